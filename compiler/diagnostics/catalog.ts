@@ -1,0 +1,92 @@
+/**
+ * The one catalog of diagnostic codes, grouped by the pass that emits them.
+ * INVARIANT: a code, once published, keeps its meaning forever; retired codes stay
+ * here marked `retired: true` and are never reused.
+ *
+ *   ZC00xx project / files     ZC01xx lexer         ZC02xx parser
+ *   ZC03xx literals & AST      ZC04xx binder        ZC05xx type & unit checker
+ *   ZC06xx source quotes       ZC07xx parameters & events (YAML)
+ *   ZC08xx IR / evaluation     ZC09xx verification  ZC10xx formatter
+ *   ZC11xx scenario tests
+ */
+import type { Severity } from './diagnostic.js';
+
+export interface CatalogEntry {
+  readonly severity: Severity;
+  /** Short Chinese title, used in docs and SARIF rule descriptions. */
+  readonly title: string;
+  readonly retired?: boolean;
+}
+
+const entries = {
+  // ── project / files ────────────────────────────────────────────────
+  ZC0001: { severity: 'error', title: '无法读取文件' },
+  ZC0002: { severity: 'error', title: '文件不是有效的 UTF-8 文本' },
+  ZC0003: { severity: 'error', title: '导入的文件不存在' },
+  ZC0004: { severity: 'error', title: '循环导入' },
+  ZC0005: { severity: 'warning', title: '文件过大' },
+  ZC0006: { severity: 'error', title: '路径中没有政策文件' },
+  // ── lexer ──────────────────────────────────────────────────────────
+  ZC0101: { severity: 'error', title: '无法识别的字符' },
+  ZC0102: { severity: 'error', title: '字符串未闭合' },
+  ZC0103: { severity: 'error', title: '名称中含有关键字' },
+  ZC0104: { severity: 'error', title: '名称引号未闭合' },
+  ZC0105: { severity: 'error', title: '字符串中的转义序列无效' },
+  ZC0106: { severity: 'warning', title: '全角与半角标点混用' },
+  ZC0107: { severity: 'error', title: '空名称' },
+  ZC0108: { severity: 'error', title: '名称中含有数字' },
+  // ── parser ─────────────────────────────────────────────────────────
+  ZC0201: { severity: 'error', title: '语法错误：此处不应出现该内容' },
+  ZC0202: { severity: 'error', title: '语法错误：缺少内容' },
+  ZC0203: { severity: 'error', title: '语法错误：括号不匹配' },
+  // ── literals & AST ─────────────────────────────────────────────────
+  ZC0301: { severity: 'error', title: '数字写法有歧义或无效' },
+  ZC0302: { severity: 'error', title: '日期无效' },
+  ZC0303: { severity: 'error', title: '未知单位' },
+  ZC0304: { severity: 'error', title: '条款编号无效' },
+  ZC0305: { severity: 'error', title: '条款编号层级不符' },
+  ZC0306: { severity: 'error', title: '重复的属性' },
+  ZC0307: { severity: 'error', title: '缺少必需的属性' },
+  ZC0308: { severity: 'error', title: '区间无效' },
+  ZC0309: { severity: 'error', title: '此处不能使用该比较词' },
+  ZC0310: { severity: 'warning', title: '金额精度超过分' },
+  ZC0311: { severity: 'error', title: '属性值无效' },
+  ZC0312: { severity: 'error', title: '此处不能使用该属性' },
+  // ── binder ─────────────────────────────────────────────────────────
+  ZC0401: { severity: 'error', title: '未定义的名称' },
+  ZC0402: { severity: 'error', title: '重复定义' },
+  ZC0403: { severity: 'error', title: '实体没有该字段' },
+  ZC0404: { severity: 'error', title: '例外关系有环' },
+  ZC0405: { severity: 'error', title: '例外指向其他措施的规则' },
+  ZC0406: { severity: 'error', title: '重复的条款锚点' },
+  ZC0407: { severity: 'error', title: '名称种类不符' },
+  ZC0408: { severity: 'warning', title: '未使用的定义' },
+  ZC0409: { severity: 'error', title: '存疑注记采用的解读不存在' },
+  // ── type & unit checker ────────────────────────────────────────────
+  ZC0501: { severity: 'error', title: '类型不匹配' },
+  ZC0502: { severity: 'error', title: '单位不兼容' },
+  ZC0503: { severity: 'error', title: '月龄与周岁不能直接比较' },
+  ZC0504: { severity: 'error', title: '条件必须是是否类型' },
+  ZC0505: { severity: 'error', title: '结果类型与声明不符' },
+  ZC0506: { severity: 'error', title: '枚举没有该值' },
+  ZC0507: { severity: 'error', title: '除数可能为零' },
+  ZC0508: { severity: 'warning', title: '比较总是成立或总是不成立' },
+  ZC0509: { severity: 'error', title: '周期与结果不符' },
+  ZC0510: { severity: 'warning', title: '措施没有规则也没有不可计算说明' },
+  ZC0511: { severity: 'warning', title: '生效日期未知' },
+  ZC0512: { severity: 'error', title: '算术运算的单位无意义' },
+  // ── source quotes ──────────────────────────────────────────────────
+  ZC0601: { severity: 'error', title: '原文与来源文件不一致' },
+  ZC0602: { severity: 'error', title: '找不到来源文件' },
+  ZC0603: { severity: 'warning', title: '原文在来源文件中出现多次' },
+  ZC0604: { severity: 'warning', title: '条款缺少原文' },
+  // ── parameters & events ────────────────────────────────────────────
+  ZC0701: { severity: 'error', title: '参数文件无效' },
+  ZC0702: { severity: 'error', title: '参数不存在' },
+  ZC0703: { severity: 'warning', title: '参数值未确认' },
+  ZC0704: { severity: 'error', title: '参数单位与声明不符' },
+  ZC0705: { severity: 'error', title: '事件登记文件无效' },
+} as const satisfies Record<string, CatalogEntry>;
+
+export type DiagnosticCode = keyof typeof entries;
+export const CATALOG: Readonly<Record<DiagnosticCode, CatalogEntry>> = entries;

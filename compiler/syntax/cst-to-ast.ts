@@ -1,0 +1,739 @@
+/**
+ * CST → AST pass.
+ * Input: the CST of one file (parser.ts). Output: FileAst + diagnostics (ZC03xx):
+ * numerals, dates and units converted exactly; clause numbers decoded; attributes
+ * checked against what each declaration allows.
+ *
+ * INVARIANT: tolerant of partial CSTs from error recovery — a missing child yields a
+ * missing AST field, never an exception.
+ */
+import type { CstNode, IToken } from 'chevrotain';
+import type { SourceFile, Span } from '../common/source.js';
+import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
+import type { DiagnosticCode } from '../diagnostics/catalog.js';
+import { parseNumeral } from '../common/numerals.js';
+import { decimal, decFromBigInt, decIsInteger, decToBigInt, decShift, type Decimal } from '../common/decimal.js';
+import { parseDate } from '../common/calendar.js';
+import { tokenEnd } from './lexer.js';
+import type * as A from './ast.js';
+
+type Child = CstNode | IToken;
+const isToken = (c: Child): c is IToken => (c as IToken).image !== undefined;
+
+// ── units ────────────────────────────────────────────────────────────
+const d = (n: bigint, scale = 0): Decimal => decimal(n, scale);
+const UNITS: Record<string, A.UnitInfo> = {
+  元: { dimension: 'money', canonical: '元', factor: d(1n) },
+  万元: { dimension: 'money', canonical: '元', factor: d(10000n) },
+  个: { dimension: 'count', canonical: '个', factor: d(1n) },
+  人: { dimension: 'count', canonical: '个', factor: d(1n) },
+  名: { dimension: 'count', canonical: '个', factor: d(1n) },
+  所: { dimension: 'count', canonical: '个', factor: d(1n) },
+  次: { dimension: 'count', canonical: '个', factor: d(1n) },
+  孩: { dimension: 'count', canonical: '个', factor: d(1n) },
+  天: { dimension: 'days', canonical: '天', factor: d(1n) },
+  日: { dimension: 'days', canonical: '天', factor: d(1n) },
+  工作日: { dimension: 'workdays', canonical: '工作日', factor: d(1n) },
+  个工作日: { dimension: 'workdays', canonical: '工作日', factor: d(1n) },
+  周: { dimension: 'weeks', canonical: '周', factor: d(1n) },
+  个月: { dimension: 'months', canonical: '个月', factor: d(1n) },
+  月: { dimension: 'months', canonical: '个月', factor: d(1n) },
+  年: { dimension: 'years', canonical: '年', factor: d(1n) },
+  小时: { dimension: 'hours', canonical: '小时', factor: d(1n) },
+  月龄: { dimension: 'ageMonths', canonical: '月龄', factor: d(1n) },
+  周岁: { dimension: 'ageYears', canonical: '周岁', factor: d(1n) },
+  岁: { dimension: 'ageYears', canonical: '周岁', factor: d(1n) },
+  '%': { dimension: 'ratio', canonical: '%', factor: d(1n, 2) },
+  '％': { dimension: 'ratio', canonical: '%', factor: d(1n, 2) },
+  '‰': { dimension: 'ratio', canonical: '%', factor: d(1n, 3) },
+};
+/** Unit info for a unit word, if known. */
+export function unitInfo(word: string): A.UnitInfo | undefined {
+  return UNITS[word];
+}
+export const UNIT_NAMES: readonly string[] = Object.keys(UNITS);
+
+const PERIODS: Record<string, A.Period> = {
+  一次性: '一次性', 按月: '按月', 每月: '按月', 按年: '按年', 每年: '按年', 每天: '每天', 每日: '每天', 每周: '每周', 每学期: '每学期',
+};
+
+const LEGAL_PREFIX: Record<string, A.CompareOp> = { 届满: '>=', 不满: '<', 超过: '>' };
+const LEGAL_SUFFIX: Record<string, A.CompareOp> = { 以上: '>=', 及以上: '>=', 以下: '<=', 及以下: '<=', 以内: '<=', 以外: '>' };
+
+class Builder {
+  readonly diagnostics: Diagnostic[] = [];
+  private spans = new WeakMap<CstNode, { start: number; end: number }>();
+  constructor(readonly file: SourceFile) {}
+
+  err(code: DiagnosticCode, span: Span, message: string, extra: Parameters<typeof diag>[3] = {}): void {
+    this.diagnostics.push(diag(code, span, message, extra));
+  }
+
+  // ── spans ──
+  range(node: CstNode): { start: number; end: number } {
+    const cached = this.spans.get(node);
+    if (cached) return cached;
+    let start = Infinity;
+    let end = -Infinity;
+    for (const list of Object.values(node.children)) {
+      for (const c of list) {
+        if (isToken(c)) {
+          if (Number.isNaN(c.startOffset) || c.isInsertedInRecovery) continue;
+          start = Math.min(start, c.startOffset);
+          end = Math.max(end, tokenEnd(c));
+        } else {
+          const r = this.range(c);
+          if (r.start <= r.end) {
+            start = Math.min(start, r.start);
+            end = Math.max(end, r.end);
+          }
+        }
+      }
+    }
+    const r = start === Infinity ? { start: 0, end: 0 } : { start, end };
+    this.spans.set(node, r);
+    return r;
+  }
+  spanOf(node: CstNode | IToken): Span {
+    if (isToken(node)) {
+      if (Number.isNaN(node.startOffset)) return this.file.span(this.file.text.length, this.file.text.length);
+      return this.file.span(node.startOffset, tokenEnd(node));
+    }
+    const r = this.range(node);
+    return this.file.span(r.start, r.end);
+  }
+
+  // ── child access ──
+  nodes(n: CstNode | undefined, key: string): CstNode[] {
+    return ((n?.children[key] ?? []) as Child[]).filter((c): c is CstNode => !isToken(c));
+  }
+  node(n: CstNode | undefined, key: string): CstNode | undefined {
+    return this.nodes(n, key)[0];
+  }
+  tokens(n: CstNode | undefined, key: string): IToken[] {
+    return ((n?.children[key] ?? []) as Child[]).filter((c): c is IToken => isToken(c) && !c.isInsertedInRecovery && !Number.isNaN(c.startOffset));
+  }
+  token(n: CstNode | undefined, key: string): IToken | undefined {
+    return this.tokens(n, key)[0];
+  }
+  /** Children in source order (tokens and nodes). */
+  ordered(n: CstNode): { key: string; child: Child }[] {
+    const all: { key: string; child: Child; at: number }[] = [];
+    for (const [key, list] of Object.entries(n.children)) {
+      for (const c of list) {
+        const at = isToken(c) ? c.startOffset : this.range(c).start;
+        if (isToken(c) && (c.isInsertedInRecovery || Number.isNaN(c.startOffset))) continue;
+        all.push({ key, child: c, at });
+      }
+    }
+    return all.sort((a, b) => a.at - b.at);
+  }
+
+  // ── leaves ──
+  name(n: CstNode | undefined): A.Name | undefined {
+    if (!n) return undefined;
+    const t = this.token(n, 'Name') ?? this.token(n, 'QuotedName');
+    if (!t) return undefined;
+    const quoted = t.tokenType.name === 'QuotedName';
+    let text = t.image;
+    if (quoted) text = text.slice(1, text.endsWith('」') || text.endsWith('】') ? -1 : undefined);
+    return { text, span: this.spanOf(t), quoted };
+  }
+
+  str(t: IToken | undefined): A.StrLit | undefined {
+    if (!t) return undefined;
+    const img = t.image;
+    const body = img.length >= 2 && img.endsWith('"') ? img.slice(1, -1) : img.slice(1);
+    let out = '';
+    for (let i = 0; i < body.length; i++) {
+      const c = body[i]!;
+      if (c !== '\\') {
+        out += c;
+        continue;
+      }
+      const e = body[++i];
+      if (e === undefined) break;
+      if (e === 'n') out += '\n';
+      else if (e === 't') out += '\t';
+      else if (e === '"' || e === '\\') out += e;
+      else {
+        this.err('ZC0105', this.file.span(t.startOffset + 1 + i - 1, t.startOffset + 1 + i + 1), `无效的转义序列“\\${e}”`, { help: '可用的转义：\\"  \\\\  \\n  \\t' });
+        out += e;
+      }
+    }
+    return { value: out, span: this.spanOf(t) };
+  }
+
+  numberValue(t: IToken): Decimal | undefined {
+    const r = parseNumeral(t.image);
+    if (r.ok) return r.value;
+    this.err('ZC0301', this.spanOf(t), r.message, r.help ? { help: r.help } : {});
+    return undefined;
+  }
+
+  literal(n: CstNode): A.Expr | undefined {
+    const dt = this.token(n, 'DateLit');
+    if (dt) {
+      const r = parseDate(dt.image);
+      if (!r.ok) {
+        this.err('ZC0302', this.spanOf(dt), `日期“${dt.image}”无效：${r.message}`, r.help ? { help: r.help } : {});
+        return undefined;
+      }
+      return { kind: 'date', span: this.spanOf(dt), value: r.value, raw: dt.image };
+    }
+    const numTok = this.token(n, 'NumberLit') ?? this.token(n, 'ChineseNumber');
+    if (!numTok) return undefined;
+    const value = this.numberValue(numTok);
+    if (!value) return undefined;
+    const u = this.token(n, 'Unit');
+    const span = this.spanOf(n);
+    if (!u) return { kind: 'number', span, value, raw: numTok.image };
+    const unit = UNITS[u.image];
+    if (!unit) {
+      this.err('ZC0303', this.spanOf(u), `未知单位“${u.image}”`);
+      return { kind: 'number', span, value, raw: numTok.image };
+    }
+    return { kind: 'number', span, value, unit, unitText: u.image, raw: numTok.image + u.image };
+  }
+
+  // ── expressions ──
+  expr(n: CstNode | undefined): A.Expr | undefined {
+    if (!n) return undefined;
+    const parts = this.nodes(n, 'andExpr').map((c) => this.andExpr(c)).filter((e): e is A.Expr => !!e);
+    if (parts.length === 0) return undefined;
+    if (parts.length === 1) return parts[0];
+    return { kind: 'logic', op: 'or', operands: parts, span: this.spanOf(n) };
+  }
+  andExpr(n: CstNode): A.Expr | undefined {
+    const parts = this.nodes(n, 'notExpr').map((c) => this.notExpr(c)).filter((e): e is A.Expr => !!e);
+    if (parts.length === 0) return undefined;
+    if (parts.length === 1) return parts[0];
+    return { kind: 'logic', op: 'and', operands: parts, span: this.spanOf(n) };
+  }
+  notExpr(n: CstNode): A.Expr | undefined {
+    if (this.token(n, 'Not')) {
+      const operand = this.notExpr(this.node(n, 'notExpr')!);
+      return operand && { kind: 'not', operand, span: this.spanOf(n) };
+    }
+    const c = this.node(n, 'cmpExpr');
+    return c && this.cmpExpr(c);
+  }
+  cmpExpr(n: CstNode): A.Expr | undefined {
+    const left = this.addExpr(this.node(n, 'addExpr'));
+    if (!left) return undefined;
+    const span = this.spanOf(n);
+    const rhsNode = this.node(n, 'rhs');
+    if (rhsNode) {
+      const right = this.addExpr(rhsNode);
+      if (!right) return undefined;
+      const opTok = ['GreaterEq', 'LessEq', 'NotEq', 'EqEq', 'Greater', 'Less', 'Is', 'IsNot', 'LegalPrefix'].map((k) => [k, this.token(n, k)] as const).find(([, t]) => t);
+      if (!opTok) return undefined;
+      const [k, t] = opTok;
+      const op: A.CompareOp =
+        k === 'GreaterEq' ? '>=' : k === 'LessEq' ? '<=' : k === 'NotEq' || k === 'IsNot' ? '!=' : k === 'EqEq' || k === 'Is' ? '=' : k === 'Greater' ? '>' : k === 'Less' ? '<' : LEGAL_PREFIX[t!.image]!;
+      return k === 'LegalPrefix' ? { kind: 'compare', op, left, right, span, word: t!.image } : { kind: 'compare', op, left, right, span };
+    }
+    const setNode = this.node(n, 'setExpr');
+    if (setNode) {
+      const members = this.nodes(setNode, 'member').map((m) => this.addExpr(m)).filter((e): e is A.Expr => !!e);
+      return { kind: 'in', negated: !!this.token(n, 'NotIn'), subject: left, members, span };
+    }
+    const boundNode = this.node(n, 'bound');
+    if (boundNode) {
+      let bound = this.literal(boundNode);
+      const suffix = this.token(n, 'LegalSuffix');
+      if (!bound) return undefined;
+      if (suffix) return { kind: 'compare', op: LEGAL_SUFFIX[suffix.image]!, left, right: bound, span, word: suffix.image };
+      const endNode = this.node(n, 'boundEnd');
+      let high = endNode && this.literal(endNode);
+      if (!high) return undefined;
+      // 「6—24月龄」: a bound written without a unit takes the other bound's unit.
+      if (bound.kind === 'number' && high.kind === 'number') {
+        if (!bound.unit && high.unit) bound = { ...bound, unit: high.unit, unitText: high.unitText! };
+        else if (bound.unit && !high.unit) high = { ...high, unit: bound.unit, unitText: bound.unitText! };
+      }
+      const word = this.file.text.slice(this.range(boundNode).start, this.range(n).end);
+      return { kind: 'range', subject: left, low: bound, high, span, word };
+    }
+    return left;
+  }
+  addExpr(n: CstNode | undefined): A.Expr | undefined {
+    if (!n) return undefined;
+    return this.binaryChain(n, 'mulExpr', (c) => this.mulExpr(c), { Plus: '+', Minus: '-' });
+  }
+  mulExpr(n: CstNode): A.Expr | undefined {
+    return this.binaryChain(n, 'unaryExpr', (c) => this.unaryExpr(c), { Times: '*', Divide: '/' });
+  }
+  binaryChain(n: CstNode, sub: string, f: (c: CstNode) => A.Expr | undefined, ops: Record<string, '+' | '-' | '*' | '/'>): A.Expr | undefined {
+    const items = this.ordered(n).filter((o) => o.key === sub || o.key in ops);
+    let acc: A.Expr | undefined;
+    let pending: '+' | '-' | '*' | '/' | undefined;
+    for (const o of items) {
+      if (o.key in ops) {
+        pending = ops[o.key];
+        continue;
+      }
+      const e = f(o.child as CstNode);
+      if (!e) return undefined;
+      if (!acc) acc = e;
+      else if (pending) {
+        acc = { kind: 'arith', op: pending, left: acc, right: e, span: this.file.span(acc.span.start, e.span.end) };
+        pending = undefined;
+      }
+    }
+    return acc;
+  }
+  unaryExpr(n: CstNode): A.Expr | undefined {
+    if (this.token(n, 'Minus')) {
+      const operand = this.unaryExpr(this.node(n, 'unaryExpr')!);
+      return operand && { kind: 'neg', operand, span: this.spanOf(n) };
+    }
+    const p = this.node(n, 'postfixExpr');
+    if (!p) return undefined;
+    let e = this.primary(this.node(p, 'primary'));
+    if (!e) return undefined;
+    for (const m of this.nodes(p, 'member')) {
+      const member = this.name(m);
+      if (!member) return undefined;
+      e = { kind: 'member', object: e, member, span: this.file.span(e.span.start, member.span.end) };
+    }
+    return e;
+  }
+  primary(n: CstNode | undefined): A.Expr | undefined {
+    if (!n) return undefined;
+    const span = this.spanOf(n);
+    const lit = this.node(n, 'literal');
+    if (lit) return this.literal(lit);
+    const s = this.token(n, 'StringLit');
+    if (s) {
+      const v = this.str(s)!;
+      return { kind: 'string', value: v.value, span };
+    }
+    if (this.token(n, 'True')) return { kind: 'bool', value: true, span };
+    if (this.token(n, 'False')) return { kind: 'bool', value: false, span };
+    if (this.token(n, 'Unknown')) return { kind: 'unknown', span };
+    if (this.token(n, 'SameDay')) return { kind: 'dayAnchor', which: 'sameDay', span };
+    if (this.token(n, 'NextDay')) return { kind: 'dayAnchor', which: 'nextDay', span };
+    const p = this.token(n, 'PeriodKeyword');
+    if (p) return { kind: 'period', period: PERIODS[p.image]!, span };
+    const inner = this.node(n, 'inner');
+    if (inner) return this.expr(inner);
+    const name = this.name(this.node(n, 'nameTok'));
+    if (!name) return undefined;
+    if (this.tokens(n, 'LParen').length > 0) {
+      const args = this.nodes(n, 'arg').map((a) => this.expr(a)).filter((e): e is A.Expr => !!e);
+      return { kind: 'call', callee: name, args, span };
+    }
+    return { kind: 'name', name, span };
+  }
+
+  // ── types ──
+  typeRef(n: CstNode | undefined): A.TypeRef | undefined {
+    if (!n) return undefined;
+    const span = this.spanOf(n);
+    const kwTok = this.token(n, 'TypeKeyword');
+    if (!kwTok) {
+      const name = this.name(this.node(n, 'nameTok'));
+      return name && { kind: 'named', name, span };
+    }
+    const base = kwTok.image as A.BuiltinType;
+    const arg = this.node(n, 'arg');
+    const pct = this.token(n, 'Percent');
+    if (pct) return { kind: 'builtin', name: base, unit: UNITS[pct.image]!, unitText: pct.image, span };
+    if (!arg) return { kind: 'builtin', name: base, span };
+    if (base === '列表') {
+      const element = this.typeRef(arg);
+      return element ? { kind: 'builtin', name: base, element, span } : { kind: 'builtin', name: base, span };
+    }
+    // 时长（个月）: the argument is a unit word, lexed as a name.
+    const argName = this.name(this.node(arg, 'nameTok'));
+    const argKw = this.token(arg, 'TypeKeyword');
+    const word = argName?.text ?? argKw?.image;
+    const unit = word ? UNITS[word] : undefined;
+    if (!unit) {
+      this.err('ZC0303', this.spanOf(arg), `未知单位“${word ?? ''}”`, { help: `可用的单位：${UNIT_NAMES.join('、')}` });
+      return { kind: 'builtin', name: base, span };
+    }
+    return { kind: 'builtin', name: base, unit, unitText: word!, span };
+  }
+
+  // ── attributes ──
+  attribute(n: CstNode): A.Attribute | undefined {
+    const keyTok = this.token(n, 'AttrKey') ?? this.token(n, 'TypeKeyword');
+    if (!keyTok) return undefined;
+    const block = this.node(n, 'attrBlock');
+    const values = this.nodes(n, 'valueItem').map((v) => this.valueItem(v)).filter((v): v is A.ValueItem => !!v);
+    const attr: A.Attribute = { key: keyTok.image, keySpan: this.spanOf(keyTok), span: this.spanOf(n), values };
+    if (block) return { ...attr, block: this.attrBlock(block) };
+    return attr;
+  }
+  attrBlock(n: CstNode | undefined): A.Attribute[] {
+    return this.nodes(n, 'attribute').map((a) => this.attribute(a)).filter((a): a is A.Attribute => !!a);
+  }
+  valueItem(n: CstNode): A.ValueItem | undefined {
+    const expr = this.expr(this.node(n, 'expr'));
+    if (!expr) return undefined;
+    const endNode = this.node(n, 'rangeEnd');
+    const rangeEnd = endNode && this.expr(endNode);
+    return rangeEnd ? { span: this.spanOf(n), expr, rangeEnd } : { span: this.spanOf(n), expr };
+  }
+
+  /** Index attributes by key; report unknown and duplicate keys. */
+  attrs(list: readonly A.Attribute[], allowed: Record<string, 'one' | 'many'>, where: string): Map<string, A.Attribute> {
+    const out = new Map<string, A.Attribute>();
+    for (const a of list) {
+      const mode = allowed[a.key];
+      if (!mode) {
+        this.err('ZC0312', a.keySpan, `${where}中不能使用“${a.key}”`, { help: `${where}中可用：${Object.keys(allowed).join('、')}` });
+        continue;
+      }
+      const prev = out.get(a.key);
+      if (prev) {
+        if (mode === 'many') {
+          out.set(a.key, { ...prev, values: [...prev.values, ...a.values] });
+          continue;
+        }
+        this.err('ZC0306', a.keySpan, `“${a.key}”重复出现`, { related: [{ span: prev.keySpan, message: '第一次出现在这里' }], help: '删除其中一处' });
+        continue;
+      }
+      if (mode === 'one' && a.values.length > 1) {
+        this.err('ZC0311', a.values[1]!.span, `“${a.key}”只能有一个值`);
+      }
+      out.set(a.key, a);
+    }
+    return out;
+  }
+  strings(a: A.Attribute | undefined): A.StrLit[] {
+    if (!a) return [];
+    const out: A.StrLit[] = [];
+    for (const v of a.values) {
+      if (v.expr.kind === 'string' && !v.rangeEnd) out.push({ value: v.expr.value, span: v.expr.span });
+      else this.err('ZC0311', v.span, `“${a.key}”的值应为带引号的文字 "…"`);
+    }
+    return out;
+  }
+  string1(a: A.Attribute | undefined): A.StrLit | undefined {
+    return this.strings(a)[0];
+  }
+  names(a: A.Attribute | undefined): A.Name[] {
+    if (!a) return [];
+    const out: A.Name[] = [];
+    for (const v of a.values) {
+      if (v.expr.kind === 'name' && !v.rangeEnd) out.push(v.expr.name);
+      else this.err('ZC0311', v.span, `“${a.key}”的值应为名称`);
+    }
+    return out;
+  }
+  name1(a: A.Attribute | undefined): A.Name | undefined {
+    return this.names(a)[0];
+  }
+  expr1(a: A.Attribute | undefined): A.Expr | undefined {
+    if (!a) return undefined;
+    const v = a.values[0];
+    if (!v) {
+      this.err('ZC0311', a.span, `“${a.key}”缺少值`);
+      return undefined;
+    }
+    if (v.rangeEnd) this.err('ZC0311', v.span, `“${a.key}”的值不能是区间`);
+    return v.expr;
+  }
+  required<T>(v: T | undefined, key: string, span: Span, where: string): T | undefined {
+    if (v === undefined) this.err('ZC0307', span, `${where}缺少“${key}”`, { help: `补上“${key}：…”` });
+    return v;
+  }
+
+  // ── declarations ──
+  fileItems(n: CstNode): A.TopItem[] {
+    const items: A.TopItem[] = [];
+    for (const ti of this.nodes(n, 'topItem')) {
+      for (const { key, child } of this.ordered(ti)) {
+        if (isToken(child)) continue;
+        const item = this.topItem(key, child);
+        if (item) items.push(item);
+      }
+    }
+    return items;
+  }
+  topItem(key: string, n: CstNode): A.TopItem | undefined {
+    switch (key) {
+      case 'importDecl': {
+        const path = this.str(this.token(n, 'StringLit'));
+        return path && { kind: 'import', path, span: this.spanOf(n) };
+      }
+      case 'policyDecl': return this.policy(n);
+      case 'enumDecl': {
+        const name = this.name(this.node(n, 'nameTok'));
+        const members = this.nodes(n, 'member').map((m) => this.name(m)).filter((x): x is A.Name => !!x);
+        return name && { kind: 'enum', name, members, span: this.spanOf(n) };
+      }
+      case 'entityDecl': {
+        const name = this.name(this.node(n, 'nameTok'));
+        const fields: A.FieldDecl[] = [];
+        for (const f of this.nodes(n, 'fieldDecl')) {
+          const fname = this.name(this.node(f, 'nameTok'));
+          const type = this.typeRef(this.node(f, 'typeRef'));
+          const doc = this.str(this.token(f, 'StringLit'));
+          if (fname && type) fields.push(doc ? { name: fname, type, doc, span: this.spanOf(f) } : { name: fname, type, span: this.spanOf(f) });
+        }
+        return name && { kind: 'entity', name, fields, span: this.spanOf(n) };
+      }
+      case 'paramDecl': {
+        const name = this.name(this.node(n, 'nameTok'));
+        const type = this.typeRef(this.node(n, 'typeRef'));
+        const from = this.str(this.token(n, 'StringLit'));
+        return name && type && from && { kind: 'param', name, type, from, span: this.spanOf(n) };
+      }
+      case 'orgDecl': {
+        const name = this.name(this.node(n, 'nameTok'));
+        const at = this.attrs(this.attrBlock(this.node(n, 'attrBlock')), { 全称: 'one', 别名: 'many' }, '机构');
+        const fullName = this.string1(at.get('全称'));
+        const decl: A.OrgDecl = { kind: 'org', name: name!, aliases: this.names(at.get('别名')), span: this.spanOf(n), ...(fullName ? { fullName } : {}) };
+        return name && decl;
+      }
+      case 'clauseDecl': return this.clause(n);
+      case 'indicatorDecl': return this.indicator(n);
+      case 'propertyDecl': return this.property(n);
+      default: return undefined;
+    }
+  }
+
+  policy(n: CstNode): A.PolicyDecl {
+    const span = this.spanOf(n);
+    const name = this.name(this.node(n, 'nameTok'));
+    const at = this.attrs(this.attrBlock(this.node(n, 'attrBlock')), {
+      文号: 'one', 发文机关: 'one', 标题: 'one', 依据: 'many', 来源: 'one', 生效: 'one', 失效: 'one', 解释机关: 'one', 成文日期: 'one', 说明: 'one',
+    }, '政策');
+    let effective: A.PolicyDecl['effective'];
+    const eff = at.get('生效');
+    if (eff) {
+      const e = this.expr1(eff);
+      const note = this.string1(at.get('说明'));
+      if (e?.kind === 'date') effective = { span: e.span, date: e.value, ...(note ? { note } : {}) };
+      else if (e?.kind === 'unknown') effective = { span: e.span, ...(note ? { note } : {}) };
+      else if (e) this.err('ZC0311', e.span, '“生效”的值应为日期或“未知”');
+    }
+    let issued: A.PolicyDecl['issued'];
+    const iss = this.expr1(at.get('成文日期'));
+    if (iss?.kind === 'date') issued = { span: iss.span, date: iss.value };
+    else if (iss) this.err('ZC0311', iss.span, '“成文日期”的值应为日期');
+    let sunset: A.Sunset | undefined;
+    const sun = at.get('失效');
+    if (sun) {
+      if (!sun.block) this.err('ZC0311', sun.span, '“失效”应写成块：失效 { 条件：… 起算：当日 }');
+      else {
+        const sat = this.attrs(sun.block, { 条件: 'one', 起算: 'one' }, '失效');
+        const cond = this.required(this.expr1(sat.get('条件')), '条件', sun.keySpan, '失效');
+        const st = this.expr1(sat.get('起算'));
+        let start: 'sameDay' | 'nextDay' = 'sameDay';
+        if (st?.kind === 'dayAnchor') start = st.which;
+        else if (st) this.err('ZC0311', st.span, '“起算”的值应为“当日”或“次日”');
+        else this.err('ZC0307', sun.keySpan, '失效缺少“起算”：须写明自事件当日还是次日起失效', { help: '补上“起算：当日”或“起算：次日”' });
+        if (cond) sunset = { span: sun.span, condition: cond, start };
+      }
+    }
+    const interpreter = this.name1(at.get('解释机关'));
+    const docNumber = this.string1(at.get('文号'));
+    const issuer = this.string1(at.get('发文机关'));
+    const title = this.string1(at.get('标题'));
+    const source = this.string1(at.get('来源'));
+    return {
+      kind: 'policy', span, basis: this.strings(at.get('依据')),
+      ...(name ? { name } : {}), ...(docNumber ? { docNumber } : {}), ...(issuer ? { issuer } : {}), ...(title ? { title } : {}),
+      ...(source ? { source } : {}), ...(effective ? { effective } : {}), ...(issued ? { issued } : {}), ...(sunset ? { sunset } : {}),
+      ...(interpreter ? { interpreter } : {}),
+    };
+  }
+
+  clauseNumber(n: CstNode | undefined): A.ClauseNumberPart[] {
+    if (!n) return [];
+    const parts: A.ClauseNumberPart[] = [];
+    const seq = this.ordered(n).map((o) => o.child as IToken);
+    for (let i = 0; i < seq.length; i++) {
+      const t = seq[i]!;
+      const tn = t.tokenType.name;
+      const val = (tok: IToken): number | undefined => {
+        const v = this.numberValue(tok);
+        if (!v) return undefined;
+        if (!decIsInteger(v) || decToBigInt(v) < 1n || decToBigInt(v) > 999n) {
+          this.err('ZC0304', this.spanOf(tok), `条款编号“${tok.image}”应为1到999之间的整数`);
+          return undefined;
+        }
+        return Number(decToBigInt(v));
+      };
+      if (tn === 'Annex') {
+        const num = seq[++i];
+        const v = num && val(num);
+        if (v) parts.push({ level: 'annex', n: v, span: this.file.span(t.startOffset, tokenEnd(num)), raw: `附件${num.image}` });
+      } else if (tn === 'LParen') {
+        const num = seq[++i];
+        const close = seq[++i];
+        const v = num && val(num);
+        if (v && num) parts.push({ level: num.tokenType.name === 'ChineseNumber' ? 'subsec' : 'subitem', n: v, span: this.file.span(t.startOffset, close ? tokenEnd(close) : tokenEnd(num)), raw: `（${num.image}）` });
+      } else if (tn === 'ChineseNumber' || tn === 'NumberLit') {
+        const next = seq[i + 1];
+        const hasMark = next && (next.tokenType.name === 'Comma' || next.tokenType.name === 'Dot');
+        if (hasMark) i++;
+        const v = val(t);
+        const chinese = tn === 'ChineseNumber';
+        if (v) parts.push({ level: chinese ? 'sec' : 'item', n: v, span: this.file.span(t.startOffset, hasMark ? tokenEnd(next) : tokenEnd(t)), raw: chinese ? `${t.image}、` : `${t.image}.` });
+      }
+    }
+    return parts;
+  }
+
+  clause(n: CstNode): A.ClauseDecl {
+    const span = this.spanOf(n);
+    const numberNode = this.node(n, 'clauseNumber');
+    const number = this.clauseNumber(numberNode);
+    const title = this.str(this.token(n, 'title'));
+    const items: A.ClauseItem[] = [];
+    const attrList: A.Attribute[] = [];
+    for (const { key, child } of this.ordered(n)) {
+      if (isToken(child)) continue;
+      if (key === 'attribute') {
+        const a = this.attribute(child);
+        if (a) attrList.push(a);
+      } else if (key === 'clauseDecl') items.push(this.clause(child));
+      else if (key === 'measureDecl') {
+        const m = this.measure(child);
+        if (m) items.push(m);
+      } else if (key === 'qualDecl') items.push(this.qual(child));
+      else if (key === 'doubtDecl') {
+        const d0 = this.doubt(child);
+        if (d0) items.push(d0);
+      } else if (key === 'indicatorDecl') {
+        const i0 = this.indicator(child);
+        if (i0) items.push(i0);
+      } else if (key === 'propertyDecl') {
+        const p = this.property(child);
+        if (p) items.push(p);
+      }
+    }
+    const at = this.attrs(attrList, { 原文: 'many' }, '条款');
+    return {
+      kind: 'clause', span, number, numberSpan: numberNode ? this.spanOf(numberNode) : span, quotes: this.strings(at.get('原文')), items,
+      ...(title ? { title } : {}),
+    };
+  }
+
+  measure(n: CstNode): A.MeasureDecl | undefined {
+    const name = this.name(this.node(n, 'nameTok'));
+    if (!name) return undefined;
+    const at = this.attrs(this.nodes(n, 'attribute').map((a) => this.attribute(a)).filter((a): a is A.Attribute => !!a), {
+      原文: 'many', 牵头单位: 'many', 责任单位: 'many', 对象: 'one', 说明: 'one', 类别: 'one', 理由: 'one',
+    }, '措施');
+    const outcomes: A.OutcomeDecl[] = [];
+    for (const o of this.nodes(n, 'outcomeDecl')) {
+      const oname = this.name(this.node(o, 'nameTok'));
+      const type = this.typeRef(this.node(o, 'typeRef'));
+      const p = this.token(o, 'PeriodKeyword');
+      if (oname && type) outcomes.push({ kind: 'outcome', name: oname, type, required: !!this.token(o, 'Required'), span: this.spanOf(o), ...(p ? { period: PERIODS[p.image]! } : {}) });
+    }
+    const rules = this.nodes(n, 'ruleDecl').map((r) => this.rule(r)).filter((r): r is A.RuleDecl => !!r);
+    const doubts = this.nodes(n, 'doubtDecl').map((r) => this.doubt(r)).filter((r): r is A.DoubtDecl => !!r);
+    const subject = this.name1(at.get('对象'));
+    const note = this.string1(at.get('说明'));
+    const category = this.name1(at.get('类别'));
+    const reason = this.string1(at.get('理由'));
+    return {
+      kind: 'measure', name, span: this.spanOf(n), quotes: this.strings(at.get('原文')), lead: this.names(at.get('牵头单位')),
+      responsible: this.names(at.get('责任单位')), outcomes, rules, doubts,
+      ...(subject ? { subject } : {}), ...(note ? { note } : {}), ...(category ? { category } : {}), ...(reason ? { reason } : {}),
+    };
+  }
+
+  rule(n: CstNode): A.RuleDecl | undefined {
+    const name = this.name(this.node(n, 'nameTok'));
+    if (!name) return undefined;
+    const overrides = this.nodes(n, 'overrides').map((o) => this.name(o)).filter((x): x is A.Name => !!x);
+    const at = this.attrs(this.nodes(n, 'attribute').map((a) => this.attribute(a)).filter((a): a is A.Attribute => !!a), {
+      条件: 'one', 有效期: 'one', 原文: 'many', 说明: 'one',
+    }, '规则');
+    const assignments: A.Assignment[] = [];
+    for (const a of this.nodes(n, 'assignment')) {
+      const target = this.name(this.node(a, 'nameTok'));
+      const value = this.expr(this.node(a, 'expr'));
+      if (target && value) assignments.push({ target, value, span: this.spanOf(a) });
+    }
+    const condition = this.expr1(at.get('条件'));
+    let validFrom: A.Expr | undefined;
+    let validTo: A.Expr | undefined;
+    const v = at.get('有效期');
+    if (v) {
+      const item = v.values[0];
+      if (item && item.rangeEnd) {
+        validFrom = item.expr;
+        validTo = item.rangeEnd;
+      } else this.err('ZC0311', v.span, '“有效期”应写成“起始日期 至 终止日期”');
+    }
+    const note = this.string1(at.get('说明'));
+    return {
+      kind: 'rule', name, overrides, assignments, span: this.spanOf(n), quotes: this.strings(at.get('原文')),
+      ...(condition ? { condition } : {}), ...(validFrom ? { validFrom } : {}), ...(validTo ? { validTo } : {}), ...(note ? { note } : {}),
+    };
+  }
+
+  qual(n: CstNode): A.QualDecl {
+    const name = this.name(this.node(n, 'nameTok'));
+    const at = this.attrs(this.attrBlock(this.node(n, 'attrBlock')), { 原文: 'many', 类别: 'one', 理由: 'one', 牵头单位: 'many', 责任单位: 'many' }, '定性');
+    const span = this.spanOf(n);
+    const quotes = this.strings(at.get('原文'));
+    if (quotes.length === 0) this.err('ZC0307', span, '定性条目缺少“原文”', { help: '补上“原文：\"…\"”' });
+    const category = this.required(this.name1(at.get('类别')), '类别', span, '定性条目');
+    const reason = this.string1(at.get('理由'));
+    return {
+      kind: 'qualitative', span, quotes, lead: this.names(at.get('牵头单位')), responsible: this.names(at.get('责任单位')),
+      ...(name ? { name } : {}), ...(category ? { category } : {}), ...(reason ? { reason } : {}),
+    };
+  }
+
+  doubt(n: CstNode): A.DoubtDecl | undefined {
+    const name = this.name(this.node(n, 'nameTok'));
+    if (!name) return undefined;
+    const at = this.attrs(this.nodes(n, 'attribute').map((a) => this.attribute(a)).filter((a): a is A.Attribute => !!a), { 原文: 'many', 采用: 'one', 理由: 'one' }, '存疑');
+    const readings: A.Reading[] = [];
+    for (const r of this.nodes(n, 'readingDecl')) {
+      const rn = this.name(this.node(r, 'nameTok'));
+      const text = this.str(this.token(r, 'StringLit'));
+      if (rn && text) readings.push({ name: rn, text, span: this.spanOf(r) });
+    }
+    const span = this.spanOf(n);
+    if (readings.length < 2) this.err('ZC0307', span, '存疑注记至少要列出两种“解读”', { help: '写出每一种可能的理解：解读 甲："…"' });
+    const adopted = this.required(this.name1(at.get('采用')), '采用', span, '存疑注记');
+    const reason = this.required(this.string1(at.get('理由')), '理由', span, '存疑注记');
+    return { kind: 'doubt', name, span, quotes: this.strings(at.get('原文')), readings, ...(adopted ? { adopted } : {}), ...(reason ? { reason } : {}) };
+  }
+
+  indicator(n: CstNode): A.IndicatorDecl | undefined {
+    const name = this.name(this.node(n, 'nameTok'));
+    const value = this.expr(this.node(n, 'expr'));
+    if (!name || !value) return undefined;
+    const type = this.typeRef(this.node(n, 'typeRef'));
+    const at = this.attrs(this.attrBlock(this.node(n, 'attrBlock')), { 说明: 'one', 日期: 'one', 原文: 'many' }, '指标');
+    const note = this.string1(at.get('说明'));
+    const date = this.expr1(at.get('日期'));
+    return { kind: 'indicator', name, value, span: this.spanOf(n), quotes: this.strings(at.get('原文')), ...(type ? { type } : {}), ...(note ? { note } : {}), ...(date ? { date } : {}) };
+  }
+
+  property(n: CstNode): A.PropertyDecl | undefined {
+    const name = this.name(this.node(n, 'nameTok'));
+    if (!name) return undefined;
+    const at = this.attrs(this.attrBlock(this.node(n, 'attrBlock')), { 断言: 'many', 条件: 'one', 说明: 'one' }, '性质');
+    const asserts = (at.get('断言')?.values ?? []).map((v) => v.expr);
+    const span = this.spanOf(n);
+    if (asserts.length === 0) this.err('ZC0307', span, '性质缺少“断言”', { help: '补上“断言：…”' });
+    const condition = this.expr1(at.get('条件'));
+    const note = this.string1(at.get('说明'));
+    return { kind: 'property', name, asserts, span, ...(condition ? { condition } : {}), ...(note ? { note } : {}) };
+  }
+}
+
+/** Convert one file's CST into its AST. */
+export function buildAst(file: SourceFile, cst: CstNode): Result<A.FileAst> {
+  const b = new Builder(file);
+  const items = b.fileItems(cst);
+  return { value: { path: file.path, span: file.span(0, file.text.length), items }, diagnostics: b.diagnostics };
+}
+
+void decFromBigInt;
+void decShift;

@@ -1,0 +1,119 @@
+/**
+ * Lexing pass.
+ * Input: a SourceFile. Output: tokens (keywords re-typed), comment tokens, and
+ * lexical diagnostics (ZC01xx). Never throws on user input.
+ *
+ * INVARIANT: every character of the input is covered by exactly one token, a
+ * comment, or skipped whitespace — nothing is silently dropped.
+ */
+import { Lexer, type IToken } from 'chevrotain';
+import type { SourceFile } from '../common/source.js';
+import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
+import {
+  lexingOrder, Word, Name, ChineseNumber, Unit, QuotedName, BadQuotedName, BadString, StringLit,
+  Unexpected, Keyword, keywordTokenOf, isWordKeyword, Dot,
+} from './tokens.js';
+
+const lexer = new Lexer(lexingOrder, {
+  positionTracking: 'onlyOffset',
+  ensureOptimizations: false,
+  skipValidations: true,
+});
+
+export interface LexResult {
+  readonly tokens: IToken[];
+  readonly comments: IToken[];
+}
+
+/** End offset (exclusive) of a token; position tracking is offset-only. */
+export function tokenEnd(t: IToken): number {
+  return t.startOffset + t.image.length;
+}
+
+function isAdjacent(a: IToken | undefined, b: IToken | undefined): boolean {
+  return !!a && !!b && tokenEnd(a) === b.startOffset;
+}
+
+/** Lex one file. */
+export function lex(file: SourceFile): Result<LexResult> {
+  const diagnostics: Diagnostic[] = [];
+  const out = lexer.tokenize(file.text);
+  const tokens = out.tokens;
+  const comments = (out.groups['comments'] as IToken[] | undefined) ?? [];
+  for (const e of out.errors) {
+    // Unreachable in practice (Unexpected matches any code point) — kept as a safety net.
+    diagnostics.push(diag('ZC0101', file.span(e.offset, e.offset + Math.max(1, e.length)), `无法识别的字符`));
+  }
+  const kept: IToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const start = t.startOffset;
+    const end = tokenEnd(t);
+    if (t.tokenType === Name && isWordKeyword(t.image) && kept[kept.length - 1]?.tokenType !== Dot) {
+      // (after “.” a structural word is a field name: 事件.类别)
+      const k = keywordTokenOf(t.image)!;
+      t.tokenType = k;
+      t.tokenTypeIdx = k.tokenTypeIdx!;
+    } else if (t.tokenType === Word) {
+      const k = keywordTokenOf(t.image)!;
+      t.tokenType = k;
+      t.tokenTypeIdx = k.tokenTypeIdx!;
+      // A keyword sandwiched inside a run of name characters: the writer probably meant one name.
+      const prev = kept[kept.length - 1];
+      const next = tokens[i + 1];
+      if (prev && next && prev.tokenType === Name && next.tokenType === Name && isAdjacent(prev, t) && isAdjacent(t, next)) {
+        const whole = prev.image + t.image + next.image;
+        diagnostics.push(
+          diag('ZC0103', file.span(prev.startOffset, tokenEnd(next)), `“${whole}”中含有关键字“${t.image}”，会被拆开理解`, {
+            help: `若“${whole}”是一个名称，请写作「${whole}」；若“${t.image}”是关键字，请在它两侧加空格`,
+            fixes: [
+              { title: `写作「${whole}」`, edits: [{ span: file.span(prev.startOffset, tokenEnd(next)), newText: `「${whole}」` }] },
+              { title: `在“${t.image}”两侧加空格`, edits: [{ span: file.span(start, end), newText: ` ${t.image} ` }] },
+            ],
+          }),
+        );
+      }
+    } else if (t.tokenType === ChineseNumber) {
+      const prev = kept[kept.length - 1];
+      const next = tokens[i + 1];
+      const glued = (prev && prev.tokenType === Name && isAdjacent(prev, t)) || (next && next.tokenType === Name && isAdjacent(t, next));
+      if (glued && !(next && next.tokenType === Unit)) {
+        const s0 = prev && prev.tokenType === Name && isAdjacent(prev, t) ? prev.startOffset : start;
+        const e0 = next && next.tokenType === Name && isAdjacent(t, next) ? tokenEnd(next) : end;
+        const whole = file.text.slice(s0, e0);
+        diagnostics.push(
+          diag('ZC0108', file.span(s0, e0), `“${whole}”中含有数字字“${t.image}”，未加引号的名称不能含数字`, {
+            help: `请写作「${whole}」`,
+            fixes: [{ title: `写作「${whole}」`, edits: [{ span: file.span(s0, e0), newText: `「${whole}」` }] }],
+          }),
+        );
+      }
+    } else if (t.tokenType === Unexpected) {
+      const cp = t.image.codePointAt(0)!;
+      const shown = cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x200b && cp <= 0x206f) || cp === 0xfffd
+        ? `U+${cp.toString(16).toUpperCase().padStart(4, '0')}` : `“${t.image}”（U+${cp.toString(16).toUpperCase().padStart(4, '0')}）`;
+      diagnostics.push(diag('ZC0101', file.span(start, end), `无法识别的字符 ${shown}`, { help: '删除该字符；名称中的特殊字符请放在「」内，文字请放在 "…" 内' }));
+      continue; // not passed to the parser
+    } else if (t.tokenType === BadString) {
+      diagnostics.push(diag('ZC0102', file.span(start, Math.min(end, start + 1)), '字符串缺少结尾的半角引号 "', {
+        help: '在字符串结尾补上 "',
+        fixes: [{ title: '补上结尾引号', edits: [{ span: file.span(end, end), newText: '"' }] }],
+      }));
+      t.tokenType = StringLit;
+      t.tokenTypeIdx = StringLit.tokenTypeIdx!;
+    } else if (t.tokenType === BadQuotedName) {
+      const close = t.image[0] === '「' ? '」' : '】';
+      diagnostics.push(diag('ZC0104', file.span(start, end), `名称引号“${t.image[0]}”没有配对的“${close}”`, {
+        help: `在名称结尾补上“${close}”`,
+        fixes: [{ title: `补上“${close}”`, edits: [{ span: file.span(end, end), newText: close }] }],
+      }));
+      t.tokenType = QuotedName;
+      t.tokenTypeIdx = QuotedName.tokenTypeIdx!;
+    } else if (t.tokenType === QuotedName && t.image.length === 2) {
+      diagnostics.push(diag('ZC0107', file.span(start, end), '名称引号中没有内容'));
+    }
+    kept.push(t);
+  }
+  void Keyword;
+  return { value: { tokens: kept, comments }, diagnostics };
+}

@@ -1,0 +1,514 @@
+/**
+ * Parsing pass: tokens → CST (Chevrotain CstParser, error recovery on).
+ * Input: tokens from lexer.ts. Output: a CstNode for the file + parse diagnostics (ZC02xx).
+ *
+ * INVARIANT: the grammar holds no semantics — which attribute is allowed where,
+ * what a clause number means, units and numerals are all decided by cst-to-ast.ts.
+ */
+import { CstParser, EOF, type CstNode, type IToken, type IRecognitionException } from 'chevrotain';
+import type { SourceFile } from '../common/source.js';
+import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
+import * as T from './tokens.js';
+import { tokenEnd } from './lexer.js';
+
+class ZhengCeParser extends CstParser {
+  constructor() {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, skipValidations: true });
+    this.performSelfAnalysis();
+  }
+
+  file = this.RULE('file', () => {
+    this.MANY(() => this.SUBRULE(this.topItem));
+  });
+
+  topItem = this.RULE('topItem', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.importDecl) },
+      { ALT: () => this.SUBRULE(this.policyDecl) },
+      { ALT: () => this.SUBRULE(this.enumDecl) },
+      { ALT: () => this.SUBRULE(this.entityDecl) },
+      { ALT: () => this.SUBRULE(this.paramDecl) },
+      { ALT: () => this.SUBRULE(this.orgDecl) },
+      { ALT: () => this.SUBRULE(this.clauseDecl) },
+      { ALT: () => this.SUBRULE(this.indicatorDecl) },
+      { ALT: () => this.SUBRULE(this.propertyDecl) },
+      { ALT: () => this.CONSUME(T.Semi) },
+    ]);
+  });
+
+  importDecl = this.RULE('importDecl', () => {
+    this.CONSUME(T.Import);
+    this.CONSUME(T.StringLit);
+  });
+
+  policyDecl = this.RULE('policyDecl', () => {
+    this.CONSUME(T.Policy);
+    this.OPTION(() => this.SUBRULE(this.nameTok));
+    this.SUBRULE(this.attrBlock);
+  });
+
+  /** `{ attribute* }` */
+  attrBlock = this.RULE('attrBlock', () => {
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.attribute) }, { ALT: () => this.CONSUME(T.Semi) }]));
+    this.CONSUME(T.RBrace);
+  });
+
+  enumDecl = this.RULE('enumDecl', () => {
+    this.CONSUME(T.Enum);
+    this.SUBRULE(this.nameTok);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE2(this.nameTok, { LABEL: 'member' }) }, { ALT: () => this.CONSUME(T.Comma) }, { ALT: () => this.CONSUME(T.Semi) }]));
+    this.CONSUME(T.RBrace);
+  });
+
+  entityDecl = this.RULE('entityDecl', () => {
+    this.CONSUME(T.Entity);
+    this.SUBRULE(this.nameTok);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.fieldDecl) }, { ALT: () => this.CONSUME(T.Semi) }]));
+    this.CONSUME(T.RBrace);
+  });
+
+  fieldDecl = this.RULE('fieldDecl', () => {
+    this.SUBRULE(this.nameTok);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.typeRef);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+  });
+
+  typeRef = this.RULE('typeRef', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.TypeKeyword);
+          this.OPTION(() => {
+            this.CONSUME(T.LParen);
+            this.OR2([
+              { ALT: () => this.SUBRULE(this.typeRef, { LABEL: 'arg' }) },
+              { ALT: () => this.CONSUME(T.Percent) },
+            ]);
+            this.CONSUME(T.RParen);
+          });
+        },
+      },
+      { ALT: () => this.SUBRULE(this.nameTok) },
+    ]);
+  });
+
+  paramDecl = this.RULE('paramDecl', () => {
+    this.CONSUME(T.Param);
+    this.SUBRULE(this.nameTok);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.typeRef);
+    this.CONSUME(T.From);
+    this.CONSUME(T.StringLit);
+  });
+
+  orgDecl = this.RULE('orgDecl', () => {
+    this.CONSUME(T.Org);
+    this.SUBRULE(this.nameTok);
+    this.OPTION(() => this.SUBRULE(this.attrBlock));
+  });
+
+  clauseDecl = this.RULE('clauseDecl', () => {
+    this.CONSUME(T.Clause);
+    this.SUBRULE(this.clauseNumber);
+    this.OPTION(() => this.CONSUME(T.StringLit, { LABEL: 'title' }));
+    this.CONSUME(T.LBrace);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.attribute) },
+        { ALT: () => this.SUBRULE(this.clauseDecl) },
+        { ALT: () => this.SUBRULE(this.measureDecl) },
+        { ALT: () => this.SUBRULE(this.qualDecl) },
+        { ALT: () => this.SUBRULE(this.doubtDecl) },
+        { ALT: () => this.SUBRULE(this.indicatorDecl) },
+        { ALT: () => this.SUBRULE(this.propertyDecl) },
+        { ALT: () => this.CONSUME(T.Semi) },
+      ]),
+    );
+    this.CONSUME(T.RBrace);
+  });
+
+  /** 四、 / （一） / 1. / （1） / 附件2 — any sequence; meaning decided later. */
+  clauseNumber = this.RULE('clauseNumber', () => {
+    this.AT_LEAST_ONE(() =>
+      this.OR([
+        { ALT: () => { this.CONSUME(T.Annex); this.OR2([{ ALT: () => this.CONSUME(T.NumberLit) }, { ALT: () => this.CONSUME(T.ChineseNumber) }]); } },
+        {
+          ALT: () => {
+            this.OR3([{ ALT: () => this.CONSUME2(T.NumberLit) }, { ALT: () => this.CONSUME2(T.ChineseNumber) }]);
+            this.OPTION(() => this.OR4([{ ALT: () => this.CONSUME(T.Comma) }, { ALT: () => this.CONSUME(T.Dot) }]));
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.LParen);
+            this.OR5([{ ALT: () => this.CONSUME3(T.NumberLit) }, { ALT: () => this.CONSUME3(T.ChineseNumber) }]);
+            this.CONSUME(T.RParen);
+          },
+        },
+      ]),
+    );
+  });
+
+  measureDecl = this.RULE('measureDecl', () => {
+    this.CONSUME(T.Measure);
+    this.SUBRULE(this.nameTok);
+    this.CONSUME(T.LBrace);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.attribute) },
+        { ALT: () => this.SUBRULE(this.outcomeDecl) },
+        { ALT: () => this.SUBRULE(this.ruleDecl) },
+        { ALT: () => this.SUBRULE(this.doubtDecl) },
+        { ALT: () => this.CONSUME(T.Semi) },
+      ]),
+    );
+    this.CONSUME(T.RBrace);
+  });
+
+  outcomeDecl = this.RULE('outcomeDecl', () => {
+    this.CONSUME(T.Outcome);
+    this.SUBRULE(this.nameTok);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.typeRef);
+    this.OPTION(() => this.CONSUME(T.PeriodKeyword));
+    this.OPTION2(() => this.CONSUME(T.Required));
+  });
+
+  ruleDecl = this.RULE('ruleDecl', () => {
+    this.CONSUME(T.Rule);
+    this.SUBRULE(this.nameTok);
+    this.OPTION(() => {
+      this.CONSUME(T.ExceptionOf);
+      this.SUBRULE2(this.nameTok, { LABEL: 'overrides' });
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        this.SUBRULE3(this.nameTok, { LABEL: 'overrides' });
+      });
+    });
+    this.CONSUME(T.LBrace);
+    this.MANY2(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.attribute) },
+        { ALT: () => this.SUBRULE(this.assignment) },
+        { ALT: () => this.CONSUME(T.Semi) },
+      ]),
+    );
+    this.CONSUME(T.RBrace);
+  });
+
+  assignment = this.RULE('assignment', () => {
+    this.SUBRULE(this.nameTok);
+    this.OR([{ ALT: () => this.CONSUME(T.EqEq) }, { ALT: () => this.CONSUME(T.Is) }]);
+    this.SUBRULE(this.expr);
+  });
+
+  qualDecl = this.RULE('qualDecl', () => {
+    this.CONSUME(T.Qualitative);
+    this.OPTION(() => this.SUBRULE(this.nameTok));
+    this.SUBRULE(this.attrBlock);
+  });
+
+  doubtDecl = this.RULE('doubtDecl', () => {
+    this.CONSUME(T.Doubt);
+    this.SUBRULE(this.nameTok);
+    this.CONSUME(T.LBrace);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.attribute) },
+        { ALT: () => this.SUBRULE(this.readingDecl) },
+        { ALT: () => this.CONSUME(T.Semi) },
+      ]),
+    );
+    this.CONSUME(T.RBrace);
+  });
+
+  readingDecl = this.RULE('readingDecl', () => {
+    this.CONSUME(T.Reading);
+    this.SUBRULE(this.nameTok);
+    this.CONSUME(T.Colon);
+    this.CONSUME(T.StringLit);
+  });
+
+  indicatorDecl = this.RULE('indicatorDecl', () => {
+    this.CONSUME(T.Indicator);
+    this.SUBRULE(this.nameTok);
+    this.OPTION(() => {
+      this.CONSUME(T.Colon);
+      this.SUBRULE(this.typeRef);
+    });
+    this.OR([{ ALT: () => this.CONSUME(T.EqEq) }, { ALT: () => this.CONSUME(T.Is) }]);
+    this.SUBRULE(this.expr);
+    this.OPTION2(() => this.SUBRULE(this.attrBlock));
+  });
+
+  propertyDecl = this.RULE('propertyDecl', () => {
+    this.CONSUME(T.Property);
+    this.SUBRULE(this.nameTok);
+    this.SUBRULE(this.attrBlock);
+  });
+
+  /** `键：值、值` or `键 { 属性* }` */
+  attribute = this.RULE('attribute', () => {
+    this.CONSUME(T.AttrKey);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Colon);
+          this.SUBRULE(this.valueItem);
+          this.MANY(() => {
+            this.CONSUME(T.Comma);
+            this.SUBRULE2(this.valueItem);
+          });
+        },
+      },
+      { ALT: () => this.SUBRULE(this.attrBlock) },
+    ]);
+  });
+
+  /** An expression, optionally a range `甲 至 乙`. */
+  valueItem = this.RULE('valueItem', () => {
+    this.SUBRULE(this.expr);
+    this.OPTION(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.RangeWord) }, { ALT: () => this.CONSUME(T.Dash) }]);
+      this.SUBRULE2(this.expr, { LABEL: 'rangeEnd' });
+    });
+  });
+
+  // ── expressions ────────────────────────────────────────────────────
+  expr = this.RULE('expr', () => {
+    this.SUBRULE(this.andExpr);
+    this.MANY(() => {
+      this.CONSUME(T.Or);
+      this.SUBRULE2(this.andExpr);
+    });
+  });
+
+  andExpr = this.RULE('andExpr', () => {
+    this.SUBRULE(this.notExpr);
+    this.MANY(() => {
+      this.CONSUME(T.And);
+      this.SUBRULE2(this.notExpr);
+    });
+  });
+
+  notExpr = this.RULE('notExpr', () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(T.Not); this.SUBRULE(this.notExpr); } },
+      { ALT: () => this.SUBRULE(this.cmpExpr) },
+    ]);
+  });
+
+  cmpExpr = this.RULE('cmpExpr', () => {
+    this.SUBRULE(this.addExpr);
+    this.OPTION(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.OR2([
+              { ALT: () => this.CONSUME(T.GreaterEq) }, { ALT: () => this.CONSUME(T.LessEq) },
+              { ALT: () => this.CONSUME(T.NotEq) }, { ALT: () => this.CONSUME(T.EqEq) },
+              { ALT: () => this.CONSUME(T.Greater) }, { ALT: () => this.CONSUME(T.Less) },
+              { ALT: () => this.CONSUME(T.Is) }, { ALT: () => this.CONSUME(T.IsNot) },
+              { ALT: () => this.CONSUME(T.LegalPrefix) },
+            ]);
+            this.SUBRULE2(this.addExpr, { LABEL: 'rhs' });
+          },
+        },
+        {
+          ALT: () => {
+            this.OR3([{ ALT: () => this.CONSUME(T.In) }, { ALT: () => this.CONSUME(T.NotIn) }]);
+            this.SUBRULE(this.setExpr);
+          },
+        },
+        {
+          // literal bound: 「3以上」「三孩及以上」「6—24月龄」
+          ALT: () => {
+            this.SUBRULE(this.literal, { LABEL: 'bound' });
+            this.OR4([
+              { ALT: () => this.CONSUME(T.LegalSuffix) },
+              {
+                ALT: () => {
+                  this.OR5([{ ALT: () => this.CONSUME(T.Dash) }, { ALT: () => this.CONSUME(T.RangeWord) }]);
+                  this.SUBRULE2(this.literal, { LABEL: 'boundEnd' });
+                  this.OPTION2(() => this.CONSUME(T.Between));
+                },
+              },
+            ]);
+          },
+        },
+      ]),
+    );
+  });
+
+  setExpr = this.RULE('setExpr', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.LBrace);
+          this.SUBRULE(this.addExpr, { LABEL: 'member' });
+          this.MANY(() => { this.CONSUME(T.Comma); this.SUBRULE2(this.addExpr, { LABEL: 'member' }); });
+          this.CONSUME(T.RBrace);
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE3(this.addExpr, { LABEL: 'member' });
+          this.MANY2(() => { this.CONSUME2(T.Comma); this.SUBRULE4(this.addExpr, { LABEL: 'member' }); });
+        },
+      },
+    ]);
+  });
+
+  addExpr = this.RULE('addExpr', () => {
+    this.SUBRULE(this.mulExpr);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
+      this.SUBRULE2(this.mulExpr);
+    });
+  });
+
+  mulExpr = this.RULE('mulExpr', () => {
+    this.SUBRULE(this.unaryExpr);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Times) }, { ALT: () => this.CONSUME(T.Divide) }]);
+      this.SUBRULE2(this.unaryExpr);
+    });
+  });
+
+  unaryExpr = this.RULE('unaryExpr', () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(T.Minus); this.SUBRULE(this.unaryExpr); } },
+      { ALT: () => this.SUBRULE(this.postfixExpr) },
+    ]);
+  });
+
+  postfixExpr = this.RULE('postfixExpr', () => {
+    this.SUBRULE(this.primary);
+    this.MANY(() => {
+      this.CONSUME(T.Dot);
+      this.SUBRULE(this.nameTok, { LABEL: 'member' });
+    });
+  });
+
+  primary = this.RULE('primary', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.literal) },
+      { ALT: () => this.CONSUME(T.StringLit) },
+      { ALT: () => this.CONSUME(T.True) },
+      { ALT: () => this.CONSUME(T.False) },
+      { ALT: () => this.CONSUME(T.Unknown) },
+      { ALT: () => this.CONSUME(T.SameDay) },
+      { ALT: () => this.CONSUME(T.NextDay) },
+      { ALT: () => this.CONSUME(T.PeriodKeyword) },
+      {
+        ALT: () => {
+          this.SUBRULE(this.nameTok);
+          this.OPTION(() => {
+            this.CONSUME(T.LParen);
+            this.OPTION2(() => {
+              this.SUBRULE(this.expr, { LABEL: 'arg' });
+              this.MANY(() => { this.CONSUME(T.Comma); this.SUBRULE2(this.expr, { LABEL: 'arg' }); });
+            });
+            this.CONSUME(T.RParen);
+          });
+        },
+      },
+      { ALT: () => { this.CONSUME2(T.LParen); this.SUBRULE3(this.expr, { LABEL: 'inner' }); this.CONSUME2(T.RParen); } },
+    ]);
+  });
+
+  /** number with optional unit, or a date */
+  literal = this.RULE('literal', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME(T.NumberLit) }, { ALT: () => this.CONSUME(T.ChineseNumber) }]);
+          this.OPTION(() => this.CONSUME(T.Unit));
+        },
+      },
+      { ALT: () => this.CONSUME(T.DateLit) },
+    ]);
+  });
+
+  nameTok = this.RULE('nameTok', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Name) }, { ALT: () => this.CONSUME(T.QuotedName) }]);
+  });
+}
+
+// INVARIANT: one parser instance, re-used; `input` resets its state.
+let parserInstance: ZhengCeParser | undefined;
+function getParser(): ZhengCeParser {
+  return (parserInstance ??= new ZhengCeParser());
+}
+
+/** Names of grammar rules (for tests and tooling). */
+export function grammarRuleNames(): string[] {
+  return Object.keys(getParser().getGAstProductions());
+}
+
+function describeToken(t: IToken): string {
+  if (t.tokenType === EOF) return '文件结尾';
+  return `“${t.image.length > 20 ? t.image.slice(0, 20) + '…' : t.image}”`;
+}
+
+/** Parse tokens into a CST. */
+export function parseTokens(file: SourceFile, tokens: IToken[]): Result<CstNode> {
+  const parser = getParser();
+  parser.input = tokens;
+  const cst = parser.file();
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<number>();
+  for (const e of parser.errors as IRecognitionException[]) {
+    const t = e.token;
+    const isEof = t.tokenType === EOF || Number.isNaN(t.startOffset);
+    const start = isEof ? file.text.length : t.startOffset;
+    const end = isEof ? file.text.length : tokenEnd(t);
+    if (seen.has(start)) continue; // one error per place
+    seen.add(start);
+    const expected = expectedOf(e);
+    if (isEof) {
+      diagnostics.push(diag('ZC0202', file.span(start, end), `文件意外结束${expected ? `，此处缺少${expected}` : ''}`, { help: '检查是否缺少右花括号“}”或“）”' }));
+    } else if (t.tokenType === T.RBrace || t.tokenType === T.RParen) {
+      diagnostics.push(diag('ZC0203', file.span(start, end), `多余或位置不对的${describeToken(t)}${expected ? `，此处应为${expected}` : ''}`));
+    } else {
+      const help = helpFor(t, tokens);
+      diagnostics.push(diag('ZC0201', file.span(start, end), `此处不应出现${describeToken(t)}${expected ? `，应为${expected}` : ''}`, help ? { help } : {}));
+    }
+  }
+  return { value: cst, diagnostics };
+}
+
+const tokenDisplay: Record<string, string> = {
+  LBrace: '“{”', RBrace: '“}”', LParen: '“（”', RParen: '“）”', Colon: '“：”', Comma: '“、”', Semi: '“；”', Dot: '“.”',
+  Name: '名称', QuotedName: '名称', StringLit: '字符串 "…"', NumberLit: '数字', ChineseNumber: '数字', DateLit: '日期',
+  Unit: '单位', EqEq: '“=”', TypeKeyword: '类型（如 整数、金额、日期）', AttrKey: '属性（如 原文：、条件：）',
+  LegalSuffix: '“以上”“以下”等', PeriodKeyword: '周期（如 一次性、按月）',
+};
+
+function expectedOf(e: IRecognitionException): string {
+  // Chevrotain's message lists expected token names: map the common ones to Chinese.
+  const m = /Expecting (?:token of type --> (\w+) <--|--> (\w+) <--|: one of these possible Token sequences:)/.exec(e.message);
+  const name = m?.[1] ?? m?.[2];
+  if (name) return tokenDisplay[name] ?? (name.startsWith('Attr_') ? `“${name.slice(5)}”` : '');
+  if (e.name === 'NoViableAltException') return '';
+  return '';
+}
+
+function helpFor(t: IToken, tokens: IToken[]): string | undefined {
+  const i = tokens.indexOf(t);
+  const next = tokens[i + 1];
+  if ((t.tokenType === T.ChineseNumber || t.tokenType === T.NumberLit) && next && (next.tokenType === T.Unit || next.tokenType === T.Name)) {
+    return `名称不能以数字开头；若“${t.image}${next.image}”是名称，请写作「${t.image}${next.image}」`;
+  }
+  if (t.tokenType.CATEGORIES?.includes(T.Keyword) && next && next.tokenType === T.Name && tokenEnd(t) === next.startOffset) {
+    return `“${t.image}”是关键字；若“${t.image}${next.image}”是名称，请写作「${t.image}${next.image}」`;
+  }
+  if (t.tokenType.CATEGORIES?.includes(T.Keyword)) {
+    return `“${t.image}”是关键字，不能直接用作名称；若要用作名称，请写作「${t.image}」`;
+  }
+  return undefined;
+}

@@ -1,0 +1,251 @@
+/**
+ * Token vocabulary of the ZhengCe DSL (Chevrotain token types).
+ * Input: nothing. Output: token types, their lexing order, keyword tables.
+ *
+ * Lexing rules (see grammar/README.md §2):
+ *  - keywords are matched longest-first wherever a word starts;
+ *  - an unquoted name is a maximal run of name characters that stops before any
+ *    keyword, digit or numeral character; 「…」/【…】 quote any name;
+ *  - unit words (元, 个月, 周岁 …) are tokens only directly after a number;
+ *  - full-width and ASCII punctuation are the same token.
+ * INVARIANT: every keyword string appears in exactly one token type.
+ */
+import { createToken, Lexer, type TokenType, type CustomPatternMatcherFunc, type IToken } from 'chevrotain';
+
+// ── character classes ───────────────────────────────────────────────
+/** Characters that start or continue a Chinese numeral run. */
+export const NUMERAL_CHARS = '零〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟';
+const numeralSet = new Set(NUMERAL_CHARS);
+
+/** A character that may appear in an unquoted name (not a digit, numeral or punctuation). */
+export function isNameChar(code: number, ch: string): boolean {
+  if (numeralSet.has(ch)) return false;
+  if (code >= 0x4e00 && code <= 0x9fff) return true; // CJK unified
+  if (code >= 0x3400 && code <= 0x4dbf) return true; // ext A
+  if (code >= 0xf900 && code <= 0xfaff) return true; // compatibility
+  if (code >= 0xd800 && code <= 0xdbff) return true; // high surrogate (ext B+; checked with low below)
+  if (code >= 0xdc00 && code <= 0xdfff) return true;
+  if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f) return true;
+  return false;
+}
+
+// ── keyword tables ──────────────────────────────────────────────────
+export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA });
+export const AttrKey = createToken({ name: 'AttrKey', pattern: Lexer.NA });
+export const TypeKeyword = createToken({ name: 'TypeKeyword', pattern: Lexer.NA });
+export const PeriodKeyword = createToken({ name: 'PeriodKeyword', pattern: Lexer.NA });
+export const LegalSuffix = createToken({ name: 'LegalSuffix', pattern: Lexer.NA });
+export const LegalPrefix = createToken({ name: 'LegalPrefix', pattern: Lexer.NA });
+
+/**
+ * Two kinds of keyword:
+ *  - operator words (`glue: true`): recognised anywhere, even glued to a name
+ *    (子女数不满3); an unquoted name stops before them;
+ *  - structural words: recognised only as a whole word (措施、金额、出生日期 is a name).
+ * Keywords starting with a numeral character (一次性) are treated as operator words:
+ * names never contain numeral characters, so they cannot collide.
+ */
+const allKeywords: { token: TokenType; text: string[]; glue: boolean }[] = [];
+function kw(name: string, words: string[], categories: TokenType[] = [], glue = false): TokenType {
+  const t = createToken({ name, pattern: Lexer.NA, categories: [Keyword, ...categories] });
+  allKeywords.push({ token: t, text: words, glue: glue || words.every((w) => NUMERAL_CHARS.includes(w[0]!)) });
+  return t;
+}
+
+// declarations
+export const Import = kw('Import', ['导入']);
+export const Policy = kw('Policy', ['政策']);
+export const Enum = kw('Enum', ['枚举']);
+export const Entity = kw('Entity', ['实体']);
+export const Param = kw('Param', ['参数']);
+export const Org = kw('Org', ['机构']);
+export const Clause = kw('Clause', ['条款']);
+export const Annex = kw('Annex', ['附件']);
+export const Measure = kw('Measure', ['措施']);
+export const Rule = kw('Rule', ['规则']);
+export const Outcome = kw('Outcome', ['结果']);
+export const Qualitative = kw('Qualitative', ['定性']);
+export const Doubt = kw('Doubt', ['存疑']);
+export const Reading = kw('Reading', ['解读']);
+export const Indicator = kw('Indicator', ['指标']);
+export const Property = kw('Property', ['性质']);
+export const ExceptionOf = kw('ExceptionOf', ['例外于']);
+export const Required = kw('Required', ['必须']);
+export const From = kw('From', ['来自']);
+// attribute keys (the AST builder decides which key is allowed where)
+export const AttrWords = [
+  '文号', '发文机关', '依据', '来源', '生效', '失效', '解释机关', '标题', '原文',
+  '牵头单位', '责任单位', '对象', '条件', '有效期', '理由', '类别', '采用', '说明',
+  '别名', '全称', '断言', '起算', '成文日期', '单位', '目标', '日期',
+] as const;
+export const attrTokens = new Map<string, TokenType>();
+for (const w of AttrWords) {
+  // '日期' is both an attribute key and a type; it is lexed as a type keyword.
+  if (w === '日期') continue;
+  attrTokens.set(w, kw(`Attr_${w}`, [w], [AttrKey]));
+}
+// types
+export const TypeWords = ['是否', '整数', '金额', '日期', '时长', '数量', '比例', '文本', '列表', '年龄'] as const;
+export const typeTokens = new Map<string, TokenType>();
+for (const w of TypeWords) typeTokens.set(w, kw(`Type_${w}`, [w], w === '日期' ? [TypeKeyword, AttrKey] : [TypeKeyword]));
+// periodicity
+export const PeriodWords = ['一次性', '按月', '每月', '按年', '每年', '每天', '每日', '每周', '每学期'] as const;
+for (const w of PeriodWords) kw(`Period_${w}`, [w], [PeriodKeyword]);
+// logic
+export const And = kw('And', ['并且', '且'], [], true);
+export const Or = kw('Or', ['或者', '或'], [], true);
+export const Not = kw('Not', ['非'], [], true);
+// comparison (民法典 第一千二百五十九条 words and friends)
+export const AtLeastSuffix = kw('AtLeastSuffix', ['以上', '及以上'], [LegalSuffix], true);
+export const AtMostSuffix = kw('AtMostSuffix', ['以下', '及以下', '以内'], [LegalSuffix], true);
+export const BeyondSuffix = kw('BeyondSuffix', ['以外'], [LegalSuffix], true);
+export const Reaches = kw('Reaches', ['届满'], [LegalPrefix], true);
+export const Under = kw('Under', ['不满'], [LegalPrefix], true);
+export const Exceeds = kw('Exceeds', ['超过'], [LegalPrefix], true);
+export const Between = kw('Between', ['之间'], [], true);
+export const In = kw('In', ['属于'], [], true);
+export const NotIn = kw('NotIn', ['不属于'], [], true);
+export const Is = kw('Is', ['等于', '为'], [], true);
+export const IsNot = kw('IsNot', ['不等于', '不为'], [], true);
+export const True = kw('True', ['是']);
+export const False = kw('False', ['否']);
+export const Unknown = kw('Unknown', ['未知']);
+export const SameDay = kw('SameDay', ['当日']);
+export const NextDay = kw('NextDay', ['次日']);
+export const RangeWord = kw('RangeWord', ['至'], [], true);
+
+const byLength = (a: string, b: string) => b.length - a.length || (a < b ? -1 : 1);
+/** All keyword strings, longest first (for completion and docs). */
+export const KEYWORDS: readonly string[] = allKeywords.flatMap((k) => k.text).sort(byLength);
+/** Operator words: recognised anywhere, even inside a run of letters. */
+export const GLUE_KEYWORDS: readonly string[] = allKeywords.filter((k) => k.glue).flatMap((k) => k.text).sort(byLength);
+/** Structural words: recognised only as a whole word. */
+export const WORD_KEYWORDS: readonly string[] = allKeywords.filter((k) => !k.glue).flatMap((k) => k.text).sort(byLength);
+const keywordSet = new Set(GLUE_KEYWORDS);
+const keywordFirstChars = new Set(GLUE_KEYWORDS.map((k) => k[0]!));
+const maxKeywordLength = Math.max(...GLUE_KEYWORDS.map((k) => k.length));
+const keywordToken = new Map<string, TokenType>();
+for (const k of allKeywords) for (const t of k.text) keywordToken.set(t, k.token);
+
+/** Longest operator word starting at `offset`, if any. */
+export function keywordAt(text: string, offset: number): string | undefined {
+  if (!keywordFirstChars.has(text[offset]!)) return undefined;
+  for (let len = Math.min(maxKeywordLength, text.length - offset); len >= 1; len--) {
+    const s = text.substr(offset, len);
+    if (keywordSet.has(s)) return s;
+  }
+  return undefined;
+}
+
+// ── units (only directly after a number) ─────────────────────────────
+export const UNIT_WORDS = [
+  '个工作日', '工作日', '万元', '元', '个月', '月龄', '周岁', '小时', '个', '人', '名', '所', '次', '孩',
+  '天', '日', '月', '年', '岁', '周', '%', '％', '‰',
+].sort((a, b) => b.length - a.length);
+
+// ── the one custom "word" matcher ────────────────────────────────────
+// Keywords, names and units share one matcher so that "keywords always win,
+// longest first" and "names stop before keywords" are decided in one place.
+// The lexer emits a `Word` token; lexer.ts re-types keyword words to their
+// keyword token type (see `keywordTokenOf`).
+
+function previousIsNumber(tokens: IToken[], text: string, offset: number): boolean {
+  const prev = tokens[tokens.length - 1];
+  if (!prev) return false;
+  if (prev.tokenType !== NumberLit && prev.tokenType !== ChineseNumber) return false;
+  for (let i = prev.startOffset + prev.image.length; i < offset; i++) {
+    const c = text[i];
+    if (c !== ' ' && c !== '\t' && c !== '\u3000') return false;
+  }
+  return true;
+}
+
+const unitMatcher: CustomPatternMatcherFunc = (text, offset, tokens) => {
+  if (!previousIsNumber(tokens, text, offset)) return null;
+  for (const u of UNIT_WORDS) if (text.startsWith(u, offset)) return [u] as unknown as RegExpExecArray;
+  return null;
+};
+
+const keywordMatcher: CustomPatternMatcherFunc = (text, offset) => {
+  const k = keywordAt(text, offset);
+  return k ? ([k] as unknown as RegExpExecArray) : null;
+};
+
+const nameMatcher: CustomPatternMatcherFunc = (text, offset) => {
+  let i = offset;
+  while (i < text.length) {
+    if (!isNameChar(text.charCodeAt(i), text[i]!)) break;
+    if (i > offset && keywordFirstChars.has(text[i]!) && keywordAt(text, i)) break;
+    i++;
+  }
+  return i > offset ? ([text.slice(offset, i)] as unknown as RegExpExecArray) : null;
+};
+
+/** Keyword token type for a keyword image (lexer.ts re-types `Word` tokens with it). */
+export function keywordTokenOf(image: string): TokenType | undefined {
+  return keywordToken.get(image);
+}
+
+const wordKeywordSet = new Set(WORD_KEYWORDS);
+/** Is this whole word a structural keyword? */
+export function isWordKeyword(image: string): boolean {
+  return wordKeywordSet.has(image);
+}
+
+// ── concrete tokens (lexing order matters) ───────────────────────────
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\u3000\u00a0\u2028\u2029\ufeff]+/, group: Lexer.SKIPPED, line_breaks: true });
+export const Comment = createToken({ name: 'Comment', pattern: /[#＃][^\n\r\u2028\u2029]*/, group: 'comments' });
+export const StringLit = createToken({ name: 'StringLit', pattern: /"[^"\\]*(?:\\[\s\S][^"\\]*)*"/, line_breaks: true });
+/** An unterminated string: lexed as one token so the error is reported once. */
+export const BadString = createToken({ name: 'BadString', pattern: /"[^"\\]*(?:\\[\s\S][^"\\]*)*/, line_breaks: true });
+export const QuotedName = createToken({ name: 'QuotedName', pattern: /「[^「」\n]*」|【[^【】\n]*】/ });
+export const BadQuotedName = createToken({ name: 'BadQuotedName', pattern: /「[^「」\n]*|【[^【】\n]*/ });
+const D = '[0-9０-９]';
+const CN = `[${NUMERAL_CHARS}]`;
+export const DateLit = createToken({
+  name: 'DateLit',
+  pattern: new RegExp(`${D}{4}年${D}{1,2}月${D}{1,2}日|${D}{4}[-－]${D}{1,2}[-－]${D}{1,2}(?!${D})|${CN}{4}年${CN}{1,3}月${CN}{1,3}日`),
+});
+export const NumberLit = createToken({ name: 'NumberLit', pattern: new RegExp(`${D}+(?:[.．]${D}+)?[万亿]?`) });
+export const ChineseNumber = createToken({ name: 'ChineseNumber', pattern: new RegExp(`${CN}+(?:点${CN}+)?`) });
+export const Unit = createToken({ name: 'Unit', pattern: unitMatcher, line_breaks: false, start_chars_hint: [...new Set(UNIT_WORDS.map((u) => u[0]!))] } as Parameters<typeof createToken>[0]);
+export const Word = createToken({ name: 'Word', pattern: keywordMatcher, line_breaks: false, start_chars_hint: [...keywordFirstChars] } as Parameters<typeof createToken>[0]);
+export const Name = createToken({ name: 'Name', pattern: nameMatcher, line_breaks: false });
+export const LBrace = createToken({ name: 'LBrace', pattern: /[{｛]/ });
+export const RBrace = createToken({ name: 'RBrace', pattern: /[}｝]/ });
+export const LParen = createToken({ name: 'LParen', pattern: /[(（]/ });
+export const RParen = createToken({ name: 'RParen', pattern: /[)）]/ });
+export const Colon = createToken({ name: 'Colon', pattern: /[:：]/ });
+export const Comma = createToken({ name: 'Comma', pattern: /[,，、]/ });
+export const Semi = createToken({ name: 'Semi', pattern: /[;；。]/ });
+export const Dot = createToken({ name: 'Dot', pattern: /[.．·]/ });
+export const GreaterEq = createToken({ name: 'GreaterEq', pattern: />=|≥|＞＝|⩾/ });
+export const LessEq = createToken({ name: 'LessEq', pattern: /<=|≤|＜＝|⩽/ });
+export const NotEq = createToken({ name: 'NotEq', pattern: /!=|≠|！＝/ });
+export const EqEq = createToken({ name: 'EqEq', pattern: /==|=|＝/ });
+export const Greater = createToken({ name: 'Greater', pattern: />|＞/ });
+export const Less = createToken({ name: 'Less', pattern: /<|＜/ });
+export const Plus = createToken({ name: 'Plus', pattern: /[+＋]/ });
+export const Minus = createToken({ name: 'Minus', pattern: /[-－]/ });
+export const Times = createToken({ name: 'Times', pattern: /[*×＊]/ });
+export const Divide = createToken({ name: 'Divide', pattern: /[/÷／]/ });
+export const Dash = createToken({ name: 'Dash', pattern: /[—–~～〜]+/ });
+export const Percent = createToken({ name: 'Percent', pattern: /[%％‰]/ });
+/** Anything else: one code point, reported by the lexer pass as ZC0101. */
+export const Unexpected = createToken({ name: 'Unexpected', pattern: /[\ud800-\udbff][\udc00-\udfff]|[\s\S]/ });
+
+/** Tokens in lexing order. */
+export const lexingOrder: TokenType[] = [
+  WhiteSpace, Comment, StringLit, BadString, QuotedName, BadQuotedName, DateLit, NumberLit,
+  Unit, Word, ChineseNumber, Name,
+  LBrace, RBrace, LParen, RParen, Colon, Comma, Semi, Dot,
+  GreaterEq, LessEq, NotEq, EqEq, Greater, Less, Plus, Minus, Times, Divide, Dash, Percent,
+  Unexpected,
+];
+
+/** Every token type, including abstract categories and keywords (the parser vocabulary). */
+export const allTokens: TokenType[] = [
+  ...lexingOrder,
+  Keyword, AttrKey, TypeKeyword, PeriodKeyword, LegalSuffix, LegalPrefix,
+  ...allKeywords.map((k) => k.token),
+];
