@@ -188,9 +188,11 @@ const ok = (value: Decimal): NumeralResult => ({ ok: true, value });
  * is an error whose `message` is one Chinese sentence and whose `help`, when
  * present, gives an explicit spelling to use instead.
  */
-export function parseNumeral(text: string): NumeralResult {
-  if (text.length === 0) return fail('数值为空');
-  const chars = Array.from(text);
+export function parseNumeral(input: string): NumeralResult {
+  if (input.length === 0) return fail('数值为空');
+  const chars = Array.from(input);
+  // From here on `text` is only used inside messages.
+  const text = display(chars);
 
   let hasArabic = false;
   for (const ch of chars) {
@@ -203,12 +205,27 @@ export function parseNumeral(text: string): NumeralResult {
     }
     if (ch === ',' || ch === '，' || ch === '、' || ch === "'" || ch === '_') {
       const fixed = chars.filter((c) => c !== ch).join('');
+      // INVARIANT: `fixed` is shorter than the input, so this recursion terminates.
       return fail(`“${text}”中不能使用分隔符“${ch}”`, fixed !== '' && parseNumeral(fixed).ok ? `请去掉分隔符，写作“${fixed}”` : undefined);
     }
     if (/^\s$/u.test(ch)) return fail(`“${text}”中含有空白字符`);
-    return fail(`“${text}”中的“${ch}”不是数字字符`);
+    return fail(`“${text}”中的“${display([ch])}”不是数字字符`);
   }
   return hasArabic ? parseArabic(text, chars) : parseChinese(text, chars);
+}
+
+const MAX_SHOWN = 24;
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
+
+/**
+ * Input text as quoted in a message: invisible and control characters as \u{…}
+ * escapes (keeps messages one line), long inputs cut to MAX_SHOWN characters plus "…".
+ */
+function display(chars: readonly string[]): string {
+  const shown = chars.slice(0, MAX_SHOWN).map((c) =>
+    INVISIBLE.test(c) ? `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}` : c,
+  );
+  return shown.join('') + (chars.length > MAX_SHOWN ? '…' : '');
 }
 
 // ---- Arabic -----------------------------------------------------------------

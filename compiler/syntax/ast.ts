@@ -107,6 +107,8 @@ export interface Attribute {
   readonly keySpan: Span;
   readonly span: Span;
   readonly values: readonly ValueItem[];
+  /** How many values were written (some may have failed to convert). */
+  readonly written: number;
   readonly block?: readonly Attribute[];
 }
 

@@ -362,8 +362,9 @@ class Builder {
     const keyTok = this.token(n, 'AttrKey') ?? this.token(n, 'TypeKeyword');
     if (!keyTok) return undefined;
     const block = this.node(n, 'attrBlock');
-    const values = this.nodes(n, 'valueItem').map((v) => this.valueItem(v)).filter((v): v is A.ValueItem => !!v);
-    const attr: A.Attribute = { key: keyTok.image, keySpan: this.spanOf(keyTok), span: this.spanOf(n), values };
+    const written = this.nodes(n, 'valueItem');
+    const values = written.map((v) => this.valueItem(v)).filter((v): v is A.ValueItem => !!v);
+    const attr: A.Attribute = { key: keyTok.image, keySpan: this.spanOf(keyTok), span: this.spanOf(n), values, written: written.length };
     if (block) return { ...attr, block: this.attrBlock(block) };
     return attr;
   }
@@ -431,7 +432,8 @@ class Builder {
     if (!a) return undefined;
     const v = a.values[0];
     if (!v) {
-      this.err('ZC0311', a.span, `“${a.key}”缺少值`);
+      // (a value that failed to convert was already reported)
+      if (a.written === 0 && !a.block) this.err('ZC0311', a.span, `“${a.key}”缺少值`);
       return undefined;
     }
     if (v.rangeEnd) this.err('ZC0311', v.span, `“${a.key}”的值不能是区间`);

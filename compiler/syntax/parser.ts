@@ -327,6 +327,7 @@ class ZhengCeParser extends CstParser {
         {
           // literal bound: 「3以上」「三孩及以上」「6—24月龄」
           ALT: () => {
+            this.OPTION3(() => this.CONSUME(T.At));
             this.SUBRULE(this.literal, { LABEL: 'bound' });
             this.OR4([
               { ALT: () => this.CONSUME(T.LegalSuffix) },

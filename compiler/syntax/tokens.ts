@@ -113,6 +113,8 @@ export const Unknown = kw('Unknown', ['未知']);
 export const SameDay = kw('SameDay', ['当日']);
 export const NextDay = kw('NextDay', ['次日']);
 export const RangeWord = kw('RangeWord', ['至'], [], true);
+/** 「在 3 以上」: only as a whole word, so 户籍在本县 stays a name. */
+export const At = kw('At', ['在']);
 
 const byLength = (a: string, b: string) => b.length - a.length || (a < b ? -1 : 1);
 /** All keyword strings, longest first (for completion and docs). */

@@ -19,7 +19,7 @@ import {
   parseDecimal,
 } from '../../compiler/common/decimal.js';
 
-const RUNS = { numRuns: 5000 };
+const RUNS = { numRuns: 3000 };
 
 /** Parse a literal that must be valid (test helper). */
 const D = (s: string): Decimal => {

@@ -31,7 +31,8 @@ function checkError(text: string, r: NumeralResult): void {
   if (r.ok) return;
   expect(r.message.length).toBeGreaterThan(0);
   expect(r.message).toMatch(CJK);
-  expect(r.message).not.toMatch(/[。\n]/u);
+  expect(r.message).not.toMatch(/[\n\r\u2028\u2029]/u); // one line, even for inputs with line breaks
+  expect(r.message.replace(/“.*”/u, '')).not.toContain('。'); // one sentence
   for (const p of proposals(r.help)) {
     const again = parseNumeral(p);
     if (!again.ok) throw new Error(`help for “${text}” proposes “${p}”, which is rejected: ${again.message}`);
@@ -299,11 +300,12 @@ const sparseInt = (maxDigits: number) =>
     })
     .map((ds) => BigInt(ds.join('')));
 
+/** Plain checks instead of `expect` keep the hot loops fast. */
 const expectRoundTrip = (n: bigint): void => {
   const text = formatChineseNumeral(n);
   const r = parseNumeral(text);
   if (!r.ok) throw new Error(`${n} → “${text}” rejected: ${r.message}`);
-  expect(r.value).toEqual({ coeff: n, scale: 0 });
+  if (r.value.coeff !== n || r.value.scale !== 0) throw new Error(`${n} → “${text}” → ${decToString(r.value)}`);
 };
 
 describe('properties', () => {
@@ -315,8 +317,8 @@ describe('properties', () => {
     fc.assert(fc.property(sparseInt(25), expectRoundTrip), { numRuns: 10000 });
   });
 
-  it('round trip on every number below 10^5 and around powers of ten', () => {
-    for (let n = 0n; n < 100000n; n++) expectRoundTrip(n);
+  it('round trip on every number below 2·10^4 and around powers of ten', () => {
+    for (let n = 0n; n < 20000n; n++) expectRoundTrip(n);
     for (let e = 0n; e <= 24n; e++) for (const d of [-1n, 0n, 1n]) if (10n ** e + d >= 0n) expectRoundTrip(10n ** e + d);
   });
 

@@ -1,0 +1,38 @@
+/**
+ * `zhengce check [paths]` — parse, bind and type-check; print diagnostics.
+ */
+import { compile } from '../project/program.js';
+import { nodeHost } from '../project/host.js';
+import { renderDiagnosticsJson, renderDiagnosticsText } from '../diagnostics/render.js';
+import { args, failsAt, parseFailLevel, parseFormat, EXIT_FINDINGS, EXIT_OK, type Io } from './common.js';
+
+export const checkHelp = `用法：zhengce check [路径...] [--format text|json] [--fail-level error|warning|note]
+
+解析、绑定并检查政策文件（默认路径：policies/），打印诊断信息。
+  --format text|json     输出格式（默认 text）
+  --fail-level L         达到该级别的诊断使退出码为 1（默认 error）
+
+退出码：0 无错误；1 有达到级别的诊断；2 用法错误。
+`;
+
+export function runCheck(argv: string[], io: Io): number {
+  const { values, positionals } = args(argv, { format: { type: 'string' }, 'fail-level': { type: 'string' } });
+  if (values['help']) {
+    io.out(checkHelp);
+    return EXIT_OK;
+  }
+  const format = parseFormat(values['format'] as string | undefined, ['text', 'json'] as const, 'text');
+  const level = parseFailLevel(values['fail-level'] as string | undefined);
+  const paths = positionals.length ? positionals : ['policies'];
+  const result = compile(paths, nodeHost);
+  if (result.files.size === 0 && result.diagnostics.length === 0) {
+    io.err(`在 ${paths.join('、')} 中没有找到 .zc 政策文件\n`);
+    return EXIT_FINDINGS;
+  }
+  if (format === 'json') io.out(renderDiagnosticsJson(result.diagnostics, result.files, { cwd: io.cwd }) + '\n');
+  else {
+    if (result.diagnostics.length) io.out(renderDiagnosticsText(result.diagnostics, result.files, { cwd: io.cwd, color: io.color }));
+    else io.out(`检查通过：${result.files.size} 个文件，${result.programs.length} 个政策程序，没有诊断。\n`);
+  }
+  return failsAt(result.diagnostics, level) ? EXIT_FINDINGS : EXIT_OK;
+}

@@ -1,0 +1,56 @@
+/**
+ * Shared CLI plumbing: argument parsing (node:util parseArgs), output, exit codes.
+ * Exit codes (DESIGN.md §6): 0 ok, 1 findings/errors at the fail level, 2 usage error.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+export class UsageError extends Error {}
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+  cwd: string;
+  color: boolean;
+}
+
+export const processIo: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  cwd: process.cwd(),
+  color: !!process.stdout.isTTY && !process.env['NO_COLOR'],
+};
+
+/** parseArgs with Chinese usage errors. */
+export function args(argv: string[], options: NonNullable<ParseArgsConfig['options']>): { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] } {
+  try {
+    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(`参数错误：${(e as Error).message}`);
+  }
+}
+
+export type FailLevel = 'error' | 'warning' | 'note';
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
+
+export function parseFailLevel(v: string | undefined, dflt: FailLevel = 'error'): FailLevel {
+  if (v === undefined) return dflt;
+  if (v === 'error' || v === 'warning' || v === 'note') return v;
+  throw new UsageError(`--fail-level 应为 error、warning 或 note，这里是“${v}”`);
+}
+
+/** Does any diagnostic reach the fail level? */
+export function failsAt(ds: readonly Diagnostic[], level: FailLevel): boolean {
+  const min = level === 'error' ? 3 : level === 'warning' ? 2 : 1;
+  return ds.some((d) => RANK[d.severity] >= min);
+}
+
+export function parseFormat<F extends string>(v: string | undefined, allowed: readonly F[], dflt: F): F {
+  if (v === undefined) return dflt;
+  if ((allowed as readonly string[]).includes(v)) return v as F;
+  throw new UsageError(`--format 应为 ${allowed.join('|')} 之一，这里是“${v}”`);
+}

@@ -1,0 +1,54 @@
+/**
+ * CLI entry: dispatch `zhengce <command>`; every command has --help.
+ * Input: argv. Output: exit code (0 ok, 1 findings, 2 usage). Never throws.
+ */
+import { processIo, UsageError, EXIT_USAGE, type Io, EXIT_OK } from './common.js';
+import { runCheck } from './check.js';
+
+type Command = { run: (argv: string[], io: Io) => number | Promise<number>; summary: string };
+
+const commands: Record<string, Command> = {
+  check: { run: runCheck, summary: '解析并检查政策文件，打印诊断' },
+};
+
+/** Register a command (used by later passes: build, eval, verify …). */
+export function registerCommand(name: string, cmd: Command): void {
+  commands[name] = cmd;
+}
+
+function help(): string {
+  const width = Math.max(...Object.keys(commands).map((k) => k.length));
+  return `ZhengCe 政策 —— 政策即代码工具链
+
+用法：zhengce <命令> [选项]
+
+命令：
+${Object.entries(commands).map(([k, c]) => `  ${k.padEnd(width)}  ${c.summary}`).join('\n')}
+
+每个命令都支持 --help。
+`;
+}
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    io.out(help());
+    return cmd ? EXIT_OK : EXIT_USAGE;
+  }
+  const c = commands[cmd];
+  if (!c) {
+    io.err(`未知命令“${cmd}”\n\n${help()}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await c.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n（用 zhengce ${cmd} --help 查看用法）\n`);
+      return EXIT_USAGE;
+    }
+    // INVARIANT: reaching here is a compiler bug, never a user-input problem.
+    io.err(`内部错误（这是 ZhengCe 的缺陷，请报告）：${(e as Error).stack ?? e}\n`);
+    return 70;
+  }
+}

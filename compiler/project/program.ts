@@ -1,0 +1,224 @@
+/**
+ * Program assembly: discover files, parse each once, follow imports, group files
+ * into programs (a root file with a 政策 declaration plus its import closure), then
+ * bind, check, and check 原文 quotes and parameters.
+ * Input: paths + Host. Output: CompileResult (programs, files, all diagnostics).
+ *
+ * INVARIANT: a file's parse is cached by (path, text); the same text is never
+ * parsed twice in one compilation.
+ */
+import { dirname, join, normalize } from 'node:path';
+import { SourceFile } from '../common/source.js';
+import { diag, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseFile, type ParsedFile } from '../syntax/index.js';
+import { bind } from '../semantics/binder.js';
+import { check } from '../semantics/checker.js';
+import { checkQuotes } from '../semantics/quotes.js';
+import { parseParameters, type ParameterSet } from '../semantics/parameters.js';
+import { unitInfo } from '../syntax/cst-to-ast.js';
+import type { CheckedProgram, ProgramFile } from '../semantics/model.js';
+import { discover, INVALID_UTF8, type Host } from './host.js';
+
+export interface CompiledProgram {
+  readonly root: string;
+  readonly checked: CheckedProgram;
+  /** Parameter files by path (relative paths resolved against the declaring file). */
+  readonly parameters: Map<string, ParameterSet>;
+  readonly sourcePath?: string;
+  readonly sourceText?: string;
+  /** Diagnostics that belong to this program (including its files' syntax errors). */
+  readonly diagnostics: Diagnostic[];
+}
+
+export interface CompileResult {
+  readonly programs: CompiledProgram[];
+  readonly files: Map<string, SourceFile>;
+  readonly parsed: Map<string, ParsedFile>;
+  readonly diagnostics: Diagnostic[];
+}
+
+const MAX_FILE = 20 * 1024 * 1024;
+
+/** Parse cache shared across compilations (the language server keeps one). */
+export class ParseCache {
+  private map = new Map<string, { text: string; result: { value: ParsedFile; diagnostics: Diagnostic[] } }>();
+  get(path: string, text: string): { value: ParsedFile; diagnostics: Diagnostic[] } {
+    const hit = this.map.get(path);
+    if (hit && hit.text === text) return hit.result;
+    const result = parseFile(new SourceFile(path, text));
+    this.map.set(path, { text, result });
+    return result;
+  }
+}
+
+/** Compile everything under `paths`. */
+export function compile(paths: readonly string[], host: Host, cache = new ParseCache()): CompileResult {
+  const diagnostics: Diagnostic[] = [];
+  const files = new Map<string, SourceFile>();
+  const parsed = new Map<string, ParsedFile>();
+  const fileDiags = new Map<string, Diagnostic[]>();
+  const { files: found, missing } = discover(host, paths);
+  for (const m of missing) diagnostics.push(diag('ZC0001', { file: m, start: 0, end: 0 }, `无法读取“${m}”：文件或目录不存在`));
+
+  const load = (path: string): ParsedFile | undefined => {
+    if (parsed.has(path)) return parsed.get(path);
+    const text = host.readFile(path);
+    if (text === undefined) return undefined;
+    if (text === INVALID_UTF8) {
+      const sf = new SourceFile(path, '');
+      files.set(path, sf);
+      fileDiags.set(path, [diag('ZC0002', sf.span(0, 0), `“${path}”不是有效的 UTF-8 文本`, { help: '请以 UTF-8 编码保存该文件' })]);
+      const r = cache.get(path, '');
+      parsed.set(path, r.value);
+      return r.value;
+    }
+    const r = cache.get(path, text);
+    files.set(path, r.value.source);
+    parsed.set(path, r.value);
+    const ds = [...r.diagnostics];
+    if (text.length > MAX_FILE) ds.push(diag('ZC0005', r.value.source.span(0, 0), `文件过大（${text.length} 个字符）`, { severity: 'warning' }));
+    fileDiags.set(path, ds);
+    return r.value;
+  };
+
+  // Load discovered files and follow imports.
+  const imports = new Map<string, string[]>();
+  const queue = [...found];
+  while (queue.length) {
+    const path = queue.shift()!;
+    if (imports.has(path)) continue;
+    const pf = load(path);
+    if (!pf) continue;
+    const targets: string[] = [];
+    for (const item of pf.ast.items) {
+      if (item.kind !== 'import') continue;
+      const target = normalize(join(dirname(path), item.path.value));
+      if (!target.endsWith('.zc') || host.readFile(target) === undefined) {
+        fileDiags.get(path)!.push(diag('ZC0003', item.path.span, `导入的文件“${item.path.value}”不存在`, { help: `路径相对于本文件所在目录：${dirname(path)}` }));
+        continue;
+      }
+      targets.push(target);
+      queue.push(target);
+    }
+    imports.set(path, targets);
+  }
+
+  // Programs: each file declaring a policy is a root; files in no root's closure stand alone.
+  const closure = (root: string): string[] => {
+    const seen = new Set<string>();
+    const stack = [root];
+    while (stack.length) {
+      const f = stack.pop()!;
+      if (seen.has(f)) continue;
+      seen.add(f);
+      for (const t of imports.get(f) ?? []) stack.push(t);
+    }
+    return [...seen].sort();
+  };
+  const all = [...imports.keys()].sort();
+  const roots = all.filter((f) => parsed.get(f)!.ast.items.some((i) => i.kind === 'policy'));
+  const covered = new Set<string>();
+  const groups: { root: string; members: string[] }[] = [];
+  for (const r of roots) {
+    const members = closure(r);
+    members.forEach((m) => covered.add(m));
+    groups.push({ root: r, members });
+  }
+  // Files nobody imports and that are not covered: their own program (with their imports).
+  const importedByAny = new Set([...imports.values()].flat());
+  for (const f of all) {
+    if (covered.has(f) || importedByAny.has(f)) continue;
+    const members = closure(f);
+    members.forEach((m) => covered.add(m));
+    groups.push({ root: f, members });
+  }
+  for (const f of all) if (!covered.has(f)) { covered.add(f); groups.push({ root: f, members: closure(f) }); }
+
+  const programs: CompiledProgram[] = [];
+  const reported = new Set<string>();
+  const key = (d: Diagnostic) => `${d.code}|${d.span.file}|${d.span.start}|${d.span.end}|${d.message}`;
+  for (const g of groups) {
+    const pfiles = new Map<string, ProgramFile>();
+    const pdiags: Diagnostic[] = [];
+    for (const m of g.members) {
+      const pf = parsed.get(m)!;
+      pfiles.set(m, { source: pf.source, ast: pf.ast });
+      pdiags.push(...(fileDiags.get(m) ?? []));
+    }
+    const b = bind(g.root, pfiles);
+    const c = check(b.value);
+    pdiags.push(...b.diagnostics, ...c.diagnostics);
+    const extra = programChecks(c.value, host);
+    pdiags.push(...extra.diagnostics);
+    programs.push({ root: g.root, checked: c.value, parameters: extra.parameters, diagnostics: sortDiagnostics(pdiags), ...(extra.sourcePath ? { sourcePath: extra.sourcePath, sourceText: extra.sourceText! } : {}) });
+    for (const d of pdiags) {
+      const k = key(d);
+      if (!reported.has(k)) {
+        reported.add(k);
+        diagnostics.push(d);
+      }
+    }
+    for (const [path, sf] of extra.extraFiles) files.set(path, sf);
+  }
+  return { programs, files, parsed, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** Checks that read other files: 原文 source, parameter YAML. */
+function programChecks(p: CheckedProgram, host: Host): { diagnostics: Diagnostic[]; parameters: Map<string, ParameterSet>; sourcePath?: string; sourceText?: string; extraFiles: Map<string, SourceFile> } {
+  const diagnostics: Diagnostic[] = [];
+  const parameters = new Map<string, ParameterSet>();
+  const extraFiles = new Map<string, SourceFile>();
+  let sourcePath: string | undefined;
+  let sourceText: string | undefined;
+  const pol = p.policy;
+  if (pol?.decl.source) {
+    sourcePath = normalize(join(dirname(pol.file), pol.decl.source.value));
+    const text = host.readFile(sourcePath);
+    if (text === undefined || text === INVALID_UTF8) {
+      diagnostics.push(diag('ZC0602', pol.decl.source.span, `找不到来源文件“${pol.decl.source.value}”`, { help: `路径相对于 ${dirname(pol.file)}` }));
+      sourcePath = undefined;
+    } else {
+      sourceText = text;
+      diagnostics.push(...checkQuotes(p, text));
+    }
+  } else if (pol) {
+    diagnostics.push(diag('ZC0604', pol.decl.span, '政策没有写明“来源”，无法核对原文', { help: '补上“来源：\"source/原文.txt\"”' }));
+  }
+  for (const [name, decl] of p.params) {
+    const declFile = decl.span.file;
+    const path = normalize(join(dirname(declFile), decl.from.value));
+    let set = parameters.get(path);
+    if (!set) {
+      const text = host.readFile(path);
+      if (text === undefined) {
+        diagnostics.push(diag('ZC0701', decl.from.span, `找不到参数文件“${decl.from.value}”`));
+        continue;
+      }
+      const sf = new SourceFile(path, text);
+      extraFiles.set(path, sf);
+      const r = parseParameters(sf);
+      diagnostics.push(...r.diagnostics);
+      set = r.value;
+      parameters.set(path, set);
+    }
+    const def = set.get(name);
+    if (!def) {
+      diagnostics.push(diag('ZC0702', decl.name.span, `参数文件“${decl.from.value}”中没有参数“${name}”`));
+      continue;
+    }
+    const declared = decl.type.kind === 'builtin' ? (decl.type.unitText ?? (decl.type.name === '金额' ? '元' : undefined)) : undefined;
+    const du = declared ? unitInfo(declared) : undefined;
+    const fu = unitInfo(def.unit);
+    if (du && (!fu || fu.dimension !== du.dimension || fu.factor.coeff !== du.factor.coeff || fu.factor.scale !== du.factor.scale)) {
+      diagnostics.push(diag('ZC0704', decl.type.span, `参数“${name}”声明的单位是“${declared}”，参数文件中是“${def.unit}”`, { related: [{ span: def.span, message: '参数文件中的定义' }] }));
+    }
+    const unconfirmed = def.values.filter((v) => !v.confirmed);
+    if (unconfirmed.length) {
+      diagnostics.push(diag('ZC0703', decl.name.span, `参数“${name}”有 ${unconfirmed.length} 个取值未确认：${unconfirmed.map((v) => `${v.from.y}-${String(v.from.m).padStart(2, '0')}-${String(v.from.d).padStart(2, '0')} 起 ${v.value.coeff}${v.value.scale ? `e-${v.value.scale}` : ''}${def.unit}`).join('；')}`, {
+        related: unconfirmed.map((v) => ({ span: v.span, message: `来源：${v.source}` })),
+        help: '核实来源后在参数文件中把“已确认”改为 true；未确认的值在求值结果与文档中都会标明',
+      }));
+    }
+  }
+  return { diagnostics, parameters, extraFiles, ...(sourcePath ? { sourcePath, sourceText: sourceText! } : {}) };
+}

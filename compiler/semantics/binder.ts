@@ -1,0 +1,375 @@
+/**
+ * Binding pass.
+ * Input: the ASTs of one program. Output: BoundProgram (symbols, clause labels and
+ * anchors, exception graph, references) + diagnostics (ZC03xx clause numbering,
+ * ZC04xx names).
+ *
+ * INVARIANT: declarations of the top-level namespace (枚举 实体 参数 机构 措施 指标 性质
+ * 存疑) are unique per program; rules and outcomes are scoped to their measure, fields
+ * to their entity, members to their enum.
+ */
+import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
+import type { Span } from '../common/source.js';
+import { formatChineseNumeral } from '../common/numerals.js';
+import type * as A from '../syntax/ast.js';
+import type { BoundProgram, ClauseInfo, MeasureInfo, ProgramFile, Reference, Sym, SymbolKind } from './model.js';
+import { EVENT_ENTITY, EVENT_FIELDS, LEVEL_ENUM, LEVELS, EVAL_DATE, FUNCTIONS } from './builtins.js';
+
+const LEVEL_ORDER: Record<A.ClauseLevel, number> = { annex: 0, sec: 1, subsec: 2, item: 3, subitem: 4 };
+const LEVEL_NAME: Record<A.ClauseLevel, string> = { annex: '附件', sec: '一级（一、）', subsec: '二级（（一））', item: '三级（1.）', subitem: '四级（（1））' };
+
+/** Display form of one clause-number part. */
+export function partLabel(p: A.ClauseNumberPart): string {
+  switch (p.level) {
+    case 'annex': return `附件${p.n}`;
+    case 'sec': return formatChineseNumeral(BigInt(p.n));
+    case 'subsec': return `（${formatChineseNumeral(BigInt(p.n))}）`;
+    case 'item': return `${p.n}.`;
+    case 'subitem': return `（${p.n}）`;
+  }
+}
+
+/** Akoma-Ntoso-style eId part. */
+export function partAnchor(p: A.ClauseNumberPart): string {
+  return `${p.level}_${p.n}`;
+}
+
+/** Levenshtein distance on code points (for "did you mean"). */
+function distance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[y.length]!;
+}
+
+/** Closest candidate, if close enough to suggest. */
+export function suggest(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const dd = distance(name, c);
+    if (dd < bestD || (dd === bestD && best !== undefined && c < best)) {
+      best = c;
+      bestD = dd;
+    }
+  }
+  const limit = Math.max(1, Math.floor([...name].length / 2));
+  return best !== undefined && bestD <= limit ? best : undefined;
+}
+
+class Binder {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly symbols = new Map<string, Sym>();
+  readonly references: Reference[] = [];
+  readonly clauses: ClauseInfo[] = [];
+  readonly measures = new Map<string, MeasureInfo>();
+  readonly entities = new Map<string, A.EntityDecl>();
+  readonly enums = new Map<string, A.EnumDecl>();
+  readonly params = new Map<string, A.ParamDecl>();
+  readonly orgs = new Map<string, A.OrgDecl>();
+  readonly indicators = new Map<string, { decl: A.IndicatorDecl; clause?: string }>();
+  readonly properties = new Map<string, { decl: A.PropertyDecl; clause?: string }>();
+  readonly doubts = new Map<string, { decl: A.DoubtDecl; clause?: string; measure?: string }>();
+  readonly qualitative: { decl: A.QualDecl; clause?: string }[] = [];
+  policy: { decl: A.PolicyDecl; file: string } | undefined;
+  private anchors = new Map<string, ClauseInfo>();
+  /** Top-level namespace: name → symbol id. */
+  readonly globals = new Map<string, string>();
+
+  constructor(readonly files: Map<string, ProgramFile>) {}
+
+  define(kind: SymbolKind, name: A.Name, span: Span, opts: { container?: string; clause?: string; decl?: unknown; global?: boolean } = {}): Sym | undefined {
+    const id = opts.container ? `${kind}:${opts.container}.${name.text}` : `${kind}:${name.text}`;
+    if (opts.global) {
+      const prevId = this.globals.get(name.text);
+      if (prevId) {
+        const prev = this.symbols.get(prevId)!;
+        this.diagnostics.push(diag('ZC0402', name.span, `“${name.text}”重复定义（已定义为${kindName(prev.kind)}）`, {
+          related: [{ span: prev.nameSpan, message: '第一次定义在这里' }], help: '改用另一个名称',
+        }));
+        return undefined;
+      }
+    } else if (this.symbols.has(id)) {
+      const prev = this.symbols.get(id)!;
+      this.diagnostics.push(diag('ZC0402', name.span, `${opts.container ? `“${opts.container}”中` : ''}“${name.text}”重复定义`, {
+        related: [{ span: prev.nameSpan, message: '第一次定义在这里' }], help: '改用另一个名称',
+      }));
+      return undefined;
+    }
+    const sym: Sym = {
+      id, kind, name: name.text, nameSpan: name.span, span,
+      ...(opts.container ? { container: opts.container } : {}), ...(opts.clause ? { clause: opts.clause } : {}), ...(opts.decl ? { decl: opts.decl } : {}),
+    };
+    this.symbols.set(id, sym);
+    if (opts.global) this.globals.set(name.text, id);
+    return sym;
+  }
+
+  ref(span: Span, target: string): void {
+    this.references.push({ span, target });
+  }
+
+  builtins(): void {
+    const span = { file: '<内置>', start: 0, end: 0 };
+    const nm = (text: string): A.Name => ({ text, span, quoted: false });
+    this.define('enum', nm(LEVEL_ENUM), span, { global: true });
+    for (const l of LEVELS) this.define('enumMember', nm(l), span, { container: LEVEL_ENUM });
+    this.enums.set(LEVEL_ENUM, { kind: 'enum', name: nm(LEVEL_ENUM), members: LEVELS.map(nm), span });
+    this.define('entity', nm(EVENT_ENTITY), span, { global: true });
+    const fields: A.FieldDecl[] = [];
+    for (const [f, t] of Object.entries(EVENT_FIELDS)) {
+      const s = this.define('field', nm(f), span, { container: EVENT_ENTITY });
+      if (s) s.type = t;
+      const type: A.TypeRef = t.k === 'enum' ? { kind: 'named', name: nm(t.name), span } : { kind: 'builtin', name: t.k === 'date' ? '日期' : '文本', span };
+      fields.push({ name: nm(f), type, span });
+    }
+    this.entities.set(EVENT_ENTITY, { kind: 'entity', name: nm(EVENT_ENTITY), fields, span });
+    this.define('builtin', nm(EVAL_DATE), span, { global: true });
+    for (const f of Object.keys(FUNCTIONS)) this.define('builtin', nm(f), span, { global: true });
+  }
+
+  // ── pass 1: declarations ──
+  declare(): void {
+    this.builtins();
+    for (const [path, f] of this.files) {
+      for (const item of f.ast.items) {
+        switch (item.kind) {
+          case 'policy':
+            if (this.policy) {
+              this.diagnostics.push(diag('ZC0402', item.span, '一个政策只能有一个“政策”声明', { related: [{ span: this.policy.decl.span, message: '第一个声明在这里' }] }));
+            } else this.policy = { decl: item, file: path };
+            break;
+          case 'enum':
+            if (this.define('enum', item.name, item.span, { global: true, decl: item })) {
+              this.enums.set(item.name.text, item);
+              for (const m of item.members) this.define('enumMember', m, m.span, { container: item.name.text });
+            }
+            break;
+          case 'entity':
+            if (this.define('entity', item.name, item.span, { global: true, decl: item })) {
+              this.entities.set(item.name.text, item);
+              for (const fd of item.fields) this.define('field', fd.name, fd.span, { container: item.name.text, decl: fd });
+            }
+            break;
+          case 'param':
+            if (this.define('param', item.name, item.span, { global: true, decl: item })) this.params.set(item.name.text, item);
+            break;
+          case 'org':
+            if (this.define('org', item.name, item.span, { global: true, decl: item })) {
+              this.orgs.set(item.name.text, item);
+              for (const al of item.aliases) {
+                if (this.define('org', al, al.span, { global: true, decl: item })) this.orgs.set(al.text, item);
+              }
+            }
+            break;
+          case 'clause':
+            this.clause(item, path, undefined);
+            break;
+          case 'indicator':
+            if (this.define('indicator', item.name, item.span, { global: true, decl: item })) this.indicators.set(item.name.text, { decl: item });
+            break;
+          case 'property':
+            if (this.define('property', item.name, item.span, { global: true, decl: item })) this.properties.set(item.name.text, { decl: item });
+            break;
+          case 'import':
+            break;
+        }
+      }
+    }
+  }
+
+  clause(c: A.ClauseDecl, file: string, parent: ClauseInfo | undefined): void {
+    const parts: A.ClauseNumberPart[] = [];
+    const parentParts = parent ? parentPartsOf(parent) : [];
+    let last = parentParts.length ? LEVEL_ORDER[parentParts[parentParts.length - 1]!.level] : -1;
+    for (const p of c.number) {
+      const lv = LEVEL_ORDER[p.level];
+      if (lv <= last) {
+        this.diagnostics.push(diag('ZC0305', p.span, `条款编号“${p.raw}”是${LEVEL_NAME[p.level]}编号，不能出现在更低一级编号之后或同级之下`, {
+          help: '条款编号层级依次为：附件N → 一、 → （一） → 1. → （1）',
+        }));
+        continue;
+      }
+      last = lv;
+      parts.push(p);
+    }
+    const all = [...parentParts, ...parts];
+    const anchor = all.map(partAnchor).join('__') || 'clause';
+    const annex = all.find((p) => p.level === 'annex');
+    const rest = all.filter((p) => p.level !== 'annex').map(partLabel).join('');
+    const label = annex ? (rest ? `附件${annex.n} ${rest}` : `附件${annex.n}`) : rest;
+    const info: ClauseInfo & { parts: A.ClauseNumberPart[] } = {
+      decl: c, label, anchor, file, depth: parent ? parent.depth + 1 : 0, parts: all,
+      ...(parent ? { parent: parent.anchor } : {}), ...(c.title ? { title: c.title.value } : {}),
+    };
+    const prev = this.anchors.get(anchor);
+    if (prev) {
+      this.diagnostics.push(diag('ZC0406', c.numberSpan, `条款“${label}”重复（锚点 ${anchor}）`, { related: [{ span: prev.decl.numberSpan, message: '第一次出现在这里' }] }));
+    } else {
+      this.anchors.set(anchor, info);
+      this.symbols.set(`clause:${anchor}`, { id: `clause:${anchor}`, kind: 'clause', name: label, nameSpan: c.numberSpan, span: c.span, clause: anchor, decl: c });
+    }
+    this.clauses.push(info);
+    for (const item of c.items) {
+      switch (item.kind) {
+        case 'clause': this.clause(item, file, info); break;
+        case 'measure': this.measure(item, file, anchor); break;
+        case 'qualitative': this.qualitative.push({ decl: item, clause: anchor }); break;
+        case 'doubt': this.doubt(item, anchor, undefined); break;
+        case 'indicator':
+          if (this.define('indicator', item.name, item.span, { global: true, clause: anchor, decl: item })) this.indicators.set(item.name.text, { decl: item, clause: anchor });
+          break;
+        case 'property':
+          if (this.define('property', item.name, item.span, { global: true, clause: anchor, decl: item })) this.properties.set(item.name.text, { decl: item, clause: anchor });
+          break;
+      }
+    }
+  }
+
+  doubt(d: A.DoubtDecl, clause: string | undefined, measure: string | undefined): void {
+    if (!this.define('doubt', d.name, d.span, { global: true, decl: d, ...(clause ? { clause } : {}) })) return;
+    this.doubts.set(d.name.text, { decl: d, ...(clause ? { clause } : {}), ...(measure ? { measure } : {}) });
+    for (const r of d.readings) this.define('reading', r.name, r.span, { container: d.name.text });
+    if (d.adopted) {
+      const id = `reading:${d.name.text}.${d.adopted.text}`;
+      if (this.symbols.has(id)) this.ref(d.adopted.span, id);
+      else {
+        const s = suggest(d.adopted.text, d.readings.map((r) => r.name.text));
+        this.diagnostics.push(diag('ZC0409', d.adopted.span, `存疑注记“${d.name.text}”中没有名为“${d.adopted.text}”的解读`, s ? { help: `是否想写“${s}”？` } : {}));
+      }
+    }
+  }
+
+  measure(m: A.MeasureDecl, file: string, clause: string): void {
+    if (!this.define('measure', m.name, m.span, { global: true, clause, decl: m })) return;
+    const info: MeasureInfo = { decl: m, clause, file, overrides: new Map() };
+    this.measures.set(m.name.text, info);
+    for (const o of m.outcomes) this.define('outcome', o.name, o.span, { container: m.name.text, clause, decl: o });
+    for (const r of m.rules) this.define('rule', r.name, r.span, { container: m.name.text, clause, decl: r });
+    for (const d of m.doubts) this.doubt(d, clause, m.name.text);
+  }
+
+  // ── pass 2: references that do not need types ──
+  resolveNames(): void {
+    const p = this.policy?.decl;
+    if (p?.interpreter) this.orgRef(p.interpreter);
+    for (const [, m] of this.measures) {
+      for (const n of [...m.decl.lead, ...m.decl.responsible]) this.orgRef(n);
+      if (m.decl.subject) {
+        const id = `entity:${m.decl.subject.text}`;
+        if (this.symbols.has(id)) this.ref(m.decl.subject.span, id);
+        else this.undefinedName(m.decl.subject, [...this.entities.keys()], '实体');
+      }
+      for (const r of m.decl.rules) {
+        for (const a of r.assignments) {
+          const id = `outcome:${m.decl.name.text}.${a.target.text}`;
+          if (this.symbols.has(id)) this.ref(a.target.span, id);
+          else this.undefinedName(a.target, m.decl.outcomes.map((o) => o.name.text), `措施“${m.decl.name.text}”的结果`);
+        }
+      }
+      this.exceptions(m);
+    }
+    for (const q of this.qualitative) for (const n of [...q.decl.lead, ...q.decl.responsible]) this.orgRef(n);
+    for (const [, e] of this.entities) for (const f of e.fields) this.typeRefNames(f.type);
+    for (const [, pd] of this.params) this.typeRefNames(pd.type);
+    for (const [, m] of this.measures) for (const o of m.decl.outcomes) this.typeRefNames(o.type);
+  }
+
+  typeRefNames(t: A.TypeRef): void {
+    if (t.kind === 'named') {
+      const n = t.name.text;
+      if (this.enums.has(n)) this.ref(t.name.span, `enum:${n}`);
+      else if (this.entities.has(n)) this.ref(t.name.span, `entity:${n}`);
+      else this.undefinedName(t.name, [...this.enums.keys(), ...this.entities.keys()], '类型');
+    } else if (t.element) this.typeRefNames(t.element);
+  }
+
+  orgRef(n: A.Name): void {
+    const id = this.globals.get(n.text);
+    if (id && this.symbols.get(id)!.kind === 'org') this.ref(n.span, id);
+    else this.undefinedName(n, [...this.orgs.keys()], '机构');
+  }
+
+  undefinedName(n: A.Name, candidates: string[], what: string): void {
+    const s = suggest(n.text, candidates);
+    this.diagnostics.push(diag('ZC0401', n.span, `未定义的${what}“${n.text}”`, {
+      ...(s ? { help: `是否想写“${s}”？`, fixes: [{ title: `改为“${s}”`, edits: [{ span: n.span, newText: n.quoted ? `「${s}」` : s }] }] } : { help: `先用声明定义“${n.text}”` }),
+    }));
+  }
+
+  exceptions(m: MeasureInfo): void {
+    const direct = new Map<string, A.Name[]>();
+    for (const r of m.decl.rules) {
+      const targets: A.Name[] = [];
+      for (const o of r.overrides) {
+        const id = `rule:${m.decl.name.text}.${o.text}`;
+        if (this.symbols.has(id)) {
+          this.ref(o.span, id);
+          if (o.text === r.name.text) {
+            this.diagnostics.push(diag('ZC0404', o.span, `规则“${r.name.text}”不能是自己的例外`));
+            continue;
+          }
+          targets.push(o);
+        } else {
+          const elsewhere = [...this.measures.values()].find((mm) => mm !== m && mm.decl.rules.some((rr) => rr.name.text === o.text));
+          if (elsewhere) this.diagnostics.push(diag('ZC0405', o.span, `规则“${o.text}”属于措施“${elsewhere.decl.name.text}”；例外只能指向同一措施中的规则`));
+          else this.undefinedName(o, m.decl.rules.map((rr) => rr.name.text), '规则');
+        }
+      }
+      direct.set(r.name.text, targets);
+    }
+    // Transitive closure + cycle detection (DFS).
+    const state = new Map<string, 1 | 2>();
+    const closure = m.overrides;
+    const visit = (r: string, stack: string[]): Set<string> => {
+      const st = state.get(r);
+      if (st === 2) return closure.get(r)!;
+      if (st === 1) return new Set();
+      state.set(r, 1);
+      const out = new Set<string>();
+      for (const t of direct.get(r) ?? []) {
+        if (state.get(t.text) === 1 || t.text === r) {
+          const cycle = [...stack.slice(stack.indexOf(t.text)), r, t.text];
+          this.diagnostics.push(diag('ZC0404', t.span, `例外关系成环：${cycle.join(' → ')}`, { help: '去掉其中一个“例外于”，使优先级成为一个次序' }));
+          continue;
+        }
+        out.add(t.text);
+        for (const x of visit(t.text, [...stack, r])) out.add(x);
+      }
+      state.set(r, 2);
+      closure.set(r, out);
+      return out;
+    };
+    for (const r of m.decl.rules) visit(r.name.text, []);
+  }
+}
+
+function parentPartsOf(c: ClauseInfo): A.ClauseNumberPart[] {
+  return (c as ClauseInfo & { parts: A.ClauseNumberPart[] }).parts;
+}
+
+export function kindName(k: SymbolKind): string {
+  const m: Record<SymbolKind, string> = {
+    enum: '枚举', enumMember: '枚举值', entity: '实体', field: '字段', param: '参数', org: '机构', measure: '措施', outcome: '结果',
+    rule: '规则', indicator: '指标', property: '性质', doubt: '存疑注记', reading: '解读', clause: '条款', builtin: '内置名称',
+  };
+  return m[k];
+}
+
+/** Bind one program. */
+export function bind(root: string, files: Map<string, ProgramFile>): Result<BoundProgram> {
+  const b = new Binder(files);
+  b.declare();
+  b.resolveNames();
+  const value: BoundProgram = {
+    root, files, symbols: b.symbols, references: b.references, clauses: b.clauses, measures: b.measures, entities: b.entities,
+    enums: b.enums, params: b.params, orgs: b.orgs, indicators: b.indicators, properties: b.properties, doubts: b.doubts,
+    qualitative: b.qualitative, ...(b.policy ? { policy: b.policy } : {}),
+  };
+  return { value, diagnostics: b.diagnostics };
+}

@@ -1,0 +1,68 @@
+/**
+ * 原文 check: every quote in the program must occur in the policy's source text.
+ * Input: CheckedProgram + the source text. Output: diagnostics (ZC060x).
+ *
+ * Matching is verbatim except for white space: all white space (including U+3000
+ * and line breaks) is removed from both sides before matching, because the source
+ * file's line breaks and the drafter's line breaks are layout, not wording.
+ */
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type * as A from '../syntax/ast.js';
+import type { BoundProgram } from './model.js';
+
+const WS = /[\s\u3000\u00a0\ufeff]+/gu;
+/** Remove all white space (the normalisation used for quote matching). */
+export function normalizeQuote(s: string): string {
+  return s.replace(WS, '');
+}
+
+/** Every 原文 literal of a program with where it sits. */
+export function allQuotes(p: BoundProgram): { quote: A.StrLit; clause?: string; owner: string }[] {
+  const out: { quote: A.StrLit; clause?: string; owner: string }[] = [];
+  for (const c of p.clauses) for (const q of c.decl.quotes) out.push({ quote: q, clause: c.anchor, owner: `条款 ${c.label}` });
+  for (const [name, m] of p.measures) {
+    for (const q of m.decl.quotes) out.push({ quote: q, ...(m.clause ? { clause: m.clause } : {}), owner: `措施 ${name}` });
+    for (const r of m.decl.rules) for (const q of r.quotes) out.push({ quote: q, ...(m.clause ? { clause: m.clause } : {}), owner: `规则 ${name}.${r.name.text}` });
+  }
+  for (const q of p.qualitative) for (const x of q.decl.quotes) out.push({ quote: x, ...(q.clause ? { clause: q.clause } : {}), owner: '定性' });
+  for (const [name, d] of p.doubts) for (const x of d.decl.quotes) out.push({ quote: x, ...(d.clause ? { clause: d.clause } : {}), owner: `存疑 ${name}` });
+  for (const [name, i] of p.indicators) for (const x of i.decl.quotes) out.push({ quote: x, ...(i.clause ? { clause: i.clause } : {}), owner: `指标 ${name}` });
+  return out;
+}
+
+/** Check quotes against the normalised source text. */
+export function checkQuotes(p: BoundProgram, sourceText: string): Diagnostic[] {
+  const src = normalizeQuote(sourceText);
+  const out: Diagnostic[] = [];
+  for (const { quote } of allQuotes(p)) {
+    const q = normalizeQuote(quote.value);
+    if (q.length === 0) {
+      out.push(diag('ZC0601', quote.span, '原文为空'));
+      continue;
+    }
+    const at = src.indexOf(q);
+    if (at >= 0) continue;
+    // Longest prefix of the quote found in the source: tells the drafter where it diverges.
+    let lo = 0;
+    let hi = q.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (src.includes(q.slice(0, mid))) lo = mid;
+      else hi = mid - 1;
+    }
+    const cps = [...q.slice(0, lo)].length;
+    const chars = [...q];
+    let help = '原文须与来源文件逐字一致（只忽略空白）';
+    let fixes: { title: string; edits: { span: typeof quote.span; newText: string }[] }[] = [];
+    if (lo > 0) {
+      const where = src.indexOf(q.slice(0, lo));
+      const srcNext = [...src.slice(where + lo, where + lo + 12)].join('');
+      help = `前 ${cps} 个字与来源一致；第 ${cps + 1} 个字起不同：此处为“${chars.slice(cps, cps + 12).join('')}”，来源为“${srcNext}”`;
+      // If the source continues with the same length, offer the source wording.
+      const candidate = src.slice(where, where + q.length);
+      if (candidate.length === q.length) fixes = [{ title: '改为来源文件中的文字', edits: [{ span: quote.span, newText: JSON.stringify(candidate) }] }];
+    }
+    out.push(diag('ZC0601', quote.span, '原文与来源文件不一致', { help, fixes }));
+  }
+  return out;
+}

@@ -1,0 +1,30 @@
+/**
+ * Front-end entry: text → tokens → CST → AST for one file.
+ * Input: SourceFile. Output: ParsedFile + diagnostics of lex, parse and AST passes.
+ */
+import type { IToken } from 'chevrotain';
+import type { SourceFile } from '../common/source.js';
+import type { Result } from '../diagnostics/diagnostic.js';
+import { lex } from './lexer.js';
+import { parseTokens } from './parser.js';
+import { buildAst } from './cst-to-ast.js';
+import type { FileAst } from './ast.js';
+
+export interface ParsedFile {
+  readonly source: SourceFile;
+  readonly tokens: IToken[];
+  readonly comments: IToken[];
+  readonly ast: FileAst;
+  /** True when lexing or parsing reported an error (the AST may be partial). */
+  readonly syntaxErrors: boolean;
+}
+
+/** Lex, parse and build the AST of one file. Never throws on user input. */
+export function parseFile(source: SourceFile): Result<ParsedFile> {
+  const l = lex(source);
+  const p = parseTokens(source, l.value.tokens);
+  const a = buildAst(source, p.value);
+  const diagnostics = [...l.diagnostics, ...p.diagnostics, ...a.diagnostics];
+  const syntaxErrors = [...l.diagnostics, ...p.diagnostics].some((d) => d.severity === 'error');
+  return { value: { source, tokens: l.value.tokens, comments: l.value.comments, ast: a.value, syntaxErrors }, diagnostics };
+}
