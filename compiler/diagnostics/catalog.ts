@@ -85,6 +85,12 @@ const entries = {
   ZC0703: { severity: 'warning', title: '参数值未确认' },
   ZC0704: { severity: 'error', title: '参数单位与声明不符' },
   ZC0705: { severity: 'error', title: '事件登记文件无效' },
+  // ── IR / evaluation ────────────────────────────────────────────────
+  ZC0801: { severity: 'error', title: '运行时的量必须是整数' },
+  ZC0802: { severity: 'error', title: '无法降级的表达式' },
+  ZC0803: { severity: 'error', title: '指标无法在编译期求值' },
+  ZC0804: { severity: 'error', title: '输入数据无效' },
+  ZC0805: { severity: 'error', title: '求值日期超出工作日历覆盖范围' },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type DiagnosticCode = keyof typeof entries;

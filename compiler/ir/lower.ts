@@ -1,0 +1,349 @@
+/**
+ * Lowering pass: CheckedProgram → IrProgram.
+ * Input: a checked program without errors (+ its parameter sets). Output: IrProgram +
+ * diagnostics (ZC08xx) for what cannot be represented at run time.
+ *
+ * - literals become scaled integers (fen, ppm, day numbers); 周岁 literals compared
+ *   with 月龄 become 12×N months (exact, guaranteed by the checker);
+ * - ranges become two comparisons joined by 且 (both ends included);
+ * - indicators are evaluated at compile time, exactly (decimal);
+ * - exceptions become an explicit, transitively closed `overrides` list per rule.
+ */
+import { basename, dirname } from 'node:path';
+import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
+import { dayNumber, formatIso } from '../common/calendar.js';
+import {
+  decAdd, decSub, decMul, decDivExact, decIsInteger, decToBigInt, decimal, decToString, decNeg, type Decimal,
+} from '../common/decimal.js';
+import type * as A from '../syntax/ast.js';
+import type { CheckedProgram, Type } from '../semantics/model.js';
+import { valueOn, type ParameterSet } from '../semantics/parameters.js';
+import type { CompiledProgram } from '../project/program.js';
+import { EVAL_DATE } from '../semantics/builtins.js';
+import type {
+  IrExpr, IrType, IrProgram, IrMeasure, IrRule, IrEntity, IrParam, IrIndicator, Origin, IrCitation, IrDoubtRef,
+} from './ir.js';
+import { MONEY_SCALE, RATIO_SCALE, unitOf } from './ir.js';
+
+const BOOL: IrType = { k: 'bool' };
+
+class Lowerer {
+  readonly diagnostics: Diagnostic[] = [];
+  private indicatorValues = new Map<string, Decimal | undefined>();
+  constructor(readonly p: CheckedProgram, readonly params: Map<string, ParameterSet>) {}
+
+  origin(span: A.Expr['span']): Origin {
+    const f = this.p.files.get(span.file);
+    return { file: span.file, start: span.start, end: span.end, text: f ? f.source.text.slice(span.start, span.end) : '' };
+  }
+
+  irType(t: Type): IrType {
+    switch (t.k) {
+      case 'bool': return BOOL;
+      case 'int': case 'number': return { k: 'int' };
+      case 'money': return { k: 'money' };
+      case 'date': return { k: 'date' };
+      case 'text': return { k: 'text' };
+      case 'enum': return { k: 'enum', name: t.name, members: this.p.enums.get(t.name)?.members.map((m) => m.text) ?? [] };
+      case 'quantity': return t.dim === 'count' ? { k: 'int' } : { k: 'quantity', dim: t.dim };
+      default: return { k: 'int' };
+    }
+  }
+
+  typeOf(e: A.Expr): Type {
+    return this.p.types.get(e) ?? { k: 'error' };
+  }
+
+  /** Scale a decimal (in the written unit) to the runtime integer of its type. */
+  scaled(value: Decimal, unit: A.UnitInfo | undefined, t: IrType, span: A.Expr['span']): number {
+    let v = unit ? decMul(value, unit.factor) : value;
+    if (t.k === 'money') v = decMul(v, decimal(BigInt(MONEY_SCALE)));
+    else if (t.k === 'quantity' && t.dim === 'ratio') v = decMul(v, decimal(BigInt(RATIO_SCALE)));
+    if (!decIsInteger(v)) {
+      this.diagnostics.push(diag('ZC0801', span, `“${this.origin(span).text}”不是整数个${unitOf(t) || '单位'}，运行时无法精确表示`, { help: '金额精确到分；时长、年龄、计数须为整数；比例精确到百万分之一' }));
+      return 0;
+    }
+    const n = decToBigInt(v);
+    if (n > BigInt(Number.MAX_SAFE_INTEGER) || n < -BigInt(Number.MAX_SAFE_INTEGER)) {
+      this.diagnostics.push(diag('ZC0801', span, '数值超出可精确表示的范围'));
+      return 0;
+    }
+    return Number(n);
+  }
+
+  expr(e: A.Expr, want?: IrType): IrExpr {
+    const t = this.irType(this.typeOf(e));
+    const origin = this.origin(e.span);
+    switch (e.kind) {
+      case 'number': {
+        const tt = want && want.k === 'quantity' && want.dim === 'ageMonths' && e.unit?.dimension === 'ageYears' ? want : t;
+        let unit = e.unit;
+        if (tt !== t) unit = { dimension: 'ageMonths', canonical: '月龄', factor: decimal(12n) };
+        return { k: 'const', type: tt, value: this.scaled(e.value, unit, tt, e.span), origin };
+      }
+      case 'date': return { k: 'const', type: { k: 'date' }, value: dayNumber(e.value), origin };
+      case 'string': return { k: 'const', type: { k: 'text' }, value: e.value, origin };
+      case 'bool': return { k: 'const', type: BOOL, value: e.value, origin };
+      case 'name': {
+        const n = e.name.text;
+        if (t.k === 'enum' && !this.p.symbols.has(`param:${n}`) && !this.p.symbols.has(`indicator:${n}`)) return { k: 'const', type: t, value: n, origin };
+        if (n === EVAL_DATE) return { k: 'evalDate', type: { k: 'date' }, origin };
+        if (this.p.params.has(n)) return { k: 'param', type: t, name: n, origin };
+        if (this.p.indicators.has(n)) {
+          const v = this.indicator(n);
+          return { k: 'const', type: t, value: v ? this.scaled(v, undefined, t, e.span) : 0, origin };
+        }
+        break;
+      }
+      case 'member': {
+        const ot = this.typeOf(e.object);
+        if (ot.k === 'entity' && ot.name === '事件') return { k: 'event', type: t, field: e.member.text, origin };
+        if (ot.k === 'entity') return { k: 'field', type: t, entity: ot.name, field: e.member.text, origin };
+        break;
+      }
+      case 'call': {
+        const arg = e.args[0] ? this.expr(e.args[0]) : { k: 'const' as const, type: { k: 'date' as const }, value: 0 };
+        if (e.callee.text === '周岁') return { k: 'age', type: t, unit: 'years', birth: arg, origin };
+        if (e.callee.text === '月龄') return { k: 'age', type: t, unit: 'months', birth: arg, origin };
+        if (e.callee.text === '天数') return { k: 'daysBetween', type: t, from: arg, to: this.expr(e.args[1]!), origin };
+        break;
+      }
+      case 'neg': return { k: 'neg', type: t, x: this.expr(e.operand), origin };
+      case 'not': return { k: 'not', type: BOOL, x: this.expr(e.operand), origin };
+      case 'logic': return { k: e.op, type: BOOL, xs: e.operands.map((x) => this.expr(x)), origin };
+      case 'compare': {
+        const [a, b] = this.pair(e.left, e.right);
+        return { k: 'cmp', type: BOOL, op: e.op, a, b, origin, ...(e.word ? { word: e.word } : {}) };
+      }
+      case 'in': {
+        const x = this.expr(e.subject);
+        return { k: 'in', type: BOOL, x, values: e.members.map((m) => this.expr(m, x.type)), negated: e.negated, origin };
+      }
+      case 'range': {
+        const [a, lo] = this.pair(e.subject, e.low);
+        const [, hi] = this.pair(e.subject, e.high);
+        return {
+          k: 'and', type: BOOL, origin,
+          xs: [
+            { k: 'cmp', type: BOOL, op: '>=', a, b: lo, origin, word: e.word },
+            { k: 'cmp', type: BOOL, op: '<=', a, b: hi, origin, word: e.word },
+          ],
+        };
+      }
+      case 'arith': return this.arith(e, t, origin);
+      default: break;
+    }
+    this.diagnostics.push(diag('ZC0802', e.span, `表达式“${origin.text}”无法在运行时求值`));
+    return { k: 'const', type: t, value: 0, origin };
+  }
+
+  /** Lower both sides of a comparison, converting an age literal to the other side's unit. */
+  pair(l: A.Expr, r: A.Expr): [IrExpr, IrExpr] {
+    const lt = this.irType(this.typeOf(l));
+    const rt = this.irType(this.typeOf(r));
+    const isMonths = (t: IrType) => t.k === 'quantity' && t.dim === 'ageMonths';
+    const isYears = (t: IrType) => t.k === 'quantity' && t.dim === 'ageYears';
+    // 月龄 value vs N周岁 literal → 12N月龄; 周岁 value vs M月龄 literal → M/12周岁 (exact: checked)
+    if (isMonths(lt) && isYears(rt)) return r.kind === 'number' ? [this.expr(l), this.expr(r, lt)] : [this.monthsToYears(l), this.expr(r)];
+    if (isYears(lt) && isMonths(rt)) return l.kind === 'number' ? [this.expr(l, rt), this.expr(r)] : [this.expr(l), this.monthsToYears(r)];
+    return [this.expr(l, rt), this.expr(r, lt)];
+  }
+
+  monthsToYears(e: A.Expr): IrExpr {
+    const t: IrType = { k: 'quantity', dim: 'ageYears' };
+    if (e.kind !== 'number') return this.expr(e);
+    return { k: 'const', type: t, value: this.scaled(decDivExact(e.value, decimal(12n)).value, undefined, t, e.span), origin: this.origin(e.span) };
+  }
+
+  arith(e: Extract<A.Expr, { kind: 'arith' }>, t: IrType, origin: Origin): IrExpr {
+    const a = this.expr(e.left);
+    const b = this.expr(e.right);
+    const isDate = (x: IrType) => x.k === 'date';
+    const isMY = (x: IrType) => x.k === 'quantity' && (x.dim === 'months' || x.dim === 'years');
+    if ((e.op === '+' || e.op === '-') && isDate(a.type) && isMY(b.type)) {
+      const months = b.type.k === 'quantity' && b.type.dim === 'years' ? { k: 'mul' as const, type: { k: 'int' as const }, a: b, b: { k: 'const' as const, type: { k: 'int' as const }, value: 12 }, divisor: 1, origin } : b;
+      return { k: 'addMonths', type: t, date: a, months, sign: e.op === '+' ? 1 : -1, origin };
+    }
+    if (e.op === '+' && isDate(b.type) && isMY(a.type)) return { k: 'addMonths', type: t, date: b, months: a, sign: 1, origin };
+    if (e.op === '+' && isDate(b.type)) return { k: 'add', type: t, a: b, b: a, origin };
+    if (e.op === '+' || e.op === '-') {
+      // weeks added to a date are days × 7
+      if (isDate(a.type) && b.type.k === 'quantity' && b.type.dim === 'weeks') {
+        return { k: e.op === '+' ? 'add' : 'sub', type: t, a, b: { k: 'mul', type: { k: 'quantity', dim: 'days' }, a: b, b: { k: 'const', type: { k: 'int' }, value: 7 }, divisor: 1, origin }, origin };
+      }
+      return { k: e.op === '+' ? 'add' : 'sub', type: t, a, b, origin };
+    }
+    const isRatio = (x: IrType) => x.k === 'quantity' && x.dim === 'ratio';
+    if (e.op === '*') {
+      const divisor = isRatio(a.type) || isRatio(b.type) ? (isRatio(a.type) && isRatio(b.type) ? RATIO_SCALE : isRatio(t) ? 1 : RATIO_SCALE) : 1;
+      return { k: 'mul', type: t, a, b, divisor, origin };
+    }
+    // division: money/money or q/q → int ratio? Result 'number' is represented as an integer: refuse non-exact.
+    const scale = t.k === 'quantity' && t.dim === 'ratio' ? RATIO_SCALE : 1;
+    return { k: 'div', type: t, a, b, scale, origin };
+  }
+
+  /** Compile-time exact value of an indicator, in its canonical unit (ratio as a fraction). */
+  indicator(name: string): Decimal | undefined {
+    if (this.indicatorValues.has(name)) return this.indicatorValues.get(name);
+    this.indicatorValues.set(name, undefined); // cycle guard
+    const decl = this.p.indicators.get(name)!.decl;
+    const v = this.constValue(decl.value);
+    this.indicatorValues.set(name, v);
+    return v;
+  }
+
+  constValue(e: A.Expr): Decimal | undefined {
+    switch (e.kind) {
+      case 'number': return e.unit ? decMul(e.value, e.unit.factor) : e.value;
+      case 'name': return this.p.indicators.has(e.name.text) ? this.indicator(e.name.text) : undefined;
+      case 'neg': {
+        const v = this.constValue(e.operand);
+        return v && decNeg(v);
+      }
+      case 'arith': {
+        const a = this.constValue(e.left);
+        const b = this.constValue(e.right);
+        if (!a || !b) return undefined;
+        if (e.op === '+') return decAdd(a, b);
+        if (e.op === '-') return decSub(a, b);
+        if (e.op === '*') return decMul(a, b);
+        if (b.coeff === 0n) return undefined;
+        return decDivExact(a, b, 12).value;
+      }
+      default:
+        this.diagnostics.push(diag('ZC0803', e.span, '指标只能由数字、单位和其他指标组成'));
+        return undefined;
+    }
+  }
+
+  citation(anchor: string | undefined, extraQuotes: readonly A.StrLit[]): IrCitation {
+    const c = this.p.clauses.find((x) => x.anchor === anchor);
+    const quotes = [...(c?.decl.quotes ?? []), ...extraQuotes].map((q) => q.value);
+    return { anchor: anchor ?? '', label: c?.label ?? '', ...(c?.title ? { title: c.title } : {}), quotes };
+  }
+
+  doubt(d: A.DoubtDecl, clause?: string): IrDoubtRef {
+    return {
+      name: d.name.text, readings: d.readings.map((r) => ({ name: r.name.text, text: r.text.value })), quotes: d.quotes.map((q) => q.value),
+      ...(d.adopted ? { adopted: d.adopted.text } : {}), ...(d.reason ? { reason: d.reason.value } : {}), ...(clause ? { clause } : {}),
+    };
+  }
+
+  run(): IrProgram {
+    const p = this.p;
+    const pol = p.policy?.decl;
+    const root = p.root;
+    const id = asciiId(basename(dirname(root)) === 'policies' ? basename(root, '.zc') : basename(dirname(root)));
+    const sun = pol?.sunset;
+    const policy = {
+      id, name: pol?.name?.text ?? basename(root, '.zc'), basis: pol?.basis.map((b) => b.value) ?? [],
+      ...(pol?.docNumber ? { docNumber: pol.docNumber.value } : {}), ...(pol?.issuer ? { issuer: pol.issuer.value } : {}),
+      ...(pol?.title ? { title: pol.title.value } : {}),
+      ...(pol?.effective?.date ? { effective: dayNumber(pol.effective.date), effectiveIso: formatIso(pol.effective.date) } : {}),
+      ...(pol?.effective?.note ? { effectiveNote: pol.effective.note.value } : {}),
+      ...(pol?.interpreter ? { interpreter: pol.interpreter.text } : {}),
+      ...(sun ? { sunset: { condition: this.expr(sun.condition), start: sun.start, origin: this.origin(sun.span) } } : {}),
+    };
+    const entities: IrEntity[] = [...p.entities.values()].filter((e) => e.name.text !== '事件').map((e) => ({
+      name: e.name.text,
+      fields: e.fields.map((f) => ({ name: f.name.text, type: this.irType(this.fieldType(f.type)), ...(f.doc ? { doc: f.doc.value } : {}) })),
+    }));
+    const params: IrParam[] = [];
+    for (const [name, decl] of p.params) {
+      const t = this.irType(this.fieldType(decl.type));
+      let def;
+      for (const set of this.params.values()) def ??= set.get(name);
+      params.push({
+        name, type: t, unit: def?.unit ?? '',
+        values: (def?.values ?? []).map((v) => ({
+          from: dayNumber(v.from), fromIso: formatIso(v.from), source: v.source, confirmed: v.confirmed,
+          value: this.scaled(v.value, undefined, t, decl.span),
+        })),
+      });
+      void valueOn;
+    }
+    const measures: IrMeasure[] = [];
+    for (const [name, m] of p.measures) {
+      const d = m.decl;
+      if (d.rules.length === 0) continue; // non-computable measures are documented, not evaluated
+      const outcomes = d.outcomes.map((o) => {
+        const t = this.irType(this.fieldType(o.type));
+        return { name: o.name.text, type: t, required: o.required, unit: unitOf(t), ...(o.period ? { period: o.period } : {}) };
+      });
+      const rules: IrRule[] = d.rules.map((r) => {
+        const cond = r.condition ? this.expr(r.condition) : ({ k: 'const', type: BOOL, value: true } as IrExpr);
+        const from = r.validFrom?.kind === 'date' ? dayNumber(r.validFrom.value) : undefined;
+        const to = r.validTo?.kind === 'date' ? dayNumber(r.validTo.value) : undefined;
+        return {
+          name: r.name.text, condition: cond,
+          assignments: r.assignments.map((a) => {
+            const ot = outcomes.find((o) => o.name === a.target.text)?.type;
+            return { outcome: a.target.text, value: this.expr(a.value, ot) };
+          }),
+          overrides: [...(m.overrides.get(r.name.text) ?? [])].sort(),
+          origin: this.origin(r.span),
+          ...(from !== undefined ? { validFrom: from } : {}), ...(to !== undefined ? { validTo: to } : {}),
+          ...(r.note ? { note: r.note.value } : {}),
+        };
+      });
+      measures.push({
+        name, citation: this.citation(m.clause, d.quotes), lead: d.lead.map((n) => n.text), responsible: d.responsible.map((n) => n.text),
+        outcomes, rules, doubts: d.doubts.map((x) => this.doubt(x, m.clause)), origin: this.origin(d.span),
+        ...(d.subject ? { subject: d.subject.text } : {}), ...(d.note ? { note: d.note.value } : {}),
+      });
+    }
+    const indicators: IrIndicator[] = [];
+    for (const [name, ind] of p.indicators) {
+      const v = this.indicator(name);
+      const t = this.typeOf(ind.decl.value);
+      const exact = v ? decDivExact(v, decimal(1n), 12).exact : false;
+      indicators.push({
+        name, value: v ? decToString(v) : '', exact, unit: t.k === 'quantity' && t.dim === 'ratio' ? '（比例，小数）' : unitOf(this.irType(t)) || (t.k === 'int' ? '' : ''),
+        expr: this.origin(ind.decl.value.span).text, ...(ind.decl.note ? { note: ind.decl.note.value } : {}), ...(ind.clause ? { clause: ind.clause } : {}),
+      });
+    }
+    const clauses = p.clauses.map((c) => ({
+      anchor: c.anchor, label: c.label, depth: c.depth, quotes: c.decl.quotes.map((q) => q.value),
+      ...(c.title ? { title: c.title } : {}), ...(c.parent ? { parent: c.parent } : {}),
+    }));
+    const doubts = [...p.doubts.values()].map((d) => this.doubt(d.decl, d.clause));
+    return { policy, entities, params, measures, indicators, clauses, doubts };
+  }
+
+  fieldType(t: A.TypeRef): Type {
+    if (t.kind === 'named') {
+      if (this.p.enums.has(t.name.text)) return { k: 'enum', name: t.name.text };
+      return { k: 'entity', name: t.name.text };
+    }
+    switch (t.name) {
+      case '是否': return { k: 'bool' };
+      case '整数': case '数量': return { k: 'int' };
+      case '金额': return { k: 'money' };
+      case '日期': return { k: 'date' };
+      case '文本': return { k: 'text' };
+      case '比例': return { k: 'quantity', dim: 'ratio' };
+      default:
+        if (t.unit) return t.unit.dimension === 'money' ? { k: 'money' } : t.unit.dimension === 'count' ? { k: 'int' } : { k: 'quantity', dim: t.unit.dimension };
+        return { k: 'int' };
+    }
+  }
+}
+
+/** Deterministic ASCII identifier from a file/dir name (non-ASCII → u<hex>). */
+export function asciiId(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    if (/[A-Za-z0-9_]/.test(ch)) out += ch;
+    else if (ch === '-' || ch === '.' || ch === ' ') out += '_';
+    else out += `u${ch.codePointAt(0)!.toString(16)}`;
+  }
+  return /^[0-9]/.test(out) ? `p_${out}` : out || 'policy';
+}
+
+/** Lower one compiled program (which must be free of errors). */
+export function lower(program: CompiledProgram): Result<IrProgram> {
+  const l = new Lowerer(program.checked, program.parameters);
+  const value = l.run();
+  return { value, diagnostics: l.diagnostics };
+}
