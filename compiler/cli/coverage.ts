@@ -167,8 +167,15 @@ const COLORS: Record<CoverageStatus, string> = { formalised: '32', marked: '36',
 export function coverageText(r: CoverageReport, io: Pick<Io, 'cwd' | 'color'>): string {
   const lines: string[] = [];
   lines.push(`来源 ${displayPath(r.sourcePath, io.cwd)}（政策 ${displayPath(r.root, io.cwd)}）`);
-  const rows = r.sentences.map((s) => {
-    const group = s.label ?? (s.owners.some((o) => o.kind === 'header') ? '政策头部' : '（未归属）');
+  // Display grouping: a sentence nobody quotes sits in its neighbours' clause when the
+  // nearest owned sentences before and after it belong to the same clause.
+  const own = r.sentences.map((s) => s.label ?? (s.owners.some((o) => o.kind === 'header') ? '政策头部' : undefined));
+  const before: (string | undefined)[] = [];
+  const after: (string | undefined)[] = [];
+  for (let i = 0, last: string | undefined; i < own.length; i++) before[i] = last = own[i] ?? last;
+  for (let i = own.length - 1, next: string | undefined; i >= 0; i--) after[i] = next = own[i] ?? next;
+  const rows = r.sentences.map((s, i) => {
+    const group = own[i] ?? (before[i] !== undefined && before[i] === after[i] ? before[i]! : '（未归属）');
     return {
       s,
       group,
@@ -186,11 +193,12 @@ export function coverageText(r: CoverageReport, io: Pick<Io, 'cwd' | 'color'>): 
       })
       .join('  ');
   lines.push(fmt(header));
+  const titles = new Map(r.clauses.map((c) => [c.label, c.title] as const));
   let current: string | undefined;
   for (const row of rows) {
     if (row.group !== current) {
       current = row.group;
-      lines.push(`── ${toDisplayText(row.group)} ──`);
+      lines.push(`── ${toDisplayText(row.group + (titles.get(row.group) ? ` ${titles.get(row.group)}` : ''))} ──`);
     }
     lines.push(fmt(row.cells, row.s.status));
   }

@@ -4,11 +4,13 @@
  */
 import { processIo, UsageError, EXIT_USAGE, type Io, EXIT_OK } from './common.js';
 import { runCheck } from './check.js';
+import { runEval } from './eval.js';
 
 type Command = { run: (argv: string[], io: Io) => number | Promise<number>; summary: string };
 
 const commands: Record<string, Command> = {
   check: { run: runCheck, summary: '解析并检查政策文件，打印诊断' },
+  eval: { run: runEval, summary: '按评估日期对一个个案求值，输出 JSON 决定' },
 };
 
 /** Register a command (used by later passes: build, eval, verify …). */

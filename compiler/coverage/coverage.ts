@@ -120,6 +120,8 @@ export interface UnmatchedQuote {
 
 export interface CoverageReport {
   readonly root: string;
+  /** Every clause of the program in declaration order (for grouping and headings). */
+  readonly clauses: { readonly anchor: string; readonly label: string; readonly title?: string }[];
   readonly sourcePath: string;
   readonly sentences: SentenceCoverage[];
   readonly ignored: IgnoredUnit[];
@@ -391,5 +393,6 @@ export function computeCoverage(program: CompiledProgram): CoverageReport {
     percent: result.length ? Math.floor((accounted * 1000) / result.length) / 10 : 100,
     ignored: ignored.length,
   };
-  return { root: program.root, sourcePath: program.sourcePath, sentences: result, ignored, unmatched, totals };
+  const clauses = p.clauses.map((c) => ({ anchor: c.anchor, label: c.label, ...(c.title !== undefined ? { title: c.title } : {}) }));
+  return { root: program.root, clauses, sourcePath: program.sourcePath, sentences: result, ignored, unmatched, totals };
 }
