@@ -24,10 +24,9 @@ import stringWidth from 'string-width';
 import { compile, type CompiledProgram } from '../project/program.js';
 import { nodeHost } from '../project/host.js';
 import { positionOf, renderDiagnosticsText, toDisplayText } from '../diagnostics/render.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../common/source.js';
 import { computeCoverage, type CoverageOwner, type CoverageReport, type CoverageStatus, type SentenceCoverage } from '../coverage/coverage.js';
-import { args, parseFailLevel, parseFormat, EXIT_FINDINGS, EXIT_OK, type FailLevel, type Io } from './common.js';
+import { args, failsAt, parseFailLevel, parseFormat, EXIT_FINDINGS, EXIT_OK, type Io } from './common.js';
 
 export const coverageHelp = `用法：zhengce coverage [路径...] [--format text|json] [--fail-level error|warning|note]
 
@@ -46,8 +45,6 @@ const STATUS_TEXT: Record<CoverageStatus, string> = { formalised: '已形式化'
 const KIND_TEXT: Record<CoverageOwner['kind'], string> = {
   header: '政策头部', clause: '条款', measure: '措施', rule: '规则', indicator: '指标', qualitative: '定性', doubt: '存疑', other: '其他',
 };
-const RANK: Record<Diagnostic['severity'], number> = { error: 3, warning: 2, info: 1, hint: 0 };
-const MIN: Record<FailLevel, number> = { error: 3, warning: 2, note: 1 };
 
 export function runCoverage(argv: string[], io: Io): number {
   const { values, positionals } = args(argv, { format: { type: 'string' }, 'fail-level': { type: 'string' } });
@@ -64,7 +61,7 @@ export function runCoverage(argv: string[], io: Io): number {
     return EXIT_FINDINGS;
   }
   let exit = EXIT_OK;
-  const failing = result.diagnostics.filter((d) => RANK[d.severity] >= MIN[level]);
+  const failing = result.diagnostics.filter((d) => failsAt([d], level));
   if (failing.length) {
     const shown = renderDiagnosticsText(failing, result.files, { cwd: io.cwd, color: io.color && format === 'text' });
     if (format === 'json') io.err(shown);

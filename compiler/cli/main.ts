@@ -5,12 +5,16 @@
 import { processIo, UsageError, EXIT_USAGE, type Io, EXIT_OK } from './common.js';
 import { runCheck } from './check.js';
 import { runEval } from './eval.js';
+import { runCoverage } from './coverage.js';
+import { runVerify } from './verify.js';
 
 type Command = { run: (argv: string[], io: Io) => number | Promise<number>; summary: string };
 
 const commands: Record<string, Command> = {
   check: { run: runCheck, summary: '解析并检查政策文件，打印诊断' },
   eval: { run: runEval, summary: '按评估日期对一个个案求值，输出 JSON 决定' },
+  verify: { run: runVerify, summary: '核查：矛盾、缺口、有效性、性质，附反例与条款' },
+  coverage: { run: runCoverage, summary: '逐句列出来源文件的覆盖情况：已形式化 / 已标注不可计算 / 缺失' },
 };
 
 /** Register a command (used by later passes: build, eval, verify …). */

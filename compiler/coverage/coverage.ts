@@ -51,8 +51,8 @@
  * - partial: some countable characters are covered, some not (`uncovered` lists the
  *   uncovered runs, with offsets) — counts against the 100% target;
  * - missing: no countable character is covered.
- * `reason`: the distinct reasons of every marking or annotating (存疑, bare measure)
- * owner touching the sentence, joined by "；" (null when there are none).
+ * `reason`: the distinct reasons of the marking owners touching the sentence, then
+ * those of the annotating ones (存疑, bare measure), joined by "；" (null when none).
  * `clause` / `label`: the clause of the first owner that accounts for text in the
  * sentence (else of any owner; null for a missing sentence nobody mentions).
  *
@@ -366,7 +366,9 @@ export function computeCoverage(program: CompiledProgram): CoverageReport {
       flush();
     }
     const reasons: string[] = [];
-    for (const o of touchingOwners) if (o.effect !== 'formalises' && o.reason && !reasons.includes(o.reason)) reasons.push(o.reason);
+    for (const effect of ['marks', 'none'] as const) {
+      for (const o of touchingOwners) if (o.effect === effect && o.reason && !reasons.includes(o.reason)) reasons.push(o.reason);
+    }
     const home = touchingOwners.find((o) => o.effect !== 'none' && o.clause) ?? touchingOwners.find((o) => o.clause);
     return {
       ...s,

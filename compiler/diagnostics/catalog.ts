@@ -91,6 +91,27 @@ const entries = {
   ZC0803: { severity: 'error', title: '指标无法在编译期求值' },
   ZC0804: { severity: 'error', title: '输入数据无效' },
   ZC0805: { severity: 'error', title: '求值日期超出工作日历覆盖范围' },
+  // ── verification (rule ids of findings; SARIF ruleId = code) ─────────
+  ZC0901: { severity: 'error', title: '矛盾：两条规则同时适用且结果不同' },
+  ZC0902: { severity: 'error', title: '缺口：必须定义的结果没有适用的规则' },
+  ZC0903: { severity: 'warning', title: '规则永不适用（条件不可能成立）' },
+  ZC0904: { severity: 'warning', title: '规则永不生效（总被例外覆盖）' },
+  ZC0905: { severity: 'info', title: '冗余规则（被另一条规则包含）' },
+  ZC0906: { severity: 'warning', title: '有效性：生效日期未知' },
+  ZC0907: { severity: 'info', title: '有效性：失效事件当日的处理' },
+  ZC0908: { severity: 'error', title: '性质不成立' },
+  ZC0909: { severity: 'info', title: '性质已证明' },
+  ZC0910: { severity: 'warning', title: '边界不一致：同一界限的两种表述在某些输入上结论不同' },
+  ZC0911: { severity: 'warning', title: '条款间不一致：附件申请条件与正文资格不符' },
+  ZC0912: { severity: 'info', title: '概念在不同措施中检验方式不同' },
+  ZC0913: { severity: 'info', title: '原文措辞问题' },
+  ZC0914: { severity: 'info', title: '指标推算' },
+  ZC0915: { severity: 'warning', title: '求解器未能判定（超时或未知），不算通过' },
+  ZC0916: { severity: 'error', title: '两种引擎或两种求值器结论不一致' },
+  ZC0917: { severity: 'warning', title: '有效性：规则有效期超出政策存续' },
+  // ── formatter ──────────────────────────────────────────────────────
+  ZC1001: { severity: 'error', title: '文件有语法错误，未格式化' },
+  ZC1002: { severity: 'error', title: '格式化会改变含义（内部错误），未格式化' },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type DiagnosticCode = keyof typeof entries;

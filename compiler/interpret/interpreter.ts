@@ -32,6 +32,10 @@ interface Ctx {
   readonly ir: IrProgram;
   readonly usedParams: Set<string>;
   readonly missing: Set<string>;
+  /** For properties: raw outcome values (measure.outcome), statuses, and voidness. */
+  readonly outcomes?: Map<string, RuntimeValue>;
+  readonly statuses?: Map<string, Status>;
+  readonly isVoid?: boolean;
 }
 
 /** Format a runtime value for people. */
@@ -181,6 +185,12 @@ function evalExpr(e: IrExpr, ctx: Ctx): V {
       if (d === null || n === null) return null;
       return dayNumber(addMonthsClamped(fromDayNumber(d as number), e.sign * (n as number)));
     }
+    case 'outcome': {
+      const v = ctx.outcomes?.get(`${e.measure}.${e.outcome}`);
+      return v === undefined ? null : v;
+    }
+    case 'applies': return ctx.statuses ? ctx.statuses.get(e.measure) === '适用' : null;
+    case 'void': return ctx.isVoid ?? null;
   }
 }
 
@@ -237,7 +247,7 @@ function outcomeValue(t: IrType, v: RuntimeValue): Pick<OutcomeValue, '值' | '�
   return { 值: v, 单位: unitOf(t) };
 }
 
-function evaluateMeasure(m: IrMeasure, ctx: Ctx, status0: Status | undefined): Decision {
+function evaluateMeasure(m: IrMeasure, ctx: Ctx, status0: Status | undefined, raw: Map<string, RuntimeValue>): Decision {
   const base = {
     措施: m.name,
     条款: { 锚点: m.citation.anchor, 标签: m.citation.label, ...(m.citation.title ? { 标题: m.citation.title } : {}), 原文: m.citation.quotes },
@@ -300,6 +310,7 @@ function evaluateMeasure(m: IrMeasure, ctx: Ctx, status0: Status | undefined): D
       reasons.push(`结果“${o.name}”的值取决于缺少的事实`);
       continue;
     }
+    raw.set(`${m.name}.${o.name}`, v);
     const unconfirmed = [...new Set(vals.flatMap((x) => [...x.used]))].sort();
     results[o.name] = {
       ...outcomeValue(o.type, v), 规则: vals.map((x) => x.r.name),
@@ -318,11 +329,10 @@ function evaluateMeasure(m: IrMeasure, ctx: Ctx, status0: Status | undefined): D
   return { ...base, 状态: status, 结果: results, 理由: reasons, 规则: traces };
 }
 
-/**
- * Evaluate a policy. Throws InputError (listing every problem) on invalid input;
- * never throws otherwise.
- */
-export function evaluate(ir: IrProgram, facts: unknown, date: unknown, events: unknown = []): Decisions {
+/** Full evaluation with the raw (runtime-representation) outcome values. */
+export function evaluateRaw(ir: IrProgram, facts: unknown, date: unknown, events: unknown = []): {
+  decisions: Decisions; raw: Map<string, RuntimeValue>; isVoid: boolean; facts: Facts; evalDay: number;
+} {
   const v = validateInput(ir, facts, date, events);
   if (v.problems.length) throw new InputError(v.problems);
   const ctx: Ctx = { facts: v.facts, evalDay: v.evalDay, ir, usedParams: new Set(), missing: new Set() };
@@ -330,11 +340,77 @@ export function evaluate(ir: IrProgram, facts: unknown, date: unknown, events: u
   const isVoid = voided !== undefined && v.evalDay >= voided.day;
   const notYet = ir.policy.effective !== undefined && v.evalDay < ir.policy.effective;
   const status0: Status | undefined = isVoid ? '已废止' : notYet ? '未生效' : undefined;
-  return {
+  const raw = new Map<string, RuntimeValue>();
+  const decisions: Decisions = {
     政策: { 名称: ir.policy.name, ...(ir.policy.docNumber ? { 文号: ir.policy.docNumber } : {}) },
     评估日期: formatIso(fromDayNumber(v.evalDay)),
     ...(isVoid ? { 废止: { 日期: formatIso(fromDayNumber(voided!.day)), 事件: voided!.event } } : {}),
     生效: { ...(ir.policy.effectiveIso ? { 日期: ir.policy.effectiveIso } : {}), ...(ir.policy.effectiveNote ? { 说明: ir.policy.effectiveNote } : {}) },
-    决定: ir.measures.map((m) => evaluateMeasure(m, ctx, status0)),
+    决定: ir.measures.map((m) => evaluateMeasure(m, ctx, status0, raw)),
   };
+  return { decisions, raw, isVoid, facts: v.facts, evalDay: v.evalDay };
+}
+
+/**
+ * Evaluate a policy. Throws InputError (listing every problem) on invalid input;
+ * never throws otherwise.
+ */
+export function evaluate(ir: IrProgram, facts: unknown, date: unknown, events: unknown = []): Decisions {
+  return evaluateRaw(ir, facts, date, events).decisions;
+}
+
+/** Result of checking one property on one concrete input. */
+export interface PropertyCheck {
+  /** 'vacuous': the condition is false or a mentioned outcome is undefined. */
+  readonly verdict: 'holds' | 'fails' | 'vacuous' | 'unknown';
+  readonly failed: readonly string[];
+  readonly decisions: Decisions;
+}
+
+/** Check a property on one input; the event (if any) is both in the events list and bound to 事件. */
+export function checkProperty(ir: IrProgram, prop: IrProgram['properties'][number], facts: unknown, date: unknown, event?: unknown): PropertyCheck {
+  const r = evaluateRaw(ir, facts, date, event === undefined ? [] : [event]);
+  const statuses = new Map(r.decisions.决定.map((d) => [d.措施, d.状态] as const));
+  const ev = event as PolicyEvent | undefined;
+  const evDay = ev ? validateInput(ir, {}, ev.日期, []).evalDay : 0;
+  const ctx: Ctx = {
+    facts: r.facts, evalDay: r.evalDay, ir, usedParams: new Set(), missing: new Set(), outcomes: r.raw, statuses, isVoid: r.isVoid,
+    ...(ev ? { event: { ...ev, day: evDay } } : {}),
+  };
+  const mentioned = new Set<string>();
+  const collect = (e: IrExpr): void => {
+    if (e.k === 'outcome') mentioned.add(`${e.measure}.${e.outcome}`);
+    for (const c of irChildren(e)) collect(c);
+  };
+  prop.asserts.forEach(collect);
+  if (prop.condition) collect(prop.condition);
+  if ([...mentioned].some((k) => !r.raw.has(k))) return { verdict: 'vacuous', failed: [], decisions: r.decisions };
+  if (prop.condition) {
+    const c = evalExpr(prop.condition, ctx);
+    if (c === false) return { verdict: 'vacuous', failed: [], decisions: r.decisions };
+    if (c === null) return { verdict: 'unknown', failed: [], decisions: r.decisions };
+  }
+  const failed: string[] = [];
+  let unknown = false;
+  for (const a of prop.asserts) {
+    const v = evalExpr(a, ctx);
+    if (v === false) failed.push(a.origin?.text ?? '');
+    if (v === null) unknown = true;
+  }
+  return { verdict: failed.length ? 'fails' : unknown ? 'unknown' : 'holds', failed, decisions: r.decisions };
+}
+
+/** Direct sub-expressions of an IR expression. */
+export function irChildren(e: IrExpr): IrExpr[] {
+  switch (e.k) {
+    case 'age': return [e.birth];
+    case 'daysBetween': return [e.from, e.to];
+    case 'not': case 'neg': return [e.x];
+    case 'and': case 'or': return [...e.xs];
+    case 'cmp': return [e.a, e.b];
+    case 'in': return [e.x, ...e.values];
+    case 'add': case 'sub': case 'mul': case 'div': return [e.a, e.b];
+    case 'addMonths': return [e.date, e.months];
+    default: return [];
+  }
 }

@@ -53,6 +53,12 @@ export type IrExpr =
   | { readonly k: 'mul'; readonly type: IrType; readonly a: IrExpr; readonly b: IrExpr; readonly divisor: number; readonly origin: Origin }
   /** round(a × scale ÷ b) */
   | { readonly k: 'div'; readonly type: IrType; readonly a: IrExpr; readonly b: IrExpr; readonly scale: number; readonly origin: Origin }
+  /** In properties: the value of a measure's outcome in this evaluation. */
+  | { readonly k: 'outcome'; readonly type: IrType; readonly measure: string; readonly outcome: string; readonly origin: Origin }
+  /** In properties: does the measure apply (status 适用)? */
+  | { readonly k: 'applies'; readonly type: IrType; readonly measure: string; readonly origin: Origin }
+  /** In properties: is the policy void on the evaluation date, given the property's event? */
+  | { readonly k: 'void'; readonly type: IrType; readonly origin: Origin }
   /** date ± n months/years (month-end clamped) */
   | { readonly k: 'addMonths'; readonly type: IrType; readonly date: IrExpr; readonly months: IrExpr; readonly sign: 1 | -1; readonly origin: Origin };
 
@@ -171,6 +177,25 @@ export interface IrIndicator {
   readonly clause?: string;
 }
 
+/**
+ * A user-declared property (性质): for every input (facts, evaluation date and, if it
+ * mentions 事件, one higher-level event) where `condition` holds and every outcome it
+ * mentions is defined, every assertion holds.
+ */
+export interface IrProperty {
+  readonly name: string;
+  readonly condition?: IrExpr;
+  readonly asserts: readonly IrExpr[];
+  readonly usesEvent: boolean;
+  /** 类别: 一般 (default) / 边界 / 条款一致 / 概念一致 — selects the finding's rule id. */
+  readonly kind: '一般' | '边界' | '条款一致' | '概念一致';
+  /** The drafter's rationale when the property is known to fail (a defect of the official text). */
+  readonly accepted?: string;
+  readonly note?: string;
+  readonly clause?: string;
+  readonly origin: Origin;
+}
+
 export interface IrProgram {
   readonly policy: IrPolicy;
   readonly entities: readonly IrEntity[];
@@ -179,6 +204,7 @@ export interface IrProgram {
   readonly indicators: readonly IrIndicator[];
   readonly clauses: readonly (IrCitation & { readonly parent?: string; readonly depth: number })[];
   readonly doubts: readonly IrDoubtRef[];
+  readonly properties: readonly IrProperty[];
 }
 
 export const RATIO_SCALE = 1_000_000;

@@ -86,6 +86,7 @@ class Lowerer {
       case 'bool': return { k: 'const', type: BOOL, value: e.value, origin };
       case 'name': {
         const n = e.name.text;
+        if (n === '已废止' && !this.p.params.has(n)) return { k: 'void', type: BOOL, origin };
         if (t.k === 'enum' && !this.p.symbols.has(`param:${n}`) && !this.p.symbols.has(`indicator:${n}`)) return { k: 'const', type: t, value: n, origin };
         if (n === EVAL_DATE) return { k: 'evalDate', type: { k: 'date' }, origin };
         if (this.p.params.has(n)) return { k: 'param', type: t, name: n, origin };
@@ -99,9 +100,11 @@ class Lowerer {
         const ot = this.typeOf(e.object);
         if (ot.k === 'entity' && ot.name === '事件') return { k: 'event', type: t, field: e.member.text, origin };
         if (ot.k === 'entity') return { k: 'field', type: t, entity: ot.name, field: e.member.text, origin };
+        if (ot.k === 'measure') return { k: 'outcome', type: t, measure: ot.name, outcome: e.member.text, origin };
         break;
       }
       case 'call': {
+        if (e.callee.text === '适用' && e.args[0]?.kind === 'name') return { k: 'applies', type: BOOL, measure: e.args[0].name.text, origin };
         const arg = e.args[0] ? this.expr(e.args[0]) : { k: 'const' as const, type: { k: 'date' as const }, value: 0 };
         if (e.callee.text === '周岁') return { k: 'age', type: t, unit: 'years', birth: arg, origin };
         if (e.callee.text === '月龄') return { k: 'age', type: t, unit: 'months', birth: arg, origin };
@@ -308,7 +311,17 @@ class Lowerer {
       ...(c.title ? { title: c.title } : {}), ...(c.parent ? { parent: c.parent } : {}),
     }));
     const doubts = [...p.doubts.values()].map((d) => this.doubt(d.decl, d.clause));
-    return { policy, entities, params, measures, indicators, clauses, doubts };
+    const properties = [...p.properties.values()].map(({ decl, clause }) => ({
+      name: decl.name.text,
+      asserts: decl.asserts.map((a) => this.expr(a)),
+      usesEvent: mentionsEvent(decl),
+      kind: decl.category && ['边界', '条款一致', '概念一致'].includes(decl.category.text) ? (decl.category.text as '边界' | '条款一致' | '概念一致') : ('一般' as const),
+      origin: this.origin(decl.span),
+      ...(decl.condition ? { condition: this.expr(decl.condition) } : {}),
+      ...(decl.note ? { note: decl.note.value } : {}), ...(clause ? { clause } : {}),
+      ...(decl.expectFail ? { accepted: decl.expectFail.value } : {}),
+    }));
+    return { policy, entities, params, measures, indicators, clauses, doubts, properties };
   }
 
   fieldType(t: A.TypeRef): Type {
@@ -327,6 +340,32 @@ class Lowerer {
         if (t.unit) return t.unit.dimension === 'money' ? { k: 'money' } : t.unit.dimension === 'count' ? { k: 'int' } : { k: 'quantity', dim: t.unit.dimension };
         return { k: 'int' };
     }
+  }
+}
+
+function mentionsEvent(d: A.PropertyDecl): boolean {
+  let found = false;
+  const walk = (e: A.Expr): void => {
+    if (found) return;
+    if (e.kind === 'name' && (e.name.text === '事件' || e.name.text === '已废止')) found = true;
+    for (const c of children(e)) walk(c);
+  };
+  [...d.asserts, ...(d.condition ? [d.condition] : [])].forEach(walk);
+  return found;
+}
+
+/** Direct sub-expressions of an AST expression. */
+export function children(e: A.Expr): A.Expr[] {
+  switch (e.kind) {
+    case 'member': return [e.object];
+    case 'call': return [...e.args];
+    case 'neg': case 'not': return [e.operand];
+    case 'arith': return [e.left, e.right];
+    case 'logic': return [...e.operands];
+    case 'compare': return [e.left, e.right];
+    case 'in': return [e.subject, ...e.members];
+    case 'range': return [e.subject, e.low, e.high];
+    default: return [];
   }
 }
 

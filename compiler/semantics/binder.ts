@@ -13,7 +13,7 @@ import type { Span } from '../common/source.js';
 import { formatChineseNumeral } from '../common/numerals.js';
 import type * as A from '../syntax/ast.js';
 import type { BoundProgram, ClauseInfo, MeasureInfo, ProgramFile, Reference, Sym, SymbolKind } from './model.js';
-import { EVENT_ENTITY, EVENT_FIELDS, LEVEL_ENUM, LEVELS, EVAL_DATE, FUNCTIONS } from './builtins.js';
+import { EVENT_ENTITY, EVENT_FIELDS, LEVEL_ENUM, LEVELS, EVAL_DATE, FUNCTIONS, IS_VOID, APPLIES } from './builtins.js';
 
 const LEVEL_ORDER: Record<A.ClauseLevel, number> = { annex: 0, sec: 1, subsec: 2, item: 3, subitem: 4 };
 const LEVEL_NAME: Record<A.ClauseLevel, string> = { annex: '附件', sec: '一级（一、）', subsec: '二级（（一））', item: '三级（1.）', subitem: '四级（（1））' };
@@ -130,6 +130,8 @@ class Binder {
     }
     this.entities.set(EVENT_ENTITY, { kind: 'entity', name: nm(EVENT_ENTITY), fields, span });
     this.define('builtin', nm(EVAL_DATE), span, { global: true });
+    this.define('builtin', nm(IS_VOID), span, { global: true });
+    this.define('builtin', nm(APPLIES), span, { global: true });
     for (const f of Object.keys(FUNCTIONS)) this.define('builtin', nm(f), span, { global: true });
   }
 

@@ -19,6 +19,10 @@ export const EVENT_FIELDS: Record<string, Type> = {
 };
 
 export const EVAL_DATE = '评估日期';
+/** In 性质 only: is the policy void on the evaluation date (given the property's 事件)? */
+export const IS_VOID = '已废止';
+/** In 性质 only: 适用（措施） — does the measure apply (status 适用)? */
+export const APPLIES = '适用';
 
 export interface BuiltinFunction {
   readonly params: readonly Type[];

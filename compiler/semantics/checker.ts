@@ -13,7 +13,7 @@ import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js
 import { decIsInteger, decMul, decDivExact, decimal, decSign } from '../common/decimal.js';
 import type * as A from '../syntax/ast.js';
 import { T, sameType, typeToString, type BoundProgram, type CheckedProgram, type Type } from './model.js';
-import { EVENT_ENTITY, EVENT_FIELDS, EVAL_DATE, FUNCTIONS } from './builtins.js';
+import { EVENT_ENTITY, EVENT_FIELDS, EVAL_DATE, FUNCTIONS, IS_VOID, APPLIES } from './builtins.js';
 import { suggest } from './binder.js';
 
 type Scope = 'rule' | 'sunset' | 'indicator' | 'property' | 'validity';
@@ -127,6 +127,22 @@ class Checker {
         return T.error;
       }
       case 'call': {
+        if (e.callee.text === APPLIES) {
+          if (scope !== 'property') {
+            this.err('ZC0407', e.callee.span, '“适用（措施）”只能在“性质”中使用');
+            return T.error;
+          }
+          const arg = e.args[0];
+          const m = arg && arg.kind === 'name' ? this.p.measures.get(arg.name.text) : undefined;
+          if (e.args.length !== 1 || !m || !arg || arg.kind !== 'name') {
+            this.err('ZC0501', e.span, '“适用”需要一个措施名称作参数，例如 适用（生育补助）');
+            return T.error;
+          }
+          this.p.references.push({ span: e.callee.span, target: `builtin:${APPLIES}` });
+          this.p.references.push({ span: arg.name.span, target: `measure:${arg.name.text}` });
+          this.types.set(arg, { k: 'measure', name: arg.name.text });
+          return T.bool;
+        }
         const f = FUNCTIONS[e.callee.text];
         if (!f) {
           const s = suggest(e.callee.text, Object.keys(FUNCTIONS));
@@ -206,7 +222,7 @@ class Checker {
         this.err('ZC0407', n.span, `失效条件中只能使用“事件”的字段，不能使用实体“${text}”`);
         return T.error;
       }
-      if (kind === 'entity' && scope !== 'sunset' && text === EVENT_ENTITY) {
+      if (kind === 'entity' && scope !== 'sunset' && scope !== 'property' && text === EVENT_ENTITY) {
         this.err('ZC0407', n.span, '“事件”只能在政策的“失效”条件中使用');
         return T.error;
       }
@@ -218,6 +234,11 @@ class Checker {
       switch (kind) {
         case 'builtin':
           if (text === EVAL_DATE) return T.date;
+          if (text === IS_VOID) {
+            if (scope === 'property') return T.bool;
+            this.err('ZC0407', n.span, '“已废止”只能在“性质”中使用');
+            return T.error;
+          }
           this.err('ZC0407', n.span, `“${text}”是函数，应写成 ${text}（日期）`);
           return T.error;
         case 'entity': return { k: 'entity', name: text };

@@ -253,6 +253,10 @@ export interface PropertyDecl {
   readonly asserts: readonly Expr[];
   readonly condition?: Expr;
   readonly note?: StrLit;
+  /** 一般 / 边界 / 条款一致 / 概念一致 */
+  readonly category?: Name;
+  /** Set when the property is expected to fail: a real defect of the official text. */
+  readonly expectFail?: StrLit;
 }
 
 export type TopItem = ImportDecl | PolicyDecl | EnumDecl | EntityDecl | ParamDecl | OrgDecl | ClauseDecl | IndicatorDecl | PropertyDecl;

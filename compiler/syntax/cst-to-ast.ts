@@ -720,13 +720,21 @@ class Builder {
   property(n: CstNode): A.PropertyDecl | undefined {
     const name = this.name(this.node(n, 'nameTok'));
     if (!name) return undefined;
-    const at = this.attrs(this.attrBlock(this.node(n, 'attrBlock')), { 断言: 'many', 条件: 'one', 说明: 'one' }, '性质');
+    const at = this.attrs(this.attrBlock(this.node(n, 'attrBlock')), { 断言: 'many', 条件: 'one', 说明: 'one', 类别: 'one', 接受: 'one' }, '性质');
     const asserts = (at.get('断言')?.values ?? []).map((v) => v.expr);
     const span = this.spanOf(n);
     if (asserts.length === 0) this.err('ZC0307', span, '性质缺少“断言”', { help: '补上“断言：…”' });
     const condition = this.expr1(at.get('条件'));
     const note = this.string1(at.get('说明'));
-    return { kind: 'property', name, asserts, span, ...(condition ? { condition } : {}), ...(note ? { note } : {}) };
+    const category = this.name1(at.get('类别'));
+    if (category && !['一般', '边界', '条款一致', '概念一致'].includes(category.text)) {
+      this.err('ZC0311', category.span, `性质的“类别”应为 一般、边界、条款一致、概念一致 之一`);
+    }
+    const expectFail = this.string1(at.get('接受'));
+    return {
+      kind: 'property', name, asserts, span, ...(condition ? { condition } : {}), ...(note ? { note } : {}),
+      ...(category ? { category } : {}), ...(expectFail ? { expectFail } : {}),
+    };
   }
 }
 

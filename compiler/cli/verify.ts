@@ -1,0 +1,81 @@
+/**
+ * `zhengce verify [paths] [--format text|json|sarif|junit|html] [--fail-level L]`
+ * Runs the verification suite over every policy; exit 1 when an unaccepted finding
+ * reaches the fail level (default error).
+ */
+import { existsSync } from 'node:fs';
+import { nodeHost } from '../project/host.js';
+import { loadPolicies, readEvents } from '../project/policies.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { renderDiagnosticsText } from '../diagnostics/render.js';
+import { verifyPolicies } from '../verify/verify.js';
+import { renderVerifyJson, renderVerifyText } from '../verify/report-text.js';
+import type { VerifyReport } from '../verify/finding.js';
+import type { SourceFile } from '../common/source.js';
+import { args, EXIT_FINDINGS, EXIT_OK, parseFailLevel, parseFormat, UsageError, type Io } from './common.js';
+
+export const verifyHelp = `用法：zhengce verify [路径...] [--format text|json|sarif|junit|html] [--fail-level error|warning|note]
+                      [--timeout 毫秒] [--runs N] [--events 文件] [--output 文件]
+
+对政策做核查：矛盾、缺口、永不适用/被覆盖/多余的规则、有效性、用户声明的性质（边界、条款一致、概念一致）、
+原文措辞、指标推算。每项发现附条款、反例（事实 + 日期）和各方结论；求解器的反例都经解释器复现。
+  --format          输出格式（默认 text）
+  --fail-level      未接受的发现达到该级别时退出码为 1（默认 error）
+  --timeout         每个 SMT 查询的时限（默认 5000 毫秒）；超时记为“未判定”，不算通过
+  --runs            每条性质的随机测试次数（默认 1000）
+  --events          上级政策事件登记（默认 policies/events.yaml，若存在）
+  --output          写入文件而不是标准输出
+`;
+
+export type Renderer = (r: VerifyReport, files: ReadonlyMap<string, SourceFile>, cwd: string) => string;
+const renderers: Record<string, Renderer> = { text: renderVerifyText, json: renderVerifyJson };
+/** Register another report format (sarif, junit, html). */
+export function registerVerifyFormat(name: string, r: Renderer): void {
+  renderers[name] = r;
+}
+
+export async function runVerify(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = args(argv, {
+    format: { type: 'string' }, 'fail-level': { type: 'string' }, timeout: { type: 'string' }, runs: { type: 'string' },
+    events: { type: 'string' }, output: { type: 'string' },
+  });
+  if (values['help']) {
+    io.out(verifyHelp);
+    return EXIT_OK;
+  }
+  const format = parseFormat(values['format'] as string | undefined, ['text', 'json', 'sarif', 'junit', 'html'] as const, 'text');
+  const level = parseFailLevel(values['fail-level'] as string | undefined);
+  const timeoutMs = values['timeout'] === undefined ? 5000 : Number(values['timeout']);
+  const runs = values['runs'] === undefined ? 1000 : Number(values['runs']);
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new UsageError('--timeout 应为正整数（毫秒）');
+  if (!Number.isInteger(runs) || runs < 0) throw new UsageError('--runs 应为非负整数');
+  const renderer = renderers[format];
+  if (!renderer) throw new UsageError(`此版本尚不支持 --format ${format}`);
+  const { result, policies, diagnostics } = loadPolicies(positionals.length ? positionals : ['policies'], nodeHost);
+  if (hasErrors(diagnostics)) {
+    io.err(renderDiagnosticsText(diagnostics.filter((d) => d.severity === 'error'), result.files, { cwd: io.cwd }));
+    return EXIT_FINDINGS;
+  }
+  let events: unknown[] = [];
+  const evPath = (values['events'] as string | undefined) ?? (existsSync('policies/events.yaml') ? 'policies/events.yaml' : undefined);
+  if (evPath) {
+    const r = readEvents(nodeHost, evPath);
+    if (!r.ok) {
+      io.err(r.message + '\n');
+      return EXIT_FINDINGS;
+    }
+    events = Array.isArray(r.events) ? r.events : [];
+  }
+  const report = await verifyPolicies(policies, { timeoutMs, pbtRuns: runs, events, ...verifyPlugins });
+  const text = renderer(report, result.files, io.cwd);
+  if (values['output']) {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(values['output'] as string, text);
+  } else io.out(text.endsWith('\n') ? text : text + '\n');
+  const min = level === 'error' ? 0 : level === 'warning' ? 1 : 2;
+  const rank: Record<string, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+  return report.findings.some((f) => !f.accepted && rank[f.severity]! <= min) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Engines/replayers registered by other modules (pbt, generated evaluators). */
+export const verifyPlugins: Partial<Pick<Parameters<typeof verifyPolicies>[1], 'pbt' | 'generated'>> = {};

@@ -1,0 +1,101 @@
+/**
+ * Text and JSON reports of verification findings.
+ * Text: Chinese, grouped by policy and clause; each witness as a small table.
+ * JSON: stable, machine-readable (the same fields as Finding plus 1-based positions).
+ */
+import type { SourceFile } from '../common/source.js';
+import { CATALOG } from '../diagnostics/catalog.js';
+import { positionOf } from '../diagnostics/render.js';
+import type { Finding, VerifyReport } from './finding.js';
+import * as nodePath from 'node:path';
+
+const SEV: Record<string, string> = { error: '错误', warning: '警告', info: '信息', hint: '提示' };
+
+function loc(f: Finding, files: ReadonlyMap<string, SourceFile>, cwd: string): string {
+  const sf = files.get(f.span.file);
+  const rel = f.span.file && nodePath.isAbsolute(f.span.file) ? nodePath.relative(cwd, f.span.file) : f.span.file;
+  if (!sf) return rel;
+  const p = positionOf(sf, f.span.start);
+  return `${rel}:${p.line}:${p.column}`;
+}
+
+function table(rows: [string, string][]): string[] {
+  if (!rows.length) return [];
+  const w = Math.max(...rows.map(([k]) => [...k].length));
+  return rows.map(([k, v]) => `      │ ${k}${'　'.repeat(Math.max(0, w - [...k].length))} │ ${v}`);
+}
+
+function witnessRows(f: Finding): [string, string][] {
+  const w = f.witness;
+  if (!w) return [];
+  const rows: [string, string][] = [['评估日期', w.date]];
+  for (const [e, rec] of Object.entries(w.facts)) {
+    const entries = Object.entries(rec);
+    if (!entries.length) rows.push([e, '（存在，无字段）']);
+    for (const [k, v] of entries) rows.push([`${e}.${k}`, typeof v === 'boolean' ? (v ? '是' : '否') : String(v)]);
+  }
+  if (w.event) rows.push(['事件', `${w.event.日期} ${w.event.级别} ${w.event.类别}${w.event.标题 ? ` ${w.event.标题}` : ''}`]);
+  return rows;
+}
+
+/** Chinese text report. */
+export function renderVerifyText(r: VerifyReport, files: ReadonlyMap<string, SourceFile>, cwd: string): string {
+  const lines: string[] = [];
+  for (const p of r.policies) {
+    const fs = r.findings.filter((f) => f.policy === p.id);
+    lines.push(`══ 核查报告：${p.name}（${p.id}） ══`);
+    const groups = new Map<string, Finding[]>();
+    for (const f of fs) {
+      const key = f.clauses[0] ? `${f.clauses[0].label}（${f.clauses[0].anchor}）` : '全文';
+      groups.set(key, [...(groups.get(key) ?? []), f]);
+    }
+    for (const [clause, list] of groups) {
+      lines.push('', `── 条款 ${clause}`);
+      for (const f of list) {
+        const mark = f.accepted ? '［已接受］' : '';
+        lines.push(`  ${SEV[f.severity]}[${f.code}]${mark} ${f.message}`);
+        lines.push(`    位置：${loc(f, files, cwd)}　规则：${CATALOG[f.code].title}　引擎：${f.engine}${f.proof ? `（${f.proof === 'proved' ? '已证明' : f.proof === 'refuted' ? '有反例' : '未判定'}）` : ''}`);
+        for (const rel of f.related) lines.push(`    相关：${rel.message}`);
+        const rows = witnessRows(f);
+        if (rows.length) {
+          lines.push('    反例：');
+          lines.push(...table(rows));
+        }
+        for (const s of f.sides ?? []) lines.push(`    ${s.measure ? `${s.measure}${s.rule ? `·${s.rule}` : ''}` : '•'}：${s.yields}`);
+        if (f.replay) lines.push(`    复现：解释器${f.replay.interpreter === 'confirmed' ? '已复现' : '未复现'}${f.replay.generated ? `，生成的求值器${f.replay.generated === 'confirmed' ? '已复现' : f.replay.generated === 'differs' ? '结果不同' : '未复现'}` : ''}`);
+        if (f.accepted) lines.push(`    接受理由：${f.accepted}`);
+      }
+    }
+    const q = [...p.stats.smtQueryMs].sort((a, b) => a - b);
+    const pct = (x: number) => (q.length ? q[Math.min(q.length - 1, Math.floor(x * (q.length - 1)))]!.toFixed(1) : '—');
+    lines.push('', `统计：SMT 查询 ${p.stats.smtQueries} 次，用时 ${p.stats.smtMs.toFixed(0)} 毫秒（单次 p50 ${pct(0.5)} 毫秒，p95 ${pct(0.95)} 毫秒）；性质测试 ${p.stats.pbtCases} 例，用时 ${p.stats.pbtMs.toFixed(0)} 毫秒；静态检查 ${p.stats.staticMs.toFixed(0)} 毫秒`, '');
+  }
+  const count = (s: string) => r.findings.filter((f) => f.severity === s && !f.accepted).length;
+  lines.push(`共 ${r.findings.length} 项发现：${count('error')} 个错误，${count('warning')} 个警告，${count('info')} 条信息，${r.findings.filter((f) => f.accepted).length} 项已接受`);
+  return lines.join('\n') + '\n';
+}
+
+/** Stable JSON report. */
+export function renderVerifyJson(r: VerifyReport, files: ReadonlyMap<string, SourceFile>, cwd: string): string {
+  const pos = (f: Finding) => {
+    const sf = files.get(f.span.file);
+    return sf ? { ...positionOf(sf, f.span.start), offset: f.span.start } : { line: null, column: null, offset: f.span.start };
+  };
+  const out = {
+    policies: r.policies.map((p) => ({ id: p.id, name: p.name, root: nodePath.relative(cwd, p.root), stats: p.stats })),
+    findings: r.findings.map((f) => ({
+      ruleId: f.code, title: CATALOG[f.code].title, severity: f.severity, message: f.message, policy: f.policy,
+      file: f.span.file && nodePath.isAbsolute(f.span.file) ? nodePath.relative(cwd, f.span.file) : f.span.file, start: pos(f),
+      clauses: f.clauses, subject: f.subject, engine: f.engine, proof: f.proof ?? null, witness: f.witness ?? null, sides: f.sides ?? [],
+      replay: f.replay ?? null, accepted: f.accepted ?? null, fingerprint: f.fingerprint,
+      related: f.related.map((x) => ({ message: x.message, file: x.span.file, offset: x.span.start })),
+    })),
+    summary: {
+      errors: r.findings.filter((f) => f.severity === 'error' && !f.accepted).length,
+      warnings: r.findings.filter((f) => f.severity === 'warning' && !f.accepted).length,
+      infos: r.findings.filter((f) => (f.severity === 'info' || f.severity === 'hint') && !f.accepted).length,
+      accepted: r.findings.filter((f) => f.accepted).length,
+    },
+  };
+  return JSON.stringify(out, null, 2);
+}

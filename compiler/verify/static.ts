@@ -1,0 +1,171 @@
+/**
+ * Static verification checks (no solver): validity of the document itself, wording
+ * lints on the 原文, indicator arithmetic, concepts tested differently across measures.
+ * Input: IrProgram (+ the events registry). Output: findings.
+ */
+import { formatIso, fromDayNumber } from '../common/calendar.js';
+import type { DiagnosticCode } from '../diagnostics/catalog.js';
+import { CATALOG } from '../diagnostics/catalog.js';
+import type { RelatedInfo, Severity } from '../diagnostics/diagnostic.js';
+import type { IrExpr, IrProgram, Origin } from '../ir/ir.js';
+import { display, voidDay } from '../interpret/interpreter.js';
+import { validateInput } from '../interpret/validate.js';
+import { fingerprint, type Finding } from './finding.js';
+
+const span = (o: Origin) => ({ file: o.file, start: o.start, end: o.end });
+
+export function staticChecks(ir: IrProgram, events: unknown[]): Finding[] {
+  const out: Finding[] = [];
+  const add = (code: DiagnosticCode, f: { message: string; origin: Origin; subject: string; clauses?: Finding['clauses']; related?: RelatedInfo[]; severity?: Severity; accepted?: string; sides?: Finding['sides']; witness?: Finding['witness'] }) => {
+    const { origin, ...rest } = f;
+    out.push({
+      code, severity: f.severity ?? CATALOG[code].severity, policy: ir.policy.id, span: span(origin), related: f.related ?? [], clauses: f.clauses ?? [],
+      engine: 'static', fingerprint: fingerprint(code, ir.policy.id, f.subject), ...rest,
+    });
+  };
+  const anyOrigin: Origin = ir.measures[0]?.origin ?? ir.policy.sunset?.origin ?? { file: '', start: 0, end: 0, text: '' };
+  const policyOrigin = ir.policy.sunset?.origin ?? anyOrigin;
+
+  // ── validity ──
+  if (ir.policy.effective === undefined) {
+    add('ZC0906', {
+      message: `政策的生效日期未知${ir.policy.effectiveNote ? `：原文为“${ir.policy.effectiveNote}”，未写明具体日期` : ''}；求值时按已生效处理`,
+      origin: policyOrigin, subject: 'effective-unknown',
+      ...(ir.policy.effectiveNote ? { accepted: `原文本身未写明日期（${ir.policy.effectiveNote}），属于文件的真实性质，已在政策中记录` } : {}),
+    });
+  }
+  const s = ir.policy.sunset;
+  if (s) {
+    add('ZC0907', {
+      message: `失效条件“${s.condition.origin?.text ?? ''}”：满足条件的事件${s.start === 'sameDay' ? '当日' : '次日'}起文件即失效（事件前一日仍有效）`,
+      origin: s.origin, subject: 'sunset-boundary',
+    });
+    const v = validateInput(ir, {}, '2000-01-01', events);
+    if (v.problems.length === 0) {
+      for (const ev of v.events) {
+        const hit = voidDay(ir, [ev], new Map(), ev.day);
+        if (!hit) continue;
+        add('ZC0907', {
+          severity: 'warning',
+          message: `事件登记中的“${ev.event.标题 ?? ev.event.类别}”（${ev.event.级别}，${ev.event.日期}${ev.event.文号 ? `，${ev.event.文号}` : ''}）满足失效条件：本文件自 ${formatIso(fromDayNumber(hit.day))} 起已废止`,
+          origin: s.origin, subject: `sunset-event:${ev.event.日期}:${ev.event.标题 ?? ''}`,
+          witness: { facts: {}, date: formatIso(fromDayNumber(hit.day)), event: ev.event as never },
+        });
+      }
+    }
+  }
+  for (const m of ir.measures) {
+    for (const r of m.rules) {
+      if (r.validFrom !== undefined && ir.policy.effective !== undefined && r.validFrom < ir.policy.effective) {
+        add('ZC0917', { message: `规则“${r.name}”的有效期起于政策生效之前`, origin: r.origin, subject: `validity:${m.name}/${r.name}` });
+      }
+    }
+  }
+
+  // ── wording lints on the 原文 ──
+  const lints: [RegExp, string][] = [
+    [/(不少于|至少|不低于)[^，。；、]{0,12}以上/u, '数量限定词重复：“$1…以上”两次表达同一下限'],
+    [/(不超过|至多|不高于)[^，。；、]{0,12}以下/u, '数量限定词重复：“$1…以下”两次表达同一上限'],
+    [/(不超过|至多|不高于)[^，。；、]{0,12}以上/u, '数量限定词自相矛盾：“$1…以上”'],
+    [/(不少于|至少|不低于)[^，。；、]{0,12}以下/u, '数量限定词自相矛盾：“$1…以下”'],
+    [/等[^，。；]{0,20}等/u, '“等…等”重复'],
+  ];
+  const seen = new Set<string>();
+  const quoteOwners: { quote: string; origin: Origin; clause: { anchor: string; label: string } }[] = [];
+  for (const m of ir.measures) for (const q of m.citation.quotes) quoteOwners.push({ quote: q, origin: m.origin, clause: { anchor: m.citation.anchor, label: m.citation.label } });
+  for (const c of ir.clauses) for (const q of c.quotes) quoteOwners.push({ quote: q, origin: anyOrigin, clause: { anchor: c.anchor, label: c.label } });
+  for (const { quote, origin, clause } of quoteOwners) {
+    for (const [re, msg] of lints) {
+      const m = re.exec(quote);
+      if (!m) continue;
+      const key = `${m[0]}@${clause.anchor}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      add('ZC0913', { message: `${msg.replace('$1', m[1] ?? '')}：“${m[0]}”`, origin, subject: `wording:${clause.anchor}:${m[0]}`, clauses: [clause] });
+    }
+  }
+  // clause numbering written in the 原文 vs the structural label: （2） where （二） is expected
+  for (const c of ir.clauses) {
+    const q = c.quotes[0] ?? '';
+    const m = /^\s*[（(]([0-9０-９]+)[)）]/u.exec(q);
+    if (m && /（[一二三四五六七八九十]+）$/u.test(c.label)) {
+      add('ZC0913', {
+        message: `条款编号格式不一致：原文写作“（${m[1]}）”，而同级条款使用“（一）”式编号（结构编号为 ${c.label}）`,
+        origin: anyOrigin, subject: `numbering:${c.anchor}`, clauses: [{ anchor: c.anchor, label: c.label }],
+      });
+    }
+  }
+
+  // ── indicators ──
+  for (const i of ir.indicators) {
+    add('ZC0914', {
+      message: `指标“${i.name}” = ${i.expr} = ${i.value || '（无法计算）'}${i.unit ? ` ${i.unit}` : ''}${i.exact ? '' : '（除不尽，已保留12位小数）'}${i.note ? `；${i.note}` : ''}`,
+      origin: anyOrigin, subject: `indicator:${i.name}`, clauses: i.clause ? ir.clauses.filter((c) => c.anchor === i.clause).map((c) => ({ anchor: c.anchor, label: c.label })) : [],
+    });
+  }
+
+  // ── concepts tested differently across measures ──
+  const uses = new Map<string, Map<string, Set<string>>>(); // field → measure → tests
+  const visit = (e: IrExpr, measure: string): void => {
+    if (e.k === 'cmp') {
+      const f = e.a.k === 'field' ? e.a : e.b.k === 'field' ? e.b : e.a.k === 'age' && e.a.birth.k === 'field' ? e.a.birth : undefined;
+      if (f && f.k === 'field') {
+        const key = `${f.entity}.${f.field}`;
+        const m = uses.get(key) ?? new Map<string, Set<string>>();
+        const set = m.get(measure) ?? new Set<string>();
+        const other = f === e.a || (e.a.k === 'age') ? e.b : e.a;
+        set.add(`${e.word ?? e.op} ${other.k === 'const' ? display(other.type, other.value) : other.origin?.text ?? ''}`);
+        m.set(measure, set);
+        uses.set(key, m);
+      }
+    }
+    if (e.k === 'field' && e.type.k === 'bool') {
+      const key = `${e.entity}.${e.field}`;
+      const m = uses.get(key) ?? new Map<string, Set<string>>();
+      m.set(measure, (m.get(measure) ?? new Set()).add('为 是'));
+      uses.set(key, m);
+    }
+    for (const k of ['a', 'b', 'x', 'birth', 'from', 'to', 'date', 'months'] as const) {
+      const c = (e as unknown as Record<string, IrExpr | undefined>)[k];
+      if (c && e.k !== 'cmp') visit(c, measure);
+    }
+    if (e.k === 'and' || e.k === 'or') e.xs.forEach((x) => visit(x, measure));
+    if (e.k === 'not') visit(e.x, measure);
+  };
+  for (const m of ir.measures) for (const r of m.rules) visit(r.condition, m.name);
+  for (const [field, byMeasure] of [...uses].sort()) {
+    if (byMeasure.size < 2) continue;
+    const variants = new Set([...byMeasure.values()].map((s) => [...s].sort().join('；')));
+    if (variants.size < 2) continue;
+    add('ZC0912', {
+      message: `“${field}”在不同措施中的检验方式不同：${[...byMeasure].map(([m, s]) => `${m}（${[...s].sort().join('；')}）`).join('，')}`,
+      origin: anyOrigin, subject: `concept:${field}`,
+      sides: [...byMeasure].map(([m, s]) => ({ measure: m, yields: [...s].sort().join('；') })),
+    });
+  }
+  // residency-like concepts: entity fields whose names mention 户籍/籍, per measure
+  const residency = new Map<string, Set<string>>();
+  for (const m of ir.measures) {
+    const fields = new Set<string>();
+    const walk = (e: IrExpr): void => {
+      if (e.k === 'field' && /户籍|籍/u.test(e.field)) fields.add(`${e.entity}.${e.field}`);
+      for (const k of ['a', 'b', 'x', 'birth', 'from', 'to', 'date', 'months'] as const) {
+        const c = (e as unknown as Record<string, IrExpr | undefined>)[k];
+        if (c) walk(c);
+      }
+      if (e.k === 'and' || e.k === 'or') e.xs.forEach(walk);
+      if (e.k === 'in') e.values.forEach(walk);
+    };
+    for (const r of m.rules) walk(r.condition);
+    if (fields.size) residency.set(m.name, fields);
+  }
+  const forms = new Set([...residency.values()].map((s) => [...s].sort().join('+')));
+  if (residency.size >= 2 && forms.size >= 2) {
+    add('ZC0912', {
+      message: `户籍条件在不同措施中表述不同：${[...residency].map(([m, s]) => `${m}：${[...s].sort().join(' 且 ')}`).join('；')}`,
+      origin: anyOrigin, subject: 'concept:户籍',
+      sides: [...residency].map(([m, s]) => ({ measure: m, yields: [...s].sort().join(' 且 ') })),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+/**
+ * Verification orchestrator: static checks, SMT queries and property-based tests
+ * for every lowered policy; stats per policy.
+ * Input: lowered policies + options. Output: VerifyReport.
+ */
+import type { LoweredPolicy } from '../project/policies.js';
+import type { Decisions } from '../interpret/decision.js';
+import type { Finding, PolicyStats, VerifyReport } from './finding.js';
+import { staticChecks } from './static.js';
+import { verifySmt } from './engine.js';
+
+export interface VerifyRunOptions {
+  readonly timeoutMs: number;
+  readonly pbtRuns: number;
+  readonly events: unknown[];
+  /** Per policy id: a generated evaluator to replay witnesses through. */
+  readonly generated?: (policyId: string) => ((facts: unknown, date: string, events: unknown[]) => Decisions) | undefined;
+  /** Property-based engine (pbt.ts); optional so the SMT core can run alone. */
+  readonly pbt?: (lp: LoweredPolicy, runs: number, generated?: (facts: unknown, date: string, events: unknown[]) => Decisions) => Promise<{ findings: Finding[]; cases: number }>;
+}
+
+const ORDER: Record<string, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+export async function verifyPolicies(policies: readonly LoweredPolicy[], opts: VerifyRunOptions): Promise<VerifyReport> {
+  const findings: Finding[] = [];
+  const stats: VerifyReport['policies'][number][] = [];
+  for (const lp of policies) {
+    const gen = opts.generated?.(lp.ir.policy.id);
+    const t0 = performance.now();
+    const st = staticChecks(lp.ir, opts.events);
+    const t1 = performance.now();
+    const smt = await verifySmt(lp.ir, { timeoutMs: opts.timeoutMs, ...(gen ? { generated: gen } : {}) });
+    const t2 = performance.now();
+    const pbt = opts.pbt ? await opts.pbt(lp, opts.pbtRuns, gen) : { findings: [], cases: 0 };
+    const t3 = performance.now();
+    findings.push(...st, ...smt.findings, ...pbt.findings);
+    const s: PolicyStats = { staticMs: t1 - t0, smtMs: t2 - t1, smtQueries: smt.queryMs.length, smtQueryMs: smt.queryMs, pbtCases: pbt.cases, pbtMs: t3 - t2 };
+    stats.push({ id: lp.ir.policy.id, name: lp.ir.policy.name, root: lp.program.root, stats: s });
+  }
+  findings.sort((a, b) =>
+    (a.policy < b.policy ? -1 : a.policy > b.policy ? 1 : 0) ||
+    (a.clauses[0]?.anchor ?? '').localeCompare(b.clauses[0]?.anchor ?? '') ||
+    ORDER[a.severity]! - ORDER[b.severity]! || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || (a.subject < b.subject ? -1 : 1));
+  return { policies: stats, findings };
+}
