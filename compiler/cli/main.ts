@@ -7,6 +7,7 @@ import { runCheck } from './check.js';
 import { runEval } from './eval.js';
 import { runCoverage } from './coverage.js';
 import { runVerify } from './verify.js';
+import { runTest } from './test.js';
 
 type Command = { run: (argv: string[], io: Io) => number | Promise<number>; summary: string };
 
@@ -14,6 +15,7 @@ const commands: Record<string, Command> = {
   check: { run: runCheck, summary: '解析并检查政策文件，打印诊断' },
   eval: { run: runEval, summary: '按评估日期对一个个案求值，输出 JSON 决定' },
   verify: { run: runVerify, summary: '核查：矛盾、缺口、有效性、性质，附反例与条款' },
+  test: { run: runTest, summary: '运行 YAML 场景测试' },
   coverage: { run: runCoverage, summary: '逐句列出来源文件的覆盖情况：已形式化 / 已标注不可计算 / 缺失' },
 };
 

@@ -109,6 +109,11 @@ const entries = {
   ZC0915: { severity: 'warning', title: '求解器未能判定（超时或未知），不算通过' },
   ZC0916: { severity: 'error', title: '两种引擎或两种求值器结论不一致' },
   ZC0917: { severity: 'warning', title: '有效性：规则有效期超出政策存续' },
+  // ── scenario tests ─────────────────────────────────────────────────
+  ZC1101: { severity: 'error', title: '场景文件无效' },
+  ZC1102: { severity: 'error', title: '场景中有未知的键' },
+  ZC1103: { severity: 'error', title: '场景引用了不存在的政策、措施或结果' },
+  ZC1104: { severity: 'error', title: '场景未通过' },
   // ── formatter ──────────────────────────────────────────────────────
   ZC1001: { severity: 'error', title: '文件有语法错误，未格式化' },
   ZC1002: { severity: 'error', title: '格式化会改变含义（内部错误），未格式化' },

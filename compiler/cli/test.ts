@@ -1,0 +1,75 @@
+/**
+ * `zhengce test [paths]` — run YAML scenario tests (files under a `scenarios/`
+ * directory, default: policies/). Prints one line per scenario and
+ * "N passed, M failed"; exit 1 on any failure or invalid scenario file.
+ */
+import { join } from 'node:path';
+import { nodeHost, type Host } from '../project/host.js';
+import { loadPolicies } from '../project/policies.js';
+import { SourceFile } from '../common/source.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { renderDiagnosticsText } from '../diagnostics/render.js';
+import { parseScenarios, runScenario, type ScenarioResult } from '../scenario/scenario.js';
+import { args, EXIT_FINDINGS, EXIT_OK, type Io } from './common.js';
+
+export const testHelp = `用法：zhengce test [路径...] [--policies 目录]
+
+运行 YAML 场景测试（scenarios/ 目录下的 .yaml 文件；默认在 policies/ 中查找）。
+每个场景：名称、日期、事件、事实、期望（各措施的状态与结果）或 期望错误。
+未知的键是错误，并给出位置。退出码：0 全部通过；1 有失败或场景文件无效；2 用法错误。
+`;
+
+/** All scenario files under the paths. */
+export function findScenarioFiles(host: Host, paths: readonly string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, inScenarios: boolean) => {
+    for (const name of host.readDirectory(dir)) {
+      if (name === 'node_modules' || name.startsWith('.')) continue;
+      const p = join(dir, name);
+      if (host.isDirectory(p)) walk(p, inScenarios || name === 'scenarios');
+      else if (inScenarios && /\.ya?ml$/.test(name)) out.push(p);
+    }
+  };
+  for (const p of paths) {
+    if (host.isDirectory(p)) walk(p, p.split('/').includes('scenarios'));
+    else if (/\.ya?ml$/.test(p)) out.push(p);
+  }
+  return out.sort();
+}
+
+export function runScenarioFiles(files: readonly string[], policyPaths: readonly string[], host: Host): { results: ScenarioResult[]; diagnostics: Diagnostic[]; sources: Map<string, SourceFile> } {
+  const { result, policies, diagnostics } = loadPolicies(policyPaths, host);
+  const sources = new Map(result.files);
+  const diags: Diagnostic[] = diagnostics.filter((d) => d.severity === 'error');
+  const results: ScenarioResult[] = [];
+  for (const f of files) {
+    const text = host.readFile(f) ?? '';
+    const sf = new SourceFile(f, text);
+    sources.set(f, sf);
+    const p = parseScenarios(sf);
+    diags.push(...p.diagnostics);
+    if (hasErrors(p.diagnostics)) continue;
+    for (const s of p.scenarios) results.push(runScenario(s, policies));
+  }
+  return { results, diagnostics: diags, sources };
+}
+
+export function runTest(argv: string[], io: Io): number {
+  const { values, positionals } = args(argv, { policies: { type: 'string' } });
+  if (values['help']) {
+    io.out(testHelp);
+    return EXIT_OK;
+  }
+  const paths = positionals.length ? positionals : ['policies'];
+  const files = findScenarioFiles(nodeHost, paths);
+  const { results, diagnostics, sources } = runScenarioFiles(files, [(values['policies'] as string | undefined) ?? 'policies'], nodeHost);
+  if (diagnostics.length) io.out(renderDiagnosticsText(diagnostics, sources, { cwd: io.cwd }));
+  for (const r of results) {
+    io.out(`${r.passed ? '✓' : '✗'} ${r.scenario.file} » ${r.scenario.name}\n`);
+    for (const p of r.problems) io.out(`    ${p}\n`);
+  }
+  const passed = results.filter((r) => r.passed).length;
+  const failed = results.length - passed;
+  io.out(`${passed} passed, ${failed} failed\n`);
+  return failed || hasErrors(diagnostics) || results.length === 0 ? EXIT_FINDINGS : EXIT_OK;
+}

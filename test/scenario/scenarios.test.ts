@@ -1,0 +1,49 @@
+// Runs every YAML scenario under policies/**/scenarios/ as its own test case, and
+// checks the strict schema of scenario files.
+import { describe, expect, it } from 'vitest';
+import { findScenarioFiles, runScenarioFiles } from '../../compiler/cli/test.js';
+import { nodeHost, memoryHost } from '../../compiler/project/host.js';
+import { parseScenarios } from '../../compiler/scenario/scenario.js';
+import { SourceFile } from '../../compiler/common/source.js';
+
+const files = findScenarioFiles(nodeHost, ['policies']);
+const { results, diagnostics } = runScenarioFiles(files, ['policies'], nodeHost);
+
+describe('scenario files', () => {
+  it('exist and are valid', () => {
+    expect(files.length).toBeGreaterThan(0);
+    expect(diagnostics.map((d) => `${d.span.file}: ${d.code} ${d.message}`)).toEqual([]);
+  });
+  for (const r of results) {
+    it(`${r.scenario.file} » ${r.scenario.name}`, () => {
+      expect(r.problems).toEqual([]);
+      expect(r.passed).toBe(true);
+    });
+  }
+});
+
+describe('scenario schema', () => {
+  const parse = (text: string) => parseScenarios(new SourceFile('s.yaml', text));
+  it('rejects unknown keys at every level with their place', () => {
+    const text = '政策: sample\n多余: 1\n场景:\n  - 名称: a\n    日期: 2024-01-01\n    事实: {}\n    期望:\n      生育补助: { 状太: 适用 }\n';
+    const r = parse(text);
+    const codes = r.diagnostics.map((d) => [d.code, d.span.start]);
+    expect(codes).toEqual([
+      ['ZC1102', text.indexOf('多余')],
+      ['ZC1102', text.indexOf('状太')],
+    ]);
+    expect(r.diagnostics[1]!.message).toContain('状太');
+  });
+  it('rejects a bad status and a missing expectation', () => {
+    const r = parse('政策: sample\n场景:\n  - 名称: a\n    日期: 2024-01-01\n    事实: {}\n  - 名称: b\n    日期: 2024-01-01\n    事实: {}\n    期望: { 生育补助: { 状态: 合格 } }\n');
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['ZC1101', 'ZC1101']);
+    expect(r.diagnostics[1]!.message).toContain('合格');
+  });
+  it('reports a failing expectation with the actual value', () => {
+    const host = memoryHost({ 'x/scenarios/a.yaml': '政策: sample\n场景:\n  - 名称: 错的期望\n    日期: 2024-06-01\n    事实: { 家庭: { 子女数: 3, 夫妻至少一方户籍在本县: true } }\n    期望: { 生育补助: { 结果: { 补助金额: 1000 } } }\n' }, nodeHost);
+    const r = runScenarioFiles(['x/scenarios/a.yaml'], ['policies/sample'], host);
+    expect(r.results).toHaveLength(1);
+    expect(r.results[0]!.passed).toBe(false);
+    expect(r.results[0]!.problems[0]).toContain('5000.00');
+  });
+});
