@@ -12,6 +12,7 @@ export interface PolicyEvent {
   readonly 类别: string;
   readonly 标题?: string;
   readonly 文号?: string;
+  readonly 地区?: string;
 }
 
 export type Status = '适用' | '不适用' | '未生效' | '已废止' | '存疑';

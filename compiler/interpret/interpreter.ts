@@ -17,7 +17,7 @@
  * evaluators use their own emitted helpers, so differential tests compare two
  * independent implementations.
  */
-import { fromDayNumber, formatIso, fullYearsOfAge, fullMonthsOfAge, addMonthsClamped, dayNumber } from '../common/calendar.js';
+import { fromDayNumber, formatIso, fullYearsOfAge, fullMonthsOfAge, addMonthsClamped, dayNumber, workdayDeadline } from '../common/calendar.js';
 import type { IrExpr, IrProgram, IrMeasure, IrType } from '../ir/ir.js';
 import { roundDiv, MONEY_SCALE, RATIO_SCALE, unitOf } from '../ir/ir.js';
 import { validateInput, type Facts, type RuntimeValue } from './validate.js';
@@ -184,6 +184,18 @@ function evalExpr(e: IrExpr, ctx: Ctx): V {
       const n = evalExpr(e.months, ctx);
       if (d === null || n === null) return null;
       return dayNumber(addMonthsClamped(fromDayNumber(d as number), e.sign * (n as number)));
+    }
+    case 'workdays': {
+      const s = evalExpr(e.start, ctx);
+      const n = evalExpr(e.n, ctx);
+      if (s === null || n === null) return null;
+      if ((n as number) < 1) return s;
+      const r = workdayDeadline(fromDayNumber(s as number), n as number);
+      if (!r.ok) {
+        ctx.missing.add(r.message);
+        return null;
+      }
+      return dayNumber(r.value);
     }
     case 'outcome': {
       const v = ctx.outcomes?.get(`${e.measure}.${e.outcome}`);
@@ -411,6 +423,7 @@ export function irChildren(e: IrExpr): IrExpr[] {
     case 'in': return [e.x, ...e.values];
     case 'add': case 'sub': case 'mul': case 'div': return [e.a, e.b];
     case 'addMonths': return [e.date, e.months];
+    case 'workdays': return [e.start, e.n];
     default: return [];
   }
 }

@@ -141,7 +141,7 @@ export function validateInput(ir: IrProgram, facts: unknown, date: unknown, even
         }
         const rec = e as Record<string, unknown>;
         for (const k of Object.keys(rec)) {
-          if (!['日期', '级别', '类别', '标题', '文号', '来源', '已确认', '说明'].includes(k)) problems.push({ 路径: `${path}.${k}`, 期望: '日期、级别、类别、标题、文号、来源、已确认、说明之一', 实际: '未知字段' });
+          if (!['日期', '级别', '类别', '标题', '文号', '地区', '来源', '已确认', '说明'].includes(k)) problems.push({ 路径: `${path}.${k}`, 期望: '日期、级别、类别、标题、文号、地区、来源、已确认、说明之一', 实际: '未知字段' });
         }
         const day = isoToDay(rec['日期']);
         if (day === undefined) problems.push({ 路径: `${path}.日期`, 期望: '日期（YYYY-MM-DD）', 实际: show(rec['日期']) });

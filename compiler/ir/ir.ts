@@ -59,6 +59,8 @@ export type IrExpr =
   | { readonly k: 'applies'; readonly type: IrType; readonly measure: string; readonly origin: Origin }
   /** In properties: is the policy void on the evaluation date, given the property's event? */
   | { readonly k: 'void'; readonly type: IrType; readonly origin: Origin }
+  /** 工作日期限（start, n）: the n-th working day after start (official calendar); unknown outside its coverage. */
+  | { readonly k: 'workdays'; readonly type: IrType; readonly start: IrExpr; readonly n: IrExpr; readonly origin: Origin }
   /** date ± n months/years (month-end clamped) */
   | { readonly k: 'addMonths'; readonly type: IrType; readonly date: IrExpr; readonly months: IrExpr; readonly sign: 1 | -1; readonly origin: Origin };
 
@@ -168,9 +170,12 @@ export interface IrPolicy {
 
 export interface IrIndicator {
   readonly name: string;
-  /** Exact value as a decimal string in the display unit. */
+  /** Exact value: a terminating decimal, or a repeating one in parentheses ("323888.(8)"). */
   readonly value: string;
+  /** True when the decimal expansion terminates. */
   readonly exact: boolean;
+  /** The exact value as a fraction ("2915000/9"). */
+  readonly fraction: string;
   readonly unit: string;
   readonly expr: string;
   readonly note?: string;

@@ -24,12 +24,27 @@ import type {
   IrExpr, IrType, IrProgram, IrMeasure, IrRule, IrEntity, IrParam, IrIndicator, Origin, IrCitation, IrDoubtRef,
 } from './ir.js';
 import { MONEY_SCALE, RATIO_SCALE, unitOf } from './ir.js';
+import Fraction from 'fraction.js';
+
+/** Exact decimal of a fraction, if its decimal expansion terminates. */
+export function fractionToDecimal(f: Fraction): Decimal | undefined {
+  const n = BigInt(f.s) * BigInt(f.n);
+  const d = BigInt(f.d);
+  let k = 0;
+  let scaled = n;
+  while (k <= 60) {
+    if (scaled % d === 0n) return decimal(scaled / d, k);
+    scaled *= 10n;
+    k++;
+  }
+  return undefined;
+}
 
 const BOOL: IrType = { k: 'bool' };
 
 class Lowerer {
   readonly diagnostics: Diagnostic[] = [];
-  private indicatorValues = new Map<string, Decimal | undefined>();
+  private indicatorValues = new Map<string, Fraction | undefined>();
   constructor(readonly p: CheckedProgram, readonly params: Map<string, ParameterSet>) {}
 
   origin(span: A.Expr['span']): Origin {
@@ -91,7 +106,9 @@ class Lowerer {
         if (n === EVAL_DATE) return { k: 'evalDate', type: { k: 'date' }, origin };
         if (this.p.params.has(n)) return { k: 'param', type: t, name: n, origin };
         if (this.p.indicators.has(n)) {
-          const v = this.indicator(n);
+          const f = this.indicator(n);
+          const v = f && fractionToDecimal(f);
+          if (f && !v) this.diagnostics.push(diag('ZC0803', e.span, `指标“${n}”的值 ${f.toString(12)} 是无限循环小数，不能在规则中精确使用`));
           return { k: 'const', type: t, value: v ? this.scaled(v, undefined, t, e.span) : 0, origin };
         }
         break;
@@ -108,6 +125,7 @@ class Lowerer {
         const arg = e.args[0] ? this.expr(e.args[0]) : { k: 'const' as const, type: { k: 'date' as const }, value: 0 };
         if (e.callee.text === '周岁') return { k: 'age', type: t, unit: 'years', birth: arg, origin };
         if (e.callee.text === '月龄') return { k: 'age', type: t, unit: 'months', birth: arg, origin };
+        if (e.callee.text === '工作日期限') return { k: 'workdays', type: t, start: arg, n: this.expr(e.args[1]!), origin };
         if (e.callee.text === '天数') return { k: 'daysBetween', type: t, from: arg, to: this.expr(e.args[1]!), origin };
         break;
       }
@@ -186,8 +204,8 @@ class Lowerer {
     return { k: 'div', type: t, a, b, scale, origin };
   }
 
-  /** Compile-time exact value of an indicator, in its canonical unit (ratio as a fraction). */
-  indicator(name: string): Decimal | undefined {
+  /** Compile-time exact value of an indicator (a fraction), in its canonical unit (ratio as a fraction of 1). */
+  indicator(name: string): Fraction | undefined {
     if (this.indicatorValues.has(name)) return this.indicatorValues.get(name);
     this.indicatorValues.set(name, undefined); // cycle guard
     const decl = this.p.indicators.get(name)!.decl;
@@ -196,23 +214,20 @@ class Lowerer {
     return v;
   }
 
-  constValue(e: A.Expr): Decimal | undefined {
+  constValue(e: A.Expr): Fraction | undefined {
     switch (e.kind) {
-      case 'number': return e.unit ? decMul(e.value, e.unit.factor) : e.value;
+      case 'number': return new Fraction(decToString(e.unit ? decMul(e.value, e.unit.factor) : e.value));
       case 'name': return this.p.indicators.has(e.name.text) ? this.indicator(e.name.text) : undefined;
-      case 'neg': {
-        const v = this.constValue(e.operand);
-        return v && decNeg(v);
-      }
+      case 'neg': return this.constValue(e.operand)?.neg();
       case 'arith': {
         const a = this.constValue(e.left);
         const b = this.constValue(e.right);
         if (!a || !b) return undefined;
-        if (e.op === '+') return decAdd(a, b);
-        if (e.op === '-') return decSub(a, b);
-        if (e.op === '*') return decMul(a, b);
-        if (b.coeff === 0n) return undefined;
-        return decDivExact(a, b, 12).value;
+        if (e.op === '+') return a.add(b);
+        if (e.op === '-') return a.sub(b);
+        if (e.op === '*') return a.mul(b);
+        if (b.equals(0)) return undefined;
+        return a.div(b);
       }
       default:
         this.diagnostics.push(diag('ZC0803', e.span, '指标只能由数字、单位和其他指标组成'));
@@ -298,11 +313,11 @@ class Lowerer {
     }
     const indicators: IrIndicator[] = [];
     for (const [name, ind] of p.indicators) {
-      const v = this.indicator(name);
+      const f = this.indicator(name);
       const t = this.typeOf(ind.decl.value);
-      const exact = v ? decDivExact(v, decimal(1n), 12).exact : false;
+      const d = f && fractionToDecimal(f);
       indicators.push({
-        name, value: v ? decToString(v) : '', exact, unit: t.k === 'quantity' && t.dim === 'ratio' ? '（比例，小数）' : unitOf(this.irType(t)) || (t.k === 'int' ? '' : ''),
+        name, value: d ? decToString(d) : f ? f.toString(12) : '', exact: !!d, fraction: f ? f.toFraction() : '', unit: t.k === 'quantity' && t.dim === 'ratio' ? '（比例，小数）' : unitOf(this.irType(t)) || (t.k === 'int' ? '' : ''),
         expr: this.origin(ind.decl.value.span).text, ...(ind.decl.note ? { note: ind.decl.note.value } : {}), ...(ind.clause ? { clause: ind.clause } : {}),
       });
     }

@@ -178,6 +178,12 @@ class Binder {
           case 'property':
             if (this.define('property', item.name, item.span, { global: true, decl: item })) this.properties.set(item.name.text, { decl: item });
             break;
+          case 'qualitative':
+            this.qualitative.push({ decl: item });
+            break;
+          case 'doubt':
+            this.doubt(item, undefined, undefined);
+            break;
           case 'import':
             break;
         }

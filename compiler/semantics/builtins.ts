@@ -16,6 +16,7 @@ export const EVENT_FIELDS: Record<string, Type> = {
   日期: { k: 'date' },
   标题: { k: 'text' },
   文号: { k: 'text' },
+  地区: { k: 'text' },
 };
 
 export const EVAL_DATE = '评估日期';
@@ -34,4 +35,8 @@ export const FUNCTIONS: Record<string, BuiltinFunction> = {
   周岁: { params: [{ k: 'date' }], result: { k: 'quantity', dim: 'ageYears' }, doc: '出生日期到评估日期的周岁数（民法典第二百零一、二百零二条：生日次日起增加一岁）' },
   月龄: { params: [{ k: 'date' }], result: { k: 'quantity', dim: 'ageMonths' }, doc: '出生日期到评估日期的月龄（满月对应日的次日起增加一月）' },
   天数: { params: [{ k: 'date' }, { k: 'date' }], result: { k: 'quantity', dim: 'days' }, doc: '两个日期之间相差的天数（后者减前者）' },
+  工作日期限: {
+    params: [{ k: 'date' }, { k: 'quantity', dim: 'workdays' }], result: { k: 'date' },
+    doc: '“自某日起N个工作日内”的最后一日：起始日不计入，次日起按国务院公布的节假日与调休安排计数；工作日历未覆盖的年份无法计算（结果为未知）',
+  },
 };

@@ -374,8 +374,8 @@ class Checker {
       const outcomeTypes = new Map(m.decl.outcomes.map((o) => [o.name.text, this.typeOfRef(o.type)] as const));
       for (const o of m.decl.outcomes) {
         const ot = outcomeTypes.get(o.name.text)!;
-        if (o.period && o.period !== '一次性' && !(ot.k === 'money' || ot.k === 'quantity' || isNumeric(ot))) {
-          this.err('ZC0509', o.span, `周期“${o.period}”只适用于金额或数量类结果，“${o.name.text}”是${typeToString(ot)}`);
+        if (o.period && o.period !== '一次性' && !(ot.k === 'money' || ot.k === 'quantity' || ot.k === 'bool' || isNumeric(ot))) {
+          this.err('ZC0509', o.span, `周期“${o.period}”只适用于金额、数量或是否（权益）类结果，“${o.name.text}”是${typeToString(ot)}`);
         }
       }
       if (m.decl.rules.length === 0 && !m.decl.reason) {

@@ -259,7 +259,7 @@ export interface PropertyDecl {
   readonly expectFail?: StrLit;
 }
 
-export type TopItem = ImportDecl | PolicyDecl | EnumDecl | EntityDecl | ParamDecl | OrgDecl | ClauseDecl | IndicatorDecl | PropertyDecl;
+export type TopItem = ImportDecl | PolicyDecl | EnumDecl | EntityDecl | ParamDecl | OrgDecl | ClauseDecl | IndicatorDecl | PropertyDecl | QualDecl | DoubtDecl;
 
 export interface FileAst {
   readonly path: string;

@@ -317,7 +317,11 @@ class Builder {
     const p = this.token(n, 'PeriodKeyword');
     if (p) return { kind: 'period', period: PERIODS[p.image]!, span };
     const inner = this.node(n, 'inner');
-    if (inner) return this.expr(inner);
+    if (inner) {
+      // the parenthesised expression's span includes its parentheses
+      const e = this.expr(inner);
+      return e && { ...e, span };
+    }
     const name = this.name(this.node(n, 'nameTok'));
     if (!name) return undefined;
     if (this.tokens(n, 'LParen').length > 0) {
@@ -440,7 +444,8 @@ class Builder {
     return v.expr;
   }
   required<T>(v: T | undefined, key: string, span: Span, where: string): T | undefined {
-    if (v === undefined) this.err('ZC0307', span, `${where}缺少“${key}”`, { help: `补上“${key}：…”` });
+    // a node rebuilt by error recovery already has a syntax error: do not pile on
+    if (v === undefined && span.end > span.start) this.err('ZC0307', span, `${where}缺少“${key}”`, { help: `补上“${key}：…”` });
     return v;
   }
 
@@ -495,6 +500,8 @@ class Builder {
       case 'clauseDecl': return this.clause(n);
       case 'indicatorDecl': return this.indicator(n);
       case 'propertyDecl': return this.property(n);
+      case 'qualDecl': return this.qual(n);
+      case 'doubtDecl': return this.doubt(n);
       default: return undefined;
     }
   }
@@ -680,8 +687,8 @@ class Builder {
     const at = this.attrs(this.attrBlock(this.node(n, 'attrBlock')), { 原文: 'many', 类别: 'one', 理由: 'one', 牵头单位: 'many', 责任单位: 'many' }, '定性');
     const span = this.spanOf(n);
     const quotes = this.strings(at.get('原文'));
-    if (quotes.length === 0) this.err('ZC0307', span, '定性条目缺少“原文”', { help: '补上“原文：\"…\"”' });
-    const category = this.required(this.name1(at.get('类别')), '类别', span, '定性条目');
+    if (quotes.length === 0 && span.end > span.start && !n.recoveredNode) this.err('ZC0307', span, '定性条目缺少“原文”', { help: '补上“原文：\"…\"”' });
+    const category = n.recoveredNode ? this.name1(at.get('类别')) : this.required(this.name1(at.get('类别')), '类别', span, '定性条目');
     const reason = this.string1(at.get('理由'));
     return {
       kind: 'qualitative', span, quotes, lead: this.names(at.get('牵头单位')), responsible: this.names(at.get('责任单位')),
@@ -700,7 +707,7 @@ class Builder {
       if (rn && text) readings.push({ name: rn, text, span: this.spanOf(r) });
     }
     const span = this.spanOf(n);
-    if (readings.length < 2) this.err('ZC0307', span, '存疑注记至少要列出两种“解读”', { help: '写出每一种可能的理解：解读 甲："…"' });
+    if (readings.length < 2 && !n.recoveredNode) this.err('ZC0307', span, '存疑注记至少要列出两种“解读”', { help: '写出每一种可能的理解：解读 甲："…"' });
     const adopted = this.required(this.name1(at.get('采用')), '采用', span, '存疑注记');
     const reason = this.required(this.string1(at.get('理由')), '理由', span, '存疑注记');
     return { kind: 'doubt', name, span, quotes: this.strings(at.get('原文')), readings, ...(adopted ? { adopted } : {}), ...(reason ? { reason } : {}) };
@@ -723,7 +730,7 @@ class Builder {
     const at = this.attrs(this.attrBlock(this.node(n, 'attrBlock')), { 断言: 'many', 条件: 'one', 说明: 'one', 类别: 'one', 接受: 'one' }, '性质');
     const asserts = (at.get('断言')?.values ?? []).map((v) => v.expr);
     const span = this.spanOf(n);
-    if (asserts.length === 0) this.err('ZC0307', span, '性质缺少“断言”', { help: '补上“断言：…”' });
+    if (asserts.length === 0 && !n.recoveredNode) this.err('ZC0307', span, '性质缺少“断言”', { help: '补上“断言：…”' });
     const condition = this.expr1(at.get('条件'));
     const note = this.string1(at.get('说明'));
     const category = this.name1(at.get('类别'));

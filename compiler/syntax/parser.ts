@@ -32,6 +32,8 @@ class ZhengCeParser extends CstParser {
       { ALT: () => this.SUBRULE(this.clauseDecl) },
       { ALT: () => this.SUBRULE(this.indicatorDecl) },
       { ALT: () => this.SUBRULE(this.propertyDecl) },
+      { ALT: () => this.SUBRULE(this.qualDecl) },
+      { ALT: () => this.SUBRULE(this.doubtDecl) },
       { ALT: () => this.CONSUME(T.Semi) },
     ]);
   });

@@ -67,11 +67,41 @@ class Smt {
       for (const d of enc.domain) s.add(d);
       const t0 = performance.now();
       const r = (await s.check()) as 'sat' | 'unsat' | 'unknown';
+      if (r === 'sat') {
+        // Prefer a witness dated in the policy's own era (readability only: the query
+        // itself quantified over the whole window, so a proof is never weakened).
+        s.push();
+        s.add(enc.E.ge(this.preferredFrom()));
+        const r2 = (await s.check()) as 'sat' | 'unsat' | 'unknown';
+        const model = r2 === 'sat' ? s.model() : undefined;
+        s.pop();
+        this.queryMs.push(performance.now() - t0);
+        return { r, model: model ?? (await this.remodel(s)) };
+      }
       this.queryMs.push(performance.now() - t0);
-      return r === 'sat' ? { r, model: s.model() } : { r };
+      return { r };
     } finally {
       s.pop();
     }
+  }
+
+  /** Earliest preferred evaluation date for witnesses: the effective date, or the earliest date the rules mention. */
+  preferredFrom(): number {
+    if (this.ir.policy.effective !== undefined) return this.ir.policy.effective;
+    let min = Infinity;
+    const visit = (e: any): void => {
+      if (e.k === 'const' && e.type?.k === 'date' && typeof e.value === 'number') min = Math.min(min, e.value);
+      for (const k of ['a', 'b', 'x', 'birth', 'from', 'to', 'date', 'months', 'start', 'n']) if (e[k]) visit(e[k]);
+      for (const k of ['xs', 'values']) if (e[k]) e[k].forEach(visit);
+    };
+    if (this.ir.policy.sunset) visit(this.ir.policy.sunset.condition);
+    for (const m of this.ir.measures) for (const r of m.rules) visit(r.condition);
+    return Number.isFinite(min) ? min : 19723; // 2024-01-01
+  }
+
+  private async remodel(s: any): Promise<any> {
+    await s.check();
+    return s.model();
   }
 
   clauseOf(m: IrMeasure) {

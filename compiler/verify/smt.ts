@@ -48,7 +48,7 @@ export class SmtEncoder {
   readonly fields = new Map<string, FieldVar>();
   readonly ages = new Map<string, { months: ZExpr; birthKey: string }>();
   readonly strings = new Map<string, number>();
-  readonly ev: { day: ZExpr; level: ZExpr; category: ZExpr; title: ZExpr; docno: ZExpr };
+  readonly ev: { day: ZExpr; level: ZExpr; category: ZExpr; title: ZExpr; docno: ZExpr; region: ZExpr };
   /** True when an over-approximation was used (witnesses then need replay). */
   approximate = false;
   private fresh = 0;
@@ -64,11 +64,12 @@ export class SmtEncoder {
     const category = Z.Int.const('事件.类别');
     const title = Z.Int.const('事件.标题');
     const docno = Z.Int.const('事件.文号');
-    this.ev = { day, level, category, title, docno };
+    const region = Z.Int.const('事件.地区');
+    this.ev = { day, level, category, title, docno, region };
     this.collectStrings(ir);
     const n = this.strings.size;
     this.domain.push(day.ge(DATE_MIN), day.le(DATE_MAX), level.ge(0), level.le(3));
-    for (const t of [category, title, docno]) this.domain.push(t.ge(0), t.le(n));
+    for (const t of [category, title, docno, region]) this.domain.push(t.ge(0), t.le(n));
   }
 
   private collectStrings(ir: IrProgram): void {
@@ -138,7 +139,7 @@ export class SmtEncoder {
       }
       case 'evalDate': return this.E;
       case 'event':
-        return e.field === '日期' ? this.ev.day : e.field === '级别' ? this.ev.level : e.field === '类别' ? this.ev.category : e.field === '标题' ? this.ev.title : this.ev.docno;
+        return e.field === '日期' ? this.ev.day : e.field === '级别' ? this.ev.level : e.field === '类别' ? this.ev.category : e.field === '标题' ? this.ev.title : e.field === '地区' ? this.ev.region : this.ev.docno;
       case 'age': {
         const m = this.ageMonths(e.birth);
         return e.unit === 'months' ? m : m.div(12);
@@ -187,6 +188,15 @@ export class SmtEncoder {
         const base = this.enc(e.date);
         const n = this.enc(e.months).mul(e.sign);
         this.domain.push(d.sub(base).ge(n.mul(28)).or(n.lt(0)), d.sub(base).le(n.mul(31)).or(n.lt(0)), Z.Implies(n.lt(0), Z.And(d.sub(base).le(n.mul(28)), d.sub(base).ge(n.mul(31)))));
+        return d;
+      }
+      case 'workdays': {
+        // n working days span at least n and (with the longest holidays) at most 3n + 14 days
+        this.approximate = true;
+        const d = Z.Int.const(`工作日期限${this.fresh++}`);
+        const s = this.enc(e.start);
+        const n = this.enc(e.n);
+        this.domain.push(d.sub(s).ge(n), d.sub(s).le(n.mul(3).add(14)));
         return d;
       }
       case 'outcome': return this.outcomeValue(this.measure(e.measure), e.outcome);
@@ -267,6 +277,7 @@ function kids(e: IrExpr): IrExpr[] {
     case 'in': return [e.x, ...e.values];
     case 'add': case 'sub': case 'mul': case 'div': return [e.a, e.b];
     case 'addMonths': return [e.date, e.months];
+    case 'workdays': return [e.start, e.n];
     default: return [];
   }
 }
@@ -275,7 +286,7 @@ function kids(e: IrExpr): IrExpr[] {
 export interface Witness {
   readonly facts: Record<string, Record<string, unknown>>;
   readonly date: string;
-  readonly event?: { 日期: string; 级别: string; 类别: string; 标题?: string; 文号?: string };
+  readonly event?: { 日期: string; 级别: string; 类别: string; 标题?: string; 文号?: string; 地区?: string };
 }
 
 function num(model: ZExpr, v: ZExpr): number {
@@ -316,11 +327,13 @@ export function decodeWitness(enc: SmtEncoder, model: ZExpr, entities: readonly 
   const levels = ['国家', '省', '市', '县'];
   const title = byId.get(num(model, enc.ev.title));
   const docno = byId.get(num(model, enc.ev.docno));
+  const region = byId.get(num(model, enc.ev.region));
   return {
     ...w,
     event: {
       日期: formatIso(fromDayNumber(num(model, enc.ev.day))), 级别: levels[num(model, enc.ev.level)] ?? '国家',
       类别: byId.get(num(model, enc.ev.category)) ?? '（其他类别）', ...(title ? { 标题: title } : {}), ...(docno ? { 文号: docno } : {}),
+      ...(region ? { 地区: region } : {}),
     },
   };
 }

@@ -99,7 +99,7 @@ export function staticChecks(ir: IrProgram, events: unknown[]): Finding[] {
   // ── indicators ──
   for (const i of ir.indicators) {
     add('ZC0914', {
-      message: `指标“${i.name}” = ${i.expr} = ${i.value || '（无法计算）'}${i.unit ? ` ${i.unit}` : ''}${i.exact ? '' : '（除不尽，已保留12位小数）'}${i.note ? `；${i.note}` : ''}`,
+      message: `指标“${i.name}” = ${i.expr} = ${i.value || '（无法计算）'}${i.unit ? ` ${i.unit}` : ''}${i.exact ? '' : `（除不尽，精确值为 ${i.fraction}，括号内为循环节）`}${i.note ? `；${i.note}` : ''}`,
       origin: anyOrigin, subject: `indicator:${i.name}`, clauses: i.clause ? ir.clauses.filter((c) => c.anchor === i.clause).map((c) => ({ anchor: c.anchor, label: c.label })) : [],
     });
   }
@@ -137,9 +137,12 @@ export function staticChecks(ir: IrProgram, events: unknown[]): Finding[] {
     if (byMeasure.size < 2) continue;
     const variants = new Set([...byMeasure.values()].map((s) => [...s].sort().join('；')));
     if (variants.size < 2) continue;
+    const firstMeasure = ir.measures.find((mm) => byMeasure.has(mm.name))!;
     add('ZC0912', {
+      clauses: [...byMeasure.keys()].map((mn) => ir.measures.find((mm) => mm.name === mn)!).map((mm) => ({ anchor: mm.citation.anchor, label: mm.citation.label })),
+      related: [...byMeasure.keys()].slice(1).map((mn) => ({ span: span(ir.measures.find((mm) => mm.name === mn)!.origin), message: `措施“${mn}”` })),
       message: `“${field}”在不同措施中的检验方式不同：${[...byMeasure].map(([m, s]) => `${m}（${[...s].sort().join('；')}）`).join('，')}`,
-      origin: anyOrigin, subject: `concept:${field}`,
+      origin: firstMeasure.origin, subject: `concept:${field}`,
       sides: [...byMeasure].map(([m, s]) => ({ measure: m, yields: [...s].sort().join('；') })),
     });
   }
@@ -161,9 +164,12 @@ export function staticChecks(ir: IrProgram, events: unknown[]): Finding[] {
   }
   const forms = new Set([...residency.values()].map((s) => [...s].sort().join('+')));
   if (residency.size >= 2 && forms.size >= 2) {
+    const ms = [...residency.keys()].map((mn) => ir.measures.find((mm) => mm.name === mn)!);
     add('ZC0912', {
+      clauses: ms.map((mm) => ({ anchor: mm.citation.anchor, label: mm.citation.label })),
+      related: ms.slice(1).map((mm) => ({ span: span(mm.origin), message: `措施“${mm.name}”` })),
       message: `户籍条件在不同措施中表述不同：${[...residency].map(([m, s]) => `${m}：${[...s].sort().join(' 且 ')}`).join('；')}`,
-      origin: anyOrigin, subject: 'concept:户籍',
+      origin: ms[0]!.origin, subject: 'concept:户籍',
       sides: [...residency].map(([m, s]) => ({ measure: m, yields: [...s].sort().join(' 且 ') })),
     });
   }

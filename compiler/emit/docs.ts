@@ -1,0 +1,623 @@
+/**
+ * Documentation emitter: IR → generated/docs/ in Markdown and HTML.
+ * Input: the IR of each policy (+ optionally its checked program, for what the IR does
+ * not carry: 定性 sentences, measures without rules, 性质, organisations' full names,
+ * the 成文日期 and the written order of items in a clause).
+ * Output: file name (relative to generated/docs/) → content:
+ *   index.md, index.html            list of policies
+ *   <policy id>.md, <policy id>.html one page per policy
+ *
+ * A policy page: header (文号, 发文机关, 依据, 生效, 失效 in plain Chinese, 解释机关);
+ * table of contents (the clause tree); per clause its 原文 and, for each measure, the
+ * 原文 beside the rules rendered in plain Chinese, a decision table per outcome, the
+ * parameters used (values by effective date, source, 未确认 badge) and the 存疑 notes;
+ * then indicators, parameters, entities and the 存疑 index. Everything is cross-linked
+ * (rule → clause, clause → measure, doubt → clause, parameter → rules).
+ *
+ * INVARIANT: output is a pure function of the input (no clock, no environment, sorted
+ * where the input order is not meaningful); every policy string is escaped by the
+ * renderer of its format (docs-html.ts, docs-md.ts).
+ */
+import type { IrDoubtRef, IrMeasure, IrOutcome, IrParam, IrProgram, IrRule } from '../ir/ir.js';
+import type { CheckedProgram } from '../semantics/model.js';
+import { display } from '../interpret/interpreter.js';
+import { badge, bold, code, joinRich, link, type Block, type Inline, type ListItem, type Rich } from './docs-blocks.js';
+import { docsExtras, type ClauseItemRef, type DocsExtras } from './docs-extras.js';
+import { renderHtml } from './docs-html.js';
+import { renderMd } from './docs-md.js';
+import { literals, paramsIn, ruleText, sunsetText, typeText, validityText, valueText } from './docs-text.js';
+
+export interface DocsInput {
+  readonly ir: IrProgram;
+  /** The checked program the IR was lowered from, for what the IR does not carry. */
+  readonly checked?: CheckedProgram;
+  /** Or the same information as plain data (tests). */
+  readonly extras?: DocsExtras;
+}
+
+type Ext = 'md' | 'html';
+
+/** An id usable as HTML id, URL fragment and Markdown anchor without encoding. */
+export function safeId(s: string): string {
+  const r = s.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}`);
+  return r === '' ? '_' : r;
+}
+
+/** File stem of each policy page: the policy id, made path-safe and unique. */
+function fileStems(irs: readonly IrProgram[]): string[] {
+  const used = new Set<string>(['index']);
+  return irs.map((ir) => {
+    const base = ir.policy.id.replace(/[^A-Za-z0-9_-]/g, '_') || 'policy';
+    let stem = base;
+    for (let n = 2; used.has(stem); n++) stem = `${base}_${n}`;
+    used.add(stem);
+    return stem;
+  });
+}
+
+/** Generate all documentation files. */
+export function emitDocs(items: readonly DocsInput[]): Map<string, string> {
+  const sorted = [...items].sort((a, b) => (a.ir.policy.id < b.ir.policy.id ? -1 : a.ir.policy.id > b.ir.policy.id ? 1 : 0));
+  const stems = fileStems(sorted.map((x) => x.ir));
+  const files = new Map<string, string>();
+  const indexTitle = '政策文档索引';
+  files.set('index.md', renderMd(indexBlocks(sorted.map((x) => x.ir), stems, 'md')));
+  files.set('index.html', renderHtml(indexTitle, indexBlocks(sorted.map((x) => x.ir), stems, 'html')));
+  sorted.forEach((item, i) => {
+    const extras = item.extras ?? (item.checked ? docsExtras(item.checked) : undefined);
+    const md = new PolicyPage(item.ir, extras, 'md');
+    const html = new PolicyPage(item.ir, extras, 'html');
+    files.set(`${stems[i]}.md`, renderMd(md.blocks()));
+    files.set(`${stems[i]}.html`, renderHtml(html.title(), html.blocks()));
+  });
+  return files;
+}
+
+function stats(ir: IrProgram): { measures: number; rules: number; doubts: number; unconfirmed: number } {
+  return {
+    measures: ir.measures.length,
+    rules: ir.measures.reduce((n, m) => n + m.rules.length, 0),
+    doubts: ir.doubts.length,
+    unconfirmed: ir.params.reduce((n, p) => n + p.values.filter((v) => !v.confirmed).length, 0),
+  };
+}
+
+const FOOTER = '本文档由 ZhengCe 文档生成器依据政策源文件自动生成，请勿手工编辑。“原文”均逐字引自政策来源文件（编译器已核对）；规则为原文的形式化表述，以原文为准。';
+
+function indexBlocks(irs: readonly IrProgram[], stems: readonly string[], ext: Ext): Block[] {
+  const rows = irs.map((ir, i): Rich[] => {
+    const s = stats(ir);
+    return [
+      [link(`${stems[i]}.${ext}`, ir.policy.title ?? ir.policy.name)],
+      [ir.policy.docNumber ?? '—'],
+      [ir.policy.issuer ?? '—'],
+      [ir.policy.effectiveIso ?? '未知'],
+      [String(s.measures)], [String(s.rules)], [String(s.doubts)],
+      s.unconfirmed > 0 ? [String(s.unconfirmed), badge('未确认')] : ['0'],
+    ];
+  });
+  return [
+    { t: 'h', level: 1, text: ['政策文档索引'] },
+    { t: 'p', cls: 'subtitle', text: [`共 ${irs.length} 件政策`] },
+    { t: 'table', cls: 'index', head: [['政策'], ['文号'], ['发文机关'], ['生效'], ['措施'], ['规则'], ['存疑'], ['未确认参数值']], rows },
+    { t: 'p', cls: 'footer', text: [FOOTER] },
+  ];
+}
+
+type Clause = IrProgram['clauses'][number];
+
+const ANCHOR_PART = /^(annex|sec|subsec|item|subitem)_(\d+)$/;
+
+/**
+ * Clauses in document order: the IR lists them in file order, and a policy split over
+ * several files (第一至三章.zc, 第四章.zc …) need not import them in numbering order.
+ * The anchors (sec_4__subsec_1, annex_2__sec_1) carry the numbering: main text first,
+ * then the annexes; a parent before its children. If an anchor is not of that form the
+ * IR order is kept as is.
+ */
+export function documentOrder<T extends { anchor: string }>(clauses: readonly T[]): T[] {
+  const keys = clauses.map((c) => {
+    const parts = c.anchor.split('__').map((p) => ANCHOR_PART.exec(p));
+    if (parts.some((m) => !m)) return undefined;
+    const annex = parts[0]![1] === 'annex' ? Number(parts[0]![2]) : 0;
+    return [annex, ...parts.filter((m) => m![1] !== 'annex').map((m) => Number(m![2]))];
+  });
+  if (keys.some((k) => !k)) return [...clauses];
+  const idx = clauses.map((_, i) => i);
+  idx.sort((a, b) => {
+    const x = keys[a]!;
+    const y = keys[b]!;
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+    return x.length - y.length || a - b;
+  });
+  return idx.map((i) => clauses[i]!);
+}
+
+class PolicyPage {
+  private readonly clauseBy = new Map<string, Clause>();
+  private readonly clauses: Clause[];
+  private readonly doubtIds = new Map<IrDoubtRef, string>();
+  private readonly doubtByName = new Map<string, IrDoubtRef>();
+  private readonly paramIds = new Map<string, string>();
+  private readonly placedDoubts = new Set<string>();
+  private readonly paramUses = new Map<string, { m: number; r: number }[]>();
+
+  constructor(readonly ir: IrProgram, readonly extras: DocsExtras | undefined, readonly ext: Ext) {
+    this.clauses = documentOrder(ir.clauses);
+    for (const c of this.clauses) if (!this.clauseBy.has(c.anchor)) this.clauseBy.set(c.anchor, c);
+    ir.doubts.forEach((d, i) => {
+      this.doubtIds.set(d, `doubt-${i + 1}`);
+      if (!this.doubtByName.has(d.name)) this.doubtByName.set(d.name, d);
+    });
+    ir.measures.forEach((m, i) => m.doubts.forEach((d, k) => {
+      const same = this.doubtByName.get(d.name);
+      this.doubtIds.set(d, same ? this.doubtIds.get(same)! : `doubt-m${i + 1}-${k + 1}`);
+    }));
+    ir.params.forEach((p, i) => { if (!this.paramIds.has(p.name)) this.paramIds.set(p.name, `param-${i + 1}`); });
+    ir.measures.forEach((m, i) => m.rules.forEach((r, j) => {
+      const used = paramsIn(r.condition);
+      for (const a of r.assignments) paramsIn(a.value, used);
+      for (const name of [...used].sort()) {
+        const list = this.paramUses.get(name) ?? [];
+        list.push({ m: i, r: j });
+        this.paramUses.set(name, list);
+      }
+    }));
+  }
+
+  title(): string {
+    const p = this.ir.policy;
+    return `${p.title ?? p.name}${p.docNumber ? `（${p.docNumber}）` : ''}`;
+  }
+
+  // ── ids and links ──────────────────────────────────────────────────
+  measureId(i: number): string { return `measure-${i + 1}`; }
+  ruleId(i: number, j: number): string { return `measure-${i + 1}-rule-${j + 1}`; }
+
+  clauseTitle(c: Clause): string {
+    return c.title ? `${c.label} ${c.title}` : c.label;
+  }
+
+  clauseLink(anchor: string | undefined, fallback = '（不属于任何条款）'): Inline {
+    const c = anchor !== undefined ? this.clauseBy.get(anchor) : undefined;
+    if (!c) return anchor ? anchor : fallback;
+    return link(`#${safeId(c.anchor)}`, this.clauseTitle(c));
+  }
+
+  ruleLink(i: number, name: string): Inline {
+    const j = this.ir.measures[i]!.rules.findIndex((r) => r.name === name);
+    return j < 0 ? `规则「${name}」` : link(`#${this.ruleId(i, j)}`, `规则「${name}」`);
+  }
+
+  paramLink(name: string): Inline {
+    const id = this.paramIds.get(name);
+    return id ? link(`#${id}`, `参数「${name}」`) : `参数「${name}」`;
+  }
+
+  org(name: string): string {
+    const full = this.extras?.orgs.get(name);
+    return full && full !== name ? `${name}（${full}）` : name;
+  }
+
+  orgs(names: readonly string[]): Rich {
+    return names.length ? [names.map((n) => this.org(n)).join('、')] : ['—'];
+  }
+
+  // ── page ───────────────────────────────────────────────────────────
+  blocks(): Block[] {
+    const out: Block[] = [...this.header(), this.toc()];
+    out.push(...this.clauseSections());
+    const orphans = this.ir.measures.map((m, i) => ({ m, i })).filter(({ m }) => !this.clauseBy.has(m.citation.anchor));
+    if (orphans.length) {
+      out.push({
+        t: 'section', cls: 'top', id: 'other-measures',
+        children: [{ t: 'h', level: 2, text: ['其他措施'] }, ...orphans.flatMap(({ m, i }) => this.measureBlocks(m, i, 3))],
+      });
+    }
+    if (this.ir.indicators.length) out.push(this.indicatorSection());
+    if (this.ir.params.length) out.push(this.paramSection());
+    if (this.ir.entities.length) out.push(this.entitySection());
+    if (this.allDoubts().length) out.push(this.doubtSection());
+    out.push({ t: 'p', cls: 'footer', text: [FOOTER] });
+    return out;
+  }
+
+  header(): Block[] {
+    const p = this.ir.policy;
+    const s = stats(this.ir);
+    const effective: Rich = p.effectiveIso
+      ? [p.effectiveIso]
+      : this.extras && !this.extras.effectiveStated
+        ? ['未声明', badge('未声明生效日期')]
+        : ['未知', badge('生效日期未知'), ...(p.effectiveNote ? [`（${p.effectiveNote}）`] : [])];
+    const meta: [string, Rich][] = [['政策名称', [p.name]]];
+    if (p.title && p.title !== p.name) meta.push(['标题', [p.title]]);
+    meta.push(['文号', [p.docNumber ?? '（未注明）']]);
+    meta.push(['发文机关', [p.issuer ?? '（未注明）']]);
+    if (this.extras?.issuedIso) meta.push(['成文日期', [this.extras.issuedIso]]);
+    meta.push(['依据', p.basis.length ? [p.basis.join('；')] : ['（未注明）']]);
+    meta.push(['生效', effective]);
+    meta.push(['失效', p.sunset ? [sunsetText(p.sunset)] : ['（未规定失效条件）']]);
+    if (p.sunset) meta.push(['失效条件原式', [code(p.sunset.condition.origin?.text ?? '')]]);
+    meta.push(['解释机关', [p.interpreter ? this.org(p.interpreter) : '（未注明）']]);
+    meta.push(['概况', [
+      `措施 ${s.measures} 项，规则 ${s.rules} 条，存疑 ${s.doubts} 项，参数 ${this.ir.params.length} 个`,
+      ...(s.unconfirmed > 0 ? [badge(`${s.unconfirmed} 个参数取值未确认`)] : []),
+    ]]);
+    return [
+      { t: 'p', cls: 'back', text: [link(`index.${this.ext}`, '← 政策文档索引')] },
+      { t: 'h', level: 1, text: [p.title ?? p.name] },
+      ...(p.docNumber ? [{ t: 'p', cls: 'subtitle', text: [p.docNumber] } as Block] : []),
+      { t: 'dl', items: meta },
+      {
+        t: 'p', cls: 'legend', text: [
+          '阅读说明：每一条款先列“原文”（逐字引自来源文件），旁列据此形式化的规则（白话）。“决策表”逐条列出各规则的条件：',
+          '“是”表示须满足，“否”表示须不满足，“—”表示与该条件无关；多条规则同时适用时，例外规则优先，无优先关系而取值不同时结论为存疑；没有规则适用时，不产生该结果。',
+          '法定用语“以上、以下、以内、届满”含本数，“不满、超过、以外”不含本数（《民法典》第一千二百五十九条）。',
+          badge('未确认'), '标记的参数取值尚待核实。',
+        ],
+      },
+    ];
+  }
+
+  toc(): Block {
+    const children = new Map<string, Clause[]>();
+    const roots: Clause[] = [];
+    for (const c of this.clauses) {
+      if (this.clauseBy.get(c.anchor) !== c) continue;
+      if (c.parent !== undefined && this.clauseBy.has(c.parent) && c.parent !== c.anchor) {
+        const l = children.get(c.parent) ?? [];
+        l.push(c);
+        children.set(c.parent, l);
+      } else roots.push(c);
+    }
+    const seen = new Set<string>();
+    const item = (c: Clause): ListItem => {
+      seen.add(c.anchor);
+      const kids = (children.get(c.anchor) ?? []).filter((k) => !seen.has(k.anchor));
+      return { text: [link(`#${safeId(c.anchor)}`, this.clauseTitle(c))], ...(kids.length ? { children: kids.map(item) } : {}) };
+    };
+    const items: ListItem[] = roots.map(item);
+    if (this.ir.indicators.length) items.push({ text: [link('#indicators', '指标')] });
+    if (this.ir.params.length) items.push({ text: [link('#params', '参数')] });
+    if (this.ir.entities.length) items.push({ text: [link('#entities', '对象与字段')] });
+    if (this.allDoubts().length) items.push({ text: [link('#doubts', '存疑索引')] });
+    return { t: 'section', id: 'toc', cls: 'toc', children: [{ t: 'h', level: 2, text: ['目录'] }, { t: 'list', cls: 'toc', items }] };
+  }
+
+  clauseSections(): Block[] {
+    const sections: Block[][] = [];
+    let current: Block[] | undefined;
+    for (const c of this.clauses) {
+      if (this.clauseBy.get(c.anchor) !== c) continue; // duplicate anchor: shown once
+      if (!current || c.depth === 0 || c.parent === undefined || !this.clauseBy.has(c.parent)) {
+        current = [];
+        sections.push(current);
+      }
+      current.push(...this.clauseBlocks(c));
+    }
+    return sections.map((children) => ({ t: 'section', cls: 'top clause', children }));
+  }
+
+  /** Items of a clause in written order (from the checked program), or IR order. */
+  clauseItems(c: Clause): ClauseItemRef[] {
+    const measures = this.ir.measures.filter((m) => m.citation.anchor === c.anchor);
+    const given = this.extras?.clauseItems.get(c.anchor);
+    if (given) {
+      const listed = new Set(given.filter((x) => x.kind === 'measure').map((x) => x.name));
+      return [...given, ...measures.filter((m) => !listed.has(m.name)).map((m) => ({ kind: 'measure' as const, name: m.name }))];
+    }
+    const inMeasures = new Set(measures.flatMap((m) => m.doubts.map((d) => d.name)));
+    return [
+      ...measures.map((m) => ({ kind: 'measure' as const, name: m.name })),
+      ...this.ir.doubts.filter((d) => d.clause === c.anchor && !inMeasures.has(d.name)).map((d) => ({ kind: 'doubt' as const, name: d.name })),
+      ...this.ir.indicators.filter((x) => x.clause === c.anchor).map((x) => ({ kind: 'indicator' as const, name: x.name })),
+    ];
+  }
+
+  clauseBlocks(c: Clause): Block[] {
+    const level = Math.min(2 + c.depth, 6) as 2 | 3 | 4 | 5 | 6;
+    const sub = Math.min(level + 1, 6) as 3 | 4 | 5 | 6;
+    const out: Block[] = [{ t: 'h', level, id: safeId(c.anchor), text: [this.clauseTitle(c)] }];
+    if (c.quotes.length) out.push({ t: 'quote', paras: c.quotes.map((q) => this.marked(q, this.doubtsOfClause(c.anchor))) });
+    const items = this.clauseItems(c);
+    const measureIdx = items.filter((x) => x.kind === 'measure')
+      .map((x) => this.ir.measures.findIndex((m) => m.name === x.name && m.citation.anchor === c.anchor))
+      .filter((i) => i >= 0);
+    if (measureIdx.length) {
+      out.push({ t: 'p', cls: 'muted', text: ['本条措施：', ...joinRich(measureIdx.map((i) => [link(`#${this.measureId(i)}`, `措施「${this.ir.measures[i]!.name}」`)]), '、')] });
+    }
+    let qn = 0;
+    for (const it of items) {
+      switch (it.kind) {
+        case 'measure': {
+          const i = this.ir.measures.findIndex((m) => m.name === it.name && m.citation.anchor === c.anchor);
+          if (i >= 0) out.push(...this.measureBlocks(this.ir.measures[i]!, i, sub));
+          break;
+        }
+        case 'doubt': {
+          const d = this.doubtByName.get(it.name);
+          if (d && !this.placedDoubts.has(d.name)) out.push(this.doubtNote(d));
+          break;
+        }
+        case 'indicator': {
+          const x = this.ir.indicators.find((y) => y.name === it.name);
+          if (x) out.push({ t: 'p', text: [bold(`指标「${x.name}」`), '＝', code(x.expr), '＝', this.indicatorValue(x), '（', link('#indicators', '见指标表'), '）'] });
+          break;
+        }
+        case 'qualitative': {
+          qn++;
+          const right: Block[] = [{ t: 'dl', cls: 'meta qual', items: [
+            ['性质', ['不可计算', ...(it.category ? [`（${it.category}）`] : [])]],
+            ...(it.reason ? [['理由', [it.reason]] as [string, Rich]] : []),
+            ...(it.lead.length ? [['牵头单位', this.orgs(it.lead)] as [string, Rich]] : []),
+            ...(it.responsible.length ? [['责任单位', this.orgs(it.responsible)] as [string, Rich]] : []),
+            ...(it.note ? [['说明', [it.note]] as [string, Rich]] : []),
+          ] }];
+          out.push({ t: 'h', level: sub, id: `${safeId(c.anchor)}-q${qn}`, text: [it.name ? `定性「${it.name}」` : '定性条文'] });
+          out.push({
+            t: 'pair', leftTitle: '原文', rightTitle: '定性',
+            left: [it.quotes.length ? { t: 'quote', paras: it.quotes.map((q) => [q]) } : { t: 'p', cls: 'muted', text: ['（无原文）'] }],
+            right,
+          });
+          break;
+        }
+        case 'property':
+          out.push({
+            t: 'note', kind: 'info', title: [`性质「${it.name}」（供验证的断言）`], children: [
+              ...(it.condition ? [{ t: 'p', text: ['条件：', code(it.condition)] } as Block] : []),
+              { t: 'p', text: ['断言：', ...joinRich(it.asserts.map((a) => [code(a)]), '；')] },
+              ...(it.note ? [{ t: 'p', text: ['说明：', it.note] } as Block] : []),
+            ],
+          });
+          break;
+      }
+    }
+    return out;
+  }
+
+  doubtsOfClause(anchor: string): IrDoubtRef[] {
+    return this.ir.doubts.filter((d) => d.clause === anchor);
+  }
+
+  /** A 原文 paragraph with the passages that a 存疑 note discusses highlighted. */
+  marked(q: string, doubts: readonly IrDoubtRef[]): Rich {
+    const needles = [...new Set(doubts.flatMap((d) => d.quotes).filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
+    if (!needles.length) return [q];
+    const out: Inline[] = [];
+    let i = 0;
+    let plainStart = 0;
+    while (i < q.length) {
+      const hit = needles.find((n) => q.startsWith(n, i));
+      if (hit) {
+        if (i > plainStart) out.push(q.slice(plainStart, i));
+        out.push({ t: 'mark', text: hit });
+        i += hit.length;
+        plainStart = i;
+      } else i++;
+    }
+    if (plainStart < q.length) out.push(q.slice(plainStart));
+    return out;
+  }
+
+  /** The measure's own 原文: its citation without the clause's own quotes. */
+  measureQuotes(m: IrMeasure): string[] {
+    const own = this.clauseBy.get(m.citation.anchor)?.quotes ?? [];
+    const q = m.citation.quotes;
+    if (own.length && own.every((x, i) => q[i] === x)) return q.slice(own.length);
+    return q.filter((x) => !own.includes(x));
+  }
+
+  outcomeText(o: IrOutcome): string {
+    return `${o.name}：${typeText(o.type)}${o.period ? `，${o.period}` : ''}${o.required ? '，必须给出' : ''}`;
+  }
+
+  measureBlocks(m: IrMeasure, i: number, level: 3 | 4 | 5 | 6): Block[] {
+    const quotes = this.measureQuotes(m);
+    const doubts = m.doubts;
+    const meta: [string, Rich][] = [
+      ['条款', [this.clauseLink(m.citation.anchor)]],
+      ['牵头单位', this.orgs(m.lead)],
+      ['责任单位', this.orgs(m.responsible)],
+      ['对象', [m.subject ? `「${m.subject}」` : '—']],
+      ['结果', m.outcomes.length ? joinRich(m.outcomes.map((o) => [this.outcomeText(o)]), { t: 'br' }) : ['—']],
+    ];
+    if (m.note) meta.push(['说明', [m.note]]);
+    const rules: ListItem[] = m.rules.map((r, j) => this.ruleItem(m, i, r, j));
+    const out: Block[] = [
+      { t: 'h', level, id: this.measureId(i), text: [`措施「${m.name}」`] },
+      { t: 'dl', cls: 'meta measure-meta', items: meta },
+      {
+        t: 'pair', leftTitle: '原文', rightTitle: '规则（白话）',
+        left: quotes.length ? [{ t: 'quote', paras: quotes.map((q) => this.marked(q, doubts)) }] : [{ t: 'p', cls: 'muted', text: ['（原文见本条款）'] }],
+        right: rules.length ? [{ t: 'list', cls: 'rules', items: rules }] : [{ t: 'p', cls: 'muted', text: ['（无规则）'] }],
+      },
+    ];
+    for (const o of m.outcomes) {
+      const t = this.decisionTable(m, i, o);
+      if (t) out.push(t);
+    }
+    const used = [...new Set(m.rules.flatMap((r) => [...paramsIn(r.condition), ...r.assignments.flatMap((a) => [...paramsIn(a.value)])]))].sort();
+    if (used.length) out.push(this.paramTable(used, `措施「${m.name}」所用参数`));
+    for (const d of doubts) out.push(this.doubtNote(d));
+    return out;
+  }
+
+  ruleItem(m: IrMeasure, i: number, r: IrRule, j: number): ListItem {
+    const children: ListItem[] = [];
+    if (r.overrides.length) children.push({ text: ['例外：优先于 ', ...joinRich(r.overrides.map((n) => [this.ruleLink(i, n)]), '、')] });
+    const overriddenBy = m.rules.filter((x) => x.overrides.includes(r.name)).map((x) => x.name);
+    if (overriddenBy.length) children.push({ text: ['让位于：', ...joinRich(overriddenBy.map((n) => [this.ruleLink(i, n)]), '、')] });
+    const v = validityText(r);
+    if (v) children.push({ text: [`有效期：${v}`] });
+    if (r.note) children.push({ text: [`说明：${r.note}`] });
+    const ps = [...paramsIn(r.condition), ...r.assignments.flatMap((a) => [...paramsIn(a.value)])];
+    const uniq = [...new Set(ps)].sort();
+    if (uniq.length) {
+      children.push({
+        text: ['所用参数：', ...joinRich(uniq.map((n) => {
+          const p = this.ir.params.find((x) => x.name === n);
+          return [this.paramLink(n), ...(p && p.values.some((x) => !x.confirmed) ? [badge('未确认')] : [])];
+        }), '、')],
+      });
+    }
+    children.push({ text: ['出处：', this.clauseLink(m.citation.anchor)] });
+    children.push({ text: ['原式：', code(r.origin.text)] });
+    return { id: this.ruleId(i, j), text: [bold(`规则「${r.name}」`), ' ', ruleText(r, m.outcomes)], children };
+  }
+
+  decisionTable(m: IrMeasure, i: number, o: IrOutcome): Block | undefined {
+    const rules = m.rules.map((r, j) => ({ r, j })).filter(({ r }) => r.assignments.some((a) => a.outcome === o.name));
+    if (!rules.length) return undefined;
+    const keys: string[] = [];
+    const lits = rules.map(({ r }) => {
+      const ls = literals(r.condition);
+      for (const l of ls) if (!keys.includes(l.key)) keys.push(l.key);
+      return ls;
+    });
+    const hasValidity = rules.some(({ r }) => r.validFrom !== undefined || r.validTo !== undefined);
+    const unit = [o.unit, o.period].filter((x) => x).join('，');
+    const head: Rich[] = [['规则'], ...keys.map((k) => [k]), ...(hasValidity ? [['有效期']] : []), [`${o.name}${unit ? `（${unit}）` : ''}`], ['优先于']];
+    const rows = rules.map(({ r, j }, n): Rich[] => {
+      const cells = keys.map((k): Rich => {
+        const hits = lits[n]!.filter((l) => l.key === k);
+        if (!hits.length) return ['—'];
+        const pos = hits.some((l) => l.positive);
+        const neg = hits.some((l) => !l.positive);
+        return [pos && neg ? '是且否' : pos ? '是' : '否'];
+      });
+      const a = r.assignments.find((x) => x.outcome === o.name)!;
+      return [
+        [link(`#${this.ruleId(i, j)}`, r.name)],
+        ...cells,
+        ...(hasValidity ? [[validityText(r) || '—']] : []),
+        [valueText(a.value)],
+        r.overrides.length ? joinRich(r.overrides.map((x) => [this.ruleLink(i, x)]), '、') : ['—'],
+      ];
+    });
+    return { t: 'table', cls: 'decision', caption: [`决策表：${o.name}`], head, rows };
+  }
+
+  paramValueRows(p: IrParam, withName: boolean): Rich[][] {
+    if (!p.values.length) return [[...(withName ? [[this.paramLink(p.name)]] : []), ['—'], ['（无取值）'], ['—'], [badge('未确认')]]];
+    return p.values.map((v) => [
+      ...(withName ? [[this.paramLink(p.name)] as Rich] : []),
+      [`自 ${v.fromIso}`],
+      [display(p.type, v.value)],
+      [v.source || '（未注明）'],
+      v.confirmed ? ['已确认'] : [badge('未确认')],
+    ]);
+  }
+
+  paramTable(names: readonly string[], caption: string): Block {
+    const rows: Rich[][] = [];
+    for (const n of names) {
+      const p = this.ir.params.find((x) => x.name === n);
+      if (p) rows.push(...this.paramValueRows(p, true));
+      else rows.push([[`参数「${n}」`], ['—'], ['（未定义）'], ['—'], [badge('未确认')]]);
+    }
+    return { t: 'table', cls: 'params', caption: [caption], head: [['参数'], ['起始日期'], ['取值'], ['来源'], ['状态']], rows };
+  }
+
+  doubtNote(d: IrDoubtRef): Block {
+    this.placedDoubts.add(d.name);
+    const children: Block[] = [];
+    if (d.quotes.length) {
+      children.push({ t: 'p', text: ['所涉原文：'] });
+      children.push({ t: 'quote', cls: 'inline', paras: d.quotes.map((q) => [q]) });
+    }
+    children.push({
+      t: 'list', items: d.readings.map((r): ListItem => ({
+        text: [bold(`解读「${r.name}」`), '：', r.text, ...(d.adopted === r.name ? [badge('采用', 'ok')] : [])],
+      })),
+    });
+    children.push({ t: 'p', text: ['采用：', d.adopted ? `「${d.adopted}」` : '（未决）'] });
+    if (d.reason) children.push({ t: 'p', text: ['理由：', d.reason] });
+    children.push({ t: 'p', text: ['所在条款：', this.clauseLink(d.clause)] });
+    return {
+      t: 'note', kind: 'doubt', id: this.doubtIds.get(d) ?? `doubt-${safeId(d.name)}`,
+      title: [`存疑「${d.name}」`, d.adopted ? badge(`已采用「${d.adopted}」`, 'info') : badge('未决')], children,
+    };
+  }
+
+  allDoubts(): IrDoubtRef[] {
+    const out = [...this.ir.doubts];
+    for (const m of this.ir.measures) for (const d of m.doubts) if (!out.some((x) => x.name === d.name)) out.push(d);
+    return out;
+  }
+
+  indicatorValue(x: IrProgram['indicators'][number]): string {
+    if (x.value === '') return '（无法计算）';
+    return `${x.value}${x.unit}${x.exact ? '' : '（非精确，保留 12 位小数）'}`;
+  }
+
+  indicatorSection(): Block {
+    const rows = this.ir.indicators.map((x): Rich[] => [
+      [x.name], [code(x.expr)], [this.indicatorValue(x)], [x.note ?? '—'], [this.clauseLink(x.clause, '—')],
+    ]);
+    return {
+      t: 'section', cls: 'top', id: 'indicators', children: [
+        { t: 'h', level: 2, text: ['指标'] },
+        { t: 'p', cls: 'legend', text: ['指标在编译时以十进制精确计算，不经二进制浮点。'] },
+        { t: 'table', cls: 'indicators', head: [['名称'], ['表达式'], ['精确值'], ['说明'], ['条款']], rows },
+      ],
+    };
+  }
+
+  paramSection(): Block {
+    const children: Block[] = [{ t: 'h', level: 2, text: ['参数'] }, {
+      t: 'p', cls: 'legend', text: ['参数取值随日期变化：评估日期适用其当日或之前最近一次生效的取值。', badge('未确认'), '表示该取值的来源尚待核实。'],
+    }];
+    this.ir.params.forEach((p, n) => {
+      if (this.paramIds.get(p.name) !== `param-${n + 1}`) return;
+      const uses = this.paramUses.get(p.name) ?? [];
+      children.push({ t: 'h', level: 3, id: `param-${n + 1}`, text: [`参数「${p.name}」`, ...(p.values.some((v) => !v.confirmed) ? [badge('未确认')] : [])] });
+      children.push({ t: 'p', text: [`类型：${typeText(p.type)}${p.unit ? `；单位：${p.unit}` : ''}`] });
+      children.push({ t: 'table', cls: 'params', head: [['起始日期'], ['取值'], ['来源'], ['状态']], rows: this.paramValueRows(p, false) });
+      children.push({
+        t: 'p', text: ['使用于：', ...(uses.length ? joinRich(uses.map(({ m, r }) => {
+          const mm = this.ir.measures[m]!;
+          return [link(`#${this.measureId(m)}`, `措施「${mm.name}」`), ' ', link(`#${this.ruleId(m, r)}`, `规则「${mm.rules[r]!.name}」`)];
+        }), '；') : ['（未被规则使用）'])],
+      });
+    });
+    return { t: 'section', cls: 'top', id: 'params', children };
+  }
+
+  entitySection(): Block {
+    const children: Block[] = [{ t: 'h', level: 2, text: ['对象与字段'] }, {
+      t: 'p', cls: 'legend', text: ['规则中的「对象」的「字段」即下列输入事实；缺少的事实按“未知”处理，可能使结论为存疑。'],
+    }];
+    this.ir.entities.forEach((e, n) => {
+      children.push({
+        t: 'table', id: `entity-${n + 1}`, cls: 'entity', caption: [`「${e.name}」`], head: [['字段'], ['类型'], ['说明']],
+        rows: e.fields.map((f) => [[f.name], [typeText(f.type)], [f.doc ?? '—']]),
+      });
+    });
+    return { t: 'section', cls: 'top', id: 'entities', children };
+  }
+
+  doubtSection(): Block {
+    const all = this.allDoubts();
+    const measureOf = (d: IrDoubtRef): Inline => {
+      const i = this.ir.measures.findIndex((m) => m.doubts.some((x) => x.name === d.name));
+      return i < 0 ? '—' : link(`#${this.measureId(i)}`, `措施「${this.ir.measures[i]!.name}」`);
+    };
+    const children: Block[] = [
+      { t: 'h', level: 2, text: ['存疑索引'] },
+      { t: 'p', cls: 'legend', text: ['原文可有多种解读之处。规则按“采用”的解读形式化；各项的解读与理由见所链接的注记；未决的存疑须由解释机关确认。'] },
+      {
+        t: 'table', cls: 'doubts', head: [['存疑'], ['条款'], ['措施'], ['采用的解读']],
+        rows: all.map((d) => [
+          [link(`#${this.doubtIds.get(d) ?? ''}`, `「${d.name}」`)], [this.clauseLink(d.clause, '—')], [measureOf(d)],
+          d.adopted ? [`「${d.adopted}」`] : [badge('未决')],
+        ]),
+      },
+    ];
+    // notes not shown beside any clause are shown here in full
+    for (const d of all) if (!this.placedDoubts.has(d.name)) children.push(this.doubtNote(d));
+    return { t: 'section', cls: 'top', id: 'doubts', children };
+  }
+}
+
+export { docsExtras, type DocsExtras } from './docs-extras.js';

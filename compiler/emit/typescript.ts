@@ -1,0 +1,652 @@
+/**
+ * The TypeScript evaluator emitter: IrProgram → generated/<policy id>/{index.ts, schema.json}.
+ *
+ * Input: a lowered IrProgram (compiler/ir/ir.ts). Output: a map from file name (relative to
+ * the policy's output directory) to file text:
+ *   - `index.ts`: a standalone, typed module (no imports) exporting typed input interfaces
+ *     (DSL names verbatim), the output types of the evaluation contract
+ *     (compiler/interpret/decision.ts), `InputError`, `evaluate` (full decisions with
+ *     citations and explanation traces) and `evaluateFast` (statuses and values only);
+ *   - `schema.json`: the JSON Schema (draft 2020-12) of the input facts.
+ *
+ * The module carries its own runtime (ts-runtime.ts), an implementation independent of the
+ * interpreter and of compiler/common/calendar.ts; test/emit/differential.test.ts checks that
+ * both give byte-identical JSON for every input, including InputError problem lists.
+ *
+ * INVARIANT: output is deterministic (byte-identical for equal IR: no dates, no hashes,
+ * declaration order only). Policy text is embedded only through `lit` (string literals)
+ * and `commentText`/`commentLines` (comments), so no content can break out of a literal
+ * or comment (ts-strings.ts).
+ */
+import {
+  IndentationText, NewLineKind, Project, QuoteKind, StructureKind,
+  type FunctionDeclarationStructure, type InterfaceDeclarationStructure, type SourceFile, type StatementStructures,
+} from 'ts-morph';
+import holidayTableJson from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { fromDayNumber, formatIso } from '../common/calendar.js';
+import type { IrEntity, IrExpr, IrMeasure, IrProgram, IrRule, IrType } from '../ir/ir.js';
+import { conditionFn, displayKind, ModuleGen, traceFn, tsType, valueFn } from './ts-expr.js';
+import { runtimeSource, RUNTIME_TEXT_ALL } from './ts-runtime.js';
+import { inputSchema, typeDescription } from './ts-schema.js';
+import { commentLines, commentText, lit, propertyKey, RESERVED_TYPE_NAMES, typeName } from './ts-strings.js';
+
+/** Names the module exports (never used for entity or enum types). */
+const EXPORTED_NAMES = [
+  '状态', '上级政策事件', '结果值', '条件追踪', '规则追踪', '决定', '决定集', '快速决定', '快速决定集', '输入问题', '输入事实',
+  'InputError', 'evaluate', 'evaluateFast',
+  'Status', 'PolicyEvent', 'OutcomeValue', 'ConditionTrace', 'RuleTrace', 'Decision', 'Decisions', 'FastDecision', 'FastDecisions',
+  'InputProblem', 'Facts',
+];
+
+/** Top-level names declared by the runtime and the data section. */
+function internalNames(ir: IrProgram): string[] {
+  const out = new Set<string>(['_ENTITIES', '_ENTITY_NAMES', '_MEASURES', '_sunsetCondition', '_SUNSET_OFFSET', '_WORKDAY_DATA', '_WORKDAY_FIRST_YEAR', '_WORKDAY_LAST_YEAR']);
+  for (const m of RUNTIME_TEXT_ALL.matchAll(/^(?:function|const|type|interface|class|let)\s+([\p{ID_Start}$_][\p{ID_Continue}$]*)/gmu)) out.add(m[1]!);
+  ir.measures.forEach((_, i) => out.add(`_m${i}`));
+  ir.params.forEach((_, i) => out.add(`_p${i}`));
+  return [...out];
+}
+
+function iso(day: number): string {
+  try {
+    return formatIso(fromDayNumber(day));
+  } catch {
+    return String(day);
+  }
+}
+
+/**
+ * The official working-day calendar (chinese-days' data) for the generated module: the
+ * covered years — the contiguous run, ending at the newest, of years whose data has both
+ * 春节 and 国庆节 holidays — one line per year: "2024 休 01-01 … 班 02-04 …".
+ */
+function workdayData(): { first: number; last: number; lines: string[] } {
+  const raw = holidayTableJson as unknown as { holidays: Record<string, string>; workdays: Record<string, string> };
+  const spring = new Set<number>();
+  const national = new Set<number>();
+  for (const [k, v] of Object.entries(raw.holidays)) {
+    const name = v.split(',')[1];
+    if (name === '春节') spring.add(Number(k.slice(0, 4)));
+    if (name === '国庆节') national.add(Number(k.slice(0, 4)));
+  }
+  const covered = (y: number): boolean => spring.has(y) && national.has(y);
+  const last = Math.max(...[...spring].filter(covered));
+  let first = last;
+  while (covered(first - 1)) first--;
+  const lines: string[] = [];
+  for (let y = first; y <= last; y++) {
+    const pick = (rec: Record<string, string>): string[] => Object.keys(rec).filter((k) => Number(k.slice(0, 4)) === y).map((k) => k.slice(5)).sort();
+    lines.push(`${y} 休 ${pick(raw.holidays).join(' ')} 班 ${pick(raw.workdays).join(' ')}`.trim());
+  }
+  return { first, last, lines };
+}
+
+function indent(text: string, by: string): string {
+  return text.split('\n').map((l) => (l === '' ? l : by + l)).join('\n');
+}
+
+/** JSDoc block from description lines (each already comment-safe, or raw to be escaped). */
+function jsdoc(lines: readonly string[]): string {
+  if (lines.length === 1) return `/** ${lines[0]} */`;
+  return ['/**', ...lines.map((l) => (l === '' ? ' *' : ` * ${l}`)), ' */'].join('\n');
+}
+
+let sharedProject: Project | undefined;
+
+type Statement = string | StatementStructures;
+
+/** Build the module in one step from its statement structures (one parse, no manipulations). */
+function buildSourceFile(statements: Statement[]): SourceFile {
+  sharedProject ??= new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: { indentationText: IndentationText.TwoSpaces, newLineKind: NewLineKind.LineFeed, quoteKind: QuoteKind.Single },
+  });
+  return sharedProject.createSourceFile('/index.ts', { statements }, { overwrite: true });
+}
+
+/** Field type as written in the input interface. */
+function inputType(t: IrType, enumNames: ReadonlyMap<string, string>): string {
+  switch (t.k) {
+    case 'bool': return 'boolean';
+    case 'money': return 'string | number';
+    case 'date':
+    case 'text': return 'string';
+    case 'enum': return enumNames.get(t.name) ?? (t.members.length ? t.members.map(lit).join(' | ') : 'never');
+    case 'quantity': return t.dim === 'ratio' ? 'string' : 'number';
+    case 'int': return 'number';
+  }
+}
+
+/** Runtime field-type descriptor (see `_FieldType`). */
+function fieldTypeCode(t: IrType): string {
+  switch (t.k) {
+    case 'bool': return "{ k: 'b' }";
+    case 'money': return "{ k: 'm' }";
+    case 'date': return "{ k: 'd' }";
+    case 'text': return "{ k: 't' }";
+    case 'enum': return `{ k: 'e', members: [${t.members.map(lit).join(', ')}] }`;
+    case 'quantity': return t.dim === 'ratio' ? "{ k: 'r' }" : "{ k: 'i' }";
+    case 'int': return "{ k: 'i' }";
+  }
+}
+
+function walkExpr(e: IrExpr, f: (x: IrExpr) => void): void {
+  f(e);
+  switch (e.k) {
+    case 'age': walkExpr(e.birth, f); break;
+    case 'daysBetween': walkExpr(e.from, f); walkExpr(e.to, f); break;
+    case 'not': case 'neg': walkExpr(e.x, f); break;
+    case 'and': case 'or': for (const x of e.xs) walkExpr(x, f); break;
+    case 'cmp': case 'add': case 'sub': case 'mul': case 'div': walkExpr(e.a, f); walkExpr(e.b, f); break;
+    case 'in': walkExpr(e.x, f); for (const x of e.values) walkExpr(x, f); break;
+    case 'addMonths': walkExpr(e.date, f); walkExpr(e.months, f); break;
+    default: break;
+  }
+}
+
+/** Which measures read each entity field ("entity\u0000field" → measure names). */
+function fieldUse(ir: IrProgram): Map<string, string[]> {
+  const use = new Map<string, string[]>();
+  for (const m of ir.measures) {
+    for (const r of m.rules) {
+      const visit = (x: IrExpr): void => {
+        if (x.k !== 'field') return;
+        const key = `${x.entity}\u0000${x.field}`;
+        const list = use.get(key) ?? [];
+        if (!list.includes(m.name)) list.push(m.name);
+        use.set(key, list);
+      };
+      walkExpr(r.condition, visit);
+      for (const a of r.assignments) walkExpr(a.value, visit);
+    }
+  }
+  return use;
+}
+
+const OUTPUT_TYPES = String.raw`
+/** 措施的判定状态。 */
+export type 状态 = '适用' | '不适用' | '未生效' | '已废止' | '存疑';
+
+/** 上级政策事件（如 policies/events.yaml 的一项），用于判断本政策是否已废止。 */
+export interface 上级政策事件 {
+  /** 事件日期 "YYYY-MM-DD"。 */
+  readonly 日期: string;
+  readonly 级别: '国家' | '省' | '市' | '县';
+  /** 事件类别，如 "生育支持政策"。 */
+  readonly 类别: string;
+  readonly 标题?: string;
+  readonly 文号?: string;
+  readonly 来源?: string;
+  readonly 已确认?: boolean;
+  readonly 说明?: string;
+}
+
+/** 一个结果的取值。 */
+export interface 结果值 {
+  /** 金额为以元计的十进制文本（"1000.00"），比例为 "50%"，其他为数、是否或文本。 */
+  readonly 值: number | boolean | string;
+  /** 单位：元、天、个月、% …（整数、是否、文本为空串）。 */
+  readonly 单位: string;
+  /** 仅金额：整数「分」。 */
+  readonly 分?: number;
+  /** 周期：一次性、按月、按年 … */
+  readonly 周期?: string;
+  /** 给出该值的规则。 */
+  readonly 规则: readonly string[];
+  /** 用到的、取值尚未确认的外部参数。 */
+  readonly 未确认参数?: readonly string[];
+}
+
+/** 一个原子条件的判定。 */
+export interface 条件追踪 {
+  /** 条件的原文写法。 */
+  readonly 条件: string;
+  /** true / false / null（未知：缺少事实）。 */
+  readonly 成立: boolean | null;
+  /** 各操作数的取值（给人看的形式）。 */
+  readonly 取值: Readonly<Record<string, string>>;
+}
+
+/** 一条规则的判定。 */
+export interface 规则追踪 {
+  readonly 规则: string;
+  /** true / false / null（未知）。 */
+  readonly 适用: boolean | null;
+  readonly 条件: readonly 条件追踪[];
+  /** 不在有效期内、缺少哪些事实等说明。 */
+  readonly 说明?: string;
+}
+
+/** 一项措施的决定。 */
+export interface 决定 {
+  readonly 措施: string;
+  readonly 状态: 状态;
+  /** 结果名 → 取值（仅确定的结果）。 */
+  readonly 结果: Readonly<Record<string, 结果值>>;
+  /** 条款引用：锚点、标签、标题、原文。 */
+  readonly 条款: { readonly 锚点: string; readonly 标签: string; readonly 标题?: string; readonly 原文: readonly string[] };
+  readonly 牵头单位: readonly string[];
+  readonly 责任单位: readonly string[];
+  /** 给人看的理由（适用的规则、矛盾、缺口、缺少的事实）。 */
+  readonly 理由: readonly string[];
+  /** 每条规则的解释。 */
+  readonly 规则: readonly 规则追踪[];
+  /** 起草者记录的存疑及所采用的解读。 */
+  readonly 存疑?: readonly { readonly 名称: string; readonly 采用: string; readonly 理由?: string }[];
+}
+
+/** evaluate 的返回值。 */
+export interface 决定集 {
+  readonly 政策: { readonly 名称: string; readonly 文号?: string };
+  /** 评估日期 "YYYY-MM-DD"。 */
+  readonly 评估日期: string;
+  /** 政策在评估日期已废止时：废止日期与触发的事件。 */
+  readonly 废止?: { readonly 日期: string; readonly 事件: 上级政策事件 };
+  readonly 生效?: { readonly 日期?: string; readonly 说明?: string };
+  /** 每项可计算措施一个决定，按政策中的顺序。 */
+  readonly 决定: readonly 决定[];
+}
+
+/** evaluateFast 的一项：只有状态与结果的值（与 evaluate 的 状态、结果[名].值 相同）。 */
+export interface 快速决定 {
+  readonly 措施: string;
+  readonly 状态: 状态;
+  readonly 结果: Readonly<Record<string, number | boolean | string>>;
+}
+
+/** evaluateFast 的返回值。 */
+export interface 快速决定集 {
+  readonly 评估日期: string;
+  readonly 决定: readonly 快速决定[];
+}
+
+/** 输入中的一处问题。 */
+export interface 输入问题 {
+  /** 如 "事实.家庭.子女数"、"评估日期"、"事件[0].级别"。 */
+  readonly 路径: string;
+  readonly 期望: string;
+  readonly 实际: string;
+}
+
+/** 输入有误时由 evaluate / evaluateFast 抛出：一次列出全部问题。 */
+export class InputError extends Error {
+  /** 全部问题（路径、期望、实际），按发现的顺序。 */
+  readonly problems: readonly 输入问题[];
+
+  constructor(problems: readonly 输入问题[]) {
+    super('输入数据有 ' + String(problems.length) + ' 处问题：\n' + problems.map((p) => '  ' + p.路径 + ': 期望' + p.期望 + '，实际为 ' + p.实际).join('\n'));
+    this.name = 'InputError';
+    this.problems = problems;
+  }
+}
+
+export type Status = 状态;
+export type PolicyEvent = 上级政策事件;
+export type OutcomeValue = 结果值;
+export type ConditionTrace = 条件追踪;
+export type RuleTrace = 规则追踪;
+export type Decision = 决定;
+export type Decisions = 决定集;
+export type FastDecision = 快速决定;
+export type FastDecisions = 快速决定集;
+export type InputProblem = 输入问题;
+export type Facts = 输入事实;
+`;
+
+class Emitter {
+  private readonly taken = new Set<string>([...RESERVED_TYPE_NAMES, ...EXPORTED_NAMES]);
+  private readonly enumNames = new Map<string, string>();
+  private readonly entityNames = new Map<string, string>();
+  readonly mod: ModuleGen;
+  private readonly use: Map<string, string[]>;
+
+  constructor(private readonly ir: IrProgram) {
+    for (const n of internalNames(ir)) this.taken.add(n);
+    this.mod = new ModuleGen(new Map(ir.params.map((p, i) => [p.name, `_p${i}`])));
+    this.use = fieldUse(ir);
+    for (const e of ir.entities) {
+      for (const f of e.fields) {
+        if (f.type.k === 'enum' && !this.enumNames.has(f.type.name)) this.enumNames.set(f.type.name, typeName(f.type.name, '枚举', this.taken));
+      }
+    }
+    for (const e of ir.entities) this.entityNames.set(e.name, typeName(e.name, '实体', this.taken));
+  }
+
+  header(): string {
+    const p = this.ir.policy;
+    const lines: string[] = [
+      `政策「${commentText(p.name)}」${p.docNumber ? `（${commentText(p.docNumber)}）` : ''}的求值模块。`,
+    ];
+    if (p.title) lines.push(`标题：${commentText(p.title)}`);
+    if (p.issuer) lines.push(`发文机关：${commentText(p.issuer)}`);
+    if (p.basis.length) lines.push(`依据：${p.basis.map(commentText).join('；')}`);
+    lines.push(`生效：${p.effectiveIso ?? '未知'}${p.effectiveNote ? `（${commentText(p.effectiveNote)}）` : ''}`);
+    if (p.sunset) lines.push(`失效：${commentText(p.sunset.condition.origin?.text ?? '')}（起算：${p.sunset.start === 'sameDay' ? '当日' : '次日'}）`);
+    if (p.interpreter) lines.push(`解释机关：${commentText(p.interpreter)}`);
+    const example = this.exampleFacts();
+    lines.push(
+      '',
+      '用法：',
+      `  import { evaluate, InputError } from './generated/${commentText(p.id)}/index.js';`,
+      `  const d = evaluate(${commentText(example)}, '2024-07-15', []);`,
+      '  for (const x of d.决定) console.log(x.措施, x.状态, x.结果, x.条款.标签);',
+      '',
+      '名称映射（确定性）：',
+      '  - 实体、字段、措施、规则、结果的名称一律原样使用 DSL 中的中文名（不含「」【】）。',
+      '  - 属性名（实体、字段）：是合法的 TypeScript 标识符则原样书写（子女数），否则写成带引号的',
+      '    属性名（"0-3岁婴幼儿"）；运行时的键始终是原名。',
+      '  - 类型名（实体接口、枚举类型）：是合法标识符、不是保留字且不与本模块的其他名称冲突时原样',
+      '    使用（家庭、性别）；否则为「实体_」/「枚举_」加原名，原名中不能出现在标识符里的字符写成',
+      '    _u<十六进制码位>_（「0-3岁婴幼儿」→ 实体_0_u2d_3岁婴幼儿）；仍冲突时追加 _2、_3…（按声明顺序）。',
+      `  - 本模块导出的名称：${EXPORTED_NAMES.join('、')}；以 _ 开头的名称为内部名称。`,
+      '',
+      '取值约定：金额输入为元（"1000.50" 或 1000.5，最多两位小数），输出为 "1000.00" 并附整数「分」；',
+      '日期为 "YYYY-MM-DD"；比例输入为 "50%"、"4.8‰"，输出为 "50%"；周岁、月龄按《民法典》第二百零一、',
+      '二百零二条计算（出生当日为 0；到期月的对应日、无对应日时的月末届满，次日起算满）。',
+      '缺少的事实使依赖它的条件为未知，相关措施为“存疑”并指出缺少哪些事实。',
+      '运行环境：ES2020 及以上（使用 BigInt）；本模块不依赖任何其他模块。',
+    );
+    return `// 此文件由 ZhengCe 生成，请勿手工修改。Generated by ZhengCe from ${commentText(p.name)} — do not edit.\n${jsdoc(lines)}\n`;
+  }
+
+  /** A small example facts object (as TS source) for the documentation. */
+  private exampleFacts(): string {
+    const e = this.ir.entities.find((x) => x.fields.length > 0);
+    if (!e) return '{}';
+    const f = e.fields[0]!;
+    const sample = ((): string => {
+      switch (f.type.k) {
+        case 'bool': return 'true';
+        case 'money': return "'1000.00'";
+        case 'date': return "'2024-01-15'";
+        case 'enum': return f.type.members[0] !== undefined ? lit(f.type.members[0]) : "''";
+        case 'text': return "'…'";
+        case 'quantity': return f.type.dim === 'ratio' ? "'50%'" : '1';
+        case 'int': return '1';
+      }
+    })();
+    return `{ ${propertyKey(e.name)}: { ${propertyKey(f.name)}: ${sample} } }`;
+  }
+
+  inputTypes(): Statement[] {
+    const out: Statement[] = [];
+    for (const [name, id] of this.enumNames) {
+      const t = this.ir.entities.flatMap((e) => e.fields).find((f) => f.type.k === 'enum' && f.type.name === name)!.type as Extract<IrType, { k: 'enum' }>;
+      out.push({
+        kind: StructureKind.TypeAlias, name: id, isExported: true,
+        docs: [{ description: `枚举「${commentText(name)}」：${t.members.map(commentText).join('、') || '（无成员）'}` }],
+        type: t.members.length ? t.members.map(lit).join(' | ') : 'never',
+      });
+    }
+    for (const e of this.ir.entities) out.push(this.entity(e));
+    out.push({
+      kind: StructureKind.Interface, name: '输入事实', isExported: true,
+      docs: [{ description: ['输入事实：实体名 → 字段 → 值。实体与字段均可省略（缺少的事实使依赖它的条件为未知）；', '未声明的实体或字段、类型不符的值会被拒绝（InputError）。'].join('\n') }],
+      properties: this.ir.entities.map((e) => ({
+        name: propertyKey(e.name), type: this.entityNames.get(e.name)!, hasQuestionToken: true, isReadonly: true,
+        docs: [{ description: [`实体「${commentText(e.name)}」。`, ...this.subjectOf(e.name)].join('\n') }],
+      })),
+    });
+    return out;
+  }
+
+  private subjectOf(entity: string): string[] {
+    const ms = this.ir.measures.filter((m) => m.subject === entity).map((m) => commentText(m.name));
+    return ms.length ? [`以其为对象的措施（省略该实体时为“不适用”）：${ms.join('、')}`] : [];
+  }
+
+  private entity(e: IrEntity): InterfaceDeclarationStructure {
+    return {
+      kind: StructureKind.Interface, name: this.entityNames.get(e.name)!, isExported: true,
+      docs: [{ description: [`实体「${commentText(e.name)}」的事实（字段均可省略）。`, ...this.subjectOf(e.name)].join('\n') }],
+      properties: e.fields.map((f) => {
+        const used = this.use.get(`${e.name}\u0000${f.name}`);
+        const doc = [
+          ...(f.doc ? commentLines(f.doc) : []),
+          `类型：${commentText(typeDescription(f.type))}`,
+          ...(used ? [`用于：${used.map(commentText).join('、')}`] : []),
+        ];
+        return { name: propertyKey(f.name), type: inputType(f.type, this.enumNames), hasQuestionToken: true, isReadonly: true, docs: [{ description: doc.join('\n') }] };
+      }),
+    };
+  }
+
+  dataSection(): string {
+    const out: string[] = ['// ───────────────────────────── 政策数据 ─────────────────────────────', ''];
+    out.push('/** 已声明的实体及其字段类型（输入校验用）。 */');
+    out.push('const _ENTITIES: ReadonlyMap<string, _Entity> = new Map<string, _Entity>([');
+    for (const e of this.ir.entities) {
+      out.push(`  [${lit(e.name)}, {`);
+      out.push(`    names: ${lit(e.fields.map((f) => f.name).join('、'))},`);
+      out.push('    fields: new Map<string, _FieldType>([');
+      for (const f of e.fields) out.push(`      [${lit(f.name)}, ${fieldTypeCode(f.type)}],`);
+      out.push('    ]),');
+      out.push('  }],');
+    }
+    out.push(']);');
+    out.push('');
+    out.push(`const _ENTITY_NAMES = ${lit(this.ir.entities.map((e) => e.name).join('、'))};`);
+    this.ir.params.forEach((p, i) => {
+      out.push('');
+      const doc = [`参数「${commentText(p.name)}」${p.unit ? `（${commentText(p.unit)}）` : ''}：`];
+      for (const v of p.values) doc.push(`  ${v.fromIso} 起：${v.value}${v.confirmed ? '' : '（未确认）'}${v.source ? `；来源：${commentText(v.source)}` : ''}`);
+      if (p.values.length === 0) doc.push('  （没有取值）');
+      out.push(jsdoc(doc));
+      out.push(`const _p${i}: _Param = { name: ${lit(p.name)}, values: [${p.values.map((v) => `[${v.from}, ${v.value}, ${v.confirmed}]`).join(', ')}] };`);
+    });
+    const measures = this.ir.measures.map((m, i) => this.measure(m, i));
+    const sunset = this.ir.policy.sunset;
+    let sunsetText = '';
+    if (sunset) {
+      this.mod.features.add('sunset');
+      sunsetText = [
+        `/** 失效条件：${commentText(sunset.condition.origin?.text ?? '')}（起算：${sunset.start === 'sameDay' ? '当日' : '次日'}） */`,
+        `const _sunsetCondition = ${conditionFn(this.mod, sunset.condition)};`,
+        '',
+        `const _SUNSET_OFFSET = ${sunset.start === 'nextDay' ? 1 : 0};`,
+      ].join('\n');
+    }
+    if (this.ir.params.length && !this.mod.features.has('param')) {
+      // declared but unused parameters: keep the tables (documentation) and the runtime
+      this.mod.features.add('param');
+      out.push('', `void [${this.ir.params.map((_, i) => `_p${i}`).join(', ')}];`);
+    }
+    out.push('', ...measures.flatMap((t) => [t, '']));
+    out.push('/** 全部可计算的措施，按政策中的顺序。 */');
+    out.push(`const _MEASURES: readonly _Measure[] = [${this.ir.measures.map((_, i) => `_m${i}`).join(', ')}];`);
+    if (sunsetText) out.push('', sunsetText);
+    if (this.mod.features.has('workdays')) {
+      const w = workdayData();
+      out.push(
+        '',
+        '/** 法定节假日与调休安排（来自 chinese-days 的数据）：每行 "年 休 放假日… 班 调休上班日…"。只覆盖以下年份，其他年份无法计算工作日。 */',
+        'const _WORKDAY_DATA: readonly string[] = [',
+        ...w.lines.map((l) => `  ${lit(l)},`),
+        '];',
+        '',
+        `const _WORKDAY_FIRST_YEAR = ${w.first};`,
+        '',
+        `const _WORKDAY_LAST_YEAR = ${w.last};`,
+      );
+    }
+    return out.join('\n');
+  }
+
+  private measure(m: IrMeasure, index: number): string {
+    const c = m.citation;
+    const doc: string[] = [`措施「${commentText(m.name)}」`];
+    doc.push(`条款：${commentText(c.label)}${c.title ? ` ${commentText(c.title)}` : ''}（锚点 ${commentText(c.anchor)}）`);
+    if (c.quotes.length) {
+      doc.push('原文：');
+      for (const q of c.quotes) doc.push(...commentLines(q).map((l) => `  ${l}`));
+    }
+    if (m.lead.length) doc.push(`牵头单位：${m.lead.map(commentText).join('、')}`);
+    if (m.responsible.length) doc.push(`责任单位：${m.responsible.map(commentText).join('、')}`);
+    if (m.subject) doc.push(`对象：${commentText(m.subject)}`);
+    for (const o of m.outcomes) {
+      doc.push(`结果：${commentText(o.name)}（${commentText(typeDescription(o.type).split('：')[0]!)}${o.unit ? `，${commentText(o.unit)}` : ''}${o.period ? `，${commentText(o.period)}` : ''}${o.required ? '，必须' : ''}）`);
+    }
+    if (m.note) doc.push(...commentLines(`说明：${m.note}`));
+    for (const d of m.doubts) {
+      doc.push(`存疑「${commentText(d.name)}」：采用 ${commentText(d.adopted ?? '（未定）')}${d.reason ? `——${commentText(d.reason)}` : ''}`);
+    }
+    const outcomes = m.outcomes.map((o) => {
+      const d = displayKind(o.type);
+      const rules = m.rules.flatMap((r, i) => (r.assignments.some((a) => a.outcome === o.name) ? [i] : []));
+      return `    { name: ${lit(o.name)}, kind: ${lit(d.kind)}, unit: ${lit(d.unit)}, period: ${o.period ? lit(o.period) : 'undefined'}, required: ${o.required}, rules: [${rules.join(', ')}] },`;
+    });
+    const lines = [
+      jsdoc(doc),
+      `const _m${index}: _Measure = {`,
+      `  name: ${lit(m.name)},`,
+      '  clause: {',
+      `    锚点: ${lit(c.anchor)},`,
+      `    标签: ${lit(c.label)},`,
+      ...(c.title ? [`    标题: ${lit(c.title)},`] : []),
+      `    原文: [${c.quotes.length ? '' : ']'}`,
+      ...c.quotes.map((q) => `      ${lit(q)},`),
+      ...(c.quotes.length ? ['    ],'] : []),
+      '  },',
+      `  lead: [${m.lead.map(lit).join(', ')}],`,
+      `  responsible: [${m.responsible.map(lit).join(', ')}],`,
+      m.doubts.length
+        ? `  doubts: [${m.doubts.map((d) => `{ 名称: ${lit(d.name)}, 采用: ${lit(d.adopted ?? '')}${d.reason ? `, 理由: ${lit(d.reason)}` : ''} }`).join(', ')}],`
+        : '  doubts: undefined,',
+      `  subject: ${m.subject ? lit(m.subject) : 'undefined'},`,
+      '  outcomes: [',
+      ...outcomes,
+      '  ],',
+      '  rules: [',
+      ...m.rules.map((r) => this.rule(m, r)),
+      '  ],',
+      '};',
+    ];
+    return lines.join('\n');
+  }
+
+  private rule(m: IrMeasure, r: IrRule): string {
+    const condText = r.condition.origin?.text;
+    const overrides = m.rules.flatMap((x, i) => (r.overrides.includes(x.name) ? [i] : []));
+    const head = [
+      `// 规则「${commentText(r.name)}」${condText ? `条件：${commentText(condText)}` : '（无条件）'}`,
+      ...(r.overrides.length ? [`// 例外于：${r.overrides.map(commentText).join('、')}`] : []),
+      ...(r.note ? commentLines(r.note).map((l) => `// ${l}`) : []),
+    ];
+    const values = m.outcomes.map((o) => {
+      const a = r.assignments.find((x) => x.outcome === o.name);
+      return a ? valueFn(this.mod, a.value) : 'undefined';
+    });
+    const body = [
+      ...head,
+      '{',
+      `  name: ${lit(r.name)},`,
+      `  from: ${r.validFrom !== undefined ? `${r.validFrom} /* ${iso(r.validFrom)} */` : 'undefined'},`,
+      `  to: ${r.validTo !== undefined ? `${r.validTo} /* ${iso(r.validTo)} */` : 'undefined'},`,
+      `  overrides: [${overrides.join(', ')}],`,
+      `  cond: ${indent(conditionFn(this.mod, r.condition), '  ').trimStart()},`,
+      `  trace: ${indent(traceFn(this.mod, r.condition), '  ').trimStart()},`,
+      '  values: [',
+      ...values.map((v) => `${indent(v, '    ')},`),
+      '  ],',
+      '},',
+    ];
+    return indent(body.join('\n'), '    ');
+  }
+
+  functions(): FunctionDeclarationStructure[] {
+    const p = this.ir.policy;
+    const hasSunset = p.sunset !== undefined;
+    const setup = [
+      'const inp = _validate(facts, 评估日期, 事件);',
+      'const c: _Ctx = { f: inp.f, day: inp.day, ev: undefined, evDay: 0, miss: undefined, used: undefined };',
+      ...(hasSunset ? ['const voided = _voidDay(inp);', 'const isVoid = voided !== undefined && inp.day >= voided.day;'] : []),
+      `const status0: 状态 | undefined = ${hasSunset ? "isVoid ? '已废止' : " : ''}${p.effective !== undefined ? `inp.day < ${p.effective} /* ${iso(p.effective)} */ ? '未生效' : ` : ''}undefined;`,
+    ];
+    const params = [
+      { name: 'facts', type: '输入事实' },
+      { name: '评估日期', type: 'string' },
+      { name: '事件', type: 'readonly 上级政策事件[]', hasQuestionToken: true },
+    ];
+    const paramDocs = [
+      { tagName: 'param', text: 'facts 事实：实体名 → 字段 → 值（见 输入事实）。实体与字段均可省略：缺少的事实使依赖它的条件为未知，相关措施为“存疑”。' },
+      { tagName: 'param', text: '评估日期 "YYYY-MM-DD"：按哪一天的情况判定（年龄、有效期、参数取值、是否废止）。' },
+      { tagName: 'param', text: '事件 上级政策事件（用于判断本政策是否已废止）；省略时视为没有事件。' },
+    ];
+    const generatedEffective = [
+      '生效: {',
+      ...(p.effectiveIso ? [`  日期: ${lit(p.effectiveIso)},`] : []),
+      ...(p.effectiveNote ? [`  说明: ${lit(p.effectiveNote)},`] : []),
+      '},',
+    ];
+    const evaluate: FunctionDeclarationStructure = {
+      kind: StructureKind.Function, name: 'evaluate', isExported: true,
+      docs: [{
+        description: [
+          `按「${commentText(p.name)}」求值：给定事实、评估日期与上级政策事件，返回每项可计算措施的状态`,
+          '（适用 / 不适用 / 未生效 / 已废止 / 存疑）、结果（金额精确到分，附单位与周期）、条款引用（锚点、标签、原文）、',
+          '牵头与责任单位，以及解释（每条规则的每个条件是否成立、各操作数的取值、缺少哪些事实）。',
+          '与 ZhengCe 的参考解释器对同一输入给出相同的结果。除 InputError 外不抛出异常',
+          '（日期运算超出公元 1—9999 年时抛出 RangeError）。',
+        ].join('\n'),
+        tags: [
+          ...paramDocs,
+          { tagName: 'returns', text: '决定集：政策、评估日期、废止（若已废止）、生效、每项措施的决定。' },
+          { tagName: 'throws', text: '{InputError} 输入有误时，一次列出全部问题（路径、期望、实际）。' },
+          { tagName: 'example', text: `\nconst d = evaluate(${commentText(this.exampleFacts())}, '2024-07-15', []);\nd.决定[0]?.状态; // '适用' | '不适用' | …` },
+        ],
+      }],
+      parameters: params,
+      returnType: '决定集',
+      statements: [
+        ...setup,
+        'return {',
+        `  政策: { 名称: ${lit(p.name)}${p.docNumber ? `, 文号: ${lit(p.docNumber)}` : ''} },`,
+        '  评估日期: _iso(inp.day),',
+        ...(hasSunset ? ['  ...(isVoid ? { 废止: { 日期: _iso(voided.day), 事件: voided.ev } } : {}),'] : []),
+        ...generatedEffective.map((l) => `  ${l}`),
+        '  决定: _MEASURES.map((m) => _decide(m, c, status0)),',
+        '};',
+      ],
+    };
+    const fast: FunctionDeclarationStructure = {
+      kind: StructureKind.Function, name: 'evaluateFast', isExported: true,
+      docs: [{
+        description: [
+          '与 evaluate 语义相同的快速求值（批量使用）：不生成解释与引用，每项措施只返回状态与结果的值',
+          '（金额为 "1000.00"，比例为 "50%"）。状态与值总与 evaluate 一致；输入校验与 InputError 相同。',
+        ].join('\n'),
+        tags: [
+          ...paramDocs,
+          { tagName: 'returns', text: '快速决定集：评估日期与每项措施的 { 措施, 状态, 结果 }。' },
+          { tagName: 'throws', text: '{InputError} 输入有误时，一次列出全部问题。' },
+        ],
+      }],
+      parameters: params,
+      returnType: '快速决定集',
+      statements: [
+        ...setup,
+        'return { 评估日期: _iso(inp.day), 决定: _MEASURES.map((m) => _decideFast(m, c, status0)) };',
+      ],
+    };
+    return [evaluate, fast];
+  }
+}
+
+/**
+ * Emit the TypeScript evaluator of one policy.
+ * Returns files relative to generated/<ir.policy.id>/: `index.ts` and `schema.json`.
+ */
+export function emitTypeScript(ir: IrProgram): Map<string, string> {
+  const em = new Emitter(ir);
+  // the data section decides which runtime parts are needed
+  const data = em.dataSection();
+  const sf = buildSourceFile([OUTPUT_TYPES.trim(), ...em.inputTypes(), runtimeSource(em.mod.features), data, ...em.functions()]);
+  // the header is prepended as text: ts-morph would attach a leading comment to the first statement
+  const text = (em.header() + '\n' + sf.getFullText()).replace(/\n{3,}/g, '\n\n').replace(/\s*$/, '\n');
+  const files = new Map<string, string>();
+  files.set('index.ts', text);
+  files.set('schema.json', JSON.stringify(inputSchema(ir), null, 2) + '\n');
+  return files;
+}
+
+export { tsType };
