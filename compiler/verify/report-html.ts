@@ -29,11 +29,15 @@ function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** Untrusted text → safe HTML (every line made visible-safe, then escaped; newlines kept as <br>). */
+/**
+ * Untrusted text → safe HTML: every line made visible-safe, then escaped; newlines
+ * kept as <br>; each `<U+XXXX>` stand-in for an invisible character is highlighted
+ * (its text unchanged) so an auditor notices it.
+ */
 function h(s: string): string {
   return String(s)
     .split(/\r\n|[\n\r\u2028\u2029]/)
-    .map((line) => esc(safeText(line)))
+    .map((line) => esc(safeText(line)).replace(/&lt;U\+[0-9A-F]{4,6}&gt;/g, (m) => `<span class="cp">${m}</span>`))
     .join('<br>');
 }
 
@@ -65,9 +69,12 @@ h2 .id, h3 .anchor { font-weight: normal; color: var(--muted); font-size: 0.8em;
 table { border-collapse: collapse; width: 100%; margin: 8px 0 12px; font-size: 14px; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: var(--soft); font-weight: 600; white-space: nowrap; }
+td.code { overflow-wrap: normal; white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; color: var(--muted); }
-.grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 2fr); gap: 16px; }
+.grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 2fr); gap: 16px; align-items: start; }
+.scroll { overflow-x: auto; }
+.cp { color: var(--error); background: var(--error-bg); border-radius: 3px; padding: 0 2px; font-family: "Noto Sans Mono CJK SC", Consolas, monospace; font-size: 0.85em; }
 nav ol { margin: 4px 0; padding-left: 22px; }
 nav a { color: var(--info); text-decoration: none; }
 .badge { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: 12.5px; font-weight: 600; line-height: 20px; border: 1px solid currentColor; white-space: nowrap; }
@@ -93,6 +100,14 @@ dl.meta dd { margin: 0; overflow-wrap: anywhere; }
 .rationale { border-left: 3px solid var(--ok); background: var(--ok-bg); padding: 6px 10px; margin: 6px 0 8px; font-size: 14px; }
 .none { color: var(--muted); }
 footer { margin-top: 32px; padding-top: 8px; border-top: 1px solid var(--line); color: var(--muted); font-size: 12.5px; }
+@media screen and (max-width: 720px) {
+  body { font-size: 14px; }
+  .page { padding: 16px 12px 32px; }
+  .grid { grid-template-columns: minmax(0, 1fr); }
+  th { white-space: normal; }
+  dl.meta { grid-template-columns: 4em minmax(0, 1fr); }
+  .finding { padding: 8px 10px 4px; }
+}
 @media print {
   @page { size: A4; margin: 16mm 14mm 16mm 14mm; }
   body { font-size: 10.5pt; line-height: 1.5; }
@@ -213,7 +228,7 @@ export function renderVerifyHtml(r: VerifyReport, files: ReadonlyMap<string, Sou
       if (!all.length) return '';
       const acc = all.filter((f) => f.accepted).length;
       const sevs = SEV_ORDER.filter((s) => all.some((f) => f.severity === s)).map(badge).join(' ');
-      return `<tr><td><code>${esc(c)}</code></td><td>${h(titleOf(c))}</td><td>${sevs}</td><td class="num">${all.length}</td><td class="num">${acc}</td></tr>`;
+      return `<tr><td class="code"><code>${esc(c)}</code></td><td>${h(titleOf(c))}</td><td>${sevs}</td><td class="num">${all.length}</td><td class="num">${acc}</td></tr>`;
     })
     .filter((x) => x)
     .join('');
@@ -258,9 +273,9 @@ ${SEV_ORDER.filter((s) => s !== 'hint' || bySev(s) > 0).map((s) => `<tr><td>${ba
 ${codeRows || '<tr><td colspan="5" class="none">没有发现</td></tr>'}
 </tbody></table>
 </div>
-<table class="stats"><caption>引擎统计（用时单位：毫秒；p50/p95 为单次 SMT 查询用时）</caption><thead><tr><th>政策</th><th class="num">SMT 查询</th><th class="num">SMT 用时</th><th class="num">p50</th><th class="num">p95</th><th class="num">性质测试例数</th><th class="num">性质测试用时</th><th class="num">静态检查用时</th></tr></thead><tbody>
+<div class="scroll"><table class="stats"><caption>引擎统计（用时单位：毫秒；p50/p95 为单次 SMT 查询用时）</caption><thead><tr><th>政策</th><th class="num">SMT 查询</th><th class="num">SMT 用时</th><th class="num">p50</th><th class="num">p95</th><th class="num">性质测试例数</th><th class="num">性质测试用时</th><th class="num">静态检查用时</th></tr></thead><tbody>
 ${statRows || '<tr><td colspan="8" class="none">没有政策</td></tr>'}
-</tbody></table>
+</tbody></table></div>
 </section>
 <nav>
 <h2>目录</h2>

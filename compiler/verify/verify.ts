@@ -8,6 +8,36 @@ import type { Decisions } from '../interpret/decision.js';
 import type { Finding, PolicyStats, VerifyReport } from './finding.js';
 import { staticChecks } from './static.js';
 import { verifySmt } from './engine.js';
+import { runPbt } from './pbt.js';
+import { fingerprint } from './finding.js';
+
+/**
+ * Cross-check the two engines. SMT and PBT agreeing: keep the SMT finding (it has
+ * the proof status). PBT refuting what SMT proved: ZC0916, the engines disagree.
+ */
+function reconcile(smt: Finding[], pbt: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const f of pbt) {
+    if (f.subject.startsWith('property:')) {
+      const s = smt.find((x) => x.subject === f.subject);
+      if (s?.proof === 'proved') {
+        out.push({ ...f, code: 'ZC0916', severity: 'error', subject: `disagree:${f.subject}`, fingerprint: fingerprint('ZC0916', f.policy, `disagree:${f.subject}`),
+          message: `两种引擎结论不一致：SMT 证明了${f.subject.slice(9)}，随机测试却找到反例`, related: [{ span: s.span, message: 'SMT 的证明' }] });
+      } else if (!s || s.proof === 'unknown') out.push(f);
+      continue;
+    }
+    const m = /^pbt-(contradiction|gap):(.*)$/.exec(f.subject);
+    if (m) {
+      const kind = m[1] === 'contradiction' ? 'contradiction:' : 'gap:';
+      const smtHas = smt.some((x) => x.subject.startsWith(`${kind}${m[2]}/`) && (x.proof === 'refuted' || x.code === 'ZC0915'));
+      if (!smtHas) out.push({ ...f, code: 'ZC0916', severity: 'error', subject: `disagree:${f.subject}`, fingerprint: fingerprint('ZC0916', f.policy, `disagree:${f.subject}`),
+        message: `两种引擎结论不一致：随机测试发现${f.message}，SMT 却没有报告` });
+      continue;
+    }
+    out.push(f);
+  }
+  return out;
+}
 
 export interface VerifyRunOptions {
   readonly timeoutMs: number;
@@ -31,9 +61,9 @@ export async function verifyPolicies(policies: readonly LoweredPolicy[], opts: V
     const t1 = performance.now();
     const smt = await verifySmt(lp.ir, { timeoutMs: opts.timeoutMs, ...(gen ? { generated: gen } : {}) });
     const t2 = performance.now();
-    const pbt = opts.pbt ? await opts.pbt(lp, opts.pbtRuns, gen) : { findings: [], cases: 0 };
+    const pbt = await (opts.pbt ?? runPbt)(lp, opts.pbtRuns, gen);
     const t3 = performance.now();
-    findings.push(...st, ...smt.findings, ...pbt.findings);
+    findings.push(...st, ...smt.findings, ...reconcile(smt.findings, pbt.findings));
     const s: PolicyStats = { staticMs: t1 - t0, smtMs: t2 - t1, smtQueries: smt.queryMs.length, smtQueryMs: smt.queryMs, pbtCases: pbt.cases, pbtMs: t3 - t2 };
     stats.push({ id: lp.ir.policy.id, name: lp.ir.policy.name, root: lp.program.root, stats: s });
   }
