@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { nodeHost, type Host } from '../project/host.js';
-import { loadPolicies } from '../project/policies.js';
+import { loadPolicies, type LoweredPolicy } from '../project/policies.js';
 import { SourceFile } from '../common/source.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderDiagnosticsText } from '../diagnostics/render.js';
@@ -14,24 +14,28 @@ import { args, EXIT_FINDINGS, EXIT_OK, type Io } from './common.js';
 
 export const testHelp = `用法：zhengce test [路径...] [--policies 目录]
 
-运行 YAML 场景测试（scenarios/ 目录下的 .yaml 文件；默认在 policies/ 中查找）。
+运行 YAML 场景测试（顶层有“场景”键的 .yaml 文件；默认在 policies/ 中查找）。
 每个场景：名称、日期、事件、事实、期望（各措施的状态与结果）或 期望错误。
 未知的键是错误，并给出位置。退出码：0 全部通过；1 有失败或场景文件无效；2 用法错误。
 `;
 
-/** All scenario files under the paths. */
+/**
+ * All scenario files under the paths: YAML files whose top level has a `场景` key
+ * (parameter files and the events registry have none), sorted.
+ */
 export function findScenarioFiles(host: Host, paths: readonly string[]): string[] {
   const out: string[] = [];
-  const walk = (dir: string, inScenarios: boolean) => {
+  const isScenario = (p: string) => /^\s*场景\s*:/mu.test(host.readFile(p) ?? '');
+  const walk = (dir: string) => {
     for (const name of host.readDirectory(dir)) {
       if (name === 'node_modules' || name.startsWith('.')) continue;
       const p = join(dir, name);
-      if (host.isDirectory(p)) walk(p, inScenarios || name === 'scenarios');
-      else if (inScenarios && /\.ya?ml$/.test(name)) out.push(p);
+      if (host.isDirectory(p)) walk(p);
+      else if (/\.ya?ml$/.test(name) && isScenario(p)) out.push(p);
     }
   };
   for (const p of paths) {
-    if (host.isDirectory(p)) walk(p, p.split('/').includes('scenarios'));
+    if (host.isDirectory(p)) walk(p);
     else if (/\.ya?ml$/.test(p)) out.push(p);
   }
   return out.sort();
@@ -39,8 +43,14 @@ export function findScenarioFiles(host: Host, paths: readonly string[]): string[
 
 export function runScenarioFiles(files: readonly string[], policyPaths: readonly string[], host: Host): { results: ScenarioResult[]; diagnostics: Diagnostic[]; sources: Map<string, SourceFile> } {
   const { result, policies, diagnostics } = loadPolicies(policyPaths, host);
-  const sources = new Map(result.files);
-  const diags: Diagnostic[] = diagnostics.filter((d) => d.severity === 'error');
+  const r = runScenariosWith(files, policies, host);
+  return { results: r.results, diagnostics: [...diagnostics.filter((d) => d.severity === 'error'), ...r.diagnostics], sources: new Map([...result.files, ...r.sources]) };
+}
+
+/** Run scenario files against already-loaded policies. */
+export function runScenariosWith(files: readonly string[], policies: readonly LoweredPolicy[], host: Host): { results: ScenarioResult[]; diagnostics: Diagnostic[]; sources: Map<string, SourceFile> } {
+  const sources = new Map<string, SourceFile>();
+  const diags: Diagnostic[] = [];
   const results: ScenarioResult[] = [];
   for (const f of files) {
     const text = host.readFile(f) ?? '';

@@ -12,6 +12,47 @@ import { verifyPolicies } from '../verify/verify.js';
 import { renderVerifyJson, renderVerifyText } from '../verify/report-text.js';
 import type { VerifyReport } from '../verify/finding.js';
 import type { SourceFile } from '../common/source.js';
+import { findScenarioFiles, runScenariosWith } from './test.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify as toYaml } from 'yaml';
+import { evaluate } from '../interpret/interpreter.js';
+import type { LoweredPolicy } from '../project/policies.js';
+
+/**
+ * Write every finding's witness as a regression scenario: the expectation is what the
+ * interpreter yields today, so a later change in behaviour on that input shows up.
+ */
+export function saveWitnesses(report: VerifyReport, policies: readonly LoweredPolicy[], dir: string): number {
+  mkdirSync(dir, { recursive: true });
+  const byPolicy = new Map<string, unknown[]>();
+  for (const f of report.findings) {
+    if (!f.witness || f.code === 'ZC1104') continue;
+    const lp = policies.find((p) => p.ir.policy.id === f.policy);
+    if (!lp) continue;
+    const events = f.witness.event ? [f.witness.event] : [];
+    let d;
+    try {
+      d = evaluate(lp.ir, f.witness.facts, f.witness.date, events);
+    } catch {
+      continue;
+    }
+    const expect: Record<string, unknown> = {};
+    for (const dec of d.决定) {
+      if (dec.状态 === '不适用' && !Object.keys(f.witness.facts).length) continue;
+      expect[dec.措施] = { 状态: dec.状态, 结果: Object.fromEntries(Object.entries(dec.结果).map(([k, v]) => [k, v.值])) };
+    }
+    const list = byPolicy.get(f.policy) ?? [];
+    list.push({ 名称: `${f.code} ${f.subject}`, 说明: f.message, 日期: f.witness.date, ...(events.length ? { 事件: events } : {}), 事实: f.witness.facts, 期望: expect });
+    byPolicy.set(f.policy, list);
+  }
+  let n = 0;
+  for (const [policy, list] of byPolicy) {
+    n += list.length;
+    writeFileSync(join(dir, `${policy}-witnesses.yaml`), `# 由 zhengce verify --save-witnesses 生成：每个反例一个场景，期望为当前求值结果（回归测试）。\n${toYaml({ 政策: policy, 场景: list }, { lineWidth: 0 })}`);
+  }
+  return n;
+}
 import { args, EXIT_FINDINGS, EXIT_OK, parseFailLevel, parseFormat, UsageError, type Io } from './common.js';
 
 export const verifyHelp = `用法：zhengce verify [路径...] [--format text|json|sarif|junit|html] [--fail-level error|warning|note]
@@ -25,6 +66,8 @@ export const verifyHelp = `用法：zhengce verify [路径...] [--format text|js
   --runs            每条性质的随机测试次数（默认 1000）
   --events          上级政策事件登记（默认 policies/events.yaml，若存在）
   --output          写入文件而不是标准输出
+  --save-witnesses 目录  把每个反例写成 YAML 场景文件（回归测试）
+  --no-scenarios    不运行 scenarios/ 下的场景测试（默认会运行，失败的场景记为 ZC1104）
 `;
 
 export type Renderer = (r: VerifyReport, files: ReadonlyMap<string, SourceFile>, cwd: string) => string;
@@ -37,7 +80,7 @@ export function registerVerifyFormat(name: string, r: Renderer): void {
 export async function runVerify(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = args(argv, {
     format: { type: 'string' }, 'fail-level': { type: 'string' }, timeout: { type: 'string' }, runs: { type: 'string' },
-    events: { type: 'string' }, output: { type: 'string' },
+    events: { type: 'string' }, output: { type: 'string' }, 'save-witnesses': { type: 'string' }, 'no-scenarios': { type: 'boolean' },
   });
   if (values['help']) {
     io.out(verifyHelp);
@@ -66,8 +109,16 @@ export async function runVerify(argv: string[], io: Io): Promise<number> {
     }
     events = Array.isArray(r.events) ? r.events : [];
   }
-  const report = await verifyPolicies(policies, { timeoutMs, pbtRuns: runs, events, ...verifyPlugins });
-  const text = renderer(report, result.files, io.cwd);
+  const policyPaths = positionals.length ? positionals : ['policies'];
+  const scenarioRun = values['no-scenarios'] ? undefined : runScenariosWith(findScenarioFiles(nodeHost, policyPaths), policies, nodeHost);
+  const files = new Map([...result.files, ...(scenarioRun?.sources ?? [])]);
+  if (scenarioRun && scenarioRun.diagnostics.length) io.err(renderDiagnosticsText(scenarioRun.diagnostics, files, { cwd: io.cwd }));
+  const report = await verifyPolicies(policies, { timeoutMs, pbtRuns: runs, events, ...verifyPlugins, ...(scenarioRun ? { scenarios: scenarioRun.results } : {}) });
+  if (values['save-witnesses']) {
+    const n = saveWitnesses(report, policies, values['save-witnesses'] as string);
+    io.err(`已把 ${n} 个反例写成场景文件：${values['save-witnesses']}\n`);
+  }
+  const text = renderer(report, files, io.cwd);
   if (values['output']) {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(values['output'] as string, text);

@@ -251,7 +251,7 @@ export function renderVerifyHtml(r: VerifyReport, files: ReadonlyMap<string, Sou
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="ZhengCe ${esc(tool.version)}">
-<title>${h(title)}</title>
+<title>${esc(safeText(title))}</title>
 <style>${CSS}</style>
 </head>
 <body>

@@ -10,6 +10,7 @@ import { staticChecks } from './static.js';
 import { verifySmt } from './engine.js';
 import { runPbt } from './pbt.js';
 import { fingerprint } from './finding.js';
+import type { ScenarioResult } from '../scenario/scenario.js';
 
 /**
  * Cross-check the two engines. SMT and PBT agreeing: keep the SMT finding (it has
@@ -45,6 +46,8 @@ export interface VerifyRunOptions {
   readonly events: unknown[];
   /** Per policy id: a generated evaluator to replay witnesses through. */
   readonly generated?: (policyId: string) => ((facts: unknown, date: string, events: unknown[]) => Decisions) | undefined;
+  /** Scenario results to report as findings (ZC1104 for each failing scenario). */
+  readonly scenarios?: readonly ScenarioResult[];
   /** Property-based engine (pbt.ts); optional so the SMT core can run alone. */
   readonly pbt?: (lp: LoweredPolicy, runs: number, generated?: (facts: unknown, date: string, events: unknown[]) => Decisions) => Promise<{ findings: Finding[]; cases: number }>;
 }
@@ -66,6 +69,17 @@ export async function verifyPolicies(policies: readonly LoweredPolicy[], opts: V
     findings.push(...st, ...smt.findings, ...reconcile(smt.findings, pbt.findings));
     const s: PolicyStats = { staticMs: t1 - t0, smtMs: t2 - t1, smtQueries: smt.queryMs.length, smtQueryMs: smt.queryMs, pbtCases: pbt.cases, pbtMs: t3 - t2 };
     stats.push({ id: lp.ir.policy.id, name: lp.ir.policy.name, root: lp.program.root, stats: s });
+  }
+  for (const r of opts.scenarios ?? []) {
+    if (r.passed) continue;
+    const lp = policies.find((p) => p.ir.policy.id === r.scenario.policy) ?? policies[0];
+    const subject = `scenario:${r.scenario.file}:${r.scenario.name}`;
+    findings.push({
+      code: 'ZC1104', severity: 'error', message: `场景“${r.scenario.name}”未通过：${r.problems.join('；')}`, policy: lp?.ir.policy.id ?? r.scenario.policy,
+      span: r.scenario.span, related: [], clauses: [], subject, engine: 'static',
+      witness: { facts: r.scenario.facts as Record<string, Record<string, unknown>>, date: r.scenario.date, ...(r.scenario.events[0] ? { event: r.scenario.events[0] as never } : {}) },
+      fingerprint: fingerprint('ZC1104', lp?.ir.policy.id ?? r.scenario.policy, subject),
+    });
   }
   findings.sort((a, b) =>
     (a.policy < b.policy ? -1 : a.policy > b.policy ? 1 : 0) ||
