@@ -18,7 +18,7 @@ export interface PolicyEvent {
 export type Status = '适用' | '不适用' | '未生效' | '已废止' | '存疑';
 
 export interface OutcomeValue {
-  /** Money: decimal string in 元 ("1000.00"); ratio: "50%"; others: number/boolean/string. */
+  /** Money: decimal string in 元 ("1000.00"); ratio: "50%"; date: "YYYY-MM-DD"; others: number/boolean/string. */
   readonly 值: number | boolean | string;
   readonly 单位: string;
   /** Money only: integer fen. */

@@ -256,6 +256,7 @@ export function voidDay(ir: IrProgram, events: { day: number; event: PolicyEvent
 function outcomeValue(t: IrType, v: RuntimeValue): Pick<OutcomeValue, '值' | '单位' | '分'> {
   if (t.k === 'money') return { 值: formatFen(v as number), 单位: '元', 分: v as number };
   if (t.k === 'quantity' && t.dim === 'ratio') return { 值: formatRatio(v as number), 单位: '%' };
+  if (t.k === 'date') return { 值: formatIso(fromDayNumber(v as number)), 单位: '日期' };
   return { 值: v, 单位: unitOf(t) };
 }
 
