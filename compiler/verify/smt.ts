@@ -291,7 +291,10 @@ export interface Witness {
 
 function num(model: ZExpr, v: ZExpr): number {
   const r = model.eval(v, true);
-  return Number(BigInt(r.toString()));
+  // IntNum.value() is exact; z3's printed form of negatives is "(- 17)"
+  if (typeof r.value === 'function') return Number(r.value() as bigint);
+  const m = /^\(-\s*(\d+)\)$/.exec(r.toString());
+  return m ? -Number(m[1]) : Number(BigInt(r.toString()));
 }
 
 /** Turn a model into a concrete, valid input. `entities` forces entities to appear. */
