@@ -3,7 +3,7 @@
  * With --check nothing is written: the files that would change are listed (exit 1).
  * Files with syntax errors are reported and left untouched (exit 1).
  */
-import { writeFileSync } from 'node:fs';
+import { renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
 import { SourceFile } from '../common/source.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -65,7 +65,7 @@ export function runFmt(argv: string[], io: Io): number {
     changed.push(path);
     if (!check) {
       try {
-        writeFileSync(path, r.value, 'utf8');
+        writeAtomically(path, r.value);
       } catch (e) {
         diagnostics.push(diag('ZC0001', source.span(0, 0), `无法写入“${show(path)}”：${(e as Error).message}`));
         changed.pop();
@@ -86,4 +86,20 @@ export function runFmt(argv: string[], io: Io): number {
   for (const p of changed) io.out(`已格式化：${show(p)}\n`);
   io.out(`已格式化 ${changed.length} 个文件，${files.length - changed.length - errs} 个无需改动${errs ? `，${errs} 个因错误未处理` : ''}。\n`);
   return failed ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Write via a temporary file and a rename, so that a crash never leaves a half-written file. */
+function writeAtomically(path: string, text: string): void {
+  const tmp = `${path}.${process.pid}.zhengce-fmt.tmp`;
+  try {
+    writeFileSync(tmp, text, { encoding: 'utf8', mode: statSync(path).mode });
+    renameSync(tmp, path);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // (no temporary file to remove)
+    }
+    throw e;
+  }
 }

@@ -8,11 +8,18 @@ import { runEval } from './eval.js';
 import { runCoverage } from './coverage.js';
 import { runVerify } from './verify.js';
 import { runTest } from './test.js';
+import { runBuild, runDoc } from './build.js';
+import { runFmt } from './fmt.js';
+import { runStart } from './start.js';
 
 type Command = { run: (argv: string[], io: Io) => number | Promise<number>; summary: string };
 
 const commands: Record<string, Command> = {
   check: { run: runCheck, summary: '解析并检查政策文件，打印诊断' },
+  start: { run: runStart, summary: '一键：检查、生成 generated/、核查并发布报告、覆盖率、场景测试' },
+  build: { run: runBuild, summary: '生成 generated/：带类型的求值器、JSON Schema 与文档（--check 检查是否过期）' },
+  doc: { run: runDoc, summary: '只生成文档（Markdown 与 HTML）' },
+  fmt: { run: runFmt, summary: '格式化政策文件（--check 只检查）' },
   eval: { run: runEval, summary: '按评估日期对一个个案求值，输出 JSON 决定' },
   verify: { run: runVerify, summary: '核查：矛盾、缺口、有效性、性质，附反例与条款' },
   test: { run: runTest, summary: '运行 YAML 场景测试' },

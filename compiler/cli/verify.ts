@@ -10,6 +10,9 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderDiagnosticsText } from '../diagnostics/render.js';
 import { verifyPolicies } from '../verify/verify.js';
 import { renderVerifyJson, renderVerifyText } from '../verify/report-text.js';
+import { renderVerifySarif } from '../verify/report-sarif.js';
+import { renderVerifyJunit } from '../verify/report-junit.js';
+import { renderVerifyHtml } from '../verify/report-html.js';
 import type { VerifyReport } from '../verify/finding.js';
 import type { SourceFile } from '../common/source.js';
 import { findScenarioFiles, runScenariosWith } from './test.js';
@@ -71,7 +74,9 @@ export const verifyHelp = `用法：zhengce verify [路径...] [--format text|js
 `;
 
 export type Renderer = (r: VerifyReport, files: ReadonlyMap<string, SourceFile>, cwd: string) => string;
-const renderers: Record<string, Renderer> = { text: renderVerifyText, json: renderVerifyJson };
+const renderers: Record<string, Renderer> = {
+  text: renderVerifyText, json: renderVerifyJson, sarif: renderVerifySarif, html: renderVerifyHtml,
+};
 /** Register another report format (sarif, junit, html). */
 export function registerVerifyFormat(name: string, r: Renderer): void {
   renderers[name] = r;
@@ -92,7 +97,7 @@ export async function runVerify(argv: string[], io: Io): Promise<number> {
   const runs = values['runs'] === undefined ? 1000 : Number(values['runs']);
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new UsageError('--timeout 应为正整数（毫秒）');
   if (!Number.isInteger(runs) || runs < 0) throw new UsageError('--runs 应为非负整数');
-  const renderer = renderers[format];
+  const renderer: Renderer | undefined = format === 'junit' ? (r, f, c) => renderVerifyJunit(r, f, c, level) : renderers[format];
   if (!renderer) throw new UsageError(`此版本尚不支持 --format ${format}`);
   const { result, policies, diagnostics } = loadPolicies(positionals.length ? positionals : ['policies'], nodeHost);
   if (hasErrors(diagnostics)) {
@@ -125,7 +130,8 @@ export async function runVerify(argv: string[], io: Io): Promise<number> {
   } else io.out(text.endsWith('\n') ? text : text + '\n');
   const min = level === 'error' ? 0 : level === 'warning' ? 1 : 2;
   const rank: Record<string, number> = { error: 0, warning: 1, info: 2, hint: 3 };
-  return report.findings.some((f) => !f.accepted && rank[f.severity]! <= min) ? EXIT_FINDINGS : EXIT_OK;
+  // a proof (ZC0909) is a pass, never a failure, whatever the level
+  return report.findings.some((f) => !f.accepted && f.code !== 'ZC0909' && rank[f.severity]! <= min) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /** Engines/replayers registered by other modules (pbt, generated evaluators). */

@@ -164,7 +164,9 @@ footer, .footer { margin-top: 3em; color: var(--muted); font-size: .8rem; text-a
   body { max-width: none; margin: 0; padding: 0; }
   a, a:visited { color: inherit; text-decoration: none; }
   .back { display: none; }
-  section.top { break-before: page; }
+  section.top, section.toc { break-before: page; }
+  ul.toc { break-inside: avoid; }
+  table.meta { break-inside: avoid; }
   h1, h2, h3, h4, h5, h6, caption, .coltitle, .notetitle { break-after: avoid; }
   tr, aside.note, blockquote, ul.rules > li { break-inside: avoid; }
   thead { display: table-header-group; }

@@ -116,8 +116,17 @@ export function valueText(e: IrExpr): string {
       const m = unscaled(e.months, 12, ['years']) ?? e.months;
       return `${wrapValue(e.date, 1)} ${e.sign > 0 ? '＋' : '−'} ${wrapValue(m, 2)}`;
     }
-    default:
+    case 'workdays': return `${wrapValue(e.start, 4)}后的第${wrapValue(e.n, 4)}`;
+    case 'outcome': return `措施「${e.measure}」的「${e.outcome}」`;
+    case 'applies': return `措施「${e.measure}」适用`;
+    case 'void': return '本政策已废止';
+    case 'not': case 'and': case 'or': case 'cmp': case 'in':
       return `（${condText(e, false)}）`;
+    default: {
+      // a kind this renderer does not know yet: its source text, never a recursion
+      const o = (e as { origin?: { text?: string } }).origin;
+      return o?.text ? o.text.replace(/\s+/g, ' ') : '（？）';
+    }
   }
 }
 
@@ -136,12 +145,21 @@ export function flatten(e: IrExpr, k: 'and' | 'or'): IrExpr[] {
 }
 
 function isBoolValue(e: IrExpr): boolean {
-  return e.type.k === 'bool' && (e.k === 'field' || e.k === 'param' || e.k === 'event');
+  return e.type.k === 'bool' && (e.k === 'field' || e.k === 'param' || e.k === 'event' || e.k === 'outcome');
+}
+
+function isCondition(e: IrExpr): boolean {
+  return e.k === 'not' || e.k === 'and' || e.k === 'or' || e.k === 'cmp' || e.k === 'in' || e.k === 'applies' || e.k === 'void';
 }
 
 function cmpText(e: Extract<IrExpr, { k: 'cmp' }>): string {
   const a = valueText(e.a);
   const b = valueText(e.b);
+  if (e.a.type.k === 'bool' && e.b.type.k === 'bool' && (e.op === '=' || e.op === '!=') && (isCondition(e.a) || isCondition(e.b))) {
+    const x = isCondition(e.a) ? condText(e.a, false) : valueText(e.a);
+    const y = isCondition(e.b) ? condText(e.b, false) : valueText(e.b);
+    return `“${x}”与“${y}”${e.op === '=' ? '同时成立或同时不成立' : '恰有一个成立'}`;
+  }
   const w = e.word;
   if (w && (INCLUSIVE_WORDS.has(w) || EXCLUSIVE_WORDS.has(w))) {
     const gloss = INCLUSIVE_WORDS.has(w) ? '（含本数）' : '（不含本数）';
@@ -168,6 +186,8 @@ export function condText(e: IrExpr, top = true): string {
     }
     case 'not': {
       if (isBoolValue(e.x)) return `${valueText(e.x)}为否`;
+      if (e.x.k === 'applies') return `措施「${e.x.measure}」不适用`;
+      if (e.x.k === 'void') return '本政策未废止';
       return `并非“${condText(e.x, false)}”`;
     }
     case 'cmp': return cmpText(e);
@@ -242,6 +262,7 @@ export function paramsIn(e: IrExpr, into: Set<string> = new Set()): Set<string> 
     case 'cmp': case 'add': case 'sub': case 'mul': case 'div': paramsIn(e.a, into); paramsIn(e.b, into); break;
     case 'in': paramsIn(e.x, into); for (const x of e.values) paramsIn(x, into); break;
     case 'addMonths': paramsIn(e.date, into); paramsIn(e.months, into); break;
+    case 'workdays': paramsIn(e.start, into); paramsIn(e.n, into); break;
     default: break;
   }
   return into;

@@ -18,14 +18,14 @@
  * where the input order is not meaningful); every policy string is escaped by the
  * renderer of its format (docs-html.ts, docs-md.ts).
  */
-import type { IrDoubtRef, IrMeasure, IrOutcome, IrParam, IrProgram, IrRule } from '../ir/ir.js';
+import type { IrDoubtRef, IrMeasure, IrOutcome, IrParam, IrProgram, IrProperty, IrRule } from '../ir/ir.js';
 import type { CheckedProgram } from '../semantics/model.js';
 import { display } from '../interpret/interpreter.js';
 import { badge, bold, code, joinRich, link, type Block, type Inline, type ListItem, type Rich } from './docs-blocks.js';
 import { docsExtras, type ClauseItemRef, type DocsExtras } from './docs-extras.js';
 import { renderHtml } from './docs-html.js';
 import { renderMd } from './docs-md.js';
-import { literals, paramsIn, ruleText, sunsetText, typeText, validityText, valueText } from './docs-text.js';
+import { condText, literals, paramsIn, ruleText, sunsetText, typeText, validityText, valueText } from './docs-text.js';
 
 export interface DocsInput {
   readonly ir: IrProgram;
@@ -140,6 +140,7 @@ class PolicyPage {
   private readonly doubtByName = new Map<string, IrDoubtRef>();
   private readonly paramIds = new Map<string, string>();
   private readonly placedDoubts = new Set<string>();
+  private readonly placedProperties = new Set<string>();
   private readonly paramUses = new Map<string, { m: number; r: number }[]>();
 
   constructor(readonly ir: IrProgram, readonly extras: DocsExtras | undefined, readonly ext: Ext) {
@@ -214,6 +215,7 @@ class PolicyPage {
         children: [{ t: 'h', level: 2, text: ['其他措施'] }, ...orphans.flatMap(({ m, i }) => this.measureBlocks(m, i, 3))],
       });
     }
+    if (this.properties().length) out.push(this.propertySection());
     if (this.ir.indicators.length) out.push(this.indicatorSection());
     if (this.ir.params.length) out.push(this.paramSection());
     if (this.ir.entities.length) out.push(this.entitySection());
@@ -278,6 +280,7 @@ class PolicyPage {
       return { text: [link(`#${safeId(c.anchor)}`, this.clauseTitle(c))], ...(kids.length ? { children: kids.map(item) } : {}) };
     };
     const items: ListItem[] = roots.map(item);
+    if (this.properties().length) items.push({ text: [link('#properties', '性质（验证断言）')] });
     if (this.ir.indicators.length) items.push({ text: [link('#indicators', '指标')] });
     if (this.ir.params.length) items.push({ text: [link('#params', '参数')] });
     if (this.ir.entities.length) items.push({ text: [link('#entities', '对象与字段')] });
@@ -312,6 +315,7 @@ class PolicyPage {
       ...measures.map((m) => ({ kind: 'measure' as const, name: m.name })),
       ...this.ir.doubts.filter((d) => d.clause === c.anchor && !inMeasures.has(d.name)).map((d) => ({ kind: 'doubt' as const, name: d.name })),
       ...this.ir.indicators.filter((x) => x.clause === c.anchor).map((x) => ({ kind: 'indicator' as const, name: x.name })),
+      ...this.properties().filter((x) => x.clause === c.anchor).map((x) => ({ kind: 'property' as const, name: x.name, asserts: [] })),
     ];
   }
 
@@ -362,7 +366,12 @@ class PolicyPage {
           });
           break;
         }
-        case 'property':
+        case 'property': {
+          const ip = this.properties().find((x) => x.name === it.name);
+          if (ip) {
+            if (!this.placedProperties.has(ip.name)) out.push(this.propertyNote(ip));
+            break;
+          }
           out.push({
             t: 'note', kind: 'info', title: [`性质「${it.name}」（供验证的断言）`], children: [
               ...(it.condition ? [{ t: 'p', text: ['条件：', code(it.condition)] } as Block] : []),
@@ -371,6 +380,7 @@ class PolicyPage {
             ],
           });
           break;
+        }
       }
     }
     return out;
@@ -548,7 +558,51 @@ class PolicyPage {
 
   indicatorValue(x: IrProgram['indicators'][number]): string {
     if (x.value === '') return '（无法计算）';
-    return `${x.value}${x.unit}${x.exact ? '' : '（非精确，保留 12 位小数）'}`;
+    if (x.exact) return `${x.value}${x.unit}`;
+    const frac = (x as { fraction?: string }).fraction;
+    return `${x.value}${x.unit}（循环小数${frac ? `，即 ${frac}` : ''}）`;
+  }
+
+  properties(): readonly IrProperty[] {
+    return (this.ir as { properties?: readonly IrProperty[] }).properties ?? [];
+  }
+
+  propertyId(p: IrProperty): string {
+    return `property-${this.properties().indexOf(p) + 1}`;
+  }
+
+  propertyNote(p: IrProperty): Block {
+    this.placedProperties.add(p.name);
+    const children: Block[] = [];
+    if (p.condition) children.push({ t: 'p', text: ['前提：', condText(p.condition)] });
+    if (p.asserts.length === 1) children.push({ t: 'p', text: ['断言：', condText(p.asserts[0]!)] });
+    else children.push({ t: 'p', text: ['断言（均须成立）：'] }, { t: 'list', items: p.asserts.map((a) => ({ text: [condText(a)] })) });
+    if (p.accepted) children.push({ t: 'p', text: [badge('已知不成立'), '原文缺陷：', p.accepted] });
+    if (p.note) children.push({ t: 'p', text: ['说明：', p.note] });
+    if (p.clause) children.push({ t: 'p', text: ['所在条款：', this.clauseLink(p.clause)] });
+    children.push({ t: 'p', cls: 'muted', text: ['原式：', code(p.origin.text)] });
+    return {
+      t: 'note', kind: p.accepted ? 'warn' : 'info', id: this.propertyId(p),
+      title: [`性质「${p.name}」`, ...(p.kind && p.kind !== '一般' ? [badge(p.kind, 'info')] : []), ...(p.usesEvent ? [badge('涉及上级事件', 'info')] : [])],
+      children,
+    };
+  }
+
+  propertySection(): Block {
+    const all = this.properties();
+    const children: Block[] = [
+      { t: 'h', level: 2, text: ['性质（验证断言）'] },
+      { t: 'p', cls: 'legend', text: ['核查工具对每条性质证明其成立或给出反例。“已知不成立”的性质记录原文本身的缺陷，由编写者说明原因。'] },
+      {
+        t: 'table', cls: 'properties', head: [['性质'], ['类别'], ['条款'], ['状态']],
+        rows: all.map((p) => [
+          [link(`#${this.propertyId(p)}`, `「${p.name}」`)], [p.kind ?? '一般'], [this.clauseLink(p.clause, '—')],
+          p.accepted ? [badge('已知不成立')] : ['应成立'],
+        ]),
+      },
+    ];
+    for (const p of all) if (!this.placedProperties.has(p.name)) children.push(this.propertyNote(p));
+    return { t: 'section', cls: 'top', id: 'properties', children };
   }
 
   indicatorSection(): Block {

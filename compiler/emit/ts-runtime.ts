@@ -110,15 +110,16 @@ function _parseIso(v: unknown): number | undefined {
 
 /** 分 → "1234.50"。 */
 function _fen(v: number): string {
-  const s = String(Math.abs(v)).padStart(3, '0');
-  return (v < 0 ? '-' : '') + s.slice(0, -2) + '.' + s.slice(-2);
+  const a = Math.abs(v);
+  const cents = a % 100;
+  return (v < 0 ? '-' : '') + String(Math.floor(a / 100)) + '.' + (cents < 10 ? '0' : '') + String(cents);
 }
 
 /** 百万分之一 → "4.8%"（至多四位小数，去掉末尾的 0）。 */
 function _ratio(v: number): string {
-  const s = String(Math.abs(v)).padStart(5, '0');
-  const frac = s.slice(-4).replace(/0+$/, '');
-  return (v < 0 ? '-' : '') + s.slice(0, -4) + (frac === '' ? '' : '.' + frac) + '%';
+  const a = Math.abs(v);
+  const frac = String(10000 + (a % 10000)).slice(1).replace(/0+$/, '');
+  return (v < 0 ? '-' : '') + String(Math.floor(a / 10000)) + (frac === '' ? '' : '.' + frac) + '%';
 }
 
 /** 给人看的取值。 */

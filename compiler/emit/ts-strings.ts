@@ -24,7 +24,7 @@ function hex4(c: number): string {
 
 /**
  * Text for inside a comment, on one line: line terminators and lone surrogates become
- * visible escapes (`\n`, `\u2028`, `\uD800`), `*\/` becomes `*\/` with a backslash.
+ * visible escapes (`\n`, `\u2028`, `\uD800`); `*` `/` becomes `*\/` and `/` `*` becomes `/\*`.
  */
 export function commentText(s: string): string {
   let out = '';
@@ -43,6 +43,8 @@ export function commentText(s: string): string {
     else if (c === 0x0d) out += '\\r';
     else if (c === 0x2028 || c === 0x2029) out += `\\u${hex4(c)}`;
     else if (c === 0x2f && out.endsWith('*')) out += '\\/';
+    // "/*" also confuses ts-morph's writer, which tracks comment nesting
+    else if (c === 0x2a && out.endsWith('/')) out += '\\*';
     else out += s[i]!;
   }
   // a trailing '*' could join a following '/' written by the caller

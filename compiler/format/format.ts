@@ -9,14 +9,25 @@
  *    机构、实体、条款、措施、规则、存疑、属性块 such as 失效, 指标/性质 blocks) open at
  *    the end of the header line; their items are indented 2 spaces per level; `}` stands
  *    on its own line. An item block with nothing in it prints as `{}`. Enum braces and
- *    set braces stay inline: `枚举 性别 { 男、女 }`, `属于 { 国家、省 }`.
- *  - Within an item, tokens are joined on one line, separated by one space, except: no
+ *    set braces stay inline: `枚举 性别 { 男、女 }`, and like parentheses, without
+ *    inner spaces, `属于 {国家、省}`.
+ *  - Within an item, tokens are separated by one space, except: no
  *    space before `：` `、` `，` `）` `；` `.` and none after `：` `、` `，` `（` `.`; a
  *    call's or type's `（` is glued to the name before it (`月龄（出生日期）`,
- *    `时长（天）`); a unit is glued to its number (`2000元`); legal suffixes and 之间
- *    are glued to their bound (`3以上`, `二孩及以上`); a range dash is glued on both
+ *    `时长（天）`); a unit is glued to its number (`2000元`); a legal suffix is glued
+ *    to its bound (`3以上`, `二孩及以上`) unless the comparison is written with 在
+ *    (`在 3 以上`); 之间 is spaced (`1 至 3 之间`); a range dash is glued on both
  *    sides (`6—36月龄`); unary minus is glued to its operand; a clause number is
  *    written without spaces (`四（一）`, `1.`).
+ *  - An item stays on one line unless the writer broke it: a line break inside an item
+ *    is kept (one, never a blank line) where a space would go and after `：` `、` `，`,
+ *    and dropped where tokens are glued and before the `{` of a block; continuation
+ *    lines are indented one level deeper than their item (an inline `}` on a line of its
+ *    own lines up with its item). Long conditions stay readable:
+ *        条件：甲 三孩及以上
+ *          且 乙
+ *    (KEEP_ITEM_BREAKS in layout.ts switches this off: items then always print on one
+ *    line, except after comments.)
  *  - Punctuation has one spelling: `：` `（` `）` `.` `—`, ASCII `{ }`; comparisons
  *    `≥ ≤ ≠ = > <`; arithmetic `+ - × ÷`. The Chinese marks `、` and `，` (and `；` and
  *    `。`) are different characters and both kept as written — policy files mirror the
@@ -25,7 +36,10 @@
  *  - Verbatim: strings, quoted names (「…」/【…】), names, keywords, numbers, dates,
  *    units (including % ％ ‰) and comment text (trailing white space trimmed).
  *  - Comments stay where they were: a comment that followed a token on its line stays at
- *    the end of that line (after one space); a comment on its own line keeps its own line,
+ *    the end of that line; the trailing comments of consecutive lines start in one column,
+ *    one space after the widest of those lines (display width, CJK = 2; a blank line, a
+ *    line without a trailing comment or an own-line comment ends the run); a comment on
+ *    its own line keeps its own line,
  *    indented like the item that follows it (or like a continuation, inside an item).
  *    After a comment, the item continues on the next line, indented one level deeper.
  *  - Blank lines: at most one in a row, kept where the writer had at least one between

@@ -136,7 +136,7 @@ export function canonicalImage(t: IToken, role: TokenRole | undefined): string {
     // 、 and ， (； and 。) are different marks in Chinese and both kept as written
     // (documents use both; policy files mirror their source); ASCII , and ; become
     // 、 (， between call arguments) and ；.
-    case 'Comma': return t.image === ',' ? (role?.call ? '，' : '、') : t.image;
+    case 'Comma': return role?.rule === 'clauseNumber' ? '、' : t.image === ',' ? (role?.call ? '，' : '、') : t.image;
     case 'Semi': return t.image === ';' ? '；' : t.image;
     case 'Dot': return '.';
     case 'GreaterEq': return '≥';
@@ -167,6 +167,7 @@ export function gapBetween(p: IToken, rp: TokenRole, c: IToken, rc: TokenRole): 
   if (rp.rule === 'clauseNumber') return rc.rule === 'clauseNumber' ? 'glue' : 'space'; // 条款 四（一） "标题"
   if (ct === 'Colon' || ct === 'Comma' || ct === 'RParen' || ct === 'Semi' || ct === 'Dot') return 'glue';
   if (pt === 'Colon' || pt === 'Comma' || pt === 'LParen' || pt === 'Dot') return 'glue';
+  if ((pt === 'LBrace' && rp.rule === 'setExpr') || (ct === 'RBrace' && rc.rule === 'setExpr')) return 'glue'; // 属于 {国家、省}
   if (ct === 'Unit') return 'glue';
   if (ct === 'LParen' && (rc.rule === 'typeRef' || rc.call)) return 'glue';
   if (rc.rule === 'cmpExpr' && isLegalSuffix(c) && !rc.at) return 'glue'; // 3以上, but 在 3 以上
@@ -317,7 +318,7 @@ export function print(input: PrintInput): Printed {
     } else if (r.lineStart && !emptyBlock && !semiInline) {
       startLine(r.depth, breaks >= 2 && !blockStart && !r.close);
       gaps[i] = 'line';
-    } else if (afterComment || forced.get(i) === 'break' || (KEEP_ITEM_BREAKS && breaks > 0 && breakable(prevTok!, roles.get(prevTok!)!, t, r))) {
+    } else if (afterComment || forced.get(i) === 'break' || (KEEP_ITEM_BREAKS && breaks > 0 && !emptyBlock && !semiInline && breakable(prevTok!, roles.get(prevTok!)!, t, r))) {
       // continuation line: one level deeper than its item (an inline `}` lines up with the item)
       startLine(t.tokenType.name === 'RBrace' ? r.depth : r.depth + 1, false);
       gaps[i] = 'break';

@@ -180,6 +180,7 @@ export interface IrIndicator {
   readonly expr: string;
   readonly note?: string;
   readonly clause?: string;
+  readonly origin: Origin;
 }
 
 /**
@@ -207,7 +208,7 @@ export interface IrProgram {
   readonly params: readonly IrParam[];
   readonly measures: readonly IrMeasure[];
   readonly indicators: readonly IrIndicator[];
-  readonly clauses: readonly (IrCitation & { readonly parent?: string; readonly depth: number })[];
+  readonly clauses: readonly (IrCitation & { readonly parent?: string; readonly depth: number; readonly origin: Origin })[];
   readonly doubts: readonly IrDoubtRef[];
   readonly properties: readonly IrProperty[];
 }

@@ -318,11 +318,11 @@ class Lowerer {
       const d = f && fractionToDecimal(f);
       indicators.push({
         name, value: d ? decToString(d) : f ? f.toString(12) : '', exact: !!d, fraction: f ? f.toFraction() : '', unit: t.k === 'quantity' && t.dim === 'ratio' ? '（比例，小数）' : unitOf(this.irType(t)) || (t.k === 'int' ? '' : ''),
-        expr: this.origin(ind.decl.value.span).text, ...(ind.decl.note ? { note: ind.decl.note.value } : {}), ...(ind.clause ? { clause: ind.clause } : {}),
+        expr: this.origin(ind.decl.value.span).text, origin: this.origin(ind.decl.span), ...(ind.decl.note ? { note: ind.decl.note.value } : {}), ...(ind.clause ? { clause: ind.clause } : {}),
       });
     }
     const clauses = p.clauses.map((c) => ({
-      anchor: c.anchor, label: c.label, depth: c.depth, quotes: c.decl.quotes.map((q) => q.value),
+      anchor: c.anchor, label: c.label, depth: c.depth, quotes: c.decl.quotes.map((q) => q.value), origin: this.origin(c.decl.numberSpan),
       ...(c.title ? { title: c.title } : {}), ...(c.parent ? { parent: c.parent } : {}),
     }));
     const doubts = [...p.doubts.values()].map((d) => this.doubt(d.decl, d.clause));

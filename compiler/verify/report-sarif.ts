@@ -4,9 +4,9 @@
  * paths are made relative to. Output: one SARIF log (JSON text) with one run.
  *
  * Conventions:
- * - rules: every ZC09xx code of the catalog, in catalog order, so a ruleIndex never
- *   changes with the findings of a run; ruleId = the code (stable forever, catalog
- *   INVARIANT).
+ * - rules: every ZC09xx code of the catalog, in catalog order, so their ruleIndex never
+ *   changes with the findings of a run; then any other code the findings use (ZC1104,
+ *   a failing scenario). ruleId = the code (stable forever, catalog INVARIANT).
  * - level: error → error, warning → warning, info/hint → note. A proved property
  *   (ZC0909) is a result of kind "pass" (level "none"): it is evidence, not an alert.
  * - regions: line numbers as in every other report (SourceFile line model); columns
@@ -61,11 +61,24 @@ const RULE_TEXT: Partial<Record<DiagnosticCode, { name: string; full: string }>>
   ZC0915: { name: 'SolverUnknown', full: '求解器在时限内未能判定（超时或结果未知）。未判定不算通过：该项检查没有得出结论，应加大时限或简化规则后重新核查。' },
   ZC0916: { name: 'EngineDisagreement', full: '求解器给出的反例在解释器中未能复现，或解释器与生成的求值器结论不同：至少一方有错，需要人工检查。' },
   ZC0917: { name: 'RuleOutlivesPolicy', full: '规则的有效期超出政策本身的存续期（早于政策生效或晚于政策失效），可能在政策无效时仍给予待遇。' },
+  ZC1104: { name: 'ScenarioFailed', full: '场景测试（YAML）未通过：按场景给出的事实、日期和事件求值，结果与场景期望的不同。' },
 };
 
 /** Every verification code of the catalog, in catalog order (retired ones excluded). */
 export function verificationCodes(): DiagnosticCode[] {
   return (Object.keys(CATALOG) as DiagnosticCode[]).filter((c) => c.startsWith('ZC09') && !CATALOG[c].retired);
+}
+
+/**
+ * The rules of a run: every ZC09xx code (fixed indexes), then any other code the
+ * findings use (e.g. ZC1104, a failing scenario), in catalog order.
+ */
+export function ruleCodes(r: VerifyReport): string[] {
+  const codes: string[] = verificationCodes();
+  const order = Object.keys(CATALOG);
+  const extra = [...new Set(r.findings.map((f) => f.code as string))].filter((c) => !codes.includes(c));
+  extra.sort((a, b) => (order.indexOf(a) + 1 || Infinity) - (order.indexOf(b) + 1 || Infinity) || (a < b ? -1 : a > b ? 1 : 0));
+  return [...codes, ...extra];
 }
 
 /** SARIF level of a severity. */
@@ -116,12 +129,12 @@ const SNIPPET_MAX = 400;
 
 /** Build the SARIF log object (exported for tests and for tools that post-process it). */
 export function buildSarif(r: VerifyReport, files: ReadonlyMap<string, SourceFile>, cwd: string): Record<string, unknown> {
-  const codes = verificationCodes();
+  const codes = ruleCodes(r);
   const ruleIndex = new Map(codes.map((c, i) => [c, i] as const));
   const rules = codes.map((code) => {
-    const e = CATALOG[code];
-    const t = RULE_TEXT[code];
-    const full = t?.full ?? e.title;
+    const e: { severity: Severity; title: string } = (CATALOG as Record<string, { severity: Severity; title: string } | undefined>)[code] ?? { severity: 'error', title: code };
+    const t = (RULE_TEXT as Record<string, { name: string; full: string } | undefined>)[code];
+    const full = t?.full ?? `${e.title}。`;
     return {
       id: code,
       name: t?.name ?? code,
@@ -194,7 +207,7 @@ export function buildSarif(r: VerifyReport, files: ReadonlyMap<string, SourceFil
     }
     return {
       ruleId: f.code,
-      ...(ruleIndex.has(f.code) ? { ruleIndex: ruleIndex.get(f.code)! } : {}),
+      ruleIndex: ruleIndex.get(f.code)!,
       kind: pass ? 'pass' : 'fail',
       level: pass ? 'none' : sarifLevel(f.severity),
       message: { text: f.message },

@@ -73,7 +73,7 @@ export function staticChecks(ir: IrProgram, events: unknown[]): Finding[] {
   const seen = new Set<string>();
   const quoteOwners: { quote: string; origin: Origin; clause: { anchor: string; label: string } }[] = [];
   for (const m of ir.measures) for (const q of m.citation.quotes) quoteOwners.push({ quote: q, origin: m.origin, clause: { anchor: m.citation.anchor, label: m.citation.label } });
-  for (const c of ir.clauses) for (const q of c.quotes) quoteOwners.push({ quote: q, origin: anyOrigin, clause: { anchor: c.anchor, label: c.label } });
+  for (const c of ir.clauses) for (const q of c.quotes) quoteOwners.push({ quote: q, origin: c.origin, clause: { anchor: c.anchor, label: c.label } });
   for (const { quote, origin, clause } of quoteOwners) {
     for (const [re, msg] of lints) {
       const m = re.exec(quote);
@@ -91,7 +91,7 @@ export function staticChecks(ir: IrProgram, events: unknown[]): Finding[] {
     if (m && /（[一二三四五六七八九十]+）$/u.test(c.label)) {
       add('ZC0913', {
         message: `条款编号格式不一致：原文写作“（${m[1]}）”，而同级条款使用“（一）”式编号（结构编号为 ${c.label}）`,
-        origin: anyOrigin, subject: `numbering:${c.anchor}`, clauses: [{ anchor: c.anchor, label: c.label }],
+        origin: c.origin, subject: `numbering:${c.anchor}`, clauses: [{ anchor: c.anchor, label: c.label }],
       });
     }
   }
@@ -100,7 +100,7 @@ export function staticChecks(ir: IrProgram, events: unknown[]): Finding[] {
   for (const i of ir.indicators) {
     add('ZC0914', {
       message: `指标“${i.name}” = ${i.expr} = ${i.value || '（无法计算）'}${i.unit ? ` ${i.unit}` : ''}${i.exact ? '' : `（除不尽，精确值为 ${i.fraction}，括号内为循环节）`}${i.note ? `；${i.note}` : ''}`,
-      origin: anyOrigin, subject: `indicator:${i.name}`, clauses: i.clause ? ir.clauses.filter((c) => c.anchor === i.clause).map((c) => ({ anchor: c.anchor, label: c.label })) : [],
+      origin: i.origin, subject: `indicator:${i.name}`, clauses: i.clause ? ir.clauses.filter((c) => c.anchor === i.clause).map((c) => ({ anchor: c.anchor, label: c.label })) : [],
     });
   }
 

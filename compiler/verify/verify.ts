@@ -53,6 +53,8 @@ export interface VerifyRunOptions {
 }
 
 const ORDER: Record<string, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+// INVARIANT: locale-independent ordering (code-unit comparison), so reports are identical on every machine.
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function verifyPolicies(policies: readonly LoweredPolicy[], opts: VerifyRunOptions): Promise<VerifyReport> {
   const findings: Finding[] = [];
@@ -83,7 +85,7 @@ export async function verifyPolicies(policies: readonly LoweredPolicy[], opts: V
   }
   findings.sort((a, b) =>
     (a.policy < b.policy ? -1 : a.policy > b.policy ? 1 : 0) ||
-    (a.clauses[0]?.anchor ?? '').localeCompare(b.clauses[0]?.anchor ?? '') ||
+    cmp(a.clauses[0]?.anchor ?? '', b.clauses[0]?.anchor ?? '') ||
     ORDER[a.severity]! - ORDER[b.severity]! || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || (a.subject < b.subject ? -1 : 1));
   return { policies: stats, findings };
 }

@@ -1,0 +1,58 @@
+/**
+ * `zhengce build [--check] [--out generated] [paths]` — write generated/ (typed
+ * evaluators, JSON Schemas, documentation); `--check` writes nothing and fails if
+ * anything would change. `zhengce doc` — documentation only.
+ */
+import { nodeHost } from '../project/host.js';
+import { buildGenerated, diffGenerated, writeGenerated } from '../emit/build.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { renderDiagnosticsText } from '../diagnostics/render.js';
+import { args, EXIT_FINDINGS, EXIT_OK, type Io } from './common.js';
+
+export const buildHelp = `用法：zhengce build [路径...] [--check] [--out 目录]
+
+编译政策并写入生成目录（默认 generated/）：
+  generated/<政策>/index.ts     带类型的求值器（evaluate、evaluateFast、输入校验）
+  generated/<政策>/schema.json  输入的 JSON Schema
+  generated/docs/               文档（Markdown 与 HTML）
+  --check   不写文件；若生成结果与磁盘不同（过期）则退出码为 1
+`;
+
+export const docHelp = `用法：zhengce doc [路径...] [--check] [--out 目录]
+
+只生成文档（generated/docs/，Markdown 与 HTML）。
+`;
+
+/** Files under generated/docs/ written by other commands (the published verification report). */
+const keepVerify = (rel: string) => rel.startsWith('docs/verify/');
+
+function run(argv: string[], io: Io, what: { evaluators: boolean; docs: boolean }, help: string): number {
+  const { values, positionals } = args(argv, { check: { type: 'boolean' }, out: { type: 'string' } });
+  if (values['help']) {
+    io.out(help);
+    return EXIT_OK;
+  }
+  const out = (values['out'] as string | undefined) ?? 'generated';
+  const b = buildGenerated(positionals.length ? positionals : ['policies'], nodeHost, what);
+  if (hasErrors(b.diagnostics)) {
+    io.err(renderDiagnosticsText(b.diagnostics.filter((d) => d.severity === 'error'), b.result.files, { cwd: io.cwd }));
+    return EXIT_FINDINGS;
+  }
+  const scoped = what.evaluators ? b.files : new Map([...b.files].filter(([k]) => k.startsWith('docs/')));
+  if (values['check']) {
+    const d = diffGenerated(out, scoped, keepVerify);
+    const all = [...d.changed.map((f) => `已改变  ${f}`), ...d.missing.map((f) => `缺失    ${f}`), ...d.stale.map((f) => `多余    ${f}`)];
+    if (all.length) {
+      io.out(`${out}/ 已过期（运行 zhengce build 更新）：\n${all.map((l) => `  ${l}`).join('\n')}\n`);
+      return EXIT_FINDINGS;
+    }
+    io.out(`${out}/ 是最新的（${scoped.size} 个文件）。\n`);
+    return EXIT_OK;
+  }
+  const w = writeGenerated(out, scoped, keepVerify);
+  io.out(`已生成 ${scoped.size} 个文件到 ${out}/（${w.written.length} 个有变化${w.removed.length ? `，删除 ${w.removed.length} 个过期文件` : ''}）：${b.policies.map((p) => p.ir.policy.id).join('、')}\n`);
+  return EXIT_OK;
+}
+
+export const runBuild = (argv: string[], io: Io) => run(argv, io, { evaluators: true, docs: true }, buildHelp);
+export const runDoc = (argv: string[], io: Io) => run(argv, io, { evaluators: false, docs: true }, docHelp);
