@@ -80,7 +80,7 @@ export async function runStart(argv: string[], io: Io): Promise<number> {
   const proved = report.findings.filter((f) => f.code === 'ZC0909').length;
   const st = report.policies.reduce((a, p) => ({ q: a.q + p.stats.smtQueries, c: a.c + p.stats.pbtCases }), { q: 0, c: 0 });
   io.out(`③ 核查：${report.findings.length} 项发现——${count('error')} 个错误，${count('warning')} 个警告，${count('info')} 条信息，${report.findings.filter((f) => f.accepted).length} 项已接受，${proved} 条性质已证明（SMT 查询 ${st.q} 次，随机测试 ${st.c} 例）；报告 generated/docs/verify/report.html\n`);
-  for (const f of report.findings.filter((x) => !x.accepted && (x.severity === 'error' || x.severity === 'warning'))) io.out(`     ${f.severity === 'error' ? '错误' : '警告'}[${f.code}] ${f.message}\n`);
+  for (const f of report.findings.filter((x) => !x.accepted && (x.severity === 'error' || x.severity === 'warning'))) io.out(`     ${f.severity === 'error' ? '错误' : '警告'}[${f.code}]（${f.policy}）${f.message}\n`);
 
   let missing = 0;
   for (const p of b.policies) {

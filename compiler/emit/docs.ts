@@ -361,7 +361,7 @@ class PolicyPage {
           out.push({ t: 'h', level: sub, id: `${safeId(c.anchor)}-q${qn}`, text: [it.name ? `定性「${it.name}」` : '定性条文'] });
           out.push({
             t: 'pair', leftTitle: '原文', rightTitle: '定性',
-            left: [it.quotes.length ? { t: 'quote', paras: it.quotes.map((q) => [q]) } : { t: 'p', cls: 'muted', text: ['（无原文）'] }],
+            left: [it.quotes.length ? { t: 'quote', paras: it.quotes.map((q) => this.marked(q, this.doubtsOfClause(c.anchor))) } : { t: 'p', cls: 'muted', text: ['（无原文）'] }],
             right,
           });
           break;

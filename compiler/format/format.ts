@@ -171,14 +171,22 @@ function internal(source: SourceFile, message: string): Result<string> {
 
 /** Format one file. See the module header for the layout. */
 export function format(source: SourceFile): Result<string | undefined> {
+  return formatWith(source, print);
+}
+
+/**
+ * `format` with another printer — only for testing the safety net (a printer that drops
+ * or changes text must yield the original text and ZC1002).
+ */
+export function formatWith(source: SourceFile, printer: typeof print): Result<string | undefined> {
   try {
-    return formatUnsafe(source);
+    return formatUnsafe(source, printer);
   } catch (e) {
     return internal(source, `内部异常：${(e as Error).message ?? String(e)}`);
   }
 }
 
-function formatUnsafe(source: SourceFile): Result<string | undefined> {
+function formatUnsafe(source: SourceFile, printer: typeof print): Result<string | undefined> {
   const a = analyse(source);
   if (a.syntaxErrors.length) {
     const first = a.syntaxErrors[0]!;
@@ -198,7 +206,7 @@ function formatUnsafe(source: SourceFile): Result<string | undefined> {
   const eol = lineEnding(source.text);
   const forced = new Map<number, Gap>();
   for (let round = 0; round <= MAX_REPAIRS; round++) {
-    const out = print({ text: source.text, tokens: a.tokens, comments: a.comments, roles, eol, forced });
+    const out = printer({ text: source.text, tokens: a.tokens, comments: a.comments, roles, eol, forced });
     const outFile = new SourceFile(source.path, out.text);
     const relexed = lex(outFile);
     const c = culprits(a, relexed.value.tokens, out.at, roles);
