@@ -15,7 +15,12 @@ import { ts } from 'ts-morph';
 /** A double-quoted string literal: JSON escaping plus U+2028/U+2029 (and lone surrogates). */
 export function lit(s: string): string {
   // JSON.stringify (ES2019 well-formed) escapes ", \, control characters and lone surrogates.
-  return JSON.stringify(s).replace(/[\u2028\u2029]/g, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029'));
+  // A backslash is written as \u005C rather than \\: ts-morph's code writer mis-tracks string
+  // ends after an escaped backslash ("a\\" | "/*b" was printed with a stray comment).
+  return JSON.stringify(s).replace(/\\(.)|[\u2028\u2029]/g, (m: string, esc: string | undefined) => {
+    if (esc === undefined) return m === '\u2028' ? '\\u2028' : '\\u2029';
+    return esc === '\\' ? '\\u005C' : m;
+  });
 }
 
 function hex4(c: number): string {

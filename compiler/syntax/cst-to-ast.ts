@@ -60,6 +60,8 @@ const PERIODS: Record<string, A.Period> = {
 const LEGAL_PREFIX: Record<string, A.CompareOp> = { 届满: '>=', 不满: '<', 超过: '>' };
 const LEGAL_SUFFIX: Record<string, A.CompareOp> = { 以上: '>=', 及以上: '>=', 以下: '<=', 及以下: '<=', 以内: '<=', 以外: '>' };
 
+const EMPTY = { start: -1, end: -1 };
+
 class Builder {
   readonly diagnostics: Diagnostic[] = [];
   private spans = new WeakMap<CstNode, { start: number; end: number }>();
@@ -70,9 +72,15 @@ class Builder {
   }
 
   // ── spans ──
+  /** Offsets covered by a node's real tokens; an empty (recovered) node has none. */
   range(node: CstNode): { start: number; end: number } {
+    return this.rawRange(node) ?? { start: 0, end: 0 };
+  }
+
+  // INVARIANT: an empty node contributes nothing to its parent's span.
+  rawRange(node: CstNode): { start: number; end: number } | undefined {
     const cached = this.spans.get(node);
-    if (cached) return cached;
+    if (cached) return cached === EMPTY ? undefined : cached;
     let start = Infinity;
     let end = -Infinity;
     for (const list of Object.values(node.children)) {
@@ -82,16 +90,16 @@ class Builder {
           start = Math.min(start, c.startOffset);
           end = Math.max(end, tokenEnd(c));
         } else {
-          const r = this.range(c);
-          if (r.start <= r.end) {
+          const r = this.rawRange(c);
+          if (r) {
             start = Math.min(start, r.start);
             end = Math.max(end, r.end);
           }
         }
       }
     }
-    const r = start === Infinity ? { start: 0, end: 0 } : { start, end };
-    this.spans.set(node, r);
+    const r = start === Infinity ? undefined : { start, end };
+    this.spans.set(node, r ?? EMPTY);
     return r;
   }
   spanOf(node: CstNode | IToken): Span {

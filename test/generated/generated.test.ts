@@ -1,0 +1,44 @@
+// generated/ is committed and must be exactly what `zhengce build` produces (CI fails
+// when it is stale); a developer's TypeScript file importing an evaluator by package
+// path type-checks under --strict and runs.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildGenerated, diffGenerated } from '../../compiler/emit/build.js';
+import { nodeHost } from '../../compiler/project/host.js';
+
+describe('generated/', () => {
+  it('is up to date with policies/ (run `npm start` or `npx zhengce build` to refresh)', () => {
+    const b = buildGenerated(['policies'], nodeHost);
+    expect(b.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(b.files.size).toBeGreaterThan(4);
+    const d = diffGenerated('generated', b.files, (rel) => rel.startsWith('docs/verify/'));
+    expect({ changed: d.changed, missing: d.missing, stale: d.stale }).toEqual({ changed: [], missing: [], stale: [] });
+  });
+
+  it('is byte-identical from run to run', () => {
+    const a = buildGenerated(['policies'], nodeHost).files;
+    const b = buildGenerated(['policies'], nodeHost).files;
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    for (const [k, v] of a) expect(b.get(k), k).toBe(v);
+  });
+
+  it('a consumer TypeScript file type-checks (strict) and runs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zc-consumer-'));
+    const tsconfig = {
+      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, types: [] },
+      files: [join(process.cwd(), 'examples/consumer.ts')],
+    };
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
+    // tsc resolves 'zhengce/generated/luanchuan' through this package's own exports (self-reference)
+    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', join(dir, 'tsconfig.json')], { stdio: 'pipe' });
+    const js = join(process.cwd(), 'examples/consumer-run.mjs');
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'examples/consumer.ts'], { encoding: 'utf8' });
+    void js;
+    expect(out).toContain('四（一） 生育补助：生育补助金额 = 1000.00元（一次性）');
+    expect(out).toContain('事实.家庭.本次生育孩次：期望非负整数，实际为 -1');
+    expect(out).toContain('评估日期');
+  });
+});
