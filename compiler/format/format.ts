@@ -61,7 +61,7 @@ import { SourceFile } from '../common/source.js';
 import { diag, type Diagnostic, type Result, type TextEdit } from '../diagnostics/diagnostic.js';
 import { lex } from '../syntax/lexer.js';
 import { parseTokens } from '../syntax/parser.js';
-import { buildAst } from '../syntax/cst-to-ast.js';
+import { parseFile } from '../syntax/index.js';
 import type { FileAst } from '../syntax/ast.js';
 import { canonicalImage, print, tokenRoles, trimComment, type Gap, type TokenRole } from './layout.js';
 
@@ -81,14 +81,9 @@ interface Analysed {
 }
 
 function analyse(source: SourceFile): Analysed {
-  const l = lex(source);
-  const p = parseTokens(source, l.value.tokens);
-  const a = buildAst(source, p.value);
-  const syntaxErrors = [...l.diagnostics, ...p.diagnostics].filter((d) => d.severity === 'error');
-  return {
-    tokens: l.value.tokens, comments: l.value.comments, ast: a.value, cst: p.value, syntaxErrors,
-    diagnostics: [...l.diagnostics, ...p.diagnostics, ...a.diagnostics],
-  };
+  const r = parseFile(source);
+  const syntaxErrors = r.value.syntaxErrors ? r.diagnostics.filter((d) => d.severity === 'error' && /^ZC0[12]/.test(d.code)) : [];
+  return { tokens: r.value.tokens, comments: r.value.comments, ast: r.value.ast, cst: r.value.cst, syntaxErrors, diagnostics: r.diagnostics };
 }
 
 // ── meaning fingerprint (for the safety net) ──────────────────────────

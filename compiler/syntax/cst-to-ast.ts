@@ -260,7 +260,10 @@ class Builder {
         if (!bound.unit && high.unit) bound = { ...bound, unit: high.unit, unitText: high.unitText! };
         else if (bound.unit && !high.unit) high = { ...high, unit: bound.unit, unitText: bound.unitText! };
       }
-      const word = this.file.text.slice(this.range(boundNode).start, this.range(n).end);
+      // as written, from the tokens (never the raw slice: it could hold comments or line breaks)
+      const dashTok = this.token(n, 'Dash') ?? this.token(n, 'RangeWord');
+      const img = (x: CstNode) => this.ordered(x).map((o) => (isToken(o.child) ? o.child.image : '')).join('');
+      const word = `${img(boundNode)}${dashTok?.image ?? '—'}${img(endNode!)}${this.token(n, 'Between')?.image ?? ''}`;
       return { kind: 'range', subject: left, low: bound, high, span, word };
     }
     return left;

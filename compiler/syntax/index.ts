@@ -2,7 +2,7 @@
  * Front-end entry: text → tokens → CST → AST for one file.
  * Input: SourceFile. Output: ParsedFile + diagnostics of lex, parse and AST passes.
  */
-import type { IToken } from 'chevrotain';
+import type { CstNode, IToken } from 'chevrotain';
 import type { SourceFile } from '../common/source.js';
 import type { Result } from '../diagnostics/diagnostic.js';
 import { lex } from './lexer.js';
@@ -12,6 +12,8 @@ import type { FileAst } from './ast.js';
 
 export interface ParsedFile {
   readonly source: SourceFile;
+  /** The concrete syntax tree (the formatter reads token roles from it). */
+  readonly cst: CstNode;
   readonly tokens: IToken[];
   readonly comments: IToken[];
   readonly ast: FileAst;
@@ -26,5 +28,5 @@ export function parseFile(source: SourceFile): Result<ParsedFile> {
   const a = buildAst(source, p.value);
   const diagnostics = [...l.diagnostics, ...p.diagnostics, ...a.diagnostics];
   const syntaxErrors = [...l.diagnostics, ...p.diagnostics].some((d) => d.severity === 'error');
-  return { value: { source, tokens: l.value.tokens, comments: l.value.comments, ast: a.value, syntaxErrors }, diagnostics };
+  return { value: { source, cst: p.value, tokens: l.value.tokens, comments: l.value.comments, ast: a.value, syntaxErrors }, diagnostics };
 }

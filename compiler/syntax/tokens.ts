@@ -162,9 +162,16 @@ function previousIsNumber(tokens: IToken[], text: string, offset: number): boole
   return true;
 }
 
+// A unit must end a word: in 「2000元旦」 元 is not a unit (旦 would silently become a
+// name); an operator word may follow (「3孩及以上」「6月龄以内」).
 const unitMatcher: CustomPatternMatcherFunc = (text, offset, tokens) => {
   if (!previousIsNumber(tokens, text, offset)) return null;
-  for (const u of UNIT_WORDS) if (text.startsWith(u, offset)) return [u] as unknown as RegExpExecArray;
+  for (const u of UNIT_WORDS) {
+    if (!text.startsWith(u, offset)) continue;
+    const next = offset + u.length;
+    if (next < text.length && isNameChar(text.charCodeAt(next), text[next]!) && !keywordAt(text, next)) return null;
+    return [u] as unknown as RegExpExecArray;
+  }
   return null;
 };
 

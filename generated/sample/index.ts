@@ -40,6 +40,7 @@ export interface 上级政策事件 {
   readonly 类别: string;
   readonly 标题?: string;
   readonly 文号?: string;
+  readonly 地区?: string;
   readonly 来源?: string;
   readonly 已确认?: boolean;
   readonly 说明?: string;
