@@ -16,6 +16,8 @@ export interface CatalogEntry {
   /** Short Chinese title, used in docs and SARIF rule descriptions. */
   readonly title: string;
   readonly retired?: boolean;
+  /** Reserved for a check not implemented yet: never emitted today. */
+  readonly reserved?: boolean;
 }
 
 const entries = {
@@ -24,14 +26,14 @@ const entries = {
   ZC0002: { severity: 'error', title: '文件不是有效的 UTF-8 文本' },
   ZC0003: { severity: 'error', title: '导入的文件不存在' },
   ZC0005: { severity: 'warning', title: '文件过大' },
-  ZC0006: { severity: 'error', title: '路径中没有政策文件' },
+  ZC0006: { severity: 'error', title: '路径中没有政策文件', reserved: true },
   // ── lexer ──────────────────────────────────────────────────────────
   ZC0101: { severity: 'error', title: '无法识别的字符' },
   ZC0102: { severity: 'error', title: '字符串未闭合' },
   ZC0103: { severity: 'error', title: '名称中含有关键字' },
   ZC0104: { severity: 'error', title: '名称引号未闭合' },
   ZC0105: { severity: 'error', title: '字符串中的转义序列无效' },
-  ZC0106: { severity: 'warning', title: '全角与半角标点混用' },
+  ZC0106: { severity: 'warning', title: '全角与半角标点混用', reserved: true },
   ZC0107: { severity: 'error', title: '空名称' },
   ZC0108: { severity: 'error', title: '名称中含有数字' },
   // ── parser ─────────────────────────────────────────────────────────
@@ -47,7 +49,7 @@ const entries = {
   ZC0306: { severity: 'error', title: '重复的属性' },
   ZC0307: { severity: 'error', title: '缺少必需的属性' },
   ZC0308: { severity: 'error', title: '区间无效' },
-  ZC0309: { severity: 'error', title: '此处不能使用该比较词' },
+  ZC0309: { severity: 'error', title: '此处不能使用该比较词', reserved: true },
   ZC0310: { severity: 'warning', title: '金额精度超过分' },
   ZC0311: { severity: 'error', title: '属性值无效' },
   ZC0312: { severity: 'error', title: '此处不能使用该属性' },
@@ -59,7 +61,7 @@ const entries = {
   ZC0405: { severity: 'error', title: '例外指向其他措施的规则' },
   ZC0406: { severity: 'error', title: '重复的条款锚点' },
   ZC0407: { severity: 'error', title: '名称种类不符' },
-  ZC0408: { severity: 'warning', title: '未使用的定义' },
+  ZC0408: { severity: 'warning', title: '未使用的定义', reserved: true },
   ZC0409: { severity: 'error', title: '存疑注记采用的解读不存在' },
   // ── type & unit checker ────────────────────────────────────────────
   ZC0501: { severity: 'error', title: '类型不匹配' },
@@ -69,7 +71,7 @@ const entries = {
   ZC0505: { severity: 'error', title: '结果类型与声明不符' },
   ZC0506: { severity: 'error', title: '枚举没有该值' },
   ZC0507: { severity: 'error', title: '除数可能为零' },
-  ZC0508: { severity: 'warning', title: '比较总是成立或总是不成立' },
+  ZC0508: { severity: 'warning', title: '比较总是成立或总是不成立', reserved: true },
   ZC0509: { severity: 'error', title: '周期与结果不符' },
   ZC0510: { severity: 'warning', title: '措施没有规则也没有不可计算说明' },
   ZC0511: { severity: 'warning', title: '生效日期未知' },
@@ -77,20 +79,20 @@ const entries = {
   // ── source quotes ──────────────────────────────────────────────────
   ZC0601: { severity: 'error', title: '原文与来源文件不一致' },
   ZC0602: { severity: 'error', title: '找不到来源文件' },
-  ZC0603: { severity: 'warning', title: '原文在来源文件中出现多次' },
-  ZC0604: { severity: 'warning', title: '条款缺少原文' },
+  ZC0603: { severity: 'warning', title: '原文在来源文件中出现多次', reserved: true },
+  ZC0604: { severity: 'warning', title: '政策没有写明来源，无法核对原文' },
   // ── parameters & events ────────────────────────────────────────────
   ZC0701: { severity: 'error', title: '参数文件无效' },
   ZC0702: { severity: 'error', title: '参数不存在' },
   ZC0703: { severity: 'warning', title: '参数值未确认' },
   ZC0704: { severity: 'error', title: '参数单位与声明不符' },
-  ZC0705: { severity: 'error', title: '事件登记文件无效' },
+  ZC0705: { severity: 'error', title: '事件登记文件无效', reserved: true },
   // ── IR / evaluation ────────────────────────────────────────────────
   ZC0801: { severity: 'error', title: '运行时的量必须是整数' },
   ZC0802: { severity: 'error', title: '无法降级的表达式' },
   ZC0803: { severity: 'error', title: '指标无法在编译期求值' },
-  ZC0804: { severity: 'error', title: '输入数据无效' },
-  ZC0805: { severity: 'error', title: '求值日期超出工作日历覆盖范围' },
+  ZC0804: { severity: 'error', title: '输入数据无效', reserved: true },
+  ZC0805: { severity: 'error', title: '求值日期超出工作日历覆盖范围', reserved: true },
   // ── verification (rule ids of findings; SARIF ruleId = code) ─────────
   ZC0901: { severity: 'error', title: '矛盾：两条规则同时适用且结果不同' },
   ZC0902: { severity: 'error', title: '缺口：必须定义的结果没有适用的规则' },
@@ -112,7 +114,7 @@ const entries = {
   // ── scenario tests ─────────────────────────────────────────────────
   ZC1101: { severity: 'error', title: '场景文件无效' },
   ZC1102: { severity: 'error', title: '场景中有未知的键' },
-  ZC1103: { severity: 'error', title: '场景引用了不存在的政策、措施或结果' },
+  ZC1103: { severity: 'error', title: '场景引用了不存在的政策、措施或结果', reserved: true },
   ZC1104: { severity: 'error', title: '场景未通过' },
   // ── formatter ──────────────────────────────────────────────────────
   ZC1001: { severity: 'error', title: '文件有语法错误，未格式化' },

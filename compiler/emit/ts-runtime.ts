@@ -351,6 +351,7 @@ function _has(o: object, k: string): boolean {
 function _outcomeValue(o: _Outcome, v: _Val): { readonly 值: number | boolean | string; readonly 单位: string; readonly 分?: number } {
   if (o.kind === 'm') return { 值: _fen(v as number), 单位: '元', 分: v as number };
   if (o.kind === 'r') return { 值: _ratio(v as number), 单位: '%' };
+  if (o.kind === 'd') return { 值: _iso(v as number), 单位: '日期' };
   return { 值: v, 单位: o.unit };
 }
 

@@ -108,6 +108,7 @@ class Lowerer {
         if (this.p.indicators.has(n)) {
           const f = this.indicator(n);
           const v = f && fractionToDecimal(f);
+          if (!f) this.diagnostics.push(diag('ZC0803', e.span, `指标“${n}”无法在编译期求值`));
           if (f && !v) this.diagnostics.push(diag('ZC0803', e.span, `指标“${n}”的值 ${f.toString(12)} 是无限循环小数，不能在规则中精确使用`));
           return { k: 'const', type: t, value: v ? this.scaled(v, undefined, t, e.span) : 0, origin };
         }
@@ -217,7 +218,10 @@ class Lowerer {
   constValue(e: A.Expr): Fraction | undefined {
     switch (e.kind) {
       case 'number': return new Fraction(decToString(e.unit ? decMul(e.value, e.unit.factor) : e.value));
-      case 'name': return this.p.indicators.has(e.name.text) ? this.indicator(e.name.text) : undefined;
+      case 'name':
+        if (this.p.indicators.has(e.name.text)) return this.indicator(e.name.text);
+        this.diagnostics.push(diag('ZC0803', e.span, `指标中的“${e.name.text}”不是常量`));
+        return undefined;
       case 'neg': return this.constValue(e.operand)?.neg();
       case 'arith': {
         const a = this.constValue(e.left);

@@ -30,6 +30,19 @@ class Checker {
     this.diagnostics.push(diag(code, span, message, extra));
   }
 
+  /** A field's declared type, with unit sanity: 时长 takes a time unit, 年龄 周岁/月龄. */
+  fieldType(t: A.TypeRef): Type {
+    if (t.kind === 'builtin' && t.unit && (t.name === '时长' || t.name === '年龄')) {
+      const d = t.unit.dimension;
+      const ok = t.name === '时长' ? ['days', 'workdays', 'weeks', 'months', 'years', 'hours'].includes(d) : d === 'ageMonths' || d === 'ageYears';
+      if (!ok) {
+        this.err('ZC0303', t.span, `“${t.name}”不能以“${t.unitText}”为单位`, { help: t.name === '时长' ? '时长的单位：天、工作日、周、个月、年、小时' : '年龄的单位：周岁、月龄' });
+        return T.error;
+      }
+    }
+    return this.typeOfRef(t);
+  }
+
   typeOfRef(t: A.TypeRef): Type {
     if (t.kind === 'named') {
       if (this.p.enums.has(t.name.text)) return { k: 'enum', name: t.name.text };
@@ -223,7 +236,7 @@ class Checker {
         return T.error;
       }
       if (kind === 'entity' && scope !== 'sunset' && scope !== 'property' && text === EVENT_ENTITY) {
-        this.err('ZC0407', n.span, '“事件”只能在政策的“失效”条件中使用');
+        this.err('ZC0407', n.span, '“事件”只能在政策的“失效”条件和“性质”中使用');
         return T.error;
       }
       if (kind === 'entity' && (scope === 'indicator' || scope === 'validity')) {
@@ -242,10 +255,16 @@ class Checker {
           this.err('ZC0407', n.span, `“${text}”是函数，应写成 ${text}（日期）`);
           return T.error;
         case 'entity': return { k: 'entity', name: text };
-        case 'param': return this.typeOfRef(this.p.params.get(text)!.type);
+        case 'param':
+          if (scope === 'indicator') {
+            this.err('ZC0407', n.span, `指标中不能使用参数“${text}”：参数的取值随评估日期变化，而指标是固定的数`, { help: '把参数的值直接写进指标，或在规则中使用参数' });
+            return T.error;
+          }
+          return this.typeOfRef(this.p.params.get(text)!.type);
         case 'indicator': {
           const ind = this.p.indicators.get(text)!.decl;
-          return ind.type ? this.typeOfRef(ind.type) : (this.types.get(ind.value) ?? T.error);
+          if (ind.type) return this.typeOfRef(ind.type);
+          return this.indicatorType(text);
         }
         case 'measure':
           if (scope !== 'property') {
@@ -334,7 +353,9 @@ class Checker {
       const litType = lit === re ? rt : lt;
       if (lit && lit.kind === 'number') {
         const months = litType.k === 'quantity' && litType.dim === 'ageYears' ? decMul(lit.value, decimal(12n)) : decDivExact(lit.value, decimal(12n));
-        const exact = litType.k === 'quantity' && litType.dim === 'ageYears' ? decIsInteger(months as ReturnType<typeof decMul>) : (months as ReturnType<typeof decDivExact>).exact;
+        const exact = litType.k === 'quantity' && litType.dim === 'ageYears'
+          ? decIsInteger(months as ReturnType<typeof decMul>)
+          : (months as ReturnType<typeof decDivExact>).exact && decIsInteger((months as ReturnType<typeof decDivExact>).value);
         if (exact) return;
         this.err('ZC0503', lit.span, `“${lit.raw}”不能精确换算为${litType.k === 'quantity' && litType.dim === 'ageYears' ? '整月龄' : '周岁'}，月龄与周岁不能这样比较`, { help: '改用同一种年龄单位书写' });
         return;
@@ -345,11 +366,29 @@ class Checker {
     this.err('ZC0502', span, `单位或类型不兼容：${typeToString(lt)} 与 ${typeToString(rt)}`, { help: unitHelp(lt, rt) });
   }
 
+  private indicatorTypes = new Map<string, Type | 'pending'>();
+  /** Type of an indicator's value, computed on demand (indicators may refer to later ones). */
+  indicatorType(name: string): Type {
+    const st = this.indicatorTypes.get(name);
+    if (st === 'pending') {
+      const d = this.p.indicators.get(name)!.decl;
+      this.err('ZC0407', d.name.span, `指标“${name}”的定义循环引用了自己`);
+      return T.error;
+    }
+    if (st) return st;
+    this.indicatorTypes.set(name, 'pending');
+    const t = this.expr(this.p.indicators.get(name)!.decl.value, 'indicator');
+    this.indicatorTypes.set(name, t);
+    return t;
+  }
+
   run(): void {
     const p = this.p;
-    // indicators first (others may refer to them), in declaration order
+    // field types are checked where they are declared, not only where used
+    for (const [, e] of p.entities) for (const f of e.fields) this.fieldType(f.type);
+    // indicators (others may refer to them, in any order)
     for (const [, ind] of p.indicators) {
-      const t = this.expr(ind.decl.value, 'indicator');
+      const t = this.indicatorType(ind.decl.name.text);
       if (ind.decl.type) {
         const dt = this.typeOfRef(ind.decl.type);
         if (dt.k !== 'error' && t.k !== 'error' && !sameType(dt, t) && !(isNumeric(dt) && isNumeric(t))) {
@@ -383,7 +422,11 @@ class Checker {
       }
       for (const r of m.decl.rules) {
         if (r.condition) this.bool(r.condition, 'rule');
+        const assigned = new Map<string, A.Assignment>();
         for (const a of r.assignments) {
+          const prev = assigned.get(a.target.text);
+          if (prev) this.err('ZC0306', a.target.span, `规则“${r.name.text}”中结果“${a.target.text}”被赋值两次`, { related: [{ span: prev.target.span, message: '第一次赋值' }], help: '删除其中一处' });
+          assigned.set(a.target.text, a);
           const want = outcomeTypes.get(a.target.text);
           const got = this.expr(a.value, 'rule', want);
           if (want && want.k !== 'error' && got.k !== 'error' && !sameType(want, got) && !(isNumeric(want) && isNumeric(got))) {
@@ -394,6 +437,7 @@ class Checker {
           if (!v) continue;
           const t = this.expr(v, 'validity');
           if (t.k !== 'date' && t.k !== 'error') this.err('ZC0501', v.span, `有效期的起止应为日期，这里是${typeToString(t)}`);
+          else if (v.kind !== 'date') this.err('ZC0311', v.span, '有效期的起止须直接写日期（如 2024年3月1日），不能是表达式或参数', { help: '写成“有效期：2024年3月1日 至 2026年12月31日”' });
         }
       }
     }

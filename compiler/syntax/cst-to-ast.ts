@@ -12,7 +12,7 @@ import type { SourceFile, Span } from '../common/source.js';
 import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/catalog.js';
 import { parseNumeral } from '../common/numerals.js';
-import { decimal, decFromBigInt, decIsInteger, decToBigInt, decShift, type Decimal } from '../common/decimal.js';
+import { decimal, decFromBigInt, decIsInteger, decToBigInt, decShift, decMul, decCmp, type Decimal } from '../common/decimal.js';
 import { parseDate } from '../common/calendar.js';
 import { tokenEnd } from './lexer.js';
 import type * as A from './ast.js';
@@ -65,7 +65,12 @@ const EMPTY = { start: -1, end: -1 };
 class Builder {
   readonly diagnostics: Diagnostic[] = [];
   private spans = new WeakMap<CstNode, { start: number; end: number }>();
-  constructor(readonly file: SourceFile) {}
+  constructor(readonly file: SourceFile, readonly errorOffsets: readonly number[] = []) {}
+
+  /** Does a syntax error lie inside this span? (then "missing …" would only repeat it) */
+  hasErrorIn(span: Span): boolean {
+    return this.errorOffsets.some((o) => o >= span.start && o <= span.end);
+  }
 
   err(code: DiagnosticCode, span: Span, message: string, extra: Parameters<typeof diag>[3] = {}): void {
     this.diagnostics.push(diag(code, span, message, extra));
@@ -264,6 +269,11 @@ class Builder {
       const dashTok = this.token(n, 'Dash') ?? this.token(n, 'RangeWord');
       const img = (x: CstNode) => this.ordered(x).map((o) => (isToken(o.child) ? o.child.image : '')).join('');
       const word = `${img(boundNode)}${dashTok?.image ?? '—'}${img(endNode!)}${this.token(n, 'Between')?.image ?? ''}`;
+      if (bound.kind === 'number' && high.kind === 'number' && bound.unit?.dimension === high.unit?.dimension) {
+        const lo = bound.unit ? decMul(bound.value, bound.unit.factor) : bound.value;
+        const hi = high.unit ? decMul(high.value, high.unit.factor) : high.value;
+        if (decCmp(lo, hi) > 0) this.err('ZC0308', span, `区间“${word}”的下限大于上限`, { help: '区间写作“下限—上限”，两端都包含' });
+      }
       return { kind: 'range', subject: left, low: bound, high, span, word };
     }
     return left;
@@ -456,7 +466,7 @@ class Builder {
   }
   required<T>(v: T | undefined, key: string, span: Span, where: string): T | undefined {
     // a node rebuilt by error recovery already has a syntax error: do not pile on
-    if (v === undefined && span.end > span.start) this.err('ZC0307', span, `${where}缺少“${key}”`, { help: `补上“${key}：…”` });
+    if (v === undefined && span.end > span.start && !this.hasErrorIn(span)) this.err('ZC0307', span, `${where}缺少“${key}”`, { help: `补上“${key}：…”` });
     return v;
   }
 
@@ -698,7 +708,7 @@ class Builder {
     const at = this.attrs(this.attrBlock(this.node(n, 'attrBlock')), { 原文: 'many', 类别: 'one', 理由: 'one', 牵头单位: 'many', 责任单位: 'many' }, '定性');
     const span = this.spanOf(n);
     const quotes = this.strings(at.get('原文'));
-    if (quotes.length === 0 && span.end > span.start && !n.recoveredNode) this.err('ZC0307', span, '定性条目缺少“原文”', { help: '补上“原文：\"…\"”' });
+    if (quotes.length === 0 && span.end > span.start && !n.recoveredNode && !this.hasErrorIn(span)) this.err('ZC0307', span, '定性条目缺少“原文”', { help: '补上“原文：\"…\"”' });
     const category = n.recoveredNode ? this.name1(at.get('类别')) : this.required(this.name1(at.get('类别')), '类别', span, '定性条目');
     const reason = this.string1(at.get('理由'));
     return {
@@ -718,7 +728,7 @@ class Builder {
       if (rn && text) readings.push({ name: rn, text, span: this.spanOf(r) });
     }
     const span = this.spanOf(n);
-    if (readings.length < 2 && !n.recoveredNode) this.err('ZC0307', span, '存疑注记至少要列出两种“解读”', { help: '写出每一种可能的理解：解读 甲："…"' });
+    if (readings.length < 2 && !n.recoveredNode && !this.hasErrorIn(span)) this.err('ZC0307', span, '存疑注记至少要列出两种“解读”', { help: '写出每一种可能的理解：解读 甲："…"' });
     const adopted = this.required(this.name1(at.get('采用')), '采用', span, '存疑注记');
     const reason = this.required(this.string1(at.get('理由')), '理由', span, '存疑注记');
     return { kind: 'doubt', name, span, quotes: this.strings(at.get('原文')), readings, ...(adopted ? { adopted } : {}), ...(reason ? { reason } : {}) };
@@ -741,7 +751,7 @@ class Builder {
     const at = this.attrs(this.attrBlock(this.node(n, 'attrBlock')), { 断言: 'many', 条件: 'one', 说明: 'one', 类别: 'one', 接受: 'one' }, '性质');
     const asserts = (at.get('断言')?.values ?? []).map((v) => v.expr);
     const span = this.spanOf(n);
-    if (asserts.length === 0 && !n.recoveredNode) this.err('ZC0307', span, '性质缺少“断言”', { help: '补上“断言：…”' });
+    if (asserts.length === 0 && !n.recoveredNode && !this.hasErrorIn(span)) this.err('ZC0307', span, '性质缺少“断言”', { help: '补上“断言：…”' });
     const condition = this.expr1(at.get('条件'));
     const note = this.string1(at.get('说明'));
     const category = this.name1(at.get('类别'));
@@ -757,8 +767,8 @@ class Builder {
 }
 
 /** Convert one file's CST into its AST. */
-export function buildAst(file: SourceFile, cst: CstNode): Result<A.FileAst> {
-  const b = new Builder(file);
+export function buildAst(file: SourceFile, cst: CstNode, errorOffsets: readonly number[] = []): Result<A.FileAst> {
+  const b = new Builder(file, errorOffsets);
   const items = b.fileItems(cst);
   return { value: { path: file.path, span: file.span(0, file.text.length), items }, diagnostics: b.diagnostics };
 }

@@ -25,7 +25,7 @@ export interface ParsedFile {
 export function parseFile(source: SourceFile): Result<ParsedFile> {
   const l = lex(source);
   const p = parseTokens(source, l.value.tokens);
-  const a = buildAst(source, p.value);
+  const a = buildAst(source, p.value, [...l.diagnostics, ...p.diagnostics].filter((d) => d.severity === 'error').map((d) => d.span.start));
   const diagnostics = [...l.diagnostics, ...p.diagnostics, ...a.diagnostics];
   const syntaxErrors = [...l.diagnostics, ...p.diagnostics].some((d) => d.severity === 'error');
   return { value: { source, cst: p.value, tokens: l.value.tokens, comments: l.value.comments, ast: a.value, syntaxErrors }, diagnostics };

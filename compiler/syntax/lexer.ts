@@ -11,7 +11,7 @@ import type { SourceFile } from '../common/source.js';
 import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import {
   lexingOrder, Word, Name, ChineseNumber, Unit, QuotedName, BadQuotedName, BadString, StringLit,
-  Unexpected, Keyword, keywordTokenOf, isWordKeyword, Dot,
+  Unexpected, Keyword, keywordTokenOf, isWordKeyword, Dot, Dash,
 } from './tokens.js';
 
 const lexer = new Lexer(lexingOrder, {
@@ -76,8 +76,12 @@ export function lex(file: SourceFile): Result<LexResult> {
     } else if (t.tokenType === ChineseNumber) {
       const prev = kept[kept.length - 1];
       const next = tokens[i + 1];
-      const glued = (prev && prev.tokenType === Name && isAdjacent(prev, t)) || (next && next.tokenType === Name && isAdjacent(t, next));
-      if (glued && !(next && next.tokenType === Unit)) {
+      // A numeral inside a word (统一规划, 统一) is an error; a bound glued after a name
+      // (子女数三以上, 子女数三孩以上, 月龄六—十二) is not.
+      const gluedNext = !!next && isAdjacent(t, next);
+      const boundFollows = gluedNext && (next.tokenType === Unit || next.tokenType === Word || next.tokenType === Dash);
+      const glued = (next && next.tokenType === Name && gluedNext) || (prev && prev.tokenType === Name && isAdjacent(prev, t) && !boundFollows);
+      if (glued) {
         const s0 = prev && prev.tokenType === Name && isAdjacent(prev, t) ? prev.startOffset : start;
         const e0 = next && next.tokenType === Name && isAdjacent(t, next) ? tokenEnd(next) : end;
         const whole = file.text.slice(s0, e0);

@@ -76,7 +76,7 @@ export const From = kw('From', ['来自']);
 export const AttrWords = [
   '文号', '发文机关', '依据', '来源', '生效', '失效', '解释机关', '标题', '原文',
   '牵头单位', '责任单位', '对象', '条件', '有效期', '理由', '类别', '采用', '说明',
-  '别名', '全称', '断言', '起算', '接受', '成文日期', '单位', '目标', '日期',
+  '别名', '全称', '断言', '起算', '接受', '成文日期', '日期',
 ] as const;
 export const attrTokens = new Map<string, TokenType>();
 for (const w of AttrWords) {
@@ -211,11 +211,17 @@ export const QuotedName = createToken({ name: 'QuotedName', pattern: /「[^「�
 export const BadQuotedName = createToken({ name: 'BadQuotedName', pattern: /「[^「」\n]*|【[^【】\n]*/ });
 const D = '[0-9０-９]';
 const CN = `[${NUMERAL_CHARS}]`;
+// Date-like text is lexed whole, so parseDate judges it (and explains 23年、号、2023/12/31 …).
+const CND = `[${NUMERAL_CHARS}○廿卅]`;
 export const DateLit = createToken({
   name: 'DateLit',
-  pattern: new RegExp(`${D}{4}年${D}{1,2}月${D}{1,2}日|${D}{4}[-－]${D}{1,2}[-－]${D}{1,2}(?!${D})|${CN}{4}年${CN}{1,3}月${CN}{1,3}日`),
+  pattern: new RegExp(
+    `${D}{2,4}年${D}{1,2}月${D}{1,2}[日号]|${D}{4}[-－/／.．]${D}{1,2}[-－/／.．]${D}{1,2}(?!${D})|${CND}{2,4}年${CND}{1,3}月${CND}{1,3}[日号]`,
+  ),
 });
-export const NumberLit = createToken({ name: 'NumberLit', pattern: new RegExp(`${D}+(?:[.．]${D}+)?[万亿]?`) });
+// A number runs on over numeral characters and digits (1万亿, 3千, 1万5, 3点6) so that
+// parseNumeral gives its precise verdict instead of a confusing parse error.
+export const NumberLit = createToken({ name: 'NumberLit', pattern: new RegExp(`${D}+(?:[.．]${D}+)?(?:[${NUMERAL_CHARS}点]+(?:${D}+(?:[.．]${D}+)?)?)*`) });
 export const ChineseNumber = createToken({ name: 'ChineseNumber', pattern: new RegExp(`${CN}+(?:点${CN}+)?`) });
 export const Unit = createToken({ name: 'Unit', pattern: unitMatcher, line_breaks: false, start_chars_hint: [...new Set(UNIT_WORDS.map((u) => u[0]!))] } as Parameters<typeof createToken>[0]);
 export const Word = createToken({ name: 'Word', pattern: keywordMatcher, line_breaks: false, start_chars_hint: [...keywordFirstChars] } as Parameters<typeof createToken>[0]);

@@ -9,6 +9,7 @@ import type { Finding, PolicyStats, VerifyReport } from './finding.js';
 import { staticChecks } from './static.js';
 import { verifySmt } from './engine.js';
 import { runPbt } from './pbt.js';
+import { loadGeneratedEvaluator } from '../emit/load.js';
 import { fingerprint } from './finding.js';
 import type { ScenarioResult } from '../scenario/scenario.js';
 
@@ -44,7 +45,9 @@ export interface VerifyRunOptions {
   readonly timeoutMs: number;
   readonly pbtRuns: number;
   readonly events: unknown[];
-  /** Per policy id: a generated evaluator to replay witnesses through. */
+  /** Do not replay through the generated evaluator (it is emitted and loaded in memory by default). */
+  readonly noGenerated?: boolean;
+  /** Per policy id: a generated evaluator to replay witnesses through (default: emitted fresh from the IR). */
   readonly generated?: (policyId: string) => ((facts: unknown, date: string, events: unknown[]) => Decisions) | undefined;
   /** Scenario results to report as findings (ZC1104 for each failing scenario). */
   readonly scenarios?: readonly ScenarioResult[];
@@ -60,7 +63,7 @@ export async function verifyPolicies(policies: readonly LoweredPolicy[], opts: V
   const findings: Finding[] = [];
   const stats: VerifyReport['policies'][number][] = [];
   for (const lp of policies) {
-    const gen = opts.generated?.(lp.ir.policy.id);
+    const gen = opts.generated ? opts.generated(lp.ir.policy.id) : opts.noGenerated ? undefined : await loadGeneratedEvaluator(lp.ir);
     const t0 = performance.now();
     const st = staticChecks(lp.ir, opts.events);
     const t1 = performance.now();
