@@ -3,27 +3,21 @@
  * Input: argv. Output: exit code (0 ok, 1 findings, 2 usage). Never throws.
  */
 import { processIo, UsageError, EXIT_USAGE, type Io, EXIT_OK } from './common.js';
-import { runCheck } from './check.js';
-import { runEval } from './eval.js';
-import { runCoverage } from './coverage.js';
-import { runVerify } from './verify.js';
-import { runTest } from './test.js';
-import { runBuild, runDoc } from './build.js';
-import { runFmt } from './fmt.js';
-import { runStart } from './start.js';
-
 type Command = { run: (argv: string[], io: Io) => number | Promise<number>; summary: string };
 
+// Commands load lazily: `check` must not pay for ts-morph, z3 and fast-check.
+type Runner = Command['run'];
+const lazy = (load: () => Promise<Runner>): Runner => async (argv, io) => (await load())(argv, io);
 const commands: Record<string, Command> = {
-  check: { run: runCheck, summary: '解析并检查政策文件，打印诊断' },
-  start: { run: runStart, summary: '一键：检查、生成 generated/、核查并发布报告、覆盖率、场景测试' },
-  build: { run: runBuild, summary: '生成 generated/：带类型的求值器、JSON Schema 与文档（--check 检查是否过期）' },
-  doc: { run: runDoc, summary: '只生成文档（Markdown 与 HTML）' },
-  fmt: { run: runFmt, summary: '格式化政策文件（--check 只检查）' },
-  eval: { run: runEval, summary: '按评估日期对一个个案求值，输出 JSON 决定' },
-  verify: { run: runVerify, summary: '核查：矛盾、缺口、有效性、性质，附反例与条款' },
-  test: { run: runTest, summary: '运行 YAML 场景测试' },
-  coverage: { run: runCoverage, summary: '逐句列出来源文件的覆盖情况：已形式化 / 已标注不可计算 / 缺失' },
+  check: { run: lazy(async () => (await import('./check.js')).runCheck), summary: '解析并检查政策文件，打印诊断' },
+  start: { run: lazy(async () => (await import('./start.js')).runStart), summary: '一键：检查、生成 generated/、核查并发布报告、覆盖率、场景测试' },
+  build: { run: lazy(async () => (await import('./build.js')).runBuild), summary: '生成 generated/：带类型的求值器、JSON Schema 与文档（--check 检查是否过期）' },
+  doc: { run: lazy(async () => (await import('./build.js')).runDoc), summary: '只生成文档（Markdown 与 HTML）' },
+  fmt: { run: lazy(async () => (await import('./fmt.js')).runFmt), summary: '格式化政策文件（--check 只检查）' },
+  eval: { run: lazy(async () => (await import('./eval.js')).runEval), summary: '按评估日期对一个个案求值，输出 JSON 决定' },
+  verify: { run: lazy(async () => (await import('./verify.js')).runVerify), summary: '核查：矛盾、缺口、有效性、性质，附反例与条款' },
+  test: { run: lazy(async () => (await import('./test.js')).runTest), summary: '运行 YAML 场景测试' },
+  coverage: { run: lazy(async () => (await import('./coverage.js')).runCoverage), summary: '逐句列出来源文件的覆盖情况：已形式化 / 已标注不可计算 / 缺失' },
 };
 
 /** Register a command (used by later passes: build, eval, verify …). */

@@ -15,23 +15,38 @@ export const MONEY_PATTERN = '^(0|[1-9][0-9]*)(\\.[0-9]{1,2})?$';
 export const DATE_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$';
 export const RATIO_PATTERN = '^[0-9]+(\\.[0-9]+)?[%‰]$';
 
+/** The DSL's name of a type: 金额, 日期, 时长, 年龄, 枚举「性别」… */
+export function kindLabel(t: IrType): string {
+  switch (t.k) {
+    case 'bool': return '是否';
+    case 'int': return '整数';
+    case 'money': return '金额';
+    case 'date': return '日期';
+    case 'text': return '文本';
+    case 'enum': return `枚举「${t.name}」`;
+    case 'quantity':
+      if (t.dim === 'ratio') return '比例';
+      return t.dim === 'ageMonths' || t.dim === 'ageYears' ? '年龄' : '时长';
+  }
+}
+
 /** A short Chinese description of what a field of type `t` accepts. */
 export function typeDescription(t: IrType): string {
   switch (t.k) {
-    case 'bool': return '是否：true / false';
-    case 'int': return '整数：非负整数';
-    case 'money': return '金额：元，非负，最多两位小数（"1000.50" 或 1000.5）';
-    case 'date': return '日期："YYYY-MM-DD"，须为真实日期且不晚于评估日期';
+    case 'bool': return '是否（true / false）';
+    case 'int': return '整数（非负）';
+    case 'money': return '金额（元，非负，最多两位小数："1000.50" 或 1000.5）';
+    case 'date': return '日期（"YYYY-MM-DD"，须为真实日期且不晚于评估日期）';
     case 'text': return '文本';
-    case 'enum': return `枚举「${t.name}」：${t.members.join('、')}`;
+    case 'enum': return `枚举「${t.name}」（${t.members.join('、')}）`;
     case 'quantity':
-      if (t.dim === 'ratio') return '比例："50%"、"4.8‰"（精确到百万分之一）';
-      return `非负整数，单位：${unitOf(t)}`;
+      if (t.dim === 'ratio') return '比例（"50%"、"4.8‰"，精确到百万分之一）';
+      return `${kindLabel(t)}（非负整数，单位：${unitOf(t)}）`;
   }
 }
 
 function fieldSchema(t: IrType, doc: string | undefined): Record<string, unknown> {
-  const description = doc ? `${doc}（${typeDescription(t)}）` : typeDescription(t);
+  const description = doc ? `${doc}。类型：${typeDescription(t)}` : `类型：${typeDescription(t)}`;
   switch (t.k) {
     case 'bool': return { description, type: 'boolean' };
     case 'int':

@@ -25,9 +25,9 @@ import {
 import holidayTableJson from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { fromDayNumber, formatIso } from '../common/calendar.js';
 import type { IrEntity, IrExpr, IrMeasure, IrProgram, IrRule, IrType } from '../ir/ir.js';
-import { conditionFn, displayKind, ModuleGen, traceFn, tsType, valueFn } from './ts-expr.js';
+import { conditionFn, displayKind, ModuleGen, traceFn, valueFn } from './ts-expr.js';
 import { runtimeSource, RUNTIME_TEXT_ALL } from './ts-runtime.js';
-import { inputSchema, typeDescription } from './ts-schema.js';
+import { inputSchema, kindLabel, typeDescription } from './ts-schema.js';
 import { commentLines, commentText, lit, propertyKey, RESERVED_TYPE_NAMES, typeName } from './ts-strings.js';
 
 /** Names the module exports (never used for entity or enum types). */
@@ -485,7 +485,8 @@ class Emitter {
     if (m.responsible.length) doc.push(`责任单位：${m.responsible.map(commentText).join('、')}`);
     if (m.subject) doc.push(`对象：${commentText(m.subject)}`);
     for (const o of m.outcomes) {
-      doc.push(`结果：${commentText(o.name)}（${commentText(typeDescription(o.type).split('：')[0]!)}${o.unit ? `，${commentText(o.unit)}` : ''}${o.period ? `，${commentText(o.period)}` : ''}${o.required ? '，必须' : ''}）`);
+      const unit = displayKind(o.type).unit;
+      doc.push(`结果：${commentText(o.name)}（${commentText(kindLabel(o.type))}${unit ? `，${commentText(unit)}` : ''}${o.period ? `，${commentText(o.period)}` : ''}${o.required ? '，必须' : ''}）`);
     }
     if (m.note) doc.push(...commentLines(`说明：${m.note}`));
     for (const d of m.doubts) {
@@ -650,4 +651,3 @@ export function emitTypeScript(ir: IrProgram): Map<string, string> {
   return files;
 }
 
-export { tsType };

@@ -81,9 +81,9 @@ interface Analysed {
 }
 
 function analyse(source: SourceFile): Analysed {
-  const r = parseFile(source);
+  const r = parseFile(source, { keepCst: true });
   const syntaxErrors = r.value.syntaxErrors ? r.diagnostics.filter((d) => d.severity === 'error' && /^ZC0[12]/.test(d.code)) : [];
-  return { tokens: r.value.tokens, comments: r.value.comments, ast: r.value.ast, cst: r.value.cst, syntaxErrors, diagnostics: r.diagnostics };
+  return { tokens: r.value.tokens, comments: r.value.comments, ast: r.value.ast, cst: r.value.cst!, syntaxErrors, diagnostics: r.diagnostics };
 }
 
 // ── meaning fingerprint (for the safety net) ──────────────────────────

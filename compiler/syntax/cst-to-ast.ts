@@ -84,6 +84,10 @@ class Builder {
 
   // INVARIANT: an empty node contributes nothing to its parent's span.
   rawRange(node: CstNode): { start: number; end: number } | undefined {
+    const loc = node.location;
+    if (loc && Number.isFinite(loc.startOffset) && Number.isFinite(loc.endOffset) && !node.recoveredNode) {
+      return { start: loc.startOffset, end: loc.endOffset! + 1 };
+    }
     const cached = this.spans.get(node);
     if (cached) return cached === EMPTY ? undefined : cached;
     let start = Infinity;
@@ -286,6 +290,8 @@ class Builder {
     return this.binaryChain(n, 'unaryExpr', (c) => this.unaryExpr(c), { Times: '*', Divide: '/' });
   }
   binaryChain(n: CstNode, sub: string, f: (c: CstNode) => A.Expr | undefined, ops: Record<string, '+' | '-' | '*' | '/'>): A.Expr | undefined {
+    const operands = n.children[sub] as CstNode[] | undefined;
+    if (operands && operands.length === 1) return f(operands[0]!); // the common case: no operator
     const items = this.ordered(n).filter((o) => o.key === sub || o.key in ops);
     let acc: A.Expr | undefined;
     let pending: '+' | '-' | '*' | '/' | undefined;

@@ -12,8 +12,8 @@ import type { FileAst } from './ast.js';
 
 export interface ParsedFile {
   readonly source: SourceFile;
-  /** The concrete syntax tree (the formatter reads token roles from it). */
-  readonly cst: CstNode;
+  /** The concrete syntax tree, only when asked for (the formatter); not kept otherwise (memory). */
+  readonly cst?: CstNode;
   readonly tokens: IToken[];
   readonly comments: IToken[];
   readonly ast: FileAst;
@@ -22,11 +22,11 @@ export interface ParsedFile {
 }
 
 /** Lex, parse and build the AST of one file. Never throws on user input. */
-export function parseFile(source: SourceFile): Result<ParsedFile> {
+export function parseFile(source: SourceFile, opts: { keepCst?: boolean } = {}): Result<ParsedFile> {
   const l = lex(source);
   const p = parseTokens(source, l.value.tokens);
   const a = buildAst(source, p.value, [...l.diagnostics, ...p.diagnostics].filter((d) => d.severity === 'error').map((d) => d.span.start));
   const diagnostics = [...l.diagnostics, ...p.diagnostics, ...a.diagnostics];
   const syntaxErrors = [...l.diagnostics, ...p.diagnostics].some((d) => d.severity === 'error');
-  return { value: { source, cst: p.value, tokens: l.value.tokens, comments: l.value.comments, ast: a.value, syntaxErrors }, diagnostics };
+  return { value: { source, ...(opts.keepCst ? { cst: p.value } : {}), tokens: l.value.tokens, comments: l.value.comments, ast: a.value, syntaxErrors }, diagnostics };
 }

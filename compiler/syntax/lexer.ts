@@ -49,6 +49,7 @@ export function lex(file: SourceFile): Result<LexResult> {
     const t = tokens[i]!;
     const start = t.startOffset;
     const end = tokenEnd(t);
+    t.endOffset = end - 1; // (offset-only tracking leaves it unset; the parser's node locations need it)
     if (t.tokenType === Name && isWordKeyword(t.image) && kept[kept.length - 1]?.tokenType !== Dot) {
       // (after “.” a structural word is a field name: 事件.类别)
       const k = keywordTokenOf(t.image)!;

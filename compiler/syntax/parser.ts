@@ -13,7 +13,7 @@ import { tokenEnd } from './lexer.js';
 
 class ZhengCeParser extends CstParser {
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, skipValidations: true });
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, skipValidations: true, nodeLocationTracking: 'onlyOffset' });
     this.performSelfAnalysis();
   }
 

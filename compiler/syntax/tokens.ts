@@ -183,7 +183,16 @@ const keywordMatcher: CustomPatternMatcherFunc = (text, offset) => {
 const nameMatcher: CustomPatternMatcherFunc = (text, offset) => {
   let i = offset;
   while (i < text.length) {
-    if (!isNameChar(text.charCodeAt(i), text[i]!)) break;
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      // astral: only CJK extension planes (B–H: U+20000–U+3134F) are name characters — not emoji
+      const cp = text.codePointAt(i)!;
+      if (cp < 0x20000 || cp > 0x3134f) break;
+      i += 2;
+      continue;
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) break; // lone low surrogate
+    if (!isNameChar(c, text[i]!)) break;
     if (i > offset && keywordFirstChars.has(text[i]!) && keywordAt(text, i)) break;
     i++;
   }

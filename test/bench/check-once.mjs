@@ -1,0 +1,131 @@
+/**
+ * In-process measurement harness for `zhengce check`: compile a directory once with the
+ * built compiler (dist/) and print one JSON line on stdout.
+ *
+ *   node test/bench/check-once.mjs <dir>            → { mode: 'compile', ms, … }
+ *   node test/bench/check-once.mjs <dir> --split    → adds `phases`
+ *
+ * compile mode: `ms` is one cold `compile([dir], nodeHost)` — what `zhengce check` does
+ *   minus process start-up, module loading and rendering.
+ * split mode:
+ *   parseFileMs  `parseFile` over every discovered .zc file (cold) = read-free lex+parse+AST;
+ *   restMs       `compile([dir], nodeHost, cache)` with that parse cache primed, i.e.
+ *                discover + read + imports + bind + check + 原文 + 参数 (parses are cache hits);
+ *   warm.*       a second, warm pass split by stage — lex / parseTokens / buildAst per file,
+ *                and bind / check / checkQuotes on the compiled program — for proportions.
+ * Always: files, programs, lines (.zc lines), diagnostics (count; first few listed),
+ *   maxRssMB (process.resourceUsage().maxRSS), heapUsedMB after the run.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = (p) => pathToFileURL(join(root, 'dist/compiler', p)).href;
+
+const args = process.argv.slice(2);
+const dir = args.find((a) => !a.startsWith('--'));
+const split = args.includes('--split');
+if (!dir) {
+  process.stderr.write('usage: node test/bench/check-once.mjs <dir> [--split]\n');
+  process.exit(2);
+}
+
+const { compile, ParseCache } = await import(dist('project/program.js'));
+const { nodeHost, discover } = await import(dist('project/host.js'));
+
+const countLines = (text) => {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return text.length && text.charCodeAt(text.length - 1) !== 10 ? n + 1 : n;
+};
+
+const out = { mode: split ? 'split' : 'compile' };
+let result;
+if (!split) {
+  const t0 = performance.now();
+  result = compile([dir], nodeHost);
+  out.ms = performance.now() - t0;
+} else {
+  const { parseFile } = await import(dist('syntax/index.js'));
+  const { SourceFile } = await import(dist('common/source.js'));
+  const { lex } = await import(dist('syntax/lexer.js'));
+  const { parseTokens } = await import(dist('syntax/parser.js'));
+  const { buildAst } = await import(dist('syntax/cst-to-ast.js'));
+  const { bind } = await import(dist('semantics/binder.js'));
+  const { check } = await import(dist('semantics/checker.js'));
+  const { checkQuotes } = await import(dist('semantics/quotes.js'));
+
+  const paths = discover(nodeHost, [dir]).files;
+  const texts = new Map(paths.map((p) => [p, nodeHost.readFile(p)]));
+  // A parse cache primed from outside: same (path, text) → the result we timed.
+  class PrimedCache extends ParseCache {
+    primed = new Map();
+    get(path, text) {
+      const hit = this.primed.get(path);
+      if (hit && hit.text === text) return hit.result;
+      return super.get(path, text);
+    }
+  }
+  const cache = new PrimedCache();
+  const t0 = performance.now();
+  for (const [p, text] of texts) cache.primed.set(p, { text, result: parseFile(new SourceFile(p, text)) });
+  const t1 = performance.now();
+  result = compile([dir], nodeHost, cache);
+  const t2 = performance.now();
+
+  // warm re-run, stage by stage (proportions only)
+  let lexMs = 0;
+  let parseMs = 0;
+  let astMs = 0;
+  for (const [p, text] of texts) {
+    const sf = new SourceFile(p, text);
+    const a = performance.now();
+    const l = lex(sf);
+    const b = performance.now();
+    const c = parseTokens(sf, l.value.tokens);
+    const d = performance.now();
+    buildAst(sf, c.value);
+    const e = performance.now();
+    lexMs += b - a;
+    parseMs += d - b;
+    astMs += e - d;
+  }
+  let bindMs = 0;
+  let checkMs = 0;
+  let quotesMs = 0;
+  for (const prog of result.programs) {
+    const files = new Map();
+    for (const [p, pf] of prog.checked.files) files.set(p, pf);
+    const a = performance.now();
+    const bound = bind(prog.root, files);
+    const b = performance.now();
+    check(bound.value);
+    const c = performance.now();
+    if (prog.sourceText !== undefined) checkQuotes(prog.checked, prog.sourceText);
+    const d = performance.now();
+    bindMs += b - a;
+    checkMs += c - b;
+    quotesMs += d - c;
+  }
+  out.ms = t2 - t0;
+  out.phases = { parseFileMs: t1 - t0, restMs: t2 - t1, warm: { lexMs, parseMs, astMs, bindMs, checkMs, quotesMs } };
+}
+
+let lines = 0;
+let zcFiles = 0;
+for (const [p, sf] of result.files) {
+  if (!p.endsWith('.zc')) continue;
+  zcFiles++;
+  lines += countLines(sf.text);
+}
+out.files = result.files.size;
+out.zcFiles = zcFiles;
+out.programs = result.programs.length;
+out.lines = lines;
+out.diagnostics = result.diagnostics.length;
+out.errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+if (result.diagnostics.length) out.first = result.diagnostics.slice(0, 5).map((d) => `${d.code} ${d.span.file}:${d.span.start} ${d.message}`);
+out.maxRssMB = process.resourceUsage().maxRSS / 1024;
+out.heapUsedMB = process.memoryUsage().heapUsed / 1024 / 1024;
+process.stdout.write(JSON.stringify(out) + '\n');

@@ -1,0 +1,161 @@
+/**
+ * Benchmark section "check": `zhengce check` on a synthetic, valid 50,000-line policy
+ * corpus, beside `tsc --noEmit` on a TypeScript file of the same line count, in the
+ * same run (runs interleaved so machine-load drift hits both alike).
+ *
+ * Goals (issue): check ≥ 250,000 lines/s, faster than tsc, peak memory < 400 MB.
+ * The goals are printed as met / NOT met; they never fail the run. The run fails only
+ * if the corpus is not valid (any diagnostic) or tsc reports an error — then the
+ * comparison would be meaningless.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generatePolicyCorpus, generateTsFile } from './corpus.mjs';
+import { BENCH_DIR, ROOT, fix, int, max, median, min, newestProfile, rssMethod, summarizeCpuProfile, table, timeNode } from './util.mjs';
+
+const CLI = join(ROOT, 'bin', 'zhengce.js');
+const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+const ONCE = join(BENCH_DIR, 'check-once.mjs');
+
+const GOAL_LINES_PER_S = 250_000;
+const GOAL_RSS_MB = 400;
+
+export default {
+  name: 'check',
+  title: 'zhengce check vs tsc --noEmit (same line count)',
+  /**
+   * @param {{ lines: number, runs: number, tmp: string, log: (s?: string) => void, profile: boolean }} ctx
+   */
+  async run(ctx) {
+    const { lines, runs, log } = ctx;
+    const splitRuns = Math.min(runs, 3);
+    const dir = join(ctx.tmp, 'policy');
+    const tsDir = join(ctx.tmp, 'ts');
+
+    // ── corpora ──
+    const corpus = generatePolicyCorpus(dir, lines);
+    const ts = generateTsFile(join(tsDir, 'corpus.ts'), corpus.lines);
+    const tsconfig = join(tsDir, 'tsconfig.json');
+    writeFileSync(tsconfig, JSON.stringify({
+      compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'ES2022', lib: ['ES2022'], types: [], skipLibCheck: true },
+      files: ['corpus.ts'],
+    }, null, 2) + '\n');
+    log(`corpus: ${corpus.zcFiles} .zc files, ${int(corpus.lines)} lines, ${int(corpus.measures)} 措施, ${int(corpus.rules)} 规则, ${int(corpus.quotes)} 原文 (source.txt ${int(corpus.sourceLines)} lines) in ${dir}`);
+    log(`TypeScript: 1 file, ${int(ts.lines)} lines (${ts.path}); tsc options: strict, noEmit, target/lib ES2022, types [], skipLibCheck`);
+
+    // ── validity: zero diagnostics, or the bench is meaningless ──
+    const probe = JSON.parse(timeNode(ONCE, [dir]).stdout);
+    log(`diagnostics from zhengce on the corpus: ${probe.diagnostics} (errors: ${probe.errors}); programs: ${probe.programs}; .zc lines seen: ${int(probe.lines)}`);
+    if (probe.diagnostics !== 0 || probe.lines !== corpus.lines || probe.programs !== 1) {
+      const cli = timeNode(CLI, ['check', dir]);
+      log(cli.stdout.split('\n').slice(0, 60).join('\n'));
+      throw new Error(`BENCH INVALID: the synthetic corpus must compile with 0 diagnostics as 1 program of ${corpus.lines} lines; got ${probe.diagnostics} diagnostics, ${probe.programs} programs, ${probe.lines} lines (${(probe.first ?? []).join(' | ')})`);
+    }
+
+    // ── interleaved series: one warm-up round, then `runs` measured rounds of
+    //    CLI check · tsc (· in-process compile() and split, in the first 3 rounds) ──
+    const checkRuns = [];
+    const tscRuns = [];
+    const inproc = [];
+    const splits = [];
+    for (let i = 0; i <= runs; i++) {
+      const c = timeNode(CLI, ['check', dir]);
+      if (c.status !== 0 || !c.stdout.includes('没有诊断')) {
+        log(c.stdout.slice(0, 4000) + c.stderr.slice(0, 4000));
+        throw new Error(`BENCH INVALID: zhengce check exited ${c.status} or reported diagnostics`);
+      }
+      const t = timeNode(TSC, ['-p', tsconfig]);
+      if (t.status !== 0) {
+        log(t.stdout.split('\n').slice(0, 30).join('\n') + t.stderr.slice(0, 4000));
+        throw new Error(`BENCH INVALID: tsc exited ${t.status} on the generated TypeScript file`);
+      }
+      if (i === 0) continue; // warm-up (file cache, V8 compile cache)
+      checkRuns.push(c);
+      tscRuns.push(t);
+      let extra = '';
+      if (i <= splitRuns) {
+        const p = JSON.parse(timeNode(ONCE, [dir]).stdout);
+        inproc.push(p);
+        splits.push(JSON.parse(timeNode(ONCE, [dir, '--split']).stdout));
+        extra = ` · compile() ${int(p.ms)} ms`;
+      }
+      log(`  run ${i}/${runs}: check ${int(c.ms)} ms (cpu ${int(c.cpuMs)}), ${fix(c.rssMB)} MB · tsc ${int(t.ms)} ms (cpu ${int(t.cpuMs)}), ${fix(t.rssMB)} MB${extra}`);
+    }
+
+    // ── report ──
+    const row = (label, msList, cpuList, rssList) => {
+      const m = median(msList);
+      const cpu = cpuList ? median(cpuList.filter((x) => x !== undefined)) : NaN;
+      return [label, int(m), int(min(msList)), int(max(msList)), int(corpus.lines / (m / 1000)), int(cpu), fix(max(rssList.filter((x) => x !== undefined)))];
+    };
+    const cMs = checkRuns.map((r) => r.ms);
+    const tMs = tscRuns.map((r) => r.ms);
+    const iMs = inproc.map((r) => r.ms);
+    const cCpu = median(checkRuns.map((r) => r.cpuMs ?? NaN));
+    const tCpu = median(tscRuns.map((r) => r.cpuMs ?? NaN));
+    log('');
+    log(table([
+      ['', 'median ms', 'min ms', 'max ms', 'lines/s', 'median cpu ms', 'peak RSS MB'],
+      row('zhengce check (CLI, wall)', cMs, checkRuns.map((r) => r.cpuMs), checkRuns.map((r) => r.rssMB)),
+      row('tsc --noEmit (wall)', tMs, tscRuns.map((r) => r.cpuMs), tscRuns.map((r) => r.rssMB)),
+      row(`compile() in-process (${inproc.length} runs)`, iMs, undefined, inproc.map((r) => r.maxRssMB)),
+    ]));
+    const ratio = median(cMs) / median(tMs);
+    log('');
+    log(`ratio check/tsc: ${fix(ratio, 2)}× by median wall time, ${fix(cCpu / tCpu, 2)}× by median CPU time (user+sys)`);
+    log(`  [${runs} measured rounds after 1 warm-up, interleaved; lines/s = ${int(corpus.lines)} / median wall; peak RSS = max over runs via ${rssMethod}; in-process: performance.now() around compile(), process.resourceUsage().maxRSS]`);
+
+    const ph = (f) => median(splits.map((s) => f(s.phases)));
+    const parseFileMs = ph((p) => p.parseFileMs);
+    const restMs = ph((p) => p.restMs);
+    const w = ['lexMs', 'parseMs', 'astMs', 'bindMs', 'checkMs', 'quotesMs'].map((k) => ph((p) => p.warm[k]));
+    const front = w[0] + w[1] + w[2];
+    log('');
+    log(`in-process split (median of ${splitRuns} runs of check-once.mjs --split):`);
+    log(table([
+      ['phase', 'median ms', 'share'],
+      ['parseFile, all files (lex + parse + AST), cold', int(parseFileMs), `${fix((100 * parseFileMs) / (parseFileMs + restMs))}%`],
+      ['compile() with parses cached (read, imports, bind, check, 原文, 参数)', int(restMs), `${fix((100 * restMs) / (parseFileMs + restMs))}%`],
+      ['  warm re-run: lex', int(w[0]), `${fix((100 * w[0]) / front)}% of front end`],
+      ['  warm re-run: parse (Chevrotain CST)', int(w[1]), `${fix((100 * w[1]) / front)}% of front end`],
+      ['  warm re-run: CST → AST', int(w[2]), `${fix((100 * w[2]) / front)}% of front end`],
+      ['  warm re-run: bind', int(w[3]), ''],
+      ['  warm re-run: check (types & units)', int(w[4]), ''],
+      ['  warm re-run: 原文 quotes', int(w[5]), ''],
+    ]));
+
+    const lps = corpus.lines / (median(cMs) / 1000);
+    const lpsCpu = corpus.lines / (cCpu / 1000);
+    const peak = max(checkRuns.map((r) => r.rssMB ?? NaN));
+    const met = (ok) => (ok ? 'met' : 'NOT met');
+    log('');
+    log(`goals: check ≥ ${int(GOAL_LINES_PER_S)} lines/s: ${met(lps >= GOAL_LINES_PER_S)} (${int(lps)} by wall, ${int(lpsCpu)} by CPU time)` +
+      ` · below tsc: ${met(ratio < 1)} by wall (${fix(ratio, 2)}×), ${met(cCpu < tCpu)} by CPU time (${fix(cCpu / tCpu, 2)}×)` +
+      ` · peak memory < ${GOAL_RSS_MB} MB: ${met(peak < GOAL_RSS_MB)} (${fix(peak)} MB)`);
+
+    let profile;
+    if (ctx.profile) {
+      const profDir = join(ctx.tmp, 'cpuprof');
+      mkdirSync(profDir, { recursive: true });
+      timeNode(ONCE, [dir], { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', profDir] });
+      const file = newestProfile(profDir);
+      if (file) {
+        profile = summarizeCpuProfile(file, 25);
+        log('');
+        log(`CPU profile of check-once.mjs (node --cpu-prof), top self time — ${file}`);
+        log(table([['function', 'where', 'self ms', 'self %'], ...profile.map((p) => [p.name, p.where, int(p.ms), fix(p.pct)])]));
+      }
+    }
+
+    return {
+      lines: corpus.lines,
+      check: { medianMs: median(cMs), minMs: min(cMs), maxMs: max(cMs), linesPerS: lps, linesPerCpuS: lpsCpu, medianCpuMs: cCpu, peakRssMB: peak },
+      tsc: { medianMs: median(tMs), minMs: min(tMs), maxMs: max(tMs), linesPerS: corpus.lines / (median(tMs) / 1000), medianCpuMs: tCpu, peakRssMB: max(tscRuns.map((r) => r.rssMB ?? NaN)) },
+      inProcess: { medianMs: median(iMs), minMs: min(iMs), maxMs: max(iMs), peakRssMB: max(inproc.map((r) => r.maxRssMB)) },
+      ratio,
+      cpuRatio: cCpu / tCpu,
+      split: { parseFileMs, restMs, lexMs: w[0], parseMs: w[1], astMs: w[2], bindMs: w[3], checkMs: w[4], quotesMs: w[5] },
+      ...(profile ? { profile } : {}),
+    };
+  },
+};

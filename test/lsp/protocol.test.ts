@@ -1,0 +1,497 @@
+/**
+ * The language server through the protocol: a real JSON-RPC client spawns the bundled
+ * server over stdio (helpers/client.ts) and checks every feature on the fixture
+ * workspace (test/lsp/fixtures/ws, a copy of the sample policy).
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type {
+  CompletionItem, CompletionList, Hover, Location, WorkspaceEdit, TextEdit, CodeAction, DocumentSymbol, SemanticTokens,
+  SymbolInformation, CodeLens, PublishDiagnosticsParams, InitializeResult,
+} from 'vscode-languageserver-protocol';
+import { SourceFile, parseFile } from '../../compiler/index.js';
+import { format } from '../../compiler/format/format.js';
+import { LEGEND } from '../../vscode-extension/server/src/semantic-tokens.js';
+import { LspClient, FIXTURE, REPO, cleanupBundle, uriOf } from './helpers/client.js';
+import { applyEdits, compilerDiagnostics, expectedTriples, pos, publishedTriples } from './helpers/text.js';
+
+const MAIN = join(FIXTURE, '示例.zc');
+const TYPES = join(FIXTURE, '类型.zc');
+const mainText = readFileSync(MAIN, 'utf8');
+const typesText = readFileSync(TYPES, 'utf8');
+
+let c: LspClient;
+let mainUri: string;
+
+beforeAll(async () => {
+  c = await LspClient.start({ initializationOptions: { cliPath: join(REPO, 'bin', 'zhengce.js'), verifyRuns: 20 } });
+  mainUri = await c.open(MAIN, mainText);
+  await c.current(mainUri);
+}, 60_000);
+
+afterAll(async () => {
+  await c?.stop();
+  cleanupBundle();
+});
+
+const td = (uri: string) => ({ textDocument: { uri } });
+const labels = (r: CompletionItem[] | CompletionList | null) => (Array.isArray(r) ? r : r?.items ?? []).map((i) => i.label);
+const items = (r: CompletionItem[] | CompletionList | null) => (Array.isArray(r) ? r : r?.items ?? []);
+const hoverText = (h: Hover | null) => (h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '');
+function editsFor(edit: WorkspaceEdit | null | undefined, uri: string): TextEdit[] {
+  return (edit?.changes?.[uri] ?? []) as TextEdit[];
+}
+
+describe('initialize and diagnostics', () => {
+  test('announces the features, UTF-16 positions, incremental sync', () => {
+    const caps = (c.initResult as InitializeResult).capabilities;
+    expect(caps.positionEncoding).toBe('utf-16');
+    expect(caps.textDocumentSync).toMatchObject({ openClose: true, change: 2 });
+    for (const k of ['hoverProvider', 'definitionProvider', 'referencesProvider', 'documentSymbolProvider', 'workspaceSymbolProvider', 'documentFormattingProvider'] as const) expect(caps[k]).toBeTruthy();
+    expect(caps.renameProvider).toEqual({ prepareProvider: true });
+    expect(caps.semanticTokensProvider?.legend).toEqual(LEGEND);
+    expect(caps.executeCommandProvider?.commands).toEqual(['zhengce.evalExample', 'zhengce.verify']);
+  });
+
+  test('didOpen publishes exactly the compiler diagnostics (code, range, message)', async () => {
+    const p = await c.current(mainUri);
+    expect(p.diagnostics.map((d) => d.code)).toEqual(['ZC0703']);
+    expect(p.diagnostics[0]!.severity).toBe(2);
+    expect(publishedTriples(p.diagnostics)).toEqual(expectedTriples(mainText, compilerDiagnostics(MAIN, mainText)));
+    // related information points into the YAML parameter file
+    expect(p.diagnostics[0]!.relatedInformation?.some((r) => decodeURIComponent(r.location.uri).endsWith('参数.yaml'))).toBe(true);
+  });
+
+  test('ranges are UTF-16 on lines with CJK, 𠀀 and emoji', async () => {
+    const path = join(FIXTURE, '表情.zc');
+    const lines = ['# 表情 😀 与 𠀀', '实体 家𠀀 { 字段：整数 }', '指标 「值😀𠀀」：整数 = 未定义名😀 + 1', ''];
+    const text = lines.join('\n');
+    const uri = await c.open(path, text);
+    const p = await c.current(uri);
+    const d = p.diagnostics.find((x) => x.code === 'ZC0401')!;
+    expect(d).toBeDefined();
+    const col = lines[2]!.indexOf('未定义名😀'); // JS indices are UTF-16 code units
+    expect(d.range).toEqual({ start: { line: 2, character: col }, end: { line: 2, character: col + '未定义名😀'.length } });
+    expect(col).toBe(16); // 指标 「值😀𠀀」：整数 = — 😀 and 𠀀 count two UTF-16 units each
+    expect(publishedTriples(p.diagnostics)).toEqual(expectedTriples(text, compilerDiagnostics(path, text)));
+    await c.close(uri);
+  });
+
+  test('didChange (incremental) republishes for the new version; CRLF and a line with a surrogate pair', async () => {
+    const path = join(FIXTURE, '编辑.zc');
+    const text = '实体 户 {\r\n  「年龄😀」：整数\r\n}\r\n';
+    const uri = await c.open(path, text);
+    expect((await c.current(uri)).diagnostics).toEqual([]);
+    // insert a reference to an unknown field after the emoji line
+    const insert = '指标 甲：整数 = 乙😀 + 1\r\n';
+    await c.change(uri, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: insert }]);
+    const p = await c.current(uri);
+    const after = text + insert;
+    expect(publishedTriples(p.diagnostics)).toEqual(expectedTriples(after, compilerDiagnostics(path, after)));
+    expect(p.diagnostics[0]!.range).toEqual({ start: { line: 3, character: 10 }, end: { line: 3, character: 13 } }); // 乙😀
+    // replace inside the surrogate-pair line: 「年龄😀」 → 「年龄」
+    await c.change(uri, [{ range: { start: { line: 1, character: 5 }, end: { line: 1, character: 7 } }, text: '' }]);
+    const p2 = await c.current(uri);
+    const after2 = after.replace('😀」', '」');
+    expect(publishedTriples(p2.diagnostics)).toEqual(expectedTriples(after2, compilerDiagnostics(path, after2)));
+    await c.close(uri);
+  });
+
+  test('a change in an imported file re-checks the importer and clears it again', async () => {
+    const typesUri = await c.open(TYPES, typesText);
+    await c.current(typesUri);
+    const at = pos(typesText, '子女数');
+    await c.change(typesUri, [{ range: { start: at, end: { line: at.line, character: at.character + 3 } }, text: '孩子数' }]);
+    const broken = await c.waitForDiagnostics(mainUri, (p) => p.diagnostics.some((d) => d.code === 'ZC0403'), 10_000, false);
+    expect(broken.diagnostics.filter((d) => d.code === 'ZC0403').length).toBe(2);
+    await c.change(typesUri, [{ range: { start: at, end: { line: at.line, character: at.character + 3 } }, text: '子女数' }]);
+    const fixed = await c.waitForDiagnostics(mainUri, (p) => !p.diagnostics.some((d) => d.code === 'ZC0403'), 10_000, false);
+    expect(fixed.diagnostics.map((d) => d.code)).toEqual(['ZC0703']);
+    await c.close(typesUri);
+  });
+
+  test('closing a document clears its diagnostics', async () => {
+    const path = join(FIXTURE, '关闭.zc');
+    const uri = await c.open(path, '指标 甲 = 乙\n');
+    expect((await c.current(uri)).diagnostics.length).toBeGreaterThan(0);
+    await c.close(uri);
+    const cleared = await c.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0, 5000, false);
+    expect(cleared.diagnostics).toEqual([]);
+  });
+});
+
+describe('hover', () => {
+  const hover = (text: string, needle: string, nth = 0, delta = 1) => c.request<Hover | null>('textDocument/hover', { ...td(mainUri), position: pos(text, needle, nth, delta) });
+
+  test('a field: type and doc', async () => {
+    const h = await hover(mainText, '子女数');
+    expect(hoverText(h)).toContain('家庭.子女数');
+    expect(hoverText(h)).toContain('整数');
+    expect(hoverText(h)).toContain('家庭现有子女人数');
+  });
+
+  test('a parameter: type, unit, value today, source and 未确认', async () => {
+    const h = hoverText(await hover(mainText, '法定产假天数', 1));
+    expect(h).toContain('时长（天）（单位：天）');
+    expect(h).toContain('今日（2025-06-01）取值：**158天**（自 2021-12-01 起）');
+    expect(h).toContain('未确认');
+    expect(h).toContain('示例：河南省人口与计划生育条例（2021年修正）');
+  });
+
+  test('an outcome: type, unit and periodicity', async () => {
+    const h = hoverText(await hover(mainText, '托育补贴金额 ='));
+    expect(h).toContain('托育补贴.托育补贴金额');
+    expect(h).toContain('金额（单位：元），按月');
+  });
+
+  test('an indicator: type and exact value', async () => {
+    const h = hoverText(await hover(mainText, '人均补贴上限'));
+    expect(h).toContain('金额（单位：元）');
+    expect(h).toContain('值：**14000');
+  });
+
+  test('a clause number: label, anchor and 原文', async () => {
+    const h = hoverText(await hover(mainText, '（一） "生育补助"'));
+    expect(h).toContain('条款 **二（一）**');
+    expect(h).toContain('sec_2__subsec_1');
+  });
+
+  test('a measure and a rule: the clause label and 原文', async () => {
+    const m = hoverText(await hover(mainText, '措施 生育补助', 0, 4));
+    expect(m).toContain('条款 **二（一）** “生育补助”');
+    expect(m).toContain('> （一）生育补助。对生育二孩及以上');
+    expect(m).toContain('牵头单位：县卫健委');
+    const r = hoverText(await hover(mainText, '「三孩补助」'));
+    expect(r).toContain('生育补助.三孩补助');
+    expect(r).toContain('例外于：二孩补助');
+    expect(r).toContain('条款 **二（一）**');
+    expect(r).toContain('原文');
+  });
+
+  test('a built-in function and nothing on white space', async () => {
+    const h = hoverText(await hover(mainText, '月龄（婴幼儿'));
+    expect(h).toContain('内置函数');
+    expect(await c.request('textDocument/hover', { ...td(mainUri), position: { line: 2, character: 0 } })).toBeNull();
+  });
+});
+
+describe('completion', () => {
+  async function completeAt(text: string, offsetNeedle: string, delta: number, path = join(FIXTURE, '补全.zc')) {
+    const uri = await c.open(path, text);
+    const r = await c.request<CompletionItem[] | CompletionList | null>('textDocument/completion', { ...td(uri), position: pos(text, offsetNeedle, 0, delta) });
+    await c.close(uri);
+    return r;
+  }
+  const base = mainText;
+
+  test('fields after “实体.”, quoted when the name needs it', async () => {
+    const text = base.replace('补助金额 = 2000元', '补助金额 = 2000元\n        条件：家庭.');
+    const r = items(await completeAt(text, '条件：家庭.', '条件：家庭.'.length));
+    expect(r.map((i) => i.label).sort()).toEqual(['「夫妻至少一方户籍在本县」'.slice(1, -1), '子女数'].sort());
+    const quoted = r.find((i) => i.label === '夫妻至少一方户籍在本县')!;
+    expect(quoted.textEdit && 'newText' in quoted.textEdit ? quoted.textEdit.newText : '').toBe('「夫妻至少一方户籍在本县」');
+  });
+
+  test('organisations after 牵头单位：, entities after 对象：', async () => {
+    const text = base.replace('牵头单位：县卫健委\n      责任单位：县财政局', '牵头单位：县卫健委、\n      责任单位：县财政局');
+    expect(labels(await completeAt(text, '县卫健委、', '县卫健委、'.length)).sort()).toEqual(['县人社局', '县卫健委', '县财政局']);
+    // a list separator elsewhere offers enum members only
+    const t3 = base.replace('事件.级别 属于 {国家、省、市}', '事件.级别 属于 {国家、');
+    const uri3 = await c.open(join(FIXTURE, '补全2.zc'), t3);
+    const r3 = await c.request<CompletionItem[]>('textDocument/completion', { ...td(uri3), position: pos(t3, '{国家、', 0, 4), context: { triggerKind: 2, triggerCharacter: '、' } });
+    await c.close(uri3);
+    expect(labels(r3)).toEqual(expect.arrayContaining(['国家', '省', '市', '县', '男', '女']));
+    expect(labels(r3)).not.toContain('措施');
+    const t2 = base.replace('对象：家庭', '对象：家');
+    expect(labels(await completeAt(t2, '对象：家', '对象：家'.length))).toEqual(expect.arrayContaining(['家庭', '婴幼儿', '女职工']));
+  });
+
+  test('units after a number', async () => {
+    const text = base.replace('托育补贴金额 = 300元', '托育补贴金额 = 300');
+    const l = labels(await completeAt(text, '托育补贴金额 = 300', '托育补贴金额 = 300'.length));
+    expect(l).toEqual(expect.arrayContaining(['元', '万元', '个月', '月龄', '周岁', '工作日', '%']));
+    expect(l).not.toContain('措施');
+  });
+
+  test('names in scope, outcomes inside a measure, enum members, keywords', async () => {
+    const text = base.replace('补助金额 = 2000元', '补助金额 = 2000元\n        ');
+    const l = labels(await completeAt(text, '补助金额 = 2000元\n        ', '补助金额 = 2000元\n        '.length));
+    expect(l).toEqual(expect.arrayContaining(['补助金额', '家庭', '法定产假天数', '人均补贴上限', '男', '女', '性别', '月龄', '评估日期', '措施', '规则', '条件', '以上', '不满']));
+    expect(l).not.toContain('托育补贴金额'); // an outcome of another measure
+  });
+
+  test('rules after 例外于, next clause number after 条款', async () => {
+    const text = base.replace('规则 「三孩补助」 例外于 「二孩补助」', '规则 「三孩补助」 例外于 「二');
+    expect(labels(await completeAt(text, '例外于 「二', '例外于 「二'.length))).toEqual(['二孩补助', '三孩补助']);
+    const t2 = base.replace('  条款 （三） "延长产假" {', '  条款 \n  条款 （三） "延长产假" {');
+    const r = items(await completeAt(t2, '  条款 \n', '  条款 '.length));
+    expect(r[0]!.label).toBe('（三）');
+    expect(r.map((i) => i.label)).toEqual(expect.arrayContaining(['二（一）', '一']));
+  });
+
+  test('nothing inside strings and comments', async () => {
+    expect(items(await completeAt(base, '原文："一、总则"', 6))).toEqual([]);
+    expect(items(await completeAt(base, '# 示例县', 3))).toEqual([]);
+  });
+});
+
+describe('navigation', () => {
+  test('go to definition across files', async () => {
+    const r = await c.request<Location[]>('textDocument/definition', { ...td(mainUri), position: pos(mainText, '家庭.子女数', 0, 1) });
+    expect(r.length).toBe(1);
+    expect(r[0]!.uri).toBe(uriOf(TYPES));
+    expect(r[0]!.range.start).toEqual(pos(typesText, '实体 家庭', 0, 3));
+  });
+
+  test('find references (with and without the declaration)', async () => {
+    const at = { ...td(mainUri), position: pos(mainText, '子女数', 0, 1) };
+    const all = await c.request<Location[]>('textDocument/references', { ...at, context: { includeDeclaration: true } });
+    expect(all.length).toBe(3);
+    expect(all.filter((l) => l.uri === uriOf(TYPES)).length).toBe(1);
+    const uses = await c.request<Location[]>('textDocument/references', { ...at, context: { includeDeclaration: false } });
+    expect(uses.length).toBe(2);
+    expect(uses.every((l) => l.uri === mainUri)).toBe(true);
+  });
+
+  test('rename across files, quoting when needed; built-ins refused', async () => {
+    const at = { ...td(mainUri), position: pos(mainText, '子女数', 0, 1) };
+    const prep = await c.request<{ range: unknown; placeholder: string }>('textDocument/prepareRename', at);
+    expect(prep.placeholder).toBe('子女数');
+    const edit = await c.request<WorkspaceEdit>('textDocument/rename', { ...at, newName: '孩子数' });
+    expect(editsFor(edit, mainUri).length).toBe(2);
+    expect(editsFor(edit, uriOf(TYPES)).length).toBe(1);
+    const newMain = applyEdits(mainText, editsFor(edit, mainUri));
+    const newTypes = applyEdits(typesText, editsFor(edit, uriOf(TYPES)));
+    expect(newMain).toContain('家庭.孩子数 二孩及以上');
+    expect(compilerDiagnostics(MAIN, newMain, { [TYPES]: newTypes }).map((d) => d.code)).toEqual(['ZC0703']);
+    // a name with a numeral must be quoted
+    const q = await c.request<WorkspaceEdit>('textDocument/rename', { ...at, newName: '子女数2' });
+    expect(editsFor(q, mainUri).every((e) => e.newText === '「子女数2」')).toBe(true);
+    const q2 = await c.request<WorkspaceEdit>('textDocument/rename', { ...at, newName: '「孩子」' });
+    expect(editsFor(q2, mainUri)[0]!.newText).toBe('孩子');
+    // clause numbers are not names
+    await expect(c.request('textDocument/prepareRename', { ...td(mainUri), position: pos(mainText, '（一） "生育补助"', 0, 1) })).rejects.toThrow(/条款编号/);
+    // built-ins
+    const builtin = { ...td(mainUri), position: pos(mainText, '月龄（婴幼儿', 0, 1) };
+    await expect(c.request('textDocument/prepareRename', builtin)).rejects.toThrow(/内置名称/);
+    await expect(c.request('textDocument/rename', { ...builtin, newName: 'x' })).rejects.toThrow(/内置名称/);
+  });
+
+  test('document symbols: the clause tree clauses → measures → outcomes/rules', async () => {
+    const syms = await c.request<DocumentSymbol[]>('textDocument/documentSymbol', td(mainUri));
+    expect(syms.map((s) => s.name)).toEqual(['示例县育儿支持办法', '县卫健委', '县财政局', '县人社局', '法定产假天数', '一', '二', '三']);
+    const two = syms.find((s) => s.name === '二')!;
+    expect(two.detail).toBe('支持措施');
+    const sub = two.children!.find((s) => s.name === '二（一）')!;
+    const measure = sub.children!.find((s) => s.name === '生育补助')!;
+    expect(measure.children!.map((s) => s.name)).toEqual(['补助金额', '二孩补助', '三孩补助', '是否含收养子女']);
+    expect(two.children!.map((s) => s.name)).toEqual(expect.arrayContaining(['人均补贴上限', '补助非负']));
+  });
+
+  test('workspace symbols', async () => {
+    const r = await c.request<SymbolInformation[]>('workspace/symbol', { query: '补助' });
+    const names = r.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['生育补助', '补助金额', '二孩补助', '三孩补助', '补助非负']));
+    expect(r.find((s) => s.name === '生育补助')!.location.uri).toBe(mainUri);
+  });
+});
+
+describe('semantic tokens', () => {
+  test('keywords, names by kind, numbers with units, dates, strings, comments', async () => {
+    const r = await c.request<SemanticTokens>('textDocument/semanticTokens/full', td(mainUri));
+    const lines = mainText.split('\n');
+    const decoded: { text: string; type: string; mods: string[] }[] = [];
+    let line = 0;
+    let ch = 0;
+    for (let i = 0; i < r.data.length; i += 5) {
+      const [dl, dc, len, type, mods] = r.data.slice(i, i + 5) as [number, number, number, number, number];
+      line += dl;
+      ch = dl ? dc : ch + dc;
+      decoded.push({ text: lines[line]!.slice(ch, ch + len), type: LEGEND.tokenTypes[type]!, mods: LEGEND.tokenModifiers.filter((_, b) => mods & (1 << b)) });
+    }
+    const find = (text: string, type: string) => decoded.find((d) => d.text === text && d.type === type);
+    expect(find('措施', 'keyword')).toBeDefined();
+    expect(find('家庭', 'class')).toBeDefined();
+    expect(find('子女数', 'property')).toBeDefined();
+    expect(decoded.filter((d) => d.text === '法定产假天数' && d.type === 'parameter').map((d) => d.mods)).toEqual([['declaration'], []]);
+    expect(find('生育补助', 'function')?.mods).toEqual(['declaration']);
+    expect(find('「二孩补助」', 'method')).toBeDefined();
+    expect(find('县卫健委', 'namespace')).toBeDefined();
+    expect(find('2000', 'number')).toBeDefined();
+    expect(find('元', 'number')?.mods).toEqual(['unit']);
+    expect(find('2024年3月1日', 'number')?.mods).toEqual(['date']);
+    expect(find('"source.txt"', 'string')).toBeDefined();
+    expect(find(lines[0]!, 'comment')).toBeDefined();
+    expect(find('（一）', 'label') ?? find('（', 'label')).toBeDefined();
+    expect(find('月龄', 'function')?.mods).toEqual(['defaultLibrary']);
+  });
+});
+
+describe('formatting', () => {
+  test('edits turn the buffer into the formatter output', async () => {
+    const path = join(FIXTURE, '格式.zc');
+    const text = '实体   户{子女数:整数\n 出生日期 ： 日期}\n指标 甲：整数=1+2   # 注释\n';
+    const uri = await c.open(path, text);
+    const edits = await c.request<TextEdit[]>('textDocument/formatting', { ...td(uri), options: { tabSize: 2, insertSpaces: true } });
+    expect(edits.length).toBeGreaterThan(0);
+    const out = applyEdits(text, edits);
+    expect(out).toBe(format(new SourceFile(path, text)).value);
+    expect(out).toBe('实体 户 {\n  子女数：整数\n  出生日期：日期\n}\n指标 甲：整数 = 1 + 2 # 注释\n');
+    await c.close(uri);
+  });
+
+  test('a file with syntax errors gets no edits (never drops text)', async () => {
+    const path = join(FIXTURE, '格式2.zc');
+    const uri = await c.open(path, '实体 户 { 子女数：\n');
+    expect(await c.request<TextEdit[]>('textDocument/formatting', { ...td(uri), options: { tabSize: 2, insertSpaces: true } })).toEqual([]);
+    await c.close(uri);
+  });
+});
+
+describe('code actions', () => {
+  async function actionsAt(uri: string, text: string, needle: string, delta = 1): Promise<CodeAction[]> {
+    const p = pos(text, needle, 0, delta);
+    const diags = (c.lastDiagnostics(uri)?.diagnostics ?? []);
+    return c.request<CodeAction[]>('textDocument/codeAction', { ...td(uri), range: { start: p, end: p }, context: { diagnostics: diags } });
+  }
+
+  test('quick fix from the compiler (ZC0103 quote the name), applied, parses', async () => {
+    const path = join(FIXTURE, '修复.zc');
+    const text = '实体 户 {\n  子女数量不满足：整数\n}\n';
+    const uri = await c.open(path, text);
+    const p = await c.current(uri);
+    expect(p.diagnostics.map((d) => d.code)).toContain('ZC0103');
+    const actions = await actionsAt(uri, text, '子女数量');
+    const fix = actions.find((a) => a.title === '写作「子女数量不满足」')!;
+    expect(fix.kind).toBe('quickfix');
+    expect(fix.diagnostics?.[0]?.code).toBe('ZC0103');
+    const fixed = applyEdits(text, editsFor(fix.edit, uri));
+    expect(fixed).toBe('实体 户 {\n  「子女数量不满足」：整数\n}\n');
+    const parsed = parseFile(new SourceFile(path, fixed));
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.value.syntaxErrors).toBe(false);
+    await c.close(uri);
+  });
+
+  test('did-you-mean fix (ZC0403) and missing quote fix (ZC0102)', async () => {
+    const path = join(FIXTURE, '修复2.zc');
+    const text = mainText.replace('家庭.子女数 二孩及以上', '家庭.子女 二孩及以上');
+    const uri = await c.open(path, text);
+    await c.current(uri);
+    const actions = await actionsAt(uri, text, '家庭.子女 ', 3);
+    const fix = actions.find((a) => a.title === '改为“子女数”')!;
+    expect(fix).toBeDefined();
+    const fixed = applyEdits(text, editsFor(fix.edit, uri));
+    expect(fixed).toBe(mainText);
+    expect(compilerDiagnostics(path, fixed).map((d) => d.code)).toEqual(['ZC0703']);
+    await c.close(uri);
+
+    const p2 = join(FIXTURE, '修复3.zc');
+    const t2 = '指标 甲：文本 = "abc\n';
+    const u2 = await c.open(p2, t2);
+    await c.current(u2);
+    const a2 = (await actionsAt(u2, t2, '"abc', 0)).find((a) => a.title === '补上结尾引号')!;
+    const f2 = applyEdits(t2, editsFor(a2.edit, u2));
+    expect(parseFile(new SourceFile(p2, f2)).value.syntaxErrors).toBe(false);
+    await c.close(u2);
+  });
+
+  test('replace 原文 with the source wording (ZC0601)', async () => {
+    const path = join(FIXTURE, '修复4.zc');
+    const text = mainText.replace('（三）延长产假。女职工生育三孩的', '（三）延长产假。女职工生育四孩的');
+    const uri = await c.open(path, text);
+    await c.current(uri);
+    const actions = await actionsAt(uri, text, '（三）延长产假。女职工');
+    const fix = actions.find((a) => a.title === '改为来源文件中的文字')!;
+    const fixed = applyEdits(text, editsFor(fix.edit, uri));
+    expect(compilerDiagnostics(path, fixed).map((d) => d.code)).toEqual(['ZC0703']);
+    await c.close(uri);
+  });
+
+  test('punctuation of a line: to full-width and to ASCII, strings untouched', async () => {
+    const path = join(FIXTURE, '标点.zc');
+    const text = '实体 户 {\n  出生日期:日期 "说明:(甲)"\n  「甲」：时长（天）\n}\n';
+    const uri = await c.open(path, text);
+    await c.current(uri);
+    const a1 = await actionsAt(uri, text, '出生日期');
+    const full = a1.find((a) => a.title.startsWith('本行标点改为全角'))!;
+    expect(applyEdits(text, editsFor(full.edit, uri))).toBe('实体 户 {\n  出生日期：日期 "说明:(甲)"\n  「甲」：时长（天）\n}\n');
+    expect(a1.find((a) => a.title.startsWith('本行标点改为半角'))).toBeUndefined();
+    const a2 = await actionsAt(uri, text, '「甲」');
+    const half = a2.find((a) => a.title.startsWith('本行标点改为半角'))!;
+    const out = applyEdits(text, editsFor(half.edit, uri));
+    expect(out).toBe('实体 户 {\n  出生日期:日期 "说明:(甲)"\n  「甲」:时长(天)\n}\n');
+    expect(parseFile(new SourceFile(path, out)).diagnostics).toEqual([]);
+    await c.close(uri);
+  });
+
+  test('insert the missing 原文 of a measure from the source text', async () => {
+    const path = join(FIXTURE, '原文.zc');
+    const text = mainText.replace('      原文："（三）延长产假。女职工生育三孩的，在法定产假基础上再延长30天。"\n', '');
+    expect(text).not.toBe(mainText);
+    const uri = await c.open(path, text);
+    await c.current(uri);
+    const actions = await actionsAt(uri, text, '措施 延长产假', 4);
+    const ins = actions.find((a) => a.title.startsWith('为措施 延长产假插入来源原文'))!;
+    expect(ins).toBeDefined();
+    const out = applyEdits(text, editsFor(ins.edit, uri));
+    expect(out).toBe(mainText);
+    await c.close(uri);
+  });
+});
+
+describe('code lens and commands', () => {
+  test('each measure has 求值示例 and 核查', async () => {
+    const lenses = await c.request<CodeLens[]>('textDocument/codeLens', td(mainUri));
+    const titles = lenses.map((l) => `${l.command!.title}:${(l.command!.arguments as string[])[1]}`);
+    expect(titles).toEqual(['▶ 求值示例:生育补助', '✔ 核查:生育补助', '▶ 求值示例:托育补贴', '✔ 核查:托育补贴', '▶ 求值示例:延长产假', '✔ 核查:延长产假']);
+    expect(lenses[0]!.range.start).toEqual(pos(mainText, '措施 生育补助', 0, 3));
+  });
+
+  test('求值示例 runs the interpreter on an empty case', async () => {
+    const r = await c.request<{ ok: boolean; message: string }>('workspace/executeCommand', { command: 'zhengce.evalExample', arguments: [mainUri, '生育补助'] });
+    expect(r.ok).toBe(true);
+    expect(r.message).toContain('评估日期 2025-06-01');
+    expect(r.message).toContain('措施“生育补助”状态为“存疑”');
+    expect(r.message).toContain('家庭.子女数');
+    expect(c.messages.some((m) => m.message === r.message)).toBe(true);
+  });
+
+  test.skipIf(!existsSync(join(REPO, 'dist', 'compiler', 'cli', 'main.js')))('核查 runs zhengce verify for the policy', async () => {
+    const r = await c.request<{ ok: boolean; message: string; total: number }>('workspace/executeCommand', { command: 'zhengce.verify', arguments: [mainUri, '生育补助'] }, 120_000);
+    expect(r.message).toMatch(/^核查（示例县育儿支持办法）：共 \d+ 项发现/);
+    expect(r.ok).toBe(true);
+    expect(r.total).toBeGreaterThan(0);
+  }, 150_000);
+});
+
+describe('files changed on disk (workspace/didChangeWatchedFiles)', () => {
+  test('a created import target and a changed source text are picked up', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhengce-lsp-ws-'));
+    cpSync(FIXTURE, dir, { recursive: true });
+    const d = await LspClient.start({ root: dir });
+    try {
+      const main = join(dir, '示例.zc');
+      const text = readFileSync(main, 'utf8').replace('导入 "类型.zc"', '导入 "类型.zc"\n导入 "新.zc"');
+      const uri = await d.open(main, text);
+      expect((await d.current(uri)).diagnostics.map((x) => x.code)).toEqual(['ZC0003', 'ZC0703']);
+      writeFileSync(join(dir, '新.zc'), '机构 县民政局\n');
+      await d.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(dir, '新.zc')), type: 1 }] });
+      const fixed = await d.waitForDiagnostics(uri, (p) => !p.diagnostics.some((x) => x.code === 'ZC0003'), 10_000, false);
+      expect(fixed.diagnostics.map((x) => x.code)).toEqual(['ZC0703']);
+      // the source text changes under a 原文
+      const src = join(dir, 'source.txt');
+      writeFileSync(src, readFileSync(src, 'utf8').replace('延长30天', '延长60天'));
+      await d.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(src), type: 2 }] });
+      const q = await d.waitForDiagnostics(uri, (p) => p.diagnostics.some((x) => x.code === 'ZC0601'), 10_000, false);
+      expect(q.diagnostics.map((x) => x.code)).toEqual(['ZC0703', 'ZC0601']);
+    } finally {
+      await d.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+void (null as unknown as PublishDiagnosticsParams);

@@ -1,0 +1,1 @@
+export declare function packageExtension(outDir?: string): Promise<string>;

@@ -1,0 +1,217 @@
+/**
+ * Hover: what a name is, from the compiler's model — type and unit of fields,
+ * parameters, outcomes and indicators; the clause's label and 原文 for a clause
+ * number, a measure or a rule; a parameter's value in force today with its source
+ * (marked 未确认 when not confirmed); the doc of built-in functions.
+ */
+import { SourceFile, type CompiledProgram } from '../../../compiler/index.js';
+import type { ClauseInfo, Sym } from '../../../compiler/semantics/model.js';
+import { typeToString } from '../../../compiler/semantics/model.js';
+import type * as A from '../../../compiler/syntax/ast.js';
+import { valueOn } from '../../../compiler/semantics/parameters.js';
+import { decToString } from '../../../compiler/common/decimal.js';
+import { formatIso, type CalendarDate } from '../../../compiler/common/calendar.js';
+import { FUNCTIONS, EVAL_DATE, IS_VOID, APPLIES } from '../../../compiler/semantics/builtins.js';
+import { kindName } from '../../../compiler/semantics/binder.js';
+import { lower } from '../../../compiler/ir/lower.js';
+import type { IrProgram } from '../../../compiler/ir/ir.js';
+import { Workspace } from './workspace.js';
+import type { NameAt } from './symbols.js';
+
+const lowered = new WeakMap<CompiledProgram, IrProgram | null>();
+
+/** The program lowered to IR, if it has no errors (cached per compiled program). */
+export function loweredOf(p: CompiledProgram): IrProgram | undefined {
+  if (lowered.has(p)) return lowered.get(p) ?? undefined;
+  let ir: IrProgram | null = null;
+  if (p.checked.policy && !p.diagnostics.some((d) => d.severity === 'error')) {
+    try {
+      const r = lower(p);
+      if (!r.diagnostics.some((d) => d.severity === 'error')) ir = r.value;
+    } catch {
+      ir = null;
+    }
+  }
+  lowered.set(p, ir);
+  return ir ?? undefined;
+}
+
+export function clauseOf(p: CompiledProgram, anchor: string | undefined): ClauseInfo | undefined {
+  return anchor ? p.checked.clauses.find((c) => c.anchor === anchor) : undefined;
+}
+
+/** Written type with its unit: `时长（天）`（单位：天）. */
+export function typeRefText(ws: Workspace, t: A.TypeRef): string {
+  const text = ws.textOf(t.span.file)?.slice(t.span.start, t.span.end).replace(/\s+/g, ' ') ?? '';
+  if (t.kind === 'named') return text || t.name.text;
+  const unit = t.unit?.canonical ?? (t.name === '金额' ? '元' : t.name === '比例' ? '%' : undefined);
+  return unit ? `${text}（单位：${unit}）` : text;
+}
+
+const code = (s: string) => '`' + s.replace(/`/g, 'ˋ') + '`';
+const quote = (lines: readonly string[]) => lines.map((l) => `> ${l.replace(/\n/g, ' ')}`).join('\n>\n');
+
+function clauseBlock(c: ClauseInfo, heading = true): string[] {
+  const out: string[] = [];
+  if (heading) out.push(`条款 **${c.label}**${c.title ? ` “${c.title}”` : ''}　锚点 ${code(c.anchor)}`);
+  if (c.decl.quotes.length) out.push('原文：', quote(c.decl.quotes.map((q) => q.value)));
+  return out;
+}
+
+/** Markdown hover for a name. */
+export function hoverText(ws: Workspace, at: NameAt, today: CalendarDate): string {
+  const { sym, program: p } = at;
+  const decl = sym.decl as Record<string, unknown> | undefined;
+  const out: string[] = [];
+  const kind = kindName(sym.kind);
+  const qual = sym.container ? `${sym.container}.${sym.name}` : sym.name;
+  switch (sym.kind) {
+    case 'field': {
+      const fd = decl as unknown as A.FieldDecl | undefined;
+      const t = fd ? typeRefText(ws, fd.type) : sym.type ? typeToString(sym.type) : '';
+      out.push(`**${kind}** ${code(qual)}：${t}`);
+      if (fd?.doc) out.push(fd.doc.value);
+      break;
+    }
+    case 'param': {
+      const pd = decl as unknown as A.ParamDecl;
+      out.push(`**${kind}** ${code(sym.name)}：${typeRefText(ws, pd.type)}`);
+      const path = Workspace.paramPath(pd.span.file, pd.from.value);
+      const def = p.parameters.get(path)?.get(sym.name);
+      if (!def) out.push(`参数文件“${pd.from.value}”中没有该参数`);
+      else {
+        if (def.note) out.push(def.note);
+        const v = valueOn(def, today);
+        if (!v) out.push(`今日（${formatIso(today)}）没有生效的取值（最早自 ${def.values[0] ? formatIso(def.values[0].from) : '—'} 起）`);
+        else {
+          out.push(`今日（${formatIso(today)}）取值：**${decToString(v.value)}${def.unit}**（自 ${formatIso(v.from)} 起）${v.confirmed ? '' : '　⚠ **未确认**'}`);
+          out.push(`来源：${v.source}${v.confirmed ? '' : '（未确认）'}`);
+        }
+        out.push(`参数文件：${code(pd.from.value)}`);
+      }
+      break;
+    }
+    case 'outcome': {
+      const od = decl as unknown as A.OutcomeDecl;
+      out.push(`**${kind}** ${code(qual)}：${typeRefText(ws, od.type)}${od.period ? `，${od.period}` : ''}${od.required ? '，必须' : ''}`);
+      const m = p.checked.measures.get(sym.container ?? '');
+      const c = clauseOf(p, m?.clause);
+      if (c) out.push(`措施 ${code(sym.container ?? '')}，条款 ${c.label}${c.title ? ` “${c.title}”` : ''}`);
+      break;
+    }
+    case 'indicator': {
+      const ind = p.checked.indicators.get(sym.name)?.decl ?? (decl as unknown as A.IndicatorDecl);
+      const t = ind.type ? typeRefText(ws, ind.type) : typeToString(p.checked.types.get(ind.value) ?? { k: 'error' });
+      out.push(`**${kind}** ${code(sym.name)}：${t}`);
+      const expr = ws.textOf(ind.value.span.file)?.slice(ind.value.span.start, ind.value.span.end);
+      if (expr) out.push(`= ${code(expr.replace(/\s+/g, ' '))}`);
+      const ir = loweredOf(p)?.indicators.find((i) => i.name === sym.name);
+      if (ir) out.push(`值：**${ir.value}${ir.unit}**${ir.exact ? '' : `（${ir.fraction}）`}`);
+      if (ind.note) out.push(ind.note.value);
+      const c = clauseOf(p, sym.clause);
+      if (c) out.push(`条款 ${c.label}${c.title ? ` “${c.title}”` : ''}`);
+      break;
+    }
+    case 'measure': {
+      const m = p.checked.measures.get(sym.name);
+      out.push(`**${kind}** ${code(sym.name)}`);
+      if (m) {
+        const c = clauseOf(p, m.clause);
+        if (c) out.push(`条款 **${c.label}**${c.title ? ` “${c.title}”` : ''}　锚点 ${code(c.anchor)}`);
+        if (m.decl.quotes.length) out.push('原文：', quote(m.decl.quotes.map((q) => q.value)));
+        else if (c) out.push(...clauseBlock(c, false));
+        const names = (ns: readonly A.Name[]) => ns.map((n) => n.text).join('、');
+        if (m.decl.lead.length) out.push(`牵头单位：${names(m.decl.lead)}`);
+        if (m.decl.responsible.length) out.push(`责任单位：${names(m.decl.responsible)}`);
+        if (m.decl.subject) out.push(`对象：${m.decl.subject.text}`);
+        for (const o of m.decl.outcomes) out.push(`- 结果 ${code(o.name.text)}：${typeRefText(ws, o.type)}${o.period ? `，${o.period}` : ''}`);
+      }
+      break;
+    }
+    case 'rule': {
+      const rd = decl as unknown as A.RuleDecl;
+      const m = p.checked.measures.get(sym.container ?? '');
+      out.push(`**${kind}** ${code(qual)}`);
+      const over = m?.overrides.get(sym.name);
+      if (over && over.size) out.push(`例外于：${[...over].join('、')}`);
+      const c = clauseOf(p, sym.clause);
+      if (c) out.push(`条款 **${c.label}**${c.title ? ` “${c.title}”` : ''}　锚点 ${code(c.anchor)}`);
+      const quotes = rd.quotes.length ? rd.quotes : m?.decl.quotes.length ? m.decl.quotes : c?.decl.quotes ?? [];
+      if (quotes.length) out.push('原文：', quote(quotes.map((q) => q.value)));
+      if (rd.note) out.push(rd.note.value);
+      break;
+    }
+    case 'clause': {
+      const c = p.checked.clauses.find((x) => x.anchor === sym.clause);
+      if (c) out.push(...clauseBlock(c));
+      break;
+    }
+    case 'entity': {
+      const e = p.checked.entities.get(sym.name);
+      out.push(`**${kind}** ${code(sym.name)}`);
+      for (const f of e?.fields ?? []) out.push(`- ${code(f.name.text)}：${typeRefText(ws, f.type)}${f.doc ? ` — ${f.doc.value}` : ''}`);
+      break;
+    }
+    case 'enum': {
+      const e = p.checked.enums.get(sym.name);
+      out.push(`**${kind}** ${code(sym.name)}：${e?.members.map((m) => m.text).join('、') ?? ''}`);
+      break;
+    }
+    case 'enumMember':
+      out.push(`**${kind}** ${code(sym.name)}（枚举 ${code(sym.container ?? '')}）`);
+      break;
+    case 'org': {
+      const o = p.checked.orgs.get(sym.name);
+      out.push(`**${kind}** ${code(sym.name)}`);
+      if (o?.fullName) out.push(`全称：${o.fullName.value}`);
+      if (o && o.name.text !== sym.name) out.push(`（“${o.name.text}”的别名）`);
+      if (o?.aliases.length) out.push(`别名：${o.aliases.map((a) => a.text).join('、')}`);
+      break;
+    }
+    case 'doubt': {
+      const d = p.checked.doubts.get(sym.name);
+      out.push(`**${kind}** ${code(sym.name)}`);
+      if (d) {
+        if (d.decl.quotes.length) out.push('原文：', quote(d.decl.quotes.map((q) => q.value)));
+        for (const r of d.decl.readings) out.push(`- 解读 ${code(r.name.text)}：${r.text.value}${d.decl.adopted?.text === r.name.text ? '（采用）' : ''}`);
+        if (d.decl.reason) out.push(`理由：${d.decl.reason.value}`);
+      }
+      break;
+    }
+    case 'reading': {
+      const d = p.checked.doubts.get(sym.container ?? '');
+      const r = d?.decl.readings.find((x) => x.name.text === sym.name);
+      out.push(`**${kind}** ${code(qual)}${d?.decl.adopted?.text === sym.name ? '（采用）' : ''}`);
+      if (r) out.push(r.text.value);
+      break;
+    }
+    case 'property': {
+      const pr = p.checked.properties.get(sym.name);
+      out.push(`**${kind}** ${code(sym.name)}`);
+      if (pr?.decl.note) out.push(pr.decl.note.value);
+      break;
+    }
+    case 'builtin': {
+      const f = FUNCTIONS[sym.name];
+      if (f) out.push(`**内置函数** ${code(`${sym.name}（${f.params.map(typeToString).join('，')}）`)} → ${typeToString(f.result)}`, f.doc);
+      else if (sym.name === EVAL_DATE) out.push(`**内置名称** ${code(sym.name)}：日期`, '求值时的评估日期');
+      else if (sym.name === IS_VOID) out.push(`**内置名称** ${code(sym.name)}：是否`, '（仅用于性质）评估日期时本政策是否已因上级政策事件废止');
+      else if (sym.name === APPLIES) out.push(`**内置函数** ${code(`${sym.name}（措施）`)} → 是否`, '（仅用于性质）措施在评估日期是否适用');
+      else out.push(`**内置名称** ${code(sym.name)}`);
+      break;
+    }
+  }
+  return out.join('\n\n');
+}
+
+/** Today as a calendar date (local time), or the override. */
+export function todayDate(override?: string): CalendarDate {
+  if (override && /^\d{4}-\d{2}-\d{2}$/.test(override)) {
+    const [y, m, d] = override.split('-').map(Number) as [number, number, number];
+    return { y, m, d } as CalendarDate;
+  }
+  const now = new Date();
+  return { y: now.getFullYear(), m: now.getMonth() + 1, d: now.getDate() } as CalendarDate;
+}
+
+void SourceFile;

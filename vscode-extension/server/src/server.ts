@@ -1,0 +1,411 @@
+/**
+ * ZhengCe language server (LSP over stdio, Node).
+ * Wires the protocol to the compiler's public entry points; it holds no language logic
+ * of its own (see ../../README.md). Positions are converted only in positions.ts.
+ *
+ * Diagnostics are computed per document, debounced (`debounceMs`, default 150 ms)
+ * after edits; a request on a document with pending edits first brings the
+ * compilation up to date, so answers always refer to the current text.
+ *
+ * initializationOptions (all optional):
+ *   debounceMs   diagnostics delay after an edit (default 150)
+ *   today        YYYY-MM-DD, the date used for parameter values and 求值示例 (default: today)
+ *   cliPath      path of bin/zhengce.js for 核查 (default: searched near the workspace)
+ *   verifyRuns   --runs for 核查 (default 200)
+ *   scanWorkspace  compile the workspace folders at start (default true)
+ */
+import { dirname } from 'node:path';
+import {
+  createConnection, ProposedFeatures, TextDocumentSyncKind, DiagnosticSeverity, DiagnosticTag, CodeActionKind,
+  ResponseError, ErrorCodes, ShowMessageNotification, MessageType, FileChangeType,
+  type InitializeParams, type InitializeResult, type Diagnostic as LspDiagnostic, type Range, type Position,
+} from 'vscode-languageserver/node';
+import { nodeHost, type Diagnostic } from '../../../compiler/index.js';
+import type * as A from '../../../compiler/syntax/ast.js';
+import { Workspace } from './workspace.js';
+import { UriMap } from './uri.js';
+import { LineIndex, applyContentChanges } from './positions.js';
+import { nameAt, nameIndex } from './symbols.js';
+import { hoverText, todayDate } from './hover.js';
+import { complete } from './completion.js';
+import { definition, references, prepareRename, rename, type Nav } from './navigation.js';
+import { documentSymbols, workspaceSymbols } from './outline.js';
+import { LEGEND, semanticTokens } from './semantic-tokens.js';
+import { formatting, insertQuoteAction, punctuationActions, quickFixes, type ActionEnv } from './actions.js';
+import { codeLenses, COMMANDS, EVAL_COMMAND, VERIFY_COMMAND, evalExample, findCli, verifyMeasure } from './commands.js';
+
+interface Options {
+  debounceMs: number;
+  today?: string;
+  cliPath?: string;
+  verifyRuns: number;
+  scanWorkspace: boolean;
+}
+
+const connection = createConnection(ProposedFeatures.all);
+const uris = new UriMap();
+let ws = new Workspace([]);
+let opts: Options = { debounceMs: 150, verifyRuns: 200, scanWorkspace: true };
+const timers = new Map<string, NodeJS.Timeout>();
+/** Last published diagnostics per path (a signature, to publish only changes). */
+const published = new Map<string, string>();
+
+const log = (msg: string) => connection.console.log(msg);
+const logError = (where: string, e: unknown) => connection.console.error(`[zhengce] ${where}: ${(e as Error)?.stack ?? String(e)}`);
+
+/** Run a handler; never let an exception escape (the server must not crash). */
+function guard<T>(where: string, fallback: T, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    logError(where, e);
+    return fallback;
+  }
+}
+
+// ── positions ────────────────────────────────────────────────────────
+
+/** Index of the text the compiler's spans for `path` refer to. */
+function spanIndex(path: string): LineIndex | undefined {
+  const sf = ws.sources.get(path);
+  if (sf) return ws.indexOf(sf);
+  return ws.lineIndex(path);
+}
+
+function rangeOf(path: string, start: number, end: number): Range | undefined {
+  return spanIndex(path)?.range(start, end);
+}
+
+function offsetAt(path: string, pos: Position): number {
+  return ws.lineIndex(path)?.offsetAt(pos) ?? 0;
+}
+
+const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
+
+function toLsp(d: Diagnostic): LspDiagnostic | undefined {
+  const range = rangeOf(d.span.file, d.span.start, d.span.end);
+  if (!range) return undefined;
+  const related = [];
+  for (const r of d.related ?? []) {
+    const rr = rangeOf(r.span.file, r.span.start, r.span.end);
+    if (rr) related.push({ location: { uri: uris.toUri(r.span.file), range: rr }, message: r.message });
+  }
+  if (d.help) related.push({ location: { uri: uris.toUri(d.span.file), range }, message: `提示：${d.help}` });
+  const out: LspDiagnostic = { range, severity: SEVERITY[d.severity], code: d.code, source: 'zhengce', message: d.message };
+  if (related.length) out.relatedInformation = related;
+  if (d.code === 'ZC0408') out.tags = [DiagnosticTag.Unnecessary];
+  return out;
+}
+
+// ── diagnostics ──────────────────────────────────────────────────────
+
+function markFresh(): void {
+  for (const doc of ws.docs.values()) {
+    const sf = ws.sources.get(doc.path);
+    if (sf && sf.text === doc.text) doc.dirty = false;
+  }
+}
+
+function publish(touched: Iterable<string>, forced: Iterable<string> = []): void {
+  const force = new Set(forced);
+  for (const path of new Set([...touched, ...force])) {
+    const doc = ws.docs.get(path);
+    if (!doc) continue;
+    const sf = ws.sources.get(path);
+    // only publish diagnostics computed for the document's current text
+    if (!sf || sf.text !== doc.text) continue;
+    const diagnostics = ws.diagnostics(path).map(toLsp).filter((x): x is LspDiagnostic => !!x);
+    const sig = JSON.stringify(diagnostics);
+    if (!force.has(path) && published.get(path) === sig) continue;
+    published.set(path, sig);
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  }
+}
+
+function recheck(paths: string[]): void {
+  guard('recheck', undefined, () => {
+    const touched = ws.recheck(paths);
+    markFresh();
+    publish(touched, paths);
+  });
+}
+
+function schedule(path: string): void {
+  const old = timers.get(path);
+  if (old) clearTimeout(old);
+  if (opts.debounceMs <= 0) {
+    timers.delete(path);
+    recheck([path]);
+    return;
+  }
+  timers.set(path, setTimeout(() => {
+    timers.delete(path);
+    recheck([path]);
+  }, opts.debounceMs));
+}
+
+/** Bring every edited document up to date before answering a request. */
+function flush(): void {
+  const dirty = [...ws.docs.values()].filter((d) => d.dirty).map((d) => d.path);
+  if (!dirty.length) return;
+  for (const p of dirty) {
+    const t = timers.get(p);
+    if (t) clearTimeout(t);
+    timers.delete(p);
+  }
+  recheck(dirty);
+}
+
+// ── lifecycle ────────────────────────────────────────────────────────
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const io = (params.initializationOptions ?? {}) as Partial<Options>;
+  opts = {
+    debounceMs: typeof io.debounceMs === 'number' ? io.debounceMs : 150,
+    verifyRuns: typeof io.verifyRuns === 'number' ? io.verifyRuns : 200,
+    scanWorkspace: io.scanWorkspace !== false,
+    ...(io.today ? { today: io.today } : {}),
+    ...(io.cliPath ? { cliPath: io.cliPath } : {}),
+  };
+  const folders = params.workspaceFolders?.map((f) => uris.toPath(f.uri)) ?? (params.rootUri ? [uris.toPath(params.rootUri)] : params.rootPath ? [params.rootPath] : []);
+  ws = new Workspace(folders.filter((f) => !/^[a-z][a-z0-9+.-]+:/i.test(f) || /^[a-zA-Z]:[\\/]/.test(f)));
+  return {
+    capabilities: {
+      positionEncoding: 'utf-16',
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['.', '．', '：', ':', '、', '，', ',', '「'] },
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
+      semanticTokensProvider: { legend: LEGEND, full: true, range: true },
+      documentFormattingProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+      codeLensProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: COMMANDS },
+    },
+    serverInfo: { name: 'zhengce-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (!opts.scanWorkspace || !ws.roots.length) return;
+  guard('compileAll', undefined, () => {
+    const t0 = performance.now();
+    const touched = ws.compileAll();
+    markFresh();
+    publish(touched);
+    log(`[zhengce] 已检查工作区：${ws.programs.size} 个程序，${(performance.now() - t0).toFixed(0)} 毫秒`);
+  });
+});
+
+// ── documents ────────────────────────────────────────────────────────
+
+connection.onDidOpenTextDocument(({ textDocument: d }) => {
+  const path = uris.remember(d.uri);
+  ws.open(d.uri, path, d.text, d.version);
+  const sf = ws.sources.get(path);
+  if (sf && sf.text === d.text && ws.programsOf(path).length) {
+    ws.docs.get(path)!.dirty = false;
+    publish([path], [path]);
+  } else recheck([path]);
+});
+
+connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) => {
+  guard('didChange', undefined, () => {
+    const path = uris.toPath(d.uri);
+    const doc = ws.docs.get(path);
+    if (!doc) return;
+    const text = applyContentChanges(doc.text, contentChanges);
+    ws.update(path, text, d.version);
+    schedule(path);
+  });
+});
+
+connection.onDidCloseTextDocument(({ textDocument: d }) => {
+  guard('didClose', undefined, () => {
+    const path = uris.toPath(d.uri);
+    const t = timers.get(path);
+    if (t) clearTimeout(t);
+    timers.delete(path);
+    const doc = ws.docs.get(path);
+    ws.close(path);
+    published.delete(path);
+    void connection.sendDiagnostics({ uri: doc?.uri ?? d.uri, diagnostics: [] });
+    // the file reverts to its saved text: recheck what depends on it
+    const disk = ws.host.readFile(path);
+    if (disk !== ws.sources.get(path)?.text) recheck([path]);
+    ws.forget(path);
+  });
+});
+
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  guard('didChangeWatchedFiles', undefined, () => {
+    // a file created or deleted can resolve or break an import anywhere: recompile all
+    if (changes.some((c) => c.type !== FileChangeType.Changed)) {
+      const touched = ws.compileAll();
+      markFresh();
+      publish(touched);
+      return;
+    }
+    const paths = changes.map((c) => uris.toPath(c.uri)).filter((p) => !ws.docs.has(p));
+    if (paths.length) recheck(paths);
+  });
+});
+
+// ── requests ─────────────────────────────────────────────────────────
+
+const nav: Nav = { get ws() { return ws; }, uriOf: (p) => uris.toUri(p), rangeOf };
+
+connection.onHover(({ textDocument, position }) => guard('hover', null, () => {
+  flush();
+  const path = uris.toPath(textDocument.uri);
+  const at = nameAt(ws, path, offsetAt(path, position));
+  if (!at) return null;
+  const value = hoverText(ws, at, todayDate(opts.today));
+  if (!value) return null;
+  return { contents: { kind: 'markdown', value }, range: rangeOf(path, at.start, at.end) };
+}));
+
+connection.onCompletion(({ textDocument, position, context }) => guard('completion', [], () => {
+  flush();
+  const path = uris.toPath(textDocument.uri);
+  const parsed = ws.parsed.get(path);
+  if (!parsed) return [];
+  const index = ws.indexOf(parsed.source);
+  return complete({ ws, path, offset: index.offsetAt(position), parsed, program: ws.programsOf(path)[0], toRange: (s, e) => index.range(s, e), ...(context?.triggerCharacter ? { trigger: context.triggerCharacter } : {}) });
+}));
+
+connection.onDefinition(({ textDocument, position }) => guard('definition', [], () => {
+  flush();
+  const path = uris.toPath(textDocument.uri);
+  return definition(nav, path, offsetAt(path, position));
+}));
+
+connection.onReferences(({ textDocument, position, context }) => guard('references', [], () => {
+  flush();
+  const path = uris.toPath(textDocument.uri);
+  return references(nav, path, offsetAt(path, position), context.includeDeclaration);
+}));
+
+connection.onPrepareRename(({ textDocument, position }) => {
+  flush();
+  const path = uris.toPath(textDocument.uri);
+  const r = guard('prepareRename', undefined, () => prepareRename(nav, path, offsetAt(path, position)));
+  if (!r) return null;
+  if ('error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
+  return r;
+});
+
+connection.onRenameRequest(({ textDocument, position, newName }) => {
+  flush();
+  const path = uris.toPath(textDocument.uri);
+  const r = guard('rename', undefined, () => rename(nav, path, offsetAt(path, position), newName));
+  if (!r) return null;
+  if ('error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error as string);
+  return r;
+});
+
+function clauseLabels(path: string): Map<A.ClauseDecl, string> {
+  const m = new Map<A.ClauseDecl, string>();
+  for (const p of ws.programsOf(path)) for (const c of p.checked.clauses) if (!m.has(c.decl)) m.set(c.decl, c.label);
+  return m;
+}
+
+connection.onDocumentSymbol(({ textDocument }) => guard('documentSymbol', [], () => {
+  flush();
+  const path = uris.toPath(textDocument.uri);
+  const parsed = ws.parsed.get(path);
+  if (!parsed) return [];
+  const index = ws.indexOf(parsed.source);
+  return documentSymbols(parsed.ast, clauseLabels(path), (s, e) => index.range(s, e));
+}));
+
+connection.onWorkspaceSymbol(({ query }) => guard('workspaceSymbol', [], () => {
+  flush();
+  return workspaceSymbols(ws, query, (p) => uris.toUri(p), rangeOf);
+}));
+
+connection.languages.semanticTokens.on(({ textDocument }) => guard('semanticTokens', { data: [] }, () => {
+  flush();
+  const path = uris.toPath(textDocument.uri);
+  const parsed = ws.parsed.get(path);
+  if (!parsed) return { data: [] };
+  return { data: semanticTokens(parsed, nameIndex(ws, path), ws.indexOf(parsed.source)) };
+}));
+
+connection.languages.semanticTokens.onRange(({ textDocument, range }) => guard('semanticTokens/range', { data: [] }, () => {
+  flush();
+  const path = uris.toPath(textDocument.uri);
+  const parsed = ws.parsed.get(path);
+  if (!parsed) return { data: [] };
+  const index = ws.indexOf(parsed.source);
+  return { data: semanticTokens(parsed, nameIndex(ws, path), index, { start: index.offsetAt(range.start), end: index.offsetAt(range.end) }) };
+}));
+
+connection.onDocumentFormatting(({ textDocument }) => guard('formatting', [], () => {
+  const path = uris.toPath(textDocument.uri);
+  const doc = ws.docs.get(path);
+  const text = doc?.text ?? ws.textOf(path);
+  if (text === undefined) return [];
+  const index = doc ? ws.lineIndex(path)! : new LineIndex(text);
+  return formatting(path, text).map((e) => ({ range: index.range(e.span.start, e.span.end), newText: e.newText }));
+}));
+
+const actionEnv: ActionEnv = { uriOf: (p) => uris.toUri(p), rangeOf, toLsp };
+
+connection.onCodeAction(({ textDocument, range }) => guard('codeAction', [], () => {
+  flush();
+  const path = uris.toPath(textDocument.uri);
+  const parsed = ws.parsed.get(path);
+  if (!parsed) return [];
+  const index = ws.indexOf(parsed.source);
+  const start = index.offsetAt(range.start);
+  const end = index.offsetAt(range.end);
+  return [
+    ...quickFixes(actionEnv, ws.diagnostics(path), start, end),
+    ...insertQuoteAction(actionEnv, path, parsed.source.text, parsed.ast, ws.programsOf(path)[0], clauseLabels(path), start),
+    ...punctuationActions(actionEnv, path, parsed, index, range.start.line, range.end.line),
+  ];
+}));
+
+connection.onCodeLens(({ textDocument }) => guard('codeLens', [], () => {
+  flush();
+  const path = uris.toPath(textDocument.uri);
+  const parsed = ws.parsed.get(path);
+  if (!parsed) return [];
+  const index = ws.indexOf(parsed.source);
+  return codeLenses(parsed.ast, uris.toUri(path), (s, e) => index.range(s, e));
+}));
+
+connection.onExecuteCommand(async ({ command, arguments: args }) => {
+  try {
+    flush();
+    const [uri, measure] = (args ?? []) as [string, string];
+    if (typeof uri !== 'string' || typeof measure !== 'string') return { ok: false, message: '命令参数应为（文档 URI，措施名称）' };
+    const path = uris.toPath(uri);
+    const program = ws.programsOf(path).find((p) => p.checked.measures.has(measure)) ?? ws.programsOf(path)[0];
+    let result;
+    if (command === EVAL_COMMAND) result = evalExample(program, measure, todayDate(opts.today));
+    else if (command === VERIFY_COMMAND) {
+      const cwd = ws.roots.find((r) => path.startsWith(r)) ?? dirname(program?.root ?? path);
+      const cli = findCli(opts.cliPath ?? process.env['ZHENGCE_CLI'], [...ws.roots, dirname(path), __dirname]);
+      result = await verifyMeasure(program, measure, { cli, cwd, runs: opts.verifyRuns, timeoutMs: 300_000 });
+      // the CLI reads the saved files: say so when a buffer of the policy is not saved
+      const unsaved = program ? [...program.checked.files.keys()].filter((f) => { const d = ws.docs.get(f); return d && d.text !== nodeHost.readFile(f); }) : [];
+      if (unsaved.length) result = { ...result, message: `（有未保存的修改，核查按已保存的文件进行）${result.message}` };
+    } else return { ok: false, message: `未知命令：${command}` };
+    void connection.sendNotification(ShowMessageNotification.type, { type: result.ok ? MessageType.Info : MessageType.Warning, message: result.message });
+    return result;
+  } catch (e) {
+    logError('executeCommand', e);
+    return { ok: false, message: `命令失败：${(e as Error).message}` };
+  }
+});
+
+process.on('uncaughtException', (e) => logError('uncaughtException', e));
+process.on('unhandledRejection', (e) => logError('unhandledRejection', e));
+
+connection.listen();
