@@ -332,7 +332,7 @@ function evaluateMeasure(m: IrMeasure, ctx: Ctx, status0: Status | undefined, ra
     reasons.push(`规则 ${vals.map((x) => x.r.name).join('、')} 适用：${o.name} = ${display(o.type, v)}${o.period ? `（${o.period}）` : ''}`);
   }
   for (const o of m.outcomes) {
-    if (o.required && !(o.name in results) && !doubtful) {
+    if (o.required && !Object.hasOwn(results, o.name) && !doubtful) {
       doubtful = true;
       reasons.push(`缺口：必须定义的结果“${o.name}”没有适用的规则`);
     }

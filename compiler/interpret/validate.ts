@@ -72,20 +72,23 @@ export function convertValue(t: IrType, v: unknown, evalDay: number | undefined)
       const s = typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'string' ? v : undefined;
       if (s === undefined || !MONEY_RE.test(s)) return bad;
       const [i, f = ''] = s.split('.');
-      const fen = Number(i) * MONEY_SCALE + Number((f.slice(1) + '00').slice(0, 2));
+      // f holds the fraction digits (at most two): "0.25" → 25 fen, "1.5" → 50 fen
+      const fen = Number(i) * MONEY_SCALE + Number((f + '00').slice(0, 2));
       return Number.isSafeInteger(fen) ? { ok: true, value: fen } : bad;
     }
     case 'quantity': {
       if (t.dim === 'ratio') {
         const m = typeof v === 'string' ? RATIO_RE.exec(v) : null;
         if (!m) return bad;
+        // exact: ppm = digits × scale ÷ 10^decimals, in BigInt, and it must be a safe integer
         const [ip, fp = ''] = m[1]!.split('.');
-        const scale = m[2] === '%' ? RATIO_SCALE / 100 : RATIO_SCALE / 1000;
-        const digits = fp.length;
-        const num = Number(ip + fp) * scale;
-        const den = 10 ** digits;
-        if (num % den !== 0) return bad;
-        return { ok: true, value: num / den };
+        const scale = BigInt(m[2] === '%' ? RATIO_SCALE / 100 : RATIO_SCALE / 1000);
+        const num = BigInt(ip + fp) * scale;
+        const den = 10n ** BigInt(fp.length);
+        if (num % den !== 0n) return bad;
+        const ppm = num / den;
+        if (ppm > BigInt(Number.MAX_SAFE_INTEGER)) return bad;
+        return { ok: true, value: Number(ppm) };
       }
       return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? { ok: true, value: v } : bad;
     }

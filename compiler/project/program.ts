@@ -16,6 +16,7 @@ import { check } from '../semantics/checker.js';
 import { checkQuotes } from '../semantics/quotes.js';
 import { parseParameters, type ParameterSet } from '../semantics/parameters.js';
 import { unitInfo } from '../syntax/cst-to-ast.js';
+import { decToString } from '../common/decimal.js';
 import type { CheckedProgram, ProgramFile } from '../semantics/model.js';
 import { discover, INVALID_UTF8, type Host } from './host.js';
 
@@ -214,7 +215,7 @@ function programChecks(p: CheckedProgram, host: Host): { diagnostics: Diagnostic
     }
     const unconfirmed = def.values.filter((v) => !v.confirmed);
     if (unconfirmed.length) {
-      diagnostics.push(diag('ZC0703', decl.name.span, `参数“${name}”有 ${unconfirmed.length} 个取值未确认：${unconfirmed.map((v) => `${v.from.y}-${String(v.from.m).padStart(2, '0')}-${String(v.from.d).padStart(2, '0')} 起 ${v.value.coeff}${v.value.scale ? `e-${v.value.scale}` : ''}${def.unit}`).join('；')}`, {
+      diagnostics.push(diag('ZC0703', decl.name.span, `参数“${name}”有 ${unconfirmed.length} 个取值未确认：${unconfirmed.map((v) => `${v.from.y}-${String(v.from.m).padStart(2, '0')}-${String(v.from.d).padStart(2, '0')} 起 ${decToString(v.value)}${def.unit}`).join('；')}`, {
         related: unconfirmed.map((v) => ({ span: v.span, message: `来源：${v.source}` })),
         help: '核实来源后在参数文件中把“已确认”改为 true；未确认的值在求值结果与文档中都会标明',
       }));

@@ -48,9 +48,9 @@ export interface 上级政策事件 {
 
 /** 一个结果的取值。 */
 export interface 结果值 {
-  /** 金额为以元计的十进制文本（"1000.00"），比例为 "50%"，其他为数、是否或文本。 */
+  /** 金额为以元计的十进制文本（"1000.00"），比例为 "50%"，日期为 "YYYY-MM-DD"，其他为数、是否或文本。 */
   readonly 值: number | boolean | string;
-  /** 单位：元、天、个月、% …（整数、是否、文本为空串）。 */
+  /** 单位：元、天、个月、%、日期 …（整数、是否、文本为空串）。 */
   readonly 单位: string;
   /** 仅金额：整数「分」。 */
   readonly 分?: number;
@@ -166,12 +166,12 @@ export type 性别 = "男" | "女";
 export interface 家庭 {
   /**
    * 家庭现有子女人数（含本次生育）
-   * 类型：整数：非负整数
+   * 类型：整数（非负）
    * 用于：生育补助
    */
   readonly 子女数?: number;
   /**
-   * 类型：是否：true / false
+   * 类型：是否（true / false）
    * 用于：生育补助
    */
   readonly 夫妻至少一方户籍在本县?: boolean;
@@ -183,17 +183,17 @@ export interface 家庭 {
  */
 export interface 婴幼儿 {
   /**
-   * 类型：日期："YYYY-MM-DD"，须为真实日期且不晚于评估日期
+   * 类型：日期（"YYYY-MM-DD"，须为真实日期且不晚于评估日期）
    * 用于：托育补贴
    */
   readonly 出生日期?: string;
   /**
-   * 类型：是否：true / false
+   * 类型：是否（true / false）
    * 用于：托育补贴
    */
   readonly 户籍在本县?: boolean;
   /**
-   * 类型：是否：true / false
+   * 类型：是否（true / false）
    * 用于：托育补贴
    */
   readonly 入托机构已备案?: boolean;
@@ -204,10 +204,10 @@ export interface 婴幼儿 {
  * 以其为对象的措施（省略该实体时为“不适用”）：延长产假
  */
 export interface 女职工 {
-  /** 类型：枚举「性别」：男、女 */
+  /** 类型：枚举「性别」（男、女） */
   readonly 性别?: 性别;
   /**
-   * 类型：整数：非负整数
+   * 类型：整数（非负）
    * 用于：延长产假
    */
   readonly 生育孩次?: number;
@@ -567,6 +567,7 @@ function _has(o: object, k: string): boolean {
 function _outcomeValue(o: _Outcome, v: _Val): { readonly 值: number | boolean | string; readonly 单位: string; readonly 分?: number } {
   if (o.kind === 'm') return { 值: _fen(v as number), 单位: '元', 分: v as number };
   if (o.kind === 'r') return { 值: _ratio(v as number), 单位: '%' };
+  if (o.kind === 'd') return { 值: _iso(v as number), 单位: '日期' };
   return { 值: v, 单位: o.unit };
 }
 
@@ -1060,7 +1061,7 @@ const _m1: _Measure = {
  *   （三）延长产假。女职工生育三孩的，在法定产假基础上再延长30天。
  * 牵头单位：县人社局
  * 对象：女职工
- * 结果：产假天数（非负整数，单位，天）
+ * 结果：产假天数（时长，天）
  */
 const _m2: _Measure = {
   name: "延长产假",

@@ -113,6 +113,18 @@ function loopHand(arr, n, rss, mask) {
   return s;
 }
 
+/** The same, over the first 4,096 households again and again (cache-resident data: compute only). */
+function loopHandHot(arr, n, rss, mask) {
+  let s = 0;
+  const m = Math.min(4096, arr.length) - 1;
+  for (let i = 0; i < n; i++) {
+    if ((i & mask) === 0) rssTick(rss);
+    const r = handwritten(arr[i & m]);
+    s += r.生育补助分 + r.上浮比例ppm + (r.购房优先 ? 1 : 0);
+  }
+  return s;
+}
+
 function loopHandChecked(arr, n, rss, mask) {
   let s = 0;
   for (let i = 0; i < n; i++) {
@@ -243,23 +255,29 @@ async function loopJre(engine, arr, n, rss, mask) {
 
 // ── the section ──────────────────────────────────────────────────────
 
-/**
- * @param {{ households?: number, sample?: number, runs?: number, tmp?: string, progress?: (s: string) => void, profile?: boolean }} opts
- * @returns {Promise<{ title: string, lines: string[], summary: object }>}
- */
-export async function benchEval(opts = {}) {
-  const N = opts.households ?? 1_000_000;
-  const S = Math.min(opts.sample ?? 20_000, N);
-  const runs = Math.max(1, opts.runs ?? 5);
-  const progress = opts.progress ?? (() => {});
-  const lines = [];
-  const out = (s = '') => lines.push(s);
-  const ownTmp = opts.tmp === undefined;
-  const tmp = opts.tmp ?? mkdtempSync(join(tmpdir(), 'zhengce-bench-eval-'));
+/** The timed rows: [name, households, fn(count, rss), split?]. */
+function makeRows(H, N, S, eng, big = 0xffff, small = 0xfff) {
+  const { gen, wb, interp, ir, engine, idx } = eng;
+  const L = makeGenLoops(gen, wb, idx);
+  const interpLoop = loopInterp(interp, ir, idx);
+  const rows = [
+    ['hand', N, (n, rss) => loopHand(H, n, rss, big)],
+    ['handHot', N, (n, rss) => loopHandHot(H, n, rss, big)],
+    ['handChecked', N, (n, rss) => loopHandChecked(H, n, rss, big)],
+    ['checkOnly', N, (n, rss) => loopCheckOnly(H, n, rss, big)],
+    ['fast', N, (n, rss) => L.fast(H, n, rss, big)],
+    ['restricted', N, (n, rss) => L.restricted(H, n, rss, big)],
+    ['validate', N, (n, rss) => L.validateOnly(H, n, rss, big)],
+    ['decide', N, (n, rss) => L.decideOnly(H, n, rss, big), ['decideAll', 'decide3']],
+    ['full', S, (n, rss) => L.full(H, n, rss, small)],
+    ['interp', S, (n, rss) => interpLoop(H, n, rss, small)],
+    ['jre', S, (n, rss) => loopJre(engine, H, n, rss, small)],
+  ];
+  return { rows, big, small, L };
+}
 
-  out(`load average at start: ${load()}  (2-core machine shared with other jobs: wall-clock figures are inflated by the load; ratios within this run are the meaningful part)`);
-
-  // ── engines ──
+/** Load every engine (built modules, white-box copy, interpreter IR, json-rules-engine). */
+async function loadEngines(tmp) {
   const genJs = join(ROOT, 'dist', 'generated', 'luanchuan', 'index.js');
   const interpJs = join(ROOT, 'dist', 'compiler', 'interpret', 'interpreter.js');
   for (const f of [genJs, interpJs]) if (!existsSync(f)) throw new Error(`missing ${f}: build first (npx tsc -p .)`);
@@ -300,6 +318,29 @@ export async function benchEval(opts = {}) {
   const M = probe.length;
   if (wb.__MEASURES.length !== M) throw new Error('white-box module mismatch');
 
+  return { gen, wb, interp, ir, loadMs, staleNote, engine, probe, idx, M };
+}
+
+
+/**
+ * @param {{ households?: number, sample?: number, runs?: number, tmp?: string, progress?: (s: string) => void, profile?: boolean }} opts
+ * @returns {Promise<{ title: string, lines: string[], summary: object }>}
+ */
+export async function benchEval(opts = {}) {
+  const N = opts.households ?? 1_000_000;
+  const S = Math.min(opts.sample ?? 20_000, N);
+  const runs = Math.max(1, opts.runs ?? 5);
+  const progress = opts.progress ?? (() => {});
+  const lines = [];
+  const out = (s = '') => lines.push(s);
+  const ownTmp = opts.tmp === undefined;
+  const tmp = opts.tmp ?? mkdtempSync(join(tmpdir(), 'zhengce-bench-eval-'));
+
+  out(`load average at start: ${load()}  (2-core machine shared with other jobs: wall-clock figures are inflated by the load; ratios within this run are the meaningful part)`);
+
+  const eng = await loadEngines(tmp);
+  const { gen, wb, interp, ir, loadMs, staleNote, engine, probe, idx, M } = eng;
+
   // ── households: generated once, reused by every engine ──
   gc();
   const rss0 = process.memoryUsage().rss;
@@ -312,8 +353,6 @@ export async function benchEval(opts = {}) {
   progress(`households: ${int(N)} generated in ${int(genMs)} ms; RSS ${fix(mb(baseRss))} MB (+${fix(mb(baseRss - rss0))} MB), heap used ${fix(mb(mem1.heapUsed))} MB`);
 
   // ── agreement ──
-  const L = makeGenLoops(gen, wb, idx);
-  const interpLoop = loopInterp(interp, ir, idx);
   const agreeLines = [];
   {
     let firstBad;
@@ -379,30 +418,18 @@ export async function benchEval(opts = {}) {
   gc();
 
   // ── timed series ──
-  const big = 0xffff;
-  const small = 0xfff;
-  /** name → { n, ms: [], rss: { max } } */
+  const { rows, big, small } = makeRows(H, N, S, eng);
+  /** name → { n, ms: [], cpu: [] } */
   const E = {};
-  const rows = [
-    ['hand', N, (n, rss) => loopHand(H, n, rss, big)],
-    ['handChecked', N, (n, rss) => loopHandChecked(H, n, rss, big)],
-    ['checkOnly', N, (n, rss) => loopCheckOnly(H, n, rss, big)],
-    ['fast', N, (n, rss) => L.fast(H, n, rss, big)],
-    ['restricted', N, (n, rss) => L.restricted(H, n, rss, big)],
-    ['validate', N, (n, rss) => L.validateOnly(H, n, rss, big)],
-    ['decide', N, (n, rss) => L.decideOnly(H, n, rss, big), ['decideAll', 'decide3']],
-    ['full', S, (n, rss) => L.full(H, n, rss, small)],
-    ['interp', S, (n, rss) => interpLoop(H, n, rss, small)],
-    ['jre', S, (n, rss) => loopJre(engine, H, n, rss, small)],
-  ];
-  for (const [name, n, , parts] of rows) for (const k of parts ?? [name]) E[k] = { n, ms: [], cpu: [], rss: { max: 0 } };
+  for (const [name, n, , parts] of rows) for (const k of parts ?? [name]) E[k] = { n, ms: [], cpu: [] };
+  const rssIgnored = { max: 0 }; // in this process RSS carries over from row to row: memory is measured per row in its own process (below)
   const warmN = Math.min(N, 200_000);
   for (let round = 0; round <= runs; round++) {
     const parts = [];
     for (const [name, n, fn, split] of rows) {
       gc();
       const count = round === 0 ? Math.min(n, n < N ? 2_000 : warmN) : n;
-      const rss = round === 0 ? { max: 0 } : E[split ? split[0] : name].rss;
+      const rss = rssIgnored;
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       const r = await fn(count, rss);
@@ -415,13 +442,26 @@ export async function benchEval(opts = {}) {
       for (const [k, x] of results) {
         E[k].ms.push(x.ms);
         E[k].cpu.push(x.cpuMs);
-        if (split) E[k].rss = E[split[0]].rss;
         parts.push(`${k} ${int(x.ms)}/${int(x.cpuMs)}`);
       }
     }
     if (round > 0) progress(`  round ${round}/${runs} (wall/CPU ms): ${parts.join(' · ')}  [load ${load()}]`);
   }
   gc();
+
+  // ── memory: each row once more, alone in a fresh process with the same households ──
+  const mem = {};
+  for (const [name, n, , split] of rows) {
+    const r = timeNode(fileURLToPath(import.meta.url), ['--mem', name, '--households', String(N), '--sample', String(S)], { nodeArgs: ['--expose-gc'] });
+    let x;
+    try {
+      x = JSON.parse(r.stdout.trim().split('\n').pop());
+    } catch {
+      x = { error: `exit ${r.status}: ${r.stderr.slice(0, 300)}` };
+    }
+    for (const k of split ?? [name]) mem[k] = x;
+    progress(`  memory ${name} (own process, ${int(n)} households): ${x.error ?? `baseline ${fix(x.baseMB)} MB, sampled peak ${fix(x.sampledPeakMB)} MB, maxRSS ${fix(x.maxRssMB)} MB`}`);
+  }
 
   // ── report ──
   // ns/household by CPU time (process.cpuUsage: user + system of the whole process) — the
@@ -433,6 +473,7 @@ export async function benchEval(opts = {}) {
   const handWall = nsWall('hand');
   const label = {
     hand: '(b) hand-written, 3 measures (physical limit)',
+    handHot: '    hand-written, cache-resident (4,096 households reused)',
     handChecked: '(b) hand-written + the same input checks',
     checkOnly: '    hand-written input checks only',
     fast: `(a) generated evaluateFast, all ${M} measures`,
@@ -446,11 +487,11 @@ export async function benchEval(opts = {}) {
   };
   const f3 = (x) => fix(x, x < 0.001 ? 6 : x < 0.01 ? 5 : x < 0.1 ? 4 : 3);
   const fns = (x) => fix(x, x < 100 ? 1 : 0);
-  const tableRows = [['engine', 'households', 'wall ms', 'CPU ms', 'households/s (CPU)', 'ns/household (CPU)', 'ns/household (wall)', '× hand-written (CPU)', '× hand-written (wall)', 'peak RSS MB']];
+  const tableRows = [['engine', 'households', 'wall ms', 'CPU ms', 'households/s (CPU)', 'ns/household (CPU)', 'ns/household (wall)', '× hand-written (CPU)', '× hand-written (wall)', 'RSS peak−base MB', 'maxRSS MB']];
   for (const name of Object.keys(E)) {
     const e = E[name];
     const x = ns(name);
-    tableRows.push([label[name], int(e.n), int(median(e.ms)), int(median(e.cpu)), int(1e9 / x), fns(x), fns(nsWall(name)), f3(handNs / x), f3(handWall / nsWall(name)), fix(mb(e.rss.max))]);
+    tableRows.push([label[name], int(e.n), int(median(e.ms)), int(median(e.cpu)), int(1e9 / x), fns(x), fns(nsWall(name)), f3(handNs / x), f3(handWall / nsWall(name)), mem[name]?.error ? '—' : fix(mem[name].sampledPeakMB - mem[name].baseMB), mem[name]?.error ? '—' : fix(mem[name].maxRssMB)]);
   }
   out(`households: ${int(N)} synthetic 家庭 records (seeded PRNG, makeRng(4096) of corpus.mjs; all 15 fields present), generated once in ${int(genMs)} ms and shared by every engine; evaluation date ${DATE}, no events`);
   out(`memory: RSS ${fix(mb(rss0))} MB before the households, ${fix(mb(baseRss))} MB after (heap used ${fix(mb(mem1.heapUsed))} MB); interpreter IR from loadPolicies(['policies/luanchuan']) in ${int(loadMs)} ms`);
@@ -461,8 +502,10 @@ export async function benchEval(opts = {}) {
   out('');
   out(`[medians of ${runs} rounds after 1 warm-up round (${int(warmN)} households; ${int(Math.min(S, 2000))} for the sampled rows); engines interleaved within each round; gc() between rows (--expose-gc).`);
   out(` CPU = process.cpuUsage() user+system of the whole process around the row (includes V8's GC and compiler threads); wall = performance.now(). Sampled rows (${int(S)} households) are scaled per household.`);
-  out(` × hand-written = hand-written ns ÷ engine ns (1 = as fast as the physical limit). Peak RSS: process.memoryUsage.rss() sampled every ${int(big + 1)} households (${int(small + 1)} for sampled rows),`);
-  out(` max over the row's runs; it includes the ${fix(mb(baseRss))} MB of households and loaded modules.`);
+  out(` × hand-written = hand-written ns ÷ engine ns (1 = as fast as the physical limit). Memory: each row run once more alone in a fresh process (node --expose-gc, same households):`);
+  const mb0 = Object.values(mem).find((x) => !x.error);
+  out(` RSS peak−base = process.memoryUsage.rss() sampled every 1,024 households (256 for sampled rows) minus the RSS after the households were generated and gc() (≈ ${mb0 ? fix(mb0.baseMB) : '—'} MB: modules, IR, households);`);
+  out(` maxRSS = process.resourceUsage().maxRSS of that process (households included). "decide" rows share one process.`);
   out(` * white-box: a copy of dist/generated/luanchuan/index.js with one appended line exporting _validate/_decideFast/_voidDay/_MEASURES (evaluateFast has no option to restrict the`);
   out(`   measures and no path that skips validation). "restricted" = _validate + _voidDay + _decideFast of the 3 measures (evaluateFast minus the other ${M - 3} measures and the final _iso);`);
   out(`   "no validation" rows time only _decideFast, on input validated by _validate outside the timed region (in chunks of 50,000).]`);
@@ -486,8 +529,8 @@ export async function benchEval(opts = {}) {
   out(`   hand-written has ${int(ns('jre') / handNs)}× json-rules-engine's throughput here (the issue's earlier one-rule measurement: ~2,800×)`);
   out(`interpreter vs generated evaluate (both with traces): ${fix(ns('interp') / ns('full'), 2)}× the CPU time; generated evaluate (traces) vs evaluateFast: ${fix(ns('full') / fastNs, 1)}×`);
   const ru = process.resourceUsage();
-  out(`peak memory: process.resourceUsage().maxRSS = ${fix(ru.maxRSS / 1024)} MB for the whole section (households + every engine); largest sampled RSS above the ${fix(mb(baseRss))} MB household baseline: ` +
-    `${Object.entries(E).map(([n, e]) => [n, e.rss.max - baseRss]).sort((a, b) => b[1] - a[1]).map(([n, d]) => `${n} +${fix(mb(d))}`).join(', ')} MB`);
+  out(`peak memory: generated evaluateFast over ${int(N)} households peaks at ${mem.fast?.error ? '—' : fix(mem.fast.maxRssMB)} MB RSS (+${mem.fast?.error ? '—' : fix(mem.fast.sampledPeakMB - mem.fast.baseMB)} MB over the households); ` +
+    `this benchmark process (every engine in turn): process.resourceUsage().maxRSS = ${fix(ru.maxRSS / 1024)} MB`);
 
   let profile;
   if (opts.profile) {
@@ -513,13 +556,34 @@ export async function benchEval(opts = {}) {
     nsPerHouseholdWall: Object.fromEntries(Object.keys(E).map((n) => [n, nsWall(n)])),
     medianWallMs: Object.fromEntries(Object.entries(E).map(([n, e]) => [n, median(e.ms)])),
     medianCpuMs: Object.fromEntries(Object.entries(E).map(([n, e]) => [n, median(e.cpu)])),
-    peakRssMB: Object.fromEntries(Object.entries(E).map(([n, e]) => [n, mb(e.rss.max)])),
+    memory: mem,
     maxRssMB: ru.maxRSS / 1024,
     ratios: { fastVsHand: vsHand, restrictedVsHand: vsHandR, restrictedVsHandChecked: vsHandChecked, fastVsJre: vsJre, restrictedVsJre: vsJreR, interpVsFull: ns('interp') / ns('full') },
     validation: { validateNs: vNs, shareOfFast: vNs / fastNs },
     ...(profile ? { profile } : {}),
   };
   return { title: TITLE, lines, summary };
+}
+
+/** Child (--mem ROW): the row once, alone, on the same households; prints its memory as JSON. */
+async function memChild(name, N, S) {
+  const tmp = mkdtempSync(join(tmpdir(), 'zhengce-bench-evalmem-'));
+  try {
+    const eng = await loadEngines(tmp);
+    const H = makeHouseholds(N);
+    gc();
+    gc();
+    const base = process.memoryUsage.rss();
+    const { rows } = makeRows(H, N, S, eng, 0x3ff, 0xff);
+    const row = rows.find((r) => r[0] === name);
+    if (!row) throw new Error(`no row ${name}`);
+    const rss = { max: base };
+    await row[2](row[1], rss);
+    rssTick(rss);
+    process.stdout.write(JSON.stringify({ baseMB: mb(base), sampledPeakMB: mb(rss.max), maxRssMB: process.resourceUsage().maxRSS / 1024 }) + '\n');
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 export default {
@@ -537,9 +601,12 @@ export default {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const a = process.argv.slice(2);
   const num = (flag, d) => (a.includes(flag) ? Number(a[a.indexOf(flag) + 1]) : d);
+  if (a.includes('--mem')) await memChild(a[a.indexOf('--mem') + 1], num('--households', 1_000_000), num('--sample', 20_000));
+  else {
   const r = await benchEval({
     households: num('--households', 1_000_000), sample: num('--sample', 20_000), runs: num('--runs', 5),
     profile: a.includes('--profile'), progress: (s) => process.stderr.write(s + '\n'),
   });
   process.stdout.write(`== eval: ${r.title} ==\n${r.lines.join('\n')}\n`);
+  }
 }

@@ -23,12 +23,12 @@
  *   export default { name: 'verify', title, run(ctx) }
  *   node test/bench/verify.mjs [--lines N] [--runs N] [--pbt-runs N] [--limit-min M] [--skip-corpus]
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { prepareCorpus } from './corpus-fix.mjs';
 import { ROOT, fix, int, max, median, min, table } from './util.mjs';
 
@@ -127,6 +127,12 @@ function digest(r) {
     pbtCases: s.pbtCases, pbtMs: s.pbtMs, otherMs: r.ms - counted,
     findings: bySev, summary: rep.summary, errors: (rep.findings ?? []).filter((f) => f.severity === 'error' && !f.accepted).map((f) => `${f.ruleId} ${f.message}${f.file ? ` (${f.file.replace(ROOT + '/', '')}:${f.start?.line ?? ''})` : ''}`),
     policies: rep.policies.length,
+    byCode: (() => {
+      const m = new Map();
+      for (const f of rep.findings ?? []) m.set(`${f.ruleId} ${f.severity}`, (m.get(`${f.ruleId} ${f.severity}`) ?? 0) + 1);
+      return [...m].map(([k, n]) => `${k}×${n}`).join(', ');
+    })(),
+    failingProps: [...new Set((rep.findings ?? []).filter((f) => f.engine === 'pbt' && String(f.subject).startsWith('property:')).map((f) => f.subject.slice(9)))],
   };
 }
 
@@ -139,6 +145,7 @@ function statsTable(label, ds, props, runsFlag) {
     ['CPU ms (user+sys)', int(m((d) => d.cpuMs)), int(min(ds.map((d) => d.cpuMs))), int(max(ds.map((d) => d.cpuMs)))],
     ['static checks ms', int(m((d) => d.staticMs)), int(min(ds.map((d) => d.staticMs))), int(max(ds.map((d) => d.staticMs)))],
     ['SMT ms (total)', int(m((d) => d.smtMs)), int(min(ds.map((d) => d.smtMs))), int(max(ds.map((d) => d.smtMs)))],
+    ['SMT ms outside the queries (encoding, replay)', int(m((d) => d.smtMs - d.queryMs.reduce((a, b) => a + b, 0))), int(min(ds.map((d) => d.smtMs - d.queryMs.reduce((a, b) => a + b, 0)))), int(max(ds.map((d) => d.smtMs - d.queryMs.reduce((a, b) => a + b, 0))))],
     ['SMT queries', int(m((d) => d.smtQueries)), int(min(ds.map((d) => d.smtQueries))), int(max(ds.map((d) => d.smtQueries)))],
     ['SMT per-query p50 ms', fix(m((d) => d.p50), 1), fix(min(ds.map((d) => d.p50)), 1), fix(max(ds.map((d) => d.p50)), 1)],
     ['SMT per-query p95 ms', fix(m((d) => d.p95), 1), fix(min(ds.map((d) => d.p95)), 1), fix(max(ds.map((d) => d.p95)), 1)],
@@ -152,9 +159,40 @@ function statsTable(label, ds, props, runsFlag) {
   lines.push(`  SMT per-query over all ${int(pooled.length)} queries of the ${ds.length} run(s): p50 ${fix(pct(pooled, 0.5), 1)} ms, p95 ${fix(pct(pooled, 0.95), 1)} ms, max ${fix(max(pooled), 1)} ms; ` +
     `shares of median wall: SMT ${fix((100 * m((d) => d.smtMs)) / m((d) => d.wallMs))}%, property tests ${fix((100 * m((d) => d.pbtMs)) / m((d) => d.wallMs))}%, other ${fix((100 * m((d) => d.otherMs)) / m((d) => d.wallMs))}%`);
   const cases = m((d) => d.pbtCases);
-  lines.push(`  properties declared (性质): ${props}; cases: ${int(cases)} = property cases + ${int(2 * runsFlag)} generated-vs-interpreter/contradiction/gap cases → ≈ ${int((cases - 2 * runsFlag) / Math.max(1, props))} per property` +
-    ` (a passing property gets exactly --runs ${runsFlag}; a failing one stops at its counterexample, then shrinks)`);
+  const failing = ds[ds.length - 1].failingProps;
+  const passing = props - failing.length;
+  const rest = cases - 2 * runsFlag - passing * runsFlag;
+  lines.push(`  properties declared (性质): ${props}; property-test cases ${int(cases)} = ${int(2 * runsFlag)} (generated-vs-interpreter / contradiction / gap sweep, 2 × --runs)` +
+    ` + ${passing} passing properties × ${int(runsFlag)} (fast-check numRuns) + ${int(rest)} for the ${failing.length} failing one(s), which stop at their counterexample and shrink` +
+    (failing.length ? ` (${failing.slice(0, 6).join('、')}${failing.length > 6 ? '…' : ''})` : ''));
   return lines;
+}
+
+/** Child: the fixed costs inside "other" — compile + lower, and loading the generated evaluator as verify does. */
+async function splitChild(dir) {
+  const dist = (p) => pathToFileURL(join(ROOT, 'dist', 'compiler', p)).href;
+  const { loadPolicies } = await import(dist('project/policies.js'));
+  const { nodeHost } = await import(dist('project/host.js'));
+  const { emitTypeScript } = await import(dist('emit/typescript.js'));
+  const { ts } = await import('ts-morph');
+  const t0 = performance.now();
+  const { policies } = loadPolicies([dir], nodeHost);
+  const t1 = performance.now();
+  const source = emitTypeScript(policies[0].ir).get('index.ts');
+  const t2 = performance.now();
+  const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+  const t3 = performance.now();
+  await import(`data:text/javascript;base64,${Buffer.from(js).toString('base64')}`);
+  const t4 = performance.now();
+  process.stdout.write(JSON.stringify({ loadMs: t1 - t0, emitMs: t2 - t1, transpileMs: t3 - t2, importMs: t4 - t3, tsMB: source.length / 2 ** 20 }) + '\n');
+}
+
+function splitLine(dir) {
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--split', dir], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  if (r.status !== 0) return `  (split of "other" failed: exit ${r.status} ${String(r.stderr).slice(0, 400)})`;
+  const x = JSON.parse(r.stdout.trim().split('\n').pop());
+  return `  inside "other" (measured separately, in-process, once): compile + lower ${int(x.loadMs)} ms; generated evaluator for the differential replay: emit TypeScript ${int(x.emitMs)} ms (${fix(x.tsMB, 1)} M chars), ` +
+    `ts.transpileModule ${int(x.transpileMs)} ms, import ${int(x.importMs)} ms; the rest is process start-up, scenarios and rendering the report`;
 }
 
 /**
@@ -189,13 +227,15 @@ export async function benchVerify(opts = {}) {
   }
   out('');
   for (const l of statsTable(`county: zhengce verify policies/luanchuan --format json --runs ${pbtRuns} (${runs} runs after 1 warm-up; wall = spawn to exit; CPU and peak RSS from /proc of the child)`, county, countyProps, pbtRuns)) out(l);
+  out(splitLine(COUNTY));
   const c0 = county[0];
-  out(`  findings (last run): ${c0.findings.error} errors, ${c0.findings.warning} warnings, ${c0.findings.info} infos (summary ${JSON.stringify(c0.summary)}); exit ${c0.status}`);
+  out(`  findings (last run, accepted included): ${c0.findings.error} errors, ${c0.findings.warning} warnings, ${c0.findings.info} infos; report summary (unaccepted) ${JSON.stringify(c0.summary)}; exit ${c0.status}`);
   for (const e of county[county.length - 1].errors.slice(0, 5)) out(`    error: ${e}`);
   const wallMed = median(county.map((d) => d.wallMs));
   const cpuMed = median(county.map((d) => d.cpuMs));
   const met = (ok) => (ok ? 'met' : 'NOT met');
-  out(`  goal county verify < ${GOAL_S} s with ≥ ${int(GOAL_CASES)} cases per property: ${met(wallMed < GOAL_S * 1000 && pbtRuns >= GOAL_CASES)} — median wall ${fix(wallMed / 1000, 1)} s (CPU ${fix(cpuMed / 1000, 1)} s) with --runs ${pbtRuns}`);
+  out(`  goal county verify < ${GOAL_S} s with ≥ ${int(GOAL_CASES)} cases per property: ${met(wallMed < GOAL_S * 1000 && pbtRuns >= GOAL_CASES)} — median wall ${fix(wallMed / 1000, 1)} s (CPU ${fix(cpuMed / 1000, 1)} s) with --runs ${pbtRuns}` +
+    ` (every property that holds ran ${int(pbtRuns)} cases)`);
   summary.county = {
     runs: county.length, pbtRuns, properties: countyProps, medianWallMs: wallMed, medianCpuMs: cpuMed,
     smtMs: median(county.map((d) => d.smtMs)), smtQueries: median(county.map((d) => d.smtQueries)),
@@ -225,7 +265,9 @@ export async function benchVerify(opts = {}) {
       summary.corpus.pilot = { timedOut: pr.timedOut, ms: pr.ms, cpuMs: pr.cpuMs, rssMB: pr.rssMB, status: pr.status };
     } else {
       for (const l of statsTable(`corpus pilot: zhengce verify <corpus> --format json --runs ${pilotRuns} (1 run)`, [pd], props, pilotRuns)) out(l);
-      out(`  findings: ${pd.findings.error} errors, ${pd.findings.warning} warnings, ${pd.findings.info} infos; exit ${pd.status}`);
+      out(splitLine(dir));
+      out(`  findings: ${pd.findings.error} errors, ${pd.findings.warning} warnings, ${pd.findings.info} infos (${pd.byCode}); exit ${pd.status}`);
+      for (const e of pd.errors.filter((x) => x.startsWith('ZC0916')).slice(0, 2)) out(`    e.g. ${e}`);
       // property-test time scales with the cases; everything else does not
       const scale = pbtRuns / pilotRuns;
       const estMs = pd.wallMs - pd.pbtMs + pd.pbtMs * scale;
@@ -272,7 +314,8 @@ export default {
   },
 };
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv[2] === '--split') await splitChild(process.argv[3]);
+else if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const a = process.argv.slice(2);
   const num = (flag, d) => (a.includes(flag) ? Number(a[a.indexOf(flag) + 1]) : d);
   const r = await benchVerify({

@@ -58,6 +58,7 @@ function registerLanguage(keywords: readonly string[], glue: readonly string[], 
   const glueRe = [...glue].sort(byLength).map(esc).join('|');
   const unitRe = [...units].sort(byLength).map(esc).join('|');
   const numeral = '零〇一二三四五六七八九十百千万亿两';
+  const numeralKw = keywords.filter((k) => numeral.includes(k[0]!) && !glue.includes(k)).sort(byLength).map(esc).join('|');
   const nameChar = `[A-Za-z_\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]`;
   monaco.languages.setMonarchTokensProvider(LANG, {
     keywords: keywords.filter((k) => !glue.includes(k)),
@@ -73,9 +74,11 @@ function registerLanguage(keywords: readonly string[], glue: readonly string[], 
         [/「[^「」\n]*」|【[^【】\n]*】/, 'variable.name'],
         [/「[^「」\n]*$|【[^【】\n]*$/, 'invalid'],
         [/\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}/, 'number.date'],
+        // Operator words and keywords that begin with a numeral (一次性) before numbers.
+        [new RegExp(`(?:${glueRe})`), 'keyword.operator'],
+        ...(numeralKw ? [[new RegExp(`(?:${numeralKw})`), 'keyword'] as [RegExp, string]] : []),
         [new RegExp(`(\\d+(?:\\.\\d+)?[万]?|[${numeral}]+)(${unitRe})`), ['number', 'type.unit']],
         [/\d+(?:\.\d+)?万?/, 'number'],
-        [new RegExp(`(?:${glueRe})`), 'keyword.operator'],
         [new RegExp(`[${numeral}]+`), 'number'],
         [new RegExp(`(?:(?!${glueRe})${nameChar})+`), { cases: { '@keywords': 'keyword', '@default': 'identifier' } }],
         [/[≥≤≠=<>+\-×÷*/—～~%％‰]/, 'operator'],
@@ -186,9 +189,10 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: 
   return e;
 }
 
-function outcomeText(name: string, o: OutcomeValue): string {
-  const unit = o.单位 && o.单位 !== '元' && typeof o.值 === 'string' && o.值.endsWith(o.单位) ? '' : o.单位;
-  return `${name}：${String(o.值)}${unit ? ` ${unit}` : ''}${o.周期 ? `（${o.周期}）` : ''}${o.未确认参数?.length ? `（含未确认参数：${o.未确认参数.join('、')}）` : ''}`;
+function outcomeText(o: OutcomeValue): string {
+  const v = String(o.值);
+  const unit = o.单位 && !v.endsWith(o.单位) ? o.单位 : '';
+  return `${v}${unit ? ` ${unit}` : ''}`;
 }
 
 function renderDecisions(d: Decisions): void {
@@ -215,9 +219,18 @@ function decisionRow(dec: Decision): HTMLTableRowElement {
   const res = el('td', undefined, 'outcomes');
   const entries = Object.entries(dec.结果);
   if (!entries.length) res.textContent = '—';
-  for (const [name, o] of entries) res.appendChild(el('div', outcomeText(name, o)));
+  for (const [name, o] of entries) {
+    const div = el('div', `${name}：`);
+    div.appendChild(el('span', outcomeText(o), 'value'));
+    if (o.周期) div.appendChild(document.createTextNode(`（${o.周期}）`));
+    if (o.未确认参数?.length) div.appendChild(el('span', `（含未确认参数：${o.未确认参数.join('、')}）`, 'unconfirmed'));
+    res.appendChild(div);
+  }
   tr.appendChild(res);
-  tr.appendChild(el('td', `${dec.条款.标签}${dec.条款.标题 ? ` ${dec.条款.标题}` : ''}`));
+  const cl = el('td', undefined, 'clause');
+  cl.appendChild(el('div', dec.条款.标签, 'label'));
+  if (dec.条款.标题) cl.appendChild(el('div', dec.条款.标题));
+  tr.appendChild(cl);
   const why = el('td', undefined, 'reasons');
   const ul = el('ul');
   for (const r of dec.理由) ul.appendChild(el('li', r));
@@ -261,7 +274,7 @@ async function start(): Promise<void> {
   editor = monaco.editor.create($('editor'), {
     model, theme: 'zhengce', automaticLayout: true, fontSize: 14, lineHeight: 22,
     fontFamily: "'DejaVu Sans Mono', 'Noto Sans Mono CJK SC', 'Noto Sans CJK SC', monospace",
-    minimap: { enabled: false }, wordWrap: 'on', unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: false },
+    minimap: { enabled: false }, stickyScroll: { enabled: false }, wordWrap: 'on', unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: false },
     hover: { delay: 200 }, quickSuggestions: { other: true, comments: false, strings: false }, renderWhitespace: 'none',
   });
   model.onDidChangeContent(() => {

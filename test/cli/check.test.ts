@@ -1,0 +1,215 @@
+/**
+ * `zhengce check` end to end: the built CLI (`node bin/zhengce.js`, dist/ built by
+ * `tsc` first — see test/helpers/dist.ts) on the sample policies, on temp
+ * directories with one deliberate mistake of each kind, with `--format json`, and
+ * with usage errors. Exit codes (DESIGN.md §6): 0 ok, 1 findings, 2 usage.
+ */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureDist, runCli } from '../helpers/dist.js';
+import { REPO_DIR } from '../helpers/golden.js';
+
+let tmp: string;
+beforeAll(() => {
+  ensureDist();
+  tmp = mkdtempSync(join(tmpdir(), 'zhengce-check-'));
+});
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+/** Write files into a fresh directory under the temp dir; returns its path. */
+function project(name: string, files: Record<string, string | Buffer>): string {
+  const dir = join(tmp, name);
+  mkdirSync(dir, { recursive: true });
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(join(dir, p, '..'), { recursive: true });
+    writeFileSync(join(dir, p), text);
+  }
+  return dir;
+}
+
+const SOURCE = '一、总则\n为支持家庭生育养育，制定本办法。\n';
+const TYPES = '实体 家庭 { 子女数：整数 月收入：金额 }\n';
+
+describe('zhengce check: clean input', () => {
+  it('policies/sample passes (exit 0; warnings only)', () => {
+    const r = runCli(['check', 'policies/sample']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toMatch(/^错误\[/m);
+    expect(r.stdout).toContain('共 0 个错误');
+  });
+
+  it('a clean project prints 检查通过', () => {
+    const dir = project('clean', { 'a.zc': '枚举 甲 { 乙、丙 }\n' });
+    const r = runCli(['check', 'a.zc'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('检查通过：1 个文件，1 个政策程序，没有诊断。\n');
+  });
+
+  it('--fail-level warning makes the sample’s warnings fail (exit 1)', () => {
+    const r = runCli(['check', 'policies/sample', '--fail-level', 'warning']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^警告\[ZC\d{4}\]/m);
+  });
+});
+
+interface Mistake {
+  readonly what: string;
+  readonly files: Record<string, string | Buffer>;
+  readonly code: string;
+  /** `file:line:col` as printed (relative to the project directory). */
+  readonly at: string;
+  readonly message: string;
+  /** The caret line under the echoed source line, exactly. */
+  readonly caret: string;
+}
+
+const MISTAKES: Mistake[] = [
+  {
+    what: 'lexer: unclosed name quote',
+    files: { 'a.zc': '枚举 甲 { 乙 }\n指标 「丙 = 1\n' },
+    code: 'ZC0104', at: 'a.zc:2:4', message: '名称引号“「”没有配对的“」”', caret: '  |      ^^^^^^^^ 此处',
+  },
+  {
+    what: 'parser: keyword used as a name',
+    files: { 'a.zc': '条款 一、 {\n  措施 规则 { }\n}\n' },
+    code: 'ZC0201', at: 'a.zc:2:6', message: '此处不应出现“规则”', caret: '  |        ^^^^ 此处',
+  },
+  {
+    what: 'literal: the 13th month',
+    files: { 'a.zc': '指标 甲 = 2023年13月1日\n' },
+    code: 'ZC0302', at: 'a.zc:1:8', message: '日期“2023年13月1日”无效：月份必须在1到12之间，这里是13', caret: '  |           ^^^^^^^^^^^^^ 此处',
+  },
+  {
+    what: 'binder: undefined name with a suggestion',
+    files: { '类型.zc': TYPES, 'a.zc': '导入 "类型.zc"\n性质 甲 { 断言：家廷.子女数 ≥ 1 }\n' },
+    code: 'ZC0401', at: 'a.zc:2:11', message: '未定义的名称“家廷”', caret: '  |                 ^^^^ 此处',
+  },
+  {
+    what: 'checker: incompatible units',
+    files: { 'a.zc': '指标 甲 = 100元 + 3个月\n' },
+    code: 'ZC0502', at: 'a.zc:1:8', message: '金额（元） 加 月数（个月） 没有意义', caret: '  |           ^^^^^^^^^^^^^ 此处',
+  },
+  {
+    what: '原文: quote not in the source',
+    files: { 'source.txt': SOURCE, 'a.zc': '政策 甲 { 来源："source.txt" 生效：2024年3月1日 }\n条款 一、 { 原文："一、总纲" }\n' },
+    code: 'ZC0601', at: 'a.zc:2:14', message: '原文与来源文件不一致', caret: '  |                        ^^^^^^^^^^ 此处',
+  },
+  {
+    what: 'parameters: value without a date',
+    files: { 'p.yaml': '产假:\n  单位: 天\n  值:\n    - 起: 明天\n      值: 98\n      来源: "x"\n      已确认: true\n', 'a.zc': '参数 产假：时长（天） 来自 "p.yaml"\n' },
+    code: 'ZC0701', at: 'p.yaml:4:10', message: '“起”应为日期', caret: '  |           ^^^^ 此处',
+  },
+  {
+    what: 'files: invalid UTF-8',
+    files: { 'a.zc': Buffer.from([0xe6, 0x8c, 0x87, 0xff, 0xfe, 0x0a]) },
+    code: 'ZC0002', at: 'a.zc:1:1', message: '“a.zc”不是有效的 UTF-8 文本', caret: '  | ^ 此处',
+  },
+  {
+    what: 'files: import of a missing file',
+    files: { 'a.zc': '导入 "缺失.zc"\n' },
+    code: 'ZC0003', at: 'a.zc:1:4', message: '导入的文件“缺失.zc”不存在', caret: '  |      ^^^^^^^^^^ 此处',
+  },
+];
+
+describe('zhengce check: one deliberate mistake of each kind (exit 1, file:line:col, code, message, caret)', () => {
+  for (const m of MISTAKES) {
+    it(m.what, () => {
+      const dir = project(m.code, m.files);
+      const r = runCli(['check', '.'], { cwd: dir });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(1);
+      const out = r.stdout;
+      expect(out).toMatch(new RegExp(`^错误\\[${m.code}\\]: ${m.message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'));
+      expect(out).toContain(` --> ${m.at}\n`);
+      expect(out.split('\n')).toContain(m.caret);
+      expect(out).toMatch(/共 \d+ 个错误，\d+ 个警告\n$/);
+    });
+  }
+
+  it('a path that does not exist (ZC0001)', () => {
+    const r = runCli(['check', '没有这个目录'], { cwd: tmp });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('错误[ZC0001]: 无法读取“没有这个目录”：文件或目录不存在');
+  });
+
+  it('a directory without .zc files (message, exit 1)', () => {
+    const dir = project('empty', { 'readme.txt': 'x' });
+    const r = runCli(['check', '.'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('没有找到 .zc 政策文件');
+  });
+});
+
+describe('zhengce check --format json', () => {
+  it('prints one JSON report with positions, codes, messages, help and fixes', () => {
+    const dir = project('json', { '类型.zc': TYPES, 'a.zc': '导入 "类型.zc"\n性质 甲 { 断言：家廷.子女数 ≥ 1 }\n指标 乙 = 2023年13月1日\n' });
+    const r = runCli(['check', '.', '--format', 'json'], { cwd: dir });
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as {
+      diagnostics: { file: string; code: string; severity: string; message: string; title: string | null; range: unknown; related: unknown[]; help: string | null; fixes: { title: string; edits: { file: string; newText: string }[] }[] }[];
+      summary: unknown;
+    };
+    expect(report.diagnostics.map((d) => d.code)).toEqual(['ZC0401', 'ZC0302']);
+    const [undef, date] = report.diagnostics;
+    expect(undef).toMatchObject({ file: 'a.zc', code: 'ZC0401', severity: 'error', message: '未定义的名称“家廷”', title: '未定义的名称', help: '是否想写“家庭”？' });
+    expect(undef!.fixes[0]).toMatchObject({ title: '改为“家庭”', edits: [{ file: 'a.zc', newText: '家庭' }] });
+    expect(JSON.stringify(undef!.range)).toMatch(/"line":2/);
+    expect(date).toMatchObject({ file: 'a.zc', code: 'ZC0302', severity: 'error', title: '日期无效' });
+    expect(report.summary).toBeTruthy();
+  });
+
+  it('on a clean project prints an empty report and exits 0', () => {
+    const dir = project('json-clean', { 'a.zc': '枚举 甲 { 乙 }\n' });
+    const r = runCli(['check', 'a.zc', '--format', 'json'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).diagnostics).toEqual([]);
+  });
+});
+
+describe('zhengce check: usage', () => {
+  it('--help (exit 0)', () => {
+    const r = runCli(['check', '--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('用法：zhengce check');
+    expect(r.stdout).toContain('--format text|json');
+  });
+  it('zhengce --help (exit 0) lists check', () => {
+    const r = runCli(['--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^\s+check\s/m);
+  });
+  it('--format xml is a usage error (exit 2)', () => {
+    const r = runCli(['check', 'policies/sample', '--format', 'xml']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--format');
+    expect(r.stderr).toContain('xml');
+    expect(r.stdout).toBe('');
+  });
+  it('an unknown option is a usage error (exit 2)', () => {
+    const r = runCli(['check', '--no-such-option']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('参数错误');
+  });
+  it('--fail-level with a bad value is a usage error (exit 2)', () => {
+    const r = runCli(['check', 'policies/sample', '--fail-level', 'fatal']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--fail-level');
+  });
+  it('an unknown command is a usage error (exit 2)', () => {
+    const r = runCli(['chek']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('未知命令“chek”');
+  });
+  it('no command at all is a usage error (exit 2) and prints the help', () => {
+    const r = runCli([]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain('用法：zhengce <命令>');
+  });
+});
+
+void REPO_DIR;

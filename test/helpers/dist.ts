@@ -1,0 +1,46 @@
+/**
+ * The built compiler (dist/) for tests that run it in a child process: the CLI
+ * tests and the robustness tests that must survive a crash or a hang of the
+ * compiler. `npm test` runs `tsc` first; when dist/ is missing (e.g. a bare
+ * `npx vitest run test/cli`) it is built here once.
+ */
+import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_DIR } from './golden.js';
+
+export const BIN = join(REPO_DIR, 'bin', 'zhengce.js');
+export const DIST = join(REPO_DIR, 'dist', 'compiler');
+
+/** Build dist/ with the project's tsc if it is not there. */
+export function ensureDist(): void {
+  if (existsSync(join(DIST, 'cli', 'main.js')) && existsSync(join(DIST, 'project', 'program.js'))) return;
+  execFileSync(process.execPath, [join(REPO_DIR, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(REPO_DIR, 'tsconfig.json')], { stdio: 'inherit' });
+}
+
+/** Run `node bin/zhengce.js …args` (no colour, fixed cwd). */
+export function runCli(args: readonly string[], opts: { cwd?: string; timeoutMs?: number } = {}): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? REPO_DIR,
+    encoding: 'utf8',
+    timeout: opts.timeoutMs ?? 60_000,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+/**
+ * Run an ES module snippet in a fresh Node process with the built compiler.
+ * `code` may use `dist` (the absolute URL prefix of dist/compiler/). The process is
+ * killed after `timeoutMs`; the heap is capped so a runaway input fails fast.
+ */
+export function runIsolated(code: string, opts: { timeoutMs: number; maxOldSpaceMb?: number }): SpawnSyncReturns<string> & { ms: number } {
+  const prefix = `const dist = ${JSON.stringify('file://' + DIST + '/')};\n`;
+  const t0 = Date.now();
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${opts.maxOldSpaceMb ?? 1536}`, '--input-type=module', '-e', prefix + code], {
+    encoding: 'utf8',
+    timeout: opts.timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return Object.assign(r, { ms: Date.now() - t0 });
+}

@@ -1,0 +1,202 @@
+/**
+ * The browser playground end to end (Debian's Chromium, headless, via playwright-core):
+ * `node vscode-extension/web/serve.mjs` builds and serves it; the page loads with no
+ * request leaving 127.0.0.1; typing an error into Monaco gives a squiggle on that line
+ * and the compiler's Chinese message with its code; undoing it clears the marker;
+ * hovering a measure shows its 原文; the case panel evaluates a three-child family.
+ * Screenshots: test-output/playground-{error,hover,decisions}.png.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const CHROMIUM = '/usr/bin/chromium';
+const OUT = resolve('test-output');
+
+interface Pos { lineNumber: number; column: number }
+
+describe.skipIf(process.env.ZHENGCE_SKIP_BROWSER === '1')('playground in headless Chromium', () => {
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let url = '';
+  const pageErrors: string[] = [];
+  const foreign: string[] = [];
+
+  beforeAll(async () => {
+    expect(existsSync(CHROMIUM), `${CHROMIUM} is required (apt-get install chromium)`).toBe(true);
+    mkdirSync(OUT, { recursive: true });
+    server = spawn(process.execPath, ['vscode-extension/web/serve.mjs'], { env: { ...process.env, PORT: '0', PLAYGROUND_QUIET: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    server.stderr!.on('data', (d) => { stderr += String(d); });
+    url = await new Promise<string>((res, rej) => {
+      let out = '';
+      const timer = setTimeout(() => rej(new Error(`server did not start: ${out}${stderr}`)), 45_000);
+      server!.stdout!.on('data', (d) => {
+        out += String(d);
+        const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+        if (m) { clearTimeout(timer); res(m[0]); }
+      });
+      server!.on('exit', (code) => { clearTimeout(timer); rej(new Error(`server exited ${code}: ${out}${stderr}`)); });
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    page = await browser.newPage({ viewport: { width: 1400, height: 860 }, locale: 'zh-CN' });
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('request', (r) => { if (!r.url().startsWith(url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url()); });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((r) => { server!.once('exit', r); setTimeout(r, 3000); });
+    }
+  });
+
+  /** Position of the first occurrence of `needle` (1-based line/column; column = start of the needle + offset). */
+  async function find(needle: string, offset = 0): Promise<Pos> {
+    const pos = await page.evaluate(([n, o]) => {
+      const m = (window as any).playground.model;
+      const r = m.findMatches(n, false, false, true, null, false)[0];
+      if (!r) return null;
+      return { lineNumber: r.range.startLineNumber, column: r.range.startColumn + (o as number) };
+    }, [needle, offset] as const);
+    expect(pos, `“${needle}” in the editor`).not.toBeNull();
+    return pos!;
+  }
+
+  /** Page coordinates of the middle of the character at a position. */
+  async function pixel(p: Pos): Promise<{ x: number; y: number }> {
+    return page.evaluate((q) => {
+      const ed = (window as any).playground.editor;
+      ed.revealPositionInCenter(q);
+      const v = ed.getScrolledVisiblePosition(q);
+      const next = ed.getScrolledVisiblePosition({ lineNumber: q.lineNumber, column: q.column + 1 });
+      const box = ed.getDomNode().getBoundingClientRect();
+      return { x: box.left + (v.left + next.left) / 2, y: box.top + v.top + v.height / 2 };
+    }, p);
+  }
+
+  const markers = () => page.evaluate(() => {
+    const pg = (window as any).playground;
+    return pg.monaco.editor.getModelMarkers({ owner: 'zhengce' }).map((m: any) => ({ line: m.startLineNumber, severity: m.severity, message: m.message, code: m.code }));
+  }) as Promise<{ line: number; severity: number; message: string; code: string }[]>;
+
+  const squiggleLines = () => page.evaluate(() => {
+    const ed = (window as any).playground.editor;
+    const m = ed.getModel();
+    const lines: number[] = [];
+    for (let l = 1; l <= m.getLineCount(); l++) if (m.getLineDecorations(l).some((d: any) => /squiggly-error/.test(d.options.className ?? ''))) lines.push(l);
+    return lines;
+  });
+
+  it('loads Monaco with the sample policy and its diagnostics (offline)', async () => {
+    await page.goto(url);
+    expect(await page.title()).toContain('ZhengCe');
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+    await page.waitForSelector('#editor .monaco-editor .view-lines', { timeout: 20_000 });
+    await page.waitForFunction(() => document.getElementById('status')?.dataset.version !== undefined, null, { timeout: 20_000 });
+    expect((await page.locator('#editor .view-lines').innerText()).replace(/\u00a0/g, ' ')).toContain('政策 「示例县育儿支持办法」');
+    expect(await page.evaluate(() => (window as any).playground.model.getValue())).toContain('措施 生育补助');
+    // Highlighting: keywords get a token class other than the plain identifier one.
+    expect(await page.locator('#editor .view-lines span.mtk1, #editor .view-lines span[class^="mtk"]').count()).toBeGreaterThan(10);
+    const ms = await markers();
+    expect(ms.filter((m) => m.severity === 8)).toEqual([]); // the sample has no errors
+    expect(ms.some((m) => m.code === 'ZC0703')).toBe(true); // the unconfirmed parameter warning
+    expect(await page.locator('#status').innerText()).toContain('0 个错误');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('typing an error shows the squiggle and the Chinese message; undoing it clears them', async () => {
+    const at = await find('子女数 二孩及以上', 2); // between 子女 and 数
+    await page.evaluate((p) => { const ed = (window as any).playground.editor; ed.focus(); ed.setPosition(p); }, at);
+    await page.keyboard.type('人');
+    expect(await page.evaluate((l) => (window as any).playground.model.getLineContent(l), at.lineNumber)).toContain('家庭.子女人数 二孩及以上');
+    await page.waitForFunction(() => (window as any).playground.monaco.editor.getModelMarkers({ owner: 'zhengce' }).some((m: any) => m.severity === 8), null, { timeout: 10_000 });
+    const errs = (await markers()).filter((m) => m.severity === 8);
+    expect(errs).toHaveLength(1);
+    expect(errs[0]!.code).toBe('ZC0403');
+    expect(errs[0]!.line).toBe(at.lineNumber);
+    expect(errs[0]!.message).toContain('实体“家庭”没有字段“子女人数”');
+    // The squiggle is rendered, on that line.
+    await page.waitForSelector('#editor .squiggly-error', { timeout: 5_000 });
+    expect(await squiggleLines()).toEqual([at.lineNumber]);
+    await expect.poll(() => page.locator('#status').innerText()).toContain('1 个错误');
+    // Hovering the squiggle shows the message and the code.
+    await page.mouse.move(10, 10);
+    const p = await pixel({ lineNumber: at.lineNumber, column: at.column });
+    await page.mouse.move(p.x, p.y);
+    const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: '子女人数' }).first();
+    await hover.waitFor({ state: 'visible', timeout: 10_000 });
+    const text = await hover.innerText();
+    expect(text).toContain('实体“家庭”没有字段“子女人数”');
+    expect(text).toContain('ZC0403');
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: resolve(OUT, 'playground-error.png') });
+
+    // Fix it: delete the typed character.
+    await page.mouse.move(10, 10);
+    await page.evaluate((q) => { const ed = (window as any).playground.editor; ed.focus(); ed.setPosition(q); }, { lineNumber: at.lineNumber, column: at.column + 1 });
+    await page.keyboard.press('Backspace');
+    expect(await page.evaluate((l) => (window as any).playground.model.getLineContent(l), at.lineNumber)).toContain('家庭.子女数 二孩及以上');
+    await page.waitForFunction(() => !(window as any).playground.monaco.editor.getModelMarkers({ owner: 'zhengce' }).some((m: any) => m.severity === 8), null, { timeout: 10_000 });
+    await expect.poll(() => page.locator('#editor .squiggly-error').count()).toBe(0);
+    expect(await squiggleLines()).toEqual([]);
+    await expect.poll(() => page.locator('#status').innerText()).toContain('0 个错误');
+  });
+
+  it('hovering a measure shows its clause and 原文', async () => {
+    await page.keyboard.press('Escape');
+    await page.mouse.move(10, 10);
+    const at = await find('措施 生育补助', 4); // on 生育补助
+    const p = await pixel(at);
+    await page.mouse.move(p.x, p.y);
+    const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: '原文' }).first();
+    await hover.waitFor({ state: 'visible', timeout: 10_000 });
+    const text = await hover.innerText();
+    expect(text).toContain('措施');
+    expect(text).toContain('生育补助');
+    expect(text).toContain('二（一）');
+    expect(text).toContain('对生育二孩及以上且夫妻至少一方户籍在本县的家庭，一次性给予2000元生育补助');
+    await page.waitForTimeout(400); // let the hover's fade-in finish before the screenshot
+    await page.screenshot({ path: resolve(OUT, 'playground-hover.png') });
+    await page.mouse.move(10, 10);
+  });
+
+  it('offers completions from the compiler (field names after a dot)', async () => {
+    const at = await find('家庭.子女数 ≥ 3孩', 3); // just after 家庭.
+    await page.evaluate((q) => { const ed = (window as any).playground.editor; ed.focus(); ed.setPosition(q); ed.trigger('test', 'editor.action.triggerSuggest', {}); }, at);
+    const widget = page.locator('.suggest-widget.visible');
+    await widget.waitFor({ state: 'visible', timeout: 10_000 });
+    await expect.poll(() => widget.innerText()).toContain('子女数');
+    expect(await widget.innerText()).toContain('夫妻至少一方户籍在本县');
+    await page.keyboard.press('Escape');
+  });
+
+  it('evaluates a three-child family: 生育补助 5000.00 元', async () => {
+    const facts = { 家庭: { 子女数: 3, 夫妻至少一方户籍在本县: true } };
+    await page.fill('#facts', JSON.stringify(facts, null, 2));
+    await page.fill('#date', '2024-06-01');
+    await page.click('#run');
+    const row = page.locator('#decisions tr[data-measure="生育补助"]');
+    await row.waitFor({ timeout: 10_000 });
+    const text = await row.innerText();
+    expect(text).toContain('适用');
+    expect(text).toContain('5000.00 元');
+    expect(text).toContain('二（一）');
+    expect(await page.locator('#summary').innerText()).toContain('评估日期：2024-06-01');
+    // Measures whose subject is absent are 不适用.
+    expect(await page.locator('#decisions tr[data-measure="托育补贴"]').innerText()).toContain('不适用');
+    await page.screenshot({ path: resolve(OUT, 'playground-decisions.png') });
+
+    // Invalid input is reported, not thrown.
+    await page.fill('#facts', JSON.stringify({ 家庭: { 子女数: '三个' } }));
+    await page.click('#run');
+    await page.locator('#problems').waitFor({ timeout: 10_000 });
+    expect(await page.locator('#problems').innerText()).toContain('家庭.子女数');
+    expect(pageErrors).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+});

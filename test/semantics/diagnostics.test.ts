@@ -1,0 +1,110 @@
+/**
+ * Golden tests for the front end's diagnostics: one or more minimal cases per code
+ * (test/semantics/cases/ZCxxxx-*.zc); the expected output is the rendered text
+ * (`renderDiagnosticsText`, paths relative to the case directory) beside the case as
+ * `<name>.diag.txt`. A case named `ZCxxxx-…` must produce code ZCxxxx.
+ *
+ * Cases named `BUG-…` document a known compiler defect with its current output
+ * (see the comment at the top of each such case); when the defect is fixed the
+ * expected file changes and must be reviewed.
+ *
+ * The meta-test at the end fails when a code of the catalog that the front end can
+ * emit has no case.
+ *
+ * Update with `npx vitest run test/semantics -u` and review the diff.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATALOG, type DiagnosticCode } from '../../compiler/diagnostics/catalog.js';
+import { INVALID_UTF8 } from '../../compiler/project/host.js';
+import { badSpans, caseNames, checkDiagnostics, REPO_DIR, type CaseOptions } from '../helpers/golden.js';
+
+/** Cases that need more than the case file itself. */
+const OPTIONS: Record<string, CaseOptions> = {
+  // a path handed to `compile` that does not exist
+  'ZC0001-missing-path': { extraPaths: ['不存在.zc'] },
+  // an imported file whose bytes are not UTF-8 (the node host returns the marker)
+  'ZC0002-invalid-utf8': { files: { 'lib/坏编码.zc': INVALID_UTF8 } },
+  // a file over the 20 MiB limit (built in memory: a second line of comment)
+  'ZC0005-file-too-large': { transform: (t) => `${t}#${'x'.repeat(20 * 1024 * 1024)}` },
+};
+
+const names = caseNames('semantics');
+/** Codes actually produced by the cases. */
+const produced = new Map<string, Set<string>>();
+
+describe('diagnostic cases: rendered text', () => {
+  for (const name of names) {
+    it(name, async () => {
+      const r = await checkDiagnostics(`semantics/${name}`, OPTIONS[name]);
+      const codes = new Set(r.diagnostics.map((d) => d.code));
+      produced.set(name, codes);
+      const m = /^(ZC\d{4})-/.exec(name);
+      if (m) expect([...codes]).toContain(m[1]);
+      // ZC0001 names a path that does not exist: it has no SourceFile to point into.
+      expect(badSpans(r).filter((d) => d.code !== 'ZC0001').map((d) => `${d.code} ${JSON.stringify(d.span)}`)).toEqual([]);
+    });
+  }
+});
+
+/**
+ * Catalog codes the front end (ZC0001…ZC07xx) does NOT have to cover, with why.
+ * Every entry here is reported in the test's final report; remove an entry as soon
+ * as the compiler emits the code (the meta-test below then demands a case).
+ */
+const NOT_EMITTED_BY_FRONT_END: Record<string, string> = {
+  // defined in the catalog but never emitted anywhere in compiler/ (unreachable today):
+  ZC0006: 'unreachable: `zhengce check` prints “没有找到 .zc 政策文件” without a code',
+  ZC0106: 'unreachable: the lexer does not warn about mixed full-width/ASCII punctuation',
+  ZC0308: 'unreachable: a reversed range such as 24—6月龄 is accepted silently',
+  ZC0309: 'unreachable: no check restricts where a comparison word may be used',
+  ZC0408: 'unreachable: unused definitions are not reported',
+  ZC0508: 'unreachable: always-true/false comparisons are not reported',
+  ZC0603: 'unreachable: a 原文 occurring several times in the source is not reported',
+  // reserved for a later pass:
+  ZC0705: 'events registry (YAML) is read by the eval/verify commands, not by compile()',
+};
+/** Codes of later passes (IR, verification, formatter, scenario tests): ZC08xx and above. */
+const isLaterPass = (code: string) => Number(code.slice(2)) >= 800;
+
+describe('every front-end diagnostic code has a case', () => {
+  const codes = (Object.keys(CATALOG) as DiagnosticCode[]).filter((c) => !CATALOG[c].retired);
+  const frontEnd = codes.filter((c) => !isLaterPass(c));
+
+  it('each front-end code (not allow-listed) is produced by at least one case', () => {
+    const all = new Set([...produced.values()].flatMap((s) => [...s]));
+    expect(produced.size, 'run the whole file so the cases have run').toBe(names.length);
+    const missing = frontEnd.filter((c) => !(c in NOT_EMITTED_BY_FRONT_END) && !all.has(c));
+    expect(missing).toEqual([]);
+  });
+
+  it('each front-end code has a case file named after it (ZCxxxx-….zc)', () => {
+    const named = new Set(names.map((n) => n.slice(0, 6)));
+    expect(frontEnd.filter((c) => !(c in NOT_EMITTED_BY_FRONT_END) && !named.has(c))).toEqual([]);
+  });
+
+  it('the allow-list only holds catalog codes that no case produces', () => {
+    const all = new Set([...produced.values()].flatMap((s) => [...s]));
+    for (const c of Object.keys(NOT_EMITTED_BY_FRONT_END)) {
+      expect(codes, `${c} is not in the catalog`).toContain(c);
+      expect(all.has(c), `${c} is produced by a case: remove it from the allow-list`).toBe(false);
+    }
+  });
+
+  it('codes listed as unreachable are still not emitted anywhere in compiler/', () => {
+    const sources: string[] = [];
+    const walk = (dir: string) => {
+      for (const n of readdirSync(dir)) {
+        const p = join(dir, n);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (n.endsWith('.ts') && n !== 'catalog.ts') sources.push(readFileSync(p, 'utf8'));
+      }
+    };
+    walk(join(REPO_DIR, 'compiler'));
+    const text = sources.join('\n');
+    const unreachable = Object.entries(NOT_EMITTED_BY_FRONT_END).filter(([, why]) => why.startsWith('unreachable')).map(([c]) => c);
+    // If this fails, the compiler now emits the code: add a ZCxxxx-… case and remove it from the allow-list.
+    expect(unreachable.filter((c) => text.includes(`'${c}'`) || text.includes(`"${c}"`))).toEqual([]);
+  });
+});
