@@ -25,7 +25,8 @@
  *
  *   export benchEval(opts) → { title, lines, summary }    (lines: the printed report)
  *   export default { name: 'eval', title, run(ctx) }      (test/bench/run.mjs section)
- *   node [--expose-gc] test/bench/eval.mjs [--households N] [--sample N] [--runs N] [--profile]
+ *   node [--expose-gc] test/bench/eval.mjs [--households N] [--sample N] [--runs N] [--profile] [--no-mem]
+ *   node --expose-gc test/bench/eval.mjs --mem ROW --households N --sample N   (child: one row's memory, JSON)
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -323,7 +324,7 @@ async function loadEngines(tmp) {
 
 
 /**
- * @param {{ households?: number, sample?: number, runs?: number, tmp?: string, progress?: (s: string) => void, profile?: boolean }} opts
+ * @param {{ households?: number, sample?: number, runs?: number, tmp?: string, progress?: (s: string) => void, profile?: boolean, noMem?: boolean }} opts
  * @returns {Promise<{ title: string, lines: string[], summary: object }>}
  */
 export async function benchEval(opts = {}) {
@@ -451,7 +452,7 @@ export async function benchEval(opts = {}) {
 
   // ── memory: each row once more, alone in a fresh process with the same households ──
   const mem = {};
-  for (const [name, n, , split] of rows) {
+  for (const [name, n, , split] of opts.noMem ? [] : rows) {
     const r = timeNode(fileURLToPath(import.meta.url), ['--mem', name, '--households', String(N), '--sample', String(S)], { nodeArgs: ['--expose-gc'] });
     let x;
     try {
@@ -485,13 +486,14 @@ export async function benchEval(opts = {}) {
     interp: `(c) interpreter evaluate (traces), all ${M}`,
     jre: '(d) json-rules-engine 7.3.1, 3 rules',
   };
+  const memOk = (k) => mem[k] !== undefined && mem[k].error === undefined;
   const f3 = (x) => fix(x, x < 0.001 ? 6 : x < 0.01 ? 5 : x < 0.1 ? 4 : 3);
   const fns = (x) => fix(x, x < 100 ? 1 : 0);
   const tableRows = [['engine', 'households', 'wall ms', 'CPU ms', 'households/s (CPU)', 'ns/household (CPU)', 'ns/household (wall)', '× hand-written (CPU)', '× hand-written (wall)', 'RSS peak−base MB', 'maxRSS MB']];
   for (const name of Object.keys(E)) {
     const e = E[name];
     const x = ns(name);
-    tableRows.push([label[name], int(e.n), int(median(e.ms)), int(median(e.cpu)), int(1e9 / x), fns(x), fns(nsWall(name)), f3(handNs / x), f3(handWall / nsWall(name)), mem[name]?.error ? '—' : fix(mem[name].sampledPeakMB - mem[name].baseMB), mem[name]?.error ? '—' : fix(mem[name].maxRssMB)]);
+    tableRows.push([label[name], int(e.n), int(median(e.ms)), int(median(e.cpu)), int(1e9 / x), fns(x), fns(nsWall(name)), f3(handNs / x), f3(handWall / nsWall(name)), memOk(name) ? fix(mem[name].sampledPeakMB - mem[name].baseMB) : '—', memOk(name) ? fix(mem[name].maxRssMB) : '—']);
   }
   out(`households: ${int(N)} synthetic 家庭 records (seeded PRNG, makeRng(4096) of corpus.mjs; all 15 fields present), generated once in ${int(genMs)} ms and shared by every engine; evaluation date ${DATE}, no events`);
   out(`memory: RSS ${fix(mb(rss0))} MB before the households, ${fix(mb(baseRss))} MB after (heap used ${fix(mb(mem1.heapUsed))} MB); interpreter IR from loadPolicies(['policies/luanchuan']) in ${int(loadMs)} ms`);
@@ -529,7 +531,7 @@ export async function benchEval(opts = {}) {
   out(`   hand-written has ${int(ns('jre') / handNs)}× json-rules-engine's throughput here (the issue's earlier one-rule measurement: ~2,800×)`);
   out(`interpreter vs generated evaluate (both with traces): ${fix(ns('interp') / ns('full'), 2)}× the CPU time; generated evaluate (traces) vs evaluateFast: ${fix(ns('full') / fastNs, 1)}×`);
   const ru = process.resourceUsage();
-  out(`peak memory: generated evaluateFast over ${int(N)} households peaks at ${mem.fast?.error ? '—' : fix(mem.fast.maxRssMB)} MB RSS (+${mem.fast?.error ? '—' : fix(mem.fast.sampledPeakMB - mem.fast.baseMB)} MB over the households); ` +
+  out(`peak memory: generated evaluateFast over ${int(N)} households peaks at ${memOk('fast') ? fix(mem.fast.maxRssMB) : '—'} MB RSS (+${memOk('fast') ? fix(mem.fast.sampledPeakMB - mem.fast.baseMB) : '—'} MB over the households); ` +
     `this benchmark process (every engine in turn): process.resourceUsage().maxRSS = ${fix(ru.maxRSS / 1024)} MB`);
 
   let profile;
@@ -537,12 +539,12 @@ export async function benchEval(opts = {}) {
     const profDir = join(tmp, 'cpuprof');
     mkdirSync(profDir, { recursive: true });
     const pn = Math.min(N, 200_000);
-    const r = timeNode(fileURLToPath(import.meta.url), ['--households', String(pn), '--sample', String(Math.min(S, 5_000)), '--runs', '1'], { nodeArgs: ['--expose-gc', '--cpu-prof', '--cpu-prof-dir', profDir] });
+    const r = timeNode(fileURLToPath(import.meta.url), ['--households', String(pn), '--sample', String(Math.min(S, 5_000)), '--runs', '1', '--no-mem'], { nodeArgs: ['--expose-gc', '--cpu-prof', '--cpu-prof-dir', profDir] });
     const file = newestProfile(profDir);
     if (r.status === 0 && file) {
       profile = summarizeCpuProfile(file, 25);
       out('');
-      out(`CPU profile of this section (node --cpu-prof test/bench/eval.mjs --households ${int(pn)} --runs 1), top self time:`);
+      out(`CPU profile of this section (node --cpu-prof test/bench/eval.mjs --households ${int(pn)} --sample ${int(Math.min(S, 5_000))} --runs 1 --no-mem: every engine, warm-up + 1 round + agreement check), top self time:`);
       out(table([['function', 'where', 'self ms', 'self %'], ...profile.map((p) => [p.name, p.where, int(p.ms), fix(p.pct)])]));
     } else out(`(profile run failed: exit ${r.status} ${r.stderr.slice(0, 500)})`);
   }
@@ -605,7 +607,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   else {
   const r = await benchEval({
     households: num('--households', 1_000_000), sample: num('--sample', 20_000), runs: num('--runs', 5),
-    profile: a.includes('--profile'), progress: (s) => process.stderr.write(s + '\n'),
+    profile: a.includes('--profile'), noMem: a.includes('--no-mem'), progress: (s) => process.stderr.write(s + '\n'),
   });
   process.stdout.write(`== eval: ${r.title} ==\n${r.lines.join('\n')}\n`);
   }

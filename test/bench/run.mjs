@@ -15,9 +15,12 @@ import { cpus, tmpdir, totalmem, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import check from './check.mjs';
+import evalSection from './eval.mjs';
+import build from './build.mjs';
+import lsp from './lsp.mjs';
 
 /** Registered benchmark sections, in run order. Add new ones here. */
-export const sections = [check];
+export const sections = [check, build, evalSection, lsp];
 
 export async function main(argv) {
   const opts = { lines: 50_000, runs: 5, profile: false, keep: false, json: undefined, only: [] };

@@ -4,7 +4,7 @@
  * compiler. `npm test` runs `tsc` first; when dist/ is missing (e.g. a bare
  * `npx vitest run test/cli`) it is built here once.
  */
-import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_DIR } from './golden.js';
@@ -43,4 +43,31 @@ export function runIsolated(code: string, opts: { timeoutMs: number; maxOldSpace
     maxBuffer: 64 * 1024 * 1024,
   });
   return Object.assign(r, { ms: Date.now() - t0 });
+}
+
+/** Result of {@link runIsolatedAsync}. */
+export interface IsolatedResult {
+  readonly status: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly ms: number;
+}
+
+/** Like {@link runIsolated}, without blocking: several can run at once. */
+export function runIsolatedAsync(code: string, opts: { timeoutMs: number; maxOldSpaceMb?: number }): Promise<IsolatedResult> {
+  const prefix = `const dist = ${JSON.stringify('file://' + DIST + '/')};\n`;
+  const t0 = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [`--max-old-space-size=${opts.maxOldSpaceMb ?? 1536}`, '--input-type=module', '-e', prefix + code], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { if (stdout.length < 1 << 20) stdout += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { if (stderr.length < 1 << 20) stderr += d; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs);
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      resolve({ status, signal, stdout, stderr, ms: Date.now() - t0 });
+    });
+  });
 }

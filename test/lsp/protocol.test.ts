@@ -72,8 +72,11 @@ describe('initialize and diagnostics', () => {
     const p = await c.current(uri);
     const d = p.diagnostics.find((x) => x.code === 'ZC0401')!;
     expect(d).toBeDefined();
-    const col = lines[2]!.indexOf('未定义名😀'); // JS indices are UTF-16 code units
-    expect(d.range).toEqual({ start: { line: 2, character: col }, end: { line: 2, character: col + '未定义名😀'.length } });
+    // emoji are not name characters (only CJK extension planes are): the name ends before 😀
+    const col = lines[2]!.indexOf('未定义名'); // JS indices are UTF-16 code units
+    expect(d.range).toEqual({ start: { line: 2, character: col }, end: { line: 2, character: col + '未定义名'.length } });
+    const emoji = p.diagnostics.find((x) => x.code === 'ZC0101')!;
+    expect(emoji.range).toEqual({ start: { line: 2, character: col + 4 }, end: { line: 2, character: col + 6 } }); // 😀 is two UTF-16 units
     expect(col).toBe(16); // 指标 「值😀𠀀」：整数 = — 😀 and 𠀀 count two UTF-16 units each
     expect(publishedTriples(p.diagnostics)).toEqual(expectedTriples(text, compilerDiagnostics(path, text)));
     await c.close(uri);
@@ -90,7 +93,9 @@ describe('initialize and diagnostics', () => {
     const p = await c.current(uri);
     const after = text + insert;
     expect(publishedTriples(p.diagnostics)).toEqual(expectedTriples(after, compilerDiagnostics(path, after)));
-    expect(p.diagnostics[0]!.range).toEqual({ start: { line: 3, character: 10 }, end: { line: 3, character: 13 } }); // 乙😀
+    // 乙 is the unknown name (ZC0401); 😀 after it is not a name character (ZC0101, two UTF-16 units)
+    expect(p.diagnostics.find((x) => x.code === 'ZC0401')!.range).toEqual({ start: { line: 3, character: 10 }, end: { line: 3, character: 11 } });
+    expect(p.diagnostics.find((x) => x.code === 'ZC0101')!.range).toEqual({ start: { line: 3, character: 11 }, end: { line: 3, character: 13 } });
     // replace inside the surrogate-pair line: 「年龄😀」 → 「年龄」
     await c.change(uri, [{ range: { start: { line: 1, character: 5 }, end: { line: 1, character: 7 } }, text: '' }]);
     const p2 = await c.current(uri);

@@ -12,6 +12,10 @@ import { FUNCTIONS, EVAL_DATE } from '../../compiler/semantics/builtins.js';
 import { NUMERAL_CHARS } from '../../compiler/syntax/tokens.js';
 import type * as A from '../../compiler/syntax/ast.js';
 import { lower } from '../../compiler/ir/lower.js';
+import type { ProgramSet } from '../../compiler/services/program-set.js';
+import { nameAt } from '../../compiler/services/symbols.js';
+import { hoverText, todayDate, clauseOf as servicesClauseOf } from '../../compiler/services/hover.js';
+import { writeName } from '../../compiler/services/names.js';
 import { evaluate } from '../../compiler/interpret/interpreter.js';
 import { InputError } from '../../compiler/interpret/decision.js';
 import { MAIN, FILES } from 'virtual:sample-policy';
@@ -28,6 +32,7 @@ function post(r: Reply): void {
 }
 
 function recompile(): void {
+  generation++;
   source = new SourceFile(MAIN, files[MAIN] ?? '');
   result = compile([MAIN], memoryHost(files), cache);
   program = result.programs.find((p) => p.root === MAIN) ?? result.programs[0];
@@ -61,79 +66,22 @@ function wireDiagnostics(): WireDiagnostic[] {
   return out;
 }
 
-// ── hover ────────────────────────────────────────────────────────────
-const contains = (s: { file: string; start: number; end: number }, off: number) => s.file === MAIN && s.start <= off && off <= s.end;
-
-function symbolAt(off: number): { sym: Sym; span: { start: number; end: number } } | undefined {
-  const p = program?.checked;
-  if (!p) return undefined;
-  let best: { sym: Sym; span: { start: number; end: number } } | undefined;
-  const consider = (sym: Sym | undefined, span: { file: string; start: number; end: number }) => {
-    if (!sym || !contains(span, off)) return;
-    if (!best || span.end - span.start < best.span.end - best.span.start) best = { sym, span };
-  };
-  for (const r of p.references) consider(p.symbols.get(r.target), r.span);
-  for (const s of p.symbols.values()) consider(s, s.nameSpan);
-  return best;
-}
-
-function clauseOf(anchor: string | undefined): ClauseInfo | undefined {
-  return anchor ? program?.checked.clauses.find((c) => c.anchor === anchor) : undefined;
-}
-
-const quoteBlock = (qs: readonly A.StrLit[]): string[] => qs.map((q) => `> ${q.value}`);
-
-function hoverFor(sym: Sym): string[] {
-  const p = program!.checked;
-  const blocks: string[] = [];
-  const qual = sym.container && sym.kind !== 'enumMember' ? `${sym.container}.${sym.name}` : sym.name;
-  const head = `**${kindName(sym.kind)}** ${qual}`;
-  const lines: string[] = [head];
-  if (sym.type && sym.kind !== 'measure' && sym.kind !== 'entity' && sym.kind !== 'enum') lines.push(`类型：${typeToString(sym.type)}`);
-  const decl = sym.decl as Record<string, unknown> | undefined;
-  if (sym.kind === 'field') {
-    const fd = decl as unknown as A.FieldDecl | undefined;
-    if (fd?.doc) lines.push(`说明：${fd.doc.value}`);
-  }
-  if (sym.kind === 'org') {
-    const od = decl as unknown as A.OrgDecl | undefined;
-    if (od?.fullName) lines.push(`全称：${od.fullName.value}`);
-  }
-  if (sym.kind === 'param') {
-    const pd = decl as unknown as A.ParamDecl | undefined;
-    if (pd) lines.push(`来自：${pd.from.value}`);
-  }
-  if (sym.kind === 'entity') {
-    const ed = decl as unknown as A.EntityDecl | undefined;
-    if (ed) lines.push(`字段：${ed.fields.map((f) => f.name.text).join('、')}`);
-  }
-  const clause = clauseOf(sym.clause);
-  if (clause && sym.kind !== 'clause') lines.push(`条款：${clause.label}${clause.title ? ` ${clause.title}` : ''}`);
-  if (sym.kind === 'clause' && clause?.title) lines.push(`标题：${clause.title}`);
-  blocks.push(lines.join('  \n'));
-
-  let quotes: readonly A.StrLit[] = [];
-  if (sym.kind === 'measure') {
-    const m = p.measures.get(sym.name);
-    quotes = m?.decl.quotes ?? [];
-    if (m?.decl.lead.length) blocks.push(`牵头单位：${m.decl.lead.map((n) => n.text).join('、')}`);
-  } else if (sym.kind === 'rule' || sym.kind === 'outcome') {
-    const own = sym.kind === 'rule' ? ((decl as unknown as A.RuleDecl | undefined)?.quotes ?? []) : [];
-    quotes = own.length ? own : (sym.container ? p.measures.get(sym.container)?.decl.quotes ?? [] : []);
-  } else if (sym.kind === 'clause') {
-    quotes = clause?.decl.quotes ?? [];
-  } else if (sym.kind === 'indicator' || sym.kind === 'property') {
-    quotes = ((decl as { quotes?: readonly A.StrLit[] } | undefined)?.quotes) ?? [];
-  }
-  if (quotes.length) blocks.push(['**原文**', ...quoteBlock(quotes)].join('\n'));
-  return blocks;
-}
+// ── hover: the shared editor service (compiler/services), as in the language server ──
+let generation = 0;
+const programSet: ProgramSet = {
+  get generation() {
+    return generation;
+  },
+  textOf: (path) => files[path],
+  programsOf: (path) => result?.programs.filter((p) => p.checked.files.has(path)) ?? [],
+  allPrograms: () => result?.programs ?? [],
+};
 
 function hover(line: number, column: number): WireHover | null {
   if (!program) return null;
   const off = offsetOf(line, column);
-  const hit = symbolAt(off);
-  if (hit) return { contents: hoverFor(hit.sym), range: rangeOf(source, hit.span.start, hit.span.end) };
+  const at = nameAt(programSet, MAIN, off);
+  if (at) return { contents: [hoverText(programSet, at, todayDate())], range: rangeOf(source, at.start, at.end) };
   // Built-in functions and 评估日期: match the word under the cursor.
   const text = source.text;
   for (const [name, f] of Object.entries(FUNCTIONS)) {
@@ -149,15 +97,6 @@ function hover(line: number, column: number): WireHover | null {
 }
 
 // ── completion ───────────────────────────────────────────────────────
-const ALL_KEYWORDS = new Set(KEYWORDS);
-function writeName(name: string): string {
-  const needs = /[\s0-9０-９"“”「」【】{}()（）:：,，、;；。.．=<>≥≤≠+\-×÷*/#]/.test(name)
-    || [...name].some((c) => NUMERAL_CHARS.includes(c))
-    || GLUE_KEYWORDS.some((k) => name.includes(k))
-    || ALL_KEYWORDS.has(name);
-  return needs ? `「${name}」` : name;
-}
-
 const KIND_MAP: Partial<Record<Sym['kind'], CompletionKind>> = {
   measure: 'measure', entity: 'entity', field: 'field', enum: 'enum', enumMember: 'enumMember', param: 'param', org: 'org',
   outcome: 'outcome', rule: 'rule', indicator: 'indicator',
@@ -188,7 +127,7 @@ function complete(line: number, column: number): WireCompletion[] {
     const key = `${s.kind}:${s.name}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const clause = clauseOf(s.clause);
+    const clause = program ? servicesClauseOf(program, s.clause) : undefined;
     items.push({
       label: s.name, insertText: writeName(s.name), kind: KIND_MAP[s.kind] ?? 'other',
       detail: `${kindName(s.kind)}${s.type && s.kind !== 'measure' && s.kind !== 'entity' ? ` · ${typeToString(s.type)}` : ''}${clause ? ` · ${clause.label}` : ''}`,

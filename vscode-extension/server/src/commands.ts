@@ -16,7 +16,7 @@ import type * as A from '../../../compiler/syntax/ast.js';
 import { evaluate } from '../../../compiler/interpret/interpreter.js';
 import { InputError } from '../../../compiler/interpret/decision.js';
 import { formatIso, type CalendarDate } from '../../../compiler/common/calendar.js';
-import { loweredOf } from './hover.js';
+import { loweredOf } from '../../../compiler/services/hover.js';
 
 export const EVAL_COMMAND = 'zhengce.evalExample';
 export const VERIFY_COMMAND = 'zhengce.verify';

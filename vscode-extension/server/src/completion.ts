@@ -16,8 +16,8 @@ import { FUNCTIONS, EVAL_DATE } from '../../../compiler/semantics/builtins.js';
 import { formatChineseNumeral } from '../../../compiler/common/numerals.js';
 import { typeToString } from '../../../compiler/semantics/model.js';
 import type { Workspace } from './workspace.js';
-import { writeName } from './names.js';
-import { typeRefText } from './hover.js';
+import { writeName } from '../../../compiler/services/names.js';
+import { typeRefText } from '../../../compiler/services/hover.js';
 
 const NAME_TOKENS = new Set(['Name', 'QuotedName', 'BadQuotedName']);
 

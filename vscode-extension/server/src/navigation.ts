@@ -6,8 +6,8 @@
  */
 import type { Location, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { Workspace } from './workspace.js';
-import { BUILTIN_FILE, nameAt, occurrences, type NameAt } from './symbols.js';
-import { unquote, validName, writeName } from './names.js';
+import { BUILTIN_FILE, nameAt, occurrences, type NameAt } from '../../../compiler/services/symbols.js';
+import { unquote, validName, writeName } from '../../../compiler/services/names.js';
 
 export interface Nav {
   readonly ws: Workspace;

@@ -8,7 +8,7 @@ import type * as A from '../../../compiler/syntax/ast.js';
 import type { SymbolKind as ZcKind } from '../../../compiler/semantics/model.js';
 import { kindName } from '../../../compiler/semantics/binder.js';
 import type { Workspace } from './workspace.js';
-import { BUILTIN_FILE } from './symbols.js';
+import { BUILTIN_FILE } from '../../../compiler/services/symbols.js';
 
 type ToRange = (start: number, end: number) => Range;
 

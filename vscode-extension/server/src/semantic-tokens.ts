@@ -11,7 +11,7 @@ import { tokenEnd } from '../../../compiler/syntax/lexer.js';
 import { Keyword } from '../../../compiler/syntax/tokens.js';
 import type { SymbolKind as ZcKind } from '../../../compiler/semantics/model.js';
 import type { LineIndex } from './positions.js';
-import type { NameAt } from './symbols.js';
+import type { NameAt } from '../../../compiler/services/symbols.js';
 
 export const TOKEN_TYPES = [
   'keyword', 'string', 'comment', 'number', 'operator', 'class', 'enum', 'enumMember', 'property', 'parameter',

@@ -17,6 +17,7 @@
  *    way `compile` does across programs).
  */
 import { dirname, join, normalize } from 'node:path';
+import { paramPath, type ProgramSet } from '../../../compiler/services/program-set.js';
 import {
   compile, ParseCache, memoryHost, nodeHost, SourceFile,
   type CompiledProgram, type Diagnostic, type Host, type ParsedFile,
@@ -43,7 +44,7 @@ export interface CheckTiming {
   readonly programs: number;
 }
 
-export class Workspace {
+export class Workspace implements ProgramSet {
   readonly docs = new Map<string, OpenDoc>();
   private readonly overlay: Record<string, string> = Object.create(null) as Record<string, string>;
   readonly host: Host;
@@ -269,6 +270,6 @@ export class Workspace {
 
   /** Path of a parameter file as the compiler resolves it. */
   static paramPath(declFile: string, from: string): string {
-    return normalize(join(dirname(declFile), from));
+    return paramPath(declFile, from);
   }
 }

@@ -4,9 +4,9 @@
  * programs the file belongs to. Used by hover, definition, references, rename and
  * semantic tokens.
  */
-import type { CompiledProgram } from '../../../compiler/index.js';
-import type { Sym } from '../../../compiler/semantics/model.js';
-import type { Workspace } from './workspace.js';
+import type { CompiledProgram } from '../index.js';
+import type { Sym } from '../semantics/model.js';
+import type { ProgramSet as Workspace } from './program-set.js';
 
 export interface NameAt {
   readonly start: number;

@@ -4,9 +4,9 @@
  * token with the same text and no diagnostic; otherwise it is quoted 「…」 (or
  * 【…】 when it contains 「 or 」).
  */
-import { SourceFile } from '../../../compiler/index.js';
-import { lex } from '../../../compiler/syntax/lexer.js';
-import { Name } from '../../../compiler/syntax/tokens.js';
+import { SourceFile } from '../index.js';
+import { lex } from '../syntax/lexer.js';
+import { Name } from '../syntax/tokens.js';
 
 const memo = new Map<string, boolean>();
 

@@ -4,18 +4,18 @@
  * number, a measure or a rule; a parameter's value in force today with its source
  * (marked 未确认 when not confirmed); the doc of built-in functions.
  */
-import { SourceFile, type CompiledProgram } from '../../../compiler/index.js';
-import type { ClauseInfo, Sym } from '../../../compiler/semantics/model.js';
-import { typeToString } from '../../../compiler/semantics/model.js';
-import type * as A from '../../../compiler/syntax/ast.js';
-import { valueOn } from '../../../compiler/semantics/parameters.js';
-import { decToString } from '../../../compiler/common/decimal.js';
-import { formatIso, type CalendarDate } from '../../../compiler/common/calendar.js';
-import { FUNCTIONS, EVAL_DATE, IS_VOID, APPLIES } from '../../../compiler/semantics/builtins.js';
-import { kindName } from '../../../compiler/semantics/binder.js';
-import { lower } from '../../../compiler/ir/lower.js';
-import type { IrProgram } from '../../../compiler/ir/ir.js';
-import { Workspace } from './workspace.js';
+import { SourceFile, type CompiledProgram } from '../index.js';
+import type { ClauseInfo, Sym } from '../semantics/model.js';
+import { typeToString } from '../semantics/model.js';
+import type * as A from '../syntax/ast.js';
+import { valueOn } from '../semantics/parameters.js';
+import { decToString } from '../common/decimal.js';
+import { formatIso, type CalendarDate } from '../common/calendar.js';
+import { FUNCTIONS, EVAL_DATE, IS_VOID, APPLIES } from '../semantics/builtins.js';
+import { kindName } from '../semantics/binder.js';
+import { lower } from '../ir/lower.js';
+import type { IrProgram } from '../ir/ir.js';
+import { type ProgramSet as Workspace, paramPath } from './program-set.js';
 import type { NameAt } from './symbols.js';
 
 const lowered = new WeakMap<CompiledProgram, IrProgram | null>();
@@ -76,7 +76,7 @@ export function hoverText(ws: Workspace, at: NameAt, today: CalendarDate): strin
     case 'param': {
       const pd = decl as unknown as A.ParamDecl;
       out.push(`**${kind}** ${code(sym.name)}：${typeRefText(ws, pd.type)}`);
-      const path = Workspace.paramPath(pd.span.file, pd.from.value);
+      const path = paramPath(pd.span.file, pd.from.value);
       const def = p.parameters.get(path)?.get(sym.name);
       if (!def) out.push(`参数文件“${pd.from.value}”中没有该参数`);
       else {
