@@ -59,7 +59,7 @@ export function runFmt(argv: string[], io: Io): number {
     const source = new SourceFile(path, text);
     sources.set(path, source);
     const r = format(source);
-    diagnostics.push(...r.diagnostics);
+    for (const d of r.diagnostics) diagnostics.push(d);
     if (r.value === undefined || r.diagnostics.some((d) => d.severity === 'error')) continue;
     if (r.value === text) continue;
     changed.push(path);

@@ -57,7 +57,7 @@ export function runScenariosWith(files: readonly string[], policies: readonly Lo
     const sf = new SourceFile(f, text);
     sources.set(f, sf);
     const p = parseScenarios(sf);
-    diags.push(...p.diagnostics);
+    for (const d of p.diagnostics) diags.push(d);
     if (hasErrors(p.diagnostics)) continue;
     for (const s of p.scenarios) results.push(runScenario(s, policies));
   }

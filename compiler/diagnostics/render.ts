@@ -270,10 +270,22 @@ function resolveSpan(file: SourceFile, span: Span): Resolved {
   if (end > start && endLine > line && starts[endLine] === end) endLine--;
 
   const lineStart = starts[line] ?? 0;
-  const lineText = file.lineText(line);
+  let lineText = file.lineText(line);
   // Offsets on the terminator itself (e.g. the \r of \r\n) show just after the text.
-  const startCol = Math.min(start - lineStart, lineText.length);
-  const endCol = endLine > line ? lineText.length : Math.min(end - lineStart, lineText.length);
+  let startCol = Math.min(start - lineStart, lineText.length);
+  let endCol = endLine > line ? lineText.length : Math.min(end - lineStart, lineText.length);
+  // INVARIANT: the echoed line is bounded: a very long line is shown as a window around the
+  // span ("…" on the cut sides), so rendering stays fast on 10 MB lines.
+  if (lineText.length > MAX_ECHO) {
+    let from = Math.max(0, startCol - 60);
+    let to = Math.min(lineText.length, Math.max(endCol, startCol) + 100, from + MAX_ECHO);
+    if (splitsPair(lineText, from)) from--;
+    if (splitsPair(lineText, to)) to++;
+    const prefix = from > 0 ? '…' : '';
+    lineText = prefix + lineText.slice(from, to) + (to < file.lineText(line).length ? '…' : '');
+    startCol = startCol - from + prefix.length;
+    endCol = Math.min(endCol - from + prefix.length, lineText.length);
+  }
 
   const caretStart = stringWidth(toDisplayText(lineText.slice(0, startCol)));
   const caretEnd = stringWidth(toDisplayText(lineText.slice(0, Math.max(endCol, startCol))));
@@ -286,6 +298,8 @@ function resolveSpan(file: SourceFile, span: Span): Resolved {
     caretLength: Math.max(1, caretEnd - caretStart),
   };
 }
+
+const MAX_ECHO = 240;
 
 /** Remove trailing ASCII spaces (keeps snapshot files and terminals tidy). */
 function trimRight(s: string): string {

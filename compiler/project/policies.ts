@@ -25,7 +25,7 @@ export function loadPolicies(paths: readonly string[], host: Host): { result: Co
   for (const p of result.programs) {
     if (!p.checked.policy || hasErrors(p.diagnostics)) continue;
     const l = lower(p);
-    diagnostics.push(...l.diagnostics);
+    for (const d of l.diagnostics) diagnostics.push(d);
     if (!hasErrors(l.diagnostics)) policies.push({ program: p, ir: l.value });
   }
   policies.sort((a, b) => (a.ir.policy.id < b.ir.policy.id ? -1 : a.ir.policy.id > b.ir.policy.id ? 1 : 0));

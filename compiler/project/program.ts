@@ -144,13 +144,25 @@ export function compile(paths: readonly string[], host: Host, cache = new ParseC
     for (const m of g.members) {
       const pf = parsed.get(m)!;
       pfiles.set(m, { source: pf.source, ast: pf.ast });
-      pdiags.push(...(fileDiags.get(m) ?? []));
+      for (const d of fileDiags.get(m) ?? []) pdiags.push(d);
     }
-    const b = bind(g.root, pfiles);
-    const c = check(b.value);
-    pdiags.push(...b.diagnostics, ...c.diagnostics);
+    let b: ReturnType<typeof bind>;
+    let c: ReturnType<typeof check>;
+    try {
+      b = bind(g.root, pfiles);
+      c = check(b.value);
+    } catch (e) {
+      // INVARIANT: user input never throws: an expression thousands of levels deep
+      // exhausts the checker's stack — report it instead of crashing.
+      if (!(e instanceof RangeError)) throw e;
+      pdiags.push(diag('ZC0204', { file: g.root, start: 0, end: 0 }, '表达式嵌套过深（上千层），无法检查', { help: '拆分表达式或减少嵌套层数' }));
+      for (const d of pdiags) if (!reported.has(key(d))) { reported.add(key(d)); diagnostics.push(d); }
+      continue;
+    }
+    for (const d of b.diagnostics) pdiags.push(d);
+    for (const d of c.diagnostics) pdiags.push(d);
     const extra = programChecks(c.value, host);
-    pdiags.push(...extra.diagnostics);
+    for (const d of extra.diagnostics) pdiags.push(d);
     programs.push({ root: g.root, checked: c.value, parameters: extra.parameters, diagnostics: sortDiagnostics(pdiags), ...(extra.sourcePath ? { sourcePath: extra.sourcePath, sourceText: extra.sourceText! } : {}) });
     for (const d of pdiags) {
       const k = key(d);
@@ -180,7 +192,7 @@ function programChecks(p: CheckedProgram, host: Host): { diagnostics: Diagnostic
       sourcePath = undefined;
     } else {
       sourceText = text;
-      diagnostics.push(...checkQuotes(p, text));
+      for (const d of checkQuotes(p, text)) diagnostics.push(d);
     }
   } else if (pol) {
     diagnostics.push(diag('ZC0604', pol.decl.span, '政策没有写明“来源”，无法核对原文', { help: '补上“来源：\"source/原文.txt\"”' }));
@@ -198,7 +210,7 @@ function programChecks(p: CheckedProgram, host: Host): { diagnostics: Diagnostic
       const sf = new SourceFile(path, text);
       extraFiles.set(path, sf);
       const r = parseParameters(sf);
-      diagnostics.push(...r.diagnostics);
+      for (const d of r.diagnostics) diagnostics.push(d);
       set = r.value;
       parameters.set(path, set);
     }

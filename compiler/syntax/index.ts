@@ -9,6 +9,24 @@ import { lex } from './lexer.js';
 import { parseTokens } from './parser.js';
 import { buildAst } from './cst-to-ast.js';
 import type { FileAst } from './ast.js';
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+
+/** The place where nesting gets deepest, as a ZC0204 diagnostic. */
+export function tooDeep(source: SourceFile, tokens: readonly IToken[]): Diagnostic {
+  let depth = 0;
+  let max = 0;
+  let at = 0;
+  for (const t of tokens) {
+    const n = t.tokenType.name;
+    if (n === 'LParen' || n === 'LBrace') depth++;
+    else if (n === 'RParen' || n === 'RBrace') depth = Math.max(0, depth - 1);
+    if (depth > max) {
+      max = depth;
+      at = t.startOffset;
+    }
+  }
+  return diag('ZC0204', source.span(at, at), `嵌套过深（括号、否定或条款嵌套达到上千层），无法解析`, { help: '拆分表达式或减少嵌套层数' });
+}
 
 export interface ParsedFile {
   readonly source: SourceFile;
@@ -24,8 +42,19 @@ export interface ParsedFile {
 /** Lex, parse and build the AST of one file. Never throws on user input. */
 export function parseFile(source: SourceFile, opts: { keepCst?: boolean } = {}): Result<ParsedFile> {
   const l = lex(source);
-  const p = parseTokens(source, l.value.tokens);
-  const a = buildAst(source, p.value, [...l.diagnostics, ...p.diagnostics].filter((d) => d.severity === 'error').map((d) => d.span.start));
+  let p: ReturnType<typeof parseTokens>;
+  let a: ReturnType<typeof buildAst>;
+  try {
+    p = parseTokens(source, l.value.tokens);
+    a = buildAst(source, p.value, [...l.diagnostics, ...p.diagnostics].filter((d) => d.severity === 'error').map((d) => d.span.start));
+  } catch (e) {
+    // INVARIANT: user input never throws. The recursive-descent parser has a finite stack:
+    // absurd nesting (thousands of brackets) becomes a diagnostic, not a crash.
+    if (!(e instanceof RangeError)) throw e;
+    const d = tooDeep(source, l.value.tokens);
+    const empty: FileAst = { path: source.path, span: source.span(0, source.text.length), items: [] };
+    return { value: { source, tokens: l.value.tokens, comments: l.value.comments, ast: empty, syntaxErrors: true }, diagnostics: [...l.diagnostics, d] };
+  }
   const diagnostics = [...l.diagnostics, ...p.diagnostics, ...a.diagnostics];
   const syntaxErrors = [...l.diagnostics, ...p.diagnostics].some((d) => d.severity === 'error');
   return { value: { source, ...(opts.keepCst ? { cst: p.value } : {}), tokens: l.value.tokens, comments: l.value.comments, ast: a.value, syntaxErrors }, diagnostics };

@@ -97,7 +97,7 @@ const MISTAKES: Mistake[] = [
   {
     what: '原文: quote not in the source',
     files: { 'source.txt': SOURCE, 'a.zc': '政策 甲 { 来源："source.txt" 生效：2024年3月1日 }\n条款 一、 { 原文："一、总纲" }\n' },
-    code: 'ZC0601', at: 'a.zc:2:14', message: '原文与来源文件不一致', caret: '  |                        ^^^^^^^^^^ 此处',
+    code: 'ZC0601', at: 'a.zc:2:12', message: '原文与来源文件不一致', caret: '  |                   ^^^^^^^^^^ 此处',
   },
   {
     what: 'parameters: value without a date',
@@ -112,7 +112,7 @@ const MISTAKES: Mistake[] = [
   {
     what: 'files: import of a missing file',
     files: { 'a.zc': '导入 "缺失.zc"\n' },
-    code: 'ZC0003', at: 'a.zc:1:4', message: '导入的文件“缺失.zc”不存在', caret: '  |      ^^^^^^^^^^ 此处',
+    code: 'ZC0003', at: 'a.zc:1:4', message: '导入的文件“缺失.zc”不存在', caret: '  |      ^^^^^^^^^ 此处',
   },
 ];
 

