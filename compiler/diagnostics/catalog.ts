@@ -25,7 +25,7 @@ const entries = {
   ZC0001: { severity: 'error', title: '无法读取文件' },
   ZC0002: { severity: 'error', title: '文件不是有效的 UTF-8 文本' },
   ZC0003: { severity: 'error', title: '导入的文件不存在' },
-  ZC0005: { severity: 'warning', title: '文件过大' },
+  ZC0005: { severity: 'error', title: '文件过大，未解析' },
   ZC0006: { severity: 'error', title: '路径中没有政策文件', reserved: true },
   // ── lexer ──────────────────────────────────────────────────────────
   ZC0101: { severity: 'error', title: '无法识别的字符' },

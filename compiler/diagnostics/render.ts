@@ -300,6 +300,7 @@ function resolveSpan(file: SourceFile, span: Span): Resolved {
 }
 
 const MAX_ECHO = 240;
+const MAX_SHOWN = 200;
 
 /** Remove trailing ASCII spaces (keeps snapshot files and terminals tidy). */
 function trimRight(s: string): string {
@@ -421,7 +422,10 @@ export function renderDiagnosticsText(
 ): string {
   const paint = painter(opts.color ?? false);
   const cwd = opts.cwd ?? process.cwd();
-  const blocks = diags.map((d) => renderOne(d, files, cwd, paint).join('\n'));
+  // INVARIANT: bounded output — thousands of diagnostics (binary input) render the first
+  // MAX_SHOWN; the summary still counts all of them, and JSON output keeps all.
+  const blocks = diags.slice(0, MAX_SHOWN).map((d) => renderOne(d, files, cwd, paint).join('\n'));
+  if (diags.length > MAX_SHOWN) blocks.push(`……另有 ${diags.length - MAX_SHOWN} 条诊断未显示（用 --format json 查看全部）`);
   const { errors, warnings } = summarize(diags);
   blocks.push(paint('bold', `共 ${errors} 个错误，${warnings} 个警告`));
   return blocks.join('\n\n') + '\n';

@@ -38,7 +38,8 @@ export interface CompileResult {
   readonly diagnostics: Diagnostic[];
 }
 
-const MAX_FILE = 20 * 1024 * 1024;
+/** Largest policy file parsed (UTF-16 units). Real files are a few hundred KB at most. */
+export const MAX_FILE = 4 * 1024 * 1024;
 
 /** Parse cache shared across compilations (the language server keeps one). */
 export class ParseCache {
@@ -73,12 +74,19 @@ export function compile(paths: readonly string[], host: Host, cache = new ParseC
       parsed.set(path, r.value);
       return r.value;
     }
+    if (text.length > MAX_FILE) {
+      // INVARIANT: no hang on huge input — a file past the limit is reported, not parsed.
+      const sf = new SourceFile(path, text);
+      files.set(path, sf);
+      fileDiags.set(path, [diag('ZC0005', sf.span(0, 0), `文件过大（${text.length} 个字符，上限 ${MAX_FILE}），未解析`, { help: '把政策拆成多个文件，用“导入”连接' })]);
+      const r = cache.get(path, '');
+      parsed.set(path, { ...r.value, source: sf });
+      return parsed.get(path);
+    }
     const r = cache.get(path, text);
     files.set(path, r.value.source);
     parsed.set(path, r.value);
-    const ds = [...r.diagnostics];
-    if (text.length > MAX_FILE) ds.push(diag('ZC0005', r.value.source.span(0, 0), `文件过大（${text.length} 个字符）`, { severity: 'warning' }));
-    fileDiags.set(path, ds);
+    fileDiags.set(path, [...r.diagnostics]);
     return r.value;
   };
 
