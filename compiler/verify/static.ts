@@ -74,6 +74,11 @@ export function staticChecks(ir: IrProgram, events: unknown[]): Finding[] {
   const quoteOwners: { quote: string; origin: Origin; clause: { anchor: string; label: string } }[] = [];
   for (const m of ir.measures) for (const q of m.citation.quotes) quoteOwners.push({ quote: q, origin: m.origin, clause: { anchor: m.citation.anchor, label: m.citation.label } });
   for (const c of ir.clauses) for (const q of c.quotes) quoteOwners.push({ quote: q, origin: c.origin, clause: { anchor: c.anchor, label: c.label } });
+  // 存疑 notes quote exactly the wording under discussion (e.g. qualitative duties)
+  for (const d of ir.doubts) {
+    const c = ir.clauses.find((x) => x.anchor === d.clause);
+    if (c) for (const q of d.quotes) quoteOwners.push({ quote: q, origin: c.origin, clause: { anchor: c.anchor, label: c.label } });
+  }
   for (const { quote, origin, clause } of quoteOwners) {
     for (const [re, msg] of lints) {
       const m = re.exec(quote);
