@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { dayNumber, dateWhenMonthsReached, formatIso, fromDayNumber, isLeapYear, daysInMonth, addDays } from '../common/calendar.js';
 import type { IrExpr, IrProgram, IrType } from '../ir/ir.js';
-import { formatFen, formatRatio } from '../interpret/interpreter.js';
+import { formatFen, formatRatio, irChildren } from '../interpret/interpreter.js';
 
 export interface GeneratedInput {
   readonly facts: Record<string, Record<string, unknown>>;
@@ -25,20 +25,6 @@ interface Boundaries {
   readonly strings: Set<string>;
 }
 
-function kids(e: IrExpr): IrExpr[] {
-  switch (e.k) {
-    case 'age': return [e.birth];
-    case 'daysBetween': return [e.from, e.to];
-    case 'not': case 'neg': return [e.x];
-    case 'and': case 'or': return [...e.xs];
-    case 'cmp': return [e.a, e.b];
-    case 'in': return [e.x, ...e.values];
-    case 'add': case 'sub': case 'mul': case 'div': return [e.a, e.b];
-    case 'addMonths': return [e.date, e.months];
-    case 'workdays': return [e.start, e.n];
-    default: return [];
-  }
-}
 
 /** Every boundary constant the program mentions. */
 export function boundaries(ir: IrProgram): Boundaries {
@@ -56,7 +42,7 @@ export function boundaries(ir: IrProgram): Boundaries {
         if (x.k === 'age' && x.birth.k === 'field') addTo(b.ageMonths, `${x.birth.entity}.${x.birth.field}`, x.unit === 'years' ? y.value * 12 : y.value);
       }
     }
-    kids(e).forEach(visit);
+    irChildren(e).forEach(visit);
   };
   for (const m of ir.measures) for (const r of m.rules) {
     visit(r.condition);

@@ -18,7 +18,7 @@ import { init } from 'z3-solver';
 import { addDays, formatIso, fromDayNumber, fullMonthsOfAge } from '../common/calendar.js';
 import type { IrExpr, IrMeasure, IrProgram, IrRule, IrType } from '../ir/ir.js';
 import { MONEY_SCALE, RATIO_SCALE } from '../ir/ir.js';
-import { formatFen, formatRatio } from '../interpret/interpreter.js';
+import { formatFen, formatRatio, irChildren } from '../interpret/interpreter.js';
 
 type Z3Ctx = Awaited<ReturnType<typeof init>>['Context'] extends (name: string) => infer C ? C : never;
 // The high-level API's generic types are heavy; the encoder works with these aliases.
@@ -75,7 +75,7 @@ export class SmtEncoder {
   private collectStrings(ir: IrProgram): void {
     const visit = (e: IrExpr): void => {
       if (e.k === 'const' && e.type.k === 'text' && typeof e.value === 'string' && !this.strings.has(e.value)) this.strings.set(e.value, this.strings.size + 1);
-      for (const c of kids(e)) visit(c);
+      for (const c of irChildren(e)) visit(c);
     };
     for (const m of ir.measures) for (const r of m.rules) { visit(r.condition); r.assignments.forEach((a) => visit(a.value)); }
     if (ir.policy.sunset) visit(ir.policy.sunset.condition);
@@ -267,20 +267,6 @@ export class SmtEncoder {
   }
 }
 
-function kids(e: IrExpr): IrExpr[] {
-  switch (e.k) {
-    case 'age': return [e.birth];
-    case 'daysBetween': return [e.from, e.to];
-    case 'not': case 'neg': return [e.x];
-    case 'and': case 'or': return [...e.xs];
-    case 'cmp': return [e.a, e.b];
-    case 'in': return [e.x, ...e.values];
-    case 'add': case 'sub': case 'mul': case 'div': return [e.a, e.b];
-    case 'addMonths': return [e.date, e.months];
-    case 'workdays': return [e.start, e.n];
-    default: return [];
-  }
-}
 
 /** A concrete input found by a solver or a property test. */
 export interface Witness {
