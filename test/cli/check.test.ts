@@ -8,7 +8,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDist, runCli } from '../helpers/dist.js';
+import { ensureDist, runCli, runCliAsync } from '../helpers/dist.js';
 import { REPO_DIR } from '../helpers/golden.js';
 
 let tmp: string;
@@ -117,10 +117,22 @@ const MISTAKES: Mistake[] = [
 ];
 
 describe('zhengce check: one deliberate mistake of each kind (exit 1, file:line:col, code, message, caret)', () => {
+  // the CLI runs are independent: start them together (a few at a time), check them one by one
+  const results = new Map<string, Awaited<ReturnType<typeof runCliAsync>>>();
+  beforeAll(async () => {
+    const queue = [...MISTAKES];
+    const worker = async () => {
+      for (let m = queue.shift(); m; m = queue.shift()) {
+        const dir = project(m.code, m.files);
+        results.set(m.what, await runCliAsync(['check', '.'], { cwd: dir }));
+      }
+    };
+    await Promise.all([worker(), worker(), worker()]);
+  });
+
   for (const m of MISTAKES) {
     it(m.what, () => {
-      const dir = project(m.code, m.files);
-      const r = runCli(['check', '.'], { cwd: dir });
+      const r = results.get(m.what)!;
       expect(r.stderr).toBe('');
       expect(r.status).toBe(1);
       const out = r.stdout;

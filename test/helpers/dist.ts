@@ -6,6 +6,7 @@
  */
 import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { REPO_DIR } from './golden.js';
 
@@ -26,6 +27,26 @@ export function runCli(args: readonly string[], opts: { cwd?: string; timeoutMs?
     timeout: opts.timeoutMs ?? 60_000,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
     maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+/** Like {@link runCli}, without blocking: several can run at once. */
+export function runCliAsync(args: readonly string[], opts: { cwd?: string; timeoutMs?: number } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd ?? REPO_DIR,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
   });
 }
 
@@ -54,8 +75,12 @@ export interface IsolatedResult {
   readonly ms: number;
 }
 
-/** Like {@link runIsolated}, without blocking: several can run at once. */
-export function runIsolatedAsync(code: string, opts: { timeoutMs: number; maxOldSpaceMb?: number }): Promise<IsolatedResult> {
+/**
+ * Like {@link runIsolated}, without blocking: several can run at once. `nice` lowers
+ * the child's scheduling priority (e.g. for runs expected to be killed at the timeout,
+ * so they do not slow down the others).
+ */
+export function runIsolatedAsync(code: string, opts: { timeoutMs: number; maxOldSpaceMb?: number; nice?: number }): Promise<IsolatedResult> {
   const prefix = `const dist = ${JSON.stringify('file://' + DIST + '/')};\n`;
   const t0 = Date.now();
   return new Promise((resolve) => {
@@ -64,6 +89,13 @@ export function runIsolatedAsync(code: string, opts: { timeoutMs: number; maxOld
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => { if (stdout.length < 1 << 20) stdout += d; });
     child.stderr.setEncoding('utf8').on('data', (d: string) => { if (stderr.length < 1 << 20) stderr += d; });
+    if (opts.nice && child.pid) {
+      try {
+        setPriority(child.pid, opts.nice);
+      } catch {
+        // not permitted here: run at normal priority
+      }
+    }
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs);
     child.on('close', (status, signal) => {
       clearTimeout(timer);

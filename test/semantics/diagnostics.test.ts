@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOG, type DiagnosticCode } from '../../compiler/diagnostics/catalog.js';
 import { INVALID_UTF8 } from '../../compiler/project/host.js';
+import { MAX_FILE } from '../../compiler/project/program.js';
 import { badSpans, caseNames, checkDiagnostics, REPO_DIR, type CaseOptions } from '../helpers/golden.js';
 
 /** Cases that need more than the case file itself. */
@@ -26,8 +27,8 @@ const OPTIONS: Record<string, CaseOptions> = {
   'ZC0001-missing-path': { extraPaths: ['不存在.zc'] },
   // an imported file whose bytes are not UTF-8 (the node host returns the marker)
   'ZC0002-invalid-utf8': { files: { 'lib/坏编码.zc': INVALID_UTF8 } },
-  // a file over the 20 MiB limit (built in memory: a second line of comment)
-  'ZC0005-file-too-large': { transform: (t) => `${t}#${'x'.repeat(20 * 1024 * 1024)}` },
+  // a file over the size limit (built in memory: a second line of comment)
+  'ZC0005-file-too-large': { transform: (t) => `${t}#${'x'.repeat(MAX_FILE)}` },
   // nesting far beyond what the recursive-descent parser can take (one bracket per line)
   'ZC0204-too-deep': { transform: (t) => `${t}${'（\n'.repeat(3000)}1${'）'.repeat(3000)}\n` },
 };

@@ -2,7 +2,7 @@
  * Known front-end defects found while writing the golden and robustness tests.
  * Each test states the CORRECT behaviour and is marked `it.fails` while the defect
  * exists; when a defect is fixed its test starts failing — then turn `it.fails`
- * into `it` (and review the affected golden files).
+ * into `it` (“fixed (regression): …”) and review the affected golden files.
  * (Crashes and hangs on huge or deeply nested input are in robustness.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
@@ -19,12 +19,12 @@ function run(text: string, extra: Record<string, string> = {}): Diagnostic[] {
 const codes = (ds: readonly Diagnostic[]) => ds.map((d) => d.code);
 
 describe('parser / AST spans', () => {
-  it.fails('KNOWN BUG: a CST node rebuilt by error recovery with no real token gets range 0-0, which drags the enclosing spans to the start of the file', () => {
-    // cst-to-ast.ts range(): an empty child returns {start: 0, end: 0} and passes the `r.start <= r.end` test.
-    const text = caseText('semantics/BUG-recovered-node-span');
+  it('fixed (regression): a CST node rebuilt by error recovery with no real token must not drag the enclosing spans to the start of the file', () => {
+    // was: cst-to-ast.ts range() gave an empty child {start: 0, end: 0}, which passed the `r.start <= r.end` test.
+    const text = caseText('semantics/recovery-spans');
     const { ast } = astOf('m.zc', text);
     const clause = ast.items.find((i) => i.kind === 'clause')!;
-    expect(clause.span.start).toBe(text.indexOf('条款'));
+    expect(clause.span.start).toBe(text.indexOf('条款 一、'));
     // and the clause's items keep their source order (措施 before 性质)
     expect(clause.kind === 'clause' && clause.items.map((i) => i.kind)).toEqual(['measure', 'property']);
   });

@@ -270,7 +270,7 @@ describe('(c) nasty inputs', () => {
       expect(codes(r)).toContain('ZC0101');
       expect(performance.now() - t0).toBeLessThan(8000);
     }
-    // rendering costs a few ms per diagnostic (see the KNOWN BUG below): render a 1 KiB slice
+    // (rendering all of them is checked in a separate process below)
     const small = Buffer.from(b.slice(0, 1024)).toString('latin1');
     compileChecked({ 'm.zc': small }, 'm.zc');
   });
@@ -288,8 +288,7 @@ describe('(c) nasty inputs', () => {
     for (const [what, text] of lines) {
       it(what, () => {
         const t0 = performance.now();
-        // compile only: rendering a diagnostic on a very long line is a known bug (below)
-        const r = compile(['m.zc'], memoryHost({ 'm.zc': text }));
+        const r = compileChecked({ 'm.zc': text }, 'm.zc');
         const ms = performance.now() - t0;
         console.info(`10 MB line (${what}): ${ms.toFixed(0)} ms, ${r.diagnostics.length} diagnostics`);
         expect(badSpans(r)).toEqual([]);
@@ -303,23 +302,32 @@ describe('(c) nasty inputs', () => {
     const BYTES = `let x = 0x2024; const b = new Uint8Array(64 * 1024);
        for (let i = 0; i < b.length; i++) { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; b[i] = x & 0xff; }`;
     const RUNS = {
-      // the current compiler needs > 100 s and > 2 GB for this valid 10 MB file
+      // a valid 10 MB file of tokens (it used to take > 100 s and > 2 GB)
       semicolons: `const res = compile(['m.zc'], memoryHost({ 'm.zc': '；'.repeat(10 * 1024 * 1024) }));`,
-      // ~16,000 ZC0101 diagnostics, a few ms of string-width each
+      // ~16,000 ZC0101 diagnostics (it used to take minutes: a few ms of string-width each)
       binaryRender: `${BYTES}
        const res = compile(['m.zc'], memoryHost({ 'm.zc': Buffer.from(b).toString('latin1') }));
        renderDiagnosticsText(res.diagnostics, res.files, { cwd: '/' });`,
-      // one diagnostic; the renderer echoes and measures the whole 100,000-character line
+      // just under the size limit: a valid file of 4 million tokens (~43 s today)
+      semicolonsUnderLimit: `const res = compile(['m.zc'], memoryHost({ 'm.zc': '；'.repeat(MAX_FILE - 1) }));`,
+      // 300 KB of “指标 ” (each keyword a parse error): ~29 s today — parser.ts helpFor() does
+      // tokens.indexOf(t) per error (quadratic) and every Chevrotain error captures a stack trace
+      keywords: `const res = compile(['m.zc'], memoryHost({ 'm.zc': '指标 '.repeat(100000) }));
+       renderDiagnosticsText(res.diagnostics, res.files, { cwd: '/' });`,
+      // one diagnostic on a 100,000-character line (it used to take ~20 s: the whole line was measured)
       longLineRender: `const res = compile(['m.zc'], memoryHost({ 'm.zc': '甲'.repeat(100000) }));
        renderDiagnosticsText(res.diagnostics, res.files, { cwd: '/' });`,
     };
     const results = new Map<string, IsolatedResult>();
     beforeAll(async () => {
       ensureDist();
-      const head = `const { compile } = await import(dist + 'project/program.js');
+      const head = `const { compile, MAX_FILE } = await import(dist + 'project/program.js');
         const { memoryHost } = await import(dist + 'project/host.js');
         const { renderDiagnosticsText } = await import(dist + 'diagnostics/render.js');\n`;
-      await Promise.all(Object.entries(RUNS).map(async ([k, code]) => results.set(k, await runIsolatedAsync(head + code, { timeoutMs: 8_000 }))));
+      // the known-slow runs get a low priority so that they do not starve the others
+      const slow = new Set(['semicolonsUnderLimit', 'keywords']);
+      await Promise.all(Object.entries(RUNS).map(async ([k, code]) => results.set(k, await runIsolatedAsync(head + code, { timeoutMs: 8_000, ...(slow.has(k) ? { nice: 19 } : {}) }))));
+      console.info([...results].map(([k, r]) => `${k}: ${r.status === 0 ? 'ok' : `killed/failed (${r.signal ?? r.status})`} after ${r.ms} ms`).join('\n'));
     });
     const finished = (k: keyof typeof RUNS) => {
       const r = results.get(k)!;
@@ -328,6 +336,8 @@ describe('(c) nasty inputs', () => {
     it('a 10 MB line (“；” repeated) is refused quickly with ZC0005, not parsed for minutes', () => finished('semicolons'));
     it('rendering the diagnostics of 64 KiB of random bytes is fast (at most 200 shown)', () => finished('binaryRender'));
     it('rendering one diagnostic on a 100,000-character line is fast (a window of the line is echoed)', () => finished('longLineRender'));
+    it.fails('KNOWN BUG: a valid file just under the size limit (4 million “；”) takes ~40 s', () => finished('semicolonsUnderLimit'));
+    it.fails('KNOWN BUG: 300 KB of a keyword repeated (指标 指标 …, 100,000 parse errors) takes ~30 s', () => finished('keywords'));
   });
 
   it('unbalanced 「 and 【 (and a stray 」)', () => {
