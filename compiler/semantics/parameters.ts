@@ -43,7 +43,14 @@ const VALUE_KEYS = new Set(['起', '值', '来源', '已确认']);
 
 function spanOf(file: SourceFile, n: YNode | null | undefined): Span {
   const r = n?.range;
-  return r ? file.span(r[0], r[1]) : file.span(0, 0);
+  return r ? clamp(file, r[0], r[1]) : file.span(0, 0);
+}
+
+/** A span inside the file (the YAML library may point one past the end). */
+function clamp(file: SourceFile, start: number, end: number): Span {
+  const n = file.text.length;
+  const s = Math.max(0, Math.min(start, n));
+  return file.span(s, Math.max(s, Math.min(end, n)));
 }
 
 /** Parse and validate one parameter file. */
@@ -52,7 +59,7 @@ export function parseParameters(file: SourceFile): Result<ParameterSet> {
   const diagnostics: Diagnostic[] = [];
   const doc = parseDocument(file.text, { prettyErrors: false, uniqueKeys: true });
   for (const e of doc.errors) {
-    diagnostics.push(diag('ZC0701', file.span(e.pos[0], e.pos[1]), `参数文件不是有效的 YAML：${e.message.split('\n')[0]}`));
+    diagnostics.push(diag('ZC0701', clamp(file, e.pos[0], e.pos[1]), `参数文件不是有效的 YAML：${e.message.split('\n')[0]}`));
   }
   if (doc.errors.length) return { value: out, diagnostics };
   const root = doc.contents;

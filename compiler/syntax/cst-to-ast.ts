@@ -13,7 +13,7 @@ import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js
 import type { DiagnosticCode } from '../diagnostics/catalog.js';
 import { parseNumeral } from '../common/numerals.js';
 import { decimal, decFromBigInt, decIsInteger, decToBigInt, decShift, decMul, decCmp, type Decimal } from '../common/decimal.js';
-import { parseDate } from '../common/calendar.js';
+import { parseDate, compareDates } from '../common/calendar.js';
 import { tokenEnd } from './lexer.js';
 import type * as A from './ast.js';
 
@@ -273,6 +273,9 @@ class Builder {
       const dashTok = this.token(n, 'Dash') ?? this.token(n, 'RangeWord');
       const img = (x: CstNode) => this.ordered(x).map((o) => (isToken(o.child) ? o.child.image : '')).join('');
       const word = `${img(boundNode)}${dashTok?.image ?? '—'}${img(endNode!)}${this.token(n, 'Between')?.image ?? ''}`;
+      if (bound.kind === 'date' && high.kind === 'date' && compareDates(bound.value, high.value) > 0) {
+        this.err('ZC0308', span, `日期区间“${word}”的起点晚于终点`, { help: '区间写作“起始日期 至 终止日期”' });
+      }
       if (bound.kind === 'number' && high.kind === 'number' && bound.unit?.dimension === high.unit?.dimension) {
         const lo = bound.unit ? decMul(bound.value, bound.unit.factor) : bound.value;
         const hi = high.unit ? decMul(high.value, high.unit.factor) : high.value;
@@ -700,6 +703,9 @@ class Builder {
       if (item && item.rangeEnd) {
         validFrom = item.expr;
         validTo = item.rangeEnd;
+        if (validFrom.kind === 'date' && validTo.kind === 'date' && compareDates(validFrom.value, validTo.value) > 0) {
+          this.err('ZC0308', item.span, '有效期的起始日期晚于终止日期', { help: '写成“有效期：起始日期 至 终止日期”' });
+        }
       } else this.err('ZC0311', v.span, '“有效期”应写成“起始日期 至 终止日期”');
     }
     const note = this.string1(at.get('说明'));

@@ -465,6 +465,9 @@ export function parseTokens(file: SourceFile, tokens: IToken[]): Result<CstNode>
   const cst = parser.file();
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<number>();
+  // token → index, built once (helpFor needs a token's neighbour; indexOf per error was quadratic)
+  let index: Map<IToken, number> | undefined;
+  const indexOf = (t: IToken) => (index ??= new Map(tokens.map((x, i) => [x, i] as const))).get(t) ?? -1;
   for (const e of parser.errors as IRecognitionException[]) {
     const t = e.token;
     const isEof = t.tokenType === EOF || Number.isNaN(t.startOffset);
@@ -478,7 +481,7 @@ export function parseTokens(file: SourceFile, tokens: IToken[]): Result<CstNode>
     } else if (t.tokenType === T.RBrace || t.tokenType === T.RParen) {
       diagnostics.push(diag('ZC0203', file.span(start, end), `多余或位置不对的${describeToken(t)}${expected ? `，此处应为${expected}` : ''}`));
     } else {
-      const help = helpFor(t, tokens);
+      const help = helpFor(t, tokens, indexOf(t));
       diagnostics.push(diag('ZC0201', file.span(start, end), `此处不应出现${describeToken(t)}${expected ? `，应为${expected}` : ''}`, help ? { help } : {}));
     }
   }
@@ -501,8 +504,7 @@ function expectedOf(e: IRecognitionException): string {
   return '';
 }
 
-function helpFor(t: IToken, tokens: IToken[]): string | undefined {
-  const i = tokens.indexOf(t);
+function helpFor(t: IToken, tokens: IToken[], i: number): string | undefined {
   const next = tokens[i + 1];
   if ((t.tokenType === T.ChineseNumber || t.tokenType === T.NumberLit) && next && (next.tokenType === T.Unit || next.tokenType === T.Name)) {
     return `名称不能以数字开头；若“${t.image}${next.image}”是名称，请写作「${t.image}${next.image}」`;

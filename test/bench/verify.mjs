@@ -132,7 +132,8 @@ function digest(r) {
       for (const f of rep.findings ?? []) m.set(`${f.ruleId} ${f.severity}`, (m.get(`${f.ruleId} ${f.severity}`) ?? 0) + 1);
       return [...m].map(([k, n]) => `${k}×${n}`).join(', ');
     })(),
-    failingProps: [...new Set((rep.findings ?? []).filter((f) => f.engine === 'pbt' && String(f.subject).startsWith('property:')).map((f) => f.subject.slice(9)))],
+    // properties with a counterexample (by SMT or random tests; the report keeps one finding per property)
+    failingProps: [...new Set((rep.findings ?? []).filter((f) => f.proof === 'refuted' && String(f.subject).startsWith('property:')).map((f) => f.subject.slice(9)))],
   };
 }
 
@@ -163,7 +164,7 @@ function statsTable(label, ds, props, runsFlag) {
   const passing = props - failing.length;
   const rest = cases - 2 * runsFlag - passing * runsFlag;
   lines.push(`  properties declared (性质): ${props}; property-test cases ${int(cases)} = ${int(2 * runsFlag)} (generated-vs-interpreter / contradiction / gap sweep, 2 × --runs)` +
-    ` + ${passing} passing properties × ${int(runsFlag)} (fast-check numRuns) + ${int(rest)} for the ${failing.length} failing one(s), which stop at their counterexample and shrink` +
+    ` + ${passing} properties without a counterexample × ${int(runsFlag)} (fast-check numRuns) + ${int(rest)} for the ${failing.length} refuted one(s) (random tests stop at a counterexample, then shrink)` +
     (failing.length ? ` (${failing.slice(0, 6).join('、')}${failing.length > 6 ? '…' : ''})` : ''));
   return lines;
 }
