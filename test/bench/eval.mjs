@@ -35,7 +35,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { makeRng } from './corpus.mjs';
 import { checkHousehold, handwritten, handwrittenChecked, jreCanonical, jreRules } from './handwritten.mjs';
-import { ROOT, fix, int, median, min, max, newestProfile, summarizeCpuProfile, table, timeNode } from './util.mjs';
+import { ROOT, fix, int, median, newestProfile, summarizeCpuProfile, table, timeNode } from './util.mjs';
 
 const TITLE = 'evaluation: 1,000,000 households — generated evaluator vs hand-written vs interpreter vs json-rules-engine';
 const DATE = '2024-07-15';
