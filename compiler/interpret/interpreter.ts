@@ -19,7 +19,7 @@
  */
 import { fromDayNumber, formatIso, fullYearsOfAge, fullMonthsOfAge, addMonthsClamped, dayNumber, workdayDeadline } from '../common/calendar.js';
 import type { IrExpr, IrProgram, IrMeasure, IrType } from '../ir/ir.js';
-import { roundDiv, MONEY_SCALE, RATIO_SCALE, unitOf } from '../ir/ir.js';
+import { roundDiv, MONEY_SCALE, unitOf } from '../ir/ir.js';
 import { validateInput, type Facts, type RuntimeValue } from './validate.js';
 import { InputError, type ConditionTrace, type Decision, type Decisions, type OutcomeValue, type PolicyEvent, type RuleTrace, type Status } from './decision.js';
 

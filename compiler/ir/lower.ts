@@ -13,7 +13,7 @@ import { basename, dirname } from 'node:path';
 import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import { dayNumber, formatIso } from '../common/calendar.js';
 import {
-  decAdd, decSub, decMul, decDivExact, decIsInteger, decToBigInt, decimal, decToString, decNeg, type Decimal,
+  decMul, decDivExact, decIsInteger, decToBigInt, decimal, decToString, type Decimal,
 } from '../common/decimal.js';
 import type * as A from '../syntax/ast.js';
 import type { CheckedProgram, Type } from '../semantics/model.js';

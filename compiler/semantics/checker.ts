@@ -190,9 +190,8 @@ class Checker {
       case 'arith': return this.arith(e, scope);
       case 'compare': {
         const lt = this.expr(e.left, scope);
-        const rt = this.expr(e.right, scope, lt);
-        if (lt.k === 'enum' && e.right.kind === 'name') this.types.set(e.right, this.name(e.right.name, scope, lt));
-        this.comparable(e.left, lt, e.right, this.types.get(e.right)!, e.op === '=' || e.op === '!=' ? 'eq' : 'ord', e.span, e.word);
+        const rt = this.expr(e.right, scope, lt); // (an enum member on the right resolves against lt)
+        this.comparable(e.left, lt, e.right, rt, e.op === '=' || e.op === '!=' ? 'eq' : 'ord', e.span, e.word);
         return T.bool;
       }
       case 'in': {
@@ -469,4 +468,3 @@ export function check(p: BoundProgram): Result<CheckedProgram> {
   return { value: { ...p, types: c.types }, diagnostics: c.diagnostics };
 }
 
-void decDivExact;

@@ -4,8 +4,8 @@
  * number, a measure or a rule; a parameter's value in force today with its source
  * (marked 未确认 when not confirmed); the doc of built-in functions.
  */
-import { SourceFile, type CompiledProgram } from '../index.js';
-import type { ClauseInfo, Sym } from '../semantics/model.js';
+import type { CompiledProgram } from '../index.js';
+import type { ClauseInfo } from '../semantics/model.js';
 import { typeToString } from '../semantics/model.js';
 import type * as A from '../syntax/ast.js';
 import { valueOn } from '../semantics/parameters.js';
@@ -214,4 +214,3 @@ export function todayDate(override?: string): CalendarDate {
   return { y: now.getFullYear(), m: now.getMonth() + 1, d: now.getDate() } as CalendarDate;
 }
 
-void SourceFile;

@@ -12,7 +12,7 @@ import type { SourceFile, Span } from '../common/source.js';
 import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/catalog.js';
 import { parseNumeral } from '../common/numerals.js';
-import { decimal, decFromBigInt, decIsInteger, decToBigInt, decShift, decMul, decCmp, type Decimal } from '../common/decimal.js';
+import { decimal, decIsInteger, decToBigInt, decMul, decCmp, type Decimal } from '../common/decimal.js';
 import { parseDate, compareDates } from '../common/calendar.js';
 import { tokenEnd } from './lexer.js';
 import type * as A from './ast.js';
@@ -785,5 +785,3 @@ export function buildAst(file: SourceFile, cst: CstNode, errorOffsets: readonly 
   return { value: { path: file.path, span: file.span(0, file.text.length), items }, diagnostics: b.diagnostics };
 }
 
-void decFromBigInt;
-void decShift;

@@ -11,7 +11,7 @@ import type { SourceFile } from '../common/source.js';
 import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import {
   lexingOrder, Word, Name, ChineseNumber, Unit, QuotedName, BadQuotedName, BadString, StringLit,
-  Unexpected, Keyword, keywordTokenOf, isWordKeyword, Dot, Dash,
+  Unexpected, keywordTokenOf, isWordKeyword, Dot, Dash,
 } from './tokens.js';
 
 const lexer = new Lexer(lexingOrder, {
@@ -119,6 +119,5 @@ export function lex(file: SourceFile): Result<LexResult> {
     }
     kept.push(t);
   }
-  void Keyword;
   return { value: { tokens: kept, comments }, diagnostics };
 }

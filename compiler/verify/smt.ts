@@ -15,9 +15,9 @@
  * dates ≤ the evaluation date), so witnesses are valid inputs.
  */
 import { init } from 'z3-solver';
-import { addDays, formatIso, fromDayNumber, fullMonthsOfAge } from '../common/calendar.js';
+import { formatIso, fromDayNumber, fullMonthsOfAge } from '../common/calendar.js';
 import type { IrExpr, IrMeasure, IrProgram, IrRule, IrType } from '../ir/ir.js';
-import { MONEY_SCALE, RATIO_SCALE } from '../ir/ir.js';
+import { RATIO_SCALE } from '../ir/ir.js';
 import { formatFen, formatRatio, irChildren } from '../interpret/interpreter.js';
 
 type Z3Ctx = Awaited<ReturnType<typeof init>>['Context'] extends (name: string) => infer C ? C : never;
@@ -339,4 +339,3 @@ export function birthWithMonths(evalDay: number, months: number, hint: number): 
   return best ?? hint;
 }
 
-export { addDays, MONEY_SCALE };
