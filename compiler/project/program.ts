@@ -53,8 +53,24 @@ export class ParseCache {
   }
 }
 
+/** A host whose readFile is memoised for the lifetime of one compilation. */
+function readOnce(host: Host): Host {
+  const texts = new Map<string, string | undefined>();
+  return {
+    readFile: (p) => {
+      if (!texts.has(p)) texts.set(p, host.readFile(p));
+      return texts.get(p);
+    },
+    isDirectory: (p) => host.isDirectory(p),
+    readDirectory: (p) => host.readDirectory(p),
+  };
+}
+
 /** Compile everything under `paths`. */
-export function compile(paths: readonly string[], host: Host, cache = new ParseCache()): CompileResult {
+export function compile(paths: readonly string[], fsHost: Host, cache = new ParseCache()): CompileResult {
+  // INVARIANT: each file is read once per compilation (imports are checked and loaded,
+  // parameter and source files shared by programs).
+  const host = readOnce(fsHost);
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, SourceFile>();
   const parsed = new Map<string, ParsedFile>();
