@@ -29,6 +29,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { formatChineseNumeral } from '../../dist/compiler/common/numerals.js';
 
 // ── deterministic PRNG ───────────────────────────────────────────────
 /** mulberry32: small, fast, good enough for synthetic data. */
@@ -55,28 +56,11 @@ export function makeRng(seed = 20240301) {
   return { next, int, pick, chance, shuffle };
 }
 
-// ── Chinese numerals (canonical form, as formatChineseNumeral writes them) ──
-const DIG = '零一二三四五六七八九';
-const UNIT = ['', '十', '百', '千'];
+// ── Chinese numerals: the compiler's own canonical form (run `npx tsc -p .` first) ──
 /** Canonical Chinese numeral for 1..9999 (十二, 一百一十, 一千零五十). */
 export function cnNum(n) {
   if (!Number.isInteger(n) || n < 1 || n > 9999) throw new RangeError(`cnNum: ${n}`);
-  let out = '';
-  let emitted = false;
-  let gap = false;
-  for (let pos = 3; pos >= 0; pos--) {
-    const d = Math.floor(n / 10 ** pos) % 10;
-    if (d === 0) {
-      if (emitted) gap = true;
-      continue;
-    }
-    if (gap) out += '零';
-    gap = false;
-    if (pos === 1 && d === 1 && !emitted) out += '十';
-    else out += DIG[d] + UNIT[pos];
-    emitted = true;
-  }
-  return out;
+  return formatChineseNumeral(BigInt(n));
 }
 
 // ── names ────────────────────────────────────────────────────────────
