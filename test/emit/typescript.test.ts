@@ -33,8 +33,8 @@ describe('emitTypeScript: output', () => {
   it('golden: generated index.ts and schema.json for policies/sample', async () => {
     const files = emitTypeScript(SAMPLE);
     expect([...files.keys()].sort()).toEqual(['index.ts', 'schema.json']);
-    await expect(files.get('index.ts')).toMatchFileSnapshot('./golden/sample/index.ts');
-    await expect(files.get('schema.json')).toMatchFileSnapshot('./golden/sample/schema.json');
+    await expect(files.get('index.ts')).toMatchFileSnapshot('../../generated/sample/index.ts');
+    await expect(files.get('schema.json')).toMatchFileSnapshot('../../generated/sample/schema.json');
   });
 
   it('starts with the generated-file header and has no imports', () => {
