@@ -19,8 +19,8 @@ import type { Span } from '../common/source.js';
 import type { DiagnosticCode } from '../diagnostics/catalog.js';
 import { CATALOG } from '../diagnostics/catalog.js';
 import type { RelatedInfo, Severity } from '../diagnostics/diagnostic.js';
-import type { IrMeasure, IrProgram, IrProperty, IrRule, Origin } from '../ir/ir.js';
-import { checkProperty, display, evaluate } from '../interpret/interpreter.js';
+import type { IrExpr, IrMeasure, IrProgram, IrProperty, IrRule, Origin } from '../ir/ir.js';
+import { checkProperty, evaluate, irChildren } from '../interpret/interpreter.js';
 import type { Decisions } from '../interpret/decision.js';
 import { fingerprint, type Finding, type FindingSide } from './finding.js';
 import { SmtEncoder, decodeWitness, z3, type Witness, type ZBool } from './smt.js';
@@ -89,10 +89,9 @@ class Smt {
   preferredFrom(): number {
     if (this.ir.policy.effective !== undefined) return this.ir.policy.effective;
     let min = Infinity;
-    const visit = (e: any): void => {
+    const visit = (e: IrExpr): void => {
       if (e.k === 'const' && e.type?.k === 'date' && typeof e.value === 'number') min = Math.min(min, e.value);
-      for (const k of ['a', 'b', 'x', 'birth', 'from', 'to', 'date', 'months', 'start', 'n']) if (e[k]) visit(e[k]);
-      for (const k of ['xs', 'values']) if (e[k]) e[k].forEach(visit);
+      irChildren(e).forEach(visit);
     };
     if (this.ir.policy.sunset) visit(this.ir.policy.sunset.condition);
     for (const m of this.ir.measures) for (const r of m.rules) visit(r.condition);
@@ -255,10 +254,9 @@ class Smt {
     const Z = this.Z;
     const enc = new SmtEncoder(Z, this.ir);
     const mentioned = new Set<string>();
-    const collect = (e: any): void => {
+    const collect = (e: IrExpr): void => {
       if (e.k === 'outcome') mentioned.add(`${e.measure}\u0000${e.outcome}`);
-      for (const k of ['a', 'b', 'x', 'birth', 'from', 'to', 'date', 'months']) if (e[k]) collect(e[k]);
-      for (const k of ['xs', 'values']) if (e[k]) e[k].forEach(collect);
+      irChildren(e).forEach(collect);
     };
     p.asserts.forEach(collect);
     if (p.condition) collect(p.condition);
@@ -311,10 +309,9 @@ class Smt {
 
 function collectApplies(p: IrProperty): string[] {
   const out: string[] = [];
-  const visit = (e: any): void => {
+  const visit = (e: IrExpr): void => {
     if (e.k === 'applies' || e.k === 'outcome') out.push(e.measure);
-    for (const k of ['a', 'b', 'x', 'birth', 'from', 'to', 'date', 'months']) if (e[k]) visit(e[k]);
-    for (const k of ['xs', 'values']) if (e[k]) e[k].forEach(visit);
+    irChildren(e).forEach(visit);
   };
   p.asserts.forEach(visit);
   if (p.condition) visit(p.condition);
@@ -342,4 +339,3 @@ export async function verifySmt(ir: IrProgram, opts: VerifyOptions): Promise<Smt
   return { findings: s.findings, queryMs: s.queryMs };
 }
 
-export { display };

@@ -8,7 +8,7 @@ import type { DiagnosticCode } from '../diagnostics/catalog.js';
 import { CATALOG } from '../diagnostics/catalog.js';
 import type { RelatedInfo, Severity } from '../diagnostics/diagnostic.js';
 import type { IrExpr, IrProgram, Origin } from '../ir/ir.js';
-import { display, voidDay } from '../interpret/interpreter.js';
+import { display, irChildren, voidDay } from '../interpret/interpreter.js';
 import { validateInput } from '../interpret/validate.js';
 import { fingerprint, type Finding } from './finding.js';
 
@@ -130,12 +130,8 @@ export function staticChecks(ir: IrProgram, events: unknown[]): Finding[] {
       m.set(measure, (m.get(measure) ?? new Set()).add('为 是'));
       uses.set(key, m);
     }
-    for (const k of ['a', 'b', 'x', 'birth', 'from', 'to', 'date', 'months'] as const) {
-      const c = (e as unknown as Record<string, IrExpr | undefined>)[k];
-      if (c && e.k !== 'cmp') visit(c, measure);
-    }
-    if (e.k === 'and' || e.k === 'or') e.xs.forEach((x) => visit(x, measure));
-    if (e.k === 'not') visit(e.x, measure);
+    // a comparison's operands were handled above; do not count them again
+    if (e.k !== 'cmp') for (const c of irChildren(e)) visit(c, measure);
   };
   for (const m of ir.measures) for (const r of m.rules) visit(r.condition, m.name);
   for (const [field, byMeasure] of [...uses].sort()) {
@@ -157,12 +153,7 @@ export function staticChecks(ir: IrProgram, events: unknown[]): Finding[] {
     const fields = new Set<string>();
     const walk = (e: IrExpr): void => {
       if (e.k === 'field' && /户籍|籍/u.test(e.field)) fields.add(`${e.entity}.${e.field}`);
-      for (const k of ['a', 'b', 'x', 'birth', 'from', 'to', 'date', 'months'] as const) {
-        const c = (e as unknown as Record<string, IrExpr | undefined>)[k];
-        if (c) walk(c);
-      }
-      if (e.k === 'and' || e.k === 'or') e.xs.forEach(walk);
-      if (e.k === 'in') e.values.forEach(walk);
+      irChildren(e).forEach(walk);
     };
     for (const r of m.rules) walk(r.condition);
     if (fields.size) residency.set(m.name, fields);
