@@ -64,6 +64,7 @@ const entries = {
   ZC0407: { severity: 'error', title: '名称种类不符' },
   ZC0408: { severity: 'warning', title: '未使用的定义', reserved: true },
   ZC0409: { severity: 'error', title: '存疑注记采用的解读不存在' },
+  ZC0410: { severity: 'error', title: '定义或措施循环引用' },
   // ── type & unit checker ────────────────────────────────────────────
   ZC0501: { severity: 'error', title: '类型不匹配' },
   ZC0502: { severity: 'error', title: '单位不兼容' },
@@ -77,6 +78,8 @@ const entries = {
   ZC0510: { severity: 'warning', title: '措施没有规则也没有不可计算说明' },
   ZC0511: { severity: 'warning', title: '生效日期未知' },
   ZC0512: { severity: 'error', title: '算术运算的单位无意义' },
+  ZC0513: { severity: 'error', title: '量词或汇总只能用于列表' },
+  ZC0514: { severity: 'error', title: '列表的元素必须是实体' },
   // ── source quotes ──────────────────────────────────────────────────
   ZC0601: { severity: 'error', title: '原文与来源文件不一致' },
   ZC0602: { severity: 'error', title: '找不到来源文件' },

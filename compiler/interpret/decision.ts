@@ -46,6 +46,24 @@ export interface RuleTrace {
   readonly 说明?: string;
 }
 
+/** A definition (定义) evaluated while deciding a measure. */
+export interface DefinitionTrace {
+  readonly 定义: string;
+  /** For a definition on an entity: the instance, e.g. 家庭.子女[1]. */
+  readonly 实例?: string;
+  /** The value, as shown to a person. */
+  readonly 值: string;
+  readonly 条款?: string;
+  readonly 原文?: readonly string[];
+}
+
+/** Why an outcome has no definite value: 矛盾 (rules disagree), 缺口 (required, no rule), 未知 (missing facts). */
+export interface OutcomeProblem {
+  readonly 类别: '矛盾' | '缺口' | '未知';
+  readonly 结果: string;
+  readonly 规则: readonly string[];
+}
+
 export interface Decision {
   readonly 措施: string;
   readonly 状态: Status;
@@ -56,6 +74,12 @@ export interface Decision {
   readonly 理由: readonly string[];
   readonly 规则: readonly RuleTrace[];
   readonly 存疑?: readonly { readonly 名称: string; readonly 采用: string; readonly 理由?: string }[];
+  /** Per outcome, why it has no definite value (each outcome is judged on its own). */
+  readonly 问题?: readonly OutcomeProblem[];
+  /** For 存疑: the facts (or uncertain dates) whose values would decide it. */
+  readonly 缺少?: readonly string[];
+  /** Definitions used, with their values. */
+  readonly 定义?: readonly DefinitionTrace[];
 }
 
 export interface Decisions {
@@ -63,7 +87,9 @@ export interface Decisions {
   readonly 评估日期: string;
   /** Set when the policy is void on the evaluation date. */
   readonly 废止?: { readonly 日期: string; readonly 事件: PolicyEvent };
-  readonly 生效?: { readonly 日期?: string; readonly 说明?: string };
+  readonly 生效?: { readonly 日期?: string; readonly 范围?: { readonly 最早: string; readonly 最晚: string }; readonly 说明?: string };
+  /** Declared assumptions (前提) the input violates: the answer is outside what the encoding was verified for. */
+  readonly 前提不满足?: readonly { readonly 名称: string; readonly 说明?: string }[];
   readonly 决定: readonly Decision[];
 }
 

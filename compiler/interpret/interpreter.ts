@@ -3,49 +3,98 @@
  * Input: IrProgram + facts + evaluation date + higher-level events.
  * Output: Decisions (decision.ts), or InputError listing every input problem.
  *
- * Semantics (grammar/README.md §11):
+ * Semantics (grammar/README.md §11, §15):
  *  - the policy is void (已废止) from the earliest matching event's day (起算：当日) or
- *    the day after (次日); before a known effective date it is 未生效;
+ *    the day after (次日); before a known effective date it is 未生效; when the effective
+ *    date is known only within a range and the evaluation date lies inside it, a measure
+ *    that would apply is 存疑 (naming the uncertain date), one that would not is 不适用;
  *  - a rule applies when its validity period contains the date and its condition is
  *    true; conditions use Kleene three-valued logic: a missing fact is unknown;
- *  - for each outcome, the applicable rules that no other applicable rule overrides
- *    give the value; if they disagree the measure is 存疑 (contradiction), never a
- *    silent pick; if a rule's applicability is unknown and could change the result,
- *    the measure is 存疑 with the missing facts named;
+ *  - for each outcome, the applicable rules that no other applicable rule defining the
+ *    same outcome overrides give the value; if they disagree the outcome is in 矛盾 and
+ *    the measure 存疑, never a silent pick; if a rule's applicability is unknown and could
+ *    change the result, the measure is 存疑 with the missing facts named; a required
+ *    outcome without a value is a 缺口 — each outcome is judged on its own;
+ *  - definitions (定义) are evaluated on demand, once per instance per evaluation;
+ *    quantifiers and aggregates range over lists of records (Kleene: 均满足 is false as
+ *    soon as one element fails, unknown if none fails and one is unknown; 数量/合计 are
+ *    unknown if any element's condition or value is unknown);
+ *  - a value that depends on a date known only within a range (某日、施行日) is an
+ *    interval; a comparison is decided only when every date in the range agrees;
  *  - a measure whose 对象 entity is absent from the facts is 不适用.
  * INVARIANT: this file uses compiler/common/calendar.ts for dates and ages; generated
  * evaluators use their own emitted helpers, so differential tests compare two
  * independent implementations.
  */
+import Fraction from 'fraction.js';
 import { fromDayNumber, formatIso, fullYearsOfAge, fullMonthsOfAge, addMonthsClamped, dayNumber, workdayDeadline } from '../common/calendar.js';
-import type { IrExpr, IrProgram, IrMeasure, IrType } from '../ir/ir.js';
-import { roundDiv, MONEY_SCALE, unitOf } from '../ir/ir.js';
-import { validateInput, type Facts, type RuntimeValue } from './validate.js';
-import { InputError, type ConditionTrace, type Decision, type Decisions, type OutcomeValue, type PolicyEvent, type RuleTrace, type Status } from './decision.js';
+import type { IrExpr, IrProgram, IrMeasure, IrType, IrDefinition } from '../ir/ir.js';
+import { MONEY_SCALE, unitOf, isRatio, ratioText } from '../ir/ir.js';
+import { validateInput, type Facts, type Rec, type RuntimeValue } from './validate.js';
+import {
+  InputError, type ConditionTrace, type Decision, type Decisions, type OutcomeValue, type PolicyEvent, type RuleTrace, type Status,
+  type DefinitionTrace, type OutcomeProblem,
+} from './decision.js';
 
-type V = RuntimeValue | null; // null = unknown (missing fact)
+/** An entity instance: a record of the facts and where it is (for messages). */
+export interface EntityVal { readonly kind: 'entity'; readonly rec: Rec; readonly path: string }
+/** A list of records. */
+export interface ListVal { readonly kind: 'list'; readonly items: readonly Rec[]; readonly path: string }
+/** A number known only to lie in [lo, hi] (a date or a day count derived from 某日/施行日). */
+export interface Interval { readonly kind: 'interval'; readonly lo: number; readonly hi: number; readonly why: string }
 
-interface Ctx {
+type V = RuntimeValue | EntityVal | ListVal | Interval | null; // null = unknown (missing fact)
+
+interface Measured {
+  readonly decision: Decision;
+  readonly raw: Map<string, RuntimeValue>;
+}
+
+interface Shared {
   readonly facts: Facts;
   readonly evalDay: number;
-  readonly event?: PolicyEvent & { day: number };
   readonly ir: IrProgram;
+  readonly status0: Status | undefined;
+  /** The evaluation date may be before the (uncertain) effective date. */
+  readonly maybeNotYet?: string;
+  /** Definition values per instance record (and for global definitions, per evaluation). */
+  readonly defMemo: WeakMap<object, Map<string, { v: V; missing: readonly string[]; params: readonly string[]; defs: readonly DefinitionTrace[] }>>;
+  readonly globalKey: object;
+  /** Measure decisions computed so far (measures may refer to each other, acyclically). */
+  readonly measures: Map<string, Measured>;
+  readonly inProgress: Set<string>;
+  readonly raw: Map<string, RuntimeValue>;
+}
+
+interface Ctx {
+  readonly sh: Shared;
+  readonly event?: PolicyEvent & { day: number };
   readonly usedParams: Set<string>;
   readonly missing: Set<string>;
+  readonly vars: ReadonlyMap<string, EntityVal>;
+  /** Definitions evaluated (for the trace), keyed by instance path + name. */
+  readonly defs?: Map<string, DefinitionTrace>;
   /** For properties: raw outcome values (measure.outcome), statuses, and voidness. */
   readonly outcomes?: Map<string, RuntimeValue>;
   readonly statuses?: Map<string, Status>;
   readonly isVoid?: boolean;
 }
 
+// ── values for people ────────────────────────────────────────────────
 /** Format a runtime value for people. */
-export function display(t: IrType, v: V): string {
-  if (v === null) return '（未知）';
+export function display(t: IrType, v: unknown): string {
+  if (v === null || v === undefined) return '（未知）';
+  if (typeof v === 'object') {
+    const o = v as EntityVal | ListVal | Interval;
+    if (o.kind === 'interval') return t.k === 'date' ? `${formatIso(fromDayNumber(o.lo))} 至 ${formatIso(fromDayNumber(o.hi))} 之间（确切日期未知）` : `${o.lo} 至 ${o.hi} 之间`;
+    if (o.kind === 'entity') return o.path;
+    if (o.kind === 'list') return `${o.items.length}个`;
+  }
   switch (t.k) {
     case 'money': return `${formatFen(v as number)}元`;
     case 'date': return formatIso(fromDayNumber(v as number));
     case 'bool': return v ? '是' : '否';
-    case 'quantity': return t.dim === 'ratio' ? formatRatio(v as number) : `${v}${unitOf(t)}`;
+    case 'quantity': return t.dim === 'ratio' ? formatRatio(v as string) : `${v}${unitOf(t)}`;
     default: return String(v);
   }
 }
@@ -56,39 +105,206 @@ export function formatFen(fen: number): string {
   return `${neg ? '-' : ''}${Math.floor(a / MONEY_SCALE)}.${String(a % MONEY_SCALE).padStart(2, '0')}`;
 }
 
-export function formatRatio(ppm: number): string {
-  // ppm → percent with up to 4 decimals, exact
-  const neg = ppm < 0;
-  const a = Math.abs(ppm);
-  const int = Math.floor(a / 10000);
-  const frac = String(a % 10000).padStart(4, '0').replace(/0+$/, '');
-  return `${neg ? '-' : ''}${int}${frac ? '.' + frac : ''}%`;
+/** A ratio "n/d" as an exact percentage: "50%", "0.48%", "33.(3)%" (repeating digits in parentheses). */
+export function formatRatio(r: string): string {
+  return `${new Fraction(r).mul(100).toString()}%`;
 }
 
+// ── helpers ──────────────────────────────────────────────────────────
+const isInterval = (v: V): v is Interval => typeof v === 'object' && v !== null && (v as Interval).kind === 'interval';
+const lo = (v: number | Interval): number => (typeof v === 'number' ? v : v.lo);
+const hi = (v: number | Interval): number => (typeof v === 'number' ? v : v.hi);
+const whyOf = (...vs: V[]): string => [...new Set(vs.filter(isInterval).map((x) => x.why))].join('、');
+
+/** An interval that collapsed to one value is that value. */
+function iv(a: number, b: number, why: string): number | Interval {
+  return a === b ? a : { kind: 'interval', lo: Math.min(a, b), hi: Math.max(a, b), why };
+}
+
+/** round(x) half away from zero, x exact. */
+function roundHalfAway(x: Fraction): number {
+  const neg = x.s < 0n;
+  const r = Number(x.abs().add(new Fraction(1, 2)).floor().valueOf());
+  return neg && r !== 0 ? -r : r;
+}
+
+function ratio(v: RuntimeValue): Fraction {
+  return new Fraction(typeof v === 'boolean' ? Number(v) : v);
+}
+
+/** Three-valued comparison; intervals compare only when every value agrees. */
+function compare(op: string, a: RuntimeValue | Interval, b: RuntimeValue | Interval, ctx: Ctx): boolean | null {
+  if (isInterval(a) || isInterval(b)) {
+    if (typeof a !== 'number' && !isInterval(a)) return null;
+    if (typeof b !== 'number' && !isInterval(b)) return null;
+    const [al, ah, bl, bh] = [lo(a), hi(a), lo(b), hi(b)];
+    let r: boolean | null;
+    switch (op) {
+      case '>=': r = al >= bh ? true : ah < bl ? false : null; break;
+      case '>': r = al > bh ? true : ah <= bl ? false : null; break;
+      case '<=': r = ah <= bl ? true : al > bh ? false : null; break;
+      case '<': r = ah < bl ? true : al >= bh ? false : null; break;
+      case '=': r = ah < bl || bh < al ? false : null; break;
+      default: r = ah < bl || bh < al ? true : null; break;
+    }
+    if (r === null) ctx.missing.add(whyOf(a, b));
+    return r;
+  }
+  if (typeof a === 'string' && typeof b === 'string' && a.includes('/') && b.includes('/') && op !== '=' && op !== '!=') {
+    const c = new Fraction(a).compare(new Fraction(b));
+    return op === '>=' ? c >= 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : c < 0;
+  }
+  switch (op) {
+    case '>=': return a >= b;
+    case '<=': return a <= b;
+    case '>': return a > b;
+    case '<': return a < b;
+    case '=': return a === b;
+    default: return a !== b;
+  }
+}
+
+function recOf(v: V): EntityVal | undefined {
+  return v !== null && typeof v === 'object' && (v as EntityVal).kind === 'entity' ? (v as EntityVal) : undefined;
+}
+
+/** The value of a field of a record, or unknown (recorded as missing). */
+function fieldOf(ent: EntityVal, field: string, t: IrType, ctx: Ctx): V {
+  const v = ent.rec.get(field);
+  const path = `${ent.path}.${field}`;
+  if (v === undefined) {
+    ctx.missing.add(path);
+    return null;
+  }
+  if (t.k === 'list') return { kind: 'list', items: v as Rec[], path };
+  if (t.k === 'entity') return { kind: 'entity', rec: v as Rec, path };
+  return v as RuntimeValue;
+}
+
+function rootOf(entity: string, ctx: Ctx): EntityVal | null {
+  const rec = ctx.sh.facts.get(entity);
+  if (!rec) {
+    ctx.missing.add(entity);
+    return null;
+  }
+  return { kind: 'entity', rec, path: entity };
+}
+
+function listOf(e: IrExpr, ctx: Ctx): ListVal | null {
+  const v = evalExpr(e, ctx);
+  return v !== null && typeof v === 'object' && (v as ListVal).kind === 'list' ? (v as ListVal) : null;
+}
+
+function withVar(ctx: Ctx, name: string, list: ListVal, i: number): Ctx {
+  const vars = new Map(ctx.vars);
+  vars.set(name, { kind: 'entity', rec: list.items[i]!, path: `${list.path}[${i}]` });
+  return { ...ctx, vars };
+}
+
+/** Evaluate a definition for an instance (memoised; its missing facts are re-reported to every user). */
+function definition(d: IrDefinition, self: EntityVal | undefined, ctx: Ctx): V {
+  const key = self ? self.rec : ctx.sh.globalKey;
+  let memo = ctx.sh.defMemo.get(key);
+  if (!memo) ctx.sh.defMemo.set(key, (memo = new Map()));
+  let hit = memo.get(d.name);
+  if (!hit) {
+    const missing = new Set<string>();
+    const params = new Set<string>();
+    const defs = new Map<string, DefinitionTrace>();
+    const vars = new Map<string, EntityVal>();
+    if (self) vars.set('@self', self);
+    const dctx: Ctx = { sh: ctx.sh, usedParams: params, missing, vars, defs, ...(ctx.event ? { event: ctx.event } : {}) };
+    const v = evalExpr(d.expr, dctx);
+    hit = { v, missing: [...missing], params: [...params], defs: [...defs.values()] };
+    memo.set(d.name, hit);
+  }
+  for (const m of hit.missing) ctx.missing.add(m);
+  for (const p of hit.params) ctx.usedParams.add(p);
+  if (ctx.defs) {
+    for (const t of hit.defs) ctx.defs.set(`${t.实例 ?? ''}\u0000${t.定义}`, t);
+    const inst = self?.path;
+    const trace: DefinitionTrace = {
+      定义: d.name, 值: display(d.type, hit.v), ...(inst ? { 实例: inst } : {}),
+      ...(d.citation?.label ? { 条款: d.citation.label } : {}), ...(d.citation?.quotes.length ? { 原文: d.citation.quotes } : {}),
+    };
+    ctx.defs.set(`${inst ?? ''}\u0000${d.name}`, trace);
+  }
+  return hit.v;
+}
+
+function num(v: V): number | Interval | undefined {
+  return typeof v === 'number' ? v : isInterval(v) ? v : undefined;
+}
+
+// ── expressions ──────────────────────────────────────────────────────
 function evalExpr(e: IrExpr, ctx: Ctx): V {
   switch (e.k) {
     case 'const': return e.value;
     case 'field': {
-      const ent = ctx.facts.get(e.entity);
-      const v = ent?.get(e.field);
-      if (v === undefined) {
+      const root = rootOf(e.entity, ctx);
+      if (!root) {
+        ctx.missing.delete(e.entity);
         ctx.missing.add(`${e.entity}.${e.field}`);
         return null;
       }
-      return v;
+      return fieldOf(root, e.field, e.type, ctx);
     }
+    case 'root': return rootOf(e.entity, ctx);
+    case 'var': return ctx.vars.get(e.name) ?? null;
+    case 'get': {
+      const of = recOf(evalExpr(e.of, ctx));
+      return of ? fieldOf(of, e.field, e.type, ctx) : null;
+    }
+    case 'def': {
+      const d = ctx.sh.ir.definitions.find((x) => x.name === e.name)!;
+      if (e.of) {
+        const self = recOf(evalExpr(e.of, ctx));
+        return self ? definition(d, self, ctx) : null;
+      }
+      return definition(d, undefined, ctx);
+    }
+    case 'quant': return quant(e, ctx);
+    case 'nth': {
+      const list = listOf(e.list, ctx);
+      if (!list) return null;
+      const keys: (number | string)[] = [];
+      for (let i = 0; i < list.items.length; i++) {
+        const k = evalExpr(e.key, withVar(ctx, e.var, list, i));
+        if (k === null) return null;
+        if (isInterval(k)) {
+          ctx.missing.add(k.why);
+          return null;
+        }
+        keys.push(k as number | string);
+      }
+      if (e.n > list.items.length) {
+        ctx.missing.add(`${list.path}（只有 ${list.items.length} 个，没有第 ${e.n} 个）`);
+        return null;
+      }
+      const order = keys.map((k, i) => ({ k, i })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i));
+      const at = order[e.n - 1]!.i;
+      return { kind: 'entity', rec: list.items[at]!, path: `${list.path}[${at}]` };
+    }
+    case 'effective': {
+      const p = ctx.sh.ir.policy;
+      if (p.effective !== undefined) return p.effective;
+      if (p.effectiveRange) return iv(p.effectiveRange.lo, p.effectiveRange.hi, `施行日（${p.effectiveRange.loIso} 至 ${p.effectiveRange.hiIso} 之间，确切日期未知）`);
+      ctx.missing.add('施行日（原文未载明）');
+      return null;
+    }
+    case 'someDay': return iv(e.lo, e.hi, `${e.origin.text}（${formatIso(fromDayNumber(e.lo))} 至 ${formatIso(fromDayNumber(e.hi))} 之间）`);
     case 'param': {
-      const p = ctx.ir.params.find((x) => x.name === e.name)!;
+      const p = ctx.sh.ir.params.find((x) => x.name === e.name)!;
       let found: (typeof p.values)[number] | undefined;
-      for (const v of p.values) if (v.from <= ctx.evalDay) found = v;
+      for (const v of p.values) if (v.from <= ctx.sh.evalDay) found = v;
       if (!found) {
-        ctx.missing.add(`参数 ${e.name}（${formatIso(fromDayNumber(ctx.evalDay))} 无取值）`);
+        ctx.missing.add(`参数 ${e.name}（${formatIso(fromDayNumber(ctx.sh.evalDay))} 无取值）`);
         return null;
       }
       if (!found.confirmed) ctx.usedParams.add(e.name);
       return found.value;
     }
-    case 'evalDate': return ctx.evalDay;
+    case 'evalDate': return ctx.sh.evalDay;
     case 'event': {
       const ev = ctx.event;
       if (!ev) return null;
@@ -97,17 +313,24 @@ function evalExpr(e: IrExpr, ctx: Ctx): V {
       return typeof v === 'string' ? v : null;
     }
     case 'age': {
-      const b = evalExpr(e.birth, ctx);
-      if (b === null) return null;
-      const birth = fromDayNumber(b as number);
-      const on = fromDayNumber(ctx.evalDay);
-      const r = e.unit === 'years' ? fullYearsOfAge(birth, on) : fullMonthsOfAge(birth, on);
-      return r === undefined ? null : r;
+      const b = num(evalExpr(e.birth, ctx));
+      if (b === undefined) return null;
+      const on = fromDayNumber(ctx.sh.evalDay);
+      const age = (d: number) => (e.unit === 'years' ? fullYearsOfAge(fromDayNumber(d), on) : fullMonthsOfAge(fromDayNumber(d), on));
+      // age is non-increasing in the birth date
+      const a1 = age(hi(b));
+      const a2 = age(lo(b));
+      if (a1 === undefined || a2 === undefined) {
+        if (isInterval(b)) ctx.missing.add(`${b.why}（可能晚于评估日期）`);
+        return null;
+      }
+      return isInterval(b) ? iv(a1, a2, b.why) : a1;
     }
     case 'daysBetween': {
-      const a = evalExpr(e.from, ctx);
-      const b = evalExpr(e.to, ctx);
-      return a === null || b === null ? null : (b as number) - (a as number);
+      const a = num(evalExpr(e.from, ctx));
+      const b = num(evalExpr(e.to, ctx));
+      if (a === undefined || b === undefined) return null;
+      return iv(lo(b) - hi(a), hi(b) - lo(a), whyOf(a, b));
     }
     case 'not': {
       const x = evalExpr(e.x, ctx);
@@ -135,16 +358,8 @@ function evalExpr(e: IrExpr, ctx: Ctx): V {
       const a = evalExpr(e.a, ctx);
       const b = evalExpr(e.b, ctx);
       if (a === null || b === null) return null;
-      switch (e.op) {
-        case '>=': return a >= b;
-        case '<=': return a <= b;
-        case '>': return a > b;
-        case '<': return a < b;
-        case '=': return a === b;
-        case '!=': return a !== b;
-      }
+      return compare(e.op, a as RuntimeValue | Interval, b as RuntimeValue | Interval, ctx);
     }
-    // falls through (unreachable)
     case 'in': {
       const x = evalExpr(e.x, ctx);
       if (x === null) return null;
@@ -152,60 +367,211 @@ function evalExpr(e: IrExpr, ctx: Ctx): V {
       for (const m of e.values) {
         const v = evalExpr(m, ctx);
         if (v === null) unknown = true;
-        else if (v === x) return !e.negated;
+        else {
+          const eq = compare('=', x as RuntimeValue | Interval, v as RuntimeValue | Interval, ctx);
+          if (eq === true) return !e.negated;
+          if (eq === null) unknown = true;
+        }
       }
       return unknown ? null : e.negated;
     }
     case 'neg': {
       const x = evalExpr(e.x, ctx);
-      return x === null ? null : -(x as number) || 0;
+      if (x === null) return null;
+      if (isInterval(x)) return iv(-x.hi, -x.lo, x.why);
+      if (typeof x === 'string') return ratioText(new Fraction(x).neg());
+      return -(x as number) || 0;
     }
     case 'add':
     case 'sub': {
       const a = evalExpr(e.a, ctx);
       const b = evalExpr(e.b, ctx);
       if (a === null || b === null) return null;
-      return e.k === 'add' ? (a as number) + (b as number) : (a as number) - (b as number);
+      if (isRatio(e.type)) {
+        const r = e.k === 'add' ? ratio(a as RuntimeValue).add(ratio(b as RuntimeValue)) : ratio(a as RuntimeValue).sub(ratio(b as RuntimeValue));
+        return ratioText(r);
+      }
+      const x = num(a);
+      const y = num(b);
+      if (x === undefined || y === undefined) return null;
+      if (isInterval(x) || isInterval(y)) {
+        return e.k === 'add' ? iv(lo(x) + lo(y), hi(x) + hi(y), whyOf(x, y)) : iv(lo(x) - hi(y), hi(x) - lo(y), whyOf(x, y));
+      }
+      return (e.k === 'add' ? x + y : x - y) || 0;
     }
     case 'mul': {
       const a = evalExpr(e.a, ctx);
       const b = evalExpr(e.b, ctx);
       if (a === null || b === null) return null;
-      return e.divisor === 1 ? (a as number) * (b as number) : roundDiv((a as number) * (b as number), e.divisor);
+      if (isInterval(a) || isInterval(b)) {
+        const x = num(a);
+        const y = num(b);
+        if (x === undefined || y === undefined || (isInterval(x) && isInterval(y))) return null;
+        const c = (isInterval(x) ? y : x) as number;
+        const r = isInterval(x) ? x : (y as Interval);
+        return iv(r.lo * c, r.hi * c, r.why);
+      }
+      if (isRatio(e.type)) return ratioText(ratio(a as RuntimeValue).mul(ratio(b as RuntimeValue)));
+      if (isRatio(e.a.type) || isRatio(e.b.type)) return roundHalfAway(ratio(a as RuntimeValue).mul(ratio(b as RuntimeValue)));
+      return (a as number) * (b as number) || 0;
     }
     case 'div': {
       const a = evalExpr(e.a, ctx);
       const b = evalExpr(e.b, ctx);
-      if (a === null || b === null || b === 0) return null;
-      return roundDiv((a as number) * e.scale, b as number);
+      if (a === null || b === null || isInterval(a) || isInterval(b)) return null;
+      const q = ratio(b as RuntimeValue);
+      if (q.equals(0)) return null;
+      const r = ratio(a as RuntimeValue).div(q);
+      if (isRatio(e.type)) return ratioText(r);
+      return roundHalfAway(r);
     }
     case 'addMonths': {
-      const d = evalExpr(e.date, ctx);
-      const n = evalExpr(e.months, ctx);
-      if (d === null || n === null) return null;
-      return dayNumber(addMonthsClamped(fromDayNumber(d as number), e.sign * (n as number)));
+      const d = num(evalExpr(e.date, ctx));
+      const n = num(evalExpr(e.months, ctx));
+      if (d === undefined || n === undefined) return null;
+      const f = (x: number, m: number) => dayNumber(addMonthsClamped(fromDayNumber(x), e.sign * m));
+      if (!isInterval(d) && !isInterval(n)) return f(d, n);
+      const corners = [f(lo(d), lo(n)), f(lo(d), hi(n)), f(hi(d), lo(n)), f(hi(d), hi(n))];
+      return iv(Math.min(...corners), Math.max(...corners), whyOf(d, n));
     }
     case 'workdays': {
-      const s = evalExpr(e.start, ctx);
+      const s = num(evalExpr(e.start, ctx));
       const n = evalExpr(e.n, ctx);
-      if (s === null || n === null) return null;
-      if ((n as number) < 1) return s;
-      const r = workdayDeadline(fromDayNumber(s as number), n as number);
-      if (!r.ok) {
-        ctx.missing.add(r.message);
-        return null;
-      }
-      return dayNumber(r.value);
+      if (s === undefined || typeof n !== 'number') return null;
+      const one = (start: number): number | null => {
+        if (n < 1) return start;
+        const r = workdayDeadline(fromDayNumber(start), n);
+        if (!r.ok) {
+          ctx.missing.add(r.message);
+          return null;
+        }
+        return dayNumber(r.value);
+      };
+      if (!isInterval(s)) return one(s);
+      const a = one(s.lo);
+      const b = one(s.hi);
+      return a === null || b === null ? null : iv(a, b, s.why);
     }
     case 'outcome': {
-      const v = ctx.outcomes?.get(`${e.measure}.${e.outcome}`);
-      return v === undefined ? null : v;
+      if (ctx.outcomes) {
+        const v = ctx.outcomes.get(`${e.measure}.${e.outcome}`);
+        return v === undefined ? null : v;
+      }
+      const m = measureOf(e.measure, ctx);
+      if (!m) return null;
+      const v = m.raw.get(`${e.measure}.${e.outcome}`);
+      if (v === undefined) {
+        ctx.missing.add(`措施「${e.measure}」的结果「${e.outcome}」（该措施${m.decision.状态}）`);
+        return null;
+      }
+      return v;
     }
-    case 'applies': return ctx.statuses ? ctx.statuses.get(e.measure) === '适用' : null;
+    case 'applies': {
+      if (ctx.statuses) return ctx.statuses.get(e.measure) === '适用';
+      const m = measureOf(e.measure, ctx);
+      if (!m) return null;
+      if (m.decision.状态 === '存疑') {
+        ctx.missing.add(`措施「${e.measure}」是否适用（存疑）`);
+        return null;
+      }
+      return m.decision.状态 === '适用';
+    }
     case 'void': return ctx.isVoid ?? null;
   }
 }
 
+function quant(e: Extract<IrExpr, { k: 'quant' }>, ctx: Ctx): V {
+  const list = listOf(e.list, ctx);
+  if (!list) return null;
+  const n = list.items.length;
+  const each = (i: number): V => (e.body ? evalExpr(e.body, withVar(ctx, e.var, list, i)) : true);
+  switch (e.q) {
+    case 'exists':
+    case 'none': {
+      let unknown = false;
+      for (let i = 0; i < n; i++) {
+        const v = each(i);
+        if (v === true) return e.q === 'exists';
+        if (v === null) unknown = true;
+      }
+      return unknown ? null : e.q === 'none';
+    }
+    case 'forall': {
+      let unknown = false;
+      for (let i = 0; i < n; i++) {
+        const v = each(i);
+        if (v === false) return false;
+        if (v === null) unknown = true;
+      }
+      return unknown ? null : true;
+    }
+    case 'count': {
+      let c = 0;
+      let unknown = false;
+      for (let i = 0; i < n; i++) {
+        const v = each(i);
+        if (v === true) c++;
+        else if (v === null) unknown = true;
+      }
+      return unknown ? null : c;
+    }
+    case 'sum': {
+      if (isRatio(e.type)) {
+        let acc = new Fraction(0);
+        for (let i = 0; i < n; i++) {
+          const v = each(i);
+          if (v === null) return null;
+          acc = acc.add(ratio(v as RuntimeValue));
+        }
+        return ratioText(acc);
+      }
+      let l = 0;
+      let h = 0;
+      let why = '';
+      for (let i = 0; i < n; i++) {
+        const v = num(each(i));
+        if (v === undefined) return null;
+        l += lo(v);
+        h += hi(v);
+        if (isInterval(v)) why = whyOf(v);
+      }
+      return iv(l, h, why);
+    }
+    case 'max':
+    case 'min': {
+      if (n === 0) {
+        ctx.missing.add(`${list.path}（列表为空，没有${e.q === 'max' ? '最大' : '最小'}值）`);
+        return null;
+      }
+      const vals: (number | Interval | string)[] = [];
+      for (let i = 0; i < n; i++) {
+        const v = each(i);
+        if (v === null) return null;
+        vals.push(v as number | Interval | string);
+      }
+      if (vals.every((v) => typeof v === 'string')) {
+        const fs = vals.map((v) => new Fraction(v as string));
+        const best = fs.reduce((a, b) => ((e.q === 'max' ? b.compare(a) > 0 : b.compare(a) < 0) ? b : a));
+        return ratioText(best);
+      }
+      const ns = vals as (number | Interval)[];
+      const pick = e.q === 'max' ? Math.max : Math.min;
+      return iv(pick(...ns.map(lo)), pick(...ns.map(hi)), whyOf(...ns));
+    }
+  }
+}
+
+/** The decision of another measure, evaluated once per evaluation (the checker rules out cycles). */
+function measureOf(name: string, ctx: Ctx): Measured | undefined {
+  const sh = ctx.sh;
+  const hit = sh.measures.get(name);
+  if (hit) return hit;
+  const m = sh.ir.measures.find((x) => x.name === name);
+  if (!m || sh.inProgress.has(name)) return undefined;
+  return decide(m, sh);
+}
+
+// ── traces ───────────────────────────────────────────────────────────
 /** Atomic conditions of a condition tree, each with its verdict and operand values. */
 function traceConditions(e: IrExpr, ctx: Ctx, out: ConditionTrace[]): void {
   if (e.k === 'and' || e.k === 'or') {
@@ -234,17 +600,32 @@ function traceConditions(e: IrExpr, ctx: Ctx, out: ConditionTrace[]): void {
     add(e.a);
     add(e.b);
   } else if (e.k === 'in') add(e.x);
-  else add(e);
+  else if (e.k === 'quant') {
+    const list = listOf(e.list, ctx);
+    if (list) {
+      const yes: number[] = [];
+      const no: number[] = [];
+      const unk: number[] = [];
+      for (let i = 0; i < list.items.length; i++) {
+        const r = e.body ? evalExpr(e.body, withVar(ctx, e.var, list, i)) : true;
+        (r === true ? yes : r === false ? no : unk).push(i + 1);
+      }
+      const part = (label: string, xs: number[]) => (xs.length ? `，${label} ${xs.length} 个（第${xs.join('、')}个）` : '');
+      vals[e.list.origin?.text ?? '列表'] = `${list.items.length}个${part('满足', yes)}${part('不满足', no)}${part('未知', unk)}`;
+    } else vals[e.list.origin?.text ?? '列表'] = '（未知）';
+  } else add(e);
   out.push({ 条件: e.origin?.text ?? '', 成立: v as boolean | null, 取值: vals });
 }
 
+// ── policy status ────────────────────────────────────────────────────
 /** Day from which the policy is void, given the events (undefined: not void). */
 export function voidDay(ir: IrProgram, events: { day: number; event: PolicyEvent }[], facts: Facts, evalDay: number): { day: number; event: PolicyEvent } | undefined {
   const s = ir.policy.sunset;
   if (!s) return undefined;
   let best: { day: number; event: PolicyEvent } | undefined;
+  const sh = shared(ir, facts, evalDay, undefined);
   for (const ev of events) {
-    const ctx: Ctx = { facts, evalDay, ir, usedParams: new Set(), missing: new Set(), event: { ...ev.event, day: ev.day } };
+    const ctx: Ctx = { sh, usedParams: new Set(), missing: new Set(), vars: new Map(), event: { ...ev.event, day: ev.day } };
     if (evalExpr(s.condition, ctx) === true) {
       const day = ev.day + (s.start === 'nextDay' ? 1 : 0);
       if (!best || day < best.day) best = { day, event: ev.event };
@@ -253,33 +634,56 @@ export function voidDay(ir: IrProgram, events: { day: number; event: PolicyEvent
   return best;
 }
 
+function shared(ir: IrProgram, facts: Facts, evalDay: number, status0: Status | undefined, maybeNotYet?: string): Shared {
+  return {
+    facts, evalDay, ir, status0, defMemo: new WeakMap(), globalKey: {}, measures: new Map(), inProgress: new Set(), raw: new Map(),
+    ...(maybeNotYet ? { maybeNotYet } : {}),
+  };
+}
+
 function outcomeValue(t: IrType, v: RuntimeValue): Pick<OutcomeValue, '值' | '单位' | '分'> {
   if (t.k === 'money') return { 值: formatFen(v as number), 单位: '元', 分: v as number };
-  if (t.k === 'quantity' && t.dim === 'ratio') return { 值: formatRatio(v as number), 单位: '%' };
+  if (isRatio(t)) return { 值: formatRatio(v as string), 单位: '%' };
   if (t.k === 'date') return { 值: formatIso(fromDayNumber(v as number)), 单位: '日期' };
   return { 值: v, 单位: unitOf(t) };
 }
 
-function evaluateMeasure(m: IrMeasure, ctx: Ctx, status0: Status | undefined, raw: Map<string, RuntimeValue>): Decision {
+// ── measures ─────────────────────────────────────────────────────────
+function decide(m: IrMeasure, sh: Shared): Measured {
+  sh.inProgress.add(m.name);
+  const raw = new Map<string, RuntimeValue>();
+  const decision = evaluateMeasure(m, sh, raw);
+  sh.inProgress.delete(m.name);
+  const out = { decision, raw };
+  sh.measures.set(m.name, out);
+  for (const [k, v] of raw) sh.raw.set(k, v);
+  return out;
+}
+
+function evaluateMeasure(m: IrMeasure, sh: Shared, raw: Map<string, RuntimeValue>): Decision {
   const base = {
     措施: m.name,
     条款: { 锚点: m.citation.anchor, 标签: m.citation.label, ...(m.citation.title ? { 标题: m.citation.title } : {}), 原文: m.citation.quotes },
     牵头单位: m.lead, 责任单位: m.responsible,
     ...(m.doubts.length ? { 存疑: m.doubts.map((d) => ({ 名称: d.name, 采用: d.adopted ?? '', ...(d.reason ? { 理由: d.reason } : {}) })) } : {}),
   };
+  const status0 = sh.status0;
   if (status0) return { ...base, 状态: status0, 结果: {}, 理由: [status0 === '已废止' ? '政策已废止' : '政策尚未生效'], 规则: [] };
-  if (m.subject && !ctx.facts.has(m.subject)) {
+  if (m.subject && !sh.facts.has(m.subject)) {
     return { ...base, 状态: '不适用', 结果: {}, 理由: [`输入中没有「${m.subject}」`], 规则: [] };
   }
+  const defs = new Map<string, DefinitionTrace>();
+  const measureMissing = new Set<string>();
+  const mk = (missing: Set<string>, usedParams: Set<string>): Ctx => ({ sh, usedParams, missing, vars: new Map(), defs });
   const traces: RuleTrace[] = [];
   const applies = new Map<string, boolean | null>();
   for (const r of m.rules) {
     const missing = new Set<string>();
-    const rctx: Ctx = { ...ctx, missing };
+    const rctx = mk(missing, new Set());
     const conds: ConditionTrace[] = [];
     let a: boolean | null;
     let note: string | undefined;
-    if ((r.validFrom !== undefined && ctx.evalDay < r.validFrom) || (r.validTo !== undefined && ctx.evalDay > r.validTo)) {
+    if ((r.validFrom !== undefined && sh.evalDay < r.validFrom) || (r.validTo !== undefined && sh.evalDay > r.validTo)) {
       a = false;
       note = `不在有效期内（${r.validFrom !== undefined ? formatIso(fromDayNumber(r.validFrom)) : '…'} 至 ${r.validTo !== undefined ? formatIso(fromDayNumber(r.validTo)) : '…'}）`;
     } else {
@@ -287,12 +691,13 @@ function evaluateMeasure(m: IrMeasure, ctx: Ctx, status0: Status | undefined, ra
       traceConditions(r.condition, rctx, conds);
       if (a === null) note = `缺少事实：${[...missing].join('、')}`;
     }
-    for (const x of missing) ctx.missing.add(x);
+    for (const x of missing) measureMissing.add(x);
     applies.set(r.name, a);
     traces.push({ 规则: r.name, 适用: a, 条件: conds, ...(note ? { 说明: note } : {}) });
   }
   const results: Record<string, OutcomeValue> = {};
   const reasons: string[] = [];
+  const problems: OutcomeProblem[] = [];
   let doubtful = false;
   for (const o of m.outcomes) {
     const cands = m.rules.filter((r) => r.assignments.some((x) => x.outcome === o.name));
@@ -301,26 +706,41 @@ function evaluateMeasure(m: IrMeasure, ctx: Ctx, status0: Status | undefined, ra
     const winners = live.filter((r) => !live.some((r2) => r2 !== r && applies.get(r2.name) === true && r2.overrides.includes(r.name)));
     const sure = winners.filter((r) => applies.get(r.name) === true);
     const unsure = winners.filter((r) => applies.get(r.name) === null);
+    let unknownHere = false;
     if (unsure.length) {
       doubtful = true;
+      unknownHere = true;
       reasons.push(`结果“${o.name}”取决于缺少的事实（规则 ${unsure.map((r) => r.name).join('、')}）`);
+      problems.push({ 类别: '未知', 结果: o.name, 规则: unsure.map((r) => r.name) });
     }
-    if (sure.length === 0) continue;
+    if (sure.length === 0) {
+      if (o.required && !unknownHere) {
+        doubtful = true;
+        reasons.push(`缺口：必须定义的结果“${o.name}”没有适用的规则`);
+        problems.push({ 类别: '缺口', 结果: o.name, 规则: [] });
+      }
+      continue;
+    }
     const vals = sure.map((r) => {
       const used = new Set<string>();
-      const v = evalExpr(r.assignments.find((x) => x.outcome === o.name)!.value, { ...ctx, usedParams: used });
+      const missing = new Set<string>();
+      const v = evalExpr(r.assignments.find((x) => x.outcome === o.name)!.value, mk(missing, used));
+      for (const x of missing) measureMissing.add(x);
       return { r, v, used };
     });
     const distinct = new Set(vals.map((x) => JSON.stringify(x.v)));
     if (distinct.size > 1) {
       doubtful = true;
       reasons.push(`矛盾：结果“${o.name}”由规则 ${vals.map((x) => `${x.r.name}=${x.v === null ? '未知' : display(o.type, x.v)}`).join('、')} 同时给出不同的值，且没有优先关系`);
+      problems.push({ 类别: '矛盾', 结果: o.name, 规则: vals.map((x) => x.r.name) });
       continue;
     }
     const v = vals[0]!.v;
-    if (v === null) {
+    if (v === null || isInterval(v) || typeof v === 'object') {
       doubtful = true;
-      reasons.push(`结果“${o.name}”的值取决于缺少的事实`);
+      reasons.push(`结果“${o.name}”的值取决于${isInterval(v) ? `不确定的日期：${v.why}` : '缺少的事实'}`);
+      if (isInterval(v)) measureMissing.add(v.why);
+      problems.push({ 类别: '未知', 结果: o.name, 规则: vals.map((x) => x.r.name) });
       continue;
     }
     raw.set(`${m.name}.${o.name}`, v);
@@ -331,15 +751,24 @@ function evaluateMeasure(m: IrMeasure, ctx: Ctx, status0: Status | undefined, ra
     };
     reasons.push(`规则 ${vals.map((x) => x.r.name).join('、')} 适用：${o.name} = ${display(o.type, v)}${o.period ? `（${o.period}）` : ''}`);
   }
-  for (const o of m.outcomes) {
-    if (o.required && !Object.hasOwn(results, o.name) && !doubtful) {
-      doubtful = true;
-      reasons.push(`缺口：必须定义的结果“${o.name}”没有适用的规则`);
-    }
-  }
-  const status: Status = doubtful ? '存疑' : Object.keys(results).length ? '适用' : '不适用';
+  let status: Status = doubtful ? '存疑' : Object.keys(results).length ? '适用' : '不适用';
   if (status === '不适用') reasons.push('没有适用的规则');
-  return { ...base, 状态: status, 结果: results, 理由: reasons, 规则: traces };
+  // an evaluation date inside the uncertain effective-date range: granting depends on it
+  if (sh.maybeNotYet && status !== '不适用') {
+    reasons.push(`评估日期可能早于${sh.maybeNotYet}：若尚未施行则不适用`);
+    measureMissing.add(sh.maybeNotYet);
+    if (status === '适用') {
+      status = '存疑';
+      problems.push(...m.outcomes.filter((o) => Object.hasOwn(results, o.name)).map((o) => ({ 类别: '未知' as const, 结果: o.name, 规则: results[o.name]!.规则 })));
+    }
+  } else if (sh.maybeNotYet) reasons.push(`（评估日期可能早于${sh.maybeNotYet}；未施行或不适用，均无待遇）`);
+  const defList = [...defs.values()];
+  return {
+    ...base, 状态: status, 结果: status === '存疑' && sh.maybeNotYet ? {} : results, 理由: reasons, 规则: traces,
+    ...(problems.length ? { 问题: problems } : {}),
+    ...(status === '存疑' && measureMissing.size ? { 缺少: [...measureMissing].sort() } : {}),
+    ...(defList.length ? { 定义: defList } : {}),
+  };
 }
 
 /** Full evaluation with the raw (runtime-representation) outcome values. */
@@ -348,20 +777,39 @@ export function evaluateRaw(ir: IrProgram, facts: unknown, date: unknown, events
 } {
   const v = validateInput(ir, facts, date, events);
   if (v.problems.length) throw new InputError(v.problems);
-  const ctx: Ctx = { facts: v.facts, evalDay: v.evalDay, ir, usedParams: new Set(), missing: new Set() };
   const voided = voidDay(ir, v.events, v.facts, v.evalDay);
   const isVoid = voided !== undefined && v.evalDay >= voided.day;
-  const notYet = ir.policy.effective !== undefined && v.evalDay < ir.policy.effective;
+  const range = ir.policy.effectiveRange;
+  const notYet = (ir.policy.effective !== undefined && v.evalDay < ir.policy.effective) || (range !== undefined && v.evalDay < range.lo);
+  const maybeNotYet = !isVoid && !notYet && range !== undefined && v.evalDay < range.hi
+    ? `施行日（${range.loIso} 至 ${range.hiIso} 之间，确切日期未知）` : undefined;
   const status0: Status | undefined = isVoid ? '已废止' : notYet ? '未生效' : undefined;
-  const raw = new Map<string, RuntimeValue>();
+  const sh = shared(ir, v.facts, v.evalDay, status0, maybeNotYet);
+  const decided = ir.measures.map((m) => (sh.measures.get(m.name) ?? decide(m, sh)).decision);
+  const violated = assumptionsViolated(ir, sh);
   const decisions: Decisions = {
     政策: { 名称: ir.policy.name, ...(ir.policy.docNumber ? { 文号: ir.policy.docNumber } : {}) },
     评估日期: formatIso(fromDayNumber(v.evalDay)),
     ...(isVoid ? { 废止: { 日期: formatIso(fromDayNumber(voided!.day)), 事件: voided!.event } } : {}),
-    生效: { ...(ir.policy.effectiveIso ? { 日期: ir.policy.effectiveIso } : {}), ...(ir.policy.effectiveNote ? { 说明: ir.policy.effectiveNote } : {}) },
-    决定: ir.measures.map((m) => evaluateMeasure(m, ctx, status0, raw)),
+    生效: {
+      ...(ir.policy.effectiveIso ? { 日期: ir.policy.effectiveIso } : {}),
+      ...(range ? { 范围: { 最早: range.loIso, 最晚: range.hiIso } } : {}),
+      ...(ir.policy.effectiveNote ? { 说明: ir.policy.effectiveNote } : {}),
+    },
+    ...(violated.length ? { 前提不满足: violated } : {}),
+    决定: decided,
   };
-  return { decisions, raw, isVoid, facts: v.facts, evalDay: v.evalDay };
+  return { decisions, raw: sh.raw, isVoid, facts: v.facts, evalDay: v.evalDay };
+}
+
+/** Declared assumptions (前提) that the input violates (false; unknown ones are not violations). */
+function assumptionsViolated(ir: IrProgram, sh: Shared): { 名称: string; 说明?: string }[] {
+  const out: { 名称: string; 说明?: string }[] = [];
+  for (const a of ir.assumptions) {
+    const ctx: Ctx = { sh, usedParams: new Set(), missing: new Set(), vars: new Map() };
+    if (evalExpr(a.condition, ctx) === false) out.push({ 名称: a.name, ...(a.note ? { 说明: a.note } : {}) });
+  }
+  return out;
 }
 
 /**
@@ -370,6 +818,14 @@ export function evaluateRaw(ir: IrProgram, facts: unknown, date: unknown, events
  */
 export function evaluate(ir: IrProgram, facts: unknown, date: unknown, events: unknown = []): Decisions {
   return evaluateRaw(ir, facts, date, events).decisions;
+}
+
+/** Evaluate one expression on validated facts (for tools: the verifier, explain). */
+export function evaluateExpr(ir: IrProgram, e: IrExpr, facts: Facts, evalDay: number, event?: PolicyEvent & { day: number }): { value: unknown; missing: string[] } {
+  const sh = shared(ir, facts, evalDay, undefined);
+  const missing = new Set<string>();
+  const ctx: Ctx = { sh, usedParams: new Set(), missing, vars: new Map(), ...(event ? { event } : {}) };
+  return { value: evalExpr(e, ctx), missing: [...missing] };
 }
 
 /** Result of checking one property on one concrete input. */
@@ -386,8 +842,9 @@ export function checkProperty(ir: IrProgram, prop: IrProgram['properties'][numbe
   const statuses = new Map(r.decisions.决定.map((d) => [d.措施, d.状态] as const));
   const ev = event as PolicyEvent | undefined;
   const evDay = ev ? validateInput(ir, {}, ev.日期, []).evalDay : 0;
+  const sh = shared(ir, r.facts, r.evalDay, undefined);
   const ctx: Ctx = {
-    facts: r.facts, evalDay: r.evalDay, ir, usedParams: new Set(), missing: new Set(), outcomes: r.raw, statuses, isVoid: r.isVoid,
+    sh, usedParams: new Set(), missing: new Set(), vars: new Map(), outcomes: r.raw, statuses, isVoid: r.isVoid,
     ...(ev ? { event: { ...ev, day: evDay } } : {}),
   };
   const mentioned = new Set<string>();
@@ -425,6 +882,11 @@ export function irChildren(e: IrExpr): IrExpr[] {
     case 'add': case 'sub': case 'mul': case 'div': return [e.a, e.b];
     case 'addMonths': return [e.date, e.months];
     case 'workdays': return [e.start, e.n];
+    case 'get': return [e.of];
+    case 'def': return e.of ? [e.of] : [];
+    case 'quant': return e.body ? [e.list, e.body] : [e.list];
+    case 'nth': return [e.list, e.key];
     default: return [];
   }
 }
+

@@ -4,15 +4,21 @@
  * emitters and the verifier.
  *
  * Runtime value representation (shared by the interpreter and generated code):
- *   bool → boolean; int/count → integer; money → integer 分 (fen); date → integer day
- *   number (days since 1970-01-01); durations and ages → integer in their unit;
- *   ratio → integer parts per million (50% = 500000, 4.8‰ = 4800); text/enum → string.
+ *   bool → boolean; int/count → integer (negative only where declared 可为负 or computed);
+ *   money → integer 分 (fen); date → integer day number (days since 1970-01-01);
+ *   durations and ages → integer in their unit; ratio → an exact rational, written
+ *   "n/d" in lowest terms with d > 0 (50% = "1/2", 4.8‰ = "6/1250" → "3/625");
+ *   text/enum → string; entity → a record of the input facts; list → an array of records.
+ * An expression that depends on a date known only within a range (某日、施行日) has an
+ * interval value [lo, hi] in the interpreter: a comparison is decided only when the whole
+ * interval agrees (grammar/README.md §15).
  * INVARIANT: every runtime number is a safe integer; no floating point is produced
  * by any IR operation (multiplication by a ratio and division round half away from
- * zero to an integer of the result's unit, see `roundDiv`).
+ * zero to an integer of the result's unit, see `roundDiv`; ratio arithmetic is exact).
  * INVARIANT: every expression and rule keeps `origin` (file + offsets) and the
  * clause anchor it belongs to, so every result can be cited.
  */
+import Fraction from 'fraction.js';
 import type { Span } from '../common/source.js';
 import type { Dimension, Period } from '../syntax/ast.js';
 
@@ -23,7 +29,9 @@ export type IrType =
   | { readonly k: 'date' }
   | { readonly k: 'text' }
   | { readonly k: 'enum'; readonly name: string; readonly members: readonly string[] }
-  | { readonly k: 'quantity'; readonly dim: Exclude<Dimension, 'money' | 'count'> };
+  | { readonly k: 'quantity'; readonly dim: Exclude<Dimension, 'money' | 'count'> }
+  | { readonly k: 'entity'; readonly name: string }
+  | { readonly k: 'list'; readonly elem: string };
 
 export interface Origin {
   readonly file: string;
@@ -37,7 +45,27 @@ export type CmpOp = '>=' | '<=' | '>' | '<' | '=' | '!=';
 
 export type IrExpr =
   | { readonly k: 'const'; readonly type: IrType; readonly value: number | boolean | string; readonly origin?: Origin }
+  /** A field of the entity's single instance in the input facts (shorthand for get(root(entity), field)). */
   | { readonly k: 'field'; readonly type: IrType; readonly entity: string; readonly field: string; readonly origin: Origin }
+  /** The entity's single instance in the input facts. */
+  | { readonly k: 'root'; readonly type: IrType; readonly entity: string; readonly origin: Origin }
+  /** A bound element: of a quantifier/aggregate (`var` is its unique name) or `@self` in an entity definition. */
+  | { readonly k: 'var'; readonly type: IrType; readonly name: string; readonly origin: Origin }
+  /** A field of an entity value (nested records, list elements). */
+  | { readonly k: 'get'; readonly type: IrType; readonly of: IrExpr; readonly field: string; readonly origin: Origin }
+  /** A definition's value; `of` is the instance for a definition on an entity. */
+  | { readonly k: 'def'; readonly type: IrType; readonly name: string; readonly of?: IrExpr; readonly origin: Origin }
+  /**
+   * Over the elements of a list (each bound to `var` in `body`): exists / forall / none
+   * (booleans, Kleene), count (elements where body holds; all if no body), sum, max, min.
+   */
+  | { readonly k: 'quant'; readonly type: IrType; readonly q: 'exists' | 'forall' | 'none' | 'count' | 'sum' | 'max' | 'min'; readonly list: IrExpr; readonly var: string; readonly body?: IrExpr; readonly origin: Origin }
+  /** The n-th element (1-based) of a list in ascending order of `key` (ties keep list order). */
+  | { readonly k: 'nth'; readonly type: IrType; readonly list: IrExpr; readonly var: string; readonly key: IrExpr; readonly n: number; readonly origin: Origin }
+  /** 施行日: the policy's effective date (IrPolicy.effective or .effectiveRange; unknown if neither). */
+  | { readonly k: 'effective'; readonly type: IrType; readonly origin: Origin }
+  /** 某日（lo，hi）: a date known only to lie in [lo, hi]. */
+  | { readonly k: 'someDay'; readonly type: IrType; readonly lo: number; readonly hi: number; readonly origin: Origin }
   | { readonly k: 'param'; readonly type: IrType; readonly name: string; readonly origin: Origin }
   | { readonly k: 'evalDate'; readonly type: IrType; readonly origin: Origin }
   | { readonly k: 'event'; readonly type: IrType; readonly field: string; readonly origin: Origin }
@@ -49,10 +77,17 @@ export type IrExpr =
   | { readonly k: 'in'; readonly type: IrType; readonly x: IrExpr; readonly values: readonly IrExpr[]; readonly negated: boolean; readonly origin: Origin }
   | { readonly k: 'neg'; readonly type: IrType; readonly x: IrExpr; readonly origin: Origin }
   | { readonly k: 'add' | 'sub'; readonly type: IrType; readonly a: IrExpr; readonly b: IrExpr; readonly origin: Origin }
-  /** a × b ÷ divisor (divisor is a positive constant: 1, or 1e6 for a ratio factor). */
-  | { readonly k: 'mul'; readonly type: IrType; readonly a: IrExpr; readonly b: IrExpr; readonly divisor: number; readonly origin: Origin }
-  /** round(a × scale ÷ b) */
-  | { readonly k: 'div'; readonly type: IrType; readonly a: IrExpr; readonly b: IrExpr; readonly scale: number; readonly origin: Origin }
+  /**
+   * a × b. Exact when the result is a ratio (rational product); when exactly one operand is
+   * a ratio and the result is not, the product is rounded half away from zero to an integer
+   * of the result's unit (money × 50% → fen); otherwise an integer product.
+   */
+  | { readonly k: 'mul'; readonly type: IrType; readonly a: IrExpr; readonly b: IrExpr; readonly origin: Origin }
+  /**
+   * a ÷ b (unknown when b = 0). Exact when the result is a ratio; otherwise the exact
+   * quotient rounded half away from zero to an integer of the result's unit.
+   */
+  | { readonly k: 'div'; readonly type: IrType; readonly a: IrExpr; readonly b: IrExpr; readonly origin: Origin }
   /** In properties: the value of a measure's outcome in this evaluation. */
   | { readonly k: 'outcome'; readonly type: IrType; readonly measure: string; readonly outcome: string; readonly origin: Origin }
   /** In properties: does the measure apply (status 适用)? */
@@ -68,6 +103,8 @@ export interface IrField {
   readonly name: string;
   readonly type: IrType;
   readonly doc?: string;
+  /** Declared 可为负: inputs may be negative. */
+  readonly signed?: boolean;
 }
 
 export interface IrEntity {
@@ -79,7 +116,8 @@ export interface IrParamValue {
   /** Day number from which the value applies (inclusive). */
   readonly from: number;
   readonly fromIso: string;
-  readonly value: number;
+  /** Runtime representation (a ratio is "n/d"). */
+  readonly value: number | string;
   readonly source: string;
   readonly confirmed: boolean;
 }
@@ -165,7 +203,34 @@ export interface IrPolicy {
   readonly effectiveIso?: string;
   readonly effectiveNote?: string;
   readonly interpreter?: string;
+  /** Effective date known only within a range (生效：某日（lo，hi））; `effective` is then absent. */
+  readonly effectiveRange?: { readonly lo: number; readonly hi: number; readonly loIso: string; readonly hiIso: string };
   readonly sunset?: IrSunset;
+}
+
+/**
+ * A derived fact (定义): `name` is `名称` or `实体.名称`; on an entity, `@self` in `expr`
+ * is the instance. Evaluated on demand, once per instance per evaluation.
+ */
+export interface IrDefinition {
+  readonly name: string;
+  readonly entity?: string;
+  readonly type: IrType;
+  readonly expr: IrExpr;
+  readonly citation?: IrCitation;
+  readonly note?: string;
+  /** 存疑 notes whose adopted reading this definition formalises. */
+  readonly doubts: readonly string[];
+  readonly origin: Origin;
+}
+
+/** A declared assumption (前提) on the inputs: the verifier only considers inputs where it holds. */
+export interface IrAssumption {
+  readonly name: string;
+  readonly condition: IrExpr;
+  readonly note?: string;
+  readonly clause?: string;
+  readonly origin: Origin;
 }
 
 export interface IrIndicator {
@@ -211,10 +276,26 @@ export interface IrProgram {
   readonly clauses: readonly (IrCitation & { readonly parent?: string; readonly depth: number; readonly origin: Origin })[];
   readonly doubts: readonly IrDoubtRef[];
   readonly properties: readonly IrProperty[];
+  readonly definitions: readonly IrDefinition[];
+  readonly assumptions: readonly IrAssumption[];
 }
 
-export const RATIO_SCALE = 1_000_000;
 export const MONEY_SCALE = 100;
+
+/** Canonical runtime text of a ratio: "n/d" in lowest terms, d > 0 ("-1/3", "0/1"). */
+export function ratioText(f: Fraction): string {
+  return `${f.s < 0n && f.n !== 0n ? '-' : ''}${f.n}/${f.d}`;
+}
+
+/** The exact value of a runtime ratio text. */
+export function ratioValue(s: string): Fraction {
+  return new Fraction(s);
+}
+
+/** Is this the ratio type (比例)? */
+export function isRatio(t: IrType): boolean {
+  return t.k === 'quantity' && t.dim === 'ratio';
+}
 
 /** Display unit of an IR type. */
 export function unitOf(t: IrType): string {

@@ -16,15 +16,16 @@ import {
   decMul, decDivExact, decIsInteger, decToBigInt, decimal, decToString, type Decimal,
 } from '../common/decimal.js';
 import type * as A from '../syntax/ast.js';
-import type { CheckedProgram, Type } from '../semantics/model.js';
-import { valueOn, type ParameterSet } from '../semantics/parameters.js';
+import type { CheckedProgram, Type, Resolution } from '../semantics/model.js';
+import { valueOn, type ParameterSet, type ParamDef } from '../semantics/parameters.js';
 import type { CompiledProgram } from '../project/program.js';
-import { EVAL_DATE } from '../semantics/builtins.js';
+import { EVAL_DATE, EFFECTIVE_DATE, AGGREGATES, SOME_DAY } from '../semantics/builtins.js';
 import type {
-  IrExpr, IrType, IrProgram, IrMeasure, IrRule, IrEntity, IrParam, IrIndicator, Origin, IrCitation, IrDoubtRef,
+  IrExpr, IrType, IrProgram, IrMeasure, IrRule, IrEntity, IrParam, IrIndicator, Origin, IrCitation, IrDoubtRef, IrDefinition, IrAssumption,
 } from './ir.js';
-import { MONEY_SCALE, RATIO_SCALE, unitOf } from './ir.js';
+import { MONEY_SCALE, unitOf, isRatio, ratioText } from './ir.js';
 import Fraction from 'fraction.js';
+import { unitInfo } from '../syntax/cst-to-ast.js';
 
 /** Exact decimal of a fraction, if its decimal expansion terminates. */
 export function fractionToDecimal(f: Fraction): Decimal | undefined {
@@ -45,6 +46,11 @@ const BOOL: IrType = { k: 'bool' };
 class Lowerer {
   readonly diagnostics: Diagnostic[] = [];
   private indicatorValues = new Map<string, Fraction | undefined>();
+  /** Variables of the enclosing quantifiers/aggregates, outermost first (checker levels index it). */
+  private vars: { name: string; entity: string }[] = [];
+  private varCount = 0;
+  /** The entity of the definition being lowered (`@self`). */
+  private selfEntity: string | undefined;
   constructor(readonly p: CheckedProgram, readonly params: Map<string, ParameterSet>) {}
 
   origin(span: A.Expr['span']): Origin {
@@ -61,7 +67,30 @@ class Lowerer {
       case 'text': return { k: 'text' };
       case 'enum': return { k: 'enum', name: t.name, members: this.p.enums.get(t.name)?.members.map((m) => m.text) ?? [] };
       case 'quantity': return t.dim === 'count' ? { k: 'int' } : { k: 'quantity', dim: t.dim };
+      case 'entity': return { k: 'entity', name: t.name };
+      case 'list': return { k: 'list', elem: t.elem.k === 'entity' ? t.elem.name : '' };
       default: return { k: 'int' };
+    }
+  }
+
+  resolution(e: A.Expr): Resolution | undefined {
+    return this.p.resolutions.get(e);
+  }
+
+  varAt(level: number, origin: Origin): IrExpr {
+    const v = this.vars[level];
+    if (!v) return { k: 'const', type: { k: 'int' }, value: 0, origin };
+    return { k: 'var', type: { k: 'entity', name: v.entity }, name: v.name, origin };
+  }
+
+  /** Lower `body` with a new element variable bound to the elements of a list of `entity`. */
+  withVar<T>(entity: string, f: (name: string) => T): T {
+    const name = `@e${++this.varCount}`;
+    this.vars.push({ name, entity });
+    try {
+      return f(name);
+    } finally {
+      this.vars.pop();
     }
   }
 
@@ -69,13 +98,18 @@ class Lowerer {
     return this.p.types.get(e) ?? { k: 'error' };
   }
 
-  /** Scale a decimal (in the written unit) to the runtime integer of its type. */
-  scaled(value: Decimal, unit: A.UnitInfo | undefined, t: IrType, span: A.Expr['span']): number {
+  /** Scale a decimal (in the written unit) to the runtime value of its type (a ratio: exact "n/d"). */
+  scaled(value: Decimal, unit: A.UnitInfo | undefined, t: IrType, span: A.Expr['span']): number | string {
     let v = unit ? decMul(value, unit.factor) : value;
+    if (isRatio(t)) return ratioText(new Fraction(decToString(v)));
+    return this.scaledInt(v, t, span);
+  }
+
+  scaledInt(v0: Decimal, t: IrType, span: A.Expr['span']): number {
+    let v = v0;
     if (t.k === 'money') v = decMul(v, decimal(BigInt(MONEY_SCALE)));
-    else if (t.k === 'quantity' && t.dim === 'ratio') v = decMul(v, decimal(BigInt(RATIO_SCALE)));
     if (!decIsInteger(v)) {
-      this.diagnostics.push(diag('ZC0801', span, `“${this.origin(span).text}”不是整数个${unitOf(t) || '单位'}，运行时无法精确表示`, { help: '金额精确到分；时长、年龄、计数须为整数；比例精确到百万分之一' }));
+      this.diagnostics.push(diag('ZC0801', span, `“${this.origin(span).text}”不是整数个${unitOf(t) || '单位'}，运行时无法精确表示`, { help: '金额精确到分；时长、年龄、计数须为整数（比例可以是任意分数）' }));
       return 0;
     }
     const n = decToBigInt(v);
@@ -99,8 +133,37 @@ class Lowerer {
       case 'date': return { k: 'const', type: { k: 'date' }, value: dayNumber(e.value), origin };
       case 'string': return { k: 'const', type: { k: 'text' }, value: e.value, origin };
       case 'bool': return { k: 'const', type: BOOL, value: e.value, origin };
+      case 'it': {
+        const r = this.resolution(e);
+        if (r?.k === 'elem') return this.varAt(r.level, origin);
+        break;
+      }
+      case 'quant': {
+        const list = this.expr(e.list);
+        if (list.type.k !== 'list') break;
+        const q = e.q;
+        return this.withVar(list.type.elem, (v) => ({ k: 'quant', type: BOOL, q, list, var: v, body: this.expr(e.body), origin }));
+      }
+      case 'nth': {
+        const list = this.expr(e.list);
+        if (list.type.k !== 'list' || e.index.kind !== 'number') break;
+        const n = Number(decToBigInt(e.index.value));
+        return this.withVar(list.type.elem, (v) => ({ k: 'nth', type: t, list, var: v, key: this.expr(e.key), n, origin }));
+      }
       case 'name': {
         const n = e.name.text;
+        const r = this.resolution(e);
+        if (r) {
+          switch (r.k) {
+            case 'elem': return this.varAt(r.level, origin);
+            case 'elemField': return { k: 'get', type: t, of: this.varAt(r.level, origin), field: r.field, origin };
+            case 'elemDef': return { k: 'def', type: t, name: r.key, of: this.varAt(r.level, origin), origin };
+            case 'self': return { k: 'var', type: { k: 'entity', name: this.selfEntity ?? n }, name: '@self', origin };
+            case 'root': return { k: 'root', type: { k: 'entity', name: n }, entity: n, origin };
+            case 'def': return { k: 'def', type: t, name: r.key, origin };
+          }
+        }
+        if (n === EFFECTIVE_DATE && !this.p.params.has(n) && !this.p.indicators.has(n)) return { k: 'effective', type: { k: 'date' }, origin };
         if (n === '已废止' && !this.p.params.has(n)) return { k: 'void', type: BOOL, origin };
         if (t.k === 'enum' && !this.p.symbols.has(`param:${n}`) && !this.p.symbols.has(`indicator:${n}`)) return { k: 'const', type: t, value: n, origin };
         if (n === EVAL_DATE) return { k: 'evalDate', type: { k: 'date' }, origin };
@@ -110,6 +173,7 @@ class Lowerer {
           const v = f && fractionToDecimal(f);
           if (!f) this.diagnostics.push(diag('ZC0803', e.span, `指标“${n}”无法在编译期求值`));
           if (f && !v) this.diagnostics.push(diag('ZC0803', e.span, `指标“${n}”的值 ${f.toString(12)} 是无限循环小数，不能在规则中精确使用`));
+          if (f && isRatio(t)) return { k: 'const', type: t, value: ratioText(f), origin };
           return { k: 'const', type: t, value: v ? this.scaled(v, undefined, t, e.span) : 0, origin };
         }
         break;
@@ -117,12 +181,31 @@ class Lowerer {
       case 'member': {
         const ot = this.typeOf(e.object);
         if (ot.k === 'entity' && ot.name === '事件') return { k: 'event', type: t, field: e.member.text, origin };
-        if (ot.k === 'entity') return { k: 'field', type: t, entity: ot.name, field: e.member.text, origin };
+        const r = this.resolution(e);
+        if (ot.k === 'entity' && r?.k === 'def') return { k: 'def', type: t, name: r.key, of: this.expr(e.object), origin };
+        if (ot.k === 'entity') {
+          const obj = this.expr(e.object);
+          // the common case keeps the short form: a field of a root entity
+          if (obj.k === 'root') return { k: 'field', type: t, entity: obj.entity, field: e.member.text, origin };
+          return { k: 'get', type: t, of: obj, field: e.member.text, origin };
+        }
         if (ot.k === 'measure') return { k: 'outcome', type: t, measure: ot.name, outcome: e.member.text, origin };
         break;
       }
       case 'call': {
         if (e.callee.text === '适用' && e.args[0]?.kind === 'name') return { k: 'applies', type: BOOL, measure: e.args[0].name.text, origin };
+        const agg = AGGREGATES[e.callee.text];
+        if (agg && e.args[0]) {
+          const list = this.expr(e.args[0]);
+          if (list.type.k !== 'list') break;
+          const body = e.args[1];
+          return this.withVar(list.type.elem, (v) => ({
+            k: 'quant', type: agg.kind === 'count' ? { k: 'int' as const } : t, q: agg.kind, list, var: v, ...(body ? { body: this.expr(body) } : {}), origin,
+          }));
+        }
+        if (e.callee.text === SOME_DAY && e.args[0]?.kind === 'date' && e.args[1]?.kind === 'date') {
+          return { k: 'someDay', type: { k: 'date' }, lo: dayNumber(e.args[0].value), hi: dayNumber(e.args[1].value), origin };
+        }
         const arg = e.args[0] ? this.expr(e.args[0]) : { k: 'const' as const, type: { k: 'date' as const }, value: 0 };
         if (e.callee.text === '周岁') return { k: 'age', type: t, unit: 'years', birth: arg, origin };
         if (e.callee.text === '月龄') return { k: 'age', type: t, unit: 'months', birth: arg, origin };
@@ -174,7 +257,7 @@ class Lowerer {
   monthsToYears(e: A.Expr): IrExpr {
     const t: IrType = { k: 'quantity', dim: 'ageYears' };
     if (e.kind !== 'number') return this.expr(e);
-    return { k: 'const', type: t, value: this.scaled(decDivExact(e.value, decimal(12n)).value, undefined, t, e.span), origin: this.origin(e.span) };
+    return { k: 'const', type: t, value: this.scaledInt(decDivExact(e.value, decimal(12n)).value, t, e.span), origin: this.origin(e.span) };
   }
 
   arith(e: Extract<A.Expr, { kind: 'arith' }>, t: IrType, origin: Origin): IrExpr {
@@ -183,7 +266,7 @@ class Lowerer {
     const isDate = (x: IrType) => x.k === 'date';
     const isMY = (x: IrType) => x.k === 'quantity' && (x.dim === 'months' || x.dim === 'years');
     if ((e.op === '+' || e.op === '-') && isDate(a.type) && isMY(b.type)) {
-      const months = b.type.k === 'quantity' && b.type.dim === 'years' ? { k: 'mul' as const, type: { k: 'int' as const }, a: b, b: { k: 'const' as const, type: { k: 'int' as const }, value: 12 }, divisor: 1, origin } : b;
+      const months = b.type.k === 'quantity' && b.type.dim === 'years' ? { k: 'mul' as const, type: { k: 'int' as const }, a: b, b: { k: 'const' as const, type: { k: 'int' as const }, value: 12 }, origin } : b;
       return { k: 'addMonths', type: t, date: a, months, sign: e.op === '+' ? 1 : -1, origin };
     }
     if (e.op === '+' && isDate(b.type) && isMY(a.type)) return { k: 'addMonths', type: t, date: b, months: a, sign: 1, origin };
@@ -191,18 +274,13 @@ class Lowerer {
     if (e.op === '+' || e.op === '-') {
       // weeks added to a date are days × 7
       if (isDate(a.type) && b.type.k === 'quantity' && b.type.dim === 'weeks') {
-        return { k: e.op === '+' ? 'add' : 'sub', type: t, a, b: { k: 'mul', type: { k: 'quantity', dim: 'days' }, a: b, b: { k: 'const', type: { k: 'int' }, value: 7 }, divisor: 1, origin }, origin };
+        return { k: e.op === '+' ? 'add' : 'sub', type: t, a, b: { k: 'mul', type: { k: 'quantity', dim: 'days' }, a: b, b: { k: 'const', type: { k: 'int' }, value: 7 }, origin }, origin };
       }
       return { k: e.op === '+' ? 'add' : 'sub', type: t, a, b, origin };
     }
-    const isRatio = (x: IrType) => x.k === 'quantity' && x.dim === 'ratio';
-    if (e.op === '*') {
-      const divisor = isRatio(a.type) || isRatio(b.type) ? (isRatio(a.type) && isRatio(b.type) ? RATIO_SCALE : isRatio(t) ? 1 : RATIO_SCALE) : 1;
-      return { k: 'mul', type: t, a, b, divisor, origin };
-    }
-    // division: money/money or q/q → int ratio? Result 'number' is represented as an integer: refuse non-exact.
-    const scale = t.k === 'quantity' && t.dim === 'ratio' ? RATIO_SCALE : 1;
-    return { k: 'div', type: t, a, b, scale, origin };
+    if (e.op === '*') return { k: 'mul', type: t, a, b, origin };
+    // money ÷ money and q ÷ q give a dimensionless number, represented as an integer (rounded); ratio results stay exact
+    return { k: 'div', type: t, a, b, origin };
   }
 
   /** Compile-time exact value of an indicator (a fraction), in its canonical unit (ratio as a fraction of 1). */
@@ -245,6 +323,12 @@ class Lowerer {
     return { anchor: anchor ?? '', label: c?.label ?? '', ...(c?.title ? { title: c.title } : {}), quotes };
   }
 
+  /** Citation of a declaration with its own 原文 (a definition): the clause, and only the declaration's quotes. */
+  citationOwn(anchor: string | undefined, own: readonly A.StrLit[]): IrCitation {
+    const c = this.p.clauses.find((x) => x.anchor === anchor);
+    return { anchor: anchor ?? '', label: c?.label ?? '', ...(c?.title ? { title: c.title } : {}), quotes: own.map((q) => q.value) };
+  }
+
   doubt(d: A.DoubtDecl, clause?: string): IrDoubtRef {
     return {
       name: d.name.text, readings: d.readings.map((r) => ({ name: r.name.text, text: r.text.value })), quotes: d.quotes.map((q) => q.value),
@@ -264,23 +348,29 @@ class Lowerer {
       ...(pol?.title ? { title: pol.title.value } : {}),
       ...(pol?.effective?.date ? { effective: dayNumber(pol.effective.date), effectiveIso: formatIso(pol.effective.date) } : {}),
       ...(pol?.effective?.note ? { effectiveNote: pol.effective.note.value } : {}),
+      ...(pol?.effective?.range ? {
+        effectiveRange: {
+          lo: dayNumber(pol.effective.range.lo), hi: dayNumber(pol.effective.range.hi),
+          loIso: formatIso(pol.effective.range.lo), hiIso: formatIso(pol.effective.range.hi),
+        },
+      } : {}),
       ...(pol?.interpreter ? { interpreter: pol.interpreter.text } : {}),
       ...(sun ? { sunset: { condition: this.expr(sun.condition), start: sun.start, origin: this.origin(sun.span) } } : {}),
     };
     const entities: IrEntity[] = [...p.entities.values()].filter((e) => e.name.text !== '事件').map((e) => ({
       name: e.name.text,
-      fields: e.fields.map((f) => ({ name: f.name.text, type: this.irType(this.fieldType(f.type)), ...(f.doc ? { doc: f.doc.value } : {}) })),
+      fields: e.fields.map((f) => ({ name: f.name.text, type: this.irType(this.fieldType(f.type)), ...(f.doc ? { doc: f.doc.value } : {}), ...(f.signed ? { signed: true } : {}) })),
     }));
     const params: IrParam[] = [];
     for (const [name, decl] of p.params) {
       const t = this.irType(this.fieldType(decl.type));
-      let def;
+      let def: ParamDef | undefined;
       for (const set of this.params.values()) def ??= set.get(name);
       params.push({
         name, type: t, unit: def?.unit ?? '',
         values: (def?.values ?? []).map((v) => ({
           from: dayNumber(v.from), fromIso: formatIso(v.from), source: v.source, confirmed: v.confirmed,
-          value: this.scaled(v.value, undefined, t, decl.span),
+          value: this.scaled(v.value, isRatio(t) ? (unitInfo(def?.unit ?? '%') ?? unitInfo('%')) : undefined, t, decl.span),
         })),
       });
       void valueOn;
@@ -340,7 +430,23 @@ class Lowerer {
       ...(decl.note ? { note: decl.note.value } : {}), ...(clause ? { clause } : {}),
       ...(decl.expectFail ? { accepted: decl.expectFail.value } : {}),
     }));
-    return { policy, entities, params, measures, indicators, clauses, doubts, properties };
+    const definitions: IrDefinition[] = [...p.definitions.values()].map((d) => {
+      this.selfEntity = d.entity;
+      this.vars = [];
+      const expr = this.expr(d.decl.value);
+      this.selfEntity = undefined;
+      const t = d.decl.type ? this.irType(this.fieldType(d.decl.type)) : expr.type;
+      return {
+        name: d.key, type: t, expr, doubts: d.decl.doubts.map((n) => n.text), origin: this.origin(d.decl.span),
+        ...(d.entity ? { entity: d.entity } : {}), ...(d.decl.note ? { note: d.decl.note.value } : {}),
+        ...(d.clause || d.decl.quotes.length ? { citation: this.citationOwn(d.clause, d.decl.quotes) } : {}),
+      };
+    });
+    const assumptions: IrAssumption[] = [...p.assumptions.values()].flatMap(({ decl, clause }) => decl.condition ? [{
+      name: decl.name.text, condition: this.expr(decl.condition), origin: this.origin(decl.span),
+      ...(decl.note ? { note: decl.note.value } : {}), ...(clause ? { clause } : {}),
+    }] : []);
+    return { policy, entities, params, measures, indicators, clauses, doubts, properties, definitions, assumptions };
   }
 
   fieldType(t: A.TypeRef): Type {
@@ -355,6 +461,10 @@ class Lowerer {
       case '日期': return { k: 'date' };
       case '文本': return { k: 'text' };
       case '比例': return { k: 'quantity', dim: 'ratio' };
+      case '列表': {
+        const el = t.element ? this.fieldType(t.element) : undefined;
+        return el && el.k === 'entity' ? { k: 'list', elem: el } : { k: 'error' };
+      }
       default:
         if (t.unit) return t.unit.dimension === 'money' ? { k: 'money' } : t.unit.dimension === 'count' ? { k: 'int' } : { k: 'quantity', dim: t.unit.dimension };
         return { k: 'int' };
@@ -373,20 +483,8 @@ function mentionsEvent(d: A.PropertyDecl): boolean {
   return found;
 }
 
-/** Direct sub-expressions of an AST expression. */
-export function children(e: A.Expr): A.Expr[] {
-  switch (e.kind) {
-    case 'member': return [e.object];
-    case 'call': return [...e.args];
-    case 'neg': case 'not': return [e.operand];
-    case 'arith': return [e.left, e.right];
-    case 'logic': return [...e.operands];
-    case 'compare': return [e.left, e.right];
-    case 'in': return [e.subject, ...e.members];
-    case 'range': return [e.subject, e.low, e.high];
-    default: return [];
-  }
-}
+export { children } from '../syntax/ast-walk.js';
+import { children } from '../syntax/ast-walk.js';
 
 /** Deterministic ASCII identifier from a file/dir name (non-ASCII → u<hex>). */
 export function asciiId(s: string): string {

@@ -12,8 +12,8 @@ import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js
 import type { Span } from '../common/source.js';
 import { formatChineseNumeral } from '../common/numerals.js';
 import type * as A from '../syntax/ast.js';
-import type { BoundProgram, ClauseInfo, MeasureInfo, ProgramFile, Reference, Sym, SymbolKind } from './model.js';
-import { EVENT_ENTITY, EVENT_FIELDS, LEVEL_ENUM, LEVELS, EVAL_DATE, FUNCTIONS, IS_VOID, APPLIES } from './builtins.js';
+import { definitionKey, type BoundProgram, type ClauseInfo, type DefinitionInfo, type MeasureInfo, type ProgramFile, type Reference, type Sym, type SymbolKind } from './model.js';
+import { EVENT_ENTITY, EVENT_FIELDS, LEVEL_ENUM, LEVELS, EVAL_DATE, EFFECTIVE_DATE, FUNCTIONS, AGGREGATES, IS_VOID, APPLIES } from './builtins.js';
 
 const LEVEL_ORDER: Record<A.ClauseLevel, number> = { annex: 0, sec: 1, subsec: 2, item: 3, subitem: 4 };
 const LEVEL_NAME: Record<A.ClauseLevel, string> = { annex: '附件', sec: '一级（一、）', subsec: '二级（（一））', item: '三级（1.）', subitem: '四级（（1））' };
@@ -76,6 +76,8 @@ class Binder {
   readonly properties = new Map<string, { decl: A.PropertyDecl; clause?: string }>();
   readonly doubts = new Map<string, { decl: A.DoubtDecl; clause?: string; measure?: string }>();
   readonly qualitative: { decl: A.QualDecl; clause?: string }[] = [];
+  readonly definitions = new Map<string, DefinitionInfo>();
+  readonly assumptions = new Map<string, { decl: A.AssumptionDecl; clause?: string }>();
   policy: { decl: A.PolicyDecl; file: string } | undefined;
   private anchors = new Map<string, ClauseInfo>();
   /** Top-level namespace: name → symbol id. */
@@ -130,6 +132,9 @@ class Binder {
     }
     this.entities.set(EVENT_ENTITY, { kind: 'entity', name: nm(EVENT_ENTITY), fields, span });
     this.define('builtin', nm(EVAL_DATE), span, { global: true });
+    this.define('builtin', nm(EFFECTIVE_DATE), span, { global: true });
+    // Aggregates are functions: only their call form is reserved, so a declaration may still be named 合计.
+    for (const f of Object.keys(AGGREGATES)) this.define('builtin', nm(f), span, {});
     this.define('builtin', nm(IS_VOID), span, { global: true });
     this.define('builtin', nm(APPLIES), span, { global: true });
     for (const f of Object.keys(FUNCTIONS)) this.define('builtin', nm(f), span, { global: true });
@@ -184,6 +189,12 @@ class Binder {
           case 'doubt':
             this.doubt(item, undefined, undefined);
             break;
+          case 'definition':
+            this.definition(item, undefined);
+            break;
+          case 'assumption':
+            this.assumption(item, undefined);
+            break;
           case 'import':
             break;
         }
@@ -235,8 +246,23 @@ class Binder {
         case 'property':
           if (this.define('property', item.name, item.span, { global: true, clause: anchor, decl: item })) this.properties.set(item.name.text, { decl: item, clause: anchor });
           break;
+        case 'definition': this.definition(item, anchor); break;
+        case 'assumption': this.assumption(item, anchor); break;
       }
     }
+  }
+
+  definition(d: A.DefinitionDecl, clause: string | undefined): void {
+    const entity = d.entity?.text;
+    // Global definitions share the top-level namespace; entity definitions live beside the entity's fields.
+    if (!this.define('definition', d.name, d.span, { global: !entity, decl: d, ...(entity ? { container: entity } : {}), ...(clause ? { clause } : {}) })) return;
+    const key = definitionKey(d.name.text, entity);
+    this.definitions.set(key, { decl: d, key, ...(entity ? { entity } : {}), ...(clause ? { clause } : {}) });
+  }
+
+  assumption(a: A.AssumptionDecl, clause: string | undefined): void {
+    if (!this.define('assumption', a.name, a.span, { global: true, decl: a, ...(clause ? { clause } : {}) })) return;
+    this.assumptions.set(a.name.text, { decl: a, ...(clause ? { clause } : {}) });
   }
 
   doubt(d: A.DoubtDecl, clause: string | undefined, measure: string | undefined): void {
@@ -283,6 +309,28 @@ class Binder {
       this.exceptions(m);
     }
     for (const q of this.qualitative) for (const n of [...q.decl.lead, ...q.decl.responsible]) this.orgRef(n);
+    for (const [, d] of this.definitions) {
+      const dd = d.decl;
+      if (dd.entity) {
+        const ent = this.entities.get(dd.entity.text);
+        if (!ent || dd.entity.text === EVENT_ENTITY) this.undefinedName(dd.entity, [...this.entities.keys()].filter((k) => k !== EVENT_ENTITY), '实体');
+        else {
+          this.ref(dd.entity.span, `entity:${dd.entity.text}`);
+          const clash = ent.fields.find((f) => f.name.text === dd.name.text);
+          if (clash) {
+            this.diagnostics.push(diag('ZC0402', dd.name.span, `实体“${dd.entity.text}”已有字段“${dd.name.text}”，定义不能与字段同名`, {
+              related: [{ span: clash.name.span, message: '字段在这里' }], help: '改用另一个名称；定义是由其他事实推出的结论，字段是输入的事实',
+            }));
+          }
+        }
+      }
+      if (dd.type) this.typeRefNames(dd.type);
+      for (const n of dd.doubts) {
+        const id = `doubt:${n.text}`;
+        if (this.symbols.has(id)) this.ref(n.span, id);
+        else this.undefinedName(n, [...this.doubts.keys()], '存疑注记');
+      }
+    }
     for (const [, e] of this.entities) for (const f of e.fields) this.typeRefNames(f.type);
     for (const [, pd] of this.params) this.typeRefNames(pd.type);
     for (const [, m] of this.measures) for (const o of m.decl.outcomes) this.typeRefNames(o.type);
@@ -365,6 +413,7 @@ export function kindName(k: SymbolKind): string {
   const m: Record<SymbolKind, string> = {
     enum: '枚举', enumMember: '枚举值', entity: '实体', field: '字段', param: '参数', org: '机构', measure: '措施', outcome: '结果',
     rule: '规则', indicator: '指标', property: '性质', doubt: '存疑注记', reading: '解读', clause: '条款', builtin: '内置名称',
+    definition: '定义', assumption: '前提',
   };
   return m[k];
 }
@@ -377,7 +426,7 @@ export function bind(root: string, files: Map<string, ProgramFile>): Result<Boun
   const value: BoundProgram = {
     root, files, symbols: b.symbols, references: b.references, clauses: b.clauses, measures: b.measures, entities: b.entities,
     enums: b.enums, params: b.params, orgs: b.orgs, indicators: b.indicators, properties: b.properties, doubts: b.doubts,
-    qualitative: b.qualitative, ...(b.policy ? { policy: b.policy } : {}),
+    qualitative: b.qualitative, definitions: b.definitions, assumptions: b.assumptions, ...(b.policy ? { policy: b.policy } : {}),
   };
   return { value, diagnostics: b.diagnostics };
 }

@@ -12,11 +12,31 @@
 import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import { decIsInteger, decMul, decDivExact, decimal, decSign } from '../common/decimal.js';
 import type * as A from '../syntax/ast.js';
-import { T, sameType, typeToString, type BoundProgram, type CheckedProgram, type Type } from './model.js';
-import { EVENT_ENTITY, EVENT_FIELDS, EVAL_DATE, FUNCTIONS, IS_VOID, APPLIES } from './builtins.js';
+import { T, sameType, typeToString, definitionKey, type BoundProgram, type CheckedProgram, type Type, type Resolution, type DefinitionInfo } from './model.js';
+import { EVENT_ENTITY, EVENT_FIELDS, EVAL_DATE, EFFECTIVE_DATE, FUNCTIONS, AGGREGATES, IS_VOID, APPLIES, SOME_DAY } from './builtins.js';
 import { suggest } from './binder.js';
+import { compareDates } from '../common/calendar.js';
+import { children } from '../syntax/ast-walk.js';
 
-type Scope = 'rule' | 'sunset' | 'indicator' | 'property' | 'validity';
+type Scope = 'rule' | 'sunset' | 'indicator' | 'property' | 'validity' | 'definition' | 'assumption';
+
+/**
+ * Where an expression is checked.
+ *  - `self`: inside `定义 实体.名称 = …`, the entity whose instance is being defined;
+ *  - `elems`: element entities of the enclosing quantifiers/aggregates, innermost last
+ *    (其 and the element's bare field names denote the innermost one that has them);
+ *  - `owner`: the definition or measure whose dependencies are being recorded.
+ */
+interface Env {
+  readonly scope: Scope;
+  readonly self?: string;
+  readonly elems: readonly string[];
+  readonly owner?: string;
+}
+
+const env0 = (scope: Scope): Env => ({ scope, elems: [] });
+const defNode = (key: string) => `定义「${key}」`;
+const measureNode = (name: string) => `措施「${name}」`;
 
 const isNumeric = (t: Type) => t.k === 'int' || t.k === 'number';
 const isOrdered = (t: Type) => isNumeric(t) || t.k === 'money' || t.k === 'date' || t.k === 'quantity';
@@ -24,7 +44,17 @@ const isOrdered = (t: Type) => isNumeric(t) || t.k === 'money' || t.k === 'date'
 class Checker {
   readonly diagnostics: Diagnostic[] = [];
   readonly types = new Map<A.Expr, Type>();
+  readonly resolutions = new Map<A.Expr, Resolution>();
+  /** Dependency graph between definitions and measures (for cycles): node → (target → span of the reference). */
+  readonly deps = new Map<string, Map<string, A.Expr['span']>>();
   constructor(readonly p: BoundProgram) {}
+
+  dep(env: Env, target: string, span: A.Expr['span']): void {
+    if (!env.owner) return;
+    let m = this.deps.get(env.owner);
+    if (!m) this.deps.set(env.owner, (m = new Map()));
+    if (!m.has(target)) m.set(target, span);
+  }
 
   err(code: Parameters<typeof diag>[0], span: A.Expr['span'], message: string, extra: Parameters<typeof diag>[3] = {}): void {
     this.diagnostics.push(diag(code, span, message, extra));
@@ -43,6 +73,7 @@ class Checker {
     return this.typeOfRef(t);
   }
 
+  private reportedListElems = new WeakSet<A.TypeRef>();
   typeOfRef(t: A.TypeRef): Type {
     if (t.kind === 'named') {
       if (this.p.enums.has(t.name.text)) return { k: 'enum', name: t.name.text };
@@ -57,7 +88,18 @@ class Checker {
       case '日期': return T.date;
       case '文本': return T.text;
       case '比例': return T.q('ratio');
-      case '列表': return t.element ? { k: 'list', elem: this.typeOfRef(t.element) } : T.error;
+      case '列表': {
+        if (!t.element) return T.error;
+        const el = this.typeOfRef(t.element);
+        if (el.k !== 'entity' && el.k !== 'error') {
+          if (!this.reportedListElems.has(t)) {
+            this.reportedListElems.add(t);
+            this.err('ZC0514', t.element.span, `列表的元素必须是实体，这里是${typeToString(el)}`, { help: '先声明一个实体（如 实体 子女 { 出生日期：日期 }），再写 列表（子女）' });
+          }
+          return T.error;
+        }
+        return { k: 'list', elem: el };
+      }
       case '时长':
       case '年龄':
         if (!t.unit) {
@@ -86,13 +128,13 @@ class Checker {
   }
 
   /** Type an expression; `expected` guides enum member resolution. */
-  expr(e: A.Expr, scope: Scope, expected?: Type): Type {
-    const t = this.exprInner(e, scope, expected);
+  expr(e: A.Expr, env: Env, expected?: Type): Type {
+    const t = this.exprInner(e, env, expected);
     this.types.set(e, t);
     return t;
   }
 
-  private exprInner(e: A.Expr, scope: Scope, expected?: Type): Type {
+  private exprInner(e: A.Expr, env: Env, expected?: Type): Type {
     switch (e.kind) {
       case 'number': return this.literalType(e);
       case 'date': return T.date;
@@ -101,111 +143,69 @@ class Checker {
       case 'unknown': return T.error;
       case 'dayAnchor': return { k: 'dayAnchor' };
       case 'period': return { k: 'period' };
-      case 'name': return this.name(e.name, scope, expected);
-      case 'member': {
-        const ot = this.expr(e.object, scope);
-        if (ot.k === 'error') return T.error;
-        if (ot.k === 'entity') {
-          if (ot.name === EVENT_ENTITY) {
-            const ft = EVENT_FIELDS[e.member.text];
-            if (ft) {
-              this.p.references.push({ span: e.member.span, target: `field:${EVENT_ENTITY}.${e.member.text}` });
-              return ft;
-            }
-          }
-          const ent = this.p.entities.get(ot.name);
-          const f = ent?.fields.find((x) => x.name.text === e.member.text);
-          if (f) {
-            this.p.references.push({ span: e.member.span, target: `field:${ot.name}.${e.member.text}` });
-            return this.typeOfRef(f.type);
-          }
-          const s = suggest(e.member.text, ent?.fields.map((x) => x.name.text) ?? Object.keys(EVENT_FIELDS));
-          this.err('ZC0403', e.member.span, `实体“${ot.name}”没有字段“${e.member.text}”`, s
-            ? { help: `是否想写“${s}”？`, fixes: [{ title: `改为“${s}”`, edits: [{ span: e.member.span, newText: e.member.quoted ? `「${s}」` : s }] }] }
-            : { help: `在“实体 ${ot.name}”中声明该字段` });
+      case 'name': return this.name(e, env, expected);
+      case 'it': {
+        const el = env.elems[env.elems.length - 1];
+        if (!el) {
+          this.err('ZC0407', e.span, '“其”只能在量词（均满足、至少一个满足……）或汇总（数量、合计……）的条件中使用，指当前元素');
           return T.error;
         }
-        if (ot.k === 'measure') {
-          const m = this.p.measures.get(ot.name)!;
-          const o = m.decl.outcomes.find((x) => x.name.text === e.member.text);
-          if (o) {
-            this.p.references.push({ span: e.member.span, target: `outcome:${ot.name}.${e.member.text}` });
-            return this.typeOfRef(o.type);
-          }
-          const s = suggest(e.member.text, m.decl.outcomes.map((x) => x.name.text));
-          this.err('ZC0403', e.member.span, `措施“${ot.name}”没有结果“${e.member.text}”`, s ? { help: `是否想写“${s}”？` } : {});
-          return T.error;
-        }
-        this.err('ZC0501', e.span, `${typeToString(ot)}没有字段，不能用“.”取值`);
-        return T.error;
+        this.resolutions.set(e, { k: 'elem', level: env.elems.length - 1 });
+        return { k: 'entity', name: el };
       }
-      case 'call': {
-        if (e.callee.text === APPLIES) {
-          if (scope !== 'property') {
-            this.err('ZC0407', e.callee.span, '“适用（措施）”只能在“性质”中使用');
-            return T.error;
-          }
-          const arg = e.args[0];
-          const m = arg && arg.kind === 'name' ? this.p.measures.get(arg.name.text) : undefined;
-          if (e.args.length !== 1 || !m || !arg || arg.kind !== 'name') {
-            this.err('ZC0501', e.span, '“适用”需要一个措施名称作参数，例如 适用（生育补助）');
-            return T.error;
-          }
-          this.p.references.push({ span: e.callee.span, target: `builtin:${APPLIES}` });
-          this.p.references.push({ span: arg.name.span, target: `measure:${arg.name.text}` });
-          this.types.set(arg, { k: 'measure', name: arg.name.text });
-          return T.bool;
-        }
-        const f = FUNCTIONS[e.callee.text];
-        if (!f) {
-          const s = suggest(e.callee.text, Object.keys(FUNCTIONS));
-          this.err('ZC0401', e.callee.span, `未定义的函数“${e.callee.text}”`, { help: s ? `是否想写“${s}”？` : `可用的函数：${Object.keys(FUNCTIONS).join('、')}` });
-          for (const a of e.args) this.expr(a, scope);
+      case 'member': return this.member(e, env);
+      case 'quant': {
+        const lt = this.expr(e.list, env);
+        const el = this.listElem(lt, e.list, e.word);
+        if (el) this.bool(e.body, { ...env, elems: [...env.elems, el] });
+        else this.poison(e.body);
+        return T.bool;
+      }
+      case 'nth': {
+        const lt = this.expr(e.list, env);
+        const el = this.listElem(lt, e.list, '按（…）第N个');
+        if (!el) {
+          this.poison(e.key);
           return T.error;
         }
-        this.p.references.push({ span: e.callee.span, target: `builtin:${e.callee.text}` });
-        if (e.args.length !== f.params.length) {
-          this.err('ZC0501', e.span, `函数“${e.callee.text}”需要 ${f.params.length} 个参数，这里有 ${e.args.length} 个`);
-        }
-        e.args.forEach((a, i) => {
-          const at = this.expr(a, scope);
-          const pt = f.params[i];
-          if (pt && at.k !== 'error' && !sameType(at, pt)) this.err('ZC0501', a.span, `函数“${e.callee.text}”的第 ${i + 1} 个参数应为${typeToString(pt)}，这里是${typeToString(at)}`);
-        });
-        return f.result;
+        const kt = this.expr(e.key, { ...env, elems: [...env.elems, el] });
+        if (kt.k !== 'error' && !isOrdered(kt)) this.err('ZC0501', e.key.span, `排序的键应为数、金额、日期或带单位的量，这里是${typeToString(kt)}`);
+        this.expr(e.index, env);
+        return { k: 'entity', name: el };
       }
+      case 'call': return this.call(e, env);
       case 'neg': {
-        const t = this.expr(e.operand, scope);
+        const t = this.expr(e.operand, env);
         if (t.k !== 'error' && !(isNumeric(t) || t.k === 'money' || t.k === 'quantity')) this.err('ZC0501', e.span, `不能对${typeToString(t)}取负`);
         return t;
       }
       case 'not': {
-        this.bool(e.operand, scope);
+        this.bool(e.operand, env);
         return T.bool;
       }
       case 'logic': {
-        for (const o of e.operands) this.bool(o, scope);
+        for (const o of e.operands) this.bool(o, env);
         return T.bool;
       }
-      case 'arith': return this.arith(e, scope);
+      case 'arith': return this.arith(e, env);
       case 'compare': {
-        const lt = this.expr(e.left, scope);
-        const rt = this.expr(e.right, scope, lt); // (an enum member on the right resolves against lt)
+        const lt = this.expr(e.left, env);
+        const rt = this.expr(e.right, env, lt); // (an enum member on the right resolves against lt)
         this.comparable(e.left, lt, e.right, rt, e.op === '=' || e.op === '!=' ? 'eq' : 'ord', e.span, e.word);
         return T.bool;
       }
       case 'in': {
-        const st = this.expr(e.subject, scope);
+        const st = this.expr(e.subject, env);
         for (const m of e.members) {
-          const mt = this.expr(m, scope, st);
+          const mt = this.expr(m, env, st);
           this.comparable(e.subject, st, m, mt, 'eq', m.span);
         }
         return T.bool;
       }
       case 'range': {
-        const st = this.expr(e.subject, scope);
-        const lo = this.expr(e.low, scope);
-        const hi = this.expr(e.high, scope);
+        const st = this.expr(e.subject, env);
+        const lo = this.expr(e.low, env);
+        const hi = this.expr(e.high, env);
         this.comparable(e.subject, st, e.low, lo, 'ord', e.low.span, e.word);
         this.comparable(e.subject, st, e.high, hi, 'ord', e.high.span, e.word);
         return T.bool;
@@ -213,13 +213,166 @@ class Checker {
     }
   }
 
-  bool(e: A.Expr, scope: Scope): void {
-    const t = this.expr(e, scope);
+  /** Give a subtree the error type without reporting anything (its context already failed). */
+  poison(e: A.Expr): void {
+    this.types.set(e, T.error);
+    for (const c of children(e)) this.poison(c);
+  }
+
+  /** The element entity of a list type, or report why the expression is not a list. */
+  listElem(t: Type, e: A.Expr, what: string): string | undefined {
+    if (t.k === 'error') return undefined;
+    if (t.k === 'list' && t.elem.k === 'entity') return t.elem.name;
+    this.err('ZC0513', e.span, `“${what}”只能用于列表，这里是${typeToString(t)}`, { help: '列表是类型为 列表（实体） 的字段，如 家庭.子女' });
+    return undefined;
+  }
+
+  /** The object of the member expression being checked (a measure name is allowed there: 措施.结果). */
+  private memberObject: A.Expr | undefined;
+
+  member(e: Extract<A.Expr, { kind: 'member' }>, env: Env): Type {
+    this.memberObject = e.object;
+    const ot = this.expr(e.object, env);
+    if (ot.k === 'error') return T.error;
+    if (ot.k === 'entity') {
+      if (ot.name === EVENT_ENTITY) {
+        const ft = EVENT_FIELDS[e.member.text];
+        if (ft) {
+          this.p.references.push({ span: e.member.span, target: `field:${EVENT_ENTITY}.${e.member.text}` });
+          return ft;
+        }
+      }
+      const ent = this.p.entities.get(ot.name);
+      const f = ent?.fields.find((x) => x.name.text === e.member.text);
+      if (f) {
+        this.p.references.push({ span: e.member.span, target: `field:${ot.name}.${e.member.text}` });
+        return this.typeOfRef(f.type);
+      }
+      const key = definitionKey(e.member.text, ot.name);
+      const def = this.p.definitions.get(key);
+      if (def) {
+        this.p.references.push({ span: e.member.span, target: `definition:${key}` });
+        this.resolutions.set(e, { k: 'def', key });
+        this.dep(env, defNode(key), e.member.span);
+        return this.defType(def);
+      }
+      const cands = [...(ent?.fields.map((x) => x.name.text) ?? Object.keys(EVENT_FIELDS)), ...[...this.p.definitions.values()].filter((d) => d.entity === ot.name).map((d) => d.decl.name.text)];
+      const s = suggest(e.member.text, cands);
+      this.err('ZC0403', e.member.span, `实体“${ot.name}”没有字段“${e.member.text}”`, s
+        ? { help: `是否想写“${s}”？`, fixes: [{ title: `改为“${s}”`, edits: [{ span: e.member.span, newText: e.member.quoted ? `「${s}」` : s }] }] }
+        : { help: `在“实体 ${ot.name}”中声明该字段，或写“定义 ${ot.name}.${e.member.text} = …”` });
+      return T.error;
+    }
+    if (ot.k === 'measure') {
+      const m = this.p.measures.get(ot.name)!;
+      const o = m.decl.outcomes.find((x) => x.name.text === e.member.text);
+      if (o) {
+        this.p.references.push({ span: e.member.span, target: `outcome:${ot.name}.${e.member.text}` });
+        this.dep(env, measureNode(ot.name), e.member.span);
+        return this.typeOfRef(o.type);
+      }
+      const s = suggest(e.member.text, m.decl.outcomes.map((x) => x.name.text));
+      this.err('ZC0403', e.member.span, `措施“${ot.name}”没有结果“${e.member.text}”`, s ? { help: `是否想写“${s}”？` } : {});
+      return T.error;
+    }
+    if (ot.k === 'list') {
+      this.err('ZC0501', e.span, `${typeToString(ot)}没有字段；对列表的每个元素，请用量词或汇总，如 ${this.text(e.object)} 均满足（${e.member.text} …）`);
+      return T.error;
+    }
+    this.err('ZC0501', e.span, `${typeToString(ot)}没有字段，不能用“.”取值`);
+    return T.error;
+  }
+
+  text(e: A.Expr): string {
+    const f = this.p.files.get(e.span.file);
+    return f ? f.source.text.slice(e.span.start, e.span.end) : '';
+  }
+
+  call(e: Extract<A.Expr, { kind: 'call' }>, env: Env): Type {
+    if (e.callee.text === APPLIES) {
+      if (env.scope !== 'property' && env.scope !== 'rule' && env.scope !== 'definition') {
+        this.err('ZC0407', e.callee.span, '“适用（措施）”只能在规则、定义和性质中使用');
+        return T.error;
+      }
+      const arg = e.args[0];
+      const m = arg && arg.kind === 'name' ? this.p.measures.get(arg.name.text) : undefined;
+      if (e.args.length !== 1 || !m || !arg || arg.kind !== 'name') {
+        this.err('ZC0501', e.span, '“适用”需要一个措施名称作参数，例如 适用（生育补助）');
+        return T.error;
+      }
+      this.p.references.push({ span: e.callee.span, target: `builtin:${APPLIES}` });
+      this.p.references.push({ span: arg.name.span, target: `measure:${arg.name.text}` });
+      this.types.set(arg, { k: 'measure', name: arg.name.text });
+      this.dep(env, measureNode(arg.name.text), arg.span);
+      return T.bool;
+    }
+    const agg = AGGREGATES[e.callee.text];
+    if (agg) {
+      this.p.references.push({ span: e.callee.span, target: `builtin:${e.callee.text}` });
+      if (!agg.arity.includes(e.args.length)) {
+        this.err('ZC0501', e.span, `“${e.callee.text}”需要 ${agg.arity.join(' 或 ')} 个参数，这里有 ${e.args.length} 个`, { help: agg.doc });
+        for (const a of e.args) this.expr(a, env);
+        return T.error;
+      }
+      const lt = this.expr(e.args[0]!, env);
+      const el = this.listElem(lt, e.args[0]!, e.callee.text);
+      const body = e.args[1];
+      if (!el) {
+        if (body) this.poison(body);
+        return agg.kind === 'count' ? T.int : T.error;
+      }
+      const inner: Env = { ...env, elems: [...env.elems, el] };
+      if (agg.kind === 'count') {
+        if (body) this.bool(body, inner);
+        return T.int;
+      }
+      const bt = this.expr(body!, inner);
+      if (bt.k === 'error') return T.error;
+      if (agg.kind === 'sum' && !(isNumeric(bt) || bt.k === 'money' || (bt.k === 'quantity' && bt.dim !== 'ratio' && bt.dim !== 'ageMonths' && bt.dim !== 'ageYears'))) {
+        this.err('ZC0501', body!.span, `“合计”只能对数、金额或时长求和，这里是${typeToString(bt)}`);
+        return T.error;
+      }
+      if (!isOrdered(bt)) {
+        this.err('ZC0501', body!.span, `“${e.callee.text}”只能用于数、金额、日期或带单位的量，这里是${typeToString(bt)}`);
+        return T.error;
+      }
+      return bt.k === 'number' ? T.int : bt;
+    }
+    const f = FUNCTIONS[e.callee.text];
+    if (!f) {
+      const s = suggest(e.callee.text, [...Object.keys(FUNCTIONS), ...Object.keys(AGGREGATES)]);
+      this.err('ZC0401', e.callee.span, `未定义的函数“${e.callee.text}”`, { help: s ? `是否想写“${s}”？` : `可用的函数：${[...Object.keys(FUNCTIONS), ...Object.keys(AGGREGATES)].join('、')}` });
+      for (const a of e.args) this.expr(a, env);
+      return T.error;
+    }
+    this.p.references.push({ span: e.callee.span, target: `builtin:${e.callee.text}` });
+    if (e.args.length !== f.params.length) {
+      this.err('ZC0501', e.span, `函数“${e.callee.text}”需要 ${f.params.length} 个参数，这里有 ${e.args.length} 个`);
+    }
+    e.args.forEach((a, i) => {
+      const at = this.expr(a, env);
+      const pt = f.params[i];
+      if (pt && at.k !== 'error' && !sameType(at, pt)) this.err('ZC0501', a.span, `函数“${e.callee.text}”的第 ${i + 1} 个参数应为${typeToString(pt)}，这里是${typeToString(at)}`);
+    });
+    if (e.callee.text === SOME_DAY) {
+      const [lo, hi] = e.args;
+      if (e.args.some((a) => a.kind !== 'date')) this.err('ZC0311', e.span, '“某日”的两个参数须直接写日期，如 某日（2023年1月1日，2023年12月31日）');
+      else if (lo && hi && lo.kind === 'date' && hi.kind === 'date' && compareDates(lo.value, hi.value) > 0) {
+        this.err('ZC0308', e.span, '“某日”的最早日期晚于最晚日期', { help: '写作 某日（最早日期，最晚日期）' });
+      }
+    }
+    return f.result;
+  }
+
+  bool(e: A.Expr, env: Env): void {
+    const t = this.expr(e, env);
     if (t.k !== 'bool' && t.k !== 'error') this.err('ZC0504', e.span, `条件应为“是否”类型，这里是${typeToString(t)}`);
   }
 
-  name(n: A.Name, scope: Scope, expected?: Type): Type {
+  name(e: Extract<A.Expr, { kind: 'name' }>, env: Env, expected?: Type): Type {
+    const n = e.name;
     const text = n.text;
+    const scope = env.scope;
     if (expected?.k === 'enum') {
       const en = this.p.enums.get(expected.name);
       if (en?.members.some((m) => m.text === text)) {
@@ -227,7 +380,31 @@ class Checker {
         return expected;
       }
     }
-    const id = [...['builtin', 'entity', 'param', 'indicator', 'measure'].map((k) => `${k}:${text}`)].find((x) => this.p.symbols.has(x));
+    // the element's bare field names and definitions (innermost element first)
+    for (let level = env.elems.length - 1; level >= 0; level--) {
+      const el = env.elems[level]!;
+      const ent = this.p.entities.get(el);
+      const f = ent?.fields.find((x) => x.name.text === text);
+      if (f) {
+        this.p.references.push({ span: n.span, target: `field:${el}.${text}` });
+        this.resolutions.set(e, { k: 'elemField', level, field: text });
+        return this.typeOfRef(f.type);
+      }
+      const def = this.p.definitions.get(definitionKey(text, el));
+      if (def) {
+        this.p.references.push({ span: n.span, target: `definition:${def.key}` });
+        this.resolutions.set(e, { k: 'elemDef', level, key: def.key });
+        this.dep(env, defNode(def.key), n.span);
+        return this.defType(def);
+      }
+    }
+    if (text === env.self) {
+      this.p.references.push({ span: n.span, target: `entity:${text}` });
+      this.resolutions.set(e, { k: 'self' });
+      return { k: 'entity', name: text };
+    }
+    const kinds = AGGREGATES[text] ? ['entity', 'param', 'indicator', 'measure', 'definition', 'builtin'] : ['builtin', 'entity', 'param', 'indicator', 'measure', 'definition'];
+    const id = kinds.map((k) => `${k}:${text}`).find((x) => this.p.symbols.has(x));
     if (id) {
       const kind = id.slice(0, id.indexOf(':'));
       if (kind === 'entity' && scope === 'sunset' && text !== EVENT_ENTITY) {
@@ -238,22 +415,26 @@ class Checker {
         this.err('ZC0407', n.span, '“事件”只能在政策的“失效”条件和“性质”中使用');
         return T.error;
       }
-      if (kind === 'entity' && (scope === 'indicator' || scope === 'validity')) {
-        this.err('ZC0407', n.span, `${scope === 'indicator' ? '指标' : '有效期'}中不能使用实体“${text}”（指标与有效期不依赖个案事实）`);
+      if ((kind === 'entity' || kind === 'definition' || text === EFFECTIVE_DATE) && (scope === 'indicator' || scope === 'validity' || scope === 'sunset') && text !== EVENT_ENTITY) {
+        const what = scope === 'indicator' ? '指标' : scope === 'validity' ? '有效期' : '失效条件';
+        this.err('ZC0407', n.span, `${what}中不能使用${kind === 'entity' ? `实体“${text}”` : kind === 'definition' ? `定义“${text}”` : `“${text}”`}（${what}不依赖个案事实）`);
         return T.error;
       }
       this.p.references.push({ span: n.span, target: id });
       switch (kind) {
         case 'builtin':
           if (text === EVAL_DATE) return T.date;
+          if (text === EFFECTIVE_DATE) return T.date;
           if (text === IS_VOID) {
             if (scope === 'property') return T.bool;
             this.err('ZC0407', n.span, '“已废止”只能在“性质”中使用');
             return T.error;
           }
-          this.err('ZC0407', n.span, `“${text}”是函数，应写成 ${text}（日期）`);
+          this.err('ZC0407', n.span, `“${text}”是函数，应写成 ${text}（…）`);
           return T.error;
-        case 'entity': return { k: 'entity', name: text };
+        case 'entity':
+          this.resolutions.set(e, { k: 'root' });
+          return { k: 'entity', name: text };
         case 'param':
           if (scope === 'indicator') {
             this.err('ZC0407', n.span, `指标中不能使用参数“${text}”：参数的取值随评估日期变化，而指标是固定的数`, { help: '把参数的值直接写进指标，或在规则中使用参数' });
@@ -265,9 +446,15 @@ class Checker {
           if (ind.type) return this.typeOfRef(ind.type);
           return this.indicatorType(text);
         }
+        case 'definition': {
+          const def = this.p.definitions.get(text)!;
+          this.resolutions.set(e, { k: 'def', key: def.key });
+          this.dep(env, defNode(def.key), n.span);
+          return this.defType(def);
+        }
         case 'measure':
-          if (scope !== 'property') {
-            this.err('ZC0407', n.span, `措施“${text}”只能在“性质”中引用`);
+          if (scope !== 'property' && !(this.memberObject === e && (scope === 'rule' || scope === 'definition'))) {
+            this.err('ZC0407', n.span, `措施“${text}”不能单独使用：写 适用（${text}） 或 ${text}.结果名`);
             return T.error;
           }
           return { k: 'measure', name: text };
@@ -289,17 +476,79 @@ class Checker {
       this.err('ZC0506', n.span, `枚举“${expected.name}”没有值“${text}”`, { help: s ? `是否想写“${s}”？` : `可用的值：${en?.members.map((m) => m.text).join('、')}` });
       return T.error;
     }
-    const cands = [...this.p.symbols.values()].filter((s) => ['entity', 'param', 'indicator', 'measure', 'builtin'].includes(s.kind)).map((s) => s.name);
+    const elemNames = env.elems.flatMap((el) => [
+      ...(this.p.entities.get(el)?.fields.map((f) => f.name.text) ?? []),
+      ...[...this.p.definitions.values()].filter((d) => d.entity === el).map((d) => d.decl.name.text),
+    ]);
+    const cands = [...elemNames, ...[...this.p.symbols.values()].filter((s) => ['entity', 'param', 'indicator', 'measure', 'builtin'].includes(s.kind) || (s.kind === 'definition' && !s.container)).map((s) => s.name)];
     const s = suggest(text, cands);
     this.err('ZC0401', n.span, `未定义的名称“${text}”`, s
       ? { help: `是否想写“${s}”？`, fixes: [{ title: `改为“${s}”`, edits: [{ span: n.span, newText: n.quoted ? `「${s}」` : s }] }] }
-      : { help: '名称须先声明（实体、参数、指标）；实体的字段写作 实体.字段' });
+      : { help: env.elems.length ? `在量词或汇总的条件中，可直接写元素的字段名（${elemNames.slice(0, 6).join('、')}${elemNames.length > 6 ? '…' : ''}）` : '名称须先声明（实体、参数、指标、定义）；实体的字段写作 实体.字段' });
     return T.error;
   }
 
-  arith(e: Extract<A.Expr, { kind: 'arith' }>, scope: Scope): Type {
-    const lt = this.expr(e.left, scope);
-    const rt = this.expr(e.right, scope);
+  private defTypes = new Map<string, Type | 'pending'>();
+  /** Type of a definition: its declared type, or its value's type computed on demand. */
+  defType(d: DefinitionInfo): Type {
+    if (d.decl.type) return this.fieldType(d.decl.type);
+    const st = this.defTypes.get(d.key);
+    if (st === 'pending') return T.error; // a cycle: reported once by the dependency check
+    if (st) return st;
+    return this.checkDefinition(d);
+  }
+
+  /** Check a definition's value once; returns its type. */
+  checkDefinition(d: DefinitionInfo): Type {
+    const st = this.defTypes.get(d.key);
+    if (st && st !== 'pending') return st;
+    if (st === 'pending') return T.error;
+    this.defTypes.set(d.key, 'pending');
+    const env: Env = { scope: 'definition', elems: [], owner: defNode(d.key), ...(d.entity ? { self: d.entity } : {}) };
+    const declared = d.decl.type ? this.fieldType(d.decl.type) : undefined;
+    let t = this.expr(d.decl.value, env, declared);
+    if (t.k === 'number') t = T.int;
+    if (declared && declared.k !== 'error' && t.k !== 'error' && !sameType(declared, t) && !(isNumeric(declared) && isNumeric(t))) {
+      this.err('ZC0505', d.decl.value.span, `定义“${d.key}”声明为${typeToString(declared)}，但值是${typeToString(t)}`, { help: unitHelp(declared, t) });
+    }
+    if (t.k === 'entity' || t.k === 'list' || t.k === 'measure' || t.k === 'period' || t.k === 'dayAnchor') {
+      this.err('ZC0501', d.decl.value.span, `定义的值应为是否、数、金额、日期、文本、枚举或带单位的量，这里是${typeToString(t)}`);
+      t = T.error;
+    }
+    const result = declared ?? t;
+    this.defTypes.set(d.key, result);
+    return result;
+  }
+
+  /** Report each cycle of the definition/measure dependency graph once, with the cycle shown. */
+  cycles(): void {
+    const state = new Map<string, 1 | 2>();
+    const reported = new Set<string>();
+    const visit = (node: string, stack: string[]): void => {
+      state.set(node, 1);
+      for (const [target, span] of this.deps.get(node) ?? []) {
+        if (state.get(target) === 1) {
+          // shown from the node whose reference closes the cycle (where the caret is)
+          const cycle = [node, ...stack.slice(stack.indexOf(target))];
+          const key = [...cycle].sort().join('|');
+          if (!reported.has(key)) {
+            reported.add(key);
+            this.err('ZC0410', span, `循环引用：${[...cycle, node].join(' → ')}`, {
+              help: '定义与措施不能直接或间接引用自己；把其中一环改写为只依赖输入事实',
+            });
+          }
+          continue;
+        }
+        if (!state.has(target)) visit(target, [...stack, node]);
+      }
+      state.set(node, 2);
+    };
+    for (const node of [...this.deps.keys()].sort()) if (!state.has(node)) visit(node, []);
+  }
+
+  arith(e: Extract<A.Expr, { kind: 'arith' }>, env: Env): Type {
+    const lt = this.expr(e.left, env);
+    const rt = this.expr(e.right, env);
     if (lt.k === 'error' || rt.k === 'error') return T.error;
     const bad = (): Type => {
       this.err(e.op === '+' || e.op === '-' ? 'ZC0502' : 'ZC0512', e.span, `${typeToString(lt)} ${opName(e.op)} ${typeToString(rt)} 没有意义`, {
@@ -376,7 +625,7 @@ class Checker {
     }
     if (st) return st;
     this.indicatorTypes.set(name, 'pending');
-    const t = this.expr(this.p.indicators.get(name)!.decl.value, 'indicator');
+    const t = this.expr(this.p.indicators.get(name)!.decl.value, env0('indicator'));
     this.indicatorTypes.set(name, t);
     return t;
   }
@@ -395,14 +644,14 @@ class Checker {
         }
       }
       if (ind.decl.date) {
-        const dt = this.expr(ind.decl.date, 'validity');
+        const dt = this.expr(ind.decl.date, env0('validity'));
         if (dt.k !== 'date' && dt.k !== 'error') this.err('ZC0501', ind.decl.date.span, '指标的“日期”应为日期');
       }
     }
     const sunset = p.policy?.decl.sunset;
-    if (sunset) this.bool(sunset.condition, 'sunset');
+    if (sunset) this.bool(sunset.condition, env0('sunset'));
     const eff = p.policy?.decl.effective;
-    if (p.policy && (!eff || !eff.date)) {
+    if (p.policy && (!eff || (!eff.date && !eff.range))) {
       this.err('ZC0511', eff?.span ?? p.policy.decl.span, '政策的生效日期未知', {
         help: '若原文未写明日期（如“自文件下发之日起”），写“生效：未知”并用“说明”记录原文；核查报告会将其列为有效性发现',
         severity: eff ? 'info' : 'warning',
@@ -419,31 +668,39 @@ class Checker {
       if (m.decl.rules.length === 0 && !m.decl.reason) {
         this.err('ZC0510', m.decl.name.span, `措施“${m.decl.name.text}”既没有规则，也没有说明为何不可计算`, { help: '补上规则，或写“类别：…”与“理由：\"…\"”' });
       }
+      const menv: Env = { scope: 'rule', elems: [], owner: measureNode(m.decl.name.text) };
       for (const r of m.decl.rules) {
-        if (r.condition) this.bool(r.condition, 'rule');
+        if (r.condition) this.bool(r.condition, menv);
         const assigned = new Map<string, A.Assignment>();
         for (const a of r.assignments) {
           const prev = assigned.get(a.target.text);
           if (prev) this.err('ZC0306', a.target.span, `规则“${r.name.text}”中结果“${a.target.text}”被赋值两次`, { related: [{ span: prev.target.span, message: '第一次赋值' }], help: '删除其中一处' });
           assigned.set(a.target.text, a);
           const want = outcomeTypes.get(a.target.text);
-          const got = this.expr(a.value, 'rule', want);
+          const got = this.expr(a.value, menv, want);
           if (want && want.k !== 'error' && got.k !== 'error' && !sameType(want, got) && !(isNumeric(want) && isNumeric(got))) {
             this.err('ZC0505', a.value.span, `结果“${a.target.text}”是${typeToString(want)}，这里给出的是${typeToString(got)}`, { help: unitHelp(want, got) });
           }
         }
         for (const v of [r.validFrom, r.validTo]) {
           if (!v) continue;
-          const t = this.expr(v, 'validity');
+          const t = this.expr(v, env0('validity'));
           if (t.k !== 'date' && t.k !== 'error') this.err('ZC0501', v.span, `有效期的起止应为日期，这里是${typeToString(t)}`);
           else if (v.kind !== 'date') this.err('ZC0311', v.span, '有效期的起止须直接写日期（如 2024年3月1日），不能是表达式或参数', { help: '写成“有效期：2024年3月1日 至 2026年12月31日”' });
         }
       }
     }
     for (const [, pr] of p.properties) {
-      if (pr.decl.condition) this.bool(pr.decl.condition, 'property');
-      for (const a of pr.decl.asserts) this.bool(a, 'property');
+      if (pr.decl.condition) this.bool(pr.decl.condition, env0('property'));
+      for (const a of pr.decl.asserts) this.bool(a, env0('property'));
     }
+    for (const [, d] of p.definitions) {
+      if (d.decl.type) this.fieldType(d.decl.type);
+      this.checkDefinition(d);
+    }
+    for (const [, a] of p.assumptions) if (a.decl.condition) this.bool(a.decl.condition, env0('assumption'));
+    // list fields: the element must be an entity (reported where the field is declared)
+    this.cycles();
   }
 }
 
@@ -465,6 +722,6 @@ function unitHelp(a: Type, b: Type): string | undefined {
 export function check(p: BoundProgram): Result<CheckedProgram> {
   const c = new Checker(p);
   c.run();
-  return { value: { ...p, types: c.types }, diagnostics: c.diagnostics };
+  return { value: { ...p, types: c.types, resolutions: c.resolutions }, diagnostics: c.diagnostics };
 }
 

@@ -73,7 +73,7 @@ export function sameType(a: Type, b: Type): boolean {
 // ── symbols ──────────────────────────────────────────────────────────
 export type SymbolKind =
   | 'enum' | 'enumMember' | 'entity' | 'field' | 'param' | 'org' | 'measure' | 'outcome' | 'rule'
-  | 'indicator' | 'property' | 'doubt' | 'reading' | 'clause' | 'builtin';
+  | 'indicator' | 'property' | 'doubt' | 'reading' | 'clause' | 'builtin' | 'definition' | 'assumption';
 
 /** A named declaration. `id` is stable within a program: kind + qualified name. */
 export interface Sym {
@@ -137,9 +137,42 @@ export interface BoundProgram {
   readonly properties: Map<string, { decl: A.PropertyDecl; clause?: string }>;
   readonly doubts: Map<string, { decl: A.DoubtDecl; clause?: string; measure?: string }>;
   readonly qualitative: { decl: A.QualDecl; clause?: string }[];
+  /** Definitions by key: `名称` (global) or `实体.名称` (on an entity). */
+  readonly definitions: Map<string, DefinitionInfo>;
+  readonly assumptions: Map<string, { decl: A.AssumptionDecl; clause?: string }>;
 }
+
+export interface DefinitionInfo {
+  readonly decl: A.DefinitionDecl;
+  /** `名称` or `实体.名称`. */
+  readonly key: string;
+  readonly entity?: string;
+  readonly clause?: string;
+}
+
+/** Key of a definition: `名称` or `实体.名称`. */
+export function definitionKey(name: string, entity?: string): string {
+  return entity ? `${entity}.${name}` : name;
+}
+
+/**
+ * How a name, 其 or member expression was resolved where the AST alone does not say:
+ *  - `elem`/`elemField`/`elemDef`: the element of the enclosing quantifier/aggregate at
+ *    nesting `level` (0 = outermost), itself, one of its fields, one of its definitions;
+ *  - `self`: the instance an entity definition is defining;
+ *  - `root`: the entity's (single) instance in the input facts;
+ *  - `def`: a definition (global, or on the member's entity for a member expression).
+ */
+export type Resolution =
+  | { readonly k: 'elem'; readonly level: number }
+  | { readonly k: 'elemField'; readonly level: number; readonly field: string }
+  | { readonly k: 'elemDef'; readonly level: number; readonly key: string }
+  | { readonly k: 'self' }
+  | { readonly k: 'root' }
+  | { readonly k: 'def'; readonly key: string };
 
 /** What the checker adds. */
 export interface CheckedProgram extends BoundProgram {
   readonly types: Map<A.Expr, Type>;
+  readonly resolutions: Map<A.Expr, Resolution>;
 }

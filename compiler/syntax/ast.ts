@@ -58,6 +58,15 @@ export type Expr =
   | { readonly kind: 'period'; readonly span: Span; readonly period: Period }
   | { readonly kind: 'name'; readonly span: Span; readonly name: Name }
   | { readonly kind: 'member'; readonly span: Span; readonly object: Expr; readonly member: Name }
+  /** 其: the innermost element of an enclosing quantifier or aggregate. */
+  | { readonly kind: 'it'; readonly span: Span }
+  /**
+   * A quantifier over a list: 列表 至少一个满足（条件） / 均满足（条件） / 均不满足（条件）.
+   * Inside `body`, 其 and the element's bare field names denote the element.
+   */
+  | { readonly kind: 'quant'; readonly span: Span; readonly q: 'exists' | 'forall' | 'none'; readonly list: Expr; readonly body: Expr; readonly word: string; readonly wordSpan: Span }
+  /** 列表 按（键）第N个: the N-th element (1-based) in ascending order of the key; ties keep list order. */
+  | { readonly kind: 'nth'; readonly span: Span; readonly list: Expr; readonly key: Expr; readonly index: Expr }
   | { readonly kind: 'call'; readonly span: Span; readonly callee: Name; readonly args: readonly Expr[] }
   | { readonly kind: 'neg'; readonly span: Span; readonly operand: Expr }
   | { readonly kind: 'not'; readonly span: Span; readonly operand: Expr }
@@ -132,7 +141,11 @@ export interface PolicyDecl {
   readonly basis: readonly StrLit[];
   readonly source?: StrLit;
   /** `undefined`: not stated; 'unknown': stated as 未知. */
-  readonly effective?: { readonly span: Span; readonly date?: CalendarDate; readonly note?: StrLit };
+  /**
+   * `undefined`: not stated; without `date`: stated as 未知, or as 某日（最早，最晚） with `range`
+   * (the date is unknown but known to lie in the range, both ends included).
+   */
+  readonly effective?: { readonly span: Span; readonly date?: CalendarDate; readonly range?: { readonly lo: CalendarDate; readonly hi: CalendarDate }; readonly note?: StrLit };
   readonly issued?: { readonly span: Span; readonly date: CalendarDate };
   readonly sunset?: Sunset;
   readonly interpreter?: Name;
@@ -140,7 +153,14 @@ export interface PolicyDecl {
 
 export interface EnumDecl { readonly kind: 'enum'; readonly span: Span; readonly name: Name; readonly members: readonly Name[] }
 
-export interface FieldDecl { readonly span: Span; readonly name: Name; readonly type: TypeRef; readonly doc?: StrLit }
+export interface FieldDecl {
+  readonly span: Span;
+  readonly name: Name;
+  readonly type: TypeRef;
+  readonly doc?: StrLit;
+  /** Declared `可为负`: the value may be negative (otherwise inputs must be ≥ 0). */
+  readonly signed?: boolean;
+}
 
 export interface EntityDecl { readonly kind: 'entity'; readonly span: Span; readonly name: Name; readonly fields: readonly FieldDecl[] }
 
@@ -169,7 +189,35 @@ export interface ClauseDecl {
   readonly items: readonly ClauseItem[];
 }
 
-export type ClauseItem = ClauseDecl | MeasureDecl | QualDecl | DoubtDecl | IndicatorDecl | PropertyDecl;
+export type ClauseItem = ClauseDecl | MeasureDecl | QualDecl | DoubtDecl | IndicatorDecl | PropertyDecl | DefinitionDecl | AssumptionDecl;
+
+/**
+ * A derived fact: `定义 [实体.]名称 [：类型] = 表达式 { 原文：… 说明：… 存疑：「…」 }`.
+ * On an entity, the entity's name in the expression denotes the instance being defined.
+ */
+export interface DefinitionDecl {
+  readonly kind: 'definition';
+  readonly span: Span;
+  /** The entity the definition is attached to (`定义 家庭.孩次 = …`). */
+  readonly entity?: Name;
+  readonly name: Name;
+  readonly type?: TypeRef;
+  readonly value: Expr;
+  readonly quotes: readonly StrLit[];
+  readonly note?: StrLit;
+  /** 存疑 notes whose adopted reading this definition formalises. */
+  readonly doubts: readonly Name[];
+}
+
+/** A declared assumption on the inputs: `前提 名称 { 条件：… 说明："…" }`. */
+export interface AssumptionDecl {
+  readonly kind: 'assumption';
+  readonly span: Span;
+  readonly name: Name;
+  readonly condition?: Expr;
+  readonly quotes: readonly StrLit[];
+  readonly note?: StrLit;
+}
 
 export interface OutcomeDecl {
   readonly kind: 'outcome';
@@ -259,7 +307,7 @@ export interface PropertyDecl {
   readonly expectFail?: StrLit;
 }
 
-export type TopItem = ImportDecl | PolicyDecl | EnumDecl | EntityDecl | ParamDecl | OrgDecl | ClauseDecl | IndicatorDecl | PropertyDecl | QualDecl | DoubtDecl;
+export type TopItem = ImportDecl | PolicyDecl | EnumDecl | EntityDecl | ParamDecl | OrgDecl | ClauseDecl | IndicatorDecl | PropertyDecl | QualDecl | DoubtDecl | DefinitionDecl | AssumptionDecl;
 
 export interface FileAst {
   readonly path: string;

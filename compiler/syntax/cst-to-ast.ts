@@ -322,10 +322,39 @@ class Builder {
     if (!p) return undefined;
     let e = this.primary(this.node(p, 'primary'));
     if (!e) return undefined;
-    for (const m of this.nodes(p, 'member')) {
-      const member = this.name(m);
-      if (!member) return undefined;
-      e = { kind: 'member', object: e, member, span: this.file.span(e.span.start, member.span.end) };
+    // fast path: only `.member` suffixes
+    if (!p.children['quantSuffix'] && !p.children['nthSuffix']) {
+      for (const m of this.nodes(p, 'member')) {
+        const member = this.name(m);
+        if (!member) return undefined;
+        e = { kind: 'member', object: e, member, span: this.file.span(e.span.start, member.span.end) };
+      }
+      return e;
+    }
+    for (const { key, child } of this.ordered(p)) {
+      if (isToken(child)) continue;
+      if (key === 'member') {
+        const member = this.name(child);
+        if (!member) return undefined;
+        e = { kind: 'member', object: e, member, span: this.file.span(e.span.start, member.span.end) };
+      } else if (key === 'quantSuffix') {
+        const wordTok = this.token(child, 'QuantExists') ?? this.token(child, 'QuantForall') ?? this.token(child, 'QuantNone');
+        const body = this.expr(this.node(child, 'body'));
+        if (!wordTok || !body) return undefined;
+        const q = wordTok.tokenType.name === 'QuantExists' ? 'exists' : wordTok.tokenType.name === 'QuantForall' ? 'forall' : 'none';
+        const span = this.file.span(e.span.start, this.spanOf(child).end);
+        e = { kind: 'quant', q, list: e, body, word: wordTok.image, wordSpan: this.spanOf(wordTok), span };
+      } else if (key === 'nthSuffix') {
+        const keyExpr = this.expr(this.node(child, 'key'));
+        const idxNode = this.node(child, 'index');
+        const index = idxNode && this.literal(idxNode);
+        if (!keyExpr || !index) return undefined;
+        if (index.kind !== 'number' || (index.unit && index.unit.dimension !== 'count') || !decIsInteger(index.value) || decCmp(index.value, decimal(1n)) < 0) {
+          this.err('ZC0311', index.span, `“第${this.file.text.slice(index.span.start, index.span.end)}”应为从1开始的序数，如 第1个、第三个`);
+          return undefined;
+        }
+        e = { kind: 'nth', list: e, key: keyExpr, index, span: this.file.span(e.span.start, this.spanOf(child).end) };
+      }
     }
     return e;
   }
@@ -344,6 +373,7 @@ class Builder {
     if (this.token(n, 'Unknown')) return { kind: 'unknown', span };
     if (this.token(n, 'SameDay')) return { kind: 'dayAnchor', which: 'sameDay', span };
     if (this.token(n, 'NextDay')) return { kind: 'dayAnchor', which: 'nextDay', span };
+    if (this.token(n, 'It')) return { kind: 'it', span };
     const p = this.token(n, 'PeriodKeyword');
     if (p) return { kind: 'period', period: PERIODS[p.image]!, span };
     const inner = this.node(n, 'inner');
@@ -351,6 +381,11 @@ class Builder {
       // the parenthesised expression's span includes its parentheses
       const e = this.expr(inner);
       return e && { ...e, span };
+    }
+    const typeCallee = this.token(n, 'typeCallee');
+    if (typeCallee) {
+      const args = this.nodes(n, 'arg').map((a) => this.expr(a)).filter((e): e is A.Expr => !!e);
+      return { kind: 'call', callee: { text: typeCallee.image, span: this.spanOf(typeCallee), quoted: false }, args, span };
     }
     const name = this.name(this.node(n, 'nameTok'));
     if (!name) return undefined;
@@ -510,7 +545,8 @@ class Builder {
           const fname = this.name(this.node(f, 'nameTok'));
           const type = this.typeRef(this.node(f, 'typeRef'));
           const doc = this.str(this.token(f, 'StringLit'));
-          if (fname && type) fields.push(doc ? { name: fname, type, doc, span: this.spanOf(f) } : { name: fname, type, span: this.spanOf(f) });
+          const signed = !!this.token(f, 'Signed');
+          if (fname && type) fields.push({ name: fname, type, ...(doc ? { doc } : {}), span: this.spanOf(f), ...(signed ? { signed } : {}) });
         }
         return name && { kind: 'entity', name, fields, span: this.spanOf(n) };
       }
@@ -532,6 +568,8 @@ class Builder {
       case 'propertyDecl': return this.property(n);
       case 'qualDecl': return this.qual(n);
       case 'doubtDecl': return this.doubt(n);
+      case 'definitionDecl': return this.definition(n);
+      case 'assumptionDecl': return this.assumption(n);
       default: return undefined;
     }
   }
@@ -549,7 +587,12 @@ class Builder {
       const note = this.string1(at.get('说明'));
       if (e?.kind === 'date') effective = { span: e.span, date: e.value, ...(note ? { note } : {}) };
       else if (e?.kind === 'unknown') effective = { span: e.span, ...(note ? { note } : {}) };
-      else if (e) this.err('ZC0311', e.span, '“生效”的值应为日期或“未知”');
+      else if (e?.kind === 'call' && e.callee.text === '某日' && e.args.length === 2 && e.args[0]!.kind === 'date' && e.args[1]!.kind === 'date') {
+        const lo = e.args[0].value;
+        const hi = e.args[1].value;
+        if (compareDates(lo, hi) > 0) this.err('ZC0308', e.span, '“某日”的最早日期晚于最晚日期', { help: '写作 某日（最早日期，最晚日期）' });
+        else effective = { span: e.span, range: { lo, hi }, ...(note ? { note } : {}) };
+      } else if (e) this.err('ZC0311', e.span, '“生效”的值应为日期、“未知”或“某日（最早日期，最晚日期）”');
     }
     let issued: A.PolicyDecl['issued'];
     const iss = this.expr1(at.get('成文日期'));
@@ -646,6 +689,12 @@ class Builder {
       } else if (key === 'propertyDecl') {
         const p = this.property(child);
         if (p) items.push(p);
+      } else if (key === 'definitionDecl') {
+        const d1 = this.definition(child);
+        if (d1) items.push(d1);
+      } else if (key === 'assumptionDecl') {
+        const a1 = this.assumption(child);
+        if (a1) items.push(a1);
       }
     }
     const at = this.attrs(attrList, { 原文: 'many' }, '条款');
@@ -755,6 +804,31 @@ class Builder {
     const note = this.string1(at.get('说明'));
     const date = this.expr1(at.get('日期'));
     return { kind: 'indicator', name, value, span: this.spanOf(n), quotes: this.strings(at.get('原文')), ...(type ? { type } : {}), ...(note ? { note } : {}), ...(date ? { date } : {}) };
+  }
+
+  definition(n: CstNode): A.DefinitionDecl | undefined {
+    const first = this.name(this.node(n, 'nameTok'));
+    const second = this.name(this.node(n, 'member'));
+    const value = this.expr(this.node(n, 'expr'));
+    if (!first || !value) return undefined;
+    const type = this.typeRef(this.node(n, 'typeRef'));
+    const at = this.attrs(this.attrBlock(this.node(n, 'attrBlock')), { 原文: 'many', 说明: 'one', 存疑: 'many' }, '定义');
+    const note = this.string1(at.get('说明'));
+    const entity = second ? first : undefined;
+    return {
+      kind: 'definition', span: this.spanOf(n), name: second ?? first, value, quotes: this.strings(at.get('原文')), doubts: this.names(at.get('存疑')),
+      ...(entity ? { entity } : {}), ...(type ? { type } : {}), ...(note ? { note } : {}),
+    };
+  }
+
+  assumption(n: CstNode): A.AssumptionDecl | undefined {
+    const name = this.name(this.node(n, 'nameTok'));
+    if (!name) return undefined;
+    const at = this.attrs(this.attrBlock(this.node(n, 'attrBlock')), { 条件: 'one', 原文: 'many', 说明: 'one' }, '前提');
+    const span = this.spanOf(n);
+    const condition = this.required(this.expr1(at.get('条件')), '条件', span, '前提');
+    const note = this.string1(at.get('说明'));
+    return { kind: 'assumption', span, name, quotes: this.strings(at.get('原文')), ...(condition ? { condition } : {}), ...(note ? { note } : {}) };
   }
 
   property(n: CstNode): A.PropertyDecl | undefined {

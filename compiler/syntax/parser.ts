@@ -34,6 +34,8 @@ class ZhengCeParser extends CstParser {
       { ALT: () => this.SUBRULE(this.propertyDecl) },
       { ALT: () => this.SUBRULE(this.qualDecl) },
       { ALT: () => this.SUBRULE(this.doubtDecl) },
+      { ALT: () => this.SUBRULE(this.definitionDecl) },
+      { ALT: () => this.SUBRULE(this.assumptionDecl) },
       { ALT: () => this.CONSUME(T.Semi) },
     ]);
   });
@@ -76,7 +78,32 @@ class ZhengCeParser extends CstParser {
     this.SUBRULE(this.nameTok);
     this.CONSUME(T.Colon);
     this.SUBRULE(this.typeRef);
-    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.OPTION(() => this.CONSUME(T.Signed));
+    this.OPTION2(() => this.CONSUME(T.StringLit));
+  });
+
+  /** `定义 [实体.]名称 [：类型] = 表达式 [{ 属性* }]` */
+  definitionDecl = this.RULE('definitionDecl', () => {
+    this.CONSUME(T.Definition);
+    this.SUBRULE(this.nameTok);
+    this.OPTION(() => {
+      this.CONSUME(T.Dot);
+      this.SUBRULE2(this.nameTok, { LABEL: 'member' });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.Colon);
+      this.SUBRULE(this.typeRef);
+    });
+    this.OR([{ ALT: () => this.CONSUME(T.EqEq) }, { ALT: () => this.CONSUME(T.Is) }]);
+    this.SUBRULE(this.expr);
+    this.OPTION3(() => this.SUBRULE(this.attrBlock));
+  });
+
+  /** `前提 名称 { 条件：… 说明："…" }` */
+  assumptionDecl = this.RULE('assumptionDecl', () => {
+    this.CONSUME(T.Assumption);
+    this.SUBRULE(this.nameTok);
+    this.SUBRULE(this.attrBlock);
   });
 
   typeRef = this.RULE('typeRef', () => {
@@ -127,6 +154,8 @@ class ZhengCeParser extends CstParser {
         { ALT: () => this.SUBRULE(this.doubtDecl) },
         { ALT: () => this.SUBRULE(this.indicatorDecl) },
         { ALT: () => this.SUBRULE(this.propertyDecl) },
+        { ALT: () => this.SUBRULE(this.definitionDecl) },
+        { ALT: () => this.SUBRULE(this.assumptionDecl) },
         { ALT: () => this.CONSUME(T.Semi) },
       ]),
     );
@@ -389,12 +418,37 @@ class ZhengCeParser extends CstParser {
     ]);
   });
 
+  /** `甲.乙`, `列表 均满足（条件）`, `列表 按（键）第N个` — in source order. */
   postfixExpr = this.RULE('postfixExpr', () => {
     this.SUBRULE(this.primary);
-    this.MANY(() => {
-      this.CONSUME(T.Dot);
-      this.SUBRULE(this.nameTok, { LABEL: 'member' });
-    });
+    this.MANY(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.Dot);
+            this.SUBRULE(this.nameTok, { LABEL: 'member' });
+          },
+        },
+        { ALT: () => this.SUBRULE(this.quantSuffix) },
+        { ALT: () => this.SUBRULE(this.nthSuffix) },
+      ]),
+    );
+  });
+
+  quantSuffix = this.RULE('quantSuffix', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.QuantExists) }, { ALT: () => this.CONSUME(T.QuantForall) }, { ALT: () => this.CONSUME(T.QuantNone) }]);
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.expr, { LABEL: 'body' });
+    this.CONSUME(T.RParen);
+  });
+
+  nthSuffix = this.RULE('nthSuffix', () => {
+    this.CONSUME(T.OrderBy);
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.expr, { LABEL: 'key' });
+    this.CONSUME(T.RParen);
+    this.CONSUME(T.Ordinal);
+    this.SUBRULE(this.literal, { LABEL: 'index' });
   });
 
   primary = this.RULE('primary', () => {
@@ -406,6 +460,7 @@ class ZhengCeParser extends CstParser {
       { ALT: () => this.CONSUME(T.Unknown) },
       { ALT: () => this.CONSUME(T.SameDay) },
       { ALT: () => this.CONSUME(T.NextDay) },
+      { ALT: () => this.CONSUME(T.It) },
       { ALT: () => this.CONSUME(T.PeriodKeyword) },
       {
         ALT: () => {
@@ -421,6 +476,16 @@ class ZhengCeParser extends CstParser {
         },
       },
       { ALT: () => { this.CONSUME2(T.LParen); this.SUBRULE3(this.expr, { LABEL: 'inner' }); this.CONSUME2(T.RParen); } },
+      {
+        // 数量（列表）: a type word used as a function name (the checker decides which are functions)
+        ALT: () => {
+          this.CONSUME(T.TypeKeyword, { LABEL: 'typeCallee' });
+          this.CONSUME3(T.LParen);
+          this.SUBRULE4(this.expr, { LABEL: 'arg' });
+          this.MANY3(() => { this.CONSUME3(T.Comma); this.SUBRULE5(this.expr, { LABEL: 'arg' }); });
+          this.CONSUME3(T.RParen);
+        },
+      },
     ]);
   });
 

@@ -65,13 +65,23 @@ export const Measure = kw('Measure', ['措施']);
 export const Rule = kw('Rule', ['规则']);
 export const Outcome = kw('Outcome', ['结果']);
 export const Qualitative = kw('Qualitative', ['定性']);
-export const Doubt = kw('Doubt', ['存疑']);
+// '存疑' is a declaration keyword and also an attribute key (定义 { 存疑：「…」 }).
+export const Doubt = kw('Doubt', ['存疑'], [AttrKey]);
 export const Reading = kw('Reading', ['解读']);
 export const Indicator = kw('Indicator', ['指标']);
 export const Property = kw('Property', ['性质']);
 export const ExceptionOf = kw('ExceptionOf', ['例外于']);
 export const Required = kw('Required', ['必须']);
 export const From = kw('From', ['来自']);
+export const Definition = kw('Definition', ['定义']);
+export const Assumption = kw('Assumption', ['前提', '假定']);
+/** Field modifier: the value may be negative (差额、增减). */
+export const Signed = kw('Signed', ['可为负'], [], true);
+/** 其: the current element inside a quantifier or aggregate. */
+export const It = kw('It', ['其']);
+/** 按（键）第N个: order a list by a key and take the N-th element. */
+export const OrderBy = kw('OrderBy', ['按']);
+export const Ordinal = kw('Ordinal', ['第']);
 // attribute keys (the AST builder decides which key is allowed where)
 export const AttrWords = [
   '文号', '发文机关', '依据', '来源', '生效', '失效', '解释机关', '标题', '原文',
@@ -104,6 +114,10 @@ export const Under = kw('Under', ['不满'], [LegalPrefix], true);
 export const Exceeds = kw('Exceeds', ['超过'], [LegalPrefix], true);
 export const Between = kw('Between', ['之间'], [], true);
 export const In = kw('In', ['属于'], [], true);
+// quantifiers over a list (postfix: 家庭.子女 均满足（户籍在本县）)
+export const QuantExists = kw('QuantExists', ['至少一个满足', '至少一方满足', '至少一人满足', '任一满足'], [], true);
+export const QuantForall = kw('QuantForall', ['均满足', '全部满足', '都满足'], [], true);
+export const QuantNone = kw('QuantNone', ['均不满足', '都不满足'], [], true);
 export const NotIn = kw('NotIn', ['不属于'], [], true);
 export const Is = kw('Is', ['等于', '为'], [], true);
 export const IsNot = kw('IsNot', ['不等于', '不为'], [], true);

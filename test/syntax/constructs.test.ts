@@ -21,7 +21,7 @@ describe('valid constructs: AST snapshots', () => {
       'policy-header', 'policy-effective-unknown', 'enum', 'entity', 'param', 'org', 'clause-nested', 'clause-flat',
       'measure', 'rules', 'compare-symbols', 'compare-words', 'compare-range', 'compare-in', 'arithmetic',
       'member-access', 'calls', 'qualitative', 'doubt', 'indicator', 'property', 'import', 'comments',
-      'punct-ascii', 'punct-fullwidth', 'numerals', 'strings-and-names', 'precedence',
+      'punct-ascii', 'punct-fullwidth', 'numerals', 'strings-and-names', 'precedence', 'definitions', 'lists',
     ]));
   });
 

@@ -1,0 +1,219 @@
+/**
+ * Reference semantics of the second-wave constructs (grammar/README.md §15) on the
+ * interpreter: definitions, lists and quantifiers, aggregates, 按（键）第N个, uncertain dates
+ * (某日、施行日), signed inputs, exact ratios, assumptions — and regression tests for the
+ * three semantic bugs found by a peer's proof suite (issue 9):
+ *   1. `比例 ÷ 数` was scaled twice (100% ÷ 3 gave 33333333.33%);
+ *   2. two fields of one entity type reached through different paths were one variable,
+ *      and nested input was rejected;
+ *   3. only the first 缺口 of a measure was reported, and a gap vanished when another
+ *      outcome of the same measure was in 矛盾.
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../compiler/interpret/interpreter.js';
+import { InputError, type Decision, type Decisions } from '../../compiler/interpret/decision.js';
+import { irOf } from './helpers.js';
+
+const HEAD = `政策 「测试」 { 生效：2020年1月1日 }\n`;
+const dec = (d: Decisions, m: string): Decision => d.决定.find((x) => x.措施 === m)!;
+
+describe('bug 1: ratio ÷ number is exact (was scaled twice)', () => {
+  const ir = irOf(`${HEAD}实体 甲 { 数：整数 }
+条款 一、 "比例" {
+  措施 比例计算 {
+    对象：甲
+    结果 「三分之一」：比例
+    结果 半数：比例
+    结果 折算：金额
+    规则 「算」 { 「三分之一」 = 100% ÷ 3  半数 = 50% × 甲.数 ÷ 甲.数  折算 = 1000元 × (100% ÷ 3) }
+  }
+}`);
+  it('100% ÷ 3 is exactly one third, shown with its repeating digit', () => {
+    const d = dec(evaluate(ir, { 甲: { 数: 7 } }, '2024-01-01'), '比例计算');
+    expect(d.状态).toBe('适用');
+    expect(d.结果['三分之一']!.值).toBe('33.(3)%');
+    expect(d.结果['半数']!.值).toBe('50%');
+  });
+  it('money × an exact third rounds once, half away from zero (333.33元)', () => {
+    const d = dec(evaluate(ir, { 甲: { 数: 7 } }, '2024-01-01'), '比例计算');
+    expect(d.结果['折算']!.分).toBe(33333);
+  });
+});
+
+describe('bug 2: fields of one entity type through different paths are distinct; nested input is accepted', () => {
+  const ir = irOf(`${HEAD}实体 人 { 年收入：金额 }
+实体 输入 { p：人  q：人 }
+条款 一、 "路径" {
+  措施 比较 {
+    对象：输入
+    结果 p较高：是否
+    规则 「p高」 { 条件：输入.p.年收入 > 输入.q.年收入  p较高 = 是 }
+    规则 「不高」 { 条件：输入.p.年收入 ≤ 输入.q.年收入  p较高 = 否 }
+  }
+}`);
+  it('evaluates nested records', () => {
+    const d = dec(evaluate(ir, { 输入: { p: { 年收入: '2' }, q: { 年收入: '1' } } }, '2024-01-01'), '比较');
+    expect(d.结果['p较高']!.值).toBe(true);
+    const e = dec(evaluate(ir, { 输入: { p: { 年收入: '1' }, q: { 年收入: '2' } } }, '2024-01-01'), '比较');
+    expect(e.结果['p较高']!.值).toBe(false);
+  });
+  it('a missing nested field is named by its full path', () => {
+    const d = dec(evaluate(ir, { 输入: { p: { 年收入: '1' }, q: {} } }, '2024-01-01'), '比较');
+    expect(d.状态).toBe('存疑');
+    expect(d.缺少).toEqual(['输入.q.年收入']);
+  });
+  it('bad nested values are InputErrors with their paths', () => {
+    expect(() => evaluate(ir, { 输入: { p: { 年收入: -1 }, q: 3 } }, '2024-01-01')).toThrow(InputError);
+    try {
+      evaluate(ir, { 输入: { p: { 年收入: -1 }, q: 3 } }, '2024-01-01');
+    } catch (e) {
+      expect((e as InputError).problems.map((p) => p.路径)).toEqual(['事实.输入.p.年收入', '事实.输入.q']);
+    }
+  });
+});
+
+describe('bug 3: every outcome is judged on its own', () => {
+  const ir = irOf(`${HEAD}实体 甲 { 数：整数 }
+条款 一、 "结果" {
+  措施 多结果 {
+    对象：甲
+    结果 甲结果：整数 必须
+    结果 乙结果：整数 必须
+    结果 丙结果：整数 必须
+    规则 「一」 { 条件：甲.数 ≥ 1  甲结果 = 1 }
+    规则 「二」 { 条件：甲.数 ≥ 2  甲结果 = 2 }
+  }
+}`);
+  it('reports each gap, and a gap beside a contradiction', () => {
+    const d = dec(evaluate(ir, { 甲: { 数: 5 } }, '2024-01-01'), '多结果');
+    expect(d.状态).toBe('存疑');
+    expect(d.问题).toEqual([
+      { 类别: '矛盾', 结果: '甲结果', 规则: ['一', '二'] },
+      { 类别: '缺口', 结果: '乙结果', 规则: [] },
+      { 类别: '缺口', 结果: '丙结果', 规则: [] },
+    ]);
+    expect(d.理由.filter((r) => r.startsWith('缺口'))).toHaveLength(2);
+  });
+});
+
+const FAMILY = `${HEAD}枚举 户籍地 { 本县、外县 }
+实体 人 { 出生日期：日期  户籍：户籍地  同胎序号：整数  月收入：金额 }
+实体 家庭 { 夫妻：列表（人）  子女：列表（人） }
+定义 人.孩次：整数 = 人数（家庭.子女，出生日期 < 人.出生日期 或（出生日期 = 人.出生日期 且 同胎序号 < 人.同胎序号）） + 1 {
+  原文："三孩"
+}
+定义 「夫妻一方在本县」 = 家庭.夫妻 至少一方满足（户籍 为 本县）
+定义 「子女均在本县」 = 家庭.子女 均满足（户籍 为 本县）
+条款 一、 "补助" {
+  措施 「三孩补助」 {
+    对象：家庭
+    结果 补助额：金额 一次性
+    规则 「三孩」 {
+      条件：「夫妻一方在本县」 且 「子女均在本县」 且 家庭.子女 至少一个满足（孩次 ≥ 3）
+      补助额 = 1000元 × 数量（家庭.子女，孩次 ≥ 3）
+    }
+  }
+  措施 汇总 {
+    对象：家庭
+    结果 夫妻收入：金额
+    结果 最近生育：日期
+    结果 「第二孩」：日期
+    规则 「汇总」 { 夫妻收入 = 合计（家庭.夫妻，月收入）  最近生育 = 最大（家庭.子女，出生日期）  「第二孩」 = 家庭.子女 按（出生日期）第2个.出生日期 }
+  }
+}`;
+
+describe('definitions, lists, quantifiers and aggregates', () => {
+  const ir = irOf(FAMILY);
+  const kids = (...xs: [string, number?][]) => xs.map(([d, n]) => ({ 出生日期: d, 户籍: '本县', ...(n ? { 同胎序号: n } : {}) }));
+  it('twins born as 3rd and 4th child count twice', () => {
+    const d = dec(evaluate(ir, { 家庭: { 夫妻: [{ 户籍: '外县' }, { 户籍: '本县' }], 子女: kids(['2018-01-01', 1], ['2024-03-01', 1], ['2024-03-01', 2], ['2016-01-01', 1]) } }, '2024-06-01'), '三孩补助');
+    expect(d.状态).toBe('适用');
+    expect(d.结果['补助额']!.值).toBe('2000.00');
+    const ranks = d.定义!.filter((t) => t.定义 === '人.孩次').map((t) => `${t.实例}=${t.值}`);
+    expect(ranks).toEqual(['家庭.子女[0]=2', '家庭.子女[1]=3', '家庭.子女[2]=4', '家庭.子女[3]=1']);
+  });
+  it('forall fails as soon as one element fails, even if another is unknown', () => {
+    const d = dec(evaluate(ir, { 家庭: { 夫妻: [{ 户籍: '本县' }], 子女: [{ 出生日期: '2020-01-01' }, { 出生日期: '2021-01-01', 户籍: '外县' }] } }, '2024-06-01'), '三孩补助');
+    expect(d.状态).toBe('不适用');
+  });
+  it('exists is true as soon as one element holds, even if another is unknown', () => {
+    const d = dec(evaluate(ir, { 家庭: { 夫妻: [{}, { 户籍: '本县' }], 子女: kids(['2018-01-01', 1], ['2019-01-01', 1], ['2020-01-01', 1]) } }, '2024-06-01'), '三孩补助');
+    expect(d.状态).toBe('适用');
+  });
+  it('an unknown element makes the quantifier unknown and names the missing fact by path', () => {
+    const d = dec(evaluate(ir, { 家庭: { 夫妻: [{}, { 户籍: '外县' }], 子女: kids(['2018-01-01', 1], ['2019-01-01', 1], ['2020-01-01', 1]) } }, '2024-06-01'), '三孩补助');
+    expect(d.状态).toBe('存疑');
+    expect(d.缺少).toEqual(['家庭.夫妻[0].户籍']);
+  });
+  it('sum, max and the n-th by order; empty lists', () => {
+    const d = dec(evaluate(ir, { 家庭: { 夫妻: [{ 月收入: '1000.50' }, { 月收入: 200 }], 子女: kids(['2020-05-01'], ['2018-01-01'], ['2022-01-01']) } }, '2024-06-01'), '汇总');
+    expect(d.结果['夫妻收入']!.值).toBe('1200.50');
+    expect(d.结果['最近生育']!.值).toBe('2022-01-01');
+    expect(d.结果['第二孩']!.值).toBe('2020-05-01');
+    const e = dec(evaluate(ir, { 家庭: { 夫妻: [], 子女: [] } }, '2024-06-01'), '汇总');
+    expect(e.结果['夫妻收入']!.值).toBe('0.00');
+    expect(e.状态).toBe('存疑');
+    expect(e.缺少).toEqual(expect.arrayContaining(['家庭.子女（列表为空，没有最大值）', '家庭.子女（只有 0 个，没有第 2 个）']));
+  });
+});
+
+describe('uncertain dates: 施行日 known within a range', () => {
+  const ir = irOf(`政策 「测试」 { 生效：某日（2023年1月1日，2023年12月31日） }
+实体 家庭 { 出生日期：日期 }
+定义 「实施后出生」 = 家庭.出生日期 ≥ 施行日
+条款 一、 "补助" {
+  措施 补助 {
+    对象：家庭
+    结果 补助额：金额
+    规则 「实施后」 { 条件：「实施后出生」  补助额 = 100元 }
+  }
+}`);
+  const at = (birth: string, date: string) => dec(evaluate(ir, { 家庭: { 出生日期: birth } }, date), '补助');
+  it('before the range: 未生效; a birth after the range: decided', () => {
+    expect(at('2022-01-01', '2022-06-01').状态).toBe('未生效');
+    expect(at('2024-02-01', '2024-06-01').状态).toBe('适用');
+    expect(at('2022-12-31', '2024-06-01').状态).toBe('不适用');
+  });
+  it('a birth inside the range: 存疑 naming the date and its range', () => {
+    const d = at('2023-06-01', '2024-06-01');
+    expect(d.状态).toBe('存疑');
+    expect(d.缺少).toEqual(['施行日（2023-01-01 至 2023-12-31 之间，确切日期未知）']);
+  });
+  it('an evaluation date inside the range: 存疑 when it would apply', () => {
+    expect(at('2023-01-01', '2023-03-01').状态).toBe('存疑');
+  });
+});
+
+describe('signed inputs and assumptions', () => {
+  const ir = irOf(`${HEAD}实体 甲 { 差额：金额 可为负  数：整数 }
+前提 「数不超过十」 { 条件：甲.数 ≤ 10  说明："编码只考虑十以内" }
+条款 一、 "差额" {
+  措施 补差 {
+    对象：甲
+    结果 补差额：金额
+    规则 「负差额」 { 条件：甲.差额 < 0元  补差额 = 0元 - 甲.差额 }
+  }
+}`);
+  it('a signed field accepts negatives; an unsigned one does not', () => {
+    expect(dec(evaluate(ir, { 甲: { 差额: '-12.30' } }, '2024-01-01'), '补差').结果['补差额']!.值).toBe('12.30');
+    expect(() => evaluate(ir, { 甲: { 数: -1 } }, '2024-01-01')).toThrow(InputError);
+  });
+  it('a violated assumption is reported with the decisions', () => {
+    expect(evaluate(ir, { 甲: { 数: 11 } }, '2024-01-01').前提不满足).toEqual([{ 名称: '数不超过十', 说明: '编码只考虑十以内' }]);
+    expect(evaluate(ir, { 甲: { 数: 10 } }, '2024-01-01').前提不满足).toBeUndefined();
+  });
+});
+
+describe('a measure used by another measure', () => {
+  const ir = irOf(`${HEAD}实体 家庭 { 子女数：整数 }
+条款 一、 "甲" {
+  措施 基础 { 对象：家庭  结果 额：金额  规则 「多孩」 { 条件：家庭.子女数 ≥ 2  额 = 100元 } }
+  措施 加倍 { 对象：家庭  结果 额：金额  规则 「加倍」 { 条件：适用（基础）  额 = 基础.额 × 2 } }
+}`);
+  it('reads the other measure’s status and outcome', () => {
+    const d = evaluate(ir, { 家庭: { 子女数: 3 } }, '2024-01-01');
+    expect(dec(d, '加倍').结果['额']!.值).toBe('200.00');
+    expect(dec(evaluate(ir, { 家庭: { 子女数: 1 } }, '2024-01-01'), '加倍').状态).toBe('不适用');
+    expect(dec(evaluate(ir, { 家庭: {} }, '2024-01-01'), '加倍').状态).toBe('存疑');
+  });
+});
