@@ -11,7 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import { nodeHost } from '../project/host.js';
 import { findPolicy, loadPolicies, readEvents } from '../project/policies.js';
 import { evaluate } from '../interpret/interpreter.js';
-import { InputError } from '../interpret/decision.js';
+import { InputError, CalendarCoverageError } from '../interpret/decision.js';
 import { renderDiagnosticsText } from '../diagnostics/render.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { args, EXIT_FINDINGS, EXIT_OK, UsageError, type Io } from './common.js';
@@ -100,6 +100,10 @@ export function runEval(argv: string[], io: Io): number {
   } catch (e) {
     if (e instanceof InputError) {
       io.err(`${e.message}\n`);
+      return EXIT_FINDINGS;
+    }
+    if (e instanceof CalendarCoverageError) {
+      io.err(`错误[ZC0805]: ${e.message}\n  = 帮助: 工作日历覆盖 ${e.coverage.firstYear}—${e.coverage.lastYear} 年；国务院公布 ${e.year} 年放假安排后升级 chinese-days\n`);
       return EXIT_FINDINGS;
     }
     throw e;

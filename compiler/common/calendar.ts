@@ -80,7 +80,11 @@ export interface CalendarDate {
 /** Result of an operation that can be refused for a user-facing reason (messages in Chinese). */
 export type CalendarResult<T> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly message: string; readonly help?: string };
+  | {
+      readonly ok: false; readonly message: string; readonly help?: string;
+      /** Set when the working-day calendar does not cover a year the computation needs. */
+      readonly uncovered?: { readonly year: number; readonly coverage: WorkdayCoverage };
+    };
 
 /** Smallest supported year. */
 export const MIN_YEAR = 1;
@@ -629,9 +633,10 @@ export function workdayCoverage(): WorkdayCoverage {
   return { firstYear, lastYear };
 }
 
-function uncovered(year: number, coverage: WorkdayCoverage, what: string): { ok: false; message: string; help: string } {
+function uncovered(year: number, coverage: WorkdayCoverage, what: string): { ok: false; message: string; help: string; uncovered: { year: number; coverage: WorkdayCoverage } } {
   return {
     ok: false,
+    uncovered: { year, coverage },
     message: `没有${year}年的法定节假日和调休安排数据（chinese-days 只覆盖${coverage.firstYear}年至${coverage.lastYear}年），无法${what}`,
     help: '国务院公布该年的放假安排后请升级 chinese-days；不要按“周一至周五上班”推测',
   };

@@ -96,7 +96,7 @@ const entries = {
   ZC0802: { severity: 'error', title: '无法降级的表达式' },
   ZC0803: { severity: 'error', title: '指标无法在编译期求值' },
   ZC0804: { severity: 'error', title: '输入数据无效', reserved: true },
-  ZC0805: { severity: 'error', title: '求值日期超出工作日历覆盖范围', reserved: true },
+  ZC0805: { severity: 'error', title: '工作日期限需要工作日历未覆盖的年份' },
   // ── verification (rule ids of findings; SARIF ruleId = code) ─────────
   ZC0901: { severity: 'error', title: '矛盾：两条规则同时适用且结果不同' },
   ZC0902: { severity: 'error', title: '缺口：必须定义的结果没有适用的规则' },

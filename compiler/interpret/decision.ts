@@ -69,6 +69,10 @@ export interface Decision {
   readonly 状态: Status;
   readonly 结果: Readonly<Record<string, OutcomeValue>>;
   readonly 条款: { readonly 锚点: string; readonly 标签: string; readonly 标题?: string; readonly 原文: readonly string[] };
+  /** The entity evaluated (措施的“对象”). */
+  readonly 对象?: string;
+  /** Who receives the outcome when it is not the entity evaluated (发放对象). */
+  readonly 发放对象?: string;
   readonly 牵头单位: readonly string[];
   readonly 责任单位: readonly string[];
   readonly 理由: readonly string[];
@@ -80,6 +84,13 @@ export interface Decision {
   readonly 缺少?: readonly string[];
   /** Definitions used, with their values. */
   readonly 定义?: readonly DefinitionTrace[];
+  /** The application conditions (申请条件) of this measure and whether they hold. */
+  readonly 申请?: {
+    readonly 措施: string; readonly 状态: Status; readonly 条款: { readonly 锚点: string; readonly 标签: string };
+    readonly 理由?: readonly string[];
+  };
+  /** What can actually be claimed: the main-text entitlement joined with the application conditions. */
+  readonly 可领取?: { readonly 状态: Status; readonly 结果: Readonly<Record<string, OutcomeValue>> };
 }
 
 export interface Decisions {
@@ -104,5 +115,17 @@ export class InputError extends Error {
   constructor(readonly problems: readonly InputProblem[]) {
     super(`输入数据有 ${problems.length} 处问题：\n` + problems.map((p) => `  ${p.路径}: 期望${p.期望}，实际为 ${p.实际}`).join('\n'));
     this.name = 'InputError';
+  }
+}
+
+/**
+ * Thrown by `evaluate` (code ZC0805) when a working-day deadline (工作日期限) needs a year the
+ * official holiday calendar does not cover: never a silent Monday–Friday count.
+ */
+export class CalendarCoverageError extends Error {
+  readonly code = 'ZC0805';
+  constructor(readonly year: number, readonly coverage: { readonly firstYear: number; readonly lastYear: number }, message: string) {
+    super(message);
+    this.name = 'CalendarCoverageError';
   }
 }

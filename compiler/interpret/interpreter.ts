@@ -32,7 +32,7 @@ import type { IrExpr, IrProgram, IrMeasure, IrType, IrDefinition } from '../ir/i
 import { MONEY_SCALE, unitOf, isRatio, ratioText } from '../ir/ir.js';
 import { validateInput, type Facts, type Rec, type RuntimeValue } from './validate.js';
 import {
-  InputError, type ConditionTrace, type Decision, type Decisions, type OutcomeValue, type PolicyEvent, type RuleTrace, type Status,
+  InputError, CalendarCoverageError, type ConditionTrace, type Decision, type Decisions, type OutcomeValue, type PolicyEvent, type RuleTrace, type Status,
   type DefinitionTrace, type OutcomeProblem,
 } from './decision.js';
 
@@ -442,6 +442,8 @@ function evalExpr(e: IrExpr, ctx: Ctx): V {
         if (n < 1) return start;
         const r = workdayDeadline(fromDayNumber(start), n);
         if (!r.ok) {
+          // INVARIANT: an uncovered year is an error for the whole evaluation, never 存疑 or a guess
+          if (r.uncovered) throw new CalendarCoverageError(r.uncovered.year, r.uncovered.coverage, r.message);
           ctx.missing.add(r.message);
           return null;
         }
@@ -652,7 +654,8 @@ function outcomeValue(t: IrType, v: RuntimeValue): Pick<OutcomeValue, '值' | '�
 function decide(m: IrMeasure, sh: Shared): Measured {
   sh.inProgress.add(m.name);
   const raw = new Map<string, RuntimeValue>();
-  const decision = evaluateMeasure(m, sh, raw);
+  let decision = evaluateMeasure(m, sh, raw);
+  if (m.application) decision = { ...decision, ...claimable(decision, m.application, sh) };
   sh.inProgress.delete(m.name);
   const out = { decision, raw };
   sh.measures.set(m.name, out);
@@ -660,10 +663,31 @@ function decide(m: IrMeasure, sh: Shared): Measured {
   return out;
 }
 
+/**
+ * Join the main-text entitlement with the application conditions (申请条件): what can actually
+ * be claimed is 适用 only when both are 适用, 不适用 when either is, else 存疑 (or the
+ * policy's 未生效/已废止).
+ */
+function claimable(main: Decision, appName: string, sh: Shared): Pick<Decision, '申请' | '可领取'> {
+  const ctx: Ctx = { sh, usedParams: new Set(), missing: new Set(), vars: new Map() };
+  const app = measureOf(appName, ctx)?.decision;
+  const a: Status = app?.状态 ?? '存疑';
+  const s = main.状态;
+  const both: Status = s === '未生效' || s === '已废止' ? s : s === '不适用' || a === '不适用' ? '不适用' : s === '适用' && a === '适用' ? '适用' : '存疑';
+  return {
+    申请: {
+      措施: appName, 状态: a, 条款: app ? { 锚点: app.条款.锚点, 标签: app.条款.标签 } : { 锚点: '', 标签: '' },
+      ...(app ? { 理由: app.理由 } : {}),
+    },
+    可领取: { 状态: both, 结果: both === '适用' ? main.结果 : {} },
+  };
+}
+
 function evaluateMeasure(m: IrMeasure, sh: Shared, raw: Map<string, RuntimeValue>): Decision {
   const base = {
     措施: m.name,
     条款: { 锚点: m.citation.anchor, 标签: m.citation.label, ...(m.citation.title ? { 标题: m.citation.title } : {}), 原文: m.citation.quotes },
+    ...(m.subject ? { 对象: m.subject } : {}), ...(m.recipient ? { 发放对象: m.recipient } : {}),
     牵头单位: m.lead, 责任单位: m.responsible,
     ...(m.doubts.length ? { 存疑: m.doubts.map((d) => ({ 名称: d.name, 采用: d.adopted ?? '', ...(d.reason ? { 理由: d.reason } : {}) })) } : {}),
   };

@@ -178,6 +178,10 @@ export interface IrMeasure {
   readonly lead: readonly string[];
   readonly responsible: readonly string[];
   readonly subject?: string;
+  /** 发放对象: who receives the outcome when it differs from the subject (an entity name or a description). */
+  readonly recipient?: string;
+  /** 申请条件: the measure whose conditions an application must meet (the claimable result joins both). */
+  readonly application?: string;
   readonly outcomes: readonly IrOutcome[];
   readonly rules: readonly IrRule[];
   readonly doubts: readonly IrDoubtRef[];

@@ -403,6 +403,8 @@ class Lowerer {
         name, citation: this.citation(m.clause, d.quotes), lead: d.lead.map((n) => n.text), responsible: d.responsible.map((n) => n.text),
         outcomes, rules, doubts: d.doubts.map((x) => this.doubt(x, m.clause)), origin: this.origin(d.span),
         ...(d.subject ? { subject: d.subject.text } : {}), ...(d.note ? { note: d.note.value } : {}),
+        ...(d.recipient ? { recipient: d.recipient.entity?.text ?? d.recipient.text?.value ?? '' } : {}),
+        ...(d.application ? { application: d.application.text } : {}),
       });
     }
     const indicators: IrIndicator[] = [];

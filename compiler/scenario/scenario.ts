@@ -15,7 +15,11 @@
  *         生育补助:
  *           状态: 适用
  *           结果: { 补助金额: "1000.00" }   # listed outcomes only; {} = none
- *       # or, for invalid input:  期望错误: [事实.家庭.子女数]   (paths that must be reported)
+ *           可领取: 存疑               # optional: the claimable status (main text joined with 申请条件)
+ *           申请: 适用                 # optional: the status of the application conditions
+ *           缺少: [施行日（…）]          # optional: facts a 存疑 decision must name (a subset of 缺少)
+ *       # or, for invalid input:  期望错误: [事实.家庭.子女数]   (paths that must be reported;
+ *       #                          ZC0805 for a working-day calendar that does not cover a year)
  * INVARIANT: an unknown key anywhere is an error with its place — never ignored.
  */
 import { parseDocument, isMap, isSeq, isScalar, type Node as YNode, type YAMLMap } from 'yaml';
@@ -24,7 +28,7 @@ import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoweredPolicy } from '../project/policies.js';
 import { findPolicy } from '../project/policies.js';
 import { evaluate } from '../interpret/interpreter.js';
-import { InputError, type Decisions } from '../interpret/decision.js';
+import { InputError, CalendarCoverageError, type Decisions } from '../interpret/decision.js';
 
 export interface Scenario {
   readonly file: string;
@@ -34,7 +38,7 @@ export interface Scenario {
   readonly date: string;
   readonly events: unknown[];
   readonly facts: unknown;
-  readonly expect?: Record<string, { 状态?: string; 结果?: Record<string, unknown>; span: Span }>;
+  readonly expect?: Record<string, { 状态?: string; 结果?: Record<string, unknown>; 可领取?: string; 申请?: string; 缺少?: string[]; span: Span }>;
   readonly expectErrors?: string[];
 }
 
@@ -114,13 +118,24 @@ export function parseScenarios(file: SourceFile): { scenarios: Scenario[]; diagn
             out.push(diag('ZC1101', spanOf(file, body ?? (mi.key as YNode)), `措施“${mname}”的期望应为映射：状态、结果`));
             continue;
           }
-          const mk = keysOf(file, body, ['状态', '结果'], `措施“${mname}”的期望`, out);
-          const st = mk.get('状态');
-          const status = isScalar(st) ? String(st.value) : undefined;
-          if (status !== undefined && !STATUSES.includes(status)) out.push(diag('ZC1101', spanOf(file, st), `状态应为 ${STATUSES.join('、')} 之一，这里是“${status}”`));
+          const mk = keysOf(file, body, ['状态', '结果', '可领取', '申请', '缺少'], `措施“${mname}”的期望`, out);
+          const statusOf = (key: string): string | undefined => {
+            const st = mk.get(key);
+            const v = isScalar(st) ? String(st.value) : undefined;
+            if (v !== undefined && !STATUSES.includes(v)) out.push(diag('ZC1101', spanOf(file, st), `“${key}”应为 ${STATUSES.join('、')} 之一，这里是“${v}”`));
+            return v;
+          };
+          const status = statusOf('状态');
+          const claim = statusOf('可领取');
+          const app = statusOf('申请');
           const res = mk.get('结果');
           if (res !== undefined && !isMap(res)) out.push(diag('ZC1101', spanOf(file, res), '“结果”应为映射：结果名 → 值'));
-          expect[mname] = { span: spanOf(file, mi.key as YNode), ...(status ? { 状态: status } : {}), ...(res && isMap(res) ? { 结果: res.toJSON() as Record<string, unknown> } : {}) };
+          const miss = mk.get('缺少');
+          if (miss !== undefined && !isSeq(miss)) out.push(diag('ZC1101', spanOf(file, miss), '“缺少”应为列表：存疑决定必须指出的事实'));
+          expect[mname] = {
+            span: spanOf(file, mi.key as YNode), ...(status ? { 状态: status } : {}), ...(res && isMap(res) ? { 结果: res.toJSON() as Record<string, unknown> } : {}),
+            ...(claim ? { 可领取: claim } : {}), ...(app ? { 申请: app } : {}), ...(miss && isSeq(miss) ? { 缺少: (miss.toJSON() as unknown[]).map(String) } : {}),
+          };
         }
       }
     }
@@ -159,6 +174,10 @@ export function runScenario(s: Scenario, policies: readonly LoweredPolicy[], gen
   try {
     decisions = evaluate(lp.ir, s.facts, s.date, s.events);
   } catch (e) {
+    if (e instanceof CalendarCoverageError) {
+      if (s.expectErrors?.includes('ZC0805')) return { scenario: s, passed: true, problems: [] };
+      return { scenario: s, passed: false, problems: [`求值失败（ZC0805）：${e.message}`] };
+    }
     if (!(e instanceof InputError)) throw e;
     if (!s.expectErrors) return { scenario: s, passed: false, problems: [`输入被拒绝：${e.message}`] };
     const paths = e.problems.map((p) => p.路径);
@@ -173,6 +192,9 @@ export function runScenario(s: Scenario, policies: readonly LoweredPolicy[], gen
       continue;
     }
     if (exp.状态 && d.状态 !== exp.状态) problems.push(`${mname}：状态期望“${exp.状态}”，实际“${d.状态}”（${d.理由.join('；')}）`);
+    if (exp.可领取 && d.可领取?.状态 !== exp.可领取) problems.push(`${mname}：可领取期望“${exp.可领取}”，实际“${d.可领取?.状态 ?? '（该措施没有申请条件）'}”`);
+    if (exp.申请 && d.申请?.状态 !== exp.申请) problems.push(`${mname}：申请条件期望“${exp.申请}”，实际“${d.申请?.状态 ?? '（该措施没有申请条件）'}”`);
+    for (const want of exp.缺少 ?? []) if (!(d.缺少 ?? []).includes(want)) problems.push(`${mname}：期望指出缺少“${want}”，实际缺少：${(d.缺少 ?? []).join('、') || '（无）'}`);
     if (exp.结果) {
       const m = lp.ir.measures.find((x) => x.name === mname)!;
       for (const [oname, want] of Object.entries(exp.结果)) {

@@ -299,6 +299,27 @@ class Binder {
         if (this.symbols.has(id)) this.ref(m.decl.subject.span, id);
         else this.undefinedName(m.decl.subject, [...this.entities.keys()], '实体');
       }
+      const rc = m.decl.recipient?.entity;
+      if (rc) {
+        const id = `entity:${rc.text}`;
+        if (this.symbols.has(id) && rc.text !== EVENT_ENTITY) this.ref(rc.span, id);
+        else this.undefinedName(rc, [...this.entities.keys()].filter((k) => k !== EVENT_ENTITY), '实体');
+      }
+      const ap = m.decl.application;
+      if (ap) {
+        const target = this.measures.get(ap.text);
+        if (!target) this.undefinedName(ap, [...this.measures.keys()], '措施');
+        else if (target === m) this.diagnostics.push(diag('ZC0407', ap.span, `措施“${ap.text}”不能是自己的申请条件`));
+        else if (target.decl.rules.length === 0) this.diagnostics.push(diag('ZC0407', ap.span, `申请条件“${ap.text}”没有规则，不能计算`, { help: '申请条件须是有规则的措施' }));
+        else {
+          this.ref(ap.span, `measure:${ap.text}`);
+          if (target.decl.subject && m.decl.subject && target.decl.subject.text !== m.decl.subject.text) {
+            this.diagnostics.push(diag('ZC0407', ap.span, `申请条件“${ap.text}”的对象是“${target.decl.subject.text}”，与本措施的对象“${m.decl.subject.text}”不同`, {
+              help: '申请条件与正文措施应对同一对象求值（如都是“家庭”）',
+            }));
+          }
+        }
+      }
       for (const r of m.decl.rules) {
         for (const a of r.assignments) {
           const id = `outcome:${m.decl.name.text}.${a.target.text}`;

@@ -669,6 +669,7 @@ class Checker {
         this.err('ZC0510', m.decl.name.span, `措施“${m.decl.name.text}”既没有规则，也没有说明为何不可计算`, { help: '补上规则，或写“类别：…”与“理由：\"…\"”' });
       }
       const menv: Env = { scope: 'rule', elems: [], owner: measureNode(m.decl.name.text) };
+      if (m.decl.application && p.measures.has(m.decl.application.text)) this.dep(menv, measureNode(m.decl.application.text), m.decl.application.span);
       for (const r of m.decl.rules) {
         if (r.condition) this.bool(r.condition, menv);
         const assigned = new Map<string, A.Assignment>();

@@ -251,6 +251,13 @@ export interface MeasureDecl {
   readonly lead: readonly Name[];
   readonly responsible: readonly Name[];
   readonly subject?: Name;
+  /**
+   * 发放对象: who receives the outcome, when it is not the entity evaluated (对象) — an
+   * entity name (四（六）“给予托育机构”) or a description ("女职工本人").
+   */
+  readonly recipient?: { readonly span: Span; readonly entity?: Name; readonly text?: StrLit };
+  /** 申请条件: the measure (usually in an annex) whose conditions an application must meet. */
+  readonly application?: Name;
   readonly outcomes: readonly OutcomeDecl[];
   readonly rules: readonly RuleDecl[];
   readonly doubts: readonly DoubtDecl[];

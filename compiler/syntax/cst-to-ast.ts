@@ -708,7 +708,7 @@ class Builder {
     const name = this.name(this.node(n, 'nameTok'));
     if (!name) return undefined;
     const at = this.attrs(this.nodes(n, 'attribute').map((a) => this.attribute(a)).filter((a): a is A.Attribute => !!a), {
-      原文: 'many', 牵头单位: 'many', 责任单位: 'many', 对象: 'one', 说明: 'one', 类别: 'one', 理由: 'one',
+      原文: 'many', 牵头单位: 'many', 责任单位: 'many', 对象: 'one', 说明: 'one', 类别: 'one', 理由: 'one', 发放对象: 'one', 申请条件: 'one',
     }, '措施');
     const outcomes: A.OutcomeDecl[] = [];
     for (const o of this.nodes(n, 'outcomeDecl')) {
@@ -720,13 +720,23 @@ class Builder {
     const rules = this.nodes(n, 'ruleDecl').map((r) => this.rule(r)).filter((r): r is A.RuleDecl => !!r);
     const doubts = this.nodes(n, 'doubtDecl').map((r) => this.doubt(r)).filter((r): r is A.DoubtDecl => !!r);
     const subject = this.name1(at.get('对象'));
+    let recipient: A.MeasureDecl['recipient'];
+    const ra = at.get('发放对象');
+    const rv = ra?.values[0];
+    if (ra && rv) {
+      if (rv.expr.kind === 'name' && !rv.rangeEnd) recipient = { span: rv.span, entity: rv.expr.name };
+      else if (rv.expr.kind === 'string' && !rv.rangeEnd) recipient = { span: rv.span, text: { value: rv.expr.value, span: rv.expr.span } };
+      else this.err('ZC0311', rv.span, '“发放对象”的值应为实体名称或带引号的文字 "…"');
+    }
+    const application = this.name1(at.get('申请条件'));
     const note = this.string1(at.get('说明'));
     const category = this.name1(at.get('类别'));
     const reason = this.string1(at.get('理由'));
     return {
       kind: 'measure', name, span: this.spanOf(n), quotes: this.strings(at.get('原文')), lead: this.names(at.get('牵头单位')),
       responsible: this.names(at.get('责任单位')), outcomes, rules, doubts,
-      ...(subject ? { subject } : {}), ...(note ? { note } : {}), ...(category ? { category } : {}), ...(reason ? { reason } : {}),
+      ...(subject ? { subject } : {}), ...(recipient ? { recipient } : {}), ...(application ? { application } : {}),
+      ...(note ? { note } : {}), ...(category ? { category } : {}), ...(reason ? { reason } : {}),
     };
   }
 

@@ -86,7 +86,7 @@ export const Ordinal = kw('Ordinal', ['第']);
 export const AttrWords = [
   '文号', '发文机关', '依据', '来源', '生效', '失效', '解释机关', '标题', '原文',
   '牵头单位', '责任单位', '对象', '条件', '有效期', '理由', '类别', '采用', '说明',
-  '别名', '全称', '断言', '起算', '接受', '成文日期', '日期',
+  '别名', '全称', '断言', '起算', '接受', '成文日期', '日期', '发放对象', '申请条件',
 ] as const;
 export const attrTokens = new Map<string, TokenType>();
 for (const w of AttrWords) {

@@ -217,3 +217,65 @@ describe('a measure used by another measure', () => {
     expect(dec(evaluate(ir, { 家庭: {} }, '2024-01-01'), '加倍').状态).toBe('存疑');
   });
 });
+
+describe('recipient and application conditions (正文与附件)', () => {
+  const ir = irOf(`${HEAD}实体 幼儿 { 孩次：整数  户籍在本县：是否 }
+实体 托育机构 { 名称：文本 }
+条款 四、 "正文" {
+  措施 入托补贴 {
+    对象：幼儿
+    发放对象：托育机构
+    申请条件：入托补贴申请条件
+    结果 补贴额：金额 按年
+    规则 「三孩」 { 条件：幼儿.孩次 ≥ 3  补贴额 = 1000元 }
+  }
+}
+条款 附件2 三、 "附件" {
+  措施 入托补贴申请条件 {
+    对象：幼儿
+    结果 可受理：是否
+    规则 「齐备」 { 条件：幼儿.户籍在本县  可受理 = 是 }
+  }
+}`);
+  const d = (f: object) => dec(evaluate(ir, { 幼儿: f }, '2024-01-01'), '入托补贴');
+  it('the decision names the recipient apart from the entity evaluated', () => {
+    expect(d({ 孩次: 3, 户籍在本县: true }).对象).toBe('幼儿');
+    expect(d({ 孩次: 3, 户籍在本县: true }).发放对象).toBe('托育机构');
+  });
+  it('claimable only when both the main text and the annex hold, citing both clauses', () => {
+    const both = d({ 孩次: 3, 户籍在本县: true });
+    expect([both.状态, both.申请!.状态, both.可领取!.状态]).toEqual(['适用', '适用', '适用']);
+    expect(both.可领取!.结果['补贴额']!.值).toBe('1000.00');
+    expect(both.条款.标签).toBe('四');
+    expect(both.申请!.条款.标签).toBe('附件2 三');
+    const annexFails = d({ 孩次: 3, 户籍在本县: false });
+    expect([annexFails.状态, annexFails.申请!.状态, annexFails.可领取!.状态]).toEqual(['适用', '不适用', '不适用']);
+    expect(annexFails.可领取!.结果).toEqual({});
+    const unknown = d({ 孩次: 3 });
+    expect([unknown.状态, unknown.申请!.状态, unknown.可领取!.状态]).toEqual(['适用', '存疑', '存疑']);
+    const mainFails = d({ 孩次: 2, 户籍在本县: true });
+    expect([mainFails.状态, mainFails.可领取!.状态]).toEqual(['不适用', '不适用']);
+  });
+});
+
+describe('working-day deadlines outside the calendar: ZC0805, never a guess', () => {
+  const ir = irOf(`${HEAD}实体 备案 { 收到日期：日期 }
+条款 一、 "期限" {
+  措施 办理期限 {
+    对象：备案
+    结果 截止日：日期
+    规则 「十五个工作日」 { 截止日 = 工作日期限（备案.收到日期，15个工作日） }
+  }
+}`);
+  it('inside the coverage: the official calendar; outside: CalendarCoverageError naming the year', async () => {
+    expect(dec(evaluate(ir, { 备案: { 收到日期: '2024-09-27' } }, '2024-12-31'), '办理期限').结果['截止日']!.值).toBe('2024-10-23') // 9-29 and 10-12 are 调休 working days; 10-1…10-7 holidays;
+    const { CalendarCoverageError } = await import('../../compiler/interpret/decision.js');
+    expect(() => evaluate(ir, { 备案: { 收到日期: '2031-12-20' } }, '2032-01-01')).toThrow(CalendarCoverageError);
+    try {
+      evaluate(ir, { 备案: { 收到日期: '2031-12-20' } }, '2032-01-01');
+    } catch (e) {
+      expect((e as InstanceType<typeof CalendarCoverageError>).code).toBe('ZC0805');
+      expect((e as InstanceType<typeof CalendarCoverageError>).year).toBeGreaterThan(2026);
+    }
+  });
+});
