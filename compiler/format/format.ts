@@ -88,7 +88,7 @@ function analyse(source: SourceFile): Analysed {
 
 // ── meaning fingerprint (for the safety net) ──────────────────────────
 
-const SPAN_KEYS = new Set(['span', 'keySpan', 'numberSpan']);
+const SPAN_KEYS = new Set(['span', 'keySpan', 'numberSpan', 'wordSpan']);
 
 /** A range's `word` is "as written": compare it without white space and dash style. */
 function normWord(s: string): string {

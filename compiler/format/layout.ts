@@ -92,7 +92,7 @@ export function tokenRoles(cst: CstNode, tokens: readonly IToken[]): Map<IToken,
     const own = (key: string): IToken | undefined => ((n.children[key] ?? []) as Child[]).find((c): c is IToken => isToken(c) && usable(c));
     const lb = block ? own('LBrace') : undefined;
     const rb = block ? own('RBrace') : undefined;
-    const isCall = n.name === 'primary' && (n.children['nameTok']?.length ?? 0) > 0;
+    const isCall = n.name === 'primary' && ((n.children['nameTok']?.length ?? 0) > 0 || (n.children['typeCallee']?.length ?? 0) > 0);
     const withAt = n.name === 'cmpExpr' && (n.children['At']?.length ?? 0) > 0;
     for (const { child, at } of ordered(n)) {
       const inside = !!lb && at > lb.startOffset && (!rb || at < rb.startOffset);
@@ -169,7 +169,8 @@ export function gapBetween(p: IToken, rp: TokenRole, c: IToken, rc: TokenRole): 
   if (pt === 'Colon' || pt === 'Comma' || pt === 'LParen' || pt === 'Dot') return 'glue';
   if ((pt === 'LBrace' && rp.rule === 'setExpr') || (ct === 'RBrace' && rc.rule === 'setExpr')) return 'glue'; // 属于 {国家、省}
   if (ct === 'Unit') return 'glue';
-  if (ct === 'LParen' && (rc.rule === 'typeRef' || rc.call)) return 'glue';
+  if (ct === 'LParen' && (rc.rule === 'typeRef' || rc.call || rc.rule === 'quantSuffix' || rc.rule === 'nthSuffix')) return 'glue'; // 均满足（…） 按（…）
+  if (ct === 'Ordinal' || pt === 'Ordinal') return 'glue'; // 按（出生日期）第3个
   if (rc.rule === 'cmpExpr' && isLegalSuffix(c) && !rc.at) return 'glue'; // 3以上, but 在 3 以上
   if (ct === 'Dash' && (rc.rule === 'cmpExpr' || rc.rule === 'valueItem')) return 'glue';
   if (pt === 'Dash' && (rp.rule === 'cmpExpr' || rp.rule === 'valueItem')) return 'glue';
