@@ -241,13 +241,12 @@ function evalExpr(e: IrExpr, ctx: Ctx): V {
   switch (e.k) {
     case 'const': return e.value;
     case 'field': {
-      const root = rootOf(e.entity, ctx);
-      if (!root) {
-        ctx.missing.delete(e.entity);
+      const rec = ctx.sh.facts.get(e.entity);
+      if (!rec) {
         ctx.missing.add(`${e.entity}.${e.field}`);
         return null;
       }
-      return fieldOf(root, e.field, e.type, ctx);
+      return fieldOf({ kind: 'entity', rec, path: e.entity }, e.field, e.type, ctx);
     }
     case 'root': return rootOf(e.entity, ctx);
     case 'var': return ctx.vars.get(e.name) ?? null;
