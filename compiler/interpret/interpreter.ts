@@ -280,7 +280,10 @@ function evalExpr(e: IrExpr, ctx: Ctx): V {
         ctx.missing.add(`${list.path}（只有 ${list.items.length} 个，没有第 ${e.n} 个）`);
         return null;
       }
-      const order = keys.map((k, i) => ({ k, i })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i));
+      // ratios ("n/d") compare as exact rationals, never as text ("10/1" < "9/1" as strings)
+      const cmpKey = (a: number | string, b: number | string): number =>
+        typeof a === 'string' && typeof b === 'string' ? new Fraction(a).compare(new Fraction(b)) : a < b ? -1 : a > b ? 1 : 0;
+      const order = keys.map((k, i) => ({ k, i })).sort((a, b) => cmpKey(a.k, b.k) || a.i - b.i);
       const at = order[e.n - 1]!.i;
       return { kind: 'entity', rec: list.items[at]!, path: `${list.path}[${at}]` };
     }
@@ -405,7 +408,10 @@ function evalExpr(e: IrExpr, ctx: Ctx): V {
       if (isInterval(a) || isInterval(b)) {
         const x = num(a);
         const y = num(b);
-        if (x === undefined || y === undefined || (isInterval(x) && isInterval(y))) return null;
+        if (x === undefined || y === undefined || (isInterval(x) && isInterval(y))) {
+          ctx.missing.add(whyOf(a, b)); // the product of two uncertain dates (or with a ratio) is not an interval we keep
+          return null;
+        }
         const c = (isInterval(x) ? y : x) as number;
         const r = isInterval(x) ? x : (y as Interval);
         return iv(r.lo * c, r.hi * c, r.why);
@@ -417,9 +423,16 @@ function evalExpr(e: IrExpr, ctx: Ctx): V {
     case 'div': {
       const a = evalExpr(e.a, ctx);
       const b = evalExpr(e.b, ctx);
-      if (a === null || b === null || isInterval(a) || isInterval(b)) return null;
+      if (a === null || b === null) return null;
+      if (isInterval(a) || isInterval(b)) {
+        ctx.missing.add(whyOf(a, b)); // a quotient of an uncertain value: said, never a silent unknown
+        return null;
+      }
       const q = ratio(b as RuntimeValue);
-      if (q.equals(0)) return null;
+      if (q.equals(0)) {
+        ctx.missing.add(`除数“${e.b.origin?.text ?? ''}”为零，无法相除`);
+        return null;
+      }
       const r = ratio(a as RuntimeValue).div(q);
       if (isRatio(e.type)) return ratioText(r);
       return roundHalfAway(r);
