@@ -43,7 +43,8 @@ export const coverageHelp = `用法：zhengce coverage [路径...] [--format tex
 
 const STATUS_TEXT: Record<CoverageStatus, string> = { formalised: '已形式化', marked: '已标注', partial: '部分覆盖', missing: '缺失' };
 const KIND_TEXT: Record<CoverageOwner['kind'], string> = {
-  header: '政策头部', clause: '条款', measure: '措施', rule: '规则', indicator: '指标', qualitative: '定性', doubt: '存疑', other: '其他',
+  header: '政策头部', clause: '条款', measure: '措施', rule: '规则', indicator: '指标', definition: '定义', assumption: '前提',
+  qualitative: '定性', doubt: '存疑', other: '其他',
 };
 
 export function runCoverage(argv: string[], io: Io): number {

@@ -23,7 +23,8 @@
  *
  * What each kind of quote does to the characters it covers ("effect")
  * - formalises: a rule's 原文; a measure's 原文 when the measure has at least one rule;
- *   an indicator's 原文; the policy header (below). (性质 declarations carry no 原文 in
+ *   an indicator's 原文; a definition's 原文 (a conclusion the text draws, computed);
+ *   the policy header (below). (性质 declarations carry no 原文 in
  *   the language, so they cannot cover text.)
  * - marks (explicitly non-computable, with a reason):
  *   定性 → reason "<类别>：<理由>";
@@ -33,6 +34,7 @@
  *   存疑 notes — a reading note is an annotation on text that a measure or clause must
  *   account for; on its own it leaves the sentence missing. Its reason
  *   "存疑：<名>（采用 <解读>）" is still shown on every sentence it touches;
+ *   前提 (assumptions) — a restriction of the inputs, not a formalisation: "前提：<名>";
  *   a measure with neither rules nor 类别/理由 (ZC0510).
  * - The policy header: 名称 (the policy's name), 标题, 文号, 发文机关 and each 依据 string
  *   counts as formalised text where it occurs in the source aligned to sentence
@@ -66,7 +68,7 @@ import { allQuotes, normalizeQuote } from '../semantics/quotes.js';
 import { isWhiteSpaceUnit, splitSentences, type IgnoredUnit, type Sentence } from './sentences.js';
 
 export type CoverageStatus = 'formalised' | 'marked' | 'partial' | 'missing';
-export type OwnerKind = 'header' | 'clause' | 'measure' | 'rule' | 'indicator' | 'qualitative' | 'doubt' | 'other';
+export type OwnerKind = 'header' | 'clause' | 'measure' | 'rule' | 'indicator' | 'definition' | 'assumption' | 'qualitative' | 'doubt' | 'other';
 export type OwnerEffect = 'formalises' | 'marks' | 'none';
 
 /** A declaration whose 原文 (or header string) touches a sentence. */
@@ -166,6 +168,14 @@ function quoteOwners(p: BoundProgram): Map<A.StrLit, CoverageOwner> {
   for (const [name, i] of p.indicators) {
     const o: CoverageOwner = { kind: 'indicator', name, ...where(i.clause), effect: 'formalises' };
     for (const x of i.decl.quotes) out.set(x, o);
+  }
+  for (const [key, d] of p.definitions) {
+    const o: CoverageOwner = { kind: 'definition', name: key, ...where(d.clause), effect: 'formalises' };
+    for (const x of d.decl.quotes) out.set(x, o);
+  }
+  for (const [name, a] of p.assumptions) {
+    const o: CoverageOwner = { kind: 'assumption', name, ...where(a.clause), effect: 'none', reason: `前提：${name}` };
+    for (const x of a.decl.quotes) out.set(x, o);
   }
   return out;
 }

@@ -27,6 +27,8 @@ export function allQuotes(p: BoundProgram): { quote: A.StrLit; clause?: string; 
   for (const q of p.qualitative) for (const x of q.decl.quotes) out.push({ quote: x, ...(q.clause ? { clause: q.clause } : {}), owner: '定性' });
   for (const [name, d] of p.doubts) for (const x of d.decl.quotes) out.push({ quote: x, ...(d.clause ? { clause: d.clause } : {}), owner: `存疑 ${name}` });
   for (const [name, i] of p.indicators) for (const x of i.decl.quotes) out.push({ quote: x, ...(i.clause ? { clause: i.clause } : {}), owner: `指标 ${name}` });
+  for (const [key, d] of p.definitions) for (const x of d.decl.quotes) out.push({ quote: x, ...(d.clause ? { clause: d.clause } : {}), owner: `定义 ${key}` });
+  for (const [name, a] of p.assumptions) for (const x of a.decl.quotes) out.push({ quote: x, ...(a.clause ? { clause: a.clause } : {}), owner: `前提 ${name}` });
   return out;
 }
 
