@@ -2,7 +2,7 @@
  * What the documentation shows beyond the IR, taken from the checked program when the
  * caller has it: sentences recorded as non-computable (定性, measures without rules),
  * verification properties (性质), organisations' full names, the 成文日期, and the
- * order in which items are written inside each clause.
+ * order in which items (measures, 存疑, 指标, 性质, 定义, 前提) are written inside each clause.
  * Input: CheckedProgram. Output: DocsExtras (plain data: the emitter never sees ASTs).
  */
 import type { CheckedProgram } from '../semantics/model.js';
@@ -18,7 +18,11 @@ export type ClauseItemRef =
     readonly kind: 'qualitative'; readonly name?: string; readonly quotes: readonly string[]; readonly category?: string;
     readonly reason?: string; readonly lead: readonly string[]; readonly responsible: readonly string[]; readonly note?: string;
   }
-  | { readonly kind: 'property'; readonly name: string; readonly asserts: readonly string[]; readonly condition?: string; readonly note?: string };
+  | { readonly kind: 'property'; readonly name: string; readonly asserts: readonly string[]; readonly condition?: string; readonly note?: string }
+  /** A 定义 written in the clause (key: 名称 or 实体.名称, as in IrDefinition.name). */
+  | { readonly kind: 'definition'; readonly name: string }
+  /** A 前提 written in the clause. */
+  | { readonly kind: 'assumption'; readonly name: string };
 
 export interface DocsExtras {
   /** Short name → full name of each organisation. */
@@ -60,6 +64,8 @@ export function docsExtras(p: CheckedProgram): DocsExtras {
           });
           break;
         case 'doubt': items.push({ kind: 'doubt', name: it.name.text }); break;
+        case 'definition': items.push({ kind: 'definition', name: it.entity ? `${it.entity.text}.${it.name.text}` : it.name.text }); break;
+        case 'assumption': items.push({ kind: 'assumption', name: it.name.text }); break;
         case 'indicator': items.push({ kind: 'indicator', name: it.name.text }); break;
         case 'property':
           items.push({

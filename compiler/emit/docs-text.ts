@@ -12,12 +12,19 @@
  *    and says whether the stated number is included; a range keeps its written form
  *    and says both ends are included;
  *  - 且 binds tighter than 或 for the machine, but a reader is never asked to know
- *    that: every nested 且/或 is bracketed （…）.
- * INVARIANT: pure functions of the IR; no escaping here (the renderers escape).
+ *    that: every nested 且/或 is bracketed （…）;
+ *  - lists (grammar/README.md §15): a quantifier reads 「家庭」的「子女」中至少一个满足“…”,
+ *    均满足 adds “（没有元素时视为满足）”; inside it the current element is 其 (其「户籍」),
+ *    an element of an enclosing quantifier 外层元素, the instance of an entity definition
+ *    该「人」; aggregates read …的个数 / …之和 / …中…的最大值; 按（键）第N个 reads
+ *    …中按“键”从小到大排第N个; definitions read like fields (「家庭」的「孩次」, global
+ *    ones 「名」); 施行日 and 某日（…） keep their words.
+ * INVARIANT: pure functions of the IR; no escaping here (the renderers escape); every IR
+ * expression kind has a rendering (the switch is exhaustive).
  */
-import { display } from '../interpret/interpreter.js';
+import { display, irChildren } from '../interpret/interpreter.js';
 import { formatIso, fromDayNumber } from '../common/calendar.js';
-import type { CmpOp, IrExpr, IrOutcome, IrRule, IrType } from '../ir/ir.js';
+import { isRatio, type CmpOp, type IrExpr, type IrOutcome, type IrRule, type IrType } from '../ir/ir.js';
 
 /** Legal words that include the stated number (民法典 第一千二百五十九条). */
 const INCLUSIVE_WORDS = new Set(['以上', '及以上', '以下', '及以下', '以内', '届满']);
@@ -43,6 +50,8 @@ export function typeText(t: IrType): string {
       days: '时长（天）', workdays: '时长（工作日）', weeks: '时长（周）', months: '时长（个月）', years: '时长（年）',
       hours: '时长（小时）', ageMonths: '年龄（月龄）', ageYears: '年龄（周岁）', ratio: '比例（%）',
     } as const)[t.dim];
+    case 'entity': return `「${t.name}」`;
+    case 'list': return `列表（「${t.elem}」）`;
   }
 }
 
@@ -51,6 +60,8 @@ export function constText(t: IrType, v: number | boolean | string): string {
   if (t.k === 'text') return `“${String(v)}”`;
   if (t.k === 'enum') return String(v);
   if (typeof v === 'boolean') return v ? '是' : '否';
+  // a ratio is an exact "n/d": shown as an exact percentage (50%, 33.(3)%)
+  if (isRatio(t)) return display(t, v);
   if (typeof v === 'string') return v;
   return display(t, v);
 }
@@ -80,54 +91,106 @@ function valuePrec(e: IrExpr): number {
   }
 }
 
-function wrapValue(e: IrExpr, min: number): string {
-  const s = valueText(e);
+function wrapValue(e: IrExpr, min: number, sc: Scope = NO_SCOPE): string {
+  const s = valueText(e, sc);
   return valuePrec(e) < min ? `（${s}）` : s;
 }
 
 /** Strip the ×12 / ×7 the lowering inserts to turn years into months and weeks into days. */
 function unscaled(e: IrExpr, factor: number, dims: readonly string[]): IrExpr | undefined {
-  if (e.k === 'mul' && e.divisor === 1 && e.b.k === 'const' && e.b.value === factor && e.a.type.k === 'quantity' && dims.includes(e.a.type.dim)) return e.a;
+  if (e.k === 'mul' && e.b.k === 'const' && e.b.value === factor && e.a.type.k === 'quantity' && dims.includes(e.a.type.dim)) return e.a;
   return undefined;
 }
 
+/** The element variables bound around an expression, innermost last (quantifiers, aggregates, 按…第N个). */
+export interface Scope {
+  readonly vars: readonly string[];
+}
+const NO_SCOPE: Scope = { vars: [] };
+const bind = (sc: Scope, v: string): Scope => ({ vars: [...sc.vars, v] });
+
+/** The short name of a definition: 孩次 for 人.孩次. */
+function defName(key: string): string {
+  const i = key.indexOf('.');
+  return i < 0 ? key : key.slice(i + 1);
+}
+
+/** How a bound element reads: 其 (innermost), 外层元素, or 该「人」 (the instance of an entity definition). */
+function varText(e: Extract<IrExpr, { k: 'var' }>, sc: Scope): string {
+  if (e.name === '@self') return `该${e.type.k === 'entity' ? `「${e.type.name}」` : '对象'}`;
+  const i = sc.vars.lastIndexOf(e.name);
+  if (i === sc.vars.length - 1) return '其';
+  return i >= 0 ? '外层元素' : '该元素';
+}
+
+/** “X的「字段」”, or “其「字段」” for the current element. */
+function ofText(of: IrExpr, name: string, sc: Scope): string {
+  const o = valueText(of, sc);
+  return o === '其' ? `其「${name}」` : `${wrapValue(of, 4, sc)}的「${name}」`;
+}
+
+/** The body of a quantifier or aggregate, as a quoted phrase. */
+function bodyText(e: IrExpr, sc: Scope): string {
+  return e.type.k === 'bool' ? condText(e, false, sc) : valueText(e, sc);
+}
+
 /** A value expression in plain Chinese. */
-export function valueText(e: IrExpr): string {
+export function valueText(e: IrExpr, sc: Scope = NO_SCOPE): string {
   switch (e.k) {
     case 'const': return constText(e.type, e.value);
     case 'field': return `「${e.entity}」的「${e.field}」`;
+    case 'root': return `「${e.entity}」`;
+    case 'var': return varText(e, sc);
+    case 'get': return ofText(e.of, e.field, sc);
+    case 'def': return e.of ? ofText(e.of, defName(e.name), sc) : `「${e.name}」`;
+    case 'effective': return '施行日';
+    case 'someDay': return `${dateText(e.lo)}至${dateText(e.hi)}之间的某日`;
+    case 'nth': return `${wrapValue(e.list, 4, sc)}中按“${valueText(e.key, bind(sc, e.var))}”从小到大排第${e.n}个`;
+    case 'quant': {
+      const list = wrapValue(e.list, 4, sc);
+      const inner = bind(sc, e.var);
+      switch (e.q) {
+        case 'count': return e.body ? `${list}中满足“${bodyText(e.body, inner)}”的个数` : `${list}的个数`;
+        case 'sum': return `${list}各项“${bodyText(e.body!, inner)}”之和`;
+        case 'max': return `${list}中“${bodyText(e.body!, inner)}”的最大值`;
+        case 'min': return `${list}中“${bodyText(e.body!, inner)}”的最小值`;
+        default: return `（${condText(e, false, sc)}）`;
+      }
+    }
     case 'param': return `参数「${e.name}」`;
     case 'evalDate': return '评估日期';
     case 'event': return `事件${e.field}`;
-    case 'age': return `${e.unit === 'years' ? '周岁' : '月龄'}（${valueText(e.birth)}）`;
-    case 'daysBetween': return `自${wrapValue(e.from, 4)}至${wrapValue(e.to, 4)}的天数`;
-    case 'neg': return `−${wrapValue(e.x, 4)}`;
+    case 'age': return `${e.unit === 'years' ? '周岁' : '月龄'}（${valueText(e.birth, sc)}）`;
+    case 'daysBetween': return `自${wrapValue(e.from, 4, sc)}至${wrapValue(e.to, 4, sc)}的天数`;
+    case 'neg': return `−${wrapValue(e.x, 4, sc)}`;
     case 'add': {
       const w = unscaled(e.b, 7, ['weeks']);
-      return `${wrapValue(e.a, 1)} ＋ ${wrapValue(w ?? e.b, 2)}`;
+      return `${wrapValue(e.a, 1, sc)} ＋ ${wrapValue(w ?? e.b, 2, sc)}`;
     }
     case 'sub': {
       const w = unscaled(e.b, 7, ['weeks']);
-      return `${wrapValue(e.a, 1)} − ${wrapValue(w ?? e.b, 2)}`;
+      return `${wrapValue(e.a, 1, sc)} − ${wrapValue(w ?? e.b, 2, sc)}`;
     }
-    case 'mul': return `${wrapValue(e.a, 2)} × ${wrapValue(e.b, 3)}`;
-    case 'div': return `${wrapValue(e.a, 2)} ÷ ${wrapValue(e.b, 3)}`;
+    case 'mul': return `${wrapValue(e.a, 2, sc)} × ${wrapValue(e.b, 3, sc)}`;
+    case 'div': return `${wrapValue(e.a, 2, sc)} ÷ ${wrapValue(e.b, 3, sc)}`;
     case 'addMonths': {
       const m = unscaled(e.months, 12, ['years']) ?? e.months;
-      return `${wrapValue(e.date, 1)} ${e.sign > 0 ? '＋' : '−'} ${wrapValue(m, 2)}`;
+      return `${wrapValue(e.date, 1, sc)} ${e.sign > 0 ? '＋' : '−'} ${wrapValue(m, 2, sc)}`;
     }
-    case 'workdays': return `${wrapValue(e.start, 4)}后的第${wrapValue(e.n, 4)}`;
+    case 'workdays': return `${wrapValue(e.start, 4, sc)}后的第${wrapValue(e.n, 4, sc)}`;
     case 'outcome': return `措施「${e.measure}」的「${e.outcome}」`;
     case 'applies': return `措施「${e.measure}」适用`;
     case 'void': return '本政策已废止';
     case 'not': case 'and': case 'or': case 'cmp': case 'in':
-      return `（${condText(e, false)}）`;
-    default: {
-      // a kind this renderer does not know yet: its source text, never a recursion
-      const o = (e as { origin?: { text?: string } }).origin;
-      return o?.text ? o.text.replace(/\s+/g, ' ') : '（？）';
-    }
+      return `（${condText(e, false, sc)}）`;
+    default: return unknownKind(e);
   }
+}
+
+/** A kind this renderer does not know (an IR from a newer compiler): its source text, never a recursion. */
+function unknownKind(e: never): string {
+  const o = (e as { origin?: { text?: string } }).origin;
+  return o?.text ? o.text.replace(/\s+/g, ' ') : '（？）';
 }
 
 // precedence of conditions: 1 或, 2 且, 3 非, 4 atom
@@ -145,19 +208,21 @@ export function flatten(e: IrExpr, k: 'and' | 'or'): IrExpr[] {
 }
 
 function isBoolValue(e: IrExpr): boolean {
-  return e.type.k === 'bool' && (e.k === 'field' || e.k === 'param' || e.k === 'event' || e.k === 'outcome');
+  return e.type.k === 'bool' && (e.k === 'field' || e.k === 'param' || e.k === 'event' || e.k === 'outcome' || e.k === 'get' || e.k === 'def');
 }
+
+const isBoolQuant = (e: IrExpr): boolean => e.k === 'quant' && (e.q === 'exists' || e.q === 'forall' || e.q === 'none');
 
 function isCondition(e: IrExpr): boolean {
-  return e.k === 'not' || e.k === 'and' || e.k === 'or' || e.k === 'cmp' || e.k === 'in' || e.k === 'applies' || e.k === 'void';
+  return e.k === 'not' || e.k === 'and' || e.k === 'or' || e.k === 'cmp' || e.k === 'in' || e.k === 'applies' || e.k === 'void' || isBoolQuant(e);
 }
 
-function cmpText(e: Extract<IrExpr, { k: 'cmp' }>): string {
-  const a = valueText(e.a);
-  const b = valueText(e.b);
+function cmpText(e: Extract<IrExpr, { k: 'cmp' }>, sc: Scope): string {
+  const a = valueText(e.a, sc);
+  const b = valueText(e.b, sc);
   if (e.a.type.k === 'bool' && e.b.type.k === 'bool' && (e.op === '=' || e.op === '!=') && (isCondition(e.a) || isCondition(e.b))) {
-    const x = isCondition(e.a) ? condText(e.a, false) : valueText(e.a);
-    const y = isCondition(e.b) ? condText(e.b, false) : valueText(e.b);
+    const x = isCondition(e.a) ? condText(e.a, false, sc) : valueText(e.a, sc);
+    const y = isCondition(e.b) ? condText(e.b, false, sc) : valueText(e.b, sc);
     return `“${x}”与“${y}”${e.op === '=' ? '同时成立或同时不成立' : '恰有一个成立'}`;
   }
   const w = e.word;
@@ -172,28 +237,36 @@ function cmpText(e: Extract<IrExpr, { k: 'cmp' }>): string {
  * A condition in plain Chinese. At the top level the operands of 且/或 are separated by
  * a comma (“A，且B”); nested groups are bracketed.
  */
-export function condText(e: IrExpr, top = true): string {
+export function condText(e: IrExpr, top = true, sc: Scope = NO_SCOPE): string {
   const r = rangeOf(e);
-  if (r) return `${valueText(r.subject)}为${r.word}（含两端）`;
+  if (r) return `${valueText(r.subject, sc)}为${r.word}（含两端）`;
   switch (e.k) {
     case 'and': case 'or': {
       const parts = flatten(e, e.k).map((x) => {
-        const s = condText(x, false);
+        const s = condText(x, false, sc);
         return condPrec(x) <= 2 ? `（${s}）` : s;
       });
       const sep = e.k === 'and' ? '且' : '或';
       return parts.join(top ? `，${sep}` : sep);
     }
     case 'not': {
-      if (isBoolValue(e.x)) return `${valueText(e.x)}为否`;
+      if (isBoolValue(e.x)) return `${valueText(e.x, sc)}为否`;
       if (e.x.k === 'applies') return `措施「${e.x.measure}」不适用`;
       if (e.x.k === 'void') return '本政策未废止';
-      return `并非“${condText(e.x, false)}”`;
+      return `并非“${condText(e.x, false, sc)}”`;
     }
-    case 'cmp': return cmpText(e);
-    case 'in': return `${valueText(e.x)}${e.negated ? '不属于' : '属于'}${e.values.map(valueText).join('、')}`;
-    case 'const': return e.type.k === 'bool' ? (e.value ? '任何情形' : '任何情形均不') : valueText(e);
-    default: return valueText(e);
+    case 'cmp': return cmpText(e, sc);
+    case 'in': return `${valueText(e.x, sc)}${e.negated ? '不属于' : '属于'}${e.values.map((v) => valueText(v, sc)).join('、')}`;
+    case 'const': return e.type.k === 'bool' ? (e.value ? '任何情形' : '任何情形均不') : valueText(e, sc);
+    case 'quant': {
+      if (!isBoolQuant(e)) return valueText(e, sc);
+      const list = wrapValue(e.list, 4, sc);
+      const body = e.body ? condText(e.body, false, bind(sc, e.var)) : '任何情形';
+      if (e.q === 'exists') return `${list}中至少一个满足“${body}”`;
+      if (e.q === 'forall') return `${list}均满足“${body}”（没有元素时视为满足）`;
+      return `${list}均不满足“${body}”`;
+    }
+    default: return valueText(e, sc);
   }
 }
 
@@ -251,19 +324,24 @@ export function literals(cond: IrExpr): Literal[] {
   });
 }
 
-/** Names of the parameters an expression reads. */
-export function paramsIn(e: IrExpr, into: Set<string> = new Set()): Set<string> {
-  switch (e.k) {
-    case 'param': into.add(e.name); break;
-    case 'age': paramsIn(e.birth, into); break;
-    case 'daysBetween': paramsIn(e.from, into); paramsIn(e.to, into); break;
-    case 'not': case 'neg': paramsIn(e.x, into); break;
-    case 'and': case 'or': for (const x of e.xs) paramsIn(x, into); break;
-    case 'cmp': case 'add': case 'sub': case 'mul': case 'div': paramsIn(e.a, into); paramsIn(e.b, into); break;
-    case 'in': paramsIn(e.x, into); for (const x of e.values) paramsIn(x, into); break;
-    case 'addMonths': paramsIn(e.date, into); paramsIn(e.months, into); break;
-    case 'workdays': paramsIn(e.start, into); paramsIn(e.n, into); break;
-    default: break;
+/**
+ * Names of the parameters an expression reads — through the definitions it uses when
+ * `defs` (definition name → expression) is given.
+ */
+export function paramsIn(e: IrExpr, into: Set<string> = new Set(), defs?: ReadonlyMap<string, IrExpr>, seen: Set<string> = new Set()): Set<string> {
+  if (e.k === 'param') into.add(e.name);
+  if (e.k === 'def' && defs && !seen.has(e.name)) {
+    seen.add(e.name);
+    const d = defs.get(e.name);
+    if (d) paramsIn(d, into, defs, seen);
   }
+  for (const c of irChildren(e)) paramsIn(c, into, defs, seen);
+  return into;
+}
+
+/** Names of the definitions an expression uses directly (not through other definitions). */
+export function definitionsIn(e: IrExpr, into: Set<string> = new Set()): Set<string> {
+  if (e.k === 'def') into.add(e.name);
+  for (const c of irChildren(e)) definitionsIn(c, into);
   return into;
 }

@@ -11,21 +11,26 @@
  * table of contents (the clause tree); per clause its 原文 and, for each measure, the
  * 原文 beside the rules rendered in plain Chinese, a decision table per outcome, the
  * parameters used (values by effective date, source, 未确认 badge) and the 存疑 notes;
- * then indicators, parameters, entities and the 存疑 index. Everything is cross-linked
- * (rule → clause, clause → measure, doubt → clause, parameter → rules).
+ * a measure's meta names the entity evaluated, the recipient (发放对象) and the
+ * application conditions (申请条件, linked both ways); then definitions (定义: 原文 beside
+ * the plain-Chinese formula, clause, where each is used), assumptions (前提),
+ * indicators, parameters, entities (with 可为负, list and record fields and the
+ * definitions on each entity) and the 存疑 index. An effective date known only within a
+ * range (生效：某日（…）) is shown as that range. Everything is cross-linked (rule →
+ * clause, clause → measure, doubt → clause, parameter → rules, definition ↔ users).
  *
  * INVARIANT: output is a pure function of the input (no clock, no environment, sorted
  * where the input order is not meaningful); every policy string is escaped by the
  * renderer of its format (docs-html.ts, docs-md.ts).
  */
-import type { IrDoubtRef, IrMeasure, IrOutcome, IrParam, IrProgram, IrProperty, IrRule } from '../ir/ir.js';
+import type { IrDefinition, IrDoubtRef, IrExpr, IrMeasure, IrOutcome, IrParam, IrProgram, IrProperty, IrRule } from '../ir/ir.js';
 import type { CheckedProgram } from '../semantics/model.js';
 import { display } from '../interpret/interpreter.js';
 import { badge, bold, code, joinRich, link, type Block, type Inline, type ListItem, type Rich } from './docs-blocks.js';
 import { docsExtras, type ClauseItemRef, type DocsExtras } from './docs-extras.js';
 import { renderHtml } from './docs-html.js';
 import { renderMd } from './docs-md.js';
-import { condText, literals, paramsIn, ruleText, sunsetText, typeText, validityText, valueText } from './docs-text.js';
+import { condText, definitionsIn, literals, paramsIn, ruleText, sunsetText, typeText, validityText, valueText } from './docs-text.js';
 
 export interface DocsInput {
   readonly ir: IrProgram;
@@ -91,7 +96,7 @@ function indexBlocks(irs: readonly IrProgram[], stems: readonly string[], ext: E
       [link(`${stems[i]}.${ext}`, ir.policy.title ?? ir.policy.name)],
       [ir.policy.docNumber ?? '—'],
       [ir.policy.issuer ?? '—'],
-      [ir.policy.effectiveIso ?? '未知'],
+      [ir.policy.effectiveIso ?? (ir.policy.effectiveRange ? `${ir.policy.effectiveRange.loIso} 至 ${ir.policy.effectiveRange.hiIso} 之间` : '未知')],
       [String(s.measures)], [String(s.rules)], [String(s.doubts)],
       s.unconfirmed > 0 ? [String(s.unconfirmed), badge('未确认')] : ['0'],
     ];
@@ -142,8 +147,17 @@ class PolicyPage {
   private readonly placedDoubts = new Set<string>();
   private readonly placedProperties = new Set<string>();
   private readonly paramUses = new Map<string, { m: number; r: number }[]>();
+  /** Definition name → its expression (parameters and uses are followed through definitions). */
+  private readonly defExprs = new Map<string, IrExpr>();
+  private readonly defIds = new Map<string, string>();
+  /** Definition name → who uses it directly: rules, other definitions, assumptions, properties. */
+  private readonly defUses = new Map<string, Rich[]>();
 
   constructor(readonly ir: IrProgram, readonly extras: DocsExtras | undefined, readonly ext: Ext) {
+    this.definitions().forEach((d, i) => {
+      this.defExprs.set(d.name, d.expr);
+      this.defIds.set(d.name, `definition-${i + 1}`);
+    });
     this.clauses = documentOrder(ir.clauses);
     for (const c of this.clauses) if (!this.clauseBy.has(c.anchor)) this.clauseBy.set(c.anchor, c);
     ir.doubts.forEach((d, i) => {
@@ -155,9 +169,26 @@ class PolicyPage {
       this.doubtIds.set(d, same ? this.doubtIds.get(same)! : `doubt-m${i + 1}-${k + 1}`);
     }));
     ir.params.forEach((p, i) => { if (!this.paramIds.has(p.name)) this.paramIds.set(p.name, `param-${i + 1}`); });
+    const useBy = (e: IrExpr, who: Rich) => {
+      for (const n of [...definitionsIn(e)].sort()) {
+        const l = this.defUses.get(n) ?? [];
+        if (!l.some((x) => JSON.stringify(x) === JSON.stringify(who))) l.push(who);
+        this.defUses.set(n, l);
+      }
+    };
     ir.measures.forEach((m, i) => m.rules.forEach((r, j) => {
-      const used = paramsIn(r.condition);
-      for (const a of r.assignments) paramsIn(a.value, used);
+      const who: Rich = [link(`#${this.measureId(i)}`, `措施「${m.name}」`), ' ', link(`#${this.ruleId(i, j)}`, `规则「${r.name}」`)];
+      useBy(r.condition, who);
+      for (const a of r.assignments) useBy(a.value, who);
+    }));
+    for (const d of this.definitions()) useBy(d.expr, [this.defLink(d.name)]);
+    this.assumptions().forEach((a, i) => useBy(a.condition, [link(`#assumption-${i + 1}`, `前提「${a.name}」`)]));
+    this.properties().forEach((p) => {
+      for (const e of [...(p.condition ? [p.condition] : []), ...p.asserts]) useBy(e, [link(`#${this.propertyId(p)}`, `性质「${p.name}」`)]);
+    });
+    ir.measures.forEach((m, i) => m.rules.forEach((r, j) => {
+      const used = paramsIn(r.condition, new Set(), this.defExprs);
+      for (const a of r.assignments) paramsIn(a.value, used, this.defExprs);
       for (const name of [...used].sort()) {
         const list = this.paramUses.get(name) ?? [];
         list.push({ m: i, r: j });
@@ -190,6 +221,36 @@ class PolicyPage {
     return j < 0 ? `规则「${name}」` : link(`#${this.ruleId(i, j)}`, `规则「${name}」`);
   }
 
+  defLink(name: string): Inline {
+    const id = this.defIds.get(name);
+    return id ? link(`#${id}`, `定义「${name}」`) : `定义「${name}」`;
+  }
+
+  definitions(): readonly IrDefinition[] {
+    return (this.ir as { definitions?: readonly IrDefinition[] }).definitions ?? [];
+  }
+
+  assumptions(): IrProgram['assumptions'] {
+    return (this.ir as { assumptions?: IrProgram['assumptions'] }).assumptions ?? [];
+  }
+
+  /** 「家庭」的「孩次」 for a definition on an entity, 「名」 for a global one. */
+  defSubject(d: IrDefinition): string {
+    const short = d.entity ? d.name.slice(d.entity.length + 1) : d.name;
+    return d.entity ? `「${d.entity}」的「${short}」` : `「${d.name}」`;
+  }
+
+  /** The definition as a sentence: “「名」：当且仅当 …” (是否) or “「名」＝ …”; without the subject: “当且仅当 …” / “＝ …”. */
+  defFormula(d: IrDefinition, subject = true): string {
+    const s = subject ? this.defSubject(d) : '';
+    return d.type.k === 'bool' ? `${s}${subject ? '：' : ''}当且仅当${condText(d.expr)}` : `${s}＝${valueText(d.expr)}`;
+  }
+
+  /** A recipient: an entity name is shown as 「名」, a description as written. */
+  recipientText(r: string): string {
+    return this.ir.entities.some((e) => e.name === r) ? `「${r}」` : r;
+  }
+
   paramLink(name: string): Inline {
     const id = this.paramIds.get(name);
     return id ? link(`#${id}`, `参数「${name}」`) : `参数「${name}」`;
@@ -215,6 +276,8 @@ class PolicyPage {
         children: [{ t: 'h', level: 2, text: ['其他措施'] }, ...orphans.flatMap(({ m, i }) => this.measureBlocks(m, i, 3))],
       });
     }
+    if (this.definitions().length) out.push(this.definitionSection());
+    if (this.assumptions().length) out.push(this.assumptionSection());
     if (this.properties().length) out.push(this.propertySection());
     if (this.ir.indicators.length) out.push(this.indicatorSection());
     if (this.ir.params.length) out.push(this.paramSection());
@@ -229,6 +292,8 @@ class PolicyPage {
     const s = stats(this.ir);
     const effective: Rich = p.effectiveIso
       ? [p.effectiveIso]
+      : p.effectiveRange
+        ? [`${p.effectiveRange.loIso} 至 ${p.effectiveRange.hiIso} 之间的某日（确切日期未知）`, badge('施行日不确定'), ...(p.effectiveNote ? [`（${p.effectiveNote}）`] : [])]
       : this.extras && !this.extras.effectiveStated
         ? ['未声明', badge('未声明生效日期')]
         : ['未知', badge('生效日期未知'), ...(p.effectiveNote ? [`（${p.effectiveNote}）`] : [])];
@@ -242,8 +307,12 @@ class PolicyPage {
     meta.push(['失效', p.sunset ? [sunsetText(p.sunset)] : ['（未规定失效条件）']]);
     if (p.sunset) meta.push(['失效条件原式', [code(p.sunset.condition.origin?.text ?? '')]]);
     meta.push(['解释机关', [p.interpreter ? this.org(p.interpreter) : '（未注明）']]);
+    const more = [
+      ...(this.definitions().length ? [`，定义 ${this.definitions().length} 项`] : []),
+      ...(this.assumptions().length ? [`，前提 ${this.assumptions().length} 项`] : []),
+    ].join('');
     meta.push(['概况', [
-      `措施 ${s.measures} 项，规则 ${s.rules} 条，存疑 ${s.doubts} 项，参数 ${this.ir.params.length} 个`,
+      `措施 ${s.measures} 项，规则 ${s.rules} 条，存疑 ${s.doubts} 项，参数 ${this.ir.params.length} 个${more}`,
       ...(s.unconfirmed > 0 ? [badge(`${s.unconfirmed} 个参数取值未确认`)] : []),
     ]]);
     return [
@@ -256,6 +325,9 @@ class PolicyPage {
           '阅读说明：每一条款先列“原文”（逐字引自来源文件），旁列据此形式化的规则（白话）。“决策表”逐条列出各规则的条件：',
           '“是”表示须满足，“否”表示须不满足，“—”表示与该条件无关；多条规则同时适用时，例外规则优先，无优先关系而取值不同时结论为存疑；没有规则适用时，不产生该结果。',
           '法定用语“以上、以下、以内、届满”含本数，“不满、超过、以外”不含本数（《民法典》第一千二百五十九条）。',
+          ...(this.definitions().length || this.ir.entities.some((e) => e.fields.some((f) => f.type.k === 'list'))
+            ? ['“其”指列表中当前的一个元素；“均满足”在列表没有元素时视为满足；「定义」是由事实推出的结论，见“定义”一节。']
+            : []),
           badge('未确认'), '标记的参数取值尚待核实。',
         ],
       },
@@ -280,6 +352,8 @@ class PolicyPage {
       return { text: [link(`#${safeId(c.anchor)}`, this.clauseTitle(c))], ...(kids.length ? { children: kids.map(item) } : {}) };
     };
     const items: ListItem[] = roots.map(item);
+    if (this.definitions().length) items.push({ text: [link('#definitions', '定义')] });
+    if (this.assumptions().length) items.push({ text: [link('#assumptions', '前提')] });
     if (this.properties().length) items.push({ text: [link('#properties', '性质（验证断言）')] });
     if (this.ir.indicators.length) items.push({ text: [link('#indicators', '指标')] });
     if (this.ir.params.length) items.push({ text: [link('#params', '参数')] });
@@ -316,6 +390,8 @@ class PolicyPage {
       ...this.ir.doubts.filter((d) => d.clause === c.anchor && !inMeasures.has(d.name)).map((d) => ({ kind: 'doubt' as const, name: d.name })),
       ...this.ir.indicators.filter((x) => x.clause === c.anchor).map((x) => ({ kind: 'indicator' as const, name: x.name })),
       ...this.properties().filter((x) => x.clause === c.anchor).map((x) => ({ kind: 'property' as const, name: x.name, asserts: [] })),
+      ...this.definitions().filter((x) => x.citation?.anchor === c.anchor).map((x) => ({ kind: 'definition' as const, name: x.name })),
+      ...this.assumptions().filter((x) => x.clause === c.anchor).map((x) => ({ kind: 'assumption' as const, name: x.name })),
     ];
   }
 
@@ -347,6 +423,16 @@ class PolicyPage {
         case 'indicator': {
           const x = this.ir.indicators.find((y) => y.name === it.name);
           if (x) out.push({ t: 'p', text: [bold(`指标「${x.name}」`), '＝', code(x.expr), '＝', this.indicatorValue(x), '（', link('#indicators', '见指标表'), '）'] });
+          break;
+        }
+        case 'definition': {
+          const d = this.definitions().find((x) => x.name === it.name);
+          if (d) out.push({ t: 'p', text: [bold(`定义「${d.name}」`), d.type.k === 'bool' ? '：' : '', this.defFormula(d, false), '（', link(`#${this.defIds.get(d.name)!}`, '见定义'), '）'] });
+          break;
+        }
+        case 'assumption': {
+          const i = this.assumptions().findIndex((x) => x.name === it.name);
+          if (i >= 0) out.push({ t: 'p', text: [bold(`前提「${it.name}」`), '：', condText(this.assumptions()[i]!.condition), '（', link(`#assumption-${i + 1}`, '见前提'), '）'] });
           break;
         }
         case 'qualitative': {
@@ -430,8 +516,17 @@ class PolicyPage {
       ['牵头单位', this.orgs(m.lead)],
       ['责任单位', this.orgs(m.responsible)],
       ['对象', [m.subject ? `「${m.subject}」` : '—']],
-      ['结果', m.outcomes.length ? joinRich(m.outcomes.map((o) => [this.outcomeText(o)]), { t: 'br' }) : ['—']],
     ];
+    if (m.recipient) meta.push(['发放对象', [this.recipientText(m.recipient)]]);
+    if (m.application) {
+      const j = this.ir.measures.findIndex((x) => x.name === m.application);
+      meta.push(['申请条件', j < 0 ? [`措施「${m.application}」`] : [
+        link(`#${this.measureId(j)}`, `措施「${m.application}」`), '（', this.clauseLink(this.ir.measures[j]!.citation.anchor), '）；正文资格与申请条件都满足时方可领取',
+      ]]);
+    }
+    const appliesTo = this.ir.measures.map((x, j) => ({ x, j })).filter(({ x }) => x.application === m.name);
+    if (appliesTo.length) meta.push(['作为申请条件', joinRich(appliesTo.map(({ x, j }) => [link(`#${this.measureId(j)}`, `措施「${x.name}」`)]), '、')]);
+    meta.push(['结果', m.outcomes.length ? joinRich(m.outcomes.map((o) => [this.outcomeText(o)]), { t: 'br' }) : ['—']]);
     if (m.note) meta.push(['说明', [m.note]]);
     const rules: ListItem[] = m.rules.map((r, j) => this.ruleItem(m, i, r, j));
     const out: Block[] = [
@@ -447,7 +542,7 @@ class PolicyPage {
       const t = this.decisionTable(m, i, o);
       if (t) out.push(t);
     }
-    const used = [...new Set(m.rules.flatMap((r) => [...paramsIn(r.condition), ...r.assignments.flatMap((a) => [...paramsIn(a.value)])]))].sort();
+    const used = [...new Set(m.rules.flatMap((r) => [...paramsIn(r.condition, new Set(), this.defExprs), ...r.assignments.flatMap((a) => [...paramsIn(a.value, new Set(), this.defExprs)])]))].sort();
     if (used.length) out.push(this.paramTable(used, `措施「${m.name}」所用参数`));
     for (const d of doubts) out.push(this.doubtNote(d));
     return out;
@@ -461,7 +556,9 @@ class PolicyPage {
     const v = validityText(r);
     if (v) children.push({ text: [`有效期：${v}`] });
     if (r.note) children.push({ text: [`说明：${r.note}`] });
-    const ps = [...paramsIn(r.condition), ...r.assignments.flatMap((a) => [...paramsIn(a.value)])];
+    const defs = [...new Set([...definitionsIn(r.condition), ...r.assignments.flatMap((a) => [...definitionsIn(a.value)])])].sort();
+    if (defs.length) children.push({ text: ['所用定义：', ...joinRich(defs.map((n) => [this.defLink(n)]), '、')] });
+    const ps = [...paramsIn(r.condition, new Set(), this.defExprs), ...r.assignments.flatMap((a) => [...paramsIn(a.value, new Set(), this.defExprs)])];
     const uniq = [...new Set(ps)].sort();
     if (uniq.length) {
       children.push({
@@ -605,6 +702,82 @@ class PolicyPage {
     return { t: 'section', cls: 'top', id: 'properties', children };
   }
 
+  definitionSection(): Block {
+    const all = this.definitions();
+    const children: Block[] = [
+      { t: 'h', level: 2, text: ['定义（由事实推出的结论）'] },
+      {
+        t: 'p', cls: 'legend', text: [
+          '原文规定的结论（如“夫妻至少一方户籍在本县”“本方案实施后出生”）由输入的事实推出，而不是由经办人判断。',
+          '每项定义列出其原文、白话公式与原式；求值结果列出用到的每项定义及其取值。',
+        ],
+      },
+      {
+        t: 'table', cls: 'definitions', head: [['定义'], ['类型'], ['条款'], ['使用于']],
+        rows: all.map((d) => [
+          [this.defLink(d.name)], [typeText(d.type)], [this.clauseLink(d.citation?.anchor || undefined, '—')],
+          (this.defUses.get(d.name) ?? []).length ? joinRich(this.defUses.get(d.name)!, '；') : ['（未被使用）'],
+        ]),
+      },
+    ];
+    for (const d of all) {
+      const right: ListItem[] = [{ text: [this.defFormula(d)] }];
+      right.push({ text: [`类型：${typeText(d.type)}`, ...(d.entity ? [`；实体「${d.entity}」的每一个实例都有此项（如列表中的每个元素）`] : [])] });
+      if (d.note) right.push({ text: [`说明：${d.note}`] });
+      if (d.doubts.length) {
+        right.push({ text: ['依据存疑：', ...joinRich(d.doubts.map((n) => [this.doubtLink(n)]), '、')] });
+      }
+      const ps = [...paramsIn(d.expr, new Set(), this.defExprs)].sort();
+      if (ps.length) right.push({ text: ['所用参数：', ...joinRich(ps.map((n) => [this.paramLink(n)]), '、')] });
+      const uses = this.defUses.get(d.name) ?? [];
+      right.push({ text: ['使用于：', ...(uses.length ? joinRich(uses, '；') : ['（未被使用）'])] });
+      if (d.citation?.anchor) right.push({ text: ['出处：', this.clauseLink(d.citation.anchor)] });
+      right.push({ text: ['原式：', code(d.origin.text)] });
+      const quotes = d.citation?.quotes ?? [];
+      children.push({ t: 'h', level: 3, id: this.defIds.get(d.name)!, text: [`定义「${d.name}」`] });
+      children.push({
+        t: 'pair', leftTitle: '原文', rightTitle: '定义（白话）',
+        left: quotes.length ? [{ t: 'quote', paras: quotes.map((q) => [q]) }] : [{ t: 'p', cls: 'muted', text: ['（未引原文）'] }],
+        right: [{ t: 'list', cls: 'rules', items: right }],
+      });
+    }
+    return { t: 'section', cls: 'top', id: 'definitions', children };
+  }
+
+  doubtLink(name: string): Inline {
+    const d = this.allDoubts().find((x) => x.name === name);
+    const id = d ? this.doubtIds.get(d) : undefined;
+    return id ? link(`#${id}`, `存疑「${name}」`) : `存疑「${name}」`;
+  }
+
+  assumptionSection(): Block {
+    const all = this.assumptions();
+    return {
+      t: 'section', cls: 'top', id: 'assumptions', children: [
+        { t: 'h', level: 2, text: ['前提'] },
+        {
+          t: 'p', cls: 'legend', text: [
+            '编码只对满足全部前提的输入负责：求值时，输入违反的前提列在结果的“前提不满足”中；核查时只考虑满足前提的输入。',
+          ],
+        },
+        {
+          t: 'table', cls: 'assumptions', head: [['前提'], ['条件'], ['说明'], ['条款']],
+          rows: all.map((a, i) => [
+            [link(`#assumption-${i + 1}`, `「${a.name}」`)], [condText(a.condition)], [a.note ?? '—'], [this.clauseLink(a.clause, '—')],
+          ]),
+        },
+        ...all.map((a, i): Block => ({
+          t: 'note', kind: 'info', id: `assumption-${i + 1}`, title: [`前提「${a.name}」`], children: [
+            { t: 'p', text: ['条件：', condText(a.condition)] },
+            ...(a.note ? [{ t: 'p', text: ['说明：', a.note] } as Block] : []),
+            ...(a.clause ? [{ t: 'p', text: ['所在条款：', this.clauseLink(a.clause)] } as Block] : []),
+            { t: 'p', cls: 'muted', text: ['原式：', code(a.origin.text)] },
+          ],
+        })),
+      ],
+    };
+  }
+
   indicatorSection(): Block {
     const rows = this.ir.indicators.map((x): Rich[] => [
       [x.name], [code(x.expr)], [this.indicatorValue(x)], [x.note ?? '—'], [this.clauseLink(x.clause, '—')],
@@ -640,12 +813,16 @@ class PolicyPage {
 
   entitySection(): Block {
     const children: Block[] = [{ t: 'h', level: 2, text: ['对象与字段'] }, {
-      t: 'p', cls: 'legend', text: ['规则中的「对象」的「字段」即下列输入事实；缺少的事实按“未知”处理，可能使结论为存疑。'],
+      t: 'p', cls: 'legend', text: ['规则中的「对象」的「字段」即下列输入事实；缺少的事实按“未知”处理，可能使结论为存疑。类型为「实体」的字段是一个嵌套的记录，“列表”是一组记录；没有注明“可为负”的数、金额、时长不能为负。'],
     }];
     this.ir.entities.forEach((e, n) => {
+      const defs = this.definitions().filter((d) => d.entity === e.name);
       children.push({
         t: 'table', id: `entity-${n + 1}`, cls: 'entity', caption: [`「${e.name}」`], head: [['字段'], ['类型'], ['说明']],
-        rows: e.fields.map((f) => [[f.name], [typeText(f.type)], [f.doc ?? '—']]),
+        rows: [
+          ...e.fields.map((f): Rich[] => [[f.name], [`${typeText(f.type)}${f.signed ? '，可为负' : ''}`], [f.doc ?? '—']]),
+          ...defs.map((d): Rich[] => [[link(`#${this.defIds.get(d.name)!}`, d.name.slice(e.name.length + 1))], [typeText(d.type)], ['定义：由其他事实推出，不需输入']]),
+        ],
       });
     });
     return { t: 'section', cls: 'top', id: 'entities', children };

@@ -139,3 +139,68 @@ describe('documentation emitter: determinism and inputs', () => {
     expect(emitDocs([{ ir: shuffled }]).get('sample.md')).toBe(emitDocs([{ ir: sample.ir }]).get('sample.md'));
   });
 });
+
+describe('documentation emitter: definitions, lists, uncertain dates, assumptions, recipients (grammar/README.md §15)', () => {
+  const depth = loadPolicy('test/docs/fixtures/depth');
+  const files = emitDocs([{ ir: depth.ir, checked: depth.checked }]);
+  const md = files.get('depth.md')!;
+  const html = files.get('depth.html')!;
+
+  it('compiles without errors (precondition) and matches the golden Markdown', async () => {
+    expect(depth.errors).toBe(0);
+    await expect(md).toMatchFileSnapshot('./golden/depth.md');
+  });
+
+  it('writes well-formed HTML and Markdown whose links all resolve', () => {
+    expect(checkHtml(html)).toEqual([]);
+    expect(checkMarkdown(md)).toEqual([]);
+    expect(checkMarkdown(files.get('index.md')!)).toEqual([]);
+  });
+
+  it('shows an effective date known only within a range, in the header and the index', () => {
+    expect(md).toContain('- **生效**：2024-01-01 至 2024-03-31 之间的某日（确切日期未知）〔**施行日不确定**〕（假设原文只写“自印发之日起施行”）');
+    expect(files.get('index.md')).toContain('| 2024-01-01 至 2024-03-31 之间 |');
+    expect(md).toMatch(/^- \*\*概况\*\*：措施 4 项，规则 5 条，存疑 1 项，参数 1 个，定义 12 项，前提 1 项$/m);
+  });
+
+  it('renders lists, quantifiers, aggregates and definitions in plain Chinese', () => {
+    expect(md).toContain('当「夫妻至少一方户籍在本县」，且「三孩家庭」时，补贴金额为5000.00元 × 「家庭」的「子女」中满足“其「孩次」大于或等于3”的个数（一次性）。');
+    expect(md).toContain('「人」的「孩次」＝「家庭」的「子女」中满足“其「出生日期」小于该「人」的「出生日期」或（其「出生日期」为该「人」的「出生日期」且其「同胎序号」小于该「人」的「同胎序号」）”的个数 ＋ 1');
+    expect(md).toContain('「子女户籍均在本县」：当且仅当「家庭」的「子女」均满足“其「户籍」为本县”（没有元素时视为满足）');
+    expect(md).toContain('「长子女户籍」＝「家庭」的「子女」中按“其「出生日期」”从小到大排第1个的「户籍」');
+    expect(md).toContain('「托育机构」的「施行后设立」：当且仅当该「托育机构」的「设立日期」大于或等于施行日');
+    expect(md).toContain('「备案通知日」＝2024-02-01至2024-02-20之间的某日');
+  });
+
+  it('lists each definition with its 原文, clause, 存疑 and where it is used; rules link the definitions they use', () => {
+    expect(md).toContain('## 定义（由事实推出的结论）');
+    expect(md).toMatch(/\| \[定义「三孩家庭」\]\(#definition-\d+\) \| 是否 \| \[二（一） 发放生育补贴\]\(#sec_2__subsec_1\) \| \[措施「生育补贴」\]\(#measure-1\) \[规则「三孩补贴」\]\(#measure-1-rule-2\) \|/);
+    expect(md).toContain('> 生育三孩及以上的');
+    expect(md).toMatch(/依据存疑：\[存疑「是否含收养子女」\]\(#doubt-1\)/);
+    expect(md).toMatch(/\| \[定义「未使用的定义」\]\(#definition-\d+\) \| 金额（元） \| — \| （未被使用） \|/);
+    expect(md).toMatch(/使用于：\[措施「生育补贴」\]\(#measure-1\) \[规则「三孩补贴」\]\(#measure-1-rule-2\)；\[定义「三孩家庭」\]\(#definition-\d+\)/);
+    expect(md).toMatch(/所用定义：\[定义「三孩家庭」\]\(#definition-\d+\)、\[定义「人.孩次」\]\(#definition-\d+\)、\[定义「夫妻至少一方户籍在本县」\]/);
+    // the clause that holds a definition lists it
+    expect(md).toMatch(/<b>定义「三孩家庭」<\/b>：当且仅当「家庭」的「子女」中至少一个满足“其「孩次」大于或等于3”（\[见定义\]\(#definition-\d+\)）/);
+    // parameters are followed through definitions: the rule 「入托」 uses the parameter only through 「每人月标准」
+    expect(md).toMatch(/所用定义：\[定义「夫妻月收入合计」\]\(#definition-\d+\)、\[定义「托育机构.施行后设立」\]\(#definition-\d+\)、\[定义「每人月标准」\]\(#definition-\d+\)\n  - 所用参数：\[参数「托育补贴标准」\]\(#param-1\)/);
+    expect(md).toContain('使用于：[措施「托育补贴」](#measure-2) [规则「入托」](#measure-2-rule-1)');
+    expect(md).toMatch(/「每人月标准」＝参数「托育补贴标准」\n- 类型：金额（元）\n- 所用参数：\[参数「托育补贴标准」\]\(#param-1\)/);
+  });
+
+  it('shows the recipient and the application conditions, linked both ways', () => {
+    expect(md).toContain('- **发放对象**：「托育机构」');
+    expect(md).toContain('- **发放对象**：申请人本人');
+    expect(md).toMatch(/- \*\*申请条件\*\*：\[措施「托育补贴申请条件」\]\(#measure-4\)（\[附件1 托育补贴申请条件\]\(#annex_1\)）；正文资格与申请条件都满足时方可领取/);
+    expect(md).toContain('- **作为申请条件**：[措施「托育补贴」](#measure-2)');
+  });
+
+  it('shows assumptions, signed fields, list and record fields, and the definitions on each entity', () => {
+    expect(md).toContain('## 前提');
+    expect(md).toMatch(/\| \[「子女不超过二十人」\]\(#assumption-1\) \| 「家庭」的「子女」的个数小于或等于20 \| 编码只考虑子女不超过20人的家庭 \| — \|/);
+    expect(md).toContain('| 收入增减 | 金额（元），可为负 | 本年减上年 |');
+    expect(md).toContain('| 子女 | 列表（「人」） | — |');
+    expect(md).toContain('| 托育机构 | 「托育机构」 | — |');
+    expect(md).toMatch(/\| \[孩次\]\(#definition-\d+\) \| 整数 \| 定义：由其他事实推出，不需输入 \|/);
+  });
+});

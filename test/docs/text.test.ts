@@ -81,8 +81,9 @@ describe('plain-Chinese rendering of IR conditions', () => {
   it('prints constants exactly: money in 元 to the fen, ratios, dates, ages', () => {
     expect(valueText(c(MONEY, 123456))).toBe('1234.56元');
     expect(valueText(c(MONEY, -5))).toBe('-0.05元');
-    expect(valueText(c(RATIO, 48))).toBe('0.0048%');
-    expect(valueText(c(RATIO, 500000))).toBe('50%');
+    expect(valueText(c(RATIO, '3/625'))).toBe('0.48%');
+    expect(valueText(c(RATIO, '1/2'))).toBe('50%');
+    expect(valueText(c(RATIO, '1/3'))).toBe('33.(3)%');
     expect(valueText(c(DATE, 19783))).toBe('2024-03-01');
     expect(valueText(c(AGE_Y, 3))).toBe('3周岁');
     expect(valueText(c(B, true))).toBe('是');
@@ -91,8 +92,8 @@ describe('plain-Chinese rendering of IR conditions', () => {
   it('renders arithmetic, parameters, dates and built-ins', () => {
     const p: IrExpr = { k: 'param', type: MONEY, name: '标准', origin: o() };
     const sum: IrExpr = { k: 'add', type: MONEY, a: p, b: c(MONEY, 100), origin: o() };
-    expect(valueText({ k: 'mul', type: MONEY, a: sum, b: c(RATIO, 500000), divisor: 1_000_000, origin: o() })).toBe('（参数「标准」 ＋ 1.00元） × 50%');
-    const years: IrExpr = { k: 'mul', type: INT, a: c(YEARS, 3), b: c(INT, 12), divisor: 1, origin: o() };
+    expect(valueText({ k: 'mul', type: MONEY, a: sum, b: c(RATIO, '1/2'), origin: o() })).toBe('（参数「标准」 ＋ 1.00元） × 50%');
+    const years: IrExpr = { k: 'mul', type: INT, a: c(YEARS, 3), b: c(INT, 12), origin: o() };
     expect(valueText({ k: 'addMonths', type: DATE, date: birth, months: years, sign: 1, origin: o() })).toBe('「婴幼儿」的「出生日期」 ＋ 3年');
     expect(valueText({ k: 'addMonths', type: DATE, date: birth, months: c(MONTHS, 6), sign: -1, origin: o() })).toBe('「婴幼儿」的「出生日期」 − 6个月');
     expect(valueText({ k: 'daysBetween', type: { k: 'quantity', dim: 'days' }, from: birth, to: { k: 'evalDate', type: DATE, origin: o() }, origin: o() }))
@@ -148,5 +149,61 @@ describe('plain-Chinese rendering of IR conditions', () => {
     const strange = { k: 'someFutureKind', type: B, origin: o('未来  的 写法') } as unknown as IrExpr;
     expect(condText(strange)).toBe('未来 的 写法');
     expect(condText(not(strange))).toBe('并非“未来 的 写法”');
+  });
+});
+
+describe('plain-Chinese rendering of the second-wave IR (grammar/README.md §15)', () => {
+  const PERSON: IrType = { k: 'entity', name: '人' };
+  const LIST: IrType = { k: 'list', elem: '人' };
+  const TEXT: IrType = { k: 'text' };
+  const root: IrExpr = { k: 'root', type: { k: 'entity', name: '家庭' }, entity: '家庭', origin: o() };
+  const kids: IrExpr = { k: 'field', type: LIST, entity: '家庭', field: '子女', origin: o() };
+  const v = (name: string): IrExpr => ({ k: 'var', type: PERSON, name, origin: o() });
+  const get = (of: IrExpr, f: string, type: IrType = TEXT): IrExpr => ({ k: 'get', type, of, field: f, origin: o() });
+  const quant = (q: 'exists' | 'forall' | 'none' | 'count' | 'sum' | 'max' | 'min', list: IrExpr, name: string, body?: IrExpr, type: IrType = B): IrExpr =>
+    ({ k: 'quant', type, q, list, var: name, ...(body ? { body } : {}), origin: o() });
+
+  it('quantifiers: the element is 其; 均满足 states the empty-list reading', () => {
+    const local = cmp('=', get(v('@e1'), '户籍'), c(TEXT, '本县'));
+    expect(condText(quant('exists', kids, '@e1', local))).toBe('「家庭」的「子女」中至少一个满足“其「户籍」为“本县””');
+    expect(condText(quant('forall', kids, '@e1', local))).toBe('「家庭」的「子女」均满足“其「户籍」为“本县””（没有元素时视为满足）');
+    expect(condText(quant('none', kids, '@e1', local))).toBe('「家庭」的「子女」均不满足“其「户籍」为“本县””');
+    expect(condText(not(quant('exists', kids, '@e1', local)))).toBe('并非“「家庭」的「子女」中至少一个满足“其「户籍」为“本县”””');
+  });
+
+  it('nested quantifiers: the outer element is 外层元素; an entity definition\'s instance is 该「人」', () => {
+    const spouses: IrExpr = { k: 'field', type: LIST, entity: '家庭', field: '夫妻', origin: o() };
+    const inner = quant('exists', kids, '@e2', cmp('=', get(v('@e2'), '户籍'), get(v('@e1'), '户籍')));
+    expect(condText(quant('forall', spouses, '@e1', inner)))
+      .toBe('「家庭」的「夫妻」均满足“「家庭」的「子女」中至少一个满足“其「户籍」为外层元素的「户籍」””（没有元素时视为满足）');
+    const earlier = cmp('<', get(v('@e1'), '出生日期', DATE), get(v('@self'), '出生日期', DATE));
+    expect(valueText(quant('count', kids, '@e1', earlier, INT))).toBe('「家庭」的「子女」中满足“其「出生日期」小于该「人」的「出生日期」”的个数');
+  });
+
+  it('aggregates, 按（键）第N个, definitions, 施行日 and 某日', () => {
+    expect(valueText(quant('count', kids, '@e1', undefined, INT))).toBe('「家庭」的「子女」的个数');
+    expect(valueText(quant('sum', kids, '@e1', get(v('@e1'), '月收入', MONEY), MONEY))).toBe('「家庭」的「子女」各项“其「月收入」”之和');
+    expect(valueText(quant('max', kids, '@e1', get(v('@e1'), '出生日期', DATE), DATE))).toBe('「家庭」的「子女」中“其「出生日期」”的最大值');
+    expect(valueText(quant('min', kids, '@e1', get(v('@e1'), '出生日期', DATE), DATE))).toBe('「家庭」的「子女」中“其「出生日期」”的最小值');
+    const nth: IrExpr = { k: 'nth', type: PERSON, list: kids, var: '@e3', key: get(v('@e3'), '出生日期', DATE), n: 2, origin: o() };
+    expect(valueText(get(nth, '户籍'))).toBe('「家庭」的「子女」中按“其「出生日期」”从小到大排第2个的「户籍」');
+    const globalDef: IrExpr = { k: 'def', type: B, name: '夫妻至少一方户籍在本县', origin: o() };
+    const entityDef: IrExpr = { k: 'def', type: INT, name: '人.孩次', of: v('@e1'), origin: o() };
+    expect(condText(and(globalDef, not(globalDef)))).toBe('「夫妻至少一方户籍在本县」，且「夫妻至少一方户籍在本县」为否');
+    expect(condText(quant('exists', kids, '@e1', cmp('>=', entityDef, c(INT, 3))))).toBe('「家庭」的「子女」中至少一个满足“其「孩次」大于或等于3”');
+    expect(valueText({ k: 'def', type: B, name: '家庭.多孩家庭', of: root, origin: o() })).toBe('「家庭」的「多孩家庭」');
+    const eff: IrExpr = { k: 'effective', type: DATE, origin: o() };
+    expect(condText(cmp('>=', field('婴幼儿', '出生日期', DATE), eff))).toBe('「婴幼儿」的「出生日期」大于或等于施行日');
+    expect(valueText({ k: 'someDay', type: DATE, lo: 19723, hi: 19813, origin: o() })).toBe('2024-01-01至2024-03-31之间的某日');
+  });
+
+  it('collects the definitions and (through them) the parameters an expression uses', async () => {
+    const { definitionsIn, paramsIn } = await import('../../compiler/emit/docs-text.js');
+    const p: IrExpr = { k: 'param', type: MONEY, name: '标准', origin: o() };
+    const d: IrExpr = { k: 'def', type: MONEY, name: '补助基数', origin: o() };
+    const e = and(cmp('>=', d, c(MONEY, 1)), quant('exists', kids, '@e1', cmp('>=', { k: 'def', type: INT, name: '人.孩次', of: v('@e1'), origin: o() }, c(INT, 3))));
+    expect([...definitionsIn(e)].sort()).toEqual(['人.孩次', '补助基数']);
+    expect([...paramsIn(e)]).toEqual([]);
+    expect([...paramsIn(e, new Set(), new Map([['补助基数', p]]))]).toEqual(['标准']);
   });
 });
