@@ -105,9 +105,15 @@ export function formatFen(fen: number): string {
   return `${neg ? '-' : ''}${Math.floor(a / MONEY_SCALE)}.${String(a % MONEY_SCALE).padStart(2, '0')}`;
 }
 
-/** A ratio "n/d" as an exact percentage: "50%", "0.48%", "33.(3)%" (repeating digits in parentheses). */
+/**
+ * A ratio "n/d" as an exact percentage: "50%", "0.48%", "33.(3)%" (repeating digits in
+ * parentheses). A repeating cycle longer than the 15 decimals shown is cut off and marked
+ * "…" ("1937.795552820698775…%"), never printed as if it were exact.
+ */
 export function formatRatio(r: string): string {
-  return `${new Fraction(r).mul(100).toString()}%`;
+  const f = new Fraction(r).mul(100);
+  const s = f.toString();
+  return !s.includes('(') && !new Fraction(s).equals(f) ? `${s}…%` : `${s}%`;
 }
 
 // ── helpers ──────────────────────────────────────────────────────────
@@ -266,16 +272,18 @@ function evalExpr(e: IrExpr, ctx: Ctx): V {
     case 'nth': {
       const list = listOf(e.list, ctx);
       if (!list) return null;
+      // every element's key is evaluated, so that every missing one is named (not only the first)
       const keys: (number | string)[] = [];
+      let unknown = false;
       for (let i = 0; i < list.items.length; i++) {
         const k = evalExpr(e.key, withVar(ctx, e.var, list, i));
-        if (k === null) return null;
-        if (isInterval(k)) {
+        if (k === null) unknown = true;
+        else if (isInterval(k)) {
           ctx.missing.add(k.why);
-          return null;
-        }
-        keys.push(k as number | string);
+          unknown = true;
+        } else keys.push(k as number | string);
       }
+      if (unknown) return null;
       if (e.n > list.items.length) {
         ctx.missing.add(`${list.path}（只有 ${list.items.length} 个，没有第 ${e.n} 个）`);
         return null;
@@ -530,26 +538,14 @@ function quant(e: Extract<IrExpr, { k: 'quant' }>, ctx: Ctx): V {
       return unknown ? null : c;
     }
     case 'sum': {
-      if (isRatio(e.type)) {
-        let acc = new Fraction(0);
-        for (let i = 0; i < n; i++) {
-          const v = each(i);
-          if (v === null) return null;
-          acc = acc.add(ratio(v as RuntimeValue));
-        }
-        return ratioText(acc);
-      }
-      let l = 0;
-      let h = 0;
-      let why = '';
-      for (let i = 0; i < n; i++) {
-        const v = num(each(i));
-        if (v === undefined) return null;
-        l += lo(v);
-        h += hi(v);
-        if (isInterval(v)) why = whyOf(v);
-      }
-      return iv(l, h, why);
+      // every element is evaluated, so that every missing value is named (not only the first)
+      const vs = Array.from({ length: n }, (_, i) => each(i));
+      if (vs.some((v) => v === null)) return null;
+      if (isRatio(e.type)) return ratioText(vs.reduce((acc: Fraction, v) => acc.add(ratio(v as RuntimeValue)), new Fraction(0)));
+      const ns = vs.map(num);
+      if (ns.some((v) => v === undefined)) return null;
+      const xs = ns as (number | Interval)[];
+      return iv(xs.reduce<number>((a, v) => a + lo(v), 0), xs.reduce<number>((a, v) => a + hi(v), 0), whyOf(...xs));
     }
     case 'max':
     case 'min': {
@@ -557,12 +553,9 @@ function quant(e: Extract<IrExpr, { k: 'quant' }>, ctx: Ctx): V {
         ctx.missing.add(`${list.path}（列表为空，没有${e.q === 'max' ? '最大' : '最小'}值）`);
         return null;
       }
-      const vals: (number | Interval | string)[] = [];
-      for (let i = 0; i < n; i++) {
-        const v = each(i);
-        if (v === null) return null;
-        vals.push(v as number | Interval | string);
-      }
+      const all = Array.from({ length: n }, (_, i) => each(i));
+      if (all.some((v) => v === null)) return null;
+      const vals = all as (number | Interval | string)[];
       if (vals.every((v) => typeof v === 'string')) {
         const fs = vals.map((v) => new Fraction(v as string));
         const best = fs.reduce((a, b) => ((e.q === 'max' ? b.compare(a) > 0 : b.compare(a) < 0) ? b : a));
@@ -779,7 +772,9 @@ function evaluateMeasure(m: IrMeasure, sh: Shared, raw: Map<string, RuntimeValue
       problems.push({ 类别: '未知', 结果: o.name, 规则: vals.map((x) => x.r.name) });
       continue;
     }
-    raw.set(`${m.name}.${o.name}`, v);
+    // INVARIANT: an outcome that depends on a rule whose applicability is unknown is not an
+    // established value: it is shown (§11.8) but never handed to other measures or properties.
+    if (!unknownHere) raw.set(`${m.name}.${o.name}`, v);
     const unconfirmed = [...new Set(vals.flatMap((x) => [...x.used]))].sort();
     results[o.name] = {
       ...outcomeValue(o.type, v), 规则: vals.map((x) => x.r.name),
