@@ -34,7 +34,7 @@ export function astOf(src: string): unknown {
       const o: Record<string, unknown> = {};
       const kind = (x as { kind?: string }).kind;
       for (const [k, v] of Object.entries(x)) {
-        if (k === 'span' || k === 'keySpan' || k === 'numberSpan') continue;
+        if (k === 'span' || k === 'keySpan' || k === 'numberSpan' || k === 'wordSpan') continue;
         // (the word is a raw slice of the text: it includes any comment written inside the range)
         if (k === 'word' && kind === 'range' && typeof v === 'string') o[k] = v.replace(/[#＃][^\n\r]*/g, '').replace(/\s+/g, '').replace(/[—–~～〜]+/g, '—');
         else o[k] = strip(v, kind);
