@@ -98,6 +98,12 @@ export interface Decisions {
   readonly 评估日期: string;
   /** Set when the policy is void on the evaluation date. */
   readonly 废止?: { readonly 日期: string; readonly 事件: PolicyEvent };
+  /**
+   * Set when an event may have voided the policy by the evaluation date but its 失效 condition
+   * is undecided (e.g. it compares with 施行日 known only within a range): measures that would
+   * grant something are 存疑.
+   */
+  readonly 可能废止?: { readonly 日期: string; readonly 事件: PolicyEvent; readonly 取决于: readonly string[] };
   readonly 生效?: { readonly 日期?: string; readonly 范围?: { readonly 最早: string; readonly 最晚: string }; readonly 说明?: string };
   /** Declared assumptions (前提) the input violates: the answer is outside what the encoding was verified for. */
   readonly 前提不满足?: readonly { readonly 名称: string; readonly 说明?: string }[];

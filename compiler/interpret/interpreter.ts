@@ -55,8 +55,8 @@ interface Shared {
   readonly evalDay: number;
   readonly ir: IrProgram;
   readonly status0: Status | undefined;
-  /** The evaluation date may be before the (uncertain) effective date. */
-  readonly maybeNotYet?: string;
+  /** The policy may not be in force on the evaluation date (uncertain 施行日, or an event that may void it). */
+  readonly doubts: readonly InForceDoubt[];
   /** Definition values per instance record (and for global definitions, per evaluation). */
   readonly defMemo: WeakMap<object, Map<string, { v: V; missing: readonly string[]; params: readonly string[]; defs: readonly DefinitionTrace[] }>>;
   readonly globalKey: object;
@@ -627,24 +627,46 @@ function traceConditions(e: IrExpr, ctx: Ctx, out: ConditionTrace[]): void {
 // ── policy status ────────────────────────────────────────────────────
 /** Day from which the policy is void, given the events (undefined: not void). */
 export function voidDay(ir: IrProgram, events: { day: number; event: PolicyEvent }[], facts: Facts, evalDay: number): { day: number; event: PolicyEvent } | undefined {
-  const s = ir.policy.sunset;
-  if (!s) return undefined;
-  let best: { day: number; event: PolicyEvent } | undefined;
-  const sh = shared(ir, facts, evalDay, undefined);
-  for (const ev of events) {
-    const ctx: Ctx = { sh, usedParams: new Set(), missing: new Set(), vars: new Map(), event: { ...ev.event, day: ev.day } };
-    if (evalExpr(s.condition, ctx) === true) {
-      const day = ev.day + (s.start === 'nextDay' ? 1 : 0);
-      if (!best || day < best.day) best = { day, event: ev.event };
-    }
-  }
-  return best;
+  return voidStatus(ir, events, facts, evalDay).void;
 }
 
-function shared(ir: IrProgram, facts: Facts, evalDay: number, status0: Status | undefined, maybeNotYet?: string): Shared {
+/**
+ * The sunset: the earliest day an event surely voids the policy, and the earliest day an
+ * event may void it (its 失效 condition is unknown, e.g. it compares with 施行日 known only
+ * within a range) before that — with what the doubt depends on.
+ */
+export function voidStatus(ir: IrProgram, events: { day: number; event: PolicyEvent }[], facts: Facts, evalDay: number): {
+  void?: { day: number; event: PolicyEvent }; maybe?: { day: number; event: PolicyEvent; missing: string[] };
+} {
+  const s = ir.policy.sunset;
+  if (!s) return {};
+  let best: { day: number; event: PolicyEvent } | undefined;
+  let maybe: { day: number; event: PolicyEvent; missing: string[] } | undefined;
+  const sh = shared(ir, facts, evalDay, undefined);
+  for (const ev of events) {
+    const missing = new Set<string>();
+    const ctx: Ctx = { sh, usedParams: new Set(), missing, vars: new Map(), event: { ...ev.event, day: ev.day } };
+    const r = evalExpr(s.condition, ctx);
+    const day = ev.day + (s.start === 'nextDay' ? 1 : 0);
+    if (r === true && (!best || day < best.day)) best = { day, event: ev.event };
+    if (r === null && (!maybe || day < maybe.day)) maybe = { day, event: ev.event, missing: [...missing].sort() };
+  }
+  return { ...(best ? { void: best } : {}), ...(maybe && (!best || maybe.day < best.day) ? { maybe } : {}) };
+}
+
+/** A doubt on whether the policy is in force on the evaluation date. */
+interface InForceDoubt {
+  /** "评估日期可能早于…" / "本政策可能已于…废止（…）". */
+  readonly text: string;
+  /** What it would take for the measure to grant nothing anyway. */
+  readonly ifSo: string;
+  readonly missing: readonly string[];
+}
+
+function shared(ir: IrProgram, facts: Facts, evalDay: number, status0: Status | undefined, doubts: readonly InForceDoubt[] = []): Shared {
   return {
     facts, evalDay, ir, status0, defMemo: new WeakMap(), globalKey: {}, measures: new Map(), inProgress: new Set(), raw: new Map(),
-    ...(maybeNotYet ? { maybeNotYet } : {}),
+    doubts,
   };
 }
 
@@ -784,18 +806,22 @@ function evaluateMeasure(m: IrMeasure, sh: Shared, raw: Map<string, RuntimeValue
   }
   let status: Status = doubtful ? '存疑' : Object.keys(results).length ? '适用' : '不适用';
   if (status === '不适用') reasons.push('没有适用的规则');
-  // an evaluation date inside the uncertain effective-date range: granting depends on it
-  if (sh.maybeNotYet && status !== '不适用') {
-    reasons.push(`评估日期可能早于${sh.maybeNotYet}：若尚未施行则不适用`);
-    measureMissing.add(sh.maybeNotYet);
-    if (status === '适用') {
-      status = '存疑';
-      problems.push(...m.outcomes.filter((o) => Object.hasOwn(results, o.name)).map((o) => ({ 类别: '未知' as const, 结果: o.name, 规则: results[o.name]!.规则 })));
-    }
-  } else if (sh.maybeNotYet) reasons.push(`（评估日期可能早于${sh.maybeNotYet}；未施行或不适用，均无待遇）`);
+  // the policy may not be in force on the evaluation date (uncertain 施行日; an event that may
+  // void it): a measure that would grant something is 存疑, one that would not stays 不适用
+  const inForceDoubt = sh.doubts.length > 0 && status !== '不适用';
+  for (const d of sh.doubts) {
+    if (status !== '不适用') {
+      reasons.push(`${d.text}：${d.ifSo}`);
+      for (const x of d.missing) measureMissing.add(x);
+    } else reasons.push(`（${d.text}；无论如何均无待遇）`);
+  }
+  if (inForceDoubt && status === '适用') {
+    status = '存疑';
+    problems.push(...m.outcomes.filter((o) => Object.hasOwn(results, o.name)).map((o) => ({ 类别: '未知' as const, 结果: o.name, 规则: results[o.name]!.规则 })));
+  }
   const defList = [...defs.values()];
   return {
-    ...base, 状态: status, 结果: status === '存疑' && sh.maybeNotYet ? {} : results, 理由: reasons, 规则: traces,
+    ...base, 状态: status, 结果: inForceDoubt ? {} : results, 理由: reasons, 规则: traces,
     ...(problems.length ? { 问题: problems } : {}),
     ...(status === '存疑' && measureMissing.size ? { 缺少: [...measureMissing].sort() } : {}),
     ...(defList.length ? { 定义: defList } : {}),
@@ -808,20 +834,34 @@ export function evaluateRaw(ir: IrProgram, facts: unknown, date: unknown, events
 } {
   const v = validateInput(ir, facts, date, events);
   if (v.problems.length) throw new InputError(v.problems);
-  const voided = voidDay(ir, v.events, v.facts, v.evalDay);
+  const vs = voidStatus(ir, v.events, v.facts, v.evalDay);
+  const voided = vs.void;
   const isVoid = voided !== undefined && v.evalDay >= voided.day;
   const range = ir.policy.effectiveRange;
   const notYet = (ir.policy.effective !== undefined && v.evalDay < ir.policy.effective) || (range !== undefined && v.evalDay < range.lo);
-  const maybeNotYet = !isVoid && !notYet && range !== undefined && v.evalDay < range.hi
-    ? `施行日（${range.loIso} 至 ${range.hiIso} 之间，确切日期未知）` : undefined;
+  const doubts: InForceDoubt[] = [];
+  if (!isVoid && !notYet && range !== undefined && v.evalDay < range.hi) {
+    const date = `施行日（${range.loIso} 至 ${range.hiIso} 之间，确切日期未知）`;
+    doubts.push({ text: `评估日期可能早于${date}`, ifSo: '若尚未施行则不适用', missing: [date] });
+  }
+  const maybe = vs.maybe;
+  if (!isVoid && !notYet && maybe && v.evalDay >= maybe.day) {
+    const ev = maybe.event;
+    const what = ev.标题 ?? `${ev.级别}级${ev.类别}`;
+    doubts.push({
+      text: `本政策可能已于${formatIso(fromDayNumber(maybe.day))}废止（事件“${what}”是否触发失效取决于：${maybe.missing.join('、') || '未知的事实'}）`,
+      ifSo: '若已废止则不适用', missing: maybe.missing,
+    });
+  }
   const status0: Status | undefined = isVoid ? '已废止' : notYet ? '未生效' : undefined;
-  const sh = shared(ir, v.facts, v.evalDay, status0, maybeNotYet);
+  const sh = shared(ir, v.facts, v.evalDay, status0, doubts);
   const decided = ir.measures.map((m) => (sh.measures.get(m.name) ?? decide(m, sh)).decision);
   const violated = assumptionsViolated(ir, sh);
   const decisions: Decisions = {
     政策: { 名称: ir.policy.name, ...(ir.policy.docNumber ? { 文号: ir.policy.docNumber } : {}) },
     评估日期: formatIso(fromDayNumber(v.evalDay)),
     ...(isVoid ? { 废止: { 日期: formatIso(fromDayNumber(voided!.day)), 事件: voided!.event } } : {}),
+    ...(!isVoid && !notYet && maybe && v.evalDay >= maybe.day ? { 可能废止: { 日期: formatIso(fromDayNumber(maybe.day)), 事件: maybe.event, 取决于: maybe.missing } } : {}),
     生效: {
       ...(ir.policy.effectiveIso ? { 日期: ir.policy.effectiveIso } : {}),
       ...(range ? { 范围: { 最早: range.loIso, 最晚: range.hiIso } } : {}),

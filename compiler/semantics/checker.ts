@@ -415,7 +415,8 @@ class Checker {
         this.err('ZC0407', n.span, '“事件”只能在政策的“失效”条件和“性质”中使用');
         return T.error;
       }
-      if ((kind === 'entity' || kind === 'definition' || text === EFFECTIVE_DATE) && (scope === 'indicator' || scope === 'validity' || scope === 'sunset') && text !== EVENT_ENTITY) {
+      // (施行日 is a constant of the policy: allowed in 失效, not in indicators or validity periods, which are plain dates)
+      if ((kind === 'entity' || kind === 'definition' || (text === EFFECTIVE_DATE && scope !== 'sunset')) && (scope === 'indicator' || scope === 'validity' || scope === 'sunset') && text !== EVENT_ENTITY) {
         const what = scope === 'indicator' ? '指标' : scope === 'validity' ? '有效期' : '失效条件';
         this.err('ZC0407', n.span, `${what}中不能使用${kind === 'entity' ? `实体“${text}”` : kind === 'definition' ? `定义“${text}”` : `“${text}”`}（${what}不依赖个案事实）`);
         return T.error;
@@ -578,7 +579,8 @@ class Checker {
       case '/':
         if (num(lt) && num(rt)) return T.number;
         if ((lt.k === 'money' || lt.k === 'quantity') && num(rt)) return lt;
-        if (sameType(lt, rt) && (lt.k === 'money' || lt.k === 'quantity')) return T.number;
+        // a proportion of two amounts of one dimension is an exact ratio (1000元 ÷ 600元 = 166.(6)%)
+        if (sameType(lt, rt) && (lt.k === 'money' || lt.k === 'quantity')) return T.q('ratio');
         if (num(lt) && rt.k === 'quantity' && rt.dim === 'ratio') return T.number;
         return bad();
     }
@@ -633,7 +635,14 @@ class Checker {
   run(): void {
     const p = this.p;
     // field types are checked where they are declared, not only where used
-    for (const [, e] of p.entities) for (const f of e.fields) this.fieldType(f.type);
+    for (const [, e] of p.entities) {
+      for (const f of e.fields) {
+        const ft = this.fieldType(f.type);
+        if (f.signed && ft.k !== 'error' && !(ft.k === 'int' || ft.k === 'money' || (ft.k === 'quantity' && ft.dim !== 'ageMonths' && ft.dim !== 'ageYears'))) {
+          this.err('ZC0311', f.type.span, `“可为负”只能用于整数、金额、时长和比例，字段“${f.name.text}”是${typeToString(ft)}`, { help: '删除“可为负”' });
+        }
+      }
+    }
     // indicators (others may refer to them, in any order)
     for (const [, ind] of p.indicators) {
       const t = this.indicatorType(ind.decl.name.text);
@@ -669,7 +678,8 @@ class Checker {
         this.err('ZC0510', m.decl.name.span, `措施“${m.decl.name.text}”既没有规则，也没有说明为何不可计算`, { help: '补上规则，或写“类别：…”与“理由：\"…\"”' });
       }
       const menv: Env = { scope: 'rule', elems: [], owner: measureNode(m.decl.name.text) };
-      if (m.decl.application && p.measures.has(m.decl.application.text)) this.dep(menv, measureNode(m.decl.application.text), m.decl.application.span);
+      // (naming itself is reported by the binder, ZC0407: not a second time as a cycle)
+      if (m.decl.application && m.decl.application.text !== m.decl.name.text && p.measures.has(m.decl.application.text)) this.dep(menv, measureNode(m.decl.application.text), m.decl.application.span);
       for (const r of m.decl.rules) {
         if (r.condition) this.bool(r.condition, menv);
         const assigned = new Map<string, A.Assignment>();

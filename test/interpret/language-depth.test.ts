@@ -279,3 +279,45 @@ describe('working-day deadlines outside the calendar: ZC0805, never a guess', ()
     }
   });
 });
+
+describe('a sunset that compares with an uncertain 施行日: a possibly void policy is said out loud', () => {
+  const ir = irOf(`政策 「测试」 {
+  生效：某日（2023年1月1日，2023年12月31日）
+  失效 { 条件：事件.级别 为 国家 且 事件.日期 ≥ 施行日  起算：当日 }
+}
+实体 家庭 { 子女数：整数 }
+条款 一、 "补助" {
+  措施 补助 { 对象：家庭  结果 额：金额  规则 「多孩」 { 条件：家庭.子女数 ≥ 2  额 = 100元 } }
+}`);
+  const ev = (date: string) => [{ 日期: date, 级别: '国家', 类别: '生育支持政策', 标题: '新政策' }];
+  const at = (kids: number, evDate: string, date: string) => evaluate(ir, { 家庭: { 子女数: kids } }, date, ev(evDate));
+  it('an event after the whole range voids the policy; one before it does not', () => {
+    expect(at(3, '2024-03-01', '2024-06-01').决定[0]!.状态).toBe('已废止');
+    expect(at(3, '2022-06-01', '2024-06-01').决定[0]!.状态).toBe('适用');
+  });
+  it('an event inside the range: 可能废止, and a measure that would grant is 存疑 naming the date', () => {
+    const d = at(3, '2023-06-01', '2024-06-01');
+    expect(d.可能废止).toEqual({ 日期: '2023-06-01', 事件: ev('2023-06-01')[0], 取决于: ['施行日（2023-01-01 至 2023-12-31 之间，确切日期未知）'] });
+    expect(d.决定[0]!.状态).toBe('存疑');
+    expect(d.决定[0]!.结果).toEqual({});
+    expect(d.决定[0]!.缺少).toEqual(['施行日（2023-01-01 至 2023-12-31 之间，确切日期未知）']);
+    expect(at(1, '2023-06-01', '2024-06-01').决定[0]!.状态).toBe('不适用');
+  });
+});
+
+describe('same-unit division is an exact ratio', () => {
+  const ir = irOf(`${HEAD}实体 甲 { 收入：金额  标准：金额 }
+条款 一、 "比" {
+  措施 收入比 { 对象：甲  结果 比值：比例  规则 「算」 { 比值 = 甲.收入 ÷ 甲.标准 } }
+  措施 低收入 { 对象：甲  结果 低：是否  规则 「低」 { 条件：甲.收入 ÷ 甲.标准 ≤ 150%  低 = 是 } }
+}`);
+  it('1000元 ÷ 600元 = 166.(6)%, compared exactly', () => {
+    const d = evaluate(ir, { 甲: { 收入: '1000', 标准: '600' } }, '2024-01-01');
+    expect(dec(d, '收入比').结果['比值']!.值).toBe('166.(6)%');
+    expect(dec(d, '低收入').状态).toBe('不适用');
+    expect(dec(evaluate(ir, { 甲: { 收入: '900', 标准: '600' } }, '2024-01-01'), '低收入').状态).toBe('适用');
+  });
+  it('可为负 on a field that is not a number is an error', () => {
+    expect(() => irOf(`${HEAD}实体 甲 { 名称：文本 可为负 }`)).toThrow(/ZC0311 “可为负”只能用于整数、金额、时长和比例/);
+  });
+});
