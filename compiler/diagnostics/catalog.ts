@@ -115,6 +115,9 @@ const entries = {
   ZC0915: { severity: 'warning', title: '求解器未能判定（超时或未知），不算通过' },
   ZC0916: { severity: 'error', title: '两种引擎或两种求值器结论不一致' },
   ZC0917: { severity: 'warning', title: '有效性：规则有效期超出政策存续' },
+  ZC0918: { severity: 'error', title: '前提不可能同时成立：没有任何输入满足' },
+  ZC0919: { severity: 'warning', title: '有界证明：只对不超过列表上限的输入成立，不算通过' },
+  ZC0920: { severity: 'info', title: '结果取决于不确定的日期' },
   // ── scenario tests ─────────────────────────────────────────────────
   ZC1101: { severity: 'error', title: '场景文件无效' },
   ZC1102: { severity: 'error', title: '场景中有未知的键' },

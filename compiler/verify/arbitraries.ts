@@ -1,16 +1,22 @@
 /**
- * fast-check arbitraries derived from the IR: facts, evaluation dates and events,
- * biased to every boundary constant the rules mention (t−1, t, t+1), to the days an
- * age threshold is reached (and the day before), month ends, 29 February, rule
- * validity bounds and event days.
+ * fast-check arbitraries derived from the IR: facts (nested records and lists of records),
+ * evaluation dates and events, biased to every boundary constant the rules mention
+ * (t−1, t, t+1), to the days an age threshold is reached (and the day before), month ends,
+ * 29 February, rule validity bounds, event days, the ends of every uncertain date's range
+ * (施行日、某日: lo−1, lo, lo+1, hi−1, hi, hi+1), ratio thresholds (± 0.01%), negative values
+ * of 可为负 fields, and list lengths 0, 1, the SMT list bound B and beyond it (B+1, B+2: what
+ * the bounded SMT encoding cannot see).
  * Input: IrProgram. Output: an Arbitrary of concrete, valid inputs (JSON-like).
  * INVARIANT: every generated input passes input validation (dates never after the
- * evaluation date, counts ≥ 0), so a failure is about the rules, not the input.
+ * evaluation date, counts ≥ 0 unless 可为负), so a failure is about the rules, not the input.
  */
 import fc from 'fast-check';
+import Fraction from 'fraction.js';
 import { dayNumber, dateWhenMonthsReached, formatIso, fromDayNumber, isLeapYear, daysInMonth, addDays } from '../common/calendar.js';
-import type { IrExpr, IrProgram, IrType } from '../ir/ir.js';
-import { formatFen, formatRatio, irChildren } from '../interpret/interpreter.js';
+import type { IrEntity, IrExpr, IrProgram, IrType } from '../ir/ir.js';
+import { isRatio } from '../ir/ir.js';
+import { formatFen, irChildren } from '../interpret/interpreter.js';
+import { DEFAULT_LIST_BOUND } from './smt.js';
 
 export interface GeneratedInput {
   readonly facts: Record<string, Record<string, unknown>>;
@@ -19,27 +25,40 @@ export interface GeneratedInput {
 }
 
 interface Boundaries {
+  /** `实体.字段` → integer constants compared with it (money in fen, dates as day numbers …). */
   readonly fieldValues: Map<string, Set<number>>;
+  /** `实体.字段` → ratio constants compared with it. */
+  readonly ratios: Map<string, Fraction[]>;
   readonly ageMonths: Map<string, Set<number>>;
   readonly dates: Set<number>;
   readonly strings: Set<string>;
 }
 
+/** `实体.字段` of a field access (a root entity's field, or a field of any record of that entity type). */
+function fieldKey(x: IrExpr): string | undefined {
+  if (x.k === 'field') return `${x.entity}.${x.field}`;
+  if (x.k === 'get' && x.of.type.k === 'entity') return `${x.of.type.name}.${x.field}`;
+  return undefined;
+}
 
 /** Every boundary constant the program mentions. */
 export function boundaries(ir: IrProgram): Boundaries {
-  const b: Boundaries = { fieldValues: new Map(), ageMonths: new Map(), dates: new Set(), strings: new Set() };
+  const b: Boundaries = { fieldValues: new Map(), ratios: new Map(), ageMonths: new Map(), dates: new Set(), strings: new Set() };
   const addTo = (m: Map<string, Set<number>>, k: string, v: number) => m.set(k, (m.get(k) ?? new Set()).add(v));
   const visit = (e: IrExpr): void => {
     if (e.k === 'const') {
       if (e.type.k === 'date' && typeof e.value === 'number') b.dates.add(e.value);
-      if (typeof e.value === 'string') b.strings.add(e.value);
+      if (typeof e.value === 'string' && !isRatio(e.type)) b.strings.add(e.value);
     }
+    if (e.k === 'someDay') for (const d of [e.lo, e.hi]) b.dates.add(d);
     if (e.k === 'cmp') {
       for (const [x, y] of [[e.a, e.b], [e.b, e.a]] as const) {
-        if (y.k !== 'const' || typeof y.value !== 'number') continue;
-        if (x.k === 'field') addTo(b.fieldValues, `${x.entity}.${x.field}`, y.value);
-        if (x.k === 'age' && x.birth.k === 'field') addTo(b.ageMonths, `${x.birth.entity}.${x.birth.field}`, x.unit === 'years' ? y.value * 12 : y.value);
+        if (y.k !== 'const') continue;
+        const key = fieldKey(x);
+        if (key && typeof y.value === 'number') addTo(b.fieldValues, key, y.value);
+        if (key && typeof y.value === 'string' && isRatio(y.type)) b.ratios.set(key, [...(b.ratios.get(key) ?? []), new Fraction(y.value)]);
+        const birth = x.k === 'age' ? fieldKey(x.birth) : undefined;
+        if (x.k === 'age' && birth && typeof y.value === 'number') addTo(b.ageMonths, birth, x.unit === 'years' ? y.value * 12 : y.value);
       }
     }
     irChildren(e).forEach(visit);
@@ -52,8 +71,11 @@ export function boundaries(ir: IrProgram): Boundaries {
   }
   if (ir.policy.sunset) visit(ir.policy.sunset.condition);
   if (ir.policy.effective !== undefined) b.dates.add(ir.policy.effective);
+  if (ir.policy.effectiveRange) for (const d of [ir.policy.effectiveRange.lo, ir.policy.effectiveRange.hi]) b.dates.add(d);
   for (const p of ir.params) for (const v of p.values) b.dates.add(v.from);
   for (const p of ir.properties) { p.asserts.forEach(visit); if (p.condition) visit(p.condition); }
+  for (const d of ir.definitions) visit(d.expr);
+  for (const a of ir.assumptions) visit(a.condition);
   return b;
 }
 
@@ -73,16 +95,42 @@ function evalDateArb(b: Boundaries): fc.Arbitrary<number> {
   return fc.oneof(...arbs);
 }
 
-function valueArb(t: IrType, key: string, b: Boundaries, evalDay: number): fc.Arbitrary<unknown> {
-  const near = [...(b.fieldValues.get(key) ?? [])].flatMap((c) => [c - 1, c, c + 1]).filter((v) => v >= 0);
-  const ints = (max: number) => (near.length ? fc.oneof(fc.constantFrom(...near), fc.integer({ min: 0, max })) : fc.integer({ min: 0, max }));
+/** A percentage text for an exact ratio, if its decimal expansion terminates. */
+function percent(f: Fraction): string | undefined {
+  const s = f.mul(100).toString();
+  return s.includes('(') ? undefined : `${s}%`;
+}
+
+interface Gen {
+  readonly ir: IrProgram;
+  readonly b: Boundaries;
+  readonly evalDay: number;
+  readonly complete: boolean;
+  readonly listBound: number;
+}
+
+function valueArb(t: IrType, key: string, g: Gen, signed: boolean, depth: number): fc.Arbitrary<unknown> {
+  const { b, evalDay } = g;
+  const near = [...(g.b.fieldValues.get(key) ?? [])].flatMap((c) => [c - 1, c, c + 1]).filter((v) => signed || v >= 0);
+  const ints = (max: number) => {
+    const random = fc.integer({ min: signed ? -max : 0, max });
+    return near.length ? fc.oneof(fc.constantFrom(...near), random) : random;
+  };
   switch (t.k) {
     case 'bool': return fc.boolean();
     case 'int': return ints(12);
     case 'money': return ints(10_000_000).map((fen) => formatFen(fen));
     case 'enum': return t.members.length ? fc.constantFrom(...t.members) : fc.constant('');
     case 'text': return b.strings.size ? fc.oneof(fc.constantFrom(...b.strings), fc.string({ maxLength: 6 })) : fc.string({ maxLength: 6 });
-    case 'quantity': return t.dim === 'ratio' ? ints(2_000_000).map(formatRatio) : ints(60);
+    case 'quantity': {
+      if (t.dim !== 'ratio') return ints(60);
+      // thresholds the rules compare with, ± 0.01 percentage point; random thousandths of a percent
+      const step = new Fraction(1, 10_000);
+      const pool = (b.ratios.get(key) ?? []).flatMap((c) => [c.sub(step), c, c.add(step)]).filter((f) => signed || f.s >= 0n || f.n === 0n)
+        .map(percent).filter((x): x is string => !!x);
+      const random = fc.integer({ min: signed ? -200_000 : 0, max: 200_000 }).map((k) => `${new Fraction(k, 1000).toString()}%`);
+      return pool.length ? fc.oneof(fc.constantFrom(...pool), random) : random;
+    }
     case 'date': {
       const ages = [...(b.ageMonths.get(key) ?? [])];
       const on = fromDayNumber(evalDay);
@@ -92,7 +140,6 @@ function valueArb(t: IrType, key: string, b: Boundaries, evalDay: number): fc.Ar
         const out: number[] = [];
         for (const kk of [k - 1, k, k + 1]) {
           if (kk < 0) continue;
-          // birth B with dateWhenMonthsReached(B, kk) == evalDay: search backwards
           const approx = dayNumber(addDays(on, -Math.round(kk * 30.44)));
           for (let dd = approx - 3; dd <= approx + 3; dd++) {
             if (dd > evalDay) continue;
@@ -107,19 +154,35 @@ function valueArb(t: IrType, key: string, b: Boundaries, evalDay: number): fc.Ar
       const random = fc.integer({ min: evalDay - 6 * 366, max: evalDay });
       return (pool.length ? fc.oneof(fc.constantFrom(...pool), random) : random).map((d) => formatIso(fromDayNumber(d)));
     }
+    case 'entity': {
+      const ent = g.ir.entities.find((e) => e.name === t.name);
+      return ent && depth < 3 ? recordArb(ent, g, depth + 1) : fc.constant({});
+    }
+    case 'list': {
+      const ent = g.ir.entities.find((e) => e.name === t.elem);
+      if (!ent || depth >= 3) return fc.constant([]);
+      const B = g.listBound;
+      // lengths 0, 1, B and beyond B, and anything up to B
+      const len = fc.oneof(fc.constant(0), fc.constant(1), fc.constant(B), fc.integer({ min: B + 1, max: B + 2 }), fc.integer({ min: 0, max: B }));
+      const rec = recordArb(ent, g, depth + 1);
+      return len.chain((n) => fc.array(rec, { minLength: n, maxLength: n }));
+    }
   }
 }
 
+function recordArb(ent: IrEntity, g: Gen, depth: number): fc.Arbitrary<Record<string, unknown>> {
+  const fields: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const f of ent.fields) fields[f.name] = valueArb(f.type, `${ent.name}.${f.name}`, g, !!f.signed, depth);
+  return fc.record(fields, g.complete ? {} : { requiredKeys: ent.fields.filter((_, i) => i % 7 !== 6).map((f) => f.name) });
+}
+
 /** Arbitrary inputs for a program: facts (entities and fields sometimes absent), date, event. */
-export function inputArbitrary(ir: IrProgram, opts: { withEvent?: boolean; complete?: boolean } = {}): fc.Arbitrary<GeneratedInput> {
+export function inputArbitrary(ir: IrProgram, opts: { withEvent?: boolean; complete?: boolean; listBound?: number } = {}): fc.Arbitrary<GeneratedInput> {
   const b = boundaries(ir);
   return evalDateArb(b).chain((evalDay) => {
+    const g: Gen = { ir, b, evalDay, complete: !!opts.complete, listBound: opts.listBound ?? DEFAULT_LIST_BOUND };
     const entities: Record<string, fc.Arbitrary<Record<string, unknown>>> = {};
-    for (const e of ir.entities) {
-      const fields: Record<string, fc.Arbitrary<unknown>> = {};
-      for (const f of e.fields) fields[f.name] = valueArb(f.type, `${e.name}.${f.name}`, b, evalDay);
-      entities[e.name] = fc.record(fields, opts.complete ? {} : { requiredKeys: e.fields.filter((_, i) => i % 7 !== 6).map((f) => f.name) });
-    }
+    for (const e of ir.entities) entities[e.name] = recordArb(e, g, 0);
     const facts = fc.record(entities, opts.complete ? {} : { requiredKeys: Object.keys(entities).filter((_, i) => i % 5 !== 4) });
     const eventDays = [...b.dates, evalDay].flatMap((d) => [d - 1, d, d + 1]).filter((d) => d <= evalDay + 1);
     const event = fc.record({

@@ -142,6 +142,7 @@ function findingCard(f: Finding, files: ReadonlyMap<string, SourceFile>, cwd: st
   const chips: string[] = [badge(f.severity), `<code>${esc(f.code)}</code>`, `<span class="title">${h(titleOf(f.code))}</span>`];
   if (f.proof === 'proved') chips.push('<span class="badge proved">已证明</span>');
   if (f.proof === 'unknown') chips.push('<span class="badge unknown">未判定（不算通过）</span>');
+  if (f.proof === 'bounded') chips.push('<span class="badge unknown">有界证明（不算通过）</span>');
   if (f.accepted) chips.push('<span class="badge accepted">已接受</span>');
   const meta: [string, string][] = [['位置', `<span class="mono">${h(locationText(f.span, files, cwd))}</span>`]];
   if (f.clauses.length) meta.push(['条款', f.clauses.map((c) => h(clauseText(c))).join('、')]);

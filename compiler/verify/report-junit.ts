@@ -80,25 +80,42 @@ export function valueText(v: unknown): string {
   }
 }
 
-/** The witness as [name, value] rows: evaluation date, every fact, the event. */
+/** The facts as [path, value] rows: nested records by field (家庭.配偶.户籍), list elements by index (家庭.子女[0].出生日期). */
+export function factRows(facts: Record<string, unknown>): [string, string][] {
+  const rows: [string, string][] = [];
+  const walk = (path: string, v: unknown, top: boolean): void => {
+    if (Array.isArray(v)) {
+      if (!v.length) rows.push([path, '（空列表）']);
+      v.forEach((x, i) => walk(`${path}[${i}]`, x, false));
+      return;
+    }
+    if (v !== null && typeof v === 'object') {
+      const entries = Object.entries(v as Record<string, unknown>);
+      if (!entries.length) rows.push([path, top ? '（存在，无字段）' : '（无字段）']);
+      for (const [k, x] of entries) walk(`${path}.${k}`, x, false);
+      return;
+    }
+    rows.push([path, valueText(v)]);
+  };
+  for (const [e, rec] of Object.entries(facts)) walk(e, rec ?? {}, true);
+  return rows;
+}
+
+/** The witness as [name, value] rows: evaluation date, every fact, the event, the values of uncertain dates. */
 export function witnessRows(f: Finding): [string, string][] {
   const w = f.witness;
   if (!w) return [];
-  const rows: [string, string][] = [['评估日期', w.date]];
-  for (const [e, rec] of Object.entries(w.facts)) {
-    const entries = Object.entries(rec ?? {});
-    if (!entries.length) rows.push([e, '（存在，无字段）']);
-    for (const [k, v] of entries) rows.push([`${e}.${k}`, valueText(v)]);
-  }
+  const rows: [string, string][] = [['评估日期', w.date], ...factRows(w.facts)];
   if (w.event) {
     const ev = w.event;
     rows.push(['事件', [ev.日期, ev.级别, ev.类别, ev.标题, ev.文号 ? `（${ev.文号}）` : ''].filter((x) => x).join(' ')]);
   }
+  for (const d of w.dates ?? []) rows.push([d.name, `${d.value}${d.value2 !== undefined ? ` 或 ${d.value2}` : ''}（可能范围 ${d.from} 至 ${d.to}）`]);
   return rows;
 }
 
 export function proofText(p: Finding['proof']): string {
-  return p === 'proved' ? '已证明' : p === 'refuted' ? '有反例' : p === 'unknown' ? '未判定' : '';
+  return p === 'proved' ? '已证明' : p === 'refuted' ? '有反例' : p === 'unknown' ? '未判定' : p === 'bounded' ? '有界证明（不算通过）' : '';
 }
 
 export function engineText(f: Finding): string {
@@ -108,8 +125,8 @@ export function engineText(f: Finding): string {
 
 export function replayText(r: Finding['replay']): string {
   if (!r) return '';
-  const g = r.generated === undefined ? '' : `，生成的求值器${r.generated === 'confirmed' ? '已复现' : r.generated === 'differs' ? '结果不同' : '未复现'}`;
-  return `解释器${r.interpreter === 'confirmed' ? '已复现' : '未复现'}${g}`;
+  const g = r.generated === undefined ? '' : `，生成的求值器${r.generated === 'confirmed' ? '已复现' : r.generated === 'differs' ? '结果不同' : r.generated === 'unavailable' ? '未参与' : '未复现'}`;
+  return `解释器${r.interpreter === 'confirmed' ? '已复现' : '未复现'}${g}${r.note ? `（${r.note}）` : ''}`;
 }
 
 /** Who a side is: “措施·规则（条款）”. */

@@ -8,6 +8,7 @@ import { CATALOG } from '../diagnostics/catalog.js';
 import { positionOf } from '../diagnostics/render.js';
 import type { Finding, VerifyReport } from './finding.js';
 import * as nodePath from 'node:path';
+import { proofText, replayText, witnessRows } from './report-junit.js';
 
 const SEV: Record<string, string> = { error: '错误', warning: '警告', info: '信息', hint: '提示' };
 
@@ -23,19 +24,6 @@ function table(rows: [string, string][]): string[] {
   if (!rows.length) return [];
   const w = Math.max(...rows.map(([k]) => [...k].length));
   return rows.map(([k, v]) => `      │ ${k}${'　'.repeat(Math.max(0, w - [...k].length))} │ ${v}`);
-}
-
-function witnessRows(f: Finding): [string, string][] {
-  const w = f.witness;
-  if (!w) return [];
-  const rows: [string, string][] = [['评估日期', w.date]];
-  for (const [e, rec] of Object.entries(w.facts)) {
-    const entries = Object.entries(rec);
-    if (!entries.length) rows.push([e, '（存在，无字段）']);
-    for (const [k, v] of entries) rows.push([`${e}.${k}`, typeof v === 'boolean' ? (v ? '是' : '否') : String(v)]);
-  }
-  if (w.event) rows.push(['事件', `${w.event.日期} ${w.event.级别} ${w.event.类别}${w.event.标题 ? ` ${w.event.标题}` : ''}`]);
-  return rows;
 }
 
 /** Chinese text report. */
@@ -54,7 +42,7 @@ export function renderVerifyText(r: VerifyReport, files: ReadonlyMap<string, Sou
       for (const f of list) {
         const mark = f.accepted ? '［已接受］' : '';
         lines.push(`  ${SEV[f.severity]}[${f.code}]${mark} ${f.message}`);
-        lines.push(`    位置：${loc(f, files, cwd)}　规则：${CATALOG[f.code].title}　引擎：${f.engine}${f.proof ? `（${f.proof === 'proved' ? '已证明' : f.proof === 'refuted' ? '有反例' : '未判定'}）` : ''}`);
+        lines.push(`    位置：${loc(f, files, cwd)}　规则：${CATALOG[f.code].title}　引擎：${f.engine}${f.proof ? `（${proofText(f.proof)}）` : ''}`);
         for (const rel of f.related) lines.push(`    相关：${rel.message}`);
         const rows = witnessRows(f);
         if (rows.length) {
@@ -62,13 +50,17 @@ export function renderVerifyText(r: VerifyReport, files: ReadonlyMap<string, Sou
           lines.push(...table(rows));
         }
         for (const s of f.sides ?? []) lines.push(`    ${s.measure ? `${s.measure}${s.rule ? `·${s.rule}` : ''}` : '•'}：${s.yields}`);
-        if (f.replay) lines.push(`    复现：解释器${f.replay.interpreter === 'confirmed' ? '已复现' : '未复现'}${f.replay.generated ? `，生成的求值器${f.replay.generated === 'confirmed' ? '已复现' : f.replay.generated === 'differs' ? '结果不同' : '未复现'}` : ''}`);
+        if (f.replay) lines.push(`    复现：${replayText(f.replay)}`);
         if (f.accepted) lines.push(`    接受理由：${f.accepted}`);
       }
     }
     const q = [...p.stats.smtQueryMs].sort((a, b) => a - b);
     const pct = (x: number) => (q.length ? q[Math.min(q.length - 1, Math.floor(x * (q.length - 1)))]!.toFixed(1) : '—');
-    lines.push('', `统计：SMT 查询 ${p.stats.smtQueries} 次，用时 ${p.stats.smtMs.toFixed(0)} 毫秒（单次 p50 ${pct(0.5)} 毫秒，p95 ${pct(0.95)} 毫秒）；性质测试 ${p.stats.pbtCases} 例，用时 ${p.stats.pbtMs.toFixed(0)} 毫秒；静态检查 ${p.stats.staticMs.toFixed(0)} 毫秒`, '');
+    lines.push('', `统计：SMT 查询 ${p.stats.smtQueries} 次，用时 ${p.stats.smtMs.toFixed(0)} 毫秒（单次 p50 ${pct(0.5)} 毫秒，p95 ${pct(0.95)} 毫秒）；性质测试 ${p.stats.pbtCases} 例，用时 ${p.stats.pbtMs.toFixed(0)} 毫秒；静态检查 ${p.stats.staticMs.toFixed(0)} 毫秒`);
+    if (p.stats.lists) lines.push(`列表上限：每个列表至多 ${p.stats.lists.bound} 个元素（--list-bound）；${p.stats.lists.complete ? '前提限定了证明所涉列表的长度，证明完整' : '有的证明只对不超过上限的列表成立（见 ZC0919，不算通过）'}`);
+    if (p.stats.pbtDiscarded) lines.push(`随机测试：${p.stats.pbtDiscarded} 例输入违反前提，已舍弃`);
+    if (p.stats.pbtCalendarRefused) lines.push(`随机测试：${p.stats.pbtCalendarRefused} 例因工作日历未覆盖而拒绝求值（ZC0805，属预期）`);
+    lines.push('');
   }
   const count = (s: string) => r.findings.filter((f) => f.severity === s && !f.accepted).length;
   lines.push(`共 ${r.findings.length} 项发现：${count('error')} 个错误，${count('warning')} 个警告，${count('info')} 条信息，${r.findings.filter((f) => f.accepted).length} 项已接受`);

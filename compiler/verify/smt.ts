@@ -1,24 +1,47 @@
 /**
- * SMT encoding of the IR (z3-solver, linear integer arithmetic + booleans).
- * Input: IrProgram. Output: z3 terms for rule applicability, winners, outcome values,
- * policy voidness; `decodeWitness` turns a model back into concrete facts, an
- * evaluation date and an event, ready to replay through the evaluators.
+ * SMT encoding of the IR (z3-solver: booleans, linear integer arithmetic, exact rationals).
+ * Input: IrProgram + options (list bound B). Output: z3 terms for rule applicability,
+ * winners, outcome values, measure statuses, assumptions and policy voidness;
+ * `decodeWitness` turns a model back into concrete nested facts, an evaluation date, an
+ * event and the values chosen for uncertain dates, ready to replay through the evaluators.
  *
- * Abstractions (all sound over-approximations: UNSAT is a proof; a SAT witness is
- * only reported after replay through the interpreter confirms it):
+ * Semantics follow the interpreter (compiler/interpret/interpreter.ts) on complete facts:
+ *  - every value is a pair (value, defined): Kleene three-valued logic for conditions, and
+ *    "unknown" where the interpreter yields null (an empty list's 最大/最小, 第N个 beyond the
+ *    list, ÷ 0, a parameter without a value on the date, another measure that is 存疑 …);
+ *  - fact variables are keyed by their full path (`输入.p.年收入`, `家庭.子女[2].出生日期`):
+ *    two fields of one entity type reached through different paths are different variables;
+ *  - a list is bounded: a length variable 0 ≤ n ≤ B and element variables for indices < B;
+ *    quantifiers and aggregates are unrolled with `i < n` guards; 第N个 by an order is the
+ *    element whose rank (keys smaller, or equal and earlier) is N−1 — exact;
+ *  - definitions are inlined per instance (memoised per path);
+ *  - 施行日 known only within a range and every 某日（lo，hi） is a free integer variable in its
+ *    range (one per uncertain date; a twin encoder has its own copies, sharing the facts);
+ *  - ratios are exact: z3 reals (a constant or parameter ratio keeps the integer encoding:
+ *    money × p/q is round(money·p / q) in integers); money × ratio and integer ÷ rounds half
+ *    away from zero as the interpreter does;
+ *  - 可为负 fields have no ≥ 0 domain.
+ * Abstractions (sound over-approximations: UNSAT is a proof up to the list bound; a SAT
+ * witness is only reported after replay through the interpreter confirms it):
  *  - 月龄 of a birth date is a fresh integer M with 28·M ≤ E − B ≤ 31·M + 31 and
- *    周岁 = M div 12 (exact, see calendar.ts); decoding picks a real birth date
- *    with exactly M full months at E;
- *  - date ± N months is a fresh date within [28·N, 31·N] days;
+ *    周岁 = M div 12 (exact, see calendar.ts); decoding picks a real birth date with exactly
+ *    M full months at E;
+ *  - date ± N months is a fresh date within [28·N, 31·N] days; a working-day deadline is a
+ *    fresh date within [n, 3n + 14] days, inside the holiday calendar's coverage (outside it
+ *    evaluation refuses with ZC0805, so no decision exists there);
  *  - text fields are interned: each string constant of the IR is a number, 0 = any other.
- * INVARIANT: every fact variable carries the input-validation domain (counts ≥ 0,
- * dates ≤ the evaluation date), so witnesses are valid inputs.
+ * The tail mode (`tail: true`, used only to check whether the declared 前提 bound every list)
+ * drops the bound: a list may be longer than B, and the elements beyond B contribute fresh,
+ * unconstrained values to quantifiers and counts (a sound over-approximation).
+ * INVARIANT: every fact variable carries the input-validation domain (counts ≥ 0 unless
+ * 可为负, dates ≤ the evaluation date), so witnesses are valid inputs.
  */
 import { init } from 'z3-solver';
-import { formatIso, fromDayNumber, fullMonthsOfAge } from '../common/calendar.js';
-import type { IrExpr, IrMeasure, IrProgram, IrRule, IrType } from '../ir/ir.js';
-import { RATIO_SCALE } from '../ir/ir.js';
-import { formatFen, formatRatio, irChildren } from '../interpret/interpreter.js';
+import Fraction from 'fraction.js';
+import { dayNumber, formatIso, fromDayNumber, fullMonthsOfAge, workdayCoverage } from '../common/calendar.js';
+import type { IrEntity, IrExpr, IrField, IrMeasure, IrProgram, IrRule, IrType } from '../ir/ir.js';
+import { isRatio } from '../ir/ir.js';
+import { formatFen, irChildren } from '../interpret/interpreter.js';
 
 type Z3Ctx = Awaited<ReturnType<typeof init>>['Context'] extends (name: string) => infer C ? C : never;
 // The high-level API's generic types are heavy; the encoder works with these aliases.
@@ -39,240 +62,924 @@ export const DATE_MAX = 47847; // 2100-12-31
 const MAX_AGE_DAYS = 150 * 366;
 const MAX_INT = 1_000_000;
 const MAX_FEN = 1_000_000_000_000;
+/** Largest ratio an input may hold in the encoding (10000%). */
+const MAX_RATIO = 100;
+/** Longest list in the tail mode (only to keep the arithmetic bounded). */
+const MAX_LIST = 1_000_000;
+/**
+ * Default list bound B. Measured (test/bench/list-bound.mjs, `--list-bound` 2…8 on the list
+ * fixtures): SMT time grows roughly with B² (nth ranks, pairwise orders); B = 4 is the
+ * smallest bound that expresses "twins born as 3rd and 4th child" and the county's 三孩及以上
+ * with a fourth child, at about twice the cost of B = 2.
+ */
+export const DEFAULT_LIST_BOUND = 4;
 
-interface FieldVar { readonly entity: string; readonly field: string; readonly type: IrType; readonly v: ZExpr }
+/** Definedness: `true` when statically known to be defined. */
+type Def = ZBool | true;
+/** A scalar value (Bool, Int or Real term) with its definedness. */
+export interface Val { readonly kind: 'val'; readonly v: ZExpr; readonly d: Def }
+/** One candidate instance: under condition `c`, the value is the record (or list) at `path`. */
+interface Alt { readonly c: ZBool | true; readonly path: string; readonly entity: string }
+/** An entity instance (possibly one of several, e.g. the n-th by an order). */
+interface Ref { readonly kind: 'ref'; readonly alts: readonly Alt[]; readonly d: Def }
+/** A list of records (alt.path is the list's path, alt.entity its element entity). */
+interface LRef { readonly kind: 'list'; readonly alts: readonly Alt[]; readonly d: Def }
+type Enc = Val | Ref | LRef;
+type Env = ReadonlyMap<string, Ref>;
+
+/** A step of a fact path: a field name or a list index. */
+export type Step = string | number;
+
+export interface FactVar {
+  readonly path: string;
+  readonly root: string;
+  readonly steps: readonly Step[];
+  readonly type: IrType;
+  readonly v: ZExpr;
+}
+export interface ListVar {
+  readonly path: string;
+  readonly root: string;
+  readonly steps: readonly Step[];
+  readonly elem: string;
+  readonly n: ZExpr;
+}
+/** A date known only within a range (施行日 or a 某日 of the rules). */
+export interface UncertainDate {
+  readonly key: string;
+  readonly label: string;
+  readonly lo: number;
+  readonly hi: number;
+  readonly v: ZExpr;
+}
+
+export interface EncoderOptions {
+  /** List bound B (default DEFAULT_LIST_BOUND). */
+  readonly listBound?: number;
+  /** Unbounded lists with an over-approximated tail (for the assumptions' bound check). */
+  readonly tail?: boolean;
+  /** A symbolic higher-level event exists (property queries that mention 事件). */
+  readonly withEvent?: boolean;
+  /** Property semantics: 适用（…） is two-valued, 已废止 is known. */
+  readonly inProperty?: boolean;
+}
+
+/** The per-outcome and per-measure terms of a measure (memoised per encoder). */
+export interface MeasureEnc {
+  /** Rule surely applies / surely does not (Kleene), validity period included. */
+  readonly rule: Map<IrRule, { t: ZBool; f: ZBool }>;
+  readonly outcomes: Map<string, OutcomeEnc>;
+  readonly inForce: ZBool;
+  /** Status 适用 / 存疑 / 不适用 (in force; not in force counts as not applying). */
+  readonly applies: ZBool;
+  readonly doubtful: ZBool;
+}
+export interface OutcomeEnc {
+  readonly rules: readonly IrRule[];
+  /** r wins surely / unsurely (applicability unknown) for this outcome. */
+  readonly sure: Map<IrRule, ZBool>;
+  readonly unsure: Map<IrRule, ZBool>;
+  readonly values: Map<IrRule, Val>;
+  readonly anySure: ZBool;
+  readonly unknown: ZBool;
+  readonly gap: ZBool;
+  readonly contradiction: ZBool;
+  /** The outcome has a definite value (the interpreter's raw value is set). */
+  readonly defined: ZBool;
+  readonly value: Val;
+}
+
+interface Shared {
+  readonly domain: ZBool[];
+  readonly vars: Map<string, FactVar>;
+  readonly lists: Map<string, ListVar>;
+  readonly ages: Map<string, { months: ZExpr; birthPath?: string }>;
+  readonly strings: Map<string, number>;
+  readonly E: ZExpr;
+  readonly ev: { day: ZExpr; level: ZExpr; category: ZExpr; title: ZExpr; docno: ZExpr; region: ZExpr };
+  fresh: number;
+  approximate: boolean;
+}
 
 export class SmtEncoder {
-  readonly E: ZExpr;
-  readonly domain: ZBool[] = [];
-  readonly fields = new Map<string, FieldVar>();
-  readonly ages = new Map<string, { months: ZExpr; birthKey: string }>();
-  readonly strings = new Map<string, number>();
-  readonly ev: { day: ZExpr; level: ZExpr; category: ZExpr; title: ZExpr; docno: ZExpr; region: ZExpr };
-  /** True when an over-approximation was used (witnesses then need replay). */
-  approximate = false;
-  private fresh = 0;
-  private appCache = new Map<IrRule, ZBool>();
-
   readonly Z: any;
-  constructor(Z: Z3Ctx, readonly ir: IrProgram) {
+  readonly E: ZExpr;
+  readonly domain: ZBool[];
+  readonly vars: Map<string, FactVar>;
+  readonly lists: Map<string, ListVar>;
+  readonly strings: Map<string, number>;
+  readonly ev: Shared['ev'];
+  readonly B: number;
+  readonly tail: boolean;
+  readonly withEvent: boolean;
+  readonly inProperty: boolean;
+  /** Uncertain dates of this copy (a twin has its own). */
+  readonly uncertain = new Map<string, UncertainDate>();
+  /** Lists whose elements or length the encoded terms depend on. */
+  readonly touched = new Set<string>();
+  private readonly sh: Shared;
+  private readonly suffix: string;
+  private defMemo = new Map<string, Enc>();
+  private measureMemo = new Map<string, MeasureEnc>();
+  private inProgress = new Set<string>();
+
+  constructor(Z: Z3Ctx, readonly ir: IrProgram, opts: EncoderOptions = {}, twinOf?: SmtEncoder) {
     this.Z = Z;
-    this.E = Z.Int.const('评估日期');
-    this.domain.push(this.E.ge(DATE_MIN), this.E.le(DATE_MAX));
-    const day = Z.Int.const('事件.日期');
-    const level = Z.Int.const('事件.级别');
-    const category = Z.Int.const('事件.类别');
-    const title = Z.Int.const('事件.标题');
-    const docno = Z.Int.const('事件.文号');
-    const region = Z.Int.const('事件.地区');
-    this.ev = { day, level, category, title, docno, region };
-    this.collectStrings(ir);
-    const n = this.strings.size;
-    this.domain.push(day.ge(DATE_MIN), day.le(DATE_MAX), level.ge(0), level.le(3));
-    for (const t of [category, title, docno, region]) this.domain.push(t.ge(0), t.le(n));
+    this.B = opts.listBound ?? twinOf?.B ?? DEFAULT_LIST_BOUND;
+    this.tail = opts.tail ?? twinOf?.tail ?? false;
+    this.withEvent = opts.withEvent ?? twinOf?.withEvent ?? false;
+    this.inProperty = opts.inProperty ?? twinOf?.inProperty ?? false;
+    if (twinOf) {
+      this.sh = twinOf.sh;
+      this.suffix = `${twinOf.suffix}′`;
+    } else {
+      const E = Z.Int.const('评估日期');
+      const ev = {
+        day: Z.Int.const('事件.日期'), level: Z.Int.const('事件.级别'), category: Z.Int.const('事件.类别'),
+        title: Z.Int.const('事件.标题'), docno: Z.Int.const('事件.文号'), region: Z.Int.const('事件.地区'),
+      };
+      this.sh = { domain: [], vars: new Map(), lists: new Map(), ages: new Map(), strings: new Map(), E, ev, fresh: 0, approximate: false };
+      this.suffix = '';
+      collectStrings(ir, this.sh.strings);
+      const n = this.sh.strings.size;
+      this.sh.domain.push(E.ge(DATE_MIN), E.le(DATE_MAX), ev.day.ge(DATE_MIN), ev.day.le(DATE_MAX), ev.level.ge(0), ev.level.le(3));
+      for (const t of [ev.category, ev.title, ev.docno, ev.region]) this.sh.domain.push(t.ge(0), t.le(n));
+    }
+    this.E = this.sh.E;
+    this.domain = this.sh.domain;
+    this.vars = this.sh.vars;
+    this.lists = this.sh.lists;
+    this.strings = this.sh.strings;
+    this.ev = this.sh.ev;
   }
 
-  private collectStrings(ir: IrProgram): void {
-    const visit = (e: IrExpr): void => {
-      if (e.k === 'const' && e.type.k === 'text' && typeof e.value === 'string' && !this.strings.has(e.value)) this.strings.set(e.value, this.strings.size + 1);
-      for (const c of irChildren(e)) visit(c);
-    };
-    for (const m of ir.measures) for (const r of m.rules) { visit(r.condition); r.assignments.forEach((a) => visit(a.value)); }
-    if (ir.policy.sunset) visit(ir.policy.sunset.condition);
-    for (const p of ir.properties) { p.asserts.forEach(visit); if (p.condition) visit(p.condition); }
+  /** A copy sharing every fact variable, with its own uncertain-date variables. */
+  twin(): SmtEncoder {
+    return new SmtEncoder(this.Z, this.ir, {}, this);
   }
 
-  private field(entity: string, field: string, type: IrType): ZExpr {
-    const key = `${entity}.${field}`;
-    const hit = this.fields.get(key);
+  /** True when an over-approximation was used (witnesses then need replay). */
+  get approximate(): boolean {
+    return this.sh.approximate;
+  }
+
+  // ── definedness helpers ──
+  private dAnd(...ds: Def[]): Def {
+    const xs = ds.filter((d) => d !== true);
+    return xs.length === 0 ? true : xs.length === 1 ? xs[0] : this.Z.And(...xs);
+  }
+  private bool(d: Def): ZBool {
+    return d === true ? this.Z.Bool.val(true) : d;
+  }
+  /** Surely true. */
+  T(x: Val): ZBool {
+    return x.d === true ? x.v : this.Z.And(x.d, x.v);
+  }
+  /** Surely false. */
+  F(x: Val): ZBool {
+    return x.d === true ? this.Z.Not(x.v) : this.Z.And(x.d, this.Z.Not(x.v));
+  }
+  /** Defined. */
+  D(x: Val): ZBool {
+    return this.bool(x.d);
+  }
+  private tf(t: ZBool, f: ZBool): Val {
+    return { kind: 'val', v: t, d: this.Z.Or(t, f) };
+  }
+  private val(v: ZExpr, d: Def = true): Val {
+    return { kind: 'val', v, d };
+  }
+  private undef(t: IrType): Val {
+    return { kind: 'val', v: this.zero(t), d: this.Z.Bool.val(false) };
+  }
+  private zero(t: IrType): ZExpr {
+    return t.k === 'bool' ? this.Z.Bool.val(false) : isRatio(t) ? this.Z.Real.val(0) : this.Z.Int.val(0);
+  }
+  private fresh(): number {
+    return this.sh.fresh++;
+  }
+  private real(x: ZExpr): ZExpr {
+    return isRealTerm(x) ? x : this.Z.ToReal(x);
+  }
+
+  // ── facts ──
+  private entityDef(name: string): IrEntity | undefined {
+    return this.ir.entities.find((e) => e.name === name);
+  }
+  private fieldDef(entity: string, field: string): IrField | undefined {
+    return this.entityDef(entity)?.fields.find((f) => f.name === field);
+  }
+
+  private factVar(path: string, root: string, steps: readonly Step[], type: IrType, signed: boolean): ZExpr {
+    const hit = this.vars.get(path);
     if (hit) return hit.v;
     const Z = this.Z;
-    const v: ZExpr = type.k === 'bool' ? Z.Bool.const(key) : Z.Int.const(key);
+    const v: ZExpr = type.k === 'bool' ? Z.Bool.const(path) : isRatio(type) ? Z.Real.const(path) : Z.Int.const(path);
+    const dom = this.domain;
     switch (type.k) {
       case 'bool': break;
-      case 'date': this.domain.push(v.le(this.E), v.ge(this.E.sub(MAX_AGE_DAYS))); break;
-      case 'money': this.domain.push(v.ge(0), v.le(MAX_FEN)); break;
-      case 'enum': this.domain.push(v.ge(0), v.le(type.members.length - 1)); break;
-      case 'text': this.domain.push(v.ge(0), v.le(this.strings.size)); break;
-      case 'quantity': this.domain.push(v.ge(0), v.le(type.dim === 'ratio' ? 100 * RATIO_SCALE : MAX_INT)); break;
-      default: this.domain.push(v.ge(0), v.le(MAX_INT));
+      case 'date': dom.push(v.le(this.E), v.ge(this.E.sub(MAX_AGE_DAYS))); break;
+      case 'money': dom.push(v.ge(signed ? -MAX_FEN : 0), v.le(MAX_FEN)); break;
+      case 'enum': dom.push(v.ge(0), v.le(Math.max(0, type.members.length - 1))); break;
+      case 'text': dom.push(v.ge(0), v.le(this.strings.size)); break;
+      case 'quantity':
+        if (type.dim === 'ratio') dom.push(v.ge(signed ? -MAX_RATIO : 0), v.le(MAX_RATIO));
+        else dom.push(v.ge(signed ? -MAX_INT : 0), v.le(MAX_INT));
+        break;
+      default: dom.push(v.ge(signed ? -MAX_INT : 0), v.le(MAX_INT));
     }
-    this.fields.set(key, { entity, field, type, v });
+    this.vars.set(path, { path, root, steps, type, v });
     return v;
   }
 
-  private ageMonths(birth: IrExpr): ZExpr {
-    const Z = this.Z;
-    const key = birth.k === 'field' ? `${birth.entity}.${birth.field}` : `#${this.fresh++}`;
-    const hit = this.ages.get(key);
-    if (hit) return hit.months;
-    const b = this.enc(birth);
-    const m = Z.Int.const(`月龄(${key})`);
-    this.domain.push(m.ge(0), this.E.sub(b).ge(m.mul(28)), this.E.sub(b).le(m.mul(31).add(31)));
-    this.ages.set(key, { months: m, birthKey: key });
-    return m;
+  private listVar(path: string, root: string, steps: readonly Step[], elem: string): ListVar {
+    this.touched.add(path);
+    const hit = this.lists.get(path);
+    if (hit) return hit;
+    const n = this.Z.Int.const(`#长度(${path})`);
+    this.domain.push(n.ge(0), n.le(this.tail ? MAX_LIST : this.B));
+    const l: ListVar = { path, root, steps, elem, n };
+    this.lists.set(path, l);
+    return l;
   }
 
-  /** round(x / d) half away from zero, d a positive constant. */
-  private roundDivConst(x: ZExpr, d: number): ZExpr {
-    const Z = this.Z;
-    return Z.If(x.ge(0), x.mul(2).add(d).div(2 * d), Z.Int.val(0).sub(Z.Int.val(0).sub(x).mul(2).add(d).div(2 * d)));
+  /** Steps of a path registered for a record (root → steps). */
+  private recordSteps = new Map<string, { root: string; steps: readonly Step[] }>();
+  private stepsOf(path: string): { root: string; steps: readonly Step[] } {
+    return this.recordSteps.get(path) ?? this.sh_steps(path);
+  }
+  private sh_steps(path: string): { root: string; steps: readonly Step[] } {
+    return { root: path, steps: [] };
+  }
+  private registerRecord(path: string, root: string, steps: readonly Step[]): void {
+    if (!this.recordSteps.has(path)) this.recordSteps.set(path, { root, steps });
   }
 
-  /** Encode an IR expression. */
-  enc(e: IrExpr): ZExpr {
+  /** The list `l` (of another encoder) in this one. */
+  ensureList(l: ListVar): ListVar {
+    this.registerRecord(l.path, l.root, l.steps);
+    return this.listVar(l.path, l.root, l.steps, l.elem);
+  }
+
+  rootRef(entity: string): Ref {
+    this.registerRecord(entity, entity, []);
+    return { kind: 'ref', alts: [{ c: true, path: entity, entity }], d: true };
+  }
+
+  /** Element i (< B) of the list at `l`. */
+  private elem(l: ListVar, i: number): Ref {
+    const path = `${l.path}[${i}]`;
+    this.registerRecord(path, l.root, [...l.steps, i]);
+    return { kind: 'ref', alts: [{ c: true, path, entity: l.elem }], d: true };
+  }
+
+  /** A field of an instance. */
+  private fieldOf(ref: Ref, field: string, t: IrType): Enc {
+    const parts = ref.alts.map((a) => ({ c: a.c, x: this.fieldAt(a.path, a.entity, field, t) }));
+    return this.combine(parts, ref.d, t);
+  }
+
+  private fieldAt(path: string, entity: string, field: string, t: IrType): Enc {
+    const { root, steps } = this.stepsOf(path);
+    const child = `${path}.${field}`;
+    const childSteps = [...steps, field];
+    if (t.k === 'entity') {
+      this.registerRecord(child, root, childSteps);
+      return { kind: 'ref', alts: [{ c: true, path: child, entity: t.name }], d: true };
+    }
+    if (t.k === 'list') {
+      this.registerRecord(child, root, childSteps);
+      this.listVar(child, root, childSteps, t.elem);
+      return { kind: 'list', alts: [{ c: true, path: child, entity: t.elem }], d: true };
+    }
+    const fd = this.fieldDef(entity, field);
+    return this.val(this.factVar(child, root, childSteps, fd?.type ?? t, !!fd?.signed));
+  }
+
+  /** Combine per-alternative encodings (exactly one alternative holds when `d`). */
+  private combine(parts: readonly { c: ZBool | true; x: Enc }[], d: Def, t: IrType): Enc {
+    if (parts.length === 1 && parts[0]!.c === true) {
+      const x = parts[0]!.x;
+      return d === true ? x : { ...x, d: this.dAnd(d, x.d) } as Enc;
+    }
+    const Z = this.Z;
+    const first = parts[0]?.x;
+    if (!first) return this.undef(t);
+    if (first.kind === 'val') {
+      let v = (parts[parts.length - 1]!.x as Val).v;
+      for (let i = parts.length - 2; i >= 0; i--) v = Z.If(this.bool(parts[i]!.c), (parts[i]!.x as Val).v, v);
+      const allDef = parts.every((p) => p.x.d === true);
+      const dd: Def = allDef ? d : this.dAnd(d, Z.Or(...parts.map((p) => Z.And(this.bool(p.c), this.bool(p.x.d)))));
+      return { kind: 'val', v, d: dd };
+    }
+    // records or lists: the alternatives multiply
+    const alts: Alt[] = [];
+    for (const p of parts) {
+      const x = p.x as Ref | LRef;
+      for (const a of x.alts) alts.push({ c: a.c === true ? p.c : p.c === true ? a.c : Z.And(p.c, a.c), path: a.path, entity: a.entity });
+    }
+    const allDef = parts.every((p) => p.x.d === true);
+    const dd: Def = allDef ? d : this.dAnd(d, Z.Or(...parts.map((p) => Z.And(this.bool(p.c), this.bool(p.x.d)))));
+    return { kind: first.kind, alts, d: dd } as Enc;
+  }
+
+  // ── uncertain dates ──
+  uncertainDate(key: string, label: string, lo: number, hi: number): ZExpr {
+    const hit = this.uncertain.get(key);
+    if (hit) return hit.v;
+    const v = this.Z.Int.const(`${label}${this.suffix}`);
+    this.domain.push(v.ge(lo), v.le(hi));
+    this.uncertain.set(key, { key, label, lo, hi, v });
+    return v;
+  }
+
+  // ── expressions ──
+  /** Encode a scalar expression (a record- or list-valued expression is an error here). */
+  enc(e: IrExpr, env: Env = new Map()): Val {
+    const x = this.encAny(e, env);
+    return x.kind === 'val' ? x : this.undef(e.type);
+  }
+
+  private encRef(e: IrExpr, env: Env): Ref | undefined {
+    const x = this.encAny(e, env);
+    return x.kind === 'ref' ? x : undefined;
+  }
+
+  private encAny(e: IrExpr, env: Env): Enc {
     const Z = this.Z;
     switch (e.k) {
       case 'const': {
-        if (typeof e.value === 'boolean') return Z.Bool.val(e.value);
-        if (typeof e.value === 'number') return Z.Int.val(e.value);
-        if (e.type.k === 'enum') return Z.Int.val(Math.max(0, e.type.members.indexOf(e.value)));
-        return Z.Int.val(this.strings.get(e.value) ?? 0);
+        if (typeof e.value === 'boolean') return this.val(Z.Bool.val(e.value));
+        if (isRatio(e.type)) return this.val(Z.Real.val(String(e.value)));
+        if (typeof e.value === 'number') return this.val(Z.Int.val(e.value));
+        if (e.type.k === 'enum') return this.val(Z.Int.val(Math.max(0, e.type.members.indexOf(e.value))));
+        return this.val(Z.Int.val(this.strings.get(e.value) ?? 0));
       }
-      case 'field': return this.field(e.entity, e.field, e.type);
+      case 'field': return this.fieldOf(this.rootRef(e.entity), e.field, e.type);
+      case 'root': return this.rootRef(e.entity);
+      case 'var': return env.get(e.name) ?? this.undef(e.type);
+      case 'get': {
+        const of = this.encRef(e.of, env);
+        return of ? this.fieldOf(of, e.field, e.type) : this.undef(e.type);
+      }
+      case 'def': {
+        const d = this.ir.definitions.find((x) => x.name === e.name);
+        if (!d) return this.undef(e.type);
+        if (!e.of) return this.definition(d.name, d.expr, undefined);
+        const of = this.encRef(e.of, env);
+        if (!of) return this.undef(e.type);
+        return this.combine(of.alts.map((a) => ({ c: a.c, x: this.definition(d.name, d.expr, a) })), of.d, e.type);
+      }
+      case 'quant': return this.quant(e, env);
+      case 'nth': return this.nth(e, env);
+      case 'effective': {
+        const p = this.ir.policy;
+        if (p.effective !== undefined) return this.val(Z.Int.val(p.effective));
+        if (p.effectiveRange) return this.val(this.uncertainDate('施行日', '施行日', p.effectiveRange.lo, p.effectiveRange.hi));
+        return this.undef(e.type);
+      }
+      case 'someDay': return this.val(this.uncertainDate(someDayKey(e), `某日${someDayKey(e)}`, e.lo, e.hi));
       case 'param': {
-        const p = this.ir.params.find((x) => x.name === e.name)!;
-        let acc: ZExpr = Z.Int.val(p.values[0]?.value ?? 0);
-        for (const v of p.values.slice(1)) acc = Z.If(this.E.ge(v.from), Z.Int.val(v.value), acc);
-        if (p.values[0]) this.domain.push(this.E.ge(p.values[0].from));
-        return acc;
+        const p = this.ir.params.find((x) => x.name === e.name);
+        if (!p || !p.values.length) return this.undef(e.type);
+        const c = (v: number | string) => (isRatio(p.type) ? Z.Real.val(String(v)) : Z.Int.val(v as number));
+        let acc: ZExpr = c(p.values[0]!.value);
+        for (const v of p.values.slice(1)) acc = Z.If(this.E.ge(v.from), c(v.value), acc);
+        return this.val(acc, this.E.ge(p.values[0]!.from));
       }
-      case 'evalDate': return this.E;
-      case 'event':
-        return e.field === '日期' ? this.ev.day : e.field === '级别' ? this.ev.level : e.field === '类别' ? this.ev.category : e.field === '标题' ? this.ev.title : e.field === '地区' ? this.ev.region : this.ev.docno;
+      case 'evalDate': return this.val(this.E);
+      case 'event': {
+        const ev = this.ev;
+        const v = e.field === '日期' ? ev.day : e.field === '级别' ? ev.level : e.field === '类别' ? ev.category : e.field === '标题' ? ev.title : e.field === '地区' ? ev.region : ev.docno;
+        // 标题/文号/地区 may be absent from an event: interned id 0 stands for "absent or any other text"
+        return this.withEvent ? this.val(v) : this.undef(e.type);
+      }
       case 'age': {
-        const m = this.ageMonths(e.birth);
-        return e.unit === 'months' ? m : m.div(12);
+        const b = this.enc(e.birth, env);
+        const m = this.ageMonths(b.v);
+        return this.val(e.unit === 'months' ? m : m.div(12), this.dAnd(b.d, b.v.le(this.E)));
       }
-      case 'daysBetween': return this.enc(e.to).sub(this.enc(e.from));
-      case 'not': return Z.Not(this.enc(e.x));
-      case 'and': return e.xs.length ? Z.And(...e.xs.map((x) => this.enc(x))) : Z.Bool.val(true);
-      case 'or': return e.xs.length ? Z.Or(...e.xs.map((x) => this.enc(x))) : Z.Bool.val(false);
+      case 'daysBetween': {
+        const a = this.enc(e.from, env);
+        const b = this.enc(e.to, env);
+        return this.val(b.v.sub(a.v), this.dAnd(a.d, b.d));
+      }
+      case 'not': {
+        const x = this.enc(e.x, env);
+        return this.val(Z.Not(x.v), x.d);
+      }
+      case 'and':
+      case 'or': {
+        const xs = e.xs.map((x) => this.enc(x, env));
+        if (!xs.length) return this.val(Z.Bool.val(e.k === 'and'));
+        if (xs.every((x) => x.d === true)) return this.val(e.k === 'and' ? Z.And(...xs.map((x) => x.v)) : Z.Or(...xs.map((x) => x.v)));
+        const ts = xs.map((x) => this.T(x));
+        const fs = xs.map((x) => this.F(x));
+        return e.k === 'and' ? this.tf(Z.And(...ts), Z.Or(...fs)) : this.tf(Z.Or(...ts), Z.And(...fs));
+      }
       case 'cmp': {
-        const a = this.enc(e.a);
-        const b = this.enc(e.b);
-        switch (e.op) {
-          case '>=': return a.ge(b);
-          case '<=': return a.le(b);
-          case '>': return a.gt(b);
-          case '<': return a.lt(b);
-          case '=': return a.eq(b);
-          case '!=': return Z.Not(a.eq(b));
-        }
+        const a = this.enc(e.a, env);
+        const b = this.enc(e.b, env);
+        return this.val(this.compare(e.op, a.v, b.v), this.dAnd(a.d, b.d));
       }
-      // falls through (unreachable)
       case 'in': {
-        const x = this.enc(e.x);
-        const any = e.values.length ? Z.Or(...e.values.map((v) => x.eq(this.enc(v)))) : Z.Bool.val(false);
-        return e.negated ? Z.Not(any) : any;
+        const x = this.enc(e.x, env);
+        const vs = e.values.map((v) => this.enc(v, env));
+        if (!vs.length) return this.val(Z.Bool.val(e.negated), x.d);
+        const eq = vs.map((v) => this.compare('=', x.v, v.v));
+        if (x.d === true && vs.every((v) => v.d === true)) {
+          const any = Z.Or(...eq);
+          return this.val(e.negated ? Z.Not(any) : any);
+        }
+        const anyT = Z.And(this.D(x), Z.Or(...vs.map((v, i) => Z.And(this.D(v), eq[i]))));
+        const anyF = Z.And(this.D(x), ...vs.map((v, i) => Z.And(this.D(v), Z.Not(eq[i]))));
+        return e.negated ? this.tf(anyF, anyT) : this.tf(anyT, anyF);
       }
-      case 'neg': return Z.Int.val(0).sub(this.enc(e.x));
-      case 'add': return this.enc(e.a).add(this.enc(e.b));
-      case 'sub': return this.enc(e.a).sub(this.enc(e.b));
-      case 'mul': {
-        const p = this.enc(e.a).mul(this.enc(e.b));
-        return e.divisor === 1 ? p : this.roundDivConst(p, e.divisor);
+      case 'neg': {
+        const x = this.enc(e.x, env);
+        return this.val(isRealTerm(x.v) ? Z.Real.val(0).sub(x.v) : Z.Int.val(0).sub(x.v), x.d);
       }
-      case 'div': {
-        // non-constant divisor: a fresh q with |a·s − q·b| ≤ |b|/2 (over-approximation)
-        this.approximate = true;
-        const q = Z.Int.const(`商${this.fresh++}`);
-        const a = this.enc(e.a).mul(e.scale);
-        const b = this.enc(e.b);
-        this.domain.push(Z.Implies(b.gt(0), Z.And(a.sub(q.mul(b)).mul(2).le(b), a.sub(q.mul(b)).mul(2).ge(Z.Int.val(0).sub(b)))));
-        return q;
+      case 'add':
+      case 'sub': {
+        const a = this.enc(e.a, env);
+        const b = this.enc(e.b, env);
+        let [av, bv] = [a.v, b.v];
+        if (isRatio(e.type) || isRealTerm(av) || isRealTerm(bv)) [av, bv] = [this.real(av), this.real(bv)];
+        return this.val(e.k === 'add' ? av.add(bv) : av.sub(bv), this.dAnd(a.d, b.d));
       }
+      case 'mul': return this.mul(e, env);
+      case 'div': return this.div(e, env);
       case 'addMonths': {
-        this.approximate = true;
-        const d = Z.Int.const(`日期${this.fresh++}`);
-        const base = this.enc(e.date);
-        const n = this.enc(e.months).mul(e.sign);
-        this.domain.push(d.sub(base).ge(n.mul(28)).or(n.lt(0)), d.sub(base).le(n.mul(31)).or(n.lt(0)), Z.Implies(n.lt(0), Z.And(d.sub(base).le(n.mul(28)), d.sub(base).ge(n.mul(31)))));
-        return d;
+        this.sh.approximate = true;
+        const base = this.enc(e.date, env);
+        const m = this.enc(e.months, env);
+        const d = Z.Int.const(`日期${this.fresh()}`);
+        const n = m.v.mul(e.sign);
+        this.domain.push(
+          Z.Implies(n.ge(0), Z.And(d.sub(base.v).ge(n.mul(28)), d.sub(base.v).le(n.mul(31)))),
+          Z.Implies(n.lt(0), Z.And(d.sub(base.v).le(n.mul(28)), d.sub(base.v).ge(n.mul(31)))),
+        );
+        return this.val(d, this.dAnd(base.d, m.d));
       }
       case 'workdays': {
-        // n working days span at least n and (with the longest holidays) at most 3n + 14 days
-        this.approximate = true;
-        const d = Z.Int.const(`工作日期限${this.fresh++}`);
-        const s = this.enc(e.start);
-        const n = this.enc(e.n);
-        this.domain.push(d.sub(s).ge(n), d.sub(s).le(n.mul(3).add(14)));
-        return d;
+        // n working days span at least n and (with the longest holidays) at most 3n + 14 days;
+        // outside the calendar's coverage evaluation refuses (ZC0805): no decision exists there
+        this.sh.approximate = true;
+        const s = this.enc(e.start, env);
+        const n = this.enc(e.n, env);
+        const d = Z.Int.const(`工作日期限${this.fresh()}`);
+        const cov = workdayCoverage();
+        const first = dayNumber({ y: cov.firstYear, m: 1, d: 1 });
+        const last = dayNumber({ y: cov.lastYear, m: 12, d: 31 });
+        this.domain.push(
+          Z.Implies(n.v.lt(1), d.eq(s.v)),
+          Z.Implies(n.v.ge(1), Z.And(d.sub(s.v).ge(n.v), d.sub(s.v).le(n.v.mul(3).add(14)))),
+          Z.Implies(this.D(s), Z.And(s.v.ge(first), d.le(last))),
+        );
+        return this.val(d, this.dAnd(s.d, n.d));
       }
-      case 'outcome': return this.outcomeValue(this.measure(e.measure), e.outcome);
-      case 'applies': return this.measureApplies(this.measure(e.measure));
-      case 'void': return this.isVoid();
+      case 'outcome': {
+        const m = this.measureByName(e.measure);
+        const o = m && this.measureEnc(m).outcomes.get(e.outcome);
+        if (!m || !o) return this.undef(e.type);
+        return this.val(o.value.v, Z.And(this.measureEnc(m).inForce, o.defined));
+      }
+      case 'applies': {
+        const m = this.measureByName(e.measure);
+        if (!m) return this.undef(e.type);
+        const me = this.measureEnc(m);
+        return this.inProperty ? this.val(me.applies) : this.val(me.applies, Z.Not(me.doubtful));
+      }
+      case 'void': return this.inProperty ? this.val(this.isVoid()) : this.undef(e.type);
     }
   }
 
-  measure(name: string): IrMeasure {
-    return this.ir.measures.find((m) => m.name === name)!;
+  private compare(op: string, a0: ZExpr, b0: ZExpr): ZBool {
+    const Z = this.Z;
+    let [a, b] = [a0, b0];
+    if (isRealTerm(a) !== isRealTerm(b)) [a, b] = [this.real(a), this.real(b)];
+    switch (op) {
+      case '>=': return a.ge(b);
+      case '<=': return a.le(b);
+      case '>': return a.gt(b);
+      case '<': return a.lt(b);
+      case '=': return a.eq(b);
+      default: return Z.Not(a.eq(b));
+    }
   }
 
-  /** The policy is in force on E (not before a known effective date; not void is separate). */
+  /** The exact constant values of a ratio expression (a constant, or a parameter by date), if it is one. */
+  private constRatio(e: IrExpr): { when: (ZBool | true)[]; values: Fraction[] } | undefined {
+    if (e.k === 'const' && typeof e.value === 'string') return { when: [true], values: [new Fraction(e.value)] };
+    if (e.k === 'param') {
+      const p = this.ir.params.find((x) => x.name === e.name);
+      if (!p || !p.values.length) return undefined;
+      // value i holds from its date until the next one's
+      const when = p.values.map((v, i) => {
+        const next = p.values[i + 1];
+        return next ? this.Z.And(this.E.ge(v.from), this.E.lt(next.from)) : this.E.ge(v.from);
+      });
+      return { when, values: p.values.map((v) => new Fraction(String(v.value))) };
+    }
+    return undefined;
+  }
+
+  /** round(x) half away from zero, x an Int or Real term, as an Int. */
+  private roundReal(x: ZExpr): ZExpr {
+    const Z = this.Z;
+    const half = Z.Real.val('1/2');
+    return Z.If(x.ge(0), Z.ToInt(x.add(half)), Z.Int.val(0).sub(Z.ToInt(Z.Real.val(0).sub(x).add(half))));
+  }
+
+  /** round(x / d) half away from zero, x an Int term, d a positive integer constant. */
+  private roundDivConst(x: ZExpr, d: bigint): ZExpr {
+    const Z = this.Z;
+    if (d === 1n) return x;
+    const D = Z.Int.val(d);
+    const D2 = Z.Int.val(2n * d);
+    return Z.If(x.ge(0), x.mul(2).add(D).div(D2), Z.Int.val(0).sub(Z.Int.val(0).sub(x).mul(2).add(D).div(D2)));
+  }
+
+  private mul(e: Extract<IrExpr, { k: 'mul' }>, env: Env): Val {
+    const Z = this.Z;
+    const a = this.enc(e.a, env);
+    const b = this.enc(e.b, env);
+    const d = this.dAnd(a.d, b.d);
+    if (isRatio(e.type)) return this.val(this.real(a.v).mul(this.real(b.v)), d);
+    const ra = isRatio(e.a.type);
+    const rb = isRatio(e.b.type);
+    if (ra || rb) {
+      // money × ratio (or count × ratio): rounded half away from zero to the result's unit
+      const [x, re] = ra ? [b, e.a] : [a, e.b];
+      const k = this.constRatio(re);
+      if (k && !isRealTerm(x.v)) {
+        const terms = k.values.map((f) => this.roundDivConst(x.v.mul(Z.Int.val(f.s * f.n)), f.d));
+        let acc = terms[terms.length - 1];
+        for (let i = terms.length - 2; i >= 0; i--) acc = Z.If(this.bool(k.when[i]!), terms[i], acc);
+        return this.val(acc, d);
+      }
+      return this.val(this.roundReal(this.real(a.v).mul(this.real(b.v))), d);
+    }
+    return this.val(a.v.mul(b.v), d);
+  }
+
+  private div(e: Extract<IrExpr, { k: 'div' }>, env: Env): Val {
+    const Z = this.Z;
+    const a = this.enc(e.a, env);
+    const b = this.enc(e.b, env);
+    const nz = Z.Not(isRealTerm(b.v) ? b.v.eq(Z.Real.val(0)) : b.v.eq(0));
+    const d = this.dAnd(a.d, b.d, nz);
+    // a constant integer divisor keeps the encoding linear
+    const cb = e.b.k === 'const' && typeof e.b.value === 'number' ? e.b.value : undefined;
+    if (isRatio(e.type)) {
+      if (cb !== undefined && cb !== 0) return this.val(this.real(a.v).div(Z.Real.val(cb)), d);
+      return this.val(this.real(a.v).div(this.real(b.v)), d);
+    }
+    if (cb !== undefined && cb !== 0 && !isRealTerm(a.v)) {
+      const x = cb < 0 ? Z.Int.val(0).sub(a.v) : a.v;
+      return this.val(this.roundDivConst(x, BigInt(Math.abs(cb))), d);
+    }
+    return this.val(this.roundReal(this.real(a.v).div(this.real(b.v))), d);
+  }
+
+  private ageMonths(birth: ZExpr): ZExpr {
+    const key = String(birth.toString());
+    const hit = this.sh.ages.get(key);
+    if (hit) return hit.months;
+    const m = this.Z.Int.const(`月龄(${key})`);
+    this.domain.push(m.ge(0), this.E.sub(birth).ge(m.mul(28)), this.E.sub(birth).le(m.mul(31).add(31)));
+    const fv = [...this.vars.values()].find((x) => x.v === birth || String(x.v.toString()) === key);
+    this.sh.ages.set(key, { months: m, ...(fv ? { birthPath: fv.path } : {}) });
+    return m;
+  }
+
+  /** A definition's value for an instance (memoised per instance path). */
+  private definition(name: string, expr: IrExpr, self: Alt | undefined): Enc {
+    const key = `${name}@${self?.path ?? ''}`;
+    const hit = this.defMemo.get(key);
+    if (hit) return hit;
+    const env = new Map<string, Ref>();
+    if (self) env.set('@self', { kind: 'ref', alts: [{ c: true, path: self.path, entity: self.entity }], d: true });
+    const v = this.encAny(expr, env);
+    this.defMemo.set(key, v);
+    return v;
+  }
+
+  private listElems(l: LRef): { alt: Alt; lv: ListVar }[] {
+    return l.alts.map((a) => {
+      const { root, steps } = this.stepsOf(a.path);
+      return { alt: a, lv: this.listVar(a.path, root, steps, a.entity) };
+    });
+  }
+
+  private quant(e: Extract<IrExpr, { k: 'quant' }>, env: Env): Enc {
+    const l = this.encAny(e.list, env);
+    if (l.kind !== 'list') return this.undef(e.type);
+    const parts = this.listElems(l).map(({ alt, lv }) => ({ c: alt.c, x: this.quantOne(e, env, lv) as Enc }));
+    return this.combine(parts, l.d, e.type);
+  }
+
+  private quantOne(e: Extract<IrExpr, { k: 'quant' }>, env: Env, lv: ListVar): Val {
+    const Z = this.Z;
+    const n = lv.n;
+    const B = this.B;
+    const items: { live: ZBool; x: Val }[] = [];
+    for (let i = 0; i < B; i++) {
+      const inner = new Map(env);
+      inner.set(e.var, this.elem(lv, i));
+      const x = e.body ? this.enc(e.body, inner) : this.val(Z.Bool.val(true));
+      items.push({ live: n.gt(i), x });
+    }
+    const over = this.tail ? n.gt(B) : undefined; // elements beyond the bound exist
+    const id = this.fresh();
+    switch (e.q) {
+      case 'exists':
+      case 'none':
+      case 'forall': {
+        let t: ZBool;
+        let f: ZBool;
+        if (e.q === 'forall') {
+          t = Z.And(...items.map((it) => Z.Implies(it.live, this.T(it.x))));
+          f = Z.Or(...items.map((it) => Z.And(it.live, this.F(it.x))));
+        } else {
+          t = Z.Or(...items.map((it) => Z.And(it.live, this.T(it.x))));
+          f = Z.And(...items.map((it) => Z.Implies(it.live, this.F(it.x))));
+        }
+        if (over) {
+          const tt = Z.Bool.const(`尾部真${id}`);
+          const tf = Z.Bool.const(`尾部假${id}`);
+          this.domain.push(Z.Not(Z.And(tt, tf)));
+          // the tail holds some element that is true (exists) / false (forall), or all are
+          if (e.q === 'forall') {
+            t = Z.And(t, Z.Implies(over, tt));
+            f = Z.Or(f, Z.And(over, tf));
+          } else {
+            t = Z.Or(t, Z.And(over, tt));
+            f = Z.And(f, Z.Implies(over, tf));
+          }
+        }
+        const r = items.every((it) => it.x.d === true) && !over ? this.val(t) : this.tf(t, f);
+        return e.q === 'none' ? this.val(Z.Not(r.v), r.d) : r;
+      }
+      case 'count': {
+        if (!e.body) return this.val(n);
+        let c: ZExpr = Z.Int.val(0);
+        for (const it of items) c = c.add(Z.If(Z.And(it.live, this.T(it.x)), Z.Int.val(1), Z.Int.val(0)));
+        let d: Def = this.dAnd(...items.map((it) => (it.x.d === true ? true : Z.Implies(it.live, it.x.d))));
+        if (over) {
+          const t = Z.Int.const(`尾部计数${id}`);
+          this.domain.push(t.ge(0), Z.Implies(Z.Not(over), t.eq(0)), Z.Implies(over, t.le(n.sub(B))));
+          c = c.add(t);
+          d = this.dAnd(d, Z.Bool.const(`尾部已知${id}`));
+        }
+        return this.val(c, d);
+      }
+      case 'sum': {
+        const ratio = isRatio(e.type);
+        let s: ZExpr = ratio ? Z.Real.val(0) : Z.Int.val(0);
+        for (const it of items) s = s.add(Z.If(it.live, ratio ? this.real(it.x.v) : it.x.v, ratio ? Z.Real.val(0) : Z.Int.val(0)));
+        let d: Def = this.dAnd(...items.map((it) => (it.x.d === true ? true : Z.Implies(it.live, it.x.d))));
+        if (over) d = this.dAnd(d, Z.Not(over)); // unknown beyond the bound (sound for the bound check)
+        return this.val(s, d);
+      }
+      case 'max':
+      case 'min': {
+        const ratio = isRatio(e.type);
+        let acc: ZExpr = ratio ? this.real(items[0]!.x.v) : items[0]!.x.v;
+        for (const it of items.slice(1)) {
+          const v = ratio ? this.real(it.x.v) : it.x.v;
+          acc = Z.If(Z.And(it.live, e.q === 'max' ? v.gt(acc) : v.lt(acc)), v, acc);
+        }
+        let d: Def = this.dAnd(n.ge(1), ...items.map((it) => (it.x.d === true ? true : Z.Implies(it.live, it.x.d))));
+        if (over) d = this.dAnd(d, Z.Not(over));
+        return this.val(acc, d);
+      }
+    }
+  }
+
+  private nth(e: Extract<IrExpr, { k: 'nth' }>, env: Env): Enc {
+    const l = this.encAny(e.list, env);
+    if (l.kind !== 'list') return this.undef(e.type);
+    const parts = this.listElems(l).map(({ alt, lv }) => ({ c: alt.c, x: this.nthOne(e, env, lv) as Enc }));
+    return this.combine(parts, l.d, e.type);
+  }
+
+  private nthOne(e: Extract<IrExpr, { k: 'nth' }>, env: Env, lv: ListVar): Ref {
+    const Z = this.Z;
+    const B = this.B;
+    const keys: Val[] = [];
+    for (let i = 0; i < B; i++) {
+      const inner = new Map(env);
+      inner.set(e.var, this.elem(lv, i));
+      keys.push(this.orderKey(e.key, inner));
+    }
+    const n = lv.n;
+    const alts: Alt[] = [];
+    for (let i = 0; i < B; i++) {
+      let rank: ZExpr = Z.Int.val(0);
+      for (let j = 0; j < B; j++) {
+        if (j === i) continue;
+        const before = j < i ? keys[j]!.v.le(keys[i]!.v) : keys[j]!.v.lt(keys[i]!.v);
+        rank = rank.add(Z.If(Z.And(n.gt(j), before), Z.Int.val(1), Z.Int.val(0)));
+      }
+      alts.push({ c: Z.And(n.gt(i), rank.eq(e.n - 1)), path: `${lv.path}[${i}]`, entity: lv.elem });
+      this.elem(lv, i);
+    }
+    let d: Def = this.dAnd(n.ge(e.n), ...keys.map((k, i) => (k.d === true ? true : Z.Implies(n.gt(i), k.d))));
+    if (this.tail) d = this.dAnd(d, n.le(B));
+    return { kind: 'ref', alts: e.n <= B ? alts : [], d: e.n <= B ? d : Z.Bool.val(false) };
+  }
+
+  /** A sort key as the interpreter orders it (numbers; enum members and booleans as JS compares them). */
+  private orderKey(key: IrExpr, env: Env): Val {
+    const Z = this.Z;
+    const k = this.enc(key, env);
+    const t = key.type;
+    if (t.k === 'bool') return this.val(Z.If(k.v, Z.Int.val(1), Z.Int.val(0)), k.d);
+    if (t.k === 'enum') {
+      // members compare as strings (code units): map each index to its rank in that order
+      const sorted = [...t.members].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      let acc: ZExpr = Z.Int.val(0);
+      t.members.forEach((m, i) => { acc = Z.If(k.v.eq(i), Z.Int.val(sorted.indexOf(m)), acc); });
+      return this.val(acc, k.d);
+    }
+    if (t.k === 'text') this.sh.approximate = true; // interned ids do not follow the strings' order
+    return k;
+  }
+
+  // ── measures ──
+  measureByName(name: string): IrMeasure | undefined {
+    return this.ir.measures.find((m) => m.name === name);
+  }
+
+  /** The policy's effective date has passed on E (unknown date: in force, as the interpreter takes it). */
   effective(): ZBool {
-    const eff = this.ir.policy.effective;
-    return eff === undefined ? this.Z.Bool.val(true) : this.E.ge(eff);
+    const p = this.ir.policy;
+    if (p.effective !== undefined) return this.E.ge(p.effective);
+    if (p.effectiveRange) return this.E.ge(this.uncertainDate('施行日', '施行日', p.effectiveRange.lo, p.effectiveRange.hi));
+    return this.Z.Bool.val(true);
   }
 
   /** The policy is void on E because of the (single, symbolic) event. */
   isVoid(): ZBool {
     const s = this.ir.policy.sunset;
-    if (!s) return this.Z.Bool.val(false);
-    return this.Z.And(this.enc(s.condition), this.E.ge(this.ev.day.add(s.start === 'nextDay' ? 1 : 0)));
+    if (!s || !this.withEvent) return this.Z.Bool.val(false);
+    const c = this.enc(s.condition);
+    return this.Z.And(this.T(c), this.E.ge(this.ev.day.add(s.start === 'nextDay' ? 1 : 0)));
   }
 
-  /** In force: effective and not void. For rule queries (no event) this is `effective()`. */
-  inForce(withEvent: boolean): ZBool {
-    return withEvent ? this.Z.And(this.effective(), this.Z.Not(this.isVoid())) : this.effective();
+  /** In force: effective and not void. */
+  inForce(): ZBool {
+    return this.withEvent ? this.Z.And(this.effective(), this.Z.Not(this.isVoid())) : this.effective();
   }
 
-  applies(r: IrRule): ZBool {
-    const hit = this.appCache.get(r);
+  /** Kleene applicability of a rule (validity period included). */
+  rule(m: IrMeasure, r: IrRule): { t: ZBool; f: ZBool } {
+    return this.measureEnc(m).rule.get(r)!;
+  }
+
+  measureEnc(m: IrMeasure): MeasureEnc {
+    const hit = this.measureMemo.get(m.name);
     if (hit) return hit;
-    const Z: any = this.Z;
-    const parts: ZBool[] = [this.enc(r.condition)];
-    if (r.validFrom !== undefined) parts.push(this.E.ge(r.validFrom));
-    if (r.validTo !== undefined) parts.push(this.E.le(r.validTo));
-    const a = Z.And(...parts);
-    this.appCache.set(r, a);
-    return a;
-  }
-
-  /** r gives outcome o: applies and no applicable rule assigning o overrides it. */
-  winner(m: IrMeasure, r: IrRule, o: string): ZBool {
     const Z = this.Z;
-    const over = m.rules.filter((r2) => r2 !== r && r2.overrides.includes(r.name) && r2.assignments.some((a) => a.outcome === o));
-    return Z.And(this.applies(r), ...over.map((r2) => Z.Not(this.applies(r2))));
+    if (this.inProgress.has(m.name)) {
+      // (the checker rules out cycles; defensive: unknown)
+      const f = Z.Bool.val(false);
+      return { rule: new Map(), outcomes: new Map(), inForce: f, applies: f, doubtful: Z.Bool.val(true) };
+    }
+    this.inProgress.add(m.name);
+    const rule = new Map<IrRule, { t: ZBool; f: ZBool }>();
+    for (const r of m.rules) {
+      const c = this.enc(r.condition);
+      const valid: ZBool[] = [];
+      if (r.validFrom !== undefined) valid.push(this.E.ge(r.validFrom));
+      if (r.validTo !== undefined) valid.push(this.E.le(r.validTo));
+      const inValid = valid.length ? Z.And(...valid) : undefined;
+      rule.set(r, inValid ? { t: Z.And(inValid, this.T(c)), f: Z.Or(Z.Not(inValid), this.F(c)) } : { t: this.T(c), f: this.F(c) });
+    }
+    const outcomes = new Map<string, OutcomeEnc>();
+    const problems: ZBool[] = [];
+    const definedAny: ZBool[] = [];
+    for (const o of m.outcomes) {
+      const rules = m.rules.filter((r) => r.assignments.some((a) => a.outcome === o.name));
+      const sure = new Map<IrRule, ZBool>();
+      const unsure = new Map<IrRule, ZBool>();
+      const values = new Map<IrRule, Val>();
+      for (const r of rules) {
+        const over = rules.filter((r2) => r2 !== r && r2.overrides.includes(r.name)).map((r2) => Z.Not(rule.get(r2)!.t));
+        const a = rule.get(r)!;
+        sure.set(r, Z.And(a.t, ...over));
+        unsure.set(r, Z.And(Z.Not(a.t), Z.Not(a.f), ...over));
+        values.set(r, this.enc(r.assignments.find((x) => x.outcome === o.name)!.value));
+      }
+      const anySure = rules.length ? Z.Or(...rules.map((r) => sure.get(r)!)) : Z.Bool.val(false);
+      const unknown = rules.length ? Z.Or(...rules.map((r) => unsure.get(r)!)) : Z.Bool.val(false);
+      const gap = o.required ? Z.And(Z.Not(anySure), Z.Not(unknown)) : Z.Bool.val(false);
+      const pairs: ZBool[] = [];
+      for (let i = 0; i < rules.length; i++) {
+        for (let j = i + 1; j < rules.length; j++) {
+          const [r1, r2] = [rules[i]!, rules[j]!];
+          pairs.push(Z.And(sure.get(r1)!, sure.get(r2)!, this.distinct(values.get(r1)!, values.get(r2)!)));
+        }
+      }
+      const contradiction = pairs.length ? Z.Or(...pairs) : Z.Bool.val(false);
+      // the value: the first surely-winning rule's (all agree unless in contradiction)
+      let v: ZExpr = this.zero(o.type);
+      let vd: ZBool = Z.Bool.val(false);
+      for (const r of [...rules].reverse()) {
+        const x = values.get(r)!;
+        v = Z.If(sure.get(r)!, o.type.k !== 'bool' && isRatio(o.type) ? this.real(x.v) : x.v, v);
+        vd = Z.If(sure.get(r)!, this.D(x), vd);
+      }
+      const defined = Z.And(anySure, Z.Not(contradiction), vd);
+      outcomes.set(o.name, { rules, sure, unsure, values, anySure, unknown, gap, contradiction, defined, value: this.val(v, vd) });
+      problems.push(unknown, gap, contradiction, Z.And(anySure, Z.Not(contradiction), Z.Not(vd)));
+      definedAny.push(defined);
+    }
+    const inForce = this.inForce();
+    const doubtful = Z.And(inForce, problems.length ? Z.Or(...problems) : Z.Bool.val(false));
+    const applies = Z.And(inForce, Z.Not(doubtful), definedAny.length ? Z.Or(...definedAny) : Z.Bool.val(false));
+    const me: MeasureEnc = { rule, outcomes, inForce, applies, doubtful };
+    this.inProgress.delete(m.name);
+    this.measureMemo.set(m.name, me);
+    return me;
   }
 
-  outcomeDefined(m: IrMeasure, o: string): ZBool {
-    const rs = m.rules.filter((r) => r.assignments.some((a) => a.outcome === o));
-    return rs.length ? this.Z.Or(...rs.map((r) => this.winner(m, r, o))) : this.Z.Bool.val(false);
-  }
-
-  outcomeValue(m: IrMeasure, o: string): ZExpr {
+  /** The interpreter's "different values" (JSON): one unknown and one known, or both known and unequal. */
+  distinct(a: Val, b: Val): ZBool {
     const Z = this.Z;
-    const rs = m.rules.filter((r) => r.assignments.some((a) => a.outcome === o));
-    const t = m.outcomes.find((x) => x.name === o)?.type;
-    let acc: ZExpr = t?.k === 'bool' ? Z.Bool.val(false) : Z.Int.val(0);
-    for (const r of [...rs].reverse()) acc = Z.If(this.winner(m, r, o), this.enc(r.assignments.find((a) => a.outcome === o)!.value), acc);
-    return acc;
+    const ne = Z.Not(this.compare('=', a.v, b.v));
+    if (a.d === true && b.d === true) return ne;
+    return Z.Or(Z.Not(this.D(a).eq(this.D(b))), Z.And(this.D(a), this.D(b), ne));
   }
 
-  measureApplies(m: IrMeasure): ZBool {
+  /** The declared assumptions are not violated (false; unknown is not a violation, as in the interpreter). */
+  assumptions(): ZBool[] {
+    return this.ir.assumptions.map((a) => this.Z.Not(this.F(this.enc(a.condition))));
+  }
+
+  /** Every assumption surely holds. */
+  assumptionsHold(): ZBool[] {
+    return this.ir.assumptions.map((a) => this.T(this.enc(a.condition)));
+  }
+
+  /** The list at `path` exists (every enclosing element index is below its list's length). */
+  exists(path: string): ZBool {
     const Z = this.Z;
-    const outs = m.outcomes.map((o) => this.outcomeDefined(m, o.name));
-    return Z.And(this.effective(), Z.Not(this.isVoid()), outs.length ? Z.Or(...outs) : Z.Bool.val(false));
+    const parts: ZBool[] = [];
+    const re = /\[(\d+)\]/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(path))) {
+      const listPath = path.slice(0, m.index);
+      const l = this.lists.get(listPath);
+      if (l) parts.push(l.n.gt(Number(m[1])));
+    }
+    return parts.length ? Z.And(...parts) : Z.Bool.val(true);
   }
 }
 
+/** Key of a 某日（lo，hi） node: its place in the source (one variable per written uncertain date). */
+export function someDayKey(e: Extract<IrExpr, { k: 'someDay' }>): string {
+  return `${e.origin.file}:${e.origin.start}`;
+}
+
+function isRealTerm(x: ZExpr): boolean {
+  return typeof x?.sort?.name === 'function' && x.sort.name() === 'Real';
+}
+
+function collectStrings(ir: IrProgram, strings: Map<string, number>): void {
+  const visit = (e: IrExpr): void => {
+    if (e.k === 'const' && e.type.k === 'text' && typeof e.value === 'string' && !strings.has(e.value)) strings.set(e.value, strings.size + 1);
+    for (const c of irChildren(e)) visit(c);
+  };
+  for (const m of ir.measures) for (const r of m.rules) { visit(r.condition); r.assignments.forEach((a) => visit(a.value)); }
+  if (ir.policy.sunset) visit(ir.policy.sunset.condition);
+  for (const p of ir.properties) { p.asserts.forEach(visit); if (p.condition) visit(p.condition); }
+  for (const d of ir.definitions) visit(d.expr);
+  for (const a of ir.assumptions) visit(a.condition);
+}
+
+/** The value chosen for a date known only within a range. */
+export interface UncertainChoice {
+  /** 施行日, or the 某日 as written in the source. */
+  readonly name: string;
+  /** Key of the date (施行日, or file:offset of the 某日). */
+  readonly key: string;
+  readonly from: string;
+  readonly to: string;
+  readonly value: string;
+  /** For a dependence on the date: the second value, giving a different result. */
+  readonly value2?: string;
+}
 
 /** A concrete input found by a solver or a property test. */
 export interface Witness {
+  /** Root entity → record; records nest (entity fields) and lists are arrays of records. */
   readonly facts: Record<string, Record<string, unknown>>;
   readonly date: string;
   readonly event?: { 日期: string; 级别: string; 类别: string; 标题?: string; 文号?: string; 地区?: string };
+  /** Values taken by dates known only within a range (the finding holds for these values). */
+  readonly dates?: readonly UncertainChoice[];
 }
 
 function num(model: ZExpr, v: ZExpr): number {
@@ -283,35 +990,97 @@ function num(model: ZExpr, v: ZExpr): number {
   return m ? -Number(m[1]) : Number(BigInt(r.toString()));
 }
 
+/** The exact value of a Real (or Int) in a model. */
+export function rational(model: ZExpr, v: ZExpr): Fraction {
+  const r = model.eval(v, true);
+  if (typeof r.numerator === 'function') return new Fraction(r.numerator().value() as bigint, r.denominator().value() as bigint);
+  return new Fraction(num(model, v));
+}
+
+/** A ratio as an input text: an exact percentage ("12.5%"), or the nearest with six decimals when it does not terminate. */
+export function ratioInput(f: Fraction): string {
+  const pct = f.mul(100);
+  const s = pct.toString();
+  return s.includes('(') ? `${pct.round(6).toString()}%` : `${s}%`;
+}
+
 /** Turn a model into a concrete, valid input. `entities` forces entities to appear. */
-export function decodeWitness(enc: SmtEncoder, model: ZExpr, entities: readonly string[] = [], withEvent = false): Witness {
+export function decodeWitness(encs: SmtEncoder | readonly SmtEncoder[], model: ZExpr, entities: readonly string[] = [], withEvent = false): Witness {
+  const all = Array.isArray(encs) ? (encs as readonly SmtEncoder[]) : [encs as SmtEncoder];
+  const enc = all[0]!;
   const E = num(model, enc.E);
   const facts: Record<string, Record<string, unknown>> = {};
   for (const e of entities) facts[e] ??= {};
   const byId = new Map([...enc.strings].map(([s, i]) => [i, s] as const));
-  for (const [key, f] of enc.fields) {
-    const rec = (facts[f.entity] ??= {});
-    const t = f.type;
-    if (t.k === 'bool') {
-      rec[f.field] = model.eval(f.v, true).toString() === 'true';
-      continue;
+  const lengths = new Map<string, number>();
+  for (const [path, l] of enc.lists) lengths.set(path, num(model, l.n));
+  const ageOf = new Map<string, number>();
+  for (const a of (enc as unknown as { sh: Shared }).sh.ages.values()) if (a.birthPath) ageOf.set(a.birthPath, num(model, a.months));
+  /** Does every list index on the path lie below its list's length? */
+  const alive = (root: string, steps: readonly Step[]): boolean => {
+    let p = root;
+    for (const s of steps) {
+      if (typeof s === 'number') {
+        if (s >= (lengths.get(p) ?? 0)) return false;
+        p = `${p}[${s}]`;
+      } else p = `${p}.${s}`;
     }
-    let n = num(model, f.v);
-    switch (t.k) {
-      case 'date': {
-        const age = enc.ages.get(key);
-        if (age) n = birthWithMonths(E, num(model, age.months), n);
-        rec[f.field] = formatIso(fromDayNumber(n));
-        break;
+    return true;
+  };
+  /** The container at root + steps (creating records and arrays on the way). */
+  const place = (root: string, steps: readonly Step[], listPaths: readonly string[]): Record<string, unknown> | unknown[] => {
+    let cur: Record<string, unknown> | unknown[] = (facts[root] ??= {});
+    let p = root;
+    for (let i = 0; i < steps.length; i++) {
+      const s = steps[i]!;
+      const next = steps[i + 1];
+      p = typeof s === 'number' ? `${p}[${s}]` : `${p}.${s}`;
+      const isList = listPaths.includes(p) || typeof next === 'number';
+      if (Array.isArray(cur)) {
+        const idx = s as number;
+        while (cur.length <= idx) cur.push({});
+        cur = cur[idx] as Record<string, unknown>;
+      } else {
+        const key = s as string;
+        cur[key] ??= isList ? [] : {};
+        cur = cur[key] as Record<string, unknown> | unknown[];
       }
-      case 'money': rec[f.field] = formatFen(n); break;
-      case 'enum': rec[f.field] = t.members[n] ?? t.members[0]; break;
-      case 'text': rec[f.field] = byId.get(n) ?? '（其他）'; break;
-      case 'quantity': rec[f.field] = t.dim === 'ratio' ? formatRatio(n) : n; break;
-      default: rec[f.field] = n;
+    }
+    return cur;
+  };
+  const listPaths = [...enc.lists.keys()];
+  // lists first (in creation order), so their lengths are right even when no field of an element is used
+  for (const l of enc.lists.values()) {
+    if (!alive(l.root, l.steps)) continue;
+    const arr = place(l.root, l.steps, listPaths) as unknown[];
+    const n = lengths.get(l.path) ?? 0;
+    while (arr.length < n) arr.push({});
+  }
+  for (const f of enc.vars.values()) {
+    if (!alive(f.root, f.steps)) continue;
+    const parent = place(f.root, f.steps.slice(0, -1), listPaths) as Record<string, unknown>;
+    const key = f.steps[f.steps.length - 1] as string;
+    parent[key] = decodeValue(model, f, E, byId, ageOf);
+  }
+  const dates: UncertainChoice[] = [];
+  const seen = new Set<string>();
+  for (const u of enc.uncertain.values()) {
+    seen.add(u.key);
+    const twin = all.slice(1).map((x) => x.uncertain.get(u.key)).find((x) => x);
+    dates.push({
+      name: u.key === '施行日' ? '施行日' : u.label.replace(/^某日/, '某日 '), key: u.key,
+      from: formatIso(fromDayNumber(u.lo)), to: formatIso(fromDayNumber(u.hi)), value: formatIso(fromDayNumber(num(model, u.v))),
+      ...(twin ? { value2: formatIso(fromDayNumber(num(model, twin.v))) } : {}),
+    });
+  }
+  for (const x of all.slice(1)) {
+    for (const u of x.uncertain.values()) {
+      if (seen.has(u.key)) continue;
+      seen.add(u.key);
+      dates.push({ name: u.key === '施行日' ? '施行日' : u.label.replace(/^某日/, '某日 '), key: u.key, from: formatIso(fromDayNumber(u.lo)), to: formatIso(fromDayNumber(u.hi)), value: formatIso(fromDayNumber(num(model, u.v))) });
     }
   }
-  const w: Witness = { facts, date: formatIso(fromDayNumber(E)) };
+  const w: Witness = { facts, date: formatIso(fromDayNumber(E)), ...(dates.length ? { dates } : {}) };
   if (!withEvent) return w;
   const levels = ['国家', '省', '市', '县'];
   const title = byId.get(num(model, enc.ev.title));
@@ -327,6 +1096,24 @@ export function decodeWitness(enc: SmtEncoder, model: ZExpr, entities: readonly 
   };
 }
 
+function decodeValue(model: ZExpr, f: FactVar, E: number, byId: Map<number, string>, ageOf: Map<string, number>): unknown {
+  const t = f.type;
+  if (t.k === 'bool') return model.eval(f.v, true).toString() === 'true';
+  if (isRatio(t)) return ratioInput(rational(model, f.v));
+  let n = num(model, f.v);
+  switch (t.k) {
+    case 'date': {
+      const months = ageOf.get(f.path);
+      if (months !== undefined) n = birthWithMonths(E, months, n);
+      return formatIso(fromDayNumber(n));
+    }
+    case 'money': return formatFen(n);
+    case 'enum': return t.members[n] ?? t.members[0];
+    case 'text': return byId.get(n) ?? '（其他）';
+    default: return n;
+  }
+}
+
 /** A birth date with exactly `months` full months at `evalDay`, as close as possible to `hint`. */
 export function birthWithMonths(evalDay: number, months: number, hint: number): number {
   const on = fromDayNumber(evalDay);
@@ -338,4 +1125,3 @@ export function birthWithMonths(evalDay: number, months: number, hint: number): 
   }
   return best ?? hint;
 }
-

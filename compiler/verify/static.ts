@@ -27,7 +27,14 @@ export function staticChecks(ir: IrProgram, events: unknown[]): Finding[] {
   const policyOrigin = ir.policy.sunset?.origin ?? anyOrigin;
 
   // ── validity ──
-  if (ir.policy.effective === undefined) {
+  const range = ir.policy.effectiveRange;
+  if (ir.policy.effective === undefined && range) {
+    add('ZC0906', {
+      message: `政策的施行日只知道在 ${range.loIso} 至 ${range.hiIso} 之间（不确定的日期）：评估日期落在此区间内时，本应适用的措施为“存疑”；取决于施行日的结论见 ZC0920`,
+      origin: policyOrigin, subject: 'effective-range',
+      sides: [{ measure: '', yields: `施行日：最早 ${range.loIso}，最晚 ${range.hiIso}` }],
+    });
+  } else if (ir.policy.effective === undefined) {
     add('ZC0906', {
       message: `政策的生效日期未知${ir.policy.effectiveNote ? `：原文为“${ir.policy.effectiveNote}”，未写明具体日期` : ''}；求值时按已生效处理`,
       origin: policyOrigin, subject: 'effective-unknown',
