@@ -68,26 +68,32 @@ export function hasProblem(d: Decisions, measure: string, kind: OutcomeProblem['
 }
 
 /**
- * Compare the generated evaluator's decisions with the interpreter's. 'same'; or the keys the
- * generated output lacks while agreeing on everything it has (an evaluator emitted for an
- * older contract); or 'differs'.
+ * Compare the generated evaluator's decisions with the interpreter's: `missing` lists the keys
+ * the interpreter gives that the generated output lacks (an evaluator emitted for an older
+ * contract); `differs` is set when a value both have is different (or the shapes disagree).
  */
-export function compareDecisions(di: unknown, dg: unknown): { same: true } | { same: false; missing: string[] } | { same: false; differs: true } {
-  if (JSON.stringify(di) === JSON.stringify(dg)) return { same: true };
+export function compareDecisions(di: unknown, dg: unknown): { same: boolean; missing: string[]; differs: boolean } {
+  if (JSON.stringify(di) === JSON.stringify(dg)) return { same: true, missing: [], differs: false };
   const missing = new Set<string>();
-  const sub = (a: unknown, b: unknown, path: string): boolean => {
-    if (a === b) return true;
-    if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sub(x, b[i], path));
+  let differs = false;
+  const walk = (a: unknown, b: unknown): void => {
+    if (a === b) return;
+    if (Array.isArray(a) && Array.isArray(b)) {
+      if (a.length !== b.length) differs = true;
+      a.forEach((x, i) => i < b.length && walk(x, b[i]));
+      return;
+    }
     if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
       const ra = a as Record<string, unknown>;
       const rb = b as Record<string, unknown>;
-      for (const k of Object.keys(rb)) if (!(k in ra) || !sub(ra[k], rb[k], `${path}.${k}`)) return false;
+      for (const k of Object.keys(rb)) if (!(k in ra)) differs = true; else walk(ra[k], rb[k]);
       for (const k of Object.keys(ra)) if (!(k in rb)) missing.add(k);
-      return true;
+      return;
     }
-    return false;
+    differs = true;
   };
-  return sub(di, dg, '') && missing.size ? { same: false, missing: [...missing].sort() } : { same: false, differs: true };
+  walk(di, dg);
+  return { same: false, missing: [...missing].sort(), differs };
 }
 
 class Smt {
@@ -272,8 +278,8 @@ class Smt {
       const dg = gens.map((g) => g(w.facts, w.date, events));
       const cmp = dg.map((g, i) => compareDecisions(di[i], g));
       if (cmp.every((c) => c.same)) return out(check(dg, irs) ? 'confirmed' : 'not-reproduced');
-      if (cmp.some((c) => !c.same && 'differs' in c)) return out('differs');
-      const missing = [...new Set(cmp.flatMap((c) => (!c.same && 'missing' in c ? c.missing : [])))];
+      if (cmp.some((c) => c.differs)) return out('differs');
+      const missing = [...new Set(cmp.flatMap((c) => c.missing))];
       return out('unavailable', `生成的求值器的输出缺少字段 ${missing.join('、')}（按旧的求值契约生成），其余一致；未用于确认`);
     } catch (e) {
       const gi = e as { code?: string };
@@ -326,7 +332,7 @@ class Smt {
     const dec = d.决定.find((x) => x.措施 === m.name);
     const t = m.outcomes.find((x) => x.name === o)!;
     const reason = dec?.理由.find((x) => x.includes(`${r.name}=`));
-    const m1 = reason ? new RegExp(`${escapeRe(r.name)}=([^、]+)`).exec(reason) : null;
+    const m1 = reason ? new RegExp(`${escapeRe(r.name)}=([^、\s]+)`).exec(reason) : null;
     return m1 ? `${o} = ${m1[1]}` : `${o}（${t.unit || t.type.k}）`;
   }
 

@@ -58,6 +58,7 @@ export function renderVerifyText(r: VerifyReport, files: ReadonlyMap<string, Sou
     const pct = (x: number) => (q.length ? q[Math.min(q.length - 1, Math.floor(x * (q.length - 1)))]!.toFixed(1) : '—');
     lines.push('', `统计：SMT 查询 ${p.stats.smtQueries} 次，用时 ${p.stats.smtMs.toFixed(0)} 毫秒（单次 p50 ${pct(0.5)} 毫秒，p95 ${pct(0.95)} 毫秒）；性质测试 ${p.stats.pbtCases} 例，用时 ${p.stats.pbtMs.toFixed(0)} 毫秒；静态检查 ${p.stats.staticMs.toFixed(0)} 毫秒`);
     if (p.stats.lists) lines.push(`列表上限：每个列表至多 ${p.stats.lists.bound} 个元素（--list-bound）；${p.stats.lists.complete ? '前提限定了证明所涉列表的长度，证明完整' : '有的证明只对不超过上限的列表成立（见 ZC0919，不算通过）'}`);
+    if (p.stats.generatedUnavailable) lines.push(`生成的求值器：未参与复现与差分测试——${p.stats.generatedUnavailable}`);
     if (p.stats.pbtDiscarded) lines.push(`随机测试：${p.stats.pbtDiscarded} 例输入违反前提，已舍弃`);
     if (p.stats.pbtCalendarRefused) lines.push(`随机测试：${p.stats.pbtCalendarRefused} 例因工作日历未覆盖而拒绝求值（ZC0805，属预期）`);
     lines.push('');

@@ -7,7 +7,8 @@ import type { LoweredPolicy } from '../project/policies.js';
 import type { Decisions } from '../interpret/decision.js';
 import type { Finding, PolicyStats, VerifyReport } from './finding.js';
 import { staticChecks } from './static.js';
-import { verifySmt } from './engine.js';
+import { compareDecisions, verifySmt } from './engine.js';
+import { evaluate } from '../interpret/interpreter.js';
 import { runPbt, type PbtOutcome } from './pbt.js';
 import { DEFAULT_LIST_BOUND } from './smt.js';
 import { loadGeneratedEvaluator } from '../emit/load.js';
@@ -48,6 +49,30 @@ function reconcile(smt: Finding[], pbt: Finding[]): Finding[] {
   return out;
 }
 
+/**
+ * Does the generated evaluator implement the current evaluation contract? Asked on one probe
+ * input (every entity present, no fields): an evaluator emitted for an older contract (keys
+ * of the decisions missing) is not used to confirm witnesses nor in the differential tests,
+ * and the report says so. Returns the reason, or undefined when it can be used.
+ */
+export function contractProbe(ir: LoweredPolicy['ir'], gen: (facts: unknown, date: string, events: unknown[]) => Decisions): string | undefined {
+  const facts = Object.fromEntries(ir.entities.map((e) => [e.name, {}]));
+  const date = ir.policy.effectiveIso ?? ir.policy.effectiveRange?.hiIso ?? '2024-06-01';
+  let di: Decisions;
+  try {
+    di = evaluate(ir, facts, date, []);
+  } catch {
+    return undefined;
+  }
+  try {
+    const c = compareDecisions(di, gen(facts, date, []));
+    if (c.missing.length) return `按旧的求值契约生成（输出缺少字段 ${c.missing.join('、')}）`;
+  } catch (e) {
+    return `在探测输入上出错：${(e as Error).message.split('\n')[0]}`;
+  }
+  return undefined;
+}
+
 export interface VerifyRunOptions {
   readonly timeoutMs: number;
   readonly pbtRuns: number;
@@ -78,10 +103,12 @@ export async function verifyPolicies(policies: readonly LoweredPolicy[], opts: V
     else if (!opts.noGenerated) {
       try {
         gen = await loadGeneratedEvaluator(lp.ir);
+        unavailable = contractProbe(lp.ir, gen);
       } catch (e) {
         // the emitter cannot (yet) handle this program: said in every replay, never a crash
-        unavailable = (e as Error).message.split('\n')[0];
+        unavailable = `无法生成或载入：${(e as Error).message.split('\n')[0]}`;
       }
+      if (unavailable) gen = undefined;
     }
     const listBound = opts.listBound ?? DEFAULT_LIST_BOUND;
     const t0 = performance.now();
@@ -97,7 +124,7 @@ export async function verifyPolicies(policies: readonly LoweredPolicy[], opts: V
     findings.push(...st, ...smt.findings, ...reconcile(smt.findings, pbt.findings));
     const s: PolicyStats = {
       staticMs: t1 - t0, smtMs: t2 - t1, smtQueries: smt.queryMs.length, smtQueryMs: smt.queryMs, pbtCases: pbt.cases, pbtMs: t3 - t2,
-      ...(smt.lists ? { lists: smt.lists } : {}), ...(pbt.discarded ? { pbtDiscarded: pbt.discarded } : {}), ...(pbt.calendarRefused ? { pbtCalendarRefused: pbt.calendarRefused } : {}),
+      ...(smt.lists ? { lists: smt.lists } : {}), ...(unavailable ? { generatedUnavailable: unavailable } : {}), ...(pbt.discarded ? { pbtDiscarded: pbt.discarded } : {}), ...(pbt.calendarRefused ? { pbtCalendarRefused: pbt.calendarRefused } : {}),
     };
     stats.push({ id: lp.ir.policy.id, name: lp.ir.policy.name, root: lp.program.root, stats: s });
   }
