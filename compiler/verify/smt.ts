@@ -179,6 +179,8 @@ export class SmtEncoder {
   readonly touched = new Set<string>();
   private readonly sh: Shared;
   private readonly suffix: string;
+  /** Constants used everywhere (each z3 constant is a call into the solver). */
+  private readonly k: { i0: ZExpr; i1: ZExpr; t: ZBool; f: ZBool; r0: ZExpr; half: ZExpr };
   private defMemo = new Map<string, Enc>();
   private measureMemo = new Map<string, MeasureEnc>();
   private inProgress = new Set<string>();
@@ -205,6 +207,7 @@ export class SmtEncoder {
       this.sh.domain.push(E.ge(DATE_MIN), E.le(DATE_MAX), ev.day.ge(DATE_MIN), ev.day.le(DATE_MAX), ev.level.ge(0), ev.level.le(3));
       for (const t of [ev.category, ev.title, ev.docno, ev.region]) this.sh.domain.push(t.ge(0), t.le(n));
     }
+    this.k = { i0: Z.Int.val(0), i1: Z.Int.val(1), t: Z.Bool.val(true), f: Z.Bool.val(false), r0: Z.Real.val(0), half: Z.Real.val('1/2') };
     this.E = this.sh.E;
     this.domain = this.sh.domain;
     this.vars = this.sh.vars;
@@ -229,7 +232,7 @@ export class SmtEncoder {
     return xs.length === 0 ? true : xs.length === 1 ? xs[0] : this.Z.And(...xs);
   }
   private bool(d: Def): ZBool {
-    return d === true ? this.Z.Bool.val(true) : d;
+    return d === true ? this.k.t : d;
   }
   /** Surely true. */
   T(x: Val): ZBool {
@@ -250,10 +253,10 @@ export class SmtEncoder {
     return { kind: 'val', v, d };
   }
   private undef(t: IrType): Val {
-    return { kind: 'val', v: this.zero(t), d: this.Z.Bool.val(false) };
+    return { kind: 'val', v: this.zero(t), d: this.k.f };
   }
   private zero(t: IrType): ZExpr {
-    return t.k === 'bool' ? this.Z.Bool.val(false) : isRatio(t) ? this.Z.Real.val(0) : this.Z.Int.val(0);
+    return t.k === 'bool' ? this.k.f : isRatio(t) ? this.k.r0 : this.k.i0;
   }
   private fresh(): number {
     return this.sh.fresh++;
@@ -497,7 +500,7 @@ export class SmtEncoder {
       }
       case 'neg': {
         const x = this.enc(e.x, env);
-        return this.val(isRealTerm(x.v) ? Z.Real.val(0).sub(x.v) : Z.Int.val(0).sub(x.v), x.d);
+        return this.val(isRealTerm(x.v) ? this.k.r0.sub(x.v) : this.k.i0.sub(x.v), x.d);
       }
       case 'add':
       case 'sub': {
@@ -587,8 +590,8 @@ export class SmtEncoder {
   /** round(x) half away from zero, x an Int or Real term, as an Int. */
   private roundReal(x: ZExpr): ZExpr {
     const Z = this.Z;
-    const half = Z.Real.val('1/2');
-    return Z.If(x.ge(0), Z.ToInt(x.add(half)), Z.Int.val(0).sub(Z.ToInt(Z.Real.val(0).sub(x).add(half))));
+    const half = this.k.half;
+    return Z.If(x.ge(0), Z.ToInt(x.add(half)), this.k.i0.sub(Z.ToInt(this.k.r0.sub(x).add(half))));
   }
 
   /** round(x / d) half away from zero, x an Int term, d a positive integer constant. */
@@ -597,7 +600,7 @@ export class SmtEncoder {
     if (d === 1n) return x;
     const D = Z.Int.val(d);
     const D2 = Z.Int.val(2n * d);
-    return Z.If(x.ge(0), x.mul(2).add(D).div(D2), Z.Int.val(0).sub(Z.Int.val(0).sub(x).mul(2).add(D).div(D2)));
+    return Z.If(x.ge(0), x.mul(2).add(D).div(D2), this.k.i0.sub(this.k.i0.sub(x).mul(2).add(D).div(D2)));
   }
 
   private mul(e: Extract<IrExpr, { k: 'mul' }>, env: Env): Val {
@@ -627,7 +630,7 @@ export class SmtEncoder {
     const Z = this.Z;
     const a = this.enc(e.a, env);
     const b = this.enc(e.b, env);
-    const nz = Z.Not(isRealTerm(b.v) ? b.v.eq(Z.Real.val(0)) : b.v.eq(0));
+    const nz = Z.Not(isRealTerm(b.v) ? b.v.eq(this.k.r0) : b.v.eq(0));
     const d = this.dAnd(a.d, b.d, nz);
     // a constant integer divisor keeps the encoding linear
     const cb = e.b.k === 'const' && typeof e.b.value === 'number' ? e.b.value : undefined;
@@ -636,7 +639,7 @@ export class SmtEncoder {
       return this.val(this.real(a.v).div(this.real(b.v)), d);
     }
     if (cb !== undefined && cb !== 0 && !isRealTerm(a.v)) {
-      const x = cb < 0 ? Z.Int.val(0).sub(a.v) : a.v;
+      const x = cb < 0 ? this.k.i0.sub(a.v) : a.v;
       return this.val(this.roundDivConst(x, BigInt(Math.abs(cb))), d);
     }
     return this.val(this.roundReal(this.real(a.v).div(this.real(b.v))), d);
@@ -687,7 +690,7 @@ export class SmtEncoder {
     for (let i = 0; i < B; i++) {
       const inner = new Map(env);
       inner.set(e.var, this.elem(lv, i));
-      const x = e.body ? this.enc(e.body, inner) : this.val(Z.Bool.val(true));
+      const x = e.body ? this.enc(e.body, inner) : this.val(this.k.t);
       items.push({ live: n.gt(i), x });
     }
     const over = this.tail ? n.gt(B) : undefined; // elements beyond the bound exist
@@ -723,8 +726,8 @@ export class SmtEncoder {
       }
       case 'count': {
         if (!e.body) return this.val(n);
-        let c: ZExpr = Z.Int.val(0);
-        for (const it of items) c = c.add(Z.If(Z.And(it.live, this.T(it.x)), Z.Int.val(1), Z.Int.val(0)));
+        let c: ZExpr = this.k.i0;
+        for (const it of items) c = c.add(Z.If(Z.And(it.live, this.T(it.x)), this.k.i1, this.k.i0));
         let d: Def = this.dAnd(...items.map((it) => (it.x.d === true ? true : Z.Implies(it.live, it.x.d))));
         if (over) {
           const t = Z.Int.const(`尾部计数${id}`);
@@ -736,8 +739,8 @@ export class SmtEncoder {
       }
       case 'sum': {
         const ratio = isRatio(e.type);
-        let s: ZExpr = ratio ? Z.Real.val(0) : Z.Int.val(0);
-        for (const it of items) s = s.add(Z.If(it.live, ratio ? this.real(it.x.v) : it.x.v, ratio ? Z.Real.val(0) : Z.Int.val(0)));
+        let s: ZExpr = ratio ? this.k.r0 : this.k.i0;
+        for (const it of items) s = s.add(Z.If(it.live, ratio ? this.real(it.x.v) : it.x.v, ratio ? this.k.r0 : this.k.i0));
         let d: Def = this.dAnd(...items.map((it) => (it.x.d === true ? true : Z.Implies(it.live, it.x.d))));
         if (over) d = this.dAnd(d, Z.Not(over)); // unknown beyond the bound (sound for the bound check)
         return this.val(s, d);
@@ -776,18 +779,18 @@ export class SmtEncoder {
     const n = lv.n;
     const alts: Alt[] = [];
     for (let i = 0; i < B; i++) {
-      let rank: ZExpr = Z.Int.val(0);
+      let rank: ZExpr = this.k.i0;
       for (let j = 0; j < B; j++) {
         if (j === i) continue;
         const before = j < i ? keys[j]!.v.le(keys[i]!.v) : keys[j]!.v.lt(keys[i]!.v);
-        rank = rank.add(Z.If(Z.And(n.gt(j), before), Z.Int.val(1), Z.Int.val(0)));
+        rank = rank.add(Z.If(Z.And(n.gt(j), before), this.k.i1, this.k.i0));
       }
       alts.push({ c: Z.And(n.gt(i), rank.eq(e.n - 1)), path: `${lv.path}[${i}]`, entity: lv.elem });
       this.elem(lv, i);
     }
     let d: Def = this.dAnd(n.ge(e.n), ...keys.map((k, i) => (k.d === true ? true : Z.Implies(n.gt(i), k.d))));
     if (this.tail) d = this.dAnd(d, n.le(B));
-    return { kind: 'ref', alts: e.n <= B ? alts : [], d: e.n <= B ? d : Z.Bool.val(false) };
+    return { kind: 'ref', alts: e.n <= B ? alts : [], d: e.n <= B ? d : this.k.f };
   }
 
   /** A sort key as the interpreter orders it (numbers; enum members and booleans as JS compares them). */
@@ -795,11 +798,11 @@ export class SmtEncoder {
     const Z = this.Z;
     const k = this.enc(key, env);
     const t = key.type;
-    if (t.k === 'bool') return this.val(Z.If(k.v, Z.Int.val(1), Z.Int.val(0)), k.d);
+    if (t.k === 'bool') return this.val(Z.If(k.v, this.k.i1, this.k.i0), k.d);
     if (t.k === 'enum') {
       // members compare as strings (code units): map each index to its rank in that order
       const sorted = [...t.members].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      let acc: ZExpr = Z.Int.val(0);
+      let acc: ZExpr = this.k.i0;
       t.members.forEach((m, i) => { acc = Z.If(k.v.eq(i), Z.Int.val(sorted.indexOf(m)), acc); });
       return this.val(acc, k.d);
     }
@@ -817,13 +820,13 @@ export class SmtEncoder {
     const p = this.ir.policy;
     if (p.effective !== undefined) return this.E.ge(p.effective);
     if (p.effectiveRange) return this.E.ge(this.uncertainDate('施行日', '施行日', p.effectiveRange.lo, p.effectiveRange.hi));
-    return this.Z.Bool.val(true);
+    return this.k.t;
   }
 
   /** The policy is void on E because of the (single, symbolic) event. */
   isVoid(): ZBool {
     const s = this.ir.policy.sunset;
-    if (!s || !this.withEvent) return this.Z.Bool.val(false);
+    if (!s || !this.withEvent) return this.k.f;
     const c = this.enc(s.condition);
     return this.Z.And(this.T(c), this.E.ge(this.ev.day.add(s.start === 'nextDay' ? 1 : 0)));
   }
@@ -844,8 +847,8 @@ export class SmtEncoder {
     const Z = this.Z;
     if (this.inProgress.has(m.name)) {
       // (the checker rules out cycles; defensive: unknown)
-      const f = Z.Bool.val(false);
-      return { rule: new Map(), outcomes: new Map(), inForce: f, applies: f, doubtful: Z.Bool.val(true) };
+      const f = this.k.f;
+      return { rule: new Map(), outcomes: new Map(), inForce: f, applies: f, doubtful: this.k.t };
     }
     this.inProgress.add(m.name);
     const rule = new Map<IrRule, { t: ZBool; f: ZBool }>();
@@ -872,9 +875,9 @@ export class SmtEncoder {
         unsure.set(r, Z.And(Z.Not(a.t), Z.Not(a.f), ...over));
         values.set(r, this.enc(r.assignments.find((x) => x.outcome === o.name)!.value));
       }
-      const anySure = rules.length ? Z.Or(...rules.map((r) => sure.get(r)!)) : Z.Bool.val(false);
-      const unknown = rules.length ? Z.Or(...rules.map((r) => unsure.get(r)!)) : Z.Bool.val(false);
-      const gap = o.required ? Z.And(Z.Not(anySure), Z.Not(unknown)) : Z.Bool.val(false);
+      const anySure = rules.length ? Z.Or(...rules.map((r) => sure.get(r)!)) : this.k.f;
+      const unknown = rules.length ? Z.Or(...rules.map((r) => unsure.get(r)!)) : this.k.f;
+      const gap = o.required ? Z.And(Z.Not(anySure), Z.Not(unknown)) : this.k.f;
       const pairs: ZBool[] = [];
       for (let i = 0; i < rules.length; i++) {
         for (let j = i + 1; j < rules.length; j++) {
@@ -882,10 +885,10 @@ export class SmtEncoder {
           pairs.push(Z.And(sure.get(r1)!, sure.get(r2)!, this.distinct(values.get(r1)!, values.get(r2)!)));
         }
       }
-      const contradiction = pairs.length ? Z.Or(...pairs) : Z.Bool.val(false);
+      const contradiction = pairs.length ? Z.Or(...pairs) : this.k.f;
       // the value: the first surely-winning rule's (all agree unless in contradiction)
       let v: ZExpr = this.zero(o.type);
-      let vd: ZBool = Z.Bool.val(false);
+      let vd: ZBool = this.k.f;
       for (const r of [...rules].reverse()) {
         const x = values.get(r)!;
         v = Z.If(sure.get(r)!, o.type.k !== 'bool' && isRatio(o.type) ? this.real(x.v) : x.v, v);
@@ -897,8 +900,8 @@ export class SmtEncoder {
       definedAny.push(defined);
     }
     const inForce = this.inForce();
-    const doubtful = Z.And(inForce, problems.length ? Z.Or(...problems) : Z.Bool.val(false));
-    const applies = Z.And(inForce, Z.Not(doubtful), definedAny.length ? Z.Or(...definedAny) : Z.Bool.val(false));
+    const doubtful = Z.And(inForce, problems.length ? Z.Or(...problems) : this.k.f);
+    const applies = Z.And(inForce, Z.Not(doubtful), definedAny.length ? Z.Or(...definedAny) : this.k.f);
     const me: MeasureEnc = { rule, outcomes, inForce, applies, doubtful };
     this.inProgress.delete(m.name);
     this.measureMemo.set(m.name, me);
@@ -934,7 +937,7 @@ export class SmtEncoder {
       const l = this.lists.get(listPath);
       if (l) parts.push(l.n.gt(Number(m[1])));
     }
-    return parts.length ? Z.And(...parts) : Z.Bool.val(true);
+    return parts.length ? Z.And(...parts) : this.k.t;
   }
 }
 
