@@ -482,6 +482,7 @@ class Smt {
     const Z = this.Z;
     const e1 = this.encoder();
     const m1 = e1.measureEnc(m);
+    void m1.applies; // (encodes every rule and outcome: the uncertain dates they use are now known)
     // a dependence only through the policy coming into force is the evaluation-date window, not a finding
     if (!e1.uncertain.size || (![...e1.uncertain.keys()].some((k) => k !== '施行日') && !usesEffective(this.ir, m))) return;
     const e2 = e1.twin();

@@ -67,10 +67,11 @@ const MAX_RATIO = 100;
 /** Longest list in the tail mode (only to keep the arithmetic bounded). */
 const MAX_LIST = 1_000_000;
 /**
- * Default list bound B. Measured (test/bench/list-bound.mjs, `--list-bound` 2…8 on the list
- * fixtures): SMT time grows roughly with B² (nth ranks, pairwise orders); B = 4 is the
- * smallest bound that expresses "twins born as 3rd and 4th child" and the county's 三孩及以上
- * with a fourth child, at about twice the cost of B = 2.
+ * Default list bound B. Measured (`node test/bench/list-bound.mjs`, the `list-bound` bench
+ * section: a family policy with 孩次 as a definition, quantifiers, 合计/最大, 第N个): SMT CPU time
+ * for B = 2…6 was 297, 425, 612, 855, 1084 ms (each step ≈ +40%; wall time under load grows
+ * faster). B = 4 is the smallest bound that expresses "twins born as 3rd and 4th child" and
+ * the county's 三孩及以上 with a fourth child, at about twice the cost of B = 2.
  */
 export const DEFAULT_LIST_BOUND = 4;
 
@@ -127,8 +128,8 @@ export interface EncoderOptions {
 /** The per-outcome and per-measure terms of a measure (memoised per encoder). */
 export interface MeasureEnc {
   /** Rule surely applies / surely does not (Kleene), validity period included. */
-  readonly rule: Map<IrRule, { t: ZBool; f: ZBool }>;
-  readonly outcomes: Map<string, OutcomeEnc>;
+  readonly rule: { get(r: IrRule): { t: ZBool; f: ZBool } };
+  readonly outcomes: { get(name: string): OutcomeEnc | undefined };
   readonly inForce: ZBool;
   /** Status 适用 / 存疑 / 不适用 (in force; not in force counts as not applying). */
   readonly applies: ZBool;
@@ -838,46 +839,51 @@ export class SmtEncoder {
 
   /** Kleene applicability of a rule (validity period included). */
   rule(m: IrMeasure, r: IrRule): { t: ZBool; f: ZBool } {
-    return this.measureEnc(m).rule.get(r)!;
+    return this.measureEnc(m).rule.get(r);
   }
 
+  /**
+   * The measure's terms, built lazily (a query about one rule encodes only that rule, and the
+   * rules that override it): rule applicability, per-outcome winners/values/problems, status.
+   */
   measureEnc(m: IrMeasure): MeasureEnc {
     const hit = this.measureMemo.get(m.name);
     if (hit) return hit;
     const Z = this.Z;
-    if (this.inProgress.has(m.name)) {
-      // (the checker rules out cycles; defensive: unknown)
-      const f = this.k.f;
-      return { rule: new Map(), outcomes: new Map(), inForce: f, applies: f, doubtful: this.k.t };
-    }
-    this.inProgress.add(m.name);
-    const rule = new Map<IrRule, { t: ZBool; f: ZBool }>();
-    for (const r of m.rules) {
+    const k = this.k;
+    const ruleMemo = new Map<IrRule, { t: ZBool; f: ZBool }>();
+    const rule = (r: IrRule): { t: ZBool; f: ZBool } => {
+      const h = ruleMemo.get(r);
+      if (h) return h;
       const c = this.enc(r.condition);
       const valid: ZBool[] = [];
       if (r.validFrom !== undefined) valid.push(this.E.ge(r.validFrom));
       if (r.validTo !== undefined) valid.push(this.E.le(r.validTo));
       const inValid = valid.length ? Z.And(...valid) : undefined;
-      rule.set(r, inValid ? { t: Z.And(inValid, this.T(c)), f: Z.Or(Z.Not(inValid), this.F(c)) } : { t: this.T(c), f: this.F(c) });
-    }
-    const outcomes = new Map<string, OutcomeEnc>();
-    const problems: ZBool[] = [];
-    const definedAny: ZBool[] = [];
-    for (const o of m.outcomes) {
+      const x = inValid ? { t: Z.And(inValid, this.T(c)), f: Z.Or(Z.Not(inValid), this.F(c)) } : { t: this.T(c), f: this.F(c) };
+      ruleMemo.set(r, x);
+      return x;
+    };
+    const outMemo = new Map<string, OutcomeEnc>();
+    const outcome = (name: string): OutcomeEnc | undefined => {
+      const h = outMemo.get(name);
+      if (h) return h;
+      const o = m.outcomes.find((x) => x.name === name);
+      if (!o) return undefined;
       const rules = m.rules.filter((r) => r.assignments.some((a) => a.outcome === o.name));
       const sure = new Map<IrRule, ZBool>();
       const unsure = new Map<IrRule, ZBool>();
       const values = new Map<IrRule, Val>();
       for (const r of rules) {
-        const over = rules.filter((r2) => r2 !== r && r2.overrides.includes(r.name)).map((r2) => Z.Not(rule.get(r2)!.t));
-        const a = rule.get(r)!;
-        sure.set(r, Z.And(a.t, ...over));
+        const over = rules.filter((r2) => r2 !== r && r2.overrides.includes(r.name)).map((r2) => Z.Not(rule(r2).t));
+        const a = rule(r);
+        sure.set(r, over.length ? Z.And(a.t, ...over) : a.t);
         unsure.set(r, Z.And(Z.Not(a.t), Z.Not(a.f), ...over));
         values.set(r, this.enc(r.assignments.find((x) => x.outcome === o.name)!.value));
       }
-      const anySure = rules.length ? Z.Or(...rules.map((r) => sure.get(r)!)) : this.k.f;
-      const unknown = rules.length ? Z.Or(...rules.map((r) => unsure.get(r)!)) : this.k.f;
-      const gap = o.required ? Z.And(Z.Not(anySure), Z.Not(unknown)) : this.k.f;
+      const anySure = rules.length ? Z.Or(...rules.map((r) => sure.get(r)!)) : k.f;
+      const unknown = rules.length ? Z.Or(...rules.map((r) => unsure.get(r)!)) : k.f;
+      const gap = o.required ? Z.And(Z.Not(anySure), Z.Not(unknown)) : k.f;
       const pairs: ZBool[] = [];
       for (let i = 0; i < rules.length; i++) {
         for (let j = i + 1; j < rules.length; j++) {
@@ -885,25 +891,48 @@ export class SmtEncoder {
           pairs.push(Z.And(sure.get(r1)!, sure.get(r2)!, this.distinct(values.get(r1)!, values.get(r2)!)));
         }
       }
-      const contradiction = pairs.length ? Z.Or(...pairs) : this.k.f;
+      const contradiction = pairs.length ? Z.Or(...pairs) : k.f;
       // the value: the first surely-winning rule's (all agree unless in contradiction)
       let v: ZExpr = this.zero(o.type);
-      let vd: ZBool = this.k.f;
+      let vd: ZBool = k.f;
       for (const r of [...rules].reverse()) {
         const x = values.get(r)!;
-        v = Z.If(sure.get(r)!, o.type.k !== 'bool' && isRatio(o.type) ? this.real(x.v) : x.v, v);
+        v = Z.If(sure.get(r)!, isRatio(o.type) ? this.real(x.v) : x.v, v);
         vd = Z.If(sure.get(r)!, this.D(x), vd);
       }
       const defined = Z.And(anySure, Z.Not(contradiction), vd);
-      outcomes.set(o.name, { rules, sure, unsure, values, anySure, unknown, gap, contradiction, defined, value: this.val(v, vd) });
-      problems.push(unknown, gap, contradiction, Z.And(anySure, Z.Not(contradiction), Z.Not(vd)));
-      definedAny.push(defined);
-    }
-    const inForce = this.inForce();
-    const doubtful = Z.And(inForce, problems.length ? Z.Or(...problems) : this.k.f);
-    const applies = Z.And(inForce, Z.Not(doubtful), definedAny.length ? Z.Or(...definedAny) : this.k.f);
-    const me: MeasureEnc = { rule, outcomes, inForce, applies, doubtful };
-    this.inProgress.delete(m.name);
+      const out: OutcomeEnc = { rules, sure, unsure, values, anySure, unknown, gap, contradiction, defined, value: this.val(v, vd) };
+      outMemo.set(name, out);
+      return out;
+    };
+    let inForce: ZBool | undefined;
+    let status: { applies: ZBool; doubtful: ZBool } | undefined;
+    const st = () => {
+      if (status) return status;
+      if (this.inProgress.has(m.name)) return { applies: k.f, doubtful: k.t }; // (the checker rules out cycles)
+      this.inProgress.add(m.name);
+      const problems: ZBool[] = [];
+      const definedAny: ZBool[] = [];
+      for (const o of m.outcomes) {
+        const oe = outcome(o.name)!;
+        problems.push(oe.unknown, oe.gap, oe.contradiction, Z.And(oe.anySure, Z.Not(oe.contradiction), Z.Not(this.D(oe.value))));
+        definedAny.push(oe.defined);
+      }
+      const f = me.inForce;
+      const doubtful = Z.And(f, problems.length ? Z.Or(...problems) : k.f);
+      const applies = Z.And(f, Z.Not(doubtful), definedAny.length ? Z.Or(...definedAny) : k.f);
+      this.inProgress.delete(m.name);
+      status = { applies, doubtful };
+      return status;
+    };
+    const self = this;
+    const me: MeasureEnc = {
+      rule: { get: rule },
+      outcomes: { get: outcome },
+      get inForce() { return (inForce ??= self.inForce()); },
+      get applies() { return st().applies; },
+      get doubtful() { return st().doubtful; },
+    };
     this.measureMemo.set(m.name, me);
     return me;
   }
