@@ -138,9 +138,9 @@ export interface MeasureEnc {
 export interface OutcomeEnc {
   readonly rules: readonly IrRule[];
   /** r wins surely / unsurely (applicability unknown) for this outcome. */
-  readonly sure: Map<IrRule, ZBool>;
-  readonly unsure: Map<IrRule, ZBool>;
-  readonly values: Map<IrRule, Val>;
+  readonly sure: { get(r: IrRule): ZBool };
+  readonly unsure: { get(r: IrRule): ZBool };
+  readonly values: { get(r: IrRule): Val };
   readonly anySure: ZBool;
   readonly unknown: ZBool;
   readonly gap: ZBool;
@@ -449,6 +449,15 @@ export class SmtEncoder {
         const c = (v: number | string) => (isRatio(p.type) ? Z.Real.val(String(v)) : Z.Int.val(v as number));
         let acc: ZExpr = c(p.values[0]!.value);
         for (const v of p.values.slice(1)) acc = Z.If(this.E.ge(v.from), c(v.value), acc);
+        // A parameter with a value from before the policy takes effect is defined whenever a
+        // measure is evaluated at all: the evaluation date is restricted to its values (before
+        // them the policy is not in force), which keeps the county's queries free of
+        // definedness terms. Otherwise it is unknown before its first value, as in the interpreter.
+        const start = this.ir.policy.effective ?? this.ir.policy.effectiveRange?.lo;
+        if (start !== undefined && p.values[0]!.from <= start) {
+          this.domain.push(this.E.ge(p.values[0]!.from));
+          return this.val(acc);
+        }
         return this.val(acc, this.E.ge(p.values[0]!.from));
       }
       case 'evalDate': return this.val(this.E);
@@ -871,37 +880,46 @@ export class SmtEncoder {
       const o = m.outcomes.find((x) => x.name === name);
       if (!o) return undefined;
       const rules = m.rules.filter((r) => r.assignments.some((a) => a.outcome === o.name));
-      const sure = new Map<IrRule, ZBool>();
-      const unsure = new Map<IrRule, ZBool>();
-      const values = new Map<IrRule, Val>();
-      for (const r of rules) {
-        const over = rules.filter((r2) => r2 !== r && r2.overrides.includes(r.name)).map((r2) => Z.Not(rule(r2).t));
-        const a = rule(r);
-        sure.set(r, over.length ? Z.And(a.t, ...over) : a.t);
-        unsure.set(r, Z.And(Z.Not(a.t), Z.Not(a.f), ...over));
-        values.set(r, this.enc(r.assignments.find((x) => x.outcome === o.name)!.value));
-      }
-      const anySure = rules.length ? Z.Or(...rules.map((r) => sure.get(r)!)) : k.f;
-      const unknown = rules.length ? Z.Or(...rules.map((r) => unsure.get(r)!)) : k.f;
-      const gap = o.required ? Z.And(Z.Not(anySure), Z.Not(unknown)) : k.f;
-      const pairs: ZBool[] = [];
-      for (let i = 0; i < rules.length; i++) {
-        for (let j = i + 1; j < rules.length; j++) {
-          const [r1, r2] = [rules[i]!, rules[j]!];
-          pairs.push(Z.And(sure.get(r1)!, sure.get(r2)!, this.distinct(values.get(r1)!, values.get(r2)!)));
+      // every part is built on first use: a query about two rules encodes only what it asks
+      const lazyMap = <T,>(f: (r: IrRule) => T) => {
+        const memo = new Map<IrRule, T>();
+        return { get: (r: IrRule): T => { let x = memo.get(r); if (x === undefined) { x = f(r); memo.set(r, x); } return x; } };
+      };
+      const overrides = (r: IrRule) => rules.filter((r2) => r2 !== r && r2.overrides.includes(r.name)).map((r2) => Z.Not(rule(r2).t));
+      const sure = lazyMap((r) => { const over = overrides(r); return over.length ? Z.And(rule(r).t, ...over) : rule(r).t; });
+      const unsure = lazyMap((r) => Z.And(Z.Not(rule(r).t), Z.Not(rule(r).f), ...overrides(r)));
+      const values = lazyMap((r) => this.enc(r.assignments.find((x) => x.outcome === o.name)!.value));
+      const once = <T,>(f: () => T): (() => T) => { let x: T | undefined; return () => (x ??= f()); };
+      const anySure = once(() => (rules.length ? Z.Or(...rules.map((r) => sure.get(r))) : k.f));
+      const unknown = once(() => (rules.length ? Z.Or(...rules.map((r) => unsure.get(r))) : k.f));
+      const gap = once(() => (o.required ? Z.And(Z.Not(anySure()), Z.Not(unknown())) : k.f));
+      const contradiction = once(() => {
+        const pairs: ZBool[] = [];
+        for (let i = 0; i < rules.length; i++) {
+          for (let j = i + 1; j < rules.length; j++) {
+            const [r1, r2] = [rules[i]!, rules[j]!];
+            pairs.push(Z.And(sure.get(r1), sure.get(r2), this.distinct(values.get(r1), values.get(r2))));
+          }
         }
-      }
-      const contradiction = pairs.length ? Z.Or(...pairs) : k.f;
+        return pairs.length ? Z.Or(...pairs) : k.f;
+      });
       // the value: the first surely-winning rule's (all agree unless in contradiction)
-      let v: ZExpr = this.zero(o.type);
-      let vd: ZBool = k.f;
-      for (const r of [...rules].reverse()) {
-        const x = values.get(r)!;
-        v = Z.If(sure.get(r)!, isRatio(o.type) ? this.real(x.v) : x.v, v);
-        vd = Z.If(sure.get(r)!, this.D(x), vd);
-      }
-      const defined = Z.And(anySure, Z.Not(contradiction), vd);
-      const out: OutcomeEnc = { rules, sure, unsure, values, anySure, unknown, gap, contradiction, defined, value: this.val(v, vd) };
+      const value = once(() => {
+        let v: ZExpr = this.zero(o.type);
+        let vd: ZBool = k.f;
+        for (const r of [...rules].reverse()) {
+          const x = values.get(r);
+          v = Z.If(sure.get(r), isRatio(o.type) ? this.real(x.v) : x.v, v);
+          vd = Z.If(sure.get(r), this.D(x), vd);
+        }
+        return this.val(v, vd);
+      });
+      const defined = once(() => Z.And(anySure(), Z.Not(contradiction()), this.D(value())));
+      const out: OutcomeEnc = {
+        rules, sure, unsure, values,
+        get anySure() { return anySure(); }, get unknown() { return unknown(); }, get gap() { return gap(); },
+        get contradiction() { return contradiction(); }, get defined() { return defined(); }, get value() { return value(); },
+      };
       outMemo.set(name, out);
       return out;
     };
