@@ -145,7 +145,7 @@ export interface OutcomeEnc {
   readonly unknown: ZBool;
   readonly gap: ZBool;
   readonly contradiction: ZBool;
-  /** The outcome has a definite value (the interpreter's raw value is set). */
+  /** The outcome has an established value (the interpreter's raw value, handed to other measures and properties). */
   readonly defined: ZBool;
   readonly value: Val;
 }
@@ -914,7 +914,9 @@ export class SmtEncoder {
         }
         return this.val(v, vd);
       });
-      const defined = once(() => Z.And(anySure(), Z.Not(contradiction()), this.D(value())));
+      // INVARIANT (interpreter): a value beside a rule of unknown applicability is shown but never
+      // handed to other measures or properties
+      const defined = once(() => Z.And(anySure(), Z.Not(contradiction()), Z.Not(unknown()), this.D(value())));
       const out: OutcomeEnc = {
         rules, sure, unsure, values,
         get anySure() { return anySure(); }, get unknown() { return unknown(); }, get gap() { return gap(); },

@@ -309,7 +309,8 @@ async function batch(family: Family, rnd: Rnd, rawFacts: unknown, datePick: numb
         encs.push({ what: `${m.name}.${o.name} 矛盾`, x: { kind: 'val', v: oe.contradiction, d: true }, t: TY.bool, want: kinds.has('矛盾') });
         encs.push({ what: `${m.name}.${o.name} 缺口`, x: { kind: 'val', v: oe.gap, d: true }, t: TY.bool, want: kinds.has('缺口') });
         encs.push({ what: `${m.name}.${o.name} 未知`, x: { kind: 'val', v: Z.Or(oe.unknown, Z.And(oe.anySure, Z.Not(oe.contradiction), Z.Not(oe.value.d === true ? Z.Bool.val(true) : oe.value.d))), d: true }, t: TY.bool, want: kinds.has('未知') });
-        const r = dec.结果[o.name];
+        // an established value (handed to other measures): shown, and no rule of unknown applicability beside it
+        const r = kinds.has('未知') ? undefined : dec.结果[o.name];
         encs.push({ what: `${m.name}.${o.name} 值`, x: { kind: 'val', v: oe.value.v, d: Z.And(me.inForce, oe.defined) }, t: o.type, want: r ? (o.type.k === 'money' ? r.分 : o.type.k === 'bool' || o.type.k === 'int' ? r.值 : undefined) : null });
       }
     }
