@@ -580,7 +580,9 @@ class Checker {
         if (num(lt) && num(rt)) return T.number;
         if ((lt.k === 'money' || lt.k === 'quantity') && num(rt)) return lt;
         // a proportion of two amounts of one dimension is an exact ratio (1000元 ÷ 600元 = 166.(6)%)
-        if (sameType(lt, rt) && (lt.k === 'money' || lt.k === 'quantity')) return T.q('ratio');
+        if (sameType(lt, rt) && (lt.k === 'money' || (lt.k === 'quantity' && lt.dim !== 'ratio'))) return T.q('ratio');
+        // a ratio of two ratios is a plain number (4.8‰ ÷ 3.6‰ = 1.(3), rounded where an integer is needed)
+        if (sameType(lt, rt) && lt.k === 'quantity') return T.number;
         if (num(lt) && rt.k === 'quantity' && rt.dim === 'ratio') return T.number;
         return bad();
     }
