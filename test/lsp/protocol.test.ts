@@ -4,7 +4,7 @@
  * workspace (test/lsp/fixtures/ws, a copy of the sample policy).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type {
@@ -26,7 +26,7 @@ let c: LspClient;
 let mainUri: string;
 
 beforeAll(async () => {
-  c = await LspClient.start({ initializationOptions: { cliPath: join(REPO, 'bin', 'zhengce.js'), verifyRuns: 20 } });
+  c = await LspClient.start({ initializationOptions: { verifyRuns: 20 } });
   mainUri = await c.open(MAIN, mainText);
   await c.current(mainUri);
 }, 60_000);
@@ -432,6 +432,25 @@ describe('code actions', () => {
     await c.close(uri);
   });
 
+  test('only the kinds asked for (CodeActionContext.only): quick fixes are quickfix, the rest refactor.rewrite', async () => {
+    const path = join(FIXTURE, '种类.zc');
+    const text = '实体 户 {\n  子女数量不满足:整数\n}\n';
+    const uri = await c.open(path, text);
+    expect((await c.current(uri)).diagnostics.map((d) => d.code)).toContain('ZC0103');
+    const p = pos(text, '子女数量', 0, 1);
+    const ask = (only?: string[]) => c.request<CodeAction[]>('textDocument/codeAction', { ...td(uri), range: { start: p, end: p }, context: { diagnostics: c.lastDiagnostics(uri)!.diagnostics, ...(only ? { only } : {}) } });
+    const all = await ask();
+    expect(new Set(all.map((a) => a.kind))).toEqual(new Set(['quickfix', 'refactor.rewrite']));
+    const fixes = await ask(['quickfix']);
+    expect(fixes.length).toBeGreaterThan(0);
+    expect(fixes.every((a) => a.kind === 'quickfix' && a.diagnostics?.length)).toBe(true);
+    const refactors = await ask(['refactor']);
+    expect(refactors.map((a) => a.title)).toEqual(all.filter((a) => a.kind === 'refactor.rewrite').map((a) => a.title));
+    expect(refactors.some((a) => a.title.startsWith('本行标点改为全角'))).toBe(true);
+    expect(await ask(['source.organizeImports'])).toEqual([]);
+    await c.close(uri);
+  });
+
   test('insert the missing 原文 of a measure from the source text', async () => {
     const path = join(FIXTURE, '原文.zc');
     const text = mainText.replace('      原文："（三）延长产假。女职工生育三孩的，在法定产假基础上再延长30天。"\n', '');
@@ -464,11 +483,25 @@ describe('code lens and commands', () => {
     expect(c.messages.some((m) => m.message === r.message)).toBe(true);
   });
 
-  test.skipIf(!existsSync(join(REPO, 'dist', 'compiler', 'cli', 'main.js')))('核查 runs zhengce verify for the policy', async () => {
+  test('核查 runs the bundled verifier (no CLI) on the buffers; findings become diagnostics until the policy changes', async () => {
     const r = await c.request<{ ok: boolean; message: string; total: number }>('workspace/executeCommand', { command: 'zhengce.verify', arguments: [mainUri, '生育补助'] }, 120_000);
     expect(r.message).toMatch(/^核查（示例县育儿支持办法）：共 \d+ 项发现/);
     expect(r.ok).toBe(true);
     expect(r.total).toBeGreaterThan(0);
+    expect(c.messages.some((m) => m.message === r.message)).toBe(true); // no showsCommandResults: also a message
+    const verified = () => [...c.diagnostics.values()].map((l) => l[l.length - 1]!).flatMap((p) => p.diagnostics.filter((d) => d.source === 'zhengce 核查').map((d) => ({ uri: p.uri, d })));
+    const found = verified();
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every(({ d }) => /^ZC(09|11)\d\d$/.test(String(d.code)))).toBe(true);
+    // the open document shows its findings beside the compiler's
+    const main = c.lastDiagnostics(mainUri)!.diagnostics;
+    expect(main.some((d) => d.code === 'ZC0703')).toBe(true);
+    // an edit withdraws them: positions and conclusions refer to the verified text
+    await c.change(mainUri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# 注释\n' }]);
+    await c.current(mainUri);
+    await c.change(mainUri, [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: '' }]);
+    await c.current(mainUri);
+    expect(verified()).toEqual([]);
   }, 150_000);
 });
 

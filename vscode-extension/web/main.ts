@@ -4,7 +4,8 @@
  * where a drafter fills in a case and sees the decisions of the interpreter.
  */
 import * as monaco from 'monaco-editor';
-import type { Decision, Decisions, OutcomeValue } from '../../compiler/interpret/decision.js';
+import type { Decisions } from '../../compiler/interpret/decision.js';
+import { decisionsSummary, decisionsTable, el } from './decisions.js';
 import type { CompletionKind, EvalResult, Reply, Request, WireDiagnostic } from './protocol.js';
 
 (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
@@ -182,62 +183,9 @@ const SAMPLE_FACTS = {
   婴幼儿: { 出生日期: '2023-10-15', 户籍在本县: true, 入托机构已备案: true },
 };
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (cls) e.className = cls;
-  return e;
-}
-
-function outcomeText(o: OutcomeValue): string {
-  const v = String(o.值);
-  const unit = o.单位 && !v.endsWith(o.单位) ? o.单位 : '';
-  return `${v}${unit ? ` ${unit}` : ''}`;
-}
-
 function renderDecisions(d: Decisions): void {
-  const summary = $('summary');
-  const parts = [`政策：${d.政策.名称}${d.政策.文号 ? `（${d.政策.文号}）` : ''}`, `评估日期：${d.评估日期}`];
-  if (d.生效?.日期) parts.push(`生效：${d.生效.日期}`);
-  if (d.废止) parts.push(`已于 ${d.废止.日期} 废止`);
-  summary.textContent = parts.join('　');
-  const table = el('table', undefined, 'decisions');
-  table.id = 'decisions';
-  const head = table.createTHead().insertRow();
-  for (const h of ['措施', '状态', '结果', '条款', '理由']) head.appendChild(el('th', h));
-  const body = table.createTBody();
-  for (const dec of d.决定) body.appendChild(decisionRow(dec));
-  const out = $('result');
-  out.replaceChildren(table);
-}
-
-function decisionRow(dec: Decision): HTMLTableRowElement {
-  const tr = el('tr');
-  tr.dataset.measure = dec.措施;
-  tr.appendChild(el('td', dec.措施));
-  tr.appendChild(el('td', dec.状态, `status-${dec.状态}`));
-  const res = el('td', undefined, 'outcomes');
-  const entries = Object.entries(dec.结果);
-  if (!entries.length) res.textContent = '—';
-  for (const [name, o] of entries) {
-    const div = el('div', `${name}：`);
-    div.appendChild(el('span', outcomeText(o), 'value'));
-    if (o.周期) div.appendChild(document.createTextNode(`（${o.周期}）`));
-    if (o.未确认参数?.length) div.appendChild(el('span', `（含未确认参数：${o.未确认参数.join('、')}）`, 'unconfirmed'));
-    res.appendChild(div);
-  }
-  tr.appendChild(res);
-  const cl = el('td', undefined, 'clause');
-  cl.appendChild(el('div', dec.条款.标签, 'label'));
-  if (dec.条款.标题) cl.appendChild(el('div', dec.条款.标题));
-  tr.appendChild(cl);
-  const why = el('td', undefined, 'reasons');
-  const ul = el('ul');
-  for (const r of dec.理由) ul.appendChild(el('li', r));
-  for (const s of dec.存疑 ?? []) ul.appendChild(el('li', `存疑“${s.名称}”采用：${s.采用}${s.理由 ? `（${s.理由}）` : ''}`));
-  why.appendChild(ul);
-  tr.appendChild(why);
-  return tr;
+  $('summary').textContent = decisionsSummary(d);
+  $('result').replaceChildren(decisionsTable(d.决定));
 }
 
 function renderProblems(title: string, lines: readonly string[]): void {

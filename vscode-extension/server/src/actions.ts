@@ -1,6 +1,7 @@
 /**
  * Code actions and formatting.
- *  - Quick fixes: exactly the `fixes` the compiler attached to its diagnostics.
+ *  - Quick fixes (kind `quickfix`): exactly the `fixes` the compiler attached to its
+ *    diagnostics. Everything else here fixes no diagnostic and is `refactor.rewrite`.
  *  - Punctuation: rewrite the punctuation tokens of the selected lines to full-width
  *    （：，；） or ASCII — only tokens the lexer says are punctuation, so strings,
  *    names and comments are never touched.
@@ -33,6 +34,16 @@ export function editsToWorkspaceEdit(env: ActionEnv, edits: readonly TextEdit[])
     (changes[env.uriOf(e.span.file)] ??= []).push({ range, newText: e.newText });
   }
   return { changes };
+}
+
+/**
+ * Whether a code action of `kind` answers a request restricted to `only` (LSP
+ * `CodeActionContext.only`): kinds are hierarchical, so `refactor` admits
+ * `refactor.rewrite`; no restriction admits every kind.
+ */
+export function wantsKind(only: readonly string[] | undefined, kind: string): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((k) => k === '' || kind === k || kind.startsWith(`${k}.`));
 }
 
 /** Quick fixes from the compiler's diagnostics overlapping [start, end]. */
@@ -179,7 +190,7 @@ export function insertQuoteAction(env: ActionEnv, path: string, text: string, as
   const edit = editsToWorkspaceEdit(env, [{ span: { file: path, start: brace, end: brace }, newText: insert }]);
   if (!edit) return [];
   const shown = [...best.text].length > 24 ? [...best.text].slice(0, 24).join('') + '…' : best.text;
-  return [{ title: `为${target.what}插入来源原文：“${shown}”`, kind: CodeActionKind.QuickFix, edit }];
+  return [{ title: `为${target.what}插入来源原文：“${shown}”`, kind: CodeActionKind.RefactorRewrite, edit }];
 }
 
 /** Formatting edits (offsets) — empty when already formatted or not formattable. */

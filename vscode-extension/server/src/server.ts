@@ -10,17 +10,24 @@
  * initializationOptions (all optional):
  *   debounceMs   diagnostics delay after an edit (default 150)
  *   today        YYYY-MM-DD, the date used for parameter values and 求值示例 (default: today)
- *   cliPath      path of bin/zhengce.js for 核查 (default: searched near the workspace)
- *   verifyRuns   --runs for 核查 (default 200)
+ *   verifyRuns   random cases per property for 核查 (default 200)
  *   scanWorkspace  compile the workspace folders at start (default true)
+ *   showsCommandResults  the client shows the results of 求值示例/核查 itself (the VS Code
+ *                extension: a panel, the Problems view); otherwise they are also sent as
+ *                window/showMessage (default false)
+ *
+ * 核查 findings are published as diagnostics (source “zhengce 核查”) on the files they
+ * point at, beside the compiler's; they are withdrawn when a file of the verified
+ * policy changes (their positions and conclusions refer to the verified text).
  */
-import { dirname } from 'node:path';
+import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import {
   createConnection, ProposedFeatures, TextDocumentSyncKind, DiagnosticSeverity, DiagnosticTag, CodeActionKind,
   ResponseError, ErrorCodes, ShowMessageNotification, MessageType, FileChangeType,
   type InitializeParams, type InitializeResult, type Diagnostic as LspDiagnostic, type Range, type Position,
 } from 'vscode-languageserver/node';
-import { nodeHost, type Diagnostic } from '../../../compiler/index.js';
+import type { Diagnostic } from '../../../compiler/index.js';
 import type * as A from '../../../compiler/syntax/ast.js';
 import { Workspace } from './workspace.js';
 import { UriMap } from './uri.js';
@@ -31,21 +38,22 @@ import { complete } from './completion.js';
 import { definition, references, prepareRename, rename, type Nav } from './navigation.js';
 import { documentSymbols, workspaceSymbols } from './outline.js';
 import { LEGEND, semanticTokens } from './semantic-tokens.js';
-import { formatting, insertQuoteAction, punctuationActions, quickFixes, type ActionEnv } from './actions.js';
-import { codeLenses, COMMANDS, EVAL_COMMAND, VERIFY_COMMAND, evalExample, findCli, verifyMeasure } from './commands.js';
+import { formatting, insertQuoteAction, punctuationActions, quickFixes, wantsKind, type ActionEnv } from './actions.js';
+import { codeLenses, COMMANDS, EVAL_COMMAND, VERIFY_COMMAND, evalExample, verifyMeasure } from './commands.js';
+import type { Finding } from '../../../compiler/verify/finding.js';
 
 interface Options {
   debounceMs: number;
   today?: string;
-  cliPath?: string;
   verifyRuns: number;
   scanWorkspace: boolean;
+  showsCommandResults: boolean;
 }
 
 const connection = createConnection(ProposedFeatures.all);
 const uris = new UriMap();
 let ws = new Workspace([]);
-let opts: Options = { debounceMs: 150, verifyRuns: 200, scanWorkspace: true };
+let opts: Options = { debounceMs: 150, verifyRuns: 200, scanWorkspace: true, showsCommandResults: false };
 const timers = new Map<string, NodeJS.Timeout>();
 /** Last published diagnostics per path (a signature, to publish only changes). */
 const published = new Map<string, string>();
@@ -99,6 +107,70 @@ function toLsp(d: Diagnostic): LspDiagnostic | undefined {
 
 // ── diagnostics ──────────────────────────────────────────────────────
 
+/** 核查 findings as diagnostics, per file: which policy root they came from. */
+const verified = new Map<string, { root: string; uri: string; diagnostics: LspDiagnostic[] }>();
+
+const FINDING_SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
+
+/**
+ * A finding as an LSP diagnostic, positioned in the text that was verified. Accepted
+ * findings (recorded in the policy as properties of the official text) become
+ * information; proofs (ZC0909) and indicator values (ZC0914) are hints — results, not
+ * problems, so they stay out of the Problems panel.
+ */
+function findingToLsp(f: Finding, texts: Readonly<Record<string, string>>): LspDiagnostic | undefined {
+  const text = texts[f.span.file];
+  if (text === undefined) return undefined;
+  const index = new LineIndex(text);
+  const severity = f.code === 'ZC0909' || f.code === 'ZC0914' ? DiagnosticSeverity.Hint : f.accepted ? DiagnosticSeverity.Information : FINDING_SEVERITY[f.severity];
+  const witness = f.witness ? `；反例：日期 ${f.witness.date}，事实 ${JSON.stringify(f.witness.facts, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}` : '';
+  const sides = f.sides?.length ? `；${f.sides.map((x) => `${x.measure}${x.rule ? `·${x.rule}` : ''}：${x.yields}`).join('；')}` : '';
+  const out: LspDiagnostic = {
+    range: index.range(f.span.start, f.span.end), severity, code: f.code, source: 'zhengce 核查',
+    message: `${f.accepted ? `（已接受：${f.accepted}）` : ''}${f.message}${sides}${witness}`,
+  };
+  const related = [];
+  for (const r of f.related) {
+    const t = texts[r.span.file];
+    if (t !== undefined) related.push({ location: { uri: uris.toUri(r.span.file), range: new LineIndex(t).range(r.span.start, r.span.end) }, message: r.message });
+  }
+  if (related.length) out.relatedInformation = related;
+  return out;
+}
+
+function sendVerified(path: string): void {
+  const doc = ws.docs.get(path);
+  if (doc) {
+    publish([], [path]);
+    return;
+  }
+  const v = verified.get(path);
+  void connection.sendDiagnostics({ uri: v?.uri ?? uris.toUri(path), diagnostics: v?.diagnostics ?? [] });
+}
+
+/** Replace the 核查 diagnostics of one policy root with a new run's findings. */
+function showVerification(root: string, findings: readonly Finding[], texts: Readonly<Record<string, string>>): void {
+  const before = [...verified].filter(([, v]) => v.root === root).map(([p]) => p);
+  for (const p of before) verified.delete(p);
+  for (const f of findings) {
+    const d = findingToLsp(f, texts);
+    if (!d) continue;
+    const entry = verified.get(f.span.file) ?? { root, uri: uris.toUri(f.span.file), diagnostics: [] };
+    entry.diagnostics.push(d);
+    verified.set(f.span.file, entry);
+  }
+  for (const p of new Set([...before, ...verified.keys()])) sendVerified(p);
+}
+
+/** A file changed: the 核查 diagnostics of every policy it belongs to are stale. */
+function withdrawVerification(path: string): void {
+  if (!verified.size) return;
+  const roots = new Set([...ws.programsOf(path).map((p) => p.root), verified.get(path)?.root].filter((r): r is string => !!r));
+  const stale = [...verified].filter(([, v]) => roots.has(v.root)).map(([p]) => p);
+  for (const p of stale) verified.delete(p);
+  for (const p of stale) if (p !== path || !ws.docs.has(p)) sendVerified(p);
+}
+
 function markFresh(): void {
   for (const doc of ws.docs.values()) {
     const sf = ws.sources.get(doc.path);
@@ -114,7 +186,7 @@ function publish(touched: Iterable<string>, forced: Iterable<string> = []): void
     const sf = ws.sources.get(path);
     // only publish diagnostics computed for the document's current text
     if (!sf || sf.text !== doc.text) continue;
-    const diagnostics = ws.diagnostics(path).map(toLsp).filter((x): x is LspDiagnostic => !!x);
+    const diagnostics = [...ws.diagnostics(path).map(toLsp).filter((x): x is LspDiagnostic => !!x), ...(verified.get(path)?.diagnostics ?? [])];
     const sig = JSON.stringify(diagnostics);
     if (!force.has(path) && published.get(path) === sig) continue;
     published.set(path, sig);
@@ -164,8 +236,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     debounceMs: typeof io.debounceMs === 'number' ? io.debounceMs : 150,
     verifyRuns: typeof io.verifyRuns === 'number' ? io.verifyRuns : 200,
     scanWorkspace: io.scanWorkspace !== false,
+    showsCommandResults: io.showsCommandResults === true,
     ...(io.today ? { today: io.today } : {}),
-    ...(io.cliPath ? { cliPath: io.cliPath } : {}),
   };
   const folders = params.workspaceFolders?.map((f) => uris.toPath(f.uri)) ?? (params.rootUri ? [uris.toPath(params.rootUri)] : params.rootPath ? [params.rootPath] : []);
   ws = new Workspace(folders.filter((f) => !/^[a-z][a-z0-9+.-]+:/i.test(f) || /^[a-zA-Z]:[\\/]/.test(f)));
@@ -220,6 +292,7 @@ connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) => {
     if (!doc) return;
     const text = applyContentChanges(doc.text, contentChanges);
     ws.update(path, text, d.version);
+    withdrawVerification(path);
     schedule(path);
   });
 });
@@ -354,9 +427,12 @@ connection.onDocumentFormatting(({ textDocument }) => guard('formatting', [], ()
   return formatting(path, text).map((e) => ({ range: index.range(e.span.start, e.span.end), newText: e.newText }));
 }));
 
+/** The running 核查 child, if any. */
+let running: ChildProcess | undefined;
+
 const actionEnv: ActionEnv = { uriOf: (p) => uris.toUri(p), rangeOf, toLsp };
 
-connection.onCodeAction(({ textDocument, range }) => guard('codeAction', [], () => {
+connection.onCodeAction(({ textDocument, range, context }) => guard('codeAction', [], () => {
   flush();
   const path = uris.toPath(textDocument.uri);
   const parsed = ws.parsed.get(path);
@@ -364,10 +440,13 @@ connection.onCodeAction(({ textDocument, range }) => guard('codeAction', [], () 
   const index = ws.indexOf(parsed.source);
   const start = index.offsetAt(range.start);
   const end = index.offsetAt(range.end);
+  // INVARIANT: only the kinds the client asked for (`context.only`); VS Code drops, and
+  // logs, any action of another kind.
+  const wanted = (kind: string) => wantsKind(context.only, kind);
   return [
-    ...quickFixes(actionEnv, ws.diagnostics(path), start, end),
-    ...insertQuoteAction(actionEnv, path, parsed.source.text, parsed.ast, ws.programsOf(path)[0], clauseLabels(path), start),
-    ...punctuationActions(actionEnv, path, parsed, index, range.start.line, range.end.line),
+    ...(wanted(CodeActionKind.QuickFix) ? quickFixes(actionEnv, ws.diagnostics(path), start, end) : []),
+    ...(wanted(CodeActionKind.RefactorRewrite) ? insertQuoteAction(actionEnv, path, parsed.source.text, parsed.ast, ws.programsOf(path)[0], clauseLabels(path), start) : []),
+    ...(wanted(CodeActionKind.RefactorRewrite) ? punctuationActions(actionEnv, path, parsed, index, range.start.line, range.end.line) : []),
   ];
 }));
 
@@ -390,14 +469,18 @@ connection.onExecuteCommand(async ({ command, arguments: args }) => {
     let result;
     if (command === EVAL_COMMAND) result = evalExample(program, measure, todayDate(opts.today));
     else if (command === VERIFY_COMMAND) {
-      const cwd = ws.roots.find((r) => path.startsWith(r)) ?? dirname(program?.root ?? path);
-      const cli = findCli(opts.cliPath ?? process.env['ZHENGCE_CLI'], [...ws.roots, dirname(path), __dirname]);
-      result = await verifyMeasure(program, measure, { cli, cwd, runs: opts.verifyRuns, timeoutMs: 300_000 });
-      // the CLI reads the saved files: say so when a buffer of the policy is not saved
-      const unsaved = program ? [...program.checked.files.keys()].filter((f) => { const d = ws.docs.get(f); return d && d.text !== nodeHost.readFile(f); }) : [];
-      if (unsaved.length) result = { ...result, message: `（有未保存的修改，核查按已保存的文件进行）${result.message}` };
+      // the editor's buffers, saved or not, are what is verified
+      const overlays: Record<string, string> = {};
+      for (const d of ws.docs.values()) overlays[d.path] = d.text;
+      running?.kill(); // a newer 核查 replaces a running one
+      const run = await verifyMeasure(program, measure, { script: join(__dirname, 'verify.js'), overlays, runs: opts.verifyRuns, timeoutMs: 300_000, onChild: (c) => (running = c) });
+      running = undefined;
+      // findings refer to the verified text: show them only if nothing changed since
+      const changed = Object.entries(overlays).some(([p, t]) => ws.docs.get(p)?.text !== undefined && ws.docs.get(p)!.text !== t);
+      if (run.result.ok && program && !changed) showVerification(program.root, run.findings, run.texts);
+      result = changed && run.result.ok ? { ...run.result, message: `${run.result.message}。（核查期间文件已修改，结果未列入“问题”面板，请重新核查）` } : run.result;
     } else return { ok: false, message: `未知命令：${command}` };
-    void connection.sendNotification(ShowMessageNotification.type, { type: result.ok ? MessageType.Info : MessageType.Warning, message: result.message });
+    if (!opts.showsCommandResults) void connection.sendNotification(ShowMessageNotification.type, { type: result.ok ? MessageType.Info : MessageType.Warning, message: result.message });
     return result;
   } catch (e) {
     logError('executeCommand', e);
@@ -405,6 +488,7 @@ connection.onExecuteCommand(async ({ command, arguments: args }) => {
   }
 });
 
+process.on('exit', () => running?.kill());
 process.on('uncaughtException', (e) => logError('uncaughtException', e));
 process.on('unhandledRejection', (e) => logError('unhandledRejection', e));
 
