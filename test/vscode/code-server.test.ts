@@ -155,12 +155,12 @@ describe('the extension in code-server (VS Code in Chromium)', () => {
 
   /** Wait until the keyboard focus is in the quick input (so typing goes there, not into the file). */
   async function quickInputFocused(): Promise<void> {
-    await page.waitForFunction(() => !!document.activeElement?.closest('.quick-input-widget'), undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => !!document.activeElement?.closest('.quick-input-widget'), undefined, { timeout: 30_000 });
   }
 
   /** Wait until the keyboard focus is back in a text editor. */
   async function editorFocused(): Promise<void> {
-    await page.waitForFunction(() => !!document.activeElement?.closest('.part.editor .monaco-editor'), undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => !!document.activeElement?.closest('.part.editor .monaco-editor'), undefined, { timeout: 30_000 });
   }
 
   async function quickOpen(name: string): Promise<void> {
@@ -168,9 +168,9 @@ describe('the extension in code-server (VS Code in Chromium)', () => {
     await page.keyboard.press('Control+P');
     await quickInputFocused();
     await page.keyboard.insertText(name);
-    await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: 20_000 });
+    await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: 30_000 });
     await page.keyboard.press('Enter');
-    await page.waitForSelector(`.tab.active[aria-label*="${name}"]`, { timeout: 20_000 });
+    await page.waitForSelector(`.tab.active[aria-label*="${name}"]`, { timeout: 30_000 });
     await editorFocused();
   }
 
@@ -180,14 +180,14 @@ describe('the extension in code-server (VS Code in Chromium)', () => {
     await page.keyboard.press('F1');
     await quickInputFocused();
     await page.keyboard.insertText(title);
-    await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label^="${title}"]`, { timeout: 10_000 });
+    await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label^="${title}"]`, { timeout: 30_000 });
     await page.keyboard.press('Enter');
   }
 
   async function activateTab(name: string): Promise<void> {
     await reset();
     await page.click(`.tab[aria-label*="${name}"]`);
-    await page.waitForSelector(`.tab.active[aria-label*="${name}"]`, { timeout: 10_000 });
+    await page.waitForSelector(`.tab.active[aria-label*="${name}"]`, { timeout: 30_000 });
     await editorFocused();
   }
 
@@ -228,7 +228,7 @@ describe('the extension in code-server (VS Code in Chromium)', () => {
 
   async function openProblems(): Promise<void> {
     if (!(await page.$('.markers-panel'))) await page.keyboard.press('Control+Shift+M');
-    await page.waitForSelector('.markers-panel', { timeout: 10_000 });
+    await page.waitForSelector('.markers-panel', { timeout: 30_000 });
   }
 
   async function webviewFrame(selector: string, timeout = 30_000): Promise<Frame> {
@@ -263,11 +263,11 @@ describe('the extension in code-server (VS Code in Chromium)', () => {
     // … while an invisible character (U+00A0, a no-break space) still gets one
     await page.keyboard.insertText('\u00a0');
     try {
-      await page.waitForSelector(`${editor} .unicode-highlight`, { state: 'attached', timeout: 10_000 });
+      await page.waitForSelector(`${editor} .unicode-highlight`, { state: 'attached', timeout: 30_000 });
     } finally {
       await page.keyboard.press('Control+Z');
     }
-    await page.waitForSelector(`${editor} .unicode-highlight`, { state: 'detached', timeout: 10_000 });
+    await page.waitForSelector(`${editor} .unicode-highlight`, { state: 'detached', timeout: 30_000 });
     await waitProblems((l) => /No Problems/.test(l), '撤销后“没有问题”');
     phase('打开文件');
   }, 180_000);
@@ -287,10 +287,10 @@ describe('the extension in code-server (VS Code in Chromium)', () => {
     await gotoPos(where('条件：家庭.子女数', '女'));
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
-    const hover = await page.waitForSelector('.monaco-hover:not(.hidden) .hover-row.status-bar .action-container >> text=/Quick Fix/', { timeout: 15_000 });
+    const hover = await page.waitForSelector('.monaco-hover:not(.hidden) .hover-row.status-bar .action-container >> text=/Quick Fix/', { timeout: 30_000 });
     expect(await page.textContent('.monaco-hover:not(.hidden)')).toContain('实体“家庭”没有字段“子女”');
     await hover.click();
-    await page.waitForSelector('.action-widget .monaco-list-row[aria-label*="改为“子女数”"]', { timeout: 15_000 });
+    await page.waitForSelector('.action-widget .monaco-list-row[aria-label*="改为“子女数”"]', { timeout: 30_000 });
     const offered = await page.$$eval('.action-widget .monaco-list-row.action', (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     expect(offered, '只有快速修复，没有重构（本行标点…）').toEqual([expect.stringContaining('改为“子女数”')]);
     await page.screenshot({ path: join(OUT, 'vscode-quickfix.png') });
@@ -305,14 +305,14 @@ describe('the extension in code-server (VS Code in Chromium)', () => {
     await gotoPos(where('措施 生育补助', '生育补助'));
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
-    const hover = await page.waitForSelector('.monaco-hover:not(.hidden) .hover-contents', { timeout: 15_000 });
-    await page.waitForFunction((el) => (el.textContent ?? '').includes('原文'), hover, { timeout: 15_000 });
+    const hover = await page.waitForSelector('.monaco-hover:not(.hidden) .hover-contents', { timeout: 30_000 });
+    await page.waitForFunction((el) => (el.textContent ?? '').includes('原文'), hover, { timeout: 30_000 });
     const text = await hover.textContent();
     expect(text).toContain('对生育三孩及以上的夫妻至少一方户籍及子女户籍均在我县的家庭');
     await page.screenshot({ path: join(OUT, 'vscode-hover.png') });
     await page.keyboard.press('Escape');
     phase('悬停');
-  }, 60_000);
+  }, 120_000);
 
   test('completion after 家庭. lists the entity’s fields', async () => {
     await reset();
@@ -332,16 +332,16 @@ describe('the extension in code-server (VS Code in Chromium)', () => {
     await page.screenshot({ path: join(OUT, 'vscode-completion.png') });
     await page.keyboard.press('Escape');
     phase('补全');
-  }, 60_000);
+  }, 120_000);
 
   test('go to definition of a field opens its declaration in 类型.zc', async () => {
     await gotoPos(where('条件：家庭.子女数', '女数')); // inside the field name
     await page.keyboard.press('F12');
-    await page.waitForSelector('.tab.active[aria-label*="类型.zc"]', { timeout: 15_000 });
-    await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].some((e) => /子女数\s*[：:]\s*整数/.test((e.textContent ?? '').replace(/\u00a0/g, ' '))), `${editor} .view-line`, { timeout: 15_000 });
+    await page.waitForSelector('.tab.active[aria-label*="类型.zc"]', { timeout: 30_000 });
+    await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].some((e) => /子女数\s*[：:]\s*整数/.test((e.textContent ?? '').replace(/\u00a0/g, ' '))), `${editor} .view-line`, { timeout: 30_000 });
     await activateTab('第四章.zc');
     phase('跳转到定义');
-  }, 60_000);
+  }, 120_000);
 
   test('Format Document restores the canonical layout (not saved)', async () => {
     await reset();
@@ -349,15 +349,15 @@ describe('the extension in code-server (VS Code in Chromium)', () => {
     await page.keyboard.insertText('   ');
     expect(await lineText('条件：   家庭.子女数')).toBeDefined();
     await runCommand('Format Document');
-    await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].some((e) => (e.textContent ?? '').replace(/\u00a0/g, ' ').includes('条件：家庭.子女数 二孩及以上')), `${editor} .view-line`, { timeout: 15_000 });
+    await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].some((e) => (e.textContent ?? '').replace(/\u00a0/g, ' ').includes('条件：家庭.子女数 二孩及以上')), `${editor} .view-line`, { timeout: 30_000 });
     expect(await lineText('条件：   家庭')).toBeUndefined();
     phase('格式化');
-  }, 60_000);
+  }, 120_000);
 
   test('code lens 求值示例 opens the decision table', async () => {
     await reset();
     await gotoPos(where('措施 生育补助', '生育补助'));
-    const lens = await page.waitForSelector(`${editor} .codelens-decoration a:has-text("求值示例")`, { timeout: 15_000 });
+    const lens = await page.waitForSelector(`${editor} .codelens-decoration a:has-text("求值示例")`, { timeout: 30_000 });
     await lens.click();
     const frame = await webviewFrame('#decisions');
     const row = await frame.$eval('#decisions tbody tr', (tr) => ({ measure: tr.getAttribute('data-measure'), cells: [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '') }));
@@ -367,12 +367,12 @@ describe('the extension in code-server (VS Code in Chromium)', () => {
     expect(await frame.textContent('.message')).toContain('缺少的事实');
     await page.screenshot({ path: join(OUT, 'vscode-eval.png') });
     phase('求值示例');
-  }, 90_000);
+  }, 120_000);
 
   test('code lens 核查 runs the bundled verifier; its findings appear in the Problems panel', async () => {
     await activateTab('第四章.zc');
     await gotoPos(where('措施 生育补助', '生育补助'));
-    const lens = await page.waitForSelector(`${editor} .codelens-decoration a:has-text("核查")`, { timeout: 15_000 });
+    const lens = await page.waitForSelector(`${editor} .codelens-decoration a:has-text("核查")`, { timeout: 30_000 });
     await lens.click();
     const toast = await page.waitForSelector('.notification-toast .notification-list-item-message:has-text("项发现")', { timeout: 240_000 });
     expect(await toast.textContent()).toMatch(/^核查（.*栾川县优化生育政策.*）：共 \d+ 项发现/);
@@ -390,7 +390,7 @@ describe('the extension in code-server (VS Code in Chromium)', () => {
     expect(rows.some((r) => r.includes('ZC0913') && r.includes('数量限定词重复') && r.includes('zhengce 核查')), rows.join('\n')).toBe(true); // in 第四章.zc
     await page.keyboard.press('Control+A');
     await page.keyboard.insertText('事件登记中');
-    await page.waitForFunction(() => [...document.querySelectorAll('.markers-panel .monaco-list-row')].some((e) => (e.textContent ?? '').includes('ZC0907')), undefined, { timeout: 10_000 }); // in 栾政2023-18.zc, not open
+    await page.waitForFunction(() => [...document.querySelectorAll('.markers-panel .monaco-list-row')].some((e) => (e.textContent ?? '').includes('ZC0907')), undefined, { timeout: 30_000 }); // in 栾政2023-18.zc, not open
     await page.screenshot({ path: join(OUT, 'vscode-verify.png') });
     phase('核查');
   }, 300_000);
