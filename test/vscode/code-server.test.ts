@@ -9,9 +9,10 @@
  * byte at the end).
  *
  * Checked: 0 problems on the county's file; no Unicode-highlight box on full-width
- * punctuation while an invisible character still gets one; the .zc file icon; a
- * misspelt field gives ZC0403 with its “是否想写” hint and its quick fix (Ctrl+. asks
- * for quickfix only) repairs it; hover shows 原文; completion after `家庭.`; go to
+ * punctuation while an invisible character (U+00A0) still gets one; the .zc file icon;
+ * a misspelt field gives ZC0403 with its “是否想写” hint, and the quick fix offered by
+ * the error's hover (VS Code asks for kind quickfix only) repairs it; hover shows 原文;
+ * completion after `家庭.`; go to
  * definition opens 类型.zc; Format Document; the code lenses — 求值示例 opens the panel
  * with the decision table, 核查 (the verifier bundled in the .vsix) puts its findings in
  * the Problems panel; the extension host log has no “Code action will be dropped”.

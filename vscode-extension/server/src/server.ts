@@ -309,8 +309,12 @@ connection.onDidCloseTextDocument(({ textDocument: d }) => {
     void connection.sendDiagnostics({ uri: doc?.uri ?? d.uri, diagnostics: [] });
     // the file reverts to its saved text: recheck what depends on it
     const disk = ws.host.readFile(path);
-    if (disk !== ws.sources.get(path)?.text) recheck([path]);
+    const reverted = disk !== ws.sources.get(path)?.text;
+    if (reverted) withdrawVerification(path);
+    if (reverted) recheck([path]);
     ws.forget(path);
+    // 核查 findings stay listed for a closed file whose text did not change
+    if (verified.has(path)) sendVerified(path);
   });
 });
 
