@@ -358,8 +358,8 @@ describe('the extension in code-server (VS Code in Chromium)', () => {
   test('code lens 求值示例 opens the decision table', async () => {
     await reset();
     await gotoPos(where('措施 生育补助', '生育补助'));
-    const lens = await page.waitForSelector(`${editor} .codelens-decoration a:has-text("求值示例")`, { timeout: 30_000 });
-    await lens.click();
+    // a locator, not a handle: code lenses are re-rendered whenever the server refreshes them
+    await page.locator(`${editor} .codelens-decoration a`, { hasText: '求值示例' }).first().click({ timeout: 30_000 });
     const frame = await webviewFrame('#decisions');
     const row = await frame.$eval('#decisions tbody tr', (tr) => ({ measure: tr.getAttribute('data-measure'), cells: [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '') }));
     expect(row.measure).toBe('生育补助');
@@ -373,8 +373,7 @@ describe('the extension in code-server (VS Code in Chromium)', () => {
   test('code lens 核查 runs the bundled verifier; its findings appear in the Problems panel', async () => {
     await activateTab('第四章.zc');
     await gotoPos(where('措施 生育补助', '生育补助'));
-    const lens = await page.waitForSelector(`${editor} .codelens-decoration a:has-text("核查")`, { timeout: 30_000 });
-    await lens.click();
+    await page.locator(`${editor} .codelens-decoration a`, { hasText: '核查' }).first().click({ timeout: 30_000 });
     const toast = await page.waitForSelector('.notification-toast .notification-list-item-message:has-text("项发现")', { timeout: 240_000 });
     expect(await toast.textContent()).toMatch(/^核查（.*栾川县优化生育政策.*）：共 \d+ 项发现/);
     await openProblems();
