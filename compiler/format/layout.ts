@@ -14,6 +14,7 @@
 import type { CstNode, IToken } from 'chevrotain';
 import stringWidth from 'string-width';
 import { tokenEnd } from '../syntax/lexer.js';
+import { lineStarts } from '../common/lines.js';
 
 type Child = CstNode | IToken;
 const isToken = (c: Child): c is IToken => (c as IToken).image !== undefined;
@@ -196,17 +197,9 @@ export const KEEP_ITEM_BREAKS = true;
 
 // ── printer ───────────────────────────────────────────────────────────
 
-/** Number of line breaks in a run of white space (\r\n counts once). */
+/** Number of line breaks in a run of white space (common/lines.ts; \r\n counts once). */
 export function countBreaks(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 13) {
-      n++;
-      if (s.charCodeAt(i + 1) === 10) i++;
-    } else if (c === 10 || c === 0x2028 || c === 0x2029) n++;
-  }
-  return n;
+  return lineStarts(s).length - 1;
 }
 
 /** Trailing white space the lexer would skip (a comment runs to the end of its line). */

@@ -13,7 +13,7 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { SourceFile, parseFile } from '../../compiler/index.js';
 import { format } from '../../compiler/format/format.js';
-import { LEGEND } from '../../vscode-extension/server/src/semantic-tokens.js';
+import { LEGEND } from '../../vscode-extension/server/src/convert.js';
 import { LspClient, FIXTURE, REPO, cleanupBundle, uriOf } from './helpers/client.js';
 import { applyEdits, compilerDiagnostics, expectedTriples, pos, publishedTriples } from './helpers/text.js';
 

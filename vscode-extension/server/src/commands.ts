@@ -18,6 +18,7 @@ import { evaluate } from '../../../compiler/interpret/interpreter.js';
 import { InputError } from '../../../compiler/interpret/decision.js';
 import { formatIso, type CalendarDate } from '../../../compiler/common/calendar.js';
 import { loweredOf } from '../../../compiler/services/hover.js';
+import { declTree, walkDecls } from '../../../compiler/services/decls.js';
 import type { Finding } from '../../../compiler/verify/finding.js';
 import type { VerifyResponse } from './verify-process.js';
 
@@ -26,15 +27,7 @@ export const VERIFY_COMMAND = 'zhengce.verify';
 export const COMMANDS = [EVAL_COMMAND, VERIFY_COMMAND];
 
 export function measuresOf(ast: A.FileAst): A.MeasureDecl[] {
-  const out: A.MeasureDecl[] = [];
-  const visit = (items: readonly (A.TopItem | A.ClauseItem)[]) => {
-    for (const it of items) {
-      if (it.kind === 'clause') visit(it.items);
-      else if (it.kind === 'measure') out.push(it);
-    }
-  };
-  visit(ast.items);
-  return out;
+  return [...walkDecls(declTree(ast))].filter((d) => d.kind === 'measure').map((d) => d.node as A.MeasureDecl);
 }
 
 export function codeLenses(ast: A.FileAst, uri: string, rangeOf: (s: number, e: number) => Range): CodeLens[] {

@@ -23,24 +23,29 @@
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import {
-  createConnection, ProposedFeatures, TextDocumentSyncKind, DiagnosticSeverity, DiagnosticTag, CodeActionKind,
+  createConnection, ProposedFeatures, TextDocumentSyncKind, CodeActionKind,
   ResponseError, ErrorCodes, ShowMessageNotification, MessageType, FileChangeType,
   type InitializeParams, type InitializeResult, type Diagnostic as LspDiagnostic, type Range, type Position,
 } from 'vscode-languageserver/node';
 import type { Diagnostic } from '../../../compiler/index.js';
-import type * as A from '../../../compiler/syntax/ast.js';
+import type { Finding } from '../../../compiler/verify/finding.js';
+import { formatEdits } from '../../../compiler/format/format.js';
+import { SourceFile } from '../../../compiler/common/source.js';
+import { hoverAt, todayDate } from '../../../compiler/services/hover.js';
+import { complete } from '../../../compiler/services/completion.js';
+import { definition, references, prepareRename, rename } from '../../../compiler/services/navigation.js';
+import { documentSymbols, workspaceSymbols } from '../../../compiler/services/outline.js';
+import { semanticTokens } from '../../../compiler/services/semantic-tokens.js';
+import { foldingRanges } from '../../../compiler/services/folding.js';
+import { codeActions } from '../../../compiler/services/actions.js';
 import { Workspace } from './workspace.js';
 import { UriMap } from './uri.js';
-import { LineIndex, applyContentChanges } from './positions.js';
-import { nameAt, nameIndex } from '../../../compiler/services/symbols.js';
-import { hoverText, todayDate } from '../../../compiler/services/hover.js';
-import { complete } from './completion.js';
-import { definition, references, prepareRename, rename, type Nav } from './navigation.js';
-import { documentSymbols, workspaceSymbols } from './outline.js';
-import { LEGEND, semanticTokens } from './semantic-tokens.js';
-import { formatting, insertQuoteAction, punctuationActions, quickFixes, wantsKind, type ActionEnv } from './actions.js';
+import { LineIndex, applyContentChanges, encodeSemanticTokens } from './positions.js';
+import {
+  LEGEND, toCodeActions, toCompletionItems, toDocumentSymbols, toFoldingRanges, toLocation, toLspDiagnostic, toLspFinding, toSymbolInformation,
+  toWorkspaceEdit, wantsKind, type Positions,
+} from './convert.js';
 import { codeLenses, COMMANDS, EVAL_COMMAND, VERIFY_COMMAND, evalExample, verifyMeasure } from './commands.js';
-import type { Finding } from '../../../compiler/verify/finding.js';
 
 interface Options {
   debounceMs: number;
@@ -88,55 +93,16 @@ function offsetAt(path: string, pos: Position): number {
   return ws.lineIndex(path)?.offsetAt(pos) ?? 0;
 }
 
-const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
+const pos: Positions = { uriOf: (p) => uris.toUri(p), rangeOf };
 
 function toLsp(d: Diagnostic): LspDiagnostic | undefined {
-  const range = rangeOf(d.span.file, d.span.start, d.span.end);
-  if (!range) return undefined;
-  const related = [];
-  for (const r of d.related ?? []) {
-    const rr = rangeOf(r.span.file, r.span.start, r.span.end);
-    if (rr) related.push({ location: { uri: uris.toUri(r.span.file), range: rr }, message: r.message });
-  }
-  if (d.help) related.push({ location: { uri: uris.toUri(d.span.file), range }, message: `提示：${d.help}` });
-  const out: LspDiagnostic = { range, severity: SEVERITY[d.severity], code: d.code, source: 'zhengce', message: d.message };
-  if (related.length) out.relatedInformation = related;
-  if (d.code === 'ZC0408') out.tags = [DiagnosticTag.Unnecessary];
-  return out;
+  return toLspDiagnostic(pos, d);
 }
 
 // ── diagnostics ──────────────────────────────────────────────────────
 
 /** 核查 findings as diagnostics, per file: which policy root they came from. */
 const verified = new Map<string, { root: string; uri: string; diagnostics: LspDiagnostic[] }>();
-
-const FINDING_SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
-
-/**
- * A finding as an LSP diagnostic, positioned in the text that was verified. Accepted
- * findings (recorded in the policy as properties of the official text) become
- * information; proofs (ZC0909) and indicator values (ZC0914) are hints — results, not
- * problems, so they stay out of the Problems panel.
- */
-function findingToLsp(f: Finding, texts: Readonly<Record<string, string>>): LspDiagnostic | undefined {
-  const text = texts[f.span.file];
-  if (text === undefined) return undefined;
-  const index = new LineIndex(text);
-  const severity = f.code === 'ZC0909' || f.code === 'ZC0914' ? DiagnosticSeverity.Hint : f.accepted ? DiagnosticSeverity.Information : FINDING_SEVERITY[f.severity];
-  const witness = f.witness ? `；反例：日期 ${f.witness.date}，事实 ${JSON.stringify(f.witness.facts, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}` : '';
-  const sides = f.sides?.length ? `；${f.sides.map((x) => `${x.measure}${x.rule ? `·${x.rule}` : ''}：${x.yields}`).join('；')}` : '';
-  const out: LspDiagnostic = {
-    range: index.range(f.span.start, f.span.end), severity, code: f.code, source: 'zhengce 核查',
-    message: `${f.accepted ? `（已接受：${f.accepted}）` : ''}${f.message}${sides}${witness}`,
-  };
-  const related = [];
-  for (const r of f.related) {
-    const t = texts[r.span.file];
-    if (t !== undefined) related.push({ location: { uri: uris.toUri(r.span.file), range: new LineIndex(t).range(r.span.start, r.span.end) }, message: r.message });
-  }
-  if (related.length) out.relatedInformation = related;
-  return out;
-}
 
 function sendVerified(path: string): void {
   const doc = ws.docs.get(path);
@@ -153,7 +119,7 @@ function showVerification(root: string, findings: readonly Finding[], texts: Rea
   const before = [...verified].filter(([, v]) => v.root === root).map(([p]) => p);
   for (const p of before) verified.delete(p);
   for (const f of findings) {
-    const d = findingToLsp(f, texts);
+    const d = toLspFinding(pos, f, texts);
     if (!d) continue;
     const entry = verified.get(f.span.file) ?? { root, uri: uris.toUri(f.span.file), diagnostics: [] };
     entry.diagnostics.push(d);
@@ -253,6 +219,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: true,
       workspaceSymbolProvider: true,
       semanticTokensProvider: { legend: LEGEND, full: true, range: true },
+      foldingRangeProvider: true,
       documentFormattingProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
       codeLensProvider: { resolveProvider: false },
@@ -334,92 +301,91 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 
 // ── requests ─────────────────────────────────────────────────────────
 
-const nav: Nav = { get ws() { return ws; }, uriOf: (p) => uris.toUri(p), rangeOf };
+/** The line index of the text the compiler's spans for `path` refer to (its last compilation). */
+function compiledIndex(path: string): LineIndex | undefined {
+  const parsed = ws.parsed.get(path);
+  return parsed ? ws.indexOf(parsed.source) : undefined;
+}
 
 connection.onHover(({ textDocument, position }) => guard('hover', null, () => {
   flush();
   const path = uris.toPath(textDocument.uri);
-  const at = nameAt(ws, path, offsetAt(path, position));
-  if (!at) return null;
-  const value = hoverText(ws, at, todayDate(opts.today));
-  if (!value) return null;
-  return { contents: { kind: 'markdown', value }, range: rangeOf(path, at.start, at.end) };
+  const h = hoverAt(ws, path, offsetAt(path, position), todayDate(opts.today));
+  if (!h) return null;
+  return { contents: { kind: 'markdown', value: h.text }, range: rangeOf(path, h.start, h.end) };
 }));
 
 connection.onCompletion(({ textDocument, position, context }) => guard('completion', [], () => {
   flush();
   const path = uris.toPath(textDocument.uri);
-  const parsed = ws.parsed.get(path);
-  if (!parsed) return [];
-  const index = ws.indexOf(parsed.source);
-  return complete({ ws, path, offset: index.offsetAt(position), parsed, program: ws.programsOf(path)[0], toRange: (s, e) => index.range(s, e), ...(context?.triggerCharacter ? { trigger: context.triggerCharacter } : {}) });
+  const index = compiledIndex(path);
+  if (!index) return [];
+  return toCompletionItems(complete(ws, path, index.offsetAt(position), context?.triggerCharacter), index);
 }));
 
 connection.onDefinition(({ textDocument, position }) => guard('definition', [], () => {
   flush();
   const path = uris.toPath(textDocument.uri);
-  return definition(nav, path, offsetAt(path, position));
+  return definition(ws, path, offsetAt(path, position)).map((s) => toLocation(pos, s)).filter((l) => !!l);
 }));
 
 connection.onReferences(({ textDocument, position, context }) => guard('references', [], () => {
   flush();
   const path = uris.toPath(textDocument.uri);
-  return references(nav, path, offsetAt(path, position), context.includeDeclaration);
+  return references(ws, path, offsetAt(path, position), context.includeDeclaration).map((s) => toLocation(pos, s)).filter((l) => !!l);
 }));
 
 connection.onPrepareRename(({ textDocument, position }) => {
   flush();
   const path = uris.toPath(textDocument.uri);
-  const r = guard('prepareRename', undefined, () => prepareRename(nav, path, offsetAt(path, position)));
+  const r = guard('prepareRename', undefined, () => prepareRename(ws, path, offsetAt(path, position)));
   if (!r) return null;
   if ('error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
-  return r;
+  const range = rangeOf(path, r.span.start, r.span.end);
+  return range ? { range, placeholder: r.placeholder } : null;
 });
 
 connection.onRenameRequest(({ textDocument, position, newName }) => {
   flush();
   const path = uris.toPath(textDocument.uri);
-  const r = guard('rename', undefined, () => rename(nav, path, offsetAt(path, position), newName));
+  const r = guard('rename', undefined, () => rename(ws, path, offsetAt(path, position), newName));
   if (!r) return null;
-  if ('error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error as string);
-  return r;
+  if ('error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
+  return toWorkspaceEdit(pos, r.edits) ?? null;
 });
-
-function clauseLabels(path: string): Map<A.ClauseDecl, string> {
-  const m = new Map<A.ClauseDecl, string>();
-  for (const p of ws.programsOf(path)) for (const c of p.checked.clauses) if (!m.has(c.decl)) m.set(c.decl, c.label);
-  return m;
-}
 
 connection.onDocumentSymbol(({ textDocument }) => guard('documentSymbol', [], () => {
   flush();
   const path = uris.toPath(textDocument.uri);
-  const parsed = ws.parsed.get(path);
-  if (!parsed) return [];
-  const index = ws.indexOf(parsed.source);
-  return documentSymbols(parsed.ast, clauseLabels(path), (s, e) => index.range(s, e));
+  const index = compiledIndex(path);
+  return index ? toDocumentSymbols(documentSymbols(ws, path), index) : [];
 }));
 
 connection.onWorkspaceSymbol(({ query }) => guard('workspaceSymbol', [], () => {
   flush();
-  return workspaceSymbols(ws, query, (p) => uris.toUri(p), rangeOf);
+  return toSymbolInformation(pos, workspaceSymbols(ws, query));
 }));
 
 connection.languages.semanticTokens.on(({ textDocument }) => guard('semanticTokens', { data: [] }, () => {
   flush();
   const path = uris.toPath(textDocument.uri);
-  const parsed = ws.parsed.get(path);
-  if (!parsed) return { data: [] };
-  return { data: semanticTokens(parsed, nameIndex(ws, path), ws.indexOf(parsed.source)) };
+  const index = compiledIndex(path);
+  return { data: index ? encodeSemanticTokens(semanticTokens(ws, path), index) : [] };
 }));
 
 connection.languages.semanticTokens.onRange(({ textDocument, range }) => guard('semanticTokens/range', { data: [] }, () => {
   flush();
   const path = uris.toPath(textDocument.uri);
-  const parsed = ws.parsed.get(path);
-  if (!parsed) return { data: [] };
-  const index = ws.indexOf(parsed.source);
-  return { data: semanticTokens(parsed, nameIndex(ws, path), index, { start: index.offsetAt(range.start), end: index.offsetAt(range.end) }) };
+  const index = compiledIndex(path);
+  if (!index) return { data: [] };
+  return { data: encodeSemanticTokens(semanticTokens(ws, path, { start: index.offsetAt(range.start), end: index.offsetAt(range.end) }), index) };
+}));
+
+connection.onFoldingRanges(({ textDocument }) => guard('foldingRange', [], () => {
+  flush();
+  const path = uris.toPath(textDocument.uri);
+  const index = compiledIndex(path);
+  return index ? toFoldingRanges(foldingRanges(ws, path), index) : [];
 }));
 
 connection.onDocumentFormatting(({ textDocument }) => guard('formatting', [], () => {
@@ -428,30 +394,21 @@ connection.onDocumentFormatting(({ textDocument }) => guard('formatting', [], ()
   const text = doc?.text ?? ws.textOf(path);
   if (text === undefined) return [];
   const index = doc ? ws.lineIndex(path)! : new LineIndex(text);
-  return formatting(path, text).map((e) => ({ range: index.range(e.span.start, e.span.end), newText: e.newText }));
+  return formatEdits(new SourceFile(path, text)).value.map((e) => ({ range: index.range(e.span.start, e.span.end), newText: e.newText }));
 }));
 
 /** The running 核查 child, if any. */
 let running: ChildProcess | undefined;
 
-const actionEnv: ActionEnv = { uriOf: (p) => uris.toUri(p), rangeOf, toLsp };
-
 connection.onCodeAction(({ textDocument, range, context }) => guard('codeAction', [], () => {
   flush();
   const path = uris.toPath(textDocument.uri);
-  const parsed = ws.parsed.get(path);
-  if (!parsed) return [];
-  const index = ws.indexOf(parsed.source);
-  const start = index.offsetAt(range.start);
-  const end = index.offsetAt(range.end);
+  const index = compiledIndex(path);
+  if (!index) return [];
+  const actions = toCodeActions(pos, codeActions(ws, path, ws.diagnostics(path), index.offsetAt(range.start), index.offsetAt(range.end)));
   // INVARIANT: only the kinds the client asked for (`context.only`); VS Code drops, and
   // logs, any action of another kind.
-  const wanted = (kind: string) => wantsKind(context.only, kind);
-  return [
-    ...(wanted(CodeActionKind.QuickFix) ? quickFixes(actionEnv, ws.diagnostics(path), start, end) : []),
-    ...(wanted(CodeActionKind.RefactorRewrite) ? insertQuoteAction(actionEnv, path, parsed.source.text, parsed.ast, ws.programsOf(path)[0], clauseLabels(path), start) : []),
-    ...(wanted(CodeActionKind.RefactorRewrite) ? punctuationActions(actionEnv, path, parsed, index, range.start.line, range.end.line) : []),
-  ];
+  return actions.filter((a) => wantsKind(context.only, a.kind ?? ''));
 }));
 
 connection.onCodeLens(({ textDocument }) => guard('codeLens', [], () => {

@@ -114,10 +114,15 @@ export class Workspace implements ProgramSet {
   indexOf(sf: SourceFile): LineIndex {
     let idx = this.indexCache.get(sf);
     if (!idx) {
-      idx = new LineIndex(sf.text);
+      idx = new LineIndex(sf.text, sf.getLineStarts());
       this.indexCache.set(sf, idx);
     }
     return idx;
+  }
+
+  /** Latest parse of a file (ProgramSet). */
+  parsedOf(path: string): ParsedFile | undefined {
+    return this.parsed.get(path);
   }
 
   /** Current text of a file (open buffer first). */
