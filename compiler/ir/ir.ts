@@ -164,6 +164,8 @@ export interface IrPolicy {
   readonly effective?: number;
   readonly effectiveIso?: string;
   readonly effectiveNote?: string;
+  /** Where the effective date is stated (`生效：…`), else the 政策 declaration itself. */
+  readonly effectiveOrigin?: Origin;
   readonly interpreter?: string;
   readonly sunset?: IrSunset;
 }

@@ -264,6 +264,7 @@ class Lowerer {
       ...(pol?.title ? { title: pol.title.value } : {}),
       ...(pol?.effective?.date ? { effective: dayNumber(pol.effective.date), effectiveIso: formatIso(pol.effective.date) } : {}),
       ...(pol?.effective?.note ? { effectiveNote: pol.effective.note.value } : {}),
+      ...(pol ? { effectiveOrigin: this.origin(pol.effective?.span ?? pol.span) } : {}),
       ...(pol?.interpreter ? { interpreter: pol.interpreter.text } : {}),
       ...(sun ? { sunset: { condition: this.expr(sun.condition), start: sun.start, origin: this.origin(sun.span) } } : {}),
     };

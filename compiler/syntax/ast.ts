@@ -131,7 +131,7 @@ export interface PolicyDecl {
   readonly title?: StrLit;
   readonly basis: readonly StrLit[];
   readonly source?: StrLit;
-  /** `undefined`: not stated; 'unknown': stated as 未知. */
+  /** `undefined`: not stated; without `date`: stated as 未知. `span`: the whole `生效：…` attribute. */
   readonly effective?: { readonly span: Span; readonly date?: CalendarDate; readonly note?: StrLit };
   readonly issued?: { readonly span: Span; readonly date: CalendarDate };
   readonly sunset?: Sunset;

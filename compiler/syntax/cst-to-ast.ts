@@ -547,8 +547,9 @@ class Builder {
     if (eff) {
       const e = this.expr1(eff);
       const note = this.string1(at.get('说明'));
-      if (e?.kind === 'date') effective = { span: e.span, date: e.value, ...(note ? { note } : {}) };
-      else if (e?.kind === 'unknown') effective = { span: e.span, ...(note ? { note } : {}) };
+      // the span is the whole attribute (生效：未知): where diagnostics and findings about it point
+      if (e?.kind === 'date') effective = { span: eff.span, date: e.value, ...(note ? { note } : {}) };
+      else if (e?.kind === 'unknown') effective = { span: eff.span, ...(note ? { note } : {}) };
       else if (e) this.err('ZC0311', e.span, '“生效”的值应为日期或“未知”');
     }
     let issued: A.PolicyDecl['issued'];
