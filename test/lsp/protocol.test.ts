@@ -199,6 +199,24 @@ describe('completion', () => {
     expect(quoted.textEdit && 'newText' in quoted.textEdit ? quoted.textEdit.newText : '').toBe('「夫妻至少一方户籍在本县」');
   });
 
+  test('a quoted field after a bare prefix: filterText is the bare name, the edit replaces the prefix with the quoted name', async () => {
+    const text = base.replace('补助金额 = 2000元', '补助金额 = 2000元\n        条件：家庭.夫妻');
+    const r = items(await completeAt(text, '条件：家庭.夫妻', '条件：家庭.夫妻'.length));
+    const it = r.find((i) => i.label === '夫妻至少一方户籍在本县')!;
+    expect(it.filterText).toBe('夫妻至少一方户籍在本县');
+    const edit = it.textEdit as TextEdit;
+    expect(edit.newText).toBe('「夫妻至少一方户籍在本县」');
+    expect(edit.range.start).toEqual(pos(text, '条件：家庭.夫妻', 0, '条件：家庭.'.length));
+    expect(edit.range.end).toEqual(pos(text, '条件：家庭.夫妻', 0, '条件：家庭.夫妻'.length));
+    // typed with an auto-closed quote (「夫妻」, cursor before 」): the edit covers the closing quote too
+    const t2 = base.replace('补助金额 = 2000元', '补助金额 = 2000元\n        条件：家庭.「夫妻」');
+    const r2 = items(await completeAt(t2, '条件：家庭.「夫妻」', '条件：家庭.「夫妻'.length));
+    const it2 = r2.find((i) => i.label === '夫妻至少一方户籍在本县')!;
+    expect(it2.filterText).toBe('「夫妻至少一方户籍在本县');
+    expect((it2.textEdit as TextEdit).range.end).toEqual(pos(t2, '条件：家庭.「夫妻」', 0, '条件：家庭.「夫妻」'.length));
+    expect(applyEdits(t2, [it2.textEdit as TextEdit])).toContain('条件：家庭.「夫妻至少一方户籍在本县」\n');
+  });
+
   test('organisations after 牵头单位：, entities after 对象：', async () => {
     const text = base.replace('牵头单位：县卫健委\n      责任单位：县财政局', '牵头单位：县卫健委、\n      责任单位：县财政局');
     expect(labels(await completeAt(text, '县卫健委、', '县卫健委、'.length)).sort()).toEqual(['县人社局', '县卫健委', '县财政局']);
@@ -282,6 +300,37 @@ describe('navigation', () => {
     const builtin = { ...td(mainUri), position: pos(mainText, '月龄（婴幼儿', 0, 1) };
     await expect(c.request('textDocument/prepareRename', builtin)).rejects.toThrow(/内置名称/);
     await expect(c.request('textDocument/rename', { ...builtin, newName: 'x' })).rejects.toThrow(/内置名称/);
+  });
+
+  test('definition and hover on an import: the file and its declarations', async () => {
+    const at = { ...td(mainUri), position: pos(mainText, '导入 "类型.zc"', 0, 4) };
+    const r = await c.request<Location[]>('textDocument/definition', at);
+    expect(r).toEqual([{ uri: uriOf(TYPES), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }]);
+    const h = hoverText(await c.request<Hover | null>('textDocument/hover', at));
+    expect(h).toContain('**导入** `类型.zc`');
+    expect(h).toContain('- 实体 `婴幼儿`：出生日期、户籍在本县、入托机构已备案');
+  });
+
+  test('rename onto an existing name in the same scope is refused (field, measure vs entity); other scopes are fine', async () => {
+    const field = { ...td(mainUri), position: pos(mainText, '子女数', 0, 1) };
+    await expect(c.request('textDocument/rename', { ...field, newName: '夫妻至少一方户籍在本县' })).rejects.toThrow('不能重命名为“夫妻至少一方户籍在本县”：“家庭”中已有同名的字段');
+    const measure = { ...td(mainUri), position: pos(mainText, '措施 生育补助', 0, 4) };
+    await expect(c.request('textDocument/rename', { ...measure, newName: '「家庭」' })).rejects.toThrow('已有同名的实体“家庭”');
+    // a rule may take the name of a rule of another measure? only within its measure is it a clash
+    const rule = { ...td(mainUri), position: pos(mainText, '「三孩补助」', 0, 1) };
+    await expect(c.request('textDocument/rename', { ...rule, newName: '二孩补助' })).rejects.toThrow('“生育补助”中已有同名的规则“二孩补助”');
+    const ok = await c.request<WorkspaceEdit>('textDocument/rename', { ...rule, newName: '托育补贴金额' });
+    expect(editsFor(ok, mainUri).length).toBeGreaterThan(0);
+  });
+
+  test('folding ranges: declarations up to the line before their closing brace, comment runs', async () => {
+    const r = await c.request<{ startLine: number; endLine: number; kind?: string }[]>('textDocument/foldingRange', td(mainUri));
+    const lines = mainText.split('\n');
+    const policy = r.find((f) => lines[f.startLine]!.startsWith('政策 '))!;
+    expect(lines[policy.endLine + 1]).toBe('}');
+    const clause = r.find((f) => lines[f.startLine]!.includes('条款 （一） "生育补助"'))!;
+    expect(lines[clause.endLine + 1]!.trim()).toBe('}');
+    expect(r.every((f) => f.startLine < f.endLine)).toBe(true);
   });
 
   test('document symbols: the clause tree clauses → measures → outcomes/rules', async () => {
