@@ -96,15 +96,33 @@ function normWord(s: string): string {
   return s.replace(/[ \t\r\n\u3000\u00a0\u2028\u2029\ufeff]+/g, '').replace(/[—–~～〜]+/g, '—');
 }
 
-/** The AST as a string, without spans (bigints written out). */
-export function astFingerprint(ast: FileAst): string {
-  return JSON.stringify(ast, function (this: Record<string, unknown>, key, value: unknown) {
-    if (SPAN_KEYS.has(key)) return undefined;
-    if (key === 'word' && this['kind'] === 'range' && typeof value === 'string') return normWord(value);
-    if (key === 'path') return undefined;
-    if (typeof value === 'bigint') return `${value}n`;
-    return value;
-  });
+/**
+ * Do two ASTs mean the same: equal without spans and the file path, range words
+ * compared as normWord (a structural walk; no strings are built — the formatter's
+ * safety net runs it on every format that changes the text).
+ */
+export function sameAst(a: unknown, b: unknown, key = '', parentKind?: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== typeof b) return false;
+  if (key === 'word' && parentKind === 'range' && typeof a === 'string') return normWord(a) === normWord(b as string);
+  if (typeof a !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameAst(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined && !SPAN_KEYS.has(k) && k !== 'path');
+  const kx = keys(x);
+  const ky = keys(y);
+  if (kx.length !== ky.length) return false;
+  for (const k of kx) {
+    if (!Object.prototype.hasOwnProperty.call(y, k) || y[k] === undefined) return false;
+    if (!sameAst(x[k], y[k], k, x['kind'])) return false;
+  }
+  return true;
 }
 
 function sameTokens(a: Analysed, b: Analysed, roles: Map<IToken, TokenRole>): boolean {
@@ -123,7 +141,7 @@ function why(a: Analysed, b: Analysed, roles: Map<IToken, TokenRole>): string | 
   const ca = a.comments.map((c) => trimComment(c.image));
   const cb = b.comments.map((c) => trimComment(c.image));
   if (ca.length !== cb.length || ca.some((c, i) => c !== cb[i])) return '格式化结果的注释与原文不同';
-  if (astFingerprint(a.ast) !== astFingerprint(b.ast)) return '格式化结果的语法树与原文不同';
+  if (!sameAst(a.ast, b.ast)) return '格式化结果的语法树与原文不同';
   const codes = (x: Analysed) => x.diagnostics.map((d) => d.code).sort().join(',');
   if (codes(a) !== codes(b)) return '格式化结果的诊断与原文不同';
   return undefined;
