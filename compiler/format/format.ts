@@ -62,7 +62,7 @@ import { SourceFile } from '../common/source.js';
 import { diag, type Diagnostic, type Result, type TextEdit } from '../diagnostics/diagnostic.js';
 import { lex } from '../syntax/lexer.js';
 import { parseTokens } from '../syntax/parser.js';
-import { parseFile } from '../syntax/index.js';
+import { parseFile, type ParsedFile } from '../syntax/index.js';
 import type { FileAst } from '../syntax/ast.js';
 import { canonicalImage, print, tokenRoles, trimComment, type Gap, type TokenRole } from './layout.js';
 
@@ -81,8 +81,9 @@ interface Analysed {
   readonly cst: ReturnType<typeof parseTokens>['value'];
 }
 
-function analyse(source: SourceFile): Analysed {
-  const r = parseFile(source, { keepCst: true });
+function analyse(source: SourceFile, parsed?: { value: ParsedFile; diagnostics: Diagnostic[] }): Analysed {
+  // INVARIANT: a given parse is used only if it is of this very text and kept its CST
+  const r = parsed && parsed.value.cst && parsed.value.source.text === source.text ? parsed : parseFile(source, { keepCst: true });
   const syntaxErrors = r.value.syntaxErrors ? r.diagnostics.filter((d) => d.severity === 'error' && /^ZC0[12]/.test(d.code)) : [];
   return { tokens: r.value.tokens, comments: r.value.comments, ast: r.value.ast, cst: r.value.cst!, syntaxErrors, diagnostics: r.diagnostics };
 }
@@ -183,25 +184,28 @@ function internal(source: SourceFile, message: string): Result<string> {
   };
 }
 
-/** Format one file. See the module header for the layout. */
-export function format(source: SourceFile): Result<string | undefined> {
-  return formatWith(source, print);
+/**
+ * Format one file. See the module header for the layout. `parsed`: the file's parse
+ * with its CST, when the caller has one (the language server), to skip parsing it again.
+ */
+export function format(source: SourceFile, parsed?: { value: ParsedFile; diagnostics: Diagnostic[] }): Result<string | undefined> {
+  return formatWith(source, print, parsed);
 }
 
 /**
  * `format` with another printer — only for testing the safety net (a printer that drops
  * or changes text must yield the original text and ZC1002).
  */
-export function formatWith(source: SourceFile, printer: typeof print): Result<string | undefined> {
+export function formatWith(source: SourceFile, printer: typeof print, parsed?: { value: ParsedFile; diagnostics: Diagnostic[] }): Result<string | undefined> {
   try {
-    return formatUnsafe(source, printer);
+    return formatUnsafe(source, printer, parsed);
   } catch (e) {
     return internal(source, `内部异常：${(e as Error).message ?? String(e)}`);
   }
 }
 
-function formatUnsafe(source: SourceFile, printer: typeof print): Result<string | undefined> {
-  const a = analyse(source);
+function formatUnsafe(source: SourceFile, printer: typeof print, parsed?: { value: ParsedFile; diagnostics: Diagnostic[] }): Result<string | undefined> {
+  const a = analyse(source, parsed);
   if (a.syntaxErrors.length) {
     const first = a.syntaxErrors[0]!;
     const n = a.syntaxErrors.length;
@@ -251,8 +255,8 @@ function formatUnsafe(source: SourceFile, printer: typeof print): Result<string 
  * one edit, replacing the smallest differing middle part. Empty when already formatted
  * or when the file cannot be formatted (the diagnostics say why).
  */
-export function formatEdits(source: SourceFile): Result<TextEdit[]> {
-  const r = format(source);
+export function formatEdits(source: SourceFile, parsed?: { value: ParsedFile; diagnostics: Diagnostic[] }): Result<TextEdit[]> {
+  const r = format(source, parsed);
   const out = r.value;
   if (out === undefined || out === source.text) return { value: [], diagnostics: r.diagnostics };
   const a = source.text;

@@ -49,10 +49,15 @@ export const MAX_FILE = 4 * 1024 * 1024;
 /** Parse cache shared across compilations (the language server keeps one). */
 export class ParseCache {
   private map = new Map<string, { text: string; result: { value: ParsedFile; diagnostics: Diagnostic[] } }>();
+  /**
+   * `keepCst(path, text)`: keep the concrete syntax tree of that parse (the language
+   * server keeps it for open documents, so formatting reuses the parse).
+   */
+  constructor(private readonly keepCst: (path: string, text: string) => boolean = () => false) {}
   get(path: string, text: string): { value: ParsedFile; diagnostics: Diagnostic[] } {
     const hit = this.map.get(path);
     if (hit && hit.text === text) return hit.result;
-    const result = parseFile(new SourceFile(path, text));
+    const result = parseFile(new SourceFile(path, text), { keepCst: this.keepCst(path, text) });
     this.map.set(path, { text, result });
     return result;
   }

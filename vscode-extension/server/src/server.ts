@@ -30,7 +30,6 @@ import {
 import type { Diagnostic } from '../../../compiler/index.js';
 import type { Finding } from '../../../compiler/verify/finding.js';
 import { formatEdits } from '../../../compiler/format/format.js';
-import { SourceFile } from '../../../compiler/common/source.js';
 import { hoverAt, todayDate } from '../../../compiler/services/hover.js';
 import { complete } from '../../../compiler/services/completion.js';
 import { definition, references, prepareRename, rename } from '../../../compiler/services/navigation.js';
@@ -394,7 +393,9 @@ connection.onDocumentFormatting(({ textDocument }) => guard('formatting', [], ()
   const text = doc?.text ?? ws.textOf(path);
   if (text === undefined) return [];
   const index = doc ? ws.lineIndex(path)! : new LineIndex(text);
-  return formatEdits(new SourceFile(path, text)).value.map((e) => ({ range: index.range(e.span.start, e.span.end), newText: e.newText }));
+  // the parse of this text (with its CST, for an open document) — shared with the next compile
+  const parsed = ws.cache.get(path, text);
+  return formatEdits(parsed.value.source, parsed).value.map((e) => ({ range: index.range(e.span.start, e.span.end), newText: e.newText }));
 }));
 
 /** The running 核查 child, if any. */
