@@ -8,7 +8,7 @@
  * completion of a quoted name after `家庭.` (typed bare, or after an auto-closed 「」)
  * inserts it once; hovering a measure shows its 原文; the case panel evaluates a
  * three-child family from the form generated from the JSON Schema and from raw JSON;
- * the panel can be resized.
+ * the panel can be resized; rename is applied, or refused on a name clash.
  * Screenshots: test-output/playground-{error,hover,quickfix,form,decisions}.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -278,6 +278,31 @@ describe.skipIf(process.env.ZHENGCE_SKIP_BROWSER === '1')('playground in headles
     expect(line).not.toContain('」」');
     await waitMarkers('(ms) => !ms.some((m) => m.severity === 8)');
     await setText(original);
+  });
+
+  it('rename through the shared service: applied in the editor, refused with a Chinese reason on a clash', async () => {
+    await setText(sample);
+    const rename = async (needle: string, offset: number, name: string) => {
+      const at = await find(needle, offset);
+      await page.evaluate((q) => { const ed = (window as any).playground.editor; ed.focus(); ed.setPosition(q); ed.trigger('test', 'editor.action.rename', {}); }, at);
+      const input = page.locator('input.rename-input').first();
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(name);
+      await page.keyboard.press('Enter');
+    };
+    await rename('规则 「三孩补助」', 4, '二孩补助');
+    const msg = page.locator('.monaco-editor-overlaymessage').filter({ hasText: '不能重命名为' }).first();
+    await msg.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await msg.innerText()).toContain('不能重命名为“二孩补助”：“生育补助”中已有同名的规则“二孩补助”');
+    expect(await getText()).toBe(sample);
+    await page.keyboard.press('Escape');
+    await rename('措施 托育补贴', 4, '托育津贴');
+    await expect.poll(getText).toContain('措施 托育津贴');
+    expect(await getText()).toContain('条款 （二） "托育补贴"'); // strings are not names
+    // every use was renamed: the text still compiles without errors
+    await page.waitForFunction(`(window).playground.monaco.editor.getModelMarkers({ owner: 'zhengce' }).length > 0 && document.getElementById('status').dataset.version === String((window).playground.model.getVersionId())`, null, { timeout: 10_000 });
+    expect((await markers()).filter((m) => m.severity === 8)).toEqual([]);
+    await setText(sample);
   });
 
   it('evaluates from the form generated from the JSON Schema; the panel can be resized', async () => {

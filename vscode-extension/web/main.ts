@@ -1,7 +1,7 @@
 /**
  * The playground page: Monaco (the AMD build with its own zh-cn messages, loaded by
  * vs/loader.js) editing a ZhengCe policy, with diagnostics, hover, completion, go to
- * definition, quick fixes, formatting, outline and folding answered by the compiler's
+ * definition, references, rename, quick fixes, formatting, outline and folding answered by the compiler's
  * editor services in a Web Worker (worker.ts); and a resizable panel where a drafter
  * fills in a case — in a form generated from the policy's input JSON Schema
  * (@json-editor/json-editor) or as raw JSON — and sees the interpreter's decisions.
@@ -153,6 +153,26 @@ function registerLanguage(keywords: readonly string[], glue: readonly string[], 
       flush(model);
       const r = await request<ReplyOf<'definition'>>((id) => ({ type: 'definition', id, line: position.lineNumber, column: position.column }));
       return r.ranges.map((range) => ({ uri: model.uri, range }));
+    },
+  });
+  monaco.languages.registerReferenceProvider(LANG, {
+    async provideReferences(model, position) {
+      flush(model);
+      const r = await request<ReplyOf<'references'>>((id) => ({ type: 'references', id, line: position.lineNumber, column: position.column }));
+      return r.ranges.map((range) => ({ uri: model.uri, range }));
+    },
+  });
+  monaco.languages.registerRenameProvider(LANG, {
+    async provideRenameEdits(model, position, newName) {
+      flush(model);
+      const r = await request<ReplyOf<'rename'>>((id) => ({ type: 'rename', id, line: position.lineNumber, column: position.column, newName }));
+      if (r.error !== undefined) {
+        // standalone Monaco only logs a rejected rename: show the reason at the cursor, as VS Code does
+        (editor?.getContribution('editor.contrib.messageController') as unknown as { showMessage(m: string, p: Monaco.IPosition): void } | null)?.showMessage(r.error, position);
+        return { edits: [], rejectReason: r.error };
+      }
+      const versionId = model.getVersionId();
+      return { edits: (r.edits ?? []).map((e) => ({ resource: model.uri, textEdit: { range: e.range, text: e.text }, versionId })) };
     },
   });
   monaco.languages.registerCodeActionProvider(LANG, {

@@ -83,6 +83,8 @@ export type Request =
   | ({ readonly type: 'hover' } & At)
   | ({ readonly type: 'complete'; readonly trigger?: string } & At)
   | ({ readonly type: 'definition' } & At)
+  | ({ readonly type: 'references' } & At)
+  | ({ readonly type: 'rename'; readonly newName: string } & At)
   | { readonly type: 'actions'; readonly id: number; readonly range: WireRange }
   | { readonly type: 'format'; readonly id: number }
   | { readonly type: 'symbols'; readonly id: number }
@@ -96,6 +98,8 @@ export type Reply =
   | { readonly type: 'hover'; readonly id: number; readonly hover: WireHover | null }
   | { readonly type: 'complete'; readonly id: number; readonly range: WireRange; readonly items: WireCompletion[] }
   | { readonly type: 'definition'; readonly id: number; readonly ranges: WireRange[] }
+  | { readonly type: 'references'; readonly id: number; readonly ranges: WireRange[] }
+  | { readonly type: 'rename'; readonly id: number; readonly edits?: WireEdit[]; readonly error?: string }
   | { readonly type: 'actions'; readonly id: number; readonly actions: WireAction[] }
   | { readonly type: 'format'; readonly id: number; readonly edits: WireEdit[] }
   | { readonly type: 'symbols'; readonly id: number; readonly symbols: WireSymbol[] }

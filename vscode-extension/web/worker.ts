@@ -14,7 +14,7 @@ import { formatEdits } from '../../compiler/format/format.js';
 import { programSetOf, type ProgramSet } from '../../compiler/services/program-set.js';
 import { hoverAt, todayDate, loweredOf } from '../../compiler/services/hover.js';
 import { complete } from '../../compiler/services/completion.js';
-import { definition } from '../../compiler/services/navigation.js';
+import { definition, references, rename } from '../../compiler/services/navigation.js';
 import { codeActions } from '../../compiler/services/actions.js';
 import { documentSymbols } from '../../compiler/services/outline.js';
 import { foldingRanges } from '../../compiler/services/folding.js';
@@ -155,6 +155,20 @@ self.onmessage = (ev: MessageEvent<Request>) => {
     case 'definition':
       post({ type: 'definition', id: m.id, ranges: ws ? definition(ws, MAIN, offsetOf(m.line, m.column)).filter((s) => s.file === MAIN).map((s) => rangeOf(source, s.start, s.end)) : [] });
       break;
+    case 'references':
+      post({ type: 'references', id: m.id, ranges: ws ? references(ws, MAIN, offsetOf(m.line, m.column), true).filter((s) => s.file === MAIN).map((s) => rangeOf(source, s.start, s.end)) : [] });
+      break;
+    case 'rename': {
+      const r = ws ? rename(ws, MAIN, offsetOf(m.line, m.column), m.newName) : undefined;
+      if (!r) post({ type: 'rename', id: m.id, error: '这里没有可以重命名的名称' });
+      else if ('error' in r) post({ type: 'rename', id: m.id, error: r.error });
+      else {
+        const edits = mainEdits(r.edits);
+        // the imported sample files (类型.zc …) are read-only here
+        post(edits ? { type: 'rename', id: m.id, edits } : { type: 'rename', id: m.id, error: '该名称也出现在导入的示例文件中（游乐场里只读），不能在这里重命名' });
+      }
+      break;
+    }
     case 'actions':
       post({ type: 'actions', id: m.id, actions: actions(m.range) });
       break;
