@@ -27,16 +27,16 @@ generated/docs/verify/ → 原文覆盖率 → 场景测试，最后打印摘要
   --check   不写文件，只检查 generated/ 是否最新（CI 用）
 `;
 
-/** Stats without wall-clock times: the published report must be byte-identical between runs. */
+/** Stats without wall-clock times (marked `untimed`): the published report must be byte-identical between runs. */
 export function withoutTimings(r: VerifyReport): VerifyReport {
-  return { ...r, policies: r.policies.map((p) => ({ ...p, stats: { ...p.stats, smtMs: 0, smtQueryMs: [], pbtMs: 0, staticMs: 0 } })) };
+  return { ...r, policies: r.policies.map((p) => ({ ...p, stats: { ...p.stats, untimed: true, smtMs: 0, smtQueryMs: [], pbtMs: 0, staticMs: 0 } })) };
 }
 
 /** The published verification report files (relative to generated/). */
 export function publishedReport(report: VerifyReport, files: ReadonlyMap<string, SourceFile>, cwd: string): Map<string, string> {
   const r = withoutTimings(report);
   const out = new Map<string, string>();
-  out.set('docs/verify/report.html', renderVerifyHtml(r, files, cwd));
+  out.set('docs/verify/report.html', renderVerifyHtml(r, files, cwd, { docs: { base: '../' } }));
   out.set('docs/verify/report.json', renderVerifyJson(r, files, cwd) + '\n');
   out.set('docs/verify/report.sarif', renderVerifySarif(r, files, cwd) + '\n');
   out.set('docs/verify/report.junit.xml', renderVerifyJunit(r, files, cwd, 'error'));
@@ -78,8 +78,8 @@ export async function runStart(argv: string[], io: Io): Promise<number> {
   }
   const count = (s: string) => report.findings.filter((f) => f.severity === s && !f.accepted && f.code !== 'ZC0909').length;
   const proved = report.findings.filter((f) => f.code === 'ZC0909').length;
-  const st = report.policies.reduce((a, p) => ({ q: a.q + p.stats.smtQueries, c: a.c + p.stats.pbtCases }), { q: 0, c: 0 });
-  io.out(`③ 核查：${report.findings.length} 项发现——${count('error')} 个错误，${count('warning')} 个警告，${count('info')} 条信息，${report.findings.filter((f) => f.accepted).length} 项已接受，${proved} 条性质已证明（SMT 查询 ${st.q} 次，随机测试 ${st.c} 例）；报告 generated/docs/verify/report.html\n`);
+  const st = report.policies.reduce((a, p) => ({ q: a.q + p.stats.smtQueries, c: a.c + p.stats.pbtCases, smt: a.smt + p.stats.smtMs, pbt: a.pbt + p.stats.pbtMs, st: a.st + p.stats.staticMs }), { q: 0, c: 0, smt: 0, pbt: 0, st: 0 });
+  io.out(`③ 核查：${report.findings.length} 项发现——${count('error')} 个错误，${count('warning')} 个警告，${count('info')} 条信息，${report.findings.filter((f) => f.accepted).length} 项已接受，${proved} 条性质已证明（SMT 查询 ${st.q} 次 ${st.smt.toFixed(0)} 毫秒，随机测试 ${st.c} 例 ${st.pbt.toFixed(0)} 毫秒，静态检查 ${st.st.toFixed(0)} 毫秒；发布的报告不含用时）；报告 generated/docs/verify/report.html\n`);
   for (const f of report.findings.filter((x) => !x.accepted && (x.severity === 'error' || x.severity === 'warning'))) io.out(`     ${f.severity === 'error' ? '错误' : '警告'}[${f.code}]（${f.policy}）${f.message}\n`);
 
   let missing = 0;

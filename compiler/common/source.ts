@@ -3,8 +3,10 @@
  * Input: file path + text. Output: offset ↔ line/column mapping used by renderers.
  *
  * INVARIANT: the core works in UTF-16 code-unit offsets into the exact text it was
- * given (no normalisation, no BOM stripping). Line/column exist only for display.
+ * given (no normalisation, no BOM stripping). Line/column exist only for display,
+ * computed with the one line model of common/lines.ts.
  */
+import { lineEnd, lineOf, lineStarts } from './lines.js';
 
 /** A half-open range [start, end) of UTF-16 offsets in one file. */
 export interface Span {
@@ -15,55 +17,29 @@ export interface Span {
 
 /** One input file as the compiler sees it. */
 export class SourceFile {
-  private lineStarts: number[] | undefined;
+  private starts: number[] | undefined;
   constructor(
     readonly path: string,
     readonly text: string,
   ) {}
 
-  /** Offsets at which each line starts (after \n, \r\n, \r, U+2028, U+2029). */
+  /** Offsets at which each line starts (the toolchain's line model, common/lines.ts: \n, \r\n, \r). */
   getLineStarts(): number[] {
-    if (this.lineStarts) return this.lineStarts;
-    const starts = [0];
-    const t = this.text;
-    for (let i = 0; i < t.length; i++) {
-      const c = t.charCodeAt(i);
-      if (c === 13) {
-        if (t.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 || c === 0x2028 || c === 0x2029) {
-        starts.push(i + 1);
-      }
-    }
-    this.lineStarts = starts;
-    return starts;
+    return (this.starts ??= lineStarts(this.text));
   }
 
   /** 0-based line and UTF-16 column of an offset (clamped into the text). */
   lineCol(offset: number): { line: number; col: number } {
     const starts = this.getLineStarts();
     const off = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= off) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, col: off - starts[lo]! };
+    const line = lineOf(starts, off);
+    return { line, col: off - starts[line]! };
   }
 
   /** Text of a 0-based line without its terminator. */
   lineText(line: number): string {
     const starts = this.getLineStarts();
-    const s = starts[line] ?? this.text.length;
-    let e = starts[line + 1] ?? this.text.length;
-    while (e > s) {
-      const c = this.text.charCodeAt(e - 1);
-      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) e--;
-      else break;
-    }
-    return this.text.slice(s, e);
+    return this.text.slice(starts[line] ?? this.text.length, lineEnd(this.text, starts, line));
   }
 
   span(start: number, end: number): Span {

@@ -48,7 +48,7 @@ export function safeId(s: string): string {
   return r === '' ? '_' : r;
 }
 
-/** File stem of each policy page: the policy id, made path-safe and unique. */
+/** File stem of each policy page: the policy id, made path-safe and unique (ids in sorted order). */
 function fileStems(irs: readonly IrProgram[]): string[] {
   const used = new Set<string>(['index']);
   return irs.map((ir) => {
@@ -59,6 +59,22 @@ function fileStems(irs: readonly IrProgram[]): string[] {
     return stem;
   });
 }
+
+/** Policy id → file stem of its documentation page (as emitDocs names them). */
+export function docPageStems(ids: readonly string[]): Map<string, string> {
+  const sorted = [...new Set(ids)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const stems = fileStems(sorted.map((id) => ({ policy: { id } }) as IrProgram));
+  return new Map(sorted.map((id, i) => [id, stems[i]!]));
+}
+
+/**
+ * The published verification report (zhengce start writes it beside the docs, in
+ * generated/docs/verify/) and the ids of its sections: the docs link into it and it
+ * links back (report-html.ts).
+ */
+export const REPORT_PAGE = 'verify/report.html';
+export const reportPolicyId = (policy: string) => `p-${safeId(policy)}`;
+export const reportClauseId = (policy: string, anchor: string | undefined) => `${reportPolicyId(policy)}--${anchor ? safeId(anchor) : 'whole'}`;
 
 /** Generate all documentation files. */
 export function emitDocs(items: readonly DocsInput[]): Map<string, string> {
@@ -99,12 +115,14 @@ function indexBlocks(irs: readonly IrProgram[], stems: readonly string[], ext: E
       [ir.policy.effectiveIso ?? (ir.policy.effectiveRange ? `${ir.policy.effectiveRange.loIso} 至 ${ir.policy.effectiveRange.hiIso} 之间` : '未知')],
       [String(s.measures)], [String(s.rules)], [String(s.doubts)],
       s.unconfirmed > 0 ? [String(s.unconfirmed), badge('未确认')] : ['0'],
+      [link(`${REPORT_PAGE}#${reportPolicyId(ir.policy.id)}`, '核查发现')],
     ];
   });
   return [
     { t: 'h', level: 1, text: ['政策文档索引'] },
     { t: 'p', cls: 'subtitle', text: [`共 ${irs.length} 件政策`] },
-    { t: 'table', cls: 'index', head: [['政策'], ['文号'], ['发文机关'], ['生效'], ['措施'], ['规则'], ['存疑'], ['未确认参数值']], rows },
+    { t: 'table', cls: 'index', head: [['政策'], ['文号'], ['发文机关'], ['生效'], ['措施'], ['规则'], ['存疑'], ['未确认参数值'], ['核查']], rows },
+    { t: 'p', text: ['核查报告（矛盾、缺口、有效性、性质等发现，附反例与条款；由 zhengce start 发布）：', link(REPORT_PAGE, '核查报告')] },
     { t: 'p', cls: 'footer', text: [FOOTER] },
   ];
 }
@@ -307,6 +325,7 @@ class PolicyPage {
     meta.push(['失效', p.sunset ? [sunsetText(p.sunset)] : ['（未规定失效条件）']]);
     if (p.sunset) meta.push(['失效条件原式', [code(p.sunset.condition.origin?.text ?? '')]]);
     meta.push(['解释机关', [p.interpreter ? this.org(p.interpreter) : '（未注明）']]);
+    meta.push(['核查', [link(`${REPORT_PAGE}#${reportPolicyId(p.id)}`, '核查报告中本政策的发现')]]);
     const more = [
       ...(this.definitions().length ? [`，定义 ${this.definitions().length} 项`] : []),
       ...(this.assumptions().length ? [`，前提 ${this.assumptions().length} 项`] : []),

@@ -52,7 +52,8 @@
  * a space (or a space to a line break). Then it is re-parsed and its AST (without spans),
  * its comment texts, its strings and literals and its diagnostic codes are compared with
  * the input's. If anything differs the original text is returned unchanged with ZC1002 —
- * the formatter never drops or changes text, even with a bug.
+ * the formatter never drops or changes text, even with a bug. (When the printed text
+ * is the input itself, there is nothing to prove and the net is skipped.)
  *
  * INVARIANT: never throws; never changes the meaning of a file; fmt(fmt(x)) = fmt(x).
  */
@@ -61,7 +62,7 @@ import { SourceFile } from '../common/source.js';
 import { diag, type Diagnostic, type Result, type TextEdit } from '../diagnostics/diagnostic.js';
 import { lex } from '../syntax/lexer.js';
 import { parseTokens } from '../syntax/parser.js';
-import { parseFile } from '../syntax/index.js';
+import { parseFile, type ParsedFile } from '../syntax/index.js';
 import type { FileAst } from '../syntax/ast.js';
 import { canonicalImage, print, tokenRoles, trimComment, type Gap, type TokenRole } from './layout.js';
 
@@ -80,8 +81,9 @@ interface Analysed {
   readonly cst: ReturnType<typeof parseTokens>['value'];
 }
 
-function analyse(source: SourceFile): Analysed {
-  const r = parseFile(source, { keepCst: true });
+function analyse(source: SourceFile, parsed?: { value: ParsedFile; diagnostics: Diagnostic[] }): Analysed {
+  // INVARIANT: a given parse is used only if it is of this very text and kept its CST
+  const r = parsed && parsed.value.cst && parsed.value.source.text === source.text ? parsed : parseFile(source, { keepCst: true });
   const syntaxErrors = r.value.syntaxErrors ? r.diagnostics.filter((d) => d.severity === 'error' && /^ZC0[12]/.test(d.code)) : [];
   return { tokens: r.value.tokens, comments: r.value.comments, ast: r.value.ast, cst: r.value.cst!, syntaxErrors, diagnostics: r.diagnostics };
 }
@@ -95,15 +97,33 @@ function normWord(s: string): string {
   return s.replace(/[ \t\r\n\u3000\u00a0\u2028\u2029\ufeff]+/g, '').replace(/[—–~～〜]+/g, '—');
 }
 
-/** The AST as a string, without spans (bigints written out). */
-export function astFingerprint(ast: FileAst): string {
-  return JSON.stringify(ast, function (this: Record<string, unknown>, key, value: unknown) {
-    if (SPAN_KEYS.has(key)) return undefined;
-    if (key === 'word' && this['kind'] === 'range' && typeof value === 'string') return normWord(value);
-    if (key === 'path') return undefined;
-    if (typeof value === 'bigint') return `${value}n`;
-    return value;
-  });
+/**
+ * Do two ASTs mean the same: equal without spans and the file path, range words
+ * compared as normWord (a structural walk; no strings are built — the formatter's
+ * safety net runs it on every format that changes the text).
+ */
+export function sameAst(a: unknown, b: unknown, key = '', parentKind?: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== typeof b) return false;
+  if (key === 'word' && parentKind === 'range' && typeof a === 'string') return normWord(a) === normWord(b as string);
+  if (typeof a !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameAst(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined && !SPAN_KEYS.has(k) && k !== 'path');
+  const kx = keys(x);
+  const ky = keys(y);
+  if (kx.length !== ky.length) return false;
+  for (const k of kx) {
+    if (!Object.prototype.hasOwnProperty.call(y, k) || y[k] === undefined) return false;
+    if (!sameAst(x[k], y[k], k, x['kind'])) return false;
+  }
+  return true;
 }
 
 function sameTokens(a: Analysed, b: Analysed, roles: Map<IToken, TokenRole>): boolean {
@@ -122,7 +142,7 @@ function why(a: Analysed, b: Analysed, roles: Map<IToken, TokenRole>): string | 
   const ca = a.comments.map((c) => trimComment(c.image));
   const cb = b.comments.map((c) => trimComment(c.image));
   if (ca.length !== cb.length || ca.some((c, i) => c !== cb[i])) return '格式化结果的注释与原文不同';
-  if (astFingerprint(a.ast) !== astFingerprint(b.ast)) return '格式化结果的语法树与原文不同';
+  if (!sameAst(a.ast, b.ast)) return '格式化结果的语法树与原文不同';
   const codes = (x: Analysed) => x.diagnostics.map((d) => d.code).sort().join(',');
   if (codes(a) !== codes(b)) return '格式化结果的诊断与原文不同';
   return undefined;
@@ -164,25 +184,28 @@ function internal(source: SourceFile, message: string): Result<string> {
   };
 }
 
-/** Format one file. See the module header for the layout. */
-export function format(source: SourceFile): Result<string | undefined> {
-  return formatWith(source, print);
+/**
+ * Format one file. See the module header for the layout. `parsed`: the file's parse
+ * with its CST, when the caller has one (the language server), to skip parsing it again.
+ */
+export function format(source: SourceFile, parsed?: { value: ParsedFile; diagnostics: Diagnostic[] }): Result<string | undefined> {
+  return formatWith(source, print, parsed);
 }
 
 /**
  * `format` with another printer — only for testing the safety net (a printer that drops
  * or changes text must yield the original text and ZC1002).
  */
-export function formatWith(source: SourceFile, printer: typeof print): Result<string | undefined> {
+export function formatWith(source: SourceFile, printer: typeof print, parsed?: { value: ParsedFile; diagnostics: Diagnostic[] }): Result<string | undefined> {
   try {
-    return formatUnsafe(source, printer);
+    return formatUnsafe(source, printer, parsed);
   } catch (e) {
     return internal(source, `内部异常：${(e as Error).message ?? String(e)}`);
   }
 }
 
-function formatUnsafe(source: SourceFile, printer: typeof print): Result<string | undefined> {
-  const a = analyse(source);
+function formatUnsafe(source: SourceFile, printer: typeof print, parsed?: { value: ParsedFile; diagnostics: Diagnostic[] }): Result<string | undefined> {
+  const a = analyse(source, parsed);
   if (a.syntaxErrors.length) {
     const first = a.syntaxErrors[0]!;
     const n = a.syntaxErrors.length;
@@ -202,6 +225,8 @@ function formatUnsafe(source: SourceFile, printer: typeof print): Result<string 
   const forced = new Map<number, Gap>();
   for (let round = 0; round <= MAX_REPAIRS; round++) {
     const out = printer({ text: source.text, tokens: a.tokens, comments: a.comments, roles, eol, forced });
+    // already in canonical layout: the output is the input, nothing to prove
+    if (out.text === source.text) return { value: out.text, diagnostics: [] };
     const outFile = new SourceFile(source.path, out.text);
     const relexed = lex(outFile);
     const c = culprits(a, relexed.value.tokens, out.at, roles);
@@ -230,8 +255,8 @@ function formatUnsafe(source: SourceFile, printer: typeof print): Result<string 
  * one edit, replacing the smallest differing middle part. Empty when already formatted
  * or when the file cannot be formatted (the diagnostics say why).
  */
-export function formatEdits(source: SourceFile): Result<TextEdit[]> {
-  const r = format(source);
+export function formatEdits(source: SourceFile, parsed?: { value: ParsedFile; diagnostics: Diagnostic[] }): Result<TextEdit[]> {
+  const r = format(source, parsed);
   const out = r.value;
   if (out === undefined || out === source.text) return { value: [], diagnostics: r.diagnostics };
   const a = source.text;

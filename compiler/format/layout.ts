@@ -14,6 +14,7 @@
 import type { CstNode, IToken } from 'chevrotain';
 import stringWidth from 'string-width';
 import { tokenEnd } from '../syntax/lexer.js';
+import { lineStarts } from '../common/lines.js';
 
 type Child = CstNode | IToken;
 const isToken = (c: Child): c is IToken => (c as IToken).image !== undefined;
@@ -49,31 +50,29 @@ const ITEM_BLOCKS = new Set(['attrBlock', 'entityDecl', 'clauseDecl', 'measureDe
  */
 export function tokenRoles(cst: CstNode, tokens: readonly IToken[]): Map<IToken, TokenRole> | undefined {
   const roles = new Map<IToken, TokenRole>();
+  // The first token of a node: the parser tracks each node's start offset
+  // (nodeLocationTracking), and tokens are found by their offset. A node without a
+  // location (none is expected in a file without syntax errors) is searched.
+  const byOffset = new Map<number, IToken>();
+  for (const t of tokens) if (usable(t)) byOffset.set(t.startOffset, t);
   const firstCache = new WeakMap<CstNode, IToken | null>();
-
   const first = (n: CstNode): IToken | undefined => {
+    const at = n.location?.startOffset;
+    if (at !== undefined && !Number.isNaN(at)) {
+      const t = byOffset.get(at);
+      if (t) return t;
+    }
     const hit = firstCache.get(n);
     if (hit !== undefined) return hit ?? undefined;
     let best: IToken | undefined;
-    for (const list of Object.values(n.children)) {
-      for (const c of list) {
+    for (const key in n.children) {
+      for (const c of n.children[key]!) {
         const t = isToken(c) ? (usable(c) ? c : undefined) : first(c);
         if (t && (!best || t.startOffset < best.startOffset)) best = t;
       }
     }
     firstCache.set(n, best ?? null);
     return best;
-  };
-
-  const ordered = (n: CstNode): { child: Child; at: number }[] => {
-    const all: { child: Child; at: number }[] = [];
-    for (const list of Object.values(n.children)) {
-      for (const c of list) {
-        const t = isToken(c) ? (usable(c) ? c : undefined) : first(c);
-        if (t) all.push({ child: c, at: t.startOffset });
-      }
-    }
-    return all.sort((a, b) => a.at - b.at);
   };
 
   const walkItem = (n: CstNode, depth: number): void => {
@@ -94,7 +93,12 @@ export function tokenRoles(cst: CstNode, tokens: readonly IToken[]): Map<IToken,
     const rb = block ? own('RBrace') : undefined;
     const isCall = n.name === 'primary' && ((n.children['nameTok']?.length ?? 0) > 0 || (n.children['typeCallee']?.length ?? 0) > 0);
     const withAt = n.name === 'cmpExpr' && (n.children['At']?.length ?? 0) > 0;
-    for (const { child, at } of ordered(n)) {
+    // INVARIANT: each child's role depends only on the child itself and its position
+    // relative to the node's braces, so children are visited in CST order (no sort).
+    for (const key in n.children) for (const child of n.children[key]!) {
+      const t0 = isToken(child) ? (usable(child) ? child : undefined) : first(child);
+      if (!t0) continue;
+      const at = t0.startOffset;
       const inside = !!lb && at > lb.startOffset && (!rb || at < rb.startOffset);
       if (isToken(child)) {
         const r: TokenRole = { rule: n.name, depth, lineStart: false };
@@ -197,17 +201,9 @@ export const KEEP_ITEM_BREAKS = true;
 
 // ── printer ───────────────────────────────────────────────────────────
 
-/** Number of line breaks in a run of white space (\r\n counts once). */
+/** Number of line breaks in a run of white space (common/lines.ts; \r\n counts once). */
 export function countBreaks(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 13) {
-      n++;
-      if (s.charCodeAt(i + 1) === 10) i++;
-    } else if (c === 10 || c === 0x2028 || c === 0x2029) n++;
-  }
-  return n;
+  return lineStarts(s).length - 1;
 }
 
 /** Trailing white space the lexer would skip (a comment runs to the end of its line). */

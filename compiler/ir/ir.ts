@@ -206,6 +206,8 @@ export interface IrPolicy {
   readonly effective?: number;
   readonly effectiveIso?: string;
   readonly effectiveNote?: string;
+  /** Where the effective date is stated (`生效：…`), else the 政策 declaration itself. */
+  readonly effectiveOrigin?: Origin;
   readonly interpreter?: string;
   /** Effective date known only within a range (生效：某日（lo，hi））; `effective` is then absent. */
   readonly effectiveRange?: { readonly lo: number; readonly hi: number; readonly loIso: string; readonly hiIso: string };

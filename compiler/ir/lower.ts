@@ -354,6 +354,7 @@ class Lowerer {
           loIso: formatIso(pol.effective.range.lo), hiIso: formatIso(pol.effective.range.hi),
         },
       } : {}),
+      ...(pol ? { effectiveOrigin: this.origin(pol.effective?.span ?? pol.span) } : {}),
       ...(pol?.interpreter ? { interpreter: pol.interpreter.text } : {}),
       ...(sun ? { sunset: { condition: this.expr(sun.condition), start: sun.start, origin: this.origin(sun.span) } } : {}),
     };

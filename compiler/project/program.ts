@@ -38,16 +38,26 @@ export interface CompileResult {
   readonly diagnostics: Diagnostic[];
 }
 
+/** The file an `导入 "…"` in `from` names: relative to the importing file's directory. */
+export function importTarget(from: string, written: string): string {
+  return normalize(join(dirname(from), written));
+}
+
 /** Largest policy file parsed (UTF-16 units). Real files are a few hundred KB at most. */
 export const MAX_FILE = 4 * 1024 * 1024;
 
 /** Parse cache shared across compilations (the language server keeps one). */
 export class ParseCache {
   private map = new Map<string, { text: string; result: { value: ParsedFile; diagnostics: Diagnostic[] } }>();
+  /**
+   * `keepCst(path, text)`: keep the concrete syntax tree of that parse (the language
+   * server keeps it for open documents, so formatting reuses the parse).
+   */
+  constructor(private readonly keepCst: (path: string, text: string) => boolean = () => false) {}
   get(path: string, text: string): { value: ParsedFile; diagnostics: Diagnostic[] } {
     const hit = this.map.get(path);
     if (hit && hit.text === text) return hit.result;
-    const result = parseFile(new SourceFile(path, text));
+    const result = parseFile(new SourceFile(path, text), { keepCst: this.keepCst(path, text) });
     this.map.set(path, { text, result });
     return result;
   }
@@ -117,7 +127,7 @@ export function compile(paths: readonly string[], fsHost: Host, cache = new Pars
     const targets: string[] = [];
     for (const item of pf.ast.items) {
       if (item.kind !== 'import') continue;
-      const target = normalize(join(dirname(path), item.path.value));
+      const target = importTarget(path, item.path.value);
       if (!target.endsWith('.zc') || host.readFile(target) === undefined) {
         fileDiags.get(path)!.push(diag('ZC0003', item.path.span, `导入的文件“${item.path.value}”不存在`, { help: `路径相对于本文件所在目录：${dirname(path)}` }));
         continue;

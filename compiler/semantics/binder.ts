@@ -451,3 +451,20 @@ export function bind(root: string, files: Map<string, ProgramFile>): Result<Boun
   };
   return { value, diagnostics: b.diagnostics };
 }
+
+/**
+ * The declaration `sym` would clash with (ZC0402) if it were named `name`: the two
+ * scopes of `Binder.define` — the top-level namespace for a symbol without a
+ * container (entities, enums, parameters, organisations and their aliases, measures,
+ * indicators, properties, 存疑, built-ins), else the same kind in the same container
+ * (fields of an entity, members of an enum, outcomes and rules of a measure, readings
+ * of a 存疑). Used to refuse a rename that would merge two declarations.
+ */
+export function clashWith(symbols: ReadonlyMap<string, Sym>, sym: Sym, name: string): Sym | undefined {
+  if (sym.container !== undefined) {
+    const other = symbols.get(`${sym.kind}:${sym.container}.${name}`);
+    return other && other.id !== sym.id ? other : undefined;
+  }
+  for (const s of symbols.values()) if (s.container === undefined && s.kind !== 'clause' && s.name === name && s.id !== sym.id) return s;
+  return undefined;
+}

@@ -2,7 +2,9 @@
  * Hover: what a name is, from the compiler's model — type and unit of fields,
  * parameters, outcomes and indicators; the clause's label and 原文 for a clause
  * number, a measure or a rule; a parameter's value in force today with its source
- * (marked 未确认 when not confirmed); the doc of built-in functions.
+ * (marked 未确认 when not confirmed); the doc of built-in functions; on the path of
+ * an `导入 "…"`, the imported file and its declarations.
+ * Input: a ProgramSet, a file, an offset. Output: Markdown and the span it is about.
  */
 import type { CompiledProgram } from '../index.js';
 import type { ClauseInfo } from '../semantics/model.js';
@@ -16,7 +18,9 @@ import { kindName } from '../semantics/binder.js';
 import { lower } from '../ir/lower.js';
 import type { IrProgram } from '../ir/ir.js';
 import { type ProgramSet as Workspace, paramPath } from './program-set.js';
-import type { NameAt } from './symbols.js';
+import { nameAt, type NameAt } from './symbols.js';
+import { importTarget } from '../project/program.js';
+import { declTree, DECL_KIND_NAME } from './decls.js';
 
 const lowered = new WeakMap<CompiledProgram, IrProgram | null>();
 
@@ -202,6 +206,46 @@ export function hoverText(ws: Workspace, at: NameAt, today: CalendarDate): strin
     }
   }
   return out.join('\n\n');
+}
+
+/** The `导入 "…"` whose path string contains `offset`, with the file it names. */
+export function importAt(ws: Workspace, path: string, offset: number): { decl: A.ImportDecl; target: string } | undefined {
+  const ast = ws.parsedOf(path)?.ast;
+  for (const it of ast?.items ?? []) {
+    if (it.kind !== 'import') continue;
+    if (it.path.span.start <= offset && offset <= it.path.span.end) return { decl: it, target: importTarget(path, it.path.value) };
+  }
+  return undefined;
+}
+
+/** Markdown for an import: the file it names and what that file declares. */
+export function importHoverText(ws: Workspace, imp: { decl: A.ImportDecl; target: string }): string {
+  const out = [`**导入** ${code(imp.decl.path.value)}　文件 ${code(imp.target)}`];
+  const parsed = ws.parsedOf(imp.target);
+  if (!parsed) {
+    out.push(ws.textOf(imp.target) === undefined ? '该文件不存在（路径相对于本文件所在目录）' : '该文件尚未编译');
+    return out.join('\n\n');
+  }
+  const decls = declTree(parsed.ast).filter((d) => d.kind !== 'import');
+  if (!decls.length) out.push('（该文件没有声明）');
+  else {
+    out.push(`声明（${decls.length} 项）：`);
+    out.push(decls.map((d) => {
+      const kids = d.children.length ? `：${d.children.slice(0, 12).map((c) => c.name).join('、')}${d.children.length > 12 ? ` 等 ${d.children.length} 项` : ''}` : '';
+      return `- ${DECL_KIND_NAME[d.kind]} ${code(d.name)}${kids}`;
+    }).join('\n'));
+  }
+  return out.join('\n\n');
+}
+
+/** Hover at an offset: Markdown and the span it describes, or undefined. */
+export function hoverAt(ws: Workspace, path: string, offset: number, today: CalendarDate): { text: string; start: number; end: number } | undefined {
+  const imp = importAt(ws, path, offset);
+  if (imp) return { text: importHoverText(ws, imp), start: imp.decl.path.span.start, end: imp.decl.path.span.end };
+  const at = nameAt(ws, path, offset);
+  if (!at) return undefined;
+  const text = hoverText(ws, at, today);
+  return text ? { text, start: at.start, end: at.end } : undefined;
 }
 
 /** Today as a calendar date (local time), or the override. */

@@ -19,12 +19,14 @@ export interface NameAt {
   readonly program: CompiledProgram;
 }
 
-const cache = new Map<string, { gen: number; entries: NameAt[] }>();
+const caches = new WeakMap<Workspace, Map<string, { gen: number; entries: NameAt[] }>>();
 
 export const BUILTIN_FILE = '<内置>';
 
 /** All names of a file, sorted by start offset. */
 export function nameIndex(ws: Workspace, path: string): NameAt[] {
+  let cache = caches.get(ws);
+  if (!cache) caches.set(ws, (cache = new Map()));
   const hit = cache.get(path);
   if (hit && hit.gen === ws.generation) return hit.entries;
   const entries: NameAt[] = [];

@@ -140,10 +140,10 @@ export interface PolicyDecl {
   readonly title?: StrLit;
   readonly basis: readonly StrLit[];
   readonly source?: StrLit;
-  /** `undefined`: not stated; 'unknown': stated as 未知. */
   /**
    * `undefined`: not stated; without `date`: stated as 未知, or as 某日（最早，最晚） with `range`
    * (the date is unknown but known to lie in the range, both ends included).
+   * `span`: the whole `生效：…` attribute.
    */
   readonly effective?: { readonly span: Span; readonly date?: CalendarDate; readonly range?: { readonly lo: CalendarDate; readonly hi: CalendarDate }; readonly note?: StrLit };
   readonly issued?: { readonly span: Span; readonly date: CalendarDate };

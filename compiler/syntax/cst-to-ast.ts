@@ -585,13 +585,14 @@ class Builder {
     if (eff) {
       const e = this.expr1(eff);
       const note = this.string1(at.get('说明'));
-      if (e?.kind === 'date') effective = { span: e.span, date: e.value, ...(note ? { note } : {}) };
-      else if (e?.kind === 'unknown') effective = { span: e.span, ...(note ? { note } : {}) };
+      // the span is the whole attribute (生效：未知): where diagnostics and findings about it point
+      if (e?.kind === 'date') effective = { span: eff.span, date: e.value, ...(note ? { note } : {}) };
+      else if (e?.kind === 'unknown') effective = { span: eff.span, ...(note ? { note } : {}) };
       else if (e?.kind === 'call' && e.callee.text === '某日' && e.args.length === 2 && e.args[0]!.kind === 'date' && e.args[1]!.kind === 'date') {
         const lo = e.args[0].value;
         const hi = e.args[1].value;
         if (compareDates(lo, hi) > 0) this.err('ZC0308', e.span, '“某日”的最早日期晚于最晚日期', { help: '写作 某日（最早日期，最晚日期）' });
-        else effective = { span: e.span, range: { lo, hi }, ...(note ? { note } : {}) };
+        else effective = { span: eff.span, range: { lo, hi }, ...(note ? { note } : {}) };
       } else if (e) this.err('ZC0311', e.span, '“生效”的值应为日期、“未知”或“某日（最早日期，最晚日期）”');
     }
     let issued: A.PolicyDecl['issued'];

@@ -226,12 +226,14 @@ export function isWordKeyword(image: string): boolean {
 
 // ── concrete tokens (lexing order matters) ───────────────────────────
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\u3000\u00a0\u2028\u2029\ufeff]+/, group: Lexer.SKIPPED, line_breaks: true });
-export const Comment = createToken({ name: 'Comment', pattern: /[#＃][^\n\r\u2028\u2029]*/, group: 'comments' });
+// INVARIANT: a comment and a quoted name end at a line break of the one line model
+// (common/lines.ts: \n, \r\n, \r); U+2028/U+2029 are white space, not line breaks.
+export const Comment = createToken({ name: 'Comment', pattern: /[#＃][^\n\r]*/, group: 'comments' });
 export const StringLit = createToken({ name: 'StringLit', pattern: /"[^"\\]*(?:\\[\s\S][^"\\]*)*"/, line_breaks: true });
 /** An unterminated string: lexed as one token so the error is reported once. */
 export const BadString = createToken({ name: 'BadString', pattern: /"[^"\\]*(?:\\[\s\S][^"\\]*)*/, line_breaks: true });
-export const QuotedName = createToken({ name: 'QuotedName', pattern: /「[^「」\n]*」|【[^【】\n]*】/ });
-export const BadQuotedName = createToken({ name: 'BadQuotedName', pattern: /「[^「」\n]*|【[^【】\n]*/ });
+export const QuotedName = createToken({ name: 'QuotedName', pattern: /「[^「」\r\n]*」|【[^【】\r\n]*】/ });
+export const BadQuotedName = createToken({ name: 'BadQuotedName', pattern: /「[^「」\r\n]*|【[^【】\r\n]*/ });
 const D = '[0-9０-９]';
 const CN = `[${NUMERAL_CHARS}]`;
 // Date-like text is lexed whole, so parseDate judges it (and explains 23年、号、2023/12/31 …).

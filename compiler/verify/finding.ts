@@ -60,6 +60,13 @@ export function fingerprint(code: string, policy: string, subject: string): stri
 }
 
 export interface PolicyStats {
+  /**
+   * Set in the published report (generated/docs/verify/, `zhengce start`): it must be
+   * byte-identical from run to run, so it carries no wall-clock times — the timing
+   * fields are 0 and every renderer says the times are not published instead of
+   * showing them (`zhengce verify` and the summary of `zhengce start` show them).
+   */
+  readonly untimed?: boolean;
   readonly smtQueries: number;
   readonly smtMs: number;
   readonly smtQueryMs: readonly number[];
@@ -74,6 +81,9 @@ export interface PolicyStats {
   /** Why the generated evaluator took no part in replay and differential tests, if it did not. */
   readonly generatedUnavailable?: string;
 }
+
+/** What a published report says instead of engine times. */
+export const UNTIMED_NOTE = '已发布的报告不含用时（generated/ 须逐次生成完全相同）；用时见 zhengce verify 或 npm start 的输出';
 
 export interface VerifyReport {
   readonly policies: readonly { readonly id: string; readonly name: string; readonly root: string; readonly stats: PolicyStats }[];

@@ -4,8 +4,10 @@
  * Input: VerifyReport + SourceFiles + cwd. Output: an HTML5 document (lang zh-CN).
  *
  * Layout: a summary (conclusion; counts by severity; counts by rule; engine statistics
- * per policy with SMT p50/p95), a table of contents, then per policy and per clause
- * (first clause of a finding; findings with no clause under “全文”) one card per
+ * per policy with SMT p50/p95 — or, in the published report, a note that it carries no
+ * times), a table of contents, then per policy and per clause in document order
+ * (first clause of a finding, ordered by clause number as documentOrder does — 四（二）
+ * before 四（十一）; findings with no clause under “全文”, first) one card per
  * finding: severity badge, code and rule title, message, location, clause(s), engine
  * and proof, related locations, the witness as a table, what each side yields, replay
  * status, and — for an accepted finding — the recorded rationale.
@@ -13,12 +15,17 @@
  * Escaping: every piece of text from the report (messages, names, witness values,
  * rationales, paths) is first made visible-safe (control, bidi, zero-width and other
  * invisible characters shown as `<U+XXXX>`, so nothing can reorder or hide what an
- * auditor reads), then HTML-escaped (& < > " '). Element ids are generated
- * (p1, p1-c2 …), never taken from the input. Deterministic: no timestamps.
+ * auditor reads), then HTML-escaped (& < > " '). Element ids are made of the policy id
+ * and the clause anchor through safeId (only [A-Za-z0-9_-]): `p-<policy>` and
+ * `p-<policy>--<anchor>` (`--whole` for 全文), so the documentation links into the
+ * report. With `docs` (the published report in generated/docs/verify/), the report
+ * links back: the index, each policy's page and each clause on it. Deterministic: no
+ * timestamps.
  */
+import { documentOrder, docPageStems, reportClauseId, reportPolicyId, safeId } from '../emit/docs.js';
 import type { SourceFile } from '../common/source.js';
 import type { Severity } from '../diagnostics/diagnostic.js';
-import type { Finding, VerifyReport } from './finding.js';
+import { UNTIMED_NOTE, type Finding, type VerifyReport } from './finding.js';
 import {
   clauseText, engineText, locationText, percentile, replayText, safeText, SEVERITY_ZH, shownPath, sideName, titleOf, witnessRows,
 } from './report-junit.js';
@@ -77,6 +84,7 @@ caption { text-align: left; font-weight: 600; padding: 4px 0; color: var(--muted
 .cp { color: var(--error); background: var(--error-bg); border-radius: 3px; padding: 0 2px; font-family: "Noto Sans Mono CJK SC", Consolas, monospace; font-size: 0.85em; }
 nav ol { margin: 4px 0; padding-left: 22px; }
 nav a { color: var(--info); text-decoration: none; }
+a.doclink { font-size: 12.5px; font-weight: normal; margin-left: 8px; color: var(--info); }
 .badge { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: 12.5px; font-weight: 600; line-height: 20px; border: 1px solid currentColor; white-space: nowrap; }
 .badge.error { color: var(--error); background: var(--error-bg); }
 .badge.warning { color: var(--warning); background: var(--warning-bg); }
@@ -176,8 +184,19 @@ function findingCard(f: Finding, files: ReadonlyMap<string, SourceFile>, cwd: st
   return parts.join('\n');
 }
 
+/** Where the documentation pages are, relative to the report (e.g. '../'). */
+export interface ReportDocsLinks {
+  readonly base: string;
+}
+
 /** Self-contained HTML report. */
-export function renderVerifyHtml(r: VerifyReport, files: ReadonlyMap<string, SourceFile>, cwd: string): string {
+export function renderVerifyHtml(r: VerifyReport, files: ReadonlyMap<string, SourceFile>, cwd: string, opts: { docs?: ReportDocsLinks } = {}): string {
+  const stems = docPageStems(r.policies.map((p) => p.id));
+  const docLink = (policy: string, anchor?: string): string => {
+    const stem = stems.get(policy);
+    if (!opts.docs || !stem) return '';
+    return `<a class="doclink" href="${esc(`${opts.docs.base}${stem}.html${anchor ? `#${safeId(anchor)}` : ''}`)}">${anchor ? '条款原文与规则' : '政策文档'}</a>`;
+  };
   const open = r.findings.filter((f) => !f.accepted);
   const bySev = (s: Severity) => open.filter((f) => f.severity === s).length;
   const accepted = r.findings.length - open.length;
@@ -189,8 +208,8 @@ export function renderVerifyHtml(r: VerifyReport, files: ReadonlyMap<string, Sou
 
   const sections: string[] = [];
   const toc: string[] = [];
-  policies.forEach((p, pi) => {
-    const pid = `p${pi + 1}`;
+  policies.forEach((p) => {
+    const pid = reportPolicyId(p.id);
     const fs = r.findings.filter((f) => f.policy === p.id);
     const groups = new Map<string, { title: string; anchor: string; list: Finding[] }>();
     for (const f of fs) {
@@ -200,20 +219,27 @@ export function renderVerifyHtml(r: VerifyReport, files: ReadonlyMap<string, Sou
       g.list.push(f);
       groups.set(key, g);
     }
+    // 全文 first, then the clauses by their numbers (subsec_2 before subsec_11)
+    const whole = [...groups.values()].filter((g) => !g.anchor);
+    const ordered = [...whole, ...documentOrder([...groups.values()].filter((g) => g.anchor))];
     const sub: string[] = [];
     const body: string[] = [];
-    [...groups.values()].forEach((g, gi) => {
-      const cid = `${pid}-c${gi + 1}`;
+    const seenIds = new Set<string>();
+    ordered.forEach((g, gi) => {
+      let cid = reportClauseId(p.id, g.anchor || undefined);
+      if (seenIds.has(cid)) cid = `${cid}-${gi + 1}`; // one anchor with two labels (never expected)
+      seenIds.add(cid);
       sub.push(`<li><a href="#${cid}">${h(g.title)}</a>（${g.list.length} 项）</li>`);
+      const back = g.anchor ? docLink(p.id, g.anchor) : '';
       body.push(
-        `<section class="clause" id="${cid}">\n<h3>${h(g.title)}${g.anchor ? `<span class="anchor mono">${h(g.anchor)}</span>` : ''}</h3>\n` +
+        `<section class="clause" id="${cid}">\n<h3>${h(g.title)}${g.anchor ? `<span class="anchor mono">${h(g.anchor)}</span>` : ''}${back ? ` ${back}` : ''}</h3>\n` +
           g.list.map((f) => findingCard(f, files, cwd)).join('\n') +
           '\n</section>',
       );
     });
     toc.push(`<li><a href="#${pid}">${h(p.name)}</a>（${h(p.id)}，${fs.length} 项发现）${sub.length ? `<ol>${sub.join('')}</ol>` : ''}</li>`);
     sections.push(
-      `<section class="policy" id="${pid}">\n<h2>${h(p.name)}<span class="id mono">${h(p.id)}</span></h2>\n` +
+      `<section class="policy" id="${pid}">\n<h2>${h(p.name)}<span class="id mono">${h(p.id)}</span>${docLink(p.id) ? ` ${docLink(p.id)}` : ''}</h2>\n` +
         (p.root ? `<p class="sub">政策文件：<span class="mono">${h(shownPath(p.root, cwd))}</span></p>\n` : '') +
         (body.length ? body.join('\n') : '<p class="none">没有发现。</p>') +
         '\n</section>',
@@ -233,9 +259,11 @@ export function renderVerifyHtml(r: VerifyReport, files: ReadonlyMap<string, Sou
     })
     .filter((x) => x)
     .join('');
+  const untimed = r.policies.some((p) => p.stats.untimed);
   const statRows = r.policies
     .map((p) => {
       const s = p.stats;
+      if (s.untimed) return `<tr><td>${h(p.name)}</td><td class="num">${s.smtQueries}</td><td class="num">—</td><td class="num">—</td><td class="num">—</td><td class="num">${s.pbtCases}</td><td class="num">—</td><td class="num">—</td></tr>`;
       return `<tr><td>${h(p.name)}</td><td class="num">${s.smtQueries}</td><td class="num">${fmtMs(s.smtMs)}</td><td class="num">${fmtPct(s.smtQueryMs, 0.5)}</td><td class="num">${fmtPct(s.smtQueryMs, 0.95)}</td><td class="num">${s.pbtCases}</td><td class="num">${fmtMs(s.pbtMs)}</td><td class="num">${fmtMs(s.staticMs)}</td></tr>`;
     })
     .join('');
@@ -259,7 +287,7 @@ export function renderVerifyHtml(r: VerifyReport, files: ReadonlyMap<string, Sou
 <div class="page">
 <header>
 <h1>${h(title)}</h1>
-<p class="sub">由 ZhengCe ${esc(tool.version)}（zhengce verify）生成 · 共 ${policies.length} 项政策、${r.findings.length} 项发现</p>
+<p class="sub">由 ZhengCe ${esc(tool.version)}（zhengce verify）生成 · 共 ${policies.length} 项政策、${r.findings.length} 项发现${opts.docs ? ` · <a href="${esc(opts.docs.base)}index.html">政策文档索引</a>` : ''}</p>
 </header>
 <section class="summary">
 <h2>概要</h2>
@@ -274,7 +302,7 @@ ${SEV_ORDER.filter((s) => s !== 'hint' || bySev(s) > 0).map((s) => `<tr><td>${ba
 ${codeRows || '<tr><td colspan="5" class="none">没有发现</td></tr>'}
 </tbody></table>
 </div>
-<div class="scroll"><table class="stats"><caption>引擎统计（用时单位：毫秒；p50/p95 为单次 SMT 查询用时）</caption><thead><tr><th>政策</th><th class="num">SMT 查询</th><th class="num">SMT 用时</th><th class="num">p50</th><th class="num">p95</th><th class="num">性质测试例数</th><th class="num">性质测试用时</th><th class="num">静态检查用时</th></tr></thead><tbody>
+<div class="scroll"><table class="stats"><caption>引擎统计（用时单位：毫秒；p50/p95 为单次 SMT 查询用时${untimed ? `；${esc(UNTIMED_NOTE)}` : ''}）</caption><thead><tr><th>政策</th><th class="num">SMT 查询</th><th class="num">SMT 用时</th><th class="num">p50</th><th class="num">p95</th><th class="num">性质测试例数</th><th class="num">性质测试用时</th><th class="num">静态检查用时</th></tr></thead><tbody>
 ${statRows || '<tr><td colspan="8" class="none">没有政策</td></tr>'}
 </tbody></table></div>
 </section>

@@ -32,7 +32,7 @@ import type { SourceFile } from '../common/source.js';
 import { CATALOG } from '../diagnostics/catalog.js';
 import type { Severity } from '../diagnostics/diagnostic.js';
 import { positionOf, toDisplayText } from '../diagnostics/render.js';
-import type { Finding, PolicyStats, VerifyReport } from './finding.js';
+import { UNTIMED_NOTE, type Finding, type PolicyStats, type VerifyReport } from './finding.js';
 
 /** Minimum severity that fails (same words as `--fail-level`). */
 export type JunitFailLevel = 'error' | 'warning' | 'note';
@@ -212,6 +212,7 @@ function seconds(ms: number): string {
 }
 
 function statsLines(s: PolicyStats): string[] {
+  if (s.untimed) return [`SMT 查询 ${s.smtQueries} 次`, `性质测试 ${s.pbtCases} 例`, UNTIMED_NOTE];
   const p50 = percentile(s.smtQueryMs, 0.5);
   const p95 = percentile(s.smtQueryMs, 0.95);
   return [
@@ -224,7 +225,7 @@ function statsLines(s: PolicyStats): string[] {
 /** JUnit XML. `failLevel` (default error) decides which unaccepted findings fail. */
 export function renderVerifyJunit(r: VerifyReport, files: ReadonlyMap<string, SourceFile>, cwd: string, failLevel: JunitFailLevel = 'error'): string {
   const suites: string[] = [];
-  const total = { tests: 0, failures: 0, errors: 0, skipped: 0, ms: 0 };
+  const total = { tests: 0, failures: 0, errors: 0, skipped: 0, ms: 0, untimed: false };
   const policyIds = new Set(r.policies.map((p) => p.id));
   const groups: { id: string; name: string; stats?: PolicyStats; root?: string }[] = r.policies.map((p) => ({ id: p.id, name: p.name, stats: p.stats, root: p.root }));
   // findings of a policy the report does not list still show (never silently dropped)
@@ -237,10 +238,11 @@ export function renderVerifyJunit(r: VerifyReport, files: ReadonlyMap<string, So
   groups.forEach((g, index) => {
     const cases: string[] = [];
     const count = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-    const ms = g.stats ? g.stats.staticMs + g.stats.smtMs + g.stats.pbtMs : 0;
+    // INVARIANT: a published (untimed) report has no time attributes at all, never a 0
+    const ms = !g.stats ? 0 : g.stats.untimed ? undefined : g.stats.staticMs + g.stats.smtMs + g.stats.pbtMs;
     if (g.stats) {
       count.tests++;
-      cases.push(`    <testcase${attrs({ classname: g.id, name: '核查已完成', time: seconds(ms) })}>\n      <system-out>${xmlText(statsLines(g.stats).join('\n'))}</system-out>\n    </testcase>`);
+      cases.push(`    <testcase${attrs({ classname: g.id, name: '核查已完成', time: ms === undefined ? undefined : seconds(ms) })}>\n      <system-out>${xmlText(statsLines(g.stats).join('\n'))}</system-out>\n    </testcase>`);
     }
     for (const f of r.findings) {
       if (f.policy !== g.id) continue;
@@ -259,7 +261,9 @@ export function renderVerifyJunit(r: VerifyReport, files: ReadonlyMap<string, So
         cases.push(`${head}\n      <system-out>${body}</system-out>\n    </testcase>`);
       }
     }
-    const props = g.stats
+    const props = g.stats?.untimed
+      ? [['policy', g.id], ['root', shownPath(g.root ?? '', cwd)], ['smtQueries', String(g.stats.smtQueries)], ['pbtCases', String(g.stats.pbtCases)], ['timings', UNTIMED_NOTE]]
+      : g.stats
       ? [
           ['policy', g.id], ['root', shownPath(g.root ?? '', cwd)], ['smtQueries', String(g.stats.smtQueries)], ['smtMs', g.stats.smtMs.toFixed(0)],
           ['smtP50Ms', percentile(g.stats.smtQueryMs, 0.5)?.toFixed(1) ?? ''], ['smtP95Ms', percentile(g.stats.smtQueryMs, 0.95)?.toFixed(1) ?? ''],
@@ -267,7 +271,7 @@ export function renderVerifyJunit(r: VerifyReport, files: ReadonlyMap<string, So
         ]
       : [['policy', g.id]];
     suites.push(
-      `  <testsuite${attrs({ name: `${g.name}（${g.id}）`, id: index, package: g.id, tests: count.tests, failures: count.failures, errors: count.errors, skipped: count.skipped, time: seconds(ms) })}>\n` +
+      `  <testsuite${attrs({ name: `${g.name}（${g.id}）`, id: index, package: g.id, tests: count.tests, failures: count.failures, errors: count.errors, skipped: count.skipped, time: ms === undefined ? undefined : seconds(ms) })}>\n` +
         `    <properties>\n${props.map(([k, v]) => `      <property${attrs({ name: k, value: v })}/>`).join('\n')}\n    </properties>\n` +
         (cases.length ? cases.join('\n') + '\n' : '') +
         '  </testsuite>',
@@ -276,11 +280,12 @@ export function renderVerifyJunit(r: VerifyReport, files: ReadonlyMap<string, So
     total.failures += count.failures;
     total.errors += count.errors;
     total.skipped += count.skipped;
-    total.ms += ms;
+    total.ms += ms ?? 0;
+    if (ms === undefined) total.untimed = true;
   });
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<testsuites${attrs({ name: 'ZhengCe 核查', tests: total.tests, failures: total.failures, errors: total.errors, skipped: total.skipped, time: seconds(total.ms) })}>\n` +
+    `<testsuites${attrs({ name: 'ZhengCe 核查', tests: total.tests, failures: total.failures, errors: total.errors, skipped: total.skipped, time: total.untimed ? undefined : seconds(total.ms) })}>\n` +
     (suites.length ? suites.join('\n') + '\n' : '') +
     '</testsuites>\n'
   );

@@ -20,6 +20,13 @@
  *   policy/anchor).
  * - relatedLocations: the related spans (the other rule / clause) first, then every
  *   further clause of the finding as a logical-only location; ids 1, 2, … in order.
+ * - help: every rule names its section of the language specification,
+ *   `grammar/README.md#zc0906` (the anchor of the code's row in §13) — in
+ *   `properties.spec` (a path from the repository root) and as a link in
+ *   `help.markdown`; `helpUri` is that section as an absolute URI under the package's
+ *   repository (package.json `repository`), the same rule as `informationUri`. SARIF
+ *   requires helpUri to be absolute (§3.49.12; the schema's format "uri"), so without a
+ *   declared repository there is no helpUri rather than a relative or invented one.
  * - partialFingerprints["zhengce/v1"] = Finding.fingerprint (code + policy + subject).
  * - accepted findings carry suppressions [{ kind: "inSource", status: "accepted",
  *   justification }].
@@ -86,9 +93,27 @@ export function sarifLevel(s: Severity): 'error' | 'warning' | 'note' {
   return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note';
 }
 
-let toolInfo: { version: string; informationUri?: string } | undefined;
-/** Version (and homepage, when package.json has one) of this package, found from this module's location. */
-export function toolInfoOf(): { version: string; informationUri?: string } {
+/** The specification section of a diagnostic code: its row in grammar/README.md §13. */
+export function specSection(code: string): string {
+  return `grammar/README.md#${code.toLowerCase()}`;
+}
+
+/** Web address of a file in a repository given as package.json's repository URL (git+https://…/x.git). */
+export function repositoryFileUri(repository: string, path: string): string | undefined {
+  const m = /^(?:git\+)?(https?:\/\/[^\s#?]+?)(?:\.git)?\/?$/.exec(repository.trim());
+  return m ? `${m[1]}/blob/HEAD/${path}` : undefined;
+}
+
+export interface ToolInfo {
+  readonly version: string;
+  readonly informationUri?: string;
+  /** package.json `repository` URL (http/https), when declared. */
+  readonly repository?: string;
+}
+
+let toolInfo: ToolInfo | undefined;
+/** Version (and homepage / repository, when package.json has them) of this package, found from this module's location. */
+export function toolInfoOf(): ToolInfo {
   if (toolInfo) return toolInfo;
   let dir = nodePath.dirname(fileURLToPath(import.meta.url));
   for (;;) {
@@ -97,7 +122,7 @@ export function toolInfoOf(): { version: string; informationUri?: string } {
       if (pkg.name === 'zhengce' && typeof pkg.version === 'string') {
         const repo = typeof pkg.repository === 'string' ? pkg.repository : (pkg.repository as { url?: unknown } | undefined)?.url;
         const uri = [pkg.homepage, repo].find((u): u is string => typeof u === 'string' && /^https?:\/\//.test(u));
-        toolInfo = { version: pkg.version, ...(uri ? { informationUri: uri } : {}) };
+        toolInfo = { version: pkg.version, ...(uri ? { informationUri: uri } : {}), ...(typeof repo === 'string' && /^(git\+)?https?:\/\//.test(repo) ? { repository: repo } : {}) };
         return toolInfo;
       }
     } catch {
@@ -128,21 +153,25 @@ function plain(v: unknown): unknown {
 const SNIPPET_MAX = 400;
 
 /** Build the SARIF log object (exported for tests and for tools that post-process it). */
-export function buildSarif(r: VerifyReport, files: ReadonlyMap<string, SourceFile>, cwd: string): Record<string, unknown> {
+export function buildSarif(r: VerifyReport, files: ReadonlyMap<string, SourceFile>, cwd: string, tool: ToolInfo = toolInfoOf()): Record<string, unknown> {
   const codes = ruleCodes(r);
   const ruleIndex = new Map(codes.map((c, i) => [c, i] as const));
   const rules = codes.map((code) => {
     const e: { severity: Severity; title: string } = (CATALOG as Record<string, { severity: Severity; title: string } | undefined>)[code] ?? { severity: 'error', title: code };
     const t = (RULE_TEXT as Record<string, { name: string; full: string } | undefined>)[code];
     const full = t?.full ?? `${e.title}。`;
+    const spec = specSection(code);
+    const helpUri = tool.repository ? repositoryFileUri(tool.repository, spec) : undefined;
+    const accept = '如确认这是官方文本本身的性质，可在政策中把该项发现记录为“接受”，并写明理由。';
     return {
       id: code,
       name: t?.name ?? code,
       shortDescription: { text: e.title },
       fullDescription: { text: full },
-      help: { text: `${e.title}。${full}如确认这是官方文本本身的性质，可在政策中把该项发现记录为“接受”，并写明理由。` },
+      help: { text: `${e.title}。${full}${accept}规范：${spec}`, markdown: `**${e.title}**\n\n${full}${accept}\n\n规范：[${code}（grammar/README.md §13）](${helpUri ?? spec})` },
+      ...(helpUri ? { helpUri } : {}),
       defaultConfiguration: { level: sarifLevel(e.severity) },
-      properties: { tags: ['zhengce', 'verification'] },
+      properties: { tags: ['zhengce', 'verification'], spec },
     };
   });
 
@@ -229,7 +258,7 @@ export function buildSarif(r: VerifyReport, files: ReadonlyMap<string, SourceFil
     };
   });
 
-  const t = toolInfoOf();
+  const t = tool;
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',

@@ -6,7 +6,7 @@
 import type { SourceFile } from '../common/source.js';
 import { CATALOG } from '../diagnostics/catalog.js';
 import { positionOf } from '../diagnostics/render.js';
-import type { Finding, VerifyReport } from './finding.js';
+import { UNTIMED_NOTE, type Finding, type VerifyReport } from './finding.js';
 import * as nodePath from 'node:path';
 import { proofText, replayText, witnessRows } from './report-junit.js';
 
@@ -56,7 +56,8 @@ export function renderVerifyText(r: VerifyReport, files: ReadonlyMap<string, Sou
     }
     const q = [...p.stats.smtQueryMs].sort((a, b) => a - b);
     const pct = (x: number) => (q.length ? q[Math.min(q.length - 1, Math.floor(x * (q.length - 1)))]!.toFixed(1) : '—');
-    lines.push('', `统计：SMT 查询 ${p.stats.smtQueries} 次，用时 ${p.stats.smtMs.toFixed(0)} 毫秒（单次 p50 ${pct(0.5)} 毫秒，p95 ${pct(0.95)} 毫秒）；性质测试 ${p.stats.pbtCases} 例，用时 ${p.stats.pbtMs.toFixed(0)} 毫秒；静态检查 ${p.stats.staticMs.toFixed(0)} 毫秒`);
+    if (p.stats.untimed) lines.push('', `统计：SMT 查询 ${p.stats.smtQueries} 次；性质测试 ${p.stats.pbtCases} 例（${UNTIMED_NOTE}）`);
+    else lines.push('', `统计：SMT 查询 ${p.stats.smtQueries} 次，用时 ${p.stats.smtMs.toFixed(0)} 毫秒（单次 p50 ${pct(0.5)} 毫秒，p95 ${pct(0.95)} 毫秒）；性质测试 ${p.stats.pbtCases} 例，用时 ${p.stats.pbtMs.toFixed(0)} 毫秒；静态检查 ${p.stats.staticMs.toFixed(0)} 毫秒`);
     if (p.stats.lists) lines.push(`列表上限：每个列表至多 ${p.stats.lists.bound} 个元素（--list-bound）；${p.stats.lists.complete ? '前提限定了证明所涉列表的长度，证明完整' : '有的证明只对不超过上限的列表成立（见 ZC0919，不算通过）'}`);
     if (p.stats.generatedUnavailable) lines.push(`生成的求值器：未参与复现与差分测试——${p.stats.generatedUnavailable}`);
     if (p.stats.pbtDiscarded) lines.push(`随机测试：${p.stats.pbtDiscarded} 例输入违反前提，已舍弃`);
@@ -75,7 +76,10 @@ export function renderVerifyJson(r: VerifyReport, files: ReadonlyMap<string, Sou
     return sf ? { ...positionOf(sf, f.span.start), offset: f.span.start } : { line: null, column: null, offset: f.span.start };
   };
   const out = {
-    policies: r.policies.map((p) => ({ id: p.id, name: p.name, root: nodePath.relative(cwd, p.root), stats: p.stats })),
+    policies: r.policies.map((p) => ({
+      id: p.id, name: p.name, root: nodePath.relative(cwd, p.root),
+      stats: p.stats.untimed ? { smtQueries: p.stats.smtQueries, pbtCases: p.stats.pbtCases, timings: null, note: UNTIMED_NOTE } : p.stats,
+    })),
     findings: r.findings.map((f) => ({
       ruleId: f.code, title: CATALOG[f.code].title, severity: f.severity, message: f.message, policy: f.policy,
       file: f.span.file && nodePath.isAbsolute(f.span.file) ? nodePath.relative(cwd, f.span.file) : f.span.file, start: pos(f),

@@ -37,7 +37,7 @@ export function staticChecks(ir: IrProgram, events: unknown[]): Finding[] {
   } else if (ir.policy.effective === undefined) {
     add('ZC0906', {
       message: `政策的生效日期未知${ir.policy.effectiveNote ? `：原文为“${ir.policy.effectiveNote}”，未写明具体日期` : ''}；求值时按已生效处理`,
-      origin: policyOrigin, subject: 'effective-unknown',
+      origin: ir.policy.effectiveOrigin ?? policyOrigin, subject: 'effective-unknown',
       ...(ir.policy.effectiveNote ? { accepted: `原文本身未写明日期（${ir.policy.effectiveNote}），属于文件的真实性质，已在政策中记录` } : {}),
     });
   }

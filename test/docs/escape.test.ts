@@ -102,6 +102,6 @@ describe('documentation emitter: escaping of hostile policy text', () => {
     expect(md).toContain('> a \\| b<br>c');
     // a table cell holding a pipe and a newline stays one cell
     const idx = files.get('index.md')!.split('\n').find((l) => l.includes('script'))!;
-    expect(tableCells(idx)).toHaveLength(8);
+    expect(tableCells(idx)).toHaveLength(9); // … and the link to the verification report
   });
 });

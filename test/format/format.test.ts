@@ -10,6 +10,7 @@ import { SourceFile } from '../../compiler/common/source.js';
 import { applyEdits, format, formatEdits, formatWith, lineEnding } from '../../compiler/format/format.js';
 import { print, type Printed } from '../../compiler/format/layout.js';
 import { astOf, commentsOf, fmt } from './helpers.js';
+import { parseFile } from '../../compiler/syntax/index.js';
 
 const CASES = join(import.meta.dirname, 'cases');
 
@@ -217,5 +218,21 @@ describe('safety net (a buggy printer)', () => {
   });
   it('the real printer passes', () => {
     expect(formatWith(sf, print).diagnostics).toEqual([]);
+  });
+});
+
+describe('a parse given by the caller (the language server reuses its own)', () => {
+  it('gives the same result as parsing afresh, and a parse of another text is not used', () => {
+    const dir = join(import.meta.dirname, '..', '..', 'policies', 'luanchuan');
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.zc'))) {
+      const text = readFileSync(join(dir, name), 'utf8').replace(/^[ \t]+/gm, ''); // every line to re-indent
+      const sf = new SourceFile(name, text);
+      const own = parseFile(sf, { keepCst: true });
+      expect(format(sf, own)).toEqual(format(sf));
+      // a stale parse (another text) or one without its CST is ignored, never trusted
+      const stale = parseFile(new SourceFile(name, text + '\n机构 县民政局\n'), { keepCst: true });
+      expect(format(sf, stale)).toEqual(format(sf));
+      expect(format(sf, parseFile(sf))).toEqual(format(sf));
+    }
   });
 });

@@ -4,7 +4,7 @@
  * workspace (test/lsp/fixtures/ws, a copy of the sample policy).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type {
@@ -13,7 +13,7 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { SourceFile, parseFile } from '../../compiler/index.js';
 import { format } from '../../compiler/format/format.js';
-import { LEGEND } from '../../vscode-extension/server/src/semantic-tokens.js';
+import { LEGEND } from '../../vscode-extension/server/src/convert.js';
 import { LspClient, FIXTURE, REPO, cleanupBundle, uriOf } from './helpers/client.js';
 import { applyEdits, compilerDiagnostics, expectedTriples, pos, publishedTriples } from './helpers/text.js';
 
@@ -26,7 +26,7 @@ let c: LspClient;
 let mainUri: string;
 
 beforeAll(async () => {
-  c = await LspClient.start({ initializationOptions: { cliPath: join(REPO, 'bin', 'zhengce.js'), verifyRuns: 20 } });
+  c = await LspClient.start({ initializationOptions: { verifyRuns: 20 } });
   mainUri = await c.open(MAIN, mainText);
   await c.current(mainUri);
 }, 60_000);
@@ -199,6 +199,24 @@ describe('completion', () => {
     expect(quoted.textEdit && 'newText' in quoted.textEdit ? quoted.textEdit.newText : '').toBe('「夫妻至少一方户籍在本县」');
   });
 
+  test('a quoted field after a bare prefix: filterText is the bare name, the edit replaces the prefix with the quoted name', async () => {
+    const text = base.replace('补助金额 = 2000元', '补助金额 = 2000元\n        条件：家庭.夫妻');
+    const r = items(await completeAt(text, '条件：家庭.夫妻', '条件：家庭.夫妻'.length));
+    const it = r.find((i) => i.label === '夫妻至少一方户籍在本县')!;
+    expect(it.filterText).toBe('夫妻至少一方户籍在本县');
+    const edit = it.textEdit as TextEdit;
+    expect(edit.newText).toBe('「夫妻至少一方户籍在本县」');
+    expect(edit.range.start).toEqual(pos(text, '条件：家庭.夫妻', 0, '条件：家庭.'.length));
+    expect(edit.range.end).toEqual(pos(text, '条件：家庭.夫妻', 0, '条件：家庭.夫妻'.length));
+    // typed with an auto-closed quote (「夫妻」, cursor before 」): the edit covers the closing quote too
+    const t2 = base.replace('补助金额 = 2000元', '补助金额 = 2000元\n        条件：家庭.「夫妻」');
+    const r2 = items(await completeAt(t2, '条件：家庭.「夫妻」', '条件：家庭.「夫妻'.length));
+    const it2 = r2.find((i) => i.label === '夫妻至少一方户籍在本县')!;
+    expect(it2.filterText).toBe('「夫妻至少一方户籍在本县');
+    expect((it2.textEdit as TextEdit).range.end).toEqual(pos(t2, '条件：家庭.「夫妻」', 0, '条件：家庭.「夫妻」'.length));
+    expect(applyEdits(t2, [it2.textEdit as TextEdit])).toContain('条件：家庭.「夫妻至少一方户籍在本县」\n');
+  });
+
   test('organisations after 牵头单位：, entities after 对象：', async () => {
     const text = base.replace('牵头单位：县卫健委\n      责任单位：县财政局', '牵头单位：县卫健委、\n      责任单位：县财政局');
     expect(labels(await completeAt(text, '县卫健委、', '县卫健委、'.length)).sort()).toEqual(['县人社局', '县卫健委', '县财政局']);
@@ -282,6 +300,37 @@ describe('navigation', () => {
     const builtin = { ...td(mainUri), position: pos(mainText, '月龄（婴幼儿', 0, 1) };
     await expect(c.request('textDocument/prepareRename', builtin)).rejects.toThrow(/内置名称/);
     await expect(c.request('textDocument/rename', { ...builtin, newName: 'x' })).rejects.toThrow(/内置名称/);
+  });
+
+  test('definition and hover on an import: the file and its declarations', async () => {
+    const at = { ...td(mainUri), position: pos(mainText, '导入 "类型.zc"', 0, 4) };
+    const r = await c.request<Location[]>('textDocument/definition', at);
+    expect(r).toEqual([{ uri: uriOf(TYPES), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }]);
+    const h = hoverText(await c.request<Hover | null>('textDocument/hover', at));
+    expect(h).toContain('**导入** `类型.zc`');
+    expect(h).toContain('- 实体 `婴幼儿`：出生日期、户籍在本县、入托机构已备案');
+  });
+
+  test('rename onto an existing name in the same scope is refused (field, measure vs entity); other scopes are fine', async () => {
+    const field = { ...td(mainUri), position: pos(mainText, '子女数', 0, 1) };
+    await expect(c.request('textDocument/rename', { ...field, newName: '夫妻至少一方户籍在本县' })).rejects.toThrow('不能重命名为“夫妻至少一方户籍在本县”：“家庭”中已有同名的字段');
+    const measure = { ...td(mainUri), position: pos(mainText, '措施 生育补助', 0, 4) };
+    await expect(c.request('textDocument/rename', { ...measure, newName: '「家庭」' })).rejects.toThrow('已有同名的实体“家庭”');
+    // a rule may take the name of a rule of another measure? only within its measure is it a clash
+    const rule = { ...td(mainUri), position: pos(mainText, '「三孩补助」', 0, 1) };
+    await expect(c.request('textDocument/rename', { ...rule, newName: '二孩补助' })).rejects.toThrow('“生育补助”中已有同名的规则“二孩补助”');
+    const ok = await c.request<WorkspaceEdit>('textDocument/rename', { ...rule, newName: '托育补贴金额' });
+    expect(editsFor(ok, mainUri).length).toBeGreaterThan(0);
+  });
+
+  test('folding ranges: declarations up to the line before their closing brace, comment runs', async () => {
+    const r = await c.request<{ startLine: number; endLine: number; kind?: string }[]>('textDocument/foldingRange', td(mainUri));
+    const lines = mainText.split('\n');
+    const policy = r.find((f) => lines[f.startLine]!.startsWith('政策 '))!;
+    expect(lines[policy.endLine + 1]).toBe('}');
+    const clause = r.find((f) => lines[f.startLine]!.includes('条款 （一） "生育补助"'))!;
+    expect(lines[clause.endLine + 1]!.trim()).toBe('}');
+    expect(r.every((f) => f.startLine < f.endLine)).toBe(true);
   });
 
   test('document symbols: the clause tree clauses → measures → outcomes/rules', async () => {
@@ -432,6 +481,25 @@ describe('code actions', () => {
     await c.close(uri);
   });
 
+  test('only the kinds asked for (CodeActionContext.only): quick fixes are quickfix, the rest refactor.rewrite', async () => {
+    const path = join(FIXTURE, '种类.zc');
+    const text = '实体 户 {\n  子女数量不满足:整数\n}\n';
+    const uri = await c.open(path, text);
+    expect((await c.current(uri)).diagnostics.map((d) => d.code)).toContain('ZC0103');
+    const p = pos(text, '子女数量', 0, 1);
+    const ask = (only?: string[]) => c.request<CodeAction[]>('textDocument/codeAction', { ...td(uri), range: { start: p, end: p }, context: { diagnostics: c.lastDiagnostics(uri)!.diagnostics, ...(only ? { only } : {}) } });
+    const all = await ask();
+    expect(new Set(all.map((a) => a.kind))).toEqual(new Set(['quickfix', 'refactor.rewrite']));
+    const fixes = await ask(['quickfix']);
+    expect(fixes.length).toBeGreaterThan(0);
+    expect(fixes.every((a) => a.kind === 'quickfix' && a.diagnostics?.length)).toBe(true);
+    const refactors = await ask(['refactor']);
+    expect(refactors.map((a) => a.title)).toEqual(all.filter((a) => a.kind === 'refactor.rewrite').map((a) => a.title));
+    expect(refactors.some((a) => a.title.startsWith('本行标点改为全角'))).toBe(true);
+    expect(await ask(['source.organizeImports'])).toEqual([]);
+    await c.close(uri);
+  });
+
   test('insert the missing 原文 of a measure from the source text', async () => {
     const path = join(FIXTURE, '原文.zc');
     const text = mainText.replace('      原文："（三）延长产假。女职工生育三孩的，在法定产假基础上再延长30天。"\n', '');
@@ -464,11 +532,25 @@ describe('code lens and commands', () => {
     expect(c.messages.some((m) => m.message === r.message)).toBe(true);
   });
 
-  test.skipIf(!existsSync(join(REPO, 'dist', 'compiler', 'cli', 'main.js')))('核查 runs zhengce verify for the policy', async () => {
+  test('核查 runs the bundled verifier (no CLI) on the buffers; findings become diagnostics until the policy changes', async () => {
     const r = await c.request<{ ok: boolean; message: string; total: number }>('workspace/executeCommand', { command: 'zhengce.verify', arguments: [mainUri, '生育补助'] }, 120_000);
     expect(r.message).toMatch(/^核查（示例县育儿支持办法）：共 \d+ 项发现/);
     expect(r.ok).toBe(true);
     expect(r.total).toBeGreaterThan(0);
+    expect(c.messages.some((m) => m.message === r.message)).toBe(true); // no showsCommandResults: also a message
+    const verified = () => [...c.diagnostics.values()].map((l) => l[l.length - 1]!).flatMap((p) => p.diagnostics.filter((d) => d.source === 'zhengce 核查').map((d) => ({ uri: p.uri, d })));
+    const found = verified();
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every(({ d }) => /^ZC(09|11)\d\d$/.test(String(d.code)))).toBe(true);
+    // the open document shows its findings beside the compiler's
+    const main = c.lastDiagnostics(mainUri)!.diagnostics;
+    expect(main.some((d) => d.code === 'ZC0703')).toBe(true);
+    // an edit withdraws them: positions and conclusions refer to the verified text
+    await c.change(mainUri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# 注释\n' }]);
+    await c.current(mainUri);
+    await c.change(mainUri, [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: '' }]);
+    await c.current(mainUri);
+    expect(verified()).toEqual([]);
   }, 150_000);
 });
 

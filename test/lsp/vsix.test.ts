@@ -113,7 +113,10 @@ describe('.vsix package', () => {
     };
     expect(manifest.publisher).toBeTruthy();
     expect(manifest.license).toBe('MIT');
-    expect(manifest.repository).toBeTruthy();
+    // the package's own repository, or none (the root package declares none): never a placeholder
+    const root = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { repository?: unknown };
+    expect(manifest.repository).toEqual(root.repository);
+    expect(files.get('extension/package.json')!.toString('utf8')).not.toMatch(/example\.(invalid|com)/);
     expect(manifest.engines.vscode).toBe('^1.91.0');
     expect(manifest.contributes.languages).toEqual([expect.objectContaining({ id: 'zhengce', extensions: ['.zc'], configuration: './language-configuration.json' })]);
     expect(manifest.contributes.grammars).toEqual([{ language: 'zhengce', scopeName: 'source.zhengce', path: './syntaxes/zhengce.tmLanguage.json' }]);
@@ -123,6 +126,40 @@ describe('.vsix package', () => {
     }
   });
 
+  test('icon, .zc file icon, no redundant activationEvents, no CLI setting', () => {
+    const manifest = JSON.parse(files.get('extension/package.json')!.toString('utf8')) as {
+      icon: string; activationEvents?: string[]; contributes: { languages: { icon?: { light: string; dark: string } }[]; configuration: { properties: Record<string, unknown> } };
+    };
+    const png = files.get(join('extension', manifest.icon))!;
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([128, 128]);
+    const fileIcon = manifest.contributes.languages[0]!.icon!;
+    for (const p of [fileIcon.light, fileIcon.dark]) expect(files.get(join('extension', p))!.toString('utf8')).toMatch(/^<svg /);
+    // VS Code derives onLanguage:zhengce from contributes.languages
+    expect(manifest.activationEvents).toBeUndefined();
+    expect(Object.keys(manifest.contributes.configuration.properties)).not.toContain('zhengce.cliPath');
+  });
+
+  test('Unicode highlighting: every non-ASCII punctuation the lexer accepts is allowed in zhengce files; invisible characters stay flagged', () => {
+    const manifest = JSON.parse(files.get('extension/package.json')!.toString('utf8')) as { contributes: { configurationDefaults: Record<string, Record<string, unknown>> } };
+    const d = manifest.contributes.configurationDefaults['[zhengce]']!;
+    const allowed = d['editor.unicodeHighlight.allowedCharacters'] as Record<string, boolean>;
+    expect(d['editor.unicodeHighlight.invisibleCharacters']).toBe(true);
+    expect(d['editor.unicodeHighlight.allowedLocales']).toEqual({ 'zh-hans': true, 'zh-hant': true });
+    const punct = [tokens.LBrace, tokens.RBrace, tokens.LParen, tokens.RParen, tokens.Colon, tokens.Comma, tokens.Semi, tokens.Dot,
+      tokens.GreaterEq, tokens.LessEq, tokens.NotEq, tokens.EqEq, tokens.Greater, tokens.Less, tokens.Plus, tokens.Minus, tokens.Times, tokens.Divide, tokens.Dash, tokens.Percent];
+    const accepted = new Set<string>();
+    for (const t of punct) {
+      const src = (t.PATTERN as RegExp).source;
+      for (const ch of src.replace(/\\u\{?[0-9a-fA-F]+\}?/g, '')) if (ch.codePointAt(0)! > 0x7f) accepted.add(ch);
+    }
+    for (const ch of ['「', '」', '【', '】', '＃']) accepted.add(ch); // name quotes, comment mark
+    expect(accepted.size).toBeGreaterThan(20);
+    expect([...accepted].filter((ch) => !allowed[ch])).toEqual([]);
+    // nothing invisible or bidirectional is allowed
+    expect(Object.keys(allowed).filter((ch) => /[\s\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u.test(ch))).toEqual([]);
+  });
+
   test('ships the bundled client and server, and no sources', () => {
     const client = files.get('extension/out/client.js')!.toString('utf8');
     const server = files.get('extension/out/server.js')!.toString('utf8');
@@ -130,6 +167,14 @@ describe('.vsix package', () => {
     expect(client).toContain('LanguageClient');
     expect(server).toContain('zhengce-language-server');
     expect(server).not.toMatch(/require\("(chevrotain|vscode-languageserver|yaml)"\)/); // bundled, not required
+    // 核查 without a checkout: the verifier bundle with z3's loader and WASM beside it
+    const verify = files.get('extension/out/verify.js')!.toString('utf8');
+    expect(verify).toContain('ZHENGCE_VERIFY_CHILD');
+    expect(verify).not.toMatch(/require\("(z3-solver|fast-check|ts-morph|chevrotain)"\)/);
+    expect(verify).toContain('require("./z3-built.js")');
+    expect(files.get('extension/out/z3-built.wasm')!.subarray(0, 4)).toEqual(Buffer.from([0, 0x61, 0x73, 0x6d]));
+    expect(files.has('extension/out/z3-built.js')).toBe(true);
+    expect(files.get('extension/out/webview.js')!.toString('utf8')).toContain('zhengce-data');
     expect([...files.keys()].filter((f) => f.endsWith('.ts') || f.includes('node_modules'))).toEqual([]);
     expect(files.has('extension.vsixmanifest')).toBe(true);
   });

@@ -1,10 +1,15 @@
 /**
  * The browser playground end to end (Debian's Chromium, headless, via playwright-core):
  * `node vscode-extension/web/serve.mjs` builds and serves it; the page loads with no
- * request leaving 127.0.0.1; typing an error into Monaco gives a squiggle on that line
- * and the compiler's Chinese message with its code; undoing it clears the marker;
- * hovering a measure shows its 原文; the case panel evaluates a three-child family.
- * Screenshots: test-output/playground-{error,hover,decisions}.png.
+ * request leaving 127.0.0.1; Monaco's own UI strings are Chinese (its zh-cn messages);
+ * typing an error into Monaco gives a squiggle on that line and the compiler's Chinese
+ * message with its code — also after a U+2028 in a comment; undoing it clears the
+ * marker; a quick fix from the shared code-action service repairs a misspelt field;
+ * completion of a quoted name after `家庭.` (typed bare, or after an auto-closed 「」)
+ * inserts it once; hovering a measure shows its 原文; the case panel evaluates a
+ * three-child family from the form generated from the JSON Schema and from raw JSON;
+ * the panel can be resized; rename is applied, or refused on a name clash.
+ * Screenshots: test-output/playground-{error,hover,quickfix,form,decisions}.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -100,6 +105,7 @@ describe.skipIf(process.env.ZHENGCE_SKIP_BROWSER === '1')('playground in headles
     await page.waitForFunction(() => document.getElementById('status')?.dataset.version !== undefined, null, { timeout: 20_000 });
     expect((await page.locator('#editor .view-lines').innerText()).replace(/\u00a0/g, ' ')).toContain('政策 「示例县育儿支持办法」');
     expect(await page.evaluate(() => (window as any).playground.model.getValue())).toContain('措施 生育补助');
+    sample = await page.evaluate(() => (window as any).playground.model.getValue());
     // Highlighting: keywords get a token class other than the plain identifier one.
     expect(await page.locator('#editor .view-lines span.mtk1, #editor .view-lines span[class^="mtk"]').count()).toBeGreaterThan(10);
     const ms = await markers();
@@ -175,8 +181,164 @@ describe.skipIf(process.env.ZHENGCE_SKIP_BROWSER === '1')('playground in headles
     await page.keyboard.press('Escape');
   });
 
-  it('evaluates a three-child family: 生育补助 5000.00 元', async () => {
+  let sample = '';
+  const setText = (text: string) => page.evaluate((t) => (window as any).playground.model.setValue(t), text);
+  const getText = () => page.evaluate(() => (window as any).playground.model.getValue()) as Promise<string>;
+  const waitMarkers = (pred: string) => page.waitForFunction(`(${pred})((window).playground.monaco.editor.getModelMarkers({ owner: 'zhengce' }))`, null, { timeout: 10_000 });
+
+  it("Monaco's own UI strings are Chinese (zh-cn messages of its AMD build)", async () => {
+    await page.evaluate(() => { const ed = (window as any).playground.editor; ed.focus(); ed.trigger('test', 'actions.find', {}); });
+    const input = page.locator('.find-widget textarea, .find-widget input').first();
+    await input.waitFor({ state: 'visible', timeout: 5_000 });
+    expect(await input.getAttribute('placeholder')).toBe('查找');
+    expect(await page.locator('.find-widget').innerText()).toMatch(/无结果|第 \d+ 项，共 \d+ 项/);
+    await page.keyboard.press('Escape');
+    // the context menu
+    const at = await find('措施 生育补助', 4);
+    const p = await pixel(at);
+    await page.mouse.click(p.x, p.y, { button: 'right' });
+    const menu = page.locator('.monaco-menu-container, .context-view .monaco-menu').first();
+    await menu.waitFor({ state: 'visible', timeout: 5_000 });
+    const items = await menu.innerText();
+    expect(items).toContain('命令面板');
+    expect(items).toContain('复制');
+    expect(items).not.toContain('Command Palette');
+    await page.keyboard.press('Escape');
+  });
+
+  it('markers stay on their line after a U+2028 in a comment (one line model)', async () => {
+    await setText(sample);
+    const original = await getText();
+    expect(original.split('\n')[0]).toMatch(/^#/);
+    // a LINE SEPARATOR inside the first comment: Monaco keeps it inside line 1, so must the compiler
+    const edited = original.replace(/^(# [^\n]{4})/, '$1\u2028').replace('家庭.子女数 二孩及以上', '家庭.子女人数 二孩及以上');
+    expect(edited).toContain('\u2028');
+    await setText(edited);
+    await waitMarkers('(ms) => ms.some((m) => m.severity === 8)');
+    const errs = (await markers()).filter((m) => m.severity === 8);
+    expect(errs.map((m) => m.code)).toEqual(['ZC0403']);
+    const line = await page.evaluate(() => {
+      const m = (window as any).playground.model;
+      return m.findMatches('子女人数', false, false, true, null, false)[0].range.startLineNumber;
+    });
+    expect(await page.evaluate(() => (window as any).playground.model.getLineContent(1))).toContain('\u2028');
+    expect(errs[0]!.line).toBe(line);
+    await page.waitForSelector('#editor .squiggly-error', { timeout: 5_000 });
+    expect(await squiggleLines()).toEqual([line]);
+    await setText(original);
+    await waitMarkers('(ms) => !ms.some((m) => m.severity === 8)');
+  });
+
+  it('a quick fix from the shared code-action service repairs a misspelt field', async () => {
+    await setText(sample);
+    const original = await getText();
+    await setText(original.replace('家庭.子女数 二孩及以上', '家庭.子女 二孩及以上'));
+    await waitMarkers("(ms) => ms.some((m) => m.code === 'ZC0403')");
+    const at = await find('家庭.子女 二孩', 3);
+    await page.evaluate((q) => { const ed = (window as any).playground.editor; ed.focus(); ed.setPosition(q); ed.trigger('test', 'editor.action.quickFix', {}); }, at);
+    const widget = page.locator('.action-widget').first();
+    await widget.waitFor({ state: 'visible', timeout: 10_000 });
+    await expect.poll(() => widget.innerText()).toContain('改为“子女数”');
+    await page.screenshot({ path: resolve(OUT, 'playground-quickfix.png') });
+    // the first action is focused (“按 Enter 以应用”)
+    expect(await page.locator('.action-widget .monaco-list-row.action.focused').getAttribute('aria-label')).toBe('改为“子女数”');
+    await page.keyboard.press('Enter');
+    await expect.poll(getText).toBe(original);
+    await waitMarkers("(ms) => !ms.some((m) => m.code === 'ZC0403')");
+  });
+
+  it('completes a quoted name after 家庭. typed bare, and after an auto-closed 「」 (no 」」)', async () => {
+    await setText(sample);
+    const original = await getText();
+    const anchor = '条件：家庭.子女数 ≥ 3孩';
+    // 1. typed bare: 家庭.夫妻 → 家庭.「夫妻至少一方户籍在本县」
+    let at = await find(anchor, anchor.length);
+    await page.evaluate((q) => { const ed = (window as any).playground.editor; ed.focus(); ed.setPosition(q); }, at);
+    await page.keyboard.type(' 且 家庭.夫妻');
+    const widget = page.locator('.suggest-widget.visible');
+    await widget.waitFor({ state: 'visible', timeout: 10_000 });
+    await expect.poll(() => widget.innerText()).toContain('夫妻至少一方户籍在本县');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate((l) => (window as any).playground.model.getLineContent(l), at.lineNumber)).toContain(`${anchor} 且 家庭.「夫妻至少一方户籍在本县」`);
+    await setText(original);
+    // 2. typed 「: Monaco closes it (「」), completion replaces both quotes
+    at = await find(anchor, anchor.length);
+    await page.evaluate((q) => { const ed = (window as any).playground.editor; ed.focus(); ed.setPosition(q); }, at);
+    await page.keyboard.type(' 且 家庭.');
+    // typed through Monaco's keyboard path, so its auto-closing pairs apply: 「 becomes 「」
+    await page.evaluate(() => (window as any).playground.editor.trigger('keyboard', 'type', { text: '「' }));
+    expect(await page.evaluate((l) => (window as any).playground.model.getLineContent(l), at.lineNumber)).toContain('家庭.「」');
+    if (!(await widget.isVisible())) await page.evaluate(() => (window as any).playground.editor.trigger('test', 'editor.action.triggerSuggest', {}));
+    await widget.waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type('夫妻');
+    await expect.poll(() => widget.innerText()).toContain('夫妻至少一方户籍在本县');
+    await page.keyboard.press('Enter');
+    const line = await page.evaluate((l) => (window as any).playground.model.getLineContent(l), at.lineNumber);
+    expect(line).toContain(`${anchor} 且 家庭.「夫妻至少一方户籍在本县」`);
+    expect(line).not.toContain('」」');
+    await waitMarkers('(ms) => !ms.some((m) => m.severity === 8)');
+    await setText(original);
+  });
+
+  it('rename through the shared service: applied in the editor, refused with a Chinese reason on a clash', async () => {
+    await setText(sample);
+    const rename = async (needle: string, offset: number, name: string) => {
+      const at = await find(needle, offset);
+      await page.evaluate((q) => { const ed = (window as any).playground.editor; ed.focus(); ed.setPosition(q); ed.trigger('test', 'editor.action.rename', {}); }, at);
+      const input = page.locator('input.rename-input').first();
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(name);
+      await page.keyboard.press('Enter');
+    };
+    await rename('规则 「三孩补助」', 4, '二孩补助');
+    const msg = page.locator('.monaco-editor-overlaymessage').filter({ hasText: '不能重命名为' }).first();
+    await msg.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await msg.innerText()).toContain('不能重命名为“二孩补助”：“生育补助”中已有同名的规则“二孩补助”');
+    expect(await getText()).toBe(sample);
+    await page.keyboard.press('Escape');
+    await rename('措施 托育补贴', 4, '托育津贴');
+    await expect.poll(getText).toContain('措施 托育津贴');
+    expect(await getText()).toContain('条款 （二） "托育补贴"'); // strings are not names
+    // every use was renamed: the text still compiles without errors
+    await page.waitForFunction(`(window).playground.monaco.editor.getModelMarkers({ owner: 'zhengce' }).length > 0 && document.getElementById('status').dataset.version === String((window).playground.model.getVersionId())`, null, { timeout: 10_000 });
+    expect((await markers()).filter((m) => m.severity === 8)).toEqual([]);
+    await setText(sample);
+  });
+
+  it('evaluates from the form generated from the JSON Schema; the panel can be resized', async () => {
+    await setText(sample);
+    await page.click('#tab-form');
+    const count = page.locator('#facts-form [name="root[家庭][子女数]"]');
+    await count.waitFor({ state: 'visible', timeout: 10_000 });
+    // every field of every entity of the schema has an input, labelled with its name
+    for (const name of ['root[家庭][夫妻至少一方户籍在本县]', 'root[婴幼儿][出生日期]', 'root[女职工][性别]']) expect(await page.locator(`#facts-form [name="${name}"]`).count()).toBe(1);
+    expect(await page.locator('#facts-form').innerText()).toContain('家庭现有子女人数');
+    expect(await page.locator('#facts-form [name="root[女职工][性别]"] option').allInnerTexts()).toEqual(expect.arrayContaining(['男', '女']));
+    await count.fill('3');
+    await count.dispatchEvent('change');
+    await page.click('#run');
+    await expect.poll(() => page.locator('#decisions tr[data-measure="生育补助"]').innerText()).toContain('5000.00 元');
+    await page.screenshot({ path: resolve(OUT, 'playground-form.png') });
+    // the JSON tab shows what the form holds
+    await page.click('#tab-json');
+    expect(JSON.parse(await page.locator('#facts').inputValue())).toMatchObject({ 家庭: { 子女数: 3, 夫妻至少一方户籍在本县: true } });
+    await page.click('#tab-form');
+    // resize: drag the splitter 200 px to the left
+    const before = (await page.locator('#panel').boundingBox())!.width;
+    const bar = (await page.locator('#splitter').boundingBox())!;
+    await page.mouse.move(bar.x + bar.width / 2, bar.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(bar.x + bar.width / 2 - 200, bar.y + 200, { steps: 5 });
+    await page.mouse.up();
+    const after = (await page.locator('#panel').boundingBox())!.width;
+    expect(after).toBeGreaterThan(before + 150);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('evaluates a three-child family from raw JSON: 生育补助 5000.00 元', async () => {
     const facts = { 家庭: { 子女数: 3, 夫妻至少一方户籍在本县: true } };
+    await page.click('#tab-json');
+    expect(await page.locator('#facts').isVisible()).toBe(true);
     await page.fill('#facts', JSON.stringify(facts, null, 2));
     await page.fill('#date', '2024-06-01');
     await page.click('#run');

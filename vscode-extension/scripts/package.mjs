@@ -16,7 +16,8 @@ export async function packageExtension(outDir = join(extensionDir, 'dist')) {
   mkdirSync(outDir, { recursive: true });
   const { name, version } = JSON.parse(readFileSync(join(extensionDir, 'package.json'), 'utf8'));
   const packagePath = join(resolve(outDir), `${name}-${version}.vsix`);
-  await createVSIX({ cwd: extensionDir, packagePath, dependencies: false, allowStarActivation: false });
+  // the root package declares no repository, so neither does the extension (no placeholder URL)
+  await createVSIX({ cwd: extensionDir, packagePath, dependencies: false, allowStarActivation: false, allowMissingRepository: true });
   return packagePath;
 }
 

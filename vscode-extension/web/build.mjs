@@ -1,13 +1,14 @@
 /**
  * Builds the browser playground into vscode-extension/web/dist/:
- *   index.html, main.js + main.css (page + Monaco), worker.js (the compiler),
- *   editor.worker.js (Monaco's own worker), fonts.
+ *   index.html, main.js (the page), worker.js (the compiler), and vs/ — Monaco's
+ *   AMD build (monaco-editor/min/vs, with its own vs/nls.messages.zh-cn.js; the ESM
+ *   build has no localised messages), loaded by vs/loader.js.
  * The compiler's node built-ins are shimmed (node:path → shims/path.ts, node:fs →
  * shims/fs.ts, process → shims/process.ts); the sample policy is embedded.
  * Usage: node vscode-extension/web/build.mjs   (or import { build } from it)
  */
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,8 +26,7 @@ const VIRTUAL_PREFIX = '/sample/';
 const shims = {
   name: 'zhengce-browser-shims',
   setup(b) {
-    const monacoMain = require.resolve('monaco-editor/esm/vs/editor/edcore.main.js');
-    b.onResolve({ filter: /^monaco-editor$/ }, () => ({ path: monacoMain }));
+    b.onResolve({ filter: /^monaco-editor$/ }, (a) => ({ errors: [{ text: `monaco-editor 由 vs/loader.js 加载（AMD 版本），不打包（由 ${a.importer} 导入）` }] }));
     b.onResolve({ filter: /^(node:)?path$/ }, () => ({ path: join(here, 'shims', 'path.ts') }));
     b.onResolve({ filter: /^(node:)?fs$/ }, () => ({ path: join(here, 'shims', 'fs.ts') }));
     b.onResolve({ filter: /^node:/ }, (a) => ({ errors: [{ text: `浏览器构建不支持 ${a.path}（由 ${a.importer} 导入）` }] }));
@@ -63,11 +63,13 @@ export async function build({ minify = false, quiet = false } = {}) {
     absWorkingDir: root,
   };
   await Promise.all([
-    esbuild.build({ ...common, entryPoints: { main: join(here, 'main.ts') }, format: 'esm', outdir: distDir }),
+    esbuild.build({ ...common, entryPoints: { main: join(here, 'main.ts') }, format: 'iife', outdir: distDir }),
     esbuild.build({ ...common, entryPoints: { worker: join(here, 'worker.ts') }, format: 'iife', outdir: distDir }),
-    esbuild.build({ ...common, entryPoints: { 'editor.worker': require.resolve('monaco-editor/esm/vs/editor/editor.worker.js') }, format: 'iife', outdir: distDir }),
   ]);
   copyFileSync(join(here, 'index.html'), join(distDir, 'index.html'));
+  const vs = join(dirname(require.resolve('monaco-editor/package.json')), 'min', 'vs');
+  // the editor, its worker and the zh-cn messages; other locales and the bundled language services are not used
+  cpSync(vs, join(distDir, 'vs'), { recursive: true, filter: (src) => !/nls\.messages\.(?!zh-cn)[a-z-]+\.js$/.test(src) && !/[\\/]vs[\\/]language[\\/]/.test(src) });
   if (!quiet) console.log(`playground built in ${Date.now() - t0} ms → ${distDir}`);
   return distDir;
 }

@@ -1,15 +1,19 @@
 /**
- * The playground page: Monaco editing a ZhengCe policy, with diagnostics, hover and
- * completion answered by the compiler in a Web Worker (worker.ts), and a panel
- * where a drafter fills in a case and sees the decisions of the interpreter.
+ * The playground page: Monaco (the AMD build with its own zh-cn messages, loaded by
+ * vs/loader.js) editing a ZhengCe policy, with diagnostics, hover, completion, go to
+ * definition, references, rename, quick fixes, formatting, outline and folding answered by the compiler's
+ * editor services in a Web Worker (worker.ts); and a resizable panel where a drafter
+ * fills in a case — in a form generated from the policy's input JSON Schema
+ * (@json-editor/json-editor) or as raw JSON — and sees the interpreter's decisions.
  */
-import * as monaco from 'monaco-editor';
-import type { Decision, Decisions, OutcomeValue } from '../../compiler/interpret/decision.js';
-import type { CompletionKind, EvalResult, Reply, Request, WireDiagnostic } from './protocol.js';
+import type * as Monaco from 'monaco-editor';
+import { JSONEditor } from '@json-editor/json-editor';
+import type { Decisions } from '../../compiler/interpret/decision.js';
+import { decisionsSummary, decisionsTable, el } from './decisions.js';
+import type { CompletionKind, DeclKind, EvalResult, Reply, Request, WireDiagnostic, WireRange, WireSymbol } from './protocol.js';
 
-(self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
-  getWorker: () => new Worker('editor.worker.js'),
-};
+type AmdRequire = (deps: string[], ok: (...mods: unknown[]) => void, err?: (e: unknown) => void) => void;
+let monaco: typeof Monaco;
 
 const LANG = 'zhengce';
 const worker = new Worker('worker.js');
@@ -27,8 +31,9 @@ function request<R extends Reply>(make: (id: number) => Request): Promise<R> {
     send(make(id));
   });
 }
+type ReplyOf<T extends Reply['type']> = Extract<Reply, { type: T }>;
 
-const ready = new Promise<Extract<Reply, { type: 'ready' }>>((resolve) => {
+const ready = new Promise<ReplyOf<'ready'>>((resolve) => {
   worker.onmessage = (ev: MessageEvent<Reply>) => {
     const m = ev.data;
     if (m.type === 'ready') resolve(m);
@@ -41,6 +46,12 @@ const ready = new Promise<Extract<Reply, { type: 'ready' }>>((resolve) => {
   };
 });
 worker.onerror = (e) => setStatus(`编译器加载失败：${e.message}`, 'error');
+
+/** Monaco from the AMD build (vs/loader.js is loaded by index.html with the zh-cn locale). */
+function loadMonaco(): Promise<typeof Monaco> {
+  const req = (globalThis as unknown as { require: AmdRequire }).require;
+  return new Promise((resolve, reject) => req(['vs/editor/editor.main'], () => resolve((globalThis as unknown as { monaco: typeof Monaco }).monaco), reject));
+}
 
 // ── language definition ──────────────────────────────────────────────
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -86,7 +97,7 @@ function registerLanguage(keywords: readonly string[], glue: readonly string[], 
         [/[:：,，、;；。.．·]/, 'delimiter'],
       ],
     },
-  } as monaco.languages.IMonarchLanguage);
+  } as Monaco.languages.IMonarchLanguage);
   monaco.editor.defineTheme('zhengce', {
     base: 'vs', inherit: true,
     rules: [
@@ -100,44 +111,116 @@ function registerLanguage(keywords: readonly string[], glue: readonly string[], 
     colors: {},
   });
 
-  const kinds: Record<CompletionKind, monaco.languages.CompletionItemKind> = {
-    keyword: monaco.languages.CompletionItemKind.Keyword, unit: monaco.languages.CompletionItemKind.Unit,
-    measure: monaco.languages.CompletionItemKind.Class, entity: monaco.languages.CompletionItemKind.Struct,
-    field: monaco.languages.CompletionItemKind.Field, enum: monaco.languages.CompletionItemKind.Enum,
-    enumMember: monaco.languages.CompletionItemKind.EnumMember, param: monaco.languages.CompletionItemKind.Constant,
-    org: monaco.languages.CompletionItemKind.Module, outcome: monaco.languages.CompletionItemKind.Property,
-    rule: monaco.languages.CompletionItemKind.Method, indicator: monaco.languages.CompletionItemKind.Variable,
-    function: monaco.languages.CompletionItemKind.Function, other: monaco.languages.CompletionItemKind.Text,
+  const K = monaco.languages.CompletionItemKind;
+  const kinds: Record<CompletionKind, Monaco.languages.CompletionItemKind> = {
+    keyword: K.Keyword, unit: K.Unit, entity: K.Struct, field: K.Field, enum: K.Enum, enumMember: K.EnumMember, param: K.Constant,
+    indicator: K.Variable, measure: K.Class, outcome: K.Property, rule: K.Method, org: K.Module, reading: K.EnumMember,
+    function: K.Function, variable: K.Variable, clauseNumber: K.Reference,
+  };
+  const S = monaco.languages.SymbolKind;
+  const symbolKinds: Record<DeclKind, Monaco.languages.SymbolKind> = {
+    import: S.File, policy: S.File, enum: S.Enum, enumMember: S.EnumMember, entity: S.Class, field: S.Field, param: S.Constant, org: S.Module,
+    clause: S.Namespace, measure: S.Function, outcome: S.Property, rule: S.Method, qualitative: S.String, doubt: S.Event, reading: S.EnumMember,
+    indicator: S.Variable, property: S.Boolean,
   };
 
   monaco.languages.registerHoverProvider(LANG, {
     async provideHover(model, position) {
       flush(model);
-      const r = await request<Extract<Reply, { type: 'hover' }>>((id) => ({ type: 'hover', id, line: position.lineNumber, column: position.column }));
+      const r = await request<ReplyOf<'hover'>>((id) => ({ type: 'hover', id, line: position.lineNumber, column: position.column }));
       if (!r.hover) return null;
       return { range: r.hover.range, contents: r.hover.contents.map((value) => ({ value })) };
     },
   });
   monaco.languages.registerCompletionItemProvider(LANG, {
-    triggerCharacters: ['.', '．', '「'],
-    async provideCompletionItems(model, position) {
+    triggerCharacters: ['.', '．', '：', ':', '、', '，', ',', '「'],
+    async provideCompletionItems(model, position, context) {
       flush(model);
-      const r = await request<Extract<Reply, { type: 'complete' }>>((id) => ({ type: 'complete', id, line: position.lineNumber, column: position.column }));
-      const w = model.getWordUntilPosition(position);
-      const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: w.startColumn, endColumn: w.endColumn };
+      const r = await request<ReplyOf<'complete'>>((id) => ({ type: 'complete', id, line: position.lineNumber, column: position.column, ...(context.triggerCharacter ? { trigger: context.triggerCharacter } : {}) }));
+      // the service's range: the word being typed (and an auto-closed 」 after the cursor)
       return {
-        suggestions: r.items.map((it, i) => ({
-          label: it.label, kind: kinds[it.kind], insertText: it.insertText, range, sortText: String(i).padStart(5, '0'),
-          ...(it.detail ? { detail: it.detail } : {}), ...(it.documentation ? { documentation: it.documentation } : {}),
-          filterText: it.insertText,
+        suggestions: r.items.map((it) => ({
+          label: it.label, kind: kinds[it.kind], detail: it.detail, sortText: it.sortText, filterText: it.filterText,
+          insertText: it.insertText, range: r.range,
+          ...(it.snippet ? { insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet } : {}),
+          ...(it.documentation ? { documentation: it.documentation } : {}), ...(it.preselect ? { preselect: true } : {}),
         })),
       };
+    },
+  });
+  monaco.languages.registerDefinitionProvider(LANG, {
+    async provideDefinition(model, position) {
+      flush(model);
+      const r = await request<ReplyOf<'definition'>>((id) => ({ type: 'definition', id, line: position.lineNumber, column: position.column }));
+      return r.ranges.map((range) => ({ uri: model.uri, range }));
+    },
+  });
+  monaco.languages.registerReferenceProvider(LANG, {
+    async provideReferences(model, position) {
+      flush(model);
+      const r = await request<ReplyOf<'references'>>((id) => ({ type: 'references', id, line: position.lineNumber, column: position.column }));
+      return r.ranges.map((range) => ({ uri: model.uri, range }));
+    },
+  });
+  monaco.languages.registerRenameProvider(LANG, {
+    async provideRenameEdits(model, position, newName) {
+      flush(model);
+      const r = await request<ReplyOf<'rename'>>((id) => ({ type: 'rename', id, line: position.lineNumber, column: position.column, newName }));
+      if (r.error !== undefined) {
+        // standalone Monaco only logs a rejected rename: show the reason at the cursor, as VS Code does
+        (editor?.getContribution('editor.contrib.messageController') as unknown as { showMessage(m: string, p: Monaco.IPosition): void } | null)?.showMessage(r.error, position);
+        return { edits: [], rejectReason: r.error };
+      }
+      const versionId = model.getVersionId();
+      return { edits: (r.edits ?? []).map((e) => ({ resource: model.uri, textEdit: { range: e.range, text: e.text }, versionId })) };
+    },
+  });
+  monaco.languages.registerCodeActionProvider(LANG, {
+    async provideCodeActions(model, range) {
+      flush(model);
+      const r = await request<ReplyOf<'actions'>>((id) => ({ type: 'actions', id, range: { startLineNumber: range.startLineNumber, startColumn: range.startColumn, endLineNumber: range.endLineNumber, endColumn: range.endColumn } }));
+      const markers = monaco.editor.getModelMarkers({ owner: 'zhengce', resource: model.uri });
+      const versionId = model.getVersionId();
+      const same = (m: Monaco.editor.IMarkerData, d: { code: string; range: WireRange }) => m.code === d.code && m.startLineNumber === d.range.startLineNumber && m.startColumn === d.range.startColumn;
+      return {
+        actions: r.actions.map((a) => ({
+          title: a.title, kind: a.kind,
+          ...(a.diagnostic ? { diagnostics: markers.filter((m) => same(m, a.diagnostic!)) } : {}),
+          ...(a.isPreferred !== undefined ? { isPreferred: a.isPreferred } : {}),
+          edit: { edits: a.edits.map((e) => ({ resource: model.uri, textEdit: { range: e.range, text: e.text }, versionId })) },
+        })),
+        dispose() {},
+      };
+    },
+  }, { providedCodeActionKinds: ['quickfix', 'refactor.rewrite'] });
+  monaco.languages.registerDocumentFormattingEditProvider(LANG, {
+    async provideDocumentFormattingEdits(model) {
+      flush(model);
+      const r = await request<ReplyOf<'format'>>((id) => ({ type: 'format', id }));
+      return r.edits.map((e) => ({ range: e.range, text: e.text }));
+    },
+  });
+  const toSymbols = (xs: readonly WireSymbol[]): Monaco.languages.DocumentSymbol[] => xs.map((x) => ({
+    name: x.name, detail: x.detail, kind: symbolKinds[x.kind], tags: [], range: x.range, selectionRange: x.selectionRange, children: toSymbols(x.children),
+  }));
+  monaco.languages.registerDocumentSymbolProvider(LANG, {
+    async provideDocumentSymbols(model) {
+      flush(model);
+      return toSymbols((await request<ReplyOf<'symbols'>>((id) => ({ type: 'symbols', id }))).symbols);
+    },
+  });
+  monaco.languages.registerFoldingRangeProvider(LANG, {
+    async provideFoldingRanges(model) {
+      flush(model);
+      const r = await request<ReplyOf<'folding'>>((id) => ({ type: 'folding', id }));
+      const FK = monaco.languages.FoldingRangeKind;
+      return r.ranges.map((f) => ({ start: f.start, end: f.end, ...(f.kind === 'comment' ? { kind: FK.Comment } : f.kind === 'imports' ? { kind: FK.Imports } : {}) }));
     },
   });
 }
 
 // ── diagnostics ──────────────────────────────────────────────────────
-let editor: monaco.editor.IStandaloneCodeEditor | undefined;
+let editor: Monaco.editor.IStandaloneCodeEditor | undefined;
 let sentVersion = -1;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -147,7 +230,7 @@ function setStatus(text: string, cls: 'ok' | 'error' | '' = ''): void {
   el.className = cls;
 }
 
-function flush(model: monaco.editor.ITextModel): void {
+function flush(model: Monaco.editor.ITextModel): void {
   if (timer) clearTimeout(timer);
   timer = undefined;
   const v = model.getVersionId();
@@ -156,16 +239,16 @@ function flush(model: monaco.editor.ITextModel): void {
   send({ type: 'update', version: v, text: model.getValue() });
 }
 
-const SEVERITY: Record<WireDiagnostic['severity'], monaco.MarkerSeverity> = {
+const severityOf = (s: WireDiagnostic['severity']): Monaco.MarkerSeverity => ({
   error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info, hint: monaco.MarkerSeverity.Hint,
-};
+})[s];
 
 function onDiagnostics(version: number, ds: WireDiagnostic[], millis: number): void {
   const model = editor?.getModel();
   if (!model || version !== model.getVersionId()) return; // a newer text is on its way
   monaco.editor.setModelMarkers(model, 'zhengce', ds.map((d) => ({
     ...d.range,
-    severity: SEVERITY[d.severity],
+    severity: severityOf(d.severity),
     message: `${d.code} ${d.message}${d.help ? `\n提示：${d.help}` : ''}`,
     code: d.code,
     source: 'zhengce',
@@ -182,62 +265,9 @@ const SAMPLE_FACTS = {
   婴幼儿: { 出生日期: '2023-10-15', 户籍在本县: true, 入托机构已备案: true },
 };
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (cls) e.className = cls;
-  return e;
-}
-
-function outcomeText(o: OutcomeValue): string {
-  const v = String(o.值);
-  const unit = o.单位 && !v.endsWith(o.单位) ? o.单位 : '';
-  return `${v}${unit ? ` ${unit}` : ''}`;
-}
-
 function renderDecisions(d: Decisions): void {
-  const summary = $('summary');
-  const parts = [`政策：${d.政策.名称}${d.政策.文号 ? `（${d.政策.文号}）` : ''}`, `评估日期：${d.评估日期}`];
-  if (d.生效?.日期) parts.push(`生效：${d.生效.日期}`);
-  if (d.废止) parts.push(`已于 ${d.废止.日期} 废止`);
-  summary.textContent = parts.join('　');
-  const table = el('table', undefined, 'decisions');
-  table.id = 'decisions';
-  const head = table.createTHead().insertRow();
-  for (const h of ['措施', '状态', '结果', '条款', '理由']) head.appendChild(el('th', h));
-  const body = table.createTBody();
-  for (const dec of d.决定) body.appendChild(decisionRow(dec));
-  const out = $('result');
-  out.replaceChildren(table);
-}
-
-function decisionRow(dec: Decision): HTMLTableRowElement {
-  const tr = el('tr');
-  tr.dataset.measure = dec.措施;
-  tr.appendChild(el('td', dec.措施));
-  tr.appendChild(el('td', dec.状态, `status-${dec.状态}`));
-  const res = el('td', undefined, 'outcomes');
-  const entries = Object.entries(dec.结果);
-  if (!entries.length) res.textContent = '—';
-  for (const [name, o] of entries) {
-    const div = el('div', `${name}：`);
-    div.appendChild(el('span', outcomeText(o), 'value'));
-    if (o.周期) div.appendChild(document.createTextNode(`（${o.周期}）`));
-    if (o.未确认参数?.length) div.appendChild(el('span', `（含未确认参数：${o.未确认参数.join('、')}）`, 'unconfirmed'));
-    res.appendChild(div);
-  }
-  tr.appendChild(res);
-  const cl = el('td', undefined, 'clause');
-  cl.appendChild(el('div', dec.条款.标签, 'label'));
-  if (dec.条款.标题) cl.appendChild(el('div', dec.条款.标题));
-  tr.appendChild(cl);
-  const why = el('td', undefined, 'reasons');
-  const ul = el('ul');
-  for (const r of dec.理由) ul.appendChild(el('li', r));
-  for (const s of dec.存疑 ?? []) ul.appendChild(el('li', `存疑“${s.名称}”采用：${s.采用}${s.理由 ? `（${s.理由}）` : ''}`));
-  why.appendChild(ul);
-  tr.appendChild(why);
-  return tr;
+  $('summary').textContent = decisionsSummary(d);
+  $('result').replaceChildren(decisionsTable(d.决定));
 }
 
 function renderProblems(title: string, lines: readonly string[]): void {
@@ -247,27 +277,131 @@ function renderProblems(title: string, lines: readonly string[]): void {
   $('result').replaceChildren(div);
 }
 
+// ── facts: a form from the JSON Schema, or raw JSON ──────────────────
+type FormEditor = { getValue(): unknown; setValue(v: unknown): void; on(ev: string, cb: () => void): void; destroy(): void };
+let form: FormEditor | undefined;
+let factsMode: 'form' | 'json' = 'form';
+
+/** The schema as json-editor shows it: titles are the names; 是否 as 是/否; every field optional (opt-in). */
+function formSchema(schema: Record<string, unknown>): Record<string, unknown> {
+  const walk = (s: Record<string, unknown>, title?: string): Record<string, unknown> => {
+    const out: Record<string, unknown> = { ...s };
+    delete out['$schema'];
+    if (title !== undefined) out['title'] = title;
+    if (s['type'] === 'boolean') {
+      out['enum'] = [true, false];
+      out['options'] = { enum_titles: ['是', '否'] };
+    }
+    const props = s['properties'] as Record<string, Record<string, unknown>> | undefined;
+    if (props) out['properties'] = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, walk(v, k)]));
+    const items = s['items'] as Record<string, unknown> | undefined;
+    if (items && typeof items === 'object') out['items'] = walk(items);
+    return out;
+  };
+  return walk(schema, '事实');
+}
+
+/** Drop what the form holds but the user did not opt in to (json-editor gives undefined / empty objects). */
+function prune(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(prune);
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      const p = prune(x);
+      if (p !== undefined && p !== '') out[k] = p;
+    }
+    return out;
+  }
+  return v;
+}
+
+async function buildForm(initial: unknown): Promise<void> {
+  const r = await request<ReplyOf<'schema'>>((id) => ({ type: 'schema', id }));
+  form?.destroy();
+  form = undefined;
+  const host = $('facts-form');
+  host.replaceChildren();
+  if (!r.schema) {
+    host.textContent = '政策有错误或没有“政策”声明，无法生成表单；请先修正，或改用 JSON 填写。';
+    return;
+  }
+  const ed: FormEditor = new JSONEditor(host, {
+    schema: formSchema(r.schema), theme: 'html', iconlib: null, show_opt_in: true, show_errors: 'never', required_by_default: false,
+    disable_collapse: true, disable_edit_json: true, disable_properties: true, disable_array_delete_all_rows: true, disable_array_delete_last_row: true,
+    prompt_before_delete: false, no_additional_properties: true, startval: initial,
+  });
+  form = ed;
+  ed.on('change', () => {
+    if (factsMode === 'form') $<HTMLTextAreaElement>('facts').value = JSON.stringify(prune(ed.getValue()), null, 2);
+  });
+}
+
+function setFactsMode(mode: 'form' | 'json'): void {
+  if (mode === factsMode) return;
+  if (mode === 'form') {
+    try {
+      form?.setValue(JSON.parse($<HTMLTextAreaElement>('facts').value));
+    } catch {
+      // invalid JSON stays in the JSON tab; the form keeps its values
+    }
+  } else if (form) $<HTMLTextAreaElement>('facts').value = JSON.stringify(prune(form.getValue()), null, 2);
+  factsMode = mode;
+  $('facts-form').hidden = mode !== 'form';
+  $('facts').hidden = mode !== 'json';
+  $('tab-form').setAttribute('aria-selected', String(mode === 'form'));
+  $('tab-json').setAttribute('aria-selected', String(mode === 'json'));
+}
+
 async function runEvaluation(): Promise<void> {
   let facts: unknown;
-  try {
-    facts = JSON.parse($<HTMLTextAreaElement>('facts').value);
-  } catch (e) {
-    renderProblems('事实不是有效的 JSON', [e instanceof Error ? e.message : String(e)]);
-    return;
+  if (factsMode === 'form' && form) facts = prune(form.getValue());
+  else {
+    try {
+      facts = JSON.parse($<HTMLTextAreaElement>('facts').value);
+    } catch (e) {
+      renderProblems('事实不是有效的 JSON', [e instanceof Error ? e.message : String(e)]);
+      return;
+    }
   }
   const model = editor?.getModel();
   if (model) flush(model);
   const date = $<HTMLInputElement>('date').value;
-  const r = await request<Extract<Reply, { type: 'evaluate' }>>((id) => ({ type: 'evaluate', id, facts, date }));
+  const r = await request<ReplyOf<'evaluate'>>((id) => ({ type: 'evaluate', id, facts, date }));
   const res: EvalResult = r.result;
   if (res.ok) renderDecisions(res.decisions);
   else if (res.kind === 'input') renderProblems(`输入数据有 ${res.problems.length} 处问题`, res.problems.map((p) => `${p.路径}：期望${p.期望}，实际为 ${p.实际}`));
   else renderProblems('无法求值', res.messages);
 }
 
+// ── resizable panel ──────────────────────────────────────────────────
+function splitter(): void {
+  const bar = $('splitter');
+  const panel = $('panel');
+  const set = (w: number) => {
+    const max = Math.max(280, document.body.clientWidth - 320);
+    panel.style.flexBasis = `${Math.round(Math.min(max, Math.max(280, w)))}px`;
+  };
+  bar.addEventListener('pointerdown', (e) => {
+    bar.setPointerCapture(e.pointerId);
+    const move = (ev: PointerEvent) => set(document.body.clientWidth - ev.clientX);
+    const up = () => {
+      bar.removeEventListener('pointermove', move);
+      bar.removeEventListener('pointerup', up);
+    };
+    bar.addEventListener('pointermove', move);
+    bar.addEventListener('pointerup', up);
+  });
+  bar.addEventListener('keydown', (e) => {
+    const w = panel.getBoundingClientRect().width;
+    if (e.key === 'ArrowLeft') set(w + 20);
+    else if (e.key === 'ArrowRight') set(w - 20);
+  });
+}
+
 // ── start ────────────────────────────────────────────────────────────
 async function start(): Promise<void> {
-  const info = await ready;
+  const [info, m] = await Promise.all([ready, loadMonaco()]);
+  monaco = m;
   registerLanguage(info.keywords, info.glueKeywords, info.units);
   $('file').textContent = info.path.split('/').pop() ?? info.path;
   const model = monaco.editor.createModel(info.text, LANG, monaco.Uri.file(info.path));
@@ -276,6 +410,7 @@ async function start(): Promise<void> {
     fontFamily: "'DejaVu Sans Mono', 'Noto Sans Mono CJK SC', 'Noto Sans CJK SC', monospace",
     minimap: { enabled: false }, stickyScroll: { enabled: false }, wordWrap: 'on', unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: false },
     hover: { delay: 200 }, quickSuggestions: { other: true, comments: false, strings: false }, renderWhitespace: 'none',
+    lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
   });
   model.onDidChangeContent(() => {
     if (timer) clearTimeout(timer);
@@ -284,7 +419,11 @@ async function start(): Promise<void> {
   flush(model);
   $<HTMLTextAreaElement>('facts').value = JSON.stringify(SAMPLE_FACTS, null, 2);
   $('run').addEventListener('click', () => void runEvaluation());
-  (window as unknown as { playground: unknown }).playground = { monaco, editor, model };
+  $('tab-form').addEventListener('click', () => setFactsMode('form'));
+  $('tab-json').addEventListener('click', () => setFactsMode('json'));
+  splitter();
+  await buildForm(SAMPLE_FACTS);
+  (window as unknown as { playground: unknown }).playground = { monaco, editor, model, form: () => form };
   document.body.dataset.ready = 'true';
 }
 

@@ -1,8 +1,14 @@
 /**
  * Messages between the playground page (main.ts) and the compiler worker (worker.ts).
- * Positions are Monaco's: 1-based lines and 1-based columns in UTF-16 code units.
+ * Positions are Monaco's: 1-based lines and 1-based columns in UTF-16 code units,
+ * computed in the worker from the compiler's line model (compiler/common/lines.ts,
+ * the same \n \r\n \r as Monaco's).
  */
 import type { Decisions, InputProblem } from '../../compiler/interpret/decision.js';
+import type { CompletionKind } from '../../compiler/services/completion.js';
+import type { DeclKind } from '../../compiler/services/decls.js';
+
+export type { CompletionKind, DeclKind };
 
 export interface WireRange {
   readonly startLineNumber: number;
@@ -19,14 +25,16 @@ export interface WireDiagnostic {
   readonly range: WireRange;
 }
 
-export type CompletionKind = 'keyword' | 'unit' | 'measure' | 'entity' | 'field' | 'enum' | 'enumMember' | 'param' | 'org' | 'outcome' | 'rule' | 'indicator' | 'function' | 'other';
-
 export interface WireCompletion {
   readonly label: string;
-  readonly insertText: string;
   readonly kind: CompletionKind;
-  readonly detail?: string;
+  readonly detail: string;
   readonly documentation?: string;
+  readonly sortText: string;
+  readonly filterText: string;
+  readonly insertText: string;
+  readonly snippet?: boolean;
+  readonly preselect?: boolean;
 }
 
 export interface WireHover {
@@ -34,20 +42,67 @@ export interface WireHover {
   readonly range: WireRange;
 }
 
+export interface WireEdit {
+  readonly range: WireRange;
+  readonly text: string;
+}
+
+export interface WireAction {
+  readonly title: string;
+  readonly kind: 'quickfix' | 'refactor.rewrite';
+  readonly edits: readonly WireEdit[];
+  /** Code and range of the diagnostic a quick fix repairs. */
+  readonly diagnostic?: { readonly code: string; readonly range: WireRange };
+  readonly isPreferred?: boolean;
+}
+
+export interface WireSymbol {
+  readonly name: string;
+  readonly detail: string;
+  readonly kind: DeclKind;
+  readonly range: WireRange;
+  readonly selectionRange: WireRange;
+  readonly children: readonly WireSymbol[];
+}
+
+export interface WireFold {
+  readonly start: number;
+  readonly end: number;
+  readonly kind?: 'comment' | 'imports';
+}
+
 export type EvalResult =
   | { readonly ok: true; readonly decisions: Decisions }
   | { readonly ok: false; readonly kind: 'input'; readonly problems: readonly InputProblem[] }
   | { readonly ok: false; readonly kind: 'program'; readonly messages: readonly string[] };
 
+interface At { readonly id: number; readonly line: number; readonly column: number }
+
 export type Request =
   | { readonly type: 'update'; readonly version: number; readonly text: string }
-  | { readonly type: 'hover'; readonly id: number; readonly line: number; readonly column: number }
-  | { readonly type: 'complete'; readonly id: number; readonly line: number; readonly column: number }
+  | ({ readonly type: 'hover' } & At)
+  | ({ readonly type: 'complete'; readonly trigger?: string } & At)
+  | ({ readonly type: 'definition' } & At)
+  | ({ readonly type: 'references' } & At)
+  | ({ readonly type: 'rename'; readonly newName: string } & At)
+  | { readonly type: 'actions'; readonly id: number; readonly range: WireRange }
+  | { readonly type: 'format'; readonly id: number }
+  | { readonly type: 'symbols'; readonly id: number }
+  | { readonly type: 'folding'; readonly id: number }
+  | { readonly type: 'schema'; readonly id: number }
   | { readonly type: 'evaluate'; readonly id: number; readonly facts: unknown; readonly date: string };
 
 export type Reply =
   | { readonly type: 'ready'; readonly text: string; readonly path: string; readonly keywords: readonly string[]; readonly glueKeywords: readonly string[]; readonly units: readonly string[] }
   | { readonly type: 'diagnostics'; readonly version: number; readonly diagnostics: WireDiagnostic[]; readonly millis: number }
   | { readonly type: 'hover'; readonly id: number; readonly hover: WireHover | null }
-  | { readonly type: 'complete'; readonly id: number; readonly items: WireCompletion[] }
+  | { readonly type: 'complete'; readonly id: number; readonly range: WireRange; readonly items: WireCompletion[] }
+  | { readonly type: 'definition'; readonly id: number; readonly ranges: WireRange[] }
+  | { readonly type: 'references'; readonly id: number; readonly ranges: WireRange[] }
+  | { readonly type: 'rename'; readonly id: number; readonly edits?: WireEdit[]; readonly error?: string }
+  | { readonly type: 'actions'; readonly id: number; readonly actions: WireAction[] }
+  | { readonly type: 'format'; readonly id: number; readonly edits: WireEdit[] }
+  | { readonly type: 'symbols'; readonly id: number; readonly symbols: WireSymbol[] }
+  | { readonly type: 'folding'; readonly id: number; readonly ranges: WireFold[] }
+  | { readonly type: 'schema'; readonly id: number; readonly schema: Record<string, unknown> | null }
   | { readonly type: 'evaluate'; readonly id: number; readonly result: EvalResult };

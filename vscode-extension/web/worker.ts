@@ -1,29 +1,34 @@
 /**
  * The playground's compiler worker: holds the edited policy plus the sample files it
  * imports (类型.zc, 参数.yaml, source.txt) in a memory host, recompiles on every
- * update (the page debounces), and answers diagnostics, hover, completion and
- * evaluation requests. Runs the real compiler (compiler/…) bundled for the browser.
+ * update (the page debounces), and answers diagnostics, hover, completion, definition,
+ * code actions, formatting, outline, folding, the input JSON Schema and evaluation.
+ * Every answer comes from the compiler's editor services (compiler/services) — the
+ * same functions the language server calls; this file only turns offsets into
+ * Monaco's 1-based positions, with the compiler's own line model (SourceFile).
  */
 import { compile, memoryHost, ParseCache, SourceFile, KEYWORDS, UNIT_WORDS, GLUE_KEYWORDS, type CompileResult, type CompiledProgram, type Diagnostic } from '../../compiler/index.js';
-import type { Sym, ClauseInfo } from '../../compiler/semantics/model.js';
-import { typeToString } from '../../compiler/semantics/model.js';
-import { kindName } from '../../compiler/semantics/binder.js';
-import { FUNCTIONS, EVAL_DATE } from '../../compiler/semantics/builtins.js';
-import { NUMERAL_CHARS } from '../../compiler/syntax/tokens.js';
-import type * as A from '../../compiler/syntax/ast.js';
 import { lower } from '../../compiler/ir/lower.js';
-import type { ProgramSet } from '../../compiler/services/program-set.js';
-import { nameAt } from '../../compiler/services/symbols.js';
-import { hoverText, todayDate, clauseOf as servicesClauseOf } from '../../compiler/services/hover.js';
-import { writeName } from '../../compiler/services/names.js';
+import { inputSchema } from '../../compiler/emit/ts-schema.js';
+import { formatEdits } from '../../compiler/format/format.js';
+import { programSetOf, type ProgramSet } from '../../compiler/services/program-set.js';
+import { hoverAt, todayDate, loweredOf } from '../../compiler/services/hover.js';
+import { complete } from '../../compiler/services/completion.js';
+import { definition, references, rename } from '../../compiler/services/navigation.js';
+import { codeActions } from '../../compiler/services/actions.js';
+import { documentSymbols } from '../../compiler/services/outline.js';
+import { foldingRanges } from '../../compiler/services/folding.js';
+import type { DeclNode } from '../../compiler/services/decls.js';
 import { evaluate } from '../../compiler/interpret/interpreter.js';
 import { InputError } from '../../compiler/interpret/decision.js';
 import { MAIN, FILES } from 'virtual:sample-policy';
-import type { CompletionKind, EvalResult, Reply, Request, WireCompletion, WireDiagnostic, WireHover, WireRange } from './protocol.js';
+import type { EvalResult, Reply, Request, WireAction, WireDiagnostic, WireEdit, WireRange, WireSymbol } from './protocol.js';
 
 const files: Record<string, string> = { ...FILES };
 const cache = new ParseCache();
+let generation = 0;
 let result: CompileResult | undefined;
+let ws: ProgramSet | undefined;
 let program: CompiledProgram | undefined;
 let source = new SourceFile(MAIN, files[MAIN] ?? '');
 
@@ -35,9 +40,11 @@ function recompile(): void {
   generation++;
   source = new SourceFile(MAIN, files[MAIN] ?? '');
   result = compile([MAIN], memoryHost(files), cache);
-  program = result.programs.find((p) => p.root === MAIN) ?? result.programs[0];
+  ws = programSetOf(result, generation);
+  program = ws.programsOf(MAIN)[0] ?? result.programs[0];
 }
 
+// ── positions: offsets ↔ Monaco (1-based), the compiler's line model ──
 function rangeOf(sf: SourceFile, start: number, end: number): WireRange {
   const a = sf.lineCol(start);
   const b = sf.lineCol(Math.max(start, end));
@@ -46,9 +53,14 @@ function rangeOf(sf: SourceFile, start: number, end: number): WireRange {
 
 function offsetOf(line: number, column: number): number {
   const starts = source.getLineStarts();
-  const s = starts[Math.max(0, Math.min(line - 1, starts.length - 1))] ?? 0;
-  return Math.min(source.text.length, s + column - 1);
+  const l = Math.max(0, Math.min(line - 1, starts.length - 1));
+  const s = starts[l] ?? 0;
+  const end = source.lineText(l).length + s;
+  return Math.max(s, Math.min(end, s + column - 1));
 }
+
+const mainEdits = (edits: readonly { span: { file: string; start: number; end: number }; newText: string }[]): WireEdit[] | undefined =>
+  edits.every((e) => e.span.file === MAIN) ? edits.map((e) => ({ range: rangeOf(source, e.span.start, e.span.end), text: e.newText })) : undefined;
 
 function wireDiagnostics(): WireDiagnostic[] {
   const out: WireDiagnostic[] = [];
@@ -60,85 +72,39 @@ function wireDiagnostics(): WireDiagnostic[] {
       prefix = `（${span.file.split('/').pop()}）`;
       span = { file: MAIN, start: 0, end: 0 };
     }
-    const range = rangeOf(source, span.start, span.end);
-    out.push({ code: d.code, severity: d.severity, message: prefix + d.message, ...(d.help ? { help: d.help } : {}), range });
+    out.push({ code: d.code, severity: d.severity, message: prefix + d.message, ...(d.help ? { help: d.help } : {}), range: rangeOf(source, span.start, span.end) });
   }
   return out;
 }
 
-// ── hover: the shared editor service (compiler/services), as in the language server ──
-let generation = 0;
-const programSet: ProgramSet = {
-  get generation() {
-    return generation;
-  },
-  textOf: (path) => files[path],
-  programsOf: (path) => result?.programs.filter((p) => p.checked.files.has(path)) ?? [],
-  allPrograms: () => result?.programs ?? [],
-};
-
-function hover(line: number, column: number): WireHover | null {
-  if (!program) return null;
-  const off = offsetOf(line, column);
-  const at = nameAt(programSet, MAIN, off);
-  if (at) return { contents: [hoverText(programSet, at, todayDate())], range: rangeOf(source, at.start, at.end) };
-  // Built-in functions and 评估日期: match the word under the cursor.
-  const text = source.text;
-  for (const [name, f] of Object.entries(FUNCTIONS)) {
-    for (let i = Math.max(0, off - name.length); i <= off && i < text.length; i++) {
-      if (text.startsWith(name, i) && i <= off && off <= i + name.length) {
-        return { contents: [`**内置函数** ${name}（${f.params.map(typeToString).join('，')}）→ ${typeToString(f.result)}`, f.doc], range: rangeOf(source, i, i + name.length) };
-      }
-    }
-  }
-  const i = text.lastIndexOf(EVAL_DATE, off);
-  if (i >= 0 && off <= i + EVAL_DATE.length) return { contents: ['**内置名称** 评估日期：求值时给定的日期'], range: rangeOf(source, i, i + EVAL_DATE.length) };
-  return null;
+function mainDiagnostics(): Diagnostic[] {
+  return (result?.diagnostics ?? []).filter((d) => d.span.file === MAIN);
 }
 
-// ── completion ───────────────────────────────────────────────────────
-const KIND_MAP: Partial<Record<Sym['kind'], CompletionKind>> = {
-  measure: 'measure', entity: 'entity', field: 'field', enum: 'enum', enumMember: 'enumMember', param: 'param', org: 'org',
-  outcome: 'outcome', rule: 'rule', indicator: 'indicator',
-};
-
-function complete(line: number, column: number): WireCompletion[] {
-  const items: WireCompletion[] = [];
-  const off = offsetOf(line, column);
-  const before = source.text.slice(source.getLineStarts()[line - 1] ?? 0, off);
-  const dot = /(「[^「」]*」|[^\s.．·「」{}()（）:：,，、=<>≥≤]+)[.．·]([^\s.．·]*)$/.exec(before);
-  const syms = [...(program?.checked.symbols.values() ?? [])];
-  if (dot) {
-    const owner = dot[1]!.replace(/^「|」$/g, '');
-    for (const s of syms) {
-      if (s.container !== owner || (s.kind !== 'field' && s.kind !== 'outcome')) continue;
-      items.push({ label: s.name, insertText: writeName(s.name), kind: KIND_MAP[s.kind] ?? 'other', detail: `${kindName(s.kind)}${s.type ? ` · ${typeToString(s.type)}` : ''}` });
-    }
-    if (owner === '事件') for (const f of ['级别', '类别', '日期', '标题', '文号']) items.push({ label: f, insertText: f, kind: 'field', detail: '事件字段' });
-    return items;
-  }
-  const seen = new Set<string>();
-  for (const s of syms) {
-    if (s.kind === 'clause' || s.kind === 'builtin' || s.kind === 'reading' || s.kind === 'doubt' || s.kind === 'property') continue;
-    if (s.kind === 'field' || s.kind === 'outcome' || s.kind === 'enumMember' || s.kind === 'rule') {
-      // Fields/outcomes come after a dot; enum members and rules are offered by bare name too.
-      if (s.kind === 'field' || s.kind === 'outcome') continue;
-    }
-    const key = `${s.kind}:${s.name}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const clause = program ? servicesClauseOf(program, s.clause) : undefined;
-    items.push({
-      label: s.name, insertText: writeName(s.name), kind: KIND_MAP[s.kind] ?? 'other',
-      detail: `${kindName(s.kind)}${s.type && s.kind !== 'measure' && s.kind !== 'entity' ? ` · ${typeToString(s.type)}` : ''}${clause ? ` · ${clause.label}` : ''}`,
+function actions(range: WireRange): WireAction[] {
+  if (!ws) return [];
+  const start = offsetOf(range.startLineNumber, range.startColumn);
+  const end = offsetOf(range.endLineNumber, range.endColumn);
+  const out: WireAction[] = [];
+  for (const a of codeActions(ws, MAIN, mainDiagnostics(), start, end)) {
+    const edits = mainEdits(a.edits);
+    if (!edits) continue; // an edit in another (read-only) sample file
+    const d = a.diagnostic;
+    out.push({
+      title: a.title, kind: a.kind, edits,
+      ...(d && d.span.file === MAIN ? { diagnostic: { code: d.code, range: rangeOf(source, d.span.start, d.span.end) } } : {}),
+      ...(a.isPreferred !== undefined ? { isPreferred: a.isPreferred } : {}),
     });
   }
-  for (const [name, f] of Object.entries(FUNCTIONS)) items.push({ label: name, insertText: `${name}（`, kind: 'function', detail: '内置函数', documentation: f.doc });
-  items.push({ label: EVAL_DATE, insertText: EVAL_DATE, kind: 'other', detail: '内置名称' });
-  for (const k of KEYWORDS) items.push({ label: k, insertText: k, kind: 'keyword', detail: '关键字' });
-  // Units make sense right after a number.
-  if (/[0-9０-９零〇一二三四五六七八九十百千万亿两]$/.test(before)) for (const u of UNIT_WORDS) items.push({ label: u, insertText: u, kind: 'unit', detail: '单位' });
-  return items;
+  return out;
+}
+
+function symbols(nodes: readonly DeclNode[]): WireSymbol[] {
+  return nodes.map((n) => ({
+    name: n.name, detail: n.detail, kind: n.kind,
+    range: rangeOf(source, n.span.start, n.span.end), selectionRange: rangeOf(source, n.nameSpan.start, n.nameSpan.end),
+    children: symbols(n.children),
+  }));
 }
 
 // ── evaluation ───────────────────────────────────────────────────────
@@ -175,12 +141,51 @@ self.onmessage = (ev: MessageEvent<Request>) => {
       post({ type: 'diagnostics', version: m.version, diagnostics: wireDiagnostics(), millis: Math.round(performance.now() - t0) });
       break;
     }
-    case 'hover':
-      post({ type: 'hover', id: m.id, hover: hover(m.line, m.column) });
+    case 'hover': {
+      const h = ws && hoverAt(ws, MAIN, offsetOf(m.line, m.column), todayDate());
+      post({ type: 'hover', id: m.id, hover: h ? { contents: [h.text], range: rangeOf(source, h.start, h.end) } : null });
       break;
-    case 'complete':
-      post({ type: 'complete', id: m.id, items: complete(m.line, m.column) });
+    }
+    case 'complete': {
+      const c = ws ? complete(ws, MAIN, offsetOf(m.line, m.column), m.trigger) : undefined;
+      const at = offsetOf(m.line, m.column);
+      post({ type: 'complete', id: m.id, range: rangeOf(source, c?.replace.start ?? at, c?.replace.end ?? at), items: c?.items ?? [] });
       break;
+    }
+    case 'definition':
+      post({ type: 'definition', id: m.id, ranges: ws ? definition(ws, MAIN, offsetOf(m.line, m.column)).filter((s) => s.file === MAIN).map((s) => rangeOf(source, s.start, s.end)) : [] });
+      break;
+    case 'references':
+      post({ type: 'references', id: m.id, ranges: ws ? references(ws, MAIN, offsetOf(m.line, m.column), true).filter((s) => s.file === MAIN).map((s) => rangeOf(source, s.start, s.end)) : [] });
+      break;
+    case 'rename': {
+      const r = ws ? rename(ws, MAIN, offsetOf(m.line, m.column), m.newName) : undefined;
+      if (!r) post({ type: 'rename', id: m.id, error: '这里没有可以重命名的名称' });
+      else if ('error' in r) post({ type: 'rename', id: m.id, error: r.error });
+      else {
+        const edits = mainEdits(r.edits);
+        // the imported sample files (类型.zc …) are read-only here
+        post(edits ? { type: 'rename', id: m.id, edits } : { type: 'rename', id: m.id, error: '该名称也出现在导入的示例文件中（游乐场里只读），不能在这里重命名' });
+      }
+      break;
+    }
+    case 'actions':
+      post({ type: 'actions', id: m.id, actions: actions(m.range) });
+      break;
+    case 'format':
+      post({ type: 'format', id: m.id, edits: mainEdits(formatEdits(source).value) ?? [] });
+      break;
+    case 'symbols':
+      post({ type: 'symbols', id: m.id, symbols: ws ? symbols(documentSymbols(ws, MAIN)) : [] });
+      break;
+    case 'folding':
+      post({ type: 'folding', id: m.id, ranges: ws ? foldingRanges(ws, MAIN).map((f) => ({ start: source.lineCol(f.start).line + 1, end: source.lineCol(f.end).line + 1, ...(f.kind ? { kind: f.kind } : {}) })) : [] });
+      break;
+    case 'schema': {
+      const ir = program ? loweredOf(program) : undefined;
+      post({ type: 'schema', id: m.id, schema: ir ? inputSchema(ir) : null });
+      break;
+    }
     case 'evaluate':
       post({ type: 'evaluate', id: m.id, result: runEvaluation(m.facts, m.date) });
       break;

@@ -3,13 +3,14 @@
  *  - zhengce.evalExample — the interpreter (compiler/interpret) on an empty case: the
  *    measure's 对象 entity present with no facts, today's date, no higher-level events;
  *    the summary says the status, the outcomes and which facts are missing.
- *  - zhengce.verify — `zhengce verify --format json` for the measure's policy, run as a
- *    child process (the SMT engine takes seconds; the server keeps answering); the
- *    summary counts the findings and lists those about the measure.
+ *  - zhengce.verify — the verification suite (as `zhengce verify`) for the measure's
+ *    policy, run by the bundled verifier in a child process (verify-process.ts: the
+ *    SMT engine takes seconds; the server keeps answering) on the editor's buffers;
+ *    the findings go to the Problems panel (server.ts), the summary counts them and
+ *    lists those about the measure.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import type { CodeLens, Range } from 'vscode-languageserver-protocol';
 import type { CompiledProgram } from '../../../compiler/index.js';
 import type * as A from '../../../compiler/syntax/ast.js';
@@ -17,21 +18,16 @@ import { evaluate } from '../../../compiler/interpret/interpreter.js';
 import { InputError } from '../../../compiler/interpret/decision.js';
 import { formatIso, type CalendarDate } from '../../../compiler/common/calendar.js';
 import { loweredOf } from '../../../compiler/services/hover.js';
+import { declTree, walkDecls } from '../../../compiler/services/decls.js';
+import type { Finding } from '../../../compiler/verify/finding.js';
+import type { VerifyResponse } from './verify-process.js';
 
 export const EVAL_COMMAND = 'zhengce.evalExample';
 export const VERIFY_COMMAND = 'zhengce.verify';
 export const COMMANDS = [EVAL_COMMAND, VERIFY_COMMAND];
 
 export function measuresOf(ast: A.FileAst): A.MeasureDecl[] {
-  const out: A.MeasureDecl[] = [];
-  const visit = (items: readonly (A.TopItem | A.ClauseItem)[]) => {
-    for (const it of items) {
-      if (it.kind === 'clause') visit(it.items);
-      else if (it.kind === 'measure') out.push(it);
-    }
-  };
-  visit(ast.items);
-  return out;
+  return [...walkDecls(declTree(ast))].filter((d) => d.kind === 'measure').map((d) => d.node as A.MeasureDecl);
 }
 
 export function codeLenses(ast: A.FileAst, uri: string, rangeOf: (s: number, e: number) => Range): CodeLens[] {
@@ -76,75 +72,77 @@ export function evalExample(p: CompiledProgram | undefined, measure: string, tod
       d.理由.length ? `理由：${d.理由.join('；')}` : '',
       missing.size ? `缺少的事实：${[...missing].join('、')}` : '',
     ].filter(Boolean);
-    return { ok: true, message: parts.join('。'), decision: d };
+    return { ok: true, message: parts.join('。'), decision: d, decisions: ds };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, message: `求值示例：${e.message}` };
     return { ok: false, message: `求值示例：求值失败（${(e as Error).message}）` };
   }
 }
 
-/** Find the `zhengce` CLI: explicit setting, else a project bin / node_modules near the file. */
-export function findCli(explicit: string | undefined, from: readonly string[]): string | undefined {
-  if (explicit && existsSync(explicit)) return resolve(explicit);
-  for (const start of from) {
-    let dir = resolve(start);
-    for (let i = 0; i < 40; i++) {
-      const local = join(dir, 'node_modules', 'zhengce', 'bin', 'zhengce.js');
-      if (existsSync(local)) return local;
-      const own = join(dir, 'bin', 'zhengce.js');
-      const pkg = join(dir, 'package.json');
-      if (existsSync(own) && existsSync(pkg)) {
-        try {
-          if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'zhengce') return own;
-        } catch {
-          /* not ours */
-        }
-      }
-      const up = dirname(dir);
-      if (up === dir) break;
-      dir = up;
-    }
-  }
-  return undefined;
+/** What one 核查 run gave: the summary for the user and the findings with their texts. */
+export interface VerifyRun {
+  readonly result: CommandResult;
+  readonly findings: readonly Finding[];
+  /** Text of every file a finding's span refers to (the text that was verified). */
+  readonly texts: Readonly<Record<string, string>>;
 }
 
-interface VerifyJson {
-  findings: { ruleId?: string; code?: string; severity: string; message: string; subject: string; clauses?: { anchor: string; label: string }[]; sides?: { measure: string }[]; accepted?: string }[];
-}
-
-/** Run `zhengce verify --format json <root>` and summarise for one measure. */
-export function verifyMeasure(p: CompiledProgram | undefined, measure: string, opts: { cli: string | undefined; cwd: string; runs: number; timeoutMs: number }): Promise<CommandResult> {
-  if (!p || !p.checked.policy) return Promise.resolve({ ok: false, message: `核查：措施“${measure}”不属于任何政策` });
+/**
+ * Run the bundled verifier (`verify.js`, forked with an IPC channel) on the measure's
+ * policy, with the editor's unsaved buffers, and summarise for one measure.
+ */
+export function verifyMeasure(p: CompiledProgram | undefined, measure: string, opts: { script: string; overlays: Record<string, string>; runs: number; timeoutMs: number; onChild?: (c: ChildProcess) => void }): Promise<VerifyRun> {
+  const fail = (message: string): VerifyRun => ({ result: { ok: false, message }, findings: [], texts: {} });
+  if (!p || !p.checked.policy) return Promise.resolve(fail(`核查：措施“${measure}”不属于任何政策`));
   const errs = errorsOf(p);
-  if (errs.length) return Promise.resolve({ ok: false, message: `核查：政策有 ${errs.length} 处错误，请先改正（${errs[0]!.code} ${errs[0]!.message}）` });
-  if (!opts.cli) return Promise.resolve({ ok: false, message: '核查：找不到 zhengce 命令行；请在设置 zhengce.cliPath 中指定 bin/zhengce.js' });
+  if (errs.length) return Promise.resolve(fail(`核查：政策有 ${errs.length} 处错误，请先改正（${errs[0]!.code} ${errs[0]!.message}）`));
+  if (!existsSync(opts.script)) return Promise.resolve(fail(`核查：扩展中缺少核查程序 ${opts.script}`));
   const anchor = p.checked.measures.get(measure)?.clause;
+  const name = p.checked.policy.decl.name?.text ?? p.root;
   return new Promise((done) => {
-    const child = spawn(process.execPath, [opts.cli!, 'verify', '--format', 'json', '--runs', String(opts.runs), p.root], { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
+    const child = fork(opts.script, [], { env: { ...process.env, ZHENGCE_VERIFY_CHILD: '1' }, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    opts.onChild?.(child);
     let err = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
-    const timer = setTimeout(() => child.kill(), opts.timeoutMs);
+    let answered = false;
+    child.stderr?.setEncoding('utf8').on('data', (s: string) => (err += s));
+    const timer = setTimeout(() => {
+      if (answered) return;
+      answered = true;
+      child.kill();
+      done(fail(`核查：超过 ${Math.round(opts.timeoutMs / 1000)} 秒仍未完成，已停止`));
+    }, opts.timeoutMs);
     child.on('error', (e) => {
       clearTimeout(timer);
-      done({ ok: false, message: `核查：无法运行 zhengce（${e.message}）` });
+      if (!answered) done(fail(`核查：无法启动核查程序（${e.message}）`));
+      answered = true;
     });
-    child.on('close', (code) => {
+    child.on('message', (res: VerifyResponse) => {
       clearTimeout(timer);
-      let report: VerifyJson;
-      try {
-        report = JSON.parse(out) as VerifyJson;
-      } catch {
-        done({ ok: false, message: `核查：zhengce verify 失败（退出码 ${code}）${err ? '：' + err.trim().split('\n').slice(0, 3).join(' ') : ''}` });
+      if (answered) return;
+      answered = true;
+      if (!res.ok) {
+        done(fail(`核查：${res.message}`));
         return;
       }
-      const all = report.findings ?? [];
-      const mine = all.filter((f) => f.sides?.some((s) => s.measure === measure) || f.subject.includes(measure) || (anchor && f.clauses?.some((c) => c.anchor === anchor)));
-      const count = (fs: typeof all, sev: string) => fs.filter((f) => f.severity === sev && !f.accepted).length;
-      const lines = mine.slice(0, 5).map((f) => `[${f.ruleId ?? f.code ?? ''}] ${f.message}`);
-      const message = `核查（${p.checked.policy!.decl.name?.text ?? p.root}）：共 ${all.length} 项发现（错误 ${count(all, 'error')}、警告 ${count(all, 'warning')}）；与措施“${measure}”有关 ${mine.length} 项${lines.length ? '：' + lines.join('；') : ''}`;
-      done({ ok: true, message, total: all.length, related: mine.length, exitCode: code });
+      const all = res.findings;
+      const mine = all.filter((f) => f.sides?.some((s) => s.measure === measure) || f.subject.includes(measure) || (anchor && f.clauses.some((c) => c.anchor === anchor)));
+      const open = all.filter((f) => !f.accepted && f.code !== 'ZC0909');
+      const count = (sev: string) => open.filter((f) => f.severity === sev).length;
+      const lines = mine.slice(0, 5).map((f) => `[${f.code}] ${f.message}`);
+      const message = [
+        `核查（${name}）：共 ${all.length} 项发现（错误 ${count('error')}、警告 ${count('warning')}、提示 ${count('info')}；已接受 ${all.filter((f) => f.accepted).length}、已证明 ${all.filter((f) => f.code === 'ZC0909').length}），已列入“问题”面板`,
+        `与措施“${measure}”有关 ${mine.length} 项${lines.length ? '：' + lines.join('；') : ''}`,
+        res.events ? `上级政策事件：${res.events}` : '未找到事件登记 events.yaml，按没有上级政策事件核查',
+        `用时 ${(res.millis / 1000).toFixed(1)} 秒`,
+      ].join('。');
+      done({ result: { ok: true, message, total: all.length, related: mine.length }, findings: all, texts: res.texts });
     });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (answered) return;
+      answered = true;
+      done(fail(`核查：核查程序意外退出（${signal ?? `退出码 ${code}`}）${err ? '：' + err.trim().split('\n').slice(-3).join(' ') : ''}`));
+    });
+    child.send({ root: p.root, overlays: opts.overlays, runs: opts.runs, timeoutMs: 5000 });
   });
 }

@@ -10,44 +10,30 @@
  * subtraction — Chinese text and characters outside the BMP (surrogate pairs, e.g.
  * 𠀀 or 😀) need no special handling: 𠀀 is two characters in LSP, as in JavaScript.
  *
- * Line breaks: \n, \r\n and \r, exactly the three the LSP specification lists
- * ("To ensure that both client and server split the string into the same line
- * representation the protocol specifies the following end-of-line sequences: '\n',
- * '\r\n' and '\r'"); it is the line model of VS Code's text buffer and of the
- * client's incremental edits, so the server must use it to apply them.
- * compiler/common/source.ts (SourceFile.getLineStarts) additionally breaks lines at
- * U+2028/U+2029 for the CLI's display; those two characters are ordinary characters
- * in LSP positions (VS Code shows them as "unusual line terminators"). The compiler's
- * spans are offsets, so the difference never reaches a diagnostic's offsets — only
- * its displayed line number in the CLI vs. the editor. \r\n is one line break on
- * both sides; an offset between \r and \n maps to the end of that line.
+ * Line breaks: the compiler's one line model (compiler/common/lines.ts): \n, \r\n
+ * and \r, exactly the three the LSP specification lists ("To ensure that both client
+ * and server split the string into the same line representation the protocol
+ * specifies the following end-of-line sequences: '\n', '\r\n' and '\r'"). It is the
+ * line model of VS Code's text buffer, of Monaco and of the client's incremental
+ * edits, and the one SourceFile (CLI positions) and the playground use, so a line
+ * number is the same everywhere. U+2028/U+2029 are ordinary characters. \r\n is one
+ * line break; an offset between \r and \n maps to the end of that line.
  *
  * INVARIANT: offsetAt(positionAt(o)) === o for every offset o that is not between the
  * \r and \n of a CRLF; positions past the end of a line clamp to the line's end and
  * lines past the end clamp to the end of the text (LSP "defaults back").
  */
 import type { Position, Range } from 'vscode-languageserver-protocol';
+import { lineEnd, lineOf, lineStarts } from '../../../compiler/common/lines.js';
 
-/** Offsets at which each line starts (LSP line breaks: \n, \r\n, \r). */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10) {
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
+export { lineStarts };
 
 /** Line index of one text (immutable; build a new one when the text changes). */
 export class LineIndex {
   readonly starts: readonly number[];
-  constructor(readonly text: string) {
-    this.starts = lineStarts(text);
+  /** `starts`: the text's line starts when already known (SourceFile.getLineStarts()). */
+  constructor(readonly text: string, starts?: readonly number[]) {
+    this.starts = starts ?? lineStarts(text);
   }
 
   get lineCount(): number {
@@ -56,25 +42,12 @@ export class LineIndex {
 
   /** 0-based line containing an offset (clamped into the text). */
   lineOf(offset: number): number {
-    const starts = this.starts;
-    const off = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= off) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lineOf(this.starts, Math.max(0, Math.min(offset, this.text.length)));
   }
 
   /** Offset just past the line's content (before its line break). */
   lineEnd(line: number): number {
-    const s = this.starts[line] ?? this.text.length;
-    let e = this.starts[line + 1] ?? this.text.length;
-    if (e > s && this.text.charCodeAt(e - 1) === 10) e--;
-    if (e > s && this.text.charCodeAt(e - 1) === 13) e--;
-    return e;
+    return lineEnd(this.text, this.starts, line);
   }
 
   /** LSP position of a UTF-16 offset. */
@@ -131,4 +104,33 @@ export function splitsSurrogate(text: string, offset: number): boolean {
   const hi = text.charCodeAt(offset - 1);
   const lo = text.charCodeAt(offset);
   return hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff;
+}
+
+/**
+ * LSP semantic-token data (relative line/character, length, type, modifiers) of
+ * offset-based tokens sorted by start; a token spanning lines (a string) is split
+ * per line, as the protocol requires.
+ */
+export function encodeSemanticTokens(tokens: readonly { start: number; end: number; type: number; mods: number }[], index: LineIndex): number[] {
+  const data: number[] = [];
+  let prevLine = 0;
+  let prevChar = 0;
+  for (const r of tokens) {
+    let s = r.start;
+    while (s < r.end) {
+      const line = index.lineOf(s);
+      const e = Math.min(r.end, index.lineEnd(line));
+      if (e > s) {
+        const char = s - index.starts[line]!;
+        const dl = line - prevLine;
+        data.push(dl, dl === 0 ? char - prevChar : char, e - s, r.type, r.mods);
+        prevLine = line;
+        prevChar = char;
+      }
+      const nextStart = index.starts[line + 1];
+      if (nextStart === undefined || nextStart <= s) break;
+      s = nextStart;
+    }
+  }
+  return data;
 }

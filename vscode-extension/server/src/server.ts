@@ -10,42 +10,54 @@
  * initializationOptions (all optional):
  *   debounceMs   diagnostics delay after an edit (default 150)
  *   today        YYYY-MM-DD, the date used for parameter values and 求值示例 (default: today)
- *   cliPath      path of bin/zhengce.js for 核查 (default: searched near the workspace)
- *   verifyRuns   --runs for 核查 (default 200)
+ *   verifyRuns   random cases per property for 核查 (default 200)
  *   scanWorkspace  compile the workspace folders at start (default true)
+ *   showsCommandResults  the client shows the results of 求值示例/核查 itself (the VS Code
+ *                extension: a panel, the Problems view); otherwise they are also sent as
+ *                window/showMessage (default false)
+ *
+ * 核查 findings are published as diagnostics (source “zhengce 核查”) on the files they
+ * point at, beside the compiler's; they are withdrawn when a file of the verified
+ * policy changes (their positions and conclusions refer to the verified text).
  */
-import { dirname } from 'node:path';
+import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import {
-  createConnection, ProposedFeatures, TextDocumentSyncKind, DiagnosticSeverity, DiagnosticTag, CodeActionKind,
+  createConnection, ProposedFeatures, TextDocumentSyncKind, CodeActionKind,
   ResponseError, ErrorCodes, ShowMessageNotification, MessageType, FileChangeType,
   type InitializeParams, type InitializeResult, type Diagnostic as LspDiagnostic, type Range, type Position,
 } from 'vscode-languageserver/node';
-import { nodeHost, type Diagnostic } from '../../../compiler/index.js';
-import type * as A from '../../../compiler/syntax/ast.js';
+import type { Diagnostic } from '../../../compiler/index.js';
+import type { Finding } from '../../../compiler/verify/finding.js';
+import { formatEdits } from '../../../compiler/format/format.js';
+import { hoverAt, todayDate } from '../../../compiler/services/hover.js';
+import { complete } from '../../../compiler/services/completion.js';
+import { definition, references, prepareRename, rename } from '../../../compiler/services/navigation.js';
+import { documentSymbols, workspaceSymbols } from '../../../compiler/services/outline.js';
+import { semanticTokens } from '../../../compiler/services/semantic-tokens.js';
+import { foldingRanges } from '../../../compiler/services/folding.js';
+import { codeActions } from '../../../compiler/services/actions.js';
 import { Workspace } from './workspace.js';
 import { UriMap } from './uri.js';
-import { LineIndex, applyContentChanges } from './positions.js';
-import { nameAt, nameIndex } from '../../../compiler/services/symbols.js';
-import { hoverText, todayDate } from '../../../compiler/services/hover.js';
-import { complete } from './completion.js';
-import { definition, references, prepareRename, rename, type Nav } from './navigation.js';
-import { documentSymbols, workspaceSymbols } from './outline.js';
-import { LEGEND, semanticTokens } from './semantic-tokens.js';
-import { formatting, insertQuoteAction, punctuationActions, quickFixes, type ActionEnv } from './actions.js';
-import { codeLenses, COMMANDS, EVAL_COMMAND, VERIFY_COMMAND, evalExample, findCli, verifyMeasure } from './commands.js';
+import { LineIndex, applyContentChanges, encodeSemanticTokens } from './positions.js';
+import {
+  LEGEND, toCodeActions, toCompletionItems, toDocumentSymbols, toFoldingRanges, toLocation, toLspDiagnostic, toLspFinding, toSymbolInformation,
+  toWorkspaceEdit, wantsKind, type Positions,
+} from './convert.js';
+import { codeLenses, COMMANDS, EVAL_COMMAND, VERIFY_COMMAND, evalExample, verifyMeasure } from './commands.js';
 
 interface Options {
   debounceMs: number;
   today?: string;
-  cliPath?: string;
   verifyRuns: number;
   scanWorkspace: boolean;
+  showsCommandResults: boolean;
 }
 
 const connection = createConnection(ProposedFeatures.all);
 const uris = new UriMap();
 let ws = new Workspace([]);
-let opts: Options = { debounceMs: 150, verifyRuns: 200, scanWorkspace: true };
+let opts: Options = { debounceMs: 150, verifyRuns: 200, scanWorkspace: true, showsCommandResults: false };
 const timers = new Map<string, NodeJS.Timeout>();
 /** Last published diagnostics per path (a signature, to publish only changes). */
 const published = new Map<string, string>();
@@ -80,24 +92,49 @@ function offsetAt(path: string, pos: Position): number {
   return ws.lineIndex(path)?.offsetAt(pos) ?? 0;
 }
 
-const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
+const pos: Positions = { uriOf: (p) => uris.toUri(p), rangeOf };
 
 function toLsp(d: Diagnostic): LspDiagnostic | undefined {
-  const range = rangeOf(d.span.file, d.span.start, d.span.end);
-  if (!range) return undefined;
-  const related = [];
-  for (const r of d.related ?? []) {
-    const rr = rangeOf(r.span.file, r.span.start, r.span.end);
-    if (rr) related.push({ location: { uri: uris.toUri(r.span.file), range: rr }, message: r.message });
-  }
-  if (d.help) related.push({ location: { uri: uris.toUri(d.span.file), range }, message: `提示：${d.help}` });
-  const out: LspDiagnostic = { range, severity: SEVERITY[d.severity], code: d.code, source: 'zhengce', message: d.message };
-  if (related.length) out.relatedInformation = related;
-  if (d.code === 'ZC0408') out.tags = [DiagnosticTag.Unnecessary];
-  return out;
+  return toLspDiagnostic(pos, d);
 }
 
 // ── diagnostics ──────────────────────────────────────────────────────
+
+/** 核查 findings as diagnostics, per file: which policy root they came from. */
+const verified = new Map<string, { root: string; uri: string; diagnostics: LspDiagnostic[] }>();
+
+function sendVerified(path: string): void {
+  const doc = ws.docs.get(path);
+  if (doc) {
+    publish([], [path]);
+    return;
+  }
+  const v = verified.get(path);
+  void connection.sendDiagnostics({ uri: v?.uri ?? uris.toUri(path), diagnostics: v?.diagnostics ?? [] });
+}
+
+/** Replace the 核查 diagnostics of one policy root with a new run's findings. */
+function showVerification(root: string, findings: readonly Finding[], texts: Readonly<Record<string, string>>): void {
+  const before = [...verified].filter(([, v]) => v.root === root).map(([p]) => p);
+  for (const p of before) verified.delete(p);
+  for (const f of findings) {
+    const d = toLspFinding(pos, f, texts);
+    if (!d) continue;
+    const entry = verified.get(f.span.file) ?? { root, uri: uris.toUri(f.span.file), diagnostics: [] };
+    entry.diagnostics.push(d);
+    verified.set(f.span.file, entry);
+  }
+  for (const p of new Set([...before, ...verified.keys()])) sendVerified(p);
+}
+
+/** A file changed: the 核查 diagnostics of every policy it belongs to are stale. */
+function withdrawVerification(path: string): void {
+  if (!verified.size) return;
+  const roots = new Set([...ws.programsOf(path).map((p) => p.root), verified.get(path)?.root].filter((r): r is string => !!r));
+  const stale = [...verified].filter(([, v]) => roots.has(v.root)).map(([p]) => p);
+  for (const p of stale) verified.delete(p);
+  for (const p of stale) if (p !== path || !ws.docs.has(p)) sendVerified(p);
+}
 
 function markFresh(): void {
   for (const doc of ws.docs.values()) {
@@ -114,7 +151,7 @@ function publish(touched: Iterable<string>, forced: Iterable<string> = []): void
     const sf = ws.sources.get(path);
     // only publish diagnostics computed for the document's current text
     if (!sf || sf.text !== doc.text) continue;
-    const diagnostics = ws.diagnostics(path).map(toLsp).filter((x): x is LspDiagnostic => !!x);
+    const diagnostics = [...ws.diagnostics(path).map(toLsp).filter((x): x is LspDiagnostic => !!x), ...(verified.get(path)?.diagnostics ?? [])];
     const sig = JSON.stringify(diagnostics);
     if (!force.has(path) && published.get(path) === sig) continue;
     published.set(path, sig);
@@ -164,8 +201,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     debounceMs: typeof io.debounceMs === 'number' ? io.debounceMs : 150,
     verifyRuns: typeof io.verifyRuns === 'number' ? io.verifyRuns : 200,
     scanWorkspace: io.scanWorkspace !== false,
+    showsCommandResults: io.showsCommandResults === true,
     ...(io.today ? { today: io.today } : {}),
-    ...(io.cliPath ? { cliPath: io.cliPath } : {}),
   };
   const folders = params.workspaceFolders?.map((f) => uris.toPath(f.uri)) ?? (params.rootUri ? [uris.toPath(params.rootUri)] : params.rootPath ? [params.rootPath] : []);
   ws = new Workspace(folders.filter((f) => !/^[a-z][a-z0-9+.-]+:/i.test(f) || /^[a-zA-Z]:[\\/]/.test(f)));
@@ -181,6 +218,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: true,
       workspaceSymbolProvider: true,
       semanticTokensProvider: { legend: LEGEND, full: true, range: true },
+      foldingRangeProvider: true,
       documentFormattingProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
       codeLensProvider: { resolveProvider: false },
@@ -220,6 +258,7 @@ connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) => {
     if (!doc) return;
     const text = applyContentChanges(doc.text, contentChanges);
     ws.update(path, text, d.version);
+    withdrawVerification(path);
     schedule(path);
   });
 });
@@ -236,8 +275,12 @@ connection.onDidCloseTextDocument(({ textDocument: d }) => {
     void connection.sendDiagnostics({ uri: doc?.uri ?? d.uri, diagnostics: [] });
     // the file reverts to its saved text: recheck what depends on it
     const disk = ws.host.readFile(path);
-    if (disk !== ws.sources.get(path)?.text) recheck([path]);
+    const reverted = disk !== ws.sources.get(path)?.text;
+    if (reverted) withdrawVerification(path);
+    if (reverted) recheck([path]);
     ws.forget(path);
+    // 核查 findings stay listed for a closed file whose text did not change
+    if (verified.has(path)) sendVerified(path);
   });
 });
 
@@ -257,92 +300,91 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 
 // ── requests ─────────────────────────────────────────────────────────
 
-const nav: Nav = { get ws() { return ws; }, uriOf: (p) => uris.toUri(p), rangeOf };
+/** The line index of the text the compiler's spans for `path` refer to (its last compilation). */
+function compiledIndex(path: string): LineIndex | undefined {
+  const parsed = ws.parsed.get(path);
+  return parsed ? ws.indexOf(parsed.source) : undefined;
+}
 
 connection.onHover(({ textDocument, position }) => guard('hover', null, () => {
   flush();
   const path = uris.toPath(textDocument.uri);
-  const at = nameAt(ws, path, offsetAt(path, position));
-  if (!at) return null;
-  const value = hoverText(ws, at, todayDate(opts.today));
-  if (!value) return null;
-  return { contents: { kind: 'markdown', value }, range: rangeOf(path, at.start, at.end) };
+  const h = hoverAt(ws, path, offsetAt(path, position), todayDate(opts.today));
+  if (!h) return null;
+  return { contents: { kind: 'markdown', value: h.text }, range: rangeOf(path, h.start, h.end) };
 }));
 
 connection.onCompletion(({ textDocument, position, context }) => guard('completion', [], () => {
   flush();
   const path = uris.toPath(textDocument.uri);
-  const parsed = ws.parsed.get(path);
-  if (!parsed) return [];
-  const index = ws.indexOf(parsed.source);
-  return complete({ ws, path, offset: index.offsetAt(position), parsed, program: ws.programsOf(path)[0], toRange: (s, e) => index.range(s, e), ...(context?.triggerCharacter ? { trigger: context.triggerCharacter } : {}) });
+  const index = compiledIndex(path);
+  if (!index) return [];
+  return toCompletionItems(complete(ws, path, index.offsetAt(position), context?.triggerCharacter), index);
 }));
 
 connection.onDefinition(({ textDocument, position }) => guard('definition', [], () => {
   flush();
   const path = uris.toPath(textDocument.uri);
-  return definition(nav, path, offsetAt(path, position));
+  return definition(ws, path, offsetAt(path, position)).map((s) => toLocation(pos, s)).filter((l) => !!l);
 }));
 
 connection.onReferences(({ textDocument, position, context }) => guard('references', [], () => {
   flush();
   const path = uris.toPath(textDocument.uri);
-  return references(nav, path, offsetAt(path, position), context.includeDeclaration);
+  return references(ws, path, offsetAt(path, position), context.includeDeclaration).map((s) => toLocation(pos, s)).filter((l) => !!l);
 }));
 
 connection.onPrepareRename(({ textDocument, position }) => {
   flush();
   const path = uris.toPath(textDocument.uri);
-  const r = guard('prepareRename', undefined, () => prepareRename(nav, path, offsetAt(path, position)));
+  const r = guard('prepareRename', undefined, () => prepareRename(ws, path, offsetAt(path, position)));
   if (!r) return null;
   if ('error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
-  return r;
+  const range = rangeOf(path, r.span.start, r.span.end);
+  return range ? { range, placeholder: r.placeholder } : null;
 });
 
 connection.onRenameRequest(({ textDocument, position, newName }) => {
   flush();
   const path = uris.toPath(textDocument.uri);
-  const r = guard('rename', undefined, () => rename(nav, path, offsetAt(path, position), newName));
+  const r = guard('rename', undefined, () => rename(ws, path, offsetAt(path, position), newName));
   if (!r) return null;
-  if ('error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error as string);
-  return r;
+  if ('error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
+  return toWorkspaceEdit(pos, r.edits) ?? null;
 });
-
-function clauseLabels(path: string): Map<A.ClauseDecl, string> {
-  const m = new Map<A.ClauseDecl, string>();
-  for (const p of ws.programsOf(path)) for (const c of p.checked.clauses) if (!m.has(c.decl)) m.set(c.decl, c.label);
-  return m;
-}
 
 connection.onDocumentSymbol(({ textDocument }) => guard('documentSymbol', [], () => {
   flush();
   const path = uris.toPath(textDocument.uri);
-  const parsed = ws.parsed.get(path);
-  if (!parsed) return [];
-  const index = ws.indexOf(parsed.source);
-  return documentSymbols(parsed.ast, clauseLabels(path), (s, e) => index.range(s, e));
+  const index = compiledIndex(path);
+  return index ? toDocumentSymbols(documentSymbols(ws, path), index) : [];
 }));
 
 connection.onWorkspaceSymbol(({ query }) => guard('workspaceSymbol', [], () => {
   flush();
-  return workspaceSymbols(ws, query, (p) => uris.toUri(p), rangeOf);
+  return toSymbolInformation(pos, workspaceSymbols(ws, query));
 }));
 
 connection.languages.semanticTokens.on(({ textDocument }) => guard('semanticTokens', { data: [] }, () => {
   flush();
   const path = uris.toPath(textDocument.uri);
-  const parsed = ws.parsed.get(path);
-  if (!parsed) return { data: [] };
-  return { data: semanticTokens(parsed, nameIndex(ws, path), ws.indexOf(parsed.source)) };
+  const index = compiledIndex(path);
+  return { data: index ? encodeSemanticTokens(semanticTokens(ws, path), index) : [] };
 }));
 
 connection.languages.semanticTokens.onRange(({ textDocument, range }) => guard('semanticTokens/range', { data: [] }, () => {
   flush();
   const path = uris.toPath(textDocument.uri);
-  const parsed = ws.parsed.get(path);
-  if (!parsed) return { data: [] };
-  const index = ws.indexOf(parsed.source);
-  return { data: semanticTokens(parsed, nameIndex(ws, path), index, { start: index.offsetAt(range.start), end: index.offsetAt(range.end) }) };
+  const index = compiledIndex(path);
+  if (!index) return { data: [] };
+  return { data: encodeSemanticTokens(semanticTokens(ws, path, { start: index.offsetAt(range.start), end: index.offsetAt(range.end) }), index) };
+}));
+
+connection.onFoldingRanges(({ textDocument }) => guard('foldingRange', [], () => {
+  flush();
+  const path = uris.toPath(textDocument.uri);
+  const index = compiledIndex(path);
+  return index ? toFoldingRanges(foldingRanges(ws, path), index) : [];
 }));
 
 connection.onDocumentFormatting(({ textDocument }) => guard('formatting', [], () => {
@@ -351,24 +393,23 @@ connection.onDocumentFormatting(({ textDocument }) => guard('formatting', [], ()
   const text = doc?.text ?? ws.textOf(path);
   if (text === undefined) return [];
   const index = doc ? ws.lineIndex(path)! : new LineIndex(text);
-  return formatting(path, text).map((e) => ({ range: index.range(e.span.start, e.span.end), newText: e.newText }));
+  // the parse of this text (with its CST, for an open document) — shared with the next compile
+  const parsed = ws.cache.get(path, text);
+  return formatEdits(parsed.value.source, parsed).value.map((e) => ({ range: index.range(e.span.start, e.span.end), newText: e.newText }));
 }));
 
-const actionEnv: ActionEnv = { uriOf: (p) => uris.toUri(p), rangeOf, toLsp };
+/** The running 核查 child, if any. */
+let running: ChildProcess | undefined;
 
-connection.onCodeAction(({ textDocument, range }) => guard('codeAction', [], () => {
+connection.onCodeAction(({ textDocument, range, context }) => guard('codeAction', [], () => {
   flush();
   const path = uris.toPath(textDocument.uri);
-  const parsed = ws.parsed.get(path);
-  if (!parsed) return [];
-  const index = ws.indexOf(parsed.source);
-  const start = index.offsetAt(range.start);
-  const end = index.offsetAt(range.end);
-  return [
-    ...quickFixes(actionEnv, ws.diagnostics(path), start, end),
-    ...insertQuoteAction(actionEnv, path, parsed.source.text, parsed.ast, ws.programsOf(path)[0], clauseLabels(path), start),
-    ...punctuationActions(actionEnv, path, parsed, index, range.start.line, range.end.line),
-  ];
+  const index = compiledIndex(path);
+  if (!index) return [];
+  const actions = toCodeActions(pos, codeActions(ws, path, ws.diagnostics(path), index.offsetAt(range.start), index.offsetAt(range.end)));
+  // INVARIANT: only the kinds the client asked for (`context.only`); VS Code drops, and
+  // logs, any action of another kind.
+  return actions.filter((a) => wantsKind(context.only, a.kind ?? ''));
 }));
 
 connection.onCodeLens(({ textDocument }) => guard('codeLens', [], () => {
@@ -390,14 +431,18 @@ connection.onExecuteCommand(async ({ command, arguments: args }) => {
     let result;
     if (command === EVAL_COMMAND) result = evalExample(program, measure, todayDate(opts.today));
     else if (command === VERIFY_COMMAND) {
-      const cwd = ws.roots.find((r) => path.startsWith(r)) ?? dirname(program?.root ?? path);
-      const cli = findCli(opts.cliPath ?? process.env['ZHENGCE_CLI'], [...ws.roots, dirname(path), __dirname]);
-      result = await verifyMeasure(program, measure, { cli, cwd, runs: opts.verifyRuns, timeoutMs: 300_000 });
-      // the CLI reads the saved files: say so when a buffer of the policy is not saved
-      const unsaved = program ? [...program.checked.files.keys()].filter((f) => { const d = ws.docs.get(f); return d && d.text !== nodeHost.readFile(f); }) : [];
-      if (unsaved.length) result = { ...result, message: `（有未保存的修改，核查按已保存的文件进行）${result.message}` };
+      // the editor's buffers, saved or not, are what is verified
+      const overlays: Record<string, string> = {};
+      for (const d of ws.docs.values()) overlays[d.path] = d.text;
+      running?.kill(); // a newer 核查 replaces a running one
+      const run = await verifyMeasure(program, measure, { script: join(__dirname, 'verify.js'), overlays, runs: opts.verifyRuns, timeoutMs: 300_000, onChild: (c) => (running = c) });
+      running = undefined;
+      // findings refer to the verified text: show them only if nothing changed since
+      const changed = Object.entries(overlays).some(([p, t]) => ws.docs.get(p)?.text !== undefined && ws.docs.get(p)!.text !== t);
+      if (run.result.ok && program && !changed) showVerification(program.root, run.findings, run.texts);
+      result = changed && run.result.ok ? { ...run.result, message: `${run.result.message}。（核查期间文件已修改，结果未列入“问题”面板，请重新核查）` } : run.result;
     } else return { ok: false, message: `未知命令：${command}` };
-    void connection.sendNotification(ShowMessageNotification.type, { type: result.ok ? MessageType.Info : MessageType.Warning, message: result.message });
+    if (!opts.showsCommandResults) void connection.sendNotification(ShowMessageNotification.type, { type: result.ok ? MessageType.Info : MessageType.Warning, message: result.message });
     return result;
   } catch (e) {
     logError('executeCommand', e);
@@ -405,6 +450,7 @@ connection.onExecuteCommand(async ({ command, arguments: args }) => {
   }
 });
 
+process.on('exit', () => running?.kill());
 process.on('uncaughtException', (e) => logError('uncaughtException', e));
 process.on('unhandledRejection', (e) => logError('unhandledRejection', e));
 

@@ -1,0 +1,211 @@
+-- Drives the ZhengCe language server from neovim's built-in LSP client (headless).
+-- Run by test/lsp/neovim.test.ts:
+--   nvim --headless --clean -u NONE -c "luafile drive.lua"
+-- Environment: ZC_SERVER (bundled server .js), ZC_ROOT (a copy of the fixture
+-- workspace), ZC_REPORT (JSON file this script writes). Every step records what
+-- neovim saw (buffer text, vim.diagnostic entries, responses); the test asserts on it.
+-- Nothing is saved to disk. Neovim 0.7 (Debian) has vim.lsp.start_client, 0.8+ also
+-- vim.lsp.start; both start the same built-in client.
+
+local report = {}
+local function fail(msg)
+  report.fatal = msg
+  local f = io.open(os.getenv('ZC_REPORT'), 'w')
+  f:write(vim.fn.json_encode(report))
+  f:close()
+  vim.cmd('cquit! 1')
+end
+
+local ok, err = pcall(function()
+  local root = os.getenv('ZC_ROOT')
+  local server = os.getenv('ZC_SERVER')
+  local main = root .. '/示例.zc'
+
+  -- every publication, as neovim's own handler sees it (and it still stores them)
+  local published = {}
+  local handlers = {
+    ['textDocument/publishDiagnostics'] = function(e, result, ctx, config)
+      table.insert(published, result)
+      return vim.lsp.diagnostic.on_publish_diagnostics(e, result, ctx, config)
+    end,
+  }
+
+  vim.cmd('edit ' .. vim.fn.fnameescape(main))
+  local bufnr = vim.api.nvim_get_current_buf()
+  local client_id = vim.lsp.start_client({
+    name = 'zhengce',
+    cmd = { 'node', server, '--stdio' },
+    root_dir = root,
+    workspace_folders = { { uri = vim.uri_from_fname(root), name = 'ws' } },
+    init_options = { debounceMs = 0, today = '2025-06-01' },
+    handlers = handlers,
+    flags = { debounce_text_changes = 0 },
+  })
+  if not client_id then error('vim.lsp.start_client failed') end
+  vim.lsp.buf_attach_client(bufnr, client_id)
+  local client = vim.lsp.get_client_by_id(client_id)
+  if not vim.wait(20000, function() return client.initialized and #published > 0 end, 20) then error('no diagnostics after didOpen') end
+  report.capabilities = {
+    folding = client.resolved_capabilities and client.resolved_capabilities.folding_range or (client.server_capabilities and client.server_capabilities.foldingRangeProvider ~= nil),
+  }
+
+  local function line_of(needle, nth)
+    nth = nth or 1
+    local lines = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
+    local seen = 0
+    for i, l in ipairs(lines) do
+      local s = l:find(needle, 1, true)
+      if s then
+        seen = seen + 1
+        if seen == nth then return i - 1, s - 1 end -- 0-based line, 0-based byte column
+      end
+    end
+    error('not found: ' .. needle)
+  end
+  local function cursor_at(needle, byte_delta, nth)
+    local row, col = line_of(needle, nth)
+    vim.api.nvim_win_set_cursor(0, { row + 1, col + (byte_delta or 0) })
+    return row, col
+  end
+  local function request(method, params, b)
+    local r, why = client.request_sync(method, params, 10000, b or bufnr)
+    if not r then error(method .. ': ' .. tostring(why)) end
+    return r
+  end
+  local function diag_list(b)
+    local out = {}
+    for _, d in ipairs(vim.diagnostic.get(b or bufnr)) do
+      table.insert(out, { lnum = d.lnum, col = d.col, code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code), message = d.message, severity = d.severity })
+    end
+    return out
+  end
+  local function wait_diags(pred, what)
+    if not vim.wait(10000, function() return pred(diag_list()) end, 20) then error('timeout waiting for diagnostics: ' .. what) end
+  end
+  local function has_code(ds, code)
+    for _, d in ipairs(ds) do if d.code == code then return true end end
+    return false
+  end
+
+  -- 1. diagnostics after an edit (incremental didChange from neovim) and after undoing it
+  report.initial = diag_list()
+  local row, col = line_of('家庭.子女数 二孩及以上')
+  local c0 = col + #'家庭.子女'
+  vim.api.nvim_buf_set_text(bufnr, row, c0, row, c0, { '人' })
+  wait_diags(function(ds) return has_code(ds, 'ZC0403') end, 'ZC0403')
+  report.edited = { line = vim.api.nvim_buf_get_lines(bufnr, row, row + 1, false)[1], row = row, byteCol = col + #'家庭.', diagnostics = diag_list() }
+  vim.api.nvim_buf_set_text(bufnr, row, c0, row, c0 + #'人', { '' })
+  wait_diags(function(ds) return not has_code(ds, 'ZC0403') end, 'ZC0403 cleared')
+  report.undone = diag_list()
+
+  -- 2. completion after “家庭.”: neovim's own conversion and prefix filter
+  --    (vim.lsp.util.text_document_completion_list_to_complete_items, what its omnifunc
+  --    uses), then the chosen word replaces [textEdit start, cursor] as complete() does
+  local function complete_here(trigger)
+    local r, c = unpack(vim.api.nvim_win_get_cursor(0))
+    local params = vim.lsp.util.make_position_params()
+    params.context = trigger and { triggerKind = 2, triggerCharacter = trigger } or { triggerKind = 1 }
+    local res = request('textDocument/completion', params).result
+    local items = vim.lsp.util.extract_completion_items(res)
+    local line = vim.api.nvim_get_current_line()
+    local startbyte = c
+    if items[1] and items[1].textEdit then
+      startbyte = vim.lsp.util._str_byteindex_enc(line, items[1].textEdit.range.start.character, 'utf-16')
+    end
+    local prefix = line:sub(startbyte + 1, c)
+    local matches = vim.lsp.util.text_document_completion_list_to_complete_items(res, prefix)
+    return { row = r - 1, startbyte = startbyte, cursor = c, prefix = prefix, matches = matches, items = items }
+  end
+  local function accept(cmp, word)
+    for _, m in ipairs(cmp.matches) do
+      if m.word == word then
+        vim.api.nvim_buf_set_text(bufnr, cmp.row, cmp.startbyte, cmp.row, cmp.cursor, { word })
+        return true
+      end
+    end
+    return false
+  end
+  local words = function(cmp) local w = {} for _, m in ipairs(cmp.matches) do table.insert(w, m.word) end return w end
+
+  local anchor = '条件：家庭.子女数 ≥ 3孩'
+  local arow, acol = line_of(anchor)
+  local original_line = vim.api.nvim_buf_get_lines(bufnr, arow, arow + 1, false)[1]
+  local function type_after_anchor(text)
+    vim.api.nvim_buf_set_lines(bufnr, arow, arow + 1, false, { original_line })
+    local e = acol + #anchor
+    vim.api.nvim_buf_set_text(bufnr, arow, e, arow, e, { text })
+    vim.api.nvim_win_set_cursor(0, { arow + 1, e + #text })
+  end
+  type_after_anchor(' 且 家庭.')
+  local c1 = complete_here('.')
+  report.completion_dot = { prefix = c1.prefix, words = words(c1), filterTexts = vim.tbl_map(function(i) return i.filterText end, c1.items) }
+  report.completion_dot.accepted = accept(c1, '「夫妻至少一方户籍在本县」')
+  report.completion_dot.line = vim.api.nvim_buf_get_lines(bufnr, arow, arow + 1, false)[1]
+  wait_diags(function(ds) for _, d in ipairs(ds) do if d.severity == 1 then return false end end return true end, 'no errors after completion')
+  report.completion_dot.diagnostics = diag_list()
+
+  type_after_anchor(' 且 家庭.「夫')
+  local c2 = complete_here()
+  report.completion_quote = { prefix = c2.prefix, words = words(c2) }
+  report.completion_quote.accepted = accept(c2, '「夫妻至少一方户籍在本县」')
+  report.completion_quote.line = vim.api.nvim_buf_get_lines(bufnr, arow, arow + 1, false)[1]
+  vim.api.nvim_buf_set_lines(bufnr, arow, arow + 1, false, { original_line })
+  wait_diags(function(ds) for _, d in ipairs(ds) do if d.severity == 1 then return false end end return true end, 'restored')
+
+  -- 3. hover on a measure
+  cursor_at('措施 生育补助', #'措施 ')
+  local h = request('textDocument/hover', vim.lsp.util.make_position_params()).result
+  report.hover = h and h.contents and (h.contents.value or h.contents) or vim.NIL
+
+  -- 4. definition: a field (into 类型.zc) and the import itself, followed by neovim
+  cursor_at('家庭.子女数', #'家庭.')
+  local d1 = request('textDocument/definition', vim.lsp.util.make_position_params()).result
+  report.definition_field = d1
+  cursor_at('导入 "类型.zc"', #'导入 "')
+  local d2 = request('textDocument/definition', vim.lsp.util.make_position_params()).result
+  report.definition_import = d2
+  local loc = d2 and (d2[1] or d2)
+  if loc and loc.uri then
+    vim.lsp.util.jump_to_location(loc, 'utf-16')
+    report.jumped = { file = vim.api.nvim_buf_get_name(0), cursor = vim.api.nvim_win_get_cursor(0), first = vim.api.nvim_buf_get_lines(0, 0, 1, false)[1] }
+    vim.cmd('buffer ' .. bufnr)
+  end
+  cursor_at('导入 "类型.zc"', #'导入 "')
+  local hi = request('textDocument/hover', vim.lsp.util.make_position_params()).result
+  report.hover_import = hi and hi.contents and (hi.contents.value or hi.contents) or vim.NIL
+
+  -- 5. rename: refused onto an existing field of the same entity; accepted otherwise
+  cursor_at('家庭.子女数 二孩', #'家庭.')
+  local p = vim.lsp.util.make_position_params()
+  p.newName = '夫妻至少一方户籍在本县'
+  local r1 = request('textDocument/rename', p)
+  report.rename_conflict = { error = r1.err and r1.err.message or vim.NIL, result = r1.result or vim.NIL }
+  p.newName = '孩子数'
+  local r2 = request('textDocument/rename', p)
+  if r2.result then vim.lsp.util.apply_workspace_edit(r2.result, 'utf-16') end
+  report.rename_ok = { error = r2.err and r2.err.message or vim.NIL, line = vim.api.nvim_buf_get_lines(bufnr, row, row + 1, false)[1] }
+  local types = vim.fn.bufnr(root .. '/类型.zc')
+  report.rename_ok.types_changed = types > 0 and table.concat(vim.api.nvim_buf_get_lines(types, 0, -1, false), '\n'):find('孩子数', 1, true) ~= nil
+
+  -- 6. formatting (a new buffer; never written)
+  vim.cmd('edit ' .. vim.fn.fnameescape(root .. '/格式.zc'))
+  local fbuf = vim.api.nvim_get_current_buf()
+  vim.api.nvim_buf_set_lines(fbuf, 0, -1, false, { '实体   户{子女数:整数', ' 出生日期 ： 日期}', '指标 甲：整数=1+2   # 注释' })
+  vim.lsp.buf_attach_client(fbuf, client_id)
+  vim.wait(3000, function() for _, x in ipairs(published) do if x.uri == vim.uri_from_bufnr(fbuf) then return true end end return false end, 20)
+  vim.lsp.buf.formatting_sync(nil, 10000)
+  report.formatted = vim.api.nvim_buf_get_lines(fbuf, 0, -1, false)
+  vim.cmd('buffer ' .. bufnr)
+
+  -- 7. folding ranges
+  report.folding = request('textDocument/foldingRange', { textDocument = vim.lsp.util.make_text_document_params(bufnr) }).result
+  report.lines = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
+
+  client.stop()
+  vim.wait(3000, function() return client.is_stopped() end, 20)
+end)
+if not ok then fail(tostring(err)) end
+local f = io.open(os.getenv('ZC_REPORT'), 'w')
+f:write(vim.fn.json_encode(report))
+f:close()
+vim.cmd('qall!')
