@@ -14,13 +14,14 @@ import type * as A from '../syntax/ast.js';
 /** What a declaration is (the AST kind, plus the nested declarations without a kind). */
 export type DeclKind =
   | 'import' | 'policy' | 'enum' | 'enumMember' | 'entity' | 'field' | 'param' | 'org' | 'clause'
-  | 'measure' | 'outcome' | 'rule' | 'qualitative' | 'doubt' | 'reading' | 'indicator' | 'property';
+  | 'measure' | 'outcome' | 'rule' | 'qualitative' | 'doubt' | 'reading' | 'indicator' | 'property'
+  | 'definition' | 'assumption';
 
 /** Chinese name of each declaration kind (outline details, hover). */
 export const DECL_KIND_NAME: Record<DeclKind, string> = {
   import: '导入', policy: '政策', enum: '枚举', enumMember: '枚举值', entity: '实体', field: '字段', param: '参数', org: '机构',
   clause: '条款', measure: '措施', outcome: '结果', rule: '规则', qualitative: '定性', doubt: '存疑', reading: '解读',
-  indicator: '指标', property: '性质',
+  indicator: '指标', property: '性质', definition: '定义', assumption: '前提',
 };
 
 export interface DeclNode {
@@ -84,6 +85,10 @@ function node(it: A.TopItem | A.ClauseItem, labels: ClauseLabels): DeclNode {
       return make('indicator', it, it.name.text, '指标', it.span, it.name.span);
     case 'property':
       return make('property', it, it.name.text, '性质', it.span, it.name.span);
+    case 'definition':
+      return make('definition', it, it.entity ? `${it.entity.text}.${it.name.text}` : it.name.text, it.entity ? `定义（${it.entity.text}）` : '定义', it.span, it.name.span);
+    case 'assumption':
+      return make('assumption', it, it.name.text, '前提', it.span, it.name.span);
   }
 }
 

@@ -43,7 +43,7 @@ const tm = (...ms: TokenModifier[]) => ms.reduce((acc, m) => acc | (1 << TOKEN_M
 const BY_KIND: Record<SymbolKind, TokenType> = {
   entity: 'class', enum: 'enum', enumMember: 'enumMember', field: 'property', param: 'parameter', org: 'namespace',
   measure: 'function', outcome: 'property', rule: 'method', indicator: 'variable', property: 'event', doubt: 'event',
-  reading: 'enumMember', clause: 'label', builtin: 'function',
+  reading: 'enumMember', clause: 'label', builtin: 'function', definition: 'variable', assumption: 'event',
 };
 
 const OPERATORS = new Set(['GreaterEq', 'LessEq', 'NotEq', 'EqEq', 'Greater', 'Less', 'Plus', 'Minus', 'Times', 'Divide', 'Dash', 'Percent']);

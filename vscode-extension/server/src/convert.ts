@@ -114,7 +114,7 @@ const DECL_SYMBOL: Record<DeclKind, SymbolKind> = {
   import: SymbolKind.File, policy: SymbolKind.File, enum: SymbolKind.Enum, enumMember: SymbolKind.EnumMember, entity: SymbolKind.Class,
   field: SymbolKind.Field, param: SymbolKind.Constant, org: SymbolKind.Module, clause: SymbolKind.Namespace, measure: SymbolKind.Function,
   outcome: SymbolKind.Property, rule: SymbolKind.Method, qualitative: SymbolKind.String, doubt: SymbolKind.Event, reading: SymbolKind.EnumMember,
-  indicator: SymbolKind.Variable, property: SymbolKind.Boolean,
+  indicator: SymbolKind.Variable, property: SymbolKind.Boolean, definition: SymbolKind.Variable, assumption: SymbolKind.Boolean,
 };
 
 export function toDocumentSymbols(nodes: readonly DeclNode[], index: LineIndex): DocumentSymbol[] {
@@ -129,6 +129,7 @@ const SYMBOL_KIND: Record<ZcKind, SymbolKind> = {
   enum: SymbolKind.Enum, enumMember: SymbolKind.EnumMember, entity: SymbolKind.Class, field: SymbolKind.Field, param: SymbolKind.Constant,
   org: SymbolKind.Module, measure: SymbolKind.Function, outcome: SymbolKind.Property, rule: SymbolKind.Method, indicator: SymbolKind.Variable,
   property: SymbolKind.Boolean, doubt: SymbolKind.Event, reading: SymbolKind.EnumMember, clause: SymbolKind.Namespace, builtin: SymbolKind.Function,
+  definition: SymbolKind.Variable, assumption: SymbolKind.Boolean,
 };
 
 export function toSymbolInformation(pos: Positions, syms: readonly WorkspaceSymbol[]): SymbolInformation[] {
