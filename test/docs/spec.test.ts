@@ -195,7 +195,7 @@ describe('grammar/README.md: tables derived from the code', () => {
 
   it('§13 lists every catalog code with its severity and title (an explanation may follow in brackets)', () => {
     const rows = new Map<string, string[]>();
-    for (const m of section('## 13 诊断代码表').matchAll(/^\| (ZC\d{4}) \| ([^|]*) \| ([^|]*) \| ([^|]*) \| ([^|]*) \|$/gm)) rows.set(m[1]!, [m[2]!, m[3]!, m[4]!]);
+    for (const m of section('## 13 诊断代码表').matchAll(/^\| (?:<a id=\"zc\d{4}\"><\/a>)?(ZC\d{4}) \| ([^|]*) \| ([^|]*) \| ([^|]*) \| ([^|]*) \|$/gm)) rows.set(m[1]!, [m[2]!, m[3]!, m[4]!]);
     const sev = { error: '错误', warning: '警告', info: '信息', hint: '提示' } as const;
     const problems: string[] = [];
     for (const [code, e] of Object.entries(CATALOG)) {

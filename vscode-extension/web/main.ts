@@ -121,7 +121,7 @@ function registerLanguage(keywords: readonly string[], glue: readonly string[], 
   const symbolKinds: Record<DeclKind, Monaco.languages.SymbolKind> = {
     import: S.File, policy: S.File, enum: S.Enum, enumMember: S.EnumMember, entity: S.Class, field: S.Field, param: S.Constant, org: S.Module,
     clause: S.Namespace, measure: S.Function, outcome: S.Property, rule: S.Method, qualitative: S.String, doubt: S.Event, reading: S.EnumMember,
-    indicator: S.Variable, property: S.Boolean,
+    indicator: S.Variable, property: S.Boolean, definition: S.Variable, assumption: S.Boolean,
   };
 
   monaco.languages.registerHoverProvider(LANG, {
