@@ -248,7 +248,7 @@ export class FnGen {
       case 'field': {
         this.feature('field');
         const t = this.tmp();
-        this.emit(`const ${t} = _field(${this.ctx()}, ${this.mod.entity(e.entity)}, ${this.mod.field(e.entity, e.field)}, ${lit(e.entity)}, ${lit(`${e.entity}.${e.field}`)}) as ${tsType(e.type)} | null;`);
+        this.emit(`const ${t} = _field(${this.ctx()}, ${this.mod.entity(e.entity)}, ${this.mod.field(e.entity, e.field)}, ${lit(`${e.entity}.${e.field}`)}) as ${tsType(e.type)} | null;`);
         return { code: t, nullable: true, iv: false };
       }
       case 'root': {

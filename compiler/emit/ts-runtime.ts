@@ -834,13 +834,10 @@ function _root(c: _Ctx, e: number, name: string): _Rec | null {
 
 const FIELD = String.raw`
 /** 输入中实体的字段；实体或字段缺少时记入缺少（"实体.字段"）并返回 null（未知）。 */
-function _field(c: _Ctx, e: number, f: number, name: string, path: string): _Val | _Rec | _List | null {
+function _field(c: _Ctx, e: number, f: number, path: string): _Val | _Rec | _List | null {
   const r = c.s.f[e];
   if (r === undefined) {
-    if (c.miss !== undefined) {
-      c.miss.delete(name);
-      c.miss.add(path);
-    }
+    c.miss?.add(path);
     return null;
   }
   const v = r.v[f];

@@ -924,7 +924,7 @@ class ProgramGen {
         ...(subject ? { subject } : {}),
         ...(r.chance(fam === 'claims' ? 0.5 : 0.1) ? { recipient: r.pick([AGENCY, '申请人']) } : {}),
         ...(application ? { application } : {}),
-        outcomes: info.outcomes.map((o) => ({ name: o.name, type: T[o.kind], required: r.chance(0.3), unit: unitOf(T[o.kind]), ...(r.chance(0.3) ? { period: r.pick(['一次性', '按月', '按年'] as const) } : {}) })),
+        outcomes: info.outcomes.map((o) => ({ name: o.name, type: T[o.kind], required: r.chance(0.2), unit: unitOf(T[o.kind]), ...(r.chance(0.3) ? { period: r.pick(['一次性', '按月', '按年'] as const) } : {}) })),
         rules: closed,
         doubts: r.chance(0.1) ? [{ name: '存疑', adopted: '甲', readings: [], quotes: [] }] : [],
         origin: this.origin(`措施${i}`),
@@ -1011,7 +1011,10 @@ export function randomCases(r: Rnd, p: { ir: IrProgram; gen: ProgramGen }, n: nu
   const moneys = gen.moneys();
   const out: Case[] = [];
   for (let i = 0; i < n; i++) {
-    const evalDay = r.chance(0.7) && evalPool.length ? r.pick(evalPool) : DAY0 + r.int(0, 365 * 14);
+    let evalDay = r.chance(0.7) && evalPool.length ? r.pick(evalPool) : DAY0 + r.int(0, 365 * 14);
+    // mostly on or after the (earliest) effective date: before it every measure is 未生效
+    const eff = ir.policy.effective ?? ir.policy.effectiveRange?.lo;
+    if (eff !== undefined && evalDay < eff - 1 && r.chance(0.8)) evalDay = eff + r.int(-1, 365 * 4);
     const value = (t: IrType, signed: boolean, depth: number): unknown => {
       switch (t.k) {
         case 'bool': return r.chance(0.5);
@@ -1055,7 +1058,7 @@ export function randomCases(r: Rnd, p: { ir: IrProgram; gen: ProgramGen }, n: nu
     const record = (entity: string, depth: number): Record<string, unknown> => {
       const e = ir.entities.find((x) => x.name === entity)!;
       const o: Record<string, unknown> = {};
-      for (const f of e.fields) if (r.chance(0.8)) setOwn(o, f.name, value(f.type, f.signed === true, depth));
+      for (const f of e.fields) if (r.chance(0.88)) setOwn(o, f.name, value(f.type, f.signed === true, depth));
       return o;
     };
     const facts: Record<string, unknown> = {};
