@@ -496,7 +496,7 @@ class ProgramGen {
       case 'money': value = r.pick([0, 100, 50000, 100000, 30001, 99, 123456, 200000]) * (this.signedOk() && r.chance(0.1) ? -1 : 1); this.consts.money.add(value); text = `${value / 100}元`; break;
       case 'date': value = this.dateConst(); text = isoOf(value); break;
       case 'ratio': {
-        const [n, d] = r.pick([[1, 2], [1, 3], [2, 3], [1, 7], [3, 10], [48, 10000], [1, 1], [0, 1], [5, 4], [1, 6], [-1, 4], [22, 7], [1, 9999]] as const);
+        const [n, d] = r.pick([[1, 2], [1, 3], [2, 3], [1, 7], [3, 10], [48, 10000], [1, 1], [0, 1], [5, 4], [1, 6], [-1, 4], [22, 7], [1, 9999], [1, 97], [1, 2017], [5, 2017]] as const);
         const v = ratioOf(BigInt(n), BigInt(d));
         value = v;
         this.consts.ratio.add(v);
@@ -648,6 +648,12 @@ class ProgramGen {
         [kind === 'date' ? famW('dates', 2) : 0, () => this.someDay()],
         [kind === 'date' ? famW('dates', 1) : 0, () => ({ k: 'effective', type: T.date, origin: this.origin('施行日') })],
         [kind === 'date' ? 1 : 0, () => ({ k: 'evalDate', type: T.date, origin: this.origin('评估日期') })],
+        // kinds without input fields: computed from leaf dates
+        [kind === 'days' ? famW('dates', 2) : 0, () => ({ k: 'daysBetween', type: T.days, from: this.expr('date', sc, 0), to: this.expr('date', sc, 0), origin: this.origin('天数（…）') })],
+        [kind === 'ageYears' || kind === 'ageMonths' ? famW('dates', 2) : 0, () => {
+          const birth = this.expr('date', sc, 0);
+          return { k: 'age', type: t, unit: kind === 'ageYears' ? 'years' : 'months', birth, origin: this.origin(`${kind === 'ageYears' ? '周岁' : '月龄'}（${birth.origin!.text}）`) };
+        }],
         [kind === 'money' || kind === 'ratio' ? 1 : 0, () => ({ k: 'param', type: t, name: kind === 'money' ? '基数' : '系数', origin: this.origin(kind === 'money' ? '基数' : '系数') })],
         [kind === 'int' ? famW('lists', 1) : 0, () => {
           const list = this.listExpr(sc, 0);
@@ -732,7 +738,7 @@ class ProgramGen {
           [famW('numbers', 1), () => bin('mul', this.expr('days', sc, d1), this.expr('ratio', sc, d1))],
           [famW('dates', 1), () => bin('div', this.expr('days', sc, d1), this.expr('int', sc, d1))],
           [1, () => ({ k: 'neg', type: T.days, x: this.expr('days', sc, d1), origin: this.origin('-天数') })],
-          [famW('lists', 1), () => aggregate('sum')],
+          [famW('lists', 1) + (fam === 'dates' ? 3 : 0), () => aggregate('sum')],
         ]);
       case 'ageYears':
       case 'ageMonths': {
@@ -945,7 +951,7 @@ class ProgramGen {
       ...(effKind === 'known' ? { effective: lo, effectiveIso: isoOf(lo) } : {}),
       ...(effKind === 'range' ? { effectiveRange: { lo, hi, loIso: isoOf(lo), hiIso: isoOf(hi) } } : {}),
       ...(r.chance(0.2) ? { effectiveNote: '说明' } : {}),
-      ...(r.chance(0.15) ? {
+      ...(r.chance(0.1) ? {
         sunset: {
           condition: { k: 'cmp', type: T.bool, op: '>=', a: { k: 'event', type: T.date, field: '日期', origin: this.origin('事件.日期') }, b: { k: 'const', type: T.date, value: lo, origin: this.origin(isoOf(lo)) }, origin: this.origin('事件.日期 ≥ …') },
           start: r.pick(['sameDay', 'nextDay'] as const), origin: this.origin('失效'),
@@ -1015,6 +1021,9 @@ export function randomCases(r: Rnd, p: { ir: IrProgram; gen: ProgramGen }, n: nu
     // mostly on or after the (earliest) effective date: before it every measure is 未生效
     const eff = ir.policy.effective ?? ir.policy.effectiveRange?.lo;
     if (eff !== undefined && evalDay < eff - 1 && r.chance(0.8)) evalDay = eff + r.int(-1, 365 * 4);
+    // inside an uncertain effective range: measures that would apply are 存疑
+    const range = ir.policy.effectiveRange;
+    if (range && r.chance(0.25)) evalDay = r.int(range.lo, range.hi);
     const value = (t: IrType, signed: boolean, depth: number): unknown => {
       switch (t.k) {
         case 'bool': return r.chance(0.5);
@@ -1037,7 +1046,7 @@ export function randomCases(r: Rnd, p: { ir: IrProgram; gen: ProgramGen }, n: nu
         }
         case 'quantity': {
           if (t.dim === 'ratio') {
-            const v = r.pick(['50%', '30%', '33.3%', '100%', '0%', '4.8‰', '12.5%', '1‰', '66.66%', '200%', '0.001%', '7%']);
+            const v = r.pick(['50%', '30%', '33.3%', '100%', '0%', '4.8‰', '12.5%', '1‰', '66.66%', '200%', '0.001%', '7%', '33.333333333333%', '0.12345‰', '007.50%', '1.0%']);
             return signed && r.chance(0.3) ? `-${v}` : v;
           }
           return r.int(0, 40);

@@ -44,6 +44,7 @@ const EVIDENCE: Record<Family, readonly (readonly [string, (json: string, d: Ful
     ['an uncertain date named as missing', (j) => j.includes('确切日期未知') || j.includes('之间）')],
     ['an interval shown as a value', (j) => j.includes('之间（确切日期未知）"') || / 至 -?\d+ 之间"/.test(j)],
     ['an age', (j) => j.includes('周岁') || j.includes('月龄')],
+    ['an evaluation date inside the uncertain effective range', (j) => j.includes('评估日期可能早于')],
   ],
   numbers: [
     ['a repeating ratio', (j) => /\d\.\d*\(\d+\)%/.test(j)],
