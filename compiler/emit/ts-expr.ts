@@ -107,6 +107,8 @@ export class ModuleGen {
   readonly features = new Set<RuntimeFeature>();
   /** Parameter name → the module constant holding its table. */
   readonly params = new Map<string, string>();
+  /** Parameter tables referred to by the code. */
+  readonly usedParams = new Set<string>();
   private readonly entityIndex = new Map<string, number>();
   private readonly defIndex = new Map<string, number>();
   private readonly measureIndex = new Map<string, number>();
@@ -204,6 +206,9 @@ export class FnGen {
   usesSelf = false;
   /** Element variables in scope: IR name → local. */
   private readonly vars = new Map<string, string>();
+  /** Element locals referred to, and the line declaring each (dropped when unused). */
+  private readonly usedVars = new Set<string>();
+  private readonly varLine = new Map<string, number>();
   private readonly breaks = new Set<string>();
 
   constructor(private readonly mod: ModuleGen, private readonly hasSelf = false) {}
@@ -260,6 +265,7 @@ export class FnGen {
       case 'var': {
         const local = e.name === '@self' && this.hasSelf ? 'self' : this.vars.get(e.name);
         if (local === 'self') this.usesSelf = true;
+        else if (local !== undefined) this.usedVars.add(local);
         if (local === undefined) return this.bind('null', '_Rec', true);
         return { code: local, nullable: local === 'self', iv: false };
       }
@@ -306,6 +312,7 @@ export class FnGen {
         const table = this.mod.params.get(e.name);
         // not declared in the IR's parameter list: never has a value
         if (table === undefined) return this.bind('null', tsType(e.type), true);
+        this.mod.usedParams.add(table);
         return this.bind(`_param(${this.ctx()}, ${table}) as ${tsType(e.type)} | null`, tsType(e.type), true);
       }
       case 'evalDate': return { code: `${this.ctx()}.s.day`, nullable: false, iv: false };
@@ -330,7 +337,7 @@ export class FnGen {
         const a = this.expr(e.from);
         const b = this.expr(e.to);
         if (a.iv || b.iv) {
-          this.feature('ivArith');
+          this.feature('ivDays');
           return this.binary(a, b, `_ivDays(${a.code}, ${b.code})`, 'number | _Iv', true);
         }
         return this.binary(a, b, `${b.code} - ${a.code}`, 'number');
@@ -342,11 +349,11 @@ export class FnGen {
       case 'neg': {
         const x = this.expr(e.x);
         if (isRatio(e.type)) {
-          this.feature('ratio');
+          this.feature('ratioNeg');
           return this.unary(x, `_qNeg(${x.code})`, 'string');
         }
         if (x.iv) {
-          this.feature('ivArith');
+          this.feature('ivNeg');
           return this.unary(x, `_ivNeg(${x.code})`, 'number | _Iv', true);
         }
         return this.unary(x, `-${x.code} || 0`, 'number');
@@ -364,7 +371,7 @@ export class FnGen {
           return this.binary(a, b, `_qAdd(${a.code}, ${b.code}, ${e.k === 'add' ? '1n' : '-1n'})`, 'string');
         }
         if (a.iv || b.iv) {
-          this.feature('ivArith');
+          this.feature(e.k === 'add' ? 'ivAdd' : 'ivSub');
           return this.binary(a, b, `${e.k === 'add' ? '_ivAdd' : '_ivSub'}(${a.code}, ${b.code})`, 'number | _Iv', true);
         }
         return this.binary(a, b, `${this.wide(a, 'number')} ${e.k === 'add' ? '+' : '-'} ${this.wide(b, 'number')} || 0`, 'number');
@@ -385,20 +392,20 @@ export class FnGen {
         this.feature('workdays');
         const s = this.expr(e.start);
         const n = this.expr(e.n);
-        return this.bind(`_workdays(${this.ctx()}, ${s.code}, ${n.code})`, s.iv ? 'number | _Iv' : 'number', true, s.iv);
+        return this.bind(`_workdays(${this.ctx()}, ${s.code}, ${n.code})${s.iv ? '' : ' as number | null'}`, s.iv ? 'number | _Iv' : 'number', true, s.iv);
       }
       case 'outcome': {
         const mi = this.mod.measure(e.measure);
         const type = tsType(e.type);
         if (mi < 0) return this.bind('null', type, true);
-        this.feature('ref');
+        this.feature('outcome');
         const oi = this.mod.ir.measures[mi]!.outcomes.findIndex((o) => o.name === e.outcome);
         return this.bind(`_outcome(${this.ctx()}, ${mi}, ${oi}, ${lit(e.measure)}, ${lit(e.outcome)}) as ${type} | null`, type, true);
       }
       case 'applies': {
         const mi = this.mod.measure(e.measure);
         if (mi < 0) return this.bind('null', 'boolean', true);
-        this.feature('ref');
+        this.feature('applies');
         return this.bind(`_applies(${this.ctx()}, ${mi}, ${lit(e.measure)})`, 'boolean', true);
       }
       // property-only (性质): unknown in rules, like the interpreter's rule context
@@ -408,12 +415,16 @@ export class FnGen {
   }
 
   private unary(x: Out, code: string, type: string, iv = false): Out {
+    // of a constant: widened, so that TypeScript does not narrow the temporary to a literal type
+    if (x.constant !== undefined) return this.bind(`(${code}) as ${type}`, type, false, iv);
     return this.bind(`${x.nullable ? `${x.code} === null ? null : ` : ''}${code}`, type, x.nullable, iv);
   }
 
-  private binary(a: Out, b: Out, code: string, type: string, iv = false): Out {
+  /** `code` over a and b, null if either is; `mayBeNull`: `code` itself may be null. */
+  private binary(a: Out, b: Out, code: string, type: string, iv = false, mayBeNull = false): Out {
+    if (a.constant !== undefined && b.constant !== undefined && !mayBeNull) return this.bind(`(${code}) as ${type}`, type, false, iv);
     const test = this.nullTest(a, b);
-    return this.bind(`${test ? `${test} ? null : ` : ''}${code}`, type, test !== '', iv);
+    return this.bind(`${test ? `${test} ? null : ` : ''}${code}`, type, test !== '' || mayBeNull, iv);
   }
 
   private cmp(e: Extract<IrExpr, { k: 'cmp' }>): Out {
@@ -453,12 +464,13 @@ export class FnGen {
       return `${x} * ${y} || 0`;
     };
     if (a.iv || b.iv) {
-      this.feature('ivArith');
+      this.feature('ivMul');
       const ta = tsType(e.a.type);
       const tb = tsType(e.b.type);
       const isIv = [a.iv ? `${a.code} instanceof _Iv` : '', b.iv ? `${b.code} instanceof _Iv` : ''].filter((x) => x).join(' || ');
       const code = `${isIv} ? _ivMul(${this.ctx()}, ${a.code}, ${b.code}) : ${plain(a.iv ? `(${a.code} as ${ta})` : a.code, b.iv ? `(${b.code} as ${tb})` : b.code)}`;
-      return this.binary(a, b, code, isRatio(e.type) ? 'string | number | _Iv' : 'number | _Iv', true);
+      // (an interval times an interval or a ratio is unknown)
+      return this.binary(a, b, code, isRatio(e.type) ? 'string | number | _Iv' : 'number | _Iv', true, true);
     }
     return this.binary(a, b, plain(this.wide(a, tsType(e.a.type)), this.wide(b, tsType(e.b.type))), isRatio(e.type) ? 'string' : 'number');
   }
@@ -468,13 +480,16 @@ export class FnGen {
     const b = this.expr(e.b);
     const type = isRatio(e.type) ? 'string' : 'number';
     // ÷ 0 is unknown (the checker refuses a literal 0; a zero value at run time is unknown too)
-    if (b.constant === 0 || b.constant === '0/1') return this.bind('null', type, true);
+    if (b.constant === 0 || b.constant === '0/1') {
+      if (a.constant === undefined) this.emit(`void ${a.code};`);
+      return this.bind('null', type, true);
+    }
     this.feature('div');
     const test = this.nullTest(a, b);
     const call = (x: string, y: string): string => `_div(${x}, ${y}, ${isRatio(e.type)}) as ${type} | null`;
     if (a.iv || b.iv) {
       // an interval cannot be divided exactly: unknown, naming the uncertain date
-      this.feature('iv');
+      this.feature('why');
       const isIv = [a.iv ? `${a.code} instanceof _Iv` : '', b.iv ? `${b.code} instanceof _Iv` : ''].filter((x) => x).join(' || ');
       const t = this.tmp();
       this.emit(`let ${t}: ${type} | null = null;`);
@@ -496,6 +511,21 @@ export class FnGen {
     const u = `${t}u`;
     // operands after a decisive constant are never evaluated, and then unknowns do not matter
     const stop = xs.findIndex((x) => x.k === 'const' && String(x.value) === decisive);
+    if (stop >= 0) {
+      // the result is the decisive constant; the operands before it are still evaluated in
+      // order (for the facts they report missing), up to the first that decides
+      if (stop > 0) {
+        const open = this.openBlock(label);
+        for (const x of xs.slice(0, stop)) {
+          const v = this.expr(x);
+          if (v.constant !== undefined) continue;
+          this.emit(`if (${v.code} === ${decisive}) break ${label};`);
+          this.breaks.add(label);
+        }
+        this.closeBlock(open, label);
+      }
+      return { code: decisive, nullable: false, constant: decisive === 'true', iv: false };
+    }
     this.emit(`let ${t}: boolean | null = ${neutral};`);
     const open = this.openBlock(label);
     if (stop < 0) this.emit(`let ${u} = false;`);
@@ -563,11 +593,15 @@ export class FnGen {
     this.emit(`for (let ${i} = 0; ${i} < ${list}.items.length; ${i}++) {`);
     this.depth++;
     this.emit(`const ${el} = ${list}.items[${i}] as _Rec;`);
+    this.varLine.set(el, this.lines.length - 1);
     this.vars.set(irVar, el);
     return { i, el };
   }
 
   private endLoop(irVar: string): void {
+    const el = this.vars.get(irVar)!;
+    // a body that never mentions the element (数量（列表，条件不涉及元素）): no unused local
+    if (!this.usedVars.has(el)) this.lines[this.varLine.get(el)!] = '\u0000';
     this.vars.delete(irVar);
     this.depth--;
     this.emit('}');
@@ -702,6 +736,8 @@ export class FnGen {
           break;
         }
         this.feature('iv');
+        this.feature('why');
+        this.feature('lohi');
         const [l, h, w] = [`${t}l`, `${t}h`, `${t}w`];
         this.emit(`let ${l}: number | undefined;`);
         this.emit(`let ${h}: number | undefined;`);
@@ -777,7 +813,7 @@ export class FnGen {
 
   /** Lines of the body computed so far. */
   body(): string[] {
-    return this.lines;
+    return this.lines.filter((l) => l !== '\u0000');
   }
 
   /** Append a raw statement line at the current depth. */

@@ -20,7 +20,8 @@
 export type RuntimeFeature =
   | 'ageYears' | 'ageMonths' | 'workdays' | 'addMonths' | 'param' | 'event' | 'sunset'
   | 'root' | 'field' | 'get' | 'def' | 'ratio' | 'ratioMul' | 'ratioCmp' | 'div' | 'mulRound'
-  | 'iv' | 'ivArith' | 'ivCmp' | 'ivAge' | 'ivAddMonths' | 'nth' | 'ref' | 'assume' | 'qtrace';
+  | 'iv' | 'why' | 'lohi' | 'ivAdd' | 'ivSub' | 'ivNeg' | 'ivDays' | 'ivMul' | 'ivCmp' | 'ivAge' | 'ivAddMonths' | 'nth' | 'applies' | 'outcome'
+  | 'assume' | 'qtrace' | 'ratioNeg' | 'paramTable';
 
 const CORE = String.raw`
 // ───────────────────────────── 运行时 ─────────────────────────────
@@ -911,12 +912,15 @@ function _def(c: _Ctx, i: number, self: _Rec | null): _V {
 const RATIO = String.raw`
 // ── 比例运算（精确）──
 
+/** 比例相加（sign = 1n）或相减（sign = -1n）。 */
 function _qAdd(a: string | number, b: string | number, sign: bigint): string {
   const [an, ad] = _q(a);
   const [bn, bd] = _q(b);
   return _qText(an * bd + sign * bn * ad, ad * bd);
 }
+`;
 
+const RATIO_NEG = String.raw`
 function _qNeg(a: string): string {
   const [n, d] = _q(a);
   return _qText(-n, d);
@@ -983,14 +987,18 @@ const IV = String.raw`
 function _iv(a: number, b: number, why: string): number | _Iv {
   return a === b ? a : new _Iv(Math.min(a, b), Math.max(a, b), why);
 }
+`;
 
+const WHY = String.raw`
 /** 取值中的不确定日期的说明（去重，以「、」连接）。 */
 function _why(...vs: readonly unknown[]): string {
   const out: string[] = [];
   for (const v of vs) if (v instanceof _Iv && out.indexOf(v.why) < 0) out.push(v.why);
   return out.join('、');
 }
+`;
 
+const LOHI = String.raw`
 function _lo(v: number | _Iv): number {
   return typeof v === 'number' ? v : v.lo;
 }
@@ -1000,26 +1008,34 @@ function _hi(v: number | _Iv): number {
 }
 `;
 
-const IV_ARITH = String.raw`
+const IV_ADD = String.raw`
 function _ivAdd(a: number | _Iv, b: number | _Iv): number | _Iv {
   if (typeof a === 'number' && typeof b === 'number') return a + b || 0;
   return _iv(_lo(a) + _lo(b), _hi(a) + _hi(b), _why(a, b));
 }
+`;
 
+const IV_SUB = String.raw`
 function _ivSub(a: number | _Iv, b: number | _Iv): number | _Iv {
   if (typeof a === 'number' && typeof b === 'number') return a - b || 0;
   return _iv(_lo(a) - _hi(b), _hi(a) - _lo(b), _why(a, b));
 }
+`;
 
+const IV_NEG = String.raw`
 function _ivNeg(x: number | _Iv): number | _Iv {
   return typeof x === 'number' ? -x || 0 : _iv(-x.hi, -x.lo, x.why);
 }
+`;
 
+const IV_DAYS = String.raw`
 /** 两个日期相差的天数（后者减前者）。 */
 function _ivDays(a: number | _Iv, b: number | _Iv): number | _Iv {
   return _iv(_lo(b) - _hi(a), _hi(b) - _lo(a), _why(a, b));
 }
+`;
 
+const IV_MUL = String.raw`
 /** 区间乘一个数；两边都是区间（或另一边是比例）时未知，记入缺少。 */
 function _ivMul(c: _Ctx, a: number | _Iv | string, b: number | _Iv | string): number | _Iv | null {
   if (typeof a !== 'number' && typeof b !== 'number') {
@@ -1027,7 +1043,7 @@ function _ivMul(c: _Ctx, a: number | _Iv | string, b: number | _Iv | string): nu
     return null;
   }
   const n = typeof a === 'number' ? a : (b as number);
-  const r = typeof a === 'number' ? (b as _Iv) : a;
+  const r = (typeof a === 'number' ? b : a) as _Iv;
   return _iv(r.lo * n, r.hi * n, r.why);
 }
 `;
@@ -1104,7 +1120,7 @@ function _nth(keys: readonly (number | string)[], n: number, ratio: boolean): nu
 }
 `;
 
-const REF = String.raw`
+const APPLIES = String.raw`
 // ── 引用其他措施（适用（措施）、措施.结果）──
 
 /** 措施 i 是否适用：存疑时未知并记入缺少。 */
@@ -1117,7 +1133,9 @@ function _applies(c: _Ctx, i: number, name: string): boolean | null {
   }
   return d.状态 === '适用';
 }
+`;
 
+const OUTCOME = String.raw`
 /** 措施 i 的结果 k 的确定取值；没有时未知并记入缺少。 */
 function _outcome(c: _Ctx, i: number, k: number, name: string, outcome: string): _Val | null {
   const d = _measure(c.s, i);
@@ -1274,14 +1292,16 @@ function _workdays(c: _Ctx, start: number | _Iv | null, n: unknown): number | _I
 }
 `;
 
-const PARAM = String.raw`
-/** 外部参数：按 YAML 中的顺序取起始日不晚于评估日期的最后一个值。 */
+const PARAM_TABLE = String.raw`
+/** 外部参数的取值表（YAML）：[起始日序, 值（比例为 "n/d"）, 已确认]，按起始日顺序。 */
 interface _Param {
   readonly name: string;
-  /** [起始日序, 值（比例为 "n/d"）, 已确认] */
   readonly values: readonly (readonly [number, number | string, boolean])[];
 }
+`;
 
+const PARAM = String.raw`
+/** 外部参数：按 YAML 中的顺序取起始日不晚于评估日期的最后一个值。 */
 function _param(c: _Ctx, p: _Param): number | string | null {
   let hit: readonly [number, number | string, boolean] | undefined;
   for (const v of p.values) if (v[0] <= c.s.day) hit = v;
@@ -1320,16 +1340,19 @@ function _voidDay(inp: _Input): { readonly day: number; readonly ev: 上级政�
 `;
 
 const CHUNKS: readonly (readonly [RuntimeFeature | 'core' | 'ageNote' | 'round', string])[] = [
-  ['core', CORE], ['root', ROOT], ['field', FIELD], ['get', GET], ['def', DEF], ['ratio', RATIO], ['ratioMul', RATIO_MUL], ['ratioCmp', RATIO_CMP],
-  ['round', ROUND], ['mulRound', MUL_ROUND], ['div', DIV], ['iv', IV], ['ivArith', IV_ARITH], ['ivCmp', IV_CMP], ['ageNote', AGE_NOTE],
+  ['core', CORE], ['root', ROOT], ['field', FIELD], ['get', GET], ['def', DEF], ['ratio', RATIO], ['ratioNeg', RATIO_NEG], ['ratioMul', RATIO_MUL],
+  ['ratioCmp', RATIO_CMP], ['round', ROUND], ['mulRound', MUL_ROUND], ['div', DIV], ['iv', IV], ['why', WHY], ['lohi', LOHI],
+  ['ivAdd', IV_ADD], ['ivSub', IV_SUB], ['ivNeg', IV_NEG], ['ivDays', IV_DAYS], ['ivMul', IV_MUL], ['ivCmp', IV_CMP], ['ageNote', AGE_NOTE],
   ['ageMonths', AGE_MONTHS], ['ageYears', AGE_YEARS], ['ivAge', IV_AGE], ['addMonths', ADD_MONTHS], ['ivAddMonths', IV_ADD_MONTHS],
-  ['nth', NTH], ['qtrace', QTRACE], ['ref', REF], ['assume', ASSUME], ['workdays', WORKDAYS], ['param', PARAM], ['event', EVENT], ['sunset', SUNSET],
+  ['nth', NTH], ['qtrace', QTRACE], ['applies', APPLIES], ['outcome', OUTCOME], ['assume', ASSUME], ['workdays', WORKDAYS], ['paramTable', PARAM_TABLE], ['param', PARAM],
+  ['event', EVENT], ['sunset', SUNSET],
 ];
 
 /** Features that need others (closed transitively by `runtimeSource`). */
 const NEEDS: Partial<Record<RuntimeFeature, readonly RuntimeFeature[]>> = {
-  ivArith: ['iv'], ivCmp: ['iv'], ivAge: ['iv', 'ageYears', 'ageMonths'], ivAddMonths: ['iv', 'addMonths'],
-  workdays: ['iv'], nth: ['ratioCmp'],
+  ivAdd: ['iv', 'why', 'lohi'], ivSub: ['iv', 'why', 'lohi'], ivNeg: ['iv'], ivDays: ['iv', 'why', 'lohi'], ivMul: ['iv', 'why'],
+  ivCmp: ['why', 'lohi'], ivAge: ['iv', 'lohi', 'ageYears', 'ageMonths'], ivAddMonths: ['iv', 'why', 'lohi', 'addMonths'],
+  workdays: ['iv'], nth: ['ratioCmp'], param: ['paramTable'],
 };
 
 /** The features `used` implies (each with what it needs). */

@@ -550,10 +550,11 @@ class Emitter {
         `const _SUNSET_OFFSET = ${sunset.start === 'nextDay' ? 1 : 0};`,
       ].join('\n');
     }
-    if (this.ir.params.length && !this.mod.features.has('param')) {
-      // declared but unused parameters: keep the tables (documentation) and the runtime
-      this.mod.features.add('param');
-      out.push('', `void [${this.ir.params.map((_, i) => `_p${i}`).join(', ')}];`);
+    const unusedParams = this.ir.params.map((_, i) => `_p${i}`).filter((x) => !this.mod.usedParams.has(x));
+    if (this.ir.params.length) {
+      // declared but unused parameters: keep the tables (documentation)
+      this.mod.features.add('paramTable');
+      if (unusedParams.length) out.push('', `void [${unusedParams.join(', ')}];`);
     }
     out.push('', ...measures.flatMap((t) => [t, '']));
     out.push('/** 全部可计算的措施，按政策中的顺序。 */');
@@ -654,7 +655,6 @@ class Emitter {
       const rules = m.rules.flatMap((r, i) => (r.assignments.some((a) => a.outcome === o.name) ? [i] : []));
       return `    { name: ${lit(o.name)}, kind: ${lit(d.kind)}, unit: ${lit(d.unit)}, period: ${o.period ? lit(o.period) : 'undefined'}, required: ${o.required}, rules: [${rules.join(', ')}] },`;
     });
-    if (m.application) this.mod.features.add('ref');
     const lines = [
       jsdoc(doc),
       `const _m${index}: _Measure = {`,

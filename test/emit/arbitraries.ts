@@ -89,6 +89,7 @@ export function collectConstants(ir: IrProgram): Constants {
   const k: Constants = { int: new Set([0, 1, 2, 3]), money: new Set([0]), ratio: new Set([0, 500000, 1000000]), months: new Set([0, 1, 6, 12]), days: new Set([0, 1]), dates: new Set(), texts: new Set(['']), eventTexts: new Set(['生育支持政策', '其他']) };
   const visit = (x: IrExpr): void => {
     if (x.k === 'const') addConst(k, x.type, x.value);
+    if (x.k === 'someDay') k.dates.add(x.lo), k.dates.add(x.hi);
   };
   for (const m of ir.measures) {
     for (const r of m.rules) {
@@ -102,6 +103,7 @@ export function collectConstants(ir: IrProgram): Constants {
   for (const a of ir.assumptions) walk(a.condition, visit);
   for (const p of ir.params) for (const v of p.values) k.dates.add(v.from), addConst(k, p.type, v.value);
   if (ir.policy.effective !== undefined) k.dates.add(ir.policy.effective);
+  if (ir.policy.effectiveRange) k.dates.add(ir.policy.effectiveRange.lo), k.dates.add(ir.policy.effectiveRange.hi);
   if (ir.policy.sunset) {
     walk(ir.policy.sunset.condition, (x) => {
       if (x.k === 'const' && typeof x.value === 'string') k.eventTexts.add(x.value);

@@ -158,7 +158,7 @@ export function suite(title: string, dirs: string[], runs: number, requirePolicy
           // the generator reaches every region: invalid input, and every status the policy can produce
           expect(stats.inputErrors).toBeGreaterThan(runs * 0.03);
           expect(stats.inputErrors).toBeLessThan(runs * 0.5);
-          const expected = requirePolicy ? ['适用', '不适用', '存疑', ...(ir.policy.effective !== undefined ? ['未生效'] : []), ...(ir.policy.sunset ? ['已废止'] : [])] : ['适用'];
+          const expected = requirePolicy ? ['适用', '不适用', '存疑', ...(ir.policy.effective !== undefined || ir.policy.effectiveRange ? ['未生效'] : []), ...(ir.policy.sunset ? ['已废止'] : [])] : ['适用'];
           for (const s of expected) expect(stats.statuses.get(s) ?? 0, `状态“${s}”从未出现`).toBeGreaterThan(0);
         }
       });
