@@ -81,6 +81,20 @@ export function walk(e: IrExpr, f: (x: IrExpr) => void): void {
   for (const c of children(e)) walk(c, f);
 }
 
+/**
+ * The value of a condition known without evaluating anything: a boolean literal, or 且/或
+ * decided by one (且 with 否 is 否 whatever else is unknown). Such a condition is emitted as
+ * a constant (`Out.constant`).
+ */
+function foldBool(e: IrExpr): boolean | undefined {
+  if (e.k === 'const') return typeof e.value === 'boolean' ? e.value : undefined;
+  if (e.k === 'and' || e.k === 'or') {
+    const decisive = e.k === 'or';
+    return e.xs.some((x) => foldBool(x) === decisive) ? decisive : undefined;
+  }
+  return undefined;
+}
+
 function constCode(v: number | boolean | string): string {
   if (typeof v === 'string') return lit(v);
   if (typeof v === 'boolean') return String(v);
@@ -510,7 +524,8 @@ export class FnGen {
     const label = `L${t}`;
     const u = `${t}u`;
     // operands after a decisive constant are never evaluated, and then unknowns do not matter
-    const stop = xs.findIndex((x) => x.k === 'const' && String(x.value) === decisive);
+    // (a constant: a literal, or a 且/或 that a literal decides)
+    const stop = xs.findIndex((x) => String(foldBool(x)) === decisive);
     if (stop >= 0) {
       // the result is the decisive constant; the operands before it are still evaluated in
       // order (for the facts they report missing), up to the first that decides

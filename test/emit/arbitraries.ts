@@ -923,7 +923,8 @@ class ProgramGen {
         return { ...x, overrides: [...out] };
       });
       const subject = r.pick([HOUSEHOLD, HOUSEHOLD, HOUSEHOLD, AGENCY, undefined]);
-      const others = infos.filter((_, j) => j !== i);
+      // 申请条件 follows the same order as references: the checker refuses cycles (ZC0410)
+      const others = infos.filter((_, j) => rank[j]! < rank[i]!);
       const application = fam === 'claims' ? (r.chance(0.6) && others.length ? r.pick(others).name : undefined) : r.chance(0.1) && others.length ? r.pick(others).name : undefined;
       return {
         name: info.name,
@@ -1061,7 +1062,7 @@ export function randomCases(r: Rnd, p: { ir: IrProgram; gen: ProgramGen }, n: nu
         case 'entity': return depth > 0 ? record(t.name, depth - 1) : {};
         case 'list': {
           if (depth <= 0) return [];
-          const len = r.pick([0, 1, 2, 2, 3, 4]);
+          const len = r.pick([0, 1, 1, 2, 2, 3, 4]);
           return Array.from({ length: len }, () => record(t.elem, depth - 1));
         }
       }
