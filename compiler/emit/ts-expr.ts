@@ -493,14 +493,16 @@ export class FnGen {
     const a = this.expr(e.a);
     const b = this.expr(e.b);
     const type = isRatio(e.type) ? 'string' : 'number';
-    // ÷ 0 is unknown (the checker refuses a literal 0; a zero value at run time is unknown too)
+    const zero = lit(`除数“${e.b.origin?.text ?? ''}”为零，无法相除`);
+    // ÷ 0 is unknown and says so (the checker refuses a literal 0; a zero value at run time is unknown too)
     if (b.constant === 0 || b.constant === '0/1') {
-      if (a.constant === undefined) this.emit(`void ${a.code};`);
+      if (a.nullable) this.emit(`if (${a.code} !== null) ${this.ctx()}.miss?.add(${zero});`);
+      else this.emit(`${this.ctx()}.miss?.add(${zero});`);
       return this.bind('null', type, true);
     }
     this.feature('div');
     const test = this.nullTest(a, b);
-    const call = (x: string, y: string): string => `_div(${x}, ${y}, ${isRatio(e.type)}) as ${type} | null`;
+    const call = (x: string, y: string): string => `_div(${this.ctx()}, ${x}, ${y}, ${isRatio(e.type)}, ${lit(e.b.origin?.text ?? '')}) as ${type} | null`;
     if (a.iv || b.iv) {
       // an interval cannot be divided exactly: unknown, naming the uncertain date
       this.feature('why');
@@ -680,90 +682,59 @@ export class FnGen {
         this.emit(`${t} = ${u} ? null : ${k};`);
         break;
       }
-      case 'sum': {
-        if (ratio) {
-          this.feature('ratio');
-          const acc = `${t}q`;
-          this.emit(`let ${acc} = '0/1';`);
-          each((b) => {
-            if (b.nullable) this.emit(`if (${b.code} === null) ${brk()}`);
-            this.emit(`${acc} = _qAdd(${acc}, ${b.code}, 1n);`);
-          });
-          this.emit(`${t} = ${acc};`);
-          break;
-        }
-        if (!iv) {
-          const acc = `${t}s`;
-          this.emit(`let ${acc} = 0;`);
-          each((b) => {
-            if (b.nullable) this.emit(`if (${b.code} === null) ${brk()}`);
-            this.emit(`${acc} += ${b.code};`);
-          });
-          this.emit(`${t} = ${acc};`);
-          break;
-        }
-        this.feature('iv');
-        const [l, h, w] = [`${t}l`, `${t}h`, `${t}w`];
-        // (like the reference: the uncertainty named is the last uncertain element's)
-        this.emit(`let ${l} = 0;`);
-        this.emit(`let ${h} = 0;`);
-        this.emit(`let ${w} = '';`);
-        each((b) => {
-          if (b.nullable) this.emit(`if (${b.code} === null) ${brk()}`);
-          this.emit(`if (${b.code} instanceof _Iv) {`);
-          this.emit(`  ${l} += ${b.code}.lo;`);
-          this.emit(`  ${h} += ${b.code}.hi;`);
-          this.emit(`  ${w} = ${b.code}.why;`);
-          this.emit('} else {');
-          this.emit(`  ${l} += ${b.code};`);
-          this.emit(`  ${h} += ${b.code};`);
-          this.emit('}');
-        });
-        this.emit(`${t} = _iv(${l}, ${h}, ${w});`);
-        break;
-      }
+      case 'sum':
       case 'max':
       case 'min': {
-        this.emit(`if (${list.code}.items.length === 0) {`);
-        this.emit(`  ${this.ctx()}.miss?.add(${list.code}.path + ${lit(`（列表为空，没有${e.q === 'max' ? '最大' : '最小'}值）`)});`);
-        this.emit(`  ${brk()}`);
-        this.emit('}');
+        // every element is evaluated (every missing value is named), then unknown if any is
+        const u = `${t}u`;
+        if (e.q !== 'sum') {
+          this.emit(`if (${list.code}.items.length === 0) {`);
+          this.emit(`  ${this.ctx()}.miss?.add(${list.code}.path + ${lit(`（列表为空，没有${e.q === 'max' ? '最大' : '最小'}值）`)});`);
+          this.emit(`  ${brk()}`);
+          this.emit('}');
+        }
+        this.emit(`let ${u} = false;`);
+        // each(b) accumulates a known value `b`
+        const over = (init: string[], acc: (b: string) => string[], result: string): void => {
+          for (const l of init) this.emit(l);
+          each((b) => {
+            if (b.nullable) {
+              this.emit(`if (${b.code} === null) ${u} = true;`);
+              this.emit('else {');
+              for (const l of acc(b.code)) this.emit(`  ${l}`);
+              this.emit('}');
+            } else for (const l of acc(b.code)) this.emit(l);
+          });
+          this.emit(`if (!${u}) ${t} = ${result};`);
+        };
         const pick = e.q === 'max' ? 'Math.max' : 'Math.min';
-        if (ratio) {
+        const [x, l, h, w] = [`${t}x`, `${t}l`, `${t}h`, `${t}w`];
+        if (ratio && e.q === 'sum') {
+          this.feature('ratio');
+          over([`let ${x} = '0/1';`], (b) => [`${x} = _qAdd(${x}, ${b}, 1n);`], x);
+        } else if (ratio) {
           this.feature('ratioCmp');
-          const best = `${t}b`;
-          this.emit(`let ${best}: string | undefined;`);
-          each((b) => {
-            if (b.nullable) this.emit(`if (${b.code} === null) ${brk()}`);
-            this.emit(`if (${best} === undefined || _qCmp(${b.code}, ${best}) ${e.q === 'max' ? '>' : '<'} 0) ${best} = ${b.code};`);
-          });
-          this.emit(`${t} = ${best} as string;`);
-          break;
+          over([`let ${x}: string | undefined;`], (b) => [`if (${x} === undefined || _qCmp(${b}, ${x}) ${e.q === 'max' ? '>' : '<'} 0) ${x} = ${b};`], `${x} as string`);
+        } else if (!iv && e.q === 'sum') {
+          over([`let ${x} = 0;`], (b) => [`${x} += ${b};`], x);
+        } else if (!iv) {
+          over([`let ${x}: number | undefined;`], (b) => [`${x} = ${x} === undefined ? ${b} : ${pick}(${x}, ${b});`], `${x} as number`);
+        } else if (e.q === 'sum') {
+          // the uncertainty named: every uncertain date the sum depends on
+          this.feature('iv');
+          this.feature('why');
+          this.feature('lohi');
+          over([`let ${l} = 0;`, `let ${h} = 0;`, `const ${w}: (number | _Iv)[] = [];`], (b) => [`${l} += _lo(${b});`, `${h} += _hi(${b});`, `${w}.push(${b});`], `_iv(${l}, ${h}, _why(...${w}))`);
+        } else {
+          this.feature('iv');
+          this.feature('why');
+          this.feature('lohi');
+          over(
+            [`let ${l}: number | undefined;`, `let ${h}: number | undefined;`, `const ${w}: (number | _Iv)[] = [];`],
+            (b) => [`${l} = ${l} === undefined ? _lo(${b}) : ${pick}(${l}, _lo(${b}));`, `${h} = ${h} === undefined ? _hi(${b}) : ${pick}(${h}, _hi(${b}));`, `${w}.push(${b});`],
+            `_iv(${l} as number, ${h} as number, _why(...${w}))`,
+          );
         }
-        if (!iv) {
-          const best = `${t}b`;
-          this.emit(`let ${best}: number | undefined;`);
-          each((b) => {
-            if (b.nullable) this.emit(`if (${b.code} === null) ${brk()}`);
-            this.emit(`${best} = ${best} === undefined ? ${b.code} : ${pick}(${best}, ${b.code});`);
-          });
-          this.emit(`${t} = ${best} as number;`);
-          break;
-        }
-        this.feature('iv');
-        this.feature('why');
-        this.feature('lohi');
-        const [l, h, w] = [`${t}l`, `${t}h`, `${t}w`];
-        this.emit(`let ${l}: number | undefined;`);
-        this.emit(`let ${h}: number | undefined;`);
-        this.emit(`const ${w}: (number | _Iv)[] = [];`);
-        each((b) => {
-          if (b.nullable) this.emit(`if (${b.code} === null) ${brk()}`);
-          this.emit(`${l} = ${l} === undefined ? _lo(${b.code}) : ${pick}(${l}, _lo(${b.code}));`);
-          this.emit(`${h} = ${h} === undefined ? _hi(${b.code}) : ${pick}(${h}, _hi(${b.code}));`);
-          this.emit(`${w}.push(${b.code});`);
-        });
-        this.emit(`${t} = _iv(${l} as number, ${h} as number, _why(...${w}));`);
         break;
       }
     }
@@ -783,17 +754,18 @@ export class FnGen {
     if (list.nullable) this.emit(`if (${list.code} === null) break ${label};`);
     const keys = `${t}k`;
     this.emit(`const ${keys}: (number | string)[] = [];`);
+    // every element's key is evaluated (every missing one is named), then unknown if any is
+    const u = `${t}u`;
+    this.emit(`let ${u} = false;`);
     this.loop(list.code, e.var);
     const k = this.expr(e.key);
-    if (k.nullable) this.emit(`if (${k.code} === null) break ${label};`);
-    if (k.iv) {
-      this.emit(`if (${k.code} instanceof _Iv) {`);
-      this.emit(`  ${this.ctx()}.miss?.add(${k.code}.why);`);
-      this.emit(`  break ${label};`);
-      this.emit('}');
-    }
-    this.emit(`${keys}.push(${k.code});`);
+    const tests: string[] = [];
+    if (k.nullable) tests.push(`if (${k.code} === null) ${u} = true;`);
+    if (k.iv) tests.push(`${tests.length ? 'else ' : ''}if (${k.code} instanceof _Iv) {`, `  ${this.ctx()}.miss?.add(${k.code}.why);`, `  ${u} = true;`, '}');
+    for (const l of tests) this.emit(l);
+    this.emit(`${tests.length ? 'else ' : ''}${keys}.push(${k.code});`);
     this.endLoop(e.var);
+    this.emit(`if (${u}) break ${label};`);
     this.emit(`if (${e.n} > ${list.code}.items.length) {`);
     this.emit(`  ${this.ctx()}.miss?.add(${list.code}.path + '（只有 ' + String(${list.code}.items.length) + ${lit(` 个，没有第 ${e.n} 个）`)});`);
     this.emit(`  break ${label};`);

@@ -217,8 +217,8 @@ function _qText(n: bigint, d: bigint): string {
 }
 
 /**
- * 比例的百分数写法："1/2" → "50"，"1/3" → "33.(3)"（循环节在括号中）。循环节超过 2000 位时
- * 只写前 15 位小数（与 fraction.js 的 toString 相同）。
+ * 比例的百分数写法："1/2" → "50"，"1/3" → "33.(3)"（循环节在括号中）。不循环的小数至多写 15 位，
+ * 循环节超过 2000 位时也只写前 15 位；写不全时末尾加 "…"，绝不冒充精确值。
  */
 function _pct(r: string): string {
   const [n0, d0] = _q(r);
@@ -277,6 +277,7 @@ function _pct(r: string): string {
       out += String(N / D);
       N = (N % D) * 10n;
     }
+    if (N !== 0n) out += '…';
   }
   return out;
 }
@@ -745,7 +746,9 @@ function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
       problems.push({ 类别: '未知', 结果: o.name, 规则: vals.map((x) => x.name) });
       continue;
     }
-    raw[k] = v;
+    // INVARIANT: a value that depends on a rule whose applicability is unknown is shown but
+    // never handed to other measures (措施.结果)
+    if (unsure.length === 0) raw[k] = v;
     const unconfirmed: string[] = [];
     for (const x of vals) for (const p of x.used) if (unconfirmed.indexOf(p) < 0) unconfirmed.push(p);
     unconfirmed.sort();
@@ -812,7 +815,7 @@ function _judgeFast(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 快速�
       doubtful = true;
       continue;
     }
-    raw[k] = v;
+    if (!unsure) raw[k] = v;
     results[o.name] = _outcomeValue(o, v).值;
   }
   let status: 状态 = doubtful ? '存疑' : Object.keys(results).length > 0 ? '适用' : '不适用';
@@ -965,11 +968,14 @@ function _mulRound(a: string | number, b: string | number): number {
 `;
 
 const DIV = String.raw`
-/** a ÷ b：除数为 0 时未知；ratio 为真时结果是精确比例，否则四舍五入（.5 远离零）为整数。 */
-function _div(a: string | number, b: string | number, ratio: boolean): string | number | null {
+/** a ÷ b：除数为 0 时未知并说明（divisor：除数的写法）；ratio 为真时结果是精确比例，否则四舍五入（.5 远离零）为整数。 */
+function _div(c: _Ctx, a: string | number, b: string | number, ratio: boolean, divisor: string): string | number | null {
   const [an, ad] = _q(a);
   const [bn, bd] = _q(b);
-  if (bn === 0n) return null;
+  if (bn === 0n) {
+    c.miss?.add('除数“' + divisor + '”为零，无法相除');
+    return null;
+  }
   let n = an * bd;
   let d = ad * bn;
   if (d < 0n) {

@@ -50,6 +50,8 @@ const EVIDENCE: Record<Family, readonly (readonly [string, (json: string, d: Ful
     ['a repeating ratio', (j) => /\d\.\d*\(\d+\)%/.test(j)],
     ['a negative amount', (j) => j.includes('"值":"-')],
     ['money × ratio', (j) => j.includes('元') && j.includes('%')],
+    ['a division by zero named', (j) => j.includes('为零，无法相除')],
+    ['a ratio cut off with …', (j) => j.includes('…%')],
   ],
   assumptions: [
     ['a violated assumption', (_j, d) => (d.前提不满足?.length ?? 0) > 0],
