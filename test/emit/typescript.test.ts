@@ -23,6 +23,7 @@ import type { IrProgram } from '../../compiler/ir/ir.js';
 import { call, cleanupGenerated, importGenerated, loadGeneratedSync, loadPolicies, subdirs } from './helpers.js';
 import { caseArbitrary, FAMILIES, randomProgram, rndOfSeed } from './arbitraries.js';
 import { hostile, hostileIr } from './hostile.js';
+import { compareOne } from './differential-lib.js';
 
 afterAll(() => cleanupGenerated());
 
@@ -189,6 +190,22 @@ describe('emitTypeScript: hostile strings', () => {
         expect('inputError' in ref && ref.inputError.includes(JSON.stringify(`事实.${e[0]!.name}.${e[0]!.fields[0]!.name}`).slice(1, -1))).toBe(true);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('in nested records, lists, definitions, assumptions and 申请条件 (language-depth fixture): the module parses and agrees with the interpreter (60 runs × 25 inputs)', () => {
+    fc.assert(
+      fc.property(fc.array(hostile, { minLength: 8, maxLength: 40 }), fc.integer(), (hs, seed) => {
+        const h = hostileIr(DEPTH, hs);
+        const src = emitTypeScript(h.ir).get('index.ts')!;
+        const loaded = loadGeneratedSync(src);
+        expect(loaded.syntaxErrors).toEqual([]);
+        expect(src).not.toMatch(/[\u2028\u2029]/);
+        expect(src.isWellFormed()).toBe(true);
+        JSON.parse(emitTypeScript(h.ir).get('schema.json')!);
+        for (const c of fc.sample(caseArbitrary(h.ir), { numRuns: 25, seed })) compareOne(h.ir, loaded.module!, c);
+      }),
+      { numRuns: 60 },
     );
   });
 
