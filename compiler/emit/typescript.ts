@@ -281,6 +281,11 @@ export interface 决定集 {
   readonly 评估日期: string;
   /** 政策在评估日期已废止时：废止日期与触发的事件。 */
   readonly 废止?: { readonly 日期: string; readonly 事件: 上级政策事件 };
+  /**
+   * 某事件可能已使政策废止（其失效条件未知，例如与只知道范围的施行日比较）且评估日期不早于可能的废止日期时：
+   * 可能的废止日期、事件及取决于什么；会给予待遇的措施为“存疑”。
+   */
+  readonly 可能废止?: { readonly 日期: string; readonly 事件: 上级政策事件; readonly 取决于: readonly string[] };
   /** 施行日：确定的日期，或只知道在某个范围内（最早、最晚），及说明。 */
   readonly 生效?: { readonly 日期?: string; readonly 范围?: { readonly 最早: string; readonly 最晚: string }; readonly 说明?: string };
   /** 输入违反的前提（编码只在前提成立时经过验证）。 */
@@ -725,16 +730,28 @@ class Emitter {
     const notYet = p.effective !== undefined ? `inp.day < ${p.effective} /* ${iso(p.effective)} */` : range ? `inp.day < ${range.lo} /* ${range.loIso} */` : '';
     const lines = [
       'const inp = _validate(facts, 评估日期, 事件);',
-      ...(hasSunset ? ['const voided = _voidDay(inp);', 'const isVoid = voided !== undefined && inp.day >= voided.day;'] : []),
+      ...(hasSunset ? [
+        'const vs = _voidStatus(inp);',
+        'const voided = vs.void;',
+        'const isVoid = voided !== undefined && inp.day >= voided.day;',
+      ] : []),
       ...(notYet ? [`const notYet = ${notYet};`] : []),
     ];
     const status0 = `${hasSunset ? "isVoid ? '已废止' : " : ''}${notYet ? "notYet ? '未生效' : " : ''}undefined`;
-    let maybe = 'undefined';
+    // doubts on whether the policy is in force on the evaluation date, in the interpreter's order:
+    // an evaluation date inside the uncertain effective-date range, then an event that may void it
+    const doubts: string[] = [];
+    const inForce = [hasSunset ? '!isVoid' : '', notYet ? '!notYet' : ''].filter((x) => x);
     if (range && range.lo !== range.hi) {
-      const cond = [hasSunset ? '!isVoid' : '', '!notYet', `inp.day < ${range.hi} /* ${range.hiIso} */`].filter((x) => x).join(' && ');
-      maybe = `${cond} ? ${lit(`施行日（${range.loIso} 至 ${range.hiIso} 之间，确切日期未知）`)} : undefined`;
+      const date = `施行日（${range.loIso} 至 ${range.hiIso} 之间，确切日期未知）`;
+      const cond = [...inForce, `inp.day < ${range.hi} /* ${range.hiIso} */`].join(' && ');
+      doubts.push(`...(${cond} ? [{ text: ${lit(`评估日期可能早于${date}`)}, ifSo: '若尚未施行则不适用', miss: [${lit(date)}] }] : [])`);
     }
-    lines.push(`const s = _scope(inp.f, inp.day, ${full}, ${status0}, ${maybe});`);
+    if (hasSunset) {
+      lines.push(`const maybeVoid = ${[...inForce, 'vs.maybe !== undefined', 'inp.day >= vs.maybe.day'].join(' && ')} ? vs.maybe : undefined;`);
+      doubts.push('...(maybeVoid !== undefined ? [_voidDoubt(maybeVoid)] : [])');
+    }
+    lines.push(`const s = _scope(inp.f, inp.day, ${full}, ${status0}, [${doubts.join(', ')}]);`);
     return lines;
   }
 
@@ -791,7 +808,10 @@ class Emitter {
         'return {',
         `  政策: { 名称: ${lit(p.name)}${p.docNumber ? `, 文号: ${lit(p.docNumber)}` : ''} },`,
         '  评估日期: _iso(inp.day),',
-        ...(hasSunset ? ['  ...(isVoid ? { 废止: { 日期: _iso(voided.day), 事件: voided.ev } } : {}),'] : []),
+        ...(hasSunset ? [
+          '  ...(isVoid ? { 废止: { 日期: _iso(voided.day), 事件: voided.ev } } : {}),',
+          '  ...(maybeVoid !== undefined ? { 可能废止: { 日期: _iso(maybeVoid.day), 事件: maybeVoid.ev, 取决于: maybeVoid.miss.slice() } } : {}),',
+        ] : []),
         ...generatedEffective.map((l) => `  ${l}`),
         ...(assume ? ['  ...(violated.length > 0 ? { 前提不满足: violated.map((a) => ({ 名称: a.name, ...(a.note !== undefined ? { 说明: a.note } : {}) })) } : {}),'] : []),
         '  决定,',
