@@ -602,6 +602,15 @@ class ProgramGen {
     const t = T[kind];
     const bin = (k: 'add' | 'sub' | 'mul' | 'div', a: IrExpr, b: IrExpr, type: IrType = t): IrExpr =>
       ({ k, type, a, b, origin: this.origin(`(${a.origin!.text} ${{ add: '+', sub: '-', mul: '×', div: '÷' }[k]} ${b.origin!.text})`) });
+    // a ÷ b of one unit (the checker's types since issue 9: money ÷ money and a duration ÷ the same
+    // duration are an exact ratio, ratio ÷ ratio a plain number); the origin names the kind
+    // (金额比/时长比/比例比) so the differential suite can count it in the condition traces
+    const quotient = (of: 'money' | 'days' | 'ratio'): IrExpr => {
+      const a = this.expr(of, sc, depth - 1);
+      const b = this.expr(of, sc, depth - 1);
+      const name = { money: '金额比', days: '时长比', ratio: '比例比' }[of];
+      return { k: 'div', type: of === 'ratio' ? T.int : T.ratio, a, b, origin: this.origin(`${name}（${a.origin!.text} ÷ ${b.origin!.text}）`) };
+    };
     const defOf = (): IrExpr | undefined => {
       const ds = sc.defs.filter((d) => d.kind === kind);
       if (!ds.length) return undefined;
@@ -673,8 +682,7 @@ class ProgramGen {
           [famW('lists', 2), () => this.count(sc, d1)],
           [2, () => bin(r.pick(['add', 'sub', 'mul'] as const), this.expr('int', sc, d1), this.expr('int', sc, d1))],
           [famW('numbers', 1), () => bin('div', this.expr('int', sc, d1), this.expr('int', sc, d1))],
-          [famW('numbers', 1), () => bin('div', this.expr('ratio', sc, d1), this.expr('ratio', sc, d1))],
-          [famW('numbers', 1), () => bin('div', this.expr('money', sc, d1), this.expr('money', sc, d1))],
+          [famW('numbers', 2), () => quotient('ratio')],
           [famW('numbers', 1), () => bin('div', this.expr('int', sc, d1), this.expr('ratio', sc, d1))],
           [famW('lists', 1), () => aggregate(r.pick(['sum', 'max', 'min'] as const))],
           [famW('numbers', 1), () => ({ k: 'neg', type: T.int, x: this.expr('int', sc, d1), origin: this.origin('-x') })],
@@ -703,6 +711,8 @@ class ProgramGen {
           [famW('numbers', 2), () => (r.chance(0.5) ? bin('mul', this.expr('ratio', sc, d1), this.expr('int', sc, d1)) : bin('mul', this.expr('int', sc, d1), this.expr('ratio', sc, d1)))],
           [famW('numbers', 1), () => bin('mul', this.expr('ratio', sc, d1), this.expr('ratio', sc, d1))],
           [famW('numbers', 3), () => bin('div', this.expr('ratio', sc, d1), this.expr('int', sc, d1))],
+          [famW('numbers', 2), () => quotient('money')],
+          [famW('numbers', 1) + (fam === 'dates' ? 1 : 0), () => quotient('days')],
           [famW('numbers', 1), () => ({ k: 'neg', type: T.ratio, x: this.expr('ratio', sc, d1), origin: this.origin('-比例') })],
           [famW('lists', 1), () => aggregate(r.pick(['max', 'min'] as const))],
           [1, () => ({ k: 'param', type: T.ratio, name: '系数', origin: this.origin('系数') })],
@@ -954,12 +964,7 @@ class ProgramGen {
       ...(effKind === 'known' ? { effective: lo, effectiveIso: isoOf(lo) } : {}),
       ...(effKind === 'range' ? { effectiveRange: { lo, hi, loIso: isoOf(lo), hiIso: isoOf(hi) } } : {}),
       ...(r.chance(0.2) ? { effectiveNote: '说明' } : {}),
-      ...(r.chance(0.1) ? {
-        sunset: {
-          condition: { k: 'cmp', type: T.bool, op: '>=', a: { k: 'event', type: T.date, field: '日期', origin: this.origin('事件.日期') }, b: { k: 'const', type: T.date, value: lo, origin: this.origin(isoOf(lo)) }, origin: this.origin('事件.日期 ≥ …') },
-          start: r.pick(['sameDay', 'nextDay'] as const), origin: this.origin('失效'),
-        },
-      } : {}),
+      ...(r.chance(fam === 'dates' ? 0.5 : 0.1) ? { sunset: { condition: this.sunsetCondition(lo), start: r.pick(['sameDay', 'nextDay'] as const), origin: this.origin('失效') } } : {}),
     };
     const params: IrParam[] = [
       { name: '基数', type: T.money, unit: '元', values: this.segments(() => r.pick([10000, 50000, 99999])) },
@@ -968,6 +973,26 @@ class ProgramGen {
     return {
       policy, entities: this.entities, params, measures, indicators: [], clauses: [], doubts: [], properties: [], definitions: defs, assumptions,
     };
+  }
+
+  /**
+   * A 失效 condition: 事件.日期 ≥ a date, or ≥ 施行日 (undecided for an event inside an uncertain
+   * effective range: the policy is then possibly void), sometimes with 事件.类别.
+   */
+  private sunsetCondition(lo: number): IrExpr {
+    const r = this.r;
+    const evDate: IrExpr = { k: 'event', type: T.date, field: '日期', origin: this.origin('事件.日期') };
+    const b: IrExpr = r.chance(0.5)
+      ? { k: 'const', type: T.date, value: lo, origin: this.origin(isoOf(lo)) }
+      : { k: 'effective', type: T.date, origin: this.origin('施行日') };
+    const date: IrExpr = { k: 'cmp', type: T.bool, op: r.pick(['>=', '>'] as const), a: evDate, b, origin: this.origin(`事件.日期 ≥ ${b.origin!.text}`) };
+    if (!r.chance(0.3)) return date;
+    const cat: IrExpr = {
+      k: 'cmp', type: T.bool, op: '=', a: { k: 'event', type: T.text, field: '类别', origin: this.origin('事件.类别') },
+      b: { k: 'const', type: T.text, value: '生育支持政策', origin: this.origin('"生育支持政策"') }, origin: this.origin('事件.类别 = "生育支持政策"'),
+    };
+    const op = r.pick(['and', 'or'] as const);
+    return { k: op, type: T.bool, xs: [date, cat], origin: this.origin(op === 'and' ? '且' : '或') } as IrExpr;
   }
 
   private segments(value: () => number | string): IrParam['values'] {
@@ -1080,7 +1105,13 @@ export function randomCases(r: Rnd, p: { ir: IrProgram; gen: ProgramGen }, n: nu
     let date: unknown = isoOf(evalDay);
     if (r.chance(0.08)) invalidate(r, facts, evalDay);
     if (r.chance(0.01)) date = r.pick(['2023-02-29', null, '2024-7-1']);
-    const events = ir.policy.sunset ? (r.chance(0.5) ? [{ 日期: isoOf(evalDay + r.pick([-400, -1, 0, 1])), 级别: '国家', 类别: '生育支持政策' }] : []) : r.chance(0.5) ? undefined : [];
+    // events around the evaluation date and, with an uncertain effective range, inside it (a
+    // 失效 condition comparing with 施行日 is then undecided: 可能废止)
+    const event = (): Record<string, unknown> => {
+      const d = range && r.chance(0.4) ? r.int(range.lo, range.hi) : evalDay + r.pick([-400, -1, 0, 1]);
+      return { 日期: isoOf(d), 级别: r.pick(['国家', '国家', '省']), 类别: r.pick(['生育支持政策', '生育支持政策', '其他']), ...(r.chance(0.5) ? { 标题: r.pick(['上级文件', '通知']) } : {}) };
+    };
+    const events = ir.policy.sunset ? (r.chance(0.6) ? Array.from({ length: r.int(1, 3) }, event) : []) : r.chance(0.5) ? undefined : [];
     out.push({ facts, date, events });
   }
   return out;

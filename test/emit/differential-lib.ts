@@ -39,8 +39,10 @@ export function moneyCheck(): void {
 export interface FullDecisions {
   readonly 评估日期: string;
   readonly 前提不满足?: readonly { readonly 名称: string }[];
+  readonly 可能废止?: { readonly 日期: string; readonly 取决于: readonly string[] };
   readonly 决定: readonly {
     readonly 措施: string; readonly 状态: string; readonly 结果: Record<string, { readonly 值: unknown }>;
+    readonly 问题?: readonly { readonly 类别: string; readonly 结果: string }[];
     readonly 可领取?: { readonly 状态: string };
   }[];
 }

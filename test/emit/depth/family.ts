@@ -45,6 +45,8 @@ const EVIDENCE: Record<Family, readonly (readonly [string, (json: string, d: Ful
     ['an interval shown as a value', (j) => j.includes('之间（确切日期未知）"') || / 至 -?\d+ 之间"/.test(j)],
     ['an age', (j) => j.includes('周岁') || j.includes('月龄')],
     ['an evaluation date inside the uncertain effective range', (j) => j.includes('评估日期可能早于')],
+    ['a policy possibly void (undecided 失效 condition)', (_j, d) => d.可能废止 !== undefined],
+    ['a measure in doubt because the policy may be void', (j) => j.includes('若已废止则不适用')],
   ],
   numbers: [
     ['a repeating ratio', (j) => /\d\.\d*\(\d+\)%/.test(j)],
@@ -52,6 +54,9 @@ const EVIDENCE: Record<Family, readonly (readonly [string, (json: string, d: Ful
     ['money × ratio', (j) => j.includes('元') && j.includes('%')],
     ['a division by zero named', (j) => j.includes('为零，无法相除')],
     ['a ratio cut off with …', (j) => j.includes('…%')],
+    ['money ÷ money as an exact ratio', (j) => /金额比（[^"]*":"[^"]*%"/.test(j)],
+    ['a duration ÷ the same duration as an exact ratio', (j) => /时长比（[^"]*":"[^"]*%"/.test(j)],
+    ['ratio ÷ ratio as a plain number', (j) => /比例比（[^"]*":"-?\d+"/.test(j)],
   ],
   assumptions: [
     ['a violated assumption', (_j, d) => (d.前提不满足?.length ?? 0) > 0],
@@ -59,6 +64,10 @@ const EVIDENCE: Record<Family, readonly (readonly [string, (json: string, d: Ful
   references: [
     ['适用（措施） in a condition', (j) => j.includes('适用（措施')],
     ['a measure whose applicability is in doubt', (j) => j.includes('是否适用（存疑）')],
+    // an outcome shown beside a rule of unknown applicability is not established: a measure
+    // referring to it names it as missing instead of using the shown value
+    ['an outcome beside a rule of unknown applicability, not handed on', (j, d) => d.决定.some((x) => (x.问题 ?? []).some((p) =>
+      p.类别 === '未知' && x.结果[p.结果] !== undefined && j.includes(`措施「${x.措施}」的结果「${p.结果}」`)))],
   ],
   claims: [
     ['claimable', (_j, d) => d.决定.some((x) => x.可领取?.状态 === '适用')],
