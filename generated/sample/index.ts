@@ -145,6 +145,11 @@ export interface 决定集 {
   readonly 评估日期: string;
   /** 政策在评估日期已废止时：废止日期与触发的事件。 */
   readonly 废止?: { readonly 日期: string; readonly 事件: 上级政策事件 };
+  /**
+   * 某事件可能已使政策废止（其失效条件未知，例如与只知道范围的施行日比较）且评估日期不早于可能的废止日期时：
+   * 可能的废止日期、事件及取决于什么；会给予待遇的措施为“存疑”。
+   */
+  readonly 可能废止?: { readonly 日期: string; readonly 事件: 上级政策事件; readonly 取决于: readonly string[] };
   /** 施行日：确定的日期，或只知道在某个范围内（最早、最晚），及说明。 */
   readonly 生效?: { readonly 日期?: string; readonly 范围?: { readonly 最早: string; readonly 最晚: string }; readonly 说明?: string };
   /** 输入违反的前提（编码只在前提成立时经过验证）。 */
@@ -347,8 +352,8 @@ interface _Scope {
   readonly full: boolean;
   /** 政策在评估日期已废止或尚未生效时的状态。 */
   readonly status0: 状态 | undefined;
-  /** 评估日期落在不确定的施行日范围内时：该施行日的说明。 */
-  readonly notYet: string | undefined;
+  /** 政策在评估日期是否施行存疑的理由（评估日期在不确定的施行日范围内；某事件可能已使政策废止）。 */
+  readonly doubts: readonly _Doubt[];
   /** 定义的取值：定义序号 → 记录编号（全局定义为 0）→ 取值。 */
   readonly memo: (_Hit | undefined)[][];
   /** 已判定的措施（措施可以引用其他措施）。 */
@@ -357,6 +362,16 @@ interface _Scope {
   readonly busy: boolean[];
   /** evaluateFast 的求值上下文（不收集说明）。 */
   readonly c0: _Ctx;
+}
+
+/** 政策在评估日期是否施行的一项疑问。 */
+interface _Doubt {
+  /** “评估日期可能早于…” / “本政策可能已于…废止（…）”。 */
+  readonly text: string;
+  /** 若如此，措施不给予任何待遇：“若尚未施行则不适用” / “若已废止则不适用”。 */
+  readonly ifSo: string;
+  /** 疑问所取决的（缺少的事实、不确定的日期）。 */
+  readonly miss: readonly string[];
 }
 
 /** 求值上下文。 */
@@ -390,8 +405,8 @@ interface _Done {
   readonly fast: 快速决定 | undefined;
 }
 
-function _scope(f: readonly (_Rec | undefined)[], day: number, full: boolean, status0: 状态 | undefined, notYet: string | undefined): _Scope {
-  const s = { f, day, full, status0, notYet, memo: [], done: [], busy: [], c0: undefined as unknown as _Ctx };
+function _scope(f: readonly (_Rec | undefined)[], day: number, full: boolean, status0: 状态 | undefined, doubts: readonly _Doubt[]): _Scope {
+  const s = { f, day, full, status0, doubts, memo: [], done: [], busy: [], c0: undefined as unknown as _Ctx };
   s.c0 = { s, ev: undefined, evDay: 0, miss: undefined, used: undefined, defs: undefined };
   return s;
 }
@@ -1041,18 +1056,21 @@ function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
   }
   let status: 状态 = doubtful ? '存疑' : Object.keys(results).length > 0 ? '适用' : '不适用';
   if (status === '不适用') reasons.push('没有适用的规则');
-  // 评估日期可能早于不确定的施行日：给予待遇取决于它
-  if (s.notYet !== undefined && status !== '不适用') {
-    reasons.push('评估日期可能早于' + s.notYet + '：若尚未施行则不适用');
-    missAll.add(s.notYet);
-    if (status === '适用') {
-      status = '存疑';
-      for (const o of m.outcomes) if (_has(results, o.name)) problems.push({ 类别: '未知', 结果: o.name, 规则: (results[o.name] as 结果值).规则 });
-    }
-  } else if (s.notYet !== undefined) reasons.push('（评估日期可能早于' + s.notYet + '；未施行或不适用，均无待遇）');
+  // 政策在评估日期可能尚未施行或已废止：会给予待遇的措施存疑，本就不给的仍不适用
+  const inForceDoubt = s.doubts.length > 0 && status !== '不适用';
+  for (const d of s.doubts) {
+    if (status !== '不适用') {
+      reasons.push(d.text + '：' + d.ifSo);
+      for (const x of d.miss) missAll.add(x);
+    } else reasons.push('（' + d.text + '；无论如何均无待遇）');
+  }
+  if (inForceDoubt && status === '适用') {
+    status = '存疑';
+    for (const o of m.outcomes) if (_has(results, o.name)) problems.push({ 类别: '未知', 结果: o.name, 规则: (results[o.name] as 结果值).规则 });
+  }
   const defList = Array.from(defs.values());
   return {
-    ...head, 状态: status, 结果: status === '存疑' && s.notYet !== undefined ? {} : results, 理由: reasons, 规则: traces,
+    ...head, 状态: status, 结果: inForceDoubt ? {} : results, 理由: reasons, 规则: traces,
     ...(problems.length > 0 ? { 问题: problems } : {}),
     ...(status === '存疑' && missAll.size > 0 ? { 缺少: Array.from(missAll).sort() } : {}),
     ...(defList.length > 0 ? { 定义: defList } : {}),
@@ -1097,8 +1115,9 @@ function _judgeFast(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 快速�
     results[o.name] = _outcomeValue(o, v).值;
   }
   let status: 状态 = doubtful ? '存疑' : Object.keys(results).length > 0 ? '适用' : '不适用';
-  if (s.notYet !== undefined && status === '适用') status = '存疑';
-  return { 措施: m.name, 状态: status, 结果: status === '存疑' && s.notYet !== undefined ? {} : results };
+  const inForceDoubt = s.doubts.length > 0 && status !== '不适用';
+  if (inForceDoubt && status === '适用') status = '存疑';
+  return { 措施: m.name, 状态: status, 结果: inForceDoubt ? {} : results };
 }
 
 /** 输入中实体的字段；实体或字段缺少时记入缺少（"实体.字段"）并返回 null（未知）。 */
@@ -1156,18 +1175,37 @@ function _eventText(c: _Ctx, field: string): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-/** 政策自何日起废止：满足失效条件的最早事件（起算：当日 / 次日）。 */
-function _voidDay(inp: _Input): { readonly day: number; readonly ev: 上级政策事件 } | undefined {
+/** 政策的失效：确定使其废止的最早事件（起算：当日 / 次日），以及在此之前可能使其废止的最早事件
+ * （失效条件未知，例如与只知道范围的施行日比较）及其取决于什么。 */
+function _voidStatus(inp: _Input): {
+  readonly void?: { readonly day: number; readonly ev: 上级政策事件 };
+  readonly maybe?: { readonly day: number; readonly ev: 上级政策事件; readonly miss: readonly string[] };
+} {
   let best: { readonly day: number; readonly ev: 上级政策事件 } | undefined;
-  const s = _scope(inp.f, inp.day, false, undefined, undefined);
+  let maybe: { readonly day: number; readonly ev: 上级政策事件; readonly miss: readonly string[] } | undefined;
+  const s = _scope(inp.f, inp.day, false, undefined, []);
   for (const e of inp.evs) {
-    const c: _Ctx = { s, ev: { ...e.ev }, evDay: e.day, miss: undefined, used: undefined, defs: undefined };
-    if (_sunsetCondition(c) === true) {
-      const day = e.day + _SUNSET_OFFSET;
-      if (best === undefined || day < best.day) best = { day, ev: e.ev };
-    }
+    const miss = new Set<string>();
+    const c: _Ctx = { s, ev: { ...e.ev }, evDay: e.day, miss, used: undefined, defs: undefined };
+    const r = _sunsetCondition(c);
+    const day = e.day + _SUNSET_OFFSET;
+    if (r === true && (best === undefined || day < best.day)) best = { day, ev: e.ev };
+    if (r === null && (maybe === undefined || day < maybe.day)) maybe = { day, ev: e.ev, miss: Array.from(miss).sort() };
   }
-  return best;
+  return {
+    ...(best !== undefined ? { void: best } : {}),
+    ...(maybe !== undefined && (best === undefined || maybe.day < best.day) ? { maybe } : {}),
+  };
+}
+
+/** 可能使政策废止的事件（评估日期已过其可能的废止日期）：疑问的说明。 */
+function _voidDoubt(m: { readonly day: number; readonly ev: 上级政策事件; readonly miss: readonly string[] }): _Doubt {
+  const what = m.ev.标题 ?? m.ev.级别 + '级' + m.ev.类别;
+  return {
+    text: '本政策可能已于' + _iso(m.day) + '废止（事件“' + what + '”是否触发失效取决于：' + (m.miss.length > 0 ? m.miss.join('、') : '未知的事实') + '）',
+    ifSo: '若已废止则不适用',
+    miss: m.miss,
+  };
 }
 
 // ───────────────────────────── 政策数据 ─────────────────────────────
@@ -1624,15 +1662,18 @@ const _SUNSET_OFFSET = 0;
  */
 export function evaluate(facts: 输入事实, 评估日期: string, 事件?: readonly 上级政策事件[]): 决定集 {
   const inp = _validate(facts, 评估日期, 事件);
-  const voided = _voidDay(inp);
+  const vs = _voidStatus(inp);
+  const voided = vs.void;
   const isVoid = voided !== undefined && inp.day >= voided.day;
   const notYet = inp.day < 19783 /* 2024-03-01 */;
-  const s = _scope(inp.f, inp.day, true, isVoid ? '已废止' : notYet ? '未生效' : undefined, undefined);
+  const maybeVoid = !isVoid && !notYet && vs.maybe !== undefined && inp.day >= vs.maybe.day ? vs.maybe : undefined;
+  const s = _scope(inp.f, inp.day, true, isVoid ? '已废止' : notYet ? '未生效' : undefined, [...(maybeVoid !== undefined ? [_voidDoubt(maybeVoid)] : [])]);
   const 决定 = _MEASURES.map((_, i) => (_measure(s, i) as _Done).full as 决定);
   return {
     政策: { 名称: "示例县育儿支持办法", 文号: "示政〔2024〕1号" },
     评估日期: _iso(inp.day),
     ...(isVoid ? { 废止: { 日期: _iso(voided.day), 事件: voided.ev } } : {}),
+    ...(maybeVoid !== undefined ? { 可能废止: { 日期: _iso(maybeVoid.day), 事件: maybeVoid.ev, 取决于: maybeVoid.miss.slice() } } : {}),
     生效: {
       日期: "2024-03-01",
     },
@@ -1652,10 +1693,12 @@ export function evaluate(facts: 输入事实, 评估日期: string, 事件?: rea
  */
 export function evaluateFast(facts: 输入事实, 评估日期: string, 事件?: readonly 上级政策事件[]): 快速决定集 {
   const inp = _validate(facts, 评估日期, 事件);
-  const voided = _voidDay(inp);
+  const vs = _voidStatus(inp);
+  const voided = vs.void;
   const isVoid = voided !== undefined && inp.day >= voided.day;
   const notYet = inp.day < 19783 /* 2024-03-01 */;
-  const s = _scope(inp.f, inp.day, false, isVoid ? '已废止' : notYet ? '未生效' : undefined, undefined);
+  const maybeVoid = !isVoid && !notYet && vs.maybe !== undefined && inp.day >= vs.maybe.day ? vs.maybe : undefined;
+  const s = _scope(inp.f, inp.day, false, isVoid ? '已废止' : notYet ? '未生效' : undefined, [...(maybeVoid !== undefined ? [_voidDoubt(maybeVoid)] : [])]);
   const 决定 = _MEASURES.map((_, i) => (_measure(s, i) as _Done).fast as 快速决定);
   return { 评估日期: _iso(inp.day), 决定 };
 }
