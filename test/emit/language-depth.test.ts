@@ -7,7 +7,9 @@
  *     and a gap hidden by a contradiction;
  *   - definitions (孩次 of twins, traces per instance), quantifiers and aggregates, uncertain
  *     dates, signed inputs and assumptions, measures using measures, 申请条件/可领取;
- *   - CalendarCoverageError (ZC0805) thrown by evaluate and evaluateFast alike.
+ *   - CalendarCoverageError (ZC0805) thrown by evaluate and evaluateFast alike;
+ *   - a 失效 condition undecided against an uncertain 施行日 (可能废止), same-unit division as
+ *     an exact ratio and ratio ÷ ratio as a plain number.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { emitTypeScript } from '../../compiler/emit/typescript.js';
@@ -261,5 +263,63 @@ describe('working-day deadlines outside the calendar: CalendarCoverageError (ZC0
       fast = e;
     }
     expect(errorKey(fast)).toBe(errorKey(ref));
+  });
+});
+
+describe('a sunset that compares with an uncertain 施行日 (bcf5590): the generated evaluator says the policy may be void', () => {
+  const src = `政策 「测试」 {
+  生效：某日（2023年1月1日，2023年12月31日）
+  失效 { 条件：事件.级别 为 国家 且 事件.日期 ≥ 施行日  起算：当日 }
+}
+实体 家庭 { 子女数：整数 }
+条款 一、 "补助" {
+  措施 补助 { 对象：家庭  结果 额：金额  规则 「多孩」 { 条件：家庭.子女数 ≥ 2  额 = 100元 } }
+}`;
+  const ev = (date: string) => [{ 日期: date, 级别: '国家', 类别: '生育支持政策', 标题: '新政策' }];
+  const range = '施行日（2023-01-01 至 2023-12-31 之间，确切日期未知）';
+  it('an event after the whole range voids the policy, one before it does not, one inside it makes it possibly void', async () => {
+    const ir = irOf(src);
+    const gen = await importGenerated(emitTypeScript(ir).get('index.ts')!);
+    const at = (kids: number, evDate: string, date: string): Decisions => {
+      const got = gen.evaluate({ 家庭: { 子女数: kids } }, date, ev(evDate)) as Decisions;
+      expect(JSON.stringify(got)).toBe(JSON.stringify(interpret(ir, { 家庭: { 子女数: kids } }, date, ev(evDate))));
+      expect(gen.evaluateFast({ 家庭: { 子女数: kids } }, date, ev(evDate))).toEqual(fastOf(got as unknown as FullDecisions));
+      return got;
+    };
+    expect(at(3, '2024-03-01', '2024-06-01').决定[0]!.状态).toBe('已废止');
+    expect(at(3, '2022-06-01', '2024-06-01').决定[0]!.状态).toBe('适用');
+    expect(at(3, '2022-06-01', '2024-06-01').可能废止).toBeUndefined();
+    const d = at(3, '2023-06-01', '2024-06-01');
+    expect(d.可能废止).toEqual({ 日期: '2023-06-01', 事件: ev('2023-06-01')[0], 取决于: [range] });
+    expect(d.决定[0]!.状态).toBe('存疑');
+    expect(d.决定[0]!.结果).toEqual({});
+    expect(d.决定[0]!.缺少).toEqual([range]);
+    expect(d.决定[0]!.理由).toContain(`本政策可能已于2023-06-01废止（事件“新政策”是否触发失效取决于：${range}）：若已废止则不适用`);
+    // a measure that grants nothing anyway stays 不适用 and says why the doubt does not matter
+    const no = at(1, '2023-06-01', '2024-06-01').决定[0]!;
+    expect(no.状态).toBe('不适用');
+    expect(no.理由).toContain(`（本政策可能已于2023-06-01废止（事件“新政策”是否触发失效取决于：${range}）；无论如何均无待遇）`);
+    // before the possible void day the event does not matter yet
+    expect(at(3, '2023-06-01', '2023-05-31').可能废止).toBeUndefined();
+  });
+});
+
+describe('same-unit division (bcf5590, f8ee330) in the generated evaluator', () => {
+  it('1000元 ÷ 600元 = 166.(6)% compared exactly; 4.8‰ ÷ 3.6‰ is the plain number 1.(3), rounded to an integer', async () => {
+    const { run } = await compiled(`${HEAD}实体 甲 { 收入：金额  标准：金额 }
+条款 一、 "比" {
+  措施 收入比 { 对象：甲  结果 比值：比例  规则 「算」 { 比值 = 甲.收入 ÷ 甲.标准 } }
+  措施 低收入 { 对象：甲  结果 低：是否  规则 「低」 { 条件：甲.收入 ÷ 甲.标准 ≤ 150%  低 = 是 } }
+  措施 倍数 { 对象：甲  结果 倍：整数  规则 「算」 { 倍 = 4.8‰ ÷ 3.6‰ } }
+}`);
+    const d = run({ 甲: { 收入: '1000', 标准: '600' } }, '2024-01-01');
+    expect(dec(d, '收入比').结果['比值']!.值).toBe('166.(6)%');
+    expect(dec(d, '低收入').状态).toBe('不适用');
+    expect(dec(d, '倍数').结果['倍']!.值).toBe(1);
+    expect(dec(run({ 甲: { 收入: '900', 标准: '600' } }, '2024-01-01'), '低收入').状态).toBe('适用');
+    // ÷ 0元 is unknown and named, never a silent answer
+    const z = dec(run({ 甲: { 收入: '900', 标准: '0' } }, '2024-01-01'), '收入比');
+    expect(z.状态).toBe('存疑');
+    expect(z.缺少).toEqual(['除数“甲.标准”为零，无法相除']);
   });
 });
