@@ -3,46 +3,134 @@
  *
  * This is the TypeScript emitter's OWN implementation of the value model of
  * compiler/ir/ir.ts — day numbers, strict ISO dates, 周岁/月龄 (民法典 §201–202), months
- * added with month-end clamping, exact rounding division, fen/ratio formatting, input
- * validation and the decision procedure — written independently of
- * compiler/common/calendar.ts and compiler/interpret/, so that differential tests compare
- * two implementations of one specification (grammar/README.md §11, ir.ts header).
+ * added with month-end clamping, exact rationals for ratios (BigInt), intervals for dates
+ * known only within a range, fen/ratio formatting, nested-record input validation and the
+ * decision procedure — written independently of compiler/common/calendar.ts,
+ * compiler/interpret/ and fraction.js, so that differential tests compare two
+ * implementations of one specification (grammar/README.md §11, §15, ir.ts header).
  *
  * The text is split into chunks; `runtimeSource(used)` returns the chunks a module needs
  * (so that generated code also passes `noUnusedLocals`). Chunks are written without
  * template literals so they can live in String.raw.
- * INVARIANT: every number the runtime produces from valid input is a safe integer
- * (`_mulDiv` falls back to exact BigInt arithmetic when a product leaves the safe range).
+ * INVARIANT: every number the runtime produces from valid input is an integer; ratios are
+ * canonical "n/d" texts (lowest terms, d > 0), so equal ratios are equal strings.
  */
 
 /** Optional runtime parts, enabled by the expressions a policy uses. */
-export type RuntimeFeature = 'ageYears' | 'ageMonths' | 'workdays' | 'addMonths' | 'mulDiv' | 'param' | 'field' | 'event' | 'sunset';
+export type RuntimeFeature =
+  | 'ageYears' | 'ageMonths' | 'workdays' | 'addMonths' | 'param' | 'event' | 'sunset'
+  | 'root' | 'field' | 'get' | 'def' | 'ratio' | 'ratioMul' | 'ratioCmp' | 'div' | 'mulRound'
+  | 'iv' | 'why' | 'lohi' | 'ivAdd' | 'ivSub' | 'ivNeg' | 'ivDays' | 'ivMul' | 'ivCmp' | 'ivAge' | 'ivAddMonths' | 'nth' | 'applies' | 'outcome'
+  | 'assume' | 'qtrace' | 'ratioNeg' | 'paramTable';
 
 const CORE = String.raw`
 // ───────────────────────────── 运行时 ─────────────────────────────
 // 以下是生成器自带的独立实现（不依赖 ZhengCe 编译器）。取值表示：
 //   是否 → boolean；整数、时长、年龄 → 整数；金额 → 整数「分」；日期 → 日序（自 1970-01-01 起的天数）；
-//   比例 → 整数「百万分之一」（50% = 500000）；文本、枚举 → string；null = 未知（缺少事实）。
+//   比例 → 精确分数的文本 "n/d"（最简、d > 0：50% = "1/2"）；文本、枚举 → string；
+//   实体 → 已校验的记录 _Rec；列表 → _List；只知道在某个范围内的日期（某日、施行日）及其运算 → 区间 _Iv；
+//   null = 未知（缺少事实）。
 
 type _Val = number | boolean | string;
-type _V = _Val | null;
 
-/** 值的显示方式：m 金额（分）、d 日期（日序）、b 是否、r 比例（百万分之一）、n 数（后接单位）、s 文本。 */
-type _Kind = 'm' | 'd' | 'b' | 'r' | 'n' | 's';
+/** 已校验的记录（实体的一个实例）：字段值按实体声明中的顺序，未提供为 undefined。 */
+interface _Rec {
+  /** 本次求值中唯一的编号（定义按实例缓存），自 1 起。 */
+  readonly id: number;
+  /** 实例在输入中的位置，如 "家庭.子女[1]"（用于说明缺少的事实与定义的实例）。 */
+  readonly path: string;
+  readonly v: readonly (_Val | _Rec | _List | undefined)[];
+}
+
+/** 已校验的列表（实体的对象）。 */
+interface _List {
+  /** 列表在输入中的位置，如 "家庭.子女"。 */
+  readonly path: string;
+  readonly items: readonly _Rec[];
+}
+
+/** 只知道在 [lo, hi] 之间的数（日期或由其算出的天数、年龄）；why 说明是哪个不确定的日期。 */
+class _Iv {
+  constructor(readonly lo: number, readonly hi: number, readonly why: string) {}
+}
+
+type _V = _Val | _Rec | _List | _Iv | null;
+
+/** 值的显示方式：m 金额（分）、d 日期（日序）、b 是否、r 比例、n 数（后接单位）、s 文本、e 实体、l 列表。 */
+type _Kind = 'm' | 'd' | 'b' | 'r' | 'n' | 's' | 'e' | 'l';
+
+/** 一次求值的共享状态。 */
+interface _Scope {
+  /** 已校验的事实：实体（按声明顺序）→ 记录。 */
+  readonly f: readonly (_Rec | undefined)[];
+  /** 评估日期（日序）。 */
+  readonly day: number;
+  /** evaluate（生成解释）或 evaluateFast（只算状态与取值）。 */
+  readonly full: boolean;
+  /** 政策在评估日期已废止或尚未生效时的状态。 */
+  readonly status0: 状态 | undefined;
+  /** 政策在评估日期是否施行存疑的理由（评估日期在不确定的施行日范围内；某事件可能已使政策废止）。 */
+  readonly doubts: readonly _Doubt[];
+  /** 定义的取值：定义序号 → 记录编号（全局定义为 0）→ 取值。 */
+  readonly memo: (_Hit | undefined)[][];
+  /** 已判定的措施（措施可以引用其他措施）。 */
+  readonly done: (_Done | undefined)[];
+  /** 正在判定的措施。 */
+  readonly busy: boolean[];
+  /** evaluateFast 的求值上下文（不收集说明）。 */
+  readonly c0: _Ctx;
+}
+
+/** 政策在评估日期是否施行的一项疑问。 */
+interface _Doubt {
+  /** “评估日期可能早于…” / “本政策可能已于…废止（…）”。 */
+  readonly text: string;
+  /** 若如此，措施不给予任何待遇：“若尚未施行则不适用” / “若已废止则不适用”。 */
+  readonly ifSo: string;
+  /** 疑问所取决的（缺少的事实、不确定的日期）。 */
+  readonly miss: readonly string[];
+}
 
 /** 求值上下文。 */
 interface _Ctx {
-  /** 已校验的事实：实体 → 字段 → 取值。 */
-  readonly f: ReadonlyMap<string, ReadonlyMap<string, _Val>>;
-  /** 评估日期（日序）。 */
-  readonly day: number;
+  readonly s: _Scope;
   /** 求失效条件时的上级政策事件（字段的浅拷贝）及其日序。 */
   readonly ev: Readonly<Record<string, unknown>> | undefined;
   readonly evDay: number;
-  /** 追踪时收集缺少的事实。 */
+  /** 收集缺少的事实（evaluateFast 中为 undefined）。 */
   readonly miss: Set<string> | undefined;
   /** 收集用到的未确认参数。 */
   readonly used: Set<string> | undefined;
+  /** 收集用到的定义（措施的解释）。 */
+  readonly defs: Map<string, 定义追踪> | undefined;
+}
+
+/** 一个定义在一个实例上的取值，以及求它时缺少的事实、未确认的参数和用到的其他定义。 */
+interface _Hit {
+  readonly v: _V;
+  readonly miss: readonly string[];
+  readonly used: readonly string[];
+  readonly defs: readonly 定义追踪[];
+}
+
+/** 一项措施的判定。 */
+interface _Done {
+  readonly 状态: 状态;
+  /** 各结果的确定取值（运行时表示；没有确定值为 undefined），供其他措施引用。 */
+  readonly raw: readonly (_Val | undefined)[];
+  readonly full: 决定 | undefined;
+  readonly fast: 快速决定 | undefined;
+}
+
+function _scope(f: readonly (_Rec | undefined)[], day: number, full: boolean, status0: 状态 | undefined, doubts: readonly _Doubt[]): _Scope {
+  const s = { f, day, full, status0, doubts, memo: [], done: [], busy: [], c0: undefined as unknown as _Ctx };
+  s.c0 = { s, ev: undefined, evDay: 0, miss: undefined, used: undefined, defs: undefined };
+  return s;
+}
+
+/** 新的求值上下文：evaluate 中收集缺少的事实、未确认参数（及定义，若给出 defs）。 */
+function _ctx(s: _Scope, defs: Map<string, 定义追踪> | undefined): _Ctx {
+  return s.full ? { s, ev: undefined, evDay: 0, miss: new Set<string>(), used: new Set<string>(), defs } : s.c0;
 }
 
 // ── 日期：公历（公元 1—9999 年），日序 ──
@@ -106,6 +194,104 @@ function _parseIso(v: unknown): number | undefined {
   return _day(y, mo, d);
 }
 
+// ── 比例：精确分数 "n/d"（BigInt）──
+
+function _gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y !== 0n) {
+    const t = x % y;
+    x = y;
+    y = t;
+  }
+  return x;
+}
+
+/** 比例文本（或整数）→ [分子, 分母]（分母 > 0）。 */
+function _q(v: string | number): [bigint, bigint] {
+  if (typeof v === 'number') return [BigInt(v), 1n];
+  const i = v.indexOf('/');
+  return [BigInt(v.slice(0, i)), BigInt(v.slice(i + 1))];
+}
+
+/** 分数 → 最简的比例文本 "n/d"。INVARIANT: d ≠ 0。 */
+function _qText(n: bigint, d: bigint): string {
+  const g = _gcd(n, d);
+  let a = n / g;
+  let b = d / g;
+  if (b < 0n) {
+    a = -a;
+    b = -b;
+  }
+  return String(a) + '/' + String(b);
+}
+
+/**
+ * 比例的百分数写法："1/2" → "50"，"1/3" → "33.(3)"（循环节在括号中）。不循环的小数至多写 15 位，
+ * 循环节超过 2000 位时也只写前 15 位；写不全时末尾加 "…"，绝不冒充精确值。
+ */
+function _pct(r: string): string {
+  const [n0, d0] = _q(r);
+  const g = _gcd(n0 * 100n, d0);
+  const n = (n0 * 100n) / g;
+  const D = d0 / g;
+  let N = n < 0n ? -n : n;
+  // 循环节长度：去掉分母中的 2、5 后，10 的阶
+  let dd = D;
+  while (dd % 2n === 0n) dd /= 2n;
+  while (dd % 5n === 0n) dd /= 5n;
+  let len = 0;
+  if (dd !== 1n) {
+    let rem = 10n % dd;
+    let t = 1;
+    for (; rem !== 1n; t++) {
+      rem = (rem * 10n) % dd;
+      if (t > 2000) {
+        t = 0;
+        break;
+      }
+    }
+    len = t;
+  }
+  // 循环节的起点：最小的 s（< 300）使 10^s ≡ 10^(s+len) (mod D)
+  let start = 0;
+  if (len > 0) {
+    let r1 = 1n;
+    let r2 = 1n;
+    for (let e = 0; e < len; e++) r2 = (r2 * 10n) % D;
+    for (let t = 0; t < 300; t++) {
+      if (r1 === r2) {
+        start = t;
+        break;
+      }
+      r1 = (r1 * 10n) % D;
+      r2 = (r2 * 10n) % D;
+    }
+  }
+  let out = (n < 0n ? '-' : '') + String(N / D);
+  N = (N % D) * 10n;
+  if (N !== 0n) out += '.';
+  if (len > 0) {
+    for (let i = 0; i < start; i++) {
+      out += String(N / D);
+      N = (N % D) * 10n;
+    }
+    out += '(';
+    for (let i = 0; i < len; i++) {
+      out += String(N / D);
+      N = (N % D) * 10n;
+    }
+    out += ')';
+  } else {
+    for (let i = 0; i < 15 && N !== 0n; i++) {
+      out += String(N / D);
+      N = (N % D) * 10n;
+    }
+    if (N !== 0n) out += '…';
+  }
+  return out;
+}
+
 // ── 数值格式 ──
 
 /** 分 → "1234.50"。 */
@@ -115,35 +301,38 @@ function _fen(v: number): string {
   return (v < 0 ? '-' : '') + String(Math.floor(a / 100)) + '.' + (cents < 10 ? '0' : '') + String(cents);
 }
 
-/** 百万分之一 → "4.8%"（至多四位小数，去掉末尾的 0）。 */
-function _ratio(v: number): string {
-  const a = Math.abs(v);
-  const frac = String(10000 + (a % 10000)).slice(1).replace(/0+$/, '');
-  return (v < 0 ? '-' : '') + String(Math.floor(a / 10000)) + (frac === '' ? '' : '.' + frac) + '%';
-}
-
 /** 给人看的取值。 */
 function _show(kind: _Kind, unit: string, v: _V): string {
   if (v === null) return '（未知）';
+  if (v instanceof _Iv) return kind === 'd' ? _iso(v.lo) + ' 至 ' + _iso(v.hi) + ' 之间（确切日期未知）' : String(v.lo) + ' 至 ' + String(v.hi) + ' 之间';
+  if (typeof v === 'object') return 'items' in v ? String(v.items.length) + '个' : v.path;
   switch (kind) {
     case 'm': return _fen(v as number) + '元';
     case 'd': return _iso(v as number);
     case 'b': return v ? '是' : '否';
-    case 'r': return _ratio(v as number);
+    case 'r': return _pct(v as string) + '%';
     case 'n': return String(v) + unit;
-    case 's': return String(v);
+    default: return String(v);
   }
 }
 
 // ── 输入校验 ──
 
-/** 字段类型：b 是否、i 非负整数、m 金额、d 日期、t 文本、r 比例、e 枚举。 */
+/**
+ * 字段类型：b 是否、i 整数、m 金额、r 比例、d 日期、t 文本、e 枚举、o 实体（嵌套对象）、l 实体的列表；
+ * signed：可为负。
+ */
 type _FieldType =
-  | { readonly k: 'b' | 'i' | 'm' | 'd' | 't' | 'r' }
-  | { readonly k: 'e'; readonly members: readonly string[] };
+  | { readonly k: 'b' | 'd' | 't' }
+  | { readonly k: 'i' | 'm' | 'r'; readonly signed: boolean }
+  | { readonly k: 'e'; readonly members: readonly string[] }
+  | { readonly k: 'o' | 'l'; readonly entity: number; readonly name: string };
 
 interface _Entity {
-  readonly fields: ReadonlyMap<string, _FieldType>;
+  readonly name: string;
+  /** 字段名 → 序号。 */
+  readonly index: ReadonlyMap<string, number>;
+  readonly types: readonly _FieldType[];
   /** 字段名，以「、」连接（用于错误信息）。 */
   readonly names: string;
 }
@@ -151,21 +340,23 @@ interface _Entity {
 function _expected(t: _FieldType): string {
   switch (t.k) {
     case 'b': return '是否（true/false）';
-    case 'i': return '非负整数';
-    case 'm': return '金额（元，最多两位小数，如 "1000.50"）';
+    case 'i': return t.signed ? '整数' : '非负整数';
+    case 'm': return t.signed ? '金额（元，最多两位小数，可为负，如 "-1000.50"）' : '金额（元，最多两位小数，如 "1000.50"）';
     case 'd': return '日期（YYYY-MM-DD）';
     case 't': return '文本';
     case 'r': return '比例（如 "50%"、"4.8‰"）';
     case 'e': return '以下之一：' + t.members.join('、');
+    case 'o': return '对象（实体「' + t.name + '」的字段 → 值）';
+    case 'l': return '列表（实体「' + t.name + '」的对象）';
   }
 }
 
 const _MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-const _MONEY_RE = /^(0|[1-9][0-9]*)(?:\.([0-9]{1,2}))?$/;
-const _RATIO_RE = /^([0-9]+)(?:\.([0-9]+))?([%‰])$/;
+const _MONEY_RE = /^(-?)(0|[1-9][0-9]*)(?:\.([0-9]{1,2}))?$/;
+const _RATIO_RE = /^(-?)([0-9]+)(?:\.([0-9]+))?([%‰])$/;
 
-/** 金额（元）：非负，最多两位小数的十进制文本或数 → 分（须为安全整数）。 */
-function _parseMoney(v: unknown): number | undefined {
+/** 金额（元）：最多两位小数的十进制文本或数 → 分（须为安全整数；负数须可为负）。 */
+function _parseMoney(v: unknown, signed: boolean): number | undefined {
   let s: string;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return undefined;
@@ -173,47 +364,52 @@ function _parseMoney(v: unknown): number | undefined {
   } else if (typeof v === 'string') s = v;
   else return undefined;
   const m = _MONEY_RE.exec(s);
-  if (m === null) return undefined;
-  const fen = BigInt(m[1] as string) * BigInt(100) + BigInt((m[2] ?? '').padEnd(2, '0'));
-  return fen > _MAX_SAFE ? undefined : Number(fen);
+  if (m === null || (m[1] === '-' && !signed)) return undefined;
+  const fen = BigInt(m[2] as string) * 100n + BigInt((m[3] ?? '').padEnd(2, '0'));
+  if (fen > _MAX_SAFE) return undefined;
+  return m[1] === '-' && fen !== 0n ? -Number(fen) : Number(fen);
 }
 
-/** 比例 "50%"、"4.8‰" → 百万分之一（须恰为整数且为安全整数）。 */
-function _parseRatio(v: unknown): number | undefined {
+/** 比例 "50%"、"4.8‰"（任意位小数，精确）→ "n/d"。 */
+function _parseRatio(v: unknown, signed: boolean): string | undefined {
   if (typeof v !== 'string') return undefined;
   const m = _RATIO_RE.exec(v);
-  if (m === null) return undefined;
-  const frac = m[2] ?? '';
-  const num = BigInt((m[1] as string) + frac) * BigInt(m[3] === '%' ? 10000 : 1000);
-  const den = BigInt('1' + '0'.repeat(frac.length));
-  if (num % den !== BigInt(0)) return undefined;
-  const r = num / den;
-  return r > _MAX_SAFE ? undefined : Number(r);
+  if (m === null || (m[1] === '-' && !signed)) return undefined;
+  const frac = m[3] ?? '';
+  const n = BigInt((m[2] as string) + frac);
+  const d = 10n ** BigInt(frac.length) * (m[4] === '%' ? 100n : 1000n);
+  return _qText(m[1] === '-' ? -n : n, d);
 }
 
+function _integer(v: unknown, signed: boolean): number | undefined {
+  return typeof v === 'number' && Number.isSafeInteger(v) && (signed || v >= 0) ? (v === 0 ? 0 : v) : undefined;
+}
+
+/** 标量字段的取值 → 运行时表示；不合格时返回期望的说明。 */
 function _convert(t: _FieldType, v: unknown, day: number | undefined): { readonly ok: true; readonly v: _Val } | { readonly ok: false; readonly expected: string } {
   let r: _Val | undefined;
   switch (t.k) {
     case 'b': r = typeof v === 'boolean' ? v : undefined; break;
     case 't': r = typeof v === 'string' ? v : undefined; break;
     case 'e': r = typeof v === 'string' && t.members.indexOf(v) >= 0 ? v : undefined; break;
-    case 'i': r = typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : undefined; break;
-    case 'm': r = _parseMoney(v); break;
-    case 'r': r = _parseRatio(v); break;
+    case 'i': r = _integer(v, t.signed); break;
+    case 'm': r = _parseMoney(v, t.signed); break;
+    case 'r': r = _parseRatio(v, t.signed); break;
     case 'd': {
       const d = _parseIso(v);
       if (d !== undefined && day !== undefined && d > day) return { ok: false, expected: '不晚于评估日期的日期' };
       r = d;
       break;
     }
+    default: r = undefined;
   }
   return r === undefined ? { ok: false, expected: _expected(t) } : { ok: true, v: r };
 }
 
 /** 错误信息中的「实际」：JSON 形式，过长截断。 */
 function _got(v: unknown): string {
-  if (v === undefined) return '（缺失）';
   if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  if (v === undefined) return '（缺失）';
   let j: string | undefined;
   try {
     j = JSON.stringify(v);
@@ -228,7 +424,8 @@ const _LEVELS: readonly string[] = ['国家', '省', '市', '县'];
 const _EVENT_KEYS: readonly string[] = ['日期', '级别', '类别', '标题', '文号', '地区', '来源', '已确认', '说明'];
 
 interface _Input {
-  readonly f: Map<string, Map<string, _Val>>;
+  /** 实体（按声明顺序）→ 记录；输入中没有的实体为 undefined。 */
+  readonly f: readonly (_Rec | undefined)[];
   readonly day: number;
   readonly evs: readonly { readonly day: number; readonly ev: 上级政策事件 }[];
 }
@@ -237,19 +434,82 @@ function _isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
+/** 校验中的状态：问题列表、评估日期、记录编号、祖先对象（检查循环引用）。 */
+interface _Check {
+  readonly problems: 输入问题[];
+  readonly day: number | undefined;
+  next: number;
+  readonly seen: Set<object>;
+}
+
+/**
+ * 校验实体 ent 的一个记录（path：错误信息中的路径；at：求值时的路径）。嵌套对象与列表逐层校验，
+ * 问题依输入中键的顺序记入 k.problems。
+ */
+function _record(k: _Check, ent: _Entity, rec: Record<string, unknown>, path: string, at: string): _Rec {
+  const v: (_Val | _Rec | _List | undefined)[] = new Array<_Val | _Rec | _List | undefined>(ent.types.length);
+  const out: _Rec = { id: k.next++, path: at, v };
+  if (k.seen.has(rec)) {
+    k.problems.push({ 路径: path, 期望: '不含循环引用的对象', 实际: '循环引用' });
+    return out;
+  }
+  k.seen.add(rec);
+  for (const fname of Object.keys(rec)) {
+    const x = rec[fname];
+    const fi = ent.index.get(fname);
+    const fpath = path + '.' + fname;
+    if (fi === undefined) {
+      k.problems.push({ 路径: fpath, 期望: '实体「' + ent.name + '」的字段（' + ent.names + '）', 实际: '未知字段' });
+      continue;
+    }
+    const t = ent.types[fi] as _FieldType;
+    if (t.k === 'o') {
+      const sub = _ENTITIES[t.entity];
+      if (sub === undefined || !_isRecord(x)) k.problems.push({ 路径: fpath, 期望: _expected(t), 实际: _got(x) });
+      else v[fi] = _record(k, sub, x, fpath, at + '.' + fname);
+      continue;
+    }
+    if (t.k === 'l') {
+      const sub = _ENTITIES[t.entity];
+      if (sub === undefined || !Array.isArray(x)) {
+        k.problems.push({ 路径: fpath, 期望: _expected(t), 实际: _got(x) });
+        continue;
+      }
+      const items: _Rec[] = [];
+      const lpath = at + '.' + fname;
+      const arr: readonly unknown[] = x;
+      for (let i = 0; i < arr.length; i++) {
+        if (!(i in arr)) continue; // 稀疏数组的空位不是元素
+        const item = arr[i];
+        const ipath = fpath + '[' + String(i) + ']';
+        if (!_isRecord(item)) k.problems.push({ 路径: ipath, 期望: '对象（实体「' + t.name + '」的字段 → 值）', 实际: _got(item) });
+        else items.push(_record(k, sub, item, ipath, lpath + '[' + String(items.length) + ']'));
+      }
+      v[fi] = { path: lpath, items };
+      continue;
+    }
+    const r = _convert(t, x, k.day);
+    if (r.ok) v[fi] = r.v;
+    else k.problems.push({ 路径: fpath, 期望: r.expected, 实际: _got(x) });
+  }
+  k.seen.delete(rec);
+  return out;
+}
+
 /** 校验全部输入；有问题时抛出一个列出所有问题的 InputError。 */
 function _validate(facts: unknown, date: unknown, events: unknown): _Input {
   const problems: 输入问题[] = [];
   const day = _parseIso(date);
   if (day === undefined) problems.push({ 路径: '评估日期', 期望: '日期（YYYY-MM-DD）', 实际: _got(date) });
-  const f = new Map<string, Map<string, _Val>>();
+  const f: (_Rec | undefined)[] = new Array<_Rec | undefined>(_ENTITIES.length);
+  const k: _Check = { problems, day, next: 1, seen: new Set<object>() };
   if (!_isRecord(facts)) {
     problems.push({ 路径: '事实', 期望: '对象（实体名 → 字段）', 实际: _got(facts) });
   } else {
     for (const en of Object.keys(facts)) {
       const rec = facts[en];
-      const ent = _ENTITIES.get(en);
-      if (ent === undefined) {
+      const ei = _ENTITY_INDEX.get(en);
+      if (ei === undefined) {
         problems.push({ 路径: '事实.' + en, 期望: '已声明的实体（' + _ENTITY_NAMES + '）', 实际: '未知实体' });
         continue;
       }
@@ -257,19 +517,8 @@ function _validate(facts: unknown, date: unknown, events: unknown): _Input {
         problems.push({ 路径: '事实.' + en, 期望: '对象（字段 → 值）', 实际: _got(rec) });
         continue;
       }
-      const values = new Map<string, _Val>();
-      for (const fn of Object.keys(rec)) {
-        const v = rec[fn];
-        const ft = ent.fields.get(fn);
-        if (ft === undefined) {
-          problems.push({ 路径: '事实.' + en + '.' + fn, 期望: '实体「' + en + '」的字段（' + ent.names + '）', 实际: '未知字段' });
-          continue;
-        }
-        const r = _convert(ft, v, day);
-        if (r.ok) values.set(fn, r.v);
-        else problems.push({ 路径: '事实.' + en + '.' + fn, 期望: r.expected, 实际: _got(v) });
-      }
-      f.set(en, values);
+      k.seen.clear();
+      f[ei] = _record(k, _ENTITIES[ei] as _Entity, rec, '事实.' + en, en);
     }
   }
   const evs: { readonly day: number; readonly ev: 上级政策事件 }[] = [];
@@ -285,8 +534,8 @@ function _validate(facts: unknown, date: unknown, events: unknown): _Input {
           problems.push({ 路径: p, 期望: '对象（日期、级别、类别…）', 实际: _got(e) });
           continue;
         }
-        for (const k of Object.keys(e)) {
-          if (_EVENT_KEYS.indexOf(k) < 0) problems.push({ 路径: p + '.' + k, 期望: '日期、级别、类别、标题、文号、地区、来源、已确认、说明之一', 实际: '未知字段' });
+        for (const key of Object.keys(e)) {
+          if (_EVENT_KEYS.indexOf(key) < 0) problems.push({ 路径: p + '.' + key, 期望: '日期、级别、类别、标题、文号、地区、来源、已确认、说明之一', 实际: '未知字段' });
         }
         const d = _parseIso(e['日期']);
         if (d === undefined) problems.push({ 路径: p + '.日期', 期望: '日期（YYYY-MM-DD）', 实际: _got(e['日期']) });
@@ -314,6 +563,8 @@ interface _Rule {
   readonly overrides: readonly number[];
   readonly cond: (c: _Ctx) => boolean | null;
   readonly trace: (c: _Ctx, out: 条件追踪[]) => void;
+  /** 条件的解释会计算条件本身可能跳过的日期运算（可能抛出异常）：evaluateFast 也要计算。 */
+  readonly risky: boolean;
   /** 每个结果的取值（undefined：本规则不给出该结果）。 */
   readonly values: readonly (((c: _Ctx) => _V) | undefined)[];
 }
@@ -334,23 +585,27 @@ interface _Measure {
   readonly lead: readonly string[];
   readonly responsible: readonly string[];
   readonly doubts: readonly { readonly 名称: string; readonly 采用: string; readonly 理由?: string }[] | undefined;
+  /** 对象（实体名）及其序号（-1：未声明）。 */
   readonly subject: string | undefined;
+  readonly subjectIndex: number;
+  readonly recipient: string | undefined;
+  /** 申请条件：措施名及其序号（-1：不是可计算的措施）。 */
+  readonly application: { readonly name: string; readonly index: number } | undefined;
   readonly outcomes: readonly _Outcome[];
   readonly rules: readonly _Rule[];
-}
-
-function _applies(r: _Rule, c: _Ctx): boolean | null {
-  if ((r.from !== undefined && c.day < r.from) || (r.to !== undefined && c.day > r.to)) return false;
-  return r.cond(c);
 }
 
 function _has(o: object, k: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, k);
 }
 
+function _inForce(r: _Rule, day: number): boolean {
+  return (r.from === undefined || day >= r.from) && (r.to === undefined || day <= r.to);
+}
+
 function _outcomeValue(o: _Outcome, v: _Val): { readonly 值: number | boolean | string; readonly 单位: string; readonly 分?: number } {
   if (o.kind === 'm') return { 值: _fen(v as number), 单位: '元', 分: v as number };
-  if (o.kind === 'r') return { 值: _ratio(v as number), 单位: '%' };
+  if (o.kind === 'r') return { 值: _pct(v as string) + '%', 单位: '%' };
   if (o.kind === 'd') return { 值: _iso(v as number), 单位: '日期' };
   return { 值: v, 单位: o.unit };
 }
@@ -361,37 +616,106 @@ function _winners(m: _Measure, o: _Outcome, applies: readonly (boolean | null)[]
   return live.filter((i) => !live.some((j) => j !== i && applies[j] === true && (m.rules[j] as _Rule).overrides.indexOf(i) >= 0));
 }
 
-function _decide(m: _Measure, c: _Ctx, status0: 状态 | undefined): 决定 {
+/** 判断几个取值是否彼此不同（与参考解释器一样按 JSON 比较）。 */
+function _differ(vs: readonly _V[]): boolean {
+  if (vs.length < 2) return false;
+  const k0 = _key(vs[0] as _V);
+  for (let i = 1; i < vs.length; i++) if (_key(vs[i] as _V) !== k0) return true;
+  return false;
+}
+
+function _key(v: _V): string {
+  if (v instanceof _Iv) return JSON.stringify({ kind: 'interval', lo: v.lo, hi: v.hi, why: v.why });
+  if (v !== null && typeof v === 'object') {
+    return 'items' in v
+      ? JSON.stringify({ kind: 'list', items: v.items.map(() => ({})), path: v.path })
+      : JSON.stringify({ kind: 'entity', rec: {}, path: v.path });
+  }
+  return JSON.stringify(v);
+}
+
+/** 一项措施（已判定则取缓存；正在判定中——循环引用——为 undefined）。 */
+function _measure(s: _Scope, i: number): _Done | undefined {
+  const hit = s.done[i];
+  if (hit !== undefined) return hit;
+  if (s.busy[i] === true) return undefined;
+  const m = _MEASURES[i];
+  if (m === undefined) return undefined;
+  s.busy[i] = true;
+  const raw: (_Val | undefined)[] = [];
+  let done: _Done;
+  if (s.full) {
+    const d = _judge(m, s, raw);
+    done = { 状态: d.状态, raw, full: m.application === undefined ? d : { ...d, ..._claim(d, m.application, s) }, fast: undefined };
+  } else {
+    const d = _judgeFast(m, s, raw);
+    done = { 状态: d.状态, raw, full: undefined, fast: m.application === undefined ? d : { ...d, 可领取: _join(d.状态, _measure(s, m.application.index)?.状态 ?? '存疑') } };
+  }
+  s.busy[i] = false;
+  s.done[i] = done;
+  return done;
+}
+
+/** 正文的待遇与申请条件合并：两者均适用才可领取；任一不适用则不可领取；否则存疑（未生效、已废止照旧）。 */
+function _join(main: 状态, app: 状态): 状态 {
+  if (main === '未生效' || main === '已废止') return main;
+  if (main === '不适用' || app === '不适用') return '不适用';
+  return main === '适用' && app === '适用' ? '适用' : '存疑';
+}
+
+/** 申请条件（附件）及可领取的待遇。 */
+function _claim(main: 决定, app: { readonly name: string; readonly index: number }, s: _Scope): Pick<决定, '申请' | '可领取'> {
+  const ad = _measure(s, app.index)?.full;
+  const a: 状态 = ad?.状态 ?? '存疑';
+  const both = _join(main.状态, a);
+  return {
+    申请: {
+      措施: app.name, 状态: a, 条款: ad !== undefined ? { 锚点: ad.条款.锚点, 标签: ad.条款.标签 } : { 锚点: '', 标签: '' },
+      ...(ad !== undefined ? { 理由: ad.理由 } : {}),
+    },
+    可领取: { 状态: both, 结果: both === '适用' ? main.结果 : {} },
+  };
+}
+
+/** evaluate 的判定：状态、结果、理由、每条规则的解释、问题、缺少的事实、用到的定义。 */
+function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
   const head = {
     措施: m.name,
     条款: { ...m.clause, 原文: m.clause.原文.slice() },
+    ...(m.subject !== undefined ? { 对象: m.subject } : {}),
+    ...(m.recipient !== undefined ? { 发放对象: m.recipient } : {}),
     牵头单位: m.lead.slice(),
     责任单位: m.responsible.slice(),
     ...(m.doubts !== undefined ? { 存疑: m.doubts.map((d) => ({ ...d })) } : {}),
   };
-  if (status0 !== undefined) return { ...head, 状态: status0, 结果: {}, 理由: [status0 === '已废止' ? '政策已废止' : '政策尚未生效'], 规则: [] };
-  if (m.subject !== undefined && !c.f.has(m.subject)) return { ...head, 状态: '不适用', 结果: {}, 理由: ['输入中没有「' + m.subject + '」'], 规则: [] };
+  if (s.status0 !== undefined) return { ...head, 状态: s.status0, 结果: {}, 理由: [s.status0 === '已废止' ? '政策已废止' : '政策尚未生效'], 规则: [] };
+  if (m.subject !== undefined && s.f[m.subjectIndex] === undefined) return { ...head, 状态: '不适用', 结果: {}, 理由: ['输入中没有「' + m.subject + '」'], 规则: [] };
+  const defs = new Map<string, 定义追踪>();
+  const missAll = new Set<string>();
   const traces: 规则追踪[] = [];
   const applies: (boolean | null)[] = [];
   for (const r of m.rules) {
     let a: boolean | null;
     let note: string | undefined;
     const conds: 条件追踪[] = [];
-    if ((r.from !== undefined && c.day < r.from) || (r.to !== undefined && c.day > r.to)) {
+    if (!_inForce(r, s.day)) {
       a = false;
       note = '不在有效期内（' + (r.from !== undefined ? _iso(r.from) : '…') + ' 至 ' + (r.to !== undefined ? _iso(r.to) : '…') + '）';
     } else {
-      const miss = new Set<string>();
-      const rc: _Ctx = { f: c.f, day: c.day, ev: c.ev, evDay: c.evDay, miss, used: undefined };
-      a = r.cond(rc);
-      r.trace(rc, conds);
+      const c = _ctx(s, defs);
+      a = r.cond(c);
+      r.trace(c, conds);
+      const miss = c.miss as Set<string>;
       if (a === null) note = '缺少事实：' + Array.from(miss).join('、');
+      for (const x of miss) missAll.add(x);
     }
     applies.push(a);
     traces.push({ 规则: r.name, 适用: a, 条件: conds, ...(note !== undefined ? { 说明: note } : {}) });
   }
   const results: Record<string, 结果值> = {};
   const reasons: string[] = [];
+  const problems: 结果问题[] = [];
+  const names = (xs: readonly number[]): string[] => xs.map((i) => (m.rules[i] as _Rule).name);
   let doubtful = false;
   for (let k = 0; k < m.outcomes.length; k++) {
     const o = m.outcomes[k] as _Outcome;
@@ -400,89 +724,471 @@ function _decide(m: _Measure, c: _Ctx, status0: 状态 | undefined): 决定 {
     const unsure = winners.filter((i) => applies[i] === null);
     if (unsure.length > 0) {
       doubtful = true;
-      reasons.push('结果“' + o.name + '”取决于缺少的事实（规则 ' + unsure.map((i) => (m.rules[i] as _Rule).name).join('、') + '）');
+      reasons.push('结果“' + o.name + '”取决于缺少的事实（规则 ' + names(unsure).join('、') + '）');
+      problems.push({ 类别: '未知', 结果: o.name, 规则: names(unsure) });
     }
-    if (sure.length === 0) continue;
+    if (sure.length === 0) {
+      if (o.required && unsure.length === 0) {
+        doubtful = true;
+        reasons.push('缺口：必须定义的结果“' + o.name + '”没有适用的规则');
+        problems.push({ 类别: '缺口', 结果: o.name, 规则: [] });
+      }
+      continue;
+    }
     const vals = sure.map((i) => {
       const r = m.rules[i] as _Rule;
-      const used = new Set<string>();
-      const v = (r.values[k] as (c: _Ctx) => _V)({ f: c.f, day: c.day, ev: c.ev, evDay: c.evDay, miss: undefined, used });
-      return { name: r.name, v, used };
+      const c = _ctx(s, defs);
+      const v = (r.values[k] as (c: _Ctx) => _V)(c);
+      for (const x of c.miss as Set<string>) missAll.add(x);
+      return { name: r.name, v, used: c.used as Set<string> };
     });
-    const first = vals[0] as (typeof vals)[number];
-    if (vals.some((x) => x.v !== first.v)) {
+    if (_differ(vals.map((x) => x.v))) {
       doubtful = true;
       reasons.push('矛盾：结果“' + o.name + '”由规则 ' + vals.map((x) => x.name + '=' + (x.v === null ? '未知' : _show(o.kind, o.unit, x.v))).join('、') + ' 同时给出不同的值，且没有优先关系');
+      problems.push({ 类别: '矛盾', 结果: o.name, 规则: vals.map((x) => x.name) });
       continue;
     }
-    const v = first.v;
-    if (v === null) {
+    const v = (vals[0] as (typeof vals)[number]).v;
+    if (v === null || typeof v === 'object') {
       doubtful = true;
-      reasons.push('结果“' + o.name + '”的值取决于缺少的事实');
+      reasons.push('结果“' + o.name + '”的值取决于' + (v instanceof _Iv ? '不确定的日期：' + v.why : '缺少的事实'));
+      if (v instanceof _Iv) missAll.add(v.why);
+      problems.push({ 类别: '未知', 结果: o.name, 规则: vals.map((x) => x.name) });
       continue;
     }
+    // INVARIANT: a value that depends on a rule whose applicability is unknown is shown but
+    // never handed to other measures (措施.结果)
+    if (unsure.length === 0) raw[k] = v;
     const unconfirmed: string[] = [];
-    for (const x of vals) for (const p of Array.from(x.used)) if (unconfirmed.indexOf(p) < 0) unconfirmed.push(p);
+    for (const x of vals) for (const p of x.used) if (unconfirmed.indexOf(p) < 0) unconfirmed.push(p);
     unconfirmed.sort();
-    const names = vals.map((x) => x.name);
+    const ruleNames = vals.map((x) => x.name);
     results[o.name] = {
       ..._outcomeValue(o, v),
-      规则: names,
+      规则: ruleNames,
       ...(o.period !== undefined ? { 周期: o.period } : {}),
       ...(unconfirmed.length > 0 ? { 未确认参数: unconfirmed } : {}),
     };
-    reasons.push('规则 ' + names.join('、') + ' 适用：' + o.name + ' = ' + _show(o.kind, o.unit, v) + (o.period !== undefined ? '（' + o.period + '）' : ''));
+    reasons.push('规则 ' + ruleNames.join('、') + ' 适用：' + o.name + ' = ' + _show(o.kind, o.unit, v) + (o.period !== undefined ? '（' + o.period + '）' : ''));
   }
-  for (const o of m.outcomes) {
-    if (o.required && !_has(results, o.name) && !doubtful) {
-      doubtful = true;
-      reasons.push('缺口：必须定义的结果“' + o.name + '”没有适用的规则');
-    }
-  }
-  const status: 状态 = doubtful ? '存疑' : Object.keys(results).length > 0 ? '适用' : '不适用';
+  let status: 状态 = doubtful ? '存疑' : Object.keys(results).length > 0 ? '适用' : '不适用';
   if (status === '不适用') reasons.push('没有适用的规则');
-  return { ...head, 状态: status, 结果: results, 理由: reasons, 规则: traces };
+  // 政策在评估日期可能尚未施行或已废止：会给予待遇的措施存疑，本就不给的仍不适用
+  const inForceDoubt = s.doubts.length > 0 && status !== '不适用';
+  for (const d of s.doubts) {
+    if (status !== '不适用') {
+      reasons.push(d.text + '：' + d.ifSo);
+      for (const x of d.miss) missAll.add(x);
+    } else reasons.push('（' + d.text + '；无论如何均无待遇）');
+  }
+  if (inForceDoubt && status === '适用') {
+    status = '存疑';
+    for (const o of m.outcomes) if (_has(results, o.name)) problems.push({ 类别: '未知', 结果: o.name, 规则: (results[o.name] as 结果值).规则 });
+  }
+  const defList = Array.from(defs.values());
+  return {
+    ...head, 状态: status, 结果: inForceDoubt ? {} : results, 理由: reasons, 规则: traces,
+    ...(problems.length > 0 ? { 问题: problems } : {}),
+    ...(status === '存疑' && missAll.size > 0 ? { 缺少: Array.from(missAll).sort() } : {}),
+    ...(defList.length > 0 ? { 定义: defList } : {}),
+  };
 }
 
-function _decideFast(m: _Measure, c: _Ctx, status0: 状态 | undefined): 快速决定 {
-  if (status0 !== undefined) return { 措施: m.name, 状态: status0, 结果: {} };
-  if (m.subject !== undefined && !c.f.has(m.subject)) return { 措施: m.name, 状态: '不适用', 结果: {} };
-  const applies = m.rules.map((r) => _applies(r, c));
+/** evaluateFast 的判定：与 _judge 相同的状态与取值，不生成解释。 */
+function _judgeFast(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 快速决定 {
+  if (s.status0 !== undefined) return { 措施: m.name, 状态: s.status0, 结果: {} };
+  if (m.subject !== undefined && s.f[m.subjectIndex] === undefined) return { 措施: m.name, 状态: '不适用', 结果: {} };
+  const c = s.c0;
+  const applies: (boolean | null)[] = [];
+  for (const r of m.rules) {
+    if (!_inForce(r, s.day)) applies.push(false);
+    else {
+      applies.push(r.cond(c));
+      if (r.risky) r.trace(c, []);
+    }
+  }
   const results: Record<string, number | boolean | string> = {};
   let doubtful = false;
   for (let k = 0; k < m.outcomes.length; k++) {
     const o = m.outcomes[k] as _Outcome;
     const winners = _winners(m, o, applies);
-    let sure = 0;
-    let v: _V = null;
-    let differ = false;
+    const vals: _V[] = [];
+    let unsure = false;
     for (const i of winners) {
-      if (applies[i] === null) doubtful = true;
-      else {
-        const x = ((m.rules[i] as _Rule).values[k] as (c: _Ctx) => _V)(c);
-        if (sure > 0 && x !== v) differ = true;
-        v = x;
-        sure++;
-      }
+      if (applies[i] === null) unsure = true;
+      else vals.push(((m.rules[i] as _Rule).values[k] as (c: _Ctx) => _V)(c));
     }
-    if (sure === 0) continue;
-    if (differ || v === null) doubtful = true;
-    else results[o.name] = _outcomeValue(o, v).值;
+    if (unsure) doubtful = true;
+    if (vals.length === 0) {
+      if (o.required && !unsure) doubtful = true;
+      continue;
+    }
+    const v = vals[0] as _V;
+    if (_differ(vals) || v === null || typeof v === 'object') {
+      doubtful = true;
+      continue;
+    }
+    if (!unsure) raw[k] = v;
+    results[o.name] = _outcomeValue(o, v).值;
   }
-  for (const o of m.outcomes) if (o.required && !_has(results, o.name)) doubtful = true;
-  return { 措施: m.name, 状态: doubtful ? '存疑' : Object.keys(results).length > 0 ? '适用' : '不适用', 结果: results };
+  let status: 状态 = doubtful ? '存疑' : Object.keys(results).length > 0 ? '适用' : '不适用';
+  const inForceDoubt = s.doubts.length > 0 && status !== '不适用';
+  if (inForceDoubt && status === '适用') status = '存疑';
+  return { 措施: m.name, 状态: status, 结果: inForceDoubt ? {} : results };
+}
+`;
+
+const ROOT = String.raw`
+/** 输入中的实体（实体的唯一实例）；没有时记入缺少并返回 null。 */
+function _root(c: _Ctx, e: number, name: string): _Rec | null {
+  const r = c.s.f[e];
+  if (r === undefined) {
+    c.miss?.add(name);
+    return null;
+  }
+  return r;
 }
 `;
 
 const FIELD = String.raw`
-/** 事实字段的取值；缺少时记入 miss 并返回 null（未知）。 */
-function _get(c: _Ctx, entity: string, field: string, path: string): _V {
-  const v = c.f.get(entity)?.get(field);
+/** 输入中实体的字段；实体或字段缺少时记入缺少（"实体.字段"）并返回 null（未知）。 */
+function _field(c: _Ctx, e: number, f: number, path: string): _Val | _Rec | _List | null {
+  const r = c.s.f[e];
+  if (r === undefined) {
+    c.miss?.add(path);
+    return null;
+  }
+  const v = r.v[f];
   if (v === undefined) {
     c.miss?.add(path);
     return null;
   }
   return v;
+}
+`;
+
+const GET = String.raw`
+/** 记录的字段；缺少时记入缺少（记录的路径 + 字段名）并返回 null。 */
+function _get(c: _Ctx, r: _Rec, f: number, name: string): _Val | _Rec | _List | null {
+  const v = r.v[f];
+  if (v === undefined) {
+    c.miss?.add(r.path + '.' + name);
+    return null;
+  }
+  return v;
+}
+`;
+
+const DEF = String.raw`
+// ── 定义（按实例缓存：每次求值中每个实例只算一次）──
+
+const _NONE: readonly never[] = [];
+
+interface _Def {
+  readonly name: string;
+  readonly kind: _Kind;
+  readonly unit: string;
+  /** 条款标签与定义自己的原文（用于解释）。 */
+  readonly label: string | undefined;
+  readonly quotes: readonly string[] | undefined;
+  readonly f: (c: _Ctx, self: _Rec | null) => _V;
+}
+
+/** 定义 i 在实例 self（全局定义为 null）上的取值；其缺少的事实、未确认参数与用到的定义转告调用者。 */
+function _def(c: _Ctx, i: number, self: _Rec | null): _V {
+  const d = _DEFS[i] as _Def;
+  const s = c.s;
+  let memo = s.memo[i];
+  if (memo === undefined) memo = s.memo[i] = [];
+  const id = self === null ? 0 : self.id;
+  let hit = memo[id];
+  if (hit === undefined) {
+    if (s.full) {
+      const miss = new Set<string>();
+      const used = new Set<string>();
+      const defs = new Map<string, 定义追踪>();
+      const v = d.f({ s, ev: c.ev, evDay: c.evDay, miss, used, defs }, self);
+      hit = { v, miss: Array.from(miss), used: Array.from(used), defs: Array.from(defs.values()) };
+    } else hit = { v: d.f(c, self), miss: _NONE, used: _NONE, defs: _NONE };
+    memo[id] = hit;
+  }
+  if (c.miss !== undefined) for (const x of hit.miss) c.miss.add(x);
+  if (c.used !== undefined) for (const x of hit.used) c.used.add(x);
+  if (c.defs !== undefined) {
+    for (const t of hit.defs) c.defs.set((t.实例 ?? '') + '\u0000' + t.定义, t);
+    const at = self === null ? undefined : self.path;
+    c.defs.set((at ?? '') + '\u0000' + d.name, {
+      定义: d.name, 值: _show(d.kind, d.unit, hit.v), ...(at !== undefined ? { 实例: at } : {}),
+      ...(d.label !== undefined ? { 条款: d.label } : {}), ...(d.quotes !== undefined ? { 原文: d.quotes } : {}),
+    });
+  }
+  return hit.v;
+}
+`;
+
+const RATIO = String.raw`
+// ── 比例运算（精确）──
+
+/** 比例相加（sign = 1n）或相减（sign = -1n）。 */
+function _qAdd(a: string | number, b: string | number, sign: bigint): string {
+  const [an, ad] = _q(a);
+  const [bn, bd] = _q(b);
+  return _qText(an * bd + sign * bn * ad, ad * bd);
+}
+`;
+
+const RATIO_NEG = String.raw`
+function _qNeg(a: string): string {
+  const [n, d] = _q(a);
+  return _qText(-n, d);
+}
+`;
+
+const RATIO_MUL = String.raw`
+/** 比例（或整数）相乘，精确。 */
+function _qMul(a: string | number, b: string | number): string {
+  const [an, ad] = _q(a);
+  const [bn, bd] = _q(b);
+  return _qText(an * bn, ad * bd);
+}
+`;
+
+const RATIO_CMP = String.raw`
+/** 比较两个比例：负、零、正。 */
+function _qCmp(a: string, b: string): number {
+  const [an, ad] = _q(a);
+  const [bn, bd] = _q(b);
+  const t = an * bd - bn * ad;
+  return t > 0n ? 1 : t < 0n ? -1 : 0;
+}
+`;
+
+const ROUND = String.raw`
+/** n/d 四舍五入（.5 远离零）为整数。INVARIANT: d > 0。 */
+function _round(n: bigint, d: bigint): number {
+  const a = n < 0n ? -n : n;
+  const r = Number((2n * a + d) / (2n * d));
+  return n < 0n && r !== 0 ? -r : r;
+}
+`;
+
+const MUL_ROUND = String.raw`
+/** 金额、时长乘比例：精确乘积四舍五入到整数（分、天……）。 */
+function _mulRound(a: string | number, b: string | number): number {
+  const [an, ad] = _q(a);
+  const [bn, bd] = _q(b);
+  return _round(an * bn, ad * bd);
+}
+`;
+
+const DIV = String.raw`
+/** a ÷ b：除数为 0 时未知并说明（divisor：除数的写法）；ratio 为真时结果是精确比例，否则四舍五入（.5 远离零）为整数。 */
+function _div(c: _Ctx, a: string | number, b: string | number, ratio: boolean, divisor: string): string | number | null {
+  const [an, ad] = _q(a);
+  const [bn, bd] = _q(b);
+  if (bn === 0n) {
+    c.miss?.add('除数“' + divisor + '”为零，无法相除');
+    return null;
+  }
+  let n = an * bd;
+  let d = ad * bn;
+  if (d < 0n) {
+    n = -n;
+    d = -d;
+  }
+  return ratio ? _qText(n, d) : _round(n, d);
+}
+`;
+
+const IV = String.raw`
+// ── 区间（不确定的日期）──
+
+/** [a, b]（a = b 时就是这个数）。 */
+function _iv(a: number, b: number, why: string): number | _Iv {
+  return a === b ? a : new _Iv(Math.min(a, b), Math.max(a, b), why);
+}
+`;
+
+const WHY = String.raw`
+/** 取值中的不确定日期的说明（去重，以「、」连接）。 */
+function _why(...vs: readonly unknown[]): string {
+  const out: string[] = [];
+  for (const v of vs) if (v instanceof _Iv && out.indexOf(v.why) < 0) out.push(v.why);
+  return out.join('、');
+}
+`;
+
+const LOHI = String.raw`
+function _lo(v: number | _Iv): number {
+  return typeof v === 'number' ? v : v.lo;
+}
+
+function _hi(v: number | _Iv): number {
+  return typeof v === 'number' ? v : v.hi;
+}
+`;
+
+const IV_ADD = String.raw`
+function _ivAdd(a: number | _Iv, b: number | _Iv): number | _Iv {
+  if (typeof a === 'number' && typeof b === 'number') return a + b || 0;
+  return _iv(_lo(a) + _lo(b), _hi(a) + _hi(b), _why(a, b));
+}
+`;
+
+const IV_SUB = String.raw`
+function _ivSub(a: number | _Iv, b: number | _Iv): number | _Iv {
+  if (typeof a === 'number' && typeof b === 'number') return a - b || 0;
+  return _iv(_lo(a) - _hi(b), _hi(a) - _lo(b), _why(a, b));
+}
+`;
+
+const IV_NEG = String.raw`
+function _ivNeg(x: number | _Iv): number | _Iv {
+  return typeof x === 'number' ? -x || 0 : _iv(-x.hi, -x.lo, x.why);
+}
+`;
+
+const IV_DAYS = String.raw`
+/** 两个日期相差的天数（后者减前者）。 */
+function _ivDays(a: number | _Iv, b: number | _Iv): number | _Iv {
+  return _iv(_lo(b) - _hi(a), _hi(b) - _lo(a), _why(a, b));
+}
+`;
+
+const IV_MUL = String.raw`
+/** 区间乘一个数；两边都是区间（或另一边是比例）时未知，记入缺少。 */
+function _ivMul(c: _Ctx, a: number | _Iv | string, b: number | _Iv | string): number | _Iv | null {
+  if (typeof a !== 'number' && typeof b !== 'number') {
+    c.miss?.add(_why(a, b));
+    return null;
+  }
+  const n = typeof a === 'number' ? a : (b as number);
+  const r = (typeof a === 'number' ? b : a) as _Iv;
+  return _iv(r.lo * n, r.hi * n, r.why);
+}
+`;
+
+const IV_CMP = String.raw`
+/** 比较（含区间）：整个区间都满足才为真、都不满足才为假，否则未知并记入缺少。 */
+function _ivCmp(c: _Ctx, op: string, a: number | _Iv, b: number | _Iv): boolean {
+  if (typeof a === 'number' && typeof b === 'number') {
+    switch (op) {
+      case '>=': return a >= b;
+      case '<=': return a <= b;
+      case '>': return a > b;
+      case '<': return a < b;
+      case '=': return a === b;
+      default: return a !== b;
+    }
+  }
+  return _ivCmpRange(c, op, a, b) as boolean;
+}
+
+function _ivCmpRange(c: _Ctx, op: string, a: number | _Iv, b: number | _Iv): boolean | null {
+  const al = _lo(a);
+  const ah = _hi(a);
+  const bl = _lo(b);
+  const bh = _hi(b);
+  let r: boolean | null;
+  switch (op) {
+    case '>=': r = al >= bh ? true : ah < bl ? false : null; break;
+    case '>': r = al > bh ? true : ah <= bl ? false : null; break;
+    case '<=': r = ah <= bl ? true : al > bh ? false : null; break;
+    case '<': r = ah < bl ? true : al >= bh ? false : null; break;
+    case '=': r = ah < bl || bh < al ? false : null; break;
+    default: r = ah < bl || bh < al ? true : null; break;
+  }
+  if (r === null) c.miss?.add(_why(a, b));
+  return r;
+}
+`;
+
+const IV_AGE = String.raw`
+/** 年龄（出生日期可能是区间：年龄随出生日期不增）；出生日可能晚于评估日期时未知。 */
+function _ivAge(c: _Ctx, b: number | _Iv, years: boolean): number | _Iv | null {
+  const day = c.s.day;
+  const a1 = years ? _years(_hi(b), day) : _months(_hi(b), day);
+  const a2 = years ? _years(_lo(b), day) : _months(_lo(b), day);
+  if (a1 === null || a2 === null) {
+    if (b instanceof _Iv) c.miss?.add(b.why + '（可能晚于评估日期）');
+    return null;
+  }
+  return b instanceof _Iv ? _iv(a1, a2, b.why) : a1;
+}
+`;
+
+const IV_ADD_MONTHS = String.raw`
+/** 日期（可能是区间）加减月数（可能是区间）：取四角的最早与最晚。 */
+function _ivAddMonths(d: number | _Iv, n: number | _Iv, sign: number): number | _Iv {
+  if (typeof d === 'number' && typeof n === 'number') return _addMonths(d, sign * n);
+  const xs = [_addMonths(_lo(d), sign * _lo(n)), _addMonths(_lo(d), sign * _hi(n)), _addMonths(_hi(d), sign * _lo(n)), _addMonths(_hi(d), sign * _hi(n))];
+  return _iv(Math.min(...xs), Math.max(...xs), _why(d, n));
+}
+`;
+
+const NTH = String.raw`
+/** 按键升序（键相同保持列表顺序）的第 n 个（自 1 起）在列表中的序号。 */
+function _nth(keys: readonly (number | string)[], n: number, ratio: boolean): number {
+  const order = keys.map((_k, i) => i);
+  order.sort((x, y) => {
+    const a = keys[x] as number | string;
+    const b = keys[y] as number | string;
+    const d = ratio ? _qCmp(a as string, b as string) : a < b ? -1 : a > b ? 1 : 0;
+    return d !== 0 ? d : x - y;
+  });
+  return order[n - 1] as number;
+}
+`;
+
+const APPLIES = String.raw`
+// ── 引用其他措施（适用（措施）、措施.结果）──
+
+/** 措施 i 是否适用：存疑时未知并记入缺少。 */
+function _applies(c: _Ctx, i: number, name: string): boolean | null {
+  const d = _measure(c.s, i);
+  if (d === undefined) return null;
+  if (d.状态 === '存疑') {
+    c.miss?.add('措施「' + name + '」是否适用（存疑）');
+    return null;
+  }
+  return d.状态 === '适用';
+}
+`;
+
+const OUTCOME = String.raw`
+/** 措施 i 的结果 k 的确定取值；没有时未知并记入缺少。 */
+function _outcome(c: _Ctx, i: number, k: number, name: string, outcome: string): _Val | null {
+  const d = _measure(c.s, i);
+  if (d === undefined) return null;
+  const v = d.raw[k];
+  if (v === undefined) {
+    c.miss?.add('措施「' + name + '」的结果「' + outcome + '」（该措施' + d.状态 + '）');
+    return null;
+  }
+  return v;
+}
+`;
+
+const ASSUME = String.raw`
+// ── 前提（假定）──
+
+interface _Assumption {
+  readonly name: string;
+  readonly note: string | undefined;
+  readonly cond: (c: _Ctx) => boolean | null;
+}
+
+/** 输入违反的前提（条件为假；未知不算违反）。 */
+function _violated(s: _Scope): _Assumption[] {
+  return _ASSUMPTIONS.filter((a) => a.cond(_ctx(s, undefined)) === false);
+}
+`;
+
+const QTRACE = String.raw`
+/** 量词的解释："3个，满足 2 个（第1、3个），不满足 1 个（第2个）"。 */
+function _quantShow(n: number, yes: readonly number[], no: readonly number[], unknown: readonly number[]): string {
+  const part = (label: string, xs: readonly number[]): string => (xs.length > 0 ? '，' + label + ' ' + String(xs.length) + ' 个（第' + xs.join('、') + '个）' : '');
+  return String(n) + '个' + part('满足', yes) + part('不满足', no) + part('未知', unknown);
 }
 `;
 
@@ -523,31 +1229,12 @@ const ADD_MONTHS = String.raw`
 /** 日期加减整月，没有对应日时取月末（2024-01-31 加 1 个月为 2024-02-29）。 */
 function _addMonths(n: number, months: number): number {
   const [y, m, d] = _civil(n);
+  if (!Number.isInteger(months)) throw new RangeError('月数必须是整数，这里是' + String(months));
   const index = y * 12 + (m - 1) + months;
   const ny = Math.floor(index / 12);
   const nm = index - ny * 12 + 1;
   if (!(ny >= 1 && ny <= 9999)) throw new RangeError('日期加减月数后超出公元1年至9999年的范围');
   return _day(ny, nm, Math.min(d, _monthDays(ny, nm)));
-}
-`;
-
-const MUL_DIV = String.raw`
-/** round(a × b ÷ d)，四舍五入（.5 远离零），精确；d ≠ 0。 */
-function _mulDiv(a: number, b: number, d: number): number {
-  const p = a * b;
-  if (Number.isSafeInteger(p) && Number.isSafeInteger(d)) {
-    const r = p % d;
-    let q = (p - r) / d;
-    if (2 * Math.abs(r) >= Math.abs(d)) q += (p < 0) !== (d < 0) ? -1 : 1;
-    return q + 0;
-  }
-  const P = BigInt(a) * BigInt(b);
-  const D = BigInt(d);
-  let q = P / D;
-  const r = P - q * D;
-  const zero = BigInt(0);
-  if (BigInt(2) * (r < zero ? -r : r) >= (D < zero ? -D : D)) q += (P < zero) !== (D < zero) ? BigInt(-1) : BigInt(1);
-  return Number(q) + 0;
 }
 `;
 
@@ -588,15 +1275,17 @@ function _chineseDate(n: number): string {
   return String(y).padStart(4, '0') + '年' + String(m) + '月' + String(d) + '日';
 }
 
-/** 工作日期限：start 之后的第 n 个工作日（start 当日不计）；工作日历不覆盖时为未知并记入 miss。 */
-function _workdays(c: _Ctx, start: number, n: number): number | null {
+/**
+ * 工作日期限：start 之后的第 n 个工作日（start 当日不计）。需要工作日历未覆盖的年份时抛出
+ * CalendarCoverageError（整个求值失败，绝不按周一至周五推测）。
+ */
+function _workday(c: _Ctx, start: number, n: number): number | null {
   if (n < 1) return start;
   const from = _chineseDate(start);
   if (!Number.isSafeInteger(n)) {
     c.miss?.add('“n个工作日内”的n必须是正整数，这里是' + String(n));
     return null;
   }
-  const what = '计算' + from + '起' + String(n) + '个工作日内的期限';
   const first = _day(_WORKDAY_FIRST_YEAR, 1, 1);
   const last = _day(_WORKDAY_LAST_YEAR, 12, 31);
   let day = start;
@@ -605,28 +1294,39 @@ function _workdays(c: _Ctx, start: number, n: number): number | null {
     day++;
     if (day < first || day > last) {
       const year = day > _MAX_DAY ? 10000 : _civil(day)[0];
-      c.miss?.add('没有' + String(year) + '年的法定节假日和调休安排数据（chinese-days 只覆盖' + String(_WORKDAY_FIRST_YEAR) + '年至' + String(_WORKDAY_LAST_YEAR) + '年），无法' + what);
-      return null;
+      throw new CalendarCoverageError(year, { firstYear: _WORKDAY_FIRST_YEAR, lastYear: _WORKDAY_LAST_YEAR },
+        '没有' + String(year) + '年的法定节假日和调休安排数据（chinese-days 只覆盖' + String(_WORKDAY_FIRST_YEAR) + '年至' + String(_WORKDAY_LAST_YEAR) + '年），无法计算' + from + '起' + String(n) + '个工作日内的期限');
     }
     if (_isWorkday(day)) remaining--;
   }
   return day;
 }
+
+/** 工作日期限（起始日可能是区间；工作日数须是确定的数）。 */
+function _workdays(c: _Ctx, start: number | _Iv | null, n: unknown): number | _Iv | null {
+  if (start === null || typeof n !== 'number') return null;
+  if (typeof start === 'number') return _workday(c, start, n);
+  const a = _workday(c, start.lo, n);
+  const b = _workday(c, start.hi, n);
+  return a === null || b === null ? null : _iv(a, b, start.why);
+}
+`;
+
+const PARAM_TABLE = String.raw`
+/** 外部参数的取值表（YAML）：[起始日序, 值（比例为 "n/d"）, 已确认]，按起始日顺序。 */
+interface _Param {
+  readonly name: string;
+  readonly values: readonly (readonly [number, number | string, boolean])[];
+}
 `;
 
 const PARAM = String.raw`
 /** 外部参数：按 YAML 中的顺序取起始日不晚于评估日期的最后一个值。 */
-interface _Param {
-  readonly name: string;
-  /** [起始日序, 值, 已确认] */
-  readonly values: readonly (readonly [number, number, boolean])[];
-}
-
-function _param(c: _Ctx, p: _Param): number | null {
-  let hit: readonly [number, number, boolean] | undefined;
-  for (const v of p.values) if (v[0] <= c.day) hit = v;
+function _param(c: _Ctx, p: _Param): number | string | null {
+  let hit: readonly [number, number | string, boolean] | undefined;
+  for (const v of p.values) if (v[0] <= c.s.day) hit = v;
   if (hit === undefined) {
-    c.miss?.add('参数 ' + p.name + '（' + _iso(c.day) + ' 无取值）');
+    c.miss?.add('参数 ' + p.name + '（' + _iso(c.s.day) + ' 无取值）');
     return null;
   }
   if (!hit[2]) c.used?.add(p.name);
@@ -644,35 +1344,79 @@ function _eventText(c: _Ctx, field: string): string | null {
 `;
 
 const SUNSET = String.raw`
-/** 政策自何日起废止：满足失效条件的最早事件（起算：当日 / 次日）。 */
-function _voidDay(inp: _Input): { readonly day: number; readonly ev: 上级政策事件 } | undefined {
+/** 政策的失效：确定使其废止的最早事件（起算：当日 / 次日），以及在此之前可能使其废止的最早事件
+ * （失效条件未知，例如与只知道范围的施行日比较）及其取决于什么。 */
+function _voidStatus(inp: _Input): {
+  readonly void?: { readonly day: number; readonly ev: 上级政策事件 };
+  readonly maybe?: { readonly day: number; readonly ev: 上级政策事件; readonly miss: readonly string[] };
+} {
   let best: { readonly day: number; readonly ev: 上级政策事件 } | undefined;
+  let maybe: { readonly day: number; readonly ev: 上级政策事件; readonly miss: readonly string[] } | undefined;
+  const s = _scope(inp.f, inp.day, false, undefined, []);
   for (const e of inp.evs) {
-    const c: _Ctx = { f: inp.f, day: inp.day, ev: { ...e.ev }, evDay: e.day, miss: undefined, used: undefined };
-    if (_sunsetCondition(c) === true) {
-      const day = e.day + _SUNSET_OFFSET;
-      if (best === undefined || day < best.day) best = { day, ev: e.ev };
-    }
+    const miss = new Set<string>();
+    const c: _Ctx = { s, ev: { ...e.ev }, evDay: e.day, miss, used: undefined, defs: undefined };
+    const r = _sunsetCondition(c);
+    const day = e.day + _SUNSET_OFFSET;
+    if (r === true && (best === undefined || day < best.day)) best = { day, ev: e.ev };
+    if (r === null && (maybe === undefined || day < maybe.day)) maybe = { day, ev: e.ev, miss: Array.from(miss).sort() };
   }
-  return best;
+  return {
+    ...(best !== undefined ? { void: best } : {}),
+    ...(maybe !== undefined && (best === undefined || maybe.day < best.day) ? { maybe } : {}),
+  };
+}
+
+/** 可能使政策废止的事件（评估日期已过其可能的废止日期）：疑问的说明。 */
+function _voidDoubt(m: { readonly day: number; readonly ev: 上级政策事件; readonly miss: readonly string[] }): _Doubt {
+  const what = m.ev.标题 ?? m.ev.级别 + '级' + m.ev.类别;
+  return {
+    text: '本政策可能已于' + _iso(m.day) + '废止（事件“' + what + '”是否触发失效取决于：' + (m.miss.length > 0 ? m.miss.join('、') : '未知的事实') + '）',
+    ifSo: '若已废止则不适用',
+    miss: m.miss,
+  };
 }
 `;
 
-/** The runtime source for a module using `features`. */
+const CHUNKS: readonly (readonly [RuntimeFeature | 'core' | 'ageNote' | 'round', string])[] = [
+  ['core', CORE], ['root', ROOT], ['field', FIELD], ['get', GET], ['def', DEF], ['ratio', RATIO], ['ratioNeg', RATIO_NEG], ['ratioMul', RATIO_MUL],
+  ['ratioCmp', RATIO_CMP], ['round', ROUND], ['mulRound', MUL_ROUND], ['div', DIV], ['iv', IV], ['why', WHY], ['lohi', LOHI],
+  ['ivAdd', IV_ADD], ['ivSub', IV_SUB], ['ivNeg', IV_NEG], ['ivDays', IV_DAYS], ['ivMul', IV_MUL], ['ivCmp', IV_CMP], ['ageNote', AGE_NOTE],
+  ['ageMonths', AGE_MONTHS], ['ageYears', AGE_YEARS], ['ivAge', IV_AGE], ['addMonths', ADD_MONTHS], ['ivAddMonths', IV_ADD_MONTHS],
+  ['nth', NTH], ['qtrace', QTRACE], ['applies', APPLIES], ['outcome', OUTCOME], ['assume', ASSUME], ['workdays', WORKDAYS], ['paramTable', PARAM_TABLE], ['param', PARAM],
+  ['event', EVENT], ['sunset', SUNSET],
+];
+
+/** Features that need others (closed transitively by `runtimeSource`). */
+const NEEDS: Partial<Record<RuntimeFeature, readonly RuntimeFeature[]>> = {
+  ivAdd: ['iv', 'why', 'lohi'], ivSub: ['iv', 'why', 'lohi'], ivNeg: ['iv'], ivDays: ['iv', 'why', 'lohi'], ivMul: ['iv', 'why'],
+  ivCmp: ['why', 'lohi'], ivAge: ['iv', 'lohi', 'ageYears', 'ageMonths'], ivAddMonths: ['iv', 'why', 'lohi', 'addMonths'],
+  workdays: ['iv'], nth: ['ratioCmp'], param: ['paramTable'],
+};
+
+/** The features `used` implies (each with what it needs). */
+export function closeFeatures(used: ReadonlySet<RuntimeFeature>): Set<RuntimeFeature> {
+  const out = new Set<RuntimeFeature>();
+  const add = (f: RuntimeFeature): void => {
+    if (out.has(f)) return;
+    out.add(f);
+    for (const g of NEEDS[f] ?? []) add(g);
+  };
+  for (const f of used) add(f);
+  return out;
+}
+
+/** The runtime source for a module using `features` (closed with `closeFeatures`). */
 export function runtimeSource(features: ReadonlySet<RuntimeFeature>): string {
-  const parts = [CORE];
-  if (features.has('field')) parts.push(FIELD);
-  if (features.has('ageMonths') || features.has('ageYears')) parts.push(AGE_NOTE);
-  if (features.has('ageMonths')) parts.push(AGE_MONTHS);
-  if (features.has('ageYears')) parts.push(AGE_YEARS);
-  if (features.has('addMonths')) parts.push(ADD_MONTHS);
-  if (features.has('mulDiv')) parts.push(MUL_DIV);
-  if (features.has('workdays')) parts.push(WORKDAYS);
-  if (features.has('param')) parts.push(PARAM);
-  if (features.has('event')) parts.push(EVENT);
-  if (features.has('sunset')) parts.push(SUNSET);
-  return parts.map((p) => p.trim()).join('\n\n');
+  const f = closeFeatures(features);
+  const on = (k: RuntimeFeature | 'core' | 'ageNote' | 'round'): boolean => {
+    if (k === 'core') return true;
+    if (k === 'ageNote') return f.has('ageMonths') || f.has('ageYears');
+    if (k === 'round') return f.has('mulRound') || f.has('div');
+    return f.has(k);
+  };
+  return CHUNKS.filter(([k]) => on(k)).map(([, t]) => t.trim()).join('\n\n');
 }
 
 /** Every identifier the runtime could declare or use (kept clear of generated type names). */
-export const RUNTIME_TEXT_ALL = [CORE, FIELD, AGE_NOTE, AGE_MONTHS, AGE_YEARS, ADD_MONTHS, MUL_DIV, WORKDAYS, PARAM, EVENT, SUNSET].join('\n');
+export const RUNTIME_TEXT_ALL = CHUNKS.map(([, t]) => t).join('\n');

@@ -4,13 +4,15 @@
  * Input: a lowered IrProgram (compiler/ir/ir.ts). Output: a map from file name (relative to
  * the policy's output directory) to file text:
  *   - `index.ts`: a standalone, typed module (no imports) exporting typed input interfaces
- *     (DSL names verbatim), the output types of the evaluation contract
- *     (compiler/interpret/decision.ts), `InputError`, `evaluate` (full decisions with
- *     citations and explanation traces) and `evaluateFast` (statuses and values only);
+ *     (DSL names verbatim; nested entities and lists of entities), the output types of the
+ *     evaluation contract (compiler/interpret/decision.ts), `InputError`,
+ *     `CalendarCoverageError`, `evaluate` (full decisions with citations, explanation traces,
+ *     definitions, per-outcome problems, application conditions) and `evaluateFast`
+ *     (statuses and values only);
  *   - `schema.json`: the JSON Schema (draft 2020-12) of the input facts.
  *
  * The module carries its own runtime (ts-runtime.ts), an implementation independent of the
- * interpreter and of compiler/common/calendar.ts; test/emit/differential.test.ts checks that
+ * interpreter and of compiler/common/calendar.ts; test/emit/differential*.test.ts check that
  * both give byte-identical JSON for every input, including InputError problem lists.
  *
  * INVARIANT: output is deterministic (byte-identical for equal IR: no dates, no hashes,
@@ -24,23 +26,26 @@ import {
 } from 'ts-morph';
 import holidayTableJson from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { fromDayNumber, formatIso } from '../common/calendar.js';
-import type { IrEntity, IrExpr, IrMeasure, IrProgram, IrRule, IrType } from '../ir/ir.js';
-import { conditionFn, displayKind, ModuleGen, traceFn, valueFn } from './ts-expr.js';
-import { runtimeSource, RUNTIME_TEXT_ALL } from './ts-runtime.js';
+import type { IrDefinition, IrEntity, IrExpr, IrField, IrMeasure, IrProgram, IrRule, IrType } from '../ir/ir.js';
+import { conditionFn, definitionFn, displayKind, ModuleGen, traceFn, valueFn, walk } from './ts-expr.js';
+import { closeFeatures, runtimeSource, RUNTIME_TEXT_ALL } from './ts-runtime.js';
 import { inputSchema, kindLabel, typeDescription } from './ts-schema.js';
 import { commentLines, commentText, lit, propertyKey, RESERVED_TYPE_NAMES, typeName } from './ts-strings.js';
 
 /** Names the module exports (never used for entity or enum types). */
 const EXPORTED_NAMES = [
-  '状态', '上级政策事件', '结果值', '条件追踪', '规则追踪', '决定', '决定集', '快速决定', '快速决定集', '输入问题', '输入事实',
-  'InputError', 'evaluate', 'evaluateFast',
-  'Status', 'PolicyEvent', 'OutcomeValue', 'ConditionTrace', 'RuleTrace', 'Decision', 'Decisions', 'FastDecision', 'FastDecisions',
-  'InputProblem', 'Facts',
+  '状态', '上级政策事件', '结果值', '条件追踪', '规则追踪', '定义追踪', '结果问题', '决定', '决定集', '快速决定', '快速决定集', '输入问题', '输入事实',
+  'InputError', 'CalendarCoverageError', 'evaluate', 'evaluateFast',
+  'Status', 'PolicyEvent', 'OutcomeValue', 'ConditionTrace', 'RuleTrace', 'DefinitionTrace', 'OutcomeProblem', 'Decision', 'Decisions',
+  'FastDecision', 'FastDecisions', 'InputProblem', 'Facts',
 ];
 
 /** Top-level names declared by the runtime and the data section. */
 function internalNames(ir: IrProgram): string[] {
-  const out = new Set<string>(['_ENTITIES', '_ENTITY_NAMES', '_MEASURES', '_sunsetCondition', '_SUNSET_OFFSET', '_WORKDAY_DATA', '_WORKDAY_FIRST_YEAR', '_WORKDAY_LAST_YEAR']);
+  const out = new Set<string>([
+    '_ENTITIES', '_ENTITY_INDEX', '_ENTITY_NAMES', '_MEASURES', '_DEFS', '_ASSUMPTIONS', '_sunsetCondition', '_SUNSET_OFFSET',
+    '_WORKDAY_DATA', '_WORKDAY_FIRST_YEAR', '_WORKDAY_LAST_YEAR',
+  ]);
   for (const m of RUNTIME_TEXT_ALL.matchAll(/^(?:function|const|type|interface|class|let)\s+([\p{ID_Start}$_][\p{ID_Continue}$]*)/gmu)) out.add(m[1]!);
   ir.measures.forEach((_, i) => out.add(`_m${i}`));
   ir.params.forEach((_, i) => out.add(`_p${i}`));
@@ -104,60 +109,57 @@ function buildSourceFile(statements: Statement[]): SourceFile {
   return sharedProject.createSourceFile('/index.ts', { statements }, { overwrite: true });
 }
 
-/** Field type as written in the input interface. */
-function inputType(t: IrType, enumNames: ReadonlyMap<string, string>): string {
-  switch (t.k) {
-    case 'bool': return 'boolean';
-    case 'money': return 'string | number';
-    case 'date':
-    case 'text': return 'string';
-    case 'enum': return enumNames.get(t.name) ?? (t.members.length ? t.members.map(lit).join(' | ') : 'never');
-    case 'quantity': return t.dim === 'ratio' ? 'string' : 'number';
-    case 'int': return 'number';
-  }
-}
-
 /** Runtime field-type descriptor (see `_FieldType`). */
-function fieldTypeCode(t: IrType): string {
+function fieldTypeCode(f: IrField, mod: ModuleGen): string {
+  const t = f.type;
+  const signed = f.signed === true;
   switch (t.k) {
     case 'bool': return "{ k: 'b' }";
-    case 'money': return "{ k: 'm' }";
+    case 'money': return `{ k: 'm', signed: ${signed} }`;
     case 'date': return "{ k: 'd' }";
     case 'text': return "{ k: 't' }";
     case 'enum': return `{ k: 'e', members: [${t.members.map(lit).join(', ')}] }`;
-    case 'quantity': return t.dim === 'ratio' ? "{ k: 'r' }" : "{ k: 'i' }";
-    case 'int': return "{ k: 'i' }";
+    case 'quantity': return t.dim === 'ratio' ? `{ k: 'r', signed: ${signed} }` : `{ k: 'i', signed: ${signed} }`;
+    case 'int': return `{ k: 'i', signed: ${signed} }`;
+    case 'entity': return `{ k: 'o', entity: ${mod.entity(t.name)}, name: ${lit(t.name)} }`;
+    case 'list': return `{ k: 'l', entity: ${mod.entity(t.elem)}, name: ${lit(t.elem)} }`;
   }
 }
 
-function walkExpr(e: IrExpr, f: (x: IrExpr) => void): void {
-  f(e);
-  switch (e.k) {
-    case 'age': walkExpr(e.birth, f); break;
-    case 'daysBetween': walkExpr(e.from, f); walkExpr(e.to, f); break;
-    case 'not': case 'neg': walkExpr(e.x, f); break;
-    case 'and': case 'or': for (const x of e.xs) walkExpr(x, f); break;
-    case 'cmp': case 'add': case 'sub': case 'mul': case 'div': walkExpr(e.a, f); walkExpr(e.b, f); break;
-    case 'in': walkExpr(e.x, f); for (const x of e.values) walkExpr(x, f); break;
-    case 'addMonths': walkExpr(e.date, f); walkExpr(e.months, f); break;
-    default: break;
-  }
-}
-
-/** Which measures read each entity field ("entity\u0000field" → measure names). */
+/**
+ * Which measures read each entity field ("entity\u0000field" → measure names), directly or
+ * through the definitions their rules use.
+ */
 function fieldUse(ir: IrProgram): Map<string, string[]> {
+  const defFields = new Map<string, Set<string>>();
+  const fieldsOf = (e: IrExpr, seen: Set<string>, out: Set<string>): void => {
+    walk(e, (x) => {
+      if (x.k === 'field') out.add(`${x.entity}\u0000${x.field}`);
+      else if (x.k === 'get' && x.of.type.k === 'entity') out.add(`${x.of.type.name}\u0000${x.field}`);
+      else if (x.k === 'def' && !seen.has(x.name)) {
+        seen.add(x.name);
+        let fs = defFields.get(x.name);
+        if (!fs) {
+          fs = new Set();
+          defFields.set(x.name, fs);
+          const d = ir.definitions.find((y) => y.name === x.name);
+          if (d) fieldsOf(d.expr, new Set([x.name]), fs);
+        }
+        for (const f of fs) out.add(f);
+      }
+    });
+  };
   const use = new Map<string, string[]>();
   for (const m of ir.measures) {
+    const fields = new Set<string>();
     for (const r of m.rules) {
-      const visit = (x: IrExpr): void => {
-        if (x.k !== 'field') return;
-        const key = `${x.entity}\u0000${x.field}`;
-        const list = use.get(key) ?? [];
-        if (!list.includes(m.name)) list.push(m.name);
-        use.set(key, list);
-      };
-      walkExpr(r.condition, visit);
-      for (const a of r.assignments) walkExpr(a.value, visit);
+      fieldsOf(r.condition, new Set(), fields);
+      for (const a of r.assignments) fieldsOf(a.value, new Set(), fields);
+    }
+    for (const key of fields) {
+      const list = use.get(key) ?? [];
+      if (!list.includes(m.name)) list.push(m.name);
+      use.set(key, list);
     }
   }
   return use;
@@ -184,7 +186,7 @@ export interface 上级政策事件 {
 
 /** 一个结果的取值。 */
 export interface 结果值 {
-  /** 金额为以元计的十进制文本（"1000.00"），比例为 "50%"，日期为 "YYYY-MM-DD"，其他为数、是否或文本。 */
+  /** 金额为以元计的十进制文本（"1000.00"），比例为精确的百分数（"50%"，循环小数写作 "33.(3)%"），日期为 "YYYY-MM-DD"，其他为数、是否或文本。 */
   readonly 值: number | boolean | string;
   /** 单位：元、天、个月、%、日期 …（整数、是否、文本为空串）。 */
   readonly 单位: string;
@@ -204,7 +206,7 @@ export interface 条件追踪 {
   readonly 条件: string;
   /** true / false / null（未知：缺少事实）。 */
   readonly 成立: boolean | null;
-  /** 各操作数的取值（给人看的形式）。 */
+  /** 各操作数的取值（给人看的形式）；量词给出满足、不满足、未知的元素。 */
   readonly 取值: Readonly<Record<string, string>>;
 }
 
@@ -218,6 +220,25 @@ export interface 规则追踪 {
   readonly 说明?: string;
 }
 
+/** 判定一项措施时用到的定义及其取值。 */
+export interface 定义追踪 {
+  /** 定义名（实体上的定义写作 "实体.名称"）。 */
+  readonly 定义: string;
+  /** 给人看的取值。 */
+  readonly 值: string;
+  /** 实体上的定义：实例在输入中的位置，如 "家庭.子女[1]"。 */
+  readonly 实例?: string;
+  readonly 条款?: string;
+  readonly 原文?: readonly string[];
+}
+
+/** 某个结果为何没有确定的值：矛盾（规则给出不同的值）、缺口（必须的结果没有适用的规则）、未知（缺少事实）。 */
+export interface 结果问题 {
+  readonly 类别: '矛盾' | '缺口' | '未知';
+  readonly 结果: string;
+  readonly 规则: readonly string[];
+}
+
 /** 一项措施的决定。 */
 export interface 决定 {
   readonly 措施: string;
@@ -226,6 +247,10 @@ export interface 决定 {
   readonly 结果: Readonly<Record<string, 结果值>>;
   /** 条款引用：锚点、标签、标题、原文。 */
   readonly 条款: { readonly 锚点: string; readonly 标签: string; readonly 标题?: string; readonly 原文: readonly string[] };
+  /** 措施的对象（被判定的实体）。 */
+  readonly 对象?: string;
+  /** 发放对象：领取待遇者不是被判定的实体时。 */
+  readonly 发放对象?: string;
   readonly 牵头单位: readonly string[];
   readonly 责任单位: readonly string[];
   /** 给人看的理由（适用的规则、矛盾、缺口、缺少的事实）。 */
@@ -234,6 +259,19 @@ export interface 决定 {
   readonly 规则: readonly 规则追踪[];
   /** 起草者记录的存疑及所采用的解读。 */
   readonly 存疑?: readonly { readonly 名称: string; readonly 采用: string; readonly 理由?: string }[];
+  /** 每个没有确定值的结果及其原因（各结果分别判断）。 */
+  readonly 问题?: readonly 结果问题[];
+  /** 状态为“存疑”时：其取值可以决定结果的事实（或不确定的日期），按字典序。 */
+  readonly 缺少?: readonly string[];
+  /** 用到的定义及其取值。 */
+  readonly 定义?: readonly 定义追踪[];
+  /** 本措施的申请条件（附件）及其是否成立。 */
+  readonly 申请?: {
+    readonly 措施: string; readonly 状态: 状态; readonly 条款: { readonly 锚点: string; readonly 标签: string };
+    readonly 理由?: readonly string[];
+  };
+  /** 实际可以领取的：正文的待遇与申请条件合并（两者均适用才适用）。 */
+  readonly 可领取?: { readonly 状态: 状态; readonly 结果: Readonly<Record<string, 结果值>> };
 }
 
 /** evaluate 的返回值。 */
@@ -243,27 +281,39 @@ export interface 决定集 {
   readonly 评估日期: string;
   /** 政策在评估日期已废止时：废止日期与触发的事件。 */
   readonly 废止?: { readonly 日期: string; readonly 事件: 上级政策事件 };
-  readonly 生效?: { readonly 日期?: string; readonly 说明?: string };
+  /**
+   * 某事件可能已使政策废止（其失效条件未知，例如与只知道范围的施行日比较）且评估日期不早于可能的废止日期时：
+   * 可能的废止日期、事件及取决于什么；会给予待遇的措施为“存疑”。
+   */
+  readonly 可能废止?: { readonly 日期: string; readonly 事件: 上级政策事件; readonly 取决于: readonly string[] };
+  /** 施行日：确定的日期，或只知道在某个范围内（最早、最晚），及说明。 */
+  readonly 生效?: { readonly 日期?: string; readonly 范围?: { readonly 最早: string; readonly 最晚: string }; readonly 说明?: string };
+  /** 输入违反的前提（编码只在前提成立时经过验证）。 */
+  readonly 前提不满足?: readonly { readonly 名称: string; readonly 说明?: string }[];
   /** 每项可计算措施一个决定，按政策中的顺序。 */
   readonly 决定: readonly 决定[];
 }
 
-/** evaluateFast 的一项：只有状态与结果的值（与 evaluate 的 状态、结果[名].值 相同）。 */
+/** evaluateFast 的一项：只有状态与结果的值（与 evaluate 的 状态、结果[名].值、可领取.状态 相同）。 */
 export interface 快速决定 {
   readonly 措施: string;
   readonly 状态: 状态;
   readonly 结果: Readonly<Record<string, number | boolean | string>>;
+  /** 有申请条件的措施：实际可以领取的状态。 */
+  readonly 可领取?: 状态;
 }
 
 /** evaluateFast 的返回值。 */
 export interface 快速决定集 {
   readonly 评估日期: string;
+  /** 输入违反的前提（名称）。 */
+  readonly 前提不满足?: readonly string[];
   readonly 决定: readonly 快速决定[];
 }
 
 /** 输入中的一处问题。 */
 export interface 输入问题 {
-  /** 如 "事实.家庭.子女数"、"评估日期"、"事件[0].级别"。 */
+  /** 如 "事实.家庭.子女数"、"事实.家庭.子女[1].出生日期"、"评估日期"、"事件[0].级别"。 */
   readonly 路径: string;
   readonly 期望: string;
   readonly 实际: string;
@@ -281,11 +331,32 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * 工作日期限需要法定节假日安排未覆盖的年份时由 evaluate / evaluateFast 抛出（代码 ZC0805）：
+ * 整个求值失败，绝不按“周一至周五上班”推测。
+ */
+export class CalendarCoverageError extends Error {
+  readonly code = 'ZC0805';
+  /** 缺少安排的年份。 */
+  readonly year: number;
+  /** 内置工作日历覆盖的年份（含两端）。 */
+  readonly coverage: { readonly firstYear: number; readonly lastYear: number };
+
+  constructor(year: number, coverage: { readonly firstYear: number; readonly lastYear: number }, message: string) {
+    super(message);
+    this.name = 'CalendarCoverageError';
+    this.year = year;
+    this.coverage = coverage;
+  }
+}
+
 export type Status = 状态;
 export type PolicyEvent = 上级政策事件;
 export type OutcomeValue = 结果值;
 export type ConditionTrace = 条件追踪;
 export type RuleTrace = 规则追踪;
+export type DefinitionTrace = 定义追踪;
+export type OutcomeProblem = 结果问题;
 export type Decision = 决定;
 export type Decisions = 决定集;
 export type FastDecision = 快速决定;
@@ -303,7 +374,7 @@ class Emitter {
 
   constructor(private readonly ir: IrProgram) {
     for (const n of internalNames(ir)) this.taken.add(n);
-    this.mod = new ModuleGen(new Map(ir.params.map((p, i) => [p.name, `_p${i}`])));
+    this.mod = new ModuleGen(ir, new Map(ir.params.map((p, i) => [p.name, `_p${i}`])));
     this.use = fieldUse(ir);
     for (const e of ir.entities) {
       for (const f of e.fields) {
@@ -321,7 +392,8 @@ class Emitter {
     if (p.title) lines.push(`标题：${commentText(p.title)}`);
     if (p.issuer) lines.push(`发文机关：${commentText(p.issuer)}`);
     if (p.basis.length) lines.push(`依据：${p.basis.map(commentText).join('；')}`);
-    lines.push(`生效：${p.effectiveIso ?? '未知'}${p.effectiveNote ? `（${commentText(p.effectiveNote)}）` : ''}`);
+    const range = p.effectiveRange ? `某日（${p.effectiveRange.loIso} 至 ${p.effectiveRange.hiIso} 之间，确切日期未知）` : undefined;
+    lines.push(`生效：${p.effectiveIso ?? range ?? '未知'}${p.effectiveNote ? `（${commentText(p.effectiveNote)}）` : ''}`);
     if (p.sunset) lines.push(`失效：${commentText(p.sunset.condition.origin?.text ?? '')}（起算：${p.sunset.start === 'sameDay' ? '当日' : '次日'}）`);
     if (p.interpreter) lines.push(`解释机关：${commentText(p.interpreter)}`);
     const example = this.exampleFacts();
@@ -333,7 +405,7 @@ class Emitter {
       '  for (const x of d.决定) console.log(x.措施, x.状态, x.结果, x.条款.标签);',
       '',
       '名称映射（确定性）：',
-      '  - 实体、字段、措施、规则、结果的名称一律原样使用 DSL 中的中文名（不含「」【】）。',
+      '  - 实体、字段、措施、规则、结果、定义的名称一律原样使用 DSL 中的中文名（不含「」【】）。',
       '  - 属性名（实体、字段）：是合法的 TypeScript 标识符则原样书写（子女数），否则写成带引号的',
       '    属性名（"0-3岁婴幼儿"）；运行时的键始终是原名。',
       '  - 类型名（实体接口、枚举类型）：是合法标识符、不是保留字且不与本模块的其他名称冲突时原样',
@@ -342,9 +414,11 @@ class Emitter {
       `  - 本模块导出的名称：${EXPORTED_NAMES.join('、')}；以 _ 开头的名称为内部名称。`,
       '',
       '取值约定：金额输入为元（"1000.50" 或 1000.5，最多两位小数），输出为 "1000.00" 并附整数「分」；',
-      '日期为 "YYYY-MM-DD"；比例输入为 "50%"、"4.8‰"，输出为 "50%"；周岁、月龄按《民法典》第二百零一、',
-      '二百零二条计算（出生当日为 0；到期月的对应日、无对应日时的月末届满，次日起算满）。',
-      '缺少的事实使依赖它的条件为未知，相关措施为“存疑”并指出缺少哪些事实。',
+      '日期为 "YYYY-MM-DD"；比例输入为 "50%"、"4.8‰"（精确），运算为精确分数，输出为精确的百分数（"33.(3)%"）；',
+      '周岁、月龄按《民法典》第二百零一、二百零二条计算（出生当日为 0；到期月的对应日、无对应日时的月末届满，',
+      '次日起算满）。实体的字段可以是另一个实体（嵌套对象）或实体的列表（数组）；标明“可为负”的字段接受负数。',
+      '缺少的事实使依赖它的条件为未知，相关措施为“存疑”并指出缺少哪些事实；只知道在某个范围内的日期',
+      '（某日、施行日）使比较只在整个范围都一致时才确定，否则为“存疑”并指出该日期及其范围。',
       '运行环境：ES2020 及以上（使用 BigInt）；本模块不依赖任何其他模块。',
     );
     return `// 此文件由 ZhengCe 生成，请勿手工修改。Generated by ZhengCe from ${commentText(p.name)} — do not edit.\n${jsdoc(lines)}\n`;
@@ -352,9 +426,9 @@ class Emitter {
 
   /** A small example facts object (as TS source) for the documentation. */
   private exampleFacts(): string {
-    const e = this.ir.entities.find((x) => x.fields.length > 0);
+    const e = this.ir.entities.find((x) => x.fields.some((f) => f.type.k !== 'entity' && f.type.k !== 'list'));
     if (!e) return '{}';
-    const f = e.fields[0]!;
+    const f = e.fields.find((x) => x.type.k !== 'entity' && x.type.k !== 'list')!;
     const sample = ((): string => {
       switch (f.type.k) {
         case 'bool': return 'true';
@@ -363,10 +437,25 @@ class Emitter {
         case 'enum': return f.type.members[0] !== undefined ? lit(f.type.members[0]) : "''";
         case 'text': return "'…'";
         case 'quantity': return f.type.dim === 'ratio' ? "'50%'" : '1';
-        case 'int': return '1';
+        default: return '1';
       }
     })();
     return `{ ${propertyKey(e.name)}: { ${propertyKey(f.name)}: ${sample} } }`;
+  }
+
+  /** Field type as written in the input interface. */
+  private inputType(t: IrType): string {
+    switch (t.k) {
+      case 'bool': return 'boolean';
+      case 'money': return 'string | number';
+      case 'date':
+      case 'text': return 'string';
+      case 'enum': return this.enumNames.get(t.name) ?? (t.members.length ? t.members.map(lit).join(' | ') : 'never');
+      case 'quantity': return t.dim === 'ratio' ? 'string' : 'number';
+      case 'int': return 'number';
+      case 'entity': return this.entityNames.get(t.name) ?? 'never';
+      case 'list': return `readonly ${this.entityNames.get(t.elem) ?? 'never'}[]`;
+    }
   }
 
   inputTypes(): Statement[] {
@@ -396,46 +485,65 @@ class Emitter {
     return ms.length ? [`以其为对象的措施（省略该实体时为“不适用”）：${ms.join('、')}`] : [];
   }
 
+  /** Definitions on an entity, for its documentation: they are derived, never input. */
+  private definitionsOn(entity: string): string[] {
+    const ds = this.ir.definitions.filter((d) => d.entity === entity);
+    if (!ds.length) return [];
+    return [
+      '由事实推出的定义（不是输入字段，由求值模块计算，见决定的“定义”）：',
+      ...ds.map((d) => `  - ${commentText(d.name.slice(entity.length + 1) || d.name)}（${commentText(kindLabel(d.type))}）${d.note ? `：${commentText(d.note)}` : ''}`),
+    ];
+  }
+
   private entity(e: IrEntity): InterfaceDeclarationStructure {
     return {
       kind: StructureKind.Interface, name: this.entityNames.get(e.name)!, isExported: true,
-      docs: [{ description: [`实体「${commentText(e.name)}」的事实（字段均可省略）。`, ...this.subjectOf(e.name)].join('\n') }],
+      docs: [{ description: [`实体「${commentText(e.name)}」的事实（字段均可省略）。`, ...this.subjectOf(e.name), ...this.definitionsOn(e.name)].join('\n') }],
       properties: e.fields.map((f) => {
         const used = this.use.get(`${e.name}\u0000${f.name}`);
         const doc = [
           ...(f.doc ? commentLines(f.doc) : []),
-          `类型：${commentText(typeDescription(f.type))}`,
+          `类型：${commentText(typeDescription(f.type, f.signed === true))}`,
           ...(used ? [`用于：${used.map(commentText).join('、')}`] : []),
         ];
-        return { name: propertyKey(f.name), type: inputType(f.type, this.enumNames), hasQuestionToken: true, isReadonly: true, docs: [{ description: doc.join('\n') }] };
+        return { name: propertyKey(f.name), type: this.inputType(f.type), hasQuestionToken: true, isReadonly: true, docs: [{ description: doc.join('\n') }] };
       }),
     };
   }
 
   dataSection(): string {
     const out: string[] = ['// ───────────────────────────── 政策数据 ─────────────────────────────', ''];
-    out.push('/** 已声明的实体及其字段类型（输入校验用）。 */');
-    out.push('const _ENTITIES: ReadonlyMap<string, _Entity> = new Map<string, _Entity>([');
+    out.push('/** 已声明的实体及其字段类型（输入校验用），按声明顺序。 */');
+    out.push('const _ENTITIES: readonly _Entity[] = [');
     for (const e of this.ir.entities) {
-      out.push(`  [${lit(e.name)}, {`);
+      const first = e.fields.filter((f, i) => e.fields.findIndex((g) => g.name === f.name) === i);
+      out.push('  {');
+      out.push(`    name: ${lit(e.name)},`);
+      out.push(`    index: new Map<string, number>([${first.map((f) => `[${lit(f.name)}, ${e.fields.indexOf(f)}]`).join(', ')}]),`);
+      out.push('    types: [');
+      for (const f of e.fields) out.push(`      ${fieldTypeCode(f, this.mod)},`);
+      out.push('    ],');
       out.push(`    names: ${lit(e.fields.map((f) => f.name).join('、'))},`);
-      out.push('    fields: new Map<string, _FieldType>([');
-      for (const f of e.fields) out.push(`      [${lit(f.name)}, ${fieldTypeCode(f.type)}],`);
-      out.push('    ]),');
-      out.push('  }],');
+      out.push('  },');
     }
-    out.push(']);');
+    out.push('];');
+    out.push('');
+    const firstEntities = this.ir.entities.filter((e, i) => this.ir.entities.findIndex((x) => x.name === e.name) === i);
+    out.push(`const _ENTITY_INDEX: ReadonlyMap<string, number> = new Map<string, number>([${firstEntities.map((e) => `[${lit(e.name)}, ${this.ir.entities.indexOf(e)}]`).join(', ')}]);`);
     out.push('');
     out.push(`const _ENTITY_NAMES = ${lit(this.ir.entities.map((e) => e.name).join('、'))};`);
     this.ir.params.forEach((p, i) => {
       out.push('');
       const doc = [`参数「${commentText(p.name)}」${p.unit ? `（${commentText(p.unit)}）` : ''}：`];
-      for (const v of p.values) doc.push(`  ${v.fromIso} 起：${v.value}${v.confirmed ? '' : '（未确认）'}${v.source ? `；来源：${commentText(v.source)}` : ''}`);
+      for (const v of p.values) doc.push(`  ${v.fromIso} 起：${commentText(String(v.value))}${v.confirmed ? '' : '（未确认）'}${v.source ? `；来源：${commentText(v.source)}` : ''}`);
       if (p.values.length === 0) doc.push('  （没有取值）');
       out.push(jsdoc(doc));
-      out.push(`const _p${i}: _Param = { name: ${lit(p.name)}, values: [${p.values.map((v) => `[${v.from}, ${v.value}, ${v.confirmed}]`).join(', ')}] };`);
+      out.push(`const _p${i}: _Param = { name: ${lit(p.name)}, values: [${p.values.map((v) => `[${v.from}, ${typeof v.value === 'string' ? lit(v.value) : v.value}, ${v.confirmed}]`).join(', ')}] };`);
     });
     const measures = this.ir.measures.map((m, i) => this.measure(m, i));
+    const assumptions = this.ir.assumptions.map((a) => this.assumption(a));
+    // definitions are emitted when an expression uses one (their bodies may use more runtime parts)
+    const definitions = this.mod.features.has('def') ? this.ir.definitions.map((d) => this.definition(d)) : [];
     const sunset = this.ir.policy.sunset;
     let sunsetText = '';
     if (sunset) {
@@ -447,16 +555,30 @@ class Emitter {
         `const _SUNSET_OFFSET = ${sunset.start === 'nextDay' ? 1 : 0};`,
       ].join('\n');
     }
-    if (this.ir.params.length && !this.mod.features.has('param')) {
-      // declared but unused parameters: keep the tables (documentation) and the runtime
-      this.mod.features.add('param');
-      out.push('', `void [${this.ir.params.map((_, i) => `_p${i}`).join(', ')}];`);
+    const unusedParams = this.ir.params.map((_, i) => `_p${i}`).filter((x) => !this.mod.usedParams.has(x));
+    if (this.ir.params.length) {
+      // declared but unused parameters: keep the tables (documentation)
+      this.mod.features.add('paramTable');
+      if (unusedParams.length) out.push('', `void [${unusedParams.join(', ')}];`);
     }
     out.push('', ...measures.flatMap((t) => [t, '']));
     out.push('/** 全部可计算的措施，按政策中的顺序。 */');
     out.push(`const _MEASURES: readonly _Measure[] = [${this.ir.measures.map((_, i) => `_m${i}`).join(', ')}];`);
+    if (definitions.length) {
+      out.push('', '/** 定义（由事实推出的结论），按声明顺序；求值时按实例缓存。 */');
+      out.push('const _DEFS: readonly _Def[] = [');
+      out.push(...definitions.map((d) => `${indent(d, '  ')},`));
+      out.push('];');
+    }
+    if (assumptions.length) {
+      this.mod.features.add('assume');
+      out.push('', '/** 前提（假定）：输入违反时在决定集中报告。 */');
+      out.push('const _ASSUMPTIONS: readonly _Assumption[] = [');
+      out.push(...assumptions.map((a) => `${indent(a, '  ')},`));
+      out.push('];');
+    }
     if (sunsetText) out.push('', sunsetText);
-    if (this.mod.features.has('workdays')) {
+    if (closeFeatures(this.mod.features).has('workdays')) {
       const w = workdayData();
       out.push(
         '',
@@ -473,6 +595,45 @@ class Emitter {
     return out.join('\n');
   }
 
+  private definition(d: IrDefinition): string {
+    const doc: string[] = [`定义「${commentText(d.name)}」（${commentText(kindLabel(d.type))}）${d.entity ? `，在实体「${commentText(d.entity)}」的每个实例上` : ''}`];
+    if (d.citation) {
+      doc.push(`条款：${commentText(d.citation.label)}${d.citation.anchor ? `（锚点 ${commentText(d.citation.anchor)}）` : ''}`);
+      if (d.citation.quotes.length) {
+        doc.push('原文：');
+        for (const q of d.citation.quotes) doc.push(...commentLines(q).map((l) => `  ${l}`));
+      }
+    }
+    if (d.note) doc.push(...commentLines(`说明：${d.note}`));
+    if (d.doubts.length) doc.push(`所采用的存疑解读：${d.doubts.map(commentText).join('、')}`);
+    doc.push(`表达式：${commentText(d.expr.origin?.text ?? '')}`);
+    const k = displayKind(d.type);
+    const c = d.citation;
+    return [
+      jsdoc(doc),
+      '{',
+      `  name: ${lit(d.name)},`,
+      `  kind: ${lit(k.kind)},`,
+      `  unit: ${lit(k.unit)},`,
+      `  label: ${c?.label ? lit(c.label) : 'undefined'},`,
+      `  quotes: ${c?.quotes.length ? `[${c.quotes.map(lit).join(', ')}]` : 'undefined'},`,
+      `  f: ${indent(definitionFn(this.mod, d.expr), '  ').trimStart()},`,
+      '}',
+    ].join('\n');
+  }
+
+  private assumption(a: IrProgram['assumptions'][number]): string {
+    const doc = [`前提「${commentText(a.name)}」：${commentText(a.condition.origin?.text ?? '')}`, ...(a.note ? commentLines(`说明：${a.note}`) : [])];
+    return [
+      jsdoc(doc),
+      '{',
+      `  name: ${lit(a.name)},`,
+      `  note: ${a.note !== undefined ? lit(a.note) : 'undefined'},`,
+      `  cond: ${indent(conditionFn(this.mod, a.condition), '  ').trimStart()},`,
+      '}',
+    ].join('\n');
+  }
+
   private measure(m: IrMeasure, index: number): string {
     const c = m.citation;
     const doc: string[] = [`措施「${commentText(m.name)}」`];
@@ -484,6 +645,8 @@ class Emitter {
     if (m.lead.length) doc.push(`牵头单位：${m.lead.map(commentText).join('、')}`);
     if (m.responsible.length) doc.push(`责任单位：${m.responsible.map(commentText).join('、')}`);
     if (m.subject) doc.push(`对象：${commentText(m.subject)}`);
+    if (m.recipient) doc.push(`发放对象：${commentText(m.recipient)}`);
+    if (m.application) doc.push(`申请条件：${commentText(m.application)}`);
     for (const o of m.outcomes) {
       const unit = displayKind(o.type).unit;
       doc.push(`结果：${commentText(o.name)}（${commentText(kindLabel(o.type))}${unit ? `，${commentText(unit)}` : ''}${o.period ? `，${commentText(o.period)}` : ''}${o.required ? '，必须' : ''}）`);
@@ -515,6 +678,9 @@ class Emitter {
         ? `  doubts: [${m.doubts.map((d) => `{ 名称: ${lit(d.name)}, 采用: ${lit(d.adopted ?? '')}${d.reason ? `, 理由: ${lit(d.reason)}` : ''} }`).join(', ')}],`
         : '  doubts: undefined,',
       `  subject: ${m.subject ? lit(m.subject) : 'undefined'},`,
+      `  subjectIndex: ${m.subject ? this.mod.entity(m.subject) : -1},`,
+      `  recipient: ${m.recipient !== undefined ? lit(m.recipient) : 'undefined'},`,
+      `  application: ${m.application !== undefined ? `{ name: ${lit(m.application)}, index: ${this.mod.measure(m.application)} }` : 'undefined'},`,
       '  outcomes: [',
       ...outcomes,
       '  ],',
@@ -547,6 +713,7 @@ class Emitter {
       `  overrides: [${overrides.join(', ')}],`,
       `  cond: ${indent(conditionFn(this.mod, r.condition), '  ').trimStart()},`,
       `  trace: ${indent(traceFn(this.mod, r.condition), '  ').trimStart()},`,
+      `  risky: ${this.mod.risky(r.condition)},`,
       '  values: [',
       ...values.map((v) => `${indent(v, '    ')},`),
       '  ],',
@@ -555,15 +722,43 @@ class Emitter {
     return indent(body.join('\n'), '    ');
   }
 
+  /** Statements computing the policy's status on the evaluation date and the scope `s`. */
+  private setup(full: boolean): string[] {
+    const p = this.ir.policy;
+    const hasSunset = p.sunset !== undefined;
+    const range = p.effective === undefined ? p.effectiveRange : undefined;
+    const notYet = p.effective !== undefined ? `inp.day < ${p.effective} /* ${iso(p.effective)} */` : range ? `inp.day < ${range.lo} /* ${range.loIso} */` : '';
+    const lines = [
+      'const inp = _validate(facts, 评估日期, 事件);',
+      ...(hasSunset ? [
+        'const vs = _voidStatus(inp);',
+        'const voided = vs.void;',
+        'const isVoid = voided !== undefined && inp.day >= voided.day;',
+      ] : []),
+      ...(notYet ? [`const notYet = ${notYet};`] : []),
+    ];
+    const status0 = `${hasSunset ? "isVoid ? '已废止' : " : ''}${notYet ? "notYet ? '未生效' : " : ''}undefined`;
+    // doubts on whether the policy is in force on the evaluation date, in the interpreter's order:
+    // an evaluation date inside the uncertain effective-date range, then an event that may void it
+    const doubts: string[] = [];
+    const inForce = [hasSunset ? '!isVoid' : '', notYet ? '!notYet' : ''].filter((x) => x);
+    if (range && range.lo !== range.hi) {
+      const date = `施行日（${range.loIso} 至 ${range.hiIso} 之间，确切日期未知）`;
+      const cond = [...inForce, `inp.day < ${range.hi} /* ${range.hiIso} */`].join(' && ');
+      doubts.push(`...(${cond} ? [{ text: ${lit(`评估日期可能早于${date}`)}, ifSo: '若尚未施行则不适用', miss: [${lit(date)}] }] : [])`);
+    }
+    if (hasSunset) {
+      lines.push(`const maybeVoid = ${[...inForce, 'vs.maybe !== undefined', 'inp.day >= vs.maybe.day'].join(' && ')} ? vs.maybe : undefined;`);
+      doubts.push('...(maybeVoid !== undefined ? [_voidDoubt(maybeVoid)] : [])');
+    }
+    lines.push(`const s = _scope(inp.f, inp.day, ${full}, ${status0}, [${doubts.join(', ')}]);`);
+    return lines;
+  }
+
   functions(): FunctionDeclarationStructure[] {
     const p = this.ir.policy;
     const hasSunset = p.sunset !== undefined;
-    const setup = [
-      'const inp = _validate(facts, 评估日期, 事件);',
-      'const c: _Ctx = { f: inp.f, day: inp.day, ev: undefined, evDay: 0, miss: undefined, used: undefined };',
-      ...(hasSunset ? ['const voided = _voidDay(inp);', 'const isVoid = voided !== undefined && inp.day >= voided.day;'] : []),
-      `const status0: 状态 | undefined = ${hasSunset ? "isVoid ? '已废止' : " : ''}${p.effective !== undefined ? `inp.day < ${p.effective} /* ${iso(p.effective)} */ ? '未生效' : ` : ''}undefined;`,
-    ];
+    const assume = this.ir.assumptions.length > 0;
     const params = [
       { name: 'facts', type: '输入事实' },
       { name: '评估日期', type: 'string' },
@@ -574,11 +769,17 @@ class Emitter {
       { tagName: 'param', text: '评估日期 "YYYY-MM-DD"：按哪一天的情况判定（年龄、有效期、参数取值、是否废止）。' },
       { tagName: 'param', text: '事件 上级政策事件（用于判断本政策是否已废止）；省略时视为没有事件。' },
     ];
+    const range = p.effective === undefined ? p.effectiveRange : undefined;
     const generatedEffective = [
       '生效: {',
       ...(p.effectiveIso ? [`  日期: ${lit(p.effectiveIso)},`] : []),
+      ...(range ? [`  范围: { 最早: ${lit(range.loIso)}, 最晚: ${lit(range.hiIso)} },`] : []),
       ...(p.effectiveNote ? [`  说明: ${lit(p.effectiveNote)},`] : []),
       '},',
+    ];
+    const throwsDocs = [
+      { tagName: 'throws', text: '{InputError} 输入有误时，一次列出全部问题（路径、期望、实际）。' },
+      { tagName: 'throws', text: '{CalendarCoverageError} 工作日期限需要内置节假日安排未覆盖的年份时（代码 ZC0805）。' },
     ];
     const evaluate: FunctionDeclarationStructure = {
       kind: StructureKind.Function, name: 'evaluate', isExported: true,
@@ -586,27 +787,34 @@ class Emitter {
         description: [
           `按「${commentText(p.name)}」求值：给定事实、评估日期与上级政策事件，返回每项可计算措施的状态`,
           '（适用 / 不适用 / 未生效 / 已废止 / 存疑）、结果（金额精确到分，附单位与周期）、条款引用（锚点、标签、原文）、',
-          '牵头与责任单位，以及解释（每条规则的每个条件是否成立、各操作数的取值、缺少哪些事实）。',
-          '与 ZhengCe 的参考解释器对同一输入给出相同的结果。除 InputError 外不抛出异常',
+          '对象与发放对象、牵头与责任单位、解释（每条规则的每个条件是否成立、各操作数的取值）、用到的定义、',
+          '每个结果的问题（矛盾、缺口、未知）、缺少哪些事实，以及申请条件与可领取的待遇。',
+          '与 ZhengCe 的参考解释器对同一输入给出相同的结果。除 InputError、CalendarCoverageError 外不抛出异常',
           '（日期运算超出公元 1—9999 年时抛出 RangeError）。',
         ].join('\n'),
         tags: [
           ...paramDocs,
-          { tagName: 'returns', text: '决定集：政策、评估日期、废止（若已废止）、生效、每项措施的决定。' },
-          { tagName: 'throws', text: '{InputError} 输入有误时，一次列出全部问题（路径、期望、实际）。' },
+          { tagName: 'returns', text: '决定集：政策、评估日期、废止（若已废止）、生效、违反的前提、每项措施的决定。' },
+          ...throwsDocs,
           { tagName: 'example', text: `\nconst d = evaluate(${commentText(this.exampleFacts())}, '2024-07-15', []);\nd.决定[0]?.状态; // '适用' | '不适用' | …` },
         ],
       }],
       parameters: params,
       returnType: '决定集',
       statements: [
-        ...setup,
+        ...this.setup(true),
+        'const 决定 = _MEASURES.map((_, i) => (_measure(s, i) as _Done).full as 决定);',
+        ...(assume ? ['const violated = _violated(s);'] : []),
         'return {',
         `  政策: { 名称: ${lit(p.name)}${p.docNumber ? `, 文号: ${lit(p.docNumber)}` : ''} },`,
         '  评估日期: _iso(inp.day),',
-        ...(hasSunset ? ['  ...(isVoid ? { 废止: { 日期: _iso(voided.day), 事件: voided.ev } } : {}),'] : []),
+        ...(hasSunset ? [
+          '  ...(isVoid ? { 废止: { 日期: _iso(voided.day), 事件: voided.ev } } : {}),',
+          '  ...(maybeVoid !== undefined ? { 可能废止: { 日期: _iso(maybeVoid.day), 事件: maybeVoid.ev, 取决于: maybeVoid.miss.slice() } } : {}),',
+        ] : []),
         ...generatedEffective.map((l) => `  ${l}`),
-        '  决定: _MEASURES.map((m) => _decide(m, c, status0)),',
+        ...(assume ? ['  ...(violated.length > 0 ? { 前提不满足: violated.map((a) => ({ 名称: a.name, ...(a.note !== undefined ? { 说明: a.note } : {}) })) } : {}),'] : []),
+        '  决定,',
         '};',
       ],
     };
@@ -615,19 +823,23 @@ class Emitter {
       docs: [{
         description: [
           '与 evaluate 语义相同的快速求值（批量使用）：不生成解释与引用，每项措施只返回状态与结果的值',
-          '（金额为 "1000.00"，比例为 "50%"）。状态与值总与 evaluate 一致；输入校验与 InputError 相同。',
+          '（金额为 "1000.00"，比例为 "50%"）及可领取的状态。状态与值总与 evaluate 一致；输入校验与异常相同。',
         ].join('\n'),
         tags: [
           ...paramDocs,
-          { tagName: 'returns', text: '快速决定集：评估日期与每项措施的 { 措施, 状态, 结果 }。' },
-          { tagName: 'throws', text: '{InputError} 输入有误时，一次列出全部问题。' },
+          { tagName: 'returns', text: '快速决定集：评估日期、违反的前提（名称）与每项措施的 { 措施, 状态, 结果, 可领取 }。' },
+          ...throwsDocs,
         ],
       }],
       parameters: params,
       returnType: '快速决定集',
       statements: [
-        ...setup,
-        'return { 评估日期: _iso(inp.day), 决定: _MEASURES.map((m) => _decideFast(m, c, status0)) };',
+        ...this.setup(false),
+        'const 决定 = _MEASURES.map((_, i) => (_measure(s, i) as _Done).fast as 快速决定);',
+        ...(assume ? [
+          'const violated = _violated(s);',
+          'return { 评估日期: _iso(inp.day), ...(violated.length > 0 ? { 前提不满足: violated.map((a) => a.name) } : {}), 决定 };',
+        ] : ['return { 评估日期: _iso(inp.day), 决定 };']),
       ],
     };
     return [evaluate, fast];
@@ -642,12 +854,15 @@ export function emitTypeScript(ir: IrProgram): Map<string, string> {
   const em = new Emitter(ir);
   // the data section decides which runtime parts are needed
   const data = em.dataSection();
-  const sf = buildSourceFile([OUTPUT_TYPES.trim(), ...em.inputTypes(), runtimeSource(em.mod.features), data, ...em.functions()]);
+  // ts-morph prints the structured declarations; the runtime and data chunks are plain text
+  // spliced in between (printing them through ts-morph would only re-parse them)
+  const types = buildSourceFile(em.inputTypes()).getFullText();
+  const fns = buildSourceFile(em.functions()).getFullText();
+  const body = [OUTPUT_TYPES.trim(), types.trim(), runtimeSource(em.mod.features), data, fns.trim()].join('\n\n');
   // the header is prepended as text: ts-morph would attach a leading comment to the first statement
-  const text = (em.header() + '\n' + sf.getFullText()).replace(/\n{3,}/g, '\n\n').replace(/\s*$/, '\n');
+  const text = (em.header() + '\n' + body).replace(/\n{3,}/g, '\n\n').replace(/\s*$/, '\n');
   const files = new Map<string, string>();
   files.set('index.ts', text);
   files.set('schema.json', JSON.stringify(inputSchema(ir), null, 2) + '\n');
   return files;
 }
-

@@ -14,18 +14,20 @@
  *   for (const x of d.决定) console.log(x.措施, x.状态, x.结果, x.条款.标签);
  *
  * 名称映射（确定性）：
- *   - 实体、字段、措施、规则、结果的名称一律原样使用 DSL 中的中文名（不含「」【】）。
+ *   - 实体、字段、措施、规则、结果、定义的名称一律原样使用 DSL 中的中文名（不含「」【】）。
  *   - 属性名（实体、字段）：是合法的 TypeScript 标识符则原样书写（子女数），否则写成带引号的
  *     属性名（"0-3岁婴幼儿"）；运行时的键始终是原名。
  *   - 类型名（实体接口、枚举类型）：是合法标识符、不是保留字且不与本模块的其他名称冲突时原样
  *     使用（家庭、性别）；否则为「实体_」/「枚举_」加原名，原名中不能出现在标识符里的字符写成
  *     _u<十六进制码位>_（「0-3岁婴幼儿」→ 实体_0_u2d_3岁婴幼儿）；仍冲突时追加 _2、_3…（按声明顺序）。
- *   - 本模块导出的名称：状态、上级政策事件、结果值、条件追踪、规则追踪、决定、决定集、快速决定、快速决定集、输入问题、输入事实、InputError、evaluate、evaluateFast、Status、PolicyEvent、OutcomeValue、ConditionTrace、RuleTrace、Decision、Decisions、FastDecision、FastDecisions、InputProblem、Facts；以 _ 开头的名称为内部名称。
+ *   - 本模块导出的名称：状态、上级政策事件、结果值、条件追踪、规则追踪、定义追踪、结果问题、决定、决定集、快速决定、快速决定集、输入问题、输入事实、InputError、CalendarCoverageError、evaluate、evaluateFast、Status、PolicyEvent、OutcomeValue、ConditionTrace、RuleTrace、DefinitionTrace、OutcomeProblem、Decision、Decisions、FastDecision、FastDecisions、InputProblem、Facts；以 _ 开头的名称为内部名称。
  *
  * 取值约定：金额输入为元（"1000.50" 或 1000.5，最多两位小数），输出为 "1000.00" 并附整数「分」；
- * 日期为 "YYYY-MM-DD"；比例输入为 "50%"、"4.8‰"，输出为 "50%"；周岁、月龄按《民法典》第二百零一、
- * 二百零二条计算（出生当日为 0；到期月的对应日、无对应日时的月末届满，次日起算满）。
- * 缺少的事实使依赖它的条件为未知，相关措施为“存疑”并指出缺少哪些事实。
+ * 日期为 "YYYY-MM-DD"；比例输入为 "50%"、"4.8‰"（精确），运算为精确分数，输出为精确的百分数（"33.(3)%"）；
+ * 周岁、月龄按《民法典》第二百零一、二百零二条计算（出生当日为 0；到期月的对应日、无对应日时的月末届满，
+ * 次日起算满）。实体的字段可以是另一个实体（嵌套对象）或实体的列表（数组）；标明“可为负”的字段接受负数。
+ * 缺少的事实使依赖它的条件为未知，相关措施为“存疑”并指出缺少哪些事实；只知道在某个范围内的日期
+ * （某日、施行日）使比较只在整个范围都一致时才确定，否则为“存疑”并指出该日期及其范围。
  * 运行环境：ES2020 及以上（使用 BigInt）；本模块不依赖任何其他模块。
  */
 
@@ -49,7 +51,7 @@ export interface 上级政策事件 {
 
 /** 一个结果的取值。 */
 export interface 结果值 {
-  /** 金额为以元计的十进制文本（"1000.00"），比例为 "50%"，日期为 "YYYY-MM-DD"，其他为数、是否或文本。 */
+  /** 金额为以元计的十进制文本（"1000.00"），比例为精确的百分数（"50%"，循环小数写作 "33.(3)%"），日期为 "YYYY-MM-DD"，其他为数、是否或文本。 */
   readonly 值: number | boolean | string;
   /** 单位：元、天、个月、%、日期 …（整数、是否、文本为空串）。 */
   readonly 单位: string;
@@ -69,7 +71,7 @@ export interface 条件追踪 {
   readonly 条件: string;
   /** true / false / null（未知：缺少事实）。 */
   readonly 成立: boolean | null;
-  /** 各操作数的取值（给人看的形式）。 */
+  /** 各操作数的取值（给人看的形式）；量词给出满足、不满足、未知的元素。 */
   readonly 取值: Readonly<Record<string, string>>;
 }
 
@@ -83,6 +85,25 @@ export interface 规则追踪 {
   readonly 说明?: string;
 }
 
+/** 判定一项措施时用到的定义及其取值。 */
+export interface 定义追踪 {
+  /** 定义名（实体上的定义写作 "实体.名称"）。 */
+  readonly 定义: string;
+  /** 给人看的取值。 */
+  readonly 值: string;
+  /** 实体上的定义：实例在输入中的位置，如 "家庭.子女[1]"。 */
+  readonly 实例?: string;
+  readonly 条款?: string;
+  readonly 原文?: readonly string[];
+}
+
+/** 某个结果为何没有确定的值：矛盾（规则给出不同的值）、缺口（必须的结果没有适用的规则）、未知（缺少事实）。 */
+export interface 结果问题 {
+  readonly 类别: '矛盾' | '缺口' | '未知';
+  readonly 结果: string;
+  readonly 规则: readonly string[];
+}
+
 /** 一项措施的决定。 */
 export interface 决定 {
   readonly 措施: string;
@@ -91,6 +112,10 @@ export interface 决定 {
   readonly 结果: Readonly<Record<string, 结果值>>;
   /** 条款引用：锚点、标签、标题、原文。 */
   readonly 条款: { readonly 锚点: string; readonly 标签: string; readonly 标题?: string; readonly 原文: readonly string[] };
+  /** 措施的对象（被判定的实体）。 */
+  readonly 对象?: string;
+  /** 发放对象：领取待遇者不是被判定的实体时。 */
+  readonly 发放对象?: string;
   readonly 牵头单位: readonly string[];
   readonly 责任单位: readonly string[];
   /** 给人看的理由（适用的规则、矛盾、缺口、缺少的事实）。 */
@@ -99,6 +124,19 @@ export interface 决定 {
   readonly 规则: readonly 规则追踪[];
   /** 起草者记录的存疑及所采用的解读。 */
   readonly 存疑?: readonly { readonly 名称: string; readonly 采用: string; readonly 理由?: string }[];
+  /** 每个没有确定值的结果及其原因（各结果分别判断）。 */
+  readonly 问题?: readonly 结果问题[];
+  /** 状态为“存疑”时：其取值可以决定结果的事实（或不确定的日期），按字典序。 */
+  readonly 缺少?: readonly string[];
+  /** 用到的定义及其取值。 */
+  readonly 定义?: readonly 定义追踪[];
+  /** 本措施的申请条件（附件）及其是否成立。 */
+  readonly 申请?: {
+    readonly 措施: string; readonly 状态: 状态; readonly 条款: { readonly 锚点: string; readonly 标签: string };
+    readonly 理由?: readonly string[];
+  };
+  /** 实际可以领取的：正文的待遇与申请条件合并（两者均适用才适用）。 */
+  readonly 可领取?: { readonly 状态: 状态; readonly 结果: Readonly<Record<string, 结果值>> };
 }
 
 /** evaluate 的返回值。 */
@@ -108,27 +146,39 @@ export interface 决定集 {
   readonly 评估日期: string;
   /** 政策在评估日期已废止时：废止日期与触发的事件。 */
   readonly 废止?: { readonly 日期: string; readonly 事件: 上级政策事件 };
-  readonly 生效?: { readonly 日期?: string; readonly 说明?: string };
+  /**
+   * 某事件可能已使政策废止（其失效条件未知，例如与只知道范围的施行日比较）且评估日期不早于可能的废止日期时：
+   * 可能的废止日期、事件及取决于什么；会给予待遇的措施为“存疑”。
+   */
+  readonly 可能废止?: { readonly 日期: string; readonly 事件: 上级政策事件; readonly 取决于: readonly string[] };
+  /** 施行日：确定的日期，或只知道在某个范围内（最早、最晚），及说明。 */
+  readonly 生效?: { readonly 日期?: string; readonly 范围?: { readonly 最早: string; readonly 最晚: string }; readonly 说明?: string };
+  /** 输入违反的前提（编码只在前提成立时经过验证）。 */
+  readonly 前提不满足?: readonly { readonly 名称: string; readonly 说明?: string }[];
   /** 每项可计算措施一个决定，按政策中的顺序。 */
   readonly 决定: readonly 决定[];
 }
 
-/** evaluateFast 的一项：只有状态与结果的值（与 evaluate 的 状态、结果[名].值 相同）。 */
+/** evaluateFast 的一项：只有状态与结果的值（与 evaluate 的 状态、结果[名].值、可领取.状态 相同）。 */
 export interface 快速决定 {
   readonly 措施: string;
   readonly 状态: 状态;
   readonly 结果: Readonly<Record<string, number | boolean | string>>;
+  /** 有申请条件的措施：实际可以领取的状态。 */
+  readonly 可领取?: 状态;
 }
 
 /** evaluateFast 的返回值。 */
 export interface 快速决定集 {
   readonly 评估日期: string;
+  /** 输入违反的前提（名称）。 */
+  readonly 前提不满足?: readonly string[];
   readonly 决定: readonly 快速决定[];
 }
 
 /** 输入中的一处问题。 */
 export interface 输入问题 {
-  /** 如 "事实.家庭.子女数"、"评估日期"、"事件[0].级别"。 */
+  /** 如 "事实.家庭.子女数"、"事实.家庭.子女[1].出生日期"、"评估日期"、"事件[0].级别"。 */
   readonly 路径: string;
   readonly 期望: string;
   readonly 实际: string;
@@ -146,17 +196,39 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * 工作日期限需要法定节假日安排未覆盖的年份时由 evaluate / evaluateFast 抛出（代码 ZC0805）：
+ * 整个求值失败，绝不按“周一至周五上班”推测。
+ */
+export class CalendarCoverageError extends Error {
+  readonly code = 'ZC0805';
+  /** 缺少安排的年份。 */
+  readonly year: number;
+  /** 内置工作日历覆盖的年份（含两端）。 */
+  readonly coverage: { readonly firstYear: number; readonly lastYear: number };
+
+  constructor(year: number, coverage: { readonly firstYear: number; readonly lastYear: number }, message: string) {
+    super(message);
+    this.name = 'CalendarCoverageError';
+    this.year = year;
+    this.coverage = coverage;
+  }
+}
+
 export type Status = 状态;
 export type PolicyEvent = 上级政策事件;
 export type OutcomeValue = 结果值;
 export type ConditionTrace = 条件追踪;
 export type RuleTrace = 规则追踪;
+export type DefinitionTrace = 定义追踪;
+export type OutcomeProblem = 结果问题;
 export type Decision = 决定;
 export type Decisions = 决定集;
 export type FastDecision = 快速决定;
 export type FastDecisions = 快速决定集;
 export type InputProblem = 输入问题;
 export type Facts = 输入事实;
+
 /** 枚举「购房类型」：首套自住住房、改善型住房、其他住房 */
 export type 购房类型 = "首套自住住房" | "改善型住房" | "其他住房";
 /** 枚举「托育机构举办性质」：公办、社会性 */
@@ -378,6 +450,7 @@ export interface 托育机构备案 {
   /**
    * 卫生健康部门收到（接收）备案材料之日
    * 类型：日期（"YYYY-MM-DD"，须为真实日期且不晚于评估日期）
+   * 用于：托育机构备案办理期限
    */
   readonly 收到备案材料日期?: string;
   /**
@@ -610,27 +683,110 @@ export interface 输入事实 {
 // ───────────────────────────── 运行时 ─────────────────────────────
 // 以下是生成器自带的独立实现（不依赖 ZhengCe 编译器）。取值表示：
 //   是否 → boolean；整数、时长、年龄 → 整数；金额 → 整数「分」；日期 → 日序（自 1970-01-01 起的天数）；
-//   比例 → 整数「百万分之一」（50% = 500000）；文本、枚举 → string；null = 未知（缺少事实）。
+//   比例 → 精确分数的文本 "n/d"（最简、d > 0：50% = "1/2"）；文本、枚举 → string；
+//   实体 → 已校验的记录 _Rec；列表 → _List；只知道在某个范围内的日期（某日、施行日）及其运算 → 区间 _Iv；
+//   null = 未知（缺少事实）。
 
 type _Val = number | boolean | string;
-type _V = _Val | null;
 
-/** 值的显示方式：m 金额（分）、d 日期（日序）、b 是否、r 比例（百万分之一）、n 数（后接单位）、s 文本。 */
-type _Kind = 'm' | 'd' | 'b' | 'r' | 'n' | 's';
+/** 已校验的记录（实体的一个实例）：字段值按实体声明中的顺序，未提供为 undefined。 */
+interface _Rec {
+  /** 本次求值中唯一的编号（定义按实例缓存），自 1 起。 */
+  readonly id: number;
+  /** 实例在输入中的位置，如 "家庭.子女[1]"（用于说明缺少的事实与定义的实例）。 */
+  readonly path: string;
+  readonly v: readonly (_Val | _Rec | _List | undefined)[];
+}
+
+/** 已校验的列表（实体的对象）。 */
+interface _List {
+  /** 列表在输入中的位置，如 "家庭.子女"。 */
+  readonly path: string;
+  readonly items: readonly _Rec[];
+}
+
+/** 只知道在 [lo, hi] 之间的数（日期或由其算出的天数、年龄）；why 说明是哪个不确定的日期。 */
+class _Iv {
+  constructor(readonly lo: number, readonly hi: number, readonly why: string) {}
+}
+
+type _V = _Val | _Rec | _List | _Iv | null;
+
+/** 值的显示方式：m 金额（分）、d 日期（日序）、b 是否、r 比例、n 数（后接单位）、s 文本、e 实体、l 列表。 */
+type _Kind = 'm' | 'd' | 'b' | 'r' | 'n' | 's' | 'e' | 'l';
+
+/** 一次求值的共享状态。 */
+interface _Scope {
+  /** 已校验的事实：实体（按声明顺序）→ 记录。 */
+  readonly f: readonly (_Rec | undefined)[];
+  /** 评估日期（日序）。 */
+  readonly day: number;
+  /** evaluate（生成解释）或 evaluateFast（只算状态与取值）。 */
+  readonly full: boolean;
+  /** 政策在评估日期已废止或尚未生效时的状态。 */
+  readonly status0: 状态 | undefined;
+  /** 政策在评估日期是否施行存疑的理由（评估日期在不确定的施行日范围内；某事件可能已使政策废止）。 */
+  readonly doubts: readonly _Doubt[];
+  /** 定义的取值：定义序号 → 记录编号（全局定义为 0）→ 取值。 */
+  readonly memo: (_Hit | undefined)[][];
+  /** 已判定的措施（措施可以引用其他措施）。 */
+  readonly done: (_Done | undefined)[];
+  /** 正在判定的措施。 */
+  readonly busy: boolean[];
+  /** evaluateFast 的求值上下文（不收集说明）。 */
+  readonly c0: _Ctx;
+}
+
+/** 政策在评估日期是否施行的一项疑问。 */
+interface _Doubt {
+  /** “评估日期可能早于…” / “本政策可能已于…废止（…）”。 */
+  readonly text: string;
+  /** 若如此，措施不给予任何待遇：“若尚未施行则不适用” / “若已废止则不适用”。 */
+  readonly ifSo: string;
+  /** 疑问所取决的（缺少的事实、不确定的日期）。 */
+  readonly miss: readonly string[];
+}
 
 /** 求值上下文。 */
 interface _Ctx {
-  /** 已校验的事实：实体 → 字段 → 取值。 */
-  readonly f: ReadonlyMap<string, ReadonlyMap<string, _Val>>;
-  /** 评估日期（日序）。 */
-  readonly day: number;
+  readonly s: _Scope;
   /** 求失效条件时的上级政策事件（字段的浅拷贝）及其日序。 */
   readonly ev: Readonly<Record<string, unknown>> | undefined;
   readonly evDay: number;
-  /** 追踪时收集缺少的事实。 */
+  /** 收集缺少的事实（evaluateFast 中为 undefined）。 */
   readonly miss: Set<string> | undefined;
   /** 收集用到的未确认参数。 */
   readonly used: Set<string> | undefined;
+  /** 收集用到的定义（措施的解释）。 */
+  readonly defs: Map<string, 定义追踪> | undefined;
+}
+
+/** 一个定义在一个实例上的取值，以及求它时缺少的事实、未确认的参数和用到的其他定义。 */
+interface _Hit {
+  readonly v: _V;
+  readonly miss: readonly string[];
+  readonly used: readonly string[];
+  readonly defs: readonly 定义追踪[];
+}
+
+/** 一项措施的判定。 */
+interface _Done {
+  readonly 状态: 状态;
+  /** 各结果的确定取值（运行时表示；没有确定值为 undefined），供其他措施引用。 */
+  readonly raw: readonly (_Val | undefined)[];
+  readonly full: 决定 | undefined;
+  readonly fast: 快速决定 | undefined;
+}
+
+function _scope(f: readonly (_Rec | undefined)[], day: number, full: boolean, status0: 状态 | undefined, doubts: readonly _Doubt[]): _Scope {
+  const s = { f, day, full, status0, doubts, memo: [], done: [], busy: [], c0: undefined as unknown as _Ctx };
+  s.c0 = { s, ev: undefined, evDay: 0, miss: undefined, used: undefined, defs: undefined };
+  return s;
+}
+
+/** 新的求值上下文：evaluate 中收集缺少的事实、未确认参数（及定义，若给出 defs）。 */
+function _ctx(s: _Scope, defs: Map<string, 定义追踪> | undefined): _Ctx {
+  return s.full ? { s, ev: undefined, evDay: 0, miss: new Set<string>(), used: new Set<string>(), defs } : s.c0;
 }
 
 // ── 日期：公历（公元 1—9999 年），日序 ──
@@ -694,6 +850,104 @@ function _parseIso(v: unknown): number | undefined {
   return _day(y, mo, d);
 }
 
+// ── 比例：精确分数 "n/d"（BigInt）──
+
+function _gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y !== 0n) {
+    const t = x % y;
+    x = y;
+    y = t;
+  }
+  return x;
+}
+
+/** 比例文本（或整数）→ [分子, 分母]（分母 > 0）。 */
+function _q(v: string | number): [bigint, bigint] {
+  if (typeof v === 'number') return [BigInt(v), 1n];
+  const i = v.indexOf('/');
+  return [BigInt(v.slice(0, i)), BigInt(v.slice(i + 1))];
+}
+
+/** 分数 → 最简的比例文本 "n/d"。INVARIANT: d ≠ 0。 */
+function _qText(n: bigint, d: bigint): string {
+  const g = _gcd(n, d);
+  let a = n / g;
+  let b = d / g;
+  if (b < 0n) {
+    a = -a;
+    b = -b;
+  }
+  return String(a) + '/' + String(b);
+}
+
+/**
+ * 比例的百分数写法："1/2" → "50"，"1/3" → "33.(3)"（循环节在括号中）。不循环的小数至多写 15 位，
+ * 循环节超过 2000 位时也只写前 15 位；写不全时末尾加 "…"，绝不冒充精确值。
+ */
+function _pct(r: string): string {
+  const [n0, d0] = _q(r);
+  const g = _gcd(n0 * 100n, d0);
+  const n = (n0 * 100n) / g;
+  const D = d0 / g;
+  let N = n < 0n ? -n : n;
+  // 循环节长度：去掉分母中的 2、5 后，10 的阶
+  let dd = D;
+  while (dd % 2n === 0n) dd /= 2n;
+  while (dd % 5n === 0n) dd /= 5n;
+  let len = 0;
+  if (dd !== 1n) {
+    let rem = 10n % dd;
+    let t = 1;
+    for (; rem !== 1n; t++) {
+      rem = (rem * 10n) % dd;
+      if (t > 2000) {
+        t = 0;
+        break;
+      }
+    }
+    len = t;
+  }
+  // 循环节的起点：最小的 s（< 300）使 10^s ≡ 10^(s+len) (mod D)
+  let start = 0;
+  if (len > 0) {
+    let r1 = 1n;
+    let r2 = 1n;
+    for (let e = 0; e < len; e++) r2 = (r2 * 10n) % D;
+    for (let t = 0; t < 300; t++) {
+      if (r1 === r2) {
+        start = t;
+        break;
+      }
+      r1 = (r1 * 10n) % D;
+      r2 = (r2 * 10n) % D;
+    }
+  }
+  let out = (n < 0n ? '-' : '') + String(N / D);
+  N = (N % D) * 10n;
+  if (N !== 0n) out += '.';
+  if (len > 0) {
+    for (let i = 0; i < start; i++) {
+      out += String(N / D);
+      N = (N % D) * 10n;
+    }
+    out += '(';
+    for (let i = 0; i < len; i++) {
+      out += String(N / D);
+      N = (N % D) * 10n;
+    }
+    out += ')';
+  } else {
+    for (let i = 0; i < 15 && N !== 0n; i++) {
+      out += String(N / D);
+      N = (N % D) * 10n;
+    }
+    if (N !== 0n) out += '…';
+  }
+  return out;
+}
+
 // ── 数值格式 ──
 
 /** 分 → "1234.50"。 */
@@ -703,35 +957,38 @@ function _fen(v: number): string {
   return (v < 0 ? '-' : '') + String(Math.floor(a / 100)) + '.' + (cents < 10 ? '0' : '') + String(cents);
 }
 
-/** 百万分之一 → "4.8%"（至多四位小数，去掉末尾的 0）。 */
-function _ratio(v: number): string {
-  const a = Math.abs(v);
-  const frac = String(10000 + (a % 10000)).slice(1).replace(/0+$/, '');
-  return (v < 0 ? '-' : '') + String(Math.floor(a / 10000)) + (frac === '' ? '' : '.' + frac) + '%';
-}
-
 /** 给人看的取值。 */
 function _show(kind: _Kind, unit: string, v: _V): string {
   if (v === null) return '（未知）';
+  if (v instanceof _Iv) return kind === 'd' ? _iso(v.lo) + ' 至 ' + _iso(v.hi) + ' 之间（确切日期未知）' : String(v.lo) + ' 至 ' + String(v.hi) + ' 之间';
+  if (typeof v === 'object') return 'items' in v ? String(v.items.length) + '个' : v.path;
   switch (kind) {
     case 'm': return _fen(v as number) + '元';
     case 'd': return _iso(v as number);
     case 'b': return v ? '是' : '否';
-    case 'r': return _ratio(v as number);
+    case 'r': return _pct(v as string) + '%';
     case 'n': return String(v) + unit;
-    case 's': return String(v);
+    default: return String(v);
   }
 }
 
 // ── 输入校验 ──
 
-/** 字段类型：b 是否、i 非负整数、m 金额、d 日期、t 文本、r 比例、e 枚举。 */
+/**
+ * 字段类型：b 是否、i 整数、m 金额、r 比例、d 日期、t 文本、e 枚举、o 实体（嵌套对象）、l 实体的列表；
+ * signed：可为负。
+ */
 type _FieldType =
-  | { readonly k: 'b' | 'i' | 'm' | 'd' | 't' | 'r' }
-  | { readonly k: 'e'; readonly members: readonly string[] };
+  | { readonly k: 'b' | 'd' | 't' }
+  | { readonly k: 'i' | 'm' | 'r'; readonly signed: boolean }
+  | { readonly k: 'e'; readonly members: readonly string[] }
+  | { readonly k: 'o' | 'l'; readonly entity: number; readonly name: string };
 
 interface _Entity {
-  readonly fields: ReadonlyMap<string, _FieldType>;
+  readonly name: string;
+  /** 字段名 → 序号。 */
+  readonly index: ReadonlyMap<string, number>;
+  readonly types: readonly _FieldType[];
   /** 字段名，以「、」连接（用于错误信息）。 */
   readonly names: string;
 }
@@ -739,21 +996,23 @@ interface _Entity {
 function _expected(t: _FieldType): string {
   switch (t.k) {
     case 'b': return '是否（true/false）';
-    case 'i': return '非负整数';
-    case 'm': return '金额（元，最多两位小数，如 "1000.50"）';
+    case 'i': return t.signed ? '整数' : '非负整数';
+    case 'm': return t.signed ? '金额（元，最多两位小数，可为负，如 "-1000.50"）' : '金额（元，最多两位小数，如 "1000.50"）';
     case 'd': return '日期（YYYY-MM-DD）';
     case 't': return '文本';
     case 'r': return '比例（如 "50%"、"4.8‰"）';
     case 'e': return '以下之一：' + t.members.join('、');
+    case 'o': return '对象（实体「' + t.name + '」的字段 → 值）';
+    case 'l': return '列表（实体「' + t.name + '」的对象）';
   }
 }
 
 const _MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-const _MONEY_RE = /^(0|[1-9][0-9]*)(?:\.([0-9]{1,2}))?$/;
-const _RATIO_RE = /^([0-9]+)(?:\.([0-9]+))?([%‰])$/;
+const _MONEY_RE = /^(-?)(0|[1-9][0-9]*)(?:\.([0-9]{1,2}))?$/;
+const _RATIO_RE = /^(-?)([0-9]+)(?:\.([0-9]+))?([%‰])$/;
 
-/** 金额（元）：非负，最多两位小数的十进制文本或数 → 分（须为安全整数）。 */
-function _parseMoney(v: unknown): number | undefined {
+/** 金额（元）：最多两位小数的十进制文本或数 → 分（须为安全整数；负数须可为负）。 */
+function _parseMoney(v: unknown, signed: boolean): number | undefined {
   let s: string;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return undefined;
@@ -761,47 +1020,52 @@ function _parseMoney(v: unknown): number | undefined {
   } else if (typeof v === 'string') s = v;
   else return undefined;
   const m = _MONEY_RE.exec(s);
-  if (m === null) return undefined;
-  const fen = BigInt(m[1] as string) * BigInt(100) + BigInt((m[2] ?? '').padEnd(2, '0'));
-  return fen > _MAX_SAFE ? undefined : Number(fen);
+  if (m === null || (m[1] === '-' && !signed)) return undefined;
+  const fen = BigInt(m[2] as string) * 100n + BigInt((m[3] ?? '').padEnd(2, '0'));
+  if (fen > _MAX_SAFE) return undefined;
+  return m[1] === '-' && fen !== 0n ? -Number(fen) : Number(fen);
 }
 
-/** 比例 "50%"、"4.8‰" → 百万分之一（须恰为整数且为安全整数）。 */
-function _parseRatio(v: unknown): number | undefined {
+/** 比例 "50%"、"4.8‰"（任意位小数，精确）→ "n/d"。 */
+function _parseRatio(v: unknown, signed: boolean): string | undefined {
   if (typeof v !== 'string') return undefined;
   const m = _RATIO_RE.exec(v);
-  if (m === null) return undefined;
-  const frac = m[2] ?? '';
-  const num = BigInt((m[1] as string) + frac) * BigInt(m[3] === '%' ? 10000 : 1000);
-  const den = BigInt('1' + '0'.repeat(frac.length));
-  if (num % den !== BigInt(0)) return undefined;
-  const r = num / den;
-  return r > _MAX_SAFE ? undefined : Number(r);
+  if (m === null || (m[1] === '-' && !signed)) return undefined;
+  const frac = m[3] ?? '';
+  const n = BigInt((m[2] as string) + frac);
+  const d = 10n ** BigInt(frac.length) * (m[4] === '%' ? 100n : 1000n);
+  return _qText(m[1] === '-' ? -n : n, d);
 }
 
+function _integer(v: unknown, signed: boolean): number | undefined {
+  return typeof v === 'number' && Number.isSafeInteger(v) && (signed || v >= 0) ? (v === 0 ? 0 : v) : undefined;
+}
+
+/** 标量字段的取值 → 运行时表示；不合格时返回期望的说明。 */
 function _convert(t: _FieldType, v: unknown, day: number | undefined): { readonly ok: true; readonly v: _Val } | { readonly ok: false; readonly expected: string } {
   let r: _Val | undefined;
   switch (t.k) {
     case 'b': r = typeof v === 'boolean' ? v : undefined; break;
     case 't': r = typeof v === 'string' ? v : undefined; break;
     case 'e': r = typeof v === 'string' && t.members.indexOf(v) >= 0 ? v : undefined; break;
-    case 'i': r = typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : undefined; break;
-    case 'm': r = _parseMoney(v); break;
-    case 'r': r = _parseRatio(v); break;
+    case 'i': r = _integer(v, t.signed); break;
+    case 'm': r = _parseMoney(v, t.signed); break;
+    case 'r': r = _parseRatio(v, t.signed); break;
     case 'd': {
       const d = _parseIso(v);
       if (d !== undefined && day !== undefined && d > day) return { ok: false, expected: '不晚于评估日期的日期' };
       r = d;
       break;
     }
+    default: r = undefined;
   }
   return r === undefined ? { ok: false, expected: _expected(t) } : { ok: true, v: r };
 }
 
 /** 错误信息中的「实际」：JSON 形式，过长截断。 */
 function _got(v: unknown): string {
-  if (v === undefined) return '（缺失）';
   if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  if (v === undefined) return '（缺失）';
   let j: string | undefined;
   try {
     j = JSON.stringify(v);
@@ -816,7 +1080,8 @@ const _LEVELS: readonly string[] = ['国家', '省', '市', '县'];
 const _EVENT_KEYS: readonly string[] = ['日期', '级别', '类别', '标题', '文号', '地区', '来源', '已确认', '说明'];
 
 interface _Input {
-  readonly f: Map<string, Map<string, _Val>>;
+  /** 实体（按声明顺序）→ 记录；输入中没有的实体为 undefined。 */
+  readonly f: readonly (_Rec | undefined)[];
   readonly day: number;
   readonly evs: readonly { readonly day: number; readonly ev: 上级政策事件 }[];
 }
@@ -825,19 +1090,82 @@ function _isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
+/** 校验中的状态：问题列表、评估日期、记录编号、祖先对象（检查循环引用）。 */
+interface _Check {
+  readonly problems: 输入问题[];
+  readonly day: number | undefined;
+  next: number;
+  readonly seen: Set<object>;
+}
+
+/**
+ * 校验实体 ent 的一个记录（path：错误信息中的路径；at：求值时的路径）。嵌套对象与列表逐层校验，
+ * 问题依输入中键的顺序记入 k.problems。
+ */
+function _record(k: _Check, ent: _Entity, rec: Record<string, unknown>, path: string, at: string): _Rec {
+  const v: (_Val | _Rec | _List | undefined)[] = new Array<_Val | _Rec | _List | undefined>(ent.types.length);
+  const out: _Rec = { id: k.next++, path: at, v };
+  if (k.seen.has(rec)) {
+    k.problems.push({ 路径: path, 期望: '不含循环引用的对象', 实际: '循环引用' });
+    return out;
+  }
+  k.seen.add(rec);
+  for (const fname of Object.keys(rec)) {
+    const x = rec[fname];
+    const fi = ent.index.get(fname);
+    const fpath = path + '.' + fname;
+    if (fi === undefined) {
+      k.problems.push({ 路径: fpath, 期望: '实体「' + ent.name + '」的字段（' + ent.names + '）', 实际: '未知字段' });
+      continue;
+    }
+    const t = ent.types[fi] as _FieldType;
+    if (t.k === 'o') {
+      const sub = _ENTITIES[t.entity];
+      if (sub === undefined || !_isRecord(x)) k.problems.push({ 路径: fpath, 期望: _expected(t), 实际: _got(x) });
+      else v[fi] = _record(k, sub, x, fpath, at + '.' + fname);
+      continue;
+    }
+    if (t.k === 'l') {
+      const sub = _ENTITIES[t.entity];
+      if (sub === undefined || !Array.isArray(x)) {
+        k.problems.push({ 路径: fpath, 期望: _expected(t), 实际: _got(x) });
+        continue;
+      }
+      const items: _Rec[] = [];
+      const lpath = at + '.' + fname;
+      const arr: readonly unknown[] = x;
+      for (let i = 0; i < arr.length; i++) {
+        if (!(i in arr)) continue; // 稀疏数组的空位不是元素
+        const item = arr[i];
+        const ipath = fpath + '[' + String(i) + ']';
+        if (!_isRecord(item)) k.problems.push({ 路径: ipath, 期望: '对象（实体「' + t.name + '」的字段 → 值）', 实际: _got(item) });
+        else items.push(_record(k, sub, item, ipath, lpath + '[' + String(items.length) + ']'));
+      }
+      v[fi] = { path: lpath, items };
+      continue;
+    }
+    const r = _convert(t, x, k.day);
+    if (r.ok) v[fi] = r.v;
+    else k.problems.push({ 路径: fpath, 期望: r.expected, 实际: _got(x) });
+  }
+  k.seen.delete(rec);
+  return out;
+}
+
 /** 校验全部输入；有问题时抛出一个列出所有问题的 InputError。 */
 function _validate(facts: unknown, date: unknown, events: unknown): _Input {
   const problems: 输入问题[] = [];
   const day = _parseIso(date);
   if (day === undefined) problems.push({ 路径: '评估日期', 期望: '日期（YYYY-MM-DD）', 实际: _got(date) });
-  const f = new Map<string, Map<string, _Val>>();
+  const f: (_Rec | undefined)[] = new Array<_Rec | undefined>(_ENTITIES.length);
+  const k: _Check = { problems, day, next: 1, seen: new Set<object>() };
   if (!_isRecord(facts)) {
     problems.push({ 路径: '事实', 期望: '对象（实体名 → 字段）', 实际: _got(facts) });
   } else {
     for (const en of Object.keys(facts)) {
       const rec = facts[en];
-      const ent = _ENTITIES.get(en);
-      if (ent === undefined) {
+      const ei = _ENTITY_INDEX.get(en);
+      if (ei === undefined) {
         problems.push({ 路径: '事实.' + en, 期望: '已声明的实体（' + _ENTITY_NAMES + '）', 实际: '未知实体' });
         continue;
       }
@@ -845,19 +1173,8 @@ function _validate(facts: unknown, date: unknown, events: unknown): _Input {
         problems.push({ 路径: '事实.' + en, 期望: '对象（字段 → 值）', 实际: _got(rec) });
         continue;
       }
-      const values = new Map<string, _Val>();
-      for (const fn of Object.keys(rec)) {
-        const v = rec[fn];
-        const ft = ent.fields.get(fn);
-        if (ft === undefined) {
-          problems.push({ 路径: '事实.' + en + '.' + fn, 期望: '实体「' + en + '」的字段（' + ent.names + '）', 实际: '未知字段' });
-          continue;
-        }
-        const r = _convert(ft, v, day);
-        if (r.ok) values.set(fn, r.v);
-        else problems.push({ 路径: '事实.' + en + '.' + fn, 期望: r.expected, 实际: _got(v) });
-      }
-      f.set(en, values);
+      k.seen.clear();
+      f[ei] = _record(k, _ENTITIES[ei] as _Entity, rec, '事实.' + en, en);
     }
   }
   const evs: { readonly day: number; readonly ev: 上级政策事件 }[] = [];
@@ -873,8 +1190,8 @@ function _validate(facts: unknown, date: unknown, events: unknown): _Input {
           problems.push({ 路径: p, 期望: '对象（日期、级别、类别…）', 实际: _got(e) });
           continue;
         }
-        for (const k of Object.keys(e)) {
-          if (_EVENT_KEYS.indexOf(k) < 0) problems.push({ 路径: p + '.' + k, 期望: '日期、级别、类别、标题、文号、地区、来源、已确认、说明之一', 实际: '未知字段' });
+        for (const key of Object.keys(e)) {
+          if (_EVENT_KEYS.indexOf(key) < 0) problems.push({ 路径: p + '.' + key, 期望: '日期、级别、类别、标题、文号、地区、来源、已确认、说明之一', 实际: '未知字段' });
         }
         const d = _parseIso(e['日期']);
         if (d === undefined) problems.push({ 路径: p + '.日期', 期望: '日期（YYYY-MM-DD）', 实际: _got(e['日期']) });
@@ -902,6 +1219,8 @@ interface _Rule {
   readonly overrides: readonly number[];
   readonly cond: (c: _Ctx) => boolean | null;
   readonly trace: (c: _Ctx, out: 条件追踪[]) => void;
+  /** 条件的解释会计算条件本身可能跳过的日期运算（可能抛出异常）：evaluateFast 也要计算。 */
+  readonly risky: boolean;
   /** 每个结果的取值（undefined：本规则不给出该结果）。 */
   readonly values: readonly (((c: _Ctx) => _V) | undefined)[];
 }
@@ -922,23 +1241,27 @@ interface _Measure {
   readonly lead: readonly string[];
   readonly responsible: readonly string[];
   readonly doubts: readonly { readonly 名称: string; readonly 采用: string; readonly 理由?: string }[] | undefined;
+  /** 对象（实体名）及其序号（-1：未声明）。 */
   readonly subject: string | undefined;
+  readonly subjectIndex: number;
+  readonly recipient: string | undefined;
+  /** 申请条件：措施名及其序号（-1：不是可计算的措施）。 */
+  readonly application: { readonly name: string; readonly index: number } | undefined;
   readonly outcomes: readonly _Outcome[];
   readonly rules: readonly _Rule[];
-}
-
-function _applies(r: _Rule, c: _Ctx): boolean | null {
-  if ((r.from !== undefined && c.day < r.from) || (r.to !== undefined && c.day > r.to)) return false;
-  return r.cond(c);
 }
 
 function _has(o: object, k: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, k);
 }
 
+function _inForce(r: _Rule, day: number): boolean {
+  return (r.from === undefined || day >= r.from) && (r.to === undefined || day <= r.to);
+}
+
 function _outcomeValue(o: _Outcome, v: _Val): { readonly 值: number | boolean | string; readonly 单位: string; readonly 分?: number } {
   if (o.kind === 'm') return { 值: _fen(v as number), 单位: '元', 分: v as number };
-  if (o.kind === 'r') return { 值: _ratio(v as number), 单位: '%' };
+  if (o.kind === 'r') return { 值: _pct(v as string) + '%', 单位: '%' };
   if (o.kind === 'd') return { 值: _iso(v as number), 单位: '日期' };
   return { 值: v, 单位: o.unit };
 }
@@ -949,37 +1272,106 @@ function _winners(m: _Measure, o: _Outcome, applies: readonly (boolean | null)[]
   return live.filter((i) => !live.some((j) => j !== i && applies[j] === true && (m.rules[j] as _Rule).overrides.indexOf(i) >= 0));
 }
 
-function _decide(m: _Measure, c: _Ctx, status0: 状态 | undefined): 决定 {
+/** 判断几个取值是否彼此不同（与参考解释器一样按 JSON 比较）。 */
+function _differ(vs: readonly _V[]): boolean {
+  if (vs.length < 2) return false;
+  const k0 = _key(vs[0] as _V);
+  for (let i = 1; i < vs.length; i++) if (_key(vs[i] as _V) !== k0) return true;
+  return false;
+}
+
+function _key(v: _V): string {
+  if (v instanceof _Iv) return JSON.stringify({ kind: 'interval', lo: v.lo, hi: v.hi, why: v.why });
+  if (v !== null && typeof v === 'object') {
+    return 'items' in v
+      ? JSON.stringify({ kind: 'list', items: v.items.map(() => ({})), path: v.path })
+      : JSON.stringify({ kind: 'entity', rec: {}, path: v.path });
+  }
+  return JSON.stringify(v);
+}
+
+/** 一项措施（已判定则取缓存；正在判定中——循环引用——为 undefined）。 */
+function _measure(s: _Scope, i: number): _Done | undefined {
+  const hit = s.done[i];
+  if (hit !== undefined) return hit;
+  if (s.busy[i] === true) return undefined;
+  const m = _MEASURES[i];
+  if (m === undefined) return undefined;
+  s.busy[i] = true;
+  const raw: (_Val | undefined)[] = [];
+  let done: _Done;
+  if (s.full) {
+    const d = _judge(m, s, raw);
+    done = { 状态: d.状态, raw, full: m.application === undefined ? d : { ...d, ..._claim(d, m.application, s) }, fast: undefined };
+  } else {
+    const d = _judgeFast(m, s, raw);
+    done = { 状态: d.状态, raw, full: undefined, fast: m.application === undefined ? d : { ...d, 可领取: _join(d.状态, _measure(s, m.application.index)?.状态 ?? '存疑') } };
+  }
+  s.busy[i] = false;
+  s.done[i] = done;
+  return done;
+}
+
+/** 正文的待遇与申请条件合并：两者均适用才可领取；任一不适用则不可领取；否则存疑（未生效、已废止照旧）。 */
+function _join(main: 状态, app: 状态): 状态 {
+  if (main === '未生效' || main === '已废止') return main;
+  if (main === '不适用' || app === '不适用') return '不适用';
+  return main === '适用' && app === '适用' ? '适用' : '存疑';
+}
+
+/** 申请条件（附件）及可领取的待遇。 */
+function _claim(main: 决定, app: { readonly name: string; readonly index: number }, s: _Scope): Pick<决定, '申请' | '可领取'> {
+  const ad = _measure(s, app.index)?.full;
+  const a: 状态 = ad?.状态 ?? '存疑';
+  const both = _join(main.状态, a);
+  return {
+    申请: {
+      措施: app.name, 状态: a, 条款: ad !== undefined ? { 锚点: ad.条款.锚点, 标签: ad.条款.标签 } : { 锚点: '', 标签: '' },
+      ...(ad !== undefined ? { 理由: ad.理由 } : {}),
+    },
+    可领取: { 状态: both, 结果: both === '适用' ? main.结果 : {} },
+  };
+}
+
+/** evaluate 的判定：状态、结果、理由、每条规则的解释、问题、缺少的事实、用到的定义。 */
+function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
   const head = {
     措施: m.name,
     条款: { ...m.clause, 原文: m.clause.原文.slice() },
+    ...(m.subject !== undefined ? { 对象: m.subject } : {}),
+    ...(m.recipient !== undefined ? { 发放对象: m.recipient } : {}),
     牵头单位: m.lead.slice(),
     责任单位: m.responsible.slice(),
     ...(m.doubts !== undefined ? { 存疑: m.doubts.map((d) => ({ ...d })) } : {}),
   };
-  if (status0 !== undefined) return { ...head, 状态: status0, 结果: {}, 理由: [status0 === '已废止' ? '政策已废止' : '政策尚未生效'], 规则: [] };
-  if (m.subject !== undefined && !c.f.has(m.subject)) return { ...head, 状态: '不适用', 结果: {}, 理由: ['输入中没有「' + m.subject + '」'], 规则: [] };
+  if (s.status0 !== undefined) return { ...head, 状态: s.status0, 结果: {}, 理由: [s.status0 === '已废止' ? '政策已废止' : '政策尚未生效'], 规则: [] };
+  if (m.subject !== undefined && s.f[m.subjectIndex] === undefined) return { ...head, 状态: '不适用', 结果: {}, 理由: ['输入中没有「' + m.subject + '」'], 规则: [] };
+  const defs = new Map<string, 定义追踪>();
+  const missAll = new Set<string>();
   const traces: 规则追踪[] = [];
   const applies: (boolean | null)[] = [];
   for (const r of m.rules) {
     let a: boolean | null;
     let note: string | undefined;
     const conds: 条件追踪[] = [];
-    if ((r.from !== undefined && c.day < r.from) || (r.to !== undefined && c.day > r.to)) {
+    if (!_inForce(r, s.day)) {
       a = false;
       note = '不在有效期内（' + (r.from !== undefined ? _iso(r.from) : '…') + ' 至 ' + (r.to !== undefined ? _iso(r.to) : '…') + '）';
     } else {
-      const miss = new Set<string>();
-      const rc: _Ctx = { f: c.f, day: c.day, ev: c.ev, evDay: c.evDay, miss, used: undefined };
-      a = r.cond(rc);
-      r.trace(rc, conds);
+      const c = _ctx(s, defs);
+      a = r.cond(c);
+      r.trace(c, conds);
+      const miss = c.miss as Set<string>;
       if (a === null) note = '缺少事实：' + Array.from(miss).join('、');
+      for (const x of miss) missAll.add(x);
     }
     applies.push(a);
     traces.push({ 规则: r.name, 适用: a, 条件: conds, ...(note !== undefined ? { 说明: note } : {}) });
   }
   const results: Record<string, 结果值> = {};
   const reasons: string[] = [];
+  const problems: 结果问题[] = [];
+  const names = (xs: readonly number[]): string[] => xs.map((i) => (m.rules[i] as _Rule).name);
   let doubtful = false;
   for (let k = 0; k < m.outcomes.length; k++) {
     const o = m.outcomes[k] as _Outcome;
@@ -988,87 +1380,139 @@ function _decide(m: _Measure, c: _Ctx, status0: 状态 | undefined): 决定 {
     const unsure = winners.filter((i) => applies[i] === null);
     if (unsure.length > 0) {
       doubtful = true;
-      reasons.push('结果“' + o.name + '”取决于缺少的事实（规则 ' + unsure.map((i) => (m.rules[i] as _Rule).name).join('、') + '）');
+      reasons.push('结果“' + o.name + '”取决于缺少的事实（规则 ' + names(unsure).join('、') + '）');
+      problems.push({ 类别: '未知', 结果: o.name, 规则: names(unsure) });
     }
-    if (sure.length === 0) continue;
+    if (sure.length === 0) {
+      if (o.required && unsure.length === 0) {
+        doubtful = true;
+        reasons.push('缺口：必须定义的结果“' + o.name + '”没有适用的规则');
+        problems.push({ 类别: '缺口', 结果: o.name, 规则: [] });
+      }
+      continue;
+    }
     const vals = sure.map((i) => {
       const r = m.rules[i] as _Rule;
-      const used = new Set<string>();
-      const v = (r.values[k] as (c: _Ctx) => _V)({ f: c.f, day: c.day, ev: c.ev, evDay: c.evDay, miss: undefined, used });
-      return { name: r.name, v, used };
+      const c = _ctx(s, defs);
+      const v = (r.values[k] as (c: _Ctx) => _V)(c);
+      for (const x of c.miss as Set<string>) missAll.add(x);
+      return { name: r.name, v, used: c.used as Set<string> };
     });
-    const first = vals[0] as (typeof vals)[number];
-    if (vals.some((x) => x.v !== first.v)) {
+    if (_differ(vals.map((x) => x.v))) {
       doubtful = true;
       reasons.push('矛盾：结果“' + o.name + '”由规则 ' + vals.map((x) => x.name + '=' + (x.v === null ? '未知' : _show(o.kind, o.unit, x.v))).join('、') + ' 同时给出不同的值，且没有优先关系');
+      problems.push({ 类别: '矛盾', 结果: o.name, 规则: vals.map((x) => x.name) });
       continue;
     }
-    const v = first.v;
-    if (v === null) {
+    const v = (vals[0] as (typeof vals)[number]).v;
+    if (v === null || typeof v === 'object') {
       doubtful = true;
-      reasons.push('结果“' + o.name + '”的值取决于缺少的事实');
+      reasons.push('结果“' + o.name + '”的值取决于' + (v instanceof _Iv ? '不确定的日期：' + v.why : '缺少的事实'));
+      if (v instanceof _Iv) missAll.add(v.why);
+      problems.push({ 类别: '未知', 结果: o.name, 规则: vals.map((x) => x.name) });
       continue;
     }
+    // INVARIANT: a value that depends on a rule whose applicability is unknown is shown but
+    // never handed to other measures (措施.结果)
+    if (unsure.length === 0) raw[k] = v;
     const unconfirmed: string[] = [];
-    for (const x of vals) for (const p of Array.from(x.used)) if (unconfirmed.indexOf(p) < 0) unconfirmed.push(p);
+    for (const x of vals) for (const p of x.used) if (unconfirmed.indexOf(p) < 0) unconfirmed.push(p);
     unconfirmed.sort();
-    const names = vals.map((x) => x.name);
+    const ruleNames = vals.map((x) => x.name);
     results[o.name] = {
       ..._outcomeValue(o, v),
-      规则: names,
+      规则: ruleNames,
       ...(o.period !== undefined ? { 周期: o.period } : {}),
       ...(unconfirmed.length > 0 ? { 未确认参数: unconfirmed } : {}),
     };
-    reasons.push('规则 ' + names.join('、') + ' 适用：' + o.name + ' = ' + _show(o.kind, o.unit, v) + (o.period !== undefined ? '（' + o.period + '）' : ''));
+    reasons.push('规则 ' + ruleNames.join('、') + ' 适用：' + o.name + ' = ' + _show(o.kind, o.unit, v) + (o.period !== undefined ? '（' + o.period + '）' : ''));
   }
-  for (const o of m.outcomes) {
-    if (o.required && !_has(results, o.name) && !doubtful) {
-      doubtful = true;
-      reasons.push('缺口：必须定义的结果“' + o.name + '”没有适用的规则');
-    }
-  }
-  const status: 状态 = doubtful ? '存疑' : Object.keys(results).length > 0 ? '适用' : '不适用';
+  let status: 状态 = doubtful ? '存疑' : Object.keys(results).length > 0 ? '适用' : '不适用';
   if (status === '不适用') reasons.push('没有适用的规则');
-  return { ...head, 状态: status, 结果: results, 理由: reasons, 规则: traces };
+  // 政策在评估日期可能尚未施行或已废止：会给予待遇的措施存疑，本就不给的仍不适用
+  const inForceDoubt = s.doubts.length > 0 && status !== '不适用';
+  for (const d of s.doubts) {
+    if (status !== '不适用') {
+      reasons.push(d.text + '：' + d.ifSo);
+      for (const x of d.miss) missAll.add(x);
+    } else reasons.push('（' + d.text + '；无论如何均无待遇）');
+  }
+  if (inForceDoubt && status === '适用') {
+    status = '存疑';
+    for (const o of m.outcomes) if (_has(results, o.name)) problems.push({ 类别: '未知', 结果: o.name, 规则: (results[o.name] as 结果值).规则 });
+  }
+  const defList = Array.from(defs.values());
+  return {
+    ...head, 状态: status, 结果: inForceDoubt ? {} : results, 理由: reasons, 规则: traces,
+    ...(problems.length > 0 ? { 问题: problems } : {}),
+    ...(status === '存疑' && missAll.size > 0 ? { 缺少: Array.from(missAll).sort() } : {}),
+    ...(defList.length > 0 ? { 定义: defList } : {}),
+  };
 }
 
-function _decideFast(m: _Measure, c: _Ctx, status0: 状态 | undefined): 快速决定 {
-  if (status0 !== undefined) return { 措施: m.name, 状态: status0, 结果: {} };
-  if (m.subject !== undefined && !c.f.has(m.subject)) return { 措施: m.name, 状态: '不适用', 结果: {} };
-  const applies = m.rules.map((r) => _applies(r, c));
+/** evaluateFast 的判定：与 _judge 相同的状态与取值，不生成解释。 */
+function _judgeFast(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 快速决定 {
+  if (s.status0 !== undefined) return { 措施: m.name, 状态: s.status0, 结果: {} };
+  if (m.subject !== undefined && s.f[m.subjectIndex] === undefined) return { 措施: m.name, 状态: '不适用', 结果: {} };
+  const c = s.c0;
+  const applies: (boolean | null)[] = [];
+  for (const r of m.rules) {
+    if (!_inForce(r, s.day)) applies.push(false);
+    else {
+      applies.push(r.cond(c));
+      if (r.risky) r.trace(c, []);
+    }
+  }
   const results: Record<string, number | boolean | string> = {};
   let doubtful = false;
   for (let k = 0; k < m.outcomes.length; k++) {
     const o = m.outcomes[k] as _Outcome;
     const winners = _winners(m, o, applies);
-    let sure = 0;
-    let v: _V = null;
-    let differ = false;
+    const vals: _V[] = [];
+    let unsure = false;
     for (const i of winners) {
-      if (applies[i] === null) doubtful = true;
-      else {
-        const x = ((m.rules[i] as _Rule).values[k] as (c: _Ctx) => _V)(c);
-        if (sure > 0 && x !== v) differ = true;
-        v = x;
-        sure++;
-      }
+      if (applies[i] === null) unsure = true;
+      else vals.push(((m.rules[i] as _Rule).values[k] as (c: _Ctx) => _V)(c));
     }
-    if (sure === 0) continue;
-    if (differ || v === null) doubtful = true;
-    else results[o.name] = _outcomeValue(o, v).值;
+    if (unsure) doubtful = true;
+    if (vals.length === 0) {
+      if (o.required && !unsure) doubtful = true;
+      continue;
+    }
+    const v = vals[0] as _V;
+    if (_differ(vals) || v === null || typeof v === 'object') {
+      doubtful = true;
+      continue;
+    }
+    if (!unsure) raw[k] = v;
+    results[o.name] = _outcomeValue(o, v).值;
   }
-  for (const o of m.outcomes) if (o.required && !_has(results, o.name)) doubtful = true;
-  return { 措施: m.name, 状态: doubtful ? '存疑' : Object.keys(results).length > 0 ? '适用' : '不适用', 结果: results };
+  let status: 状态 = doubtful ? '存疑' : Object.keys(results).length > 0 ? '适用' : '不适用';
+  const inForceDoubt = s.doubts.length > 0 && status !== '不适用';
+  if (inForceDoubt && status === '适用') status = '存疑';
+  return { 措施: m.name, 状态: status, 结果: inForceDoubt ? {} : results };
 }
 
-/** 事实字段的取值；缺少时记入 miss 并返回 null（未知）。 */
-function _get(c: _Ctx, entity: string, field: string, path: string): _V {
-  const v = c.f.get(entity)?.get(field);
+/** 输入中实体的字段；实体或字段缺少时记入缺少（"实体.字段"）并返回 null（未知）。 */
+function _field(c: _Ctx, e: number, f: number, path: string): _Val | _Rec | _List | null {
+  const r = c.s.f[e];
+  if (r === undefined) {
+    c.miss?.add(path);
+    return null;
+  }
+  const v = r.v[f];
   if (v === undefined) {
     c.miss?.add(path);
     return null;
   }
   return v;
+}
+
+// ── 区间（不确定的日期）──
+
+/** [a, b]（a = b 时就是这个数）。 */
+function _iv(a: number, b: number, why: string): number | _Iv {
+  return a === b ? a : new _Iv(Math.min(a, b), Math.max(a, b), why);
 }
 
 // ── 年龄（《民法典》第二百零一条、第二百零二条）──
@@ -1134,15 +1578,17 @@ function _chineseDate(n: number): string {
   return String(y).padStart(4, '0') + '年' + String(m) + '月' + String(d) + '日';
 }
 
-/** 工作日期限：start 之后的第 n 个工作日（start 当日不计）；工作日历不覆盖时为未知并记入 miss。 */
-function _workdays(c: _Ctx, start: number, n: number): number | null {
+/**
+ * 工作日期限：start 之后的第 n 个工作日（start 当日不计）。需要工作日历未覆盖的年份时抛出
+ * CalendarCoverageError（整个求值失败，绝不按周一至周五推测）。
+ */
+function _workday(c: _Ctx, start: number, n: number): number | null {
   if (n < 1) return start;
   const from = _chineseDate(start);
   if (!Number.isSafeInteger(n)) {
     c.miss?.add('“n个工作日内”的n必须是正整数，这里是' + String(n));
     return null;
   }
-  const what = '计算' + from + '起' + String(n) + '个工作日内的期限';
   const first = _day(_WORKDAY_FIRST_YEAR, 1, 1);
   const last = _day(_WORKDAY_LAST_YEAR, 12, 31);
   let day = start;
@@ -1151,26 +1597,35 @@ function _workdays(c: _Ctx, start: number, n: number): number | null {
     day++;
     if (day < first || day > last) {
       const year = day > _MAX_DAY ? 10000 : _civil(day)[0];
-      c.miss?.add('没有' + String(year) + '年的法定节假日和调休安排数据（chinese-days 只覆盖' + String(_WORKDAY_FIRST_YEAR) + '年至' + String(_WORKDAY_LAST_YEAR) + '年），无法' + what);
-      return null;
+      throw new CalendarCoverageError(year, { firstYear: _WORKDAY_FIRST_YEAR, lastYear: _WORKDAY_LAST_YEAR },
+        '没有' + String(year) + '年的法定节假日和调休安排数据（chinese-days 只覆盖' + String(_WORKDAY_FIRST_YEAR) + '年至' + String(_WORKDAY_LAST_YEAR) + '年），无法计算' + from + '起' + String(n) + '个工作日内的期限');
     }
     if (_isWorkday(day)) remaining--;
   }
   return day;
 }
 
-/** 外部参数：按 YAML 中的顺序取起始日不晚于评估日期的最后一个值。 */
-interface _Param {
-  readonly name: string;
-  /** [起始日序, 值, 已确认] */
-  readonly values: readonly (readonly [number, number, boolean])[];
+/** 工作日期限（起始日可能是区间；工作日数须是确定的数）。 */
+function _workdays(c: _Ctx, start: number | _Iv | null, n: unknown): number | _Iv | null {
+  if (start === null || typeof n !== 'number') return null;
+  if (typeof start === 'number') return _workday(c, start, n);
+  const a = _workday(c, start.lo, n);
+  const b = _workday(c, start.hi, n);
+  return a === null || b === null ? null : _iv(a, b, start.why);
 }
 
-function _param(c: _Ctx, p: _Param): number | null {
-  let hit: readonly [number, number, boolean] | undefined;
-  for (const v of p.values) if (v[0] <= c.day) hit = v;
+/** 外部参数的取值表（YAML）：[起始日序, 值（比例为 "n/d"）, 已确认]，按起始日顺序。 */
+interface _Param {
+  readonly name: string;
+  readonly values: readonly (readonly [number, number | string, boolean])[];
+}
+
+/** 外部参数：按 YAML 中的顺序取起始日不晚于评估日期的最后一个值。 */
+function _param(c: _Ctx, p: _Param): number | string | null {
+  let hit: readonly [number, number | string, boolean] | undefined;
+  for (const v of p.values) if (v[0] <= c.s.day) hit = v;
   if (hit === undefined) {
-    c.miss?.add('参数 ' + p.name + '（' + _iso(c.day) + ' 无取值）');
+    c.miss?.add('参数 ' + p.name + '（' + _iso(c.s.day) + ' 无取值）');
     return null;
   }
   if (!hit[2]) c.used?.add(p.name);
@@ -1184,124 +1639,162 @@ function _eventText(c: _Ctx, field: string): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-/** 政策自何日起废止：满足失效条件的最早事件（起算：当日 / 次日）。 */
-function _voidDay(inp: _Input): { readonly day: number; readonly ev: 上级政策事件 } | undefined {
+/** 政策的失效：确定使其废止的最早事件（起算：当日 / 次日），以及在此之前可能使其废止的最早事件
+ * （失效条件未知，例如与只知道范围的施行日比较）及其取决于什么。 */
+function _voidStatus(inp: _Input): {
+  readonly void?: { readonly day: number; readonly ev: 上级政策事件 };
+  readonly maybe?: { readonly day: number; readonly ev: 上级政策事件; readonly miss: readonly string[] };
+} {
   let best: { readonly day: number; readonly ev: 上级政策事件 } | undefined;
+  let maybe: { readonly day: number; readonly ev: 上级政策事件; readonly miss: readonly string[] } | undefined;
+  const s = _scope(inp.f, inp.day, false, undefined, []);
   for (const e of inp.evs) {
-    const c: _Ctx = { f: inp.f, day: inp.day, ev: { ...e.ev }, evDay: e.day, miss: undefined, used: undefined };
-    if (_sunsetCondition(c) === true) {
-      const day = e.day + _SUNSET_OFFSET;
-      if (best === undefined || day < best.day) best = { day, ev: e.ev };
-    }
+    const miss = new Set<string>();
+    const c: _Ctx = { s, ev: { ...e.ev }, evDay: e.day, miss, used: undefined, defs: undefined };
+    const r = _sunsetCondition(c);
+    const day = e.day + _SUNSET_OFFSET;
+    if (r === true && (best === undefined || day < best.day)) best = { day, ev: e.ev };
+    if (r === null && (maybe === undefined || day < maybe.day)) maybe = { day, ev: e.ev, miss: Array.from(miss).sort() };
   }
-  return best;
+  return {
+    ...(best !== undefined ? { void: best } : {}),
+    ...(maybe !== undefined && (best === undefined || maybe.day < best.day) ? { maybe } : {}),
+  };
+}
+
+/** 可能使政策废止的事件（评估日期已过其可能的废止日期）：疑问的说明。 */
+function _voidDoubt(m: { readonly day: number; readonly ev: 上级政策事件; readonly miss: readonly string[] }): _Doubt {
+  const what = m.ev.标题 ?? m.ev.级别 + '级' + m.ev.类别;
+  return {
+    text: '本政策可能已于' + _iso(m.day) + '废止（事件“' + what + '”是否触发失效取决于：' + (m.miss.length > 0 ? m.miss.join('、') : '未知的事实') + '）',
+    ifSo: '若已废止则不适用',
+    miss: m.miss,
+  };
 }
 
 // ───────────────────────────── 政策数据 ─────────────────────────────
 
-/** 已声明的实体及其字段类型（输入校验用）。 */
-const _ENTITIES: ReadonlyMap<string, _Entity> = new Map<string, _Entity>([
-  ["家庭", {
+/** 已声明的实体及其字段类型（输入校验用），按声明顺序。 */
+const _ENTITIES: readonly _Entity[] = [
+  {
+    name: "家庭",
+    index: new Map<string, number>([["本次生育孩次", 0], ["本次生育在本方案实施后", 1], ["子女数", 2], ["夫妻至少一方户籍在本县", 3], ["生育子女户籍均在本县", 4], ["常住本县", 5], ["缴存住房公积金", 6], ["申请租房提取住房公积金", 7], ["购房类型", 8], ["在县域内新购买商品房", 9], ["已网上登记并保存三孩生育证", 10], ["有医院出具的三孩出生证明", 11], ["有户口簿", 12], ["全面两孩政策调整前的独生子女家庭", 13], ["全面两孩政策调整前的农村计划生育双女家庭", 14]]),
+    types: [
+      { k: 'i', signed: false },
+      { k: 'b' },
+      { k: 'i', signed: false },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'e', members: ["首套自住住房", "改善型住房", "其他住房"] },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+    ],
     names: "本次生育孩次、本次生育在本方案实施后、子女数、夫妻至少一方户籍在本县、生育子女户籍均在本县、常住本县、缴存住房公积金、申请租房提取住房公积金、购房类型、在县域内新购买商品房、已网上登记并保存三孩生育证、有医院出具的三孩出生证明、有户口簿、全面两孩政策调整前的独生子女家庭、全面两孩政策调整前的农村计划生育双女家庭",
-    fields: new Map<string, _FieldType>([
-      ["本次生育孩次", { k: 'i' }],
-      ["本次生育在本方案实施后", { k: 'b' }],
-      ["子女数", { k: 'i' }],
-      ["夫妻至少一方户籍在本县", { k: 'b' }],
-      ["生育子女户籍均在本县", { k: 'b' }],
-      ["常住本县", { k: 'b' }],
-      ["缴存住房公积金", { k: 'b' }],
-      ["申请租房提取住房公积金", { k: 'b' }],
-      ["购房类型", { k: 'e', members: ["首套自住住房", "改善型住房", "其他住房"] }],
-      ["在县域内新购买商品房", { k: 'b' }],
-      ["已网上登记并保存三孩生育证", { k: 'b' }],
-      ["有医院出具的三孩出生证明", { k: 'b' }],
-      ["有户口簿", { k: 'b' }],
-      ["全面两孩政策调整前的独生子女家庭", { k: 'b' }],
-      ["全面两孩政策调整前的农村计划生育双女家庭", { k: 'b' }],
-    ]),
-  }],
-  ["婴幼儿", {
+  },
+  {
+    name: "婴幼儿",
+    index: new Map<string, number>([["出生日期", 0], ["户籍在本县", 1]]),
+    types: [
+      { k: 'd' },
+      { k: 'b' },
+    ],
     names: "出生日期、户籍在本县",
-    fields: new Map<string, _FieldType>([
-      ["出生日期", { k: 'd' }],
-      ["户籍在本县", { k: 'b' }],
-    ]),
-  }],
-  ["托育机构", {
+  },
+  {
+    name: "托育机构",
+    index: new Map<string, number>([["举办性质", 0], ["在本县", 1], ["本方案实施后新建", 2], ["达到标准要求", 3], ["已登记备案", 4], ["手续齐全", 5], ["已在线填写备案书及承诺书", 6], ["有营业执照或其他法人登记证书", 7], ["有场地证明", 8], ["有工作人员专业资格证明及健康合格证明", 9], ["有评价为合格的卫生评价报告", 10], ["有消防安全检查合格证明", 11], ["有法律法规规定的其他相关材料", 12], ["提供餐饮服务", 13], ["有食品经营许可证", 14]]),
+    types: [
+      { k: 'e', members: ["公办", "社会性"] },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+    ],
     names: "举办性质、在本县、本方案实施后新建、达到标准要求、已登记备案、手续齐全、已在线填写备案书及承诺书、有营业执照或其他法人登记证书、有场地证明、有工作人员专业资格证明及健康合格证明、有评价为合格的卫生评价报告、有消防安全检查合格证明、有法律法规规定的其他相关材料、提供餐饮服务、有食品经营许可证",
-    fields: new Map<string, _FieldType>([
-      ["举办性质", { k: 'e', members: ["公办", "社会性"] }],
-      ["在本县", { k: 'b' }],
-      ["本方案实施后新建", { k: 'b' }],
-      ["达到标准要求", { k: 'b' }],
-      ["已登记备案", { k: 'b' }],
-      ["手续齐全", { k: 'b' }],
-      ["已在线填写备案书及承诺书", { k: 'b' }],
-      ["有营业执照或其他法人登记证书", { k: 'b' }],
-      ["有场地证明", { k: 'b' }],
-      ["有工作人员专业资格证明及健康合格证明", { k: 'b' }],
-      ["有评价为合格的卫生评价报告", { k: 'b' }],
-      ["有消防安全检查合格证明", { k: 'b' }],
-      ["有法律法规规定的其他相关材料", { k: 'b' }],
-      ["提供餐饮服务", { k: 'b' }],
-      ["有食品经营许可证", { k: 'b' }],
-    ]),
-  }],
-  ["托育机构备案", {
+  },
+  {
+    name: "托育机构备案",
+    index: new Map<string, number>([["收到备案材料日期", 0], ["备案内容符合设置标准和管理规范", 1]]),
+    types: [
+      { k: 'd' },
+      { k: 'b' },
+    ],
     names: "收到备案材料日期、备案内容符合设置标准和管理规范",
-    fields: new Map<string, _FieldType>([
-      ["收到备案材料日期", { k: 'd' }],
-      ["备案内容符合设置标准和管理规范", { k: 'b' }],
-    ]),
-  }],
-  ["入托幼儿", {
+  },
+  {
+    name: "入托幼儿",
+    index: new Map<string, number>([["孩次", 0], ["户籍在本县", 1], ["机构已提供备案回执", 2], ["机构已提供缴费凭证及考勤表", 3]]),
+    types: [
+      { k: 'i', signed: false },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+    ],
     names: "孩次、户籍在本县、机构已提供备案回执、机构已提供缴费凭证及考勤表",
-    fields: new Map<string, _FieldType>([
-      ["孩次", { k: 'i' }],
-      ["户籍在本县", { k: 'b' }],
-      ["机构已提供备案回执", { k: 'b' }],
-      ["机构已提供缴费凭证及考勤表", { k: 'b' }],
-    ]),
-  }],
-  ["母婴照护服务机构", {
+  },
+  {
+    name: "母婴照护服务机构",
+    index: new Map<string, number>([["社会性", 0], ["在本县", 1], ["本方案实施后新开办", 2], ["达到标准要求", 3], ["具有独立法人资质", 4], ["取得经营许可相关证照", 5], ["有场地证明", 6], ["工作人员有健康合格证明", 7], ["有消防安全检查合格证明", 8], ["提供餐饮服务", 9], ["有食品经营许可证", 10], ["在卫生行政部门备案合格", 11]]),
+    types: [
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+    ],
     names: "社会性、在本县、本方案实施后新开办、达到标准要求、具有独立法人资质、取得经营许可相关证照、有场地证明、工作人员有健康合格证明、有消防安全检查合格证明、提供餐饮服务、有食品经营许可证、在卫生行政部门备案合格",
-    fields: new Map<string, _FieldType>([
-      ["社会性", { k: 'b' }],
-      ["在本县", { k: 'b' }],
-      ["本方案实施后新开办", { k: 'b' }],
-      ["达到标准要求", { k: 'b' }],
-      ["具有独立法人资质", { k: 'b' }],
-      ["取得经营许可相关证照", { k: 'b' }],
-      ["有场地证明", { k: 'b' }],
-      ["工作人员有健康合格证明", { k: 'b' }],
-      ["有消防安全检查合格证明", { k: 'b' }],
-      ["提供餐饮服务", { k: 'b' }],
-      ["有食品经营许可证", { k: 'b' }],
-      ["在卫生行政部门备案合格", { k: 'b' }],
-    ]),
-  }],
-  ["职工", {
+  },
+  {
+    name: "职工",
+    index: new Map<string, number>([["性别", 0], ["在本县用人单位就业", 1], ["生育符合法律法规规定", 2], ["本次生育孩次", 3], ["子女出生日期", 4], ["哺乳假已满", 5]]),
+    types: [
+      { k: 'e', members: ["男", "女"] },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'i', signed: false },
+      { k: 'd' },
+      { k: 'b' },
+    ],
     names: "性别、在本县用人单位就业、生育符合法律法规规定、本次生育孩次、子女出生日期、哺乳假已满",
-    fields: new Map<string, _FieldType>([
-      ["性别", { k: 'e', members: ["男", "女"] }],
-      ["在本县用人单位就业", { k: 'b' }],
-      ["生育符合法律法规规定", { k: 'b' }],
-      ["本次生育孩次", { k: 'i' }],
-      ["子女出生日期", { k: 'd' }],
-      ["哺乳假已满", { k: 'b' }],
-    ]),
-  }],
-  ["培训参加人", {
+  },
+  {
+    name: "培训参加人",
+    index: new Map<string, number>([["生育家庭成员", 0], ["自愿参加", 1], ["培训类别", 2], ["培训由县人社局开展", 3]]),
+    types: [
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'e', members: ["短期技能培训", "农村实用技术培训", "致富带头人培训", "其他培训"] },
+      { k: 'b' },
+    ],
     names: "生育家庭成员、自愿参加、培训类别、培训由县人社局开展",
-    fields: new Map<string, _FieldType>([
-      ["生育家庭成员", { k: 'b' }],
-      ["自愿参加", { k: 'b' }],
-      ["培训类别", { k: 'e', members: ["短期技能培训", "农村实用技术培训", "致富带头人培训", "其他培训"] }],
-      ["培训由县人社局开展", { k: 'b' }],
-    ]),
-  }],
-]);
+  },
+];
+
+const _ENTITY_INDEX: ReadonlyMap<string, number> = new Map<string, number>([["家庭", 0], ["婴幼儿", 1], ["托育机构", 2], ["托育机构备案", 3], ["入托幼儿", 4], ["母婴照护服务机构", 5], ["职工", 6], ["培训参加人", 7]]);
 
 const _ENTITY_NAMES = "家庭、婴幼儿、托育机构、托育机构备案、入托幼儿、母婴照护服务机构、职工、培训参加人";
 
@@ -1374,6 +1867,9 @@ const _m0: _Measure = {
   responsible: ["县财政局", "县民政局", "县人社局", "县医保局", "县总工会", "县妇联", "各乡镇政府"],
   doubts: [{ 名称: "全面两孩政策调整前的范围", 采用: "两者均限调整前", 理由: "前置定语通常统摄以“和”连接的并列名词；“农村计划生育双女家庭”本身是独生子女政策时期的概念，全面两孩政策施行后依法生育两个女孩的家庭不再是计划生育意义上的双女家庭。调整的时点取《人口与计划生育法》（2015年修正）施行之日2016年1月1日，而不是2015年10月中央宣布之日或2015年12月27日修法通过之日。是否仍须满足现行制度的其他条件（如年龄、未再生育），由“现行各项奖励扶助制度”决定，本文件没有写。" }],
   subject: "家庭",
+  subjectIndex: 0,
+  recipient: undefined,
+  application: undefined,
   outcomes: [
     { name: "继续享受现行奖励扶助和优惠政策", kind: "b", unit: "", period: undefined, required: false, rules: [0] },
   ],
@@ -1388,13 +1884,13 @@ const _m0: _Measure = {
         let t1: boolean | null = false;
         Lt1: {
           let t1u = false;
-          const t2 = _get(c, "家庭", "全面两孩政策调整前的独生子女家庭", "家庭.全面两孩政策调整前的独生子女家庭") as boolean | null;
+          const t2 = _field(c, 0, 13, "家庭.全面两孩政策调整前的独生子女家庭") as boolean | null;
           if (t2 === true) {
             t1 = true;
             break Lt1;
           }
           if (t2 === null) t1u = true;
-          const t3 = _get(c, "家庭", "全面两孩政策调整前的农村计划生育双女家庭", "家庭.全面两孩政策调整前的农村计划生育双女家庭") as boolean | null;
+          const t3 = _field(c, 0, 14, "家庭.全面两孩政策调整前的农村计划生育双女家庭") as boolean | null;
           if (t3 === true) {
             t1 = true;
             break Lt1;
@@ -1406,20 +1902,21 @@ const _m0: _Measure = {
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 家庭.「全面两孩政策调整前的独生子女家庭」
-          const t1 = _get(c, "家庭", "全面两孩政策调整前的独生子女家庭", "家庭.全面两孩政策调整前的独生子女家庭") as boolean | null;
+          const t1 = _field(c, 0, 13, "家庭.全面两孩政策调整前的独生子女家庭") as boolean | null;
           const o: Record<string, string> = {};
-          const t2 = _get(c, "家庭", "全面两孩政策调整前的独生子女家庭", "家庭.全面两孩政策调整前的独生子女家庭") as boolean | null;
+          const t2 = _field(c, 0, 13, "家庭.全面两孩政策调整前的独生子女家庭") as boolean | null;
           o["家庭.「全面两孩政策调整前的独生子女家庭」"] = _show("b", "", t2);
           out.push({ 条件: "家庭.「全面两孩政策调整前的独生子女家庭」", 成立: t1, 取值: o });
         }
         { // 家庭.「全面两孩政策调整前的农村计划生育双女家庭」
-          const t3 = _get(c, "家庭", "全面两孩政策调整前的农村计划生育双女家庭", "家庭.全面两孩政策调整前的农村计划生育双女家庭") as boolean | null;
+          const t3 = _field(c, 0, 14, "家庭.全面两孩政策调整前的农村计划生育双女家庭") as boolean | null;
           const o: Record<string, string> = {};
-          const t4 = _get(c, "家庭", "全面两孩政策调整前的农村计划生育双女家庭", "家庭.全面两孩政策调整前的农村计划生育双女家庭") as boolean | null;
+          const t4 = _field(c, 0, 14, "家庭.全面两孩政策调整前的农村计划生育双女家庭") as boolean | null;
           o["家庭.「全面两孩政策调整前的农村计划生育双女家庭」"] = _show("b", "", t4);
           out.push({ 条件: "家庭.「全面两孩政策调整前的农村计划生育双女家庭」", 成立: t3, 取值: o });
         }
       },
+      risky: false,
       values: [
         (_c: _Ctx): _V => {
           return true;
@@ -1464,6 +1961,9 @@ const _m1: _Measure = {
   responsible: ["县财政局", "县公安局", "各乡镇政府"],
   doubts: [{ 名称: "三孩的计算口径", 采用: "登记口径", 理由: "原文只说“生育三孩及以上”，没有计数规则。附件2 一 把系统生成的“三孩生育证”和医院出具的“三孩出生证明”作为申请条件，可见经办以生育登记认定的孩次为准；再婚家庭、已死亡子女如何计入，按河南省生育登记的规定，本文件没有另行规定。“生育”一词排除收养子女。同一胎多名子女按出生顺序分别计次：第二胎为双胞胎时，后出生者孩次为3。四（六）“生源为三孩及以上”采用同一口径（入托幼儿.孩次）。" }, { 名称: "子女户籍均在我县的范围", 采用: "全部子女", 理由: "“子女户籍均在我县”按字面指全部子女；四（七）同一句式“生育二孩及以上的……生育子女户籍均在我县”只能理解为全部（至少两名）子女，附件2 一（二）也用此句式，同一文件的同一用语作同一解释。不利后果：前段婚姻所生、户籍随另一方在外县的子女会使家庭不符合条件；如主管部门只审查本次出生子女，应予澄清。" }, { 名称: "生育补助按孩发放", 采用: "每孩一次", 理由: "“一次性”与“按月”相对，说明发放方式（一次付清），不限制享受次数；“三孩及以上”把第四孩及以后子女也列为对象，若每户只给一次，“及以上”除多胎外没有作用。附件2 一 只提“三孩生育证”“三孩出生证明”，第四孩如何申请没有规定，这是又一处空白。" }, { 名称: "生育补助的时间适用", 采用: "实施后出生", 理由: "原文没有追溯条款，按法不溯及既往的一般原则，激励生育的补助适用于施行后的生育。施行日本身未知（存疑「生效日期未知」），所以规则不写日期比较，而检验事实“本次生育在本方案实施后”，由经办部门按实际下发日认定。本文件被上级新政策废止后出生的子女不再适用（由政策头的失效条件处理）。" }],
   subject: "家庭",
+  subjectIndex: 0,
+  recipient: undefined,
+  application: undefined,
   outcomes: [
     { name: "生育补助金额", kind: "m", unit: "元", period: "一次性", required: false, rules: [0] },
   ],
@@ -1478,26 +1978,26 @@ const _m1: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _get(c, "家庭", "本次生育孩次", "家庭.本次生育孩次") as number | null;
-          const t3 = t2 === null ? null : t2 >= 3;
+          const t2 = _field(c, 0, 0, "家庭.本次生育孩次") as number | null;
+          const t3: boolean | null = t2 === null ? null : t2 >= 3;
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _get(c, "家庭", "夫妻至少一方户籍在本县", "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          const t4 = _field(c, 0, 3, "家庭.夫妻至少一方户籍在本县") as boolean | null;
           if (t4 === false) {
             t1 = false;
             break Lt1;
           }
           if (t4 === null) t1u = true;
-          const t5 = _get(c, "家庭", "生育子女户籍均在本县", "家庭.生育子女户籍均在本县") as boolean | null;
+          const t5 = _field(c, 0, 4, "家庭.生育子女户籍均在本县") as boolean | null;
           if (t5 === false) {
             t1 = false;
             break Lt1;
           }
           if (t5 === null) t1u = true;
-          const t6 = _get(c, "家庭", "本次生育在本方案实施后", "家庭.本次生育在本方案实施后") as boolean | null;
+          const t6 = _field(c, 0, 1, "家庭.本次生育在本方案实施后") as boolean | null;
           if (t6 === false) {
             t1 = false;
             break Lt1;
@@ -1509,35 +2009,36 @@ const _m1: _Measure = {
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 家庭.「本次生育孩次」 三孩及以上
-          const t1 = _get(c, "家庭", "本次生育孩次", "家庭.本次生育孩次") as number | null;
-          const t2 = t1 === null ? null : t1 >= 3;
+          const t1 = _field(c, 0, 0, "家庭.本次生育孩次") as number | null;
+          const t2: boolean | null = t1 === null ? null : t1 >= 3;
           const o: Record<string, string> = {};
-          const t3 = _get(c, "家庭", "本次生育孩次", "家庭.本次生育孩次") as number | null;
+          const t3 = _field(c, 0, 0, "家庭.本次生育孩次") as number | null;
           o["家庭.「本次生育孩次」"] = _show("n", "", t3);
           out.push({ 条件: "家庭.「本次生育孩次」 三孩及以上", 成立: t2, 取值: o });
         }
         { // 家庭.「夫妻至少一方户籍在本县」
-          const t4 = _get(c, "家庭", "夫妻至少一方户籍在本县", "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          const t4 = _field(c, 0, 3, "家庭.夫妻至少一方户籍在本县") as boolean | null;
           const o: Record<string, string> = {};
-          const t5 = _get(c, "家庭", "夫妻至少一方户籍在本县", "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          const t5 = _field(c, 0, 3, "家庭.夫妻至少一方户籍在本县") as boolean | null;
           o["家庭.「夫妻至少一方户籍在本县」"] = _show("b", "", t5);
           out.push({ 条件: "家庭.「夫妻至少一方户籍在本县」", 成立: t4, 取值: o });
         }
         { // 家庭.「生育子女户籍均在本县」
-          const t6 = _get(c, "家庭", "生育子女户籍均在本县", "家庭.生育子女户籍均在本县") as boolean | null;
+          const t6 = _field(c, 0, 4, "家庭.生育子女户籍均在本县") as boolean | null;
           const o: Record<string, string> = {};
-          const t7 = _get(c, "家庭", "生育子女户籍均在本县", "家庭.生育子女户籍均在本县") as boolean | null;
+          const t7 = _field(c, 0, 4, "家庭.生育子女户籍均在本县") as boolean | null;
           o["家庭.「生育子女户籍均在本县」"] = _show("b", "", t7);
           out.push({ 条件: "家庭.「生育子女户籍均在本县」", 成立: t6, 取值: o });
         }
         { // 家庭.「本次生育在本方案实施后」
-          const t8 = _get(c, "家庭", "本次生育在本方案实施后", "家庭.本次生育在本方案实施后") as boolean | null;
+          const t8 = _field(c, 0, 1, "家庭.本次生育在本方案实施后") as boolean | null;
           const o: Record<string, string> = {};
-          const t9 = _get(c, "家庭", "本次生育在本方案实施后", "家庭.本次生育在本方案实施后") as boolean | null;
+          const t9 = _field(c, 0, 1, "家庭.本次生育在本方案实施后") as boolean | null;
           o["家庭.「本次生育在本方案实施后」"] = _show("b", "", t9);
           out.push({ 条件: "家庭.「本次生育在本方案实施后」", 成立: t8, 取值: o });
         }
       },
+      risky: false,
       values: [
         (_c: _Ctx): _V => {
           return 100000;
@@ -1582,6 +2083,9 @@ const _m2: _Measure = {
   responsible: ["县公安局", "各乡镇政府"],
   doubts: [{ 名称: "营养补充品的月龄区间", 采用: "至满两周岁", 理由: "本条对终点说了两次：“6—24月龄”与“直至2周岁”。若把月龄当作已满整月数并含本数，月龄为24的整月都在内，比“直至2周岁”多出约一个月；两种说法只有在把“24月龄”理解为“满24个月”这一时点时才一致。“直至2周岁”是对发放终点的专门规定，国家营养改善项目的对象也是6至24月龄、满2周岁前的婴幼儿，故取至满2周岁止。起点与终点的日界按语言内置的月龄、周岁函数（民法典第二百零一条，起算日不计入）。" }, { 名称: "价值298元的含义", 采用: "期间总值", 理由: "句子结构是“发放价值298元的辅食营养补充品，按月予以发放直至2周岁”：金额修饰所发放物品的整体，“按月”只说明发放节奏，没有“每月”字样；按每月298元计，18个月合计5364元，与营养包这类低价实物的项目规模明显不符（据编写者了解营养包每天一包、单价约一元，未核实）。另：这是实物，不是现金；条款标题“发放育儿补助”容易被误读为现金补贴，规则把298元记为实物总价值，不是应付现金。" }, { 名称: "栾川籍的含义", 采用: "本人户籍", 理由: "“籍”通常指户籍，主语是婴幼儿，责任单位又列有主管户籍的县公安局，故按婴幼儿本人户籍认定。本条与四（一）（“夫妻至少一方户籍及子女户籍均在我县”）的户籍检验不同：这里不检验父母户籍；核查报告应把两处“户籍”口径不同列出。" }],
   subject: "婴幼儿",
+  subjectIndex: 1,
+  recipient: undefined,
+  application: undefined,
   outcomes: [
     { name: "可领取辅食营养补充品", kind: "b", unit: "", period: undefined, required: false, rules: [0] },
     { name: "辅食营养补充品总价值", kind: "m", unit: "元", period: undefined, required: false, rules: [0] },
@@ -1597,23 +2101,23 @@ const _m2: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _get(c, "婴幼儿", "户籍在本县", "婴幼儿.户籍在本县") as boolean | null;
+          const t2 = _field(c, 1, 1, "婴幼儿.户籍在本县") as boolean | null;
           if (t2 === false) {
             t1 = false;
             break Lt1;
           }
           if (t2 === null) t1u = true;
-          const t3 = _get(c, "婴幼儿", "出生日期", "婴幼儿.出生日期") as number | null;
-          const t4 = t3 === null ? null : _months(t3, c.day);
-          const t5 = t4 === null ? null : t4 >= 6;
+          const t3 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
+          const t4: number | null = t3 === null ? null : _months(t3, c.s.day);
+          const t5: boolean | null = t4 === null ? null : t4 >= 6;
           if (t5 === false) {
             t1 = false;
             break Lt1;
           }
           if (t5 === null) t1u = true;
-          const t6 = _get(c, "婴幼儿", "出生日期", "婴幼儿.出生日期") as number | null;
-          const t7 = t6 === null ? null : _years(t6, c.day);
-          const t8 = t7 === null ? null : t7 < 2;
+          const t6 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
+          const t7: number | null = t6 === null ? null : _years(t6, c.s.day);
+          const t8: boolean | null = t7 === null ? null : t7 < 2;
           if (t8 === false) {
             t1 = false;
             break Lt1;
@@ -1625,33 +2129,34 @@ const _m2: _Measure = {
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 婴幼儿.「户籍在本县」
-          const t1 = _get(c, "婴幼儿", "户籍在本县", "婴幼儿.户籍在本县") as boolean | null;
+          const t1 = _field(c, 1, 1, "婴幼儿.户籍在本县") as boolean | null;
           const o: Record<string, string> = {};
-          const t2 = _get(c, "婴幼儿", "户籍在本县", "婴幼儿.户籍在本县") as boolean | null;
+          const t2 = _field(c, 1, 1, "婴幼儿.户籍在本县") as boolean | null;
           o["婴幼儿.「户籍在本县」"] = _show("b", "", t2);
           out.push({ 条件: "婴幼儿.「户籍在本县」", 成立: t1, 取值: o });
         }
         { // 月龄（婴幼儿.出生日期） 届满 6月龄
-          const t3 = _get(c, "婴幼儿", "出生日期", "婴幼儿.出生日期") as number | null;
-          const t4 = t3 === null ? null : _months(t3, c.day);
-          const t5 = t4 === null ? null : t4 >= 6;
+          const t3 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
+          const t4: number | null = t3 === null ? null : _months(t3, c.s.day);
+          const t5: boolean | null = t4 === null ? null : t4 >= 6;
           const o: Record<string, string> = {};
-          const t6 = _get(c, "婴幼儿", "出生日期", "婴幼儿.出生日期") as number | null;
-          const t7 = t6 === null ? null : _months(t6, c.day);
+          const t6 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
+          const t7: number | null = t6 === null ? null : _months(t6, c.s.day);
           o["月龄（婴幼儿.出生日期）"] = _show("n", "月龄", t7);
           out.push({ 条件: "月龄（婴幼儿.出生日期） 届满 6月龄", 成立: t5, 取值: o });
         }
         { // 周岁（婴幼儿.出生日期） 不满 2周岁
-          const t8 = _get(c, "婴幼儿", "出生日期", "婴幼儿.出生日期") as number | null;
-          const t9 = t8 === null ? null : _years(t8, c.day);
-          const t10 = t9 === null ? null : t9 < 2;
+          const t8 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
+          const t9: number | null = t8 === null ? null : _years(t8, c.s.day);
+          const t10: boolean | null = t9 === null ? null : t9 < 2;
           const o: Record<string, string> = {};
-          const t11 = _get(c, "婴幼儿", "出生日期", "婴幼儿.出生日期") as number | null;
-          const t12 = t11 === null ? null : _years(t11, c.day);
+          const t11 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
+          const t12: number | null = t11 === null ? null : _years(t11, c.s.day);
           o["周岁（婴幼儿.出生日期）"] = _show("n", "周岁", t12);
           out.push({ 条件: "周岁（婴幼儿.出生日期） 不满 2周岁", 成立: t10, 取值: o });
         }
       },
+      risky: false,
       values: [
         (_c: _Ctx): _V => {
           return true;
@@ -1694,6 +2199,9 @@ const _m3: _Measure = {
   responsible: ["县发改委", "县财政局", "县人社局", "县税务局", "县教体局"],
   doubts: [{ 名称: "达到标准要求的托育机构", 采用: "备案合格", 理由: "本方案没有写明是哪一项标准。附件2 二 以“托育机构建设补贴申请条件”为题，列出的正是备案材料，并规定卫生健康部门对“不符合设置标准和管理规范”的备案应在15个工作日内通知；所以以备案完成且未被通知不符合作为“达到标准要求”。附件2 二 的内容全是备案程序，标题却是“建设补贴申请条件”，两者的对应关系是本编码的推断。如县卫健委另有验收标准，应公布。" }, { 名称: "建设运营资金的数额", 采用: "合计一万", 理由: "“建设、运营”并列修饰“资金”，数额只出现一次，又有“一次性”；按各1万元理解需要原文写“各”字。" }, { 名称: "新建的社会性托育机构", 采用: "实施后新设立", 理由: "“新建”与前半句“支持企业或个人开办”相连，指新开办的机构；同条前句对公办机构写“新建或改扩建”，说明“新建”不含改扩建。施行日未知，故以事实“本方案实施后新建”输入。“社会性”指非公办（企业、个人、社会组织举办，含用人单位为职工举办的）。" }],
   subject: "托育机构",
+  subjectIndex: 2,
+  recipient: undefined,
+  application: undefined,
   outcomes: [
     { name: "建设运营补助金额", kind: "m", unit: "元", period: "一次性", required: false, rules: [0] },
   ],
@@ -1708,26 +2216,26 @@ const _m3: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _get(c, "托育机构", "举办性质", "托育机构.举办性质") as string | null;
-          const t3 = t2 === null ? null : t2 === "社会性";
+          const t2 = _field(c, 2, 0, "托育机构.举办性质") as string | null;
+          const t3: boolean | null = t2 === null ? null : t2 === "社会性";
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _get(c, "托育机构", "在本县", "托育机构.在本县") as boolean | null;
+          const t4 = _field(c, 2, 1, "托育机构.在本县") as boolean | null;
           if (t4 === false) {
             t1 = false;
             break Lt1;
           }
           if (t4 === null) t1u = true;
-          const t5 = _get(c, "托育机构", "本方案实施后新建", "托育机构.本方案实施后新建") as boolean | null;
+          const t5 = _field(c, 2, 2, "托育机构.本方案实施后新建") as boolean | null;
           if (t5 === false) {
             t1 = false;
             break Lt1;
           }
           if (t5 === null) t1u = true;
-          const t6 = _get(c, "托育机构", "达到标准要求", "托育机构.达到标准要求") as boolean | null;
+          const t6 = _field(c, 2, 3, "托育机构.达到标准要求") as boolean | null;
           if (t6 === false) {
             t1 = false;
             break Lt1;
@@ -1739,35 +2247,36 @@ const _m3: _Measure = {
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 托育机构.举办性质 为 社会性
-          const t1 = _get(c, "托育机构", "举办性质", "托育机构.举办性质") as string | null;
-          const t2 = t1 === null ? null : t1 === "社会性";
+          const t1 = _field(c, 2, 0, "托育机构.举办性质") as string | null;
+          const t2: boolean | null = t1 === null ? null : t1 === "社会性";
           const o: Record<string, string> = {};
-          const t3 = _get(c, "托育机构", "举办性质", "托育机构.举办性质") as string | null;
+          const t3 = _field(c, 2, 0, "托育机构.举办性质") as string | null;
           o["托育机构.举办性质"] = _show("s", "", t3);
           out.push({ 条件: "托育机构.举办性质 为 社会性", 成立: t2, 取值: o });
         }
         { // 托育机构.「在本县」
-          const t4 = _get(c, "托育机构", "在本县", "托育机构.在本县") as boolean | null;
+          const t4 = _field(c, 2, 1, "托育机构.在本县") as boolean | null;
           const o: Record<string, string> = {};
-          const t5 = _get(c, "托育机构", "在本县", "托育机构.在本县") as boolean | null;
+          const t5 = _field(c, 2, 1, "托育机构.在本县") as boolean | null;
           o["托育机构.「在本县」"] = _show("b", "", t5);
           out.push({ 条件: "托育机构.「在本县」", 成立: t4, 取值: o });
         }
         { // 托育机构.「本方案实施后新建」
-          const t6 = _get(c, "托育机构", "本方案实施后新建", "托育机构.本方案实施后新建") as boolean | null;
+          const t6 = _field(c, 2, 2, "托育机构.本方案实施后新建") as boolean | null;
           const o: Record<string, string> = {};
-          const t7 = _get(c, "托育机构", "本方案实施后新建", "托育机构.本方案实施后新建") as boolean | null;
+          const t7 = _field(c, 2, 2, "托育机构.本方案实施后新建") as boolean | null;
           o["托育机构.「本方案实施后新建」"] = _show("b", "", t7);
           out.push({ 条件: "托育机构.「本方案实施后新建」", 成立: t6, 取值: o });
         }
         { // 托育机构.「达到标准要求」
-          const t8 = _get(c, "托育机构", "达到标准要求", "托育机构.达到标准要求") as boolean | null;
+          const t8 = _field(c, 2, 3, "托育机构.达到标准要求") as boolean | null;
           const o: Record<string, string> = {};
-          const t9 = _get(c, "托育机构", "达到标准要求", "托育机构.达到标准要求") as boolean | null;
+          const t9 = _field(c, 2, 3, "托育机构.达到标准要求") as boolean | null;
           o["托育机构.「达到标准要求」"] = _show("b", "", t9);
           out.push({ 条件: "托育机构.「达到标准要求」", 成立: t8, 取值: o });
         }
       },
+      risky: false,
       values: [
         (_c: _Ctx): _V => {
           return 1000000;
@@ -1804,6 +2313,9 @@ const _m4: _Measure = {
   responsible: ["县发改委", "县财政局", "县人社局", "县税务局", "县教体局"],
   doubts: [{ 名称: "水电气价格的适用范围", 采用: "全部托育机构", 理由: "原文对托育机构没有附加条件，是否须先备案没有写。水电气价格属供水、供电、供气价格政策，县政府能否单独作出规定存疑，本规则只记录本文件的表述。" }],
   subject: "托育机构",
+  subjectIndex: 2,
+  recipient: undefined,
+  application: undefined,
   outcomes: [
     { name: "水电气价格执行标准", kind: "s", unit: "", period: undefined, required: false, rules: [0] },
   ],
@@ -1815,18 +2327,19 @@ const _m4: _Measure = {
       to: undefined,
       overrides: [],
       cond: (c: _Ctx): boolean | null => {
-        const t1 = _get(c, "托育机构", "在本县", "托育机构.在本县") as boolean | null;
+        const t1 = _field(c, 2, 1, "托育机构.在本县") as boolean | null;
         return t1;
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 托育机构.「在本县」
-          const t1 = _get(c, "托育机构", "在本县", "托育机构.在本县") as boolean | null;
+          const t1 = _field(c, 2, 1, "托育机构.在本县") as boolean | null;
           const o: Record<string, string> = {};
-          const t2 = _get(c, "托育机构", "在本县", "托育机构.在本县") as boolean | null;
+          const t2 = _field(c, 2, 1, "托育机构.在本县") as boolean | null;
           o["托育机构.「在本县」"] = _show("b", "", t2);
           out.push({ 条件: "托育机构.「在本县」", 成立: t1, 取值: o });
         }
       },
+      risky: false,
       values: [
         (_c: _Ctx): _V => {
           return "执行居民价格的非居民用户标准";
@@ -1868,6 +2381,9 @@ const _m5: _Measure = {
   responsible: ["县发改委", "县财政局", "县人社局", "县税务局", "县教体局"],
   doubts: [{ 名称: "三周岁以下的范围与扣除方式", 采用: "不满三周岁定额", 理由: "个人所得税专项附加扣除由国家规定（国发〔2022〕8号设立，国发〔2023〕13号提高标准，文号据编写者记忆、未核实），县级文件不能改变范围与标准；国家口径是3岁以下、按月定额，不看实际费用，原文“产生的费用……予以减免”的措辞不准确。规则以“周岁（出生日期）不满3周岁”近似国家口径“出生当月至年满3周岁的前一个月”：两者在满3周岁的那个自然月有差别（国家口径该月已不扣除，出生当月则都扣除），语言目前不能表达按自然月计的起止（已报告）。" }],
   subject: "婴幼儿",
+  subjectIndex: 1,
+  recipient: undefined,
+  application: undefined,
   outcomes: [
     { name: "每月扣除标准", kind: "m", unit: "元", period: "按月", required: false, rules: [0] },
   ],
@@ -1879,26 +2395,27 @@ const _m5: _Measure = {
       to: undefined,
       overrides: [],
       cond: (c: _Ctx): boolean | null => {
-        const t1 = _get(c, "婴幼儿", "出生日期", "婴幼儿.出生日期") as number | null;
-        const t2 = t1 === null ? null : _years(t1, c.day);
-        const t3 = t2 === null ? null : t2 < 3;
+        const t1 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
+        const t2: number | null = t1 === null ? null : _years(t1, c.s.day);
+        const t3: boolean | null = t2 === null ? null : t2 < 3;
         return t3;
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 周岁（婴幼儿.出生日期） 不满 3周岁
-          const t1 = _get(c, "婴幼儿", "出生日期", "婴幼儿.出生日期") as number | null;
-          const t2 = t1 === null ? null : _years(t1, c.day);
-          const t3 = t2 === null ? null : t2 < 3;
+          const t1 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
+          const t2: number | null = t1 === null ? null : _years(t1, c.s.day);
+          const t3: boolean | null = t2 === null ? null : t2 < 3;
           const o: Record<string, string> = {};
-          const t4 = _get(c, "婴幼儿", "出生日期", "婴幼儿.出生日期") as number | null;
-          const t5 = t4 === null ? null : _years(t4, c.day);
+          const t4 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
+          const t5: number | null = t4 === null ? null : _years(t4, c.s.day);
           o["周岁（婴幼儿.出生日期）"] = _show("n", "周岁", t5);
           out.push({ 条件: "周岁（婴幼儿.出生日期） 不满 3周岁", 成立: t3, 取值: o });
         }
       },
+      risky: false,
       values: [
         (c: _Ctx): _V => {
-          const t1 = _param(c, _p5);
+          const t1: number | null = _param(c, _p5) as number | null;
           return t1;
         },
       ],
@@ -1939,6 +2456,9 @@ const _m6: _Measure = {
   responsible: ["县人社局", "县卫健委", "各乡镇政府"],
   doubts: [{ 名称: "入托补贴的计算", 采用: "每生每年定额", 理由: "原文只写“每生每年”，没有折算规则或最短入托时间；附件2 三（三）要求提供考勤表，说明主管部门会审查实际入托，但没有给出折算办法。按自然年计。“入托、运营补贴”是一笔1000元，不是入托补贴、运营补贴各1000元。若主管部门按月折算，应在细则中写明。" }, { 名称: "入托补贴的户籍要求", 采用: "附件增设条件", 理由: "附件2与正文同时印发，是方案的组成部分（存疑「附件2的效力」），县级财政补贴以本县户籍为对象也与其他各项一致。但正文与附件的条件确实不同：本措施的规则按正文忠实记录（不检验户籍），户籍由附件2 三 的措施“入托补贴申请条件”检验，实际可领补贴须两项措施同时适用。核查报告应把这一差异列为跨条款不一致。正文也没有限制幼儿年龄（托育通常为3岁以下），本编码不加年龄条件。" }],
   subject: "入托幼儿",
+  subjectIndex: 4,
+  recipient: undefined,
+  application: undefined,
   outcomes: [
     { name: "入托运营补贴", kind: "m", unit: "元", period: "按年", required: false, rules: [0] },
   ],
@@ -1953,33 +2473,33 @@ const _m6: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _get(c, "托育机构", "举办性质", "托育机构.举办性质") as string | null;
-          const t3 = t2 === null ? null : t2 === "社会性";
+          const t2 = _field(c, 2, 0, "托育机构.举办性质") as string | null;
+          const t3: boolean | null = t2 === null ? null : t2 === "社会性";
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _get(c, "托育机构", "在本县", "托育机构.在本县") as boolean | null;
+          const t4 = _field(c, 2, 1, "托育机构.在本县") as boolean | null;
           if (t4 === false) {
             t1 = false;
             break Lt1;
           }
           if (t4 === null) t1u = true;
-          const t5 = _get(c, "托育机构", "已登记备案", "托育机构.已登记备案") as boolean | null;
+          const t5 = _field(c, 2, 4, "托育机构.已登记备案") as boolean | null;
           if (t5 === false) {
             t1 = false;
             break Lt1;
           }
           if (t5 === null) t1u = true;
-          const t6 = _get(c, "托育机构", "手续齐全", "托育机构.手续齐全") as boolean | null;
+          const t6 = _field(c, 2, 5, "托育机构.手续齐全") as boolean | null;
           if (t6 === false) {
             t1 = false;
             break Lt1;
           }
           if (t6 === null) t1u = true;
-          const t7 = _get(c, "入托幼儿", "孩次", "入托幼儿.孩次") as number | null;
-          const t8 = t7 === null ? null : t7 >= 3;
+          const t7 = _field(c, 4, 0, "入托幼儿.孩次") as number | null;
+          const t8: boolean | null = t7 === null ? null : t7 >= 3;
           if (t8 === false) {
             t1 = false;
             break Lt1;
@@ -1991,43 +2511,44 @@ const _m6: _Measure = {
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 托育机构.举办性质 为 社会性
-          const t1 = _get(c, "托育机构", "举办性质", "托育机构.举办性质") as string | null;
-          const t2 = t1 === null ? null : t1 === "社会性";
+          const t1 = _field(c, 2, 0, "托育机构.举办性质") as string | null;
+          const t2: boolean | null = t1 === null ? null : t1 === "社会性";
           const o: Record<string, string> = {};
-          const t3 = _get(c, "托育机构", "举办性质", "托育机构.举办性质") as string | null;
+          const t3 = _field(c, 2, 0, "托育机构.举办性质") as string | null;
           o["托育机构.举办性质"] = _show("s", "", t3);
           out.push({ 条件: "托育机构.举办性质 为 社会性", 成立: t2, 取值: o });
         }
         { // 托育机构.「在本县」
-          const t4 = _get(c, "托育机构", "在本县", "托育机构.在本县") as boolean | null;
+          const t4 = _field(c, 2, 1, "托育机构.在本县") as boolean | null;
           const o: Record<string, string> = {};
-          const t5 = _get(c, "托育机构", "在本县", "托育机构.在本县") as boolean | null;
+          const t5 = _field(c, 2, 1, "托育机构.在本县") as boolean | null;
           o["托育机构.「在本县」"] = _show("b", "", t5);
           out.push({ 条件: "托育机构.「在本县」", 成立: t4, 取值: o });
         }
         { // 托育机构.「已登记备案」
-          const t6 = _get(c, "托育机构", "已登记备案", "托育机构.已登记备案") as boolean | null;
+          const t6 = _field(c, 2, 4, "托育机构.已登记备案") as boolean | null;
           const o: Record<string, string> = {};
-          const t7 = _get(c, "托育机构", "已登记备案", "托育机构.已登记备案") as boolean | null;
+          const t7 = _field(c, 2, 4, "托育机构.已登记备案") as boolean | null;
           o["托育机构.「已登记备案」"] = _show("b", "", t7);
           out.push({ 条件: "托育机构.「已登记备案」", 成立: t6, 取值: o });
         }
         { // 托育机构.「手续齐全」
-          const t8 = _get(c, "托育机构", "手续齐全", "托育机构.手续齐全") as boolean | null;
+          const t8 = _field(c, 2, 5, "托育机构.手续齐全") as boolean | null;
           const o: Record<string, string> = {};
-          const t9 = _get(c, "托育机构", "手续齐全", "托育机构.手续齐全") as boolean | null;
+          const t9 = _field(c, 2, 5, "托育机构.手续齐全") as boolean | null;
           o["托育机构.「手续齐全」"] = _show("b", "", t9);
           out.push({ 条件: "托育机构.「手续齐全」", 成立: t8, 取值: o });
         }
         { // 入托幼儿.孩次 三孩及以上
-          const t10 = _get(c, "入托幼儿", "孩次", "入托幼儿.孩次") as number | null;
-          const t11 = t10 === null ? null : t10 >= 3;
+          const t10 = _field(c, 4, 0, "入托幼儿.孩次") as number | null;
+          const t11: boolean | null = t10 === null ? null : t10 >= 3;
           const o: Record<string, string> = {};
-          const t12 = _get(c, "入托幼儿", "孩次", "入托幼儿.孩次") as number | null;
+          const t12 = _field(c, 4, 0, "入托幼儿.孩次") as number | null;
           o["入托幼儿.孩次"] = _show("n", "", t12);
           out.push({ 条件: "入托幼儿.孩次 三孩及以上", 成立: t11, 取值: o });
         }
       },
+      risky: false,
       values: [
         (_c: _Ctx): _V => {
           return 100000;
@@ -2070,6 +2591,9 @@ const _m7: _Measure = {
   responsible: ["县卫健委", "各乡镇政府"],
   doubts: [{ 名称: "上浮50%的基数", 采用: "限额乘一点五", 理由: "“上浮50%”通常指在原数额上增加其50%。基数由洛阳市住房公积金管理中心规定，本文件没有写出，也未能作为参数录入。“可”表示是否上浮由公积金管理中心决定，规则给出的是可上浮的比例。括注“含租赁公租房和自有住房”中“自有住房”与“租房提取”矛盾（租住自有住房无从谈起），可能是指租赁公租房和租赁商品住房，也可能误把“购买自有住房提取”并入；本编码对这一括注不作形式化。" }, { 名称: "二孩及以上的计数", 采用: "现有子女数", 理由: "住房支持针对的是现有多子女家庭的居住负担，故按现有子女数；“生育”排除收养，“按照国家政策”要求依法生育。这与四（一）的“本次生育孩次”是不同概念：四（一）看本次出生子女的孩次，本条看家庭的子女总数。" }],
   subject: "家庭",
+  subjectIndex: 0,
+  recipient: undefined,
+  application: undefined,
   outcomes: [
     { name: "租房提取限额上浮比例", kind: "r", unit: "%", period: undefined, required: false, rules: [0] },
   ],
@@ -2084,20 +2608,20 @@ const _m7: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _get(c, "家庭", "子女数", "家庭.子女数") as number | null;
-          const t3 = t2 === null ? null : t2 >= 2;
+          const t2 = _field(c, 0, 2, "家庭.子女数") as number | null;
+          const t3: boolean | null = t2 === null ? null : t2 >= 2;
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _get(c, "家庭", "缴存住房公积金", "家庭.缴存住房公积金") as boolean | null;
+          const t4 = _field(c, 0, 6, "家庭.缴存住房公积金") as boolean | null;
           if (t4 === false) {
             t1 = false;
             break Lt1;
           }
           if (t4 === null) t1u = true;
-          const t5 = _get(c, "家庭", "申请租房提取住房公积金", "家庭.申请租房提取住房公积金") as boolean | null;
+          const t5 = _field(c, 0, 7, "家庭.申请租房提取住房公积金") as boolean | null;
           if (t5 === false) {
             t1 = false;
             break Lt1;
@@ -2109,31 +2633,32 @@ const _m7: _Measure = {
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 家庭.子女数 二孩及以上
-          const t1 = _get(c, "家庭", "子女数", "家庭.子女数") as number | null;
-          const t2 = t1 === null ? null : t1 >= 2;
+          const t1 = _field(c, 0, 2, "家庭.子女数") as number | null;
+          const t2: boolean | null = t1 === null ? null : t1 >= 2;
           const o: Record<string, string> = {};
-          const t3 = _get(c, "家庭", "子女数", "家庭.子女数") as number | null;
+          const t3 = _field(c, 0, 2, "家庭.子女数") as number | null;
           o["家庭.子女数"] = _show("n", "", t3);
           out.push({ 条件: "家庭.子女数 二孩及以上", 成立: t2, 取值: o });
         }
         { // 家庭.「缴存住房公积金」
-          const t4 = _get(c, "家庭", "缴存住房公积金", "家庭.缴存住房公积金") as boolean | null;
+          const t4 = _field(c, 0, 6, "家庭.缴存住房公积金") as boolean | null;
           const o: Record<string, string> = {};
-          const t5 = _get(c, "家庭", "缴存住房公积金", "家庭.缴存住房公积金") as boolean | null;
+          const t5 = _field(c, 0, 6, "家庭.缴存住房公积金") as boolean | null;
           o["家庭.「缴存住房公积金」"] = _show("b", "", t5);
           out.push({ 条件: "家庭.「缴存住房公积金」", 成立: t4, 取值: o });
         }
         { // 家庭.「申请租房提取住房公积金」
-          const t6 = _get(c, "家庭", "申请租房提取住房公积金", "家庭.申请租房提取住房公积金") as boolean | null;
+          const t6 = _field(c, 0, 7, "家庭.申请租房提取住房公积金") as boolean | null;
           const o: Record<string, string> = {};
-          const t7 = _get(c, "家庭", "申请租房提取住房公积金", "家庭.申请租房提取住房公积金") as boolean | null;
+          const t7 = _field(c, 0, 7, "家庭.申请租房提取住房公积金") as boolean | null;
           o["家庭.「申请租房提取住房公积金」"] = _show("b", "", t7);
           out.push({ 条件: "家庭.「申请租房提取住房公积金」", 成立: t6, 取值: o });
         }
       },
+      risky: false,
       values: [
         (_c: _Ctx): _V => {
-          return 500000;
+          return "1/2";
         },
       ],
     },
@@ -2167,6 +2692,9 @@ const _m8: _Measure = {
   responsible: ["县卫健委", "各乡镇政府"],
   doubts: undefined,
   subject: "家庭",
+  subjectIndex: 0,
+  recipient: undefined,
+  application: undefined,
   outcomes: [
     { name: "租房提取额度与余额可合并计算贷款额度", kind: "b", unit: "", period: undefined, required: false, rules: [0] },
   ],
@@ -2181,8 +2709,8 @@ const _m8: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _get(c, "家庭", "子女数", "家庭.子女数") as number | null;
-          const t3 = t2 === null ? null : t2 >= 2;
+          const t2 = _field(c, 0, 2, "家庭.子女数") as number | null;
+          const t3: boolean | null = t2 === null ? null : t2 >= 2;
           if (t3 === false) {
             t1 = false;
             break Lt1;
@@ -2190,7 +2718,7 @@ const _m8: _Measure = {
           if (t3 === null) t1u = true;
           let t4: boolean | null = null;
           Lt4: {
-            const t5 = _get(c, "家庭", "购房类型", "家庭.购房类型") as string | null;
+            const t5 = _field(c, 0, 8, "家庭.购房类型") as string | null;
             if (t5 === null) break Lt4;
             let t4u = false;
             if ("首套自住住房" === t5) {
@@ -2214,17 +2742,17 @@ const _m8: _Measure = {
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 家庭.子女数 二孩及以上
-          const t1 = _get(c, "家庭", "子女数", "家庭.子女数") as number | null;
-          const t2 = t1 === null ? null : t1 >= 2;
+          const t1 = _field(c, 0, 2, "家庭.子女数") as number | null;
+          const t2: boolean | null = t1 === null ? null : t1 >= 2;
           const o: Record<string, string> = {};
-          const t3 = _get(c, "家庭", "子女数", "家庭.子女数") as number | null;
+          const t3 = _field(c, 0, 2, "家庭.子女数") as number | null;
           o["家庭.子女数"] = _show("n", "", t3);
           out.push({ 条件: "家庭.子女数 二孩及以上", 成立: t2, 取值: o });
         }
         { // 家庭.购房类型 属于 {首套自住住房、改善型住房}
           let t4: boolean | null = null;
           Lt4: {
-            const t5 = _get(c, "家庭", "购房类型", "家庭.购房类型") as string | null;
+            const t5 = _field(c, 0, 8, "家庭.购房类型") as string | null;
             if (t5 === null) break Lt4;
             let t4u = false;
             if ("首套自住住房" === t5) {
@@ -2238,11 +2766,12 @@ const _m8: _Measure = {
             t4 = t4u ? null : false;
           }
           const o: Record<string, string> = {};
-          const t6 = _get(c, "家庭", "购房类型", "家庭.购房类型") as string | null;
+          const t6 = _field(c, 0, 8, "家庭.购房类型") as string | null;
           o["家庭.购房类型"] = _show("s", "", t6);
           out.push({ 条件: "家庭.购房类型 属于 {首套自住住房、改善型住房}", 成立: t4, 取值: o });
         }
       },
+      risky: false,
       values: [
         (_c: _Ctx): _V => {
           return true;
@@ -2281,6 +2810,9 @@ const _m9: _Measure = {
   responsible: ["县卫健委", "各乡镇政府"],
   doubts: [{ 名称: "常住家庭", 采用: "实际居住", 理由: "原文没有定义“常住”。这是本文件唯一同时要求户籍与常住的条款，四（一）的生育补助只看户籍；两条对象口径不同，核查应列出。" }, { 名称: "新购买商品房", 采用: "实施后购房", 理由: "“新购买”中“新”是修饰动词的副词；“商品房”在房地产管理中多指开发企业出售的新建商品房，但本句没有“新建”二字。所享受的是“政府出台的优惠政策”，其适用范围可由该政策界定。" }],
   subject: "家庭",
+  subjectIndex: 0,
+  recipient: undefined,
+  application: undefined,
   outcomes: [
     { name: "优先享受购房优惠政策", kind: "b", unit: "", period: undefined, required: false, rules: [0] },
   ],
@@ -2295,32 +2827,32 @@ const _m9: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _get(c, "家庭", "子女数", "家庭.子女数") as number | null;
-          const t3 = t2 === null ? null : t2 >= 2;
+          const t2 = _field(c, 0, 2, "家庭.子女数") as number | null;
+          const t3: boolean | null = t2 === null ? null : t2 >= 2;
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _get(c, "家庭", "夫妻至少一方户籍在本县", "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          const t4 = _field(c, 0, 3, "家庭.夫妻至少一方户籍在本县") as boolean | null;
           if (t4 === false) {
             t1 = false;
             break Lt1;
           }
           if (t4 === null) t1u = true;
-          const t5 = _get(c, "家庭", "生育子女户籍均在本县", "家庭.生育子女户籍均在本县") as boolean | null;
+          const t5 = _field(c, 0, 4, "家庭.生育子女户籍均在本县") as boolean | null;
           if (t5 === false) {
             t1 = false;
             break Lt1;
           }
           if (t5 === null) t1u = true;
-          const t6 = _get(c, "家庭", "常住本县", "家庭.常住本县") as boolean | null;
+          const t6 = _field(c, 0, 5, "家庭.常住本县") as boolean | null;
           if (t6 === false) {
             t1 = false;
             break Lt1;
           }
           if (t6 === null) t1u = true;
-          const t7 = _get(c, "家庭", "在县域内新购买商品房", "家庭.在县域内新购买商品房") as boolean | null;
+          const t7 = _field(c, 0, 9, "家庭.在县域内新购买商品房") as boolean | null;
           if (t7 === false) {
             t1 = false;
             break Lt1;
@@ -2332,42 +2864,43 @@ const _m9: _Measure = {
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 家庭.子女数 二孩及以上
-          const t1 = _get(c, "家庭", "子女数", "家庭.子女数") as number | null;
-          const t2 = t1 === null ? null : t1 >= 2;
+          const t1 = _field(c, 0, 2, "家庭.子女数") as number | null;
+          const t2: boolean | null = t1 === null ? null : t1 >= 2;
           const o: Record<string, string> = {};
-          const t3 = _get(c, "家庭", "子女数", "家庭.子女数") as number | null;
+          const t3 = _field(c, 0, 2, "家庭.子女数") as number | null;
           o["家庭.子女数"] = _show("n", "", t3);
           out.push({ 条件: "家庭.子女数 二孩及以上", 成立: t2, 取值: o });
         }
         { // 家庭.「夫妻至少一方户籍在本县」
-          const t4 = _get(c, "家庭", "夫妻至少一方户籍在本县", "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          const t4 = _field(c, 0, 3, "家庭.夫妻至少一方户籍在本县") as boolean | null;
           const o: Record<string, string> = {};
-          const t5 = _get(c, "家庭", "夫妻至少一方户籍在本县", "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          const t5 = _field(c, 0, 3, "家庭.夫妻至少一方户籍在本县") as boolean | null;
           o["家庭.「夫妻至少一方户籍在本县」"] = _show("b", "", t5);
           out.push({ 条件: "家庭.「夫妻至少一方户籍在本县」", 成立: t4, 取值: o });
         }
         { // 家庭.「生育子女户籍均在本县」
-          const t6 = _get(c, "家庭", "生育子女户籍均在本县", "家庭.生育子女户籍均在本县") as boolean | null;
+          const t6 = _field(c, 0, 4, "家庭.生育子女户籍均在本县") as boolean | null;
           const o: Record<string, string> = {};
-          const t7 = _get(c, "家庭", "生育子女户籍均在本县", "家庭.生育子女户籍均在本县") as boolean | null;
+          const t7 = _field(c, 0, 4, "家庭.生育子女户籍均在本县") as boolean | null;
           o["家庭.「生育子女户籍均在本县」"] = _show("b", "", t7);
           out.push({ 条件: "家庭.「生育子女户籍均在本县」", 成立: t6, 取值: o });
         }
         { // 家庭.「常住本县」
-          const t8 = _get(c, "家庭", "常住本县", "家庭.常住本县") as boolean | null;
+          const t8 = _field(c, 0, 5, "家庭.常住本县") as boolean | null;
           const o: Record<string, string> = {};
-          const t9 = _get(c, "家庭", "常住本县", "家庭.常住本县") as boolean | null;
+          const t9 = _field(c, 0, 5, "家庭.常住本县") as boolean | null;
           o["家庭.「常住本县」"] = _show("b", "", t9);
           out.push({ 条件: "家庭.「常住本县」", 成立: t8, 取值: o });
         }
         { // 家庭.「在县域内新购买商品房」
-          const t10 = _get(c, "家庭", "在县域内新购买商品房", "家庭.在县域内新购买商品房") as boolean | null;
+          const t10 = _field(c, 0, 9, "家庭.在县域内新购买商品房") as boolean | null;
           const o: Record<string, string> = {};
-          const t11 = _get(c, "家庭", "在县域内新购买商品房", "家庭.在县域内新购买商品房") as boolean | null;
+          const t11 = _field(c, 0, 9, "家庭.在县域内新购买商品房") as boolean | null;
           o["家庭.「在县域内新购买商品房」"] = _show("b", "", t11);
           out.push({ 条件: "家庭.「在县域内新购买商品房」", 成立: t10, 取值: o });
         }
       },
+      risky: false,
       values: [
         (_c: _Ctx): _V => {
           return true;
@@ -2408,6 +2941,9 @@ const _m10: _Measure = {
   responsible: ["县总工会", "县妇联", "各乡镇政府"],
   doubts: undefined,
   subject: "职工",
+  subjectIndex: 6,
+  recipient: undefined,
+  application: undefined,
   outcomes: [
     { name: "国家产假", kind: "n", unit: "天", period: undefined, required: false, rules: [0] },
     { name: "省增加产假", kind: "n", unit: "个月", period: undefined, required: false, rules: [0] },
@@ -2426,20 +2962,20 @@ const _m10: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _get(c, "职工", "性别", "职工.性别") as string | null;
-          const t3 = t2 === null ? null : t2 === "女";
+          const t2 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t3: boolean | null = t2 === null ? null : t2 === "女";
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _get(c, "职工", "生育符合法律法规规定", "职工.生育符合法律法规规定") as boolean | null;
+          const t4 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
           if (t4 === false) {
             t1 = false;
             break Lt1;
           }
           if (t4 === null) t1u = true;
-          const t5 = _get(c, "职工", "在本县用人单位就业", "职工.在本县用人单位就业") as boolean | null;
+          const t5 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
           if (t5 === false) {
             t1 = false;
             break Lt1;
@@ -2451,35 +2987,36 @@ const _m10: _Measure = {
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 职工.性别 为 女
-          const t1 = _get(c, "职工", "性别", "职工.性别") as string | null;
-          const t2 = t1 === null ? null : t1 === "女";
+          const t1 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t2: boolean | null = t1 === null ? null : t1 === "女";
           const o: Record<string, string> = {};
-          const t3 = _get(c, "职工", "性别", "职工.性别") as string | null;
+          const t3 = _field(c, 6, 0, "职工.性别") as string | null;
           o["职工.性别"] = _show("s", "", t3);
           out.push({ 条件: "职工.性别 为 女", 成立: t2, 取值: o });
         }
         { // 职工.「生育符合法律法规规定」
-          const t4 = _get(c, "职工", "生育符合法律法规规定", "职工.生育符合法律法规规定") as boolean | null;
+          const t4 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
           const o: Record<string, string> = {};
-          const t5 = _get(c, "职工", "生育符合法律法规规定", "职工.生育符合法律法规规定") as boolean | null;
+          const t5 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
           o["职工.「生育符合法律法规规定」"] = _show("b", "", t5);
           out.push({ 条件: "职工.「生育符合法律法规规定」", 成立: t4, 取值: o });
         }
         { // 职工.「在本县用人单位就业」
-          const t6 = _get(c, "职工", "在本县用人单位就业", "职工.在本县用人单位就业") as boolean | null;
+          const t6 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
           const o: Record<string, string> = {};
-          const t7 = _get(c, "职工", "在本县用人单位就业", "职工.在本县用人单位就业") as boolean | null;
+          const t7 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
           o["职工.「在本县用人单位就业」"] = _show("b", "", t7);
           out.push({ 条件: "职工.「在本县用人单位就业」", 成立: t6, 取值: o });
         }
       },
+      risky: false,
       values: [
         (c: _Ctx): _V => {
-          const t1 = _param(c, _p0);
+          const t1: number | null = _param(c, _p0) as number | null;
           return t1;
         },
         (c: _Ctx): _V => {
-          const t1 = _param(c, _p1);
+          const t1: number | null = _param(c, _p1) as number | null;
           return t1;
         },
         undefined,
@@ -2497,20 +3034,20 @@ const _m10: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _get(c, "职工", "性别", "职工.性别") as string | null;
-          const t3 = t2 === null ? null : t2 === "男";
+          const t2 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t3: boolean | null = t2 === null ? null : t2 === "男";
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _get(c, "职工", "生育符合法律法规规定", "职工.生育符合法律法规规定") as boolean | null;
+          const t4 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
           if (t4 === false) {
             t1 = false;
             break Lt1;
           }
           if (t4 === null) t1u = true;
-          const t5 = _get(c, "职工", "在本县用人单位就业", "职工.在本县用人单位就业") as boolean | null;
+          const t5 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
           if (t5 === false) {
             t1 = false;
             break Lt1;
@@ -2522,33 +3059,34 @@ const _m10: _Measure = {
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 职工.性别 为 男
-          const t1 = _get(c, "职工", "性别", "职工.性别") as string | null;
-          const t2 = t1 === null ? null : t1 === "男";
+          const t1 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t2: boolean | null = t1 === null ? null : t1 === "男";
           const o: Record<string, string> = {};
-          const t3 = _get(c, "职工", "性别", "职工.性别") as string | null;
+          const t3 = _field(c, 6, 0, "职工.性别") as string | null;
           o["职工.性别"] = _show("s", "", t3);
           out.push({ 条件: "职工.性别 为 男", 成立: t2, 取值: o });
         }
         { // 职工.「生育符合法律法规规定」
-          const t4 = _get(c, "职工", "生育符合法律法规规定", "职工.生育符合法律法规规定") as boolean | null;
+          const t4 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
           const o: Record<string, string> = {};
-          const t5 = _get(c, "职工", "生育符合法律法规规定", "职工.生育符合法律法规规定") as boolean | null;
+          const t5 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
           o["职工.「生育符合法律法规规定」"] = _show("b", "", t5);
           out.push({ 条件: "职工.「生育符合法律法规规定」", 成立: t4, 取值: o });
         }
         { // 职工.「在本县用人单位就业」
-          const t6 = _get(c, "职工", "在本县用人单位就业", "职工.在本县用人单位就业") as boolean | null;
+          const t6 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
           const o: Record<string, string> = {};
-          const t7 = _get(c, "职工", "在本县用人单位就业", "职工.在本县用人单位就业") as boolean | null;
+          const t7 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
           o["职工.「在本县用人单位就业」"] = _show("b", "", t7);
           out.push({ 条件: "职工.「在本县用人单位就业」", 成立: t6, 取值: o });
         }
       },
+      risky: false,
       values: [
         undefined,
         undefined,
         (c: _Ctx): _V => {
-          const t1 = _param(c, _p2);
+          const t1: number | null = _param(c, _p2) as number | null;
           return t1;
         },
         undefined,
@@ -2565,21 +3103,21 @@ const _m10: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _get(c, "职工", "生育符合法律法规规定", "职工.生育符合法律法规规定") as boolean | null;
+          const t2 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
           if (t2 === false) {
             t1 = false;
             break Lt1;
           }
           if (t2 === null) t1u = true;
-          const t3 = _get(c, "职工", "在本县用人单位就业", "职工.在本县用人单位就业") as boolean | null;
+          const t3 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _get(c, "职工", "子女出生日期", "职工.子女出生日期") as number | null;
-          const t5 = t4 === null ? null : _years(t4, c.day);
-          const t6 = t5 === null ? null : t5 < 3;
+          const t4 = _field(c, 6, 4, "职工.子女出生日期") as number | null;
+          const t5: number | null = t4 === null ? null : _years(t4, c.s.day);
+          const t6: boolean | null = t5 === null ? null : t5 < 3;
           if (t6 === false) {
             t1 = false;
             break Lt1;
@@ -2591,36 +3129,37 @@ const _m10: _Measure = {
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 职工.「生育符合法律法规规定」
-          const t1 = _get(c, "职工", "生育符合法律法规规定", "职工.生育符合法律法规规定") as boolean | null;
+          const t1 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
           const o: Record<string, string> = {};
-          const t2 = _get(c, "职工", "生育符合法律法规规定", "职工.生育符合法律法规规定") as boolean | null;
+          const t2 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
           o["职工.「生育符合法律法规规定」"] = _show("b", "", t2);
           out.push({ 条件: "职工.「生育符合法律法规规定」", 成立: t1, 取值: o });
         }
         { // 职工.「在本县用人单位就业」
-          const t3 = _get(c, "职工", "在本县用人单位就业", "职工.在本县用人单位就业") as boolean | null;
+          const t3 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
           const o: Record<string, string> = {};
-          const t4 = _get(c, "职工", "在本县用人单位就业", "职工.在本县用人单位就业") as boolean | null;
+          const t4 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
           o["职工.「在本县用人单位就业」"] = _show("b", "", t4);
           out.push({ 条件: "职工.「在本县用人单位就业」", 成立: t3, 取值: o });
         }
         { // 周岁（职工.「子女出生日期」） 不满 3周岁
-          const t5 = _get(c, "职工", "子女出生日期", "职工.子女出生日期") as number | null;
-          const t6 = t5 === null ? null : _years(t5, c.day);
-          const t7 = t6 === null ? null : t6 < 3;
+          const t5 = _field(c, 6, 4, "职工.子女出生日期") as number | null;
+          const t6: number | null = t5 === null ? null : _years(t5, c.s.day);
+          const t7: boolean | null = t6 === null ? null : t6 < 3;
           const o: Record<string, string> = {};
-          const t8 = _get(c, "职工", "子女出生日期", "职工.子女出生日期") as number | null;
-          const t9 = t8 === null ? null : _years(t8, c.day);
+          const t8 = _field(c, 6, 4, "职工.子女出生日期") as number | null;
+          const t9: number | null = t8 === null ? null : _years(t8, c.s.day);
           o["周岁（职工.「子女出生日期」）"] = _show("n", "周岁", t9);
           out.push({ 条件: "周岁（职工.「子女出生日期」） 不满 3周岁", 成立: t7, 取值: o });
         }
       },
+      risky: false,
       values: [
         undefined,
         undefined,
         undefined,
         (c: _Ctx): _V => {
-          const t1 = _param(c, _p3);
+          const t1: number | null = _param(c, _p3) as number | null;
           return t1;
         },
         undefined,
@@ -2636,22 +3175,22 @@ const _m10: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _get(c, "职工", "性别", "职工.性别") as string | null;
-          const t3 = t2 === null ? null : t2 === "女";
+          const t2 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t3: boolean | null = t2 === null ? null : t2 === "女";
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _get(c, "职工", "在本县用人单位就业", "职工.在本县用人单位就业") as boolean | null;
+          const t4 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
           if (t4 === false) {
             t1 = false;
             break Lt1;
           }
           if (t4 === null) t1u = true;
-          const t5 = _get(c, "职工", "子女出生日期", "职工.子女出生日期") as number | null;
-          const t6 = t5 === null ? null : _years(t5, c.day);
-          const t7 = t6 === null ? null : t6 < 1;
+          const t5 = _field(c, 6, 4, "职工.子女出生日期") as number | null;
+          const t6: number | null = t5 === null ? null : _years(t5, c.s.day);
+          const t7: boolean | null = t6 === null ? null : t6 < 1;
           if (t7 === false) {
             t1 = false;
             break Lt1;
@@ -2663,38 +3202,39 @@ const _m10: _Measure = {
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 职工.性别 为 女
-          const t1 = _get(c, "职工", "性别", "职工.性别") as string | null;
-          const t2 = t1 === null ? null : t1 === "女";
+          const t1 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t2: boolean | null = t1 === null ? null : t1 === "女";
           const o: Record<string, string> = {};
-          const t3 = _get(c, "职工", "性别", "职工.性别") as string | null;
+          const t3 = _field(c, 6, 0, "职工.性别") as string | null;
           o["职工.性别"] = _show("s", "", t3);
           out.push({ 条件: "职工.性别 为 女", 成立: t2, 取值: o });
         }
         { // 职工.「在本县用人单位就业」
-          const t4 = _get(c, "职工", "在本县用人单位就业", "职工.在本县用人单位就业") as boolean | null;
+          const t4 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
           const o: Record<string, string> = {};
-          const t5 = _get(c, "职工", "在本县用人单位就业", "职工.在本县用人单位就业") as boolean | null;
+          const t5 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
           o["职工.「在本县用人单位就业」"] = _show("b", "", t5);
           out.push({ 条件: "职工.「在本县用人单位就业」", 成立: t4, 取值: o });
         }
         { // 周岁（职工.「子女出生日期」） 不满 1周岁
-          const t6 = _get(c, "职工", "子女出生日期", "职工.子女出生日期") as number | null;
-          const t7 = t6 === null ? null : _years(t6, c.day);
-          const t8 = t7 === null ? null : t7 < 1;
+          const t6 = _field(c, 6, 4, "职工.子女出生日期") as number | null;
+          const t7: number | null = t6 === null ? null : _years(t6, c.s.day);
+          const t8: boolean | null = t7 === null ? null : t7 < 1;
           const o: Record<string, string> = {};
-          const t9 = _get(c, "职工", "子女出生日期", "职工.子女出生日期") as number | null;
-          const t10 = t9 === null ? null : _years(t9, c.day);
+          const t9 = _field(c, 6, 4, "职工.子女出生日期") as number | null;
+          const t10: number | null = t9 === null ? null : _years(t9, c.s.day);
           o["周岁（职工.「子女出生日期」）"] = _show("n", "周岁", t10);
           out.push({ 条件: "周岁（职工.「子女出生日期」） 不满 1周岁", 成立: t8, 取值: o });
         }
       },
+      risky: false,
       values: [
         undefined,
         undefined,
         undefined,
         undefined,
         (c: _Ctx): _V => {
-          const t1 = _param(c, _p4);
+          const t1: number | null = _param(c, _p4) as number | null;
           return t1;
         },
       ],
@@ -2731,6 +3271,9 @@ const _m11: _Measure = {
   responsible: ["县总工会", "县妇联", "各乡镇政府"],
   doubts: [{ 名称: "规定的产假与再延长3个月", 采用: "国家加省再加三月", 理由: "上一句要求严格落实《河南省人口与计划生育条例》的产假规定，所以“规定的产假”是国家与省规定之和。“3个月”按民法典第二百条、第二百零二条以月计算（到期月的对应日为最后一日，没有对应日的以月末日为最后一日），不折算为90天；若本县也按90天折算，三孩产假总长为98+90+90=278天。“可”表示女职工有权选择休或不休，不以单位同意为条件。延长期间的工资由谁负担（生育保险一般只支付法定产假期间的生育津贴），原文没有写（存疑「休假期间的待遇」）。另：本条要求“生育符合法律法规规定”，是因为延长以存在“规定的产假”为前提。" }, { 名称: "三孩与三孩及以上", 采用: "恰为三孩", 理由: "两项具体措施都写“生育三孩”，而同项首句和四（一）（六）都写“三孩及以上”，起草者区分了两种写法，具体措施的文字优先。按《人口与计划生育法》（2021年修正）一对夫妻可以生育三个子女，依法生育的孩次一般不超过三，差别主要在多胞胎与再婚家庭。职工.本次生育孩次 按本次生育中最先出生的子女计：第三胎为双胞胎的，孩次为3，符合条件。" }],
   subject: "职工",
+  subjectIndex: 6,
+  recipient: undefined,
+  application: undefined,
   outcomes: [
     { name: "再延长产假", kind: "n", unit: "个月", period: undefined, required: false, rules: [0] },
   ],
@@ -2745,27 +3288,27 @@ const _m11: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _get(c, "职工", "性别", "职工.性别") as string | null;
-          const t3 = t2 === null ? null : t2 === "女";
+          const t2 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t3: boolean | null = t2 === null ? null : t2 === "女";
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _get(c, "职工", "本次生育孩次", "职工.本次生育孩次") as number | null;
-          const t5 = t4 === null ? null : t4 === 3;
+          const t4 = _field(c, 6, 3, "职工.本次生育孩次") as number | null;
+          const t5: boolean | null = t4 === null ? null : t4 === 3;
           if (t5 === false) {
             t1 = false;
             break Lt1;
           }
           if (t5 === null) t1u = true;
-          const t6 = _get(c, "职工", "生育符合法律法规规定", "职工.生育符合法律法规规定") as boolean | null;
+          const t6 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
           if (t6 === false) {
             t1 = false;
             break Lt1;
           }
           if (t6 === null) t1u = true;
-          const t7 = _get(c, "职工", "在本县用人单位就业", "职工.在本县用人单位就业") as boolean | null;
+          const t7 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
           if (t7 === false) {
             t1 = false;
             break Lt1;
@@ -2777,36 +3320,37 @@ const _m11: _Measure = {
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 职工.性别 为 女
-          const t1 = _get(c, "职工", "性别", "职工.性别") as string | null;
-          const t2 = t1 === null ? null : t1 === "女";
+          const t1 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t2: boolean | null = t1 === null ? null : t1 === "女";
           const o: Record<string, string> = {};
-          const t3 = _get(c, "职工", "性别", "职工.性别") as string | null;
+          const t3 = _field(c, 6, 0, "职工.性别") as string | null;
           o["职工.性别"] = _show("s", "", t3);
           out.push({ 条件: "职工.性别 为 女", 成立: t2, 取值: o });
         }
         { // 职工.「本次生育孩次」 为 3孩
-          const t4 = _get(c, "职工", "本次生育孩次", "职工.本次生育孩次") as number | null;
-          const t5 = t4 === null ? null : t4 === 3;
+          const t4 = _field(c, 6, 3, "职工.本次生育孩次") as number | null;
+          const t5: boolean | null = t4 === null ? null : t4 === 3;
           const o: Record<string, string> = {};
-          const t6 = _get(c, "职工", "本次生育孩次", "职工.本次生育孩次") as number | null;
+          const t6 = _field(c, 6, 3, "职工.本次生育孩次") as number | null;
           o["职工.「本次生育孩次」"] = _show("n", "", t6);
           out.push({ 条件: "职工.「本次生育孩次」 为 3孩", 成立: t5, 取值: o });
         }
         { // 职工.「生育符合法律法规规定」
-          const t7 = _get(c, "职工", "生育符合法律法规规定", "职工.生育符合法律法规规定") as boolean | null;
+          const t7 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
           const o: Record<string, string> = {};
-          const t8 = _get(c, "职工", "生育符合法律法规规定", "职工.生育符合法律法规规定") as boolean | null;
+          const t8 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
           o["职工.「生育符合法律法规规定」"] = _show("b", "", t8);
           out.push({ 条件: "职工.「生育符合法律法规规定」", 成立: t7, 取值: o });
         }
         { // 职工.「在本县用人单位就业」
-          const t9 = _get(c, "职工", "在本县用人单位就业", "职工.在本县用人单位就业") as boolean | null;
+          const t9 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
           const o: Record<string, string> = {};
-          const t10 = _get(c, "职工", "在本县用人单位就业", "职工.在本县用人单位就业") as boolean | null;
+          const t10 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
           o["职工.「在本县用人单位就业」"] = _show("b", "", t10);
           out.push({ 条件: "职工.「在本县用人单位就业」", 成立: t9, 取值: o });
         }
       },
+      risky: false,
       values: [
         (_c: _Ctx): _V => {
           return 3;
@@ -2846,6 +3390,9 @@ const _m12: _Measure = {
   responsible: ["县总工会", "县妇联", "各乡镇政府"],
   doubts: [{ 名称: "照护假的子女年龄界限", 采用: "不满三周岁", 理由: "“3周岁以内”在生育政策中一贯指3岁以下（河南育儿假“子女三周岁以内”、个税“3岁以下婴幼儿”、托育“0—3岁”）；含本数只需包括满3周岁那一时点，把“周岁”当作整数再含本数会多出整整一年，不合文意。“子女”指本次生育的三孩（本句主语是生育三孩的女职工）。规则写作“不满3周岁”而原文写“以内”，核查的边界检查会报告这一差异，即本注记。" }, { 名称: "每天1小时照护假", 采用: "工作日", 理由: "照护假是对工作时间的扣减，只有在有劳动时间的日子才有意义，参照《女职工劳动保护特别规定》第九条哺乳时间“在每天的劳动时间内”安排；原文没有累积或折算的规定。“可”表示由女职工选择是否使用。" }, { 名称: "哺乳假满后的含义", 采用: "事实认定", 理由: "国家法规只规定“哺乳时间”（每天1小时，至婴儿满1周岁）；“哺乳假”在河南省规定中的确切含义与期限未能核实（见参数.yaml 的说明），各单位的哺乳假长短也可能不同，所以作为事实“哺乳假已满”输入。上一句“严格落实……哺乳假”的规则用国家哺乳时间（参数 哺乳时间每日小时数）近似。" }],
   subject: "职工",
+  subjectIndex: 6,
+  recipient: undefined,
+  application: undefined,
   outcomes: [
     { name: "照护假", kind: "n", unit: "小时", period: "每天", required: false, rules: [0] },
   ],
@@ -2860,35 +3407,35 @@ const _m12: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _get(c, "职工", "性别", "职工.性别") as string | null;
-          const t3 = t2 === null ? null : t2 === "女";
+          const t2 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t3: boolean | null = t2 === null ? null : t2 === "女";
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _get(c, "职工", "本次生育孩次", "职工.本次生育孩次") as number | null;
-          const t5 = t4 === null ? null : t4 === 3;
+          const t4 = _field(c, 6, 3, "职工.本次生育孩次") as number | null;
+          const t5: boolean | null = t4 === null ? null : t4 === 3;
           if (t5 === false) {
             t1 = false;
             break Lt1;
           }
           if (t5 === null) t1u = true;
-          const t6 = _get(c, "职工", "哺乳假已满", "职工.哺乳假已满") as boolean | null;
+          const t6 = _field(c, 6, 5, "职工.哺乳假已满") as boolean | null;
           if (t6 === false) {
             t1 = false;
             break Lt1;
           }
           if (t6 === null) t1u = true;
-          const t7 = _get(c, "职工", "子女出生日期", "职工.子女出生日期") as number | null;
-          const t8 = t7 === null ? null : _years(t7, c.day);
-          const t9 = t8 === null ? null : t8 < 3;
+          const t7 = _field(c, 6, 4, "职工.子女出生日期") as number | null;
+          const t8: number | null = t7 === null ? null : _years(t7, c.s.day);
+          const t9: boolean | null = t8 === null ? null : t8 < 3;
           if (t9 === false) {
             t1 = false;
             break Lt1;
           }
           if (t9 === null) t1u = true;
-          const t10 = _get(c, "职工", "在本县用人单位就业", "职工.在本县用人单位就业") as boolean | null;
+          const t10 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
           if (t10 === false) {
             t1 = false;
             break Lt1;
@@ -2900,46 +3447,47 @@ const _m12: _Measure = {
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 职工.性别 为 女
-          const t1 = _get(c, "职工", "性别", "职工.性别") as string | null;
-          const t2 = t1 === null ? null : t1 === "女";
+          const t1 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t2: boolean | null = t1 === null ? null : t1 === "女";
           const o: Record<string, string> = {};
-          const t3 = _get(c, "职工", "性别", "职工.性别") as string | null;
+          const t3 = _field(c, 6, 0, "职工.性别") as string | null;
           o["职工.性别"] = _show("s", "", t3);
           out.push({ 条件: "职工.性别 为 女", 成立: t2, 取值: o });
         }
         { // 职工.「本次生育孩次」 为 3孩
-          const t4 = _get(c, "职工", "本次生育孩次", "职工.本次生育孩次") as number | null;
-          const t5 = t4 === null ? null : t4 === 3;
+          const t4 = _field(c, 6, 3, "职工.本次生育孩次") as number | null;
+          const t5: boolean | null = t4 === null ? null : t4 === 3;
           const o: Record<string, string> = {};
-          const t6 = _get(c, "职工", "本次生育孩次", "职工.本次生育孩次") as number | null;
+          const t6 = _field(c, 6, 3, "职工.本次生育孩次") as number | null;
           o["职工.「本次生育孩次」"] = _show("n", "", t6);
           out.push({ 条件: "职工.「本次生育孩次」 为 3孩", 成立: t5, 取值: o });
         }
         { // 职工.「哺乳假已满」
-          const t7 = _get(c, "职工", "哺乳假已满", "职工.哺乳假已满") as boolean | null;
+          const t7 = _field(c, 6, 5, "职工.哺乳假已满") as boolean | null;
           const o: Record<string, string> = {};
-          const t8 = _get(c, "职工", "哺乳假已满", "职工.哺乳假已满") as boolean | null;
+          const t8 = _field(c, 6, 5, "职工.哺乳假已满") as boolean | null;
           o["职工.「哺乳假已满」"] = _show("b", "", t8);
           out.push({ 条件: "职工.「哺乳假已满」", 成立: t7, 取值: o });
         }
         { // 周岁（职工.「子女出生日期」） 不满 3周岁
-          const t9 = _get(c, "职工", "子女出生日期", "职工.子女出生日期") as number | null;
-          const t10 = t9 === null ? null : _years(t9, c.day);
-          const t11 = t10 === null ? null : t10 < 3;
+          const t9 = _field(c, 6, 4, "职工.子女出生日期") as number | null;
+          const t10: number | null = t9 === null ? null : _years(t9, c.s.day);
+          const t11: boolean | null = t10 === null ? null : t10 < 3;
           const o: Record<string, string> = {};
-          const t12 = _get(c, "职工", "子女出生日期", "职工.子女出生日期") as number | null;
-          const t13 = t12 === null ? null : _years(t12, c.day);
+          const t12 = _field(c, 6, 4, "职工.子女出生日期") as number | null;
+          const t13: number | null = t12 === null ? null : _years(t12, c.s.day);
           o["周岁（职工.「子女出生日期」）"] = _show("n", "周岁", t13);
           out.push({ 条件: "周岁（职工.「子女出生日期」） 不满 3周岁", 成立: t11, 取值: o });
         }
         { // 职工.「在本县用人单位就业」
-          const t14 = _get(c, "职工", "在本县用人单位就业", "职工.在本县用人单位就业") as boolean | null;
+          const t14 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
           const o: Record<string, string> = {};
-          const t15 = _get(c, "职工", "在本县用人单位就业", "职工.在本县用人单位就业") as boolean | null;
+          const t15 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
           o["职工.「在本县用人单位就业」"] = _show("b", "", t15);
           out.push({ 条件: "职工.「在本县用人单位就业」", 成立: t14, 取值: o });
         }
       },
+      risky: false,
       values: [
         (_c: _Ctx): _V => {
           return 1;
@@ -2981,6 +3529,9 @@ const _m13: _Measure = {
   responsible: ["县财政局", "县卫健委", "县市场监管局", "县教体局", "县妇联", "各乡镇政府"],
   doubts: [{ 名称: "母婴照护服务机构的标准与范围", 采用: "附件条件", 理由: "附件2 四 的标题“母婴照护服务机构建设补贴申请条件”与本句对应，正文称“一次性补助1万元”、附件称“建设补贴”，指同一笔补助。“月子中心等”表明不限于月子中心，凡提供孕产妇和婴幼儿照护的社会性机构均可，但附件2 四（二）只写“月子中心场地证明”。“新开办”按本方案施行后开办认定（同四（三）的“新建”）。本项牵头单位是县人社局，而附件要求在卫生行政部门备案，补助由哪个部门审核发放，原文没有写。" }],
   subject: "母婴照护服务机构",
+  subjectIndex: 5,
+  recipient: undefined,
+  application: undefined,
   outcomes: [
     { name: "建设补助金额", kind: "m", unit: "元", period: "一次性", required: false, rules: [0] },
   ],
@@ -2995,25 +3546,25 @@ const _m13: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _get(c, "母婴照护服务机构", "社会性", "母婴照护服务机构.社会性") as boolean | null;
+          const t2 = _field(c, 5, 0, "母婴照护服务机构.社会性") as boolean | null;
           if (t2 === false) {
             t1 = false;
             break Lt1;
           }
           if (t2 === null) t1u = true;
-          const t3 = _get(c, "母婴照护服务机构", "在本县", "母婴照护服务机构.在本县") as boolean | null;
+          const t3 = _field(c, 5, 1, "母婴照护服务机构.在本县") as boolean | null;
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _get(c, "母婴照护服务机构", "本方案实施后新开办", "母婴照护服务机构.本方案实施后新开办") as boolean | null;
+          const t4 = _field(c, 5, 2, "母婴照护服务机构.本方案实施后新开办") as boolean | null;
           if (t4 === false) {
             t1 = false;
             break Lt1;
           }
           if (t4 === null) t1u = true;
-          const t5 = _get(c, "母婴照护服务机构", "达到标准要求", "母婴照护服务机构.达到标准要求") as boolean | null;
+          const t5 = _field(c, 5, 3, "母婴照护服务机构.达到标准要求") as boolean | null;
           if (t5 === false) {
             t1 = false;
             break Lt1;
@@ -3025,34 +3576,35 @@ const _m13: _Measure = {
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 母婴照护服务机构.「社会性」
-          const t1 = _get(c, "母婴照护服务机构", "社会性", "母婴照护服务机构.社会性") as boolean | null;
+          const t1 = _field(c, 5, 0, "母婴照护服务机构.社会性") as boolean | null;
           const o: Record<string, string> = {};
-          const t2 = _get(c, "母婴照护服务机构", "社会性", "母婴照护服务机构.社会性") as boolean | null;
+          const t2 = _field(c, 5, 0, "母婴照护服务机构.社会性") as boolean | null;
           o["母婴照护服务机构.「社会性」"] = _show("b", "", t2);
           out.push({ 条件: "母婴照护服务机构.「社会性」", 成立: t1, 取值: o });
         }
         { // 母婴照护服务机构.「在本县」
-          const t3 = _get(c, "母婴照护服务机构", "在本县", "母婴照护服务机构.在本县") as boolean | null;
+          const t3 = _field(c, 5, 1, "母婴照护服务机构.在本县") as boolean | null;
           const o: Record<string, string> = {};
-          const t4 = _get(c, "母婴照护服务机构", "在本县", "母婴照护服务机构.在本县") as boolean | null;
+          const t4 = _field(c, 5, 1, "母婴照护服务机构.在本县") as boolean | null;
           o["母婴照护服务机构.「在本县」"] = _show("b", "", t4);
           out.push({ 条件: "母婴照护服务机构.「在本县」", 成立: t3, 取值: o });
         }
         { // 母婴照护服务机构.「本方案实施后新开办」
-          const t5 = _get(c, "母婴照护服务机构", "本方案实施后新开办", "母婴照护服务机构.本方案实施后新开办") as boolean | null;
+          const t5 = _field(c, 5, 2, "母婴照护服务机构.本方案实施后新开办") as boolean | null;
           const o: Record<string, string> = {};
-          const t6 = _get(c, "母婴照护服务机构", "本方案实施后新开办", "母婴照护服务机构.本方案实施后新开办") as boolean | null;
+          const t6 = _field(c, 5, 2, "母婴照护服务机构.本方案实施后新开办") as boolean | null;
           o["母婴照护服务机构.「本方案实施后新开办」"] = _show("b", "", t6);
           out.push({ 条件: "母婴照护服务机构.「本方案实施后新开办」", 成立: t5, 取值: o });
         }
         { // 母婴照护服务机构.「达到标准要求」
-          const t7 = _get(c, "母婴照护服务机构", "达到标准要求", "母婴照护服务机构.达到标准要求") as boolean | null;
+          const t7 = _field(c, 5, 3, "母婴照护服务机构.达到标准要求") as boolean | null;
           const o: Record<string, string> = {};
-          const t8 = _get(c, "母婴照护服务机构", "达到标准要求", "母婴照护服务机构.达到标准要求") as boolean | null;
+          const t8 = _field(c, 5, 3, "母婴照护服务机构.达到标准要求") as boolean | null;
           o["母婴照护服务机构.「达到标准要求」"] = _show("b", "", t8);
           out.push({ 条件: "母婴照护服务机构.「达到标准要求」", 成立: t7, 取值: o });
         }
       },
+      risky: false,
       values: [
         (_c: _Ctx): _V => {
           return 1000000;
@@ -3094,6 +3646,9 @@ const _m14: _Measure = {
   responsible: ["县妇联", "县商务局", "县乡村振兴局", "县总工会", "县残联", "各乡镇政府"],
   doubts: [{ 名称: "生育家庭成员的范围", 采用: "有子女家庭夫妻", 理由: "原文没有定义“生育家庭”，规则以事实“生育家庭成员”输入，由县人社局认定；本注记说明建议的认定口径。“全部实行免费”只针对县人社局开展的三类培训，不含社会培训机构的培训（四（九）的职业培训补贴是另一回事）。" }],
   subject: "培训参加人",
+  subjectIndex: 7,
+  recipient: undefined,
+  application: undefined,
   outcomes: [
     { name: "免费培训", kind: "b", unit: "", period: undefined, required: false, rules: [0] },
   ],
@@ -3108,19 +3663,19 @@ const _m14: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _get(c, "培训参加人", "生育家庭成员", "培训参加人.生育家庭成员") as boolean | null;
+          const t2 = _field(c, 7, 0, "培训参加人.生育家庭成员") as boolean | null;
           if (t2 === false) {
             t1 = false;
             break Lt1;
           }
           if (t2 === null) t1u = true;
-          const t3 = _get(c, "培训参加人", "自愿参加", "培训参加人.自愿参加") as boolean | null;
+          const t3 = _field(c, 7, 1, "培训参加人.自愿参加") as boolean | null;
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _get(c, "培训参加人", "培训由县人社局开展", "培训参加人.培训由县人社局开展") as boolean | null;
+          const t4 = _field(c, 7, 3, "培训参加人.培训由县人社局开展") as boolean | null;
           if (t4 === false) {
             t1 = false;
             break Lt1;
@@ -3128,7 +3683,7 @@ const _m14: _Measure = {
           if (t4 === null) t1u = true;
           let t5: boolean | null = null;
           Lt5: {
-            const t6 = _get(c, "培训参加人", "培训类别", "培训参加人.培训类别") as string | null;
+            const t6 = _field(c, 7, 2, "培训参加人.培训类别") as string | null;
             if (t6 === null) break Lt5;
             let t5u = false;
             if ("短期技能培训" === t6) {
@@ -3156,30 +3711,30 @@ const _m14: _Measure = {
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 培训参加人.「生育家庭成员」
-          const t1 = _get(c, "培训参加人", "生育家庭成员", "培训参加人.生育家庭成员") as boolean | null;
+          const t1 = _field(c, 7, 0, "培训参加人.生育家庭成员") as boolean | null;
           const o: Record<string, string> = {};
-          const t2 = _get(c, "培训参加人", "生育家庭成员", "培训参加人.生育家庭成员") as boolean | null;
+          const t2 = _field(c, 7, 0, "培训参加人.生育家庭成员") as boolean | null;
           o["培训参加人.「生育家庭成员」"] = _show("b", "", t2);
           out.push({ 条件: "培训参加人.「生育家庭成员」", 成立: t1, 取值: o });
         }
         { // 培训参加人.「自愿参加」
-          const t3 = _get(c, "培训参加人", "自愿参加", "培训参加人.自愿参加") as boolean | null;
+          const t3 = _field(c, 7, 1, "培训参加人.自愿参加") as boolean | null;
           const o: Record<string, string> = {};
-          const t4 = _get(c, "培训参加人", "自愿参加", "培训参加人.自愿参加") as boolean | null;
+          const t4 = _field(c, 7, 1, "培训参加人.自愿参加") as boolean | null;
           o["培训参加人.「自愿参加」"] = _show("b", "", t4);
           out.push({ 条件: "培训参加人.「自愿参加」", 成立: t3, 取值: o });
         }
         { // 培训参加人.「培训由县人社局开展」
-          const t5 = _get(c, "培训参加人", "培训由县人社局开展", "培训参加人.培训由县人社局开展") as boolean | null;
+          const t5 = _field(c, 7, 3, "培训参加人.培训由县人社局开展") as boolean | null;
           const o: Record<string, string> = {};
-          const t6 = _get(c, "培训参加人", "培训由县人社局开展", "培训参加人.培训由县人社局开展") as boolean | null;
+          const t6 = _field(c, 7, 3, "培训参加人.培训由县人社局开展") as boolean | null;
           o["培训参加人.「培训由县人社局开展」"] = _show("b", "", t6);
           out.push({ 条件: "培训参加人.「培训由县人社局开展」", 成立: t5, 取值: o });
         }
         { // 培训参加人.培训类别 属于 {短期技能培训、农村实用技术培训、致富带头人培训}
           let t7: boolean | null = null;
           Lt7: {
-            const t8 = _get(c, "培训参加人", "培训类别", "培训参加人.培训类别") as string | null;
+            const t8 = _field(c, 7, 2, "培训参加人.培训类别") as string | null;
             if (t8 === null) break Lt7;
             let t7u = false;
             if ("短期技能培训" === t8) {
@@ -3197,11 +3752,12 @@ const _m14: _Measure = {
             t7 = t7u ? null : false;
           }
           const o: Record<string, string> = {};
-          const t9 = _get(c, "培训参加人", "培训类别", "培训参加人.培训类别") as string | null;
+          const t9 = _field(c, 7, 2, "培训参加人.培训类别") as string | null;
           o["培训参加人.培训类别"] = _show("s", "", t9);
           out.push({ 条件: "培训参加人.培训类别 属于 {短期技能培训、农村实用技术培训、致富带头人培训}", 成立: t7, 取值: o });
         }
       },
+      risky: false,
       values: [
         (_c: _Ctx): _V => {
           return true;
@@ -3242,6 +3798,9 @@ const _m15: _Measure = {
   responsible: [],
   doubts: [{ 名称: "出生证明或户口簿", 采用: "二者择一", 理由: "户口簿由公安机关签发，不可能由医院出具，所以“医院出具”只修饰“三孩出生证明”。另：本条只写“三孩”，第四孩及以后如何申请（正文写“三孩及以上”）没有规定，见存疑「生育补助按孩发放」。" }],
   subject: "家庭",
+  subjectIndex: 0,
+  recipient: undefined,
+  application: undefined,
   outcomes: [
     { name: "可受理生育补助申请", kind: "b", unit: "", period: undefined, required: false, rules: [0] },
   ],
@@ -3256,19 +3815,19 @@ const _m15: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _get(c, "家庭", "已网上登记并保存三孩生育证", "家庭.已网上登记并保存三孩生育证") as boolean | null;
+          const t2 = _field(c, 0, 10, "家庭.已网上登记并保存三孩生育证") as boolean | null;
           if (t2 === false) {
             t1 = false;
             break Lt1;
           }
           if (t2 === null) t1u = true;
-          const t3 = _get(c, "家庭", "夫妻至少一方户籍在本县", "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          const t3 = _field(c, 0, 3, "家庭.夫妻至少一方户籍在本县") as boolean | null;
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _get(c, "家庭", "生育子女户籍均在本县", "家庭.生育子女户籍均在本县") as boolean | null;
+          const t4 = _field(c, 0, 4, "家庭.生育子女户籍均在本县") as boolean | null;
           if (t4 === false) {
             t1 = false;
             break Lt1;
@@ -3277,13 +3836,13 @@ const _m15: _Measure = {
           let t5: boolean | null = false;
           Lt5: {
             let t5u = false;
-            const t6 = _get(c, "家庭", "有医院出具的三孩出生证明", "家庭.有医院出具的三孩出生证明") as boolean | null;
+            const t6 = _field(c, 0, 11, "家庭.有医院出具的三孩出生证明") as boolean | null;
             if (t6 === true) {
               t5 = true;
               break Lt5;
             }
             if (t6 === null) t5u = true;
-            const t7 = _get(c, "家庭", "有户口簿", "家庭.有户口簿") as boolean | null;
+            const t7 = _field(c, 0, 12, "家庭.有户口簿") as boolean | null;
             if (t7 === true) {
               t5 = true;
               break Lt5;
@@ -3302,41 +3861,42 @@ const _m15: _Measure = {
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 家庭.「已网上登记并保存三孩生育证」
-          const t1 = _get(c, "家庭", "已网上登记并保存三孩生育证", "家庭.已网上登记并保存三孩生育证") as boolean | null;
+          const t1 = _field(c, 0, 10, "家庭.已网上登记并保存三孩生育证") as boolean | null;
           const o: Record<string, string> = {};
-          const t2 = _get(c, "家庭", "已网上登记并保存三孩生育证", "家庭.已网上登记并保存三孩生育证") as boolean | null;
+          const t2 = _field(c, 0, 10, "家庭.已网上登记并保存三孩生育证") as boolean | null;
           o["家庭.「已网上登记并保存三孩生育证」"] = _show("b", "", t2);
           out.push({ 条件: "家庭.「已网上登记并保存三孩生育证」", 成立: t1, 取值: o });
         }
         { // 家庭.「夫妻至少一方户籍在本县」
-          const t3 = _get(c, "家庭", "夫妻至少一方户籍在本县", "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          const t3 = _field(c, 0, 3, "家庭.夫妻至少一方户籍在本县") as boolean | null;
           const o: Record<string, string> = {};
-          const t4 = _get(c, "家庭", "夫妻至少一方户籍在本县", "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          const t4 = _field(c, 0, 3, "家庭.夫妻至少一方户籍在本县") as boolean | null;
           o["家庭.「夫妻至少一方户籍在本县」"] = _show("b", "", t4);
           out.push({ 条件: "家庭.「夫妻至少一方户籍在本县」", 成立: t3, 取值: o });
         }
         { // 家庭.「生育子女户籍均在本县」
-          const t5 = _get(c, "家庭", "生育子女户籍均在本县", "家庭.生育子女户籍均在本县") as boolean | null;
+          const t5 = _field(c, 0, 4, "家庭.生育子女户籍均在本县") as boolean | null;
           const o: Record<string, string> = {};
-          const t6 = _get(c, "家庭", "生育子女户籍均在本县", "家庭.生育子女户籍均在本县") as boolean | null;
+          const t6 = _field(c, 0, 4, "家庭.生育子女户籍均在本县") as boolean | null;
           o["家庭.「生育子女户籍均在本县」"] = _show("b", "", t6);
           out.push({ 条件: "家庭.「生育子女户籍均在本县」", 成立: t5, 取值: o });
         }
         { // 家庭.「有医院出具的三孩出生证明」
-          const t7 = _get(c, "家庭", "有医院出具的三孩出生证明", "家庭.有医院出具的三孩出生证明") as boolean | null;
+          const t7 = _field(c, 0, 11, "家庭.有医院出具的三孩出生证明") as boolean | null;
           const o: Record<string, string> = {};
-          const t8 = _get(c, "家庭", "有医院出具的三孩出生证明", "家庭.有医院出具的三孩出生证明") as boolean | null;
+          const t8 = _field(c, 0, 11, "家庭.有医院出具的三孩出生证明") as boolean | null;
           o["家庭.「有医院出具的三孩出生证明」"] = _show("b", "", t8);
           out.push({ 条件: "家庭.「有医院出具的三孩出生证明」", 成立: t7, 取值: o });
         }
         { // 家庭.「有户口簿」
-          const t9 = _get(c, "家庭", "有户口簿", "家庭.有户口簿") as boolean | null;
+          const t9 = _field(c, 0, 12, "家庭.有户口簿") as boolean | null;
           const o: Record<string, string> = {};
-          const t10 = _get(c, "家庭", "有户口簿", "家庭.有户口簿") as boolean | null;
+          const t10 = _field(c, 0, 12, "家庭.有户口簿") as boolean | null;
           o["家庭.「有户口簿」"] = _show("b", "", t10);
           out.push({ 条件: "家庭.「有户口簿」", 成立: t9, 取值: o });
         }
       },
+      risky: false,
       values: [
         (_c: _Ctx): _V => {
           return true;
@@ -3386,6 +3946,9 @@ const _m16: _Measure = {
   responsible: [],
   doubts: undefined,
   subject: "托育机构",
+  subjectIndex: 2,
+  recipient: undefined,
+  application: undefined,
   outcomes: [
     { name: "备案材料齐全", kind: "b", unit: "", period: undefined, required: false, rules: [0] },
   ],
@@ -3400,43 +3963,43 @@ const _m16: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _get(c, "托育机构", "已在线填写备案书及承诺书", "托育机构.已在线填写备案书及承诺书") as boolean | null;
+          const t2 = _field(c, 2, 6, "托育机构.已在线填写备案书及承诺书") as boolean | null;
           if (t2 === false) {
             t1 = false;
             break Lt1;
           }
           if (t2 === null) t1u = true;
-          const t3 = _get(c, "托育机构", "有营业执照或其他法人登记证书", "托育机构.有营业执照或其他法人登记证书") as boolean | null;
+          const t3 = _field(c, 2, 7, "托育机构.有营业执照或其他法人登记证书") as boolean | null;
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _get(c, "托育机构", "有场地证明", "托育机构.有场地证明") as boolean | null;
+          const t4 = _field(c, 2, 8, "托育机构.有场地证明") as boolean | null;
           if (t4 === false) {
             t1 = false;
             break Lt1;
           }
           if (t4 === null) t1u = true;
-          const t5 = _get(c, "托育机构", "有工作人员专业资格证明及健康合格证明", "托育机构.有工作人员专业资格证明及健康合格证明") as boolean | null;
+          const t5 = _field(c, 2, 9, "托育机构.有工作人员专业资格证明及健康合格证明") as boolean | null;
           if (t5 === false) {
             t1 = false;
             break Lt1;
           }
           if (t5 === null) t1u = true;
-          const t6 = _get(c, "托育机构", "有评价为合格的卫生评价报告", "托育机构.有评价为合格的卫生评价报告") as boolean | null;
+          const t6 = _field(c, 2, 10, "托育机构.有评价为合格的卫生评价报告") as boolean | null;
           if (t6 === false) {
             t1 = false;
             break Lt1;
           }
           if (t6 === null) t1u = true;
-          const t7 = _get(c, "托育机构", "有消防安全检查合格证明", "托育机构.有消防安全检查合格证明") as boolean | null;
+          const t7 = _field(c, 2, 11, "托育机构.有消防安全检查合格证明") as boolean | null;
           if (t7 === false) {
             t1 = false;
             break Lt1;
           }
           if (t7 === null) t1u = true;
-          const t8 = _get(c, "托育机构", "有法律法规规定的其他相关材料", "托育机构.有法律法规规定的其他相关材料") as boolean | null;
+          const t8 = _field(c, 2, 12, "托育机构.有法律法规规定的其他相关材料") as boolean | null;
           if (t8 === false) {
             t1 = false;
             break Lt1;
@@ -3445,14 +4008,14 @@ const _m16: _Measure = {
           let t9: boolean | null = false;
           Lt9: {
             let t9u = false;
-            const t10 = _get(c, "托育机构", "提供餐饮服务", "托育机构.提供餐饮服务") as boolean | null;
-            const t11 = t10 === null ? null : !t10;
+            const t10 = _field(c, 2, 13, "托育机构.提供餐饮服务") as boolean | null;
+            const t11: boolean | null = t10 === null ? null : !t10;
             if (t11 === true) {
               t9 = true;
               break Lt9;
             }
             if (t11 === null) t9u = true;
-            const t12 = _get(c, "托育机构", "有食品经营许可证", "托育机构.有食品经营许可证") as boolean | null;
+            const t12 = _field(c, 2, 14, "托育机构.有食品经营许可证") as boolean | null;
             if (t12 === true) {
               t9 = true;
               break Lt9;
@@ -3471,69 +4034,70 @@ const _m16: _Measure = {
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 托育机构.「已在线填写备案书及承诺书」
-          const t1 = _get(c, "托育机构", "已在线填写备案书及承诺书", "托育机构.已在线填写备案书及承诺书") as boolean | null;
+          const t1 = _field(c, 2, 6, "托育机构.已在线填写备案书及承诺书") as boolean | null;
           const o: Record<string, string> = {};
-          const t2 = _get(c, "托育机构", "已在线填写备案书及承诺书", "托育机构.已在线填写备案书及承诺书") as boolean | null;
+          const t2 = _field(c, 2, 6, "托育机构.已在线填写备案书及承诺书") as boolean | null;
           o["托育机构.「已在线填写备案书及承诺书」"] = _show("b", "", t2);
           out.push({ 条件: "托育机构.「已在线填写备案书及承诺书」", 成立: t1, 取值: o });
         }
         { // 托育机构.「有营业执照或其他法人登记证书」
-          const t3 = _get(c, "托育机构", "有营业执照或其他法人登记证书", "托育机构.有营业执照或其他法人登记证书") as boolean | null;
+          const t3 = _field(c, 2, 7, "托育机构.有营业执照或其他法人登记证书") as boolean | null;
           const o: Record<string, string> = {};
-          const t4 = _get(c, "托育机构", "有营业执照或其他法人登记证书", "托育机构.有营业执照或其他法人登记证书") as boolean | null;
+          const t4 = _field(c, 2, 7, "托育机构.有营业执照或其他法人登记证书") as boolean | null;
           o["托育机构.「有营业执照或其他法人登记证书」"] = _show("b", "", t4);
           out.push({ 条件: "托育机构.「有营业执照或其他法人登记证书」", 成立: t3, 取值: o });
         }
         { // 托育机构.「有场地证明」
-          const t5 = _get(c, "托育机构", "有场地证明", "托育机构.有场地证明") as boolean | null;
+          const t5 = _field(c, 2, 8, "托育机构.有场地证明") as boolean | null;
           const o: Record<string, string> = {};
-          const t6 = _get(c, "托育机构", "有场地证明", "托育机构.有场地证明") as boolean | null;
+          const t6 = _field(c, 2, 8, "托育机构.有场地证明") as boolean | null;
           o["托育机构.「有场地证明」"] = _show("b", "", t6);
           out.push({ 条件: "托育机构.「有场地证明」", 成立: t5, 取值: o });
         }
         { // 托育机构.「有工作人员专业资格证明及健康合格证明」
-          const t7 = _get(c, "托育机构", "有工作人员专业资格证明及健康合格证明", "托育机构.有工作人员专业资格证明及健康合格证明") as boolean | null;
+          const t7 = _field(c, 2, 9, "托育机构.有工作人员专业资格证明及健康合格证明") as boolean | null;
           const o: Record<string, string> = {};
-          const t8 = _get(c, "托育机构", "有工作人员专业资格证明及健康合格证明", "托育机构.有工作人员专业资格证明及健康合格证明") as boolean | null;
+          const t8 = _field(c, 2, 9, "托育机构.有工作人员专业资格证明及健康合格证明") as boolean | null;
           o["托育机构.「有工作人员专业资格证明及健康合格证明」"] = _show("b", "", t8);
           out.push({ 条件: "托育机构.「有工作人员专业资格证明及健康合格证明」", 成立: t7, 取值: o });
         }
         { // 托育机构.「有评价为合格的卫生评价报告」
-          const t9 = _get(c, "托育机构", "有评价为合格的卫生评价报告", "托育机构.有评价为合格的卫生评价报告") as boolean | null;
+          const t9 = _field(c, 2, 10, "托育机构.有评价为合格的卫生评价报告") as boolean | null;
           const o: Record<string, string> = {};
-          const t10 = _get(c, "托育机构", "有评价为合格的卫生评价报告", "托育机构.有评价为合格的卫生评价报告") as boolean | null;
+          const t10 = _field(c, 2, 10, "托育机构.有评价为合格的卫生评价报告") as boolean | null;
           o["托育机构.「有评价为合格的卫生评价报告」"] = _show("b", "", t10);
           out.push({ 条件: "托育机构.「有评价为合格的卫生评价报告」", 成立: t9, 取值: o });
         }
         { // 托育机构.「有消防安全检查合格证明」
-          const t11 = _get(c, "托育机构", "有消防安全检查合格证明", "托育机构.有消防安全检查合格证明") as boolean | null;
+          const t11 = _field(c, 2, 11, "托育机构.有消防安全检查合格证明") as boolean | null;
           const o: Record<string, string> = {};
-          const t12 = _get(c, "托育机构", "有消防安全检查合格证明", "托育机构.有消防安全检查合格证明") as boolean | null;
+          const t12 = _field(c, 2, 11, "托育机构.有消防安全检查合格证明") as boolean | null;
           o["托育机构.「有消防安全检查合格证明」"] = _show("b", "", t12);
           out.push({ 条件: "托育机构.「有消防安全检查合格证明」", 成立: t11, 取值: o });
         }
         { // 托育机构.「有法律法规规定的其他相关材料」
-          const t13 = _get(c, "托育机构", "有法律法规规定的其他相关材料", "托育机构.有法律法规规定的其他相关材料") as boolean | null;
+          const t13 = _field(c, 2, 12, "托育机构.有法律法规规定的其他相关材料") as boolean | null;
           const o: Record<string, string> = {};
-          const t14 = _get(c, "托育机构", "有法律法规规定的其他相关材料", "托育机构.有法律法规规定的其他相关材料") as boolean | null;
+          const t14 = _field(c, 2, 12, "托育机构.有法律法规规定的其他相关材料") as boolean | null;
           o["托育机构.「有法律法规规定的其他相关材料」"] = _show("b", "", t14);
           out.push({ 条件: "托育机构.「有法律法规规定的其他相关材料」", 成立: t13, 取值: o });
         }
         { // 托育机构.「提供餐饮服务」
-          const t15 = _get(c, "托育机构", "提供餐饮服务", "托育机构.提供餐饮服务") as boolean | null;
+          const t15 = _field(c, 2, 13, "托育机构.提供餐饮服务") as boolean | null;
           const o: Record<string, string> = {};
-          const t16 = _get(c, "托育机构", "提供餐饮服务", "托育机构.提供餐饮服务") as boolean | null;
+          const t16 = _field(c, 2, 13, "托育机构.提供餐饮服务") as boolean | null;
           o["托育机构.「提供餐饮服务」"] = _show("b", "", t16);
           out.push({ 条件: "托育机构.「提供餐饮服务」", 成立: t15, 取值: o });
         }
         { // 托育机构.「有食品经营许可证」
-          const t17 = _get(c, "托育机构", "有食品经营许可证", "托育机构.有食品经营许可证") as boolean | null;
+          const t17 = _field(c, 2, 14, "托育机构.有食品经营许可证") as boolean | null;
           const o: Record<string, string> = {};
-          const t18 = _get(c, "托育机构", "有食品经营许可证", "托育机构.有食品经营许可证") as boolean | null;
+          const t18 = _field(c, 2, 14, "托育机构.有食品经营许可证") as boolean | null;
           o["托育机构.「有食品经营许可证」"] = _show("b", "", t18);
           out.push({ 条件: "托育机构.「有食品经营许可证」", 成立: t17, 取值: o });
         }
       },
+      risky: false,
       values: [
         (_c: _Ctx): _V => {
           return true;
@@ -3576,6 +4140,9 @@ const _m17: _Measure = {
   responsible: [],
   doubts: [{ 名称: "工作日期限的起算", 采用: "次日起算", 理由: "民法典第二百零一条规定按日计算期间的，开始的当日不计入，自下一日开始计算；“自……之日起”的写法不改变这一规则。工作日按国家法定节假日与调休安排认定（求值时使用官方节假日日历，日历未覆盖的年份应报错）。收到材料之日不是工作日的，其后第一个工作日为第1日。两个期限并行：5个工作日内出回执，不妨碍在15个工作日内发现并通知不符合。" }, { 名称: "向社会公开的期限", 采用: "均受十五日限制", 理由: "“应当自……之日起15个工作日内”作状语，统摄其后连用的“通知……，说明理由并向社会公开”三个动作；若公开另有期限，原文应当另写。" }],
   subject: "托育机构备案",
+  subjectIndex: 3,
+  recipient: undefined,
+  application: undefined,
   outcomes: [
     { name: "提供备案回执期限", kind: "n", unit: "工作日", period: undefined, required: false, rules: [0] },
     { name: "不符合规范通知期限", kind: "n", unit: "工作日", period: undefined, required: false, rules: [1] },
@@ -3593,14 +4160,15 @@ const _m17: _Measure = {
         return true;
       },
       trace: (_c: _Ctx, _out: 条件追踪[]): void => {},
+      risky: false,
       values: [
         (_c: _Ctx): _V => {
           return 5;
         },
         undefined,
         (c: _Ctx): _V => {
-          const t1 = _get(c, "托育机构备案", "收到备案材料日期", "托育机构备案.收到备案材料日期") as number | null;
-          const t2 = t1 === null ? null : _workdays(c, t1, 5);
+          const t1 = _field(c, 3, 0, "托育机构备案.收到备案材料日期") as number | null;
+          const t2: number | null = _workdays(c, t1, 5) as number | null;
           return t2;
         },
         undefined,
@@ -3613,19 +4181,20 @@ const _m17: _Measure = {
       to: undefined,
       overrides: [],
       cond: (c: _Ctx): boolean | null => {
-        const t1 = _get(c, "托育机构备案", "备案内容符合设置标准和管理规范", "托育机构备案.备案内容符合设置标准和管理规范") as boolean | null;
-        const t2 = t1 === null ? null : !t1;
+        const t1 = _field(c, 3, 1, "托育机构备案.备案内容符合设置标准和管理规范") as boolean | null;
+        const t2: boolean | null = t1 === null ? null : !t1;
         return t2;
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 托育机构备案.「备案内容符合设置标准和管理规范」
-          const t1 = _get(c, "托育机构备案", "备案内容符合设置标准和管理规范", "托育机构备案.备案内容符合设置标准和管理规范") as boolean | null;
+          const t1 = _field(c, 3, 1, "托育机构备案.备案内容符合设置标准和管理规范") as boolean | null;
           const o: Record<string, string> = {};
-          const t2 = _get(c, "托育机构备案", "备案内容符合设置标准和管理规范", "托育机构备案.备案内容符合设置标准和管理规范") as boolean | null;
+          const t2 = _field(c, 3, 1, "托育机构备案.备案内容符合设置标准和管理规范") as boolean | null;
           o["托育机构备案.「备案内容符合设置标准和管理规范」"] = _show("b", "", t2);
           out.push({ 条件: "托育机构备案.「备案内容符合设置标准和管理规范」", 成立: t1, 取值: o });
         }
       },
+      risky: false,
       values: [
         undefined,
         (_c: _Ctx): _V => {
@@ -3633,8 +4202,8 @@ const _m17: _Measure = {
         },
         undefined,
         (c: _Ctx): _V => {
-          const t1 = _get(c, "托育机构备案", "收到备案材料日期", "托育机构备案.收到备案材料日期") as number | null;
-          const t2 = t1 === null ? null : _workdays(c, t1, 15);
+          const t1 = _field(c, 3, 0, "托育机构备案.收到备案材料日期") as number | null;
+          const t2: number | null = _workdays(c, t1, 15) as number | null;
           return t2;
         },
       ],
@@ -3672,6 +4241,9 @@ const _m18: _Measure = {
   responsible: [],
   doubts: undefined,
   subject: "入托幼儿",
+  subjectIndex: 4,
+  recipient: undefined,
+  application: undefined,
   outcomes: [
     { name: "可受理入托补贴申请", kind: "b", unit: "", period: undefined, required: false, rules: [0] },
   ],
@@ -3686,19 +4258,19 @@ const _m18: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _get(c, "入托幼儿", "户籍在本县", "入托幼儿.户籍在本县") as boolean | null;
+          const t2 = _field(c, 4, 1, "入托幼儿.户籍在本县") as boolean | null;
           if (t2 === false) {
             t1 = false;
             break Lt1;
           }
           if (t2 === null) t1u = true;
-          const t3 = _get(c, "入托幼儿", "机构已提供备案回执", "入托幼儿.机构已提供备案回执") as boolean | null;
+          const t3 = _field(c, 4, 2, "入托幼儿.机构已提供备案回执") as boolean | null;
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _get(c, "入托幼儿", "机构已提供缴费凭证及考勤表", "入托幼儿.机构已提供缴费凭证及考勤表") as boolean | null;
+          const t4 = _field(c, 4, 3, "入托幼儿.机构已提供缴费凭证及考勤表") as boolean | null;
           if (t4 === false) {
             t1 = false;
             break Lt1;
@@ -3710,27 +4282,28 @@ const _m18: _Measure = {
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 入托幼儿.「户籍在本县」
-          const t1 = _get(c, "入托幼儿", "户籍在本县", "入托幼儿.户籍在本县") as boolean | null;
+          const t1 = _field(c, 4, 1, "入托幼儿.户籍在本县") as boolean | null;
           const o: Record<string, string> = {};
-          const t2 = _get(c, "入托幼儿", "户籍在本县", "入托幼儿.户籍在本县") as boolean | null;
+          const t2 = _field(c, 4, 1, "入托幼儿.户籍在本县") as boolean | null;
           o["入托幼儿.「户籍在本县」"] = _show("b", "", t2);
           out.push({ 条件: "入托幼儿.「户籍在本县」", 成立: t1, 取值: o });
         }
         { // 入托幼儿.「机构已提供备案回执」
-          const t3 = _get(c, "入托幼儿", "机构已提供备案回执", "入托幼儿.机构已提供备案回执") as boolean | null;
+          const t3 = _field(c, 4, 2, "入托幼儿.机构已提供备案回执") as boolean | null;
           const o: Record<string, string> = {};
-          const t4 = _get(c, "入托幼儿", "机构已提供备案回执", "入托幼儿.机构已提供备案回执") as boolean | null;
+          const t4 = _field(c, 4, 2, "入托幼儿.机构已提供备案回执") as boolean | null;
           o["入托幼儿.「机构已提供备案回执」"] = _show("b", "", t4);
           out.push({ 条件: "入托幼儿.「机构已提供备案回执」", 成立: t3, 取值: o });
         }
         { // 入托幼儿.「机构已提供缴费凭证及考勤表」
-          const t5 = _get(c, "入托幼儿", "机构已提供缴费凭证及考勤表", "入托幼儿.机构已提供缴费凭证及考勤表") as boolean | null;
+          const t5 = _field(c, 4, 3, "入托幼儿.机构已提供缴费凭证及考勤表") as boolean | null;
           const o: Record<string, string> = {};
-          const t6 = _get(c, "入托幼儿", "机构已提供缴费凭证及考勤表", "入托幼儿.机构已提供缴费凭证及考勤表") as boolean | null;
+          const t6 = _field(c, 4, 3, "入托幼儿.机构已提供缴费凭证及考勤表") as boolean | null;
           o["入托幼儿.「机构已提供缴费凭证及考勤表」"] = _show("b", "", t6);
           out.push({ 条件: "入托幼儿.「机构已提供缴费凭证及考勤表」", 成立: t5, 取值: o });
         }
       },
+      risky: false,
       values: [
         (_c: _Ctx): _V => {
           return true;
@@ -3777,6 +4350,9 @@ const _m19: _Measure = {
   responsible: ["县卫健委"],
   doubts: undefined,
   subject: "母婴照护服务机构",
+  subjectIndex: 5,
+  recipient: undefined,
+  application: undefined,
   outcomes: [
     { name: "可受理母婴照护服务机构补贴申请", kind: "b", unit: "", period: undefined, required: false, rules: [0] },
   ],
@@ -3791,31 +4367,31 @@ const _m19: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _get(c, "母婴照护服务机构", "具有独立法人资质", "母婴照护服务机构.具有独立法人资质") as boolean | null;
+          const t2 = _field(c, 5, 4, "母婴照护服务机构.具有独立法人资质") as boolean | null;
           if (t2 === false) {
             t1 = false;
             break Lt1;
           }
           if (t2 === null) t1u = true;
-          const t3 = _get(c, "母婴照护服务机构", "取得经营许可相关证照", "母婴照护服务机构.取得经营许可相关证照") as boolean | null;
+          const t3 = _field(c, 5, 5, "母婴照护服务机构.取得经营许可相关证照") as boolean | null;
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _get(c, "母婴照护服务机构", "有场地证明", "母婴照护服务机构.有场地证明") as boolean | null;
+          const t4 = _field(c, 5, 6, "母婴照护服务机构.有场地证明") as boolean | null;
           if (t4 === false) {
             t1 = false;
             break Lt1;
           }
           if (t4 === null) t1u = true;
-          const t5 = _get(c, "母婴照护服务机构", "工作人员有健康合格证明", "母婴照护服务机构.工作人员有健康合格证明") as boolean | null;
+          const t5 = _field(c, 5, 7, "母婴照护服务机构.工作人员有健康合格证明") as boolean | null;
           if (t5 === false) {
             t1 = false;
             break Lt1;
           }
           if (t5 === null) t1u = true;
-          const t6 = _get(c, "母婴照护服务机构", "有消防安全检查合格证明", "母婴照护服务机构.有消防安全检查合格证明") as boolean | null;
+          const t6 = _field(c, 5, 8, "母婴照护服务机构.有消防安全检查合格证明") as boolean | null;
           if (t6 === false) {
             t1 = false;
             break Lt1;
@@ -3824,14 +4400,14 @@ const _m19: _Measure = {
           let t7: boolean | null = false;
           Lt7: {
             let t7u = false;
-            const t8 = _get(c, "母婴照护服务机构", "提供餐饮服务", "母婴照护服务机构.提供餐饮服务") as boolean | null;
-            const t9 = t8 === null ? null : !t8;
+            const t8 = _field(c, 5, 9, "母婴照护服务机构.提供餐饮服务") as boolean | null;
+            const t9: boolean | null = t8 === null ? null : !t8;
             if (t9 === true) {
               t7 = true;
               break Lt7;
             }
             if (t9 === null) t7u = true;
-            const t10 = _get(c, "母婴照护服务机构", "有食品经营许可证", "母婴照护服务机构.有食品经营许可证") as boolean | null;
+            const t10 = _field(c, 5, 10, "母婴照护服务机构.有食品经营许可证") as boolean | null;
             if (t10 === true) {
               t7 = true;
               break Lt7;
@@ -3844,7 +4420,7 @@ const _m19: _Measure = {
             break Lt1;
           }
           if (t7 === null) t1u = true;
-          const t11 = _get(c, "母婴照护服务机构", "在卫生行政部门备案合格", "母婴照护服务机构.在卫生行政部门备案合格") as boolean | null;
+          const t11 = _field(c, 5, 11, "母婴照护服务机构.在卫生行政部门备案合格") as boolean | null;
           if (t11 === false) {
             t1 = false;
             break Lt1;
@@ -3856,62 +4432,63 @@ const _m19: _Measure = {
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 母婴照护服务机构.「具有独立法人资质」
-          const t1 = _get(c, "母婴照护服务机构", "具有独立法人资质", "母婴照护服务机构.具有独立法人资质") as boolean | null;
+          const t1 = _field(c, 5, 4, "母婴照护服务机构.具有独立法人资质") as boolean | null;
           const o: Record<string, string> = {};
-          const t2 = _get(c, "母婴照护服务机构", "具有独立法人资质", "母婴照护服务机构.具有独立法人资质") as boolean | null;
+          const t2 = _field(c, 5, 4, "母婴照护服务机构.具有独立法人资质") as boolean | null;
           o["母婴照护服务机构.「具有独立法人资质」"] = _show("b", "", t2);
           out.push({ 条件: "母婴照护服务机构.「具有独立法人资质」", 成立: t1, 取值: o });
         }
         { // 母婴照护服务机构.「取得经营许可相关证照」
-          const t3 = _get(c, "母婴照护服务机构", "取得经营许可相关证照", "母婴照护服务机构.取得经营许可相关证照") as boolean | null;
+          const t3 = _field(c, 5, 5, "母婴照护服务机构.取得经营许可相关证照") as boolean | null;
           const o: Record<string, string> = {};
-          const t4 = _get(c, "母婴照护服务机构", "取得经营许可相关证照", "母婴照护服务机构.取得经营许可相关证照") as boolean | null;
+          const t4 = _field(c, 5, 5, "母婴照护服务机构.取得经营许可相关证照") as boolean | null;
           o["母婴照护服务机构.「取得经营许可相关证照」"] = _show("b", "", t4);
           out.push({ 条件: "母婴照护服务机构.「取得经营许可相关证照」", 成立: t3, 取值: o });
         }
         { // 母婴照护服务机构.「有场地证明」
-          const t5 = _get(c, "母婴照护服务机构", "有场地证明", "母婴照护服务机构.有场地证明") as boolean | null;
+          const t5 = _field(c, 5, 6, "母婴照护服务机构.有场地证明") as boolean | null;
           const o: Record<string, string> = {};
-          const t6 = _get(c, "母婴照护服务机构", "有场地证明", "母婴照护服务机构.有场地证明") as boolean | null;
+          const t6 = _field(c, 5, 6, "母婴照护服务机构.有场地证明") as boolean | null;
           o["母婴照护服务机构.「有场地证明」"] = _show("b", "", t6);
           out.push({ 条件: "母婴照护服务机构.「有场地证明」", 成立: t5, 取值: o });
         }
         { // 母婴照护服务机构.「工作人员有健康合格证明」
-          const t7 = _get(c, "母婴照护服务机构", "工作人员有健康合格证明", "母婴照护服务机构.工作人员有健康合格证明") as boolean | null;
+          const t7 = _field(c, 5, 7, "母婴照护服务机构.工作人员有健康合格证明") as boolean | null;
           const o: Record<string, string> = {};
-          const t8 = _get(c, "母婴照护服务机构", "工作人员有健康合格证明", "母婴照护服务机构.工作人员有健康合格证明") as boolean | null;
+          const t8 = _field(c, 5, 7, "母婴照护服务机构.工作人员有健康合格证明") as boolean | null;
           o["母婴照护服务机构.「工作人员有健康合格证明」"] = _show("b", "", t8);
           out.push({ 条件: "母婴照护服务机构.「工作人员有健康合格证明」", 成立: t7, 取值: o });
         }
         { // 母婴照护服务机构.「有消防安全检查合格证明」
-          const t9 = _get(c, "母婴照护服务机构", "有消防安全检查合格证明", "母婴照护服务机构.有消防安全检查合格证明") as boolean | null;
+          const t9 = _field(c, 5, 8, "母婴照护服务机构.有消防安全检查合格证明") as boolean | null;
           const o: Record<string, string> = {};
-          const t10 = _get(c, "母婴照护服务机构", "有消防安全检查合格证明", "母婴照护服务机构.有消防安全检查合格证明") as boolean | null;
+          const t10 = _field(c, 5, 8, "母婴照护服务机构.有消防安全检查合格证明") as boolean | null;
           o["母婴照护服务机构.「有消防安全检查合格证明」"] = _show("b", "", t10);
           out.push({ 条件: "母婴照护服务机构.「有消防安全检查合格证明」", 成立: t9, 取值: o });
         }
         { // 母婴照护服务机构.「提供餐饮服务」
-          const t11 = _get(c, "母婴照护服务机构", "提供餐饮服务", "母婴照护服务机构.提供餐饮服务") as boolean | null;
+          const t11 = _field(c, 5, 9, "母婴照护服务机构.提供餐饮服务") as boolean | null;
           const o: Record<string, string> = {};
-          const t12 = _get(c, "母婴照护服务机构", "提供餐饮服务", "母婴照护服务机构.提供餐饮服务") as boolean | null;
+          const t12 = _field(c, 5, 9, "母婴照护服务机构.提供餐饮服务") as boolean | null;
           o["母婴照护服务机构.「提供餐饮服务」"] = _show("b", "", t12);
           out.push({ 条件: "母婴照护服务机构.「提供餐饮服务」", 成立: t11, 取值: o });
         }
         { // 母婴照护服务机构.「有食品经营许可证」
-          const t13 = _get(c, "母婴照护服务机构", "有食品经营许可证", "母婴照护服务机构.有食品经营许可证") as boolean | null;
+          const t13 = _field(c, 5, 10, "母婴照护服务机构.有食品经营许可证") as boolean | null;
           const o: Record<string, string> = {};
-          const t14 = _get(c, "母婴照护服务机构", "有食品经营许可证", "母婴照护服务机构.有食品经营许可证") as boolean | null;
+          const t14 = _field(c, 5, 10, "母婴照护服务机构.有食品经营许可证") as boolean | null;
           o["母婴照护服务机构.「有食品经营许可证」"] = _show("b", "", t14);
           out.push({ 条件: "母婴照护服务机构.「有食品经营许可证」", 成立: t13, 取值: o });
         }
         { // 母婴照护服务机构.「在卫生行政部门备案合格」
-          const t15 = _get(c, "母婴照护服务机构", "在卫生行政部门备案合格", "母婴照护服务机构.在卫生行政部门备案合格") as boolean | null;
+          const t15 = _field(c, 5, 11, "母婴照护服务机构.在卫生行政部门备案合格") as boolean | null;
           const o: Record<string, string> = {};
-          const t16 = _get(c, "母婴照护服务机构", "在卫生行政部门备案合格", "母婴照护服务机构.在卫生行政部门备案合格") as boolean | null;
+          const t16 = _field(c, 5, 11, "母婴照护服务机构.在卫生行政部门备案合格") as boolean | null;
           o["母婴照护服务机构.「在卫生行政部门备案合格」"] = _show("b", "", t16);
           out.push({ 条件: "母婴照护服务机构.「在卫生行政部门备案合格」", 成立: t15, 取值: o });
         }
       },
+      risky: false,
       values: [
         (_c: _Ctx): _V => {
           return true;
@@ -3931,7 +4508,7 @@ const _sunsetCondition = (c: _Ctx): boolean | null => {
     let t1u = false;
     let t2: boolean | null = null;
     Lt2: {
-      const t3 = _eventText(c, "级别");
+      const t3: string | null = _eventText(c, "级别");
       if (t3 === null) break Lt2;
       let t2u = false;
       if ("国家" === t3) {
@@ -3953,15 +4530,15 @@ const _sunsetCondition = (c: _Ctx): boolean | null => {
       break Lt1;
     }
     if (t2 === null) t1u = true;
-    const t4 = _eventText(c, "类别");
-    const t5 = t4 === null ? null : t4 === "生育支持政策";
+    const t4: string | null = _eventText(c, "类别");
+    const t5: boolean | null = t4 === null ? null : t4 === "生育支持政策";
     if (t5 === false) {
       t1 = false;
       break Lt1;
     }
     if (t5 === null) t1u = true;
-    const t6 = c.ev === undefined ? null : c.evDay;
-    const t7 = t6 === null ? null : t6 >= 19358;
+    const t6: number | null = c.ev === undefined ? null : c.evDay;
+    const t7: boolean | null = t6 === null ? null : t6 >= 19358;
     if (t7 === false) {
       t1 = false;
       break Lt1;
@@ -4008,49 +4585,57 @@ const _WORKDAY_LAST_YEAR = 2026;
 /**
  * 按「栾川县优化生育政策促进人口长期均衡发展实施方案」求值：给定事实、评估日期与上级政策事件，返回每项可计算措施的状态
  * （适用 / 不适用 / 未生效 / 已废止 / 存疑）、结果（金额精确到分，附单位与周期）、条款引用（锚点、标签、原文）、
- * 牵头与责任单位，以及解释（每条规则的每个条件是否成立、各操作数的取值、缺少哪些事实）。
- * 与 ZhengCe 的参考解释器对同一输入给出相同的结果。除 InputError 外不抛出异常
+ * 对象与发放对象、牵头与责任单位、解释（每条规则的每个条件是否成立、各操作数的取值）、用到的定义、
+ * 每个结果的问题（矛盾、缺口、未知）、缺少哪些事实，以及申请条件与可领取的待遇。
+ * 与 ZhengCe 的参考解释器对同一输入给出相同的结果。除 InputError、CalendarCoverageError 外不抛出异常
  * （日期运算超出公元 1—9999 年时抛出 RangeError）。
  * @param facts 事实：实体名 → 字段 → 值（见 输入事实）。实体与字段均可省略：缺少的事实使依赖它的条件为未知，相关措施为“存疑”。
  * @param 评估日期 "YYYY-MM-DD"：按哪一天的情况判定（年龄、有效期、参数取值、是否废止）。
  * @param 事件 上级政策事件（用于判断本政策是否已废止）；省略时视为没有事件。
- * @returns 决定集：政策、评估日期、废止（若已废止）、生效、每项措施的决定。
+ * @returns 决定集：政策、评估日期、废止（若已废止）、生效、违反的前提、每项措施的决定。
  * @throws {InputError} 输入有误时，一次列出全部问题（路径、期望、实际）。
+ * @throws {CalendarCoverageError} 工作日期限需要内置节假日安排未覆盖的年份时（代码 ZC0805）。
  * @example
  * const d = evaluate({ 家庭: { 本次生育孩次: 1 } }, '2024-07-15', []);
  * d.决定[0]?.状态; // '适用' | '不适用' | …
  */
 export function evaluate(facts: 输入事实, 评估日期: string, 事件?: readonly 上级政策事件[]): 决定集 {
   const inp = _validate(facts, 评估日期, 事件);
-  const c: _Ctx = { f: inp.f, day: inp.day, ev: undefined, evDay: 0, miss: undefined, used: undefined };
-  const voided = _voidDay(inp);
+  const vs = _voidStatus(inp);
+  const voided = vs.void;
   const isVoid = voided !== undefined && inp.day >= voided.day;
-  const status0: 状态 | undefined = isVoid ? '已废止' : undefined;
+  const maybeVoid = !isVoid && vs.maybe !== undefined && inp.day >= vs.maybe.day ? vs.maybe : undefined;
+  const s = _scope(inp.f, inp.day, true, isVoid ? '已废止' : undefined, [...(maybeVoid !== undefined ? [_voidDoubt(maybeVoid)] : [])]);
+  const 决定 = _MEASURES.map((_, i) => (_measure(s, i) as _Done).full as 决定);
   return {
     政策: { 名称: "栾川县优化生育政策促进人口长期均衡发展实施方案", 文号: "栾政〔2023〕18号" },
     评估日期: _iso(inp.day),
     ...(isVoid ? { 废止: { 日期: _iso(voided.day), 事件: voided.ev } } : {}),
+    ...(maybeVoid !== undefined ? { 可能废止: { 日期: _iso(maybeVoid.day), 事件: maybeVoid.ev, 取决于: maybeVoid.miss.slice() } } : {}),
     生效: {
       说明: "自文件下发之日起实施",
     },
-    决定: _MEASURES.map((m) => _decide(m, c, status0)),
+    决定,
   };
 }
 
 /**
  * 与 evaluate 语义相同的快速求值（批量使用）：不生成解释与引用，每项措施只返回状态与结果的值
- * （金额为 "1000.00"，比例为 "50%"）。状态与值总与 evaluate 一致；输入校验与 InputError 相同。
+ * （金额为 "1000.00"，比例为 "50%"）及可领取的状态。状态与值总与 evaluate 一致；输入校验与异常相同。
  * @param facts 事实：实体名 → 字段 → 值（见 输入事实）。实体与字段均可省略：缺少的事实使依赖它的条件为未知，相关措施为“存疑”。
  * @param 评估日期 "YYYY-MM-DD"：按哪一天的情况判定（年龄、有效期、参数取值、是否废止）。
  * @param 事件 上级政策事件（用于判断本政策是否已废止）；省略时视为没有事件。
- * @returns 快速决定集：评估日期与每项措施的 { 措施, 状态, 结果 }。
- * @throws {InputError} 输入有误时，一次列出全部问题。
+ * @returns 快速决定集：评估日期、违反的前提（名称）与每项措施的 { 措施, 状态, 结果, 可领取 }。
+ * @throws {InputError} 输入有误时，一次列出全部问题（路径、期望、实际）。
+ * @throws {CalendarCoverageError} 工作日期限需要内置节假日安排未覆盖的年份时（代码 ZC0805）。
  */
 export function evaluateFast(facts: 输入事实, 评估日期: string, 事件?: readonly 上级政策事件[]): 快速决定集 {
   const inp = _validate(facts, 评估日期, 事件);
-  const c: _Ctx = { f: inp.f, day: inp.day, ev: undefined, evDay: 0, miss: undefined, used: undefined };
-  const voided = _voidDay(inp);
+  const vs = _voidStatus(inp);
+  const voided = vs.void;
   const isVoid = voided !== undefined && inp.day >= voided.day;
-  const status0: 状态 | undefined = isVoid ? '已废止' : undefined;
-  return { 评估日期: _iso(inp.day), 决定: _MEASURES.map((m) => _decideFast(m, c, status0)) };
+  const maybeVoid = !isVoid && vs.maybe !== undefined && inp.day >= vs.maybe.day ? vs.maybe : undefined;
+  const s = _scope(inp.f, inp.day, false, isVoid ? '已废止' : undefined, [...(maybeVoid !== undefined ? [_voidDoubt(maybeVoid)] : [])]);
+  const 决定 = _MEASURES.map((_, i) => (_measure(s, i) as _Done).fast as 快速决定);
+  return { 评估日期: _iso(inp.day), 决定 };
 }

@@ -13,18 +13,20 @@
  *   for (const x of d.决定) console.log(x.措施, x.状态, x.结果, x.条款.标签);
  *
  * 名称映射（确定性）：
- *   - 实体、字段、措施、规则、结果的名称一律原样使用 DSL 中的中文名（不含「」【】）。
+ *   - 实体、字段、措施、规则、结果、定义的名称一律原样使用 DSL 中的中文名（不含「」【】）。
  *   - 属性名（实体、字段）：是合法的 TypeScript 标识符则原样书写（子女数），否则写成带引号的
  *     属性名（"0-3岁婴幼儿"）；运行时的键始终是原名。
  *   - 类型名（实体接口、枚举类型）：是合法标识符、不是保留字且不与本模块的其他名称冲突时原样
  *     使用（家庭、性别）；否则为「实体_」/「枚举_」加原名，原名中不能出现在标识符里的字符写成
  *     _u<十六进制码位>_（「0-3岁婴幼儿」→ 实体_0_u2d_3岁婴幼儿）；仍冲突时追加 _2、_3…（按声明顺序）。
- *   - 本模块导出的名称：状态、上级政策事件、结果值、条件追踪、规则追踪、决定、决定集、快速决定、快速决定集、输入问题、输入事实、InputError、evaluate、evaluateFast、Status、PolicyEvent、OutcomeValue、ConditionTrace、RuleTrace、Decision、Decisions、FastDecision、FastDecisions、InputProblem、Facts；以 _ 开头的名称为内部名称。
+ *   - 本模块导出的名称：状态、上级政策事件、结果值、条件追踪、规则追踪、定义追踪、结果问题、决定、决定集、快速决定、快速决定集、输入问题、输入事实、InputError、CalendarCoverageError、evaluate、evaluateFast、Status、PolicyEvent、OutcomeValue、ConditionTrace、RuleTrace、DefinitionTrace、OutcomeProblem、Decision、Decisions、FastDecision、FastDecisions、InputProblem、Facts；以 _ 开头的名称为内部名称。
  *
  * 取值约定：金额输入为元（"1000.50" 或 1000.5，最多两位小数），输出为 "1000.00" 并附整数「分」；
- * 日期为 "YYYY-MM-DD"；比例输入为 "50%"、"4.8‰"，输出为 "50%"；周岁、月龄按《民法典》第二百零一、
- * 二百零二条计算（出生当日为 0；到期月的对应日、无对应日时的月末届满，次日起算满）。
- * 缺少的事实使依赖它的条件为未知，相关措施为“存疑”并指出缺少哪些事实。
+ * 日期为 "YYYY-MM-DD"；比例输入为 "50%"、"4.8‰"（精确），运算为精确分数，输出为精确的百分数（"33.(3)%"）；
+ * 周岁、月龄按《民法典》第二百零一、二百零二条计算（出生当日为 0；到期月的对应日、无对应日时的月末届满，
+ * 次日起算满）。实体的字段可以是另一个实体（嵌套对象）或实体的列表（数组）；标明“可为负”的字段接受负数。
+ * 缺少的事实使依赖它的条件为未知，相关措施为“存疑”并指出缺少哪些事实；只知道在某个范围内的日期
+ * （某日、施行日）使比较只在整个范围都一致时才确定，否则为“存疑”并指出该日期及其范围。
  * 运行环境：ES2020 及以上（使用 BigInt）；本模块不依赖任何其他模块。
  */
 
@@ -48,7 +50,7 @@ export interface 上级政策事件 {
 
 /** 一个结果的取值。 */
 export interface 结果值 {
-  /** 金额为以元计的十进制文本（"1000.00"），比例为 "50%"，日期为 "YYYY-MM-DD"，其他为数、是否或文本。 */
+  /** 金额为以元计的十进制文本（"1000.00"），比例为精确的百分数（"50%"，循环小数写作 "33.(3)%"），日期为 "YYYY-MM-DD"，其他为数、是否或文本。 */
   readonly 值: number | boolean | string;
   /** 单位：元、天、个月、%、日期 …（整数、是否、文本为空串）。 */
   readonly 单位: string;
@@ -68,7 +70,7 @@ export interface 条件追踪 {
   readonly 条件: string;
   /** true / false / null（未知：缺少事实）。 */
   readonly 成立: boolean | null;
-  /** 各操作数的取值（给人看的形式）。 */
+  /** 各操作数的取值（给人看的形式）；量词给出满足、不满足、未知的元素。 */
   readonly 取值: Readonly<Record<string, string>>;
 }
 
@@ -82,6 +84,25 @@ export interface 规则追踪 {
   readonly 说明?: string;
 }
 
+/** 判定一项措施时用到的定义及其取值。 */
+export interface 定义追踪 {
+  /** 定义名（实体上的定义写作 "实体.名称"）。 */
+  readonly 定义: string;
+  /** 给人看的取值。 */
+  readonly 值: string;
+  /** 实体上的定义：实例在输入中的位置，如 "家庭.子女[1]"。 */
+  readonly 实例?: string;
+  readonly 条款?: string;
+  readonly 原文?: readonly string[];
+}
+
+/** 某个结果为何没有确定的值：矛盾（规则给出不同的值）、缺口（必须的结果没有适用的规则）、未知（缺少事实）。 */
+export interface 结果问题 {
+  readonly 类别: '矛盾' | '缺口' | '未知';
+  readonly 结果: string;
+  readonly 规则: readonly string[];
+}
+
 /** 一项措施的决定。 */
 export interface 决定 {
   readonly 措施: string;
@@ -90,6 +111,10 @@ export interface 决定 {
   readonly 结果: Readonly<Record<string, 结果值>>;
   /** 条款引用：锚点、标签、标题、原文。 */
   readonly 条款: { readonly 锚点: string; readonly 标签: string; readonly 标题?: string; readonly 原文: readonly string[] };
+  /** 措施的对象（被判定的实体）。 */
+  readonly 对象?: string;
+  /** 发放对象：领取待遇者不是被判定的实体时。 */
+  readonly 发放对象?: string;
   readonly 牵头单位: readonly string[];
   readonly 责任单位: readonly string[];
   /** 给人看的理由（适用的规则、矛盾、缺口、缺少的事实）。 */
@@ -98,6 +123,19 @@ export interface 决定 {
   readonly 规则: readonly 规则追踪[];
   /** 起草者记录的存疑及所采用的解读。 */
   readonly 存疑?: readonly { readonly 名称: string; readonly 采用: string; readonly 理由?: string }[];
+  /** 每个没有确定值的结果及其原因（各结果分别判断）。 */
+  readonly 问题?: readonly 结果问题[];
+  /** 状态为“存疑”时：其取值可以决定结果的事实（或不确定的日期），按字典序。 */
+  readonly 缺少?: readonly string[];
+  /** 用到的定义及其取值。 */
+  readonly 定义?: readonly 定义追踪[];
+  /** 本措施的申请条件（附件）及其是否成立。 */
+  readonly 申请?: {
+    readonly 措施: string; readonly 状态: 状态; readonly 条款: { readonly 锚点: string; readonly 标签: string };
+    readonly 理由?: readonly string[];
+  };
+  /** 实际可以领取的：正文的待遇与申请条件合并（两者均适用才适用）。 */
+  readonly 可领取?: { readonly 状态: 状态; readonly 结果: Readonly<Record<string, 结果值>> };
 }
 
 /** evaluate 的返回值。 */
@@ -107,27 +145,39 @@ export interface 决定集 {
   readonly 评估日期: string;
   /** 政策在评估日期已废止时：废止日期与触发的事件。 */
   readonly 废止?: { readonly 日期: string; readonly 事件: 上级政策事件 };
-  readonly 生效?: { readonly 日期?: string; readonly 说明?: string };
+  /**
+   * 某事件可能已使政策废止（其失效条件未知，例如与只知道范围的施行日比较）且评估日期不早于可能的废止日期时：
+   * 可能的废止日期、事件及取决于什么；会给予待遇的措施为“存疑”。
+   */
+  readonly 可能废止?: { readonly 日期: string; readonly 事件: 上级政策事件; readonly 取决于: readonly string[] };
+  /** 施行日：确定的日期，或只知道在某个范围内（最早、最晚），及说明。 */
+  readonly 生效?: { readonly 日期?: string; readonly 范围?: { readonly 最早: string; readonly 最晚: string }; readonly 说明?: string };
+  /** 输入违反的前提（编码只在前提成立时经过验证）。 */
+  readonly 前提不满足?: readonly { readonly 名称: string; readonly 说明?: string }[];
   /** 每项可计算措施一个决定，按政策中的顺序。 */
   readonly 决定: readonly 决定[];
 }
 
-/** evaluateFast 的一项：只有状态与结果的值（与 evaluate 的 状态、结果[名].值 相同）。 */
+/** evaluateFast 的一项：只有状态与结果的值（与 evaluate 的 状态、结果[名].值、可领取.状态 相同）。 */
 export interface 快速决定 {
   readonly 措施: string;
   readonly 状态: 状态;
   readonly 结果: Readonly<Record<string, number | boolean | string>>;
+  /** 有申请条件的措施：实际可以领取的状态。 */
+  readonly 可领取?: 状态;
 }
 
 /** evaluateFast 的返回值。 */
 export interface 快速决定集 {
   readonly 评估日期: string;
+  /** 输入违反的前提（名称）。 */
+  readonly 前提不满足?: readonly string[];
   readonly 决定: readonly 快速决定[];
 }
 
 /** 输入中的一处问题。 */
 export interface 输入问题 {
-  /** 如 "事实.家庭.子女数"、"评估日期"、"事件[0].级别"。 */
+  /** 如 "事实.家庭.子女数"、"事实.家庭.子女[1].出生日期"、"评估日期"、"事件[0].级别"。 */
   readonly 路径: string;
   readonly 期望: string;
   readonly 实际: string;
@@ -145,17 +195,39 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * 工作日期限需要法定节假日安排未覆盖的年份时由 evaluate / evaluateFast 抛出（代码 ZC0805）：
+ * 整个求值失败，绝不按“周一至周五上班”推测。
+ */
+export class CalendarCoverageError extends Error {
+  readonly code = 'ZC0805';
+  /** 缺少安排的年份。 */
+  readonly year: number;
+  /** 内置工作日历覆盖的年份（含两端）。 */
+  readonly coverage: { readonly firstYear: number; readonly lastYear: number };
+
+  constructor(year: number, coverage: { readonly firstYear: number; readonly lastYear: number }, message: string) {
+    super(message);
+    this.name = 'CalendarCoverageError';
+    this.year = year;
+    this.coverage = coverage;
+  }
+}
+
 export type Status = 状态;
 export type PolicyEvent = 上级政策事件;
 export type OutcomeValue = 结果值;
 export type ConditionTrace = 条件追踪;
 export type RuleTrace = 规则追踪;
+export type DefinitionTrace = 定义追踪;
+export type OutcomeProblem = 结果问题;
 export type Decision = 决定;
 export type Decisions = 决定集;
 export type FastDecision = 快速决定;
 export type FastDecisions = 快速决定集;
 export type InputProblem = 输入问题;
 export type Facts = 输入事实;
+
 /** 枚举「性别」：男、女 */
 export type 性别 = "男" | "女";
 
@@ -238,27 +310,110 @@ export interface 输入事实 {
 // ───────────────────────────── 运行时 ─────────────────────────────
 // 以下是生成器自带的独立实现（不依赖 ZhengCe 编译器）。取值表示：
 //   是否 → boolean；整数、时长、年龄 → 整数；金额 → 整数「分」；日期 → 日序（自 1970-01-01 起的天数）；
-//   比例 → 整数「百万分之一」（50% = 500000）；文本、枚举 → string；null = 未知（缺少事实）。
+//   比例 → 精确分数的文本 "n/d"（最简、d > 0：50% = "1/2"）；文本、枚举 → string；
+//   实体 → 已校验的记录 _Rec；列表 → _List；只知道在某个范围内的日期（某日、施行日）及其运算 → 区间 _Iv；
+//   null = 未知（缺少事实）。
 
 type _Val = number | boolean | string;
-type _V = _Val | null;
 
-/** 值的显示方式：m 金额（分）、d 日期（日序）、b 是否、r 比例（百万分之一）、n 数（后接单位）、s 文本。 */
-type _Kind = 'm' | 'd' | 'b' | 'r' | 'n' | 's';
+/** 已校验的记录（实体的一个实例）：字段值按实体声明中的顺序，未提供为 undefined。 */
+interface _Rec {
+  /** 本次求值中唯一的编号（定义按实例缓存），自 1 起。 */
+  readonly id: number;
+  /** 实例在输入中的位置，如 "家庭.子女[1]"（用于说明缺少的事实与定义的实例）。 */
+  readonly path: string;
+  readonly v: readonly (_Val | _Rec | _List | undefined)[];
+}
+
+/** 已校验的列表（实体的对象）。 */
+interface _List {
+  /** 列表在输入中的位置，如 "家庭.子女"。 */
+  readonly path: string;
+  readonly items: readonly _Rec[];
+}
+
+/** 只知道在 [lo, hi] 之间的数（日期或由其算出的天数、年龄）；why 说明是哪个不确定的日期。 */
+class _Iv {
+  constructor(readonly lo: number, readonly hi: number, readonly why: string) {}
+}
+
+type _V = _Val | _Rec | _List | _Iv | null;
+
+/** 值的显示方式：m 金额（分）、d 日期（日序）、b 是否、r 比例、n 数（后接单位）、s 文本、e 实体、l 列表。 */
+type _Kind = 'm' | 'd' | 'b' | 'r' | 'n' | 's' | 'e' | 'l';
+
+/** 一次求值的共享状态。 */
+interface _Scope {
+  /** 已校验的事实：实体（按声明顺序）→ 记录。 */
+  readonly f: readonly (_Rec | undefined)[];
+  /** 评估日期（日序）。 */
+  readonly day: number;
+  /** evaluate（生成解释）或 evaluateFast（只算状态与取值）。 */
+  readonly full: boolean;
+  /** 政策在评估日期已废止或尚未生效时的状态。 */
+  readonly status0: 状态 | undefined;
+  /** 政策在评估日期是否施行存疑的理由（评估日期在不确定的施行日范围内；某事件可能已使政策废止）。 */
+  readonly doubts: readonly _Doubt[];
+  /** 定义的取值：定义序号 → 记录编号（全局定义为 0）→ 取值。 */
+  readonly memo: (_Hit | undefined)[][];
+  /** 已判定的措施（措施可以引用其他措施）。 */
+  readonly done: (_Done | undefined)[];
+  /** 正在判定的措施。 */
+  readonly busy: boolean[];
+  /** evaluateFast 的求值上下文（不收集说明）。 */
+  readonly c0: _Ctx;
+}
+
+/** 政策在评估日期是否施行的一项疑问。 */
+interface _Doubt {
+  /** “评估日期可能早于…” / “本政策可能已于…废止（…）”。 */
+  readonly text: string;
+  /** 若如此，措施不给予任何待遇：“若尚未施行则不适用” / “若已废止则不适用”。 */
+  readonly ifSo: string;
+  /** 疑问所取决的（缺少的事实、不确定的日期）。 */
+  readonly miss: readonly string[];
+}
 
 /** 求值上下文。 */
 interface _Ctx {
-  /** 已校验的事实：实体 → 字段 → 取值。 */
-  readonly f: ReadonlyMap<string, ReadonlyMap<string, _Val>>;
-  /** 评估日期（日序）。 */
-  readonly day: number;
+  readonly s: _Scope;
   /** 求失效条件时的上级政策事件（字段的浅拷贝）及其日序。 */
   readonly ev: Readonly<Record<string, unknown>> | undefined;
   readonly evDay: number;
-  /** 追踪时收集缺少的事实。 */
+  /** 收集缺少的事实（evaluateFast 中为 undefined）。 */
   readonly miss: Set<string> | undefined;
   /** 收集用到的未确认参数。 */
   readonly used: Set<string> | undefined;
+  /** 收集用到的定义（措施的解释）。 */
+  readonly defs: Map<string, 定义追踪> | undefined;
+}
+
+/** 一个定义在一个实例上的取值，以及求它时缺少的事实、未确认的参数和用到的其他定义。 */
+interface _Hit {
+  readonly v: _V;
+  readonly miss: readonly string[];
+  readonly used: readonly string[];
+  readonly defs: readonly 定义追踪[];
+}
+
+/** 一项措施的判定。 */
+interface _Done {
+  readonly 状态: 状态;
+  /** 各结果的确定取值（运行时表示；没有确定值为 undefined），供其他措施引用。 */
+  readonly raw: readonly (_Val | undefined)[];
+  readonly full: 决定 | undefined;
+  readonly fast: 快速决定 | undefined;
+}
+
+function _scope(f: readonly (_Rec | undefined)[], day: number, full: boolean, status0: 状态 | undefined, doubts: readonly _Doubt[]): _Scope {
+  const s = { f, day, full, status0, doubts, memo: [], done: [], busy: [], c0: undefined as unknown as _Ctx };
+  s.c0 = { s, ev: undefined, evDay: 0, miss: undefined, used: undefined, defs: undefined };
+  return s;
+}
+
+/** 新的求值上下文：evaluate 中收集缺少的事实、未确认参数（及定义，若给出 defs）。 */
+function _ctx(s: _Scope, defs: Map<string, 定义追踪> | undefined): _Ctx {
+  return s.full ? { s, ev: undefined, evDay: 0, miss: new Set<string>(), used: new Set<string>(), defs } : s.c0;
 }
 
 // ── 日期：公历（公元 1—9999 年），日序 ──
@@ -322,6 +477,104 @@ function _parseIso(v: unknown): number | undefined {
   return _day(y, mo, d);
 }
 
+// ── 比例：精确分数 "n/d"（BigInt）──
+
+function _gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y !== 0n) {
+    const t = x % y;
+    x = y;
+    y = t;
+  }
+  return x;
+}
+
+/** 比例文本（或整数）→ [分子, 分母]（分母 > 0）。 */
+function _q(v: string | number): [bigint, bigint] {
+  if (typeof v === 'number') return [BigInt(v), 1n];
+  const i = v.indexOf('/');
+  return [BigInt(v.slice(0, i)), BigInt(v.slice(i + 1))];
+}
+
+/** 分数 → 最简的比例文本 "n/d"。INVARIANT: d ≠ 0。 */
+function _qText(n: bigint, d: bigint): string {
+  const g = _gcd(n, d);
+  let a = n / g;
+  let b = d / g;
+  if (b < 0n) {
+    a = -a;
+    b = -b;
+  }
+  return String(a) + '/' + String(b);
+}
+
+/**
+ * 比例的百分数写法："1/2" → "50"，"1/3" → "33.(3)"（循环节在括号中）。不循环的小数至多写 15 位，
+ * 循环节超过 2000 位时也只写前 15 位；写不全时末尾加 "…"，绝不冒充精确值。
+ */
+function _pct(r: string): string {
+  const [n0, d0] = _q(r);
+  const g = _gcd(n0 * 100n, d0);
+  const n = (n0 * 100n) / g;
+  const D = d0 / g;
+  let N = n < 0n ? -n : n;
+  // 循环节长度：去掉分母中的 2、5 后，10 的阶
+  let dd = D;
+  while (dd % 2n === 0n) dd /= 2n;
+  while (dd % 5n === 0n) dd /= 5n;
+  let len = 0;
+  if (dd !== 1n) {
+    let rem = 10n % dd;
+    let t = 1;
+    for (; rem !== 1n; t++) {
+      rem = (rem * 10n) % dd;
+      if (t > 2000) {
+        t = 0;
+        break;
+      }
+    }
+    len = t;
+  }
+  // 循环节的起点：最小的 s（< 300）使 10^s ≡ 10^(s+len) (mod D)
+  let start = 0;
+  if (len > 0) {
+    let r1 = 1n;
+    let r2 = 1n;
+    for (let e = 0; e < len; e++) r2 = (r2 * 10n) % D;
+    for (let t = 0; t < 300; t++) {
+      if (r1 === r2) {
+        start = t;
+        break;
+      }
+      r1 = (r1 * 10n) % D;
+      r2 = (r2 * 10n) % D;
+    }
+  }
+  let out = (n < 0n ? '-' : '') + String(N / D);
+  N = (N % D) * 10n;
+  if (N !== 0n) out += '.';
+  if (len > 0) {
+    for (let i = 0; i < start; i++) {
+      out += String(N / D);
+      N = (N % D) * 10n;
+    }
+    out += '(';
+    for (let i = 0; i < len; i++) {
+      out += String(N / D);
+      N = (N % D) * 10n;
+    }
+    out += ')';
+  } else {
+    for (let i = 0; i < 15 && N !== 0n; i++) {
+      out += String(N / D);
+      N = (N % D) * 10n;
+    }
+    if (N !== 0n) out += '…';
+  }
+  return out;
+}
+
 // ── 数值格式 ──
 
 /** 分 → "1234.50"。 */
@@ -331,35 +584,38 @@ function _fen(v: number): string {
   return (v < 0 ? '-' : '') + String(Math.floor(a / 100)) + '.' + (cents < 10 ? '0' : '') + String(cents);
 }
 
-/** 百万分之一 → "4.8%"（至多四位小数，去掉末尾的 0）。 */
-function _ratio(v: number): string {
-  const a = Math.abs(v);
-  const frac = String(10000 + (a % 10000)).slice(1).replace(/0+$/, '');
-  return (v < 0 ? '-' : '') + String(Math.floor(a / 10000)) + (frac === '' ? '' : '.' + frac) + '%';
-}
-
 /** 给人看的取值。 */
 function _show(kind: _Kind, unit: string, v: _V): string {
   if (v === null) return '（未知）';
+  if (v instanceof _Iv) return kind === 'd' ? _iso(v.lo) + ' 至 ' + _iso(v.hi) + ' 之间（确切日期未知）' : String(v.lo) + ' 至 ' + String(v.hi) + ' 之间';
+  if (typeof v === 'object') return 'items' in v ? String(v.items.length) + '个' : v.path;
   switch (kind) {
     case 'm': return _fen(v as number) + '元';
     case 'd': return _iso(v as number);
     case 'b': return v ? '是' : '否';
-    case 'r': return _ratio(v as number);
+    case 'r': return _pct(v as string) + '%';
     case 'n': return String(v) + unit;
-    case 's': return String(v);
+    default: return String(v);
   }
 }
 
 // ── 输入校验 ──
 
-/** 字段类型：b 是否、i 非负整数、m 金额、d 日期、t 文本、r 比例、e 枚举。 */
+/**
+ * 字段类型：b 是否、i 整数、m 金额、r 比例、d 日期、t 文本、e 枚举、o 实体（嵌套对象）、l 实体的列表；
+ * signed：可为负。
+ */
 type _FieldType =
-  | { readonly k: 'b' | 'i' | 'm' | 'd' | 't' | 'r' }
-  | { readonly k: 'e'; readonly members: readonly string[] };
+  | { readonly k: 'b' | 'd' | 't' }
+  | { readonly k: 'i' | 'm' | 'r'; readonly signed: boolean }
+  | { readonly k: 'e'; readonly members: readonly string[] }
+  | { readonly k: 'o' | 'l'; readonly entity: number; readonly name: string };
 
 interface _Entity {
-  readonly fields: ReadonlyMap<string, _FieldType>;
+  readonly name: string;
+  /** 字段名 → 序号。 */
+  readonly index: ReadonlyMap<string, number>;
+  readonly types: readonly _FieldType[];
   /** 字段名，以「、」连接（用于错误信息）。 */
   readonly names: string;
 }
@@ -367,21 +623,23 @@ interface _Entity {
 function _expected(t: _FieldType): string {
   switch (t.k) {
     case 'b': return '是否（true/false）';
-    case 'i': return '非负整数';
-    case 'm': return '金额（元，最多两位小数，如 "1000.50"）';
+    case 'i': return t.signed ? '整数' : '非负整数';
+    case 'm': return t.signed ? '金额（元，最多两位小数，可为负，如 "-1000.50"）' : '金额（元，最多两位小数，如 "1000.50"）';
     case 'd': return '日期（YYYY-MM-DD）';
     case 't': return '文本';
     case 'r': return '比例（如 "50%"、"4.8‰"）';
     case 'e': return '以下之一：' + t.members.join('、');
+    case 'o': return '对象（实体「' + t.name + '」的字段 → 值）';
+    case 'l': return '列表（实体「' + t.name + '」的对象）';
   }
 }
 
 const _MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-const _MONEY_RE = /^(0|[1-9][0-9]*)(?:\.([0-9]{1,2}))?$/;
-const _RATIO_RE = /^([0-9]+)(?:\.([0-9]+))?([%‰])$/;
+const _MONEY_RE = /^(-?)(0|[1-9][0-9]*)(?:\.([0-9]{1,2}))?$/;
+const _RATIO_RE = /^(-?)([0-9]+)(?:\.([0-9]+))?([%‰])$/;
 
-/** 金额（元）：非负，最多两位小数的十进制文本或数 → 分（须为安全整数）。 */
-function _parseMoney(v: unknown): number | undefined {
+/** 金额（元）：最多两位小数的十进制文本或数 → 分（须为安全整数；负数须可为负）。 */
+function _parseMoney(v: unknown, signed: boolean): number | undefined {
   let s: string;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return undefined;
@@ -389,47 +647,52 @@ function _parseMoney(v: unknown): number | undefined {
   } else if (typeof v === 'string') s = v;
   else return undefined;
   const m = _MONEY_RE.exec(s);
-  if (m === null) return undefined;
-  const fen = BigInt(m[1] as string) * BigInt(100) + BigInt((m[2] ?? '').padEnd(2, '0'));
-  return fen > _MAX_SAFE ? undefined : Number(fen);
+  if (m === null || (m[1] === '-' && !signed)) return undefined;
+  const fen = BigInt(m[2] as string) * 100n + BigInt((m[3] ?? '').padEnd(2, '0'));
+  if (fen > _MAX_SAFE) return undefined;
+  return m[1] === '-' && fen !== 0n ? -Number(fen) : Number(fen);
 }
 
-/** 比例 "50%"、"4.8‰" → 百万分之一（须恰为整数且为安全整数）。 */
-function _parseRatio(v: unknown): number | undefined {
+/** 比例 "50%"、"4.8‰"（任意位小数，精确）→ "n/d"。 */
+function _parseRatio(v: unknown, signed: boolean): string | undefined {
   if (typeof v !== 'string') return undefined;
   const m = _RATIO_RE.exec(v);
-  if (m === null) return undefined;
-  const frac = m[2] ?? '';
-  const num = BigInt((m[1] as string) + frac) * BigInt(m[3] === '%' ? 10000 : 1000);
-  const den = BigInt('1' + '0'.repeat(frac.length));
-  if (num % den !== BigInt(0)) return undefined;
-  const r = num / den;
-  return r > _MAX_SAFE ? undefined : Number(r);
+  if (m === null || (m[1] === '-' && !signed)) return undefined;
+  const frac = m[3] ?? '';
+  const n = BigInt((m[2] as string) + frac);
+  const d = 10n ** BigInt(frac.length) * (m[4] === '%' ? 100n : 1000n);
+  return _qText(m[1] === '-' ? -n : n, d);
 }
 
+function _integer(v: unknown, signed: boolean): number | undefined {
+  return typeof v === 'number' && Number.isSafeInteger(v) && (signed || v >= 0) ? (v === 0 ? 0 : v) : undefined;
+}
+
+/** 标量字段的取值 → 运行时表示；不合格时返回期望的说明。 */
 function _convert(t: _FieldType, v: unknown, day: number | undefined): { readonly ok: true; readonly v: _Val } | { readonly ok: false; readonly expected: string } {
   let r: _Val | undefined;
   switch (t.k) {
     case 'b': r = typeof v === 'boolean' ? v : undefined; break;
     case 't': r = typeof v === 'string' ? v : undefined; break;
     case 'e': r = typeof v === 'string' && t.members.indexOf(v) >= 0 ? v : undefined; break;
-    case 'i': r = typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : undefined; break;
-    case 'm': r = _parseMoney(v); break;
-    case 'r': r = _parseRatio(v); break;
+    case 'i': r = _integer(v, t.signed); break;
+    case 'm': r = _parseMoney(v, t.signed); break;
+    case 'r': r = _parseRatio(v, t.signed); break;
     case 'd': {
       const d = _parseIso(v);
       if (d !== undefined && day !== undefined && d > day) return { ok: false, expected: '不晚于评估日期的日期' };
       r = d;
       break;
     }
+    default: r = undefined;
   }
   return r === undefined ? { ok: false, expected: _expected(t) } : { ok: true, v: r };
 }
 
 /** 错误信息中的「实际」：JSON 形式，过长截断。 */
 function _got(v: unknown): string {
-  if (v === undefined) return '（缺失）';
   if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  if (v === undefined) return '（缺失）';
   let j: string | undefined;
   try {
     j = JSON.stringify(v);
@@ -444,7 +707,8 @@ const _LEVELS: readonly string[] = ['国家', '省', '市', '县'];
 const _EVENT_KEYS: readonly string[] = ['日期', '级别', '类别', '标题', '文号', '地区', '来源', '已确认', '说明'];
 
 interface _Input {
-  readonly f: Map<string, Map<string, _Val>>;
+  /** 实体（按声明顺序）→ 记录；输入中没有的实体为 undefined。 */
+  readonly f: readonly (_Rec | undefined)[];
   readonly day: number;
   readonly evs: readonly { readonly day: number; readonly ev: 上级政策事件 }[];
 }
@@ -453,19 +717,82 @@ function _isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
+/** 校验中的状态：问题列表、评估日期、记录编号、祖先对象（检查循环引用）。 */
+interface _Check {
+  readonly problems: 输入问题[];
+  readonly day: number | undefined;
+  next: number;
+  readonly seen: Set<object>;
+}
+
+/**
+ * 校验实体 ent 的一个记录（path：错误信息中的路径；at：求值时的路径）。嵌套对象与列表逐层校验，
+ * 问题依输入中键的顺序记入 k.problems。
+ */
+function _record(k: _Check, ent: _Entity, rec: Record<string, unknown>, path: string, at: string): _Rec {
+  const v: (_Val | _Rec | _List | undefined)[] = new Array<_Val | _Rec | _List | undefined>(ent.types.length);
+  const out: _Rec = { id: k.next++, path: at, v };
+  if (k.seen.has(rec)) {
+    k.problems.push({ 路径: path, 期望: '不含循环引用的对象', 实际: '循环引用' });
+    return out;
+  }
+  k.seen.add(rec);
+  for (const fname of Object.keys(rec)) {
+    const x = rec[fname];
+    const fi = ent.index.get(fname);
+    const fpath = path + '.' + fname;
+    if (fi === undefined) {
+      k.problems.push({ 路径: fpath, 期望: '实体「' + ent.name + '」的字段（' + ent.names + '）', 实际: '未知字段' });
+      continue;
+    }
+    const t = ent.types[fi] as _FieldType;
+    if (t.k === 'o') {
+      const sub = _ENTITIES[t.entity];
+      if (sub === undefined || !_isRecord(x)) k.problems.push({ 路径: fpath, 期望: _expected(t), 实际: _got(x) });
+      else v[fi] = _record(k, sub, x, fpath, at + '.' + fname);
+      continue;
+    }
+    if (t.k === 'l') {
+      const sub = _ENTITIES[t.entity];
+      if (sub === undefined || !Array.isArray(x)) {
+        k.problems.push({ 路径: fpath, 期望: _expected(t), 实际: _got(x) });
+        continue;
+      }
+      const items: _Rec[] = [];
+      const lpath = at + '.' + fname;
+      const arr: readonly unknown[] = x;
+      for (let i = 0; i < arr.length; i++) {
+        if (!(i in arr)) continue; // 稀疏数组的空位不是元素
+        const item = arr[i];
+        const ipath = fpath + '[' + String(i) + ']';
+        if (!_isRecord(item)) k.problems.push({ 路径: ipath, 期望: '对象（实体「' + t.name + '」的字段 → 值）', 实际: _got(item) });
+        else items.push(_record(k, sub, item, ipath, lpath + '[' + String(items.length) + ']'));
+      }
+      v[fi] = { path: lpath, items };
+      continue;
+    }
+    const r = _convert(t, x, k.day);
+    if (r.ok) v[fi] = r.v;
+    else k.problems.push({ 路径: fpath, 期望: r.expected, 实际: _got(x) });
+  }
+  k.seen.delete(rec);
+  return out;
+}
+
 /** 校验全部输入；有问题时抛出一个列出所有问题的 InputError。 */
 function _validate(facts: unknown, date: unknown, events: unknown): _Input {
   const problems: 输入问题[] = [];
   const day = _parseIso(date);
   if (day === undefined) problems.push({ 路径: '评估日期', 期望: '日期（YYYY-MM-DD）', 实际: _got(date) });
-  const f = new Map<string, Map<string, _Val>>();
+  const f: (_Rec | undefined)[] = new Array<_Rec | undefined>(_ENTITIES.length);
+  const k: _Check = { problems, day, next: 1, seen: new Set<object>() };
   if (!_isRecord(facts)) {
     problems.push({ 路径: '事实', 期望: '对象（实体名 → 字段）', 实际: _got(facts) });
   } else {
     for (const en of Object.keys(facts)) {
       const rec = facts[en];
-      const ent = _ENTITIES.get(en);
-      if (ent === undefined) {
+      const ei = _ENTITY_INDEX.get(en);
+      if (ei === undefined) {
         problems.push({ 路径: '事实.' + en, 期望: '已声明的实体（' + _ENTITY_NAMES + '）', 实际: '未知实体' });
         continue;
       }
@@ -473,19 +800,8 @@ function _validate(facts: unknown, date: unknown, events: unknown): _Input {
         problems.push({ 路径: '事实.' + en, 期望: '对象（字段 → 值）', 实际: _got(rec) });
         continue;
       }
-      const values = new Map<string, _Val>();
-      for (const fn of Object.keys(rec)) {
-        const v = rec[fn];
-        const ft = ent.fields.get(fn);
-        if (ft === undefined) {
-          problems.push({ 路径: '事实.' + en + '.' + fn, 期望: '实体「' + en + '」的字段（' + ent.names + '）', 实际: '未知字段' });
-          continue;
-        }
-        const r = _convert(ft, v, day);
-        if (r.ok) values.set(fn, r.v);
-        else problems.push({ 路径: '事实.' + en + '.' + fn, 期望: r.expected, 实际: _got(v) });
-      }
-      f.set(en, values);
+      k.seen.clear();
+      f[ei] = _record(k, _ENTITIES[ei] as _Entity, rec, '事实.' + en, en);
     }
   }
   const evs: { readonly day: number; readonly ev: 上级政策事件 }[] = [];
@@ -501,8 +817,8 @@ function _validate(facts: unknown, date: unknown, events: unknown): _Input {
           problems.push({ 路径: p, 期望: '对象（日期、级别、类别…）', 实际: _got(e) });
           continue;
         }
-        for (const k of Object.keys(e)) {
-          if (_EVENT_KEYS.indexOf(k) < 0) problems.push({ 路径: p + '.' + k, 期望: '日期、级别、类别、标题、文号、地区、来源、已确认、说明之一', 实际: '未知字段' });
+        for (const key of Object.keys(e)) {
+          if (_EVENT_KEYS.indexOf(key) < 0) problems.push({ 路径: p + '.' + key, 期望: '日期、级别、类别、标题、文号、地区、来源、已确认、说明之一', 实际: '未知字段' });
         }
         const d = _parseIso(e['日期']);
         if (d === undefined) problems.push({ 路径: p + '.日期', 期望: '日期（YYYY-MM-DD）', 实际: _got(e['日期']) });
@@ -530,6 +846,8 @@ interface _Rule {
   readonly overrides: readonly number[];
   readonly cond: (c: _Ctx) => boolean | null;
   readonly trace: (c: _Ctx, out: 条件追踪[]) => void;
+  /** 条件的解释会计算条件本身可能跳过的日期运算（可能抛出异常）：evaluateFast 也要计算。 */
+  readonly risky: boolean;
   /** 每个结果的取值（undefined：本规则不给出该结果）。 */
   readonly values: readonly (((c: _Ctx) => _V) | undefined)[];
 }
@@ -550,23 +868,27 @@ interface _Measure {
   readonly lead: readonly string[];
   readonly responsible: readonly string[];
   readonly doubts: readonly { readonly 名称: string; readonly 采用: string; readonly 理由?: string }[] | undefined;
+  /** 对象（实体名）及其序号（-1：未声明）。 */
   readonly subject: string | undefined;
+  readonly subjectIndex: number;
+  readonly recipient: string | undefined;
+  /** 申请条件：措施名及其序号（-1：不是可计算的措施）。 */
+  readonly application: { readonly name: string; readonly index: number } | undefined;
   readonly outcomes: readonly _Outcome[];
   readonly rules: readonly _Rule[];
-}
-
-function _applies(r: _Rule, c: _Ctx): boolean | null {
-  if ((r.from !== undefined && c.day < r.from) || (r.to !== undefined && c.day > r.to)) return false;
-  return r.cond(c);
 }
 
 function _has(o: object, k: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, k);
 }
 
+function _inForce(r: _Rule, day: number): boolean {
+  return (r.from === undefined || day >= r.from) && (r.to === undefined || day <= r.to);
+}
+
 function _outcomeValue(o: _Outcome, v: _Val): { readonly 值: number | boolean | string; readonly 单位: string; readonly 分?: number } {
   if (o.kind === 'm') return { 值: _fen(v as number), 单位: '元', 分: v as number };
-  if (o.kind === 'r') return { 值: _ratio(v as number), 单位: '%' };
+  if (o.kind === 'r') return { 值: _pct(v as string) + '%', 单位: '%' };
   if (o.kind === 'd') return { 值: _iso(v as number), 单位: '日期' };
   return { 值: v, 单位: o.unit };
 }
@@ -577,37 +899,106 @@ function _winners(m: _Measure, o: _Outcome, applies: readonly (boolean | null)[]
   return live.filter((i) => !live.some((j) => j !== i && applies[j] === true && (m.rules[j] as _Rule).overrides.indexOf(i) >= 0));
 }
 
-function _decide(m: _Measure, c: _Ctx, status0: 状态 | undefined): 决定 {
+/** 判断几个取值是否彼此不同（与参考解释器一样按 JSON 比较）。 */
+function _differ(vs: readonly _V[]): boolean {
+  if (vs.length < 2) return false;
+  const k0 = _key(vs[0] as _V);
+  for (let i = 1; i < vs.length; i++) if (_key(vs[i] as _V) !== k0) return true;
+  return false;
+}
+
+function _key(v: _V): string {
+  if (v instanceof _Iv) return JSON.stringify({ kind: 'interval', lo: v.lo, hi: v.hi, why: v.why });
+  if (v !== null && typeof v === 'object') {
+    return 'items' in v
+      ? JSON.stringify({ kind: 'list', items: v.items.map(() => ({})), path: v.path })
+      : JSON.stringify({ kind: 'entity', rec: {}, path: v.path });
+  }
+  return JSON.stringify(v);
+}
+
+/** 一项措施（已判定则取缓存；正在判定中——循环引用——为 undefined）。 */
+function _measure(s: _Scope, i: number): _Done | undefined {
+  const hit = s.done[i];
+  if (hit !== undefined) return hit;
+  if (s.busy[i] === true) return undefined;
+  const m = _MEASURES[i];
+  if (m === undefined) return undefined;
+  s.busy[i] = true;
+  const raw: (_Val | undefined)[] = [];
+  let done: _Done;
+  if (s.full) {
+    const d = _judge(m, s, raw);
+    done = { 状态: d.状态, raw, full: m.application === undefined ? d : { ...d, ..._claim(d, m.application, s) }, fast: undefined };
+  } else {
+    const d = _judgeFast(m, s, raw);
+    done = { 状态: d.状态, raw, full: undefined, fast: m.application === undefined ? d : { ...d, 可领取: _join(d.状态, _measure(s, m.application.index)?.状态 ?? '存疑') } };
+  }
+  s.busy[i] = false;
+  s.done[i] = done;
+  return done;
+}
+
+/** 正文的待遇与申请条件合并：两者均适用才可领取；任一不适用则不可领取；否则存疑（未生效、已废止照旧）。 */
+function _join(main: 状态, app: 状态): 状态 {
+  if (main === '未生效' || main === '已废止') return main;
+  if (main === '不适用' || app === '不适用') return '不适用';
+  return main === '适用' && app === '适用' ? '适用' : '存疑';
+}
+
+/** 申请条件（附件）及可领取的待遇。 */
+function _claim(main: 决定, app: { readonly name: string; readonly index: number }, s: _Scope): Pick<决定, '申请' | '可领取'> {
+  const ad = _measure(s, app.index)?.full;
+  const a: 状态 = ad?.状态 ?? '存疑';
+  const both = _join(main.状态, a);
+  return {
+    申请: {
+      措施: app.name, 状态: a, 条款: ad !== undefined ? { 锚点: ad.条款.锚点, 标签: ad.条款.标签 } : { 锚点: '', 标签: '' },
+      ...(ad !== undefined ? { 理由: ad.理由 } : {}),
+    },
+    可领取: { 状态: both, 结果: both === '适用' ? main.结果 : {} },
+  };
+}
+
+/** evaluate 的判定：状态、结果、理由、每条规则的解释、问题、缺少的事实、用到的定义。 */
+function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
   const head = {
     措施: m.name,
     条款: { ...m.clause, 原文: m.clause.原文.slice() },
+    ...(m.subject !== undefined ? { 对象: m.subject } : {}),
+    ...(m.recipient !== undefined ? { 发放对象: m.recipient } : {}),
     牵头单位: m.lead.slice(),
     责任单位: m.responsible.slice(),
     ...(m.doubts !== undefined ? { 存疑: m.doubts.map((d) => ({ ...d })) } : {}),
   };
-  if (status0 !== undefined) return { ...head, 状态: status0, 结果: {}, 理由: [status0 === '已废止' ? '政策已废止' : '政策尚未生效'], 规则: [] };
-  if (m.subject !== undefined && !c.f.has(m.subject)) return { ...head, 状态: '不适用', 结果: {}, 理由: ['输入中没有「' + m.subject + '」'], 规则: [] };
+  if (s.status0 !== undefined) return { ...head, 状态: s.status0, 结果: {}, 理由: [s.status0 === '已废止' ? '政策已废止' : '政策尚未生效'], 规则: [] };
+  if (m.subject !== undefined && s.f[m.subjectIndex] === undefined) return { ...head, 状态: '不适用', 结果: {}, 理由: ['输入中没有「' + m.subject + '」'], 规则: [] };
+  const defs = new Map<string, 定义追踪>();
+  const missAll = new Set<string>();
   const traces: 规则追踪[] = [];
   const applies: (boolean | null)[] = [];
   for (const r of m.rules) {
     let a: boolean | null;
     let note: string | undefined;
     const conds: 条件追踪[] = [];
-    if ((r.from !== undefined && c.day < r.from) || (r.to !== undefined && c.day > r.to)) {
+    if (!_inForce(r, s.day)) {
       a = false;
       note = '不在有效期内（' + (r.from !== undefined ? _iso(r.from) : '…') + ' 至 ' + (r.to !== undefined ? _iso(r.to) : '…') + '）';
     } else {
-      const miss = new Set<string>();
-      const rc: _Ctx = { f: c.f, day: c.day, ev: c.ev, evDay: c.evDay, miss, used: undefined };
-      a = r.cond(rc);
-      r.trace(rc, conds);
+      const c = _ctx(s, defs);
+      a = r.cond(c);
+      r.trace(c, conds);
+      const miss = c.miss as Set<string>;
       if (a === null) note = '缺少事实：' + Array.from(miss).join('、');
+      for (const x of miss) missAll.add(x);
     }
     applies.push(a);
     traces.push({ 规则: r.name, 适用: a, 条件: conds, ...(note !== undefined ? { 说明: note } : {}) });
   }
   const results: Record<string, 结果值> = {};
   const reasons: string[] = [];
+  const problems: 结果问题[] = [];
+  const names = (xs: readonly number[]): string[] => xs.map((i) => (m.rules[i] as _Rule).name);
   let doubtful = false;
   for (let k = 0; k < m.outcomes.length; k++) {
     const o = m.outcomes[k] as _Outcome;
@@ -616,82 +1007,127 @@ function _decide(m: _Measure, c: _Ctx, status0: 状态 | undefined): 决定 {
     const unsure = winners.filter((i) => applies[i] === null);
     if (unsure.length > 0) {
       doubtful = true;
-      reasons.push('结果“' + o.name + '”取决于缺少的事实（规则 ' + unsure.map((i) => (m.rules[i] as _Rule).name).join('、') + '）');
+      reasons.push('结果“' + o.name + '”取决于缺少的事实（规则 ' + names(unsure).join('、') + '）');
+      problems.push({ 类别: '未知', 结果: o.name, 规则: names(unsure) });
     }
-    if (sure.length === 0) continue;
+    if (sure.length === 0) {
+      if (o.required && unsure.length === 0) {
+        doubtful = true;
+        reasons.push('缺口：必须定义的结果“' + o.name + '”没有适用的规则');
+        problems.push({ 类别: '缺口', 结果: o.name, 规则: [] });
+      }
+      continue;
+    }
     const vals = sure.map((i) => {
       const r = m.rules[i] as _Rule;
-      const used = new Set<string>();
-      const v = (r.values[k] as (c: _Ctx) => _V)({ f: c.f, day: c.day, ev: c.ev, evDay: c.evDay, miss: undefined, used });
-      return { name: r.name, v, used };
+      const c = _ctx(s, defs);
+      const v = (r.values[k] as (c: _Ctx) => _V)(c);
+      for (const x of c.miss as Set<string>) missAll.add(x);
+      return { name: r.name, v, used: c.used as Set<string> };
     });
-    const first = vals[0] as (typeof vals)[number];
-    if (vals.some((x) => x.v !== first.v)) {
+    if (_differ(vals.map((x) => x.v))) {
       doubtful = true;
       reasons.push('矛盾：结果“' + o.name + '”由规则 ' + vals.map((x) => x.name + '=' + (x.v === null ? '未知' : _show(o.kind, o.unit, x.v))).join('、') + ' 同时给出不同的值，且没有优先关系');
+      problems.push({ 类别: '矛盾', 结果: o.name, 规则: vals.map((x) => x.name) });
       continue;
     }
-    const v = first.v;
-    if (v === null) {
+    const v = (vals[0] as (typeof vals)[number]).v;
+    if (v === null || typeof v === 'object') {
       doubtful = true;
-      reasons.push('结果“' + o.name + '”的值取决于缺少的事实');
+      reasons.push('结果“' + o.name + '”的值取决于' + (v instanceof _Iv ? '不确定的日期：' + v.why : '缺少的事实'));
+      if (v instanceof _Iv) missAll.add(v.why);
+      problems.push({ 类别: '未知', 结果: o.name, 规则: vals.map((x) => x.name) });
       continue;
     }
+    // INVARIANT: a value that depends on a rule whose applicability is unknown is shown but
+    // never handed to other measures (措施.结果)
+    if (unsure.length === 0) raw[k] = v;
     const unconfirmed: string[] = [];
-    for (const x of vals) for (const p of Array.from(x.used)) if (unconfirmed.indexOf(p) < 0) unconfirmed.push(p);
+    for (const x of vals) for (const p of x.used) if (unconfirmed.indexOf(p) < 0) unconfirmed.push(p);
     unconfirmed.sort();
-    const names = vals.map((x) => x.name);
+    const ruleNames = vals.map((x) => x.name);
     results[o.name] = {
       ..._outcomeValue(o, v),
-      规则: names,
+      规则: ruleNames,
       ...(o.period !== undefined ? { 周期: o.period } : {}),
       ...(unconfirmed.length > 0 ? { 未确认参数: unconfirmed } : {}),
     };
-    reasons.push('规则 ' + names.join('、') + ' 适用：' + o.name + ' = ' + _show(o.kind, o.unit, v) + (o.period !== undefined ? '（' + o.period + '）' : ''));
+    reasons.push('规则 ' + ruleNames.join('、') + ' 适用：' + o.name + ' = ' + _show(o.kind, o.unit, v) + (o.period !== undefined ? '（' + o.period + '）' : ''));
   }
-  for (const o of m.outcomes) {
-    if (o.required && !_has(results, o.name) && !doubtful) {
-      doubtful = true;
-      reasons.push('缺口：必须定义的结果“' + o.name + '”没有适用的规则');
-    }
-  }
-  const status: 状态 = doubtful ? '存疑' : Object.keys(results).length > 0 ? '适用' : '不适用';
+  let status: 状态 = doubtful ? '存疑' : Object.keys(results).length > 0 ? '适用' : '不适用';
   if (status === '不适用') reasons.push('没有适用的规则');
-  return { ...head, 状态: status, 结果: results, 理由: reasons, 规则: traces };
+  // 政策在评估日期可能尚未施行或已废止：会给予待遇的措施存疑，本就不给的仍不适用
+  const inForceDoubt = s.doubts.length > 0 && status !== '不适用';
+  for (const d of s.doubts) {
+    if (status !== '不适用') {
+      reasons.push(d.text + '：' + d.ifSo);
+      for (const x of d.miss) missAll.add(x);
+    } else reasons.push('（' + d.text + '；无论如何均无待遇）');
+  }
+  if (inForceDoubt && status === '适用') {
+    status = '存疑';
+    for (const o of m.outcomes) if (_has(results, o.name)) problems.push({ 类别: '未知', 结果: o.name, 规则: (results[o.name] as 结果值).规则 });
+  }
+  const defList = Array.from(defs.values());
+  return {
+    ...head, 状态: status, 结果: inForceDoubt ? {} : results, 理由: reasons, 规则: traces,
+    ...(problems.length > 0 ? { 问题: problems } : {}),
+    ...(status === '存疑' && missAll.size > 0 ? { 缺少: Array.from(missAll).sort() } : {}),
+    ...(defList.length > 0 ? { 定义: defList } : {}),
+  };
 }
 
-function _decideFast(m: _Measure, c: _Ctx, status0: 状态 | undefined): 快速决定 {
-  if (status0 !== undefined) return { 措施: m.name, 状态: status0, 结果: {} };
-  if (m.subject !== undefined && !c.f.has(m.subject)) return { 措施: m.name, 状态: '不适用', 结果: {} };
-  const applies = m.rules.map((r) => _applies(r, c));
+/** evaluateFast 的判定：与 _judge 相同的状态与取值，不生成解释。 */
+function _judgeFast(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 快速决定 {
+  if (s.status0 !== undefined) return { 措施: m.name, 状态: s.status0, 结果: {} };
+  if (m.subject !== undefined && s.f[m.subjectIndex] === undefined) return { 措施: m.name, 状态: '不适用', 结果: {} };
+  const c = s.c0;
+  const applies: (boolean | null)[] = [];
+  for (const r of m.rules) {
+    if (!_inForce(r, s.day)) applies.push(false);
+    else {
+      applies.push(r.cond(c));
+      if (r.risky) r.trace(c, []);
+    }
+  }
   const results: Record<string, number | boolean | string> = {};
   let doubtful = false;
   for (let k = 0; k < m.outcomes.length; k++) {
     const o = m.outcomes[k] as _Outcome;
     const winners = _winners(m, o, applies);
-    let sure = 0;
-    let v: _V = null;
-    let differ = false;
+    const vals: _V[] = [];
+    let unsure = false;
     for (const i of winners) {
-      if (applies[i] === null) doubtful = true;
-      else {
-        const x = ((m.rules[i] as _Rule).values[k] as (c: _Ctx) => _V)(c);
-        if (sure > 0 && x !== v) differ = true;
-        v = x;
-        sure++;
-      }
+      if (applies[i] === null) unsure = true;
+      else vals.push(((m.rules[i] as _Rule).values[k] as (c: _Ctx) => _V)(c));
     }
-    if (sure === 0) continue;
-    if (differ || v === null) doubtful = true;
-    else results[o.name] = _outcomeValue(o, v).值;
+    if (unsure) doubtful = true;
+    if (vals.length === 0) {
+      if (o.required && !unsure) doubtful = true;
+      continue;
+    }
+    const v = vals[0] as _V;
+    if (_differ(vals) || v === null || typeof v === 'object') {
+      doubtful = true;
+      continue;
+    }
+    if (!unsure) raw[k] = v;
+    results[o.name] = _outcomeValue(o, v).值;
   }
-  for (const o of m.outcomes) if (o.required && !_has(results, o.name)) doubtful = true;
-  return { 措施: m.name, 状态: doubtful ? '存疑' : Object.keys(results).length > 0 ? '适用' : '不适用', 结果: results };
+  let status: 状态 = doubtful ? '存疑' : Object.keys(results).length > 0 ? '适用' : '不适用';
+  const inForceDoubt = s.doubts.length > 0 && status !== '不适用';
+  if (inForceDoubt && status === '适用') status = '存疑';
+  return { 措施: m.name, 状态: status, 结果: inForceDoubt ? {} : results };
 }
 
-/** 事实字段的取值；缺少时记入 miss 并返回 null（未知）。 */
-function _get(c: _Ctx, entity: string, field: string, path: string): _V {
-  const v = c.f.get(entity)?.get(field);
+/** 输入中实体的字段；实体或字段缺少时记入缺少（"实体.字段"）并返回 null（未知）。 */
+function _field(c: _Ctx, e: number, f: number, path: string): _Val | _Rec | _List | null {
+  const r = c.s.f[e];
+  if (r === undefined) {
+    c.miss?.add(path);
+    return null;
+  }
+  const v = r.v[f];
   if (v === undefined) {
     c.miss?.add(path);
     return null;
@@ -714,18 +1150,18 @@ function _months(birth: number, on: number): number | null {
   return k < 0 ? 0 : k;
 }
 
-/** 外部参数：按 YAML 中的顺序取起始日不晚于评估日期的最后一个值。 */
+/** 外部参数的取值表（YAML）：[起始日序, 值（比例为 "n/d"）, 已确认]，按起始日顺序。 */
 interface _Param {
   readonly name: string;
-  /** [起始日序, 值, 已确认] */
-  readonly values: readonly (readonly [number, number, boolean])[];
+  readonly values: readonly (readonly [number, number | string, boolean])[];
 }
 
-function _param(c: _Ctx, p: _Param): number | null {
-  let hit: readonly [number, number, boolean] | undefined;
-  for (const v of p.values) if (v[0] <= c.day) hit = v;
+/** 外部参数：按 YAML 中的顺序取起始日不晚于评估日期的最后一个值。 */
+function _param(c: _Ctx, p: _Param): number | string | null {
+  let hit: readonly [number, number | string, boolean] | undefined;
+  for (const v of p.values) if (v[0] <= c.s.day) hit = v;
   if (hit === undefined) {
-    c.miss?.add('参数 ' + p.name + '（' + _iso(c.day) + ' 无取值）');
+    c.miss?.add('参数 ' + p.name + '（' + _iso(c.s.day) + ' 无取值）');
     return null;
   }
   if (!hit[2]) c.used?.add(p.name);
@@ -739,46 +1175,74 @@ function _eventText(c: _Ctx, field: string): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-/** 政策自何日起废止：满足失效条件的最早事件（起算：当日 / 次日）。 */
-function _voidDay(inp: _Input): { readonly day: number; readonly ev: 上级政策事件 } | undefined {
+/** 政策的失效：确定使其废止的最早事件（起算：当日 / 次日），以及在此之前可能使其废止的最早事件
+ * （失效条件未知，例如与只知道范围的施行日比较）及其取决于什么。 */
+function _voidStatus(inp: _Input): {
+  readonly void?: { readonly day: number; readonly ev: 上级政策事件 };
+  readonly maybe?: { readonly day: number; readonly ev: 上级政策事件; readonly miss: readonly string[] };
+} {
   let best: { readonly day: number; readonly ev: 上级政策事件 } | undefined;
+  let maybe: { readonly day: number; readonly ev: 上级政策事件; readonly miss: readonly string[] } | undefined;
+  const s = _scope(inp.f, inp.day, false, undefined, []);
   for (const e of inp.evs) {
-    const c: _Ctx = { f: inp.f, day: inp.day, ev: { ...e.ev }, evDay: e.day, miss: undefined, used: undefined };
-    if (_sunsetCondition(c) === true) {
-      const day = e.day + _SUNSET_OFFSET;
-      if (best === undefined || day < best.day) best = { day, ev: e.ev };
-    }
+    const miss = new Set<string>();
+    const c: _Ctx = { s, ev: { ...e.ev }, evDay: e.day, miss, used: undefined, defs: undefined };
+    const r = _sunsetCondition(c);
+    const day = e.day + _SUNSET_OFFSET;
+    if (r === true && (best === undefined || day < best.day)) best = { day, ev: e.ev };
+    if (r === null && (maybe === undefined || day < maybe.day)) maybe = { day, ev: e.ev, miss: Array.from(miss).sort() };
   }
-  return best;
+  return {
+    ...(best !== undefined ? { void: best } : {}),
+    ...(maybe !== undefined && (best === undefined || maybe.day < best.day) ? { maybe } : {}),
+  };
+}
+
+/** 可能使政策废止的事件（评估日期已过其可能的废止日期）：疑问的说明。 */
+function _voidDoubt(m: { readonly day: number; readonly ev: 上级政策事件; readonly miss: readonly string[] }): _Doubt {
+  const what = m.ev.标题 ?? m.ev.级别 + '级' + m.ev.类别;
+  return {
+    text: '本政策可能已于' + _iso(m.day) + '废止（事件“' + what + '”是否触发失效取决于：' + (m.miss.length > 0 ? m.miss.join('、') : '未知的事实') + '）',
+    ifSo: '若已废止则不适用',
+    miss: m.miss,
+  };
 }
 
 // ───────────────────────────── 政策数据 ─────────────────────────────
 
-/** 已声明的实体及其字段类型（输入校验用）。 */
-const _ENTITIES: ReadonlyMap<string, _Entity> = new Map<string, _Entity>([
-  ["家庭", {
+/** 已声明的实体及其字段类型（输入校验用），按声明顺序。 */
+const _ENTITIES: readonly _Entity[] = [
+  {
+    name: "家庭",
+    index: new Map<string, number>([["子女数", 0], ["夫妻至少一方户籍在本县", 1]]),
+    types: [
+      { k: 'i', signed: false },
+      { k: 'b' },
+    ],
     names: "子女数、夫妻至少一方户籍在本县",
-    fields: new Map<string, _FieldType>([
-      ["子女数", { k: 'i' }],
-      ["夫妻至少一方户籍在本县", { k: 'b' }],
-    ]),
-  }],
-  ["婴幼儿", {
+  },
+  {
+    name: "婴幼儿",
+    index: new Map<string, number>([["出生日期", 0], ["户籍在本县", 1], ["入托机构已备案", 2]]),
+    types: [
+      { k: 'd' },
+      { k: 'b' },
+      { k: 'b' },
+    ],
     names: "出生日期、户籍在本县、入托机构已备案",
-    fields: new Map<string, _FieldType>([
-      ["出生日期", { k: 'd' }],
-      ["户籍在本县", { k: 'b' }],
-      ["入托机构已备案", { k: 'b' }],
-    ]),
-  }],
-  ["女职工", {
+  },
+  {
+    name: "女职工",
+    index: new Map<string, number>([["性别", 0], ["生育孩次", 1]]),
+    types: [
+      { k: 'e', members: ["男", "女"] },
+      { k: 'i', signed: false },
+    ],
     names: "性别、生育孩次",
-    fields: new Map<string, _FieldType>([
-      ["性别", { k: 'e', members: ["男", "女"] }],
-      ["生育孩次", { k: 'i' }],
-    ]),
-  }],
-]);
+  },
+];
+
+const _ENTITY_INDEX: ReadonlyMap<string, number> = new Map<string, number>([["家庭", 0], ["婴幼儿", 1], ["女职工", 2]]);
 
 const _ENTITY_NAMES = "家庭、婴幼儿、女职工";
 
@@ -813,6 +1277,9 @@ const _m0: _Measure = {
   responsible: ["县财政局"],
   doubts: [{ 名称: "是否含收养子女", 采用: "仅亲生", 理由: "原文用“生育”一词" }],
   subject: "家庭",
+  subjectIndex: 0,
+  recipient: undefined,
+  application: undefined,
   outcomes: [
     { name: "补助金额", kind: "m", unit: "元", period: "一次性", required: false, rules: [0, 1] },
   ],
@@ -827,14 +1294,14 @@ const _m0: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _get(c, "家庭", "子女数", "家庭.子女数") as number | null;
-          const t3 = t2 === null ? null : t2 >= 2;
+          const t2 = _field(c, 0, 0, "家庭.子女数") as number | null;
+          const t3: boolean | null = t2 === null ? null : t2 >= 2;
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _get(c, "家庭", "夫妻至少一方户籍在本县", "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          const t4 = _field(c, 0, 1, "家庭.夫妻至少一方户籍在本县") as boolean | null;
           if (t4 === false) {
             t1 = false;
             break Lt1;
@@ -846,21 +1313,22 @@ const _m0: _Measure = {
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 家庭.子女数 二孩及以上
-          const t1 = _get(c, "家庭", "子女数", "家庭.子女数") as number | null;
-          const t2 = t1 === null ? null : t1 >= 2;
+          const t1 = _field(c, 0, 0, "家庭.子女数") as number | null;
+          const t2: boolean | null = t1 === null ? null : t1 >= 2;
           const o: Record<string, string> = {};
-          const t3 = _get(c, "家庭", "子女数", "家庭.子女数") as number | null;
+          const t3 = _field(c, 0, 0, "家庭.子女数") as number | null;
           o["家庭.子女数"] = _show("n", "", t3);
           out.push({ 条件: "家庭.子女数 二孩及以上", 成立: t2, 取值: o });
         }
         { // 家庭.「夫妻至少一方户籍在本县」
-          const t4 = _get(c, "家庭", "夫妻至少一方户籍在本县", "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          const t4 = _field(c, 0, 1, "家庭.夫妻至少一方户籍在本县") as boolean | null;
           const o: Record<string, string> = {};
-          const t5 = _get(c, "家庭", "夫妻至少一方户籍在本县", "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          const t5 = _field(c, 0, 1, "家庭.夫妻至少一方户籍在本县") as boolean | null;
           o["家庭.「夫妻至少一方户籍在本县」"] = _show("b", "", t5);
           out.push({ 条件: "家庭.「夫妻至少一方户籍在本县」", 成立: t4, 取值: o });
         }
       },
+      risky: false,
       values: [
         (_c: _Ctx): _V => {
           return 200000;
@@ -878,14 +1346,14 @@ const _m0: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _get(c, "家庭", "子女数", "家庭.子女数") as number | null;
-          const t3 = t2 === null ? null : t2 >= 3;
+          const t2 = _field(c, 0, 0, "家庭.子女数") as number | null;
+          const t3: boolean | null = t2 === null ? null : t2 >= 3;
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _get(c, "家庭", "夫妻至少一方户籍在本县", "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          const t4 = _field(c, 0, 1, "家庭.夫妻至少一方户籍在本县") as boolean | null;
           if (t4 === false) {
             t1 = false;
             break Lt1;
@@ -897,21 +1365,22 @@ const _m0: _Measure = {
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 家庭.子女数 ≥ 3孩
-          const t1 = _get(c, "家庭", "子女数", "家庭.子女数") as number | null;
-          const t2 = t1 === null ? null : t1 >= 3;
+          const t1 = _field(c, 0, 0, "家庭.子女数") as number | null;
+          const t2: boolean | null = t1 === null ? null : t1 >= 3;
           const o: Record<string, string> = {};
-          const t3 = _get(c, "家庭", "子女数", "家庭.子女数") as number | null;
+          const t3 = _field(c, 0, 0, "家庭.子女数") as number | null;
           o["家庭.子女数"] = _show("n", "", t3);
           out.push({ 条件: "家庭.子女数 ≥ 3孩", 成立: t2, 取值: o });
         }
         { // 家庭.「夫妻至少一方户籍在本县」
-          const t4 = _get(c, "家庭", "夫妻至少一方户籍在本县", "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          const t4 = _field(c, 0, 1, "家庭.夫妻至少一方户籍在本县") as boolean | null;
           const o: Record<string, string> = {};
-          const t5 = _get(c, "家庭", "夫妻至少一方户籍在本县", "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          const t5 = _field(c, 0, 1, "家庭.夫妻至少一方户籍在本县") as boolean | null;
           o["家庭.「夫妻至少一方户籍在本县」"] = _show("b", "", t5);
           out.push({ 条件: "家庭.「夫妻至少一方户籍在本县」", 成立: t4, 取值: o });
         }
       },
+      risky: false,
       values: [
         (_c: _Ctx): _V => {
           return 500000;
@@ -947,6 +1416,9 @@ const _m1: _Measure = {
   responsible: ["县财政局"],
   doubts: undefined,
   subject: "婴幼儿",
+  subjectIndex: 1,
+  recipient: undefined,
+  application: undefined,
   outcomes: [
     { name: "托育补贴金额", kind: "m", unit: "元", period: "按月", required: false, rules: [0] },
   ],
@@ -964,17 +1436,17 @@ const _m1: _Measure = {
           let t2: boolean | null = true;
           Lt2: {
             let t2u = false;
-            const t3 = _get(c, "婴幼儿", "出生日期", "婴幼儿.出生日期") as number | null;
-            const t4 = t3 === null ? null : _months(t3, c.day);
-            const t5 = t4 === null ? null : t4 >= 6;
+            const t3 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
+            const t4: number | null = t3 === null ? null : _months(t3, c.s.day);
+            const t5: boolean | null = t4 === null ? null : t4 >= 6;
             if (t5 === false) {
               t2 = false;
               break Lt2;
             }
             if (t5 === null) t2u = true;
-            const t6 = _get(c, "婴幼儿", "出生日期", "婴幼儿.出生日期") as number | null;
-            const t7 = t6 === null ? null : _months(t6, c.day);
-            const t8 = t7 === null ? null : t7 <= 36;
+            const t6 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
+            const t7: number | null = t6 === null ? null : _months(t6, c.s.day);
+            const t8: boolean | null = t7 === null ? null : t7 <= 36;
             if (t8 === false) {
               t2 = false;
               break Lt2;
@@ -987,13 +1459,13 @@ const _m1: _Measure = {
             break Lt1;
           }
           if (t2 === null) t1u = true;
-          const t9 = _get(c, "婴幼儿", "户籍在本县", "婴幼儿.户籍在本县") as boolean | null;
+          const t9 = _field(c, 1, 1, "婴幼儿.户籍在本县") as boolean | null;
           if (t9 === false) {
             t1 = false;
             break Lt1;
           }
           if (t9 === null) t1u = true;
-          const t10 = _get(c, "婴幼儿", "入托机构已备案", "婴幼儿.入托机构已备案") as boolean | null;
+          const t10 = _field(c, 1, 2, "婴幼儿.入托机构已备案") as boolean | null;
           if (t10 === false) {
             t1 = false;
             break Lt1;
@@ -1008,17 +1480,17 @@ const _m1: _Measure = {
           let t1: boolean | null = true;
           Lt1: {
             let t1u = false;
-            const t2 = _get(c, "婴幼儿", "出生日期", "婴幼儿.出生日期") as number | null;
-            const t3 = t2 === null ? null : _months(t2, c.day);
-            const t4 = t3 === null ? null : t3 >= 6;
+            const t2 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
+            const t3: number | null = t2 === null ? null : _months(t2, c.s.day);
+            const t4: boolean | null = t3 === null ? null : t3 >= 6;
             if (t4 === false) {
               t1 = false;
               break Lt1;
             }
             if (t4 === null) t1u = true;
-            const t5 = _get(c, "婴幼儿", "出生日期", "婴幼儿.出生日期") as number | null;
-            const t6 = t5 === null ? null : _months(t5, c.day);
-            const t7 = t6 === null ? null : t6 <= 36;
+            const t5 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
+            const t6: number | null = t5 === null ? null : _months(t5, c.s.day);
+            const t7: boolean | null = t6 === null ? null : t6 <= 36;
             if (t7 === false) {
               t1 = false;
               break Lt1;
@@ -1026,25 +1498,26 @@ const _m1: _Measure = {
             if (t7 === null) t1u = true;
             if (t1u) t1 = null;
           }
-          const t8 = _get(c, "婴幼儿", "出生日期", "婴幼儿.出生日期") as number | null;
-          const t9 = t8 === null ? null : _months(t8, c.day);
+          const t8 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
+          const t9: number | null = t8 === null ? null : _months(t8, c.s.day);
           out.push({ 条件: "月龄（婴幼儿.出生日期） 6—36月龄", 成立: t1, 取值: { ["月龄（婴幼儿.出生日期）"]: _show("n", "月龄", t9) } });
         }
         { // 婴幼儿.户籍在本县
-          const t10 = _get(c, "婴幼儿", "户籍在本县", "婴幼儿.户籍在本县") as boolean | null;
+          const t10 = _field(c, 1, 1, "婴幼儿.户籍在本县") as boolean | null;
           const o: Record<string, string> = {};
-          const t11 = _get(c, "婴幼儿", "户籍在本县", "婴幼儿.户籍在本县") as boolean | null;
+          const t11 = _field(c, 1, 1, "婴幼儿.户籍在本县") as boolean | null;
           o["婴幼儿.户籍在本县"] = _show("b", "", t11);
           out.push({ 条件: "婴幼儿.户籍在本县", 成立: t10, 取值: o });
         }
         { // 婴幼儿.入托机构已备案
-          const t12 = _get(c, "婴幼儿", "入托机构已备案", "婴幼儿.入托机构已备案") as boolean | null;
+          const t12 = _field(c, 1, 2, "婴幼儿.入托机构已备案") as boolean | null;
           const o: Record<string, string> = {};
-          const t13 = _get(c, "婴幼儿", "入托机构已备案", "婴幼儿.入托机构已备案") as boolean | null;
+          const t13 = _field(c, 1, 2, "婴幼儿.入托机构已备案") as boolean | null;
           o["婴幼儿.入托机构已备案"] = _show("b", "", t13);
           out.push({ 条件: "婴幼儿.入托机构已备案", 成立: t12, 取值: o });
         }
       },
+      risky: false,
       values: [
         (_c: _Ctx): _V => {
           return 30000;
@@ -1077,6 +1550,9 @@ const _m2: _Measure = {
   responsible: [],
   doubts: undefined,
   subject: "女职工",
+  subjectIndex: 2,
+  recipient: undefined,
+  application: undefined,
   outcomes: [
     { name: "产假天数", kind: "n", unit: "天", period: undefined, required: false, rules: [0] },
   ],
@@ -1088,24 +1564,25 @@ const _m2: _Measure = {
       to: undefined,
       overrides: [],
       cond: (c: _Ctx): boolean | null => {
-        const t1 = _get(c, "女职工", "生育孩次", "女职工.生育孩次") as number | null;
-        const t2 = t1 === null ? null : t1 === 3;
+        const t1 = _field(c, 2, 1, "女职工.生育孩次") as number | null;
+        const t2: boolean | null = t1 === null ? null : t1 === 3;
         return t2;
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 女职工.生育孩次 为 3
-          const t1 = _get(c, "女职工", "生育孩次", "女职工.生育孩次") as number | null;
-          const t2 = t1 === null ? null : t1 === 3;
+          const t1 = _field(c, 2, 1, "女职工.生育孩次") as number | null;
+          const t2: boolean | null = t1 === null ? null : t1 === 3;
           const o: Record<string, string> = {};
-          const t3 = _get(c, "女职工", "生育孩次", "女职工.生育孩次") as number | null;
+          const t3 = _field(c, 2, 1, "女职工.生育孩次") as number | null;
           o["女职工.生育孩次"] = _show("n", "", t3);
           out.push({ 条件: "女职工.生育孩次 为 3", 成立: t2, 取值: o });
         }
       },
+      risky: false,
       values: [
         (c: _Ctx): _V => {
-          const t1 = _param(c, _p0);
-          const t2 = t1 === null ? null : t1 + 30;
+          const t1: number | null = _param(c, _p0) as number | null;
+          const t2: number | null = t1 === null ? null : t1 + (30 as number) || 0;
           return t2;
         },
       ],
@@ -1123,7 +1600,7 @@ const _sunsetCondition = (c: _Ctx): boolean | null => {
     let t1u = false;
     let t2: boolean | null = null;
     Lt2: {
-      const t3 = _eventText(c, "级别");
+      const t3: string | null = _eventText(c, "级别");
       if (t3 === null) break Lt2;
       let t2u = false;
       if ("国家" === t3) {
@@ -1145,15 +1622,15 @@ const _sunsetCondition = (c: _Ctx): boolean | null => {
       break Lt1;
     }
     if (t2 === null) t1u = true;
-    const t4 = _eventText(c, "类别");
-    const t5 = t4 === null ? null : t4 === "生育支持政策";
+    const t4: string | null = _eventText(c, "类别");
+    const t5: boolean | null = t4 === null ? null : t4 === "生育支持政策";
     if (t5 === false) {
       t1 = false;
       break Lt1;
     }
     if (t5 === null) t1u = true;
-    const t6 = c.ev === undefined ? null : c.evDay;
-    const t7 = t6 === null ? null : t6 >= 19783;
+    const t6: number | null = c.ev === undefined ? null : c.evDay;
+    const t7: boolean | null = t6 === null ? null : t6 >= 19783;
     if (t7 === false) {
       t1 = false;
       break Lt1;
@@ -1169,49 +1646,59 @@ const _SUNSET_OFFSET = 0;
 /**
  * 按「示例县育儿支持办法」求值：给定事实、评估日期与上级政策事件，返回每项可计算措施的状态
  * （适用 / 不适用 / 未生效 / 已废止 / 存疑）、结果（金额精确到分，附单位与周期）、条款引用（锚点、标签、原文）、
- * 牵头与责任单位，以及解释（每条规则的每个条件是否成立、各操作数的取值、缺少哪些事实）。
- * 与 ZhengCe 的参考解释器对同一输入给出相同的结果。除 InputError 外不抛出异常
+ * 对象与发放对象、牵头与责任单位、解释（每条规则的每个条件是否成立、各操作数的取值）、用到的定义、
+ * 每个结果的问题（矛盾、缺口、未知）、缺少哪些事实，以及申请条件与可领取的待遇。
+ * 与 ZhengCe 的参考解释器对同一输入给出相同的结果。除 InputError、CalendarCoverageError 外不抛出异常
  * （日期运算超出公元 1—9999 年时抛出 RangeError）。
  * @param facts 事实：实体名 → 字段 → 值（见 输入事实）。实体与字段均可省略：缺少的事实使依赖它的条件为未知，相关措施为“存疑”。
  * @param 评估日期 "YYYY-MM-DD"：按哪一天的情况判定（年龄、有效期、参数取值、是否废止）。
  * @param 事件 上级政策事件（用于判断本政策是否已废止）；省略时视为没有事件。
- * @returns 决定集：政策、评估日期、废止（若已废止）、生效、每项措施的决定。
+ * @returns 决定集：政策、评估日期、废止（若已废止）、生效、违反的前提、每项措施的决定。
  * @throws {InputError} 输入有误时，一次列出全部问题（路径、期望、实际）。
+ * @throws {CalendarCoverageError} 工作日期限需要内置节假日安排未覆盖的年份时（代码 ZC0805）。
  * @example
  * const d = evaluate({ 家庭: { 子女数: 1 } }, '2024-07-15', []);
  * d.决定[0]?.状态; // '适用' | '不适用' | …
  */
 export function evaluate(facts: 输入事实, 评估日期: string, 事件?: readonly 上级政策事件[]): 决定集 {
   const inp = _validate(facts, 评估日期, 事件);
-  const c: _Ctx = { f: inp.f, day: inp.day, ev: undefined, evDay: 0, miss: undefined, used: undefined };
-  const voided = _voidDay(inp);
+  const vs = _voidStatus(inp);
+  const voided = vs.void;
   const isVoid = voided !== undefined && inp.day >= voided.day;
-  const status0: 状态 | undefined = isVoid ? '已废止' : inp.day < 19783 /* 2024-03-01 */ ? '未生效' : undefined;
+  const notYet = inp.day < 19783 /* 2024-03-01 */;
+  const maybeVoid = !isVoid && !notYet && vs.maybe !== undefined && inp.day >= vs.maybe.day ? vs.maybe : undefined;
+  const s = _scope(inp.f, inp.day, true, isVoid ? '已废止' : notYet ? '未生效' : undefined, [...(maybeVoid !== undefined ? [_voidDoubt(maybeVoid)] : [])]);
+  const 决定 = _MEASURES.map((_, i) => (_measure(s, i) as _Done).full as 决定);
   return {
     政策: { 名称: "示例县育儿支持办法", 文号: "示政〔2024〕1号" },
     评估日期: _iso(inp.day),
     ...(isVoid ? { 废止: { 日期: _iso(voided.day), 事件: voided.ev } } : {}),
+    ...(maybeVoid !== undefined ? { 可能废止: { 日期: _iso(maybeVoid.day), 事件: maybeVoid.ev, 取决于: maybeVoid.miss.slice() } } : {}),
     生效: {
       日期: "2024-03-01",
     },
-    决定: _MEASURES.map((m) => _decide(m, c, status0)),
+    决定,
   };
 }
 
 /**
  * 与 evaluate 语义相同的快速求值（批量使用）：不生成解释与引用，每项措施只返回状态与结果的值
- * （金额为 "1000.00"，比例为 "50%"）。状态与值总与 evaluate 一致；输入校验与 InputError 相同。
+ * （金额为 "1000.00"，比例为 "50%"）及可领取的状态。状态与值总与 evaluate 一致；输入校验与异常相同。
  * @param facts 事实：实体名 → 字段 → 值（见 输入事实）。实体与字段均可省略：缺少的事实使依赖它的条件为未知，相关措施为“存疑”。
  * @param 评估日期 "YYYY-MM-DD"：按哪一天的情况判定（年龄、有效期、参数取值、是否废止）。
  * @param 事件 上级政策事件（用于判断本政策是否已废止）；省略时视为没有事件。
- * @returns 快速决定集：评估日期与每项措施的 { 措施, 状态, 结果 }。
- * @throws {InputError} 输入有误时，一次列出全部问题。
+ * @returns 快速决定集：评估日期、违反的前提（名称）与每项措施的 { 措施, 状态, 结果, 可领取 }。
+ * @throws {InputError} 输入有误时，一次列出全部问题（路径、期望、实际）。
+ * @throws {CalendarCoverageError} 工作日期限需要内置节假日安排未覆盖的年份时（代码 ZC0805）。
  */
 export function evaluateFast(facts: 输入事实, 评估日期: string, 事件?: readonly 上级政策事件[]): 快速决定集 {
   const inp = _validate(facts, 评估日期, 事件);
-  const c: _Ctx = { f: inp.f, day: inp.day, ev: undefined, evDay: 0, miss: undefined, used: undefined };
-  const voided = _voidDay(inp);
+  const vs = _voidStatus(inp);
+  const voided = vs.void;
   const isVoid = voided !== undefined && inp.day >= voided.day;
-  const status0: 状态 | undefined = isVoid ? '已废止' : inp.day < 19783 /* 2024-03-01 */ ? '未生效' : undefined;
-  return { 评估日期: _iso(inp.day), 决定: _MEASURES.map((m) => _decideFast(m, c, status0)) };
+  const notYet = inp.day < 19783 /* 2024-03-01 */;
+  const maybeVoid = !isVoid && !notYet && vs.maybe !== undefined && inp.day >= vs.maybe.day ? vs.maybe : undefined;
+  const s = _scope(inp.f, inp.day, false, isVoid ? '已废止' : notYet ? '未生效' : undefined, [...(maybeVoid !== undefined ? [_voidDoubt(maybeVoid)] : [])]);
+  const 决定 = _MEASURES.map((_, i) => (_measure(s, i) as _Done).fast as 快速决定);
+  return { 评估日期: _iso(inp.day), 决定 };
 }

@@ -6,10 +6,10 @@
  *         evaluateFast — statuses and values of ALL measures of the policy (1,000,000);
  *         evaluate     — full decisions with traces and citations (sample, scaled);
  *       white-box rows, from a copy of the same compiled module with one extra line that
- *       exports its internals (_validate, _decideFast, _MEASURES, _voidDay):
- *         validation only (_validate), evaluation without validation (_decideFast on
+ *       exports its internals (_validate, _scope, _judgeFast, _MEASURES, _voidStatus, _voidDoubt):
+ *         validation only (_validate), evaluation without validation (_judgeFast on
  *         pre-validated input, all measures / the three measures), and "restricted to the
- *         three measures" (_validate + _decideFast for the three measures) — evaluateFast
+ *         three measures" (_validate + _judgeFast for the three measures) — evaluateFast
  *         itself has no restriction option and no skip-validation path;
  *   (b) hand-written functions for three measures (test/bench/handwritten.mjs) — the
  *       physical limit — plain, and with the same input checks as the generated _validate;
@@ -149,7 +149,7 @@ function makeGenLoops(gen, wb, idx) {
   const [i1, i2, i3] = idx;
   const three = idx.map((i) => wb.__MEASURES[i]);
   const [m1, m2, m3] = three;
-  const { __validate: validate, __decideFast: decideFast, __voidDay: voidDay, __MEASURES: all } = wb;
+  const { __validate: validate, __judgeFast: judgeFast, __scope: scope, __voidStatus: voidStatus, __voidDoubt: voidDoubt, __MEASURES: all } = wb;
   return {
     fast(arr, n, rss, mask) {
       let s = 0;
@@ -175,10 +175,10 @@ function makeGenLoops(gen, wb, idx) {
       for (let i = 0; i < n; i++) {
         if ((i & mask) === 0) rssTick(rss);
         const inp = validate(arr[i], DATE, undefined);
-        const c = { f: inp.f, day: inp.day, ev: undefined, evDay: 0, miss: undefined, used: undefined };
-        const voided = voidDay(inp);
-        const st0 = voided !== undefined && inp.day >= voided.day ? '已废止' : undefined;
-        s += (decideFast(m1, c, st0).状态 === '适用' ? 1 : 0) + (decideFast(m2, c, st0).状态 === '适用' ? 2 : 0) + (decideFast(m3, c, st0).状态 === '适用' ? 4 : 0);
+        const vs = voidStatus(inp);
+        const st0 = vs.void !== undefined && inp.day >= vs.void.day ? '已废止' : undefined;
+        const c = scope(inp.f, inp.day, false, st0, st0 === undefined && vs.maybe !== undefined && inp.day >= vs.maybe.day ? [voidDoubt(vs.maybe)] : []);
+        s += (judgeFast(m1, c, []).状态 === '适用' ? 1 : 0) + (judgeFast(m2, c, []).状态 === '适用' ? 2 : 0) + (judgeFast(m3, c, []).状态 === '适用' ? 4 : 0);
       }
       return s;
     },
@@ -186,12 +186,12 @@ function makeGenLoops(gen, wb, idx) {
       let s = 0;
       for (let i = 0; i < n; i++) {
         if ((i & mask) === 0) rssTick(rss);
-        s += validate(arr[i], DATE, undefined).f.size;
+        s += validate(arr[i], DATE, undefined).f.length;
       }
       return s;
     },
     /**
-     * _decideFast on pre-validated input: each chunk of households is validated outside the
+     * _judgeFast on pre-validated input: each chunk of households is validated outside the
      * timed region, then timed twice — all measures, and the three measures.
      */
     decideOnly(arr, n, rss, mask) {
@@ -208,8 +208,8 @@ function makeGenLoops(gen, wb, idx) {
         for (let j = 0; j < pre.length; j++) {
           if ((j & mask) === 0) rssTick(rss);
           const inp = pre[j];
-          const c = { f: inp.f, day: inp.day, ev: undefined, evDay: 0, miss: undefined, used: undefined };
-          for (let k = 0; k < all.length; k++) s += decideFast(all[k], c, undefined).状态 === '适用' ? 1 : 0;
+          const c = scope(inp.f, inp.day, false, undefined, undefined);
+          for (let k = 0; k < all.length; k++) s += judgeFast(all[k], c, []).状态 === '适用' ? 1 : 0;
         }
         allT.ms += performance.now() - t0;
         let c1 = process.cpuUsage(c0);
@@ -219,8 +219,8 @@ function makeGenLoops(gen, wb, idx) {
         for (let j = 0; j < pre.length; j++) {
           if ((j & mask) === 0) rssTick(rss);
           const inp = pre[j];
-          const c = { f: inp.f, day: inp.day, ev: undefined, evDay: 0, miss: undefined, used: undefined };
-          s += (decideFast(m1, c, undefined).状态 === '适用' ? 1 : 0) + (decideFast(m2, c, undefined).状态 === '适用' ? 2 : 0) + (decideFast(m3, c, undefined).状态 === '适用' ? 4 : 0);
+          const c = scope(inp.f, inp.day, false, undefined, undefined);
+          s += (judgeFast(m1, c, []).状态 === '适用' ? 1 : 0) + (judgeFast(m2, c, []).状态 === '适用' ? 2 : 0) + (judgeFast(m3, c, []).状态 === '适用' ? 4 : 0);
         }
         threeT.ms += performance.now() - t0;
         c1 = process.cpuUsage(c0);
@@ -287,7 +287,7 @@ async function loadEngines(tmp) {
   const wbDir = join(tmp, 'whitebox');
   mkdirSync(wbDir, { recursive: true });
   const wbJs = join(wbDir, 'index.js');
-  writeFileSync(wbJs, readFileSync(genJs, 'utf8') + '\nexport { _validate as __validate, _decideFast as __decideFast, _voidDay as __voidDay, _MEASURES as __MEASURES };\n');
+  writeFileSync(wbJs, readFileSync(genJs, 'utf8') + '\nexport { _validate as __validate, _scope as __scope, _judgeFast as __judgeFast, _voidStatus as __voidStatus, _voidDoubt as __voidDoubt, _MEASURES as __MEASURES };\n');
   const wb = await import(pathToFileURL(wbJs).href);
   const interp = await import(pathToFileURL(interpJs).href);
   const { loadPolicies } = await import(pathToFileURL(join(ROOT, 'dist', 'compiler', 'project', 'policies.js')).href);
@@ -381,9 +381,9 @@ export async function benchEval(opts = {}) {
       const full = gen.evaluate(H[i], DATE).决定;
       const ref = interp.evaluate(ir, H[i], DATE, []).决定;
       const inp = wb.__validate(H[i], DATE, undefined);
-      const c = { f: inp.f, day: inp.day, ev: undefined, evDay: 0, miss: undefined, used: undefined };
+      const c = wb.__scope(inp.f, inp.day, false, undefined, []);
       const restricted = [];
-      idx.forEach((k) => { restricted[k] = wb.__decideFast(wb.__MEASURES[k], c, undefined); });
+      idx.forEach((k) => { restricted[k] = wb.__judgeFast(wb.__MEASURES[k], c, []); });
       const jr = key(jreCanonical(await engine.run(H[i].家庭)));
       for (const [name, got] of [
         ['generated evaluate (traces)', canonicalFromDecisions(full, idx, true)],
@@ -508,9 +508,9 @@ export async function benchEval(opts = {}) {
   const mb0 = Object.values(mem).find((x) => !x.error);
   out(` RSS peak−base = process.memoryUsage.rss() sampled every 1,024 households (256 for sampled rows) minus the RSS after the households were generated and gc() (≈ ${mb0 ? fix(mb0.baseMB) : '—'} MB: modules, IR, households);`);
   out(` maxRSS = process.resourceUsage().maxRSS of that process (households included). "decide" rows share one process.`);
-  out(` * white-box: a copy of dist/generated/luanchuan/index.js with one appended line exporting _validate/_decideFast/_voidDay/_MEASURES (evaluateFast has no option to restrict the`);
-  out(`   measures and no path that skips validation). "restricted" = _validate + _voidDay + _decideFast of the 3 measures (evaluateFast minus the other ${M - 3} measures and the final _iso);`);
-  out(`   "no validation" rows time only _decideFast, on input validated by _validate outside the timed region (in chunks of 50,000).]`);
+  out(` * white-box: a copy of dist/generated/luanchuan/index.js with one appended line exporting _validate/_scope/_judgeFast/_voidStatus/_voidDoubt/_MEASURES (evaluateFast has no option to restrict the`);
+  out(`   measures and no path that skips validation). "restricted" = _validate + _voidStatus + _judgeFast of the 3 measures (evaluateFast minus the other ${M - 3} measures and the final _iso);`);
+  out(`   "no validation" rows time only _judgeFast, on input validated by _validate outside the timed region (in chunks of 50,000).]`);
   const vNs = ns('validate');
   const fastNs = ns('fast');
   out('');

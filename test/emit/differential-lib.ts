@@ -36,15 +36,15 @@ export function moneyCheck(): void {
   );
 }
 
-interface FullDecisions {
+export interface FullDecisions {
   readonly 评估日期: string;
-  readonly 决定: readonly { readonly 措施: string; readonly 状态: string; readonly 结果: Record<string, { readonly 值: unknown }> }[];
-}
-
-
-interface FullDecisions {
-  readonly 评估日期: string;
-  readonly 决定: readonly { readonly 措施: string; readonly 状态: string; readonly 结果: Record<string, { readonly 值: unknown }> }[];
+  readonly 前提不满足?: readonly { readonly 名称: string }[];
+  readonly 可能废止?: { readonly 日期: string; readonly 取决于: readonly string[] };
+  readonly 决定: readonly {
+    readonly 措施: string; readonly 状态: string; readonly 结果: Record<string, { readonly 值: unknown }>;
+    readonly 问题?: readonly { readonly 类别: string; readonly 结果: string }[];
+    readonly 可领取?: { readonly 状态: string };
+  }[];
 }
 
 type Outcome = { value: unknown } | { error: unknown };
@@ -57,9 +57,17 @@ function attempt(f: () => unknown): Outcome {
   }
 }
 
-/** Comparable form of a thrown error: InputError problems and message, or the error's name. */
-function errorKey(e: unknown): string {
+/**
+ * Comparable form of a thrown error: InputError problems and message; CalendarCoverageError
+ * code, year, coverage and message; otherwise the error's name (RangeError messages are each
+ * implementation's own).
+ */
+export function errorKey(e: unknown): string {
   if (e instanceof Error && e.name === 'InputError') return JSON.stringify({ inputError: (e as Error & { problems: unknown }).problems, message: e.message });
+  if (e instanceof Error && e.name === 'CalendarCoverageError') {
+    const c = e as Error & { code: unknown; year: unknown; coverage: unknown };
+    return JSON.stringify({ calendar: { code: c.code, year: c.year, coverage: c.coverage, message: e.message } });
+  }
   return JSON.stringify({ thrown: e instanceof Error ? e.name : typeof e });
 }
 
@@ -71,15 +79,32 @@ function key(o: Outcome): string {
 export interface Stats {
   cases: number;
   inputErrors: number;
+  calendarErrors: number;
   thrown: number;
   statuses: Map<string, number>;
 }
 
 export function newStats(): Stats {
-  return { cases: 0, inputErrors: 0, thrown: 0, statuses: new Map() };
+  return { cases: 0, inputErrors: 0, calendarErrors: 0, thrown: 0, statuses: new Map() };
 }
 
-export function compareOne(ir: IrProgram, gen: GeneratedModule, c: Case, stats?: Stats): void {
+/** What evaluateFast must return, derived from evaluate's decisions. */
+export function fastOf(full: FullDecisions): unknown {
+  return {
+    评估日期: full.评估日期,
+    ...(full.前提不满足 ? { 前提不满足: full.前提不满足.map((a) => a.名称) } : {}),
+    决定: full.决定.map((d) => ({
+      措施: d.措施, 状态: d.状态, 结果: Object.fromEntries(Object.entries(d.结果).map(([k, v]) => [k, v.值])),
+      ...(d.可领取 ? { 可领取: d.可领取.状态 } : {}),
+    })),
+  };
+}
+
+/**
+ * Compare the generated module with the interpreter on one case: evaluate byte for byte (or
+ * the same error), evaluateFast consistent with evaluate. `context` adds to the failure message.
+ */
+export function compareOne(ir: IrProgram, gen: GeneratedModule, c: Case, stats?: Stats, context?: () => string): unknown {
   const args = c.events === undefined ? [c.facts, c.date] as const : [c.facts, c.date, c.events] as const;
   const ref = attempt(() => (evaluate as (...a: unknown[]) => unknown)(ir, ...args));
   const got = attempt(() => (gen.evaluate as (...a: unknown[]) => unknown)(...args));
@@ -88,26 +113,26 @@ export function compareOne(ir: IrProgram, gen: GeneratedModule, c: Case, stats?:
   if (a !== b) {
     let i = 0;
     while (i < a.length && a[i] === b[i]) i++;
-    throw new Error(`generated evaluate differs from the interpreter at character ${i} for ${showCase(c)}\n  interpreter: …${a.slice(Math.max(0, i - 160), i + 160)}…\n  generated:   …${b.slice(Math.max(0, i - 160), i + 160)}…`);
+    throw new Error(`generated evaluate differs from the interpreter at character ${i} for ${showCase(c)}\n  interpreter: …${a.slice(Math.max(0, i - 160), i + 160)}…\n  generated:   …${b.slice(Math.max(0, i - 160), i + 160)}…${context ? `\n${context()}` : ''}`);
   }
   if (stats) {
     stats.cases++;
     if ('error' in ref) {
       if (ref.error instanceof Error && ref.error.name === 'InputError') stats.inputErrors++;
+      else if (ref.error instanceof Error && ref.error.name === 'CalendarCoverageError') stats.calendarErrors++;
       else stats.thrown++;
     } else for (const d of (ref.value as FullDecisions).决定) stats.statuses.set(d.状态, (stats.statuses.get(d.状态) ?? 0) + 1);
   }
   const fast = attempt(() => (gen.evaluateFast as (...a: unknown[]) => unknown)(...args));
   if ('value' in ref) {
-    const full = ref.value as FullDecisions;
-    const expected = {
-      评估日期: full.评估日期,
-      决定: full.决定.map((d) => ({ 措施: d.措施, 状态: d.状态, 结果: Object.fromEntries(Object.entries(d.结果).map(([k, v]) => [k, v.值])) })),
-    };
-    if (key(fast) !== JSON.stringify(expected)) expect('value' in fast ? fast.value : errorKey(fast.error), `evaluateFast 与 evaluate 不一致：${showCase(c)}`).toEqual(expected);
+    const expected = fastOf(ref.value as FullDecisions);
+    if (key(fast) !== JSON.stringify(expected)) {
+      expect('value' in fast ? fast.value : errorKey(fast.error), `evaluateFast 与 evaluate 不一致：${showCase(c)}${context ? `\n${context()}` : ''}`).toEqual(expected);
+    }
   } else if (key(fast) !== a) {
-    expect(key(fast), `evaluateFast 的错误与 evaluate 不一致：${showCase(c)}`).toBe(a);
+    expect(key(fast), `evaluateFast 的错误与 evaluate 不一致：${showCase(c)}${context ? `\n${context()}` : ''}`).toBe(a);
   }
+  return 'value' in ref ? ref.value : undefined;
 }
 
 export function suite(title: string, dirs: string[], runs: number, requirePolicy: boolean): void {
@@ -127,7 +152,7 @@ export function suite(title: string, dirs: string[], runs: number, requirePolicy
         const gen = await importGenerated(emitTypeScript(ir).get('index.ts')!);
         const t0 = performance.now();
         const stats = newStats();
-        fc.assert(fc.property(caseArbitrary(ir), (c) => compareOne(ir, gen, c, stats)), { numRuns: runs });
+        fc.assert(fc.property(caseArbitrary(ir), (c) => void compareOne(ir, gen, c, stats)), { numRuns: runs });
         const ms = performance.now() - t0;
         // visible in the verbose reporter; the time budget is checked by hand, never asserted
         console.info(`[differential] ${p.name}: ${runs} cases in ${ms.toFixed(0)} ms; InputError ${stats.inputErrors}, other errors ${stats.thrown}; statuses ${JSON.stringify(Object.fromEntries(stats.statuses))}`);
@@ -135,7 +160,7 @@ export function suite(title: string, dirs: string[], runs: number, requirePolicy
           // the generator reaches every region: invalid input, and every status the policy can produce
           expect(stats.inputErrors).toBeGreaterThan(runs * 0.03);
           expect(stats.inputErrors).toBeLessThan(runs * 0.5);
-          const expected = requirePolicy ? ['适用', '不适用', '存疑', ...(ir.policy.effective !== undefined ? ['未生效'] : []), ...(ir.policy.sunset ? ['已废止'] : [])] : ['适用'];
+          const expected = requirePolicy ? ['适用', '不适用', '存疑', ...(ir.policy.effective !== undefined || ir.policy.effectiveRange ? ['未生效'] : []), ...(ir.policy.sunset ? ['已废止'] : [])] : ['适用'];
           for (const s of expected) expect(stats.statuses.get(s) ?? 0, `状态“${s}”从未出现`).toBeGreaterThan(0);
         }
       });

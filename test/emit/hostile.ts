@@ -30,6 +30,10 @@ function mapExpr(e: IrExpr, f: (x: IrExpr) => IrExpr): IrExpr {
     case 'in': r = { ...e, x: m(e.x), values: e.values.map(m) }; break;
     case 'addMonths': r = { ...e, date: m(e.date), months: m(e.months) }; break;
     case 'workdays': r = { ...e, start: m(e.start), n: m(e.n) }; break;
+    case 'get': r = { ...e, of: m(e.of) }; break;
+    case 'def': r = e.of ? { ...e, of: m(e.of) } : e; break;
+    case 'quant': r = { ...e, list: m(e.list), ...(e.body ? { body: m(e.body) } : {}) }; break;
+    case 'nth': r = { ...e, list: m(e.list), key: m(e.key) }; break;
     default: r = e;
   }
   return f(r);
@@ -51,7 +55,12 @@ export function hostileIr(ir: IrProgram, hs: readonly string[]): Hostile {
   const member = new Map<string, string>();
   const enumName = new Map<string, string>();
   const param = new Map(ir.params.map((p) => [p.name, next()]));
+  const definition = new Map(ir.definitions.map((d) => [d.name, next()]));
+  const measure = new Map(ir.measures.map((m) => [m.name, next()]));
+  const outcomeOf = new Map(ir.measures.map((m) => [m.name, new Map(m.outcomes.map((o) => [o.name, next()]))]));
   const renameType = <T extends { k: string }>(t: T): T => {
+    if (t.k === 'entity') return { ...t, name: entity.get((t as unknown as { name: string }).name) };
+    if (t.k === 'list') return { ...t, elem: entity.get((t as unknown as { elem: string }).elem) };
     if (t.k !== 'enum') return t;
     const e = t as unknown as { name: string; members: readonly string[] };
     if (!enumName.has(e.name)) enumName.set(e.name, next());
@@ -63,6 +72,15 @@ export function hostileIr(ir: IrProgram, hs: readonly string[]): Hostile {
       const origin = 'origin' in x && x.origin ? { ...x.origin, text: next() } : undefined;
       let y: IrExpr = { ...x, type: renameType(x.type), ...(origin ? { origin } : {}) } as IrExpr;
       if (y.k === 'field') y = { ...y, entity: entity.get(x.k === 'field' ? x.entity : '')!, field: field.get(x.k === 'field' ? `${x.entity}.${x.field}` : '')! };
+      // (children are already renamed: the record's entity is looked up by its new name)
+      if (y.k === 'get' && x.k === 'get' && x.of.type.k === 'entity') {
+        const owner = [...entity].find(([, v]) => v === (x.of.type as { name: string }).name)?.[0];
+        y = { ...y, field: field.get(`${owner}.${x.field}`) ?? x.field };
+      }
+      if (y.k === 'root') y = { ...y, entity: entity.get(y.entity)! };
+      if (y.k === 'def') y = { ...y, name: definition.get(y.name) ?? y.name };
+      if (y.k === 'outcome') y = { ...y, measure: measure.get(y.measure) ?? y.measure, outcome: outcomeOf.get(y.measure)?.get(y.outcome) ?? y.outcome };
+      if (y.k === 'applies') y = { ...y, measure: measure.get(y.measure) ?? y.measure };
       if (y.k === 'param') y = { ...y, name: param.get(y.name) ?? y.name };
       if (y.k === 'const' && typeof y.value === 'string' && member.has(y.value) && x.type.k === 'enum') y = { ...y, value: member.get(y.value)! };
       return y;
@@ -75,15 +93,23 @@ export function hostileIr(ir: IrProgram, hs: readonly string[]): Hostile {
     },
     entities: ir.entities.map((e) => ({
       name: entity.get(e.name)!,
-      fields: e.fields.map((f) => ({ name: field.get(`${e.name}.${f.name}`)!, type: renameType(f.type), doc: next() })),
+      fields: e.fields.map((f) => ({ name: field.get(`${e.name}.${f.name}`)!, type: renameType(f.type), doc: next(), ...(f.signed ? { signed: true } : {}) })),
     })),
+    definitions: ir.definitions.map((d) => ({
+      ...d, name: definition.get(d.name)!, type: renameType(d.type), expr: expr(d.expr), note: next(), origin: { ...d.origin, text: next() },
+      ...(d.entity ? { entity: entity.get(d.entity)! } : {}),
+      ...(d.citation ? { citation: { anchor: next(), label: next(), title: next(), quotes: [...d.citation.quotes.map(() => next()), next()] } } : {}),
+    })),
+    assumptions: ir.assumptions.map((a) => ({ ...a, name: next(), note: next(), condition: expr(a.condition), origin: { ...a.origin, text: next() } })),
     params: ir.params.map((p) => ({ ...p, name: param.get(p.name)!, unit: next(), values: p.values.map((v) => ({ ...v, source: next() })) })),
     measures: ir.measures.map((m) => {
       const rule = new Map(m.rules.map((r) => [r.name, next()]));
-      const outcome = new Map(m.outcomes.map((o) => [o.name, next()]));
+      const outcome = outcomeOf.get(m.name)!;
       return {
         ...m,
-        name: next(),
+        name: measure.get(m.name)!,
+        ...(m.recipient !== undefined ? { recipient: next() } : {}),
+        ...(m.application !== undefined ? { application: measure.get(m.application) ?? next() } : {}),
         citation: { anchor: next(), label: next(), title: next(), quotes: [...m.citation.quotes.map(() => next()), next()] },
         lead: m.lead.map(() => next()),
         responsible: [...m.responsible.map(() => next()), next()],

@@ -21,13 +21,16 @@ import { emitTypeScript } from '../../compiler/emit/typescript.js';
 import { evaluate } from '../../compiler/interpret/interpreter.js';
 import type { IrProgram } from '../../compiler/ir/ir.js';
 import { call, cleanupGenerated, importGenerated, loadGeneratedSync, loadPolicies, subdirs } from './helpers.js';
-import { caseArbitrary } from './arbitraries.js';
+import { caseArbitrary, FAMILIES, randomProgram, rndOfSeed } from './arbitraries.js';
 import { hostile, hostileIr } from './hostile.js';
+import { compareOne } from './differential-lib.js';
 
 afterAll(() => cleanupGenerated());
 
 const SAMPLE = loadPolicies(['policies/sample'], { requirePolicy: true })[0]!.ir!;
 const FIXTURE = loadPolicies(['test/emit/fixtures/coverage'], { requirePolicy: true })[0]!.ir!;
+/** Definitions, nested records and lists, uncertain dates, signed inputs, references, 申请条件 (test/emit/fixtures/depth). */
+const DEPTH = loadPolicies(['test/emit/fixtures/depth'], { requirePolicy: true })[0]!.ir!;
 
 describe('emitTypeScript: output', () => {
   it('golden: generated index.ts and schema.json for policies/sample', async () => {
@@ -45,7 +48,7 @@ describe('emitTypeScript: output', () => {
   });
 
   it('is deterministic: byte-identical across emits and across fresh compilations', () => {
-    for (const ir of [SAMPLE, FIXTURE]) {
+    for (const ir of [SAMPLE, FIXTURE, DEPTH, randomProgram(rndOfSeed(7), 'lists').ir]) {
       const a = emitTypeScript(ir);
       const b = emitTypeScript(ir);
       const c = emitTypeScript(JSON.parse(JSON.stringify(ir)) as IrProgram);
@@ -67,9 +70,14 @@ describe('emitTypeScript: the module type-checks', () => {
     allowUnreachableCode: false, skipLibCheck: true, types: [],
   };
 
-  const policies = [...loadPolicies(subdirs('policies'), { requirePolicy: true }), ...loadPolicies(['test/emit/fixtures/coverage', 'grammar/examples'])].filter((p) => p.ir);
+  const policies = [
+    ...loadPolicies(subdirs('policies'), { requirePolicy: true }),
+    ...loadPolicies(['test/emit/fixtures/coverage', 'test/emit/fixtures/depth', 'grammar/examples']),
+    // random programs of every construct family (test/emit/arbitraries.ts), seeded
+    ...FAMILIES.flatMap((f, i) => Array.from({ length: 8 }, (_, k) => ({ name: `random ${f} #${k}`, ir: randomProgram(rndOfSeed(1000 * i + k), f).ir }))),
+  ].filter((p) => p.ir);
 
-  it(`tsc --strict (+ noUnusedLocals, noUncheckedIndexedAccess, exactOptionalPropertyTypes …) accepts ${policies.length} emitted modules and a consumer`, () => {
+  it(`tsc --strict (+ noUnusedLocals, noUncheckedIndexedAccess, exactOptionalPropertyTypes …) accepts ${policies.length} emitted modules and consumers`, () => {
     const dir = mkdtempSync(join(tmpdir(), 'zc-tsc-'));
     try {
       const roots: string[] = [];
@@ -83,6 +91,29 @@ describe('emitTypeScript: the module type-checks', () => {
       const consumer = join(dir, 'consumer.ts');
       const sample = policies.findIndex((p) => p.name.includes('policies/sample'));
       expect(sample).toBeGreaterThanOrEqual(0);
+      const depth = policies.findIndex((p) => p.name.includes('fixtures/depth'));
+      expect(depth).toBeGreaterThanOrEqual(0);
+      // a consumer of the language-depth fixture: nested entities, lists, the new decision keys
+      writeFileSync(join(dir, 'consumer-depth.ts'), [
+        `import { evaluate, evaluateFast, CalendarCoverageError, type 家庭, type 人, type 决定, type 结果问题, type 定义追踪, type 快速决定集 } from './p${depth}/index.js';`,
+        "const child: 人 = { 出生日期: '2020-01-01', 户籍: '本县', 增减: -3, 份额: '33.3%', 子女: [] };",
+        "const family: 家庭 = { 夫妻: [{ 户籍: '本县', 月收入: '1000.50' }], 子女: [child, { 出生日期: '2021-01-01' }], 差额: '-12.30', 户主: child, 入托机构: { 备案: true } };",
+        "const r = evaluate({ 家庭: family }, '2024-07-15');",
+        'const d: 决定 | undefined = r.决定[0];',
+        'const problems: readonly 结果问题[] = d?.问题 ?? [];',
+        "const defs: readonly (定义追踪['实例'])[] = (d?.定义 ?? []).map((t) => t.实例);",
+        "const claim = r.决定.find((x) => x.可领取 !== undefined)?.可领取?.状态;",
+        "const range = r.生效?.范围?.最早;",
+        'const violated = r.前提不满足?.map((a) => a.名称);',
+        "const missing: readonly string[] = d?.缺少 ?? [];",
+        "const f: 快速决定集 = evaluateFast({ 家庭: family }, '2024-07-15');",
+        "try { evaluate({}, '2024-01-01'); } catch (e) { if (e instanceof CalendarCoverageError) console.log(e.code, e.year, e.coverage.firstYear, e.coverage.lastYear); }",
+        '// @ts-expect-error a list holds records of its element entity',
+        'const bad: 家庭 = { 子女: [1] };',
+        '// @ts-expect-error a nested entity is a record, not a list',
+        'const bad2: 家庭 = { 户主: [] };',
+        'export { problems, defs, claim, range, violated, missing, f, bad, bad2 };',
+      ].join('\n'));
       writeFileSync(consumer, [
         `import { evaluate, evaluateFast, InputError, type 输入事实, type 决定集, type 快速决定集, type Decisions, type 上级政策事件, type 状态 } from './p${sample}/index.js';`,
         "const facts: 输入事实 = { 家庭: { 子女数: 3, 夫妻至少一方户籍在本县: true }, 女职工: { 性别: '女' } };",
@@ -98,7 +129,7 @@ describe('emitTypeScript: the module type-checks', () => {
         "evaluate({ 女职工: { 性别: '其他' } }, '2024-07-15');",
         'export { same, s, f };',
       ].join('\n'));
-      const program = ts.createProgram([...roots, consumer], STRICT);
+      const program = ts.createProgram([...roots, consumer, join(dir, 'consumer-depth.ts')], STRICT);
       const diags = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
       expect(diags.join('\n')).toBe('');
     } finally {
@@ -162,6 +193,22 @@ describe('emitTypeScript: hostile strings', () => {
     );
   });
 
+  it('in nested records, lists, definitions, assumptions and 申请条件 (language-depth fixture): the module parses and agrees with the interpreter (60 runs × 25 inputs)', () => {
+    fc.assert(
+      fc.property(fc.array(hostile, { minLength: 8, maxLength: 40 }), fc.integer(), (hs, seed) => {
+        const h = hostileIr(DEPTH, hs);
+        const src = emitTypeScript(h.ir).get('index.ts')!;
+        const loaded = loadGeneratedSync(src);
+        expect(loaded.syntaxErrors).toEqual([]);
+        expect(src).not.toMatch(/[\u2028\u2029]/);
+        expect(src.isWellFormed()).toBe(true);
+        JSON.parse(emitTypeScript(h.ir).get('schema.json')!);
+        for (const c of fc.sample(caseArbitrary(h.ir), { numRuns: 25, seed })) compareOne(h.ir, loaded.module!, c);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('comment and literal escaping: the exact forms', async () => {
     const { lit, commentText, commentLines, typeName, propertyKey } = await import('../../compiler/emit/ts-strings.js');
     expect(lit('a"b\\c\u2028d\u2029e\ud800f`${g}')).toBe('"a\\"b\\u005Cc\\u2028d\\u2029e\\ud800f`${g}"');
@@ -183,10 +230,17 @@ describe('emitTypeScript: hostile strings', () => {
 
 type Schema = Record<string, unknown>;
 
-/** A tiny validator for the subset of JSON Schema the emitter uses (no validator is installed). */
-function validate(schema: Schema, v: unknown): boolean {
-  if (Array.isArray(schema['anyOf'])) return (schema['anyOf'] as Schema[]).some((s) => validate(s, v));
+/** A tiny validator for the subset of JSON Schema the emitter uses (independent of Ajv). */
+function validate(schema: Schema, v: unknown, root: Schema = schema): boolean {
+  if (typeof schema['$ref'] === 'string') {
+    const path = (schema['$ref'] as string).replace(/^#\//, '').split('/').map((x) => decodeURIComponent(x).replace(/~1/g, '/').replace(/~0/g, '~'));
+    let target: unknown = root;
+    for (const k of path) target = (target as Record<string, unknown>)[k];
+    if (!validate(target as Schema, v, root)) return false;
+  }
+  if (Array.isArray(schema['anyOf'])) return (schema['anyOf'] as Schema[]).some((s) => validate(s, v, root));
   const type = schema['type'];
+  if (type === 'array') return Array.isArray(v) && v.every((x) => validate(schema['items'] as Schema, x, root));
   if (type === 'object') {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
     const props = (schema['properties'] ?? {}) as Record<string, Schema>;
@@ -195,7 +249,7 @@ function validate(schema: Schema, v: unknown): boolean {
         if (schema['additionalProperties'] === false) return false;
         continue;
       }
-      if (!validate(props[k]!, (v as Record<string, unknown>)[k])) return false;
+      if (!validate(props[k]!, (v as Record<string, unknown>)[k], root)) return false;
     }
     return true;
   }
@@ -210,7 +264,7 @@ function validate(schema: Schema, v: unknown): boolean {
   return true;
 }
 
-const KEYWORDS = new Set(['$schema', 'title', 'description', 'type', 'properties', 'additionalProperties', 'anyOf', 'pattern', 'format', 'enum', 'minimum', 'maximum']);
+const KEYWORDS = new Set(['$schema', 'title', 'description', 'type', 'properties', 'additionalProperties', 'anyOf', 'pattern', 'format', 'enum', 'minimum', 'maximum', '$defs', '$ref', 'items']);
 
 function keywordsOf(s: unknown, out: Set<string>, underProperties = false): void {
   if (s === null || typeof s !== 'object' || Array.isArray(s)) {
@@ -220,8 +274,8 @@ function keywordsOf(s: unknown, out: Set<string>, underProperties = false): void
   for (const [k, v] of Object.entries(s)) {
     if (!underProperties) out.add(k);
     if (underProperties) keywordsOf(v, out);
-    else if (k === 'properties') keywordsOf(v, out, true);
-    else if (k === 'anyOf') keywordsOf(v, out);
+    else if (k === 'properties' || k === '$defs') keywordsOf(v, out, true);
+    else if (k === 'anyOf' || k === 'items') keywordsOf(v, out);
   }
 }
 
@@ -244,7 +298,7 @@ async function loadAjv(): Promise<((schema: Schema) => (v: unknown) => boolean) 
 }
 
 describe('schema.json', () => {
-  const policies = [SAMPLE, FIXTURE];
+  const policies = [SAMPLE, FIXTURE, DEPTH];
 
   it('compiles with a JSON Schema validator (Ajv draft 2020-12, strict mode) when one is installed', async () => {
     const compileSchema = await loadAjv();
@@ -268,6 +322,14 @@ describe('schema.json', () => {
     expect(fixture({ 申请人: { 月收入: '1000.505' } })).toBe(false);
     expect(fixture({ 申请人: { 月收入: -1 } })).toBe(false);
     expect(fixture({ 申请人: { 补助比例: '50' } })).toBe(false);
+    const depth = compileSchema(JSON.parse(emitTypeScript(DEPTH).get('schema.json')!) as Schema);
+    expect(depth({ 家庭: { 子女: [{ 出生日期: '2020-01-01', 子女: [{ 增减: -2 }] }], 差额: '-1.50', 户主: { 份额: '33.3%' }, 入托机构: { 备案: true } } })).toBe(true);
+    expect(depth({ 家庭: { 差额: -1.5 } })).toBe(true);
+    expect(depth({ 家庭: { 子女: [{ 月收入: '-1' }] } })).toBe(false);
+    expect(depth({ 家庭: { 子女: [{ 外星: 1 }] } })).toBe(false);
+    expect(depth({ 家庭: { 子女: {} } })).toBe(false);
+    expect(depth({ 家庭: { 户主: [] } })).toBe(false);
+    expect(depth({ 家庭: { 子女: [{ 子女: [{ 户籍: '外省' }] }] } })).toBe(false);
   });
 
   it('is a draft 2020-12 schema of the facts: entities → fields, closed objects, only known keywords', () => {
@@ -285,6 +347,9 @@ describe('schema.json', () => {
         for (const f of e.fields) {
           const fs = es.properties[f.name]!;
           expect(typeof fs['description']).toBe('string');
+          if (f.type.k === 'entity') expect(fs['$ref']).toBe(`#/$defs/${encodeURIComponent(f.type.name)}`);
+          if (f.type.k === 'list') expect(fs['items']).toEqual({ $ref: `#/$defs/${encodeURIComponent(f.type.elem)}` });
+          if (f.signed && f.type.k === 'int') expect(fs['minimum']).toBeLessThan(0);
           if (f.type.k === 'enum') expect(fs['enum']).toEqual(f.type.members);
           if (f.type.k === 'date') expect(fs['pattern']).toBeTypeOf('string');
           if (f.type.k === 'money') expect(fs['anyOf']).toHaveLength(2);

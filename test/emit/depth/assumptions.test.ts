@@ -1,0 +1,4 @@
+/** Differential tests, family “assumptions” (see family.ts): random programs × inputs, generated evaluator vs interpreter. */
+import { familySuite } from './family.js';
+
+familySuite('assumptions');
