@@ -103,7 +103,8 @@ class Checker {
       case '时长':
       case '年龄':
         if (!t.unit) {
-          this.err('ZC0311', t.span, `“${t.name}”类型须注明单位，例如 ${t.name === '时长' ? '时长（天）、时长（个月）' : '年龄（周岁）、年龄（月龄）'}`);
+          // (an unknown unit was reported by ZC0303 already: one mistake, one error)
+          if (t.unknownUnit === undefined) this.err('ZC0311', t.span, `“${t.name}”类型须注明单位，例如 ${t.name === '时长' ? '时长（天）、时长（个月）' : '年龄（周岁）、年龄（月龄）'}`);
           return T.error;
         }
         if (t.unit.dimension === 'money') return T.money;

@@ -421,7 +421,7 @@ class Builder {
     const unit = word ? UNITS[word] : undefined;
     if (!unit) {
       this.err('ZC0303', this.spanOf(arg), `未知单位“${word ?? ''}”`, { help: `可用的单位：${UNIT_NAMES.join('、')}` });
-      return { kind: 'builtin', name: base, span };
+      return { kind: 'builtin', name: base, span, unknownUnit: word ?? '' };
     }
     return { kind: 'builtin', name: base, unit, unitText: word!, span };
   }
