@@ -471,8 +471,13 @@ export function bind(root: string, files: Map<string, ProgramFile>): Result<Boun
  */
 export function clashWith(symbols: ReadonlyMap<string, Sym>, sym: Sym, name: string): Sym | undefined {
   if (sym.container !== undefined) {
-    const other = symbols.get(`${sym.kind}:${sym.container}.${name}`);
-    return other && other.id !== sym.id ? other : undefined;
+    // an entity's fields and its definitions (定义 实体.名称) share one namespace (ZC0402)
+    const kinds = sym.kind === 'field' || sym.kind === 'definition' ? ['field', 'definition'] : [sym.kind];
+    for (const k of kinds) {
+      const other = symbols.get(`${k}:${sym.container}.${name}`);
+      if (other && other.id !== sym.id) return other;
+    }
+    return undefined;
   }
   for (const s of symbols.values()) if (s.container === undefined && s.kind !== 'clause' && s.name === name && s.id !== sym.id) return s;
   return undefined;
