@@ -253,6 +253,7 @@ function programChecks(p: CheckedProgram, host: Host): { diagnostics: Diagnostic
       diagnostics.push(diag('ZC0702', decl.name.span, `参数文件“${decl.from.value}”中没有参数“${name}”`));
       continue;
     }
+    if (def.malformed) continue; // (ZC0701 said what is wrong with the definition: no unit or value to compare)
     const declared = decl.type.kind === 'builtin' ? (decl.type.unitText ?? (decl.type.name === '金额' ? '元' : undefined)) : undefined;
     const du = declared ? unitInfo(declared) : undefined;
     const fu = unitInfo(def.unit);

@@ -58,8 +58,11 @@ export function suggest(name: string, candidates: Iterable<string>): string | un
       bestD = dd;
     }
   }
-  const limit = Math.max(1, Math.floor([...name].length / 2));
-  return best !== undefined && bestD <= limit ? best : undefined;
+  const n = [...name].length;
+  const limit = Math.max(1, Math.floor(n / 2));
+  // A candidate that shares no character in place with the name (every character replaced —
+  // any one-character name against another) is not a near miss but noise.
+  return best !== undefined && bestD <= limit && bestD < Math.max(n, [...best].length) ? best : undefined;
 }
 
 class Binder {
@@ -206,9 +209,13 @@ class Binder {
     const parts: A.ClauseNumberPart[] = [];
     const parentParts = parent ? parentPartsOf(parent) : [];
     let last = parentParts.length ? LEVEL_ORDER[parentParts[parentParts.length - 1]!.level] : -1;
+    // A number already rejected (ZC0304 leaves `number` empty; ZC0305 below drops parts) has no
+    // anchor of its own: it is not compared with other clauses, so one mistake gives one error.
+    let rejected = c.number.length === 0;
     for (const p of c.number) {
       const lv = LEVEL_ORDER[p.level];
       if (lv <= last) {
+        rejected = true;
         this.diagnostics.push(diag('ZC0305', p.span, `条款编号“${p.raw}”是${LEVEL_NAME[p.level]}编号，不能出现在更低一级编号之后或同级之下`, {
           help: '条款编号层级依次为：附件N → 一、 → （一） → 1. → （1）',
         }));
@@ -227,7 +234,9 @@ class Binder {
       ...(parent ? { parent: parent.anchor } : {}), ...(c.title ? { title: c.title.value } : {}),
     };
     const prev = this.anchors.get(anchor);
-    if (prev) {
+    if (rejected) {
+      // (no ZC0406 and no symbol: the clause keeps the computed anchor only for what it contains)
+    } else if (prev) {
       this.diagnostics.push(diag('ZC0406', c.numberSpan, `条款“${label}”重复（锚点 ${anchor}）`, { related: [{ span: prev.decl.numberSpan, message: '第一次出现在这里' }] }));
     } else {
       this.anchors.set(anchor, info);
@@ -462,8 +471,13 @@ export function bind(root: string, files: Map<string, ProgramFile>): Result<Boun
  */
 export function clashWith(symbols: ReadonlyMap<string, Sym>, sym: Sym, name: string): Sym | undefined {
   if (sym.container !== undefined) {
-    const other = symbols.get(`${sym.kind}:${sym.container}.${name}`);
-    return other && other.id !== sym.id ? other : undefined;
+    // an entity's fields and its definitions (定义 实体.名称) share one namespace (ZC0402)
+    const kinds = sym.kind === 'field' || sym.kind === 'definition' ? ['field', 'definition'] : [sym.kind];
+    for (const k of kinds) {
+      const other = symbols.get(`${k}:${sym.container}.${name}`);
+      if (other && other.id !== sym.id) return other;
+    }
+    return undefined;
   }
   for (const s of symbols.values()) if (s.container === undefined && s.kind !== 'clause' && s.name === name && s.id !== sym.id) return s;
   return undefined;

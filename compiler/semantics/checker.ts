@@ -103,7 +103,8 @@ class Checker {
       case '时长':
       case '年龄':
         if (!t.unit) {
-          this.err('ZC0311', t.span, `“${t.name}”类型须注明单位，例如 ${t.name === '时长' ? '时长（天）、时长（个月）' : '年龄（周岁）、年龄（月龄）'}`);
+          // (an unknown unit was reported by ZC0303 already: one mistake, one error)
+          if (t.unknownUnit === undefined) this.err('ZC0311', t.span, `“${t.name}”类型须注明单位，例如 ${t.name === '时长' ? '时长（天）、时长（个月）' : '年龄（周岁）、年龄（月龄）'}`);
           return T.error;
         }
         if (t.unit.dimension === 'money') return T.money;
@@ -358,7 +359,10 @@ class Checker {
       const [lo, hi] = e.args;
       if (e.args.some((a) => a.kind !== 'date')) this.err('ZC0311', e.span, '“某日”的两个参数须直接写日期，如 某日（2023年1月1日，2023年12月31日）');
       else if (lo && hi && lo.kind === 'date' && hi.kind === 'date' && compareDates(lo.value, hi.value) > 0) {
-        this.err('ZC0308', e.span, '“某日”的最早日期晚于最晚日期', { help: '写作 某日（最早日期，最晚日期）' });
+        this.err('ZC0308', e.span, '“某日”的最早日期晚于最晚日期', {
+          help: '写作 某日（最早日期，最晚日期）',
+          fixes: [{ title: '交换两个日期', edits: [{ span: lo.span, newText: this.text(hi) }, { span: hi.span, newText: this.text(lo) }] }],
+        });
       }
     }
     return f.result;
@@ -641,7 +645,10 @@ class Checker {
       for (const f of e.fields) {
         const ft = this.fieldType(f.type);
         if (f.signed && ft.k !== 'error' && !(ft.k === 'int' || ft.k === 'money' || (ft.k === 'quantity' && ft.dim !== 'ageMonths' && ft.dim !== 'ageYears'))) {
-          this.err('ZC0311', f.type.span, `“可为负”只能用于整数、金额、时长和比例，字段“${f.name.text}”是${typeToString(ft)}`, { help: '删除“可为负”' });
+          const src = this.p.files.get(f.span.file)?.source.text ?? '';
+          const at = src.indexOf('可为负', f.type.span.end);
+          const fix = at >= 0 && at < f.span.end ? [{ title: '删除“可为负”', edits: [{ span: { file: f.span.file, start: f.type.span.end, end: at + '可为负'.length }, newText: '' }] }] : [];
+          this.err('ZC0311', f.type.span, `“可为负”只能用于整数、金额、时长和比例，字段“${f.name.text}”是${typeToString(ft)}`, { help: '删除“可为负”', ...(fix.length ? { fixes: fix } : {}) });
         }
       }
     }

@@ -34,6 +34,8 @@ export interface ParamDef {
   readonly note?: string;
   readonly values: readonly ParamValue[];
   readonly span: Span;
+  /** The definition itself was rejected (ZC0701 reported): kept so that the name is not also “missing”. */
+  readonly malformed?: true;
 }
 
 export type ParameterSet = Map<string, ParamDef>;
@@ -73,6 +75,7 @@ export function parseParameters(file: SourceFile): Result<ParameterSet> {
     const body = item.value as YNode | null;
     if (!isMap(body)) {
       diagnostics.push(diag('ZC0701', spanOf(file, keyNode), `参数“${name}”的定义应为映射（单位、值）`));
+      out.set(name, { name, unit: '', values: [], span: spanOf(file, keyNode), malformed: true });
       continue;
     }
     let unit = '';
@@ -126,7 +129,7 @@ export function parseParameters(file: SourceFile): Result<ParameterSet> {
       if (compareDates(values[i - 1]!.from, values[i]!.from) === 0) diagnostics.push(diag('ZC0701', values[i]!.span, `参数“${name}”有两个取值的起始日期相同`));
     }
     if (!unit) diagnostics.push(diag('ZC0701', spanOf(file, keyNode), `参数“${name}”缺少“单位”`));
-    out.set(name, { name, unit, values, span: spanOf(file, keyNode), ...(note ? { note } : {}) });
+    out.set(name, { name, unit, values, span: spanOf(file, keyNode), ...(note ? { note } : {}), ...(unit ? {} : { malformed: true as const }) });
   }
   return { value: out, diagnostics };
 }

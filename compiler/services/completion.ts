@@ -9,7 +9,11 @@
  * members, parameters, indicators, measures, outcomes inside a measure,
  * organisations after 牵头单位/责任单位/解释机关, entities after 对象, rules after
  * 例外于, readings after 采用, units after a number (UNIT_WORDS), and clause numbers /
- * labels after 条款.
+ * labels after 条款. Lists: after a list-typed path (`家庭.子女 ▮`) the quantifier suffixes
+ * and 按（键）第N个; inside a quantifier / aggregate the element's fields and 其; after
+ * `其.`, `…第N个.` or `人.` an element's fields and the definitions attached to its entity
+ * (`定义 人.孩次`); a list itself has no fields, so `家庭.子女.` offers nothing. Global
+ * definitions, the aggregates 数量/人数/个数/合计/最大/最小, 某日 and 施行日 in expressions.
  *
  * Quoted names. The replaced range is the word being typed; `filterText` is written
  * the way that word is written, so a client's prefix filter keeps the right items:
@@ -27,7 +31,7 @@ import type { ParsedFile } from '../syntax/index.js';
 import type * as A from '../syntax/ast.js';
 import { KEYWORDS, UNIT_WORDS } from '../syntax/tokens.js';
 import { tokenEnd } from '../syntax/lexer.js';
-import { FUNCTIONS, EVAL_DATE } from '../semantics/builtins.js';
+import { FUNCTIONS, AGGREGATES, EVAL_DATE, EFFECTIVE_DATE } from '../semantics/builtins.js';
 import { formatChineseNumeral } from '../common/numerals.js';
 import { typeToString } from '../semantics/model.js';
 import type { ProgramSet } from './program-set.js';
@@ -130,6 +134,112 @@ const SEPARATORS = new Set(['、', '，', ',']);
 /** Kinds whose items are names (written quoted when the lexer needs it). */
 const NAME_KINDS = new Set<CompletionKind>(['entity', 'field', 'enum', 'enumMember', 'param', 'indicator', 'measure', 'outcome', 'rule', 'org', 'reading', 'variable']);
 
+// ── list-aware paths (定义, 列表（实体）, quantifiers, aggregates, 按（键）第N个) ──
+
+/** What a written path denotes, as far as completion needs it. */
+type PathType = { readonly entity: string } | { readonly list: string } | undefined;
+
+function typeOfRefIn(p: CompiledProgram, t: A.TypeRef | undefined): PathType {
+  if (!t) return undefined;
+  if (t.kind === 'named') return p.checked.entities.has(t.name.text) ? { entity: t.name.text } : undefined;
+  if (t.name === '列表' && t.element?.kind === 'named' && p.checked.entities.has(t.element.name.text)) return { list: t.element.name.text };
+  return undefined;
+}
+
+/** The type of member `name` of entity `ent`: a field, or a definition attached to the entity. */
+function memberType(p: CompiledProgram, ent: string, name: string): PathType {
+  const f = p.checked.entities.get(ent)?.fields.find((x) => x.name.text === name);
+  if (f) return typeOfRefIn(p, f.type);
+  const d = p.checked.definitions.get(`${ent}.${name}`);
+  return d ? typeOfRefIn(p, d.decl.type) : undefined;
+}
+
+const nameText = (t: IToken) => (kindOf(t) === 'QuotedName' ? t.image.slice(1, -1) : t.image);
+
+/** Index of the `（` matching the `）` at `k`, or -1. */
+function openOf(tokens: readonly IToken[], k: number): number {
+  let depth = 0;
+  for (let j = k; j >= 0; j--) {
+    const n = kindOf(tokens[j]);
+    if (n === 'RParen') depth++;
+    else if (n === 'LParen' && --depth === 0) return j;
+  }
+  return -1;
+}
+
+/** The type of the operand that ends at token `k` (a path, 其, or `… 按（键）第N个`). */
+function pathTypeAt(p: CompiledProgram, tokens: readonly IToken[], k: number, depth = 0): PathType {
+  if (k < 0 || depth > 8) return undefined;
+  let t = tokens[k]!;
+  // `L 按（键）第N个`: the element of L
+  let j = k;
+  if (kindOf(tokens[j]) === 'Unit') j--;
+  if ((kindOf(tokens[j]) === 'NumberLit' || kindOf(tokens[j]) === 'ChineseNumber') && kindOf(tokens[j - 1]) === 'Ordinal' && kindOf(tokens[j - 2]) === 'RParen') {
+    const lp = openOf(tokens, j - 2);
+    if (lp > 0 && kindOf(tokens[lp - 1]) === 'OrderBy') {
+      const l = pathTypeAt(p, tokens, lp - 2, depth + 1);
+      return l && 'list' in l ? { entity: l.list } : undefined;
+    }
+    return undefined;
+  }
+  if (kindOf(t) === 'It') {
+    const el = elementContexts(p, tokens, k, depth + 1)[0];
+    return el ? { entity: el } : undefined;
+  }
+  if (!NAME_TOKENS.has(kindOf(t))) return undefined;
+  // a member: resolve what is before the dot
+  if (kindOf(tokens[k - 1]) === 'Dot') {
+    const obj = pathTypeAt(p, tokens, k - 2, depth + 1);
+    return obj && 'entity' in obj ? memberType(p, obj.entity, nameText(t)) : undefined;
+  }
+  const name = nameText(t);
+  if (p.checked.entities.has(name)) return { entity: name };
+  // a bare field name of the element inside a quantifier or aggregate
+  for (const el of elementContexts(p, tokens, k, depth + 1)) {
+    const m = memberType(p, el, name);
+    if (m) return m;
+  }
+  const d = p.checked.definitions.get(name);
+  return d ? typeOfRefIn(p, d.decl.type) : undefined;
+}
+
+/**
+ * The element entities in scope before token index `k` (innermost first): inside
+ * `L 均满足（…）`, `L 按（…）`, and the second argument of `数量（L，…）` / 合计 / 最大 / 最小.
+ */
+function elementContexts(p: CompiledProgram, tokens: readonly IToken[], k: number, depth = 0): string[] {
+  const out: string[] = [];
+  let level = 0;
+  for (let j = k; j >= 0 && depth <= 8; j--) {
+    const n = kindOf(tokens[j]);
+    if (n === 'RParen') level++;
+    else if (n === 'LParen') {
+      if (level > 0) { level--; continue; }
+      const before = tokens[j - 1];
+      const bn = kindOf(before);
+      if (bn === 'QuantExists' || bn === 'QuantForall' || bn === 'QuantNone' || bn === 'OrderBy') {
+        const l = pathTypeAt(p, tokens, j - 2, depth + 1);
+        if (l && 'list' in l) out.push(l.list);
+      } else if (before && AGGREGATES[before.image]) {
+        // the list is the first argument; its element is in scope after the first comma
+        let comma = -1;
+        let lv = 0;
+        for (let x = j + 1; x < k + 1; x++) {
+          const xn = kindOf(tokens[x]);
+          if (xn === 'LParen') lv++;
+          else if (xn === 'RParen') lv--;
+          else if (xn === 'Comma' && lv === 0) { comma = x; break; }
+        }
+        if (comma > 0) {
+          const l = pathTypeAt(p, tokens, comma - 1, depth + 1);
+          if (l && 'list' in l) out.push(l.list);
+        }
+      }
+    } else if (n === 'LBrace' || n === 'RBrace' || n === 'Colon') break;
+  }
+  return out;
+}
+
 /** Completion at `offset` of `path` (its current parse in the ProgramSet). */
 export function complete(ws: ProgramSet, path: string, offset: number, trigger?: string): Completions {
   const empty = { replace: { start: offset, end: offset }, items: [] };
@@ -203,21 +313,31 @@ function completeIn(ws: ProgramSet, path: string, parsed: ParsedFile, p: Compile
     return result();
   }
 
-  // after “.”: fields of an entity, outcomes of a measure
+  // after “.”: fields (and attached definitions) of an entity — also of a list element reached by
+  // 其 / 按（键）第N个 / a field of the element — and outcomes of a measure. A list has no fields.
   if (prev && kindOf(prev) === 'Dot') {
     const obj = tokens[i - 1];
+    const simple = obj && kindOf(tokens[i - 2]) !== 'Dot' && NAME_TOKENS.has(kindOf(obj));
     const name = obj ? (kindOf(obj) === 'QuotedName' ? obj.image.slice(1, -1) : obj.image) : '';
-    const ent = p?.checked.entities.get(name);
-    if (ent) {
+    const resolved = p && obj ? pathTypeAt(p, tokens, i - 1) : undefined;
+    const entName = resolved && 'entity' in resolved ? resolved.entity : simple && p?.checked.entities.has(name) ? name : undefined;
+    const ent = entName !== undefined ? p?.checked.entities.get(entName) : undefined;
+    if (ent && entName !== undefined && p) {
       for (const f of ent.fields) {
         const t = typeRefText(ws, f.type) || (() => {
-          const s = p?.checked.symbols.get(`field:${name}.${f.name.text}`);
-          return s?.type ? typeToString(s.type) : '';
+          const sym = p.checked.symbols.get(`field:${entName}.${f.name.text}`);
+          return sym?.type ? typeToString(sym.type) : '';
         })();
-        add(f.name.text, 'field', `${name} 的字段：${t}`, 0, f.doc ? { documentation: f.doc.value } : {});
+        add(f.name.text, 'field', `${entName} 的字段：${t}`, 0, f.doc ? { documentation: f.doc.value } : {});
       }
+      for (const d of p.checked.definitions.values()) {
+        if (d.entity !== entName) continue;
+        const t = d.decl.type ? typeRefText(ws, d.decl.type) : typeToString(p.checked.types.get(d.decl.value) ?? { k: 'error' });
+        add(d.decl.name.text, 'variable', `${entName} 的定义：${t}`, 0, d.decl.note ? { documentation: d.decl.note.value } : {});
+      }
+      return result();
     }
-    const m = p?.checked.measures.get(name);
+    const m = simple ? p?.checked.measures.get(name) : undefined;
     if (m) for (const o of m.decl.outcomes) add(o.name.text, 'outcome', `${name} 的结果：${typeRefText(ws, o.type)}`, 0);
     return result();
   }
@@ -267,7 +387,29 @@ function completeIn(ws: ProgramSet, path: string, parsed: ParsedFile, p: Compile
     for (const [name, en] of p?.checked.enums ?? []) for (const m of en.members) add(m.text, 'enumMember', `枚举 ${name} 的值`, 0);
     return result();
   }
+  // after a list (家庭.子女 ▮): what can follow it — a quantifier or 按（键）第N个
+  const sameLine = prev && !/[\n\r\u2028\u2029]/.test(text.slice(tokenEnd(prev), start));
+  const before = p && prev && sameLine && (NAME_TOKENS.has(kindOf(prev)) || kindOf(prev) === 'Unit' || kindOf(prev) === 'NumberLit') ? pathTypeAt(p, tokens, i) : undefined;
+  if (before && 'list' in before && !open) {
+    const quant: [string, string][] = [
+      ['至少一个满足', '存在：至少一个元素满足条件'], ['至少一方满足', '存在（夫妻等两方）'], ['至少一人满足', '存在（人）'], ['任一满足', '存在'],
+      ['均满足', '全部：每个元素都满足条件（空列表为“是”）'], ['全部满足', '全部'], ['都满足', '全部'],
+      ['均不满足', '没有：没有元素满足条件（空列表为“是”）'], ['都不满足', '没有'],
+    ];
+    quant.forEach(([w, d], n) => add(w, 'keyword', `量词（${before.list} 的列表）：${d}`, 0, { snippet: `${w}（$1）`, ...(n === 0 ? { preselect: true } : {}) }));
+    add('按', 'keyword', `按（键）第N个：按键从小到大排列后的第N个${before.list}`, 1, { snippet: '按（$1）第$2个' });
+    return result();
+  }
   // general: names in scope, then keywords
+  if (p && !open) {
+    // inside a quantifier / aggregate: the element's fields (innermost first) and 其
+    const els = elementContexts(p, tokens, i);
+    els.forEach((el, n) => {
+      for (const f of p.checked.entities.get(el)?.fields ?? []) add(f.name.text, 'field', `${el} 的字段（当前元素）：${typeRefText(ws, f.type)}`, 0);
+      for (const d of p.checked.definitions.values()) if (d.entity === el) add(d.decl.name.text, 'variable', `${el} 的定义（当前元素）`, 0);
+      if (n === 0) add('其', 'keyword', `当前元素（${el}）`, 0);
+    });
+  }
   if (enc.measure) {
     for (const o of enc.measure.outcomes) add(o.name.text, 'outcome', `结果：${typeRefText(ws, o.type)}`, 0);
   }
@@ -280,10 +422,17 @@ function completeIn(ws: ProgramSet, path: string, parsed: ParsedFile, p: Compile
       for (const m of en.members) add(m.text, 'enumMember', `枚举 ${name} 的值`, 2);
     }
     for (const [name, m] of p.checked.measures) add(name, 'measure', `措施${m.clause ? `（条款 ${p.checked.clauses.find((c) => c.anchor === m.clause)?.label ?? ''}）` : ''}`, 3);
+    for (const d of p.checked.definitions.values()) {
+      if (d.entity) continue;
+      const t = d.decl.type ? typeRefText(ws, d.decl.type) : typeToString(p.checked.types.get(d.decl.value) ?? { k: 'error' });
+      add(d.decl.name.text, 'variable', `定义：${t}`, 1, d.decl.note ? { documentation: d.decl.note.value } : {});
+    }
     if (!open) {
       for (const [name, f] of Object.entries(FUNCTIONS)) add(name, 'function', `内置函数 → ${typeToString(f.result)}`, 2, { documentation: f.doc, snippet: `${name}（$1）` });
+      for (const [name, a] of Object.entries(AGGREGATES)) add(name, 'function', `汇总（列表${a.arity.includes(1) ? '[，条件]' : '，表达式'}）`, 2, { documentation: a.doc, snippet: `${name}（$1）` });
     }
     add(EVAL_DATE, 'variable', '内置：评估日期', 2);
+    if (p.checked.policy) add(EFFECTIVE_DATE, 'variable', '内置：本政策的施行日（生效）', 2);
   }
   if (!open) for (const k of KEYWORDS) add(k, 'keyword', '关键字', 4);
   return result();

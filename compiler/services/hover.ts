@@ -2,7 +2,8 @@
  * Hover: what a name is, from the compiler's model — type and unit of fields,
  * parameters, outcomes and indicators; the clause's label and 原文 for a clause
  * number, a measure or a rule; a parameter's value in force today with its source
- * (marked 未确认 when not confirmed); the doc of built-in functions; on the path of
+ * (marked 未确认 when not confirmed); a definition's type, expression, 原文 and 说明, a
+ * 前提's condition; the doc of built-in and aggregate functions; on the path of
  * an `导入 "…"`, the imported file and its declarations.
  * Input: a ProgramSet, a file, an offset. Output: Markdown and the span it is about.
  */
@@ -13,7 +14,7 @@ import type * as A from '../syntax/ast.js';
 import { valueOn } from '../semantics/parameters.js';
 import { decToString } from '../common/decimal.js';
 import { formatIso, type CalendarDate } from '../common/calendar.js';
-import { FUNCTIONS, EVAL_DATE, IS_VOID, APPLIES } from '../semantics/builtins.js';
+import { FUNCTIONS, AGGREGATES, EVAL_DATE, EFFECTIVE_DATE, IS_VOID, APPLIES } from '../semantics/builtins.js';
 import { kindName } from '../semantics/binder.js';
 import { lower } from '../ir/lower.js';
 import type { IrProgram } from '../ir/ir.js';
@@ -116,6 +117,32 @@ export function hoverText(ws: Workspace, at: NameAt, today: CalendarDate): strin
       if (c) out.push(`条款 ${c.label}${c.title ? ` “${c.title}”` : ''}`);
       break;
     }
+    case 'definition': {
+      const dd = decl as unknown as A.DefinitionDecl;
+      const t = dd.type ? typeRefText(ws, dd.type) : typeToString(p.checked.types.get(dd.value) ?? { k: 'error' });
+      out.push(`**${kind}** ${code(qual)}：${t}`);
+      if (dd.entity) out.push(`（实体 ${code(dd.entity.text)} 上的定义：每个${dd.entity.text}各有一个值，写作 ${code(`${dd.entity.text}.${dd.name.text}`)}）`);
+      const expr = ws.textOf(dd.value.span.file)?.slice(dd.value.span.start, dd.value.span.end);
+      if (expr) out.push(`= ${code(expr.replace(/\s+/g, ' '))}`);
+      if (dd.quotes.length) out.push('原文：', quote(dd.quotes.map((q) => q.value)));
+      if (dd.note) out.push(`说明：${dd.note.value}`);
+      if (dd.doubts.length) out.push(`存疑：${dd.doubts.map((d) => d.text).join('、')}`);
+      const c = clauseOf(p, sym.clause);
+      if (c) out.push(`条款 **${c.label}**${c.title ? ` “${c.title}”` : ''}　锚点 ${code(c.anchor)}`);
+      break;
+    }
+    case 'assumption': {
+      const ad = decl as unknown as A.AssumptionDecl;
+      out.push(`**${kind}** ${code(sym.name)}：是否`);
+      const cond = ad.condition && ws.textOf(ad.condition.span.file)?.slice(ad.condition.span.start, ad.condition.span.end);
+      if (cond) out.push(`条件：${code(cond.replace(/\s+/g, ' '))}`);
+      if (ad.quotes.length) out.push('原文：', quote(ad.quotes.map((q) => q.value)));
+      if (ad.note) out.push(`说明：${ad.note.value}`);
+      out.push('不满足时，求值结果在“前提不满足”中列出它；核查只考虑满足全部前提的输入');
+      const c = clauseOf(p, sym.clause);
+      if (c) out.push(`条款 **${c.label}**${c.title ? ` “${c.title}”` : ''}　锚点 ${code(c.anchor)}`);
+      break;
+    }
     case 'measure': {
       const m = p.checked.measures.get(sym.name);
       out.push(`**${kind}** ${code(sym.name)}`);
@@ -199,7 +226,15 @@ export function hoverText(ws: Workspace, at: NameAt, today: CalendarDate): strin
       const f = FUNCTIONS[sym.name];
       if (f) out.push(`**内置函数** ${code(`${sym.name}（${f.params.map(typeToString).join('，')}）`)} → ${typeToString(f.result)}`, f.doc);
       else if (sym.name === EVAL_DATE) out.push(`**内置名称** ${code(sym.name)}：日期`, '求值时的评估日期');
+      else if (sym.name === EFFECTIVE_DATE) {
+        const eff = p.checked.policy?.decl.effective;
+        out.push(`**内置名称** ${code(sym.name)}：日期`, '本政策的施行日（政策“生效”所写的日期）');
+        if (eff?.date) out.push(`生效：${formatIso(eff.date)}`);
+        else if (eff?.range) out.push(`生效：某日（${formatIso(eff.range.lo)} 至 ${formatIso(eff.range.hi)} 之间，含两端）——与它比较的结论只在整个区间都一致时才确定，否则为存疑`);
+        else out.push('生效日期未知：与它比较的结论为存疑');
+      }
       else if (sym.name === IS_VOID) out.push(`**内置名称** ${code(sym.name)}：是否`, '（仅用于性质）评估日期时本政策是否已因上级政策事件废止');
+      else if (AGGREGATES[sym.name]) out.push(`**汇总函数** ${code(`${sym.name}（列表${AGGREGATES[sym.name]!.arity.includes(1) ? '[，条件]' : '，表达式'}）`)}`, AGGREGATES[sym.name]!.doc);
       else if (sym.name === APPLIES) out.push(`**内置函数** ${code(`${sym.name}（措施）`)} → 是否`, '（仅用于性质）措施在评估日期是否适用');
       else out.push(`**内置名称** ${code(sym.name)}`);
       break;

@@ -105,7 +105,7 @@ export type Period = '一次性' | '按月' | '按年' | '每天' | '每周' | '
 
 // ── types ────────────────────────────────────────────────────────────
 export type TypeRef =
-  | { readonly kind: 'builtin'; readonly span: Span; readonly name: BuiltinType; readonly unit?: UnitInfo; readonly unitText?: string; readonly element?: TypeRef }
+  | { readonly kind: 'builtin'; readonly span: Span; readonly name: BuiltinType; readonly unit?: UnitInfo; readonly unitText?: string; readonly element?: TypeRef; /** set when the written unit was rejected (ZC0303 already reported) */ readonly unknownUnit?: string }
   | { readonly kind: 'named'; readonly span: Span; readonly name: Name };
 
 export type BuiltinType = '是否' | '整数' | '金额' | '日期' | '时长' | '数量' | '比例' | '文本' | '列表' | '年龄';

@@ -421,7 +421,7 @@ class Builder {
     const unit = word ? UNITS[word] : undefined;
     if (!unit) {
       this.err('ZC0303', this.spanOf(arg), `未知单位“${word ?? ''}”`, { help: `可用的单位：${UNIT_NAMES.join('、')}` });
-      return { kind: 'builtin', name: base, span };
+      return { kind: 'builtin', name: base, span, unknownUnit: word ?? '' };
     }
     return { kind: 'builtin', name: base, unit, unitText: word!, span };
   }
@@ -591,7 +591,14 @@ class Builder {
       else if (e?.kind === 'call' && e.callee.text === '某日' && e.args.length === 2 && e.args[0]!.kind === 'date' && e.args[1]!.kind === 'date') {
         const lo = e.args[0].value;
         const hi = e.args[1].value;
-        if (compareDates(lo, hi) > 0) this.err('ZC0308', e.span, '“某日”的最早日期晚于最晚日期', { help: '写作 某日（最早日期，最晚日期）' });
+        if (compareDates(lo, hi) > 0) {
+          const [a, b] = e.args as [A.Expr, A.Expr];
+          const src = (x: A.Expr) => this.file.text.slice(x.span.start, x.span.end);
+          this.err('ZC0308', e.span, '“某日”的最早日期晚于最晚日期', {
+            help: '写作 某日（最早日期，最晚日期）',
+            fixes: [{ title: '交换两个日期', edits: [{ span: a.span, newText: src(b) }, { span: b.span, newText: src(a) }] }],
+          });
+        }
         else effective = { span: eff.span, range: { lo, hi }, ...(note ? { note } : {}) };
       } else if (e) this.err('ZC0311', e.span, '“生效”的值应为日期、“未知”或“某日（最早日期，最晚日期）”');
     }

@@ -5,7 +5,7 @@
  * INVARIANT: the grammar holds no semantics — which attribute is allowed where,
  * what a clause number means, units and numerals are all decided by cst-to-ast.ts.
  */
-import { CstParser, EOF, type CstNode, type IToken, type IRecognitionException } from 'chevrotain';
+import { CstParser, EOF, tokenMatcher, type CstNode, type IToken, type IRecognitionException } from 'chevrotain';
 import type { SourceFile } from '../common/source.js';
 import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import * as T from './tokens.js';
@@ -335,7 +335,9 @@ class ZhengCeParser extends CstParser {
 
   cmpExpr = this.RULE('cmpExpr', () => {
     this.SUBRULE(this.addExpr);
-    this.OPTION(() =>
+    // GATE: a literal that ends its line (`指标 甲 = 1 2⏎指标 …`) cannot start a bound (3以上, 6—24月龄):
+    // the comparison ends here and the stray literal is reported where it stands, not on the next line.
+    this.OPTION({ GATE: () => this.boundAhead(), DEF: () =>
       this.OR([
         {
           ALT: () => {
@@ -373,8 +375,24 @@ class ZhengCeParser extends CstParser {
           },
         },
       ]),
-    );
+    });
   });
+
+  /** The text being parsed (set by parseTokens; only boundAhead reads it, for line breaks). */
+  text = '';
+
+  /** Lookahead for cmpExpr's literal-bound alternative: false when LA(1) is a literal that ends its line (or the file). */
+  private boundAhead(): boolean {
+    const first = this.LA(1);
+    let i: number;
+    if (tokenMatcher(first, T.DateLit)) i = 2;
+    else if (tokenMatcher(first, T.NumberLit) || tokenMatcher(first, T.ChineseNumber)) i = tokenMatcher(this.LA(2), T.Unit) ? 3 : 2;
+    else return true;
+    const after = this.LA(i);
+    if (tokenMatcher(after, T.LegalSuffix) || tokenMatcher(after, T.Dash) || tokenMatcher(after, T.RangeWord)) return true;
+    if (after.tokenType === EOF) return false;
+    return !/[\n\r\u2028\u2029]/.test(this.text.slice(tokenEnd(this.LA(i - 1)), after.startOffset));
+  }
 
   setExpr = this.RULE('setExpr', () => {
     this.OR([
@@ -526,8 +544,10 @@ function describeToken(t: IToken): string {
 /** Parse tokens into a CST. */
 export function parseTokens(file: SourceFile, tokens: IToken[]): Result<CstNode> {
   const parser = getParser();
+  parser.text = file.text;
   parser.input = tokens;
   const cst = parser.file();
+  parser.text = '';
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<number>();
   // token → index, built once (helpFor needs a token's neighbour; indexOf per error was quadratic)

@@ -6,7 +6,9 @@
  * diagnostics after an edit (and after undoing it), completion after `家庭.` with a
  * quoted name kept by neovim's own filter and accepted once, hover, definition of a
  * field and of an `导入`, rename refused on a name clash (and applied otherwise),
- * formatting, folding ranges.
+ * formatting, folding ranges; and on a file with 定义 and 列表（实体） (neovim/列表.zc): hover of
+ * a definition, definition of 其.字段, completion after a list / 其. / 实体., rename of an
+ * entity definition refused onto a field and applied otherwise.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -26,6 +28,22 @@ interface Report {
   undone: VimDiag[];
   completion_dot: { prefix: string; words: string[]; filterTexts: string[]; accepted: boolean; line: string; diagnostics: VimDiag[] };
   completion_quote: { prefix: string; words: string[]; accepted: boolean; line: string };
+  completion_bare: { prefix: string; words: string[]; filterTexts: string[]; newTexts: string[]; accepted: boolean; line: string };
+  lists: {
+    diagnostics: VimDiag[];
+    hover: string;
+    definition: Location[];
+    huji: [number, number];
+    after_list: string[];
+    after_list_snippet: (number | null)[];
+    after_it: string[];
+    after_entity: string[];
+    accepted: boolean;
+    accepted_line: string;
+    rename_conflict: string | null;
+    renamed: string[];
+    after_rename: VimDiag[];
+  };
   hover: string;
   hover_import: string;
   definition_field: Location[];
@@ -39,6 +57,7 @@ interface Report {
 }
 
 const NVIM = 'nvim';
+const LISTS = join(import.meta.dirname, 'neovim', '列表.zc');
 let dir = '';
 let r: Report;
 
@@ -51,7 +70,7 @@ beforeAll(async () => {
   const report = join(dir, 'report.json');
   const run = spawnSync(NVIM, ['--headless', '--clean', '-u', 'NONE', '-c', `luafile ${join(import.meta.dirname, 'neovim', 'drive.lua')}`], {
     cwd: dir, encoding: 'utf8', timeout: 150_000,
-    env: { ...process.env, ZC_SERVER: server, ZC_ROOT: join(dir, 'ws'), ZC_REPORT: report, XDG_STATE_HOME: join(dir, 'state'), XDG_DATA_HOME: join(dir, 'data'), XDG_CONFIG_HOME: join(dir, 'config') },
+    env: { ...process.env, ZC_SERVER: server, ZC_ROOT: join(dir, 'ws'), ZC_REPORT: report, ZC_LISTS: LISTS, XDG_STATE_HOME: join(dir, 'state'), XDG_DATA_HOME: join(dir, 'data'), XDG_CONFIG_HOME: join(dir, 'config') },
   });
   let text = '';
   try {
@@ -59,6 +78,7 @@ beforeAll(async () => {
   } catch {
     throw new Error(`neovim wrote no report (status ${run.status}, signal ${run.signal}): ${run.stdout}${run.stderr}`);
   }
+  if (process.env.ZC_NVIM_REPORT) cpSync(report, process.env.ZC_NVIM_REPORT); // (for debugging: keep what neovim saw)
   r = JSON.parse(text) as Report;
   expect(r.fatal, `drive.lua failed: ${r.fatal}`).toBeUndefined();
   expect(run.status).toBe(0);
@@ -101,6 +121,43 @@ describe('neovim built-in LSP client ↔ zhengce language server', () => {
     expect(r.completion_quote.accepted).toBe(true);
     expect(r.completion_quote.line).toContain('3孩 且 家庭.「夫妻至少一方户籍在本县」 且');
     expect(r.completion_quote.line).not.toContain('「「');
+    // typed bare after the dot (家庭.夫妻): the server sends the item with a bare filterText and a
+    // textEdit over “夫妻” (what VS Code and Monaco filter on — test/playground checks Monaco) …
+    expect(r.completion_bare.prefix).toBe('夫妻');
+    expect(r.completion_bare.filterTexts.sort()).toEqual(['夫妻至少一方户籍在本县', '子女数'].sort());
+    expect(r.completion_bare.newTexts.sort()).toEqual(['「夫妻至少一方户籍在本县」', '子女数'].sort());
+    // … but Debian's neovim 0.7.2 matches the typed prefix against the inserted word, not filterText
+    // (runtime/lua/vim/lsp/util.lua, remove_unmatch_completion_items), so its own filter drops a
+    // name that must be quoted. If this starts failing, neovim honours filterText: assert instead
+    // that the item is kept and accepted once.
+    expect(r.completion_bare.words).toEqual([]);
+    expect(r.completion_bare.accepted).toBe(false);
+  });
+
+  test('definitions and lists (列表.zc): hover, definition, completion after a list / 其. / 实体., rename refused and applied', () => {
+    const L = r.lists;
+    expect(L.diagnostics.filter((d) => d.severity === 1)).toEqual([]);
+    expect(L.hover).toContain('**定义** `家庭.多孩家庭`：是否');
+    expect(L.hover).toContain('说明：按子女数计');
+    expect(L.definition).toHaveLength(1);
+    expect(decodeURIComponent(L.definition[0]!.uri)).toMatch(/\/列表\.zc$/);
+    const src = readFileSync(LISTS, 'utf8').split('\n');
+    const row = src.findIndex((l) => l.includes('户籍：户籍地'));
+    expect(L.definition[0]!.range.start).toEqual({ line: row, character: src[row]!.indexOf('户籍') });
+    // after 家庭.子女 : the quantifier suffixes (snippets; neovim shows the snippet text as the word)
+    expect(L.after_list.some((w) => w.startsWith('均满足'))).toBe(true);
+    expect(L.after_list.some((w) => w.startsWith('至少一个满足'))).toBe(true);
+    expect(L.after_list.some((w) => w.startsWith('按'))).toBe(true);
+    expect(L.after_list).not.toContain('子女数');
+    expect(L.after_list_snippet.every((f) => f === 2)).toBe(true);
+    expect(L.after_it.sort()).toEqual(['出生日期', '户籍', '月收入'].sort());
+    expect(L.after_entity).toEqual(expect.arrayContaining(['子女数', '夫妻', '子女', '多孩家庭']));
+    expect(L.accepted).toBe(true);
+    expect(L.accepted_line).toMatch(/且 家庭\.多孩家庭 $/);
+    expect(L.rename_conflict).toBe('不能重命名为“子女数”：“家庭”中已有同名的字段“子女数”，两者会合并为一个名称');
+    expect(L.renamed.filter((l) => l.includes('多子女家庭'))).toHaveLength(2);
+    expect(L.renamed.join('\n')).not.toContain('多孩家庭');
+    expect(L.after_rename.filter((d) => d.severity === 1)).toEqual([]);
   });
 
   test('hover on a measure shows its clause and 原文; on an import, the file and its declarations', () => {

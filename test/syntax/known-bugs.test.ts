@@ -29,11 +29,25 @@ describe('parser / AST spans', () => {
     expect(clause.kind === 'clause' && clause.items.map((i) => i.kind)).toEqual(['measure', 'property']);
   });
 
-  it.fails('KNOWN BUG: after an unrecognised character is dropped, the parse error is reported at the next declaration instead of at the stray token', () => {
-    // `指标 甲 = 1 @ 2` → the error is “此处不应出现“指标”” on line 2, a correct line.
+  it('fixed (regression): after an unrecognised character is dropped, the parse error is reported at the stray token, not at the next declaration', () => {
+    // was: `指标 甲 = 1 @ 2` → “此处不应出现“指标”” on line 2 (cmpExpr took `2` as the start of a bound like `2以上`).
     const ds = run('指标 甲 = 1 @ 2\n指标 乙 = 3');
-    const parse = ds.find((d) => d.code === 'ZC0201')!;
-    expect(parse.span.start).toBe('指标 甲 = 1 @ '.length);
+    const parse = ds.filter((d) => d.code === 'ZC0201');
+    expect(parse).toHaveLength(1);
+    expect(parse[0]!.span.start).toBe('指标 甲 = 1 @ '.length);
+    expect(parse[0]!.message).toContain('“2”');
+    // the same without the stray character, and for a literal with a unit
+    expect(run('指标 甲 = 1 2\n指标 乙 = 3').find((d) => d.code === 'ZC0201')!.span.start).toBe('指标 甲 = 1 '.length);
+    const withUnit = '实体 甲 { 日：整数 }\n性质 乙 {\n  断言：甲.日 ≥ 1 3天 # 注释\n}';
+    expect(codes(run(withUnit))).toEqual(['ZC0201']);
+    expect(run(withUnit)[0]!.span.start).toBe(withUnit.indexOf('3天'));
+    // a literal followed by something else on its line still starts a bound (the error stays where it was)
+    expect(run('指标 甲 = 1 2 3\n').find((d) => d.code === 'ZC0201')!.span.start).toBe('指标 甲 = 1 2 '.length);
+  });
+  it('a literal followed by a bound word is still a bound (3以上, 6—24月龄, 日期 至 日期)', () => {
+    expect(run('实体 甲 { 数：整数 }\n性质 乙 { 断言：甲.数 3以上 }')).toEqual([]);
+    expect(run('实体 甲 { 龄：年龄（月龄） }\n性质 乙 { 断言：甲.龄 6—24月龄 }')).toEqual([]);
+    expect(codes(run('实体 甲 { 日：日期 }\n性质 乙 { 断言：甲.日 2024年1月1日至2023年1月1日 }'))).toEqual(['ZC0308']);
   });
 });
 
@@ -48,19 +62,28 @@ describe('literals and ranges', () => {
 });
 
 describe('cascading diagnostics (one mistake, several errors)', () => {
-  it.fails('KNOWN BUG: an unknown unit in a type is reported twice (ZC0303, then ZC0311 “须注明单位”)', () => {
+  it('fixed (regression): an unknown unit in a type is reported once (ZC0303, no ZC0311 “须注明单位”)', () => {
     expect(codes(run('实体 甲 { 乙：时长（光年） }'))).toEqual(['ZC0303']);
+    expect(codes(run('实体 甲 { 乙：年龄（光年） }'))).toEqual(['ZC0303']);
+    // a missing unit is still its own error
+    expect(codes(run('实体 甲 { 乙：时长 }'))).toEqual(['ZC0311']);
   });
-  it.fails('KNOWN BUG: two clauses whose numbers are both invalid also get “条款“”重复（锚点 clause）”', () => {
+  it('fixed (regression): two clauses whose numbers are both invalid get no “条款“”重复（锚点 clause）”', () => {
     expect(codes(run('条款 0. { }\n条款 1000. { }'))).toEqual(['ZC0304', 'ZC0304']);
+    // real duplicates are still reported
+    expect(codes(run('条款 一、 { }\n条款 一、 { }'))).toEqual(['ZC0406']);
   });
-  it.fails('KNOWN BUG: a nested clause whose number is rejected (ZC0305) inherits its parent’s anchor and is reported as a duplicate', () => {
+  it('fixed (regression): a nested clause whose number is rejected (ZC0305) is not reported as a duplicate of its parent', () => {
     expect(codes(run('条款 （一） {\n  条款 一、 { }\n}'))).toEqual(['ZC0305']);
   });
-  it.fails('KNOWN BUG: a parameter whose definition is malformed is also reported as missing (ZC0702) or with unit “” (ZC0704)', () => {
+  it('fixed (regression): a parameter whose definition is malformed is not also reported as missing (ZC0702) or with unit “” (ZC0704)', () => {
     const yaml = '陪产假: 15\n护理假:\n  值: []\n';
     const ds = run('参数 陪产假：时长（天） 来自 "p.yaml"\n参数 护理假：时长（天） 来自 "p.yaml"', { 'p.yaml': yaml });
-    expect(codes(ds).filter((c) => c !== 'ZC0701')).toEqual([]);
+    expect(codes(ds)).toEqual(['ZC0701', 'ZC0701']);
+    // a parameter really absent from the file is still ZC0702, and a real unit mismatch ZC0704
+    const ok = '护理假:\n  单位: 个月\n  值: []\n';
+    expect(codes(run('参数 陪产假：时长（天） 来自 "p.yaml"', { 'p.yaml': ok }))).toEqual(['ZC0702']);
+    expect(codes(run('参数 护理假：时长（天） 来自 "p.yaml"', { 'p.yaml': ok }))).toEqual(['ZC0704']);
   });
 });
 
@@ -75,10 +98,14 @@ describe('parameters (YAML)', () => {
 });
 
 describe('suggestions', () => {
-  it.fails('KNOWN BUG: for a one-character name any other one-character name is suggested, even the declaration being defined', () => {
-    // 指标 丙 = 空 → “是否想写“丙”？”
+  it('fixed (regression): for a one-character name no unrelated one-character name is suggested (not even the declaration being defined)', () => {
+    // was: 指标 丙 = 空 → “是否想写“丙”？”
     const d = run('指标 乙 = 1\n指标 丙 = 空').find((x) => x.code === 'ZC0401')!;
     expect(d.help ?? '').not.toContain('是否想写');
+    expect(d.fixes ?? []).toEqual([]);
+    // a real near miss is still suggested: one character off in a longer name, or a one-character prefix
+    expect(run('实体 家庭 { 子女数：整数 }\n性质 乙 { 断言：家庭.子女树 > 1 }').find((x) => x.code === 'ZC0403')!.help).toContain('是否想写“子女数”');
+    expect(run('指标 丙丁 = 1\n指标 戊 = 丙').find((x) => x.code === 'ZC0401')!.help).toContain('是否想写“丙丁”');
   });
 });
 

@@ -144,6 +144,13 @@ local ok, err = pcall(function()
   wait_diags(function(ds) for _, d in ipairs(ds) do if d.severity == 1 then return false end end return true end, 'no errors after completion')
   report.completion_dot.diagnostics = diag_list()
 
+  -- typed bare: 家庭.夫妻 — neovim filters on “夫妻”, so filterText must not start with 「
+  type_after_anchor(' 且 家庭.夫妻')
+  local c3 = complete_here()
+  report.completion_bare = { prefix = c3.prefix, words = words(c3), filterTexts = vim.tbl_map(function(i) return i.filterText end, c3.items), newTexts = vim.tbl_map(function(i) return i.textEdit and i.textEdit.newText end, c3.items) }
+  report.completion_bare.accepted = accept(c3, '「夫妻至少一方户籍在本县」')
+  report.completion_bare.line = vim.api.nvim_buf_get_lines(bufnr, arow, arow + 1, false)[1]
+
   type_after_anchor(' 且 家庭.「夫')
   local c2 = complete_here()
   report.completion_quote = { prefix = c2.prefix, words = words(c2) }
@@ -200,6 +207,64 @@ local ok, err = pcall(function()
   -- 7. folding ranges
   report.folding = request('textDocument/foldingRange', { textDocument = vim.lsp.util.make_text_document_params(bufnr) }).result
   report.lines = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
+
+  -- 8. definitions and lists (a new buffer with test/lsp/neovim/列表.zc; never written)
+  vim.cmd('edit ' .. vim.fn.fnameescape(root .. '/列表.zc'))
+  local lbuf = vim.api.nvim_get_current_buf()
+  vim.api.nvim_buf_set_lines(lbuf, 0, -1, false, vim.fn.readfile(os.getenv('ZC_LISTS')))
+  vim.lsp.buf_attach_client(lbuf, client_id)
+  if not vim.wait(10000, function() for _, x in ipairs(published) do if x.uri == vim.uri_from_bufnr(lbuf) then return true end end return false end, 20) then error('no diagnostics for 列表.zc') end
+  local lists = { diagnostics = diag_list(lbuf) }
+  local function lpos(needle, byte_delta, nth)
+    local r0, c0 = line_of(needle, nth)
+    vim.api.nvim_win_set_cursor(0, { r0 + 1, c0 + (byte_delta or 0) })
+    return vim.lsp.util.make_position_params()
+  end
+  -- (line_of reads the current buffer)
+  bufnr = lbuf
+  local hv = request('textDocument/hover', lpos('家庭.「多孩家庭」 且', #'家庭.「'), lbuf).result
+  lists.hover = hv and hv.contents and (hv.contents.value or hv.contents) or vim.NIL
+  lists.definition = request('textDocument/definition', lpos('其.户籍', #'其.'), lbuf).result
+  lists.huji = { line_of('户籍：户籍地') }
+  -- completion after a list, inside the quantifier, after 其.
+  local lrow = line_of('定义 「可以申请」')
+  local lline = vim.api.nvim_buf_get_lines(lbuf, lrow, lrow + 1, false)[1]
+  local function type_at_end(text)
+    -- (a trailing space: in normal mode the cursor cannot stand after the last character)
+    vim.api.nvim_buf_set_lines(lbuf, lrow, lrow + 1, false, { lline .. text .. ' ' })
+    vim.api.nvim_win_set_cursor(0, { lrow + 1, #lline + #text })
+  end
+  type_at_end(' 且 家庭.子女 ')
+  local q1 = complete_here()
+  lists.after_list = words(q1)
+  lists.after_list_snippet = vim.tbl_map(function(i) return i.insertTextFormat end, q1.items)
+  type_at_end(' 且 家庭.子女 至少一个满足（其.')
+  lists.after_it = words(complete_here('.'))
+  type_at_end(' 且 家庭.')
+  local q3 = complete_here('.')
+  lists.after_entity = words(q3)
+  lists.accepted = accept(q3, '多孩家庭')
+  lists.accepted_line = vim.api.nvim_buf_get_lines(lbuf, lrow, lrow + 1, false)[1]
+  vim.api.nvim_buf_set_lines(lbuf, lrow, lrow + 1, false, { lline })
+  -- rename an entity definition: refused onto a field of the same entity, applied otherwise
+  local rp = lpos('家庭.「多孩家庭」 且', #'家庭.「')
+  rp.newName = '子女数'
+  local rr1 = request('textDocument/rename', rp, lbuf)
+  lists.rename_conflict = rr1.err and rr1.err.message or vim.NIL
+  rp.newName = '多子女家庭'
+  local rr2 = request('textDocument/rename', rp, lbuf)
+  if rr2.result then vim.lsp.util.apply_workspace_edit(rr2.result, 'utf-16') end
+  lists.renamed = vim.api.nvim_buf_get_lines(lbuf, 0, -1, false)
+  if not vim.wait(10000, function()
+    for i = #published, 1, -1 do
+      local x = published[i]
+      if x.uri == vim.uri_from_bufnr(lbuf) then return true end
+    end
+    return false
+  end, 20) then error('no diagnostics after rename') end
+  vim.wait(500)
+  lists.after_rename = diag_list(lbuf)
+  report.lists = lists
 
   client.stop()
   vim.wait(3000, function() return client.is_stopped() end, 20)

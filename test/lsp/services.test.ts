@@ -1,0 +1,235 @@
+/**
+ * Language services (compiler/services, offsets) on the language-depth constructs:
+ * 定义 (global and attached to an entity), 前提, 列表（实体） with quantifier suffixes,
+ * aggregates, 按（键）第N个, 其, 某日 and 施行日. Hover, go to definition, rename
+ * (and its refusal on a clash), completion in every list position, outline, semantic
+ * tokens, and the quick fixes the new diagnostics carry.
+ * The server and the playground only convert positions around these calls
+ * (test/lsp/protocol.test.ts, neovim.test.ts, test/playground).
+ */
+import { describe, expect, it } from 'vitest';
+import { memoryHost } from '../../compiler/project/host.js';
+import { compile } from '../../compiler/project/program.js';
+import { programSetOf, type ProgramSet } from '../../compiler/services/program-set.js';
+import { hoverAt } from '../../compiler/services/hover.js';
+import { definition, references, rename } from '../../compiler/services/navigation.js';
+import { complete } from '../../compiler/services/completion.js';
+import { codeActions } from '../../compiler/services/actions.js';
+import { documentSymbols } from '../../compiler/services/outline.js';
+import { semanticTokens, TOKEN_TYPES } from '../../compiler/services/semantic-tokens.js';
+import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
+
+const TODAY = { y: 2025, m: 6, d: 1 };
+
+const POLICY = `政策 「定义示例」 {
+  来源："s.txt"
+  生效：某日（2023年1月1日，2023年12月31日）
+}
+枚举 户籍地 { 本县、外县 }
+实体 人 {
+  出生日期：日期
+  户籍：户籍地
+  同胎序号：整数
+  月收入：金额
+}
+实体 家庭 {
+  子女数：整数
+  申请日期：日期
+  夫妻：列表（人）
+  子女：列表（人）
+}
+定义 人.孩次：整数 = 人数（家庭.子女，出生日期 < 人.出生日期） + 1
+定义 家庭.「多孩家庭」：是否 = 家庭.子女数 ≥ 2 {
+  原文："二孩及以上家庭"
+  说明："按子女数计"
+}
+定义 「夫妻一方在本县」 = 家庭.夫妻 至少一方满足（户籍 为 本县）
+定义 「子女均在本县」 = 家庭.子女 均满足（其.户籍 为 本县）
+定义 「夫妻收入」 = 合计（家庭.夫妻，月收入）
+定义 「第二孩户籍」 = 家庭.子女 按（出生日期）第2个.户籍
+定义 「申请在实施后」 = 家庭.申请日期 ≥ 施行日
+前提 「子女数合理」 {
+  条件：家庭.子女数 ≤ 20
+  说明："只考虑不超过20名子女的家庭"
+}
+条款 一、 "支持" {
+  原文："二孩及以上家庭"
+  定义 「可以申请」 = 家庭.「多孩家庭」 且 「申请在实施后」 且 「夫妻一方在本县」
+}
+`;
+
+function ws(text: string, extra: Record<string, string> = {}): { set: ProgramSet; diagnostics: Diagnostic[]; text: string } {
+  const r = compile(['m.zc'], memoryHost({ 'm.zc': text, 's.txt': '二孩及以上家庭可以申请。', ...extra }));
+  return { set: programSetOf(r, 1), diagnostics: r.diagnostics, text };
+}
+
+/** Offset of the nth (1-based) occurrence of `needle`, plus `delta`. */
+function at(text: string, needle: string, delta = 0, nth = 1): number {
+  let i = -1;
+  for (let k = 0; k < nth; k++) {
+    i = text.indexOf(needle, i + 1);
+    if (i < 0) throw new Error(`not found: ${needle} (#${k + 1})`);
+  }
+  return i + delta;
+}
+
+const base = ws(POLICY);
+const hover = (needle: string, delta = 0, nth = 1) => hoverAt(base.set, 'm.zc', at(POLICY, needle, delta, nth), TODAY)?.text ?? '';
+const defText = (needle: string, delta = 0, nth = 1) => definition(base.set, 'm.zc', at(POLICY, needle, delta, nth)).map((s) => ({ start: s.start, text: POLICY.slice(s.start, s.end) }));
+
+/** Completion after inserting `typed` at the end of the line that contains `anchor`. */
+function completeAfter(anchor: string, typed: string) {
+  const end = POLICY.indexOf('\n', POLICY.indexOf(anchor));
+  const text = POLICY.slice(0, end) + typed + POLICY.slice(end);
+  const w = ws(text);
+  const c = complete(w.set, 'm.zc', end + typed.length);
+  return { ...c, labels: c.items.map((i) => i.label), byLabel: (l: string) => c.items.find((i) => i.label === l) };
+}
+
+describe('services on 定义, 前提 and lists', () => {
+  it('the sample compiles without errors (the services see a real program)', () => {
+    expect(base.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('hover on a definition shows its type, expression, 原文 and 说明; on an entity definition, its entity', () => {
+    const h = hover('家庭.「多孩家庭」：', 3);
+    expect(h).toContain('**定义** `家庭.多孩家庭`：是否');
+    expect(h).toContain('= `家庭.子女数 ≥ 2`');
+    expect(h).toContain('原文：\n\n> 二孩及以上家庭');
+    expect(h).toContain('说明：按子女数计');
+    expect(h).toContain('实体 `家庭` 上的定义');
+    // the same hover at a use
+    expect(hover('家庭.「多孩家庭」 且', 4)).toBe(h);
+    // an inferred type, and the clause of a definition inside a clause
+    expect(hover('「夫妻一方在本县」 =', 1)).toContain('**定义** `夫妻一方在本县`：是否');
+    expect(hover('定义 「可以申请」', 4)).toContain('条款 **一** “支持”');
+    expect(hover('人.孩次：', 2)).toContain('**定义** `人.孩次`：整数');
+  });
+
+  it('hover on a 前提 shows its condition and 说明; on 施行日 the policy’s 生效 range; on an aggregate its doc', () => {
+    const h = hover('「子女数合理」', 1);
+    expect(h).toContain('**前提** `子女数合理`：是否');
+    expect(h).toContain('条件：`家庭.子女数 ≤ 20`');
+    expect(h).toContain('说明：只考虑不超过20名子女的家庭');
+    expect(hover('≥ 施行日', 2)).toContain('某日（2023-01-01 至 2023-12-31 之间，含两端）');
+    expect(hover('合计（', 0)).toContain('**汇总函数** `合计（列表，表达式）`');
+  });
+
+  it('go to definition: an entity definition, a bare element field in a quantifier, 其.字段, a field after 第N个', () => {
+    const decl = at(POLICY, '「多孩家庭」：');
+    expect(defText('家庭.「多孩家庭」 且', 4)).toEqual([{ start: decl, text: '「多孩家庭」' }]);
+    const huji = at(POLICY, '户籍：户籍地');
+    expect(defText('户籍 为 本县', 0, 1)).toEqual([{ start: huji, text: '户籍' }]);
+    expect(defText('其.户籍', 2)).toEqual([{ start: huji, text: '户籍' }]);
+    expect(defText('第2个.户籍', 4)).toEqual([{ start: huji, text: '户籍' }]);
+    expect(defText('月收入）', 0)).toEqual([{ start: at(POLICY, '月收入：'), text: '月收入' }]);
+    // references of an element field: declaration excluded, every use inside quantifiers and aggregates
+    expect(references(base.set, 'm.zc', huji, false).map((s) => POLICY.slice(s.start, s.end))).toEqual(['户籍', '户籍', '户籍']);
+  });
+
+  it('rename: an entity definition everywhere; an element field including bare uses; refused onto a field of the same entity', () => {
+    const r1 = rename(base.set, 'm.zc', at(POLICY, '家庭.「多孩家庭」 且', 4), '多子女家庭');
+    expect(r1 && 'edits' in r1 && r1.edits.map((e) => [POLICY.slice(e.span.start, e.span.end), e.newText])).toEqual([
+      ['「多孩家庭」', '多子女家庭'], ['「多孩家庭」', '多子女家庭'],
+    ]);
+    const r2 = rename(base.set, 'm.zc', at(POLICY, '户籍：户籍地'), '户口');
+    expect(r2 && 'edits' in r2 && r2.edits.length).toBe(4);
+    // the definition and the field would share one name (ZC0402): refused, both ways
+    expect(rename(base.set, 'm.zc', at(POLICY, '「多孩家庭」：', 1), '子女数')).toEqual({
+      error: '不能重命名为“子女数”：“家庭”中已有同名的字段“子女数”，两者会合并为一个名称',
+    });
+    expect(rename(base.set, 'm.zc', at(POLICY, '子女数：整数'), '多孩家庭')).toEqual({
+      error: '不能重命名为“多孩家庭”：“家庭”中已有同名的定义“多孩家庭”，两者会合并为一个名称',
+    });
+    // and the result of an accepted rename compiles as before
+    const edited = applyEdits(POLICY, r1 && 'edits' in r1 ? r1.edits : []);
+    expect(ws(edited).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('completion after 实体. offers its fields and the definitions attached to it', () => {
+    const c = completeAfter('定义 「申请在实施后」', ' 且 家庭.');
+    expect(c.labels).toEqual(expect.arrayContaining(['子女数', '夫妻', '子女', '多孩家庭']));
+    expect(c.byLabel('多孩家庭')!.insertText).toBe('多孩家庭');
+    expect(c.byLabel('多孩家庭')!.detail).toBe('家庭 的定义：是否');
+    const p = completeAfter('定义 「申请在实施后」', ' 且 人.');
+    expect(p.labels).toEqual(expect.arrayContaining(['出生日期', '户籍', '孩次']));
+  });
+
+  it('completion after a list offers the quantifier suffixes and 按（键）第N个, as snippets; a list has no fields', () => {
+    const c = completeAfter('定义 「申请在实施后」', ' 且 家庭.子女 ');
+    expect(c.labels).toEqual(['至少一个满足', '至少一方满足', '至少一人满足', '任一满足', '均满足', '全部满足', '都满足', '均不满足', '都不满足', '按']);
+    expect(c.byLabel('均满足')).toMatchObject({ insertText: '均满足（$1）', snippet: true });
+    expect(c.byLabel('按')).toMatchObject({ insertText: '按（$1）第$2个', snippet: true });
+    // typing the suffix: the typed word is replaced
+    const typed = completeAfter('定义 「申请在实施后」', ' 且 家庭.子女 均');
+    expect(typed.labels).toContain('均满足');
+    expect(typed.replace.end - typed.replace.start).toBe(1);
+    // 家庭.子女. is not legal: nothing is offered
+    expect(completeAfter('定义 「申请在实施后」', ' 且 家庭.子女.').items).toEqual([]);
+  });
+
+  it('completion inside a quantifier or aggregate offers the element’s fields first, and 其; after 其. / 第N个. the element’s fields', () => {
+    const q = completeAfter('定义 「申请在实施后」', ' 且 家庭.子女 均满足（');
+    const first = q.items.filter((i) => i.sortText.startsWith('0_')).map((i) => i.label);
+    expect(first).toEqual(expect.arrayContaining(['出生日期', '户籍', '同胎序号', '月收入', '孩次', '其']));
+    expect(q.byLabel('户籍')!.detail).toBe('人 的字段（当前元素）：户籍地');
+    const agg = completeAfter('定义 「申请在实施后」', ' 且 合计（家庭.夫妻，');
+    expect(agg.items.filter((i) => i.sortText.startsWith('0_')).map((i) => i.label)).toEqual(expect.arrayContaining(['月收入', '其']));
+    // before the comma the element is not in scope yet
+    expect(completeAfter('定义 「申请在实施后」', ' 且 合计（').labels).not.toContain('月收入');
+    expect(completeAfter('定义 「申请在实施后」', ' 且 家庭.子女 均满足（其.').labels).toEqual(['出生日期', '户籍', '同胎序号', '月收入', '孩次']);
+    expect(completeAfter('定义 「申请在实施后」', ' 且 家庭.子女 按（出生日期）第1个.').labels).toEqual(['出生日期', '户籍', '同胎序号', '月收入', '孩次']);
+  });
+
+  it('completion in expression position offers definitions, aggregates, 某日 and 施行日', () => {
+    const c = completeAfter('定义 「申请在实施后」', ' 且 ');
+    expect(c.labels).toEqual(expect.arrayContaining(['夫妻一方在本县', '子女均在本县', '可以申请', '数量', '人数', '合计', '最大', '最小', '某日', '施行日']));
+    expect(c.labels).not.toContain('多孩家庭'); // attached to 家庭: written 家庭.多孩家庭
+    expect(c.byLabel('夫妻一方在本县')).toMatchObject({ kind: 'variable', detail: '定义：是否', insertText: '「夫妻一方在本县」' });
+    expect(c.byLabel('合计')).toMatchObject({ kind: 'function', insertText: '合计（$1）', snippet: true });
+  });
+
+  it('outline and semantic tokens know definitions and 前提', () => {
+    const names = documentSymbols(base.set, 'm.zc').map((n) => `${n.detail}:${n.name}`);
+    expect(names).toEqual(expect.arrayContaining(['定义（人）:人.孩次', '定义（家庭）:家庭.多孩家庭', '定义:夫妻一方在本县', '前提:子女数合理']));
+    const toks = semanticTokens(base.set, 'm.zc');
+    const typeAt = (off: number) => TOKEN_TYPES[toks.find((t) => t.start === off)!.type];
+    expect(typeAt(at(POLICY, '「多孩家庭」 且'))).toBe('variable');
+    expect(typeAt(at(POLICY, '「子女数合理」'))).toBe('event');
+  });
+});
+
+function applyEdits(text: string, edits: readonly { span: { start: number; end: number }; newText: string }[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.span.start - a.span.start)) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+  return out;
+}
+
+describe('quick fixes of the new diagnostics', () => {
+  it('ZC0308: a reversed 某日 (in an expression and in 生效) offers to swap the dates, which clears the error', () => {
+    for (const text of [
+      POLICY.replace('定义 「申请在实施后」 = 家庭.申请日期 ≥ 施行日', '定义 「申请在实施后」 = 家庭.申请日期 ≥ 某日（2024年5月1日，2024年1月1日）'),
+      POLICY.replace('生效：某日（2023年1月1日，2023年12月31日）', '生效：某日（2023年12月31日，2023年1月1日）'),
+    ]) {
+      const w = ws(text);
+      const d = w.diagnostics.find((x) => x.code === 'ZC0308')!;
+      expect(d).toBeDefined();
+      const acts = codeActions(w.set, 'm.zc', w.diagnostics, d.span.start, d.span.start);
+      const swap = acts.find((a) => a.title === '交换两个日期')!;
+      expect(swap.kind).toBe('quickfix');
+      const fixed = applyEdits(text, swap.edits);
+      expect(fixed).toMatch(/某日（2024年1月1日，2024年5月1日）|某日（2023年1月1日，2023年12月31日）/);
+      expect(ws(fixed).diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+    }
+  });
+
+  it('ZC0311: 可为负 on a field that cannot be negative offers to delete it', () => {
+    const text = POLICY.replace('申请日期：日期', '申请日期：日期 可为负');
+    const w = ws(text);
+    const d = w.diagnostics.find((x) => x.code === 'ZC0311')!;
+    expect(d.message).toContain('“可为负”只能用于');
+    const fix = codeActions(w.set, 'm.zc', w.diagnostics, d.span.start, d.span.end).find((a) => a.title === '删除“可为负”')!;
+    const fixed = applyEdits(text, fix.edits);
+    expect(fixed).toBe(POLICY);
+  });
+});
