@@ -242,10 +242,10 @@ const inRange = (s: Span, a: number, z: number) => s.start >= a && s.end <= z &&
  * and parsed again inside a copy of the clause's header and closing "}"; the clause's
  * other items are reused. Undefined when that does not apply — an edit in the header or
  * after the last item, a syntax error before or after, a diagnostic the header would
- * repeat, or a kept CST — and the caller parses the whole block.
+ * repeat — and the caller parses the whole block.
  */
 export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd: number, delta: number, keepCst: boolean): Block | undefined {
-  if (keepCst) return undefined;
+  if (keepCst && !b.cst) return undefined;
   const split = clauseSplit(b);
   if (!split) return undefined;
   const cs = split.chunks;
@@ -292,12 +292,63 @@ export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd
     ...a.diagnostics,
     ...shiftSpans(oldDiags.filter((d) => kept(d) && d.span.end > start), delta),
   ];
-  const tokens = [...b.tokens.slice(0, cs[k]!.t0), ...rt, ...b.tokens.slice(cs[j]!.t1).map((t) => shiftToken(t, delta))];
+  const moved = new Map<IToken, IToken>();
+  const tokens = [...b.tokens.slice(0, cs[k]!.t0), ...rt, ...b.tokens.slice(cs[j]!.t1).map((t) => {
+    const n = shiftToken(t, delta);
+    moved.set(t, n);
+    return n;
+  })];
+  let cst: CstNode | undefined;
+  if (keepCst) {
+    cst = spliceClauseCst(b.cst!, clauseCst(parsed.value), start, oldEnd, delta, moved);
+    if (!cst) return undefined;
+  }
   const comments = [
     ...b.comments.filter((c) => c.startOffset < start), ...l.value.comments, ...b.comments.filter((c) => c.startOffset >= oldEnd).map((c) => shiftToken(c, delta)),
   ];
   return {
     start: b.start, end: b.end + delta, tokens, comments, items: [...b.items.slice(0, -1), item],
     lexDiagnostics: [], parseDiagnostics: [], astDiagnostics, syntaxErrors: false,
+    ...(cst ? { cst } : {}),
   };
+}
+
+/** The clauseDecl node of a file CST whose last top item is a clause. */
+function clauseCst(file: CstNode): CstNode | undefined {
+  const tops = (file.children['topItem'] ?? []) as CstNode[];
+  return (tops[tops.length - 1]?.children['clauseDecl'] as CstNode[] | undefined)?.[0];
+}
+
+const at = (c: CstNode | IToken): number => ('tokenType' in c ? (c as IToken).startOffset : ((c as CstNode).location?.startOffset ?? NaN));
+
+/**
+ * The block's CST with the last clause's children in [start, oldEnd) replaced by those of
+ * `fresh` (the re-parsed item inside a copy of the clause), children after it moved by delta.
+ */
+function spliceClauseCst(file: CstNode, fresh: CstNode | undefined, start: number, oldEnd: number, delta: number, moved: Map<IToken, IToken>): CstNode | undefined {
+  const tops = (file.children['topItem'] ?? []) as CstNode[];
+  const top = tops[tops.length - 1];
+  const old = top && clauseCst(file);
+  if (!top || !old || !fresh) return undefined;
+  const children: CstNode['children'] = {};
+  for (const key of new Set([...Object.keys(old.children), ...Object.keys(fresh.children)])) {
+    const list: (CstNode | IToken)[] = [];
+    for (const c of old.children[key] ?? []) {
+      const o = at(c);
+      if (Number.isNaN(o)) return undefined;
+      if (o < start) list.push(c);
+    }
+    for (const c of fresh.children[key] ?? []) {
+      const o = at(c);
+      if (o >= start && o < oldEnd + delta) list.push(c);
+    }
+    for (const c of old.children[key] ?? []) {
+      if (at(c) >= oldEnd) list.push('tokenType' in c ? (moved.get(c as IToken) ?? shiftToken(c as IToken, delta)) : shiftCst(c as CstNode, delta, moved));
+    }
+    if (list.length) children[key] = list as CstNode[];
+  }
+  const endMoved = (n: CstNode): CstNode['location'] => (n.location ? { ...n.location, ...(n.location.endOffset !== undefined ? { endOffset: n.location.endOffset + delta } : {}) } : n.location);
+  const clause: CstNode = { ...old, children, location: endMoved(old)! };
+  const topNew: CstNode = { ...top, children: { ...top.children, clauseDecl: [clause] }, location: endMoved(top)! };
+  return { ...file, children: { ...file.children, topItem: [...tops.slice(0, -1), topNew] }, location: endMoved(file)! };
 }
