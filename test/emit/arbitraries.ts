@@ -122,15 +122,6 @@ const MONTH_ENDS: readonly number[] = (() => {
   return out;
 })();
 
-/**
- * Whether money inputs may have a fractional part. Off while the interpreter mis-reads
- * "x.yz" (see differential.test.ts, `interpreterReadsMoneyFractions`).
- */
-let MONEY_FRACTIONS = true;
-export function setMoneyFractions(on: boolean): void {
-  MONEY_FRACTIONS = on;
-}
-
 const SPECIAL_DAYS: readonly number[] = ['2024-02-28', '2024-02-29', '2024-03-01', '2023-02-28', '2023-03-01', '2024-12-31', '2025-01-01', '2020-02-29'].map(day);
 
 /** Money (fen) as the input forms the contract accepts. */
@@ -193,9 +184,10 @@ function valueArb(f: Pick<IrField, 'type' | 'signed'>, k: Constants, ir: IrProgr
       ));
     }
     case 'money': {
-      const pool = around(k.money, [-100, -1, 0, 1, 100]).filter((x) => x >= 0).filter((x) => MONEY_FRACTIONS || x % 100 === 0);
+      // fen: whole 元 and fractions alike (t−1 fen, t, t+1 fen around every constant)
+      const pool = around(k.money, [-100, -1, 0, 1, 100]).filter((x) => x >= 0);
       // bounded so that money × ratio stays a safe integer
-      const any = fc.nat({ max: 1_000_000_000 }).map((x) => (MONEY_FRACTIONS ? x : x - (x % 100)));
+      const any = fc.nat({ max: 1_000_000_000 });
       const mag = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...pool) }, { weight: 2, arbitrary: any }).chain(moneyForms);
       return fixed(signed ? fc.tuple(mag, fc.boolean()).map(([v, neg]) => (neg ? (typeof v === 'number' ? -v : `-${v}`) : v)) : mag);
     }

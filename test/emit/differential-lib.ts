@@ -2,39 +2,18 @@
  * Shared machinery of the differential tests (differential.test.ts,
  * differential-extra.test.ts): compare the generated evaluator with the reference
  * interpreter on fast-check inputs derived from the IR.
+ *
+ * INVARIANT: the comparison never adapts to a disagreement — the generator does not
+ * avoid inputs on which the engines are known to differ, and a difference fails the
+ * test (seeded: test/helpers/seed.ts).
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { emitTypeScript } from '../../compiler/emit/typescript.js';
 import { evaluate } from '../../compiler/interpret/interpreter.js';
-import { validateInput } from '../../compiler/interpret/validate.js';
 import type { IrProgram } from '../../compiler/ir/ir.js';
 import { importGenerated, loadPolicies, type GeneratedModule } from './helpers.js';
-import { caseArbitrary, setMoneyFractions, showCase, type Case } from './arbitraries.js';
-
-/**
- * Does the interpreter read "0.25" as 25 fen? (compiler/interpret/validate.ts convertValue,
- * money: `f.slice(1)` drops the first decimal digit, so "30000.01" becomes 3000010 fen and
- * "1.5" becomes 100 fen.) While it does not, money inputs are generated in whole 元 only and
- * the divergence is reported as a skipped test.
- */
-function interpreterReadsMoneyFractions(): boolean {
-  const ir = { entities: [{ name: '甲', fields: [{ name: '钱', type: { k: 'money' } }] }] } as unknown as IrProgram;
-  const v = validateInput(ir, { 甲: { 钱: '0.25' } }, '2024-01-01', []);
-  return v.facts.get('甲')?.get('钱') === 25;
-}
-export const MONEY_OK = interpreterReadsMoneyFractions();
-setMoneyFractions(MONEY_OK);
-
-/** Report the money divergence (a skipped test while the interpreter is wrong). */
-export function moneyCheck(): void {
-  (MONEY_OK ? it : it.skip)(
-    MONEY_OK
-      ? 'the interpreter reads money inputs with a fractional part exactly'
-      : '已知分歧（解释器缺陷）：compiler/interpret/validate.ts 把金额 "0.25" 读成 50 分、"30000.01" 读成 3000010 分、"1.5" 读成 100 分；金额输入暂只生成整元',
-    () => expect(MONEY_OK).toBe(true),
-  );
-}
+import { caseArbitrary, showCase, type Case } from './arbitraries.js';
 
 export interface FullDecisions {
   readonly 评估日期: string;
@@ -82,10 +61,24 @@ export interface Stats {
   calendarErrors: number;
   thrown: number;
   statuses: Map<string, number>;
+  /** Valid cases with a money input that has a fractional part (元.角分). */
+  fractionalMoney: number;
 }
 
 export function newStats(): Stats {
-  return { cases: 0, inputErrors: 0, calendarErrors: 0, thrown: 0, statuses: new Map() };
+  return { cases: 0, inputErrors: 0, calendarErrors: 0, thrown: 0, statuses: new Map(), fractionalMoney: 0 };
+}
+
+/** Does a case give some money field a value with a non-zero fractional part? */
+function hasFractionalMoney(ir: IrProgram, c: Case): boolean {
+  const facts = c.facts as Record<string, Record<string, unknown> | undefined> | null;
+  if (!facts || typeof facts !== 'object') return false;
+  return ir.entities.some((e) => e.fields.some((f) => {
+    if (f.type.k !== 'money') return false;
+    const ent = Object.hasOwn(facts, e.name) ? facts[e.name] : undefined;
+    const v = ent && typeof ent === 'object' && Object.hasOwn(ent, f.name) ? ent[f.name] : undefined;
+    return (typeof v === 'string' || typeof v === 'number') && /\.\d*[1-9]/.test(String(v));
+  }));
 }
 
 /** What evaluateFast must return, derived from evaluate's decisions. */
@@ -121,7 +114,10 @@ export function compareOne(ir: IrProgram, gen: GeneratedModule, c: Case, stats?:
       if (ref.error instanceof Error && ref.error.name === 'InputError') stats.inputErrors++;
       else if (ref.error instanceof Error && ref.error.name === 'CalendarCoverageError') stats.calendarErrors++;
       else stats.thrown++;
-    } else for (const d of (ref.value as FullDecisions).决定) stats.statuses.set(d.状态, (stats.statuses.get(d.状态) ?? 0) + 1);
+    } else {
+      for (const d of (ref.value as FullDecisions).决定) stats.statuses.set(d.状态, (stats.statuses.get(d.状态) ?? 0) + 1);
+      if (hasFractionalMoney(ir, c)) stats.fractionalMoney++;
+    }
   }
   const fast = attempt(() => (gen.evaluateFast as (...a: unknown[]) => unknown)(...args));
   if ('value' in ref) {
@@ -155,13 +151,15 @@ export function suite(title: string, dirs: string[], runs: number, requirePolicy
         fc.assert(fc.property(caseArbitrary(ir), (c) => void compareOne(ir, gen, c, stats)), { numRuns: runs });
         const ms = performance.now() - t0;
         // visible in the verbose reporter; the time budget is checked by hand, never asserted
-        console.info(`[differential] ${p.name}: ${runs} cases in ${ms.toFixed(0)} ms; InputError ${stats.inputErrors}, other errors ${stats.thrown}; statuses ${JSON.stringify(Object.fromEntries(stats.statuses))}`);
+        console.info(`[differential] ${p.name}: ${runs} cases in ${ms.toFixed(0)} ms; InputError ${stats.inputErrors}, other errors ${stats.thrown}; valid with fractional money ${stats.fractionalMoney}; statuses ${JSON.stringify(Object.fromEntries(stats.statuses))}`);
         if (runs >= 1000) {
           // the generator reaches every region: invalid input, and every status the policy can produce
           expect(stats.inputErrors).toBeGreaterThan(runs * 0.03);
           expect(stats.inputErrors).toBeLessThan(runs * 0.5);
           const expected = requirePolicy ? ['适用', '不适用', '存疑', ...(ir.policy.effective !== undefined || ir.policy.effectiveRange ? ['未生效'] : []), ...(ir.policy.sunset ? ['已废止'] : [])] : ['适用'];
           for (const s of expected) expect(stats.statuses.get(s) ?? 0, `状态“${s}”从未出现`).toBeGreaterThan(0);
+          // money inputs with 角/分 are compared, not avoided (a program with a money field)
+          if (ir.entities.some((e) => e.fields.some((f) => f.type.k === 'money'))) expect(stats.fractionalMoney, '没有生成带角分的金额输入').toBeGreaterThan(runs * 0.05);
         }
       });
     }
