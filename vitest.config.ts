@@ -1,9 +1,20 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Goldens (`toMatchFileSnapshot`) are never written silently: a missing or different
+ * expected file fails everywhere — locally as in CI — unless an update is asked for
+ * explicitly with `npx vitest run -u` (or UPDATE_SNAPSHOT=1). (vitest's own default
+ * writes missing snapshots unless CI is set.)
+ */
+const update = process.env['UPDATE_SNAPSHOT'];
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/bench/**', 'node_modules/**'],
+    // the one seeding rule of every fast-check property (test/helpers/seed.ts)
+    setupFiles: ['test/helpers/seed.ts'],
+    update: update === 'all' || update === 'new' ? update : update ? 'all' : 'none',
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
