@@ -454,7 +454,8 @@ describe('generated runtime: independent checks against the specification', () =
     expect(future).toMatchObject({ inputError: expect.stringContaining('不晚于评估日期的日期') });
   });
 
-  it('evaluateFast agrees with evaluate and is faster', async () => {
+  // (how much faster evaluateFast is: `npm run bench`, section eval — never timed here)
+  it('evaluateFast agrees with evaluate on every status and outcome value', async () => {
     const gen = await importGenerated(emitTypeScript(SAMPLE).get('index.ts')!);
     // born 2024-01-14: 6 months completed on 2024-07-15 (on 2024-07-14 itself still 5)
     const facts = { 家庭: { 子女数: 3, 夫妻至少一方户籍在本县: true }, 婴幼儿: { 出生日期: '2024-01-14', 户籍在本县: true, 入托机构已备案: true }, 女职工: { 生育孩次: 3 } };
@@ -462,13 +463,6 @@ describe('generated runtime: independent checks against the specification', () =
     const fast = gen.evaluateFast(facts, '2024-07-15') as { 决定: { 措施: string; 状态: string; 结果: Record<string, unknown> }[] };
     expect(fast.决定).toEqual(full.决定.map((d) => ({ 措施: d.措施, 状态: d.状态, 结果: Object.fromEntries(Object.entries(d.结果).map(([k, v]) => [k, v.值])) })));
     expect(fast.决定.map((d) => d.结果)).toEqual([{ 补助金额: '5000.00' }, { 托育补贴金额: '300.00' }, { 产假天数: 188 }]);
-    const n = 3000;
-    let t = performance.now();
-    for (let i = 0; i < n; i++) gen.evaluate(facts, '2024-07-15');
-    const slow = performance.now() - t;
-    t = performance.now();
-    for (let i = 0; i < n; i++) gen.evaluateFast(facts, '2024-07-15');
-    const quick = performance.now() - t;
-    console.info(`[evaluateFast] sample: evaluate ${(slow / n * 1000).toFixed(1)} µs, evaluateFast ${(quick / n * 1000).toFixed(1)} µs per call`);
+    expect(fast.决定.map((d) => d.状态)).toEqual(['适用', '适用', '适用']);
   });
 });

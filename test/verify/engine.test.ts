@@ -38,13 +38,21 @@ async function verify(files: Record<string, string>): Promise<Finding[]> {
 
 const codes = (fs: Finding[]) => fs.map((f) => f.code).filter((c) => !['ZC0907', 'ZC0912', 'ZC0914'].includes(c)).sort();
 
+/** Evaluate a finding's witness with the reference interpreter on the policy the verifier checked. */
+function replay(files: Record<string, string>, w: NonNullable<Finding['witness']>) {
+  const { policies } = loadPolicies(['p'], memoryHost(files));
+  expect(policies).toHaveLength(1);
+  return evaluate(policies[0]!.ir, w.facts, w.date, w.event ? [w.event] : []);
+}
+
 describe('SMT findings', () => {
   it('finds a contradiction with a replayed witness and names both rules', async () => {
-    const fs = await verify(policy(`  措施 补助 {
+    const files = policy(`  措施 补助 {
     结果 补助额：金额 一次性
     规则 甲 { 条件：家庭.子女数 ≥ 2  补助额 = 1000元 }
     规则 乙 { 条件：家庭.子女数 ≥ 3  补助额 = 2000元 }
-  }`));
+  }`);
+    const fs = await verify(files);
     const c = fs.find((f) => f.code === 'ZC0901')!;
     expect(c).toBeDefined();
     expect(c.message).toContain('甲');
@@ -53,10 +61,16 @@ describe('SMT findings', () => {
     expect(c.replay?.interpreter).toBe('confirmed');
     const w = c.witness!;
     expect((w.facts['家庭'] as Record<string, number>)['子女数']).toBeGreaterThanOrEqual(3);
-    // the witness really yields both values in the interpreter
-    const d = evaluate((await loadPolicies(['p'], memoryHost(policy(''))).policies[0]!.ir), {}, w.date);
-    expect(d.评估日期).toBe(w.date);
     expect(c.sides!.map((s) => s.yields).join(' ')).toMatch(/1000\.00元.*2000\.00元|2000\.00元.*1000\.00元/);
+    // the witness, replayed through the interpreter on the same policy, really makes both rules
+    // apply with different values: the measure is 存疑 for exactly this contradiction
+    const d = replay(files, w);
+    expect(d.评估日期).toBe(w.date);
+    const m = d.决定.find((x) => x.措施 === '补助')!;
+    expect(m.状态).toBe('存疑');
+    expect(m.规则.map((r) => [r.规则, r.适用])).toEqual([['甲', true], ['乙', true]]);
+    expect(m.理由).toContain('矛盾：结果“补助额”由规则 甲=1000.00元、乙=2000.00元 同时给出不同的值，且没有优先关系');
+    expect(m.结果).toEqual({});
   });
 
   it('is quiet when 例外于 orders the rules, and reports no contradiction', async () => {
@@ -69,13 +83,19 @@ describe('SMT findings', () => {
   });
 
   it('finds a gap in a required outcome', async () => {
-    const fs = await verify(policy(`  措施 补助 {
+    const files = policy(`  措施 补助 {
     结果 补助额：金额 一次性 必须
     规则 甲 { 条件：家庭.子女数 ≥ 2  补助额 = 1000元 }
-  }`));
+  }`);
+    const fs = await verify(files);
     const g = fs.find((f) => f.code === 'ZC0902')!;
     expect(g.replay?.interpreter).toBe('confirmed');
     expect((g.witness!.facts['家庭'] as Record<string, number>)['子女数']).toBeLessThan(2);
+    // replayed: no rule applies and the required outcome is reported as a gap
+    const m = replay(files, g.witness!).决定.find((x) => x.措施 === '补助')!;
+    expect(m.状态).toBe('存疑');
+    expect(m.规则.map((r) => [r.规则, r.适用])).toEqual([['甲', false]]);
+    expect(m.理由).toContain('缺口：必须定义的结果“补助额”没有适用的规则');
   });
 
   it('finds dead, shadowed and redundant rules (proofs, no witness)', async () => {
