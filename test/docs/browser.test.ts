@@ -22,7 +22,7 @@ const policies = ['policies/sample', ...readdirSync('policies').map((d) => `poli
   .map((path) => ({ path, ...loadPolicy(path) }))
   .filter((p) => p.path === 'policies/sample' || p.errors === 0);
 
-describe.skipIf(process.env.ZHENGCE_SKIP_BROWSER === '1')('documentation in headless Chromium', () => {
+describe('documentation in headless Chromium', () => {
   let browser: Browser;
   let dir: string;
   const files = emitDocs(policies.map((p) => ({ ir: p.ir, checked: p.checked })));

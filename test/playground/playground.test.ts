@@ -22,7 +22,7 @@ const OUT = resolve('test-output');
 
 interface Pos { lineNumber: number; column: number }
 
-describe.skipIf(process.env.ZHENGCE_SKIP_BROWSER === '1')('playground in headless Chromium', () => {
+describe('playground in headless Chromium', () => {
   let server: ChildProcess | undefined;
   let browser: Browser | undefined;
   let page: Page;
