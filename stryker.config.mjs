@@ -1,0 +1,66 @@
+// @ts-check
+/**
+ * Mutation testing of the semantic core with Stryker (`npm run mutation`; not a CI gate).
+ *
+ * What is mutated (globs, so files added later are included):
+ *   - compiler/common: calendar, decimal, numerals (source.ts — spans and offsets — is the
+ *     front end's, not the value model's);
+ *   - compiler/interpret/**, compiler/ir/**;
+ *   - the generated evaluators' runtime. compiler/emit/ts-runtime.ts holds it as template
+ *     strings, which Stryker could only mutate as whole strings; what runs is the text the
+ *     emitter copies into every index.ts. test/mutation/prepare.ts (run first by `npm run
+ *     mutation`) writes that text as a module — the emitted index.ts of
+ *     test/emit/fixtures/runtime, which uses every runtime part — and the line range of the
+ *     runtime in it; Stryker mutates exactly those lines, and the runtime tests import that
+ *     file (ZC_RUNTIME_MODULE, set below and inherited by Stryker's workers).
+ *
+ * Which tests: the direct tests of these files, selected by vitest.mutation.config.ts (globs
+ * too). Each mutant runs only the tests that cover it (coverageAnalysis perTest); a static
+ * mutant (module-level code) runs all of them. The differential, LSP, browser and CLI
+ * suites are not run here (minutes per mutant on 2 cores).
+ *
+ * Reports: reports/mutation/index.html and reports/mutation/mutation.json (git-ignored).
+ * Equivalent mutants are excluded in the source with `// Stryker disable next-line …: reason`
+ * comments (listed in test/README.md).
+ */
+import { readFileSync } from 'node:fs';
+
+const RUNTIME = 'test/mutation/generated/runtime.ts';
+/** @type {{ runtimeLines: [number, number] }} */
+const { runtimeLines } = JSON.parse(readFileSync('test/mutation/generated/runtime.json', 'utf8'));
+process.env['ZC_RUNTIME_MODULE'] = RUNTIME;
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  // the tests: vitest.mutation.config.ts (the direct tests of these files, by glob)
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'compiler/common/**/*.ts',
+    '!compiler/common/source.ts',
+    'compiler/interpret/**/*.ts',
+    'compiler/ir/**/*.ts',
+    `${RUNTIME}:${runtimeLines[0]}-${runtimeLines[1]}`,
+  ],
+  concurrency: 2,
+  // Static mutants (module-level code: constant tables, regular expressions) need a fresh
+  // module load and the whole test set each (~1 min apiece here, 40% of the run for 5% of
+  // the mutants); they are reported as Ignored. Include them with
+  // "npm run mutation -- --ignoreStatic false".
+  ignoreStatic: true,
+  timeoutMS: 20_000,
+  timeoutFactor: 2,
+  reporters: ['html', 'json', 'clear-text', 'progress'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
+  thresholds: { high: 90, low: 80, break: null },
+  ignorePatterns: ['dist', 'test-output', 'generated/docs', 'vscode-extension', '*.vsix'],
+  // re-runs reuse the results of unchanged mutants and tests (delete the file for a clean run)
+  incremental: true,
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
