@@ -127,8 +127,8 @@ function iv(a: number, b: number, why: string): number | Interval {
   return a === b ? a : { kind: 'interval', lo: Math.min(a, b), hi: Math.max(a, b), why };
 }
 
-/** round(x) half away from zero, x exact. */
-function roundHalfAway(x: Fraction): number {
+/** round(x) half away from zero, x exact (money × ratio, ÷: the one rounding rule; tested directly in test/ir/round-div.test.ts). */
+export function roundHalfAway(x: Fraction): number {
   const neg = x.s < 0n;
   const r = Number(x.abs().add(new Fraction(1, 2)).floor().valueOf());
   return neg && r !== 0 ? -r : r;

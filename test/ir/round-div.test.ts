@@ -1,13 +1,22 @@
 /**
- * Exact arithmetic of the IR (compiler/ir/ir.ts): `roundDiv` — integer division rounding
- * half away from zero, the one rounding rule of the value model (money × ratio, ÷) —
- * against a table of edge cases and a BigInt oracle; `unitOf`; the scales.
- * (The generated runtime's own implementation, `_mulDiv`: test/emit/runtime.test.ts.)
+ * Exact arithmetic of the value model: rounding half away from zero — the one rounding
+ * rule (money × ratio, ÷; ratios are exact rationals) — as the interpreter does it
+ * (`roundHalfAway` on a fraction.js value, compiler/interpret/interpreter.ts) and as
+ * compiler/ir/ir.ts `roundDiv` states it on integers, against a table of edge cases and a
+ * BigInt oracle; ratio texts (`ratioText`, `ratioValue`); `unitOf`; the money scale.
+ * (The generated runtime's own implementation, `_round`: test/emit/runtime.test.ts.)
  */
 import fc from 'fast-check';
+import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
-import { MONEY_SCALE, RATIO_SCALE, roundDiv, unitOf, type IrType } from '../../compiler/ir/ir.js';
+import { roundHalfAway } from '../../compiler/interpret/interpreter.js';
+import { MONEY_SCALE, ratioText, ratioValue, roundDiv, unitOf, type IrType } from '../../compiler/ir/ir.js';
 import { oracleRoundDiv } from '../helpers/oracles.js';
+
+/** One million: ratios written to one part per million (4.8‰ = 4800 / 1 000 000). */
+const RATIO_SCALE = 1_000_000;
+/** The interpreter's rounding of a / b (a, b safe integers), through an exact fraction. */
+const viaFraction = (a: number, b: number): number => roundHalfAway(new Fraction(a, b));
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -32,11 +41,13 @@ describe('roundDiv: integer division rounding half away from zero', () => {
   ])('roundDiv(%s, %s) = %s', (a, b, q) => {
     expect(String(oracleRoundDiv(BigInt(a), BigInt(b)))).toBe(String(q)); // the table itself is right
     expect(roundDiv(a, b)).toBe(q);
+    expect(viaFraction(a, b)).toBe(q);
   });
 
   it('never returns −0', () => {
     for (const [a, b] of [[0, 5], [0, -5], [-1, 3], [1, -3], [-4, 10], [-499_999, RATIO_SCALE]] as const) {
       expect(Object.is(roundDiv(a, b), -0), `roundDiv(${a}, ${b})`).toBe(false);
+      expect(Object.is(viaFraction(a, b), -0), `roundHalfAway(${a}/${b})`).toBe(false);
     }
   });
 
@@ -50,7 +61,9 @@ describe('roundDiv: integer division rounding half away from zero', () => {
 
   it('agrees with the BigInt oracle on any safe integers (property)', () => {
     fc.assert(fc.property(safe, divisor, (a, b) => {
-      expect(BigInt(roundDiv(a, b))).toBe(oracleRoundDiv(BigInt(a), BigInt(b)));
+      const q = oracleRoundDiv(BigInt(a), BigInt(b));
+      expect(BigInt(roundDiv(a, b))).toBe(q);
+      expect(BigInt(viaFraction(a, b))).toBe(q);
     }), { numRuns: 20_000 });
   });
 
@@ -60,12 +73,15 @@ describe('roundDiv: integer division rounding half away from zero', () => {
       const a = (2 * k + 1) * h; // a / b = k + ½ exactly
       expect(roundDiv(a, b)).toBe(k >= 0 ? k + 1 : k);
       expect(roundDiv(-a, b)).toBe(k >= 0 ? -(k + 1) : -k);
+      expect(viaFraction(a, b)).toBe(k >= 0 ? k + 1 : k);
+      expect(viaFraction(-a, b)).toBe(k >= 0 ? -(k + 1) : -k);
     }), { numRuns: 5000 });
   });
 
-  it('money × ratio as the interpreter computes it: fen × ppm ÷ 1 000 000', () => {
-    fc.assert(fc.property(fc.nat({ max: 1_000_000_000 }), fc.nat({ max: 2_000_000 }), (fen, ppm) => {
-      expect(BigInt(roundDiv(fen * ppm, RATIO_SCALE))).toBe(oracleRoundDiv(BigInt(fen) * BigInt(ppm), BigInt(RATIO_SCALE)));
+  it('money × ratio as the interpreter computes it: fen × (n/d), exactly, then rounded once', () => {
+    fc.assert(fc.property(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), fc.integer({ min: -2_000_000, max: 2_000_000 }), fc.integer({ min: 1, max: 1_000_000 }), (fen, n, d) => {
+      const got = roundHalfAway(new Fraction(fen).mul(ratioValue(ratioText(new Fraction(n, d)))));
+      expect(BigInt(got)).toBe(oracleRoundDiv(BigInt(fen) * BigInt(n), BigInt(d)));
     }), { numRuns: 10_000 });
   });
 });
@@ -83,8 +99,26 @@ describe('unitOf and the scales', () => {
       .toEqual(['天', '工作日', '周', '个月', '年', '小时', '月龄', '周岁', '%']);
   });
 
-  it('money is kept in fen and ratios in parts per million', () => {
+  it('money is kept in fen', () => {
     expect(MONEY_SCALE).toBe(100);
-    expect(RATIO_SCALE).toBe(1_000_000);
+  });
+
+  it('ratio texts: "n/d" in lowest terms, d > 0, the sign on n, zero is "0/1"', () => {
+    expect(ratioText(new Fraction(1, 2))).toBe('1/2');
+    expect(ratioText(new Fraction(4800, RATIO_SCALE))).toBe('3/625');
+    expect(ratioText(new Fraction(-2, 6))).toBe('-1/3');
+    expect(ratioText(new Fraction(2, -6))).toBe('-1/3');
+    expect(ratioText(new Fraction(0))).toBe('0/1');
+    expect(ratioText(new Fraction(0, -5))).toBe('0/1');
+    expect(ratioText(new Fraction(7))).toBe('7/1');
+    expect(ratioValue('-1/3').equals(new Fraction(-1, 3))).toBe(true);
+    fc.assert(fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 1, max: 1e9 }), (n, d) => {
+      const t = ratioText(new Fraction(n, d));
+      const [p, q] = t.split('/').map((x) => BigInt(x)) as [bigint, bigint];
+      const g = (a: bigint, b: bigint): bigint => (b === 0n ? a : g(b, a % b));
+      expect(q > 0n && g(p < 0n ? -p : p, q) === 1n).toBe(true); // lowest terms
+      expect(p * BigInt(d)).toBe(BigInt(n) * q); // the same value
+      expect(ratioValue(t).equals(new Fraction(n, d))).toBe(true);
+    }), { numRuns: 2000 });
   });
 });
