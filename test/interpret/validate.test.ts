@@ -63,12 +63,14 @@ describe('convertValue', () => {
     }), { numRuns: 3000 });
   });
 
-  it('比例: % and ‰, exact to one part per million', () => {
-    const table: [string, number][] = [['50%', 500000], ['4.8‰', 4800], ['0%', 0], ['100%', 1000000], ['0.0001%', 1], ['0.001‰', 1], ['33.3333%', 333333], ['150%', 1500000], ['007%', 70000], ['900719925474.0991%', MAX]];
-    for (const [v, ppm] of table) expect(ok(T.ratio, v), v).toEqual({ ok: true, value: ppm });
-    for (const bad of ['50', '0.00001%', '0.0001‰', '-5%', '5 %', '5.%', '1e2%', '%', '.5%', '900719925474.0992%', 50, null]) {
+  it('比例: % and ‰, an exact fraction in lowest terms (any number of decimals)', () => {
+    const table: [string, string][] = [['50%', '1/2'], ['4.8‰', '3/625'], ['0%', '0/1'], ['100%', '1/1'], ['0.0001%', '1/1000000'], ['0.001‰', '1/1000000'], ['33.3333%', '333333/1000000'], ['150%', '3/2'], ['007%', '7/100'], ['0.00001%', '1/10000000'], ['0.0001‰', '1/10000000'], ['900719925474.0991%', '9007199254740991/1000000']];
+    for (const [v, r] of table) expect(ok(T.ratio, v), v).toEqual({ ok: true, value: r });
+    for (const bad of ['50', '-5%', '5 %', '5.%', '1e2%', '%', '.5%', '50 %', 50, null]) {
       expect(ok(T.ratio, bad), JSON.stringify(bad)).toEqual({ ok: false, expected: '比例（如 "50%"、"4.8‰"）' });
     }
+    // signed fields take a minus sign
+    expect(convertValue(T.ratio, '-5%', D, true)).toEqual({ ok: true, value: '-1/20' });
   });
 
   it('日期: a real day, not after the evaluation date', () => {
@@ -82,9 +84,11 @@ describe('convertValue', () => {
 
 describe('typeLabel', () => {
   it('names every type', () => {
-    expect([T.bool, T.int, T.money, T.date, T.text, T.sex, T.ratio, T.days].map(typeLabel)).toEqual([
+    expect([T.bool, T.int, T.money, T.date, T.text, T.sex, T.ratio, T.days].map((t) => typeLabel(t))).toEqual([
       '是否（true/false）', '非负整数', '金额（元，最多两位小数，如 "1000.50"）', '日期（YYYY-MM-DD）', '文本', '以下之一：男、女', '比例（如 "50%"、"4.8‰"）', '非负整数',
     ]);
+    // 可为负 fields
+    expect([T.int, T.money, T.days].map((t) => typeLabel(t, true))).toEqual(['整数', '金额（元，最多两位小数，可为负，如 "-1000.50"）', '整数']);
   });
 });
 

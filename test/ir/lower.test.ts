@@ -1,8 +1,8 @@
 /**
  * Lowering (compiler/ir/lower.ts): CheckedProgram → IR. Each test compiles a small DSL
- * program in memory and states the IR it must lower to — scaled integers (fen, ppm, day
- * numbers, 周岁 literals as 12 × N 月龄), ranges as two comparisons, date arithmetic, ratio
- * divisors, indicators evaluated exactly, transitive exceptions, citations, parameters,
+ * program in memory and states the IR it must lower to — exact values (fen, ratios as fractions, day
+ * numbers, 周岁 literals as 12 × N 月龄), ranges as two comparisons, date arithmetic,
+ * products and quotients, indicators evaluated exactly, transitive exceptions, citations, parameters,
  * properties — and the ZC08xx diagnostics for what cannot be represented.
  */
 import { describe, expect, it } from 'vitest';
@@ -84,14 +84,15 @@ const BOOL = { k: 'bool' };
 const RATIO = { k: 'quantity', dim: 'ratio' };
 const C = (type: object, value: unknown) => ({ k: 'const', type, value });
 
-describe('literals become exact scaled integers', () => {
-  it('money in fen, 万元, ratios in ppm, permille, dates as day numbers, integers, text, booleans', () => {
+describe('literals become exact values in their runtime unit', () => {
+  it('money in fen, 万元, ratios as exact fractions (%, ‰), dates as day numbers, integers, text, booleans', () => {
     expect(valueOf('1000元', '金额')).toEqual(C(MONEY, 100000));
     expect(valueOf('0.05元', '金额')).toEqual(C(MONEY, 5));
     expect(valueOf('1.5万元', '金额')).toEqual(C(MONEY, 1500000));
     expect(valueOf('一千零五十元', '金额')).toEqual(C(MONEY, 105000));
-    expect(valueOf('50%', '比例')).toEqual(C(RATIO, 500000));
-    expect(valueOf('4.8‰', '比例')).toEqual(C(RATIO, 4800));
+    expect(valueOf('50%', '比例')).toEqual(C(RATIO, '1/2'));
+    expect(valueOf('4.8‰', '比例')).toEqual(C(RATIO, '3/625'));
+    expect(valueOf('0.00001%', '比例')).toEqual(C(RATIO, '1/10000000'));
     expect(valueOf('2024年2月29日', '日期')).toEqual(C(DATE, day('2024-02-29')));
     expect(valueOf('1969-12-31', '日期')).toEqual(C(DATE, -1));
     expect(valueOf('12', '整数')).toEqual(C(INT, 12));
@@ -104,10 +105,11 @@ describe('literals become exact scaled integers', () => {
 
   it('a literal that is not a whole number of the runtime unit is ZC0801', () => {
     const r = lowerText(`${ENTITY}条款 一、 { 措施 算 { 牵头单位：县卫健委  结果 值：金额  规则 甲 { 值 = 0.001元 } } }\n`);
-    expect(r.diagnostics.map((d) => [d.code, d.message, d.help])).toEqual([['ZC0801', '“0.001元”不是整数个元，运行时无法精确表示', '金额精确到分；时长、年龄、计数须为整数；比例精确到百万分之一']]);
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.help])).toEqual([['ZC0801', '“0.001元”不是整数个元，运行时无法精确表示', '金额精确到分；时长、年龄、计数须为整数（比例可以是任意分数）']]);
     expect(shape(r.value.measures[0]!.rules[0]!.assignments[0]!.value)).toEqual(C(MONEY, 0));
+    // a ratio is any exact fraction: 0.00001% is fine
     const ratio = lowerText(`${ENTITY}条款 一、 { 措施 算 { 牵头单位：县卫健委  结果 值：比例  规则 甲 { 值 = 0.00001% } } }\n`);
-    expect(ratio.diagnostics.map((d) => d.message)).toEqual(['“0.00001%”不是整数个%，运行时无法精确表示']);
+    expect(ratio.diagnostics).toEqual([]);
     const big = lowerText(`${ENTITY}条款 一、 { 措施 算 { 牵头单位：县卫健委  结果 值：金额  规则 甲 { 值 = 100000000000000元 } } }\n`);
     expect(big.diagnostics.map((d) => [d.code, d.message])).toEqual([['ZC0801', '数值超出可精确表示的范围']]);
     const bigNeg = lowerText(`${ENTITY}条款 一、 { 措施 算 { 牵头单位：县卫健委  结果 值：金额  规则 甲 { 值 = -100000000000000元 } } }\n`);
@@ -162,22 +164,22 @@ describe('expressions', () => {
     expect(valueOf('人.生 + 6个月', '日期')).toEqual({ k: 'addMonths', type: DATE, date: F('生', DATE), months: C(months, 6), sign: 1 });
     expect(valueOf('人.生 - 人.月', '日期')).toEqual({ k: 'addMonths', type: DATE, date: F('生', DATE), months: F('月', months), sign: -1 });
     expect(valueOf('6个月 + 人.生', '日期')).toEqual({ k: 'addMonths', type: DATE, date: F('生', DATE), months: C(months, 6), sign: 1 });
-    expect(valueOf('人.生 + 1年', '日期')).toEqual({ k: 'addMonths', type: DATE, date: F('生', DATE), months: { k: 'mul', type: INT, a: C({ k: 'quantity', dim: 'years' }, 1), b: { k: 'const', type: INT, value: 12 }, divisor: 1 }, sign: 1 });
-    expect(valueOf('人.生 - 人.年', '日期')).toMatchObject({ k: 'addMonths', sign: -1, months: { k: 'mul', divisor: 1, b: { value: 12 } } });
-    expect(valueOf('人.生 + 2周', '日期')).toEqual({ k: 'add', type: DATE, a: F('生', DATE), b: { k: 'mul', type: { k: 'quantity', dim: 'days' }, a: C({ k: 'quantity', dim: 'weeks' }, 2), b: { k: 'const', type: INT, value: 7 }, divisor: 1 } });
+    expect(valueOf('人.生 + 1年', '日期')).toEqual({ k: 'addMonths', type: DATE, date: F('生', DATE), months: { k: 'mul', type: INT, a: C({ k: 'quantity', dim: 'years' }, 1), b: { k: 'const', type: INT, value: 12 } }, sign: 1 });
+    expect(valueOf('人.生 - 人.年', '日期')).toMatchObject({ k: 'addMonths', sign: -1, months: { k: 'mul', b: { value: 12 } } });
+    expect(valueOf('人.生 + 2周', '日期')).toEqual({ k: 'add', type: DATE, a: F('生', DATE), b: { k: 'mul', type: { k: 'quantity', dim: 'days' }, a: C({ k: 'quantity', dim: 'weeks' }, 2), b: { k: 'const', type: INT, value: 7 } } });
     expect(valueOf('人.生 - 人.周', '日期')).toMatchObject({ k: 'sub', a: F('生', DATE), b: { k: 'mul', b: { value: 7 } } });
     expect(valueOf('人.生 + 30天', '日期')).toEqual({ k: 'add', type: DATE, a: F('生', DATE), b: C({ k: 'quantity', dim: 'days' }, 30) });
     expect(valueOf('30天 + 人.生', '日期')).toEqual({ k: 'add', type: DATE, a: F('生', DATE), b: C({ k: 'quantity', dim: 'days' }, 30) });
     expect(valueOf('人.生 - 人.天', '日期')).toEqual({ k: 'sub', type: DATE, a: F('生', DATE), b: F('天', { k: 'quantity', dim: 'days' }) });
   });
 
-  it('products with ratios divide by 1 000 000 unless the result is itself a ratio; division scales ratios', () => {
-    expect(valueOf('人.钱 × 人.比', '金额')).toEqual({ k: 'mul', type: MONEY, a: F('钱', MONEY), b: F('比', RATIO), divisor: 1000000 });
-    expect(valueOf('人.比 × 人.钱', '金额')).toEqual({ k: 'mul', type: MONEY, a: F('比', RATIO), b: F('钱', MONEY), divisor: 1000000 });
-    expect(valueOf('人.比 × 人.比', '比例')).toEqual({ k: 'mul', type: RATIO, a: F('比', RATIO), b: F('比', RATIO), divisor: 1000000 });
-    expect(valueOf('人.比 × 2', '比例')).toEqual({ k: 'mul', type: RATIO, a: F('比', RATIO), b: C(INT, 2), divisor: 1 });
-    expect(valueOf('人.钱 × 3', '金额')).toEqual({ k: 'mul', type: MONEY, a: F('钱', MONEY), b: C(INT, 3), divisor: 1 });
-    expect(valueOf('人.钱 ÷ 3', '金额')).toEqual({ k: 'div', type: MONEY, a: F('钱', MONEY), b: C(INT, 3), scale: 1 });
+  it('products and quotients: the operands as written (rounding is the evaluators\' part, by the result type)', () => {
+    expect(valueOf('人.钱 × 人.比', '金额')).toEqual({ k: 'mul', type: MONEY, a: F('钱', MONEY), b: F('比', RATIO) });
+    expect(valueOf('人.比 × 人.钱', '金额')).toEqual({ k: 'mul', type: MONEY, a: F('比', RATIO), b: F('钱', MONEY) });
+    expect(valueOf('人.比 × 人.比', '比例')).toEqual({ k: 'mul', type: RATIO, a: F('比', RATIO), b: F('比', RATIO) });
+    expect(valueOf('人.比 × 2', '比例')).toEqual({ k: 'mul', type: RATIO, a: F('比', RATIO), b: C(INT, 2) });
+    expect(valueOf('人.钱 × 3', '金额')).toEqual({ k: 'mul', type: MONEY, a: F('钱', MONEY), b: C(INT, 3) });
+    expect(valueOf('人.钱 ÷ 3', '金额')).toEqual({ k: 'div', type: MONEY, a: F('钱', MONEY), b: C(INT, 3) });
     expect(valueOf('人.数 + 1 - 2', '整数')).toEqual({ k: 'sub', type: INT, a: { k: 'add', type: INT, a: F('数', INT), b: C(INT, 1) }, b: C(INT, 2) });
   });
 });
