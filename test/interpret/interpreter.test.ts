@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkProperty, display, evaluate, evaluateRaw, formatFen, formatRatio, irChildren, voidDay } from '../../compiler/interpret/interpreter.js';
-import { InputError } from '../../compiler/interpret/decision.js';
+import { CalendarCoverageError, InputError } from '../../compiler/interpret/decision.js';
 import type { IrExpr, IrProgram, IrProperty, IrType } from '../../compiler/ir/ir.js';
 import { and, c, cmp, condProgram, f, measure, not, o, or, program, rule, T, TRUE, valueProgram } from './ir-builders.js';
 
@@ -29,7 +29,7 @@ describe('formatting', () => {
   it.each([[0, '0.00'], [5, '0.05'], [10, '0.10'], [99, '0.99'], [100, '1.00'], [123456, '1234.56'], [-5, '-0.05'], [-123456, '-1234.56'], [Number.MAX_SAFE_INTEGER, '90071992547409.91']])('formatFen(%i) = %s', (v, s) => {
     expect(formatFen(v)).toBe(s);
   });
-  it.each([[500000, '50%'], [4800, '0.48%'], [1, '0.0001%'], [0, '0%'], [1000000, '100%'], [123450, '12.345%'], [-500000, '-50%'], [-1, '-0.0001%'], [10000, '1%']])('formatRatio(%i) = %s', (v, s) => {
+  it.each([['1/2', '50%'], ['3/625', '0.48%'], ['1/1000000', '0.0001%'], ['0/1', '0%'], ['1/1', '100%'], ['2469/20000', '12.345%'], ['-1/2', '-50%'], ['-1/1000000', '-0.0001%'], ['1/100', '1%'], ['3/2', '150%'], ['1/3', '33.(3)%'], ['1/7', '14.(285714)%'], ['-2/3', '-66.(6)%']])('formatRatio(%s) = %s', (v, s) => {
     expect(formatRatio(v)).toBe(s);
   });
   it('display: each type, and unknown', () => {
@@ -37,7 +37,7 @@ describe('formatting', () => {
     expect(display(T.date, day('2024-02-29'))).toBe('2024-02-29');
     expect(display(T.bool, true)).toBe('是');
     expect(display(T.bool, false)).toBe('否');
-    expect(display(T.ratio, 4800)).toBe('0.48%');
+    expect(display(T.ratio, '3/625')).toBe('0.48%');
     expect(display(T.days, 3)).toBe('3天');
     expect(display(T.ageMonths, 6)).toBe('6月龄');
     expect(display(T.int, 7)).toBe('7');
@@ -61,7 +61,7 @@ describe('expressions', () => {
     expect(evaluate(condProgram(cmp('>=', f('人', '数', T.int), c(T.int, 1))), facts({}), D).决定[0]!.规则[0]!.说明).toBe('缺少事实：人.数');
   });
 
-  it('arithmetic: neg, add, sub, mul (with and without a ratio divisor), div', () => {
+  it('arithmetic: neg, add, sub, mul (exact with ratios, rounded once to the result unit), div', () => {
     const n = (v: number) => c(T.int, v);
     expect(value({ k: 'neg', type: T.int, x: n(5), origin: o() }).值).toBe(-5);
     const negZero = evaluateRaw(valueProgram({ k: 'neg', type: T.int, x: n(0), origin: o() }), {}, D).raw.get('算.值');
@@ -69,25 +69,32 @@ describe('expressions', () => {
     expect(negZero).toBe(0);
     expect(value({ k: 'add', type: T.int, a: n(2), b: n(3), origin: o() }).值).toBe(5);
     expect(value({ k: 'sub', type: T.int, a: n(2), b: n(3), origin: o() }).值).toBe(-1);
-    expect(value({ k: 'mul', type: T.int, a: n(6), b: n(7), divisor: 1, origin: o() }).值).toBe(42);
+    expect(value({ k: 'mul', type: T.int, a: n(6), b: n(7), origin: o() }).值).toBe(42);
     // money × ratio: 5 fen × 50% = 2.5 fen → 3 fen; −5 fen → −3 fen (half away from zero)
-    expect(value({ k: 'mul', type: T.money, a: c(T.money, 5), b: c(T.ratio, 500000), divisor: 1000000, origin: o() }).值).toBe('0.03');
-    expect(value({ k: 'mul', type: T.money, a: c(T.money, -5), b: c(T.ratio, 500000), divisor: 1000000, origin: o() }).值).toBe('-0.03');
-    // div: round(a × scale ÷ b)
-    expect(value({ k: 'div', type: T.money, a: c(T.money, 100000), b: n(3), scale: 1, origin: o() }).值).toBe('333.33');
-    expect(value({ k: 'div', type: T.ratio, a: n(1), b: n(3), scale: 1000000, origin: o() }).值).toBe('33.3333%');
-    expect(value({ k: 'div', type: T.int, a: n(7), b: n(2), scale: 1, origin: o() }).值).toBe(4);
+    expect(value({ k: 'mul', type: T.money, a: c(T.money, 5), b: c(T.ratio, '1/2'), origin: o() }).值).toBe('0.03');
+    expect(value({ k: 'mul', type: T.money, a: c(T.money, -5), b: c(T.ratio, '1/2'), origin: o() }).值).toBe('-0.03');
+    // ratio × ratio stays exact: 1/3 × 3/625 = 1/625
+    expect(value({ k: 'mul', type: T.ratio, a: c(T.ratio, '1/3'), b: c(T.ratio, '3/625'), origin: o() }).值).toBe('0.16%');
+    // money × ratio with a repeating quotient: 100 fen × 1/3 = 33.33… → 33 fen; 200 fen → 66.67 → 67 fen
+    expect(value({ k: 'mul', type: T.money, a: c(T.money, 100), b: c(T.ratio, '1/3'), origin: o() }).值).toBe('0.33');
+    expect(value({ k: 'mul', type: T.money, a: c(T.money, 200), b: c(T.ratio, '1/3'), origin: o() }).值).toBe('0.67');
+    // div: the exact quotient, rounded once half away from zero (a ratio result stays exact)
+    expect(value({ k: 'div', type: T.money, a: c(T.money, 100000), b: n(3), origin: o() }).值).toBe('333.33');
+    expect(value({ k: 'div', type: T.money, a: c(T.money, 5), b: n(2), origin: o() }).值).toBe('0.03');
+    expect(value({ k: 'div', type: T.money, a: c(T.money, -5), b: n(2), origin: o() }).值).toBe('-0.03');
+    expect(value({ k: 'div', type: T.ratio, a: n(1), b: n(3), origin: o() }).值).toBe('33.(3)%');
+    expect(value({ k: 'div', type: T.int, a: n(7), b: n(2), origin: o() }).值).toBe(4);
     // division by zero: unknown, not Infinity
-    expect(value({ k: 'div', type: T.int, a: n(1), b: n(0), scale: 1, origin: o() })).toMatchObject({ 状态: '存疑', 值: undefined });
+    expect(value({ k: 'div', type: T.int, a: n(1), b: n(0), origin: o() })).toMatchObject({ 状态: '存疑', 值: undefined });
     // an unknown operand makes the result unknown
     for (const k of ['add', 'sub'] as const) {
       expect(value({ k, type: T.int, a: f('人', '数', T.int), b: n(1), origin: o() }).状态).toBe('存疑');
       expect(value({ k, type: T.int, a: n(1), b: f('人', '数', T.int), origin: o() }).状态).toBe('存疑');
     }
-    expect(value({ k: 'mul', type: T.int, a: f('人', '数', T.int), b: n(2), divisor: 1, origin: o() }).状态).toBe('存疑');
-    expect(value({ k: 'mul', type: T.int, a: n(2), b: f('人', '数', T.int), divisor: 1, origin: o() }).状态).toBe('存疑');
-    expect(value({ k: 'div', type: T.int, a: f('人', '数', T.int), b: n(2), scale: 1, origin: o() }).状态).toBe('存疑');
-    expect(value({ k: 'div', type: T.int, a: n(2), b: f('人', '数', T.int), scale: 1, origin: o() }).状态).toBe('存疑');
+    expect(value({ k: 'mul', type: T.int, a: f('人', '数', T.int), b: n(2), origin: o() }).状态).toBe('存疑');
+    expect(value({ k: 'mul', type: T.int, a: n(2), b: f('人', '数', T.int), origin: o() }).状态).toBe('存疑');
+    expect(value({ k: 'div', type: T.int, a: f('人', '数', T.int), b: n(2), origin: o() }).状态).toBe('存疑');
+    expect(value({ k: 'div', type: T.int, a: n(2), b: f('人', '数', T.int), origin: o() }).状态).toBe('存疑');
     expect(value({ k: 'neg', type: T.int, x: f('人', '数', T.int), origin: o() }).状态).toBe('存疑');
   });
 
@@ -116,7 +123,7 @@ describe('expressions', () => {
     expect(value({ k: 'age', type: T.ageYears, unit: 'years', birth: c(T.date, day('2025-01-01')), origin: o() })).toMatchObject({ 状态: '存疑', 值: undefined });
   });
 
-  it('working-day deadlines: counted after the start day, on the official calendar; unknown outside it', () => {
+  it('working-day deadlines: counted after the start day, on the official calendar; an error outside it', () => {
     const wd = (n: number, start: IrExpr = f('人', '生', T.date)): IrExpr => ({ k: 'workdays', type: T.date, start, n: c(T.int, n), origin: o() });
     expect(value(wd(5), facts({ 生: '2024-09-27' }), '2024-10-31').值).toBe('2024-10-10');
     expect(value(wd(1), facts({ 生: '2024-02-09' }), '2024-10-31').值).toBe('2024-02-18');
@@ -124,9 +131,9 @@ describe('expressions', () => {
     expect(value(wd(-2), facts({ 生: '2024-09-27' }), '2024-10-31').值).toBe('2024-09-27');
     expect(value(wd(5), facts({})).状态).toBe('存疑');
     expect(value({ k: 'workdays', type: T.date, start: c(T.date, day('2024-09-27')), n: f('人', '数', T.int), origin: o() }).状态).toBe('存疑');
-    const far = evaluateRaw(valueProgram(wd(5, c(T.date, day('2099-06-01')))), {}, D);
-    expect(far.decisions.决定[0]!.状态).toBe('存疑');
-    expect(far.raw.has('算.值')).toBe(false);
+    // beyond the official calendar: an error for the whole evaluation, never a Monday–Friday guess
+    expect(() => evaluateRaw(valueProgram(wd(5, c(T.date, day('2099-06-01')))), {}, D)).toThrow(CalendarCoverageError);
+    expect(() => evaluateRaw(valueProgram(wd(5, c(T.date, day('2099-06-01')))), {}, D)).toThrow(/没有2099年的法定节假日和调休安排数据/);
   });
 
   it('parameters: the last value starting on or before the date; unconfirmed values are named; none yet is unknown', () => {
@@ -335,7 +342,7 @@ describe('decisions: priority, contradiction, gap, validity', () => {
 
   it('outcome values of each type', () => {
     const one = (t: IrType, v: IrExpr) => evaluate(program([measure('算', [['值', t]], [rule('甲', TRUE, [['值', v]])])]), {}, D).决定[0]!.结果['值'];
-    expect(one(T.ratio, c(T.ratio, 4800))).toEqual({ 值: '0.48%', 单位: '%', 规则: ['甲'] });
+    expect(one(T.ratio, c(T.ratio, '3/625'))).toEqual({ 值: '0.48%', 单位: '%', 规则: ['甲'] });
     expect(one(T.date, c(T.date, day('2024-02-29')))).toEqual({ 值: '2024-02-29', 单位: '日期', 规则: ['甲'] });
     expect(one(T.bool, c(T.bool, true))).toEqual({ 值: true, 单位: '', 规则: ['甲'] });
     expect(one(T.ageMonths, c(T.ageMonths, 6))).toEqual({ 值: 6, 单位: '月龄', 规则: ['甲'] });
@@ -469,8 +476,8 @@ describe('irChildren', () => {
     expect(irChildren(cmp('<', a, b))).toEqual([a, b]);
     expect(irChildren({ k: 'in', type: T.bool, x: a, values: [b, d], negated: false, origin: o() })).toEqual([a, b, d]);
     for (const k of ['add', 'sub'] as const) expect(irChildren({ k, type: T.int, a, b, origin: o() })).toEqual([a, b]);
-    expect(irChildren({ k: 'mul', type: T.int, a, b, divisor: 1, origin: o() })).toEqual([a, b]);
-    expect(irChildren({ k: 'div', type: T.int, a, b, scale: 1, origin: o() })).toEqual([a, b]);
+    expect(irChildren({ k: 'mul', type: T.int, a, b, origin: o() })).toEqual([a, b]);
+    expect(irChildren({ k: 'div', type: T.int, a, b, origin: o() })).toEqual([a, b]);
     expect(irChildren({ k: 'addMonths', type: T.date, date: d, months: a, sign: 1, origin: o() })).toEqual([d, a]);
     expect(irChildren({ k: 'workdays', type: T.date, start: d, n: a, origin: o() })).toEqual([d, a]);
     expect(irChildren(a)).toEqual([]);

@@ -67,6 +67,8 @@ export function program(measures: IrMeasure[], extra: Partial<IrProgram> & { pol
     clauses: [],
     doubts: [],
     properties: [],
+    definitions: [],
+    assumptions: [],
     ...rest,
   } as unknown as IrProgram;
 }
