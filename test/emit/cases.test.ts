@@ -13,7 +13,9 @@
  *       废止?: date                       the day from which the policy is void;
  *       expect: { <措施>: { 状态, 结果: { <结果>: 值 } (exact), 理由?: [each present],
  *                           未确认参数?: { <结果>: [参数…] } (exact) } }
- *       inputError?: [路径…]              instead of expect: the InputError's paths, in order.
+ *       inputError?: [路径…]              instead of expect: the InputError's paths, in order;
+ *       calendarError?: text              instead of expect: a CalendarCoverageError (a working-day
+ *                                         deadline beyond the official calendar) with this message.
  *
  * Each case runs through the generated evaluate and evaluateFast and, as a second
  * check, the reference interpreter. A stray key in expect.yaml is an error.
@@ -45,6 +47,7 @@ interface Case {
   readonly 废止?: string;
   readonly expect?: Record<string, MeasureExpectation>;
   readonly inputError?: readonly string[];
+  readonly calendarError?: string;
 }
 
 interface Expectations {
@@ -61,8 +64,8 @@ function readExpectations(dir: string): Expectations {
   const e = parse(readFileSync(join(dir, 'expect.yaml'), 'utf8')) as Expectations;
   keysOnly(dir, e, ['excerpts', 'cases']);
   for (const c of e.cases) {
-    keysOnly(`${dir}: ${c.name}`, c, ['name', 'date', 'facts', 'events', '废止', 'expect', 'inputError']);
-    if ((c.expect === undefined) === (c.inputError === undefined)) throw new Error(`${dir}: ${c.name}: exactly one of expect / inputError`);
+    keysOnly(`${dir}: ${c.name}`, c, ['name', 'date', 'facts', 'events', '废止', 'expect', 'inputError', 'calendarError']);
+    if ([c.expect, c.inputError, c.calendarError].filter((x) => x !== undefined).length !== 1) throw new Error(`${dir}: ${c.name}: exactly one of expect / inputError / calendarError`);
     for (const [m, x] of Object.entries(c.expect ?? {})) keysOnly(`${dir}: ${c.name}: ${m}`, x, ['状态', '结果', '理由', '未确认参数']);
   }
   return e;
@@ -97,6 +100,17 @@ function checkFull(d: Full, c: Case, engine: string): void {
       const unconfirmed = Object.fromEntries(Object.entries(got!.结果).filter(([, v]) => v.未确认参数).map(([k, v]) => [k, v.未确认参数]));
       expect(unconfirmed, `${at}: ${measure}.未确认参数`).toEqual(x.未确认参数);
     }
+  }
+}
+
+/** The CalendarCoverageError's message, or what happened instead. */
+function calendarError(f: () => unknown): string {
+  try {
+    f();
+    return 'no CalendarCoverageError';
+  } catch (e) {
+    if (!(e instanceof Error) || e.name !== 'CalendarCoverageError') throw e;
+    return e.message;
   }
 }
 
@@ -142,6 +156,12 @@ describe('emitter expected outputs (test/emit/cases)', () => {
             expect(inputErrorPaths(() => g.evaluate(c.facts, c.date, events)), 'generated').toEqual(c.inputError);
             expect(inputErrorPaths(() => g.evaluateFast(c.facts, c.date, events)), 'generated evaluateFast').toEqual(c.inputError);
             expect(inputErrorPaths(() => evaluate(ir, c.facts, c.date, events)), 'interpreter').toEqual(c.inputError);
+            return;
+          }
+          if (c.calendarError) {
+            expect(calendarError(() => g.evaluate(c.facts, c.date, events)), 'generated').toBe(c.calendarError);
+            expect(calendarError(() => g.evaluateFast(c.facts, c.date, events)), 'generated evaluateFast').toBe(c.calendarError);
+            expect(calendarError(() => evaluate(ir, c.facts, c.date, events)), 'interpreter').toBe(c.calendarError);
             return;
           }
           checkFull(g.evaluate(c.facts, c.date, events) as Full, c, 'generated');
