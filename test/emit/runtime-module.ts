@@ -5,9 +5,9 @@
  * The runtime is a template: source text that the emitter copies into every generated
  * index.ts. What runs is that text, so that is what is tested (and mutated by Stryker,
  * `npm run mutation`): the module is the emitted index.ts of test/emit/fixtures/runtime
- * (a policy that uses every optional runtime part), byte for byte, plus one line that
+ * (a policy that uses nearly every optional runtime part), byte for byte, plus one line that
  * exports the runtime's internal helpers. `runtimeModule()` also says which lines of it
- * are the runtime: exactly the text `runtimeSource(all features)`.
+ * are the runtime (between its header and the policy data).
  *
  * `loadRuntime()` imports it: from ZC_RUNTIME_MODULE when set (the file written by
  * test/mutation/prepare.ts, which Stryker instruments in its sandbox), otherwise from a
@@ -17,46 +17,54 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { RuntimeFeature } from '../../compiler/emit/ts-runtime.js';
 
 export const RUNTIME_FIXTURE = 'test/emit/fixtures/runtime';
 
-/** Every optional part of the runtime (ts-runtime.ts RuntimeFeature). */
-export const ALL_FEATURES: readonly RuntimeFeature[] = ['ageYears', 'ageMonths', 'workdays', 'addMonths', 'mulDiv', 'param', 'field', 'event', 'sunset'];
-
-/** Runtime helpers exported for direct tests (all declared by the runtime text). */
+/** Runtime helpers exported for direct tests (those the module's runtime text declares). */
 export const RUNTIME_EXPORTS = [
-  '_leap', '_monthDays', '_day', '_civil', '_iso', '_parseIso', '_fen', '_ratio', '_show', '_expected', '_parseMoney', '_parseRatio', '_convert',
-  '_got', '_isRecord', '_validate', '_applies', '_has', '_outcomeValue', '_winners', '_decide', '_decideFast', '_get', '_months', '_years',
-  '_addMonths', '_mulDiv', '_workdayLookup', '_isWorkday', '_chineseDate', '_workdays', '_param', '_eventText', '_voidDay',
+  '_leap', '_monthDays', '_day', '_civil', '_two', '_iso', '_parseIso', '_gcd', '_q', '_qText', '_pct', '_fen', '_show', '_expected',
+  '_parseMoney', '_parseRatio', '_integer', '_convert', '_got', '_isRecord', '_validate', '_has', '_inForce', '_outcomeValue',
+  '_qAdd', '_qNeg', '_qMul', '_qCmp', '_round', '_mulRound', '_div', '_iv', '_why', '_lo', '_hi', '_ivAdd', '_ivSub', '_ivNeg',
+  '_ivDays', '_ivMul', '_ivCmp', '_ivAge', '_ivAddMonths', '_nth', '_months', '_years', '_addMonths', '_workdayLookup',
+  '_isWorkday', '_chineseDate', '_workday', '_workdays', '_param', '_eventText', '_scope', '_ctx', '_Iv',
 ] as const;
+
+/** The first line of the runtime text and the first line after it (ts-runtime.ts CORE; the emitted data). */
+const START = /^\/\/ ─+ 运行时 ─+$/;
+const AFTER = /^\/\/ ─+ 政策数据 ─+$/;
 
 export interface RuntimeModuleText {
   /** The module: emitted index.ts + the export line. */
   readonly source: string;
   /** 1-based, inclusive line range of the runtime text inside `source`. */
   readonly runtimeLines: readonly [number, number];
+  /** The helpers exported (RUNTIME_EXPORTS that the runtime text declares). */
+  readonly exported: readonly string[];
 }
 
 /**
- * Build the runtime module's text (throws if the emitted module does not contain the whole
- * runtime verbatim). The compiler is imported here, lazily: a test that only loads the
- * module (ZC_RUNTIME_MODULE) does not pay for ts-morph.
+ * Build the runtime module's text (throws if the emitted module has no runtime section).
+ * The runtime is the text between the runtime header and the policy-data header — exactly
+ * `runtimeSource(features)` for the features the fixture uses. The compiler is imported
+ * here, lazily: a test that only loads the module (ZC_RUNTIME_MODULE) does not pay for ts-morph.
  */
 export async function runtimeModule(): Promise<RuntimeModuleText> {
   const { loadPolicies } = await import('./helpers.js');
   const { emitTypeScript } = await import('../../compiler/emit/typescript.js');
-  const { runtimeSource } = await import('../../compiler/emit/ts-runtime.js');
   const [p] = loadPolicies([RUNTIME_FIXTURE], { requirePolicy: true });
   if (!p?.ir) throw new Error(`${RUNTIME_FIXTURE}: ${p?.skipped ?? 'no policy'}`);
   const index = emitTypeScript(p.ir).get('index.ts')!;
-  const runtime = runtimeSource(new Set(ALL_FEATURES));
-  const at = index.indexOf(runtime);
-  if (at < 0) throw new Error(`the module emitted for ${RUNTIME_FIXTURE} does not contain runtimeSource(all features) verbatim`);
-  const first = index.slice(0, at).split('\n').length;
-  const last = first + runtime.split('\n').length - 1;
-  const source = `${index}\n// (test harness) the runtime's helpers, for direct tests\nexport { ${RUNTIME_EXPORTS.join(', ')} };\n`;
-  return { source, runtimeLines: [first, last] };
+  const lines = index.split('\n');
+  const first = lines.findIndex((l) => START.test(l));
+  const after = lines.findIndex((l, i) => i > first && AFTER.test(l));
+  if (first < 0 || after < 0) throw new Error(`the module emitted for ${RUNTIME_FIXTURE} has no runtime section (${START} … ${AFTER})`);
+  let last = after - 1;
+  while (last > first && lines[last]!.trim() === '') last--;
+  const runtime = lines.slice(first, last + 1).join('\n');
+  const declared = (name: string): boolean => new RegExp(`^(?:function|const|class) ${name.replace('$', '\\$')}\\b`, 'm').test(runtime);
+  const exported = RUNTIME_EXPORTS.filter(declared);
+  const source = `${index}\n// (test harness) the runtime's helpers, for direct tests\nexport { ${exported.join(', ')} };\n`;
+  return { source, runtimeLines: [first + 1, last + 1], exported };
 }
 
 type Fn = (...args: never[]) => unknown;
