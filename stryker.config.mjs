@@ -29,6 +29,9 @@ const RUNTIME = 'test/mutation/generated/runtime.ts';
 /** @type {{ runtimeLines: [number, number] }} */
 const { runtimeLines } = JSON.parse(readFileSync('test/mutation/generated/runtime.json', 'utf8'));
 process.env['ZC_RUNTIME_MODULE'] = RUNTIME;
+// a run scoped with --mutate (and ZC_MUTATION_TESTS, vitest.mutation.config.ts) keeps its own
+// reports and incremental file: ZC_MUTATION_REPORT=decimal → reports/mutation/decimal.{html,json}
+const REPORT = `reports/mutation/${process.env['ZC_MUTATION_REPORT'] ?? 'index'}`;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -53,14 +56,14 @@ export default {
   timeoutMS: 20_000,
   timeoutFactor: 2,
   reporters: ['html', 'json', 'clear-text', 'progress'],
-  htmlReporter: { fileName: 'reports/mutation/index.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: `${REPORT}.html` },
+  jsonReporter: { fileName: `${REPORT === 'reports/mutation/index' ? 'reports/mutation/mutation' : REPORT}.json` },
   clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
   thresholds: { high: 90, low: 80, break: null },
   ignorePatterns: ['dist', 'test-output', 'generated/docs', 'vscode-extension', '*.vsix'],
   // re-runs reuse the results of unchanged mutants and tests (delete the file for a clean run)
   incremental: true,
-  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  incrementalFile: `${REPORT}-incremental.json`,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };

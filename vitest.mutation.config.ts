@@ -7,11 +7,18 @@ import base from './vitest.config.js';
  * runtime. Globs, so new test files there are included. (Selected here rather than with
  * Stryker's `testFiles` option, which in 9.6 activates static mutants too late —
  * stryker-js#6144 — and reports them as survived.) Everything else as vitest.config.ts.
+ *
+ * ZC_MUTATION_TESTS narrows the set for a run scoped to one file with `--mutate`
+ * (comma-separated globs, e.g. `ZC_MUTATION_TESTS=test/common/decimal.test.ts`): the dry
+ * run then only runs those tests (see test/README.md).
  */
+const ALL = ['test/common/**/*.test.ts', 'test/ir/**/*.test.ts', 'test/interpret/**/*.test.ts', 'test/emit/runtime*.test.ts'];
+const given = process.env['ZC_MUTATION_TESTS']?.split(',').map((s) => s.trim()).filter(Boolean);
+
 export default defineConfig({
   ...base,
   test: {
     ...base.test,
-    include: ['test/common/**/*.test.ts', 'test/ir/**/*.test.ts', 'test/interpret/**/*.test.ts', 'test/emit/runtime*.test.ts'],
+    include: given?.length ? given : ALL,
   },
 });
