@@ -6,8 +6,8 @@
  * reference interpreter, byte for byte (`compareOne`: evaluate JSON or the same error;
  * evaluateFast consistent with evaluate). Never adapted or skipped: any disagreement fails.
  *
- * Seeded: ZC_SEED (default below) and the counts ZC_DEPTH_PROGRAMS / ZC_DEPTH_CASES are
- * overridable; the seed is printed by fast-check on failure.
+ * Seeded by test/helpers/seed.ts (fixed seed; ZC_SEED overrides; the failure names the seed
+ * and the re-run command); the counts ZC_DEPTH_PROGRAMS / ZC_DEPTH_CASES are overridable.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -17,7 +17,6 @@ import type { GeneratedModule } from '../helpers.js';
 import { randomCases, randomProgram, rndOfSeed, showProgram, type Family } from '../arbitraries.js';
 import { compareOne, newStats, type FullDecisions } from '../differential-lib.js';
 
-const SEED = Number(process.env['ZC_SEED'] ?? 20261205);
 const PROGRAMS = Number(process.env['ZC_DEPTH_PROGRAMS'] ?? 50);
 const CASES = Number(process.env['ZC_DEPTH_CASES'] ?? 205);
 
@@ -101,7 +100,7 @@ export function familySuite(family: Family): void {
             for (const [name, test] of EVIDENCE[family]) if (test(json, ref)) evidence.set(name, evidence.get(name)! + 1);
           }
         }),
-        { numRuns: PROGRAMS, seed: SEED, endOnFailure: process.env['ZC_SHRINK'] === undefined },
+        { numRuns: PROGRAMS, endOnFailure: process.env['ZC_SHRINK'] === undefined },
       );
       const ms = performance.now() - t0;
       console.info(`[differential:${family}] ${stats.cases} cases (${programs} programs) in ${(ms / 1000).toFixed(1)} s (emit+load ${(emitMs / 1000).toFixed(1)} s); ` +
