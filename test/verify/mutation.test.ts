@@ -36,8 +36,8 @@ const MAIN = join(DIR, '栾政2023-18.zc');
 const mutations: Mutation[] = [
   { name: '生育补助增加一条冲突规则（四孩2000元）', kind: '矛盾', file: F4,
     from: '        生育补助金额 = 1000元\n      }', to: '        生育补助金额 = 1000元\n      }\n      规则 「种子四孩加倍」 { 条件：家庭.「本次生育孩次」 ≥ 4  生育补助金额 = 2000元 }',
-    caughtBy: ['ZC0901'], mentions: ['三孩及以上生育补助', '种子四孩加倍'], pbt: ['ZC0901:pbt-contradiction:生育补助', 'ZC0908:property:一次性补助有上限且非负'] },
-  { name: '生育补助金额标为必须', kind: '缺口', file: F4, from: '结果 生育补助金额：金额 一次性', to: '结果 生育补助金额：金额 一次性 必须', caughtBy: ['ZC0902'], pbt: ['ZC0902:pbt-gap:生育补助'] },
+    caughtBy: ['ZC0901'], mentions: ['三孩及以上生育补助', '种子四孩加倍'], pbt: ['ZC0901:pbt-contradiction:生育补助/生育补助金额', 'ZC0908:property:一次性补助有上限且非负'] },
+  { name: '生育补助金额标为必须', kind: '缺口', file: F4, from: '结果 生育补助金额：金额 一次性', to: '结果 生育补助金额：金额 一次性 必须', caughtBy: ['ZC0902'], pbt: ['ZC0902:pbt-gap:生育补助/生育补助金额'] },
   { name: '三孩及以上 → 超过3孩', kind: '边界差一', file: F4, from: '家庭.「本次生育孩次」 三孩及以上', to: '家庭.「本次生育孩次」 超过 3孩', caughtBy: ['ZC1104'], pbt: [] },
   { name: '届满6月龄 → 超过6月龄', kind: '边界差一', file: F4, from: '月龄（婴幼儿.出生日期） 届满 6月龄', to: '月龄（婴幼儿.出生日期） 超过 6月龄', caughtBy: ['ZC1104'], pbt: [] },
   { name: '不满2周岁 → 2周岁以下', kind: '边界差一', file: F4, from: '周岁（婴幼儿.出生日期） 不满 2周岁', to: '周岁（婴幼儿.出生日期） 2周岁以下', caughtBy: ['ZC1104'], pbt: [] },
