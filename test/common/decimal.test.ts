@@ -202,6 +202,12 @@ describe('decDivExact', () => {
   it('rejects division by zero and bad maxScale (programmer errors)', () => {
     expect(() => decDivExact(D('1'), D('0'))).toThrow(RangeError);
     expect(() => decDivExact(D('1'), D('1'), -1)).toThrow(RangeError);
+    // the messages name the programmer error (not BigInt's own "Division by zero")
+    expect(() => decDivExact(D('1'), D('0'))).toThrow('decDivExact: division by zero');
+    expect(() => decDivExact(D('1'), D('1'), -1)).toThrow('decDivExact maxScale must be >= 0');
+    expect(() => decDivExact(D('1'), D('1'), 0.5)).toThrow('decDivExact maxScale must be a safe integer, got 0.5');
+    expect(() => decimal(1n, 0.5)).toThrow('decimal scale must be a safe integer, got 0.5');
+    expect(() => decShift(D('1'), Number.NaN)).toThrow('decShift amount must be a safe integer, got NaN');
   });
 
   const nonZero = anyDecimalNumber.filter((d) => d.coeff !== 0n);

@@ -11,4 +11,21 @@
  *
  * Entry: { file, line: exact text of the mutated line (trimmed), mutator, reason }.
  */
-export const EQUIVALENT = [];
+export const EQUIVALENT = [
+  { file: 'compiler/common/decimal.ts', line: "if (n < 64) {", mutator: 'EqualityOperator,ConditionalExpression,BlockStatement', reason: "the cache is a speed-up: 10n ** BigInt(n) gives the same value for every n" },
+  { file: 'compiler/common/decimal.ts', line: "if (coeff === 0n) return ZERO;", mutator: 'ConditionalExpression', reason: "without the shortcut the stripping loops bring a zero to { coeff: 0n, scale: 0 }, equal to ZERO" },
+  { file: 'compiler/common/decimal.ts', line: "while (s >= 8 && c % 100000000n === 0n) {", mutator: 'EqualityOperator,ConditionalExpression,ArithmeticOperator', reason: "stripping eight zeros at a time is a speed-up: the one-by-one loop after it strips the rest" },
+  { file: 'compiler/common/decimal.ts', line: "if (scale < 0) return normalise(coeff * pow10(-scale), 0);", mutator: 'EqualityOperator', reason: "at scale 0 both branches compute normalise(coeff, 0)" },
+  { file: 'compiler/common/decimal.ts', line: "return n === 0n ? ZERO : { coeff: n, scale: 0 };", mutator: 'ConditionalExpression', reason: "{ coeff: 0n, scale: 0 } equals ZERO" },
+  { file: 'compiler/common/decimal.ts', line: "if (a.scale === b.scale) return [a.coeff, b.coeff, a.scale];", mutator: 'ConditionalExpression', reason: "with equal scales the last branch multiplies by 10^0 and returns the same triple" },
+  { file: 'compiler/common/decimal.ts', line: "if (a.scale > b.scale) return [a.coeff, b.coeff * pow10(a.scale - b.scale), a.scale];", mutator: 'EqualityOperator', reason: "reached only with different scales (equal ones return above), where > and >= agree" },
+  { file: 'compiler/common/decimal.ts', line: "return d.coeff === 0n ? ZERO : { coeff: -d.coeff, scale: d.scale };", mutator: 'ConditionalExpression', reason: "a normal zero has scale 0 and -0n === 0n: the result equals ZERO" },
+  { file: 'compiler/common/decimal.ts', line: "if (sa !== sb) return sa < sb ? -1 : 1;", mutator: 'EqualityOperator,ConditionalExpression', reason: "a speed-up: comparing the aligned coefficients gives the same answer when the signs differ" },
+  { file: 'compiler/common/decimal.ts', line: "if (d.coeff === 0n || n === 0) return d;", mutator: 'ConditionalExpression,LogicalOperator', reason: "a speed-up: for a zero or n = 0 the branches below return an equal decimal" },
+  { file: 'compiler/common/decimal.ts', line: "if (n < 0) return normalise(d.coeff, d.scale - n);", mutator: 'EqualityOperator', reason: "n = 0 returns above" },
+  { file: 'compiler/common/decimal.ts', line: "if (n <= d.scale) return { coeff: d.coeff, scale: d.scale - n }; // still normal: coeff unchanged", mutator: 'EqualityOperator', reason: "at n = d.scale both branches give { coeff, scale: 0 }" },
+  { file: 'compiler/common/decimal.ts', line: "const negative = a.coeff < 0n !== b.coeff < 0n;", mutator: 'EqualityOperator', reason: "b is not zero (checked above); a zero a gives a zero quotient, whose sign does not exist (-0n === 0n)" },
+  { file: 'compiler/common/decimal.ts', line: "const num = (a.coeff < 0n ? -a.coeff : a.coeff) * pow10(b.scale + maxScale);", mutator: 'EqualityOperator', reason: "-0n === 0n" },
+  { file: 'compiler/common/decimal.ts', line: "const den = (b.coeff < 0n ? -b.coeff : b.coeff) * pow10(a.scale);", mutator: 'EqualityOperator', reason: "b is not zero (checked above)" },
+  { file: 'compiler/common/decimal.ts', line: "if (r !== 0n) {", mutator: 'ConditionalExpression', reason: "with r = 0 the rounding step adds nothing (2r > den and 2r = den are both false)" },
+];
