@@ -6,7 +6,7 @@
 import { nodeHost } from '../project/host.js';
 import { buildGenerated, diffGenerated, writeGenerated } from '../emit/build.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { renderDiagnosticsText } from '../diagnostics/render.js';
+import { renderDiagnosticsText, terminalSafe } from '../diagnostics/render.js';
 import { args, EXIT_FINDINGS, EXIT_OK, type Io } from './common.js';
 
 export const buildHelp = `用法：zhengce build [路径...] [--check] [--out 目录]
@@ -43,14 +43,14 @@ function run(argv: string[], io: Io, what: { evaluators: boolean; docs: boolean 
     const d = diffGenerated(out, scoped, keepVerify);
     const all = [...d.changed.map((f) => `已改变  ${f}`), ...d.missing.map((f) => `缺失    ${f}`), ...d.stale.map((f) => `多余    ${f}`)];
     if (all.length) {
-      io.out(`${out}/ 已过期（运行 zhengce build 更新）：\n${all.map((l) => `  ${l}`).join('\n')}\n`);
+      io.out(terminalSafe(`${out}/ 已过期（运行 zhengce build 更新）：\n${all.map((l) => `  ${l}`).join('\n')}\n`));
       return EXIT_FINDINGS;
     }
-    io.out(`${out}/ 是最新的（${scoped.size} 个文件）。\n`);
+    io.out(terminalSafe(`${out}/ 是最新的（${scoped.size} 个文件）。\n`));
     return EXIT_OK;
   }
   const w = writeGenerated(out, scoped, keepVerify);
-  io.out(`已生成 ${scoped.size} 个文件到 ${out}/（${w.written.length} 个有变化${w.removed.length ? `，删除 ${w.removed.length} 个过期文件` : ''}）：${b.policies.map((p) => p.ir.policy.id).join('、')}\n`);
+  io.out(terminalSafe(`已生成 ${scoped.size} 个文件到 ${out}/（${w.written.length} 个有变化${w.removed.length ? `，删除 ${w.removed.length} 个过期文件` : ''}）：${b.policies.map((p) => p.ir.policy.id).join('、')}\n`));
   return EXIT_OK;
 }
 

@@ -23,7 +23,7 @@ import * as nodePath from 'node:path';
 import stringWidth from 'string-width';
 import { compile, type CompiledProgram } from '../project/program.js';
 import { nodeHost } from '../project/host.js';
-import { positionOf, renderDiagnosticsText, toDisplayText } from '../diagnostics/render.js';
+import { escapeJsonUnsafe, positionOf, renderDiagnosticsText, terminalSafe, toDisplayText } from '../diagnostics/render.js';
 import type { SourceFile } from '../common/source.js';
 import { computeCoverage, type CoverageOwner, type CoverageReport, type CoverageStatus, type SentenceCoverage } from '../coverage/coverage.js';
 import { args, failsAt, parseFailLevel, parseFormat, EXIT_FINDINGS, EXIT_OK, type Io } from './common.js';
@@ -75,7 +75,7 @@ export function runCoverage(argv: string[], io: Io): number {
     io.err(`在 ${paths.join('、')} 中没有写明“来源”且能读到来源文件的政策，无法统计覆盖\n`);
     return EXIT_FINDINGS;
   }
-  if (format === 'json') io.out(JSON.stringify(coverageJson(reports, io.cwd, result.files), null, 2) + '\n');
+  if (format === 'json') io.out(escapeJsonUnsafe(JSON.stringify(coverageJson(reports, io.cwd, result.files), null, 2)) + '\n');
   else io.out(reports.map((r) => coverageText(r, io)).join('\n'));
   if (reports.some((r) => r.totals.missing > 0 || r.totals.partial > 0)) exit = EXIT_FINDINGS;
   return exit;
@@ -164,7 +164,7 @@ const COLORS: Record<CoverageStatus, string> = { formalised: '32', marked: '36',
 /** The Chinese table of one report. */
 export function coverageText(r: CoverageReport, io: Pick<Io, 'cwd' | 'color'>): string {
   const lines: string[] = [];
-  lines.push(`来源 ${displayPath(r.sourcePath, io.cwd)}（政策 ${displayPath(r.root, io.cwd)}）`);
+  lines.push(terminalSafe(`来源 ${displayPath(r.sourcePath, io.cwd)}（政策 ${displayPath(r.root, io.cwd)}）`));
   // Display grouping: a sentence nobody quotes sits in its neighbours' clause when the
   // nearest owned sentences before and after it belong to the same clause.
   const own = r.sentences.map((s) => s.label ?? (s.owners.some((o) => o.kind === 'header') ? '政策头部' : undefined));
@@ -177,7 +177,8 @@ export function coverageText(r: CoverageReport, io: Pick<Io, 'cwd' | 'color'>): 
     return {
       s,
       group,
-      cells: [String(s.id), `${s.line}:${s.column}`, STATUS_TEXT[s.status], s.label ?? (group === '政策头部' ? '头部' : '—'), clipWidth(toDisplayText(note(s)), NOTE_WIDTH), clip(s.text, SENTENCE_CHARS)],
+      // INVARIANT: every cell is terminal-safe before padding and colouring (terminalSafe)
+      cells: [String(s.id), `${s.line}:${s.column}`, STATUS_TEXT[s.status], terminalSafe(s.label ?? (group === '政策头部' ? '头部' : '—')), clipWidth(toDisplayText(note(s)), NOTE_WIDTH), clip(s.text, SENTENCE_CHARS)],
     };
   });
   const header = ['#', '行:列', '状态', '条款', '说明', '句子'];
@@ -200,7 +201,7 @@ export function coverageText(r: CoverageReport, io: Pick<Io, 'cwd' | 'color'>): 
     }
     lines.push(fmt(row.cells, row.s.status));
   }
-  for (const i of r.ignored) lines.push(`（忽略 ${i.line}:${i.column} ${clip(i.text, SENTENCE_CHARS)}：${i.reason}）`);
+  for (const i of r.ignored) lines.push(terminalSafe(`（忽略 ${i.line}:${i.column} ${clip(i.text, SENTENCE_CHARS)}：${i.reason}）`));
   if (r.unmatched.length) lines.push(`（${r.unmatched.length} 条原文在来源中找不到，未计入覆盖；见 zhengce check 的 ZC0601）`);
   const t = r.totals;
   lines.push(

@@ -7,7 +7,7 @@ import { renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
 import { SourceFile } from '../common/source.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { renderDiagnosticsText } from '../diagnostics/render.js';
+import { renderDiagnosticsText, terminalSafe } from '../diagnostics/render.js';
 import { discover, INVALID_UTF8, nodeHost } from '../project/host.js';
 import { format } from '../format/format.js';
 import { args, EXIT_FINDINGS, EXIT_OK, type Io } from './common.js';
@@ -78,12 +78,12 @@ export function runFmt(argv: string[], io: Io): number {
   }
   const errs = new Set(diagnostics.map((d) => d.span.file)).size;
   if (check) {
-    for (const p of changed) io.out(`需要格式化：${show(p)}\n`);
+    for (const p of changed) io.out(terminalSafe(`需要格式化：${show(p)}\n`));
     if (changed.length) io.out(`${changed.length} 个文件需要格式化（共检查 ${files.length} 个）；运行 zhengce fmt 改写。\n`);
     else if (!errs) io.out(`全部 ${files.length} 个文件已是标准格式。\n`);
     return changed.length || failed ? EXIT_FINDINGS : EXIT_OK;
   }
-  for (const p of changed) io.out(`已格式化：${show(p)}\n`);
+  for (const p of changed) io.out(terminalSafe(`已格式化：${show(p)}\n`));
   io.out(`已格式化 ${changed.length} 个文件，${files.length - changed.length - errs} 个无需改动${errs ? `，${errs} 个因错误未处理` : ''}。\n`);
   return failed ? EXIT_FINDINGS : EXIT_OK;
 }

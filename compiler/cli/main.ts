@@ -3,6 +3,7 @@
  * Input: argv. Output: exit code (0 ok, 1 findings, 2 usage). Never throws.
  */
 import { processIo, UsageError, EXIT_USAGE, type Io, EXIT_OK } from './common.js';
+import { terminalSafe } from '../diagnostics/render.js';
 type Command = { run: (argv: string[], io: Io) => number | Promise<number>; summary: string };
 
 // Commands load lazily: `check` must not pay for ts-morph, z3 and fast-check.
@@ -38,7 +39,10 @@ ${Object.entries(commands).map(([k, c]) => `  ${k.padEnd(width)}  ${c.summary}`)
 `;
 }
 
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], ioIn: Io = processIo): Promise<number> {
+  // INVARIANT: standard error is always text for people: no control character from a
+  // file name, an argument or a policy reaches the terminal raw (see terminalSafe).
+  const io: Io = { ...ioIn, err: (s) => ioIn.err(terminalSafe(s)) };
   const [cmd, ...rest] = argv;
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
     io.out(help());

@@ -7,14 +7,14 @@
 import { nodeHost } from '../project/host.js';
 import { buildGenerated, diffGenerated, writeGenerated } from '../emit/build.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { renderDiagnosticsText } from '../diagnostics/render.js';
+import { renderDiagnosticsText, terminalSafe } from '../diagnostics/render.js';
 import { verifyPolicies } from '../verify/verify.js';
 import type { VerifyReport } from '../verify/finding.js';
 import { renderVerifyJson } from '../verify/report-text.js';
 import { renderVerifySarif } from '../verify/report-sarif.js';
 import { renderVerifyHtml } from '../verify/report-html.js';
 import { renderVerifyJunit } from '../verify/report-junit.js';
-import { readEvents } from '../project/policies.js';
+import { chooseRegistry } from '../project/events.js';
 import { computeCoverage } from '../coverage/coverage.js';
 import { findScenarioFiles, runScenariosWith } from './test.js';
 import { args, EXIT_FINDINGS, EXIT_OK, type Io } from './common.js';
@@ -61,8 +61,14 @@ export async function runStart(argv: string[], io: Io): Promise<number> {
   }
   io.out(`① 检查：${b.result.files.size} 个文件，${b.policies.length} 个政策（${b.policies.map((p) => p.ir.policy.id).join('、')}），0 个错误，${warnings.length} 个警告（zhengce check 查看）\n`);
 
-  const ev = readEvents(nodeHost, 'policies/events.yaml');
-  const events = ev.ok && Array.isArray(ev.events) ? ev.events : [];
+  const reg = chooseRegistry(nodeHost, undefined, 'policies');
+  if (reg.diagnostics.length || !reg.value) {
+    io.out(renderDiagnosticsText(reg.diagnostics, reg.files, { cwd: io.cwd }));
+    io.out('事件登记有错误，未核查。\n');
+    return EXIT_FINDINGS;
+  }
+  if (reg.value.kind === 'missing') io.out(`（没有找到事件登记 ${reg.value.path}：核查不考虑上级政策事件）\n`);
+  const events = reg.value.kind === 'file' ? reg.value.registry.events : [];
   const scen = runScenariosWith(findScenarioFiles(nodeHost, ['policies']), b.policies, nodeHost);
   const report = await verifyPolicies(b.policies, { timeoutMs: 5000, pbtRuns: 1000, events, scenarios: scen.results });
   const files = new Map([...b.files, ...publishedReport(report, new Map([...b.result.files, ...scen.sources]), io.cwd)]);
@@ -80,7 +86,7 @@ export async function runStart(argv: string[], io: Io): Promise<number> {
   const proved = report.findings.filter((f) => f.code === 'ZC0909').length;
   const st = report.policies.reduce((a, p) => ({ q: a.q + p.stats.smtQueries, c: a.c + p.stats.pbtCases, smt: a.smt + p.stats.smtMs, pbt: a.pbt + p.stats.pbtMs, st: a.st + p.stats.staticMs }), { q: 0, c: 0, smt: 0, pbt: 0, st: 0 });
   io.out(`③ 核查：${report.findings.length} 项发现——${count('error')} 个错误，${count('warning')} 个警告，${count('info')} 条信息，${report.findings.filter((f) => f.accepted).length} 项已接受，${proved} 条性质已证明（SMT 查询 ${st.q} 次 ${st.smt.toFixed(0)} 毫秒，随机测试 ${st.c} 例 ${st.pbt.toFixed(0)} 毫秒，静态检查 ${st.st.toFixed(0)} 毫秒；发布的报告不含用时）；报告 generated/docs/verify/report.html\n`);
-  for (const f of report.findings.filter((x) => !x.accepted && (x.severity === 'error' || x.severity === 'warning'))) io.out(`     ${f.severity === 'error' ? '错误' : '警告'}[${f.code}]（${f.policy}）${f.message}\n`);
+  for (const f of report.findings.filter((x) => !x.accepted && (x.severity === 'error' || x.severity === 'warning'))) io.out(terminalSafe(`     ${f.severity === 'error' ? '错误' : '警告'}[${f.code}]（${f.policy}）${f.message}\n`));
 
   let missing = 0;
   for (const p of b.policies) {
@@ -92,6 +98,8 @@ export async function runStart(argv: string[], io: Io): Promise<number> {
   const passed = scen.results.filter((r) => r.passed).length;
   io.out(`⑤ 场景测试：${passed} 个通过，${scen.results.length - passed} 个失败\n`);
   io.out(`完成，用时 ${((performance.now() - t0) / 1000).toFixed(1)} 秒。打开 generated/docs/index.html 阅读文档。\n`);
-  const failed = count('error') > 0 || missing > 0 || passed !== scen.results.length || stale > 0 || hasErrors(scen.diagnostics);
+  // unknown is never a pass: an undecided SMT query (ZC0915) fails the run like an error
+  const undecided = report.findings.some((f) => f.code === 'ZC0915' && !f.accepted);
+  const failed = count('error') > 0 || undecided || missing > 0 || passed !== scen.results.length || stale > 0 || hasErrors(scen.diagnostics);
   return failed ? EXIT_FINDINGS : EXIT_OK;
 }

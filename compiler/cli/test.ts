@@ -4,11 +4,12 @@
  * "N passed, M failed"; exit 1 on any failure or invalid scenario file.
  */
 import { join } from 'node:path';
-import { nodeHost, type Host } from '../project/host.js';
+import { INVALID_UTF8, nodeHost, readText, type Host } from '../project/host.js';
+import { diag } from '../diagnostics/diagnostic.js';
 import { loadPolicies, type LoweredPolicy } from '../project/policies.js';
 import { SourceFile } from '../common/source.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { renderDiagnosticsText } from '../diagnostics/render.js';
+import { renderDiagnosticsText, terminalSafe } from '../diagnostics/render.js';
 import { parseScenarios, runScenario, type ScenarioResult } from '../scenario/scenario.js';
 import { args, EXIT_FINDINGS, EXIT_OK, type Io } from './common.js';
 
@@ -25,7 +26,11 @@ export const testHelp = `用法：zhengce test [路径...] [--policies 目录]
  */
 export function findScenarioFiles(host: Host, paths: readonly string[]): string[] {
   const out: string[] = [];
-  const isScenario = (p: string) => /^\s*场景\s*:/mu.test(host.readFile(p) ?? '');
+  // an undecodable .yaml under scenarios/ is kept, so that its error is reported (ZC0002)
+  const isScenario = (p: string) => {
+    const text = host.readFile(p) ?? '';
+    return text === INVALID_UTF8 ? /(^|[\\/])scenarios[\\/]/.test(p) : /^\s*场景\s*:/mu.test(text);
+  };
   const walk = (dir: string) => {
     for (const name of host.readDirectory(dir)) {
       if (name === 'node_modules' || name.startsWith('.')) continue;
@@ -53,8 +58,16 @@ export function runScenariosWith(files: readonly string[], policies: readonly Lo
   const diags: Diagnostic[] = [];
   const results: ScenarioResult[] = [];
   for (const f of files) {
-    const text = host.readFile(f) ?? '';
-    const sf = new SourceFile(f, text);
+    const r = readText(host, f);
+    if (!r.ok) {
+      const sf = new SourceFile(f, r.missing ? '' : r.problem.validPrefix);
+      sources.set(f, sf);
+      diags.push(r.missing
+        ? diag('ZC0001', sf.span(0, 0), `无法读取场景文件“${f}”`)
+        : diag('ZC0002', sf.span(sf.text.length, sf.text.length), `场景文件：${r.problem.message}`, { help: r.problem.help }));
+      continue;
+    }
+    const sf = new SourceFile(f, r.text);
     sources.set(f, sf);
     const p = parseScenarios(sf);
     for (const d of p.diagnostics) diags.push(d);
@@ -75,8 +88,9 @@ export function runTest(argv: string[], io: Io): number {
   const { results, diagnostics, sources } = runScenarioFiles(files, [(values['policies'] as string | undefined) ?? 'policies'], nodeHost);
   if (diagnostics.length) io.out(renderDiagnosticsText(diagnostics, sources, { cwd: io.cwd }));
   for (const r of results) {
-    io.out(`${r.passed ? '✓' : '✗'} ${r.scenario.file} » ${r.scenario.name}\n`);
-    for (const p of r.problems) io.out(`    ${p}\n`);
+    // scenario names, file names and problems (which quote values) are untrusted text
+    io.out(terminalSafe(`${r.passed ? '✓' : '✗'} ${r.scenario.file} » ${r.scenario.name}\n`));
+    for (const p of r.problems) io.out(terminalSafe(`    ${p}\n`));
   }
   const passed = results.filter((r) => r.passed).length;
   const failed = results.length - passed;

@@ -3,11 +3,11 @@
  * Runs the verification suite over every policy; exit 1 when an unaccepted finding
  * reaches the fail level (default error).
  */
-import { existsSync } from 'node:fs';
 import { nodeHost } from '../project/host.js';
-import { loadPolicies, readEvents } from '../project/policies.js';
+import { loadPolicies } from '../project/policies.js';
+import { chooseRegistry, defaultRegistryPath } from '../project/events.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { renderDiagnosticsText } from '../diagnostics/render.js';
+import { escapeJsonUnsafe, renderDiagnosticsText, terminalSafe } from '../diagnostics/render.js';
 import { verifyPolicies } from '../verify/verify.js';
 import { DEFAULT_LIST_BOUND } from '../verify/smt.js';
 import { renderVerifyJson, renderVerifyText } from '../verify/report-text.js';
@@ -60,7 +60,7 @@ export function saveWitnesses(report: VerifyReport, policies: readonly LoweredPo
 import { args, EXIT_FINDINGS, EXIT_OK, parseFailLevel, parseFormat, UsageError, type Io } from './common.js';
 
 export const verifyHelp = `用法：zhengce verify [路径...] [--format text|json|sarif|junit|html] [--fail-level error|warning|note]
-                      [--timeout 毫秒] [--runs N] [--list-bound N] [--events 文件] [--output 文件]
+                      [--timeout 毫秒] [--runs N] [--list-bound N] [--events 文件|none] [--allow-unknown] [--output 文件]
 
 对政策做核查：矛盾、缺口、永不适用/被覆盖/多余的规则、有效性、用户声明的性质（边界、条款一致、概念一致）、
 原文措辞、指标推算。每项发现附条款、反例（事实 + 日期）和各方结论；求解器的反例都经解释器复现。
@@ -70,7 +70,8 @@ export const verifyHelp = `用法：zhengce verify [路径...] [--format text|js
   --runs            每条性质的随机测试次数（默认 1000）
   --list-bound      SMT 编码中每个列表的元素个数上限（默认 ${DEFAULT_LIST_BOUND}）；前提未把列表限制在上限以内时，
                     涉及列表的证明只是“有界证明”（ZC0919，不算通过）；随机测试也会试更长的列表
-  --events          上级政策事件登记（默认 policies/events.yaml，若存在）
+  --events          上级政策事件登记，或 none（默认：政策目录中的 events.yaml；有错误时报错，没有时在标准错误输出上说明）
+  --allow-unknown   求解器未能判定的查询（ZC0915）不使退出码为 1（默认会：未判定不算通过）
   --output          写入文件而不是标准输出
   --save-witnesses 目录  把每个反例写成 YAML 场景文件（回归测试）
   --no-scenarios    不运行 scenarios/ 下的场景测试（默认会运行，失败的场景记为 ZC1104）
@@ -78,7 +79,7 @@ export const verifyHelp = `用法：zhengce verify [路径...] [--format text|js
 
 export type Renderer = (r: VerifyReport, files: ReadonlyMap<string, SourceFile>, cwd: string) => string;
 const renderers: Record<string, Renderer> = {
-  text: renderVerifyText, json: renderVerifyJson, sarif: renderVerifySarif, html: renderVerifyHtml,
+  text: renderVerifyText, json: renderVerifyJson, sarif: (r, f, c) => escapeJsonUnsafe(renderVerifySarif(r, f, c)), html: renderVerifyHtml,
 };
 /** Register another report format (sarif, junit, html). */
 export function registerVerifyFormat(name: string, r: Renderer): void {
@@ -90,6 +91,7 @@ export async function runVerify(argv: string[], io: Io): Promise<number> {
     format: { type: 'string' }, 'fail-level': { type: 'string' }, timeout: { type: 'string' }, runs: { type: 'string' },
     events: { type: 'string' }, output: { type: 'string' }, 'save-witnesses': { type: 'string' }, 'no-scenarios': { type: 'boolean' },
     'list-bound': { type: 'string' },
+    'allow-unknown': { type: 'boolean' },
   });
   if (values['help']) {
     io.out(verifyHelp);
@@ -110,17 +112,20 @@ export async function runVerify(argv: string[], io: Io): Promise<number> {
     io.err(renderDiagnosticsText(diagnostics.filter((d) => d.severity === 'error'), result.files, { cwd: io.cwd }));
     return EXIT_FINDINGS;
   }
-  let events: unknown[] = [];
-  const evPath = (values['events'] as string | undefined) ?? (existsSync('policies/events.yaml') ? 'policies/events.yaml' : undefined);
-  if (evPath) {
-    const r = readEvents(nodeHost, evPath);
-    if (!r.ok) {
-      io.err(r.message + '\n');
-      return EXIT_FINDINGS;
-    }
-    events = Array.isArray(r.events) ? r.events : [];
-  }
   const policyPaths = positionals.length ? positionals : ['policies'];
+  // the registry belongs to the policies: one default per policies directory given
+  const eventsOption = values['events'] as string | undefined;
+  const withRegistry = policyPaths.filter((p) => nodeHost.readFile(defaultRegistryPath(nodeHost, p)) !== undefined);
+  const defaults = [...new Set(withRegistry.map((p) => defaultRegistryPath(nodeHost, p)))];
+  if (eventsOption === undefined && defaults.length > 1) throw new UsageError(`这些政策目录各有事件登记（${defaults.join('、')}）：请用 --events 指定一个`);
+  const reg = chooseRegistry(nodeHost, eventsOption, withRegistry[0] ?? policyPaths[0]!);
+  if (reg.diagnostics.length || !reg.value) {
+    io.err(renderDiagnosticsText(reg.diagnostics, reg.files, { cwd: io.cwd }));
+    return EXIT_FINDINGS;
+  }
+  let events: unknown[] = [];
+  if (reg.value.kind === 'file') events = reg.value.registry.events;
+  else if (reg.value.kind === 'missing') io.err(terminalSafe(`（没有找到事件登记 ${reg.value.path}：核查不考虑上级政策事件；用 --events 文件 指定，或 --events none 明确不考虑）\n`));
   const scenarioRun = values['no-scenarios'] ? undefined : runScenariosWith(findScenarioFiles(nodeHost, policyPaths), policies, nodeHost);
   const files = new Map([...result.files, ...(scenarioRun?.sources ?? [])]);
   if (scenarioRun && scenarioRun.diagnostics.length) io.err(renderDiagnosticsText(scenarioRun.diagnostics, files, { cwd: io.cwd }));
@@ -134,10 +139,20 @@ export async function runVerify(argv: string[], io: Io): Promise<number> {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(values['output'] as string, text);
   } else io.out(text.endsWith('\n') ? text : text + '\n');
+  return verifyExitCode(report, level, !!values['allow-unknown']);
+}
+
+/**
+ * Exit code of a verification: 1 when an unaccepted finding reaches the fail level, or —
+ * unless `allowUnknown` — when a query could not be decided (ZC0915: unknown is never a
+ * pass, whatever the level); else 0. A proof (ZC0909) is never a failure.
+ */
+export function verifyExitCode(report: VerifyReport, level: 'error' | 'warning' | 'note', allowUnknown: boolean): number {
   const min = level === 'error' ? 0 : level === 'warning' ? 1 : 2;
   const rank: Record<string, number> = { error: 0, warning: 1, info: 2, hint: 3 };
-  // a proof (ZC0909) is a pass, never a failure, whatever the level
-  return report.findings.some((f) => !f.accepted && f.code !== 'ZC0909' && rank[f.severity]! <= min) ? EXIT_FINDINGS : EXIT_OK;
+  const fails = report.findings.some((f) => !f.accepted && f.code !== 'ZC0909' && rank[f.severity]! <= min);
+  const undecided = !allowUnknown && report.findings.some((f) => f.code === 'ZC0915' && !f.accepted);
+  return fails || undecided ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /** Engines/replayers registered by other modules (pbt, generated evaluators). */

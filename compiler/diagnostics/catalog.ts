@@ -90,13 +90,14 @@ const entries = {
   ZC0702: { severity: 'error', title: '参数不存在' },
   ZC0703: { severity: 'warning', title: '参数值未确认' },
   ZC0704: { severity: 'error', title: '参数单位与声明不符' },
-  ZC0705: { severity: 'error', title: '事件登记文件无效', reserved: true },
+  ZC0705: { severity: 'error', title: '事件登记文件无效' },
   // ── IR / evaluation ────────────────────────────────────────────────
   ZC0801: { severity: 'error', title: '运行时的量必须是整数' },
   ZC0802: { severity: 'error', title: '无法降级的表达式' },
   ZC0803: { severity: 'error', title: '指标无法在编译期求值' },
-  ZC0804: { severity: 'error', title: '输入数据无效', reserved: true },
+  ZC0804: { severity: 'error', title: '输入数据无效' },
   ZC0805: { severity: 'error', title: '工作日期限需要工作日历未覆盖的年份' },
+  ZC0806: { severity: 'error', title: '个案文件无效' },
   // ── verification (rule ids of findings; SARIF ruleId = code) ─────────
   ZC0901: { severity: 'error', title: '矛盾：两条规则同时适用且结果不同' },
   ZC0902: { severity: 'error', title: '缺口：必须定义的结果没有适用的规则' },

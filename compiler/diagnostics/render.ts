@@ -109,8 +109,17 @@ export function positionOf(file: SourceFile, offset: number): Position {
   if (splitsPair(text, off)) off--;
   const { line } = file.lineCol(off);
   const lineStart = file.getLineStarts()[line] ?? 0;
-  return { line: line + 1, column: countCodePoints(text, lineStart, off) + 1 };
+  // INVARIANT: linear in the number of positions asked in offset order — columns are
+  // counted on from the previous position on the same line, not from the line start
+  // (thousands of diagnostics on one long line must not take quadratic time).
+  const last = lastPosition.get(file);
+  const column = last && last.line === line && last.offset <= off ? last.column + countCodePoints(text, last.offset, off) : countCodePoints(text, lineStart, off);
+  lastPosition.set(file, { line, offset: off, column });
+  return { line: line + 1, column: column + 1 };
 }
+
+/** The last position computed per file (0-based line, offset, 0-based code-point column). */
+const lastPosition = new WeakMap<SourceFile, { line: number; offset: number; column: number }>();
 
 // ─── safe display of untrusted text ─────────────────────────────────────────
 
@@ -178,6 +187,17 @@ export function toDisplayText(line: string): string {
     prev.push(ch);
   }
   return out + pending;
+}
+
+/**
+ * Terminal-safe form of text for any text renderer (verify, test, coverage, eval, fmt …):
+ * every control, format, bidi or other invisible character becomes `<U+XXXX>` — ESC
+ * too, so no text from a policy, a case file or a file name can clear the screen,
+ * colour or reorder what is shown — except the line breaks (`\n`) between lines.
+ * Idempotent: already-safe text is unchanged.
+ */
+export function terminalSafe(text: string): string {
+  return text.split('\n').map(safeInline).join('\n');
 }
 
 /** Terminal-safe form of a message/help/path: every unsafe character (tabs and newlines too) is escaped. */
@@ -311,6 +331,7 @@ interface Snippet {
   readonly path: string;
   readonly resolved: Resolved | undefined;
   readonly offset: number;
+  readonly end: number;
 }
 
 function makeSnippet(span: Span, files: ReadonlyMap<string, SourceFile>, cwd: string): Snippet {
@@ -319,6 +340,7 @@ function makeSnippet(span: Span, files: ReadonlyMap<string, SourceFile>, cwd: st
     path: safeInline(displayPath(span.file, cwd)),
     resolved: file ? resolveSpan(file, span) : undefined,
     offset: span.start,
+    end: span.end,
   };
 }
 
@@ -333,6 +355,12 @@ function renderSnippet(
   const pad = ' '.repeat(gutter);
   const r = snip.resolved;
   if (!r) {
+    // a file that was never loaded (it does not exist, or could not be read): a span at
+    // its start names the file only
+    if (snip.offset === 0 && snip.end === 0) {
+      out.push(`${pad}${paint('gutter', '-->')} ${snip.path}`);
+      return;
+    }
     const off = Number.isFinite(snip.offset) ? String(snip.offset) : '?';
     out.push(`${pad}${paint('gutter', '-->')} ${snip.path}（偏移 ${off}，源文件未加载，无法显示）`);
     return;
@@ -500,7 +528,7 @@ function jsonRange(span: Span, files: ReadonlyMap<string, SourceFile>): JsonRang
  * They can only occur inside string literals, so a global replace is safe and the
  * parsed value is unchanged.
  */
-function escapeJsonUnsafe(json: string): string {
+export function escapeJsonUnsafe(json: string): string {
   return json.replace(
     /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu,
     (ch) => {

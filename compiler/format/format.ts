@@ -62,7 +62,7 @@ import { SourceFile } from '../common/source.js';
 import { diag, type Diagnostic, type Result, type TextEdit } from '../diagnostics/diagnostic.js';
 import { lex } from '../syntax/lexer.js';
 import { parseTokens } from '../syntax/parser.js';
-import { parseFile, type ParsedFile } from '../syntax/index.js';
+import { parseFile, tooDeep, type ParsedFile } from '../syntax/index.js';
 import type { FileAst } from '../syntax/ast.js';
 import { canonicalImage, print, tokenRoles, trimComment, type Gap, type TokenRole } from './layout.js';
 
@@ -200,12 +200,20 @@ export function formatWith(source: SourceFile, printer: typeof print, parsed?: {
   try {
     return formatUnsafe(source, printer, parsed);
   } catch (e) {
+    // A file nested too deeply for the formatter's recursion is the user's limit (ZC0204,
+    // as `check` reports it), not a formatter defect.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      return { value: undefined, diagnostics: [tooDeep(source, lex(source).value.tokens, true)] };
+    }
     return internal(source, `内部异常：${(e as Error).message ?? String(e)}`);
   }
 }
 
 function formatUnsafe(source: SourceFile, printer: typeof print, parsed?: { value: ParsedFile; diagnostics: Diagnostic[] }): Result<string | undefined> {
   const a = analyse(source, parsed);
+  const deep = a.syntaxErrors.find((d) => d.code === 'ZC0204');
+  // nesting beyond the limit: say so (with the limit), as `check` does
+  if (deep) return { value: undefined, diagnostics: [deep] };
   if (a.syntaxErrors.length) {
     const first = a.syntaxErrors[0]!;
     const n = a.syntaxErrors.length;

@@ -17,6 +17,22 @@ export interface PolicyEvent {
 
 export type Status = '适用' | '不适用' | '未生效' | '已废止' | '存疑';
 
+/**
+ * Which events registry a decision set was computed with: a registry file (its path,
+ * relative to the policies directory where possible, and the SHA-256 of its bytes), or
+ * `'none'` — evaluated explicitly without higher-level events (`--events none`).
+ * The caller states it (`evaluate(…, { 事件登记 })`); the evaluator echoes it into the
+ * decision set, so a stored decision says what it was based on. `zhengce eval` always
+ * states it.
+ */
+export type EventsRegistry = { readonly 路径: string; readonly sha256: string } | 'none';
+
+/** Options of `evaluate`. */
+export interface EvaluateOptions {
+  /** The registry the events come from; recorded as `决定集.事件登记`. */
+  readonly 事件登记?: EventsRegistry;
+}
+
 export interface OutcomeValue {
   /** Money: decimal string in 元 ("1000.00"); ratio: "50%"; date: "YYYY-MM-DD"; others: number/boolean/string. */
   readonly 值: number | boolean | string;
@@ -96,6 +112,8 @@ export interface Decision {
 export interface Decisions {
   readonly 政策: { readonly 名称: string; readonly 文号?: string };
   readonly 评估日期: string;
+  /** The events registry the caller stated (options.事件登记), when stated. */
+  readonly 事件登记?: EventsRegistry;
   /** Set when the policy is void on the evaluation date. */
   readonly 废止?: { readonly 日期: string; readonly 事件: PolicyEvent };
   /**

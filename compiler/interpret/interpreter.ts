@@ -21,7 +21,9 @@
  *    unknown if any element's condition or value is unknown);
  *  - a value that depends on a date known only within a range (某日、施行日) is an
  *    interval; a comparison is decided only when every date in the range agrees;
- *  - a measure whose 对象 entity is absent from the facts is 不适用.
+ *  - a measure whose 对象 entity the case states does not exist (`家庭: "不存在"`) is
+ *    不适用; an entity absent from the facts is unknown: its facts are unknown, and a
+ *    measure that would apply to it is 存疑 (naming the entity), never a silent 不适用.
  * INVARIANT: this file uses compiler/common/calendar.ts for dates and ages; generated
  * evaluators use their own emitted helpers, so differential tests compare two
  * independent implementations.
@@ -30,9 +32,9 @@ import Fraction from 'fraction.js';
 import { fromDayNumber, formatIso, fullYearsOfAge, fullMonthsOfAge, addMonthsClamped, dayNumber, workdayDeadline } from '../common/calendar.js';
 import type { IrExpr, IrProgram, IrMeasure, IrType, IrDefinition } from '../ir/ir.js';
 import { MONEY_SCALE, unitOf, isRatio, ratioText } from '../ir/ir.js';
-import { validateInput, type Facts, type Rec, type RuntimeValue } from './validate.js';
+import { NONEXISTENT, validateInput, type Facts, type Rec, type RuntimeValue } from './validate.js';
 import {
-  InputError, CalendarCoverageError, type ConditionTrace, type Decision, type Decisions, type OutcomeValue, type PolicyEvent, type RuleTrace, type Status,
+  InputError, CalendarCoverageError, type EvaluateOptions, type ConditionTrace, type Decision, type Decisions, type OutcomeValue, type PolicyEvent, type RuleTrace, type Status,
   type DefinitionTrace, type OutcomeProblem,
 } from './decision.js';
 
@@ -52,6 +54,8 @@ interface Measured {
 
 interface Shared {
   readonly facts: Facts;
+  /** Root entities the case states do not exist. */
+  readonly nonexistent: ReadonlySet<string>;
   readonly evalDay: number;
   readonly ir: IrProgram;
   readonly status0: Status | undefined;
@@ -187,10 +191,15 @@ function fieldOf(ent: EntityVal, field: string, t: IrType, ctx: Ctx): V {
   return v as RuntimeValue;
 }
 
+/** What is missing when a root entity is not in the facts (the case may state it does not exist). */
+function absentRoot(entity: string, path: string, ctx: Ctx): string {
+  return ctx.sh.nonexistent.has(entity) ? `${path}（输入声明没有「${entity}」）` : path;
+}
+
 function rootOf(entity: string, ctx: Ctx): EntityVal | null {
   const rec = ctx.sh.facts.get(entity);
   if (!rec) {
-    ctx.missing.add(entity);
+    ctx.missing.add(absentRoot(entity, entity, ctx));
     return null;
   }
   return { kind: 'entity', rec, path: entity };
@@ -249,7 +258,7 @@ function evalExpr(e: IrExpr, ctx: Ctx): V {
     case 'field': {
       const rec = ctx.sh.facts.get(e.entity);
       if (!rec) {
-        ctx.missing.add(`${e.entity}.${e.field}`);
+        ctx.missing.add(absentRoot(e.entity, `${e.entity}.${e.field}`, ctx));
         return null;
       }
       return fieldOf({ kind: 'entity', rec, path: e.entity }, e.field, e.type, ctx);
@@ -626,8 +635,8 @@ function traceConditions(e: IrExpr, ctx: Ctx, out: ConditionTrace[]): void {
 
 // ── policy status ────────────────────────────────────────────────────
 /** Day from which the policy is void, given the events (undefined: not void). */
-export function voidDay(ir: IrProgram, events: { day: number; event: PolicyEvent }[], facts: Facts, evalDay: number): { day: number; event: PolicyEvent } | undefined {
-  return voidStatus(ir, events, facts, evalDay).void;
+export function voidDay(ir: IrProgram, events: { day: number; event: PolicyEvent }[], facts: Facts, evalDay: number, nonexistent: ReadonlySet<string> = new Set()): { day: number; event: PolicyEvent } | undefined {
+  return voidStatus(ir, events, facts, evalDay, nonexistent).void;
 }
 
 /**
@@ -635,14 +644,14 @@ export function voidDay(ir: IrProgram, events: { day: number; event: PolicyEvent
  * event may void it (its 失效 condition is unknown, e.g. it compares with 施行日 known only
  * within a range) before that — with what the doubt depends on.
  */
-export function voidStatus(ir: IrProgram, events: { day: number; event: PolicyEvent }[], facts: Facts, evalDay: number): {
+export function voidStatus(ir: IrProgram, events: { day: number; event: PolicyEvent }[], facts: Facts, evalDay: number, nonexistent: ReadonlySet<string> = new Set()): {
   void?: { day: number; event: PolicyEvent }; maybe?: { day: number; event: PolicyEvent; missing: string[] };
 } {
   const s = ir.policy.sunset;
   if (!s) return {};
   let best: { day: number; event: PolicyEvent } | undefined;
   let maybe: { day: number; event: PolicyEvent; missing: string[] } | undefined;
-  const sh = shared(ir, facts, evalDay, undefined);
+  const sh = shared(ir, facts, nonexistent, evalDay, undefined);
   for (const ev of events) {
     const missing = new Set<string>();
     const ctx: Ctx = { sh, usedParams: new Set(), missing, vars: new Map(), event: { ...ev.event, day: ev.day } };
@@ -663,9 +672,9 @@ interface InForceDoubt {
   readonly missing: readonly string[];
 }
 
-function shared(ir: IrProgram, facts: Facts, evalDay: number, status0: Status | undefined, doubts: readonly InForceDoubt[] = []): Shared {
+function shared(ir: IrProgram, facts: Facts, nonexistent: ReadonlySet<string>, evalDay: number, status0: Status | undefined, doubts: readonly InForceDoubt[] = []): Shared {
   return {
-    facts, evalDay, ir, status0, defMemo: new WeakMap(), globalKey: {}, measures: new Map(), inProgress: new Set(), raw: new Map(),
+    facts, nonexistent, evalDay, ir, status0, defMemo: new WeakMap(), globalKey: {}, measures: new Map(), inProgress: new Set(), raw: new Map(),
     doubts,
   };
 }
@@ -720,9 +729,12 @@ function evaluateMeasure(m: IrMeasure, sh: Shared, raw: Map<string, RuntimeValue
   };
   const status0 = sh.status0;
   if (status0) return { ...base, 状态: status0, 结果: {}, 理由: [status0 === '已废止' ? '政策已废止' : '政策尚未生效'], 规则: [] };
-  if (m.subject && !sh.facts.has(m.subject)) {
-    return { ...base, 状态: '不适用', 结果: {}, 理由: [`输入中没有「${m.subject}」`], 规则: [] };
+  if (m.subject && sh.nonexistent.has(m.subject)) {
+    return { ...base, 状态: '不适用', 结果: {}, 理由: [`输入声明没有「${m.subject}」`], 规则: [] };
   }
+  // INVARIANT: an absent subject is unknown, not absent: the rules run on unknown facts
+  // and a measure that would grant something is 存疑 (whether the entity exists is not known).
+  const unknownSubject = m.subject !== undefined && !sh.facts.has(m.subject);
   const defs = new Map<string, DefinitionTrace>();
   const measureMissing = new Set<string>();
   const mk = (missing: Set<string>, usedParams: Set<string>): Ctx => ({ sh, usedParams, missing, vars: new Map(), defs });
@@ -747,7 +759,7 @@ function evaluateMeasure(m: IrMeasure, sh: Shared, raw: Map<string, RuntimeValue
     traces.push({ 规则: r.name, 适用: a, 条件: conds, ...(note ? { 说明: note } : {}) });
   }
   const results: Record<string, OutcomeValue> = {};
-  const reasons: string[] = [];
+  const reasons: string[] = unknownSubject ? [absentSubjectReason(m.subject!)] : [];
   const problems: OutcomeProblem[] = [];
   let doubtful = false;
   for (const o of m.outcomes) {
@@ -796,7 +808,7 @@ function evaluateMeasure(m: IrMeasure, sh: Shared, raw: Map<string, RuntimeValue
     }
     // INVARIANT: an outcome that depends on a rule whose applicability is unknown is not an
     // established value: it is shown (§11.8) but never handed to other measures or properties.
-    if (!unknownHere) raw.set(`${m.name}.${o.name}`, v);
+    if (!unknownHere && !unknownSubject) raw.set(`${m.name}.${o.name}`, v);
     const unconfirmed = [...new Set(vals.flatMap((x) => [...x.used]))].sort();
     results[o.name] = {
       ...outcomeValue(o.type, v), 规则: vals.map((x) => x.r.name),
@@ -806,6 +818,14 @@ function evaluateMeasure(m: IrMeasure, sh: Shared, raw: Map<string, RuntimeValue
   }
   let status: Status = doubtful ? '存疑' : Object.keys(results).length ? '适用' : '不适用';
   if (status === '不适用') reasons.push('没有适用的规则');
+  // the subject may not exist: what would be granted is shown, but the measure is 存疑
+  if (unknownSubject && status !== '不适用') {
+    measureMissing.add(m.subject!);
+    if (status === '适用') {
+      status = '存疑';
+      problems.push(...m.outcomes.filter((o) => Object.hasOwn(results, o.name)).map((o) => ({ 类别: '未知' as const, 结果: o.name, 规则: results[o.name]!.规则 })));
+    }
+  }
   // the policy may not be in force on the evaluation date (uncertain 施行日; an event that may
   // void it): a measure that would grant something is 存疑, one that would not stays 不适用
   const inForceDoubt = sh.doubts.length > 0 && status !== '不适用';
@@ -828,13 +848,18 @@ function evaluateMeasure(m: IrMeasure, sh: Shared, raw: Map<string, RuntimeValue
   };
 }
 
+/** Why a measure is doubtful when its 对象 is not in the facts. */
+function absentSubjectReason(subject: string): string {
+  return `输入中没有「${subject}」：不知道是否存在，其事实均为未知（若确实没有，写 ${subject}: ${NONEXISTENT}）`;
+}
+
 /** Full evaluation with the raw (runtime-representation) outcome values. */
-export function evaluateRaw(ir: IrProgram, facts: unknown, date: unknown, events: unknown = []): {
-  decisions: Decisions; raw: Map<string, RuntimeValue>; isVoid: boolean; facts: Facts; evalDay: number;
+export function evaluateRaw(ir: IrProgram, facts: unknown, date: unknown, events: unknown = [], options?: unknown): {
+  decisions: Decisions; raw: Map<string, RuntimeValue>; isVoid: boolean; facts: Facts; nonexistent: ReadonlySet<string>; evalDay: number;
 } {
-  const v = validateInput(ir, facts, date, events);
+  const v = validateInput(ir, facts, date, events, options);
   if (v.problems.length) throw new InputError(v.problems);
-  const vs = voidStatus(ir, v.events, v.facts, v.evalDay);
+  const vs = voidStatus(ir, v.events, v.facts, v.evalDay, v.nonexistent);
   const voided = vs.void;
   const isVoid = voided !== undefined && v.evalDay >= voided.day;
   const range = ir.policy.effectiveRange;
@@ -854,12 +879,13 @@ export function evaluateRaw(ir: IrProgram, facts: unknown, date: unknown, events
     });
   }
   const status0: Status | undefined = isVoid ? '已废止' : notYet ? '未生效' : undefined;
-  const sh = shared(ir, v.facts, v.evalDay, status0, doubts);
+  const sh = shared(ir, v.facts, v.nonexistent, v.evalDay, status0, doubts);
   const decided = ir.measures.map((m) => (sh.measures.get(m.name) ?? decide(m, sh)).decision);
   const violated = assumptionsViolated(ir, sh);
   const decisions: Decisions = {
     政策: { 名称: ir.policy.name, ...(ir.policy.docNumber ? { 文号: ir.policy.docNumber } : {}) },
     评估日期: formatIso(fromDayNumber(v.evalDay)),
+    ...(v.registry !== undefined ? { 事件登记: v.registry } : {}),
     ...(isVoid ? { 废止: { 日期: formatIso(fromDayNumber(voided!.day)), 事件: voided!.event } } : {}),
     ...(!isVoid && !notYet && maybe && v.evalDay >= maybe.day ? { 可能废止: { 日期: formatIso(fromDayNumber(maybe.day)), 事件: maybe.event, 取决于: maybe.missing } } : {}),
     生效: {
@@ -870,7 +896,7 @@ export function evaluateRaw(ir: IrProgram, facts: unknown, date: unknown, events
     ...(violated.length ? { 前提不满足: violated } : {}),
     决定: decided,
   };
-  return { decisions, raw: sh.raw, isVoid, facts: v.facts, evalDay: v.evalDay };
+  return { decisions, raw: sh.raw, isVoid, facts: v.facts, nonexistent: v.nonexistent, evalDay: v.evalDay };
 }
 
 /** Declared assumptions (前提) that the input violates (false; unknown ones are not violations). */
@@ -884,16 +910,18 @@ function assumptionsViolated(ir: IrProgram, sh: Shared): { 名称: string; 说�
 }
 
 /**
- * Evaluate a policy. Throws InputError (listing every problem) on invalid input;
- * never throws otherwise.
+ * Evaluate a policy. Throws InputError (listing every problem) on invalid input —
+ * including values that cannot be read (a throwing getter or Proxy) and non-plain
+ * objects (Map, Date, class instances) — and never throws otherwise.
+ * `options.事件登记` (EvaluateOptions) is echoed into the decision set.
  */
-export function evaluate(ir: IrProgram, facts: unknown, date: unknown, events: unknown = []): Decisions {
-  return evaluateRaw(ir, facts, date, events).decisions;
+export function evaluate(ir: IrProgram, facts: unknown, date: unknown, events: unknown = [], options?: EvaluateOptions): Decisions {
+  return evaluateRaw(ir, facts, date, events, options).decisions;
 }
 
 /** Evaluate one expression on validated facts (for tools: the verifier, explain). */
-export function evaluateExpr(ir: IrProgram, e: IrExpr, facts: Facts, evalDay: number, event?: PolicyEvent & { day: number }): { value: unknown; missing: string[] } {
-  const sh = shared(ir, facts, evalDay, undefined);
+export function evaluateExpr(ir: IrProgram, e: IrExpr, facts: Facts, evalDay: number, event?: PolicyEvent & { day: number }, nonexistent: ReadonlySet<string> = new Set()): { value: unknown; missing: string[] } {
+  const sh = shared(ir, facts, nonexistent, evalDay, undefined);
   const missing = new Set<string>();
   const ctx: Ctx = { sh, usedParams: new Set(), missing, vars: new Map(), ...(event ? { event } : {}) };
   return { value: evalExpr(e, ctx), missing: [...missing] };
@@ -913,7 +941,7 @@ export function checkProperty(ir: IrProgram, prop: IrProgram['properties'][numbe
   const statuses = new Map(r.decisions.决定.map((d) => [d.措施, d.状态] as const));
   const ev = event as PolicyEvent | undefined;
   const evDay = ev ? validateInput(ir, {}, ev.日期, []).evalDay : 0;
-  const sh = shared(ir, r.facts, r.evalDay, undefined);
+  const sh = shared(ir, r.facts, r.nonexistent, r.evalDay, undefined);
   const ctx: Ctx = {
     sh, usedParams: new Set(), missing: new Set(), vars: new Map(), outcomes: r.raw, statuses, isVoid: r.isVoid,
     ...(ev ? { event: { ...ev, day: evDay } } : {}),

@@ -9,13 +9,16 @@
  * dates are real calendar dates 'YYYY-MM-DD' not after the evaluation date; enums must be
  * a declared member; a field whose type is an entity holds a nested record, a list field
  * an array of records (validated the same way, paths like 事实.家庭.子女[1].出生日期).
- * Missing fields are allowed (they make dependent conditions unknown, reported as 存疑).
+ * Missing fields are allowed (they make dependent conditions unknown, reported as 存疑);
+ * a root entity written as "不存在" is stated not to exist (its measures are 不适用).
+ * Nothing here throws on input: a non-plain object (Map, Date, class instance), a getter
+ * or Proxy trap that throws, a revoked Proxy — each is a problem at its path.
  */
 import Fraction from 'fraction.js';
 import { parseDate, dayNumber, type CalendarDate } from '../common/calendar.js';
 import type { IrEntity, IrProgram, IrType } from '../ir/ir.js';
 import { MONEY_SCALE, ratioText } from '../ir/ir.js';
-import type { InputProblem, PolicyEvent } from './decision.js';
+import type { EventsRegistry, InputProblem, PolicyEvent } from './decision.js';
 
 export type RuntimeValue = number | boolean | string;
 /** A record of input facts: scalar fields, nested records (entity fields) and lists of records. */
@@ -35,16 +38,99 @@ export function isoToDay(s: unknown): number | undefined {
   return r.ok ? dayNumber(r.value) : undefined;
 }
 
-function show(v: unknown): string {
-  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
-  if (v === undefined) return '（缺失）';
+/**
+ * A description of a non-plain object (Map, Date, class instance …), or undefined for a
+ * plain object or an array. Never throws (a Proxy's traps may).
+ */
+export function nonPlain(v: object): string | undefined {
   try {
-    const j = JSON.stringify(v);
-    return j === undefined ? String(v) : j.length > 60 ? j.slice(0, 60) + '…' : j;
+    if (Array.isArray(v)) return undefined;
+    const p = Object.getPrototypeOf(v) as object | null;
+    if (p === Object.prototype || p === null) return undefined;
+    let name = '';
+    try {
+      const c = (p as { constructor?: unknown }).constructor;
+      if (typeof c === 'function' && typeof c.name === 'string') name = c.name;
+      // a plain object from another realm (vm context, iframe)
+      if (name === 'Object' && Object.getPrototypeOf(p) === null) return undefined;
+    } catch {
+      name = '';
+    }
+    return `非普通对象（${name !== '' ? name : '未知类型'}）`;
   } catch {
-    return String(v);
+    return '无法读取的对象';
   }
 }
+
+/** The message of a thrown value, shortened; never throws. */
+export function thrownText(e: unknown): string {
+  let m: string;
+  try {
+    m = e instanceof Error ? String(e.message) : String(e);
+  } catch {
+    m = '未知异常';
+  }
+  return m.length > 60 ? m.slice(0, 60) + '…' : m;
+}
+
+/** How a value is shown in a problem's 实际: JSON, shortened; never throws. */
+export function show(v: unknown): string {
+  if (v === undefined) return '（缺失）';
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  if (typeof v === 'bigint') return `${String(v)}n（BigInt）`;
+  if (typeof v === 'function') return '函数';
+  if (typeof v === 'symbol') return 'Symbol';
+  if (typeof v === 'object' && v !== null) {
+    const k = nonPlain(v);
+    if (k !== undefined) return k;
+  }
+  let j: string | undefined;
+  try {
+    j = JSON.stringify(v);
+  } catch {
+    return '（无法显示的值）';
+  }
+  if (j === undefined) return '（无法显示的值）';
+  return j.length > 60 ? j.slice(0, 60) + '…' : j;
+}
+
+/**
+ * The own enumerable entries of a plain object, each value read exactly once. A key
+ * list or a value that cannot be read (a Proxy trap or a getter throws) is a problem at
+ * its path, never an exception.
+ */
+export function readEntries(v: object, path: string, expected: (key: string) => string, problems: InputProblem[]): [string, unknown][] | undefined {
+  let keys: string[];
+  try {
+    keys = Object.keys(v);
+  } catch (e) {
+    problems.push({ 路径: path, 期望: '普通对象', 实际: `读取时出错（${thrownText(e)}）` });
+    return undefined;
+  }
+  const out: [string, unknown][] = [];
+  for (const k of keys) {
+    try {
+      out.push([k, (v as Record<string, unknown>)[k]]);
+    } catch (e) {
+      problems.push({ 路径: `${path}.${k}`, 期望: expected(k), 实际: `读取时出错（${thrownText(e)}）` });
+    }
+  }
+  return out;
+}
+
+/** A plain object (not an array, Map, Date, class instance …). Never throws. */
+export function isPlainRecord(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null) return false;
+  try {
+    if (Array.isArray(v)) return false;
+  } catch {
+    return false; // a revoked Proxy
+  }
+  return nonPlain(v) === undefined;
+}
+
+/** The marker a case uses to state that an entity does not exist (`家庭: 不存在`). */
+export const NONEXISTENT = '不存在';
 
 export function typeLabel(t: IrType, signed = false): string {
   switch (t.k) {
@@ -105,9 +191,124 @@ export function convertValue(t: IrType, v: unknown, evalDay: number | undefined,
 }
 
 const LEVELS = ['国家', '省', '市', '县'];
+const EVENT_KEYS = ['日期', '级别', '类别', '标题', '文号', '地区', '来源', '已确认', '说明'];
+const ENTITY_EXPECTED = `对象（字段 → 值），或 "${NONEXISTENT}"（表示没有该实体）`;
 
-function isPlainRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
+/** Validate the events list (shared with the events registry loader). */
+export function validateEvents(events: unknown, problems: InputProblem[]): { day: number; event: PolicyEvent }[] {
+  const evs: { day: number; event: PolicyEvent }[] = [];
+  if (events === undefined) return evs;
+  let list: unknown[] | undefined;
+  try {
+    if (Array.isArray(events)) {
+      list = [];
+      for (let i = 0; i < events.length; i++) {
+        if (!(i in events)) continue;
+        list[i] = events[i];
+      }
+    }
+  } catch (e) {
+    problems.push({ 路径: '事件', 期望: '列表', 实际: `读取时出错（${thrownText(e)}）` });
+    return evs;
+  }
+  if (list === undefined) {
+    problems.push({ 路径: '事件', 期望: '列表', 实际: show(events) });
+    return evs;
+  }
+  list.forEach((e, i) => {
+    const path = `事件[${i}]`;
+    if (!isPlainRecord(e)) {
+      problems.push({ 路径: path, 期望: '对象（日期、级别、类别…）', 实际: show(e) });
+      return;
+    }
+    const entries = readEntries(e, path, () => '日期、级别、类别、标题、文号、地区、来源、已确认、说明之一', problems);
+    if (!entries) return;
+    const rec: Record<string, unknown> = {};
+    for (const [k, v] of entries) {
+      if (!EVENT_KEYS.includes(k)) problems.push({ 路径: `${path}.${k}`, 期望: '日期、级别、类别、标题、文号、地区、来源、已确认、说明之一', 实际: '未知字段' });
+      else rec[k] = v;
+    }
+    const day = isoToDay(rec['日期']);
+    if (day === undefined) problems.push({ 路径: `${path}.日期`, 期望: '日期（YYYY-MM-DD）', 实际: show(rec['日期']) });
+    if (typeof rec['级别'] !== 'string' || !LEVELS.includes(rec['级别'])) problems.push({ 路径: `${path}.级别`, 期望: '国家、省、市、县之一', 实际: show(rec['级别']) });
+    if (typeof rec['类别'] !== 'string') problems.push({ 路径: `${path}.类别`, 期望: '文本', 实际: show(rec['类别']) });
+    if (day !== undefined && typeof rec['级别'] === 'string' && LEVELS.includes(rec['级别']) && typeof rec['类别'] === 'string') {
+      evs.push({ day, event: rec as unknown as PolicyEvent });
+    }
+  });
+  return evs;
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/** Validate the options of `evaluate` (the events registry it records). */
+export function validateOptions(options: unknown, events: unknown, problems: InputProblem[]): EventsRegistry | undefined {
+  if (options === undefined) return undefined;
+  if (!isPlainRecord(options)) {
+    problems.push({ 路径: '选项', 期望: '对象（事件登记）', 实际: show(options) });
+    return undefined;
+  }
+  const entries = readEntries(options, '选项', () => '事件登记', problems);
+  if (!entries) return undefined;
+  let reg: EventsRegistry | undefined;
+  for (const [k, v] of entries) {
+    if (k !== '事件登记') {
+      problems.push({ 路径: `选项.${k}`, 期望: '事件登记', 实际: '未知选项' });
+      continue;
+    }
+    if (v === undefined) continue;
+    if (v === 'none') {
+      reg = 'none';
+      let n = 0;
+      try {
+        n = Array.isArray(events) ? events.length : 0;
+      } catch {
+        n = 0;
+      }
+      if (n > 0) problems.push({ 路径: '选项.事件登记', 期望: `"none" 时不传事件（实际传了 ${n} 个事件）`, 实际: '"none"' });
+      continue;
+    }
+    const r = isPlainRecord(v) ? readEntries(v, '选项.事件登记', () => '路径、sha256', problems) : undefined;
+    const m = r ? new Map(r) : undefined;
+    const path = m?.get('路径');
+    const sha = m?.get('sha256');
+    if (!m || typeof path !== 'string' || path === '' || typeof sha !== 'string' || !SHA256.test(sha) || m.size !== 2) {
+      problems.push({ 路径: '选项.事件登记', 期望: '"none"，或 { 路径: 文本, sha256: 64 位小写十六进制 }', 实际: show(v) });
+      continue;
+    }
+    reg = { 路径: path, sha256: sha };
+  }
+  return reg;
+}
+
+/** The items of an array, each read once; a Proxy whose traps throw is a problem at `path`. */
+function readItems(v: readonly unknown[], path: string, expected: string, problems: InputProblem[]): unknown[] | undefined {
+  let n: number;
+  try {
+    n = v.length;
+  } catch (e) {
+    problems.push({ 路径: path, 期望: expected, 实际: `读取时出错（${thrownText(e)}）` });
+    return undefined;
+  }
+  const out: unknown[] = [];
+  for (let i = 0; i < n; i++) {
+    try {
+      out.push(v[i]);
+    } catch (e) {
+      problems.push({ 路径: `${path}[${i}]`, 期望: expected, 实际: `读取时出错（${thrownText(e)}）` });
+      out.push(undefined);
+    }
+  }
+  return out;
+}
+
+/** An array (not a revoked Proxy); never throws. */
+function isArray(v: unknown): v is readonly unknown[] {
+  try {
+    return Array.isArray(v);
+  } catch {
+    return false;
+  }
 }
 
 /** Validate one record of entity `ent` at `path`; problems are appended. */
@@ -117,12 +318,18 @@ function validateRecord(ir: IrProgram, ent: IrEntity, rec: Record<string, unknow
     problems.push({ 路径: path, 期望: '不含循环引用的对象', 实际: '循环引用' });
     return fields;
   }
+  const unknownField = `实体「${ent.name}」的字段（${ent.fields.map((x) => x.name).join('、')}）`;
+  const entries = readEntries(rec, path, (k) => {
+    const f = ent.fields.find((x) => x.name === k);
+    return f ? typeLabel(f.type, f.signed) : unknownField;
+  }, problems);
+  if (!entries) return fields;
   seen.add(rec);
-  for (const [fname, v] of Object.entries(rec)) {
+  for (const [fname, v] of entries) {
     const f = ent.fields.find((x) => x.name === fname);
     const fpath = `${path}.${fname}`;
     if (!f) {
-      problems.push({ 路径: fpath, 期望: `实体「${ent.name}」的字段（${ent.fields.map((x) => x.name).join('、')}）`, 实际: '未知字段' });
+      problems.push({ 路径: fpath, 期望: unknownField, 实际: '未知字段' });
       continue;
     }
     const t = f.type;
@@ -137,14 +344,17 @@ function validateRecord(ir: IrProgram, ent: IrEntity, rec: Record<string, unknow
     }
     if (t.k === 'list') {
       const sub = ir.entities.find((e) => e.name === t.elem);
-      if (!sub || !Array.isArray(v)) {
+      const elem = typeLabel({ k: 'entity', name: t.elem });
+      const list = sub && isArray(v) ? readItems(v, fpath, elem, problems) : undefined;
+      if (!sub || !isArray(v)) {
         problems.push({ 路径: fpath, 期望: typeLabel(t), 实际: show(v) });
         continue;
       }
+      if (!list) continue;
       const items: Rec[] = [];
-      v.forEach((item, i) => {
+      list.forEach((item, i) => {
         const ipath = `${fpath}[${i}]`;
-        if (!isPlainRecord(item)) problems.push({ 路径: ipath, 期望: typeLabel({ k: 'entity', name: t.elem }), 实际: show(item) });
+        if (!isPlainRecord(item)) problems.push({ 路径: ipath, 期望: elem, 实际: show(item) });
         else items.push(validateRecord(ir, sub, item, ipath, evalDay, problems, seen));
       });
       fields.set(fname, items);
@@ -158,55 +368,41 @@ function validateRecord(ir: IrProgram, ent: IrEntity, rec: Record<string, unknow
   return fields;
 }
 
-/** Validate everything; returns normalised values and every problem found. */
-export function validateInput(ir: IrProgram, facts: unknown, date: unknown, events: unknown): {
-  facts: Facts; evalDay: number; events: { day: number; event: PolicyEvent }[]; problems: InputProblem[];
+/**
+ * Validate everything; returns normalised values and every problem found.
+ * `nonexistent`: root entities the case states do not exist (`家庭: "不存在"`);
+ * `registry`: the events registry stated in the options, echoed into the decisions.
+ */
+export function validateInput(ir: IrProgram, facts: unknown, date: unknown, events: unknown, options?: unknown): {
+  facts: Facts; nonexistent: Set<string>; evalDay: number; events: { day: number; event: PolicyEvent }[]; registry: EventsRegistry | undefined; problems: InputProblem[];
 } {
   const problems: InputProblem[] = [];
   const evalDay = isoToDay(date);
   if (evalDay === undefined) problems.push({ 路径: '评估日期', 期望: '日期（YYYY-MM-DD）', 实际: show(date) });
   const out: Facts = new Map();
-  if (!isPlainRecord(facts)) {
-    problems.push({ 路径: '事实', 期望: '对象（实体名 → 字段）', 实际: show(facts) });
-  } else {
-    for (const [ename, rec] of Object.entries(facts)) {
-      const ent = ir.entities.find((e) => e.name === ename);
-      if (!ent) {
-        problems.push({ 路径: `事实.${ename}`, 期望: `已声明的实体（${ir.entities.map((e) => e.name).join('、')}）`, 实际: '未知实体' });
-        continue;
-      }
-      if (!isPlainRecord(rec)) {
-        problems.push({ 路径: `事实.${ename}`, 期望: '对象（字段 → 值）', 实际: show(rec) });
-        continue;
-      }
-      out.set(ename, validateRecord(ir, ent, rec, `事实.${ename}`, evalDay, problems, new Set()));
+  const nonexistent = new Set<string>();
+  const names = ir.entities.map((e) => e.name).join('、');
+  const entries = isPlainRecord(facts) ? readEntries(facts, '事实', () => `已声明的实体（${names}）`, problems) : undefined;
+  if (!isPlainRecord(facts)) problems.push({ 路径: '事实', 期望: '对象（实体名 → 字段）', 实际: show(facts) });
+  for (const [ename, rec] of entries ?? []) {
+    const ent = ir.entities.find((e) => e.name === ename);
+    if (!ent) {
+      problems.push({ 路径: `事实.${ename}`, 期望: `已声明的实体（${names}）`, 实际: '未知实体' });
+      continue;
     }
-  }
-  const evs: { day: number; event: PolicyEvent }[] = [];
-  if (events !== undefined) {
-    if (!Array.isArray(events)) problems.push({ 路径: '事件', 期望: '列表', 实际: show(events) });
-    else {
-      events.forEach((e, i) => {
-        const path = `事件[${i}]`;
-        if (!isPlainRecord(e)) {
-          problems.push({ 路径: path, 期望: '对象（日期、级别、类别…）', 实际: show(e) });
-          return;
-        }
-        const rec = e;
-        for (const k of Object.keys(rec)) {
-          if (!['日期', '级别', '类别', '标题', '文号', '地区', '来源', '已确认', '说明'].includes(k)) problems.push({ 路径: `${path}.${k}`, 期望: '日期、级别、类别、标题、文号、地区、来源、已确认、说明之一', 实际: '未知字段' });
-        }
-        const day = isoToDay(rec['日期']);
-        if (day === undefined) problems.push({ 路径: `${path}.日期`, 期望: '日期（YYYY-MM-DD）', 实际: show(rec['日期']) });
-        if (typeof rec['级别'] !== 'string' || !LEVELS.includes(rec['级别'])) problems.push({ 路径: `${path}.级别`, 期望: '国家、省、市、县之一', 实际: show(rec['级别']) });
-        if (typeof rec['类别'] !== 'string') problems.push({ 路径: `${path}.类别`, 期望: '文本', 实际: show(rec['类别']) });
-        if (day !== undefined && typeof rec['级别'] === 'string' && LEVELS.includes(rec['级别']) && typeof rec['类别'] === 'string') {
-          evs.push({ day, event: rec as unknown as PolicyEvent });
-        }
-      });
+    if (rec === NONEXISTENT) {
+      nonexistent.add(ename);
+      continue;
     }
+    if (!isPlainRecord(rec)) {
+      problems.push({ 路径: `事实.${ename}`, 期望: ENTITY_EXPECTED, 实际: show(rec) });
+      continue;
+    }
+    out.set(ename, validateRecord(ir, ent, rec, `事实.${ename}`, evalDay, problems, new Set()));
   }
-  return { facts: out, evalDay: evalDay ?? 0, events: evs, problems };
+  const evs = validateEvents(events, problems);
+  const registry = validateOptions(options, events, problems);
+  return { facts: out, nonexistent, evalDay: evalDay ?? 0, events: evs, registry, problems };
 }
 
 export type { CalendarDate };

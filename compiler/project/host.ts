@@ -5,6 +5,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeText, type EncodingProblem } from './encoding.js';
 
 export interface Host {
   /** File text, or undefined if it does not exist / cannot be read. */
@@ -15,21 +16,21 @@ export interface Host {
   readDirectory(path: string): string[];
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
-/** Real file-system host. Invalid UTF-8 is reported by returning the marker. */
+/**
+ * Real file-system host. Text is decoded by `decodeText` (a UTF-8 byte-order mark is kept
+ * as U+FEFF: offsets are those of the file, as in the language server); bytes that are
+ * not UTF-8 text are reported by returning the marker (see `readText` for why).
+ */
 export const nodeHost: Host = {
   readFile(path) {
+    let buf: Buffer;
     try {
-      const buf = readFileSync(path);
-      try {
-        return decoder.decode(buf);
-      } catch {
-        return INVALID_UTF8;
-      }
+      buf = readFileSync(path);
     } catch {
       return undefined;
     }
+    const r = decodeText(buf);
+    return r.ok ? r.text : INVALID_UTF8;
   },
   isDirectory(path) {
     try {
@@ -47,8 +48,36 @@ export const nodeHost: Host = {
   },
 };
 
-/** Returned by readFile when the bytes are not valid UTF-8. */
+/**
+ * Returned by readFile when the bytes are not valid UTF-8 text.
+ * INVARIANT: never shown to a user — callers turn it into ZC0002 (`readText` says why).
+ */
 export const INVALID_UTF8 = '\u0000<invalid-utf8>\u0000';
+
+/** A file read for a command: its text, or why there is none. */
+export type ReadText =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly missing: true }
+  | { readonly ok: false; readonly missing: false; readonly problem: EncodingProblem };
+
+/**
+ * Read a text file through a host; when the host reports bytes that are not UTF-8 text,
+ * say what they are (UTF-16, GBK, binary …, with the byte offset) by decoding the real
+ * file again.
+ */
+export function readText(host: Host, path: string): ReadText {
+  const text = host.readFile(path);
+  if (text === undefined) return { ok: false, missing: true };
+  if (text !== INVALID_UTF8) return { ok: true, text };
+  let r: ReturnType<typeof decodeText> | undefined;
+  try {
+    r = decodeText(readFileSync(path));
+  } catch {
+    r = undefined;
+  }
+  const problem: EncodingProblem = r && !r.ok ? r.problem : { kind: 'invalid-utf8', byteOffset: 0, validPrefix: '', message: '文件不是有效的 UTF-8 文本', help: '请用编辑器以“UTF-8”编码另存该文件' };
+  return { ok: false, missing: false, problem };
+}
 
 /** In-memory host (tests, playground). Paths are used verbatim. */
 export function memoryHost(files: Record<string, string>, fallback?: Host): Host {

@@ -1,11 +1,10 @@
 /**
- * Locating compiled policies and loading the events registry — shared by the
- * build, eval, doc and verify commands.
+ * Locating compiled policies — shared by the build, eval, doc and verify commands
+ * (the events registry: events.ts).
  * Input: paths / a policy reference. Output: compiled + lowered programs, or
  * diagnostics explaining why not.
  */
 import { basename, dirname, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { compile, type CompiledProgram, type CompileResult } from './program.js';
 import type { Host } from './host.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -38,17 +37,4 @@ export function findPolicy(policies: readonly LoweredPolicy[], ref: string): Low
   return policies.find((p) =>
     p.ir.policy.id === ref || p.ir.policy.name === ref || p.ir.policy.docNumber === ref ||
     resolve(p.program.root) === abs || resolve(dirname(p.program.root)) === abs || basename(dirname(p.program.root)) === ref);
-}
-
-/** Read an events YAML (a list of events) — validation happens in the evaluator. */
-export function readEvents(host: Host, path: string): { ok: true; events: unknown } | { ok: false; message: string } {
-  const text = host.readFile(path);
-  if (text === undefined) return { ok: false, message: `无法读取事件文件“${path}”` };
-  try {
-    const v = parseYaml(text) as unknown;
-    if (v && typeof v === 'object' && !Array.isArray(v) && Array.isArray((v as Record<string, unknown>)['事件'])) return { ok: true, events: (v as Record<string, unknown>)['事件'] };
-    return { ok: true, events: v ?? [] };
-  } catch (e) {
-    return { ok: false, message: `事件文件“${path}”不是有效的 YAML：${(e as Error).message.split('\n')[0]}` };
-  }
 }

@@ -245,6 +245,10 @@ function programChecks(p: CheckedProgram, host: Host): { diagnostics: Diagnostic
         diagnostics.push(diag('ZC0701', decl.from.span, `找不到参数文件“${decl.from.value}”`));
         continue;
       }
+      if (text === INVALID_UTF8) {
+        diagnostics.push(diag('ZC0002', decl.from.span, `参数文件“${decl.from.value}”不是有效的 UTF-8 文本`, { help: '请以 UTF-8 编码保存该文件' }));
+        continue;
+      }
       const sf = new SourceFile(path, text);
       extraFiles.set(path, sf);
       const r = parseParameters(sf);

@@ -25,6 +25,7 @@
 import { parseDocument, isMap, isSeq, isScalar, type Node as YNode, type YAMLMap } from 'yaml';
 import { SourceFile, type Span } from '../common/source.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { clampSpan, yamlMessage } from '../diagnostics/yaml.js';
 import type { LoweredPolicy } from '../project/policies.js';
 import { findPolicy } from '../project/policies.js';
 import { evaluate } from '../interpret/interpreter.js';
@@ -74,8 +75,17 @@ export function parseScenarios(file: SourceFile): { scenarios: Scenario[]; diagn
   const out: Diagnostic[] = [];
   const scenarios: Scenario[] = [];
   const doc = parseDocument(file.text, { uniqueKeys: true, prettyErrors: false });
-  for (const e of doc.errors) out.push(diag('ZC1101', file.span(e.pos[0], e.pos[1]), `场景文件不是有效的 YAML：${e.message.split('\n')[0]}`));
-  if (doc.errors.length) return { scenarios, diagnostics: out };
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const m = yamlMessage(e, file.text);
+    out.push(diag('ZC1101', clampSpan(file, e.pos[0], e.pos[1]), `场景文件不是有效的 YAML：${m.message}`, { help: m.help }));
+  }
+  if (out.length) return { scenarios, diagnostics: out };
+  try {
+    doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    out.push(diag('ZC1101', file.span(0, 0), '场景文件不是有效的 YAML：别名展开过多（疑似恶意构造的文件）', { help: '不要用 &锚点 / *别名 层层复制内容，直接写出' }));
+    return { scenarios, diagnostics: out };
+  }
   const root = doc.contents;
   if (!isMap(root)) {
     out.push(diag('ZC1101', spanOf(file, root), '场景文件的顶层应为映射：政策、场景'));

@@ -16,6 +16,7 @@
  */
 import { parseDocument, isMap, isSeq, isScalar, type Node as YNode } from 'yaml';
 import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
+import { yamlMessage } from '../diagnostics/yaml.js';
 import { SourceFile, type Span } from '../common/source.js';
 import { parseDate, type CalendarDate, compareDates } from '../common/calendar.js';
 import { parseDecimal, type Decimal } from '../common/decimal.js';
@@ -61,7 +62,8 @@ export function parseParameters(file: SourceFile): Result<ParameterSet> {
   const diagnostics: Diagnostic[] = [];
   const doc = parseDocument(file.text, { prettyErrors: false, uniqueKeys: true });
   for (const e of doc.errors) {
-    diagnostics.push(diag('ZC0701', clamp(file, e.pos[0], e.pos[1]), `参数文件不是有效的 YAML：${e.message.split('\n')[0]}`));
+    const m = yamlMessage(e, file.text);
+    diagnostics.push(diag('ZC0701', clamp(file, e.pos[0], e.pos[1]), `参数文件不是有效的 YAML：${m.message}`, { help: m.help }));
   }
   if (doc.errors.length) return { value: out, diagnostics };
   const root = doc.contents;

@@ -11,8 +11,15 @@ import type { FileAst, TopItem } from './ast.js';
 import { joinCst, parseBlock, parseBlocks, reparseInClause, shiftBlock, type Block } from './blocks.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 
-/** The place where nesting gets deepest, as a ZC0204 diagnostic. */
-export function tooDeep(source: SourceFile, tokens: readonly IToken[]): Diagnostic {
+/**
+ * Deepest bracket nesting parsed: （ ( ｛ { counted together. A file nested deeper gets
+ * ZC0204 before parsing (the recursive-descent parser, the checker and the formatter
+ * recurse once per level; real policies nest fewer than ten levels).
+ */
+export const MAX_NESTING = 128;
+
+/** The deepest bracket nesting of a token list and where it is reached. */
+export function nestingDepth(tokens: readonly IToken[]): { depth: number; at: number } {
   let depth = 0;
   let max = 0;
   let at = 0;
@@ -25,7 +32,20 @@ export function tooDeep(source: SourceFile, tokens: readonly IToken[]): Diagnost
       at = t.startOffset;
     }
   }
-  return diag('ZC0204', source.span(at, at), `嵌套过深（括号、否定或条款嵌套达到上千层），无法解析`, { help: '拆分表达式或减少嵌套层数' });
+  return { depth: max, at };
+}
+
+/**
+ * The place where nesting gets deepest, as a ZC0204 diagnostic stating the limit.
+ * `exhausted`: the bracket depth is within the limit but a pass still ran out of stack
+ * (e.g. thousands of 非 in a row).
+ */
+export function tooDeep(source: SourceFile, tokens: readonly IToken[], exhausted = false): Diagnostic {
+  const { depth, at } = nestingDepth(tokens);
+  const message = exhausted
+    ? `嵌套过深，无法处理：括号最深 ${depth} 层（上限 ${MAX_NESTING} 层），但否定“非”、负号或条款连续嵌套过多`
+    : `嵌套过深：此处括号与花括号嵌套 ${depth} 层，超过上限 ${MAX_NESTING} 层`;
+  return diag('ZC0204', source.span(at, at), message, { help: `拆分表达式（用“定义”命名中间结果）或减少嵌套层数，使嵌套不超过 ${MAX_NESTING} 层` });
 }
 
 export interface ParsedFile {
@@ -50,6 +70,7 @@ export interface ParseOptions {
 /** Lex, parse and build the AST of one file. Never throws on user input. */
 export function parseFile(source: SourceFile, opts: ParseOptions = {}): Result<ParsedFile> {
   const l = lex(source);
+  if (nestingDepth(l.value.tokens).depth > MAX_NESTING) return tooDeepResult(source, l.value.tokens, l.value.comments, l.diagnostics, false);
   let blocks: Block[];
   try {
     blocks = parseBlocks(source, 0, source.text.length, l.value.tokens, l.value.comments, l.diagnostics, true, !!opts.keepCst)!;
@@ -59,13 +80,19 @@ export function parseFile(source: SourceFile, opts: ParseOptions = {}): Result<P
   return assemble(source, blocks, !!opts.keepCst);
 }
 
+/** `e`: the error the parser threw (its stack ran out), or `false` when the nesting pre-check refused the file. */
 function tooDeepResult(source: SourceFile, tokens: IToken[], comments: IToken[], lexDiagnostics: Diagnostic[], e: unknown): Result<ParsedFile> {
   // INVARIANT: user input never throws. The recursive-descent parser has a finite stack:
   // absurd nesting (thousands of brackets) becomes a diagnostic, not a crash.
-  if (!(e instanceof RangeError)) throw e;
-  const d = tooDeep(source, tokens);
+  if (e !== false && !(e instanceof RangeError)) throw e;
+  const d = tooDeep(source, tokens, e !== false);
   const empty: FileAst = { path: source.path, span: source.span(0, source.text.length), items: [] };
   return { value: { source, tokens, comments, ast: empty, syntaxErrors: true }, diagnostics: [...lexDiagnostics, d] };
+}
+
+/** `r`, unless its nesting exceeds the limit: then the whole-file path (which reports ZC0204), as `parseFile` would. */
+function nestingChecked(source: SourceFile, r: Result<ParsedFile>, opts: ParseOptions): Result<ParsedFile> {
+  return nestingDepth(r.value.tokens).depth > MAX_NESTING ? parseFile(source, opts) : r;
 }
 
 /** One file's result from its blocks (diagnostics: all lexical, then syntax, then AST ones, in text order). */
@@ -126,7 +153,7 @@ export function reparseFile(previous: ParsedFile, source: SourceFile, opts: Pars
       const out: Block[] = blocks.slice(0, i).map((x) => (x.syntaxErrors && delta !== 0 ? parseBlock(source, x.start, x.end, x.tokens, x.comments, x.lexDiagnostics, keepCst) : x));
       out.push(inner);
       for (let k = i + 1; k < blocks.length; k++) out.push(shiftBlock(blocks[k]!, delta));
-      return assemble(source, out, keepCst);
+      return nestingChecked(source, assemble(source, out, keepCst), opts);
     }
   }
   const start = blocks[i]!.start;
@@ -149,7 +176,7 @@ export function reparseFile(previous: ParsedFile, source: SourceFile, opts: Pars
       const out: Block[] = blocks.slice(0, i).map((x) => (x.syntaxErrors && delta !== 0 ? parseBlock(source, x.start, x.end, x.tokens, x.comments, x.lexDiagnostics, keepCst) : x));
       for (const x of fresh) out.push(x);
       for (let k = j + 1; k < blocks.length; k++) out.push(shiftBlock(blocks[k]!, delta));
-      return assemble(source, out, keepCst);
+      return nestingChecked(source, assemble(source, out, keepCst), opts);
     }
     j = tries < 2 ? j + 1 : blocks.length - 1;
   }

@@ -25,6 +25,13 @@ export interface LexResult {
   readonly comments: IToken[];
 }
 
+/**
+ * At most this many ZC0101 diagnostics per file (after merging runs of one character);
+ * the rest are counted in one closing diagnostic. A binary or mis-encoded file would
+ * otherwise produce one diagnostic per byte.
+ */
+export const MAX_UNEXPECTED = 100;
+
 /** End offset (exclusive) of a token; position tracking is offset-only. */
 export function tokenEnd(t: IToken): number {
   return t.startOffset + t.image.length;
@@ -59,6 +66,9 @@ export function lexRange(file: SourceFile, start0: number, end0: number): Result
     diagnostics.push(diag('ZC0101', file.span(start0 + e.offset, start0 + e.offset + Math.max(1, e.length)), `无法识别的字符`));
   }
   const kept: IToken[] = [];
+  let unexpected = 0;
+  let skipped = 0;
+  let capAt = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const start = t.startOffset;
@@ -108,10 +118,26 @@ export function lexRange(file: SourceFile, start0: number, end0: number): Result
         );
       }
     } else if (t.tokenType === Unexpected) {
+      // A run of the same character is one diagnostic (with its count): a line of N bad
+      // characters must not become N diagnostics (quadratic rendering, unreadable output).
+      let runEnd = end;
+      let count = 1;
+      while (i + 1 < tokens.length && tokens[i + 1]!.tokenType === Unexpected && tokens[i + 1]!.image === t.image && tokens[i + 1]!.startOffset === runEnd) {
+        i++;
+        runEnd = tokenEnd(tokens[i]!);
+        tokens[i]!.endOffset = runEnd - 1;
+        count++;
+      }
+      unexpected++;
+      if (unexpected > MAX_UNEXPECTED) {
+        skipped += count;
+        continue;
+      }
       const cp = t.image.codePointAt(0)!;
       const shown = cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x200b && cp <= 0x206f) || cp === 0xfffd
         ? `U+${cp.toString(16).toUpperCase().padStart(4, '0')}` : `“${t.image}”（U+${cp.toString(16).toUpperCase().padStart(4, '0')}）`;
-      diagnostics.push(diag('ZC0101', file.span(start, end), `无法识别的字符 ${shown}`, { help: '删除该字符；名称中的特殊字符请放在「」内，文字请放在 "…" 内' }));
+      diagnostics.push(diag('ZC0101', file.span(start, runEnd), `无法识别的字符 ${shown}${count > 1 ? `（连续 ${count} 个）` : ''}`, { help: `删除${count > 1 ? '这些' : '该'}字符；名称中的特殊字符请放在「」内，文字请放在 "…" 内` }));
+      if (unexpected === MAX_UNEXPECTED) capAt = runEnd;
       continue; // not passed to the parser
     } else if (t.tokenType === BadString) {
       diagnostics.push(diag('ZC0102', file.span(start, Math.min(end, start + 1)), '字符串缺少结尾的半角引号 "', {
@@ -132,6 +158,9 @@ export function lexRange(file: SourceFile, start0: number, end0: number): Result
       diagnostics.push(diag('ZC0107', file.span(start, end), '名称引号中没有内容'));
     }
     kept.push(t);
+  }
+  if (skipped > 0) {
+    diagnostics.push(diag('ZC0101', file.span(capAt, capAt), `此后还有 ${skipped} 个无法识别的字符（${unexpected - MAX_UNEXPECTED} 处），不再逐一列出`, { help: '这个文件可能不是政策文本（二进制数据或其他编码）；请检查文件内容' }));
   }
   return { value: { tokens: kept, comments }, diagnostics };
 }

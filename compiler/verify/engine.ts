@@ -44,6 +44,11 @@ export interface VerifyOptions {
   readonly timeoutMs: number;
   /** List bound B (default DEFAULT_LIST_BOUND). */
   readonly listBound?: number;
+  /**
+   * Makes the solver (default `new Z.Solver()`): tests wrap the real solver to inject
+   * faults (a timeout on the witness check after `sat`).
+   */
+  readonly solver?: (Z: any) => any;
   /** Replays a witness through the generated evaluator, if available. */
   readonly generated?: Evaluate;
   /** Loads a generated evaluator for a program specialised to a witness's uncertain dates. */
@@ -123,41 +128,50 @@ class Smt {
 
   // INVARIANT: one solver per policy; every query runs between push() and pop(), so
   // no assertion leaks from one query into the next (a fresh Solver costs ~40 ms).
+  // INVARIANT: `model()` is read only right after a check that answered `sat`; a solver
+  // error is an `unknown` answer with its reason, never an exception.
   private solver: any;
-  /** Run one query under the encoder's domain and the declared assumptions. */
-  async solve(enc: SmtEncoder, goal: ZBool, opts: { assume?: boolean } = {}): Promise<{ r: 'sat' | 'unsat' | 'unknown'; model?: any }> {
+  /**
+   * Run one query under the encoder's domain and the declared assumptions.
+   * With `witness` (default), a `sat` answer comes with a model; when the follow-up
+   * check that produces the model does not answer `sat` in time, the query is
+   * `unknown` (reported as ZC0915) — never a crash, never a finding without a witness.
+   */
+  async solve(enc: SmtEncoder, goal: ZBool, opts: { assume?: boolean; witness?: boolean } = {}): Promise<{ r: 'sat' | 'unsat' | 'unknown'; model?: any; why?: string }> {
     if (!this.solver) {
-      this.solver = new this.Z.Solver();
+      this.solver = this.opts.solver ? this.opts.solver(this.Z) : new this.Z.Solver();
       this.solver.set('timeout', this.opts.timeoutMs);
     }
     // encode the assumptions first: encoding adds domain constraints
     const assume = opts.assume === false ? [] : enc.assumptions();
     const s = this.solver;
+    const t0 = performance.now();
     s.push();
     try {
       s.add(goal);
       for (const a of assume) s.add(a);
       for (const d of enc.domain) s.add(d);
       if (enc.lists.size) this.usedLists = true;
-      const t0 = performance.now();
-      const r = (await s.check()) as 'sat' | 'unsat' | 'unknown';
-      if (r === 'sat') {
-        // Prefer a witness dated in the policy's own era, with ratios a person can type
-        // (readability only: the query itself quantified over everything, so a proof is
-        // never weakened).
-        s.push();
+      const first = await checkSafely(s);
+      if (first.r !== 'sat' || opts.witness === false) return first;
+      // Prefer a witness dated in the policy's own era, with ratios a person can type
+      // (readability only: the query itself quantified over everything, so a proof is
+      // never weakened).
+      s.push();
+      let model: any;
+      try {
         s.add(enc.E.ge(this.preferredFrom()));
         for (const v of enc.vars.values()) if (v.type.k === 'quantity' && v.type.dim === 'ratio') s.add(this.Z.IsInt(v.v.mul(1_000_000)));
-        const r2 = (await s.check()) as 'sat' | 'unsat' | 'unknown';
-        const model = r2 === 'sat' ? s.model() : undefined;
+        if ((await checkSafely(s)).r === 'sat') model = modelSafely(s);
+      } finally {
         s.pop();
-        this.queryMs.push(performance.now() - t0);
-        return { r, model: model ?? (await this.remodel(s)) };
       }
-      this.queryMs.push(performance.now() - t0);
-      return { r };
+      if (model === undefined && (await checkSafely(s)).r === 'sat') model = modelSafely(s);
+      if (model === undefined) return { r: 'unknown', why: '查询可满足，但求解器未能在时限内给出反例' };
+      return { r: 'sat', model };
     } finally {
       s.pop();
+      this.queryMs.push(performance.now() - t0);
     }
   }
 
@@ -175,11 +189,6 @@ class Smt {
     return Number.isFinite(min) ? min : 19723; // 2024-01-01
   }
 
-  private async remodel(s: any): Promise<any> {
-    await s.check();
-    return s.model();
-  }
-
   // ── lists: complete or bounded proofs ──
   /** Do the assumptions imply that the list at `path` has at most B elements? */
   private listBounded(enc: SmtEncoder, path: string): Promise<boolean> {
@@ -193,7 +202,8 @@ class Smt {
       for (const l of enc.lists.values()) if (path === l.path || path.startsWith(`${l.path}[`)) t.ensureList(l);
       const l = t.lists.get(path);
       if (!l) return false;
-      const res = await this.solve(t, this.Z.And(...assume, t.exists(path), l.n.gt(this.B)), { assume: false });
+      // an undecided answer counts as "not bounded": the proof is then reported as bounded (ZC0919)
+      const res = await this.solve(t, this.Z.And(...assume, t.exists(path), l.n.gt(this.B)), { assume: false, witness: false });
       return res.r === 'unsat';
     })();
     this.listBoundedCache.set(path, p);
@@ -235,8 +245,8 @@ class Smt {
     return [{ anchor: m.citation.anchor, label: m.citation.label }];
   }
 
-  unknown(subject: string, what: string, at: Span, clauses: Finding['clauses']): void {
-    this.finding('ZC0915', { message: `求解器未能在 ${this.opts.timeoutMs} 毫秒内判定：${what}`, span: at, clauses, subject: `unknown:${subject}`, proof: 'unknown' });
+  unknown(subject: string, what: string, at: Span, clauses: Finding['clauses'], why?: string): void {
+    this.finding('ZC0915', { message: `求解器未能在 ${this.opts.timeoutMs} 毫秒内判定：${what}${why ? `（${why}）` : ''}`, span: at, clauses, subject: `unknown:${subject}`, proof: 'unknown' });
   }
 
   // ── replay ──
@@ -342,16 +352,21 @@ class Smt {
     if (!as.length) return true;
     const at = span(as[0]!.origin);
     const enc = this.encoder();
-    const res = await this.solve(enc, this.Z.And(...enc.assumptionsHold()), { assume: false });
+    const res = await this.solve(enc, this.Z.And(...enc.assumptionsHold()), { assume: false, witness: false });
     if (res.r === 'sat') return true;
     if (res.r === 'unknown') {
-      this.unknown('assumptions', '前提能否同时满足', at, []);
+      this.unknown('assumptions', '前提能否同时满足', at, [], res.why);
       return true;
     }
     // unsatisfiable up to the bound: beyond it?
     if (enc.touched.size) {
       const t = this.encoder({ tail: true });
-      const r2 = await this.solve(t, this.Z.And(...t.assumptionsHold()), { assume: false });
+      const r2 = await this.solve(t, this.Z.And(...t.assumptionsHold()), { assume: false, witness: false });
+      if (r2.r === 'unknown') {
+        // none within the bound, and beyond it undecided: nothing within the bound to check
+        this.unknown('assumptions-tail', `前提在列表上限 ${this.B} 以内不可能同时成立；超过上限时能否成立`, at, [], r2.why);
+        return false;
+      }
       if (r2.r !== 'unsat') {
         this.finding('ZC0919', {
           message: `前提（${as.map((a) => a.name).join('、')}）只有列表超过 ${this.B} 个元素的输入才可能满足：在列表上限 ${this.B} 以内没有任何输入可核查，其他核查均未进行（请调大 --list-bound）`,
@@ -385,7 +400,7 @@ class Smt {
           const goal = Z.And(enc.inForce(), oe.sure.get(r1), oe.sure.get(r2), enc.distinct(oe.values.get(r1)!, oe.values.get(r2)!));
           const subject = `contradiction:${m.name}/${o.name}/${[r1.name, r2.name].sort().join('|')}`;
           const res = await this.solve(enc, goal);
-          if (res.r === 'unknown') this.unknown(subject, `措施“${m.name}”的规则“${r1.name}”与“${r2.name}”是否矛盾`, span(r1.origin), clauses);
+          if (res.r === 'unknown') this.unknown(subject, `措施“${m.name}”的规则“${r1.name}”与“${r2.name}”是否矛盾`, span(r1.origin), clauses, res.why);
           if (res.r === 'unsat' && (await this.proofKind(enc)) === 'bounded') bounded(`结果“${o.name}”的规则“${r1.name}”与“${r2.name}”无矛盾`);
           if (res.r !== 'sat') continue;
           const w = decodeWitness(enc, res.model, this.entitiesOf(m));
@@ -407,7 +422,7 @@ class Smt {
         const goal = Z.And(enc.inForce(), oe.gap);
         const subject = `gap:${m.name}/${o.name}`;
         const res = await this.solve(enc, goal);
-        if (res.r === 'unknown') this.unknown(subject, `措施“${m.name}”的结果“${o.name}”是否有缺口`, span(m.origin), clauses);
+        if (res.r === 'unknown') this.unknown(subject, `措施“${m.name}”的结果“${o.name}”是否有缺口`, span(m.origin), clauses, res.why);
         if (res.r === 'unsat' && (await this.proofKind(enc)) === 'bounded') bounded(`必须定义的结果“${o.name}”无缺口`);
         if (res.r === 'sat') {
           const w = decodeWitness(enc, res.model, this.entitiesOf(m));
@@ -421,8 +436,8 @@ class Smt {
     // dead / shadowed / redundant rules
     for (const r of m.rules) {
       const enc = this.encoder();
-      const res = await this.solve(enc, Z.And(enc.inForce(), enc.rule(m, r).t));
-      if (res.r === 'unknown') this.unknown(`dead:${m.name}/${r.name}`, `规则“${r.name}”能否适用`, span(r.origin), clauses);
+      const res = await this.solve(enc, Z.And(enc.inForce(), enc.rule(m, r).t), { witness: false });
+      if (res.r === 'unknown') this.unknown(`dead:${m.name}/${r.name}`, `规则“${r.name}”能否适用`, span(r.origin), clauses, res.why);
       if (res.r === 'unsat') {
         if ((await this.proofKind(enc)) === 'bounded') {
           bounded(`规则“${r.name}”永不适用`);
@@ -439,7 +454,8 @@ class Smt {
         const enc2 = this.encoder();
         const me = enc2.measureEnc(m);
         const anyWin = Z.Or(...r.assignments.map((a) => me.outcomes.get(a.outcome)!.sure.get(r)));
-        const res2 = await this.solve(enc2, Z.And(enc2.inForce(), anyWin));
+        const res2 = await this.solve(enc2, Z.And(enc2.inForce(), anyWin), { witness: false });
+        if (res2.r === 'unknown') this.unknown(`shadowed:${m.name}/${r.name}`, `规则“${r.name}”是否总被例外规则覆盖`, span(r.origin), clauses, res2.why);
         if (res2.r === 'unsat') {
           if ((await this.proofKind(enc2)) === 'bounded') {
             bounded(`规则“${r.name}”总被例外覆盖`);
@@ -458,10 +474,13 @@ class Smt {
         if (r1 === r2 || !sameAssignments(r1, r2) || r1.overrides.length || r2.overrides.length) continue;
         const enc = this.encoder();
         // r2 redundant if r2 ⇒ r1 (and not equivalent-and-earlier)
-        const res = await this.solve(enc, Z.And(enc.inForce(), enc.rule(m, r2).t, Z.Not(enc.rule(m, r1).t)));
+        const res = await this.solve(enc, Z.And(enc.inForce(), enc.rule(m, r2).t, Z.Not(enc.rule(m, r1).t)), { witness: false });
+        if (res.r === 'unknown') this.unknown(`redundant:${m.name}/${r2.name}<${r1.name}`, `规则“${r2.name}”是否被规则“${r1.name}”包含`, span(r2.origin), clauses, res.why);
         if (res.r !== 'unsat') continue;
         const enc3 = this.encoder();
-        const eq = await this.solve(enc3, Z.And(enc3.inForce(), enc3.rule(m, r1).t, Z.Not(enc3.rule(m, r2).t)));
+        const eq = await this.solve(enc3, Z.And(enc3.inForce(), enc3.rule(m, r1).t, Z.Not(enc3.rule(m, r2).t)), { witness: false });
+        // undecided equivalence: r2 ⊆ r1 is proved either way, so it is reported (and the query too)
+        if (eq.r === 'unknown') this.unknown(`equivalent:${m.name}/${r1.name}|${r2.name}`, `规则“${r1.name}”与“${r2.name}”是否等价`, span(r1.origin), clauses, eq.why);
         if (eq.r === 'unsat' && m.rules.indexOf(r2) < m.rules.indexOf(r1)) continue; // equivalent: report the later one only
         if ((await this.proofKind(enc)) === 'bounded') {
           bounded(`规则“${r2.name}”被规则“${r1.name}”包含`);
@@ -497,7 +516,7 @@ class Smt {
     const subject = `uncertain:${m.name}`;
     const clauses = this.clauseOf(m);
     const res = await this.solve(e1, goal);
-    if (res.r === 'unknown') this.unknown(subject, `措施“${m.name}”是否取决于不确定的日期`, span(m.origin), clauses);
+    if (res.r === 'unknown') this.unknown(subject, `措施“${m.name}”是否取决于不确定的日期`, span(m.origin), clauses, res.why);
     if (res.r !== 'sat') return;
     const w = decodeWitness([e1, e2], res.model, this.entitiesOf(m));
     const dates = (w.dates ?? []).filter((d) => d.value2 !== undefined && d.value2 !== d.value);
@@ -542,7 +561,7 @@ class Smt {
     const subject = `property:${p.name}`;
     const res = await this.solve(enc, goal);
     if (res.r === 'unknown') {
-      this.unknown(subject, `性质“${p.name}”是否成立`, span(p.origin), clauses);
+      this.unknown(subject, `性质“${p.name}”是否成立`, span(p.origin), clauses, res.why);
       return;
     }
     if (res.r === 'unsat') {
@@ -605,6 +624,25 @@ function usesEffective(ir: IrProgram, m: IrMeasure): boolean {
     return irChildren(e).some(walk);
   };
   return m.rules.some((r) => walk(r.condition) || r.assignments.some((a) => walk(a.value)));
+}
+
+/** `check()`, with a solver error turned into `unknown` (with its reason). */
+async function checkSafely(s: any): Promise<{ r: 'sat' | 'unsat' | 'unknown'; why?: string }> {
+  try {
+    const r = (await s.check()) as 'sat' | 'unsat' | 'unknown';
+    return r === 'sat' || r === 'unsat' ? { r } : { r: 'unknown' };
+  } catch (e) {
+    return { r: 'unknown', why: `求解器出错：${String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 80)}` };
+  }
+}
+
+/** The model after a `sat` answer, or undefined when the solver has none (never throws). */
+function modelSafely(s: any): any {
+  try {
+    return s.model();
+  } catch {
+    return undefined;
+  }
 }
 
 function collectApplies(p: IrProperty): string[] {

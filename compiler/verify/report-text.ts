@@ -5,7 +5,7 @@
  */
 import type { SourceFile } from '../common/source.js';
 import { CATALOG } from '../diagnostics/catalog.js';
-import { positionOf } from '../diagnostics/render.js';
+import { escapeJsonUnsafe, positionOf, terminalSafe } from '../diagnostics/render.js';
 import { UNTIMED_NOTE, type Finding, type VerifyReport } from './finding.js';
 import * as nodePath from 'node:path';
 import { proofText, replayText, witnessRows } from './report-junit.js';
@@ -66,7 +66,9 @@ export function renderVerifyText(r: VerifyReport, files: ReadonlyMap<string, Sou
   }
   const count = (s: string) => r.findings.filter((f) => f.severity === s && !f.accepted).length;
   lines.push(`共 ${r.findings.length} 项发现：${count('error')} 个错误，${count('warning')} 个警告，${count('info')} 条信息，${r.findings.filter((f) => f.accepted).length} 项已接受`);
-  return lines.join('\n') + '\n';
+  // INVARIANT: messages, names, witness values and paths come from policies and inputs:
+  // nothing reaches the terminal raw (ESC, bidi, C1 … shown as <U+XXXX>).
+  return terminalSafe(lines.join('\n')) + '\n';
 }
 
 /** Stable JSON report. */
@@ -94,5 +96,5 @@ export function renderVerifyJson(r: VerifyReport, files: ReadonlyMap<string, Sou
       accepted: r.findings.filter((f) => f.accepted).length,
     },
   };
-  return JSON.stringify(out, null, 2);
+  return escapeJsonUnsafe(JSON.stringify(out, null, 2));
 }

@@ -340,7 +340,11 @@ describe('schema.json', () => {
       expect(s['additionalProperties']).toBe(false);
       expect(Object.keys(s.properties)).toEqual(ir.entities.map((e) => e.name));
       for (const e of ir.entities) {
-        const es = s.properties[e.name]!;
+        // an entity is its fields' object, or "不存在" (the case states it does not exist)
+        const alternatives = s.properties[e.name]!['anyOf'] as (Schema & { properties: Record<string, Schema> })[];
+        expect(alternatives).toHaveLength(2);
+        expect(alternatives[1]).toEqual({ type: 'string', enum: ['不存在'] });
+        const es = alternatives[0]!;
         expect(es['type']).toBe('object');
         expect(es['additionalProperties']).toBe(false);
         expect(Object.keys(es.properties)).toEqual(e.fields.map((f) => f.name));

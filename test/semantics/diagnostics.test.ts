@@ -64,7 +64,13 @@ const NOT_EMITTED_BY_FRONT_END: Record<string, string> = {
   ZC0408: 'unused definitions are not reported',
   ZC0508: 'always-true/false comparisons are not reported',
   ZC0603: 'a 原文 occurring several times in the source is not reported',
-  ZC0705: 'the events registry (YAML) is read by eval/verify, not by compile()',
+};
+/**
+ * Front-end-range codes emitted by commands, not by compile(): each has its cases
+ * elsewhere (named here), so the meta-tests below do not demand a .zc case.
+ */
+const EMITTED_OUTSIDE_COMPILE: Record<string, string> = {
+  ZC0705: 'the events registry (YAML) is read by eval/verify/start (compiler/project/events.ts): cases in test/cli/events.test.ts',
 };
 /** Codes of later passes (IR, verification, formatter, scenario tests): ZC08xx and above. */
 const isLaterPass = (code: string) => Number(code.slice(2)) >= 800;
@@ -76,13 +82,13 @@ describe('every front-end diagnostic code has a case', () => {
   it('each front-end code (not allow-listed) is produced by at least one case', () => {
     const all = new Set([...produced.values()].flatMap((s) => [...s]));
     expect(produced.size, 'run the whole file so the cases have run').toBe(names.length);
-    const missing = frontEnd.filter((c) => !(c in NOT_EMITTED_BY_FRONT_END) && !all.has(c));
+    const missing = frontEnd.filter((c) => !(c in NOT_EMITTED_BY_FRONT_END) && !(c in EMITTED_OUTSIDE_COMPILE) && !all.has(c));
     expect(missing).toEqual([]);
   });
 
   it('each front-end code has a case file named after it (ZCxxxx-….zc)', () => {
     const named = new Set(names.map((n) => n.slice(0, 6)));
-    expect(frontEnd.filter((c) => !(c in NOT_EMITTED_BY_FRONT_END) && !named.has(c))).toEqual([]);
+    expect(frontEnd.filter((c) => !(c in NOT_EMITTED_BY_FRONT_END) && !(c in EMITTED_OUTSIDE_COMPILE) && !named.has(c))).toEqual([]);
   });
 
   it('the allow-list is exactly the front-end codes marked reserved in the catalog, and no case produces them', () => {
