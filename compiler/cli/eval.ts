@@ -173,6 +173,11 @@ export function runEval(argv: string[], io: Io): number {
   }
   const ref = (values['policy'] as string | undefined) ?? c.value.policy;
   const policy = ref ? findPolicy(policies, ref) : policies.length === 1 ? policies[0] : undefined;
+  if (!policy && ref !== undefined && values['policy'] === undefined) {
+    // named by the case file: point at it
+    const node = nodeAtPath(c.value.root, '政策');
+    return fail([diag('ZC0806', nodeSpan(c.value.file, node.value ?? node.key), `找不到政策“${ref}”`, { help: `可用：${policies.map((p) => p.ir.policy.id).join('、')}（政策的标识、目录或文号）` })]);
+  }
   if (!policy) {
     io.err(terminalSafe(ref ? `找不到政策“${ref}”；可用：${policies.map((p) => p.ir.policy.id).join('、')}\n` : `有多个政策，请用 --policy 或个案文件中的“政策”指定：${policies.map((p) => p.ir.policy.id).join('、')}\n`));
     return ref ? EXIT_FINDINGS : EXIT_USAGE;

@@ -200,6 +200,14 @@ export function terminalSafe(text: string): string {
   return text.split('\n').map(safeInline).join('\n');
 }
 
+/**
+ * Terminal-safe form of one line of untrusted text inside a report line: like
+ * terminalSafe, and line breaks are escaped too, so a value cannot forge report lines.
+ */
+export function terminalSafeLine(text: string): string {
+  return safeInline(text);
+}
+
 /** Terminal-safe form of a message/help/path: every unsafe character (tabs and newlines too) is escaped. */
 function safeInline(text: string): string {
   let out = '';

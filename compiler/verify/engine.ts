@@ -62,6 +62,8 @@ export interface SmtOutcome {
   readonly queryMs: number[];
   /** Set when the policy has lists: the bound, and whether the assumptions bound every list used by a proof. */
   readonly lists?: { readonly bound: number; readonly complete: boolean };
+  /** Queries the solver did not decide (each is reported as a ZC0915 finding). */
+  readonly undecided: number;
 }
 
 const span = (o: Origin): Span => ({ file: o.file, start: o.start, end: o.end });
@@ -109,6 +111,8 @@ class Smt {
   private bounded = new Map<string, { origin: Origin; clauses: Finding['clauses']; claims: string[] }>();
   private listBoundedCache = new Map<string, Promise<boolean>>();
   usedLists = false;
+  /** Queries the solver did not decide (each is reported as a ZC0915 finding). */
+  undecided = 0;
   allComplete = true;
 
   constructor(readonly ir: IrProgram, readonly Z: any, readonly opts: VerifyOptions) {
@@ -138,6 +142,12 @@ class Smt {
    * `unknown` (reported as ZC0915) — never a crash, never a finding without a witness.
    */
   async solve(enc: SmtEncoder, goal: ZBool, opts: { assume?: boolean; witness?: boolean } = {}): Promise<{ r: 'sat' | 'unsat' | 'unknown'; model?: any; why?: string }> {
+    const res = await this.solveOnce(enc, goal, opts);
+    if (res.r === 'unknown') this.undecided++;
+    return res;
+  }
+
+  private async solveOnce(enc: SmtEncoder, goal: ZBool, opts: { assume?: boolean; witness?: boolean }): Promise<{ r: 'sat' | 'unsat' | 'unknown'; model?: any; why?: string }> {
     if (!this.solver) {
       this.solver = this.opts.solver ? this.opts.solver(this.Z) : new this.Z.Solver();
       this.solver.set('timeout', this.opts.timeoutMs);
@@ -202,8 +212,9 @@ class Smt {
       for (const l of enc.lists.values()) if (path === l.path || path.startsWith(`${l.path}[`)) t.ensureList(l);
       const l = t.lists.get(path);
       if (!l) return false;
-      // an undecided answer counts as "not bounded": the proof is then reported as bounded (ZC0919)
       const res = await this.solve(t, this.Z.And(...assume, t.exists(path), l.n.gt(this.B)), { assume: false, witness: false });
+      // undecided: reported, and the proof counts as bounded (ZC0919), never as complete
+      if (res.r === 'unknown') this.unknown(`list-bound:${path}`, `前提是否把列表“${path}”限制在 ${this.B} 个元素以内`, span(this.ir.assumptions[0]!.origin), [], res.why);
       return res.r === 'unsat';
     })();
     this.listBoundedCache.set(path, p);
@@ -682,5 +693,5 @@ export async function verifySmt(ir: IrProgram, opts: VerifyOptions): Promise<Smt
     for (const p of ir.properties) await s.property(p);
     s.flushBounded();
   }
-  return { findings: s.findings, queryMs: s.queryMs, ...(hasLists(ir) ? { lists: { bound: s.B, complete: s.allComplete } } : {}) };
+  return { findings: s.findings, queryMs: s.queryMs, undecided: s.undecided, ...(hasLists(ir) ? { lists: { bound: s.B, complete: s.allComplete } } : {}) };
 }

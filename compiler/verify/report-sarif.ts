@@ -142,7 +142,9 @@ function artifactUri(file: string, cwd: string): { uri: string; uriBaseId?: stri
   const rel = nodePath.relative(cwd, abs);
   const climbs = rel === '..' || rel.startsWith(`..${nodePath.sep}`) || nodePath.isAbsolute(rel);
   if (climbs) return { uri: pathToFileURL(abs).href };
-  return { uri: rel.split(nodePath.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+  // a lone surrogate cannot be percent-encoded (URIError): it becomes U+FFFD, never a crash
+  const wellFormed = (x: string) => x.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return { uri: rel.split(nodePath.sep).map((x) => encodeURIComponent(wellFormed(x))).join('/'), uriBaseId: '%SRCROOT%' };
 }
 
 /** JSON-safe copy of a value (bigint → decimal string, undefined fields dropped). */

@@ -5,7 +5,7 @@
  */
 import type { SourceFile } from '../common/source.js';
 import { CATALOG } from '../diagnostics/catalog.js';
-import { escapeJsonUnsafe, positionOf, terminalSafe } from '../diagnostics/render.js';
+import { escapeJsonUnsafe, positionOf, terminalSafe, terminalSafeLine as one } from '../diagnostics/render.js';
 import { UNTIMED_NOTE, type Finding, type VerifyReport } from './finding.js';
 import * as nodePath from 'node:path';
 import { proofText, replayText, witnessRows } from './report-junit.js';
@@ -31,27 +31,28 @@ export function renderVerifyText(r: VerifyReport, files: ReadonlyMap<string, Sou
   const lines: string[] = [];
   for (const p of r.policies) {
     const fs = r.findings.filter((f) => f.policy === p.id);
-    lines.push(`══ 核查报告：${p.name}（${p.id}） ══`);
+    lines.push(`══ 核查报告：${one(p.name)}（${one(p.id)}） ══`);
     const groups = new Map<string, Finding[]>();
     for (const f of fs) {
-      const key = f.clauses[0] ? `${f.clauses[0].label}（${f.clauses[0].anchor}）` : '全文';
+      const key = f.clauses[0] ? one(`${f.clauses[0].label}（${f.clauses[0].anchor}）`) : '全文';
       groups.set(key, [...(groups.get(key) ?? []), f]);
     }
     for (const [clause, list] of groups) {
       lines.push('', `── 条款 ${clause}`);
       for (const f of list) {
         const mark = f.accepted ? '［已接受］' : '';
-        lines.push(`  ${SEV[f.severity]}[${f.code}]${mark} ${f.message}`);
-        lines.push(`    位置：${loc(f, files, cwd)}　规则：${CATALOG[f.code].title}　引擎：${f.engine}${f.proof ? `（${proofText(f.proof)}）` : ''}`);
-        for (const rel of f.related) lines.push(`    相关：${rel.message}`);
-        const rows = witnessRows(f);
+        lines.push(`  ${SEV[f.severity]}[${f.code}]${mark} ${one(f.message)}`);
+        lines.push(`    位置：${one(loc(f, files, cwd))}　规则：${CATALOG[f.code].title}　引擎：${f.engine}${f.proof ? `（${proofText(f.proof)}）` : ''}`);
+        for (const rel of f.related) lines.push(`    相关：${one(rel.message)}`);
+        // every cell is untrusted text (names and values from the policy or the witness)
+        const rows = witnessRows(f).map(([k, v]): [string, string] => [one(k), one(v)]);
         if (rows.length) {
           lines.push('    反例：');
           lines.push(...table(rows));
         }
-        for (const s of f.sides ?? []) lines.push(`    ${s.measure ? `${s.measure}${s.rule ? `·${s.rule}` : ''}` : '•'}：${s.yields}`);
-        if (f.replay) lines.push(`    复现：${replayText(f.replay)}`);
-        if (f.accepted) lines.push(`    接受理由：${f.accepted}`);
+        for (const s of f.sides ?? []) lines.push(`    ${s.measure ? one(`${s.measure}${s.rule ? `·${s.rule}` : ''}`) : '•'}：${one(s.yields)}`);
+        if (f.replay) lines.push(`    复现：${one(replayText(f.replay))}`);
+        if (f.accepted) lines.push(`    接受理由：${one(f.accepted)}`);
       }
     }
     const q = [...p.stats.smtQueryMs].sort((a, b) => a - b);
@@ -59,7 +60,7 @@ export function renderVerifyText(r: VerifyReport, files: ReadonlyMap<string, Sou
     if (p.stats.untimed) lines.push('', `统计：SMT 查询 ${p.stats.smtQueries} 次；性质测试 ${p.stats.pbtCases} 例（${UNTIMED_NOTE}）`);
     else lines.push('', `统计：SMT 查询 ${p.stats.smtQueries} 次，用时 ${p.stats.smtMs.toFixed(0)} 毫秒（单次 p50 ${pct(0.5)} 毫秒，p95 ${pct(0.95)} 毫秒）；性质测试 ${p.stats.pbtCases} 例，用时 ${p.stats.pbtMs.toFixed(0)} 毫秒；静态检查 ${p.stats.staticMs.toFixed(0)} 毫秒`);
     if (p.stats.lists) lines.push(`列表上限：每个列表至多 ${p.stats.lists.bound} 个元素（--list-bound）；${p.stats.lists.complete ? '前提限定了证明所涉列表的长度，证明完整' : '有的证明只对不超过上限的列表成立（见 ZC0919，不算通过）'}`);
-    if (p.stats.generatedUnavailable) lines.push(`生成的求值器：未参与复现与差分测试——${p.stats.generatedUnavailable}`);
+    if (p.stats.generatedUnavailable) lines.push(`生成的求值器：未参与复现与差分测试——${one(p.stats.generatedUnavailable)}`);
     if (p.stats.pbtDiscarded) lines.push(`随机测试：${p.stats.pbtDiscarded} 例输入违反前提，已舍弃`);
     if (p.stats.pbtCalendarRefused) lines.push(`随机测试：${p.stats.pbtCalendarRefused} 例因工作日历未覆盖而拒绝求值（ZC0805，属预期）`);
     lines.push('');

@@ -21,5 +21,9 @@ export async function runMain(argv: readonly string[], cwd: string = REPO_DIR): 
   return { code, out, err };
 }
 
-/** Characters a terminal acts on: C0/C1 controls (but \n), DEL, bidi and other format characters. */
-export const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
+/**
+ * Characters a terminal acts on: C0/C1 controls (but \n), DEL, bidi and other format
+ * characters, lone surrogates. (A zero-width joiner is left out: the renderers keep it
+ * inside emoji sequences, where it only joins glyphs.)
+ */
+export const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b\u200c\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]|\p{Cs}/u;
