@@ -55,6 +55,9 @@
  * the formatter never drops or changes text, even with a bug. (When the printed text
  * is the input itself, there is nothing to prove and the net is skipped.)
  *
+ * Nesting beyond the parser's limit (MAX_NESTING) — or so deep that a pass runs out of
+ * stack — is ZC0204 stating the depth and the limit, as `check` reports it (not ZC1002).
+ *
  * INVARIANT: never throws; never changes the meaning of a file; fmt(fmt(x)) = fmt(x).
  */
 import type { IToken } from 'chevrotain';
