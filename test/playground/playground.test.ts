@@ -349,8 +349,10 @@ describe('playground in headless Chromium', () => {
     expect(text).toContain('5000.00 元');
     expect(text).toContain('二（一）');
     expect(await page.locator('#summary').innerText()).toContain('评估日期：2024-06-01');
-    // Measures whose subject is absent are 不适用.
-    expect(await page.locator('#decisions tr[data-measure="托育补贴"]').innerText()).toContain('不适用');
+    // A measure whose subject is absent is unknown (存疑, naming it), never a silent 不适用 (issue 14).
+    const absent = await page.locator('#decisions tr[data-measure="托育补贴"]').innerText();
+    expect(absent).toContain('存疑');
+    expect(absent).toContain('输入中没有「婴幼儿」');
     await page.screenshot({ path: resolve(OUT, 'playground-decisions.png') });
 
     // Invalid input is reported, not thrown.
