@@ -20,6 +20,9 @@
  *   between the two halves of a surrogate pair is reported at the pair's start.
  * - offsets outside the file are clamped into [0, text.length]; an end before the
  *   start is treated as a zero-length span at the start.
+ * - a byte-order mark at offset 0 is part of the text (compiler/project/encoding.ts): it
+ *   is counted by offsets and columns exactly as the language server counts it in a
+ *   buffer that holds it, and echoed as <U+FEFF>.
  * - diagnostics are rendered in the order given (call `sortDiagnostics` first).
  *
  * Terminal layout (text only):

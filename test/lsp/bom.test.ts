@@ -38,6 +38,14 @@ describe('a file with a byte-order mark', () => {
     expect(text).toBe(readFileSync(join(dir, 'bom.zc'), 'utf8'));
   });
 
+  it('fmt keeps the byte-order mark (the CLI sees it now, so it is written back, never dropped)', async () => {
+    const path = join(dir, 'fmt-bom.zc');
+    writeFileSync(path, '\ufeff枚举   甲 { 乙、丙 }\n');
+    const r = await runMain(['fmt', path], dir);
+    expect(r.code, r.out).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe('\ufeff枚举 甲 { 乙、丙 }\n');
+  });
+
   it('CLI (check --format json) and language server report the same positions', async () => {
     const path = join(dir, 'bom.zc');
     const cli = await runMain(['check', '--format', 'json', path], dir);
