@@ -22,6 +22,7 @@ import { isMap, isSeq, type Node as YNode } from 'yaml';
 import { SourceFile } from '../common/source.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { nodeAtPath, nodeSpan, parseYamlFile } from '../diagnostics/yaml.js';
+import { positionOf } from '../diagnostics/render.js';
 import type { EventsRegistry, InputProblem } from '../interpret/decision.js';
 import { validateEvents } from '../interpret/validate.js';
 import { readText, type Host } from './host.js';
@@ -117,6 +118,21 @@ export function loadRegistry(host: Host, path: string, policiesDir: string): { v
   }
   const sha256 = createHash('sha256').update(Buffer.from(r.text, 'utf8')).digest('hex');
   return { value: { events, info: { 路径: shownPath(path, policiesDir), sha256 }, file }, diagnostics: [], files };
+}
+
+/**
+ * Read a registry file strictly (for callers that locate the file themselves, such as
+ * the language server's verifier): the events, or one Chinese line naming the first
+ * problem at file:line:col (and how many more) — never "no events" for a broken file.
+ */
+export function readEvents(host: Host, path: string): { ok: true; events: unknown[] } | { ok: false; message: string } {
+  const r = loadRegistry(host, path, dirname(path));
+  if (r.value) return { ok: true, events: r.value.events };
+  const d = r.diagnostics[0]!;
+  const f = r.files.get(d.span.file);
+  const at = f ? `${d.span.file}:${positionOf(f, d.span.start).line}:${positionOf(f, d.span.start).column}` : d.span.file;
+  const more = r.diagnostics.length > 1 ? `（另有 ${r.diagnostics.length - 1} 处问题）` : '';
+  return { ok: false, message: `${at}：错误[${d.code}] ${d.message}${more}${d.help ? `；${d.help}` : ''}` };
 }
 
 /** The registry chosen for a command. */

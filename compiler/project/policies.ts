@@ -38,3 +38,6 @@ export function findPolicy(policies: readonly LoweredPolicy[], ref: string): Low
     p.ir.policy.id === ref || p.ir.policy.name === ref || p.ir.policy.docNumber === ref ||
     resolve(p.program.root) === abs || resolve(dirname(p.program.root)) === abs || basename(dirname(p.program.root)) === ref);
 }
+
+/** Read an events registry file strictly (project/events.ts). */
+export { readEvents } from './events.js';
