@@ -19,6 +19,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_DIR } from '../helpers/golden.js';
 import { runMain } from '../helpers/cli.js';
+import { readEvents } from '../../compiler/project/policies.js';
+import { nodeHost } from '../../compiler/project/host.js';
 
 let tmp: string;
 /** A copy of policies/sample under <tmp>/<name>/policies, with `registry` as its events.yaml (unless undefined). */
@@ -173,3 +175,15 @@ describe('zhengce verify: the same registry rules', () => {
     expect(() => JSON.parse(r.out)).not.toThrow();
   }, 120_000);
 });
+
+describe('readEvents (the language server’s verifier locates its own events.yaml)', () => {
+  it('reads a valid registry; a broken one is one Chinese line with file:line:col, never “no events”', () => {
+    const dir = policiesDir('read-events', VOIDING);
+    expect(readEvents(nodeHost, join(dir, 'events.yaml'))).toEqual({ ok: true, events: [{ 日期: '2024-04-01', 级别: '省', 类别: '生育支持政策', 标题: '省级生育支持政策' }] });
+    writeFileSync(join(dir, 'events.yaml'), '# 只有注释\n');
+    const r = readEvents(nodeHost, join(dir, 'events.yaml'));
+    expect(r.ok).toBe(false);
+    expect((r as { message: string }).message).toBe(`${join(dir, 'events.yaml')}:1:1：错误[ZC0705] 事件登记是空的（没有内容，或只有注释）：不能据此认为没有上级政策事件；若确实没有任何上级政策事件，写 []；或用 --events none 明确不考虑上级政策事件`);
+  });
+});
+
