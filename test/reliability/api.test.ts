@@ -13,7 +13,9 @@
  *   - benign (the input stays valid): dropped fields and entities, `不存在`,
  *     prototype-less objects, transparent Proxies, `事件登记` options.
  * For each input both engines must agree byte for byte (evaluate and evaluateFast) and
- * either answer or throw InputError — never another exception. A poisoned input that
+ * either answer or throw InputError (or, for a valid input whose working-day deadline
+ * needs a year the holiday calendar lacks, CalendarCoverageError ZC0805) — never another
+ * exception. A poisoned input that
  * is answered is a silent answer on bad input: the suite fails. Answers also satisfy
  * the contract: a measure whose 对象 is absent is never 适用; one whose 对象 is
  * `不存在` is 不适用.
@@ -199,12 +201,14 @@ function build(ir: IrProgram, facts: Record<string, Record<string, unknown>>, da
   return out;
 }
 
-type Outcome = { ok: unknown } | { problems: { 路径: string }[] } | { thrown: string };
+type Outcome = { ok: unknown } | { problems: { 路径: string }[] } | { refused: 'ZC0805' } | { thrown: string };
 function run(f: () => unknown, IE: new (...a: never[]) => Error): Outcome {
   try {
     return { ok: JSON.parse(JSON.stringify(f())) as unknown };
   } catch (e) {
     if (e instanceof IE) return { problems: (e as unknown as { problems: { 路径: string }[] }).problems };
+    // the documented refusal of both engines (CalendarCoverageError, code ZC0805)
+    if (e instanceof Error && e.name === 'CalendarCoverageError' && (e as { code?: unknown }).code === 'ZC0805') return { refused: 'ZC0805' };
     let what: string;
     try {
       what = `${(e as Error)?.name}: ${(e as Error)?.message}`;
@@ -219,6 +223,7 @@ describe.each(TARGETS)('bad API inputs: $ir.policy.id', ({ ir, gen }) => {
   it(`${RUNS} poisoned inputs: the right answer or one InputError naming every poisoned path (seed ${SEED})`, () => {
     let rejected = 0;
     let answered = 0;
+    let refused = 0;
     fc.assert(
       fc.property(inputArbitrary(ir, { withEvent: true }), fc.array(poisonArb, { maxLength: 3 }), (w, poisons) => {
         const b = build(ir, w.facts, w.date, w.event, poisons);
@@ -236,6 +241,11 @@ describe.each(TARGETS)('bad API inputs: $ir.policy.id', ({ ir, gen }) => {
           for (const want of b.bad) expect(paths.some((p) => p === want || p.startsWith(`${want}.`) || p.startsWith(`${want}[`)), `${want} not in ${paths.join('、')}`).toBe(true);
           expect(JSON.stringify(fast)).toBe(JSON.stringify(a));
           rejected++;
+          return;
+        }
+        if ('refused' in a) {
+          expect(JSON.stringify(fast)).toBe(JSON.stringify(a));
+          refused++;
           return;
         }
         expect('ok' in a, JSON.stringify(a).slice(0, 300)).toBe(true);
@@ -256,7 +266,7 @@ describe.each(TARGETS)('bad API inputs: $ir.policy.id', ({ ir, gen }) => {
       }),
       { seed: SEED, numRuns: RUNS },
     );
-    console.log(`${ir.policy.id}: ${answered} answered, ${rejected} rejected with every poisoned path named`);
+    console.log(`${ir.policy.id}: ${answered} answered, ${rejected} rejected with every poisoned path named, ${refused} refused (ZC0805)`);
     expect(answered).toBeGreaterThan(RUNS / 10);
     expect(rejected).toBeGreaterThan(RUNS / 10);
   }, 300_000);
