@@ -190,6 +190,39 @@ export function convertValue(t: IrType, v: unknown, evalDay: number | undefined,
   }
 }
 
+/**
+ * The elements of an array with their indices, each read once (holes of a sparse array are
+ * not elements); a length or element that cannot be read (a Proxy trap throws) is a problem.
+ */
+function readItems(v: readonly unknown[], path: string, expected: string, problems: InputProblem[]): [number, unknown][] | undefined {
+  let n: number;
+  try {
+    n = v.length;
+  } catch (e) {
+    problems.push({ 路径: path, 期望: expected, 实际: `读取时出错（${thrownText(e)}）` });
+    return undefined;
+  }
+  const out: [number, unknown][] = [];
+  for (let i = 0; i < n; i++) {
+    try {
+      if (!(i in v)) continue;
+      out.push([i, v[i]]);
+    } catch (e) {
+      problems.push({ 路径: `${path}[${i}]`, 期望: expected, 实际: `读取时出错（${thrownText(e)}）` });
+    }
+  }
+  return out;
+}
+
+/** An array (not a revoked Proxy); never throws. */
+function isArray(v: unknown): v is readonly unknown[] {
+  try {
+    return Array.isArray(v);
+  } catch {
+    return false;
+  }
+}
+
 const LEVELS = ['国家', '省', '市', '县'];
 const EVENT_KEYS = ['日期', '级别', '类别', '标题', '文号', '地区', '来源', '已确认', '说明'];
 const ENTITY_EXPECTED = `对象（字段 → 值），或 "${NONEXISTENT}"（表示没有该实体）`;
@@ -198,31 +231,20 @@ const ENTITY_EXPECTED = `对象（字段 → 值），或 "${NONEXISTENT}"（表
 export function validateEvents(events: unknown, problems: InputProblem[]): { day: number; event: PolicyEvent }[] {
   const evs: { day: number; event: PolicyEvent }[] = [];
   if (events === undefined) return evs;
-  let list: unknown[] | undefined;
-  try {
-    if (Array.isArray(events)) {
-      list = [];
-      for (let i = 0; i < events.length; i++) {
-        if (!(i in events)) continue;
-        list[i] = events[i];
-      }
-    }
-  } catch (e) {
-    problems.push({ 路径: '事件', 期望: '列表', 实际: `读取时出错（${thrownText(e)}）` });
-    return evs;
-  }
-  if (list === undefined) {
+  if (!isArray(events)) {
     problems.push({ 路径: '事件', 期望: '列表', 实际: show(events) });
     return evs;
   }
-  list.forEach((e, i) => {
+  const list = readItems(events, '事件', '列表', problems);
+  if (!list) return evs;
+  for (const [i, e] of list) {
     const path = `事件[${i}]`;
     if (!isPlainRecord(e)) {
       problems.push({ 路径: path, 期望: '对象（日期、级别、类别…）', 实际: show(e) });
-      return;
+      continue;
     }
     const entries = readEntries(e, path, () => '日期、级别、类别、标题、文号、地区、来源、已确认、说明之一', problems);
-    if (!entries) return;
+    if (!entries) continue;
     const rec: Record<string, unknown> = {};
     for (const [k, v] of entries) {
       if (!EVENT_KEYS.includes(k)) problems.push({ 路径: `${path}.${k}`, 期望: '日期、级别、类别、标题、文号、地区、来源、已确认、说明之一', 实际: '未知字段' });
@@ -235,7 +257,7 @@ export function validateEvents(events: unknown, problems: InputProblem[]): { day
     if (day !== undefined && typeof rec['级别'] === 'string' && LEVELS.includes(rec['级别']) && typeof rec['类别'] === 'string') {
       evs.push({ day, event: rec as unknown as PolicyEvent });
     }
-  });
+  }
   return evs;
 }
 
@@ -281,36 +303,6 @@ export function validateOptions(options: unknown, events: unknown, problems: Inp
   return reg;
 }
 
-/** The items of an array, each read once; a Proxy whose traps throw is a problem at `path`. */
-function readItems(v: readonly unknown[], path: string, expected: string, problems: InputProblem[]): unknown[] | undefined {
-  let n: number;
-  try {
-    n = v.length;
-  } catch (e) {
-    problems.push({ 路径: path, 期望: expected, 实际: `读取时出错（${thrownText(e)}）` });
-    return undefined;
-  }
-  const out: unknown[] = [];
-  for (let i = 0; i < n; i++) {
-    try {
-      out.push(v[i]);
-    } catch (e) {
-      problems.push({ 路径: `${path}[${i}]`, 期望: expected, 实际: `读取时出错（${thrownText(e)}）` });
-      out.push(undefined);
-    }
-  }
-  return out;
-}
-
-/** An array (not a revoked Proxy); never throws. */
-function isArray(v: unknown): v is readonly unknown[] {
-  try {
-    return Array.isArray(v);
-  } catch {
-    return false;
-  }
-}
-
 /** Validate one record of entity `ent` at `path`; problems are appended. */
 function validateRecord(ir: IrProgram, ent: IrEntity, rec: Record<string, unknown>, path: string, evalDay: number | undefined, problems: InputProblem[], seen: Set<object>): Rec {
   const fields: Rec = new Map();
@@ -352,11 +344,11 @@ function validateRecord(ir: IrProgram, ent: IrEntity, rec: Record<string, unknow
       }
       if (!list) continue;
       const items: Rec[] = [];
-      list.forEach((item, i) => {
+      for (const [i, item] of list) {
         const ipath = `${fpath}[${i}]`;
         if (!isPlainRecord(item)) problems.push({ 路径: ipath, 期望: elem, 实际: show(item) });
         else items.push(validateRecord(ir, sub, item, ipath, evalDay, problems, seen));
-      });
+      }
       fields.set(fname, items);
       continue;
     }
