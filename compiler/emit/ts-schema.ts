@@ -116,14 +116,20 @@ function nestedEntities(ir: IrProgram): IrEntity[] {
 /** The input schema of `ir`. */
 export function inputSchema(ir: IrProgram): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
-  for (const e of ir.entities) define(properties, e.name, entitySchema(e));
+  // a root entity is its record, or "不存在" (the case states it does not exist); omitted: unknown
+  for (const e of ir.entities) {
+    define(properties, e.name, {
+      description: `实体「${e.name}」：字段的对象，或 "不存在"（表示没有该实体）；省略时它是否存在未知`,
+      anyOf: [entitySchema(e), { type: 'string', enum: ['不存在'] }],
+    });
+  }
   const nested = nestedEntities(ir);
   const defs: Record<string, unknown> = {};
   for (const e of nested) define(defs, defKey(e.name), entitySchema(e));
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: `${ir.policy.name} — 输入事实`,
-    description: '传给 evaluate() 的事实：实体名 → 字段 → 值。实体与字段均可省略；未声明的实体或字段是错误。实体的字段可以是嵌套的对象或对象的列表。',
+    description: '传给 evaluate() 的事实：实体名 → 字段 → 值。实体与字段均可省略（缺少的事实为未知）；实体写作 "不存在" 表示没有该实体；未声明的实体或字段是错误。实体的字段可以是嵌套的对象或对象的列表。',
     type: 'object',
     properties,
     additionalProperties: false,

@@ -20,7 +20,7 @@
  *   - 类型名（实体接口、枚举类型）：是合法标识符、不是保留字且不与本模块的其他名称冲突时原样
  *     使用（家庭、性别）；否则为「实体_」/「枚举_」加原名，原名中不能出现在标识符里的字符写成
  *     _u<十六进制码位>_（「0-3岁婴幼儿」→ 实体_0_u2d_3岁婴幼儿）；仍冲突时追加 _2、_3…（按声明顺序）。
- *   - 本模块导出的名称：状态、上级政策事件、结果值、条件追踪、规则追踪、定义追踪、结果问题、决定、决定集、快速决定、快速决定集、输入问题、输入事实、InputError、CalendarCoverageError、evaluate、evaluateFast、Status、PolicyEvent、OutcomeValue、ConditionTrace、RuleTrace、DefinitionTrace、OutcomeProblem、Decision、Decisions、FastDecision、FastDecisions、InputProblem、Facts；以 _ 开头的名称为内部名称。
+ *   - 本模块导出的名称：状态、上级政策事件、事件登记、求值选项、结果值、条件追踪、规则追踪、定义追踪、结果问题、决定、决定集、快速决定、快速决定集、输入问题、输入事实、InputError、CalendarCoverageError、evaluate、evaluateFast、Status、PolicyEvent、EventsRegistry、EvaluateOptions、OutcomeValue、ConditionTrace、RuleTrace、DefinitionTrace、OutcomeProblem、Decision、Decisions、FastDecision、FastDecisions、InputProblem、Facts；以 _ 开头的名称为内部名称。
  *
  * 取值约定：金额输入为元（"1000.50" 或 1000.5，最多两位小数），输出为 "1000.00" 并附整数「分」；
  * 日期为 "YYYY-MM-DD"；比例输入为 "50%"、"4.8‰"（精确），运算为精确分数，输出为精确的百分数（"33.(3)%"）；
@@ -28,6 +28,10 @@
  * 次日起算满）。实体的字段可以是另一个实体（嵌套对象）或实体的列表（数组）；标明“可为负”的字段接受负数。
  * 缺少的事实使依赖它的条件为未知，相关措施为“存疑”并指出缺少哪些事实；只知道在某个范围内的日期
  * （某日、施行日）使比较只在整个范围都一致时才确定，否则为“存疑”并指出该日期及其范围。
+ * 输入中没有某个实体时，它是否存在也是未知（以它为对象、本会适用的措施为“存疑”）；要说明某个实体
+ * 不存在，写 实体名: '不存在'（以它为对象的措施为“不适用”）。输入必须是普通对象（JSON 那样的数据）：
+ * Map、Date、类的实例、读取时抛出异常的 getter 或 Proxy 都是 InputError（指出路径）。
+ * 事件登记：evaluate(事实, 日期, 事件, { 事件登记: { 路径, sha256 } | 'none' }) 把所依据的登记记入决定集。
  * 运行环境：ES2020 及以上（使用 BigInt）；本模块不依赖任何其他模块。
  */
 
@@ -47,6 +51,19 @@ export interface 上级政策事件 {
   readonly 来源?: string;
   readonly 已确认?: boolean;
   readonly 说明?: string;
+}
+
+/**
+ * 本次求值依据的上级政策事件登记：登记文件（路径——尽量相对于政策目录——与文件字节的 SHA-256），
+ * 或 'none'（明确不考虑上级政策事件）。由调用方在选项中说明，原样记入决定集，
+ * 使保存下来的决定能说明它依据的是哪一份登记。
+ */
+export type 事件登记 = { readonly 路径: string; readonly sha256: string } | 'none';
+
+/** evaluate / evaluateFast 的选项。 */
+export interface 求值选项 {
+  /** 事件来自哪一份登记（记入决定集的“事件登记”）；为 'none' 时不能传事件。 */
+  readonly 事件登记?: 事件登记;
 }
 
 /** 一个结果的取值。 */
@@ -144,6 +161,8 @@ export interface 决定集 {
   readonly 政策: { readonly 名称: string; readonly 文号?: string };
   /** 评估日期 "YYYY-MM-DD"。 */
   readonly 评估日期: string;
+  /** 调用方在选项中说明的事件登记（说明了才有）。 */
+  readonly 事件登记?: 事件登记;
   /** 政策在评估日期已废止时：废止日期与触发的事件。 */
   readonly 废止?: { readonly 日期: string; readonly 事件: 上级政策事件 };
   /**
@@ -171,6 +190,7 @@ export interface 快速决定 {
 /** evaluateFast 的返回值。 */
 export interface 快速决定集 {
   readonly 评估日期: string;
+  readonly 事件登记?: 事件登记;
   /** 输入违反的前提（名称）。 */
   readonly 前提不满足?: readonly string[];
   readonly 决定: readonly 快速决定[];
@@ -217,6 +237,8 @@ export class CalendarCoverageError extends Error {
 
 export type Status = 状态;
 export type PolicyEvent = 上级政策事件;
+export type EventsRegistry = 事件登记;
+export type EvaluateOptions = 求值选项;
 export type OutcomeValue = 结果值;
 export type ConditionTrace = 条件追踪;
 export type RuleTrace = 规则追踪;
@@ -240,7 +262,7 @@ export type 培训类别 = "短期技能培训" | "农村实用技术培训" | "
 
 /**
  * 实体「家庭」的事实（字段均可省略）。
- * 以其为对象的措施（省略该实体时为“不适用”）：计划生育家庭奖励扶助延续、生育补助、公积金租房提取上浮、公积金租购接续、多孩家庭购房优先优惠、生育补助申请条件
+ * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：计划生育家庭奖励扶助延续、生育补助、公积金租房提取上浮、公积金租购接续、多孩家庭购房优先优惠、生育补助申请条件
  */
 export interface 家庭 {
   /**
@@ -337,7 +359,7 @@ export interface 家庭 {
 
 /**
  * 实体「婴幼儿」的事实（字段均可省略）。
- * 以其为对象的措施（省略该实体时为“不适用”）：辅食营养补充品、婴幼儿照护个税扣除
+ * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：辅食营养补充品、婴幼儿照护个税扣除
  */
 export interface 婴幼儿 {
   /**
@@ -355,7 +377,7 @@ export interface 婴幼儿 {
 
 /**
  * 实体「托育机构」的事实（字段均可省略）。
- * 以其为对象的措施（省略该实体时为“不适用”）：托育机构建设补贴、托育机构水电气价格、托育机构备案材料
+ * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：托育机构建设补贴、托育机构水电气价格、托育机构备案材料
  */
 export interface 托育机构 {
   /**
@@ -444,7 +466,7 @@ export interface 托育机构 {
 
 /**
  * 实体「托育机构备案」的事实（字段均可省略）。
- * 以其为对象的措施（省略该实体时为“不适用”）：托育机构备案办理期限
+ * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：托育机构备案办理期限
  */
 export interface 托育机构备案 {
   /**
@@ -462,7 +484,7 @@ export interface 托育机构备案 {
 
 /**
  * 实体「入托幼儿」的事实（字段均可省略）。
- * 以其为对象的措施（省略该实体时为“不适用”）：入托补贴、入托补贴申请条件
+ * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：入托补贴、入托补贴申请条件
  */
 export interface 入托幼儿 {
   /**
@@ -493,7 +515,7 @@ export interface 入托幼儿 {
 
 /**
  * 实体「母婴照护服务机构」的事实（字段均可省略）。
- * 以其为对象的措施（省略该实体时为“不适用”）：母婴照护服务机构补助、母婴照护服务机构补贴申请条件
+ * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：母婴照护服务机构补助、母婴照护服务机构补贴申请条件
  */
 export interface 母婴照护服务机构 {
   /**
@@ -565,7 +587,7 @@ export interface 母婴照护服务机构 {
 
 /**
  * 实体「职工」的事实（字段均可省略）。
- * 以其为对象的措施（省略该实体时为“不适用”）：法定生育假期、三孩延长产假、三孩照护假
+ * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：法定生育假期、三孩延长产假、三孩照护假
  */
 export interface 职工 {
   /**
@@ -607,7 +629,7 @@ export interface 职工 {
 
 /**
  * 实体「培训参加人」的事实（字段均可省略）。
- * 以其为对象的措施（省略该实体时为“不适用”）：生育家庭免费培训
+ * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：生育家庭免费培训
  */
 export interface 培训参加人 {
   /**
@@ -635,49 +657,49 @@ export interface 培训参加人 {
 
 /**
  * 输入事实：实体名 → 字段 → 值。实体与字段均可省略（缺少的事实使依赖它的条件为未知）；
- * 未声明的实体或字段、类型不符的值会被拒绝（InputError）。
+ * 实体写作 '不存在' 表示没有该实体；未声明的实体或字段、类型不符的值、非普通对象会被拒绝（InputError）。
  */
 export interface 输入事实 {
   /**
    * 实体「家庭」。
-   * 以其为对象的措施（省略该实体时为“不适用”）：计划生育家庭奖励扶助延续、生育补助、公积金租房提取上浮、公积金租购接续、多孩家庭购房优先优惠、生育补助申请条件
+   * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：计划生育家庭奖励扶助延续、生育补助、公积金租房提取上浮、公积金租购接续、多孩家庭购房优先优惠、生育补助申请条件
    */
-  readonly 家庭?: 家庭;
+  readonly 家庭?: 家庭 | '不存在';
   /**
    * 实体「婴幼儿」。
-   * 以其为对象的措施（省略该实体时为“不适用”）：辅食营养补充品、婴幼儿照护个税扣除
+   * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：辅食营养补充品、婴幼儿照护个税扣除
    */
-  readonly 婴幼儿?: 婴幼儿;
+  readonly 婴幼儿?: 婴幼儿 | '不存在';
   /**
    * 实体「托育机构」。
-   * 以其为对象的措施（省略该实体时为“不适用”）：托育机构建设补贴、托育机构水电气价格、托育机构备案材料
+   * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：托育机构建设补贴、托育机构水电气价格、托育机构备案材料
    */
-  readonly 托育机构?: 托育机构;
+  readonly 托育机构?: 托育机构 | '不存在';
   /**
    * 实体「托育机构备案」。
-   * 以其为对象的措施（省略该实体时为“不适用”）：托育机构备案办理期限
+   * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：托育机构备案办理期限
    */
-  readonly 托育机构备案?: 托育机构备案;
+  readonly 托育机构备案?: 托育机构备案 | '不存在';
   /**
    * 实体「入托幼儿」。
-   * 以其为对象的措施（省略该实体时为“不适用”）：入托补贴、入托补贴申请条件
+   * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：入托补贴、入托补贴申请条件
    */
-  readonly 入托幼儿?: 入托幼儿;
+  readonly 入托幼儿?: 入托幼儿 | '不存在';
   /**
    * 实体「母婴照护服务机构」。
-   * 以其为对象的措施（省略该实体时为“不适用”）：母婴照护服务机构补助、母婴照护服务机构补贴申请条件
+   * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：母婴照护服务机构补助、母婴照护服务机构补贴申请条件
    */
-  readonly 母婴照护服务机构?: 母婴照护服务机构;
+  readonly 母婴照护服务机构?: 母婴照护服务机构 | '不存在';
   /**
    * 实体「职工」。
-   * 以其为对象的措施（省略该实体时为“不适用”）：法定生育假期、三孩延长产假、三孩照护假
+   * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：法定生育假期、三孩延长产假、三孩照护假
    */
-  readonly 职工?: 职工;
+  readonly 职工?: 职工 | '不存在';
   /**
    * 实体「培训参加人」。
-   * 以其为对象的措施（省略该实体时为“不适用”）：生育家庭免费培训
+   * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：生育家庭免费培训
    */
-  readonly 培训参加人?: 培训参加人;
+  readonly 培训参加人?: 培训参加人 | '不存在';
 }
 
 // ───────────────────────────── 运行时 ─────────────────────────────
@@ -719,6 +741,8 @@ type _Kind = 'm' | 'd' | 'b' | 'r' | 'n' | 's' | 'e' | 'l';
 interface _Scope {
   /** 已校验的事实：实体（按声明顺序）→ 记录。 */
   readonly f: readonly (_Rec | undefined)[];
+  /** 个案声明不存在的实体（写作 "不存在"；按声明顺序）。 */
+  readonly n: readonly boolean[];
   /** 评估日期（日序）。 */
   readonly day: number;
   /** evaluate（生成解释）或 evaluateFast（只算状态与取值）。 */
@@ -778,8 +802,8 @@ interface _Done {
   readonly fast: 快速决定 | undefined;
 }
 
-function _scope(f: readonly (_Rec | undefined)[], day: number, full: boolean, status0: 状态 | undefined, doubts: readonly _Doubt[]): _Scope {
-  const s = { f, day, full, status0, doubts, memo: [], done: [], busy: [], c0: undefined as unknown as _Ctx };
+function _scope(f: readonly (_Rec | undefined)[], n: readonly boolean[], day: number, full: boolean, status0: 状态 | undefined, doubts: readonly _Doubt[]): _Scope {
+  const s = { f, n, day, full, status0, doubts, memo: [], done: [], busy: [], c0: undefined as unknown as _Ctx };
   s.c0 = { s, ev: undefined, evDay: 0, miss: undefined, used: undefined, defs: undefined };
   return s;
 }
@@ -1062,18 +1086,107 @@ function _convert(t: _FieldType, v: unknown, day: number | undefined): { readonl
   return r === undefined ? { ok: false, expected: _expected(t) } : { ok: true, v: r };
 }
 
-/** 错误信息中的「实际」：JSON 形式，过长截断。 */
+/** 非普通对象（Map、Date、类的实例……）的说明；普通对象与数组为 undefined。不抛出异常（Proxy 的陷阱可能抛出）。 */
+function _nonPlain(v: object): string | undefined {
+  try {
+    if (Array.isArray(v)) return undefined;
+    const p = Object.getPrototypeOf(v) as object | null;
+    if (p === Object.prototype || p === null) return undefined;
+    let name = '';
+    try {
+      const c = (p as { constructor?: unknown }).constructor;
+      if (typeof c === 'function' && typeof c.name === 'string') name = c.name;
+      // 来自另一个 realm（vm、iframe）的普通对象
+      if (name === 'Object' && Object.getPrototypeOf(p) === null) return undefined;
+    } catch {
+      name = '';
+    }
+    return '非普通对象（' + (name !== '' ? name : '未知类型') + '）';
+  } catch {
+    return '无法读取的对象';
+  }
+}
+
+/** 抛出的值的说明（过长截断）；不抛出异常。 */
+function _thrown(e: unknown): string {
+  let m: string;
+  try {
+    m = e instanceof Error ? String(e.message) : String(e);
+  } catch {
+    m = '未知异常';
+  }
+  return m.length > 60 ? m.slice(0, 60) + '…' : m;
+}
+
+/** 错误信息中的「实际」：JSON 形式，过长截断；不抛出异常。 */
 function _got(v: unknown): string {
-  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
   if (v === undefined) return '（缺失）';
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  if (typeof v === 'bigint') return String(v) + 'n（BigInt）';
+  if (typeof v === 'function') return '函数';
+  if (typeof v === 'symbol') return 'Symbol';
+  if (typeof v === 'object' && v !== null) {
+    const k = _nonPlain(v);
+    if (k !== undefined) return k;
+  }
   let j: string | undefined;
   try {
     j = JSON.stringify(v);
   } catch {
-    return String(v);
+    return '（无法显示的值）';
   }
-  if (j === undefined) return String(v);
+  if (j === undefined) return '（无法显示的值）';
   return j.length > 60 ? j.slice(0, 60) + '…' : j;
+}
+
+/** 普通对象的自有可枚举键值（每个值只读一次）；读不出的键表或值记为该路径上的问题，不抛出异常。 */
+function _entries(v: object, path: string, expected: (key: string) => string, problems: 输入问题[]): [string, unknown][] | undefined {
+  let keys: string[];
+  try {
+    keys = Object.keys(v);
+  } catch (e) {
+    problems.push({ 路径: path, 期望: '普通对象', 实际: '读取时出错（' + _thrown(e) + '）' });
+    return undefined;
+  }
+  const out: [string, unknown][] = [];
+  for (const k of keys) {
+    try {
+      out.push([k, (v as Record<string, unknown>)[k]]);
+    } catch (e) {
+      problems.push({ 路径: path + '.' + k, 期望: expected(k), 实际: '读取时出错（' + _thrown(e) + '）' });
+    }
+  }
+  return out;
+}
+
+/** 数组（不是已撤销的 Proxy）；不抛出异常。 */
+function _isArray(v: unknown): v is readonly unknown[] {
+  try {
+    return Array.isArray(v);
+  } catch {
+    return false;
+  }
+}
+
+/** 数组的元素（每个只读一次，跳过稀疏数组的空位）；读不出的长度或元素记为问题，不抛出异常。 */
+function _items(v: readonly unknown[], path: string, expected: string, problems: 输入问题[]): [number, unknown][] | undefined {
+  let n: number;
+  try {
+    n = v.length;
+  } catch (e) {
+    problems.push({ 路径: path, 期望: expected, 实际: '读取时出错（' + _thrown(e) + '）' });
+    return undefined;
+  }
+  const out: [number, unknown][] = [];
+  for (let i = 0; i < n; i++) {
+    try {
+      if (!(i in v)) continue; // 稀疏数组的空位不是元素
+      out.push([i, v[i]]);
+    } catch (e) {
+      problems.push({ 路径: path + '[' + String(i) + ']', 期望: expected, 实际: '读取时出错（' + _thrown(e) + '）' });
+    }
+  }
+  return out;
 }
 
 const _LEVELS: readonly string[] = ['国家', '省', '市', '县'];
@@ -1082,13 +1195,29 @@ const _EVENT_KEYS: readonly string[] = ['日期', '级别', '类别', '标题', 
 interface _Input {
   /** 实体（按声明顺序）→ 记录；输入中没有的实体为 undefined。 */
   readonly f: readonly (_Rec | undefined)[];
+  /** 个案声明不存在的实体（按声明顺序）。 */
+  readonly n: readonly boolean[];
   readonly day: number;
   readonly evs: readonly { readonly day: number; readonly ev: 上级政策事件 }[];
+  /** 调用方在选项中说明的事件登记。 */
+  readonly reg: 事件登记 | undefined;
 }
 
+/** 普通对象（不是数组、Map、Date、类的实例……）；不抛出异常。 */
 function _isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (typeof v !== 'object' || v === null) return false;
+  try {
+    if (Array.isArray(v)) return false;
+  } catch {
+    return false; // 已撤销的 Proxy
+  }
+  return _nonPlain(v) === undefined;
 }
+
+const _NONEXISTENT = '不存在';
+const _ENTITY_EXPECTED = '对象（字段 → 值），或 "不存在"（表示没有该实体）';
+const _EVENT_EXPECTED = '日期、级别、类别、标题、文号、地区、来源、已确认、说明之一';
+const _SHA256_RE = /^[0-9a-f]{64}$/;
 
 /** 校验中的状态：问题列表、评估日期、记录编号、祖先对象（检查循环引用）。 */
 interface _Check {
@@ -1109,13 +1238,18 @@ function _record(k: _Check, ent: _Entity, rec: Record<string, unknown>, path: st
     k.problems.push({ 路径: path, 期望: '不含循环引用的对象', 实际: '循环引用' });
     return out;
   }
+  const unknownField = '实体「' + ent.name + '」的字段（' + ent.names + '）';
+  const entries = _entries(rec, path, (key) => {
+    const i = ent.index.get(key);
+    return i !== undefined ? _expected(ent.types[i] as _FieldType) : unknownField;
+  }, k.problems);
+  if (entries === undefined) return out;
   k.seen.add(rec);
-  for (const fname of Object.keys(rec)) {
-    const x = rec[fname];
+  for (const [fname, x] of entries) {
     const fi = ent.index.get(fname);
     const fpath = path + '.' + fname;
     if (fi === undefined) {
-      k.problems.push({ 路径: fpath, 期望: '实体「' + ent.name + '」的字段（' + ent.names + '）', 实际: '未知字段' });
+      k.problems.push({ 路径: fpath, 期望: unknownField, 实际: '未知字段' });
       continue;
     }
     const t = ent.types[fi] as _FieldType;
@@ -1127,18 +1261,18 @@ function _record(k: _Check, ent: _Entity, rec: Record<string, unknown>, path: st
     }
     if (t.k === 'l') {
       const sub = _ENTITIES[t.entity];
-      if (sub === undefined || !Array.isArray(x)) {
+      if (sub === undefined || !_isArray(x)) {
         k.problems.push({ 路径: fpath, 期望: _expected(t), 实际: _got(x) });
         continue;
       }
+      const elem = '对象（实体「' + t.name + '」的字段 → 值）';
+      const arr = _items(x, fpath, elem, k.problems);
+      if (arr === undefined) continue;
       const items: _Rec[] = [];
       const lpath = at + '.' + fname;
-      const arr: readonly unknown[] = x;
-      for (let i = 0; i < arr.length; i++) {
-        if (!(i in arr)) continue; // 稀疏数组的空位不是元素
-        const item = arr[i];
+      for (const [i, item] of arr) {
         const ipath = fpath + '[' + String(i) + ']';
-        if (!_isRecord(item)) k.problems.push({ 路径: ipath, 期望: '对象（实体「' + t.name + '」的字段 → 值）', 实际: _got(item) });
+        if (!_isRecord(item)) k.problems.push({ 路径: ipath, 期望: elem, 实际: _got(item) });
         else items.push(_record(k, sub, item, ipath, lpath + '[' + String(items.length) + ']'));
       }
       v[fi] = { path: lpath, items };
@@ -1152,60 +1286,113 @@ function _record(k: _Check, ent: _Entity, rec: Record<string, unknown>, path: st
   return out;
 }
 
+/** 校验上级政策事件列表。 */
+function _validateEvents(events: unknown, problems: 输入问题[]): { readonly day: number; readonly ev: 上级政策事件 }[] {
+  const evs: { readonly day: number; readonly ev: 上级政策事件 }[] = [];
+  if (events === undefined) return evs;
+  if (!_isArray(events)) {
+    problems.push({ 路径: '事件', 期望: '列表', 实际: _got(events) });
+    return evs;
+  }
+  const list = _items(events, '事件', '列表', problems);
+  if (list === undefined) return evs;
+  for (const [i, e] of list) {
+    const p = '事件[' + String(i) + ']';
+    if (!_isRecord(e)) {
+      problems.push({ 路径: p, 期望: '对象（日期、级别、类别…）', 实际: _got(e) });
+      continue;
+    }
+    const entries = _entries(e, p, () => _EVENT_EXPECTED, problems);
+    if (entries === undefined) continue;
+    const rec: Record<string, unknown> = {};
+    for (const [key, v] of entries) {
+      if (_EVENT_KEYS.indexOf(key) < 0) problems.push({ 路径: p + '.' + key, 期望: _EVENT_EXPECTED, 实际: '未知字段' });
+      else rec[key] = v;
+    }
+    const d = _parseIso(rec['日期']);
+    if (d === undefined) problems.push({ 路径: p + '.日期', 期望: '日期（YYYY-MM-DD）', 实际: _got(rec['日期']) });
+    const level = rec['级别'];
+    const levelOk = typeof level === 'string' && _LEVELS.indexOf(level) >= 0;
+    if (!levelOk) problems.push({ 路径: p + '.级别', 期望: '国家、省、市、县之一', 实际: _got(level) });
+    const category = rec['类别'];
+    if (typeof category !== 'string') problems.push({ 路径: p + '.类别', 期望: '文本', 实际: _got(category) });
+    if (d !== undefined && levelOk && typeof category === 'string') evs.push({ day: d, ev: rec as unknown as 上级政策事件 });
+  }
+  return evs;
+}
+
+/** 校验求值选项（事件登记）。 */
+function _validateOptions(options: unknown, events: unknown, problems: 输入问题[]): 事件登记 | undefined {
+  if (options === undefined) return undefined;
+  if (!_isRecord(options)) {
+    problems.push({ 路径: '选项', 期望: '对象（事件登记）', 实际: _got(options) });
+    return undefined;
+  }
+  const entries = _entries(options, '选项', () => '事件登记', problems);
+  if (entries === undefined) return undefined;
+  let reg: 事件登记 | undefined;
+  for (const [k, v] of entries) {
+    if (k !== '事件登记') {
+      problems.push({ 路径: '选项.' + k, 期望: '事件登记', 实际: '未知选项' });
+      continue;
+    }
+    if (v === undefined) continue;
+    if (v === 'none') {
+      reg = 'none';
+      let n = 0;
+      try {
+        n = Array.isArray(events) ? events.length : 0;
+      } catch {
+        n = 0;
+      }
+      if (n > 0) problems.push({ 路径: '选项.事件登记', 期望: '"none" 时不传事件（实际传了 ' + String(n) + ' 个事件）', 实际: '"none"' });
+      continue;
+    }
+    const r = _isRecord(v) ? _entries(v, '选项.事件登记', () => '路径、sha256', problems) : undefined;
+    const m = r !== undefined ? new Map(r) : undefined;
+    const path = m !== undefined ? m.get('路径') : undefined;
+    const sha = m !== undefined ? m.get('sha256') : undefined;
+    if (m === undefined || typeof path !== 'string' || path === '' || typeof sha !== 'string' || !_SHA256_RE.test(sha) || m.size !== 2) {
+      problems.push({ 路径: '选项.事件登记', 期望: '"none"，或 { 路径: 文本, sha256: 64 位小写十六进制 }', 实际: _got(v) });
+      continue;
+    }
+    reg = { 路径: path, sha256: sha };
+  }
+  return reg;
+}
+
 /** 校验全部输入；有问题时抛出一个列出所有问题的 InputError。 */
-function _validate(facts: unknown, date: unknown, events: unknown): _Input {
+function _validate(facts: unknown, date: unknown, events: unknown, options: unknown): _Input {
   const problems: 输入问题[] = [];
   const day = _parseIso(date);
   if (day === undefined) problems.push({ 路径: '评估日期', 期望: '日期（YYYY-MM-DD）', 实际: _got(date) });
   const f: (_Rec | undefined)[] = new Array<_Rec | undefined>(_ENTITIES.length);
+  const none: boolean[] = new Array<boolean>(_ENTITIES.length).fill(false);
   const k: _Check = { problems, day, next: 1, seen: new Set<object>() };
-  if (!_isRecord(facts)) {
-    problems.push({ 路径: '事实', 期望: '对象（实体名 → 字段）', 实际: _got(facts) });
-  } else {
-    for (const en of Object.keys(facts)) {
-      const rec = facts[en];
-      const ei = _ENTITY_INDEX.get(en);
-      if (ei === undefined) {
-        problems.push({ 路径: '事实.' + en, 期望: '已声明的实体（' + _ENTITY_NAMES + '）', 实际: '未知实体' });
-        continue;
-      }
-      if (!_isRecord(rec)) {
-        problems.push({ 路径: '事实.' + en, 期望: '对象（字段 → 值）', 实际: _got(rec) });
-        continue;
-      }
-      k.seen.clear();
-      f[ei] = _record(k, _ENTITIES[ei] as _Entity, rec, '事实.' + en, en);
+  const plain = _isRecord(facts);
+  const entries = plain ? _entries(facts, '事实', () => '已声明的实体（' + _ENTITY_NAMES + '）', problems) : undefined;
+  if (!plain) problems.push({ 路径: '事实', 期望: '对象（实体名 → 字段）', 实际: _got(facts) });
+  for (const [en, rec] of entries ?? []) {
+    const ei = _ENTITY_INDEX.get(en);
+    if (ei === undefined) {
+      problems.push({ 路径: '事实.' + en, 期望: '已声明的实体（' + _ENTITY_NAMES + '）', 实际: '未知实体' });
+      continue;
     }
-  }
-  const evs: { readonly day: number; readonly ev: 上级政策事件 }[] = [];
-  if (events !== undefined) {
-    if (!Array.isArray(events)) problems.push({ 路径: '事件', 期望: '列表', 实际: _got(events) });
-    else {
-      const list: readonly unknown[] = events;
-      for (let i = 0; i < list.length; i++) {
-        if (!(i in list)) continue;
-        const e = list[i];
-        const p = '事件[' + String(i) + ']';
-        if (!_isRecord(e)) {
-          problems.push({ 路径: p, 期望: '对象（日期、级别、类别…）', 实际: _got(e) });
-          continue;
-        }
-        for (const key of Object.keys(e)) {
-          if (_EVENT_KEYS.indexOf(key) < 0) problems.push({ 路径: p + '.' + key, 期望: '日期、级别、类别、标题、文号、地区、来源、已确认、说明之一', 实际: '未知字段' });
-        }
-        const d = _parseIso(e['日期']);
-        if (d === undefined) problems.push({ 路径: p + '.日期', 期望: '日期（YYYY-MM-DD）', 实际: _got(e['日期']) });
-        const level = e['级别'];
-        const levelOk = typeof level === 'string' && _LEVELS.indexOf(level) >= 0;
-        if (!levelOk) problems.push({ 路径: p + '.级别', 期望: '国家、省、市、县之一', 实际: _got(level) });
-        const category = e['类别'];
-        if (typeof category !== 'string') problems.push({ 路径: p + '.类别', 期望: '文本', 实际: _got(category) });
-        if (d !== undefined && levelOk && typeof category === 'string') evs.push({ day: d, ev: e as unknown as 上级政策事件 });
-      }
+    if (rec === _NONEXISTENT) {
+      none[ei] = true;
+      continue;
     }
+    if (!_isRecord(rec)) {
+      problems.push({ 路径: '事实.' + en, 期望: _ENTITY_EXPECTED, 实际: _got(rec) });
+      continue;
+    }
+    k.seen.clear();
+    f[ei] = _record(k, _ENTITIES[ei] as _Entity, rec, '事实.' + en, en);
   }
+  const evs = _validateEvents(events, problems);
+  const reg = _validateOptions(options, events, problems);
   if (problems.length > 0) throw new InputError(problems);
-  return { f, day: day ?? 0, evs };
+  return { f, n: none, day: day ?? 0, evs, reg };
 }
 
 // ── 措施的判定 ──
@@ -1345,7 +1532,9 @@ function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
     ...(m.doubts !== undefined ? { 存疑: m.doubts.map((d) => ({ ...d })) } : {}),
   };
   if (s.status0 !== undefined) return { ...head, 状态: s.status0, 结果: {}, 理由: [s.status0 === '已废止' ? '政策已废止' : '政策尚未生效'], 规则: [] };
-  if (m.subject !== undefined && s.f[m.subjectIndex] === undefined) return { ...head, 状态: '不适用', 结果: {}, 理由: ['输入中没有「' + m.subject + '」'], 规则: [] };
+  if (m.subject !== undefined && s.n[m.subjectIndex] === true) return { ...head, 状态: '不适用', 结果: {}, 理由: ['输入声明没有「' + m.subject + '」'], 规则: [] };
+  // 对象不在输入中：不知道是否存在——其事实均为未知，本会给予待遇的措施为“存疑”
+  const unknownSubject = m.subject !== undefined && s.f[m.subjectIndex] === undefined;
   const defs = new Map<string, 定义追踪>();
   const missAll = new Set<string>();
   const traces: 规则追踪[] = [];
@@ -1369,7 +1558,7 @@ function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
     traces.push({ 规则: r.name, 适用: a, 条件: conds, ...(note !== undefined ? { 说明: note } : {}) });
   }
   const results: Record<string, 结果值> = {};
-  const reasons: string[] = [];
+  const reasons: string[] = unknownSubject ? [_absentSubject(m.subject as string)] : [];
   const problems: 结果问题[] = [];
   const names = (xs: readonly number[]): string[] => xs.map((i) => (m.rules[i] as _Rule).name);
   let doubtful = false;
@@ -1414,7 +1603,7 @@ function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
     }
     // INVARIANT: a value that depends on a rule whose applicability is unknown is shown but
     // never handed to other measures (措施.结果)
-    if (unsure.length === 0) raw[k] = v;
+    if (unsure.length === 0 && !unknownSubject) raw[k] = v;
     const unconfirmed: string[] = [];
     for (const x of vals) for (const p of x.used) if (unconfirmed.indexOf(p) < 0) unconfirmed.push(p);
     unconfirmed.sort();
@@ -1429,6 +1618,14 @@ function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
   }
   let status: 状态 = doubtful ? '存疑' : Object.keys(results).length > 0 ? '适用' : '不适用';
   if (status === '不适用') reasons.push('没有适用的规则');
+  // 对象可能不存在：本会给予的待遇照常列出，措施为“存疑”
+  if (unknownSubject && status !== '不适用') {
+    missAll.add(m.subject as string);
+    if (status === '适用') {
+      status = '存疑';
+      for (const o of m.outcomes) if (_has(results, o.name)) problems.push({ 类别: '未知', 结果: o.name, 规则: (results[o.name] as 结果值).规则 });
+    }
+  }
   // 政策在评估日期可能尚未施行或已废止：会给予待遇的措施存疑，本就不给的仍不适用
   const inForceDoubt = s.doubts.length > 0 && status !== '不适用';
   for (const d of s.doubts) {
@@ -1453,7 +1650,8 @@ function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
 /** evaluateFast 的判定：与 _judge 相同的状态与取值，不生成解释。 */
 function _judgeFast(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 快速决定 {
   if (s.status0 !== undefined) return { 措施: m.name, 状态: s.status0, 结果: {} };
-  if (m.subject !== undefined && s.f[m.subjectIndex] === undefined) return { 措施: m.name, 状态: '不适用', 结果: {} };
+  if (m.subject !== undefined && s.n[m.subjectIndex] === true) return { 措施: m.name, 状态: '不适用', 结果: {} };
+  const unknownSubject = m.subject !== undefined && s.f[m.subjectIndex] === undefined;
   const c = s.c0;
   const applies: (boolean | null)[] = [];
   for (const r of m.rules) {
@@ -1484,20 +1682,26 @@ function _judgeFast(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 快速�
       doubtful = true;
       continue;
     }
-    if (!unsure) raw[k] = v;
+    if (!unsure && !unknownSubject) raw[k] = v;
     results[o.name] = _outcomeValue(o, v).值;
   }
   let status: 状态 = doubtful ? '存疑' : Object.keys(results).length > 0 ? '适用' : '不适用';
+  if (unknownSubject && status === '适用') status = '存疑';
   const inForceDoubt = s.doubts.length > 0 && status !== '不适用';
   if (inForceDoubt && status === '适用') status = '存疑';
   return { 措施: m.name, 状态: status, 结果: inForceDoubt ? {} : results };
+}
+
+/** 对象不在输入中时的理由。 */
+function _absentSubject(subject: string): string {
+  return '输入中没有「' + subject + '」：不知道是否存在，其事实均为未知（若确实没有，写 ' + subject + ': ' + _NONEXISTENT + '）';
 }
 
 /** 输入中实体的字段；实体或字段缺少时记入缺少（"实体.字段"）并返回 null（未知）。 */
 function _field(c: _Ctx, e: number, f: number, path: string): _Val | _Rec | _List | null {
   const r = c.s.f[e];
   if (r === undefined) {
-    c.miss?.add(path);
+    c.miss?.add(c.s.n[e] === true ? path + '（输入声明没有「' + (_ENTITIES[e] as _Entity).name + '」）' : path);
     return null;
   }
   const v = r.v[f];
@@ -1647,7 +1851,7 @@ function _voidStatus(inp: _Input): {
 } {
   let best: { readonly day: number; readonly ev: 上级政策事件 } | undefined;
   let maybe: { readonly day: number; readonly ev: 上级政策事件; readonly miss: readonly string[] } | undefined;
-  const s = _scope(inp.f, inp.day, false, undefined, []);
+  const s = _scope(inp.f, inp.n, inp.day, false, undefined, []);
   for (const e of inp.evs) {
     const miss = new Set<string>();
     const c: _Ctx = { s, ev: { ...e.ev }, evDay: e.day, miss, used: undefined, defs: undefined };
@@ -4587,29 +4791,32 @@ const _WORKDAY_LAST_YEAR = 2026;
  * （适用 / 不适用 / 未生效 / 已废止 / 存疑）、结果（金额精确到分，附单位与周期）、条款引用（锚点、标签、原文）、
  * 对象与发放对象、牵头与责任单位、解释（每条规则的每个条件是否成立、各操作数的取值）、用到的定义、
  * 每个结果的问题（矛盾、缺口、未知）、缺少哪些事实，以及申请条件与可领取的待遇。
- * 与 ZhengCe 的参考解释器对同一输入给出相同的结果。除 InputError、CalendarCoverageError 外不抛出异常
+ * 与 ZhengCe 的参考解释器对同一输入给出相同的结果。除 InputError（输入中读取时抛出异常的 getter、Proxy
+ * 也是 InputError，并指出路径）、CalendarCoverageError 外不抛出异常
  * （日期运算超出公元 1—9999 年时抛出 RangeError）。
  * @param facts 事实：实体名 → 字段 → 值（见 输入事实）。实体与字段均可省略：缺少的事实使依赖它的条件为未知，相关措施为“存疑”。
  * @param 评估日期 "YYYY-MM-DD"：按哪一天的情况判定（年龄、有效期、参数取值、是否废止）。
  * @param 事件 上级政策事件（用于判断本政策是否已废止）；省略时视为没有事件。
+ * @param 选项 事件登记：事件来自哪一份登记（{ 路径, sha256 }，或 'none' 表示明确不考虑事件），原样记入返回值的“事件登记”。zhengce eval 总是说明它；从登记文件读事件的调用方也应说明。
  * @returns 决定集：政策、评估日期、废止（若已废止）、生效、违反的前提、每项措施的决定。
- * @throws {InputError} 输入有误时，一次列出全部问题（路径、期望、实际）。
+ * @throws {InputError} 输入有误时，一次列出全部问题（路径、期望、实际）；读取时抛出异常的 getter、Proxy 与非普通对象也是 InputError。
  * @throws {CalendarCoverageError} 工作日期限需要内置节假日安排未覆盖的年份时（代码 ZC0805）。
  * @example
  * const d = evaluate({ 家庭: { 本次生育孩次: 1 } }, '2024-07-15', []);
  * d.决定[0]?.状态; // '适用' | '不适用' | …
  */
-export function evaluate(facts: 输入事实, 评估日期: string, 事件?: readonly 上级政策事件[]): 决定集 {
-  const inp = _validate(facts, 评估日期, 事件);
+export function evaluate(facts: 输入事实, 评估日期: string, 事件?: readonly 上级政策事件[], 选项?: 求值选项): 决定集 {
+  const inp = _validate(facts, 评估日期, 事件, 选项);
   const vs = _voidStatus(inp);
   const voided = vs.void;
   const isVoid = voided !== undefined && inp.day >= voided.day;
   const maybeVoid = !isVoid && vs.maybe !== undefined && inp.day >= vs.maybe.day ? vs.maybe : undefined;
-  const s = _scope(inp.f, inp.day, true, isVoid ? '已废止' : undefined, [...(maybeVoid !== undefined ? [_voidDoubt(maybeVoid)] : [])]);
+  const s = _scope(inp.f, inp.n, inp.day, true, isVoid ? '已废止' : undefined, [...(maybeVoid !== undefined ? [_voidDoubt(maybeVoid)] : [])]);
   const 决定 = _MEASURES.map((_, i) => (_measure(s, i) as _Done).full as 决定);
   return {
     政策: { 名称: "栾川县优化生育政策促进人口长期均衡发展实施方案", 文号: "栾政〔2023〕18号" },
     评估日期: _iso(inp.day),
+    ...(inp.reg !== undefined ? { 事件登记: inp.reg } : {}),
     ...(isVoid ? { 废止: { 日期: _iso(voided.day), 事件: voided.ev } } : {}),
     ...(maybeVoid !== undefined ? { 可能废止: { 日期: _iso(maybeVoid.day), 事件: maybeVoid.ev, 取决于: maybeVoid.miss.slice() } } : {}),
     生效: {
@@ -4625,17 +4832,18 @@ export function evaluate(facts: 输入事实, 评估日期: string, 事件?: rea
  * @param facts 事实：实体名 → 字段 → 值（见 输入事实）。实体与字段均可省略：缺少的事实使依赖它的条件为未知，相关措施为“存疑”。
  * @param 评估日期 "YYYY-MM-DD"：按哪一天的情况判定（年龄、有效期、参数取值、是否废止）。
  * @param 事件 上级政策事件（用于判断本政策是否已废止）；省略时视为没有事件。
+ * @param 选项 事件登记：事件来自哪一份登记（{ 路径, sha256 }，或 'none' 表示明确不考虑事件），原样记入返回值的“事件登记”。zhengce eval 总是说明它；从登记文件读事件的调用方也应说明。
  * @returns 快速决定集：评估日期、违反的前提（名称）与每项措施的 { 措施, 状态, 结果, 可领取 }。
- * @throws {InputError} 输入有误时，一次列出全部问题（路径、期望、实际）。
+ * @throws {InputError} 输入有误时，一次列出全部问题（路径、期望、实际）；读取时抛出异常的 getter、Proxy 与非普通对象也是 InputError。
  * @throws {CalendarCoverageError} 工作日期限需要内置节假日安排未覆盖的年份时（代码 ZC0805）。
  */
-export function evaluateFast(facts: 输入事实, 评估日期: string, 事件?: readonly 上级政策事件[]): 快速决定集 {
-  const inp = _validate(facts, 评估日期, 事件);
+export function evaluateFast(facts: 输入事实, 评估日期: string, 事件?: readonly 上级政策事件[], 选项?: 求值选项): 快速决定集 {
+  const inp = _validate(facts, 评估日期, 事件, 选项);
   const vs = _voidStatus(inp);
   const voided = vs.void;
   const isVoid = voided !== undefined && inp.day >= voided.day;
   const maybeVoid = !isVoid && vs.maybe !== undefined && inp.day >= vs.maybe.day ? vs.maybe : undefined;
-  const s = _scope(inp.f, inp.day, false, isVoid ? '已废止' : undefined, [...(maybeVoid !== undefined ? [_voidDoubt(maybeVoid)] : [])]);
+  const s = _scope(inp.f, inp.n, inp.day, false, isVoid ? '已废止' : undefined, [...(maybeVoid !== undefined ? [_voidDoubt(maybeVoid)] : [])]);
   const 决定 = _MEASURES.map((_, i) => (_measure(s, i) as _Done).fast as 快速决定);
-  return { 评估日期: _iso(inp.day), 决定 };
+  return { 评估日期: _iso(inp.day), ...(inp.reg !== undefined ? { 事件登记: inp.reg } : {}), 决定 };
 }
