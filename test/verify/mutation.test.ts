@@ -39,7 +39,13 @@ const mutations: Mutation[] = [
   { name: '届满6月龄 → 超过6月龄', kind: '边界差一', file: F4, from: '月龄（婴幼儿.出生日期） 届满 6月龄', to: '月龄（婴幼儿.出生日期） 超过 6月龄', caughtBy: ['ZC1104'] },
   { name: '不满2周岁 → 2周岁以下', kind: '边界差一', file: F4, from: '周岁（婴幼儿.出生日期） 不满 2周岁', to: '周岁（婴幼儿.出生日期） 2周岁以下', caughtBy: ['ZC1104'] },
   { name: '金额1000元 → 10000元', kind: '数额', file: F4, from: '        生育补助金额 = 1000元 ×', to: '        生育补助金额 = 10000元 ×', caughtBy: ['ZC0908', 'ZC1104'] },
-  { name: '条件自相矛盾（永不适用）', kind: '死规则', file: F4, from: '且 家庭.「可获生育补助的子女数」 ≥ 1\n', to: '且 家庭.「可获生育补助的子女数」 ≥ 1 且 家庭.「可获生育补助的子女数」 < 1\n', caughtBy: ['ZC0903'] },
+  // Dead rules: with 前提 over lists in the policy, the verifier states its proofs as bounded
+  // (ZC0919, "只对不超过列表上限的输入成立", naming the rule as 永不适用) rather than ZC0903;
+  // either is an unaccepted finding naming the dead rule.
+  { name: '条件自相矛盾（永不适用）', kind: '死规则', file: F4, from: '        条件：婴幼儿.「栾川籍」\n', to: '        条件：婴幼儿.「栾川籍」 且 非 婴幼儿.「栾川籍」\n',
+    caughtBy: ['ZC0903', 'ZC0919'], mentions: ['永不适用', '栾川籍婴幼儿营养补充品'] },
+  { name: '条件自相矛盾（涉及子女名单）', kind: '死规则', file: F4, from: '且 家庭.「可获生育补助的子女数」 ≥ 1\n', to: '且 家庭.「可获生育补助的子女数」 ≥ 1 且 家庭.「可获生育补助的子女数」 < 1\n',
+    caughtBy: ['ZC0903', 'ZC0919'], mentions: ['永不适用', '三孩及以上生育补助'] },
   { name: '施行后出生的比较写反（≤ 施行日）', kind: '施行日', file: F4, from: '子女.出生日期 ≥ 施行日', to: '子女.出生日期 ≤ 施行日', caughtBy: ['ZC0908', 'ZC1104'] },
   { name: '双胞胎不按同胎序号分先后（同一天出生者孩次相同）', kind: '孩次', file: F4,
     from: '出生日期 < 子女.出生日期 或 （出生日期 = 子女.出生日期 且 同胎序号 < 子女.同胎序号）', to: '出生日期 < 子女.出生日期', caughtBy: ['ZC1104'] },
@@ -48,7 +54,11 @@ const mutations: Mutation[] = [
   { name: '15个工作日 → 5个工作日', kind: '期限', file: A2, from: '工作日期限（托育机构.「收到备案材料日期」，15个工作日）', to: '工作日期限（托育机构.「收到备案材料日期」，5个工作日）', caughtBy: ['ZC1104'] },
   { name: '失效起算 当日 → 次日', kind: '失效', file: MAIN, from: '    起算：当日', to: '    起算：次日', caughtBy: ['ZC0908'], mentions: ['失效后不再给予'] },
   { name: '失效条件漏掉“市”', kind: '失效', file: MAIN, from: '\n      或 （事件.级别 为 市 且 事件.地区 为 "洛阳市"））', to: '）', caughtBy: ['ZC0908'], mentions: ['失效后不再给予'] },
-  { name: '失效条件不检验省的地区', kind: '失效', file: MAIN, from: '（事件.级别 为 省 且 事件.地区 为 "河南省"）', to: '事件.级别 为 省', caughtBy: ['ZC0908'], mentions: ['其他省市的政策不使本文件废止'] },
+  // The solver's witness event may carry 地区 = “any other text”, which the witness decoder
+  // drops (issue-9-verify, smt.ts interned id 0), so replay sees no 地区 and the finding is
+  // ZC0916 (engines disagree) instead of ZC0908 until that is fixed; both name the property.
+  { name: '失效条件不检验省的地区', kind: '失效', file: MAIN, from: '（事件.级别 为 省 且 事件.地区 为 "河南省"）', to: '事件.级别 为 省',
+    caughtBy: ['ZC0908', 'ZC0916'], mentions: ['其他省市的政策不使本文件废止'] },
   { name: '失效条件整段删除', kind: '失效', file: MAIN, from: MAIN_SUNSET(), to: '', caughtBy: ['ZC0908'], mentions: ['失效后不再给予'] },
 ];
 
