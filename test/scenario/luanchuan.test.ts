@@ -3,7 +3,7 @@
  * look: the input schema holds facts only (no legal conclusion of the text is a field),
  * who receives what (发放对象) per measure, the joined main-text/annex decision citing both
  * clauses, violated 前提 reported, and the events registry (policies/events.yaml) carrying
- * 地区 with a sunset that counts only 河南省 / 洛阳市 events.
+ * 地区 with a sunset that counts only 河南省 / 洛阳市 events and compares with the uncertain 施行日.
  * Input: policies/luanchuan through the interpreter (loadPolicies + evaluate).
  */
 import { readFileSync } from 'node:fs';
@@ -182,5 +182,17 @@ describe('policies/events.yaml: every event carries 地区; the sunset tests lev
     expect(at('市', '河南省')).toBe('适用');
     expect(at('县', '栾川县')).toBe('适用');
     expect(at('国家', '全国')).toBe('已废止');
+  });
+
+  it('an event the sunset cannot decide (issued in 2023, the 施行日 range; a 省 event without 地区) is 可能废止, never silently in force', () => {
+    const fam = { 婴幼儿: { 出生日期: '2023-10-01', 户籍: '栾川县' } };
+    const in2023 = evaluate(ir, fam, '2024-06-01', [{ 日期: '2023-09-01', 级别: '国家', 地区: '全国', 类别: '生育支持政策' }]);
+    expect(in2023.废止).toBeUndefined();
+    expect(in2023.可能废止?.日期).toBe('2023-09-01');
+    expect(in2023.可能废止?.取决于).toEqual(['施行日（2023-01-01 至 2023-12-31 之间，确切日期未知）']);
+    expect(dec(in2023, '辅食营养补充品').状态).toBe('存疑');
+    const noRegion = evaluate(ir, fam, '2025-01-01', [{ 日期: '2024-12-31', 级别: '省', 类别: '生育支持政策' }]);
+    expect(noRegion.可能废止?.日期).toBe('2024-12-31');
+    expect(dec(noRegion, '辅食营养补充品').状态).toBe('存疑');
   });
 });
