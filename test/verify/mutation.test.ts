@@ -55,7 +55,7 @@ const mutations: Mutation[] = [
   { name: '失效起算 当日 → 次日', kind: '失效', file: MAIN, from: '    起算：当日', to: '    起算：次日', caughtBy: ['ZC0908'], mentions: ['失效后不再给予'] },
   { name: '失效条件漏掉“市”', kind: '失效', file: MAIN, from: '\n      或 （事件.级别 为 市 且 事件.地区 为 "洛阳市"））', to: '）', caughtBy: ['ZC0908'], mentions: ['失效后不再给予'] },
   // The solver's witness event may carry 地区 = “any other text”, which the witness decoder
-  // drops (issue-9-verify, smt.ts interned id 0), so replay sees no 地区 and the finding is
+  // drops (compiler/verify/smt.ts: interned id 0), so replay sees no 地区 and the finding is
   // ZC0916 (engines disagree) instead of ZC0908 until that is fixed; both name the property.
   { name: '失效条件不检验省的地区', kind: '失效', file: MAIN, from: '（事件.级别 为 省 且 事件.地区 为 "河南省"）', to: '事件.级别 为 省',
     caughtBy: ['ZC0908', 'ZC0916'], mentions: ['其他省市的政策不使本文件废止'] },
