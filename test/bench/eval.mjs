@@ -220,7 +220,7 @@ function makeGenLoops(gen, wb, idx) {
         for (let j = 0; j < pre.length; j++) {
           if ((j & mask) === 0) rssTick(rss);
           const inp = pre[j];
-          const c = scope(inp.f, inp.day, false, undefined, undefined);
+          const c = scope(inp.f, inp.day, false, undefined, []);
           for (let k = 0; k < all.length; k++) s += judgeFast(all[k], c, []).状态 === '适用' ? 1 : 0;
         }
         allT.ms += performance.now() - t0;
@@ -231,7 +231,7 @@ function makeGenLoops(gen, wb, idx) {
         for (let j = 0; j < pre.length; j++) {
           if ((j & mask) === 0) rssTick(rss);
           const inp = pre[j];
-          const c = scope(inp.f, inp.day, false, undefined, undefined);
+          const c = scope(inp.f, inp.day, false, undefined, []);
           s += (judgeFast(m1, c, []).状态 === '适用' ? 1 : 0) + (judgeFast(m2, c, []).状态 === '适用' ? 2 : 0) + (judgeFast(m3, c, []).状态 === '适用' ? 4 : 0);
         }
         threeT.ms += performance.now() - t0;
