@@ -34,7 +34,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { makeRng } from './corpus.mjs';
-import { checkHousehold, handwritten, handwrittenChecked, jreCanonical, jreRules } from './handwritten.mjs';
+import { checkHousehold, handwritten, handwrittenChecked, jreCanonical, jreFacts, jreInput, jreRules } from './handwritten.mjs';
 import { ROOT, fix, int, median, newestProfile, summarizeCpuProfile, table, timeNode } from './util.mjs';
 
 const TITLE = 'evaluation: 1,000,000 households — generated evaluator vs hand-written vs interpreter vs json-rules-engine';
@@ -49,33 +49,45 @@ const gc = () => globalThis.gc?.();
 
 // ── households ───────────────────────────────────────────────────────
 const HOUSING = ['首套自住住房', '改善型住房', '其他住房'];
+const pad = (x) => String(x).padStart(2, '0');
 
-/** n households as facts objects { 家庭: {...} }, every 家庭 field present, all of one shape. */
+/**
+ * n households as facts objects { 家庭: {...} } in the second encoding's shape: 1–2 spouses,
+ * 0–5 children (5% of births twins), every field the three measures read present, all of one
+ * shape. No date falls in 2023 (the 施行日's range): such a date makes "≥ 施行日" unknown and
+ * the measure 存疑, which the two-valued hand-written baseline does not model.
+ */
 export function makeHouseholds(n, seed = 4096) {
   const rng = makeRng(seed);
   const { next, chance } = rng;
+  // a date in 2015–2022 or in 2024 up to the evaluation date (2024-07-15)
+  const date = () => (chance(0.3) ? `2024-${pad(rng.int(1, 6))}-${pad(rng.int(1, 28))}` : `${rng.int(2015, 2022)}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`);
   const out = new Array(n);
   for (let i = 0; i < n; i++) {
     const r = next();
     const kids = r < 0.1 ? 0 : r < 0.4 ? 1 : r < 0.7 ? 2 : r < 0.9 ? 3 : r < 0.97 ? 4 : 5;
-    const order = kids === 0 ? 0 : chance(0.85) ? kids : rng.int(1, kids);
+    const 子女 = [];
+    for (let k = 0; k < kids; k++) {
+      const prev = 子女[k - 1];
+      if (prev && chance(0.05)) 子女.push({ 出生日期: prev.出生日期, 同胎序号: prev.同胎序号 + 1, 户籍: chance(0.9) ? '栾川县' : '县外', 性别: chance(0.5) ? '男' : '女', 健在: chance(0.98) });
+      else 子女.push({ 出生日期: date(), 同胎序号: 1, 户籍: chance(0.9) ? '栾川县' : '县外', 性别: chance(0.5) ? '男' : '女', 健在: chance(0.98) });
+    }
+    const 夫妻 = [{ 户籍: chance(0.8) ? '栾川县' : '县外', 缴存住房公积金: chance(0.3) }];
+    if (chance(0.9)) 夫妻.push({ 户籍: chance(0.7) ? '栾川县' : '县外', 缴存住房公积金: chance(0.3) });
     out[i] = {
       家庭: {
-        本次生育孩次: order,
-        本次生育在本方案实施后: chance(0.7),
-        子女数: kids,
-        夫妻至少一方户籍在本县: chance(0.85),
-        生育子女户籍均在本县: chance(0.8),
-        常住本县: chance(0.8),
-        缴存住房公积金: chance(0.4),
+        夫妻,
+        子女,
+        居住地: chance(0.8) ? '栾川县' : '县外',
         申请租房提取住房公积金: chance(0.3),
         购房类型: HOUSING[Math.floor(next() * 3)],
-        在县域内新购买商品房: chance(0.2),
+        所购住房为商品房: chance(0.4),
+        所购住房所在地: chance(0.8) ? '栾川县' : '县外',
+        购房日期: date(),
         已网上登记并保存三孩生育证: chance(0.5),
         有医院出具的三孩出生证明: chance(0.5),
         有户口簿: chance(0.9),
-        全面两孩政策调整前的独生子女家庭: chance(0.1),
-        全面两孩政策调整前的农村计划生育双女家庭: chance(0.05),
+        计划生育证件: chance(0.1) ? [{ 证件类别: '独生子女父母光荣证', 发证日期: `${rng.int(2000, 2020)}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}` }] : [],
       },
     };
   }
@@ -208,7 +220,7 @@ function makeGenLoops(gen, wb, idx) {
         for (let j = 0; j < pre.length; j++) {
           if ((j & mask) === 0) rssTick(rss);
           const inp = pre[j];
-          const c = scope(inp.f, inp.day, false, undefined, undefined);
+          const c = scope(inp.f, inp.day, false, undefined, []);
           for (let k = 0; k < all.length; k++) s += judgeFast(all[k], c, []).状态 === '适用' ? 1 : 0;
         }
         allT.ms += performance.now() - t0;
@@ -219,7 +231,7 @@ function makeGenLoops(gen, wb, idx) {
         for (let j = 0; j < pre.length; j++) {
           if ((j & mask) === 0) rssTick(rss);
           const inp = pre[j];
-          const c = scope(inp.f, inp.day, false, undefined, undefined);
+          const c = scope(inp.f, inp.day, false, undefined, []);
           s += (judgeFast(m1, c, []).状态 === '适用' ? 1 : 0) + (judgeFast(m2, c, []).状态 === '适用' ? 2 : 0) + (judgeFast(m3, c, []).状态 === '适用' ? 4 : 0);
         }
         threeT.ms += performance.now() - t0;
@@ -248,7 +260,7 @@ async function loopJre(engine, arr, n, rss, mask) {
   let s = 0;
   for (let i = 0; i < n; i++) {
     if ((i & mask) === 0) rssTick(rss);
-    const r = await engine.run(arr[i].家庭);
+    const r = await engine.run(jreInput(arr[i]));
     s += r.events.length;
   }
   return s;
@@ -309,6 +321,7 @@ async function loadEngines(tmp) {
   }
   const { Engine } = (await import('json-rules-engine')).default ?? (await import('json-rules-engine'));
   const engine = new Engine(jreRules());
+  for (const [id, fn] of jreFacts()) engine.addFact(id, fn);
 
   // measure indices, from the generated module's own decision order (checked against the interpreter's)
   const probe = gen.evaluateFast({}, DATE).决定.map((d) => d.措施);
@@ -384,7 +397,7 @@ export async function benchEval(opts = {}) {
       const c = wb.__scope(inp.f, inp.day, false, undefined, []);
       const restricted = [];
       idx.forEach((k) => { restricted[k] = wb.__judgeFast(wb.__MEASURES[k], c, []); });
-      const jr = key(jreCanonical(await engine.run(H[i].家庭)));
+      const jr = key(await jreCanonical(await engine.run(jreInput(H[i]))));
       for (const [name, got] of [
         ['generated evaluate (traces)', canonicalFromDecisions(full, idx, true)],
         ['generated restricted to 3 (white-box)', canonicalFromDecisions(restricted, idx, false)],
@@ -413,7 +426,7 @@ export async function benchEval(opts = {}) {
     agreeLines.push(allMeasureDiff
       ? `all ${M} measures (statuses and values): generated vs interpreter DIFFER — ${allMeasureDiff}`
       : `all ${M} measures (statuses and values): generated evaluateFast = generated evaluate = interpreter on the first ${int(S)} households`);
-    agreeLines.push(`applies: 生育补助 ${fix((100 * hits[0]) / N)}%, 公积金租房提取上浮 ${fix((100 * hits[1]) / N)}%, 多孩家庭购房优先优惠 ${fix((100 * hits[2]) / N)}% of households (every 家庭 field present: no missing facts, no 存疑)`);
+    agreeLines.push(`applies: 生育补助 ${fix((100 * hits[0]) / N)}%, 公积金租房提取上浮 ${fix((100 * hits[1]) / N)}%, 多孩家庭购房优先优惠 ${fix((100 * hits[2]) / N)}% of households (every field the three measures read present, no date in 2023: no missing facts, no 存疑)`);
     progress(agreeLines[0]);
   }
   gc();
@@ -495,7 +508,7 @@ export async function benchEval(opts = {}) {
     const x = ns(name);
     tableRows.push([label[name], int(e.n), int(median(e.ms)), int(median(e.cpu)), int(1e9 / x), fns(x), fns(nsWall(name)), f3(handNs / x), f3(handWall / nsWall(name)), memOk(name) ? fix(mem[name].sampledPeakMB - mem[name].baseMB) : '—', memOk(name) ? fix(mem[name].maxRssMB) : '—']);
   }
-  out(`households: ${int(N)} synthetic 家庭 records (seeded PRNG, makeRng(4096) of corpus.mjs; all 15 fields present), generated once in ${int(genMs)} ms and shared by every engine; evaluation date ${DATE}, no events`);
+  out(`households: ${int(N)} synthetic 家庭 records (seeded PRNG, makeRng(4096) of corpus.mjs; 1–2 spouses and 0–5 children each, every field the three measures read present, no date in 2023), generated once in ${int(genMs)} ms and shared by every engine; evaluation date ${DATE}, no events`);
   out(`memory: RSS ${fix(mb(rss0))} MB before the households, ${fix(mb(baseRss))} MB after (heap used ${fix(mb(mem1.heapUsed))} MB); interpreter IR from loadPolicies(['policies/luanchuan']) in ${int(loadMs)} ms`);
   out(`generated evaluator = current emitter output for policies/luanchuan: ${staleNote}`);
   for (const l of agreeLines) out(l);

@@ -5,50 +5,120 @@
  * instead). Plain JavaScript (what a hand-written TypeScript function compiles to: the
  * types are erased), no dependencies besides json-rules-engine for `jreRules`.
  *
- *   四（一）生育补助:           本次生育孩次 ≥ 3 且 夫妻至少一方户籍在本县 且 生育子女户籍均在本县
- *                               且 本次生育在本方案实施后 → 生育补助金额 1000 元（一次性）
- *   四（七）公积金租房提取上浮: 子女数 ≥ 2 且 缴存住房公积金 且 申请租房提取住房公积金
- *                               → 租房提取限额上浮比例 50%
- *   四（七）多孩家庭购房优先优惠: 子女数 ≥ 2 且 夫妻至少一方户籍在本县 且 生育子女户籍均在本县
- *                               且 常住本县 且 在县域内新购买商品房 → 优先享受购房优惠政策 = 是
+ * The input is the second encoding's facts (issue 10): 家庭.夫妻 and 家庭.子女 are lists of
+ * records; birth order, the residency conditions and "after the plan took effect" are
+ * derived, as the policy's 定义 do:
  *
- * Every function returns the same canonical numbers, so the engines can be compared:
- *   { 生育补助分: 100000 | 0, 上浮比例ppm: 500000 | 0, 购房优先: true | false }
- * (money in 分, ratio in parts per million — the generated evaluator's internal units).
- * The households always carry every 家庭 field (no missing facts, so no 存疑 paths):
- * two-valued logic is then exactly the policy's three-valued logic.
+ *   子女的孩次 = 1 + 比他早出生的子女数（同一天出生的按同胎序号）
+ *   四（一）生育补助:           夫妻至少一方户籍在栾川县 且 子女户籍均在栾川县 且 可获补助的子女数 ≥ 1
+ *                               → 生育补助金额 = 1000 元 × 可获补助的子女数（孩次 ≥ 3 且 出生日期 ≥ 施行日）
+ *   四（七）公积金租房提取上浮: 健在子女数 ≥ 2 且 夫妻至少一方缴存公积金 且 申请租房提取住房公积金
+ *                               → 租房提取限额上浮比例 50%
+ *   四（七）多孩家庭购房优先优惠: 健在子女数 ≥ 2 且 夫妻至少一方户籍在栾川县 且 子女户籍均在栾川县
+ *                               且 居住地在栾川县 且 所购为栾川县的商品房 且 购房日期 ≥ 施行日 → 是
+ *
+ * The 施行日 is known only to lie in 2023; the households never carry a date in 2023 (such a
+ * date makes the comparison unknown and the measure 存疑), so "≥ 施行日" is exactly "after
+ * 2023-12-31" here. Every function returns the same canonical numbers, so the engines can be
+ * compared:
+ *   { 生育补助分: 100000 × k | 0, 上浮比例ppm: 500000 | 0, 购房优先: true | false }
+ * (money in 分, ratio in parts per million). The households always carry every field the
+ * three measures read (no missing facts, so no 存疑 paths): two-valued logic is then exactly
+ * the policy's three-valued logic.
  */
 
-/** The three measures, plain field reads — the physical limit. */
+const LAST_DAY_OF_EFFECTIVE_RANGE = '2023-12-31';
+
+/** The derived facts of one 家庭 record (the policy's definitions, by hand). */
+export function derive(h) {
+  const kids = h.子女;
+  const n = kids.length;
+  let allLocal = true;
+  let living = 0;
+  let eligible = 0;
+  for (let i = 0; i < n; i++) {
+    const k = kids[i];
+    if (k.户籍 !== '栾川县') allLocal = false;
+    if (k.健在) living++;
+    if (k.出生日期 <= LAST_DAY_OF_EFFECTIVE_RANGE) continue; // born before the plan took effect
+    let before = 0;
+    for (let j = 0; j < n; j++) {
+      const o = kids[j];
+      if (o.出生日期 < k.出生日期 || (o.出生日期 === k.出生日期 && o.同胎序号 < k.同胎序号)) before++;
+    }
+    if (before >= 2) eligible++;
+  }
+  let spouseLocal = false;
+  let fund = false;
+  for (const p of h.夫妻) {
+    if (p.户籍 === '栾川县') spouseLocal = true;
+    if (p.缴存住房公积金 === true) fund = true;
+  }
+  const newPurchase = h.所购住房为商品房 === true && h.所购住房所在地 === '栾川县' && h.购房日期 > LAST_DAY_OF_EFFECTIVE_RANGE;
+  return { spouseLocal, allLocal, living, eligible, fund, resident: h.居住地 === '栾川县', newPurchase };
+}
+
+/** The three measures — the physical limit. */
 export function handwritten(facts) {
   const h = facts.家庭;
-  const kids = h.子女数;
-  const hukou = h.夫妻至少一方户籍在本县 && h.生育子女户籍均在本县;
+  const d = derive(h);
   return {
-    生育补助分: h.本次生育孩次 >= 3 && hukou && h.本次生育在本方案实施后 ? 100000 : 0,
-    上浮比例ppm: kids >= 2 && h.缴存住房公积金 && h.申请租房提取住房公积金 ? 500000 : 0,
-    购房优先: kids >= 2 && hukou && h.常住本县 && h.在县域内新购买商品房,
+    生育补助分: d.spouseLocal && d.allLocal && d.eligible >= 1 ? 100000 * d.eligible : 0,
+    上浮比例ppm: d.living >= 2 && d.fund && h.申请租房提取住房公积金 === true ? 500000 : 0,
+    购房优先: d.living >= 2 && d.spouseLocal && d.allLocal && d.resident && d.newPurchase,
   };
 }
 
 // ── the same three measures, with the input checks the generated evaluator makes ──
-// The generated module's _validate, for facts = { 家庭: {...} }: facts must be a plain
-// object whose keys are declared entities; each entity a plain object whose keys are
-// declared fields; 是否 fields booleans, 整数 fields safe non-negative integers, enum
-// fields one of the members. It throws one error listing every problem.
+// The generated module's validation, for facts = { 家庭: {...} }: facts must be a plain
+// object whose keys are declared entities; each record a plain object whose keys are
+// declared fields; 是否 fields booleans, 整数 fields safe non-negative integers, enum fields
+// one of the members, dates real calendar dates not after the evaluation date, list fields
+// arrays of records checked the same way. It throws one error listing every problem.
 
-const INT_FIELDS = new Set(['本次生育孩次', '子女数']);
-const BOOL_FIELDS = new Set([
-  '本次生育在本方案实施后', '夫妻至少一方户籍在本县', '生育子女户籍均在本县', '常住本县', '缴存住房公积金',
-  '申请租房提取住房公积金', '在县域内新购买商品房', '已网上登记并保存三孩生育证', '有医院出具的三孩出生证明',
-  '有户口簿', '全面两孩政策调整前的独生子女家庭', '全面两孩政策调整前的农村计划生育双女家庭',
-]);
+const EVAL_DATE = '2024-07-15';
+const HUKOU = ['栾川县', '县外'];
+const SEX = ['男', '女'];
 const HOUSING = ['首套自住住房', '改善型住房', '其他住房'];
-const ENTITIES = new Set(['家庭', '婴幼儿', '托育机构', '托育机构备案', '入托幼儿', '母婴照护服务机构', '职工', '培训参加人']);
+const CERT = ['独生子女父母光荣证', '农村计划生育双女家庭证明', '其他证件'];
+const ENTITIES = new Set(['人', '子女', '计划生育证件', '家庭', '婴幼儿', '托育机构', '入托幼儿', '母婴照护服务机构', '职工', '培训参加人']);
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 const isRecord = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isBool = (v) => typeof v === 'boolean';
+const isCount = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isOneOf = (list) => (v) => typeof v === 'string' && list.indexOf(v) >= 0;
+function isDate(v) {
+  if (typeof v !== 'string') return false;
+  const m = ISO.exec(v);
+  if (!m) return false;
+  const y = +m[1];
+  const mo = +m[2];
+  const d = +m[3];
+  if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (mo === 2 && leap ? 29 : DAYS[mo - 1]) && v <= EVAL_DATE;
+}
 
-/** Hand-written input check of a household's facts (same checks as the generated _validate for 家庭). */
+const SPOUSE = { 户籍: isOneOf(HUKOU), 缴存住房公积金: isBool };
+const CHILD = { 出生日期: isDate, 同胎序号: isCount, 户籍: isOneOf(HUKOU), 性别: isOneOf(SEX), 健在: isBool };
+const CERTIFICATE = { 证件类别: isOneOf(CERT), 发证日期: isDate };
+const FAMILY = {
+  居住地: isOneOf(HUKOU), 申请租房提取住房公积金: isBool, 购房类型: isOneOf(HOUSING), 所购住房为商品房: isBool, 所购住房所在地: isOneOf(HUKOU),
+  购房日期: isDate, 已网上登记并保存三孩生育证: isBool, 有医院出具的三孩出生证明: isBool, 有户口簿: isBool,
+};
+const LISTS = { 夫妻: SPOUSE, 子女: CHILD, 计划生育证件: CERTIFICATE };
+
+function checkRecord(rec, fields, path, problems) {
+  for (const k in rec) {
+    const ok = fields[k];
+    if (ok === undefined) problems.push(path + '.' + k);
+    else if (!ok(rec[k])) problems.push(path + '.' + k);
+  }
+}
+
+/** Hand-written input check of a household's facts (same checks as the generated validation for 家庭). */
 export function checkHousehold(facts) {
   const problems = [];
   if (!isRecord(facts)) problems.push('事实');
@@ -60,13 +130,17 @@ export function checkHousehold(facts) {
       else {
         for (const k in h) {
           const v = h[k];
-          if (BOOL_FIELDS.has(k)) {
-            if (typeof v !== 'boolean') problems.push('事实.家庭.' + k);
-          } else if (INT_FIELDS.has(k)) {
-            if (!(typeof v === 'number' && Number.isSafeInteger(v) && v >= 0)) problems.push('事实.家庭.' + k);
-          } else if (k === '购房类型') {
-            if (!(typeof v === 'string' && HOUSING.indexOf(v) >= 0)) problems.push('事实.家庭.' + k);
-          } else problems.push('事实.家庭.' + k);
+          const elem = LISTS[k];
+          if (elem !== undefined) {
+            if (!Array.isArray(v)) problems.push('事实.家庭.' + k);
+            else for (let i = 0; i < v.length; i++) {
+              if (!isRecord(v[i])) problems.push(`事实.家庭.${k}[${i}]`);
+              else checkRecord(v[i], elem, `事实.家庭.${k}[${i}]`, problems);
+            }
+          } else {
+            const ok = FAMILY[k];
+            if (ok === undefined || !ok(v)) problems.push('事实.家庭.' + k);
+          }
         }
       }
     }
@@ -81,43 +155,65 @@ export function handwrittenChecked(facts) {
 }
 
 // ── json-rules-engine encoding ──
+// json-rules-engine has no lists-with-quantifiers in its condition language: the derived
+// facts are dynamic facts computed from the 家庭 record (`derive`, memoised per run by the
+// almanac), and the rules test them — what a JS developer using it would write.
 
-/** The three rules for json-rules-engine (facts = the 家庭 record's fields). */
+/** Dynamic facts to register on the engine: [id, fn(params, almanac)]. */
+export function jreFacts() {
+  const d = (almanac) => almanac.factValue('家庭记录').then(derive);
+  return [
+    ['可获生育补助的子女数', (_p, a) => d(a).then((x) => x.eligible)],
+    ['夫妻至少一方户籍在本县', (_p, a) => d(a).then((x) => x.spouseLocal)],
+    ['子女户籍均在本县', (_p, a) => d(a).then((x) => x.allLocal)],
+    ['现有子女数', (_p, a) => d(a).then((x) => x.living)],
+    ['缴存公积金的职工家庭', (_p, a) => d(a).then((x) => x.fund)],
+    ['常住本县', (_p, a) => d(a).then((x) => x.resident)],
+    ['在县域内新购买商品房', (_p, a) => d(a).then((x) => x.newPurchase)],
+  ];
+}
+
+/** The three rules for json-rules-engine (run facts: { 家庭记录: the 家庭 record, 申请租房提取住房公积金 }). */
 export function jreRules() {
   const t = (fact) => ({ fact, operator: 'equal', value: true });
   return [
     {
       name: '三孩及以上生育补助',
       conditions: { all: [
-        { fact: '本次生育孩次', operator: 'greaterThanInclusive', value: 3 },
-        t('夫妻至少一方户籍在本县'), t('生育子女户籍均在本县'), t('本次生育在本方案实施后'),
+        t('夫妻至少一方户籍在本县'), t('子女户籍均在本县'),
+        { fact: '可获生育补助的子女数', operator: 'greaterThanInclusive', value: 1 },
       ] },
-      event: { type: '生育补助', params: { 生育补助金额: 1000 } },
+      event: { type: '生育补助', params: { 每名子女金额: 1000 } },
     },
     {
       name: '二孩及以上租房提取上浮',
       conditions: { all: [
-        { fact: '子女数', operator: 'greaterThanInclusive', value: 2 },
-        t('缴存住房公积金'), t('申请租房提取住房公积金'),
+        { fact: '现有子女数', operator: 'greaterThanInclusive', value: 2 },
+        t('缴存公积金的职工家庭'), t('申请租房提取住房公积金'),
       ] },
       event: { type: '公积金租房提取上浮', params: { 租房提取限额上浮比例: 50 } },
     },
     {
       name: '二孩及以上栾川户籍常住家庭购房',
       conditions: { all: [
-        { fact: '子女数', operator: 'greaterThanInclusive', value: 2 },
-        t('夫妻至少一方户籍在本县'), t('生育子女户籍均在本县'), t('常住本县'), t('在县域内新购买商品房'),
+        { fact: '现有子女数', operator: 'greaterThanInclusive', value: 2 },
+        t('夫妻至少一方户籍在本县'), t('子女户籍均在本县'), t('常住本县'), t('在县域内新购买商品房'),
       ] },
       event: { type: '多孩家庭购房优先优惠', params: { 优先享受购房优惠政策: true } },
     },
   ];
 }
 
-/** json-rules-engine's run() result → the canonical numbers. */
-export function jreCanonical(result) {
+/** The facts object handed to `engine.run` for one household. */
+export function jreInput(facts) {
+  return { 家庭记录: facts.家庭, 申请租房提取住房公积金: facts.家庭.申请租房提取住房公积金 };
+}
+
+/** json-rules-engine's run() result → the canonical numbers (the amount is per eligible child). */
+export async function jreCanonical(result) {
   const out = { 生育补助分: 0, 上浮比例ppm: 0, 购房优先: false };
   for (const e of result.events) {
-    if (e.type === '生育补助') out.生育补助分 = Math.round(e.params.生育补助金额 * 100);
+    if (e.type === '生育补助') out.生育补助分 = Math.round(e.params.每名子女金额 * 100) * (await result.almanac.factValue('可获生育补助的子女数'));
     else if (e.type === '公积金租房提取上浮') out.上浮比例ppm = e.params.租房提取限额上浮比例 * 10000;
     else if (e.type === '多孩家庭购房优先优惠') out.购房优先 = e.params.优先享受购房优惠政策 === true;
   }

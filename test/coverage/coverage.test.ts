@@ -190,6 +190,19 @@ describe('computeCoverage', () => {
     expect(rep.sentences.flatMap((s) => s.owners).some((o) => o.kind === 'other')).toBe(false);
   });
 
+  it('a definition (定义) formalises the text it quotes; a 前提 accounts for nothing; both have known owners', () => {
+    // regression (issue 10): 定义/前提 quotes were neither checked against the source (ZC0601) nor owned by coverage
+    const program = `${PROGRAM}定义 家庭.「合格」 = 家庭.符合条件 {\n  原文："其他事项另行通知。"\n}\n前提 「甲」 {\n  条件：家庭.符合条件\n  原文："为了测试，制定本办法。"\n}\n`;
+    const rep = coverageOf({ 'p/a.zc': program, 'p/source.txt': SOURCE });
+    const s = rep.sentences.find((x) => x.text === '其他事项另行通知。')!;
+    expect(s.status).toBe('formalised');
+    expect(s.owners.map((o) => [o.kind, o.name, o.effect])).toEqual([['definition', '家庭.合格', 'formalises']]);
+    const q = rep.sentences.find((x) => x.text === '为了测试，制定本办法。')!;
+    expect(q.status).toBe('marked');
+    expect(q.owners.map((o) => [o.kind, o.effect])).toEqual([['qualitative', 'marks'], ['assumption', 'none']]);
+    expect(rep.sentences.flatMap((x) => x.owners).some((o) => o.kind === 'other')).toBe(false);
+  });
+
   it('treats 存疑 as annotation only, rule-less measures with a reason as marked, indicators as formalised, and places repeated quotes by clause', () => {
     const source = `二、措施
 （一）甲事项。对象为本县家庭。

@@ -36,7 +36,9 @@ describe('generated/', () => {
     execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', join(dir, 'tsconfig.json')], { stdio: 'pipe' });
     const out = execFileSync(process.execPath, ['--import', 'tsx', 'examples/consumer.ts'], { encoding: 'utf8' });
     expect(out).toContain('四（一） 生育补助：生育补助金额 = 1000.00元（一次性）');
-    expect(out).toContain('事实.家庭.本次生育孩次：期望非负整数，实际为 -1');
+    expect(out).toContain('  申请条件 附件2 一：适用；可领取：适用');
+    expect(out).toContain('公积金租房提取上浮 存疑，缺少：家庭.夫妻[0].缴存住房公积金');
+    expect(out).toContain('事实.家庭.子女[0].同胎序号：期望非负整数，实际为 -1');
     expect(out).toContain('评估日期：期望日期'); // 2024-02-30 is not a date
   });
 });
