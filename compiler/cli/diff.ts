@@ -30,6 +30,7 @@ export const diffHelp = `用法：zhengce diff 旧目录 新目录 [选项]
   --timeout 毫秒          每个求解查询的时限（默认 5000）；未判定不算等价
   --list-bound N        列表元素个数上限（默认 ${DEFAULT_LIST_BOUND}）
   --no-findings         不比较核查发现（省去对两个版本各运行一次核查）
+  --always-solve        规则、定义与参数都未变的措施也交给求解器证明（默认：未变即等价）
   --events 文件          核查使用的上级政策事件登记（默认 policies/events.yaml，若存在；none 表示无事件）
   --output 文件          写入文件而不是标准输出
 
@@ -59,7 +60,7 @@ function checkoutRev(top: string, rev: string, rel: string): { ok: true; dir: st
 export async function runDiff(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = args(argv, {
     rev: { type: 'string' }, format: { type: 'string' }, 'fail-on': { type: 'string' }, timeout: { type: 'string' },
-    'list-bound': { type: 'string' }, 'no-findings': { type: 'boolean' }, events: { type: 'string' }, output: { type: 'string' },
+    'list-bound': { type: 'string' }, 'no-findings': { type: 'boolean' }, 'always-solve': { type: 'boolean' }, events: { type: 'string' }, output: { type: 'string' },
   });
   if (values['help']) {
     io.out(diffHelp);
@@ -137,7 +138,7 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
       const r = readEvents(nodeHost, join(io.cwd, 'policies/events.yaml'));
       if (r.ok) events = r.events as unknown[];
     }
-    const { value, diagnostics } = await diffPolicies(sides[0]!.policies, sides[1]!.policies, { timeoutMs, listBound, findings: !values['no-findings'], events });
+    const { value, diagnostics } = await diffPolicies(sides[0]!.policies, sides[1]!.policies, { timeoutMs, listBound, findings: !values['no-findings'], events, alwaysSolve: !!values['always-solve'] });
     const fatal = diagnostics.filter((d) => d.code === 'ZC1302');
     if (fatal.length) {
       for (const d of fatal) io.err(`错误[${d.code}]: ${d.message}\n${d.help ? `  = 帮助: ${d.help}\n` : ''}`);

@@ -53,6 +53,8 @@ export interface MeasureDiff {
   readonly 条款: { readonly 旧?: string; readonly 新?: string };
   /** 等价 proved; 有变化 at least one confirmed change; 未判定 some query undecided; 新增 / 删除 measure. */
   readonly 结论: '等价' | '有变化' | '未判定' | '新增' | '删除';
+  /** For 等价: proved by the solver (every query UNSAT, complete), or the meaning is identical (same rules, definitions, parameters). */
+  readonly 依据?: '求解器' | '相同';
   readonly 变化: readonly ChangeWitness[];
   /** Queries that were not decided (or proved only up to the list bound). */
   readonly 未判定: readonly string[];
@@ -110,6 +112,8 @@ export interface DiffOptions {
   /** Compare verification findings (runs the verifier on both sides; default true). */
   readonly findings?: boolean;
   readonly events?: unknown[];
+  /** Ask the solver even when a measure's meaning is unchanged (default false: identity is a proof). */
+  readonly alwaysSolve?: boolean;
 }
 
 const spanOf = (o: { file: string; start: number; end: number }): Span => ({ file: o.file, start: o.start, end: o.end });
@@ -307,9 +311,65 @@ async function diffPolicy(o: LoweredPolicy, n: LoweredPolicy, opts: DiffOptions,
   };
 }
 
+const DROP = new Set(['origin', 'citation', 'doubts', 'note', 'lead', 'responsible', 'recipient', 'fromIso', 'source', 'confirmed', 'doc']);
+
+/**
+ * The meaning of a measure as a canonical text: its rules, outcomes and everything they use
+ * (definitions, parameters' values, referenced measures, the entities, the effective date and
+ * the 失效 condition), without source positions, citations and notes. Two versions with the same
+ * text decide every input alike: equivalence proved by identity, no solver needed (a solver
+ * query would only add the encoding's approximations of months and working days).
+ */
+function meaning(ir: IrProgram, m: IrMeasure): string {
+  const defs = new Map<string, unknown>();
+  const params = new Map<string, unknown>();
+  const measures = new Map<string, unknown>();
+  const visit = (e: IrExpr): void => {
+    if (e.k === 'def' && !defs.has(e.name)) {
+      const d = ir.definitions.find((x) => x.name === e.name);
+      defs.set(e.name, d ?? null);
+      if (d) visit(d.expr);
+    }
+    if (e.k === 'param' && !params.has(e.name)) params.set(e.name, ir.params.find((x) => x.name === e.name) ?? null);
+    if ((e.k === 'applies' || e.k === 'outcome') && !measures.has(e.measure)) {
+      const m2 = ir.measures.find((x) => x.name === e.measure);
+      measures.set(e.measure, m2 ?? null);
+      if (m2) for (const r of m2.rules) { visit(r.condition); r.assignments.forEach((a) => visit(a.value)); }
+    }
+    irChildren(e).forEach(visit);
+  };
+  measures.set(m.name, m);
+  for (const r of m.rules) { visit(r.condition); r.assignments.forEach((a) => visit(a.value)); }
+  const sorted = <T,>(x: Map<string, T>) => [...x.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const { effective, effectiveRange, sunset } = ir.policy;
+  return JSON.stringify({ measures: sorted(measures), defs: sorted(defs), params: sorted(params), entities: ir.entities, effective, effectiveRange, sunset },
+    (k, v) => (DROP.has(k) ? undefined : v));
+}
+
+/** A witness date in the policy's own era: the effective date, or the earliest date the measure's rules mention. */
+function preferredFrom(ir: IrProgram, m: IrMeasure): number | undefined {
+  if (ir.policy.effective !== undefined) return ir.policy.effective;
+  if (ir.policy.effectiveRange) return ir.policy.effectiveRange.hi + 1;
+  let min = Infinity;
+  const visit = (e: IrExpr): void => {
+    if (e.k === 'const' && e.type?.k === 'date' && typeof e.value === 'number') min = Math.min(min, e.value);
+    irChildren(e).forEach(visit);
+  };
+  for (const r of m.rules) visit(r.condition);
+  if (ir.policy.sunset) visit(ir.policy.sunset.condition);
+  return Number.isFinite(min) ? min : 19723; // 2024-01-01
+}
+
 async function diffMeasure(Z: any, solver: any, o: LoweredPolicy, n: LoweredPolicy, ma: IrMeasure, mb: IrMeasure, opts: DiffOptions, ds: Diagnostic[], queryMs: number[]): Promise<MeasureDiff> {
   const changes: ChangeWitness[] = [];
   const undecided: string[] = [];
+  const qa = quotesOf(ma.citation.quotes);
+  const qb = quotesOf(mb.citation.quotes);
+  // a change of the clause number alone is reported as 改号 under 条款, not as a change of 原文
+  const textChange = unnumbered(ma.citation.quotes) !== unnumbered(mb.citation.quotes) ? { 原文差异: textDiff(qa, qb) } : {};
+  if (!opts.alwaysSolve && meaning(o.ir, ma) === meaning(n.ir, mb)) {
+    return { 措施: mb.name, 条款: { 旧: ma.citation.label, 新: mb.citation.label }, 结论: '等价', 依据: '相同', 变化: [], 未判定: [], ...textChange };
+  }
   const kinds: ChangeKind[] = ['得到', '失去', '改变', '存疑'];
   for (const kind of kinds) {
     // a fresh pair of encoders per query: each query encodes only what it asks
@@ -352,7 +412,7 @@ async function diffMeasure(Z: any, solver: any, o: LoweredPolicy, n: LoweredPoli
       r = await solver.check();
       if (r === 'sat') {
         // prefer a witness dated on or after the new version's effective date (readability only)
-        const from = n.ir.policy.effective ?? o.ir.policy.effective;
+        const from = preferredFrom(n.ir, mb) ?? preferredFrom(o.ir, ma);
         if (from !== undefined) {
           solver.push();
           solver.add(e1.E.ge(from));
@@ -414,13 +474,10 @@ async function diffMeasure(Z: any, solver: any, o: LoweredPolicy, n: LoweredPoli
       旧: summary(da), 新: summary(db), 区域: region(da, db), 复现: replay,
     });
   }
-  const qa = quotesOf(ma.citation.quotes);
-  const qb = quotesOf(mb.citation.quotes);
+  const verdict = changes.length ? '有变化' : undecided.length ? '未判定' : '等价';
   return {
     措施: mb.name, 条款: { 旧: ma.citation.label, 新: mb.citation.label },
-    结论: changes.length ? '有变化' : undecided.length ? '未判定' : '等价',
-    变化: changes, 未判定: undecided,
-    // a change of the clause number alone is reported as 改号 under 条款, not as a change of 原文
-    ...(unnumbered(ma.citation.quotes) !== unnumbered(mb.citation.quotes) ? { 原文差异: textDiff(qa, qb) } : {}),
+    结论: verdict, ...(verdict === '等价' ? { 依据: '求解器' as const } : {}),
+    变化: changes, 未判定: undecided, ...textChange,
   };
 }

@@ -35,16 +35,21 @@ export function tally(r: DiffReport): { gains: number; loses: number; changes: n
   return t;
 }
 
+/** How an equivalence was established. */
+export function eqText(m: PolicyDiff['措施'][number]): string {
+  return m.依据 === '相同' ? '等价（规则、定义与参数未变）' : '等价（求解器证明）';
+}
+
 function verdictLine(m: PolicyDiff['措施'][number]): string {
   const clause = m.条款.旧 && m.条款.新 && m.条款.旧 !== m.条款.新 ? `${m.条款.旧} → ${m.条款.新}` : m.条款.新 ?? m.条款.旧 ?? '';
-  const v = m.结论 === '等价' ? '等价（已证明）' : m.结论 === '有变化' ? `有变化：${m.变化.map((c) => c.类别).join('、')}` : m.结论;
+  const v = m.结论 === '等价' ? eqText(m) : m.结论 === '有变化' ? `有变化：${m.变化.map((c) => c.类别).join('、')}` : m.结论;
   return `${m.措施}（${clause}）：${v}`;
 }
 
 export function renderDiffText(r: DiffReport): string {
   const out: string[] = [];
   const t = tally(r);
-  out.push(`变更影响：${t.equivalent} 项措施等价，${t.gains} 处得到，${t.loses} 处失去，${t.changes} 处改变，${t.undecided} 项未判定`);
+  out.push(`变更影响：${t.equivalent} 项措施等价（已证明），${t.gains} 处得到，${t.loses} 处失去，${t.changes} 处改变，${t.undecided} 项未判定`);
   for (const id of r.新增政策) out.push(`新增政策：${id}`);
   for (const id of r.删除政策) out.push(`删除政策：${id}`);
   for (const p of r.政策) {
@@ -103,7 +108,7 @@ export function renderDiffMarkdown(r: DiffReport): string {
     out.push('| 措施 | 条款 | 结论 |', '|---|---|---|');
     for (const m of p.措施) {
       const clause = m.条款.旧 && m.条款.新 && m.条款.旧 !== m.条款.新 ? `${m.条款.旧} → ${m.条款.新}` : m.条款.新 ?? m.条款.旧 ?? '';
-      const v = m.结论 === '等价' ? '✅ 等价（已证明）' : m.结论 === '有变化' ? m.变化.map((c) => c.类别).join('、') : m.结论 === '未判定' ? '⚠️ 未判定' : m.结论;
+      const v = m.结论 === '等价' ? `✅ ${eqText(m)}` : m.结论 === '有变化' ? m.变化.map((c) => c.类别).join('、') : m.结论 === '未判定' ? '⚠️ 未判定' : m.结论;
       out.push(`| ${mdEsc(m.措施)} | ${mdEsc(clause)} | ${v} |`);
     }
     out.push('');
@@ -157,7 +162,7 @@ export function renderDiffHtml(r: DiffReport): string {
     for (const m of p.措施) {
       const clause = m.条款.旧 && m.条款.新 && m.条款.旧 !== m.条款.新 ? `${m.条款.旧} → ${m.条款.新}` : m.条款.新 ?? m.条款.旧 ?? '';
       const cls = m.结论 === '等价' ? 'eq' : m.结论 === '未判定' ? 'unk' : 'chg';
-      body.push(`<tr class="${cls}"><td>${esc(m.措施)}</td><td>${esc(clause)}</td><td>${esc(m.结论 === '有变化' ? m.变化.map((c) => c.类别).join('、') : m.结论 === '等价' ? '等价（已证明）' : m.结论)}</td></tr>`);
+      body.push(`<tr class="${cls}"><td>${esc(m.措施)}</td><td>${esc(clause)}</td><td>${esc(m.结论 === '有变化' ? m.变化.map((c) => c.类别).join('、') : m.结论 === '等价' ? eqText(m) : m.结论)}</td></tr>`);
     }
     body.push('</tbody></table>');
     for (const m of p.措施) {

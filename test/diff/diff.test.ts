@@ -17,7 +17,7 @@ const load = (k: string): LoweredPolicy[] => {
   return r.policies;
 };
 const base = load('base');
-const run = async (k: string, findings = false) => diffPolicies(base, load(k), { timeoutMs: 20000, findings });
+const run = async (k: string, findings = false, alwaysSolve = false) => diffPolicies(base, load(k), { timeoutMs: 20000, findings, alwaysSolve });
 
 /** measure → kinds of change, for every measure that is not proved equivalent. */
 function changed(r: DiffReport): Record<string, string[]> {
@@ -88,10 +88,13 @@ describe('diff: seeded revisions, one per kind of change', () => {
 
   for (const k of ['format', 'comment']) {
     it(`${k}-only revision: every measure proved equivalent, nothing else listed`, async () => {
-      const { value, diagnostics } = await run(k, k === 'comment');
+      // by identity of meaning, and by the solver (every query UNSAT)
+      const same = await run(k);
+      expect(same.value.政策[0]!.措施.map((m) => m.依据)).toEqual(['相同', '相同', '相同']);
+      const { value, diagnostics } = await run(k, k === 'comment', true);
       expect(diagnostics).toEqual([]);
       expect(changed(value)).toEqual({});
-      expect(value.政策[0]!.措施.every((m) => m.结论 === '等价' && !m.原文差异)).toBe(true);
+      expect(value.政策[0]!.措施.every((m) => m.结论 === '等价' && m.依据 === '求解器' && !m.原文差异)).toBe(true);
       expect(value.政策[0]!.条款).toEqual([]);
       if (k === 'comment') expect(value.政策[0]!.核查).toEqual([]);
     });
