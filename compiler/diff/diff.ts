@@ -283,6 +283,7 @@ function region(a: Decision | undefined, b: Decision | undefined): string {
   for (const r of b?.规则 ?? []) if (r.适用 === true && !ra.has(r.规则)) why.push(`新版规则“${r.规则}”适用（${r.条件.map((c) => c.条件).join(' 且 ')}）`);
   for (const r of a?.规则 ?? []) if (r.适用 === true && !rb.has(r.规则)) why.push(`旧版规则“${r.规则}”适用（${r.条件.map((c) => c.条件).join(' 且 ')}）`);
   for (const r of b?.规则 ?? []) if (ra.has(r.规则) && r.适用 !== true && r.未满足?.length) why.push(`新版规则“${r.规则}”不再满足：${r.未满足.join('；')}`);
+  for (const r of a?.规则 ?? []) if (rb.has(r.规则) && r.适用 !== true && r.未满足?.length) why.push(`旧版规则“${r.规则}”未满足：${r.未满足.join('；')}`);
   return `${parts.join('，') || '（任意事实）'}：${summary(a)} → ${summary(b)}${why.length ? `。${why.join('；')}` : ''}`;
 }
 
