@@ -110,6 +110,14 @@ describe('diff: seeded revisions, one per kind of change', () => {
     expect(value.政策[0]!.措施.some((m) => m.原文差异)).toBe(false);
   });
 
+  it('a solver timeout is 未判定 (ZC1305), never equivalent', async () => {
+    const { value, diagnostics } = await diffPolicies(base, load('raise'), { timeoutMs: 1, findings: false, alwaysSolve: true });
+    expect(diagnostics.some((d) => d.code === 'ZC1305')).toBe(true);
+    const m = value.政策[0]!.措施.find((x) => x.措施 === '生育补助')!;
+    expect(m.结论).not.toBe('等价');
+    for (const x of value.政策[0]!.措施) if (x.未判定.length) expect(x.结论).not.toBe('等价');
+  });
+
   it('two different policies are refused (ZC1302)', async () => {
     const { value, diagnostics } = await run('different');
     expect(diagnostics.map((d) => d.code)).toEqual(['ZC1302']);
