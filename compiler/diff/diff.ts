@@ -31,6 +31,7 @@ import type { LoweredPolicy } from '../project/policies.js';
 import { DEFAULT_LIST_BOUND, SmtEncoder, decodeWitness, z3, type Witness, type ZBool } from '../verify/smt.js';
 import { specialise } from '../verify/specialise.js';
 import { verifyPolicies } from '../verify/verify.js';
+import { outcomeText } from '../explain/explain.js';
 
 export type ChangeKind = '得到' | '失去' | '改变' | '存疑';
 
@@ -253,7 +254,7 @@ function internStrings(enc: SmtEncoder, ir: IrProgram): void {
 
 function summary(d: Decision | undefined): string {
   if (!d) return '（无此措施）';
-  const r = Object.entries(d.结果).map(([k, v]) => `${k} = ${v.值}${v.单位 === '日期' || v.单位 === '是否' ? '' : v.单位}`);
+  const r = Object.entries(d.结果).map(([k, v]) => outcomeText(k, v));
   return r.length ? `${d.状态}（${r.join('，')}）` : d.状态;
 }
 

@@ -183,8 +183,15 @@ function measureIsRelevant(d: Decision | undefined, facts: Raw, m: IrMeasure): b
   return !m.subject || m.subject in facts;
 }
 
+/** An outcome as a person reads it: 补助额 = 1000.00元, 比例 = 50% (no unit repeated, none for dates and booleans). */
+export function outcomeText(k: string, v: Decision['结果'][string]): string {
+  const val = String(v.值);
+  const unit = v.单位 === '日期' || v.单位 === '是否' || val.endsWith(v.单位) ? '' : v.单位;
+  return `${k} = ${val}${unit}`;
+}
+
 function summary(d: Decision): string {
-  const r = Object.entries(d.结果).map(([k, v]) => `${k} = ${v.值}${v.单位 === '日期' || v.单位 === '是否' ? '' : v.单位}`);
+  const r = Object.entries(d.结果).map(([k, v]) => outcomeText(k, v));
   return r.length ? `${d.状态}（${r.join('，')}）` : d.状态;
 }
 
@@ -308,6 +315,34 @@ async function explainMeasure(ctx: Ctx, m: IrMeasure, d: Decision, ds: Decisions
     calls++;
     return r;
   };
+  /**
+   * The same set of changed facts, with new values as close as possible to the case's (子女数 1 → 2
+   * rather than → 7): the total distance of the changed numbers (counts, fen, days) is lowered
+   * while the solver finds a closer model (a few rounds; readability, not minimality).
+   */
+  const closest = async (model: any, changed: readonly { ch: ZBool; label: string }[]): Promise<any> => {
+    const nums = changed.map((c) => present.get(c.label)).filter((x): x is { f: FactVar; ch: ZBool } => !!x && ['int', 'money', 'date'].includes(x.f.type.k) || (!!x && x.f.type.k === 'quantity' && !isRatio(x.f.type)));
+    if (!nums.length) return model;
+    const dist = Z.Sum(...nums.map(({ f }) => {
+      const o = getNorm(ctx.norm, f.root, f.steps) as number;
+      return Z.If(f.v.ge(o), f.v.sub(o), Z.Int.val(o).sub(f.v));
+    }));
+    const same = changeable.map((c) => (changed.includes(c) ? c.ch : Z.Not(c.ch)));
+    const budget = calls; // (these rounds do not count against the search's budget)
+    for (let i = 0; i < 8; i++) {
+      const cur = Number(model.eval(dist, true).toString());
+      if (!(cur > 1)) break;
+      solver.push();
+      solver.add(...same, dist.lt(cur));
+      const r = await check();
+      const better = r === 'sat' ? solver.model() : undefined;
+      solver.pop();
+      if (!better) break;
+      model = better;
+    }
+    calls = budget;
+    return model;
+  };
   outer: for (let k = 0; k <= maxK && alts.length < max; k++) {
     solver.push();
     if (changeable.length) solver.add(Z.AtMost(changeable.map((c) => c.ch), k));
@@ -320,8 +355,9 @@ async function explainMeasure(ctx: Ctx, m: IrMeasure, d: Decision, ds: Decisions
         break outer;
       }
       if (r === 'unsat') break;
-      const model = solver.model();
+      let model = solver.model();
       const changed = changeable.filter((c) => model.eval(c.ch, true).toString() === 'true');
+      model = await closest(model, changed);
       const alt = buildAlternative(ctx, m, enc, model, changed.map((c) => c.label), lengths, inCase);
       // exclude this set of changes and every superset of it
       const block = changed.length ? Z.Or(...changed.map((c) => Z.Not(c.ch))) : Z.Bool.val(false);

@@ -2,7 +2,7 @@
  * Renderers of an explanation (explain.ts): Chinese text for people, JSON.
  * Input: ExplainReport. Output: a string.
  */
-import type { ExplainReport } from './explain.js';
+import { outcomeText, type ExplainReport } from './explain.js';
 
 /** Chinese text: per measure, the unmet conditions, then each alternative with its changes and what it satisfies. */
 export function renderExplainText(r: ExplainReport): string {
@@ -18,7 +18,7 @@ export function renderExplainText(r: ExplainReport): string {
     m.建议.forEach((a, i) => {
       out.push(`  方案 ${i + 1}（改变 ${a.改变数} 项）：`);
       for (const c of a.改变) out.push(`    · ${c.事实}：${c.类别 === '补充' ? `补充为 ${c.新值}` : `${c.原值 ?? '（缺失）'} → ${c.新值}`}`);
-      const res = Object.entries(a.结果).map(([k, v]) => `${k} = ${v.值}${v.单位 === '日期' || v.单位 === '是否' ? '' : v.单位}`).join('，');
+      const res = Object.entries(a.结果).map(([k, v]) => outcomeText(k, v)).join('，');
       out.push(`    → ${a.状态}${res ? `：${res}` : ''}（${a.条款.标签}，已由解释器复现）`);
       for (const s of a.满足) out.push(`    满足规则“${s.规则}”：${s.条件.join('；')}`);
     });

@@ -80,6 +80,13 @@ describe('explain --why-not', () => {
     });
   }
 
+  it('picks new values as close as possible to the case (the boundary, not any value)', async () => {
+    const c = { 子女数: 2, 户籍在本县: true, 有托育: false, 年收入: '90000' };
+    const r = await explain(ir, { 家庭: c }, DATE, [], { ...opts, measure: '补助' });
+    const changes = r.措施[0]!.建议.map((a) => a.改变.map((x) => `${x.事实}=${x.新值}`).join(','));
+    expect(changes.sort()).toEqual(['家庭.子女数=3', '家庭.年收入=50000.00', '家庭.有托育=是']);
+  });
+
   it('respects --fixed: a frozen fact is never changed, and no change at all is proved when nothing else helps', async () => {
     const c = { 子女数: 1, 户籍在本县: false, 有托育: false, 年收入: '90000' };
     const r = await explain(ir, { 家庭: c }, DATE, [], { ...opts, measure: '补助', fixed: ['户籍在本县'] });
