@@ -322,11 +322,10 @@ async function explainMeasure(ctx: Ctx, m: IrMeasure, d: Decision, ds: Decisions
    */
   const closest = async (model: any, changed: readonly { ch: ZBool; label: string }[]): Promise<any> => {
     const nums = changed.map((c) => present.get(c.label)).filter((x): x is { f: FactVar; ch: ZBool } => !!x && ['int', 'money', 'date'].includes(x.f.type.k) || (!!x && x.f.type.k === 'quantity' && !isRatio(x.f.type)));
-    if (!nums.length) return model;
-    const dist = Z.Sum(...nums.map(({ f }) => {
-      const o = getNorm(ctx.norm, f.root, f.steps) as number;
-      return Z.If(f.v.ge(o), f.v.sub(o), Z.Int.val(o).sub(f.v));
-    }));
+    const lists = changed.map((c) => enc.lists.get(c.label)).filter((l): l is NonNullable<typeof l> => !!l && lengths.get(l.path) !== undefined);
+    if (!nums.length && !lists.length) return model;
+    const away = (v: ZExpr, o: number) => Z.If(v.ge(o), v.sub(o), Z.Int.val(o).sub(v));
+    const dist = Z.Sum(Z.Int.val(0), ...nums.map(({ f }) => away(f.v, getNorm(ctx.norm, f.root, f.steps) as number)), ...lists.map((l) => away(l.n, lengths.get(l.path)!)));
     const same = changeable.map((c) => (changed.includes(c) ? c.ch : Z.Not(c.ch)));
     const budget = calls; // (these rounds do not count against the search's budget)
     for (let i = 0; i < 8; i++) {

@@ -133,6 +133,30 @@ describe('explain --why-not', () => {
     expect(甲.未知).toEqual(['（家庭.有托育 或 家庭.年收入 ≤ 50000元）']);
   });
 
+  it('a list: adding an element is one change (the list length), with the element the solver needs', async () => {
+    const lir = irOf(`政策 「列表」 { 生效：2020年1月1日 }
+枚举 户籍地 { 本县、外县 }
+实体 人 { 出生日期：日期  户籍：户籍地 }
+实体 家庭 { 子女：列表（人） }
+定义 人.孩次：整数 = 人数（家庭.子女，出生日期 < 人.出生日期） + 1
+条款 一、 "补助" {
+  措施 「三孩补助」 {
+    对象：家庭
+    结果 补助额：金额 一次性
+    规则 「三孩」 { 条件：家庭.子女 至少一个满足（孩次 ≥ 3 且 户籍 为 本县）  补助额 = 1000元 }
+  }
+}`);
+    const facts = { 家庭: { 子女: [{ 出生日期: '2020-05-01', 户籍: '本县' }, { 出生日期: '2022-05-01', 户籍: '外县' }] } };
+    const r = await explain(lir, facts, DATE, [], opts);
+    const a = r.措施[0]!.建议[0]!;
+    expect(a.改变数).toBe(1);
+    expect(a.改变[0]).toMatchObject({ 事实: '家庭.子女（个数）', 原值: '2', 类别: '列表长度' });
+    expect(a.改变[0]!.新值.startsWith('3（新增：')).toBe(true);
+    expect(evaluate(lir, a.事实, DATE, []).决定[0]!.状态).toBe('适用');
+    const frozen = await explain(lir, facts, DATE, [], { ...opts, fixed: ['家庭.子女'] });
+    expect(frozen.措施[0]!.结论).toBe('无');
+  });
+
   it('rejects invalid facts with the InputError, not an explanation', async () => {
     await expect(explain(ir, { 家庭: { 子女数: -1, 未知字段: 1 } }, DATE, [], opts)).rejects.toBeInstanceOf(InputError);
   });
