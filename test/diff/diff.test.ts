@@ -9,6 +9,7 @@ import { loadPolicies, type LoweredPolicy } from '../../compiler/project/policie
 import { diffPolicies, type DiffReport } from '../../compiler/diff/diff.js';
 import { renderDiffHtml, renderDiffMarkdown, renderDiffText } from '../../compiler/diff/render.js';
 import { evaluate } from '../../compiler/interpret/interpreter.js';
+import { memoryHost } from '../../compiler/project/host.js';
 
 const CASES = join(__dirname, 'cases');
 const load = (k: string): LoweredPolicy[] => {
@@ -116,6 +117,28 @@ describe('diff: seeded revisions, one per kind of change', () => {
     const m = value.政策[0]!.措施.find((x) => x.措施 === '生育补助')!;
     expect(m.结论).not.toBe('等价');
     for (const x of value.政策[0]!.措施) if (x.未判定.length) expect(x.结论).not.toBe('等价');
+  });
+
+  it('an effective date known only within a range, then fixed: witnesses state the value of the uncertain date they hold for', async () => {
+    const P = (eff: string) => `政策 「测试办法」 { 生效：${eff} }
+实体 家庭 { 子女数：整数  出生日期：日期 }
+条款 一、 "补助" {
+  措施 补助 {
+    对象：家庭
+    结果 补助额：金额 一次性
+    规则 甲 { 条件：家庭.子女数 ≥ 2 且 家庭.出生日期 ≥ 施行日  补助额 = 1000元 }
+  }
+}`;
+    const a = loadPolicies(['/p'], memoryHost({ '/p/政策.zc': P('某日（2024年1月1日，2024年3月1日）') })).policies;
+    const b = loadPolicies(['/p'], memoryHost({ '/p/政策.zc': P('2024年2月1日') })).policies;
+    const { value } = await diffPolicies(a, b, { timeoutMs: 20000, findings: false });
+    expect(value.政策[0]!.头部).toEqual(['生效：2024-01-01 至 2024-03-01 之间 → 2024-02-01']);
+    const m = value.政策[0]!.措施[0]!;
+    expect(m.变化.map((c) => c.类别).sort()).toEqual(['失去', '得到']);
+    for (const c of m.变化) {
+      expect(c.复现.解释器).toBe('confirmed');
+      expect(c.不确定日期!.map((d) => d.name)).toEqual(['施行日']);
+    }
   });
 
   it('two different policies are refused (ZC1302)', async () => {
