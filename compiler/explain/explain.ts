@@ -78,6 +78,8 @@ export interface MeasureExplanation {
   readonly 措施: string;
   readonly 条款: { readonly 锚点: string; readonly 标签: string };
   readonly 状态: Decision['状态'];
+  /** The decision's reasons (理由), e.g. 输入中没有「婴幼儿」. */
+  readonly 理由: readonly string[];
   /** Per rule: the conditions that do not hold and those that are unknown (from the trace). */
   readonly 未满足: readonly { readonly 规则: string; readonly 未满足: readonly string[]; readonly 未知: readonly string[] }[];
   /** 找到 alternatives found; 无 no change of facts within the bounds makes it 适用 (proved); 未判定 the solver did not decide; 不需要 already 适用; 无法改变 not in force on that date. */
@@ -238,7 +240,7 @@ function unmetOf(d: Decision): MeasureExplanation['未满足'] {
 
 async function explainMeasure(ctx: Ctx, m: IrMeasure, d: Decision, ds: Decisions): Promise<MeasureExplanation> {
   const clause = { 锚点: m.citation.anchor, 标签: m.citation.label };
-  const base = { 措施: m.name, 条款: clause, 状态: d.状态, 未满足: unmetOf(d) };
+  const base = { 措施: m.name, 条款: clause, 状态: d.状态, 理由: d.理由, 未满足: unmetOf(d) };
   if (d.状态 === '适用') return { ...base, 结论: '不需要', 建议: [], 说明: [`措施“${m.name}”已适用：${summary(d)}`] };
   if (d.状态 === '未生效' || d.状态 === '已废止' || ds.可能废止) {
     return { ...base, 结论: '无法改变', 建议: [], 说明: [`在 ${ctx.date} 政策${d.状态 === '未生效' ? '尚未生效' : d.状态 === '已废止' ? '已废止' : '可能已废止'}：改变个案事实不能使措施“${m.name}”适用（取决于日期与上级政策事件，不取决于事实）`] };

@@ -9,7 +9,7 @@ export function renderExplainText(r: ExplainReport): string {
   const out: string[] = [`${r.政策}　评估日期 ${r.评估日期}`];
   if (!r.措施.length) out.push('', '没有需要解释的措施（都已适用，或个案不涉及其对象；可用 --measure 指定）');
   for (const m of r.措施) {
-    out.push('', `■ ${m.措施}（${m.条款.标签}）：${m.状态}`);
+    out.push('', `■ ${m.措施}（${m.条款.标签}）：${m.状态}${m.理由.length ? `（${m.理由.join('；')}）` : ''}`);
     for (const u of m.未满足) {
       if (u.未满足.length) out.push(`  规则“${u.规则}”未满足：${u.未满足.join('；')}`);
       if (u.未知.length) out.push(`  规则“${u.规则}”未知（缺少事实）：${u.未知.join('；')}`);

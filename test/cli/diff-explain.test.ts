@@ -75,7 +75,7 @@ describe('zhengce explain', () => {
     const r = runCli(['explain', c, '--date', '2024-06-01', '--events', 'none', '--paths', join(CASES, 'base')], { timeoutMs: 120_000 });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('■ 生育补助（二（一））：不适用');
+    expect(r.stdout).toContain('■ 生育补助（二（一））：不适用（没有适用的规则）');
     expect(r.stdout).toContain('规则“二孩补助”未满足：家庭.子女数 二孩及以上');
     expect(r.stdout).toContain('最少需要改变 1 项事实');
     // one fact (子女数) is the whole answer; which value the solver picks (≥ 2) is not fixed
