@@ -32,6 +32,8 @@ import { DEFAULT_LIST_BOUND, SmtEncoder, decodeWitness, z3, type Witness, type Z
 import { specialise } from '../verify/specialise.js';
 import { verifyPolicies } from '../verify/verify.js';
 import { outcomeText } from '../explain/explain.js';
+import { loadGeneratedEvaluator } from '../emit/load.js';
+import { compareDecisions } from '../verify/engine.js';
 
 export type ChangeKind = '得到' | '失去' | '改变' | '存疑';
 
@@ -46,7 +48,8 @@ export interface ChangeWitness {
   readonly 新: string;
   /** The region that changed, in terms of the conditions and the witness's values. */
   readonly 区域: string;
-  readonly 复现: { readonly 解释器: 'confirmed' | 'not-reproduced'; readonly 生成的求值器: 'unavailable'; readonly 说明: string };
+  /** Replay of the witness: the interpreters of both versions, and the generated evaluators emitted from both IRs (compared with the interpreters' whole decisions). */
+  readonly 复现: { readonly 解释器: 'confirmed' | 'not-reproduced'; readonly 生成的求值器: 'confirmed' | 'not-reproduced' | 'differs' | 'unavailable'; readonly 说明?: string };
 }
 
 export interface MeasureDiff {
@@ -348,6 +351,27 @@ function meaning(ir: IrProgram, m: IrMeasure): string {
     (k, v) => (DROP.has(k) ? undefined : v));
 }
 
+/**
+ * Replay a witness through the generated evaluators emitted from both (specialised) IRs: the whole
+ * decisions must equal the interpreters', and show the change. An evaluator emitted for an older
+ * contract (keys missing, the rest equal) or one that cannot be emitted is 'unavailable', said.
+ */
+async function replayGenerated(ia: IrProgram, ib: IrProgram, w: Witness, fa: Decisions, fb: Decisions, shows: (a: Decisions, b: Decisions) => boolean): Promise<{ 生成的求值器: 'confirmed' | 'not-reproduced' | 'differs' | 'unavailable'; 说明?: string }> {
+  let ga: Decisions;
+  let gb: Decisions;
+  try {
+    const [ea, eb] = [await loadGeneratedEvaluator(ia), await loadGeneratedEvaluator(ib)];
+    [ga, gb] = [ea(w.facts, w.date, []), eb(w.facts, w.date, [])];
+  } catch (e) {
+    return { 生成的求值器: 'unavailable', 说明: `生成的求值器无法生成、载入或求值：${(e as Error).message.split('\n')[0]}` };
+  }
+  const [ca, cb] = [compareDecisions(fa, ga), compareDecisions(fb, gb)];
+  if (ca.same && cb.same) return shows(ga, gb) ? { 生成的求值器: 'confirmed' } : { 生成的求值器: 'not-reproduced', 说明: '生成的求值器未显示差异' };
+  if (ca.differs || cb.differs) return { 生成的求值器: 'differs', 说明: `生成的求值器与解释器的决定不同（${ca.differs ? '旧版' : ''}${ca.differs && cb.differs ? '、' : ''}${cb.differs ? '新版' : ''}）` };
+  const missing = [...new Set([...ca.missing, ...cb.missing])];
+  return { 生成的求值器: 'unavailable', 说明: `生成的求值器的输出缺少字段 ${missing.join('、')}（按旧的求值契约生成），其余一致；未用于确认` };
+}
+
 /** A witness date in the policy's own era: the effective date, or the earliest date the measure's rules mention. */
 function preferredFrom(ir: IrProgram, m: IrMeasure): number | undefined {
   if (ir.policy.effective !== undefined) return ir.policy.effective;
@@ -446,26 +470,29 @@ async function diffMeasure(Z: any, solver: any, o: LoweredPolicy, n: LoweredPoli
     }
     const w = decodeWitness([e1, e2], model, [ma.subject, mb.subject].filter((x): x is string => !!x && (o.ir.entities.some((e) => e.name === x))));
     const [ia, ib] = [specialise(o.ir, w.dates), specialise(n.ir, w.dates, true)];
-    let da: Decision | undefined;
-    let db: Decision | undefined;
+    let fa: Decisions | undefined;
+    let fb: Decisions | undefined;
     let note = '';
     try {
-      da = (evaluate(ia, w.facts, w.date, []) as Decisions).决定.find((x) => x.措施 === ma.name);
-      db = (evaluate(ib, w.facts, w.date, []) as Decisions).决定.find((x) => x.措施 === mb.name);
+      fa = evaluate(ia, w.facts, w.date, []);
+      fb = evaluate(ib, w.facts, w.date, []);
     } catch (e) {
       note = `求值出错：${(e as Error).message.split('\n')[0]}`;
     }
+    const da = fa?.决定.find((x) => x.措施 === ma.name);
+    const db = fb?.决定.find((x) => x.措施 === mb.name);
     const vals = (d: Decision | undefined) => JSON.stringify(Object.entries(d?.结果 ?? {}).map(([k, v]) => [k, v.值]));
-    const ok = !!da && !!db && (
-      kind === '得到' ? da.状态 !== '适用' && db.状态 === '适用'
-        : kind === '失去' ? da.状态 === '适用' && db.状态 !== '适用'
-          : kind === '改变' ? da.状态 === '适用' && db.状态 === '适用' && vals(da) !== vals(db)
-            : (da.状态 === '存疑') !== (db.状态 === '存疑'));
-    const replay = {
-      解释器: ok ? 'confirmed' as const : 'not-reproduced' as const,
-      生成的求值器: 'unavailable' as const,
-      说明: [note, '生成的求值器只对已提交的 generated/ 存在，比较任意两个版本时不可用'].filter(Boolean).join('；'),
-    };
+    const shows = (a: Decision | undefined, b: Decision | undefined): boolean => !!a && !!b && (
+      kind === '得到' ? a.状态 !== '适用' && b.状态 === '适用'
+        : kind === '失去' ? a.状态 === '适用' && b.状态 !== '适用'
+          : kind === '改变' ? a.状态 === '适用' && b.状态 === '适用' && vals(a) !== vals(b)
+            : (a.状态 === '存疑') !== (b.状态 === '存疑'));
+    const ok = shows(da, db);
+    const generated = ok && fa && fb ? await replayGenerated(ia, ib, w, fa, fb, (ga, gb) => shows(ga.决定.find((x) => x.措施 === ma.name), gb.决定.find((x) => x.措施 === mb.name))) : { 生成的求值器: 'unavailable' as const, 说明: '解释器未能复现，未比较生成的求值器' };
+    const replay = { 解释器: ok ? 'confirmed' as const : 'not-reproduced' as const, ...generated, ...(note ? { 说明: [note, generated.说明].filter(Boolean).join('；') } : {}) };
+    if (ok && (replay.生成的求值器 === 'differs' || replay.生成的求值器 === 'not-reproduced')) {
+      ds.push(diag('ZC1306', spanOf(mb.origin), `${what}：反例在生成的求值器中结果与解释器不同（${replay.说明 ?? replay.生成的求值器}），需要人工检查`));
+    }
     if (!ok) {
       undecided.push(`${what}：求解器给出的反例在解释器中未能复现（${summary(da)} → ${summary(db)}）`);
       ds.push(diag('ZC1306', spanOf(mb.origin), `${what}：求解器给出的反例在两个版本的解释器中未能复现差异（旧：${summary(da)}；新：${summary(db)}），需要人工检查`));

@@ -12,6 +12,13 @@ function facts(w: ChangeWitness): string {
   return `评估日期 ${w.日期}，事实 ${JSON.stringify(w.事实)}${dates}`;
 }
 
+/** The generated evaluators' part of a replay, in words. */
+export function genText(c: ChangeWitness): string {
+  const g = c.复现.生成的求值器;
+  const what = g === 'confirmed' ? '生成的求值器已确认（两个版本）' : g === 'differs' ? '生成的求值器与解释器不同' : g === 'not-reproduced' ? '生成的求值器未复现' : '生成的求值器不可用';
+  return c.复现.说明 ? `${what}（${c.复现.说明}）` : what;
+}
+
 function plainDiff(parts: readonly TextPart[]): string {
   return parts.map((p) => (p.类别 === '增' ? `{+${p.文本}+}` : p.类别 === '删' ? `[-${p.文本}-]` : p.文本)).join('');
 }
@@ -61,7 +68,7 @@ export function renderDiffText(r: DiffReport): string {
       for (const c of m.变化) {
         out.push(`      · ${KIND[c.类别]}：${c.区域}`);
         out.push(`        反例：${facts(c)}`);
-        out.push(`        复现：解释器${c.复现.解释器 === 'confirmed' ? '已确认（两个版本）' : '未复现'}；生成的求值器不可用（${c.复现.说明}）`);
+        out.push(`        复现：解释器${c.复现.解释器 === 'confirmed' ? '已确认（两个版本）' : '未复现'}；${genText(c)}`);
       }
       for (const u of m.未判定) out.push(`      · 未判定：${u}`);
       if (m.原文差异) out.push(`      · 原文改变：${plainDiff(m.原文差异)}`);
@@ -117,7 +124,7 @@ export function renderDiffMarkdown(r: DiffReport): string {
       out.push(`#### ${mdEsc(m.措施)}`, '');
       for (const c of m.变化) {
         out.push(`- **${KIND[c.类别]}**：${mdEsc(c.区域)}`);
-        out.push(`  <details><summary>反例（解释器${c.复现.解释器 === 'confirmed' ? '已在两个版本中确认' : '未复现'}）</summary>`, '', '  ```json', `  ${JSON.stringify({ 日期: c.日期, 事实: c.事实, ...(c.不确定日期 ? { 不确定日期: c.不确定日期 } : {}) })}`, '  ```', '  </details>');
+        out.push(`  <details><summary>反例（解释器${c.复现.解释器 === 'confirmed' ? '已在两个版本中确认' : '未复现'}；${mdEsc(genText(c))}）</summary>`, '', '  ```json', `  ${JSON.stringify({ 日期: c.日期, 事实: c.事实, ...(c.不确定日期 ? { 不确定日期: c.不确定日期 } : {}) })}`, '  ```', '  </details>');
       }
       for (const u of m.未判定) out.push(`- ⚠️ 未判定：${mdEsc(u)}`);
       if (m.原文差异) out.push(`- 原文改变：${mdDiff(m.原文差异)}`);
@@ -168,7 +175,7 @@ export function renderDiffHtml(r: DiffReport): string {
     for (const m of p.措施) {
       if (!m.变化.length && !m.未判定.length && !m.原文差异) continue;
       body.push(`<h3>${esc(m.措施)}</h3><ul>`);
-      for (const c of m.变化) body.push(`<li><b>${esc(KIND[c.类别])}</b>：${esc(c.区域)}<details><summary>反例（解释器${c.复现.解释器 === 'confirmed' ? '已在两个版本中确认' : '未复现'}）</summary><pre>${esc(JSON.stringify({ 日期: c.日期, 事实: c.事实, ...(c.不确定日期 ? { 不确定日期: c.不确定日期 } : {}) }, null, 2))}</pre></details></li>`);
+      for (const c of m.变化) body.push(`<li><b>${esc(KIND[c.类别])}</b>：${esc(c.区域)}<details><summary>反例（解释器${c.复现.解释器 === 'confirmed' ? '已在两个版本中确认' : '未复现'}；${esc(genText(c))}）</summary><pre>${esc(JSON.stringify({ 日期: c.日期, 事实: c.事实, ...(c.不确定日期 ? { 不确定日期: c.不确定日期 } : {}) }, null, 2))}</pre></details></li>`);
       for (const u of m.未判定) body.push(`<li class="unk">未判定：${esc(u)}</li>`);
       if (m.原文差异) body.push(`<li>原文改变：<span class="diff">${hd(m.原文差异)}</span></li>`);
       body.push('</ul>');
