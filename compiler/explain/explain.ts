@@ -23,6 +23,8 @@ import { evaluate } from '../interpret/interpreter.js';
 import { CalendarCoverageError, InputError, type Decision, type Decisions } from '../interpret/decision.js';
 import { validateInput, type Facts, type FieldValue, type Rec } from '../interpret/validate.js';
 import { fromDayNumber, fullMonthsOfAge } from '../common/calendar.js';
+import { loadGeneratedEvaluator } from '../emit/load.js';
+import { compareDecisions } from '../verify/engine.js';
 import { DEFAULT_LIST_BOUND, SmtEncoder, decodeWitness, z3, type FactVar, type Step, type ZBool, type ZExpr } from '../verify/smt.js';
 
 export interface ExplainOptions {
@@ -66,6 +68,8 @@ export interface Alternative {
   readonly 条款: { readonly 锚点: string; readonly 标签: string };
   /** The complete facts of the changed case (ready for `zhengce eval`). */
   readonly 事实: Record<string, unknown>;
+  /** The changed case replayed: the interpreter (always confirmed: only confirmed alternatives are shown) and the generated evaluator (the whole decisions compared). */
+  readonly 复现: { readonly 解释器: 'confirmed'; readonly 生成的求值器: 'confirmed' | 'differs' | 'unavailable'; readonly 说明?: string };
 }
 
 /** For 存疑: one missing fact and what each of its values gives (the other missing facts still missing). */
@@ -371,6 +375,7 @@ async function explainMeasure(ctx: Ctx, m: IrMeasure, d: Decision, ds: Decisions
   }
   if (notReproduced) notes.push(`求解器给出的 ${notReproduced} 个解在解释器中未能复现（编码对月龄、按月加减日期与工作日作了近似），已跳过；它们所改变的事实组合可能仍有其他取值可行`);
   alts.sort((a, b) => a.改变数 - b.改变数);
+  for (let i = 0; i < alts.length; i++) alts[i] = { ...alts[i]!, 复现: await replayGenerated(ctx, alts[i]!.事实) };
   const deciding = d.状态 === '存疑' ? decidingFacts(ctx, m, d, alts) : undefined;
   if (alts.length) {
     notes.unshift(`最少需要改变 ${alts[0]!.改变数} 项事实；每个建议都已用解释器复现为“适用”，且不含更小的可行组合`);
@@ -445,8 +450,22 @@ function buildAlternative(ctx: Ctx, m: IrMeasure, enc: SmtEncoder, model: any, c
   return {
     改变数: changes.length, 改变: changes, 状态: dec.状态, 结果: dec.结果,
     满足: dec.规则.filter((r) => r.适用 === true).map((r) => ({ 规则: r.规则, 条件: r.条件.map((c) => c.条件) })),
-    条款: { 锚点: m.citation.anchor, 标签: m.citation.label }, 事实: facts,
+    条款: { 锚点: m.citation.anchor, 标签: m.citation.label }, 事实: facts, 复现: { 解释器: 'confirmed', 生成的求值器: 'unavailable' },
   };
+}
+
+/** Replay a changed case through the generated evaluator emitted from the IR: its whole decisions must equal the interpreter's. */
+async function replayGenerated(ctx: Ctx, facts: Raw): Promise<Alternative['复现']> {
+  let g: Decisions;
+  try {
+    g = (await loadGeneratedEvaluator(ctx.ir))(facts, ctx.date, ctx.events as unknown[]);
+  } catch (e) {
+    return { 解释器: 'confirmed', 生成的求值器: 'unavailable', 说明: `生成的求值器无法生成、载入或求值：${(e as Error).message.split('\n')[0]}` };
+  }
+  const c = compareDecisions(evaluate(ctx.ir, facts, ctx.date, ctx.events), g);
+  if (c.same) return { 解释器: 'confirmed', 生成的求值器: 'confirmed' };
+  if (c.differs) return { 解释器: 'confirmed', 生成的求值器: 'differs', 说明: '生成的求值器的决定与解释器不同' };
+  return { 解释器: 'confirmed', 生成的求值器: 'unavailable', 说明: `生成的求值器的输出缺少字段 ${c.missing.join('、')}（按旧的求值契约生成），其余一致；未用于确认` };
 }
 
 /** Root and steps of a registered path (lists and records the encoder knows). */

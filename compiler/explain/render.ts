@@ -19,7 +19,9 @@ export function renderExplainText(r: ExplainReport): string {
       out.push(`  方案 ${i + 1}（改变 ${a.改变数} 项）：`);
       for (const c of a.改变) out.push(`    · ${c.事实}：${c.类别 === '补充' ? `补充为 ${c.新值}` : `${c.原值 ?? '（缺失）'} → ${c.新值}`}`);
       const res = Object.entries(a.结果).map(([k, v]) => outcomeText(k, v)).join('，');
-      out.push(`    → ${a.状态}${res ? `：${res}` : ''}（${a.条款.标签}，已由解释器复现）`);
+      const g = a.复现.生成的求值器 === 'confirmed' ? '与生成的求值器' : '';
+      out.push(`    → ${a.状态}${res ? `：${res}` : ''}（${a.条款.标签}，已由解释器${g}复现）`);
+      if (a.复现.生成的求值器 !== 'confirmed') out.push(`    生成的求值器：${a.复现.生成的求值器 === 'differs' ? '结果不同，需要人工检查' : '不可用'}${a.复现.说明 ? `（${a.复现.说明}）` : ''}`);
       for (const s of a.满足) out.push(`    满足规则“${s.规则}”：${s.条件.join('；')}`);
     });
     if (m.缺少?.length) {
