@@ -83,6 +83,10 @@ export interface 规则追踪 {
   readonly 条件: readonly 条件追踪[];
   /** 不在有效期内、缺少哪些事实等说明。 */
   readonly 说明?: string;
+  /** 规则不适用时，不成立的条件（条件的原文；“且”逐项拆开，“或”组、“非”、量词、一次写出的区间各算一项）。 */
+  readonly 未满足?: readonly string[];
+  /** 规则不适用或适用与否未知时，取值未知的条件（缺少事实）。 */
+  readonly 未知?: readonly string[];
 }
 
 /** 判定一项措施时用到的定义及其取值。 */
@@ -1219,6 +1223,8 @@ interface _Rule {
   readonly overrides: readonly number[];
   readonly cond: (c: _Ctx) => boolean | null;
   readonly trace: (c: _Ctx, out: 条件追踪[]) => void;
+  /** 规则不适用时：不成立的条件（no）与取值未知的条件（unk）的原文。 */
+  readonly unmet: (c: _Ctx, no: string[], unk: string[]) => void;
   /** 条件的解释会计算条件本身可能跳过的日期运算（可能抛出异常）：evaluateFast 也要计算。 */
   readonly risky: boolean;
   /** 每个结果的取值（undefined：本规则不给出该结果）。 */
@@ -1354,6 +1360,8 @@ function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
     let a: boolean | null;
     let note: string | undefined;
     const conds: 条件追踪[] = [];
+    const no: string[] = [];
+    const unk: string[] = [];
     if (!_inForce(r, s.day)) {
       a = false;
       note = '不在有效期内（' + (r.from !== undefined ? _iso(r.from) : '…') + ' 至 ' + (r.to !== undefined ? _iso(r.to) : '…') + '）';
@@ -1364,9 +1372,13 @@ function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
       const miss = c.miss as Set<string>;
       if (a === null) note = '缺少事实：' + Array.from(miss).join('、');
       for (const x of miss) missAll.add(x);
+      if (a !== true) r.unmet(c, no, unk);
     }
     applies.push(a);
-    traces.push({ 规则: r.name, 适用: a, 条件: conds, ...(note !== undefined ? { 说明: note } : {}) });
+    traces.push({
+      规则: r.name, 适用: a, 条件: conds, ...(note !== undefined ? { 说明: note } : {}),
+      ...(no.length > 0 ? { 未满足: no } : {}), ...(unk.length > 0 ? { 未知: unk } : {}),
+    });
   }
   const results: Record<string, 结果值> = {};
   const reasons: string[] = [];
@@ -1916,6 +1928,29 @@ const _m0: _Measure = {
           out.push({ 条件: "家庭.「全面两孩政策调整前的农村计划生育双女家庭」", 成立: t3, 取值: o });
         }
       },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 家庭.「全面两孩政策调整前的独生子女家庭」 或 家庭.「全面两孩政策调整前的农村计划生育双女家庭」
+          let t1: boolean | null = false;
+          Lt1: {
+            let t1u = false;
+            const t2 = _field(c, 0, 13, "家庭.全面两孩政策调整前的独生子女家庭") as boolean | null;
+            if (t2 === true) {
+              t1 = true;
+              break Lt1;
+            }
+            if (t2 === null) t1u = true;
+            const t3 = _field(c, 0, 14, "家庭.全面两孩政策调整前的农村计划生育双女家庭") as boolean | null;
+            if (t3 === true) {
+              t1 = true;
+              break Lt1;
+            }
+            if (t3 === null) t1u = true;
+            if (t1u) t1 = null;
+          }
+          if (t1 === false) no.push("家庭.「全面两孩政策调整前的独生子女家庭」 或 家庭.「全面两孩政策调整前的农村计划生育双女家庭」");
+          else if (t1 === null) unk.push("家庭.「全面两孩政策调整前的独生子女家庭」 或 家庭.「全面两孩政策调整前的农村计划生育双女家庭」");
+        }
+      },
       risky: false,
       values: [
         (_c: _Ctx): _V => {
@@ -2038,6 +2073,29 @@ const _m1: _Measure = {
           out.push({ 条件: "家庭.「本次生育在本方案实施后」", 成立: t8, 取值: o });
         }
       },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 家庭.「本次生育孩次」 三孩及以上
+          const t1 = _field(c, 0, 0, "家庭.本次生育孩次") as number | null;
+          const t2: boolean | null = t1 === null ? null : t1 >= 3;
+          if (t2 === false) no.push("家庭.「本次生育孩次」 三孩及以上");
+          else if (t2 === null) unk.push("家庭.「本次生育孩次」 三孩及以上");
+        }
+        { // 家庭.「夫妻至少一方户籍在本县」
+          const t3 = _field(c, 0, 3, "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          if (t3 === false) no.push("家庭.「夫妻至少一方户籍在本县」");
+          else if (t3 === null) unk.push("家庭.「夫妻至少一方户籍在本县」");
+        }
+        { // 家庭.「生育子女户籍均在本县」
+          const t4 = _field(c, 0, 4, "家庭.生育子女户籍均在本县") as boolean | null;
+          if (t4 === false) no.push("家庭.「生育子女户籍均在本县」");
+          else if (t4 === null) unk.push("家庭.「生育子女户籍均在本县」");
+        }
+        { // 家庭.「本次生育在本方案实施后」
+          const t5 = _field(c, 0, 1, "家庭.本次生育在本方案实施后") as boolean | null;
+          if (t5 === false) no.push("家庭.「本次生育在本方案实施后」");
+          else if (t5 === null) unk.push("家庭.「本次生育在本方案实施后」");
+        }
+      },
       risky: false,
       values: [
         (_c: _Ctx): _V => {
@@ -2154,6 +2212,27 @@ const _m2: _Measure = {
           const t12: number | null = t11 === null ? null : _years(t11, c.s.day);
           o["周岁（婴幼儿.出生日期）"] = _show("n", "周岁", t12);
           out.push({ 条件: "周岁（婴幼儿.出生日期） 不满 2周岁", 成立: t10, 取值: o });
+        }
+      },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 婴幼儿.「户籍在本县」
+          const t1 = _field(c, 1, 1, "婴幼儿.户籍在本县") as boolean | null;
+          if (t1 === false) no.push("婴幼儿.「户籍在本县」");
+          else if (t1 === null) unk.push("婴幼儿.「户籍在本县」");
+        }
+        { // 月龄（婴幼儿.出生日期） 届满 6月龄
+          const t2 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
+          const t3: number | null = t2 === null ? null : _months(t2, c.s.day);
+          const t4: boolean | null = t3 === null ? null : t3 >= 6;
+          if (t4 === false) no.push("月龄（婴幼儿.出生日期） 届满 6月龄");
+          else if (t4 === null) unk.push("月龄（婴幼儿.出生日期） 届满 6月龄");
+        }
+        { // 周岁（婴幼儿.出生日期） 不满 2周岁
+          const t5 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
+          const t6: number | null = t5 === null ? null : _years(t5, c.s.day);
+          const t7: boolean | null = t6 === null ? null : t6 < 2;
+          if (t7 === false) no.push("周岁（婴幼儿.出生日期） 不满 2周岁");
+          else if (t7 === null) unk.push("周岁（婴幼儿.出生日期） 不满 2周岁");
         }
       },
       risky: false,
@@ -2276,6 +2355,29 @@ const _m3: _Measure = {
           out.push({ 条件: "托育机构.「达到标准要求」", 成立: t8, 取值: o });
         }
       },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 托育机构.举办性质 为 社会性
+          const t1 = _field(c, 2, 0, "托育机构.举办性质") as string | null;
+          const t2: boolean | null = t1 === null ? null : t1 === "社会性";
+          if (t2 === false) no.push("托育机构.举办性质 为 社会性");
+          else if (t2 === null) unk.push("托育机构.举办性质 为 社会性");
+        }
+        { // 托育机构.「在本县」
+          const t3 = _field(c, 2, 1, "托育机构.在本县") as boolean | null;
+          if (t3 === false) no.push("托育机构.「在本县」");
+          else if (t3 === null) unk.push("托育机构.「在本县」");
+        }
+        { // 托育机构.「本方案实施后新建」
+          const t4 = _field(c, 2, 2, "托育机构.本方案实施后新建") as boolean | null;
+          if (t4 === false) no.push("托育机构.「本方案实施后新建」");
+          else if (t4 === null) unk.push("托育机构.「本方案实施后新建」");
+        }
+        { // 托育机构.「达到标准要求」
+          const t5 = _field(c, 2, 3, "托育机构.达到标准要求") as boolean | null;
+          if (t5 === false) no.push("托育机构.「达到标准要求」");
+          else if (t5 === null) unk.push("托育机构.「达到标准要求」");
+        }
+      },
       risky: false,
       values: [
         (_c: _Ctx): _V => {
@@ -2337,6 +2439,13 @@ const _m4: _Measure = {
           const t2 = _field(c, 2, 1, "托育机构.在本县") as boolean | null;
           o["托育机构.「在本县」"] = _show("b", "", t2);
           out.push({ 条件: "托育机构.「在本县」", 成立: t1, 取值: o });
+        }
+      },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 托育机构.「在本县」
+          const t1 = _field(c, 2, 1, "托育机构.在本县") as boolean | null;
+          if (t1 === false) no.push("托育机构.「在本县」");
+          else if (t1 === null) unk.push("托育机构.「在本县」");
         }
       },
       risky: false,
@@ -2410,6 +2519,15 @@ const _m5: _Measure = {
           const t5: number | null = t4 === null ? null : _years(t4, c.s.day);
           o["周岁（婴幼儿.出生日期）"] = _show("n", "周岁", t5);
           out.push({ 条件: "周岁（婴幼儿.出生日期） 不满 3周岁", 成立: t3, 取值: o });
+        }
+      },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 周岁（婴幼儿.出生日期） 不满 3周岁
+          const t1 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
+          const t2: number | null = t1 === null ? null : _years(t1, c.s.day);
+          const t3: boolean | null = t2 === null ? null : t2 < 3;
+          if (t3 === false) no.push("周岁（婴幼儿.出生日期） 不满 3周岁");
+          else if (t3 === null) unk.push("周岁（婴幼儿.出生日期） 不满 3周岁");
         }
       },
       risky: false,
@@ -2548,6 +2666,35 @@ const _m6: _Measure = {
           out.push({ 条件: "入托幼儿.孩次 三孩及以上", 成立: t11, 取值: o });
         }
       },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 托育机构.举办性质 为 社会性
+          const t1 = _field(c, 2, 0, "托育机构.举办性质") as string | null;
+          const t2: boolean | null = t1 === null ? null : t1 === "社会性";
+          if (t2 === false) no.push("托育机构.举办性质 为 社会性");
+          else if (t2 === null) unk.push("托育机构.举办性质 为 社会性");
+        }
+        { // 托育机构.「在本县」
+          const t3 = _field(c, 2, 1, "托育机构.在本县") as boolean | null;
+          if (t3 === false) no.push("托育机构.「在本县」");
+          else if (t3 === null) unk.push("托育机构.「在本县」");
+        }
+        { // 托育机构.「已登记备案」
+          const t4 = _field(c, 2, 4, "托育机构.已登记备案") as boolean | null;
+          if (t4 === false) no.push("托育机构.「已登记备案」");
+          else if (t4 === null) unk.push("托育机构.「已登记备案」");
+        }
+        { // 托育机构.「手续齐全」
+          const t5 = _field(c, 2, 5, "托育机构.手续齐全") as boolean | null;
+          if (t5 === false) no.push("托育机构.「手续齐全」");
+          else if (t5 === null) unk.push("托育机构.「手续齐全」");
+        }
+        { // 入托幼儿.孩次 三孩及以上
+          const t6 = _field(c, 4, 0, "入托幼儿.孩次") as number | null;
+          const t7: boolean | null = t6 === null ? null : t6 >= 3;
+          if (t7 === false) no.push("入托幼儿.孩次 三孩及以上");
+          else if (t7 === null) unk.push("入托幼儿.孩次 三孩及以上");
+        }
+      },
       risky: false,
       values: [
         (_c: _Ctx): _V => {
@@ -2653,6 +2800,24 @@ const _m7: _Measure = {
           const t7 = _field(c, 0, 7, "家庭.申请租房提取住房公积金") as boolean | null;
           o["家庭.「申请租房提取住房公积金」"] = _show("b", "", t7);
           out.push({ 条件: "家庭.「申请租房提取住房公积金」", 成立: t6, 取值: o });
+        }
+      },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 家庭.子女数 二孩及以上
+          const t1 = _field(c, 0, 2, "家庭.子女数") as number | null;
+          const t2: boolean | null = t1 === null ? null : t1 >= 2;
+          if (t2 === false) no.push("家庭.子女数 二孩及以上");
+          else if (t2 === null) unk.push("家庭.子女数 二孩及以上");
+        }
+        { // 家庭.「缴存住房公积金」
+          const t3 = _field(c, 0, 6, "家庭.缴存住房公积金") as boolean | null;
+          if (t3 === false) no.push("家庭.「缴存住房公积金」");
+          else if (t3 === null) unk.push("家庭.「缴存住房公积金」");
+        }
+        { // 家庭.「申请租房提取住房公积金」
+          const t4 = _field(c, 0, 7, "家庭.申请租房提取住房公积金") as boolean | null;
+          if (t4 === false) no.push("家庭.「申请租房提取住房公积金」");
+          else if (t4 === null) unk.push("家庭.「申请租房提取住房公积金」");
         }
       },
       risky: false,
@@ -2769,6 +2934,33 @@ const _m8: _Measure = {
           const t6 = _field(c, 0, 8, "家庭.购房类型") as string | null;
           o["家庭.购房类型"] = _show("s", "", t6);
           out.push({ 条件: "家庭.购房类型 属于 {首套自住住房、改善型住房}", 成立: t4, 取值: o });
+        }
+      },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 家庭.子女数 二孩及以上
+          const t1 = _field(c, 0, 2, "家庭.子女数") as number | null;
+          const t2: boolean | null = t1 === null ? null : t1 >= 2;
+          if (t2 === false) no.push("家庭.子女数 二孩及以上");
+          else if (t2 === null) unk.push("家庭.子女数 二孩及以上");
+        }
+        { // 家庭.购房类型 属于 {首套自住住房、改善型住房}
+          let t3: boolean | null = null;
+          Lt3: {
+            const t4 = _field(c, 0, 8, "家庭.购房类型") as string | null;
+            if (t4 === null) break Lt3;
+            let t3u = false;
+            if ("首套自住住房" === t4) {
+              t3 = true;
+              break Lt3;
+            }
+            if ("改善型住房" === t4) {
+              t3 = true;
+              break Lt3;
+            }
+            t3 = t3u ? null : false;
+          }
+          if (t3 === false) no.push("家庭.购房类型 属于 {首套自住住房、改善型住房}");
+          else if (t3 === null) unk.push("家庭.购房类型 属于 {首套自住住房、改善型住房}");
         }
       },
       risky: false,
@@ -2900,6 +3092,34 @@ const _m9: _Measure = {
           out.push({ 条件: "家庭.「在县域内新购买商品房」", 成立: t10, 取值: o });
         }
       },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 家庭.子女数 二孩及以上
+          const t1 = _field(c, 0, 2, "家庭.子女数") as number | null;
+          const t2: boolean | null = t1 === null ? null : t1 >= 2;
+          if (t2 === false) no.push("家庭.子女数 二孩及以上");
+          else if (t2 === null) unk.push("家庭.子女数 二孩及以上");
+        }
+        { // 家庭.「夫妻至少一方户籍在本县」
+          const t3 = _field(c, 0, 3, "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          if (t3 === false) no.push("家庭.「夫妻至少一方户籍在本县」");
+          else if (t3 === null) unk.push("家庭.「夫妻至少一方户籍在本县」");
+        }
+        { // 家庭.「生育子女户籍均在本县」
+          const t4 = _field(c, 0, 4, "家庭.生育子女户籍均在本县") as boolean | null;
+          if (t4 === false) no.push("家庭.「生育子女户籍均在本县」");
+          else if (t4 === null) unk.push("家庭.「生育子女户籍均在本县」");
+        }
+        { // 家庭.「常住本县」
+          const t5 = _field(c, 0, 5, "家庭.常住本县") as boolean | null;
+          if (t5 === false) no.push("家庭.「常住本县」");
+          else if (t5 === null) unk.push("家庭.「常住本县」");
+        }
+        { // 家庭.「在县域内新购买商品房」
+          const t6 = _field(c, 0, 9, "家庭.在县域内新购买商品房") as boolean | null;
+          if (t6 === false) no.push("家庭.「在县域内新购买商品房」");
+          else if (t6 === null) unk.push("家庭.「在县域内新购买商品房」");
+        }
+      },
       risky: false,
       values: [
         (_c: _Ctx): _V => {
@@ -3009,6 +3229,24 @@ const _m10: _Measure = {
           out.push({ 条件: "职工.「在本县用人单位就业」", 成立: t6, 取值: o });
         }
       },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 职工.性别 为 女
+          const t1 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t2: boolean | null = t1 === null ? null : t1 === "女";
+          if (t2 === false) no.push("职工.性别 为 女");
+          else if (t2 === null) unk.push("职工.性别 为 女");
+        }
+        { // 职工.「生育符合法律法规规定」
+          const t3 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
+          if (t3 === false) no.push("职工.「生育符合法律法规规定」");
+          else if (t3 === null) unk.push("职工.「生育符合法律法规规定」");
+        }
+        { // 职工.「在本县用人单位就业」
+          const t4 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
+          if (t4 === false) no.push("职工.「在本县用人单位就业」");
+          else if (t4 === null) unk.push("职工.「在本县用人单位就业」");
+        }
+      },
       risky: false,
       values: [
         (c: _Ctx): _V => {
@@ -3079,6 +3317,24 @@ const _m10: _Measure = {
           const t7 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
           o["职工.「在本县用人单位就业」"] = _show("b", "", t7);
           out.push({ 条件: "职工.「在本县用人单位就业」", 成立: t6, 取值: o });
+        }
+      },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 职工.性别 为 男
+          const t1 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t2: boolean | null = t1 === null ? null : t1 === "男";
+          if (t2 === false) no.push("职工.性别 为 男");
+          else if (t2 === null) unk.push("职工.性别 为 男");
+        }
+        { // 职工.「生育符合法律法规规定」
+          const t3 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
+          if (t3 === false) no.push("职工.「生育符合法律法规规定」");
+          else if (t3 === null) unk.push("职工.「生育符合法律法规规定」");
+        }
+        { // 职工.「在本县用人单位就业」
+          const t4 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
+          if (t4 === false) no.push("职工.「在本县用人单位就业」");
+          else if (t4 === null) unk.push("职工.「在本县用人单位就业」");
         }
       },
       risky: false,
@@ -3153,6 +3409,25 @@ const _m10: _Measure = {
           out.push({ 条件: "周岁（职工.「子女出生日期」） 不满 3周岁", 成立: t7, 取值: o });
         }
       },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 职工.「生育符合法律法规规定」
+          const t1 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
+          if (t1 === false) no.push("职工.「生育符合法律法规规定」");
+          else if (t1 === null) unk.push("职工.「生育符合法律法规规定」");
+        }
+        { // 职工.「在本县用人单位就业」
+          const t2 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
+          if (t2 === false) no.push("职工.「在本县用人单位就业」");
+          else if (t2 === null) unk.push("职工.「在本县用人单位就业」");
+        }
+        { // 周岁（职工.「子女出生日期」） 不满 3周岁
+          const t3 = _field(c, 6, 4, "职工.子女出生日期") as number | null;
+          const t4: number | null = t3 === null ? null : _years(t3, c.s.day);
+          const t5: boolean | null = t4 === null ? null : t4 < 3;
+          if (t5 === false) no.push("周岁（职工.「子女出生日期」） 不满 3周岁");
+          else if (t5 === null) unk.push("周岁（职工.「子女出生日期」） 不满 3周岁");
+        }
+      },
       risky: false,
       values: [
         undefined,
@@ -3225,6 +3500,26 @@ const _m10: _Measure = {
           const t10: number | null = t9 === null ? null : _years(t9, c.s.day);
           o["周岁（职工.「子女出生日期」）"] = _show("n", "周岁", t10);
           out.push({ 条件: "周岁（职工.「子女出生日期」） 不满 1周岁", 成立: t8, 取值: o });
+        }
+      },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 职工.性别 为 女
+          const t1 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t2: boolean | null = t1 === null ? null : t1 === "女";
+          if (t2 === false) no.push("职工.性别 为 女");
+          else if (t2 === null) unk.push("职工.性别 为 女");
+        }
+        { // 职工.「在本县用人单位就业」
+          const t3 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
+          if (t3 === false) no.push("职工.「在本县用人单位就业」");
+          else if (t3 === null) unk.push("职工.「在本县用人单位就业」");
+        }
+        { // 周岁（职工.「子女出生日期」） 不满 1周岁
+          const t4 = _field(c, 6, 4, "职工.子女出生日期") as number | null;
+          const t5: number | null = t4 === null ? null : _years(t4, c.s.day);
+          const t6: boolean | null = t5 === null ? null : t5 < 1;
+          if (t6 === false) no.push("周岁（职工.「子女出生日期」） 不满 1周岁");
+          else if (t6 === null) unk.push("周岁（职工.「子女出生日期」） 不满 1周岁");
         }
       },
       risky: false,
@@ -3348,6 +3643,30 @@ const _m11: _Measure = {
           const t10 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
           o["职工.「在本县用人单位就业」"] = _show("b", "", t10);
           out.push({ 条件: "职工.「在本县用人单位就业」", 成立: t9, 取值: o });
+        }
+      },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 职工.性别 为 女
+          const t1 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t2: boolean | null = t1 === null ? null : t1 === "女";
+          if (t2 === false) no.push("职工.性别 为 女");
+          else if (t2 === null) unk.push("职工.性别 为 女");
+        }
+        { // 职工.「本次生育孩次」 为 3孩
+          const t3 = _field(c, 6, 3, "职工.本次生育孩次") as number | null;
+          const t4: boolean | null = t3 === null ? null : t3 === 3;
+          if (t4 === false) no.push("职工.「本次生育孩次」 为 3孩");
+          else if (t4 === null) unk.push("职工.「本次生育孩次」 为 3孩");
+        }
+        { // 职工.「生育符合法律法规规定」
+          const t5 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
+          if (t5 === false) no.push("职工.「生育符合法律法规规定」");
+          else if (t5 === null) unk.push("职工.「生育符合法律法规规定」");
+        }
+        { // 职工.「在本县用人单位就业」
+          const t6 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
+          if (t6 === false) no.push("职工.「在本县用人单位就业」");
+          else if (t6 === null) unk.push("职工.「在本县用人单位就业」");
         }
       },
       risky: false,
@@ -3487,6 +3806,37 @@ const _m12: _Measure = {
           out.push({ 条件: "职工.「在本县用人单位就业」", 成立: t14, 取值: o });
         }
       },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 职工.性别 为 女
+          const t1 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t2: boolean | null = t1 === null ? null : t1 === "女";
+          if (t2 === false) no.push("职工.性别 为 女");
+          else if (t2 === null) unk.push("职工.性别 为 女");
+        }
+        { // 职工.「本次生育孩次」 为 3孩
+          const t3 = _field(c, 6, 3, "职工.本次生育孩次") as number | null;
+          const t4: boolean | null = t3 === null ? null : t3 === 3;
+          if (t4 === false) no.push("职工.「本次生育孩次」 为 3孩");
+          else if (t4 === null) unk.push("职工.「本次生育孩次」 为 3孩");
+        }
+        { // 职工.「哺乳假已满」
+          const t5 = _field(c, 6, 5, "职工.哺乳假已满") as boolean | null;
+          if (t5 === false) no.push("职工.「哺乳假已满」");
+          else if (t5 === null) unk.push("职工.「哺乳假已满」");
+        }
+        { // 周岁（职工.「子女出生日期」） 不满 3周岁
+          const t6 = _field(c, 6, 4, "职工.子女出生日期") as number | null;
+          const t7: number | null = t6 === null ? null : _years(t6, c.s.day);
+          const t8: boolean | null = t7 === null ? null : t7 < 3;
+          if (t8 === false) no.push("周岁（职工.「子女出生日期」） 不满 3周岁");
+          else if (t8 === null) unk.push("周岁（职工.「子女出生日期」） 不满 3周岁");
+        }
+        { // 职工.「在本县用人单位就业」
+          const t9 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
+          if (t9 === false) no.push("职工.「在本县用人单位就业」");
+          else if (t9 === null) unk.push("职工.「在本县用人单位就业」");
+        }
+      },
       risky: false,
       values: [
         (_c: _Ctx): _V => {
@@ -3602,6 +3952,28 @@ const _m13: _Measure = {
           const t8 = _field(c, 5, 3, "母婴照护服务机构.达到标准要求") as boolean | null;
           o["母婴照护服务机构.「达到标准要求」"] = _show("b", "", t8);
           out.push({ 条件: "母婴照护服务机构.「达到标准要求」", 成立: t7, 取值: o });
+        }
+      },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 母婴照护服务机构.「社会性」
+          const t1 = _field(c, 5, 0, "母婴照护服务机构.社会性") as boolean | null;
+          if (t1 === false) no.push("母婴照护服务机构.「社会性」");
+          else if (t1 === null) unk.push("母婴照护服务机构.「社会性」");
+        }
+        { // 母婴照护服务机构.「在本县」
+          const t2 = _field(c, 5, 1, "母婴照护服务机构.在本县") as boolean | null;
+          if (t2 === false) no.push("母婴照护服务机构.「在本县」");
+          else if (t2 === null) unk.push("母婴照护服务机构.「在本县」");
+        }
+        { // 母婴照护服务机构.「本方案实施后新开办」
+          const t3 = _field(c, 5, 2, "母婴照护服务机构.本方案实施后新开办") as boolean | null;
+          if (t3 === false) no.push("母婴照护服务机构.「本方案实施后新开办」");
+          else if (t3 === null) unk.push("母婴照护服务机构.「本方案实施后新开办」");
+        }
+        { // 母婴照护服务机构.「达到标准要求」
+          const t4 = _field(c, 5, 3, "母婴照护服务机构.达到标准要求") as boolean | null;
+          if (t4 === false) no.push("母婴照护服务机构.「达到标准要求」");
+          else if (t4 === null) unk.push("母婴照护服务机构.「达到标准要求」");
         }
       },
       risky: false,
@@ -3757,6 +4129,46 @@ const _m14: _Measure = {
           out.push({ 条件: "培训参加人.培训类别 属于 {短期技能培训、农村实用技术培训、致富带头人培训}", 成立: t7, 取值: o });
         }
       },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 培训参加人.「生育家庭成员」
+          const t1 = _field(c, 7, 0, "培训参加人.生育家庭成员") as boolean | null;
+          if (t1 === false) no.push("培训参加人.「生育家庭成员」");
+          else if (t1 === null) unk.push("培训参加人.「生育家庭成员」");
+        }
+        { // 培训参加人.「自愿参加」
+          const t2 = _field(c, 7, 1, "培训参加人.自愿参加") as boolean | null;
+          if (t2 === false) no.push("培训参加人.「自愿参加」");
+          else if (t2 === null) unk.push("培训参加人.「自愿参加」");
+        }
+        { // 培训参加人.「培训由县人社局开展」
+          const t3 = _field(c, 7, 3, "培训参加人.培训由县人社局开展") as boolean | null;
+          if (t3 === false) no.push("培训参加人.「培训由县人社局开展」");
+          else if (t3 === null) unk.push("培训参加人.「培训由县人社局开展」");
+        }
+        { // 培训参加人.培训类别 属于 {短期技能培训、农村实用技术培训、致富带头人培训}
+          let t4: boolean | null = null;
+          Lt4: {
+            const t5 = _field(c, 7, 2, "培训参加人.培训类别") as string | null;
+            if (t5 === null) break Lt4;
+            let t4u = false;
+            if ("短期技能培训" === t5) {
+              t4 = true;
+              break Lt4;
+            }
+            if ("农村实用技术培训" === t5) {
+              t4 = true;
+              break Lt4;
+            }
+            if ("致富带头人培训" === t5) {
+              t4 = true;
+              break Lt4;
+            }
+            t4 = t4u ? null : false;
+          }
+          if (t4 === false) no.push("培训参加人.培训类别 属于 {短期技能培训、农村实用技术培训、致富带头人培训}");
+          else if (t4 === null) unk.push("培训参加人.培训类别 属于 {短期技能培训、农村实用技术培训、致富带头人培训}");
+        }
+      },
       risky: false,
       values: [
         (_c: _Ctx): _V => {
@@ -3894,6 +4306,44 @@ const _m15: _Measure = {
           const t10 = _field(c, 0, 12, "家庭.有户口簿") as boolean | null;
           o["家庭.「有户口簿」"] = _show("b", "", t10);
           out.push({ 条件: "家庭.「有户口簿」", 成立: t9, 取值: o });
+        }
+      },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 家庭.「已网上登记并保存三孩生育证」
+          const t1 = _field(c, 0, 10, "家庭.已网上登记并保存三孩生育证") as boolean | null;
+          if (t1 === false) no.push("家庭.「已网上登记并保存三孩生育证」");
+          else if (t1 === null) unk.push("家庭.「已网上登记并保存三孩生育证」");
+        }
+        { // 家庭.「夫妻至少一方户籍在本县」
+          const t2 = _field(c, 0, 3, "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          if (t2 === false) no.push("家庭.「夫妻至少一方户籍在本县」");
+          else if (t2 === null) unk.push("家庭.「夫妻至少一方户籍在本县」");
+        }
+        { // 家庭.「生育子女户籍均在本县」
+          const t3 = _field(c, 0, 4, "家庭.生育子女户籍均在本县") as boolean | null;
+          if (t3 === false) no.push("家庭.「生育子女户籍均在本县」");
+          else if (t3 === null) unk.push("家庭.「生育子女户籍均在本县」");
+        }
+        { // （家庭.「有医院出具的三孩出生证明」 或 家庭.「有户口簿」）
+          let t4: boolean | null = false;
+          Lt4: {
+            let t4u = false;
+            const t5 = _field(c, 0, 11, "家庭.有医院出具的三孩出生证明") as boolean | null;
+            if (t5 === true) {
+              t4 = true;
+              break Lt4;
+            }
+            if (t5 === null) t4u = true;
+            const t6 = _field(c, 0, 12, "家庭.有户口簿") as boolean | null;
+            if (t6 === true) {
+              t4 = true;
+              break Lt4;
+            }
+            if (t6 === null) t4u = true;
+            if (t4u) t4 = null;
+          }
+          if (t4 === false) no.push("（家庭.「有医院出具的三孩出生证明」 或 家庭.「有户口簿」）");
+          else if (t4 === null) unk.push("（家庭.「有医院出具的三孩出生证明」 或 家庭.「有户口簿」）");
         }
       },
       risky: false,
@@ -4097,6 +4547,65 @@ const _m16: _Measure = {
           out.push({ 条件: "托育机构.「有食品经营许可证」", 成立: t17, 取值: o });
         }
       },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 托育机构.「已在线填写备案书及承诺书」
+          const t1 = _field(c, 2, 6, "托育机构.已在线填写备案书及承诺书") as boolean | null;
+          if (t1 === false) no.push("托育机构.「已在线填写备案书及承诺书」");
+          else if (t1 === null) unk.push("托育机构.「已在线填写备案书及承诺书」");
+        }
+        { // 托育机构.「有营业执照或其他法人登记证书」
+          const t2 = _field(c, 2, 7, "托育机构.有营业执照或其他法人登记证书") as boolean | null;
+          if (t2 === false) no.push("托育机构.「有营业执照或其他法人登记证书」");
+          else if (t2 === null) unk.push("托育机构.「有营业执照或其他法人登记证书」");
+        }
+        { // 托育机构.「有场地证明」
+          const t3 = _field(c, 2, 8, "托育机构.有场地证明") as boolean | null;
+          if (t3 === false) no.push("托育机构.「有场地证明」");
+          else if (t3 === null) unk.push("托育机构.「有场地证明」");
+        }
+        { // 托育机构.「有工作人员专业资格证明及健康合格证明」
+          const t4 = _field(c, 2, 9, "托育机构.有工作人员专业资格证明及健康合格证明") as boolean | null;
+          if (t4 === false) no.push("托育机构.「有工作人员专业资格证明及健康合格证明」");
+          else if (t4 === null) unk.push("托育机构.「有工作人员专业资格证明及健康合格证明」");
+        }
+        { // 托育机构.「有评价为合格的卫生评价报告」
+          const t5 = _field(c, 2, 10, "托育机构.有评价为合格的卫生评价报告") as boolean | null;
+          if (t5 === false) no.push("托育机构.「有评价为合格的卫生评价报告」");
+          else if (t5 === null) unk.push("托育机构.「有评价为合格的卫生评价报告」");
+        }
+        { // 托育机构.「有消防安全检查合格证明」
+          const t6 = _field(c, 2, 11, "托育机构.有消防安全检查合格证明") as boolean | null;
+          if (t6 === false) no.push("托育机构.「有消防安全检查合格证明」");
+          else if (t6 === null) unk.push("托育机构.「有消防安全检查合格证明」");
+        }
+        { // 托育机构.「有法律法规规定的其他相关材料」
+          const t7 = _field(c, 2, 12, "托育机构.有法律法规规定的其他相关材料") as boolean | null;
+          if (t7 === false) no.push("托育机构.「有法律法规规定的其他相关材料」");
+          else if (t7 === null) unk.push("托育机构.「有法律法规规定的其他相关材料」");
+        }
+        { // （非 托育机构.「提供餐饮服务」 或 托育机构.「有食品经营许可证」）
+          let t8: boolean | null = false;
+          Lt8: {
+            let t8u = false;
+            const t9 = _field(c, 2, 13, "托育机构.提供餐饮服务") as boolean | null;
+            const t10: boolean | null = t9 === null ? null : !t9;
+            if (t10 === true) {
+              t8 = true;
+              break Lt8;
+            }
+            if (t10 === null) t8u = true;
+            const t11 = _field(c, 2, 14, "托育机构.有食品经营许可证") as boolean | null;
+            if (t11 === true) {
+              t8 = true;
+              break Lt8;
+            }
+            if (t11 === null) t8u = true;
+            if (t8u) t8 = null;
+          }
+          if (t8 === false) no.push("（非 托育机构.「提供餐饮服务」 或 托育机构.「有食品经营许可证」）");
+          else if (t8 === null) unk.push("（非 托育机构.「提供餐饮服务」 或 托育机构.「有食品经营许可证」）");
+        }
+      },
       risky: false,
       values: [
         (_c: _Ctx): _V => {
@@ -4160,6 +4669,7 @@ const _m17: _Measure = {
         return true;
       },
       trace: (_c: _Ctx, _out: 条件追踪[]): void => {},
+      unmet: (_c: _Ctx, _no: string[], _unk: string[]): void => {},
       risky: false,
       values: [
         (_c: _Ctx): _V => {
@@ -4192,6 +4702,14 @@ const _m17: _Measure = {
           const t2 = _field(c, 3, 1, "托育机构备案.备案内容符合设置标准和管理规范") as boolean | null;
           o["托育机构备案.「备案内容符合设置标准和管理规范」"] = _show("b", "", t2);
           out.push({ 条件: "托育机构备案.「备案内容符合设置标准和管理规范」", 成立: t1, 取值: o });
+        }
+      },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 非 托育机构备案.「备案内容符合设置标准和管理规范」
+          const t1 = _field(c, 3, 1, "托育机构备案.备案内容符合设置标准和管理规范") as boolean | null;
+          const t2: boolean | null = t1 === null ? null : !t1;
+          if (t2 === false) no.push("非 托育机构备案.「备案内容符合设置标准和管理规范」");
+          else if (t2 === null) unk.push("非 托育机构备案.「备案内容符合设置标准和管理规范」");
         }
       },
       risky: false,
@@ -4301,6 +4819,23 @@ const _m18: _Measure = {
           const t6 = _field(c, 4, 3, "入托幼儿.机构已提供缴费凭证及考勤表") as boolean | null;
           o["入托幼儿.「机构已提供缴费凭证及考勤表」"] = _show("b", "", t6);
           out.push({ 条件: "入托幼儿.「机构已提供缴费凭证及考勤表」", 成立: t5, 取值: o });
+        }
+      },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 入托幼儿.「户籍在本县」
+          const t1 = _field(c, 4, 1, "入托幼儿.户籍在本县") as boolean | null;
+          if (t1 === false) no.push("入托幼儿.「户籍在本县」");
+          else if (t1 === null) unk.push("入托幼儿.「户籍在本县」");
+        }
+        { // 入托幼儿.「机构已提供备案回执」
+          const t2 = _field(c, 4, 2, "入托幼儿.机构已提供备案回执") as boolean | null;
+          if (t2 === false) no.push("入托幼儿.「机构已提供备案回执」");
+          else if (t2 === null) unk.push("入托幼儿.「机构已提供备案回执」");
+        }
+        { // 入托幼儿.「机构已提供缴费凭证及考勤表」
+          const t3 = _field(c, 4, 3, "入托幼儿.机构已提供缴费凭证及考勤表") as boolean | null;
+          if (t3 === false) no.push("入托幼儿.「机构已提供缴费凭证及考勤表」");
+          else if (t3 === null) unk.push("入托幼儿.「机构已提供缴费凭证及考勤表」");
         }
       },
       risky: false,
@@ -4486,6 +5021,60 @@ const _m19: _Measure = {
           const t16 = _field(c, 5, 11, "母婴照护服务机构.在卫生行政部门备案合格") as boolean | null;
           o["母婴照护服务机构.「在卫生行政部门备案合格」"] = _show("b", "", t16);
           out.push({ 条件: "母婴照护服务机构.「在卫生行政部门备案合格」", 成立: t15, 取值: o });
+        }
+      },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 母婴照护服务机构.「具有独立法人资质」
+          const t1 = _field(c, 5, 4, "母婴照护服务机构.具有独立法人资质") as boolean | null;
+          if (t1 === false) no.push("母婴照护服务机构.「具有独立法人资质」");
+          else if (t1 === null) unk.push("母婴照护服务机构.「具有独立法人资质」");
+        }
+        { // 母婴照护服务机构.「取得经营许可相关证照」
+          const t2 = _field(c, 5, 5, "母婴照护服务机构.取得经营许可相关证照") as boolean | null;
+          if (t2 === false) no.push("母婴照护服务机构.「取得经营许可相关证照」");
+          else if (t2 === null) unk.push("母婴照护服务机构.「取得经营许可相关证照」");
+        }
+        { // 母婴照护服务机构.「有场地证明」
+          const t3 = _field(c, 5, 6, "母婴照护服务机构.有场地证明") as boolean | null;
+          if (t3 === false) no.push("母婴照护服务机构.「有场地证明」");
+          else if (t3 === null) unk.push("母婴照护服务机构.「有场地证明」");
+        }
+        { // 母婴照护服务机构.「工作人员有健康合格证明」
+          const t4 = _field(c, 5, 7, "母婴照护服务机构.工作人员有健康合格证明") as boolean | null;
+          if (t4 === false) no.push("母婴照护服务机构.「工作人员有健康合格证明」");
+          else if (t4 === null) unk.push("母婴照护服务机构.「工作人员有健康合格证明」");
+        }
+        { // 母婴照护服务机构.「有消防安全检查合格证明」
+          const t5 = _field(c, 5, 8, "母婴照护服务机构.有消防安全检查合格证明") as boolean | null;
+          if (t5 === false) no.push("母婴照护服务机构.「有消防安全检查合格证明」");
+          else if (t5 === null) unk.push("母婴照护服务机构.「有消防安全检查合格证明」");
+        }
+        { // （非 母婴照护服务机构.「提供餐饮服务」 或 母婴照护服务机构.「有食品经营许可证」）
+          let t6: boolean | null = false;
+          Lt6: {
+            let t6u = false;
+            const t7 = _field(c, 5, 9, "母婴照护服务机构.提供餐饮服务") as boolean | null;
+            const t8: boolean | null = t7 === null ? null : !t7;
+            if (t8 === true) {
+              t6 = true;
+              break Lt6;
+            }
+            if (t8 === null) t6u = true;
+            const t9 = _field(c, 5, 10, "母婴照护服务机构.有食品经营许可证") as boolean | null;
+            if (t9 === true) {
+              t6 = true;
+              break Lt6;
+            }
+            if (t9 === null) t6u = true;
+            if (t6u) t6 = null;
+          }
+          if (t6 === false) no.push("（非 母婴照护服务机构.「提供餐饮服务」 或 母婴照护服务机构.「有食品经营许可证」）");
+          else if (t6 === null) unk.push("（非 母婴照护服务机构.「提供餐饮服务」 或 母婴照护服务机构.「有食品经营许可证」）");
+        }
+        { // 母婴照护服务机构.「在卫生行政部门备案合格」
+          const t10 = _field(c, 5, 11, "母婴照护服务机构.在卫生行政部门备案合格") as boolean | null;
+          if (t10 === false) no.push("母婴照护服务机构.「在卫生行政部门备案合格」");
+          else if (t10 === null) unk.push("母婴照护服务机构.「在卫生行政部门备案合格」");
         }
       },
       risky: false,

@@ -31,7 +31,7 @@ function changed(r: DiffReport): Record<string, string[]> {
 function replayAll(r: DiffReport, newer: LoweredPolicy[]): void {
   for (const m of r.政策[0]!.措施) {
     for (const c of m.变化) {
-      expect(c.复现.解释器).toBe('confirmed');
+      expect(c.复现).toEqual({ 解释器: 'confirmed', 生成的求值器: 'confirmed' });
       const a = evaluate(base[0]!.ir, c.事实, c.日期, []).决定.find((x) => x.措施 === m.措施)!;
       const b = evaluate(newer[0]!.ir, c.事实, c.日期, []).决定.find((x) => x.措施 === m.措施)!;
       if (c.类别 === '得到') expect([a.状态, b.状态]).toEqual([expect.not.stringMatching(/^适用$/), '适用']);
@@ -136,7 +136,7 @@ describe('diff: seeded revisions, one per kind of change', () => {
     const m = value.政策[0]!.措施[0]!;
     expect(m.变化.map((c) => c.类别).sort()).toEqual(['失去', '得到']);
     for (const c of m.变化) {
-      expect(c.复现.解释器).toBe('confirmed');
+      expect(c.复现).toEqual({ 解释器: 'confirmed', 生成的求值器: 'confirmed' });
       expect(c.不确定日期!.map((d) => d.name)).toEqual(['施行日']);
     }
   });

@@ -6,6 +6,8 @@ import { explain } from '../../compiler/explain/explain.js';
 import { evaluate } from '../../compiler/interpret/interpreter.js';
 import { InputError } from '../../compiler/interpret/decision.js';
 import { irOf } from '../interpret/helpers.js';
+import { loadGeneratedEvaluator } from '../../compiler/emit/load.js';
+import * as sample from '../../generated/sample/index.js';
 
 const POLICY = `政策 「测试办法」 { 生效：2024年1月1日 }
 实体 家庭 { 子女数：整数  户籍在本县：是否  有托育：是否  年收入：金额  出生日期：日期 }
@@ -67,6 +69,7 @@ describe('explain --why-not', () => {
       for (const a of m.建议) {
         const d = evaluate(ir, a.事实, DATE, []).决定.find((x) => x.措施 === '补助')!;
         expect(d.状态).toBe('适用');
+        expect(a.复现).toEqual({ 解释器: 'confirmed', 生成的求值器: 'confirmed' });
         expect(a.满足.length).toBeGreaterThan(0);
         // the changes listed are exactly the fields that differ
         const after = (a.事实 as { 家庭: Record<string, unknown> }).家庭;
@@ -126,11 +129,20 @@ describe('explain --why-not', () => {
     expect(m.未满足[0]!.未知).toContain('家庭.户籍在本县');
   });
 
-  it('traces per rule the conditions that failed and the unknown ones', () => {
-    const d = evaluate(ir, { 家庭: { 子女数: 1, 户籍在本县: false, 有托育: false } }, DATE, []).决定.find((x) => x.措施 === '补助')!;
+  it('traces per rule the conditions that failed and the unknown ones — the interpreter and the generated evaluator alike', async () => {
+    const facts = { 家庭: { 子女数: 1, 户籍在本县: false, 有托育: false } };
+    const d = evaluate(ir, facts, DATE, []).决定.find((x) => x.措施 === '补助')!;
     const 甲 = d.规则.find((r) => r.规则 === '甲')!;
     expect(甲.未满足).toEqual(['家庭.子女数 ≥ 2', '家庭.户籍在本县']);
     expect(甲.未知).toEqual(['（家庭.有托育 或 家庭.年收入 ≤ 50000元）']);
+    const g = (await loadGeneratedEvaluator(ir))(facts, DATE, []).决定.find((x) => x.措施 === '补助')!;
+    expect(g.规则).toEqual(d.规则);
+    // the committed generated evaluator of the sample policy (its traced evaluate, no solver)
+    const s = sample.evaluate({ 家庭: { 子女数: 1 } }, '2024-06-01', []).决定.find((x) => x.措施 === '生育补助')!;
+    expect(s.规则.map((r) => [r.规则, r.未满足, r.未知])).toEqual([
+      ['二孩补助', ['家庭.子女数 二孩及以上'], ['家庭.「夫妻至少一方户籍在本县」']],
+      ['三孩补助', ['家庭.子女数 ≥ 3孩'], ['家庭.「夫妻至少一方户籍在本县」']],
+    ]);
   });
 
   it('a list: adding an element is one change (the list length), with the element the solver needs', async () => {
