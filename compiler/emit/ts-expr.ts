@@ -857,6 +857,7 @@ export function unmetFn(mod: ModuleGen, cond: IrExpr): string {
   const g = new FnGen(mod);
   let count = 0;
   let usesCtx = false;
+  let usesNo = false;
   const visit = (e: IrExpr): void => {
     const range = e.k === 'and' && e.xs.length === 2 && e.xs.every((x) => x.k === 'cmp' && x.origin.start === e.origin.start && x.origin.end === e.origin.end);
     if (e.k === 'and' && !range) {
@@ -866,6 +867,7 @@ export function unmetFn(mod: ModuleGen, cond: IrExpr): string {
     if (e.k === 'const') {
       if (e.value === false) {
         g.raw(`no.push(${lit(e.origin?.text ?? '否')});`);
+        usesNo = true;
         count++;
       }
       return;
@@ -882,7 +884,8 @@ export function unmetFn(mod: ModuleGen, cond: IrExpr): string {
   };
   visit(cond);
   if (count === 0) return '(_c: _Ctx, _no: string[], _unk: string[]): void => {}';
-  return fnText(`${usesCtx ? 'c' : '_c'}: _Ctx, no: string[], unk: string[]`, g, 'void', []);
+  // INVARIANT: unused parameters are named _x (consumers compile with noUnusedParameters)
+  return fnText(`${usesCtx ? 'c' : '_c'}: _Ctx, ${usesCtx || usesNo ? 'no' : '_no'}: string[], ${usesCtx ? 'unk' : '_unk'}: string[]`, g, 'void', []);
 }
 
 /**
