@@ -18,6 +18,8 @@ const commands: Record<string, Command> = {
   eval: { run: lazy(async () => (await import('./eval.js')).runEval), summary: '按评估日期对一个个案求值，输出 JSON 决定' },
   verify: { run: lazy(async () => (await import('./verify.js')).runVerify), summary: '核查：矛盾、缺口、有效性、性质，附反例与条款' },
   test: { run: lazy(async () => (await import('./test.js')).runTest), summary: '运行 YAML 场景测试' },
+  explain: { run: lazy(async () => (await import('./explain.js')).runExplain), summary: '解释个案的决定：未满足的条件，及使其适用的最少事实改变' },
+  diff: { run: lazy(async () => (await import('./diff.js')).runDiff), summary: '比较两个版本的政策：证明等价，或给出得失及反例' },
   coverage: { run: lazy(async () => (await import('./coverage.js')).runCoverage), summary: '逐句列出来源文件的覆盖情况：已形式化 / 已标注不可计算 / 缺失' },
 };
 

@@ -7,7 +7,7 @@
  *   ZC03xx literals & AST      ZC04xx binder        ZC05xx type & unit checker
  *   ZC06xx source quotes       ZC07xx parameters & events (YAML)
  *   ZC08xx IR / evaluation     ZC09xx verification  ZC10xx formatter
- *   ZC11xx scenario tests
+ *   ZC11xx scenario tests    ZC12xx SQL (issue-11)    ZC13xx diff / explain
  */
 import type { Severity } from './diagnostic.js';
 
@@ -124,6 +124,13 @@ const entries = {
   ZC1102: { severity: 'error', title: '场景中有未知的键' },
   ZC1103: { severity: 'error', title: '场景引用了不存在的政策、措施或结果', reserved: true },
   ZC1104: { severity: 'error', title: '场景未通过' },
+  // ── diff / explain ─────────────────────────────────────────────────
+  ZC1301: { severity: 'error', title: '找不到指定的措施' },
+  ZC1302: { severity: 'error', title: '比较的两个版本不是同一政策' },
+  ZC1303: { severity: 'error', title: '比较的一方有编译错误' },
+  ZC1304: { severity: 'error', title: 'git 版本不存在或无法取出' },
+  ZC1305: { severity: 'warning', title: '求解器未能判定两个版本是否等价，不算等价' },
+  ZC1306: { severity: 'error', title: '反例在两个版本的解释器中未能复现差异' },
   // ── formatter ──────────────────────────────────────────────────────
   ZC1001: { severity: 'error', title: '文件有语法错误，未格式化' },
   ZC1002: { severity: 'error', title: '格式化会改变含义（内部错误），未格式化' },

@@ -849,6 +849,46 @@ function show(t: IrType, code: string): string {
 }
 
 /**
+ * `(c, no, unk) => void`: the conjuncts of a rule's condition (且 split recursively; a range written
+ * once, 或, 非, a quantifier … is one condition) that are false (`no`) or unknown (`unk`), by their
+ * source text — the interpreter's unmetConditions (RuleTrace.未满足 / 未知).
+ */
+export function unmetFn(mod: ModuleGen, cond: IrExpr): string {
+  const g = new FnGen(mod);
+  let count = 0;
+  let usesCtx = false;
+  let usesNo = false;
+  const visit = (e: IrExpr): void => {
+    const range = e.k === 'and' && e.xs.length === 2 && e.xs.every((x) => x.k === 'cmp' && x.origin.start === e.origin.start && x.origin.end === e.origin.end);
+    if (e.k === 'and' && !range) {
+      e.xs.forEach(visit);
+      return;
+    }
+    if (e.k === 'const') {
+      if (e.value === false) {
+        g.raw(`no.push(${lit(e.origin?.text ?? '否')});`);
+        usesNo = true;
+        count++;
+      }
+      return;
+    }
+    const text = lit(e.origin?.text ?? '');
+    g.block(commentText(e.origin?.text ?? ''), () => {
+      const v = g.expr(e);
+      const vc = v.constant !== undefined ? `(${v.code} as boolean | null)` : v.code;
+      g.raw(`if (${vc} === false) no.push(${text});`);
+      g.raw(`else if (${vc} === null) unk.push(${text});`);
+    });
+    usesCtx = true;
+    count++;
+  };
+  visit(cond);
+  if (count === 0) return '(_c: _Ctx, _no: string[], _unk: string[]): void => {}';
+  // INVARIANT: unused parameters are named _x (consumers compile with noUnusedParameters)
+  return fnText(`${usesCtx ? 'c' : '_c'}: _Ctx, ${usesCtx || usesNo ? 'no' : '_no'}: string[], ${usesCtx ? 'unk' : '_unk'}: string[]`, g, 'void', []);
+}
+
+/**
  * `(c, out) => void` pushing one ConditionTrace per atomic condition, like the
  * interpreter's traceConditions: a range (two comparisons sharing the origin of their
  * 且) is one condition showing its subject; 非 shows the negated condition; boolean

@@ -730,6 +730,8 @@ interface _Rule {
   readonly overrides: readonly number[];
   readonly cond: (c: _Ctx) => boolean | null;
   readonly trace: (c: _Ctx, out: 条件追踪[]) => void;
+  /** 规则不适用时：不成立的条件（no）与取值未知的条件（unk）的原文。 */
+  readonly unmet: (c: _Ctx, no: string[], unk: string[]) => void;
   /** 条件的解释会计算条件本身可能跳过的日期运算（可能抛出异常）：evaluateFast 也要计算。 */
   readonly risky: boolean;
   /** 每个结果的取值（undefined：本规则不给出该结果）。 */
@@ -867,6 +869,8 @@ function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
     let a: boolean | null;
     let note: string | undefined;
     const conds: 条件追踪[] = [];
+    const no: string[] = [];
+    const unk: string[] = [];
     if (!_inForce(r, s.day)) {
       a = false;
       note = '不在有效期内（' + (r.from !== undefined ? _iso(r.from) : '…') + ' 至 ' + (r.to !== undefined ? _iso(r.to) : '…') + '）';
@@ -877,9 +881,13 @@ function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
       const miss = c.miss as Set<string>;
       if (a === null) note = '缺少事实：' + Array.from(miss).join('、');
       for (const x of miss) missAll.add(x);
+      if (a !== true) r.unmet(c, no, unk);
     }
     applies.push(a);
-    traces.push({ 规则: r.name, 适用: a, 条件: conds, ...(note !== undefined ? { 说明: note } : {}) });
+    traces.push({
+      规则: r.name, 适用: a, 条件: conds, ...(note !== undefined ? { 说明: note } : {}),
+      ...(no.length > 0 ? { 未满足: no } : {}), ...(unk.length > 0 ? { 未知: unk } : {}),
+    });
   }
   const results: Record<string, 结果值> = {};
   const reasons: string[] = unknownSubject ? [_absentSubject(m.subject as string)] : [];

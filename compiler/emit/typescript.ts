@@ -27,7 +27,7 @@ import {
 import holidayTableJson from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { fromDayNumber, formatIso } from '../common/calendar.js';
 import type { IrDefinition, IrEntity, IrExpr, IrField, IrMeasure, IrProgram, IrRule, IrType } from '../ir/ir.js';
-import { conditionFn, definitionFn, displayKind, ModuleGen, traceFn, valueFn, walk } from './ts-expr.js';
+import { conditionFn, definitionFn, displayKind, ModuleGen, traceFn, unmetFn, valueFn, walk } from './ts-expr.js';
 import { closeFeatures, runtimeSource, RUNTIME_TEXT_ALL } from './ts-runtime.js';
 import { inputSchema, kindLabel, typeDescription } from './ts-schema.js';
 import { commentLines, commentText, lit, propertyKey, RESERVED_TYPE_NAMES, typeName } from './ts-strings.js';
@@ -231,6 +231,10 @@ export interface 规则追踪 {
   readonly 条件: readonly 条件追踪[];
   /** 不在有效期内、缺少哪些事实等说明。 */
   readonly 说明?: string;
+  /** 规则不适用时，不成立的条件（条件的原文；“且”逐项拆开，“或”组、“非”、量词、一次写出的区间各算一项）。 */
+  readonly 未满足?: readonly string[];
+  /** 规则不适用或适用与否未知时，取值未知的条件（缺少事实）。 */
+  readonly 未知?: readonly string[];
 }
 
 /** 判定一项措施时用到的定义及其取值。 */
@@ -735,6 +739,7 @@ class Emitter {
       `  overrides: [${overrides.join(', ')}],`,
       `  cond: ${indent(conditionFn(this.mod, r.condition), '  ').trimStart()},`,
       `  trace: ${indent(traceFn(this.mod, r.condition), '  ').trimStart()},`,
+      `  unmet: ${indent(unmetFn(this.mod, r.condition), '  ').trimStart()},`,
       `  risky: ${this.mod.risky(r.condition)},`,
       '  values: [',
       ...values.map((v) => `${indent(v, '    ')},`),

@@ -60,6 +60,13 @@ export interface RuleTrace {
   readonly 适用: boolean | null;
   readonly 条件: readonly ConditionTrace[];
   readonly 说明?: string;
+  /**
+   * When the rule does not apply: the conditions (source texts of the conjuncts of its 条件;
+   * a 或/并非 group is one condition) that do not hold. Absent when none.
+   */
+  readonly 未满足?: readonly string[];
+  /** When the rule's applicability is unknown or false: the conjuncts whose value is unknown (a fact is missing). Absent when none. */
+  readonly 未知?: readonly string[];
 }
 
 /** A definition (定义) evaluated while deciding a measure. */

@@ -633,6 +633,33 @@ function traceConditions(e: IrExpr, ctx: Ctx, out: ConditionTrace[]): void {
   out.push({ 条件: e.origin?.text ?? '', 成立: v as boolean | null, 取值: vals });
 }
 
+/**
+ * The conjuncts of a rule's condition that do not hold (false) and those that are unknown,
+ * as source texts: 且 is split (recursively), anything else — a comparison, a 或 group, a
+ * 并非, a quantifier, a range written once (6—24月龄) — is one condition.
+ */
+function unmetConditions(e: IrExpr, ctx: Ctx): { no: string[]; unknown: string[] } {
+  const no: string[] = [];
+  const unknown: string[] = [];
+  const visit = (x: IrExpr): void => {
+    // a range lowers to and(≥, ≤) with the range's own origin: one condition
+    const range = x.k === 'and' && x.xs.length === 2 && x.xs.every((c) => c.k === 'cmp' && c.origin.start === x.origin.start && c.origin.end === x.origin.end);
+    if (x.k === 'and' && !range) {
+      x.xs.forEach(visit);
+      return;
+    }
+    if (x.k === 'const') {
+      if (x.value === false) no.push(x.origin?.text ?? '否');
+      return;
+    }
+    const v = evalExpr(x, ctx);
+    if (v === false) no.push(x.origin?.text ?? '');
+    else if (v === null) unknown.push(x.origin?.text ?? '');
+  };
+  visit(e);
+  return { no, unknown };
+}
+
 // ── policy status ────────────────────────────────────────────────────
 /** Day from which the policy is void, given the events (undefined: not void). */
 export function voidDay(ir: IrProgram, events: { day: number; event: PolicyEvent }[], facts: Facts, evalDay: number, nonexistent: ReadonlySet<string> = new Set()): { day: number; event: PolicyEvent } | undefined {
@@ -756,7 +783,11 @@ function evaluateMeasure(m: IrMeasure, sh: Shared, raw: Map<string, RuntimeValue
     }
     for (const x of missing) measureMissing.add(x);
     applies.set(r.name, a);
-    traces.push({ 规则: r.name, 适用: a, 条件: conds, ...(note ? { 说明: note } : {}) });
+    const unmet = a === true || note?.startsWith('不在有效期内') ? { no: [], unknown: [] } : unmetConditions(r.condition, rctx);
+    traces.push({
+      规则: r.name, 适用: a, 条件: conds, ...(note ? { 说明: note } : {}),
+      ...(unmet.no.length ? { 未满足: unmet.no } : {}), ...(unmet.unknown.length ? { 未知: unmet.unknown } : {}),
+    });
   }
   const results: Record<string, OutcomeValue> = {};
   const reasons: string[] = unknownSubject ? [absentSubjectReason(m.subject!)] : [];

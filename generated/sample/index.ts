@@ -99,6 +99,10 @@ export interface 规则追踪 {
   readonly 条件: readonly 条件追踪[];
   /** 不在有效期内、缺少哪些事实等说明。 */
   readonly 说明?: string;
+  /** 规则不适用时，不成立的条件（条件的原文；“且”逐项拆开，“或”组、“非”、量词、一次写出的区间各算一项）。 */
+  readonly 未满足?: readonly string[];
+  /** 规则不适用或适用与否未知时，取值未知的条件（缺少事实）。 */
+  readonly 未知?: readonly string[];
 }
 
 /** 判定一项措施时用到的定义及其取值。 */
@@ -1033,6 +1037,8 @@ interface _Rule {
   readonly overrides: readonly number[];
   readonly cond: (c: _Ctx) => boolean | null;
   readonly trace: (c: _Ctx, out: 条件追踪[]) => void;
+  /** 规则不适用时：不成立的条件（no）与取值未知的条件（unk）的原文。 */
+  readonly unmet: (c: _Ctx, no: string[], unk: string[]) => void;
   /** 条件的解释会计算条件本身可能跳过的日期运算（可能抛出异常）：evaluateFast 也要计算。 */
   readonly risky: boolean;
   /** 每个结果的取值（undefined：本规则不给出该结果）。 */
@@ -1170,6 +1176,8 @@ function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
     let a: boolean | null;
     let note: string | undefined;
     const conds: 条件追踪[] = [];
+    const no: string[] = [];
+    const unk: string[] = [];
     if (!_inForce(r, s.day)) {
       a = false;
       note = '不在有效期内（' + (r.from !== undefined ? _iso(r.from) : '…') + ' 至 ' + (r.to !== undefined ? _iso(r.to) : '…') + '）';
@@ -1180,9 +1188,13 @@ function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
       const miss = c.miss as Set<string>;
       if (a === null) note = '缺少事实：' + Array.from(miss).join('、');
       for (const x of miss) missAll.add(x);
+      if (a !== true) r.unmet(c, no, unk);
     }
     applies.push(a);
-    traces.push({ 规则: r.name, 适用: a, 条件: conds, ...(note !== undefined ? { 说明: note } : {}) });
+    traces.push({
+      规则: r.name, 适用: a, 条件: conds, ...(note !== undefined ? { 说明: note } : {}),
+      ...(no.length > 0 ? { 未满足: no } : {}), ...(unk.length > 0 ? { 未知: unk } : {}),
+    });
   }
   const results: Record<string, 结果值> = {};
   const reasons: string[] = unknownSubject ? [_absentSubject(m.subject as string)] : [];
@@ -1532,6 +1544,19 @@ const _m0: _Measure = {
           out.push({ 条件: "家庭.「夫妻至少一方户籍在本县」", 成立: t4, 取值: o });
         }
       },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 家庭.子女数 二孩及以上
+          const t1 = _field(c, 0, 0, "家庭.子女数") as number | null;
+          const t2: boolean | null = t1 === null ? null : t1 >= 2;
+          if (t2 === false) no.push("家庭.子女数 二孩及以上");
+          else if (t2 === null) unk.push("家庭.子女数 二孩及以上");
+        }
+        { // 家庭.「夫妻至少一方户籍在本县」
+          const t3 = _field(c, 0, 1, "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          if (t3 === false) no.push("家庭.「夫妻至少一方户籍在本县」");
+          else if (t3 === null) unk.push("家庭.「夫妻至少一方户籍在本县」");
+        }
+      },
       risky: false,
       values: [
         (_c: _Ctx): _V => {
@@ -1582,6 +1607,19 @@ const _m0: _Measure = {
           const t5 = _field(c, 0, 1, "家庭.夫妻至少一方户籍在本县") as boolean | null;
           o["家庭.「夫妻至少一方户籍在本县」"] = _show("b", "", t5);
           out.push({ 条件: "家庭.「夫妻至少一方户籍在本县」", 成立: t4, 取值: o });
+        }
+      },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 家庭.子女数 ≥ 3孩
+          const t1 = _field(c, 0, 0, "家庭.子女数") as number | null;
+          const t2: boolean | null = t1 === null ? null : t1 >= 3;
+          if (t2 === false) no.push("家庭.子女数 ≥ 3孩");
+          else if (t2 === null) unk.push("家庭.子女数 ≥ 3孩");
+        }
+        { // 家庭.「夫妻至少一方户籍在本县」
+          const t3 = _field(c, 0, 1, "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          if (t3 === false) no.push("家庭.「夫妻至少一方户籍在本县」");
+          else if (t3 === null) unk.push("家庭.「夫妻至少一方户籍在本县」");
         }
       },
       risky: false,
@@ -1721,6 +1759,43 @@ const _m1: _Measure = {
           out.push({ 条件: "婴幼儿.入托机构已备案", 成立: t12, 取值: o });
         }
       },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 月龄（婴幼儿.出生日期） 6—36月龄
+          let t1: boolean | null = true;
+          Lt1: {
+            let t1u = false;
+            const t2 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
+            const t3: number | null = t2 === null ? null : _months(t2, c.s.day);
+            const t4: boolean | null = t3 === null ? null : t3 >= 6;
+            if (t4 === false) {
+              t1 = false;
+              break Lt1;
+            }
+            if (t4 === null) t1u = true;
+            const t5 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
+            const t6: number | null = t5 === null ? null : _months(t5, c.s.day);
+            const t7: boolean | null = t6 === null ? null : t6 <= 36;
+            if (t7 === false) {
+              t1 = false;
+              break Lt1;
+            }
+            if (t7 === null) t1u = true;
+            if (t1u) t1 = null;
+          }
+          if (t1 === false) no.push("月龄（婴幼儿.出生日期） 6—36月龄");
+          else if (t1 === null) unk.push("月龄（婴幼儿.出生日期） 6—36月龄");
+        }
+        { // 婴幼儿.户籍在本县
+          const t8 = _field(c, 1, 1, "婴幼儿.户籍在本县") as boolean | null;
+          if (t8 === false) no.push("婴幼儿.户籍在本县");
+          else if (t8 === null) unk.push("婴幼儿.户籍在本县");
+        }
+        { // 婴幼儿.入托机构已备案
+          const t9 = _field(c, 1, 2, "婴幼儿.入托机构已备案") as boolean | null;
+          if (t9 === false) no.push("婴幼儿.入托机构已备案");
+          else if (t9 === null) unk.push("婴幼儿.入托机构已备案");
+        }
+      },
       risky: false,
       values: [
         (_c: _Ctx): _V => {
@@ -1780,6 +1855,14 @@ const _m2: _Measure = {
           const t3 = _field(c, 2, 1, "女职工.生育孩次") as number | null;
           o["女职工.生育孩次"] = _show("n", "", t3);
           out.push({ 条件: "女职工.生育孩次 为 3", 成立: t2, 取值: o });
+        }
+      },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 女职工.生育孩次 为 3
+          const t1 = _field(c, 2, 1, "女职工.生育孩次") as number | null;
+          const t2: boolean | null = t1 === null ? null : t1 === 3;
+          if (t2 === false) no.push("女职工.生育孩次 为 3");
+          else if (t2 === null) unk.push("女职工.生育孩次 为 3");
         }
       },
       risky: false,

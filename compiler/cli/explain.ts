@@ -1,0 +1,98 @@
+/**
+ * `zhengce explain CASE.yaml --date D [--measure M] [--why-not] [--fixed 字段,…] [--max N]` —
+ * why a decision is what it is, and the smallest fact changes that would make it 适用.
+ * Invalid input: the InputError listing every problem (exit 1), never an explanation.
+ */
+import { nodeHost } from '../project/host.js';
+import { findPolicy, loadPolicies } from '../project/policies.js';
+import { renderDiagnosticsText } from '../diagnostics/render.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { CalendarCoverageError, InputError } from '../interpret/decision.js';
+import { explain } from '../explain/explain.js';
+import { renderExplainJson, renderExplainText } from '../explain/render.js';
+import { DEFAULT_LIST_BOUND } from '../verify/smt.js';
+import { args, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseFormat, UsageError, type Io } from './common.js';
+import { caseEvents, readCase } from './case.js';
+
+export const explainHelp = `用法：zhengce explain 个案.yaml --date 日期 [--measure 措施] [--why-not] [--fixed 字段,…] [--max N]
+
+解释一个个案的决定：每条规则未满足与未知的条件；对“不适用”或“存疑”的措施，给出使其“适用”的
+最少事实改变（按改变的事实个数最少；求解器与核查用同一编码、同一时限），每个方案都经解释器复现；
+对“存疑”，列出决定它的缺失事实及其各取值的结论。
+  --date YYYY-MM-DD   评估日期（必填）
+  --measure 措施       只解释这一项措施（默认：个案涉及其对象、且不适用或存疑的所有措施）
+  --why-not           求最少改变（默认开启；保留此选项以便书写清楚）
+  --fixed 字段,…      个案不能改变的事实：字段名（出生日期）或路径（家庭.子女数），逗号分隔
+  --max N             每项措施最多列出 N 个方案（默认 3）
+  --format text|json  输出格式（默认 text）
+  --timeout 毫秒       每个求解查询的时限（默认 5000）；未判定如实报告，不当作“无解”
+  --list-bound N      列表元素个数上限（默认 ${DEFAULT_LIST_BOUND}）
+  --events 文件        上级政策事件登记；省略时用 policies/events.yaml（若存在）；none 表示无事件
+  --policy 政策        政策的标识、目录或文号；--paths 目录 政策所在目录（默认 policies）
+
+退出码：0 成功；1 输入数据或政策有错误；2 用法错误。
+`;
+
+export async function runExplain(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = args(argv, {
+    date: { type: 'string' }, measure: { type: 'string' }, 'why-not': { type: 'boolean' }, fixed: { type: 'string', multiple: true },
+    max: { type: 'string' }, format: { type: 'string' }, timeout: { type: 'string' }, 'list-bound': { type: 'string' },
+    events: { type: 'string' }, policy: { type: 'string' }, paths: { type: 'string' },
+  });
+  if (values['help']) {
+    io.out(explainHelp);
+    return EXIT_OK;
+  }
+  const date = values['date'] as string | undefined;
+  if (!date) throw new UsageError('缺少 --date（评估日期，YYYY-MM-DD）');
+  if (positionals.length !== 1) throw new UsageError('需要且只需要一个个案文件（YAML）');
+  const format = parseFormat(values['format'] as string | undefined, ['text', 'json'] as const, 'text');
+  const max = values['max'] === undefined ? 3 : Number(values['max']);
+  if (!Number.isInteger(max) || max < 1 || max > 50) throw new UsageError('--max 应为 1 至 50 之间的整数');
+  const timeoutMs = values['timeout'] === undefined ? 5000 : Number(values['timeout']);
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new UsageError('--timeout 应为正整数（毫秒）');
+  const listBound = values['list-bound'] === undefined ? DEFAULT_LIST_BOUND : Number(values['list-bound']);
+  if (!Number.isInteger(listBound) || listBound < 1 || listBound > 32) throw new UsageError('--list-bound 应为 1 至 32 之间的整数');
+  const fixed = ((values['fixed'] as string[] | undefined) ?? []).flatMap((s) => s.split(/[,，、]/)).map((s) => s.trim()).filter(Boolean);
+  const c = readCase(positionals[0]!);
+  if (!c.ok) {
+    io.err(c.message + '\n');
+    return EXIT_FINDINGS;
+  }
+  const { result, policies, diagnostics } = loadPolicies([(values['paths'] as string | undefined) ?? 'policies'], nodeHost);
+  if (hasErrors(diagnostics)) {
+    io.err(renderDiagnosticsText(diagnostics.filter((d) => d.severity === 'error'), result.files, { cwd: io.cwd }));
+    return EXIT_FINDINGS;
+  }
+  const ref = (values['policy'] as string | undefined) ?? c.policy;
+  const policy = ref ? findPolicy(policies, ref) : policies.length === 1 ? policies[0] : undefined;
+  if (!policy) {
+    io.err(ref ? `找不到政策“${ref}”；可用：${policies.map((p) => p.ir.policy.id).join('、')}\n` : `有多个政策，请用 --policy 指定：${policies.map((p) => p.ir.policy.id).join('、')}\n`);
+    return ref ? EXIT_FINDINGS : EXIT_USAGE;
+  }
+  const measure = values['measure'] as string | undefined;
+  if (measure && !policy.ir.measures.some((m) => m.name === measure)) {
+    io.err(`错误[ZC1301]: 政策“${policy.ir.policy.id}”中没有措施“${measure}”；可用：${policy.ir.measures.map((m) => m.name).join('、')}\n`);
+    return EXIT_FINDINGS;
+  }
+  const ev = caseEvents(values['events'] as string | undefined, io);
+  if (!ev.ok) {
+    io.err(ev.message + '\n');
+    return EXIT_FINDINGS;
+  }
+  try {
+    const report = await explain(policy.ir, c.facts, date, ev.events, { timeoutMs, listBound, max, fixed, ...(measure ? { measure } : {}) });
+    io.out(format === 'json' ? renderExplainJson(report) : renderExplainText(report));
+    return EXIT_OK;
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.err(`${e.message}\n`);
+      return EXIT_FINDINGS;
+    }
+    if (e instanceof CalendarCoverageError) {
+      io.err(`错误[ZC0805]: ${e.message}\n`);
+      return EXIT_FINDINGS;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * `zhengce diff` and `zhengce explain` end to end through the built CLI: a real git revision
+ * pair (--rev A..B in a temporary repository: the sample policy, then its age range narrowed),
+ * --fail-on loses for CI, every output format, bad input (a revision that does not exist, a side
+ * that does not compile, two different policies, a case whose facts fail validation).
+ */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureDist, runCli } from '../helpers/dist.js';
+import { REPO_DIR } from '../helpers/golden.js';
+
+const CASES = join(REPO_DIR, 'test/diff/cases');
+let tmp: string;
+let repo: string;
+beforeAll(() => {
+  ensureDist();
+  tmp = mkdtempSync(join(tmpdir(), 'zhengce-diff-cli-'));
+  repo = join(tmp, 'repo');
+  const git = (...a: string[]) => execFileSync('git', ['-C', repo, ...a], { stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+  cpSync(join(CASES, 'base'), join(repo, 'policies'), { recursive: true });
+  execFileSync('git', ['init', '-q', repo]);
+  git('add', '-A');
+  git('commit', '-qm', 'v1');
+  rmSync(join(repo, 'policies'), { recursive: true });
+  cpSync(join(CASES, 'restrict'), join(repo, 'policies'), { recursive: true });
+  git('add', '-A');
+  git('commit', '-qm', 'v2');
+});
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('zhengce diff', () => {
+  it('--rev HEAD~1..HEAD on a real repository: 托育补贴 loses; --fail-on loses exits 1', () => {
+    const r = runCli(['diff', '--rev', 'HEAD~1..HEAD', 'policies', '--no-findings', '--events', 'none', '--fail-on', 'loses'], { cwd: repo, timeoutMs: 120_000 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('托育补贴（二（二））：有变化：失去');
+    expect(r.stdout).toContain('生育补助（二（一））：等价');
+    expect(r.status).toBe(1);
+    const ok = runCli(['diff', '--rev', 'HEAD~1..HEAD', 'policies', '--no-findings', '--events', 'none'], { cwd: repo, timeoutMs: 120_000 });
+    expect(ok.status).toBe(0);
+  });
+
+  it('a gain only passes --fail-on loses; JSON, Markdown and HTML formats', () => {
+    const args = ['diff', join(CASES, 'base'), join(CASES, 'extend'), '--no-findings', '--events', 'none', '--fail-on', 'loses'];
+    const j = runCli([...args, '--format', 'json'], { timeoutMs: 120_000 });
+    expect(j.status).toBe(0);
+    const rep = JSON.parse(j.stdout);
+    expect(rep.政策[0].措施.find((m: { 措施: string }) => m.措施 === '延长产假').变化[0].类别).toBe('得到');
+    expect(runCli([...args, '--format', 'markdown'], { timeoutMs: 120_000 }).stdout).toContain('| 延长产假 | 二（三） | 得到 |');
+    expect(runCli([...args, '--format', 'html'], { timeoutMs: 120_000 }).stdout).toMatch(/^<!doctype html>[\s\S]*延长产假/);
+  });
+
+  it('refuses a revision that does not exist, a side that does not compile, and two different policies', () => {
+    const r = runCli(['diff', '--rev', 'HEAD~1..nosuchrev', 'policies'], { cwd: repo });
+    expect([r.status, r.stderr.trim()]).toEqual([1, '错误[ZC1304]: git 版本“nosuchrev”不存在']);
+    const b = runCli(['diff', join(CASES, 'base'), join(CASES, 'broken'), '--no-findings']);
+    expect(b.status).toBe(1);
+    expect(b.stderr).toContain('错误[ZC1303]: 新版有 1 个编译错误，无法比较');
+    expect(b.stderr).toContain('示例.zc:56:7');
+    const d = runCli(['diff', join(CASES, 'base'), join(CASES, 'different'), '--no-findings']);
+    expect(d.status).toBe(1);
+    expect(d.stderr).toContain('错误[ZC1302]: 两个版本不是同一政策');
+    expect(runCli(['diff', join(CASES, 'base')]).status).toBe(2);
+  });
+});
+
+describe('zhengce explain', () => {
+  it('prints the unmet conditions and the smallest change, replayed', () => {
+    const c = join(tmp, 'case.yaml');
+    writeFileSync(c, '政策: sample\n事实:\n  家庭: { 子女数: 1, 夫妻至少一方户籍在本县: true }\n');
+    const r = runCli(['explain', c, '--date', '2024-06-01', '--events', 'none', '--paths', join(CASES, 'base')], { timeoutMs: 120_000 });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('■ 生育补助（二（一））：不适用（没有适用的规则）');
+    expect(r.stdout).toContain('规则“二孩补助”未满足：家庭.子女数 二孩及以上');
+    expect(r.stdout).toContain('最少需要改变 1 项事实');
+    // one fact (子女数) is the whole answer; which value the solver picks (≥ 2) is not fixed
+    expect(r.stdout).toMatch(/方案 1（改变 1 项）：\n {4}· 家庭\.子女数：1 → ([2-9]|\d\d+)\n {4}→ 适用：补助金额 = (2000|5000)\.00元/);
+    expect(r.stdout).toContain('满足规则“二孩补助”：家庭.子女数 二孩及以上；家庭.「夫妻至少一方户籍在本县」');
+    const j = JSON.parse(runCli(['explain', c, '--date', '2024-06-01', '--events', 'none', '--paths', join(CASES, 'base'), '--format', 'json', '--fixed', '子女数'], { timeoutMs: 120_000 }).stdout);
+    expect(j.措施[0].结论).toBe('无');
+  });
+
+  it('a case whose facts fail validation gets the InputError, not an explanation', () => {
+    const c = join(tmp, 'bad.yaml');
+    writeFileSync(c, '政策: sample\n事实:\n  家庭: { 子女数: -1 }\n');
+    const r = runCli(['explain', c, '--date', '2024-06-01', '--events', 'none', '--paths', join(CASES, 'base')]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('事实.家庭.子女数: 期望非负整数，实际为 -1');
+    const m = runCli(['explain', c, '--date', '2024-06-01', '--measure', '不存在', '--paths', join(CASES, 'base')]);
+    expect([m.status, m.stderr]).toEqual([1, expect.stringContaining('错误[ZC1301]')]);
+  });
+});
