@@ -1,0 +1,112 @@
+/**
+ * Differential harness: the same cases through the interpreter and through the SQL view
+ * of a policy on a real engine; every status, outcome value and missing-fact list must
+ * agree. Cases are grouped by (evaluation date, events), which the SQL takes globally.
+ */
+import { evaluateRaw } from '../../compiler/interpret/interpreter.js';
+import { validateInput } from '../../compiler/interpret/validate.js';
+import type { IrProgram } from '../../compiler/ir/ir.js';
+import { formatIso, fromDayNumber } from '../../compiler/common/calendar.js';
+import { emitSql } from '../../compiler/sql/emit.js';
+import { dialectOf, sqlString } from '../../compiler/sql/dialect.js';
+import { layoutOf } from '../../compiler/sql/layout.js';
+import { caseRows, insertSql, type TableRows } from '../../compiler/sql/rows.js';
+import type { Engine } from './engines.js';
+
+export interface Scenario {
+  readonly date: string;
+  readonly events: readonly Record<string, unknown>[];
+  readonly facts: readonly unknown[];
+}
+
+export interface Mismatch { scenario: number; caseIndex: number; measure: string; what: string; sql: unknown; interpreter: unknown; facts: unknown; date: string; events: unknown }
+
+/** Expected per-measure row from the interpreter, in the SQL's value representation. */
+export function expected(ir: IrProgram, facts: unknown, date: string, events: unknown): Record<string, unknown> | { error: string } {
+  let r;
+  try {
+    r = evaluateRaw(ir, facts, date, events);
+  } catch (e) {
+    return { error: (e as Error).name };
+  }
+  const row: Record<string, unknown> = {};
+  r.decisions.决定.forEach((d, i) => {
+    const m = ir.measures[i]!;
+    row[`m${i}_状态`] = d.状态;
+    row[`m${i}_缺少`] = d.缺少 ? [...d.缺少] : null;
+    m.outcomes.forEach((o, j) => {
+      const shown = Object.hasOwn(d.结果, o.name);
+      const v = shown ? r.raw.get(`${m.name}.${o.name}`) : undefined;
+      row[`m${i}_${j}`] = v === undefined ? null : o.type.k === 'date' ? formatIso(fromDayNumber(v as number)) : typeof v === 'number' ? String(v) : v;
+    });
+    if (m.application) {
+      row[`m${i}_申请`] = d.申请?.状态 ?? null;
+      row[`m${i}_可领取`] = d.可领取?.状态 ?? null;
+    }
+  });
+  return row;
+}
+
+function norm(v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'bigint' || typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return v.map(norm);
+  return v;
+}
+
+/** Load the policy SQL into an engine (once per engine). */
+export async function loadPolicy(engine: Engine, ir: IrProgram): Promise<void> {
+  const r = emitSql(ir, engine.name);
+  if (!r.value) throw new Error(r.diagnostics.map((d) => `${d.code} ${d.message}`).join('\n'));
+  await engine.exec(r.value.input);
+  await engine.exec(r.value.policy);
+}
+
+/** Run scenarios; returns mismatches (at most `limit`) and counts. */
+export async function compare(engine: Engine, ir: IrProgram, scenarios: readonly Scenario[], limit = 5): Promise<{ mismatches: Mismatch[]; rows: number; statuses: Map<string, number>; skipped: number }> {
+  const d = dialectOf(engine.name);
+  const layout = layoutOf(ir);
+  const mismatches: Mismatch[] = [];
+  const statuses = new Map<string, number>();
+  let rows = 0;
+  let skipped = 0;
+  const tables = [...layout.roots, ...layout.children].map((t) => d.id(t.name));
+  for (let s = 0; s < scenarios.length; s++) {
+    const sc = scenarios[s]!;
+    const data: TableRows = new Map();
+    const exp = new Map<number, Record<string, unknown>>();
+    sc.facts.forEach((f, i) => {
+      const e = expected(ir, f, sc.date, sc.events);
+      if ('error' in e) { skipped++; return; }
+      const v = validateInput(ir, f, sc.date, sc.events);
+      caseRows(ir, layout, v.facts, i + 1, data);
+      exp.set(i + 1, e as Record<string, unknown>);
+    });
+    for (const t of tables) await engine.exec(`DELETE FROM ${t}`);
+    await engine.exec(`DELETE FROM zc_eval; INSERT INTO zc_eval VALUES (DATE ${sqlString(sc.date)}); DELETE FROM zc_events;`);
+    const evRows = sc.events.map((e) => `(DATE ${sqlString(String(e['日期']))}, ${sqlString(String(e['级别']))}, ${sqlString(String(e['类别']))}, ${typeof e['地区'] === 'string' ? sqlString(e['地区']) : 'NULL'}, ${typeof e['标题'] === 'string' ? sqlString(e['标题']) : 'NULL'}, ${typeof e['文号'] === 'string' ? sqlString(e['文号']) : 'NULL'})`);
+    if (evRows.length) await engine.exec(`INSERT INTO zc_events VALUES ${evRows.join(', ')}`);
+    for (const stmt of insertSql(d, layout, data)) await engine.exec(stmt);
+    // cases with no root entity at all are not in 案件: all their measures are 不适用 / status0 (checked below)
+    const got = await engine.query(`SELECT * FROM ${d.id(`zc_${ir.policy.id}_决定`)}`);
+    const byKey = new Map(got.map((r) => [Number(r['编号']), r]));
+    for (const [k, e] of exp) {
+      const g = byKey.get(k);
+      const f = sc.facts[k - 1];
+      rows++;
+      for (const [col, ev] of Object.entries(e)) {
+        if (col.endsWith('_状态')) statuses.set(String(ev), (statuses.get(String(ev)) ?? 0) + 1);
+        if (!g) {
+          // no input row for this case: SQL has no row; the interpreter must agree that nothing applies
+          if (col.endsWith('_状态') && ev !== '不适用' && ev !== '未生效' && ev !== '已废止') mismatches.length < limit && mismatches.push({ scenario: s, caseIndex: k - 1, measure: col, what: 'no row', sql: undefined, interpreter: ev, facts: f, date: sc.date, events: sc.events });
+          continue;
+        }
+        const gv = norm(g[col]);
+        if (JSON.stringify(gv) !== JSON.stringify(norm(ev))) {
+          if (mismatches.length < limit) mismatches.push({ scenario: s, caseIndex: k - 1, measure: col, what: col, sql: gv, interpreter: ev, facts: f, date: sc.date, events: sc.events });
+        }
+      }
+    }
+  }
+  return { mismatches, rows, statuses, skipped };
+}
