@@ -17,6 +17,7 @@ const commands: Record<string, Command> = {
   eval: { run: lazy(async () => (await import('./eval.js')).runEval), summary: '按评估日期对一个个案求值，输出 JSON 决定' },
   verify: { run: lazy(async () => (await import('./verify.js')).runVerify), summary: '核查：矛盾、缺口、有效性、性质，附反例与条款' },
   test: { run: lazy(async () => (await import('./test.js')).runTest), summary: '运行 YAML 场景测试' },
+  batch: { run: lazy(async () => (await import('./batch.js')).runBatch), summary: '用 SQL 批量求值（DuckDB 内嵌或 PostgreSQL）：每户决定与按措施汇总的预算；--synthesize 生成合成人口' },
   coverage: { run: lazy(async () => (await import('./coverage.js')).runCoverage), summary: '逐句列出来源文件的覆盖情况：已形式化 / 已标注不可计算 / 缺失' },
 };
 

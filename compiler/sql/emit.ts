@@ -645,7 +645,8 @@ class Emitter {
     const ctes: string[] = [];
     let prev = 'zc_base';
     const level = (name: string, cols: string[]) => {
-      ctes.push(`${name} AS (\n  SELECT ${prev}.*${cols.length ? ',\n    ' + cols.join(',\n    ') : ''}\n  FROM ${prev}\n)`);
+      // PostgreSQL would pull every level up into one expression tree (exponential planning): keep them apart
+      ctes.push(`${name} AS ${d.name === 'postgres' ? 'MATERIALIZED ' : ''}(\n  SELECT ${prev}.*${cols.length ? ',\n    ' + cols.join(',\n    ') : ''}\n  FROM ${prev}\n)`);
       prev = name;
     };
     const outCols: string[] = [`zc_k AS ${d.id('编号')}`];
