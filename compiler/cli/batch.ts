@@ -300,7 +300,7 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
   const { values } = args(argv, {
     policy: { type: 'string' }, date: { type: 'string' }, in: { type: 'string' }, entity: { type: 'string' }, db: { type: 'string' },
     out: { type: 'string' }, summary: { type: 'string' }, events: { type: 'string' }, paths: { type: 'string' },
-    synthesize: { type: 'string' }, seed: { type: 'string' }, profile: { type: 'string' },
+    synthesize: { type: 'string' }, seed: { type: 'string' }, profile: { type: 'string' }, docs: { type: 'string' },
   });
   if (values['help']) {
     io.out(batchHelp);
