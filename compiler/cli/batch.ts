@@ -418,7 +418,7 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
     const sumCols = `${d.id('编号')}, ${measures.map((i) => [`m${i}_状态`, `m${i}_缺少`, ...ir.measures[i]!.outcomes.map((_, j) => `m${i}_${j}`), ...(ir.measures[i]!.application ? [`m${i}_可领取`] : [])].join(', ')).join(', ')}`;
     if (!isPg && out && FORMATS[extname(out).toLowerCase()]) {
       const fmt = FORMATS[extname(out).toLowerCase()]!;
-      const tmp = join(dirname(resolve(out)), `.${basename(out)}.${process.pid}.tmp`);
+      const tmp = join(dirname(resolve(out)), `.zc-tmp-${process.pid}-${basename(out)}`);
       mkdirSync(dirname(resolve(out)), { recursive: true });
       try {
         // decisions with readable names, plus the m<i>_ columns for the summary
@@ -431,7 +431,7 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
       rows = Number((await db.query(`SELECT count(*) AS n FROM ${rel}`))[0]!['n']);
       const summaryOf = await summarize(db, ir, rel, measures);
       // rewrite without the internal m<i>_ columns, then rename into place
-      const final = join(dirname(resolve(out)), `.${basename(out)}.${process.pid}.final`);
+      const final = join(dirname(resolve(out)), `.zc-final-${process.pid}-${basename(out)}`);
       await db.exec(`COPY (SELECT ${outputColumns(d, ir, measures).split(', ').map((c) => (c.includes(' AS ') ? c.split(' AS ')[1]! : c)).join(', ')} FROM ${readerSql(tmp, false)}) TO ${S(final)} (FORMAT ${fmt === 'json' ? 'JSON' : fmt.toUpperCase()}${fmt === 'csv' ? ', HEADER' : ''})`);
       rmSync(tmp, { force: true });
       renameSync(final, resolve(out));
