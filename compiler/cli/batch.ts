@@ -91,7 +91,7 @@ async function openPostgres(url: string): Promise<Db> {
   return {
     d: POSTGRES,
     exec: async (sql) => { await client.query(sql); },
-    query: async (sql) => (await client.query({ text: sql, types } as never)).rows as Record<string, unknown>[],
+    query: async (sql) => (await client.query({ text: sql, types } as import('pg').QueryConfig)).rows as Record<string, unknown>[],
     close: async () => { await client.end(); },
   };
 }
@@ -360,7 +360,7 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
     db = isPg ? await openPostgres(dbArg) : await openDuckDb(dbArg.startsWith('duckdb:') ? dbArg.slice(7) : ':memory:');
     const d = db.d;
     if (isPg) {
-      await db.exec(`CREATE SCHEMA ${pgSchema}; SET search_path TO ${pgSchema}, public;`);
+      await db.exec(`CREATE SCHEMA ${pgSchema}; SET search_path TO ${pgSchema}, public; SET jit = off;`);
       // the input table is bound first: the DDL below then keeps it (CREATE TABLE IF NOT EXISTS)
       await db.exec(`CREATE VIEW ${d.id(subject.name)} AS SELECT * FROM ${input}`).catch((e: Error) => {
         throw new BatchError('ZC1203', `输入表“${input}”无法读取：${e.message}`);

@@ -29,7 +29,7 @@ import { isRatio } from '../ir/ir.js';
 import { formatIso, fromDayNumber } from '../common/calendar.js';
 import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import { dialectOf, sqlString as S, type Dialect, type DialectName } from './dialect.js';
-import { inputDdl, layoutOf, walkIr, type Layout, type Table } from './layout.js';
+import { inputDdl, keyColumns, layoutOf, MAX_LIST_DEPTH, walkIr, type Layout, type Table } from './layout.js';
 import { runtimeSql } from './runtime.js';
 
 export interface SqlOutput {
@@ -58,6 +58,8 @@ type Val = SV | IV | RV | LV;
 
 interface RecRef {
   readonly entity: IrEntity;
+  /** SQL expressions of its position below the case: [] for a root, [上级序号…, 序号] for a list element. */
+  readonly keys: readonly string[];
   /** SQL boolean: the record exists (TRUE when always). */
   readonly present: string;
   /** SQL text: its path for messages ("家庭", "家庭.子女[0]"). */
@@ -74,6 +76,8 @@ interface RecRef {
 
 interface ListRef {
   readonly table: Table;
+  /** Position of the record holding the list (see RecRef.keys). */
+  readonly parentKeys: readonly string[];
   /** SQL boolean: the list is known (given). */
   readonly present: string;
   readonly path: string;
@@ -96,7 +100,7 @@ export function emitSql(ir: IrProgram, dialect: DialectName): Result<SqlOutput |
   const layout = layoutOf(ir);
   const span = (e?: IrExpr) => (e && 'origin' in e && e.origin ? { file: e.origin.file, start: e.origin.start, end: e.origin.end } : { file: ir.measures[0]?.origin.file ?? '', start: 0, end: 0 });
   for (const u of layout.unsupported) {
-    diagnostics.push(diag('ZC1201', span(), `实体「${u.entity}」的字段「${u.field}」是列表元素中的列表（或递归的记录），SQL 布局不支持（只支持根实体及其嵌套记录上的列表）`, { help: '把内层列表提升为根实体的列表，或用 zhengce eval 逐案求值' }));
+    diagnostics.push(diag('ZC1201', span(), `实体「${u.entity}」的字段「${u.field}」是递归的记录（记录里又含有自身），SQL 布局不支持`, { help: '把递归的记录改为列表，或用 zhengce eval 逐案求值' }));
   }
   try {
     const e = new Emitter(ir, d, layout);
@@ -152,22 +156,22 @@ class Emitter {
       }
       return a;
     };
-    return this.recRef(table.entity, `zc_p${i}`, S(entity), '', (n, t) => col(n, t), (n) => col(n, 'presence'), entity);
+    return this.recRef(table.entity, `zc_p${i}`, S(entity), '', (n, t) => col(n, t), (n) => col(n, 'presence'), entity, []);
   }
 
-  private recRef(entity: IrEntity, present: string, path: string, prefix: string, col: (name: string, t: IrType) => string, presence: (name: string) => string, root: string): RecRef {
+  private recRef(entity: IrEntity, present: string, path: string, prefix: string, col: (name: string, t: IrType) => string, presence: (name: string) => string, tableName: string, keys: readonly string[]): RecRef {
     const self = this;
     return {
-      entity, present, path,
+      entity, present, path, keys,
       col: (f, t) => col(prefix + f, t),
       presence: (f) => presence(prefix + f),
       list: (f) => {
-        const name = `${root}.${prefix}${f}`;
+        const name = `${tableName}.${prefix}${f}`;
         const table = self.layout.children.find((t) => t.name === name);
-        if (!table) throw new Unsupported(undefined, `列表「${name}」不在 SQL 布局中（列表元素中的列表不支持）`);
+        if (!table) throw new Unsupported(undefined, `列表「${name}」嵌套超过 ${MAX_LIST_DEPTH} 层，不在 SQL 布局中`);
         return { table, prefix: '' };
       },
-      sub: (f, ent) => self.recRef(ent, `(${present} AND ${presence(prefix + f)} IS NOT NULL)`, `${path} || ${S('.' + f)}`, `${prefix}${f}.`, col, presence, root),
+      sub: (f, ent) => self.recRef(ent, `(${present} AND ${presence(prefix + f)} IS NOT NULL)`, `${path} || ${S('.' + f)}`, `${prefix}${f}.`, col, presence, tableName, keys),
     };
   }
 
@@ -175,20 +179,21 @@ class Emitter {
   private elemRef(l: ListRef, q: string): RecRef {
     const col = (n: string, t: IrType) => this.conv(`${q}.${this.d.id(n)}`, t);
     const pres = (n: string) => `${q}.${this.d.id(n)}`;
-    return this.recRef(l.table.entity, 'TRUE', `${l.path} || '[' || CAST(${q}.${this.d.id('序号')} AS VARCHAR) || ']'`, '', col, pres, l.table.root);
+    return this.recRef(l.table.entity, 'TRUE', `${l.path} || '[' || CAST(${q}.${this.d.id('序号')} AS VARCHAR) || ']'`, '', col, pres, l.table.name, [...l.parentKeys, `${q}.${this.d.id('序号')}`]);
   }
 
   private listRef(owner: RecRef, field: string): ListRef {
     const { table } = owner.list(field);
-    return { table, present: `(${owner.present} AND ${owner.presence(field)} IS NOT NULL)`, path: `${owner.path} || ${S('.' + field)}` };
+    return { table, parentKeys: owner.keys, present: `(${owner.present} AND ${owner.presence(field)} IS NOT NULL)`, path: `${owner.path} || ${S('.' + field)}` };
   }
 
   private from(l: ListRef, q: string): string {
     return `${this.d.id(l.table.name)} AS ${q}`;
   }
 
-  private keyEq(q: string): string {
-    return `${q}.${this.d.id('编号')} = zc_k`;
+  private keyEq(q: string, l: ListRef): string {
+    const anc = keyColumns(l.table).slice(1, -1);
+    return [`${q}.${this.d.id('编号')} = zc_k`, ...anc.map((k, i) => `${q}.${this.d.id(k)} = ${l.parentKeys[i]}`)].join(' AND ');
   }
 
   // ── helpers on values ──
@@ -522,7 +527,7 @@ class Emitter {
     const bsv = body ? this.sv(body) : undefined;
     const b = bsv?.v ?? 'TRUE';
     const from = this.from(l, q);
-    const where = this.keyEq(q);
+    const where = this.keyEq(q, l);
     const sub = (agg: string) => `(SELECT ${agg} FROM ${from} WHERE ${where})`;
     let v: string;
     // elements whose missing facts the interpreter collects: up to the one that decides
@@ -555,7 +560,7 @@ class Emitter {
       if (stop) {
         // up to and including the first deciding element (by 序号)
         const q2 = this.fresh('q');
-        const firstStop = `(SELECT min(${q2}.${d.id('序号')}) FROM ${this.from(l, q2)} WHERE ${this.keyEq(q2)} AND ${this.rebind(stop, q, q2)})`;
+        const firstStop = `(SELECT min(${q2}.${d.id('序号')}) FROM ${this.from(l, q2)} WHERE ${this.keyEq(q2, l)} AND ${this.rebind(stop, q, q2)})`;
         const cond = `${where} AND (${firstStop} IS NULL OR ${q}.${d.id('序号')} <= ${firstStop})`;
         m.push(...whenArr(d, l.present, [d.unionOver(from, cond, mb)]));
       } else m.push(...whenArr(d, l.present, [d.unionOver(from, where, mb)]));
@@ -577,7 +582,7 @@ class Emitter {
     const body = e.body ? this.sv(this.expr(e.body, { ...s, vars })) : undefined;
     const own = this.sv(this.expr(e, s)).m;
     if (!body || !body.m.length) return [...lv.m, ...own];
-    return [...lv.m, ...own, ...whenArr(d, lv.ref.present, [d.unionOver(this.from(lv.ref, q), this.keyEq(q), d.cat(body.m))])];
+    return [...lv.m, ...own, ...whenArr(d, lv.ref.present, [d.unionOver(this.from(lv.ref, q), this.keyEq(q, lv.ref), d.cat(body.m))])];
   }
 
   /** Rename the element alias inside an expression (the aliases are fresh, unique tokens). */
@@ -596,24 +601,24 @@ class Emitter {
     const key = this.expr(e.key, { ...s, vars });
     if (key.k !== 'sv') throw new Unsupported(e, '“第N个”的排序键含不确定日期，不能编译为 SQL');
     const from = this.from(l, q);
-    const where = this.keyEq(q);
+    const where = this.keyEq(q, l);
     const q2 = this.fresh('q');
     const key2 = this.rebind(key.v, q, q2);
-    const pick = `(SELECT ${q2}.${d.id('序号')} FROM ${this.from(l, q2)} WHERE ${this.keyEq(q2)} ORDER BY ${key2}, ${q2}.${d.id('序号')} LIMIT 1 OFFSET ${e.n - 1})`;
+    const pick = `(SELECT ${q2}.${d.id('序号')} FROM ${this.from(l, q2)} WHERE ${this.keyEq(q2, l)} ORDER BY ${key2}, ${q2}.${d.id('序号')} LIMIT 1 OFFSET ${e.n - 1})`;
     const ok = `(SELECT NOT coalesce(bool_or((${key.v}) IS NULL), FALSE) AND count(*) >= ${e.n} FROM ${from} WHERE ${where})`;
     const at = `CASE WHEN ${l.present} AND ${ok} THEN ${pick} END`;
     const q3 = this.fresh('q');
     const ref: RecRef = this.recRef(
       l.table.entity, `(${at}) IS NOT NULL`, `${l.path} || '[' || CAST(${at} AS VARCHAR) || ']'`, '',
-      (n, t) => `(SELECT ${this.conv(`${q3}.${d.id(n)}`, t)} FROM ${this.from(l, q3)} WHERE ${this.keyEq(q3)} AND ${q3}.${d.id('序号')} = ${at})`,
-      (n) => `(SELECT ${q3}.${d.id(n)} FROM ${this.from(l, q3)} WHERE ${this.keyEq(q3)} AND ${q3}.${d.id('序号')} = ${at})`,
-      l.table.root,
+      (n, t) => `(SELECT ${this.conv(`${q3}.${d.id(n)}`, t)} FROM ${this.from(l, q3)} WHERE ${this.keyEq(q3, l)} AND ${q3}.${d.id('序号')} = ${at})`,
+      (n) => `(SELECT ${q3}.${d.id(n)} FROM ${this.from(l, q3)} WHERE ${this.keyEq(q3, l)} AND ${q3}.${d.id('序号')} = ${at})`,
+      l.table.name, [...l.parentKeys, `(${at})`],
     );
     const m: string[] = [...lv.m];
     if (key.m.length) {
       // keys are evaluated in list order up to the first unknown one
       const q4 = this.fresh('q');
-      const firstNull = `(SELECT min(${q4}.${d.id('序号')}) FROM ${this.from(l, q4)} WHERE ${this.keyEq(q4)} AND (${this.rebind(key.v, q, q4)}) IS NULL)`;
+      const firstNull = `(SELECT min(${q4}.${d.id('序号')}) FROM ${this.from(l, q4)} WHERE ${this.keyEq(q4, l)} AND (${this.rebind(key.v, q, q4)}) IS NULL)`;
       m.push(...whenArr(d, l.present, [d.unionOver(from, `${where} AND (${firstNull} IS NULL OR ${q}.${d.id('序号')} <= ${firstNull})`, d.cat(key.m))]));
     }
     const cnt = `(SELECT count(*) FROM ${from} WHERE ${where})`;

@@ -9,7 +9,9 @@
  *     position in the list) — the layout Citus/Greenplum/openGauss distribute by 编号 —
  *     and a BOOLEAN presence column "字段" on the parent (NULL: the list is not given,
  *     TRUE: its elements are the child rows, possibly none);
- *   - a list inside a list element is not supported (ZC1201).
+ *   - a list inside a list element is a grandchild table "实体.字段.字段" keyed by 编号, the
+ *     positions of its ancestors (上级序号1 …) and its own 序号; lists are laid out to a depth
+ *     of MAX_LIST_DEPTH (deeper lists have no table: a rule reaching them is ZC1201).
  * Input: IrProgram. Output: table layouts and DDL per dialect.
  */
 import type { IrEntity, IrExpr, IrProgram, IrType } from '../ir/ir.js';
@@ -29,9 +31,13 @@ export interface Column {
 export interface Table {
   /** Table name: the entity ("家庭") or, for a list, "实体.字段" ("家庭.子女"). */
   readonly name: string;
+  /** 0 for a root table; k for a list nested k deep (it has k − 1 ancestor positions 上级序号i). */
+  readonly depth: number;
   readonly entity: IrEntity;
-  /** For a list: the path of the list field from the root ("子女", "配偶.子女"). */
+  /** For a list: the path of the list field within its parent record ("子女", "配偶.子女"). */
   readonly listPath?: string;
+  /** For a list: the table of the record holding it. */
+  readonly parent?: string;
   readonly root: string;
   readonly columns: readonly Column[];
 }
@@ -39,8 +45,17 @@ export interface Table {
 export interface Layout {
   readonly roots: readonly Table[];
   readonly children: readonly Table[];
-  /** Problems (list inside a list element): the entity and field. */
+  /** Problems (a record nested in itself): the entity and field. */
   readonly unsupported: readonly { entity: string; field: string }[];
+}
+
+/** Lists nested deeper than this have no table. */
+export const MAX_LIST_DEPTH = 3;
+
+/** Key columns of a table: 编号, the ancestors' positions, 序号. */
+export function keyColumns(t: { depth: number }): string[] {
+  if (t.depth === 0) return ['编号'];
+  return ['编号', ...Array.from({ length: t.depth - 1 }, (_, i) => `上级序号${i + 1}`), '序号'];
 }
 
 /** Every sub-expression of an IR expression (pre-order). */
@@ -72,20 +87,21 @@ export function layoutOf(ir: IrProgram): Layout {
   const children: Table[] = [];
   const unsupported: { entity: string; field: string }[] = [];
   const ent = (n: string) => ir.entities.find((e) => e.name === n)!;
-  const flatten = (e: IrEntity, prefix: string, inElement: boolean, root: string, cols: Column[], seen: string[]): void => {
+  const flatten = (e: IrEntity, prefix: string, depth: number, table: string, root: string, cols: Column[], seen: string[]): void => {
     for (const f of e.fields) {
       const name = prefix + f.name;
       if (f.type.k === 'entity') {
         if (seen.includes(f.type.name)) { unsupported.push({ entity: e.name, field: f.name }); continue; }
         cols.push({ name, type: 'presence', signed: false, ...(f.doc ? { doc: f.doc } : {}) });
-        flatten(ent(f.type.name), `${name}.`, inElement, root, cols, [...seen, f.type.name]);
+        flatten(ent(f.type.name), `${name}.`, depth, table, root, cols, [...seen, f.type.name]);
       } else if (f.type.k === 'list') {
-        if (inElement) { unsupported.push({ entity: e.name, field: f.name }); continue; }
         cols.push({ name, type: 'presence', signed: false, ...(f.doc ? { doc: f.doc } : {}) });
+        if (depth >= MAX_LIST_DEPTH) continue;
         const elem = ent(f.type.elem);
         const ccols: Column[] = [];
-        flatten(elem, '', true, root, ccols, [elem.name]);
-        children.push({ name: `${root}.${name}`, entity: elem, listPath: name, root, columns: ccols });
+        const cname = `${table}.${name}`;
+        flatten(elem, '', depth + 1, cname, root, ccols, [elem.name]);
+        children.push({ name: cname, depth: depth + 1, entity: elem, listPath: name, parent: table, root, columns: ccols });
       } else {
         cols.push({ name, type: f.type, signed: f.signed === true, ...(f.doc ? { doc: f.doc } : {}) });
       }
@@ -93,8 +109,8 @@ export function layoutOf(ir: IrProgram): Layout {
   };
   for (const r of rootEntities(ir)) {
     const cols: Column[] = [];
-    flatten(ent(r), '', false, r, cols, [r]);
-    roots.push({ name: r, entity: ent(r), root: r, columns: cols });
+    flatten(ent(r), '', 0, r, r, cols, [r]);
+    roots.push({ name: r, depth: 0, entity: ent(r), root: r, columns: cols });
   }
   return { roots, children, unsupported };
 }
@@ -133,17 +149,17 @@ export function inputDdl(ir: IrProgram, d: Dialect): string {
     `-- 嵌套记录展开为“字段.子字段”列，同名 BOOLEAN 列表示该记录是否存在。金额以元为单位（DECIMAL，精确）；比例写作 "n/d"。`,
     `-- NULL 表示未知（缺少的事实）。${d.name === 'postgres' ? '超过 63 字节的名称按确定的规则缩短（前缀 + 散列）。' : ''}`,
   ];
-  const table = (t: Table, child: boolean) => {
-    const cols = [`  ${d.id('编号')} BIGINT NOT NULL`];
-    if (child) cols.push(`  ${d.id('序号')} INTEGER NOT NULL`);
+  const table = (t: Table) => {
+    const keys = keyColumns(t);
+    const cols = keys.map((k, i) => `  ${d.id(k)} ${i === 0 ? 'BIGINT' : 'INTEGER'} NOT NULL`);
     for (const c of t.columns) cols.push(`  ${d.id(c.name)} ${columnType(c.type)}${checks(d, c).map((x) => ` ${x}`).join('')}`);
-    cols.push(child ? `  PRIMARY KEY (${d.id('编号')}, ${d.id('序号')})` : `  PRIMARY KEY (${d.id('编号')})`);
+    cols.push(`  PRIMARY KEY (${keys.map((k) => d.id(k)).join(', ')})`);
     out.push(`CREATE TABLE IF NOT EXISTS ${d.id(t.name)} (\n${cols.join(',\n')}\n);`);
     const docs = t.columns.filter((c) => c.doc).map((c) => `--   ${c.name}：${c.doc!.replace(/\s+/g, ' ')}`);
     if (docs.length) out.push(`-- ${t.name} 的字段说明：\n${docs.join('\n')}`);
   };
-  for (const t of l.roots) table(t, false);
-  for (const t of l.children) table(t, true);
+  for (const t of l.roots) table(t);
+  for (const t of l.children) table(t);
   const keys = l.roots.map((t) => `SELECT ${d.id('编号')} FROM ${d.id(t.name)}`);
   out.push(`CREATE OR REPLACE VIEW ${d.id('案件')} AS\n${keys.length ? keys.join('\nUNION\n') : `SELECT CAST(NULL AS BIGINT) AS ${d.id('编号')} WHERE FALSE`};`);
   return out.join('\n') + '\n';

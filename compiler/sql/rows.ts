@@ -8,7 +8,7 @@
 import { formatIso, fromDayNumber } from '../common/calendar.js';
 import type { Facts, Rec } from '../interpret/validate.js';
 import type { IrEntity, IrProgram, IrType } from '../ir/ir.js';
-import type { Column, Layout, Table } from './layout.js';
+import { keyColumns, type Column, type Layout, type Table } from './layout.js';
 import type { Dialect } from './dialect.js';
 import { sqlString } from './dialect.js';
 
@@ -52,15 +52,17 @@ export function caseRows(ir: IrProgram, layout: Layout, facts: Facts, key: numbe
     rows.push(row);
   };
   const values = (t: Table, rec: Rec) => t.columns.map((c: Column) => stored(c.type, at(rec, c.name, ir, t.entity)));
-  for (const t of layout.roots) {
-    const rec = facts.get(t.name);
-    if (!rec) continue;
-    push(t, [key, ...values(t, rec)]);
-    for (const c of layout.children.filter((x) => x.root === t.name)) {
+  const emit = (t: Table, rec: Rec, keys: number[]) => {
+    push(t, [...keys, ...values(t, rec)]);
+    for (const c of layout.children.filter((x) => x.parent === t.name)) {
       const items = at(rec, c.listPath!, ir, t.entity);
       if (!Array.isArray(items)) continue;
-      items.forEach((item: Rec, i) => push(c, [key, i, ...values(c, item)]));
+      items.forEach((item: Rec, i) => emit(c, item, [...keys, i]));
     }
+  };
+  for (const t of layout.roots) {
+    const rec = facts.get(t.name);
+    if (rec) emit(t, rec, [key]);
   }
 }
 
@@ -80,8 +82,7 @@ export function insertSql(d: Dialect, layout: Layout, rows: TableRows, chunk = 2
   const out: string[] = [];
   for (const t of [...layout.roots, ...layout.children]) {
     const rs = rows.get(t.name) ?? [];
-    const child = t.listPath !== undefined;
-    const cols: (Column | 'key' | 'ord')[] = child ? ['key', 'ord', ...t.columns] : ['key', ...t.columns];
+    const cols: (Column | 'key' | 'ord')[] = [...keyColumns(t).map(() => 'key' as const), ...t.columns];
     for (let i = 0; i < rs.length; i += chunk) {
       const vals = rs.slice(i, i + chunk).map((r) => `(${r.map((v, j) => literal(d, cols[j]!, v)).join(', ')})`);
       out.push(`INSERT INTO ${d.id(t.name)} VALUES ${vals.join(',\n')};`);

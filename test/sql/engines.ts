@@ -37,7 +37,7 @@ export async function postgres(): Promise<Engine | { unavailable: string }> {
     return { unavailable: `${PG_URL}: ${(e as Error).message}` };
   }
   const schema = `zc_test_${process.pid}_${Date.now()}`;
-  await client.query(`CREATE SCHEMA ${schema}; SET search_path TO ${schema};`);
+  await client.query(`CREATE SCHEMA ${schema}; SET search_path TO ${schema}; SET jit = off;`);
   // dates come back as text, big integers as text (converted by the comparison)
   const types = { getTypeParser: (oid: number, format?: string) => (oid === 1082 ? (v: string) => v : pg.types.getTypeParser(oid, format as 'text')) };
   return {

@@ -71,8 +71,12 @@ export async function compare(engine: Engine, ir: IrProgram, scenarios: readonly
   let rows = 0;
   let skipped = 0;
   const tables = [...layout.roots, ...layout.children].map((t) => d.id(t.name));
+  const T = { interp: 0, load: 0, query: 0 };
+  let t = Date.now();
+  const lap = (k: keyof typeof T) => { const n = Date.now(); T[k] += n - t; t = n; };
   for (let s = 0; s < scenarios.length; s++) {
     const sc = scenarios[s]!;
+    t = Date.now();
     const data: TableRows = new Map();
     const exp = new Map<number, Record<string, unknown>>();
     sc.facts.forEach((f, i) => {
@@ -82,13 +86,16 @@ export async function compare(engine: Engine, ir: IrProgram, scenarios: readonly
       caseRows(ir, layout, v.facts, i + 1, data);
       exp.set(i + 1, e as Record<string, unknown>);
     });
+    lap('interp');
     for (const t of tables) await engine.exec(`DELETE FROM ${t}`);
     await engine.exec(`DELETE FROM zc_eval; INSERT INTO zc_eval VALUES (DATE ${sqlString(sc.date)}); DELETE FROM zc_events;`);
     const evRows = sc.events.map((e) => `(DATE ${sqlString(String(e['日期']))}, ${sqlString(String(e['级别']))}, ${sqlString(String(e['类别']))}, ${typeof e['地区'] === 'string' ? sqlString(e['地区']) : 'NULL'}, ${typeof e['标题'] === 'string' ? sqlString(e['标题']) : 'NULL'}, ${typeof e['文号'] === 'string' ? sqlString(e['文号']) : 'NULL'})`);
     if (evRows.length) await engine.exec(`INSERT INTO zc_events VALUES ${evRows.join(', ')}`);
     for (const stmt of insertSql(d, layout, data)) await engine.exec(stmt);
     // cases with no root entity at all are not in 案件: all their measures are 不适用 / status0 (checked below)
+    lap('load');
     const got = await engine.query(`SELECT * FROM ${d.id(`zc_${ir.policy.id}_决定`)}`);
+    lap('query');
     const byKey = new Map(got.map((r) => [Number(r['编号']), r]));
     for (const [k, e] of exp) {
       const g = byKey.get(k);
@@ -108,5 +115,6 @@ export async function compare(engine: Engine, ir: IrProgram, scenarios: readonly
       }
     }
   }
+  if (process.env['ZC_TIMING']) console.log(engine.name, T);
   return { mismatches, rows, statuses, skipped };
 }
