@@ -274,6 +274,8 @@ async function summarize(db: Db, ir: IrProgram, rel: string, measures: number[])
 
 function outputColumns(d: Dialect, ir: IrProgram, measures: number[]): string {
   const cols = [d.id('编号')];
+  // the policy void (废止日期) or possibly void (可能废止日期) on the evaluation date
+  if (ir.policy.sunset) cols.push(d.id('废止日期'), d.id('可能废止日期'));
   for (const i of measures) {
     const m = ir.measures[i]!;
     const name = (s: string) => (d.name === 'duckdb' ? d.id(`${m.name}.${s}`) : `m${i}_${s}`);

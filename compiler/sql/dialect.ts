@@ -22,6 +22,8 @@ export interface Dialect {
   cat(parts: readonly string[]): string;
   /** Sorted, de-duplicated array (byte order, like JavaScript's default sort for BMP text). */
   sortDistinct(a: string): string;
+  /** NULL for an empty array (the interpreter omits an empty 缺少). */
+  nullIfEmpty(a: string): string;
   /** Integer division truncating toward zero of two non-negative big integers. */
   idiv(a: string, b: string): string;
   /** A big integer as text (no decimals). */
@@ -72,6 +74,7 @@ export const DUCKDB: Dialect = {
   arr: (items) => (items.length ? `[${items.join(', ')}]` : 'CAST([] AS VARCHAR[])'),
   cat: (parts) => (parts.length === 0 ? 'CAST([] AS VARCHAR[])' : parts.length === 1 ? parts[0]! : `list_concat(${parts.join(', ')})`),
   sortDistinct: (a) => `list_sort(list_distinct(${a}))`,
+  nullIfEmpty: (a) => `nullif(${a}, CAST([] AS VARCHAR[]))`,
   idiv: (a, b) => `((${a}) // (${b}))`,
   bigText: (a) => `CAST(${a} AS VARCHAR)`,
   dayOf: (d) => `CAST((${d}) - DATE '1970-01-01' AS INTEGER)`,
@@ -92,6 +95,7 @@ export const POSTGRES: Dialect = {
   arr: (items) => (items.length ? `ARRAY[${items.join(', ')}]::text[]` : `'{}'::text[]`),
   cat: (parts) => (parts.length === 0 ? `'{}'::text[]` : parts.length === 1 ? parts[0]! : `(${parts.join(' || ')})`),
   sortDistinct: (a) => `ARRAY(SELECT zc_x FROM (SELECT DISTINCT zc_x FROM unnest(${a}) AS zc_u(zc_x)) AS zc_dd ORDER BY zc_x COLLATE "C")`,
+  nullIfEmpty: (a) => `nullif(${a}, '{}'::text[])`,
   idiv: (a, b) => `div(${a}, ${b})`,
   bigText: (a) => `(${a})::text`,
   dayOf: (d) => `((${d}) - DATE '1970-01-01')`,

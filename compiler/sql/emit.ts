@@ -391,7 +391,9 @@ class Emitter {
         const [an, ad] = this.ratioParts(av, e.a.type);
         const [bn, bd] = this.ratioParts(bv, e.b.type);
         const v = isRatio(e.type) ? `zc_ratio(${an} * ${bd}, ${ad} * ${bn})` : `zc_rdiv(${an} * ${bd}, ${ad} * ${bn})`;
-        return { k: 'sv', v: `CASE WHEN ${bn} = 0 THEN NULL ELSE ${v} END`, m };
+        // a division by zero is unknown and says why (the interpreter's text)
+        const zero = when(d, `(${av}) IS NOT NULL AND (${bn}) = 0`, [S(`除数“${e.b.origin?.text ?? ''}”为零，无法相除`)]);
+        return { k: 'sv', v: `CASE WHEN (${an}) IS NULL OR (${bn}) IS NULL OR ${bn} = 0 THEN NULL ELSE ${v} END`, m: [...m, zero] };
       }
       case 'addMonths': {
         const a = this.expr(e.date, s);
@@ -654,7 +656,14 @@ class Emitter {
       ctes.push(`${name} AS ${d.name === 'postgres' ? 'MATERIALIZED ' : ''}(\n  SELECT ${prev}.*${cols.length ? ',\n    ' + cols.join(',\n    ') : ''}\n  FROM ${prev}\n)`);
       prev = name;
     };
-    const outCols: string[] = [`zc_k AS ${d.id('编号')}`];
+    // the policy's sunset on the evaluation date: void since (废止日期), possibly void since (可能废止日期)
+    const sunset = ir.policy.sunset;
+    const ev = 'zc_ev';
+    if (sunset) walkIr(sunset.condition, (x) => {
+      if (x.k === 'field' || x.k === 'root' || x.k === 'def' || x.k === 'quant' || x.k === 'applies' || x.k === 'outcome') throw new Unsupported(x, '失效条件读取了输入事实或其他措施，SQL 只支持由事件、常量和评估日期构成的失效条件');
+    });
+    const sunsetC = sunset ? this.sv(this.expr(sunset.condition, { vars: new Map(), event: ev })) : undefined;
+    const outCols: string[] = [`zc_k AS ${d.id('编号')}`, `CASE WHEN zc_s0 = '已废止' THEN ${d.dateOf('zc_vd')} END AS ${d.id('废止日期')}`, `CASE WHEN zc_mv THEN ${d.dateOf('zc_md')} END AS ${d.id('可能废止日期')}`];
     for (const i of order) {
       const m = ir.measures[i]!;
       const p = `m${i}_`;
@@ -728,7 +737,9 @@ class Emitter {
         const gap = o.required ? `(NOT ${anySure} AND NOT ${anyUnsure})` : 'FALSE';
         const unknownVal = `(${anySure} AND NOT ${conflict} AND (${firstLo} IS NULL OR ${isIv}))`;
         doubts.push(anyUnsure, gap, `(${anySure} AND ${conflict})`, unknownVal);
-        cCols.push(`CASE WHEN ${gate} AND ${anySure} AND NOT ${conflict} AND NOT ${isIv} THEN ${firstLo} END AS ${p}raw${j}`);
+        // INVARIANT (interpreter): a value beside a rule of unknown applicability is shown but not
+        // established — it is never handed over (措施.结果) nor output here
+        cCols.push(`CASE WHEN ${gate} AND ${anySure} AND NOT ${anyUnsure} AND NOT ${conflict} AND NOT ${isIv} THEN ${firstLo} END AS ${p}raw${j}`);
         // missing facts of the sure values, and the uncertain date of an interval result
         vals.forEach((v, n) => missing.push(...whenArr(d, sure[n]!, v.v.m)));
         if (anyIv) missing.push(when(d, `${anySure} AND NOT ${conflict} AND ${isIv}`, [firstWhy]));
@@ -746,8 +757,9 @@ class Emitter {
         eCols.push(`CASE WHEN ${p}状态 = '存疑' AND zc_maybe THEN NULL ELSE ${out} END AS ${p}${j}`);
       });
       const maybeText = ir.policy.effectiveRange ? S(`施行日（${ir.policy.effectiveRange.loIso} 至 ${ir.policy.effectiveRange.hiIso} 之间，确切日期未知）`) : undefined;
-      if (maybeText) missing.push(when(d, 'zc_maybe', [maybeText]));
-      eCols.push(`CASE WHEN ${p}状态 = '存疑' THEN ${d.sortDistinct(d.cat(missing))} END AS ${p}缺少`);
+      if (maybeText) missing.push(when(d, 'zc_mr', [maybeText]));
+      if (sunsetC?.m.length) missing.push(`CASE WHEN zc_mv THEN zc_vmiss ELSE ${d.arr([])} END`);
+      eCols.push(`CASE WHEN ${p}状态 = '存疑' THEN ${d.nullIfEmpty(d.sortDistinct(d.cat(missing)))} END AS ${p}缺少`);
       level(`zc_m${i}e`, eCols);
       outCols.push(`${p}状态`, `${p}缺少`, ...m.outcomes.map((_, j) => `${p}${j}`));
     }
@@ -764,17 +776,23 @@ class Emitter {
     });
     if (fCols.length) level('zc_claim', fCols);
     // outputs in IR order
-    const ordered = [outCols[0]!, ...ir.measures.flatMap((m, i) => outCols.filter((c) => c.startsWith(`m${i}_`)))];
+    const ordered = [...outCols.slice(0, 3), ...ir.measures.flatMap((m, i) => outCols.filter((c) => c.startsWith(`m${i}_`)))];
     // base: the case, the evaluation date, the policy's status, the input columns
-    const sunset = ir.policy.sunset;
+    // the sunset: the first day an event surely voids the policy (zc_vd), the first day one may
+    // void it (its 失效 condition unknown, e.g. against an uncertain 施行日: zc_md) and what that
+    // depends on (zc_vmiss) — the interpreter's voidStatus
     let voidDay = 'CAST(NULL AS INTEGER)';
-    if (sunset) {
-      const ev = 'zc_ev';
-      walkIr(sunset.condition, (x) => {
-        if (x.k === 'field' || x.k === 'root' || x.k === 'def' || x.k === 'quant' || x.k === 'applies' || x.k === 'outcome') throw new Unsupported(x, '失效条件读取了输入事实或其他措施，SQL 只支持由事件、常量和评估日期构成的失效条件');
-      });
-      const c = this.sv(this.expr(sunset.condition, { vars: new Map(), event: ev }));
-      voidDay = `(SELECT min(${d.dayOf(`${ev}.${d.id('日期')}`)} + ${sunset.start === 'nextDay' ? 1 : 0}) FROM zc_events AS ${ev} WHERE ${c.v})`;
+    let maybeDay = 'CAST(NULL AS INTEGER)';
+    let maybeMiss = `CAST(NULL AS ${d.textArray})`;
+    if (sunset && sunsetC) {
+      const c = sunsetC;
+      const evDay = `(${d.dayOf(`${ev}.${d.id('日期')}`)} + ${sunset.start === 'nextDay' ? 1 : 0})`;
+      const at = (sql: string, t: string) => sql.replace(/zc_ed/g, `${t}.zc_ed`);
+      voidDay = at(`(SELECT min(${evDay}) FROM zc_events AS ${ev} WHERE ${c.v})`, 'zc_pd');
+      maybeDay = at(`(SELECT min(${evDay}) FROM zc_events AS ${ev} WHERE (${c.v}) IS NULL)`, 'zc_pd');
+      // INVARIANT: the events of that first day share one 失效 condition, so their missing facts
+      // are those of the interpreter's first such event (events are not ordered in SQL)
+      if (c.m.length) maybeMiss = at(`CASE WHEN zc_md IS NOT NULL THEN ${d.sortDistinct(d.unionOver(`zc_events AS ${ev}`, `(${c.v}) IS NULL AND ${evDay} = zc_pv0.zc_md`, d.cat(c.m)))} END`, 'zc_pv0');
     }
     const eff = ir.policy.effective;
     const range = ir.policy.effectiveRange;
@@ -785,11 +803,15 @@ class Emitter {
     const base = `zc_pd AS (
   SELECT ${d.dayOf(`${d.id('评估日期')}`)} AS zc_ed FROM zc_eval
 ), zc_pv AS (
-  SELECT zc_ed, CASE WHEN zc_vd IS NOT NULL AND zc_ed >= zc_vd THEN '已废止' WHEN ${notYet} THEN '未生效' END AS zc_s0,
-    (zc_vd IS NULL OR zc_ed < zc_vd) AND NOT (${notYet}) AND ${maybe} AS zc_maybe
-  FROM (SELECT zc_ed, ${voidDay.replace(/zc_ed/g, 'zc_pd.zc_ed')} AS zc_vd FROM zc_pd) AS zc_v0
+  SELECT zc_ed, zc_s0, zc_mr, zc_mv, zc_mr OR zc_mv AS zc_maybe, zc_vmiss, zc_vd, zc_md FROM (
+    SELECT zc_ed, zc_vd, zc_md, CASE WHEN zc_vd IS NOT NULL AND zc_ed >= zc_vd THEN '已废止' WHEN ${notYet} THEN '未生效' END AS zc_s0,
+      (zc_vd IS NULL OR zc_ed < zc_vd) AND NOT (${notYet}) AND ${maybe} AS zc_mr,
+      (zc_vd IS NULL OR zc_ed < zc_vd) AND NOT (${notYet}) AND zc_md IS NOT NULL AND (zc_vd IS NULL OR zc_md < zc_vd) AND zc_ed >= zc_md AS zc_mv,
+      ${maybeMiss} AS zc_vmiss
+    FROM (SELECT zc_ed, ${voidDay} AS zc_vd, ${maybeDay} AS zc_md FROM zc_pd) AS zc_pv0
+  ) AS zc_pv1
 ), zc_base AS (
-  SELECT zc_c.${d.id('编号')} AS zc_k, zc_pv.zc_ed, zc_pv.zc_s0, zc_pv.zc_maybe${presence.length ? ',\n    ' + presence.join(',\n    ') : ''}${this.baseCols.length ? ',\n    ' + this.baseCols.join(',\n    ') : ''}
+  SELECT zc_c.${d.id('编号')} AS zc_k, zc_pv.zc_ed, zc_pv.zc_s0, zc_pv.zc_mr, zc_pv.zc_mv, zc_pv.zc_maybe, zc_pv.zc_vmiss, zc_pv.zc_vd, zc_pv.zc_md${presence.length ? ',\n    ' + presence.join(',\n    ') : ''}${this.baseCols.length ? ',\n    ' + this.baseCols.join(',\n    ') : ''}
   FROM ${d.id('案件')} AS zc_c CROSS JOIN zc_pv${joins.length ? '\n  ' + joins.join('\n  ') : ''}
 )`;
     const view = `zc_${id}_决定`;
@@ -797,7 +819,7 @@ class Emitter {
       `-- 政策「${ir.policy.name}」${ir.policy.docNumber ? `（${ir.policy.docNumber}）` : ''}的 SQL 求值（${d.name === 'duckdb' ? 'DuckDB' : 'PostgreSQL'}），由 zhengce build 从 IR 生成，勿手改。`,
       `-- 语义与解释器相同（NULL 为未知，Kleene 逻辑；存疑时 缺少 列出所缺事实）。依赖：输入表（input.${d.name}.sql）、`,
       `-- zc_eval（评估日期 DATE，一行）、zc_events（日期 DATE, 级别, 类别, 地区, 标题, 文号：上级政策事件）。`,
-      `-- 视图 ${view} 每个案件（案件.编号）一行；列：编号，以及每项措施 i 的 m<i>_状态、m<i>_缺少、m<i>_<j>（结果 j）、`,
+      `-- 视图 ${view} 每个案件（案件.编号）一行；列：编号、废止日期（已废止时）、可能废止日期（失效条件对某事件未定时），以及每项措施 i 的 m<i>_状态、m<i>_缺少、m<i>_<j>（结果 j）、`,
       `-- m<i>_申请、m<i>_可领取（有申请条件时）。金额为分（BIGINT），日期为 DATE，比例为 "n/d"。`,
       ...ir.measures.flatMap((m, i) => [
         `--   m${i} = ${m.name}（${m.citation.label}，${m.citation.anchor}${m.subject ? `，对象：${m.subject}` : ''}${m.recipient ? `，发放对象：${m.recipient}` : ''}${m.application ? `，申请条件：${m.application}` : ''}）`,

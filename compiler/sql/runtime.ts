@@ -47,7 +47,7 @@ WHERE ((((d % 7) + 7 + 3) % 7) + 1 <= 5 AND d NOT IN (${w.offWeekdays.join(', ')
       `CREATE OR REPLACE MACRO zc_rdiv(a, b) AS CAST(CASE WHEN (a < 0) <> (b < 0) THEN -1 ELSE 1 END * ((2 * abs(CAST(a AS ${big})) + abs(CAST(b AS ${big}))) // (2 * abs(CAST(b AS ${big})))) AS BIGINT);`,
       `CREATE OR REPLACE MACRO zc_rn(t) AS CAST(split_part(t, '/', 1) AS ${big});`,
       `CREATE OR REPLACE MACRO zc_rd(t) AS CAST(split_part(t, '/', 2) AS ${big});`,
-      `CREATE OR REPLACE MACRO zc_ratio(n, dd) AS CASE WHEN n = 0 THEN '0/1' ELSE CAST(CASE WHEN (n < 0) <> (dd < 0) THEN -1 ELSE 1 END * (abs(CAST(n AS ${big})) // gcd(abs(CAST(n AS ${big})), abs(CAST(dd AS ${big})))) AS VARCHAR) || '/' || CAST(abs(CAST(dd AS ${big})) // gcd(abs(CAST(n AS ${big})), abs(CAST(dd AS ${big}))) AS VARCHAR) END;`,
+      `CREATE OR REPLACE MACRO zc_ratio(n, dd) AS CASE WHEN n = 0 AND dd IS NOT NULL THEN '0/1' ELSE CAST(CASE WHEN (n < 0) <> (dd < 0) THEN -1 ELSE 1 END * (abs(CAST(n AS ${big})) // gcd(abs(CAST(n AS ${big})), abs(CAST(dd AS ${big})))) AS VARCHAR) || '/' || CAST(abs(CAST(dd AS ${big})) // gcd(abs(CAST(n AS ${big})), abs(CAST(dd AS ${big}))) AS VARCHAR) END;`,
       `CREATE OR REPLACE MACRO zc_ratio_cmp(a, b) AS sign(zc_rn(a) * zc_rd(b) - zc_rn(b) * zc_rd(a));`,
       `CREATE OR REPLACE MACRO zc_add_months(n, k) AS ${d.addMonths('n', 'k')};`,
       // 月龄: the largest k with on > M(k), M(k) = birth + k months (month-end clamped); 0 on the birth day
@@ -68,7 +68,7 @@ WHERE ((((d % 7) + 7 + 3) % 7) + 1 <= 5 AND d NOT IN (${w.offWeekdays.join(', ')
       fn('zc_rdiv(a numeric, b numeric)', 'bigint', `(CASE WHEN (a < 0) <> (b < 0) THEN -1 ELSE 1 END * div(2 * abs(a) + abs(b), 2 * abs(b)))::bigint`),
       fn('zc_rn(t text)', 'numeric', `split_part(t, '/', 1)::numeric`),
       fn('zc_rd(t text)', 'numeric', `split_part(t, '/', 2)::numeric`),
-      fn('zc_ratio(n numeric, dd numeric)', 'text', `CASE WHEN n = 0 THEN '0/1' ELSE (CASE WHEN (n < 0) <> (dd < 0) THEN -1 ELSE 1 END * div(abs(n), gcd(abs(n), abs(dd))))::text || '/' || div(abs(dd), gcd(abs(n), abs(dd)))::text END`),
+      fn('zc_ratio(n numeric, dd numeric)', 'text', `CASE WHEN n = 0 AND dd IS NOT NULL THEN '0/1' ELSE (CASE WHEN (n < 0) <> (dd < 0) THEN -1 ELSE 1 END * div(abs(n), gcd(abs(n), abs(dd))))::text || '/' || div(abs(dd), gcd(abs(n), abs(dd)))::text END`),
       fn('zc_ratio_cmp(a text, b text)', 'integer', `sign(zc_rn(a) * zc_rd(b) - zc_rn(b) * zc_rd(a))::integer`),
       fn('zc_add_months(n integer, k integer)', 'integer', d.addMonths('n', 'k')),
       fn('zc_mo(bd date, od date)', 'integer', `(12 * (extract(year FROM od) - extract(year FROM bd)) + extract(month FROM od) - extract(month FROM bd) - CASE WHEN extract(day FROM od) <= least(extract(day FROM bd), extract(day FROM (date_trunc('month', od) + interval '1 month - 1 day'))) THEN 1 ELSE 0 END)::integer`),

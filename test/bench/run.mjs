@@ -20,9 +20,10 @@ import build from './build.mjs';
 import lsp from './lsp.mjs';
 import verify from './verify.mjs';
 import listBound from './list-bound.mjs';
+import batch from './batch.mjs';
 
 /** Registered benchmark sections, in run order. Add new ones here. */
-export const sections = [check, build, evalSection, lsp, verify, listBound];
+export const sections = [check, build, evalSection, lsp, verify, listBound, batch];
 
 export async function main(argv) {
   const opts = { lines: 50_000, runs: 5, profile: false, keep: false, json: undefined, only: [] };

@@ -3,7 +3,8 @@
  * (global to a SQL run), and many fact sets for it, biased to every boundary the policy
  * mentions — comparison constants ±1, birth dates exactly N months/years before the
  * evaluation date (±1 day), 29 February and month ends, the effective date and its range,
- * rule validity bounds, events on/around the evaluation date (the sunset), unknown facts
+ * rule validity bounds, events on/around the evaluation date (the sunset) and inside an
+ * uncertain 施行日's range (a sunset that may or may not have happened), unknown facts
  * (absent fields, absent entities, absent lists), lists with 0–4 elements.
  * Self-contained (mulberry32 PRNG): a failure prints the seed, ZC_SEED overrides it.
  */
@@ -101,16 +102,22 @@ export function scenarios(ir: IrProgram, seed: number, n: number, per: number): 
     }
     return o;
   };
+  // the texts the 失效 condition compares with (事件.类别 为 "…"): events that may match it
+  const sunsetTexts: string[] = [];
+  if (ir.policy.sunset) walkIr(ir.policy.sunset.condition, (x: IrExpr) => { if (x.k === 'const' && typeof x.value === 'string' && x.type.k === 'text') sunsetTexts.push(x.value); });
   const roots = [...new Set(ir.measures.map((m) => m.subject).filter((x): x is string => !!x))];
   const out: Scenario[] = [];
   for (let s = 0; s < n; s++) {
     let evalDay = r.chance(0.7) && evalPool.length ? r.pick(evalPool) : r.int(lo, hi);
     const range = ir.policy.effectiveRange;
     if (range && r.chance(0.25)) evalDay = r.int(range.lo, range.hi);
+    else if (range && ir.policy.sunset && r.chance(0.3)) evalDay = range.hi + r.int(1, 400); // after 施行日: in force, void or possibly void
     const events: Record<string, unknown>[] = [];
     if (ir.policy.sunset && r.chance(0.5)) {
       for (let i = r.int(1, 2); i > 0; i--) {
-        events.push({ 日期: iso(Math.max(D('2000-01-01'), evalDay + r.pick([-400, -1, 0, 0, 1, 30]))), 级别: r.pick(['国家', '省', '市', '县']), 类别: r.pick(k.texts.length ? k.texts : ['生育支持政策']) });
+        // on/around the evaluation date, or (uncertain 施行日) inside its range: a 失效 condition against 施行日 is then undecided
+        const day = range && r.chance(0.3) ? r.int(range.lo, range.hi) : evalDay + r.pick([-400, -1, 0, 0, 1, 30]);
+        events.push({ 日期: iso(Math.max(D('2000-01-01'), day)), 级别: r.pick(['国家', '省', '市', '县']), 类别: r.pick(sunsetTexts.length && r.chance(0.6) ? sunsetTexts : k.texts.length ? k.texts : ['生育支持政策']) });
       }
     }
     const facts: unknown[] = [];

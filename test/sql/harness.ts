@@ -29,7 +29,10 @@ export function expected(ir: IrProgram, facts: unknown, date: string, events: un
   } catch (e) {
     return { error: (e as Error).name };
   }
-  const row: Record<string, unknown> = {};
+  const row: Record<string, unknown> = {
+    废止日期: r.decisions.废止?.日期 ?? null,
+    可能废止日期: r.decisions.可能废止?.日期 ?? null,
+  };
   r.decisions.决定.forEach((d, i) => {
     const m = ir.measures[i]!;
     row[`m${i}_状态`] = d.状态;
@@ -62,21 +65,30 @@ export async function loadPolicy(engine: Engine, ir: IrProgram): Promise<void> {
   await engine.exec(r.value.policy);
 }
 
-/** Run scenarios; returns mismatches (at most `limit`) and counts. */
-export async function compare(engine: Engine, ir: IrProgram, scenarios: readonly Scenario[], limit = 5): Promise<{ mismatches: Mismatch[]; rows: number; statuses: Map<string, number>; skipped: number }> {
-  const d = dialectOf(engine.name);
+/** Outcome of a differential run: mismatches per engine (at most `limit` each) and counts. */
+export interface CompareResult {
+  readonly mismatches: Map<string, Mismatch[]>;
+  readonly rows: number;
+  readonly statuses: Map<string, number>;
+  readonly skipped: number;
+  /** Milliseconds: the interpreter (and row building), then per engine loading and querying. */
+  readonly ms: Record<string, number>;
+}
+
+/**
+ * Run scenarios through the interpreter once and through every engine (the policy already
+ * loaded in each): every status, outcome value and missing-fact list must agree.
+ */
+export async function compare(engines: readonly Engine[], ir: IrProgram, scenarios: readonly Scenario[], limit = 5): Promise<CompareResult> {
   const layout = layoutOf(ir);
-  const mismatches: Mismatch[] = [];
+  const mismatches = new Map<string, Mismatch[]>(engines.map((e) => [e.name, []]));
   const statuses = new Map<string, number>();
+  const ms: Record<string, number> = { interpreter: 0 };
   let rows = 0;
   let skipped = 0;
-  const tables = [...layout.roots, ...layout.children].map((t) => d.id(t.name));
-  const T = { interp: 0, load: 0, query: 0 };
-  let t = Date.now();
-  const lap = (k: keyof typeof T) => { const n = Date.now(); T[k] += n - t; t = n; };
   for (let s = 0; s < scenarios.length; s++) {
     const sc = scenarios[s]!;
-    t = Date.now();
+    let t = Date.now();
     const data: TableRows = new Map();
     const exp = new Map<number, Record<string, unknown>>();
     sc.facts.forEach((f, i) => {
@@ -86,35 +98,40 @@ export async function compare(engine: Engine, ir: IrProgram, scenarios: readonly
       caseRows(ir, layout, v.facts, i + 1, data);
       exp.set(i + 1, e as Record<string, unknown>);
     });
-    lap('interp');
-    for (const t of tables) await engine.exec(`DELETE FROM ${t}`);
-    await engine.exec(`DELETE FROM zc_eval; INSERT INTO zc_eval VALUES (DATE ${sqlString(sc.date)}); DELETE FROM zc_events;`);
-    const evRows = sc.events.map((e) => `(DATE ${sqlString(String(e['日期']))}, ${sqlString(String(e['级别']))}, ${sqlString(String(e['类别']))}, ${typeof e['地区'] === 'string' ? sqlString(e['地区']) : 'NULL'}, ${typeof e['标题'] === 'string' ? sqlString(e['标题']) : 'NULL'}, ${typeof e['文号'] === 'string' ? sqlString(e['文号']) : 'NULL'})`);
-    if (evRows.length) await engine.exec(`INSERT INTO zc_events VALUES ${evRows.join(', ')}`);
-    for (const stmt of insertSql(d, layout, data)) await engine.exec(stmt);
-    // cases with no root entity at all are not in 案件: all their measures are 不适用 / status0 (checked below)
-    lap('load');
-    const got = await engine.query(`SELECT * FROM ${d.id(`zc_${ir.policy.id}_决定`)}`);
-    lap('query');
-    const byKey = new Map(got.map((r) => [Number(r['编号']), r]));
-    for (const [k, e] of exp) {
-      const g = byKey.get(k);
-      const f = sc.facts[k - 1];
-      rows++;
-      for (const [col, ev] of Object.entries(e)) {
-        if (col.endsWith('_状态')) statuses.set(String(ev), (statuses.get(String(ev)) ?? 0) + 1);
-        if (!g) {
-          // no input row for this case: SQL has no row; the interpreter must agree that nothing applies
-          if (col.endsWith('_状态') && ev !== '不适用' && ev !== '未生效' && ev !== '已废止') mismatches.length < limit && mismatches.push({ scenario: s, caseIndex: k - 1, measure: col, what: 'no row', sql: undefined, interpreter: ev, facts: f, date: sc.date, events: sc.events });
-          continue;
-        }
-        const gv = norm(g[col]);
-        if (JSON.stringify(gv) !== JSON.stringify(norm(ev))) {
-          if (mismatches.length < limit) mismatches.push({ scenario: s, caseIndex: k - 1, measure: col, what: col, sql: gv, interpreter: ev, facts: f, date: sc.date, events: sc.events });
+    ms['interpreter']! += Date.now() - t;
+    for (const [, e] of exp) {
+      for (const [col, ev] of Object.entries(e)) if (col.endsWith('_状态')) statuses.set(String(ev), (statuses.get(String(ev)) ?? 0) + 1);
+      if (e['可能废止日期'] !== null) statuses.set('可能废止', (statuses.get('可能废止') ?? 0) + 1);
+    }
+    rows += exp.size;
+    for (const engine of engines) {
+      t = Date.now();
+      const d = dialectOf(engine.name);
+      const out = mismatches.get(engine.name)!;
+      for (const tb of [...layout.roots, ...layout.children]) await engine.exec(`DELETE FROM ${d.id(tb.name)}`);
+      await engine.exec(`DELETE FROM zc_eval; INSERT INTO zc_eval VALUES (DATE ${sqlString(sc.date)}); DELETE FROM zc_events;`);
+      const evRows = sc.events.map((e) => `(DATE ${sqlString(String(e['日期']))}, ${sqlString(String(e['级别']))}, ${sqlString(String(e['类别']))}, ${typeof e['地区'] === 'string' ? sqlString(e['地区']) : 'NULL'}, ${typeof e['标题'] === 'string' ? sqlString(e['标题']) : 'NULL'}, ${typeof e['文号'] === 'string' ? sqlString(e['文号']) : 'NULL'})`);
+      if (evRows.length) await engine.exec(`INSERT INTO zc_events VALUES ${evRows.join(', ')}`);
+      for (const stmt of insertSql(d, layout, data)) await engine.exec(stmt);
+      ms[`${engine.name} load`] = (ms[`${engine.name} load`] ?? 0) + Date.now() - t;
+      t = Date.now();
+      const got = await engine.query(`SELECT * FROM ${d.id(`zc_${ir.policy.id}_决定`)}`);
+      ms[`${engine.name} query`] = (ms[`${engine.name} query`] ?? 0) + Date.now() - t;
+      const byKey = new Map(got.map((r) => [Number(r['编号']), r]));
+      for (const [k, e] of exp) {
+        const g = byKey.get(k);
+        const f = sc.facts[k - 1];
+        for (const [col, ev] of Object.entries(e)) {
+          // cases with no root entity at all are not in 案件: the interpreter must agree that nothing applies
+          if (!g) {
+            if (col.endsWith('_状态') && ev !== '不适用' && ev !== '未生效' && ev !== '已废止' && out.length < limit) out.push({ scenario: s, caseIndex: k - 1, measure: col, what: 'no row', sql: undefined, interpreter: ev, facts: f, date: sc.date, events: sc.events });
+            continue;
+          }
+          const gv = norm(g[col]);
+          if (JSON.stringify(gv) !== JSON.stringify(norm(ev)) && out.length < limit) out.push({ scenario: s, caseIndex: k - 1, measure: col, what: col, sql: gv, interpreter: ev, facts: f, date: sc.date, events: sc.events });
         }
       }
     }
   }
-  if (process.env['ZC_TIMING']) console.log(engine.name, T);
-  return { mismatches, rows, statuses, skipped };
+  return { mismatches, rows, statuses, skipped, ms };
 }
