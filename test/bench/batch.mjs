@@ -50,11 +50,8 @@ async function generatedEvaluator(parquet, rows) {
   let n = 0;
   let errors = 0;
   let firstError;
-  for (;;) {
-    const chunk = await res.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
-    const cols = res.columnNames();
-    for (const row of chunk.getRowObjectsJson(cols)) {
+  for await (const rows of res.yieldRowObjectJson()) {
+    for (const row of rows) {
       const facts = {};
       for (const [k, v] of Object.entries(row)) {
         if (k === '编号' || v === null) continue;

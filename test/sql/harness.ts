@@ -22,6 +22,21 @@ export interface Scenario {
 export interface Mismatch { scenario: number; caseIndex: number; measure: string; what: string; sql: unknown; interpreter: unknown; facts: unknown; date: string; events: unknown }
 
 /** Expected per-measure row from the interpreter, in the SQL's value representation. */
+/** Key under which expected() keeps the interpreter's decisions (not a column). */
+export const DECISIONS = Symbol('decisions');
+
+/** A generated TypeScript evaluator (generated/<policy>/index.ts). */
+export interface TsEvaluator { evaluate(facts: unknown, date: unknown, events?: unknown): unknown }
+
+/** What the generated evaluator and the interpreter must agree on, per measure. */
+function decisionView(d: unknown): unknown {
+  const x = d as { 废止?: { 日期: string }; 可能废止?: { 日期: string }; 决定: { 措施: string; 状态: string; 缺少?: string[]; 结果: Record<string, { 值: unknown }>; 申请?: { 状态: string }; 可领取?: { 状态: string } }[] };
+  return {
+    废止: x.废止?.日期 ?? null, 可能废止: x.可能废止?.日期 ?? null,
+    决定: x.决定.map((m) => ({ 措施: m.措施, 状态: m.状态, 缺少: m.缺少 ?? null, 结果: Object.fromEntries(Object.entries(m.结果).map(([k, v]) => [k, v.值])), 申请: m.申请?.状态 ?? null, 可领取: m.可领取?.状态 ?? null })),
+  };
+}
+
 export function expected(ir: IrProgram, facts: unknown, date: string, events: unknown): Record<string, unknown> | { error: string } {
   let r;
   try {
@@ -30,6 +45,7 @@ export function expected(ir: IrProgram, facts: unknown, date: string, events: un
     return { error: (e as Error).name };
   }
   const row: Record<string, unknown> = {
+    [DECISIONS]: r.decisions,
     废止日期: r.decisions.废止?.日期 ?? null,
     可能废止日期: r.decisions.可能废止?.日期 ?? null,
   };
@@ -79,9 +95,9 @@ export interface CompareResult {
  * Run scenarios through the interpreter once and through every engine (the policy already
  * loaded in each): every status, outcome value and missing-fact list must agree.
  */
-export async function compare(engines: readonly Engine[], ir: IrProgram, scenarios: readonly Scenario[], limit = 5): Promise<CompareResult> {
+export async function compare(engines: readonly Engine[], ir: IrProgram, scenarios: readonly Scenario[], limit = 5, ts?: TsEvaluator): Promise<CompareResult> {
   const layout = layoutOf(ir);
-  const mismatches = new Map<string, Mismatch[]>(engines.map((e) => [e.name, []]));
+  const mismatches = new Map<string, Mismatch[]>([...engines.map((e): [string, Mismatch[]] => [e.name, []]), ...(ts ? [['typescript', []] as [string, Mismatch[]]] : [])]);
   const statuses = new Map<string, number>();
   const ms: Record<string, number> = { interpreter: 0 };
   let rows = 0;
@@ -99,6 +115,19 @@ export async function compare(engines: readonly Engine[], ir: IrProgram, scenari
       exp.set(i + 1, e as Record<string, unknown>);
     });
     ms['interpreter']! += Date.now() - t;
+    if (ts) {
+      // the generated evaluator: the same decisions as the interpreter (statuses, outcome values, 缺少, 可领取, sunset)
+      t = Date.now();
+      const out = mismatches.get('typescript')!;
+      for (const [k, e] of exp) {
+        const f = sc.facts[k - 1];
+        let got: unknown;
+        try { got = decisionView(ts.evaluate(f, sc.date, sc.events)); } catch (x) { got = { threw: (x as Error).message }; }
+        const want = decisionView((e as Record<symbol, unknown>)[DECISIONS]);
+        if (JSON.stringify(got) !== JSON.stringify(want) && out.length < limit) out.push({ scenario: s, caseIndex: k - 1, measure: '*', what: 'decisions', sql: got, interpreter: want, facts: f, date: sc.date, events: sc.events });
+      }
+      ms['typescript'] = (ms['typescript'] ?? 0) + Date.now() - t;
+    }
     for (const [, e] of exp) {
       for (const [col, ev] of Object.entries(e)) if (col.endsWith('_状态')) statuses.set(String(ev), (statuses.get(String(ev)) ?? 0) + 1);
       if (e['可能废止日期'] !== null) statuses.set('可能废止', (statuses.get('可能废止') ?? 0) + 1);
