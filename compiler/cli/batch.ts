@@ -20,7 +20,8 @@
  * 按月 × 12, 按年 × 1, 一次性 counted once), and the most frequent missing facts of 存疑.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { nodeHost } from '../project/host.js';
 import { findPolicy, loadPolicies, readEvents, type LoweredPolicy } from '../project/policies.js';
@@ -68,14 +69,17 @@ interface Db {
 
 async function openDuckDb(path: string): Promise<Db> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
-  const inst = await DuckDBInstance.create(path);
+  // INVARIANT: memory stays bounded (streamed Parquet/CSV in and out; DuckDB spills to a
+  // temporary directory beyond the limit) — ZC_DUCKDB_MEMORY_LIMIT overrides the 512MB default
+  const spill = mkdtempSync(join(tmpdir(), 'zhengce-duckdb-'));
+  const inst = await DuckDBInstance.create(path, { memory_limit: process.env['ZC_DUCKDB_MEMORY_LIMIT'] ?? '512MB', temp_directory: spill });
   const c = await inst.connect();
   return {
     d: DUCKDB,
     exec: async (sql) => { await c.run(sql); },
     query: async (sql) => (await c.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[],
     progress: () => { try { const p = c.progress; return p.percentage; } catch { return undefined; } },
-    close: async () => { c.closeSync(); inst.closeSync(); },
+    close: async () => { c.closeSync(); inst.closeSync(); rmSync(spill, { recursive: true, force: true }); },
   };
 }
 

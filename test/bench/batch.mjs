@@ -10,7 +10,8 @@
  *      `zhengce batch --db postgres://… --in <table>` (the load is timed apart);
  *   4. peak RSS of a DuckDB batch over BIG rows (default 10,000,000; goal < 1 GB).
  * Sizes: ZC_BENCH_BATCH_ROWS (default 1,000,000), ZC_BENCH_BATCH_PG_ROWS (default the same),
- * ZC_BENCH_BATCH_BIG (default 10,000,000; 0 skips step 4).
+ * ZC_BENCH_BATCH_BIG (default 10,000,000; 0 skips step 4), ZC_BENCH_BATCH_TS_ROWS (rows through the
+ * generated evaluator; default all N). Each figure is also logged as soon as it is measured.
  *
  *   export default { name: 'batch', title, run(ctx) }
  *   node test/bench/batch.mjs
@@ -35,7 +36,7 @@ function zc(args, what) {
 }
 
 /** The generated evaluator over the rows of a Parquet file, in this process (or why not). */
-async function generatedEvaluator(parquet, rows) {
+async function generatedEvaluator(parquet, rows, limit) {
   const mod = join(ROOT, 'dist', 'generated', POLICY, 'index.js');
   if (!existsSync(mod)) return { unavailable: `${mod} 不存在` };
   const g = await import(pathToFileURL(mod).href);
@@ -46,7 +47,7 @@ async function generatedEvaluator(parquet, rows) {
   const c = await inst.connect();
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const res = await c.stream(`SELECT * FROM read_parquet('${parquet}')`);
+  const res = await c.stream(`SELECT * FROM read_parquet('${parquet}') ORDER BY 1 LIMIT ${limit}`);
   let n = 0;
   let errors = 0;
   let firstError;
@@ -81,6 +82,8 @@ export async function benchBatch(opts = {}) {
   const N = opts.rows ?? Number(process.env['ZC_BENCH_BATCH_ROWS'] ?? 1_000_000);
   const NPG = opts.pgRows ?? Number(process.env['ZC_BENCH_BATCH_PG_ROWS'] ?? N);
   const BIG = opts.big ?? Number(process.env['ZC_BENCH_BATCH_BIG'] ?? 10_000_000);
+  const NTS = opts.tsRows ?? Number(process.env['ZC_BENCH_BATCH_TS_ROWS'] ?? N);
+  const say = opts.log ?? (() => {});
   const tmp = opts.tmp ?? mkdtempSync(join(tmpdir(), 'zhengce-bench-batch-'));
   const lines = [];
   const summary = { rows: N };
@@ -94,7 +97,8 @@ export async function benchBatch(opts = {}) {
   rowsT.push(['zhengce batch (DuckDB, Parquet → Parquet)', int(N), fix(duck.ms / 1000), fix((duck.cpuMs ?? NaN) / 1000), int(duckRate), int(duck.rssMB ?? NaN), '1.00']);
   summary.duckdb = { ms: duck.ms, cpuMs: duck.cpuMs, rowsPerS: duckRate, rssMB: duck.rssMB };
   // 2. generated evaluator
-  const g = await generatedEvaluator(h, N);
+  say(`  DuckDB batch: ${int(N)} rows in ${fix(duck.ms / 1000)} s = ${int(duckRate)} rows/s, peak RSS ${int(duck.rssMB ?? NaN)} MB`);
+  const g = await generatedEvaluator(h, N, NTS);
   if ('unavailable' in g) {
     lines.push(`  generated evaluator: not measured — ${g.unavailable}`);
     summary.generated = { unavailable: g.unavailable };
@@ -103,6 +107,7 @@ export async function benchBatch(opts = {}) {
     rowsT.push(['generated TypeScript evaluator (same rows, one process)', int(g.rows), fix(g.ms / 1000), fix(g.cpuMs / 1000), int(rate), '—', fix(rate / duckRate, 2)]);
     if (g.errors) lines.push(`  generated evaluator: ${g.errors} row(s) threw (first: ${g.firstError})`);
     summary.generated = { ms: g.ms, rowsPerS: rate, errors: g.errors };
+    say(`  generated evaluator: ${int(g.rows)} rows in ${fix(g.ms / 1000)} s = ${int(rate)} rows/s (${g.errors} threw)`);
   }
   // 3. PostgreSQL
   if (NPG > 0) {
@@ -132,6 +137,7 @@ export async function benchBatch(opts = {}) {
         const rate = NPG / (pgr.ms / 1000);
         rowsT.push([`zhengce batch (PostgreSQL 15, table; load ${fix(loadMs / 1000)} s apart)`, int(NPG), fix(pgr.ms / 1000), fix((pgr.cpuMs ?? NaN) / 1000) + ' (client)', int(rate), int(pgr.rssMB ?? NaN) + ' (client)', fix(rate / duckRate, 2)]);
         summary.postgres = { ms: pgr.ms, loadMs, rowsPerS: rate, rows: NPG };
+        say(`  PostgreSQL batch: ${int(NPG)} rows in ${fix(pgr.ms / 1000)} s = ${int(rate)} rows/s (load ${fix(loadMs / 1000)} s apart)`);
       } finally {
         spawnSync('psql', [PG_URL, '-qc', `DROP TABLE IF EXISTS public.${tbl}`], { encoding: 'utf8' });
       }
@@ -155,7 +161,7 @@ export default {
   name: 'batch',
   title: TITLE,
   async run(ctx) {
-    const r = await benchBatch({ tmp: ctx.tmp });
+    const r = await benchBatch({ tmp: ctx.tmp, log: ctx.log });
     for (const l of r.lines) ctx.log(l);
     return r.summary;
   },

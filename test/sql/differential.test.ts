@@ -23,8 +23,8 @@ import { scenarios } from './cases.js';
 
 const SEED = Number(process.env['ZC_SEED'] ?? 20261205);
 const ROWS = Number(process.env['ZC_SQL_ROWS'] ?? 100_000);
-/** Cases per scenario (one evaluation date and event list per SQL run). */
-const PER = 5000;
+/** Cases per scenario (one evaluation date and event list per SQL run): at least 40 scenarios, at most 2500 cases each. */
+const PER = Math.max(100, Math.min(2500, Math.floor(ROWS / 40)));
 const SETS: [string, string[]][] = [
   ['policies', ['已废止']],
   ['test/docs/fixtures/depth', []],
