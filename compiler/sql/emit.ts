@@ -542,14 +542,12 @@ class Emitter {
       case 'sum': {
         if (isRatio(e.type)) throw new Unsupported(e, '比例的合计不能编译为 SQL');
         v = sub(`CASE WHEN bool_or((${b}) IS NULL) THEN NULL ELSE coalesce(sum(${b}), 0) END`);
-        stop = `(${b}) IS NULL`;
-        break;
+        break; // every element is evaluated: every missing one is named (interpreter since issue 9)
       }
       case 'max':
       case 'min': {
         if (isRatio(e.type)) throw new Unsupported(e, '比例的最大/最小值不能编译为 SQL');
         v = sub(`CASE WHEN count(*) = 0 OR bool_or((${b}) IS NULL) THEN NULL ELSE ${e.q}(${b}) END`);
-        stop = `(${b}) IS NULL`;
         break;
       }
     }
@@ -618,10 +616,8 @@ class Emitter {
     );
     const m: string[] = [...lv.m];
     if (key.m.length) {
-      // keys are evaluated in list order up to the first unknown one
-      const q4 = this.fresh('q');
-      const firstNull = `(SELECT min(${q4}.${d.id('序号')}) FROM ${this.from(l, q4)} WHERE ${this.keyEq(q4, l)} AND (${this.rebind(key.v, q, q4)}) IS NULL)`;
-      m.push(...whenArr(d, l.present, [d.unionOver(from, `${where} AND (${firstNull} IS NULL OR ${q}.${d.id('序号')} <= ${firstNull})`, d.cat(key.m))]));
+      // every element's key is evaluated, so every missing one is named (interpreter since issue 9)
+      m.push(...whenArr(d, l.present, [d.unionOver(from, where, d.cat(key.m))]));
     }
     const cnt = `(SELECT count(*) FROM ${from} WHERE ${where})`;
     const noNull = `(SELECT NOT coalesce(bool_or((${key.v}) IS NULL), FALSE) FROM ${from} WHERE ${where})`;
