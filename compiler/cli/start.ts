@@ -73,13 +73,15 @@ export async function runStart(argv: string[], io: Io): Promise<number> {
   const report = await verifyPolicies(b.policies, { timeoutMs: 5000, pbtRuns: 1000, events, scenarios: scen.results });
   const files = new Map([...b.files, ...publishedReport(report, new Map([...b.result.files, ...scen.sources]), io.cwd)]);
 
+  // docs/diff/ holds example change-impact reports written by `zhengce diff` (test/diff/county.test.ts checks them)
+  const keepExamples = (rel: string) => rel.startsWith('docs/diff/');
   let stale = 0;
   if (check) {
-    const d = diffGenerated('generated', files);
+    const d = diffGenerated('generated', files, keepExamples);
     stale = d.changed.length + d.missing.length + d.stale.length;
     io.out(stale ? `② generated/ 已过期：${[...d.changed, ...d.missing, ...d.stale].join('、')}（运行 npm start 更新）\n` : `② generated/ 是最新的（${files.size} 个文件）\n`);
   } else {
-    const w = writeGenerated('generated', files);
+    const w = writeGenerated('generated', files, keepExamples);
     io.out(`② 生成：${files.size} 个文件写入 generated/（${w.written.length} 个有变化）——求值器 generated/<政策>/index.ts，文档 generated/docs/index.html\n`);
   }
   const count = (s: string) => report.findings.filter((f) => f.severity === s && !f.accepted && f.code !== 'ZC0909').length;

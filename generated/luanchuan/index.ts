@@ -4,13 +4,13 @@
  * 标题：关于印发栾川县优化生育政策促进人口长期均衡发展实施方案的通知
  * 发文机关：栾川县人民政府
  * 依据：中发〔2021〕30号；豫发〔2022〕12号
- * 生效：未知（自文件下发之日起实施）
- * 失效：事件.级别 属于 {国家、省、市} 且 事件.类别 为 "生育支持政策" 且 事件.日期 ≥ 2023年1月1日（起算：当日）
+ * 生效：某日（2023-01-01 至 2023-12-31 之间，确切日期未知）（自文件下发之日起实施）
+ * 失效：事件.类别 为 "生育支持政策" 且 事件.日期 ≥ 施行日\n      且 （事件.级别 为 国家\n      或 （事件.级别 为 省 且 事件.地区 为 "河南省"）\n      或 （事件.级别 为 市 且 事件.地区 为 "洛阳市"））（起算：当日）
  * 解释机关：县卫健委
  *
  * 用法：
  *   import { evaluate, InputError } from './generated/luanchuan/index.js';
- *   const d = evaluate({ 家庭: { 本次生育孩次: 1 } }, '2024-07-15', []);
+ *   const d = evaluate({ 人: { 户籍: "栾川县" } }, '2024-07-15', []);
  *   for (const x of d.决定) console.log(x.措施, x.状态, x.结果, x.条款.标签);
  *
  * 名称映射（确定性）：
@@ -20,7 +20,7 @@
  *   - 类型名（实体接口、枚举类型）：是合法标识符、不是保留字且不与本模块的其他名称冲突时原样
  *     使用（家庭、性别）；否则为「实体_」/「枚举_」加原名，原名中不能出现在标识符里的字符写成
  *     _u<十六进制码位>_（「0-3岁婴幼儿」→ 实体_0_u2d_3岁婴幼儿）；仍冲突时追加 _2、_3…（按声明顺序）。
- *   - 本模块导出的名称：状态、上级政策事件、结果值、条件追踪、规则追踪、定义追踪、结果问题、决定、决定集、快速决定、快速决定集、输入问题、输入事实、InputError、CalendarCoverageError、evaluate、evaluateFast、Status、PolicyEvent、OutcomeValue、ConditionTrace、RuleTrace、DefinitionTrace、OutcomeProblem、Decision、Decisions、FastDecision、FastDecisions、InputProblem、Facts；以 _ 开头的名称为内部名称。
+ *   - 本模块导出的名称：状态、上级政策事件、事件登记、求值选项、结果值、条件追踪、规则追踪、定义追踪、结果问题、决定、决定集、快速决定、快速决定集、输入问题、输入事实、InputError、CalendarCoverageError、evaluate、evaluateFast、Status、PolicyEvent、EventsRegistry、EvaluateOptions、OutcomeValue、ConditionTrace、RuleTrace、DefinitionTrace、OutcomeProblem、Decision、Decisions、FastDecision、FastDecisions、InputProblem、Facts；以 _ 开头的名称为内部名称。
  *
  * 取值约定：金额输入为元（"1000.50" 或 1000.5，最多两位小数），输出为 "1000.00" 并附整数「分」；
  * 日期为 "YYYY-MM-DD"；比例输入为 "50%"、"4.8‰"（精确），运算为精确分数，输出为精确的百分数（"33.(3)%"）；
@@ -28,6 +28,10 @@
  * 次日起算满）。实体的字段可以是另一个实体（嵌套对象）或实体的列表（数组）；标明“可为负”的字段接受负数。
  * 缺少的事实使依赖它的条件为未知，相关措施为“存疑”并指出缺少哪些事实；只知道在某个范围内的日期
  * （某日、施行日）使比较只在整个范围都一致时才确定，否则为“存疑”并指出该日期及其范围。
+ * 输入中没有某个实体时，它是否存在也是未知（以它为对象、本会适用的措施为“存疑”）；要说明某个实体
+ * 不存在，写 实体名: '不存在'（以它为对象的措施为“不适用”）。输入必须是普通对象（JSON 那样的数据）：
+ * Map、Date、类的实例、读取时抛出异常的 getter 或 Proxy 都是 InputError（指出路径）。
+ * 事件登记：evaluate(事实, 日期, 事件, { 事件登记: { 路径, sha256 } | 'none' }) 把所依据的登记记入决定集。
  * 运行环境：ES2020 及以上（使用 BigInt）；本模块不依赖任何其他模块。
  */
 
@@ -47,6 +51,19 @@ export interface 上级政策事件 {
   readonly 来源?: string;
   readonly 已确认?: boolean;
   readonly 说明?: string;
+}
+
+/**
+ * 本次求值依据的上级政策事件登记：登记文件（路径——尽量相对于政策目录——与文件字节的 SHA-256），
+ * 或 'none'（明确不考虑上级政策事件）。由调用方在选项中说明，原样记入决定集，
+ * 使保存下来的决定能说明它依据的是哪一份登记。
+ */
+export type 事件登记 = { readonly 路径: string; readonly sha256: string } | 'none';
+
+/** evaluate / evaluateFast 的选项。 */
+export interface 求值选项 {
+  /** 事件来自哪一份登记（记入决定集的“事件登记”）；为 'none' 时不能传事件。 */
+  readonly 事件登记?: 事件登记;
 }
 
 /** 一个结果的取值。 */
@@ -148,6 +165,8 @@ export interface 决定集 {
   readonly 政策: { readonly 名称: string; readonly 文号?: string };
   /** 评估日期 "YYYY-MM-DD"。 */
   readonly 评估日期: string;
+  /** 调用方在选项中说明的事件登记（说明了才有）。 */
+  readonly 事件登记?: 事件登记;
   /** 政策在评估日期已废止时：废止日期与触发的事件。 */
   readonly 废止?: { readonly 日期: string; readonly 事件: 上级政策事件 };
   /**
@@ -175,6 +194,7 @@ export interface 快速决定 {
 /** evaluateFast 的返回值。 */
 export interface 快速决定集 {
   readonly 评估日期: string;
+  readonly 事件登记?: 事件登记;
   /** 输入违反的前提（名称）。 */
   readonly 前提不满足?: readonly string[];
   readonly 决定: readonly 快速决定[];
@@ -221,6 +241,8 @@ export class CalendarCoverageError extends Error {
 
 export type Status = 状态;
 export type PolicyEvent = 上级政策事件;
+export type EventsRegistry = 事件登记;
+export type EvaluateOptions = 求值选项;
 export type OutcomeValue = 结果值;
 export type ConditionTrace = 条件追踪;
 export type RuleTrace = 规则追踪;
@@ -233,80 +255,149 @@ export type FastDecisions = 快速决定集;
 export type InputProblem = 输入问题;
 export type Facts = 输入事实;
 
-/** 枚举「购房类型」：首套自住住房、改善型住房、其他住房 */
-export type 购房类型 = "首套自住住房" | "改善型住房" | "其他住房";
-/** 枚举「托育机构举办性质」：公办、社会性 */
-export type 托育机构举办性质 = "公办" | "社会性";
+/** 枚举「县域」：栾川县、县外 */
+export type 县域 = "栾川县" | "县外";
 /** 枚举「性别」：男、女 */
 export type 性别 = "男" | "女";
+/** 枚举「计划生育证件类别」：独生子女父母光荣证、农村计划生育双女家庭证明、其他证件 */
+export type 计划生育证件类别 = "独生子女父母光荣证" | "农村计划生育双女家庭证明" | "其他证件";
+/** 枚举「购房类型」：首套自住住房、改善型住房、其他住房 */
+export type 购房类型 = "首套自住住房" | "改善型住房" | "其他住房";
+/** 枚举「举办者类别」：机关或事业单位、企业、个人、社会组织 */
+export type 举办者类别 = "机关或事业单位" | "企业" | "个人" | "社会组织";
 /** 枚举「培训类别」：短期技能培训、农村实用技术培训、致富带头人培训、其他培训 */
 export type 培训类别 = "短期技能培训" | "农村实用技术培训" | "致富带头人培训" | "其他培训";
 
-/**
- * 实体「家庭」的事实（字段均可省略）。
- * 以其为对象的措施（省略该实体时为“不适用”）：计划生育家庭奖励扶助延续、生育补助、公积金租房提取上浮、公积金租购接续、多孩家庭购房优先优惠、生育补助申请条件
- */
-export interface 家庭 {
+/** 实体「人」的事实（字段均可省略）。 */
+export interface 人 {
   /**
-   * 本次出生的子女在该夫妻子女中的孩次（含本次），按河南省生育登记服务系统的口径认定，以系统生成的孩次生育证为准；同一胎多名子女按出生顺序分别计次（存疑「三孩的计算口径」）
-   * 类型：整数（非负）
-   * 用于：生育补助
-   */
-  readonly 本次生育孩次?: number;
-  /**
-   * 本次生育（子女出生）发生在本方案施行之日（含当日）以后（存疑「生育补助的时间适用」）
-   * 类型：是否（true / false）
-   * 用于：生育补助
-   */
-  readonly 本次生育在本方案实施后?: boolean;
-  /**
-   * 夫妻按国家政策生育的现有子女数（含本次），用于四（七）“生育二孩及以上”（存疑「二孩及以上的计数」）
-   * 类型：整数（非负）
-   * 用于：公积金租房提取上浮、公积金租购接续、多孩家庭购房优先优惠
-   */
-  readonly 子女数?: number;
-  /**
-   * 夫妻双方中至少一方为栾川县户籍
-   * 类型：是否（true / false）
+   * 户口簿登记的户籍所在地
+   * 类型：枚举「县域」（栾川县、县外）
    * 用于：生育补助、多孩家庭购房优先优惠、生育补助申请条件
    */
-  readonly 夫妻至少一方户籍在本县?: boolean;
+  readonly 户籍?: 县域;
   /**
-   * 夫妻所生育、计入孩次的全部子女（含本次出生子女）户籍均在栾川县（存疑「子女户籍均在我县的范围」）
-   * 类型：是否（true / false）
-   * 用于：生育补助、多孩家庭购房优先优惠、生育补助申请条件
-   */
-  readonly 生育子女户籍均在本县?: boolean;
-  /**
-   * 家庭常住栾川县（原文未定义居住期限，由经办部门认定；存疑「常住家庭」）
-   * 类型：是否（true / false）
-   * 用于：多孩家庭购房优先优惠
-   */
-  readonly 常住本县?: boolean;
-  /**
-   * 家庭中有职工正常缴存住房公积金
+   * 按住房公积金缴存记录，本人正常缴存住房公积金
    * 类型：是否（true / false）
    * 用于：公积金租房提取上浮
    */
   readonly 缴存住房公积金?: boolean;
+}
+
+/**
+ * 实体「子女」的事实（字段均可省略）。
+ * 由事实推出的定义（不是输入字段，由求值模块计算，见决定的“定义”）：
+ *   - 出生日期与同胎序号相同的子女数（整数）：家庭.子女 中与该子女出生日期、同胎序号都相同的人数（含其本人）
+ *   - 孩次（整数）：该子女在 家庭.子女 中按出生先后的次序：比他早出生的子女数加一；同一天出生的按同胎序号（双胞胎先出生者在前）。第二胎为双胞胎的，两人孩次为2、3；第三胎为双胞胎的，为3、4
+ *   - 在本方案实施后出生（是否）：出生日期不早于本方案施行日（含当日）；施行日只知道在2023年内（存疑「生效日期未知」），出生在这一年内的，结论为存疑并指出施行日
+ */
+export interface 子女 {
   /**
-   * 正在申请以租房为由提取住房公积金
+   * 出生医学证明所载出生日期
+   * 类型：日期（"YYYY-MM-DD"，须为真实日期且不晚于评估日期）
+   * 用于：生育补助、入托补贴、法定生育假期、三孩延长产假、三孩照护假
+   */
+  readonly 出生日期?: string;
+  /**
+   * 同一胎中的出生顺序（出生医学证明）：单胎为1；双胞胎先出生者为1、后出生者为2，依此类推
+   * 类型：整数（非负）
+   * 用于：生育补助、入托补贴
+   */
+  readonly 同胎序号?: number;
+  /**
+   * 户口簿登记的户籍所在地
+   * 类型：枚举「县域」（栾川县、县外）
+   * 用于：生育补助、多孩家庭购房优先优惠、生育补助申请条件
+   */
+  readonly 户籍?: 县域;
+  /** 类型：枚举「性别」（男、女） */
+  readonly 性别?: 性别;
+  /**
+   * 现仍存活（户口未因死亡注销）
+   * 类型：是否（true / false）
+   * 用于：公积金租房提取上浮、公积金租购接续、多孩家庭购房优先优惠
+   */
+  readonly 健在?: boolean;
+}
+
+/** 实体「计划生育证件」的事实（字段均可省略）。 */
+export interface 计划生育证件 {
+  /**
+   * 类型：枚举「计划生育证件类别」（独生子女父母光荣证、农村计划生育双女家庭证明、其他证件）
+   * 用于：计划生育家庭奖励扶助延续
+   */
+  readonly 证件类别?: 计划生育证件类别;
+  /**
+   * 证件所载发证（确认）日期
+   * 类型：日期（"YYYY-MM-DD"，须为真实日期且不晚于评估日期）
+   * 用于：计划生育家庭奖励扶助延续
+   */
+  readonly 发证日期?: string;
+}
+
+/**
+ * 实体「家庭」的事实（字段均可省略）。
+ * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：计划生育家庭奖励扶助延续、生育补助、公积金租房提取上浮、公积金租购接续、多孩家庭购房优先优惠、生育补助申请条件
+ * 由事实推出的定义（不是输入字段，由求值模块计算，见决定的“定义”）：
+ *   - 全面两孩政策调整前的独生子女家庭（是否）：持有2016年1月1日（《人口与计划生育法》2015年修正的施行日）以前发证的《独生子女父母光荣证》
+ *   - 全面两孩政策调整前的农村计划生育双女家庭（是否）：持有2016年1月1日以前出具的农村计划生育双女家庭证明
+ *   - 夫妻至少一方户籍在本县（是否）：夫妻双方中至少一人的户口簿户籍地在栾川县；附件2 一（二）与四（七）括注的同一用语同此
+ *   - 子女户籍均在本县（是否）：子女名单中的每一名子女（含本次出生的子女）户籍都在栾川县
+ *   - 可获生育补助的子女数（整数）：孩次为三及以上、在本方案施行后出生的子女人数；每人给予一次（存疑「生育补助按孩发放」）
+ *   - 现有子女数（整数）：子女名单中现仍存活的子女人数
+ *   - 缴存公积金的职工家庭（是否）：夫妻中至少一人正常缴存住房公积金
+ *   - 常住本县（是否）：家庭实际居住在栾川县
+ *   - 在县域内新购买商品房（是否）：所购住房是坐落在栾川县的商品房，买卖合同签订日不早于本方案施行日；2023年内签订的，结论为存疑并指出施行日
+ */
+export interface 家庭 {
+  /**
+   * 夫妻双方（单亲家庭只列一人）
+   * 类型：实体「人」的对象的列表（数组）
+   * 用于：生育补助、公积金租房提取上浮、多孩家庭购房优先优惠、生育补助申请条件
+   */
+  readonly 夫妻?: readonly 人[];
+  /**
+   * 夫妻生育、记入生育登记的全部子女（含本次出生的子女、已死亡的子女；不含收养的子女），口径见存疑「三孩的计算口径」
+   * 类型：实体「子女」的对象的列表（数组）
+   * 用于：生育补助、公积金租房提取上浮、公积金租购接续、多孩家庭购房优先优惠、生育补助申请条件
+   */
+  readonly 子女?: readonly 子女[];
+  /**
+   * 家庭实际居住地（存疑「常住家庭」）
+   * 类型：枚举「县域」（栾川县、县外）
+   * 用于：多孩家庭购房优先优惠
+   */
+  readonly 居住地?: 县域;
+  /**
+   * 正在以租房为由申请提取住房公积金
    * 类型：是否（true / false）
    * 用于：公积金租房提取上浮
    */
   readonly 申请租房提取住房公积金?: boolean;
   /**
-   * 本次购房的类型
+   * 本次购房经公积金管理中心认定的类型
    * 类型：枚举「购房类型」（首套自住住房、改善型住房、其他住房）
    * 用于：公积金租购接续
    */
   readonly 购房类型?: 购房类型;
   /**
-   * 在栾川县县域内新购买商品房（存疑「新购买商品房」）
+   * 本次所购住房是商品房（商品房买卖合同）
    * 类型：是否（true / false）
    * 用于：多孩家庭购房优先优惠
    */
-  readonly 在县域内新购买商品房?: boolean;
+  readonly 所购住房为商品房?: boolean;
+  /**
+   * 本次所购住房的坐落
+   * 类型：枚举「县域」（栾川县、县外）
+   * 用于：多孩家庭购房优先优惠
+   */
+  readonly 所购住房所在地?: 县域;
+  /**
+   * 商品房买卖合同签订（网签备案）日期
+   * 类型：日期（"YYYY-MM-DD"，须为真实日期且不晚于评估日期）
+   * 用于：多孩家庭购房优先优惠
+   */
+  readonly 购房日期?: string;
   /**
    * 已登录河南省生育登记和再生育审批网上服务大厅申请登记，并保存系统生成的三孩生育证（附件2 一（一））
    * 类型：是否（true / false）
@@ -320,256 +411,272 @@ export interface 家庭 {
    */
   readonly 有医院出具的三孩出生证明?: boolean;
   /**
-   * 能提供载有该子女的户口簿（附件2 一（三））
+   * 能提供载有子女的户口簿（附件2 一（三））
    * 类型：是否（true / false）
    * 用于：生育补助申请条件
    */
   readonly 有户口簿?: boolean;
   /**
-   * 在全面两孩政策施行（2016年1月1日）前已是独生子女家庭（存疑「全面两孩政策调整前的范围」）
-   * 类型：是否（true / false）
+   * 家庭持有的计划生育证件（没有的写空列表）
+   * 类型：实体「计划生育证件」的对象的列表（数组）
    * 用于：计划生育家庭奖励扶助延续
    */
-  readonly 全面两孩政策调整前的独生子女家庭?: boolean;
-  /**
-   * 在全面两孩政策施行（2016年1月1日）前已是农村计划生育双女家庭（存疑「全面两孩政策调整前的范围」）
-   * 类型：是否（true / false）
-   * 用于：计划生育家庭奖励扶助延续
-   */
-  readonly 全面两孩政策调整前的农村计划生育双女家庭?: boolean;
+  readonly 计划生育证件?: readonly 计划生育证件[];
 }
 
 /**
  * 实体「婴幼儿」的事实（字段均可省略）。
- * 以其为对象的措施（省略该实体时为“不适用”）：辅食营养补充品、婴幼儿照护个税扣除
+ * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：辅食营养补充品、婴幼儿照护个税扣除
+ * 由事实推出的定义（不是输入字段，由求值模块计算，见决定的“定义”）：
+ *   - 栾川籍（是否）：婴幼儿本人的户口簿户籍地在栾川县
  */
 export interface 婴幼儿 {
   /**
+   * 出生医学证明所载出生日期
    * 类型：日期（"YYYY-MM-DD"，须为真实日期且不晚于评估日期）
    * 用于：辅食营养补充品、婴幼儿照护个税扣除
    */
   readonly 出生日期?: string;
   /**
-   * 栾川籍，即婴幼儿本人户籍在栾川县（存疑「栾川籍的含义」）
-   * 类型：是否（true / false）
+   * 婴幼儿本人的户籍所在地（户口簿）
+   * 类型：枚举「县域」（栾川县、县外）
    * 用于：辅食营养补充品
    */
-  readonly 户籍在本县?: boolean;
+  readonly 户籍?: 县域;
 }
 
 /**
  * 实体「托育机构」的事实（字段均可省略）。
- * 以其为对象的措施（省略该实体时为“不适用”）：托育机构建设补贴、托育机构水电气价格、托育机构备案材料
+ * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：托育机构建设补贴、托育机构水电气价格、托育机构备案材料、托育机构备案办理期限
+ * 由事实推出的定义（不是输入字段，由求值模块计算，见决定的“定义”）：
+ *   - 社会性（是否）：由企业、个人或社会组织举办，即非公办（与同条“公办托育服务机构”相对）
+ *   - 本方案实施后新建（是否）：机构设立日期不早于本方案施行日（含当日）；2023年内设立的，结论为存疑并指出施行日
+ *   - 达到标准要求（是否）：已按附件2 二 提交全部备案材料，且自接收材料之日起15个工作日届满、卫生健康部门没有通知其不符合设置标准和管理规范；不再作为事实输入，所以“达到标准而材料不全”这样自相矛盾的输入无从写出
+ *   - 按要求登记备案且手续齐全（是否）：已办理法人登记（营业执照或其他法人登记证书），已向卫生健康部门备案并取得备案回执，且附件2 二 所列备案材料齐全
+ *   - 备案材料齐全（是否）：已在线填写备案书、承诺书，并有（一）至（六）全部材料；提供餐饮服务的另有《食品经营许可证》
+ *   - 提供备案回执截止日（日期）：收到材料之日的次日起第5个工作日
+ *   - 不符合规范通知截止日（日期）：接收材料之日的次日起第15个工作日；只由收到材料的日期推出，与审查结果无关
+ *   - 备案期满未被通知不符合（是否）：15个工作日的通知期限已经届满（评估日期晚于截止日），且机构没有收到不符合设置标准和管理规范的通知
  */
 export interface 托育机构 {
   /**
-   * 类型：枚举「托育机构举办性质」（公办、社会性）
+   * 法人登记证书或营业执照所载的举办者
+   * 类型：枚举「举办者类别」（机关或事业单位、企业、个人、社会组织）
    * 用于：托育机构建设补贴、入托补贴
    */
-  readonly 举办性质?: 托育机构举办性质;
+  readonly 举办者类别?: 举办者类别;
   /**
-   * 机构设在栾川县
-   * 类型：是否（true / false）
+   * 机构的场所所在地
+   * 类型：枚举「县域」（栾川县、县外）
    * 用于：托育机构建设补贴、托育机构水电气价格、入托补贴
    */
-  readonly 在本县?: boolean;
+  readonly 所在地?: 县域;
   /**
-   * 机构在本方案施行之日（含当日）以后新设立（存疑「新建的社会性托育机构」）
-   * 类型：是否（true / false）
+   * 机构设立日期：营业执照或其他法人登记证书上的成立日期（存疑「新建的社会性托育机构」）
+   * 类型：日期（"YYYY-MM-DD"，须为真实日期且不晚于评估日期）
    * 用于：托育机构建设补贴
    */
-  readonly 本方案实施后新建?: boolean;
+  readonly 设立日期?: string;
   /**
-   * 已按附件2 二 完成备案，且卫生健康部门未在15个工作日内通知其不符合设置标准和管理规范（存疑「达到标准要求的托育机构」）
+   * 已登录托育机构备案信息系统，在线填写托育机构备案书、备案承诺书（附件2 二）
    * 类型：是否（true / false）
-   * 用于：托育机构建设补贴
-   */
-  readonly 达到标准要求?: boolean;
-  /**
-   * 已依法办理法人登记并向县级卫生健康部门备案（四（六）“按要求登记备案”）
-   * 类型：是否（true / false）
-   * 用于：入托补贴
-   */
-  readonly 已登记备案?: boolean;
-  /**
-   * 四（六）“手续齐全”：登记、备案及经营所需的其他手续齐全
-   * 类型：是否（true / false）
-   * 用于：入托补贴
-   */
-  readonly 手续齐全?: boolean;
-  /**
-   * 已登录托育机构备案信息系统，在线填写托育机构备案书、备案承诺书
-   * 类型：是否（true / false）
-   * 用于：托育机构备案材料
+   * 用于：托育机构建设补贴、入托补贴、托育机构备案材料
    */
   readonly 已在线填写备案书及承诺书?: boolean;
   /**
+   * 附件2 二（一）
    * 类型：是否（true / false）
-   * 用于：托育机构备案材料
+   * 用于：托育机构建设补贴、入托补贴、托育机构备案材料
    */
   readonly 有营业执照或其他法人登记证书?: boolean;
   /**
+   * 托育机构场地证明（附件2 二（二））
    * 类型：是否（true / false）
-   * 用于：托育机构备案材料
+   * 用于：托育机构建设补贴、入托补贴、托育机构备案材料
    */
   readonly 有场地证明?: boolean;
   /**
+   * 附件2 二（三）
    * 类型：是否（true / false）
-   * 用于：托育机构备案材料
+   * 用于：托育机构建设补贴、入托补贴、托育机构备案材料
    */
   readonly 有工作人员专业资格证明及健康合格证明?: boolean;
   /**
-   * 评价为“合格”的《托幼机构卫生评价报告》
+   * 评价为“合格”的《托幼机构卫生评价报告》（附件2 二（四））
    * 类型：是否（true / false）
-   * 用于：托育机构备案材料
+   * 用于：托育机构建设补贴、入托补贴、托育机构备案材料
    */
   readonly 有评价为合格的卫生评价报告?: boolean;
   /**
+   * 附件2 二（五）
    * 类型：是否（true / false）
-   * 用于：托育机构备案材料
+   * 用于：托育机构建设补贴、入托补贴、托育机构备案材料
    */
   readonly 有消防安全检查合格证明?: boolean;
   /**
+   * 附件2 二（六）
    * 类型：是否（true / false）
-   * 用于：托育机构备案材料
+   * 用于：托育机构建设补贴、入托补贴、托育机构备案材料
    */
   readonly 有法律法规规定的其他相关材料?: boolean;
   /**
+   * 机构提供餐饮服务（附件2 二（七））
    * 类型：是否（true / false）
-   * 用于：托育机构备案材料
+   * 用于：托育机构建设补贴、入托补贴、托育机构备案材料
    */
   readonly 提供餐饮服务?: boolean;
   /**
+   * 《食品经营许可证》（附件2 二（七））
    * 类型：是否（true / false）
-   * 用于：托育机构备案材料
+   * 用于：托育机构建设补贴、入托补贴、托育机构备案材料
    */
   readonly 有食品经营许可证?: boolean;
-}
-
-/**
- * 实体「托育机构备案」的事实（字段均可省略）。
- * 以其为对象的措施（省略该实体时为“不适用”）：托育机构备案办理期限
- */
-export interface 托育机构备案 {
   /**
-   * 卫生健康部门收到（接收）备案材料之日
+   * 县级卫生健康部门收到（接收）本机构备案材料之日（备案信息系统的记录）
    * 类型：日期（"YYYY-MM-DD"，须为真实日期且不晚于评估日期）
-   * 用于：托育机构备案办理期限
+   * 用于：托育机构建设补贴、托育机构备案办理期限
    */
   readonly 收到备案材料日期?: string;
   /**
+   * 已收到卫生健康部门关于备案内容不符合设置标准和管理规范的通知（附件2 二 末句）
    * 类型：是否（true / false）
-   * 用于：托育机构备案办理期限
+   * 用于：托育机构建设补贴
    */
-  readonly 备案内容符合设置标准和管理规范?: boolean;
+  readonly 收到不符合规范的通知?: boolean;
+  /**
+   * 持有卫生健康部门提供的备案回执（附件2 二、三（二））
+   * 类型：是否（true / false）
+   * 用于：入托补贴、入托补贴申请条件
+   */
+  readonly 已取得备案回执?: boolean;
 }
 
 /**
  * 实体「入托幼儿」的事实（字段均可省略）。
- * 以其为对象的措施（省略该实体时为“不适用”）：入托补贴、入托补贴申请条件
+ * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：入托补贴、入托补贴申请条件
+ * 由事实推出的定义（不是输入字段，由求值模块计算，见决定的“定义”）：
+ *   - 孩次（整数）：该幼儿在其父母子女中按出生先后的次序，规则同 子女.孩次：比他早出生的兄姐人数加一，同一天出生的按同胎序号
  */
 export interface 入托幼儿 {
   /**
-   * 该幼儿在其父母子女中的孩次，口径同 家庭.本次生育孩次（存疑「三孩的计算口径」）
+   * 出生医学证明所载出生日期
+   * 类型：日期（"YYYY-MM-DD"，须为真实日期且不晚于评估日期）
+   * 用于：入托补贴
+   */
+  readonly 出生日期?: string;
+  /**
+   * 同一胎中的出生顺序，口径同 子女.同胎序号
    * 类型：整数（非负）
    * 用于：入托补贴
    */
-  readonly 孩次?: number;
+  readonly 同胎序号?: number;
   /**
-   * 入托幼儿本人户籍在栾川县（附件2 三（一））
+   * 入托幼儿本人的户籍所在地（附件2 三（一））
+   * 类型：枚举「县域」（栾川县、县外）
+   * 用于：入托补贴申请条件
+   */
+  readonly 户籍?: 县域;
+  /**
+   * 该幼儿父母生育的其他子女（口径同 家庭.子女，不含该幼儿本人）
+   * 类型：实体「子女」的对象的列表（数组）
+   * 用于：入托补贴
+   */
+  readonly 父母的其他子女?: readonly 子女[];
+  /**
+   * 托育机构为该幼儿提供的缴费凭证及考勤表（附件2 三（三））
    * 类型：是否（true / false）
    * 用于：入托补贴申请条件
    */
-  readonly 户籍在本县?: boolean;
-  /**
-   * 托育机构已提供备案回执（附件2 三（二））
-   * 类型：是否（true / false）
-   * 用于：入托补贴申请条件
-   */
-  readonly 机构已提供备案回执?: boolean;
-  /**
-   * 托育机构已提供该幼儿的缴费凭证及考勤表（附件2 三（三））
-   * 类型：是否（true / false）
-   * 用于：入托补贴申请条件
-   */
-  readonly 机构已提供缴费凭证及考勤表?: boolean;
+  readonly 有缴费凭证及考勤表?: boolean;
 }
 
 /**
  * 实体「母婴照护服务机构」的事实（字段均可省略）。
- * 以其为对象的措施（省略该实体时为“不适用”）：母婴照护服务机构补助、母婴照护服务机构补贴申请条件
+ * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：母婴照护服务机构补助、母婴照护服务机构补贴申请条件
+ * 由事实推出的定义（不是输入字段，由求值模块计算，见决定的“定义”）：
+ *   - 社会性（是否）：由企业、个人或社会组织举办（非公办），口径同 托育机构.「社会性」
+ *   - 本方案实施后新开办（是否）：开办日期不早于本方案施行日（含当日）；2023年内开办的，结论为存疑并指出施行日
+ *   - 达到标准要求（是否）：满足附件2 四 所列全部条件（定义 母婴照护服务机构.「附件2四所列条件齐备」）；不再作为事实输入
+ *   - 附件2四所列条件齐备（是否）：（一）至（四）与（六）均满足；提供餐饮服务的另有《食品经营许可证》
  */
 export interface 母婴照护服务机构 {
   /**
-   * 由企业、个人或社会组织举办（非公办）
-   * 类型：是否（true / false）
+   * 法人登记证书或营业执照所载的举办者
+   * 类型：枚举「举办者类别」（机关或事业单位、企业、个人、社会组织）
    * 用于：母婴照护服务机构补助
    */
-  readonly 社会性?: boolean;
+  readonly 举办者类别?: 举办者类别;
   /**
-   * 机构设在栾川县
-   * 类型：是否（true / false）
+   * 机构的场所所在地
+   * 类型：枚举「县域」（栾川县、县外）
    * 用于：母婴照护服务机构补助
    */
-  readonly 在本县?: boolean;
+  readonly 所在地?: 县域;
   /**
-   * 在本方案施行之日（含当日）以后新开办（存疑「母婴照护服务机构的标准与范围」）
-   * 类型：是否（true / false）
+   * 机构开办日期：营业执照上的成立日期（存疑「母婴照护服务机构的标准与范围」）
+   * 类型：日期（"YYYY-MM-DD"，须为真实日期且不晚于评估日期）
    * 用于：母婴照护服务机构补助
    */
-  readonly 本方案实施后新开办?: boolean;
+  readonly 开办日期?: string;
   /**
-   * 满足附件2 四 所列全部条件（存疑「母婴照护服务机构的标准与范围」）
+   * 附件2 四（一）
    * 类型：是否（true / false）
-   * 用于：母婴照护服务机构补助
-   */
-  readonly 达到标准要求?: boolean;
-  /**
-   * 类型：是否（true / false）
-   * 用于：母婴照护服务机构补贴申请条件
+   * 用于：母婴照护服务机构补助、母婴照护服务机构补贴申请条件
    */
   readonly 具有独立法人资质?: boolean;
   /**
+   * 附件2 四（一）
    * 类型：是否（true / false）
-   * 用于：母婴照护服务机构补贴申请条件
+   * 用于：母婴照护服务机构补助、母婴照护服务机构补贴申请条件
    */
   readonly 取得经营许可相关证照?: boolean;
   /**
-   * 月子中心场地证明
+   * 月子中心场地证明（附件2 四（二））
    * 类型：是否（true / false）
-   * 用于：母婴照护服务机构补贴申请条件
+   * 用于：母婴照护服务机构补助、母婴照护服务机构补贴申请条件
    */
   readonly 有场地证明?: boolean;
   /**
+   * 附件2 四（三）
    * 类型：是否（true / false）
-   * 用于：母婴照护服务机构补贴申请条件
+   * 用于：母婴照护服务机构补助、母婴照护服务机构补贴申请条件
    */
   readonly 工作人员有健康合格证明?: boolean;
   /**
+   * 附件2 四（四）
    * 类型：是否（true / false）
-   * 用于：母婴照护服务机构补贴申请条件
+   * 用于：母婴照护服务机构补助、母婴照护服务机构补贴申请条件
    */
   readonly 有消防安全检查合格证明?: boolean;
   /**
+   * 附件2 四（五）
    * 类型：是否（true / false）
-   * 用于：母婴照护服务机构补贴申请条件
+   * 用于：母婴照护服务机构补助、母婴照护服务机构补贴申请条件
    */
   readonly 提供餐饮服务?: boolean;
   /**
+   * 附件2 四（五）
    * 类型：是否（true / false）
-   * 用于：母婴照护服务机构补贴申请条件
+   * 用于：母婴照护服务机构补助、母婴照护服务机构补贴申请条件
    */
   readonly 有食品经营许可证?: boolean;
   /**
+   * 持有卫生行政部门出具的备案合格证明（附件2 四（六））
    * 类型：是否（true / false）
-   * 用于：母婴照护服务机构补贴申请条件
+   * 用于：母婴照护服务机构补助、母婴照护服务机构补贴申请条件
    */
   readonly 在卫生行政部门备案合格?: boolean;
 }
 
 /**
  * 实体「职工」的事实（字段均可省略）。
- * 以其为对象的措施（省略该实体时为“不适用”）：法定生育假期、三孩延长产假、三孩照护假
+ * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：法定生育假期、三孩延长产假、三孩照护假
+ * 由事实推出的定义（不是输入字段，由求值模块计算，见决定的“定义”）：
+ *   - 本次生育日期（日期）：本次生育即最近一次生育：子女名单中最晚的出生日期
+ *   - 本次生育前的子女数（整数）：本次生育之前已出生的子女人数
+ *   - 本次生育的子女数（整数）：本次生育（同一天出生的一胎）的子女人数：单胎为1，双胞胎为2
+ *   - 生育三孩（是否）：本次生育的子女中有第三个子女：此前已有两个子女而本次生育，或此前有一个子女而本次生育双胞胎（第二、三孩），或第一胎即为三胞胎
+ *   - 在本县用人单位就业（是否）：用人单位在栾川县行政区域内（编码加上的适用范围，原文未明写）
  */
 export interface 职工 {
   /**
@@ -578,31 +685,25 @@ export interface 职工 {
    */
   readonly 性别?: 性别;
   /**
-   * 在栾川县行政区域内的用人单位（含机关事业单位）就业（存疑「女职工的范围」）
-   * 类型：是否（true / false）
+   * 劳动（聘用）合同所载用人单位的所在地（存疑「女职工的范围」）
+   * 类型：枚举「县域」（栾川县、县外）
    * 用于：法定生育假期、三孩延长产假、三孩照护假
    */
-  readonly 在本县用人单位就业?: boolean;
+  readonly 用人单位所在地?: 县域;
   /**
-   * 本人（男职工为其配偶）本次生育符合法律法规规定
+   * 本人（男职工为与配偶共同）生育的全部子女，含本次生育的子女
+   * 类型：实体「子女」的对象的列表（数组）
+   * 用于：法定生育假期、三孩延长产假、三孩照护假
+   */
+  readonly 子女?: readonly 子女[];
+  /**
+   * 本次生育符合《人口与计划生育法》《河南省人口与计划生育条例》（以生育登记为准）：这是那两部法规的认定，不是本方案的判断
    * 类型：是否（true / false）
    * 用于：法定生育假期、三孩延长产假
    */
   readonly 生育符合法律法规规定?: boolean;
   /**
-   * 本人（男职工为其配偶）本次生育的孩次，口径同 家庭.本次生育孩次；同一胎多名子女的，按最先出生者的孩次计（存疑「三孩与三孩及以上」）
-   * 类型：整数（非负）
-   * 用于：三孩延长产假、三孩照护假
-   */
-  readonly 本次生育孩次?: number;
-  /**
-   * 本次生育子女的出生日期
-   * 类型：日期（"YYYY-MM-DD"，须为真实日期且不晚于评估日期）
-   * 用于：法定生育假期、三孩照护假
-   */
-  readonly 子女出生日期?: string;
-  /**
-   * 本次生育的哺乳假已经休满（存疑「哺乳假满后的含义」）
+   * 用人单位记录的本次生育的哺乳假已经休满（存疑「哺乳假满后的含义」：由用人单位按实际享受的哺乳假认定）
    * 类型：是否（true / false）
    * 用于：三孩照护假
    */
@@ -611,16 +712,19 @@ export interface 职工 {
 
 /**
  * 实体「培训参加人」的事实（字段均可省略）。
- * 以其为对象的措施（省略该实体时为“不适用”）：生育家庭免费培训
+ * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：生育家庭免费培训
+ * 由事实推出的定义（不是输入字段，由求值模块计算，见决定的“定义”）：
+ *   - 生育家庭成员（是否）：本人已生育子女（子女名单不为空）
  */
 export interface 培训参加人 {
   /**
-   * 属于生育家庭的成员（存疑「生育家庭成员的范围」）
-   * 类型：是否（true / false）
+   * 本人生育的子女（存疑「生育家庭成员的范围」）
+   * 类型：实体「子女」的对象的列表（数组）
    * 用于：生育家庭免费培训
    */
-  readonly 生育家庭成员?: boolean;
+  readonly 子女?: readonly 子女[];
   /**
+   * 本人报名参加
    * 类型：是否（true / false）
    * 用于：生育家庭免费培训
    */
@@ -631,6 +735,7 @@ export interface 培训参加人 {
    */
   readonly 培训类别?: 培训类别;
   /**
+   * 培训的举办单位是县人社局
    * 类型：是否（true / false）
    * 用于：生育家庭免费培训
    */
@@ -639,49 +744,50 @@ export interface 培训参加人 {
 
 /**
  * 输入事实：实体名 → 字段 → 值。实体与字段均可省略（缺少的事实使依赖它的条件为未知）；
- * 未声明的实体或字段、类型不符的值会被拒绝（InputError）。
+ * 实体写作 '不存在' 表示没有该实体；未声明的实体或字段、类型不符的值、非普通对象会被拒绝（InputError）。
  */
 export interface 输入事实 {
+  /** 实体「人」。 */
+  readonly 人?: 人 | '不存在';
+  /** 实体「子女」。 */
+  readonly 子女?: 子女 | '不存在';
+  /** 实体「计划生育证件」。 */
+  readonly 计划生育证件?: 计划生育证件 | '不存在';
   /**
    * 实体「家庭」。
-   * 以其为对象的措施（省略该实体时为“不适用”）：计划生育家庭奖励扶助延续、生育补助、公积金租房提取上浮、公积金租购接续、多孩家庭购房优先优惠、生育补助申请条件
+   * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：计划生育家庭奖励扶助延续、生育补助、公积金租房提取上浮、公积金租购接续、多孩家庭购房优先优惠、生育补助申请条件
    */
-  readonly 家庭?: 家庭;
+  readonly 家庭?: 家庭 | '不存在';
   /**
    * 实体「婴幼儿」。
-   * 以其为对象的措施（省略该实体时为“不适用”）：辅食营养补充品、婴幼儿照护个税扣除
+   * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：辅食营养补充品、婴幼儿照护个税扣除
    */
-  readonly 婴幼儿?: 婴幼儿;
+  readonly 婴幼儿?: 婴幼儿 | '不存在';
   /**
    * 实体「托育机构」。
-   * 以其为对象的措施（省略该实体时为“不适用”）：托育机构建设补贴、托育机构水电气价格、托育机构备案材料
+   * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：托育机构建设补贴、托育机构水电气价格、托育机构备案材料、托育机构备案办理期限
    */
-  readonly 托育机构?: 托育机构;
-  /**
-   * 实体「托育机构备案」。
-   * 以其为对象的措施（省略该实体时为“不适用”）：托育机构备案办理期限
-   */
-  readonly 托育机构备案?: 托育机构备案;
+  readonly 托育机构?: 托育机构 | '不存在';
   /**
    * 实体「入托幼儿」。
-   * 以其为对象的措施（省略该实体时为“不适用”）：入托补贴、入托补贴申请条件
+   * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：入托补贴、入托补贴申请条件
    */
-  readonly 入托幼儿?: 入托幼儿;
+  readonly 入托幼儿?: 入托幼儿 | '不存在';
   /**
    * 实体「母婴照护服务机构」。
-   * 以其为对象的措施（省略该实体时为“不适用”）：母婴照护服务机构补助、母婴照护服务机构补贴申请条件
+   * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：母婴照护服务机构补助、母婴照护服务机构补贴申请条件
    */
-  readonly 母婴照护服务机构?: 母婴照护服务机构;
+  readonly 母婴照护服务机构?: 母婴照护服务机构 | '不存在';
   /**
    * 实体「职工」。
-   * 以其为对象的措施（省略该实体时为“不适用”）：法定生育假期、三孩延长产假、三孩照护假
+   * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：法定生育假期、三孩延长产假、三孩照护假
    */
-  readonly 职工?: 职工;
+  readonly 职工?: 职工 | '不存在';
   /**
    * 实体「培训参加人」。
-   * 以其为对象的措施（省略该实体时为“不适用”）：生育家庭免费培训
+   * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：生育家庭免费培训
    */
-  readonly 培训参加人?: 培训参加人;
+  readonly 培训参加人?: 培训参加人 | '不存在';
 }
 
 // ───────────────────────────── 运行时 ─────────────────────────────
@@ -723,6 +829,8 @@ type _Kind = 'm' | 'd' | 'b' | 'r' | 'n' | 's' | 'e' | 'l';
 interface _Scope {
   /** 已校验的事实：实体（按声明顺序）→ 记录。 */
   readonly f: readonly (_Rec | undefined)[];
+  /** 个案声明不存在的实体（写作 "不存在"；按声明顺序）。 */
+  readonly n: readonly boolean[];
   /** 评估日期（日序）。 */
   readonly day: number;
   /** evaluate（生成解释）或 evaluateFast（只算状态与取值）。 */
@@ -782,8 +890,8 @@ interface _Done {
   readonly fast: 快速决定 | undefined;
 }
 
-function _scope(f: readonly (_Rec | undefined)[], day: number, full: boolean, status0: 状态 | undefined, doubts: readonly _Doubt[]): _Scope {
-  const s = { f, day, full, status0, doubts, memo: [], done: [], busy: [], c0: undefined as unknown as _Ctx };
+function _scope(f: readonly (_Rec | undefined)[], n: readonly boolean[], day: number, full: boolean, status0: 状态 | undefined, doubts: readonly _Doubt[]): _Scope {
+  const s = { f, n, day, full, status0, doubts, memo: [], done: [], busy: [], c0: undefined as unknown as _Ctx };
   s.c0 = { s, ev: undefined, evDay: 0, miss: undefined, used: undefined, defs: undefined };
   return s;
 }
@@ -1066,18 +1174,107 @@ function _convert(t: _FieldType, v: unknown, day: number | undefined): { readonl
   return r === undefined ? { ok: false, expected: _expected(t) } : { ok: true, v: r };
 }
 
-/** 错误信息中的「实际」：JSON 形式，过长截断。 */
+/** 非普通对象（Map、Date、类的实例……）的说明；普通对象与数组为 undefined。不抛出异常（Proxy 的陷阱可能抛出）。 */
+function _nonPlain(v: object): string | undefined {
+  try {
+    if (Array.isArray(v)) return undefined;
+    const p = Object.getPrototypeOf(v) as object | null;
+    if (p === Object.prototype || p === null) return undefined;
+    let name = '';
+    try {
+      const c = (p as { constructor?: unknown }).constructor;
+      if (typeof c === 'function' && typeof c.name === 'string') name = c.name;
+      // 来自另一个 realm（vm、iframe）的普通对象
+      if (name === 'Object' && Object.getPrototypeOf(p) === null) return undefined;
+    } catch {
+      name = '';
+    }
+    return '非普通对象（' + (name !== '' ? name : '未知类型') + '）';
+  } catch {
+    return '无法读取的对象';
+  }
+}
+
+/** 抛出的值的说明（过长截断）；不抛出异常。 */
+function _thrown(e: unknown): string {
+  let m: string;
+  try {
+    m = e instanceof Error ? String(e.message) : String(e);
+  } catch {
+    m = '未知异常';
+  }
+  return m.length > 60 ? m.slice(0, 60) + '…' : m;
+}
+
+/** 错误信息中的「实际」：JSON 形式，过长截断；不抛出异常。 */
 function _got(v: unknown): string {
-  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
   if (v === undefined) return '（缺失）';
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  if (typeof v === 'bigint') return String(v) + 'n（BigInt）';
+  if (typeof v === 'function') return '函数';
+  if (typeof v === 'symbol') return 'Symbol';
+  if (typeof v === 'object' && v !== null) {
+    const k = _nonPlain(v);
+    if (k !== undefined) return k;
+  }
   let j: string | undefined;
   try {
     j = JSON.stringify(v);
   } catch {
-    return String(v);
+    return '（无法显示的值）';
   }
-  if (j === undefined) return String(v);
+  if (j === undefined) return '（无法显示的值）';
   return j.length > 60 ? j.slice(0, 60) + '…' : j;
+}
+
+/** 普通对象的自有可枚举键值（每个值只读一次）；读不出的键表或值记为该路径上的问题，不抛出异常。 */
+function _entries(v: object, path: string, expected: (key: string) => string, problems: 输入问题[]): [string, unknown][] | undefined {
+  let keys: string[];
+  try {
+    keys = Object.keys(v);
+  } catch (e) {
+    problems.push({ 路径: path, 期望: '普通对象', 实际: '读取时出错（' + _thrown(e) + '）' });
+    return undefined;
+  }
+  const out: [string, unknown][] = [];
+  for (const k of keys) {
+    try {
+      out.push([k, (v as Record<string, unknown>)[k]]);
+    } catch (e) {
+      problems.push({ 路径: path + '.' + k, 期望: expected(k), 实际: '读取时出错（' + _thrown(e) + '）' });
+    }
+  }
+  return out;
+}
+
+/** 数组（不是已撤销的 Proxy）；不抛出异常。 */
+function _isArray(v: unknown): v is readonly unknown[] {
+  try {
+    return Array.isArray(v);
+  } catch {
+    return false;
+  }
+}
+
+/** 数组的元素（每个只读一次，跳过稀疏数组的空位）；读不出的长度或元素记为问题，不抛出异常。 */
+function _items(v: readonly unknown[], path: string, expected: string, problems: 输入问题[]): [number, unknown][] | undefined {
+  let n: number;
+  try {
+    n = v.length;
+  } catch (e) {
+    problems.push({ 路径: path, 期望: expected, 实际: '读取时出错（' + _thrown(e) + '）' });
+    return undefined;
+  }
+  const out: [number, unknown][] = [];
+  for (let i = 0; i < n; i++) {
+    try {
+      if (!(i in v)) continue; // 稀疏数组的空位不是元素
+      out.push([i, v[i]]);
+    } catch (e) {
+      problems.push({ 路径: path + '[' + String(i) + ']', 期望: expected, 实际: '读取时出错（' + _thrown(e) + '）' });
+    }
+  }
+  return out;
 }
 
 const _LEVELS: readonly string[] = ['国家', '省', '市', '县'];
@@ -1086,13 +1283,29 @@ const _EVENT_KEYS: readonly string[] = ['日期', '级别', '类别', '标题', 
 interface _Input {
   /** 实体（按声明顺序）→ 记录；输入中没有的实体为 undefined。 */
   readonly f: readonly (_Rec | undefined)[];
+  /** 个案声明不存在的实体（按声明顺序）。 */
+  readonly n: readonly boolean[];
   readonly day: number;
   readonly evs: readonly { readonly day: number; readonly ev: 上级政策事件 }[];
+  /** 调用方在选项中说明的事件登记。 */
+  readonly reg: 事件登记 | undefined;
 }
 
+/** 普通对象（不是数组、Map、Date、类的实例……）；不抛出异常。 */
 function _isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (typeof v !== 'object' || v === null) return false;
+  try {
+    if (Array.isArray(v)) return false;
+  } catch {
+    return false; // 已撤销的 Proxy
+  }
+  return _nonPlain(v) === undefined;
 }
+
+const _NONEXISTENT = '不存在';
+const _ENTITY_EXPECTED = '对象（字段 → 值），或 "不存在"（表示没有该实体）';
+const _EVENT_EXPECTED = '日期、级别、类别、标题、文号、地区、来源、已确认、说明之一';
+const _SHA256_RE = /^[0-9a-f]{64}$/;
 
 /** 校验中的状态：问题列表、评估日期、记录编号、祖先对象（检查循环引用）。 */
 interface _Check {
@@ -1113,13 +1326,18 @@ function _record(k: _Check, ent: _Entity, rec: Record<string, unknown>, path: st
     k.problems.push({ 路径: path, 期望: '不含循环引用的对象', 实际: '循环引用' });
     return out;
   }
+  const unknownField = '实体「' + ent.name + '」的字段（' + ent.names + '）';
+  const entries = _entries(rec, path, (key) => {
+    const i = ent.index.get(key);
+    return i !== undefined ? _expected(ent.types[i] as _FieldType) : unknownField;
+  }, k.problems);
+  if (entries === undefined) return out;
   k.seen.add(rec);
-  for (const fname of Object.keys(rec)) {
-    const x = rec[fname];
+  for (const [fname, x] of entries) {
     const fi = ent.index.get(fname);
     const fpath = path + '.' + fname;
     if (fi === undefined) {
-      k.problems.push({ 路径: fpath, 期望: '实体「' + ent.name + '」的字段（' + ent.names + '）', 实际: '未知字段' });
+      k.problems.push({ 路径: fpath, 期望: unknownField, 实际: '未知字段' });
       continue;
     }
     const t = ent.types[fi] as _FieldType;
@@ -1131,18 +1349,18 @@ function _record(k: _Check, ent: _Entity, rec: Record<string, unknown>, path: st
     }
     if (t.k === 'l') {
       const sub = _ENTITIES[t.entity];
-      if (sub === undefined || !Array.isArray(x)) {
+      if (sub === undefined || !_isArray(x)) {
         k.problems.push({ 路径: fpath, 期望: _expected(t), 实际: _got(x) });
         continue;
       }
+      const elem = '对象（实体「' + t.name + '」的字段 → 值）';
+      const arr = _items(x, fpath, elem, k.problems);
+      if (arr === undefined) continue;
       const items: _Rec[] = [];
       const lpath = at + '.' + fname;
-      const arr: readonly unknown[] = x;
-      for (let i = 0; i < arr.length; i++) {
-        if (!(i in arr)) continue; // 稀疏数组的空位不是元素
-        const item = arr[i];
+      for (const [i, item] of arr) {
         const ipath = fpath + '[' + String(i) + ']';
-        if (!_isRecord(item)) k.problems.push({ 路径: ipath, 期望: '对象（实体「' + t.name + '」的字段 → 值）', 实际: _got(item) });
+        if (!_isRecord(item)) k.problems.push({ 路径: ipath, 期望: elem, 实际: _got(item) });
         else items.push(_record(k, sub, item, ipath, lpath + '[' + String(items.length) + ']'));
       }
       v[fi] = { path: lpath, items };
@@ -1156,60 +1374,113 @@ function _record(k: _Check, ent: _Entity, rec: Record<string, unknown>, path: st
   return out;
 }
 
+/** 校验上级政策事件列表。 */
+function _validateEvents(events: unknown, problems: 输入问题[]): { readonly day: number; readonly ev: 上级政策事件 }[] {
+  const evs: { readonly day: number; readonly ev: 上级政策事件 }[] = [];
+  if (events === undefined) return evs;
+  if (!_isArray(events)) {
+    problems.push({ 路径: '事件', 期望: '列表', 实际: _got(events) });
+    return evs;
+  }
+  const list = _items(events, '事件', '列表', problems);
+  if (list === undefined) return evs;
+  for (const [i, e] of list) {
+    const p = '事件[' + String(i) + ']';
+    if (!_isRecord(e)) {
+      problems.push({ 路径: p, 期望: '对象（日期、级别、类别…）', 实际: _got(e) });
+      continue;
+    }
+    const entries = _entries(e, p, () => _EVENT_EXPECTED, problems);
+    if (entries === undefined) continue;
+    const rec: Record<string, unknown> = {};
+    for (const [key, v] of entries) {
+      if (_EVENT_KEYS.indexOf(key) < 0) problems.push({ 路径: p + '.' + key, 期望: _EVENT_EXPECTED, 实际: '未知字段' });
+      else rec[key] = v;
+    }
+    const d = _parseIso(rec['日期']);
+    if (d === undefined) problems.push({ 路径: p + '.日期', 期望: '日期（YYYY-MM-DD）', 实际: _got(rec['日期']) });
+    const level = rec['级别'];
+    const levelOk = typeof level === 'string' && _LEVELS.indexOf(level) >= 0;
+    if (!levelOk) problems.push({ 路径: p + '.级别', 期望: '国家、省、市、县之一', 实际: _got(level) });
+    const category = rec['类别'];
+    if (typeof category !== 'string') problems.push({ 路径: p + '.类别', 期望: '文本', 实际: _got(category) });
+    if (d !== undefined && levelOk && typeof category === 'string') evs.push({ day: d, ev: rec as unknown as 上级政策事件 });
+  }
+  return evs;
+}
+
+/** 校验求值选项（事件登记）。 */
+function _validateOptions(options: unknown, events: unknown, problems: 输入问题[]): 事件登记 | undefined {
+  if (options === undefined) return undefined;
+  if (!_isRecord(options)) {
+    problems.push({ 路径: '选项', 期望: '对象（事件登记）', 实际: _got(options) });
+    return undefined;
+  }
+  const entries = _entries(options, '选项', () => '事件登记', problems);
+  if (entries === undefined) return undefined;
+  let reg: 事件登记 | undefined;
+  for (const [k, v] of entries) {
+    if (k !== '事件登记') {
+      problems.push({ 路径: '选项.' + k, 期望: '事件登记', 实际: '未知选项' });
+      continue;
+    }
+    if (v === undefined) continue;
+    if (v === 'none') {
+      reg = 'none';
+      let n = 0;
+      try {
+        n = Array.isArray(events) ? events.length : 0;
+      } catch {
+        n = 0;
+      }
+      if (n > 0) problems.push({ 路径: '选项.事件登记', 期望: '"none" 时不传事件（实际传了 ' + String(n) + ' 个事件）', 实际: '"none"' });
+      continue;
+    }
+    const r = _isRecord(v) ? _entries(v, '选项.事件登记', () => '路径、sha256', problems) : undefined;
+    const m = r !== undefined ? new Map(r) : undefined;
+    const path = m !== undefined ? m.get('路径') : undefined;
+    const sha = m !== undefined ? m.get('sha256') : undefined;
+    if (m === undefined || typeof path !== 'string' || path === '' || typeof sha !== 'string' || !_SHA256_RE.test(sha) || m.size !== 2) {
+      problems.push({ 路径: '选项.事件登记', 期望: '"none"，或 { 路径: 文本, sha256: 64 位小写十六进制 }', 实际: _got(v) });
+      continue;
+    }
+    reg = { 路径: path, sha256: sha };
+  }
+  return reg;
+}
+
 /** 校验全部输入；有问题时抛出一个列出所有问题的 InputError。 */
-function _validate(facts: unknown, date: unknown, events: unknown): _Input {
+function _validate(facts: unknown, date: unknown, events: unknown, options: unknown): _Input {
   const problems: 输入问题[] = [];
   const day = _parseIso(date);
   if (day === undefined) problems.push({ 路径: '评估日期', 期望: '日期（YYYY-MM-DD）', 实际: _got(date) });
   const f: (_Rec | undefined)[] = new Array<_Rec | undefined>(_ENTITIES.length);
+  const none: boolean[] = new Array<boolean>(_ENTITIES.length).fill(false);
   const k: _Check = { problems, day, next: 1, seen: new Set<object>() };
-  if (!_isRecord(facts)) {
-    problems.push({ 路径: '事实', 期望: '对象（实体名 → 字段）', 实际: _got(facts) });
-  } else {
-    for (const en of Object.keys(facts)) {
-      const rec = facts[en];
-      const ei = _ENTITY_INDEX.get(en);
-      if (ei === undefined) {
-        problems.push({ 路径: '事实.' + en, 期望: '已声明的实体（' + _ENTITY_NAMES + '）', 实际: '未知实体' });
-        continue;
-      }
-      if (!_isRecord(rec)) {
-        problems.push({ 路径: '事实.' + en, 期望: '对象（字段 → 值）', 实际: _got(rec) });
-        continue;
-      }
-      k.seen.clear();
-      f[ei] = _record(k, _ENTITIES[ei] as _Entity, rec, '事实.' + en, en);
+  const plain = _isRecord(facts);
+  const entries = plain ? _entries(facts, '事实', () => '已声明的实体（' + _ENTITY_NAMES + '）', problems) : undefined;
+  if (!plain) problems.push({ 路径: '事实', 期望: '对象（实体名 → 字段）', 实际: _got(facts) });
+  for (const [en, rec] of entries ?? []) {
+    const ei = _ENTITY_INDEX.get(en);
+    if (ei === undefined) {
+      problems.push({ 路径: '事实.' + en, 期望: '已声明的实体（' + _ENTITY_NAMES + '）', 实际: '未知实体' });
+      continue;
     }
-  }
-  const evs: { readonly day: number; readonly ev: 上级政策事件 }[] = [];
-  if (events !== undefined) {
-    if (!Array.isArray(events)) problems.push({ 路径: '事件', 期望: '列表', 实际: _got(events) });
-    else {
-      const list: readonly unknown[] = events;
-      for (let i = 0; i < list.length; i++) {
-        if (!(i in list)) continue;
-        const e = list[i];
-        const p = '事件[' + String(i) + ']';
-        if (!_isRecord(e)) {
-          problems.push({ 路径: p, 期望: '对象（日期、级别、类别…）', 实际: _got(e) });
-          continue;
-        }
-        for (const key of Object.keys(e)) {
-          if (_EVENT_KEYS.indexOf(key) < 0) problems.push({ 路径: p + '.' + key, 期望: '日期、级别、类别、标题、文号、地区、来源、已确认、说明之一', 实际: '未知字段' });
-        }
-        const d = _parseIso(e['日期']);
-        if (d === undefined) problems.push({ 路径: p + '.日期', 期望: '日期（YYYY-MM-DD）', 实际: _got(e['日期']) });
-        const level = e['级别'];
-        const levelOk = typeof level === 'string' && _LEVELS.indexOf(level) >= 0;
-        if (!levelOk) problems.push({ 路径: p + '.级别', 期望: '国家、省、市、县之一', 实际: _got(level) });
-        const category = e['类别'];
-        if (typeof category !== 'string') problems.push({ 路径: p + '.类别', 期望: '文本', 实际: _got(category) });
-        if (d !== undefined && levelOk && typeof category === 'string') evs.push({ day: d, ev: e as unknown as 上级政策事件 });
-      }
+    if (rec === _NONEXISTENT) {
+      none[ei] = true;
+      continue;
     }
+    if (!_isRecord(rec)) {
+      problems.push({ 路径: '事实.' + en, 期望: _ENTITY_EXPECTED, 实际: _got(rec) });
+      continue;
+    }
+    k.seen.clear();
+    f[ei] = _record(k, _ENTITIES[ei] as _Entity, rec, '事实.' + en, en);
   }
+  const evs = _validateEvents(events, problems);
+  const reg = _validateOptions(options, events, problems);
   if (problems.length > 0) throw new InputError(problems);
-  return { f, day: day ?? 0, evs };
+  return { f, n: none, day: day ?? 0, evs, reg };
 }
 
 // ── 措施的判定 ──
@@ -1351,7 +1622,9 @@ function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
     ...(m.doubts !== undefined ? { 存疑: m.doubts.map((d) => ({ ...d })) } : {}),
   };
   if (s.status0 !== undefined) return { ...head, 状态: s.status0, 结果: {}, 理由: [s.status0 === '已废止' ? '政策已废止' : '政策尚未生效'], 规则: [] };
-  if (m.subject !== undefined && s.f[m.subjectIndex] === undefined) return { ...head, 状态: '不适用', 结果: {}, 理由: ['输入中没有「' + m.subject + '」'], 规则: [] };
+  if (m.subject !== undefined && s.n[m.subjectIndex] === true) return { ...head, 状态: '不适用', 结果: {}, 理由: ['输入声明没有「' + m.subject + '」'], 规则: [] };
+  // 对象不在输入中：不知道是否存在——其事实均为未知，本会给予待遇的措施为“存疑”
+  const unknownSubject = m.subject !== undefined && s.f[m.subjectIndex] === undefined;
   const defs = new Map<string, 定义追踪>();
   const missAll = new Set<string>();
   const traces: 规则追踪[] = [];
@@ -1381,7 +1654,7 @@ function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
     });
   }
   const results: Record<string, 结果值> = {};
-  const reasons: string[] = [];
+  const reasons: string[] = unknownSubject ? [_absentSubject(m.subject as string)] : [];
   const problems: 结果问题[] = [];
   const names = (xs: readonly number[]): string[] => xs.map((i) => (m.rules[i] as _Rule).name);
   let doubtful = false;
@@ -1426,7 +1699,7 @@ function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
     }
     // INVARIANT: a value that depends on a rule whose applicability is unknown is shown but
     // never handed to other measures (措施.结果)
-    if (unsure.length === 0) raw[k] = v;
+    if (unsure.length === 0 && !unknownSubject) raw[k] = v;
     const unconfirmed: string[] = [];
     for (const x of vals) for (const p of x.used) if (unconfirmed.indexOf(p) < 0) unconfirmed.push(p);
     unconfirmed.sort();
@@ -1441,6 +1714,14 @@ function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
   }
   let status: 状态 = doubtful ? '存疑' : Object.keys(results).length > 0 ? '适用' : '不适用';
   if (status === '不适用') reasons.push('没有适用的规则');
+  // 对象可能不存在：本会给予的待遇照常列出，措施为“存疑”
+  if (unknownSubject && status !== '不适用') {
+    missAll.add(m.subject as string);
+    if (status === '适用') {
+      status = '存疑';
+      for (const o of m.outcomes) if (_has(results, o.name)) problems.push({ 类别: '未知', 结果: o.name, 规则: (results[o.name] as 结果值).规则 });
+    }
+  }
   // 政策在评估日期可能尚未施行或已废止：会给予待遇的措施存疑，本就不给的仍不适用
   const inForceDoubt = s.doubts.length > 0 && status !== '不适用';
   for (const d of s.doubts) {
@@ -1465,7 +1746,8 @@ function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
 /** evaluateFast 的判定：与 _judge 相同的状态与取值，不生成解释。 */
 function _judgeFast(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 快速决定 {
   if (s.status0 !== undefined) return { 措施: m.name, 状态: s.status0, 结果: {} };
-  if (m.subject !== undefined && s.f[m.subjectIndex] === undefined) return { 措施: m.name, 状态: '不适用', 结果: {} };
+  if (m.subject !== undefined && s.n[m.subjectIndex] === true) return { 措施: m.name, 状态: '不适用', 结果: {} };
+  const unknownSubject = m.subject !== undefined && s.f[m.subjectIndex] === undefined;
   const c = s.c0;
   const applies: (boolean | null)[] = [];
   for (const r of m.rules) {
@@ -1496,20 +1778,36 @@ function _judgeFast(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 快速�
       doubtful = true;
       continue;
     }
-    if (!unsure) raw[k] = v;
+    if (!unsure && !unknownSubject) raw[k] = v;
     results[o.name] = _outcomeValue(o, v).值;
   }
   let status: 状态 = doubtful ? '存疑' : Object.keys(results).length > 0 ? '适用' : '不适用';
+  if (unknownSubject && status === '适用') status = '存疑';
   const inForceDoubt = s.doubts.length > 0 && status !== '不适用';
   if (inForceDoubt && status === '适用') status = '存疑';
   return { 措施: m.name, 状态: status, 结果: inForceDoubt ? {} : results };
+}
+
+/** 对象不在输入中时的理由。 */
+function _absentSubject(subject: string): string {
+  return '输入中没有「' + subject + '」：不知道是否存在，其事实均为未知（若确实没有，写 ' + subject + ': ' + _NONEXISTENT + '）';
+}
+
+/** 输入中的实体（实体的唯一实例）；没有时记入缺少并返回 null。 */
+function _root(c: _Ctx, e: number, name: string): _Rec | null {
+  const r = c.s.f[e];
+  if (r === undefined) {
+    c.miss?.add(c.s.n[e] === true ? name + '（输入声明没有「' + name + '」）' : name);
+    return null;
+  }
+  return r;
 }
 
 /** 输入中实体的字段；实体或字段缺少时记入缺少（"实体.字段"）并返回 null（未知）。 */
 function _field(c: _Ctx, e: number, f: number, path: string): _Val | _Rec | _List | null {
   const r = c.s.f[e];
   if (r === undefined) {
-    c.miss?.add(path);
+    c.miss?.add(c.s.n[e] === true ? path + '（输入声明没有「' + (_ENTITIES[e] as _Entity).name + '」）' : path);
     return null;
   }
   const v = r.v[f];
@@ -1520,11 +1818,114 @@ function _field(c: _Ctx, e: number, f: number, path: string): _Val | _Rec | _Lis
   return v;
 }
 
+/** 记录的字段；缺少时记入缺少（记录的路径 + 字段名）并返回 null。 */
+function _get(c: _Ctx, r: _Rec, f: number, name: string): _Val | _Rec | _List | null {
+  const v = r.v[f];
+  if (v === undefined) {
+    c.miss?.add(r.path + '.' + name);
+    return null;
+  }
+  return v;
+}
+
+// ── 定义（按实例缓存：每次求值中每个实例只算一次）──
+
+const _NONE: readonly never[] = [];
+
+interface _Def {
+  readonly name: string;
+  readonly kind: _Kind;
+  readonly unit: string;
+  /** 条款标签与定义自己的原文（用于解释）。 */
+  readonly label: string | undefined;
+  readonly quotes: readonly string[] | undefined;
+  readonly f: (c: _Ctx, self: _Rec | null) => _V;
+}
+
+/** 定义 i 在实例 self（全局定义为 null）上的取值；其缺少的事实、未确认参数与用到的定义转告调用者。 */
+function _def(c: _Ctx, i: number, self: _Rec | null): _V {
+  const d = _DEFS[i] as _Def;
+  const s = c.s;
+  let memo = s.memo[i];
+  if (memo === undefined) memo = s.memo[i] = [];
+  const id = self === null ? 0 : self.id;
+  let hit = memo[id];
+  if (hit === undefined) {
+    if (s.full) {
+      const miss = new Set<string>();
+      const used = new Set<string>();
+      const defs = new Map<string, 定义追踪>();
+      const v = d.f({ s, ev: c.ev, evDay: c.evDay, miss, used, defs }, self);
+      hit = { v, miss: Array.from(miss), used: Array.from(used), defs: Array.from(defs.values()) };
+    } else hit = { v: d.f(c, self), miss: _NONE, used: _NONE, defs: _NONE };
+    memo[id] = hit;
+  }
+  if (c.miss !== undefined) for (const x of hit.miss) c.miss.add(x);
+  if (c.used !== undefined) for (const x of hit.used) c.used.add(x);
+  if (c.defs !== undefined) {
+    for (const t of hit.defs) c.defs.set((t.实例 ?? '') + '\u0000' + t.定义, t);
+    const at = self === null ? undefined : self.path;
+    c.defs.set((at ?? '') + '\u0000' + d.name, {
+      定义: d.name, 值: _show(d.kind, d.unit, hit.v), ...(at !== undefined ? { 实例: at } : {}),
+      ...(d.label !== undefined ? { 条款: d.label } : {}), ...(d.quotes !== undefined ? { 原文: d.quotes } : {}),
+    });
+  }
+  return hit.v;
+}
+
 // ── 区间（不确定的日期）──
 
 /** [a, b]（a = b 时就是这个数）。 */
 function _iv(a: number, b: number, why: string): number | _Iv {
   return a === b ? a : new _Iv(Math.min(a, b), Math.max(a, b), why);
+}
+
+/** 取值中的不确定日期的说明（去重，以「、」连接）。 */
+function _why(...vs: readonly unknown[]): string {
+  const out: string[] = [];
+  for (const v of vs) if (v instanceof _Iv && out.indexOf(v.why) < 0) out.push(v.why);
+  return out.join('、');
+}
+
+function _lo(v: number | _Iv): number {
+  return typeof v === 'number' ? v : v.lo;
+}
+
+function _hi(v: number | _Iv): number {
+  return typeof v === 'number' ? v : v.hi;
+}
+
+/** 比较（含区间）：整个区间都满足才为真、都不满足才为假，否则未知并记入缺少。 */
+function _ivCmp(c: _Ctx, op: string, a: number | _Iv, b: number | _Iv): boolean {
+  if (typeof a === 'number' && typeof b === 'number') {
+    switch (op) {
+      case '>=': return a >= b;
+      case '<=': return a <= b;
+      case '>': return a > b;
+      case '<': return a < b;
+      case '=': return a === b;
+      default: return a !== b;
+    }
+  }
+  return _ivCmpRange(c, op, a, b) as boolean;
+}
+
+function _ivCmpRange(c: _Ctx, op: string, a: number | _Iv, b: number | _Iv): boolean | null {
+  const al = _lo(a);
+  const ah = _hi(a);
+  const bl = _lo(b);
+  const bh = _hi(b);
+  let r: boolean | null;
+  switch (op) {
+    case '>=': r = al >= bh ? true : ah < bl ? false : null; break;
+    case '>': r = al > bh ? true : ah <= bl ? false : null; break;
+    case '<=': r = ah <= bl ? true : al > bh ? false : null; break;
+    case '<': r = ah < bl ? true : al >= bh ? false : null; break;
+    case '=': r = ah < bl || bh < al ? false : null; break;
+    default: r = ah < bl || bh < al ? true : null; break;
+  }
+  if (r === null) c.miss?.add(_why(a, b));
+  return r;
 }
 
 // ── 年龄（《民法典》第二百零一条、第二百零二条）──
@@ -1552,6 +1953,19 @@ function _years(birth: number, on: number): number | null {
   const anniversary = Math.min(bd, _monthDays(oy, bm));
   if (om < bm || (om === bm && od <= anniversary)) n--;
   return n < 0 ? 0 : n;
+}
+
+// ── 前提（假定）──
+
+interface _Assumption {
+  readonly name: string;
+  readonly note: string | undefined;
+  readonly cond: (c: _Ctx) => boolean | null;
+}
+
+/** 输入违反的前提（条件为假；未知不算违反）。 */
+function _violated(s: _Scope): _Assumption[] {
+  return _ASSUMPTIONS.filter((a) => a.cond(_ctx(s, undefined)) === false);
 }
 
 // ── 工作日（国务院公布的节假日与调休安排；数据见 _WORKDAY_DATA）──
@@ -1659,7 +2073,7 @@ function _voidStatus(inp: _Input): {
 } {
   let best: { readonly day: number; readonly ev: 上级政策事件 } | undefined;
   let maybe: { readonly day: number; readonly ev: 上级政策事件; readonly miss: readonly string[] } | undefined;
-  const s = _scope(inp.f, inp.day, false, undefined, []);
+  const s = _scope(inp.f, inp.n, inp.day, false, undefined, []);
   for (const e of inp.evs) {
     const miss = new Set<string>();
     const c: _Ctx = { s, ev: { ...e.ev }, evDay: e.day, miss, used: undefined, defs: undefined };
@@ -1689,86 +2103,104 @@ function _voidDoubt(m: { readonly day: number; readonly ev: 上级政策事件; 
 /** 已声明的实体及其字段类型（输入校验用），按声明顺序。 */
 const _ENTITIES: readonly _Entity[] = [
   {
-    name: "家庭",
-    index: new Map<string, number>([["本次生育孩次", 0], ["本次生育在本方案实施后", 1], ["子女数", 2], ["夫妻至少一方户籍在本县", 3], ["生育子女户籍均在本县", 4], ["常住本县", 5], ["缴存住房公积金", 6], ["申请租房提取住房公积金", 7], ["购房类型", 8], ["在县域内新购买商品房", 9], ["已网上登记并保存三孩生育证", 10], ["有医院出具的三孩出生证明", 11], ["有户口簿", 12], ["全面两孩政策调整前的独生子女家庭", 13], ["全面两孩政策调整前的农村计划生育双女家庭", 14]]),
+    name: "人",
+    index: new Map<string, number>([["户籍", 0], ["缴存住房公积金", 1]]),
     types: [
+      { k: 'e', members: ["栾川县", "县外"] },
+      { k: 'b' },
+    ],
+    names: "户籍、缴存住房公积金",
+  },
+  {
+    name: "子女",
+    index: new Map<string, number>([["出生日期", 0], ["同胎序号", 1], ["户籍", 2], ["性别", 3], ["健在", 4]]),
+    types: [
+      { k: 'd' },
       { k: 'i', signed: false },
+      { k: 'e', members: ["栾川县", "县外"] },
+      { k: 'e', members: ["男", "女"] },
       { k: 'b' },
-      { k: 'i', signed: false },
-      { k: 'b' },
-      { k: 'b' },
-      { k: 'b' },
-      { k: 'b' },
+    ],
+    names: "出生日期、同胎序号、户籍、性别、健在",
+  },
+  {
+    name: "计划生育证件",
+    index: new Map<string, number>([["证件类别", 0], ["发证日期", 1]]),
+    types: [
+      { k: 'e', members: ["独生子女父母光荣证", "农村计划生育双女家庭证明", "其他证件"] },
+      { k: 'd' },
+    ],
+    names: "证件类别、发证日期",
+  },
+  {
+    name: "家庭",
+    index: new Map<string, number>([["夫妻", 0], ["子女", 1], ["居住地", 2], ["申请租房提取住房公积金", 3], ["购房类型", 4], ["所购住房为商品房", 5], ["所购住房所在地", 6], ["购房日期", 7], ["已网上登记并保存三孩生育证", 8], ["有医院出具的三孩出生证明", 9], ["有户口簿", 10], ["计划生育证件", 11]]),
+    types: [
+      { k: 'l', entity: 0, name: "人" },
+      { k: 'l', entity: 1, name: "子女" },
+      { k: 'e', members: ["栾川县", "县外"] },
       { k: 'b' },
       { k: 'e', members: ["首套自住住房", "改善型住房", "其他住房"] },
       { k: 'b' },
+      { k: 'e', members: ["栾川县", "县外"] },
+      { k: 'd' },
       { k: 'b' },
       { k: 'b' },
       { k: 'b' },
-      { k: 'b' },
-      { k: 'b' },
+      { k: 'l', entity: 2, name: "计划生育证件" },
     ],
-    names: "本次生育孩次、本次生育在本方案实施后、子女数、夫妻至少一方户籍在本县、生育子女户籍均在本县、常住本县、缴存住房公积金、申请租房提取住房公积金、购房类型、在县域内新购买商品房、已网上登记并保存三孩生育证、有医院出具的三孩出生证明、有户口簿、全面两孩政策调整前的独生子女家庭、全面两孩政策调整前的农村计划生育双女家庭",
+    names: "夫妻、子女、居住地、申请租房提取住房公积金、购房类型、所购住房为商品房、所购住房所在地、购房日期、已网上登记并保存三孩生育证、有医院出具的三孩出生证明、有户口簿、计划生育证件",
   },
   {
     name: "婴幼儿",
-    index: new Map<string, number>([["出生日期", 0], ["户籍在本县", 1]]),
+    index: new Map<string, number>([["出生日期", 0], ["户籍", 1]]),
     types: [
       { k: 'd' },
-      { k: 'b' },
+      { k: 'e', members: ["栾川县", "县外"] },
     ],
-    names: "出生日期、户籍在本县",
+    names: "出生日期、户籍",
   },
   {
     name: "托育机构",
-    index: new Map<string, number>([["举办性质", 0], ["在本县", 1], ["本方案实施后新建", 2], ["达到标准要求", 3], ["已登记备案", 4], ["手续齐全", 5], ["已在线填写备案书及承诺书", 6], ["有营业执照或其他法人登记证书", 7], ["有场地证明", 8], ["有工作人员专业资格证明及健康合格证明", 9], ["有评价为合格的卫生评价报告", 10], ["有消防安全检查合格证明", 11], ["有法律法规规定的其他相关材料", 12], ["提供餐饮服务", 13], ["有食品经营许可证", 14]]),
+    index: new Map<string, number>([["举办者类别", 0], ["所在地", 1], ["设立日期", 2], ["已在线填写备案书及承诺书", 3], ["有营业执照或其他法人登记证书", 4], ["有场地证明", 5], ["有工作人员专业资格证明及健康合格证明", 6], ["有评价为合格的卫生评价报告", 7], ["有消防安全检查合格证明", 8], ["有法律法规规定的其他相关材料", 9], ["提供餐饮服务", 10], ["有食品经营许可证", 11], ["收到备案材料日期", 12], ["收到不符合规范的通知", 13], ["已取得备案回执", 14]]),
     types: [
-      { k: 'e', members: ["公办", "社会性"] },
-      { k: 'b' },
-      { k: 'b' },
-      { k: 'b' },
-      { k: 'b' },
-      { k: 'b' },
-      { k: 'b' },
-      { k: 'b' },
-      { k: 'b' },
-      { k: 'b' },
-      { k: 'b' },
-      { k: 'b' },
-      { k: 'b' },
-      { k: 'b' },
-      { k: 'b' },
-    ],
-    names: "举办性质、在本县、本方案实施后新建、达到标准要求、已登记备案、手续齐全、已在线填写备案书及承诺书、有营业执照或其他法人登记证书、有场地证明、有工作人员专业资格证明及健康合格证明、有评价为合格的卫生评价报告、有消防安全检查合格证明、有法律法规规定的其他相关材料、提供餐饮服务、有食品经营许可证",
-  },
-  {
-    name: "托育机构备案",
-    index: new Map<string, number>([["收到备案材料日期", 0], ["备案内容符合设置标准和管理规范", 1]]),
-    types: [
+      { k: 'e', members: ["机关或事业单位", "企业", "个人", "社会组织"] },
+      { k: 'e', members: ["栾川县", "县外"] },
       { k: 'd' },
       { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'b' },
+      { k: 'd' },
+      { k: 'b' },
+      { k: 'b' },
     ],
-    names: "收到备案材料日期、备案内容符合设置标准和管理规范",
+    names: "举办者类别、所在地、设立日期、已在线填写备案书及承诺书、有营业执照或其他法人登记证书、有场地证明、有工作人员专业资格证明及健康合格证明、有评价为合格的卫生评价报告、有消防安全检查合格证明、有法律法规规定的其他相关材料、提供餐饮服务、有食品经营许可证、收到备案材料日期、收到不符合规范的通知、已取得备案回执",
   },
   {
     name: "入托幼儿",
-    index: new Map<string, number>([["孩次", 0], ["户籍在本县", 1], ["机构已提供备案回执", 2], ["机构已提供缴费凭证及考勤表", 3]]),
+    index: new Map<string, number>([["出生日期", 0], ["同胎序号", 1], ["户籍", 2], ["父母的其他子女", 3], ["有缴费凭证及考勤表", 4]]),
     types: [
+      { k: 'd' },
       { k: 'i', signed: false },
-      { k: 'b' },
-      { k: 'b' },
+      { k: 'e', members: ["栾川县", "县外"] },
+      { k: 'l', entity: 1, name: "子女" },
       { k: 'b' },
     ],
-    names: "孩次、户籍在本县、机构已提供备案回执、机构已提供缴费凭证及考勤表",
+    names: "出生日期、同胎序号、户籍、父母的其他子女、有缴费凭证及考勤表",
   },
   {
     name: "母婴照护服务机构",
-    index: new Map<string, number>([["社会性", 0], ["在本县", 1], ["本方案实施后新开办", 2], ["达到标准要求", 3], ["具有独立法人资质", 4], ["取得经营许可相关证照", 5], ["有场地证明", 6], ["工作人员有健康合格证明", 7], ["有消防安全检查合格证明", 8], ["提供餐饮服务", 9], ["有食品经营许可证", 10], ["在卫生行政部门备案合格", 11]]),
+    index: new Map<string, number>([["举办者类别", 0], ["所在地", 1], ["开办日期", 2], ["具有独立法人资质", 3], ["取得经营许可相关证照", 4], ["有场地证明", 5], ["工作人员有健康合格证明", 6], ["有消防安全检查合格证明", 7], ["提供餐饮服务", 8], ["有食品经营许可证", 9], ["在卫生行政部门备案合格", 10]]),
     types: [
-      { k: 'b' },
-      { k: 'b' },
-      { k: 'b' },
-      { k: 'b' },
+      { k: 'e', members: ["机关或事业单位", "企业", "个人", "社会组织"] },
+      { k: 'e', members: ["栾川县", "县外"] },
+      { k: 'd' },
       { k: 'b' },
       { k: 'b' },
       { k: 'b' },
@@ -1778,37 +2210,36 @@ const _ENTITIES: readonly _Entity[] = [
       { k: 'b' },
       { k: 'b' },
     ],
-    names: "社会性、在本县、本方案实施后新开办、达到标准要求、具有独立法人资质、取得经营许可相关证照、有场地证明、工作人员有健康合格证明、有消防安全检查合格证明、提供餐饮服务、有食品经营许可证、在卫生行政部门备案合格",
+    names: "举办者类别、所在地、开办日期、具有独立法人资质、取得经营许可相关证照、有场地证明、工作人员有健康合格证明、有消防安全检查合格证明、提供餐饮服务、有食品经营许可证、在卫生行政部门备案合格",
   },
   {
     name: "职工",
-    index: new Map<string, number>([["性别", 0], ["在本县用人单位就业", 1], ["生育符合法律法规规定", 2], ["本次生育孩次", 3], ["子女出生日期", 4], ["哺乳假已满", 5]]),
+    index: new Map<string, number>([["性别", 0], ["用人单位所在地", 1], ["子女", 2], ["生育符合法律法规规定", 3], ["哺乳假已满", 4]]),
     types: [
       { k: 'e', members: ["男", "女"] },
+      { k: 'e', members: ["栾川县", "县外"] },
+      { k: 'l', entity: 1, name: "子女" },
       { k: 'b' },
-      { k: 'b' },
-      { k: 'i', signed: false },
-      { k: 'd' },
       { k: 'b' },
     ],
-    names: "性别、在本县用人单位就业、生育符合法律法规规定、本次生育孩次、子女出生日期、哺乳假已满",
+    names: "性别、用人单位所在地、子女、生育符合法律法规规定、哺乳假已满",
   },
   {
     name: "培训参加人",
-    index: new Map<string, number>([["生育家庭成员", 0], ["自愿参加", 1], ["培训类别", 2], ["培训由县人社局开展", 3]]),
+    index: new Map<string, number>([["子女", 0], ["自愿参加", 1], ["培训类别", 2], ["培训由县人社局开展", 3]]),
     types: [
-      { k: 'b' },
+      { k: 'l', entity: 1, name: "子女" },
       { k: 'b' },
       { k: 'e', members: ["短期技能培训", "农村实用技术培训", "致富带头人培训", "其他培训"] },
       { k: 'b' },
     ],
-    names: "生育家庭成员、自愿参加、培训类别、培训由县人社局开展",
+    names: "子女、自愿参加、培训类别、培训由县人社局开展",
   },
 ];
 
-const _ENTITY_INDEX: ReadonlyMap<string, number> = new Map<string, number>([["家庭", 0], ["婴幼儿", 1], ["托育机构", 2], ["托育机构备案", 3], ["入托幼儿", 4], ["母婴照护服务机构", 5], ["职工", 6], ["培训参加人", 7]]);
+const _ENTITY_INDEX: ReadonlyMap<string, number> = new Map<string, number>([["人", 0], ["子女", 1], ["计划生育证件", 2], ["家庭", 3], ["婴幼儿", 4], ["托育机构", 5], ["入托幼儿", 6], ["母婴照护服务机构", 7], ["职工", 8], ["培训参加人", 9]]);
 
-const _ENTITY_NAMES = "家庭、婴幼儿、托育机构、托育机构备案、入托幼儿、母婴照护服务机构、职工、培训参加人";
+const _ENTITY_NAMES = "人、子女、计划生育证件、家庭、婴幼儿、托育机构、入托幼儿、母婴照护服务机构、职工、培训参加人";
 
 /**
  * 参数「国家规定产假天数」（天）：
@@ -1858,9 +2289,10 @@ const _p5: _Param = { name: "婴幼儿照护专项附加扣除标准", values: [
  * 牵头单位：县卫健委
  * 责任单位：县财政局、县民政局、县人社局、县医保局、县总工会、县妇联、各乡镇政府
  * 对象：家庭
+ * 发放对象：夫妻本人（独生子女父母、双女父母，按现行奖励扶助制度发放）
  * 结果：继续享受现行奖励扶助和优惠政策（是否）
  * 说明：“现行各项奖励扶助制度和优惠政策”的内容与金额本文件没有列出，按现行制度执行；结果只记录继续享受的资格
- * 存疑「全面两孩政策调整前的范围」：采用 两者均限调整前——前置定语通常统摄以“和”连接的并列名词；“农村计划生育双女家庭”本身是独生子女政策时期的概念，全面两孩政策施行后依法生育两个女孩的家庭不再是计划生育意义上的双女家庭。调整的时点取《人口与计划生育法》（2015年修正）施行之日2016年1月1日，而不是2015年10月中央宣布之日或2015年12月27日修法通过之日。是否仍须满足现行制度的其他条件（如年龄、未再生育），由“现行各项奖励扶助制度”决定，本文件没有写。
+ * 存疑「全面两孩政策调整前的范围」：采用 两者均限调整前——前置定语通常统摄以“和”连接的并列名词；“农村计划生育双女家庭”本身是独生子女政策时期的概念，全面两孩政策施行后依法生育两个女孩的家庭不再是计划生育意义上的双女家庭。调整的时点取《人口与计划生育法》（2015年修正）施行之日2016年1月1日，而不是2015年10月中央宣布之日或2015年12月27日修法通过之日。“独生子女家庭”“农村计划生育双女家庭”是现行奖励扶助制度认定的身份，本方案没有定义，以计划生育部门发放的证件为凭（家庭.计划生育证件）；本方案自己作出的判断只是“调整前”，第二次编码以证件的发证日期早于2016年1月1日推出（定义 家庭.「全面两孩政策调整前的独生子女家庭」等）。2016年以前已符合条件、但在2016年以后才领证的家庭，按此口径不能认定，经办时应核对原始审批记录。是否仍须满足现行制度的其他条件（如年龄、未再生育），由“现行各项奖励扶助制度”决定，本文件没有写。
  */
 const _m0: _Measure = {
   name: "计划生育家庭奖励扶助延续",
@@ -1877,10 +2309,10 @@ const _m0: _Measure = {
   },
   lead: ["县卫健委"],
   responsible: ["县财政局", "县民政局", "县人社局", "县医保局", "县总工会", "县妇联", "各乡镇政府"],
-  doubts: [{ 名称: "全面两孩政策调整前的范围", 采用: "两者均限调整前", 理由: "前置定语通常统摄以“和”连接的并列名词；“农村计划生育双女家庭”本身是独生子女政策时期的概念，全面两孩政策施行后依法生育两个女孩的家庭不再是计划生育意义上的双女家庭。调整的时点取《人口与计划生育法》（2015年修正）施行之日2016年1月1日，而不是2015年10月中央宣布之日或2015年12月27日修法通过之日。是否仍须满足现行制度的其他条件（如年龄、未再生育），由“现行各项奖励扶助制度”决定，本文件没有写。" }],
+  doubts: [{ 名称: "全面两孩政策调整前的范围", 采用: "两者均限调整前", 理由: "前置定语通常统摄以“和”连接的并列名词；“农村计划生育双女家庭”本身是独生子女政策时期的概念，全面两孩政策施行后依法生育两个女孩的家庭不再是计划生育意义上的双女家庭。调整的时点取《人口与计划生育法》（2015年修正）施行之日2016年1月1日，而不是2015年10月中央宣布之日或2015年12月27日修法通过之日。“独生子女家庭”“农村计划生育双女家庭”是现行奖励扶助制度认定的身份，本方案没有定义，以计划生育部门发放的证件为凭（家庭.计划生育证件）；本方案自己作出的判断只是“调整前”，第二次编码以证件的发证日期早于2016年1月1日推出（定义 家庭.「全面两孩政策调整前的独生子女家庭」等）。2016年以前已符合条件、但在2016年以后才领证的家庭，按此口径不能认定，经办时应核对原始审批记录。是否仍须满足现行制度的其他条件（如年龄、未再生育），由“现行各项奖励扶助制度”决定，本文件没有写。" }],
   subject: "家庭",
-  subjectIndex: 0,
-  recipient: undefined,
+  subjectIndex: 3,
+  recipient: "夫妻本人（独生子女父母、双女父母，按现行奖励扶助制度发放）",
   application: undefined,
   outcomes: [
     { name: "继续享受现行奖励扶助和优惠政策", kind: "b", unit: "", period: undefined, required: false, rules: [0] },
@@ -1896,36 +2328,42 @@ const _m0: _Measure = {
         let t1: boolean | null = false;
         Lt1: {
           let t1u = false;
-          const t2 = _field(c, 0, 13, "家庭.全面两孩政策调整前的独生子女家庭") as boolean | null;
-          if (t2 === true) {
-            t1 = true;
-            break Lt1;
-          }
-          if (t2 === null) t1u = true;
-          const t3 = _field(c, 0, 14, "家庭.全面两孩政策调整前的农村计划生育双女家庭") as boolean | null;
+          const t2 = _root(c, 3, "家庭");
+          const t3: boolean | null = t2 === null ? null : _def(c, 1, t2) as boolean | null;
           if (t3 === true) {
             t1 = true;
             break Lt1;
           }
           if (t3 === null) t1u = true;
+          const t4 = _root(c, 3, "家庭");
+          const t5: boolean | null = t4 === null ? null : _def(c, 2, t4) as boolean | null;
+          if (t5 === true) {
+            t1 = true;
+            break Lt1;
+          }
+          if (t5 === null) t1u = true;
           if (t1u) t1 = null;
         }
         return t1;
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 家庭.「全面两孩政策调整前的独生子女家庭」
-          const t1 = _field(c, 0, 13, "家庭.全面两孩政策调整前的独生子女家庭") as boolean | null;
+          const t1 = _root(c, 3, "家庭");
+          const t2: boolean | null = t1 === null ? null : _def(c, 1, t1) as boolean | null;
           const o: Record<string, string> = {};
-          const t2 = _field(c, 0, 13, "家庭.全面两孩政策调整前的独生子女家庭") as boolean | null;
-          o["家庭.「全面两孩政策调整前的独生子女家庭」"] = _show("b", "", t2);
-          out.push({ 条件: "家庭.「全面两孩政策调整前的独生子女家庭」", 成立: t1, 取值: o });
+          const t3 = _root(c, 3, "家庭");
+          const t4: boolean | null = t3 === null ? null : _def(c, 1, t3) as boolean | null;
+          o["家庭.「全面两孩政策调整前的独生子女家庭」"] = _show("b", "", t4);
+          out.push({ 条件: "家庭.「全面两孩政策调整前的独生子女家庭」", 成立: t2, 取值: o });
         }
         { // 家庭.「全面两孩政策调整前的农村计划生育双女家庭」
-          const t3 = _field(c, 0, 14, "家庭.全面两孩政策调整前的农村计划生育双女家庭") as boolean | null;
+          const t5 = _root(c, 3, "家庭");
+          const t6: boolean | null = t5 === null ? null : _def(c, 2, t5) as boolean | null;
           const o: Record<string, string> = {};
-          const t4 = _field(c, 0, 14, "家庭.全面两孩政策调整前的农村计划生育双女家庭") as boolean | null;
-          o["家庭.「全面两孩政策调整前的农村计划生育双女家庭」"] = _show("b", "", t4);
-          out.push({ 条件: "家庭.「全面两孩政策调整前的农村计划生育双女家庭」", 成立: t3, 取值: o });
+          const t7 = _root(c, 3, "家庭");
+          const t8: boolean | null = t7 === null ? null : _def(c, 2, t7) as boolean | null;
+          o["家庭.「全面两孩政策调整前的农村计划生育双女家庭」"] = _show("b", "", t8);
+          out.push({ 条件: "家庭.「全面两孩政策调整前的农村计划生育双女家庭」", 成立: t6, 取值: o });
         }
       },
       unmet: (c: _Ctx, no: string[], unk: string[]): void => {
@@ -1933,18 +2371,20 @@ const _m0: _Measure = {
           let t1: boolean | null = false;
           Lt1: {
             let t1u = false;
-            const t2 = _field(c, 0, 13, "家庭.全面两孩政策调整前的独生子女家庭") as boolean | null;
-            if (t2 === true) {
-              t1 = true;
-              break Lt1;
-            }
-            if (t2 === null) t1u = true;
-            const t3 = _field(c, 0, 14, "家庭.全面两孩政策调整前的农村计划生育双女家庭") as boolean | null;
+            const t2 = _root(c, 3, "家庭");
+            const t3: boolean | null = t2 === null ? null : _def(c, 1, t2) as boolean | null;
             if (t3 === true) {
               t1 = true;
               break Lt1;
             }
             if (t3 === null) t1u = true;
+            const t4 = _root(c, 3, "家庭");
+            const t5: boolean | null = t4 === null ? null : _def(c, 2, t4) as boolean | null;
+            if (t5 === true) {
+              t1 = true;
+              break Lt1;
+            }
+            if (t5 === null) t1u = true;
             if (t1u) t1 = null;
           }
           if (t1 === false) no.push("家庭.「全面两孩政策调整前的独生子女家庭」 或 家庭.「全面两孩政策调整前的农村计划生育双女家庭」");
@@ -1972,12 +2412,13 @@ const _m0: _Measure = {
  * 牵头单位：县卫健委
  * 责任单位：县财政局、县公安局、各乡镇政府
  * 对象：家庭
+ * 申请条件：生育补助申请条件
  * 结果：生育补助金额（金额，元，一次性）
- * 说明：每出生一名孩次为三及以上的子女，给予该家庭一次1000元；申请条件与材料见附件2 一
- * 存疑「三孩的计算口径」：采用 登记口径——原文只说“生育三孩及以上”，没有计数规则。附件2 一 把系统生成的“三孩生育证”和医院出具的“三孩出生证明”作为申请条件，可见经办以生育登记认定的孩次为准；再婚家庭、已死亡子女如何计入，按河南省生育登记的规定，本文件没有另行规定。“生育”一词排除收养子女。同一胎多名子女按出生顺序分别计次：第二胎为双胞胎时，后出生者孩次为3。四（六）“生源为三孩及以上”采用同一口径（入托幼儿.孩次）。
- * 存疑「子女户籍均在我县的范围」：采用 全部子女——“子女户籍均在我县”按字面指全部子女；四（七）同一句式“生育二孩及以上的……生育子女户籍均在我县”只能理解为全部（至少两名）子女，附件2 一（二）也用此句式，同一文件的同一用语作同一解释。不利后果：前段婚姻所生、户籍随另一方在外县的子女会使家庭不符合条件；如主管部门只审查本次出生子女，应予澄清。
- * 存疑「生育补助按孩发放」：采用 每孩一次——“一次性”与“按月”相对，说明发放方式（一次付清），不限制享受次数；“三孩及以上”把第四孩及以后子女也列为对象，若每户只给一次，“及以上”除多胎外没有作用。附件2 一 只提“三孩生育证”“三孩出生证明”，第四孩如何申请没有规定，这是又一处空白。
- * 存疑「生育补助的时间适用」：采用 实施后出生——原文没有追溯条款，按法不溯及既往的一般原则，激励生育的补助适用于施行后的生育。施行日本身未知（存疑「生效日期未知」），所以规则不写日期比较，而检验事实“本次生育在本方案实施后”，由经办部门按实际下发日认定。本文件被上级新政策废止后出生的子女不再适用（由政策头的失效条件处理）。
+ * 说明：每出生一名孩次为三及以上的子女，给予该家庭一次1000元；申请条件与材料见附件2 一，实际可领取的是两者同时满足的结果（决定的“可领取”）
+ * 存疑「三孩的计算口径」：采用 登记口径——原文只说“生育三孩及以上”，没有计数规则。附件2 一 把系统生成的“三孩生育证”和医院出具的“三孩出生证明”作为申请条件，可见经办以生育登记认定的孩次为准；再婚家庭、已死亡子女如何计入，按河南省生育登记的规定，本文件没有另行规定。“生育”一词排除收养子女。第二次编码把孩次从输入改为推出：输入是生育登记记载的子女名单（家庭.子女，含已死亡的子女，不含收养的子女），每名子女的孩次（定义 子女.孩次）= 比他早出生的子女数 + 1，同一天出生的按出生医学证明上的同胎序号排先后，所以同一胎多名子女分别计次：第二胎为双胞胎时后出生者孩次为3，第三胎为双胞胎时两人孩次为3、4、各得一次补助。四（六）“生源为三孩及以上”用同一规则（定义 入托幼儿.孩次，按其父母的其他子女计算）。四（八）对职工按“本次生育是否包含第三个子女”认定（存疑「三孩与三孩及以上」），与此处按孩计算不同，理由见该注记。
+ * 存疑「子女户籍均在我县的范围」：采用 全部子女——“子女户籍均在我县”按字面指全部子女；四（七）同一句式“生育二孩及以上的……生育子女户籍均在我县”只能理解为全部（至少两名）子女，附件2 一（二）也用此句式，同一文件的同一用语作同一解释。定义 家庭.「子女户籍均在本县」对子女名单中的每一名检验户籍（名单含已死亡的子女，其户籍按注销前的户口簿填写）。不利后果：前段婚姻所生、户籍随另一方在外县的子女会使家庭不符合条件；如主管部门只审查本次出生子女，应予澄清。
+ * 存疑「生育补助按孩发放」：采用 每孩一次——“一次性”与“按月”相对，说明发放方式（一次付清），不限制享受次数；“三孩及以上”把第四孩及以后子女也列为对象，若每户只给一次，“及以上”除多胎外没有作用。规则给出的是该家庭按本方案可得的全部生育补助：1000元乘以孩次为三及以上、施行后出生的子女人数（定义 家庭.「可获生育补助的子女数」）；已领取过的次数不在本文件的事实之内，由经办部门扣除。附件2 一 只提“三孩生育证”“三孩出生证明”，第四孩如何申请没有规定，这是又一处空白。
+ * 存疑「生育补助的时间适用」：采用 实施后出生——原文没有追溯条款，按法不溯及既往的一般原则，激励生育的补助适用于施行后的生育。第二次编码把这一判断写成定义 子女.「在本方案实施后出生」＝ 出生日期 ≥ 施行日：施行日只知道在2023年1月1日至12月31日之间（存疑「生效日期未知」），所以2022年及以前出生的子女确定不在范围内，2024年及以后出生的确定在范围内，2023年内出生的结论为存疑并指出施行日，取得下发日后即可确定。本文件被上级新政策废止后不再给予（由政策头的失效条件处理）。
  */
 const _m1: _Measure = {
   name: "生育补助",
@@ -1994,16 +2435,16 @@ const _m1: _Measure = {
   },
   lead: ["县卫健委"],
   responsible: ["县财政局", "县公安局", "各乡镇政府"],
-  doubts: [{ 名称: "三孩的计算口径", 采用: "登记口径", 理由: "原文只说“生育三孩及以上”，没有计数规则。附件2 一 把系统生成的“三孩生育证”和医院出具的“三孩出生证明”作为申请条件，可见经办以生育登记认定的孩次为准；再婚家庭、已死亡子女如何计入，按河南省生育登记的规定，本文件没有另行规定。“生育”一词排除收养子女。同一胎多名子女按出生顺序分别计次：第二胎为双胞胎时，后出生者孩次为3。四（六）“生源为三孩及以上”采用同一口径（入托幼儿.孩次）。" }, { 名称: "子女户籍均在我县的范围", 采用: "全部子女", 理由: "“子女户籍均在我县”按字面指全部子女；四（七）同一句式“生育二孩及以上的……生育子女户籍均在我县”只能理解为全部（至少两名）子女，附件2 一（二）也用此句式，同一文件的同一用语作同一解释。不利后果：前段婚姻所生、户籍随另一方在外县的子女会使家庭不符合条件；如主管部门只审查本次出生子女，应予澄清。" }, { 名称: "生育补助按孩发放", 采用: "每孩一次", 理由: "“一次性”与“按月”相对，说明发放方式（一次付清），不限制享受次数；“三孩及以上”把第四孩及以后子女也列为对象，若每户只给一次，“及以上”除多胎外没有作用。附件2 一 只提“三孩生育证”“三孩出生证明”，第四孩如何申请没有规定，这是又一处空白。" }, { 名称: "生育补助的时间适用", 采用: "实施后出生", 理由: "原文没有追溯条款，按法不溯及既往的一般原则，激励生育的补助适用于施行后的生育。施行日本身未知（存疑「生效日期未知」），所以规则不写日期比较，而检验事实“本次生育在本方案实施后”，由经办部门按实际下发日认定。本文件被上级新政策废止后出生的子女不再适用（由政策头的失效条件处理）。" }],
+  doubts: [{ 名称: "三孩的计算口径", 采用: "登记口径", 理由: "原文只说“生育三孩及以上”，没有计数规则。附件2 一 把系统生成的“三孩生育证”和医院出具的“三孩出生证明”作为申请条件，可见经办以生育登记认定的孩次为准；再婚家庭、已死亡子女如何计入，按河南省生育登记的规定，本文件没有另行规定。“生育”一词排除收养子女。第二次编码把孩次从输入改为推出：输入是生育登记记载的子女名单（家庭.子女，含已死亡的子女，不含收养的子女），每名子女的孩次（定义 子女.孩次）= 比他早出生的子女数 + 1，同一天出生的按出生医学证明上的同胎序号排先后，所以同一胎多名子女分别计次：第二胎为双胞胎时后出生者孩次为3，第三胎为双胞胎时两人孩次为3、4、各得一次补助。四（六）“生源为三孩及以上”用同一规则（定义 入托幼儿.孩次，按其父母的其他子女计算）。四（八）对职工按“本次生育是否包含第三个子女”认定（存疑「三孩与三孩及以上」），与此处按孩计算不同，理由见该注记。" }, { 名称: "子女户籍均在我县的范围", 采用: "全部子女", 理由: "“子女户籍均在我县”按字面指全部子女；四（七）同一句式“生育二孩及以上的……生育子女户籍均在我县”只能理解为全部（至少两名）子女，附件2 一（二）也用此句式，同一文件的同一用语作同一解释。定义 家庭.「子女户籍均在本县」对子女名单中的每一名检验户籍（名单含已死亡的子女，其户籍按注销前的户口簿填写）。不利后果：前段婚姻所生、户籍随另一方在外县的子女会使家庭不符合条件；如主管部门只审查本次出生子女，应予澄清。" }, { 名称: "生育补助按孩发放", 采用: "每孩一次", 理由: "“一次性”与“按月”相对，说明发放方式（一次付清），不限制享受次数；“三孩及以上”把第四孩及以后子女也列为对象，若每户只给一次，“及以上”除多胎外没有作用。规则给出的是该家庭按本方案可得的全部生育补助：1000元乘以孩次为三及以上、施行后出生的子女人数（定义 家庭.「可获生育补助的子女数」）；已领取过的次数不在本文件的事实之内，由经办部门扣除。附件2 一 只提“三孩生育证”“三孩出生证明”，第四孩如何申请没有规定，这是又一处空白。" }, { 名称: "生育补助的时间适用", 采用: "实施后出生", 理由: "原文没有追溯条款，按法不溯及既往的一般原则，激励生育的补助适用于施行后的生育。第二次编码把这一判断写成定义 子女.「在本方案实施后出生」＝ 出生日期 ≥ 施行日：施行日只知道在2023年1月1日至12月31日之间（存疑「生效日期未知」），所以2022年及以前出生的子女确定不在范围内，2024年及以后出生的确定在范围内，2023年内出生的结论为存疑并指出施行日，取得下发日后即可确定。本文件被上级新政策废止后不再给予（由政策头的失效条件处理）。" }],
   subject: "家庭",
-  subjectIndex: 0,
+  subjectIndex: 3,
   recipient: undefined,
-  application: undefined,
+  application: { name: "生育补助申请条件", index: 15 },
   outcomes: [
     { name: "生育补助金额", kind: "m", unit: "元", period: "一次性", required: false, rules: [0] },
   ],
   rules: [
-    // 规则「三孩及以上生育补助」条件：家庭.「本次生育孩次」 三孩及以上\n          且 家庭.「夫妻至少一方户籍在本县」\n          且 家庭.「生育子女户籍均在本县」\n          且 家庭.「本次生育在本方案实施后」
+    // 规则「三孩及以上生育补助」条件：家庭.「夫妻至少一方户籍在本县」\n          且 家庭.「子女户籍均在本县」\n          且 家庭.「可获生育补助的子女数」 ≥ 1
     {
       name: "三孩及以上生育补助",
       from: undefined,
@@ -2013,93 +2454,90 @@ const _m1: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _field(c, 0, 0, "家庭.本次生育孩次") as number | null;
-          const t3: boolean | null = t2 === null ? null : t2 >= 3;
+          const t2 = _root(c, 3, "家庭");
+          const t3: boolean | null = t2 === null ? null : _def(c, 3, t2) as boolean | null;
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _field(c, 0, 3, "家庭.夫妻至少一方户籍在本县") as boolean | null;
-          if (t4 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t4 === null) t1u = true;
-          const t5 = _field(c, 0, 4, "家庭.生育子女户籍均在本县") as boolean | null;
+          const t4 = _root(c, 3, "家庭");
+          const t5: boolean | null = t4 === null ? null : _def(c, 4, t4) as boolean | null;
           if (t5 === false) {
             t1 = false;
             break Lt1;
           }
           if (t5 === null) t1u = true;
-          const t6 = _field(c, 0, 1, "家庭.本次生育在本方案实施后") as boolean | null;
-          if (t6 === false) {
+          const t6 = _root(c, 3, "家庭");
+          const t7: number | null = t6 === null ? null : _def(c, 7, t6) as number | null;
+          const t8: boolean | null = t7 === null ? null : t7 >= 1;
+          if (t8 === false) {
             t1 = false;
             break Lt1;
           }
-          if (t6 === null) t1u = true;
+          if (t8 === null) t1u = true;
           if (t1u) t1 = null;
         }
         return t1;
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
-        { // 家庭.「本次生育孩次」 三孩及以上
-          const t1 = _field(c, 0, 0, "家庭.本次生育孩次") as number | null;
-          const t2: boolean | null = t1 === null ? null : t1 >= 3;
-          const o: Record<string, string> = {};
-          const t3 = _field(c, 0, 0, "家庭.本次生育孩次") as number | null;
-          o["家庭.「本次生育孩次」"] = _show("n", "", t3);
-          out.push({ 条件: "家庭.「本次生育孩次」 三孩及以上", 成立: t2, 取值: o });
-        }
         { // 家庭.「夫妻至少一方户籍在本县」
-          const t4 = _field(c, 0, 3, "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          const t1 = _root(c, 3, "家庭");
+          const t2: boolean | null = t1 === null ? null : _def(c, 3, t1) as boolean | null;
           const o: Record<string, string> = {};
-          const t5 = _field(c, 0, 3, "家庭.夫妻至少一方户籍在本县") as boolean | null;
-          o["家庭.「夫妻至少一方户籍在本县」"] = _show("b", "", t5);
-          out.push({ 条件: "家庭.「夫妻至少一方户籍在本县」", 成立: t4, 取值: o });
+          const t3 = _root(c, 3, "家庭");
+          const t4: boolean | null = t3 === null ? null : _def(c, 3, t3) as boolean | null;
+          o["家庭.「夫妻至少一方户籍在本县」"] = _show("b", "", t4);
+          out.push({ 条件: "家庭.「夫妻至少一方户籍在本县」", 成立: t2, 取值: o });
         }
-        { // 家庭.「生育子女户籍均在本县」
-          const t6 = _field(c, 0, 4, "家庭.生育子女户籍均在本县") as boolean | null;
+        { // 家庭.「子女户籍均在本县」
+          const t5 = _root(c, 3, "家庭");
+          const t6: boolean | null = t5 === null ? null : _def(c, 4, t5) as boolean | null;
           const o: Record<string, string> = {};
-          const t7 = _field(c, 0, 4, "家庭.生育子女户籍均在本县") as boolean | null;
-          o["家庭.「生育子女户籍均在本县」"] = _show("b", "", t7);
-          out.push({ 条件: "家庭.「生育子女户籍均在本县」", 成立: t6, 取值: o });
+          const t7 = _root(c, 3, "家庭");
+          const t8: boolean | null = t7 === null ? null : _def(c, 4, t7) as boolean | null;
+          o["家庭.「子女户籍均在本县」"] = _show("b", "", t8);
+          out.push({ 条件: "家庭.「子女户籍均在本县」", 成立: t6, 取值: o });
         }
-        { // 家庭.「本次生育在本方案实施后」
-          const t8 = _field(c, 0, 1, "家庭.本次生育在本方案实施后") as boolean | null;
+        { // 家庭.「可获生育补助的子女数」 ≥ 1
+          const t9 = _root(c, 3, "家庭");
+          const t10: number | null = t9 === null ? null : _def(c, 7, t9) as number | null;
+          const t11: boolean | null = t10 === null ? null : t10 >= 1;
           const o: Record<string, string> = {};
-          const t9 = _field(c, 0, 1, "家庭.本次生育在本方案实施后") as boolean | null;
-          o["家庭.「本次生育在本方案实施后」"] = _show("b", "", t9);
-          out.push({ 条件: "家庭.「本次生育在本方案实施后」", 成立: t8, 取值: o });
+          const t12 = _root(c, 3, "家庭");
+          const t13: number | null = t12 === null ? null : _def(c, 7, t12) as number | null;
+          o["家庭.「可获生育补助的子女数」"] = _show("n", "", t13);
+          out.push({ 条件: "家庭.「可获生育补助的子女数」 ≥ 1", 成立: t11, 取值: o });
         }
       },
       unmet: (c: _Ctx, no: string[], unk: string[]): void => {
-        { // 家庭.「本次生育孩次」 三孩及以上
-          const t1 = _field(c, 0, 0, "家庭.本次生育孩次") as number | null;
-          const t2: boolean | null = t1 === null ? null : t1 >= 3;
-          if (t2 === false) no.push("家庭.「本次生育孩次」 三孩及以上");
-          else if (t2 === null) unk.push("家庭.「本次生育孩次」 三孩及以上");
-        }
         { // 家庭.「夫妻至少一方户籍在本县」
-          const t3 = _field(c, 0, 3, "家庭.夫妻至少一方户籍在本县") as boolean | null;
-          if (t3 === false) no.push("家庭.「夫妻至少一方户籍在本县」");
-          else if (t3 === null) unk.push("家庭.「夫妻至少一方户籍在本县」");
+          const t1 = _root(c, 3, "家庭");
+          const t2: boolean | null = t1 === null ? null : _def(c, 3, t1) as boolean | null;
+          if (t2 === false) no.push("家庭.「夫妻至少一方户籍在本县」");
+          else if (t2 === null) unk.push("家庭.「夫妻至少一方户籍在本县」");
         }
-        { // 家庭.「生育子女户籍均在本县」
-          const t4 = _field(c, 0, 4, "家庭.生育子女户籍均在本县") as boolean | null;
-          if (t4 === false) no.push("家庭.「生育子女户籍均在本县」");
-          else if (t4 === null) unk.push("家庭.「生育子女户籍均在本县」");
+        { // 家庭.「子女户籍均在本县」
+          const t3 = _root(c, 3, "家庭");
+          const t4: boolean | null = t3 === null ? null : _def(c, 4, t3) as boolean | null;
+          if (t4 === false) no.push("家庭.「子女户籍均在本县」");
+          else if (t4 === null) unk.push("家庭.「子女户籍均在本县」");
         }
-        { // 家庭.「本次生育在本方案实施后」
-          const t5 = _field(c, 0, 1, "家庭.本次生育在本方案实施后") as boolean | null;
-          if (t5 === false) no.push("家庭.「本次生育在本方案实施后」");
-          else if (t5 === null) unk.push("家庭.「本次生育在本方案实施后」");
+        { // 家庭.「可获生育补助的子女数」 ≥ 1
+          const t5 = _root(c, 3, "家庭");
+          const t6: number | null = t5 === null ? null : _def(c, 7, t5) as number | null;
+          const t7: boolean | null = t6 === null ? null : t6 >= 1;
+          if (t7 === false) no.push("家庭.「可获生育补助的子女数」 ≥ 1");
+          else if (t7 === null) unk.push("家庭.「可获生育补助的子女数」 ≥ 1");
         }
       },
       risky: false,
       values: [
-        (_c: _Ctx): _V => {
-          return 100000;
+        (c: _Ctx): _V => {
+          const t1 = _root(c, 3, "家庭");
+          const t2: number | null = t1 === null ? null : _def(c, 7, t1) as number | null;
+          const t3: number | null = t2 === null ? null : (100000 as number) * t2 || 0;
+          return t3;
         },
       ],
     },
@@ -2122,7 +2560,7 @@ const _m1: _Measure = {
  * 说明：实物（辅食营养补充品）按月发放；298元是整个发放期间实物的总价值，不是现金补贴
  * 存疑「营养补充品的月龄区间」：采用 至满两周岁——本条对终点说了两次：“6—24月龄”与“直至2周岁”。若把月龄当作已满整月数并含本数，月龄为24的整月都在内，比“直至2周岁”多出约一个月；两种说法只有在把“24月龄”理解为“满24个月”这一时点时才一致。“直至2周岁”是对发放终点的专门规定，国家营养改善项目的对象也是6至24月龄、满2周岁前的婴幼儿，故取至满2周岁止。起点与终点的日界按语言内置的月龄、周岁函数（民法典第二百零一条，起算日不计入）。
  * 存疑「价值298元的含义」：采用 期间总值——句子结构是“发放价值298元的辅食营养补充品，按月予以发放直至2周岁”：金额修饰所发放物品的整体，“按月”只说明发放节奏，没有“每月”字样；按每月298元计，18个月合计5364元，与营养包这类低价实物的项目规模明显不符（据编写者了解营养包每天一包、单价约一元，未核实）。另：这是实物，不是现金；条款标题“发放育儿补助”容易被误读为现金补贴，规则把298元记为实物总价值，不是应付现金。
- * 存疑「栾川籍的含义」：采用 本人户籍——“籍”通常指户籍，主语是婴幼儿，责任单位又列有主管户籍的县公安局，故按婴幼儿本人户籍认定。本条与四（一）（“夫妻至少一方户籍及子女户籍均在我县”）的户籍检验不同：这里不检验父母户籍；核查报告应把两处“户籍”口径不同列出。
+ * 存疑「栾川籍的含义」：采用 本人户籍——“籍”通常指户籍，主语是婴幼儿，责任单位又列有主管户籍的县公安局，故按婴幼儿本人户籍认定（定义 婴幼儿.「栾川籍」，由户口簿所载户籍地推出）。本条与四（一）（“夫妻至少一方户籍及子女户籍均在我县”）的户籍检验不同：这里不检验父母户籍；核查报告应把两处“户籍”口径不同列出。
  */
 const _m2: _Measure = {
   name: "辅食营养补充品",
@@ -2139,9 +2577,9 @@ const _m2: _Measure = {
   },
   lead: ["县卫健委"],
   responsible: ["县公安局", "各乡镇政府"],
-  doubts: [{ 名称: "营养补充品的月龄区间", 采用: "至满两周岁", 理由: "本条对终点说了两次：“6—24月龄”与“直至2周岁”。若把月龄当作已满整月数并含本数，月龄为24的整月都在内，比“直至2周岁”多出约一个月；两种说法只有在把“24月龄”理解为“满24个月”这一时点时才一致。“直至2周岁”是对发放终点的专门规定，国家营养改善项目的对象也是6至24月龄、满2周岁前的婴幼儿，故取至满2周岁止。起点与终点的日界按语言内置的月龄、周岁函数（民法典第二百零一条，起算日不计入）。" }, { 名称: "价值298元的含义", 采用: "期间总值", 理由: "句子结构是“发放价值298元的辅食营养补充品，按月予以发放直至2周岁”：金额修饰所发放物品的整体，“按月”只说明发放节奏，没有“每月”字样；按每月298元计，18个月合计5364元，与营养包这类低价实物的项目规模明显不符（据编写者了解营养包每天一包、单价约一元，未核实）。另：这是实物，不是现金；条款标题“发放育儿补助”容易被误读为现金补贴，规则把298元记为实物总价值，不是应付现金。" }, { 名称: "栾川籍的含义", 采用: "本人户籍", 理由: "“籍”通常指户籍，主语是婴幼儿，责任单位又列有主管户籍的县公安局，故按婴幼儿本人户籍认定。本条与四（一）（“夫妻至少一方户籍及子女户籍均在我县”）的户籍检验不同：这里不检验父母户籍；核查报告应把两处“户籍”口径不同列出。" }],
+  doubts: [{ 名称: "营养补充品的月龄区间", 采用: "至满两周岁", 理由: "本条对终点说了两次：“6—24月龄”与“直至2周岁”。若把月龄当作已满整月数并含本数，月龄为24的整月都在内，比“直至2周岁”多出约一个月；两种说法只有在把“24月龄”理解为“满24个月”这一时点时才一致。“直至2周岁”是对发放终点的专门规定，国家营养改善项目的对象也是6至24月龄、满2周岁前的婴幼儿，故取至满2周岁止。起点与终点的日界按语言内置的月龄、周岁函数（民法典第二百零一条，起算日不计入）。" }, { 名称: "价值298元的含义", 采用: "期间总值", 理由: "句子结构是“发放价值298元的辅食营养补充品，按月予以发放直至2周岁”：金额修饰所发放物品的整体，“按月”只说明发放节奏，没有“每月”字样；按每月298元计，18个月合计5364元，与营养包这类低价实物的项目规模明显不符（据编写者了解营养包每天一包、单价约一元，未核实）。另：这是实物，不是现金；条款标题“发放育儿补助”容易被误读为现金补贴，规则把298元记为实物总价值，不是应付现金。" }, { 名称: "栾川籍的含义", 采用: "本人户籍", 理由: "“籍”通常指户籍，主语是婴幼儿，责任单位又列有主管户籍的县公安局，故按婴幼儿本人户籍认定（定义 婴幼儿.「栾川籍」，由户口簿所载户籍地推出）。本条与四（一）（“夫妻至少一方户籍及子女户籍均在我县”）的户籍检验不同：这里不检验父母户籍；核查报告应把两处“户籍”口径不同列出。" }],
   subject: "婴幼儿",
-  subjectIndex: 1,
+  subjectIndex: 4,
   recipient: undefined,
   application: undefined,
   outcomes: [
@@ -2149,7 +2587,7 @@ const _m2: _Measure = {
     { name: "辅食营养补充品总价值", kind: "m", unit: "元", period: undefined, required: false, rules: [0] },
   ],
   rules: [
-    // 规则「栾川籍婴幼儿营养补充品」条件：婴幼儿.「户籍在本县」\n          且 月龄（婴幼儿.出生日期） 届满 6月龄\n          且 周岁（婴幼儿.出生日期） 不满 2周岁
+    // 规则「栾川籍婴幼儿营养补充品」条件：婴幼儿.「栾川籍」\n          且 月龄（婴幼儿.出生日期） 届满 6月龄\n          且 周岁（婴幼儿.出生日期） 不满 2周岁
     {
       name: "栾川籍婴幼儿营养补充品",
       from: undefined,
@@ -2159,80 +2597,84 @@ const _m2: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _field(c, 1, 1, "婴幼儿.户籍在本县") as boolean | null;
-          if (t2 === false) {
+          const t2 = _root(c, 4, "婴幼儿");
+          const t3: boolean | null = t2 === null ? null : _def(c, 8, t2) as boolean | null;
+          if (t3 === false) {
             t1 = false;
             break Lt1;
           }
-          if (t2 === null) t1u = true;
-          const t3 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
-          const t4: number | null = t3 === null ? null : _months(t3, c.s.day);
-          const t5: boolean | null = t4 === null ? null : t4 >= 6;
-          if (t5 === false) {
+          if (t3 === null) t1u = true;
+          const t4 = _field(c, 4, 0, "婴幼儿.出生日期") as number | null;
+          const t5: number | null = t4 === null ? null : _months(t4, c.s.day);
+          const t6: boolean | null = t5 === null ? null : t5 >= 6;
+          if (t6 === false) {
             t1 = false;
             break Lt1;
           }
-          if (t5 === null) t1u = true;
-          const t6 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
-          const t7: number | null = t6 === null ? null : _years(t6, c.s.day);
-          const t8: boolean | null = t7 === null ? null : t7 < 2;
-          if (t8 === false) {
+          if (t6 === null) t1u = true;
+          const t7 = _field(c, 4, 0, "婴幼儿.出生日期") as number | null;
+          const t8: number | null = t7 === null ? null : _years(t7, c.s.day);
+          const t9: boolean | null = t8 === null ? null : t8 < 2;
+          if (t9 === false) {
             t1 = false;
             break Lt1;
           }
-          if (t8 === null) t1u = true;
+          if (t9 === null) t1u = true;
           if (t1u) t1 = null;
         }
         return t1;
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
-        { // 婴幼儿.「户籍在本县」
-          const t1 = _field(c, 1, 1, "婴幼儿.户籍在本县") as boolean | null;
+        { // 婴幼儿.「栾川籍」
+          const t1 = _root(c, 4, "婴幼儿");
+          const t2: boolean | null = t1 === null ? null : _def(c, 8, t1) as boolean | null;
           const o: Record<string, string> = {};
-          const t2 = _field(c, 1, 1, "婴幼儿.户籍在本县") as boolean | null;
-          o["婴幼儿.「户籍在本县」"] = _show("b", "", t2);
-          out.push({ 条件: "婴幼儿.「户籍在本县」", 成立: t1, 取值: o });
+          const t3 = _root(c, 4, "婴幼儿");
+          const t4: boolean | null = t3 === null ? null : _def(c, 8, t3) as boolean | null;
+          o["婴幼儿.「栾川籍」"] = _show("b", "", t4);
+          out.push({ 条件: "婴幼儿.「栾川籍」", 成立: t2, 取值: o });
         }
         { // 月龄（婴幼儿.出生日期） 届满 6月龄
-          const t3 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
-          const t4: number | null = t3 === null ? null : _months(t3, c.s.day);
-          const t5: boolean | null = t4 === null ? null : t4 >= 6;
+          const t5 = _field(c, 4, 0, "婴幼儿.出生日期") as number | null;
+          const t6: number | null = t5 === null ? null : _months(t5, c.s.day);
+          const t7: boolean | null = t6 === null ? null : t6 >= 6;
           const o: Record<string, string> = {};
-          const t6 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
-          const t7: number | null = t6 === null ? null : _months(t6, c.s.day);
-          o["月龄（婴幼儿.出生日期）"] = _show("n", "月龄", t7);
-          out.push({ 条件: "月龄（婴幼儿.出生日期） 届满 6月龄", 成立: t5, 取值: o });
+          const t8 = _field(c, 4, 0, "婴幼儿.出生日期") as number | null;
+          const t9: number | null = t8 === null ? null : _months(t8, c.s.day);
+          o["月龄（婴幼儿.出生日期）"] = _show("n", "月龄", t9);
+          out.push({ 条件: "月龄（婴幼儿.出生日期） 届满 6月龄", 成立: t7, 取值: o });
         }
         { // 周岁（婴幼儿.出生日期） 不满 2周岁
-          const t8 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
-          const t9: number | null = t8 === null ? null : _years(t8, c.s.day);
-          const t10: boolean | null = t9 === null ? null : t9 < 2;
+          const t10 = _field(c, 4, 0, "婴幼儿.出生日期") as number | null;
+          const t11: number | null = t10 === null ? null : _years(t10, c.s.day);
+          const t12: boolean | null = t11 === null ? null : t11 < 2;
           const o: Record<string, string> = {};
-          const t11 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
-          const t12: number | null = t11 === null ? null : _years(t11, c.s.day);
-          o["周岁（婴幼儿.出生日期）"] = _show("n", "周岁", t12);
-          out.push({ 条件: "周岁（婴幼儿.出生日期） 不满 2周岁", 成立: t10, 取值: o });
+          const t13 = _field(c, 4, 0, "婴幼儿.出生日期") as number | null;
+          const t14: number | null = t13 === null ? null : _years(t13, c.s.day);
+          o["周岁（婴幼儿.出生日期）"] = _show("n", "周岁", t14);
+          out.push({ 条件: "周岁（婴幼儿.出生日期） 不满 2周岁", 成立: t12, 取值: o });
         }
       },
       unmet: (c: _Ctx, no: string[], unk: string[]): void => {
-        { // 婴幼儿.「户籍在本县」
-          const t1 = _field(c, 1, 1, "婴幼儿.户籍在本县") as boolean | null;
-          if (t1 === false) no.push("婴幼儿.「户籍在本县」");
-          else if (t1 === null) unk.push("婴幼儿.「户籍在本县」");
+        { // 婴幼儿.「栾川籍」
+          const t1 = _root(c, 4, "婴幼儿");
+          const t2: boolean | null = t1 === null ? null : _def(c, 8, t1) as boolean | null;
+          if (t2 === false) no.push("婴幼儿.「栾川籍」");
+          else if (t2 === null) unk.push("婴幼儿.「栾川籍」");
         }
         { // 月龄（婴幼儿.出生日期） 届满 6月龄
-          const t2 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
-          const t3: number | null = t2 === null ? null : _months(t2, c.s.day);
-          const t4: boolean | null = t3 === null ? null : t3 >= 6;
-          if (t4 === false) no.push("月龄（婴幼儿.出生日期） 届满 6月龄");
-          else if (t4 === null) unk.push("月龄（婴幼儿.出生日期） 届满 6月龄");
+          const t3 = _field(c, 4, 0, "婴幼儿.出生日期") as number | null;
+          const t4: number | null = t3 === null ? null : _months(t3, c.s.day);
+          const t5: boolean | null = t4 === null ? null : t4 >= 6;
+          if (t5 === false) no.push("月龄（婴幼儿.出生日期） 届满 6月龄");
+          else if (t5 === null) unk.push("月龄（婴幼儿.出生日期） 届满 6月龄");
         }
         { // 周岁（婴幼儿.出生日期） 不满 2周岁
-          const t5 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
-          const t6: number | null = t5 === null ? null : _years(t5, c.s.day);
-          const t7: boolean | null = t6 === null ? null : t6 < 2;
-          if (t7 === false) no.push("周岁（婴幼儿.出生日期） 不满 2周岁");
-          else if (t7 === null) unk.push("周岁（婴幼儿.出生日期） 不满 2周岁");
+          const t6 = _field(c, 4, 0, "婴幼儿.出生日期") as number | null;
+          const t7: number | null = t6 === null ? null : _years(t6, c.s.day);
+          const t8: boolean | null = t7 === null ? null : t7 < 2;
+          if (t8 === false) no.push("周岁（婴幼儿.出生日期） 不满 2周岁");
+          else if (t8 === null) unk.push("周岁（婴幼儿.出生日期） 不满 2周岁");
         }
       },
       risky: false,
@@ -2257,11 +2699,12 @@ const _m2: _Measure = {
  * 牵头单位：县卫健委
  * 责任单位：县发改委、县财政局、县人社局、县税务局、县教体局
  * 对象：托育机构
+ * 申请条件：托育机构备案材料
  * 结果：建设运营补助金额（金额，元，一次性）
- * 说明：申请条件见附件2 二（托育机构备案）
- * 存疑「达到标准要求的托育机构」：采用 备案合格——本方案没有写明是哪一项标准。附件2 二 以“托育机构建设补贴申请条件”为题，列出的正是备案材料，并规定卫生健康部门对“不符合设置标准和管理规范”的备案应在15个工作日内通知；所以以备案完成且未被通知不符合作为“达到标准要求”。附件2 二 的内容全是备案程序，标题却是“建设补贴申请条件”，两者的对应关系是本编码的推断。如县卫健委另有验收标准，应公布。
+ * 说明：申请条件见附件2 二（托育机构备案）；“达到标准要求”由备案材料与15个工作日的通知期限推出
+ * 存疑「达到标准要求的托育机构」：采用 备案合格——本方案没有写明是哪一项标准。附件2 二 以“托育机构建设补贴申请条件”为题，列出的正是备案材料，并规定卫生健康部门对“不符合设置标准和管理规范”的备案应在15个工作日内通知；所以以备案完成且未被通知不符合作为“达到标准要求”。第二次编码把它写成定义：托育机构.「达到标准要求」＝ 附件2 二 所列材料齐全（定义 托育机构.「备案材料齐全」）且 评估日期已过“自接收备案材料之日起15个工作日”的截止日、机构没有收到不符合的通知（定义 托育机构.「备案期满未被通知不符合」）。截止日只由收到材料的日期推出，与审查结果无关；截止日之前结论是“尚未达到”（不适用），截止日次日起才确定。逾期才发出的不符合通知同样使机构不达标：逾期是卫生健康部门违反期限，不等于机构符合规范。附件2 二 的内容全是备案程序，标题却是“建设补贴申请条件”，两者的对应关系是本编码的推断。如县卫健委另有验收标准，应公布。
  * 存疑「建设运营资金的数额」：采用 合计一万——“建设、运营”并列修饰“资金”，数额只出现一次，又有“一次性”；按各1万元理解需要原文写“各”字。
- * 存疑「新建的社会性托育机构」：采用 实施后新设立——“新建”与前半句“支持企业或个人开办”相连，指新开办的机构；同条前句对公办机构写“新建或改扩建”，说明“新建”不含改扩建。施行日未知，故以事实“本方案实施后新建”输入。“社会性”指非公办（企业、个人、社会组织举办，含用人单位为职工举办的）。
+ * 存疑「新建的社会性托育机构」：采用 实施后新设立——“新建”与前半句“支持企业或个人开办”相连，指新开办的机构；同条前句对公办机构写“新建或改扩建”，说明“新建”不含改扩建。第二次编码以营业执照或其他法人登记证书上的成立日期为设立日期，定义 托育机构.「本方案实施后新建」＝ 设立日期 ≥ 施行日；施行日只知道在2023年内（存疑「生效日期未知」），所以2023年内设立的机构结论为存疑并指出施行日。“社会性”指非公办（企业、个人、社会组织举办，含用人单位为职工举办的），定义 托育机构.「社会性」由法人登记证书所载的举办者推出。
  */
 const _m3: _Measure = {
   name: "托育机构建设补贴",
@@ -2276,16 +2719,16 @@ const _m3: _Measure = {
   },
   lead: ["县卫健委"],
   responsible: ["县发改委", "县财政局", "县人社局", "县税务局", "县教体局"],
-  doubts: [{ 名称: "达到标准要求的托育机构", 采用: "备案合格", 理由: "本方案没有写明是哪一项标准。附件2 二 以“托育机构建设补贴申请条件”为题，列出的正是备案材料，并规定卫生健康部门对“不符合设置标准和管理规范”的备案应在15个工作日内通知；所以以备案完成且未被通知不符合作为“达到标准要求”。附件2 二 的内容全是备案程序，标题却是“建设补贴申请条件”，两者的对应关系是本编码的推断。如县卫健委另有验收标准，应公布。" }, { 名称: "建设运营资金的数额", 采用: "合计一万", 理由: "“建设、运营”并列修饰“资金”，数额只出现一次，又有“一次性”；按各1万元理解需要原文写“各”字。" }, { 名称: "新建的社会性托育机构", 采用: "实施后新设立", 理由: "“新建”与前半句“支持企业或个人开办”相连，指新开办的机构；同条前句对公办机构写“新建或改扩建”，说明“新建”不含改扩建。施行日未知，故以事实“本方案实施后新建”输入。“社会性”指非公办（企业、个人、社会组织举办，含用人单位为职工举办的）。" }],
+  doubts: [{ 名称: "达到标准要求的托育机构", 采用: "备案合格", 理由: "本方案没有写明是哪一项标准。附件2 二 以“托育机构建设补贴申请条件”为题，列出的正是备案材料，并规定卫生健康部门对“不符合设置标准和管理规范”的备案应在15个工作日内通知；所以以备案完成且未被通知不符合作为“达到标准要求”。第二次编码把它写成定义：托育机构.「达到标准要求」＝ 附件2 二 所列材料齐全（定义 托育机构.「备案材料齐全」）且 评估日期已过“自接收备案材料之日起15个工作日”的截止日、机构没有收到不符合的通知（定义 托育机构.「备案期满未被通知不符合」）。截止日只由收到材料的日期推出，与审查结果无关；截止日之前结论是“尚未达到”（不适用），截止日次日起才确定。逾期才发出的不符合通知同样使机构不达标：逾期是卫生健康部门违反期限，不等于机构符合规范。附件2 二 的内容全是备案程序，标题却是“建设补贴申请条件”，两者的对应关系是本编码的推断。如县卫健委另有验收标准，应公布。" }, { 名称: "建设运营资金的数额", 采用: "合计一万", 理由: "“建设、运营”并列修饰“资金”，数额只出现一次，又有“一次性”；按各1万元理解需要原文写“各”字。" }, { 名称: "新建的社会性托育机构", 采用: "实施后新设立", 理由: "“新建”与前半句“支持企业或个人开办”相连，指新开办的机构；同条前句对公办机构写“新建或改扩建”，说明“新建”不含改扩建。第二次编码以营业执照或其他法人登记证书上的成立日期为设立日期，定义 托育机构.「本方案实施后新建」＝ 设立日期 ≥ 施行日；施行日只知道在2023年内（存疑「生效日期未知」），所以2023年内设立的机构结论为存疑并指出施行日。“社会性”指非公办（企业、个人、社会组织举办，含用人单位为职工举办的），定义 托育机构.「社会性」由法人登记证书所载的举办者推出。" }],
   subject: "托育机构",
-  subjectIndex: 2,
+  subjectIndex: 5,
   recipient: undefined,
-  application: undefined,
+  application: { name: "托育机构备案材料", index: 16 },
   outcomes: [
     { name: "建设运营补助金额", kind: "m", unit: "元", period: "一次性", required: false, rules: [0] },
   ],
   rules: [
-    // 规则「新建社会性托育机构补助」条件：托育机构.举办性质 为 社会性\n          且 托育机构.「在本县」\n          且 托育机构.「本方案实施后新建」\n          且 托育机构.「达到标准要求」
+    // 规则「新建社会性托育机构补助」条件：托育机构.「社会性」\n          且 托育机构.「所在地」 为 栾川县\n          且 托育机构.「本方案实施后新建」\n          且 托育机构.「达到标准要求」
     {
       name: "新建社会性托育机构补助",
       from: undefined,
@@ -2295,90 +2738,102 @@ const _m3: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _field(c, 2, 0, "托育机构.举办性质") as string | null;
-          const t3: boolean | null = t2 === null ? null : t2 === "社会性";
+          const t2 = _root(c, 5, "托育机构");
+          const t3: boolean | null = t2 === null ? null : _def(c, 9, t2) as boolean | null;
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _field(c, 2, 1, "托育机构.在本县") as boolean | null;
-          if (t4 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t4 === null) t1u = true;
-          const t5 = _field(c, 2, 2, "托育机构.本方案实施后新建") as boolean | null;
+          const t4 = _field(c, 5, 1, "托育机构.所在地") as string | null;
+          const t5: boolean | null = t4 === null ? null : t4 === "栾川县";
           if (t5 === false) {
             t1 = false;
             break Lt1;
           }
           if (t5 === null) t1u = true;
-          const t6 = _field(c, 2, 3, "托育机构.达到标准要求") as boolean | null;
-          if (t6 === false) {
+          const t6 = _root(c, 5, "托育机构");
+          const t7: boolean | null = t6 === null ? null : _def(c, 10, t6) as boolean | null;
+          if (t7 === false) {
             t1 = false;
             break Lt1;
           }
-          if (t6 === null) t1u = true;
+          if (t7 === null) t1u = true;
+          const t8 = _root(c, 5, "托育机构");
+          const t9: boolean | null = t8 === null ? null : _def(c, 11, t8) as boolean | null;
+          if (t9 === false) {
+            t1 = false;
+            break Lt1;
+          }
+          if (t9 === null) t1u = true;
           if (t1u) t1 = null;
         }
         return t1;
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
-        { // 托育机构.举办性质 为 社会性
-          const t1 = _field(c, 2, 0, "托育机构.举办性质") as string | null;
-          const t2: boolean | null = t1 === null ? null : t1 === "社会性";
+        { // 托育机构.「社会性」
+          const t1 = _root(c, 5, "托育机构");
+          const t2: boolean | null = t1 === null ? null : _def(c, 9, t1) as boolean | null;
           const o: Record<string, string> = {};
-          const t3 = _field(c, 2, 0, "托育机构.举办性质") as string | null;
-          o["托育机构.举办性质"] = _show("s", "", t3);
-          out.push({ 条件: "托育机构.举办性质 为 社会性", 成立: t2, 取值: o });
+          const t3 = _root(c, 5, "托育机构");
+          const t4: boolean | null = t3 === null ? null : _def(c, 9, t3) as boolean | null;
+          o["托育机构.「社会性」"] = _show("b", "", t4);
+          out.push({ 条件: "托育机构.「社会性」", 成立: t2, 取值: o });
         }
-        { // 托育机构.「在本县」
-          const t4 = _field(c, 2, 1, "托育机构.在本县") as boolean | null;
+        { // 托育机构.「所在地」 为 栾川县
+          const t5 = _field(c, 5, 1, "托育机构.所在地") as string | null;
+          const t6: boolean | null = t5 === null ? null : t5 === "栾川县";
           const o: Record<string, string> = {};
-          const t5 = _field(c, 2, 1, "托育机构.在本县") as boolean | null;
-          o["托育机构.「在本县」"] = _show("b", "", t5);
-          out.push({ 条件: "托育机构.「在本县」", 成立: t4, 取值: o });
+          const t7 = _field(c, 5, 1, "托育机构.所在地") as string | null;
+          o["托育机构.「所在地」"] = _show("s", "", t7);
+          out.push({ 条件: "托育机构.「所在地」 为 栾川县", 成立: t6, 取值: o });
         }
         { // 托育机构.「本方案实施后新建」
-          const t6 = _field(c, 2, 2, "托育机构.本方案实施后新建") as boolean | null;
+          const t8 = _root(c, 5, "托育机构");
+          const t9: boolean | null = t8 === null ? null : _def(c, 10, t8) as boolean | null;
           const o: Record<string, string> = {};
-          const t7 = _field(c, 2, 2, "托育机构.本方案实施后新建") as boolean | null;
-          o["托育机构.「本方案实施后新建」"] = _show("b", "", t7);
-          out.push({ 条件: "托育机构.「本方案实施后新建」", 成立: t6, 取值: o });
+          const t10 = _root(c, 5, "托育机构");
+          const t11: boolean | null = t10 === null ? null : _def(c, 10, t10) as boolean | null;
+          o["托育机构.「本方案实施后新建」"] = _show("b", "", t11);
+          out.push({ 条件: "托育机构.「本方案实施后新建」", 成立: t9, 取值: o });
         }
         { // 托育机构.「达到标准要求」
-          const t8 = _field(c, 2, 3, "托育机构.达到标准要求") as boolean | null;
+          const t12 = _root(c, 5, "托育机构");
+          const t13: boolean | null = t12 === null ? null : _def(c, 11, t12) as boolean | null;
           const o: Record<string, string> = {};
-          const t9 = _field(c, 2, 3, "托育机构.达到标准要求") as boolean | null;
-          o["托育机构.「达到标准要求」"] = _show("b", "", t9);
-          out.push({ 条件: "托育机构.「达到标准要求」", 成立: t8, 取值: o });
+          const t14 = _root(c, 5, "托育机构");
+          const t15: boolean | null = t14 === null ? null : _def(c, 11, t14) as boolean | null;
+          o["托育机构.「达到标准要求」"] = _show("b", "", t15);
+          out.push({ 条件: "托育机构.「达到标准要求」", 成立: t13, 取值: o });
         }
       },
       unmet: (c: _Ctx, no: string[], unk: string[]): void => {
-        { // 托育机构.举办性质 为 社会性
-          const t1 = _field(c, 2, 0, "托育机构.举办性质") as string | null;
-          const t2: boolean | null = t1 === null ? null : t1 === "社会性";
-          if (t2 === false) no.push("托育机构.举办性质 为 社会性");
-          else if (t2 === null) unk.push("托育机构.举办性质 为 社会性");
+        { // 托育机构.「社会性」
+          const t1 = _root(c, 5, "托育机构");
+          const t2: boolean | null = t1 === null ? null : _def(c, 9, t1) as boolean | null;
+          if (t2 === false) no.push("托育机构.「社会性」");
+          else if (t2 === null) unk.push("托育机构.「社会性」");
         }
-        { // 托育机构.「在本县」
-          const t3 = _field(c, 2, 1, "托育机构.在本县") as boolean | null;
-          if (t3 === false) no.push("托育机构.「在本县」");
-          else if (t3 === null) unk.push("托育机构.「在本县」");
+        { // 托育机构.「所在地」 为 栾川县
+          const t3 = _field(c, 5, 1, "托育机构.所在地") as string | null;
+          const t4: boolean | null = t3 === null ? null : t3 === "栾川县";
+          if (t4 === false) no.push("托育机构.「所在地」 为 栾川县");
+          else if (t4 === null) unk.push("托育机构.「所在地」 为 栾川县");
         }
         { // 托育机构.「本方案实施后新建」
-          const t4 = _field(c, 2, 2, "托育机构.本方案实施后新建") as boolean | null;
-          if (t4 === false) no.push("托育机构.「本方案实施后新建」");
-          else if (t4 === null) unk.push("托育机构.「本方案实施后新建」");
+          const t5 = _root(c, 5, "托育机构");
+          const t6: boolean | null = t5 === null ? null : _def(c, 10, t5) as boolean | null;
+          if (t6 === false) no.push("托育机构.「本方案实施后新建」");
+          else if (t6 === null) unk.push("托育机构.「本方案实施后新建」");
         }
         { // 托育机构.「达到标准要求」
-          const t5 = _field(c, 2, 3, "托育机构.达到标准要求") as boolean | null;
-          if (t5 === false) no.push("托育机构.「达到标准要求」");
-          else if (t5 === null) unk.push("托育机构.「达到标准要求」");
+          const t7 = _root(c, 5, "托育机构");
+          const t8: boolean | null = t7 === null ? null : _def(c, 11, t7) as boolean | null;
+          if (t8 === false) no.push("托育机构.「达到标准要求」");
+          else if (t8 === null) unk.push("托育机构.「达到标准要求」");
         }
       },
-      risky: false,
+      risky: true,
       values: [
         (_c: _Ctx): _V => {
           return 1000000;
@@ -2415,37 +2870,40 @@ const _m4: _Measure = {
   responsible: ["县发改委", "县财政局", "县人社局", "县税务局", "县教体局"],
   doubts: [{ 名称: "水电气价格的适用范围", 采用: "全部托育机构", 理由: "原文对托育机构没有附加条件，是否须先备案没有写。水电气价格属供水、供电、供气价格政策，县政府能否单独作出规定存疑，本规则只记录本文件的表述。" }],
   subject: "托育机构",
-  subjectIndex: 2,
+  subjectIndex: 5,
   recipient: undefined,
   application: undefined,
   outcomes: [
     { name: "水电气价格执行标准", kind: "s", unit: "", period: undefined, required: false, rules: [0] },
   ],
   rules: [
-    // 规则「托育机构按居民价格执行」条件：托育机构.「在本县」
+    // 规则「托育机构按居民价格执行」条件：托育机构.「所在地」 为 栾川县
     {
       name: "托育机构按居民价格执行",
       from: undefined,
       to: undefined,
       overrides: [],
       cond: (c: _Ctx): boolean | null => {
-        const t1 = _field(c, 2, 1, "托育机构.在本县") as boolean | null;
-        return t1;
+        const t1 = _field(c, 5, 1, "托育机构.所在地") as string | null;
+        const t2: boolean | null = t1 === null ? null : t1 === "栾川县";
+        return t2;
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
-        { // 托育机构.「在本县」
-          const t1 = _field(c, 2, 1, "托育机构.在本县") as boolean | null;
+        { // 托育机构.「所在地」 为 栾川县
+          const t1 = _field(c, 5, 1, "托育机构.所在地") as string | null;
+          const t2: boolean | null = t1 === null ? null : t1 === "栾川县";
           const o: Record<string, string> = {};
-          const t2 = _field(c, 2, 1, "托育机构.在本县") as boolean | null;
-          o["托育机构.「在本县」"] = _show("b", "", t2);
-          out.push({ 条件: "托育机构.「在本县」", 成立: t1, 取值: o });
+          const t3 = _field(c, 5, 1, "托育机构.所在地") as string | null;
+          o["托育机构.「所在地」"] = _show("s", "", t3);
+          out.push({ 条件: "托育机构.「所在地」 为 栾川县", 成立: t2, 取值: o });
         }
       },
       unmet: (c: _Ctx, no: string[], unk: string[]): void => {
-        { // 托育机构.「在本县」
-          const t1 = _field(c, 2, 1, "托育机构.在本县") as boolean | null;
-          if (t1 === false) no.push("托育机构.「在本县」");
-          else if (t1 === null) unk.push("托育机构.「在本县」");
+        { // 托育机构.「所在地」 为 栾川县
+          const t1 = _field(c, 5, 1, "托育机构.所在地") as string | null;
+          const t2: boolean | null = t1 === null ? null : t1 === "栾川县";
+          if (t2 === false) no.push("托育机构.「所在地」 为 栾川县");
+          else if (t2 === null) unk.push("托育机构.「所在地」 为 栾川县");
         }
       },
       risky: false,
@@ -2469,9 +2927,10 @@ const _m4: _Measure = {
  * 牵头单位：县卫健委
  * 责任单位：县发改委、县财政局、县人社局、县税务局、县教体局
  * 对象：婴幼儿
+ * 发放对象：婴幼儿的父母（在个人所得税中申报扣除的纳税人）
  * 结果：每月扣除标准（金额，元，按月）
- * 说明：国家税收政策的复述：每个3岁以下婴幼儿每月定额扣除，标准取自参数 婴幼儿照护专项附加扣除标准（未确认）
- * 存疑「三周岁以下的范围与扣除方式」：采用 不满三周岁定额——个人所得税专项附加扣除由国家规定（国发〔2022〕8号设立，国发〔2023〕13号提高标准，文号据编写者记忆、未核实），县级文件不能改变范围与标准；国家口径是3岁以下、按月定额，不看实际费用，原文“产生的费用……予以减免”的措辞不准确。规则以“周岁（出生日期）不满3周岁”近似国家口径“出生当月至年满3周岁的前一个月”：两者在满3周岁的那个自然月有差别（国家口径该月已不扣除，出生当月则都扣除），语言目前不能表达按自然月计的起止（已报告）。
+ * 说明：国家税收政策的复述：每个3岁以下婴幼儿每月定额扣除，标准取自参数 婴幼儿照护专项附加扣除标准（未确认）；扣除由父母申报，不是发给婴幼儿的钱
+ * 存疑「三周岁以下的范围与扣除方式」：采用 不满三周岁定额——个人所得税专项附加扣除由国家规定（国发〔2022〕8号设立，国发〔2023〕13号提高标准，文号据编写者记忆、未核实），县级文件不能改变范围与标准；国家口径是3岁以下、按月定额，不看实际费用，原文“产生的费用……予以减免”的措辞不准确。规则以“周岁（出生日期）不满3周岁”近似国家口径“出生当月至年满3周岁的前一个月”：两者在满3周岁的那个自然月有差别（国家口径该月已不扣除，出生当月则都扣除），语言目前不能表达按自然月计的起止（已报告）。核查的概念一致检查报告“婴幼儿.出生日期”在四（二）辅食营养补充品（届满6月龄、不满2周岁）与本项（不满3周岁）中检验不同：这是原文给两项待遇规定的不同年龄段，不是同一界限的两种写法（同一界限的两种写法由性质「四（二）终点的两种表述一致」检验）。
  */
 const _m5: _Measure = {
   name: "婴幼儿照护个税扣除",
@@ -2488,10 +2947,10 @@ const _m5: _Measure = {
   },
   lead: ["县卫健委"],
   responsible: ["县发改委", "县财政局", "县人社局", "县税务局", "县教体局"],
-  doubts: [{ 名称: "三周岁以下的范围与扣除方式", 采用: "不满三周岁定额", 理由: "个人所得税专项附加扣除由国家规定（国发〔2022〕8号设立，国发〔2023〕13号提高标准，文号据编写者记忆、未核实），县级文件不能改变范围与标准；国家口径是3岁以下、按月定额，不看实际费用，原文“产生的费用……予以减免”的措辞不准确。规则以“周岁（出生日期）不满3周岁”近似国家口径“出生当月至年满3周岁的前一个月”：两者在满3周岁的那个自然月有差别（国家口径该月已不扣除，出生当月则都扣除），语言目前不能表达按自然月计的起止（已报告）。" }],
+  doubts: [{ 名称: "三周岁以下的范围与扣除方式", 采用: "不满三周岁定额", 理由: "个人所得税专项附加扣除由国家规定（国发〔2022〕8号设立，国发〔2023〕13号提高标准，文号据编写者记忆、未核实），县级文件不能改变范围与标准；国家口径是3岁以下、按月定额，不看实际费用，原文“产生的费用……予以减免”的措辞不准确。规则以“周岁（出生日期）不满3周岁”近似国家口径“出生当月至年满3周岁的前一个月”：两者在满3周岁的那个自然月有差别（国家口径该月已不扣除，出生当月则都扣除），语言目前不能表达按自然月计的起止（已报告）。核查的概念一致检查报告“婴幼儿.出生日期”在四（二）辅食营养补充品（届满6月龄、不满2周岁）与本项（不满3周岁）中检验不同：这是原文给两项待遇规定的不同年龄段，不是同一界限的两种写法（同一界限的两种写法由性质「四（二）终点的两种表述一致」检验）。" }],
   subject: "婴幼儿",
-  subjectIndex: 1,
-  recipient: undefined,
+  subjectIndex: 4,
+  recipient: "婴幼儿的父母（在个人所得税中申报扣除的纳税人）",
   application: undefined,
   outcomes: [
     { name: "每月扣除标准", kind: "m", unit: "元", period: "按月", required: false, rules: [0] },
@@ -2504,18 +2963,18 @@ const _m5: _Measure = {
       to: undefined,
       overrides: [],
       cond: (c: _Ctx): boolean | null => {
-        const t1 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
+        const t1 = _field(c, 4, 0, "婴幼儿.出生日期") as number | null;
         const t2: number | null = t1 === null ? null : _years(t1, c.s.day);
         const t3: boolean | null = t2 === null ? null : t2 < 3;
         return t3;
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 周岁（婴幼儿.出生日期） 不满 3周岁
-          const t1 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
+          const t1 = _field(c, 4, 0, "婴幼儿.出生日期") as number | null;
           const t2: number | null = t1 === null ? null : _years(t1, c.s.day);
           const t3: boolean | null = t2 === null ? null : t2 < 3;
           const o: Record<string, string> = {};
-          const t4 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
+          const t4 = _field(c, 4, 0, "婴幼儿.出生日期") as number | null;
           const t5: number | null = t4 === null ? null : _years(t4, c.s.day);
           o["周岁（婴幼儿.出生日期）"] = _show("n", "周岁", t5);
           out.push({ 条件: "周岁（婴幼儿.出生日期） 不满 3周岁", 成立: t3, 取值: o });
@@ -2523,7 +2982,7 @@ const _m5: _Measure = {
       },
       unmet: (c: _Ctx, no: string[], unk: string[]): void => {
         { // 周岁（婴幼儿.出生日期） 不满 3周岁
-          const t1 = _field(c, 1, 0, "婴幼儿.出生日期") as number | null;
+          const t1 = _field(c, 4, 0, "婴幼儿.出生日期") as number | null;
           const t2: number | null = t1 === null ? null : _years(t1, c.s.day);
           const t3: boolean | null = t2 === null ? null : t2 < 3;
           if (t3 === false) no.push("周岁（婴幼儿.出生日期） 不满 3周岁");
@@ -2552,10 +3011,13 @@ const _m5: _Measure = {
  * 牵头单位：县财政局、县教体局
  * 责任单位：县人社局、县卫健委、各乡镇政府
  * 对象：入托幼儿
+ * 发放对象：托育机构
+ * 申请条件：入托补贴申请条件
  * 结果：入托运营补贴（金额，元，按年）
- * 说明：补贴付给托育机构，按每名符合条件的入托幼儿每年1000元计；申请条件见附件2 三（另要求入托幼儿为本县户籍，见存疑「入托补贴的户籍要求」）
+ * 说明：按每名符合条件的入托幼儿每年1000元计，补贴付给托育机构（“给予托育机构”）；申请条件见附件2 三（另要求入托幼儿为本县户籍，见存疑「入托补贴的户籍要求」）
  * 存疑「入托补贴的计算」：采用 每生每年定额——原文只写“每生每年”，没有折算规则或最短入托时间；附件2 三（三）要求提供考勤表，说明主管部门会审查实际入托，但没有给出折算办法。按自然年计。“入托、运营补贴”是一笔1000元，不是入托补贴、运营补贴各1000元。若主管部门按月折算，应在细则中写明。
- * 存疑「入托补贴的户籍要求」：采用 附件增设条件——附件2与正文同时印发，是方案的组成部分（存疑「附件2的效力」），县级财政补贴以本县户籍为对象也与其他各项一致。但正文与附件的条件确实不同：本措施的规则按正文忠实记录（不检验户籍），户籍由附件2 三 的措施“入托补贴申请条件”检验，实际可领补贴须两项措施同时适用。核查报告应把这一差异列为跨条款不一致。正文也没有限制幼儿年龄（托育通常为3岁以下），本编码不加年龄条件。
+ * 存疑「入托补贴的户籍要求」：采用 附件增设条件——附件2与正文同时印发，是方案的组成部分（存疑「附件2的效力」），县级财政补贴以本县户籍为对象也与其他各项一致。但正文与附件的条件确实不同：本措施的规则按正文忠实记录（不检验户籍），户籍由附件2 三 的措施“入托补贴申请条件”检验；本措施写明“申请条件：入托补贴申请条件”，所以每个决定同时给出正文的状态、申请条件的状态和两者都满足时的“可领取”结果，并引用两处条款。核查报告应把这一差异列为跨条款不一致。正文也没有限制幼儿年龄（托育通常为3岁以下），本编码不加年龄条件。
+ * 存疑「按要求登记备案、手续齐全」：采用 登记加附件二备案——本方案对托育机构只规定了附件2 二 的备案程序和材料，附件2 三（二）又以“托育机构需提供备案回执”作为入托补贴的申请条件，所以“按要求登记备案”以法人登记和备案回执为准，“手续齐全”以附件2 二 的材料为准（定义 托育机构.「按要求登记备案且手续齐全」）。备案回执由卫生健康部门在收到材料后5个工作日内提供，是机构持有的文件，作为机构的事实输入（第一次编码误把它记在入托幼儿上）。若主管部门另有手续清单，应公布。
  */
 const _m6: _Measure = {
   name: "入托补贴",
@@ -2572,16 +3034,16 @@ const _m6: _Measure = {
   },
   lead: ["县财政局", "县教体局"],
   responsible: ["县人社局", "县卫健委", "各乡镇政府"],
-  doubts: [{ 名称: "入托补贴的计算", 采用: "每生每年定额", 理由: "原文只写“每生每年”，没有折算规则或最短入托时间；附件2 三（三）要求提供考勤表，说明主管部门会审查实际入托，但没有给出折算办法。按自然年计。“入托、运营补贴”是一笔1000元，不是入托补贴、运营补贴各1000元。若主管部门按月折算，应在细则中写明。" }, { 名称: "入托补贴的户籍要求", 采用: "附件增设条件", 理由: "附件2与正文同时印发，是方案的组成部分（存疑「附件2的效力」），县级财政补贴以本县户籍为对象也与其他各项一致。但正文与附件的条件确实不同：本措施的规则按正文忠实记录（不检验户籍），户籍由附件2 三 的措施“入托补贴申请条件”检验，实际可领补贴须两项措施同时适用。核查报告应把这一差异列为跨条款不一致。正文也没有限制幼儿年龄（托育通常为3岁以下），本编码不加年龄条件。" }],
+  doubts: [{ 名称: "入托补贴的计算", 采用: "每生每年定额", 理由: "原文只写“每生每年”，没有折算规则或最短入托时间；附件2 三（三）要求提供考勤表，说明主管部门会审查实际入托，但没有给出折算办法。按自然年计。“入托、运营补贴”是一笔1000元，不是入托补贴、运营补贴各1000元。若主管部门按月折算，应在细则中写明。" }, { 名称: "入托补贴的户籍要求", 采用: "附件增设条件", 理由: "附件2与正文同时印发，是方案的组成部分（存疑「附件2的效力」），县级财政补贴以本县户籍为对象也与其他各项一致。但正文与附件的条件确实不同：本措施的规则按正文忠实记录（不检验户籍），户籍由附件2 三 的措施“入托补贴申请条件”检验；本措施写明“申请条件：入托补贴申请条件”，所以每个决定同时给出正文的状态、申请条件的状态和两者都满足时的“可领取”结果，并引用两处条款。核查报告应把这一差异列为跨条款不一致。正文也没有限制幼儿年龄（托育通常为3岁以下），本编码不加年龄条件。" }, { 名称: "按要求登记备案、手续齐全", 采用: "登记加附件二备案", 理由: "本方案对托育机构只规定了附件2 二 的备案程序和材料，附件2 三（二）又以“托育机构需提供备案回执”作为入托补贴的申请条件，所以“按要求登记备案”以法人登记和备案回执为准，“手续齐全”以附件2 二 的材料为准（定义 托育机构.「按要求登记备案且手续齐全」）。备案回执由卫生健康部门在收到材料后5个工作日内提供，是机构持有的文件，作为机构的事实输入（第一次编码误把它记在入托幼儿上）。若主管部门另有手续清单，应公布。" }],
   subject: "入托幼儿",
-  subjectIndex: 4,
-  recipient: undefined,
-  application: undefined,
+  subjectIndex: 6,
+  recipient: "托育机构",
+  application: { name: "入托补贴申请条件", index: 18 },
   outcomes: [
     { name: "入托运营补贴", kind: "m", unit: "元", period: "按年", required: false, rules: [0] },
   ],
   rules: [
-    // 规则「三孩及以上入托补贴」条件：托育机构.举办性质 为 社会性\n          且 托育机构.「在本县」\n          且 托育机构.「已登记备案」\n          且 托育机构.「手续齐全」\n          且 入托幼儿.孩次 三孩及以上
+    // 规则「三孩及以上入托补贴」条件：托育机构.「社会性」\n          且 托育机构.「所在地」 为 栾川县\n          且 托育机构.「按要求登记备案且手续齐全」\n          且 入托幼儿.孩次 三孩及以上
     {
       name: "三孩及以上入托补贴",
       from: undefined,
@@ -2591,108 +3053,102 @@ const _m6: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _field(c, 2, 0, "托育机构.举办性质") as string | null;
-          const t3: boolean | null = t2 === null ? null : t2 === "社会性";
+          const t2 = _root(c, 5, "托育机构");
+          const t3: boolean | null = t2 === null ? null : _def(c, 9, t2) as boolean | null;
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _field(c, 2, 1, "托育机构.在本县") as boolean | null;
-          if (t4 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t4 === null) t1u = true;
-          const t5 = _field(c, 2, 4, "托育机构.已登记备案") as boolean | null;
+          const t4 = _field(c, 5, 1, "托育机构.所在地") as string | null;
+          const t5: boolean | null = t4 === null ? null : t4 === "栾川县";
           if (t5 === false) {
             t1 = false;
             break Lt1;
           }
           if (t5 === null) t1u = true;
-          const t6 = _field(c, 2, 5, "托育机构.手续齐全") as boolean | null;
-          if (t6 === false) {
+          const t6 = _root(c, 5, "托育机构");
+          const t7: boolean | null = t6 === null ? null : _def(c, 12, t6) as boolean | null;
+          if (t7 === false) {
             t1 = false;
             break Lt1;
           }
-          if (t6 === null) t1u = true;
-          const t7 = _field(c, 4, 0, "入托幼儿.孩次") as number | null;
-          const t8: boolean | null = t7 === null ? null : t7 >= 3;
-          if (t8 === false) {
+          if (t7 === null) t1u = true;
+          const t8 = _root(c, 6, "入托幼儿");
+          const t9: number | null = t8 === null ? null : _def(c, 13, t8) as number | null;
+          const t10: boolean | null = t9 === null ? null : t9 >= 3;
+          if (t10 === false) {
             t1 = false;
             break Lt1;
           }
-          if (t8 === null) t1u = true;
+          if (t10 === null) t1u = true;
           if (t1u) t1 = null;
         }
         return t1;
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
-        { // 托育机构.举办性质 为 社会性
-          const t1 = _field(c, 2, 0, "托育机构.举办性质") as string | null;
-          const t2: boolean | null = t1 === null ? null : t1 === "社会性";
+        { // 托育机构.「社会性」
+          const t1 = _root(c, 5, "托育机构");
+          const t2: boolean | null = t1 === null ? null : _def(c, 9, t1) as boolean | null;
           const o: Record<string, string> = {};
-          const t3 = _field(c, 2, 0, "托育机构.举办性质") as string | null;
-          o["托育机构.举办性质"] = _show("s", "", t3);
-          out.push({ 条件: "托育机构.举办性质 为 社会性", 成立: t2, 取值: o });
+          const t3 = _root(c, 5, "托育机构");
+          const t4: boolean | null = t3 === null ? null : _def(c, 9, t3) as boolean | null;
+          o["托育机构.「社会性」"] = _show("b", "", t4);
+          out.push({ 条件: "托育机构.「社会性」", 成立: t2, 取值: o });
         }
-        { // 托育机构.「在本县」
-          const t4 = _field(c, 2, 1, "托育机构.在本县") as boolean | null;
+        { // 托育机构.「所在地」 为 栾川县
+          const t5 = _field(c, 5, 1, "托育机构.所在地") as string | null;
+          const t6: boolean | null = t5 === null ? null : t5 === "栾川县";
           const o: Record<string, string> = {};
-          const t5 = _field(c, 2, 1, "托育机构.在本县") as boolean | null;
-          o["托育机构.「在本县」"] = _show("b", "", t5);
-          out.push({ 条件: "托育机构.「在本县」", 成立: t4, 取值: o });
+          const t7 = _field(c, 5, 1, "托育机构.所在地") as string | null;
+          o["托育机构.「所在地」"] = _show("s", "", t7);
+          out.push({ 条件: "托育机构.「所在地」 为 栾川县", 成立: t6, 取值: o });
         }
-        { // 托育机构.「已登记备案」
-          const t6 = _field(c, 2, 4, "托育机构.已登记备案") as boolean | null;
+        { // 托育机构.「按要求登记备案且手续齐全」
+          const t8 = _root(c, 5, "托育机构");
+          const t9: boolean | null = t8 === null ? null : _def(c, 12, t8) as boolean | null;
           const o: Record<string, string> = {};
-          const t7 = _field(c, 2, 4, "托育机构.已登记备案") as boolean | null;
-          o["托育机构.「已登记备案」"] = _show("b", "", t7);
-          out.push({ 条件: "托育机构.「已登记备案」", 成立: t6, 取值: o });
-        }
-        { // 托育机构.「手续齐全」
-          const t8 = _field(c, 2, 5, "托育机构.手续齐全") as boolean | null;
-          const o: Record<string, string> = {};
-          const t9 = _field(c, 2, 5, "托育机构.手续齐全") as boolean | null;
-          o["托育机构.「手续齐全」"] = _show("b", "", t9);
-          out.push({ 条件: "托育机构.「手续齐全」", 成立: t8, 取值: o });
+          const t10 = _root(c, 5, "托育机构");
+          const t11: boolean | null = t10 === null ? null : _def(c, 12, t10) as boolean | null;
+          o["托育机构.「按要求登记备案且手续齐全」"] = _show("b", "", t11);
+          out.push({ 条件: "托育机构.「按要求登记备案且手续齐全」", 成立: t9, 取值: o });
         }
         { // 入托幼儿.孩次 三孩及以上
-          const t10 = _field(c, 4, 0, "入托幼儿.孩次") as number | null;
-          const t11: boolean | null = t10 === null ? null : t10 >= 3;
+          const t12 = _root(c, 6, "入托幼儿");
+          const t13: number | null = t12 === null ? null : _def(c, 13, t12) as number | null;
+          const t14: boolean | null = t13 === null ? null : t13 >= 3;
           const o: Record<string, string> = {};
-          const t12 = _field(c, 4, 0, "入托幼儿.孩次") as number | null;
-          o["入托幼儿.孩次"] = _show("n", "", t12);
-          out.push({ 条件: "入托幼儿.孩次 三孩及以上", 成立: t11, 取值: o });
+          const t15 = _root(c, 6, "入托幼儿");
+          const t16: number | null = t15 === null ? null : _def(c, 13, t15) as number | null;
+          o["入托幼儿.孩次"] = _show("n", "", t16);
+          out.push({ 条件: "入托幼儿.孩次 三孩及以上", 成立: t14, 取值: o });
         }
       },
       unmet: (c: _Ctx, no: string[], unk: string[]): void => {
-        { // 托育机构.举办性质 为 社会性
-          const t1 = _field(c, 2, 0, "托育机构.举办性质") as string | null;
-          const t2: boolean | null = t1 === null ? null : t1 === "社会性";
-          if (t2 === false) no.push("托育机构.举办性质 为 社会性");
-          else if (t2 === null) unk.push("托育机构.举办性质 为 社会性");
+        { // 托育机构.「社会性」
+          const t1 = _root(c, 5, "托育机构");
+          const t2: boolean | null = t1 === null ? null : _def(c, 9, t1) as boolean | null;
+          if (t2 === false) no.push("托育机构.「社会性」");
+          else if (t2 === null) unk.push("托育机构.「社会性」");
         }
-        { // 托育机构.「在本县」
-          const t3 = _field(c, 2, 1, "托育机构.在本县") as boolean | null;
-          if (t3 === false) no.push("托育机构.「在本县」");
-          else if (t3 === null) unk.push("托育机构.「在本县」");
+        { // 托育机构.「所在地」 为 栾川县
+          const t3 = _field(c, 5, 1, "托育机构.所在地") as string | null;
+          const t4: boolean | null = t3 === null ? null : t3 === "栾川县";
+          if (t4 === false) no.push("托育机构.「所在地」 为 栾川县");
+          else if (t4 === null) unk.push("托育机构.「所在地」 为 栾川县");
         }
-        { // 托育机构.「已登记备案」
-          const t4 = _field(c, 2, 4, "托育机构.已登记备案") as boolean | null;
-          if (t4 === false) no.push("托育机构.「已登记备案」");
-          else if (t4 === null) unk.push("托育机构.「已登记备案」");
-        }
-        { // 托育机构.「手续齐全」
-          const t5 = _field(c, 2, 5, "托育机构.手续齐全") as boolean | null;
-          if (t5 === false) no.push("托育机构.「手续齐全」");
-          else if (t5 === null) unk.push("托育机构.「手续齐全」");
+        { // 托育机构.「按要求登记备案且手续齐全」
+          const t5 = _root(c, 5, "托育机构");
+          const t6: boolean | null = t5 === null ? null : _def(c, 12, t5) as boolean | null;
+          if (t6 === false) no.push("托育机构.「按要求登记备案且手续齐全」");
+          else if (t6 === null) unk.push("托育机构.「按要求登记备案且手续齐全」");
         }
         { // 入托幼儿.孩次 三孩及以上
-          const t6 = _field(c, 4, 0, "入托幼儿.孩次") as number | null;
-          const t7: boolean | null = t6 === null ? null : t6 >= 3;
-          if (t7 === false) no.push("入托幼儿.孩次 三孩及以上");
-          else if (t7 === null) unk.push("入托幼儿.孩次 三孩及以上");
+          const t7 = _root(c, 6, "入托幼儿");
+          const t8: number | null = t7 === null ? null : _def(c, 13, t7) as number | null;
+          const t9: boolean | null = t8 === null ? null : t8 >= 3;
+          if (t9 === false) no.push("入托幼儿.孩次 三孩及以上");
+          else if (t9 === null) unk.push("入托幼儿.孩次 三孩及以上");
         }
       },
       risky: false,
@@ -2716,10 +3172,11 @@ const _m6: _Measure = {
  * 牵头单位：县公积金管理中心、县住建局
  * 责任单位：县卫健委、各乡镇政府
  * 对象：家庭
+ * 发放对象：缴存住房公积金的夫妻一方（提取申请人）
  * 结果：租房提取限额上浮比例（比例，%）
  * 说明：“可上浮”：上浮比例的上限，是否上浮由公积金管理中心决定；基数（现行租房提取限额）由洛阳市住房公积金管理中心规定，本文件未写出
  * 存疑「上浮50%的基数」：采用 限额乘一点五——“上浮50%”通常指在原数额上增加其50%。基数由洛阳市住房公积金管理中心规定，本文件没有写出，也未能作为参数录入。“可”表示是否上浮由公积金管理中心决定，规则给出的是可上浮的比例。括注“含租赁公租房和自有住房”中“自有住房”与“租房提取”矛盾（租住自有住房无从谈起），可能是指租赁公租房和租赁商品住房，也可能误把“购买自有住房提取”并入；本编码对这一括注不作形式化。
- * 存疑「二孩及以上的计数」：采用 现有子女数——住房支持针对的是现有多子女家庭的居住负担，故按现有子女数；“生育”排除收养，“按照国家政策”要求依法生育。这与四（一）的“本次生育孩次”是不同概念：四（一）看本次出生子女的孩次，本条看家庭的子女总数。
+ * 存疑「二孩及以上的计数」：采用 现有子女数——住房支持针对的是现有多子女家庭的居住负担，故按现有子女数（定义 家庭.「现有子女数」＝ 子女名单中仍健在的人数）；“生育”排除收养（名单不含收养子女），“按照国家政策”要求依法生育（名单是生育登记记载的子女）。这与四（一）的孩次是不同概念：四（一）看每名子女的孩次（含已死亡的子女），本条看家庭现有的子女总数；所以有一名子女已死亡的三子女家庭，四（一）第三孩仍是三孩，本条只算二孩。同一胎的子女各算一人。
  */
 const _m7: _Measure = {
   name: "公积金租房提取上浮",
@@ -2736,16 +3193,16 @@ const _m7: _Measure = {
   },
   lead: ["县公积金管理中心", "县住建局"],
   responsible: ["县卫健委", "各乡镇政府"],
-  doubts: [{ 名称: "上浮50%的基数", 采用: "限额乘一点五", 理由: "“上浮50%”通常指在原数额上增加其50%。基数由洛阳市住房公积金管理中心规定，本文件没有写出，也未能作为参数录入。“可”表示是否上浮由公积金管理中心决定，规则给出的是可上浮的比例。括注“含租赁公租房和自有住房”中“自有住房”与“租房提取”矛盾（租住自有住房无从谈起），可能是指租赁公租房和租赁商品住房，也可能误把“购买自有住房提取”并入；本编码对这一括注不作形式化。" }, { 名称: "二孩及以上的计数", 采用: "现有子女数", 理由: "住房支持针对的是现有多子女家庭的居住负担，故按现有子女数；“生育”排除收养，“按照国家政策”要求依法生育。这与四（一）的“本次生育孩次”是不同概念：四（一）看本次出生子女的孩次，本条看家庭的子女总数。" }],
+  doubts: [{ 名称: "上浮50%的基数", 采用: "限额乘一点五", 理由: "“上浮50%”通常指在原数额上增加其50%。基数由洛阳市住房公积金管理中心规定，本文件没有写出，也未能作为参数录入。“可”表示是否上浮由公积金管理中心决定，规则给出的是可上浮的比例。括注“含租赁公租房和自有住房”中“自有住房”与“租房提取”矛盾（租住自有住房无从谈起），可能是指租赁公租房和租赁商品住房，也可能误把“购买自有住房提取”并入；本编码对这一括注不作形式化。" }, { 名称: "二孩及以上的计数", 采用: "现有子女数", 理由: "住房支持针对的是现有多子女家庭的居住负担，故按现有子女数（定义 家庭.「现有子女数」＝ 子女名单中仍健在的人数）；“生育”排除收养（名单不含收养子女），“按照国家政策”要求依法生育（名单是生育登记记载的子女）。这与四（一）的孩次是不同概念：四（一）看每名子女的孩次（含已死亡的子女），本条看家庭现有的子女总数；所以有一名子女已死亡的三子女家庭，四（一）第三孩仍是三孩，本条只算二孩。同一胎的子女各算一人。" }],
   subject: "家庭",
-  subjectIndex: 0,
-  recipient: undefined,
+  subjectIndex: 3,
+  recipient: "缴存住房公积金的夫妻一方（提取申请人）",
   application: undefined,
   outcomes: [
     { name: "租房提取限额上浮比例", kind: "r", unit: "%", period: undefined, required: false, rules: [0] },
   ],
   rules: [
-    // 规则「二孩及以上租房提取上浮」条件：家庭.子女数 二孩及以上\n          且 家庭.「缴存住房公积金」\n          且 家庭.「申请租房提取住房公积金」
+    // 规则「二孩及以上租房提取上浮」条件：家庭.「现有子女数」 二孩及以上\n          且 家庭.「缴存公积金的职工家庭」\n          且 家庭.「申请租房提取住房公积金」
     {
       name: "二孩及以上租房提取上浮",
       from: undefined,
@@ -2755,69 +3212,77 @@ const _m7: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _field(c, 0, 2, "家庭.子女数") as number | null;
-          const t3: boolean | null = t2 === null ? null : t2 >= 2;
-          if (t3 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t3 === null) t1u = true;
-          const t4 = _field(c, 0, 6, "家庭.缴存住房公积金") as boolean | null;
+          const t2 = _root(c, 3, "家庭");
+          const t3: number | null = t2 === null ? null : _def(c, 14, t2) as number | null;
+          const t4: boolean | null = t3 === null ? null : t3 >= 2;
           if (t4 === false) {
             t1 = false;
             break Lt1;
           }
           if (t4 === null) t1u = true;
-          const t5 = _field(c, 0, 7, "家庭.申请租房提取住房公积金") as boolean | null;
-          if (t5 === false) {
+          const t5 = _root(c, 3, "家庭");
+          const t6: boolean | null = t5 === null ? null : _def(c, 15, t5) as boolean | null;
+          if (t6 === false) {
             t1 = false;
             break Lt1;
           }
-          if (t5 === null) t1u = true;
+          if (t6 === null) t1u = true;
+          const t7 = _field(c, 3, 3, "家庭.申请租房提取住房公积金") as boolean | null;
+          if (t7 === false) {
+            t1 = false;
+            break Lt1;
+          }
+          if (t7 === null) t1u = true;
           if (t1u) t1 = null;
         }
         return t1;
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
-        { // 家庭.子女数 二孩及以上
-          const t1 = _field(c, 0, 2, "家庭.子女数") as number | null;
-          const t2: boolean | null = t1 === null ? null : t1 >= 2;
+        { // 家庭.「现有子女数」 二孩及以上
+          const t1 = _root(c, 3, "家庭");
+          const t2: number | null = t1 === null ? null : _def(c, 14, t1) as number | null;
+          const t3: boolean | null = t2 === null ? null : t2 >= 2;
           const o: Record<string, string> = {};
-          const t3 = _field(c, 0, 2, "家庭.子女数") as number | null;
-          o["家庭.子女数"] = _show("n", "", t3);
-          out.push({ 条件: "家庭.子女数 二孩及以上", 成立: t2, 取值: o });
+          const t4 = _root(c, 3, "家庭");
+          const t5: number | null = t4 === null ? null : _def(c, 14, t4) as number | null;
+          o["家庭.「现有子女数」"] = _show("n", "", t5);
+          out.push({ 条件: "家庭.「现有子女数」 二孩及以上", 成立: t3, 取值: o });
         }
-        { // 家庭.「缴存住房公积金」
-          const t4 = _field(c, 0, 6, "家庭.缴存住房公积金") as boolean | null;
+        { // 家庭.「缴存公积金的职工家庭」
+          const t6 = _root(c, 3, "家庭");
+          const t7: boolean | null = t6 === null ? null : _def(c, 15, t6) as boolean | null;
           const o: Record<string, string> = {};
-          const t5 = _field(c, 0, 6, "家庭.缴存住房公积金") as boolean | null;
-          o["家庭.「缴存住房公积金」"] = _show("b", "", t5);
-          out.push({ 条件: "家庭.「缴存住房公积金」", 成立: t4, 取值: o });
+          const t8 = _root(c, 3, "家庭");
+          const t9: boolean | null = t8 === null ? null : _def(c, 15, t8) as boolean | null;
+          o["家庭.「缴存公积金的职工家庭」"] = _show("b", "", t9);
+          out.push({ 条件: "家庭.「缴存公积金的职工家庭」", 成立: t7, 取值: o });
         }
         { // 家庭.「申请租房提取住房公积金」
-          const t6 = _field(c, 0, 7, "家庭.申请租房提取住房公积金") as boolean | null;
+          const t10 = _field(c, 3, 3, "家庭.申请租房提取住房公积金") as boolean | null;
           const o: Record<string, string> = {};
-          const t7 = _field(c, 0, 7, "家庭.申请租房提取住房公积金") as boolean | null;
-          o["家庭.「申请租房提取住房公积金」"] = _show("b", "", t7);
-          out.push({ 条件: "家庭.「申请租房提取住房公积金」", 成立: t6, 取值: o });
+          const t11 = _field(c, 3, 3, "家庭.申请租房提取住房公积金") as boolean | null;
+          o["家庭.「申请租房提取住房公积金」"] = _show("b", "", t11);
+          out.push({ 条件: "家庭.「申请租房提取住房公积金」", 成立: t10, 取值: o });
         }
       },
       unmet: (c: _Ctx, no: string[], unk: string[]): void => {
-        { // 家庭.子女数 二孩及以上
-          const t1 = _field(c, 0, 2, "家庭.子女数") as number | null;
-          const t2: boolean | null = t1 === null ? null : t1 >= 2;
-          if (t2 === false) no.push("家庭.子女数 二孩及以上");
-          else if (t2 === null) unk.push("家庭.子女数 二孩及以上");
+        { // 家庭.「现有子女数」 二孩及以上
+          const t1 = _root(c, 3, "家庭");
+          const t2: number | null = t1 === null ? null : _def(c, 14, t1) as number | null;
+          const t3: boolean | null = t2 === null ? null : t2 >= 2;
+          if (t3 === false) no.push("家庭.「现有子女数」 二孩及以上");
+          else if (t3 === null) unk.push("家庭.「现有子女数」 二孩及以上");
         }
-        { // 家庭.「缴存住房公积金」
-          const t3 = _field(c, 0, 6, "家庭.缴存住房公积金") as boolean | null;
-          if (t3 === false) no.push("家庭.「缴存住房公积金」");
-          else if (t3 === null) unk.push("家庭.「缴存住房公积金」");
+        { // 家庭.「缴存公积金的职工家庭」
+          const t4 = _root(c, 3, "家庭");
+          const t5: boolean | null = t4 === null ? null : _def(c, 15, t4) as boolean | null;
+          if (t5 === false) no.push("家庭.「缴存公积金的职工家庭」");
+          else if (t5 === null) unk.push("家庭.「缴存公积金的职工家庭」");
         }
         { // 家庭.「申请租房提取住房公积金」
-          const t4 = _field(c, 0, 7, "家庭.申请租房提取住房公积金") as boolean | null;
-          if (t4 === false) no.push("家庭.「申请租房提取住房公积金」");
-          else if (t4 === null) unk.push("家庭.「申请租房提取住房公积金」");
+          const t6 = _field(c, 3, 3, "家庭.申请租房提取住房公积金") as boolean | null;
+          if (t6 === false) no.push("家庭.「申请租房提取住房公积金」");
+          else if (t6 === null) unk.push("家庭.「申请租房提取住房公积金」");
         }
       },
       risky: false,
@@ -2839,6 +3304,7 @@ const _m7: _Measure = {
  * 牵头单位：县公积金管理中心、县住建局
  * 责任单位：县卫健委、各乡镇政府
  * 对象：家庭
+ * 发放对象：申请住房公积金贷款的缴存职工
  * 结果：租房提取额度与余额可合并计算贷款额度（是否）
  * 说明：贷款额度的具体计算办法由公积金管理中心规定，本文件只规定可合并计算
  */
@@ -2857,14 +3323,14 @@ const _m8: _Measure = {
   responsible: ["县卫健委", "各乡镇政府"],
   doubts: undefined,
   subject: "家庭",
-  subjectIndex: 0,
-  recipient: undefined,
+  subjectIndex: 3,
+  recipient: "申请住房公积金贷款的缴存职工",
   application: undefined,
   outcomes: [
     { name: "租房提取额度与余额可合并计算贷款额度", kind: "b", unit: "", period: undefined, required: false, rules: [0] },
   ],
   rules: [
-    // 规则「二孩及以上租购接续」条件：家庭.子女数 二孩及以上\n          且 家庭.购房类型 属于 {首套自住住房、改善型住房}
+    // 规则「二孩及以上租购接续」条件：家庭.「现有子女数」 二孩及以上\n          且 家庭.购房类型 属于 {首套自住住房、改善型住房}
     {
       name: "二孩及以上租购接续",
       from: undefined,
@@ -2874,50 +3340,83 @@ const _m8: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _field(c, 0, 2, "家庭.子女数") as number | null;
-          const t3: boolean | null = t2 === null ? null : t2 >= 2;
-          if (t3 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t3 === null) t1u = true;
-          let t4: boolean | null = null;
-          Lt4: {
-            const t5 = _field(c, 0, 8, "家庭.购房类型") as string | null;
-            if (t5 === null) break Lt4;
-            let t4u = false;
-            if ("首套自住住房" === t5) {
-              t4 = true;
-              break Lt4;
-            }
-            if ("改善型住房" === t5) {
-              t4 = true;
-              break Lt4;
-            }
-            t4 = t4u ? null : false;
-          }
+          const t2 = _root(c, 3, "家庭");
+          const t3: number | null = t2 === null ? null : _def(c, 14, t2) as number | null;
+          const t4: boolean | null = t3 === null ? null : t3 >= 2;
           if (t4 === false) {
             t1 = false;
             break Lt1;
           }
           if (t4 === null) t1u = true;
+          let t5: boolean | null = null;
+          Lt5: {
+            const t6 = _field(c, 3, 4, "家庭.购房类型") as string | null;
+            if (t6 === null) break Lt5;
+            let t5u = false;
+            if ("首套自住住房" === t6) {
+              t5 = true;
+              break Lt5;
+            }
+            if ("改善型住房" === t6) {
+              t5 = true;
+              break Lt5;
+            }
+            t5 = t5u ? null : false;
+          }
+          if (t5 === false) {
+            t1 = false;
+            break Lt1;
+          }
+          if (t5 === null) t1u = true;
           if (t1u) t1 = null;
         }
         return t1;
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
-        { // 家庭.子女数 二孩及以上
-          const t1 = _field(c, 0, 2, "家庭.子女数") as number | null;
-          const t2: boolean | null = t1 === null ? null : t1 >= 2;
+        { // 家庭.「现有子女数」 二孩及以上
+          const t1 = _root(c, 3, "家庭");
+          const t2: number | null = t1 === null ? null : _def(c, 14, t1) as number | null;
+          const t3: boolean | null = t2 === null ? null : t2 >= 2;
           const o: Record<string, string> = {};
-          const t3 = _field(c, 0, 2, "家庭.子女数") as number | null;
-          o["家庭.子女数"] = _show("n", "", t3);
-          out.push({ 条件: "家庭.子女数 二孩及以上", 成立: t2, 取值: o });
+          const t4 = _root(c, 3, "家庭");
+          const t5: number | null = t4 === null ? null : _def(c, 14, t4) as number | null;
+          o["家庭.「现有子女数」"] = _show("n", "", t5);
+          out.push({ 条件: "家庭.「现有子女数」 二孩及以上", 成立: t3, 取值: o });
+        }
+        { // 家庭.购房类型 属于 {首套自住住房、改善型住房}
+          let t6: boolean | null = null;
+          Lt6: {
+            const t7 = _field(c, 3, 4, "家庭.购房类型") as string | null;
+            if (t7 === null) break Lt6;
+            let t6u = false;
+            if ("首套自住住房" === t7) {
+              t6 = true;
+              break Lt6;
+            }
+            if ("改善型住房" === t7) {
+              t6 = true;
+              break Lt6;
+            }
+            t6 = t6u ? null : false;
+          }
+          const o: Record<string, string> = {};
+          const t8 = _field(c, 3, 4, "家庭.购房类型") as string | null;
+          o["家庭.购房类型"] = _show("s", "", t8);
+          out.push({ 条件: "家庭.购房类型 属于 {首套自住住房、改善型住房}", 成立: t6, 取值: o });
+        }
+      },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 家庭.「现有子女数」 二孩及以上
+          const t1 = _root(c, 3, "家庭");
+          const t2: number | null = t1 === null ? null : _def(c, 14, t1) as number | null;
+          const t3: boolean | null = t2 === null ? null : t2 >= 2;
+          if (t3 === false) no.push("家庭.「现有子女数」 二孩及以上");
+          else if (t3 === null) unk.push("家庭.「现有子女数」 二孩及以上");
         }
         { // 家庭.购房类型 属于 {首套自住住房、改善型住房}
           let t4: boolean | null = null;
           Lt4: {
-            const t5 = _field(c, 0, 8, "家庭.购房类型") as string | null;
+            const t5 = _field(c, 3, 4, "家庭.购房类型") as string | null;
             if (t5 === null) break Lt4;
             let t4u = false;
             if ("首套自住住房" === t5) {
@@ -2930,37 +3429,8 @@ const _m8: _Measure = {
             }
             t4 = t4u ? null : false;
           }
-          const o: Record<string, string> = {};
-          const t6 = _field(c, 0, 8, "家庭.购房类型") as string | null;
-          o["家庭.购房类型"] = _show("s", "", t6);
-          out.push({ 条件: "家庭.购房类型 属于 {首套自住住房、改善型住房}", 成立: t4, 取值: o });
-        }
-      },
-      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
-        { // 家庭.子女数 二孩及以上
-          const t1 = _field(c, 0, 2, "家庭.子女数") as number | null;
-          const t2: boolean | null = t1 === null ? null : t1 >= 2;
-          if (t2 === false) no.push("家庭.子女数 二孩及以上");
-          else if (t2 === null) unk.push("家庭.子女数 二孩及以上");
-        }
-        { // 家庭.购房类型 属于 {首套自住住房、改善型住房}
-          let t3: boolean | null = null;
-          Lt3: {
-            const t4 = _field(c, 0, 8, "家庭.购房类型") as string | null;
-            if (t4 === null) break Lt3;
-            let t3u = false;
-            if ("首套自住住房" === t4) {
-              t3 = true;
-              break Lt3;
-            }
-            if ("改善型住房" === t4) {
-              t3 = true;
-              break Lt3;
-            }
-            t3 = t3u ? null : false;
-          }
-          if (t3 === false) no.push("家庭.购房类型 属于 {首套自住住房、改善型住房}");
-          else if (t3 === null) unk.push("家庭.购房类型 属于 {首套自住住房、改善型住房}");
+          if (t4 === false) no.push("家庭.购房类型 属于 {首套自住住房、改善型住房}");
+          else if (t4 === null) unk.push("家庭.购房类型 属于 {首套自住住房、改善型住房}");
         }
       },
       risky: false,
@@ -2984,8 +3454,8 @@ const _m8: _Measure = {
  * 对象：家庭
  * 结果：优先享受购房优惠政策（是否）
  * 说明：“优先享受”的内容取决于政府另行出台的优惠政策，本文件没有写明，结果只记录享有优先资格
- * 存疑「常住家庭」：采用 实际居住——原文没有定义“常住”。这是本文件唯一同时要求户籍与常住的条款，四（一）的生育补助只看户籍；两条对象口径不同，核查应列出。
- * 存疑「新购买商品房」：采用 实施后购房——“新购买”中“新”是修饰动词的副词；“商品房”在房地产管理中多指开发企业出售的新建商品房，但本句没有“新建”二字。所享受的是“政府出台的优惠政策”，其适用范围可由该政策界定。
+ * 存疑「常住家庭」：采用 实际居住——原文没有定义“常住”。第二次编码以家庭的实际居住地为事实（家庭.「居住地」），定义 家庭.「常住本县」＝ 居住地在栾川县，不设最短居住期限。这是本文件唯一同时要求户籍与常住的条款，四（一）的生育补助只看户籍；两条对象口径不同，核查应列出。
+ * 存疑「新购买商品房」：采用 实施后购房——“新购买”中“新”是修饰动词的副词；“商品房”在房地产管理中多指开发企业出售的新建商品房，但本句没有“新建”二字。第二次编码以商品房买卖合同签订（网签备案）日期为购房日期，定义 家庭.「在县域内新购买商品房」＝ 所购为商品房 且 坐落在栾川县 且 购房日期 ≥ 施行日；施行日只知道在2023年内，2023年内签约的结论为存疑并指出施行日。所享受的是“政府出台的优惠政策”，其适用范围可由该政策界定。
  */
 const _m9: _Measure = {
   name: "多孩家庭购房优先优惠",
@@ -3000,16 +3470,16 @@ const _m9: _Measure = {
   },
   lead: ["县公积金管理中心", "县住建局"],
   responsible: ["县卫健委", "各乡镇政府"],
-  doubts: [{ 名称: "常住家庭", 采用: "实际居住", 理由: "原文没有定义“常住”。这是本文件唯一同时要求户籍与常住的条款，四（一）的生育补助只看户籍；两条对象口径不同，核查应列出。" }, { 名称: "新购买商品房", 采用: "实施后购房", 理由: "“新购买”中“新”是修饰动词的副词；“商品房”在房地产管理中多指开发企业出售的新建商品房，但本句没有“新建”二字。所享受的是“政府出台的优惠政策”，其适用范围可由该政策界定。" }],
+  doubts: [{ 名称: "常住家庭", 采用: "实际居住", 理由: "原文没有定义“常住”。第二次编码以家庭的实际居住地为事实（家庭.「居住地」），定义 家庭.「常住本县」＝ 居住地在栾川县，不设最短居住期限。这是本文件唯一同时要求户籍与常住的条款，四（一）的生育补助只看户籍；两条对象口径不同，核查应列出。" }, { 名称: "新购买商品房", 采用: "实施后购房", 理由: "“新购买”中“新”是修饰动词的副词；“商品房”在房地产管理中多指开发企业出售的新建商品房，但本句没有“新建”二字。第二次编码以商品房买卖合同签订（网签备案）日期为购房日期，定义 家庭.「在县域内新购买商品房」＝ 所购为商品房 且 坐落在栾川县 且 购房日期 ≥ 施行日；施行日只知道在2023年内，2023年内签约的结论为存疑并指出施行日。所享受的是“政府出台的优惠政策”，其适用范围可由该政策界定。" }],
   subject: "家庭",
-  subjectIndex: 0,
+  subjectIndex: 3,
   recipient: undefined,
   application: undefined,
   outcomes: [
     { name: "优先享受购房优惠政策", kind: "b", unit: "", period: undefined, required: false, rules: [0] },
   ],
   rules: [
-    // 规则「二孩及以上栾川户籍常住家庭购房」条件：家庭.子女数 二孩及以上\n          且 家庭.「夫妻至少一方户籍在本县」\n          且 家庭.「生育子女户籍均在本县」\n          且 家庭.「常住本县」\n          且 家庭.「在县域内新购买商品房」
+    // 规则「二孩及以上栾川户籍常住家庭购房」条件：家庭.「现有子女数」 二孩及以上\n          且 家庭.「夫妻至少一方户籍在本县」\n          且 家庭.「子女户籍均在本县」\n          且 家庭.「常住本县」\n          且 家庭.「在县域内新购买商品房」
     {
       name: "二孩及以上栾川户籍常住家庭购房",
       from: undefined,
@@ -3019,105 +3489,125 @@ const _m9: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _field(c, 0, 2, "家庭.子女数") as number | null;
-          const t3: boolean | null = t2 === null ? null : t2 >= 2;
-          if (t3 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t3 === null) t1u = true;
-          const t4 = _field(c, 0, 3, "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          const t2 = _root(c, 3, "家庭");
+          const t3: number | null = t2 === null ? null : _def(c, 14, t2) as number | null;
+          const t4: boolean | null = t3 === null ? null : t3 >= 2;
           if (t4 === false) {
             t1 = false;
             break Lt1;
           }
           if (t4 === null) t1u = true;
-          const t5 = _field(c, 0, 4, "家庭.生育子女户籍均在本县") as boolean | null;
-          if (t5 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t5 === null) t1u = true;
-          const t6 = _field(c, 0, 5, "家庭.常住本县") as boolean | null;
+          const t5 = _root(c, 3, "家庭");
+          const t6: boolean | null = t5 === null ? null : _def(c, 3, t5) as boolean | null;
           if (t6 === false) {
             t1 = false;
             break Lt1;
           }
           if (t6 === null) t1u = true;
-          const t7 = _field(c, 0, 9, "家庭.在县域内新购买商品房") as boolean | null;
-          if (t7 === false) {
+          const t7 = _root(c, 3, "家庭");
+          const t8: boolean | null = t7 === null ? null : _def(c, 4, t7) as boolean | null;
+          if (t8 === false) {
             t1 = false;
             break Lt1;
           }
-          if (t7 === null) t1u = true;
+          if (t8 === null) t1u = true;
+          const t9 = _root(c, 3, "家庭");
+          const t10: boolean | null = t9 === null ? null : _def(c, 16, t9) as boolean | null;
+          if (t10 === false) {
+            t1 = false;
+            break Lt1;
+          }
+          if (t10 === null) t1u = true;
+          const t11 = _root(c, 3, "家庭");
+          const t12: boolean | null = t11 === null ? null : _def(c, 17, t11) as boolean | null;
+          if (t12 === false) {
+            t1 = false;
+            break Lt1;
+          }
+          if (t12 === null) t1u = true;
           if (t1u) t1 = null;
         }
         return t1;
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
-        { // 家庭.子女数 二孩及以上
-          const t1 = _field(c, 0, 2, "家庭.子女数") as number | null;
-          const t2: boolean | null = t1 === null ? null : t1 >= 2;
+        { // 家庭.「现有子女数」 二孩及以上
+          const t1 = _root(c, 3, "家庭");
+          const t2: number | null = t1 === null ? null : _def(c, 14, t1) as number | null;
+          const t3: boolean | null = t2 === null ? null : t2 >= 2;
           const o: Record<string, string> = {};
-          const t3 = _field(c, 0, 2, "家庭.子女数") as number | null;
-          o["家庭.子女数"] = _show("n", "", t3);
-          out.push({ 条件: "家庭.子女数 二孩及以上", 成立: t2, 取值: o });
+          const t4 = _root(c, 3, "家庭");
+          const t5: number | null = t4 === null ? null : _def(c, 14, t4) as number | null;
+          o["家庭.「现有子女数」"] = _show("n", "", t5);
+          out.push({ 条件: "家庭.「现有子女数」 二孩及以上", 成立: t3, 取值: o });
         }
         { // 家庭.「夫妻至少一方户籍在本县」
-          const t4 = _field(c, 0, 3, "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          const t6 = _root(c, 3, "家庭");
+          const t7: boolean | null = t6 === null ? null : _def(c, 3, t6) as boolean | null;
           const o: Record<string, string> = {};
-          const t5 = _field(c, 0, 3, "家庭.夫妻至少一方户籍在本县") as boolean | null;
-          o["家庭.「夫妻至少一方户籍在本县」"] = _show("b", "", t5);
-          out.push({ 条件: "家庭.「夫妻至少一方户籍在本县」", 成立: t4, 取值: o });
+          const t8 = _root(c, 3, "家庭");
+          const t9: boolean | null = t8 === null ? null : _def(c, 3, t8) as boolean | null;
+          o["家庭.「夫妻至少一方户籍在本县」"] = _show("b", "", t9);
+          out.push({ 条件: "家庭.「夫妻至少一方户籍在本县」", 成立: t7, 取值: o });
         }
-        { // 家庭.「生育子女户籍均在本县」
-          const t6 = _field(c, 0, 4, "家庭.生育子女户籍均在本县") as boolean | null;
+        { // 家庭.「子女户籍均在本县」
+          const t10 = _root(c, 3, "家庭");
+          const t11: boolean | null = t10 === null ? null : _def(c, 4, t10) as boolean | null;
           const o: Record<string, string> = {};
-          const t7 = _field(c, 0, 4, "家庭.生育子女户籍均在本县") as boolean | null;
-          o["家庭.「生育子女户籍均在本县」"] = _show("b", "", t7);
-          out.push({ 条件: "家庭.「生育子女户籍均在本县」", 成立: t6, 取值: o });
+          const t12 = _root(c, 3, "家庭");
+          const t13: boolean | null = t12 === null ? null : _def(c, 4, t12) as boolean | null;
+          o["家庭.「子女户籍均在本县」"] = _show("b", "", t13);
+          out.push({ 条件: "家庭.「子女户籍均在本县」", 成立: t11, 取值: o });
         }
         { // 家庭.「常住本县」
-          const t8 = _field(c, 0, 5, "家庭.常住本县") as boolean | null;
+          const t14 = _root(c, 3, "家庭");
+          const t15: boolean | null = t14 === null ? null : _def(c, 16, t14) as boolean | null;
           const o: Record<string, string> = {};
-          const t9 = _field(c, 0, 5, "家庭.常住本县") as boolean | null;
-          o["家庭.「常住本县」"] = _show("b", "", t9);
-          out.push({ 条件: "家庭.「常住本县」", 成立: t8, 取值: o });
+          const t16 = _root(c, 3, "家庭");
+          const t17: boolean | null = t16 === null ? null : _def(c, 16, t16) as boolean | null;
+          o["家庭.「常住本县」"] = _show("b", "", t17);
+          out.push({ 条件: "家庭.「常住本县」", 成立: t15, 取值: o });
         }
         { // 家庭.「在县域内新购买商品房」
-          const t10 = _field(c, 0, 9, "家庭.在县域内新购买商品房") as boolean | null;
+          const t18 = _root(c, 3, "家庭");
+          const t19: boolean | null = t18 === null ? null : _def(c, 17, t18) as boolean | null;
           const o: Record<string, string> = {};
-          const t11 = _field(c, 0, 9, "家庭.在县域内新购买商品房") as boolean | null;
-          o["家庭.「在县域内新购买商品房」"] = _show("b", "", t11);
-          out.push({ 条件: "家庭.「在县域内新购买商品房」", 成立: t10, 取值: o });
+          const t20 = _root(c, 3, "家庭");
+          const t21: boolean | null = t20 === null ? null : _def(c, 17, t20) as boolean | null;
+          o["家庭.「在县域内新购买商品房」"] = _show("b", "", t21);
+          out.push({ 条件: "家庭.「在县域内新购买商品房」", 成立: t19, 取值: o });
         }
       },
       unmet: (c: _Ctx, no: string[], unk: string[]): void => {
-        { // 家庭.子女数 二孩及以上
-          const t1 = _field(c, 0, 2, "家庭.子女数") as number | null;
-          const t2: boolean | null = t1 === null ? null : t1 >= 2;
-          if (t2 === false) no.push("家庭.子女数 二孩及以上");
-          else if (t2 === null) unk.push("家庭.子女数 二孩及以上");
+        { // 家庭.「现有子女数」 二孩及以上
+          const t1 = _root(c, 3, "家庭");
+          const t2: number | null = t1 === null ? null : _def(c, 14, t1) as number | null;
+          const t3: boolean | null = t2 === null ? null : t2 >= 2;
+          if (t3 === false) no.push("家庭.「现有子女数」 二孩及以上");
+          else if (t3 === null) unk.push("家庭.「现有子女数」 二孩及以上");
         }
         { // 家庭.「夫妻至少一方户籍在本县」
-          const t3 = _field(c, 0, 3, "家庭.夫妻至少一方户籍在本县") as boolean | null;
-          if (t3 === false) no.push("家庭.「夫妻至少一方户籍在本县」");
-          else if (t3 === null) unk.push("家庭.「夫妻至少一方户籍在本县」");
+          const t4 = _root(c, 3, "家庭");
+          const t5: boolean | null = t4 === null ? null : _def(c, 3, t4) as boolean | null;
+          if (t5 === false) no.push("家庭.「夫妻至少一方户籍在本县」");
+          else if (t5 === null) unk.push("家庭.「夫妻至少一方户籍在本县」");
         }
-        { // 家庭.「生育子女户籍均在本县」
-          const t4 = _field(c, 0, 4, "家庭.生育子女户籍均在本县") as boolean | null;
-          if (t4 === false) no.push("家庭.「生育子女户籍均在本县」");
-          else if (t4 === null) unk.push("家庭.「生育子女户籍均在本县」");
+        { // 家庭.「子女户籍均在本县」
+          const t6 = _root(c, 3, "家庭");
+          const t7: boolean | null = t6 === null ? null : _def(c, 4, t6) as boolean | null;
+          if (t7 === false) no.push("家庭.「子女户籍均在本县」");
+          else if (t7 === null) unk.push("家庭.「子女户籍均在本县」");
         }
         { // 家庭.「常住本县」
-          const t5 = _field(c, 0, 5, "家庭.常住本县") as boolean | null;
-          if (t5 === false) no.push("家庭.「常住本县」");
-          else if (t5 === null) unk.push("家庭.「常住本县」");
+          const t8 = _root(c, 3, "家庭");
+          const t9: boolean | null = t8 === null ? null : _def(c, 16, t8) as boolean | null;
+          if (t9 === false) no.push("家庭.「常住本县」");
+          else if (t9 === null) unk.push("家庭.「常住本县」");
         }
         { // 家庭.「在县域内新购买商品房」
-          const t6 = _field(c, 0, 9, "家庭.在县域内新购买商品房") as boolean | null;
-          if (t6 === false) no.push("家庭.「在县域内新购买商品房」");
-          else if (t6 === null) unk.push("家庭.「在县域内新购买商品房」");
+          const t10 = _root(c, 3, "家庭");
+          const t11: boolean | null = t10 === null ? null : _def(c, 17, t10) as boolean | null;
+          if (t11 === false) no.push("家庭.「在县域内新购买商品房」");
+          else if (t11 === null) unk.push("家庭.「在县域内新购买商品房」");
         }
       },
       risky: false,
@@ -3144,7 +3634,7 @@ const _m9: _Measure = {
  * 结果：护理假（时长，个月）
  * 结果：育儿假（时长，天，按年）
  * 结果：哺乳时间（时长，小时，每天）
- * 说明：复述国家与河南省的法定假期；天数取自参数.yaml（全部未确认）。难产、多胞胎增加的产假不在本文件范围内
+ * 说明：复述国家与河南省的法定假期；天数取自参数.yaml（全部未确认）。哺乳时间按本次生育的婴儿数计（国务院令第619号第九条：多胞胎每多哺乳1个婴儿每天增加1小时）；难产、多胞胎增加的产假不在本文件范围内
  */
 const _m10: _Measure = {
   name: "法定生育假期",
@@ -3161,7 +3651,7 @@ const _m10: _Measure = {
   responsible: ["县总工会", "县妇联", "各乡镇政府"],
   doubts: undefined,
   subject: "职工",
-  subjectIndex: 6,
+  subjectIndex: 8,
   recipient: undefined,
   application: undefined,
   outcomes: [
@@ -3182,69 +3672,73 @@ const _m10: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t2 = _field(c, 8, 0, "职工.性别") as string | null;
           const t3: boolean | null = t2 === null ? null : t2 === "女";
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
+          const t4 = _field(c, 8, 3, "职工.生育符合法律法规规定") as boolean | null;
           if (t4 === false) {
             t1 = false;
             break Lt1;
           }
           if (t4 === null) t1u = true;
-          const t5 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
-          if (t5 === false) {
+          const t5 = _root(c, 8, "职工");
+          const t6: boolean | null = t5 === null ? null : _def(c, 22, t5) as boolean | null;
+          if (t6 === false) {
             t1 = false;
             break Lt1;
           }
-          if (t5 === null) t1u = true;
+          if (t6 === null) t1u = true;
           if (t1u) t1 = null;
         }
         return t1;
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 职工.性别 为 女
-          const t1 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t1 = _field(c, 8, 0, "职工.性别") as string | null;
           const t2: boolean | null = t1 === null ? null : t1 === "女";
           const o: Record<string, string> = {};
-          const t3 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t3 = _field(c, 8, 0, "职工.性别") as string | null;
           o["职工.性别"] = _show("s", "", t3);
           out.push({ 条件: "职工.性别 为 女", 成立: t2, 取值: o });
         }
         { // 职工.「生育符合法律法规规定」
-          const t4 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
+          const t4 = _field(c, 8, 3, "职工.生育符合法律法规规定") as boolean | null;
           const o: Record<string, string> = {};
-          const t5 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
+          const t5 = _field(c, 8, 3, "职工.生育符合法律法规规定") as boolean | null;
           o["职工.「生育符合法律法规规定」"] = _show("b", "", t5);
           out.push({ 条件: "职工.「生育符合法律法规规定」", 成立: t4, 取值: o });
         }
         { // 职工.「在本县用人单位就业」
-          const t6 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
+          const t6 = _root(c, 8, "职工");
+          const t7: boolean | null = t6 === null ? null : _def(c, 22, t6) as boolean | null;
           const o: Record<string, string> = {};
-          const t7 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
-          o["职工.「在本县用人单位就业」"] = _show("b", "", t7);
-          out.push({ 条件: "职工.「在本县用人单位就业」", 成立: t6, 取值: o });
+          const t8 = _root(c, 8, "职工");
+          const t9: boolean | null = t8 === null ? null : _def(c, 22, t8) as boolean | null;
+          o["职工.「在本县用人单位就业」"] = _show("b", "", t9);
+          out.push({ 条件: "职工.「在本县用人单位就业」", 成立: t7, 取值: o });
         }
       },
       unmet: (c: _Ctx, no: string[], unk: string[]): void => {
         { // 职工.性别 为 女
-          const t1 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t1 = _field(c, 8, 0, "职工.性别") as string | null;
           const t2: boolean | null = t1 === null ? null : t1 === "女";
           if (t2 === false) no.push("职工.性别 为 女");
           else if (t2 === null) unk.push("职工.性别 为 女");
         }
         { // 职工.「生育符合法律法规规定」
-          const t3 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
+          const t3 = _field(c, 8, 3, "职工.生育符合法律法规规定") as boolean | null;
           if (t3 === false) no.push("职工.「生育符合法律法规规定」");
           else if (t3 === null) unk.push("职工.「生育符合法律法规规定」");
         }
         { // 职工.「在本县用人单位就业」
-          const t4 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
-          if (t4 === false) no.push("职工.「在本县用人单位就业」");
-          else if (t4 === null) unk.push("职工.「在本县用人单位就业」");
+          const t4 = _root(c, 8, "职工");
+          const t5: boolean | null = t4 === null ? null : _def(c, 22, t4) as boolean | null;
+          if (t5 === false) no.push("职工.「在本县用人单位就业」");
+          else if (t5 === null) unk.push("职工.「在本县用人单位就业」");
         }
       },
       risky: false,
@@ -3272,69 +3766,73 @@ const _m10: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t2 = _field(c, 8, 0, "职工.性别") as string | null;
           const t3: boolean | null = t2 === null ? null : t2 === "男";
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
+          const t4 = _field(c, 8, 3, "职工.生育符合法律法规规定") as boolean | null;
           if (t4 === false) {
             t1 = false;
             break Lt1;
           }
           if (t4 === null) t1u = true;
-          const t5 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
-          if (t5 === false) {
+          const t5 = _root(c, 8, "职工");
+          const t6: boolean | null = t5 === null ? null : _def(c, 22, t5) as boolean | null;
+          if (t6 === false) {
             t1 = false;
             break Lt1;
           }
-          if (t5 === null) t1u = true;
+          if (t6 === null) t1u = true;
           if (t1u) t1 = null;
         }
         return t1;
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 职工.性别 为 男
-          const t1 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t1 = _field(c, 8, 0, "职工.性别") as string | null;
           const t2: boolean | null = t1 === null ? null : t1 === "男";
           const o: Record<string, string> = {};
-          const t3 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t3 = _field(c, 8, 0, "职工.性别") as string | null;
           o["职工.性别"] = _show("s", "", t3);
           out.push({ 条件: "职工.性别 为 男", 成立: t2, 取值: o });
         }
         { // 职工.「生育符合法律法规规定」
-          const t4 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
+          const t4 = _field(c, 8, 3, "职工.生育符合法律法规规定") as boolean | null;
           const o: Record<string, string> = {};
-          const t5 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
+          const t5 = _field(c, 8, 3, "职工.生育符合法律法规规定") as boolean | null;
           o["职工.「生育符合法律法规规定」"] = _show("b", "", t5);
           out.push({ 条件: "职工.「生育符合法律法规规定」", 成立: t4, 取值: o });
         }
         { // 职工.「在本县用人单位就业」
-          const t6 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
+          const t6 = _root(c, 8, "职工");
+          const t7: boolean | null = t6 === null ? null : _def(c, 22, t6) as boolean | null;
           const o: Record<string, string> = {};
-          const t7 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
-          o["职工.「在本县用人单位就业」"] = _show("b", "", t7);
-          out.push({ 条件: "职工.「在本县用人单位就业」", 成立: t6, 取值: o });
+          const t8 = _root(c, 8, "职工");
+          const t9: boolean | null = t8 === null ? null : _def(c, 22, t8) as boolean | null;
+          o["职工.「在本县用人单位就业」"] = _show("b", "", t9);
+          out.push({ 条件: "职工.「在本县用人单位就业」", 成立: t7, 取值: o });
         }
       },
       unmet: (c: _Ctx, no: string[], unk: string[]): void => {
         { // 职工.性别 为 男
-          const t1 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t1 = _field(c, 8, 0, "职工.性别") as string | null;
           const t2: boolean | null = t1 === null ? null : t1 === "男";
           if (t2 === false) no.push("职工.性别 为 男");
           else if (t2 === null) unk.push("职工.性别 为 男");
         }
         { // 职工.「生育符合法律法规规定」
-          const t3 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
+          const t3 = _field(c, 8, 3, "职工.生育符合法律法规规定") as boolean | null;
           if (t3 === false) no.push("职工.「生育符合法律法规规定」");
           else if (t3 === null) unk.push("职工.「生育符合法律法规规定」");
         }
         { // 职工.「在本县用人单位就业」
-          const t4 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
-          if (t4 === false) no.push("职工.「在本县用人单位就业」");
-          else if (t4 === null) unk.push("职工.「在本县用人单位就业」");
+          const t4 = _root(c, 8, "职工");
+          const t5: boolean | null = t4 === null ? null : _def(c, 22, t4) as boolean | null;
+          if (t5 === false) no.push("职工.「在本县用人单位就业」");
+          else if (t5 === null) unk.push("职工.「在本县用人单位就业」");
         }
       },
       risky: false,
@@ -3349,7 +3847,7 @@ const _m10: _Measure = {
         undefined,
       ],
     },
-    // 规则「子女三周岁以内育儿假」条件：职工.「生育符合法律法规规定」 且 职工.「在本县用人单位就业」 且 周岁（职工.「子女出生日期」） 不满 3周岁
+    // 规则「子女三周岁以内育儿假」条件：职工.「生育符合法律法规规定」 且 职工.「在本县用人单位就业」 且 周岁（职工.「本次生育日期」） 不满 3周岁
     {
       name: "子女三周岁以内育儿假",
       from: undefined,
@@ -3359,73 +3857,81 @@ const _m10: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
+          const t2 = _field(c, 8, 3, "职工.生育符合法律法规规定") as boolean | null;
           if (t2 === false) {
             t1 = false;
             break Lt1;
           }
           if (t2 === null) t1u = true;
-          const t3 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
-          if (t3 === false) {
+          const t3 = _root(c, 8, "职工");
+          const t4: boolean | null = t3 === null ? null : _def(c, 22, t3) as boolean | null;
+          if (t4 === false) {
             t1 = false;
             break Lt1;
           }
-          if (t3 === null) t1u = true;
-          const t4 = _field(c, 6, 4, "职工.子女出生日期") as number | null;
-          const t5: number | null = t4 === null ? null : _years(t4, c.s.day);
-          const t6: boolean | null = t5 === null ? null : t5 < 3;
-          if (t6 === false) {
+          if (t4 === null) t1u = true;
+          const t5 = _root(c, 8, "职工");
+          const t6: number | null = t5 === null ? null : _def(c, 18, t5) as number | null;
+          const t7: number | null = t6 === null ? null : _years(t6, c.s.day);
+          const t8: boolean | null = t7 === null ? null : t7 < 3;
+          if (t8 === false) {
             t1 = false;
             break Lt1;
           }
-          if (t6 === null) t1u = true;
+          if (t8 === null) t1u = true;
           if (t1u) t1 = null;
         }
         return t1;
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 职工.「生育符合法律法规规定」
-          const t1 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
+          const t1 = _field(c, 8, 3, "职工.生育符合法律法规规定") as boolean | null;
           const o: Record<string, string> = {};
-          const t2 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
+          const t2 = _field(c, 8, 3, "职工.生育符合法律法规规定") as boolean | null;
           o["职工.「生育符合法律法规规定」"] = _show("b", "", t2);
           out.push({ 条件: "职工.「生育符合法律法规规定」", 成立: t1, 取值: o });
         }
         { // 职工.「在本县用人单位就业」
-          const t3 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
+          const t3 = _root(c, 8, "职工");
+          const t4: boolean | null = t3 === null ? null : _def(c, 22, t3) as boolean | null;
           const o: Record<string, string> = {};
-          const t4 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
-          o["职工.「在本县用人单位就业」"] = _show("b", "", t4);
-          out.push({ 条件: "职工.「在本县用人单位就业」", 成立: t3, 取值: o });
+          const t5 = _root(c, 8, "职工");
+          const t6: boolean | null = t5 === null ? null : _def(c, 22, t5) as boolean | null;
+          o["职工.「在本县用人单位就业」"] = _show("b", "", t6);
+          out.push({ 条件: "职工.「在本县用人单位就业」", 成立: t4, 取值: o });
         }
-        { // 周岁（职工.「子女出生日期」） 不满 3周岁
-          const t5 = _field(c, 6, 4, "职工.子女出生日期") as number | null;
-          const t6: number | null = t5 === null ? null : _years(t5, c.s.day);
-          const t7: boolean | null = t6 === null ? null : t6 < 3;
-          const o: Record<string, string> = {};
-          const t8 = _field(c, 6, 4, "职工.子女出生日期") as number | null;
+        { // 周岁（职工.「本次生育日期」） 不满 3周岁
+          const t7 = _root(c, 8, "职工");
+          const t8: number | null = t7 === null ? null : _def(c, 18, t7) as number | null;
           const t9: number | null = t8 === null ? null : _years(t8, c.s.day);
-          o["周岁（职工.「子女出生日期」）"] = _show("n", "周岁", t9);
-          out.push({ 条件: "周岁（职工.「子女出生日期」） 不满 3周岁", 成立: t7, 取值: o });
+          const t10: boolean | null = t9 === null ? null : t9 < 3;
+          const o: Record<string, string> = {};
+          const t11 = _root(c, 8, "职工");
+          const t12: number | null = t11 === null ? null : _def(c, 18, t11) as number | null;
+          const t13: number | null = t12 === null ? null : _years(t12, c.s.day);
+          o["周岁（职工.「本次生育日期」）"] = _show("n", "周岁", t13);
+          out.push({ 条件: "周岁（职工.「本次生育日期」） 不满 3周岁", 成立: t10, 取值: o });
         }
       },
       unmet: (c: _Ctx, no: string[], unk: string[]): void => {
         { // 职工.「生育符合法律法规规定」
-          const t1 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
+          const t1 = _field(c, 8, 3, "职工.生育符合法律法规规定") as boolean | null;
           if (t1 === false) no.push("职工.「生育符合法律法规规定」");
           else if (t1 === null) unk.push("职工.「生育符合法律法规规定」");
         }
         { // 职工.「在本县用人单位就业」
-          const t2 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
-          if (t2 === false) no.push("职工.「在本县用人单位就业」");
-          else if (t2 === null) unk.push("职工.「在本县用人单位就业」");
+          const t2 = _root(c, 8, "职工");
+          const t3: boolean | null = t2 === null ? null : _def(c, 22, t2) as boolean | null;
+          if (t3 === false) no.push("职工.「在本县用人单位就业」");
+          else if (t3 === null) unk.push("职工.「在本县用人单位就业」");
         }
-        { // 周岁（职工.「子女出生日期」） 不满 3周岁
-          const t3 = _field(c, 6, 4, "职工.子女出生日期") as number | null;
-          const t4: number | null = t3 === null ? null : _years(t3, c.s.day);
-          const t5: boolean | null = t4 === null ? null : t4 < 3;
-          if (t5 === false) no.push("周岁（职工.「子女出生日期」） 不满 3周岁");
-          else if (t5 === null) unk.push("周岁（职工.「子女出生日期」） 不满 3周岁");
+        { // 周岁（职工.「本次生育日期」） 不满 3周岁
+          const t4 = _root(c, 8, "职工");
+          const t5: number | null = t4 === null ? null : _def(c, 18, t4) as number | null;
+          const t6: number | null = t5 === null ? null : _years(t5, c.s.day);
+          const t7: boolean | null = t6 === null ? null : t6 < 3;
+          if (t7 === false) no.push("周岁（职工.「本次生育日期」） 不满 3周岁");
+          else if (t7 === null) unk.push("周岁（职工.「本次生育日期」） 不满 3周岁");
         }
       },
       risky: false,
@@ -3440,7 +3946,7 @@ const _m10: _Measure = {
         undefined,
       ],
     },
-    // 规则「哺乳期哺乳时间」条件：职工.性别 为 女 且 职工.「在本县用人单位就业」 且 周岁（职工.「子女出生日期」） 不满 1周岁
+    // 规则「哺乳期哺乳时间」条件：职工.性别 为 女 且 职工.「在本县用人单位就业」 且 周岁（职工.「本次生育日期」） 不满 1周岁
     {
       name: "哺乳期哺乳时间",
       from: undefined,
@@ -3450,76 +3956,84 @@ const _m10: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t2 = _field(c, 8, 0, "职工.性别") as string | null;
           const t3: boolean | null = t2 === null ? null : t2 === "女";
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
-          if (t4 === false) {
+          const t4 = _root(c, 8, "职工");
+          const t5: boolean | null = t4 === null ? null : _def(c, 22, t4) as boolean | null;
+          if (t5 === false) {
             t1 = false;
             break Lt1;
           }
-          if (t4 === null) t1u = true;
-          const t5 = _field(c, 6, 4, "职工.子女出生日期") as number | null;
-          const t6: number | null = t5 === null ? null : _years(t5, c.s.day);
-          const t7: boolean | null = t6 === null ? null : t6 < 1;
-          if (t7 === false) {
+          if (t5 === null) t1u = true;
+          const t6 = _root(c, 8, "职工");
+          const t7: number | null = t6 === null ? null : _def(c, 18, t6) as number | null;
+          const t8: number | null = t7 === null ? null : _years(t7, c.s.day);
+          const t9: boolean | null = t8 === null ? null : t8 < 1;
+          if (t9 === false) {
             t1 = false;
             break Lt1;
           }
-          if (t7 === null) t1u = true;
+          if (t9 === null) t1u = true;
           if (t1u) t1 = null;
         }
         return t1;
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 职工.性别 为 女
-          const t1 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t1 = _field(c, 8, 0, "职工.性别") as string | null;
           const t2: boolean | null = t1 === null ? null : t1 === "女";
           const o: Record<string, string> = {};
-          const t3 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t3 = _field(c, 8, 0, "职工.性别") as string | null;
           o["职工.性别"] = _show("s", "", t3);
           out.push({ 条件: "职工.性别 为 女", 成立: t2, 取值: o });
         }
         { // 职工.「在本县用人单位就业」
-          const t4 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
+          const t4 = _root(c, 8, "职工");
+          const t5: boolean | null = t4 === null ? null : _def(c, 22, t4) as boolean | null;
           const o: Record<string, string> = {};
-          const t5 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
-          o["职工.「在本县用人单位就业」"] = _show("b", "", t5);
-          out.push({ 条件: "职工.「在本县用人单位就业」", 成立: t4, 取值: o });
+          const t6 = _root(c, 8, "职工");
+          const t7: boolean | null = t6 === null ? null : _def(c, 22, t6) as boolean | null;
+          o["职工.「在本县用人单位就业」"] = _show("b", "", t7);
+          out.push({ 条件: "职工.「在本县用人单位就业」", 成立: t5, 取值: o });
         }
-        { // 周岁（职工.「子女出生日期」） 不满 1周岁
-          const t6 = _field(c, 6, 4, "职工.子女出生日期") as number | null;
-          const t7: number | null = t6 === null ? null : _years(t6, c.s.day);
-          const t8: boolean | null = t7 === null ? null : t7 < 1;
-          const o: Record<string, string> = {};
-          const t9 = _field(c, 6, 4, "职工.子女出生日期") as number | null;
+        { // 周岁（职工.「本次生育日期」） 不满 1周岁
+          const t8 = _root(c, 8, "职工");
+          const t9: number | null = t8 === null ? null : _def(c, 18, t8) as number | null;
           const t10: number | null = t9 === null ? null : _years(t9, c.s.day);
-          o["周岁（职工.「子女出生日期」）"] = _show("n", "周岁", t10);
-          out.push({ 条件: "周岁（职工.「子女出生日期」） 不满 1周岁", 成立: t8, 取值: o });
+          const t11: boolean | null = t10 === null ? null : t10 < 1;
+          const o: Record<string, string> = {};
+          const t12 = _root(c, 8, "职工");
+          const t13: number | null = t12 === null ? null : _def(c, 18, t12) as number | null;
+          const t14: number | null = t13 === null ? null : _years(t13, c.s.day);
+          o["周岁（职工.「本次生育日期」）"] = _show("n", "周岁", t14);
+          out.push({ 条件: "周岁（职工.「本次生育日期」） 不满 1周岁", 成立: t11, 取值: o });
         }
       },
       unmet: (c: _Ctx, no: string[], unk: string[]): void => {
         { // 职工.性别 为 女
-          const t1 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t1 = _field(c, 8, 0, "职工.性别") as string | null;
           const t2: boolean | null = t1 === null ? null : t1 === "女";
           if (t2 === false) no.push("职工.性别 为 女");
           else if (t2 === null) unk.push("职工.性别 为 女");
         }
         { // 职工.「在本县用人单位就业」
-          const t3 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
-          if (t3 === false) no.push("职工.「在本县用人单位就业」");
-          else if (t3 === null) unk.push("职工.「在本县用人单位就业」");
+          const t3 = _root(c, 8, "职工");
+          const t4: boolean | null = t3 === null ? null : _def(c, 22, t3) as boolean | null;
+          if (t4 === false) no.push("职工.「在本县用人单位就业」");
+          else if (t4 === null) unk.push("职工.「在本县用人单位就业」");
         }
-        { // 周岁（职工.「子女出生日期」） 不满 1周岁
-          const t4 = _field(c, 6, 4, "职工.子女出生日期") as number | null;
-          const t5: number | null = t4 === null ? null : _years(t4, c.s.day);
-          const t6: boolean | null = t5 === null ? null : t5 < 1;
-          if (t6 === false) no.push("周岁（职工.「子女出生日期」） 不满 1周岁");
-          else if (t6 === null) unk.push("周岁（职工.「子女出生日期」） 不满 1周岁");
+        { // 周岁（职工.「本次生育日期」） 不满 1周岁
+          const t5 = _root(c, 8, "职工");
+          const t6: number | null = t5 === null ? null : _def(c, 18, t5) as number | null;
+          const t7: number | null = t6 === null ? null : _years(t6, c.s.day);
+          const t8: boolean | null = t7 === null ? null : t7 < 1;
+          if (t8 === false) no.push("周岁（职工.「本次生育日期」） 不满 1周岁");
+          else if (t8 === null) unk.push("周岁（职工.「本次生育日期」） 不满 1周岁");
         }
       },
       risky: false,
@@ -3530,7 +4044,10 @@ const _m10: _Measure = {
         undefined,
         (c: _Ctx): _V => {
           const t1: number | null = _param(c, _p4) as number | null;
-          return t1;
+          const t2 = _root(c, 8, "职工");
+          const t3: number | null = t2 === null ? null : _def(c, 20, t2) as number | null;
+          const t4: number | null = t1 === null || t3 === null ? null : t1 * t3 || 0;
+          return t4;
         },
       ],
     },
@@ -3549,7 +4066,7 @@ const _m10: _Measure = {
  * 结果：再延长产假（时长，个月）
  * 说明：在国家产假与河南省增加产假之上再加3个月；“可”表示由女职工选择
  * 存疑「规定的产假与再延长3个月」：采用 国家加省再加三月——上一句要求严格落实《河南省人口与计划生育条例》的产假规定，所以“规定的产假”是国家与省规定之和。“3个月”按民法典第二百条、第二百零二条以月计算（到期月的对应日为最后一日，没有对应日的以月末日为最后一日），不折算为90天；若本县也按90天折算，三孩产假总长为98+90+90=278天。“可”表示女职工有权选择休或不休，不以单位同意为条件。延长期间的工资由谁负担（生育保险一般只支付法定产假期间的生育津贴），原文没有写（存疑「休假期间的待遇」）。另：本条要求“生育符合法律法规规定”，是因为延长以存在“规定的产假”为前提。
- * 存疑「三孩与三孩及以上」：采用 恰为三孩——两项具体措施都写“生育三孩”，而同项首句和四（一）（六）都写“三孩及以上”，起草者区分了两种写法，具体措施的文字优先。按《人口与计划生育法》（2021年修正）一对夫妻可以生育三个子女，依法生育的孩次一般不超过三，差别主要在多胞胎与再婚家庭。职工.本次生育孩次 按本次生育中最先出生的子女计：第三胎为双胞胎的，孩次为3，符合条件。
+ * 存疑「三孩与三孩及以上」：采用 恰为三孩——两项具体措施都写“生育三孩”，而同项首句和四（一）（六）都写“三孩及以上”，起草者区分了两种写法，具体措施的文字优先。按《人口与计划生育法》（2021年修正）一对夫妻可以生育三个子女，依法生育的孩次一般不超过三，差别主要在多胞胎与再婚家庭。多胞胎：假期是按“一次生育”给的，不按子女人数叠加，所以职工按“本次生育的子女中有没有第三个子女”认定（定义 职工.「生育三孩」）：第三胎为双胞胎（第三、四孩）的符合；第二胎为双胞胎（第二、三孩）的也符合——第一次编码按本次最先出生者的孩次计，使这种家庭不能享受，而她确实“生育三孩”，按条文目的（支持生育第三个子女）应予享受，故改。四（一）的家庭补助则按每名子女的孩次分别计算（存疑「三孩的计算口径」），两处口径不同是有意的：补助按孩给，假期按次给。
  */
 const _m11: _Measure = {
   name: "三孩延长产假",
@@ -3564,16 +4081,16 @@ const _m11: _Measure = {
   },
   lead: ["县人社局"],
   responsible: ["县总工会", "县妇联", "各乡镇政府"],
-  doubts: [{ 名称: "规定的产假与再延长3个月", 采用: "国家加省再加三月", 理由: "上一句要求严格落实《河南省人口与计划生育条例》的产假规定，所以“规定的产假”是国家与省规定之和。“3个月”按民法典第二百条、第二百零二条以月计算（到期月的对应日为最后一日，没有对应日的以月末日为最后一日），不折算为90天；若本县也按90天折算，三孩产假总长为98+90+90=278天。“可”表示女职工有权选择休或不休，不以单位同意为条件。延长期间的工资由谁负担（生育保险一般只支付法定产假期间的生育津贴），原文没有写（存疑「休假期间的待遇」）。另：本条要求“生育符合法律法规规定”，是因为延长以存在“规定的产假”为前提。" }, { 名称: "三孩与三孩及以上", 采用: "恰为三孩", 理由: "两项具体措施都写“生育三孩”，而同项首句和四（一）（六）都写“三孩及以上”，起草者区分了两种写法，具体措施的文字优先。按《人口与计划生育法》（2021年修正）一对夫妻可以生育三个子女，依法生育的孩次一般不超过三，差别主要在多胞胎与再婚家庭。职工.本次生育孩次 按本次生育中最先出生的子女计：第三胎为双胞胎的，孩次为3，符合条件。" }],
+  doubts: [{ 名称: "规定的产假与再延长3个月", 采用: "国家加省再加三月", 理由: "上一句要求严格落实《河南省人口与计划生育条例》的产假规定，所以“规定的产假”是国家与省规定之和。“3个月”按民法典第二百条、第二百零二条以月计算（到期月的对应日为最后一日，没有对应日的以月末日为最后一日），不折算为90天；若本县也按90天折算，三孩产假总长为98+90+90=278天。“可”表示女职工有权选择休或不休，不以单位同意为条件。延长期间的工资由谁负担（生育保险一般只支付法定产假期间的生育津贴），原文没有写（存疑「休假期间的待遇」）。另：本条要求“生育符合法律法规规定”，是因为延长以存在“规定的产假”为前提。" }, { 名称: "三孩与三孩及以上", 采用: "恰为三孩", 理由: "两项具体措施都写“生育三孩”，而同项首句和四（一）（六）都写“三孩及以上”，起草者区分了两种写法，具体措施的文字优先。按《人口与计划生育法》（2021年修正）一对夫妻可以生育三个子女，依法生育的孩次一般不超过三，差别主要在多胞胎与再婚家庭。多胞胎：假期是按“一次生育”给的，不按子女人数叠加，所以职工按“本次生育的子女中有没有第三个子女”认定（定义 职工.「生育三孩」）：第三胎为双胞胎（第三、四孩）的符合；第二胎为双胞胎（第二、三孩）的也符合——第一次编码按本次最先出生者的孩次计，使这种家庭不能享受，而她确实“生育三孩”，按条文目的（支持生育第三个子女）应予享受，故改。四（一）的家庭补助则按每名子女的孩次分别计算（存疑「三孩的计算口径」），两处口径不同是有意的：补助按孩给，假期按次给。" }],
   subject: "职工",
-  subjectIndex: 6,
+  subjectIndex: 8,
   recipient: undefined,
   application: undefined,
   outcomes: [
     { name: "再延长产假", kind: "n", unit: "个月", period: undefined, required: false, rules: [0] },
   ],
   rules: [
-    // 规则「三孩再延长产假」条件：职工.性别 为 女\n          且 职工.「本次生育孩次」 为 3孩\n          且 职工.「生育符合法律法规规定」\n          且 职工.「在本县用人单位就业」
+    // 规则「三孩再延长产假」条件：职工.性别 为 女\n          且 职工.「生育三孩」\n          且 职工.「生育符合法律法规规定」\n          且 职工.「在本县用人单位就业」
     {
       name: "三孩再延长产假",
       from: undefined,
@@ -3583,90 +4100,95 @@ const _m11: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t2 = _field(c, 8, 0, "职工.性别") as string | null;
           const t3: boolean | null = t2 === null ? null : t2 === "女";
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _field(c, 6, 3, "职工.本次生育孩次") as number | null;
-          const t5: boolean | null = t4 === null ? null : t4 === 3;
+          const t4 = _root(c, 8, "职工");
+          const t5: boolean | null = t4 === null ? null : _def(c, 21, t4) as boolean | null;
           if (t5 === false) {
             t1 = false;
             break Lt1;
           }
           if (t5 === null) t1u = true;
-          const t6 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
+          const t6 = _field(c, 8, 3, "职工.生育符合法律法规规定") as boolean | null;
           if (t6 === false) {
             t1 = false;
             break Lt1;
           }
           if (t6 === null) t1u = true;
-          const t7 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
-          if (t7 === false) {
+          const t7 = _root(c, 8, "职工");
+          const t8: boolean | null = t7 === null ? null : _def(c, 22, t7) as boolean | null;
+          if (t8 === false) {
             t1 = false;
             break Lt1;
           }
-          if (t7 === null) t1u = true;
+          if (t8 === null) t1u = true;
           if (t1u) t1 = null;
         }
         return t1;
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 职工.性别 为 女
-          const t1 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t1 = _field(c, 8, 0, "职工.性别") as string | null;
           const t2: boolean | null = t1 === null ? null : t1 === "女";
           const o: Record<string, string> = {};
-          const t3 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t3 = _field(c, 8, 0, "职工.性别") as string | null;
           o["职工.性别"] = _show("s", "", t3);
           out.push({ 条件: "职工.性别 为 女", 成立: t2, 取值: o });
         }
-        { // 职工.「本次生育孩次」 为 3孩
-          const t4 = _field(c, 6, 3, "职工.本次生育孩次") as number | null;
-          const t5: boolean | null = t4 === null ? null : t4 === 3;
+        { // 职工.「生育三孩」
+          const t4 = _root(c, 8, "职工");
+          const t5: boolean | null = t4 === null ? null : _def(c, 21, t4) as boolean | null;
           const o: Record<string, string> = {};
-          const t6 = _field(c, 6, 3, "职工.本次生育孩次") as number | null;
-          o["职工.「本次生育孩次」"] = _show("n", "", t6);
-          out.push({ 条件: "职工.「本次生育孩次」 为 3孩", 成立: t5, 取值: o });
+          const t6 = _root(c, 8, "职工");
+          const t7: boolean | null = t6 === null ? null : _def(c, 21, t6) as boolean | null;
+          o["职工.「生育三孩」"] = _show("b", "", t7);
+          out.push({ 条件: "职工.「生育三孩」", 成立: t5, 取值: o });
         }
         { // 职工.「生育符合法律法规规定」
-          const t7 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
+          const t8 = _field(c, 8, 3, "职工.生育符合法律法规规定") as boolean | null;
           const o: Record<string, string> = {};
-          const t8 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
-          o["职工.「生育符合法律法规规定」"] = _show("b", "", t8);
-          out.push({ 条件: "职工.「生育符合法律法规规定」", 成立: t7, 取值: o });
+          const t9 = _field(c, 8, 3, "职工.生育符合法律法规规定") as boolean | null;
+          o["职工.「生育符合法律法规规定」"] = _show("b", "", t9);
+          out.push({ 条件: "职工.「生育符合法律法规规定」", 成立: t8, 取值: o });
         }
         { // 职工.「在本县用人单位就业」
-          const t9 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
+          const t10 = _root(c, 8, "职工");
+          const t11: boolean | null = t10 === null ? null : _def(c, 22, t10) as boolean | null;
           const o: Record<string, string> = {};
-          const t10 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
-          o["职工.「在本县用人单位就业」"] = _show("b", "", t10);
-          out.push({ 条件: "职工.「在本县用人单位就业」", 成立: t9, 取值: o });
+          const t12 = _root(c, 8, "职工");
+          const t13: boolean | null = t12 === null ? null : _def(c, 22, t12) as boolean | null;
+          o["职工.「在本县用人单位就业」"] = _show("b", "", t13);
+          out.push({ 条件: "职工.「在本县用人单位就业」", 成立: t11, 取值: o });
         }
       },
       unmet: (c: _Ctx, no: string[], unk: string[]): void => {
         { // 职工.性别 为 女
-          const t1 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t1 = _field(c, 8, 0, "职工.性别") as string | null;
           const t2: boolean | null = t1 === null ? null : t1 === "女";
           if (t2 === false) no.push("职工.性别 为 女");
           else if (t2 === null) unk.push("职工.性别 为 女");
         }
-        { // 职工.「本次生育孩次」 为 3孩
-          const t3 = _field(c, 6, 3, "职工.本次生育孩次") as number | null;
-          const t4: boolean | null = t3 === null ? null : t3 === 3;
-          if (t4 === false) no.push("职工.「本次生育孩次」 为 3孩");
-          else if (t4 === null) unk.push("职工.「本次生育孩次」 为 3孩");
+        { // 职工.「生育三孩」
+          const t3 = _root(c, 8, "职工");
+          const t4: boolean | null = t3 === null ? null : _def(c, 21, t3) as boolean | null;
+          if (t4 === false) no.push("职工.「生育三孩」");
+          else if (t4 === null) unk.push("职工.「生育三孩」");
         }
         { // 职工.「生育符合法律法规规定」
-          const t5 = _field(c, 6, 2, "职工.生育符合法律法规规定") as boolean | null;
+          const t5 = _field(c, 8, 3, "职工.生育符合法律法规规定") as boolean | null;
           if (t5 === false) no.push("职工.「生育符合法律法规规定」");
           else if (t5 === null) unk.push("职工.「生育符合法律法规规定」");
         }
         { // 职工.「在本县用人单位就业」
-          const t6 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
-          if (t6 === false) no.push("职工.「在本县用人单位就业」");
-          else if (t6 === null) unk.push("职工.「在本县用人单位就业」");
+          const t6 = _root(c, 8, "职工");
+          const t7: boolean | null = t6 === null ? null : _def(c, 22, t6) as boolean | null;
+          if (t7 === false) no.push("职工.「在本县用人单位就业」");
+          else if (t7 === null) unk.push("职工.「在本县用人单位就业」");
         }
       },
       risky: false,
@@ -3692,7 +4214,7 @@ const _m11: _Measure = {
  * 说明：周期“每天”指每个工作日（存疑「每天1小时照护假」）
  * 存疑「照护假的子女年龄界限」：采用 不满三周岁——“3周岁以内”在生育政策中一贯指3岁以下（河南育儿假“子女三周岁以内”、个税“3岁以下婴幼儿”、托育“0—3岁”）；含本数只需包括满3周岁那一时点，把“周岁”当作整数再含本数会多出整整一年，不合文意。“子女”指本次生育的三孩（本句主语是生育三孩的女职工）。规则写作“不满3周岁”而原文写“以内”，核查的边界检查会报告这一差异，即本注记。
  * 存疑「每天1小时照护假」：采用 工作日——照护假是对工作时间的扣减，只有在有劳动时间的日子才有意义，参照《女职工劳动保护特别规定》第九条哺乳时间“在每天的劳动时间内”安排；原文没有累积或折算的规定。“可”表示由女职工选择是否使用。
- * 存疑「哺乳假满后的含义」：采用 事实认定——国家法规只规定“哺乳时间”（每天1小时，至婴儿满1周岁）；“哺乳假”在河南省规定中的确切含义与期限未能核实（见参数.yaml 的说明），各单位的哺乳假长短也可能不同，所以作为事实“哺乳假已满”输入。上一句“严格落实……哺乳假”的规则用国家哺乳时间（参数 哺乳时间每日小时数）近似。
+ * 存疑「哺乳假满后的含义」：采用 事实认定——国家法规只规定“哺乳时间”（每天1小时，至婴儿满1周岁）；“哺乳假”在河南省规定中的确切含义与期限未能核实（见参数.yaml 的说明），各单位的哺乳假长短也可能不同，所以作为事实“哺乳假已满”输入：它是用人单位休假记录上的事实，不是本方案定义的判断（本方案只说“哺乳假满后”，没有规定哺乳假多长）。取得河南省规定后，可改为由出生日期推出的定义。上一句“严格落实……哺乳假”的规则用国家哺乳时间（参数 哺乳时间每日小时数）近似。
  */
 const _m12: _Measure = {
   name: "三孩照护假",
@@ -3707,16 +4229,16 @@ const _m12: _Measure = {
   },
   lead: ["县人社局"],
   responsible: ["县总工会", "县妇联", "各乡镇政府"],
-  doubts: [{ 名称: "照护假的子女年龄界限", 采用: "不满三周岁", 理由: "“3周岁以内”在生育政策中一贯指3岁以下（河南育儿假“子女三周岁以内”、个税“3岁以下婴幼儿”、托育“0—3岁”）；含本数只需包括满3周岁那一时点，把“周岁”当作整数再含本数会多出整整一年，不合文意。“子女”指本次生育的三孩（本句主语是生育三孩的女职工）。规则写作“不满3周岁”而原文写“以内”，核查的边界检查会报告这一差异，即本注记。" }, { 名称: "每天1小时照护假", 采用: "工作日", 理由: "照护假是对工作时间的扣减，只有在有劳动时间的日子才有意义，参照《女职工劳动保护特别规定》第九条哺乳时间“在每天的劳动时间内”安排；原文没有累积或折算的规定。“可”表示由女职工选择是否使用。" }, { 名称: "哺乳假满后的含义", 采用: "事实认定", 理由: "国家法规只规定“哺乳时间”（每天1小时，至婴儿满1周岁）；“哺乳假”在河南省规定中的确切含义与期限未能核实（见参数.yaml 的说明），各单位的哺乳假长短也可能不同，所以作为事实“哺乳假已满”输入。上一句“严格落实……哺乳假”的规则用国家哺乳时间（参数 哺乳时间每日小时数）近似。" }],
+  doubts: [{ 名称: "照护假的子女年龄界限", 采用: "不满三周岁", 理由: "“3周岁以内”在生育政策中一贯指3岁以下（河南育儿假“子女三周岁以内”、个税“3岁以下婴幼儿”、托育“0—3岁”）；含本数只需包括满3周岁那一时点，把“周岁”当作整数再含本数会多出整整一年，不合文意。“子女”指本次生育的三孩（本句主语是生育三孩的女职工）。规则写作“不满3周岁”而原文写“以内”，核查的边界检查会报告这一差异，即本注记。" }, { 名称: "每天1小时照护假", 采用: "工作日", 理由: "照护假是对工作时间的扣减，只有在有劳动时间的日子才有意义，参照《女职工劳动保护特别规定》第九条哺乳时间“在每天的劳动时间内”安排；原文没有累积或折算的规定。“可”表示由女职工选择是否使用。" }, { 名称: "哺乳假满后的含义", 采用: "事实认定", 理由: "国家法规只规定“哺乳时间”（每天1小时，至婴儿满1周岁）；“哺乳假”在河南省规定中的确切含义与期限未能核实（见参数.yaml 的说明），各单位的哺乳假长短也可能不同，所以作为事实“哺乳假已满”输入：它是用人单位休假记录上的事实，不是本方案定义的判断（本方案只说“哺乳假满后”，没有规定哺乳假多长）。取得河南省规定后，可改为由出生日期推出的定义。上一句“严格落实……哺乳假”的规则用国家哺乳时间（参数 哺乳时间每日小时数）近似。" }],
   subject: "职工",
-  subjectIndex: 6,
+  subjectIndex: 8,
   recipient: undefined,
   application: undefined,
   outcomes: [
     { name: "照护假", kind: "n", unit: "小时", period: "每天", required: false, rules: [0] },
   ],
   rules: [
-    // 规则「三孩照护假」条件：职工.性别 为 女\n          且 职工.「本次生育孩次」 为 3孩\n          且 职工.「哺乳假已满」\n          且 周岁（职工.「子女出生日期」） 不满 3周岁\n          且 职工.「在本县用人单位就业」
+    // 规则「三孩照护假」条件：职工.性别 为 女\n          且 职工.「生育三孩」\n          且 职工.「哺乳假已满」\n          且 周岁（职工.「本次生育日期」） 不满 3周岁\n          且 职工.「在本县用人单位就业」
     {
       name: "三孩照护假",
       from: undefined,
@@ -3726,115 +4248,124 @@ const _m12: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t2 = _field(c, 8, 0, "职工.性别") as string | null;
           const t3: boolean | null = t2 === null ? null : t2 === "女";
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _field(c, 6, 3, "职工.本次生育孩次") as number | null;
-          const t5: boolean | null = t4 === null ? null : t4 === 3;
+          const t4 = _root(c, 8, "职工");
+          const t5: boolean | null = t4 === null ? null : _def(c, 21, t4) as boolean | null;
           if (t5 === false) {
             t1 = false;
             break Lt1;
           }
           if (t5 === null) t1u = true;
-          const t6 = _field(c, 6, 5, "职工.哺乳假已满") as boolean | null;
+          const t6 = _field(c, 8, 4, "职工.哺乳假已满") as boolean | null;
           if (t6 === false) {
             t1 = false;
             break Lt1;
           }
           if (t6 === null) t1u = true;
-          const t7 = _field(c, 6, 4, "职工.子女出生日期") as number | null;
-          const t8: number | null = t7 === null ? null : _years(t7, c.s.day);
-          const t9: boolean | null = t8 === null ? null : t8 < 3;
-          if (t9 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t9 === null) t1u = true;
-          const t10 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
+          const t7 = _root(c, 8, "职工");
+          const t8: number | null = t7 === null ? null : _def(c, 18, t7) as number | null;
+          const t9: number | null = t8 === null ? null : _years(t8, c.s.day);
+          const t10: boolean | null = t9 === null ? null : t9 < 3;
           if (t10 === false) {
             t1 = false;
             break Lt1;
           }
           if (t10 === null) t1u = true;
+          const t11 = _root(c, 8, "职工");
+          const t12: boolean | null = t11 === null ? null : _def(c, 22, t11) as boolean | null;
+          if (t12 === false) {
+            t1 = false;
+            break Lt1;
+          }
+          if (t12 === null) t1u = true;
           if (t1u) t1 = null;
         }
         return t1;
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 职工.性别 为 女
-          const t1 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t1 = _field(c, 8, 0, "职工.性别") as string | null;
           const t2: boolean | null = t1 === null ? null : t1 === "女";
           const o: Record<string, string> = {};
-          const t3 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t3 = _field(c, 8, 0, "职工.性别") as string | null;
           o["职工.性别"] = _show("s", "", t3);
           out.push({ 条件: "职工.性别 为 女", 成立: t2, 取值: o });
         }
-        { // 职工.「本次生育孩次」 为 3孩
-          const t4 = _field(c, 6, 3, "职工.本次生育孩次") as number | null;
-          const t5: boolean | null = t4 === null ? null : t4 === 3;
+        { // 职工.「生育三孩」
+          const t4 = _root(c, 8, "职工");
+          const t5: boolean | null = t4 === null ? null : _def(c, 21, t4) as boolean | null;
           const o: Record<string, string> = {};
-          const t6 = _field(c, 6, 3, "职工.本次生育孩次") as number | null;
-          o["职工.「本次生育孩次」"] = _show("n", "", t6);
-          out.push({ 条件: "职工.「本次生育孩次」 为 3孩", 成立: t5, 取值: o });
+          const t6 = _root(c, 8, "职工");
+          const t7: boolean | null = t6 === null ? null : _def(c, 21, t6) as boolean | null;
+          o["职工.「生育三孩」"] = _show("b", "", t7);
+          out.push({ 条件: "职工.「生育三孩」", 成立: t5, 取值: o });
         }
         { // 职工.「哺乳假已满」
-          const t7 = _field(c, 6, 5, "职工.哺乳假已满") as boolean | null;
+          const t8 = _field(c, 8, 4, "职工.哺乳假已满") as boolean | null;
           const o: Record<string, string> = {};
-          const t8 = _field(c, 6, 5, "职工.哺乳假已满") as boolean | null;
-          o["职工.「哺乳假已满」"] = _show("b", "", t8);
-          out.push({ 条件: "职工.「哺乳假已满」", 成立: t7, 取值: o });
+          const t9 = _field(c, 8, 4, "职工.哺乳假已满") as boolean | null;
+          o["职工.「哺乳假已满」"] = _show("b", "", t9);
+          out.push({ 条件: "职工.「哺乳假已满」", 成立: t8, 取值: o });
         }
-        { // 周岁（职工.「子女出生日期」） 不满 3周岁
-          const t9 = _field(c, 6, 4, "职工.子女出生日期") as number | null;
-          const t10: number | null = t9 === null ? null : _years(t9, c.s.day);
-          const t11: boolean | null = t10 === null ? null : t10 < 3;
+        { // 周岁（职工.「本次生育日期」） 不满 3周岁
+          const t10 = _root(c, 8, "职工");
+          const t11: number | null = t10 === null ? null : _def(c, 18, t10) as number | null;
+          const t12: number | null = t11 === null ? null : _years(t11, c.s.day);
+          const t13: boolean | null = t12 === null ? null : t12 < 3;
           const o: Record<string, string> = {};
-          const t12 = _field(c, 6, 4, "职工.子女出生日期") as number | null;
-          const t13: number | null = t12 === null ? null : _years(t12, c.s.day);
-          o["周岁（职工.「子女出生日期」）"] = _show("n", "周岁", t13);
-          out.push({ 条件: "周岁（职工.「子女出生日期」） 不满 3周岁", 成立: t11, 取值: o });
+          const t14 = _root(c, 8, "职工");
+          const t15: number | null = t14 === null ? null : _def(c, 18, t14) as number | null;
+          const t16: number | null = t15 === null ? null : _years(t15, c.s.day);
+          o["周岁（职工.「本次生育日期」）"] = _show("n", "周岁", t16);
+          out.push({ 条件: "周岁（职工.「本次生育日期」） 不满 3周岁", 成立: t13, 取值: o });
         }
         { // 职工.「在本县用人单位就业」
-          const t14 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
+          const t17 = _root(c, 8, "职工");
+          const t18: boolean | null = t17 === null ? null : _def(c, 22, t17) as boolean | null;
           const o: Record<string, string> = {};
-          const t15 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
-          o["职工.「在本县用人单位就业」"] = _show("b", "", t15);
-          out.push({ 条件: "职工.「在本县用人单位就业」", 成立: t14, 取值: o });
+          const t19 = _root(c, 8, "职工");
+          const t20: boolean | null = t19 === null ? null : _def(c, 22, t19) as boolean | null;
+          o["职工.「在本县用人单位就业」"] = _show("b", "", t20);
+          out.push({ 条件: "职工.「在本县用人单位就业」", 成立: t18, 取值: o });
         }
       },
       unmet: (c: _Ctx, no: string[], unk: string[]): void => {
         { // 职工.性别 为 女
-          const t1 = _field(c, 6, 0, "职工.性别") as string | null;
+          const t1 = _field(c, 8, 0, "职工.性别") as string | null;
           const t2: boolean | null = t1 === null ? null : t1 === "女";
           if (t2 === false) no.push("职工.性别 为 女");
           else if (t2 === null) unk.push("职工.性别 为 女");
         }
-        { // 职工.「本次生育孩次」 为 3孩
-          const t3 = _field(c, 6, 3, "职工.本次生育孩次") as number | null;
-          const t4: boolean | null = t3 === null ? null : t3 === 3;
-          if (t4 === false) no.push("职工.「本次生育孩次」 为 3孩");
-          else if (t4 === null) unk.push("职工.「本次生育孩次」 为 3孩");
+        { // 职工.「生育三孩」
+          const t3 = _root(c, 8, "职工");
+          const t4: boolean | null = t3 === null ? null : _def(c, 21, t3) as boolean | null;
+          if (t4 === false) no.push("职工.「生育三孩」");
+          else if (t4 === null) unk.push("职工.「生育三孩」");
         }
         { // 职工.「哺乳假已满」
-          const t5 = _field(c, 6, 5, "职工.哺乳假已满") as boolean | null;
+          const t5 = _field(c, 8, 4, "职工.哺乳假已满") as boolean | null;
           if (t5 === false) no.push("职工.「哺乳假已满」");
           else if (t5 === null) unk.push("职工.「哺乳假已满」");
         }
-        { // 周岁（职工.「子女出生日期」） 不满 3周岁
-          const t6 = _field(c, 6, 4, "职工.子女出生日期") as number | null;
-          const t7: number | null = t6 === null ? null : _years(t6, c.s.day);
-          const t8: boolean | null = t7 === null ? null : t7 < 3;
-          if (t8 === false) no.push("周岁（职工.「子女出生日期」） 不满 3周岁");
-          else if (t8 === null) unk.push("周岁（职工.「子女出生日期」） 不满 3周岁");
+        { // 周岁（职工.「本次生育日期」） 不满 3周岁
+          const t6 = _root(c, 8, "职工");
+          const t7: number | null = t6 === null ? null : _def(c, 18, t6) as number | null;
+          const t8: number | null = t7 === null ? null : _years(t7, c.s.day);
+          const t9: boolean | null = t8 === null ? null : t8 < 3;
+          if (t9 === false) no.push("周岁（职工.「本次生育日期」） 不满 3周岁");
+          else if (t9 === null) unk.push("周岁（职工.「本次生育日期」） 不满 3周岁");
         }
         { // 职工.「在本县用人单位就业」
-          const t9 = _field(c, 6, 1, "职工.在本县用人单位就业") as boolean | null;
-          if (t9 === false) no.push("职工.「在本县用人单位就业」");
-          else if (t9 === null) unk.push("职工.「在本县用人单位就业」");
+          const t10 = _root(c, 8, "职工");
+          const t11: boolean | null = t10 === null ? null : _def(c, 22, t10) as boolean | null;
+          if (t11 === false) no.push("职工.「在本县用人单位就业」");
+          else if (t11 === null) unk.push("职工.「在本县用人单位就业」");
         }
       },
       risky: false,
@@ -3858,9 +4389,10 @@ const _m12: _Measure = {
  * 牵头单位：县人社局
  * 责任单位：县财政局、县卫健委、县市场监管局、县教体局、县妇联、各乡镇政府
  * 对象：母婴照护服务机构
+ * 申请条件：母婴照护服务机构补贴申请条件
  * 结果：建设补助金额（金额，元，一次性）
- * 说明：申请条件见附件2 四
- * 存疑「母婴照护服务机构的标准与范围」：采用 附件条件——附件2 四 的标题“母婴照护服务机构建设补贴申请条件”与本句对应，正文称“一次性补助1万元”、附件称“建设补贴”，指同一笔补助。“月子中心等”表明不限于月子中心，凡提供孕产妇和婴幼儿照护的社会性机构均可，但附件2 四（二）只写“月子中心场地证明”。“新开办”按本方案施行后开办认定（同四（三）的“新建”）。本项牵头单位是县人社局，而附件要求在卫生行政部门备案，补助由哪个部门审核发放，原文没有写。
+ * 说明：申请条件见附件2 四；“达到标准要求”即附件2 四 所列条件齐备
+ * 存疑「母婴照护服务机构的标准与范围」：采用 附件条件——附件2 四 的标题“母婴照护服务机构建设补贴申请条件”与本句对应，正文称“一次性补助1万元”、附件称“建设补贴”，指同一笔补助。“月子中心等”表明不限于月子中心，凡提供孕产妇和婴幼儿照护的社会性机构均可，但附件2 四（二）只写“月子中心场地证明”。“新开办”按本方案施行后开办认定（同四（三）的“新建”）。第二次编码把这三项判断写成定义：母婴照护服务机构.「社会性」由举办者推出，「本方案实施后新开办」＝ 营业执照成立日期 ≥ 施行日（2023年内开办的为存疑并指出施行日），「达到标准要求」＝ 附件2 四 所列证照与材料齐备（定义 母婴照护服务机构.「附件2四所列条件齐备」），于是“达到标准而证照不全”这样自相矛盾的输入无从写出；同一组条件也是本措施的申请条件，所以正文给予者附件必然受理。本项牵头单位是县人社局，而附件要求在卫生行政部门备案，补助由哪个部门审核发放，原文没有写。
  */
 const _m13: _Measure = {
   name: "母婴照护服务机构补助",
@@ -3877,16 +4409,16 @@ const _m13: _Measure = {
   },
   lead: ["县人社局"],
   responsible: ["县财政局", "县卫健委", "县市场监管局", "县教体局", "县妇联", "各乡镇政府"],
-  doubts: [{ 名称: "母婴照护服务机构的标准与范围", 采用: "附件条件", 理由: "附件2 四 的标题“母婴照护服务机构建设补贴申请条件”与本句对应，正文称“一次性补助1万元”、附件称“建设补贴”，指同一笔补助。“月子中心等”表明不限于月子中心，凡提供孕产妇和婴幼儿照护的社会性机构均可，但附件2 四（二）只写“月子中心场地证明”。“新开办”按本方案施行后开办认定（同四（三）的“新建”）。本项牵头单位是县人社局，而附件要求在卫生行政部门备案，补助由哪个部门审核发放，原文没有写。" }],
+  doubts: [{ 名称: "母婴照护服务机构的标准与范围", 采用: "附件条件", 理由: "附件2 四 的标题“母婴照护服务机构建设补贴申请条件”与本句对应，正文称“一次性补助1万元”、附件称“建设补贴”，指同一笔补助。“月子中心等”表明不限于月子中心，凡提供孕产妇和婴幼儿照护的社会性机构均可，但附件2 四（二）只写“月子中心场地证明”。“新开办”按本方案施行后开办认定（同四（三）的“新建”）。第二次编码把这三项判断写成定义：母婴照护服务机构.「社会性」由举办者推出，「本方案实施后新开办」＝ 营业执照成立日期 ≥ 施行日（2023年内开办的为存疑并指出施行日），「达到标准要求」＝ 附件2 四 所列证照与材料齐备（定义 母婴照护服务机构.「附件2四所列条件齐备」），于是“达到标准而证照不全”这样自相矛盾的输入无从写出；同一组条件也是本措施的申请条件，所以正文给予者附件必然受理。本项牵头单位是县人社局，而附件要求在卫生行政部门备案，补助由哪个部门审核发放，原文没有写。" }],
   subject: "母婴照护服务机构",
-  subjectIndex: 5,
+  subjectIndex: 7,
   recipient: undefined,
-  application: undefined,
+  application: { name: "母婴照护服务机构补贴申请条件", index: 19 },
   outcomes: [
     { name: "建设补助金额", kind: "m", unit: "元", period: "一次性", required: false, rules: [0] },
   ],
   rules: [
-    // 规则「新开办社会性母婴照护机构补助」条件：母婴照护服务机构.「社会性」\n          且 母婴照护服务机构.「在本县」\n          且 母婴照护服务机构.「本方案实施后新开办」\n          且 母婴照护服务机构.「达到标准要求」
+    // 规则「新开办社会性母婴照护机构补助」条件：母婴照护服务机构.「社会性」\n          且 母婴照护服务机构.「所在地」 为 栾川县\n          且 母婴照护服务机构.「本方案实施后新开办」\n          且 母婴照护服务机构.「达到标准要求」
     {
       name: "新开办社会性母婴照护机构补助",
       from: undefined,
@@ -3896,84 +4428,99 @@ const _m13: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _field(c, 5, 0, "母婴照护服务机构.社会性") as boolean | null;
-          if (t2 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t2 === null) t1u = true;
-          const t3 = _field(c, 5, 1, "母婴照护服务机构.在本县") as boolean | null;
+          const t2 = _root(c, 7, "母婴照护服务机构");
+          const t3: boolean | null = t2 === null ? null : _def(c, 23, t2) as boolean | null;
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _field(c, 5, 2, "母婴照护服务机构.本方案实施后新开办") as boolean | null;
-          if (t4 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t4 === null) t1u = true;
-          const t5 = _field(c, 5, 3, "母婴照护服务机构.达到标准要求") as boolean | null;
+          const t4 = _field(c, 7, 1, "母婴照护服务机构.所在地") as string | null;
+          const t5: boolean | null = t4 === null ? null : t4 === "栾川县";
           if (t5 === false) {
             t1 = false;
             break Lt1;
           }
           if (t5 === null) t1u = true;
+          const t6 = _root(c, 7, "母婴照护服务机构");
+          const t7: boolean | null = t6 === null ? null : _def(c, 24, t6) as boolean | null;
+          if (t7 === false) {
+            t1 = false;
+            break Lt1;
+          }
+          if (t7 === null) t1u = true;
+          const t8 = _root(c, 7, "母婴照护服务机构");
+          const t9: boolean | null = t8 === null ? null : _def(c, 25, t8) as boolean | null;
+          if (t9 === false) {
+            t1 = false;
+            break Lt1;
+          }
+          if (t9 === null) t1u = true;
           if (t1u) t1 = null;
         }
         return t1;
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 母婴照护服务机构.「社会性」
-          const t1 = _field(c, 5, 0, "母婴照护服务机构.社会性") as boolean | null;
+          const t1 = _root(c, 7, "母婴照护服务机构");
+          const t2: boolean | null = t1 === null ? null : _def(c, 23, t1) as boolean | null;
           const o: Record<string, string> = {};
-          const t2 = _field(c, 5, 0, "母婴照护服务机构.社会性") as boolean | null;
-          o["母婴照护服务机构.「社会性」"] = _show("b", "", t2);
-          out.push({ 条件: "母婴照护服务机构.「社会性」", 成立: t1, 取值: o });
+          const t3 = _root(c, 7, "母婴照护服务机构");
+          const t4: boolean | null = t3 === null ? null : _def(c, 23, t3) as boolean | null;
+          o["母婴照护服务机构.「社会性」"] = _show("b", "", t4);
+          out.push({ 条件: "母婴照护服务机构.「社会性」", 成立: t2, 取值: o });
         }
-        { // 母婴照护服务机构.「在本县」
-          const t3 = _field(c, 5, 1, "母婴照护服务机构.在本县") as boolean | null;
+        { // 母婴照护服务机构.「所在地」 为 栾川县
+          const t5 = _field(c, 7, 1, "母婴照护服务机构.所在地") as string | null;
+          const t6: boolean | null = t5 === null ? null : t5 === "栾川县";
           const o: Record<string, string> = {};
-          const t4 = _field(c, 5, 1, "母婴照护服务机构.在本县") as boolean | null;
-          o["母婴照护服务机构.「在本县」"] = _show("b", "", t4);
-          out.push({ 条件: "母婴照护服务机构.「在本县」", 成立: t3, 取值: o });
+          const t7 = _field(c, 7, 1, "母婴照护服务机构.所在地") as string | null;
+          o["母婴照护服务机构.「所在地」"] = _show("s", "", t7);
+          out.push({ 条件: "母婴照护服务机构.「所在地」 为 栾川县", 成立: t6, 取值: o });
         }
         { // 母婴照护服务机构.「本方案实施后新开办」
-          const t5 = _field(c, 5, 2, "母婴照护服务机构.本方案实施后新开办") as boolean | null;
+          const t8 = _root(c, 7, "母婴照护服务机构");
+          const t9: boolean | null = t8 === null ? null : _def(c, 24, t8) as boolean | null;
           const o: Record<string, string> = {};
-          const t6 = _field(c, 5, 2, "母婴照护服务机构.本方案实施后新开办") as boolean | null;
-          o["母婴照护服务机构.「本方案实施后新开办」"] = _show("b", "", t6);
-          out.push({ 条件: "母婴照护服务机构.「本方案实施后新开办」", 成立: t5, 取值: o });
+          const t10 = _root(c, 7, "母婴照护服务机构");
+          const t11: boolean | null = t10 === null ? null : _def(c, 24, t10) as boolean | null;
+          o["母婴照护服务机构.「本方案实施后新开办」"] = _show("b", "", t11);
+          out.push({ 条件: "母婴照护服务机构.「本方案实施后新开办」", 成立: t9, 取值: o });
         }
         { // 母婴照护服务机构.「达到标准要求」
-          const t7 = _field(c, 5, 3, "母婴照护服务机构.达到标准要求") as boolean | null;
+          const t12 = _root(c, 7, "母婴照护服务机构");
+          const t13: boolean | null = t12 === null ? null : _def(c, 25, t12) as boolean | null;
           const o: Record<string, string> = {};
-          const t8 = _field(c, 5, 3, "母婴照护服务机构.达到标准要求") as boolean | null;
-          o["母婴照护服务机构.「达到标准要求」"] = _show("b", "", t8);
-          out.push({ 条件: "母婴照护服务机构.「达到标准要求」", 成立: t7, 取值: o });
+          const t14 = _root(c, 7, "母婴照护服务机构");
+          const t15: boolean | null = t14 === null ? null : _def(c, 25, t14) as boolean | null;
+          o["母婴照护服务机构.「达到标准要求」"] = _show("b", "", t15);
+          out.push({ 条件: "母婴照护服务机构.「达到标准要求」", 成立: t13, 取值: o });
         }
       },
       unmet: (c: _Ctx, no: string[], unk: string[]): void => {
         { // 母婴照护服务机构.「社会性」
-          const t1 = _field(c, 5, 0, "母婴照护服务机构.社会性") as boolean | null;
-          if (t1 === false) no.push("母婴照护服务机构.「社会性」");
-          else if (t1 === null) unk.push("母婴照护服务机构.「社会性」");
+          const t1 = _root(c, 7, "母婴照护服务机构");
+          const t2: boolean | null = t1 === null ? null : _def(c, 23, t1) as boolean | null;
+          if (t2 === false) no.push("母婴照护服务机构.「社会性」");
+          else if (t2 === null) unk.push("母婴照护服务机构.「社会性」");
         }
-        { // 母婴照护服务机构.「在本县」
-          const t2 = _field(c, 5, 1, "母婴照护服务机构.在本县") as boolean | null;
-          if (t2 === false) no.push("母婴照护服务机构.「在本县」");
-          else if (t2 === null) unk.push("母婴照护服务机构.「在本县」");
+        { // 母婴照护服务机构.「所在地」 为 栾川县
+          const t3 = _field(c, 7, 1, "母婴照护服务机构.所在地") as string | null;
+          const t4: boolean | null = t3 === null ? null : t3 === "栾川县";
+          if (t4 === false) no.push("母婴照护服务机构.「所在地」 为 栾川县");
+          else if (t4 === null) unk.push("母婴照护服务机构.「所在地」 为 栾川县");
         }
         { // 母婴照护服务机构.「本方案实施后新开办」
-          const t3 = _field(c, 5, 2, "母婴照护服务机构.本方案实施后新开办") as boolean | null;
-          if (t3 === false) no.push("母婴照护服务机构.「本方案实施后新开办」");
-          else if (t3 === null) unk.push("母婴照护服务机构.「本方案实施后新开办」");
+          const t5 = _root(c, 7, "母婴照护服务机构");
+          const t6: boolean | null = t5 === null ? null : _def(c, 24, t5) as boolean | null;
+          if (t6 === false) no.push("母婴照护服务机构.「本方案实施后新开办」");
+          else if (t6 === null) unk.push("母婴照护服务机构.「本方案实施后新开办」");
         }
         { // 母婴照护服务机构.「达到标准要求」
-          const t4 = _field(c, 5, 3, "母婴照护服务机构.达到标准要求") as boolean | null;
-          if (t4 === false) no.push("母婴照护服务机构.「达到标准要求」");
-          else if (t4 === null) unk.push("母婴照护服务机构.「达到标准要求」");
+          const t7 = _root(c, 7, "母婴照护服务机构");
+          const t8: boolean | null = t7 === null ? null : _def(c, 25, t7) as boolean | null;
+          if (t8 === false) no.push("母婴照护服务机构.「达到标准要求」");
+          else if (t8 === null) unk.push("母婴照护服务机构.「达到标准要求」");
         }
       },
       risky: false,
@@ -3998,8 +4545,8 @@ const _m13: _Measure = {
  * 责任单位：县妇联、县商务局、县乡村振兴局、县总工会、县残联、各乡镇政府
  * 对象：培训参加人
  * 结果：免费培训（是否）
- * 说明：句中“实施……工程”“培育打造……劳务品牌，着力拓宽就业渠道，增加家庭收入”为定性内容，另见本项的定性条目
- * 存疑「生育家庭成员的范围」：采用 有子女家庭夫妻——原文没有定义“生育家庭”，规则以事实“生育家庭成员”输入，由县人社局认定；本注记说明建议的认定口径。“全部实行免费”只针对县人社局开展的三类培训，不含社会培训机构的培训（四（九）的职业培训补贴是另一回事）。
+ * 说明：句中“实施……工程”“培育打造……劳务品牌，着力拓宽就业渠道，增加家庭收入”为定性内容，另见本项的定性条目；免费是培训费用的免除，由县人社局给予参加人本人
+ * 存疑「生育家庭成员的范围」：采用 有子女家庭夫妻——原文没有定义“生育家庭”。第二次编码按所采用的读法由参加人本人的子女名单推出（定义 培训参加人.「生育家庭成员」＝ 本人生育的子女不少于1人）：已生育子女的父亲或母亲即为生育家庭成员；祖父母等其他共同生活成员不在其内，本人的婚姻状况不影响认定。“全部实行免费”只针对县人社局开展的三类培训，不含社会培训机构的培训（四（九）的职业培训补贴是另一回事）。
  */
 const _m14: _Measure = {
   name: "生育家庭免费培训",
@@ -4016,9 +4563,9 @@ const _m14: _Measure = {
   },
   lead: ["县人社局"],
   responsible: ["县妇联", "县商务局", "县乡村振兴局", "县总工会", "县残联", "各乡镇政府"],
-  doubts: [{ 名称: "生育家庭成员的范围", 采用: "有子女家庭夫妻", 理由: "原文没有定义“生育家庭”，规则以事实“生育家庭成员”输入，由县人社局认定；本注记说明建议的认定口径。“全部实行免费”只针对县人社局开展的三类培训，不含社会培训机构的培训（四（九）的职业培训补贴是另一回事）。" }],
+  doubts: [{ 名称: "生育家庭成员的范围", 采用: "有子女家庭夫妻", 理由: "原文没有定义“生育家庭”。第二次编码按所采用的读法由参加人本人的子女名单推出（定义 培训参加人.「生育家庭成员」＝ 本人生育的子女不少于1人）：已生育子女的父亲或母亲即为生育家庭成员；祖父母等其他共同生活成员不在其内，本人的婚姻状况不影响认定。“全部实行免费”只针对县人社局开展的三类培训，不含社会培训机构的培训（四（九）的职业培训补贴是另一回事）。" }],
   subject: "培训参加人",
-  subjectIndex: 7,
+  subjectIndex: 9,
   recipient: undefined,
   application: undefined,
   outcomes: [
@@ -4035,27 +4582,124 @@ const _m14: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _field(c, 7, 0, "培训参加人.生育家庭成员") as boolean | null;
-          if (t2 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t2 === null) t1u = true;
-          const t3 = _field(c, 7, 1, "培训参加人.自愿参加") as boolean | null;
+          const t2 = _root(c, 9, "培训参加人");
+          const t3: boolean | null = t2 === null ? null : _def(c, 26, t2) as boolean | null;
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _field(c, 7, 3, "培训参加人.培训由县人社局开展") as boolean | null;
+          const t4 = _field(c, 9, 1, "培训参加人.自愿参加") as boolean | null;
           if (t4 === false) {
             t1 = false;
             break Lt1;
           }
           if (t4 === null) t1u = true;
+          const t5 = _field(c, 9, 3, "培训参加人.培训由县人社局开展") as boolean | null;
+          if (t5 === false) {
+            t1 = false;
+            break Lt1;
+          }
+          if (t5 === null) t1u = true;
+          let t6: boolean | null = null;
+          Lt6: {
+            const t7 = _field(c, 9, 2, "培训参加人.培训类别") as string | null;
+            if (t7 === null) break Lt6;
+            let t6u = false;
+            if ("短期技能培训" === t7) {
+              t6 = true;
+              break Lt6;
+            }
+            if ("农村实用技术培训" === t7) {
+              t6 = true;
+              break Lt6;
+            }
+            if ("致富带头人培训" === t7) {
+              t6 = true;
+              break Lt6;
+            }
+            t6 = t6u ? null : false;
+          }
+          if (t6 === false) {
+            t1 = false;
+            break Lt1;
+          }
+          if (t6 === null) t1u = true;
+          if (t1u) t1 = null;
+        }
+        return t1;
+      },
+      trace: (c: _Ctx, out: 条件追踪[]): void => {
+        { // 培训参加人.「生育家庭成员」
+          const t1 = _root(c, 9, "培训参加人");
+          const t2: boolean | null = t1 === null ? null : _def(c, 26, t1) as boolean | null;
+          const o: Record<string, string> = {};
+          const t3 = _root(c, 9, "培训参加人");
+          const t4: boolean | null = t3 === null ? null : _def(c, 26, t3) as boolean | null;
+          o["培训参加人.「生育家庭成员」"] = _show("b", "", t4);
+          out.push({ 条件: "培训参加人.「生育家庭成员」", 成立: t2, 取值: o });
+        }
+        { // 培训参加人.「自愿参加」
+          const t5 = _field(c, 9, 1, "培训参加人.自愿参加") as boolean | null;
+          const o: Record<string, string> = {};
+          const t6 = _field(c, 9, 1, "培训参加人.自愿参加") as boolean | null;
+          o["培训参加人.「自愿参加」"] = _show("b", "", t6);
+          out.push({ 条件: "培训参加人.「自愿参加」", 成立: t5, 取值: o });
+        }
+        { // 培训参加人.「培训由县人社局开展」
+          const t7 = _field(c, 9, 3, "培训参加人.培训由县人社局开展") as boolean | null;
+          const o: Record<string, string> = {};
+          const t8 = _field(c, 9, 3, "培训参加人.培训由县人社局开展") as boolean | null;
+          o["培训参加人.「培训由县人社局开展」"] = _show("b", "", t8);
+          out.push({ 条件: "培训参加人.「培训由县人社局开展」", 成立: t7, 取值: o });
+        }
+        { // 培训参加人.培训类别 属于 {短期技能培训、农村实用技术培训、致富带头人培训}
+          let t9: boolean | null = null;
+          Lt9: {
+            const t10 = _field(c, 9, 2, "培训参加人.培训类别") as string | null;
+            if (t10 === null) break Lt9;
+            let t9u = false;
+            if ("短期技能培训" === t10) {
+              t9 = true;
+              break Lt9;
+            }
+            if ("农村实用技术培训" === t10) {
+              t9 = true;
+              break Lt9;
+            }
+            if ("致富带头人培训" === t10) {
+              t9 = true;
+              break Lt9;
+            }
+            t9 = t9u ? null : false;
+          }
+          const o: Record<string, string> = {};
+          const t11 = _field(c, 9, 2, "培训参加人.培训类别") as string | null;
+          o["培训参加人.培训类别"] = _show("s", "", t11);
+          out.push({ 条件: "培训参加人.培训类别 属于 {短期技能培训、农村实用技术培训、致富带头人培训}", 成立: t9, 取值: o });
+        }
+      },
+      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
+        { // 培训参加人.「生育家庭成员」
+          const t1 = _root(c, 9, "培训参加人");
+          const t2: boolean | null = t1 === null ? null : _def(c, 26, t1) as boolean | null;
+          if (t2 === false) no.push("培训参加人.「生育家庭成员」");
+          else if (t2 === null) unk.push("培训参加人.「生育家庭成员」");
+        }
+        { // 培训参加人.「自愿参加」
+          const t3 = _field(c, 9, 1, "培训参加人.自愿参加") as boolean | null;
+          if (t3 === false) no.push("培训参加人.「自愿参加」");
+          else if (t3 === null) unk.push("培训参加人.「自愿参加」");
+        }
+        { // 培训参加人.「培训由县人社局开展」
+          const t4 = _field(c, 9, 3, "培训参加人.培训由县人社局开展") as boolean | null;
+          if (t4 === false) no.push("培训参加人.「培训由县人社局开展」");
+          else if (t4 === null) unk.push("培训参加人.「培训由县人社局开展」");
+        }
+        { // 培训参加人.培训类别 属于 {短期技能培训、农村实用技术培训、致富带头人培训}
           let t5: boolean | null = null;
           Lt5: {
-            const t6 = _field(c, 7, 2, "培训参加人.培训类别") as string | null;
+            const t6 = _field(c, 9, 2, "培训参加人.培训类别") as string | null;
             if (t6 === null) break Lt5;
             let t5u = false;
             if ("短期技能培训" === t6) {
@@ -4072,101 +4716,8 @@ const _m14: _Measure = {
             }
             t5 = t5u ? null : false;
           }
-          if (t5 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t5 === null) t1u = true;
-          if (t1u) t1 = null;
-        }
-        return t1;
-      },
-      trace: (c: _Ctx, out: 条件追踪[]): void => {
-        { // 培训参加人.「生育家庭成员」
-          const t1 = _field(c, 7, 0, "培训参加人.生育家庭成员") as boolean | null;
-          const o: Record<string, string> = {};
-          const t2 = _field(c, 7, 0, "培训参加人.生育家庭成员") as boolean | null;
-          o["培训参加人.「生育家庭成员」"] = _show("b", "", t2);
-          out.push({ 条件: "培训参加人.「生育家庭成员」", 成立: t1, 取值: o });
-        }
-        { // 培训参加人.「自愿参加」
-          const t3 = _field(c, 7, 1, "培训参加人.自愿参加") as boolean | null;
-          const o: Record<string, string> = {};
-          const t4 = _field(c, 7, 1, "培训参加人.自愿参加") as boolean | null;
-          o["培训参加人.「自愿参加」"] = _show("b", "", t4);
-          out.push({ 条件: "培训参加人.「自愿参加」", 成立: t3, 取值: o });
-        }
-        { // 培训参加人.「培训由县人社局开展」
-          const t5 = _field(c, 7, 3, "培训参加人.培训由县人社局开展") as boolean | null;
-          const o: Record<string, string> = {};
-          const t6 = _field(c, 7, 3, "培训参加人.培训由县人社局开展") as boolean | null;
-          o["培训参加人.「培训由县人社局开展」"] = _show("b", "", t6);
-          out.push({ 条件: "培训参加人.「培训由县人社局开展」", 成立: t5, 取值: o });
-        }
-        { // 培训参加人.培训类别 属于 {短期技能培训、农村实用技术培训、致富带头人培训}
-          let t7: boolean | null = null;
-          Lt7: {
-            const t8 = _field(c, 7, 2, "培训参加人.培训类别") as string | null;
-            if (t8 === null) break Lt7;
-            let t7u = false;
-            if ("短期技能培训" === t8) {
-              t7 = true;
-              break Lt7;
-            }
-            if ("农村实用技术培训" === t8) {
-              t7 = true;
-              break Lt7;
-            }
-            if ("致富带头人培训" === t8) {
-              t7 = true;
-              break Lt7;
-            }
-            t7 = t7u ? null : false;
-          }
-          const o: Record<string, string> = {};
-          const t9 = _field(c, 7, 2, "培训参加人.培训类别") as string | null;
-          o["培训参加人.培训类别"] = _show("s", "", t9);
-          out.push({ 条件: "培训参加人.培训类别 属于 {短期技能培训、农村实用技术培训、致富带头人培训}", 成立: t7, 取值: o });
-        }
-      },
-      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
-        { // 培训参加人.「生育家庭成员」
-          const t1 = _field(c, 7, 0, "培训参加人.生育家庭成员") as boolean | null;
-          if (t1 === false) no.push("培训参加人.「生育家庭成员」");
-          else if (t1 === null) unk.push("培训参加人.「生育家庭成员」");
-        }
-        { // 培训参加人.「自愿参加」
-          const t2 = _field(c, 7, 1, "培训参加人.自愿参加") as boolean | null;
-          if (t2 === false) no.push("培训参加人.「自愿参加」");
-          else if (t2 === null) unk.push("培训参加人.「自愿参加」");
-        }
-        { // 培训参加人.「培训由县人社局开展」
-          const t3 = _field(c, 7, 3, "培训参加人.培训由县人社局开展") as boolean | null;
-          if (t3 === false) no.push("培训参加人.「培训由县人社局开展」");
-          else if (t3 === null) unk.push("培训参加人.「培训由县人社局开展」");
-        }
-        { // 培训参加人.培训类别 属于 {短期技能培训、农村实用技术培训、致富带头人培训}
-          let t4: boolean | null = null;
-          Lt4: {
-            const t5 = _field(c, 7, 2, "培训参加人.培训类别") as string | null;
-            if (t5 === null) break Lt4;
-            let t4u = false;
-            if ("短期技能培训" === t5) {
-              t4 = true;
-              break Lt4;
-            }
-            if ("农村实用技术培训" === t5) {
-              t4 = true;
-              break Lt4;
-            }
-            if ("致富带头人培训" === t5) {
-              t4 = true;
-              break Lt4;
-            }
-            t4 = t4u ? null : false;
-          }
-          if (t4 === false) no.push("培训参加人.培训类别 属于 {短期技能培训、农村实用技术培训、致富带头人培训}");
-          else if (t4 === null) unk.push("培训参加人.培训类别 属于 {短期技能培训、农村实用技术培训、致富带头人培训}");
+          if (t5 === false) no.push("培训参加人.培训类别 属于 {短期技能培训、农村实用技术培训、致富带头人培训}");
+          else if (t5 === null) unk.push("培训参加人.培训类别 属于 {短期技能培训、农村实用技术培训、致富带头人培训}");
         }
       },
       risky: false,
@@ -4190,7 +4741,7 @@ const _m14: _Measure = {
  * 牵头单位：县卫健委
  * 对象：家庭
  * 结果：可受理生育补助申请（是否）
- * 说明：三项条件须同时满足；（三）为出生证明与户口簿二者择一。户籍条件与正文四（一）同义（存疑「子女户籍均在我县的范围」）
+ * 说明：三项条件须同时满足；（三）为出生证明与户口簿二者择一。户籍条件与正文四（一）同义，用同一组定义（存疑「子女户籍均在我县的范围」）
  * 存疑「出生证明或户口簿」：采用 二者择一——户口簿由公安机关签发，不可能由医院出具，所以“医院出具”只修饰“三孩出生证明”。另：本条只写“三孩”，第四孩及以后如何申请（正文写“三孩及以上”）没有规定，见存疑「生育补助按孩发放」。
  */
 const _m15: _Measure = {
@@ -4210,14 +4761,14 @@ const _m15: _Measure = {
   responsible: [],
   doubts: [{ 名称: "出生证明或户口簿", 采用: "二者择一", 理由: "户口簿由公安机关签发，不可能由医院出具，所以“医院出具”只修饰“三孩出生证明”。另：本条只写“三孩”，第四孩及以后如何申请（正文写“三孩及以上”）没有规定，见存疑「生育补助按孩发放」。" }],
   subject: "家庭",
-  subjectIndex: 0,
+  subjectIndex: 3,
   recipient: undefined,
   application: undefined,
   outcomes: [
     { name: "可受理生育补助申请", kind: "b", unit: "", period: undefined, required: false, rules: [0] },
   ],
   rules: [
-    // 规则「生育补助申请条件齐备」条件：家庭.「已网上登记并保存三孩生育证」\n          且 家庭.「夫妻至少一方户籍在本县」\n          且 家庭.「生育子女户籍均在本县」\n          且 （家庭.「有医院出具的三孩出生证明」 或 家庭.「有户口簿」）
+    // 规则「生育补助申请条件齐备」条件：家庭.「已网上登记并保存三孩生育证」\n          且 家庭.「夫妻至少一方户籍在本县」\n          且 家庭.「子女户籍均在本县」\n          且 （家庭.「有医院出具的三孩出生证明」 或 家庭.「有户口簿」）
     {
       name: "生育补助申请条件齐备",
       from: undefined,
@@ -4227,123 +4778,131 @@ const _m15: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _field(c, 0, 10, "家庭.已网上登记并保存三孩生育证") as boolean | null;
+          const t2 = _field(c, 3, 8, "家庭.已网上登记并保存三孩生育证") as boolean | null;
           if (t2 === false) {
             t1 = false;
             break Lt1;
           }
           if (t2 === null) t1u = true;
-          const t3 = _field(c, 0, 3, "家庭.夫妻至少一方户籍在本县") as boolean | null;
-          if (t3 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t3 === null) t1u = true;
-          const t4 = _field(c, 0, 4, "家庭.生育子女户籍均在本县") as boolean | null;
+          const t3 = _root(c, 3, "家庭");
+          const t4: boolean | null = t3 === null ? null : _def(c, 3, t3) as boolean | null;
           if (t4 === false) {
             t1 = false;
             break Lt1;
           }
           if (t4 === null) t1u = true;
-          let t5: boolean | null = false;
-          Lt5: {
-            let t5u = false;
-            const t6 = _field(c, 0, 11, "家庭.有医院出具的三孩出生证明") as boolean | null;
-            if (t6 === true) {
-              t5 = true;
-              break Lt5;
-            }
-            if (t6 === null) t5u = true;
-            const t7 = _field(c, 0, 12, "家庭.有户口簿") as boolean | null;
-            if (t7 === true) {
-              t5 = true;
-              break Lt5;
-            }
-            if (t7 === null) t5u = true;
-            if (t5u) t5 = null;
-          }
-          if (t5 === false) {
+          const t5 = _root(c, 3, "家庭");
+          const t6: boolean | null = t5 === null ? null : _def(c, 4, t5) as boolean | null;
+          if (t6 === false) {
             t1 = false;
             break Lt1;
           }
-          if (t5 === null) t1u = true;
+          if (t6 === null) t1u = true;
+          let t7: boolean | null = false;
+          Lt7: {
+            let t7u = false;
+            const t8 = _field(c, 3, 9, "家庭.有医院出具的三孩出生证明") as boolean | null;
+            if (t8 === true) {
+              t7 = true;
+              break Lt7;
+            }
+            if (t8 === null) t7u = true;
+            const t9 = _field(c, 3, 10, "家庭.有户口簿") as boolean | null;
+            if (t9 === true) {
+              t7 = true;
+              break Lt7;
+            }
+            if (t9 === null) t7u = true;
+            if (t7u) t7 = null;
+          }
+          if (t7 === false) {
+            t1 = false;
+            break Lt1;
+          }
+          if (t7 === null) t1u = true;
           if (t1u) t1 = null;
         }
         return t1;
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
         { // 家庭.「已网上登记并保存三孩生育证」
-          const t1 = _field(c, 0, 10, "家庭.已网上登记并保存三孩生育证") as boolean | null;
+          const t1 = _field(c, 3, 8, "家庭.已网上登记并保存三孩生育证") as boolean | null;
           const o: Record<string, string> = {};
-          const t2 = _field(c, 0, 10, "家庭.已网上登记并保存三孩生育证") as boolean | null;
+          const t2 = _field(c, 3, 8, "家庭.已网上登记并保存三孩生育证") as boolean | null;
           o["家庭.「已网上登记并保存三孩生育证」"] = _show("b", "", t2);
           out.push({ 条件: "家庭.「已网上登记并保存三孩生育证」", 成立: t1, 取值: o });
         }
         { // 家庭.「夫妻至少一方户籍在本县」
-          const t3 = _field(c, 0, 3, "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          const t3 = _root(c, 3, "家庭");
+          const t4: boolean | null = t3 === null ? null : _def(c, 3, t3) as boolean | null;
           const o: Record<string, string> = {};
-          const t4 = _field(c, 0, 3, "家庭.夫妻至少一方户籍在本县") as boolean | null;
-          o["家庭.「夫妻至少一方户籍在本县」"] = _show("b", "", t4);
-          out.push({ 条件: "家庭.「夫妻至少一方户籍在本县」", 成立: t3, 取值: o });
+          const t5 = _root(c, 3, "家庭");
+          const t6: boolean | null = t5 === null ? null : _def(c, 3, t5) as boolean | null;
+          o["家庭.「夫妻至少一方户籍在本县」"] = _show("b", "", t6);
+          out.push({ 条件: "家庭.「夫妻至少一方户籍在本县」", 成立: t4, 取值: o });
         }
-        { // 家庭.「生育子女户籍均在本县」
-          const t5 = _field(c, 0, 4, "家庭.生育子女户籍均在本县") as boolean | null;
+        { // 家庭.「子女户籍均在本县」
+          const t7 = _root(c, 3, "家庭");
+          const t8: boolean | null = t7 === null ? null : _def(c, 4, t7) as boolean | null;
           const o: Record<string, string> = {};
-          const t6 = _field(c, 0, 4, "家庭.生育子女户籍均在本县") as boolean | null;
-          o["家庭.「生育子女户籍均在本县」"] = _show("b", "", t6);
-          out.push({ 条件: "家庭.「生育子女户籍均在本县」", 成立: t5, 取值: o });
+          const t9 = _root(c, 3, "家庭");
+          const t10: boolean | null = t9 === null ? null : _def(c, 4, t9) as boolean | null;
+          o["家庭.「子女户籍均在本县」"] = _show("b", "", t10);
+          out.push({ 条件: "家庭.「子女户籍均在本县」", 成立: t8, 取值: o });
         }
         { // 家庭.「有医院出具的三孩出生证明」
-          const t7 = _field(c, 0, 11, "家庭.有医院出具的三孩出生证明") as boolean | null;
+          const t11 = _field(c, 3, 9, "家庭.有医院出具的三孩出生证明") as boolean | null;
           const o: Record<string, string> = {};
-          const t8 = _field(c, 0, 11, "家庭.有医院出具的三孩出生证明") as boolean | null;
-          o["家庭.「有医院出具的三孩出生证明」"] = _show("b", "", t8);
-          out.push({ 条件: "家庭.「有医院出具的三孩出生证明」", 成立: t7, 取值: o });
+          const t12 = _field(c, 3, 9, "家庭.有医院出具的三孩出生证明") as boolean | null;
+          o["家庭.「有医院出具的三孩出生证明」"] = _show("b", "", t12);
+          out.push({ 条件: "家庭.「有医院出具的三孩出生证明」", 成立: t11, 取值: o });
         }
         { // 家庭.「有户口簿」
-          const t9 = _field(c, 0, 12, "家庭.有户口簿") as boolean | null;
+          const t13 = _field(c, 3, 10, "家庭.有户口簿") as boolean | null;
           const o: Record<string, string> = {};
-          const t10 = _field(c, 0, 12, "家庭.有户口簿") as boolean | null;
-          o["家庭.「有户口簿」"] = _show("b", "", t10);
-          out.push({ 条件: "家庭.「有户口簿」", 成立: t9, 取值: o });
+          const t14 = _field(c, 3, 10, "家庭.有户口簿") as boolean | null;
+          o["家庭.「有户口簿」"] = _show("b", "", t14);
+          out.push({ 条件: "家庭.「有户口簿」", 成立: t13, 取值: o });
         }
       },
       unmet: (c: _Ctx, no: string[], unk: string[]): void => {
         { // 家庭.「已网上登记并保存三孩生育证」
-          const t1 = _field(c, 0, 10, "家庭.已网上登记并保存三孩生育证") as boolean | null;
+          const t1 = _field(c, 3, 8, "家庭.已网上登记并保存三孩生育证") as boolean | null;
           if (t1 === false) no.push("家庭.「已网上登记并保存三孩生育证」");
           else if (t1 === null) unk.push("家庭.「已网上登记并保存三孩生育证」");
         }
         { // 家庭.「夫妻至少一方户籍在本县」
-          const t2 = _field(c, 0, 3, "家庭.夫妻至少一方户籍在本县") as boolean | null;
-          if (t2 === false) no.push("家庭.「夫妻至少一方户籍在本县」");
-          else if (t2 === null) unk.push("家庭.「夫妻至少一方户籍在本县」");
+          const t2 = _root(c, 3, "家庭");
+          const t3: boolean | null = t2 === null ? null : _def(c, 3, t2) as boolean | null;
+          if (t3 === false) no.push("家庭.「夫妻至少一方户籍在本县」");
+          else if (t3 === null) unk.push("家庭.「夫妻至少一方户籍在本县」");
         }
-        { // 家庭.「生育子女户籍均在本县」
-          const t3 = _field(c, 0, 4, "家庭.生育子女户籍均在本县") as boolean | null;
-          if (t3 === false) no.push("家庭.「生育子女户籍均在本县」");
-          else if (t3 === null) unk.push("家庭.「生育子女户籍均在本县」");
+        { // 家庭.「子女户籍均在本县」
+          const t4 = _root(c, 3, "家庭");
+          const t5: boolean | null = t4 === null ? null : _def(c, 4, t4) as boolean | null;
+          if (t5 === false) no.push("家庭.「子女户籍均在本县」");
+          else if (t5 === null) unk.push("家庭.「子女户籍均在本县」");
         }
         { // （家庭.「有医院出具的三孩出生证明」 或 家庭.「有户口簿」）
-          let t4: boolean | null = false;
-          Lt4: {
-            let t4u = false;
-            const t5 = _field(c, 0, 11, "家庭.有医院出具的三孩出生证明") as boolean | null;
-            if (t5 === true) {
-              t4 = true;
-              break Lt4;
+          let t6: boolean | null = false;
+          Lt6: {
+            let t6u = false;
+            const t7 = _field(c, 3, 9, "家庭.有医院出具的三孩出生证明") as boolean | null;
+            if (t7 === true) {
+              t6 = true;
+              break Lt6;
             }
-            if (t5 === null) t4u = true;
-            const t6 = _field(c, 0, 12, "家庭.有户口簿") as boolean | null;
-            if (t6 === true) {
-              t4 = true;
-              break Lt4;
+            if (t7 === null) t6u = true;
+            const t8 = _field(c, 3, 10, "家庭.有户口簿") as boolean | null;
+            if (t8 === true) {
+              t6 = true;
+              break Lt6;
             }
-            if (t6 === null) t4u = true;
-            if (t4u) t4 = null;
+            if (t8 === null) t6u = true;
+            if (t6u) t6 = null;
           }
-          if (t4 === false) no.push("（家庭.「有医院出具的三孩出生证明」 或 家庭.「有户口簿」）");
-          else if (t4 === null) unk.push("（家庭.「有医院出具的三孩出生证明」 或 家庭.「有户口簿」）");
+          if (t6 === false) no.push("（家庭.「有医院出具的三孩出生证明」 或 家庭.「有户口簿」）");
+          else if (t6 === null) unk.push("（家庭.「有医院出具的三孩出生证明」 或 家庭.「有户口簿」）");
         }
       },
       risky: false,
@@ -4372,7 +4931,7 @@ const _m15: _Measure = {
  * 牵头单位：县卫健委
  * 对象：托育机构
  * 结果：备案材料齐全（是否）
- * 说明：（一）至（六）均须提交；（七）只对提供餐饮服务的机构适用。“及时”没有期限。备案完成且未被通知不符合，即正文四（三）的“达到标准要求”（存疑「达到标准要求的托育机构」）
+ * 说明：四（三）托育机构建设补贴的申请条件。（一）至（六）均须提交；（七）只对提供餐饮服务的机构适用。“及时”没有期限。材料齐全、且15个工作日届满未被通知不符合，即正文四（三）的“达到标准要求”（存疑「达到标准要求的托育机构」）
  */
 const _m16: _Measure = {
   name: "托育机构备案材料",
@@ -4396,214 +4955,41 @@ const _m16: _Measure = {
   responsible: [],
   doubts: undefined,
   subject: "托育机构",
-  subjectIndex: 2,
+  subjectIndex: 5,
   recipient: undefined,
   application: undefined,
   outcomes: [
     { name: "备案材料齐全", kind: "b", unit: "", period: undefined, required: false, rules: [0] },
   ],
   rules: [
-    // 规则「托育机构备案材料齐全」条件：托育机构.「已在线填写备案书及承诺书」\n          且 托育机构.「有营业执照或其他法人登记证书」\n          且 托育机构.「有场地证明」\n          且 托育机构.「有工作人员专业资格证明及健康合格证明」\n          且 托育机构.「有评价为合格的卫生评价报告」\n          且 托育机构.「有消防安全检查合格证明」\n          且 托育机构.「有法律法规规定的其他相关材料」\n          且 （非 托育机构.「提供餐饮服务」 或 托育机构.「有食品经营许可证」）
+    // 规则「托育机构备案材料齐全」条件：托育机构.「备案材料齐全」
     {
       name: "托育机构备案材料齐全",
       from: undefined,
       to: undefined,
       overrides: [],
       cond: (c: _Ctx): boolean | null => {
-        let t1: boolean | null = true;
-        Lt1: {
-          let t1u = false;
-          const t2 = _field(c, 2, 6, "托育机构.已在线填写备案书及承诺书") as boolean | null;
-          if (t2 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t2 === null) t1u = true;
-          const t3 = _field(c, 2, 7, "托育机构.有营业执照或其他法人登记证书") as boolean | null;
-          if (t3 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t3 === null) t1u = true;
-          const t4 = _field(c, 2, 8, "托育机构.有场地证明") as boolean | null;
-          if (t4 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t4 === null) t1u = true;
-          const t5 = _field(c, 2, 9, "托育机构.有工作人员专业资格证明及健康合格证明") as boolean | null;
-          if (t5 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t5 === null) t1u = true;
-          const t6 = _field(c, 2, 10, "托育机构.有评价为合格的卫生评价报告") as boolean | null;
-          if (t6 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t6 === null) t1u = true;
-          const t7 = _field(c, 2, 11, "托育机构.有消防安全检查合格证明") as boolean | null;
-          if (t7 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t7 === null) t1u = true;
-          const t8 = _field(c, 2, 12, "托育机构.有法律法规规定的其他相关材料") as boolean | null;
-          if (t8 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t8 === null) t1u = true;
-          let t9: boolean | null = false;
-          Lt9: {
-            let t9u = false;
-            const t10 = _field(c, 2, 13, "托育机构.提供餐饮服务") as boolean | null;
-            const t11: boolean | null = t10 === null ? null : !t10;
-            if (t11 === true) {
-              t9 = true;
-              break Lt9;
-            }
-            if (t11 === null) t9u = true;
-            const t12 = _field(c, 2, 14, "托育机构.有食品经营许可证") as boolean | null;
-            if (t12 === true) {
-              t9 = true;
-              break Lt9;
-            }
-            if (t12 === null) t9u = true;
-            if (t9u) t9 = null;
-          }
-          if (t9 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t9 === null) t1u = true;
-          if (t1u) t1 = null;
-        }
-        return t1;
+        const t1 = _root(c, 5, "托育机构");
+        const t2: boolean | null = t1 === null ? null : _def(c, 27, t1) as boolean | null;
+        return t2;
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
-        { // 托育机构.「已在线填写备案书及承诺书」
-          const t1 = _field(c, 2, 6, "托育机构.已在线填写备案书及承诺书") as boolean | null;
+        { // 托育机构.「备案材料齐全」
+          const t1 = _root(c, 5, "托育机构");
+          const t2: boolean | null = t1 === null ? null : _def(c, 27, t1) as boolean | null;
           const o: Record<string, string> = {};
-          const t2 = _field(c, 2, 6, "托育机构.已在线填写备案书及承诺书") as boolean | null;
-          o["托育机构.「已在线填写备案书及承诺书」"] = _show("b", "", t2);
-          out.push({ 条件: "托育机构.「已在线填写备案书及承诺书」", 成立: t1, 取值: o });
-        }
-        { // 托育机构.「有营业执照或其他法人登记证书」
-          const t3 = _field(c, 2, 7, "托育机构.有营业执照或其他法人登记证书") as boolean | null;
-          const o: Record<string, string> = {};
-          const t4 = _field(c, 2, 7, "托育机构.有营业执照或其他法人登记证书") as boolean | null;
-          o["托育机构.「有营业执照或其他法人登记证书」"] = _show("b", "", t4);
-          out.push({ 条件: "托育机构.「有营业执照或其他法人登记证书」", 成立: t3, 取值: o });
-        }
-        { // 托育机构.「有场地证明」
-          const t5 = _field(c, 2, 8, "托育机构.有场地证明") as boolean | null;
-          const o: Record<string, string> = {};
-          const t6 = _field(c, 2, 8, "托育机构.有场地证明") as boolean | null;
-          o["托育机构.「有场地证明」"] = _show("b", "", t6);
-          out.push({ 条件: "托育机构.「有场地证明」", 成立: t5, 取值: o });
-        }
-        { // 托育机构.「有工作人员专业资格证明及健康合格证明」
-          const t7 = _field(c, 2, 9, "托育机构.有工作人员专业资格证明及健康合格证明") as boolean | null;
-          const o: Record<string, string> = {};
-          const t8 = _field(c, 2, 9, "托育机构.有工作人员专业资格证明及健康合格证明") as boolean | null;
-          o["托育机构.「有工作人员专业资格证明及健康合格证明」"] = _show("b", "", t8);
-          out.push({ 条件: "托育机构.「有工作人员专业资格证明及健康合格证明」", 成立: t7, 取值: o });
-        }
-        { // 托育机构.「有评价为合格的卫生评价报告」
-          const t9 = _field(c, 2, 10, "托育机构.有评价为合格的卫生评价报告") as boolean | null;
-          const o: Record<string, string> = {};
-          const t10 = _field(c, 2, 10, "托育机构.有评价为合格的卫生评价报告") as boolean | null;
-          o["托育机构.「有评价为合格的卫生评价报告」"] = _show("b", "", t10);
-          out.push({ 条件: "托育机构.「有评价为合格的卫生评价报告」", 成立: t9, 取值: o });
-        }
-        { // 托育机构.「有消防安全检查合格证明」
-          const t11 = _field(c, 2, 11, "托育机构.有消防安全检查合格证明") as boolean | null;
-          const o: Record<string, string> = {};
-          const t12 = _field(c, 2, 11, "托育机构.有消防安全检查合格证明") as boolean | null;
-          o["托育机构.「有消防安全检查合格证明」"] = _show("b", "", t12);
-          out.push({ 条件: "托育机构.「有消防安全检查合格证明」", 成立: t11, 取值: o });
-        }
-        { // 托育机构.「有法律法规规定的其他相关材料」
-          const t13 = _field(c, 2, 12, "托育机构.有法律法规规定的其他相关材料") as boolean | null;
-          const o: Record<string, string> = {};
-          const t14 = _field(c, 2, 12, "托育机构.有法律法规规定的其他相关材料") as boolean | null;
-          o["托育机构.「有法律法规规定的其他相关材料」"] = _show("b", "", t14);
-          out.push({ 条件: "托育机构.「有法律法规规定的其他相关材料」", 成立: t13, 取值: o });
-        }
-        { // 托育机构.「提供餐饮服务」
-          const t15 = _field(c, 2, 13, "托育机构.提供餐饮服务") as boolean | null;
-          const o: Record<string, string> = {};
-          const t16 = _field(c, 2, 13, "托育机构.提供餐饮服务") as boolean | null;
-          o["托育机构.「提供餐饮服务」"] = _show("b", "", t16);
-          out.push({ 条件: "托育机构.「提供餐饮服务」", 成立: t15, 取值: o });
-        }
-        { // 托育机构.「有食品经营许可证」
-          const t17 = _field(c, 2, 14, "托育机构.有食品经营许可证") as boolean | null;
-          const o: Record<string, string> = {};
-          const t18 = _field(c, 2, 14, "托育机构.有食品经营许可证") as boolean | null;
-          o["托育机构.「有食品经营许可证」"] = _show("b", "", t18);
-          out.push({ 条件: "托育机构.「有食品经营许可证」", 成立: t17, 取值: o });
+          const t3 = _root(c, 5, "托育机构");
+          const t4: boolean | null = t3 === null ? null : _def(c, 27, t3) as boolean | null;
+          o["托育机构.「备案材料齐全」"] = _show("b", "", t4);
+          out.push({ 条件: "托育机构.「备案材料齐全」", 成立: t2, 取值: o });
         }
       },
       unmet: (c: _Ctx, no: string[], unk: string[]): void => {
-        { // 托育机构.「已在线填写备案书及承诺书」
-          const t1 = _field(c, 2, 6, "托育机构.已在线填写备案书及承诺书") as boolean | null;
-          if (t1 === false) no.push("托育机构.「已在线填写备案书及承诺书」");
-          else if (t1 === null) unk.push("托育机构.「已在线填写备案书及承诺书」");
-        }
-        { // 托育机构.「有营业执照或其他法人登记证书」
-          const t2 = _field(c, 2, 7, "托育机构.有营业执照或其他法人登记证书") as boolean | null;
-          if (t2 === false) no.push("托育机构.「有营业执照或其他法人登记证书」");
-          else if (t2 === null) unk.push("托育机构.「有营业执照或其他法人登记证书」");
-        }
-        { // 托育机构.「有场地证明」
-          const t3 = _field(c, 2, 8, "托育机构.有场地证明") as boolean | null;
-          if (t3 === false) no.push("托育机构.「有场地证明」");
-          else if (t3 === null) unk.push("托育机构.「有场地证明」");
-        }
-        { // 托育机构.「有工作人员专业资格证明及健康合格证明」
-          const t4 = _field(c, 2, 9, "托育机构.有工作人员专业资格证明及健康合格证明") as boolean | null;
-          if (t4 === false) no.push("托育机构.「有工作人员专业资格证明及健康合格证明」");
-          else if (t4 === null) unk.push("托育机构.「有工作人员专业资格证明及健康合格证明」");
-        }
-        { // 托育机构.「有评价为合格的卫生评价报告」
-          const t5 = _field(c, 2, 10, "托育机构.有评价为合格的卫生评价报告") as boolean | null;
-          if (t5 === false) no.push("托育机构.「有评价为合格的卫生评价报告」");
-          else if (t5 === null) unk.push("托育机构.「有评价为合格的卫生评价报告」");
-        }
-        { // 托育机构.「有消防安全检查合格证明」
-          const t6 = _field(c, 2, 11, "托育机构.有消防安全检查合格证明") as boolean | null;
-          if (t6 === false) no.push("托育机构.「有消防安全检查合格证明」");
-          else if (t6 === null) unk.push("托育机构.「有消防安全检查合格证明」");
-        }
-        { // 托育机构.「有法律法规规定的其他相关材料」
-          const t7 = _field(c, 2, 12, "托育机构.有法律法规规定的其他相关材料") as boolean | null;
-          if (t7 === false) no.push("托育机构.「有法律法规规定的其他相关材料」");
-          else if (t7 === null) unk.push("托育机构.「有法律法规规定的其他相关材料」");
-        }
-        { // （非 托育机构.「提供餐饮服务」 或 托育机构.「有食品经营许可证」）
-          let t8: boolean | null = false;
-          Lt8: {
-            let t8u = false;
-            const t9 = _field(c, 2, 13, "托育机构.提供餐饮服务") as boolean | null;
-            const t10: boolean | null = t9 === null ? null : !t9;
-            if (t10 === true) {
-              t8 = true;
-              break Lt8;
-            }
-            if (t10 === null) t8u = true;
-            const t11 = _field(c, 2, 14, "托育机构.有食品经营许可证") as boolean | null;
-            if (t11 === true) {
-              t8 = true;
-              break Lt8;
-            }
-            if (t11 === null) t8u = true;
-            if (t8u) t8 = null;
-          }
-          if (t8 === false) no.push("（非 托育机构.「提供餐饮服务」 或 托育机构.「有食品经营许可证」）");
-          else if (t8 === null) unk.push("（非 托育机构.「提供餐饮服务」 或 托育机构.「有食品经营许可证」）");
+        { // 托育机构.「备案材料齐全」
+          const t1 = _root(c, 5, "托育机构");
+          const t2: boolean | null = t1 === null ? null : _def(c, 27, t1) as boolean | null;
+          if (t2 === false) no.push("托育机构.「备案材料齐全」");
+          else if (t2 === null) unk.push("托育机构.「备案材料齐全」");
         }
       },
       risky: false,
@@ -4624,13 +5010,13 @@ const _m16: _Measure = {
  *   卫生健康部门在收到托育机构备案材料后，应当在5个工作日内提供备案回执和托育机构基本条件告知书。
  *   卫生健康部门发现托育机构备案内容不符合设置标准和管理规范的，应当自接收备案材料之日起15个工作日内通知备案机构，说明理由并向社会公开。
  * 牵头单位：卫生健康部门
- * 对象：托育机构备案
+ * 对象：托育机构
  * 结果：提供备案回执期限（时长，工作日）
  * 结果：不符合规范通知期限（时长，工作日）
  * 结果：提供备案回执截止日（日期）
  * 结果：不符合规范通知截止日（日期）
- * 说明：期限自收到（接收）备案材料之日的次日起按工作日计算（存疑「工作日期限的起算」）；截止日由 工作日期限（…）按国务院公布的节假日与调休安排计算，工作日历未覆盖的年份结果为未知（存疑）
- * 存疑「工作日期限的起算」：采用 次日起算——民法典第二百零一条规定按日计算期间的，开始的当日不计入，自下一日开始计算；“自……之日起”的写法不改变这一规则。工作日按国家法定节假日与调休安排认定（求值时使用官方节假日日历，日历未覆盖的年份应报错）。收到材料之日不是工作日的，其后第一个工作日为第1日。两个期限并行：5个工作日内出回执，不妨碍在15个工作日内发现并通知不符合。
+ * 说明：两个期限都只由收到（接收）备案材料之日推出，自次日起按工作日计算（存疑「工作日期限的起算」），与审查结果无关：卫生健康部门在作出审查结论之前就需要知道截止日。截止日按国务院公布的节假日与调休安排计算；工作日历未覆盖的年份无法计算，求值报错 ZC0805（不按周一至周五推算）
+ * 存疑「工作日期限的起算」：采用 次日起算——民法典第二百零一条规定按日计算期间的，开始的当日不计入，自下一日开始计算；“自……之日起”的写法不改变这一规则。工作日按国家法定节假日与调休安排认定（求值时使用官方节假日日历；日历未覆盖的年份求值报错 ZC0805，给出年份与日历覆盖的年份，绝不按周一至周五推算）。收到材料之日不是工作日的，其后第一个工作日为第1日。两个期限并行：5个工作日内出回执，不妨碍在15个工作日内发现并通知不符合。第一次编码只在审查结论为“不符合”时才计算15个工作日的截止日；而截止日是卫生健康部门作出结论的期限，必须在结论之前就知道，所以第二次编码只由收到材料的日期推出（定义 托育机构.「不符合规范通知截止日」）。
  * 存疑「向社会公开的期限」：采用 均受十五日限制——“应当自……之日起15个工作日内”作状语，统摄其后连用的“通知……，说明理由并向社会公开”三个动作；若公开另有期限，原文应当另写。
  */
 const _m17: _Measure = {
@@ -4647,9 +5033,9 @@ const _m17: _Measure = {
   },
   lead: ["卫生健康部门"],
   responsible: [],
-  doubts: [{ 名称: "工作日期限的起算", 采用: "次日起算", 理由: "民法典第二百零一条规定按日计算期间的，开始的当日不计入，自下一日开始计算；“自……之日起”的写法不改变这一规则。工作日按国家法定节假日与调休安排认定（求值时使用官方节假日日历，日历未覆盖的年份应报错）。收到材料之日不是工作日的，其后第一个工作日为第1日。两个期限并行：5个工作日内出回执，不妨碍在15个工作日内发现并通知不符合。" }, { 名称: "向社会公开的期限", 采用: "均受十五日限制", 理由: "“应当自……之日起15个工作日内”作状语，统摄其后连用的“通知……，说明理由并向社会公开”三个动作；若公开另有期限，原文应当另写。" }],
-  subject: "托育机构备案",
-  subjectIndex: 3,
+  doubts: [{ 名称: "工作日期限的起算", 采用: "次日起算", 理由: "民法典第二百零一条规定按日计算期间的，开始的当日不计入，自下一日开始计算；“自……之日起”的写法不改变这一规则。工作日按国家法定节假日与调休安排认定（求值时使用官方节假日日历；日历未覆盖的年份求值报错 ZC0805，给出年份与日历覆盖的年份，绝不按周一至周五推算）。收到材料之日不是工作日的，其后第一个工作日为第1日。两个期限并行：5个工作日内出回执，不妨碍在15个工作日内发现并通知不符合。第一次编码只在审查结论为“不符合”时才计算15个工作日的截止日；而截止日是卫生健康部门作出结论的期限，必须在结论之前就知道，所以第二次编码只由收到材料的日期推出（定义 托育机构.「不符合规范通知截止日」）。" }, { 名称: "向社会公开的期限", 采用: "均受十五日限制", 理由: "“应当自……之日起15个工作日内”作状语，统摄其后连用的“通知……，说明理由并向社会公开”三个动作；若公开另有期限，原文应当另写。" }],
+  subject: "托育机构",
+  subjectIndex: 5,
   recipient: undefined,
   application: undefined,
   outcomes: [
@@ -4677,41 +5063,24 @@ const _m17: _Measure = {
         },
         undefined,
         (c: _Ctx): _V => {
-          const t1 = _field(c, 3, 0, "托育机构备案.收到备案材料日期") as number | null;
-          const t2: number | null = _workdays(c, t1, 5) as number | null;
+          const t1 = _root(c, 5, "托育机构");
+          const t2: number | null = t1 === null ? null : _def(c, 28, t1) as number | null;
           return t2;
         },
         undefined,
       ],
     },
-    // 规则「十五个工作日内通知不符合」条件：非 托育机构备案.「备案内容符合设置标准和管理规范」
+    // 规则「十五个工作日内通知不符合」（无条件）
     {
       name: "十五个工作日内通知不符合",
       from: undefined,
       to: undefined,
       overrides: [],
-      cond: (c: _Ctx): boolean | null => {
-        const t1 = _field(c, 3, 1, "托育机构备案.备案内容符合设置标准和管理规范") as boolean | null;
-        const t2: boolean | null = t1 === null ? null : !t1;
-        return t2;
+      cond: (_c: _Ctx): boolean | null => {
+        return true;
       },
-      trace: (c: _Ctx, out: 条件追踪[]): void => {
-        { // 托育机构备案.「备案内容符合设置标准和管理规范」
-          const t1 = _field(c, 3, 1, "托育机构备案.备案内容符合设置标准和管理规范") as boolean | null;
-          const o: Record<string, string> = {};
-          const t2 = _field(c, 3, 1, "托育机构备案.备案内容符合设置标准和管理规范") as boolean | null;
-          o["托育机构备案.「备案内容符合设置标准和管理规范」"] = _show("b", "", t2);
-          out.push({ 条件: "托育机构备案.「备案内容符合设置标准和管理规范」", 成立: t1, 取值: o });
-        }
-      },
-      unmet: (c: _Ctx, no: string[], unk: string[]): void => {
-        { // 非 托育机构备案.「备案内容符合设置标准和管理规范」
-          const t1 = _field(c, 3, 1, "托育机构备案.备案内容符合设置标准和管理规范") as boolean | null;
-          const t2: boolean | null = t1 === null ? null : !t1;
-          if (t2 === false) no.push("非 托育机构备案.「备案内容符合设置标准和管理规范」");
-          else if (t2 === null) unk.push("非 托育机构备案.「备案内容符合设置标准和管理规范」");
-        }
-      },
+      trace: (_c: _Ctx, _out: 条件追踪[]): void => {},
+      unmet: (_c: _Ctx, _no: string[], _unk: string[]): void => {},
       risky: false,
       values: [
         undefined,
@@ -4720,8 +5089,8 @@ const _m17: _Measure = {
         },
         undefined,
         (c: _Ctx): _V => {
-          const t1 = _field(c, 3, 0, "托育机构备案.收到备案材料日期") as number | null;
-          const t2: number | null = _workdays(c, t1, 15) as number | null;
+          const t1 = _root(c, 5, "托育机构");
+          const t2: number | null = t1 === null ? null : _def(c, 29, t1) as number | null;
           return t2;
         },
       ],
@@ -4740,7 +5109,7 @@ const _m17: _Measure = {
  * 牵头单位：县财政局、县教体局
  * 对象：入托幼儿
  * 结果：可受理入托补贴申请（是否）
- * 说明：三项同时满足。（一）的户籍要求是正文四（六）没有的（存疑「入托补贴的户籍要求」）
+ * 说明：三项同时满足。（一）的户籍要求是正文四（六）没有的（存疑「入托补贴的户籍要求」）。（二）的备案回执是托育机构的事实，（三）的缴费凭证与考勤表是该幼儿的材料
  */
 const _m18: _Measure = {
   name: "入托补贴申请条件",
@@ -4759,14 +5128,14 @@ const _m18: _Measure = {
   responsible: [],
   doubts: undefined,
   subject: "入托幼儿",
-  subjectIndex: 4,
+  subjectIndex: 6,
   recipient: undefined,
   application: undefined,
   outcomes: [
     { name: "可受理入托补贴申请", kind: "b", unit: "", period: undefined, required: false, rules: [0] },
   ],
   rules: [
-    // 规则「入托补贴申请条件齐备」条件：入托幼儿.「户籍在本县」\n          且 入托幼儿.「机构已提供备案回执」\n          且 入托幼儿.「机构已提供缴费凭证及考勤表」
+    // 规则「入托补贴申请条件齐备」条件：入托幼儿.户籍 为 栾川县\n          且 托育机构.「已取得备案回执」\n          且 入托幼儿.「有缴费凭证及考勤表」
     {
       name: "入托补贴申请条件齐备",
       from: undefined,
@@ -4776,66 +5145,69 @@ const _m18: _Measure = {
         let t1: boolean | null = true;
         Lt1: {
           let t1u = false;
-          const t2 = _field(c, 4, 1, "入托幼儿.户籍在本县") as boolean | null;
-          if (t2 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t2 === null) t1u = true;
-          const t3 = _field(c, 4, 2, "入托幼儿.机构已提供备案回执") as boolean | null;
+          const t2 = _field(c, 6, 2, "入托幼儿.户籍") as string | null;
+          const t3: boolean | null = t2 === null ? null : t2 === "栾川县";
           if (t3 === false) {
             t1 = false;
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _field(c, 4, 3, "入托幼儿.机构已提供缴费凭证及考勤表") as boolean | null;
+          const t4 = _field(c, 5, 14, "托育机构.已取得备案回执") as boolean | null;
           if (t4 === false) {
             t1 = false;
             break Lt1;
           }
           if (t4 === null) t1u = true;
+          const t5 = _field(c, 6, 4, "入托幼儿.有缴费凭证及考勤表") as boolean | null;
+          if (t5 === false) {
+            t1 = false;
+            break Lt1;
+          }
+          if (t5 === null) t1u = true;
           if (t1u) t1 = null;
         }
         return t1;
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
-        { // 入托幼儿.「户籍在本县」
-          const t1 = _field(c, 4, 1, "入托幼儿.户籍在本县") as boolean | null;
+        { // 入托幼儿.户籍 为 栾川县
+          const t1 = _field(c, 6, 2, "入托幼儿.户籍") as string | null;
+          const t2: boolean | null = t1 === null ? null : t1 === "栾川县";
           const o: Record<string, string> = {};
-          const t2 = _field(c, 4, 1, "入托幼儿.户籍在本县") as boolean | null;
-          o["入托幼儿.「户籍在本县」"] = _show("b", "", t2);
-          out.push({ 条件: "入托幼儿.「户籍在本县」", 成立: t1, 取值: o });
+          const t3 = _field(c, 6, 2, "入托幼儿.户籍") as string | null;
+          o["入托幼儿.户籍"] = _show("s", "", t3);
+          out.push({ 条件: "入托幼儿.户籍 为 栾川县", 成立: t2, 取值: o });
         }
-        { // 入托幼儿.「机构已提供备案回执」
-          const t3 = _field(c, 4, 2, "入托幼儿.机构已提供备案回执") as boolean | null;
+        { // 托育机构.「已取得备案回执」
+          const t4 = _field(c, 5, 14, "托育机构.已取得备案回执") as boolean | null;
           const o: Record<string, string> = {};
-          const t4 = _field(c, 4, 2, "入托幼儿.机构已提供备案回执") as boolean | null;
-          o["入托幼儿.「机构已提供备案回执」"] = _show("b", "", t4);
-          out.push({ 条件: "入托幼儿.「机构已提供备案回执」", 成立: t3, 取值: o });
+          const t5 = _field(c, 5, 14, "托育机构.已取得备案回执") as boolean | null;
+          o["托育机构.「已取得备案回执」"] = _show("b", "", t5);
+          out.push({ 条件: "托育机构.「已取得备案回执」", 成立: t4, 取值: o });
         }
-        { // 入托幼儿.「机构已提供缴费凭证及考勤表」
-          const t5 = _field(c, 4, 3, "入托幼儿.机构已提供缴费凭证及考勤表") as boolean | null;
+        { // 入托幼儿.「有缴费凭证及考勤表」
+          const t6 = _field(c, 6, 4, "入托幼儿.有缴费凭证及考勤表") as boolean | null;
           const o: Record<string, string> = {};
-          const t6 = _field(c, 4, 3, "入托幼儿.机构已提供缴费凭证及考勤表") as boolean | null;
-          o["入托幼儿.「机构已提供缴费凭证及考勤表」"] = _show("b", "", t6);
-          out.push({ 条件: "入托幼儿.「机构已提供缴费凭证及考勤表」", 成立: t5, 取值: o });
+          const t7 = _field(c, 6, 4, "入托幼儿.有缴费凭证及考勤表") as boolean | null;
+          o["入托幼儿.「有缴费凭证及考勤表」"] = _show("b", "", t7);
+          out.push({ 条件: "入托幼儿.「有缴费凭证及考勤表」", 成立: t6, 取值: o });
         }
       },
       unmet: (c: _Ctx, no: string[], unk: string[]): void => {
-        { // 入托幼儿.「户籍在本县」
-          const t1 = _field(c, 4, 1, "入托幼儿.户籍在本县") as boolean | null;
-          if (t1 === false) no.push("入托幼儿.「户籍在本县」");
-          else if (t1 === null) unk.push("入托幼儿.「户籍在本县」");
+        { // 入托幼儿.户籍 为 栾川县
+          const t1 = _field(c, 6, 2, "入托幼儿.户籍") as string | null;
+          const t2: boolean | null = t1 === null ? null : t1 === "栾川县";
+          if (t2 === false) no.push("入托幼儿.户籍 为 栾川县");
+          else if (t2 === null) unk.push("入托幼儿.户籍 为 栾川县");
         }
-        { // 入托幼儿.「机构已提供备案回执」
-          const t2 = _field(c, 4, 2, "入托幼儿.机构已提供备案回执") as boolean | null;
-          if (t2 === false) no.push("入托幼儿.「机构已提供备案回执」");
-          else if (t2 === null) unk.push("入托幼儿.「机构已提供备案回执」");
+        { // 托育机构.「已取得备案回执」
+          const t3 = _field(c, 5, 14, "托育机构.已取得备案回执") as boolean | null;
+          if (t3 === false) no.push("托育机构.「已取得备案回执」");
+          else if (t3 === null) unk.push("托育机构.「已取得备案回执」");
         }
-        { // 入托幼儿.「机构已提供缴费凭证及考勤表」
-          const t3 = _field(c, 4, 3, "入托幼儿.机构已提供缴费凭证及考勤表") as boolean | null;
-          if (t3 === false) no.push("入托幼儿.「机构已提供缴费凭证及考勤表」");
-          else if (t3 === null) unk.push("入托幼儿.「机构已提供缴费凭证及考勤表」");
+        { // 入托幼儿.「有缴费凭证及考勤表」
+          const t4 = _field(c, 6, 4, "入托幼儿.有缴费凭证及考勤表") as boolean | null;
+          if (t4 === false) no.push("入托幼儿.「有缴费凭证及考勤表」");
+          else if (t4 === null) unk.push("入托幼儿.「有缴费凭证及考勤表」");
         }
       },
       risky: false,
@@ -4885,196 +5257,41 @@ const _m19: _Measure = {
   responsible: ["县卫健委"],
   doubts: undefined,
   subject: "母婴照护服务机构",
-  subjectIndex: 5,
+  subjectIndex: 7,
   recipient: undefined,
   application: undefined,
   outcomes: [
     { name: "可受理母婴照护服务机构补贴申请", kind: "b", unit: "", period: undefined, required: false, rules: [0] },
   ],
   rules: [
-    // 规则「母婴照护服务机构申请条件齐备」条件：母婴照护服务机构.「具有独立法人资质」\n          且 母婴照护服务机构.「取得经营许可相关证照」\n          且 母婴照护服务机构.「有场地证明」\n          且 母婴照护服务机构.「工作人员有健康合格证明」\n          且 母婴照护服务机构.「有消防安全检查合格证明」\n          且 （非 母婴照护服务机构.「提供餐饮服务」 或 母婴照护服务机构.「有食品经营许可证」）\n          且 母婴照护服务机构.「在卫生行政部门备案合格」
+    // 规则「母婴照护服务机构申请条件齐备」条件：母婴照护服务机构.「附件2四所列条件齐备」
     {
       name: "母婴照护服务机构申请条件齐备",
       from: undefined,
       to: undefined,
       overrides: [],
       cond: (c: _Ctx): boolean | null => {
-        let t1: boolean | null = true;
-        Lt1: {
-          let t1u = false;
-          const t2 = _field(c, 5, 4, "母婴照护服务机构.具有独立法人资质") as boolean | null;
-          if (t2 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t2 === null) t1u = true;
-          const t3 = _field(c, 5, 5, "母婴照护服务机构.取得经营许可相关证照") as boolean | null;
-          if (t3 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t3 === null) t1u = true;
-          const t4 = _field(c, 5, 6, "母婴照护服务机构.有场地证明") as boolean | null;
-          if (t4 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t4 === null) t1u = true;
-          const t5 = _field(c, 5, 7, "母婴照护服务机构.工作人员有健康合格证明") as boolean | null;
-          if (t5 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t5 === null) t1u = true;
-          const t6 = _field(c, 5, 8, "母婴照护服务机构.有消防安全检查合格证明") as boolean | null;
-          if (t6 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t6 === null) t1u = true;
-          let t7: boolean | null = false;
-          Lt7: {
-            let t7u = false;
-            const t8 = _field(c, 5, 9, "母婴照护服务机构.提供餐饮服务") as boolean | null;
-            const t9: boolean | null = t8 === null ? null : !t8;
-            if (t9 === true) {
-              t7 = true;
-              break Lt7;
-            }
-            if (t9 === null) t7u = true;
-            const t10 = _field(c, 5, 10, "母婴照护服务机构.有食品经营许可证") as boolean | null;
-            if (t10 === true) {
-              t7 = true;
-              break Lt7;
-            }
-            if (t10 === null) t7u = true;
-            if (t7u) t7 = null;
-          }
-          if (t7 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t7 === null) t1u = true;
-          const t11 = _field(c, 5, 11, "母婴照护服务机构.在卫生行政部门备案合格") as boolean | null;
-          if (t11 === false) {
-            t1 = false;
-            break Lt1;
-          }
-          if (t11 === null) t1u = true;
-          if (t1u) t1 = null;
-        }
-        return t1;
+        const t1 = _root(c, 7, "母婴照护服务机构");
+        const t2: boolean | null = t1 === null ? null : _def(c, 31, t1) as boolean | null;
+        return t2;
       },
       trace: (c: _Ctx, out: 条件追踪[]): void => {
-        { // 母婴照护服务机构.「具有独立法人资质」
-          const t1 = _field(c, 5, 4, "母婴照护服务机构.具有独立法人资质") as boolean | null;
+        { // 母婴照护服务机构.「附件2四所列条件齐备」
+          const t1 = _root(c, 7, "母婴照护服务机构");
+          const t2: boolean | null = t1 === null ? null : _def(c, 31, t1) as boolean | null;
           const o: Record<string, string> = {};
-          const t2 = _field(c, 5, 4, "母婴照护服务机构.具有独立法人资质") as boolean | null;
-          o["母婴照护服务机构.「具有独立法人资质」"] = _show("b", "", t2);
-          out.push({ 条件: "母婴照护服务机构.「具有独立法人资质」", 成立: t1, 取值: o });
-        }
-        { // 母婴照护服务机构.「取得经营许可相关证照」
-          const t3 = _field(c, 5, 5, "母婴照护服务机构.取得经营许可相关证照") as boolean | null;
-          const o: Record<string, string> = {};
-          const t4 = _field(c, 5, 5, "母婴照护服务机构.取得经营许可相关证照") as boolean | null;
-          o["母婴照护服务机构.「取得经营许可相关证照」"] = _show("b", "", t4);
-          out.push({ 条件: "母婴照护服务机构.「取得经营许可相关证照」", 成立: t3, 取值: o });
-        }
-        { // 母婴照护服务机构.「有场地证明」
-          const t5 = _field(c, 5, 6, "母婴照护服务机构.有场地证明") as boolean | null;
-          const o: Record<string, string> = {};
-          const t6 = _field(c, 5, 6, "母婴照护服务机构.有场地证明") as boolean | null;
-          o["母婴照护服务机构.「有场地证明」"] = _show("b", "", t6);
-          out.push({ 条件: "母婴照护服务机构.「有场地证明」", 成立: t5, 取值: o });
-        }
-        { // 母婴照护服务机构.「工作人员有健康合格证明」
-          const t7 = _field(c, 5, 7, "母婴照护服务机构.工作人员有健康合格证明") as boolean | null;
-          const o: Record<string, string> = {};
-          const t8 = _field(c, 5, 7, "母婴照护服务机构.工作人员有健康合格证明") as boolean | null;
-          o["母婴照护服务机构.「工作人员有健康合格证明」"] = _show("b", "", t8);
-          out.push({ 条件: "母婴照护服务机构.「工作人员有健康合格证明」", 成立: t7, 取值: o });
-        }
-        { // 母婴照护服务机构.「有消防安全检查合格证明」
-          const t9 = _field(c, 5, 8, "母婴照护服务机构.有消防安全检查合格证明") as boolean | null;
-          const o: Record<string, string> = {};
-          const t10 = _field(c, 5, 8, "母婴照护服务机构.有消防安全检查合格证明") as boolean | null;
-          o["母婴照护服务机构.「有消防安全检查合格证明」"] = _show("b", "", t10);
-          out.push({ 条件: "母婴照护服务机构.「有消防安全检查合格证明」", 成立: t9, 取值: o });
-        }
-        { // 母婴照护服务机构.「提供餐饮服务」
-          const t11 = _field(c, 5, 9, "母婴照护服务机构.提供餐饮服务") as boolean | null;
-          const o: Record<string, string> = {};
-          const t12 = _field(c, 5, 9, "母婴照护服务机构.提供餐饮服务") as boolean | null;
-          o["母婴照护服务机构.「提供餐饮服务」"] = _show("b", "", t12);
-          out.push({ 条件: "母婴照护服务机构.「提供餐饮服务」", 成立: t11, 取值: o });
-        }
-        { // 母婴照护服务机构.「有食品经营许可证」
-          const t13 = _field(c, 5, 10, "母婴照护服务机构.有食品经营许可证") as boolean | null;
-          const o: Record<string, string> = {};
-          const t14 = _field(c, 5, 10, "母婴照护服务机构.有食品经营许可证") as boolean | null;
-          o["母婴照护服务机构.「有食品经营许可证」"] = _show("b", "", t14);
-          out.push({ 条件: "母婴照护服务机构.「有食品经营许可证」", 成立: t13, 取值: o });
-        }
-        { // 母婴照护服务机构.「在卫生行政部门备案合格」
-          const t15 = _field(c, 5, 11, "母婴照护服务机构.在卫生行政部门备案合格") as boolean | null;
-          const o: Record<string, string> = {};
-          const t16 = _field(c, 5, 11, "母婴照护服务机构.在卫生行政部门备案合格") as boolean | null;
-          o["母婴照护服务机构.「在卫生行政部门备案合格」"] = _show("b", "", t16);
-          out.push({ 条件: "母婴照护服务机构.「在卫生行政部门备案合格」", 成立: t15, 取值: o });
+          const t3 = _root(c, 7, "母婴照护服务机构");
+          const t4: boolean | null = t3 === null ? null : _def(c, 31, t3) as boolean | null;
+          o["母婴照护服务机构.「附件2四所列条件齐备」"] = _show("b", "", t4);
+          out.push({ 条件: "母婴照护服务机构.「附件2四所列条件齐备」", 成立: t2, 取值: o });
         }
       },
       unmet: (c: _Ctx, no: string[], unk: string[]): void => {
-        { // 母婴照护服务机构.「具有独立法人资质」
-          const t1 = _field(c, 5, 4, "母婴照护服务机构.具有独立法人资质") as boolean | null;
-          if (t1 === false) no.push("母婴照护服务机构.「具有独立法人资质」");
-          else if (t1 === null) unk.push("母婴照护服务机构.「具有独立法人资质」");
-        }
-        { // 母婴照护服务机构.「取得经营许可相关证照」
-          const t2 = _field(c, 5, 5, "母婴照护服务机构.取得经营许可相关证照") as boolean | null;
-          if (t2 === false) no.push("母婴照护服务机构.「取得经营许可相关证照」");
-          else if (t2 === null) unk.push("母婴照护服务机构.「取得经营许可相关证照」");
-        }
-        { // 母婴照护服务机构.「有场地证明」
-          const t3 = _field(c, 5, 6, "母婴照护服务机构.有场地证明") as boolean | null;
-          if (t3 === false) no.push("母婴照护服务机构.「有场地证明」");
-          else if (t3 === null) unk.push("母婴照护服务机构.「有场地证明」");
-        }
-        { // 母婴照护服务机构.「工作人员有健康合格证明」
-          const t4 = _field(c, 5, 7, "母婴照护服务机构.工作人员有健康合格证明") as boolean | null;
-          if (t4 === false) no.push("母婴照护服务机构.「工作人员有健康合格证明」");
-          else if (t4 === null) unk.push("母婴照护服务机构.「工作人员有健康合格证明」");
-        }
-        { // 母婴照护服务机构.「有消防安全检查合格证明」
-          const t5 = _field(c, 5, 8, "母婴照护服务机构.有消防安全检查合格证明") as boolean | null;
-          if (t5 === false) no.push("母婴照护服务机构.「有消防安全检查合格证明」");
-          else if (t5 === null) unk.push("母婴照护服务机构.「有消防安全检查合格证明」");
-        }
-        { // （非 母婴照护服务机构.「提供餐饮服务」 或 母婴照护服务机构.「有食品经营许可证」）
-          let t6: boolean | null = false;
-          Lt6: {
-            let t6u = false;
-            const t7 = _field(c, 5, 9, "母婴照护服务机构.提供餐饮服务") as boolean | null;
-            const t8: boolean | null = t7 === null ? null : !t7;
-            if (t8 === true) {
-              t6 = true;
-              break Lt6;
-            }
-            if (t8 === null) t6u = true;
-            const t9 = _field(c, 5, 10, "母婴照护服务机构.有食品经营许可证") as boolean | null;
-            if (t9 === true) {
-              t6 = true;
-              break Lt6;
-            }
-            if (t9 === null) t6u = true;
-            if (t6u) t6 = null;
-          }
-          if (t6 === false) no.push("（非 母婴照护服务机构.「提供餐饮服务」 或 母婴照护服务机构.「有食品经营许可证」）");
-          else if (t6 === null) unk.push("（非 母婴照护服务机构.「提供餐饮服务」 或 母婴照护服务机构.「有食品经营许可证」）");
-        }
-        { // 母婴照护服务机构.「在卫生行政部门备案合格」
-          const t10 = _field(c, 5, 11, "母婴照护服务机构.在卫生行政部门备案合格") as boolean | null;
-          if (t10 === false) no.push("母婴照护服务机构.「在卫生行政部门备案合格」");
-          else if (t10 === null) unk.push("母婴照护服务机构.「在卫生行政部门备案合格」");
+        { // 母婴照护服务机构.「附件2四所列条件齐备」
+          const t1 = _root(c, 7, "母婴照护服务机构");
+          const t2: boolean | null = t1 === null ? null : _def(c, 31, t1) as boolean | null;
+          if (t2 === false) no.push("母婴照护服务机构.「附件2四所列条件齐备」");
+          else if (t2 === null) unk.push("母婴照护服务机构.「附件2四所列条件齐备」");
         }
       },
       risky: false,
@@ -5090,44 +5307,1461 @@ const _m19: _Measure = {
 /** 全部可计算的措施，按政策中的顺序。 */
 const _MEASURES: readonly _Measure[] = [_m0, _m1, _m2, _m3, _m4, _m5, _m6, _m7, _m8, _m9, _m10, _m11, _m12, _m13, _m14, _m15, _m16, _m17, _m18, _m19];
 
-/** 失效条件：事件.级别 属于 {国家、省、市} 且 事件.类别 为 "生育支持政策" 且 事件.日期 ≥ 2023年1月1日（起算：当日） */
+/** 定义（由事实推出的结论），按声明顺序；求值时按实例缓存。 */
+const _DEFS: readonly _Def[] = [
+  /**
+   * 定义「子女.出生日期与同胎序号相同的子女数」（整数），在实体「子女」的每个实例上
+   * 说明：家庭.子女 中与该子女出生日期、同胎序号都相同的人数（含其本人）
+   * 表达式：人数（家庭.子女，出生日期 = 子女.出生日期 且 同胎序号 = 子女.同胎序号）
+   */
+  {
+    name: "子女.出生日期与同胎序号相同的子女数",
+    kind: "n",
+    unit: "",
+    label: undefined,
+    quotes: undefined,
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      let t1: number | null = null;
+      Lt1: {
+        const t2 = _field(c, 3, 1, "家庭.子女") as _List | null;
+        if (t2 === null) break Lt1;
+        let t1n = 0;
+        let t1u = false;
+        for (let i3 = 0; i3 < t2.items.length; i3++) {
+          const e3 = t2.items[i3] as _Rec;
+          let t4: boolean | null = true;
+          Lt4: {
+            let t4u = false;
+            const t5 = _get(c, e3, 0, "出生日期") as number | null;
+            const t6 = self === null ? null : _get(c, self, 0, "出生日期") as number | null;
+            const t7: boolean | null = t5 === null || t6 === null ? null : t5 === t6;
+            if (t7 === false) {
+              t4 = false;
+              break Lt4;
+            }
+            if (t7 === null) t4u = true;
+            const t8 = _get(c, e3, 1, "同胎序号") as number | null;
+            const t9 = self === null ? null : _get(c, self, 1, "同胎序号") as number | null;
+            const t10: boolean | null = t8 === null || t9 === null ? null : t8 === t9;
+            if (t10 === false) {
+              t4 = false;
+              break Lt4;
+            }
+            if (t10 === null) t4u = true;
+            if (t4u) t4 = null;
+          }
+          if (t4 === true) t1n++;
+          else if (t4 === null) t1u = true;
+        }
+        t1 = t1u ? null : t1n;
+      }
+      return t1;
+    },
+  },
+  /**
+   * 定义「家庭.全面两孩政策调整前的独生子女家庭」（是否），在实体「家庭」的每个实例上
+   * 条款：五（一）（锚点 sec_5__subsec_1）
+   * 原文：
+   *   对全面两孩政策调整前的独生子女家庭和农村计划生育双女家庭
+   * 说明：持有2016年1月1日（《人口与计划生育法》2015年修正的施行日）以前发证的《独生子女父母光荣证》
+   * 所采用的存疑解读：全面两孩政策调整前的范围
+   * 表达式：家庭.计划生育证件 至少一个满足（证件类别 为 独生子女父母光荣证 且 发证日期 < 2016年1月1日）
+   */
+  {
+    name: "家庭.全面两孩政策调整前的独生子女家庭",
+    kind: "b",
+    unit: "",
+    label: "五（一）",
+    quotes: ["对全面两孩政策调整前的独生子女家庭和农村计划生育双女家庭"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      let t1: boolean | null = null;
+      Lt1: {
+        const t2 = self === null ? null : _get(c, self, 11, "计划生育证件") as _List | null;
+        if (t2 === null) break Lt1;
+        let t1u = false;
+        for (let i3 = 0; i3 < t2.items.length; i3++) {
+          const e3 = t2.items[i3] as _Rec;
+          let t4: boolean | null = true;
+          Lt4: {
+            let t4u = false;
+            const t5 = _get(c, e3, 0, "证件类别") as string | null;
+            const t6: boolean | null = t5 === null ? null : t5 === "独生子女父母光荣证";
+            if (t6 === false) {
+              t4 = false;
+              break Lt4;
+            }
+            if (t6 === null) t4u = true;
+            const t7 = _get(c, e3, 1, "发证日期") as number | null;
+            const t8: boolean | null = t7 === null ? null : t7 < 16801;
+            if (t8 === false) {
+              t4 = false;
+              break Lt4;
+            }
+            if (t8 === null) t4u = true;
+            if (t4u) t4 = null;
+          }
+          if (t4 === true) {
+            t1 = true;
+            break Lt1;
+          }
+          if (t4 === null) t1u = true;
+        }
+        t1 = t1u ? null : false;
+      }
+      return t1;
+    },
+  },
+  /**
+   * 定义「家庭.全面两孩政策调整前的农村计划生育双女家庭」（是否），在实体「家庭」的每个实例上
+   * 条款：五（一）（锚点 sec_5__subsec_1）
+   * 原文：
+   *   对全面两孩政策调整前的独生子女家庭和农村计划生育双女家庭
+   * 说明：持有2016年1月1日以前出具的农村计划生育双女家庭证明
+   * 所采用的存疑解读：全面两孩政策调整前的范围
+   * 表达式：家庭.计划生育证件 至少一个满足（证件类别 为 「农村计划生育双女家庭证明」 且 发证日期 < 2016年1月1日）
+   */
+  {
+    name: "家庭.全面两孩政策调整前的农村计划生育双女家庭",
+    kind: "b",
+    unit: "",
+    label: "五（一）",
+    quotes: ["对全面两孩政策调整前的独生子女家庭和农村计划生育双女家庭"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      let t1: boolean | null = null;
+      Lt1: {
+        const t2 = self === null ? null : _get(c, self, 11, "计划生育证件") as _List | null;
+        if (t2 === null) break Lt1;
+        let t1u = false;
+        for (let i3 = 0; i3 < t2.items.length; i3++) {
+          const e3 = t2.items[i3] as _Rec;
+          let t4: boolean | null = true;
+          Lt4: {
+            let t4u = false;
+            const t5 = _get(c, e3, 0, "证件类别") as string | null;
+            const t6: boolean | null = t5 === null ? null : t5 === "农村计划生育双女家庭证明";
+            if (t6 === false) {
+              t4 = false;
+              break Lt4;
+            }
+            if (t6 === null) t4u = true;
+            const t7 = _get(c, e3, 1, "发证日期") as number | null;
+            const t8: boolean | null = t7 === null ? null : t7 < 16801;
+            if (t8 === false) {
+              t4 = false;
+              break Lt4;
+            }
+            if (t8 === null) t4u = true;
+            if (t4u) t4 = null;
+          }
+          if (t4 === true) {
+            t1 = true;
+            break Lt1;
+          }
+          if (t4 === null) t1u = true;
+        }
+        t1 = t1u ? null : false;
+      }
+      return t1;
+    },
+  },
+  /**
+   * 定义「家庭.夫妻至少一方户籍在本县」（是否），在实体「家庭」的每个实例上
+   * 条款：四（一）（锚点 sec_4__subsec_1）
+   * 原文：
+   *   夫妻至少一方户籍及子女户籍均在我县
+   * 说明：夫妻双方中至少一人的户口簿户籍地在栾川县；附件2 一（二）与四（七）括注的同一用语同此
+   * 表达式：家庭.夫妻 至少一方满足（户籍 为 栾川县）
+   */
+  {
+    name: "家庭.夫妻至少一方户籍在本县",
+    kind: "b",
+    unit: "",
+    label: "四（一）",
+    quotes: ["夫妻至少一方户籍及子女户籍均在我县"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      let t1: boolean | null = null;
+      Lt1: {
+        const t2 = self === null ? null : _get(c, self, 0, "夫妻") as _List | null;
+        if (t2 === null) break Lt1;
+        let t1u = false;
+        for (let i3 = 0; i3 < t2.items.length; i3++) {
+          const e3 = t2.items[i3] as _Rec;
+          const t4 = _get(c, e3, 0, "户籍") as string | null;
+          const t5: boolean | null = t4 === null ? null : t4 === "栾川县";
+          if (t5 === true) {
+            t1 = true;
+            break Lt1;
+          }
+          if (t5 === null) t1u = true;
+        }
+        t1 = t1u ? null : false;
+      }
+      return t1;
+    },
+  },
+  /**
+   * 定义「家庭.子女户籍均在本县」（是否），在实体「家庭」的每个实例上
+   * 条款：四（一）（锚点 sec_4__subsec_1）
+   * 原文：
+   *   夫妻至少一方户籍及子女户籍均在我县
+   * 说明：子女名单中的每一名子女（含本次出生的子女）户籍都在栾川县
+   * 所采用的存疑解读：子女户籍均在我县的范围
+   * 表达式：家庭.子女 均满足（户籍 为 栾川县）
+   */
+  {
+    name: "家庭.子女户籍均在本县",
+    kind: "b",
+    unit: "",
+    label: "四（一）",
+    quotes: ["夫妻至少一方户籍及子女户籍均在我县"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      let t1: boolean | null = null;
+      Lt1: {
+        const t2 = self === null ? null : _get(c, self, 1, "子女") as _List | null;
+        if (t2 === null) break Lt1;
+        let t1u = false;
+        for (let i3 = 0; i3 < t2.items.length; i3++) {
+          const e3 = t2.items[i3] as _Rec;
+          const t4 = _get(c, e3, 2, "户籍") as string | null;
+          const t5: boolean | null = t4 === null ? null : t4 === "栾川县";
+          if (t5 === false) {
+            t1 = false;
+            break Lt1;
+          }
+          if (t5 === null) t1u = true;
+        }
+        t1 = t1u ? null : true;
+      }
+      return t1;
+    },
+  },
+  /**
+   * 定义「子女.孩次」（整数），在实体「子女」的每个实例上
+   * 条款：四（一）（锚点 sec_4__subsec_1）
+   * 原文：
+   *   对生育三孩及以上的夫妻至少一方户籍
+   * 说明：该子女在 家庭.子女 中按出生先后的次序：比他早出生的子女数加一；同一天出生的按同胎序号（双胞胎先出生者在前）。第二胎为双胞胎的，两人孩次为2、3；第三胎为双胞胎的，为3、4
+   * 所采用的存疑解读：三孩的计算口径
+   * 表达式：人数（家庭.子女，出生日期 < 子女.出生日期 或 （出生日期 = 子女.出生日期 且 同胎序号 < 子女.同胎序号）） + 1
+   */
+  {
+    name: "子女.孩次",
+    kind: "n",
+    unit: "",
+    label: "四（一）",
+    quotes: ["对生育三孩及以上的夫妻至少一方户籍"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      let t1: number | null = null;
+      Lt1: {
+        const t2 = _field(c, 3, 1, "家庭.子女") as _List | null;
+        if (t2 === null) break Lt1;
+        let t1n = 0;
+        let t1u = false;
+        for (let i3 = 0; i3 < t2.items.length; i3++) {
+          const e3 = t2.items[i3] as _Rec;
+          let t4: boolean | null = false;
+          Lt4: {
+            let t4u = false;
+            const t5 = _get(c, e3, 0, "出生日期") as number | null;
+            const t6 = self === null ? null : _get(c, self, 0, "出生日期") as number | null;
+            const t7: boolean | null = t5 === null || t6 === null ? null : t5 < t6;
+            if (t7 === true) {
+              t4 = true;
+              break Lt4;
+            }
+            if (t7 === null) t4u = true;
+            let t8: boolean | null = true;
+            Lt8: {
+              let t8u = false;
+              const t9 = _get(c, e3, 0, "出生日期") as number | null;
+              const t10 = self === null ? null : _get(c, self, 0, "出生日期") as number | null;
+              const t11: boolean | null = t9 === null || t10 === null ? null : t9 === t10;
+              if (t11 === false) {
+                t8 = false;
+                break Lt8;
+              }
+              if (t11 === null) t8u = true;
+              const t12 = _get(c, e3, 1, "同胎序号") as number | null;
+              const t13 = self === null ? null : _get(c, self, 1, "同胎序号") as number | null;
+              const t14: boolean | null = t12 === null || t13 === null ? null : t12 < t13;
+              if (t14 === false) {
+                t8 = false;
+                break Lt8;
+              }
+              if (t14 === null) t8u = true;
+              if (t8u) t8 = null;
+            }
+            if (t8 === true) {
+              t4 = true;
+              break Lt4;
+            }
+            if (t8 === null) t4u = true;
+            if (t4u) t4 = null;
+          }
+          if (t4 === true) t1n++;
+          else if (t4 === null) t1u = true;
+        }
+        t1 = t1u ? null : t1n;
+      }
+      const t15: number | null = t1 === null ? null : t1 + (1 as number) || 0;
+      return t15;
+    },
+  },
+  /**
+   * 定义「子女.在本方案实施后出生」（是否），在实体「子女」的每个实例上
+   * 条款：四（一）（锚点 sec_4__subsec_1）
+   * 原文：
+   *   对生育三孩及以上的夫妻至少一方户籍及子女户籍均在我县的家庭
+   * 说明：出生日期不早于本方案施行日（含当日）；施行日只知道在2023年内（存疑「生效日期未知」），出生在这一年内的，结论为存疑并指出施行日
+   * 所采用的存疑解读：生育补助的时间适用
+   * 表达式：子女.出生日期 ≥ 施行日
+   */
+  {
+    name: "子女.在本方案实施后出生",
+    kind: "b",
+    unit: "",
+    label: "四（一）",
+    quotes: ["对生育三孩及以上的夫妻至少一方户籍及子女户籍均在我县的家庭"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      const t1 = self === null ? null : _get(c, self, 0, "出生日期") as number | null;
+      const t2 = new _Iv(19358, 19722, "施行日（2023-01-01 至 2023-12-31 之间，确切日期未知）");
+      const t3: boolean | null = t1 === null ? null : _ivCmp(c, ">=", t1, t2);
+      return t3;
+    },
+  },
+  /**
+   * 定义「家庭.可获生育补助的子女数」（整数），在实体「家庭」的每个实例上
+   * 条款：四（一）（锚点 sec_4__subsec_1）
+   * 原文：
+   *   对生育三孩及以上的夫妻至少一方户籍及子女户籍均在我县的家庭，一次性给予1000元的生育补助。
+   * 说明：孩次为三及以上、在本方案施行后出生的子女人数；每人给予一次（存疑「生育补助按孩发放」）
+   * 所采用的存疑解读：生育补助按孩发放
+   * 表达式：数量（家庭.子女，孩次 三孩及以上 且 「在本方案实施后出生」）
+   */
+  {
+    name: "家庭.可获生育补助的子女数",
+    kind: "n",
+    unit: "",
+    label: "四（一）",
+    quotes: ["对生育三孩及以上的夫妻至少一方户籍及子女户籍均在我县的家庭，一次性给予1000元的生育补助。"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      let t1: number | null = null;
+      Lt1: {
+        const t2 = self === null ? null : _get(c, self, 1, "子女") as _List | null;
+        if (t2 === null) break Lt1;
+        let t1n = 0;
+        let t1u = false;
+        for (let i3 = 0; i3 < t2.items.length; i3++) {
+          const e3 = t2.items[i3] as _Rec;
+          let t4: boolean | null = true;
+          Lt4: {
+            let t4u = false;
+            const t5: number | null = _def(c, 5, e3) as number | null;
+            const t6: boolean | null = t5 === null ? null : t5 >= 3;
+            if (t6 === false) {
+              t4 = false;
+              break Lt4;
+            }
+            if (t6 === null) t4u = true;
+            const t7: boolean | null = _def(c, 6, e3) as boolean | null;
+            if (t7 === false) {
+              t4 = false;
+              break Lt4;
+            }
+            if (t7 === null) t4u = true;
+            if (t4u) t4 = null;
+          }
+          if (t4 === true) t1n++;
+          else if (t4 === null) t1u = true;
+        }
+        t1 = t1u ? null : t1n;
+      }
+      return t1;
+    },
+  },
+  /**
+   * 定义「婴幼儿.栾川籍」（是否），在实体「婴幼儿」的每个实例上
+   * 条款：四（二）（锚点 sec_4__subsec_2）
+   * 原文：
+   *   为我县栾川籍6—24月龄婴幼儿
+   * 说明：婴幼儿本人的户口簿户籍地在栾川县
+   * 所采用的存疑解读：栾川籍的含义
+   * 表达式：婴幼儿.户籍 为 栾川县
+   */
+  {
+    name: "婴幼儿.栾川籍",
+    kind: "b",
+    unit: "",
+    label: "四（二）",
+    quotes: ["为我县栾川籍6—24月龄婴幼儿"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      const t1 = self === null ? null : _get(c, self, 1, "户籍") as string | null;
+      const t2: boolean | null = t1 === null ? null : t1 === "栾川县";
+      return t2;
+    },
+  },
+  /**
+   * 定义「托育机构.社会性」（是否），在实体「托育机构」的每个实例上
+   * 条款：四（三）（锚点 sec_4__subsec_3）
+   * 原文：
+   *   支持企业或个人开办社会性托育机构
+   * 说明：由企业、个人或社会组织举办，即非公办（与同条“公办托育服务机构”相对）
+   * 所采用的存疑解读：新建的社会性托育机构
+   * 表达式：托育机构.举办者类别 不为 「机关或事业单位」
+   */
+  {
+    name: "托育机构.社会性",
+    kind: "b",
+    unit: "",
+    label: "四（三）",
+    quotes: ["支持企业或个人开办社会性托育机构"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      const t1 = self === null ? null : _get(c, self, 0, "举办者类别") as string | null;
+      const t2: boolean | null = t1 === null ? null : t1 !== "机关或事业单位";
+      return t2;
+    },
+  },
+  /**
+   * 定义「托育机构.本方案实施后新建」（是否），在实体「托育机构」的每个实例上
+   * 条款：四（三）（锚点 sec_4__subsec_3）
+   * 原文：
+   *   对新建的社会性托育机构
+   * 说明：机构设立日期不早于本方案施行日（含当日）；2023年内设立的，结论为存疑并指出施行日
+   * 所采用的存疑解读：新建的社会性托育机构
+   * 表达式：托育机构.设立日期 ≥ 施行日
+   */
+  {
+    name: "托育机构.本方案实施后新建",
+    kind: "b",
+    unit: "",
+    label: "四（三）",
+    quotes: ["对新建的社会性托育机构"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      const t1 = self === null ? null : _get(c, self, 2, "设立日期") as number | null;
+      const t2 = new _Iv(19358, 19722, "施行日（2023-01-01 至 2023-12-31 之间，确切日期未知）");
+      const t3: boolean | null = t1 === null ? null : _ivCmp(c, ">=", t1, t2);
+      return t3;
+    },
+  },
+  /**
+   * 定义「托育机构.达到标准要求」（是否），在实体「托育机构」的每个实例上
+   * 条款：四（三）（锚点 sec_4__subsec_3）
+   * 原文：
+   *   对新建的社会性托育机构，达到标准要求的
+   * 说明：已按附件2 二 提交全部备案材料，且自接收材料之日起15个工作日届满、卫生健康部门没有通知其不符合设置标准和管理规范；不再作为事实输入，所以“达到标准而材料不全”这样自相矛盾的输入无从写出
+   * 所采用的存疑解读：达到标准要求的托育机构
+   * 表达式：托育机构.「备案材料齐全」 且 托育机构.「备案期满未被通知不符合」
+   */
+  {
+    name: "托育机构.达到标准要求",
+    kind: "b",
+    unit: "",
+    label: "四（三）",
+    quotes: ["对新建的社会性托育机构，达到标准要求的"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      let t1: boolean | null = true;
+      Lt1: {
+        let t1u = false;
+        const t2: boolean | null = self === null ? null : _def(c, 27, self) as boolean | null;
+        if (t2 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t2 === null) t1u = true;
+        const t3: boolean | null = self === null ? null : _def(c, 30, self) as boolean | null;
+        if (t3 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t3 === null) t1u = true;
+        if (t1u) t1 = null;
+      }
+      return t1;
+    },
+  },
+  /**
+   * 定义「托育机构.按要求登记备案且手续齐全」（是否），在实体「托育机构」的每个实例上
+   * 条款：四（六）（锚点 sec_4__subsec_6）
+   * 原文：
+   *   按要求登记备案、手续齐全的婴幼儿照护社会性托育机构
+   * 说明：已办理法人登记（营业执照或其他法人登记证书），已向卫生健康部门备案并取得备案回执，且附件2 二 所列备案材料齐全
+   * 所采用的存疑解读：按要求登记备案、手续齐全
+   * 表达式：托育机构.「有营业执照或其他法人登记证书」 且 托育机构.「已取得备案回执」 且 托育机构.「备案材料齐全」
+   */
+  {
+    name: "托育机构.按要求登记备案且手续齐全",
+    kind: "b",
+    unit: "",
+    label: "四（六）",
+    quotes: ["按要求登记备案、手续齐全的婴幼儿照护社会性托育机构"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      let t1: boolean | null = true;
+      Lt1: {
+        let t1u = false;
+        const t2 = self === null ? null : _get(c, self, 4, "有营业执照或其他法人登记证书") as boolean | null;
+        if (t2 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t2 === null) t1u = true;
+        const t3 = self === null ? null : _get(c, self, 14, "已取得备案回执") as boolean | null;
+        if (t3 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t3 === null) t1u = true;
+        const t4: boolean | null = self === null ? null : _def(c, 27, self) as boolean | null;
+        if (t4 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t4 === null) t1u = true;
+        if (t1u) t1 = null;
+      }
+      return t1;
+    },
+  },
+  /**
+   * 定义「入托幼儿.孩次」（整数），在实体「入托幼儿」的每个实例上
+   * 条款：四（六）（锚点 sec_4__subsec_6）
+   * 原文：
+   *   生源为三孩及以上的每生每年
+   * 说明：该幼儿在其父母子女中按出生先后的次序，规则同 子女.孩次：比他早出生的兄姐人数加一，同一天出生的按同胎序号
+   * 所采用的存疑解读：三孩的计算口径
+   * 表达式：人数（入托幼儿.「父母的其他子女」，出生日期 < 入托幼儿.出生日期 或 （出生日期 = 入托幼儿.出生日期 且 同胎序号 < 入托幼儿.同胎序号）） + 1
+   */
+  {
+    name: "入托幼儿.孩次",
+    kind: "n",
+    unit: "",
+    label: "四（六）",
+    quotes: ["生源为三孩及以上的每生每年"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      let t1: number | null = null;
+      Lt1: {
+        const t2 = self === null ? null : _get(c, self, 3, "父母的其他子女") as _List | null;
+        if (t2 === null) break Lt1;
+        let t1n = 0;
+        let t1u = false;
+        for (let i3 = 0; i3 < t2.items.length; i3++) {
+          const e3 = t2.items[i3] as _Rec;
+          let t4: boolean | null = false;
+          Lt4: {
+            let t4u = false;
+            const t5 = _get(c, e3, 0, "出生日期") as number | null;
+            const t6 = self === null ? null : _get(c, self, 0, "出生日期") as number | null;
+            const t7: boolean | null = t5 === null || t6 === null ? null : t5 < t6;
+            if (t7 === true) {
+              t4 = true;
+              break Lt4;
+            }
+            if (t7 === null) t4u = true;
+            let t8: boolean | null = true;
+            Lt8: {
+              let t8u = false;
+              const t9 = _get(c, e3, 0, "出生日期") as number | null;
+              const t10 = self === null ? null : _get(c, self, 0, "出生日期") as number | null;
+              const t11: boolean | null = t9 === null || t10 === null ? null : t9 === t10;
+              if (t11 === false) {
+                t8 = false;
+                break Lt8;
+              }
+              if (t11 === null) t8u = true;
+              const t12 = _get(c, e3, 1, "同胎序号") as number | null;
+              const t13 = self === null ? null : _get(c, self, 1, "同胎序号") as number | null;
+              const t14: boolean | null = t12 === null || t13 === null ? null : t12 < t13;
+              if (t14 === false) {
+                t8 = false;
+                break Lt8;
+              }
+              if (t14 === null) t8u = true;
+              if (t8u) t8 = null;
+            }
+            if (t8 === true) {
+              t4 = true;
+              break Lt4;
+            }
+            if (t8 === null) t4u = true;
+            if (t4u) t4 = null;
+          }
+          if (t4 === true) t1n++;
+          else if (t4 === null) t1u = true;
+        }
+        t1 = t1u ? null : t1n;
+      }
+      const t15: number | null = t1 === null ? null : t1 + (1 as number) || 0;
+      return t15;
+    },
+  },
+  /**
+   * 定义「家庭.现有子女数」（整数），在实体「家庭」的每个实例上
+   * 条款：四（七）（锚点 sec_4__subsec_7）
+   * 原文：
+   *   按照国家政策生育二孩及以上缴存公积金的职工家庭
+   *   二孩及以上的家庭购买首套自住住房或改善型住房的
+   *   对生育二孩及以上的栾川户籍
+   * 说明：子女名单中现仍存活的子女人数
+   * 所采用的存疑解读：二孩及以上的计数
+   * 表达式：人数（家庭.子女，「健在」）
+   */
+  {
+    name: "家庭.现有子女数",
+    kind: "n",
+    unit: "",
+    label: "四（七）",
+    quotes: ["按照国家政策生育二孩及以上缴存公积金的职工家庭", "二孩及以上的家庭购买首套自住住房或改善型住房的", "对生育二孩及以上的栾川户籍"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      let t1: number | null = null;
+      Lt1: {
+        const t2 = self === null ? null : _get(c, self, 1, "子女") as _List | null;
+        if (t2 === null) break Lt1;
+        let t1n = 0;
+        let t1u = false;
+        for (let i3 = 0; i3 < t2.items.length; i3++) {
+          const e3 = t2.items[i3] as _Rec;
+          const t4 = _get(c, e3, 4, "健在") as boolean | null;
+          if (t4 === true) t1n++;
+          else if (t4 === null) t1u = true;
+        }
+        t1 = t1u ? null : t1n;
+      }
+      return t1;
+    },
+  },
+  /**
+   * 定义「家庭.缴存公积金的职工家庭」（是否），在实体「家庭」的每个实例上
+   * 条款：四（七）（锚点 sec_4__subsec_7）
+   * 原文：
+   *   按照国家政策生育二孩及以上缴存公积金的职工家庭
+   * 说明：夫妻中至少一人正常缴存住房公积金
+   * 表达式：家庭.夫妻 至少一方满足（「缴存住房公积金」）
+   */
+  {
+    name: "家庭.缴存公积金的职工家庭",
+    kind: "b",
+    unit: "",
+    label: "四（七）",
+    quotes: ["按照国家政策生育二孩及以上缴存公积金的职工家庭"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      let t1: boolean | null = null;
+      Lt1: {
+        const t2 = self === null ? null : _get(c, self, 0, "夫妻") as _List | null;
+        if (t2 === null) break Lt1;
+        let t1u = false;
+        for (let i3 = 0; i3 < t2.items.length; i3++) {
+          const e3 = t2.items[i3] as _Rec;
+          const t4 = _get(c, e3, 1, "缴存住房公积金") as boolean | null;
+          if (t4 === true) {
+            t1 = true;
+            break Lt1;
+          }
+          if (t4 === null) t1u = true;
+        }
+        t1 = t1u ? null : false;
+      }
+      return t1;
+    },
+  },
+  /**
+   * 定义「家庭.常住本县」（是否），在实体「家庭」的每个实例上
+   * 条款：四（七）（锚点 sec_4__subsec_7）
+   * 原文：
+   *   栾川户籍（夫妻双方至少一方户籍且生育子女户籍均在我县）常住家庭
+   * 说明：家庭实际居住在栾川县
+   * 所采用的存疑解读：常住家庭
+   * 表达式：家庭.「居住地」 为 栾川县
+   */
+  {
+    name: "家庭.常住本县",
+    kind: "b",
+    unit: "",
+    label: "四（七）",
+    quotes: ["栾川户籍（夫妻双方至少一方户籍且生育子女户籍均在我县）常住家庭"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      const t1 = self === null ? null : _get(c, self, 2, "居住地") as string | null;
+      const t2: boolean | null = t1 === null ? null : t1 === "栾川县";
+      return t2;
+    },
+  },
+  /**
+   * 定义「家庭.在县域内新购买商品房」（是否），在实体「家庭」的每个实例上
+   * 条款：四（七）（锚点 sec_4__subsec_7）
+   * 原文：
+   *   在县域内新购买商品房时
+   * 说明：所购住房是坐落在栾川县的商品房，买卖合同签订日不早于本方案施行日；2023年内签订的，结论为存疑并指出施行日
+   * 所采用的存疑解读：新购买商品房
+   * 表达式：家庭.「所购住房为商品房」 且 家庭.「所购住房所在地」 为 栾川县 且 家庭.购房日期 ≥ 施行日
+   */
+  {
+    name: "家庭.在县域内新购买商品房",
+    kind: "b",
+    unit: "",
+    label: "四（七）",
+    quotes: ["在县域内新购买商品房时"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      let t1: boolean | null = true;
+      Lt1: {
+        let t1u = false;
+        const t2 = self === null ? null : _get(c, self, 5, "所购住房为商品房") as boolean | null;
+        if (t2 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t2 === null) t1u = true;
+        const t3 = self === null ? null : _get(c, self, 6, "所购住房所在地") as string | null;
+        const t4: boolean | null = t3 === null ? null : t3 === "栾川县";
+        if (t4 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t4 === null) t1u = true;
+        const t5 = self === null ? null : _get(c, self, 7, "购房日期") as number | null;
+        const t6 = new _Iv(19358, 19722, "施行日（2023-01-01 至 2023-12-31 之间，确切日期未知）");
+        const t7: boolean | null = t5 === null ? null : _ivCmp(c, ">=", t5, t6);
+        if (t7 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t7 === null) t1u = true;
+        if (t1u) t1 = null;
+      }
+      return t1;
+    },
+  },
+  /**
+   * 定义「职工.本次生育日期」（日期），在实体「职工」的每个实例上
+   * 条款：四（八）（锚点 sec_4__subsec_8）
+   * 原文：
+   *   女职工生育三孩的
+   * 说明：本次生育即最近一次生育：子女名单中最晚的出生日期
+   * 所采用的存疑解读：本次生育的认定
+   * 表达式：最大（职工.子女，出生日期）
+   */
+  {
+    name: "职工.本次生育日期",
+    kind: "d",
+    unit: "",
+    label: "四（八）",
+    quotes: ["女职工生育三孩的"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      let t1: number | null = null;
+      Lt1: {
+        const t2 = self === null ? null : _get(c, self, 2, "子女") as _List | null;
+        if (t2 === null) break Lt1;
+        if (t2.items.length === 0) {
+          c.miss?.add(t2.path + "（列表为空，没有最大值）");
+          break Lt1;
+        }
+        let t1u = false;
+        let t1x: number | undefined;
+        for (let i3 = 0; i3 < t2.items.length; i3++) {
+          const e3 = t2.items[i3] as _Rec;
+          const t4 = _get(c, e3, 0, "出生日期") as number | null;
+          if (t4 === null) t1u = true;
+          else {
+            t1x = t1x === undefined ? t4 : Math.max(t1x, t4);
+          }
+        }
+        if (!t1u) t1 = t1x as number;
+      }
+      return t1;
+    },
+  },
+  /**
+   * 定义「职工.本次生育前的子女数」（整数），在实体「职工」的每个实例上
+   * 条款：四（八）（锚点 sec_4__subsec_8）
+   * 原文：
+   *   女职工生育三孩的
+   * 说明：本次生育之前已出生的子女人数
+   * 所采用的存疑解读：本次生育的认定
+   * 表达式：人数（职工.子女，出生日期 < 职工.「本次生育日期」）
+   */
+  {
+    name: "职工.本次生育前的子女数",
+    kind: "n",
+    unit: "",
+    label: "四（八）",
+    quotes: ["女职工生育三孩的"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      let t1: number | null = null;
+      Lt1: {
+        const t2 = self === null ? null : _get(c, self, 2, "子女") as _List | null;
+        if (t2 === null) break Lt1;
+        let t1n = 0;
+        let t1u = false;
+        for (let i3 = 0; i3 < t2.items.length; i3++) {
+          const e3 = t2.items[i3] as _Rec;
+          const t4 = _get(c, e3, 0, "出生日期") as number | null;
+          const t5: number | null = self === null ? null : _def(c, 18, self) as number | null;
+          const t6: boolean | null = t4 === null || t5 === null ? null : t4 < t5;
+          if (t6 === true) t1n++;
+          else if (t6 === null) t1u = true;
+        }
+        t1 = t1u ? null : t1n;
+      }
+      return t1;
+    },
+  },
+  /**
+   * 定义「职工.本次生育的子女数」（整数），在实体「职工」的每个实例上
+   * 条款：四（八）（锚点 sec_4__subsec_8）
+   * 原文：
+   *   女职工生育三孩的
+   * 说明：本次生育（同一天出生的一胎）的子女人数：单胎为1，双胞胎为2
+   * 所采用的存疑解读：本次生育的认定
+   * 表达式：人数（职工.子女，出生日期 = 职工.「本次生育日期」）
+   */
+  {
+    name: "职工.本次生育的子女数",
+    kind: "n",
+    unit: "",
+    label: "四（八）",
+    quotes: ["女职工生育三孩的"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      let t1: number | null = null;
+      Lt1: {
+        const t2 = self === null ? null : _get(c, self, 2, "子女") as _List | null;
+        if (t2 === null) break Lt1;
+        let t1n = 0;
+        let t1u = false;
+        for (let i3 = 0; i3 < t2.items.length; i3++) {
+          const e3 = t2.items[i3] as _Rec;
+          const t4 = _get(c, e3, 0, "出生日期") as number | null;
+          const t5: number | null = self === null ? null : _def(c, 18, self) as number | null;
+          const t6: boolean | null = t4 === null || t5 === null ? null : t4 === t5;
+          if (t6 === true) t1n++;
+          else if (t6 === null) t1u = true;
+        }
+        t1 = t1u ? null : t1n;
+      }
+      return t1;
+    },
+  },
+  /**
+   * 定义「职工.生育三孩」（是否），在实体「职工」的每个实例上
+   * 条款：四（八）（锚点 sec_4__subsec_8）
+   * 原文：
+   *   女职工生育三孩的
+   *   生育三孩的女职工每天可享有1小时照护假
+   * 说明：本次生育的子女中有第三个子女：此前已有两个子女而本次生育，或此前有一个子女而本次生育双胞胎（第二、三孩），或第一胎即为三胞胎
+   * 所采用的存疑解读：三孩与三孩及以上
+   * 表达式：职工.「本次生育前的子女数」 ≤ 2 且 职工.「本次生育前的子女数」 + 职工.「本次生育的子女数」 ≥ 3
+   */
+  {
+    name: "职工.生育三孩",
+    kind: "b",
+    unit: "",
+    label: "四（八）",
+    quotes: ["女职工生育三孩的", "生育三孩的女职工每天可享有1小时照护假"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      let t1: boolean | null = true;
+      Lt1: {
+        let t1u = false;
+        const t2: number | null = self === null ? null : _def(c, 19, self) as number | null;
+        const t3: boolean | null = t2 === null ? null : t2 <= 2;
+        if (t3 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t3 === null) t1u = true;
+        const t4: number | null = self === null ? null : _def(c, 19, self) as number | null;
+        const t5: number | null = self === null ? null : _def(c, 20, self) as number | null;
+        const t6: number | null = t4 === null || t5 === null ? null : t4 + t5 || 0;
+        const t7: boolean | null = t6 === null ? null : t6 >= 3;
+        if (t7 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t7 === null) t1u = true;
+        if (t1u) t1 = null;
+      }
+      return t1;
+    },
+  },
+  /**
+   * 定义「职工.在本县用人单位就业」（是否），在实体「职工」的每个实例上
+   * 条款：四（八）（锚点 sec_4__subsec_8）
+   * 原文：
+   *   女职工生育三孩的，可在规定的产假基础上再延长3个月。
+   * 说明：用人单位在栾川县行政区域内（编码加上的适用范围，原文未明写）
+   * 所采用的存疑解读：女职工的范围
+   * 表达式：职工.「用人单位所在地」 为 栾川县
+   */
+  {
+    name: "职工.在本县用人单位就业",
+    kind: "b",
+    unit: "",
+    label: "四（八）",
+    quotes: ["女职工生育三孩的，可在规定的产假基础上再延长3个月。"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      const t1 = self === null ? null : _get(c, self, 1, "用人单位所在地") as string | null;
+      const t2: boolean | null = t1 === null ? null : t1 === "栾川县";
+      return t2;
+    },
+  },
+  /**
+   * 定义「母婴照护服务机构.社会性」（是否），在实体「母婴照护服务机构」的每个实例上
+   * 条款：四（九）（锚点 sec_4__subsec_9）
+   * 原文：
+   *   对在我县新开办的月子中心等社会性母婴照护服务机构
+   * 说明：由企业、个人或社会组织举办（非公办），口径同 托育机构.「社会性」
+   * 所采用的存疑解读：母婴照护服务机构的标准与范围
+   * 表达式：母婴照护服务机构.举办者类别 不为 「机关或事业单位」
+   */
+  {
+    name: "母婴照护服务机构.社会性",
+    kind: "b",
+    unit: "",
+    label: "四（九）",
+    quotes: ["对在我县新开办的月子中心等社会性母婴照护服务机构"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      const t1 = self === null ? null : _get(c, self, 0, "举办者类别") as string | null;
+      const t2: boolean | null = t1 === null ? null : t1 !== "机关或事业单位";
+      return t2;
+    },
+  },
+  /**
+   * 定义「母婴照护服务机构.本方案实施后新开办」（是否），在实体「母婴照护服务机构」的每个实例上
+   * 条款：四（九）（锚点 sec_4__subsec_9）
+   * 原文：
+   *   对在我县新开办的月子中心等社会性母婴照护服务机构
+   * 说明：开办日期不早于本方案施行日（含当日）；2023年内开办的，结论为存疑并指出施行日
+   * 所采用的存疑解读：母婴照护服务机构的标准与范围
+   * 表达式：母婴照护服务机构.开办日期 ≥ 施行日
+   */
+  {
+    name: "母婴照护服务机构.本方案实施后新开办",
+    kind: "b",
+    unit: "",
+    label: "四（九）",
+    quotes: ["对在我县新开办的月子中心等社会性母婴照护服务机构"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      const t1 = self === null ? null : _get(c, self, 2, "开办日期") as number | null;
+      const t2 = new _Iv(19358, 19722, "施行日（2023-01-01 至 2023-12-31 之间，确切日期未知）");
+      const t3: boolean | null = t1 === null ? null : _ivCmp(c, ">=", t1, t2);
+      return t3;
+    },
+  },
+  /**
+   * 定义「母婴照护服务机构.达到标准要求」（是否），在实体「母婴照护服务机构」的每个实例上
+   * 条款：四（九）（锚点 sec_4__subsec_9）
+   * 原文：
+   *   对在我县新开办的月子中心等社会性母婴照护服务机构，达到标准要求的
+   * 说明：满足附件2 四 所列全部条件（定义 母婴照护服务机构.「附件2四所列条件齐备」）；不再作为事实输入
+   * 所采用的存疑解读：母婴照护服务机构的标准与范围
+   * 表达式：母婴照护服务机构.「附件2四所列条件齐备」
+   */
+  {
+    name: "母婴照护服务机构.达到标准要求",
+    kind: "b",
+    unit: "",
+    label: "四（九）",
+    quotes: ["对在我县新开办的月子中心等社会性母婴照护服务机构，达到标准要求的"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      const t1: boolean | null = self === null ? null : _def(c, 31, self) as boolean | null;
+      return t1;
+    },
+  },
+  /**
+   * 定义「培训参加人.生育家庭成员」（是否），在实体「培训参加人」的每个实例上
+   * 条款：四（十）（锚点 sec_4__subsec_10）
+   * 原文：
+   *   致富带头人培训的生育家庭成员，全部实行免费培训
+   * 说明：本人已生育子女（子女名单不为空）
+   * 所采用的存疑解读：生育家庭成员的范围
+   * 表达式：数量（培训参加人.子女） ≥ 1
+   */
+  {
+    name: "培训参加人.生育家庭成员",
+    kind: "b",
+    unit: "",
+    label: "四（十）",
+    quotes: ["致富带头人培训的生育家庭成员，全部实行免费培训"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      let t1: number | null = null;
+      Lt1: {
+        const t2 = self === null ? null : _get(c, self, 0, "子女") as _List | null;
+        if (t2 === null) break Lt1;
+        t1 = t2.items.length;
+      }
+      const t3: boolean | null = t1 === null ? null : t1 >= 1;
+      return t3;
+    },
+  },
+  /**
+   * 定义「托育机构.备案材料齐全」（是否），在实体「托育机构」的每个实例上
+   * 条款：附件2 二（锚点 annex_2__sec_2）
+   * 原文：
+   *   托育机构应当及时向机构所在地的县级卫生健康部门备案,登录托育机构备案信息系统，在线填写托育机构备案书、备案承诺书，并提交以下材料:
+   *   （七）提供餐饮服务的，应当提交《食品经营许可证》。
+   * 说明：已在线填写备案书、承诺书，并有（一）至（六）全部材料；提供餐饮服务的另有《食品经营许可证》
+   * 表达式：托育机构.「已在线填写备案书及承诺书」\n      且 托育机构.「有营业执照或其他法人登记证书」\n      且 托育机构.「有场地证明」\n      且 托育机构.「有工作人员专业资格证明及健康合格证明」\n      且 托育机构.「有评价为合格的卫生评价报告」\n      且 托育机构.「有消防安全检查合格证明」\n      且 托育机构.「有法律法规规定的其他相关材料」\n      且 （非 托育机构.「提供餐饮服务」 或 托育机构.「有食品经营许可证」）
+   */
+  {
+    name: "托育机构.备案材料齐全",
+    kind: "b",
+    unit: "",
+    label: "附件2 二",
+    quotes: ["托育机构应当及时向机构所在地的县级卫生健康部门备案,登录托育机构备案信息系统，在线填写托育机构备案书、备案承诺书，并提交以下材料:", "（七）提供餐饮服务的，应当提交《食品经营许可证》。"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      let t1: boolean | null = true;
+      Lt1: {
+        let t1u = false;
+        const t2 = self === null ? null : _get(c, self, 3, "已在线填写备案书及承诺书") as boolean | null;
+        if (t2 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t2 === null) t1u = true;
+        const t3 = self === null ? null : _get(c, self, 4, "有营业执照或其他法人登记证书") as boolean | null;
+        if (t3 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t3 === null) t1u = true;
+        const t4 = self === null ? null : _get(c, self, 5, "有场地证明") as boolean | null;
+        if (t4 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t4 === null) t1u = true;
+        const t5 = self === null ? null : _get(c, self, 6, "有工作人员专业资格证明及健康合格证明") as boolean | null;
+        if (t5 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t5 === null) t1u = true;
+        const t6 = self === null ? null : _get(c, self, 7, "有评价为合格的卫生评价报告") as boolean | null;
+        if (t6 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t6 === null) t1u = true;
+        const t7 = self === null ? null : _get(c, self, 8, "有消防安全检查合格证明") as boolean | null;
+        if (t7 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t7 === null) t1u = true;
+        const t8 = self === null ? null : _get(c, self, 9, "有法律法规规定的其他相关材料") as boolean | null;
+        if (t8 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t8 === null) t1u = true;
+        let t9: boolean | null = false;
+        Lt9: {
+          let t9u = false;
+          const t10 = self === null ? null : _get(c, self, 10, "提供餐饮服务") as boolean | null;
+          const t11: boolean | null = t10 === null ? null : !t10;
+          if (t11 === true) {
+            t9 = true;
+            break Lt9;
+          }
+          if (t11 === null) t9u = true;
+          const t12 = self === null ? null : _get(c, self, 11, "有食品经营许可证") as boolean | null;
+          if (t12 === true) {
+            t9 = true;
+            break Lt9;
+          }
+          if (t12 === null) t9u = true;
+          if (t9u) t9 = null;
+        }
+        if (t9 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t9 === null) t1u = true;
+        if (t1u) t1 = null;
+      }
+      return t1;
+    },
+  },
+  /**
+   * 定义「托育机构.提供备案回执截止日」（日期），在实体「托育机构」的每个实例上
+   * 条款：附件2 二（锚点 annex_2__sec_2）
+   * 原文：
+   *   卫生健康部门在收到托育机构备案材料后，应当在5个工作日内提供备案回执和托育机构基本条件告知书。
+   * 说明：收到材料之日的次日起第5个工作日
+   * 所采用的存疑解读：工作日期限的起算
+   * 表达式：工作日期限（托育机构.「收到备案材料日期」，5个工作日）
+   */
+  {
+    name: "托育机构.提供备案回执截止日",
+    kind: "d",
+    unit: "",
+    label: "附件2 二",
+    quotes: ["卫生健康部门在收到托育机构备案材料后，应当在5个工作日内提供备案回执和托育机构基本条件告知书。"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      const t1 = self === null ? null : _get(c, self, 12, "收到备案材料日期") as number | null;
+      const t2: number | null = _workdays(c, t1, 5) as number | null;
+      return t2;
+    },
+  },
+  /**
+   * 定义「托育机构.不符合规范通知截止日」（日期），在实体「托育机构」的每个实例上
+   * 条款：附件2 二（锚点 annex_2__sec_2）
+   * 原文：
+   *   应当自接收备案材料之日起15个工作日内通知备案机构
+   * 说明：接收材料之日的次日起第15个工作日；只由收到材料的日期推出，与审查结果无关
+   * 所采用的存疑解读：工作日期限的起算
+   * 表达式：工作日期限（托育机构.「收到备案材料日期」，15个工作日）
+   */
+  {
+    name: "托育机构.不符合规范通知截止日",
+    kind: "d",
+    unit: "",
+    label: "附件2 二",
+    quotes: ["应当自接收备案材料之日起15个工作日内通知备案机构"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      const t1 = self === null ? null : _get(c, self, 12, "收到备案材料日期") as number | null;
+      const t2: number | null = _workdays(c, t1, 15) as number | null;
+      return t2;
+    },
+  },
+  /**
+   * 定义「托育机构.备案期满未被通知不符合」（是否），在实体「托育机构」的每个实例上
+   * 条款：附件2 二（锚点 annex_2__sec_2）
+   * 原文：
+   *   卫生健康部门发现托育机构备案内容不符合设置标准和管理规范的，应当自接收备案材料之日起15个工作日内通知备案机构，说明理由并向社会公开。
+   * 说明：15个工作日的通知期限已经届满（评估日期晚于截止日），且机构没有收到不符合设置标准和管理规范的通知
+   * 所采用的存疑解读：达到标准要求的托育机构
+   * 表达式：评估日期 > 托育机构.「不符合规范通知截止日」 且 非 托育机构.「收到不符合规范的通知」
+   */
+  {
+    name: "托育机构.备案期满未被通知不符合",
+    kind: "b",
+    unit: "",
+    label: "附件2 二",
+    quotes: ["卫生健康部门发现托育机构备案内容不符合设置标准和管理规范的，应当自接收备案材料之日起15个工作日内通知备案机构，说明理由并向社会公开。"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      let t1: boolean | null = true;
+      Lt1: {
+        let t1u = false;
+        const t2: number | null = self === null ? null : _def(c, 29, self) as number | null;
+        const t3: boolean | null = t2 === null ? null : c.s.day > t2;
+        if (t3 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t3 === null) t1u = true;
+        const t4 = self === null ? null : _get(c, self, 13, "收到不符合规范的通知") as boolean | null;
+        const t5: boolean | null = t4 === null ? null : !t4;
+        if (t5 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t5 === null) t1u = true;
+        if (t1u) t1 = null;
+      }
+      return t1;
+    },
+  },
+  /**
+   * 定义「母婴照护服务机构.附件2四所列条件齐备」（是否），在实体「母婴照护服务机构」的每个实例上
+   * 条款：附件2 四（锚点 annex_2__sec_4）
+   * 原文：
+   *   （一）具有独立法人资质，并取得经营许可相关证照；
+   *   （六）在卫生行政部门备案合格。
+   * 说明：（一）至（四）与（六）均满足；提供餐饮服务的另有《食品经营许可证》
+   * 所采用的存疑解读：母婴照护服务机构的标准与范围
+   * 表达式：母婴照护服务机构.「具有独立法人资质」\n      且 母婴照护服务机构.「取得经营许可相关证照」\n      且 母婴照护服务机构.「有场地证明」\n      且 母婴照护服务机构.「工作人员有健康合格证明」\n      且 母婴照护服务机构.「有消防安全检查合格证明」\n      且 （非 母婴照护服务机构.「提供餐饮服务」 或 母婴照护服务机构.「有食品经营许可证」）\n      且 母婴照护服务机构.「在卫生行政部门备案合格」
+   */
+  {
+    name: "母婴照护服务机构.附件2四所列条件齐备",
+    kind: "b",
+    unit: "",
+    label: "附件2 四",
+    quotes: ["（一）具有独立法人资质，并取得经营许可相关证照；", "（六）在卫生行政部门备案合格。"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      let t1: boolean | null = true;
+      Lt1: {
+        let t1u = false;
+        const t2 = self === null ? null : _get(c, self, 3, "具有独立法人资质") as boolean | null;
+        if (t2 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t2 === null) t1u = true;
+        const t3 = self === null ? null : _get(c, self, 4, "取得经营许可相关证照") as boolean | null;
+        if (t3 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t3 === null) t1u = true;
+        const t4 = self === null ? null : _get(c, self, 5, "有场地证明") as boolean | null;
+        if (t4 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t4 === null) t1u = true;
+        const t5 = self === null ? null : _get(c, self, 6, "工作人员有健康合格证明") as boolean | null;
+        if (t5 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t5 === null) t1u = true;
+        const t6 = self === null ? null : _get(c, self, 7, "有消防安全检查合格证明") as boolean | null;
+        if (t6 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t6 === null) t1u = true;
+        let t7: boolean | null = false;
+        Lt7: {
+          let t7u = false;
+          const t8 = self === null ? null : _get(c, self, 8, "提供餐饮服务") as boolean | null;
+          const t9: boolean | null = t8 === null ? null : !t8;
+          if (t9 === true) {
+            t7 = true;
+            break Lt7;
+          }
+          if (t9 === null) t7u = true;
+          const t10 = self === null ? null : _get(c, self, 9, "有食品经营许可证") as boolean | null;
+          if (t10 === true) {
+            t7 = true;
+            break Lt7;
+          }
+          if (t10 === null) t7u = true;
+          if (t7u) t7 = null;
+        }
+        if (t7 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t7 === null) t1u = true;
+        const t11 = self === null ? null : _get(c, self, 10, "在卫生行政部门备案合格") as boolean | null;
+        if (t11 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t11 === null) t1u = true;
+        if (t1u) t1 = null;
+      }
+      return t1;
+    },
+  },
+];
+
+/** 前提（假定）：输入违反时在决定集中报告。 */
+const _ASSUMPTIONS: readonly _Assumption[] = [
+  /**
+   * 前提「子女名单不重复」：家庭.子女 均满足（「出生日期与同胎序号相同的子女数」 = 1）
+   * 说明：同一家庭的子女名单中，没有两名子女的出生日期与同胎序号都相同
+   */
+  {
+    name: "子女名单不重复",
+    note: "同一家庭的子女名单中，没有两名子女的出生日期与同胎序号都相同",
+    cond: (c: _Ctx): boolean | null => {
+      let t1: boolean | null = null;
+      Lt1: {
+        const t2 = _field(c, 3, 1, "家庭.子女") as _List | null;
+        if (t2 === null) break Lt1;
+        let t1u = false;
+        for (let i3 = 0; i3 < t2.items.length; i3++) {
+          const e3 = t2.items[i3] as _Rec;
+          const t4: number | null = _def(c, 0, e3) as number | null;
+          const t5: boolean | null = t4 === null ? null : t4 === 1;
+          if (t5 === false) {
+            t1 = false;
+            break Lt1;
+          }
+          if (t5 === null) t1u = true;
+        }
+        t1 = t1u ? null : true;
+      }
+      return t1;
+    },
+  },
+  /**
+   * 前提「同胎序号从1起」：家庭.子女 均满足（同胎序号 ≥ 1） 且 职工.子女 均满足（同胎序号 ≥ 1）\n    且 入托幼儿.「父母的其他子女」 均满足（同胎序号 ≥ 1） 且 入托幼儿.同胎序号 ≥ 1
+   * 说明：同胎序号是出生医学证明上的胎内顺序，单胎为1，不会是0
+   */
+  {
+    name: "同胎序号从1起",
+    note: "同胎序号是出生医学证明上的胎内顺序，单胎为1，不会是0",
+    cond: (c: _Ctx): boolean | null => {
+      let t1: boolean | null = true;
+      Lt1: {
+        let t1u = false;
+        let t2: boolean | null = null;
+        Lt2: {
+          const t3 = _field(c, 3, 1, "家庭.子女") as _List | null;
+          if (t3 === null) break Lt2;
+          let t2u = false;
+          for (let i4 = 0; i4 < t3.items.length; i4++) {
+            const e4 = t3.items[i4] as _Rec;
+            const t5 = _get(c, e4, 1, "同胎序号") as number | null;
+            const t6: boolean | null = t5 === null ? null : t5 >= 1;
+            if (t6 === false) {
+              t2 = false;
+              break Lt2;
+            }
+            if (t6 === null) t2u = true;
+          }
+          t2 = t2u ? null : true;
+        }
+        if (t2 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t2 === null) t1u = true;
+        let t7: boolean | null = null;
+        Lt7: {
+          const t8 = _field(c, 8, 2, "职工.子女") as _List | null;
+          if (t8 === null) break Lt7;
+          let t7u = false;
+          for (let i9 = 0; i9 < t8.items.length; i9++) {
+            const e9 = t8.items[i9] as _Rec;
+            const t10 = _get(c, e9, 1, "同胎序号") as number | null;
+            const t11: boolean | null = t10 === null ? null : t10 >= 1;
+            if (t11 === false) {
+              t7 = false;
+              break Lt7;
+            }
+            if (t11 === null) t7u = true;
+          }
+          t7 = t7u ? null : true;
+        }
+        if (t7 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t7 === null) t1u = true;
+        let t12: boolean | null = null;
+        Lt12: {
+          const t13 = _field(c, 6, 3, "入托幼儿.父母的其他子女") as _List | null;
+          if (t13 === null) break Lt12;
+          let t12u = false;
+          for (let i14 = 0; i14 < t13.items.length; i14++) {
+            const e14 = t13.items[i14] as _Rec;
+            const t15 = _get(c, e14, 1, "同胎序号") as number | null;
+            const t16: boolean | null = t15 === null ? null : t15 >= 1;
+            if (t16 === false) {
+              t12 = false;
+              break Lt12;
+            }
+            if (t16 === null) t12u = true;
+          }
+          t12 = t12u ? null : true;
+        }
+        if (t12 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t12 === null) t1u = true;
+        const t17 = _field(c, 6, 1, "入托幼儿.同胎序号") as number | null;
+        const t18: boolean | null = t17 === null ? null : t17 >= 1;
+        if (t18 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t18 === null) t1u = true;
+        if (t1u) t1 = null;
+      }
+      return t1;
+    },
+  },
+  /**
+   * 前提「夫妻至多两人」：数量（家庭.夫妻） ≤ 2
+   * 说明：夫妻名单列夫妻双方，单亲家庭只列一人
+   */
+  {
+    name: "夫妻至多两人",
+    note: "夫妻名单列夫妻双方，单亲家庭只列一人",
+    cond: (c: _Ctx): boolean | null => {
+      let t1: number | null = null;
+      Lt1: {
+        const t2 = _field(c, 3, 0, "家庭.夫妻") as _List | null;
+        if (t2 === null) break Lt1;
+        t1 = t2.items.length;
+      }
+      const t3: boolean | null = t1 === null ? null : t1 <= 2;
+      return t3;
+    },
+  },
+];
+
+/** 失效条件：事件.类别 为 "生育支持政策" 且 事件.日期 ≥ 施行日\n      且 （事件.级别 为 国家\n      或 （事件.级别 为 省 且 事件.地区 为 "河南省"）\n      或 （事件.级别 为 市 且 事件.地区 为 "洛阳市"））（起算：当日） */
 const _sunsetCondition = (c: _Ctx): boolean | null => {
   let t1: boolean | null = true;
   Lt1: {
     let t1u = false;
-    let t2: boolean | null = null;
-    Lt2: {
-      const t3: string | null = _eventText(c, "级别");
-      if (t3 === null) break Lt2;
-      let t2u = false;
-      if ("国家" === t3) {
-        t2 = true;
-        break Lt2;
-      }
-      if ("省" === t3) {
-        t2 = true;
-        break Lt2;
-      }
-      if ("市" === t3) {
-        t2 = true;
-        break Lt2;
-      }
-      t2 = t2u ? null : false;
-    }
-    if (t2 === false) {
+    const t2: string | null = _eventText(c, "类别");
+    const t3: boolean | null = t2 === null ? null : t2 === "生育支持政策";
+    if (t3 === false) {
       t1 = false;
       break Lt1;
     }
-    if (t2 === null) t1u = true;
-    const t4: string | null = _eventText(c, "类别");
-    const t5: boolean | null = t4 === null ? null : t4 === "生育支持政策";
-    if (t5 === false) {
+    if (t3 === null) t1u = true;
+    const t4: number | null = c.ev === undefined ? null : c.evDay;
+    const t5 = new _Iv(19358, 19722, "施行日（2023-01-01 至 2023-12-31 之间，确切日期未知）");
+    const t6: boolean | null = t4 === null ? null : _ivCmp(c, ">=", t4, t5);
+    if (t6 === false) {
       t1 = false;
       break Lt1;
     }
-    if (t5 === null) t1u = true;
-    const t6: number | null = c.ev === undefined ? null : c.evDay;
-    const t7: boolean | null = t6 === null ? null : t6 >= 19358;
+    if (t6 === null) t1u = true;
+    let t7: boolean | null = false;
+    Lt7: {
+      let t7u = false;
+      const t8: string | null = _eventText(c, "级别");
+      const t9: boolean | null = t8 === null ? null : t8 === "国家";
+      if (t9 === true) {
+        t7 = true;
+        break Lt7;
+      }
+      if (t9 === null) t7u = true;
+      let t10: boolean | null = true;
+      Lt10: {
+        let t10u = false;
+        const t11: string | null = _eventText(c, "级别");
+        const t12: boolean | null = t11 === null ? null : t11 === "省";
+        if (t12 === false) {
+          t10 = false;
+          break Lt10;
+        }
+        if (t12 === null) t10u = true;
+        const t13: string | null = _eventText(c, "地区");
+        const t14: boolean | null = t13 === null ? null : t13 === "河南省";
+        if (t14 === false) {
+          t10 = false;
+          break Lt10;
+        }
+        if (t14 === null) t10u = true;
+        if (t10u) t10 = null;
+      }
+      if (t10 === true) {
+        t7 = true;
+        break Lt7;
+      }
+      if (t10 === null) t7u = true;
+      let t15: boolean | null = true;
+      Lt15: {
+        let t15u = false;
+        const t16: string | null = _eventText(c, "级别");
+        const t17: boolean | null = t16 === null ? null : t16 === "市";
+        if (t17 === false) {
+          t15 = false;
+          break Lt15;
+        }
+        if (t17 === null) t15u = true;
+        const t18: string | null = _eventText(c, "地区");
+        const t19: boolean | null = t18 === null ? null : t18 === "洛阳市";
+        if (t19 === false) {
+          t15 = false;
+          break Lt15;
+        }
+        if (t19 === null) t15u = true;
+        if (t15u) t15 = null;
+      }
+      if (t15 === true) {
+        t7 = true;
+        break Lt7;
+      }
+      if (t15 === null) t7u = true;
+      if (t7u) t7 = null;
+    }
     if (t7 === false) {
       t1 = false;
       break Lt1;
@@ -5176,34 +6810,41 @@ const _WORKDAY_LAST_YEAR = 2026;
  * （适用 / 不适用 / 未生效 / 已废止 / 存疑）、结果（金额精确到分，附单位与周期）、条款引用（锚点、标签、原文）、
  * 对象与发放对象、牵头与责任单位、解释（每条规则的每个条件是否成立、各操作数的取值）、用到的定义、
  * 每个结果的问题（矛盾、缺口、未知）、缺少哪些事实，以及申请条件与可领取的待遇。
- * 与 ZhengCe 的参考解释器对同一输入给出相同的结果。除 InputError、CalendarCoverageError 外不抛出异常
+ * 与 ZhengCe 的参考解释器对同一输入给出相同的结果。除 InputError（输入中读取时抛出异常的 getter、Proxy
+ * 也是 InputError，并指出路径）、CalendarCoverageError 外不抛出异常
  * （日期运算超出公元 1—9999 年时抛出 RangeError）。
  * @param facts 事实：实体名 → 字段 → 值（见 输入事实）。实体与字段均可省略：缺少的事实使依赖它的条件为未知，相关措施为“存疑”。
  * @param 评估日期 "YYYY-MM-DD"：按哪一天的情况判定（年龄、有效期、参数取值、是否废止）。
  * @param 事件 上级政策事件（用于判断本政策是否已废止）；省略时视为没有事件。
+ * @param 选项 事件登记：事件来自哪一份登记（{ 路径, sha256 }，或 'none' 表示明确不考虑事件），原样记入返回值的“事件登记”。zhengce eval 总是说明它；从登记文件读事件的调用方也应说明。
  * @returns 决定集：政策、评估日期、废止（若已废止）、生效、违反的前提、每项措施的决定。
- * @throws {InputError} 输入有误时，一次列出全部问题（路径、期望、实际）。
+ * @throws {InputError} 输入有误时，一次列出全部问题（路径、期望、实际）；读取时抛出异常的 getter、Proxy 与非普通对象也是 InputError。
  * @throws {CalendarCoverageError} 工作日期限需要内置节假日安排未覆盖的年份时（代码 ZC0805）。
  * @example
- * const d = evaluate({ 家庭: { 本次生育孩次: 1 } }, '2024-07-15', []);
+ * const d = evaluate({ 人: { 户籍: "栾川县" } }, '2024-07-15', []);
  * d.决定[0]?.状态; // '适用' | '不适用' | …
  */
-export function evaluate(facts: 输入事实, 评估日期: string, 事件?: readonly 上级政策事件[]): 决定集 {
-  const inp = _validate(facts, 评估日期, 事件);
+export function evaluate(facts: 输入事实, 评估日期: string, 事件?: readonly 上级政策事件[], 选项?: 求值选项): 决定集 {
+  const inp = _validate(facts, 评估日期, 事件, 选项);
   const vs = _voidStatus(inp);
   const voided = vs.void;
   const isVoid = voided !== undefined && inp.day >= voided.day;
-  const maybeVoid = !isVoid && vs.maybe !== undefined && inp.day >= vs.maybe.day ? vs.maybe : undefined;
-  const s = _scope(inp.f, inp.day, true, isVoid ? '已废止' : undefined, [...(maybeVoid !== undefined ? [_voidDoubt(maybeVoid)] : [])]);
+  const notYet = inp.day < 19358 /* 2023-01-01 */;
+  const maybeVoid = !isVoid && !notYet && vs.maybe !== undefined && inp.day >= vs.maybe.day ? vs.maybe : undefined;
+  const s = _scope(inp.f, inp.n, inp.day, true, isVoid ? '已废止' : notYet ? '未生效' : undefined, [...(!isVoid && !notYet && inp.day < 19722 /* 2023-12-31 */ ? [{ text: "评估日期可能早于施行日（2023-01-01 至 2023-12-31 之间，确切日期未知）", ifSo: '若尚未施行则不适用', miss: ["施行日（2023-01-01 至 2023-12-31 之间，确切日期未知）"] }] : []), ...(maybeVoid !== undefined ? [_voidDoubt(maybeVoid)] : [])]);
   const 决定 = _MEASURES.map((_, i) => (_measure(s, i) as _Done).full as 决定);
+  const violated = _violated(s);
   return {
     政策: { 名称: "栾川县优化生育政策促进人口长期均衡发展实施方案", 文号: "栾政〔2023〕18号" },
     评估日期: _iso(inp.day),
+    ...(inp.reg !== undefined ? { 事件登记: inp.reg } : {}),
     ...(isVoid ? { 废止: { 日期: _iso(voided.day), 事件: voided.ev } } : {}),
     ...(maybeVoid !== undefined ? { 可能废止: { 日期: _iso(maybeVoid.day), 事件: maybeVoid.ev, 取决于: maybeVoid.miss.slice() } } : {}),
     生效: {
+      范围: { 最早: "2023-01-01", 最晚: "2023-12-31" },
       说明: "自文件下发之日起实施",
     },
+    ...(violated.length > 0 ? { 前提不满足: violated.map((a) => ({ 名称: a.name, ...(a.note !== undefined ? { 说明: a.note } : {}) })) } : {}),
     决定,
   };
 }
@@ -5214,17 +6855,20 @@ export function evaluate(facts: 输入事实, 评估日期: string, 事件?: rea
  * @param facts 事实：实体名 → 字段 → 值（见 输入事实）。实体与字段均可省略：缺少的事实使依赖它的条件为未知，相关措施为“存疑”。
  * @param 评估日期 "YYYY-MM-DD"：按哪一天的情况判定（年龄、有效期、参数取值、是否废止）。
  * @param 事件 上级政策事件（用于判断本政策是否已废止）；省略时视为没有事件。
+ * @param 选项 事件登记：事件来自哪一份登记（{ 路径, sha256 }，或 'none' 表示明确不考虑事件），原样记入返回值的“事件登记”。zhengce eval 总是说明它；从登记文件读事件的调用方也应说明。
  * @returns 快速决定集：评估日期、违反的前提（名称）与每项措施的 { 措施, 状态, 结果, 可领取 }。
- * @throws {InputError} 输入有误时，一次列出全部问题（路径、期望、实际）。
+ * @throws {InputError} 输入有误时，一次列出全部问题（路径、期望、实际）；读取时抛出异常的 getter、Proxy 与非普通对象也是 InputError。
  * @throws {CalendarCoverageError} 工作日期限需要内置节假日安排未覆盖的年份时（代码 ZC0805）。
  */
-export function evaluateFast(facts: 输入事实, 评估日期: string, 事件?: readonly 上级政策事件[]): 快速决定集 {
-  const inp = _validate(facts, 评估日期, 事件);
+export function evaluateFast(facts: 输入事实, 评估日期: string, 事件?: readonly 上级政策事件[], 选项?: 求值选项): 快速决定集 {
+  const inp = _validate(facts, 评估日期, 事件, 选项);
   const vs = _voidStatus(inp);
   const voided = vs.void;
   const isVoid = voided !== undefined && inp.day >= voided.day;
-  const maybeVoid = !isVoid && vs.maybe !== undefined && inp.day >= vs.maybe.day ? vs.maybe : undefined;
-  const s = _scope(inp.f, inp.day, false, isVoid ? '已废止' : undefined, [...(maybeVoid !== undefined ? [_voidDoubt(maybeVoid)] : [])]);
+  const notYet = inp.day < 19358 /* 2023-01-01 */;
+  const maybeVoid = !isVoid && !notYet && vs.maybe !== undefined && inp.day >= vs.maybe.day ? vs.maybe : undefined;
+  const s = _scope(inp.f, inp.n, inp.day, false, isVoid ? '已废止' : notYet ? '未生效' : undefined, [...(!isVoid && !notYet && inp.day < 19722 /* 2023-12-31 */ ? [{ text: "评估日期可能早于施行日（2023-01-01 至 2023-12-31 之间，确切日期未知）", ifSo: '若尚未施行则不适用', miss: ["施行日（2023-01-01 至 2023-12-31 之间，确切日期未知）"] }] : []), ...(maybeVoid !== undefined ? [_voidDoubt(maybeVoid)] : [])]);
   const 决定 = _MEASURES.map((_, i) => (_measure(s, i) as _Done).fast as 快速决定);
-  return { 评估日期: _iso(inp.day), 决定 };
+  const violated = _violated(s);
+  return { 评估日期: _iso(inp.day), ...(inp.reg !== undefined ? { 事件登记: inp.reg } : {}), ...(violated.length > 0 ? { 前提不满足: violated.map((a) => a.name) } : {}), 决定 };
 }
