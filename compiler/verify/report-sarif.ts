@@ -68,6 +68,9 @@ const RULE_TEXT: Partial<Record<DiagnosticCode, { name: string; full: string }>>
   ZC0915: { name: 'SolverUnknown', full: '求解器在时限内未能判定（超时或结果未知）。未判定不算通过：该项检查没有得出结论，应加大时限或简化规则后重新核查。' },
   ZC0916: { name: 'EngineDisagreement', full: '求解器给出的反例在解释器中未能复现，或解释器与生成的求值器结论不同：至少一方有错，需要人工检查。' },
   ZC0917: { name: 'RuleOutlivesPolicy', full: '规则的有效期超出政策本身的存续期（早于政策生效或晚于政策失效），可能在政策无效时仍给予待遇。' },
+  ZC0918: { name: 'UnsatisfiableAssumptions', full: '声明的前提合在一起没有任何输入能满足：在这些前提下，所有证明都是空洞的。应检查前提是否写错或互相矛盾。' },
+  ZC0919: { name: 'BoundedProof', full: '证明只对每个列表不超过列表上限（--list-bound）的输入成立；前提没有把列表长度限制在上限以内，更长的列表未核查。有界证明不算通过：可调大上限，或声明限制列表长度的前提。' },
+  ZC0920: { name: 'DependsOnUncertainDate', full: '结果取决于一个只知道范围、不知道确切日期的日期（如施行日）：在范围内的某些日期成立，另一些日期不成立。应查明确切日期，或在存疑注记中写明采用的解读。' },
   ZC1104: { name: 'ScenarioFailed', full: '场景测试（YAML）未通过：按场景给出的事实、日期和事件求值，结果与场景期望的不同。' },
 };
 

@@ -334,9 +334,12 @@ describe('decisions: priority, contradiction, gap, validity', () => {
     expect(within(undefined, '2024-12-31').状态).toBe('适用');
   });
 
-  it('the subject entity absent from the facts: 不适用 without evaluating rules', () => {
+  it('the subject entity absent from the facts is unknown (存疑 naming it, nothing handed over); 不存在 says it does not exist (不适用)', () => {
     const p = m([rule('甲', TRUE, [['额', n(100)]])], {}, { subject: '人' });
-    expect(evaluate(p, {}, D).决定[0]).toMatchObject({ 状态: '不适用', 结果: {}, 理由: ['输入中没有「人」'], 规则: [] });
+    const absent = evaluate(p, {}, D).决定[0]!;
+    expect(absent).toMatchObject({ 状态: '存疑', 结果: {} });
+    expect(absent.理由[0]).toContain('输入中没有「人」');
+    expect(evaluate(p, { 人: '不存在' } as never, D).决定[0]).toMatchObject({ 状态: '不适用', 结果: {} });
     expect(evaluate(p, facts({}), D).决定[0]!.状态).toBe('适用');
   });
 

@@ -129,11 +129,11 @@ describe('validateInput', () => {
     expect(problems({ 人: { 数: -Infinity } }, '2024-07-15')).toEqual(['事实.人.数|非负整数|-Infinity']);
     expect(problems({ 人: { 数: 'x'.repeat(70) } }, '2024-07-15')).toEqual([`事实.人.数|非负整数|${JSON.stringify('x'.repeat(70)).slice(0, 60)}…`]);
     expect(problems({ 人: { 数: 'x'.repeat(58) } }, '2024-07-15')).toEqual([`事实.人.数|非负整数|${JSON.stringify('x'.repeat(58))}`]);
-    expect(problems({ 人: { 数: () => 1 } }, '2024-07-15')).toEqual(['事实.人.数|非负整数|() => 1']);
-    expect(problems({ 人: { 数: 10n } }, '2024-07-15')).toEqual(['事实.人.数|非负整数|10']);
+    expect(problems({ 人: { 数: () => 1 } }, '2024-07-15')).toEqual(['事实.人.数|非负整数|函数']);
+    expect(problems({ 人: { 数: 10n } }, '2024-07-15')).toEqual(['事实.人.数|非负整数|10n（BigInt）']);
     const cyclic: Record<string, unknown> = {};
     cyclic['self'] = cyclic;
-    expect(problems({ 人: { 数: cyclic } }, '2024-07-15')).toEqual(['事实.人.数|非负整数|[object Object]']);
+    expect(problems({ 人: { 数: cyclic } }, '2024-07-15')).toEqual(['事实.人.数|非负整数|（无法显示的值）']);
   });
 
   it('the evaluation date, the facts object, an entity, the events list', () => {
@@ -143,9 +143,9 @@ describe('validateInput', () => {
     expect(problems(null, '2024-07-15')).toEqual(['事实|对象（实体名 → 字段）|null']);
     expect(problems([], '2024-07-15')).toEqual(['事实|对象（实体名 → 字段）|[]']);
     expect(problems('x', '2024-07-15')).toEqual(['事实|对象（实体名 → 字段）|"x"']);
-    expect(problems({ 人: [] }, '2024-07-15')).toEqual(['事实.人|对象（字段 → 值）|[]']);
-    expect(problems({ 人: null }, '2024-07-15')).toEqual(['事实.人|对象（字段 → 值）|null']);
-    expect(problems({ 人: 3 }, '2024-07-15')).toEqual(['事实.人|对象（字段 → 值）|3']);
+    expect(problems({ 人: [] }, '2024-07-15')).toEqual(['事实.人|对象（字段 → 值），或 "不存在"（表示没有该实体）|[]']);
+    expect(problems({ 人: null }, '2024-07-15')).toEqual(['事实.人|对象（字段 → 值），或 "不存在"（表示没有该实体）|null']);
+    expect(problems({ 人: 3 }, '2024-07-15')).toEqual(['事实.人|对象（字段 → 值），或 "不存在"（表示没有该实体）|3']);
     expect(problems({}, '2024-07-15', {})).toEqual(['事件|列表|{}']);
     expect(problems({}, '2024-07-15', null)).toEqual(['事件|列表|null']);
     // a date field is compared with the evaluation date only when that is valid

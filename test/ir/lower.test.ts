@@ -274,6 +274,7 @@ describe('the program', () => {
     expect(p.policy).toEqual({
       id: 'p', name: '测试办法', basis: ['中发〔2021〕30号', '豫政〔2022〕1号'], docNumber: '测〔2024〕1号', issuer: '测试县人民政府',
       effective: day('2024-03-01'), effectiveIso: '2024-03-01', interpreter: '县卫健委',
+      effectiveOrigin: { file: 'p/main.zc', start: 80, end: 92, text: '生效：2024年3月1日' },
     });
   });
 

@@ -136,8 +136,12 @@ function build(ir: IrProgram, facts: Record<string, Record<string, unknown>>, da
         const e = ent(p.e);
         const r = record(e.name);
         if (!r || !e.fields.length) break;
-        const field = e.fields[p.f % e.fields.length]!.name;
-        if (p.k === 'field') Object.defineProperty(r, field, { value: BAD_VALUES[p.v % BAD_VALUES.length]!(), enumerable: true, configurable: true, writable: true });
+        const fd = e.fields[p.f % e.fields.length]!;
+        const field = fd.name;
+        const value = p.k === 'field' ? BAD_VALUES[p.v % BAD_VALUES.length]!() : undefined;
+        // an empty array is a valid (empty) list: not a poison for a list field
+        if (p.k === 'field' && fd.type.k === 'list' && Array.isArray(value) && value.length === 0) break;
+        if (p.k === 'field') Object.defineProperty(r, field, { value, enumerable: true, configurable: true, writable: true });
         else Object.defineProperty(r, field, { get: boom, enumerable: true, configurable: true });
         out.bad.push(`事实.${e.name}.${field}`);
         break;
