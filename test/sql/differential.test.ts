@@ -9,7 +9,7 @@
  * beside a rule of unknown applicability).
  * The generated TypeScript evaluator (compiler/emit/typescript.ts, compiled in-process) is
  * compared on the same cases against the interpreter's decisions (ZC_SQL_TS=0 leaves it out).
- * ZC_SEED overrides the seed; ZC_SQL_ROWS the number of rows per policy (default 100,000).
+ * ZC_SEED overrides the seed; ZC_SQL_ROWS the number of rows per policy (default 10,000; the issue's full run is 100,000).
  * PostgreSQL over 127.0.0.1 (ZC_PG_URL): under CI=true an unreachable server fails the test.
  */
 import { describe, expect, it } from 'vitest';
@@ -22,7 +22,8 @@ import { emitTypeScript } from '../../compiler/emit/typescript.js';
 import { scenarios } from './cases.js';
 
 const SEED = Number(process.env['ZC_SEED'] ?? 20261205);
-const ROWS = Number(process.env['ZC_SQL_ROWS'] ?? 100_000);
+// 10,000 rows per policy in `npm test` (CI time on 2 cores); the full run is ZC_SQL_ROWS=100000
+const ROWS = Number(process.env['ZC_SQL_ROWS'] ?? 10_000);
 /** Cases per scenario (one evaluation date and event list per SQL run): at least 40 scenarios, at most 2500 cases each. */
 const PER = Math.max(100, Math.min(2500, Math.floor(ROWS / 40)));
 const SETS: [string, string[]][] = [
