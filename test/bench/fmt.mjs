@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { ROOT, median, fix, table } from './util.mjs';
+import { processCpuMs } from './proc.mjs';
 
 const require = createRequire(import.meta.url);
 const FILE = join(ROOT, 'policies', 'luanchuan', '第四章.zc');
@@ -64,15 +65,7 @@ async function lsp(texts, runs, tmp) {
   const conn = P.createProtocolConnection(new P.StreamMessageReader(proc.stdout), new P.StreamMessageWriter(proc.stdin));
   const published = new Map();
   // CPU time of the server process (Linux /proc; 10 ms ticks, averaged over the warm requests)
-  const cpuMs = () => {
-    try {
-      const f = readFileSync(`/proc/${proc.pid}/stat`, 'utf8');
-      const parts = f.slice(f.lastIndexOf(')') + 2).split(' ');
-      return (Number(parts[11]) + Number(parts[12])) * 10;
-    } catch {
-      return NaN;
-    }
-  };
+  const cpuMs = () => processCpuMs(proc.pid);
   conn.onNotification(P.PublishDiagnosticsNotification.type, (p) => published.get(p.uri)?.(p));
   conn.onNotification('window/logMessage', () => {});
   conn.listen();

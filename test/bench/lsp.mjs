@@ -23,6 +23,7 @@ import { tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { processCpuMs } from './proc.mjs';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const SAMPLE = join(ROOT, 'policies', 'sample');
@@ -199,15 +200,7 @@ export async function benchLsp(opts = {}) {
       return { line: before.length - 1, character: before[before.length - 1].length };
     };
     // CPU time of the server process (Linux /proc; 10 ms ticks) — far less sensitive to machine load than wall time
-    const cpuMs = () => {
-      try {
-        const f = readFileSync(`/proc/${proc.pid}/stat`, 'utf8');
-        const parts = f.slice(f.lastIndexOf(')') + 2).split(' ');
-        return (Number(parts[11]) + Number(parts[12])) * 10;
-      } catch {
-        return NaN;
-      }
-    };
+    const cpuMs = () => processCpuMs(proc.pid);
     const chars = ['甲', ' ', '1', '「', '}', '"', '\n', '𠀀'];
     const diagMs = [];
     const cpu0 = cpuMs();

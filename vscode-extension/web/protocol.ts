@@ -5,7 +5,7 @@
  * the same \n \r\n \r as Monaco's).
  */
 import type { Decisions, InputProblem } from '../../compiler/interpret/decision.js';
-import type { CompletionKind } from '../../compiler/services/completion.js';
+import type { CompletionItem, CompletionKind } from '../../compiler/services/completion.js';
 import type { DeclKind } from '../../compiler/services/decls.js';
 
 export type { CompletionKind, DeclKind };
@@ -25,17 +25,8 @@ export interface WireDiagnostic {
   readonly range: WireRange;
 }
 
-export interface WireCompletion {
-  readonly label: string;
-  readonly kind: CompletionKind;
-  readonly detail: string;
-  readonly documentation?: string;
-  readonly sortText: string;
-  readonly filterText: string;
-  readonly insertText: string;
-  readonly snippet?: boolean;
-  readonly preselect?: boolean;
-}
+/** A completion candidate as compiler/services computes it (offset-free: the range travels beside it). */
+export type WireCompletion = CompletionItem;
 
 export interface WireHover {
   readonly contents: string[]; // markdown blocks
