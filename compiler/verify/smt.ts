@@ -50,10 +50,40 @@ export type ZExpr = any;
 export type ZBool = any;
 
 let contextPromise: Promise<Z3Ctx> | undefined;
-/** One shared z3 context per process (init ≈ 0.3–0.5 s). */
+/**
+ * One shared z3 context per process (init ≈ 0.3–0.5 s).
+ *
+ * z3-solver releases a term (`Z3_dec_ref`) from a FinalizationRegistry callback, i.e. whenever
+ * V8's garbage collector gets to it — also while `check()` runs on z3's worker thread. Two
+ * threads then touch one z3 context at once (z3 is not thread-safe: `RuntimeError: memory
+ * access out of bounds` in smt::context::search, seen in ~1 run in 3 under load), and z3
+ * recycles the freed term ids at a moment that depends on the collector, so the same queries
+ * give other witnesses from run to run. The registry z3-solver creates during `init()` is
+ * therefore one that never calls back: terms live as long as the process (a verification run
+ * is one process; the language server runs it in a child process).
+ */
 export function z3(): Promise<Z3Ctx> {
-  contextPromise ??= init().then(({ Context }) => Context('zhengce') as Z3Ctx);
+  contextPromise ??= initWithoutFinalizers().then(({ Context }) => Context('zhengce') as Z3Ctx);
   return contextPromise;
+}
+
+class NoCallbackRegistry<T> {
+  register(_target: WeakKey, _held: T, _token?: WeakKey): void {}
+  unregister(_token: WeakKey): boolean {
+    return false;
+  }
+  readonly [Symbol.toStringTag] = 'FinalizationRegistry';
+}
+
+async function initWithoutFinalizers(): ReturnType<typeof init> {
+  const original = globalThis.FinalizationRegistry;
+  // INVARIANT: only registries constructed while init() runs (z3-solver's one) are replaced.
+  globalThis.FinalizationRegistry = NoCallbackRegistry as unknown as FinalizationRegistryConstructor;
+  try {
+    return await init();
+  } finally {
+    globalThis.FinalizationRegistry = original;
+  }
 }
 
 /** Window of evaluation dates the verifier quantifies over. */
