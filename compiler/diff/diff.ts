@@ -35,6 +35,7 @@ import { verifyPolicies } from '../verify/verify.js';
 import { outcomeText } from '../explain/explain.js';
 import { loadGeneratedEvaluator } from '../emit/load.js';
 import { compareDecisions } from '../verify/engine.js';
+import type { PopulationImpact } from './population.js';
 
 export type ChangeKind = '得到' | '失去' | '改变' | '存疑';
 
@@ -109,6 +110,8 @@ export interface DiffReport {
   readonly 删除政策: readonly string[];
   /** Per-query solver time in ms (for the benchmark; not rendered). */
   readonly queryMs: readonly number[];
+  /** With --population: every row evaluated under both revisions (population.ts). */
+  readonly 人群?: PopulationImpact;
 }
 
 export interface DiffOptions {
