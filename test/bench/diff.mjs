@@ -13,7 +13,8 @@
  *   export default { name: 'diff', title, run(ctx) }
  *   node test/bench/diff.mjs [--runs N]
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
@@ -28,7 +29,8 @@ const pct = (xs, p) => {
 
 export async function benchDiff(opts = {}) {
   const runs = Math.max(1, opts.runs ?? 3);
-  const tmp = opts.tmp ?? ROOT;
+  // a scratch directory (never the checkout: a case.yaml written to ROOT was once committed by accident)
+  const tmp = opts.tmp ?? mkdtempSync(join(tmpdir(), 'zhengce-bench-diff-'));
   const { nodeHost } = await import(dist('project/host.js'));
   const { loadPolicies } = await import(dist('project/policies.js'));
   const { diffPolicies } = await import(dist('diff/diff.js'));
