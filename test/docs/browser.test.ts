@@ -82,7 +82,8 @@ describe('documentation in headless Chromium', () => {
         expect(overflow, `horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
       }
       await page.setViewportSize({ width: 1100, height: 900 });
-      await page.screenshot({ path: join(OUT, `docs-${id}.png`), fullPage: true });
+      // the county's page is long (a full-page PNG of ~16 MB): on a busy 2-core machine this takes more than Playwright's default 30 s
+      await page.screenshot({ path: join(OUT, `docs-${id}.png`), fullPage: true, timeout: 180_000 });
 
       await page.emulateMedia({ media: 'print' });
       const pdf = await page.pdf({ format: 'A4', printBackground: true, path: join(OUT, `docs-${id}.pdf`) });
@@ -95,7 +96,7 @@ describe('documentation in headless Chromium', () => {
       expect(requests, 'the page must not load anything from the network').toEqual([]);
       expect(errors).toEqual([]);
       await page.close();
-    });
+    }, 400_000);
   }
 
   it('renders the index page', async () => {
