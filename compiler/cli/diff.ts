@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { nodeHost } from '../project/host.js';
 import { loadPolicies, readEvents } from '../project/policies.js';
 import { renderDiagnosticsText } from '../diagnostics/render.js';
@@ -15,6 +15,8 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { diffPolicies } from '../diff/diff.js';
 import { renderDiffHtml, renderDiffJson, renderDiffMarkdown, renderDiffText, tally } from '../diff/render.js';
 import { DEFAULT_LIST_BOUND } from '../verify/smt.js';
+import { populationImpact, type PopulationEngine, type PopulationImpact } from '../diff/population.js';
+import { readPopulation, type PopulationRow } from '../population/read.js';
 import { args, EXIT_FINDINGS, EXIT_OK, parseFormat, parseSolverLimits, RLIMIT_HELP, UsageError, type Io } from './common.js';
 
 export const diffHelp = `用法：zhengce diff 旧目录 新目录 [选项]
@@ -34,6 +36,12 @@ export const diffHelp = `用法：zhengce diff 旧目录 新目录 [选项]
   --always-solve        规则、定义与参数都未变的措施也交给求解器证明（默认：未变即等价）
   --events 文件          核查使用的上级政策事件登记（默认 policies/events.yaml，若存在；none 表示无事件）
   --output 文件          写入文件而不是标准输出
+  --population 文件      人群文件：每个个案在两个版本下各求值一次，报告状态或金额改变的行数、逐项措施的
+                        状态转变，及按措施、结果与周期的预算（精确到分）与差额。格式按扩展名：.jsonl
+                        （每行一个个案，即求值器的输入“实体名 → 字段”，可含列表）、.json（个案的数组）；
+                        扁平的政策（无列表、无对象字段）还可用 .csv、.parquet（列名 实体.字段，空格为缺少）
+  --date YYYY-MM-DD     人群的评估日期（与 --population 同用，必填）
+  --engine 引擎          人群求值用 interpreter（解释器，默认）或 generated（由两个版本生成的求值器）
 
 退出码：0 成功；1 一方有编译错误、版本不存在、不是同一政策或达到 --fail-on；2 用法错误。
 `;
@@ -62,6 +70,7 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = args(argv, {
     rev: { type: 'string' }, format: { type: 'string' }, 'fail-on': { type: 'string' }, timeout: { type: 'string' }, rlimit: { type: 'string' },
     'list-bound': { type: 'string' }, 'no-findings': { type: 'boolean' }, 'always-solve': { type: 'boolean' }, events: { type: 'string' }, output: { type: 'string' },
+    population: { type: 'string' }, date: { type: 'string' }, engine: { type: 'string' },
   });
   if (values['help']) {
     io.out(diffHelp);
@@ -73,6 +82,13 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
   const limits = parseSolverLimits(values);
   const listBound = values['list-bound'] === undefined ? DEFAULT_LIST_BOUND : Number(values['list-bound']);
   if (!Number.isInteger(listBound) || listBound < 1 || listBound > 32) throw new UsageError('--list-bound 应为 1 至 32 之间的整数');
+  const population = values['population'] as string | undefined;
+  const popDate = values['date'] as string | undefined;
+  const engineArg = values['engine'] as string | undefined;
+  if (population !== undefined && (popDate === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(popDate))) throw new UsageError('--population 需要 --date YYYY-MM-DD（人群的评估日期）');
+  if (population === undefined && (popDate !== undefined || engineArg !== undefined)) throw new UsageError('--date 与 --engine 只与 --population 同用');
+  if (engineArg !== undefined && !['interpreter', 'generated'].includes(engineArg)) throw new UsageError(`--engine 应为 interpreter 或 generated，这里是“${engineArg}”`);
+  const engine: PopulationEngine = engineArg === 'generated' ? '生成的求值器' : '解释器';
   const rev = values['rev'] as string | undefined;
   let oldDir: string;
   let newDir: string;
@@ -138,7 +154,33 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
       const r = readEvents(nodeHost, join(io.cwd, 'policies/events.yaml'));
       if (r.ok) events = r.events as unknown[];
     }
-    const { value, diagnostics } = await diffPolicies(sides[0]!.policies, sides[1]!.policies, { ...limits, listBound, findings: !values['no-findings'], events, alwaysSolve: !!values['always-solve'] });
+    let rows: PopulationRow[] | undefined;
+    let popFormat = '';
+    if (population !== undefined) {
+      if (sides.some((s) => s.policies.length !== 1)) {
+        io.err(`错误[ZC1307]: --population 只用于比较一项政策的两个版本（这里旧版有 ${sides[0]!.policies.length} 项、新版有 ${sides[1]!.policies.length} 项政策）\n`);
+        return EXIT_FINDINGS;
+      }
+      const pr = await readPopulation(resolve(io.cwd, population), sides[1]!.policies[0]!.ir);
+      if (!pr.ok) {
+        io.err(`错误[ZC1307]: 人群文件“${population}”无法使用：\n${pr.problems.map((p) => `  ${[p.位置, p.说明].filter(Boolean).join('：')}`).join('\n')}\n`);
+        return EXIT_FINDINGS;
+      }
+      rows = pr.rows;
+      popFormat = pr.format;
+    }
+    // the population first: a bad row is said before any solver time is spent
+    let impact: PopulationImpact | undefined;
+    if (rows) {
+      const imp = await populationImpact(sides[0]!.policies[0]!.ir, sides[1]!.policies[0]!.ir, rows, popDate!, events, { engine, file: basename(population!), format: popFormat });
+      if (!imp.ok) {
+        io.err(`错误[ZC1308]: 人群文件“${population}”中有不合要求的个案（未计算人群影响）：\n${imp.problems.map((p) => `  ${p.位置}：${p.说明}`).join('\n')}${imp.more ? `\n  ……另有 ${imp.more} 处问题` : ''}\n`);
+        return EXIT_FINDINGS;
+      }
+      impact = imp.value;
+    }
+    const { value: solved, diagnostics } = await diffPolicies(sides[0]!.policies, sides[1]!.policies, { ...limits, listBound, findings: !values['no-findings'], events, alwaysSolve: !!values['always-solve'] });
+    const value = impact ? { ...solved, 人群: impact } : solved;
     const fatal = diagnostics.filter((d) => d.code === 'ZC1302');
     if (fatal.length) {
       for (const d of fatal) io.err(`错误[${d.code}]: ${d.message}\n${d.help ? `  = 帮助: ${d.help}\n` : ''}`);

@@ -131,6 +131,8 @@ const entries = {
   ZC1304: { severity: 'error', title: 'git 版本不存在或无法取出' },
   ZC1305: { severity: 'warning', title: '求解器未能判定两个版本是否等价，不算等价' },
   ZC1306: { severity: 'error', title: '反例在两个版本的解释器中未能复现差异' },
+  ZC1307: { severity: 'error', title: '人群文件无法读取或格式不对' },
+  ZC1308: { severity: 'error', title: '人群文件中的个案不合要求（行与字段）' },
   // ── formatter ──────────────────────────────────────────────────────
   ZC1001: { severity: 'error', title: '文件有语法错误，未格式化' },
   ZC1002: { severity: 'error', title: '格式化会改变含义（内部错误），未格式化' },

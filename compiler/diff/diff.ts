@@ -21,6 +21,7 @@
  * policy are not part of it; a changed 失效 condition shows in the header comparison).
  */
 import { diffChars } from 'diff';
+import { dirname, sep } from 'node:path';
 import type { Span } from '../common/source.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { IrExpr, IrMeasure, IrProgram } from '../ir/ir.js';
@@ -35,6 +36,7 @@ import { applyLimits, limitText } from '../verify/limits.js';
 import { outcomeText } from '../explain/explain.js';
 import { loadGeneratedEvaluator } from '../emit/load.js';
 import { compareDecisions } from '../verify/engine.js';
+import type { PopulationImpact } from './population.js';
 
 export type ChangeKind = '得到' | '失去' | '改变' | '存疑';
 
@@ -109,6 +111,8 @@ export interface DiffReport {
   readonly 删除政策: readonly string[];
   /** Per-query solver time in ms (for the benchmark; not rendered). */
   readonly queryMs: readonly number[];
+  /** With --population: every row evaluated under both revisions (population.ts). */
+  readonly 人群?: PopulationImpact;
 }
 
 export interface DiffOptions {
@@ -376,6 +380,30 @@ async function replayGenerated(ia: IrProgram, ib: IrProgram, w: Witness, fa: Dec
   return { 生成的求值器: 'unavailable', 说明: `生成的求值器的输出缺少字段 ${missing.join('、')}（按旧的求值契约生成），其余一致；未用于确认` };
 }
 
+/** Which 前提 of a program depend on no list (each encoded alone, so that memoised terms do not hide a list). */
+const listFreeCache = new WeakMap<IrProgram, boolean[]>();
+function listFree(Z: any, ir: IrProgram): boolean[] {
+  let hit = listFreeCache.get(ir);
+  if (!hit) {
+    hit = ir.assumptions.map((a) => {
+      const enc = new SmtEncoder(Z, { ...ir, assumptions: [a] });
+      enc.assumptions();
+      return enc.touched.size === 0;
+    });
+    listFreeCache.set(ir, hit);
+  }
+  return hit;
+}
+
+/** The key of an uncertain date independent of where the revision lives (a 某日's file relative to its policy directory). */
+function canonDateKey(o: LoweredPolicy, n: LoweredPolicy): (key: string) => string {
+  const roots = [dirname(o.program.root), dirname(n.program.root)].map((r) => r + sep);
+  return (key) => {
+    const r = roots.find((x) => key.startsWith(x));
+    return r ? key.slice(r.length) : key;
+  };
+}
+
 /** A witness date in the policy's own era: the effective date, or the earliest date the measure's rules mention. */
 function preferredFrom(ir: IrProgram, m: IrMeasure): number | undefined {
   if (ir.policy.effective !== undefined) return ir.policy.effective;
@@ -405,7 +433,9 @@ async function diffMeasure(Z: any, solver: any, o: LoweredPolicy, n: LoweredPoli
     // a fresh pair of encoders per query: each query encodes only what it asks
     const e1 = new SmtEncoder(Z, o.ir, { listBound: opts.listBound ?? DEFAULT_LIST_BOUND });
     internStrings(e1, n.ir);
-    const e2 = new SmtEncoder(Z, n.ir, {}, e1);
+    // the same unknown date in both revisions (施行日 of an unchanged 生效：某日（…）, a 某日 at the
+    // same place of the same file) is one variable: two revisions are compared in one world
+    const e2 = new SmtEncoder(Z, n.ir, { shareDates: canonDateKey(o, n) }, e1);
     const m1 = e1.measureEnc(ma);
     const m2 = e2.measureEnc(mb);
     let goal: ZBool;
@@ -430,7 +460,12 @@ async function diffMeasure(Z: any, solver: any, o: LoweredPolicy, n: LoweredPoli
       for (const oa of ma.outcomes) if (!mb.outcomes.some((x) => x.name === oa.name)) differ.push(m1.outcomes.get(oa.name)!.defined);
       goal = Z.And(m1.applies, m2.applies, differ.length ? Z.Or(...differ) : Z.Bool.val(false));
     }
-    const assume = [...e1.assumptions(), ...e2.assumptions()];
+    // lists the question itself depends on (either version), before the 前提 are encoded
+    const goalLists = new Set([...e1.touched, ...e2.touched]);
+    const [a1, a2] = [e1.assumptions(), e2.assumptions()];
+    const assume = [...a1, ...a2];
+    const lists = new Set([...e1.touched, ...e2.touched]);
+    let complete = lists.size === 0;
     solver.push();
     let r: 'sat' | 'unsat' | 'unknown';
     let model: any;
@@ -440,6 +475,19 @@ async function diffMeasure(Z: any, solver: any, o: LoweredPolicy, n: LoweredPoli
       for (const x of e1.domain) solver.add(x);
       const t0 = performance.now();
       r = await solver.check();
+      if (r === 'unsat' && !complete && goalLists.size === 0) {
+        // The lists come from 前提 only. Dropping those 前提 weakens the query; if it is still
+        // UNSAT, no input (of any list length) shows a difference: a complete proof.
+        const free = [...listFree(Z, o.ir).flatMap((ok, i) => (ok ? [a1[i]!] : [])), ...listFree(Z, n.ir).flatMap((ok, i) => (ok ? [a2[i]!] : []))];
+        solver.pop();
+        solver.push();
+        solver.add(goal);
+        for (const x of free) solver.add(x);
+        for (const x of e1.domain) solver.add(x);
+        const r2 = await solver.check();
+        if (r2 === 'unsat') complete = true;
+        else if (r2 === 'unknown') ds.push(diag('ZC1305', spanOf(mb.origin), `措施“${mb.name}”：不用涉及列表的前提时，求解器未能在${limitText(opts)}判定`, { severity: 'warning' }));
+      }
       if (r === 'sat') {
         // prefer a witness dated on or after the new version's effective date (readability only)
         const from = preferredFrom(n.ir, mb) ?? preferredFrom(o.ir, ma);
@@ -466,7 +514,7 @@ async function diffMeasure(Z: any, solver: any, o: LoweredPolicy, n: LoweredPoli
       continue;
     }
     if (r === 'unsat') {
-      if (e1.touched.size) {
+      if (!complete) {
         undecided.push(`${what}：只在每个列表不超过 ${e1.B} 个元素时证明无差异（有界证明）`);
         ds.push(diag('ZC1305', spanOf(mb.origin), `${what}：只对列表不超过 ${e1.B} 个元素的输入证明无差异（有界证明），不算等价`, { severity: 'warning', help: '用 --list-bound 调大列表上限' }));
       }

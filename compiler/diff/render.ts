@@ -4,6 +4,26 @@
  * Input: DiffReport. Output: a string. No timings (the report is deterministic).
  */
 import type { ChangeWitness, DiffReport, PolicyDiff, TextPart } from './diff.js';
+import { fenToYuan, type PopulationImpact } from './population.js';
+
+const signed = (fen: string) => (fen.startsWith('-') ? fenToYuan(fen) : fen === '0' ? '0.00' : `+${fenToYuan(fen)}`);
+const period = (p: string) => (p ? `（${p}）` : '');
+const popHead = (p: PopulationImpact) => `人群影响：${p.文件}（${p.格式}，${p.行数} 行，评估日期 ${p.日期}，${p.引擎}）：${p.改变行数} 行的状态或金额改变`;
+/** Rows outside the declared 前提: said, with an example. */
+const premiseText = (p: PopulationImpact) => (p.前提不满足.旧 || p.前提不满足.新 ? `注意：有输入不满足政策声明的前提（旧版 ${p.前提不满足.旧} 行、新版 ${p.前提不满足.新} 行，如${p.前提不满足.示例}），这些行的结论不在核查范围内，仍计入上面的行数与预算` : '');
+/** Measures worth listing: a changed row or a budget line. */
+const popMeasures = (p: PopulationImpact) => p.措施.filter((m) => m.状态改变 || m.金额改变 || m.预算.length);
+const transText = (m: PopulationImpact['措施'][number]) => m.转变.map((t) => `${t.旧} → ${t.新} ${t.行数} 行（如${t.示例}）`).join('；');
+
+function renderPopulationText(p: PopulationImpact): string[] {
+  const out = ['', popHead(p)];
+  if (premiseText(p)) out.push(`  ${premiseText(p)}`);
+  for (const m of popMeasures(p)) {
+    out.push(`  ${m.措施}：状态改变 ${m.状态改变} 行${m.转变.length ? `（${transText(m)}）` : ''}，金额改变 ${m.金额改变} 行`);
+    for (const b of m.预算) out.push(`    预算 ${b.结果}${period(b.周期)}：旧版 ${fenToYuan(b.旧分)}元（${b.旧行数} 行） → 新版 ${fenToYuan(b.新分)}元（${b.新行数} 行），差额 ${signed(b.差额分)}元`);
+  }
+  return out;
+}
 
 const KIND: Record<ChangeWitness['类别'], string> = { 得到: '得到（新版适用、旧版不适用）', 失去: '失去（旧版适用、新版不适用）', 改变: '改变（两版都适用、结果不同）', 存疑: '存疑与否改变' };
 
@@ -89,6 +109,7 @@ export function renderDiffText(r: DiffReport): string {
       for (const f of p.核查) out.push(`    ${f.类别} ${f.代码}：${f.说明}`);
     }
   }
+  if (r.人群) out.push(...renderPopulationText(r.人群));
   return out.join('\n') + '\n';
 }
 
@@ -150,6 +171,19 @@ export function renderDiffMarkdown(r: DiffReport): string {
       out.push('');
     }
   }
+  if (r.人群) {
+    const p = r.人群;
+    out.push(`### ${mdEsc(popHead(p).replace(/^人群影响：/, '人群影响 · '))}`, '');
+    if (premiseText(p)) out.push(`> ⚠️ ${mdEsc(premiseText(p))}`, '');
+    out.push('| 措施 | 状态改变（行） | 金额改变（行） | 状态转变 |', '|---|---:|---:|---|');
+    for (const m of popMeasures(p)) out.push(`| ${mdEsc(m.措施)} | ${m.状态改变} | ${m.金额改变} | ${mdEsc(transText(m))} |`);
+    const lines = popMeasures(p).flatMap((m) => m.预算.map((b) => ({ m, b })));
+    if (lines.length) {
+      out.push('', '| 措施 | 结果（周期） | 旧版（元） | 新版（元） | 差额（元） |', '|---|---|---:|---:|---:|');
+      for (const { m, b } of lines) out.push(`| ${mdEsc(m.措施)} | ${mdEsc(b.结果 + period(b.周期))} | ${fenToYuan(b.旧分)} | ${fenToYuan(b.新分)} | ${signed(b.差额分)} |`);
+    }
+    out.push('');
+  }
   return out.join('\n').replace(/\n+$/, '') + '\n';
 }
 
@@ -183,6 +217,19 @@ export function renderDiffHtml(r: DiffReport): string {
     if (p.条款.length) body.push(`<h3>条款</h3><ul>${p.条款.map((c) => `<li>${esc(c.类别)} ${esc(c.类别 === '改号' ? `${c.旧标签} → ${c.新标签}` : c.新标签 ?? c.旧标签 ?? '')}${c.标题 ? `「${esc(c.标题)}」` : ''}${c.差异 ? `：<span class="diff">${hd(c.差异)}</span>` : ''}</li>`).join('')}</ul>`);
     if (p.参数.length) body.push(`<h3>参数</h3><ul>${p.参数.map((x) => `<li>${esc(x.参数)}（${esc(x.类别)}）：${esc(x.说明)}</li>`).join('')}</ul>`);
     if (p.核查) body.push(`<h3>核查发现</h3><ul>${p.核查.length ? p.核查.map((f) => `<li>${esc(f.类别)} <code>${esc(f.代码)}</code>：${esc(f.说明)}</li>`).join('') : '<li>无变化</li>'}</ul>`);
+    body.push('</section>');
+  }
+  if (r.人群) {
+    const p = r.人群;
+    body.push(`<section><h2>${esc(popHead(p))}</h2>${premiseText(p) ? `<p class="unk">${esc(premiseText(p))}</p>` : ''}<table class="pop"><thead><tr><th>措施</th><th>状态改变（行）</th><th>金额改变（行）</th><th>状态转变</th></tr></thead><tbody>`);
+    for (const m of popMeasures(p)) body.push(`<tr><td>${esc(m.措施)}</td><td>${m.状态改变}</td><td>${m.金额改变}</td><td>${esc(transText(m))}</td></tr>`);
+    body.push('</tbody></table>');
+    const lines = popMeasures(p).flatMap((m) => m.预算.map((b) => ({ m, b })));
+    if (lines.length) {
+      body.push('<table class="budget"><thead><tr><th>措施</th><th>结果（周期）</th><th>旧版（元）</th><th>新版（元）</th><th>差额（元）</th></tr></thead><tbody>');
+      for (const { m, b } of lines) body.push(`<tr><td>${esc(m.措施)}</td><td>${esc(b.结果 + period(b.周期))}</td><td>${fenToYuan(b.旧分)}</td><td>${fenToYuan(b.新分)}</td><td>${signed(b.差额分)}</td></tr>`);
+      body.push('</tbody></table>');
+    }
     body.push('</section>');
   }
   return `<!doctype html>

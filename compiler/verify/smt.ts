@@ -153,6 +153,12 @@ export interface EncoderOptions {
   readonly withEvent?: boolean;
   /** Property semantics: 适用（…） is two-valued, 已废止 is known. */
   readonly inProperty?: boolean;
+  /**
+   * Twin only (diff of two revisions): an uncertain date of this copy that the other copy already
+   * has — the same canonical key and the same range — is the same unknown date of the world and
+   * uses the other copy's variable (施行日 of an unchanged 生效：某日（…）). Default: own copies.
+   */
+  readonly shareDates?: (key: string) => string;
 }
 
 /** The per-outcome and per-measure terms of a measure (memoised per encoder). */
@@ -210,6 +216,7 @@ export class SmtEncoder {
   readonly touched = new Set<string>();
   private readonly sh: Shared;
   private readonly suffix: string;
+  private readonly partner?: { enc: SmtEncoder; canon: (key: string) => string };
   /** Constants used everywhere (each z3 constant is a call into the solver). */
   private readonly k: { i0: ZExpr; i1: ZExpr; t: ZBool; f: ZBool; r0: ZExpr; half: ZExpr };
   private defMemo = new Map<string, Enc>();
@@ -225,6 +232,7 @@ export class SmtEncoder {
     if (twinOf) {
       this.sh = twinOf.sh;
       this.suffix = `${twinOf.suffix}′`;
+      if (opts.shareDates) this.partner = { enc: twinOf, canon: opts.shareDates };
     } else {
       const E = Z.Int.const('评估日期');
       const ev = {
@@ -421,6 +429,16 @@ export class SmtEncoder {
   uncertainDate(key: string, label: string, lo: number, hi: number): ZExpr {
     const hit = this.uncertain.get(key);
     if (hit) return hit.v;
+    if (this.partner) {
+      const { enc, canon } = this.partner;
+      const ck = canon(key);
+      const same = [...enc.uncertain.values()].find((u) => u.lo === lo && u.hi === hi && (u.key === key || canon(u.key) === ck));
+      if (same) {
+        // INVARIANT: no new domain constraint — the partner's variable is already bounded to [lo, hi]
+        this.uncertain.set(key, { key, label, lo, hi, v: same.v });
+        return same.v;
+      }
+    }
     const v = this.Z.Int.const(`${label}${this.suffix}`);
     this.domain.push(v.ge(lo), v.le(hi));
     this.uncertain.set(key, { key, label, lo, hi, v });

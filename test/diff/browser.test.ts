@@ -37,6 +37,8 @@ describe('diff report in headless Chromium', () => {
     // 生育补助 (四（一）: 三孩 → 二孩, 1000元 → 2000元) is changed: someone gains, an amount changes
     const changed = await page.locator('tr.chg td:first-child').allInnerTexts();
     expect(changed).toContain('生育补助');
+    // and it is the only one: the reworded 辅食营养补充品 (四（二）) is proved equivalent (one 施行日 for both revisions)
+    expect(changed).toEqual(['生育补助']);
     const birth = page.locator('tr.chg', { hasText: '生育补助' }).locator('td:last-child');
     expect(await birth.innerText()).toMatch(/得到.*改变/);
     // every other row is proved equivalent or names a change; none is blank

@@ -29,14 +29,18 @@ describe('diff of the county plan and its revision', () => {
     expect(diagnostics.map((d) => d.code).filter((c) => c !== 'ZC1305')).toEqual([]);
     const p = value.政策[0]!;
     const notEq = p.措施.filter((m) => m.结论 !== '等价').map((m) => m.措施);
-    // 生育补助 (四（一）: 三孩→二孩, 1000元→2000元) changes; every other measure is unchanged or only
-    // the reworded 辅食营养补充品 (四（二）, 6—23月龄) is named
-    expect(notEq).toContain('生育补助');
-    expect(notEq.every((m) => m === '生育补助' || m === '辅食营养补充品')).toBe(true);
+    // 生育补助 (四（一）: 三孩→二孩, 1000元→2000元) is the only measure named. The reworded
+    // 辅食营养补充品 (四（二）, “届满6月龄且不满2周岁” → “6—23月龄”) is proved equivalent by the
+    // solver: both revisions share the one unknown 施行日 (regression: each had its own, which made
+    // "未生效 → 适用" witnesses), and its proof is complete (the lists are only in 前提)
+    expect(notEq).toEqual(['生育补助']);
     const food = p.措施.find((m) => m.措施 === '辅食营养补充品')!;
+    expect([food.结论, food.依据, food.未判定]).toEqual(['等价', '求解器', []]);
     expect(food.原文差异!.some((x) => x.类别 === '增' && x.文本.includes('未满2周岁'))).toBe(true);
     const birth = p.措施.find((m) => m.措施 === '生育补助')!;
-    expect(birth.变化.map((c) => c.类别)).toContain('得到');
+    // extended (二孩) and raised (2000元): nobody loses
+    expect(birth.变化.map((c) => c.类别)).toEqual(['得到', '改变']);
+    for (const c of birth.变化) for (const d of c.不确定日期 ?? []) expect(d.value2 ?? d.value).toBe(d.value);
     // (diffPolicies itself replays every witness through both versions' interpreters and generated
     // evaluators; a witness that does not reproduce is ZC1306, excluded above)
     expect(p.核查!.map((f) => `${f.类别} ${f.代码}`)).toContain('新增 ZC0908');

@@ -141,6 +141,57 @@ describe('diff: seeded revisions, one per kind of change', () => {
     }
   });
 
+  it('an uncertain 施行日 unchanged between revisions is one date: an equivalent rewording is proved equivalent, and witnesses use one value', async () => {
+    // regression: each revision had its own 施行日 variable, so "未生效 → 适用" was reported for a
+    // rewording that changes nothing (the county's 辅食营养补充品)
+    const P = (cond: string, amount: string) => `政策 「测试办法」 { 生效：某日（2024年1月1日，2024年3月1日） }
+实体 家庭 { 子女数：整数  出生日期：日期 }
+条款 一、 "补助" {
+  措施 补助 {
+    对象：家庭
+    结果 补助额：金额 一次性
+    规则 甲 { 条件：${cond} 且 家庭.出生日期 ≥ 施行日  补助额 = ${amount} }
+  }
+}`;
+    const a = loadPolicies(['/p'], memoryHost({ '/p/政策.zc': P('家庭.子女数 ≥ 2', '1000元') })).policies;
+    const same = loadPolicies(['/q'], memoryHost({ '/q/政策.zc': P('家庭.子女数 > 1', '1000元') })).policies;
+    const eq = await diffPolicies(a, same, { timeoutMs: 20000, findings: false });
+    expect(eq.diagnostics).toEqual([]);
+    expect(eq.value.政策[0]!.措施.map((m) => [m.结论, m.依据])).toEqual([['等价', '求解器']]);
+    const raised = loadPolicies(['/r'], memoryHost({ '/r/政策.zc': P('家庭.子女数 > 1', '1500元') })).policies;
+    const { value } = await diffPolicies(a, raised, { timeoutMs: 20000, findings: false });
+    const m = value.政策[0]!.措施[0]!;
+    expect(m.变化.map((c) => c.类别)).toEqual(['改变']);
+    const d = m.变化[0]!.不确定日期!;
+    expect(d.map((x) => x.name)).toEqual(['施行日']);
+    expect(d[0]!.value2 ?? d[0]!.value).toBe(d[0]!.value);
+  });
+
+  it('lists only in 前提: a measure that uses no list is proved equivalent completely, not "bounded"', async () => {
+    const P = (cond: string) => `政策 「测试办法」 { 生效：2024年1月1日 }
+实体 人 { 岁数：整数 }
+实体 家庭 { 成员：列表（人）  子女数：整数 }
+前提 「成员至多三人」 { 条件：数量（家庭.成员） ≤ 3 }
+条款 一、 "补助" {
+  措施 补助 {
+    对象：家庭
+    结果 补助额：金额 一次性
+    规则 甲 { 条件：${cond}  补助额 = 1000元 }
+  }
+}`;
+    const a = loadPolicies(['/p'], memoryHost({ '/p/政策.zc': P('家庭.子女数 ≥ 2') })).policies;
+    const b = loadPolicies(['/q'], memoryHost({ '/q/政策.zc': P('家庭.子女数 > 1') })).policies;
+    const { value, diagnostics } = await diffPolicies(a, b, { timeoutMs: 20000, findings: false });
+    expect(diagnostics).toEqual([]);
+    expect(value.政策[0]!.措施.map((m) => [m.结论, m.依据, m.未判定])).toEqual([['等价', '求解器', []]]);
+    // a measure that does use the list keeps the bounded caveat (the 前提 bounds it by 3 < 4, but
+    // the diff does not ask the solver about that): never a silent "equivalent"
+    const c = loadPolicies(['/r'], memoryHost({ '/r/政策.zc': P('数量（家庭.成员） ≥ 2') })).policies;
+    const d = loadPolicies(['/s'], memoryHost({ '/s/政策.zc': P('数量（家庭.成员） > 1') })).policies;
+    const r2 = await diffPolicies(c, d, { timeoutMs: 20000, findings: false });
+    expect(r2.value.政策[0]!.措施[0]!.结论).toBe('未判定');
+  });
+
   it('two different policies are refused (ZC1302)', async () => {
     const { value, diagnostics } = await run('different');
     expect(diagnostics.map((d) => d.code)).toEqual(['ZC1302']);

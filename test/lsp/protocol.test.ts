@@ -52,7 +52,7 @@ describe('initialize and diagnostics', () => {
     for (const k of ['hoverProvider', 'definitionProvider', 'referencesProvider', 'documentSymbolProvider', 'workspaceSymbolProvider', 'documentFormattingProvider'] as const) expect(caps[k]).toBeTruthy();
     expect(caps.renameProvider).toEqual({ prepareProvider: true });
     expect(caps.semanticTokensProvider?.legend).toEqual(LEGEND);
-    expect(caps.executeCommandProvider?.commands).toEqual(['zhengce.evalExample', 'zhengce.verify']);
+    expect(caps.executeCommandProvider?.commands).toEqual(['zhengce.evalExample', 'zhengce.verify', 'zhengce.explain']);
   });
 
   test('didOpen publishes exactly the compiler diagnostics (code, range, message)', async () => {
@@ -522,6 +522,41 @@ describe('code lens and commands', () => {
     expect(titles).toEqual(['▶ 求值示例:生育补助', '✔ 核查:生育补助', '▶ 求值示例:托育补贴', '✔ 核查:托育补贴', '▶ 求值示例:延长产假', '✔ 核查:延长产假']);
     expect(lenses[0]!.range.start).toEqual(pos(mainText, '措施 生育补助', 0, 3));
   });
+
+  test('a scenario file and a case file have an explain lens; it runs explain (why not, smallest change) in the child on the buffers', async () => {
+    const scen = join(FIXTURE, 'scenarios', '解释.yaml');
+    const scenText = `政策: ws\n场景:\n  - 名称: 一孩家庭\n    日期: 2024-06-01\n    事实:\n      家庭: { 子女数: 1, 夫妻至少一方户籍在本县: true }\n    期望:\n      生育补助: { 状态: 不适用 }\n  - 名称: 没有事实的条目\n    日期: 2024-06-01\n`;
+    const su = await c.open(scen, scenText);
+    const lenses = await c.request<CodeLens[]>('textDocument/codeLens', td(su));
+    expect(lenses.map((l) => [l.command!.title, l.command!.command, (l.command!.arguments as unknown[])[1]])).toEqual([['❓ 解释此场景', 'zhengce.explain', 0]]);
+    expect(lenses[0]!.range.start).toEqual(pos(scenText, '一孩家庭', 0, 0));
+    const r = await c.request<{ ok: boolean; message: string; report: { 措施: { 措施: string; 状态: string; 建议: { 改变: { 事实: string; 新值: string }[] }[] }[] } }>('workspace/executeCommand', { command: 'zhengce.explain', arguments: lenses[0]!.command!.arguments }, 120_000);
+    expect(r.message).toContain('评估日期 2024-06-01');
+    expect(r.ok).toBe(true);
+    const m = r.report.措施.find((x) => x.措施 === '生育补助')!;
+    expect(m.状态).toBe('不适用');
+    // the smallest change: one fact, 子女数 1 → 2
+    expect(m.建议[0]!.改变).toEqual([expect.objectContaining({ 事实: '家庭.子女数', 新值: '2' })]);
+    expect(r.message).toContain('未满足');
+    expect(c.messages.some((x) => x.message === r.message)).toBe(true);
+    // edits are explained as they stand in the editor (unsaved): 子女数 3 is already 适用
+    await c.change(su, [{ text: scenText.replace('子女数: 1', '子女数: 0, 未知字段: 1') }]);
+    const bad = await c.request<{ ok: boolean; message: string }>('workspace/executeCommand', { command: 'zhengce.explain', arguments: [su, 0] }, 120_000);
+    expect(bad.ok).toBe(false);
+    expect(bad.message).toContain('未知字段');
+    await c.close(su);
+    // a case file (政策?, 事实): one lens on 事实, evaluated on the server's today
+    const caseText = '事实:\n  家庭: { 子女数: 2 }\n';
+    const cu = await c.open(join(FIXTURE, '个案.yaml'), caseText);
+    const cl = await c.request<CodeLens[]>('textDocument/codeLens', td(cu));
+    expect(cl.map((l) => (l.command!.arguments as unknown[])[1])).toEqual([-1]);
+    const r2 = await c.request<{ ok: boolean; message: string; report: { 措施: { 措施: string; 状态: string; 缺少?: { 事实: string }[] }[] } }>('workspace/executeCommand', { command: 'zhengce.explain', arguments: cl[0]!.command!.arguments }, 120_000);
+    expect(r2.ok).toBe(true);
+    expect(r2.message).toContain('评估日期 2025-06-01');
+    // 存疑: the missing fact that decides it
+    expect(r2.report.措施.find((x) => x.措施 === '生育补助')!.缺少!.map((f) => f.事实)).toContain('家庭.夫妻至少一方户籍在本县');
+    await c.close(cu);
+  }, 300_000);
 
   test('求值示例 runs the interpreter on an empty case', async () => {
     const r = await c.request<{ ok: boolean; message: string }>('workspace/executeCommand', { command: 'zhengce.evalExample', arguments: [mainUri, '生育补助'] });

@@ -353,6 +353,14 @@ describe('playground in headless Chromium', () => {
     const absent = await page.locator('#decisions tr[data-measure="托育补贴"]').innerText();
     expect(absent).toContain('存疑');
     expect(absent).toContain('输入中没有「婴幼儿」');
+    // why not, beside a 不适用 decision: the conditions that failed, per rule (the traced evaluation)
+    await page.fill('#facts', JSON.stringify({ 家庭: { 子女数: 1, 夫妻至少一方户籍在本县: true } }));
+    await page.click('#run');
+    await expect.poll(() => page.locator('#decisions tr[data-measure="生育补助"] .why-not').innerText(), { timeout: 10_000 }).toContain('为何不适用');
+    const wn = await page.locator('#decisions tr[data-measure="生育补助"] .why-not').innerText();
+    expect(wn).toContain('规则“二孩补助”未满足：家庭.子女数 二孩及以上');
+    expect(wn).toContain('规则“三孩补助”未满足：家庭.子女数 ≥ 3孩');
+    expect(await page.locator('#decisions tr[data-measure="生育补助"] td').nth(1).innerText()).toBe('不适用');
     await page.screenshot({ path: resolve(OUT, 'playground-decisions.png') });
 
     // Invalid input is reported, not thrown.

@@ -3,7 +3,7 @@
  * places that show decisions to a drafter: the playground's result panel (main.ts) and
  * the VS Code extension's 求值示例 panel (client/src/webview.ts). Styles are the host
  * page's (classes: decisions, status-<状态>, outcomes, value, unconfirmed, clause,
- * label, reasons).
+ * label, reasons, why-not, hint).
  */
 import type { Decision, Decisions, OutcomeValue } from '../../compiler/interpret/decision.js';
 
@@ -67,6 +67,32 @@ export function decisionRow(dec: Decision): HTMLTableRowElement {
   for (const r of dec.理由) ul.appendChild(el('li', r));
   for (const s of dec.存疑 ?? []) ul.appendChild(el('li', `存疑“${s.名称}”采用：${s.采用}${s.理由 ? `（${s.理由}）` : ''}`));
   why.appendChild(ul);
+  const wn = whyNot(dec);
+  if (wn) why.appendChild(wn);
   tr.appendChild(why);
   return tr;
+}
+
+/**
+ * Beside a 不适用 or 存疑 decision: per rule, the conditions that do not hold and those that are
+ * unknown (the traced evaluation's 未满足 / 未知 — no solver; the smallest change that would make
+ * it 适用 is `zhengce explain`, or the explain lens on a case file in the editor).
+ * Undefined when there is nothing to say.
+ */
+export function whyNot(dec: Decision): HTMLElement | undefined {
+  if (dec.状态 !== '不适用' && dec.状态 !== '存疑') return undefined;
+  const lines: string[] = [];
+  for (const r of dec.规则) {
+    if (r.适用 === true) continue;
+    if (r.未满足?.length) lines.push(`规则“${r.规则}”未满足：${r.未满足.join('；')}`);
+    if (r.未知?.length) lines.push(`规则“${r.规则}”未知（缺少事实）：${r.未知.join('；')}`);
+  }
+  if (!lines.length) return undefined;
+  const box = el('div', undefined, 'why-not');
+  box.appendChild(el('div', dec.状态 === '不适用' ? '为何不适用：' : '为何存疑：', 'label'));
+  const ul = el('ul');
+  for (const l of lines) ul.appendChild(el('li', l));
+  box.appendChild(ul);
+  box.appendChild(el('div', '怎样才适用（最少的事实改变）：命令行 zhengce explain 个案.yaml --date 日期，或在编辑器中个案文件上的“❓ 解释”', 'hint'));
+  return box;
 }

@@ -94,7 +94,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   const config = workspace.getConfiguration('zhengce');
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'zhengce' }],
+    // YAML: case and scenario files carry the explain code lenses (server/src/explain-lens.ts)
+    documentSelector: [{ language: 'zhengce' }, { scheme: 'file', pattern: '**/*.{yaml,yml}' }],
     synchronize: { fileEvents: workspace.createFileSystemWatcher('**/*.{zc,yaml,yml,txt}') },
     initializationOptions: {
       debounceMs: config.get<number>('diagnostics.debounceMs', 150),

@@ -8,6 +8,8 @@
  *    SMT engine takes seconds; the server keeps answering) on the editor's buffers;
  *    the findings go to the Problems panel (server.ts), the summary counts them and
  *    lists those about the measure.
+ *  - zhengce.explain — on a case or scenario file (explain-lens.ts): `explain` in the same
+ *    child process, on the editor's buffers.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -20,11 +22,12 @@ import { formatIso, type CalendarDate } from '../../../compiler/common/calendar.
 import { loweredOf } from '../../../compiler/services/hover.js';
 import { declTree, walkDecls } from '../../../compiler/services/decls.js';
 import type { Finding } from '../../../compiler/verify/finding.js';
-import type { VerifyResponse } from './verify-process.js';
+import type { ExplainResponse, VerifyResponse } from './verify-process.js';
+import { EXPLAIN_COMMAND } from './explain-lens.js';
 
 export const EVAL_COMMAND = 'zhengce.evalExample';
 export const VERIFY_COMMAND = 'zhengce.verify';
-export const COMMANDS = [EVAL_COMMAND, VERIFY_COMMAND];
+export const COMMANDS = [EVAL_COMMAND, VERIFY_COMMAND, EXPLAIN_COMMAND];
 
 export function measuresOf(ast: A.FileAst): A.MeasureDecl[] {
   return [...walkDecls(declTree(ast))].filter((d) => d.kind === 'measure').map((d) => d.node as A.MeasureDecl);
@@ -144,5 +147,38 @@ export function verifyMeasure(p: CompiledProgram | undefined, measure: string, o
       done(fail(`核查：核查程序意外退出（${signal ?? `退出码 ${code}`}）${err ? '：' + err.trim().split('\n').slice(-3).join(' ') : ''}`));
     });
     child.send({ root: p.root, overlays: opts.overlays, runs: opts.runs, timeoutMs: 5000 });
+  });
+}
+
+/**
+ * Explain a case (a code lens on a case or scenario file): the bundled child (`verify.js`)
+ * runs `explain` on the policy with the editor's buffers; the summary is the explanation's
+ * Chinese text (per measure: the unmet and unknown conditions, the smallest changes).
+ */
+export function explainInChild(root: string, req: { facts: unknown; date: string; events?: unknown; name?: string }, opts: { script: string; overlays: Record<string, string>; timeoutMs: number; onChild?: (c: ChildProcess) => void }): Promise<CommandResult> {
+  if (!existsSync(opts.script)) return Promise.resolve({ ok: false, message: `解释：扩展中缺少程序 ${opts.script}` });
+  return new Promise((done) => {
+    const child = fork(opts.script, [], { env: { ...process.env, ZHENGCE_VERIFY_CHILD: '1' }, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    opts.onChild?.(child);
+    let err = '';
+    let answered = false;
+    const finish = (r: CommandResult) => {
+      if (answered) return;
+      answered = true;
+      clearTimeout(timer);
+      done(r);
+    };
+    child.stderr?.setEncoding('utf8').on('data', (s: string) => (err += s));
+    const timer = setTimeout(() => {
+      child.kill();
+      finish({ ok: false, message: `解释：超过 ${Math.round(opts.timeoutMs / 1000)} 秒仍未完成，已停止` });
+    }, opts.timeoutMs);
+    child.on('error', (e) => finish({ ok: false, message: `解释：无法启动程序（${e.message}）` }));
+    child.on('message', (res: ExplainResponse) => {
+      if (!res.ok) finish({ ok: false, message: `解释${req.name ? `（${req.name}）` : ''}：${res.message}` });
+      else finish({ ok: true, message: `解释${req.name ? `（${req.name}）` : ''}，评估日期 ${req.date}：\n${res.text}`, report: res.report });
+    });
+    child.on('exit', (code, signal) => finish({ ok: false, message: `解释：程序意外退出（${signal ?? `退出码 ${code}`}）${err ? '：' + err.trim().split('\n').slice(-3).join(' ') : ''}` }));
+    child.send({ kind: 'explain', root, overlays: opts.overlays, facts: req.facts, date: req.date, ...(req.events !== undefined ? { events: req.events } : {}), timeoutMs: 5000 });
   });
 }

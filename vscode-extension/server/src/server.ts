@@ -20,7 +20,7 @@
  * point at, beside the compiler's; they are withdrawn when a file of the verified
  * policy changes (their positions and conclusions refer to the verified text).
  */
-import { join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import {
   createConnection, ProposedFeatures, TextDocumentSyncKind, CodeActionKind,
@@ -30,7 +30,8 @@ import {
 import type { Diagnostic } from '../../../compiler/index.js';
 import type { Finding } from '../../../compiler/verify/finding.js';
 import { formatEdits } from '../../../compiler/format/format.js';
-import { hoverAt, todayDate } from '../../../compiler/services/hover.js';
+import { hoverAt, loweredOf, todayDate } from '../../../compiler/services/hover.js';
+import { formatIso } from '../../../compiler/common/calendar.js';
 import { complete } from '../../../compiler/services/completion.js';
 import { definition, references, prepareRename, rename } from '../../../compiler/services/navigation.js';
 import { documentSymbols, workspaceSymbols } from '../../../compiler/services/outline.js';
@@ -44,7 +45,8 @@ import {
   LEGEND, toCodeActions, toCompletionItems, toDocumentSymbols, toFoldingRanges, toLocation, toLspDiagnostic, toLspFinding, toSymbolInformation,
   toWorkspaceEdit, wantsKind, type Positions,
 } from './convert.js';
-import { codeLenses, COMMANDS, EVAL_COMMAND, VERIFY_COMMAND, evalExample, verifyMeasure } from './commands.js';
+import { codeLenses, COMMANDS, EVAL_COMMAND, VERIFY_COMMAND, evalExample, explainInChild, verifyMeasure } from './commands.js';
+import { EXPLAIN_COMMAND, caseAt, caseLenses, isCaseFile } from './explain-lens.js';
 
 interface Options {
   debounceMs: number;
@@ -59,6 +61,11 @@ const uris = new UriMap();
 let ws = new Workspace([]);
 let opts: Options = { debounceMs: 150, verifyRuns: 200, scanWorkspace: true, showsCommandResults: false };
 const timers = new Map<string, NodeJS.Timeout>();
+/**
+ * Case and scenario files (YAML) open in the editor: kept apart from the workspace (they are not
+ * DSL sources); they carry the explain code lenses (explain-lens.ts).
+ */
+const caseDocs = new Map<string, { uri: string; text: string }>();
 /** Last published diagnostics per path (a signature, to publish only changes). */
 const published = new Map<string, string>();
 
@@ -243,6 +250,10 @@ connection.onInitialized(() => {
 
 connection.onDidOpenTextDocument(({ textDocument: d }) => {
   const path = uris.remember(d.uri);
+  if (isCaseFile(path)) {
+    caseDocs.set(path, { uri: d.uri, text: d.text });
+    return;
+  }
   ws.open(d.uri, path, d.text, d.version);
   const sf = ws.sources.get(path);
   if (sf && sf.text === d.text && ws.programsOf(path).length) {
@@ -254,6 +265,11 @@ connection.onDidOpenTextDocument(({ textDocument: d }) => {
 connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) => {
   guard('didChange', undefined, () => {
     const path = uris.toPath(d.uri);
+    const cd = caseDocs.get(path);
+    if (cd) {
+      cd.text = applyContentChanges(cd.text, contentChanges);
+      return;
+    }
     const doc = ws.docs.get(path);
     if (!doc) return;
     const text = applyContentChanges(doc.text, contentChanges);
@@ -266,6 +282,7 @@ connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) => {
 connection.onDidCloseTextDocument(({ textDocument: d }) => {
   guard('didClose', undefined, () => {
     const path = uris.toPath(d.uri);
+    if (caseDocs.delete(path)) return;
     const t = timers.get(path);
     if (t) clearTimeout(t);
     timers.delete(path);
@@ -415,6 +432,11 @@ connection.onCodeAction(({ textDocument, range, context }) => guard('codeAction'
 connection.onCodeLens(({ textDocument }) => guard('codeLens', [], () => {
   flush();
   const path = uris.toPath(textDocument.uri);
+  const cd = caseDocs.get(path);
+  if (cd) {
+    const index = new LineIndex(cd.text);
+    return caseLenses(cd.text, textDocument.uri, (s, e) => index.range(s, e));
+  }
   const parsed = ws.parsed.get(path);
   if (!parsed) return [];
   const index = ws.indexOf(parsed.source);
@@ -424,6 +446,11 @@ connection.onCodeLens(({ textDocument }) => guard('codeLens', [], () => {
 connection.onExecuteCommand(async ({ command, arguments: args }) => {
   try {
     flush();
+    if (command === EXPLAIN_COMMAND) {
+      const result = await explainCase(args ?? []);
+      if (!opts.showsCommandResults) void connection.sendNotification(ShowMessageNotification.type, { type: result.ok ? MessageType.Info : MessageType.Warning, message: result.message });
+      return result;
+    }
     const [uri, measure] = (args ?? []) as [string, string];
     if (typeof uri !== 'string' || typeof measure !== 'string') return { ok: false, message: '命令参数应为（文档 URI，措施名称）' };
     const path = uris.toPath(uri);
@@ -449,6 +476,28 @@ connection.onExecuteCommand(async ({ command, arguments: args }) => {
     return { ok: false, message: `命令失败：${(e as Error).message}` };
   }
 });
+
+/** zhengce.explain [uri, index]: the case (index -1) or the scenario at `index` of an open YAML file. */
+async function explainCase(args: unknown[]): Promise<{ ok: boolean; message: string; [k: string]: unknown }> {
+  const [uri, index] = args as [string, number];
+  if (typeof uri !== 'string' || typeof index !== 'number') return { ok: false, message: '命令参数应为（文档 URI，场景序号）' };
+  const path = uris.toPath(uri);
+  const text = caseDocs.get(path)?.text ?? ws.host.readFile(path);
+  if (text === undefined) return { ok: false, message: `解释：无法读取“${path}”` };
+  const c = caseAt(text, index);
+  if (!c.ok) return c;
+  // the policy: named by 政策 (its id), else the nearest policy whose directory holds the file
+  const progs = ws.allPrograms().filter((p) => p.checked.policy);
+  const idOf = (p: (typeof progs)[number]) => loweredOf(p)?.policy.id;
+  const prog = c.value.policy !== undefined
+    ? progs.find((p) => idOf(p) === c.value.policy || p.checked.policy?.decl.name?.text === c.value.policy)
+    : progs.filter((p) => path.startsWith(dirname(p.root) + sep) || path.startsWith(dirname(dirname(p.root)) + sep)).sort((a, b) => b.root.length - a.root.length)[0];
+  if (!prog) return { ok: false, message: c.value.policy !== undefined ? `解释：工作区中没有政策“${c.value.policy}”` : '解释：找不到此文件所属的政策（用“政策: 标识”指明）' };
+  const overlays: Record<string, string> = {};
+  for (const d of ws.docs.values()) overlays[d.path] = d.text;
+  const date = c.value.date ?? formatIso(todayDate(opts.today));
+  return explainInChild(prog.root, { ...c.value, date }, { script: join(__dirname, 'verify.js'), overlays, timeoutMs: 120_000 });
+}
 
 process.on('exit', () => running?.kill());
 process.on('uncaughtException', (e) => logError('uncaughtException', e));

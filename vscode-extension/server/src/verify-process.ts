@@ -15,6 +15,8 @@
  * Output (one IPC message, `VerifyResponse`): the findings of `verifyPolicies` (the same
  * as `zhengce verify`, including the policy's scenario tests), the events registry used,
  * and the texts of the files the findings' spans refer to.
+ * The same child answers an `ExplainRequest` (a code lens on a case or scenario file): the
+ * explanation of the case (`zhengce explain`), rendered as its Chinese text.
  */
 import { dirname, join } from 'node:path';
 import { memoryHost, nodeHost, type Host } from '../../../compiler/project/host.js';
@@ -23,6 +25,9 @@ import { verifyPolicies } from '../../../compiler/verify/verify.js';
 import { findScenarioFiles, runScenariosWith } from '../../../compiler/cli/test.js';
 import type { Finding } from '../../../compiler/verify/finding.js';
 import type { Diagnostic } from '../../../compiler/diagnostics/diagnostic.js';
+import { explain, type ExplainReport } from '../../../compiler/explain/explain.js';
+import { renderExplainText } from '../../../compiler/explain/render.js';
+import { InputError } from '../../../compiler/interpret/decision.js';
 
 export interface VerifyRequest {
   readonly root: string;
@@ -30,6 +35,20 @@ export interface VerifyRequest {
   readonly runs: number;
   readonly timeoutMs: number;
 }
+
+/** `explain` for one case (a code lens on a case or scenario file, explain-lens.ts). */
+export interface ExplainRequest {
+  readonly kind: 'explain';
+  readonly root: string;
+  readonly overlays: Readonly<Record<string, string>>;
+  readonly facts: unknown;
+  readonly date: string;
+  /** The case's own events; absent: the nearest events.yaml (as 核查), or none. */
+  readonly events?: unknown;
+  readonly timeoutMs: number;
+}
+
+export type ExplainResponse = { readonly ok: true; readonly text: string; readonly report: ExplainReport; readonly events: string | undefined } | { readonly ok: false; readonly message: string };
 
 export type VerifyResponse =
   | { readonly ok: true; readonly findings: readonly Finding[]; readonly events: string | undefined; readonly texts: Readonly<Record<string, string>>; readonly millis: number }
@@ -78,11 +97,42 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyRespons
   return { ok: true, findings: report.findings, events, texts, millis: Math.round(performance.now() - t0) };
 }
 
+/** Explain one case against the policy rooted at `req.root` (the editor's buffers). */
+export async function runExplain(req: ExplainRequest): Promise<ExplainResponse> {
+  const host = memoryHost({ ...req.overlays }, nodeHost);
+  const { policies, diagnostics } = loadPolicies([req.root], host);
+  const p = policies.find((x) => x.program.root === req.root);
+  if (!p) {
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    return { ok: false, message: errors.length ? `政策有 ${errors.length} 处错误，请先改正（${errors[0]!.code} ${errors[0]!.message}）` : `“${req.root}”不是政策的根文件` };
+  }
+  let events: unknown = req.events;
+  let registry: string | undefined;
+  if (events === undefined) {
+    registry = findEvents(host, req.root);
+    events = [];
+    if (registry) {
+      const r = readEvents(host, registry);
+      if (!r.ok) return { ok: false, message: r.message };
+      events = r.events;
+    }
+  }
+  try {
+    const report = await explain(p.ir, req.facts, req.date, events, { timeoutMs: req.timeoutMs });
+    return { ok: true, text: renderExplainText(report), report, events: registry };
+  } catch (e) {
+    // invalid facts: the InputError listing every problem, never an explanation
+    if (e instanceof InputError) return { ok: false, message: e.message };
+    throw e;
+  }
+}
+
 // Entry point when forked: answer one request, then exit.
 if (typeof process.send === 'function' && process.env['ZHENGCE_VERIFY_CHILD'] === '1') {
-  process.once('message', (req: VerifyRequest) => {
-    runVerification(req)
-      .catch((e: unknown): VerifyResponse => ({ ok: false, message: `核查失败：${(e as Error)?.stack ?? String(e)}` }))
-      .then((res) => process.send!(res, () => process.exit(0)));
+  process.once('message', (req: VerifyRequest | ExplainRequest) => {
+    const run: Promise<VerifyResponse | ExplainResponse> = 'kind' in req && req.kind === 'explain'
+      ? runExplain(req).catch((e: unknown): ExplainResponse => ({ ok: false, message: `解释失败：${(e as Error)?.stack ?? String(e)}` }))
+      : runVerification(req as VerifyRequest).catch((e: unknown): VerifyResponse => ({ ok: false, message: `核查失败：${(e as Error)?.stack ?? String(e)}` }));
+    void run.then((res) => process.send!(res, () => process.exit(0)));
   });
 }
