@@ -43,13 +43,27 @@ function isAdjacent(a: IToken | undefined, b: IToken | undefined): boolean {
 
 /** Lex one file. */
 export function lex(file: SourceFile): Result<LexResult> {
+  return lexRange(file, 0, file.text.length);
+}
+
+/**
+ * Lex `file.text[start, end)` as if it were a whole text, with offsets into the file
+ * (the incremental front end re-lexes one top-level block; incremental.ts decides
+ * when that equals lexing the whole file).
+ */
+export function lexRange(file: SourceFile, start0: number, end0: number): Result<LexResult> {
   const diagnostics: Diagnostic[] = [];
-  const out = lexer.tokenize(file.text);
+  const whole = start0 === 0 && end0 === file.text.length;
+  const out = lexer.tokenize(whole ? file.text : file.text.slice(start0, end0));
   const tokens = out.tokens;
   const comments = (out.groups['comments'] as IToken[] | undefined) ?? [];
+  if (start0 !== 0) {
+    for (const t of tokens) t.startOffset += start0;
+    for (const c of comments) c.startOffset += start0;
+  }
   for (const e of out.errors) {
     // Unreachable in practice (Unexpected matches any code point) — kept as a safety net.
-    diagnostics.push(diag('ZC0101', file.span(e.offset, e.offset + Math.max(1, e.length)), `无法识别的字符`));
+    diagnostics.push(diag('ZC0101', file.span(start0 + e.offset, start0 + e.offset + Math.max(1, e.length)), `无法识别的字符`));
   }
   const kept: IToken[] = [];
   let unexpected = 0;
