@@ -18,7 +18,7 @@ import type { CstNode, IToken } from 'chevrotain';
 import type { SourceFile, Span } from '../common/source.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ClauseDecl, TopItem } from './ast.js';
-import { lexRange, tokenEnd } from './lexer.js';
+import { lexRange, MAX_UNEXPECTED, tokenEnd } from './lexer.js';
 import { parseTokens } from './parser.js';
 import { buildAst } from './cst-to-ast.js';
 import { LBrace, RBrace } from './tokens.js';
@@ -31,7 +31,10 @@ export interface Block {
   readonly tokens: IToken[];
   readonly comments: IToken[];
   readonly items: readonly TopItem[];
+  /** Lexical diagnostics other than ZC0101 runs. */
   readonly lexDiagnostics: Diagnostic[];
+  /** Runs of unrecognised characters ([start, count] pairs, lexer.ts): their ZC0101 diagnostics are made per file (capped). */
+  readonly unexpected: number[];
   readonly parseDiagnostics: Diagnostic[];
   readonly astDiagnostics: Diagnostic[];
   /** Lexing or parsing this block reported an error. */
@@ -66,7 +69,7 @@ export function blockEnds(tokens: readonly IToken[]): number[] {
  * Throws RangeError on absurd nesting (the caller reports ZC0204).
  */
 export function parseBlocks(
-  source: SourceFile, start: number, end: number, tokens: IToken[], comments: IToken[], lexDiagnostics: Diagnostic[],
+  source: SourceFile, start: number, end: number, tokens: IToken[], comments: IToken[], lexDiagnostics: Diagnostic[], unexpected: number[],
   toEnd: boolean, keepCst: boolean,
 ): Block[] | undefined {
   const ends = blockEnds(tokens);
@@ -85,30 +88,39 @@ export function parseBlocks(
   const blocks: Block[] = [];
   let c = 0;
   let d = 0;
+  let u = 0;
   for (const r of ranges) {
     const bt = tokens.slice(r.t0, r.t1);
     const bc: IToken[] = [];
     while (c < comments.length && comments[c]!.startOffset < r.to) bc.push(comments[c++]!);
     const ld: Diagnostic[] = [];
     while (d < lexDiagnostics.length && lexDiagnostics[d]!.span.start < r.to) ld.push(lexDiagnostics[d++]!);
-    blocks.push(parseBlock(source, r.from, r.to, bt, bc, ld, keepCst));
+    const u0 = u;
+    while (u < unexpected.length && unexpected[u]! < r.to) u += 2;
+    blocks.push(parseBlock(source, r.from, r.to, bt, bc, ld, unexpected.slice(u0, u), keepCst));
   }
   // (anything left — impossible for ordered input — goes to the last block, never dropped)
-  if (blocks.length && (c < comments.length || d < lexDiagnostics.length)) {
+  if (blocks.length && (c < comments.length || d < lexDiagnostics.length || u < unexpected.length)) {
     const last = blocks[blocks.length - 1]!;
     last.comments.push(...comments.slice(c));
     last.lexDiagnostics.push(...lexDiagnostics.slice(d));
+    last.unexpected.push(...unexpected.slice(u));
   }
   return blocks;
 }
 
-export function parseBlock(source: SourceFile, start: number, end: number, tokens: IToken[], comments: IToken[], lexDiagnostics: Diagnostic[], keepCst: boolean): Block {
+/** Parse one block's tokens (its own lexing given). */
+export function parseBlock(source: SourceFile, start: number, end: number, tokens: IToken[], comments: IToken[], lexDiagnostics: Diagnostic[], unexpected: number[], keepCst: boolean): Block {
   const p = parseTokens(source, tokens);
-  const errors = [...lexDiagnostics, ...p.diagnostics].filter((x) => x.severity === 'error');
-  const a = buildAst(source, p.value, errors.map((x) => x.span.start));
+  const errors: number[] = [];
+  for (const x of lexDiagnostics) if (x.severity === 'error') errors.push(x.span.start);
+  for (const x of p.diagnostics) if (x.severity === 'error') errors.push(x.span.start);
+  // (the first runs of unrecognised characters: enough to silence "missing …" around them, bounded for binary input)
+  for (let k = 0; k < unexpected.length && k < 2 * (MAX_UNEXPECTED + 1); k += 2) errors.push(unexpected[k]!);
+  const a = buildAst(source, p.value, errors);
   return {
     start, end, tokens, comments, items: a.value.items,
-    lexDiagnostics, parseDiagnostics: p.diagnostics, astDiagnostics: a.diagnostics,
+    lexDiagnostics, unexpected, parseDiagnostics: p.diagnostics, astDiagnostics: a.diagnostics,
     syntaxErrors: errors.length > 0,
     ...(keepCst ? { cst: p.value } : {}),
   };
@@ -185,6 +197,7 @@ export function shiftBlock(b: Block, d: number): Block {
     comments: b.comments.map((t) => shiftToken(t, d)),
     items: shiftSpans(b.items, d),
     lexDiagnostics: shiftSpans(b.lexDiagnostics, d),
+    unexpected: b.unexpected.map((x, k) => (k % 2 === 0 ? x + d : x)),
     parseDiagnostics: shiftSpans(b.parseDiagnostics, d),
     astDiagnostics: shiftSpans(b.astDiagnostics, d),
     syntaxErrors: b.syntaxErrors,
@@ -260,7 +273,7 @@ export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd
   const l = lexRange(source, start, end);
   const ends = blockEnds(l.value.tokens);
   const rt = l.value.tokens;
-  if (l.diagnostics.length || !rt.length || ends[ends.length - 1] !== rt.length || tokenEnd(rt[rt.length - 1]!) !== end) return undefined;
+  if (l.diagnostics.length || l.value.unexpected.length || !rt.length || ends[ends.length - 1] !== rt.length || tokenEnd(rt[rt.length - 1]!) !== end) return undefined;
   const close = shiftToken(b.tokens[b.tokens.length - 1]!, delta);
   const wrapped = [...b.tokens.slice(split.head, split.open + 1), ...rt, close];
   let parsed;
@@ -308,7 +321,7 @@ export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd
   ];
   return {
     start: b.start, end: b.end + delta, tokens, comments, items: [...b.items.slice(0, -1), item],
-    lexDiagnostics: [], parseDiagnostics: [], astDiagnostics, syntaxErrors: false,
+    lexDiagnostics: [], unexpected: [], parseDiagnostics: [], astDiagnostics, syntaxErrors: false,
     ...(cst ? { cst } : {}),
   };
 }

@@ -6,7 +6,7 @@
 import type { CstNode, IToken } from 'chevrotain';
 import type { SourceFile } from '../common/source.js';
 import type { Result } from '../diagnostics/diagnostic.js';
-import { lex, lexRange } from './lexer.js';
+import { lexRange, mergeByStart, unexpectedDiagnostics } from './lexer.js';
 import type { FileAst, TopItem } from './ast.js';
 import { joinCst, parseBlock, parseBlocks, reparseInClause, shiftBlock, type Block } from './blocks.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -69,13 +69,14 @@ export interface ParseOptions {
 
 /** Lex, parse and build the AST of one file. Never throws on user input. */
 export function parseFile(source: SourceFile, opts: ParseOptions = {}): Result<ParsedFile> {
-  const l = lex(source);
-  if (nestingDepth(l.value.tokens).depth > MAX_NESTING) return tooDeepResult(source, l.value.tokens, l.value.comments, l.diagnostics, false);
+  const l = lexRange(source, 0, source.text.length);
+  const lexAll = () => mergeByStart(l.diagnostics, unexpectedDiagnostics(source, [l.value.unexpected]));
+  if (nestingDepth(l.value.tokens).depth > MAX_NESTING) return tooDeepResult(source, l.value.tokens, l.value.comments, lexAll(), false);
   let blocks: Block[];
   try {
-    blocks = parseBlocks(source, 0, source.text.length, l.value.tokens, l.value.comments, l.diagnostics, true, !!opts.keepCst)!;
+    blocks = parseBlocks(source, 0, source.text.length, l.value.tokens, l.value.comments, l.diagnostics, l.value.unexpected, true, !!opts.keepCst)!;
   } catch (e) {
-    return tooDeepResult(source, l.value.tokens, l.value.comments, l.diagnostics, e);
+    return tooDeepResult(source, l.value.tokens, l.value.comments, lexAll(), e);
   }
   return assemble(source, blocks, !!opts.keepCst);
 }
@@ -114,9 +115,11 @@ function assemble(source: SourceFile, blocks: Block[], keepCst: boolean): Result
     syntaxErrors ||= b.syntaxErrors;
   }
   const ast: FileAst = { path: source.path, span: source.span(0, source.text.length), items };
+  // INVARIANT: ZC0101 runs are capped per file, whichever blocks were lexed again.
+  const lexAll = mergeByStart(lexD, unexpectedDiagnostics(source, blocks.map((b) => b.unexpected)));
   return {
     value: { source, ...(keepCst ? { cst: joinCst(blocks) } : {}), tokens, comments, ast, syntaxErrors, blocks },
-    diagnostics: [...lexD, ...parseD, ...astD],
+    diagnostics: [...lexAll, ...parseD, ...astD],
   };
 }
 
@@ -150,7 +153,7 @@ export function reparseFile(previous: ParsedFile, source: SourceFile, opts: Pars
   if (i === j && i < blocks.length - 1) {
     const inner = reparseInClause(source, blocks[i]!, p, editEnd, delta, keepCst);
     if (inner) {
-      const out: Block[] = blocks.slice(0, i).map((x) => (x.syntaxErrors && delta !== 0 ? parseBlock(source, x.start, x.end, x.tokens, x.comments, x.lexDiagnostics, keepCst) : x));
+      const out: Block[] = blocks.slice(0, i).map((x) => (x.syntaxErrors && delta !== 0 ? parseBlock(source, x.start, x.end, x.tokens, x.comments, x.lexDiagnostics, x.unexpected, keepCst) : x));
       out.push(inner);
       for (let k = i + 1; k < blocks.length; k++) out.push(shiftBlock(blocks[k]!, delta));
       return nestingChecked(source, assemble(source, out, keepCst), opts);
@@ -165,7 +168,7 @@ export function reparseFile(previous: ParsedFile, source: SourceFile, opts: Pars
     const l = lexRange(source, start, end);
     let fresh: Block[] | undefined;
     try {
-      fresh = parseBlocks(source, start, end, l.value.tokens, l.value.comments, l.diagnostics, toEnd, keepCst);
+      fresh = parseBlocks(source, start, end, l.value.tokens, l.value.comments, l.diagnostics, l.value.unexpected, toEnd, keepCst);
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
       return parseFile(source, opts); // reports ZC0204 for the whole file
@@ -173,7 +176,7 @@ export function reparseFile(previous: ParsedFile, source: SourceFile, opts: Pars
     if (fresh) {
       // A block with a syntax error may point at the end of the text ("文件意外结束", a token the
       // parser inserted): before the edit such a block is parsed again from its own tokens.
-      const out: Block[] = blocks.slice(0, i).map((x) => (x.syntaxErrors && delta !== 0 ? parseBlock(source, x.start, x.end, x.tokens, x.comments, x.lexDiagnostics, keepCst) : x));
+      const out: Block[] = blocks.slice(0, i).map((x) => (x.syntaxErrors && delta !== 0 ? parseBlock(source, x.start, x.end, x.tokens, x.comments, x.lexDiagnostics, x.unexpected, keepCst) : x));
       for (const x of fresh) out.push(x);
       for (let k = j + 1; k < blocks.length; k++) out.push(shiftBlock(blocks[k]!, delta));
       return nestingChecked(source, assemble(source, out, keepCst), opts);
