@@ -153,11 +153,18 @@ function shiftToken(t: IToken, d: number): IToken {
 /** A deep copy with every span ({ file, start, end }) moved by `d` (placeholders [0, 0) excepted). */
 export function shiftSpans<T>(v: T, d: number): T {
   if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map((x) => shiftSpans(x, d)) as T;
+  if (Array.isArray(v)) {
+    const out = new Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = shiftSpans(v[i], d);
+    return out as T;
+  }
   if (Object.getPrototypeOf(v) !== Object.prototype) return v;
   const o = v as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const k in o) out[k] = shiftSpans(o[k], d);
+  for (const k in o) {
+    const x = o[k];
+    out[k] = x !== null && typeof x === 'object' ? shiftSpans(x, d) : x;
+  }
   // INVARIANT: a missing part's placeholder span is [0, 0) (cst-to-ast's empty range), not a position: it stays.
   if (typeof o['file'] === 'string' && typeof o['start'] === 'number' && typeof o['end'] === 'number' && (o['start'] !== 0 || o['end'] !== 0)) {
     out['start'] = (o['start'] as number) + d;
@@ -186,12 +193,15 @@ function shiftCst(n: CstNode, d: number, moved: Map<IToken, IToken>): CstNode {
 /** The same block `d` UTF-16 units later (d = 0: the block itself). */
 export function shiftBlock(b: Block, d: number): Block {
   if (d === 0) return b;
-  const moved = new Map<IToken, IToken>();
-  const tokens = b.tokens.map((t) => {
+  // (the CST shares the block's tokens: a map from old to moved tokens keeps that sharing)
+  const moved = b.cst ? new Map<IToken, IToken>() : undefined;
+  const tokens = new Array<IToken>(b.tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = b.tokens[i]!;
     const n = shiftToken(t, d);
-    moved.set(t, n);
-    return n;
-  });
+    moved?.set(t, n);
+    tokens[i] = n;
+  }
   return {
     start: b.start + d, end: b.end + d, tokens,
     comments: b.comments.map((t) => shiftToken(t, d)),
@@ -201,7 +211,7 @@ export function shiftBlock(b: Block, d: number): Block {
     parseDiagnostics: shiftSpans(b.parseDiagnostics, d),
     astDiagnostics: shiftSpans(b.astDiagnostics, d),
     syntaxErrors: b.syntaxErrors,
-    ...(b.cst ? { cst: shiftCst(b.cst, d, moved) } : {}),
+    ...(b.cst ? { cst: shiftCst(b.cst, d, moved!) } : {}),
   };
 }
 
@@ -305,25 +315,45 @@ export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd
     ...a.diagnostics,
     ...shiftSpans(oldDiags.filter((d) => kept(d) && d.span.end > start), delta),
   ];
-  const moved = new Map<IToken, IToken>();
-  const tokens = [...b.tokens.slice(0, cs[k]!.t0), ...rt, ...b.tokens.slice(cs[j]!.t1).map((t) => {
-    const n = shiftToken(t, delta);
-    moved.set(t, n);
-    return n;
-  })];
+  const moved = keepCst ? new Map<IToken, IToken>() : undefined;
+  const tokens: IToken[] = b.tokens.slice(0, cs[k]!.t0);
+  for (const t of rt) tokens.push(t);
+  for (let i = cs[j]!.t1; i < b.tokens.length; i++) {
+    const t = b.tokens[i]!;
+    const n = delta === 0 ? t : shiftToken(t, delta);
+    moved?.set(t, n);
+    tokens.push(n);
+  }
   let cst: CstNode | undefined;
   if (keepCst) {
-    cst = spliceClauseCst(b.cst!, clauseCst(parsed.value), start, oldEnd, delta, moved);
+    cst = spliceClauseCst(b.cst!, clauseCst(parsed.value), start, oldEnd, delta, moved!);
     if (!cst) return undefined;
   }
   const comments = [
     ...b.comments.filter((c) => c.startOffset < start), ...l.value.comments, ...b.comments.filter((c) => c.startOffset >= oldEnd).map((c) => shiftToken(c, delta)),
   ];
-  return {
+  const out: Block = {
     start: b.start, end: b.end + delta, tokens, comments, items: [...b.items.slice(0, -1), item],
     lexDiagnostics: [], unexpected: [], parseDiagnostics: [], astDiagnostics, syntaxErrors: false,
     ...(cst ? { cst } : {}),
   };
+  // The new block's split, carried forward (what clauseSplit would compute, without a pass over the clause).
+  const dt = rt.length - (cs[j]!.t1 - cs[k]!.t0);
+  const chunks = cs.slice(0, k);
+  let from = start;
+  let e0 = 0;
+  for (const e of ends) {
+    const to = tokenEnd(rt[e - 1]!);
+    chunks.push({ start: from, end: to, t0: cs[k]!.t0 + e0, t1: cs[k]!.t0 + e });
+    from = to;
+    e0 = e;
+  }
+  for (let x = j + 1; x < cs.length; x++) {
+    const c = cs[x]!;
+    chunks.push({ start: c.start + delta, end: c.end + delta, t0: c.t0 + dt, t1: c.t1 + dt });
+  }
+  splits.set(out, { head: split.head, open: split.open, chunks });
+  return out;
 }
 
 /** The clauseDecl node of a file CST whose last top item is a clause. */

@@ -10,6 +10,7 @@ import { lexRange, mergeByStart, unexpectedDiagnostics } from './lexer.js';
 import type { FileAst, TopItem } from './ast.js';
 import { joinCst, parseBlock, parseBlocks, reparseInClause, shiftBlock, type Block } from './blocks.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { LBrace, LParen, RBrace, RParen } from './tokens.js';
 
 /**
  * Deepest bracket nesting parsed: （ ( ｛ { counted together. A file nested deeper gets
@@ -33,6 +34,21 @@ export function nestingDepth(tokens: readonly IToken[]): { depth: number; at: nu
     }
   }
   return { depth: max, at };
+}
+
+/** `nestingDepth(...).depth` of the blocks' tokens taken together (without joining them). */
+function blocksNesting(blocks: readonly Block[]): number {
+  let depth = 0;
+  let max = 0;
+  for (const b of blocks) {
+    for (const t of b.tokens) {
+      const ty = t.tokenType;
+      if (ty === LParen || ty === LBrace) depth++;
+      else if (ty === RParen || ty === RBrace) depth = Math.max(0, depth - 1);
+      if (depth > max) max = depth;
+    }
+  }
+  return max;
 }
 
 /**
@@ -93,21 +109,17 @@ function tooDeepResult(source: SourceFile, tokens: IToken[], comments: IToken[],
 
 /** `r`, unless its nesting exceeds the limit: then the whole-file path (which reports ZC0204), as `parseFile` would. */
 function nestingChecked(source: SourceFile, r: Result<ParsedFile>, opts: ParseOptions): Result<ParsedFile> {
-  return nestingDepth(r.value.tokens).depth > MAX_NESTING ? parseFile(source, opts) : r;
+  return blocksNesting(r.value.blocks ?? []) > MAX_NESTING ? parseFile(source, opts) : r;
 }
 
 /** One file's result from its blocks (diagnostics: all lexical, then syntax, then AST ones, in text order). */
 function assemble(source: SourceFile, blocks: Block[], keepCst: boolean): Result<ParsedFile> {
-  const tokens: IToken[] = [];
-  const comments: IToken[] = [];
   const items: TopItem[] = [];
   const lexD: Diagnostic[] = [];
   const parseD: Diagnostic[] = [];
   const astD: Diagnostic[] = [];
   let syntaxErrors = false;
   for (const b of blocks) {
-    for (const t of b.tokens) tokens.push(t);
-    for (const t of b.comments) comments.push(t);
     for (const i of b.items) items.push(i);
     for (const d of b.lexDiagnostics) lexD.push(d);
     for (const d of b.parseDiagnostics) parseD.push(d);
@@ -117,10 +129,22 @@ function assemble(source: SourceFile, blocks: Block[], keepCst: boolean): Result
   const ast: FileAst = { path: source.path, span: source.span(0, source.text.length), items };
   // INVARIANT: ZC0101 runs are capped per file, whichever blocks were lexed again.
   const lexAll = mergeByStart(lexD, unexpectedDiagnostics(source, blocks.map((b) => b.unexpected)));
-  return {
-    value: { source, ...(keepCst ? { cst: joinCst(blocks) } : {}), tokens, comments, ast, syntaxErrors, blocks },
-    diagnostics: [...lexAll, ...parseD, ...astD],
+  // The file's tokens, comments and CST are joined from the blocks when first read: binding
+  // and checking read only the AST, so an edit does not pay for them (language services do, once).
+  let tokens: IToken[] | undefined;
+  let comments: IToken[] | undefined;
+  let cst: CstNode | undefined;
+  const value: ParsedFile = {
+    source, ast, syntaxErrors, blocks,
+    get tokens() {
+      return (tokens ??= blocks.flatMap((b) => b.tokens));
+    },
+    get comments() {
+      return (comments ??= blocks.flatMap((b) => b.comments));
+    },
   };
+  if (keepCst) Object.defineProperty(value, 'cst', { enumerable: true, get: () => (cst ??= joinCst(blocks)) });
+  return { value, diagnostics: [...lexAll, ...parseD, ...astD] };
 }
 
 /**
