@@ -147,6 +147,24 @@ function assemble(source: SourceFile, blocks: Block[], keepCst: boolean): Result
   return { value, diagnostics: [...lexAll, ...parseD, ...astD] };
 }
 
+// Common prefix / suffix of two texts: whole slices are compared first (string equality is a
+// memory compare; a character loop over a 200,000-unit file costs milliseconds per edit).
+function commonPrefix(a: string, b: string, n: number): number {
+  let p = 0;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (p + step <= n && a.slice(p, p + step) === b.slice(p, p + step)) p += step;
+  }
+  return p;
+}
+
+function commonSuffix(a: string, b: string, n: number): number {
+  let s = 0;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (s + step <= n && a.slice(a.length - s - step, a.length - s) === b.slice(b.length - s - step, b.length - s)) s += step;
+  }
+  return s;
+}
+
 /**
  * The parse of `source` given the parse of an earlier text of the same file: only the
  * top-level blocks the edit touches are re-lexed and re-parsed; the blocks before it are
@@ -162,10 +180,8 @@ export function reparseFile(previous: ParsedFile, source: SourceFile, opts: Pars
   if (!blocks || !blocks.length || (keepCst && blocks.some((x) => !x.cst)) || previous.source.path !== source.path) return parseFile(source, opts);
   // The edit: old [p, a.length - s) became new [p, b.length - s).
   const n = Math.min(a.length, b.length);
-  let p = 0;
-  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < n - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  const p = commonPrefix(a, b, n);
+  const s = commonSuffix(a, b, n - p);
   const delta = b.length - a.length;
   const editEnd = a.length - s;
   // First block touched: the first that ends after p (a block ending at p ends with a "}", which text after it cannot change).
