@@ -5,12 +5,13 @@
  * Input: paths + Host. Output: CompileResult (programs, files, all diagnostics).
  *
  * INVARIANT: a file's parse is cached by (path, text); the same text is never
- * parsed twice in one compilation.
+ * parsed twice in one compilation, and a new text of a cached path is parsed
+ * incrementally from the cached parse (`reparseFile`: same result as `parseFile`).
  */
 import { dirname, join, normalize } from 'node:path';
 import { SourceFile } from '../common/source.js';
 import { diag, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { parseFile, type ParsedFile } from '../syntax/index.js';
+import { parseFile, reparseFile, type ParsedFile } from '../syntax/index.js';
 import { bind } from '../semantics/binder.js';
 import { check } from '../semantics/checker.js';
 import { checkQuotes } from '../semantics/quotes.js';
@@ -57,7 +58,10 @@ export class ParseCache {
   get(path: string, text: string): { value: ParsedFile; diagnostics: Diagnostic[] } {
     const hit = this.map.get(path);
     if (hit && hit.text === text) return hit.result;
-    const result = parseFile(new SourceFile(path, text), { keepCst: this.keepCst(path, text) });
+    const sf = new SourceFile(path, text);
+    const opts = { keepCst: this.keepCst(path, text) };
+    // An edited file: only the top-level blocks the edit touches are parsed again (syntax/blocks.ts).
+    const result = hit ? reparseFile(hit.result.value, sf, opts) : parseFile(sf, opts);
     this.map.set(path, { text, result });
     return result;
   }

@@ -125,13 +125,17 @@ class Builder {
     return ((n?.children[key] ?? []) as Child[]).filter((c): c is CstNode => !isToken(c));
   }
   node(n: CstNode | undefined, key: string): CstNode | undefined {
-    return this.nodes(n, key)[0];
+    const list = n?.children[key] as Child[] | undefined;
+    if (list) for (const c of list) if (!isToken(c)) return c;
+    return undefined;
   }
   tokens(n: CstNode | undefined, key: string): IToken[] {
     return ((n?.children[key] ?? []) as Child[]).filter((c): c is IToken => isToken(c) && !c.isInsertedInRecovery && !Number.isNaN(c.startOffset));
   }
   token(n: CstNode | undefined, key: string): IToken | undefined {
-    return this.tokens(n, key)[0];
+    const list = n?.children[key] as Child[] | undefined;
+    if (list) for (const c of list) if (isToken(c) && !c.isInsertedInRecovery && !Number.isNaN(c.startOffset)) return c;
+    return undefined;
   }
   /** Children in source order (tokens and nodes). */
   ordered(n: CstNode): { key: string; child: Child }[] {

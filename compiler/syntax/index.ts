@@ -1,15 +1,16 @@
 /**
- * Front-end entry: text → tokens → CST → AST for one file.
- * Input: SourceFile. Output: ParsedFile + diagnostics of lex, parse and AST passes.
+ * Front-end entry: text → tokens → CST → AST for one file, top-level block by block
+ * (blocks.ts), whole (`parseFile`) or incrementally from an earlier parse (`reparseFile`).
+ * Input: SourceFile (+ the previous ParsedFile). Output: ParsedFile + diagnostics of lex, parse and AST passes.
  */
 import type { CstNode, IToken } from 'chevrotain';
 import type { SourceFile } from '../common/source.js';
 import type { Result } from '../diagnostics/diagnostic.js';
-import { lex } from './lexer.js';
-import { parseTokens } from './parser.js';
-import { buildAst } from './cst-to-ast.js';
-import type { FileAst } from './ast.js';
+import { lexRange, mergeByStart, unexpectedDiagnostics } from './lexer.js';
+import type { FileAst, TopItem } from './ast.js';
+import { joinCst, parseBlock, parseBlocks, reparseInClause, shiftBlock, type Block } from './blocks.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { LBrace, LParen, RBrace, RParen } from './tokens.js';
 
 /**
  * Deepest bracket nesting parsed: （ ( ｛ { counted together. A file nested deeper gets
@@ -35,6 +36,21 @@ export function nestingDepth(tokens: readonly IToken[]): { depth: number; at: nu
   return { depth: max, at };
 }
 
+/** `nestingDepth(...).depth` of the blocks' tokens taken together (without joining them). */
+function blocksNesting(blocks: readonly Block[]): number {
+  let depth = 0;
+  let max = 0;
+  for (const b of blocks) {
+    for (const t of b.tokens) {
+      const ty = t.tokenType;
+      if (ty === LParen || ty === LBrace) depth++;
+      else if (ty === RParen || ty === RBrace) depth = Math.max(0, depth - 1);
+      if (depth > max) max = depth;
+    }
+  }
+  return max;
+}
+
 /**
  * The place where nesting gets deepest, as a ZC0204 diagnostic stating the limit.
  * `exhausted`: the bracket depth is within the limit but a pass still ran out of stack
@@ -57,29 +73,154 @@ export interface ParsedFile {
   readonly ast: FileAst;
   /** True when lexing or parsing reported an error (the AST may be partial). */
   readonly syntaxErrors: boolean;
+  /** The top-level blocks the file was parsed in (absent after ZC0204): what `reparseFile` reuses. */
+  readonly blocks?: readonly Block[];
+}
+
+/** Options of `parseFile` / `reparseFile`. */
+export interface ParseOptions {
+  /** Keep the CST (the formatter needs it; the language server keeps it for open documents). */
+  readonly keepCst?: boolean;
 }
 
 /** Lex, parse and build the AST of one file. Never throws on user input. */
-export function parseFile(source: SourceFile, opts: { keepCst?: boolean } = {}): Result<ParsedFile> {
-  const l = lex(source);
-  const tooDeepFile = (exhausted: boolean): Result<ParsedFile> => {
-    const d = tooDeep(source, l.value.tokens, exhausted);
-    const empty: FileAst = { path: source.path, span: source.span(0, source.text.length), items: [] };
-    return { value: { source, tokens: l.value.tokens, comments: l.value.comments, ast: empty, syntaxErrors: true }, diagnostics: [...l.diagnostics, d] };
-  };
-  if (nestingDepth(l.value.tokens).depth > MAX_NESTING) return tooDeepFile(false);
-  let p: ReturnType<typeof parseTokens>;
-  let a: ReturnType<typeof buildAst>;
+export function parseFile(source: SourceFile, opts: ParseOptions = {}): Result<ParsedFile> {
+  const l = lexRange(source, 0, source.text.length);
+  const lexAll = () => mergeByStart(l.diagnostics, unexpectedDiagnostics(source, [l.value.unexpected]));
+  if (nestingDepth(l.value.tokens).depth > MAX_NESTING) return tooDeepResult(source, l.value.tokens, l.value.comments, lexAll(), false);
+  let blocks: Block[];
   try {
-    p = parseTokens(source, l.value.tokens);
-    a = buildAst(source, p.value, [...l.diagnostics, ...p.diagnostics].filter((d) => d.severity === 'error').map((d) => d.span.start));
+    blocks = parseBlocks(source, 0, source.text.length, l.value.tokens, l.value.comments, l.diagnostics, l.value.unexpected, true, !!opts.keepCst)!;
   } catch (e) {
-    // INVARIANT: user input never throws. The recursive-descent parser has a finite stack:
-    // absurd nesting (thousands of brackets) becomes a diagnostic, not a crash.
-    if (!(e instanceof RangeError)) throw e;
-    return tooDeepFile(true);
+    return tooDeepResult(source, l.value.tokens, l.value.comments, lexAll(), e);
   }
-  const diagnostics = [...l.diagnostics, ...p.diagnostics, ...a.diagnostics];
-  const syntaxErrors = [...l.diagnostics, ...p.diagnostics].some((d) => d.severity === 'error');
-  return { value: { source, ...(opts.keepCst ? { cst: p.value } : {}), tokens: l.value.tokens, comments: l.value.comments, ast: a.value, syntaxErrors }, diagnostics };
+  return assemble(source, blocks, !!opts.keepCst);
+}
+
+/** `e`: the error the parser threw (its stack ran out), or `false` when the nesting pre-check refused the file. */
+function tooDeepResult(source: SourceFile, tokens: IToken[], comments: IToken[], lexDiagnostics: Diagnostic[], e: unknown): Result<ParsedFile> {
+  // INVARIANT: user input never throws. The recursive-descent parser has a finite stack:
+  // absurd nesting (thousands of brackets) becomes a diagnostic, not a crash.
+  if (e !== false && !(e instanceof RangeError)) throw e;
+  const d = tooDeep(source, tokens, e !== false);
+  const empty: FileAst = { path: source.path, span: source.span(0, source.text.length), items: [] };
+  return { value: { source, tokens, comments, ast: empty, syntaxErrors: true }, diagnostics: [...lexDiagnostics, d] };
+}
+
+/** `r`, unless its nesting exceeds the limit: then the whole-file path (which reports ZC0204), as `parseFile` would. */
+function nestingChecked(source: SourceFile, r: Result<ParsedFile>, opts: ParseOptions): Result<ParsedFile> {
+  return blocksNesting(r.value.blocks ?? []) > MAX_NESTING ? parseFile(source, opts) : r;
+}
+
+/** One file's result from its blocks (diagnostics: all lexical, then syntax, then AST ones, in text order). */
+function assemble(source: SourceFile, blocks: Block[], keepCst: boolean): Result<ParsedFile> {
+  const items: TopItem[] = [];
+  const lexD: Diagnostic[] = [];
+  const parseD: Diagnostic[] = [];
+  const astD: Diagnostic[] = [];
+  let syntaxErrors = false;
+  for (const b of blocks) {
+    for (const i of b.items) items.push(i);
+    for (const d of b.lexDiagnostics) lexD.push(d);
+    for (const d of b.parseDiagnostics) parseD.push(d);
+    for (const d of b.astDiagnostics) astD.push(d);
+    syntaxErrors ||= b.syntaxErrors;
+  }
+  const ast: FileAst = { path: source.path, span: source.span(0, source.text.length), items };
+  // INVARIANT: ZC0101 runs are capped per file, whichever blocks were lexed again.
+  const lexAll = mergeByStart(lexD, unexpectedDiagnostics(source, blocks.map((b) => b.unexpected)));
+  // The file's tokens, comments and CST are joined from the blocks when first read: binding
+  // and checking read only the AST, so an edit does not pay for them (language services do, once).
+  let tokens: IToken[] | undefined;
+  let comments: IToken[] | undefined;
+  let cst: CstNode | undefined;
+  const value: ParsedFile = {
+    source, ast, syntaxErrors, blocks,
+    get tokens() {
+      return (tokens ??= blocks.flatMap((b) => b.tokens));
+    },
+    get comments() {
+      return (comments ??= blocks.flatMap((b) => b.comments));
+    },
+  };
+  if (keepCst) Object.defineProperty(value, 'cst', { enumerable: true, get: () => (cst ??= joinCst(blocks)) });
+  return { value, diagnostics: [...lexAll, ...parseD, ...astD] };
+}
+
+// Common prefix / suffix of two texts: whole slices are compared first (string equality is a
+// memory compare; a character loop over a 200,000-unit file costs milliseconds per edit).
+function commonPrefix(a: string, b: string, n: number): number {
+  let p = 0;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (p + step <= n && a.slice(p, p + step) === b.slice(p, p + step)) p += step;
+  }
+  return p;
+}
+
+function commonSuffix(a: string, b: string, n: number): number {
+  let s = 0;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (s + step <= n && a.slice(a.length - s - step, a.length - s) === b.slice(b.length - s - step, b.length - s)) s += step;
+  }
+  return s;
+}
+
+/**
+ * The parse of `source` given the parse of an earlier text of the same file: only the
+ * top-level blocks the edit touches are re-lexed and re-parsed; the blocks before it are
+ * reused as they are, the blocks after it moved by the edit's length change.
+ * INVARIANT: the result equals `parseFile(source, opts)` (tokens, comments, AST,
+ * diagnostics, CST) — test/syntax/incremental.test.ts checks it on random edits.
+ */
+export function reparseFile(previous: ParsedFile, source: SourceFile, opts: ParseOptions = {}): Result<ParsedFile> {
+  const keepCst = !!opts.keepCst;
+  const blocks = previous.blocks;
+  const a = previous.source.text;
+  const b = source.text;
+  if (!blocks || !blocks.length || (keepCst && blocks.some((x) => !x.cst)) || previous.source.path !== source.path) return parseFile(source, opts);
+  // The edit: old [p, a.length - s) became new [p, b.length - s).
+  const n = Math.min(a.length, b.length);
+  const p = commonPrefix(a, b, n);
+  const s = commonSuffix(a, b, n - p);
+  const delta = b.length - a.length;
+  const editEnd = a.length - s;
+  // First block touched: the first that ends after p (a block ending at p ends with a "}", which text after it cannot change).
+  let i = 0;
+  while (i < blocks.length - 1 && blocks[i]!.end <= p) i++;
+  let j = i;
+  while (j < blocks.length - 1 && blocks[j]!.end < editEnd) j++;
+  // An edit inside one item of a top-level 条款 (a chapter holding the whole policy): that item only.
+  if (i === j && i < blocks.length - 1) {
+    const inner = reparseInClause(source, blocks[i]!, p, editEnd, delta, keepCst);
+    if (inner) {
+      const out: Block[] = blocks.slice(0, i).map((x) => (x.syntaxErrors && delta !== 0 ? parseBlock(source, x.start, x.end, x.tokens, x.comments, x.lexDiagnostics, x.unexpected, keepCst) : x));
+      out.push(inner);
+      for (let k = i + 1; k < blocks.length; k++) out.push(shiftBlock(blocks[k]!, delta));
+      return nestingChecked(source, assemble(source, out, keepCst), opts);
+    }
+  }
+  const start = blocks[i]!.start;
+  // Widen the re-lexed range until it ends with a block's closing "}" (an unclosed string or
+  // brace runs on): first by a block or two, then to the end of the file.
+  for (let tries = 0; ; tries++) {
+    const toEnd = j === blocks.length - 1;
+    const end = toEnd ? b.length : blocks[j]!.end + delta;
+    const l = lexRange(source, start, end);
+    let fresh: Block[] | undefined;
+    try {
+      fresh = parseBlocks(source, start, end, l.value.tokens, l.value.comments, l.diagnostics, l.value.unexpected, toEnd, keepCst);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      return parseFile(source, opts); // reports ZC0204 for the whole file
+    }
+    if (fresh) {
+      // A block with a syntax error may point at the end of the text ("文件意外结束", a token the
+      // parser inserted): before the edit such a block is parsed again from its own tokens.
+      const out: Block[] = blocks.slice(0, i).map((x) => (x.syntaxErrors && delta !== 0 ? parseBlock(source, x.start, x.end, x.tokens, x.comments, x.lexDiagnostics, x.unexpected, keepCst) : x));
+      for (const x of fresh) out.push(x);
+      for (let k = j + 1; k < blocks.length; k++) out.push(shiftBlock(blocks[k]!, delta));
+      return nestingChecked(source, assemble(source, out, keepCst), opts);
+    }
+    j = tries < 2 ? j + 1 : blocks.length - 1;
+  }
 }

@@ -25,6 +25,16 @@ export interface LexResult {
   readonly comments: IToken[];
 }
 
+/** What `lexRange` gives: the tokens, and the runs of unrecognised characters not yet turned into diagnostics. */
+export interface RangeLexResult extends LexResult {
+  /**
+   * Runs of one unrecognised character, in text order, as flat pairs [start, count, start, count, …]
+   * (offsets into the file). `unexpectedDiagnostics` turns a file's runs into its ZC0101
+   * diagnostics — the cap counts per file, so a range's runs are only counted when the file is.
+   */
+  readonly unexpected: number[];
+}
+
 /**
  * At most this many ZC0101 diagnostics per file (after merging runs of one character);
  * the rest are counted in one closing diagnostic. A binary or mis-encoded file would
@@ -41,20 +51,86 @@ function isAdjacent(a: IToken | undefined, b: IToken | undefined): boolean {
   return !!a && !!b && tokenEnd(a) === b.startOffset;
 }
 
-/** Lex one file. */
+/** Lex one file (ZC0101 runs merged and capped per file). */
 export function lex(file: SourceFile): Result<LexResult> {
-  const diagnostics: Diagnostic[] = [];
-  const out = lexer.tokenize(file.text);
-  const tokens = out.tokens;
-  const comments = (out.groups['comments'] as IToken[] | undefined) ?? [];
-  for (const e of out.errors) {
-    // Unreachable in practice (Unexpected matches any code point) — kept as a safety net.
-    diagnostics.push(diag('ZC0101', file.span(e.offset, e.offset + Math.max(1, e.length)), `无法识别的字符`));
+  const r = lexRange(file, 0, file.text.length);
+  return { value: { tokens: r.value.tokens, comments: r.value.comments }, diagnostics: mergeByStart(r.diagnostics, unexpectedDiagnostics(file, [r.value.unexpected])) };
+}
+
+/**
+ * Lexical diagnostics in text order and a file's ZC0101 diagnostics (`unexpectedDiagnostics`)
+ * as one list in text order (stable: `a` first at equal starts); the closing ZC0101 stays last.
+ */
+export function mergeByStart(a: Diagnostic[], b: Diagnostic[]): Diagnostic[] {
+  if (!b.length) return a;
+  const closing = b.length > MAX_UNEXPECTED ? b[b.length - 1] : undefined;
+  const bn = closing ? b.length - 1 : b.length;
+  const out: Diagnostic[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < bn) {
+    if (j >= bn || (i < a.length && a[i]!.span.start <= b[j]!.span.start)) out.push(a[i++]!);
+    else out.push(b[j++]!);
   }
-  const kept: IToken[] = [];
-  let unexpected = 0;
+  if (closing) out.push(closing);
+  return out;
+}
+
+/**
+ * The ZC0101 diagnostics of a file from its runs of unrecognised characters (`unexpected` of
+ * `lexRange`, one list per consecutive range, in text order): one per run up to MAX_UNEXPECTED,
+ * then one closing diagnostic counting the rest.
+ */
+export function unexpectedDiagnostics(file: SourceFile, lists: readonly (readonly number[])[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let runs = 0;
   let skipped = 0;
   let capAt = 0;
+  for (const list of lists) {
+    for (let k = 0; k < list.length; k += 2) {
+      const start = list[k]!;
+      const count = list[k + 1]!;
+      runs++;
+      if (runs > MAX_UNEXPECTED) {
+        skipped += count;
+        continue;
+      }
+      const cp = file.text.codePointAt(start)!;
+      const runEnd = start + count * (cp > 0xffff ? 2 : 1);
+      const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+      const shown = cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x200b && cp <= 0x206f) || cp === 0xfffd ? hex : `“${String.fromCodePoint(cp)}”（${hex}）`;
+      out.push(diag('ZC0101', file.span(start, runEnd), `无法识别的字符 ${shown}${count > 1 ? `（连续 ${count} 个）` : ''}`, { help: `删除${count > 1 ? '这些' : '该'}字符；名称中的特殊字符请放在「」内，文字请放在 "…" 内` }));
+      if (runs === MAX_UNEXPECTED) capAt = runEnd;
+    }
+  }
+  if (skipped > 0) {
+    out.push(diag('ZC0101', file.span(capAt, capAt), `此后还有 ${skipped} 个无法识别的字符（${runs - MAX_UNEXPECTED} 处），不再逐一列出`, { help: '这个文件可能不是政策文本（二进制数据或其他编码）；请检查文件内容' }));
+  }
+  return out;
+}
+
+/**
+ * Lex `file.text[start, end)` as if it were a whole text, with offsets into the file
+ * (the incremental front end re-lexes top-level blocks; blocks.ts splits where that
+ * equals lexing the whole file). Runs of unrecognised characters are returned as
+ * `unexpected`, not as diagnostics: the per-file cap is the caller's (`unexpectedDiagnostics`).
+ */
+export function lexRange(file: SourceFile, start0: number, end0: number): Result<RangeLexResult> {
+  const diagnostics: Diagnostic[] = [];
+  const whole = start0 === 0 && end0 === file.text.length;
+  const out = lexer.tokenize(whole ? file.text : file.text.slice(start0, end0));
+  const tokens = out.tokens;
+  const comments = (out.groups['comments'] as IToken[] | undefined) ?? [];
+  if (start0 !== 0) {
+    for (const t of tokens) t.startOffset += start0;
+    for (const c of comments) c.startOffset += start0;
+  }
+  for (const e of out.errors) {
+    // Unreachable in practice (Unexpected matches any code point) — kept as a safety net.
+    diagnostics.push(diag('ZC0101', file.span(start0 + e.offset, start0 + e.offset + Math.max(1, e.length)), `无法识别的字符`));
+  }
+  const kept: IToken[] = [];
+  const unexpected: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const start = t.startOffset;
@@ -114,16 +190,7 @@ export function lex(file: SourceFile): Result<LexResult> {
         tokens[i]!.endOffset = runEnd - 1;
         count++;
       }
-      unexpected++;
-      if (unexpected > MAX_UNEXPECTED) {
-        skipped += count;
-        continue;
-      }
-      const cp = t.image.codePointAt(0)!;
-      const shown = cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x200b && cp <= 0x206f) || cp === 0xfffd
-        ? `U+${cp.toString(16).toUpperCase().padStart(4, '0')}` : `“${t.image}”（U+${cp.toString(16).toUpperCase().padStart(4, '0')}）`;
-      diagnostics.push(diag('ZC0101', file.span(start, runEnd), `无法识别的字符 ${shown}${count > 1 ? `（连续 ${count} 个）` : ''}`, { help: `删除${count > 1 ? '这些' : '该'}字符；名称中的特殊字符请放在「」内，文字请放在 "…" 内` }));
-      if (unexpected === MAX_UNEXPECTED) capAt = runEnd;
+      unexpected.push(start, count);
       continue; // not passed to the parser
     } else if (t.tokenType === BadString) {
       diagnostics.push(diag('ZC0102', file.span(start, Math.min(end, start + 1)), '字符串缺少结尾的半角引号 "', {
@@ -145,8 +212,5 @@ export function lex(file: SourceFile): Result<LexResult> {
     }
     kept.push(t);
   }
-  if (skipped > 0) {
-    diagnostics.push(diag('ZC0101', file.span(capAt, capAt), `此后还有 ${skipped} 个无法识别的字符（${unexpected - MAX_UNEXPECTED} 处），不再逐一列出`, { help: '这个文件可能不是政策文本（二进制数据或其他编码）；请检查文件内容' }));
-  }
-  return { value: { tokens: kept, comments }, diagnostics };
+  return { value: { tokens: kept, comments, unexpected }, diagnostics };
 }

@@ -1,0 +1,189 @@
+/**
+ * Property: the incremental front end (`reparseFile`, which re-lexes and re-parses only
+ * the top-level blocks an edit touches and reuses the others) gives exactly what the
+ * whole-file path (`parseFile`) gives on the edited text — tokens, comments, AST (spans
+ * included), diagnostics (as a sorted list, ZC0101 runs capped per file), syntax-error
+ * flag, block boundaries and, when kept, the CST — after every edit of random edit
+ * sequences, each step building on the previous incremental result (so a drift would
+ * accumulate). Starting texts cover issue 9's language depth (定义, 前提, 列表, quantifiers)
+ * and a file past the ZC0101 cap.
+ *
+ * Seeded by test/helpers/seed.ts (ZC_SEED overrides; the failure names the seed and the
+ * re-run command). ZC_INCREMENTAL_RUNS scales the number of runs (default 40 × 25 edits).
+ */
+import { expect, test } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CstNode, IToken } from 'chevrotain';
+import { SourceFile } from '../../compiler/common/source.js';
+import { lexRange, MAX_UNEXPECTED } from '../../compiler/syntax/lexer.js';
+import { parseFile, reparseFile, type ParsedFile } from '../../compiler/syntax/index.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const read = (...p: string[]) => readFileSync(join(ROOT, 'policies', ...p), 'utf8');
+const SAMPLE = read('sample', '示例.zc');
+const TYPES = read('sample', '类型.zc');
+// a real chapter: one top-level 条款 holding the whole chapter (edits re-parse one item inside it)
+const CHAPTER = read('luanchuan', '第四章.zc');
+// issue 9's language depth: 定义, 前提, quantifiers (均满足, 至少一个满足, 数量), lists of entities
+const PROPERTIES = read('luanchuan', '性质.zc');
+const COUNTY_TYPES = read('luanchuan', '类型.zc');
+// many top-level blocks
+const BLOCKS = SAMPLE.replace(/^条款 二、[\s\S]*?\n}\n/m, (c) => c.replace(/^  (条款|指标|性质)/gm, '$1'));
+// past the per-file cap of ZC0101 diagnostics, the unrecognised characters spread over many blocks
+const NOISY = BLOCKS.replace(/\n/g, ' §\u0001§\n');
+const RUNS = Number(process.env['ZC_INCREMENTAL_RUNS'] ?? 40);
+const EDITS = 25; // per run: RUNS × EDITS edits (1,000 by default), each compared with a whole-file parse
+const SLICES = SAMPLE + PROPERTIES + COUNTY_TYPES;
+
+const FRAGMENTS = [
+  '措施 ', '措施 「新措施」 {\n', '规则 「甲」 {', '}', '{', '}\n', '{}', '条件：', '家庭.', '家庭.子女数', ' 二孩及以上', ' 并且 ', '非 ',
+  '结果 金额：金额 一次性\n', '补助金额 = ', '原文："', '"', '原文："（一）生育补助。"', '「', '」', '【', '】', '条款 （四） "新" {\n', '条款 五、',
+  '实体 户 {\n', '字段：整数', '指标 甲 = ', '2000元', '3孩', '一千零五十', '2024年3月1日', '# 注释 }\n', '#', '\n', '\r\n', '\r', '：', '（', '）',
+  '、', '，', '；', '属于 {国家、省}', '导入 "类型.zc"\n', '政策 「P」 {\n来源："source.txt"\n}\n', '月龄（婴幼儿.出生日期）', '≥', '不满', '以上',
+  '𠀀', '😀', '\u3000', '"\\', '\\"', '统一', '子女数三以上', '.', '定义 ', '前提 ', '｝', '｛',
+  '定义 子女.「甲」：整数 = 1 {\n', '前提 「乙」 {\n  条件：家庭.子女 均满足（孩次 ≥ 1）\n}\n', ' 均满足（', ' 至少一个满足（', '数量（家庭.子女）', '第2个',
+  '列表（子女）', '某日（2023年1月1日，2023年12月31日）', '可为负', '-3', '−5元', '§', '\u0001', '§§§', '\u0000',
+];
+
+const boundaries = (text: string): number[] => {
+  const out = [0];
+  let i = 0;
+  for (const ch of text) out.push((i += ch.length));
+  return out;
+};
+
+type Edit = { kind: 'insert' | 'delete' | 'replace'; a: number; b: number; text: string };
+const insertText = fc.oneof(
+  { weight: 5, arbitrary: fc.constantFrom(...FRAGMENTS) },
+  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('「', '」', '"', '\n', ' ', 'a', '一', '{', '}', '#', '.'), maxLength: 6 }) },
+  { weight: 2, arbitrary: fc.tuple(fc.nat(SLICES.length), fc.nat(200)).map(([s, n]) => { const cps = [...SLICES]; return cps.slice(s % cps.length, (s % cps.length) + n).join(''); }) },
+);
+const edit: fc.Arbitrary<Edit> = fc.record({
+  kind: fc.constantFrom('insert', 'insert', 'delete', 'replace'),
+  a: fc.double({ min: 0, max: 1, noNaN: true }),
+  b: fc.double({ min: 0, max: 0.05, noNaN: true }),
+  text: insertText,
+}) as fc.Arbitrary<Edit>;
+
+function apply(text: string, e: Edit): string {
+  const bs = boundaries(text);
+  const i = Math.min(bs.length - 1, Math.floor(e.a * bs.length));
+  const j = Math.min(bs.length - 1, i + Math.floor(e.b * bs.length) + 1);
+  const [x, y] = [bs[i]!, bs[j]!];
+  if (e.kind === 'insert') return text.slice(0, x) + e.text + text.slice(x);
+  if (e.kind === 'delete') return text.slice(0, x) + text.slice(y);
+  return text.slice(0, x) + e.text + text.slice(y);
+}
+
+const tok = (t: IToken) => [t.tokenType.name, t.image, t.startOffset, t.endOffset];
+function cstShape(n: CstNode): unknown {
+  const kids: Record<string, unknown[]> = {};
+  for (const k of Object.keys(n.children).sort()) kids[k] = n.children[k]!.map((c) => ('tokenType' in c ? tok(c as IToken) : cstShape(c as CstNode)));
+  return { name: n.name, loc: [n.location?.startOffset, n.location?.endOffset], recovered: !!n.recoveredNode, kids };
+}
+function shape(r: { value: ParsedFile; diagnostics: unknown[] }) {
+  return {
+    tokens: r.value.tokens.map(tok),
+    comments: r.value.comments.map(tok),
+    ast: r.value.ast,
+    // (the same diagnostics; inside a re-parsed 条款 item they may come in another order — every consumer sorts them)
+    diagnostics: [...r.diagnostics].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code) || a.message.localeCompare(b.message)),
+    syntaxErrors: r.value.syntaxErrors,
+    blocks: r.value.blocks?.map((b) => [b.start, b.end]),
+    cst: r.value.cst ? cstShape(r.value.cst) : undefined,
+  };
+}
+
+/** One string for the whole shape (BigInt-safe): comparing strings is ~10× faster than a deep toEqual of two ASTs. */
+const key = (x: unknown) => JSON.stringify(x, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
+
+let edits = 0;
+let reused = 0;
+let capped = 0;
+
+test(`incremental parse equals the whole-file parse after every edit (${RUNS} × ${EDITS} edits)`, () => {
+  fc.assert(
+    fc.property(
+      fc.constantFrom(SAMPLE, TYPES, CHAPTER, BLOCKS, PROPERTIES, COUNTY_TYPES, NOISY, '', '导入 "类型.zc"\n'),
+      fc.array(edit, { minLength: EDITS, maxLength: EDITS }),
+      fc.boolean(),
+      (initial, es, keepCst) => {
+        const opts = { keepCst };
+        let text = initial;
+        let prev = parseFile(new SourceFile('/ws/a.zc', text), opts);
+        for (const e of es) {
+          text = apply(text, e);
+          const sf = new SourceFile('/ws/a.zc', text);
+          const inc = reparseFile(prev.value, sf, opts);
+          const full = parseFile(sf, opts);
+          const [a, b] = [shape(inc), shape(full)];
+          // (on a difference, toEqual shows where)
+          if (key(a) !== key(b)) expect(a).toEqual(b);
+          edits++;
+          if (full.diagnostics.some((d) => d.code === 'ZC0101' && d.span.start === d.span.end)) capped++;
+          // reuse: some token of the previous parse kept as it is (not lexed again)
+          const before = new Set(prev.value.tokens);
+          if (inc.value.tokens.some((t) => before.has(t))) reused++;
+          prev = inc;
+        }
+      },
+    ),
+    { numRuns: RUNS },
+  );
+  console.info(`incremental property: ${edits} edits, ${reused} re-used part of the previous parse, ${capped} past the ZC0101 cap`);
+  expect(edits).toBe(RUNS * EDITS);
+  // The property means something only if blocks are actually reused (not re-parsed whole every time) …
+  expect(reused).toBeGreaterThan(edits / 20);
+  // … and if the per-file cap of ZC0101 is crossed on some edits.
+  expect(capped).toBeGreaterThan(0);
+  expect(CHAPTER.length).toBeGreaterThan(10_000);
+}, 300_000);
+
+test('ZC0101 diagnostics are capped per file, whichever blocks an edit re-lexes', () => {
+  const full0 = parseFile(new SourceFile('/ws/a.zc', NOISY));
+  const runs = lexRange(new SourceFile('/ws/a.zc', NOISY), 0, NOISY.length).value.unexpected.length / 2;
+  expect(runs).toBeGreaterThan(MAX_UNEXPECTED + 10);
+  const zc0101 = (ds: readonly { code: string }[]) => ds.filter((d) => d.code === 'ZC0101');
+  expect(zc0101(full0.diagnostics)).toHaveLength(MAX_UNEXPECTED + 1);
+  // delete unrecognised characters in the second block (only it is re-lexed): a later block's run becomes the 100th
+  const at = NOISY.indexOf(' §\u0001§', full0.value.blocks![1]!.start);
+  const edited = NOISY.slice(0, at) + NOISY.slice(at + 4);
+  const sf = new SourceFile('/ws/a.zc', edited);
+  const inc = reparseFile(full0.value, sf);
+  const full = parseFile(sf);
+  expect(zc0101(inc.diagnostics)).toEqual(zc0101(full.diagnostics));
+  const closing = zc0101(full.diagnostics).at(-1) as { message: string };
+  expect(closing.message).toBe(`此后还有 ${runs - 3 - MAX_UNEXPECTED} 个无法识别的字符（${runs - 3 - MAX_UNEXPECTED} 处），不再逐一列出`);
+});
+
+test('an edit inside one block re-parses that block only; later blocks are moved, earlier ones reused as they are', () => {
+  const text = SAMPLE;
+  const a = parseFile(new SourceFile('/ws/a.zc', text));
+  const blocks = a.value.blocks!;
+  expect(blocks.length).toBeGreaterThan(5);
+  const k = Math.floor(blocks.length / 2);
+  const at = blocks[k]!.end - 1; // just before the closing "}" of a middle block
+  const edited = text.slice(0, at) + '\n# 新注释\n' + text.slice(at);
+  const b = reparseFile(a.value, new SourceFile('/ws/a.zc', edited));
+  const nb = b.value.blocks!;
+  expect(nb.length).toBe(blocks.length);
+  for (let i = 0; i < k; i++) expect(nb[i]).toBe(blocks[i]); // same objects
+  expect(nb[k]).not.toBe(blocks[k]);
+  for (let i = k + 1; i < nb.length; i++) {
+    expect(nb[i]!.start).toBe(blocks[i]!.start + '\n# 新注释\n'.length);
+    expect(nb[i]!.items).toEqual(parseFile(new SourceFile('/ws/a.zc', edited)).value.blocks![i]!.items);
+  }
+  expect(b.diagnostics).toEqual(parseFile(new SourceFile('/ws/a.zc', edited)).diagnostics);
+});
+
+test('an unclosed string or brace typed into a block widens the re-parse to the end of the file, as a whole-file parse sees it', () => {
+  const a = parseFile(new SourceFile('/ws/a.zc', SAMPLE));
+  for (const inserted of ['"', '{', '「', '#']) {
+    const at = a.value.blocks![1]!.start + 1;
+    const edited = SAMPLE.slice(0, at) + inserted + SAMPLE.slice(at);
+    const sf = new SourceFile('/ws/a.zc', edited);
+    expect(shape(reparseFile(a.value, sf))).toEqual(shape(parseFile(sf)));
+  }
+});
