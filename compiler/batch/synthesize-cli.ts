@@ -10,7 +10,9 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { LoweredPolicy } from '../project/policies.js';
 import { parseProfile, synthesizeSql, type Assumption } from './synthesize.js';
 import { emitSql } from '../sql/emit.js';
-import { sqlString as S } from '../sql/dialect.js';
+import { DUCKDB, sqlString as S } from '../sql/dialect.js';
+import { layoutOf } from '../sql/layout.js';
+import { bindFile, type Db } from '../cli/batch.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Io } from '../cli/common.js';
 
 export async function runSynthesize(policy: LoweredPolicy, values: Record<string, unknown>, paths: string, io: Io): Promise<number> {
@@ -42,19 +44,25 @@ export async function runSynthesize(policy: LoweredPolicy, values: Record<string
       if (!sql.value) { io.err('错误[ZC1201]: 该政策不能编译为 SQL，无法估算预算\n'); return EXIT_FINDINGS; }
       await c.run(sql.value.input);
       await c.run(sql.value.policy);
-      await c.run(`INSERT INTO zc_eval VALUES (DATE ${S(date)}); DROP TABLE ${JSON.stringify(p.profile.entity)}; CREATE VIEW ${JSON.stringify(p.profile.entity)} AS SELECT * FROM read_parquet(${S(resolve(out))}); CREATE OR REPLACE VIEW "案件" AS SELECT "编号" FROM ${JSON.stringify(p.profile.entity)};`);
+      await c.run(`INSERT INTO zc_eval VALUES (DATE ${S(date)});`);
+      // the synthetic rows bound exactly as \`zhengce batch --in\` binds nested input (lists → child views)
+      const layout = layoutOf(policy.ir);
+      const db: Db = { d: DUCKDB, exec: async (q) => { await c.run(q); }, query: async (q) => (await c.runAndReadAll(q)).getRowObjectsJson() as Record<string, unknown>[], close: async () => undefined };
+      await bindFile(db, layout.roots.find((t) => t.name === p.profile.entity)!, resolve(out), date, false, layout);
+      await c.run(`CREATE OR REPLACE VIEW "案件" AS SELECT "编号" FROM ${JSON.stringify(p.profile.entity)};`);
       const ir = policy.ir;
-      const lines = [`# ${ir.policy.name}：合成人口与预算估算`, '', `> **估算，不是统计数据。** 下表由 \`zhengce batch --synthesize ${n} --seed ${seed} --date ${date}\` 按下列假设生成的 ${n} 行「${p.profile.entity}」算出；每条假设注明来源（原文条款，或“生成器假设”）。画像文件：\`${profilePath.split('\\').join('/')}\`。`, '', '## 假设', '', '| 项目 | 假设 | 来源 |', '|---|---|---|',
-        ...q.assumptions.map((a) => `| ${a.字段} | ${a.假设} | ${a.来源} |`), '', '## 预算估算（每项措施）', '', '年化：按月 × 12，按年 × 1，一次性计一次。', '', '| 措施 | 条款 | 适用 | 存疑 | 不适用 | 结果 | 合计（元） | 年化（元） |', '|---|---|---|---|---|---|---|---|'];
+      const lines = [`# ${ir.policy.name}：合成人口与预算估算`, '', `> **估算，不是统计数据。** 下表由 \`zhengce batch --synthesize ${n} --seed ${seed} --date ${date} --docs …\` 按下列假设生成的 ${n} 行「${p.profile.entity}」算出；每条假设注明来源（原文条款，或“生成器假设”）。画像文件：\`${profilePath.split('\\').join('/')}\`。${p.profile.perYear === n ? `行数取画像的“每年出生”（${n}），所以表中的人数和金额是一年的估计。` : ''}列表（${[...p.profile.lists.keys()].join('、')}）是嵌套的列；子女名单由胎数、多胞胎与出生间隔生成，孩次由政策自己的定义（子女.孩次）推出。`, '', '## 假设', '', '| 项目 | 假设 | 来源 |', '|---|---|---|',
+        ...q.assumptions.map((a) => `| ${a.字段} | ${a.假设} | ${a.来源} |`), '', '## 预算估算（每项措施）', '', '年化：按月 × 12，按年 × 1，一次性计一次。', '', '存疑的行缺少某个事实（未登记），补齐后可能适用；“可领取”是措施与其申请条件（附件）都适用的行数。', '', '| 措施 | 条款 | 适用 | 存疑 | 不适用 | 可领取 | 结果 | 合计（元） | 年化（元） |', '|---|---|---|---|---|---|---|---|---|'];
       for (const [i, m] of ir.measures.entries()) {
         if (m.subject !== p.profile.entity) continue;
-        const r = (await c.runAndReadAll(`SELECT count(*) FILTER (WHERE m${i}_状态 = '适用') AS a, count(*) FILTER (WHERE m${i}_状态 = '存疑') AS q, count(*) FILTER (WHERE m${i}_状态 = '不适用') AS n${m.outcomes.map((o, j) => (o.type.k === 'money' ? `, CAST(coalesce(sum(m${i}_${j}), 0) AS VARCHAR) AS s${j}` : '')).join('')} FROM zc_${ir.policy.id}_决定`)).getRowObjectsJson()[0]!;
+        const r = (await c.runAndReadAll(`SELECT count(*) FILTER (WHERE m${i}_状态 = '适用') AS a, count(*) FILTER (WHERE m${i}_状态 = '存疑') AS q, count(*) FILTER (WHERE m${i}_状态 = '不适用') AS n, ${m.application ? `count(*) FILTER (WHERE m${i}_可领取 = '适用')` : 'NULL'} AS c${m.outcomes.map((o, j) => (o.type.k === 'money' ? `, CAST(coalesce(sum(m${i}_${j}), 0) AS VARCHAR) AS s${j}` : '')).join('')} FROM zc_${ir.policy.id}_决定`)).getRowObjectsJson()[0]!;
         const money = m.outcomes.map((o, j) => ({ o, j })).filter(({ o }) => o.type.k === 'money');
         const yuan = (f: bigint) => `${f / 100n}.${String(f % 100n).padStart(2, '0')}`;
         const cell = money.length ? money.map(({ o, j }) => { const f = BigInt(String(r[`s${j}`])); return [`${o.name}（${o.period ?? ''}）`, yuan(f), yuan(o.period === '按月' ? f * 12n : f)]; }) : [['—', '—', '—']];
-        for (const [k, x] of cell.entries()) lines.push(`| ${k ? '' : m.name} | ${k ? '' : m.citation.label} | ${k ? '' : r['a']} | ${k ? '' : r['q']} | ${k ? '' : r['n']} | ${x[0]} | ${x[1]} | ${x[2]} |`);
+        for (const [k, x] of cell.entries()) lines.push(`| ${k ? '' : m.name} | ${k ? '' : m.citation.label} | ${k ? '' : r['a']} | ${k ? '' : r['q']} | ${k ? '' : r['n']} | ${k ? '' : r['c'] ?? '—'} | ${x[0]} | ${x[1]} | ${x[2]} |`);
       }
       mkdirSync(docs, { recursive: true });
+      lines.push('', `年化：按月 × 12，按年 × 1，一次性计一次（视为当年支出）。由 \`zhengce batch\`（DuckDB）在合成行上求值；语义与解释器相同（test/sql/differential.test.ts）。`);
       const page = join(docs, `${ir.policy.id}-budget.md`);
       writeFileSync(`${page}.tmp`, lines.join('\n') + '\n');
       renameSync(`${page}.tmp`, page);

@@ -54,12 +54,12 @@ export const batchHelp = `用法：zhengce batch --policy 政策 --date 日期 -
 
 /** One error for the user (Chinese), never a crash. */
 export class BatchError extends Error {
-  constructor(readonly code: 'ZC1202' | 'ZC1203' | 'ZC1204' | 'ZC1201' | 'ZC0805', message: string) {
+  constructor(readonly code: 'ZC1202' | 'ZC1203' | 'ZC1204' | 'ZC1201' | 'ZC1206' | 'ZC0805', message: string) {
     super(message);
   }
 }
 
-interface Db {
+export interface Db {
   readonly d: Dialect;
   exec(sql: string): Promise<void>;
   query(sql: string): Promise<Record<string, unknown>[]>;
@@ -150,7 +150,7 @@ function readerSql(path: string, rowNumber: boolean): string {
  * Bind one input file as the view of table `t` (validated first). Row numbers in messages
  * are 1-based data rows (CSV: the header is line 1, so data row N is line N + 1).
  */
-async function bindFile(db: Db, t: Table, path: string, evalDay: string, child: boolean): Promise<void> {
+export async function bindFile(db: Db, t: Table, path: string, evalDay: string, child: boolean, layout?: Layout): Promise<void> {
   const d = db.d;
   const isParquet = FORMATS[extname(path).toLowerCase()] === 'parquet';
   const src = readerSql(path, isParquet);
@@ -161,10 +161,13 @@ async function bindFile(db: Db, t: Table, path: string, evalDay: string, child: 
     throw new BatchError('ZC1203', `无法读取输入文件“${path}”：${(e as Error).message.split('\n')[0]}`);
   }
   const cols = described.map((r) => String(r['column_name'])).filter((c) => c !== 'file_row_number');
-  const known = new Map(t.columns.map((c) => [c.name, c]));
+  const colType = new Map(described.map((r) => [String(r['column_name']), String(r['column_type'])]));
+  // nested input (Parquet, JSON): a list field given as a LIST column of the root's rows
+  const nestedLists = (layout?.children ?? []).filter((c) => c.parent === t.name && c.depth === 1 && cols.includes(c.listPath!) && /\[\]$/.test(colType.get(c.listPath!) ?? ''));
+  const known = new Map(t.columns.filter((c) => !nestedLists.some((l) => l.listPath === c.name)).map((c) => [c.name, c]));
   const keyCols = child ? ['编号', '序号'] : ['编号'];
   for (const c of cols) {
-    if (!known.has(c) && !keyCols.includes(c)) {
+    if (!known.has(c) && !keyCols.includes(c) && !nestedLists.some((l) => l.listPath === c)) {
       throw new BatchError('ZC1202', `输入文件“${path}”的列“${c}”不是表“${t.name}”的列（可用的列：${[...keyCols, ...t.columns.map((x) => x.name)].join('、')}）`);
     }
   }
@@ -192,8 +195,53 @@ async function bindFile(db: Db, t: Table, path: string, evalDay: string, child: 
   }
   const sel = [`CAST(${cols.includes('编号') ? d.id('编号') : 'zc_row'} AS BIGINT) AS ${d.id('编号')}`];
   if (child) sel.push(`CAST(${d.id('序号')} AS INTEGER) AS ${d.id('序号')}`);
-  for (const c of t.columns) sel.push(`${cols.includes(c.name) ? castSql(c, `CAST(${d.id(c.name)} AS VARCHAR)`) : `CAST(NULL AS ${c.type === 'presence' ? 'BOOLEAN' : castSql(c, 'NULL').replace(/^CAST\(NULL AS (.*)\)$/, '$1')})`} AS ${d.id(c.name)}`);
+  for (const c of t.columns) {
+    const l = nestedLists.find((x) => x.listPath === c.name);
+    // a nested list's presence: NULL when the list is not given (unknown), TRUE otherwise (possibly empty)
+    if (l) sel.push(`CASE WHEN ${d.id(c.name)} IS NOT NULL THEN TRUE END AS ${d.id(c.name)}`);
+    else sel.push(`${cols.includes(c.name) ? castSql(c, `CAST(${d.id(c.name)} AS VARCHAR)`) : `CAST(NULL AS ${c.type === 'presence' ? 'BOOLEAN' : castSql(c, 'NULL').replace(/^CAST\(NULL AS (.*)\)$/, '$1')})`} AS ${d.id(c.name)}`);
+  }
   await db.exec(`DROP TABLE IF EXISTS ${d.id(t.name)}; DROP VIEW IF EXISTS ${d.id(t.name)}; CREATE VIEW ${d.id(t.name)} AS SELECT ${sel.join(', ')} FROM ${numbered}`);
+  for (const l of nestedLists) await bindNestedList(db, l, path, src, numbered, cols.includes('编号') ? d.id('编号') : 'zc_row', evalDay);
+}
+
+/**
+ * A list given nested in the root's rows (LIST(STRUCT(…)) in Parquet/JSON) → the view of its
+ * child table (编号, 序号 from 0, element fields), validated element by element: an error names
+ * the data row and the element's column (子女[1].出生日期).
+ */
+async function bindNestedList(db: Db, l: Table, path: string, src: string, numbered: string, key: string, evalDay: string): Promise<void> {
+  const d = db.d;
+  const field = d.id(l.listPath!);
+  const elems = `(SELECT zc_row, CAST(${key} AS BIGINT) AS zc_key, CAST(generate_subscripts(${field}, 1) - 1 AS INTEGER) AS zc_ord, unnest(${field}) AS zc_e FROM ${numbered}) AS zc_l`;
+  let described: Record<string, unknown>[];
+  try {
+    described = await db.query(`DESCRIBE SELECT unnest(zc_e) FROM ${elems}`);
+  } catch (e) {
+    throw new BatchError('ZC1202', `输入文件“${path}”的列“${l.listPath}”应为记录的列表（实体「${l.entity.name}」的字段）：${(e as Error).message.split('\n')[0]}`);
+  }
+  const fields = described.map((r) => String(r['column_name']));
+  const known = new Map(l.columns.map((c) => [c.name, c]));
+  for (const f of fields) if (!known.has(f)) throw new BatchError('ZC1202', `输入文件“${path}”的列“${l.listPath}”的元素字段“${f}”不是实体「${l.entity.name}」的字段（可用的字段：${l.columns.map((c) => c.name).join('、')}）`);
+  for (const c of l.columns) if (c.type === 'presence' && fields.includes(c.name)) throw new BatchError('ZC1202', `输入文件“${path}”的列“${l.listPath}”：元素中嵌套的列表或记录“${c.name}”请用每表一个文件的目录或 JSON Lines 给出`);
+  const get = (f: string) => `struct_extract(zc_e, ${S(f)})`;
+  const checks = fields.map((f) => ({ name: f, ...validSql(known.get(f)!, `CAST(${get(f)} AS VARCHAR)`, evalDay) }));
+  if (checks.length) {
+    const bad = checks.map((c) => `(zc_e IS NOT NULL AND ${get(c.name)} IS NOT NULL AND NOT coalesce(${c.ok}, FALSE))`);
+    const which = `CASE ${checks.map((c, i) => `WHEN ${bad[i]} THEN ${i}`).join(' ')} END`;
+    const rows = await db.query(`SELECT zc_row, zc_ord, ${which} AS zc_col, ${`CASE ${checks.map((c, i) => `WHEN ${bad[i]} THEN CAST(${get(c.name)} AS VARCHAR)`).join(' ')} END`} AS zc_v FROM ${elems} WHERE ${bad.join(' OR ')} ORDER BY zc_row, zc_ord LIMIT 1`);
+    if (rows.length) {
+      const r = rows[0]!;
+      const c = checks[Number(r['zc_col'])]!;
+      throw new BatchError('ZC1202', `输入文件“${path}”第 ${Number(r['zc_row'])} 行（数据行）的列“${l.listPath}[${Number(r['zc_ord'])}].${c.name}”：期望${c.expected}，实际为 ${JSON.stringify(r['zc_v'])}`);
+    }
+  }
+  const nullElem = await db.query(`SELECT zc_row, zc_ord FROM ${elems} WHERE zc_e IS NULL ORDER BY zc_row, zc_ord LIMIT 1`);
+  if (nullElem.length) throw new BatchError('ZC1202', `输入文件“${path}”第 ${Number(nullElem[0]!['zc_row'])} 行的列“${l.listPath}[${Number(nullElem[0]!['zc_ord'])}]”为空（列表的元素应为记录；不知道的字段写 null，列表本身未知时整列写 null）`);
+  const sel = [`zc_key AS ${d.id('编号')}`, `zc_ord AS ${d.id('序号')}`];
+  for (const c of l.columns) sel.push(`${fields.includes(c.name) ? castSql(c, `CAST(${get(c.name)} AS VARCHAR)`) : `CAST(NULL AS ${c.type === 'presence' ? 'BOOLEAN' : castSql(c, 'NULL').replace(/^CAST\(NULL AS (.*)\)$/, '$1')})`} AS ${d.id(c.name)}`);
+  void src;
+  await db.exec(`DROP TABLE IF EXISTS ${d.id(l.name)}; DROP VIEW IF EXISTS ${d.id(l.name)}; CREATE VIEW ${d.id(l.name)} AS SELECT ${sel.join(', ')} FROM ${elems}`);
 }
 
 /** JSON Lines with nested records/lists: validated line by line by the interpreter's validation. */
@@ -395,9 +443,12 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
     } else if (existsSync(input)) {
       const fmt = FORMATS[extname(input).toLowerCase()];
       if (!fmt) throw new BatchError('ZC1203', `不认识输入文件“${input}”的格式（应为 .parquet、.csv 或 .jsonl）`);
-      const nested = fmt === 'json' && layout.children.some((c) => c.root === subject.name);
-      if (nested) await loadJsonLines(db, ir, layout, subject.name, input, date);
-      else await bindFile(db, subject, input, date, false);
+      const lists = layout.children.filter((c) => c.root === subject.name);
+      if (fmt === 'csv' && lists.length) {
+        throw new BatchError('ZC1206', `实体「${subject.name}」有列表字段（${lists.filter((c) => c.depth === 1).map((c) => c.listPath).join('、')}），CSV 只能表示扁平的表，不能表示嵌套的列表。请用嵌套输入：Parquet（列表列为 LIST(STRUCT)）或 JSON Lines（每行一个对象，列表原样写），或每表一个文件的目录（${[subject.name, ...lists.map((c) => c.name)].map((n) => `${n}.csv`).join('、')}）`);
+      }
+      if (fmt === 'json' && lists.length) await loadJsonLines(db, ir, layout, subject.name, input, date);
+      else await bindFile(db, subject, input, date, false, layout);
       bound.add(subject.name);
     } else {
       // an existing table in the DuckDB file

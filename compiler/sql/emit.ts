@@ -29,7 +29,7 @@ import { isRatio } from '../ir/ir.js';
 import { formatIso, fromDayNumber } from '../common/calendar.js';
 import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import { dialectOf, sqlString as S, type Dialect, type DialectName } from './dialect.js';
-import { inputDdl, keyColumns, layoutOf, MAX_LIST_DEPTH, walkIr, type Layout, type Table } from './layout.js';
+import { DECLARED_ABSENT, inputDdl, keyColumns, layoutOf, MAX_LIST_DEPTH, walkIr, type Layout, type Table } from './layout.js';
 import { runtimeSql } from './runtime.js';
 
 export interface SqlOutput {
@@ -64,6 +64,8 @@ interface RecRef {
   readonly present: string;
   /** SQL text: its path for messages ("家庭", "家庭.子女[0]"). */
   readonly path: string;
+  /** For a root: SQL boolean, the case states the entity does not exist (table 声明不存在). */
+  readonly declaredAbsent?: string;
   /** Column of a (flattened) field path, converted to the runtime representation. */
   col(field: string, t: IrType): string;
   /** Raw presence column of a nested record / list field. */
@@ -156,7 +158,7 @@ class Emitter {
       }
       return a;
     };
-    return this.recRef(table.entity, `zc_p${i}`, S(entity), '', (n, t) => col(n, t), (n) => col(n, 'presence'), entity, []);
+    return { ...this.recRef(table.entity, `zc_p${i}`, S(entity), '', (n, t) => col(n, t), (n) => col(n, 'presence'), entity, []), declaredAbsent: `zc_n${i}` };
   }
 
   private recRef(entity: IrEntity, present: string, path: string, prefix: string, col: (name: string, t: IrType) => string, presence: (name: string) => string, tableName: string, keys: readonly string[]): RecRef {
@@ -240,7 +242,7 @@ class Emitter {
       }
       case 'root': {
         const r = this.rootRef(e.entity);
-        return { k: 'rv', ref: r, m: [when(d, `NOT ${r.present}`, [S(e.entity)])] };
+        return { k: 'rv', ref: r, m: [when(d, `NOT ${r.present}`, [this.absentText(r, e.entity)])] };
       }
       case 'var': {
         const r = s.vars.get(e.name);
@@ -430,6 +432,12 @@ class Emitter {
     }
   }
 
+  /** The missing-fact text of an absent root's path (interpreter: absentRoot). */
+  private absentText(r: RecRef, path: string): string {
+    const entity = r.entity.name;
+    return r.declaredAbsent ? `CASE WHEN ${r.declaredAbsent} THEN ${S(`${path}（输入声明没有「${entity}」）`)} ELSE ${S(path)} END` : S(path);
+  }
+
   /** An interval value; `nulls`: operands whose NULL makes the whole value unknown. */
   private ivN(lo: string, hi: string, why: string, m: readonly string[], nulls: readonly string[]): IV {
     const guard = nulls.length ? `${nulls.map((x) => `${x} IS NULL`).join(' OR ')}` : 'FALSE';
@@ -438,7 +446,8 @@ class Emitter {
 
   private fieldOf(r: RecRef, field: string, t: IrType, m0: readonly string[], e: IrExpr): Val {
     const d = this.d;
-    const missingText = `${r.path} || ${S('.' + field)}`;
+    // the interpreter's absentRoot: a root the case states does not exist is named as such
+    const missingText = e.k === 'field' && r.declaredAbsent ? this.absentText(r, `${(e as { entity: string }).entity}.${field}`) : `${r.path} || ${S('.' + field)}`;
     if (t.k === 'list') {
       const l = this.listRef(r, field);
       return { k: 'lv', ref: l, m: [...m0, when(d, e.k === 'field' ? `NOT ${r.present} OR ${r.presence(field)} IS NULL` : `${r.present} AND ${r.presence(field)} IS NULL`, [missingText])] };
@@ -664,12 +673,16 @@ class Emitter {
       const m = ir.measures[i]!;
       const p = `m${i}_`;
       const subj = m.subject ? this.rootIndex.get(m.subject) : undefined;
+      // INVARIANT (interpreter, issue 14): an absent subject is unknown — the rules run on its
+      // unknown facts, what would be granted is not handed on and the measure is 存疑 naming the
+      // subject; a subject the case states does not exist (声明不存在) makes the measure 不适用
       const subjPresent = subj === undefined ? 'TRUE' : `zc_p${subj}`;
+      const subjNone = subj === undefined ? 'FALSE' : `zc_n${subj}`;
       if (m.subject && subj === undefined) this.rootRef(m.subject);
       // A: rule applicability
       const aCols: string[] = [];
       const valid = (r: IrMeasure['rules'][number]) => [r.validFrom !== undefined ? `zc_ed >= ${r.validFrom}` : '', r.validTo !== undefined ? `zc_ed <= ${r.validTo}` : ''].filter(Boolean).join(' AND ') || 'TRUE';
-      const gate = `(zc_s0 IS NULL AND ${subjPresent})`;
+      const gate = `(zc_s0 IS NULL AND NOT ${subjNone})`;
       m.rules.forEach((r, k) => {
         const c = this.sv(this.expr(r.condition, root));
         aCols.push(`CASE WHEN ${gate} AND ${valid(r)} THEN ${c.v} ELSE FALSE END AS ${p}a${k}`);
@@ -735,18 +748,21 @@ class Emitter {
         doubts.push(anyUnsure, gap, `(${anySure} AND ${conflict})`, unknownVal);
         // INVARIANT (interpreter): a value beside a rule of unknown applicability is shown but not
         // established — it is never handed over (措施.结果) nor output here
-        cCols.push(`CASE WHEN ${gate} AND ${anySure} AND NOT ${anyUnsure} AND NOT ${conflict} AND NOT ${isIv} THEN ${firstLo} END AS ${p}raw${j}`);
+        cCols.push(`CASE WHEN ${gate} AND ${anySure} AND NOT ${anyUnsure} AND NOT ${conflict} AND NOT ${isIv} THEN ${firstLo} END AS ${p}would${j}`);
         // missing facts of the sure values, and the uncertain date of an interval result
         vals.forEach((v, n) => missing.push(...whenArr(d, sure[n]!, v.v.m)));
         if (anyIv) missing.push(when(d, `${anySure} AND NOT ${conflict} AND ${isIv}`, [firstWhy]));
       }
       cCols.push(`${gate} AND (${doubts.length ? doubts.join(' OR ') : 'FALSE'}) AS ${p}dbt`);
       level(`zc_m${i}c`, cCols);
+      // established values (handed to other measures, output): only for a present subject
+      level(`zc_m${i}r`, m.outcomes.map((_, j) => `CASE WHEN ${subjPresent} THEN ${p}would${j} END AS ${p}raw${j}`));
       // D: status; E: results after the uncertain effective date, missing facts, claimable
-      const anyRaw = m.outcomes.length ? m.outcomes.map((_, j) => `${p}raw${j} IS NOT NULL`).join(' OR ') : 'FALSE';
+      const anyRaw = m.outcomes.length ? m.outcomes.map((_, j) => `${p}would${j} IS NOT NULL`).join(' OR ') : 'FALSE';
       level(`zc_m${i}d`, [
-        `CASE WHEN zc_s0 IS NOT NULL THEN zc_s0 WHEN NOT ${subjPresent} THEN '不适用' WHEN ${p}dbt THEN '存疑' WHEN ${anyRaw} THEN CASE WHEN zc_maybe THEN '存疑' ELSE '适用' END ELSE '不适用' END AS ${p}状态`,
+        `CASE WHEN zc_s0 IS NOT NULL THEN zc_s0 WHEN ${subjNone} THEN '不适用' WHEN ${p}dbt THEN '存疑' WHEN ${anyRaw} THEN CASE WHEN zc_maybe OR NOT ${subjPresent} THEN '存疑' ELSE '适用' END ELSE '不适用' END AS ${p}状态`,
       ]);
+      if (m.subject && subj !== undefined) missing.push(when(d, `NOT ${subjPresent} AND ${p}状态 <> '不适用'`, [S(m.subject)]));
       const eCols: string[] = [];
       m.outcomes.forEach((o, j) => {
         const out = o.type.k === 'date' ? d.dateOf(`${p}raw${j}`) : `${p}raw${j}`;
@@ -795,7 +811,8 @@ class Emitter {
     const notYet = eff !== undefined ? `zc_ed < ${eff}` : range ? `zc_ed < ${range.lo}` : 'FALSE';
     const maybe = range ? `zc_ed < ${range.hi}` : 'FALSE';
     const joins = this.layout.roots.map((t, i) => `LEFT JOIN ${d.id(t.name)} AS zc_t${i} ON zc_t${i}.${d.id('编号')} = zc_c.${d.id('编号')}`);
-    const presence = this.layout.roots.map((_, i) => `zc_t${i}.${d.id('编号')} IS NOT NULL AS zc_p${i}`);
+    const presence = this.layout.roots.flatMap((t, i) => [`zc_t${i}.${d.id('编号')} IS NOT NULL AS zc_p${i}`,
+      `EXISTS (SELECT 1 FROM ${d.id(DECLARED_ABSENT)} AS zc_x WHERE zc_x.${d.id('编号')} = zc_c.${d.id('编号')} AND zc_x.${d.id('实体')} = ${S(t.name)}) AS zc_n${i}`]);
     const base = `zc_pd AS (
   SELECT ${d.dayOf(`${d.id('评估日期')}`)} AS zc_ed FROM zc_eval
 ), zc_pv AS (

@@ -49,6 +49,12 @@ export interface Layout {
   readonly unsupported: readonly { entity: string; field: string }[];
 }
 
+/**
+ * Table of the root entities a case states do not exist (`家庭: "不存在"`): 编号, 实体.
+ * A root entity with no row and no entry here is unknown (its measures are 存疑).
+ */
+export const DECLARED_ABSENT = '声明不存在';
+
 /** Lists nested deeper than this have no table. */
 export const MAX_LIST_DEPTH = 3;
 
@@ -160,7 +166,9 @@ export function inputDdl(ir: IrProgram, d: Dialect): string {
   };
   for (const t of l.roots) table(t);
   for (const t of l.children) table(t);
-  const keys = l.roots.map((t) => `SELECT ${d.id('编号')} FROM ${d.id(t.name)}`);
+  out.push(`-- 案件声明不存在的根实体（JSON 中写 实体: "不存在"）：该实体的措施不适用。没有行、也不在此表中的实体是“未知”（措施存疑）。`);
+  out.push(`CREATE TABLE IF NOT EXISTS ${d.id(DECLARED_ABSENT)} (\n  ${d.id('编号')} BIGINT NOT NULL,\n  ${d.id('实体')} TEXT NOT NULL CHECK (${d.id('实体')} IN (${l.roots.length ? l.roots.map((t) => sqlString(t.name)).join(', ') : "''"})),\n  PRIMARY KEY (${d.id('编号')}, ${d.id('实体')})\n);`);
+  const keys = [...l.roots.map((t) => `SELECT ${d.id('编号')} FROM ${d.id(t.name)}`), `SELECT ${d.id('编号')} FROM ${d.id(DECLARED_ABSENT)}`];
   out.push(`CREATE OR REPLACE VIEW ${d.id('案件')} AS\n${keys.length ? keys.join('\nUNION\n') : `SELECT CAST(NULL AS BIGINT) AS ${d.id('编号')} WHERE FALSE`};`);
   return out.join('\n') + '\n';
 }

@@ -8,7 +8,7 @@
 import { formatIso, fromDayNumber } from '../common/calendar.js';
 import type { Facts, Rec } from '../interpret/validate.js';
 import type { IrEntity, IrProgram, IrType } from '../ir/ir.js';
-import { keyColumns, type Column, type Layout, type Table } from './layout.js';
+import { DECLARED_ABSENT, keyColumns, type Column, type Layout, type Table } from './layout.js';
 import type { Dialect } from './dialect.js';
 import { sqlString } from './dialect.js';
 
@@ -45,7 +45,7 @@ function at(rec: Rec, path: string, ir: IrProgram, entity: IrEntity): unknown {
 }
 
 /** Append the rows of one case to `out`. */
-export function caseRows(ir: IrProgram, layout: Layout, facts: Facts, key: number, out: TableRows): void {
+export function caseRows(ir: IrProgram, layout: Layout, facts: Facts, key: number, out: TableRows, nonexistent: ReadonlySet<string> = new Set()): void {
   const push = (t: Table, row: Stored[]) => {
     let rows = out.get(t.name);
     if (!rows) out.set(t.name, (rows = []));
@@ -63,6 +63,11 @@ export function caseRows(ir: IrProgram, layout: Layout, facts: Facts, key: numbe
   for (const t of layout.roots) {
     const rec = facts.get(t.name);
     if (rec) emit(t, rec, [key]);
+    else if (nonexistent.has(t.name)) {
+      let rows = out.get(DECLARED_ABSENT);
+      if (!rows) out.set(DECLARED_ABSENT, (rows = []));
+      rows.push([key, t.name]);
+    }
   }
 }
 
@@ -88,5 +93,7 @@ export function insertSql(d: Dialect, layout: Layout, rows: TableRows, chunk = 2
       out.push(`INSERT INTO ${d.id(t.name)} VALUES ${vals.join(',\n')};`);
     }
   }
+  const absent = rows.get(DECLARED_ABSENT) ?? [];
+  for (let i = 0; i < absent.length; i += chunk) out.push(`INSERT INTO ${d.id(DECLARED_ABSENT)} VALUES ${absent.slice(i, i + chunk).map((r) => `(${r[0]}, ${sqlString(String(r[1]))})`).join(', ')};`);
   return out;
 }

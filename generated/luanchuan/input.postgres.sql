@@ -223,6 +223,12 @@ CREATE TABLE IF NOT EXISTS "培训参加人.子女" (
 --   同胎序号：同一胎中的出生顺序（出生医学证明）：单胎为1；双胞胎先出生者为1、后出生者为2，依此类推
 --   户籍：户口簿登记的户籍所在地
 --   健在：现仍存活（户口未因死亡注销）
+-- 案件声明不存在的根实体（JSON 中写 实体: "不存在"）：该实体的措施不适用。没有行、也不在此表中的实体是“未知”（措施存疑）。
+CREATE TABLE IF NOT EXISTS "声明不存在" (
+  "编号" BIGINT NOT NULL,
+  "实体" TEXT NOT NULL CHECK ("实体" IN ('家庭', '婴幼儿', '托育机构', '入托幼儿', '母婴照护服务机构', '职工', '培训参加人')),
+  PRIMARY KEY ("编号", "实体")
+);
 CREATE OR REPLACE VIEW "案件" AS
 SELECT "编号" FROM "家庭"
 UNION
@@ -236,4 +242,6 @@ SELECT "编号" FROM "母婴照护服务机构"
 UNION
 SELECT "编号" FROM "职工"
 UNION
-SELECT "编号" FROM "培训参加人";
+SELECT "编号" FROM "培训参加人"
+UNION
+SELECT "编号" FROM "声明不存在";

@@ -24,9 +24,17 @@ CREATE TABLE IF NOT EXISTS "女职工" (
   "生育孩次" BIGINT CHECK ("生育孩次" >= 0),
   PRIMARY KEY ("编号")
 );
+-- 案件声明不存在的根实体（JSON 中写 实体: "不存在"）：该实体的措施不适用。没有行、也不在此表中的实体是“未知”（措施存疑）。
+CREATE TABLE IF NOT EXISTS "声明不存在" (
+  "编号" BIGINT NOT NULL,
+  "实体" TEXT NOT NULL CHECK ("实体" IN ('家庭', '婴幼儿', '女职工')),
+  PRIMARY KEY ("编号", "实体")
+);
 CREATE OR REPLACE VIEW "案件" AS
 SELECT "编号" FROM "家庭"
 UNION
 SELECT "编号" FROM "婴幼儿"
 UNION
-SELECT "编号" FROM "女职工";
+SELECT "编号" FROM "女职工"
+UNION
+SELECT "编号" FROM "声明不存在";

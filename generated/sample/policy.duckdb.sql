@@ -57,8 +57,11 @@ WITH zc_pd AS (
 ), zc_base AS (
   SELECT zc_c."编号" AS zc_k, zc_pv.zc_ed, zc_pv.zc_s0, zc_pv.zc_mr, zc_pv.zc_mv, zc_pv.zc_maybe, zc_pv.zc_vmiss, zc_pv.zc_vd, zc_pv.zc_md,
     zc_t0."编号" IS NOT NULL AS zc_p0,
+    EXISTS (SELECT 1 FROM "声明不存在" AS zc_x WHERE zc_x."编号" = zc_c."编号" AND zc_x."实体" = '家庭') AS zc_n0,
     zc_t1."编号" IS NOT NULL AS zc_p1,
+    EXISTS (SELECT 1 FROM "声明不存在" AS zc_x WHERE zc_x."编号" = zc_c."编号" AND zc_x."实体" = '婴幼儿') AS zc_n1,
     zc_t2."编号" IS NOT NULL AS zc_p2,
+    EXISTS (SELECT 1 FROM "声明不存在" AS zc_x WHERE zc_x."编号" = zc_c."编号" AND zc_x."实体" = '女职工') AS zc_n2,
     zc_t0."子女数" AS zc_r0_0,
     zc_t0."夫妻至少一方户籍在本县" AS zc_r0_1,
     CAST((zc_t1."出生日期") - DATE '1970-01-01' AS INTEGER) AS zc_r1_0,
@@ -72,8 +75,8 @@ WITH zc_pd AS (
 ),
 zc_m0a AS (
   SELECT zc_base.*,
-    CASE WHEN (zc_s0 IS NULL AND zc_p0) AND TRUE THEN ((CASE WHEN zc_p0 THEN zc_r0_0 END >= 2) AND CASE WHEN zc_p0 THEN zc_r0_1 END) ELSE FALSE END AS m0_a0,
-    CASE WHEN (zc_s0 IS NULL AND zc_p0) AND TRUE THEN ((CASE WHEN zc_p0 THEN zc_r0_0 END >= 3) AND CASE WHEN zc_p0 THEN zc_r0_1 END) ELSE FALSE END AS m0_a1
+    CASE WHEN (zc_s0 IS NULL AND NOT zc_n0) AND TRUE THEN ((CASE WHEN zc_p0 THEN zc_r0_0 END >= 2) AND CASE WHEN zc_p0 THEN zc_r0_1 END) ELSE FALSE END AS m0_a0,
+    CASE WHEN (zc_s0 IS NULL AND NOT zc_n0) AND TRUE THEN ((CASE WHEN zc_p0 THEN zc_r0_0 END >= 3) AND CASE WHEN zc_p0 THEN zc_r0_1 END) ELSE FALSE END AS m0_a1
   FROM zc_base
 ),
 zc_m0b AS (
@@ -84,24 +87,29 @@ zc_m0b AS (
 ),
 zc_m0c AS (
   SELECT zc_m0b.*,
-    CASE WHEN (zc_s0 IS NULL AND zc_p0) AND (((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) OR ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE)) AND NOT (((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS NULL) OR ((m0_a1 IS NOT FALSE) AND m0_a1 IS NULL)) AND NOT ((((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) AND ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE) AND m0_v0_0 IS DISTINCT FROM m0_v0_1)) AND NOT FALSE THEN CASE WHEN ((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) THEN m0_v0_0 WHEN ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE) THEN m0_v0_1 END END AS m0_raw0,
-    (zc_s0 IS NULL AND zc_p0) AND ((((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS NULL) OR ((m0_a1 IS NOT FALSE) AND m0_a1 IS NULL)) OR FALSE OR ((((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) OR ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE)) AND ((((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) AND ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE) AND m0_v0_0 IS DISTINCT FROM m0_v0_1))) OR ((((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) OR ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE)) AND NOT ((((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) AND ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE) AND m0_v0_0 IS DISTINCT FROM m0_v0_1)) AND (CASE WHEN ((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) THEN m0_v0_0 WHEN ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE) THEN m0_v0_1 END IS NULL OR FALSE))) AS m0_dbt
+    CASE WHEN (zc_s0 IS NULL AND NOT zc_n0) AND (((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) OR ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE)) AND NOT (((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS NULL) OR ((m0_a1 IS NOT FALSE) AND m0_a1 IS NULL)) AND NOT ((((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) AND ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE) AND m0_v0_0 IS DISTINCT FROM m0_v0_1)) AND NOT FALSE THEN CASE WHEN ((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) THEN m0_v0_0 WHEN ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE) THEN m0_v0_1 END END AS m0_would0,
+    (zc_s0 IS NULL AND NOT zc_n0) AND ((((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS NULL) OR ((m0_a1 IS NOT FALSE) AND m0_a1 IS NULL)) OR FALSE OR ((((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) OR ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE)) AND ((((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) AND ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE) AND m0_v0_0 IS DISTINCT FROM m0_v0_1))) OR ((((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) OR ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE)) AND NOT ((((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) AND ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE) AND m0_v0_0 IS DISTINCT FROM m0_v0_1)) AND (CASE WHEN ((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) THEN m0_v0_0 WHEN ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE) THEN m0_v0_1 END IS NULL OR FALSE))) AS m0_dbt
   FROM zc_m0b
 ),
-zc_m0d AS (
+zc_m0r AS (
   SELECT zc_m0c.*,
-    CASE WHEN zc_s0 IS NOT NULL THEN zc_s0 WHEN NOT zc_p0 THEN '不适用' WHEN m0_dbt THEN '存疑' WHEN m0_raw0 IS NOT NULL THEN CASE WHEN zc_maybe THEN '存疑' ELSE '适用' END ELSE '不适用' END AS m0_状态
+    CASE WHEN zc_p0 THEN m0_would0 END AS m0_raw0
   FROM zc_m0c
+),
+zc_m0d AS (
+  SELECT zc_m0r.*,
+    CASE WHEN zc_s0 IS NOT NULL THEN zc_s0 WHEN zc_n0 THEN '不适用' WHEN m0_dbt THEN '存疑' WHEN m0_would0 IS NOT NULL THEN CASE WHEN zc_maybe OR NOT zc_p0 THEN '存疑' ELSE '适用' END ELSE '不适用' END AS m0_状态
+  FROM zc_m0r
 ),
 zc_m0e AS (
   SELECT zc_m0d.*,
     CASE WHEN m0_状态 = '存疑' AND zc_maybe THEN NULL ELSE m0_raw0 END AS m0_0,
-    CASE WHEN m0_状态 = '存疑' THEN nullif(list_sort(list_distinct(list_concat(CASE WHEN TRUE THEN list_concat(CASE WHEN CASE WHEN zc_p0 THEN zc_r0_0 END IS NULL THEN ['家庭' || '.子女数'] ELSE CAST([] AS VARCHAR[]) END, CASE WHEN CASE WHEN zc_p0 THEN zc_r0_1 END IS NULL THEN ['家庭' || '.夫妻至少一方户籍在本县'] ELSE CAST([] AS VARCHAR[]) END) ELSE CAST([] AS VARCHAR[]) END, CASE WHEN TRUE THEN list_concat(CASE WHEN CASE WHEN zc_p0 THEN zc_r0_0 END IS NULL THEN ['家庭' || '.子女数'] ELSE CAST([] AS VARCHAR[]) END, CASE WHEN CASE WHEN zc_p0 THEN zc_r0_1 END IS NULL THEN ['家庭' || '.夫妻至少一方户籍在本县'] ELSE CAST([] AS VARCHAR[]) END) ELSE CAST([] AS VARCHAR[]) END))), CAST([] AS VARCHAR[])) END AS m0_缺少
+    CASE WHEN m0_状态 = '存疑' THEN nullif(list_sort(list_distinct(list_concat(CASE WHEN TRUE THEN list_concat(CASE WHEN CASE WHEN zc_p0 THEN zc_r0_0 END IS NULL THEN [CASE WHEN zc_n0 THEN '家庭.子女数（输入声明没有「家庭」）' ELSE '家庭.子女数' END] ELSE CAST([] AS VARCHAR[]) END, CASE WHEN CASE WHEN zc_p0 THEN zc_r0_1 END IS NULL THEN [CASE WHEN zc_n0 THEN '家庭.夫妻至少一方户籍在本县（输入声明没有「家庭」）' ELSE '家庭.夫妻至少一方户籍在本县' END] ELSE CAST([] AS VARCHAR[]) END) ELSE CAST([] AS VARCHAR[]) END, CASE WHEN TRUE THEN list_concat(CASE WHEN CASE WHEN zc_p0 THEN zc_r0_0 END IS NULL THEN [CASE WHEN zc_n0 THEN '家庭.子女数（输入声明没有「家庭」）' ELSE '家庭.子女数' END] ELSE CAST([] AS VARCHAR[]) END, CASE WHEN CASE WHEN zc_p0 THEN zc_r0_1 END IS NULL THEN [CASE WHEN zc_n0 THEN '家庭.夫妻至少一方户籍在本县（输入声明没有「家庭」）' ELSE '家庭.夫妻至少一方户籍在本县' END] ELSE CAST([] AS VARCHAR[]) END) ELSE CAST([] AS VARCHAR[]) END, CASE WHEN NOT zc_p0 AND m0_状态 <> '不适用' THEN ['家庭'] ELSE CAST([] AS VARCHAR[]) END))), CAST([] AS VARCHAR[])) END AS m0_缺少
   FROM zc_m0d
 ),
 zc_m1a AS (
   SELECT zc_m0e.*,
-    CASE WHEN (zc_s0 IS NULL AND zc_p1) AND zc_ed >= 19783 AND zc_ed <= 20818 THEN (((zc_months_of_age(CASE WHEN zc_p1 THEN zc_r1_0 END, zc_ed) >= 6) AND (zc_months_of_age(CASE WHEN zc_p1 THEN zc_r1_0 END, zc_ed) <= 36)) AND CASE WHEN zc_p1 THEN zc_r1_1 END AND CASE WHEN zc_p1 THEN zc_r1_2 END) ELSE FALSE END AS m1_a0
+    CASE WHEN (zc_s0 IS NULL AND NOT zc_n1) AND zc_ed >= 19783 AND zc_ed <= 20818 THEN (((zc_months_of_age(CASE WHEN zc_p1 THEN zc_r1_0 END, zc_ed) >= 6) AND (zc_months_of_age(CASE WHEN zc_p1 THEN zc_r1_0 END, zc_ed) <= 36)) AND CASE WHEN zc_p1 THEN zc_r1_1 END AND CASE WHEN zc_p1 THEN zc_r1_2 END) ELSE FALSE END AS m1_a0
   FROM zc_m0e
 ),
 zc_m1b AS (
@@ -111,24 +119,29 @@ zc_m1b AS (
 ),
 zc_m1c AS (
   SELECT zc_m1b.*,
-    CASE WHEN (zc_s0 IS NULL AND zc_p1) AND (((m1_a0 IS NOT FALSE) AND m1_a0 IS TRUE)) AND NOT (((m1_a0 IS NOT FALSE) AND m1_a0 IS NULL)) AND NOT FALSE AND NOT FALSE THEN CASE WHEN ((m1_a0 IS NOT FALSE) AND m1_a0 IS TRUE) THEN m1_v0_0 END END AS m1_raw0,
-    (zc_s0 IS NULL AND zc_p1) AND ((((m1_a0 IS NOT FALSE) AND m1_a0 IS NULL)) OR FALSE OR ((((m1_a0 IS NOT FALSE) AND m1_a0 IS TRUE)) AND FALSE) OR ((((m1_a0 IS NOT FALSE) AND m1_a0 IS TRUE)) AND NOT FALSE AND (CASE WHEN ((m1_a0 IS NOT FALSE) AND m1_a0 IS TRUE) THEN m1_v0_0 END IS NULL OR FALSE))) AS m1_dbt
+    CASE WHEN (zc_s0 IS NULL AND NOT zc_n1) AND (((m1_a0 IS NOT FALSE) AND m1_a0 IS TRUE)) AND NOT (((m1_a0 IS NOT FALSE) AND m1_a0 IS NULL)) AND NOT FALSE AND NOT FALSE THEN CASE WHEN ((m1_a0 IS NOT FALSE) AND m1_a0 IS TRUE) THEN m1_v0_0 END END AS m1_would0,
+    (zc_s0 IS NULL AND NOT zc_n1) AND ((((m1_a0 IS NOT FALSE) AND m1_a0 IS NULL)) OR FALSE OR ((((m1_a0 IS NOT FALSE) AND m1_a0 IS TRUE)) AND FALSE) OR ((((m1_a0 IS NOT FALSE) AND m1_a0 IS TRUE)) AND NOT FALSE AND (CASE WHEN ((m1_a0 IS NOT FALSE) AND m1_a0 IS TRUE) THEN m1_v0_0 END IS NULL OR FALSE))) AS m1_dbt
   FROM zc_m1b
 ),
-zc_m1d AS (
+zc_m1r AS (
   SELECT zc_m1c.*,
-    CASE WHEN zc_s0 IS NOT NULL THEN zc_s0 WHEN NOT zc_p1 THEN '不适用' WHEN m1_dbt THEN '存疑' WHEN m1_raw0 IS NOT NULL THEN CASE WHEN zc_maybe THEN '存疑' ELSE '适用' END ELSE '不适用' END AS m1_状态
+    CASE WHEN zc_p1 THEN m1_would0 END AS m1_raw0
   FROM zc_m1c
+),
+zc_m1d AS (
+  SELECT zc_m1r.*,
+    CASE WHEN zc_s0 IS NOT NULL THEN zc_s0 WHEN zc_n1 THEN '不适用' WHEN m1_dbt THEN '存疑' WHEN m1_would0 IS NOT NULL THEN CASE WHEN zc_maybe OR NOT zc_p1 THEN '存疑' ELSE '适用' END ELSE '不适用' END AS m1_状态
+  FROM zc_m1r
 ),
 zc_m1e AS (
   SELECT zc_m1d.*,
     CASE WHEN m1_状态 = '存疑' AND zc_maybe THEN NULL ELSE m1_raw0 END AS m1_0,
-    CASE WHEN m1_状态 = '存疑' THEN nullif(list_sort(list_distinct(CASE WHEN zc_ed >= 19783 AND zc_ed <= 20818 THEN list_concat(CASE WHEN CASE WHEN zc_p1 THEN zc_r1_0 END IS NULL THEN ['婴幼儿' || '.出生日期'] ELSE CAST([] AS VARCHAR[]) END, CASE WHEN (zc_months_of_age(CASE WHEN zc_p1 THEN zc_r1_0 END, zc_ed) >= 6) IS NOT FALSE THEN CASE WHEN CASE WHEN zc_p1 THEN zc_r1_0 END IS NULL THEN ['婴幼儿' || '.出生日期'] ELSE CAST([] AS VARCHAR[]) END ELSE CAST([] AS VARCHAR[]) END, CASE WHEN CASE WHEN zc_p1 THEN zc_r1_1 END IS NULL THEN ['婴幼儿' || '.户籍在本县'] ELSE CAST([] AS VARCHAR[]) END, CASE WHEN CASE WHEN zc_p1 THEN zc_r1_2 END IS NULL THEN ['婴幼儿' || '.入托机构已备案'] ELSE CAST([] AS VARCHAR[]) END) ELSE CAST([] AS VARCHAR[]) END)), CAST([] AS VARCHAR[])) END AS m1_缺少
+    CASE WHEN m1_状态 = '存疑' THEN nullif(list_sort(list_distinct(list_concat(CASE WHEN zc_ed >= 19783 AND zc_ed <= 20818 THEN list_concat(CASE WHEN CASE WHEN zc_p1 THEN zc_r1_0 END IS NULL THEN [CASE WHEN zc_n1 THEN '婴幼儿.出生日期（输入声明没有「婴幼儿」）' ELSE '婴幼儿.出生日期' END] ELSE CAST([] AS VARCHAR[]) END, CASE WHEN (zc_months_of_age(CASE WHEN zc_p1 THEN zc_r1_0 END, zc_ed) >= 6) IS NOT FALSE THEN CASE WHEN CASE WHEN zc_p1 THEN zc_r1_0 END IS NULL THEN [CASE WHEN zc_n1 THEN '婴幼儿.出生日期（输入声明没有「婴幼儿」）' ELSE '婴幼儿.出生日期' END] ELSE CAST([] AS VARCHAR[]) END ELSE CAST([] AS VARCHAR[]) END, CASE WHEN CASE WHEN zc_p1 THEN zc_r1_1 END IS NULL THEN [CASE WHEN zc_n1 THEN '婴幼儿.户籍在本县（输入声明没有「婴幼儿」）' ELSE '婴幼儿.户籍在本县' END] ELSE CAST([] AS VARCHAR[]) END, CASE WHEN CASE WHEN zc_p1 THEN zc_r1_2 END IS NULL THEN [CASE WHEN zc_n1 THEN '婴幼儿.入托机构已备案（输入声明没有「婴幼儿」）' ELSE '婴幼儿.入托机构已备案' END] ELSE CAST([] AS VARCHAR[]) END) ELSE CAST([] AS VARCHAR[]) END, CASE WHEN NOT zc_p1 AND m1_状态 <> '不适用' THEN ['婴幼儿'] ELSE CAST([] AS VARCHAR[]) END))), CAST([] AS VARCHAR[])) END AS m1_缺少
   FROM zc_m1d
 ),
 zc_m2a AS (
   SELECT zc_m1e.*,
-    CASE WHEN (zc_s0 IS NULL AND zc_p2) AND TRUE THEN (CASE WHEN zc_p2 THEN zc_r2_1 END = 3) ELSE FALSE END AS m2_a0
+    CASE WHEN (zc_s0 IS NULL AND NOT zc_n2) AND TRUE THEN (CASE WHEN zc_p2 THEN zc_r2_1 END = 3) ELSE FALSE END AS m2_a0
   FROM zc_m1e
 ),
 zc_m2b AS (
@@ -138,19 +151,24 @@ zc_m2b AS (
 ),
 zc_m2c AS (
   SELECT zc_m2b.*,
-    CASE WHEN (zc_s0 IS NULL AND zc_p2) AND (((m2_a0 IS NOT FALSE) AND m2_a0 IS TRUE)) AND NOT (((m2_a0 IS NOT FALSE) AND m2_a0 IS NULL)) AND NOT FALSE AND NOT FALSE THEN CASE WHEN ((m2_a0 IS NOT FALSE) AND m2_a0 IS TRUE) THEN m2_v0_0 END END AS m2_raw0,
-    (zc_s0 IS NULL AND zc_p2) AND ((((m2_a0 IS NOT FALSE) AND m2_a0 IS NULL)) OR FALSE OR ((((m2_a0 IS NOT FALSE) AND m2_a0 IS TRUE)) AND FALSE) OR ((((m2_a0 IS NOT FALSE) AND m2_a0 IS TRUE)) AND NOT FALSE AND (CASE WHEN ((m2_a0 IS NOT FALSE) AND m2_a0 IS TRUE) THEN m2_v0_0 END IS NULL OR FALSE))) AS m2_dbt
+    CASE WHEN (zc_s0 IS NULL AND NOT zc_n2) AND (((m2_a0 IS NOT FALSE) AND m2_a0 IS TRUE)) AND NOT (((m2_a0 IS NOT FALSE) AND m2_a0 IS NULL)) AND NOT FALSE AND NOT FALSE THEN CASE WHEN ((m2_a0 IS NOT FALSE) AND m2_a0 IS TRUE) THEN m2_v0_0 END END AS m2_would0,
+    (zc_s0 IS NULL AND NOT zc_n2) AND ((((m2_a0 IS NOT FALSE) AND m2_a0 IS NULL)) OR FALSE OR ((((m2_a0 IS NOT FALSE) AND m2_a0 IS TRUE)) AND FALSE) OR ((((m2_a0 IS NOT FALSE) AND m2_a0 IS TRUE)) AND NOT FALSE AND (CASE WHEN ((m2_a0 IS NOT FALSE) AND m2_a0 IS TRUE) THEN m2_v0_0 END IS NULL OR FALSE))) AS m2_dbt
   FROM zc_m2b
 ),
-zc_m2d AS (
+zc_m2r AS (
   SELECT zc_m2c.*,
-    CASE WHEN zc_s0 IS NOT NULL THEN zc_s0 WHEN NOT zc_p2 THEN '不适用' WHEN m2_dbt THEN '存疑' WHEN m2_raw0 IS NOT NULL THEN CASE WHEN zc_maybe THEN '存疑' ELSE '适用' END ELSE '不适用' END AS m2_状态
+    CASE WHEN zc_p2 THEN m2_would0 END AS m2_raw0
   FROM zc_m2c
+),
+zc_m2d AS (
+  SELECT zc_m2r.*,
+    CASE WHEN zc_s0 IS NOT NULL THEN zc_s0 WHEN zc_n2 THEN '不适用' WHEN m2_dbt THEN '存疑' WHEN m2_would0 IS NOT NULL THEN CASE WHEN zc_maybe OR NOT zc_p2 THEN '存疑' ELSE '适用' END ELSE '不适用' END AS m2_状态
+  FROM zc_m2r
 ),
 zc_m2e AS (
   SELECT zc_m2d.*,
     CASE WHEN m2_状态 = '存疑' AND zc_maybe THEN NULL ELSE m2_raw0 END AS m2_0,
-    CASE WHEN m2_状态 = '存疑' THEN nullif(list_sort(list_distinct(list_concat(CASE WHEN TRUE THEN CASE WHEN CASE WHEN zc_p2 THEN zc_r2_1 END IS NULL THEN ['女职工' || '.生育孩次'] ELSE CAST([] AS VARCHAR[]) END ELSE CAST([] AS VARCHAR[]) END, CASE WHEN ((m2_a0 IS NOT FALSE) AND m2_a0 IS TRUE) THEN CASE WHEN zc_ed < 18962 THEN ['参数 法定产假天数（' || strftime(DATE '1970-01-01' + CAST(zc_ed AS INTEGER), '%Y-%m-%d') || ' 无取值）'] ELSE CAST([] AS VARCHAR[]) END ELSE CAST([] AS VARCHAR[]) END))), CAST([] AS VARCHAR[])) END AS m2_缺少
+    CASE WHEN m2_状态 = '存疑' THEN nullif(list_sort(list_distinct(list_concat(CASE WHEN TRUE THEN CASE WHEN CASE WHEN zc_p2 THEN zc_r2_1 END IS NULL THEN [CASE WHEN zc_n2 THEN '女职工.生育孩次（输入声明没有「女职工」）' ELSE '女职工.生育孩次' END] ELSE CAST([] AS VARCHAR[]) END ELSE CAST([] AS VARCHAR[]) END, CASE WHEN ((m2_a0 IS NOT FALSE) AND m2_a0 IS TRUE) THEN CASE WHEN zc_ed < 18962 THEN ['参数 法定产假天数（' || strftime(DATE '1970-01-01' + CAST(zc_ed AS INTEGER), '%Y-%m-%d') || ' 无取值）'] ELSE CAST([] AS VARCHAR[]) END ELSE CAST([] AS VARCHAR[]) END, CASE WHEN NOT zc_p2 AND m2_状态 <> '不适用' THEN ['女职工'] ELSE CAST([] AS VARCHAR[]) END))), CAST([] AS VARCHAR[])) END AS m2_缺少
   FROM zc_m2d
 )
 SELECT zc_k AS "编号", CASE WHEN zc_s0 = '已废止' THEN (DATE '1970-01-01' + CAST(zc_vd AS INTEGER)) END AS "废止日期", CASE WHEN zc_mv THEN (DATE '1970-01-01' + CAST(zc_md AS INTEGER)) END AS "可能废止日期", m0_状态, m0_缺少, m0_0, m1_状态, m1_缺少, m1_0, m2_状态, m2_缺少, m2_0

@@ -5,12 +5,13 @@
  * evaluation date (±1 day), 29 February and month ends, the effective date and its range,
  * rule validity bounds, events on/around the evaluation date (the sunset) and inside an
  * uncertain 施行日's range (a sunset that may or may not have happened), unknown facts
- * (absent fields, absent entities, absent lists), lists with 0–4 elements.
+ * (absent fields, absent entities, absent lists), root entities stated not to exist
+ * (不存在), lists with 0–4 elements.
  * Self-contained (mulberry32 PRNG): a failure prints the seed, ZC_SEED overrides it.
  */
 import { addMonthsClamped, dayNumber, formatIso, fromDayNumber } from '../../compiler/common/calendar.js';
 import type { IrExpr, IrProgram, IrType } from '../../compiler/ir/ir.js';
-import { programExprs, walkIr } from '../../compiler/sql/layout.js';
+import { programExprs, rootEntities, walkIr } from '../../compiler/sql/layout.js';
 import type { Scenario } from './harness.js';
 
 export interface Rnd { int(a: number, b: number): number; chance(p: number): boolean; pick<T>(xs: readonly T[]): T }
@@ -106,6 +107,7 @@ export function scenarios(ir: IrProgram, seed: number, n: number, per: number): 
   const sunsetTexts: string[] = [];
   if (ir.policy.sunset) walkIr(ir.policy.sunset.condition, (x: IrExpr) => { if (x.k === 'const' && typeof x.value === 'string' && x.type.k === 'text') sunsetTexts.push(x.value); });
   const roots = [...new Set(ir.measures.map((m) => m.subject).filter((x): x is string => !!x))];
+  const rootSet = new Set(rootEntities(ir));
   const out: Scenario[] = [];
   for (let s = 0; s < n; s++) {
     let evalDay = r.chance(0.7) && evalPool.length ? r.pick(evalPool) : r.int(lo, hi);
@@ -126,6 +128,8 @@ export function scenarios(ir: IrProgram, seed: number, n: number, per: number): 
       for (const e of ir.entities) {
         const isSubject = roots.includes(e.name);
         if (r.chance(isSubject ? 0.5 : 0.15)) f[e.name] = record(e.name, evalDay, 2);
+        // a root entity the case states does not exist (issue 14: 不存在), else absent = unknown
+        else if (rootSet.has(e.name) && r.chance(0.15)) f[e.name] = '不存在';
       }
       facts.push(f);
     }
