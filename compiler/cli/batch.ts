@@ -419,6 +419,21 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
       await db.exec(`CREATE VIEW ${d.id(subject.name)} AS SELECT * FROM ${input}`).catch((e: Error) => {
         throw new BatchError('ZC1203', `输入表“${input}”无法读取：${e.message}`);
       });
+      // lists: child tables beside the input table, named "<表>.<列表>" (e.g. public."户.子女"),
+      // with the columns of generated/<policy>/input.postgres.sql; a list table that is absent
+      // is an error when the root table says the list is given
+      const dot = input.lastIndexOf('.');
+      const schema = dot > 0 ? input.slice(0, dot) : undefined;
+      const base = (dot > 0 ? input.slice(dot + 1) : input).replace(/^"|"$/g, '');
+      for (const c of layout.children.filter((x) => x.root === subject.name)) {
+        const rel = `${schema ? `${schema}.` : ''}${d.id(`${base}${c.name.slice(subject.name.length)}`)}`;
+        const exists = await db.query(`SELECT to_regclass(${S(rel)}) IS NOT NULL AS ok`);
+        if (exists[0]?.['ok']) await db.exec(`CREATE VIEW ${d.id(c.name)} AS SELECT * FROM ${rel}`);
+        else if (c.depth === 1) {
+          const given = await db.query(`SELECT count(*) AS n FROM ${d.id(subject.name)} WHERE ${d.id(c.listPath!)} IS NOT NULL`);
+          if (Number(given[0]!['n']) > 0) throw new BatchError('ZC1203', `输入表“${input}”的列表“${c.listPath}”已给出（非 NULL），但没有它的子表 ${rel}（列：编号、序号、${c.columns.map((x) => x.name).join('、')}）`);
+        }
+      }
     }
     await db.exec(sql.value.input);
     await db.exec(sql.value.policy);
@@ -475,11 +490,13 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
     const sumCols = `${d.id('编号')}, ${measures.map((i) => [`m${i}_状态`, `m${i}_缺少`, ...ir.measures[i]!.outcomes.map((_, j) => `m${i}_${j}`), ...(ir.measures[i]!.application ? [`m${i}_可领取`] : [])].join(', ')).join(', ')}`;
     if (!isPg && out && FORMATS[extname(out).toLowerCase()]) {
       const fmt = FORMATS[extname(out).toLowerCase()]!;
-      const tmp = join(dirname(resolve(out)), `.zc-tmp-${process.pid}-${basename(out)}`);
+      // INVARIANT: the intermediate file is Parquet whatever the output format (the summary reads
+      // the 缺少 lists back as lists; CSV would flatten them to text)
+      const tmp = join(dirname(resolve(out)), `.zc-tmp-${process.pid}-${basename(out)}.parquet`);
       mkdirSync(dirname(resolve(out)), { recursive: true });
       try {
         // decisions with readable names, plus the m<i>_ columns for the summary
-        await db.exec(`COPY (SELECT ${sumCols}, ${outputColumns(d, ir, measures).split(', ').slice(1).join(', ')} FROM ${view}) TO ${S(tmp)} (FORMAT ${fmt === 'json' ? 'JSON' : fmt.toUpperCase()}${fmt === 'csv' ? ', HEADER' : ''})`);
+        await db.exec(`COPY (SELECT ${sumCols}, ${outputColumns(d, ir, measures).split(', ').slice(1).join(', ')} FROM ${view}) TO ${S(tmp)} (FORMAT PARQUET)`);
       } catch (e) {
         rmSync(tmp, { force: true });
         throw e;
