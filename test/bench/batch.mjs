@@ -87,6 +87,7 @@ export async function benchBatch(opts = {}) {
   const h = join(tmp, 'households.parquet');
   const syn = zc(['batch', '--synthesize', String(N), '--seed', '1', '--policy', POLICY, '--out', h], 'synthesize');
   lines.push(`  synthesize ${int(N)} households → Parquet: ${fix(syn.ms / 1000)} s`);
+  say(lines.at(-1));
   // 1. DuckDB
   const duck = zc(['batch', '--policy', POLICY, '--date', DATE, '--in', h, '--out', join(tmp, 'decisions.parquet')], 'DuckDB batch');
   const duckRate = N / (duck.ms / 1000);
@@ -158,6 +159,7 @@ export async function benchBatch(opts = {}) {
     zc(['batch', '--synthesize', String(BIG), '--seed', '2', '--policy', POLICY, '--out', hb], 'synthesize (big)');
     const big = zc(['batch', '--policy', POLICY, '--date', DATE, '--in', hb, '--out', join(tmp, 'big-decisions.parquet')], 'DuckDB batch (big)');
     lines.push(`  peak RSS, DuckDB batch over ${int(BIG)} rows (Parquet → Parquet): ${int(big.rssMB ?? NaN)} MB (goal < 1024 MB) — ${fix(big.ms / 1000)} s, ${int(BIG / (big.ms / 1000))} rows/s`);
+    say(lines.at(-1));
     summary.big = { rows: BIG, rssMB: big.rssMB, ms: big.ms };
   }
   lines.push(`  (one run each; peak RSS by ${rssMethod}; evaluation date ${DATE}; events: policies/events.yaml)`);
@@ -176,6 +178,6 @@ export default {
 };
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const r = await benchBatch({});
+  const r = await benchBatch({ log: (l) => process.stderr.write(`${l}\n`) });
   process.stdout.write(`== batch: ${r.title} ==\n${r.lines.join('\n')}\n`);
 }

@@ -9,7 +9,15 @@
  * beside a rule of unknown applicability).
  * The generated TypeScript evaluator (compiler/emit/typescript.ts, compiled in-process) is
  * compared on the same cases against the interpreter's decisions (ZC_SQL_TS=0 leaves it out).
- * ZC_SEED overrides the seed; ZC_SQL_ROWS the number of rows per policy (default 10,000; the issue's full run is 100,000).
+ * Cases include absent root entities (unknown: a measure that would grant is 存疑 naming it) and
+ * entities stated not to exist (不存在 → table 声明不存在); a case with no entity at all has no
+ * input row, so it is compared only between the interpreter and the generated evaluator.
+ * CI time: every engine runs the same rows; `npm test` runs 10,000 rows per policy (on 2 shared
+ * cores the county's view costs DuckDB ~2 s of planning per scenario and the interpreter ~6 ms
+ * per case, so 100,000 × 5 policies is far beyond ~60 s); the issue's full run is
+ * ZC_SQL_ROWS=100000 (a split run — 100,000 rows on DuckDB against the generated evaluator,
+ * fewer on PostgreSQL — is not implemented yet).
+ * ZC_SEED overrides the seed; ZC_SQL_ROWS the number of rows per policy.
  * PostgreSQL over 127.0.0.1 (ZC_PG_URL): under CI=true an unreachable server fails the test.
  */
 import { describe, expect, it } from 'vitest';
