@@ -72,7 +72,9 @@ async function openDuckDb(path: string): Promise<Db> {
   // INVARIANT: memory stays bounded (streamed Parquet/CSV in and out; DuckDB spills to a
   // temporary directory beyond the limit) — ZC_DUCKDB_MEMORY_LIMIT overrides the 512MB default
   const spill = mkdtempSync(join(tmpdir(), 'zhengce-duckdb-'));
-  const inst = await DuckDBInstance.create(path, { memory_limit: process.env['ZC_DUCKDB_MEMORY_LIMIT'] ?? '512MB', temp_directory: spill });
+  // an in-memory run keeps its database in the spill directory: tables (the input copied once
+  // for chunked evaluation) are then buffer-managed on disk, not held in memory
+  const inst = await DuckDBInstance.create(path === ':memory:' ? join(spill, 'batch.duckdb') : path, { memory_limit: process.env['ZC_DUCKDB_MEMORY_LIMIT'] ?? '512MB', temp_directory: spill });
   const c = await inst.connect();
   return {
     d: DUCKDB,
@@ -173,7 +175,13 @@ export async function bindFile(db: Db, t: Table, path: string, evalDay: string, 
   }
   if (child && (!cols.includes('编号') || !cols.includes('序号'))) throw new BatchError('ZC1202', `列表表“${t.name}”的文件“${path}”必须有“编号”和“序号”两列`);
   const rowNo = isParquet ? 'file_row_number + 1' : 'row_number() OVER ()';
-  const numbered = `(SELECT *, ${rowNo} AS zc_row FROM ${src}) AS zc_src`;
+  let numbered = `(SELECT *, ${rowNo} AS zc_row FROM ${src}) AS zc_src`;
+  if (layout && db.d.name === 'duckdb') {
+    // INVARIANT (memory): a single input file is copied once into the on-disk table zc_all and
+    // read through the row range (zc_lo, zc_hi), so runBatch evaluates it chunk by chunk
+    await db.exec(`CREATE OR REPLACE TABLE zc_all AS SELECT *, ${rowNo} AS zc_row FROM ${src}; SET VARIABLE zc_lo = 0; SET VARIABLE zc_hi = ${Number.MAX_SAFE_INTEGER};`);
+    numbered = `(SELECT * FROM zc_all WHERE zc_row BETWEEN getvariable('zc_lo') AND getvariable('zc_hi')) AS zc_src`;
+  }
   // validation: the first bad (row, column), one scan
   const checks = [...keyCols.filter((k) => cols.includes(k)).map((k) => ({ name: k, ok: `regexp_full_match(CAST(${d.id(k)} AS VARCHAR), '[0-9]{1,15}')`, expected: '非负整数' })),
     ...cols.filter((c) => known.has(c)).map((c) => ({ name: c, ...validSql(known.get(c)!, `CAST(${d.id(c)} AS VARCHAR)`, evalDay) }))];
@@ -492,13 +500,25 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
       const fmt = FORMATS[extname(out).toLowerCase()]!;
       // INVARIANT: the intermediate file is Parquet whatever the output format (the summary reads
       // the 缺少 lists back as lists; CSV would flatten them to text)
-      const tmp = join(dirname(resolve(out)), `.zc-tmp-${process.pid}-${basename(out)}.parquet`);
-      mkdirSync(dirname(resolve(out)), { recursive: true });
+      const tmpDir = join(dirname(resolve(out)), `.zc-tmp-${process.pid}-${basename(out)}.d`);
+      const tmp = join(tmpDir, '*.parquet');
+      mkdirSync(tmpDir, { recursive: true });
       try {
-        // decisions with readable names, plus the m<i>_ columns for the summary
-        await db.exec(`COPY (SELECT ${sumCols}, ${outputColumns(d, ir, measures).split(', ').slice(1).join(', ')} FROM ${view}) TO ${S(tmp)} (FORMAT PARQUET)`);
+        // decisions with readable names, plus the m<i>_ columns for the summary; a single input
+        // file in chunks of ZC_BATCH_CHUNK rows (default 50,000: memory stays bounded)
+        const chunked = !isPg && Number((await db.query(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'zc_all'`))[0]!['n']) > 0;
+        const size = Math.max(1, Number(process.env['ZC_BATCH_CHUNK'] ?? 50_000));
+        const last = chunked ? Number((await db.query('SELECT coalesce(max(zc_row), 0) AS n FROM zc_all'))[0]!['n']) : 0;
+        const copy = (file: string) => db!.exec(`COPY (SELECT ${sumCols}, ${outputColumns(d, ir, measures).split(', ').slice(1).join(', ')} FROM ${view}) TO ${S(file)} (FORMAT PARQUET)`);
+        if (chunked && last > size) {
+          for (let lo = 1, k = 0; lo <= last; lo += size, k++) {
+            await db.exec(`SET VARIABLE zc_lo = ${lo}; SET VARIABLE zc_hi = ${lo + size - 1};`);
+            await copy(join(tmpDir, `part-${String(k).padStart(6, '0')}.parquet`));
+          }
+          await db.exec(`SET VARIABLE zc_lo = 0; SET VARIABLE zc_hi = ${Number.MAX_SAFE_INTEGER};`);
+        } else await copy(join(tmpDir, 'part-000000.parquet'));
       } catch (e) {
-        rmSync(tmp, { force: true });
+        rmSync(tmpDir, { recursive: true, force: true });
         throw e;
       }
       rel = `(SELECT * FROM ${readerSql(tmp, false)}) AS zc_out`;
@@ -507,7 +527,7 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
       // rewrite without the internal m<i>_ columns, then rename into place
       const final = join(dirname(resolve(out)), `.zc-final-${process.pid}-${basename(out)}`);
       await db.exec(`COPY (SELECT ${outputColumns(d, ir, measures).split(', ').map((c) => (c.includes(' AS ') ? c.split(' AS ')[1]! : c)).join(', ')} FROM ${readerSql(tmp, false)}) TO ${S(final)} (FORMAT ${fmt === 'json' ? 'JSON' : fmt.toUpperCase()}${fmt === 'csv' ? ', HEADER' : ''})`);
-      rmSync(tmp, { force: true });
+      rmSync(tmpDir, { recursive: true, force: true });
       renameSync(final, resolve(out));
       written = out;
       return finish(summaryOf);
