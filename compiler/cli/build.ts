@@ -24,8 +24,9 @@ export const docHelp = `用法：zhengce doc [路径...] [--check] [--out 目录
 `;
 
 /** Files under generated/docs/ written by other commands (the published verification report). */
-// docs/verify/ is published by `start`; docs/diff/ holds example change-impact reports (test/diff/county.test.ts checks them)
-const keepVerify = (rel: string) => rel.startsWith('docs/verify/') || rel.startsWith('docs/diff/');
+// docs/verify/ is published by `start`; docs/diff/ holds example change-impact reports (test/diff/county.test.ts checks them);
+// docs/budget/ the budget estimate pages written by `zhengce batch --synthesize --docs` (test/sql/batch.test.ts checks them)
+const keepVerify = (rel: string) => rel.startsWith('docs/verify/') || rel.startsWith('docs/diff/') || rel.startsWith('docs/budget/');
 
 function run(argv: string[], io: Io, what: { evaluators: boolean; docs: boolean }, help: string): number {
   const { values, positionals } = args(argv, { check: { type: 'boolean' }, out: { type: 'string' } });

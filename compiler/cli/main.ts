@@ -20,6 +20,7 @@ const commands: Record<string, Command> = {
   test: { run: lazy(async () => (await import('./test.js')).runTest), summary: '运行 YAML 场景测试' },
   explain: { run: lazy(async () => (await import('./explain.js')).runExplain), summary: '解释个案的决定：未满足的条件，及使其适用的最少事实改变' },
   diff: { run: lazy(async () => (await import('./diff.js')).runDiff), summary: '比较两个版本的政策：证明等价，或给出得失及反例' },
+  batch: { run: lazy(async () => (await import('./batch.js')).runBatch), summary: '用 SQL 批量求值（DuckDB 内嵌或 PostgreSQL）：每户决定与按措施汇总的预算；--synthesize 生成合成人口' },
   coverage: { run: lazy(async () => (await import('./coverage.js')).runCoverage), summary: '逐句列出来源文件的覆盖情况：已形式化 / 已标注不可计算 / 缺失' },
 };
 

@@ -74,8 +74,9 @@ export async function runStart(argv: string[], io: Io): Promise<number> {
   const report = await verifyPolicies(b.policies, { timeoutMs: 0, rlimit: PUBLISHED_RLIMIT, pbtRuns: 1000, events, scenarios: scen.results });
   const files = new Map([...b.files, ...publishedReport(report, new Map([...b.result.files, ...scen.sources]), io.cwd)]);
 
-  // docs/diff/ holds example change-impact reports written by `zhengce diff` (test/diff/county.test.ts checks them)
-  const keepExamples = (rel: string) => rel.startsWith('docs/diff/');
+  // docs/diff/ holds example change-impact reports written by `zhengce diff` (test/diff/county.test.ts checks them),
+  // docs/budget/ the budget estimate pages of `zhengce batch --synthesize --docs` (test/sql/batch.test.ts)
+  const keepExamples = (rel: string) => rel.startsWith('docs/diff/') || rel.startsWith('docs/budget/');
   let stale = 0;
   if (check) {
     const d = diffGenerated('generated', files, keepExamples);

@@ -7,7 +7,7 @@
  *   ZC03xx literals & AST      ZC04xx binder        ZC05xx type & unit checker
  *   ZC06xx source quotes       ZC07xx parameters & events (YAML)
  *   ZC08xx IR / evaluation     ZC09xx verification  ZC10xx formatter
- *   ZC11xx scenario tests    ZC12xx SQL (issue-11)    ZC13xx diff / explain
+ *   ZC11xx scenario tests    ZC12xx SQL emission & batch evaluation    ZC13xx diff / explain
  */
 import type { Severity } from './diagnostic.js';
 
@@ -124,6 +124,14 @@ const entries = {
   ZC1102: { severity: 'error', title: '场景中有未知的键' },
   ZC1103: { severity: 'error', title: '场景引用了不存在的政策、措施或结果', reserved: true },
   ZC1104: { severity: 'error', title: '场景未通过' },
+  // ── SQL emission & batch evaluation (compiler/sql, zhengce batch) ──
+  ZC1201: { severity: 'error', title: '该构造无法编译为 SQL' },
+  ZC1202: { severity: 'error', title: '批量输入的列或值无效' },
+  ZC1203: { severity: 'error', title: '批量输入或输出无法读写' },
+  ZC1204: { severity: 'error', title: '无法连接数据库' },
+  ZC1205: { severity: 'error', title: '人口画像文件无效' },
+  ZC1206: { severity: 'error', title: '输入格式不能表示嵌套的列表' },
+
   // ── diff / explain ─────────────────────────────────────────────────
   ZC1301: { severity: 'error', title: '找不到指定的措施' },
   ZC1302: { severity: 'error', title: '比较的两个版本不是同一政策' },

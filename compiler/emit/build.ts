@@ -14,6 +14,7 @@ import { loadPolicies, type LoweredPolicy } from '../project/policies.js';
 import type { CompileResult } from '../project/program.js';
 import { emitTypeScript } from './typescript.js';
 import { emitDocs } from './docs.js';
+import { emitSql } from '../sql/emit.js';
 
 export interface BuildOutput {
   readonly files: Map<string, string>;
@@ -29,6 +30,17 @@ export function buildGenerated(paths: readonly string[], host: Host, what: { eva
   if (hasErrors(diagnostics)) return { files, policies, result, diagnostics };
   if (what.evaluators) {
     for (const p of policies) for (const [rel, text] of emitTypeScript(p.ir)) files.set(`${p.ir.policy.id}/${rel}`, text);
+    // SQL (compiler/sql): a policy the SQL pass cannot express exactly gets no SQL files, and a
+    // warning saying why (the evaluators and docs are still written).
+    for (const p of policies) {
+      for (const dialect of ['duckdb', 'postgres'] as const) {
+        const r = emitSql(p.ir, dialect);
+        for (const d of r.diagnostics) if (dialect === 'duckdb') diagnostics.push({ ...d, severity: 'warning' });
+        if (!r.value) continue;
+        files.set(`${p.ir.policy.id}/policy.${dialect}.sql`, r.value.policy);
+        files.set(`${p.ir.policy.id}/input.${dialect}.sql`, r.value.input);
+      }
+    }
   }
   if (what.docs) {
     for (const [rel, text] of emitDocs(policies.map((p) => ({ ir: p.ir, checked: p.program.checked })))) files.set(`docs/${rel}`, text);

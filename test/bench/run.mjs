@@ -24,9 +24,10 @@ import listBound from './list-bound.mjs';
 import limits from './limits.mjs';
 import badline from './badline.mjs';
 import diffSection from './diff.mjs';
+import batch from './batch.mjs';
 
 /** Registered benchmark sections, in run order. Add new ones here. */
-export const sections = [check, build, evalSection, lsp, fmt, verify, listBound, limits, badline, diffSection];
+export const sections = [check, build, evalSection, lsp, fmt, verify, listBound, limits, badline, diffSection, batch];
 
 export async function main(argv) {
   const opts = { lines: 50_000, runs: 5, profile: false, keep: false, json: undefined, only: [] };

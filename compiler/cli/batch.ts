@@ -1,0 +1,597 @@
+/**
+ * `zhengce batch` — evaluate a population in SQL (免申即享): DuckDB embedded by default,
+ * PostgreSQL with --db postgres://…; decisions per row and a per-measure summary (budget).
+ *
+ *   zhengce batch --policy P --date D --in FILE|DIR|TABLE [--entity E] [--db duckdb|duckdb:FILE|postgres://…]
+ *                 [--out FILE|TABLE] [--summary FILE] [--events F|none] [--paths policies]
+ *   zhengce batch --synthesize N --seed S [--policy P] [--out FILE]      (see compiler/batch/synthesize.ts)
+ *
+ * Input (DuckDB reads it natively, streamed): FILE is the table of one root entity
+ * (--entity, default: the entity most measures are about) as .parquet, .csv or .jsonl;
+ * columns are the entity's field names (nested records "字段.子字段", list presence
+ * flags), plus an optional 编号 (else the row number). DIR holds one file per table of the
+ * input layout (generated/<policy>/input.duckdb.sql): 家庭.parquet, 家庭.子女.parquet (编号,
+ * 序号, fields) … JSON Lines may instead nest lists and records inside each line; such a
+ * file is validated line by line by the interpreter's own validation.
+ * Every value is checked before anything is written: one Chinese error naming the row and
+ * column (ZC1202). Output is written to a temporary file/table and renamed/committed at
+ * the end: nothing partial. The summary (stdout, and JSON with --summary or beside --out)
+ * gives per measure the rows per status, the money totals per outcome and period (annualised:
+ * 按月 × 12, 按年 × 1, 一次性 counted once), and the most frequent missing facts of 存疑.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { nodeHost } from '../project/host.js';
+import { findPolicy, loadPolicies, readEvents, type LoweredPolicy } from '../project/policies.js';
+import { renderDiagnosticsText } from '../diagnostics/render.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { validateInput, isoToDay } from '../interpret/validate.js';
+import type { IrProgram } from '../ir/ir.js';
+import { emitSql } from '../sql/emit.js';
+import { DUCKDB, POSTGRES, sqlString as S, type Dialect } from '../sql/dialect.js';
+import { layoutOf, type Column, type Layout, type Table } from '../sql/layout.js';
+import { caseRows, insertSql, type TableRows } from '../sql/rows.js';
+import { args, EXIT_FINDINGS, EXIT_OK, UsageError, type Io } from './common.js';
+
+export const batchHelp = `用法：zhengce batch --policy 政策 --date 日期 --in 文件|目录|表 [选项]
+      zhengce batch --synthesize N --seed S [--policy 政策] [--out 文件]
+
+用 SQL 对一批个案求值（免申即享）：每行一个案件，输出每项措施的状态、结果、缺少的事实，以及按措施汇总（预算）。
+  --in 文件|目录|表      输入：.parquet / .csv / .jsonl 文件（一个根实体的表），或每表一个文件的目录，或数据库中已有的表
+  --entity 实体          输入文件是哪个实体的表（默认：措施最多的对象实体）
+  --date YYYY-MM-DD      评估日期（必填）
+  --db duckdb|duckdb:文件|postgres://…   数据库（默认内嵌 DuckDB，无需服务器）
+  --out 文件|表          决定的去向：.parquet / .csv / .jsonl 文件，或表名（写到临时文件/表，最后改名/提交）
+  --summary 文件         汇总 JSON 的路径（默认：--out 旁的 <名>.summary.json）
+  --events 文件|none     上级政策事件登记；省略时使用政策目录下的 events.yaml
+  --paths 目录           政策所在目录（默认 policies）
+  --synthesize N --seed S   生成 N 户合成人口（见 generated/docs/<政策>-synthetic.md）
+
+退出码：0 成功；1 输入数据或政策有错误（不写出任何结果）；2 用法错误。
+`;
+
+/** One error for the user (Chinese), never a crash. */
+export class BatchError extends Error {
+  constructor(readonly code: 'ZC1202' | 'ZC1203' | 'ZC1204' | 'ZC1201' | 'ZC1206' | 'ZC0805', message: string) {
+    super(message);
+  }
+}
+
+export interface Db {
+  readonly d: Dialect;
+  exec(sql: string): Promise<void>;
+  query(sql: string): Promise<Record<string, unknown>[]>;
+  progress?(): number | undefined;
+  close(): Promise<void>;
+}
+
+async function openDuckDb(path: string): Promise<Db> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  // INVARIANT: memory stays bounded (streamed Parquet/CSV in and out; DuckDB spills to a
+  // temporary directory beyond the limit) — ZC_DUCKDB_MEMORY_LIMIT overrides the 512MB default
+  const spill = mkdtempSync(join(tmpdir(), 'zhengce-duckdb-'));
+  // an in-memory run keeps its database in the spill directory: tables (the input copied once
+  // for chunked evaluation) are then buffer-managed on disk, not held in memory
+  const inst = await DuckDBInstance.create(path === ':memory:' ? join(spill, 'batch.duckdb') : path, { memory_limit: process.env['ZC_DUCKDB_MEMORY_LIMIT'] ?? '512MB', temp_directory: spill });
+  const c = await inst.connect();
+  return {
+    d: DUCKDB,
+    exec: async (sql) => { await c.run(sql); },
+    query: async (sql) => (await c.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[],
+    progress: () => { try { const p = c.progress; return p.percentage; } catch { return undefined; } },
+    close: async () => { c.closeSync(); inst.closeSync(); rmSync(spill, { recursive: true, force: true }); },
+  };
+}
+
+async function openPostgres(url: string): Promise<Db> {
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10000 });
+  try {
+    await client.connect();
+  } catch (e) {
+    throw new BatchError('ZC1204', `无法连接数据库 ${url.replace(/\/\/[^@/]*@/, '//…@')}：${(e as Error).message}`);
+  }
+  const types = { getTypeParser: (oid: number, format?: string) => (oid === 1082 ? (v: string) => v : pg.types.getTypeParser(oid, format as 'text')) };
+  return {
+    d: POSTGRES,
+    exec: async (sql) => { await client.query(sql); },
+    query: async (sql) => (await client.query({ text: sql, types } as import('pg').QueryConfig)).rows as Record<string, unknown>[],
+    close: async () => { await client.end(); },
+  };
+}
+
+const FORMATS: Record<string, 'parquet' | 'csv' | 'json'> = { '.parquet': 'parquet', '.csv': 'csv', '.jsonl': 'json', '.ndjson': 'json', '.json': 'json' };
+
+/** The default subject: the root entity most measures are about. */
+export function defaultEntity(ir: IrProgram): string | undefined {
+  const n = new Map<string, number>();
+  for (const m of ir.measures) if (m.subject) n.set(m.subject, (n.get(m.subject) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/** SQL boolean: a VARCHAR value `v` is valid for the column (interpreter's validation rules). */
+function validSql(c: Column, v: string, evalDay: string): { ok: string; expected: string } {
+  if (c.type === 'presence') return { ok: `lower(${v}) IN ('true', 'false')`, expected: '是否（true/false）' };
+  const t = c.type;
+  switch (t.k) {
+    case 'bool': return { ok: `lower(${v}) IN ('true', 'false')`, expected: '是否（true/false）' };
+    case 'int': return { ok: `regexp_full_match(${v}, '${c.signed ? '-?' : ''}[0-9]{1,15}')`, expected: c.signed ? '整数' : '非负整数' };
+    case 'money': return { ok: `regexp_full_match(${v}, '${c.signed ? '-?' : ''}(0|[1-9][0-9]{0,13})(\\.[0-9]{1,2})?')`, expected: '金额（元，最多两位小数）' };
+    case 'date': return { ok: `regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') AND TRY_CAST(${v} AS DATE) IS NOT NULL AND TRY_CAST(${v} AS DATE) <= DATE ${S(evalDay)}`, expected: '不晚于评估日期的日期（YYYY-MM-DD）' };
+    case 'enum': return { ok: `${v} IN (${t.members.map(S).join(', ')})`, expected: `以下之一：${t.members.join('、')}` };
+    case 'text': return { ok: 'TRUE', expected: '文本' };
+    case 'quantity':
+      if (t.dim === 'ratio') return { ok: `regexp_full_match(${v}, '${c.signed ? '-?' : ''}[0-9]+/[1-9][0-9]*')`, expected: '比例（"n/d"，如 1/2）' };
+      return { ok: `regexp_full_match(${v}, '${c.signed ? '-?' : ''}[0-9]{1,15}')`, expected: c.signed ? '整数' : '非负整数' };
+    default: return { ok: 'FALSE', expected: '（不支持的类型）' };
+  }
+}
+
+function castSql(c: Column, v: string): string {
+  if (c.type === 'presence') return `CAST(${v} AS BOOLEAN)`;
+  switch (c.type.k) {
+    case 'bool': return `CAST(${v} AS BOOLEAN)`;
+    case 'int': return `CAST(${v} AS BIGINT)`;
+    case 'money': return `CAST(${v} AS DECIMAL(18,2))`;
+    case 'date': return `CAST(${v} AS DATE)`;
+    case 'quantity': return c.type.dim === 'ratio' ? `CAST(${v} AS VARCHAR)` : `CAST(${v} AS BIGINT)`;
+    default: return `CAST(${v} AS VARCHAR)`;
+  }
+}
+
+function readerSql(path: string, rowNumber: boolean): string {
+  const f = FORMATS[extname(path).toLowerCase()];
+  if (f === 'parquet') return `read_parquet(${S(path)}${rowNumber ? ', file_row_number = true' : ''})`;
+  if (f === 'csv') return `read_csv(${S(path)}, header = true, all_varchar = true)`;
+  return `read_json(${S(path)}, format = 'newline_delimited')`;
+}
+
+/**
+ * Bind one input file as the view of table `t` (validated first). Row numbers in messages
+ * are 1-based data rows (CSV: the header is line 1, so data row N is line N + 1).
+ */
+export async function bindFile(db: Db, t: Table, path: string, evalDay: string, child: boolean, layout?: Layout): Promise<void> {
+  const d = db.d;
+  const isParquet = FORMATS[extname(path).toLowerCase()] === 'parquet';
+  const src = readerSql(path, isParquet);
+  let described: Record<string, unknown>[];
+  try {
+    described = await db.query(`DESCRIBE SELECT * FROM ${src}`);
+  } catch (e) {
+    throw new BatchError('ZC1203', `无法读取输入文件“${path}”：${(e as Error).message.split('\n')[0]}`);
+  }
+  const cols = described.map((r) => String(r['column_name'])).filter((c) => c !== 'file_row_number');
+  const colType = new Map(described.map((r) => [String(r['column_name']), String(r['column_type'])]));
+  // nested input (Parquet, JSON): a list field given as a LIST column of the root's rows
+  const nestedLists = (layout?.children ?? []).filter((c) => c.parent === t.name && c.depth === 1 && cols.includes(c.listPath!) && /\[\]$/.test(colType.get(c.listPath!) ?? ''));
+  const known = new Map(t.columns.filter((c) => !nestedLists.some((l) => l.listPath === c.name)).map((c) => [c.name, c]));
+  const keyCols = child ? ['编号', '序号'] : ['编号'];
+  for (const c of cols) {
+    if (!known.has(c) && !keyCols.includes(c) && !nestedLists.some((l) => l.listPath === c)) {
+      throw new BatchError('ZC1202', `输入文件“${path}”的列“${c}”不是表“${t.name}”的列（可用的列：${[...keyCols, ...t.columns.map((x) => x.name)].join('、')}）`);
+    }
+  }
+  if (child && (!cols.includes('编号') || !cols.includes('序号'))) throw new BatchError('ZC1202', `列表表“${t.name}”的文件“${path}”必须有“编号”和“序号”两列`);
+  const rowNo = isParquet ? 'file_row_number + 1' : 'row_number() OVER ()';
+  let numbered = `(SELECT *, ${rowNo} AS zc_row FROM ${src}) AS zc_src`;
+  if (layout && db.d.name === 'duckdb') {
+    // INVARIANT (memory): a single input file is copied once into the on-disk table zc_all and
+    // read through the row range (zc_lo, zc_hi), so runBatch evaluates it chunk by chunk
+    await db.exec(`CREATE OR REPLACE TABLE zc_all AS SELECT *, ${rowNo} AS zc_row FROM ${src}; SET VARIABLE zc_lo = 0; SET VARIABLE zc_hi = ${Number.MAX_SAFE_INTEGER};`);
+    numbered = `(SELECT * FROM zc_all WHERE zc_row BETWEEN getvariable('zc_lo') AND getvariable('zc_hi')) AS zc_src`;
+  }
+  // validation: the first bad (row, column), one scan
+  const checks = [...keyCols.filter((k) => cols.includes(k)).map((k) => ({ name: k, ok: `regexp_full_match(CAST(${d.id(k)} AS VARCHAR), '[0-9]{1,15}')`, expected: '非负整数' })),
+    ...cols.filter((c) => known.has(c)).map((c) => ({ name: c, ...validSql(known.get(c)!, `CAST(${d.id(c)} AS VARCHAR)`, evalDay) }))];
+  if (checks.length) {
+    const bad = checks.map((c) => `(${d.id(c.name)} IS NOT NULL AND NOT coalesce(${c.ok}, FALSE))`);
+    const which = `CASE ${checks.map((c, i) => `WHEN ${bad[i]} THEN ${i}`).join(' ')} END`;
+    const rows = await db.query(`SELECT zc_row, ${which} AS zc_col FROM ${numbered} WHERE ${bad.join(' OR ')} ORDER BY zc_row LIMIT 1`);
+    if (rows.length) {
+      const r = rows[0]!;
+      const c = checks[Number(r['zc_col'])]!;
+      const v = (await db.query(`SELECT CAST(${d.id(c.name)} AS VARCHAR) AS v FROM ${numbered} WHERE zc_row = ${Number(r['zc_row'])}`))[0]?.['v'];
+      throw new BatchError('ZC1202', `输入文件“${path}”第 ${Number(r['zc_row'])} 行（数据行）的列“${c.name}”：期望${c.expected}，实际为 ${JSON.stringify(v)}`);
+    }
+    const nullKey = keyCols.filter((k) => cols.includes(k));
+    if (nullKey.length) {
+      const r = await db.query(`SELECT zc_row FROM ${numbered} WHERE ${nullKey.map((k) => `${d.id(k)} IS NULL`).join(' OR ')} LIMIT 1`);
+      if (r.length) throw new BatchError('ZC1202', `输入文件“${path}”第 ${Number(r[0]!['zc_row'])} 行的“${nullKey.join('/')}”为空`);
+    }
+  }
+  const sel = [`CAST(${cols.includes('编号') ? d.id('编号') : 'zc_row'} AS BIGINT) AS ${d.id('编号')}`];
+  if (child) sel.push(`CAST(${d.id('序号')} AS INTEGER) AS ${d.id('序号')}`);
+  for (const c of t.columns) {
+    const l = nestedLists.find((x) => x.listPath === c.name);
+    // a nested list's presence: NULL when the list is not given (unknown), TRUE otherwise (possibly empty)
+    if (l) sel.push(`CASE WHEN ${d.id(c.name)} IS NOT NULL THEN TRUE END AS ${d.id(c.name)}`);
+    else sel.push(`${cols.includes(c.name) ? castSql(c, `CAST(${d.id(c.name)} AS VARCHAR)`) : `CAST(NULL AS ${c.type === 'presence' ? 'BOOLEAN' : castSql(c, 'NULL').replace(/^CAST\(NULL AS (.*)\)$/, '$1')})`} AS ${d.id(c.name)}`);
+  }
+  await db.exec(`DROP TABLE IF EXISTS ${d.id(t.name)}; DROP VIEW IF EXISTS ${d.id(t.name)}; CREATE VIEW ${d.id(t.name)} AS SELECT ${sel.join(', ')} FROM ${numbered}`);
+  for (const l of nestedLists) await bindNestedList(db, l, path, src, numbered, cols.includes('编号') ? d.id('编号') : 'zc_row', evalDay);
+}
+
+/**
+ * A list given nested in the root's rows (LIST(STRUCT(…)) in Parquet/JSON) → the view of its
+ * child table (编号, 序号 from 0, element fields), validated element by element: an error names
+ * the data row and the element's column (子女[1].出生日期).
+ */
+async function bindNestedList(db: Db, l: Table, path: string, src: string, numbered: string, key: string, evalDay: string): Promise<void> {
+  const d = db.d;
+  const field = d.id(l.listPath!);
+  const elems = `(SELECT zc_row, CAST(${key} AS BIGINT) AS zc_key, CAST(generate_subscripts(${field}, 1) - 1 AS INTEGER) AS zc_ord, unnest(${field}) AS zc_e FROM ${numbered}) AS zc_l`;
+  let described: Record<string, unknown>[];
+  try {
+    described = await db.query(`DESCRIBE SELECT unnest(zc_e) FROM ${elems}`);
+  } catch (e) {
+    throw new BatchError('ZC1202', `输入文件“${path}”的列“${l.listPath}”应为记录的列表（实体「${l.entity.name}」的字段）：${(e as Error).message.split('\n')[0]}`);
+  }
+  const fields = described.map((r) => String(r['column_name']));
+  const known = new Map(l.columns.map((c) => [c.name, c]));
+  for (const f of fields) if (!known.has(f)) throw new BatchError('ZC1202', `输入文件“${path}”的列“${l.listPath}”的元素字段“${f}”不是实体「${l.entity.name}」的字段（可用的字段：${l.columns.map((c) => c.name).join('、')}）`);
+  for (const c of l.columns) if (c.type === 'presence' && fields.includes(c.name)) throw new BatchError('ZC1202', `输入文件“${path}”的列“${l.listPath}”：元素中嵌套的列表或记录“${c.name}”请用每表一个文件的目录或 JSON Lines 给出`);
+  const get = (f: string) => `struct_extract(zc_e, ${S(f)})`;
+  const checks = fields.map((f) => ({ name: f, ...validSql(known.get(f)!, `CAST(${get(f)} AS VARCHAR)`, evalDay) }));
+  if (checks.length) {
+    const bad = checks.map((c) => `(zc_e IS NOT NULL AND ${get(c.name)} IS NOT NULL AND NOT coalesce(${c.ok}, FALSE))`);
+    const which = `CASE ${checks.map((c, i) => `WHEN ${bad[i]} THEN ${i}`).join(' ')} END`;
+    const rows = await db.query(`SELECT zc_row, zc_ord, ${which} AS zc_col, ${`CASE ${checks.map((c, i) => `WHEN ${bad[i]} THEN CAST(${get(c.name)} AS VARCHAR)`).join(' ')} END`} AS zc_v FROM ${elems} WHERE ${bad.join(' OR ')} ORDER BY zc_row, zc_ord LIMIT 1`);
+    if (rows.length) {
+      const r = rows[0]!;
+      const c = checks[Number(r['zc_col'])]!;
+      throw new BatchError('ZC1202', `输入文件“${path}”第 ${Number(r['zc_row'])} 行（数据行）的列“${l.listPath}[${Number(r['zc_ord'])}].${c.name}”：期望${c.expected}，实际为 ${JSON.stringify(r['zc_v'])}`);
+    }
+  }
+  const nullElem = await db.query(`SELECT zc_row, zc_ord FROM ${elems} WHERE zc_e IS NULL ORDER BY zc_row, zc_ord LIMIT 1`);
+  if (nullElem.length) throw new BatchError('ZC1202', `输入文件“${path}”第 ${Number(nullElem[0]!['zc_row'])} 行的列“${l.listPath}[${Number(nullElem[0]!['zc_ord'])}]”为空（列表的元素应为记录；不知道的字段写 null，列表本身未知时整列写 null）`);
+  const sel = [`zc_key AS ${d.id('编号')}`, `zc_ord AS ${d.id('序号')}`];
+  for (const c of l.columns) sel.push(`${fields.includes(c.name) ? castSql(c, `CAST(${get(c.name)} AS VARCHAR)`) : `CAST(NULL AS ${c.type === 'presence' ? 'BOOLEAN' : castSql(c, 'NULL').replace(/^CAST\(NULL AS (.*)\)$/, '$1')})`} AS ${d.id(c.name)}`);
+  void src;
+  await db.exec(`DROP TABLE IF EXISTS ${d.id(l.name)}; DROP VIEW IF EXISTS ${d.id(l.name)}; CREATE VIEW ${d.id(l.name)} AS SELECT ${sel.join(', ')} FROM ${elems}`);
+}
+
+/** JSON Lines with nested records/lists: validated line by line by the interpreter's validation. */
+async function loadJsonLines(db: Db, ir: IrProgram, layout: Layout, entity: string, path: string, date: string): Promise<void> {
+  const text = readFileSync(path, 'utf8');
+  const lines = text.split('\n');
+  const rows: TableRows = new Map();
+  let n = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (!line) continue;
+    let obj: unknown;
+    try {
+      obj = JSON.parse(line);
+    } catch (e) {
+      throw new BatchError('ZC1202', `输入文件“${path}”第 ${i + 1} 行不是有效的 JSON：${(e as Error).message}`);
+    }
+    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new BatchError('ZC1202', `输入文件“${path}”第 ${i + 1} 行应为对象（实体「${entity}」的字段 → 值）`);
+    const rec = { ...(obj as Record<string, unknown>) };
+    const key = rec['编号'];
+    delete rec['编号'];
+    if (key !== undefined && !(typeof key === 'number' && Number.isSafeInteger(key) && key >= 0)) throw new BatchError('ZC1202', `输入文件“${path}”第 ${i + 1} 行的“编号”：期望非负整数，实际为 ${JSON.stringify(key)}`);
+    const v = validateInput(ir, { [entity]: rec }, date, []);
+    if (v.problems.length) {
+      const p = v.problems[0]!;
+      throw new BatchError('ZC1202', `输入文件“${path}”第 ${i + 1} 行的“${p.路径.replace(/^事实\.[^.]+\./, '')}”：期望${p.期望}，实际为 ${p.实际}${v.problems.length > 1 ? `（该行共 ${v.problems.length} 处问题）` : ''}`);
+    }
+    n++;
+    caseRows(ir, layout, v.facts, typeof key === 'number' ? key : n, rows);
+  }
+  for (const stmt of insertSql(db.d, layout, rows)) await db.exec(stmt);
+}
+
+interface Summary {
+  政策: string; 文号?: string; 评估日期: string; 输入: string; 行数: number; 数据库: string;
+  事件登记: { 来源: string; sha256?: string; 条数: number };
+  年化口径: string;
+  措施: {
+    措施: string; 条款: string; 对象?: string; 行数: Record<string, number>;
+    结果: { 结果: string; 周期?: string; 单位: string; 行数: number; 合计分?: string; 合计元?: string; 年化合计元?: string; 可领取行数?: number; 可领取合计元?: string }[];
+    常见缺少: { 事实: string; 行数: number }[];
+  }[];
+}
+
+const yuan = (fen: bigint): string => `${fen < 0n ? '-' : ''}${(fen < 0n ? -fen : fen) / 100n}.${String((fen < 0n ? -fen : fen) % 100n).padStart(2, '0')}`;
+
+/** Per-measure summary from the decisions relation `rel` (SQL text). */
+async function summarize(db: Db, ir: IrProgram, rel: string, measures: number[]): Promise<Summary['措施']> {
+  const out: Summary['措施'] = [];
+  for (const i of measures) {
+    const m = ir.measures[i]!;
+    const counts = await db.query(`SELECT m${i}_状态 AS s, count(*) AS n FROM ${rel} GROUP BY 1 ORDER BY 1`);
+    const 行数: Record<string, number> = { 适用: 0, 不适用: 0, 存疑: 0, 已废止: 0, 未生效: 0 };
+    for (const r of counts) 行数[String(r['s'])] = Number(r['n']);
+    const 结果: Summary['措施'][number]['结果'] = [];
+    for (const [j, o] of m.outcomes.entries()) {
+      const money = o.type.k === 'money';
+      const r = (await db.query(`SELECT count(m${i}_${j}) AS n${money ? `, CAST(coalesce(sum(m${i}_${j}), 0) AS VARCHAR) AS s` : ''}${m.application ? `, count(*) FILTER (WHERE m${i}_可领取 = '适用' AND m${i}_${j} IS NOT NULL) AS cn${money ? `, CAST(coalesce(sum(m${i}_${j}) FILTER (WHERE m${i}_可领取 = '适用'), 0) AS VARCHAR) AS cs` : ''}` : ''} FROM ${rel}`))[0]!;
+      const e: Summary['措施'][number]['结果'][number] = { 结果: o.name, ...(o.period ? { 周期: o.period } : {}), 单位: o.unit, 行数: Number(r['n']) };
+      if (money) {
+        const fen = BigInt(String(r['s']).split('.')[0]!);
+        e.合计分 = fen.toString();
+        e.合计元 = yuan(fen);
+        const factor = o.period === '按月' ? 12n : 1n;
+        e.年化合计元 = yuan(fen * factor);
+      }
+      if (m.application) {
+        e.可领取行数 = Number(r['cn']);
+        if (money) e.可领取合计元 = yuan(BigInt(String(r['cs']).split('.')[0]!));
+      }
+      结果.push(e);
+    }
+    const unnest = db.d.name === 'duckdb' ? `unnest(m${i}_缺少)` : `unnest(m${i}_缺少)`;
+    const miss = 行数['存疑']! > 0 ? await db.query(`SELECT x, count(*) AS n FROM (SELECT ${unnest} AS x FROM ${rel} WHERE m${i}_状态 = '存疑') AS zc_m GROUP BY x ORDER BY n DESC, x LIMIT 5`) : [];
+    out.push({
+      措施: m.name, 条款: `${m.citation.label}（${m.citation.anchor}）`, ...(m.subject ? { 对象: m.subject } : {}), 行数, 结果,
+      常见缺少: miss.map((r) => ({ 事实: String(r['x']), 行数: Number(r['n']) })),
+    });
+  }
+  return out;
+}
+
+function outputColumns(d: Dialect, ir: IrProgram, measures: number[]): string {
+  const cols = [d.id('编号')];
+  // the policy void (废止日期) or possibly void (可能废止日期) on the evaluation date
+  if (ir.policy.sunset) cols.push(d.id('废止日期'), d.id('可能废止日期'));
+  for (const i of measures) {
+    const m = ir.measures[i]!;
+    const name = (s: string) => (d.name === 'duckdb' ? d.id(`${m.name}.${s}`) : `m${i}_${s}`);
+    cols.push(`m${i}_状态 AS ${name('状态')}`, `m${i}_缺少 AS ${name('缺少')}`);
+    m.outcomes.forEach((o, j) => cols.push(`m${i}_${j} AS ${d.name === 'duckdb' ? d.id(`${m.name}.${o.name}${o.type.k === 'money' ? '（分）' : ''}`) : `m${i}_${j}`}`));
+    if (m.application) cols.push(`m${i}_申请 AS ${name('申请')}`, `m${i}_可领取 AS ${name('可领取')}`);
+  }
+  return cols.join(', ');
+}
+
+function showSummary(s: Summary): string {
+  const lines = [`政策 ${s.政策}${s.文号 ? `（${s.文号}）` : ''}，评估日期 ${s.评估日期}，${s.行数} 行，数据库 ${s.数据库}`,
+    `事件登记：${s.事件登记.来源}${s.事件登记.sha256 ? `（sha256 ${s.事件登记.sha256.slice(0, 16)}…，${s.事件登记.条数} 条）` : ''}`, `年化口径：${s.年化口径}`, ''];
+  for (const m of s.措施) {
+    lines.push(`${m.措施}　${m.条款}`);
+    lines.push(`  适用 ${m.行数['适用']}　不适用 ${m.行数['不适用']}　存疑 ${m.行数['存疑']}　已废止 ${m.行数['已废止']}　未生效 ${m.行数['未生效']}`);
+    for (const o of m.结果) if (o.合计元 !== undefined) lines.push(`  ${o.结果}${o.周期 ? `（${o.周期}）` : ''}：${o.行数} 行，合计 ${o.合计元} 元，年化 ${o.年化合计元} 元${o.可领取合计元 !== undefined ? `；可领取 ${o.可领取行数} 行 ${o.可领取合计元} 元` : ''}`);
+    for (const x of m.常见缺少) lines.push(`  存疑缺少：${x.事实}（${x.行数} 行）`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export async function runBatch(argv: string[], io: Io): Promise<number> {
+  const { values } = args(argv, {
+    policy: { type: 'string' }, date: { type: 'string' }, in: { type: 'string' }, entity: { type: 'string' }, db: { type: 'string' },
+    out: { type: 'string' }, summary: { type: 'string' }, events: { type: 'string' }, paths: { type: 'string' },
+    synthesize: { type: 'string' }, seed: { type: 'string' }, profile: { type: 'string' }, docs: { type: 'string' },
+  });
+  if (values['help']) {
+    io.out(batchHelp);
+    return EXIT_OK;
+  }
+  const paths = (values['paths'] as string | undefined) ?? 'policies';
+  const { result, policies, diagnostics } = loadPolicies([paths], nodeHost);
+  if (hasErrors(diagnostics)) {
+    io.err(renderDiagnosticsText(diagnostics.filter((d) => d.severity === 'error'), result.files, { cwd: io.cwd }));
+    return EXIT_FINDINGS;
+  }
+  const ref = values['policy'] as string | undefined;
+  const policy: LoweredPolicy | undefined = ref ? findPolicy(policies, ref) : policies.find((p) => p.ir.policy.id === 'luanchuan') ?? policies[0];
+  if (!policy) {
+    io.err(`找不到政策“${ref}”；可用：${policies.map((p) => p.ir.policy.id).join('、')}\n`);
+    return EXIT_FINDINGS;
+  }
+  if (values['synthesize'] !== undefined) {
+    const { runSynthesize } = await import('../batch/synthesize-cli.js');
+    return runSynthesize(policy, values, paths, io);
+  }
+  const date = values['date'] as string | undefined;
+  if (!date || isoToDay(date) === undefined) throw new UsageError('缺少或无效的 --date（评估日期，YYYY-MM-DD）');
+  const input = values['in'] as string | undefined;
+  if (!input) throw new UsageError('缺少 --in（输入文件、目录或表）');
+  const ir = policy.ir;
+  // events: like eval, the registry beside the policies
+  let events: unknown = [];
+  let registry: Summary['事件登记'] = { 来源: '无（--events none）', 条数: 0 };
+  const ev = values['events'] as string | undefined;
+  const dflt = join(paths, 'events.yaml');
+  const evPath = ev && ev !== 'none' ? ev : !ev && existsSync(dflt) ? dflt : undefined;
+  if (evPath) {
+    const r = readEvents(nodeHost, evPath);
+    if (!r.ok) { io.err(r.message + '\n'); return EXIT_FINDINGS; }
+    const v = validateInput(ir, {}, date, r.events);
+    if (v.problems.length) { io.err(`事件登记“${evPath}”有 ${v.problems.length} 处问题：\n${v.problems.map((p) => `  ${p.路径}: 期望${p.期望}，实际为 ${p.实际}`).join('\n')}\n`); return EXIT_FINDINGS; }
+    events = v.events;
+    registry = { 来源: evPath, sha256: createHash('sha256').update(readFileSync(evPath)).digest('hex'), 条数: v.events.length };
+  } else if (!ev) registry = { 来源: `无（${dflt} 不存在）`, 条数: 0 };
+  const dbArg = (values['db'] as string | undefined) ?? 'duckdb';
+  const isPg = dbArg.startsWith('postgres://') || dbArg.startsWith('postgresql://');
+  const sql = emitSql(ir, isPg ? 'postgres' : 'duckdb');
+  if (!sql.value) {
+    for (const d of sql.diagnostics) io.err(`错误[${d.code}]: ${d.message}\n`);
+    return EXIT_FINDINGS;
+  }
+  const layout = layoutOf(ir);
+  const entity = (values['entity'] as string | undefined) ?? defaultEntity(ir);
+  const subject = layout.roots.find((t) => t.name === entity);
+  if (!subject) throw new UsageError(`--entity 应为以下之一：${layout.roots.map((t) => t.name).join('、')}`);
+  let db: Db | undefined;
+  const started = Date.now();
+  const pgSchema = `zc_batch_${process.pid}_${started}`;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    db = isPg ? await openPostgres(dbArg) : await openDuckDb(dbArg.startsWith('duckdb:') ? dbArg.slice(7) : ':memory:');
+    const d = db.d;
+    if (isPg) {
+      await db.exec(`CREATE SCHEMA ${pgSchema}; SET search_path TO ${pgSchema}, public; SET jit = off;`);
+      // the input table is bound first: the DDL below then keeps it (CREATE TABLE IF NOT EXISTS)
+      await db.exec(`CREATE VIEW ${d.id(subject.name)} AS SELECT * FROM ${input}`).catch((e: Error) => {
+        throw new BatchError('ZC1203', `输入表“${input}”无法读取：${e.message}`);
+      });
+      // lists: child tables beside the input table, named "<表>.<列表>" (e.g. public."户.子女"),
+      // with the columns of generated/<policy>/input.postgres.sql; a list table that is absent
+      // is an error when the root table says the list is given
+      const dot = input.lastIndexOf('.');
+      const schema = dot > 0 ? input.slice(0, dot) : undefined;
+      const base = (dot > 0 ? input.slice(dot + 1) : input).replace(/^"|"$/g, '');
+      for (const c of layout.children.filter((x) => x.root === subject.name)) {
+        const rel = `${schema ? `${schema}.` : ''}${d.id(`${base}${c.name.slice(subject.name.length)}`)}`;
+        const exists = await db.query(`SELECT to_regclass(${S(rel)}) IS NOT NULL AS ok`);
+        if (exists[0]?.['ok']) await db.exec(`CREATE VIEW ${d.id(c.name)} AS SELECT * FROM ${rel}`);
+        else if (c.depth === 1) {
+          const given = await db.query(`SELECT count(*) AS n FROM ${d.id(subject.name)} WHERE ${d.id(c.listPath!)} IS NOT NULL`);
+          if (Number(given[0]!['n']) > 0) throw new BatchError('ZC1203', `输入表“${input}”的列表“${c.listPath}”已给出（非 NULL），但没有它的子表 ${rel}（列：编号、序号、${c.columns.map((x) => x.name).join('、')}）`);
+        }
+      }
+    }
+    await db.exec(sql.value.input);
+    await db.exec(sql.value.policy);
+    await db.exec(`DELETE FROM zc_eval; INSERT INTO zc_eval VALUES (DATE ${S(date)}); DELETE FROM zc_events;`);
+    const evs = events as { day: number; event: Record<string, unknown> }[];
+    if (evs.length) {
+      const t = (x: unknown) => (typeof x === 'string' ? S(x) : 'NULL');
+      await db.exec(`INSERT INTO zc_events VALUES ${evs.map((e) => `(DATE ${S(String(e.event['日期']))}, ${t(e.event['级别'])}, ${t(e.event['类别'])}, ${t(e.event['地区'])}, ${t(e.event['标题'])}, ${t(e.event['文号'])})`).join(', ')}`);
+    }
+    const bound = new Set<string>();
+    if (isPg) {
+      bound.add(subject.name);
+    } else if (existsSync(input) && statSync(input).isDirectory()) {
+      for (const f of readdirSync(input).sort()) {
+        const stem = basename(f, extname(f));
+        const t = [...layout.roots, ...layout.children].find((x) => x.name === stem);
+        if (!t || !FORMATS[extname(f).toLowerCase()]) continue;
+        await bindFile(db, t, join(input, f), date, t.listPath !== undefined);
+        bound.add(t.name);
+      }
+      if (!bound.size) throw new BatchError('ZC1203', `目录“${input}”中没有表文件（应为 ${layout.roots.map((t) => `${t.name}.parquet`).join('、')} 等）`);
+    } else if (existsSync(input)) {
+      const fmt = FORMATS[extname(input).toLowerCase()];
+      if (!fmt) throw new BatchError('ZC1203', `不认识输入文件“${input}”的格式（应为 .parquet、.csv 或 .jsonl）`);
+      const lists = layout.children.filter((c) => c.root === subject.name);
+      if (fmt === 'csv' && lists.length) {
+        throw new BatchError('ZC1206', `实体「${subject.name}」有列表字段（${lists.filter((c) => c.depth === 1).map((c) => c.listPath).join('、')}），CSV 只能表示扁平的表，不能表示嵌套的列表。请用嵌套输入：Parquet（列表列为 LIST(STRUCT)）或 JSON Lines（每行一个对象，列表原样写），或每表一个文件的目录（${[subject.name, ...lists.map((c) => c.name)].map((n) => `${n}.csv`).join('、')}）`);
+      }
+      if (fmt === 'json' && lists.length) await loadJsonLines(db, ir, layout, subject.name, input, date);
+      else await bindFile(db, subject, input, date, false, layout);
+      bound.add(subject.name);
+    } else {
+      // an existing table in the DuckDB file
+      await db.exec(`CREATE OR REPLACE VIEW ${d.id(subject.name)} AS SELECT * FROM ${input}`).catch(() => {
+        throw new BatchError('ZC1203', `输入“${input}”既不是文件或目录，也不是数据库中的表`);
+      });
+      bound.add(subject.name);
+    }
+    const roots = layout.roots.filter((t) => bound.has(t.name));
+    await db.exec(`CREATE OR REPLACE VIEW ${d.id('案件')} AS ${roots.map((t) => `SELECT ${d.id('编号')} FROM ${d.id(t.name)}`).join(' UNION ')}`);
+    const measures = ir.measures.map((m, i) => ({ m, i })).filter(({ m }) => !m.subject || roots.some((t) => t.name === m.subject)).map(({ i }) => i);
+    const view = d.id(`zc_${ir.policy.id}_决定`);
+    const select = `SELECT ${outputColumns(d, ir, measures)} FROM ${view}`;
+    const out = values['out'] as string | undefined;
+    if (process.stderr.isTTY && !process.env['CI'] && db.progress) {
+      timer = setInterval(() => {
+        const p = db!.progress!();
+        if (p !== undefined && p >= 0) process.stderr.write(`\r求值中 [${'#'.repeat(Math.round(p / 5)).padEnd(20, '.')}] ${p.toFixed(0)}%`);
+      }, 250);
+    }
+    let rel: string;
+    let rows: number;
+    let written = '';
+    const sumCols = `${d.id('编号')}, ${measures.map((i) => [`m${i}_状态`, `m${i}_缺少`, ...ir.measures[i]!.outcomes.map((_, j) => `m${i}_${j}`), ...(ir.measures[i]!.application ? [`m${i}_可领取`] : [])].join(', ')).join(', ')}`;
+    if (!isPg && out && FORMATS[extname(out).toLowerCase()]) {
+      const fmt = FORMATS[extname(out).toLowerCase()]!;
+      // INVARIANT: the intermediate file is Parquet whatever the output format (the summary reads
+      // the 缺少 lists back as lists; CSV would flatten them to text)
+      const tmpDir = join(dirname(resolve(out)), `.zc-tmp-${process.pid}-${basename(out)}.d`);
+      const tmp = join(tmpDir, '*.parquet');
+      mkdirSync(tmpDir, { recursive: true });
+      try {
+        // decisions with readable names, plus the m<i>_ columns for the summary; a single input
+        // file in chunks of ZC_BATCH_CHUNK rows (default 50,000: memory stays bounded)
+        const chunked = !isPg && Number((await db.query(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'zc_all'`))[0]!['n']) > 0;
+        const size = Math.max(1, Number(process.env['ZC_BATCH_CHUNK'] ?? 50_000));
+        const last = chunked ? Number((await db.query('SELECT coalesce(max(zc_row), 0) AS n FROM zc_all'))[0]!['n']) : 0;
+        const copy = (file: string) => db!.exec(`COPY (SELECT ${sumCols}, ${outputColumns(d, ir, measures).split(', ').slice(1).join(', ')} FROM ${view}) TO ${S(file)} (FORMAT PARQUET)`);
+        if (chunked && last > size) {
+          for (let lo = 1, k = 0; lo <= last; lo += size, k++) {
+            await db.exec(`SET VARIABLE zc_lo = ${lo}; SET VARIABLE zc_hi = ${lo + size - 1};`);
+            await copy(join(tmpDir, `part-${String(k).padStart(6, '0')}.parquet`));
+          }
+          await db.exec(`SET VARIABLE zc_lo = 0; SET VARIABLE zc_hi = ${Number.MAX_SAFE_INTEGER};`);
+        } else await copy(join(tmpDir, 'part-000000.parquet'));
+      } catch (e) {
+        rmSync(tmpDir, { recursive: true, force: true });
+        throw e;
+      }
+      rel = `(SELECT * FROM ${readerSql(tmp, false)}) AS zc_out`;
+      rows = Number((await db.query(`SELECT count(*) AS n FROM ${rel}`))[0]!['n']);
+      const summaryOf = await summarize(db, ir, rel, measures);
+      // rewrite without the internal m<i>_ columns, then rename into place
+      const final = join(dirname(resolve(out)), `.zc-final-${process.pid}-${basename(out)}`);
+      await db.exec(`COPY (SELECT ${outputColumns(d, ir, measures).split(', ').map((c) => (c.includes(' AS ') ? c.split(' AS ')[1]! : c)).join(', ')} FROM ${readerSql(tmp, false)}) TO ${S(final)} (FORMAT ${fmt === 'json' ? 'JSON' : fmt.toUpperCase()}${fmt === 'csv' ? ', HEADER' : ''})`);
+      rmSync(tmpDir, { recursive: true, force: true });
+      renameSync(final, resolve(out));
+      written = out;
+      return finish(summaryOf);
+    }
+    if (out) {
+      // a table: created under a temporary name in one transaction, then renamed
+      const target = isPg && !out.includes('.') ? `public.${out}` : out;
+      const tmpName = `${target}_zc_tmp_${process.pid}`;
+      await db.exec('BEGIN');
+      await db.exec(`DROP TABLE IF EXISTS ${tmpName}`);
+      await db.exec(`CREATE TABLE ${tmpName} AS SELECT ${sumCols} FROM ${view}`);
+      rel = tmpName;
+      rows = Number((await db.query(`SELECT count(*) AS n FROM ${rel}`))[0]!['n']);
+      const summaryOf = await summarize(db, ir, rel, measures);
+      await db.exec(`DROP TABLE IF EXISTS ${target}`);
+      await db.exec(`ALTER TABLE ${tmpName} RENAME TO ${target.split('.').pop()}`);
+      await db.exec('COMMIT');
+      written = `表 ${out}`;
+      return finish(summaryOf);
+    }
+    // no --out: summary only
+    const tmpName = 'zc_batch_decisions';
+    await db.exec(`${isPg ? 'CREATE TEMP TABLE' : 'CREATE OR REPLACE TEMP TABLE'} ${tmpName} AS SELECT ${sumCols} FROM ${view}`);
+    rel = tmpName;
+    rows = Number((await db.query(`SELECT count(*) AS n FROM ${rel}`))[0]!['n']);
+    return finish(await summarize(db, ir, rel, measures));
+
+    function finish(ms: Summary['措施']): number {
+      if (timer) { clearInterval(timer); timer = undefined; process.stderr.write('\r'.padEnd(60) + '\r'); }
+      const s: Summary = {
+        政策: ir.policy.name, ...(ir.policy.docNumber ? { 文号: ir.policy.docNumber } : {}), 评估日期: date!, 输入: input!, 行数: rows, 数据库: isPg ? 'PostgreSQL' : 'DuckDB（内嵌）',
+        事件登记: registry,
+        年化口径: '按月的金额 × 12，按年的 × 1，一次性的计一次（视为当年支出）；其他周期只列合计',
+        措施: ms,
+      };
+      io.out(showSummary(s));
+      const sumPath = (values['summary'] as string | undefined) ?? (out && FORMATS[extname(out).toLowerCase()] ? `${out.slice(0, -extname(out).length)}.summary.json` : undefined);
+      if (sumPath) {
+        const tmp = `${sumPath}.${process.pid}.tmp`;
+        writeFileSync(tmp, JSON.stringify(s, null, 2) + '\n');
+        renameSync(tmp, sumPath);
+      }
+      io.err(`（${rows} 行，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒${written ? `；决定写入 ${written}` : ''}${sumPath ? `；汇总写入 ${sumPath}` : ''}）\n`);
+      return EXIT_OK;
+    }
+  } catch (e) {
+    if (timer) clearInterval(timer);
+    if (e instanceof BatchError) {
+      io.err(`错误[${e.code}]: ${e.message}\n（没有写出任何结果）\n`);
+      return EXIT_FINDINGS;
+    }
+    const msg = (e as Error).message ?? String(e);
+    const m = /ZC0805 .*/.exec(msg);
+    if (m) {
+      io.err(`错误[ZC0805]: ${m[0].slice(7)}\n（没有写出任何结果）\n`);
+      return EXIT_FINDINGS;
+    }
+    if (isPg && db) await db.exec('ROLLBACK').catch(() => undefined);
+    io.err(`错误[ZC1203]: 数据库执行失败：${msg.split('\n')[0]}\n（没有写出任何结果）\n`);
+    return EXIT_FINDINGS;
+  } finally {
+    if (db) {
+      if (isPg) await db.exec(`DROP SCHEMA IF EXISTS ${pgSchema} CASCADE`).catch(() => undefined);
+      await db.close().catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * Benchmark section "batch": `zhengce batch` end to end on a synthetic county
+ * (`zhengce batch --synthesize N --seed 1`, policies/luanchuan/人口画像.yaml), all measures.
+ *   1. DuckDB (embedded): N households from Parquet → decisions Parquet + summary (rows/s,
+ *      wall, CPU, peak RSS of the child process);
+ *   2. the generated TypeScript evaluator over the same rows in one Node process (rows read
+ *      from the same Parquet with DuckDB, evaluated one by one) — only when the committed
+ *      generated/<policy> module evaluates the current IR (otherwise said, not guessed);
+ *   3. PostgreSQL (ZC_PG_URL, 127.0.0.1): the same rows loaded with psql \copy, then
+ *      `zhengce batch --db postgres://… --in <table>` (the load is timed apart);
+ *   4. peak RSS of a DuckDB batch over BIG rows (default 10,000,000; goal < 1 GB).
+ * Sizes: ZC_BENCH_BATCH_ROWS (default 1,000,000), ZC_BENCH_BATCH_PG_ROWS (default the same),
+ * ZC_BENCH_BATCH_BIG (default 10,000,000; 0 skips step 4), ZC_BENCH_BATCH_TS_ROWS (rows through the
+ * generated evaluator; default all N). Each figure is also logged as soon as it is measured.
+ *
+ *   export default { name: 'batch', title, run(ctx) }
+ *   node test/bench/batch.mjs
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, fix, int, rssMethod, table, timeNode } from './util.mjs';
+
+const TITLE = 'zhengce batch on a synthetic county (luanchuan): DuckDB, generated evaluator, PostgreSQL; peak RSS';
+const BIN = join(ROOT, 'bin', 'zhengce.js');
+const POLICY = 'luanchuan';
+const DATE = '2024-07-01';
+const PG_URL = process.env['ZC_PG_URL'] ?? 'postgres://zhengce:zhengce@127.0.0.1:5432/zhengce_test';
+
+function zc(args, what) {
+  const r = timeNode(BIN, args);
+  if (r.status !== 0) throw new Error(`${what}: exit ${r.status}\n${r.stderr.slice(-2000)}`);
+  return r;
+}
+
+/** The generated evaluator over the rows of a Parquet file, in this process (or why not). */
+async function generatedEvaluator(parquet, rows, limit) {
+  const mod = join(ROOT, 'dist', 'generated', POLICY, 'index.js');
+  if (!existsSync(mod)) return { unavailable: `${mod} 不存在` };
+  const g = await import(pathToFileURL(mod).href);
+  const evaluate = g.evaluate ?? g.default?.evaluate;
+  if (typeof evaluate !== 'function') return { unavailable: 'generated module exports no evaluate()' };
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const inst = await DuckDBInstance.create(':memory:');
+  const c = await inst.connect();
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  // nested rows (夫妻/子女 lists) as JSON text, parsed here: integers stay numbers, dates ISO texts;
+  // nulls (unknown) are dropped as the interpreter's input expects (parsing is inside the timing)
+  const res = await c.stream(`SELECT to_json(h) AS j FROM read_parquet('${parquet}') AS h ORDER BY h."编号" LIMIT ${limit}`);
+  const strip = (v) => (Array.isArray(v) ? v.map(strip) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null).map(([k, x]) => [k, strip(x)])) : v);
+  let n = 0;
+  let errors = 0;
+  let firstError;
+  for await (const rows of res.yieldRowObjectJson()) {
+    for (const row of rows) {
+      const { 编号: _k, ...facts } = strip(JSON.parse(row.j));
+      try {
+        evaluate({ 家庭: facts }, DATE);
+      } catch (e) {
+        errors++;
+        firstError ??= String(e?.message ?? e).slice(0, 200);
+      }
+      n++;
+    }
+  }
+  const ms = performance.now() - t0;
+  const cu = process.cpuUsage(c0);
+  c.closeSync();
+  inst.closeSync();
+  if (errors === n) return { unavailable: `every row failed in the generated evaluator (${firstError})` };
+  return { ms, cpuMs: (cu.user + cu.system) / 1000, rows: n, errors, firstError, expected: rows };
+}
+
+export async function benchBatch(opts = {}) {
+  const N = opts.rows ?? Number(process.env['ZC_BENCH_BATCH_ROWS'] ?? 1_000_000);
+  const NPG = opts.pgRows ?? Number(process.env['ZC_BENCH_BATCH_PG_ROWS'] ?? N);
+  const BIG = opts.big ?? Number(process.env['ZC_BENCH_BATCH_BIG'] ?? 10_000_000);
+  const NTS = opts.tsRows ?? Number(process.env['ZC_BENCH_BATCH_TS_ROWS'] ?? N);
+  const say = opts.log ?? (() => {});
+  const tmp = opts.tmp ?? mkdtempSync(join(tmpdir(), 'zhengce-bench-batch-'));
+  const lines = [];
+  const summary = { rows: N };
+  const rowsT = [['run', 'rows', 'wall s', 'CPU s', 'rows/s (wall)', 'peak RSS MB', 'ratio to DuckDB']];
+  const h = join(tmp, 'households.parquet');
+  const syn = zc(['batch', '--synthesize', String(N), '--seed', '1', '--policy', POLICY, '--out', h], 'synthesize');
+  lines.push(`  synthesize ${int(N)} households → Parquet: ${fix(syn.ms / 1000)} s`);
+  say(lines.at(-1));
+  // 1. DuckDB
+  const duck = zc(['batch', '--policy', POLICY, '--date', DATE, '--in', h, '--out', join(tmp, 'decisions.parquet')], 'DuckDB batch');
+  const duckRate = N / (duck.ms / 1000);
+  rowsT.push(['zhengce batch (DuckDB, Parquet → Parquet)', int(N), fix(duck.ms / 1000), fix((duck.cpuMs ?? NaN) / 1000), int(duckRate), int(duck.rssMB ?? NaN), '1.00']);
+  summary.duckdb = { ms: duck.ms, cpuMs: duck.cpuMs, rowsPerS: duckRate, rssMB: duck.rssMB };
+  // 2. generated evaluator
+  say(`  DuckDB batch: ${int(N)} rows in ${fix(duck.ms / 1000)} s = ${int(duckRate)} rows/s, peak RSS ${int(duck.rssMB ?? NaN)} MB`);
+  const g = await generatedEvaluator(h, N, NTS);
+  if ('unavailable' in g) {
+    lines.push(`  generated evaluator: not measured — ${g.unavailable}`);
+    summary.generated = { unavailable: g.unavailable };
+  } else {
+    const rate = g.rows / (g.ms / 1000);
+    rowsT.push(['generated TypeScript evaluator (same rows, one process)', int(g.rows), fix(g.ms / 1000), fix(g.cpuMs / 1000), int(rate), '—', fix(rate / duckRate, 2)]);
+    if (g.errors) lines.push(`  generated evaluator: ${g.errors} row(s) threw (first: ${g.firstError})`);
+    summary.generated = { ms: g.ms, rowsPerS: rate, errors: g.errors };
+    say(`  generated evaluator: ${int(g.rows)} rows in ${fix(g.ms / 1000)} s = ${int(rate)} rows/s (${g.errors} threw)`);
+  }
+  // 3. PostgreSQL
+  if (NPG > 0) {
+    const psql = spawnSync('psql', ['--version'], { encoding: 'utf8' });
+    const ping = psql.status === 0 ? spawnSync('psql', [PG_URL, '-qtAc', 'SELECT 1'], { encoding: 'utf8' }) : psql;
+    if (ping.status !== 0) {
+      lines.push(`  PostgreSQL: not measured — ${PG_URL.replace(/\/\/[^@/]*@/, '//…@')} unreachable (${(ping.stderr || ping.error?.message || '').trim().slice(0, 200)})`);
+      summary.postgres = { unavailable: true };
+    } else {
+      // the relational layout in PostgreSQL: the household table (list columns → presence flags)
+      // and one child table per list ("<table>.子女": 编号, 序号, fields), each loaded with \copy
+      const tbl = `zc_bench_households_${process.pid}`;
+      const { DuckDBInstance } = await import('@duckdb/node-api');
+      const inst = await DuckDBInstance.create(':memory:');
+      const c = await inst.connect();
+      const cols = (await c.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${h}')`)).getRowObjectsJson().map((r) => [String(r['column_name']), String(r['column_type'])]);
+      const pgType = (t) => ({ BIGINT: 'bigint', INTEGER: 'integer', BOOLEAN: 'boolean', DATE: 'date', VARCHAR: 'text' })[t] ?? 'text';
+      const src = `(SELECT * FROM read_parquet('${h}') ORDER BY 1 LIMIT ${NPG})`;
+      const lists = cols.filter(([, t]) => t.endsWith('[]'));
+      const tables = [{ name: tbl, csv: join(tmp, 'households.csv'), select: `SELECT ${cols.map(([n, t]) => (t.endsWith('[]') ? `CASE WHEN "${n}" IS NOT NULL THEN TRUE END AS "${n}"` : `"${n}"`)).join(', ')} FROM ${src}`,
+        ddl: cols.map(([n, t]) => `"${n}" ${t.endsWith('[]') ? 'boolean' : pgType(t)}`).join(', ') }];
+      for (const [n] of lists) {
+        const fields = (await c.runAndReadAll(`DESCRIBE SELECT unnest(e) FROM (SELECT unnest("${n}") AS e FROM read_parquet('${h}') LIMIT 1)`)).getRowObjectsJson().map((r) => [String(r['column_name']), String(r['column_type'])]);
+        tables.push({ name: `${tbl}.${n}`, csv: join(tmp, `households.${n}.csv`),
+          select: `SELECT "编号", CAST(generate_subscripts("${n}", 1) - 1 AS INTEGER) AS "序号", unnest("${n}", recursive := true) FROM ${src}`,
+          ddl: [`"编号" bigint`, `"序号" integer`, ...fields.map(([f, t]) => `"${f}" ${pgType(t)}`)].join(', ') });
+      }
+      for (const t of tables) await c.run(`COPY (${t.select}) TO '${t.csv}' (FORMAT CSV, HEADER)`);
+      c.closeSync();
+      inst.closeSync();
+      const t0 = performance.now();
+      const psqlArgs = [PG_URL, '-v', 'ON_ERROR_STOP=1'];
+      for (const t of tables) psqlArgs.push('-c', `DROP TABLE IF EXISTS public."${t.name}"; CREATE TABLE public."${t.name}" (${t.ddl});`, '-c', `\\copy public."${t.name}" FROM '${t.csv}' CSV HEADER`);
+      const load = spawnSync('psql', psqlArgs, { encoding: 'utf8' });
+      const loadMs = performance.now() - t0;
+      if (load.status !== 0) throw new Error(`psql \\copy: ${load.stderr}`);
+      try {
+        const pgr = zc(['batch', '--policy', POLICY, '--date', DATE, '--db', PG_URL, '--in', `public.${tbl}`], 'PostgreSQL batch');
+        const rate = NPG / (pgr.ms / 1000);
+        rowsT.push([`zhengce batch (PostgreSQL 15, table; load ${fix(loadMs / 1000)} s apart)`, int(NPG), fix(pgr.ms / 1000), fix((pgr.cpuMs ?? NaN) / 1000) + ' (client)', int(rate), int(pgr.rssMB ?? NaN) + ' (client)', fix(rate / duckRate, 2)]);
+        summary.postgres = { ms: pgr.ms, loadMs, rowsPerS: rate, rows: NPG };
+        say(`  PostgreSQL batch: ${int(NPG)} rows in ${fix(pgr.ms / 1000)} s = ${int(rate)} rows/s (load ${fix(loadMs / 1000)} s apart)`);
+      } finally {
+        spawnSync('psql', [PG_URL, '-qc', tables.map((t) => `DROP TABLE IF EXISTS public."${t.name}";`).join(' ')], { encoding: 'utf8' });
+      }
+    }
+  }
+  lines.unshift(table(rowsT));
+  // 4. peak RSS at scale
+  if (BIG > 0) {
+    const hb = join(tmp, 'big.parquet');
+    zc(['batch', '--synthesize', String(BIG), '--seed', '2', '--policy', POLICY, '--out', hb], 'synthesize (big)');
+    const big = zc(['batch', '--policy', POLICY, '--date', DATE, '--in', hb, '--out', join(tmp, 'big-decisions.parquet')], 'DuckDB batch (big)');
+    lines.push(`  peak RSS, DuckDB batch over ${int(BIG)} rows (Parquet → Parquet): ${int(big.rssMB ?? NaN)} MB (goal < 1024 MB) — ${fix(big.ms / 1000)} s, ${int(BIG / (big.ms / 1000))} rows/s`);
+    say(lines.at(-1));
+    summary.big = { rows: BIG, rssMB: big.rssMB, ms: big.ms };
+  }
+  lines.push(`  (one run each; peak RSS by ${rssMethod}; evaluation date ${DATE}; events: policies/events.yaml)`);
+  if (!opts.tmp && !opts.keep) rmSync(tmp, { recursive: true, force: true });
+  return { title: TITLE, lines, summary };
+}
+
+export default {
+  name: 'batch',
+  title: TITLE,
+  async run(ctx) {
+    const r = await benchBatch({ tmp: ctx.tmp, log: ctx.log });
+    for (const l of r.lines) ctx.log(l);
+    return r.summary;
+  },
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const r = await benchBatch({ log: (l) => process.stderr.write(`${l}\n`) });
+  process.stdout.write(`== batch: ${r.title} ==\n${r.lines.join('\n')}\n`);
+}

@@ -1,0 +1,155 @@
+/**
+ * `zhengce batch` end to end through the built CLI on embedded DuckDB (no server), on the
+ * county's second encoding (家庭 with 夫妻/子女/计划生育证件 lists):
+ *   - a seeded synthetic county (`--synthesize`, deterministic) with nested lists in Parquet
+ *     (twins: two 子女 with one 出生日期 and 同胎序号 1, 2);
+ *   - decisions and summary from that nested Parquet, equal to the interpreter row by row
+ *     (every measure's status, 缺少 and outcomes on a sample of rows);
+ *   - the budget page generated/docs/budget/luanchuan-budget.md is what `--synthesize --docs`
+ *     writes (golden: `vitest -u` updates it);
+ *   - bad input: a bad element value in a nested list names the row and the element's column
+ *     (ZC1202), CSV for an entity with lists is ZC1206, a flat policy's CSV with a bad value
+ *     names the row and column — and nothing is written.
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { ensureDist, runCliAsync } from '../helpers/dist.js';
+import { REPO_DIR } from '../helpers/golden.js';
+import { nodeHost } from '../../compiler/project/host.js';
+import { loadPolicies, readEvents } from '../../compiler/project/policies.js';
+import { evaluateRaw } from '../../compiler/interpret/interpreter.js';
+import { expected } from './harness.js';
+
+let tmp: string;
+beforeAll(() => {
+  ensureDist();
+  tmp = mkdtempSync(join(tmpdir(), 'zhengce-batch-'));
+});
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+async function query(sql: string): Promise<Record<string, unknown>[]> {
+  const inst = await DuckDBInstance.create(':memory:');
+  const c = await inst.connect();
+  try {
+    return (await c.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+  } finally {
+    c.closeSync();
+    inst.closeSync();
+  }
+}
+
+/** A row of nested input as the interpreter's facts: nulls dropped (unknown), numbers as numbers. */
+function facts(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(facts);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null).map(([k, x]) => [k, facts(x)]));
+  return v;
+}
+
+describe('zhengce batch (DuckDB, nested input)', () => {
+  it('synthesizes a seeded county with 子女 lists, evaluates it like the interpreter, writes decisions and a budget summary', async () => {
+    const h1 = join(tmp, 'h1.parquet');
+    const h2 = join(tmp, 'h2.parquet');
+    for (const h of [h1, h2]) {
+      const r = await runCliAsync(['batch', '--synthesize', '3000', '--seed', '7', '--policy', 'luanchuan', '--out', h], { timeoutMs: 300_000 });
+      expect(r.stderr).toContain('合成 3000 行');
+      expect(r.status).toBe(0);
+    }
+    const households = (await query(`SELECT to_json(h) AS j FROM '${h1}' AS h ORDER BY "编号"`)).map((r) => JSON.parse(String(r['j'])) as Record<string, unknown>);
+    expect(households).toEqual((await query(`SELECT to_json(h) AS j FROM '${h2}' AS h ORDER BY "编号"`)).map((r) => JSON.parse(String(r['j'])))); // deterministic for a seed
+    expect(households.length).toBe(3000);
+    // the synthetic families have 子女 lists with twins (same day, 同胎序号 1 and 2) and third children
+    const twins = await query(`SELECT count(*) AS n FROM (SELECT unnest("子女") AS c FROM '${h1}') WHERE c."同胎序号" = 2`);
+    expect(Number(twins[0]!['n'])).toBeGreaterThan(5);
+    const third = await query(`SELECT count(*) AS n FROM '${h1}' WHERE len("子女") >= 3`);
+    expect(Number(third[0]!['n'])).toBeGreaterThan(300);
+    const out = join(tmp, 'decisions.parquet');
+    const r = await runCliAsync(['batch', '--policy', 'luanchuan', '--date', '2024-07-01', '--in', h1, '--out', out], { timeoutMs: 300_000 });
+    expect(r.stderr).toContain('3000 行');
+    expect(r.status).toBe(0);
+    const summary = JSON.parse(readFileSync(join(tmp, 'decisions.summary.json'), 'utf8'));
+    expect(summary.行数).toBe(3000);
+    expect(summary.事件登记.sha256).toMatch(/^[0-9a-f]{64}$/);
+    for (const m of summary.措施) expect(Object.values(m.行数 as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(3000);
+    const grant = summary.措施.find((m: { 措施: string }) => m.措施 === '生育补助');
+    expect(grant.行数.适用).toBeGreaterThan(0);
+    expect(grant.行数.存疑).toBeGreaterThan(0);
+    const decisions = (await query(`SELECT to_json(d) AS j FROM '${out}' AS d ORDER BY "编号"`)).map((x) => JSON.parse(String(x['j'])) as Record<string, unknown>);
+    expect(decisions.length).toBe(3000);
+    // the same rows through the interpreter: every status, 缺少 and outcome agrees (every 10th row)
+    const { policies } = loadPolicies(['policies'], nodeHost);
+    const ir = policies.find((p) => p.ir.policy.id === 'luanchuan')!.ir;
+    const ev = readEvents(nodeHost, 'policies/events.yaml');
+    if (!ev.ok) throw new Error(ev.message);
+    let checked = 0;
+    for (let k = 0; k < households.length; k += 10) {
+      const { 编号: _key, ...rec } = households[k]!;
+      const f = { 家庭: facts(rec) };
+      const e = expected(ir, f, '2024-07-01', ev.events);
+      if ('error' in e) throw new Error(`row ${k}: ${e.error}`);
+      const d = evaluateRaw(ir, f, '2024-07-01', ev.events).decisions;
+      ir.measures.forEach((m, i) => {
+        if (m.subject !== '家庭') return;
+        const got = decisions[k]!;
+        expect({ row: k, measure: m.name, status: got[`${m.name}.状态`], missing: got[`${m.name}.缺少`] ?? null })
+          .toEqual({ row: k, measure: m.name, status: d.决定[i]!.状态, missing: e[`m${i}_缺少`] ?? null });
+        m.outcomes.forEach((o, j) => {
+          const col = `${m.name}.${o.name}${o.type.k === 'money' ? '（分）' : ''}`;
+          const g = got[col];
+          expect({ row: k, col, v: g === null || g === undefined ? null : String(g) }).toEqual({ row: k, col, v: e[`m${i}_${j}`] === null ? null : String(e[`m${i}_${j}`]) });
+        });
+        checked++;
+      });
+    }
+    expect(checked).toBeGreaterThan(1000);
+  }, 900_000);
+
+  it('the budget page in generated/docs is what --synthesize --docs writes', async () => {
+    const docs = join(tmp, 'docs');
+    const r = await runCliAsync(['batch', '--synthesize', '2073', '--seed', '1', '--policy', 'luanchuan', '--date', '2024-07-01', '--out', join(tmp, 'county.parquet'), '--docs', docs], { timeoutMs: 300_000 });
+    expect(r.status).toBe(0);
+    const page = readFileSync(join(docs, 'luanchuan-budget.md'), 'utf8');
+    expect(page).toContain('估算，不是统计数据');
+    expect(page).toContain('栾政〔2023〕18号 四（四）');
+    expect(page).toContain('生育补助');
+    await expect(page).toMatchFileSnapshot(join(REPO_DIR, 'generated/docs/budget/luanchuan-budget.md'));
+  }, 300_000);
+
+  it('a bad value inside a nested list is one ZC1202 error naming the row and the element column; nothing is written', async () => {
+    const bad = join(tmp, 'bad.parquet');
+    await query(`COPY (SELECT * FROM (VALUES (1, [{'出生日期': '2020-01-01', '同胎序号': 1}]), (2, [{'出生日期': '2021-02-03', '同胎序号': 1}, {'出生日期': '2021-13-01', '同胎序号': 1}])) AS t("编号", "子女")) TO '${bad}' (FORMAT PARQUET)`);
+    const out = join(tmp, 'bad-out.parquet');
+    const r = await runCliAsync(['batch', '--policy', 'luanchuan', '--date', '2024-07-01', '--in', bad, '--out', out], { timeoutMs: 300_000 });
+    expect(r.stderr).toContain('ZC1202');
+    expect(r.stderr).toContain('第 2 行');
+    expect(r.stderr).toContain('子女[1].出生日期');
+    expect(r.stderr).toContain('2021-13-01');
+    expect(r.status).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(tmp).filter((f) => f.includes('zc-tmp') || f.includes('zc-final'))).toEqual([]);
+  }, 300_000);
+
+  it('CSV for an entity with lists is ZC1206 (needs nested input); a flat policy CSV with a bad value names row and column', async () => {
+    const csv = join(tmp, 'family.csv');
+    writeFileSync(csv, '编号,居住地\n1,栾川县\n');
+    const out = join(tmp, 'csv-out.parquet');
+    const r = await runCliAsync(['batch', '--policy', 'luanchuan', '--date', '2024-07-01', '--in', csv, '--out', out], { timeoutMs: 300_000 });
+    expect(r.stderr).toContain('ZC1206');
+    expect(r.stderr).toContain('子女');
+    expect(r.stderr).toContain('Parquet');
+    expect(r.status).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    const flat = join(tmp, 'flat.csv');
+    writeFileSync(flat, '编号,子女数,夫妻至少一方户籍在本县\n1,2,true\n2,两个,false\n');
+    const r2 = await runCliAsync(['batch', '--policy', 'sample', '--date', '2024-07-01', '--in', flat, '--out', out], { timeoutMs: 300_000 });
+    expect(r2.stderr).toContain('ZC1202');
+    expect(r2.stderr).toContain('子女数');
+    expect(r2.stderr).toContain('第 2 行');
+    expect(r2.status).toBe(1);
+    expect(existsSync(out)).toBe(false);
+  }, 300_000);
+});
