@@ -48,7 +48,28 @@ function uniqueFields(e: IrEntity): { f: IrField; i: number }[] {
   return e.fields.flatMap((f, i) => (e.fields.findIndex((g) => g.name === f.name) === i ? [{ f, i }] : []));
 }
 
-function recordFn(e: IrEntity, index: number, mod: ModuleGen): string {
+/** Definitions on each entity (by name), in declaration order: their memo slots follow the entity's fields. */
+function defsOn(ir: IrProgram, entity: string): number {
+  return ir.definitions.filter((d) => d.entity === entity).length;
+}
+
+/** `_DEF_SLOT`: for each definition, its slot in a record's value array (entity definitions) or -1 (global). */
+export function defSlots(ir: IrProgram): string {
+  const rank = new Map<string, number>();
+  const slots = ir.definitions.map((d) => {
+    if (d.entity === undefined) return -1;
+    const e = ir.entities.find((x) => x.name === d.entity);
+    const r = rank.get(d.entity) ?? 0;
+    rank.set(d.entity, r + 1);
+    return (e?.fields.length ?? 0) + r;
+  });
+  return [
+    '/** 定义在记录取值数组中的位置（实体上的定义，在字段之后；evaluateFast 在此缓存取值）；全局定义为 -1。 */',
+    `const _DEF_SLOT: readonly number[] = [${slots.join(', ')}];`,
+  ].join('\n');
+}
+
+function recordFn(ir: IrProgram, e: IrEntity, index: number, mod: ModuleGen): string {
   const cases = uniqueFields(e).flatMap(({ f, i }) => {
     const s = scalar(f, mod);
     return [
@@ -60,16 +81,17 @@ function recordFn(e: IrEntity, index: number, mod: ModuleGen): string {
       '      }',
     ];
   });
-  const slots = e.fields.map(() => 'undefined').join(', ');
+  // the fields, then the memo slots of the entity's definitions (see _DEF_SLOT)
+  const slots = [...e.fields.map(() => 'undefined'), ...Array.from({ length: mod.features.has('def') ? defsOn(ir, e.name) : 0 }, () => 'undefined')].join(', ');
   return [
     `/** 快速校验实体「${commentText(e.name)}」的一个记录（见 _fastFacts）。 */`,
     `function _fr${index}(x0: unknown, k: _FastCheck, depth: number): _Rec {`,
     '  const o = _fobj(x0, depth);',
     `  const v: (_Val | _Rec | _List | undefined)[] = [${slots}];`,
     "  const r: _Rec = { id: k.next++, path: '', v };",
-    '  const ks = Object.keys(o);',
-    '  for (let j = 0; j < ks.length; j++) {',
-    '    switch (ks[j]) {',
+    '  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)',
+    '  for (const key in o) {',
+    '    switch (key) {',
     ...cases,
     '      default: throw _BAIL;',
     '    }',
@@ -84,11 +106,12 @@ function listFn(e: IrEntity, index: number): string {
     `/** 快速校验实体「${commentText(e.name)}」的列表：没有空位与 undefined 元素的数组。 */`,
     `function _fl${index}(x: unknown, k: _FastCheck, depth: number): _List {`,
     '  if (!Array.isArray(x)) throw _BAIL;',
-    '  const items: _Rec[] = [];',
-    '  for (let i = 0; i < x.length; i++) {',
+    '  const n = x.length;',
+    '  const items = new Array<_Rec>(n);',
+    '  for (let i = 0; i < n; i++) {',
     '    const it: unknown = x[i];',
     '    if (it === undefined) throw _BAIL;',
-    `    items.push(_fr${index}(it, k, depth));`,
+    `    items[i] = _fr${index}(it, k, depth);`,
     '  }',
     "  return { path: '', items };",
     '}',
@@ -115,11 +138,11 @@ export function fastValidation(ir: IrProgram, mod: ModuleGen): string {
     ' */',
     'function _fastFacts(facts: unknown, day: number, f: (_Rec | undefined)[]): readonly boolean[] {',
     '  const o = _fobj(facts, 0);',
+    '  _fproto();',
     '  const k: _FastCheck = { next: 1, day };',
     '  let n: boolean[] | undefined;',
-    '  const ks = Object.keys(o);',
-    '  for (let j = 0; j < ks.length; j++) {',
-    '    switch (ks[j]) {',
+    '  for (const key in o) {',
+    '    switch (key) {',
     ...cases,
     '      default: throw _BAIL;',
     '    }',
@@ -128,7 +151,7 @@ export function fastValidation(ir: IrProgram, mod: ModuleGen): string {
     '}',
   ];
   ir.entities.forEach((e, i) => {
-    out.push('', recordFn(e, i, mod));
+    out.push('', recordFn(ir, e, i, mod));
     if (listed.has(i)) out.push('', listFn(e, i));
   });
   return out.join('\n');

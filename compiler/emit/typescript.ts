@@ -29,7 +29,7 @@ import { fromDayNumber, formatIso } from '../common/calendar.js';
 import type { IrDefinition, IrEntity, IrExpr, IrField, IrMeasure, IrProgram, IrRule, IrType } from '../ir/ir.js';
 import { conditionFn, definitionFn, displayKind, ModuleGen, traceFn, unmetFn, valueFn, walk } from './ts-expr.js';
 import { closeFeatures, runtimeSource, RUNTIME_TEXT_ALL } from './ts-runtime.js';
-import { fastJudge, fastValidation, measureIndexFn } from './ts-fast.js';
+import { defSlots, fastJudge, fastValidation, measureIndexFn } from './ts-fast.js';
 import { inputSchema, kindLabel, typeDescription } from './ts-schema.js';
 import { commentLines, commentText, lit, propertyKey, RESERVED_TYPE_NAMES, typeName } from './ts-strings.js';
 
@@ -45,7 +45,7 @@ const EXPORTED_NAMES = [
 function internalNames(ir: IrProgram): string[] {
   const out = new Set<string>([
     '_ENTITIES', '_ENTITY_INDEX', '_ENTITY_NAMES', '_MEASURES', '_DEFS', '_ASSUMPTIONS', '_sunsetCondition', '_SUNSET_OFFSET',
-    '_WORKDAY_DATA', '_WORKDAY_FIRST_YEAR', '_WORKDAY_LAST_YEAR', '_fastFacts', '_measureIndex', '_MEASURE_NAMES', '_NO_NONE', '_fastOne',
+    '_WORKDAY_DATA', '_WORKDAY_FIRST_YEAR', '_WORKDAY_LAST_YEAR', '_fastFacts', '_measureIndex', '_MEASURE_NAMES', '_NO_NONE', '_fastOne', '_DEF_SLOT',
     '_manySync', '_manyAsync',
   ]);
   for (const m of RUNTIME_TEXT_ALL.matchAll(/^(?:function|const|type|interface|class|let)\s+([\p{ID_Start}$_][\p{ID_Continue}$]*)/gmu)) out.add(m[1]!);
@@ -414,7 +414,12 @@ class Emitter {
   readonly mod: ModuleGen;
   private readonly use: Map<string, string[]>;
 
+  /** Measures whose outcomes some expression reads (措施.结果). */
+  private readonly outcomeRead = new Set<string>();
+
   constructor(private readonly ir: IrProgram) {
+    const exprs = [...ir.measures.flatMap((m) => m.rules.flatMap((r) => [r.condition, ...r.assignments.map((a) => a.value)])), ...ir.definitions.map((d) => d.expr), ...ir.assumptions.map((a) => a.condition), ...(ir.policy.sunset ? [ir.policy.sunset.condition] : [])];
+    for (const e of exprs) walk(e, (x) => { if (x.k === 'outcome') this.outcomeRead.add(x.measure); });
     for (const n of internalNames(ir)) this.taken.add(n);
     this.mod = new ModuleGen(ir, new Map(ir.params.map((p, i) => [p.name, `_p${i}`])));
     this.use = fieldUse(ir);
@@ -624,6 +629,7 @@ class Emitter {
       out.push('const _DEFS: readonly _Def[] = [');
       out.push(...definitions.map((d) => `${indent(d, '  ')},`));
       out.push('];');
+      out.push('', defSlots(this.ir));
     }
     if (assumptions.length) {
       this.mod.features.add('assume');
@@ -742,6 +748,7 @@ class Emitter {
       '  rules: [',
       ...m.rules.map((r) => this.rule(m, r)),
       '  ],',
+      `  read: ${this.outcomeRead.has(m.name)},`,
       `  fast: ${indent(fastJudge(m, index, this.mod), '  ').trimStart()},`,
       '};',
     ];
@@ -843,11 +850,11 @@ class Emitter {
       lines.push('if (maybeVoid !== undefined) (doubts ??= []).push(_voidDoubt(maybeVoid));');
     }
     lines.push(
-      `const s = _scope(f, n, day, false, ${status0}, doubts ?? _NO_DOUBTS);`,
+      `const s = _scope(f, n, day, false, ${status0}, doubts ?? _NO_DOUBTS, true);`,
       'const sel = b.sel;',
-      'const 决定: 快速决定[] = [];',
-      'if (sel === undefined) for (let i = 0; i < _MEASURES.length; i++) 决定.push((_measure(s, i) as _Done).fast as 快速决定);',
-      'else for (let i = 0; i < sel.length; i++) 决定.push((_measure(s, sel[i] as number) as _Done).fast as 快速决定);',
+      'const 决定 = new Array<快速决定>(sel === undefined ? _MEASURES.length : sel.length);',
+      'if (sel === undefined) for (let i = 0; i < _MEASURES.length; i++) 决定[i] = (_measure(s, i) as _Done).fast as 快速决定;',
+      'else for (let i = 0; i < sel.length; i++) 决定[i] = (_measure(s, sel[i] as number) as _Done).fast as 快速决定;',
       '// 评估日期已校验为严格的 "YYYY-MM-DD"：即 _iso(day)',
       'const date = b.date as string;',
     );

@@ -399,16 +399,19 @@ interface _Scope {
   readonly status0: 状态 | undefined;
   /** 政策在评估日期是否施行存疑的理由（评估日期在不确定的施行日范围内；某事件可能已使政策废止）。 */
   readonly doubts: readonly _Doubt[];
-  /** 定义的取值：定义序号 → 记录编号（全局定义为 0）→ 取值。 */
+  /** 定义的取值（evaluate）：定义序号 → 记录编号（全局定义为 0）→ 取值。 */
   readonly memo: (_Hit | undefined)[][];
-  /** 已判定的措施（措施可以引用其他措施）。 */
+  /** 已判定的措施（措施可以引用其他措施）；正在判定的为 _BUSY。 */
   readonly done: (_Done | undefined)[];
-  /** 正在判定的措施。 */
-  readonly busy: boolean[];
   /** evaluateFast 的求值上下文（不收集说明）。 */
   readonly c0: _Ctx;
-  /** evaluateFast 的定义取值：记录编号 × 定义个数 + 定义序号 → 取值（未求为 undefined）。 */
+  /** 不生成解释时的定义取值：记录编号 × 定义个数 + 定义序号 → 取值（未求为 undefined）。 */
   readonly fm: (_V | undefined)[];
+  /**
+   * evaluateFast 的主求值：实体上的定义的取值记在记录自己的取值数组中（字段之后，见 _DEF_SLOT）。
+   * INVARIANT: 一组记录只有一个这样的作用域（每次求值新建记录；失效条件的作用域不用它）。
+   */
+  readonly rm: boolean;
 }
 
 /** 政策在评估日期是否施行的一项疑问。 */
@@ -452,8 +455,10 @@ interface _Done {
   readonly fast: 快速决定 | undefined;
 }
 
-function _scope(f: readonly (_Rec | undefined)[], n: readonly boolean[], day: number, full: boolean, status0: 状态 | undefined, doubts: readonly _Doubt[]): _Scope {
-  const s = { f, n, day, full, status0, doubts, memo: [], done: [], busy: [], c0: undefined as unknown as _Ctx, fm: [] };
+const _NO_MEMO: (_Hit | undefined)[][] = [];
+
+function _scope(f: readonly (_Rec | undefined)[], n: readonly boolean[], day: number, full: boolean, status0: 状态 | undefined, doubts: readonly _Doubt[], rm = false): _Scope {
+  const s = { f, n, day, full, status0, doubts, memo: full ? [] : _NO_MEMO, done: [], c0: undefined as unknown as _Ctx, fm: [], rm };
   s.c0 = { s, ev: undefined, evDay: 0, miss: undefined, used: undefined, defs: undefined };
   return s;
 }
@@ -1118,6 +1123,14 @@ function _fdate(v: unknown, day: number): number {
   return n;
 }
 
+/** Object.prototype 上没有可枚举的属性（快速校验用 for-in 列举自有的键）；否则 _BAIL。 */
+function _fproto(): void {
+  for (const k in Object.prototype) {
+    void k;
+    throw _BAIL;
+  }
+}
+
 /** 普通对象（原型为 Object.prototype）；否则 _BAIL。 */
 function _fobj(o: unknown, depth: number): Record<string, unknown> {
   if (typeof o !== 'object' || o === null || depth > _FAST_DEPTH || Object.getPrototypeOf(o) !== Object.prototype) throw _BAIL;
@@ -1143,13 +1156,19 @@ interface _Batch {
 
 let _lastDate: unknown;
 let _lastDay = 0;
+let _lastBatch: _Batch | undefined;
 let _selCache: { readonly names: readonly unknown[]; readonly sel: readonly number[] } | undefined;
 
 /** 常见的选项 { 措施: [措施名…] }（普通对象与数组，措施名合格且不重复）→ 措施序号；其他写法为 undefined（由 _validateOptions 处理）。 */
 function _quickSelection(o: unknown): readonly number[] | undefined {
   if (typeof o !== 'object' || o === null || Object.getPrototypeOf(o) !== Object.prototype) return undefined;
-  const ks = Object.keys(o);
-  if (ks.length !== 1 || ks[0] !== '措施') return undefined;
+  let keys = 0;
+  for (const k in o) {
+    // (an inherited enumerable key is not 措施's own: left to _validateOptions)
+    if (k !== '措施' || !Object.prototype.hasOwnProperty.call(o, k)) return undefined;
+    keys++;
+  }
+  if (keys !== 1) return undefined;
   const a = (o as Record<string, unknown>)['措施'];
   if (!Array.isArray(a) || Object.getPrototypeOf(a) !== Array.prototype) return undefined;
   const c = _selCache;
@@ -1176,6 +1195,9 @@ function _quickSelection(o: unknown): readonly number[] | undefined {
 
 /** 校验一批求值共用的评估日期、事件与选项（问题的写法与 _validate 相同）。 */
 function _batch(date: unknown, events: unknown, options: unknown): _Batch {
+  // 与上一次相同（同一个选项对象，所选措施未变）：沿用
+  const lb = _lastBatch;
+  if (lb !== undefined && events === undefined && lb.date === date && lb.options === options && (options === undefined || (lb.sel !== undefined && _quickSelection(options) === lb.sel))) return lb;
   const problems: 输入问题[] = [];
   let day: number | undefined;
   if (date === _lastDate) day = _lastDay;
@@ -1189,15 +1211,19 @@ function _batch(date: unknown, events: unknown, options: unknown): _Batch {
   const evs = events === undefined ? _NO_EVENTS : _validateEvents(events, problems);
   let reg: 事件登记 | undefined;
   let sel: readonly number[] | undefined;
+  let quick = options === undefined;
   if (options !== undefined) {
     sel = _quickSelection(options);
+    quick = sel !== undefined;
     if (sel === undefined) {
       const o = _validateOptions(options, events, problems, true);
       reg = o.reg;
       sel = o.sel;
     }
   }
-  return { ok: problems.length === 0, problems, date, day: day ?? 0, events, options, evs, reg, sel };
+  const b = { ok: problems.length === 0, problems, date, day: day ?? 0, events, options, evs, reg, sel };
+  if (b.ok && events === undefined && quick) _lastBatch = b;
+  return b;
 }
 
 /** 一行的事实 → 记录：快速路径，不行则完整校验（抛出 InputError；row 为 evaluateMany 的行号）。返回个案声明不存在的实体。 */
@@ -1294,6 +1320,8 @@ interface _Measure {
   readonly application: { readonly name: string; readonly index: number } | undefined;
   readonly outcomes: readonly _Outcome[];
   readonly rules: readonly _Rule[];
+  /** 某个表达式引用本措施的结果（措施.结果）。 */
+  readonly read: boolean;
   /** evaluateFast 的判定（为本措施生成的专用代码）：与 evaluate 相同的状态与取值（及可领取），不生成解释；确定的取值记入 raw。 */
   readonly fast: (s: _Scope, raw: (_Val | undefined)[]) => 快速决定;
 }
@@ -1337,15 +1365,21 @@ function _key(v: _V): string {
   return JSON.stringify(v);
 }
 
+/** 不被任何表达式引用其结果的措施在 evaluateFast 中的取值（写入后不再读）。 */
+const _SINK: (_Val | undefined)[] = [];
+
+/** 正在判定中的措施（_Scope.done）。 */
+const _BUSY: _Done = { 状态: '存疑', raw: [], full: undefined, fast: undefined };
+
 /** 一项措施（已判定则取缓存；正在判定中——循环引用——为 undefined）。 */
 function _measure(s: _Scope, i: number): _Done | undefined {
   const hit = s.done[i];
-  if (hit !== undefined) return hit;
-  if (s.busy[i] === true) return undefined;
+  if (hit !== undefined) return hit === _BUSY ? undefined : hit;
   const m = _MEASURES[i];
   if (m === undefined) return undefined;
-  s.busy[i] = true;
-  const raw: (_Val | undefined)[] = [];
+  s.done[i] = _BUSY;
+  // evaluateFast: a measure whose outcomes no expression reads keeps no values
+  const raw: (_Val | undefined)[] = s.full || m.read ? [] : _SINK;
   let done: _Done;
   if (s.full) {
     const d = _judge(m, s, raw);
@@ -1354,7 +1388,6 @@ function _measure(s: _Scope, i: number): _Done | undefined {
     const d = m.fast(s, raw);
     done = { 状态: d.状态, raw, full: undefined, fast: d };
   }
-  s.busy[i] = false;
   s.done[i] = done;
   return done;
 }
@@ -1815,6 +1848,7 @@ const _m0: _Measure = {
       ],
     },
   ],
+  read: false,
   fast: (s: _Scope, raw: (_Val | undefined)[]): 快速决定 => {
     let st: 状态;
     let res: Record<string, number | boolean | string> = {};
@@ -2051,6 +2085,7 @@ const _m1: _Measure = {
       ],
     },
   ],
+  read: false,
   fast: (s: _Scope, raw: (_Val | undefined)[]): 快速决定 => {
     let st: 状态;
     let res: Record<string, number | boolean | string> = {};
@@ -2171,6 +2206,7 @@ const _m2: _Measure = {
       ],
     },
   ],
+  read: false,
   fast: (s: _Scope, raw: (_Val | undefined)[]): 快速决定 => {
     let st: 状态;
     let res: Record<string, number | boolean | string> = {};
@@ -2246,11 +2282,11 @@ const _NO_NONE: readonly boolean[] = [false, false, false];
  */
 function _fastFacts(facts: unknown, day: number, f: (_Rec | undefined)[]): readonly boolean[] {
   const o = _fobj(facts, 0);
+  _fproto();
   const k: _FastCheck = { next: 1, day };
   let n: boolean[] | undefined;
-  const ks = Object.keys(o);
-  for (let j = 0; j < ks.length; j++) {
-    switch (ks[j]) {
+  for (const key in o) {
+    switch (key) {
       case "家庭": {
         const x = o["家庭"];
         if (x === _NONEXISTENT) (n ??= _NO_NONE.slice())[0] = true;
@@ -2280,9 +2316,9 @@ function _fr0(x0: unknown, k: _FastCheck, depth: number): _Rec {
   const o = _fobj(x0, depth);
   const v: (_Val | _Rec | _List | undefined)[] = [undefined, undefined];
   const r: _Rec = { id: k.next++, path: '', v };
-  const ks = Object.keys(o);
-  for (let j = 0; j < ks.length; j++) {
-    switch (ks[j]) {
+  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
+  for (const key in o) {
+    switch (key) {
       case "子女数": {
         const x = o["子女数"];
         if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) throw _BAIL;
@@ -2306,9 +2342,9 @@ function _fr1(x0: unknown, k: _FastCheck, depth: number): _Rec {
   const o = _fobj(x0, depth);
   const v: (_Val | _Rec | _List | undefined)[] = [undefined, undefined, undefined];
   const r: _Rec = { id: k.next++, path: '', v };
-  const ks = Object.keys(o);
-  for (let j = 0; j < ks.length; j++) {
-    switch (ks[j]) {
+  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
+  for (const key in o) {
+    switch (key) {
       case "出生日期": {
         const x = o["出生日期"];
         v[0] = _fdate(x, k.day);
@@ -2337,9 +2373,9 @@ function _fr2(x0: unknown, k: _FastCheck, depth: number): _Rec {
   const o = _fobj(x0, depth);
   const v: (_Val | _Rec | _List | undefined)[] = [undefined, undefined];
   const r: _Rec = { id: k.next++, path: '', v };
-  const ks = Object.keys(o);
-  for (let j = 0; j < ks.length; j++) {
-    switch (ks[j]) {
+  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
+  for (const key in o) {
+    switch (key) {
       case "性别": {
         const x = o["性别"];
         if (x !== "男" && x !== "女") throw _BAIL;
@@ -2520,11 +2556,11 @@ function _fastOne(facts: unknown, b: _Batch, row: number | undefined): 快速决
   let doubts: _Doubt[] | undefined;
   const maybeVoid = !isVoid && !notYet && vs.maybe !== undefined && day >= vs.maybe.day ? vs.maybe : undefined;
   if (maybeVoid !== undefined) (doubts ??= []).push(_voidDoubt(maybeVoid));
-  const s = _scope(f, n, day, false, isVoid ? '已废止' : notYet ? '未生效' : undefined, doubts ?? _NO_DOUBTS);
+  const s = _scope(f, n, day, false, isVoid ? '已废止' : notYet ? '未生效' : undefined, doubts ?? _NO_DOUBTS, true);
   const sel = b.sel;
-  const 决定: 快速决定[] = [];
-  if (sel === undefined) for (let i = 0; i < _MEASURES.length; i++) 决定.push((_measure(s, i) as _Done).fast as 快速决定);
-  else for (let i = 0; i < sel.length; i++) 决定.push((_measure(s, sel[i] as number) as _Done).fast as 快速决定);
+  const 决定 = new Array<快速决定>(sel === undefined ? _MEASURES.length : sel.length);
+  if (sel === undefined) for (let i = 0; i < _MEASURES.length; i++) 决定[i] = (_measure(s, i) as _Done).fast as 快速决定;
+  else for (let i = 0; i < sel.length; i++) 决定[i] = (_measure(s, sel[i] as number) as _Done).fast as 快速决定;
   // 评估日期已校验为严格的 "YYYY-MM-DD"：即 _iso(day)
   const date = b.date as string;
   if (b.reg === undefined) return { 评估日期: date, 决定 };
