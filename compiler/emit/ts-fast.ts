@@ -32,7 +32,9 @@ function scalar(f: IrField, mod: ModuleGen): { check: string[]; value: string } 
     case 'enum':
       if (t.members.length === 0) return { check: ['throw _BAIL;'], value: 'x' };
       return { check: [`if (${t.members.map((m) => `x !== ${lit(m)}`).join(' && ')}) throw _BAIL;`], value: 'x as string' };
-    case 'date': return { check: [], value: '_fdate(x, k.day)' };
+    case 'date':
+      mod.features.add('fastDate');
+      return { check: [], value: '_fdate(x, k.day)' };
     case 'money': return { check: [`const y = _parseMoney(x, ${signed});`, 'if (y === undefined) throw _BAIL;'], value: 'y' };
     case 'quantity':
       if (t.dim === 'ratio') return { check: [`const y = _parseRatio(x, ${signed});`, 'if (y === undefined) throw _BAIL;'], value: 'y' };

@@ -23,7 +23,7 @@ export type RuntimeFeature =
   | 'ageYears' | 'ageMonths' | 'workdays' | 'addMonths' | 'param' | 'event' | 'sunset'
   | 'root' | 'field' | 'get' | 'def' | 'ratio' | 'ratioMul' | 'ratioCmp' | 'div' | 'mulRound'
   | 'iv' | 'why' | 'lohi' | 'ivAdd' | 'ivSub' | 'ivNeg' | 'ivDays' | 'ivMul' | 'ivCmp' | 'ivAge' | 'ivAddMonths' | 'nth' | 'applies' | 'outcome'
-  | 'assume' | 'qtrace' | 'ratioNeg' | 'paramTable';
+  | 'assume' | 'qtrace' | 'ratioNeg' | 'paramTable' | 'fastDate';
 
 const CORE = String.raw`
 // ───────────────────────────── 运行时 ─────────────────────────────
@@ -776,28 +776,6 @@ interface _FastCheck {
 
 /** 嵌套对象的深度上限（更深的——包括循环引用——交给完整校验）。 */
 const _FAST_DEPTH = 32;
-
-/** 严格的 "YYYY-MM-DD"、不晚于评估日期 → 日序；否则 _BAIL。与 _parseIso 同一规则，不用正则表达式。 */
-function _fdate(v: unknown, day: number): number {
-  if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) throw _BAIL;
-  let y = 0;
-  for (let i = 0; i < 4; i++) {
-    const d = v.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) throw _BAIL;
-    y = y * 10 + d;
-  }
-  const m1 = v.charCodeAt(5) - 48;
-  const m2 = v.charCodeAt(6) - 48;
-  const d1 = v.charCodeAt(8) - 48;
-  const d2 = v.charCodeAt(9) - 48;
-  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) throw _BAIL;
-  const mo = m1 * 10 + m2;
-  const d = d1 * 10 + d2;
-  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > _monthDays(y, mo)) throw _BAIL;
-  const n = _day(y, mo, d);
-  if (n > day) throw _BAIL;
-  return n;
-}
 
 /** Object.prototype 上没有可枚举的属性（快速校验用 for-in 列举自有的键）；否则 _BAIL。 */
 function _fproto(): void {
@@ -1725,6 +1703,30 @@ function _workdays(c: _Ctx, start: number | _Iv | null, n: unknown): number | _I
 }
 `;
 
+const FAST_DATE = String.raw`
+/** 严格的 "YYYY-MM-DD"、不晚于评估日期 → 日序；否则 _BAIL。与 _parseIso 同一规则，不用正则表达式。 */
+function _fdate(v: unknown, day: number): number {
+  if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) throw _BAIL;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = v.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) throw _BAIL;
+    y = y * 10 + d;
+  }
+  const m1 = v.charCodeAt(5) - 48;
+  const m2 = v.charCodeAt(6) - 48;
+  const d1 = v.charCodeAt(8) - 48;
+  const d2 = v.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) throw _BAIL;
+  const mo = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > _monthDays(y, mo)) throw _BAIL;
+  const n = _day(y, mo, d);
+  if (n > day) throw _BAIL;
+  return n;
+}
+`;
+
 const PARAM_TABLE = String.raw`
 /** 外部参数的取值表（YAML）：[起始日序, 值（比例为 "n/d"）, 已确认]，按起始日顺序。 */
 interface _Param {
@@ -1799,7 +1801,7 @@ const CHUNKS: readonly (readonly [RuntimeFeature | 'core' | 'ageNote' | 'round',
   ['ratioCmp', RATIO_CMP], ['round', ROUND], ['mulRound', MUL_ROUND], ['div', DIV], ['iv', IV], ['why', WHY], ['lohi', LOHI],
   ['ivAdd', IV_ADD], ['ivSub', IV_SUB], ['ivNeg', IV_NEG], ['ivDays', IV_DAYS], ['ivMul', IV_MUL], ['ivCmp', IV_CMP], ['ageNote', AGE_NOTE],
   ['ageMonths', AGE_MONTHS], ['ageYears', AGE_YEARS], ['ivAge', IV_AGE], ['addMonths', ADD_MONTHS], ['ivAddMonths', IV_ADD_MONTHS],
-  ['nth', NTH], ['qtrace', QTRACE], ['applies', APPLIES], ['outcome', OUTCOME], ['assume', ASSUME], ['workdays', WORKDAYS], ['paramTable', PARAM_TABLE], ['param', PARAM],
+  ['nth', NTH], ['qtrace', QTRACE], ['applies', APPLIES], ['outcome', OUTCOME], ['assume', ASSUME], ['workdays', WORKDAYS], ['paramTable', PARAM_TABLE], ['param', PARAM], ['fastDate', FAST_DATE],
   ['event', EVENT], ['sunset', SUNSET],
 ];
 

@@ -1101,28 +1101,6 @@ interface _FastCheck {
 /** 嵌套对象的深度上限（更深的——包括循环引用——交给完整校验）。 */
 const _FAST_DEPTH = 32;
 
-/** 严格的 "YYYY-MM-DD"、不晚于评估日期 → 日序；否则 _BAIL。与 _parseIso 同一规则，不用正则表达式。 */
-function _fdate(v: unknown, day: number): number {
-  if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) throw _BAIL;
-  let y = 0;
-  for (let i = 0; i < 4; i++) {
-    const d = v.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) throw _BAIL;
-    y = y * 10 + d;
-  }
-  const m1 = v.charCodeAt(5) - 48;
-  const m2 = v.charCodeAt(6) - 48;
-  const d1 = v.charCodeAt(8) - 48;
-  const d2 = v.charCodeAt(9) - 48;
-  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) throw _BAIL;
-  const mo = m1 * 10 + m2;
-  const d = d1 * 10 + d2;
-  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > _monthDays(y, mo)) throw _BAIL;
-  const n = _day(y, mo, d);
-  if (n > day) throw _BAIL;
-  return n;
-}
-
 /** Object.prototype 上没有可枚举的属性（快速校验用 for-in 列举自有的键）；否则 _BAIL。 */
 function _fproto(): void {
   for (const k in Object.prototype) {
@@ -1597,6 +1575,28 @@ function _param(c: _Ctx, p: _Param): number | string | null {
   }
   if (!hit[2]) c.used?.add(p.name);
   return hit[1];
+}
+
+/** 严格的 "YYYY-MM-DD"、不晚于评估日期 → 日序；否则 _BAIL。与 _parseIso 同一规则，不用正则表达式。 */
+function _fdate(v: unknown, day: number): number {
+  if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) throw _BAIL;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = v.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) throw _BAIL;
+    y = y * 10 + d;
+  }
+  const m1 = v.charCodeAt(5) - 48;
+  const m2 = v.charCodeAt(6) - 48;
+  const d1 = v.charCodeAt(8) - 48;
+  const d2 = v.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) throw _BAIL;
+  const mo = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > _monthDays(y, mo)) throw _BAIL;
+  const n = _day(y, mo, d);
+  if (n > day) throw _BAIL;
+  return n;
 }
 
 /** 失效条件中事件的文本字段（非文本为 null）。 */
