@@ -248,7 +248,9 @@ describe('the extension in code-server (VS Code in Chromium)', () => {
 
   test('open the county policy: the extension activates, 0 problems, .zc icon, no box on full-width punctuation', async () => {
     await quickOpen('第四章.zc');
-    // the language server has answered when semantic tokens / code lenses appear
+    // code lenses are drawn only on lines in view: go to the first measure (the file opens at its head)
+    await gotoPos(where('措施 生育补助', '生育补助'));
+    // the language server has answered when the code lenses appear
     await page.waitForSelector(`${editor} .codelens-decoration a`, { timeout: 150_000 });
     expect(await waitProblems((l) => /No Problems/.test(l), '“没有问题”')).toBe('No Problems');
     await page.screenshot({ path: join(OUT, 'vscode-open.png') });
@@ -285,7 +287,7 @@ describe('the extension in code-server (VS Code in Chromium)', () => {
     expect(rows.join('\n')).toContain('是否想写“子女”'); // the hint, as related information
     await page.screenshot({ path: join(OUT, 'vscode-diagnostic.png') });
     // the error's hover offers “Quick Fix…”: VS Code asks for kind quickfix only (CodeActionContext.only)
-    await gotoPos(where('= 家庭.子 均满足', '子'));
+    await gotoPos(where('= 家庭.子女 均满足', '子女 均满足')); // on the line as it was before the edit: 子 did not move
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
     const hover = await page.waitForSelector('.monaco-hover:not(.hidden) .hover-row.status-bar .action-container >> text=/Quick Fix/', { timeout: 30_000 });
@@ -346,7 +348,7 @@ describe('the extension in code-server (VS Code in Chromium)', () => {
 
   test('Format Document restores the canonical layout (not saved)', async () => {
     await reset();
-    await gotoPos(where('= 家庭.子女 均满足', '家庭'));
+    await gotoPos(where('= 家庭.子女 均满足', '家庭.子女 均满足')); // the 家庭 after “=”, not the one after 定义
     await page.keyboard.insertText('   ');
     expect(await lineText('=    家庭.子女 均满足')).toBeDefined();
     await runCommand('Format Document');
