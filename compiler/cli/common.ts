@@ -54,3 +54,23 @@ export function parseFormat<F extends string>(v: string | undefined, allowed: re
   if ((allowed as readonly string[]).includes(v)) return v as F;
   throw new UsageError(`--format 应为 ${allowed.join('|')} 之一，这里是“${v}”`);
 }
+
+/**
+ * `--timeout 毫秒` and `--rlimit N` of verify, diff and explain. Default: 5000 ms and no
+ * resource limit. `--rlimit` alone gives deterministic answers (no wall-clock limit, see
+ * verify/limits.ts); both given, both apply.
+ */
+export function parseSolverLimits(values: Record<string, unknown>): { timeoutMs: number; rlimit?: number } {
+  const t = values['timeout'] as string | undefined;
+  const r = values['rlimit'] as string | undefined;
+  const rlimit = r === undefined ? undefined : Number(r);
+  if (rlimit !== undefined && (!Number.isInteger(rlimit) || rlimit <= 0)) throw new UsageError('--rlimit 应为正整数（z3 资源上限）');
+  const timeoutMs = t === undefined ? (rlimit !== undefined ? 0 : 5000) : Number(t);
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) {
+    if (t !== undefined) throw new UsageError('--timeout 应为正整数（毫秒）');
+  }
+  return rlimit !== undefined ? { timeoutMs, rlimit } : { timeoutMs };
+}
+
+/** Help text line for `--rlimit`. */
+export const RLIMIT_HELP = '每个求解查询的确定性资源上限（z3 rlimit，如 5000000）；只给 --rlimit 时不限时，结果与机器负载无关';

@@ -15,7 +15,7 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { diffPolicies } from '../diff/diff.js';
 import { renderDiffHtml, renderDiffJson, renderDiffMarkdown, renderDiffText, tally } from '../diff/render.js';
 import { DEFAULT_LIST_BOUND } from '../verify/smt.js';
-import { args, EXIT_FINDINGS, EXIT_OK, parseFormat, UsageError, type Io } from './common.js';
+import { args, EXIT_FINDINGS, EXIT_OK, parseFormat, parseSolverLimits, RLIMIT_HELP, UsageError, type Io } from './common.js';
 
 export const diffHelp = `用法：zhengce diff 旧目录 新目录 [选项]
       zhengce diff --rev 旧版本..新版本 [目录]
@@ -28,6 +28,7 @@ export const diffHelp = `用法：zhengce diff 旧目录 新目录 [选项]
   --fail-on 类别          loses：有人失去时退出码为 1（用于 CI）；changes：有任何语义变化时为 1；
                         undecided：有未判定时也为 1
   --timeout 毫秒          每个求解查询的时限（默认 5000）；未判定不算等价
+  --rlimit N            ${RLIMIT_HELP}
   --list-bound N        列表元素个数上限（默认 ${DEFAULT_LIST_BOUND}）
   --no-findings         不比较核查发现（省去对两个版本各运行一次核查）
   --always-solve        规则、定义与参数都未变的措施也交给求解器证明（默认：未变即等价）
@@ -59,7 +60,7 @@ function checkoutRev(top: string, rev: string, rel: string): { ok: true; dir: st
 
 export async function runDiff(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = args(argv, {
-    rev: { type: 'string' }, format: { type: 'string' }, 'fail-on': { type: 'string' }, timeout: { type: 'string' },
+    rev: { type: 'string' }, format: { type: 'string' }, 'fail-on': { type: 'string' }, timeout: { type: 'string' }, rlimit: { type: 'string' },
     'list-bound': { type: 'string' }, 'no-findings': { type: 'boolean' }, 'always-solve': { type: 'boolean' }, events: { type: 'string' }, output: { type: 'string' },
   });
   if (values['help']) {
@@ -69,8 +70,7 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
   const format = parseFormat(values['format'] as string | undefined, ['text', 'json', 'markdown', 'html'] as const, 'text');
   const failOn = values['fail-on'] as string | undefined;
   if (failOn !== undefined && !['loses', 'changes', 'undecided'].includes(failOn)) throw new UsageError(`--fail-on 应为 loses、changes 或 undecided，这里是“${failOn}”`);
-  const timeoutMs = values['timeout'] === undefined ? 5000 : Number(values['timeout']);
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new UsageError('--timeout 应为正整数（毫秒）');
+  const limits = parseSolverLimits(values);
   const listBound = values['list-bound'] === undefined ? DEFAULT_LIST_BOUND : Number(values['list-bound']);
   if (!Number.isInteger(listBound) || listBound < 1 || listBound > 32) throw new UsageError('--list-bound 应为 1 至 32 之间的整数');
   const rev = values['rev'] as string | undefined;
@@ -138,7 +138,7 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
       const r = readEvents(nodeHost, join(io.cwd, 'policies/events.yaml'));
       if (r.ok) events = r.events as unknown[];
     }
-    const { value, diagnostics } = await diffPolicies(sides[0]!.policies, sides[1]!.policies, { timeoutMs, listBound, findings: !values['no-findings'], events, alwaysSolve: !!values['always-solve'] });
+    const { value, diagnostics } = await diffPolicies(sides[0]!.policies, sides[1]!.policies, { ...limits, listBound, findings: !values['no-findings'], events, alwaysSolve: !!values['always-solve'] });
     const fatal = diagnostics.filter((d) => d.code === 'ZC1302');
     if (fatal.length) {
       for (const d of fatal) io.err(`错误[${d.code}]: ${d.message}\n${d.help ? `  = 帮助: ${d.help}\n` : ''}`);

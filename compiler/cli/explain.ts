@@ -11,7 +11,7 @@ import { CalendarCoverageError, InputError } from '../interpret/decision.js';
 import { explain } from '../explain/explain.js';
 import { renderExplainJson, renderExplainText } from '../explain/render.js';
 import { DEFAULT_LIST_BOUND } from '../verify/smt.js';
-import { args, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseFormat, UsageError, type Io } from './common.js';
+import { args, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseFormat, parseSolverLimits, RLIMIT_HELP, UsageError, type Io } from './common.js';
 import { caseEvents, readCase } from './case.js';
 
 export const explainHelp = `用法：zhengce explain 个案.yaml --date 日期 [--measure 措施] [--why-not] [--fixed 字段,…] [--max N]
@@ -26,6 +26,7 @@ export const explainHelp = `用法：zhengce explain 个案.yaml --date 日期 [
   --max N             每项措施最多列出 N 个方案（默认 3）
   --format text|json  输出格式（默认 text）
   --timeout 毫秒       每个求解查询的时限（默认 5000）；未判定如实报告，不当作“无解”
+  --rlimit N          ${RLIMIT_HELP}
   --list-bound N      列表元素个数上限（默认 ${DEFAULT_LIST_BOUND}）
   --events 文件        上级政策事件登记；省略时用 policies/events.yaml（若存在）；none 表示无事件
   --policy 政策        政策的标识、目录或文号；--paths 目录 政策所在目录（默认 policies）
@@ -36,7 +37,7 @@ export const explainHelp = `用法：zhengce explain 个案.yaml --date 日期 [
 export async function runExplain(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = args(argv, {
     date: { type: 'string' }, measure: { type: 'string' }, 'why-not': { type: 'boolean' }, fixed: { type: 'string', multiple: true },
-    max: { type: 'string' }, format: { type: 'string' }, timeout: { type: 'string' }, 'list-bound': { type: 'string' },
+    max: { type: 'string' }, format: { type: 'string' }, timeout: { type: 'string' }, rlimit: { type: 'string' }, 'list-bound': { type: 'string' },
     events: { type: 'string' }, policy: { type: 'string' }, paths: { type: 'string' },
   });
   if (values['help']) {
@@ -49,8 +50,7 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
   const format = parseFormat(values['format'] as string | undefined, ['text', 'json'] as const, 'text');
   const max = values['max'] === undefined ? 3 : Number(values['max']);
   if (!Number.isInteger(max) || max < 1 || max > 50) throw new UsageError('--max 应为 1 至 50 之间的整数');
-  const timeoutMs = values['timeout'] === undefined ? 5000 : Number(values['timeout']);
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new UsageError('--timeout 应为正整数（毫秒）');
+  const limits = parseSolverLimits(values);
   const listBound = values['list-bound'] === undefined ? DEFAULT_LIST_BOUND : Number(values['list-bound']);
   if (!Number.isInteger(listBound) || listBound < 1 || listBound > 32) throw new UsageError('--list-bound 应为 1 至 32 之间的整数');
   const fixed = ((values['fixed'] as string[] | undefined) ?? []).flatMap((s) => s.split(/[,，、]/)).map((s) => s.trim()).filter(Boolean);
@@ -81,7 +81,7 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
     return EXIT_FINDINGS;
   }
   try {
-    const report = await explain(policy.ir, c.facts, date, ev.events, { timeoutMs, listBound, max, fixed, ...(measure ? { measure } : {}) });
+    const report = await explain(policy.ir, c.facts, date, ev.events, { ...limits, listBound, max, fixed, ...(measure ? { measure } : {}) });
     io.out(format === 'json' ? renderExplainJson(report) : renderExplainText(report));
     return EXIT_OK;
   } catch (e) {

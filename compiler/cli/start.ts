@@ -9,6 +9,7 @@ import { buildGenerated, diffGenerated, writeGenerated } from '../emit/build.js'
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderDiagnosticsText, terminalSafe } from '../diagnostics/render.js';
 import { verifyPolicies } from '../verify/verify.js';
+import { PUBLISHED_RLIMIT } from '../verify/limits.js';
 import type { VerifyReport } from '../verify/finding.js';
 import { renderVerifyJson } from '../verify/report-text.js';
 import { renderVerifySarif } from '../verify/report-sarif.js';
@@ -70,7 +71,7 @@ export async function runStart(argv: string[], io: Io): Promise<number> {
   if (reg.value.kind === 'missing') io.out(`（没有找到事件登记 ${reg.value.path}：核查不考虑上级政策事件）\n`);
   const events = reg.value.kind === 'file' ? reg.value.registry.events : [];
   const scen = runScenariosWith(findScenarioFiles(nodeHost, ['policies']), b.policies, nodeHost);
-  const report = await verifyPolicies(b.policies, { timeoutMs: 5000, pbtRuns: 1000, events, scenarios: scen.results });
+  const report = await verifyPolicies(b.policies, { timeoutMs: 0, rlimit: PUBLISHED_RLIMIT, pbtRuns: 1000, events, scenarios: scen.results });
   const files = new Map([...b.files, ...publishedReport(report, new Map([...b.result.files, ...scen.sources]), io.cwd)]);
 
   // docs/diff/ holds example change-impact reports written by `zhengce diff` (test/diff/county.test.ts checks them)

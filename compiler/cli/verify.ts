@@ -57,16 +57,17 @@ export function saveWitnesses(report: VerifyReport, policies: readonly LoweredPo
   }
   return n;
 }
-import { args, EXIT_FINDINGS, EXIT_OK, parseFailLevel, parseFormat, UsageError, type Io } from './common.js';
+import { args, EXIT_FINDINGS, EXIT_OK, parseFailLevel, parseFormat, parseSolverLimits, RLIMIT_HELP, UsageError, type Io } from './common.js';
 
 export const verifyHelp = `用法：zhengce verify [路径...] [--format text|json|sarif|junit|html] [--fail-level error|warning|note]
-                      [--timeout 毫秒] [--runs N] [--list-bound N] [--events 文件|none] [--allow-unknown] [--output 文件]
+                      [--timeout 毫秒] [--rlimit N] [--runs N] [--list-bound N] [--events 文件|none] [--allow-unknown] [--output 文件]
 
 对政策做核查：矛盾、缺口、永不适用/被覆盖/多余的规则、有效性、用户声明的性质（边界、条款一致、概念一致）、
 原文措辞、指标推算。每项发现附条款、反例（事实 + 日期）和各方结论；求解器的反例都经解释器复现。
   --format          输出格式（默认 text）
   --fail-level      未接受的发现达到该级别时退出码为 1（默认 error）
   --timeout         每个 SMT 查询的时限（默认 5000 毫秒）；超时记为“未判定”，不算通过
+  --rlimit          ${RLIMIT_HELP}
   --runs            每条性质的随机测试次数（默认 1000）
   --list-bound      SMT 编码中每个列表的元素个数上限（默认 ${DEFAULT_LIST_BOUND}）；前提未把列表限制在上限以内时，
                     涉及列表的证明只是“有界证明”（ZC0919，不算通过）；随机测试也会试更长的列表
@@ -88,7 +89,7 @@ export function registerVerifyFormat(name: string, r: Renderer): void {
 
 export async function runVerify(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = args(argv, {
-    format: { type: 'string' }, 'fail-level': { type: 'string' }, timeout: { type: 'string' }, runs: { type: 'string' },
+    format: { type: 'string' }, 'fail-level': { type: 'string' }, timeout: { type: 'string' }, rlimit: { type: 'string' }, runs: { type: 'string' },
     events: { type: 'string' }, output: { type: 'string' }, 'save-witnesses': { type: 'string' }, 'no-scenarios': { type: 'boolean' },
     'list-bound': { type: 'string' },
     'allow-unknown': { type: 'boolean' },
@@ -99,9 +100,8 @@ export async function runVerify(argv: string[], io: Io): Promise<number> {
   }
   const format = parseFormat(values['format'] as string | undefined, ['text', 'json', 'sarif', 'junit', 'html'] as const, 'text');
   const level = parseFailLevel(values['fail-level'] as string | undefined);
-  const timeoutMs = values['timeout'] === undefined ? 5000 : Number(values['timeout']);
+  const limits = parseSolverLimits(values);
   const runs = values['runs'] === undefined ? 1000 : Number(values['runs']);
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new UsageError('--timeout 应为正整数（毫秒）');
   if (!Number.isInteger(runs) || runs < 0) throw new UsageError('--runs 应为非负整数');
   const listBound = values['list-bound'] === undefined ? DEFAULT_LIST_BOUND : Number(values['list-bound']);
   if (!Number.isInteger(listBound) || listBound < 1 || listBound > 32) throw new UsageError('--list-bound 应为 1 至 32 之间的整数');
@@ -129,7 +129,7 @@ export async function runVerify(argv: string[], io: Io): Promise<number> {
   const scenarioRun = values['no-scenarios'] ? undefined : runScenariosWith(findScenarioFiles(nodeHost, policyPaths), policies, nodeHost);
   const files = new Map([...result.files, ...(scenarioRun?.sources ?? [])]);
   if (scenarioRun && scenarioRun.diagnostics.length) io.err(renderDiagnosticsText(scenarioRun.diagnostics, files, { cwd: io.cwd }));
-  const report = await verifyPolicies(policies, { timeoutMs, pbtRuns: runs, listBound, events, ...verifyPlugins, ...(scenarioRun ? { scenarios: scenarioRun.results } : {}) });
+  const report = await verifyPolicies(policies, { ...limits, pbtRuns: runs, listBound, events, ...verifyPlugins, ...(scenarioRun ? { scenarios: scenarioRun.results } : {}) });
   if (values['save-witnesses']) {
     const n = saveWitnesses(report, policies, values['save-witnesses'] as string);
     io.err(`已把 ${n} 个反例写成场景文件：${values['save-witnesses']}\n`);

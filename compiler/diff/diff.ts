@@ -31,6 +31,7 @@ import type { LoweredPolicy } from '../project/policies.js';
 import { DEFAULT_LIST_BOUND, SmtEncoder, decodeWitness, z3, type Witness, type ZBool } from '../verify/smt.js';
 import { specialise } from '../verify/specialise.js';
 import { verifyPolicies } from '../verify/verify.js';
+import { applyLimits, limitText } from '../verify/limits.js';
 import { outcomeText } from '../explain/explain.js';
 import { loadGeneratedEvaluator } from '../emit/load.js';
 import { compareDecisions } from '../verify/engine.js';
@@ -111,7 +112,10 @@ export interface DiffReport {
 }
 
 export interface DiffOptions {
+  /** Per-query wall-clock limit in ms (0: none; then `rlimit` must be set). */
   readonly timeoutMs: number;
+  /** z3's deterministic resource limit per query (verify/limits.ts). */
+  readonly rlimit?: number;
   readonly listBound?: number;
   /** Compare verification findings (runs the verifier on both sides; default true). */
   readonly findings?: boolean;
@@ -232,7 +236,7 @@ function headerDiffs(a: IrProgram, b: IrProgram): string[] {
 }
 
 async function findingDiffs(o: LoweredPolicy, n: LoweredPolicy, opts: DiffOptions): Promise<FindingDiff[]> {
-  const run = async (p: LoweredPolicy) => (await verifyPolicies([p], { timeoutMs: opts.timeoutMs, pbtRuns: 0, events: opts.events ?? [], ...(opts.listBound ? { listBound: opts.listBound } : {}) })).findings;
+  const run = async (p: LoweredPolicy) => (await verifyPolicies([p], { timeoutMs: opts.timeoutMs, ...(opts.rlimit ? { rlimit: opts.rlimit } : {}), pbtRuns: 0, events: opts.events ?? [], ...(opts.listBound ? { listBound: opts.listBound } : {}) })).findings;
   const [fa, fb] = [await run(o), await run(n)];
   // the subject (kind + measure/rule/outcome names) identifies a finding across revisions; the fingerprint includes the policy id
   const key = (f: { code: string; subject: string }) => `${f.code}|${f.subject}`;
@@ -297,7 +301,7 @@ async function diffPolicy(o: LoweredPolicy, n: LoweredPolicy, opts: DiffOptions,
   const measures: MeasureDiff[] = [];
   const Z = await z3();
   const solver = new Z.Solver();
-  solver.set('timeout', opts.timeoutMs);
+  applyLimits(solver, opts);
   for (const mb of b.measures) {
     const ma = a.measures.find((x) => x.name === mb.name);
     if (!ma) {
@@ -446,10 +450,10 @@ async function diffMeasure(Z: any, solver: any, o: LoweredPolicy, n: LoweredPoli
           model = r2 === 'sat' ? solver.model() : undefined;
           solver.pop();
         }
-        if (!model) {
-          await solver.check();
-          model = solver.model();
-        }
+        // INVARIANT: a model is read only after a `sat` answer; a follow-up check that is not
+        // decided in time makes the query undecided (ZC1305), never a crash.
+        if (!model) model = (await solver.check()) === 'sat' ? solver.model() : undefined;
+        if (!model) r = 'unknown';
       }
       queryMs.push(performance.now() - t0);
     } finally {
@@ -457,8 +461,8 @@ async function diffMeasure(Z: any, solver: any, o: LoweredPolicy, n: LoweredPoli
     }
     const what = `措施“${mb.name}”${kind === '得到' ? '是否有人新得到' : kind === '失去' ? '是否有人失去' : kind === '改变' ? '结果是否改变' : '存疑与否是否改变'}`;
     if (r === 'unknown') {
-      undecided.push(`${what}：求解器未能在 ${opts.timeoutMs} 毫秒内判定`);
-      ds.push(diag('ZC1305', spanOf(mb.origin), `${what}：求解器未能在 ${opts.timeoutMs} 毫秒内判定，不算等价`, { help: '用 --timeout 放宽时限' }));
+      undecided.push(`${what}：求解器未能在${limitText(opts)}判定`);
+      ds.push(diag('ZC1305', spanOf(mb.origin), `${what}：求解器未能在${limitText(opts)}判定，不算等价`, { help: '用 --timeout 放宽时限' }));
       continue;
     }
     if (r === 'unsat') {

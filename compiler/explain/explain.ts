@@ -25,6 +25,7 @@ import { validateInput, type Facts, type FieldValue, type Rec } from '../interpr
 import { fromDayNumber, fullMonthsOfAge } from '../common/calendar.js';
 import { loadGeneratedEvaluator } from '../emit/load.js';
 import { compareDecisions } from '../verify/engine.js';
+import { applyLimits, limitText } from '../verify/limits.js';
 import { DEFAULT_LIST_BOUND, SmtEncoder, decodeWitness, z3, type FactVar, type Step, type ZBool, type ZExpr } from '../verify/smt.js';
 
 export interface ExplainOptions {
@@ -34,8 +35,10 @@ export interface ExplainOptions {
   readonly fixed?: readonly string[];
   /** Alternatives per measure (default 3). */
   readonly max?: number;
-  /** Per-query time limit for z3, in milliseconds. */
+  /** Per-query time limit for z3, in milliseconds (0: none; then `rlimit` must be set). */
   readonly timeoutMs: number;
+  /** z3's deterministic resource limit per query (verify/limits.ts). */
+  readonly rlimit?: number;
   readonly listBound?: number;
   /** Upper bound on facts changed that is searched (default 6). */
   readonly maxChanges?: number;
@@ -301,7 +304,7 @@ async function explainMeasure(ctx: Ctx, m: IrMeasure, d: Decision, ds: Decisions
     present.set(f.path, { f, ch });
   }
   const solver = new Z.Solver();
-  solver.set('timeout', ctx.opts.timeoutMs);
+  applyLimits(solver, ctx.opts);
   solver.add(goal);
   for (const a of assume) solver.add(a);
   for (const x of enc.domain) solver.add(x);
@@ -382,7 +385,7 @@ async function explainMeasure(ctx: Ctx, m: IrMeasure, d: Decision, ds: Decisions
     return { ...base, 结论: '找到', 建议: alts, ...(deciding ? { 缺少: deciding } : {}), 说明: notes };
   }
   if (undecided) {
-    notes.unshift(`求解器未能在 ${ctx.opts.timeoutMs} 毫秒内判定：不能断言“无论怎样改变事实都不适用”`);
+    notes.unshift(`求解器未能在${limitText(ctx.opts)}判定：不能断言“无论怎样改变事实都不适用”`);
     return { ...base, 结论: '未判定', 建议: [], ...(deciding ? { 缺少: deciding } : {}), 说明: notes };
   }
   const fixedNote = ctx.opts.fixed?.length ? `（固定不变：${ctx.opts.fixed.join('、')}）` : '';

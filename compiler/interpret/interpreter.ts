@@ -885,7 +885,7 @@ function absentSubjectReason(subject: string): string {
 }
 
 /** Full evaluation with the raw (runtime-representation) outcome values. */
-export function evaluateRaw(ir: IrProgram, facts: unknown, date: unknown, events: unknown = [], options?: unknown): {
+export function evaluateRaw(ir: IrProgram, facts: unknown, date: unknown, events: unknown = [], options?: unknown, internal?: { readonly stopIfAssumptionViolated?: boolean }): {
   decisions: Decisions; raw: Map<string, RuntimeValue>; isVoid: boolean; facts: Facts; nonexistent: ReadonlySet<string>; evalDay: number;
 } {
   const v = validateInput(ir, facts, date, events, options);
@@ -911,8 +911,10 @@ export function evaluateRaw(ir: IrProgram, facts: unknown, date: unknown, events
   }
   const status0: Status | undefined = isVoid ? '已废止' : notYet ? '未生效' : undefined;
   const sh = shared(ir, v.facts, v.nonexistent, v.evalDay, status0, doubts);
-  const decided = ir.measures.map((m) => (sh.measures.get(m.name) ?? decide(m, sh)).decision);
   const violated = assumptionsViolated(ir, sh);
+  // the property engine discards inputs that violate a 前提 without looking at the decisions
+  const stop = internal?.stopIfAssumptionViolated === true && violated.length > 0;
+  const decided = stop ? [] : ir.measures.map((m) => (sh.measures.get(m.name) ?? decide(m, sh)).decision);
   const decisions: Decisions = {
     政策: { 名称: ir.policy.name, ...(ir.policy.docNumber ? { 文号: ir.policy.docNumber } : {}) },
     评估日期: formatIso(fromDayNumber(v.evalDay)),
@@ -967,8 +969,9 @@ export interface PropertyCheck {
 }
 
 /** Check a property on one input; the event (if any) is both in the events list and bound to 事件. */
-export function checkProperty(ir: IrProgram, prop: IrProgram['properties'][number], facts: unknown, date: unknown, event?: unknown): PropertyCheck {
-  const r = evaluateRaw(ir, facts, date, event === undefined ? [] : [event]);
+export function checkProperty(ir: IrProgram, prop: IrProgram['properties'][number], facts: unknown, date: unknown, event?: unknown, internal?: { readonly stopIfAssumptionViolated?: boolean }): PropertyCheck {
+  const r = evaluateRaw(ir, facts, date, event === undefined ? [] : [event], undefined, internal);
+  if (r.decisions.决定.length === 0 && r.decisions.前提不满足?.length && ir.measures.length) return { verdict: 'vacuous', failed: [], decisions: r.decisions };
   const statuses = new Map(r.decisions.决定.map((d) => [d.措施, d.状态] as const));
   const ev = event as PolicyEvent | undefined;
   const evDay = ev ? validateInput(ir, {}, ev.日期, []).evalDay : 0;

@@ -36,12 +36,15 @@ import { CalendarCoverageError, InputError, type Decision, type Decisions, type 
 import { fingerprint, type Finding, type FindingSide, type Replay } from './finding.js';
 import { DEFAULT_LIST_BOUND, SmtEncoder, decodeWitness, z3, type Witness, type ZBool } from './smt.js';
 import { specialise } from './specialise.js';
+import { applyLimits, limitText } from './limits.js';
 
 export type Evaluate = (facts: unknown, date: string, events: unknown[]) => Decisions;
 
 export interface VerifyOptions {
-  /** Per-query time limit for z3, in milliseconds. */
+  /** Per-query time limit for z3, in milliseconds (0: none; then `rlimit` bounds every query). */
   readonly timeoutMs: number;
+  /** z3's deterministic resource limit per query (limits.ts). */
+  readonly rlimit?: number;
   /** List bound B (default DEFAULT_LIST_BOUND). */
   readonly listBound?: number;
   /**
@@ -150,7 +153,7 @@ class Smt {
   private async solveOnce(enc: SmtEncoder, goal: ZBool, opts: { assume?: boolean; witness?: boolean }): Promise<{ r: 'sat' | 'unsat' | 'unknown'; model?: any; why?: string }> {
     if (!this.solver) {
       this.solver = this.opts.solver ? this.opts.solver(this.Z) : new this.Z.Solver();
-      this.solver.set('timeout', this.opts.timeoutMs);
+      applyLimits(this.solver, this.opts);
     }
     // encode the assumptions first: encoding adds domain constraints
     const assume = opts.assume === false ? [] : enc.assumptions();
@@ -257,7 +260,7 @@ class Smt {
   }
 
   unknown(subject: string, what: string, at: Span, clauses: Finding['clauses'], why?: string): void {
-    this.finding('ZC0915', { message: `求解器未能在 ${this.opts.timeoutMs} 毫秒内判定：${what}${why ? `（${why}）` : ''}`, span: at, clauses, subject: `unknown:${subject}`, proof: 'unknown' });
+    this.finding('ZC0915', { message: `求解器未能在${limitText(this.opts)}判定：${what}${why ? `（${why}）` : ''}`, span: at, clauses, subject: `unknown:${subject}`, proof: 'unknown' });
   }
 
   // ── replay ──

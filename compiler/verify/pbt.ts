@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { CATALOG, type DiagnosticCode } from '../diagnostics/catalog.js';
 import type { Decisions } from '../interpret/decision.js';
 import { CalendarCoverageError, InputError } from '../interpret/decision.js';
-import { checkProperty, evaluate } from '../interpret/interpreter.js';
+import { checkProperty, evaluateRaw } from '../interpret/interpreter.js';
 import type { LoweredPolicy } from '../project/policies.js';
 import type { Origin } from '../ir/ir.js';
 import { fingerprint, type Finding } from './finding.js';
@@ -63,7 +63,7 @@ export async function runPbt(
     const r = fc.check(fc.property(arb, (w) => {
       let verdict: string;
       try {
-        const c = checkProperty(ir, p, w.facts, w.date, w.event);
+        const c = checkProperty(ir, p, w.facts, w.date, w.event, { stopIfAssumptionViolated: true });
         if (hasAssumptions && c.decisions.前提不满足?.length) {
           discarded++;
           fc.pre(false);
@@ -95,7 +95,7 @@ export async function runPbt(
     const events = w.event ? [w.event] : [];
     let d: Decisions;
     try {
-      d = evaluate(ir, w.facts, w.date, events);
+      d = evaluateRaw(ir, w.facts, w.date, events, undefined, { stopIfAssumptionViolated: true }).decisions;
     } catch (e) {
       if (e instanceof InputError) return true;
       if (e instanceof CalendarCoverageError) {

@@ -74,7 +74,10 @@ export function contractProbe(ir: LoweredPolicy['ir'], gen: (facts: unknown, dat
 }
 
 export interface VerifyRunOptions {
+  /** Per-query wall-clock limit in ms (0: none; then `rlimit` must be set). */
   readonly timeoutMs: number;
+  /** z3's deterministic resource limit per query (limits.ts). */
+  readonly rlimit?: number;
   readonly pbtRuns: number;
   /** List bound B of the SMT encoding (default DEFAULT_LIST_BOUND). */
   readonly listBound?: number;
@@ -115,7 +118,7 @@ export async function verifyPolicies(policies: readonly LoweredPolicy[], opts: V
     const st = staticChecks(lp.ir, opts.events);
     const t1 = performance.now();
     const smt = await verifySmt(lp.ir, {
-      timeoutMs: opts.timeoutMs, listBound, ...(gen ? { generated: gen } : {}), ...(unavailable ? { generatedUnavailable: unavailable } : {}),
+      timeoutMs: opts.timeoutMs, ...(opts.rlimit ? { rlimit: opts.rlimit } : {}), listBound, ...(gen ? { generated: gen } : {}), ...(unavailable ? { generatedUnavailable: unavailable } : {}),
       ...(gen && !opts.generated ? { loadGenerated: loadGeneratedEvaluator } : {}),
     });
     const t2 = performance.now();

@@ -21,6 +21,7 @@ import { verifySmt } from '../../compiler/verify/engine.js';
 import { verifyExitCode } from '../../compiler/cli/verify.js';
 import type { VerifyReport } from '../../compiler/verify/finding.js';
 import { runMain } from '../helpers/cli.js';
+import { ensureDist, runCli } from '../helpers/dist.js';
 
 const RUNS = Number(process.env['ZHENGCE_TIGHT_RUNS'] ?? 10);
 const { policies } = loadPolicies(['policies'], nodeHost);
@@ -128,4 +129,41 @@ describe('the exit code counts unknown as a failure (unless --allow-unknown)', (
     (accepted.findings[0] as { accepted?: string }).accepted = '已知';
     expect(verifyExitCode(accepted, 'error', false)).toBe(0);
   });
+});
+
+describe('a deterministic resource limit (--rlimit; what `zhengce start` publishes with)', () => {
+  it('a tiny rlimit: every undecided query is ZC0915 naming the limit; two runs give the same findings', async () => {
+    const run = async () => (await verifySmt(irOf('sample'), { timeoutMs: 0, rlimit: 10 })).findings.map((f) => `${f.code} ${f.subject} ${f.message}`);
+    const a = await run();
+    const b = await run();
+    const unknown = a.filter((f) => f.startsWith('ZC0915'));
+    expect(unknown.length).toBeGreaterThan(0);
+    for (const f of unknown) expect(f).toContain('资源上限（rlimit 10）');
+    expect(b).toEqual(a);
+  }, 120_000);
+
+  it('the published limit decides every query of both policies (no ZC0915); two processes publish the same findings', async () => {
+    // In one process z3 keeps one context, and earlier queries may change which witness it
+    // picks; `zhengce start` runs in a fresh process, so the check is across two processes.
+    const { PUBLISHED_RLIMIT } = await import('../../compiler/verify/limits.js');
+    ensureDist();
+    const run = () => {
+      const r = runCli(['verify', '--rlimit', String(PUBLISHED_RLIMIT), '--runs', '0', '--no-scenarios', '--events', 'policies/events.yaml', '--format', 'json', 'policies'], { timeoutMs: 600_000 });
+      expect(r.status, r.stderr.slice(0, 2000)).not.toBe(70);
+      return (JSON.parse(r.stdout) as { findings: { ruleId: string; message: string; subject?: string }[] }).findings.map((f) => `${f.ruleId} ${f.message}`);
+    };
+    const a = run();
+    expect(a.filter((f) => f.startsWith('ZC0915'))).toEqual([]);
+    expect(a.length).toBeGreaterThan(10);
+    expect(run()).toEqual(a);
+  }, 900_000);
+
+  it('zhengce verify --rlimit: checked like --timeout (a positive integer)', async () => {
+    const r = await runMain(['verify', '--rlimit', '0', 'policies/sample']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--rlimit 应为正整数');
+    const ok = await runMain(['verify', '--rlimit', '10', '--runs', '0', '--no-scenarios', '--events', 'none', 'policies/sample']);
+    expect(ok.code).toBe(1); // undecided queries fail the run
+    expect(ok.out).toContain('求解器未能在资源上限（rlimit 10）内判定');
+  }, 120_000);
 });
