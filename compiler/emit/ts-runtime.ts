@@ -23,7 +23,7 @@ export type RuntimeFeature =
   | 'ageYears' | 'ageMonths' | 'workdays' | 'addMonths' | 'param' | 'event' | 'sunset'
   | 'root' | 'field' | 'get' | 'def' | 'ratio' | 'ratioMul' | 'ratioCmp' | 'div' | 'mulRound'
   | 'iv' | 'why' | 'lohi' | 'ivAdd' | 'ivSub' | 'ivNeg' | 'ivDays' | 'ivMul' | 'ivCmp' | 'ivAge' | 'ivAddMonths' | 'nth' | 'applies' | 'outcome'
-  | 'assume' | 'qtrace' | 'ratioNeg' | 'paramTable';
+  | 'assume' | 'qtrace' | 'ratioNeg' | 'paramTable' | 'fastDate';
 
 const CORE = String.raw`
 // ───────────────────────────── 运行时 ─────────────────────────────
@@ -75,14 +75,19 @@ interface _Scope {
   readonly status0: 状态 | undefined;
   /** 政策在评估日期是否施行存疑的理由（评估日期在不确定的施行日范围内；某事件可能已使政策废止）。 */
   readonly doubts: readonly _Doubt[];
-  /** 定义的取值：定义序号 → 记录编号（全局定义为 0）→ 取值。 */
+  /** 定义的取值（evaluate）：定义序号 → 记录编号（全局定义为 0）→ 取值。 */
   readonly memo: (_Hit | undefined)[][];
-  /** 已判定的措施（措施可以引用其他措施）。 */
+  /** 已判定的措施（措施可以引用其他措施）；正在判定的为 _BUSY。 */
   readonly done: (_Done | undefined)[];
-  /** 正在判定的措施。 */
-  readonly busy: boolean[];
   /** evaluateFast 的求值上下文（不收集说明）。 */
   readonly c0: _Ctx;
+  /** 不生成解释时的定义取值：记录编号 × 定义个数 + 定义序号 → 取值（未求为 undefined）。 */
+  readonly fm: (_V | undefined)[];
+  /**
+   * evaluateFast 的主求值：实体上的定义的取值记在记录自己的取值数组中（字段之后，见 _DEF_SLOT）。
+   * INVARIANT: 一组记录只有一个这样的作用域（每次求值新建记录；失效条件的作用域不用它）。
+   */
+  readonly rm: boolean;
 }
 
 /** 政策在评估日期是否施行的一项疑问。 */
@@ -126,8 +131,10 @@ interface _Done {
   readonly fast: 快速决定 | undefined;
 }
 
-function _scope(f: readonly (_Rec | undefined)[], n: readonly boolean[], day: number, full: boolean, status0: 状态 | undefined, doubts: readonly _Doubt[]): _Scope {
-  const s = { f, n, day, full, status0, doubts, memo: [], done: [], busy: [], c0: undefined as unknown as _Ctx };
+const _NO_MEMO: (_Hit | undefined)[][] = [];
+
+function _scope(f: readonly (_Rec | undefined)[], n: readonly boolean[], day: number, full: boolean, status0: 状态 | undefined, doubts: readonly _Doubt[], rm = false): _Scope {
+  const s = { f, n, day, full, status0, doubts, memo: full ? [] : _NO_MEMO, done: [], c0: undefined as unknown as _Ctx, fm: [], rm };
   s.c0 = { s, ev: undefined, evDay: 0, miss: undefined, used: undefined, defs: undefined };
   return s;
 }
@@ -525,6 +532,8 @@ interface _Input {
   readonly evs: readonly { readonly day: number; readonly ev: 上级政策事件 }[];
   /** 调用方在选项中说明的事件登记。 */
   readonly reg: 事件登记 | undefined;
+  /** evaluateFast / evaluateMany：所选措施的序号（按选项中的顺序；undefined 为全部措施）。 */
+  readonly sel: readonly number[] | undefined;
 }
 
 /** 普通对象（不是数组、Map、Date、类的实例……）；不抛出异常。 */
@@ -645,17 +654,26 @@ function _validateEvents(events: unknown, problems: 输入问题[]): { readonly 
   return evs;
 }
 
-/** 校验求值选项（事件登记）。 */
-function _validateOptions(options: unknown, events: unknown, problems: 输入问题[]): 事件登记 | undefined {
-  if (options === undefined) return undefined;
+/**
+ * 校验求值选项：事件登记；fast 为真时（evaluateFast、evaluateMany）还有 措施（所选措施的列表）。
+ */
+function _validateOptions(options: unknown, events: unknown, problems: 输入问题[], fast: boolean): { readonly reg: 事件登记 | undefined; readonly sel: readonly number[] | undefined } {
+  const none = { reg: undefined, sel: undefined };
+  if (options === undefined) return none;
+  // INVARIANT: the same problems as evaluate's for options without 措施 (evaluateFast = evaluate on bad input)
   if (!_isRecord(options)) {
     problems.push({ 路径: '选项', 期望: '对象（事件登记）', 实际: _got(options) });
-    return undefined;
+    return none;
   }
-  const entries = _entries(options, '选项', () => '事件登记', problems);
-  if (entries === undefined) return undefined;
+  const entries = _entries(options, '选项', (k) => (fast && k === '措施' ? '措施名的列表' : '事件登记'), problems);
+  if (entries === undefined) return none;
   let reg: 事件登记 | undefined;
+  let sel: readonly number[] | undefined;
   for (const [k, v] of entries) {
+    if (fast && k === '措施') {
+      sel = _selection(v, problems);
+      continue;
+    }
     if (k !== '事件登记') {
       problems.push({ 路径: '选项.' + k, 期望: '事件登记', 实际: '未知选项' });
       continue;
@@ -682,11 +700,32 @@ function _validateOptions(options: unknown, events: unknown, problems: 输入问
     }
     reg = { 路径: path, sha256: sha };
   }
-  return reg;
+  return { reg, sel };
 }
 
-/** 校验全部输入；有问题时抛出一个列出所有问题的 InputError。 */
-function _validate(facts: unknown, date: unknown, events: unknown, options: unknown): _Input {
+/** 选项.措施：本政策可计算的措施名的列表（不重复）→ 措施序号，按列表中的顺序。 */
+function _selection(v: unknown, problems: 输入问题[]): readonly number[] | undefined {
+  if (v === undefined) return undefined;
+  const expected = '本政策可计算的措施名（' + _MEASURE_NAMES + '）';
+  if (!_isArray(v)) {
+    problems.push({ 路径: '选项.措施', 期望: '列表（' + expected + '）', 实际: _got(v) });
+    return undefined;
+  }
+  const items = _items(v, '选项.措施', expected, problems);
+  if (items === undefined) return undefined;
+  const out: number[] = [];
+  for (const [i, x] of items) {
+    const mi = typeof x === 'string' ? _measureIndex(x) : -1;
+    const at = '选项.措施[' + String(i) + ']';
+    if (mi < 0) problems.push({ 路径: at, 期望: expected, 实际: _got(x) });
+    else if (out.indexOf(mi) >= 0) problems.push({ 路径: at, 期望: '不重复的措施名', 实际: _got(x) });
+    else out.push(mi);
+  }
+  return out;
+}
+
+/** 校验全部输入；有问题时抛出一个列出所有问题的 InputError。fast：evaluateFast / evaluateMany 的选项（可选措施）。 */
+function _validate(facts: unknown, date: unknown, events: unknown, options: unknown, fast = false): _Input {
   const problems: 输入问题[] = [];
   const day = _parseIso(date);
   if (day === undefined) problems.push({ 路径: '评估日期', 期望: '日期（YYYY-MM-DD）', 实际: _got(date) });
@@ -714,9 +753,182 @@ function _validate(facts: unknown, date: unknown, events: unknown, options: unkn
     f[ei] = _record(k, _ENTITIES[ei] as _Entity, rec, '事实.' + en, en);
   }
   const evs = _validateEvents(events, problems);
-  const reg = _validateOptions(options, events, problems);
+  const o = _validateOptions(options, events, problems, fast);
   if (problems.length > 0) throw new InputError(problems);
-  return { f, n: none, day: day ?? 0, evs, reg };
+  return { f, n: none, day: day ?? 0, evs, reg: o.reg, sel: o.sel };
+}
+
+// ── evaluateFast / evaluateMany：快速校验 ──
+// 为本政策生成的 _fastFacts 与 _fr<实体>/_fl<实体> 一次遍历输入、按字段名直接校验并转换（不查表）；
+// 遇到任何不寻常之处（不合格的值、未知的键、非普通对象、稀疏数组、读取时抛出异常……）都抛出 _BAIL，
+// 改由完整校验 _validate 处理：它给出与 evaluate 相同的 InputError，或接受快速路径不处理的合格输入
+// （原型为 null 的对象、来自另一个 realm 的对象）。
+// INVARIANT: 快速路径接受的输入，完整校验也接受，并得到相同的取值（记录编号可以不同，只用于缓存定义）。
+
+/** 快速校验放弃（改用完整校验）。 */
+const _BAIL: unique symbol = Symbol('快速校验放弃');
+
+/** 快速校验的状态：下一个记录编号、评估日期（日序）。 */
+interface _FastCheck {
+  next: number;
+  readonly day: number;
+}
+
+/** 嵌套对象的深度上限（更深的——包括循环引用——交给完整校验）。 */
+const _FAST_DEPTH = 32;
+
+/** Object.prototype 上没有可枚举的属性（快速校验用 for-in 列举自有的键）；否则 _BAIL。 */
+function _fproto(): void {
+  for (const k in Object.prototype) {
+    void k;
+    throw _BAIL;
+  }
+}
+
+/** 普通对象（原型为 Object.prototype）；否则 _BAIL。 */
+function _fobj(o: unknown, depth: number): Record<string, unknown> {
+  if (typeof o !== 'object' || o === null || depth > _FAST_DEPTH || Object.getPrototypeOf(o) !== Object.prototype) throw _BAIL;
+  return o as Record<string, unknown>;
+}
+
+const _NO_DOUBTS: readonly _Doubt[] = [];
+const _NO_EVENTS: readonly { readonly day: number; readonly ev: 上级政策事件 }[] = [];
+
+/** 一批求值共用的部分（评估日期、事件、选项），只校验一次。 */
+interface _Batch {
+  /** 评估日期、事件、选项均合格。 */
+  readonly ok: boolean;
+  readonly problems: readonly 输入问题[];
+  readonly date: unknown;
+  readonly day: number;
+  readonly events: unknown;
+  readonly options: unknown;
+  readonly evs: readonly { readonly day: number; readonly ev: 上级政策事件 }[];
+  readonly reg: 事件登记 | undefined;
+  readonly sel: readonly number[] | undefined;
+}
+
+let _lastDate: unknown;
+let _lastDay = 0;
+let _lastBatch: _Batch | undefined;
+let _selCache: { readonly names: readonly unknown[]; readonly sel: readonly number[] } | undefined;
+
+/** 常见的选项 { 措施: [措施名…] }（普通对象与数组，措施名合格且不重复）→ 措施序号；其他写法为 undefined（由 _validateOptions 处理）。 */
+function _quickSelection(o: unknown): readonly number[] | undefined {
+  if (typeof o !== 'object' || o === null || Object.getPrototypeOf(o) !== Object.prototype) return undefined;
+  let keys = 0;
+  for (const k in o) {
+    // (an inherited enumerable key is not 措施's own: left to _validateOptions)
+    if (k !== '措施' || !Object.prototype.hasOwnProperty.call(o, k)) return undefined;
+    keys++;
+  }
+  if (keys !== 1) return undefined;
+  const a = (o as Record<string, unknown>)['措施'];
+  if (!Array.isArray(a) || Object.getPrototypeOf(a) !== Array.prototype) return undefined;
+  const c = _selCache;
+  if (c !== undefined && c.names.length === a.length) {
+    let same = true;
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] !== c.names[i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return c.sel;
+  }
+  const sel: number[] = [];
+  for (let i = 0; i < a.length; i++) {
+    const x: unknown = a[i];
+    const mi = typeof x === 'string' ? _measureIndex(x) : -1;
+    if (mi < 0 || sel.indexOf(mi) >= 0) return undefined;
+    sel.push(mi);
+  }
+  _selCache = { names: a.slice(), sel };
+  return sel;
+}
+
+/** 校验一批求值共用的评估日期、事件与选项（问题的写法与 _validate 相同）。 */
+function _batch(date: unknown, events: unknown, options: unknown): _Batch {
+  // 与上一次相同（同一个选项对象，所选措施未变）：沿用
+  const lb = _lastBatch;
+  if (lb !== undefined && events === undefined && lb.date === date && lb.options === options && (options === undefined || (lb.sel !== undefined && _quickSelection(options) === lb.sel))) return lb;
+  const problems: 输入问题[] = [];
+  let day: number | undefined;
+  if (date === _lastDate) day = _lastDay;
+  else {
+    day = _parseIso(date);
+    if (day !== undefined) {
+      _lastDate = date;
+      _lastDay = day;
+    } else problems.push({ 路径: '评估日期', 期望: '日期（YYYY-MM-DD）', 实际: _got(date) });
+  }
+  const evs = events === undefined ? _NO_EVENTS : _validateEvents(events, problems);
+  let reg: 事件登记 | undefined;
+  let sel: readonly number[] | undefined;
+  let quick = options === undefined;
+  if (options !== undefined) {
+    sel = _quickSelection(options);
+    quick = sel !== undefined;
+    if (sel === undefined) {
+      const o = _validateOptions(options, events, problems, true);
+      reg = o.reg;
+      sel = o.sel;
+    }
+  }
+  const b = { ok: problems.length === 0, problems, date, day: day ?? 0, events, options, evs, reg, sel };
+  if (b.ok && events === undefined && quick) _lastBatch = b;
+  return b;
+}
+
+/** 一行的事实 → 记录：快速路径，不行则完整校验（抛出 InputError；row 为 evaluateMany 的行号）。返回个案声明不存在的实体。 */
+function _rows(facts: unknown, b: _Batch, f: (_Rec | undefined)[], row: number | undefined): readonly boolean[] {
+  if (b.ok) {
+    try {
+      return _fastFacts(facts, b.day, f);
+    } catch {
+      // 改用完整校验（下面）
+    }
+  }
+  let inp: _Input;
+  try {
+    inp = _validate(facts, b.date, b.events, b.options, true);
+  } catch (e) {
+    if (row !== undefined && e instanceof InputError) throw new InputError(e.problems, row);
+    throw e;
+  }
+  for (let i = 0; i < f.length; i++) f[i] = inp.f[i];
+  return inp.n;
+}
+
+/** evaluateMany 的同步流：每行一个快速决定集，按行的顺序；不合格的行抛出 InputError（带行号）。 */
+function* _manySync(rows: Iterable<unknown>, b: _Batch): Generator<快速决定集, void, undefined> {
+  let i = 0;
+  for (const r of rows) {
+    yield _fastOne(r, b, i);
+    i++;
+  }
+}
+
+/** evaluateMany 的异步流（for await：异步可迭代的行，如文件或数据库游标）。 */
+async function* _manyAsync(rows: AsyncIterable<unknown>, b: _Batch): AsyncGenerator<快速决定集, void, undefined> {
+  let i = 0;
+  for await (const r of rows) {
+    yield _fastOne(r, b, i);
+    i++;
+  }
+}
+
+/** evaluateMany 的行：同步或异步可迭代的对象（不可迭代时为 undefined）；不抛出异常。 */
+function _rowsKind(rows: unknown): 'sync' | 'async' | undefined {
+  try {
+    if (rows === null || rows === undefined) return undefined;
+    const r = rows as { [Symbol.asyncIterator]?: unknown; [Symbol.iterator]?: unknown };
+    if (typeof r[Symbol.asyncIterator] === 'function') return 'async';
+    if (typeof r[Symbol.iterator] === 'function') return 'sync';
+  } catch {
+    return undefined;
+  }
+  return undefined;
 }
 
 // ── 措施的判定 ──
@@ -762,6 +974,10 @@ interface _Measure {
   readonly application: { readonly name: string; readonly index: number } | undefined;
   readonly outcomes: readonly _Outcome[];
   readonly rules: readonly _Rule[];
+  /** 某个表达式引用本措施的结果（措施.结果）。 */
+  readonly read: boolean;
+  /** evaluateFast 的判定（为本措施生成的专用代码）：与 evaluate 相同的状态与取值（及可领取），不生成解释；确定的取值记入 raw。 */
+  readonly fast: (s: _Scope, raw: (_Val | undefined)[]) => 快速决定;
 }
 
 function _has(o: object, k: string): boolean {
@@ -803,24 +1019,29 @@ function _key(v: _V): string {
   return JSON.stringify(v);
 }
 
+/** 不被任何表达式引用其结果的措施在 evaluateFast 中的取值（写入后不再读）。 */
+const _SINK: (_Val | undefined)[] = [];
+
+/** 正在判定中的措施（_Scope.done）。 */
+const _BUSY: _Done = { 状态: '存疑', raw: [], full: undefined, fast: undefined };
+
 /** 一项措施（已判定则取缓存；正在判定中——循环引用——为 undefined）。 */
 function _measure(s: _Scope, i: number): _Done | undefined {
   const hit = s.done[i];
-  if (hit !== undefined) return hit;
-  if (s.busy[i] === true) return undefined;
+  if (hit !== undefined) return hit === _BUSY ? undefined : hit;
   const m = _MEASURES[i];
   if (m === undefined) return undefined;
-  s.busy[i] = true;
-  const raw: (_Val | undefined)[] = [];
+  s.done[i] = _BUSY;
+  // evaluateFast: a measure whose outcomes no expression reads keeps no values
+  const raw: (_Val | undefined)[] = s.full || m.read ? [] : _SINK;
   let done: _Done;
   if (s.full) {
     const d = _judge(m, s, raw);
     done = { 状态: d.状态, raw, full: m.application === undefined ? d : { ...d, ..._claim(d, m.application, s) }, fast: undefined };
   } else {
-    const d = _judgeFast(m, s, raw);
-    done = { 状态: d.状态, raw, full: undefined, fast: m.application === undefined ? d : { ...d, 可领取: _join(d.状态, _measure(s, m.application.index)?.状态 ?? '存疑') } };
+    const d = m.fast(s, raw);
+    done = { 状态: d.状态, raw, full: undefined, fast: d };
   }
-  s.busy[i] = false;
   s.done[i] = done;
   return done;
 }
@@ -979,51 +1200,6 @@ function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
   };
 }
 
-/** evaluateFast 的判定：与 _judge 相同的状态与取值，不生成解释。 */
-function _judgeFast(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 快速决定 {
-  if (s.status0 !== undefined) return { 措施: m.name, 状态: s.status0, 结果: {} };
-  if (m.subject !== undefined && s.n[m.subjectIndex] === true) return { 措施: m.name, 状态: '不适用', 结果: {} };
-  const unknownSubject = m.subject !== undefined && s.f[m.subjectIndex] === undefined;
-  const c = s.c0;
-  const applies: (boolean | null)[] = [];
-  for (const r of m.rules) {
-    if (!_inForce(r, s.day)) applies.push(false);
-    else {
-      applies.push(r.cond(c));
-      if (r.risky) r.trace(c, []);
-    }
-  }
-  const results: Record<string, number | boolean | string> = {};
-  let doubtful = false;
-  for (let k = 0; k < m.outcomes.length; k++) {
-    const o = m.outcomes[k] as _Outcome;
-    const winners = _winners(m, o, applies);
-    const vals: _V[] = [];
-    let unsure = false;
-    for (const i of winners) {
-      if (applies[i] === null) unsure = true;
-      else vals.push(((m.rules[i] as _Rule).values[k] as (c: _Ctx) => _V)(c));
-    }
-    if (unsure) doubtful = true;
-    if (vals.length === 0) {
-      if (o.required && !unsure) doubtful = true;
-      continue;
-    }
-    const v = vals[0] as _V;
-    if (_differ(vals) || v === null || typeof v === 'object') {
-      doubtful = true;
-      continue;
-    }
-    if (!unsure && !unknownSubject) raw[k] = v;
-    results[o.name] = _outcomeValue(o, v).值;
-  }
-  let status: 状态 = doubtful ? '存疑' : Object.keys(results).length > 0 ? '适用' : '不适用';
-  if (unknownSubject && status === '适用') status = '存疑';
-  const inForceDoubt = s.doubts.length > 0 && status !== '不适用';
-  if (inForceDoubt && status === '适用') status = '存疑';
-  return { 措施: m.name, 状态: status, 结果: inForceDoubt ? {} : results };
-}
-
 /** 对象不在输入中时的理由。 */
 function _absentSubject(subject: string): string {
   return '输入中没有「' + subject + '」：不知道是否存在，其事实均为未知（若确实没有，写 ' + subject + ': ' + _NONEXISTENT + '）';
@@ -1074,8 +1250,6 @@ function _get(c: _Ctx, r: _Rec, f: number, name: string): _Val | _Rec | _List | 
 const DEF = String.raw`
 // ── 定义（按实例缓存：每次求值中每个实例只算一次）──
 
-const _NONE: readonly never[] = [];
-
 interface _Def {
   readonly name: string;
   readonly kind: _Kind;
@@ -1090,18 +1264,36 @@ interface _Def {
 function _def(c: _Ctx, i: number, self: _Rec | null): _V {
   const d = _DEFS[i] as _Def;
   const s = c.s;
+  if (!s.full) {
+    // evaluateFast：只缓存取值（不收集说明）
+    if (s.rm && self !== null) {
+      const slots = self.v as (_V | undefined)[];
+      const slot = _DEF_SLOT[i] as number;
+      let v = slots[slot];
+      if (v === undefined) {
+        v = d.f(c, self);
+        slots[slot] = v;
+      }
+      return v;
+    }
+    const key = (self === null ? 0 : self.id) * _DEFS.length + i;
+    let v = s.fm[key];
+    if (v === undefined) {
+      v = d.f(c, self);
+      s.fm[key] = v;
+    }
+    return v;
+  }
   let memo = s.memo[i];
   if (memo === undefined) memo = s.memo[i] = [];
   const id = self === null ? 0 : self.id;
   let hit = memo[id];
   if (hit === undefined) {
-    if (s.full) {
-      const miss = new Set<string>();
-      const used = new Set<string>();
-      const defs = new Map<string, 定义追踪>();
-      const v = d.f({ s, ev: c.ev, evDay: c.evDay, miss, used, defs }, self);
-      hit = { v, miss: Array.from(miss), used: Array.from(used), defs: Array.from(defs.values()) };
-    } else hit = { v: d.f(c, self), miss: _NONE, used: _NONE, defs: _NONE };
+    const miss = new Set<string>();
+    const used = new Set<string>();
+    const defs = new Map<string, 定义追踪>();
+    const v = d.f({ s, ev: c.ev, evDay: c.evDay, miss, used, defs }, self);
+    hit = { v, miss: Array.from(miss), used: Array.from(used), defs: Array.from(defs.values()) };
     memo[id] = hit;
   }
   if (c.miss !== undefined) for (const x of hit.miss) c.miss.add(x);
@@ -1371,9 +1563,16 @@ interface _Assumption {
 }
 
 /** 输入违反的前提（条件为假；未知不算违反）。 */
-function _violated(s: _Scope): _Assumption[] {
-  return _ASSUMPTIONS.filter((a) => a.cond(_ctx(s, undefined)) === false);
+function _violated(s: _Scope): readonly _Assumption[] {
+  let out: _Assumption[] | undefined;
+  for (let i = 0; i < _ASSUMPTIONS.length; i++) {
+    const a = _ASSUMPTIONS[i] as _Assumption;
+    if (a.cond(_ctx(s, undefined)) === false) (out ??= []).push(a);
+  }
+  return out ?? _NO_ASSUMPTIONS;
 }
+
+const _NO_ASSUMPTIONS: readonly _Assumption[] = [];
 `;
 
 const QTRACE = String.raw`
@@ -1504,6 +1703,30 @@ function _workdays(c: _Ctx, start: number | _Iv | null, n: unknown): number | _I
 }
 `;
 
+const FAST_DATE = String.raw`
+/** 严格的 "YYYY-MM-DD"、不晚于评估日期 → 日序；否则 _BAIL。与 _parseIso 同一规则，不用正则表达式。 */
+function _fdate(v: unknown, day: number): number {
+  if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) throw _BAIL;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = v.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) throw _BAIL;
+    y = y * 10 + d;
+  }
+  const m1 = v.charCodeAt(5) - 48;
+  const m2 = v.charCodeAt(6) - 48;
+  const d1 = v.charCodeAt(8) - 48;
+  const d2 = v.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) throw _BAIL;
+  const mo = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > _monthDays(y, mo)) throw _BAIL;
+  const n = _day(y, mo, d);
+  if (n > day) throw _BAIL;
+  return n;
+}
+`;
+
 const PARAM_TABLE = String.raw`
 /** 外部参数的取值表（YAML）：[起始日序, 值（比例为 "n/d"）, 已确认]，按起始日顺序。 */
 interface _Param {
@@ -1559,6 +1782,9 @@ function _voidStatus(inp: _Input): {
   };
 }
 
+/** 没有事件时的 _voidStatus。 */
+const _NO_VOID: ReturnType<typeof _voidStatus> = {};
+
 /** 可能使政策废止的事件（评估日期已过其可能的废止日期）：疑问的说明。 */
 function _voidDoubt(m: { readonly day: number; readonly ev: 上级政策事件; readonly miss: readonly string[] }): _Doubt {
   const what = m.ev.标题 ?? m.ev.级别 + '级' + m.ev.类别;
@@ -1575,7 +1801,7 @@ const CHUNKS: readonly (readonly [RuntimeFeature | 'core' | 'ageNote' | 'round',
   ['ratioCmp', RATIO_CMP], ['round', ROUND], ['mulRound', MUL_ROUND], ['div', DIV], ['iv', IV], ['why', WHY], ['lohi', LOHI],
   ['ivAdd', IV_ADD], ['ivSub', IV_SUB], ['ivNeg', IV_NEG], ['ivDays', IV_DAYS], ['ivMul', IV_MUL], ['ivCmp', IV_CMP], ['ageNote', AGE_NOTE],
   ['ageMonths', AGE_MONTHS], ['ageYears', AGE_YEARS], ['ivAge', IV_AGE], ['addMonths', ADD_MONTHS], ['ivAddMonths', IV_ADD_MONTHS],
-  ['nth', NTH], ['qtrace', QTRACE], ['applies', APPLIES], ['outcome', OUTCOME], ['assume', ASSUME], ['workdays', WORKDAYS], ['paramTable', PARAM_TABLE], ['param', PARAM],
+  ['nth', NTH], ['qtrace', QTRACE], ['applies', APPLIES], ['outcome', OUTCOME], ['assume', ASSUME], ['workdays', WORKDAYS], ['paramTable', PARAM_TABLE], ['param', PARAM], ['fastDate', FAST_DATE],
   ['event', EVENT], ['sunset', SUNSET],
 ];
 

@@ -29,14 +29,15 @@ import { fromDayNumber, formatIso } from '../common/calendar.js';
 import type { IrDefinition, IrEntity, IrExpr, IrField, IrMeasure, IrProgram, IrRule, IrType } from '../ir/ir.js';
 import { conditionFn, definitionFn, displayKind, ModuleGen, traceFn, unmetFn, valueFn, walk } from './ts-expr.js';
 import { closeFeatures, runtimeSource, RUNTIME_TEXT_ALL } from './ts-runtime.js';
+import { defSlots, fastJudge, fastValidation, measureIndexFn } from './ts-fast.js';
 import { inputSchema, kindLabel, typeDescription } from './ts-schema.js';
 import { commentLines, commentText, lit, propertyKey, RESERVED_TYPE_NAMES, typeName } from './ts-strings.js';
 
 /** Names the module exports (never used for entity or enum types). */
 const EXPORTED_NAMES = [
   '状态', '上级政策事件', '事件登记', '求值选项', '结果值', '条件追踪', '规则追踪', '定义追踪', '结果问题', '决定', '决定集', '快速决定', '快速决定集', '输入问题', '输入事实',
-  'InputError', 'CalendarCoverageError', 'evaluate', 'evaluateFast',
-  'Status', 'PolicyEvent', 'EventsRegistry', 'EvaluateOptions', 'OutcomeValue', 'ConditionTrace', 'RuleTrace', 'DefinitionTrace', 'OutcomeProblem', 'Decision', 'Decisions',
+  '措施名', '快速求值选项', 'InputError', 'CalendarCoverageError', 'evaluate', 'evaluateFast', 'evaluateMany',
+  'MeasureName', 'FastEvaluateOptions', 'Status', 'PolicyEvent', 'EventsRegistry', 'EvaluateOptions', 'OutcomeValue', 'ConditionTrace', 'RuleTrace', 'DefinitionTrace', 'OutcomeProblem', 'Decision', 'Decisions',
   'FastDecision', 'FastDecisions', 'InputProblem', 'Facts',
 ];
 
@@ -44,10 +45,15 @@ const EXPORTED_NAMES = [
 function internalNames(ir: IrProgram): string[] {
   const out = new Set<string>([
     '_ENTITIES', '_ENTITY_INDEX', '_ENTITY_NAMES', '_MEASURES', '_DEFS', '_ASSUMPTIONS', '_sunsetCondition', '_SUNSET_OFFSET',
-    '_WORKDAY_DATA', '_WORKDAY_FIRST_YEAR', '_WORKDAY_LAST_YEAR',
+    '_WORKDAY_DATA', '_WORKDAY_FIRST_YEAR', '_WORKDAY_LAST_YEAR', '_fastFacts', '_measureIndex', '_MEASURE_NAMES', '_NO_NONE', '_fastOne', '_DEF_SLOT',
+    '_manySync', '_manyAsync',
   ]);
   for (const m of RUNTIME_TEXT_ALL.matchAll(/^(?:function|const|type|interface|class|let)\s+([\p{ID_Start}$_][\p{ID_Continue}$]*)/gmu)) out.add(m[1]!);
   ir.measures.forEach((_, i) => out.add(`_m${i}`));
+  ir.entities.forEach((_, i) => {
+    out.add(`_fr${i}`);
+    out.add(`_fl${i}`);
+  });
   ir.params.forEach((_, i) => out.add(`_p${i}`));
   return [...out];
 }
@@ -313,6 +319,15 @@ export interface 决定集 {
   readonly 决定: readonly 决定[];
 }
 
+/** evaluateFast / evaluateMany 的选项：求值选项，加上只求哪些措施。 */
+export interface 快速求值选项 extends 求值选项 {
+  /**
+   * 只求这些措施（本政策可计算的措施名，不重复），决定集中的决定按这里的顺序；省略时为全部措施，按政策中的顺序。
+   * 所选措施引用的其他措施（适用（措施）、措施.结果、申请条件）照常求出，但不列入决定集。
+   */
+  readonly 措施?: readonly 措施名[];
+}
+
 /** evaluateFast 的一项：只有状态与结果的值（与 evaluate 的 状态、结果[名].值、可领取.状态 相同）。 */
 export interface 快速决定 {
   readonly 措施: string;
@@ -339,15 +354,18 @@ export interface 输入问题 {
   readonly 实际: string;
 }
 
-/** 输入有误时由 evaluate / evaluateFast 抛出：一次列出全部问题。 */
+/** 输入有误时由 evaluate / evaluateFast / evaluateMany 抛出：一次列出全部问题。 */
 export class InputError extends Error {
   /** 全部问题（路径、期望、实际），按发现的顺序。 */
   readonly problems: readonly 输入问题[];
+  /** evaluateMany：出错的行（自 0 起）；其他情况为 undefined。 */
+  readonly 行: number | undefined;
 
-  constructor(problems: readonly 输入问题[]) {
-    super('输入数据有 ' + String(problems.length) + ' 处问题：\n' + problems.map((p) => '  ' + p.路径 + ': 期望' + p.期望 + '，实际为 ' + p.实际).join('\n'));
+  constructor(problems: readonly 输入问题[], 行?: number) {
+    super((行 !== undefined ? '第 ' + String(行) + ' 行（自 0 起）的' : '') + '输入数据有 ' + String(problems.length) + ' 处问题：\n' + problems.map((p) => '  ' + p.路径 + ': 期望' + p.期望 + '，实际为 ' + p.实际).join('\n'));
     this.name = 'InputError';
     this.problems = problems;
+    this.行 = 行;
   }
 }
 
@@ -383,6 +401,8 @@ export type Decision = 决定;
 export type Decisions = 决定集;
 export type FastDecision = 快速决定;
 export type FastDecisions = 快速决定集;
+export type FastEvaluateOptions = 快速求值选项;
+export type MeasureName = 措施名;
 export type InputProblem = 输入问题;
 export type Facts = 输入事实;
 `;
@@ -394,7 +414,12 @@ class Emitter {
   readonly mod: ModuleGen;
   private readonly use: Map<string, string[]>;
 
+  /** Measures whose outcomes some expression reads (措施.结果). */
+  private readonly outcomeRead = new Set<string>();
+
   constructor(private readonly ir: IrProgram) {
+    const exprs = [...ir.measures.flatMap((m) => m.rules.flatMap((r) => [r.condition, ...r.assignments.map((a) => a.value)])), ...ir.definitions.map((d) => d.expr), ...ir.assumptions.map((a) => a.condition), ...(ir.policy.sunset ? [ir.policy.sunset.condition] : [])];
+    for (const e of exprs) walk(e, (x) => { if (x.k === 'outcome') this.outcomeRead.add(x.measure); });
     for (const n of internalNames(ir)) this.taken.add(n);
     this.mod = new ModuleGen(ir, new Map(ir.params.map((p, i) => [p.name, `_p${i}`])));
     this.use = fieldUse(ir);
@@ -495,6 +520,12 @@ class Emitter {
       });
     }
     for (const e of this.ir.entities) out.push(this.entity(e));
+    const names = [...new Set(this.ir.measures.map((m) => m.name))];
+    out.push({
+      kind: StructureKind.TypeAlias, name: '措施名', isExported: true,
+      docs: [{ description: '本政策可计算的措施（evaluateFast / evaluateMany 的选项“措施”），按政策中的顺序。' }],
+      type: names.length ? names.map(lit).join(' | ') : 'never',
+    });
     out.push({
       kind: StructureKind.Interface, name: '输入事实', isExported: true,
       docs: [{ description: ['输入事实：实体名 → 字段 → 值。实体与字段均可省略（缺少的事实使依赖它的条件为未知）；', '实体写作 \'不存在\' 表示没有该实体；未声明的实体或字段、类型不符的值、非普通对象会被拒绝（InputError）。'].join('\n') }],
@@ -590,11 +621,15 @@ class Emitter {
     out.push('', ...measures.flatMap((t) => [t, '']));
     out.push('/** 全部可计算的措施，按政策中的顺序。 */');
     out.push(`const _MEASURES: readonly _Measure[] = [${this.ir.measures.map((_, i) => `_m${i}`).join(', ')}];`);
+    out.push('', measureIndexFn(this.ir));
+    out.push('', '/** 没有实体声明为不存在。 */', `const _NO_NONE: readonly boolean[] = [${this.ir.entities.map(() => 'false').join(', ')}];`);
+    out.push('', fastValidation(this.ir, this.mod));
     if (definitions.length) {
       out.push('', '/** 定义（由事实推出的结论），按声明顺序；求值时按实例缓存。 */');
       out.push('const _DEFS: readonly _Def[] = [');
       out.push(...definitions.map((d) => `${indent(d, '  ')},`));
       out.push('];');
+      out.push('', defSlots(this.ir));
     }
     if (assumptions.length) {
       this.mod.features.add('assume');
@@ -713,6 +748,8 @@ class Emitter {
       '  rules: [',
       ...m.rules.map((r) => this.rule(m, r)),
       '  ],',
+      `  read: ${this.outcomeRead.has(m.name)},`,
+      `  fast: ${indent(fastJudge(m, index, this.mod), '  ').trimStart()},`,
       '};',
     ];
     return lines.join('\n');
@@ -779,6 +816,60 @@ class Emitter {
       doubts.push('...(maybeVoid !== undefined ? [_voidDoubt(maybeVoid)] : [])');
     }
     lines.push(`const s = _scope(inp.f, inp.n, inp.day, ${full}, ${status0}, [${doubts.join(', ')}]);`);
+    return lines;
+  }
+
+  /** The body of `_fastOne`: as `setup(false)` + evaluateFast, on a validated batch and fast-validated facts. */
+  private fastSetup(): string[] {
+    const p = this.ir.policy;
+    const hasSunset = p.sunset !== undefined;
+    const assume = this.ir.assumptions.length > 0;
+    const range = p.effective === undefined ? p.effectiveRange : undefined;
+    const notYet = p.effective !== undefined ? `day < ${p.effective} /* ${iso(p.effective)} */` : range ? `day < ${range.lo} /* ${range.loIso} */` : '';
+    const lines = [
+      `const f: (_Rec | undefined)[] = [${this.ir.entities.map(() => 'undefined').join(', ')}];`,
+      'const n = _rows(facts, b, f, row);',
+      'const day = b.day;',
+      ...(hasSunset ? [
+        'const vs = b.evs.length === 0 ? _NO_VOID : _voidStatus({ f, n, day, evs: b.evs, reg: b.reg, sel: b.sel });',
+        'const voided = vs.void;',
+        'const isVoid = voided !== undefined && day >= voided.day;',
+      ] : []),
+      ...(notYet ? [`const notYet = ${notYet};`] : []),
+    ];
+    const status0 = `${hasSunset ? "isVoid ? '已废止' : " : ''}${notYet ? "notYet ? '未生效' : " : ''}undefined`;
+    const inForce = [hasSunset ? '!isVoid' : '', notYet ? '!notYet' : ''].filter((x) => x);
+    lines.push('let doubts: _Doubt[] | undefined;');
+    if (range && range.lo !== range.hi) {
+      const date = `施行日（${range.loIso} 至 ${range.hiIso} 之间，确切日期未知）`;
+      const cond = [...inForce, `day < ${range.hi} /* ${range.hiIso} */`].join(' && ');
+      lines.push(`if (${cond}) (doubts ??= []).push({ text: ${lit(`评估日期可能早于${date}`)}, ifSo: '若尚未施行则不适用', miss: [${lit(date)}] });`);
+    }
+    if (hasSunset) {
+      lines.push(`const maybeVoid = ${[...inForce, 'vs.maybe !== undefined', 'day >= vs.maybe.day'].join(' && ')} ? vs.maybe : undefined;`);
+      lines.push('if (maybeVoid !== undefined) (doubts ??= []).push(_voidDoubt(maybeVoid));');
+    }
+    lines.push(
+      `const s = _scope(f, n, day, false, ${status0}, doubts ?? _NO_DOUBTS, true);`,
+      'const sel = b.sel;',
+      'const 决定 = new Array<快速决定>(sel === undefined ? _MEASURES.length : sel.length);',
+      'if (sel === undefined) for (let i = 0; i < _MEASURES.length; i++) 决定[i] = (_measure(s, i) as _Done).fast as 快速决定;',
+      'else for (let i = 0; i < sel.length; i++) 决定[i] = (_measure(s, sel[i] as number) as _Done).fast as 快速决定;',
+      '// 评估日期已校验为严格的 "YYYY-MM-DD"：即 _iso(day)',
+      'const date = b.date as string;',
+    );
+    if (assume) {
+      lines.push(
+        'const violated = _violated(s);',
+        'if (b.reg === undefined && violated.length === 0) return { 评估日期: date, 决定 };',
+        'return { 评估日期: date, ...(b.reg !== undefined ? { 事件登记: b.reg } : {}), ...(violated.length > 0 ? { 前提不满足: violated.map((a) => a.name) } : {}), 决定 };',
+      );
+    } else {
+      lines.push(
+        'if (b.reg === undefined) return { 评估日期: date, 决定 };',
+        'return { 评估日期: date, 事件登记: b.reg, 决定 };',
+      );
+    }
     return lines;
   }
 
@@ -849,31 +940,67 @@ class Emitter {
         '};',
       ],
     };
+    const fastParams = [...params.slice(0, 3), { name: '选项', type: '快速求值选项', hasQuestionToken: true }];
+    const fastOptionDoc = { tagName: 'param', text: '选项 事件登记（同 evaluate），以及 措施：只求这些措施（措施名的列表；决定按列表的顺序），省略时为全部措施。' };
     const fast: FunctionDeclarationStructure = {
       kind: StructureKind.Function, name: 'evaluateFast', isExported: true,
       docs: [{
         description: [
           '与 evaluate 语义相同的快速求值（批量使用）：不生成解释与引用，每项措施只返回状态与结果的值',
           '（金额为 "1000.00"，比例为 "50%"）及可领取的状态。状态与值总与 evaluate 一致；输入校验与异常相同。',
+          '选项“措施”只求所选的措施。校验与判定是为本政策生成的专用代码（按字段名直接校验，措施的规则与优先关系展开）；',
+          '不寻常但合格的输入（原型为 null 的对象等）与有误的输入改用完整校验，结果与异常同 evaluate。',
         ].join('\n'),
         tags: [
-          ...paramDocs,
-          { tagName: 'returns', text: '快速决定集：评估日期、违反的前提（名称）与每项措施的 { 措施, 状态, 结果, 可领取 }。' },
+          ...paramDocs.slice(0, 3),
+          fastOptionDoc,
+          { tagName: 'returns', text: '快速决定集：评估日期、违反的前提（名称）与每项（所选）措施的 { 措施, 状态, 结果, 可领取 }。' },
           ...throwsDocs,
+          { tagName: 'example', text: `\nconst d = evaluateFast(${commentText(this.exampleFacts())}, '2024-07-15', [], { 措施: [${this.ir.measures[0] ? commentText(lit(this.ir.measures[0].name)) : ''}] });\nd.决定[0]?.状态;` },
         ],
       }],
-      parameters: params,
+      parameters: fastParams,
       returnType: '快速决定集',
+      statements: ['return _fastOne(facts, _batch(评估日期, 事件, 选项), undefined);'],
+    };
+    const manyDoc = [
+      '对多行事实（例如一个县的全部家庭）逐行求值，流式给出每行的快速决定集（与 evaluateFast 相同），按行的顺序：',
+      '行是数组、生成器等可迭代对象时返回生成器，是异步可迭代对象（文件流、数据库游标）时返回异步生成器（for await）。',
+      '评估日期、事件与选项对所有行相同，只校验一次（有误时立即抛出 InputError）；某行有误时在读到该行时抛出 InputError，',
+      '其“行”为该行的序号（自 0 起），已给出的决定不受影响。不把行读入内存。',
+    ].join('\n');
+    const manyTags = [
+      { tagName: 'param', text: 'rows 每行一个事实对象（见 输入事实）。' },
+      ...paramDocs.slice(1, 3),
+      fastOptionDoc,
+      ...throwsDocs,
+    ];
+    const manyRest = fastParams.slice(1);
+    const many: FunctionDeclarationStructure = {
+      kind: StructureKind.Function, name: 'evaluateMany', isExported: true,
+      overloads: [
+        { docs: [{ description: manyDoc, tags: [...manyTags, { tagName: 'example', text: '\nfor (const d of evaluateMany(families, \'2024-07-15\', [], { 措施: [...] })) console.log(d.决定[0]?.状态);' }] }], parameters: [{ name: 'rows', type: 'Iterable<输入事实>' }, ...manyRest], returnType: 'Generator<快速决定集, void, undefined>' },
+        { docs: [{ description: manyDoc, tags: [...manyTags, { tagName: 'example', text: '\nfor await (const d of evaluateMany(stream, \'2024-07-15\')) console.log(d.决定[0]?.状态);' }] }], parameters: [{ name: 'rows', type: 'AsyncIterable<输入事实>' }, ...manyRest], returnType: 'AsyncGenerator<快速决定集, void, undefined>' },
+      ],
+      parameters: [{ name: 'rows', type: 'Iterable<输入事实> | AsyncIterable<输入事实>' }, ...manyRest],
+      returnType: 'Generator<快速决定集, void, undefined> | AsyncGenerator<快速决定集, void, undefined>',
       statements: [
-        ...this.setup(false),
-        'const 决定 = _MEASURES.map((_, i) => (_measure(s, i) as _Done).fast as 快速决定);',
-        ...(assume ? [
-          'const violated = _violated(s);',
-          'return { 评估日期: _iso(inp.day), ...(inp.reg !== undefined ? { 事件登记: inp.reg } : {}), ...(violated.length > 0 ? { 前提不满足: violated.map((a) => a.name) } : {}), 决定 };',
-        ] : ['return { 评估日期: _iso(inp.day), ...(inp.reg !== undefined ? { 事件登记: inp.reg } : {}), 决定 };']),
+        'const b = _batch(评估日期, 事件, 选项);',
+        'if (!b.ok) throw new InputError(b.problems);',
+        'const kind = _rowsKind(rows);',
+        "if (kind === 'async') return _manyAsync(rows as AsyncIterable<unknown>, b);",
+        "if (kind === 'sync') return _manySync(rows as Iterable<unknown>, b);",
+        "throw new InputError([{ 路径: '行', 期望: '可迭代的行（数组、生成器）或异步可迭代的行（流、游标）', 实际: _got(rows) }]);",
       ],
     };
-    return [evaluate, fast];
+    const one: FunctionDeclarationStructure = {
+      kind: StructureKind.Function, name: '_fastOne',
+      docs: [{ description: 'evaluateFast / evaluateMany 的一行：校验（_rows），政策在评估日期的状态，所选措施的专用判定（_Measure.fast）。' }],
+      parameters: [{ name: 'facts', type: 'unknown' }, { name: 'b', type: '_Batch' }, { name: 'row', type: 'number | undefined' }],
+      returnType: '快速决定集',
+      statements: this.fastSetup(),
+    };
+    return [evaluate, fast, many, one];
   }
 }
 

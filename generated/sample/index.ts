@@ -19,7 +19,7 @@
  *   - 类型名（实体接口、枚举类型）：是合法标识符、不是保留字且不与本模块的其他名称冲突时原样
  *     使用（家庭、性别）；否则为「实体_」/「枚举_」加原名，原名中不能出现在标识符里的字符写成
  *     _u<十六进制码位>_（「0-3岁婴幼儿」→ 实体_0_u2d_3岁婴幼儿）；仍冲突时追加 _2、_3…（按声明顺序）。
- *   - 本模块导出的名称：状态、上级政策事件、事件登记、求值选项、结果值、条件追踪、规则追踪、定义追踪、结果问题、决定、决定集、快速决定、快速决定集、输入问题、输入事实、InputError、CalendarCoverageError、evaluate、evaluateFast、Status、PolicyEvent、EventsRegistry、EvaluateOptions、OutcomeValue、ConditionTrace、RuleTrace、DefinitionTrace、OutcomeProblem、Decision、Decisions、FastDecision、FastDecisions、InputProblem、Facts；以 _ 开头的名称为内部名称。
+ *   - 本模块导出的名称：状态、上级政策事件、事件登记、求值选项、结果值、条件追踪、规则追踪、定义追踪、结果问题、决定、决定集、快速决定、快速决定集、输入问题、输入事实、措施名、快速求值选项、InputError、CalendarCoverageError、evaluate、evaluateFast、evaluateMany、MeasureName、FastEvaluateOptions、Status、PolicyEvent、EventsRegistry、EvaluateOptions、OutcomeValue、ConditionTrace、RuleTrace、DefinitionTrace、OutcomeProblem、Decision、Decisions、FastDecision、FastDecisions、InputProblem、Facts；以 _ 开头的名称为内部名称。
  *
  * 取值约定：金额输入为元（"1000.50" 或 1000.5，最多两位小数），输出为 "1000.00" 并附整数「分」；
  * 日期为 "YYYY-MM-DD"；比例输入为 "50%"、"4.8‰"（精确），运算为精确分数，输出为精确的百分数（"33.(3)%"）；
@@ -181,6 +181,15 @@ export interface 决定集 {
   readonly 决定: readonly 决定[];
 }
 
+/** evaluateFast / evaluateMany 的选项：求值选项，加上只求哪些措施。 */
+export interface 快速求值选项 extends 求值选项 {
+  /**
+   * 只求这些措施（本政策可计算的措施名，不重复），决定集中的决定按这里的顺序；省略时为全部措施，按政策中的顺序。
+   * 所选措施引用的其他措施（适用（措施）、措施.结果、申请条件）照常求出，但不列入决定集。
+   */
+  readonly 措施?: readonly 措施名[];
+}
+
 /** evaluateFast 的一项：只有状态与结果的值（与 evaluate 的 状态、结果[名].值、可领取.状态 相同）。 */
 export interface 快速决定 {
   readonly 措施: string;
@@ -207,15 +216,18 @@ export interface 输入问题 {
   readonly 实际: string;
 }
 
-/** 输入有误时由 evaluate / evaluateFast 抛出：一次列出全部问题。 */
+/** 输入有误时由 evaluate / evaluateFast / evaluateMany 抛出：一次列出全部问题。 */
 export class InputError extends Error {
   /** 全部问题（路径、期望、实际），按发现的顺序。 */
   readonly problems: readonly 输入问题[];
+  /** evaluateMany：出错的行（自 0 起）；其他情况为 undefined。 */
+  readonly 行: number | undefined;
 
-  constructor(problems: readonly 输入问题[]) {
-    super('输入数据有 ' + String(problems.length) + ' 处问题：\n' + problems.map((p) => '  ' + p.路径 + ': 期望' + p.期望 + '，实际为 ' + p.实际).join('\n'));
+  constructor(problems: readonly 输入问题[], 行?: number) {
+    super((行 !== undefined ? '第 ' + String(行) + ' 行（自 0 起）的' : '') + '输入数据有 ' + String(problems.length) + ' 处问题：\n' + problems.map((p) => '  ' + p.路径 + ': 期望' + p.期望 + '，实际为 ' + p.实际).join('\n'));
     this.name = 'InputError';
     this.problems = problems;
+    this.行 = 行;
   }
 }
 
@@ -251,6 +263,8 @@ export type Decision = 决定;
 export type Decisions = 决定集;
 export type FastDecision = 快速决定;
 export type FastDecisions = 快速决定集;
+export type FastEvaluateOptions = 快速求值选项;
+export type MeasureName = 措施名;
 export type InputProblem = 输入问题;
 export type Facts = 输入事实;
 
@@ -310,6 +324,9 @@ export interface 女职工 {
    */
   readonly 生育孩次?: number;
 }
+
+/** 本政策可计算的措施（evaluateFast / evaluateMany 的选项“措施”），按政策中的顺序。 */
+export type 措施名 = "生育补助" | "托育补贴" | "延长产假";
 
 /**
  * 输入事实：实体名 → 字段 → 值。实体与字段均可省略（缺少的事实使依赖它的条件为未知）；
@@ -382,14 +399,19 @@ interface _Scope {
   readonly status0: 状态 | undefined;
   /** 政策在评估日期是否施行存疑的理由（评估日期在不确定的施行日范围内；某事件可能已使政策废止）。 */
   readonly doubts: readonly _Doubt[];
-  /** 定义的取值：定义序号 → 记录编号（全局定义为 0）→ 取值。 */
+  /** 定义的取值（evaluate）：定义序号 → 记录编号（全局定义为 0）→ 取值。 */
   readonly memo: (_Hit | undefined)[][];
-  /** 已判定的措施（措施可以引用其他措施）。 */
+  /** 已判定的措施（措施可以引用其他措施）；正在判定的为 _BUSY。 */
   readonly done: (_Done | undefined)[];
-  /** 正在判定的措施。 */
-  readonly busy: boolean[];
   /** evaluateFast 的求值上下文（不收集说明）。 */
   readonly c0: _Ctx;
+  /** 不生成解释时的定义取值：记录编号 × 定义个数 + 定义序号 → 取值（未求为 undefined）。 */
+  readonly fm: (_V | undefined)[];
+  /**
+   * evaluateFast 的主求值：实体上的定义的取值记在记录自己的取值数组中（字段之后，见 _DEF_SLOT）。
+   * INVARIANT: 一组记录只有一个这样的作用域（每次求值新建记录；失效条件的作用域不用它）。
+   */
+  readonly rm: boolean;
 }
 
 /** 政策在评估日期是否施行的一项疑问。 */
@@ -433,8 +455,10 @@ interface _Done {
   readonly fast: 快速决定 | undefined;
 }
 
-function _scope(f: readonly (_Rec | undefined)[], n: readonly boolean[], day: number, full: boolean, status0: 状态 | undefined, doubts: readonly _Doubt[]): _Scope {
-  const s = { f, n, day, full, status0, doubts, memo: [], done: [], busy: [], c0: undefined as unknown as _Ctx };
+const _NO_MEMO: (_Hit | undefined)[][] = [];
+
+function _scope(f: readonly (_Rec | undefined)[], n: readonly boolean[], day: number, full: boolean, status0: 状态 | undefined, doubts: readonly _Doubt[], rm = false): _Scope {
+  const s = { f, n, day, full, status0, doubts, memo: full ? [] : _NO_MEMO, done: [], c0: undefined as unknown as _Ctx, fm: [], rm };
   s.c0 = { s, ev: undefined, evDay: 0, miss: undefined, used: undefined, defs: undefined };
   return s;
 }
@@ -832,6 +856,8 @@ interface _Input {
   readonly evs: readonly { readonly day: number; readonly ev: 上级政策事件 }[];
   /** 调用方在选项中说明的事件登记。 */
   readonly reg: 事件登记 | undefined;
+  /** evaluateFast / evaluateMany：所选措施的序号（按选项中的顺序；undefined 为全部措施）。 */
+  readonly sel: readonly number[] | undefined;
 }
 
 /** 普通对象（不是数组、Map、Date、类的实例……）；不抛出异常。 */
@@ -952,17 +978,26 @@ function _validateEvents(events: unknown, problems: 输入问题[]): { readonly 
   return evs;
 }
 
-/** 校验求值选项（事件登记）。 */
-function _validateOptions(options: unknown, events: unknown, problems: 输入问题[]): 事件登记 | undefined {
-  if (options === undefined) return undefined;
+/**
+ * 校验求值选项：事件登记；fast 为真时（evaluateFast、evaluateMany）还有 措施（所选措施的列表）。
+ */
+function _validateOptions(options: unknown, events: unknown, problems: 输入问题[], fast: boolean): { readonly reg: 事件登记 | undefined; readonly sel: readonly number[] | undefined } {
+  const none = { reg: undefined, sel: undefined };
+  if (options === undefined) return none;
+  // INVARIANT: the same problems as evaluate's for options without 措施 (evaluateFast = evaluate on bad input)
   if (!_isRecord(options)) {
     problems.push({ 路径: '选项', 期望: '对象（事件登记）', 实际: _got(options) });
-    return undefined;
+    return none;
   }
-  const entries = _entries(options, '选项', () => '事件登记', problems);
-  if (entries === undefined) return undefined;
+  const entries = _entries(options, '选项', (k) => (fast && k === '措施' ? '措施名的列表' : '事件登记'), problems);
+  if (entries === undefined) return none;
   let reg: 事件登记 | undefined;
+  let sel: readonly number[] | undefined;
   for (const [k, v] of entries) {
+    if (fast && k === '措施') {
+      sel = _selection(v, problems);
+      continue;
+    }
     if (k !== '事件登记') {
       problems.push({ 路径: '选项.' + k, 期望: '事件登记', 实际: '未知选项' });
       continue;
@@ -989,11 +1024,32 @@ function _validateOptions(options: unknown, events: unknown, problems: 输入问
     }
     reg = { 路径: path, sha256: sha };
   }
-  return reg;
+  return { reg, sel };
 }
 
-/** 校验全部输入；有问题时抛出一个列出所有问题的 InputError。 */
-function _validate(facts: unknown, date: unknown, events: unknown, options: unknown): _Input {
+/** 选项.措施：本政策可计算的措施名的列表（不重复）→ 措施序号，按列表中的顺序。 */
+function _selection(v: unknown, problems: 输入问题[]): readonly number[] | undefined {
+  if (v === undefined) return undefined;
+  const expected = '本政策可计算的措施名（' + _MEASURE_NAMES + '）';
+  if (!_isArray(v)) {
+    problems.push({ 路径: '选项.措施', 期望: '列表（' + expected + '）', 实际: _got(v) });
+    return undefined;
+  }
+  const items = _items(v, '选项.措施', expected, problems);
+  if (items === undefined) return undefined;
+  const out: number[] = [];
+  for (const [i, x] of items) {
+    const mi = typeof x === 'string' ? _measureIndex(x) : -1;
+    const at = '选项.措施[' + String(i) + ']';
+    if (mi < 0) problems.push({ 路径: at, 期望: expected, 实际: _got(x) });
+    else if (out.indexOf(mi) >= 0) problems.push({ 路径: at, 期望: '不重复的措施名', 实际: _got(x) });
+    else out.push(mi);
+  }
+  return out;
+}
+
+/** 校验全部输入；有问题时抛出一个列出所有问题的 InputError。fast：evaluateFast / evaluateMany 的选项（可选措施）。 */
+function _validate(facts: unknown, date: unknown, events: unknown, options: unknown, fast = false): _Input {
   const problems: 输入问题[] = [];
   const day = _parseIso(date);
   if (day === undefined) problems.push({ 路径: '评估日期', 期望: '日期（YYYY-MM-DD）', 实际: _got(date) });
@@ -1021,9 +1077,182 @@ function _validate(facts: unknown, date: unknown, events: unknown, options: unkn
     f[ei] = _record(k, _ENTITIES[ei] as _Entity, rec, '事实.' + en, en);
   }
   const evs = _validateEvents(events, problems);
-  const reg = _validateOptions(options, events, problems);
+  const o = _validateOptions(options, events, problems, fast);
   if (problems.length > 0) throw new InputError(problems);
-  return { f, n: none, day: day ?? 0, evs, reg };
+  return { f, n: none, day: day ?? 0, evs, reg: o.reg, sel: o.sel };
+}
+
+// ── evaluateFast / evaluateMany：快速校验 ──
+// 为本政策生成的 _fastFacts 与 _fr<实体>/_fl<实体> 一次遍历输入、按字段名直接校验并转换（不查表）；
+// 遇到任何不寻常之处（不合格的值、未知的键、非普通对象、稀疏数组、读取时抛出异常……）都抛出 _BAIL，
+// 改由完整校验 _validate 处理：它给出与 evaluate 相同的 InputError，或接受快速路径不处理的合格输入
+// （原型为 null 的对象、来自另一个 realm 的对象）。
+// INVARIANT: 快速路径接受的输入，完整校验也接受，并得到相同的取值（记录编号可以不同，只用于缓存定义）。
+
+/** 快速校验放弃（改用完整校验）。 */
+const _BAIL: unique symbol = Symbol('快速校验放弃');
+
+/** 快速校验的状态：下一个记录编号、评估日期（日序）。 */
+interface _FastCheck {
+  next: number;
+  readonly day: number;
+}
+
+/** 嵌套对象的深度上限（更深的——包括循环引用——交给完整校验）。 */
+const _FAST_DEPTH = 32;
+
+/** Object.prototype 上没有可枚举的属性（快速校验用 for-in 列举自有的键）；否则 _BAIL。 */
+function _fproto(): void {
+  for (const k in Object.prototype) {
+    void k;
+    throw _BAIL;
+  }
+}
+
+/** 普通对象（原型为 Object.prototype）；否则 _BAIL。 */
+function _fobj(o: unknown, depth: number): Record<string, unknown> {
+  if (typeof o !== 'object' || o === null || depth > _FAST_DEPTH || Object.getPrototypeOf(o) !== Object.prototype) throw _BAIL;
+  return o as Record<string, unknown>;
+}
+
+const _NO_DOUBTS: readonly _Doubt[] = [];
+const _NO_EVENTS: readonly { readonly day: number; readonly ev: 上级政策事件 }[] = [];
+
+/** 一批求值共用的部分（评估日期、事件、选项），只校验一次。 */
+interface _Batch {
+  /** 评估日期、事件、选项均合格。 */
+  readonly ok: boolean;
+  readonly problems: readonly 输入问题[];
+  readonly date: unknown;
+  readonly day: number;
+  readonly events: unknown;
+  readonly options: unknown;
+  readonly evs: readonly { readonly day: number; readonly ev: 上级政策事件 }[];
+  readonly reg: 事件登记 | undefined;
+  readonly sel: readonly number[] | undefined;
+}
+
+let _lastDate: unknown;
+let _lastDay = 0;
+let _lastBatch: _Batch | undefined;
+let _selCache: { readonly names: readonly unknown[]; readonly sel: readonly number[] } | undefined;
+
+/** 常见的选项 { 措施: [措施名…] }（普通对象与数组，措施名合格且不重复）→ 措施序号；其他写法为 undefined（由 _validateOptions 处理）。 */
+function _quickSelection(o: unknown): readonly number[] | undefined {
+  if (typeof o !== 'object' || o === null || Object.getPrototypeOf(o) !== Object.prototype) return undefined;
+  let keys = 0;
+  for (const k in o) {
+    // (an inherited enumerable key is not 措施's own: left to _validateOptions)
+    if (k !== '措施' || !Object.prototype.hasOwnProperty.call(o, k)) return undefined;
+    keys++;
+  }
+  if (keys !== 1) return undefined;
+  const a = (o as Record<string, unknown>)['措施'];
+  if (!Array.isArray(a) || Object.getPrototypeOf(a) !== Array.prototype) return undefined;
+  const c = _selCache;
+  if (c !== undefined && c.names.length === a.length) {
+    let same = true;
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] !== c.names[i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return c.sel;
+  }
+  const sel: number[] = [];
+  for (let i = 0; i < a.length; i++) {
+    const x: unknown = a[i];
+    const mi = typeof x === 'string' ? _measureIndex(x) : -1;
+    if (mi < 0 || sel.indexOf(mi) >= 0) return undefined;
+    sel.push(mi);
+  }
+  _selCache = { names: a.slice(), sel };
+  return sel;
+}
+
+/** 校验一批求值共用的评估日期、事件与选项（问题的写法与 _validate 相同）。 */
+function _batch(date: unknown, events: unknown, options: unknown): _Batch {
+  // 与上一次相同（同一个选项对象，所选措施未变）：沿用
+  const lb = _lastBatch;
+  if (lb !== undefined && events === undefined && lb.date === date && lb.options === options && (options === undefined || (lb.sel !== undefined && _quickSelection(options) === lb.sel))) return lb;
+  const problems: 输入问题[] = [];
+  let day: number | undefined;
+  if (date === _lastDate) day = _lastDay;
+  else {
+    day = _parseIso(date);
+    if (day !== undefined) {
+      _lastDate = date;
+      _lastDay = day;
+    } else problems.push({ 路径: '评估日期', 期望: '日期（YYYY-MM-DD）', 实际: _got(date) });
+  }
+  const evs = events === undefined ? _NO_EVENTS : _validateEvents(events, problems);
+  let reg: 事件登记 | undefined;
+  let sel: readonly number[] | undefined;
+  let quick = options === undefined;
+  if (options !== undefined) {
+    sel = _quickSelection(options);
+    quick = sel !== undefined;
+    if (sel === undefined) {
+      const o = _validateOptions(options, events, problems, true);
+      reg = o.reg;
+      sel = o.sel;
+    }
+  }
+  const b = { ok: problems.length === 0, problems, date, day: day ?? 0, events, options, evs, reg, sel };
+  if (b.ok && events === undefined && quick) _lastBatch = b;
+  return b;
+}
+
+/** 一行的事实 → 记录：快速路径，不行则完整校验（抛出 InputError；row 为 evaluateMany 的行号）。返回个案声明不存在的实体。 */
+function _rows(facts: unknown, b: _Batch, f: (_Rec | undefined)[], row: number | undefined): readonly boolean[] {
+  if (b.ok) {
+    try {
+      return _fastFacts(facts, b.day, f);
+    } catch {
+      // 改用完整校验（下面）
+    }
+  }
+  let inp: _Input;
+  try {
+    inp = _validate(facts, b.date, b.events, b.options, true);
+  } catch (e) {
+    if (row !== undefined && e instanceof InputError) throw new InputError(e.problems, row);
+    throw e;
+  }
+  for (let i = 0; i < f.length; i++) f[i] = inp.f[i];
+  return inp.n;
+}
+
+/** evaluateMany 的同步流：每行一个快速决定集，按行的顺序；不合格的行抛出 InputError（带行号）。 */
+function* _manySync(rows: Iterable<unknown>, b: _Batch): Generator<快速决定集, void, undefined> {
+  let i = 0;
+  for (const r of rows) {
+    yield _fastOne(r, b, i);
+    i++;
+  }
+}
+
+/** evaluateMany 的异步流（for await：异步可迭代的行，如文件或数据库游标）。 */
+async function* _manyAsync(rows: AsyncIterable<unknown>, b: _Batch): AsyncGenerator<快速决定集, void, undefined> {
+  let i = 0;
+  for await (const r of rows) {
+    yield _fastOne(r, b, i);
+    i++;
+  }
+}
+
+/** evaluateMany 的行：同步或异步可迭代的对象（不可迭代时为 undefined）；不抛出异常。 */
+function _rowsKind(rows: unknown): 'sync' | 'async' | undefined {
+  try {
+    if (rows === null || rows === undefined) return undefined;
+    const r = rows as { [Symbol.asyncIterator]?: unknown; [Symbol.iterator]?: unknown };
+    if (typeof r[Symbol.asyncIterator] === 'function') return 'async';
+    if (typeof r[Symbol.iterator] === 'function') return 'sync';
+  } catch {
+    return undefined;
+  }
+  return undefined;
 }
 
 // ── 措施的判定 ──
@@ -1069,6 +1298,10 @@ interface _Measure {
   readonly application: { readonly name: string; readonly index: number } | undefined;
   readonly outcomes: readonly _Outcome[];
   readonly rules: readonly _Rule[];
+  /** 某个表达式引用本措施的结果（措施.结果）。 */
+  readonly read: boolean;
+  /** evaluateFast 的判定（为本措施生成的专用代码）：与 evaluate 相同的状态与取值（及可领取），不生成解释；确定的取值记入 raw。 */
+  readonly fast: (s: _Scope, raw: (_Val | undefined)[]) => 快速决定;
 }
 
 function _has(o: object, k: string): boolean {
@@ -1110,24 +1343,29 @@ function _key(v: _V): string {
   return JSON.stringify(v);
 }
 
+/** 不被任何表达式引用其结果的措施在 evaluateFast 中的取值（写入后不再读）。 */
+const _SINK: (_Val | undefined)[] = [];
+
+/** 正在判定中的措施（_Scope.done）。 */
+const _BUSY: _Done = { 状态: '存疑', raw: [], full: undefined, fast: undefined };
+
 /** 一项措施（已判定则取缓存；正在判定中——循环引用——为 undefined）。 */
 function _measure(s: _Scope, i: number): _Done | undefined {
   const hit = s.done[i];
-  if (hit !== undefined) return hit;
-  if (s.busy[i] === true) return undefined;
+  if (hit !== undefined) return hit === _BUSY ? undefined : hit;
   const m = _MEASURES[i];
   if (m === undefined) return undefined;
-  s.busy[i] = true;
-  const raw: (_Val | undefined)[] = [];
+  s.done[i] = _BUSY;
+  // evaluateFast: a measure whose outcomes no expression reads keeps no values
+  const raw: (_Val | undefined)[] = s.full || m.read ? [] : _SINK;
   let done: _Done;
   if (s.full) {
     const d = _judge(m, s, raw);
     done = { 状态: d.状态, raw, full: m.application === undefined ? d : { ...d, ..._claim(d, m.application, s) }, fast: undefined };
   } else {
-    const d = _judgeFast(m, s, raw);
-    done = { 状态: d.状态, raw, full: undefined, fast: m.application === undefined ? d : { ...d, 可领取: _join(d.状态, _measure(s, m.application.index)?.状态 ?? '存疑') } };
+    const d = m.fast(s, raw);
+    done = { 状态: d.状态, raw, full: undefined, fast: d };
   }
-  s.busy[i] = false;
   s.done[i] = done;
   return done;
 }
@@ -1286,51 +1524,6 @@ function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
   };
 }
 
-/** evaluateFast 的判定：与 _judge 相同的状态与取值，不生成解释。 */
-function _judgeFast(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 快速决定 {
-  if (s.status0 !== undefined) return { 措施: m.name, 状态: s.status0, 结果: {} };
-  if (m.subject !== undefined && s.n[m.subjectIndex] === true) return { 措施: m.name, 状态: '不适用', 结果: {} };
-  const unknownSubject = m.subject !== undefined && s.f[m.subjectIndex] === undefined;
-  const c = s.c0;
-  const applies: (boolean | null)[] = [];
-  for (const r of m.rules) {
-    if (!_inForce(r, s.day)) applies.push(false);
-    else {
-      applies.push(r.cond(c));
-      if (r.risky) r.trace(c, []);
-    }
-  }
-  const results: Record<string, number | boolean | string> = {};
-  let doubtful = false;
-  for (let k = 0; k < m.outcomes.length; k++) {
-    const o = m.outcomes[k] as _Outcome;
-    const winners = _winners(m, o, applies);
-    const vals: _V[] = [];
-    let unsure = false;
-    for (const i of winners) {
-      if (applies[i] === null) unsure = true;
-      else vals.push(((m.rules[i] as _Rule).values[k] as (c: _Ctx) => _V)(c));
-    }
-    if (unsure) doubtful = true;
-    if (vals.length === 0) {
-      if (o.required && !unsure) doubtful = true;
-      continue;
-    }
-    const v = vals[0] as _V;
-    if (_differ(vals) || v === null || typeof v === 'object') {
-      doubtful = true;
-      continue;
-    }
-    if (!unsure && !unknownSubject) raw[k] = v;
-    results[o.name] = _outcomeValue(o, v).值;
-  }
-  let status: 状态 = doubtful ? '存疑' : Object.keys(results).length > 0 ? '适用' : '不适用';
-  if (unknownSubject && status === '适用') status = '存疑';
-  const inForceDoubt = s.doubts.length > 0 && status !== '不适用';
-  if (inForceDoubt && status === '适用') status = '存疑';
-  return { 措施: m.name, 状态: status, 结果: inForceDoubt ? {} : results };
-}
-
 /** 对象不在输入中时的理由。 */
 function _absentSubject(subject: string): string {
   return '输入中没有「' + subject + '」：不知道是否存在，其事实均为未知（若确实没有，写 ' + subject + ': ' + _NONEXISTENT + '）';
@@ -1384,6 +1577,28 @@ function _param(c: _Ctx, p: _Param): number | string | null {
   return hit[1];
 }
 
+/** 严格的 "YYYY-MM-DD"、不晚于评估日期 → 日序；否则 _BAIL。与 _parseIso 同一规则，不用正则表达式。 */
+function _fdate(v: unknown, day: number): number {
+  if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) throw _BAIL;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = v.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) throw _BAIL;
+    y = y * 10 + d;
+  }
+  const m1 = v.charCodeAt(5) - 48;
+  const m2 = v.charCodeAt(6) - 48;
+  const d1 = v.charCodeAt(8) - 48;
+  const d2 = v.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) throw _BAIL;
+  const mo = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > _monthDays(y, mo)) throw _BAIL;
+  const n = _day(y, mo, d);
+  if (n > day) throw _BAIL;
+  return n;
+}
+
 /** 失效条件中事件的文本字段（非文本为 null）。 */
 function _eventText(c: _Ctx, field: string): string | null {
   if (c.ev === undefined) return null;
@@ -1413,6 +1628,9 @@ function _voidStatus(inp: _Input): {
     ...(maybe !== undefined && (best === undefined || maybe.day < best.day) ? { maybe } : {}),
   };
 }
+
+/** 没有事件时的 _voidStatus。 */
+const _NO_VOID: ReturnType<typeof _voidStatus> = {};
 
 /** 可能使政策废止的事件（评估日期已过其可能的废止日期）：疑问的说明。 */
 function _voidDoubt(m: { readonly day: number; readonly ev: 上级政策事件; readonly miss: readonly string[] }): _Doubt {
@@ -1630,6 +1848,69 @@ const _m0: _Measure = {
       ],
     },
   ],
+  read: false,
+  fast: (s: _Scope, raw: (_Val | undefined)[]): 快速决定 => {
+    let st: 状态;
+    let res: Record<string, number | boolean | string> = {};
+    J: {
+      if (s.status0 !== undefined) {
+        st = s.status0;
+        break J;
+      }
+      if (s.n[0] === true) {
+        st = '不适用';
+        break J;
+      }
+      const unknownSubject = s.f[0] === undefined;
+      const c = s.c0;
+      const rs = _m0.rules;
+      // 规则「二孩补助」
+      const a0 = (rs[0] as _Rule).cond(c);
+      // 规则「三孩补助」
+      const a1 = (rs[1] as _Rule).cond(c);
+      let doubtful = false;
+      let some = false;
+      { // 结果「补助金额」
+        let unsure = false;
+        let n = 0;
+        let v: _V = null;
+        let differ = false;
+        if (a0 !== false && a1 !== true) {
+          if (a0 === null) unsure = true;
+          else {
+            const x = ((rs[0] as _Rule).values[0] as (c: _Ctx) => _V)(c);
+            if (n === 0) v = x;
+            else if (!differ && _key(x) !== _key(v)) differ = true;
+            n++;
+          }
+        }
+        if (a1 !== false) {
+          if (a1 === null) unsure = true;
+          else {
+            const x = ((rs[1] as _Rule).values[0] as (c: _Ctx) => _V)(c);
+            if (n === 0) v = x;
+            else if (!differ && _key(x) !== _key(v)) differ = true;
+            n++;
+          }
+        }
+        if (unsure) doubtful = true;
+        if (n === 0) { /* 非必须的结果 */
+        } else if (differ || v === null || typeof v === 'object') doubtful = true;
+        else {
+          if (!unsure && !unknownSubject) raw[0] = v;
+          res["补助金额"] = _fen(v as number);
+          some = true;
+        }
+      }
+      st = doubtful ? '存疑' : some ? '适用' : '不适用';
+      if (unknownSubject && st === '适用') st = '存疑';
+      if (s.doubts.length > 0 && st !== '不适用') {
+        if (st === '适用') st = '存疑';
+        res = {};
+      }
+    }
+    return { 措施: "生育补助", 状态: st, 结果: res };
+  },
 };
 
 /**
@@ -1804,6 +2085,56 @@ const _m1: _Measure = {
       ],
     },
   ],
+  read: false,
+  fast: (s: _Scope, raw: (_Val | undefined)[]): 快速决定 => {
+    let st: 状态;
+    let res: Record<string, number | boolean | string> = {};
+    J: {
+      if (s.status0 !== undefined) {
+        st = s.status0;
+        break J;
+      }
+      if (s.n[1] === true) {
+        st = '不适用';
+        break J;
+      }
+      const unknownSubject = s.f[1] === undefined;
+      const c = s.c0;
+      const rs = _m1.rules;
+      // 规则「入托补贴」
+      const a0 = s.day >= 19783 && s.day <= 20818 ? (rs[0] as _Rule).cond(c) : false;
+      let doubtful = false;
+      let some = false;
+      { // 结果「托育补贴金额」
+        let unsure = false;
+        let n = 0;
+        let v: _V = null;
+        if (a0 !== false) {
+          if (a0 === null) unsure = true;
+          else {
+            const x = ((rs[0] as _Rule).values[0] as (c: _Ctx) => _V)(c);
+            v = x;
+            n++;
+          }
+        }
+        if (unsure) doubtful = true;
+        if (n === 0) { /* 非必须的结果 */
+        } else if (v === null || typeof v === 'object') doubtful = true;
+        else {
+          if (!unsure && !unknownSubject) raw[0] = v;
+          res["托育补贴金额"] = _fen(v as number);
+          some = true;
+        }
+      }
+      st = doubtful ? '存疑' : some ? '适用' : '不适用';
+      if (unknownSubject && st === '适用') st = '存疑';
+      if (s.doubts.length > 0 && st !== '不适用') {
+        if (st === '适用') st = '存疑';
+        res = {};
+      }
+    }
+    return { 措施: "托育补贴", 状态: st, 结果: res };
+  },
 };
 
 /**
@@ -1875,10 +2206,193 @@ const _m2: _Measure = {
       ],
     },
   ],
+  read: false,
+  fast: (s: _Scope, raw: (_Val | undefined)[]): 快速决定 => {
+    let st: 状态;
+    let res: Record<string, number | boolean | string> = {};
+    J: {
+      if (s.status0 !== undefined) {
+        st = s.status0;
+        break J;
+      }
+      if (s.n[2] === true) {
+        st = '不适用';
+        break J;
+      }
+      const unknownSubject = s.f[2] === undefined;
+      const c = s.c0;
+      const rs = _m2.rules;
+      // 规则「三孩产假」
+      const a0 = (rs[0] as _Rule).cond(c);
+      let doubtful = false;
+      let some = false;
+      { // 结果「产假天数」
+        let unsure = false;
+        let n = 0;
+        let v: _V = null;
+        if (a0 !== false) {
+          if (a0 === null) unsure = true;
+          else {
+            const x = ((rs[0] as _Rule).values[0] as (c: _Ctx) => _V)(c);
+            v = x;
+            n++;
+          }
+        }
+        if (unsure) doubtful = true;
+        if (n === 0) { /* 非必须的结果 */
+        } else if (v === null || typeof v === 'object') doubtful = true;
+        else {
+          if (!unsure && !unknownSubject) raw[0] = v;
+          res["产假天数"] = v as number | boolean | string;
+          some = true;
+        }
+      }
+      st = doubtful ? '存疑' : some ? '适用' : '不适用';
+      if (unknownSubject && st === '适用') st = '存疑';
+      if (s.doubts.length > 0 && st !== '不适用') {
+        if (st === '适用') st = '存疑';
+        res = {};
+      }
+    }
+    return { 措施: "延长产假", 状态: st, 结果: res };
+  },
 };
 
 /** 全部可计算的措施，按政策中的顺序。 */
 const _MEASURES: readonly _Measure[] = [_m0, _m1, _m2];
+
+/** 措施名 → 序号（不是本政策可计算的措施为 -1）。 */
+function _measureIndex(name: string): number {
+  switch (name) {
+    case "生育补助": return 0;
+    case "托育补贴": return 1;
+    case "延长产假": return 2;
+    default: return -1;
+  }
+}
+
+const _MEASURE_NAMES = "生育补助、托育补贴、延长产假";
+
+/** 没有实体声明为不存在。 */
+const _NO_NONE: readonly boolean[] = [false, false, false];
+
+/**
+ * 快速校验：输入是普通数据且全部合格时一次遍历得到记录（写入 f，按实体声明顺序），返回个案声明不存在的实体；
+ * 任何不寻常之处都抛出 _BAIL（由完整校验 _validate 给出 InputError 或接受）。
+ */
+function _fastFacts(facts: unknown, day: number, f: (_Rec | undefined)[]): readonly boolean[] {
+  const o = _fobj(facts, 0);
+  _fproto();
+  const k: _FastCheck = { next: 1, day };
+  let n: boolean[] | undefined;
+  for (const key in o) {
+    switch (key) {
+      case "家庭": {
+        const x = o["家庭"];
+        if (x === _NONEXISTENT) (n ??= _NO_NONE.slice())[0] = true;
+        else f[0] = _fr0(x, k, 0);
+        break;
+      }
+      case "婴幼儿": {
+        const x = o["婴幼儿"];
+        if (x === _NONEXISTENT) (n ??= _NO_NONE.slice())[1] = true;
+        else f[1] = _fr1(x, k, 0);
+        break;
+      }
+      case "女职工": {
+        const x = o["女职工"];
+        if (x === _NONEXISTENT) (n ??= _NO_NONE.slice())[2] = true;
+        else f[2] = _fr2(x, k, 0);
+        break;
+      }
+      default: throw _BAIL;
+    }
+  }
+  return n ?? _NO_NONE;
+}
+
+/** 快速校验实体「家庭」的一个记录（见 _fastFacts）。 */
+function _fr0(x0: unknown, k: _FastCheck, depth: number): _Rec {
+  const o = _fobj(x0, depth);
+  const v: (_Val | _Rec | _List | undefined)[] = [undefined, undefined];
+  const r: _Rec = { id: k.next++, path: '', v };
+  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
+  for (const key in o) {
+    switch (key) {
+      case "子女数": {
+        const x = o["子女数"];
+        if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) throw _BAIL;
+        v[0] = x === 0 ? 0 : x;
+        break;
+      }
+      case "夫妻至少一方户籍在本县": {
+        const x = o["夫妻至少一方户籍在本县"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[1] = x;
+        break;
+      }
+      default: throw _BAIL;
+    }
+  }
+  return r;
+}
+
+/** 快速校验实体「婴幼儿」的一个记录（见 _fastFacts）。 */
+function _fr1(x0: unknown, k: _FastCheck, depth: number): _Rec {
+  const o = _fobj(x0, depth);
+  const v: (_Val | _Rec | _List | undefined)[] = [undefined, undefined, undefined];
+  const r: _Rec = { id: k.next++, path: '', v };
+  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
+  for (const key in o) {
+    switch (key) {
+      case "出生日期": {
+        const x = o["出生日期"];
+        v[0] = _fdate(x, k.day);
+        break;
+      }
+      case "户籍在本县": {
+        const x = o["户籍在本县"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[1] = x;
+        break;
+      }
+      case "入托机构已备案": {
+        const x = o["入托机构已备案"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[2] = x;
+        break;
+      }
+      default: throw _BAIL;
+    }
+  }
+  return r;
+}
+
+/** 快速校验实体「女职工」的一个记录（见 _fastFacts）。 */
+function _fr2(x0: unknown, k: _FastCheck, depth: number): _Rec {
+  const o = _fobj(x0, depth);
+  const v: (_Val | _Rec | _List | undefined)[] = [undefined, undefined];
+  const r: _Rec = { id: k.next++, path: '', v };
+  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
+  for (const key in o) {
+    switch (key) {
+      case "性别": {
+        const x = o["性别"];
+        if (x !== "男" && x !== "女") throw _BAIL;
+        v[0] = x as string;
+        break;
+      }
+      case "生育孩次": {
+        const x = o["生育孩次"];
+        if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) throw _BAIL;
+        v[1] = x === 0 ? 0 : x;
+        break;
+      }
+      default: throw _BAIL;
+    }
+  }
+  return r;
+}
 
 /** 失效条件：事件.级别 属于 {国家、省、市} 并且 事件.类别 为 "生育支持政策" 并且 事件.日期 ≥ 2024年3月1日（起算：当日） */
 const _sunsetCondition = (c: _Ctx): boolean | null => {
@@ -1974,22 +2488,81 @@ export function evaluate(facts: 输入事实, 评估日期: string, 事件?: rea
 /**
  * 与 evaluate 语义相同的快速求值（批量使用）：不生成解释与引用，每项措施只返回状态与结果的值
  * （金额为 "1000.00"，比例为 "50%"）及可领取的状态。状态与值总与 evaluate 一致；输入校验与异常相同。
+ * 选项“措施”只求所选的措施。校验与判定是为本政策生成的专用代码（按字段名直接校验，措施的规则与优先关系展开）；
+ * 不寻常但合格的输入（原型为 null 的对象等）与有误的输入改用完整校验，结果与异常同 evaluate。
  * @param facts 事实：实体名 → 字段 → 值（见 输入事实）。实体与字段均可省略：缺少的事实使依赖它的条件为未知，相关措施为“存疑”。
  * @param 评估日期 "YYYY-MM-DD"：按哪一天的情况判定（年龄、有效期、参数取值、是否废止）。
  * @param 事件 上级政策事件（用于判断本政策是否已废止）；省略时视为没有事件。
- * @param 选项 事件登记：事件来自哪一份登记（{ 路径, sha256 }，或 'none' 表示明确不考虑事件），原样记入返回值的“事件登记”。zhengce eval 总是说明它；从登记文件读事件的调用方也应说明。
- * @returns 快速决定集：评估日期、违反的前提（名称）与每项措施的 { 措施, 状态, 结果, 可领取 }。
+ * @param 选项 事件登记（同 evaluate），以及 措施：只求这些措施（措施名的列表；决定按列表的顺序），省略时为全部措施。
+ * @returns 快速决定集：评估日期、违反的前提（名称）与每项（所选）措施的 { 措施, 状态, 结果, 可领取 }。
  * @throws {InputError} 输入有误时，一次列出全部问题（路径、期望、实际）；读取时抛出异常的 getter、Proxy 与非普通对象也是 InputError。
  * @throws {CalendarCoverageError} 工作日期限需要内置节假日安排未覆盖的年份时（代码 ZC0805）。
+ * @example
+ * const d = evaluateFast({ 家庭: { 子女数: 1 } }, '2024-07-15', [], { 措施: ["生育补助"] });
+ * d.决定[0]?.状态;
  */
-export function evaluateFast(facts: 输入事实, 评估日期: string, 事件?: readonly 上级政策事件[], 选项?: 求值选项): 快速决定集 {
-  const inp = _validate(facts, 评估日期, 事件, 选项);
-  const vs = _voidStatus(inp);
+export function evaluateFast(facts: 输入事实, 评估日期: string, 事件?: readonly 上级政策事件[], 选项?: 快速求值选项): 快速决定集 {
+  return _fastOne(facts, _batch(评估日期, 事件, 选项), undefined);
+}
+
+/**
+ * 对多行事实（例如一个县的全部家庭）逐行求值，流式给出每行的快速决定集（与 evaluateFast 相同），按行的顺序：
+ * 行是数组、生成器等可迭代对象时返回生成器，是异步可迭代对象（文件流、数据库游标）时返回异步生成器（for await）。
+ * 评估日期、事件与选项对所有行相同，只校验一次（有误时立即抛出 InputError）；某行有误时在读到该行时抛出 InputError，
+ * 其“行”为该行的序号（自 0 起），已给出的决定不受影响。不把行读入内存。
+ * @param rows 每行一个事实对象（见 输入事实）。
+ * @param 评估日期 "YYYY-MM-DD"：按哪一天的情况判定（年龄、有效期、参数取值、是否废止）。
+ * @param 事件 上级政策事件（用于判断本政策是否已废止）；省略时视为没有事件。
+ * @param 选项 事件登记（同 evaluate），以及 措施：只求这些措施（措施名的列表；决定按列表的顺序），省略时为全部措施。
+ * @throws {InputError} 输入有误时，一次列出全部问题（路径、期望、实际）；读取时抛出异常的 getter、Proxy 与非普通对象也是 InputError。
+ * @throws {CalendarCoverageError} 工作日期限需要内置节假日安排未覆盖的年份时（代码 ZC0805）。
+ * @example
+ * for (const d of evaluateMany(families, '2024-07-15', [], { 措施: [...] })) console.log(d.决定[0]?.状态);
+ */
+export function evaluateMany(rows: Iterable<输入事实>, 评估日期: string, 事件?: readonly 上级政策事件[], 选项?: 快速求值选项): Generator<快速决定集, void, undefined>;
+/**
+ * 对多行事实（例如一个县的全部家庭）逐行求值，流式给出每行的快速决定集（与 evaluateFast 相同），按行的顺序：
+ * 行是数组、生成器等可迭代对象时返回生成器，是异步可迭代对象（文件流、数据库游标）时返回异步生成器（for await）。
+ * 评估日期、事件与选项对所有行相同，只校验一次（有误时立即抛出 InputError）；某行有误时在读到该行时抛出 InputError，
+ * 其“行”为该行的序号（自 0 起），已给出的决定不受影响。不把行读入内存。
+ * @param rows 每行一个事实对象（见 输入事实）。
+ * @param 评估日期 "YYYY-MM-DD"：按哪一天的情况判定（年龄、有效期、参数取值、是否废止）。
+ * @param 事件 上级政策事件（用于判断本政策是否已废止）；省略时视为没有事件。
+ * @param 选项 事件登记（同 evaluate），以及 措施：只求这些措施（措施名的列表；决定按列表的顺序），省略时为全部措施。
+ * @throws {InputError} 输入有误时，一次列出全部问题（路径、期望、实际）；读取时抛出异常的 getter、Proxy 与非普通对象也是 InputError。
+ * @throws {CalendarCoverageError} 工作日期限需要内置节假日安排未覆盖的年份时（代码 ZC0805）。
+ * @example
+ * for await (const d of evaluateMany(stream, '2024-07-15')) console.log(d.决定[0]?.状态);
+ */
+export function evaluateMany(rows: AsyncIterable<输入事实>, 评估日期: string, 事件?: readonly 上级政策事件[], 选项?: 快速求值选项): AsyncGenerator<快速决定集, void, undefined>;
+export function evaluateMany(rows: Iterable<输入事实> | AsyncIterable<输入事实>, 评估日期: string, 事件?: readonly 上级政策事件[], 选项?: 快速求值选项): Generator<快速决定集, void, undefined> | AsyncGenerator<快速决定集, void, undefined> {
+  const b = _batch(评估日期, 事件, 选项);
+  if (!b.ok) throw new InputError(b.problems);
+  const kind = _rowsKind(rows);
+  if (kind === 'async') return _manyAsync(rows as AsyncIterable<unknown>, b);
+  if (kind === 'sync') return _manySync(rows as Iterable<unknown>, b);
+  throw new InputError([{ 路径: '行', 期望: '可迭代的行（数组、生成器）或异步可迭代的行（流、游标）', 实际: _got(rows) }]);
+}
+
+/** evaluateFast / evaluateMany 的一行：校验（_rows），政策在评估日期的状态，所选措施的专用判定（_Measure.fast）。 */
+function _fastOne(facts: unknown, b: _Batch, row: number | undefined): 快速决定集 {
+  const f: (_Rec | undefined)[] = [undefined, undefined, undefined];
+  const n = _rows(facts, b, f, row);
+  const day = b.day;
+  const vs = b.evs.length === 0 ? _NO_VOID : _voidStatus({ f, n, day, evs: b.evs, reg: b.reg, sel: b.sel });
   const voided = vs.void;
-  const isVoid = voided !== undefined && inp.day >= voided.day;
-  const notYet = inp.day < 19783 /* 2024-03-01 */;
-  const maybeVoid = !isVoid && !notYet && vs.maybe !== undefined && inp.day >= vs.maybe.day ? vs.maybe : undefined;
-  const s = _scope(inp.f, inp.n, inp.day, false, isVoid ? '已废止' : notYet ? '未生效' : undefined, [...(maybeVoid !== undefined ? [_voidDoubt(maybeVoid)] : [])]);
-  const 决定 = _MEASURES.map((_, i) => (_measure(s, i) as _Done).fast as 快速决定);
-  return { 评估日期: _iso(inp.day), ...(inp.reg !== undefined ? { 事件登记: inp.reg } : {}), 决定 };
+  const isVoid = voided !== undefined && day >= voided.day;
+  const notYet = day < 19783 /* 2024-03-01 */;
+  let doubts: _Doubt[] | undefined;
+  const maybeVoid = !isVoid && !notYet && vs.maybe !== undefined && day >= vs.maybe.day ? vs.maybe : undefined;
+  if (maybeVoid !== undefined) (doubts ??= []).push(_voidDoubt(maybeVoid));
+  const s = _scope(f, n, day, false, isVoid ? '已废止' : notYet ? '未生效' : undefined, doubts ?? _NO_DOUBTS, true);
+  const sel = b.sel;
+  const 决定 = new Array<快速决定>(sel === undefined ? _MEASURES.length : sel.length);
+  if (sel === undefined) for (let i = 0; i < _MEASURES.length; i++) 决定[i] = (_measure(s, i) as _Done).fast as 快速决定;
+  else for (let i = 0; i < sel.length; i++) 决定[i] = (_measure(s, sel[i] as number) as _Done).fast as 快速决定;
+  // 评估日期已校验为严格的 "YYYY-MM-DD"：即 _iso(day)
+  const date = b.date as string;
+  if (b.reg === undefined) return { 评估日期: date, 决定 };
+  return { 评估日期: date, 事件登记: b.reg, 决定 };
 }

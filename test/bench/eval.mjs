@@ -3,16 +3,18 @@
  * policies/luanchuan (栾政〔2023〕18号), all engines in one run, interleaved:
  *
  *   (a) the generated evaluator (dist/generated/luanchuan/index.js, from `npx tsc -p .`):
- *         evaluateFast — statuses and values of ALL measures of the policy (1,000,000);
- *         evaluate     — full decisions with traces and citations (sample, scaled);
- *       white-box rows, from a copy of the same compiled module with one extra line that
- *       exports its internals (_validate, _scope, _judgeFast, _MEASURES, _voidStatus, _voidDoubt):
- *         validation only (_validate), evaluation without validation (_judgeFast on
- *         pre-validated input, all measures / the three measures), and "restricted to the
- *         three measures" (_validate + _judgeFast for the three measures) — evaluateFast
- *         itself has no restriction option and no skip-validation path;
+ *         evaluateFast — statuses and values of ALL measures of the policy;
+ *         evaluateFast({ 措施: the three measures }) — the three-measure benchmark (issue 11's goal row);
+ *         evaluateMany(households, …, { 措施: the three }) — the batch entry, a generator over the array;
+ *         evaluate — full decisions with traces and citations (sample, scaled);
+ *       white-box row, from a copy of the same compiled module with one extra line exporting
+ *       its internals: the fast validation alone (_fastFacts);
+ *   (a0) BEFORE: the generated evaluator of the baseline commit (BASELINE_REF, the integration
+ *       branch before issue 11 item 4; `--baseline REF` to choose another), its
+ *       generated/luanchuan/index.ts taken from git and transpiled with esbuild: evaluateFast
+ *       (all measures), and — white-box, it has no selection — _validate + _judgeFast of the three;
  *   (b) hand-written functions for three measures (test/bench/handwritten.mjs) — the
- *       physical limit — plain, and with the same input checks as the generated _validate;
+ *       physical limit — plain, and with the same input checks as the generated validation;
  *   (c) the reference interpreter (dist/compiler/interpret/interpreter.js evaluate(ir, …))
  *       on a sample, scaled;
  *   (d) json-rules-engine 7.3.1 with the three rules, `await engine.run(facts)`, sample, scaled.
@@ -25,9 +27,10 @@
  *
  *   export benchEval(opts) → { title, lines, summary }    (lines: the printed report)
  *   export default { name: 'eval', title, run(ctx) }      (test/bench/run.mjs section)
- *   node [--expose-gc] test/bench/eval.mjs [--households N] [--sample N] [--runs N] [--profile] [--no-mem]
+ *   node [--expose-gc] test/bench/eval.mjs [--households N] [--sample N] [--runs N] [--baseline REF] [--profile] [--no-mem]
  *   node --expose-gc test/bench/eval.mjs --mem ROW --households N --sample N   (child: one row's memory, JSON)
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +44,10 @@ const TITLE = 'evaluation: 1,000,000 households — generated evaluator vs hand-
 const DATE = '2024-07-15';
 const THREE = ['生育补助', '公积金租房提取上浮', '多孩家庭购房优先优惠'];
 const GOAL_VS_HAND = 0.9;
+/** Issue 11: evaluateFast on the three measures ≥ 0.25× the unchecked hand-written function. */
+const GOAL_VS_HAND_UNCHECKED = 0.25;
+/** The "before" evaluator: the integration branch `land` when issue 11 item 4 started (7c53860). */
+const BASELINE_REF = '7c53860';
 const GOAL_VS_JRE = 1000;
 
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
@@ -157,11 +164,9 @@ function loopCheckOnly(arr, n, rss, mask) {
 }
 
 function makeGenLoops(gen, wb, idx) {
-  const { evaluateFast, evaluate } = gen;
+  const { evaluateFast, evaluate, evaluateMany } = gen;
   const [i1, i2, i3] = idx;
-  const three = idx.map((i) => wb.__MEASURES[i]);
-  const [m1, m2, m3] = three;
-  const { __validate: validate, __judgeFast: judgeFast, __scope: scope, __voidStatus: voidStatus, __voidDoubt: voidDoubt, __MEASURES: all } = wb;
+  const three = { 措施: THREE };
   return {
     fast(arr, n, rss, mask) {
       let s = 0;
@@ -169,6 +174,27 @@ function makeGenLoops(gen, wb, idx) {
         if ((i & mask) === 0) rssTick(rss);
         const ds = evaluateFast(arr[i], DATE).决定;
         s += (ds[i1].状态 === '适用' ? 1 : 0) + (ds[i2].状态 === '适用' ? 2 : 0) + (ds[i3].状态 === '适用' ? 4 : 0);
+      }
+      return s;
+    },
+    // the goal row: evaluateFast restricted to the three measures (decisions in THREE's order)
+    fast3(arr, n, rss, mask) {
+      let s = 0;
+      for (let i = 0; i < n; i++) {
+        if ((i & mask) === 0) rssTick(rss);
+        const ds = evaluateFast(arr[i], DATE, undefined, three).决定;
+        s += (ds[0].状态 === '适用' ? 1 : 0) + (ds[1].状态 === '适用' ? 2 : 0) + (ds[2].状态 === '适用' ? 4 : 0);
+      }
+      return s;
+    },
+    many3(arr, n, rss, mask) {
+      let s = 0;
+      let i = 0;
+      const rows = n === arr.length ? arr : arr.slice(0, n);
+      for (const d of evaluateMany(rows, DATE, undefined, three)) {
+        if ((i++ & mask) === 0) rssTick(rss);
+        const ds = d.决定;
+        s += (ds[0].状态 === '适用' ? 1 : 0) + (ds[1].状态 === '适用' ? 2 : 0) + (ds[2].状态 === '适用' ? 4 : 0);
       }
       return s;
     },
@@ -181,64 +207,48 @@ function makeGenLoops(gen, wb, idx) {
       }
       return s;
     },
-    // what evaluateFast does, for the three measures only
-    restricted(arr, n, rss, mask) {
+    /** the fast validation alone (white-box _fastFacts) */
+    validateOnly(arr, n, rss, mask) {
+      let s = 0;
+      const day = wb.__parseIso(DATE);
+      for (let i = 0; i < n; i++) {
+        if ((i & mask) === 0) rssTick(rss);
+        const f = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+        s += wb.__fastFacts(arr[i], day, f).length;
+      }
+      return s;
+    },
+  };
+}
+
+/** The baseline (before) evaluator's rows: evaluateFast (all measures) and, white-box, its _judgeFast of the three. */
+function makeBeforeLoops(before, idx) {
+  const { evaluateFast, __validate: validate, __judgeFast: judgeFast, __scope: scope, __voidStatus: voidStatus, __voidDoubt: voidDoubt, __MEASURES: all } = before;
+  const [i1, i2, i3] = idx;
+  const [m1, m2, m3] = idx.map((i) => all[i]);
+  return {
+    before(arr, n, rss, mask) {
       let s = 0;
       for (let i = 0; i < n; i++) {
         if ((i & mask) === 0) rssTick(rss);
-        const inp = validate(arr[i], DATE, undefined);
+        const ds = evaluateFast(arr[i], DATE).决定;
+        s += (ds[i1].状态 === '适用' ? 1 : 0) + (ds[i2].状态 === '适用' ? 2 : 0) + (ds[i3].状态 === '适用' ? 4 : 0);
+      }
+      return s;
+    },
+    // what the baseline's evaluateFast does, for the three measures only (it had no selection):
+    // its setup (validation, sunset, the uncertain effective date's doubt) + _judgeFast of the three
+    before3(arr, n, rss, mask) {
+      let s = 0;
+      for (let i = 0; i < n; i++) {
+        if ((i & mask) === 0) rssTick(rss);
+        const inp = validate(arr[i], DATE, undefined, undefined);
         const vs = voidStatus(inp);
         const st0 = vs.void !== undefined && inp.day >= vs.void.day ? '已废止' : undefined;
-        const c = scope(inp.f, inp.day, false, st0, st0 === undefined && vs.maybe !== undefined && inp.day >= vs.maybe.day ? [voidDoubt(vs.maybe)] : []);
+        const c = scope(inp.f, inp.n, inp.day, false, st0, st0 === undefined && vs.maybe !== undefined && inp.day >= vs.maybe.day ? [voidDoubt(vs.maybe)] : []);
         s += (judgeFast(m1, c, []).状态 === '适用' ? 1 : 0) + (judgeFast(m2, c, []).状态 === '适用' ? 2 : 0) + (judgeFast(m3, c, []).状态 === '适用' ? 4 : 0);
       }
       return s;
-    },
-    validateOnly(arr, n, rss, mask) {
-      let s = 0;
-      for (let i = 0; i < n; i++) {
-        if ((i & mask) === 0) rssTick(rss);
-        s += validate(arr[i], DATE, undefined).f.length;
-      }
-      return s;
-    },
-    /**
-     * _judgeFast on pre-validated input: each chunk of households is validated outside the
-     * timed region, then timed twice — all measures, and the three measures.
-     */
-    decideOnly(arr, n, rss, mask) {
-      const chunk = 50_000;
-      const allT = { ms: 0, cpuMs: 0 };
-      const threeT = { ms: 0, cpuMs: 0 };
-      let s = 0;
-      for (let lo = 0; lo < n; lo += chunk) {
-        const hi = Math.min(n, lo + chunk);
-        const pre = new Array(hi - lo);
-        for (let i = lo; i < hi; i++) pre[i - lo] = validate(arr[i], DATE, undefined);
-        let c0 = process.cpuUsage();
-        let t0 = performance.now();
-        for (let j = 0; j < pre.length; j++) {
-          if ((j & mask) === 0) rssTick(rss);
-          const inp = pre[j];
-          const c = scope(inp.f, inp.day, false, undefined, []);
-          for (let k = 0; k < all.length; k++) s += judgeFast(all[k], c, []).状态 === '适用' ? 1 : 0;
-        }
-        allT.ms += performance.now() - t0;
-        let c1 = process.cpuUsage(c0);
-        allT.cpuMs += (c1.user + c1.system) / 1000;
-        c0 = process.cpuUsage();
-        t0 = performance.now();
-        for (let j = 0; j < pre.length; j++) {
-          if ((j & mask) === 0) rssTick(rss);
-          const inp = pre[j];
-          const c = scope(inp.f, inp.day, false, undefined, []);
-          s += (judgeFast(m1, c, []).状态 === '适用' ? 1 : 0) + (judgeFast(m2, c, []).状态 === '适用' ? 2 : 0) + (judgeFast(m3, c, []).状态 === '适用' ? 4 : 0);
-        }
-        threeT.ms += performance.now() - t0;
-        c1 = process.cpuUsage(c0);
-        threeT.cpuMs += (c1.user + c1.system) / 1000;
-      }
-      return { multi: { decideAll: allT, decide3: threeT }, s };
     },
   };
 }
@@ -268,20 +278,25 @@ async function loopJre(engine, arr, n, rss, mask) {
 
 // ── the section ──────────────────────────────────────────────────────
 
-/** The timed rows: [name, households, fn(count, rss), split?]. */
+/** The timed rows: [name, households, fn(count, rss)]. */
 function makeRows(H, N, S, eng, big = 0xffff, small = 0xfff) {
-  const { gen, wb, interp, ir, engine, idx } = eng;
+  const { gen, wb, before, interp, ir, engine, idx } = eng;
   const L = makeGenLoops(gen, wb, idx);
+  const B = before ? makeBeforeLoops(before, idx) : undefined;
   const interpLoop = loopInterp(interp, ir, idx);
   const rows = [
     ['hand', N, (n, rss) => loopHand(H, n, rss, big)],
     ['handHot', N, (n, rss) => loopHandHot(H, n, rss, big)],
     ['handChecked', N, (n, rss) => loopHandChecked(H, n, rss, big)],
     ['checkOnly', N, (n, rss) => loopCheckOnly(H, n, rss, big)],
+    ...(B ? [
+      ['before', N, (n, rss) => B.before(H, n, rss, big)],
+      ['before3', N, (n, rss) => B.before3(H, n, rss, big)],
+    ] : []),
     ['fast', N, (n, rss) => L.fast(H, n, rss, big)],
-    ['restricted', N, (n, rss) => L.restricted(H, n, rss, big)],
+    ['fast3', N, (n, rss) => L.fast3(H, n, rss, big)],
+    ['many3', N, (n, rss) => L.many3(H, n, rss, big)],
     ['validate', N, (n, rss) => L.validateOnly(H, n, rss, big)],
-    ['decide', N, (n, rss) => L.decideOnly(H, n, rss, big), ['decideAll', 'decide3']],
     ['full', S, (n, rss) => L.full(H, n, rss, small)],
     ['interp', S, (n, rss) => interpLoop(H, n, rss, small)],
     ['jre', S, (n, rss) => loopJre(engine, H, n, rss, small)],
@@ -289,8 +304,28 @@ function makeRows(H, N, S, eng, big = 0xffff, small = 0xfff) {
   return { rows, big, small, L };
 }
 
+/**
+ * The baseline evaluator (generated/luanchuan/index.ts at `ref`, from git), transpiled with
+ * esbuild into `dir`, plus the line exporting its internals. undefined (with the reason) when
+ * git or the ref is not available.
+ */
+async function loadBaseline(ref, dir) {
+  let src;
+  try {
+    src = execFileSync('git', ['show', `${ref}:generated/luanchuan/index.ts`], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 2 ** 20, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    return { why: `git show ${ref}:generated/luanchuan/index.ts failed (${String(e instanceof Error ? e.message : e).split('\n')[0]})` };
+  }
+  const { transformSync } = await import('esbuild');
+  const js = transformSync(src, { loader: 'ts', format: 'esm', target: 'es2022' }).code;
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'index.js');
+  writeFileSync(file, js + '\nexport { _validate as __validate, _scope as __scope, _judgeFast as __judgeFast, _voidStatus as __voidStatus, _voidDoubt as __voidDoubt, _MEASURES as __MEASURES };\n');
+  return { mod: await import(pathToFileURL(file).href) };
+}
+
 /** Load every engine (built modules, white-box copy, interpreter IR, json-rules-engine). */
-async function loadEngines(tmp) {
+async function loadEngines(tmp, baselineRef = BASELINE_REF) {
   const genJs = join(ROOT, 'dist', 'generated', 'luanchuan', 'index.js');
   const interpJs = join(ROOT, 'dist', 'compiler', 'interpret', 'interpreter.js');
   for (const f of [genJs, interpJs]) if (!existsSync(f)) throw new Error(`missing ${f}: build first (npx tsc -p .)`);
@@ -299,8 +334,10 @@ async function loadEngines(tmp) {
   const wbDir = join(tmp, 'whitebox');
   mkdirSync(wbDir, { recursive: true });
   const wbJs = join(wbDir, 'index.js');
-  writeFileSync(wbJs, readFileSync(genJs, 'utf8') + '\nexport { _validate as __validate, _scope as __scope, _judgeFast as __judgeFast, _voidStatus as __voidStatus, _voidDoubt as __voidDoubt, _MEASURES as __MEASURES };\n');
+  writeFileSync(wbJs, readFileSync(genJs, 'utf8') + '\nexport { _fastFacts as __fastFacts, _parseIso as __parseIso, _MEASURES as __MEASURES };\n');
   const wb = await import(pathToFileURL(wbJs).href);
+  const base = await loadBaseline(baselineRef, join(tmp, 'baseline'));
+  const before = base.mod;
   const interp = await import(pathToFileURL(interpJs).href);
   const { loadPolicies } = await import(pathToFileURL(join(ROOT, 'dist', 'compiler', 'project', 'policies.js')).href);
   const { nodeHost } = await import(pathToFileURL(join(ROOT, 'dist', 'compiler', 'project', 'host.js')).href);
@@ -331,13 +368,15 @@ async function loadEngines(tmp) {
   if (probe.join('、') !== iprobe.join('、')) throw new Error(`generated and interpreter measure order differ: ${probe.join('、')} vs ${iprobe.join('、')}`);
   const M = probe.length;
   if (wb.__MEASURES.length !== M) throw new Error('white-box module mismatch');
+  if (before && before.__MEASURES.map((m) => m.name).join('、') !== probe.join('、')) throw new Error(`baseline ${baselineRef} has other measures: ${before.__MEASURES.map((m) => m.name).join('、')}`);
+  const baseNote = before ? `baseline (before) = generated/luanchuan/index.ts at ${baselineRef} (git show, transpiled with esbuild)` : `no baseline rows: ${base.why}`;
 
-  return { gen, wb, interp, ir, loadMs, staleNote, engine, probe, idx, M };
+  return { gen, wb, before, interp, ir, loadMs, staleNote, baseNote, engine, probe, idx, M };
 }
 
 
 /**
- * @param {{ households?: number, sample?: number, runs?: number, tmp?: string, progress?: (s: string) => void, profile?: boolean, noMem?: boolean }} opts
+ * @param {{ households?: number, sample?: number, runs?: number, tmp?: string, progress?: (s: string) => void, profile?: boolean, noMem?: boolean, baseline?: string }} opts
  * @returns {Promise<{ title: string, lines: string[], summary: object }>}
  */
 export async function benchEval(opts = {}) {
@@ -352,8 +391,10 @@ export async function benchEval(opts = {}) {
 
   out(`load average at start: ${load()}  (2-core machine shared with other jobs: wall-clock figures are inflated by the load; ratios within this run are the meaningful part)`);
 
-  const eng = await loadEngines(tmp);
-  const { gen, wb, interp, ir, loadMs, staleNote, engine, probe, idx, M } = eng;
+  const eng = await loadEngines(tmp, opts.baseline ?? BASELINE_REF);
+  const { gen, before, interp, ir, loadMs, staleNote, baseNote, engine, probe, idx, M } = eng;
+  const THREE_IDX = [0, 1, 2];
+  const threeOpt = { 措施: THREE };
 
   // ── households: generated once, reused by every engine ──
   gc();
@@ -383,6 +424,19 @@ export async function benchEval(opts = {}) {
       hits[2] += h.购房优先 ? 1 : 0;
       const got = canonicalFromDecisions(gen.evaluateFast(H[i], DATE).决定, idx, false);
       if (got !== want) note(i, 'generated evaluateFast', got, want);
+      const got3 = canonicalFromDecisions(gen.evaluateFast(H[i], DATE, undefined, threeOpt).决定, THREE_IDX, false);
+      if (got3 !== want) note(i, 'generated evaluateFast({ 措施: the three })', got3, want);
+    }
+    // evaluateMany over all households (a generator: one decision set per household, in order)
+    {
+      let i = 0;
+      for (const d of gen.evaluateMany(H, DATE, undefined, threeOpt)) {
+        const want = key(handwritten(H[i]));
+        const got = canonicalFromDecisions(d.决定, THREE_IDX, false);
+        if (got !== want && !firstBad) note(i, 'generated evaluateMany', got, want);
+        i++;
+      }
+      if (i !== N && !firstBad) firstBad = `evaluateMany gave ${i} decision sets for ${N} households`;
     }
     // (2) every engine on the sample; (3) all measures: evaluateFast / evaluate vs the interpreter
     let allMeasureDiff;
@@ -393,14 +447,19 @@ export async function benchEval(opts = {}) {
       const fast = gen.evaluateFast(H[i], DATE).决定;
       const full = gen.evaluate(H[i], DATE).决定;
       const ref = interp.evaluate(ir, H[i], DATE, []).决定;
-      const inp = wb.__validate(H[i], DATE, undefined);
-      const c = wb.__scope(inp.f, inp.day, false, undefined, []);
-      const restricted = [];
-      idx.forEach((k) => { restricted[k] = wb.__judgeFast(wb.__MEASURES[k], c, []); });
       const jr = key(await jreCanonical(await engine.run(jreInput(H[i]))));
+      const beforeRows = [];
+      if (before) {
+        beforeRows.push(['baseline evaluateFast', canonicalFromDecisions(before.evaluateFast(H[i], DATE).决定, idx, false)]);
+        const inp = before.__validate(H[i], DATE, undefined, undefined);
+        const c = before.__scope(inp.f, inp.n, inp.day, false, undefined, []);
+        const restricted = [];
+        idx.forEach((k) => { restricted[k] = before.__judgeFast(before.__MEASURES[k], c, []); });
+        beforeRows.push(['baseline restricted to 3 (white-box)', canonicalFromDecisions(restricted, idx, false)]);
+      }
       for (const [name, got] of [
         ['generated evaluate (traces)', canonicalFromDecisions(full, idx, true)],
-        ['generated restricted to 3 (white-box)', canonicalFromDecisions(restricted, idx, false)],
+        ...beforeRows,
         ['interpreter', canonicalFromDecisions(ref, idx, true)],
         ['json-rules-engine', jr],
       ]) if (got !== want) note(i, name, got, want);
@@ -422,7 +481,7 @@ export async function benchEval(opts = {}) {
       out(`agree: NO — ${firstBad}`);
       throw new Error(`BENCH INVALID: engines disagree — ${firstBad}`);
     }
-    agreeLines.push(`agree: yes — the three measures' results (生育补助金额, 租房提取限额上浮比例, 优先享受购房优惠政策, and the statuses) are identical for hand-written vs generated evaluateFast on all ${int(N)} households, and for all 7 rows (hand-written ±checks, evaluateFast, evaluate, restricted, interpreter, json-rules-engine) on the first ${int(S)}`);
+    agreeLines.push(`agree: yes — the three measures' results (生育补助金额, 租房提取限额上浮比例, 优先享受购房优惠政策, and the statuses) are identical for hand-written vs generated evaluateFast (all measures and { 措施: the three }) and evaluateMany on all ${int(N)} households, and for every row (hand-written ±checks, evaluate, ${before ? 'the baseline\'s evaluateFast and restricted rows, ' : ''}interpreter, json-rules-engine) on the first ${int(S)}`);
     agreeLines.push(allMeasureDiff
       ? `all ${M} measures (statuses and values): generated vs interpreter DIFFER — ${allMeasureDiff}`
       : `all ${M} measures (statuses and values): generated evaluateFast = generated evaluate = interpreter on the first ${int(S)} households`);
@@ -450,7 +509,7 @@ export async function benchEval(opts = {}) {
       const ms = performance.now() - t0;
       const c1 = process.cpuUsage(c0);
       const cpuMs = (c1.user + c1.system) / 1000;
-      // decide: timed inside (validation excluded), two results
+      // a row may time parts of itself (split: r.multi[part] = { ms, cpuMs })
       const results = split ? split.map((k) => [k, r.multi[k]]) : [[name, { ms, cpuMs }]];
       if (round === 0) continue;
       for (const [k, x] of results) {
@@ -466,7 +525,7 @@ export async function benchEval(opts = {}) {
   // ── memory: each row once more, alone in a fresh process with the same households ──
   const mem = {};
   for (const [name, n, , split] of opts.noMem ? [] : rows) {
-    const r = timeNode(fileURLToPath(import.meta.url), ['--mem', name, '--households', String(N), '--sample', String(S)], { nodeArgs: ['--expose-gc'] });
+    const r = timeNode(fileURLToPath(import.meta.url), ['--mem', name, '--households', String(N), '--sample', String(S), '--baseline', opts.baseline ?? BASELINE_REF], { nodeArgs: ['--expose-gc'] });
     let x;
     try {
       x = JSON.parse(r.stdout.trim().split('\n').pop());
@@ -490,11 +549,12 @@ export async function benchEval(opts = {}) {
     handHot: '    hand-written, cache-resident (4,096 households reused)',
     handChecked: '(b) hand-written + the same input checks',
     checkOnly: '    hand-written input checks only',
+    before: `(a0) BEFORE: baseline evaluateFast, all ${M}`,
+    before3: '(a0) BEFORE: baseline, restricted to the 3*',
     fast: `(a) generated evaluateFast, all ${M} measures`,
-    restricted: '(a) generated, restricted to the 3 measures*',
-    validate: '    generated validation only (_validate)*',
-    decideAll: `    generated, no validation, all ${M} measures*`,
-    decide3: '    generated, no validation, 3 measures*',
+    fast3: '(a) generated evaluateFast { 措施: the 3 }',
+    many3: '(a) generated evaluateMany { 措施: the 3 }',
+    validate: '    generated fast validation only*',
     full: `(a) generated evaluate (traces), all ${M}`,
     interp: `(c) interpreter evaluate (traces), all ${M}`,
     jre: '(d) json-rules-engine 7.3.1, 3 rules',
@@ -511,6 +571,7 @@ export async function benchEval(opts = {}) {
   out(`households: ${int(N)} synthetic 家庭 records (seeded PRNG, makeRng(4096) of corpus.mjs; 1–2 spouses and 0–5 children each, every field the three measures read present, no date in 2023), generated once in ${int(genMs)} ms and shared by every engine; evaluation date ${DATE}, no events`);
   out(`memory: RSS ${fix(mb(rss0))} MB before the households, ${fix(mb(baseRss))} MB after (heap used ${fix(mb(mem1.heapUsed))} MB); interpreter IR from loadPolicies(['policies/luanchuan']) in ${int(loadMs)} ms`);
   out(`generated evaluator = current emitter output for policies/luanchuan: ${staleNote}`);
+  out(baseNote);
   for (const l of agreeLines) out(l);
   out('');
   out(table(tableRows));
@@ -520,27 +581,29 @@ export async function benchEval(opts = {}) {
   out(` × hand-written = hand-written ns ÷ engine ns (1 = as fast as the physical limit). Memory: each row run once more alone in a fresh process (node --expose-gc, same households):`);
   const mb0 = Object.values(mem).find((x) => !x.error);
   out(` RSS peak−base = process.memoryUsage.rss() sampled every 1,024 households (256 for sampled rows) minus the RSS after the households were generated and gc() (≈ ${mb0 ? fix(mb0.baseMB) : '—'} MB: modules, IR, households);`);
-  out(` maxRSS = process.resourceUsage().maxRSS of that process (households included). "decide" rows share one process.`);
-  out(` * white-box: a copy of dist/generated/luanchuan/index.js with one appended line exporting _validate/_scope/_judgeFast/_voidStatus/_voidDoubt/_MEASURES (evaluateFast has no option to restrict the`);
-  out(`   measures and no path that skips validation). "restricted" = _validate + _voidStatus + _judgeFast of the 3 measures (evaluateFast minus the other ${M - 3} measures and the final _iso);`);
-  out(`   "no validation" rows time only _judgeFast, on input validated by _validate outside the timed region (in chunks of 50,000).]`);
+  out(` maxRSS = process.resourceUsage().maxRSS of that process (households included).`);
+  out(` * white-box: "fast validation only" = _fastFacts of a copy of dist/generated/luanchuan/index.js with one appended export line; "BEFORE … restricted" = the baseline's`);
+  out(`   _validate + _voidStatus + _judgeFast of the 3 measures (the baseline's evaluateFast had no measure selection). (a0) rows: ${baseNote}.]`);
   const vNs = ns('validate');
   const fastNs = ns('fast');
+  const fast3Ns = ns('fast3');
   out('');
-  out(`validation (shown separately, CPU): generated _validate ${fns(vNs)} ns/household = ${fix((100 * vNs) / fastNs)}% of evaluateFast (${fns(fastNs)} ns); ` +
-    `evaluation without validation ${fns(ns('decideAll'))} ns (all ${M} measures) / ${fns(ns('decide3'))} ns (3 measures); hand-written checks of the same fields ${fns(ns('checkOnly'))} ns`);
-  out(`per-measure cost: evaluateFast ÷ ${M} measures = ${fns(fastNs / M)} ns/measure → ×3 = ${fns((3 * fastNs) / M)} ns for three measures (measured restricted: ${fns(ns('restricted'))} ns; hand-written: ${fns(handNs)} ns for three)`);
+  out(`validation (shown separately, CPU): generated fast validation ${fns(vNs)} ns/household = ${fix((100 * vNs) / fast3Ns)}% of evaluateFast { 措施: the 3 } (${fns(fast3Ns)} ns); hand-written checks of the same fields ${fns(ns('checkOnly'))} ns`);
 
   const met = (ok) => (ok ? 'met' : 'NOT met');
   const vsHand = handNs / fastNs;
-  const vsHandR = handNs / ns('restricted');
-  const vsHandChecked = ns('handChecked') / ns('restricted');
+  const vs3Hand = handNs / fast3Ns;
+  const vs3HandChecked = ns('handChecked') / fast3Ns;
   const vsJre = ns('jre') / fastNs;
-  const vsJreR = ns('jre') / ns('restricted');
+  const vsJre3 = ns('jre') / fast3Ns;
   out('');
-  out(`goal generated ≥ ${GOAL_VS_HAND}× hand-written: ${met(vsHand >= GOAL_VS_HAND)} — by CPU time evaluateFast (all ${M} measures, with validation) runs at ${f3(vsHand)}× hand-written speed (${fix(1 / vsHand, 0)}× slower; wall ${f3(handWall / nsWall('fast'))}×);`);
-  out(`   restricted to the 3 measures ${f3(vsHandR)}×; restricted vs hand-written with the same input checks ${f3(vsHandChecked)}×; 3 measures without validation ${f3(handNs / ns('decide3'))}×`);
-  out(`goal generated ≥ ${int(GOAL_VS_JRE)}× json-rules-engine: ${met(vsJre >= GOAL_VS_JRE)} — by CPU time evaluateFast has ${fix(vsJre, 1)}× json-rules-engine's throughput (wall ${fix(nsWall('jre') / nsWall('fast'), 1)}×; restricted to the 3 measures ${fix(vsJreR, 1)}×);`);
+  out(`goal evaluateFast on the three measures ≥ ${GOAL_VS_HAND}× the hand-written function WITH the same input checks: ${met(vs3HandChecked >= GOAL_VS_HAND)} — by CPU time ${f3(vs3HandChecked)}× (wall ${f3(nsWall('handChecked') / nsWall('fast3'))}×); evaluateMany ${f3(ns('handChecked') / ns('many3'))}×`);
+  out(`goal evaluateFast on the three measures ≥ ${GOAL_VS_HAND_UNCHECKED}× the unchecked hand-written function: ${met(vs3Hand >= GOAL_VS_HAND_UNCHECKED)} — by CPU time ${f3(vs3Hand)}× (${fix(1 / vs3Hand, 1)}× slower; wall ${f3(handWall / nsWall('fast3'))}×); evaluateMany ${f3(handNs / ns('many3'))}×; all ${M} measures ${f3(vsHand)}×`);
+  if (before) {
+    out(`before → after (same run, CPU): evaluateFast all ${M} measures ${fns(ns('before'))} → ${fns(fastNs)} ns (${fix(ns('before') / fastNs, 2)}× faster); three measures ${fns(ns('before3'))} (baseline, white-box restricted) → ${fns(fast3Ns)} ns (${fix(ns('before3') / fast3Ns, 2)}× faster);`);
+    out(`   baseline ratios in this run: evaluateFast all ${M} ${f3(handNs / ns('before'))}× hand-written; baseline restricted to 3 ${f3(handNs / ns('before3'))}× hand-written, ${f3(ns('handChecked') / ns('before3'))}× hand-written with checks`);
+  }
+  out(`goal generated ≥ ${int(GOAL_VS_JRE)}× json-rules-engine: ${met(vsJre >= GOAL_VS_JRE)} — by CPU time evaluateFast has ${fix(vsJre, 1)}× json-rules-engine's throughput (wall ${fix(nsWall('jre') / nsWall('fast'), 1)}×; { 措施: the 3 } ${fix(vsJre3, 1)}×);`);
   out(`   hand-written has ${int(ns('jre') / handNs)}× json-rules-engine's throughput here (the issue's earlier one-rule measurement: ~2,800×)`);
   out(`interpreter vs generated evaluate (both with traces): ${fix(ns('interp') / ns('full'), 2)}× the CPU time; generated evaluate (traces) vs evaluateFast: ${fix(ns('full') / fastNs, 1)}×`);
   const ru = process.resourceUsage();
@@ -573,18 +636,21 @@ export async function benchEval(opts = {}) {
     medianCpuMs: Object.fromEntries(Object.entries(E).map(([n, e]) => [n, median(e.cpu)])),
     memory: mem,
     maxRssMB: ru.maxRSS / 1024,
-    ratios: { fastVsHand: vsHand, restrictedVsHand: vsHandR, restrictedVsHandChecked: vsHandChecked, fastVsJre: vsJre, restrictedVsJre: vsJreR, interpVsFull: ns('interp') / ns('full') },
-    validation: { validateNs: vNs, shareOfFast: vNs / fastNs },
+    ratios: {
+      fastVsHand: vsHand, fast3VsHand: vs3Hand, fast3VsHandChecked: vs3HandChecked, many3VsHand: handNs / ns('many3'), fastVsJre: vsJre, fast3VsJre: vsJre3, interpVsFull: ns('interp') / ns('full'),
+      ...(before ? { beforeVsFast: ns('before') / fastNs, before3VsFast3: ns('before3') / fast3Ns, beforeVsHand: handNs / ns('before'), before3VsHandChecked: ns('handChecked') / ns('before3') } : {}),
+    },
+    validation: { validateNs: vNs, shareOfFast3: vNs / fast3Ns },
     ...(profile ? { profile } : {}),
   };
   return { title: TITLE, lines, summary };
 }
 
 /** Child (--mem ROW): the row once, alone, on the same households; prints its memory as JSON. */
-async function memChild(name, N, S) {
+async function memChild(name, N, S, baseline) {
   const tmp = mkdtempSync(join(tmpdir(), 'zhengce-bench-evalmem-'));
   try {
-    const eng = await loadEngines(tmp);
+    const eng = await loadEngines(tmp, baseline);
     const H = makeHouseholds(N);
     gc();
     gc();
@@ -616,11 +682,12 @@ export default {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const a = process.argv.slice(2);
   const num = (flag, d) => (a.includes(flag) ? Number(a[a.indexOf(flag) + 1]) : d);
-  if (a.includes('--mem')) await memChild(a[a.indexOf('--mem') + 1], num('--households', 1_000_000), num('--sample', 20_000));
+  const baseline = a.includes('--baseline') ? a[a.indexOf('--baseline') + 1] : BASELINE_REF;
+  if (a.includes('--mem')) await memChild(a[a.indexOf('--mem') + 1], num('--households', 1_000_000), num('--sample', 20_000), baseline);
   else {
   const r = await benchEval({
     households: num('--households', 1_000_000), sample: num('--sample', 20_000), runs: num('--runs', 5),
-    profile: a.includes('--profile'), noMem: a.includes('--no-mem'), progress: (s) => process.stderr.write(s + '\n'),
+    profile: a.includes('--profile'), noMem: a.includes('--no-mem'), baseline, progress: (s) => process.stderr.write(s + '\n'),
   });
   process.stdout.write(`== eval: ${r.title} ==\n${r.lines.join('\n')}\n`);
   }

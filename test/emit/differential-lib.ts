@@ -93,11 +93,62 @@ export function fastOf(full: FullDecisions): unknown {
   };
 }
 
+/** What evaluateFast with the measure selection `names` must return, derived from evaluate's decisions. */
+export function fastSelectedOf(full: FullDecisions, names: readonly string[]): unknown {
+  const all = fastOf(full) as { 决定: { 措施: string }[] };
+  return { ...all, 决定: names.map((n) => all.决定.find((d) => d.措施 === n)) };
+}
+
+/**
+ * The fast paths with a measure selection on one case (the interpreter's `ref` outcome):
+ * evaluateFast(…, { 措施 }) and evaluateMany([facts], …, { 措施 }) give exactly the selected
+ * decisions of evaluate (in the selection's order), or the same InputError (evaluateMany: the
+ * same problems, naming row 0; a bad date or events: thrown at the call, before any row). An
+ * error that evaluate throws while evaluating (CalendarCoverageError, RangeError) may not happen
+ * when the measure that throws is not selected; otherwise it is the same error.
+ */
+function compareSelected(gen: GeneratedModule, c: Case, ref: Outcome, names: readonly string[], where: () => string): void {
+  const opts = { 措施: names };
+  const fast = attempt(() => gen.evaluateFast(c.facts, c.date, c.events, opts));
+  const many = attempt(() => [...gen.evaluateMany([c.facts], c.date, c.events, opts)]);
+  // (messages are built only on failure: showCase of a cyclic input is not cheap)
+  const same = (got: string, want: string, what: string): void => {
+    if (got !== want) expect(got, `${what}（措施 ${names.join('、')}）：${where()}`).toBe(want);
+  };
+  if ('value' in ref) {
+    const want = JSON.stringify(fastSelectedOf(ref.value as FullDecisions, names));
+    same(key(fast), want, 'evaluateFast 与 evaluate 不一致');
+    same(key(many), `[${want}]`, 'evaluateMany 与 evaluate 不一致');
+    return;
+  }
+  const err = ref.error;
+  if (err instanceof Error && err.name === 'InputError') {
+    same(key(fast), key(ref), 'evaluateFast 的 InputError 与 evaluate 不一致');
+    const e = 'error' in many && many.error instanceof Error && many.error.name === 'InputError' ? (many.error as Error & { problems: { 路径: string }[]; 行?: number }) : undefined;
+    if (!e) {
+      same(key(many), 'InputError', 'evaluateMany 没有抛出 InputError');
+      return;
+    }
+    const problems = (err as Error & { problems: { 路径: string }[] }).problems;
+    const batch = problems.filter((p) => p.路径 === '评估日期' || p.路径.startsWith('事件') || p.路径.startsWith('选项'));
+    // a bad date or events: refused at the call (行 undefined), with those problems; else row 0 with all of them
+    same(JSON.stringify([e.行 ?? null, e.problems]), JSON.stringify(batch.length > 0 ? [null, batch] : [0, problems]), 'evaluateMany 的 InputError（行、问题）不对');
+    return;
+  }
+  // thrown while evaluating: the same kind of error (the measures are evaluated in the selection's
+  // order, so another measure may be the first to throw), or none when no selected measure throws
+  const kind = (e: unknown): string => JSON.stringify([e instanceof Error ? e.name : typeof e, (e as { code?: unknown }).code]);
+  for (const [name, got] of [['evaluateFast', fast], ['evaluateMany', many]] as const) {
+    if ('error' in got) same(kind(got.error), kind(err), `${name} 抛出的异常与 evaluate 不同`);
+  }
+}
+
 /**
  * Compare the generated module with the interpreter on one case: evaluate byte for byte (or
- * the same error), evaluateFast consistent with evaluate. `context` adds to the failure message.
+ * the same error), evaluateFast consistent with evaluate; with `selection` (measure names),
+ * also evaluateFast and evaluateMany restricted to those measures. `context` adds to the failure message.
  */
-export function compareOne(ir: IrProgram, gen: GeneratedModule, c: Case, stats?: Stats, context?: () => string): unknown {
+export function compareOne(ir: IrProgram, gen: GeneratedModule, c: Case, stats?: Stats, context?: () => string, selection?: readonly string[]): unknown {
   const args = c.events === undefined ? [c.facts, c.date] as const : [c.facts, c.date, c.events] as const;
   const ref = attempt(() => (evaluate as (...a: unknown[]) => unknown)(ir, ...args));
   const got = attempt(() => (gen.evaluate as (...a: unknown[]) => unknown)(...args));
@@ -128,6 +179,7 @@ export function compareOne(ir: IrProgram, gen: GeneratedModule, c: Case, stats?:
   } else if (key(fast) !== a) {
     expect(key(fast), `evaluateFast 的错误与 evaluate 不一致：${showCase(c)}${context ? `\n${context()}` : ''}`).toBe(a);
   }
+  if (selection) compareSelected(gen, c, ref, selection, () => `${showCase(c)}${context ? `\n${context()}` : ''}`);
   return 'value' in ref ? ref.value : undefined;
 }
 
@@ -148,7 +200,9 @@ export function suite(title: string, dirs: string[], runs: number, requirePolicy
         const gen = await importGenerated(emitTypeScript(ir).get('index.ts')!);
         const t0 = performance.now();
         const stats = newStats();
-        fc.assert(fc.property(caseArbitrary(ir), (c) => void compareOne(ir, gen, c, stats)), { numRuns: runs });
+        // every case also through evaluateFast / evaluateMany with a random selection of measures (any order)
+        const names = [...new Set(ir.measures.map((m) => m.name))];
+        fc.assert(fc.property(caseArbitrary(ir), fc.shuffledSubarray(names), (c, sel) => void compareOne(ir, gen, c, stats, undefined, sel)), { numRuns: runs });
         const ms = performance.now() - t0;
         // visible in the verbose reporter; the time budget is checked by hand, never asserted
         console.info(`[differential] ${p.name}: ${runs} cases in ${ms.toFixed(0)} ms; InputError ${stats.inputErrors}, other errors ${stats.thrown}; valid with fractional money ${stats.fractionalMoney}; statuses ${JSON.stringify(Object.fromEntries(stats.statuses))}`);

@@ -61,7 +61,8 @@ export function subdirs(root: string): string[] {
 /** The exports of a generated module. */
 export interface GeneratedModule {
   evaluate(facts: unknown, date: unknown, events?: unknown): unknown;
-  evaluateFast(facts: unknown, date: unknown, events?: unknown): unknown;
+  evaluateFast(facts: unknown, date: unknown, events?: unknown, options?: unknown): unknown;
+  evaluateMany(rows: Iterable<unknown> | AsyncIterable<unknown>, date: unknown, events?: unknown, options?: unknown): Iterable<unknown> & AsyncIterable<unknown>;
   InputError: new (problems: unknown[]) => Error & { problems: unknown[] };
 }
 

@@ -95,7 +95,7 @@ describe('emitTypeScript: the module type-checks', () => {
       expect(depth).toBeGreaterThanOrEqual(0);
       // a consumer of the language-depth fixture: nested entities, lists, the new decision keys
       writeFileSync(join(dir, 'consumer-depth.ts'), [
-        `import { evaluate, evaluateFast, CalendarCoverageError, type 家庭, type 人, type 决定, type 结果问题, type 定义追踪, type 快速决定集 } from './p${depth}/index.js';`,
+        `import { evaluate, evaluateFast, evaluateMany, CalendarCoverageError, type 家庭, type 人, type 决定, type 结果问题, type 定义追踪, type 快速决定集, type 措施名, type 输入事实 } from './p${depth}/index.js';`,
         "const child: 人 = { 出生日期: '2020-01-01', 户籍: '本县', 增减: -3, 份额: '33.3%', 子女: [] };",
         "const family: 家庭 = { 夫妻: [{ 户籍: '本县', 月收入: '1000.50' }], 子女: [child, { 出生日期: '2021-01-01' }], 差额: '-12.30', 户主: child, 入托机构: { 备案: true } };",
         "const r = evaluate({ 家庭: family }, '2024-07-15');",
@@ -107,12 +107,20 @@ describe('emitTypeScript: the module type-checks', () => {
         'const violated = r.前提不满足?.map((a) => a.名称);',
         "const missing: readonly string[] = d?.缺少 ?? [];",
         "const f: 快速决定集 = evaluateFast({ 家庭: family }, '2024-07-15');",
+        // measure selection typed by the Chinese measure names; evaluateMany over sync and async rows
+        `const chosen: 措施名[] = [${JSON.stringify(policies[depth]!.ir!.measures[0]!.name)}];`,
+        "const f3: 快速决定集 = evaluateFast({ 家庭: family }, '2024-07-15', [], { 措施: chosen });",
+        "let rows = 0;",
+        "for (const x of evaluateMany([{ 家庭: family }, { 家庭: family }], '2024-07-15', undefined, { 措施: chosen })) rows += x.决定.length;",
+        "async function stream(input: AsyncIterable<输入事实>): Promise<number> { let n = 0; for await (const x of evaluateMany(input, '2024-07-15')) n += x.决定.length; return n; }",
+        '// @ts-expect-error measure names are checked',
+        "evaluateFast({ 家庭: family }, '2024-07-15', [], { 措施: ['没有这项措施'] });",
         "try { evaluate({}, '2024-01-01'); } catch (e) { if (e instanceof CalendarCoverageError) console.log(e.code, e.year, e.coverage.firstYear, e.coverage.lastYear); }",
         '// @ts-expect-error a list holds records of its element entity',
         'const bad: 家庭 = { 子女: [1] };',
         '// @ts-expect-error a nested entity is a record, not a list',
         'const bad2: 家庭 = { 户主: [] };',
-        'export { problems, defs, claim, range, violated, missing, f, bad, bad2 };',
+        'export { problems, defs, claim, range, violated, missing, f, f3, rows, stream, bad, bad2 };',
       ].join('\n'));
       writeFileSync(consumer, [
         `import { evaluate, evaluateFast, InputError, type 输入事实, type 决定集, type 快速决定集, type Decisions, type 上级政策事件, type 状态 } from './p${sample}/index.js';`,

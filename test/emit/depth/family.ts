@@ -4,7 +4,7 @@
  * random programs (test/emit/arbitraries.ts `randomProgram`) × random inputs each, the
  * generated evaluator (emitted, transpiled with esbuild, loaded in-process) against the
  * reference interpreter, byte for byte (`compareOne`: evaluate JSON or the same error;
- * evaluateFast consistent with evaluate). Never adapted or skipped: any disagreement fails.
+ * evaluateFast consistent with evaluate; evaluateFast and evaluateMany with a random measure selection). Never adapted or skipped: any disagreement fails.
  *
  * Seeded by test/helpers/seed.ts (fixed seed; ZC_SEED overrides; the failure names the seed
  * and the re-run command); the counts ZC_DEPTH_PROGRAMS / ZC_DEPTH_CASES are overridable.
@@ -93,8 +93,17 @@ export function familySuite(family: Family): void {
           const mod = loadModule(emitTypeScript(p.ir).get('index.ts')!);
           emitMs += performance.now() - e0;
           programs++;
+          // every case also through evaluateFast / evaluateMany with a selection of measures (own PRNG, so the cases stay those of the seed)
+          const sg = rndOfSeed(seed ^ 0x5e1ec7);
+          const names = [...new Set(p.ir.measures.map((m) => m.name))];
+          const pickSome = (): string[] => {
+            const pool = names.filter(() => sg.chance(0.5));
+            const out: string[] = [];
+            while (pool.length > 0) out.push(pool.splice(sg.int(0, pool.length - 1), 1)[0]!);
+            return out;
+          };
           for (const c of randomCases(g, p, CASES)) {
-            const ref = compareOne(p.ir, mod, c, stats, () => `程序（种子 ${seed}）：\n${showProgram(p.ir)}`) as FullDecisions | undefined;
+            const ref = compareOne(p.ir, mod, c, stats, () => `程序（种子 ${seed}）：\n${showProgram(p.ir)}`, pickSome()) as FullDecisions | undefined;
             if (!ref) continue;
             const json = JSON.stringify(ref);
             for (const [name, test] of EVIDENCE[family]) if (test(json, ref)) evidence.set(name, evidence.get(name)! + 1);
