@@ -260,7 +260,10 @@ describe('playground in headless Chromium', () => {
     await expect.poll(() => widget.innerText()).toContain('夫妻至少一方户籍在本县');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate((l) => (window as any).playground.model.getLineContent(l), at.lineNumber)).toContain(`${anchor} 且 家庭.「夫妻至少一方户籍在本县」`);
+    // close the suggest widget before restoring the text (under load an accepted item can still be pending)
+    await page.keyboard.press('Escape');
     await setText(original);
+    await expect.poll(getText).toBe(original);
     // 2. typed 「: Monaco closes it (「」), completion replaces both quotes
     at = await find(anchor, anchor.length);
     await page.evaluate((q) => { const ed = (window as any).playground.editor; ed.focus(); ed.setPosition(q); }, at);
