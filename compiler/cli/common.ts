@@ -4,6 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
+import type { SolverLimits } from '../verify/limits.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -60,15 +61,15 @@ export function parseFormat<F extends string>(v: string | undefined, allowed: re
  * resource limit. `--rlimit` alone gives deterministic answers (no wall-clock limit, see
  * verify/limits.ts); both given, both apply.
  */
-export function parseSolverLimits(values: Record<string, unknown>): { timeoutMs: number; rlimit?: number } {
-  const t = values['timeout'] as string | undefined;
-  const r = values['rlimit'] as string | undefined;
-  const rlimit = r === undefined ? undefined : Number(r);
-  if (rlimit !== undefined && (!Number.isInteger(rlimit) || rlimit <= 0)) throw new UsageError('--rlimit 应为正整数（z3 资源上限）');
-  const timeoutMs = t === undefined ? (rlimit !== undefined ? 0 : 5000) : Number(t);
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) {
-    if (t !== undefined) throw new UsageError('--timeout 应为正整数（毫秒）');
-  }
+export function parseSolverLimits(values: Record<string, unknown>): SolverLimits {
+  const positive = (v: unknown, message: string): number | undefined => {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n <= 0) throw new UsageError(message);
+    return n;
+  };
+  const rlimit = positive(values['rlimit'], '--rlimit 应为正整数（z3 资源上限）');
+  const timeoutMs = positive(values['timeout'], '--timeout 应为正整数（毫秒）') ?? (rlimit !== undefined ? 0 : 5000);
   return rlimit !== undefined ? { timeoutMs, rlimit } : { timeoutMs };
 }
 
