@@ -270,7 +270,7 @@ function evalExpr(e: IrExpr, ctx: Ctx): V {
       return of ? fieldOf(of, e.field, e.type, ctx) : null;
     }
     case 'def': {
-      const d = ctx.sh.ir.definitions.find((x) => x.name === e.name)!;
+      const d = byName(ctx.sh.ir, 'definitions', e.name)!;
       if (e.of) {
         const self = recOf(evalExpr(e.of, ctx));
         return self ? definition(d, self, ctx) : null;
@@ -577,12 +577,28 @@ function quant(e: Extract<IrExpr, { k: 'quant' }>, ctx: Ctx): V {
   }
 }
 
+/** Name → first definition/measure of that name, per program (a linear search per reference cost O(measures)). */
+const nameIndex = new WeakMap<IrProgram, { definitions: Map<string, IrDefinition>; measures: Map<string, IrMeasure> }>();
+function byName<K extends 'definitions' | 'measures'>(ir: IrProgram, kind: K, name: string): (K extends 'definitions' ? IrDefinition : IrMeasure) | undefined {
+  let idx = nameIndex.get(ir);
+  if (!idx) {
+    const first = <T extends { readonly name: string }>(xs: readonly T[]) => {
+      const m = new Map<string, T>();
+      for (const x of xs) if (!m.has(x.name)) m.set(x.name, x);
+      return m;
+    };
+    idx = { definitions: first(ir.definitions), measures: first(ir.measures) };
+    nameIndex.set(ir, idx);
+  }
+  return idx[kind].get(name) as (K extends 'definitions' ? IrDefinition : IrMeasure) | undefined;
+}
+
 /** The decision of another measure, evaluated once per evaluation (the checker rules out cycles). */
 function measureOf(name: string, ctx: Ctx): Measured | undefined {
   const sh = ctx.sh;
   const hit = sh.measures.get(name);
   if (hit) return hit;
-  const m = sh.ir.measures.find((x) => x.name === name);
+  const m = byName(sh.ir, 'measures', name);
   if (!m || sh.inProgress.has(name)) return undefined;
   return decide(m, sh);
 }
@@ -884,8 +900,40 @@ function absentSubjectReason(subject: string): string {
   return `输入中没有「${subject}」：不知道是否存在，其事实均为未知（若确实没有，写 ${subject}: ${NONEXISTENT}）`;
 }
 
+/** Options of the verifier's own calls (not part of the evaluation contract). */
+export interface EvaluateInternal {
+  /** Decide no measure when the input violates a 前提 (the property engine discards it). */
+  readonly stopIfAssumptionViolated?: boolean;
+  /** Decide only these measures (others they refer to are decided on demand); `决定` lists only them. */
+  readonly measures?: ReadonlySet<string>;
+}
+
+/**
+ * The measures a property reads: named in its condition or assertions (`M.结果`, `适用（M）`),
+ * directly or through the definitions it uses. Memoised per property.
+ */
+const propertyMeasureMemo = new WeakMap<IrProgram['properties'][number], ReadonlySet<string>>();
+export function propertyMeasures(ir: IrProgram, prop: IrProgram['properties'][number]): ReadonlySet<string> {
+  const hit = propertyMeasureMemo.get(prop);
+  if (hit) return hit;
+  const out = new Set<string>();
+  const seenDefs = new Set<string>();
+  const visit = (e: IrExpr): void => {
+    if (e.k === 'outcome' || e.k === 'applies') out.add(e.measure);
+    if (e.k === 'def' && !seenDefs.has(e.name)) {
+      seenDefs.add(e.name);
+      for (const d of ir.definitions) if (d.name === e.name) visit(d.expr);
+    }
+    for (const c of irChildren(e)) visit(c);
+  };
+  prop.asserts.forEach(visit);
+  if (prop.condition) visit(prop.condition);
+  propertyMeasureMemo.set(prop, out);
+  return out;
+}
+
 /** Full evaluation with the raw (runtime-representation) outcome values. */
-export function evaluateRaw(ir: IrProgram, facts: unknown, date: unknown, events: unknown = [], options?: unknown, internal?: { readonly stopIfAssumptionViolated?: boolean }): {
+export function evaluateRaw(ir: IrProgram, facts: unknown, date: unknown, events: unknown = [], options?: unknown, internal?: EvaluateInternal): {
   decisions: Decisions; raw: Map<string, RuntimeValue>; isVoid: boolean; facts: Facts; nonexistent: ReadonlySet<string>; evalDay: number;
 } {
   const v = validateInput(ir, facts, date, events, options);
@@ -914,7 +962,9 @@ export function evaluateRaw(ir: IrProgram, facts: unknown, date: unknown, events
   const violated = assumptionsViolated(ir, sh);
   // the property engine discards inputs that violate a 前提 without looking at the decisions
   const stop = internal?.stopIfAssumptionViolated === true && violated.length > 0;
-  const decided = stop ? [] : ir.measures.map((m) => (sh.measures.get(m.name) ?? decide(m, sh)).decision);
+  // a property needs only the measures it names (and what they refer to, decided on demand)
+  const only = internal?.measures;
+  const decided = stop ? [] : (only ? ir.measures.filter((m) => only.has(m.name)) : ir.measures).map((m) => (sh.measures.get(m.name) ?? decide(m, sh)).decision);
   const decisions: Decisions = {
     政策: { 名称: ir.policy.name, ...(ir.policy.docNumber ? { 文号: ir.policy.docNumber } : {}) },
     评估日期: formatIso(fromDayNumber(v.evalDay)),
@@ -969,9 +1019,13 @@ export interface PropertyCheck {
 }
 
 /** Check a property on one input; the event (if any) is both in the events list and bound to 事件. */
-export function checkProperty(ir: IrProgram, prop: IrProgram['properties'][number], facts: unknown, date: unknown, event?: unknown, internal?: { readonly stopIfAssumptionViolated?: boolean }): PropertyCheck {
-  const r = evaluateRaw(ir, facts, date, event === undefined ? [] : [event], undefined, internal);
-  if (r.decisions.决定.length === 0 && r.decisions.前提不满足?.length && ir.measures.length) return { verdict: 'vacuous', failed: [], decisions: r.decisions };
+export function checkProperty(ir: IrProgram, prop: IrProgram['properties'][number], facts: unknown, date: unknown, event?: unknown, internal?: { readonly stopIfAssumptionViolated?: boolean; readonly onlyNamedMeasures?: boolean }): PropertyCheck {
+  // onlyNamedMeasures: `decisions.决定` lists only the measures the property reads (the verdict is the same)
+  const r = evaluateRaw(ir, facts, date, event === undefined ? [] : [event], undefined, {
+    ...(internal?.stopIfAssumptionViolated ? { stopIfAssumptionViolated: true } : {}),
+    ...(internal?.onlyNamedMeasures ? { measures: propertyMeasures(ir, prop) } : {}),
+  });
+  if (internal?.stopIfAssumptionViolated && r.decisions.前提不满足?.length) return { verdict: 'vacuous', failed: [], decisions: r.decisions };
   const statuses = new Map(r.decisions.决定.map((d) => [d.措施, d.状态] as const));
   const ev = event as PolicyEvent | undefined;
   const evDay = ev ? validateInput(ir, {}, ev.日期, []).evalDay : 0;
