@@ -667,14 +667,134 @@ async function memChild(name, N, S, baseline) {
   }
 }
 
+// ── before vs after on equal inputs: the sample policy (unchanged since before issue 9) ──
+
+const SAMPLE_DATE = '2024-07-15';
+
+/** n seeded fact sets for policies/sample (every entity present, every field set; no dates after SAMPLE_DATE). */
+export function makeSampleFacts(n, seed = 2024) {
+  const rng = makeRng(seed);
+  const { chance } = rng;
+  const out = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const y = rng.int(2020, 2024);
+    const m = y === 2024 ? rng.int(1, 7) : rng.int(1, 12);
+    out[i] = {
+      家庭: { 子女数: rng.int(0, 5), 夫妻至少一方户籍在本县: chance(0.7) },
+      婴幼儿: { 出生日期: `${y}-${pad(m)}-${pad(rng.int(1, 14))}`, 户籍在本县: chance(0.8), 入托机构已备案: chance(0.6) },
+      女职工: { 性别: chance(0.8) ? '女' : '男', 生育孩次: rng.int(0, 4) },
+    };
+  }
+  return out;
+}
+
+/** One tree's engines for policies/sample: its interpreter (on its own lowering) and its generated evaluator. */
+async function sampleEngines(root) {
+  const imp = (p) => import(pathToFileURL(join(root, p)).href);
+  const gen = await imp('dist/generated/sample/index.js');
+  const interp = await imp('dist/compiler/interpret/interpreter.js');
+  const { loadPolicies } = await imp('dist/compiler/project/policies.js');
+  const { nodeHost } = await imp('dist/compiler/project/host.js');
+  const ir = loadPolicies([join(ROOT, 'policies', 'sample')], nodeHost).policies[0]?.ir;
+  if (!ir) throw new Error(`${root}: policies/sample gave no policy`);
+  return { gen, interp, ir };
+}
+
+/**
+ * Before (baseline checkout) vs after (this tree) on the same seeded inputs of policies/sample:
+ * the interpreter (evaluate with traces), the generated evaluate (traces) and evaluateFast, each
+ * tree's own build. Rounds interleaved; CPU time of this process around each row.
+ */
+export async function benchEvalBaseline({ baseline, runs = 3, n = 100_000, sample = 10_000, progress = () => {} }) {
+  const lines = [];
+  const out = (x = '') => lines.push(x);
+  const trees = { before: await sampleEngines(baseline.root), after: await sampleEngines(ROOT) };
+  const F = makeSampleFacts(n);
+  // agreement first: statuses and outcome values of every measure, before = after
+  let bad;
+  for (let i = 0; i < sample && !bad; i++) {
+    const view = (ds) => JSON.stringify(ds.决定.map((d) => [d.措施, d.状态, d.结果]));
+    const views = [
+      ['before evaluateFast', view(trees.before.gen.evaluateFast(F[i], SAMPLE_DATE))], ['after evaluateFast', view(trees.after.gen.evaluateFast(F[i], SAMPLE_DATE))],
+    ];
+    const full = (ds) => JSON.stringify(ds.决定.map((d) => [d.措施, d.状态, Object.fromEntries(Object.entries(d.结果).map(([k, v]) => [k, v.值]))]));
+    const fulls = [
+      ['before interpreter', full(trees.before.interp.evaluate(trees.before.ir, F[i], SAMPLE_DATE, []))], ['after interpreter', full(trees.after.interp.evaluate(trees.after.ir, F[i], SAMPLE_DATE, []))],
+      ['before evaluate', full(trees.before.gen.evaluate(F[i], SAMPLE_DATE))], ['after evaluate', full(trees.after.gen.evaluate(F[i], SAMPLE_DATE))],
+    ];
+    if (views[0][1] !== views[1][1]) bad = `input #${i}: ${views.map(([k, v]) => `${k} ${v}`).join(' | ')}`;
+    else if (new Set(fulls.map((x) => x[1])).size !== 1) bad = `input #${i}: ${fulls.map(([k, v]) => `${k} ${v}`).join(' | ')}`;
+  }
+  if (bad) {
+    out(`agree: NO — ${bad}`);
+    throw Object.assign(new Error(`BENCH INVALID: before and after disagree on policies/sample — ${bad}`), { lines });
+  }
+  const rows = [];
+  for (const who of ['before', 'after']) {
+    const { gen, interp, ir } = trees[who];
+    rows.push([who, 'interp', sample, (k) => { let x = 0; for (let i = 0; i < k; i++) x += interp.evaluate(ir, F[i], SAMPLE_DATE, []).决定.length; return x; }]);
+    rows.push([who, 'evaluate', sample, (k) => { let x = 0; for (let i = 0; i < k; i++) x += gen.evaluate(F[i], SAMPLE_DATE).决定.length; return x; }]);
+    rows.push([who, 'fast', n, (k) => { let x = 0; for (let i = 0; i < k; i++) x += gen.evaluateFast(F[i], SAMPLE_DATE).决定.length; return x; }]);
+  }
+  const T = new Map(rows.map(([who, name]) => [`${who}/${name}`, { ms: [], cpu: [] }]));
+  for (let round = 0; round <= runs; round++) {
+    // alternate which tree goes first, so that drift in the load hits both alike
+    const order = round % 2 ? [...rows.slice(3), ...rows.slice(0, 3)] : rows;
+    for (const [who, name, k, fn] of order) {
+      gc();
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      fn(round === 0 ? Math.min(k, 2000) : k);
+      const ms = performance.now() - t0;
+      const c = process.cpuUsage(c0);
+      if (round === 0) continue;
+      T.get(`${who}/${name}`).ms.push(ms);
+      T.get(`${who}/${name}`).cpu.push((c.user + c.system) / 1000);
+    }
+    if (round > 0) progress(`  sample before/after round ${round}/${runs}: ${[...T].map(([k, v]) => `${k} ${int(v.cpu[v.cpu.length - 1])}`).join(' · ')} ms CPU  [load ${load()}]`);
+  }
+  const ns = (key, k) => (median(T.get(key).cpu) * 1e6) / k;
+  const nsw = (key, k) => (median(T.get(key).ms) * 1e6) / k;
+  const label = { interp: 'interpreter evaluate (traces)', evaluate: 'generated evaluate (traces)', fast: 'generated evaluateFast' };
+  const table1 = [['policies/sample, same inputs', 'inputs', 'before ns/input (CPU)', 'after ns/input (CPU)', 'after/before (CPU)', 'before ns (wall)', 'after ns (wall)', 'after/before (wall)']];
+  const summary = {};
+  for (const [name, k] of [['interp', sample], ['evaluate', sample], ['fast', n]]) {
+    const b = ns(`before/${name}`, k);
+    const a = ns(`after/${name}`, k);
+    const bw = nsw(`before/${name}`, k);
+    const aw = nsw(`after/${name}`, k);
+    table1.push([label[name], int(k), fix(b, 0), fix(a, 0), `${fix(a / b, 2)}×`, fix(bw, 0), fix(aw, 0), `${fix(aw / bw, 2)}×`]);
+    summary[name] = { inputs: k, beforeNsCpu: b, afterNsCpu: a, ratioCpu: a / b, beforeNsWall: bw, afterNsWall: aw, ratioWall: aw / bw };
+  }
+  out(`BEFORE (${baseline.commit}) vs AFTER (this tree) on equal inputs: policies/sample (unchanged between the two), ${int(n)} seeded fact sets (makeSampleFacts), evaluation date ${SAMPLE_DATE}; each tree's own interpreter, lowering and generated evaluator`);
+  out(`agree: yes — every measure's status and outcome values are identical before and after (evaluateFast; interpreter and generated evaluate) on the first ${int(sample)} inputs`);
+  out(table(table1));
+  out(`[medians of ${runs} rounds after 1 warm-up round, the two trees interleaved (order alternating by round); CPU = process.cpuUsage() of this process around the row; after/before > 1.10 = a regression over 10%]`);
+  out('');
+  out('The county (policies/luanchuan) has no before column: its encoding changed with issue 9 (the first encoding is not in this tree), so the table below is new work, not a comparison.');
+  return { lines, summary };
+}
+
 export default {
   name: 'eval',
   title: TITLE,
   async run(ctx) {
-    const r = await benchEval({ runs: ctx.runs, tmp: ctx.tmp, progress: ctx.log, profile: ctx.profile });
+    let before;
+    if (ctx.baseline) {
+      try {
+        before = await benchEvalBaseline({ baseline: ctx.baseline, runs: Math.max(3, ctx.runs), progress: ctx.log });
+      } catch (e) {
+        for (const l of e.lines ?? []) ctx.log(l);
+        throw e;
+      }
+      ctx.log('');
+      for (const l of before.lines) ctx.log(l);
+      ctx.log('');
+    }
+    const r = await benchEval({ runs: ctx.runs, tmp: ctx.tmp, progress: ctx.log, profile: ctx.profile, ...(ctx.households ? { households: ctx.households } : {}) });
     ctx.log('');
     for (const l of r.lines) ctx.log(l);
-    return r.summary;
+    return before ? { ...r.summary, sampleBeforeAfter: before.summary } : r.summary;
   },
 };
 
