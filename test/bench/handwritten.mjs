@@ -19,9 +19,11 @@
  *
  * The 施行日 is known only to lie in 2023; the households never carry a date in 2023 (such a
  * date makes the comparison unknown and the measure 存疑), so "≥ 施行日" is exactly "after
- * 2023-12-31" here. Every function returns the same canonical numbers, so the engines can be
- * compared:
+ * 2023-12-31" here. handwritten and handwrittenChecked return the same canonical numbers, so
+ * the engines can be compared:
  *   { 生育补助分: 100000 × k | 0, 上浮比例ppm: 500000 | 0, 购房优先: true | false }
+ * handwrittenShaped returns instead exactly what evaluateFast(facts, date, [], { 措施: the
+ * three }) returns (the decision set), for a like-for-like row.
  * (money in 分, ratio in parts per million). The households always carry every field the
  * three measures read (no missing facts, so no 存疑 paths): two-valued logic is then exactly
  * the policy's three-valued logic.
