@@ -5,11 +5,13 @@
  * module's data section by typescript.ts:
  *   - `fastValidation`: `_fastFacts` and one `_fr<entity>` (record) / `_fl<entity>` (list of
  *     records) per entity — one pass over the input that checks and converts every field by
- *     its declared name (in a record: each declared field read once by its constant name and
- *     checked where it is read, the own keys only counted so that an unknown key bails; at the
- *     root a `switch` over the entity names; no Map lookups, no per-field closures, no error
- *     paths). Any irregularity throws `_BAIL` and the caller falls back to the full `_validate`
- *     (same InputError as evaluate, or acceptance of unusual but valid input);
+ *     its declared name (a `switch` over the object's own keys, constant property reads, the
+ *     field's type check inline; no Map lookups, no per-field closures, no error paths). Any
+ *     irregularity throws `_BAIL` and the caller falls back to the full `_validate` (same
+ *     InputError as evaluate, or acceptance of unusual but valid input). NOT reading each
+ *     declared field by name and only counting the own keys (measured ~5% faster): a declared
+ *     name can resolve to a non-enumerable own or inherited property that Object.keys (the full
+ *     validation) does not see, and with one unknown key the counts would still match;
  *   - `fastDefAccessors`: `_dq<i>`, the direct accessor of each entity definition an expression
  *     reads (a direct call instead of `_def`'s call through the `_DEFS` table; cached in the
  *     record's value array on evaluateFast's main scope);
@@ -112,44 +114,32 @@ export function fastDefAccessors(ir: IrProgram, used: ReadonlySet<number>): stri
 }
 
 function recordFn(ir: IrProgram, e: IrEntity, index: number, mod: ModuleGen): string {
-  // Each declared field is read once by its constant name (a monomorphic load when the records
-  // share one shape), checked and converted where it is read; the own enumerable keys are only
-  // counted, and a count that the declared fields do not account for (an unknown key, a key
-  // whose value is undefined) bails out to the full validation.
-  const reads = uniqueFields(e).flatMap(({ f, i }) => {
+  const cases = uniqueFields(e).flatMap(({ f, i }) => {
     const s = scalar(f, mod);
-    // INVARIANT: a name that Object.prototype also has (toString, constructor…) must be own:
-    // its inherited value would otherwise stand in for an uncounted unknown key.
-    const own = f.name in Object.prototype ? ` && Object.prototype.hasOwnProperty.call(o, ${lit(f.name)})` : '';
     return [
-      `  x = o[${lit(f.name)}];`,
-      `  if (x !== undefined${own}) {`,
-      '    n--;',
-      ...s.check.map((l) => `    ${l.replace(/^const y = /, 'y = ')}`),
-      `    v[${i}] = ${s.value};`,
-      '  }',
+      `      case ${lit(f.name)}: {`,
+      `        const x = o[${lit(f.name)}];`,
+      ...s.check.map((l) => `        ${l}`),
+      `        v[${i}] = ${s.value};`,
+      '        break;',
+      '      }',
     ];
   });
-  const needsY = uniqueFields(e).some(({ f }) => scalar(f, mod).check.some((l) => l.startsWith('const y = ')));
   // the fields, then the memo slots of the entity's definitions (see _DEF_SLOT)
   const slots = [...e.fields.map(() => 'undefined'), ...Array.from({ length: mod.features.has('def') ? defsOn(ir, e.name) : 0 }, () => 'undefined')].join(', ');
   return [
-    `/** 快速校验实体「${commentText(e.name)}」的一个记录（见 _fastFacts）：逐个读取声明的字段并就地检查、转换。 */`,
+    `/** 快速校验实体「${commentText(e.name)}」的一个记录（见 _fastFacts）。 */`,
     `function _fr${index}(x0: unknown, k: _FastCheck, depth: number): _Rec {`,
     '  const o = _fobj(x0, depth);',
-    '  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)',
-    '  let n = 0;',
-    '  for (const key in o) {',
-    '    void key;',
-    '    n++;',
-    '  }',
     `  const v: (_Val | _Rec | _List | undefined)[] = [${slots}];`,
     "  const r: _Rec = { id: k.next++, path: '', v };",
-    ...(reads.length > 0 ? ['  let x: unknown;'] : []),
-    ...(needsY ? ['  let y: _Val | undefined;'] : []),
-    ...reads,
-    '  // a key that is not a declared field (or a declared field whose value is undefined)',
-    '  if (n !== 0) throw _BAIL;',
+    '  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)',
+    '  for (const key in o) {',
+    '    switch (key) {',
+    ...cases,
+    '      default: throw _BAIL;',
+    '    }',
+    '  }',
     '  return r;',
     '}',
   ].join('\n');

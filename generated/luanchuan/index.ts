@@ -6834,32 +6834,29 @@ function _fastFacts(facts: unknown, day: number, f: (_Rec | undefined)[]): reado
   return n ?? _NO_NONE;
 }
 
-/** 快速校验实体「人」的一个记录（见 _fastFacts）：逐个读取声明的字段并就地检查、转换。 */
+/** 快速校验实体「人」的一个记录（见 _fastFacts）。 */
 function _fr0(x0: unknown, k: _FastCheck, depth: number): _Rec {
   const o = _fobj(x0, depth);
-  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
-  let n = 0;
-  for (const key in o) {
-    void key;
-    n++;
-  }
   const v: (_Val | _Rec | _List | undefined)[] = [undefined, undefined];
   const r: _Rec = { id: k.next++, path: '', v };
-  let x: unknown;
-  x = o["户籍"];
-  if (x !== undefined) {
-    n--;
-    if (x !== "栾川县" && x !== "县外") throw _BAIL;
-    v[0] = x as string;
+  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
+  for (const key in o) {
+    switch (key) {
+      case "户籍": {
+        const x = o["户籍"];
+        if (x !== "栾川县" && x !== "县外") throw _BAIL;
+        v[0] = x as string;
+        break;
+      }
+      case "缴存住房公积金": {
+        const x = o["缴存住房公积金"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[1] = x;
+        break;
+      }
+      default: throw _BAIL;
+    }
   }
-  x = o["缴存住房公积金"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[1] = x;
-  }
-  // a key that is not a declared field (or a declared field whose value is undefined)
-  if (n !== 0) throw _BAIL;
   return r;
 }
 
@@ -6876,49 +6873,46 @@ function _fl0(x: unknown, k: _FastCheck, depth: number): _List {
   return { path: '', items };
 }
 
-/** 快速校验实体「子女」的一个记录（见 _fastFacts）：逐个读取声明的字段并就地检查、转换。 */
+/** 快速校验实体「子女」的一个记录（见 _fastFacts）。 */
 function _fr1(x0: unknown, k: _FastCheck, depth: number): _Rec {
   const o = _fobj(x0, depth);
-  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
-  let n = 0;
-  for (const key in o) {
-    void key;
-    n++;
-  }
   const v: (_Val | _Rec | _List | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
   const r: _Rec = { id: k.next++, path: '', v };
-  let x: unknown;
-  x = o["出生日期"];
-  if (x !== undefined) {
-    n--;
-    v[0] = _fdate(x, k.day);
+  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
+  for (const key in o) {
+    switch (key) {
+      case "出生日期": {
+        const x = o["出生日期"];
+        v[0] = _fdate(x, k.day);
+        break;
+      }
+      case "同胎序号": {
+        const x = o["同胎序号"];
+        if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) throw _BAIL;
+        v[1] = x === 0 ? 0 : x;
+        break;
+      }
+      case "户籍": {
+        const x = o["户籍"];
+        if (x !== "栾川县" && x !== "县外") throw _BAIL;
+        v[2] = x as string;
+        break;
+      }
+      case "性别": {
+        const x = o["性别"];
+        if (x !== "男" && x !== "女") throw _BAIL;
+        v[3] = x as string;
+        break;
+      }
+      case "健在": {
+        const x = o["健在"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[4] = x;
+        break;
+      }
+      default: throw _BAIL;
+    }
   }
-  x = o["同胎序号"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) throw _BAIL;
-    v[1] = x === 0 ? 0 : x;
-  }
-  x = o["户籍"];
-  if (x !== undefined) {
-    n--;
-    if (x !== "栾川县" && x !== "县外") throw _BAIL;
-    v[2] = x as string;
-  }
-  x = o["性别"];
-  if (x !== undefined) {
-    n--;
-    if (x !== "男" && x !== "女") throw _BAIL;
-    v[3] = x as string;
-  }
-  x = o["健在"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[4] = x;
-  }
-  // a key that is not a declared field (or a declared field whose value is undefined)
-  if (n !== 0) throw _BAIL;
   return r;
 }
 
@@ -6935,31 +6929,28 @@ function _fl1(x: unknown, k: _FastCheck, depth: number): _List {
   return { path: '', items };
 }
 
-/** 快速校验实体「计划生育证件」的一个记录（见 _fastFacts）：逐个读取声明的字段并就地检查、转换。 */
+/** 快速校验实体「计划生育证件」的一个记录（见 _fastFacts）。 */
 function _fr2(x0: unknown, k: _FastCheck, depth: number): _Rec {
   const o = _fobj(x0, depth);
-  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
-  let n = 0;
-  for (const key in o) {
-    void key;
-    n++;
-  }
   const v: (_Val | _Rec | _List | undefined)[] = [undefined, undefined];
   const r: _Rec = { id: k.next++, path: '', v };
-  let x: unknown;
-  x = o["证件类别"];
-  if (x !== undefined) {
-    n--;
-    if (x !== "独生子女父母光荣证" && x !== "农村计划生育双女家庭证明" && x !== "其他证件") throw _BAIL;
-    v[0] = x as string;
+  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
+  for (const key in o) {
+    switch (key) {
+      case "证件类别": {
+        const x = o["证件类别"];
+        if (x !== "独生子女父母光荣证" && x !== "农村计划生育双女家庭证明" && x !== "其他证件") throw _BAIL;
+        v[0] = x as string;
+        break;
+      }
+      case "发证日期": {
+        const x = o["发证日期"];
+        v[1] = _fdate(x, k.day);
+        break;
+      }
+      default: throw _BAIL;
+    }
   }
-  x = o["发证日期"];
-  if (x !== undefined) {
-    n--;
-    v[1] = _fdate(x, k.day);
-  }
-  // a key that is not a declared field (or a declared field whose value is undefined)
-  if (n !== 0) throw _BAIL;
   return r;
 }
 
@@ -6976,434 +6967,413 @@ function _fl2(x: unknown, k: _FastCheck, depth: number): _List {
   return { path: '', items };
 }
 
-/** 快速校验实体「家庭」的一个记录（见 _fastFacts）：逐个读取声明的字段并就地检查、转换。 */
+/** 快速校验实体「家庭」的一个记录（见 _fastFacts）。 */
 function _fr3(x0: unknown, k: _FastCheck, depth: number): _Rec {
   const o = _fobj(x0, depth);
-  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
-  let n = 0;
-  for (const key in o) {
-    void key;
-    n++;
-  }
   const v: (_Val | _Rec | _List | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
   const r: _Rec = { id: k.next++, path: '', v };
-  let x: unknown;
-  x = o["夫妻"];
-  if (x !== undefined) {
-    n--;
-    v[0] = _fl0(x, k, depth + 1);
+  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
+  for (const key in o) {
+    switch (key) {
+      case "夫妻": {
+        const x = o["夫妻"];
+        v[0] = _fl0(x, k, depth + 1);
+        break;
+      }
+      case "子女": {
+        const x = o["子女"];
+        v[1] = _fl1(x, k, depth + 1);
+        break;
+      }
+      case "居住地": {
+        const x = o["居住地"];
+        if (x !== "栾川县" && x !== "县外") throw _BAIL;
+        v[2] = x as string;
+        break;
+      }
+      case "申请租房提取住房公积金": {
+        const x = o["申请租房提取住房公积金"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[3] = x;
+        break;
+      }
+      case "购房类型": {
+        const x = o["购房类型"];
+        if (x !== "首套自住住房" && x !== "改善型住房" && x !== "其他住房") throw _BAIL;
+        v[4] = x as string;
+        break;
+      }
+      case "所购住房为商品房": {
+        const x = o["所购住房为商品房"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[5] = x;
+        break;
+      }
+      case "所购住房所在地": {
+        const x = o["所购住房所在地"];
+        if (x !== "栾川县" && x !== "县外") throw _BAIL;
+        v[6] = x as string;
+        break;
+      }
+      case "购房日期": {
+        const x = o["购房日期"];
+        v[7] = _fdate(x, k.day);
+        break;
+      }
+      case "已网上登记并保存三孩生育证": {
+        const x = o["已网上登记并保存三孩生育证"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[8] = x;
+        break;
+      }
+      case "有医院出具的三孩出生证明": {
+        const x = o["有医院出具的三孩出生证明"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[9] = x;
+        break;
+      }
+      case "有户口簿": {
+        const x = o["有户口簿"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[10] = x;
+        break;
+      }
+      case "计划生育证件": {
+        const x = o["计划生育证件"];
+        v[11] = _fl2(x, k, depth + 1);
+        break;
+      }
+      default: throw _BAIL;
+    }
   }
-  x = o["子女"];
-  if (x !== undefined) {
-    n--;
-    v[1] = _fl1(x, k, depth + 1);
-  }
-  x = o["居住地"];
-  if (x !== undefined) {
-    n--;
-    if (x !== "栾川县" && x !== "县外") throw _BAIL;
-    v[2] = x as string;
-  }
-  x = o["申请租房提取住房公积金"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[3] = x;
-  }
-  x = o["购房类型"];
-  if (x !== undefined) {
-    n--;
-    if (x !== "首套自住住房" && x !== "改善型住房" && x !== "其他住房") throw _BAIL;
-    v[4] = x as string;
-  }
-  x = o["所购住房为商品房"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[5] = x;
-  }
-  x = o["所购住房所在地"];
-  if (x !== undefined) {
-    n--;
-    if (x !== "栾川县" && x !== "县外") throw _BAIL;
-    v[6] = x as string;
-  }
-  x = o["购房日期"];
-  if (x !== undefined) {
-    n--;
-    v[7] = _fdate(x, k.day);
-  }
-  x = o["已网上登记并保存三孩生育证"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[8] = x;
-  }
-  x = o["有医院出具的三孩出生证明"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[9] = x;
-  }
-  x = o["有户口簿"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[10] = x;
-  }
-  x = o["计划生育证件"];
-  if (x !== undefined) {
-    n--;
-    v[11] = _fl2(x, k, depth + 1);
-  }
-  // a key that is not a declared field (or a declared field whose value is undefined)
-  if (n !== 0) throw _BAIL;
   return r;
 }
 
-/** 快速校验实体「婴幼儿」的一个记录（见 _fastFacts）：逐个读取声明的字段并就地检查、转换。 */
+/** 快速校验实体「婴幼儿」的一个记录（见 _fastFacts）。 */
 function _fr4(x0: unknown, k: _FastCheck, depth: number): _Rec {
   const o = _fobj(x0, depth);
-  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
-  let n = 0;
-  for (const key in o) {
-    void key;
-    n++;
-  }
   const v: (_Val | _Rec | _List | undefined)[] = [undefined, undefined, undefined];
   const r: _Rec = { id: k.next++, path: '', v };
-  let x: unknown;
-  x = o["出生日期"];
-  if (x !== undefined) {
-    n--;
-    v[0] = _fdate(x, k.day);
+  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
+  for (const key in o) {
+    switch (key) {
+      case "出生日期": {
+        const x = o["出生日期"];
+        v[0] = _fdate(x, k.day);
+        break;
+      }
+      case "户籍": {
+        const x = o["户籍"];
+        if (x !== "栾川县" && x !== "县外") throw _BAIL;
+        v[1] = x as string;
+        break;
+      }
+      default: throw _BAIL;
+    }
   }
-  x = o["户籍"];
-  if (x !== undefined) {
-    n--;
-    if (x !== "栾川县" && x !== "县外") throw _BAIL;
-    v[1] = x as string;
-  }
-  // a key that is not a declared field (or a declared field whose value is undefined)
-  if (n !== 0) throw _BAIL;
   return r;
 }
 
-/** 快速校验实体「托育机构」的一个记录（见 _fastFacts）：逐个读取声明的字段并就地检查、转换。 */
+/** 快速校验实体「托育机构」的一个记录（见 _fastFacts）。 */
 function _fr5(x0: unknown, k: _FastCheck, depth: number): _Rec {
   const o = _fobj(x0, depth);
-  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
-  let n = 0;
-  for (const key in o) {
-    void key;
-    n++;
-  }
   const v: (_Val | _Rec | _List | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
   const r: _Rec = { id: k.next++, path: '', v };
-  let x: unknown;
-  x = o["举办者类别"];
-  if (x !== undefined) {
-    n--;
-    if (x !== "机关或事业单位" && x !== "企业" && x !== "个人" && x !== "社会组织") throw _BAIL;
-    v[0] = x as string;
+  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
+  for (const key in o) {
+    switch (key) {
+      case "举办者类别": {
+        const x = o["举办者类别"];
+        if (x !== "机关或事业单位" && x !== "企业" && x !== "个人" && x !== "社会组织") throw _BAIL;
+        v[0] = x as string;
+        break;
+      }
+      case "所在地": {
+        const x = o["所在地"];
+        if (x !== "栾川县" && x !== "县外") throw _BAIL;
+        v[1] = x as string;
+        break;
+      }
+      case "设立日期": {
+        const x = o["设立日期"];
+        v[2] = _fdate(x, k.day);
+        break;
+      }
+      case "已在线填写备案书及承诺书": {
+        const x = o["已在线填写备案书及承诺书"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[3] = x;
+        break;
+      }
+      case "有营业执照或其他法人登记证书": {
+        const x = o["有营业执照或其他法人登记证书"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[4] = x;
+        break;
+      }
+      case "有场地证明": {
+        const x = o["有场地证明"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[5] = x;
+        break;
+      }
+      case "有工作人员专业资格证明及健康合格证明": {
+        const x = o["有工作人员专业资格证明及健康合格证明"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[6] = x;
+        break;
+      }
+      case "有评价为合格的卫生评价报告": {
+        const x = o["有评价为合格的卫生评价报告"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[7] = x;
+        break;
+      }
+      case "有消防安全检查合格证明": {
+        const x = o["有消防安全检查合格证明"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[8] = x;
+        break;
+      }
+      case "有法律法规规定的其他相关材料": {
+        const x = o["有法律法规规定的其他相关材料"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[9] = x;
+        break;
+      }
+      case "提供餐饮服务": {
+        const x = o["提供餐饮服务"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[10] = x;
+        break;
+      }
+      case "有食品经营许可证": {
+        const x = o["有食品经营许可证"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[11] = x;
+        break;
+      }
+      case "收到备案材料日期": {
+        const x = o["收到备案材料日期"];
+        v[12] = _fdate(x, k.day);
+        break;
+      }
+      case "收到不符合规范的通知": {
+        const x = o["收到不符合规范的通知"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[13] = x;
+        break;
+      }
+      case "已取得备案回执": {
+        const x = o["已取得备案回执"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[14] = x;
+        break;
+      }
+      default: throw _BAIL;
+    }
   }
-  x = o["所在地"];
-  if (x !== undefined) {
-    n--;
-    if (x !== "栾川县" && x !== "县外") throw _BAIL;
-    v[1] = x as string;
-  }
-  x = o["设立日期"];
-  if (x !== undefined) {
-    n--;
-    v[2] = _fdate(x, k.day);
-  }
-  x = o["已在线填写备案书及承诺书"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[3] = x;
-  }
-  x = o["有营业执照或其他法人登记证书"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[4] = x;
-  }
-  x = o["有场地证明"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[5] = x;
-  }
-  x = o["有工作人员专业资格证明及健康合格证明"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[6] = x;
-  }
-  x = o["有评价为合格的卫生评价报告"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[7] = x;
-  }
-  x = o["有消防安全检查合格证明"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[8] = x;
-  }
-  x = o["有法律法规规定的其他相关材料"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[9] = x;
-  }
-  x = o["提供餐饮服务"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[10] = x;
-  }
-  x = o["有食品经营许可证"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[11] = x;
-  }
-  x = o["收到备案材料日期"];
-  if (x !== undefined) {
-    n--;
-    v[12] = _fdate(x, k.day);
-  }
-  x = o["收到不符合规范的通知"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[13] = x;
-  }
-  x = o["已取得备案回执"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[14] = x;
-  }
-  // a key that is not a declared field (or a declared field whose value is undefined)
-  if (n !== 0) throw _BAIL;
   return r;
 }
 
-/** 快速校验实体「入托幼儿」的一个记录（见 _fastFacts）：逐个读取声明的字段并就地检查、转换。 */
+/** 快速校验实体「入托幼儿」的一个记录（见 _fastFacts）。 */
 function _fr6(x0: unknown, k: _FastCheck, depth: number): _Rec {
   const o = _fobj(x0, depth);
-  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
-  let n = 0;
-  for (const key in o) {
-    void key;
-    n++;
-  }
   const v: (_Val | _Rec | _List | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined];
   const r: _Rec = { id: k.next++, path: '', v };
-  let x: unknown;
-  x = o["出生日期"];
-  if (x !== undefined) {
-    n--;
-    v[0] = _fdate(x, k.day);
+  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
+  for (const key in o) {
+    switch (key) {
+      case "出生日期": {
+        const x = o["出生日期"];
+        v[0] = _fdate(x, k.day);
+        break;
+      }
+      case "同胎序号": {
+        const x = o["同胎序号"];
+        if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) throw _BAIL;
+        v[1] = x === 0 ? 0 : x;
+        break;
+      }
+      case "户籍": {
+        const x = o["户籍"];
+        if (x !== "栾川县" && x !== "县外") throw _BAIL;
+        v[2] = x as string;
+        break;
+      }
+      case "父母的其他子女": {
+        const x = o["父母的其他子女"];
+        v[3] = _fl1(x, k, depth + 1);
+        break;
+      }
+      case "有缴费凭证及考勤表": {
+        const x = o["有缴费凭证及考勤表"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[4] = x;
+        break;
+      }
+      default: throw _BAIL;
+    }
   }
-  x = o["同胎序号"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) throw _BAIL;
-    v[1] = x === 0 ? 0 : x;
-  }
-  x = o["户籍"];
-  if (x !== undefined) {
-    n--;
-    if (x !== "栾川县" && x !== "县外") throw _BAIL;
-    v[2] = x as string;
-  }
-  x = o["父母的其他子女"];
-  if (x !== undefined) {
-    n--;
-    v[3] = _fl1(x, k, depth + 1);
-  }
-  x = o["有缴费凭证及考勤表"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[4] = x;
-  }
-  // a key that is not a declared field (or a declared field whose value is undefined)
-  if (n !== 0) throw _BAIL;
   return r;
 }
 
-/** 快速校验实体「母婴照护服务机构」的一个记录（见 _fastFacts）：逐个读取声明的字段并就地检查、转换。 */
+/** 快速校验实体「母婴照护服务机构」的一个记录（见 _fastFacts）。 */
 function _fr7(x0: unknown, k: _FastCheck, depth: number): _Rec {
   const o = _fobj(x0, depth);
-  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
-  let n = 0;
-  for (const key in o) {
-    void key;
-    n++;
-  }
   const v: (_Val | _Rec | _List | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
   const r: _Rec = { id: k.next++, path: '', v };
-  let x: unknown;
-  x = o["举办者类别"];
-  if (x !== undefined) {
-    n--;
-    if (x !== "机关或事业单位" && x !== "企业" && x !== "个人" && x !== "社会组织") throw _BAIL;
-    v[0] = x as string;
+  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
+  for (const key in o) {
+    switch (key) {
+      case "举办者类别": {
+        const x = o["举办者类别"];
+        if (x !== "机关或事业单位" && x !== "企业" && x !== "个人" && x !== "社会组织") throw _BAIL;
+        v[0] = x as string;
+        break;
+      }
+      case "所在地": {
+        const x = o["所在地"];
+        if (x !== "栾川县" && x !== "县外") throw _BAIL;
+        v[1] = x as string;
+        break;
+      }
+      case "开办日期": {
+        const x = o["开办日期"];
+        v[2] = _fdate(x, k.day);
+        break;
+      }
+      case "具有独立法人资质": {
+        const x = o["具有独立法人资质"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[3] = x;
+        break;
+      }
+      case "取得经营许可相关证照": {
+        const x = o["取得经营许可相关证照"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[4] = x;
+        break;
+      }
+      case "有场地证明": {
+        const x = o["有场地证明"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[5] = x;
+        break;
+      }
+      case "工作人员有健康合格证明": {
+        const x = o["工作人员有健康合格证明"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[6] = x;
+        break;
+      }
+      case "有消防安全检查合格证明": {
+        const x = o["有消防安全检查合格证明"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[7] = x;
+        break;
+      }
+      case "提供餐饮服务": {
+        const x = o["提供餐饮服务"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[8] = x;
+        break;
+      }
+      case "有食品经营许可证": {
+        const x = o["有食品经营许可证"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[9] = x;
+        break;
+      }
+      case "在卫生行政部门备案合格": {
+        const x = o["在卫生行政部门备案合格"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[10] = x;
+        break;
+      }
+      default: throw _BAIL;
+    }
   }
-  x = o["所在地"];
-  if (x !== undefined) {
-    n--;
-    if (x !== "栾川县" && x !== "县外") throw _BAIL;
-    v[1] = x as string;
-  }
-  x = o["开办日期"];
-  if (x !== undefined) {
-    n--;
-    v[2] = _fdate(x, k.day);
-  }
-  x = o["具有独立法人资质"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[3] = x;
-  }
-  x = o["取得经营许可相关证照"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[4] = x;
-  }
-  x = o["有场地证明"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[5] = x;
-  }
-  x = o["工作人员有健康合格证明"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[6] = x;
-  }
-  x = o["有消防安全检查合格证明"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[7] = x;
-  }
-  x = o["提供餐饮服务"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[8] = x;
-  }
-  x = o["有食品经营许可证"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[9] = x;
-  }
-  x = o["在卫生行政部门备案合格"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[10] = x;
-  }
-  // a key that is not a declared field (or a declared field whose value is undefined)
-  if (n !== 0) throw _BAIL;
   return r;
 }
 
-/** 快速校验实体「职工」的一个记录（见 _fastFacts）：逐个读取声明的字段并就地检查、转换。 */
+/** 快速校验实体「职工」的一个记录（见 _fastFacts）。 */
 function _fr8(x0: unknown, k: _FastCheck, depth: number): _Rec {
   const o = _fobj(x0, depth);
-  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
-  let n = 0;
-  for (const key in o) {
-    void key;
-    n++;
-  }
   const v: (_Val | _Rec | _List | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
   const r: _Rec = { id: k.next++, path: '', v };
-  let x: unknown;
-  x = o["性别"];
-  if (x !== undefined) {
-    n--;
-    if (x !== "男" && x !== "女") throw _BAIL;
-    v[0] = x as string;
+  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
+  for (const key in o) {
+    switch (key) {
+      case "性别": {
+        const x = o["性别"];
+        if (x !== "男" && x !== "女") throw _BAIL;
+        v[0] = x as string;
+        break;
+      }
+      case "用人单位所在地": {
+        const x = o["用人单位所在地"];
+        if (x !== "栾川县" && x !== "县外") throw _BAIL;
+        v[1] = x as string;
+        break;
+      }
+      case "子女": {
+        const x = o["子女"];
+        v[2] = _fl1(x, k, depth + 1);
+        break;
+      }
+      case "生育符合法律法规规定": {
+        const x = o["生育符合法律法规规定"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[3] = x;
+        break;
+      }
+      case "哺乳假已满": {
+        const x = o["哺乳假已满"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[4] = x;
+        break;
+      }
+      default: throw _BAIL;
+    }
   }
-  x = o["用人单位所在地"];
-  if (x !== undefined) {
-    n--;
-    if (x !== "栾川县" && x !== "县外") throw _BAIL;
-    v[1] = x as string;
-  }
-  x = o["子女"];
-  if (x !== undefined) {
-    n--;
-    v[2] = _fl1(x, k, depth + 1);
-  }
-  x = o["生育符合法律法规规定"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[3] = x;
-  }
-  x = o["哺乳假已满"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[4] = x;
-  }
-  // a key that is not a declared field (or a declared field whose value is undefined)
-  if (n !== 0) throw _BAIL;
   return r;
 }
 
-/** 快速校验实体「培训参加人」的一个记录（见 _fastFacts）：逐个读取声明的字段并就地检查、转换。 */
+/** 快速校验实体「培训参加人」的一个记录（见 _fastFacts）。 */
 function _fr9(x0: unknown, k: _FastCheck, depth: number): _Rec {
   const o = _fobj(x0, depth);
-  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
-  let n = 0;
-  for (const key in o) {
-    void key;
-    n++;
-  }
   const v: (_Val | _Rec | _List | undefined)[] = [undefined, undefined, undefined, undefined, undefined];
   const r: _Rec = { id: k.next++, path: '', v };
-  let x: unknown;
-  x = o["子女"];
-  if (x !== undefined) {
-    n--;
-    v[0] = _fl1(x, k, depth + 1);
+  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
+  for (const key in o) {
+    switch (key) {
+      case "子女": {
+        const x = o["子女"];
+        v[0] = _fl1(x, k, depth + 1);
+        break;
+      }
+      case "自愿参加": {
+        const x = o["自愿参加"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[1] = x;
+        break;
+      }
+      case "培训类别": {
+        const x = o["培训类别"];
+        if (x !== "短期技能培训" && x !== "农村实用技术培训" && x !== "致富带头人培训" && x !== "其他培训") throw _BAIL;
+        v[2] = x as string;
+        break;
+      }
+      case "培训由县人社局开展": {
+        const x = o["培训由县人社局开展"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[3] = x;
+        break;
+      }
+      default: throw _BAIL;
+    }
   }
-  x = o["自愿参加"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[1] = x;
-  }
-  x = o["培训类别"];
-  if (x !== undefined) {
-    n--;
-    if (x !== "短期技能培训" && x !== "农村实用技术培训" && x !== "致富带头人培训" && x !== "其他培训") throw _BAIL;
-    v[2] = x as string;
-  }
-  x = o["培训由县人社局开展"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[3] = x;
-  }
-  // a key that is not a declared field (or a declared field whose value is undefined)
-  if (n !== 0) throw _BAIL;
   return r;
 }
 

@@ -2311,95 +2311,86 @@ function _fastFacts(facts: unknown, day: number, f: (_Rec | undefined)[]): reado
   return n ?? _NO_NONE;
 }
 
-/** 快速校验实体「家庭」的一个记录（见 _fastFacts）：逐个读取声明的字段并就地检查、转换。 */
+/** 快速校验实体「家庭」的一个记录（见 _fastFacts）。 */
 function _fr0(x0: unknown, k: _FastCheck, depth: number): _Rec {
   const o = _fobj(x0, depth);
-  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
-  let n = 0;
-  for (const key in o) {
-    void key;
-    n++;
-  }
   const v: (_Val | _Rec | _List | undefined)[] = [undefined, undefined];
   const r: _Rec = { id: k.next++, path: '', v };
-  let x: unknown;
-  x = o["子女数"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) throw _BAIL;
-    v[0] = x === 0 ? 0 : x;
+  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
+  for (const key in o) {
+    switch (key) {
+      case "子女数": {
+        const x = o["子女数"];
+        if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) throw _BAIL;
+        v[0] = x === 0 ? 0 : x;
+        break;
+      }
+      case "夫妻至少一方户籍在本县": {
+        const x = o["夫妻至少一方户籍在本县"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[1] = x;
+        break;
+      }
+      default: throw _BAIL;
+    }
   }
-  x = o["夫妻至少一方户籍在本县"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[1] = x;
-  }
-  // a key that is not a declared field (or a declared field whose value is undefined)
-  if (n !== 0) throw _BAIL;
   return r;
 }
 
-/** 快速校验实体「婴幼儿」的一个记录（见 _fastFacts）：逐个读取声明的字段并就地检查、转换。 */
+/** 快速校验实体「婴幼儿」的一个记录（见 _fastFacts）。 */
 function _fr1(x0: unknown, k: _FastCheck, depth: number): _Rec {
   const o = _fobj(x0, depth);
-  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
-  let n = 0;
-  for (const key in o) {
-    void key;
-    n++;
-  }
   const v: (_Val | _Rec | _List | undefined)[] = [undefined, undefined, undefined];
   const r: _Rec = { id: k.next++, path: '', v };
-  let x: unknown;
-  x = o["出生日期"];
-  if (x !== undefined) {
-    n--;
-    v[0] = _fdate(x, k.day);
+  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
+  for (const key in o) {
+    switch (key) {
+      case "出生日期": {
+        const x = o["出生日期"];
+        v[0] = _fdate(x, k.day);
+        break;
+      }
+      case "户籍在本县": {
+        const x = o["户籍在本县"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[1] = x;
+        break;
+      }
+      case "入托机构已备案": {
+        const x = o["入托机构已备案"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[2] = x;
+        break;
+      }
+      default: throw _BAIL;
+    }
   }
-  x = o["户籍在本县"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[1] = x;
-  }
-  x = o["入托机构已备案"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'boolean') throw _BAIL;
-    v[2] = x;
-  }
-  // a key that is not a declared field (or a declared field whose value is undefined)
-  if (n !== 0) throw _BAIL;
   return r;
 }
 
-/** 快速校验实体「女职工」的一个记录（见 _fastFacts）：逐个读取声明的字段并就地检查、转换。 */
+/** 快速校验实体「女职工」的一个记录（见 _fastFacts）。 */
 function _fr2(x0: unknown, k: _FastCheck, depth: number): _Rec {
   const o = _fobj(x0, depth);
-  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
-  let n = 0;
-  for (const key in o) {
-    void key;
-    n++;
-  }
   const v: (_Val | _Rec | _List | undefined)[] = [undefined, undefined];
   const r: _Rec = { id: k.next++, path: '', v };
-  let x: unknown;
-  x = o["性别"];
-  if (x !== undefined) {
-    n--;
-    if (x !== "男" && x !== "女") throw _BAIL;
-    v[0] = x as string;
+  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
+  for (const key in o) {
+    switch (key) {
+      case "性别": {
+        const x = o["性别"];
+        if (x !== "男" && x !== "女") throw _BAIL;
+        v[0] = x as string;
+        break;
+      }
+      case "生育孩次": {
+        const x = o["生育孩次"];
+        if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) throw _BAIL;
+        v[1] = x === 0 ? 0 : x;
+        break;
+      }
+      default: throw _BAIL;
+    }
   }
-  x = o["生育孩次"];
-  if (x !== undefined) {
-    n--;
-    if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) throw _BAIL;
-    v[1] = x === 0 ? 0 : x;
-  }
-  // a key that is not a declared field (or a declared field whose value is undefined)
-  if (n !== 0) throw _BAIL;
   return r;
 }
 
