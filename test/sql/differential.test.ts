@@ -6,8 +6,9 @@
  * condition against an uncertain 施行日: 可能废止; same-unit division as an exact ratio; ratio ÷
  * ratio; an outcome beside a rule of unknown applicability).
  *
- * What runs, per policy (defaults; `npm test` runs exactly these):
- *   - 100,000 cases (ZC_SQL_ROWS) in 10 scenarios (ZC_SQL_SCENARIOS: an evaluation date and an
+ * What runs, per policy (`npm test` runs ZC_SQL_ROWS = 10,000; the issue's full run is
+ * ZC_SQL_ROWS=100000, which keeps the interpreter and PostgreSQL at 10,000):
+ *   - ZC_SQL_ROWS cases in 10 scenarios (ZC_SQL_SCENARIOS: an evaluation date and an
  *     event list each, which the SQL takes globally) through the generated TypeScript evaluator
  *     (compiler/emit/typescript.ts, compiled in-process) and the DuckDB view: every status,
  *     outcome value, missing-fact list (缺少), 申请/可领取, sunset date and possible sunset,
@@ -30,6 +31,11 @@
  * PostgreSQL view is a prepared statement planned once; DuckDB plans the view per scenario (a
  * DuckDB prepared statement returns wrong rows once its tables' rows change: see engines.ts),
  * which for the county's view is most of the cost — hence few scenarios of many cases.
+ * Measured (CPU ms of the test process at 10,000 cases, load average ~18 on 2 cores): luanchuan
+ * DuckDB queries 94,264 (10 plans), generated evaluator 4,631, rows 3,097, DuckDB load 2,292,
+ * interpreter 1,110 (1,000 cases); the sunset fixture 2,216 / 700 / 408 / 527 / 166.
+ * Getting 100,000 cases into CI needs one plan per policy: the evaluation date and events per
+ * case (a scenario column) in the emitted view, so every scenario runs in one query.
  * ZC_TIMING=1 prints the CPU milliseconds per phase. ZC_SEED overrides the seed.
  */
 import { describe, expect, it } from 'vitest';
@@ -42,7 +48,8 @@ import { emitTypeScript } from '../../compiler/emit/typescript.js';
 import { scenarios } from './cases.js';
 
 const SEED = Number(process.env['ZC_SEED'] ?? 20261205);
-const ROWS = Number(process.env['ZC_SQL_ROWS'] ?? 100_000);
+// `npm test`: 10,000 (the full 100,000 — ZC_SQL_ROWS=100000 — costs minutes of CPU on the county's view: see above)
+const ROWS = Number(process.env['ZC_SQL_ROWS'] ?? 10_000);
 const SCENARIOS = Number(process.env['ZC_SQL_SCENARIOS'] ?? 10);
 const PER = Math.ceil(ROWS / SCENARIOS);
 /** Cases of each scenario also run by the interpreter / loaded into PostgreSQL (the first ones). */
