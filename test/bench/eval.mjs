@@ -15,6 +15,9 @@
  *       (all measures), and — white-box, it has no selection — _validate + _judgeFast of the three;
  *   (b) hand-written functions for three measures (test/bench/handwritten.mjs) — the
  *       physical limit — plain, and with the same input checks as the generated validation;
+ *       and, like for like, with the same checks AND evaluateFast's output for the three
+ *       (decision set: display values, 可领取 with the application condition, 前提不满足) —
+ *       identical JSON to evaluateFast({ 措施: the three }) on every household (checked);
  *   (c) the reference interpreter (dist/compiler/interpret/interpreter.js evaluate(ir, …))
  *       on a sample, scaled;
  *   (d) json-rules-engine 7.3.1 with the three rules, `await engine.run(facts)`, sample, scaled.
@@ -37,7 +40,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { makeRng } from './corpus.mjs';
-import { checkHousehold, handwritten, handwrittenChecked, jreCanonical, jreFacts, jreInput, jreRules } from './handwritten.mjs';
+import { checkHousehold, handwritten, handwrittenChecked, handwrittenShaped, jreCanonical, jreFacts, jreInput, jreRules } from './handwritten.mjs';
 import { ROOT, fix, int, median, newestProfile, summarizeCpuProfile, table, timeNode } from './util.mjs';
 
 const TITLE = 'evaluation: 1,000,000 households — generated evaluator vs hand-written vs interpreter vs json-rules-engine';
@@ -151,6 +154,16 @@ function loopHandChecked(arr, n, rss, mask) {
     if ((i & mask) === 0) rssTick(rss);
     const r = handwrittenChecked(arr[i]);
     s += r.生育补助分 + r.上浮比例ppm + (r.购房优先 ? 1 : 0);
+  }
+  return s;
+}
+
+function loopHandShaped(arr, n, rss, mask) {
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    if ((i & mask) === 0) rssTick(rss);
+    const ds = handwrittenShaped(arr[i]).决定;
+    s += (ds[0].状态 === '适用' ? 1 : 0) + (ds[1].状态 === '适用' ? 2 : 0) + (ds[2].状态 === '适用' ? 4 : 0);
   }
   return s;
 }
@@ -288,6 +301,7 @@ function makeRows(H, N, S, eng, big = 0xffff, small = 0xfff) {
     ['hand', N, (n, rss) => loopHand(H, n, rss, big)],
     ['handHot', N, (n, rss) => loopHandHot(H, n, rss, big)],
     ['handChecked', N, (n, rss) => loopHandChecked(H, n, rss, big)],
+    ['handShaped', N, (n, rss) => loopHandShaped(H, n, rss, big)],
     ['checkOnly', N, (n, rss) => loopCheckOnly(H, n, rss, big)],
     ...(B ? [
       ['before', N, (n, rss) => B.before(H, n, rss, big)],
@@ -424,8 +438,12 @@ export async function benchEval(opts = {}) {
       hits[2] += h.购房优先 ? 1 : 0;
       const got = canonicalFromDecisions(gen.evaluateFast(H[i], DATE).决定, idx, false);
       if (got !== want) note(i, 'generated evaluateFast', got, want);
-      const got3 = canonicalFromDecisions(gen.evaluateFast(H[i], DATE, undefined, threeOpt).决定, THREE_IDX, false);
+      const fast3 = gen.evaluateFast(H[i], DATE, undefined, threeOpt);
+      const got3 = canonicalFromDecisions(fast3.决定, THREE_IDX, false);
       if (got3 !== want) note(i, 'generated evaluateFast({ 措施: the three })', got3, want);
+      // like for like: the hand-written decision set is evaluateFast's, byte for byte (as JSON)
+      const shaped = JSON.stringify(handwrittenShaped(H[i]));
+      if (shaped !== JSON.stringify(fast3) && !firstBad) firstBad = `household #${i}: hand-written (same output) gives ${shaped}, evaluateFast({ 措施: the three }) gives ${JSON.stringify(fast3)}`;
     }
     // evaluateMany over all households (a generator: one decision set per household, in order)
     {
@@ -481,7 +499,7 @@ export async function benchEval(opts = {}) {
       out(`agree: NO — ${firstBad}`);
       throw new Error(`BENCH INVALID: engines disagree — ${firstBad}`);
     }
-    agreeLines.push(`agree: yes — the three measures' results (生育补助金额, 租房提取限额上浮比例, 优先享受购房优惠政策, and the statuses) are identical for hand-written vs generated evaluateFast (all measures and { 措施: the three }) and evaluateMany on all ${int(N)} households, and for every row (hand-written ±checks, evaluate, ${before ? 'the baseline\'s evaluateFast and restricted rows, ' : ''}interpreter, json-rules-engine) on the first ${int(S)}`);
+    agreeLines.push(`agree: yes — the three measures' results (生育补助金额, 租房提取限额上浮比例, 优先享受购房优惠政策, and the statuses) are identical for hand-written vs generated evaluateFast (all measures and { 措施: the three }) and evaluateMany on all ${int(N)} households (and the hand-written decision set with the same output is evaluateFast { 措施: the three }'s, as JSON, on all of them), and for every row (hand-written ±checks, evaluate, ${before ? 'the baseline\'s evaluateFast and restricted rows, ' : ''}interpreter, json-rules-engine) on the first ${int(S)}`);
     agreeLines.push(allMeasureDiff
       ? `all ${M} measures (statuses and values): generated vs interpreter DIFFER — ${allMeasureDiff}`
       : `all ${M} measures (statuses and values): generated evaluateFast = generated evaluate = interpreter on the first ${int(S)} households`);
@@ -548,6 +566,7 @@ export async function benchEval(opts = {}) {
     hand: '(b) hand-written, 3 measures (physical limit)',
     handHot: '    hand-written, cache-resident (4,096 households reused)',
     handChecked: '(b) hand-written + the same input checks',
+    handShaped: '(b) hand-written + same checks + same output',
     checkOnly: '    hand-written input checks only',
     before: `(a0) BEFORE: baseline evaluateFast, all ${M}`,
     before3: '(a0) BEFORE: baseline, restricted to the 3*',
@@ -598,6 +617,7 @@ export async function benchEval(opts = {}) {
   const vsJre3 = ns('jre') / fast3Ns;
   out('');
   out(`goal evaluateFast on the three measures ≥ ${GOAL_VS_HAND}× the hand-written function WITH the same input checks: ${met(vs3HandChecked >= GOAL_VS_HAND)} — by CPU time ${f3(vs3HandChecked)}× (wall ${f3(nsWall('handChecked') / nsWall('fast3'))}×); evaluateMany ${f3(ns('handChecked') / ns('many3'))}×`);
+  out(`like for like (not a goal row): evaluateFast { 措施: the 3 } is ${f3(ns('handShaped') / fast3Ns)}× (CPU; wall ${f3(nsWall('handShaped') / nsWall('fast3'))}×) the hand-written function with the same checks and the same output (decision set, display values, 可领取, 前提不满足)`);
   out(`goal evaluateFast on the three measures ≥ ${GOAL_VS_HAND_UNCHECKED}× the unchecked hand-written function: ${met(vs3Hand >= GOAL_VS_HAND_UNCHECKED)} — by CPU time ${f3(vs3Hand)}× (${fix(1 / vs3Hand, 1)}× slower; wall ${f3(handWall / nsWall('fast3'))}×); evaluateMany ${f3(handNs / ns('many3'))}×; all ${M} measures ${f3(vsHand)}×`);
   if (before) {
     out(`before → after (same run, CPU): evaluateFast all ${M} measures ${fns(ns('before'))} → ${fns(fastNs)} ns (${fix(ns('before') / fastNs, 2)}× faster); three measures ${fns(ns('before3'))} (baseline, white-box restricted) → ${fns(fast3Ns)} ns (${fix(ns('before3') / fast3Ns, 2)}× faster);`);
@@ -637,7 +657,7 @@ export async function benchEval(opts = {}) {
     memory: mem,
     maxRssMB: ru.maxRSS / 1024,
     ratios: {
-      fastVsHand: vsHand, fast3VsHand: vs3Hand, fast3VsHandChecked: vs3HandChecked, many3VsHand: handNs / ns('many3'), fastVsJre: vsJre, fast3VsJre: vsJre3, interpVsFull: ns('interp') / ns('full'),
+      fastVsHand: vsHand, fast3VsHand: vs3Hand, fast3VsHandChecked: vs3HandChecked, fast3VsHandShaped: ns('handShaped') / fast3Ns, many3VsHand: handNs / ns('many3'), fastVsJre: vsJre, fast3VsJre: vsJre3, interpVsFull: ns('interp') / ns('full'),
       ...(before ? { beforeVsFast: ns('before') / fastNs, before3VsFast3: ns('before3') / fast3Ns, beforeVsHand: handNs / ns('before'), before3VsHandChecked: ns('handChecked') / ns('before3') } : {}),
     },
     validation: { validateNs: vNs, shareOfFast3: vNs / fast3Ns },
