@@ -239,8 +239,17 @@ function headerDiffs(a: IrProgram, b: IrProgram): string[] {
   return out;
 }
 
-async function findingDiffs(o: LoweredPolicy, n: LoweredPolicy, opts: DiffOptions): Promise<FindingDiff[]> {
-  const run = async (p: LoweredPolicy) => (await verifyPolicies([p], { timeoutMs: opts.timeoutMs, ...(opts.rlimit ? { rlimit: opts.rlimit } : {}), pbtRuns: 0, events: opts.events ?? [], ...(opts.listBound ? { listBound: opts.listBound } : {}) })).findings;
+/**
+ * New and resolved verification findings. A measure whose meaning (and the 前提) is the same in
+ * both revisions has the same per-measure findings on both sides (their subjects name the
+ * measure; the queries read nothing else), so only the measures in `changed` are verified on each
+ * side; policy-level checks (前提, 性质, static checks) run in full.
+ */
+async function findingDiffs(o: LoweredPolicy, n: LoweredPolicy, opts: DiffOptions, changed: ReadonlySet<string> | undefined): Promise<FindingDiff[]> {
+  const run = async (p: LoweredPolicy) => (await verifyPolicies([p], {
+    timeoutMs: opts.timeoutMs, ...(opts.rlimit ? { rlimit: opts.rlimit } : {}), pbtRuns: 0, events: opts.events ?? [], ...(opts.listBound ? { listBound: opts.listBound } : {}),
+    ...(changed ? { measures: (m: IrMeasure) => changed.has(m.name) } : {}),
+  })).findings;
   const [fa, fb] = [await run(o), await run(n)];
   // the subject (kind + measure/rule/outcome names) identifies a finding across revisions; the fingerprint includes the policy id
   const key = (f: { code: string; subject: string }) => `${f.code}|${f.subject}`;
@@ -303,6 +312,16 @@ async function diffPolicy(o: LoweredPolicy, n: LoweredPolicy, opts: DiffOptions,
   const a = o.ir;
   const b = n.ir;
   const measures: MeasureDiff[] = [];
+  // measures whose findings may differ: every one when the 前提 changed, else those whose meaning changed or that one side lacks
+  const sameAssumptions = JSON.stringify(a.assumptions, (k, v) => (DROP.has(k) ? undefined : v)) === JSON.stringify(b.assumptions, (k, v) => (DROP.has(k) ? undefined : v));
+  const changed = sameAssumptions ? new Set<string>() : undefined;
+  if (changed) {
+    for (const mb of b.measures) {
+      const ma = a.measures.find((x) => x.name === mb.name);
+      if (!ma || meaning(a, ma) !== meaning(b, mb)) changed.add(mb.name);
+    }
+    for (const ma of a.measures) if (!b.measures.some((x) => x.name === ma.name)) changed.add(ma.name);
+  }
   const Z = await z3();
   const solver = new Z.Solver();
   applyLimits(solver, opts);
@@ -320,7 +339,7 @@ async function diffPolicy(o: LoweredPolicy, n: LoweredPolicy, opts: DiffOptions,
     旧: { 名称: a.policy.name, ...(a.policy.docNumber ? { 文号: a.policy.docNumber } : {}) },
     新: { 名称: b.policy.name, ...(b.policy.docNumber ? { 文号: b.policy.docNumber } : {}) },
     头部: headerDiffs(a, b), 措施: measures, 条款: clauseDiffs(a, b), 参数: paramDiffs(a, b),
-    ...(opts.findings === false ? {} : { 核查: await findingDiffs(o, n, opts) }),
+    ...(opts.findings === false ? {} : { 核查: await findingDiffs(o, n, opts, changed) }),
   };
 }
 
