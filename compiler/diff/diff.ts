@@ -21,6 +21,7 @@
  * policy are not part of it; a changed 失效 condition shows in the header comparison).
  */
 import { diffChars } from 'diff';
+import { formatIso, fromDayNumber } from '../common/calendar.js';
 import { dirname, sep } from 'node:path';
 import type { Span } from '../common/source.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -47,6 +48,8 @@ export interface ChangeWitness {
   readonly 日期: string;
   /** Values chosen for dates known only within a range (old / new). */
   readonly 不确定日期?: Witness['dates'];
+  /** 存疑 only: the dates known only within a range that the measure reads in each version, with their ranges (a version with none has none). */
+  readonly 日期范围?: { readonly 旧: readonly string[]; readonly 新: readonly string[] };
   readonly 旧: string;
   readonly 新: string;
   /** The region that changed, in terms of the conditions and the witness's values. */
@@ -279,7 +282,7 @@ function summary(d: Decision | undefined): string {
 }
 
 /** The region: the conditions (with the witness's values) of the rules that apply in one version and not in the other. */
-function region(a: Decision | undefined, b: Decision | undefined): string {
+function region(a: Decision | undefined, b: Decision | undefined, doubt = false): string {
   const parts: string[] = [];
   const seen = new Set<string>();
   const values = (d: Decision | undefined, ok: (r: Decision['规则'][number]) => boolean) => {
@@ -300,7 +303,15 @@ function region(a: Decision | undefined, b: Decision | undefined): string {
   values(a, (r) => r.适用 === true && !rb.has(r.规则));
   values(b, (r) => r.适用 === true);
   values(a, (r) => r.适用 === true);
+  // 存疑: the rules whose applicability is unknown, and what is missing (an uncertain date names its range)
+  if (doubt) values(a, (r) => !!r.未知?.length), values(b, (r) => !!r.未知?.length);
   const why: string[] = [];
+  if (doubt) {
+    for (const [side, d] of [['旧版', a], ['新版', b]] as const) {
+      for (const r of d?.规则 ?? []) if (r.未知?.length) why.push(`${side}规则“${r.规则}”无法判定：${r.未知.join('；')}`);
+      if (d?.状态 === '存疑' && d.缺少?.length) why.push(`${side}存疑，取决于：${d.缺少.join('、')}`);
+    }
+  }
   for (const r of b?.规则 ?? []) if (r.适用 === true && !ra.has(r.规则)) why.push(`新版规则“${r.规则}”适用（${r.条件.map((c) => c.条件).join(' 且 ')}）`);
   for (const r of a?.规则 ?? []) if (r.适用 === true && !rb.has(r.规则)) why.push(`旧版规则“${r.规则}”适用（${r.条件.map((c) => c.条件).join(' 且 ')}）`);
   for (const r of b?.规则 ?? []) if (ra.has(r.规则) && r.适用 !== true && r.未满足?.length) why.push(`新版规则“${r.规则}”不再满足：${r.未满足.join('；')}`);
@@ -450,11 +461,14 @@ async function diffMeasure(Z: any, solver: any, o: LoweredPolicy, n: LoweredPoli
   const kinds: ChangeKind[] = ['得到', '失去', '改变', '存疑'];
   for (const kind of kinds) {
     // a fresh pair of encoders per query: each query encodes only what it asks
-    const e1 = new SmtEncoder(Z, o.ir, { listBound: opts.listBound ?? DEFAULT_LIST_BOUND });
+    // 存疑: the interpreter's three-valued dates (an uncertain date is an interval; a comparison
+    // the range does not decide is unknown, so the measure is 存疑) — not a variable per date
+    const intervals = kind === '存疑';
+    const e1 = new SmtEncoder(Z, o.ir, { listBound: opts.listBound ?? DEFAULT_LIST_BOUND, intervals });
     internStrings(e1, n.ir);
     // the same unknown date in both revisions (施行日 of an unchanged 生效：某日（…）, a 某日 at the
     // same place of the same file) is one variable: two revisions are compared in one world
-    const e2 = new SmtEncoder(Z, n.ir, { shareDates: canonDateKey(o, n) }, e1);
+    const e2 = new SmtEncoder(Z, n.ir, { shareDates: canonDateKey(o, n), intervals }, e1);
     const m1 = e1.measureEnc(ma);
     const m2 = e2.measureEnc(mb);
     let goal: ZBool;
@@ -478,6 +492,12 @@ async function diffMeasure(Z: any, solver: any, o: LoweredPolicy, n: LoweredPoli
       }
       for (const oa of ma.outcomes) if (!mb.outcomes.some((x) => x.name === oa.name)) differ.push(m1.outcomes.get(oa.name)!.defined);
       goal = Z.And(m1.applies, m2.applies, differ.length ? Z.Or(...differ) : Z.Bool.val(false));
+    }
+    if (e1.intervalUnsupported || e2.intervalUnsupported) {
+      const what = `措施“${mb.name}”存疑与否是否改变`;
+      undecided.push(`${what}：不确定的日期（某日、施行日）用在比较与加减之外，编码无法按区间判定`);
+      ds.push(diag('ZC1305', spanOf(mb.origin), `${what}：不确定的日期（某日、施行日）用在比较与加减之外（如年龄、按月加减、汇总），求解器的编码无法按区间判定，不算等价`, { severity: 'warning' }));
+      continue;
     }
     // lists the question itself depends on (either version), before the 前提 are encoded
     const goalLists = new Set([...e1.touched, ...e2.touched]);
@@ -569,9 +589,11 @@ async function diffMeasure(Z: any, solver: any, o: LoweredPolicy, n: LoweredPoli
       ds.push(diag('ZC1306', spanOf(mb.origin), `${what}：求解器给出的反例在两个版本的解释器中未能复现差异（旧：${summary(da)}；新：${summary(db)}），需要人工检查`));
       continue;
     }
+    const ranges = (e: SmtEncoder) => [...e.intervalDates.values()].map((d) => `${d.label}：${formatIso(fromDayNumber(d.lo))} 至 ${formatIso(fromDayNumber(d.hi))} 之间`).sort();
     changes.push({
       类别: kind, 事实: w.facts, 日期: w.date, ...(w.dates?.length ? { 不确定日期: w.dates } : {}),
-      旧: summary(da), 新: summary(db), 区域: region(da, db), 复现: replay,
+      ...(intervals && (e1.intervalDates.size || e2.intervalDates.size) ? { 日期范围: { 旧: ranges(e1), 新: ranges(e2) } } : {}),
+      旧: summary(da), 新: summary(db), 区域: region(da, db, kind === '存疑'), 复现: replay,
     });
   }
   const verdict = changes.length ? '有变化' : undecided.length ? '未判定' : '等价';

@@ -29,7 +29,8 @@ const KIND: Record<ChangeWitness['类别'], string> = { 得到: '得到（新版
 
 function facts(w: ChangeWitness): string {
   const dates = w.不确定日期?.length ? `；不确定日期取 ${w.不确定日期.map((d) => `${d.name} = ${d.value}${d.value2 && d.value2 !== d.value ? `（新版 ${d.value2}）` : ''}`).join('、')}` : '';
-  return `评估日期 ${w.日期}，事实 ${JSON.stringify(w.事实)}${dates}`;
+  const ranges = w.日期范围 ? `；只知范围的日期：旧版 ${w.日期范围.旧.join('、') || '无'}，新版 ${w.日期范围.新.join('、') || '无'}` : '';
+  return `评估日期 ${w.日期}，事实 ${JSON.stringify(w.事实)}${dates}${ranges}`;
 }
 
 /** The generated evaluators' part of a replay, in words. */
@@ -145,7 +146,7 @@ export function renderDiffMarkdown(r: DiffReport): string {
       out.push(`#### ${mdEsc(m.措施)}`, '');
       for (const c of m.变化) {
         out.push(`- **${KIND[c.类别]}**：${mdEsc(c.区域)}`);
-        out.push(`  <details><summary>反例（解释器${c.复现.解释器 === 'confirmed' ? '已在两个版本中确认' : '未复现'}；${mdEsc(genText(c))}）</summary>`, '', '  ```json', `  ${JSON.stringify({ 日期: c.日期, 事实: c.事实, ...(c.不确定日期 ? { 不确定日期: c.不确定日期 } : {}) })}`, '  ```', '  </details>');
+        out.push(`  <details><summary>反例（解释器${c.复现.解释器 === 'confirmed' ? '已在两个版本中确认' : '未复现'}；${mdEsc(genText(c))}）</summary>`, '', '  ```json', `  ${JSON.stringify({ 日期: c.日期, 事实: c.事实, ...(c.不确定日期 ? { 不确定日期: c.不确定日期 } : {}), ...(c.日期范围 ? { 日期范围: c.日期范围 } : {}) })}`, '  ```', '  </details>');
       }
       for (const u of m.未判定) out.push(`- ⚠️ 未判定：${mdEsc(u)}`);
       if (m.原文差异) out.push(`- 原文改变：${mdDiff(m.原文差异)}`);
@@ -209,7 +210,7 @@ export function renderDiffHtml(r: DiffReport): string {
     for (const m of p.措施) {
       if (!m.变化.length && !m.未判定.length && !m.原文差异) continue;
       body.push(`<h3>${esc(m.措施)}</h3><ul>`);
-      for (const c of m.变化) body.push(`<li><b>${esc(KIND[c.类别])}</b>：${esc(c.区域)}<details><summary>反例（解释器${c.复现.解释器 === 'confirmed' ? '已在两个版本中确认' : '未复现'}；${esc(genText(c))}）</summary><pre>${esc(JSON.stringify({ 日期: c.日期, 事实: c.事实, ...(c.不确定日期 ? { 不确定日期: c.不确定日期 } : {}) }, null, 2))}</pre></details></li>`);
+      for (const c of m.变化) body.push(`<li><b>${esc(KIND[c.类别])}</b>：${esc(c.区域)}<details><summary>反例（解释器${c.复现.解释器 === 'confirmed' ? '已在两个版本中确认' : '未复现'}；${esc(genText(c))}）</summary><pre>${esc(JSON.stringify({ 日期: c.日期, 事实: c.事实, ...(c.不确定日期 ? { 不确定日期: c.不确定日期 } : {}), ...(c.日期范围 ? { 日期范围: c.日期范围 } : {}) }, null, 2))}</pre></details></li>`);
       for (const u of m.未判定) body.push(`<li class="unk">未判定：${esc(u)}</li>`);
       if (m.原文差异) body.push(`<li>原文改变：<span class="diff">${hd(m.原文差异)}</span></li>`);
       body.push('</ul>');
