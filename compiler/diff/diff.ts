@@ -30,7 +30,7 @@ import { isRatio } from '../ir/ir.js';
 import { evaluate, irChildren } from '../interpret/interpreter.js';
 import type { Decision, Decisions } from '../interpret/decision.js';
 import type { LoweredPolicy } from '../project/policies.js';
-import { DEFAULT_LIST_BOUND, SmtEncoder, decodeWitness, z3, type Witness, type ZBool } from '../verify/smt.js';
+import { DEFAULT_LIST_BOUND, SmtEncoder, decodeWitness, z3, type ListVar, type Witness, type ZBool } from '../verify/smt.js';
 import { specialise } from '../verify/specialise.js';
 import { verifyPolicies } from '../verify/verify.js';
 import { applyLimits, limitText } from '../verify/limits.js';
@@ -68,6 +68,8 @@ export interface MeasureDiff {
   readonly 变化: readonly ChangeWitness[];
   /** Queries that were not decided (or proved only up to the list bound). */
   readonly 未判定: readonly string[];
+  /** 未判定 only because proofs hold only for lists of at most this many elements (the 前提 do not bound them): equivalent up to the bound, never reported as 等价. */
+  readonly 有界?: number;
   /** 原文 of the measure changed: the character diff. */
   readonly 原文差异?: readonly TextPart[];
 }
@@ -425,6 +427,35 @@ function listFree(Z: any, ir: IrProgram): boolean[] {
   return hit;
 }
 
+/**
+ * Do the 前提 of `ir` bound the list at `path` to at most B elements (as verify's ZC0919 check)?
+ * Asked on an unbounded (tail) encoding: no input satisfying the 前提 has a longer list. Cached
+ * per program, bound and path; an undecided answer is "no" (the proof stays bounded, said).
+ */
+const boundedCache = new WeakMap<IrProgram, Map<string, Promise<boolean>>>();
+function assumptionsBound(Z: any, ir: IrProgram, B: number, lists: readonly ListVar[], path: string, opts: DiffOptions): Promise<boolean> {
+  let m = boundedCache.get(ir);
+  if (!m) boundedCache.set(ir, (m = new Map()));
+  const key = `${B}\u0000${path}`;
+  const hit = m.get(key);
+  if (hit) return hit;
+  const p = (async () => {
+    if (!ir.assumptions.length) return false;
+    const t = new SmtEncoder(Z, ir, { tail: true, listBound: B });
+    const assume = t.assumptions();
+    // the same list (and the lists enclosing it) in the unbounded encoding
+    for (const l of lists) if (path === l.path || path.startsWith(`${l.path}[`)) t.ensureList(l);
+    const l = t.lists.get(path);
+    if (!l) return false;
+    const solver = new Z.Solver();
+    applyLimits(solver, opts);
+    solver.add(...assume, ...t.domain, t.exists(path), l.n.gt(B));
+    return (await solver.check()) === 'unsat';
+  })();
+  m.set(key, p);
+  return p;
+}
+
 /** The key of an uncertain date independent of where the revision lives (a 某日's file relative to its policy directory). */
 function canonDateKey(o: LoweredPolicy, n: LoweredPolicy): (key: string) => string {
   const roots = [dirname(o.program.root), dirname(n.program.root)].map((r) => r + sep);
@@ -451,6 +482,7 @@ function preferredFrom(ir: IrProgram, m: IrMeasure): number | undefined {
 async function diffMeasure(Z: any, solver: any, o: LoweredPolicy, n: LoweredPolicy, ma: IrMeasure, mb: IrMeasure, opts: DiffOptions, ds: Diagnostic[], queryMs: number[]): Promise<MeasureDiff> {
   const changes: ChangeWitness[] = [];
   const undecided: string[] = [];
+  let boundedOnly = 0;
   const qa = quotesOf(ma.citation.quotes);
   const qb = quotesOf(mb.citation.quotes);
   // a change of the clause number alone is reported as 改号 under 条款, not as a change of 原文
@@ -527,6 +559,19 @@ async function diffMeasure(Z: any, solver: any, o: LoweredPolicy, n: LoweredPoli
         if (r2 === 'unsat') complete = true;
         else if (r2 === 'unknown') ds.push(diag('ZC1305', spanOf(mb.origin), `措施“${mb.name}”：不用涉及列表的前提时，求解器未能在${limitText(opts)}判定`, { severity: 'warning' }));
       }
+      if (r === 'unsat' && !complete) {
+        // every list the proof reads is bounded to B by the 前提 of either version (a difference
+        // must satisfy both): then no longer list exists, and the proof is complete
+        const all = [...e1.lists.values()];
+        let bounded = true;
+        for (const path of [...lists].sort()) {
+          if (!(await assumptionsBound(Z, o.ir, e1.B, all, path, opts)) && !(await assumptionsBound(Z, n.ir, e1.B, all, path, opts))) {
+            bounded = false;
+            break;
+          }
+        }
+        complete = bounded;
+      }
       if (r === 'sat') {
         // prefer a witness dated on or after the new version's effective date (readability only)
         const from = preferredFrom(n.ir, mb) ?? preferredFrom(o.ir, ma);
@@ -554,6 +599,7 @@ async function diffMeasure(Z: any, solver: any, o: LoweredPolicy, n: LoweredPoli
     }
     if (r === 'unsat') {
       if (!complete) {
+        boundedOnly++;
         undecided.push(`${what}：只在每个列表不超过 ${e1.B} 个元素时证明无差异（有界证明）`);
         ds.push(diag('ZC1305', spanOf(mb.origin), `${what}：只对列表不超过 ${e1.B} 个元素的输入证明无差异（有界证明），不算等价`, { severity: 'warning', help: '用 --list-bound 调大列表上限' }));
       }
@@ -600,6 +646,7 @@ async function diffMeasure(Z: any, solver: any, o: LoweredPolicy, n: LoweredPoli
   return {
     措施: mb.name, 条款: { 旧: ma.citation.label, 新: mb.citation.label },
     结论: verdict, ...(verdict === '等价' ? { 依据: '求解器' as const } : {}),
+    ...(verdict === '未判定' && boundedOnly === undecided.length ? { 有界: opts.listBound ?? DEFAULT_LIST_BOUND } : {}),
     变化: changes, 未判定: undecided, ...textChange,
   };
 }

@@ -70,8 +70,13 @@ export function eqText(m: PolicyDiff['措施'][number]): string {
 
 function verdictLine(m: PolicyDiff['措施'][number]): string {
   const clause = m.条款.旧 && m.条款.新 && m.条款.旧 !== m.条款.新 ? `${m.条款.旧} → ${m.条款.新}` : m.条款.新 ?? m.条款.旧 ?? '';
-  const v = m.结论 === '等价' ? eqText(m) : m.结论 === '有变化' ? `有变化：${m.变化.map((c) => c.类别).join('、')}` : m.结论;
+  const v = m.结论 === '等价' ? eqText(m) : m.结论 === '有变化' ? `有变化：${m.变化.map((c) => c.类别).join('、')}` : m.结论 === '未判定' ? undecidedText(m) : m.结论;
   return `${m.措施}（${clause}）：${v}`;
+}
+
+/** 未判定, and when only because of the list bound: equivalent only for lists up to B (a bounded proof, never 等价). */
+function undecidedText(m: PolicyDiff['措施'][number]): string {
+  return m.有界 !== undefined ? `未判定（有界证明：只在每个列表不超过 ${m.有界} 个元素时等价）` : '未判定';
 }
 
 export function renderDiffText(r: DiffReport): string {
@@ -137,7 +142,7 @@ export function renderDiffMarkdown(r: DiffReport): string {
     out.push('| 措施 | 条款 | 结论 |', '|---|---|---|');
     for (const m of p.措施) {
       const clause = m.条款.旧 && m.条款.新 && m.条款.旧 !== m.条款.新 ? `${m.条款.旧} → ${m.条款.新}` : m.条款.新 ?? m.条款.旧 ?? '';
-      const v = m.结论 === '等价' ? `✅ ${eqText(m)}` : m.结论 === '有变化' ? m.变化.map((c) => c.类别).join('、') : m.结论 === '未判定' ? '⚠️ 未判定' : m.结论;
+      const v = m.结论 === '等价' ? `✅ ${eqText(m)}` : m.结论 === '有变化' ? m.变化.map((c) => c.类别).join('、') : m.结论 === '未判定' ? `⚠️ ${undecidedText(m)}` : m.结论;
       out.push(`| ${mdEsc(m.措施)} | ${mdEsc(clause)} | ${v} |`);
     }
     out.push('');
@@ -204,7 +209,7 @@ export function renderDiffHtml(r: DiffReport): string {
     for (const m of p.措施) {
       const clause = m.条款.旧 && m.条款.新 && m.条款.旧 !== m.条款.新 ? `${m.条款.旧} → ${m.条款.新}` : m.条款.新 ?? m.条款.旧 ?? '';
       const cls = m.结论 === '等价' ? 'eq' : m.结论 === '未判定' ? 'unk' : 'chg';
-      body.push(`<tr class="${cls}"><td>${esc(m.措施)}</td><td>${esc(clause)}</td><td>${esc(m.结论 === '有变化' ? m.变化.map((c) => c.类别).join('、') : m.结论 === '等价' ? eqText(m) : m.结论)}</td></tr>`);
+      body.push(`<tr class="${cls}"><td>${esc(m.措施)}</td><td>${esc(clause)}</td><td>${esc(m.结论 === '有变化' ? m.变化.map((c) => c.类别).join('、') : m.结论 === '等价' ? eqText(m) : m.结论 === '未判定' ? undecidedText(m) : m.结论)}</td></tr>`);
     }
     body.push('</tbody></table>');
     for (const m of p.措施) {

@@ -208,12 +208,24 @@ describe('diff: seeded revisions, one per kind of change', () => {
     const { value, diagnostics } = await diffPolicies(a, b, { timeoutMs: 20000, findings: false });
     expect(diagnostics).toEqual([]);
     expect(value.政策[0]!.措施.map((m) => [m.结论, m.依据, m.未判定])).toEqual([['等价', '求解器', []]]);
-    // a measure that does use the list keeps the bounded caveat (the 前提 bounds it by 3 < 4, but
-    // the diff does not ask the solver about that): never a silent "equivalent"
+    // a measure that does use the list: the 前提 bound it (3 ≤ B = 4), asked as verify asks for
+    // ZC0919 — a complete proof
     const c = loadPolicies(['/r'], memoryHost({ '/r/政策.zc': P('数量（家庭.成员） ≥ 2') })).policies;
     const d = loadPolicies(['/s'], memoryHost({ '/s/政策.zc': P('数量（家庭.成员） > 1') })).policies;
     const r2 = await diffPolicies(c, d, { timeoutMs: 20000, findings: false });
-    expect(r2.value.政策[0]!.措施[0]!.结论).toBe('未判定');
+    expect(r2.diagnostics).toEqual([]);
+    expect(r2.value.政策[0]!.措施.map((m) => [m.结论, m.依据, m.有界])).toEqual([['等价', '求解器', undefined]]);
+    // no 前提 bounds the list (at most 9 > B): the proof holds only up to the bound — said, with the
+    // bound, and never 等价
+    const Q = (cond: string) => P(cond).replace('≤ 3', '≤ 9');
+    const e = loadPolicies(['/t'], memoryHost({ '/t/政策.zc': Q('数量（家庭.成员） ≥ 2') })).policies;
+    const f = loadPolicies(['/u'], memoryHost({ '/u/政策.zc': Q('数量（家庭.成员） > 1') })).policies;
+    const r3 = await diffPolicies(e, f, { timeoutMs: 20000, findings: false });
+    const m3 = r3.value.政策[0]!.措施[0]!;
+    expect([m3.结论, m3.有界]).toEqual(['未判定', 4]);
+    expect(m3.未判定.every((u) => u.includes('有界证明'))).toBe(true);
+    expect(r3.diagnostics.map((x) => x.code)).toContain('ZC1305');
+    expect(renderDiffText(r3.value)).toContain('未判定（有界证明：只在每个列表不超过 4 个元素时等价）');
   });
 
   it('two different policies are refused (ZC1302)', async () => {
