@@ -237,6 +237,8 @@ export class SmtEncoder {
   /** Constants used everywhere (each z3 constant is a call into the solver). */
   private readonly k: { i0: ZExpr; i1: ZExpr; t: ZBool; f: ZBool; r0: ZExpr; half: ZExpr };
   private defMemo = new Map<string, Enc>();
+  /** Interval mode: memoised definitions whose encoding reached a construct the interval mode does not cover. */
+  private readonly defUnsupported = new Set<string>();
   private measureMemo = new Map<string, MeasureEnc>();
   private inProgress = new Set<string>();
   /** Interval mode: the uncertain dates read, by key (label and range), for reports. */
@@ -796,10 +798,18 @@ export class SmtEncoder {
   private definition(name: string, expr: IrExpr, self: Alt | undefined): Enc {
     const key = `${name}@${self?.path ?? ''}`;
     const hit = this.defMemo.get(key);
-    if (hit) return hit;
+    if (hit) {
+      // INVARIANT (interval mode): a memoised definition that reached an unsupported construct says so again
+      if (this.defUnsupported.has(key)) this.intervalUnsupported = true;
+      return hit;
+    }
     const env = new Map<string, Ref>();
     if (self) env.set('@self', { kind: 'ref', alts: [{ c: true, path: self.path, entity: self.entity }], d: true });
+    const before = this.intervalUnsupported;
+    this.intervalUnsupported = false;
     const v = this.encAny(expr, env);
+    if (this.intervalUnsupported) this.defUnsupported.add(key);
+    this.intervalUnsupported ||= before;
     this.defMemo.set(key, v);
     return v;
   }
