@@ -25,7 +25,7 @@ import { formatIso, fromDayNumber } from '../common/calendar.js';
 import { dirname, sep } from 'node:path';
 import type { Span } from '../common/source.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { IrExpr, IrMeasure, IrProgram } from '../ir/ir.js';
+import type { IrExpr, IrMeasure, IrProgram, IrProperty } from '../ir/ir.js';
 import { isRatio } from '../ir/ir.js';
 import { evaluate, irChildren } from '../interpret/interpreter.js';
 import type { Decision, Decisions } from '../interpret/decision.js';
@@ -250,10 +250,10 @@ function headerDiffs(a: IrProgram, b: IrProgram): string[] {
  * measure; the queries read nothing else), so only the measures in `changed` are verified on each
  * side; policy-level checks (前提, 性质, static checks) run in full.
  */
-async function findingDiffs(o: LoweredPolicy, n: LoweredPolicy, opts: DiffOptions, changed: ReadonlySet<string> | undefined): Promise<FindingDiff[]> {
+async function findingDiffs(o: LoweredPolicy, n: LoweredPolicy, opts: DiffOptions, changed: { measures: ReadonlySet<string>; properties: ReadonlySet<string> } | undefined): Promise<FindingDiff[]> {
   const run = async (p: LoweredPolicy) => (await verifyPolicies([p], {
     timeoutMs: opts.timeoutMs, ...(opts.rlimit ? { rlimit: opts.rlimit } : {}), pbtRuns: 0, events: opts.events ?? [], ...(opts.listBound ? { listBound: opts.listBound } : {}),
-    ...(changed ? { measures: (m: IrMeasure) => changed.has(m.name) } : {}),
+    ...(changed ? { measures: (m: IrMeasure) => changed.measures.has(m.name), properties: (x: IrProperty) => changed.properties.has(x.name) } : {}),
   })).findings;
   const [fa, fb] = [await run(o), await run(n)];
   // the subject (kind + measure/rule/outcome names) identifies a finding across revisions; the fingerprint includes the policy id
@@ -327,13 +327,19 @@ async function diffPolicy(o: LoweredPolicy, n: LoweredPolicy, opts: DiffOptions,
   const measures: MeasureDiff[] = [];
   // measures whose findings may differ: every one when the 前提 changed, else those whose meaning changed or that one side lacks
   const sameAssumptions = JSON.stringify(a.assumptions, (k, v) => (DROP.has(k) ? undefined : v)) === JSON.stringify(b.assumptions, (k, v) => (DROP.has(k) ? undefined : v));
-  const changed = sameAssumptions ? new Set<string>() : undefined;
+  const changed = sameAssumptions ? { measures: new Set<string>(), properties: new Set<string>() } : undefined;
   if (changed) {
     for (const mb of b.measures) {
       const ma = a.measures.find((x) => x.name === mb.name);
-      if (!ma || meaning(a, ma) !== meaning(b, mb)) changed.add(mb.name);
+      if (!ma || meaning(a, ma) !== meaning(b, mb)) changed.measures.add(mb.name);
     }
-    for (const ma of a.measures) if (!b.measures.some((x) => x.name === ma.name)) changed.add(ma.name);
+    for (const ma of a.measures) if (!b.measures.some((x) => x.name === ma.name)) changed.measures.add(ma.name);
+    // a property (性质) whose expressions and everything they use are the same has the same findings on both sides
+    for (const pb of b.properties) {
+      const pa = a.properties.find((x) => x.name === pb.name);
+      if (!pa || propertyMeaning(a, pa) !== propertyMeaning(b, pb)) changed.properties.add(pb.name);
+    }
+    for (const pa of a.properties) if (!b.properties.some((x) => x.name === pa.name)) changed.properties.add(pa.name);
   }
   const Z = await z3();
   const solver = new Z.Solver();
@@ -366,6 +372,15 @@ const DROP = new Set(['origin', 'citation', 'doubts', 'note', 'lead', 'responsib
  * query would only add the encoding's approximations of months and working days).
  */
 function meaning(ir: IrProgram, m: IrMeasure): string {
+  return meaningOf(ir, m.rules.flatMap((r) => [r.condition, ...r.assignments.map((a) => a.value)]), m);
+}
+
+/** The meaning of a 性质 (property): its own expressions and kind, and everything they use, as for a measure. */
+function propertyMeaning(ir: IrProgram, p: IrProperty): string {
+  return JSON.stringify([p.kind, p.usesEvent, p.accepted !== undefined, meaningOf(ir, [...(p.condition ? [p.condition] : []), ...p.asserts])]);
+}
+
+function meaningOf(ir: IrProgram, exprs: readonly IrExpr[], m?: IrMeasure): string {
   const defs = new Map<string, unknown>();
   const params = new Map<string, unknown>();
   const measures = new Map<string, unknown>();
@@ -383,8 +398,8 @@ function meaning(ir: IrProgram, m: IrMeasure): string {
     }
     irChildren(e).forEach(visit);
   };
-  measures.set(m.name, m);
-  for (const r of m.rules) { visit(r.condition); r.assignments.forEach((a) => visit(a.value)); }
+  if (m) measures.set(m.name, m);
+  exprs.forEach(visit);
   const sorted = <T,>(x: Map<string, T>) => [...x.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const { effective, effectiveRange, sunset } = ir.policy;
   return JSON.stringify({ measures: sorted(measures), defs: sorted(defs), params: sorted(params), entities: ir.entities, effective, effectiveRange, sunset },

@@ -4,7 +4,7 @@
  * Input: lowered policies + options. Output: VerifyReport.
  */
 import type { LoweredPolicy } from '../project/policies.js';
-import type { IrMeasure } from '../ir/ir.js';
+import type { IrMeasure, IrProperty } from '../ir/ir.js';
 import type { Decisions } from '../interpret/decision.js';
 import type { Finding, PolicyStats, VerifyReport } from './finding.js';
 import { staticChecks } from './static.js';
@@ -93,6 +93,8 @@ export interface VerifyRunOptions {
   readonly pbt?: (lp: LoweredPolicy, runs: number, generated?: (facts: unknown, date: string, events: unknown[]) => Decisions, opts?: { listBound?: number }) => Promise<PbtOutcome>;
   /** Only these measures get the per-measure SMT queries (diff compares findings of changed measures only); default all. */
   readonly measures?: (m: IrMeasure) => boolean;
+  /** Only these properties (性质) are checked (diff); default all. */
+  readonly properties?: (p: IrProperty) => boolean;
 }
 
 const ORDER: Record<string, number> = { error: 0, warning: 1, info: 2, hint: 3 };
@@ -124,6 +126,7 @@ export async function verifyPolicies(policies: readonly LoweredPolicy[], opts: V
       timeoutMs: opts.timeoutMs, ...(opts.rlimit ? { rlimit: opts.rlimit } : {}), listBound, ...(gen ? { generated: gen } : {}), ...(unavailable ? { generatedUnavailable: unavailable } : {}),
       ...(gen && !opts.generated ? { loadGenerated: loadGeneratedEvaluator } : {}),
       ...(opts.measures ? { measures: opts.measures } : {}),
+      ...(opts.properties ? { properties: opts.properties } : {}),
     });
     const t2 = performance.now();
     const pbt = await (opts.pbt ?? runPbt)(lp, opts.pbtRuns, gen, { listBound });
