@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -18,5 +19,12 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // one worker per core (vitest's default is cores − 1: a single worker on the 2-core CI
+    // machine). Many test files mostly wait on a child process — Chromium, neovim, the language
+    // server, z3's worker, PostgreSQL — and a second worker uses the core they leave idle.
+    // INVARIANT: test files are independent — temp dirs from mkdtemp, a PostgreSQL schema per
+    // process (test/sql/engines.ts), no fixed ports; the only writes into the checkout are
+    // screenshots and pages under test-output/, each file named by its own test.
+    maxWorkers: Math.max(2, availableParallelism()),
   },
 });

@@ -20,5 +20,7 @@ export default defineConfig({
   test: {
     ...base.test,
     include: given?.length ? given : ALL,
+    // Stryker runs its own test runners in parallel (stryker.config.mjs concurrency)
+    maxWorkers: 1,
   },
 });

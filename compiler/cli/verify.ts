@@ -60,7 +60,8 @@ export function saveWitnesses(report: VerifyReport, policies: readonly LoweredPo
 import { args, EXIT_FINDINGS, EXIT_OK, parseFailLevel, parseFormat, parseSolverLimits, RLIMIT_HELP, UsageError, type Io } from './common.js';
 
 export const verifyHelp = `用法：zhengce verify [路径...] [--format text|json|sarif|junit|html] [--fail-level error|warning|note]
-                      [--timeout 毫秒] [--rlimit N] [--runs N] [--list-bound N] [--events 文件|none] [--allow-unknown] [--output 文件]
+                      [--timeout 毫秒] [--rlimit N] [--runs N] [--list-bound N] [--events 文件|none] [--allow-unknown] [--allow-bounded]
+                      [--output 文件]
 
 对政策做核查：矛盾、缺口、永不适用/被覆盖/多余的规则、有效性、用户声明的性质（边界、条款一致、概念一致）、
 原文措辞、指标推算。每项发现附条款、反例（事实 + 日期）和各方结论；求解器的反例都经解释器复现。
@@ -73,6 +74,7 @@ export const verifyHelp = `用法：zhengce verify [路径...] [--format text|js
                     涉及列表的证明只是“有界证明”（ZC0919，不算通过）；随机测试也会试更长的列表
   --events          上级政策事件登记，或 none（默认：政策目录中的 events.yaml；有错误时报错，没有时在标准错误输出上说明）
   --allow-unknown   求解器未能判定的查询（ZC0915）不使退出码为 1（默认会：未判定不算通过）
+  --allow-bounded   有界证明（ZC0919）不使退出码为 1（默认会：有界证明不算通过）
   --output          写入文件而不是标准输出
   --save-witnesses 目录  把每个反例写成 YAML 场景文件（回归测试）
   --no-scenarios    不运行 scenarios/ 下的场景测试（默认会运行，失败的场景记为 ZC1104）
@@ -93,6 +95,7 @@ export async function runVerify(argv: string[], io: Io): Promise<number> {
     events: { type: 'string' }, output: { type: 'string' }, 'save-witnesses': { type: 'string' }, 'no-scenarios': { type: 'boolean' },
     'list-bound': { type: 'string' },
     'allow-unknown': { type: 'boolean' },
+    'allow-bounded': { type: 'boolean' },
   });
   if (values['help']) {
     io.out(verifyHelp);
@@ -139,20 +142,45 @@ export async function runVerify(argv: string[], io: Io): Promise<number> {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(values['output'] as string, text);
   } else io.out(text.endsWith('\n') ? text : text + '\n');
-  return verifyExitCode(report, level, !!values['allow-unknown']);
+  const code = verifyExitCode(report, level, !!values['allow-unknown'], !!values['allow-bounded']);
+  // INVARIANT: an exit code 1 is explained on stderr (the report itself may go to a file)
+  if (code !== EXIT_OK) io.err(verifyExitReason(report, level, !!values['allow-unknown'], !!values['allow-bounded']) + '\n');
+  return code;
+}
+
+/** What makes a verification fail: counts of each cause (0 when allowed). */
+function exitCauses(report: VerifyReport, level: 'error' | 'warning' | 'note', allowUnknown: boolean, allowBounded: boolean): { failing: number; unknown: number; bounded: number } {
+  const min = level === 'error' ? 0 : level === 'warning' ? 1 : 2;
+  const rank: Record<string, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+  const open = report.findings.filter((f) => !f.accepted);
+  return {
+    failing: open.filter((f) => f.code !== 'ZC0909' && rank[f.severity]! <= min).length,
+    unknown: allowUnknown ? 0 : open.filter((f) => f.code === 'ZC0915').length,
+    bounded: allowBounded ? 0 : open.filter((f) => f.code === 'ZC0919').length,
+  };
 }
 
 /**
  * Exit code of a verification: 1 when an unaccepted finding reaches the fail level, or —
  * unless `allowUnknown` — when a query could not be decided (ZC0915: unknown is never a
- * pass, whatever the level); else 0. A proof (ZC0909) is never a failure.
+ * pass, whatever the level), or — unless `allowBounded` — when a proof holds only up to the
+ * list bound (ZC0919: a bounded proof is not a pass either); else 0. A proof (ZC0909) is
+ * never a failure.
  */
-export function verifyExitCode(report: VerifyReport, level: 'error' | 'warning' | 'note', allowUnknown: boolean): number {
-  const min = level === 'error' ? 0 : level === 'warning' ? 1 : 2;
-  const rank: Record<string, number> = { error: 0, warning: 1, info: 2, hint: 3 };
-  const fails = report.findings.some((f) => !f.accepted && f.code !== 'ZC0909' && rank[f.severity]! <= min);
-  const undecided = !allowUnknown && report.findings.some((f) => f.code === 'ZC0915' && !f.accepted);
-  return fails || undecided ? EXIT_FINDINGS : EXIT_OK;
+export function verifyExitCode(report: VerifyReport, level: 'error' | 'warning' | 'note', allowUnknown: boolean, allowBounded = false): number {
+  const c = exitCauses(report, level, allowUnknown, allowBounded);
+  return c.failing || c.unknown || c.bounded ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Why `verifyExitCode` gave 1, in Chinese, one clause per cause (for stderr). */
+export function verifyExitReason(report: VerifyReport, level: 'error' | 'warning' | 'note', allowUnknown: boolean, allowBounded = false): string {
+  const { failing, unknown, bounded } = exitCauses(report, level, allowUnknown, allowBounded);
+  const levelName = { error: '错误', warning: '警告', note: '信息' }[level];
+  const parts: string[] = [];
+  if (failing) parts.push(`${failing} 项未接受的发现达到 --fail-level ${level}（${levelName}及以上）`);
+  if (unknown) parts.push(`${unknown} 个查询未能判定（ZC0915，不算通过；可用 --allow-unknown 放行）`);
+  if (bounded) parts.push(`${bounded} 项只是有界证明（ZC0919，不算通过；可用 --allow-bounded 放行）`);
+  return `退出码 1：${parts.join('；')}`;
 }
 
 /** Engines/replayers registered by other modules (pbt, generated evaluators). */

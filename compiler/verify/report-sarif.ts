@@ -63,7 +63,7 @@ const RULE_TEXT: Partial<Record<DiagnosticCode, { name: string; full: string }>>
   ZC0910: { name: 'BoundaryDisagreement', full: '同一界限的两种表述（如一处写“不满3周岁”、另一处写“3岁以下”）在某些输入上——通常是边界当天——结论不同。' },
   ZC0911: { name: 'CrossClauseInconsistency', full: '条款之间不一致：如附件中的申请条件与正文中的资格条件不符（两个方向都检查：符合一方而不符合另一方）。' },
   ZC0912: { name: 'InconsistentConcept', full: '同一概念（如户籍、孩次）在不同措施中的检验方式不同，可能是有意区分，也可能是起草疏漏，需要人工判断。' },
-  ZC0913: { name: 'WordingLint', full: '原文措辞问题：重复或自相矛盾的数量限定词（如“不少于……以上”）、重复的“等”、条款编号格式不一致等。' },
+  ZC0913: { name: 'WordingLint', full: '原文中重复或自相矛盾的数量限定词（如“不少于……以上”）、重复的“等”、条款编号格式不一致等措辞问题。' },
   ZC0914: { name: 'IndicatorArithmetic', full: '由指标定义推算出的数值，供核对目标与指标之间的算术关系。' },
   ZC0915: { name: 'SolverUnknown', full: '求解器在时限内未能判定（超时或结果未知）。未判定不算通过：该项检查没有得出结论，应加大时限或简化规则后重新核查。' },
   ZC0916: { name: 'EngineDisagreement', full: '求解器给出的反例在解释器中未能复现，或解释器与生成的求值器结论不同：至少一方有错，需要人工检查。' },
@@ -173,7 +173,8 @@ export function buildSarif(r: VerifyReport, files: ReadonlyMap<string, SourceFil
       name: t?.name ?? code,
       shortDescription: { text: e.title },
       fullDescription: { text: full },
-      help: { text: `${e.title}。${full}${accept}规范：${spec}`, markdown: `**${e.title}**\n\n${full}${accept}\n\n规范：[${code}（grammar/README.md §13）](${helpUri ?? spec})` },
+      // the title is shortDescription already: help says what the finding means and what to do
+      help: { text: `${full}${accept}规范：${spec}`, markdown: `${full}${accept}\n\n规范：[${code}（grammar/README.md §13）](${helpUri ?? spec})` },
       ...(helpUri ? { helpUri } : {}),
       defaultConfiguration: { level: sarifLevel(e.severity) },
       properties: { tags: ['zhengce', 'verification'], spec },

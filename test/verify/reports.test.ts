@@ -278,6 +278,9 @@ describe('SARIF 2.1.0', () => {
     for (const r of rules) {
       expect(r.shortDescription.text.length).toBeGreaterThan(0);
       expect(r.fullDescription.text.length).toBeGreaterThan(0);
+      // help adds to the title (shortDescription) instead of repeating it
+      expect(r.help.text.startsWith(r.shortDescription.text)).toBe(false);
+      expect(r.help.markdown.replace(/^\**/u, '').startsWith(r.shortDescription.text)).toBe(false);
       expect(['error', 'warning', 'note']).toContain(r.defaultConfiguration.level);
     }
     expect(run.results).toHaveLength(s.report.findings.length);

@@ -18,7 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPolicies } from '../../compiler/project/policies.js';
 import { nodeHost } from '../../compiler/project/host.js';
 import { verifySmt } from '../../compiler/verify/engine.js';
-import { verifyExitCode } from '../../compiler/cli/verify.js';
+import { verifyExitCode, verifyExitReason } from '../../compiler/cli/verify.js';
 import type { VerifyReport } from '../../compiler/verify/finding.js';
 import { runMain } from '../helpers/cli.js';
 import { ensureDist, runCli } from '../helpers/dist.js';
@@ -106,7 +106,8 @@ describe(`a 1 ms solver limit, ${RUNS} runs`, () => {
       const report = JSON.parse(r.out) as { findings: { ruleId: string; severity: string; accepted: string | null }[] };
       const undecided = report.findings.filter((f) => f.ruleId === 'ZC0915').length;
       if (undecided) withUnknown++;
-      const failing = report.findings.some((f) => !f.accepted && f.ruleId !== 'ZC0909' && f.severity === 'error');
+      const failing = report.findings.some((f) => !f.accepted && f.ruleId !== 'ZC0909' && f.severity === 'error')
+        || report.findings.some((f) => !f.accepted && f.ruleId === 'ZC0919'); // a bounded proof is not a pass (--allow-bounded)
       if (allow) expect(r.code).toBe(failing ? 1 : 0);
       else expect(r.code).toBe(undecided || failing ? 1 : 0);
     }
@@ -115,7 +116,7 @@ describe(`a 1 ms solver limit, ${RUNS} runs`, () => {
   }, 900_000);
 });
 
-describe('the exit code counts unknown as a failure (unless --allow-unknown)', () => {
+describe('the exit code counts unknown and bounded proofs as failures (unless --allow-unknown / --allow-bounded)', () => {
   const report = (codes: string[]): VerifyReport => ({
     policies: [],
     findings: codes.map((code) => ({ code, severity: code === 'ZC0915' ? 'warning' : 'info', message: '', policy: 'p', span: { file: 'f', start: 0, end: 0 }, related: [], clauses: [], subject: code, engine: 'smt', fingerprint: code } as never)),
@@ -124,6 +125,12 @@ describe('the exit code counts unknown as a failure (unless --allow-unknown)', (
     expect(verifyExitCode(report(['ZC0909', 'ZC0915']), 'error', false)).toBe(1);
     expect(verifyExitCode(report(['ZC0909', 'ZC0915']), 'error', true)).toBe(0);
     expect(verifyExitCode(report(['ZC0909', 'ZC0905']), 'error', false)).toBe(0);
+    // a bounded proof (ZC0919) is not a pass either, unless allowed
+    expect(verifyExitCode(report(['ZC0909', 'ZC0919']), 'error', false)).toBe(1);
+    expect(verifyExitCode(report(['ZC0909', 'ZC0919']), 'error', false, true)).toBe(0);
+    expect(verifyExitCode(report(['ZC0915', 'ZC0919']), 'error', true, true)).toBe(0);
+    expect(verifyExitCode(report(['ZC0915', 'ZC0919']), 'error', false, true)).toBe(1);
+    expect(verifyExitReason(report(['ZC0915', 'ZC0919', 'ZC0919']), 'error', false)).toBe('退出码 1：1 个查询未能判定（ZC0915，不算通过；可用 --allow-unknown 放行）；2 项只是有界证明（ZC0919，不算通过；可用 --allow-bounded 放行）');
     expect(verifyExitCode(report(['ZC0915']), 'warning', true)).toBe(1); // allowed as unknown, still a warning at that level
     const accepted = report(['ZC0915']);
     (accepted.findings[0] as { accepted?: string }).accepted = '已知';
