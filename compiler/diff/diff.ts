@@ -21,15 +21,16 @@
  * policy are not part of it; a changed 失效 condition shows in the header comparison).
  */
 import { diffChars } from 'diff';
+import { formatIso, fromDayNumber } from '../common/calendar.js';
 import { dirname, sep } from 'node:path';
 import type { Span } from '../common/source.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { IrExpr, IrMeasure, IrProgram } from '../ir/ir.js';
+import type { IrExpr, IrMeasure, IrProgram, IrProperty } from '../ir/ir.js';
 import { isRatio } from '../ir/ir.js';
 import { evaluate, irChildren } from '../interpret/interpreter.js';
 import type { Decision, Decisions } from '../interpret/decision.js';
 import type { LoweredPolicy } from '../project/policies.js';
-import { DEFAULT_LIST_BOUND, SmtEncoder, decodeWitness, z3, type Witness, type ZBool } from '../verify/smt.js';
+import { DEFAULT_LIST_BOUND, SmtEncoder, decodeWitness, z3, type ListVar, type Witness, type ZBool } from '../verify/smt.js';
 import { specialise } from '../verify/specialise.js';
 import { verifyPolicies } from '../verify/verify.js';
 import { applyLimits, limitText } from '../verify/limits.js';
@@ -47,6 +48,8 @@ export interface ChangeWitness {
   readonly 日期: string;
   /** Values chosen for dates known only within a range (old / new). */
   readonly 不确定日期?: Witness['dates'];
+  /** 存疑 only: the dates known only within a range that the measure reads in each version, with their ranges (a version with none has none). */
+  readonly 日期范围?: { readonly 旧: readonly string[]; readonly 新: readonly string[] };
   readonly 旧: string;
   readonly 新: string;
   /** The region that changed, in terms of the conditions and the witness's values. */
@@ -65,6 +68,8 @@ export interface MeasureDiff {
   readonly 变化: readonly ChangeWitness[];
   /** Queries that were not decided (or proved only up to the list bound). */
   readonly 未判定: readonly string[];
+  /** 未判定 only because proofs hold only for lists of at most this many elements (the 前提 do not bound them): equivalent up to the bound, never reported as 等价. */
+  readonly 有界?: number;
   /** 原文 of the measure changed: the character diff. */
   readonly 原文差异?: readonly TextPart[];
 }
@@ -239,8 +244,17 @@ function headerDiffs(a: IrProgram, b: IrProgram): string[] {
   return out;
 }
 
-async function findingDiffs(o: LoweredPolicy, n: LoweredPolicy, opts: DiffOptions): Promise<FindingDiff[]> {
-  const run = async (p: LoweredPolicy) => (await verifyPolicies([p], { timeoutMs: opts.timeoutMs, ...(opts.rlimit ? { rlimit: opts.rlimit } : {}), pbtRuns: 0, events: opts.events ?? [], ...(opts.listBound ? { listBound: opts.listBound } : {}) })).findings;
+/**
+ * New and resolved verification findings. A measure whose meaning (and the 前提) is the same in
+ * both revisions has the same per-measure findings on both sides (their subjects name the
+ * measure; the queries read nothing else), so only the measures in `changed` are verified on each
+ * side; policy-level checks (前提, 性质, static checks) run in full.
+ */
+async function findingDiffs(o: LoweredPolicy, n: LoweredPolicy, opts: DiffOptions, changed: { measures: ReadonlySet<string>; properties: ReadonlySet<string> } | undefined): Promise<FindingDiff[]> {
+  const run = async (p: LoweredPolicy) => (await verifyPolicies([p], {
+    timeoutMs: opts.timeoutMs, ...(opts.rlimit ? { rlimit: opts.rlimit } : {}), pbtRuns: 0, events: opts.events ?? [], ...(opts.listBound ? { listBound: opts.listBound } : {}),
+    ...(changed ? { measures: (m: IrMeasure) => changed.measures.has(m.name), properties: (x: IrProperty) => changed.properties.has(x.name) } : {}),
+  })).findings;
   const [fa, fb] = [await run(o), await run(n)];
   // the subject (kind + measure/rule/outcome names) identifies a finding across revisions; the fingerprint includes the policy id
   const key = (f: { code: string; subject: string }) => `${f.code}|${f.subject}`;
@@ -270,7 +284,7 @@ function summary(d: Decision | undefined): string {
 }
 
 /** The region: the conditions (with the witness's values) of the rules that apply in one version and not in the other. */
-function region(a: Decision | undefined, b: Decision | undefined): string {
+function region(a: Decision | undefined, b: Decision | undefined, doubt = false): string {
   const parts: string[] = [];
   const seen = new Set<string>();
   const values = (d: Decision | undefined, ok: (r: Decision['规则'][number]) => boolean) => {
@@ -291,7 +305,15 @@ function region(a: Decision | undefined, b: Decision | undefined): string {
   values(a, (r) => r.适用 === true && !rb.has(r.规则));
   values(b, (r) => r.适用 === true);
   values(a, (r) => r.适用 === true);
+  // 存疑: the rules whose applicability is unknown, and what is missing (an uncertain date names its range)
+  if (doubt) values(a, (r) => !!r.未知?.length), values(b, (r) => !!r.未知?.length);
   const why: string[] = [];
+  if (doubt) {
+    for (const [side, d] of [['旧版', a], ['新版', b]] as const) {
+      for (const r of d?.规则 ?? []) if (r.未知?.length) why.push(`${side}规则“${r.规则}”无法判定：${r.未知.join('；')}`);
+      if (d?.状态 === '存疑' && d.缺少?.length) why.push(`${side}存疑，取决于：${d.缺少.join('、')}`);
+    }
+  }
   for (const r of b?.规则 ?? []) if (r.适用 === true && !ra.has(r.规则)) why.push(`新版规则“${r.规则}”适用（${r.条件.map((c) => c.条件).join(' 且 ')}）`);
   for (const r of a?.规则 ?? []) if (r.适用 === true && !rb.has(r.规则)) why.push(`旧版规则“${r.规则}”适用（${r.条件.map((c) => c.条件).join(' 且 ')}）`);
   for (const r of b?.规则 ?? []) if (ra.has(r.规则) && r.适用 !== true && r.未满足?.length) why.push(`新版规则“${r.规则}”不再满足：${r.未满足.join('；')}`);
@@ -303,6 +325,22 @@ async function diffPolicy(o: LoweredPolicy, n: LoweredPolicy, opts: DiffOptions,
   const a = o.ir;
   const b = n.ir;
   const measures: MeasureDiff[] = [];
+  // measures whose findings may differ: every one when the 前提 changed, else those whose meaning changed or that one side lacks
+  const sameAssumptions = JSON.stringify(a.assumptions, (k, v) => (DROP.has(k) ? undefined : v)) === JSON.stringify(b.assumptions, (k, v) => (DROP.has(k) ? undefined : v));
+  const changed = sameAssumptions ? { measures: new Set<string>(), properties: new Set<string>() } : undefined;
+  if (changed) {
+    for (const mb of b.measures) {
+      const ma = a.measures.find((x) => x.name === mb.name);
+      if (!ma || meaning(a, ma) !== meaning(b, mb)) changed.measures.add(mb.name);
+    }
+    for (const ma of a.measures) if (!b.measures.some((x) => x.name === ma.name)) changed.measures.add(ma.name);
+    // a property (性质) whose expressions and everything they use are the same has the same findings on both sides
+    for (const pb of b.properties) {
+      const pa = a.properties.find((x) => x.name === pb.name);
+      if (!pa || propertyMeaning(a, pa) !== propertyMeaning(b, pb)) changed.properties.add(pb.name);
+    }
+    for (const pa of a.properties) if (!b.properties.some((x) => x.name === pa.name)) changed.properties.add(pa.name);
+  }
   const Z = await z3();
   const solver = new Z.Solver();
   applyLimits(solver, opts);
@@ -320,7 +358,7 @@ async function diffPolicy(o: LoweredPolicy, n: LoweredPolicy, opts: DiffOptions,
     旧: { 名称: a.policy.name, ...(a.policy.docNumber ? { 文号: a.policy.docNumber } : {}) },
     新: { 名称: b.policy.name, ...(b.policy.docNumber ? { 文号: b.policy.docNumber } : {}) },
     头部: headerDiffs(a, b), 措施: measures, 条款: clauseDiffs(a, b), 参数: paramDiffs(a, b),
-    ...(opts.findings === false ? {} : { 核查: await findingDiffs(o, n, opts) }),
+    ...(opts.findings === false ? {} : { 核查: await findingDiffs(o, n, opts, changed) }),
   };
 }
 
@@ -334,6 +372,15 @@ const DROP = new Set(['origin', 'citation', 'doubts', 'note', 'lead', 'responsib
  * query would only add the encoding's approximations of months and working days).
  */
 function meaning(ir: IrProgram, m: IrMeasure): string {
+  return meaningOf(ir, m.rules.flatMap((r) => [r.condition, ...r.assignments.map((a) => a.value)]), m);
+}
+
+/** The meaning of a 性质 (property): its own expressions and kind, and everything they use, as for a measure. */
+function propertyMeaning(ir: IrProgram, p: IrProperty): string {
+  return JSON.stringify([p.kind, p.usesEvent, p.accepted !== undefined, meaningOf(ir, [...(p.condition ? [p.condition] : []), ...p.asserts])]);
+}
+
+function meaningOf(ir: IrProgram, exprs: readonly IrExpr[], m?: IrMeasure): string {
   const defs = new Map<string, unknown>();
   const params = new Map<string, unknown>();
   const measures = new Map<string, unknown>();
@@ -351,8 +398,8 @@ function meaning(ir: IrProgram, m: IrMeasure): string {
     }
     irChildren(e).forEach(visit);
   };
-  measures.set(m.name, m);
-  for (const r of m.rules) { visit(r.condition); r.assignments.forEach((a) => visit(a.value)); }
+  if (m) measures.set(m.name, m);
+  exprs.forEach(visit);
   const sorted = <T,>(x: Map<string, T>) => [...x.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const { effective, effectiveRange, sunset } = ir.policy;
   return JSON.stringify({ measures: sorted(measures), defs: sorted(defs), params: sorted(params), entities: ir.entities, effective, effectiveRange, sunset },
@@ -395,6 +442,35 @@ function listFree(Z: any, ir: IrProgram): boolean[] {
   return hit;
 }
 
+/**
+ * Do the 前提 of `ir` bound the list at `path` to at most B elements (as verify's ZC0919 check)?
+ * Asked on an unbounded (tail) encoding: no input satisfying the 前提 has a longer list. Cached
+ * per program, bound and path; an undecided answer is "no" (the proof stays bounded, said).
+ */
+const boundedCache = new WeakMap<IrProgram, Map<string, Promise<boolean>>>();
+function assumptionsBound(Z: any, ir: IrProgram, B: number, lists: readonly ListVar[], path: string, opts: DiffOptions): Promise<boolean> {
+  let m = boundedCache.get(ir);
+  if (!m) boundedCache.set(ir, (m = new Map()));
+  const key = `${B}\u0000${path}`;
+  const hit = m.get(key);
+  if (hit) return hit;
+  const p = (async () => {
+    if (!ir.assumptions.length) return false;
+    const t = new SmtEncoder(Z, ir, { tail: true, listBound: B });
+    const assume = t.assumptions();
+    // the same list (and the lists enclosing it) in the unbounded encoding
+    for (const l of lists) if (path === l.path || path.startsWith(`${l.path}[`)) t.ensureList(l);
+    const l = t.lists.get(path);
+    if (!l) return false;
+    const solver = new Z.Solver();
+    applyLimits(solver, opts);
+    solver.add(...assume, ...t.domain, t.exists(path), l.n.gt(B));
+    return (await solver.check()) === 'unsat';
+  })();
+  m.set(key, p);
+  return p;
+}
+
 /** The key of an uncertain date independent of where the revision lives (a 某日's file relative to its policy directory). */
 function canonDateKey(o: LoweredPolicy, n: LoweredPolicy): (key: string) => string {
   const roots = [dirname(o.program.root), dirname(n.program.root)].map((r) => r + sep);
@@ -421,6 +497,7 @@ function preferredFrom(ir: IrProgram, m: IrMeasure): number | undefined {
 async function diffMeasure(Z: any, solver: any, o: LoweredPolicy, n: LoweredPolicy, ma: IrMeasure, mb: IrMeasure, opts: DiffOptions, ds: Diagnostic[], queryMs: number[]): Promise<MeasureDiff> {
   const changes: ChangeWitness[] = [];
   const undecided: string[] = [];
+  let boundedOnly = 0;
   const qa = quotesOf(ma.citation.quotes);
   const qb = quotesOf(mb.citation.quotes);
   // a change of the clause number alone is reported as 改号 under 条款, not as a change of 原文
@@ -431,11 +508,14 @@ async function diffMeasure(Z: any, solver: any, o: LoweredPolicy, n: LoweredPoli
   const kinds: ChangeKind[] = ['得到', '失去', '改变', '存疑'];
   for (const kind of kinds) {
     // a fresh pair of encoders per query: each query encodes only what it asks
-    const e1 = new SmtEncoder(Z, o.ir, { listBound: opts.listBound ?? DEFAULT_LIST_BOUND });
+    // 存疑: the interpreter's three-valued dates (an uncertain date is an interval; a comparison
+    // the range does not decide is unknown, so the measure is 存疑) — not a variable per date
+    const intervals = kind === '存疑';
+    const e1 = new SmtEncoder(Z, o.ir, { listBound: opts.listBound ?? DEFAULT_LIST_BOUND, intervals });
     internStrings(e1, n.ir);
     // the same unknown date in both revisions (施行日 of an unchanged 生效：某日（…）, a 某日 at the
     // same place of the same file) is one variable: two revisions are compared in one world
-    const e2 = new SmtEncoder(Z, n.ir, { shareDates: canonDateKey(o, n) }, e1);
+    const e2 = new SmtEncoder(Z, n.ir, { shareDates: canonDateKey(o, n), intervals }, e1);
     const m1 = e1.measureEnc(ma);
     const m2 = e2.measureEnc(mb);
     let goal: ZBool;
@@ -459,6 +539,12 @@ async function diffMeasure(Z: any, solver: any, o: LoweredPolicy, n: LoweredPoli
       }
       for (const oa of ma.outcomes) if (!mb.outcomes.some((x) => x.name === oa.name)) differ.push(m1.outcomes.get(oa.name)!.defined);
       goal = Z.And(m1.applies, m2.applies, differ.length ? Z.Or(...differ) : Z.Bool.val(false));
+    }
+    if (e1.intervalUnsupported || e2.intervalUnsupported) {
+      const what = `措施“${mb.name}”存疑与否是否改变`;
+      undecided.push(`${what}：不确定的日期（某日、施行日）用在比较与加减之外，编码无法按区间判定`);
+      ds.push(diag('ZC1305', spanOf(mb.origin), `${what}：不确定的日期（某日、施行日）用在比较与加减之外（如年龄、按月加减、汇总），求解器的编码无法按区间判定，不算等价`, { severity: 'warning' }));
+      continue;
     }
     // lists the question itself depends on (either version), before the 前提 are encoded
     const goalLists = new Set([...e1.touched, ...e2.touched]);
@@ -488,6 +574,19 @@ async function diffMeasure(Z: any, solver: any, o: LoweredPolicy, n: LoweredPoli
         if (r2 === 'unsat') complete = true;
         else if (r2 === 'unknown') ds.push(diag('ZC1305', spanOf(mb.origin), `措施“${mb.name}”：不用涉及列表的前提时，求解器未能在${limitText(opts)}判定`, { severity: 'warning' }));
       }
+      if (r === 'unsat' && !complete) {
+        // every list the proof reads is bounded to B by the 前提 of either version (a difference
+        // must satisfy both): then no longer list exists, and the proof is complete
+        const all = [...e1.lists.values()];
+        let bounded = true;
+        for (const path of [...lists].sort()) {
+          if (!(await assumptionsBound(Z, o.ir, e1.B, all, path, opts)) && !(await assumptionsBound(Z, n.ir, e1.B, all, path, opts))) {
+            bounded = false;
+            break;
+          }
+        }
+        complete = bounded;
+      }
       if (r === 'sat') {
         // prefer a witness dated on or after the new version's effective date (readability only)
         const from = preferredFrom(n.ir, mb) ?? preferredFrom(o.ir, ma);
@@ -515,6 +614,7 @@ async function diffMeasure(Z: any, solver: any, o: LoweredPolicy, n: LoweredPoli
     }
     if (r === 'unsat') {
       if (!complete) {
+        boundedOnly++;
         undecided.push(`${what}：只在每个列表不超过 ${e1.B} 个元素时证明无差异（有界证明）`);
         ds.push(diag('ZC1305', spanOf(mb.origin), `${what}：只对列表不超过 ${e1.B} 个元素的输入证明无差异（有界证明），不算等价`, { severity: 'warning', help: '用 --list-bound 调大列表上限' }));
       }
@@ -550,15 +650,18 @@ async function diffMeasure(Z: any, solver: any, o: LoweredPolicy, n: LoweredPoli
       ds.push(diag('ZC1306', spanOf(mb.origin), `${what}：求解器给出的反例在两个版本的解释器中未能复现差异（旧：${summary(da)}；新：${summary(db)}），需要人工检查`));
       continue;
     }
+    const ranges = (e: SmtEncoder) => [...e.intervalDates.values()].map((d) => `${d.label}：${formatIso(fromDayNumber(d.lo))} 至 ${formatIso(fromDayNumber(d.hi))} 之间`).sort();
     changes.push({
       类别: kind, 事实: w.facts, 日期: w.date, ...(w.dates?.length ? { 不确定日期: w.dates } : {}),
-      旧: summary(da), 新: summary(db), 区域: region(da, db), 复现: replay,
+      ...(intervals && (e1.intervalDates.size || e2.intervalDates.size) ? { 日期范围: { 旧: ranges(e1), 新: ranges(e2) } } : {}),
+      旧: summary(da), 新: summary(db), 区域: region(da, db, kind === '存疑'), 复现: replay,
     });
   }
   const verdict = changes.length ? '有变化' : undecided.length ? '未判定' : '等价';
   return {
     措施: mb.name, 条款: { 旧: ma.citation.label, 新: mb.citation.label },
     结论: verdict, ...(verdict === '等价' ? { 依据: '求解器' as const } : {}),
+    ...(verdict === '未判定' && boundedOnly === undecided.length ? { 有界: opts.listBound ?? DEFAULT_LIST_BOUND } : {}),
     变化: changes, 未判定: undecided, ...textChange,
   };
 }

@@ -29,7 +29,8 @@ const KIND: Record<ChangeWitness['类别'], string> = { 得到: '得到（新版
 
 function facts(w: ChangeWitness): string {
   const dates = w.不确定日期?.length ? `；不确定日期取 ${w.不确定日期.map((d) => `${d.name} = ${d.value}${d.value2 && d.value2 !== d.value ? `（新版 ${d.value2}）` : ''}`).join('、')}` : '';
-  return `评估日期 ${w.日期}，事实 ${JSON.stringify(w.事实)}${dates}`;
+  const ranges = w.日期范围 ? `；只知范围的日期：旧版 ${w.日期范围.旧.join('、') || '无'}，新版 ${w.日期范围.新.join('、') || '无'}` : '';
+  return `评估日期 ${w.日期}，事实 ${JSON.stringify(w.事实)}${dates}${ranges}`;
 }
 
 /** The generated evaluators' part of a replay, in words. */
@@ -69,8 +70,13 @@ export function eqText(m: PolicyDiff['措施'][number]): string {
 
 function verdictLine(m: PolicyDiff['措施'][number]): string {
   const clause = m.条款.旧 && m.条款.新 && m.条款.旧 !== m.条款.新 ? `${m.条款.旧} → ${m.条款.新}` : m.条款.新 ?? m.条款.旧 ?? '';
-  const v = m.结论 === '等价' ? eqText(m) : m.结论 === '有变化' ? `有变化：${m.变化.map((c) => c.类别).join('、')}` : m.结论;
+  const v = m.结论 === '等价' ? eqText(m) : m.结论 === '有变化' ? `有变化：${m.变化.map((c) => c.类别).join('、')}` : m.结论 === '未判定' ? undecidedText(m) : m.结论;
   return `${m.措施}（${clause}）：${v}`;
+}
+
+/** 未判定, and when only because of the list bound: equivalent only for lists up to B (a bounded proof, never 等价). */
+function undecidedText(m: PolicyDiff['措施'][number]): string {
+  return m.有界 !== undefined ? `未判定（有界证明：只在每个列表不超过 ${m.有界} 个元素时等价）` : '未判定';
 }
 
 export function renderDiffText(r: DiffReport): string {
@@ -136,7 +142,7 @@ export function renderDiffMarkdown(r: DiffReport): string {
     out.push('| 措施 | 条款 | 结论 |', '|---|---|---|');
     for (const m of p.措施) {
       const clause = m.条款.旧 && m.条款.新 && m.条款.旧 !== m.条款.新 ? `${m.条款.旧} → ${m.条款.新}` : m.条款.新 ?? m.条款.旧 ?? '';
-      const v = m.结论 === '等价' ? `✅ ${eqText(m)}` : m.结论 === '有变化' ? m.变化.map((c) => c.类别).join('、') : m.结论 === '未判定' ? '⚠️ 未判定' : m.结论;
+      const v = m.结论 === '等价' ? `✅ ${eqText(m)}` : m.结论 === '有变化' ? m.变化.map((c) => c.类别).join('、') : m.结论 === '未判定' ? `⚠️ ${undecidedText(m)}` : m.结论;
       out.push(`| ${mdEsc(m.措施)} | ${mdEsc(clause)} | ${v} |`);
     }
     out.push('');
@@ -145,7 +151,7 @@ export function renderDiffMarkdown(r: DiffReport): string {
       out.push(`#### ${mdEsc(m.措施)}`, '');
       for (const c of m.变化) {
         out.push(`- **${KIND[c.类别]}**：${mdEsc(c.区域)}`);
-        out.push(`  <details><summary>反例（解释器${c.复现.解释器 === 'confirmed' ? '已在两个版本中确认' : '未复现'}；${mdEsc(genText(c))}）</summary>`, '', '  ```json', `  ${JSON.stringify({ 日期: c.日期, 事实: c.事实, ...(c.不确定日期 ? { 不确定日期: c.不确定日期 } : {}) })}`, '  ```', '  </details>');
+        out.push(`  <details><summary>反例（解释器${c.复现.解释器 === 'confirmed' ? '已在两个版本中确认' : '未复现'}；${mdEsc(genText(c))}）</summary>`, '', '  ```json', `  ${JSON.stringify({ 日期: c.日期, 事实: c.事实, ...(c.不确定日期 ? { 不确定日期: c.不确定日期 } : {}), ...(c.日期范围 ? { 日期范围: c.日期范围 } : {}) })}`, '  ```', '  </details>');
       }
       for (const u of m.未判定) out.push(`- ⚠️ 未判定：${mdEsc(u)}`);
       if (m.原文差异) out.push(`- 原文改变：${mdDiff(m.原文差异)}`);
@@ -203,13 +209,13 @@ export function renderDiffHtml(r: DiffReport): string {
     for (const m of p.措施) {
       const clause = m.条款.旧 && m.条款.新 && m.条款.旧 !== m.条款.新 ? `${m.条款.旧} → ${m.条款.新}` : m.条款.新 ?? m.条款.旧 ?? '';
       const cls = m.结论 === '等价' ? 'eq' : m.结论 === '未判定' ? 'unk' : 'chg';
-      body.push(`<tr class="${cls}"><td>${esc(m.措施)}</td><td>${esc(clause)}</td><td>${esc(m.结论 === '有变化' ? m.变化.map((c) => c.类别).join('、') : m.结论 === '等价' ? eqText(m) : m.结论)}</td></tr>`);
+      body.push(`<tr class="${cls}"><td>${esc(m.措施)}</td><td>${esc(clause)}</td><td>${esc(m.结论 === '有变化' ? m.变化.map((c) => c.类别).join('、') : m.结论 === '等价' ? eqText(m) : m.结论 === '未判定' ? undecidedText(m) : m.结论)}</td></tr>`);
     }
     body.push('</tbody></table>');
     for (const m of p.措施) {
       if (!m.变化.length && !m.未判定.length && !m.原文差异) continue;
       body.push(`<h3>${esc(m.措施)}</h3><ul>`);
-      for (const c of m.变化) body.push(`<li><b>${esc(KIND[c.类别])}</b>：${esc(c.区域)}<details><summary>反例（解释器${c.复现.解释器 === 'confirmed' ? '已在两个版本中确认' : '未复现'}；${esc(genText(c))}）</summary><pre>${esc(JSON.stringify({ 日期: c.日期, 事实: c.事实, ...(c.不确定日期 ? { 不确定日期: c.不确定日期 } : {}) }, null, 2))}</pre></details></li>`);
+      for (const c of m.变化) body.push(`<li><b>${esc(KIND[c.类别])}</b>：${esc(c.区域)}<details><summary>反例（解释器${c.复现.解释器 === 'confirmed' ? '已在两个版本中确认' : '未复现'}；${esc(genText(c))}）</summary><pre>${esc(JSON.stringify({ 日期: c.日期, 事实: c.事实, ...(c.不确定日期 ? { 不确定日期: c.不确定日期 } : {}), ...(c.日期范围 ? { 日期范围: c.日期范围 } : {}) }, null, 2))}</pre></details></li>`);
       for (const u of m.未判定) body.push(`<li class="unk">未判定：${esc(u)}</li>`);
       if (m.原文差异) body.push(`<li>原文改变：<span class="diff">${hd(m.原文差异)}</span></li>`);
       body.push('</ul>');

@@ -17,6 +17,8 @@
  *  - definitions are inlined per instance (memoised per path);
  *  - 施行日 known only within a range and every 某日（lo，hi） is a free integer variable in its
  *    range (one per uncertain date; a twin encoder has its own copies, sharing the facts);
+ *    in interval mode (`intervals: true`, diff's 存疑 query) they are the interpreter's intervals
+ *    instead: comparisons decided only when the whole range agrees, else unknown (存疑);
  *  - ratios are exact: z3 reals (a constant or parameter ratio keeps the integer encoding:
  *    money × p/q is round(money·p / q) in integers); money × ratio and integer ÷ rounds half
  *    away from zero as the interpreter does;
@@ -108,7 +110,11 @@ export const DEFAULT_LIST_BOUND = 4;
 /** Definedness: `true` when statically known to be defined. */
 type Def = ZBool | true;
 /** A scalar value (Bool, Int or Real term) with its definedness. */
-export interface Val { readonly kind: 'val'; readonly v: ZExpr; readonly d: Def }
+export interface Val {
+  readonly kind: 'val'; readonly v: ZExpr; readonly d: Def;
+  /** Interval mode only: the value is known only within [v, hi] (a date known within a range, and sums and differences of it). */
+  readonly hi?: ZExpr;
+}
 /** One candidate instance: under condition `c`, the value is the record (or list) at `path`. */
 interface Alt { readonly c: ZBool | true; readonly path: string; readonly entity: string }
 /** An entity instance (possibly one of several, e.g. the n-th by an order). */
@@ -159,6 +165,17 @@ export interface EncoderOptions {
    * uses the other copy's variable (施行日 of an unchanged 生效：某日（…）). Default: own copies.
    */
   readonly shareDates?: (key: string) => string;
+  /**
+   * The interpreter's three-valued dates: 施行日 known within a range and every 某日（lo，hi） are
+   * intervals (not variables), sums and differences of them are intervals, a comparison is
+   * decided only when the whole range agrees (else unknown, so the measure is 存疑), an outcome
+   * whose value is an interval is undefined (存疑), and a policy whose 施行日 range contains the
+   * evaluation date makes a measure that would apply 存疑 — exactly as the interpreter
+   * (interpreter.ts `compare`, `iv`, evaluateRaw). Used by diff's 存疑 query. Where an interval
+   * reaches any other construct `intervalUnsupported` is set and the encoding must not be
+   * trusted (the caller reports the query as undecided).
+   */
+  readonly intervals?: boolean;
 }
 
 /** The per-outcome and per-measure terms of a measure (memoised per encoder). */
@@ -220,8 +237,17 @@ export class SmtEncoder {
   /** Constants used everywhere (each z3 constant is a call into the solver). */
   private readonly k: { i0: ZExpr; i1: ZExpr; t: ZBool; f: ZBool; r0: ZExpr; half: ZExpr };
   private defMemo = new Map<string, Enc>();
+  /** Interval mode: memoised definitions whose encoding reached a construct the interval mode does not cover. */
+  private readonly defUnsupported = new Set<string>();
   private measureMemo = new Map<string, MeasureEnc>();
   private inProgress = new Set<string>();
+  /** Interval mode: the uncertain dates read, by key (label and range), for reports. */
+  readonly intervalDates = new Map<string, { label: string; lo: number; hi: number }>();
+  /** Interval mode: an interval reached a construct the interval encoding does not cover. */
+  intervalUnsupported = false;
+  readonly intervals: boolean;
+  /** Interval mode: kinds of the expressions being encoded (the parent of a child value is the top). */
+  private readonly kinds: string[] = [];
 
   constructor(Z: Z3Ctx, readonly ir: IrProgram, opts: EncoderOptions = {}, twinOf?: SmtEncoder) {
     this.Z = Z;
@@ -229,6 +255,7 @@ export class SmtEncoder {
     this.tail = opts.tail ?? twinOf?.tail ?? false;
     this.withEvent = opts.withEvent ?? twinOf?.withEvent ?? false;
     this.inProperty = opts.inProperty ?? twinOf?.inProperty ?? false;
+    this.intervals = opts.intervals ?? twinOf?.intervals ?? false;
     if (twinOf) {
       this.sh = twinOf.sh;
       this.suffix = `${twinOf.suffix}′`;
@@ -449,7 +476,33 @@ export class SmtEncoder {
   /** Encode a scalar expression (a record- or list-valued expression is an error here). */
   enc(e: IrExpr, env: Env = new Map()): Val {
     const x = this.encAny(e, env);
+    // INVARIANT (interval mode): an interval flows only into the constructs that keep it (else said, never dropped)
+    if (x.kind === 'val' && x.hi !== undefined && !INTERVAL_PARENTS.has(this.kinds[this.kinds.length - 1] ?? '')) this.intervalUnsupported = true;
     return x.kind === 'val' ? x : this.undef(e.type);
+  }
+
+  /** Interval mode: a date known only within [lo, hi] (a point when lo = hi, as the interpreter's `iv`). */
+  private interval(key: string, label: string, lo: number, hi: number): Val {
+    this.intervalDates.set(key, { label, lo, hi });
+    return lo === hi ? this.val(this.Z.Int.val(lo)) : { kind: 'val', v: this.Z.Int.val(lo), d: true, hi: this.Z.Int.val(hi) };
+  }
+
+  /** Interval mode: the interpreter's three-valued comparison of intervals (decided only when every value agrees). */
+  private compareIntervals(op: string, a: Val, b: Val): Val {
+    const Z = this.Z;
+    const [al, ah, bl, bh] = [a.v, a.hi ?? a.v, b.v, b.hi ?? b.v];
+    let t: ZBool;
+    let f: ZBool;
+    switch (op) {
+      case '>=': [t, f] = [al.ge(bh), ah.lt(bl)]; break;
+      case '>': [t, f] = [al.gt(bh), ah.le(bl)]; break;
+      case '<=': [t, f] = [ah.le(bl), al.gt(bh)]; break;
+      case '<': [t, f] = [ah.lt(bl), al.ge(bh)]; break;
+      case '=': [t, f] = [this.k.f, Z.Or(ah.lt(bl), bh.lt(al))]; break;
+      default: [t, f] = [Z.Or(ah.lt(bl), bh.lt(al)), this.k.f]; break;
+    }
+    const d = this.dAnd(a.d, b.d);
+    return d === true ? this.tf(t, f) : this.tf(Z.And(d, t), Z.And(d, f));
   }
 
   private encRef(e: IrExpr, env: Env): Ref | undefined {
@@ -458,6 +511,16 @@ export class SmtEncoder {
   }
 
   private encAny(e: IrExpr, env: Env): Enc {
+    if (!this.intervals) return this.encNode(e, env);
+    this.kinds.push(e.k);
+    try {
+      return this.encNode(e, env);
+    } finally {
+      this.kinds.pop();
+    }
+  }
+
+  private encNode(e: IrExpr, env: Env): Enc {
     const Z = this.Z;
     switch (e.k) {
       case 'const': {
@@ -480,17 +543,24 @@ export class SmtEncoder {
         if (!e.of) return this.definition(d.name, d.expr, undefined);
         const of = this.encRef(e.of, env);
         if (!of) return this.undef(e.type);
-        return this.combine(of.alts.map((a) => ({ c: a.c, x: this.definition(d.name, d.expr, a) })), of.d, e.type);
+        const xs = of.alts.map((a) => ({ c: a.c, x: this.definition(d.name, d.expr, a) }));
+        if (xs.some(({ x }) => x.kind === 'val' && x.hi !== undefined)) this.intervalUnsupported = true;
+        return this.combine(xs, of.d, e.type);
       }
       case 'quant': return this.quant(e, env);
       case 'nth': return this.nth(e, env);
       case 'effective': {
         const p = this.ir.policy;
         if (p.effective !== undefined) return this.val(Z.Int.val(p.effective));
-        if (p.effectiveRange) return this.val(this.uncertainDate('施行日', '施行日', p.effectiveRange.lo, p.effectiveRange.hi));
+        if (p.effectiveRange) {
+          if (this.intervals) return this.interval('施行日', '施行日', p.effectiveRange.lo, p.effectiveRange.hi);
+          return this.val(this.uncertainDate('施行日', '施行日', p.effectiveRange.lo, p.effectiveRange.hi));
+        }
         return this.undef(e.type);
       }
-      case 'someDay': return this.val(this.uncertainDate(someDayKey(e), `某日${someDayKey(e)}`, e.lo, e.hi));
+      case 'someDay':
+        if (this.intervals) return this.interval(someDayKey(e), `${e.origin.text}`, e.lo, e.hi);
+        return this.val(this.uncertainDate(someDayKey(e), `某日${someDayKey(e)}`, e.lo, e.hi));
       case 'param': {
         const p = this.ir.params.find((x) => x.name === e.name);
         if (!p || !p.values.length) return this.undef(e.type);
@@ -523,6 +593,7 @@ export class SmtEncoder {
       case 'daysBetween': {
         const a = this.enc(e.from, env);
         const b = this.enc(e.to, env);
+        if (a.hi !== undefined || b.hi !== undefined) return { kind: 'val', v: b.v.sub(a.hi ?? a.v), d: this.dAnd(a.d, b.d), hi: (b.hi ?? b.v).sub(a.v) };
         return this.val(b.v.sub(a.v), this.dAnd(a.d, b.d));
       }
       case 'not': {
@@ -541,6 +612,7 @@ export class SmtEncoder {
       case 'cmp': {
         const a = this.enc(e.a, env);
         const b = this.enc(e.b, env);
+        if (a.hi !== undefined || b.hi !== undefined) return this.compareIntervals(e.op, a, b);
         return this.val(this.compare(e.op, a.v, b.v), this.dAnd(a.d, b.d));
       }
       case 'in': {
@@ -558,12 +630,18 @@ export class SmtEncoder {
       }
       case 'neg': {
         const x = this.enc(e.x, env);
+        if (x.hi !== undefined) return { kind: 'val', v: this.k.i0.sub(x.hi), d: x.d, hi: this.k.i0.sub(x.v) };
         return this.val(isRealTerm(x.v) ? this.k.r0.sub(x.v) : this.k.i0.sub(x.v), x.d);
       }
       case 'add':
       case 'sub': {
         const a = this.enc(e.a, env);
         const b = this.enc(e.b, env);
+        if ((a.hi !== undefined || b.hi !== undefined) && !isRatio(e.type) && !isRealTerm(a.v) && !isRealTerm(b.v)) {
+          const [al, ah, bl, bh] = [a.v, a.hi ?? a.v, b.v, b.hi ?? b.v];
+          return e.k === 'add' ? { kind: 'val', v: al.add(bl), d: this.dAnd(a.d, b.d), hi: ah.add(bh) } : { kind: 'val', v: al.sub(bh), d: this.dAnd(a.d, b.d), hi: ah.sub(bl) };
+        }
+        if (a.hi !== undefined || b.hi !== undefined) this.intervalUnsupported = true;
         let [av, bv] = [a.v, b.v];
         if (isRatio(e.type) || isRealTerm(av) || isRealTerm(bv)) [av, bv] = [this.real(av), this.real(bv)];
         return this.val(e.k === 'add' ? av.add(bv) : av.sub(bv), this.dAnd(a.d, b.d));
@@ -603,6 +681,8 @@ export class SmtEncoder {
         const m = this.measureByName(e.measure);
         const o = m && this.measureEnc(m).outcomes.get(e.outcome);
         if (!m || !o) return this.undef(e.type);
+        // interval mode: another measure's outcome while the 施行日 range may contain the date is not modelled
+        if (this.intervals && this.ir.policy.effectiveRange && this.ir.policy.effectiveRange.lo !== this.ir.policy.effectiveRange.hi) this.intervalUnsupported = true;
         return this.val(o.value.v, Z.And(this.measureEnc(m).inForce, o.defined));
       }
       case 'applies': {
@@ -718,10 +798,18 @@ export class SmtEncoder {
   private definition(name: string, expr: IrExpr, self: Alt | undefined): Enc {
     const key = `${name}@${self?.path ?? ''}`;
     const hit = this.defMemo.get(key);
-    if (hit) return hit;
+    if (hit) {
+      // INVARIANT (interval mode): a memoised definition that reached an unsupported construct says so again
+      if (this.defUnsupported.has(key)) this.intervalUnsupported = true;
+      return hit;
+    }
     const env = new Map<string, Ref>();
     if (self) env.set('@self', { kind: 'ref', alts: [{ c: true, path: self.path, entity: self.entity }], d: true });
+    const before = this.intervalUnsupported;
+    this.intervalUnsupported = false;
     const v = this.encAny(expr, env);
+    if (this.intervalUnsupported) this.defUnsupported.add(key);
+    this.intervalUnsupported ||= before;
     this.defMemo.set(key, v);
     return v;
   }
@@ -936,7 +1024,13 @@ export class SmtEncoder {
       const overrides = (r: IrRule) => rules.filter((r2) => r2 !== r && r2.overrides.includes(r.name)).map((r2) => Z.Not(rule(r2).t));
       const sure = lazyMap((r) => { const over = overrides(r); return over.length ? Z.And(rule(r).t, ...over) : rule(r).t; });
       const unsure = lazyMap((r) => Z.And(Z.Not(rule(r).t), Z.Not(rule(r).f), ...overrides(r)));
-      const values = lazyMap((r) => this.enc(r.assignments.find((x) => x.outcome === o.name)!.value));
+      const values = lazyMap((r) => {
+        const e = r.assignments.find((x) => x.outcome === o.name)!.value;
+        const y = this.encAny(e, new Map());
+        const x = y.kind === 'val' ? y : this.undef(e.type);
+        // interval mode: a value known only within a range is no value (the interpreter: 结果的值取决于不确定的日期 → 存疑)
+        return x.hi === undefined ? x : this.val(x.v, Z.And(this.D(x), x.v.eq(x.hi)));
+      });
       const once = <T,>(f: () => T): (() => T) => { let x: T | undefined; return () => (x ??= f()); };
       const anySure = once(() => (rules.length ? Z.Or(...rules.map((r) => sure.get(r))) : k.f));
       const unknown = once(() => (rules.length ? Z.Or(...rules.map((r) => unsure.get(r))) : k.f));
@@ -986,9 +1080,23 @@ export class SmtEncoder {
         problems.push(oe.unknown, oe.gap, oe.contradiction, Z.And(oe.anySure, Z.Not(oe.contradiction), Z.Not(this.D(oe.value))));
         definedAny.push(oe.defined);
       }
-      const f = me.inForce;
-      const doubtful = Z.And(f, problems.length ? Z.Or(...problems) : k.f);
-      const applies = Z.And(f, Z.Not(doubtful), definedAny.length ? Z.Or(...definedAny) : k.f);
+      const range = this.intervals ? this.ir.policy.effectiveRange : undefined;
+      let doubtful: ZBool;
+      let applies: ZBool;
+      if (range && range.lo !== range.hi) {
+        // interval mode, 施行日 within [lo, hi]: before lo 未生效; from lo until hi a measure that would apply is 存疑 (evaluateRaw)
+        this.intervalDates.set('施行日', { label: '施行日', lo: range.lo, hi: range.hi });
+        const started = this.withEvent ? Z.And(this.E.ge(range.lo), Z.Not(this.isVoid())) : this.E.ge(range.lo);
+        const sure = this.E.ge(range.hi);
+        const would = definedAny.length ? Z.Or(...definedAny) : k.f;
+        const probs = problems.length ? Z.Or(...problems) : k.f;
+        doubtful = Z.And(started, Z.Or(probs, Z.And(Z.Not(sure), would)));
+        applies = Z.And(started, sure, Z.Not(probs), would);
+      } else {
+        const f = me.inForce;
+        doubtful = Z.And(f, problems.length ? Z.Or(...problems) : k.f);
+        applies = Z.And(f, Z.Not(doubtful), definedAny.length ? Z.Or(...definedAny) : k.f);
+      }
       this.inProgress.delete(m.name);
       status = { applies, doubtful };
       return status;
@@ -1037,6 +1145,9 @@ export class SmtEncoder {
     return parts.length ? Z.And(...parts) : this.k.t;
   }
 }
+
+/** Interval mode: the constructs that carry an interval on (every other one marks the encoding unsupported). */
+const INTERVAL_PARENTS = new Set(['cmp', 'add', 'sub', 'neg', 'daysBetween', 'def']);
 
 /** Key of a 某日（lo，hi） node: its place in the source (one variable per written uncertain date). */
 export function someDayKey(e: Extract<IrExpr, { k: 'someDay' }>): string {

@@ -4,6 +4,7 @@
  * Input: lowered policies + options. Output: VerifyReport.
  */
 import type { LoweredPolicy } from '../project/policies.js';
+import type { IrMeasure, IrProperty } from '../ir/ir.js';
 import type { Decisions } from '../interpret/decision.js';
 import type { Finding, PolicyStats, VerifyReport } from './finding.js';
 import { staticChecks } from './static.js';
@@ -90,6 +91,10 @@ export interface VerifyRunOptions {
   readonly scenarios?: readonly ScenarioResult[];
   /** Property-based engine (pbt.ts); optional so the SMT core can run alone. */
   readonly pbt?: (lp: LoweredPolicy, runs: number, generated?: (facts: unknown, date: string, events: unknown[]) => Decisions, opts?: { listBound?: number }) => Promise<PbtOutcome>;
+  /** Only these measures get the per-measure SMT queries (diff compares findings of changed measures only); default all. */
+  readonly measures?: (m: IrMeasure) => boolean;
+  /** Only these properties (性质) are checked (diff); default all. */
+  readonly properties?: (p: IrProperty) => boolean;
 }
 
 const ORDER: Record<string, number> = { error: 0, warning: 1, info: 2, hint: 3 };
@@ -120,6 +125,8 @@ export async function verifyPolicies(policies: readonly LoweredPolicy[], opts: V
     const smt = await verifySmt(lp.ir, {
       timeoutMs: opts.timeoutMs, ...(opts.rlimit ? { rlimit: opts.rlimit } : {}), listBound, ...(gen ? { generated: gen } : {}), ...(unavailable ? { generatedUnavailable: unavailable } : {}),
       ...(gen && !opts.generated ? { loadGenerated: loadGeneratedEvaluator } : {}),
+      ...(opts.measures ? { measures: opts.measures } : {}),
+      ...(opts.properties ? { properties: opts.properties } : {}),
     });
     const t2 = performance.now();
     const pbt = await (opts.pbt ?? runPbt)(lp, opts.pbtRuns, gen, { listBound });

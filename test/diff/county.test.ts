@@ -38,8 +38,14 @@ describe('diff of the county plan and its revision', () => {
     expect([food.结论, food.依据, food.未判定]).toEqual(['等价', '求解器', []]);
     expect(food.原文差异!.some((x) => x.类别 === '增' && x.文本.includes('未满2周岁'))).toBe(true);
     const birth = p.措施.find((m) => m.措施 === '生育补助')!;
-    // extended (二孩) and raised (2000元): nobody loses
-    expect(birth.变化.map((c) => c.类别)).toEqual(['得到', '改变']);
+    // extended (二孩) and raised (2000元): nobody loses. 存疑 (regression: not found while 存疑 was
+    // asked with a variable per uncertain date): a second child born within 施行日's range
+    // (2023-01-01 至 2023-12-31) counts only if born after 施行日, so the new version cannot decide
+    // (存疑) where the old one, asking for a third child, says 不适用
+    expect(birth.变化.map((c) => c.类别)).toEqual(['得到', '改变', '存疑']);
+    const doubt = birth.变化.find((c) => c.类别 === '存疑')!;
+    expect([doubt.旧, doubt.新]).toEqual(['不适用', '存疑']);
+    expect(doubt.日期范围).toEqual({ 旧: ['施行日：2023-01-01 至 2023-12-31 之间'], 新: ['施行日：2023-01-01 至 2023-12-31 之间'] });
     for (const c of birth.变化) for (const d of c.不确定日期 ?? []) expect(d.value2 ?? d.value).toBe(d.value);
     // (diffPolicies itself replays every witness through both versions' interpreters and generated
     // evaluators; a witness that does not reproduce is ZC1306, excluded above)

@@ -80,6 +80,24 @@ describe('diff: seeded revisions, one per kind of change', () => {
     replayAll(value, load('param'));
   });
 
+  it('an uncertain cutoff added (出生日期 ≥ 某日（2023年1月1日，2023年3月31日）): the 存疑 change is reported, with the date\'s range on both sides', async () => {
+    // regression: 存疑 was asked with one variable per uncertain date, so a revision that makes a
+    // decision 存疑 through a three-valued date comparison was not reported
+    const newer = load('doubt');
+    const { value, diagnostics } = await diffPolicies(base, newer, { timeoutMs: 20000, rlimit: 5_000_000, findings: false });
+    expect(diagnostics).toEqual([]);
+    expect(Object.keys(changed(value))).toEqual(['托育补贴']);
+    const m = value.政策[0]!.措施.find((x) => x.措施 === '托育补贴')!;
+    const c = m.变化.find((x) => x.类别 === '存疑')!;
+    expect(c.日期范围).toEqual({ 旧: [], 新: ['某日（2023年1月1日，2023年3月31日）：2023-01-01 至 2023-03-31 之间'] });
+    const b = evaluate(newer[0]!.ir, c.事实, c.日期, []).决定.find((x) => x.措施 === '托育补贴')!;
+    const a = evaluate(base[0]!.ir, c.事实, c.日期, []).决定.find((x) => x.措施 === '托育补贴')!;
+    expect([a.状态, b.状态]).toEqual(['适用', '存疑']);
+    expect(b.缺少!.join()).toContain('2023-01-01 至 2023-03-31');
+    expect(c.区域).toContain('新版存疑，取决于');
+    replayAll(value, newer);
+  });
+
   it('an exception removed: 生育补助 loses and becomes 存疑 (contradiction), and the verifier finding is new', async () => {
     const { value } = await run('conflict', true);
     expect(changed(value)).toEqual({ 生育补助: ['失去', '存疑'] });
@@ -134,11 +152,17 @@ describe('diff: seeded revisions, one per kind of change', () => {
     const { value } = await diffPolicies(a, b, { timeoutMs: 20000, findings: false });
     expect(value.政策[0]!.头部).toEqual(['生效：2024-01-01 至 2024-03-01 之间 → 2024-02-01']);
     const m = value.政策[0]!.措施[0]!;
-    expect(m.变化.map((c) => c.类别).sort()).toEqual(['失去', '得到']);
+    expect(m.变化.map((c) => c.类别).sort()).toEqual(['失去', '存疑', '得到']);
     for (const c of m.变化) {
       expect(c.复现).toEqual({ 解释器: 'confirmed', 生成的求值器: 'confirmed' });
-      expect(c.不确定日期!.map((d) => d.name)).toEqual(['施行日']);
+      // 存疑 is asked with the interpreter's intervals (no value chosen): the witness states the range instead
+      if (c.类别 === '存疑') expect(c.日期范围).toEqual({ 旧: ['施行日：2024-01-01 至 2024-03-01 之间'], 新: [] });
+      else expect(c.不确定日期!.map((d) => d.name)).toEqual(['施行日']);
     }
+    // the evaluation date lies in the old range: the old version says 存疑 (not yet known to be in force), the new one does not
+    const d = m.变化.find((c) => c.类别 === '存疑')!;
+    expect(evaluate(a[0]!.ir, d.事实, d.日期, []).决定[0]!.状态).toBe('存疑');
+    expect(evaluate(b[0]!.ir, d.事实, d.日期, []).决定[0]!.状态).not.toBe('存疑');
   });
 
   it('an uncertain 施行日 unchanged between revisions is one date: an equivalent rewording is proved equivalent, and witnesses use one value', async () => {
@@ -184,12 +208,24 @@ describe('diff: seeded revisions, one per kind of change', () => {
     const { value, diagnostics } = await diffPolicies(a, b, { timeoutMs: 20000, findings: false });
     expect(diagnostics).toEqual([]);
     expect(value.政策[0]!.措施.map((m) => [m.结论, m.依据, m.未判定])).toEqual([['等价', '求解器', []]]);
-    // a measure that does use the list keeps the bounded caveat (the 前提 bounds it by 3 < 4, but
-    // the diff does not ask the solver about that): never a silent "equivalent"
+    // a measure that does use the list: the 前提 bound it (3 ≤ B = 4), asked as verify asks for
+    // ZC0919 — a complete proof
     const c = loadPolicies(['/r'], memoryHost({ '/r/政策.zc': P('数量（家庭.成员） ≥ 2') })).policies;
     const d = loadPolicies(['/s'], memoryHost({ '/s/政策.zc': P('数量（家庭.成员） > 1') })).policies;
     const r2 = await diffPolicies(c, d, { timeoutMs: 20000, findings: false });
-    expect(r2.value.政策[0]!.措施[0]!.结论).toBe('未判定');
+    expect(r2.diagnostics).toEqual([]);
+    expect(r2.value.政策[0]!.措施.map((m) => [m.结论, m.依据, m.有界])).toEqual([['等价', '求解器', undefined]]);
+    // no 前提 bounds the list (at most 9 > B): the proof holds only up to the bound — said, with the
+    // bound, and never 等价
+    const Q = (cond: string) => P(cond).replace('≤ 3', '≤ 9');
+    const e = loadPolicies(['/t'], memoryHost({ '/t/政策.zc': Q('数量（家庭.成员） ≥ 2') })).policies;
+    const f = loadPolicies(['/u'], memoryHost({ '/u/政策.zc': Q('数量（家庭.成员） > 1') })).policies;
+    const r3 = await diffPolicies(e, f, { timeoutMs: 20000, findings: false });
+    const m3 = r3.value.政策[0]!.措施[0]!;
+    expect([m3.结论, m3.有界]).toEqual(['未判定', 4]);
+    expect(m3.未判定.every((u) => u.includes('有界证明'))).toBe(true);
+    expect(r3.diagnostics.map((x) => x.code)).toContain('ZC1305');
+    expect(renderDiffText(r3.value)).toContain('未判定（有界证明：只在每个列表不超过 4 个元素时等价）');
   });
 
   it('two different policies are refused (ZC1302)', async () => {

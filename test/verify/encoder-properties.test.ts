@@ -41,6 +41,8 @@ const SCHEMA = (effective: string) => `政策 「随机」 { 生效：${effectiv
 }`;
 const BASE = irOf(SCHEMA('2020年1月1日'));
 const RANGED = irOf(SCHEMA('某日（2023年1月1日，2023年12月31日）'));
+/** 施行日 within a range that evaluation dates (2024-06-01 + 0…400 days) fall inside of and after. */
+const RANGED_LATE = irOf(SCHEMA('某日（2024年5月1日，2024年9月30日）'));
 const D = (y: number, m: number, d: number) => dayNumber({ y, m, d });
 const EVAL = D(2024, 6, 1);
 
@@ -59,7 +61,7 @@ const field = (f: string, t: IrType): IrExpr => ({ k: 'field', type: t, entity: 
 const members = (): IrExpr => field('成员', { k: 'list', elem: '人' });
 const c = (t: Cat, value: number | boolean | string): IrExpr => ({ k: 'const', type: TY[t], value, origin: O });
 
-type Family = 'definitions' | 'lists' | 'uncertain' | 'signed' | 'ratios' | 'assumptions' | 'measures';
+type Family = 'definitions' | 'lists' | 'uncertain' | 'intervals' | 'signed' | 'ratios' | 'assumptions' | 'measures';
 
 /** Random draws, through fast-check (fc.gen: seeded, reproducible). */
 interface Rnd { nextInt(min: number, max: number): number; nextDouble(): number }
@@ -125,7 +127,7 @@ function expr(g: Gen, cat: Cat, depth: number, elemScope = false): IrExpr {
     case 'ratio': ops.push(() => c('ratio', pick(g, ['0/1', '1/3', '1/2', '1/8', '3/4', '1/1', '-1/4', '333/1000'])), () => field('比', TY.ratio), () => personField(g, 'ratio', depth)); break;
     case 'enum': ops.push(() => c('enum', pick(g, ['本县', '外县'])), () => field('户籍', TY.enum), () => personField(g, 'enum', depth)); break;
   }
-  if (cat === 'date' && (g.family === 'uncertain' || chance(g, 0.05))) {
+  if (cat === 'date' && (g.family === 'uncertain' || g.family === 'intervals' || chance(g, 0.05))) {
     ops.push(() => ({ k: 'effective', type: TY.date, origin: O }));
     ops.push(() => {
       const sd = pick(g, g.someDays);
@@ -159,7 +161,7 @@ function expr(g: Gen, cat: Cat, depth: number, elemScope = false): IrExpr {
     if ((cat === 'money' || cat === 'int' || cat === 'date' || cat === 'ratio') && (g.family === 'lists' || chance(g, 0.2))) {
       ops.push(() => quant(g, cat === 'date' ? pick(g, ['max', 'min'] as const) : pick(g, ['sum', 'max', 'min'] as const), cat, depth));
     }
-    if (cat === 'int' && (g.family === 'uncertain' || chance(g, 0.1))) ops.push(() => ({ k: 'daysBetween', type: { k: 'quantity', dim: 'days' }, from: sub('date'), to: sub('date'), origin: O }));
+    if (cat === 'int' && (g.family === 'uncertain' || g.family === 'intervals' || chance(g, 0.1))) ops.push(() => ({ k: 'daysBetween', type: { k: 'quantity', dim: 'days' }, from: sub('date'), to: sub('date'), origin: O }));
     if (numeric) {
       const w = g.family === 'signed' || g.family === 'ratios' ? 3 : 1;
       for (let i = 0; i < w; i++) {
@@ -252,9 +254,9 @@ function same(model: any, x: Val, t: IrType, v: unknown): string | undefined {
 }
 
 // ── the runs ────────────────────────────────────────────────────────
-const stats = new Map<Family, { cases: number; ms: number; cpuMs: number; batches: number }>();
+const stats = new Map<Family, { cases: number; ms: number; cpuMs: number; batches: number; skipped?: number }>();
 afterAll(() => {
-  const rows = [...stats].map(([f, s]) => `  ${f.padEnd(12)} ${String(s.cases).padStart(7)} cases in ${String(s.batches).padStart(4)} batches, ${(s.ms / 1000).toFixed(1)} s wall, ${(s.cpuMs / 1000).toFixed(1)} s CPU`);
+  const rows = [...stats].map(([f, s]) => `  ${f.padEnd(12)} ${String(s.cases).padStart(7)} cases in ${String(s.batches).padStart(4)} batches, ${(s.ms / 1000).toFixed(1)} s wall, ${(s.cpuMs / 1000).toFixed(1)} s CPU${s.skipped ? ` (${s.skipped} not covered by the interval mode, said and skipped)` : ''}`);
   console.log(`\nSMT encoder vs interpreter (seed ${SEED}, list bound ${B}):\n${rows.join('\n')}\n  total ${[...stats.values()].reduce((a, s) => a + s.cases, 0)} cases\n`);
 });
 
@@ -277,9 +279,73 @@ function withDefinitions(ir: IrProgram, g: Gen): IrProgram {
   return { ...ir, definitions: [...ir.definitions, ...defs] };
 }
 
+/**
+ * The interval mode (diff's 存疑 query): uncertain dates as the interpreter's intervals. Random
+ * expressions over 某日 and 施行日 (and random measures on a program whose 施行日 range may contain
+ * the evaluation date) on the unspecialised program: each value, interval (lo and hi) or
+ * three-valued truth, and each measure's 适用/存疑 must equal the interpreter's. An expression the
+ * interval mode does not cover must say so (`intervalUnsupported`); it is skipped and counted.
+ */
+async function intervalBatch(Z: any, g: Gen, rawFacts: unknown, evalDay: number): Promise<string | undefined> {
+  let ir = RANGED_LATE;
+  if (chance(g, 0.2)) ir = withDefinitions(ir, g);
+  const iso = new Date(evalDay * 86400000).toISOString().slice(0, 10);
+  const v = validateInput(ir, rawFacts, iso, []);
+  expect(v.problems).toEqual([]);
+  const enc = new SmtEncoder(Z, ir, { listBound: B, intervals: true });
+  const checks: { what: string; x: Val; t: IrType; want: unknown }[] = [];
+  const ivs: { what: string; x: Val; lo: number; hi: number }[] = [];
+  let skipped = 0;
+  for (let i = 0; i < PER_BATCH; i++) {
+    const cat = pick(g, ['bool', 'date', 'int'] as const);
+    const e = expr(g, cat, 3);
+    enc.intervalUnsupported = false;
+    const x = enc.enc(e);
+    if (enc.intervalUnsupported) {
+      skipped++;
+      continue;
+    }
+    const want = evaluateExpr(ir, e, v.facts, evalDay).value as unknown;
+    const what = JSON.stringify(e).slice(0, 2000);
+    if (want !== null && typeof want === 'object') {
+      const w = want as { kind: string; lo: number; hi: number };
+      if (w.kind !== 'interval') continue;
+      ivs.push({ what, x, lo: w.lo, hi: w.hi });
+    } else checks.push({ what, x, t: TY[cat], want });
+  }
+  // measures: 适用 and 存疑 (an evaluation date inside the 施行日 range makes a would-be 适用 存疑)
+  const ms = randomMeasures(g);
+  const encM = new SmtEncoder(Z, { ...ir, measures: ms }, { listBound: B, intervals: true });
+  const d = evaluate({ ...ir, measures: ms }, rawFacts, iso);
+  const mchecks: typeof checks = [];
+  for (const m of ms) {
+    const me = encM.measureEnc(m);
+    const dec = d.决定.find((x) => x.措施 === m.name)!;
+    mchecks.push({ what: `${m.name} 适用`, x: { kind: 'val', v: me.applies, d: true }, t: TY.bool, want: dec.状态 === '适用' });
+    mchecks.push({ what: `${m.name} 存疑`, x: { kind: 'val', v: me.doubtful, d: true }, t: TY.bool, want: dec.状态 === '存疑' });
+  }
+  if (encM.intervalUnsupported) skipped += mchecks.length;
+  const st = stats.get('intervals') ?? { cases: 0, ms: 0, cpuMs: 0, batches: 0, skipped: 0 };
+  st.skipped = (st.skipped ?? 0) + skipped;
+  stats.set('intervals', st);
+  const bad = await solveAndCompare(Z, enc, [...checks, ...ivs.map((c) => ({ what: c.what, x: c.x, t: TY.int, want: 'interval' }))], v.facts, evalDay, new Map(), 'intervals', (model, c) => {
+    const iv = ivs.find((x) => x.x === c.x);
+    if (!iv) return undefined;
+    const d0 = c.x.d === true ? true : model.eval(c.x.d, true).toString() === 'true';
+    if (!d0) return `encoder unknown, interpreter interval ${iv.lo}…${iv.hi}`;
+    if (c.x.hi === undefined) return `encoder point ${model.eval(c.x.v, true).toString()}, interpreter interval ${iv.lo}…${iv.hi}`;
+    const [lo, hi] = [model.eval(c.x.v, true).toString(), model.eval(c.x.hi, true).toString()];
+    return lo === String(iv.lo) && hi === String(iv.hi) ? null : `interval ${lo}…${hi} vs ${iv.lo}…${iv.hi}`;
+  });
+  if (bad) return bad;
+  if (encM.intervalUnsupported) return undefined;
+  return solveAndCompare(Z, encM, mchecks, v.facts, evalDay, new Map(), 'intervals');
+}
+
 async function batch(family: Family, rnd: Rnd, rawFacts: unknown, datePick: number[]): Promise<string | undefined> {
   const Z = await z3();
   const g: Gen = { family, defs: [], vars: [], rnd, someDays: SOMEDAYS, next: 0 };
+  if (family === 'intervals') return intervalBatch(Z, g, rawFacts, EVAL + datePick[2]!);
   let ir = family === 'uncertain' ? RANGED : BASE;
   if (family === 'definitions' || chance(g, 0.2)) ir = withDefinitions(ir, g);
   const evalDay = family === 'uncertain' ? EVAL + datePick[2]! : EVAL;
@@ -341,7 +407,8 @@ async function batch(family: Family, rnd: Rnd, rawFacts: unknown, datePick: numb
   return solveAndCompare(Z, enc, checks, v.facts, evalDay, dates, family);
 }
 
-async function solveAndCompare(Z: any, enc: SmtEncoder, checks: { what: string; x: Val; t: IrType; want: unknown }[], facts: Facts, evalDay: number, dates: Map<string, number>, family: Family): Promise<string | undefined> {
+async function solveAndCompare(Z: any, enc: SmtEncoder, checks: { what: string; x: Val; t: IrType; want: unknown }[], facts: Facts, evalDay: number, dates: Map<string, number>, family: Family,
+  special?: (model: any, c: { x: Val }) => string | null | undefined): Promise<string | undefined> {
   // no solving: the encoding has no auxiliary variables here (no ages, no ± months, no working days),
   // so the model of the input alone evaluates every term; the input must satisfy the domain
   const model = pins(Z, enc, facts, evalDay, dates);
@@ -353,6 +420,13 @@ async function solveAndCompare(Z: any, enc: SmtEncoder, checks: { what: string; 
   st.batches++;
   stats.set(family, st);
   for (const ch of checks) {
+    // interval mode: a value the interpreter keeps as an interval is compared by `special` (null: equal)
+    const sp = special?.(model, ch);
+    if (sp !== undefined) {
+      if (sp !== null) return `${sp}\n  in ${ch.what}`;
+      continue;
+    }
+    if (ch.x.hi !== undefined && model.eval(ch.x.v, true).toString() !== model.eval(ch.x.hi, true).toString()) return `encoder interval, interpreter ${JSON.stringify(ch.want)}\n  in ${ch.what}`;
     const bad = same(model, ch.x, ch.t, ch.want);
     if (bad) return `${bad}\n  in ${ch.what}`;
   }
@@ -384,9 +458,9 @@ function randomMeasures(g: Gen): IrMeasure[] {
   return ms;
 }
 
-const FAMILIES: Family[] = ['definitions', 'lists', 'uncertain', 'signed', 'ratios', 'assumptions', 'measures'];
+const FAMILIES: Family[] = ['definitions', 'lists', 'uncertain', 'intervals', 'signed', 'ratios', 'assumptions', 'measures'];
 /** Batches per family: PER_BATCH expressions each (measures: ~2–3 measures × 12 checks). */
-const RUNS: Record<Family, number> = { definitions: 260, lists: 260, uncertain: 260, signed: 260, ratios: 260, assumptions: 260, measures: 480 };
+const RUNS: Record<Family, number> = { definitions: 260, lists: 260, uncertain: 260, intervals: 300, signed: 260, ratios: 260, assumptions: 260, measures: 480 };
 
 describe('SMT encoder = interpreter on random programs and inputs', () => {
   for (const family of FAMILIES) {

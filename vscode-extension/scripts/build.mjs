@@ -28,6 +28,9 @@ const common = {
   legalComments: 'none',
   // chevrotain and the protocol libraries are ESM/UMD; bundled, they become CJS
   mainFields: ['module', 'main'],
+  // esbuild (compiler/emit/load.ts strips types with it) needs its native binary: never bundled;
+  // where it is not installed the compiler falls back to the TypeScript compiler bundled here
+  external: ['esbuild'],
 };
 
 /** Bundle the language server into `outdir/server.js`, with the verifier it forks (`verify.js`). */
@@ -62,7 +65,7 @@ export async function buildVerifier(outdir = join(extensionDir, 'out')) {
 
 /** Bundle the VS Code client into `outdir/client.js` (`vscode` stays external). */
 export async function buildClient(outdir = join(extensionDir, 'out')) {
-  await build({ ...common, entryPoints: [join(extensionDir, 'client', 'src', 'extension.ts')], outfile: join(outdir, 'client.js'), external: ['vscode'] });
+  await build({ ...common, entryPoints: [join(extensionDir, 'client', 'src', 'extension.ts')], outfile: join(outdir, 'client.js'), external: ['vscode', 'esbuild'] });
   return join(outdir, 'client.js');
 }
 
