@@ -16,7 +16,9 @@ export default defineConfig({
     // the one seeding rule of every fast-check property (test/helpers/seed.ts)
     setupFiles: ['test/helpers/seed.ts'],
     update: update === 'all' || update === 'new' ? update : update ? 'all' : 'none',
-    testTimeout: 120_000,
+    // a limit against hangs, not a speed assertion: generous, because CI shares 2 cores with
+    // two workers and their child processes (tsc, Chromium, z3)
+    testTimeout: 300_000,
     hookTimeout: 120_000,
     pool: 'forks',
     // one worker per core (vitest's default is cores − 1: a single worker on the 2-core CI

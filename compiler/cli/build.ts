@@ -12,10 +12,23 @@ import { args, EXIT_FINDINGS, EXIT_OK, type Io } from './common.js';
 export const buildHelp = `用法：zhengce build [路径...] [--check] [--out 目录]
 
 编译政策并写入生成目录（默认 generated/）：
-  generated/<政策>/index.ts     带类型的求值器（evaluate、evaluateFast、输入校验）
+  generated/<政策>/index.ts     带类型的求值器（见下）与输入校验
   generated/<政策>/schema.json  输入的 JSON Schema
+  generated/<政策>/*.sql        同一政策的 SQL（DuckDB、PostgreSQL；zhengce batch 使用）
   generated/docs/               文档（Markdown 与 HTML）
   --check   不写文件；若生成结果与磁盘不同（过期）则退出码为 1
+
+求值器（import { … } from 'zhengce/generated/<政策>'）：
+  evaluate(事实, 评估日期, 事件?, 选项?)
+      完整的决定：状态、结果、理由、每条规则的解释、缺少的事实、引用的条款
+  evaluateFast(事实, 评估日期, 事件?, { 措施: [措施名…] }?)
+      只有状态、结果的值与可领取（与 evaluate 一致），为本政策生成的专用代码；
+      措施选择：只求所列的措施（类型 措施名，写错是编译错误），决定按所列顺序；
+      省略时为全部措施。所选措施引用的措施照常求出，但不列入结果
+  evaluateMany(行, 评估日期, 事件?, { 措施: [措施名…] }?)
+      逐行流式求值：数组或生成器得到同步生成器，异步可迭代（文件、数据库游标）
+      得到异步生成器（for await）；日期、事件与选项只校验一次；有误的行抛出
+      InputError，其“行”为行号（自 0 起）
 `;
 
 export const docHelp = `用法：zhengce doc [路径...] [--check] [--out 目录]

@@ -123,6 +123,8 @@ export class ModuleGen {
   readonly params = new Map<string, string>();
   /** Parameter tables referred to by the code. */
   readonly usedParams = new Set<string>();
+  /** Entity definitions read through their direct accessor `_dq<index>` (see ts-fast.ts fastDefAccessors). */
+  readonly defAccessors = new Set<number>();
   private readonly entityIndex = new Map<string, number>();
   private readonly defIndex = new Map<string, number>();
   private readonly measureIndex = new Map<string, number>();
@@ -300,7 +302,9 @@ export class FnGen {
         this.feature('def');
         if (e.of) {
           const self = this.expr(e.of);
-          return this.bind(`${self.nullable ? `${self.code} === null ? null : ` : ''}_def(${this.ctx()}, ${di}, ${self.code}) as ${type} | null`, type, true, iv);
+          // an entity's definition: its own accessor (a direct call, cached in the record on evaluateFast's path)
+          const call = this.mod.ir.definitions[di]?.entity !== undefined ? (this.mod.defAccessors.add(di), `_dq${di}(${this.ctx()}, ${self.code})`) : `_def(${this.ctx()}, ${di}, ${self.code})`;
+          return this.bind(`${self.nullable ? `${self.code} === null ? null : ` : ''}${call} as ${type} | null`, type, true, iv);
         }
         return this.bind(`_def(${this.ctx()}, ${di}, null) as ${type} | null`, type, true, iv);
       }

@@ -1068,18 +1068,33 @@ function _claim(main: 决定, app: { readonly name: string; readonly index: numb
 }
 
 /** evaluate 的判定：状态、结果、理由、每条规则的解释、问题、缺少的事实、用到的定义。 */
+/**
+ * 一项决定，字段按固定顺序逐个写入（措施、条款、对象、发放对象、牵头单位、责任单位、存疑、状态、结果、理由、规则、
+ * 问题、缺少、定义）——带条件的对象展开比一项小措施的其余求值还慢。顺序与解释器相同。
+ */
+function _decision(m: _Measure, status: 状态, results: Record<string, 结果值>, reasons: string[], traces: 规则追踪[], problems?: 结果问题[], miss?: string[], defs?: 定义追踪[]): 决定 {
+  const clause: Record<string, unknown> = {};
+  for (const k of Object.keys(m.clause)) clause[k] = (m.clause as unknown as Record<string, unknown>)[k];
+  clause['原文'] = m.clause.原文.slice();
+  const d: Record<string, unknown> = { 措施: m.name, 条款: clause };
+  if (m.subject !== undefined) d['对象'] = m.subject;
+  if (m.recipient !== undefined) d['发放对象'] = m.recipient;
+  d['牵头单位'] = m.lead.slice();
+  d['责任单位'] = m.responsible.slice();
+  if (m.doubts !== undefined) d['存疑'] = m.doubts.map((x) => ({ ...x }));
+  d['状态'] = status;
+  d['结果'] = results;
+  d['理由'] = reasons;
+  d['规则'] = traces;
+  if (problems !== undefined && problems.length > 0) d['问题'] = problems;
+  if (miss !== undefined && miss.length > 0) d['缺少'] = miss;
+  if (defs !== undefined && defs.length > 0) d['定义'] = defs;
+  return d as unknown as 决定;
+}
+
 function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
-  const head = {
-    措施: m.name,
-    条款: { ...m.clause, 原文: m.clause.原文.slice() },
-    ...(m.subject !== undefined ? { 对象: m.subject } : {}),
-    ...(m.recipient !== undefined ? { 发放对象: m.recipient } : {}),
-    牵头单位: m.lead.slice(),
-    责任单位: m.responsible.slice(),
-    ...(m.doubts !== undefined ? { 存疑: m.doubts.map((d) => ({ ...d })) } : {}),
-  };
-  if (s.status0 !== undefined) return { ...head, 状态: s.status0, 结果: {}, 理由: [s.status0 === '已废止' ? '政策已废止' : '政策尚未生效'], 规则: [] };
-  if (m.subject !== undefined && s.n[m.subjectIndex] === true) return { ...head, 状态: '不适用', 结果: {}, 理由: ['输入声明没有「' + m.subject + '」'], 规则: [] };
+  if (s.status0 !== undefined) return _decision(m, s.status0, {}, [s.status0 === '已废止' ? '政策已废止' : '政策尚未生效'], []);
+  if (m.subject !== undefined && s.n[m.subjectIndex] === true) return _decision(m, '不适用', {}, ['输入声明没有「' + m.subject + '」'], []);
   // 对象不在输入中：不知道是否存在——其事实均为未知，本会给予待遇的措施为“存疑”
   const unknownSubject = m.subject !== undefined && s.f[m.subjectIndex] === undefined;
   const defs = new Map<string, 定义追踪>();
@@ -1191,13 +1206,7 @@ function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
     status = '存疑';
     for (const o of m.outcomes) if (_has(results, o.name)) problems.push({ 类别: '未知', 结果: o.name, 规则: (results[o.name] as 结果值).规则 });
   }
-  const defList = Array.from(defs.values());
-  return {
-    ...head, 状态: status, 结果: inForceDoubt ? {} : results, 理由: reasons, 规则: traces,
-    ...(problems.length > 0 ? { 问题: problems } : {}),
-    ...(status === '存疑' && missAll.size > 0 ? { 缺少: Array.from(missAll).sort() } : {}),
-    ...(defList.length > 0 ? { 定义: defList } : {}),
-  };
+  return _decision(m, status, inForceDoubt ? {} : results, reasons, traces, problems, status === '存疑' && missAll.size > 0 ? Array.from(missAll).sort() : undefined, Array.from(defs.values()));
 }
 
 /** 对象不在输入中时的理由。 */

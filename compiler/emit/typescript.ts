@@ -29,7 +29,7 @@ import { fromDayNumber, formatIso } from '../common/calendar.js';
 import type { IrDefinition, IrEntity, IrExpr, IrField, IrMeasure, IrProgram, IrRule, IrType } from '../ir/ir.js';
 import { conditionFn, definitionFn, displayKind, ModuleGen, traceFn, unmetFn, valueFn, walk } from './ts-expr.js';
 import { closeFeatures, runtimeSource, RUNTIME_TEXT_ALL } from './ts-runtime.js';
-import { defSlots, fastJudge, fastValidation, measureIndexFn } from './ts-fast.js';
+import { defSlots, fastDefAccessors, fastJudge, fastValidation, measureIndexFn } from './ts-fast.js';
 import { inputSchema, kindLabel, typeDescription } from './ts-schema.js';
 import { commentLines, commentText, lit, propertyKey, RESERVED_TYPE_NAMES, typeName } from './ts-strings.js';
 
@@ -55,6 +55,7 @@ function internalNames(ir: IrProgram): string[] {
     out.add(`_fl${i}`);
   });
   ir.params.forEach((_, i) => out.add(`_p${i}`));
+  ir.definitions.forEach((_, i) => out.add(`_dq${i}`));
   return [...out];
 }
 
@@ -630,6 +631,8 @@ class Emitter {
       out.push(...definitions.map((d) => `${indent(d, '  ')},`));
       out.push('];');
       out.push('', defSlots(this.ir));
+      const acc = fastDefAccessors(this.ir, this.mod.defAccessors);
+      if (acc) out.push('', acc);
     }
     if (assumptions.length) {
       this.mod.features.add('assume');

@@ -270,7 +270,7 @@ function evalExpr(e: IrExpr, ctx: Ctx): V {
       return of ? fieldOf(of, e.field, e.type, ctx) : null;
     }
     case 'def': {
-      const d = ctx.sh.ir.definitions.find((x) => x.name === e.name)!;
+      const d = byName(ctx.sh.ir, 'definitions', e.name)!;
       if (e.of) {
         const self = recOf(evalExpr(e.of, ctx));
         return self ? definition(d, self, ctx) : null;
@@ -577,36 +577,54 @@ function quant(e: Extract<IrExpr, { k: 'quant' }>, ctx: Ctx): V {
   }
 }
 
+/** Name → first definition/measure of that name, per program (a linear search per reference cost O(measures)). */
+const nameIndex = new WeakMap<IrProgram, { definitions: Map<string, IrDefinition>; measures: Map<string, IrMeasure> }>();
+function byName<K extends 'definitions' | 'measures'>(ir: IrProgram, kind: K, name: string): (K extends 'definitions' ? IrDefinition : IrMeasure) | undefined {
+  let idx = nameIndex.get(ir);
+  if (!idx) {
+    const first = <T extends { readonly name: string }>(xs: readonly T[]) => {
+      const m = new Map<string, T>();
+      for (const x of xs) if (!m.has(x.name)) m.set(x.name, x);
+      return m;
+    };
+    idx = { definitions: first(ir.definitions), measures: first(ir.measures) };
+    nameIndex.set(ir, idx);
+  }
+  return idx[kind].get(name) as (K extends 'definitions' ? IrDefinition : IrMeasure) | undefined;
+}
+
 /** The decision of another measure, evaluated once per evaluation (the checker rules out cycles). */
 function measureOf(name: string, ctx: Ctx): Measured | undefined {
   const sh = ctx.sh;
   const hit = sh.measures.get(name);
   if (hit) return hit;
-  const m = sh.ir.measures.find((x) => x.name === name);
+  const m = byName(sh.ir, 'measures', name);
   if (!m || sh.inProgress.has(name)) return undefined;
   return decide(m, sh);
 }
 
 // ── traces ───────────────────────────────────────────────────────────
 /** Atomic conditions of a condition tree, each with its verdict and operand values. */
-function traceConditions(e: IrExpr, ctx: Ctx, out: ConditionTrace[]): void {
+function traceConditions(e: IrExpr, ctx: Ctx, out: ConditionTrace[], memo?: Map<IrExpr, V>): void {
   if (e.k === 'and' || e.k === 'or') {
     // a range lowers to and(≥, ≤) with the same origin: show it as one condition
     if (e.xs.length === 2 && e.xs.every((x) => x.k === 'cmp' && x.origin.start === e.origin.start && x.origin.end === e.origin.end)) {
       const v = evalExpr(e, ctx);
+      memo?.set(e, v);
       const c0 = e.xs[0] as Extract<IrExpr, { k: 'cmp' }>;
       out.push({ 条件: e.origin.text, 成立: v as boolean | null, 取值: { [c0.a.origin?.text ?? '值']: display(c0.a.type, evalExpr(c0.a, ctx)) } });
       return;
     }
-    for (const x of e.xs) traceConditions(x, ctx, out);
+    for (const x of e.xs) traceConditions(x, ctx, out, memo);
     return;
   }
   if (e.k === 'not') {
-    traceConditions(e.x, ctx, out);
+    traceConditions(e.x, ctx, out, memo);
     return;
   }
   if (e.k === 'const' && typeof e.value === 'boolean') return;
   const v = evalExpr(e, ctx);
+  memo?.set(e, v);
   const vals: Record<string, string> = {};
   const add = (x: IrExpr) => {
     if (x.k === 'const') return;
@@ -638,7 +656,7 @@ function traceConditions(e: IrExpr, ctx: Ctx, out: ConditionTrace[]): void {
  * as source texts: 且 is split (recursively), anything else — a comparison, a 或 group, a
  * 并非, a quantifier, a range written once (6—24月龄) — is one condition.
  */
-function unmetConditions(e: IrExpr, ctx: Ctx): { no: string[]; unknown: string[] } {
+function unmetConditions(e: IrExpr, ctx: Ctx, memo?: ReadonlyMap<IrExpr, V>): { no: string[]; unknown: string[] } {
   const no: string[] = [];
   const unknown: string[] = [];
   const visit = (x: IrExpr): void => {
@@ -652,7 +670,8 @@ function unmetConditions(e: IrExpr, ctx: Ctx): { no: string[]; unknown: string[]
       if (x.value === false) no.push(x.origin?.text ?? '否');
       return;
     }
-    const v = evalExpr(x, ctx);
+    // INVARIANT: memo holds the values traceConditions computed for these very nodes in this ctx
+    const v = memo?.has(x) ? memo.get(x)! : evalExpr(x, ctx);
     if (v === false) no.push(x.origin?.text ?? '');
     else if (v === null) unknown.push(x.origin?.text ?? '');
   };
@@ -746,18 +765,38 @@ function claimable(main: Decision, appName: string, sh: Shared): Pick<Decision, 
   };
 }
 
+/**
+ * A decision's fields in their fixed order (措施, 条款, 对象?, 发放对象?, 牵头单位, 责任单位, 存疑?,
+ * 状态, 结果, 理由, 规则, 问题?, 缺少?, 定义?), built by assignment: object spreads with
+ * conditional parts cost more than the rest of a small measure's evaluation.
+ * INVARIANT: the key order is the generated evaluator's (compareDecisions compares JSON text first).
+ */
+function decisionOf(m: IrMeasure, status: Status, results: Decision['结果'], reasons: string[], traces: RuleTrace[], extra?: { problems?: OutcomeProblem[]; missing?: string[]; defs?: DefinitionTrace[] }): Decision {
+  const c = m.citation;
+  const clause: Record<string, unknown> = { 锚点: c.anchor, 标签: c.label };
+  if (c.title) clause.标题 = c.title;
+  clause.原文 = c.quotes;
+  const d: Record<string, unknown> = { 措施: m.name, 条款: clause };
+  if (m.subject) d.对象 = m.subject;
+  if (m.recipient) d.发放对象 = m.recipient;
+  d.牵头单位 = m.lead;
+  d.责任单位 = m.responsible;
+  if (m.doubts.length) d.存疑 = m.doubts.map((x) => (x.reason ? { 名称: x.name, 采用: x.adopted ?? '', 理由: x.reason } : { 名称: x.name, 采用: x.adopted ?? '' }));
+  d.状态 = status;
+  d.结果 = results;
+  d.理由 = reasons;
+  d.规则 = traces;
+  if (extra?.problems?.length) d.问题 = extra.problems;
+  if (extra?.missing?.length) d.缺少 = extra.missing;
+  if (extra?.defs?.length) d.定义 = extra.defs;
+  return d as unknown as Decision;
+}
+
 function evaluateMeasure(m: IrMeasure, sh: Shared, raw: Map<string, RuntimeValue>): Decision {
-  const base = {
-    措施: m.name,
-    条款: { 锚点: m.citation.anchor, 标签: m.citation.label, ...(m.citation.title ? { 标题: m.citation.title } : {}), 原文: m.citation.quotes },
-    ...(m.subject ? { 对象: m.subject } : {}), ...(m.recipient ? { 发放对象: m.recipient } : {}),
-    牵头单位: m.lead, 责任单位: m.responsible,
-    ...(m.doubts.length ? { 存疑: m.doubts.map((d) => ({ 名称: d.name, 采用: d.adopted ?? '', ...(d.reason ? { 理由: d.reason } : {}) })) } : {}),
-  };
   const status0 = sh.status0;
-  if (status0) return { ...base, 状态: status0, 结果: {}, 理由: [status0 === '已废止' ? '政策已废止' : '政策尚未生效'], 规则: [] };
+  if (status0) return decisionOf(m, status0, {}, [status0 === '已废止' ? '政策已废止' : '政策尚未生效'], []);
   if (m.subject && sh.nonexistent.has(m.subject)) {
-    return { ...base, 状态: '不适用', 结果: {}, 理由: [`输入声明没有「${m.subject}」`], 规则: [] };
+    return decisionOf(m, '不适用', {}, [`输入声明没有「${m.subject}」`], []);
   }
   // INVARIANT: an absent subject is unknown, not absent: the rules run on unknown facts
   // and a measure that would grant something is 存疑 (whether the entity exists is not known).
@@ -771,6 +810,7 @@ function evaluateMeasure(m: IrMeasure, sh: Shared, raw: Map<string, RuntimeValue
     const missing = new Set<string>();
     const rctx = mk(missing, new Set());
     const conds: ConditionTrace[] = [];
+    const memo = new Map<IrExpr, V>();
     let a: boolean | null;
     let note: string | undefined;
     if ((r.validFrom !== undefined && sh.evalDay < r.validFrom) || (r.validTo !== undefined && sh.evalDay > r.validTo)) {
@@ -778,12 +818,12 @@ function evaluateMeasure(m: IrMeasure, sh: Shared, raw: Map<string, RuntimeValue
       note = `不在有效期内（${r.validFrom !== undefined ? formatIso(fromDayNumber(r.validFrom)) : '…'} 至 ${r.validTo !== undefined ? formatIso(fromDayNumber(r.validTo)) : '…'}）`;
     } else {
       a = evalExpr(r.condition, rctx) as boolean | null;
-      traceConditions(r.condition, rctx, conds);
+      traceConditions(r.condition, rctx, conds, memo);
       if (a === null) note = `缺少事实：${[...missing].join('、')}`;
     }
     for (const x of missing) measureMissing.add(x);
     applies.set(r.name, a);
-    const unmet = a === true || note?.startsWith('不在有效期内') ? { no: [], unknown: [] } : unmetConditions(r.condition, rctx);
+    const unmet = a === true || note?.startsWith('不在有效期内') ? { no: [], unknown: [] } : unmetConditions(r.condition, rctx, memo);
     traces.push({
       规则: r.name, 适用: a, 条件: conds, ...(note ? { 说明: note } : {}),
       ...(unmet.no.length ? { 未满足: unmet.no } : {}), ...(unmet.unknown.length ? { 未知: unmet.unknown } : {}),
@@ -870,13 +910,9 @@ function evaluateMeasure(m: IrMeasure, sh: Shared, raw: Map<string, RuntimeValue
     status = '存疑';
     problems.push(...m.outcomes.filter((o) => Object.hasOwn(results, o.name)).map((o) => ({ 类别: '未知' as const, 结果: o.name, 规则: results[o.name]!.规则 })));
   }
-  const defList = [...defs.values()];
-  return {
-    ...base, 状态: status, 结果: inForceDoubt ? {} : results, 理由: reasons, 规则: traces,
-    ...(problems.length ? { 问题: problems } : {}),
-    ...(status === '存疑' && measureMissing.size ? { 缺少: [...measureMissing].sort() } : {}),
-    ...(defList.length ? { 定义: defList } : {}),
-  };
+  return decisionOf(m, status, inForceDoubt ? {} : results, reasons, traces, {
+    problems, ...(status === '存疑' && measureMissing.size ? { missing: [...measureMissing].sort() } : {}), defs: [...defs.values()],
+  });
 }
 
 /** Why a measure is doubtful when its 对象 is not in the facts. */
@@ -884,8 +920,40 @@ function absentSubjectReason(subject: string): string {
   return `输入中没有「${subject}」：不知道是否存在，其事实均为未知（若确实没有，写 ${subject}: ${NONEXISTENT}）`;
 }
 
+/** Options of the verifier's own calls (not part of the evaluation contract). */
+export interface EvaluateInternal {
+  /** Decide no measure when the input violates a 前提 (the property engine discards it). */
+  readonly stopIfAssumptionViolated?: boolean;
+  /** Decide only these measures (others they refer to are decided on demand); `决定` lists only them. */
+  readonly measures?: ReadonlySet<string>;
+}
+
+/**
+ * The measures a property reads: named in its condition or assertions (`M.结果`, `适用（M）`),
+ * directly or through the definitions it uses. Memoised per property.
+ */
+const propertyMeasureMemo = new WeakMap<IrProgram['properties'][number], ReadonlySet<string>>();
+export function propertyMeasures(ir: IrProgram, prop: IrProgram['properties'][number]): ReadonlySet<string> {
+  const hit = propertyMeasureMemo.get(prop);
+  if (hit) return hit;
+  const out = new Set<string>();
+  const seenDefs = new Set<string>();
+  const visit = (e: IrExpr): void => {
+    if (e.k === 'outcome' || e.k === 'applies') out.add(e.measure);
+    if (e.k === 'def' && !seenDefs.has(e.name)) {
+      seenDefs.add(e.name);
+      for (const d of ir.definitions) if (d.name === e.name) visit(d.expr);
+    }
+    for (const c of irChildren(e)) visit(c);
+  };
+  prop.asserts.forEach(visit);
+  if (prop.condition) visit(prop.condition);
+  propertyMeasureMemo.set(prop, out);
+  return out;
+}
+
 /** Full evaluation with the raw (runtime-representation) outcome values. */
-export function evaluateRaw(ir: IrProgram, facts: unknown, date: unknown, events: unknown = [], options?: unknown, internal?: { readonly stopIfAssumptionViolated?: boolean }): {
+export function evaluateRaw(ir: IrProgram, facts: unknown, date: unknown, events: unknown = [], options?: unknown, internal?: EvaluateInternal): {
   decisions: Decisions; raw: Map<string, RuntimeValue>; isVoid: boolean; facts: Facts; nonexistent: ReadonlySet<string>; evalDay: number;
 } {
   const v = validateInput(ir, facts, date, events, options);
@@ -914,7 +982,9 @@ export function evaluateRaw(ir: IrProgram, facts: unknown, date: unknown, events
   const violated = assumptionsViolated(ir, sh);
   // the property engine discards inputs that violate a 前提 without looking at the decisions
   const stop = internal?.stopIfAssumptionViolated === true && violated.length > 0;
-  const decided = stop ? [] : ir.measures.map((m) => (sh.measures.get(m.name) ?? decide(m, sh)).decision);
+  // a property needs only the measures it names (and what they refer to, decided on demand)
+  const only = internal?.measures;
+  const decided = stop ? [] : (only ? ir.measures.filter((m) => only.has(m.name)) : ir.measures).map((m) => (sh.measures.get(m.name) ?? decide(m, sh)).decision);
   const decisions: Decisions = {
     政策: { 名称: ir.policy.name, ...(ir.policy.docNumber ? { 文号: ir.policy.docNumber } : {}) },
     评估日期: formatIso(fromDayNumber(v.evalDay)),
@@ -969,9 +1039,13 @@ export interface PropertyCheck {
 }
 
 /** Check a property on one input; the event (if any) is both in the events list and bound to 事件. */
-export function checkProperty(ir: IrProgram, prop: IrProgram['properties'][number], facts: unknown, date: unknown, event?: unknown, internal?: { readonly stopIfAssumptionViolated?: boolean }): PropertyCheck {
-  const r = evaluateRaw(ir, facts, date, event === undefined ? [] : [event], undefined, internal);
-  if (r.decisions.决定.length === 0 && r.decisions.前提不满足?.length && ir.measures.length) return { verdict: 'vacuous', failed: [], decisions: r.decisions };
+export function checkProperty(ir: IrProgram, prop: IrProgram['properties'][number], facts: unknown, date: unknown, event?: unknown, internal?: { readonly stopIfAssumptionViolated?: boolean; readonly onlyNamedMeasures?: boolean }): PropertyCheck {
+  // onlyNamedMeasures: `decisions.决定` lists only the measures the property reads (the verdict is the same)
+  const r = evaluateRaw(ir, facts, date, event === undefined ? [] : [event], undefined, {
+    ...(internal?.stopIfAssumptionViolated ? { stopIfAssumptionViolated: true } : {}),
+    ...(internal?.onlyNamedMeasures ? { measures: propertyMeasures(ir, prop) } : {}),
+  });
+  if (internal?.stopIfAssumptionViolated && r.decisions.前提不满足?.length) return { verdict: 'vacuous', failed: [], decisions: r.decisions };
   const statuses = new Map(r.decisions.决定.map((d) => [d.措施, d.状态] as const));
   const ev = event as PolicyEvent | undefined;
   const evDay = ev ? validateInput(ir, {}, ev.日期, []).evalDay : 0;

@@ -151,42 +151,43 @@ const RATIO_RE = /^(-?\d+(?:\.\d+)?)([%‰])$/;
 
 /** Convert one scalar input value to its runtime representation, or describe the problem. */
 export function convertValue(t: IrType, v: unknown, evalDay: number | undefined, signed = false): { ok: true; value: RuntimeValue } | { ok: false; expected: string } {
-  const bad = { ok: false as const, expected: typeLabel(t, signed) };
+  // (built only for a bad value: the label is text, and most values are good)
+  const bad = () => ({ ok: false as const, expected: typeLabel(t, signed) });
   switch (t.k) {
-    case 'bool': return typeof v === 'boolean' ? { ok: true, value: v } : bad;
-    case 'text': return typeof v === 'string' ? { ok: true, value: v } : bad;
-    case 'enum': return typeof v === 'string' && t.members.includes(v) ? { ok: true, value: v } : bad;
-    case 'int': return typeof v === 'number' && Number.isSafeInteger(v) && (signed || v >= 0) ? { ok: true, value: v === 0 ? 0 : v } : bad;
+    case 'bool': return typeof v === 'boolean' ? { ok: true, value: v } : bad();
+    case 'text': return typeof v === 'string' ? { ok: true, value: v } : bad();
+    case 'enum': return typeof v === 'string' && t.members.includes(v) ? { ok: true, value: v } : bad();
+    case 'int': return typeof v === 'number' && Number.isSafeInteger(v) && (signed || v >= 0) ? { ok: true, value: v === 0 ? 0 : v } : bad();
     case 'date': {
       const d = isoToDay(v);
-      if (d === undefined) return bad;
+      if (d === undefined) return bad();
       if (evalDay !== undefined && d > evalDay) return { ok: false, expected: '不晚于评估日期的日期' };
       return { ok: true, value: d };
     }
     case 'money': {
       const s = typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'string' ? v : undefined;
-      if (s === undefined || !MONEY_RE.test(s)) return bad;
+      if (s === undefined || !MONEY_RE.test(s)) return bad();
       const neg = s.startsWith('-');
-      if (neg && !signed) return bad;
+      if (neg && !signed) return bad();
       const [i, f = ''] = (neg ? s.slice(1) : s).split('.');
       // f holds the fraction digits (at most two): "0.25" → 25 fen, "1.5" → 50 fen
       const fen = Number(i) * MONEY_SCALE + Number((f + '00').slice(0, 2));
-      if (!Number.isSafeInteger(fen)) return bad;
+      if (!Number.isSafeInteger(fen)) return bad();
       return { ok: true, value: neg && fen !== 0 ? -fen : fen };
     }
     case 'quantity': {
       if (t.dim === 'ratio') {
         const m = typeof v === 'string' ? RATIO_RE.exec(v) : null;
-        if (!m || (!signed && m[1]!.startsWith('-'))) return bad;
+        if (!m || (!signed && m[1]!.startsWith('-'))) return bad();
         // exact: the written decimal divided by 100 (%) or 1000 (‰)
         const f = new Fraction(m[1]!).div(m[2] === '‰' ? 1000 : 100);
         return { ok: true, value: ratioText(f) };
       }
-      return typeof v === 'number' && Number.isSafeInteger(v) && (signed || v >= 0) ? { ok: true, value: v === 0 ? 0 : v } : bad;
+      return typeof v === 'number' && Number.isSafeInteger(v) && (signed || v >= 0) ? { ok: true, value: v === 0 ? 0 : v } : bad();
     }
     case 'entity':
     case 'list':
-      return bad; // (records are validated by validateRecord)
+      return bad(); // (records are validated by validateRecord)
   }
 }
 
@@ -304,24 +305,37 @@ export function validateOptions(options: unknown, events: unknown, problems: Inp
 }
 
 /** Validate one record of entity `ent` at `path`; problems are appended. */
+/** An entity's fields by name (first of a name), per entity. */
+const fieldIndexMemo = new WeakMap<IrEntity, Map<string, IrEntity['fields'][number]>>();
+function fieldIndex(ent: IrEntity): Map<string, IrEntity['fields'][number]> {
+  let m = fieldIndexMemo.get(ent);
+  if (!m) {
+    m = new Map();
+    for (const f of ent.fields) if (!m.has(f.name)) m.set(f.name, f);
+    fieldIndexMemo.set(ent, m);
+  }
+  return m;
+}
+
 function validateRecord(ir: IrProgram, ent: IrEntity, rec: Record<string, unknown>, path: string, evalDay: number | undefined, problems: InputProblem[], seen: Set<object>): Rec {
   const fields: Rec = new Map();
   if (seen.has(rec)) {
     problems.push({ 路径: path, 期望: '不含循环引用的对象', 实际: '循环引用' });
     return fields;
   }
-  const unknownField = `实体「${ent.name}」的字段（${ent.fields.map((x) => x.name).join('、')}）`;
+  const unknownField = () => `实体「${ent.name}」的字段（${ent.fields.map((x) => x.name).join('、')}）`;
+  const byName = fieldIndex(ent);
   const entries = readEntries(rec, path, (k) => {
-    const f = ent.fields.find((x) => x.name === k);
-    return f ? typeLabel(f.type, f.signed) : unknownField;
+    const f = byName.get(k);
+    return f ? typeLabel(f.type, f.signed) : unknownField();
   }, problems);
   if (!entries) return fields;
   seen.add(rec);
   for (const [fname, v] of entries) {
-    const f = ent.fields.find((x) => x.name === fname);
+    const f = byName.get(fname);
     const fpath = `${path}.${fname}`;
     if (!f) {
-      problems.push({ 路径: fpath, 期望: unknownField, 实际: '未知字段' });
+      problems.push({ 路径: fpath, 期望: unknownField(), 实际: '未知字段' });
       continue;
     }
     const t = f.type;

@@ -32,18 +32,27 @@ export function allQuotes(p: BoundProgram): { quote: A.StrLit; clause?: string; 
   return out;
 }
 
+// The last source text checked against, normalised, and the quotes found in it: the language
+// server checks the same source after every edit, and a quote is searched in it once.
+let memo: { sourceText: string; src: string; found: Set<string> } | undefined;
+
 /** Check quotes against the normalised source text. */
 export function checkQuotes(p: BoundProgram, sourceText: string): Diagnostic[] {
-  const src = normalizeQuote(sourceText);
+  if (memo?.sourceText !== sourceText) memo = { sourceText, src: normalizeQuote(sourceText), found: new Set() };
+  const { src, found } = memo;
   const out: Diagnostic[] = [];
   for (const { quote } of allQuotes(p)) {
+    if (found.has(quote.value)) continue;
     const q = normalizeQuote(quote.value);
     if (q.length === 0) {
       out.push(diag('ZC0601', quote.span, '原文为空'));
       continue;
     }
     const at = src.indexOf(q);
-    if (at >= 0) continue;
+    if (at >= 0) {
+      found.add(quote.value);
+      continue;
+    }
     // Longest prefix of the quote found in the source: tells the drafter where it diverges.
     let lo = 0;
     let hi = q.length;

@@ -75,6 +75,11 @@ export interface ParsedFile {
   readonly syntaxErrors: boolean;
   /** The top-level blocks the file was parsed in (absent after ZC0204): what `reparseFile` reuses. */
   readonly blocks?: readonly Block[];
+  /**
+   * When this parse has syntax errors: the latest earlier parse of the file without any (set by
+   * `reparseFile`). The edit that repairs an error is re-parsed against it, where it is local again.
+   */
+  readonly lastGood?: ParsedFile;
 }
 
 /** Options of `parseFile` / `reparseFile`. */
@@ -173,11 +178,30 @@ function commonSuffix(a: string, b: string, n: number): number {
  * diagnostics, CST) — test/syntax/incremental.test.ts checks it on random edits.
  */
 export function reparseFile(previous: ParsedFile, source: SourceFile, opts: ParseOptions = {}): Result<ParsedFile> {
+  // After an edit that made a syntax error, the block holding it must be parsed whole (its errors
+  // are not local); the edit that repairs it is, against the last parse without errors, often an
+  // edit inside one item again (typing 「…」 or "…" in two steps).
+  const good = previous.syntaxErrors ? previous.lastGood : undefined;
+  const r = (good && reparseFrom(good, source, opts, true)) || reparseFrom(previous, source, opts, false)!;
+  // INVARIANT: lastGood only changes what is re-parsed, never the result (it is a correct parse of its own text).
+  if (!r.value.syntaxErrors) return r;
+  const lastGood = previous.syntaxErrors ? previous.lastGood : previous;
+  if (!lastGood || lastGood.source.path !== source.path) return r;
+  Object.defineProperty(r.value, 'lastGood', { value: lastGood, enumerable: false });
+  return r;
+}
+
+/**
+ * `reparseFile` from one earlier parse. `localOnly`: only when the edit lies inside one item of
+ * a top-level 条款 (undefined otherwise).
+ */
+function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOptions, localOnly: boolean): Result<ParsedFile> | undefined {
   const keepCst = !!opts.keepCst;
   const blocks = previous.blocks;
   const a = previous.source.text;
   const b = source.text;
-  if (!blocks || !blocks.length || (keepCst && blocks.some((x) => !x.cst)) || previous.source.path !== source.path) return parseFile(source, opts);
+  if (!blocks || !blocks.length || (keepCst && blocks.some((x) => !x.cst)) || previous.source.path !== source.path) return localOnly ? undefined : parseFile(source, opts);
+  if (a === b) return assemble(source, [...blocks], keepCst); // (an edit undone: the text of the base again)
   // The edit: old [p, a.length - s) became new [p, b.length - s).
   const n = Math.min(a.length, b.length);
   const p = commonPrefix(a, b, n);
@@ -199,6 +223,7 @@ export function reparseFile(previous: ParsedFile, source: SourceFile, opts: Pars
       return nestingChecked(source, assemble(source, out, keepCst), opts);
     }
   }
+  if (localOnly) return undefined;
   const start = blocks[i]!.start;
   // Widen the re-lexed range until it ends with a block's closing "}" (an unclosed string or
   // brace runs on): first by a block or two, then to the end of the file.

@@ -550,9 +550,17 @@ export function parseTokens(file: SourceFile, tokens: IToken[]): Result<CstNode>
   parser.text = '';
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<number>();
-  // token → index, built once (helpFor needs a token's neighbour; indexOf per error was quadratic)
-  let index: Map<IToken, number> | undefined;
-  const indexOf = (t: IToken) => (index ??= new Map(tokens.map((x, i) => [x, i] as const))).get(t) ?? -1;
+  // token → index: a cursor walked from the previous error's token (errors come in text order, so
+  // all the walks together read each token about once; helpFor needs a token's neighbour). A
+  // linear indexOf per error was quadratic; a Map of every token cost an allocation per token of
+  // a large block on each erroneous parse.
+  let cursor = 0;
+  const indexOf = (t: IToken) => {
+    const o = t.startOffset;
+    while (cursor > 0 && tokens[cursor]!.startOffset > o) cursor--;
+    while (cursor < tokens.length - 1 && tokens[cursor]!.startOffset < o) cursor++;
+    return tokens[cursor] === t ? cursor : -1; // (-1: not one of the tokens — one inserted in recovery)
+  };
   for (const e of parser.errors as IRecognitionException[]) {
     const t = e.token;
     const isEof = t.tokenType === EOF || Number.isNaN(t.startOffset);

@@ -190,6 +190,11 @@ class Smt {
 
   /** Earliest preferred evaluation date for witnesses: the effective date, or the earliest date the rules mention. */
   preferredFrom(): number {
+    return (this.preferred ??= this.preferredFromOnce());
+  }
+
+  private preferred: number | undefined;
+  private preferredFromOnce(): number {
     if (this.ir.policy.effective !== undefined) return this.ir.policy.effective;
     if (this.ir.policy.effectiveRange) return this.ir.policy.effectiveRange.hi + 1;
     let min = Infinity;

@@ -63,7 +63,7 @@ export async function runPbt(
     const r = fc.check(fc.property(arb, (w) => {
       let verdict: string;
       try {
-        const c = checkProperty(ir, p, w.facts, w.date, w.event, { stopIfAssumptionViolated: true });
+        const c = checkProperty(ir, p, w.facts, w.date, w.event, { stopIfAssumptionViolated: true, onlyNamedMeasures: true });
         if (hasAssumptions && c.decisions.前提不满足?.length) {
           discarded++;
           fc.pre(false);

@@ -1047,7 +1047,23 @@ function isRealTerm(x: ZExpr): boolean {
   return typeof x?.sort?.name === 'function' && x.sort.name() === 'Real';
 }
 
+/**
+ * The text constants of a program, numbered in order of first occurrence. Computed once per
+ * program: an encoder is made per query, and walking every measure each time made the encoding
+ * of a 2,000-measure program quadratic.
+ */
+const stringsMemo = new WeakMap<IrProgram, ReadonlyMap<string, number>>();
 function collectStrings(ir: IrProgram, strings: Map<string, number>): void {
+  let memo = stringsMemo.get(ir);
+  if (!memo) {
+    const m = new Map<string, number>();
+    collectStringsOnce(ir, m);
+    stringsMemo.set(ir, (memo = m));
+  }
+  for (const [k, v] of memo) strings.set(k, v);
+}
+
+function collectStringsOnce(ir: IrProgram, strings: Map<string, number>): void {
   const visit = (e: IrExpr): void => {
     if (e.k === 'const' && e.type.k === 'text' && typeof e.value === 'string' && !strings.has(e.value)) strings.set(e.value, strings.size + 1);
     for (const c of irChildren(e)) visit(c);

@@ -3,6 +3,9 @@
  * corpus, beside `tsc --noEmit` on a TypeScript file of the same line count, in the
  * same run (runs interleaved so machine-load drift hits both alike).
  *
+ * With `--baseline DIR` (run.mjs) the baseline checkout's `zhengce check` runs on the same
+ * corpus in every round, interleaved, and the before/after ratios are printed.
+ *
  * Goals (issue): check ≥ 250,000 lines/s, faster than tsc, peak memory < 400 MB.
  * The goals are printed as met / NOT met; they never fail the run. The run fails only
  * if the corpus is not valid (any diagnostic) or tsc reports an error — then the
@@ -55,6 +58,8 @@ export default {
     // ── interleaved series: one warm-up round, then `runs` measured rounds of
     //    CLI check · tsc (· in-process compile() and split, in the first 3 rounds) ──
     const checkRuns = [];
+    const baseRuns = [];
+    const BASE_CLI = ctx.baseline ? join(ctx.baseline.root, 'bin', 'zhengce.js') : undefined;
     const tscRuns = [];
     const inproc = [];
     const splits = [];
@@ -69,8 +74,17 @@ export default {
         log(t.stdout.split('\n').slice(0, 30).join('\n') + t.stderr.slice(0, 4000));
         throw new Error(`BENCH INVALID: tsc exited ${t.status} on the generated TypeScript file`);
       }
+      let b;
+      if (BASE_CLI) {
+        b = timeNode(BASE_CLI, ['check', dir], { cwd: ctx.baseline.root });
+        if (b.status !== 0 || !b.stdout.includes('没有诊断')) {
+          log(b.stdout.slice(0, 4000) + b.stderr.slice(0, 4000));
+          throw new Error(`BENCH INVALID: the baseline's zhengce check exited ${b.status} or reported diagnostics on the same corpus`);
+        }
+      }
       if (i === 0) continue; // warm-up (file cache, V8 compile cache)
       checkRuns.push(c);
+      if (b) baseRuns.push(b);
       tscRuns.push(t);
       let extra = '';
       if (i <= splitRuns) {
@@ -79,7 +93,7 @@ export default {
         splits.push(JSON.parse(timeNode(ONCE, [dir, '--split']).stdout));
         extra = ` · compile() ${int(p.ms)} ms`;
       }
-      log(`  run ${i}/${runs}: check ${int(c.ms)} ms (cpu ${int(c.cpuMs)}), ${fix(c.rssMB)} MB · tsc ${int(t.ms)} ms (cpu ${int(t.cpuMs)}), ${fix(t.rssMB)} MB${extra}`);
+      log(`  run ${i}/${runs}: check ${int(c.ms)} ms (cpu ${int(c.cpuMs)}), ${fix(c.rssMB)} MB${b ? ` · BEFORE check ${int(b.ms)} ms (cpu ${int(b.cpuMs)}), ${fix(b.rssMB)} MB` : ''} · tsc ${int(t.ms)} ms (cpu ${int(t.cpuMs)}), ${fix(t.rssMB)} MB${extra}`);
     }
 
     // ── report ──
@@ -97,12 +111,22 @@ export default {
     log(table([
       ['', 'median ms', 'min ms', 'max ms', 'lines/s', 'median cpu ms', 'peak RSS MB'],
       row('zhengce check (CLI, wall)', cMs, checkRuns.map((r) => r.cpuMs), checkRuns.map((r) => r.rssMB)),
+      ...(baseRuns.length ? [row('BEFORE: baseline zhengce check (CLI, wall)', baseRuns.map((r) => r.ms), baseRuns.map((r) => r.cpuMs), baseRuns.map((r) => r.rssMB))] : []),
       row('tsc --noEmit (wall)', tMs, tscRuns.map((r) => r.cpuMs), tscRuns.map((r) => r.rssMB)),
       row(`compile() in-process (${inproc.length} runs)`, iMs, undefined, inproc.map((r) => r.maxRssMB)),
     ]));
     const ratio = median(cMs) / median(tMs);
     log('');
     log(`ratio check/tsc: ${fix(ratio, 2)}× by median wall time, ${fix(cCpu / tCpu, 2)}× by median CPU time (user+sys)`);
+    let beforeAfter;
+    if (baseRuns.length) {
+      const bMs = median(baseRuns.map((r) => r.ms));
+      const bCpu = median(baseRuns.map((r) => r.cpuMs ?? NaN));
+      beforeAfter = { baseline: ctx.baseline.commit, beforeMs: bMs, beforeCpuMs: bCpu, afterMs: median(cMs), afterCpuMs: cCpu, wallRatio: median(cMs) / bMs, cpuRatio: cCpu / bCpu, beforePeakRssMB: max(baseRuns.map((r) => r.rssMB ?? NaN)) };
+      log(`before → after (${ctx.baseline.commit.slice(0, 9)} → this tree, same corpus, interleaved): ${int(corpus.lines / (bMs / 1000))} → ${int(corpus.lines / (median(cMs) / 1000))} lines/s by wall, ` +
+        `${int(corpus.lines / (bCpu / 1000))} → ${int(corpus.lines / (cCpu / 1000))} lines/s by CPU; after/before time ${fix(beforeAfter.wallRatio, 2)}× wall, ${fix(beforeAfter.cpuRatio, 2)}× CPU ` +
+        `(> 1.10 = a regression over 10%); peak RSS ${fix(beforeAfter.beforePeakRssMB)} → ${fix(max(checkRuns.map((r) => r.rssMB ?? NaN)))} MB`);
+    }
     log(`  [${runs} measured rounds after 1 warm-up, interleaved; lines/s = ${int(corpus.lines)} / median wall; peak RSS = max over runs via ${rssMethod}; in-process: performance.now() around compile(), process.resourceUsage().maxRSS]`);
 
     const ph = (f) => median(splits.map((s) => f(s.phases)));
@@ -154,6 +178,7 @@ export default {
       inProcess: { medianMs: median(iMs), minMs: min(iMs), maxMs: max(iMs), peakRssMB: max(inproc.map((r) => r.maxRssMB)) },
       ratio,
       cpuRatio: cCpu / tCpu,
+      ...(beforeAfter ? { beforeAfter } : {}),
       split: { parseFileMs, restMs, lexMs: w[0], parseMs: w[1], astMs: w[2], bindMs: w[3], checkMs: w[4], quotesMs: w[5] },
       ...(profile ? { profile } : {}),
     };

@@ -15,6 +15,9 @@
  *       (all measures), and — white-box, it has no selection — _validate + _judgeFast of the three;
  *   (b) hand-written functions for three measures (test/bench/handwritten.mjs) — the
  *       physical limit — plain, and with the same input checks as the generated validation;
+ *       and, like for like, with the same checks AND evaluateFast's output for the three
+ *       (decision set: display values, 可领取 with the application condition, 前提不满足) —
+ *       identical JSON to evaluateFast({ 措施: the three }) on every household (checked);
  *   (c) the reference interpreter (dist/compiler/interpret/interpreter.js evaluate(ir, …))
  *       on a sample, scaled;
  *   (d) json-rules-engine 7.3.1 with the three rules, `await engine.run(facts)`, sample, scaled.
@@ -37,7 +40,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { makeRng } from './corpus.mjs';
-import { checkHousehold, handwritten, handwrittenChecked, jreCanonical, jreFacts, jreInput, jreRules } from './handwritten.mjs';
+import { checkHousehold, handwritten, handwrittenChecked, handwrittenShaped, jreCanonical, jreFacts, jreInput, jreRules } from './handwritten.mjs';
 import { ROOT, fix, int, median, newestProfile, summarizeCpuProfile, table, timeNode } from './util.mjs';
 
 const TITLE = 'evaluation: 1,000,000 households — generated evaluator vs hand-written vs interpreter vs json-rules-engine';
@@ -151,6 +154,16 @@ function loopHandChecked(arr, n, rss, mask) {
     if ((i & mask) === 0) rssTick(rss);
     const r = handwrittenChecked(arr[i]);
     s += r.生育补助分 + r.上浮比例ppm + (r.购房优先 ? 1 : 0);
+  }
+  return s;
+}
+
+function loopHandShaped(arr, n, rss, mask) {
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    if ((i & mask) === 0) rssTick(rss);
+    const ds = handwrittenShaped(arr[i]).决定;
+    s += (ds[0].状态 === '适用' ? 1 : 0) + (ds[1].状态 === '适用' ? 2 : 0) + (ds[2].状态 === '适用' ? 4 : 0);
   }
   return s;
 }
@@ -288,6 +301,7 @@ function makeRows(H, N, S, eng, big = 0xffff, small = 0xfff) {
     ['hand', N, (n, rss) => loopHand(H, n, rss, big)],
     ['handHot', N, (n, rss) => loopHandHot(H, n, rss, big)],
     ['handChecked', N, (n, rss) => loopHandChecked(H, n, rss, big)],
+    ['handShaped', N, (n, rss) => loopHandShaped(H, n, rss, big)],
     ['checkOnly', N, (n, rss) => loopCheckOnly(H, n, rss, big)],
     ...(B ? [
       ['before', N, (n, rss) => B.before(H, n, rss, big)],
@@ -424,8 +438,12 @@ export async function benchEval(opts = {}) {
       hits[2] += h.购房优先 ? 1 : 0;
       const got = canonicalFromDecisions(gen.evaluateFast(H[i], DATE).决定, idx, false);
       if (got !== want) note(i, 'generated evaluateFast', got, want);
-      const got3 = canonicalFromDecisions(gen.evaluateFast(H[i], DATE, undefined, threeOpt).决定, THREE_IDX, false);
+      const fast3 = gen.evaluateFast(H[i], DATE, undefined, threeOpt);
+      const got3 = canonicalFromDecisions(fast3.决定, THREE_IDX, false);
       if (got3 !== want) note(i, 'generated evaluateFast({ 措施: the three })', got3, want);
+      // like for like: the hand-written decision set is evaluateFast's, byte for byte (as JSON)
+      const shaped = JSON.stringify(handwrittenShaped(H[i]));
+      if (shaped !== JSON.stringify(fast3) && !firstBad) firstBad = `household #${i}: hand-written (same output) gives ${shaped}, evaluateFast({ 措施: the three }) gives ${JSON.stringify(fast3)}`;
     }
     // evaluateMany over all households (a generator: one decision set per household, in order)
     {
@@ -481,7 +499,7 @@ export async function benchEval(opts = {}) {
       out(`agree: NO — ${firstBad}`);
       throw new Error(`BENCH INVALID: engines disagree — ${firstBad}`);
     }
-    agreeLines.push(`agree: yes — the three measures' results (生育补助金额, 租房提取限额上浮比例, 优先享受购房优惠政策, and the statuses) are identical for hand-written vs generated evaluateFast (all measures and { 措施: the three }) and evaluateMany on all ${int(N)} households, and for every row (hand-written ±checks, evaluate, ${before ? 'the baseline\'s evaluateFast and restricted rows, ' : ''}interpreter, json-rules-engine) on the first ${int(S)}`);
+    agreeLines.push(`agree: yes — the three measures' results (生育补助金额, 租房提取限额上浮比例, 优先享受购房优惠政策, and the statuses) are identical for hand-written vs generated evaluateFast (all measures and { 措施: the three }) and evaluateMany on all ${int(N)} households (and the hand-written decision set with the same output is evaluateFast { 措施: the three }'s, as JSON, on all of them), and for every row (hand-written ±checks, evaluate, ${before ? 'the baseline\'s evaluateFast and restricted rows, ' : ''}interpreter, json-rules-engine) on the first ${int(S)}`);
     agreeLines.push(allMeasureDiff
       ? `all ${M} measures (statuses and values): generated vs interpreter DIFFER — ${allMeasureDiff}`
       : `all ${M} measures (statuses and values): generated evaluateFast = generated evaluate = interpreter on the first ${int(S)} households`);
@@ -548,6 +566,7 @@ export async function benchEval(opts = {}) {
     hand: '(b) hand-written, 3 measures (physical limit)',
     handHot: '    hand-written, cache-resident (4,096 households reused)',
     handChecked: '(b) hand-written + the same input checks',
+    handShaped: '(b) hand-written + same checks + same output',
     checkOnly: '    hand-written input checks only',
     before: `(a0) BEFORE: baseline evaluateFast, all ${M}`,
     before3: '(a0) BEFORE: baseline, restricted to the 3*',
@@ -598,6 +617,7 @@ export async function benchEval(opts = {}) {
   const vsJre3 = ns('jre') / fast3Ns;
   out('');
   out(`goal evaluateFast on the three measures ≥ ${GOAL_VS_HAND}× the hand-written function WITH the same input checks: ${met(vs3HandChecked >= GOAL_VS_HAND)} — by CPU time ${f3(vs3HandChecked)}× (wall ${f3(nsWall('handChecked') / nsWall('fast3'))}×); evaluateMany ${f3(ns('handChecked') / ns('many3'))}×`);
+  out(`like for like (not a goal row): evaluateFast { 措施: the 3 } is ${f3(ns('handShaped') / fast3Ns)}× (CPU; wall ${f3(nsWall('handShaped') / nsWall('fast3'))}×) the hand-written function with the same checks and the same output (decision set, display values, 可领取, 前提不满足)`);
   out(`goal evaluateFast on the three measures ≥ ${GOAL_VS_HAND_UNCHECKED}× the unchecked hand-written function: ${met(vs3Hand >= GOAL_VS_HAND_UNCHECKED)} — by CPU time ${f3(vs3Hand)}× (${fix(1 / vs3Hand, 1)}× slower; wall ${f3(handWall / nsWall('fast3'))}×); evaluateMany ${f3(handNs / ns('many3'))}×; all ${M} measures ${f3(vsHand)}×`);
   if (before) {
     out(`before → after (same run, CPU): evaluateFast all ${M} measures ${fns(ns('before'))} → ${fns(fastNs)} ns (${fix(ns('before') / fastNs, 2)}× faster); three measures ${fns(ns('before3'))} (baseline, white-box restricted) → ${fns(fast3Ns)} ns (${fix(ns('before3') / fast3Ns, 2)}× faster);`);
@@ -637,7 +657,7 @@ export async function benchEval(opts = {}) {
     memory: mem,
     maxRssMB: ru.maxRSS / 1024,
     ratios: {
-      fastVsHand: vsHand, fast3VsHand: vs3Hand, fast3VsHandChecked: vs3HandChecked, many3VsHand: handNs / ns('many3'), fastVsJre: vsJre, fast3VsJre: vsJre3, interpVsFull: ns('interp') / ns('full'),
+      fastVsHand: vsHand, fast3VsHand: vs3Hand, fast3VsHandChecked: vs3HandChecked, fast3VsHandShaped: ns('handShaped') / fast3Ns, many3VsHand: handNs / ns('many3'), fastVsJre: vsJre, fast3VsJre: vsJre3, interpVsFull: ns('interp') / ns('full'),
       ...(before ? { beforeVsFast: ns('before') / fastNs, before3VsFast3: ns('before3') / fast3Ns, beforeVsHand: handNs / ns('before'), before3VsHandChecked: ns('handChecked') / ns('before3') } : {}),
     },
     validation: { validateNs: vNs, shareOfFast3: vNs / fast3Ns },
@@ -667,14 +687,134 @@ async function memChild(name, N, S, baseline) {
   }
 }
 
+// ── before vs after on equal inputs: the sample policy (unchanged since before issue 9) ──
+
+const SAMPLE_DATE = '2024-07-15';
+
+/** n seeded fact sets for policies/sample (every entity present, every field set; no dates after SAMPLE_DATE). */
+export function makeSampleFacts(n, seed = 2024) {
+  const rng = makeRng(seed);
+  const { chance } = rng;
+  const out = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const y = rng.int(2020, 2024);
+    const m = y === 2024 ? rng.int(1, 7) : rng.int(1, 12);
+    out[i] = {
+      家庭: { 子女数: rng.int(0, 5), 夫妻至少一方户籍在本县: chance(0.7) },
+      婴幼儿: { 出生日期: `${y}-${pad(m)}-${pad(rng.int(1, 14))}`, 户籍在本县: chance(0.8), 入托机构已备案: chance(0.6) },
+      女职工: { 性别: chance(0.8) ? '女' : '男', 生育孩次: rng.int(0, 4) },
+    };
+  }
+  return out;
+}
+
+/** One tree's engines for policies/sample: its interpreter (on its own lowering) and its generated evaluator. */
+async function sampleEngines(root) {
+  const imp = (p) => import(pathToFileURL(join(root, p)).href);
+  const gen = await imp('dist/generated/sample/index.js');
+  const interp = await imp('dist/compiler/interpret/interpreter.js');
+  const { loadPolicies } = await imp('dist/compiler/project/policies.js');
+  const { nodeHost } = await imp('dist/compiler/project/host.js');
+  const ir = loadPolicies([join(ROOT, 'policies', 'sample')], nodeHost).policies[0]?.ir;
+  if (!ir) throw new Error(`${root}: policies/sample gave no policy`);
+  return { gen, interp, ir };
+}
+
+/**
+ * Before (baseline checkout) vs after (this tree) on the same seeded inputs of policies/sample:
+ * the interpreter (evaluate with traces), the generated evaluate (traces) and evaluateFast, each
+ * tree's own build. Rounds interleaved; CPU time of this process around each row.
+ */
+export async function benchEvalBaseline({ baseline, runs = 3, n = 100_000, sample = 10_000, progress = () => {} }) {
+  const lines = [];
+  const out = (x = '') => lines.push(x);
+  const trees = { before: await sampleEngines(baseline.root), after: await sampleEngines(ROOT) };
+  const F = makeSampleFacts(n);
+  // agreement first: statuses and outcome values of every measure, before = after
+  let bad;
+  for (let i = 0; i < sample && !bad; i++) {
+    const view = (ds) => JSON.stringify(ds.决定.map((d) => [d.措施, d.状态, d.结果]));
+    const views = [
+      ['before evaluateFast', view(trees.before.gen.evaluateFast(F[i], SAMPLE_DATE))], ['after evaluateFast', view(trees.after.gen.evaluateFast(F[i], SAMPLE_DATE))],
+    ];
+    const full = (ds) => JSON.stringify(ds.决定.map((d) => [d.措施, d.状态, Object.fromEntries(Object.entries(d.结果).map(([k, v]) => [k, v.值]))]));
+    const fulls = [
+      ['before interpreter', full(trees.before.interp.evaluate(trees.before.ir, F[i], SAMPLE_DATE, []))], ['after interpreter', full(trees.after.interp.evaluate(trees.after.ir, F[i], SAMPLE_DATE, []))],
+      ['before evaluate', full(trees.before.gen.evaluate(F[i], SAMPLE_DATE))], ['after evaluate', full(trees.after.gen.evaluate(F[i], SAMPLE_DATE))],
+    ];
+    if (views[0][1] !== views[1][1]) bad = `input #${i}: ${views.map(([k, v]) => `${k} ${v}`).join(' | ')}`;
+    else if (new Set(fulls.map((x) => x[1])).size !== 1) bad = `input #${i}: ${fulls.map(([k, v]) => `${k} ${v}`).join(' | ')}`;
+  }
+  if (bad) {
+    out(`agree: NO — ${bad}`);
+    throw Object.assign(new Error(`BENCH INVALID: before and after disagree on policies/sample — ${bad}`), { lines });
+  }
+  const rows = [];
+  for (const who of ['before', 'after']) {
+    const { gen, interp, ir } = trees[who];
+    rows.push([who, 'interp', sample, (k) => { let x = 0; for (let i = 0; i < k; i++) x += interp.evaluate(ir, F[i], SAMPLE_DATE, []).决定.length; return x; }]);
+    rows.push([who, 'evaluate', sample, (k) => { let x = 0; for (let i = 0; i < k; i++) x += gen.evaluate(F[i], SAMPLE_DATE).决定.length; return x; }]);
+    rows.push([who, 'fast', n, (k) => { let x = 0; for (let i = 0; i < k; i++) x += gen.evaluateFast(F[i], SAMPLE_DATE).决定.length; return x; }]);
+  }
+  const T = new Map(rows.map(([who, name]) => [`${who}/${name}`, { ms: [], cpu: [] }]));
+  for (let round = 0; round <= runs; round++) {
+    // alternate which tree goes first, so that drift in the load hits both alike
+    const order = round % 2 ? [...rows.slice(3), ...rows.slice(0, 3)] : rows;
+    for (const [who, name, k, fn] of order) {
+      gc();
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      fn(round === 0 ? Math.min(k, 2000) : k);
+      const ms = performance.now() - t0;
+      const c = process.cpuUsage(c0);
+      if (round === 0) continue;
+      T.get(`${who}/${name}`).ms.push(ms);
+      T.get(`${who}/${name}`).cpu.push((c.user + c.system) / 1000);
+    }
+    if (round > 0) progress(`  sample before/after round ${round}/${runs}: ${[...T].map(([k, v]) => `${k} ${int(v.cpu[v.cpu.length - 1])}`).join(' · ')} ms CPU  [load ${load()}]`);
+  }
+  const ns = (key, k) => (median(T.get(key).cpu) * 1e6) / k;
+  const nsw = (key, k) => (median(T.get(key).ms) * 1e6) / k;
+  const label = { interp: 'interpreter evaluate (traces)', evaluate: 'generated evaluate (traces)', fast: 'generated evaluateFast' };
+  const table1 = [['policies/sample, same inputs', 'inputs', 'before ns/input (CPU)', 'after ns/input (CPU)', 'after/before (CPU)', 'before ns (wall)', 'after ns (wall)', 'after/before (wall)']];
+  const summary = {};
+  for (const [name, k] of [['interp', sample], ['evaluate', sample], ['fast', n]]) {
+    const b = ns(`before/${name}`, k);
+    const a = ns(`after/${name}`, k);
+    const bw = nsw(`before/${name}`, k);
+    const aw = nsw(`after/${name}`, k);
+    table1.push([label[name], int(k), fix(b, 0), fix(a, 0), `${fix(a / b, 2)}×`, fix(bw, 0), fix(aw, 0), `${fix(aw / bw, 2)}×`]);
+    summary[name] = { inputs: k, beforeNsCpu: b, afterNsCpu: a, ratioCpu: a / b, beforeNsWall: bw, afterNsWall: aw, ratioWall: aw / bw };
+  }
+  out(`BEFORE (${baseline.commit}) vs AFTER (this tree) on equal inputs: policies/sample (unchanged between the two), ${int(n)} seeded fact sets (makeSampleFacts), evaluation date ${SAMPLE_DATE}; each tree's own interpreter, lowering and generated evaluator`);
+  out(`agree: yes — every measure's status and outcome values are identical before and after (evaluateFast; interpreter and generated evaluate) on the first ${int(sample)} inputs`);
+  out(table(table1));
+  out(`[medians of ${runs} rounds after 1 warm-up round, the two trees interleaved (order alternating by round); CPU = process.cpuUsage() of this process around the row; after/before > 1.10 = a regression over 10%]`);
+  out('');
+  out('The county (policies/luanchuan) has no before column: its encoding changed with issue 9 (the first encoding is not in this tree), so the table below is new work, not a comparison.');
+  return { lines, summary };
+}
+
 export default {
   name: 'eval',
   title: TITLE,
   async run(ctx) {
-    const r = await benchEval({ runs: ctx.runs, tmp: ctx.tmp, progress: ctx.log, profile: ctx.profile });
+    let before;
+    if (ctx.baseline) {
+      try {
+        before = await benchEvalBaseline({ baseline: ctx.baseline, runs: Math.max(3, ctx.runs), progress: ctx.log });
+      } catch (e) {
+        for (const l of e.lines ?? []) ctx.log(l);
+        throw e;
+      }
+      ctx.log('');
+      for (const l of before.lines) ctx.log(l);
+      ctx.log('');
+    }
+    const r = await benchEval({ runs: ctx.runs, tmp: ctx.tmp, progress: ctx.log, profile: ctx.profile, ...(ctx.households ? { households: ctx.households } : {}) });
     ctx.log('');
     for (const l of r.lines) ctx.log(l);
-    return r.summary;
+    return before ? { ...r.summary, sampleBeforeAfter: before.summary } : r.summary;
   },
 };
 

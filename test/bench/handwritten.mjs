@@ -19,9 +19,11 @@
  *
  * The 施行日 is known only to lie in 2023; the households never carry a date in 2023 (such a
  * date makes the comparison unknown and the measure 存疑), so "≥ 施行日" is exactly "after
- * 2023-12-31" here. Every function returns the same canonical numbers, so the engines can be
- * compared:
+ * 2023-12-31" here. handwritten and handwrittenChecked return the same canonical numbers, so
+ * the engines can be compared:
  *   { 生育补助分: 100000 × k | 0, 上浮比例ppm: 500000 | 0, 购房优先: true | false }
+ * handwrittenShaped returns instead exactly what evaluateFast(facts, date, [], { 措施: the
+ * three }) returns (the decision set), for a like-for-like row.
  * (money in 分, ratio in parts per million). The households always carry every field the
  * three measures read (no missing facts, so no 存疑 paths): two-valued logic is then exactly
  * the policy's three-valued logic.
@@ -152,6 +154,59 @@ export function checkHousehold(facts) {
 export function handwrittenChecked(facts) {
   checkHousehold(facts);
   return handwritten(facts);
+}
+
+// ── the same checks AND the same output as evaluateFast(facts, date, [], { 措施: the three }) ──
+// handwritten/handwrittenChecked return three numbers; evaluateFast returns a decision set:
+// per measure 状态 and 结果 as display values ("1000.00" 元, "50%"), 可领取 for 生育补助 (joined
+// with its application condition, 附件2 一), and the assumptions' violations (前提不满足). This
+// function does exactly that work by hand, so the like-for-like ratio can be shown beside the
+// goal rows (which keep the plain functions above).
+
+/** 附件2 一 生育补助申请条件 (by hand): 已网上登记并保存三孩生育证, the residency conditions, 出生证明 or 户口簿. */
+function applicationOk(h, d) {
+  return h.已网上登记并保存三孩生育证 === true && d.spouseLocal && d.allLocal && (h.有医院出具的三孩出生证明 === true || h.有户口簿 === true);
+}
+
+/** 前提 of the policy (by hand): 子女名单不重复, 同胎序号从1起 (家庭.子女), 夫妻至多两人. */
+function violatedAssumptions(h) {
+  const kids = h.子女;
+  let dup = false;
+  let order = true;
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i];
+    if (k.同胎序号 < 1) order = false;
+    for (let j = 0; j < i && !dup; j++) if (kids[j].出生日期 === k.出生日期 && kids[j].同胎序号 === k.同胎序号) dup = true;
+  }
+  if (!dup && order && h.夫妻.length <= 2) return undefined;
+  const out = [];
+  if (dup) out.push('子女名单不重复');
+  if (!order) out.push('同胎序号从1起');
+  if (h.夫妻.length > 2) out.push('夫妻至多两人');
+  return out;
+}
+
+/** 分 → "元.角分" (as evaluateFast shows money). */
+function yuan(fen) {
+  const c = fen % 100;
+  return String(Math.floor(fen / 100)) + '.' + (c < 10 ? '0' : '') + String(c);
+}
+
+/** Hand-written: the input checks, the three measures, and evaluateFast's output for them. */
+export function handwrittenShaped(facts) {
+  checkHousehold(facts);
+  const h = facts.家庭;
+  const d = derive(h);
+  const grant = d.spouseLocal && d.allLocal && d.eligible >= 1;
+  const rent = d.living >= 2 && d.fund && h.申请租房提取住房公积金 === true;
+  const house = d.living >= 2 && d.spouseLocal && d.allLocal && d.resident && d.newPurchase;
+  const 决定 = [
+    { 措施: '生育补助', 状态: grant ? '适用' : '不适用', 结果: grant ? { 生育补助金额: yuan(100000 * d.eligible) } : {}, 可领取: grant && applicationOk(h, d) ? '适用' : '不适用' },
+    { 措施: '公积金租房提取上浮', 状态: rent ? '适用' : '不适用', 结果: rent ? { 租房提取限额上浮比例: '50%' } : {} },
+    { 措施: '多孩家庭购房优先优惠', 状态: house ? '适用' : '不适用', 结果: house ? { 优先享受购房优惠政策: true } : {} },
+  ];
+  const violated = violatedAssumptions(h);
+  return violated === undefined ? { 评估日期: EVAL_DATE, 决定 } : { 评估日期: EVAL_DATE, 前提不满足: violated, 决定 };
 }
 
 // ── json-rules-engine encoding ──

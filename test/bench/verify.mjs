@@ -21,7 +21,12 @@
  *
  *   export benchVerify(opts) → { title, lines, summary }
  *   export default { name: 'verify', title, run(ctx) }
- *   node test/bench/verify.mjs [--lines N] [--runs N] [--pbt-runs N] [--limit-min M] [--skip-corpus]
+ *   node test/bench/verify.mjs [--lines N] [--runs N] [--pbt-runs N] [--limit-min M] [--skip-corpus] [--skip-county] [--baseline DIR]
+ *
+ * With a baseline (run.mjs --baseline DIR: another built checkout), the same inputs are also
+ * verified by the baseline's CLI and printed side by side (before, after, after/before): the
+ * sample policy (interleaved rounds) and the corpus (one run each). The county's encoding is
+ * this tree's own, so it has no before column.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -64,10 +69,10 @@ function countProperties(dir) {
  * Run `node bin/zhengce.js verify …` with a time limit. Returns wall ms, CPU ms and peak RSS
  * (from /proc while it runs — works even when the run is stopped), stdout, exit status.
  */
-function runVerify(args, limitMs) {
+function runVerify(args, limitMs, root = ROOT) {
   return new Promise((resolveP) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [CLI, 'verify', ...args], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [join(root, 'bin', 'zhengce.js'), 'verify', ...args], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
     const out = [];
     const err = [];
     child.stdout.on('data', (b) => out.push(b));
@@ -124,7 +129,7 @@ function digest(r) {
     wallMs: r.ms, cpuMs: r.cpuMs, rssMB: r.rssMB, status: r.status,
     staticMs: s.staticMs, smtMs: s.smtMs, smtQueries: s.smtQueries, queryMs: s.smtQueryMs,
     p50: pct(s.smtQueryMs, 0.5), p95: pct(s.smtQueryMs, 0.95), qmax: s.smtQueryMs.length ? Math.max(...s.smtQueryMs) : NaN,
-    pbtCases: s.pbtCases, pbtMs: s.pbtMs, otherMs: r.ms - counted,
+    pbtCases: s.pbtCases, pbtMs: s.pbtMs, pbtDiscarded: s.pbtDiscarded ?? 0, otherMs: r.ms - counted,
     findings: bySev, summary: rep.summary, errors: (rep.findings ?? []).filter((f) => f.severity === 'error' && !f.accepted).map((f) => `${f.ruleId} ${f.message}${f.file ? ` (${f.file.replace(ROOT + '/', '')}:${f.start?.line ?? ''})` : ''}`),
     policies: rep.policies.length,
     byCode: (() => {
@@ -169,6 +174,53 @@ function statsTable(label, ds, props, runsFlag) {
   return lines;
 }
 
+/**
+ * Before (baseline checkout) and after (this tree) on the same input, side by side: medians and
+ * after/before (> 1.10 on a time row = a regression over 10%).
+ */
+function compareTable(label, before, after) {
+  const m = (ds, f) => median(ds.map(f));
+  const r = (name, f, fmt = int) => {
+    const b = m(before, f);
+    const a = m(after, f);
+    return [name, fmt(b), fmt(a), Number.isFinite(a / b) ? `${fix(a / b, 2)}×` : '—'];
+  };
+  return [`${label}:`, table([
+    ['', 'before (median)', 'after (median)', 'after/before'],
+    r('wall ms (whole CLI run)', (d) => d.wallMs),
+    r('CPU ms (user+sys)', (d) => d.cpuMs),
+    r('static checks ms', (d) => d.staticMs),
+    r('SMT ms (total)', (d) => d.smtMs),
+    r('SMT queries', (d) => d.smtQueries),
+    r('SMT per-query p50 ms', (d) => d.p50, (x) => fix(x, 1)),
+    r('property tests ms', (d) => d.pbtMs),
+    r('property-test cases', (d) => d.pbtCases),
+    r('inputs discarded against 前提', (d) => d.pbtDiscarded ?? 0),
+    r('other ms (start-up, compile, evaluator, report)', (d) => d.otherMs),
+    r('peak RSS MB', (d) => d.rssMB, (x) => fix(x)),
+  ]).split('\n').map((l) => `  ${l}`).join('\n'),
+  `  findings before: ${JSON.stringify(before[before.length - 1].summary)}; after: ${JSON.stringify(after[after.length - 1].summary)}`];
+}
+
+/**
+ * `runs` rounds (after one warm-up round) of verify on the same input by the baseline and this
+ * tree, interleaved. Returns { before, after } digests, or throws with the reason.
+ */
+async function verifyBoth(target, args, runs, baseline, limitMs, progress, name, warmup = true) {
+  const before = [];
+  const after = [];
+  for (let i = warmup ? 0 : 1; i <= runs; i++) {
+    for (const [root, list, who] of [[baseline.root, before, 'before'], [ROOT, after, 'after']]) {
+      const r = await runVerify([target, ...args], limitMs, root);
+      const d = digest(r);
+      if (!d) throw new Error(`${who}: zhengce verify ${name} produced no report (exit ${r.status}${r.signal ? ` ${r.signal}` : ''}${r.timedOut ? `, stopped at the ${fix(limitMs / 60_000, 0)}-minute limit after ${int(r.cpuMs)} ms CPU` : ''}): ${(r.stderr || r.stdout).slice(0, 600)}`);
+      if (i > 0) list.push(d);
+      progress(`  ${name} ${who} ${i === 0 ? 'warm-up' : `run ${i}/${runs}`}: ${int(d.wallMs)} ms wall, ${int(d.cpuMs)} ms CPU · SMT ${int(d.smtMs)} ms / ${d.smtQueries} queries · property tests ${int(d.pbtMs)} ms / ${int(d.pbtCases)} cases  [load ${load()}]`);
+    }
+  }
+  return { before, after };
+}
+
 /** Child: the fixed costs inside "other" — compile + lower, and loading the generated evaluator as verify does. */
 async function splitChild(dir) {
   const dist = (p) => pathToFileURL(join(ROOT, 'dist', 'compiler', p)).href;
@@ -197,7 +249,7 @@ function splitLine(dir) {
 }
 
 /**
- * @param {{ lines?: number, runs?: number, pbtRuns?: number, limitMin?: number, tmp?: string, skipCorpus?: boolean, progress?: (s: string) => void }} opts
+ * @param {{ lines?: number, runs?: number, pbtRuns?: number, limitMin?: number, tmp?: string, skipCorpus?: boolean, skipCounty?: boolean, baseline?: { root: string, commit: string }, progress?: (s: string) => void }} opts
  */
 export async function benchVerify(opts = {}) {
   const nLines = opts.lines ?? 50_000;
@@ -212,7 +264,18 @@ export async function benchVerify(opts = {}) {
   const summary = {};
   out(`load average at start: ${load()}  (2-core machine shared with other jobs: wall times are inflated by the load; CPU time is the steadier figure)`);
 
+  // ── before vs after on the same inputs: the sample policy (unchanged since before issue 9) ──
+  if (opts.baseline) {
+    const SAMPLE = join(ROOT, 'policies', 'sample');
+    const args = ['--format', 'json', '--runs', String(pbtRuns), '--events', join(ROOT, 'policies', 'events.yaml')];
+    const { before, after } = await verifyBoth(SAMPLE, args, runs, opts.baseline, limitMs, progress, 'sample');
+    out('');
+    for (const l of compareTable(`BEFORE (${opts.baseline.commit.slice(0, 9)}) vs AFTER (this tree) on the same input: zhengce verify policies/sample --format json --runs ${pbtRuns} (${runs} interleaved rounds after 1 warm-up)`, before, after)) out(l);
+    summary.sample = { before: before.map(({ queryMs, ...d }) => d), after: after.map(({ queryMs, ...d }) => d) };
+  }
+
   // ── county ──
+  if (!opts.skipCounty) {
   const countyProps = countProperties(COUNTY);
   const county = [];
   for (let i = 0; i <= runs; i++) {
@@ -244,6 +307,7 @@ export async function benchVerify(opts = {}) {
     pbtMs: median(county.map((d) => d.pbtMs)), pbtCases: median(county.map((d) => d.pbtCases)), staticMs: median(county.map((d) => d.staticMs)),
     otherMs: median(county.map((d) => d.otherMs)), peakRssMB: max(county.map((d) => d.rssMB)),
   };
+  }
 
   // ── synthetic corpus ──
   if (!opts.skipCorpus) {
@@ -292,6 +356,23 @@ export async function benchVerify(opts = {}) {
       }
     }
   }
+  // ── before vs after on the same corpus (the baseline's own run of the same directory) ──
+  if (opts.baseline && !opts.skipCorpus && summary.corpus?.pilot?.wallMs !== undefined) {
+    const dir = join(tmp, 'corpus');
+    const pilotRuns = Math.min(10, pbtRuns);
+    const pb = digest(await runVerify([dir, '--format', 'json', '--runs', String(pilotRuns)], limitMs, opts.baseline.root));
+    out('');
+    if (pb) for (const l of compareTable(`BEFORE vs AFTER on the same corpus: zhengce verify <corpus> --format json --runs ${pilotRuns} (1 run each)`, [pb], [summary.corpus.pilot])) out(l);
+    else out(`  BEFORE on the corpus (--runs ${pilotRuns}) produced no report`);
+    if (pb && summary.corpus.full?.wallMs !== undefined) {
+      progress(`  corpus verify BEFORE --runs ${pbtRuns} …`);
+      const fb = digest(await runVerify([dir, '--format', 'json', '--runs', String(pbtRuns)], limitMs, opts.baseline.root));
+      if (fb) for (const l of compareTable(`BEFORE vs AFTER on the same corpus: zhengce verify <corpus> --format json --runs ${pbtRuns} (1 run each)`, [fb], [summary.corpus.full])) out(l);
+      else out(`  BEFORE on the corpus (--runs ${pbtRuns}) produced no report within ${fix(limitMs / 60_000, 0)} min`);
+      summary.corpus.beforeFull = fb;
+    }
+    summary.corpus.beforePilot = pb;
+  }
   out('');
   out(`load average at end: ${load()}`);
   if (ownTmp) rmSync(tmp, { recursive: true, force: true });
@@ -304,7 +385,7 @@ export default {
   async run(ctx) {
     let r;
     try {
-      r = await benchVerify({ lines: ctx.lines, runs: Math.max(3, ctx.runs), tmp: ctx.tmp, progress: ctx.log });
+      r = await benchVerify({ lines: ctx.lines, runs: Math.max(3, ctx.runs), tmp: ctx.tmp, progress: ctx.log, ...(ctx.baseline ? { baseline: ctx.baseline } : {}) });
     } catch (e) {
       for (const l of e.lines ?? []) ctx.log(l);
       throw e;
@@ -321,7 +402,8 @@ else if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).h
   const num = (flag, d) => (a.includes(flag) ? Number(a[a.indexOf(flag) + 1]) : d);
   const r = await benchVerify({
     lines: num('--lines', 50_000), runs: num('--runs', 3), pbtRuns: num('--pbt-runs', 1000), limitMin: num('--limit-min', 10),
-    skipCorpus: a.includes('--skip-corpus'), progress: (s) => process.stderr.write(s + '\n'),
+    skipCorpus: a.includes('--skip-corpus'), skipCounty: a.includes('--skip-county'), progress: (s) => process.stderr.write(s + '\n'),
+    ...(a.includes('--baseline') ? { baseline: { root: a[a.indexOf('--baseline') + 1], commit: a[a.indexOf('--baseline') + 1] } } : {}),
   });
   process.stdout.write(`== verify: ${r.title} ==\n${r.lines.join('\n')}\n`);
 }

@@ -16,6 +16,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { emitTypeScript } from '../../compiler/emit/typescript.js';
 import { evaluate } from '../../compiler/interpret/interpreter.js';
+import type { IrType } from '../../compiler/ir/ir.js';
 import { cleanupGenerated, importGenerated, loadPolicies, type GeneratedModule } from './helpers.js';
 import { caseArbitrary } from './arbitraries.js';
 import { errorKey, fastSelectedOf, type FullDecisions } from './differential-lib.js';
@@ -33,6 +34,21 @@ function refRow(ir: Parameters<typeof evaluate>[0], facts: unknown, date: string
     return { value: fastSelectedOf(full, names ?? full.决定.map((d) => d.措施)) };
   } catch (e) {
     return { error: e };
+  }
+}
+
+/** A well-formed value of a field's type (for the hidden-field case). */
+function plainValue(t: IrType, date: unknown): unknown {
+  switch (t.k) {
+    case 'bool': return true;
+    case 'text': return 'x';
+    case 'enum': return t.members[0] ?? 'x';
+    case 'int': return 1;
+    case 'date': return date;
+    case 'money': return '1.00';
+    case 'quantity': return t.dim === 'ratio' ? '50%' : 1;
+    case 'entity': return {};
+    case 'list': return [];
   }
 }
 
@@ -175,6 +191,52 @@ for (const p of loadPolicies(DIRS, { requirePolicy: true })) {
           expect(JSON.stringify([...gen.evaluateMany([f], c.date, c.events)])).toBe(JSON.stringify([ref.value]));
         }
         compared++;
+      }
+      expect(compared).toBeGreaterThan(20);
+    });
+
+    it('记录中值为 undefined 的声明字段、未知的键、不可枚举的声明字段加一个未知的键：与解释器相同', () => {
+      // a declared field whose own value is undefined; an unknown key beside an absent declared
+      // field; a declared field defined non-enumerable (Object.keys does not see it) together
+      // with an unknown key (a validator that reads declared names and only counts the keys
+      // would accept this) — each must give exactly the interpreter's answer or error
+      const samples = fc.sample(caseArbitrary(ir), { numRuns: 200, seed: 20261205 });
+      let compared = 0;
+      for (const c of samples) {
+        if (c.facts === null || typeof c.facts !== 'object' || Array.isArray(c.facts)) continue;
+        for (const variant of ['undefined', 'unknown', 'hidden'] as const) {
+          let changed = false;
+          const facts: Record<string, unknown> = {};
+          for (const [en, rec] of Object.entries(c.facts as Record<string, unknown>)) {
+            const e = ir.entities.find((x) => x.name === en);
+            if (!e || rec === null || typeof rec !== 'object' || Array.isArray(rec)) {
+              facts[en] = rec;
+              continue;
+            }
+            const copy: Record<string, unknown> = { ...(rec as Record<string, unknown>) };
+            const absent = e.fields.find((f) => !Object.prototype.hasOwnProperty.call(copy, f.name));
+            if (absent) {
+              if (variant === 'undefined') copy[absent.name] = undefined;
+              else copy['外星'] = 1;
+              if (variant === 'hidden') {
+                Object.defineProperty(copy, absent.name, { value: plainValue(absent.type, c.date), enumerable: false, configurable: true, writable: true });
+              }
+              changed = true;
+            }
+            facts[en] = copy;
+          }
+          if (!changed) continue;
+          const ref = refRow(ir, facts, c.date as string, c.events, undefined);
+          let got: Row;
+          try {
+            got = { value: gen.evaluateFast(facts, c.date, c.events) };
+          } catch (e) {
+            got = { error: e };
+          }
+          if ('error' in ref) expect('error' in got ? errorKey(got.error) : 'no error').toBe(errorKey(ref.error));
+          else expect(JSON.stringify('value' in got ? got.value : String((got as { error: unknown }).error))).toBe(JSON.stringify(ref.value));
+          compared++;
+        }
       }
       expect(compared).toBeGreaterThan(20);
     });

@@ -143,7 +143,9 @@ describe('emitTypeScript: the module type-checks', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // one type-check of every emitted module; a limit, not a speed assertion
+    // (it ran past the default 120 s twice at load ~20)
+  }, 600_000);
 });
 
 // ─────────────────────────────── hostile strings ───────────────────────────────

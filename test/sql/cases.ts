@@ -7,12 +7,17 @@
  * uncertain 施行日's range (a sunset that may or may not have happened), unknown facts
  * (absent fields, absent entities, absent lists), root entities stated not to exist
  * (不存在), lists with 0–4 elements.
+ * A policy with a 失效 condition gets "void scenarios" (every fourth, from the second): an evaluation date
+ * after the policy takes effect and an event found by asking the interpreter (events drawn at
+ * random until the policy is 已废止 or 可能废止 on that date), so 已废止 rows always appear.
+ * Scenarios are generated lazily (one at a time: 100,000 cases need not be held at once).
  * Self-contained (mulberry32 PRNG): a failure prints the seed, ZC_SEED overrides it.
  */
 import { addMonthsClamped, dayNumber, formatIso, fromDayNumber } from '../../compiler/common/calendar.js';
 import type { IrExpr, IrProgram, IrType } from '../../compiler/ir/ir.js';
 import { programExprs, rootEntities, walkIr } from '../../compiler/sql/layout.js';
 import type { Scenario } from './harness.js';
+import { evaluate } from '../../compiler/interpret/interpreter.js';
 
 export interface Rnd { int(a: number, b: number): number; chance(p: number): boolean; pick<T>(xs: readonly T[]): T }
 
@@ -59,8 +64,8 @@ function constants(ir: IrProgram) {
   return { ints: [...ints], money: [...money], months: [...months], dates: [...dates], texts: [...texts] };
 }
 
-/** `n` scenarios of `per` fact sets each. Evaluation dates stay within the working-day calendar unless `outside`. */
-export function scenarios(ir: IrProgram, seed: number, n: number, per: number): Scenario[] {
+/** `n` scenarios of `per` fact sets each (lazily). Evaluation dates stay within the working-day calendar. */
+export function* scenarios(ir: IrProgram, seed: number, n: number, per: number): Generator<Scenario> {
   const r = rnd(seed);
   const k = constants(ir);
   const lo = D('2015-01-01');
@@ -108,18 +113,37 @@ export function scenarios(ir: IrProgram, seed: number, n: number, per: number): 
   if (ir.policy.sunset) walkIr(ir.policy.sunset.condition, (x: IrExpr) => { if (x.k === 'const' && typeof x.value === 'string' && x.type.k === 'text') sunsetTexts.push(x.value); });
   const roots = [...new Set(ir.measures.map((m) => m.subject).filter((x): x is string => !!x))];
   const rootSet = new Set(rootEntities(ir));
-  const out: Scenario[] = [];
+  const levels = ['国家', '省', '市', '县'];
   for (let s = 0; s < n; s++) {
     let evalDay = r.chance(0.7) && evalPool.length ? r.pick(evalPool) : r.int(lo, hi);
     const range = ir.policy.effectiveRange;
     if (range && r.chance(0.25)) evalDay = r.int(range.lo, range.hi);
     else if (range && ir.policy.sunset && r.chance(0.3)) evalDay = range.hi + r.int(1, 400); // after 施行日: in force, void or possibly void
-    const events: Record<string, unknown>[] = [];
-    if (ir.policy.sunset && r.chance(0.5)) {
+    let events: Record<string, unknown>[] = [];
+    if (ir.policy.sunset && s % 4 === 1) {
+      // a void scenario: evaluated after the policy takes effect, with an event that the
+      // interpreter says voids it (or may void it) — random events tried until one does
+      const from = Math.max(lo, (ir.policy.effective ?? range?.hi ?? lo) + 1);
+      evalDay = r.int(from, hi);
+      // alternately a surely void (已废止) and a possibly void (可能废止) target; the other kind if
+      // no event of the wanted kind is found in 200 draws (a sure 失效 condition has no 可能废止)
+      const wantSure = Math.floor(s / 4) % 2 === 0;
+      let fallback: Record<string, unknown> | undefined;
+      for (let tries = 0; tries < 200; tries++) {
+        const day = range && r.chance(0.3) ? r.int(range.lo, range.hi) : evalDay - r.pick([0, 1, 2, r.int(0, 400)]);
+        const ev: Record<string, unknown> = { 日期: iso(day), 级别: r.pick(levels), 类别: r.pick(sunsetTexts.length ? sunsetTexts : k.texts) };
+        if (sunsetTexts.length && r.chance(0.4)) ev['文号'] = r.pick(sunsetTexts);
+        const d = evaluate(ir, {}, iso(evalDay), [ev]);
+        if (wantSure ? d.废止 : d.可能废止) { fallback = undefined; events = [ev]; break; }
+        if (d.废止 || d.可能废止) fallback ??= ev;
+      }
+      if (fallback) events = [fallback];
+    }
+    if (ir.policy.sunset && !events.length && r.chance(0.5)) {
       for (let i = r.int(1, 2); i > 0; i--) {
         // on/around the evaluation date, or (uncertain 施行日) inside its range: a 失效 condition against 施行日 is then undecided
         const day = range && r.chance(0.3) ? r.int(range.lo, range.hi) : evalDay + r.pick([-400, -1, 0, 0, 1, 30]);
-        events.push({ 日期: iso(Math.max(D('2000-01-01'), day)), 级别: r.pick(['国家', '省', '市', '县']), 类别: r.pick(sunsetTexts.length && r.chance(0.6) ? sunsetTexts : k.texts.length ? k.texts : ['生育支持政策']) });
+        events.push({ 日期: iso(Math.max(D('2000-01-01'), day)), 级别: r.pick(levels), 类别: r.pick(sunsetTexts.length && r.chance(0.6) ? sunsetTexts : k.texts.length ? k.texts : ['生育支持政策']) });
       }
     }
     const facts: unknown[] = [];
@@ -133,7 +157,6 @@ export function scenarios(ir: IrProgram, seed: number, n: number, per: number): 
       }
       facts.push(f);
     }
-    out.push({ date: iso(evalDay), events, facts });
+    yield { date: iso(evalDay), events, facts };
   }
-  return out;
 }

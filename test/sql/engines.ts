@@ -8,10 +8,22 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import pg from 'pg';
 
+/** A statement planned once and executed many times (the data of its tables may change in between). */
+export interface Prepared {
+  query(): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+}
+
+/** A stored value of an input column (compiler/sql/rows.ts): text, number, boolean or NULL. */
+type Cell = string | number | boolean | null;
+
 export interface Engine {
   readonly name: 'duckdb' | 'postgres';
   exec(sql: string): Promise<void>;
   query(sql: string): Promise<Record<string, unknown>[]>;
+  /** Bulk-load rows into a table (columns by name; texts are cast by the engine to the column's type). */
+  load(table: string, columns: readonly string[], rows: readonly (readonly Cell[])[]): Promise<void>;
+  prepare(sql: string): Promise<Prepared>;
   close(): Promise<void>;
 }
 
@@ -22,6 +34,30 @@ export async function duckdb(): Promise<Engine> {
     name: 'duckdb',
     exec: async (sql) => { await c.run(sql); },
     query: async (sql) => (await c.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[],
+    // the appender: rows in the table's column order (as compiler/sql/rows.ts builds them);
+    // texts (dates, decimal 元, "n/d") are cast by DuckDB to the column's type
+    load: async (table, _columns, rows) => {
+      const a = await c.createAppender(table);
+      try {
+        for (const r of rows) {
+          for (const v of r) {
+            if (v === null) a.appendNull();
+            else if (typeof v === 'number') a.appendBigInt(BigInt(v));
+            else if (typeof v === 'boolean') a.appendBoolean(v);
+            else a.appendVarchar(v);
+          }
+          a.endRow();
+        }
+        a.flushSync();
+      } finally {
+        a.closeSync();
+      }
+    },
+    // NOT a DuckDB prepared statement: its plan keeps what the optimizer derived from the data
+    // at planning time (statistics; an empty table's empty result), so re-executing it after the
+    // tables' rows change returns wrong rows (seen: the previous scenario's 废止 status, cases
+    // missing). Each execution is planned afresh.
+    prepare: async (sql) => ({ query: async () => (await c.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[], close: async () => undefined }),
     close: async () => { c.closeSync(); inst.closeSync(); },
   };
 }
@@ -38,12 +74,24 @@ export async function postgres(): Promise<Engine | { unavailable: string }> {
   }
   const schema = `zc_test_${process.pid}_${Date.now()}`;
   await client.query(`CREATE SCHEMA ${schema}; SET search_path TO ${schema}; SET jit = off;`);
+  let prepared = 0;
   // dates come back as text, big integers as text (converted by the comparison)
   const types = { getTypeParser: (oid: number, format?: string) => (oid === 1082 ? (v: string) => v : pg.types.getTypeParser(oid, format as 'text')) };
   return {
     name: 'postgres',
     exec: async (sql) => { await client.query(sql); },
     query: async (sql) => (await client.query({ text: sql, types } as pg.QueryConfig)).rows as Record<string, unknown>[],
+    // one statement per table: the rows as a JSON array of objects, typed by the table's row type
+    load: async (table, columns, rows) => {
+      const q = `"${table.replace(/"/g, '""')}"`;
+      const json = JSON.stringify(rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]]))));
+      await client.query(`INSERT INTO ${q} SELECT * FROM json_populate_recordset(NULL::${q}, $1::json)`, [json]);
+    },
+    // a named statement: parsed and planned once per connection (no parameters: a generic plan)
+    prepare: async (sql) => {
+      const name = `zc_p${++prepared}`;
+      return { query: async () => (await client.query({ name, text: sql, types } as pg.QueryConfig)).rows as Record<string, unknown>[], close: async () => { await client.query(`DEALLOCATE ${name}`); } };
+    },
     close: async () => { await client.query(`DROP SCHEMA ${schema} CASCADE`); await client.end(); },
   };
 }

@@ -54,14 +54,16 @@ const boundaries = (text: string): number[] => {
   return out;
 };
 
-type Edit = { kind: 'insert' | 'delete' | 'replace'; a: number; b: number; text: string };
+// 'undo': back to the text before one of the last three edits (an editor's undo; after an edit that
+// made a syntax error, reparseFile re-parses against the last parse without errors — see index.ts)
+type Edit = { kind: 'insert' | 'delete' | 'replace' | 'undo'; a: number; b: number; text: string };
 const insertText = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...FRAGMENTS) },
   { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('「', '」', '"', '\n', ' ', 'a', '一', '{', '}', '#', '.'), maxLength: 6 }) },
   { weight: 2, arbitrary: fc.tuple(fc.nat(SLICES.length), fc.nat(200)).map(([s, n]) => { const cps = [...SLICES]; return cps.slice(s % cps.length, (s % cps.length) + n).join(''); }) },
 );
 const edit: fc.Arbitrary<Edit> = fc.record({
-  kind: fc.constantFrom('insert', 'insert', 'delete', 'replace'),
+  kind: fc.constantFrom('insert', 'insert', 'insert', 'delete', 'delete', 'replace', 'replace', 'undo'),
   a: fc.double({ min: 0, max: 1, noNaN: true }),
   b: fc.double({ min: 0, max: 0.05, noNaN: true }),
   text: insertText,
@@ -113,8 +115,10 @@ test(`incremental parse equals the whole-file parse after every edit (${RUNS} ×
         const opts = { keepCst };
         let text = initial;
         let prev = parseFile(new SourceFile('/ws/a.zc', text), opts);
+        const history: string[] = [];
         for (const e of es) {
-          text = apply(text, e);
+          history.push(text);
+          text = e.kind === 'undo' ? history[Math.max(0, history.length - 2 - Math.floor(e.a * 3))]! : apply(text, e);
           const sf = new SourceFile('/ws/a.zc', text);
           const inc = reparseFile(prev.value, sf, opts);
           const full = parseFile(sf, opts);
@@ -140,6 +144,29 @@ test(`incremental parse equals the whole-file parse after every edit (${RUNS} ×
   expect(capped).toBeGreaterThan(0);
   expect(CHAPTER.length).toBeGreaterThan(10_000);
 }, 300_000);
+
+test('the edit that repairs a syntax error inside a 条款 item is re-parsed against the last parse without errors', () => {
+  const good = parseFile(new SourceFile('/ws/a.zc', CHAPTER), { keepCst: true });
+  expect(good.value.syntaxErrors).toBe(false);
+  expect(good.value.blocks!.length).toBeLessThan(4); // one top-level 条款 holds the chapter
+  // type 「 then 」 around a word in the middle of the chapter: two steps, the first an error
+  const at = CHAPTER.indexOf('条件：', Math.floor(CHAPTER.length / 2)) + '条件：'.length;
+  const open = CHAPTER.slice(0, at) + '「' + CHAPTER.slice(at);
+  const end = open.indexOf('\n', at);
+  const closed = open.slice(0, end) + '」' + open.slice(end);
+  const steps = [open, closed, CHAPTER];
+  let prev = good;
+  for (const text of steps) {
+    const sf = new SourceFile('/ws/a.zc', text);
+    const inc = reparseFile(prev.value, sf, { keepCst: true });
+    expect(shape(inc)).toEqual(shape(parseFile(sf, { keepCst: true })));
+    prev = inc;
+  }
+  // The two repairing steps reuse the error-free parse's tokens before the edited item (not lexed again).
+  const first = new Set(good.value.tokens);
+  expect(prev.value.tokens[5]).toBe(good.value.tokens[5]);
+  expect(prev.value.tokens.filter((t) => first.has(t)).length).toBeGreaterThan(good.value.tokens.length / 4);
+});
 
 test('ZC0101 diagnostics are capped per file, whichever blocks an edit re-lexes', () => {
   const full0 = parseFile(new SourceFile('/ws/a.zc', NOISY));
