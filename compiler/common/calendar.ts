@@ -196,8 +196,11 @@ export function fromDayNumber(n: number): CalendarDate {
 export function compareDates(a: CalendarDate, b: CalendarDate): -1 | 0 | 1 {
   assertDate(a);
   assertDate(b);
+  // Stryker disable next-line EqualityOperator: inside a.y !== b.y, a.y < b.y and a.y <= b.y agree
   if (a.y !== b.y) return a.y < b.y ? -1 : 1;
+  // Stryker disable next-line EqualityOperator: inside a.m !== b.m, a.m < b.m and a.m <= b.m agree
   if (a.m !== b.m) return a.m < b.m ? -1 : 1;
+  // Stryker disable next-line EqualityOperator: inside a.d !== b.d, a.d < b.d and a.d <= b.d agree
   if (a.d !== b.d) return a.d < b.d ? -1 : 1;
   return 0;
 }
@@ -284,6 +287,7 @@ function normaliseWidth(text: string): string {
     else if (c === 0xff0d) out += '-';
     else if (c === 0xff0f) out += '/';
     else if (c === 0xff0e) out += '.';
+    // Stryker disable next-line ConditionalExpression: U+3000 is whitespace to trim() and to \s alike, and messages quote the original text, so keeping it changes nothing
     else if (c === 0x3000) out += ' ';
     else out += ch;
   }
@@ -329,6 +333,7 @@ function parseYearToken(token: string): NumberToken | undefined {
   const arabic = parseArabic(token);
   if (arabic) return arabic;
   const chars = Array.from(token);
+  // Stryker disable next-line ConditionalExpression: the year component matched [^年月日号\s]+, so it is never empty
   if (chars.length === 0 || chars.length > 9) return undefined;
   let digits = '';
   for (const ch of chars) {
@@ -345,8 +350,10 @@ function parseSmallToken(token: string): NumberToken | undefined {
   const arabic = parseArabic(token);
   if (arabic) return arabic;
   const one = (ch: string | undefined): number | undefined => {
+    // Stryker disable next-line ConditionalExpression: CN_DIGITS.get(undefined) is undefined, which the next line returns as undefined
     if (ch === undefined) return undefined;
     const v = CN_DIGITS.get(ch);
+    // Stryker disable next-line ConditionalExpression: undefined >= 1 is false, so v !== undefined adds nothing to v >= 1
     return v !== undefined && v >= 1 ? v : undefined;
   };
   const chars = Array.from(token);
@@ -398,6 +405,7 @@ function checkDayRange(day: NumberToken): Check {
 function finish(y: number, m: number, d: number): DateParseResult {
   const dim = daysInMonth(y, m);
   if (d > dim) {
+    // Stryker disable next-line ConditionalExpression: d > daysInMonth with d = 29 happens only in February
     if (m === 2 && d === 29) return { ok: false, message: `${y}年不是闰年，2月只有28日` };
     if (m === 2) return { ok: false, message: `${y}年2月只有${dim}日，没有${d}日` };
     return { ok: false, message: `${m}月只有${dim}日，没有${d}日` };
@@ -453,6 +461,7 @@ export function parseDate(text: string): DateParseResult {
   }
 
   const cn = CHINESE_FORM.exec(source);
+  // Stryker disable next-line ConditionalExpression: with every group absent the pattern matches only the empty text, refused above
   if (cn && (cn[1] !== undefined || cn[2] !== undefined || cn[3] !== undefined)) {
     const [, yearText, monthText, dayText] = cn;
     const year = yearText === undefined ? undefined : parseYearToken(yearText);
@@ -526,6 +535,7 @@ export function fullYearsOfAge(birth: CalendarDate, on: CalendarDate): number | 
 export function fullMonthsOfAge(birth: CalendarDate, on: CalendarDate): number | undefined {
   const order = compareDates(on, birth);
   if (order < 0) return undefined;
+  // Stryker disable next-line ConditionalExpression: without it k = 0, periodEnd(birth, 0) = on, and Math.max(0, -1) gives the same 0
   if (order === 0) return 0;
   // Candidate: the period whose end M(k) lies in on's month. M(k+1) is in the next month (> on)
   // and M(k-1) in the previous month (< on), so the answer is k or k - 1.

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   type CalendarDate,
   MAX_DAY_NUMBER,
@@ -514,5 +514,263 @@ describe('working days (chinese-days)', () => {
       }),
       RUNS,
     );
+  });
+});
+
+// ─── Guards, messages and boundaries (issue 15: the survivors of the calendar.ts mutation run) ───
+
+/** Call `f` and return the RangeError's message (fails if it does not throw a RangeError). */
+function rangeError(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(RangeError);
+    return (e as RangeError).message;
+  }
+  throw new Error('expected a RangeError');
+}
+
+describe('programmer-error guards say exactly what is wrong', () => {
+  it('daysInMonth refuses a month outside 1..12 or not an integer', () => {
+    expect(rangeError(() => daysInMonth(2023, 13))).toBe('月份必须在1到12之间，这里是13');
+    expect(rangeError(() => daysInMonth(2023, 0))).toBe('月份必须在1到12之间，这里是0');
+    expect(rangeError(() => daysInMonth(2023, 1.5))).toBe('月份必须在1到12之间，这里是1.5');
+    expect(daysInMonth(2023, 1)).toBe(31);
+  });
+
+  it('isValidDate answers false (never throws) at every bound', () => {
+    expect(isValidDate(2023, 0, 1)).toBe(false);
+    expect(isValidDate(2023, 13, 1)).toBe(false);
+    expect(isValidDate(2023, 1, 0)).toBe(false);
+    expect(isValidDate(2023, 1, 32)).toBe(false);
+    expect(isValidDate(2023, 1, 31)).toBe(true);
+    expect(isValidDate(1, 1, 1)).toBe(true);
+    expect(isValidDate(9999, 12, 31)).toBe(true);
+  });
+
+  it('an invalid date, null, undefined or a non-object is refused with a RangeError naming it', () => {
+    const tail = '（年份须在1到9999之间且该日存在）';
+    expect(rangeError(() => dayNumber(D(2023, 2, 29)))).toBe(`无效的日期 {y: 2023, m: 2, d: 29}${tail}`);
+    const none = `无效的日期 {y: undefined, m: undefined, d: undefined}${tail}`;
+    expect(rangeError(() => dayNumber(null as unknown as CalendarDate))).toBe(none);
+    expect(rangeError(() => dayNumber(undefined as unknown as CalendarDate))).toBe(none);
+    expect(rangeError(() => formatIso(7 as unknown as CalendarDate))).toBe(none);
+    expect(rangeError(() => compareDates(D(2023, 1, 1), null as unknown as CalendarDate))).toBe(none);
+    expect(rangeError(() => calendarDate(2023, 4, 31))).toBe(`无效的日期 {y: 2023, m: 4, d: 31}${tail}`);
+    expect(calendarDate(2023, 5, 1)).toEqual(D(2023, 5, 1));
+  });
+
+  it('day numbers, day counts and month counts out of range', () => {
+    expect(rangeError(() => fromDayNumber(MAX_DAY_NUMBER + 1))).toBe('日序号2932897超出范围（只支持公元1年到9999年）');
+    expect(rangeError(() => fromDayNumber(MIN_DAY_NUMBER - 1))).toBe('日序号-719163超出范围（只支持公元1年到9999年）');
+    expect(rangeError(() => addDays(D(2023, 1, 1), 1.5))).toBe('天数必须是整数，这里是1.5');
+    expect(rangeError(() => addMonthsClamped(D(2023, 1, 1), 1.5))).toBe('月数必须是整数，这里是1.5');
+    expect(rangeError(() => addMonthsClamped(D(9999, 12, 1), 1))).toBe('结果年份10000超出范围（只支持公元1年到9999年）');
+    expect(rangeError(() => addMonthsClamped(D(1, 1, 31), -1))).toBe('结果年份0超出范围（只支持公元1年到9999年）');
+    expect(addMonthsClamped(D(1, 2, 28), -1)).toEqual(D(1, 1, 28));
+    expect(addMonthsClamped(D(9999, 11, 30), 1)).toEqual(D(9999, 12, 30));
+    expect(rangeError(() => dateWhenAgeReached(D(2020, 3, 10), -1))).toBe('周岁数必须是非负整数，这里是-1');
+    expect(rangeError(() => dateWhenAgeReached(D(2020, 3, 10), 1.5))).toBe('周岁数必须是非负整数，这里是1.5');
+    expect(rangeError(() => dateWhenMonthsReached(D(2020, 3, 10), -1))).toBe('月数必须是非负整数，这里是-1');
+    expect(rangeError(() => dateWhenMonthsReached(D(2020, 3, 10), 1.5))).toBe('月数必须是非负整数，这里是1.5');
+  });
+});
+
+describe('day numbers at the 400-year boundaries', () => {
+  // civil_from_days has one term, div(doe, 146096), that is non-zero only on the last day of
+  // a 400-year era: 29 February of a year divisible by 400.
+  const fixed: Array<[CalendarDate, number]> = [
+    [D(400, 2, 29), -573372],
+    [D(400, 3, 1), -573371],
+    [D(1600, 2, 29), -135081],
+    [D(1600, 3, 1), -135080],
+    [D(2000, 2, 29), 11016],
+    [D(2000, 3, 1), 11017],
+    [D(2000, 12, 31), 11322],
+    [D(2001, 1, 1), 11323],
+    [D(2400, 2, 29), 157113],
+    [D(8000, 2, 29), 2202471],
+  ];
+  it.each(fixed)('%o ↔ %i', (date, n) => {
+    expect(dayNumber(date)).toBe(n);
+    expect(utcDayNumber(date)).toBe(n);
+    expect(fromDayNumber(n)).toEqual(date);
+  });
+
+  it('property: round trip and UTC oracle on the days around 1 March of every year divisible by 100', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 99 }), fc.integer({ min: -3, max: 3 }), (c, delta) => {
+        const n = dayNumber(D(c * 100, 3, 1)) + delta;
+        const date = fromDayNumber(n);
+        expect(dayNumber(date)).toBe(n);
+        expect(utcDayNumber(date)).toBe(n);
+      }),
+      { numRuns: 600 },
+    );
+  });
+});
+
+describe('parseDate: every branch of the component readers', () => {
+  const accepted: Array<[string, CalendarDate]> = [
+    ['９９９９－１２－１９', D(9999, 12, 19)],
+    ['2023年　5月1日', D(2023, 5, 1)],
+    ['2023年1月廿日', D(2023, 1, 20)],
+    ['2023年1月卅日', D(2023, 1, 30)],
+    ['2023年1月卅一日', D(2023, 1, 31)],
+    ['2023年1月廿九日', D(2023, 1, 29)],
+    ['2023年十月十日', D(2023, 10, 10)],
+    ['2023年1月二十日', D(2023, 1, 20)],
+    ['〇〇二三年一月一日', D(23, 1, 1)],
+  ];
+  it.each(accepted)('accepts %s', (text, expected) => {
+    expect(parseDate(text)).toEqual({ ok: true, value: expected });
+  });
+
+  const rejected: Array<[string, string, string | undefined]> = [
+    // normalised text shows in the component messages
+    ['２０２３：年1月1日', '无法识别年份“2023：”', '年份请用四位数字或逐位的汉字书写，如“2023年”“二〇二三年”'],
+    ['20　23年1月1日', '无法识别的日期：“20　23年1月1日”', '日期请写成“2023年12月31日”或“2023-12-31”'],
+    ['２０２３／１２／３１', '不支持用“/”分隔的日期：“２０２３／１２／３１”', '请写成“2023-12-31”或“2023年12月31日”'],
+    ['２０２３．１２．３１', '不支持用“.”分隔的日期：“２０２３．１２．３１”', '请写成“2023-12-31”或“2023年12月31日”'],
+    [' 2023/12/31 ', '不支持用“/”分隔的日期：“2023/12/31”', '请写成“2023-12-31”或“2023年12月31日”'],
+    // quoting: at most 24 characters, then …
+    ['x'.repeat(24), `无法识别的日期：“${'x'.repeat(24)}”`, '日期请写成“2023年12月31日”或“2023-12-31”'],
+    ['x'.repeat(25), `无法识别的日期：“${'x'.repeat(24)}…”`, '日期请写成“2023年12月31日”或“2023-12-31”'],
+    [' garbage ', '无法识别的日期：“garbage”', '日期请写成“2023年12月31日”或“2023-12-31”'],
+    // Arabic components must be all digits
+    ['2023年x12月1日', '无法识别月份“x12”', '月份请写成1到12或一到十二'],
+    ['2023年12x月1日', '无法识别月份“12x”', '月份请写成1到12或一到十二'],
+    ['2023-012-01', '月和日最多两位数字：“2023-012-01”', '日期请写成“2023年12月31日”或“2023-12-31”'],
+    [' 2023-01-001 ', '月和日最多两位数字：“2023-01-001”', '日期请写成“2023年12月31日”或“2023-12-31”'],
+    // Chinese years: at most 9 digits, shown without leading zeros
+    ['一〇〇〇〇〇〇〇〇〇年1月1日', '无法识别年份“一〇〇〇〇〇〇〇〇〇”', '年份请用四位数字或逐位的汉字书写，如“2023年”“二〇二三年”'],
+    ['一〇〇〇〇〇〇〇〇年1月1日', '年份必须在1到9999之间，这里是100000000', undefined],
+    ['〇〇〇〇年一月一日', '年份必须在1到9999之间，这里是0', undefined],
+    // Chinese months and days: 〇 is no units digit, 十/廿/卅 forms have fixed lengths, 一十 is refused
+    ['2023年十〇月1日', '无法识别月份“十〇”', '月份请写成1到12或一到十二'],
+    ['2023年十一二月1日', '无法识别月份“十一二”', '月份请写成1到12或一到十二'],
+    ['2023年〇十月1日', '无法识别月份“〇十”', '月份请写成1到12或一到十二'],
+    ['2023年一十月1日', '无法识别月份“一十”', '月份请写成1到12或一到十二'],
+    ['2023年1月廿〇日', '无法识别日“廿〇”', '日请写成1到31或一到三十一'],
+    ['2023年1月廿一二日', '无法识别日“廿一二”', '日请写成1到31或一到三十一'],
+    ['2023年1月二一日', '无法识别日“二一”', '日请写成1到31或一到三十一'],
+    ['2023年1月二十〇日', '无法识别日“二十〇”', '日请写成1到31或一到三十一'],
+    ['2023年1月二十一一日', '无法识别日“二十一一”', '日请写成1到31或一到三十一'],
+    ['2023年1月x日', '无法识别日“x”', '日请写成1到31或一到三十一'],
+    // completeness
+    ['5日', '日期不完整：缺少年份和月份', '请写出完整日期，如“2023年12月31日”'],
+    ['2023年5月', '日期不完整：缺少日', '请写出完整日期，如“2023年12月31日”'],
+  ];
+  it.each(rejected)('rejects %s', (text, message, help) => {
+    const r = parseDate(text);
+    expect(r).toEqual(help === undefined ? { ok: false, message } : { ok: false, message, help });
+  });
+
+  it('refuses a value that is not text', () => {
+    const help = '日期请写成“2023年12月31日”或“2023-12-31”';
+    expect(parseDate(20231231 as unknown as string)).toEqual({ ok: false, message: '日期必须是文本', help });
+    expect(parseDate(undefined as unknown as string)).toEqual({ ok: false, message: '日期必须是文本', help });
+  });
+});
+
+describe('working days: refusals in full', () => {
+  const coverage = { firstYear: 2004, lastYear: 2026 };
+  const help = '国务院公布该年的放假安排后请升级 chinese-days；不要按“周一至周五上班”推测';
+  const noData = (year: number, what: string) => ({
+    ok: false,
+    uncovered: { year, coverage },
+    message: `没有${year}年的法定节假日和调休安排数据（chinese-days 只覆盖2004年至2026年），无法${what}`,
+    help,
+  });
+
+  it('names the year, the coverage and what could not be done', () => {
+    expect(isWorkday(D(2027, 1, 4))).toEqual(noData(2027, '判断2027年1月4日是否为工作日'));
+    expect(addWorkdays(D(2026, 12, 28), 4)).toEqual(noData(2027, '从2026年12月28日起计算4个工作日'));
+    expect(addWorkdays(D(2003, 12, 30), 1)).toEqual(noData(2003, '从2003年12月30日起计算1个工作日'));
+    // the first day examined is the last day there is (a start outside coverage)
+    expect(addWorkdays(D(9999, 12, 30), 1)).toEqual(noData(9999, '从9999年12月30日起计算1个工作日'));
+    expect(workdayDeadline(D(2026, 12, 30), 5)).toEqual(noData(2027, '计算2026年12月30日起5个工作日内的期限'));
+  });
+
+  it('bad counts and invalid dates: exact messages', () => {
+    expect(addWorkdays(D(2024, 1, 1), -1)).toEqual({ ok: false, message: '工作日数必须是非负整数，这里是-1' });
+    expect(addWorkdays(D(2024, 1, 1), 1.5)).toEqual({ ok: false, message: '工作日数必须是非负整数，这里是1.5' });
+    expect(workdayDeadline(D(2024, 1, 1), 0)).toEqual({ ok: false, message: '“n个工作日内”的n必须是正整数，这里是0' });
+    expect(isWorkday(D(2023, 2, 29))).toEqual({ ok: false, message: '无效的日期 {y: 2023, m: 2, d: 29}' });
+    const none = { ok: false, message: '无效的日期 {y: undefined, m: undefined, d: undefined}' };
+    expect(isWorkday(null as unknown as CalendarDate)).toEqual(none);
+    expect(isWorkday(undefined as unknown as CalendarDate)).toEqual(none);
+    expect(addWorkdays(null as unknown as CalendarDate, 1)).toEqual(none);
+    expect(workdayDeadline(undefined as unknown as CalendarDate, 1)).toEqual(none);
+  });
+});
+
+describe('the holiday table is derived from the data file', () => {
+  type Calendar = typeof import('../../compiler/common/calendar.js');
+  const DATA = 'chinese-days/dist/chinese-days.json';
+  /** calendar.ts loaded afresh (its table is built once per module instance), over `data` or the real file. */
+  async function freshCalendar(data?: unknown): Promise<Calendar> {
+    vi.resetModules();
+    if (data === undefined) vi.doUnmock(DATA);
+    else vi.doMock(DATA, () => ({ default: data }));
+    try {
+      return await import('../../compiler/common/calendar.js');
+    } finally {
+      vi.doUnmock(DATA);
+    }
+  }
+  const h = (name: string) => `x,${name},1`;
+
+  it('built afresh from the real file: coverage and known days', async () => {
+    const cal = await freshCalendar();
+    expect(cal.workdayCoverage()).toEqual({ firstYear: 2004, lastYear: 2026 });
+    expect(cal.isWorkday(D(2024, 10, 1))).toEqual({ ok: true, value: false }); // 国庆节, a Tuesday
+    expect(cal.isWorkday(D(2024, 9, 29))).toEqual({ ok: true, value: true }); // 调休上班, a Sunday
+    expect(cal.isWorkday(D(2024, 10, 8))).toEqual({ ok: true, value: true });
+  });
+
+  it('a year is covered only with both 春节 and 国庆节; coverage is the run ending at the newest one', async () => {
+    const cal = await freshCalendar({
+      holidays: {
+        '2001-01-24': h('春节'), '2001-10-01': h('国庆节'),
+        '2002-02-12': h('春节'), // no 国庆节: breaks the run
+        '2003-02-01': h('春节'), '2003-10-01': h('国庆节'),
+        '2004-01-22': h('春节'), '2004-10-01': h('国庆节'),
+        '2004-12-31': h('元旦'), // next year's 元旦 spill-over
+        '2005-01-29': h('春节'), // no 国庆节: not covered
+        '2006-05-01': h('劳动节'),
+        '2006-10-02': h('国庆节'), // no 春节: not covered
+      },
+      workdays: { '2004-10-09': h('国庆节') },
+    });
+    expect(cal.workdayCoverage()).toEqual({ firstYear: 2003, lastYear: 2004 });
+    expect(cal.isWorkday(D(2004, 10, 9))).toEqual({ ok: true, value: true }); // a Saturday
+    expect(cal.isWorkday(D(2004, 10, 1))).toEqual({ ok: true, value: false }); // a Friday
+    expect(cal.isWorkday(D(2004, 12, 31))).toEqual({ ok: true, value: false }); // a Friday
+    expect(cal.isWorkday(D(2004, 12, 30))).toEqual({ ok: true, value: true });
+  });
+
+  it('coverage up to 9999: the day after 9999-12-31 is refused as year 10000', async () => {
+    const cal = await freshCalendar({ holidays: { '9999-02-01': h('春节'), '9999-10-01': h('国庆节') }, workdays: {} });
+    expect(cal.workdayCoverage()).toEqual({ firstYear: 9999, lastYear: 9999 });
+    expect(cal.addWorkdays(D(9999, 12, 30), 1)).toEqual({ ok: true, value: D(9999, 12, 31) }); // a Friday
+    const r = cal.addWorkdays(D(9999, 12, 31), 1);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toBe('没有10000年的法定节假日和调休安排数据（chinese-days 只覆盖9999年至9999年），无法从9999年12月31日起计算1个工作日');
+  });
+
+  const corrupt: Array<[string, unknown, string]> = [
+    ['an impossible date', { holidays: { '2023-02-30': h('春节') }, workdays: {} }, 'chinese-days 数据中有无法识别的日期“2023-02-30”'],
+    ['text before a key', { holidays: { 'x2023-01-01': h('春节') }, workdays: {} }, 'chinese-days 数据中有无法识别的日期“x2023-01-01”'],
+    ['text after a key', { holidays: {}, workdays: { '2023-01-01x': h('春节') } }, 'chinese-days 数据中有无法识别的日期“2023-01-01x”'],
+    ['no holidays table', { workdays: {} }, 'chinese-days 数据缺少“holidays”表'],
+    ['a null workdays table', { holidays: {}, workdays: null }, 'chinese-days 数据缺少“workdays”表'],
+    ['a text workdays table', { holidays: {}, workdays: 'none' }, 'chinese-days 数据缺少“workdays”表'],
+    ['a value that is not text', { holidays: { '2023-01-22': 1 }, workdays: {} }, 'chinese-days 数据的“holidays”表格式不对'],
+    ['no complete year', { holidays: { '2023-01-22': h('春节'), '2024-10-01': h('国庆节') }, workdays: {} }, 'chinese-days 数据中没有任何完整年份的节假日安排'],
+  ];
+  it.each(corrupt)('corrupt data (%s) is an error naming the problem', async (_what, data, message) => {
+    const cal = await freshCalendar(data);
+    expect(() => cal.workdayCoverage()).toThrow(new Error(message));
   });
 });
