@@ -193,8 +193,8 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
     for (const d of diagnostics) if (d.code === 'ZC1306') io.err(`错误[${d.code}]: ${d.message}\n`);
     const t = tally(value);
     if (failOn === 'loses' && t.loses > 0) return EXIT_FINDINGS;
-    if (failOn === 'changes' && t.loses + t.gains + t.changes > 0) return EXIT_FINDINGS;
-    if (failOn === 'undecided' && t.loses + t.gains + t.changes + t.undecided > 0) return EXIT_FINDINGS;
+    if (failOn === 'changes' && t.loses + t.gains + t.changes + t.doubts > 0) return EXIT_FINDINGS;
+    if (failOn === 'undecided' && t.loses + t.gains + t.changes + t.doubts + t.undecided > 0) return EXIT_FINDINGS;
     return EXIT_OK;
   } finally {
     for (const t of temps) rmSync(t, { recursive: true, force: true });

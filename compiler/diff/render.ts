@@ -45,8 +45,8 @@ function plainDiff(parts: readonly TextPart[]): string {
 }
 
 /** Counts used in headings and by --fail-on. */
-export function tally(r: DiffReport): { gains: number; loses: number; changes: number; undecided: number; equivalent: number } {
-  const t = { gains: 0, loses: 0, changes: 0, undecided: 0, equivalent: 0 };
+export function tally(r: DiffReport): { gains: number; loses: number; changes: number; doubts: number; undecided: number; equivalent: number } {
+  const t = { gains: 0, loses: 0, changes: 0, doubts: 0, undecided: 0, equivalent: 0 };
   for (const p of r.政策) {
     for (const m of p.措施) {
       if (m.结论 === '等价') t.equivalent++;
@@ -56,6 +56,7 @@ export function tally(r: DiffReport): { gains: number; loses: number; changes: n
       for (const c of m.变化) {
         if (c.类别 === '得到') t.gains++;
         else if (c.类别 === '失去') t.loses++;
+        else if (c.类别 === '存疑') t.doubts++;
         else t.changes++;
       }
     }
@@ -82,7 +83,7 @@ function undecidedText(m: PolicyDiff['措施'][number]): string {
 export function renderDiffText(r: DiffReport): string {
   const out: string[] = [];
   const t = tally(r);
-  out.push(`变更影响：${t.equivalent} 项措施等价（已证明），${t.gains} 处得到，${t.loses} 处失去，${t.changes} 处改变，${t.undecided} 项未判定`);
+  out.push(`变更影响：${t.equivalent} 项措施等价（已证明），${t.gains} 处得到，${t.loses} 处失去，${t.changes} 处改变，${t.doubts} 处存疑与否改变，${t.undecided} 项未判定`);
   for (const id of r.新增政策) out.push(`新增政策：${id}`);
   for (const id of r.删除政策) out.push(`删除政策：${id}`);
   for (const p of r.政策) {
@@ -133,7 +134,7 @@ function mdDiff(parts: readonly TextPart[]): string {
 export function renderDiffMarkdown(r: DiffReport): string {
   const out: string[] = [];
   const t = tally(r);
-  out.push('## 变更影响', '', `**${t.equivalent}** 项措施等价（已证明） · **${t.gains}** 处得到 · **${t.loses}** 处失去 · **${t.changes}** 处改变 · **${t.undecided}** 项未判定`, '');
+  out.push('## 变更影响', '', `**${t.equivalent}** 项措施等价（已证明） · **${t.gains}** 处得到 · **${t.loses}** 处失去 · **${t.changes}** 处改变 · **${t.doubts}** 处存疑与否改变 · **${t.undecided}** 项未判定`, '');
   for (const id of r.新增政策) out.push(`- 新增政策：\`${id}\``);
   for (const id of r.删除政策) out.push(`- 删除政策：\`${id}\``);
   for (const p of r.政策) {
@@ -198,7 +199,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 export function renderDiffHtml(r: DiffReport): string {
   const t = tally(r);
   const body: string[] = [];
-  body.push(`<h1>变更影响</h1><p class="sum">${t.equivalent} 项措施等价（已证明） · ${t.gains} 处得到 · ${t.loses} 处失去 · ${t.changes} 处改变 · ${t.undecided} 项未判定</p>`);
+  body.push(`<h1>变更影响</h1><p class="sum">${t.equivalent} 项措施等价（已证明） · ${t.gains} 处得到 · ${t.loses} 处失去 · ${t.changes} 处改变 · ${t.doubts} 处存疑与否改变 · ${t.undecided} 项未判定</p>`);
   for (const id of r.新增政策) body.push(`<p>新增政策：<code>${esc(id)}</code></p>`);
   for (const id of r.删除政策) body.push(`<p>删除政策：<code>${esc(id)}</code></p>`);
   const hd = (parts: readonly TextPart[]) => parts.map((p) => (p.类别 === '增' ? `<ins>${esc(p.文本)}</ins>` : p.类别 === '删' ? `<del>${esc(p.文本)}</del>` : esc(p.文本))).join('');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { nodeHost } from '../../compiler/project/host.js';
 import { loadPolicies, type LoweredPolicy } from '../../compiler/project/policies.js';
 import { diffPolicies, type DiffReport } from '../../compiler/diff/diff.js';
-import { renderDiffHtml, renderDiffMarkdown, renderDiffText } from '../../compiler/diff/render.js';
+import { renderDiffHtml, renderDiffMarkdown, renderDiffText, tally } from '../../compiler/diff/render.js';
 import { evaluate } from '../../compiler/interpret/interpreter.js';
 import { memoryHost } from '../../compiler/project/host.js';
 
@@ -95,6 +95,9 @@ describe('diff: seeded revisions, one per kind of change', () => {
     expect([a.状态, b.状态]).toEqual(['适用', '存疑']);
     expect(b.缺少!.join()).toContain('2023-01-01 至 2023-03-31');
     expect(c.区域).toContain('新版存疑，取决于');
+    // the summary counts it as its own kind (it was counted as 改变)
+    expect(tally(value)).toMatchObject({ doubts: 1, changes: 0 });
+    expect(renderDiffText(value)).toContain('0 处改变，1 处存疑与否改变');
     replayAll(value, newer);
   });
 
