@@ -42,6 +42,14 @@ function esbuildTransform(): Promise<TransformSync | undefined> {
   return esbuild;
 }
 
+/** An emitted module as JavaScript: its types stripped by esbuild, or by TypeScript where esbuild cannot load. */
+export async function stripTypes(source: string): Promise<string> {
+  const t = await esbuildTransform();
+  return t
+    ? t(source, { loader: 'ts', format: 'esm', target: 'es2022' }).code
+    : ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+}
+
 /** The generated evaluator of `ir` (emitted, transformed and imported once per program and per distinct source). */
 export function loadGeneratedEvaluator(ir: IrProgram): Promise<Evaluate> {
   const known = byIr.get(ir);
@@ -56,10 +64,7 @@ async function load(ir: IrProgram): Promise<Evaluate> {
   const hit = cache.get(source);
   if (hit) return hit;
   const p = (async () => {
-    const t = await esbuildTransform();
-    const js = t
-      ? t(source, { loader: 'ts', format: 'esm', target: 'es2022' }).code
-      : ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+    const js = await stripTypes(source);
     const m = (await import(`data:text/javascript;base64,${Buffer.from(js).toString('base64')}`)) as { evaluate: Evaluate };
     return m.evaluate;
   })();

@@ -227,13 +227,13 @@ async function splitChild(dir) {
   const { loadPolicies } = await import(dist('project/policies.js'));
   const { nodeHost } = await import(dist('project/host.js'));
   const { emitTypeScript } = await import(dist('emit/typescript.js'));
-  const { ts } = await import('ts-morph');
+  const { stripTypes } = await import(dist('emit/load.js'));
   const t0 = performance.now();
   const { policies } = loadPolicies([dir], nodeHost);
   const t1 = performance.now();
   const source = emitTypeScript(policies[0].ir).get('index.ts');
   const t2 = performance.now();
-  const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+  const js = await stripTypes(source); // as verify's replay does (compiler/emit/load.ts)
   const t3 = performance.now();
   await import(`data:text/javascript;base64,${Buffer.from(js).toString('base64')}`);
   const t4 = performance.now();
@@ -245,7 +245,7 @@ function splitLine(dir) {
   if (r.status !== 0) return `  (split of "other" failed: exit ${r.status} ${String(r.stderr).slice(0, 400)})`;
   const x = JSON.parse(r.stdout.trim().split('\n').pop());
   return `  inside "other" (measured separately, in-process, once): compile + lower ${int(x.loadMs)} ms; generated evaluator for the differential replay: emit TypeScript ${int(x.emitMs)} ms (${fix(x.tsMB, 1)} M chars), ` +
-    `ts.transpileModule ${int(x.transpileMs)} ms, import ${int(x.importMs)} ms; the rest is process start-up, scenarios and rendering the report`;
+    `strip types ${int(x.transpileMs)} ms, import ${int(x.importMs)} ms; the rest is process start-up, scenarios and rendering the report`;
 }
 
 /**
