@@ -44,7 +44,7 @@ export async function runSynthesize(policy: LoweredPolicy, values: Record<string
       if (!sql.value) { io.err('错误[ZC1201]: 该政策不能编译为 SQL，无法估算预算\n'); return EXIT_FINDINGS; }
       await c.run(sql.value.input);
       await c.run(sql.value.policy);
-      await c.run(`INSERT INTO zc_eval VALUES (DATE ${S(date)});`);
+      await c.run(`INSERT INTO zc_eval VALUES (0, DATE ${S(date)});`);
       // the synthetic rows bound exactly as \`zhengce batch --in\` binds nested input (lists → child views)
       const layout = layoutOf(policy.ir);
       const db: Db = { d: DUCKDB, exec: async (q) => { await c.run(q); }, query: async (q) => (await c.runAndReadAll(q)).getRowObjectsJson() as Record<string, unknown>[], close: async () => undefined };

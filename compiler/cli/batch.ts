@@ -445,11 +445,12 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
     }
     await db.exec(sql.value.input);
     await db.exec(sql.value.policy);
-    await db.exec(`DELETE FROM zc_eval; INSERT INTO zc_eval VALUES (DATE ${S(date)}); DELETE FROM zc_events;`);
+    // one scenario (0) for the whole batch: its evaluation date and events are rows, not SQL text
+    await db.exec(`DELETE FROM zc_eval; INSERT INTO zc_eval VALUES (0, DATE ${S(date)}); DELETE FROM zc_events; DELETE FROM zc_case_scenario;`);
     const evs = events as { day: number; event: Record<string, unknown> }[];
     if (evs.length) {
       const t = (x: unknown) => (typeof x === 'string' ? S(x) : 'NULL');
-      await db.exec(`INSERT INTO zc_events VALUES ${evs.map((e) => `(DATE ${S(String(e.event['日期']))}, ${t(e.event['级别'])}, ${t(e.event['类别'])}, ${t(e.event['地区'])}, ${t(e.event['标题'])}, ${t(e.event['文号'])})`).join(', ')}`);
+      await db.exec(`INSERT INTO zc_events VALUES ${evs.map((e) => `(0, DATE ${S(String(e.event['日期']))}, ${t(e.event['级别'])}, ${t(e.event['类别'])}, ${t(e.event['地区'])}, ${t(e.event['标题'])}, ${t(e.event['文号'])})`).join(', ')}`);
     }
     const bound = new Set<string>();
     if (isPg) {

@@ -131,6 +131,7 @@ const entries = {
   ZC1204: { severity: 'error', title: '无法连接数据库' },
   ZC1205: { severity: 'error', title: '人口画像文件无效' },
   ZC1206: { severity: 'error', title: '输入格式不能表示嵌套的列表' },
+  ZC1207: { severity: 'error', title: '案件的场景没有评估日期' },
 
   // ── diff / explain ─────────────────────────────────────────────────
   ZC1301: { severity: 'error', title: '找不到指定的措施' },

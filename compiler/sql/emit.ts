@@ -13,8 +13,10 @@
  *   - 缺少 is the same set of texts the interpreter collects (its short-circuits and its
  *     trace evaluation of every atomic condition included), sorted and de-duplicated;
  *   - lists are correlated subqueries over child tables; definitions are inlined;
- *   - sunset from the table zc_events (日期, 级别, 类别, 地区, 标题, 文号); the evaluation
- *     date from zc_eval (评估日期).
+ *   - the run's parameters are rows, not SQL text (one plan per policy): each case's scenario
+ *     from zc_case_scenario (编号, 场景; absent = scenario 0), its evaluation date from zc_eval
+ *     (场景, 评估日期), the sunset from its scenario's events in zc_events (场景, 日期, 级别, 类别,
+ *     地区, 标题, 文号); a case whose scenario has no evaluation date is an error (ZC1207).
  * Input: IrProgram + dialect. Output: `{ value: { policy, input }, diagnostics }`; never
  * throws on user input: a construct without an exact SQL form is ZC1201 and no SQL is
  * produced for the policy (never silently wrong SQL).
@@ -95,6 +97,21 @@ const cat2 = (...ms: (readonly string[])[]): string[] => ms.flat();
 const when = (d: Dialect, cond: string, items: readonly string[]): string => `CASE WHEN ${cond} THEN ${d.arr(items)} ELSE ${d.arr([])} END`;
 const whenArr = (d: Dialect, cond: string, m: readonly string[]): string[] => (m.length ? [`CASE WHEN ${cond} THEN ${d.cat(m)} ELSE ${d.arr([])} END`] : []);
 
+/**
+ * DDL of the run's parameter tables, shared by every policy in one database/schema:
+ *   zc_eval (场景, 评估日期) — one evaluation date per scenario;
+ *   zc_events (场景, 日期, 级别, 类别, 地区, 标题, 文号) — the higher-level events of each scenario;
+ *   zc_case_scenario (编号, 场景) — the scenario of a case; a case not listed is in scenario 0.
+ * A batch has one scenario (0: one row in zc_eval, no row in zc_case_scenario); a differential
+ * run puts every scenario in one query. INVARIANT: nothing of a run is SQL text — the view is
+ * planned once per policy whatever the dates, events and scenarios.
+ */
+export function scenarioDdl(d: Dialect): string {
+  return `CREATE TABLE IF NOT EXISTS zc_eval (${d.id('场景')} INTEGER NOT NULL PRIMARY KEY, ${d.id('评估日期')} DATE NOT NULL);
+CREATE TABLE IF NOT EXISTS zc_events (${d.id('场景')} INTEGER NOT NULL, ${d.id('日期')} DATE NOT NULL, ${d.id('级别')} TEXT NOT NULL, ${d.id('类别')} TEXT NOT NULL, ${d.id('地区')} TEXT, ${d.id('标题')} TEXT, ${d.id('文号')} TEXT);
+CREATE TABLE IF NOT EXISTS zc_case_scenario (${d.id('编号')} BIGINT NOT NULL PRIMARY KEY, ${d.id('场景')} INTEGER NOT NULL);`;
+}
+
 /** Emit the SQL of one policy for one dialect. */
 export function emitSql(ir: IrProgram, dialect: DialectName): Result<SqlOutput | undefined> {
   const d = dialectOf(dialect);
@@ -124,6 +141,10 @@ class Emitter {
   private readonly colAlias = new Map<string, string>();
   private readonly baseCols: string[] = [];
   private readonly measureIndex: Map<string, number>;
+  /** > 0 while emitting the body of a list subquery (its text refers to the element's alias). */
+  private depth = 0;
+  /** DuckDB: list subqueries of the case (not inside another one), by canonical text → column. */
+  private readonly hoisted = new Map<string, { name: string; sql: string; stage: number }>();
 
   constructor(readonly ir: IrProgram, readonly d: Dialect, readonly layout: Layout) {
     this.rootIndex = new Map(layout.roots.map((t, i) => [t.name, i]));
@@ -132,6 +153,50 @@ class Emitter {
 
   private fresh(p: string): string {
     return `zc_${p}${this.alias++}`;
+  }
+
+  /** Emit `f` as the body of a list subquery (see hoist). */
+  private inside<T>(f: () => T): T {
+    this.depth++;
+    try { return f(); } finally { this.depth--; }
+  }
+
+  /**
+   * DuckDB: a scalar subquery over a child table, correlated only with the case's own columns,
+   * becomes a column of the narrow CTEs zc_l<k> computed once before the measures (see
+   * hoistedSql): DuckDB decorrelates each subquery with a join that copies its input rows, and
+   * those rows are then a few columns wide instead of every column of the case. The same subquery
+   * (up to its aliases) is one column. Not for a subquery inside another one's body, nor one that
+   * reads a measure's columns (m<i>_…); PostgreSQL runs subqueries per row: unchanged.
+   */
+  private hoist(sql: string): string {
+    if (this.d.name !== 'duckdb' || this.depth > 0 || /\bm\d+_/.test(sql)) return sql;
+    const names = new Map<string, string>();
+    const canon = sql.replace(/\bzc_q\d+\b/g, (a) => { let n = names.get(a); if (!n) names.set(a, (n = `zc_qq${names.size}`)); return n; });
+    let h = this.hoisted.get(canon);
+    if (!h) {
+      const refs = [...canon.matchAll(/\bzc_h(\d+)\b/g)].map((x) => [...this.hoisted.values()].find((y) => y.name === x[0])!.stage);
+      h = { name: `zc_h${this.hoisted.size}`, sql: canon, stage: refs.length ? Math.max(...refs) + 1 : 0 };
+      this.hoisted.set(canon, h);
+    }
+    return h.name;
+  }
+
+  /** The CTEs of the hoisted subqueries (stage by stage) and zc_base = zc_base0 joined with them. */
+  private hoistedSql(): string {
+    const all = [...this.hoisted.values()];
+    if (!all.length) return 'zc_base AS (SELECT * FROM zc_base0)';
+    const baseCol = /\bzc_(?:k|ed|s0|mr|mv|maybe|vmiss|vd|md|p\d+|n\d+|r\d+_\d+)\b/g;
+    const used = new Set<string>(['zc_k']);
+    for (const h of all) for (const m of h.sql.matchAll(baseCol)) used.add(m[0]);
+    const out = [`zc_l0 AS (\n  SELECT ${[...used].sort().join(', ')} FROM zc_base0\n)`];
+    const stages = Math.max(...all.map((h) => h.stage)) + 1;
+    for (let k = 0; k < stages; k++) {
+      const cols = all.filter((h) => h.stage === k).map((h) => `${h.sql} AS ${h.name}`);
+      out.push(`zc_l${k + 1} AS (\n  SELECT zc_l${k}.*,\n    ${cols.join(',\n    ')}\n  FROM zc_l${k}\n)`);
+    }
+    out.push(`zc_base AS (\n  SELECT zc_base0.*, ${all.map((h) => `zc_l${stages}.${h.name}`).join(', ')}\n  FROM zc_base0 JOIN zc_l${stages} ON zc_l${stages}.zc_k = zc_base0.zc_k\n)`);
+    return out.join(',\n');
   }
 
   // ── conversions of stored columns to runtime values ──
@@ -531,7 +596,7 @@ class Emitter {
     const vars = new Map(s.vars);
     vars.set(e.var, this.elemRef(l, q));
     const inner: Scope = { ...s, vars };
-    const body = e.body ? this.expr(e.body, inner) : undefined;
+    const body = e.body ? this.inside(() => this.expr(e.body!, inner)) : undefined;
     if (body && body.k === 'iv' && e.q !== 'count') {
       if (e.q === 'sum' || e.q === 'max' || e.q === 'min') throw new Unsupported(e, '对含不确定日期的值求合计/最大/最小不能编译为 SQL');
     }
@@ -539,7 +604,7 @@ class Emitter {
     const b = bsv?.v ?? 'TRUE';
     const from = this.from(l, q);
     const where = this.keyEq(q, l);
-    const sub = (agg: string) => `(SELECT ${agg} FROM ${from} WHERE ${where})`;
+    const sub = (agg: string) => this.hoist(`(SELECT ${agg} FROM ${from} WHERE ${where})`);
     let v: string;
     // elements whose missing facts the interpreter collects: up to the one that decides
     let stop: string | undefined;
@@ -569,10 +634,10 @@ class Emitter {
       if (stop) {
         // up to and including the first deciding element (by 序号)
         const q2 = this.fresh('q');
-        const firstStop = `(SELECT min(${q2}.${d.id('序号')}) FROM ${this.from(l, q2)} WHERE ${this.keyEq(q2, l)} AND ${this.rebind(stop, q, q2)})`;
+        const firstStop = this.hoist(`(SELECT min(${q2}.${d.id('序号')}) FROM ${this.from(l, q2)} WHERE ${this.keyEq(q2, l)} AND ${this.rebind(stop, q, q2)})`);
         const cond = `${where} AND (${firstStop} IS NULL OR ${q}.${d.id('序号')} <= ${firstStop})`;
-        m.push(...whenArr(d, l.present, [d.unionOver(from, cond, mb)]));
-      } else m.push(...whenArr(d, l.present, [d.unionOver(from, where, mb)]));
+        m.push(...whenArr(d, l.present, [this.hoist(d.unionOver(from, cond, mb))]));
+      } else m.push(...whenArr(d, l.present, [this.hoist(d.unionOver(from, where, mb))]));
     }
     if (e.q === 'max' || e.q === 'min') {
       m.push(when(d, `${l.present} AND ${sub('count(*)')} = 0`, [`${l.path} || ${S(`（列表为空，没有${e.q === 'max' ? '最大' : '最小'}值）`)}`]));
@@ -588,10 +653,10 @@ class Emitter {
     const q = this.fresh('q');
     const vars = new Map(s.vars);
     vars.set(e.var, this.elemRef(lv.ref, q));
-    const body = e.body ? this.sv(this.expr(e.body, { ...s, vars })) : undefined;
+    const body = e.body ? this.inside(() => this.sv(this.expr(e.body!, { ...s, vars }))) : undefined;
     const own = this.sv(this.expr(e, s)).m;
     if (!body || !body.m.length) return [...lv.m, ...own];
-    return [...lv.m, ...own, ...whenArr(d, lv.ref.present, [d.unionOver(this.from(lv.ref, q), this.keyEq(q, lv.ref), d.cat(body.m))])];
+    return [...lv.m, ...own, ...whenArr(d, lv.ref.present, [this.hoist(d.unionOver(this.from(lv.ref, q), this.keyEq(q, lv.ref), d.cat(body.m)))])];
   }
 
   /** Rename the element alias inside an expression (the aliases are fresh, unique tokens). */
@@ -607,29 +672,29 @@ class Emitter {
     const q = this.fresh('q');
     const vars = new Map(s.vars);
     vars.set(e.var, this.elemRef(l, q));
-    const key = this.expr(e.key, { ...s, vars });
+    const key = this.inside(() => this.expr(e.key, { ...s, vars }));
     if (key.k !== 'sv') throw new Unsupported(e, '“第N个”的排序键含不确定日期，不能编译为 SQL');
     const from = this.from(l, q);
     const where = this.keyEq(q, l);
     const q2 = this.fresh('q');
     const key2 = this.rebind(key.v, q, q2);
-    const pick = `(SELECT ${q2}.${d.id('序号')} FROM ${this.from(l, q2)} WHERE ${this.keyEq(q2, l)} ORDER BY ${key2}, ${q2}.${d.id('序号')} LIMIT 1 OFFSET ${e.n - 1})`;
-    const ok = `(SELECT NOT coalesce(bool_or((${key.v}) IS NULL), FALSE) AND count(*) >= ${e.n} FROM ${from} WHERE ${where})`;
+    const pick = this.hoist(`(SELECT ${q2}.${d.id('序号')} FROM ${this.from(l, q2)} WHERE ${this.keyEq(q2, l)} ORDER BY ${key2}, ${q2}.${d.id('序号')} LIMIT 1 OFFSET ${e.n - 1})`);
+    const ok = this.hoist(`(SELECT NOT coalesce(bool_or((${key.v}) IS NULL), FALSE) AND count(*) >= ${e.n} FROM ${from} WHERE ${where})`);
     const at = `CASE WHEN ${l.present} AND ${ok} THEN ${pick} END`;
     const q3 = this.fresh('q');
     const ref: RecRef = this.recRef(
       l.table.entity, `(${at}) IS NOT NULL`, `${l.path} || '[' || CAST(${at} AS VARCHAR) || ']'`, '',
-      (n, t) => `(SELECT ${this.conv(`${q3}.${d.id(n)}`, t)} FROM ${this.from(l, q3)} WHERE ${this.keyEq(q3, l)} AND ${q3}.${d.id('序号')} = ${at})`,
-      (n) => `(SELECT ${q3}.${d.id(n)} FROM ${this.from(l, q3)} WHERE ${this.keyEq(q3, l)} AND ${q3}.${d.id('序号')} = ${at})`,
+      (n, t) => this.hoist(`(SELECT ${this.conv(`${q3}.${d.id(n)}`, t)} FROM ${this.from(l, q3)} WHERE ${this.keyEq(q3, l)} AND ${q3}.${d.id('序号')} = ${at})`),
+      (n) => this.hoist(`(SELECT ${q3}.${d.id(n)} FROM ${this.from(l, q3)} WHERE ${this.keyEq(q3, l)} AND ${q3}.${d.id('序号')} = ${at})`),
       l.table.name, [...l.parentKeys, `(${at})`],
     );
     const m: string[] = [...lv.m];
     if (key.m.length) {
       // every element's key is evaluated, so every missing one is named (interpreter since issue 9)
-      m.push(...whenArr(d, l.present, [d.unionOver(from, where, d.cat(key.m))]));
+      m.push(...whenArr(d, l.present, [this.hoist(d.unionOver(from, where, d.cat(key.m)))]));
     }
-    const cnt = `(SELECT count(*) FROM ${from} WHERE ${where})`;
-    const noNull = `(SELECT NOT coalesce(bool_or((${key.v}) IS NULL), FALSE) FROM ${from} WHERE ${where})`;
+    const cnt = this.hoist(`(SELECT count(*) FROM ${from} WHERE ${where})`);
+    const noNull = this.hoist(`(SELECT NOT coalesce(bool_or((${key.v}) IS NULL), FALSE) FROM ${from} WHERE ${where})`);
     m.push(when(d, `${l.present} AND ${noNull} AND ${cnt} < ${e.n}`, [`${l.path} || '（只有 ' || CAST(${cnt} AS VARCHAR) || ${S(` 个，没有第 ${e.n} 个）`)}`]));
     return { k: 'rv', ref, m };
   }
@@ -800,11 +865,13 @@ class Emitter {
       const c = sunsetC;
       const evDay = `(${d.dayOf(`${ev}.${d.id('日期')}`)} + ${sunset.start === 'nextDay' ? 1 : 0})`;
       const at = (sql: string, t: string) => sql.replace(/zc_ed/g, `${t}.zc_ed`);
-      voidDay = at(`(SELECT min(${evDay}) FROM zc_events AS ${ev} WHERE ${c.v})`, 'zc_pd');
-      maybeDay = at(`(SELECT min(${evDay}) FROM zc_events AS ${ev} WHERE (${c.v}) IS NULL)`, 'zc_pd');
+      // INVARIANT: only the events of the row's own scenario (zc_events.场景 = zc_eval.场景)
+      const mine = `${ev}.${d.id('场景')} = zc_pd.zc_sc`;
+      voidDay = at(`(SELECT min(${evDay}) FROM zc_events AS ${ev} WHERE ${mine} AND (${c.v}))`, 'zc_pd');
+      maybeDay = at(`(SELECT min(${evDay}) FROM zc_events AS ${ev} WHERE ${mine} AND (${c.v}) IS NULL)`, 'zc_pd');
       // INVARIANT: the events of that first day share one 失效 condition, so their missing facts
       // are those of the interpreter's first such event (events are not ordered in SQL)
-      if (c.m.length) maybeMiss = at(`CASE WHEN zc_md IS NOT NULL THEN ${d.sortDistinct(d.unionOver(`zc_events AS ${ev}`, `(${c.v}) IS NULL AND ${evDay} = zc_pv0.zc_md`, d.cat(c.m)))} END`, 'zc_pv0');
+      if (c.m.length) maybeMiss = at(`CASE WHEN zc_md IS NOT NULL THEN ${d.sortDistinct(d.unionOver(`zc_events AS ${ev}`, `${ev}.${d.id('场景')} = zc_pv0.zc_sc AND (${c.v}) IS NULL AND ${evDay} = zc_pv0.zc_md`, d.cat(c.m)))} END`, 'zc_pv0');
     }
     const eff = ir.policy.effective;
     const range = ir.policy.effectiveRange;
@@ -813,25 +880,31 @@ class Emitter {
     const joins = this.layout.roots.map((t, i) => `LEFT JOIN ${d.id(t.name)} AS zc_t${i} ON zc_t${i}.${d.id('编号')} = zc_c.${d.id('编号')}`);
     const presence = this.layout.roots.flatMap((t, i) => [`zc_t${i}.${d.id('编号')} IS NOT NULL AS zc_p${i}`,
       `EXISTS (SELECT 1 FROM ${d.id(DECLARED_ABSENT)} AS zc_x WHERE zc_x.${d.id('编号')} = zc_c.${d.id('编号')} AND zc_x.${d.id('实体')} = ${S(t.name)}) AS zc_n${i}`]);
+    // the scenario of a case: zc_case_scenario.场景, else 0; its evaluation date and events from
+    // zc_eval / zc_events of that scenario (parameters of the run are rows, never SQL text: one plan)
+    const noScenario = d.raiseInt(`'ZC1207 案件 ' || CAST(zc_c.${d.id('编号')} AS ${d.name === 'duckdb' ? 'VARCHAR' : 'text'}) || ' 的场景 ' || CAST(coalesce(zc_cs.${d.id('场景')}, 0) AS ${d.name === 'duckdb' ? 'VARCHAR' : 'text'}) || ' 在 zc_eval 中没有评估日期'`);
     const base = `zc_pd AS (
-  SELECT ${d.dayOf(`${d.id('评估日期')}`)} AS zc_ed FROM zc_eval
+  SELECT ${d.id('场景')} AS zc_sc, ${d.dayOf(`${d.id('评估日期')}`)} AS zc_ed FROM zc_eval
 ), zc_pv AS (
-  SELECT zc_ed, zc_s0, zc_mr, zc_mv, zc_mr OR zc_mv AS zc_maybe, zc_vmiss, zc_vd, zc_md FROM (
-    SELECT zc_ed, zc_vd, zc_md, CASE WHEN zc_vd IS NOT NULL AND zc_ed >= zc_vd THEN '已废止' WHEN ${notYet} THEN '未生效' END AS zc_s0,
+  SELECT zc_sc, zc_ed, zc_s0, zc_mr, zc_mv, zc_mr OR zc_mv AS zc_maybe, zc_vmiss, zc_vd, zc_md FROM (
+    SELECT zc_sc, zc_ed, zc_vd, zc_md, CASE WHEN zc_vd IS NOT NULL AND zc_ed >= zc_vd THEN '已废止' WHEN ${notYet} THEN '未生效' END AS zc_s0,
       (zc_vd IS NULL OR zc_ed < zc_vd) AND NOT (${notYet}) AND ${maybe} AS zc_mr,
       (zc_vd IS NULL OR zc_ed < zc_vd) AND NOT (${notYet}) AND zc_md IS NOT NULL AND (zc_vd IS NULL OR zc_md < zc_vd) AND zc_ed >= zc_md AS zc_mv,
       ${maybeMiss} AS zc_vmiss
-    FROM (SELECT zc_ed, ${voidDay} AS zc_vd, ${maybeDay} AS zc_md FROM zc_pd) AS zc_pv0
+    FROM (SELECT zc_sc, zc_ed, ${voidDay} AS zc_vd, ${maybeDay} AS zc_md FROM zc_pd) AS zc_pv0
   ) AS zc_pv1
-), zc_base AS (
-  SELECT zc_c.${d.id('编号')} AS zc_k, zc_pv.zc_ed, zc_pv.zc_s0, zc_pv.zc_mr, zc_pv.zc_mv, zc_pv.zc_maybe, zc_pv.zc_vmiss, zc_pv.zc_vd, zc_pv.zc_md${presence.length ? ',\n    ' + presence.join(',\n    ') : ''}${this.baseCols.length ? ',\n    ' + this.baseCols.join(',\n    ') : ''}
-  FROM ${d.id('案件')} AS zc_c CROSS JOIN zc_pv${joins.length ? '\n  ' + joins.join('\n  ') : ''}
+), zc_base0 AS (
+  SELECT CASE WHEN zc_pv.zc_sc IS NULL THEN ${noScenario} ELSE zc_c.${d.id('编号')} END AS zc_k, zc_pv.zc_ed, zc_pv.zc_s0, zc_pv.zc_mr, zc_pv.zc_mv, zc_pv.zc_maybe, zc_pv.zc_vmiss, zc_pv.zc_vd, zc_pv.zc_md${presence.length ? ',\n    ' + presence.join(',\n    ') : ''}${this.baseCols.length ? ',\n    ' + this.baseCols.join(',\n    ') : ''}
+  FROM ${d.id('案件')} AS zc_c
+  LEFT JOIN zc_case_scenario AS zc_cs ON zc_cs.${d.id('编号')} = zc_c.${d.id('编号')}
+  LEFT JOIN zc_pv ON zc_pv.zc_sc = coalesce(zc_cs.${d.id('场景')}, 0)${joins.length ? '\n  ' + joins.join('\n  ') : ''}
 )`;
     const view = `zc_${id}_决定`;
     const header = [
       `-- 政策「${ir.policy.name}」${ir.policy.docNumber ? `（${ir.policy.docNumber}）` : ''}的 SQL 求值（${d.name === 'duckdb' ? 'DuckDB' : 'PostgreSQL'}），由 zhengce build 从 IR 生成，勿手改。`,
       `-- 语义与解释器相同（NULL 为未知，Kleene 逻辑；存疑时 缺少 列出所缺事实）。依赖：输入表（input.${d.name}.sql）、`,
-      `-- zc_eval（评估日期 DATE，一行）、zc_events（日期 DATE, 级别, 类别, 地区, 标题, 文号：上级政策事件）。`,
+      `-- zc_eval（场景 INTEGER, 评估日期 DATE：每个场景一行）、zc_events（场景, 日期 DATE, 级别, 类别, 地区, 标题, 文号：各场景的上级政策事件）、`,
+      `-- zc_case_scenario（编号, 场景：案件所属的场景；不在表中的案件属于场景 0）。评估日期与事件是表中的行，不写进 SQL：每个政策只规划一次。`,
       `-- 视图 ${view} 每个案件（案件.编号）一行；列：编号、废止日期（已废止时）、可能废止日期（失效条件对某事件未定时），以及每项措施 i 的 m<i>_状态、m<i>_缺少、m<i>_<j>（结果 j）、`,
       `-- m<i>_申请、m<i>_可领取（有申请条件时）。金额为分（BIGINT），日期为 DATE，比例为 "n/d"。`,
       ...ir.measures.flatMap((m, i) => [
@@ -840,14 +913,14 @@ class Emitter {
       ]),
     ];
     const meta = this.metadataSql(view);
-    const ddlEvents = `CREATE TABLE IF NOT EXISTS zc_events (${d.id('日期')} DATE NOT NULL, ${d.id('级别')} TEXT NOT NULL, ${d.id('类别')} TEXT NOT NULL, ${d.id('地区')} TEXT, ${d.id('标题')} TEXT, ${d.id('文号')} TEXT);
-CREATE TABLE IF NOT EXISTS zc_eval (${d.id('评估日期')} DATE NOT NULL);`;
+    const ddlEvents = scenarioDdl(d);
     const sql = `${header.join('\n')}
 ${runtimeSql(d)}${ddlEvents}
 ${meta}
 DROP VIEW IF EXISTS ${d.id(view)};
 CREATE VIEW ${d.id(view)} AS
 WITH ${base},
+${this.hoistedSql()},
 ${ctes.join(',\n')}
 SELECT ${ordered.join(', ')}
 FROM ${prev};

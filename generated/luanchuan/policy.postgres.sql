@@ -1,6 +1,7 @@
 -- 政策「栾川县优化生育政策促进人口长期均衡发展实施方案」（栾政〔2023〕18号）的 SQL 求值（PostgreSQL），由 zhengce build 从 IR 生成，勿手改。
 -- 语义与解释器相同（NULL 为未知，Kleene 逻辑；存疑时 缺少 列出所缺事实）。依赖：输入表（input.postgres.sql）、
--- zc_eval（评估日期 DATE，一行）、zc_events（日期 DATE, 级别, 类别, 地区, 标题, 文号：上级政策事件）。
+-- zc_eval（场景 INTEGER, 评估日期 DATE：每个场景一行）、zc_events（场景, 日期 DATE, 级别, 类别, 地区, 标题, 文号：各场景的上级政策事件）、
+-- zc_case_scenario（编号, 场景：案件所属的场景；不在表中的案件属于场景 0）。评估日期与事件是表中的行，不写进 SQL：每个政策只规划一次。
 -- 视图 zc_luanchuan_决定 每个案件（案件.编号）一行；列：编号、废止日期（已废止时）、可能废止日期（失效条件对某事件未定时），以及每项措施 i 的 m<i>_状态、m<i>_缺少、m<i>_<j>（结果 j）、
 -- m<i>_申请、m<i>_可领取（有申请条件时）。金额为分（BIGINT），日期为 DATE，比例为 "n/d"。
 --   m0 = 计划生育家庭奖励扶助延续（五（一），sec_5__subsec_1，对象：家庭，发放对象：夫妻本人（独生子女父母、双女父母，按现行奖励扶助制度发放））
@@ -71,8 +72,9 @@ CREATE OR REPLACE FUNCTION zc_workday_deadline(s integer, n integer) RETURNS int
   WHEN s + 1 < 12418 THEN zc_raise_int('ZC0805 没有' || CAST(extract(year FROM DATE '1970-01-01' + (s + 1)::integer)::integer AS text) || '年的法定节假日和调休安排数据（chinese-days 只覆盖2004年至2026年），无法计算工作日期限；不按周一至周五推测')
   ELSE coalesce((SELECT zc_w.d FROM zc_workday AS zc_w WHERE zc_w.i = (SELECT count(*) FROM zc_workday AS zc_v WHERE zc_v.d <= s) + n),
     zc_raise_int('ZC0805 没有' || CAST(extract(year FROM DATE '1970-01-01' + (greatest(s + 1, 20819))::integer)::integer AS text) || '年的法定节假日和调休安排数据（chinese-days 只覆盖2004年至2026年），无法计算工作日期限；不按周一至周五推测')) END $zc$;
-CREATE TABLE IF NOT EXISTS zc_events ("日期" DATE NOT NULL, "级别" TEXT NOT NULL, "类别" TEXT NOT NULL, "地区" TEXT, "标题" TEXT, "文号" TEXT);
-CREATE TABLE IF NOT EXISTS zc_eval ("评估日期" DATE NOT NULL);
+CREATE TABLE IF NOT EXISTS zc_eval ("场景" INTEGER NOT NULL PRIMARY KEY, "评估日期" DATE NOT NULL);
+CREATE TABLE IF NOT EXISTS zc_events ("场景" INTEGER NOT NULL, "日期" DATE NOT NULL, "级别" TEXT NOT NULL, "类别" TEXT NOT NULL, "地区" TEXT, "标题" TEXT, "文号" TEXT);
+CREATE TABLE IF NOT EXISTS zc_case_scenario ("编号" BIGINT NOT NULL PRIMARY KEY, "场景" INTEGER NOT NULL);
 DROP TABLE IF EXISTS "zc_luanchuan_措施";
 CREATE TABLE "zc_luanchuan_措施" ("序号" INTEGER, "措施" TEXT, "锚点" TEXT, "标签" TEXT, "对象" TEXT, "发放对象" TEXT, "申请条件" TEXT, "牵头单位" TEXT, "责任单位" TEXT);
 INSERT INTO "zc_luanchuan_措施" VALUES
@@ -130,17 +132,17 @@ INSERT INTO "zc_luanchuan_结果" VALUES
 DROP VIEW IF EXISTS "zc_luanchuan_决定";
 CREATE VIEW "zc_luanchuan_决定" AS
 WITH zc_pd AS (
-  SELECT (("评估日期") - DATE '1970-01-01') AS zc_ed FROM zc_eval
+  SELECT "场景" AS zc_sc, (("评估日期") - DATE '1970-01-01') AS zc_ed FROM zc_eval
 ), zc_pv AS (
-  SELECT zc_ed, zc_s0, zc_mr, zc_mv, zc_mr OR zc_mv AS zc_maybe, zc_vmiss, zc_vd, zc_md FROM (
-    SELECT zc_ed, zc_vd, zc_md, CASE WHEN zc_vd IS NOT NULL AND zc_ed >= zc_vd THEN '已废止' WHEN zc_ed < 19358 THEN '未生效' END AS zc_s0,
+  SELECT zc_sc, zc_ed, zc_s0, zc_mr, zc_mv, zc_mr OR zc_mv AS zc_maybe, zc_vmiss, zc_vd, zc_md FROM (
+    SELECT zc_sc, zc_ed, zc_vd, zc_md, CASE WHEN zc_vd IS NOT NULL AND zc_ed >= zc_vd THEN '已废止' WHEN zc_ed < 19358 THEN '未生效' END AS zc_s0,
       (zc_vd IS NULL OR zc_ed < zc_vd) AND NOT (zc_ed < 19358) AND zc_ed < 19722 AS zc_mr,
       (zc_vd IS NULL OR zc_ed < zc_vd) AND NOT (zc_ed < 19358) AND zc_md IS NOT NULL AND (zc_vd IS NULL OR zc_md < zc_vd) AND zc_ed >= zc_md AS zc_mv,
-      CASE WHEN zc_md IS NOT NULL THEN ARRAY(SELECT zc_x FROM (SELECT DISTINCT zc_x FROM unnest(ARRAY(SELECT zc_u.zc_x FROM zc_events AS zc_ev CROSS JOIN LATERAL unnest(CASE WHEN (zc_ev."类别" = '生育支持政策') IS NOT FALSE THEN CASE WHEN ((zc_ev."日期") - DATE '1970-01-01') IS NOT NULL AND 19358 IS NOT NULL AND NOT (FALSE = FALSE AND (19358 <> 19722) = FALSE) AND (CASE WHEN ((zc_ev."日期") - DATE '1970-01-01') >= 19722 THEN TRUE WHEN ((zc_ev."日期") - DATE '1970-01-01') < 19358 THEN FALSE END) IS NULL THEN ARRAY['施行日（2023-01-01 至 2023-12-31 之间，确切日期未知）']::text[] ELSE '{}'::text[] END ELSE '{}'::text[] END) AS zc_u(zc_x) WHERE (((zc_ev."类别" = '生育支持政策') AND CASE WHEN ((zc_ev."日期") - DATE '1970-01-01') IS NULL OR 19358 IS NULL THEN NULL WHEN (FALSE = FALSE AND (19358 <> 19722) = FALSE) THEN ((zc_ev."日期") - DATE '1970-01-01') >= 19358 ELSE CASE WHEN ((zc_ev."日期") - DATE '1970-01-01') >= 19722 THEN TRUE WHEN ((zc_ev."日期") - DATE '1970-01-01') < 19358 THEN FALSE END END AND ((zc_ev."级别" = '国家') OR ((zc_ev."级别" = '省') AND (zc_ev."地区" = '河南省')) OR ((zc_ev."级别" = '市') AND (zc_ev."地区" = '洛阳市'))))) IS NULL AND (((zc_ev."日期") - DATE '1970-01-01') + 0) = zc_pv0.zc_md)) AS zc_u(zc_x)) AS zc_dd ORDER BY zc_x COLLATE "C") END AS zc_vmiss
-    FROM (SELECT zc_ed, (SELECT min((((zc_ev."日期") - DATE '1970-01-01') + 0)) FROM zc_events AS zc_ev WHERE ((zc_ev."类别" = '生育支持政策') AND CASE WHEN ((zc_ev."日期") - DATE '1970-01-01') IS NULL OR 19358 IS NULL THEN NULL WHEN (FALSE = FALSE AND (19358 <> 19722) = FALSE) THEN ((zc_ev."日期") - DATE '1970-01-01') >= 19358 ELSE CASE WHEN ((zc_ev."日期") - DATE '1970-01-01') >= 19722 THEN TRUE WHEN ((zc_ev."日期") - DATE '1970-01-01') < 19358 THEN FALSE END END AND ((zc_ev."级别" = '国家') OR ((zc_ev."级别" = '省') AND (zc_ev."地区" = '河南省')) OR ((zc_ev."级别" = '市') AND (zc_ev."地区" = '洛阳市'))))) AS zc_vd, (SELECT min((((zc_ev."日期") - DATE '1970-01-01') + 0)) FROM zc_events AS zc_ev WHERE (((zc_ev."类别" = '生育支持政策') AND CASE WHEN ((zc_ev."日期") - DATE '1970-01-01') IS NULL OR 19358 IS NULL THEN NULL WHEN (FALSE = FALSE AND (19358 <> 19722) = FALSE) THEN ((zc_ev."日期") - DATE '1970-01-01') >= 19358 ELSE CASE WHEN ((zc_ev."日期") - DATE '1970-01-01') >= 19722 THEN TRUE WHEN ((zc_ev."日期") - DATE '1970-01-01') < 19358 THEN FALSE END END AND ((zc_ev."级别" = '国家') OR ((zc_ev."级别" = '省') AND (zc_ev."地区" = '河南省')) OR ((zc_ev."级别" = '市') AND (zc_ev."地区" = '洛阳市'))))) IS NULL) AS zc_md FROM zc_pd) AS zc_pv0
+      CASE WHEN zc_md IS NOT NULL THEN ARRAY(SELECT zc_x FROM (SELECT DISTINCT zc_x FROM unnest(ARRAY(SELECT zc_u.zc_x FROM zc_events AS zc_ev CROSS JOIN LATERAL unnest(CASE WHEN (zc_ev."类别" = '生育支持政策') IS NOT FALSE THEN CASE WHEN ((zc_ev."日期") - DATE '1970-01-01') IS NOT NULL AND 19358 IS NOT NULL AND NOT (FALSE = FALSE AND (19358 <> 19722) = FALSE) AND (CASE WHEN ((zc_ev."日期") - DATE '1970-01-01') >= 19722 THEN TRUE WHEN ((zc_ev."日期") - DATE '1970-01-01') < 19358 THEN FALSE END) IS NULL THEN ARRAY['施行日（2023-01-01 至 2023-12-31 之间，确切日期未知）']::text[] ELSE '{}'::text[] END ELSE '{}'::text[] END) AS zc_u(zc_x) WHERE zc_ev."场景" = zc_pv0.zc_sc AND (((zc_ev."类别" = '生育支持政策') AND CASE WHEN ((zc_ev."日期") - DATE '1970-01-01') IS NULL OR 19358 IS NULL THEN NULL WHEN (FALSE = FALSE AND (19358 <> 19722) = FALSE) THEN ((zc_ev."日期") - DATE '1970-01-01') >= 19358 ELSE CASE WHEN ((zc_ev."日期") - DATE '1970-01-01') >= 19722 THEN TRUE WHEN ((zc_ev."日期") - DATE '1970-01-01') < 19358 THEN FALSE END END AND ((zc_ev."级别" = '国家') OR ((zc_ev."级别" = '省') AND (zc_ev."地区" = '河南省')) OR ((zc_ev."级别" = '市') AND (zc_ev."地区" = '洛阳市'))))) IS NULL AND (((zc_ev."日期") - DATE '1970-01-01') + 0) = zc_pv0.zc_md)) AS zc_u(zc_x)) AS zc_dd ORDER BY zc_x COLLATE "C") END AS zc_vmiss
+    FROM (SELECT zc_sc, zc_ed, (SELECT min((((zc_ev."日期") - DATE '1970-01-01') + 0)) FROM zc_events AS zc_ev WHERE zc_ev."场景" = zc_pd.zc_sc AND (((zc_ev."类别" = '生育支持政策') AND CASE WHEN ((zc_ev."日期") - DATE '1970-01-01') IS NULL OR 19358 IS NULL THEN NULL WHEN (FALSE = FALSE AND (19358 <> 19722) = FALSE) THEN ((zc_ev."日期") - DATE '1970-01-01') >= 19358 ELSE CASE WHEN ((zc_ev."日期") - DATE '1970-01-01') >= 19722 THEN TRUE WHEN ((zc_ev."日期") - DATE '1970-01-01') < 19358 THEN FALSE END END AND ((zc_ev."级别" = '国家') OR ((zc_ev."级别" = '省') AND (zc_ev."地区" = '河南省')) OR ((zc_ev."级别" = '市') AND (zc_ev."地区" = '洛阳市')))))) AS zc_vd, (SELECT min((((zc_ev."日期") - DATE '1970-01-01') + 0)) FROM zc_events AS zc_ev WHERE zc_ev."场景" = zc_pd.zc_sc AND (((zc_ev."类别" = '生育支持政策') AND CASE WHEN ((zc_ev."日期") - DATE '1970-01-01') IS NULL OR 19358 IS NULL THEN NULL WHEN (FALSE = FALSE AND (19358 <> 19722) = FALSE) THEN ((zc_ev."日期") - DATE '1970-01-01') >= 19358 ELSE CASE WHEN ((zc_ev."日期") - DATE '1970-01-01') >= 19722 THEN TRUE WHEN ((zc_ev."日期") - DATE '1970-01-01') < 19358 THEN FALSE END END AND ((zc_ev."级别" = '国家') OR ((zc_ev."级别" = '省') AND (zc_ev."地区" = '河南省')) OR ((zc_ev."级别" = '市') AND (zc_ev."地区" = '洛阳市'))))) IS NULL) AS zc_md FROM zc_pd) AS zc_pv0
   ) AS zc_pv1
-), zc_base AS (
-  SELECT zc_c."编号" AS zc_k, zc_pv.zc_ed, zc_pv.zc_s0, zc_pv.zc_mr, zc_pv.zc_mv, zc_pv.zc_maybe, zc_pv.zc_vmiss, zc_pv.zc_vd, zc_pv.zc_md,
+), zc_base0 AS (
+  SELECT CASE WHEN zc_pv.zc_sc IS NULL THEN zc_raise_int('ZC1207 案件 ' || CAST(zc_c."编号" AS text) || ' 的场景 ' || CAST(coalesce(zc_cs."场景", 0) AS text) || ' 在 zc_eval 中没有评估日期') ELSE zc_c."编号" END AS zc_k, zc_pv.zc_ed, zc_pv.zc_s0, zc_pv.zc_mr, zc_pv.zc_mv, zc_pv.zc_maybe, zc_pv.zc_vmiss, zc_pv.zc_vd, zc_pv.zc_md,
     zc_t0."编号" IS NOT NULL AS zc_p0,
     EXISTS (SELECT 1 FROM "声明不存在" AS zc_x WHERE zc_x."编号" = zc_c."编号" AND zc_x."实体" = '家庭') AS zc_n0,
     zc_t1."编号" IS NOT NULL AS zc_p1,
@@ -209,7 +211,9 @@ WITH zc_pd AS (
     zc_t0."有户口簿" AS zc_r0_10,
     zc_t3."户籍" AS zc_r3_2,
     zc_t3."有缴费凭证及考勤表" AS zc_r3_4
-  FROM "案件" AS zc_c CROSS JOIN zc_pv
+  FROM "案件" AS zc_c
+  LEFT JOIN zc_case_scenario AS zc_cs ON zc_cs."编号" = zc_c."编号"
+  LEFT JOIN zc_pv ON zc_pv.zc_sc = coalesce(zc_cs."场景", 0)
   LEFT JOIN "家庭" AS zc_t0 ON zc_t0."编号" = zc_c."编号"
   LEFT JOIN "婴幼儿" AS zc_t1 ON zc_t1."编号" = zc_c."编号"
   LEFT JOIN "托育机构" AS zc_t2 ON zc_t2."编号" = zc_c."编号"
@@ -218,6 +222,7 @@ WITH zc_pd AS (
   LEFT JOIN "职工" AS zc_t5 ON zc_t5."编号" = zc_c."编号"
   LEFT JOIN "培训参加人" AS zc_t6 ON zc_t6."编号" = zc_c."编号"
 ),
+zc_base AS (SELECT * FROM zc_base0),
 zc_m0a AS MATERIALIZED (
   SELECT zc_base.*,
     CASE WHEN (zc_s0 IS NULL AND NOT zc_n0) AND TRUE THEN (CASE WHEN zc_p0 THEN CASE WHEN (zc_p0 AND zc_r0_11 IS NOT NULL) THEN (SELECT CASE WHEN bool_or(((zc_q0."证件类别" = '独生子女父母光荣证') AND (((zc_q0."发证日期") - DATE '1970-01-01') < 16801))) THEN TRUE WHEN bool_or((((zc_q0."证件类别" = '独生子女父母光荣证') AND (((zc_q0."发证日期") - DATE '1970-01-01') < 16801))) IS NULL) THEN NULL ELSE FALSE END FROM "家庭.计划生育证件" AS zc_q0 WHERE zc_q0."编号" = zc_k) END END OR CASE WHEN zc_p0 THEN CASE WHEN (zc_p0 AND zc_r0_11 IS NOT NULL) THEN (SELECT CASE WHEN bool_or(((zc_q2."证件类别" = '农村计划生育双女家庭证明') AND (((zc_q2."发证日期") - DATE '1970-01-01') < 16801))) THEN TRUE WHEN bool_or((((zc_q2."证件类别" = '农村计划生育双女家庭证明') AND (((zc_q2."发证日期") - DATE '1970-01-01') < 16801))) IS NULL) THEN NULL ELSE FALSE END FROM "家庭.计划生育证件" AS zc_q2 WHERE zc_q2."编号" = zc_k) END END) ELSE FALSE END AS m0_a0

@@ -94,7 +94,7 @@ for (const [dir, alsoExpected] of SETS) {
           for (const e of runs) await loadPolicy(e.engine, p.ir);
           const g = generated(p.ir);
           if ('unavailable' in g) throw new Error(`生成的 TypeScript 求值器不可用（${p.ir.policy.id}）：${g.unavailable}`);
-          const res = await compare(runs, p.ir, scenarios(p.ir, SEED, SCENARIOS, PER), g, INTERP_PER, 5);
+          const res = await compare(runs, p.ir, () => scenarios(p.ir, SEED, SCENARIOS, PER), g, INTERP_PER, 5);
           if (process.env['ZC_TIMING']) console.log(p.ir.policy.id, res.rows, res.compared, Object.fromEntries(res.statuses), Object.fromEntries(Object.entries(res.ms).map(([k, v]) => [k, Math.round(v)])));
           for (const [name, ms] of res.mismatches) {
             if (ms.length) console.error(`${name}, seed ${SEED}:`, JSON.stringify(ms, null, 1).slice(0, 4000));

@@ -8,12 +8,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import pg from 'pg';
 
-/** A statement planned once and executed many times (the data of its tables may change in between). */
-export interface Prepared {
-  query(): Promise<Record<string, unknown>[]>;
-  close(): Promise<void>;
-}
-
 /** A stored value of an input column (compiler/sql/rows.ts): text, number, boolean or NULL. */
 type Cell = string | number | boolean | null;
 
@@ -23,7 +17,8 @@ export interface Engine {
   query(sql: string): Promise<Record<string, unknown>[]>;
   /** Bulk-load rows into a table (columns by name; texts are cast by the engine to the column's type). */
   load(table: string, columns: readonly string[], rows: readonly (readonly Cell[])[]): Promise<void>;
-  prepare(sql: string): Promise<Prepared>;
+  /** Run one query, handing its rows over chunk by chunk (not all held at once on DuckDB). */
+  stream(sql: string, each: (rows: readonly Record<string, unknown>[]) => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -53,11 +48,12 @@ export async function duckdb(): Promise<Engine> {
         a.closeSync();
       }
     },
-    // NOT a DuckDB prepared statement: its plan keeps what the optimizer derived from the data
-    // at planning time (statistics; an empty table's empty result), so re-executing it after the
-    // tables' rows change returns wrong rows (seen: the previous scenario's 废止 status, cases
-    // missing). Each execution is planned afresh.
-    prepare: async (sql) => ({ query: async () => (await c.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[], close: async () => undefined }),
+    // one query per policy (every scenario at once: compiler/sql/emit.ts scenarioDdl), its result
+    // streamed in DuckDB's chunks
+    stream: async (sql, each) => {
+      const r = await c.stream(sql);
+      for await (const rows of r.yieldRowObjectJson()) each(rows as Record<string, unknown>[]);
+    },
     close: async () => { c.closeSync(); inst.closeSync(); },
   };
 }
@@ -74,7 +70,6 @@ export async function postgres(): Promise<Engine | { unavailable: string }> {
   }
   const schema = `zc_test_${process.pid}_${Date.now()}`;
   await client.query(`CREATE SCHEMA ${schema}; SET search_path TO ${schema}; SET jit = off;`);
-  let prepared = 0;
   // dates come back as text, big integers as text (converted by the comparison)
   const types = { getTypeParser: (oid: number, format?: string) => (oid === 1082 ? (v: string) => v : pg.types.getTypeParser(oid, format as 'text')) };
   return {
@@ -87,11 +82,8 @@ export async function postgres(): Promise<Engine | { unavailable: string }> {
       const json = JSON.stringify(rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]]))));
       await client.query(`INSERT INTO ${q} SELECT * FROM json_populate_recordset(NULL::${q}, $1::json)`, [json]);
     },
-    // a named statement: parsed and planned once per connection (no parameters: a generic plan)
-    prepare: async (sql) => {
-      const name = `zc_p${++prepared}`;
-      return { query: async () => (await client.query({ name, text: sql, types } as pg.QueryConfig)).rows as Record<string, unknown>[], close: async () => { await client.query(`DEALLOCATE ${name}`); } };
-    },
+    // the subset PostgreSQL gets is small enough to read at once
+    stream: async (sql, each) => { each((await client.query({ text: sql, types } as pg.QueryConfig)).rows as Record<string, unknown>[]); },
     close: async () => { await client.query(`DROP SCHEMA ${schema} CASCADE`); await client.end(); },
   };
 }

@@ -2,10 +2,11 @@
  * Differential harness: the same cases through the generated TypeScript evaluator (every
  * case), the interpreter (a seeded subset), and the SQL view of a policy on real engines
  * (DuckDB: every case; PostgreSQL: a subset); every status, outcome value and missing-fact
- * list must agree. Cases are grouped by (evaluation date, events), which the SQL takes globally.
+ * list must agree. Cases are grouped in scenarios (an evaluation date and events each); every
+ * scenario is loaded at once (the scenario of a case is a row of zc_case_scenario) and each engine
+ * runs one query per policy: the view is planned once (planning the county's view costs seconds).
  * Input tables are bulk-loaded (DuckDB appender; PostgreSQL json_populate_recordset, one
- * statement per table) and the decision view is prepared once per engine (planning the
- * county's view costs seconds; executing it per scenario does not re-plan).
+ * statement per table).
  */
 import { evaluateRaw, formatRatio } from '../../compiler/interpret/interpreter.js';
 import { validateInput } from '../../compiler/interpret/validate.js';
@@ -15,7 +16,7 @@ import { emitSql } from '../../compiler/sql/emit.js';
 import { dialectOf, sqlString } from '../../compiler/sql/dialect.js';
 import { DECLARED_ABSENT, keyColumns, layoutOf } from '../../compiler/sql/layout.js';
 import { caseRows, type Stored, type TableRows } from '../../compiler/sql/rows.js';
-import type { Engine, Prepared } from './engines.js';
+import type { Engine } from './engines.js';
 
 export interface Scenario {
   readonly date: string;
@@ -152,20 +153,16 @@ const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) /
 
 const same = (a: unknown, b: unknown) => JSON.stringify(norm(a)) === JSON.stringify(norm(b));
 
-/** Rows of the cases 1..n only (the key is each row's first column). */
-function firstCases(rows: TableRows, n: number): TableRows {
-  const out: TableRows = new Map();
-  for (const [t, rs] of rows) out.set(t, rs.filter((r) => Number(r[0]) <= n));
-  return out;
-}
-
 /**
  * Run scenarios through the generated evaluator (every case), the interpreter (the first
  * `interpreterPer` cases of each scenario — the cases are random, so this is a seeded random
- * subset) and every engine (its first `perScenario` cases; the policy already loaded in each).
- * Every status, outcome value and missing-fact list must agree.
+ * subset) and every engine (its first `perScenario` cases of each scenario; the policy already
+ * loaded in each). Every scenario is loaded at once — case keys are unique across scenarios, each
+ * case's scenario a row of zc_case_scenario, each scenario's date and events rows of zc_eval /
+ * zc_events — and each engine runs ONE query (one plan per policy). Every status, outcome value
+ * and missing-fact list must agree. `scenarios` is called again only to show a mismatch's facts.
  */
-export async function compare(runs: readonly EngineRun[], ir: IrProgram, scenarios: Iterable<Scenario>, ts: TsEvaluator, interpreterPer: number, limit = 5): Promise<CompareResult> {
+export async function compare(runs: readonly EngineRun[], ir: IrProgram, scenarios: () => Iterable<Scenario>, ts: TsEvaluator, interpreterPer: number, limit = 5): Promise<CompareResult> {
   const layout = layoutOf(ir);
   const tables = [...layout.roots, ...layout.children];
   const ratios = ratioColumns(ir);
@@ -174,20 +171,29 @@ export async function compare(runs: readonly EngineRun[], ir: IrProgram, scenari
   const statuses = new Map<string, number>();
   const ms: Record<string, number> = { generate: 0, typescript: 0, interpreter: 0, rows: 0 };
   const compared: Record<string, number> = { interpreter: 0, ...Object.fromEntries(runs.map((r) => [r.engine.name, 0])) };
-  const prepared = new Map<string, Prepared>();
+  // expected SQL rows, kept compact: per key, the JSON of the values in `cols` order, and where it is
+  let cols: string[] | undefined;
+  const exp = new Map<number, string>();
+  const where = new Map<number, [number, number]>();
+  const keyed = new Set<number>();
+  const dates: string[] = [];
+  const events: (readonly Record<string, unknown>[])[] = [];
   let rows = 0;
   let skipped = 0;
   let noRow = 0;
   let s = -1;
   let t = cpuMs();
-  for (const sc of scenarios) {
+  let base = 0;
+  for (const sc of scenarios()) {
     s++;
     ms['generate']! += cpuMs() - t;
+    dates.push(sc.date);
+    events.push(sc.events);
     const data: TableRows = new Map();
-    const exp = new Map<number, Record<string, unknown>>();
-    const keyed = new Set<number>();
+    const scen: Stored[][] = [];
     for (let i = 0; i < sc.facts.length; i++) {
       const f = sc.facts[i];
+      const key = base + i + 1;
       t = cpuMs();
       let got: unknown;
       try { got = ts.evaluate(f, sc.date, sc.events); } catch (x) { got = { threw: (x as Error).name }; }
@@ -213,58 +219,86 @@ export async function compare(runs: readonly EngineRun[], ir: IrProgram, scenari
       if ('threw' in (got as object)) { skipped++; continue; }
       t = cpuMs();
       const v = validateInput(ir, f, sc.date, sc.events);
-      caseRows(ir, layout, v.facts, i + 1, data, v.nonexistent);
-      if (layout.roots.some((tb) => v.facts.has(tb.name) || v.nonexistent.has(tb.name))) keyed.add(i + 1);
-      else noRow++;
+      caseRows(ir, layout, v.facts, key, data, v.nonexistent);
+      if (layout.roots.some((tb) => v.facts.has(tb.name) || v.nonexistent.has(tb.name))) { keyed.add(key); scen.push([key, s]); } else noRow++;
       const row = sqlRowOf(ir, got, f);
-      exp.set(i + 1, row);
+      rows++;
+      cols ??= Object.keys(row);
+      exp.set(key, JSON.stringify(cols.map((c) => norm(row[c]))));
+      where.set(key, [s, i]);
       for (const [col, ev] of Object.entries(row)) if (col.endsWith('_状态')) statuses.set(String(ev), (statuses.get(String(ev)) ?? 0) + 1);
       if (row['可能废止日期'] !== null) statuses.set('可能废止', (statuses.get('可能废止') ?? 0) + 1);
       ms['rows']! += cpuMs() - t;
     }
-    rows += exp.size;
+    // this scenario's rows into every engine (its first perScenario cases), with their scenario
     for (const { engine, perScenario } of runs) {
       t = cpuMs();
       const d = dialectOf(engine.name);
-      const out = mismatches.get(engine.name)!;
-      for (const tb of [...tables, { name: DECLARED_ABSENT }]) await engine.exec(`DELETE FROM ${d.id(tb.name)}`);
-      await engine.exec(`DELETE FROM zc_eval; INSERT INTO zc_eval VALUES (DATE ${sqlString(sc.date)}); DELETE FROM zc_events;`);
-      const evRows = sc.events.map((e) => `(DATE ${sqlString(String(e['日期']))}, ${sqlString(String(e['级别']))}, ${sqlString(String(e['类别']))}, ${typeof e['地区'] === 'string' ? sqlString(e['地区']) : 'NULL'}, ${typeof e['标题'] === 'string' ? sqlString(e['标题']) : 'NULL'}, ${typeof e['文号'] === 'string' ? sqlString(e['文号']) : 'NULL'})`);
-      if (evRows.length) await engine.exec(`INSERT INTO zc_events VALUES ${evRows.join(', ')}`);
-      const mine = perScenario >= sc.facts.length ? data : firstCases(data, perScenario);
+      const mine = perScenario >= sc.facts.length ? data : casesUpTo(data, base + perScenario);
       for (const tb of tables) {
         const rs = mine.get(tb.name);
         if (rs?.length) await engine.load(tb.name, [...keyColumns(tb), ...tb.columns.map((c) => c.name)], rs);
       }
       const absent = mine.get(DECLARED_ABSENT);
       if (absent?.length) await engine.load(DECLARED_ABSENT, ['编号', '实体'], absent as Stored[][]);
+      const cs = scen.filter((r) => Number(r[0]) <= base + perScenario);
+      if (cs.length) await engine.load('zc_case_scenario', ['编号', '场景'], cs);
+      await engine.exec(`INSERT INTO zc_eval VALUES (${s}, DATE ${sqlString(sc.date)})`);
+      const evRows = sc.events.map((e) => `(${s}, DATE ${sqlString(String(e['日期']))}, ${sqlString(String(e['级别']))}, ${sqlString(String(e['类别']))}, ${typeof e['地区'] === 'string' ? sqlString(e['地区']) : 'NULL'}, ${typeof e['标题'] === 'string' ? sqlString(e['标题']) : 'NULL'}, ${typeof e['文号'] === 'string' ? sqlString(e['文号']) : 'NULL'})`);
+      if (evRows.length) await engine.exec(`INSERT INTO zc_events VALUES ${evRows.join(', ')}`);
+      void d;
       ms[`${engine.name} load`] = (ms[`${engine.name} load`] ?? 0) + cpuMs() - t;
-      t = cpuMs();
-      let p = prepared.get(engine.name);
-      if (!p) prepared.set(engine.name, (p = await engine.prepare(`SELECT * FROM ${d.id(`zc_${ir.policy.id}_决定`)}`)));
-      const got = await p.query();
-      ms[`${engine.name} query`] = (ms[`${engine.name} query`] ?? 0) + cpuMs() - t;
-      t = cpuMs();
-      const byKey = new Map(got.map((r) => [Number(r['编号']), r]));
-      for (const [k, e] of exp) {
-        if (k > perScenario) continue;
-        const g = byKey.get(k);
-        // a case with no entity at all has no row in any input table, so no 编号 in 案件: it is
-        // not representable as relational input (a batch row is always some entity's row) and
-        // is compared only by the interpreter and the generated evaluator (counted in noRow)
-        if (!g) {
-          if (keyed.has(k) && out.length < limit) out.push({ scenario: s, caseIndex: k - 1, measure: '*', what: 'no row', sql: undefined, interpreter: 'a row', facts: sc.facts[k - 1], date: sc.date, events: sc.events });
-          continue;
-        }
-        compared[engine.name]!++;
-        for (const col in e) {
-          if (!same(sqlForm(col, g[col]), e[col]) && out.length < limit) out.push({ scenario: s, caseIndex: k - 1, measure: col, what: col, sql: norm(g[col]), interpreter: e[col], facts: sc.facts[k - 1], date: sc.date, events: sc.events });
-        }
-      }
-      ms[`${engine.name} compare`] = (ms[`${engine.name} compare`] ?? 0) + cpuMs() - t;
     }
+    base += sc.facts.length;
     t = cpuMs();
   }
-  for (const p of prepared.values()) await p.close();
+  // facts of a mismatch: the scenarios generated again (seeded), only when one is reported
+  const factsOf = (k: number): unknown => {
+    const [s0, i0] = where.get(k)!;
+    let n = 0;
+    for (const sc of scenarios()) if (n++ === s0) return sc.facts[i0];
+    return undefined;
+  };
+  // ONE query per engine: every scenario at once
+  for (const { engine, perScenario } of runs) {
+    const d = dialectOf(engine.name);
+    const out = mismatches.get(engine.name)!;
+    const seen = new Set<number>();
+    t = cpuMs();
+    let tq = 0;
+    await engine.stream(`SELECT * FROM ${d.id(`zc_${ir.policy.id}_决定`)}`, (got) => {
+      const t1 = cpuMs();
+      for (const g of got) {
+        const k = Number(g['编号']);
+        seen.add(k);
+        const e = exp.get(k);
+        if (e === undefined) { if (out.length < limit) out.push({ scenario: -1, caseIndex: k, measure: '*', what: 'unexpected row', sql: g, interpreter: undefined, facts: undefined, date: '', events: undefined }); continue; }
+        compared[engine.name]!++;
+        const have = JSON.stringify(cols!.map((c) => norm(sqlForm(c, g[c]))));
+        if (have === e || out.length >= limit) continue;
+        const want = JSON.parse(e) as unknown[];
+        const [s0, i0] = where.get(k)!;
+        cols!.forEach((c, j) => {
+          if (!same(sqlForm(c, g[c]), want[j]) && out.length < limit) out.push({ scenario: s0, caseIndex: i0, measure: c, what: c, sql: norm(g[c]), interpreter: want[j], facts: factsOf(k), date: dates[s0]!, events: events[s0] });
+        });
+      }
+      tq += cpuMs() - t1;
+    });
+    ms[`${engine.name} query`] = cpuMs() - t - tq;
+    ms[`${engine.name} compare`] = tq;
+    // every case with an input row has its row (a case with no entity at all has no row in any
+    // input table, so no 编号 in 案件: it is compared only by the interpreter and the generated evaluator)
+    for (const k of keyed) {
+      const [s0, i0] = where.get(k)!;
+      if (i0 < perScenario && !seen.has(k) && out.length < limit) out.push({ scenario: s0, caseIndex: i0, measure: '*', what: 'no row', sql: undefined, interpreter: 'a row', facts: factsOf(k), date: dates[s0]!, events: events[s0] });
+    }
+  }
   return { mismatches, rows, compared, statuses, skipped, noRow, ms };
+}
+
+/** Rows of the cases with keys up to n only (the key is each row's first column). */
+function casesUpTo(rows: TableRows, n: number): TableRows {
+  const out: TableRows = new Map();
+  for (const [t, rs] of rows) out.set(t, rs.filter((r) => Number(r[0]) <= n));
+  return out;
 }
