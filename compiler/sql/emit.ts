@@ -182,7 +182,11 @@ class Emitter {
     return h.name;
   }
 
-  /** The CTEs of the hoisted subqueries (stage by stage) and zc_base = zc_base0 joined with them. */
+  /**
+   * The CTEs of the hoisted subqueries (stage by stage) and zc_base = zc_base0 joined with them.
+   * zc_base0 is read twice: NOT MATERIALIZED (DuckDB would otherwise hold it in memory whole, not
+   * spilled: out of memory under the batch's memory limit), so its joins run twice.
+   */
   private hoistedSql(): string {
     const all = [...this.hoisted.values()];
     if (!all.length) return 'zc_base AS (SELECT * FROM zc_base0)';
@@ -893,7 +897,7 @@ class Emitter {
       ${maybeMiss} AS zc_vmiss
     FROM (SELECT zc_sc, zc_ed, ${voidDay} AS zc_vd, ${maybeDay} AS zc_md FROM zc_pd) AS zc_pv0
   ) AS zc_pv1
-), zc_base0 AS (
+), zc_base0 AS ${d.name === 'duckdb' ? 'NOT MATERIALIZED ' : ''}(
   SELECT CASE WHEN zc_pv.zc_sc IS NULL THEN ${noScenario} ELSE zc_c.${d.id('编号')} END AS zc_k, zc_pv.zc_ed, zc_pv.zc_s0, zc_pv.zc_mr, zc_pv.zc_mv, zc_pv.zc_maybe, zc_pv.zc_vmiss, zc_pv.zc_vd, zc_pv.zc_md${presence.length ? ',\n    ' + presence.join(',\n    ') : ''}${this.baseCols.length ? ',\n    ' + this.baseCols.join(',\n    ') : ''}
   FROM ${d.id('案件')} AS zc_c
   LEFT JOIN zc_case_scenario AS zc_cs ON zc_cs.${d.id('编号')} = zc_c.${d.id('编号')}

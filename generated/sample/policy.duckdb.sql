@@ -56,7 +56,7 @@ WITH zc_pd AS (
       CAST(NULL AS VARCHAR[]) AS zc_vmiss
     FROM (SELECT zc_sc, zc_ed, (SELECT min((CAST((zc_ev."日期") - DATE '1970-01-01' AS INTEGER) + 0)) FROM zc_events AS zc_ev WHERE zc_ev."场景" = zc_pd.zc_sc AND ((CASE WHEN zc_ev."级别" IS NULL THEN NULL WHEN (zc_ev."级别" = '国家') IS TRUE OR (zc_ev."级别" = '省') IS TRUE OR (zc_ev."级别" = '市') IS TRUE THEN TRUE WHEN (zc_ev."级别" = '国家') IS NULL OR (zc_ev."级别" = '省') IS NULL OR (zc_ev."级别" = '市') IS NULL THEN NULL ELSE FALSE END AND (zc_ev."类别" = '生育支持政策') AND (CAST((zc_ev."日期") - DATE '1970-01-01' AS INTEGER) >= 19783)))) AS zc_vd, (SELECT min((CAST((zc_ev."日期") - DATE '1970-01-01' AS INTEGER) + 0)) FROM zc_events AS zc_ev WHERE zc_ev."场景" = zc_pd.zc_sc AND ((CASE WHEN zc_ev."级别" IS NULL THEN NULL WHEN (zc_ev."级别" = '国家') IS TRUE OR (zc_ev."级别" = '省') IS TRUE OR (zc_ev."级别" = '市') IS TRUE THEN TRUE WHEN (zc_ev."级别" = '国家') IS NULL OR (zc_ev."级别" = '省') IS NULL OR (zc_ev."级别" = '市') IS NULL THEN NULL ELSE FALSE END AND (zc_ev."类别" = '生育支持政策') AND (CAST((zc_ev."日期") - DATE '1970-01-01' AS INTEGER) >= 19783))) IS NULL) AS zc_md FROM zc_pd) AS zc_pv0
   ) AS zc_pv1
-), zc_base0 AS (
+), zc_base0 AS NOT MATERIALIZED (
   SELECT CASE WHEN zc_pv.zc_sc IS NULL THEN CAST(error('ZC1207 案件 ' || CAST(zc_c."编号" AS VARCHAR) || ' 的场景 ' || CAST(coalesce(zc_cs."场景", 0) AS VARCHAR) || ' 在 zc_eval 中没有评估日期') AS INTEGER) ELSE zc_c."编号" END AS zc_k, zc_pv.zc_ed, zc_pv.zc_s0, zc_pv.zc_mr, zc_pv.zc_mv, zc_pv.zc_maybe, zc_pv.zc_vmiss, zc_pv.zc_vd, zc_pv.zc_md,
     zc_t0."编号" IS NOT NULL AS zc_p0,
     EXISTS (SELECT 1 FROM "声明不存在" AS zc_x WHERE zc_x."编号" = zc_c."编号" AND zc_x."实体" = '家庭') AS zc_n0,

@@ -36,7 +36,7 @@ function zc(args, what) {
 }
 
 /** The generated evaluator over the rows of a Parquet file, in this process (or why not). */
-async function generatedEvaluator(parquet, rows, limit) {
+export async function generatedEvaluator(parquet, rows, limit) {
   const mod = join(ROOT, 'dist', 'generated', POLICY, 'index.js');
   if (!existsSync(mod)) return { unavailable: `${mod} 不存在` };
   const g = await import(pathToFileURL(mod).href);

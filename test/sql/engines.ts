@@ -7,6 +7,9 @@
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import pg from 'pg';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** A stored value of an input column (compiler/sql/rows.ts): text, number, boolean or NULL. */
 type Cell = string | number | boolean | null;
@@ -23,7 +26,10 @@ export interface Engine {
 }
 
 export async function duckdb(): Promise<Engine> {
-  const inst = await DuckDBInstance.create(':memory:');
+  // bounded memory (spilled to a temporary directory beyond it): a 100,000-case query of the
+  // county's view otherwise takes GBs
+  const spill = mkdtempSync(join(tmpdir(), 'zhengce-test-duckdb-'));
+  const inst = await DuckDBInstance.create(':memory:', { memory_limit: '1GB', temp_directory: spill });
   const c: DuckDBConnection = await inst.connect();
   return {
     name: 'duckdb',
@@ -54,7 +60,7 @@ export async function duckdb(): Promise<Engine> {
       const r = await c.stream(sql);
       for await (const rows of r.yieldRowObjectJson()) each(rows as Record<string, unknown>[]);
     },
-    close: async () => { c.closeSync(); inst.closeSync(); },
+    close: async () => { c.closeSync(); inst.closeSync(); rmSync(spill, { recursive: true, force: true }); },
   };
 }
 
