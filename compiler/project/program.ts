@@ -57,9 +57,12 @@ export class ParseCache {
   constructor(private readonly keepCst: (path: string, text: string) => boolean = () => false) {}
   get(path: string, text: string): { value: ParsedFile; diagnostics: Diagnostic[] } {
     const hit = this.map.get(path);
-    if (hit && hit.text === text) return hit.result;
+    const keepCst = this.keepCst(path, text);
+    // (a hit without the CST asked for now — a file parsed from disk, then opened in the editor — is
+    // parsed again once with it; formatting would otherwise parse the whole file on every request)
+    if (hit && hit.text === text && (!keepCst || hit.result.value.cst)) return hit.result;
     const sf = new SourceFile(path, text);
-    const opts = { keepCst: this.keepCst(path, text) };
+    const opts = { keepCst };
     // An edited file: only the top-level blocks the edit touches are parsed again (syntax/blocks.ts).
     const result = hit ? reparseFile(hit.result.value, sf, opts) : parseFile(sf, opts);
     this.map.set(path, { text, result });
