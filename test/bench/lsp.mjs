@@ -379,7 +379,7 @@ export async function benchLsp(opts = {}) {
       const sum = ph.lex + ph.parse + ph.ast + ph.bind + ph.check + ph.quotes;
       const share = (x) => `${f1(x)} ms (${Math.round((100 * x) / sum)}%)`;
       log(`one recompilation of the file, medians in-process: lex ${share(ph.lex)}, parse ${share(ph.parse)}, AST ${share(ph.ast)}, bind ${share(ph.bind)}, check ${share(ph.check)}, 原文 ${share(ph.quotes)}; compile() as the server calls it ${f1(ph.compile)} ms`);
-      log('  the server re-parses only the edited top-level block, or the edited item of a top-level 条款 without syntax errors — against the last parse without errors when the previous one has some (reparseFile via ParseCache); bind and check run on the whole program');
+      log('  the server re-parses only the edited top-level block, or the edited item of a top-level 条款 (also when the edit leaves a syntax error inside that item; not when it changes the brace structure: "{", "}", an unclosed string) — against the last parse without errors when the previous one has some (reparseFile via ParseCache); bind and check run on the whole program');
       // ── the incremental front end alone (CPU time), the 10,000-line file and 第四章.zc ──
       const chapter = readFileSync(join(ROOT, 'policies', 'luanchuan', '第四章.zc'), 'utf8');
       for (const [label, t] of [[`${lines}-line file`, text], [`第四章.zc (${chapter.split('\n').length - 1} lines)`, chapter]]) {
