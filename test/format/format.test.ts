@@ -11,7 +11,6 @@ import { applyEdits, format, formatEdits, formatWith, lineEnding } from '../../c
 import { print, type Printed } from '../../compiler/format/layout.js';
 import { astOf, commentsOf, fmt } from './helpers.js';
 import { parseFile } from '../../compiler/syntax/index.js';
-import { ParseCache } from '../../compiler/project/program.js';
 
 const CASES = join(import.meta.dirname, 'cases');
 
@@ -235,25 +234,5 @@ describe('a parse given by the caller (the language server reuses its own)', () 
       expect(format(sf, stale)).toEqual(format(sf));
       expect(format(sf, parseFile(sf))).toEqual(format(sf));
     }
-  });
-});
-
-describe('the language server\'s parse cache keeps the CST formatting reuses', () => {
-  it('a file parsed without its CST (the workspace scan), then opened, is parsed again once with it', () => {
-    const open = new Set<string>();
-    const cache = new ParseCache((path) => open.has(path));
-    const text = readFileSync(join(import.meta.dirname, '..', '..', 'policies', 'sample', '示例.zc'), 'utf8');
-    const scanned = cache.get('/ws/a.zc', text);
-    expect(scanned.value.cst).toBeUndefined();
-    expect(cache.get('/ws/a.zc', text)).toBe(scanned);
-    open.add('/ws/a.zc');
-    const opened = cache.get('/ws/a.zc', text);
-    expect(opened.value.cst).toBeDefined();
-    expect(opened.diagnostics).toEqual(scanned.diagnostics);
-    expect(opened.value.ast).toEqual(scanned.value.ast);
-    // … and kept: formatting the unchanged text parses nothing more
-    expect(cache.get('/ws/a.zc', text)).toBe(opened);
-    const f = formatEdits(opened.value.source, opened);
-    expect(f.value).toEqual(formatEdits(new SourceFile('/ws/a.zc', text)).value);
   });
 });
