@@ -134,7 +134,7 @@ interface _Done {
 const _NO_MEMO: (_Hit | undefined)[][] = [];
 
 function _scope(f: readonly (_Rec | undefined)[], n: readonly boolean[], day: number, full: boolean, status0: 状态 | undefined, doubts: readonly _Doubt[], rm = false): _Scope {
-  const s = { f, n, day, full, status0, doubts, memo: full ? [] : _NO_MEMO, done: [], c0: undefined as unknown as _Ctx, fm: [], rm };
+  const s = { f, n, day, full, status0, doubts, memo: full ? [] : _NO_MEMO, done: new Array<_Done | undefined>(_MEASURES.length), c0: undefined as unknown as _Ctx, fm: [], rm };
   s.c0 = { s, ev: undefined, evDay: 0, miss: undefined, used: undefined, defs: undefined };
   return s;
 }
