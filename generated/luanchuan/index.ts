@@ -1096,8 +1096,8 @@ function _fen(v: number): string {
 // evaluateFast 的显示值：上一次的输入与结果（连续的行常给出同一金额、同一比例），不重算、不分配
 let _fenIn = 0;
 let _fenOut = '0.00';
-let _pctIn = '0/1';
-let _pctOut = '0%';
+let _pctIn = ''; // no ratio is written ''
+let _pctOut = '';
 
 /** 分 → "1234.50"（同 _fen；与上一次相同时沿用其结果）。 */
 function _ffen(v: number): string {
