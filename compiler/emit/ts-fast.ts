@@ -306,6 +306,8 @@ export function fastJudge(m: IrMeasure, index: number, mod: ModuleGen): string {
     e(3, 'else {');
     e(4, `if (!unsure${hasSubject ? ' && !unknownSubject' : ''}) raw[${k}] = v;`);
     const kind = displayKind(o.type).kind;
+    if (kind === 'm') mod.features.add('ffen');
+    if (kind === 'r') mod.features.add('fpct');
     const shown = kind === 'm' ? '_ffen(v as number)' : kind === 'r' ? '_fpct(v as string)' : kind === 'd' ? '_iso(v as number)' : 'v as number | boolean | string';
     e(4, `res[${lit(o.name)}] = ${shown};`);
     e(4, 'some = true;');

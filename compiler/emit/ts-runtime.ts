@@ -23,7 +23,7 @@ export type RuntimeFeature =
   | 'ageYears' | 'ageMonths' | 'workdays' | 'addMonths' | 'param' | 'event' | 'sunset'
   | 'root' | 'field' | 'get' | 'def' | 'ratio' | 'ratioMul' | 'ratioCmp' | 'div' | 'mulRound'
   | 'iv' | 'why' | 'lohi' | 'ivAdd' | 'ivSub' | 'ivNeg' | 'ivDays' | 'ivMul' | 'ivCmp' | 'ivAge' | 'ivAddMonths' | 'nth' | 'applies' | 'outcome'
-  | 'assume' | 'qtrace' | 'ratioNeg' | 'paramTable' | 'fastDate';
+  | 'assume' | 'qtrace' | 'ratioNeg' | 'paramTable' | 'fastDate' | 'ffen' | 'fpct';
 
 const CORE = String.raw`
 // ───────────────────────────── 运行时 ─────────────────────────────
@@ -310,30 +310,6 @@ function _fen(v: number): string {
   const a = Math.abs(v);
   const cents = a % 100;
   return (v < 0 ? '-' : '') + String(Math.floor(a / 100)) + '.' + (cents < 10 ? '0' : '') + String(cents);
-}
-
-// evaluateFast 的显示值：上一次的输入与结果（连续的行常给出同一金额、同一比例），不重算、不分配
-let _fenIn = 0;
-let _fenOut = '0.00';
-let _pctIn = ''; // no ratio is written ''
-let _pctOut = '';
-
-/** 分 → "1234.50"（同 _fen；与上一次相同时沿用其结果）。 */
-function _ffen(v: number): string {
-  if (v !== _fenIn) {
-    _fenOut = _fen(v);
-    _fenIn = v;
-  }
-  return _fenOut;
-}
-
-/** 比例 "n/d" → "50%"（同 _pct(r) + '%'；与上一次相同时沿用其结果，不做 BigInt 运算）。 */
-function _fpct(r: string): string {
-  if (r !== _pctIn) {
-    _pctOut = _pct(r) + '%';
-    _pctIn = r;
-  }
-  return _pctOut;
 }
 
 /** 给人看的取值。 */
@@ -1766,6 +1742,36 @@ function _fdate(v: unknown, day: number): number {
 }
 `;
 
+const FFEN = String.raw`
+// evaluateFast 的金额显示值：上一次的输入与结果（连续的行常给出同一金额），不重算、不分配
+let _fenIn = 0;
+let _fenOut = '0.00';
+
+/** 分 → "1234.50"（同 _fen；与上一次相同时沿用其结果）。 */
+function _ffen(v: number): string {
+  if (v !== _fenIn) {
+    _fenOut = _fen(v);
+    _fenIn = v;
+  }
+  return _fenOut;
+}
+`;
+
+const FPCT = String.raw`
+// evaluateFast 的比例显示值：上一次的输入与结果（连续的行常给出同一比例），不做 BigInt 运算
+let _pctIn = ''; // no ratio is written ''
+let _pctOut = '';
+
+/** 比例 "n/d" → "50%"（同 _pct(r) + '%'；与上一次相同时沿用其结果）。 */
+function _fpct(r: string): string {
+  if (r !== _pctIn) {
+    _pctOut = _pct(r) + '%';
+    _pctIn = r;
+  }
+  return _pctOut;
+}
+`;
+
 const PARAM_TABLE = String.raw`
 /** 外部参数的取值表（YAML）：[起始日序, 值（比例为 "n/d"）, 已确认]，按起始日顺序。 */
 interface _Param {
@@ -1840,7 +1846,7 @@ const CHUNKS: readonly (readonly [RuntimeFeature | 'core' | 'ageNote' | 'round',
   ['ratioCmp', RATIO_CMP], ['round', ROUND], ['mulRound', MUL_ROUND], ['div', DIV], ['iv', IV], ['why', WHY], ['lohi', LOHI],
   ['ivAdd', IV_ADD], ['ivSub', IV_SUB], ['ivNeg', IV_NEG], ['ivDays', IV_DAYS], ['ivMul', IV_MUL], ['ivCmp', IV_CMP], ['ageNote', AGE_NOTE],
   ['ageMonths', AGE_MONTHS], ['ageYears', AGE_YEARS], ['ivAge', IV_AGE], ['addMonths', ADD_MONTHS], ['ivAddMonths', IV_ADD_MONTHS],
-  ['nth', NTH], ['qtrace', QTRACE], ['applies', APPLIES], ['outcome', OUTCOME], ['assume', ASSUME], ['workdays', WORKDAYS], ['paramTable', PARAM_TABLE], ['param', PARAM], ['fastDate', FAST_DATE],
+  ['nth', NTH], ['qtrace', QTRACE], ['applies', APPLIES], ['outcome', OUTCOME], ['assume', ASSUME], ['workdays', WORKDAYS], ['paramTable', PARAM_TABLE], ['param', PARAM], ['fastDate', FAST_DATE], ['ffen', FFEN], ['fpct', FPCT],
   ['event', EVENT], ['sunset', SUNSET],
 ];
 

@@ -1093,30 +1093,6 @@ function _fen(v: number): string {
   return (v < 0 ? '-' : '') + String(Math.floor(a / 100)) + '.' + (cents < 10 ? '0' : '') + String(cents);
 }
 
-// evaluateFast 的显示值：上一次的输入与结果（连续的行常给出同一金额、同一比例），不重算、不分配
-let _fenIn = 0;
-let _fenOut = '0.00';
-let _pctIn = ''; // no ratio is written ''
-let _pctOut = '';
-
-/** 分 → "1234.50"（同 _fen；与上一次相同时沿用其结果）。 */
-function _ffen(v: number): string {
-  if (v !== _fenIn) {
-    _fenOut = _fen(v);
-    _fenIn = v;
-  }
-  return _fenOut;
-}
-
-/** 比例 "n/d" → "50%"（同 _pct(r) + '%'；与上一次相同时沿用其结果，不做 BigInt 运算）。 */
-function _fpct(r: string): string {
-  if (r !== _pctIn) {
-    _pctOut = _pct(r) + '%';
-    _pctIn = r;
-  }
-  return _pctOut;
-}
-
 /** 给人看的取值。 */
 function _show(kind: _Kind, unit: string, v: _V): string {
   if (v === null) return '（未知）';
@@ -2333,6 +2309,32 @@ function _fdate(v: unknown, day: number): number {
   const n = 365 * p + ((p / 4) | 0) - ((p / 100) | 0) + ((p / 400) | 0) + (_DAYS_BEFORE_MONTH[mo - 1] as number) + (mo > 2 && leap ? 1 : 0) + d - 1 + _MIN_DAY;
   if (n > day) throw _BAIL;
   return n;
+}
+
+// evaluateFast 的金额显示值：上一次的输入与结果（连续的行常给出同一金额），不重算、不分配
+let _fenIn = 0;
+let _fenOut = '0.00';
+
+/** 分 → "1234.50"（同 _fen；与上一次相同时沿用其结果）。 */
+function _ffen(v: number): string {
+  if (v !== _fenIn) {
+    _fenOut = _fen(v);
+    _fenIn = v;
+  }
+  return _fenOut;
+}
+
+// evaluateFast 的比例显示值：上一次的输入与结果（连续的行常给出同一比例），不做 BigInt 运算
+let _pctIn = ''; // no ratio is written ''
+let _pctOut = '';
+
+/** 比例 "n/d" → "50%"（同 _pct(r) + '%'；与上一次相同时沿用其结果）。 */
+function _fpct(r: string): string {
+  if (r !== _pctIn) {
+    _pctOut = _pct(r) + '%';
+    _pctIn = r;
+  }
+  return _pctOut;
 }
 
 /** 失效条件中事件的文本字段（非文本为 null）。 */
