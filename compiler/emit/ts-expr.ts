@@ -125,6 +125,8 @@ export class ModuleGen {
   readonly usedParams = new Set<string>();
   /** Entity definitions read through their direct accessor `_dq<index>` (see ts-fast.ts fastDefAccessors). */
   readonly defAccessors = new Set<number>();
+  /** Interval constants (施行日, 某日(a,b)) as module constants `_IV<k>` (one object, not one per evaluation): code → name. */
+  readonly ivConsts = new Map<string, string>();
   private readonly entityIndex = new Map<string, number>();
   private readonly defIndex = new Map<string, number>();
   private readonly measureIndex = new Map<string, number>();
@@ -136,6 +138,17 @@ export class ModuleGen {
     ir.entities.forEach((e, i) => { if (!this.entityIndex.has(e.name)) this.entityIndex.set(e.name, i); });
     ir.definitions.forEach((d, i) => { if (!this.defIndex.has(d.name)) this.defIndex.set(d.name, i); });
     ir.measures.forEach((m, i) => { if (!this.measureIndex.has(m.name)) this.measureIndex.set(m.name, i); });
+  }
+
+  /** The module constant holding `new _Iv(lo, hi, why)` (an _Iv is immutable). */
+  ivConst(lo: number, hi: number, why: string): string {
+    const code = `new _Iv(${lo}, ${hi}, ${lit(why)})`;
+    let name = this.ivConsts.get(code);
+    if (name === undefined) {
+      name = `_IV${this.ivConsts.size}`;
+      this.ivConsts.set(code, name);
+    }
+    return name;
   }
 
   entity(name: string): number {
@@ -316,14 +329,14 @@ export class FnGen {
         if (p.effectiveRange) {
           const r = p.effectiveRange;
           if (r.lo === r.hi) return { code: constCode(r.lo), nullable: false, constant: r.lo, iv: false };
-          return this.bind(`new _Iv(${r.lo}, ${r.hi}, ${lit(`施行日（${r.loIso} 至 ${r.hiIso} 之间，确切日期未知）`)})`, '_Iv', false, true);
+          return this.bind(this.mod.ivConst(r.lo, r.hi, `施行日（${r.loIso} 至 ${r.hiIso} 之间，确切日期未知）`), '_Iv', false, true);
         }
         this.emit(`${this.ctx()}.miss?.add('施行日（原文未载明）');`);
         return this.bind('null', 'number', true);
       }
       case 'someDay': {
         if (e.lo === e.hi) return { code: constCode(e.lo), nullable: false, constant: e.lo, iv: false };
-        return this.bind(`new _Iv(${e.lo}, ${e.hi}, ${lit(`${e.origin.text}（${iso(e.lo)} 至 ${iso(e.hi)} 之间）`)})`, '_Iv', false, true);
+        return this.bind(this.mod.ivConst(e.lo, e.hi, `${e.origin.text}（${iso(e.lo)} 至 ${iso(e.hi)} 之间）`), '_Iv', false, true);
       }
       case 'param': {
         this.feature('param');

@@ -306,7 +306,9 @@ export function fastJudge(m: IrMeasure, index: number, mod: ModuleGen): string {
     e(3, 'else {');
     e(4, `if (!unsure${hasSubject ? ' && !unknownSubject' : ''}) raw[${k}] = v;`);
     const kind = displayKind(o.type).kind;
-    const shown = kind === 'm' ? '_fen(v as number)' : kind === 'r' ? "_pct(v as string) + '%'" : kind === 'd' ? '_iso(v as number)' : 'v as number | boolean | string';
+    if (kind === 'm') mod.features.add('ffen');
+    if (kind === 'r') mod.features.add('fpct');
+    const shown = kind === 'm' ? '_ffen(v as number)' : kind === 'r' ? '_fpct(v as string)' : kind === 'd' ? '_iso(v as number)' : 'v as number | boolean | string';
     e(4, `res[${lit(o.name)}] = ${shown};`);
     e(4, 'some = true;');
     e(3, '}');

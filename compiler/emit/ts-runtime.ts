@@ -23,7 +23,7 @@ export type RuntimeFeature =
   | 'ageYears' | 'ageMonths' | 'workdays' | 'addMonths' | 'param' | 'event' | 'sunset'
   | 'root' | 'field' | 'get' | 'def' | 'ratio' | 'ratioMul' | 'ratioCmp' | 'div' | 'mulRound'
   | 'iv' | 'why' | 'lohi' | 'ivAdd' | 'ivSub' | 'ivNeg' | 'ivDays' | 'ivMul' | 'ivCmp' | 'ivAge' | 'ivAddMonths' | 'nth' | 'applies' | 'outcome'
-  | 'assume' | 'qtrace' | 'ratioNeg' | 'paramTable' | 'fastDate';
+  | 'assume' | 'qtrace' | 'ratioNeg' | 'paramTable' | 'fastDate' | 'ffen' | 'fpct';
 
 const CORE = String.raw`
 // ───────────────────────────── 运行时 ─────────────────────────────
@@ -134,7 +134,7 @@ interface _Done {
 const _NO_MEMO: (_Hit | undefined)[][] = [];
 
 function _scope(f: readonly (_Rec | undefined)[], n: readonly boolean[], day: number, full: boolean, status0: 状态 | undefined, doubts: readonly _Doubt[], rm = false): _Scope {
-  const s = { f, n, day, full, status0, doubts, memo: full ? [] : _NO_MEMO, done: [], c0: undefined as unknown as _Ctx, fm: [], rm };
+  const s = { f, n, day, full, status0, doubts, memo: full ? [] : _NO_MEMO, done: new Array<_Done | undefined>(_MEASURES.length), c0: undefined as unknown as _Ctx, fm: [], rm };
   s.c0 = { s, ev: undefined, evDay: 0, miss: undefined, used: undefined, defs: undefined };
   return s;
 }
@@ -1713,26 +1713,62 @@ function _workdays(c: _Ctx, start: number | _Iv | null, n: unknown): number | _I
 `;
 
 const FAST_DATE = String.raw`
-/** 严格的 "YYYY-MM-DD"、不晚于评估日期 → 日序；否则 _BAIL。与 _parseIso 同一规则，不用正则表达式。 */
+/**
+ * 严格的 "YYYY-MM-DD"、不晚于评估日期 → 日序；否则 _BAIL。与 _parseIso 同一规则，不用正则表达式；
+ * 整数运算（年 ≥ 1，故除法取整即截断），不调用 _day / _monthDays。
+ */
 function _fdate(v: unknown, day: number): number {
   if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) throw _BAIL;
-  let y = 0;
-  for (let i = 0; i < 4; i++) {
-    const d = v.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) throw _BAIL;
-    y = y * 10 + d;
-  }
+  const y1 = v.charCodeAt(0) - 48;
+  const y2 = v.charCodeAt(1) - 48;
+  const y3 = v.charCodeAt(2) - 48;
+  const y4 = v.charCodeAt(3) - 48;
   const m1 = v.charCodeAt(5) - 48;
   const m2 = v.charCodeAt(6) - 48;
   const d1 = v.charCodeAt(8) - 48;
   const d2 = v.charCodeAt(9) - 48;
-  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) throw _BAIL;
+  // every digit in 0..9: (x >>> 0) > 9 is true for negatives too
+  if ((y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (y4 >>> 0) > 9 || (m1 >>> 0) > 9 || (m2 >>> 0) > 9 || (d1 >>> 0) > 9 || (d2 >>> 0) > 9) throw _BAIL;
+  const y = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
   const mo = m1 * 10 + m2;
   const d = d1 * 10 + d2;
-  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > _monthDays(y, mo)) throw _BAIL;
-  const n = _day(y, mo, d);
+  if (y < 1 || mo < 1 || mo > 12 || d < 1) throw _BAIL;
+  const leap = (y & 3) === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > (mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31)) throw _BAIL;
+  const p = y - 1;
+  const n = 365 * p + ((p / 4) | 0) - ((p / 100) | 0) + ((p / 400) | 0) + (_DAYS_BEFORE_MONTH[mo - 1] as number) + (mo > 2 && leap ? 1 : 0) + d - 1 + _MIN_DAY;
   if (n > day) throw _BAIL;
   return n;
+}
+`;
+
+const FFEN = String.raw`
+// evaluateFast 的金额显示值：上一次的输入与结果（连续的行常给出同一金额），不重算、不分配
+let _fenIn = 0;
+let _fenOut = '0.00';
+
+/** 分 → "1234.50"（同 _fen；与上一次相同时沿用其结果）。 */
+function _ffen(v: number): string {
+  if (v !== _fenIn) {
+    _fenOut = _fen(v);
+    _fenIn = v;
+  }
+  return _fenOut;
+}
+`;
+
+const FPCT = String.raw`
+// evaluateFast 的比例显示值：上一次的输入与结果（连续的行常给出同一比例），不做 BigInt 运算
+let _pctIn = ''; // no ratio is written ''
+let _pctOut = '';
+
+/** 比例 "n/d" → "50%"（同 _pct(r) + '%'；与上一次相同时沿用其结果）。 */
+function _fpct(r: string): string {
+  if (r !== _pctIn) {
+    _pctOut = _pct(r) + '%';
+    _pctIn = r;
+  }
+  return _pctOut;
 }
 `;
 
@@ -1810,7 +1846,7 @@ const CHUNKS: readonly (readonly [RuntimeFeature | 'core' | 'ageNote' | 'round',
   ['ratioCmp', RATIO_CMP], ['round', ROUND], ['mulRound', MUL_ROUND], ['div', DIV], ['iv', IV], ['why', WHY], ['lohi', LOHI],
   ['ivAdd', IV_ADD], ['ivSub', IV_SUB], ['ivNeg', IV_NEG], ['ivDays', IV_DAYS], ['ivMul', IV_MUL], ['ivCmp', IV_CMP], ['ageNote', AGE_NOTE],
   ['ageMonths', AGE_MONTHS], ['ageYears', AGE_YEARS], ['ivAge', IV_AGE], ['addMonths', ADD_MONTHS], ['ivAddMonths', IV_ADD_MONTHS],
-  ['nth', NTH], ['qtrace', QTRACE], ['applies', APPLIES], ['outcome', OUTCOME], ['assume', ASSUME], ['workdays', WORKDAYS], ['paramTable', PARAM_TABLE], ['param', PARAM], ['fastDate', FAST_DATE],
+  ['nth', NTH], ['qtrace', QTRACE], ['applies', APPLIES], ['outcome', OUTCOME], ['assume', ASSUME], ['workdays', WORKDAYS], ['paramTable', PARAM_TABLE], ['param', PARAM], ['fastDate', FAST_DATE], ['ffen', FFEN], ['fpct', FPCT],
   ['event', EVENT], ['sunset', SUNSET],
 ];
 

@@ -642,6 +642,10 @@ class Emitter {
       out.push('];');
     }
     if (sunsetText) out.push('', sunsetText);
+    if (this.mod.ivConsts.size > 0) {
+      out.push('', '/** 只知道范围的日期（施行日、某日）：区间常量，每次求值共用（_Iv 不可变）。 */');
+      for (const [code, name] of this.mod.ivConsts) out.push(`const ${name} = ${code};`);
+    }
     if (closeFeatures(this.mod.features).has('workdays')) {
       const w = workdayData();
       out.push(

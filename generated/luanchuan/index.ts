@@ -915,7 +915,7 @@ interface _Done {
 const _NO_MEMO: (_Hit | undefined)[][] = [];
 
 function _scope(f: readonly (_Rec | undefined)[], n: readonly boolean[], day: number, full: boolean, status0: 状态 | undefined, doubts: readonly _Doubt[], rm = false): _Scope {
-  const s = { f, n, day, full, status0, doubts, memo: full ? [] : _NO_MEMO, done: [], c0: undefined as unknown as _Ctx, fm: [], rm };
+  const s = { f, n, day, full, status0, doubts, memo: full ? [] : _NO_MEMO, done: new Array<_Done | undefined>(_MEASURES.length), c0: undefined as unknown as _Ctx, fm: [], rm };
   s.c0 = { s, ev: undefined, evDay: 0, miss: undefined, used: undefined, defs: undefined };
   return s;
 }
@@ -2283,26 +2283,58 @@ function _param(c: _Ctx, p: _Param): number | string | null {
   return hit[1];
 }
 
-/** 严格的 "YYYY-MM-DD"、不晚于评估日期 → 日序；否则 _BAIL。与 _parseIso 同一规则，不用正则表达式。 */
+/**
+ * 严格的 "YYYY-MM-DD"、不晚于评估日期 → 日序；否则 _BAIL。与 _parseIso 同一规则，不用正则表达式；
+ * 整数运算（年 ≥ 1，故除法取整即截断），不调用 _day / _monthDays。
+ */
 function _fdate(v: unknown, day: number): number {
   if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) throw _BAIL;
-  let y = 0;
-  for (let i = 0; i < 4; i++) {
-    const d = v.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) throw _BAIL;
-    y = y * 10 + d;
-  }
+  const y1 = v.charCodeAt(0) - 48;
+  const y2 = v.charCodeAt(1) - 48;
+  const y3 = v.charCodeAt(2) - 48;
+  const y4 = v.charCodeAt(3) - 48;
   const m1 = v.charCodeAt(5) - 48;
   const m2 = v.charCodeAt(6) - 48;
   const d1 = v.charCodeAt(8) - 48;
   const d2 = v.charCodeAt(9) - 48;
-  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) throw _BAIL;
+  // every digit in 0..9: (x >>> 0) > 9 is true for negatives too
+  if ((y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (y4 >>> 0) > 9 || (m1 >>> 0) > 9 || (m2 >>> 0) > 9 || (d1 >>> 0) > 9 || (d2 >>> 0) > 9) throw _BAIL;
+  const y = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
   const mo = m1 * 10 + m2;
   const d = d1 * 10 + d2;
-  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > _monthDays(y, mo)) throw _BAIL;
-  const n = _day(y, mo, d);
+  if (y < 1 || mo < 1 || mo > 12 || d < 1) throw _BAIL;
+  const leap = (y & 3) === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > (mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31)) throw _BAIL;
+  const p = y - 1;
+  const n = 365 * p + ((p / 4) | 0) - ((p / 100) | 0) + ((p / 400) | 0) + (_DAYS_BEFORE_MONTH[mo - 1] as number) + (mo > 2 && leap ? 1 : 0) + d - 1 + _MIN_DAY;
   if (n > day) throw _BAIL;
   return n;
+}
+
+// evaluateFast 的金额显示值：上一次的输入与结果（连续的行常给出同一金额），不重算、不分配
+let _fenIn = 0;
+let _fenOut = '0.00';
+
+/** 分 → "1234.50"（同 _fen；与上一次相同时沿用其结果）。 */
+function _ffen(v: number): string {
+  if (v !== _fenIn) {
+    _fenOut = _fen(v);
+    _fenIn = v;
+  }
+  return _fenOut;
+}
+
+// evaluateFast 的比例显示值：上一次的输入与结果（连续的行常给出同一比例），不做 BigInt 运算
+let _pctIn = ''; // no ratio is written ''
+let _pctOut = '';
+
+/** 比例 "n/d" → "50%"（同 _pct(r) + '%'；与上一次相同时沿用其结果）。 */
+function _fpct(r: string): string {
+  if (r !== _pctIn) {
+    _pctOut = _pct(r) + '%';
+    _pctIn = r;
+  }
+  return _pctOut;
 }
 
 /** 失效条件中事件的文本字段（非文本为 null）。 */
@@ -2879,7 +2911,7 @@ const _m1: _Measure = {
         } else if (v === null || typeof v === 'object') doubtful = true;
         else {
           if (!unsure && !unknownSubject) raw[0] = v;
-          res["生育补助金额"] = _fen(v as number);
+          res["生育补助金额"] = _ffen(v as number);
           some = true;
         }
       }
@@ -3096,7 +3128,7 @@ const _m2: _Measure = {
         } else if (v === null || typeof v === 'object') doubtful = true;
         else {
           if (!unsure && !unknownSubject) raw[1] = v;
-          res["辅食营养补充品总价值"] = _fen(v as number);
+          res["辅食营养补充品总价值"] = _ffen(v as number);
           some = true;
         }
       }
@@ -3300,7 +3332,7 @@ const _m3: _Measure = {
         } else if (v === null || typeof v === 'object') doubtful = true;
         else {
           if (!unsure && !unknownSubject) raw[0] = v;
-          res["建设运营补助金额"] = _fen(v as number);
+          res["建设运营补助金额"] = _ffen(v as number);
           some = true;
         }
       }
@@ -3557,7 +3589,7 @@ const _m5: _Measure = {
         } else if (v === null || typeof v === 'object') doubtful = true;
         else {
           if (!unsure && !unknownSubject) raw[0] = v;
-          res["每月扣除标准"] = _fen(v as number);
+          res["每月扣除标准"] = _ffen(v as number);
           some = true;
         }
       }
@@ -3768,7 +3800,7 @@ const _m6: _Measure = {
         } else if (v === null || typeof v === 'object') doubtful = true;
         else {
           if (!unsure && !unknownSubject) raw[0] = v;
-          res["入托运营补贴"] = _fen(v as number);
+          res["入托运营补贴"] = _ffen(v as number);
           some = true;
         }
       }
@@ -3952,7 +3984,7 @@ const _m7: _Measure = {
         } else if (v === null || typeof v === 'object') doubtful = true;
         else {
           if (!unsure && !unknownSubject) raw[0] = v;
-          res["租房提取限额上浮比例"] = _pct(v as string) + '%';
+          res["租房提取限额上浮比例"] = _fpct(v as string);
           some = true;
         }
       }
@@ -5580,7 +5612,7 @@ const _m13: _Measure = {
         } else if (v === null || typeof v === 'object') doubtful = true;
         else {
           if (!unsure && !unknownSubject) raw[0] = v;
-          res["建设补助金额"] = _fen(v as number);
+          res["建设补助金额"] = _ffen(v as number);
           some = true;
         }
       }
@@ -7703,7 +7735,7 @@ const _DEFS: readonly _Def[] = [
     quotes: ["对生育三孩及以上的夫妻至少一方户籍及子女户籍均在我县的家庭"],
     f: (c: _Ctx, self: _Rec | null): _V => {
       const t1 = self === null ? null : _get(c, self, 0, "出生日期") as number | null;
-      const t2 = new _Iv(19358, 19722, "施行日（2023-01-01 至 2023-12-31 之间，确切日期未知）");
+      const t2 = _IV0;
       const t3: boolean | null = t1 === null ? null : _ivCmp(c, ">=", t1, t2);
       return t3;
     },
@@ -7817,7 +7849,7 @@ const _DEFS: readonly _Def[] = [
     quotes: ["对新建的社会性托育机构"],
     f: (c: _Ctx, self: _Rec | null): _V => {
       const t1 = self === null ? null : _get(c, self, 2, "设立日期") as number | null;
-      const t2 = new _Iv(19358, 19722, "施行日（2023-01-01 至 2023-12-31 之间，确切日期未知）");
+      const t2 = _IV0;
       const t3: boolean | null = t1 === null ? null : _ivCmp(c, ">=", t1, t2);
       return t3;
     },
@@ -8095,7 +8127,7 @@ const _DEFS: readonly _Def[] = [
         }
         if (t4 === null) t1u = true;
         const t5 = self === null ? null : _get(c, self, 7, "购房日期") as number | null;
-        const t6 = new _Iv(19358, 19722, "施行日（2023-01-01 至 2023-12-31 之间，确切日期未知）");
+        const t6 = _IV0;
         const t7: boolean | null = t5 === null ? null : _ivCmp(c, ">=", t5, t6);
         if (t7 === false) {
           t1 = false;
@@ -8316,7 +8348,7 @@ const _DEFS: readonly _Def[] = [
     quotes: ["对在我县新开办的月子中心等社会性母婴照护服务机构"],
     f: (c: _Ctx, self: _Rec | null): _V => {
       const t1 = self === null ? null : _get(c, self, 2, "开办日期") as number | null;
-      const t2 = new _Iv(19358, 19722, "施行日（2023-01-01 至 2023-12-31 之间，确切日期未知）");
+      const t2 = _IV0;
       const t3: boolean | null = t1 === null ? null : _ivCmp(c, ">=", t1, t2);
       return t3;
     },
@@ -9225,7 +9257,7 @@ const _sunsetCondition = (c: _Ctx): boolean | null => {
     }
     if (t3 === null) t1u = true;
     const t4: number | null = c.ev === undefined ? null : c.evDay;
-    const t5 = new _Iv(19358, 19722, "施行日（2023-01-01 至 2023-12-31 之间，确切日期未知）");
+    const t5 = _IV0;
     const t6: boolean | null = t4 === null ? null : _ivCmp(c, ">=", t4, t5);
     if (t6 === false) {
       t1 = false;
@@ -9303,6 +9335,9 @@ const _sunsetCondition = (c: _Ctx): boolean | null => {
 };
 
 const _SUNSET_OFFSET = 0;
+
+/** 只知道范围的日期（施行日、某日）：区间常量，每次求值共用（_Iv 不可变）。 */
+const _IV0 = new _Iv(19358, 19722, "施行日（2023-01-01 至 2023-12-31 之间，确切日期未知）");
 
 /** 法定节假日与调休安排（来自 chinese-days 的数据）：每行 "年 休 放假日… 班 调休上班日…"。只覆盖以下年份，其他年份无法计算工作日。 */
 const _WORKDAY_DATA: readonly string[] = [

@@ -458,7 +458,7 @@ interface _Done {
 const _NO_MEMO: (_Hit | undefined)[][] = [];
 
 function _scope(f: readonly (_Rec | undefined)[], n: readonly boolean[], day: number, full: boolean, status0: 状态 | undefined, doubts: readonly _Doubt[], rm = false): _Scope {
-  const s = { f, n, day, full, status0, doubts, memo: full ? [] : _NO_MEMO, done: [], c0: undefined as unknown as _Ctx, fm: [], rm };
+  const s = { f, n, day, full, status0, doubts, memo: full ? [] : _NO_MEMO, done: new Array<_Done | undefined>(_MEASURES.length), c0: undefined as unknown as _Ctx, fm: [], rm };
   s.c0 = { s, ev: undefined, evDay: 0, miss: undefined, used: undefined, defs: undefined };
   return s;
 }
@@ -1586,26 +1586,45 @@ function _param(c: _Ctx, p: _Param): number | string | null {
   return hit[1];
 }
 
-/** 严格的 "YYYY-MM-DD"、不晚于评估日期 → 日序；否则 _BAIL。与 _parseIso 同一规则，不用正则表达式。 */
+/**
+ * 严格的 "YYYY-MM-DD"、不晚于评估日期 → 日序；否则 _BAIL。与 _parseIso 同一规则，不用正则表达式；
+ * 整数运算（年 ≥ 1，故除法取整即截断），不调用 _day / _monthDays。
+ */
 function _fdate(v: unknown, day: number): number {
   if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) throw _BAIL;
-  let y = 0;
-  for (let i = 0; i < 4; i++) {
-    const d = v.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) throw _BAIL;
-    y = y * 10 + d;
-  }
+  const y1 = v.charCodeAt(0) - 48;
+  const y2 = v.charCodeAt(1) - 48;
+  const y3 = v.charCodeAt(2) - 48;
+  const y4 = v.charCodeAt(3) - 48;
   const m1 = v.charCodeAt(5) - 48;
   const m2 = v.charCodeAt(6) - 48;
   const d1 = v.charCodeAt(8) - 48;
   const d2 = v.charCodeAt(9) - 48;
-  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) throw _BAIL;
+  // every digit in 0..9: (x >>> 0) > 9 is true for negatives too
+  if ((y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (y4 >>> 0) > 9 || (m1 >>> 0) > 9 || (m2 >>> 0) > 9 || (d1 >>> 0) > 9 || (d2 >>> 0) > 9) throw _BAIL;
+  const y = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
   const mo = m1 * 10 + m2;
   const d = d1 * 10 + d2;
-  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > _monthDays(y, mo)) throw _BAIL;
-  const n = _day(y, mo, d);
+  if (y < 1 || mo < 1 || mo > 12 || d < 1) throw _BAIL;
+  const leap = (y & 3) === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > (mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31)) throw _BAIL;
+  const p = y - 1;
+  const n = 365 * p + ((p / 4) | 0) - ((p / 100) | 0) + ((p / 400) | 0) + (_DAYS_BEFORE_MONTH[mo - 1] as number) + (mo > 2 && leap ? 1 : 0) + d - 1 + _MIN_DAY;
   if (n > day) throw _BAIL;
   return n;
+}
+
+// evaluateFast 的金额显示值：上一次的输入与结果（连续的行常给出同一金额），不重算、不分配
+let _fenIn = 0;
+let _fenOut = '0.00';
+
+/** 分 → "1234.50"（同 _fen；与上一次相同时沿用其结果）。 */
+function _ffen(v: number): string {
+  if (v !== _fenIn) {
+    _fenOut = _fen(v);
+    _fenIn = v;
+  }
+  return _fenOut;
 }
 
 /** 失效条件中事件的文本字段（非文本为 null）。 */
@@ -1907,7 +1926,7 @@ const _m0: _Measure = {
         } else if (differ || v === null || typeof v === 'object') doubtful = true;
         else {
           if (!unsure && !unknownSubject) raw[0] = v;
-          res["补助金额"] = _fen(v as number);
+          res["补助金额"] = _ffen(v as number);
           some = true;
         }
       }
@@ -2131,7 +2150,7 @@ const _m1: _Measure = {
         } else if (v === null || typeof v === 'object') doubtful = true;
         else {
           if (!unsure && !unknownSubject) raw[0] = v;
-          res["托育补贴金额"] = _fen(v as number);
+          res["托育补贴金额"] = _ffen(v as number);
           some = true;
         }
       }

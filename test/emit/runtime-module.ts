@@ -27,6 +27,7 @@ export const RUNTIME_EXPORTS = [
   '_qAdd', '_qNeg', '_qMul', '_qCmp', '_round', '_mulRound', '_div', '_iv', '_why', '_lo', '_hi', '_ivAdd', '_ivSub', '_ivNeg',
   '_ivDays', '_ivMul', '_ivCmp', '_ivAge', '_ivAddMonths', '_nth', '_months', '_years', '_addMonths', '_workdayLookup',
   '_isWorkday', '_chineseDate', '_workday', '_workdays', '_param', '_eventText', '_scope', '_ctx', '_Iv',
+  '_fdate', '_BAIL', '_ffen', '_fpct',
 ] as const;
 
 /** The first line of the runtime text and the first line after it (ts-runtime.ts CORE; the emitted data). */

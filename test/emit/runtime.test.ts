@@ -128,6 +128,41 @@ describe('dates: day numbers, civil dates, ISO text', () => {
     }
   });
 
+  it('_fdate (evaluateFast’s date check, integer arithmetic) is _parseIso bounded by the evaluation date, else _BAIL (property)', () => {
+    const fdate = (v: unknown, day: number): number | 'bail' => {
+      try {
+        return rt._fdate!(v, day) as number;
+      } catch (e) {
+        if (e !== rt._BAIL) throw e;
+        return 'bail';
+      }
+    };
+    const want = (v: unknown, day: number): number | 'bail' => {
+      const n = rt._parseIso!(v) as number | undefined;
+      return n !== undefined && n <= day ? n : 'bail';
+    };
+    const pad = (x: number, w: number): string => String(x).padStart(w, '0');
+    // near-dates: every year 0–10000, months 0–13, days 0–32, sometimes one character replaced
+    const nearDate = fc.tuple(fc.integer({ min: 0, max: 10000 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.option(fc.tuple(fc.nat(9), fc.constantFrom('/', ' ', 'a', ':', '0', '9', '-', '\u0660', '\uff10'))))
+      .map(([y, m, d, hit]) => {
+        const t = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+        return hit === null ? t : t.slice(0, hit[0]) + hit[1] + t.slice(hit[0] + 1);
+      });
+    const day = fc.oneof(fc.integer({ min: MIN_DAY, max: MAX_DAY }), fc.constantFrom(MIN_DAY, MAX_DAY, iso('2024-07-15')));
+    fc.assert(fc.property(fc.oneof(nearDate, fc.string({ minLength: 9, maxLength: 11 }), fc.anything()), day, (v, d) => {
+      expect(fdate(v, d), JSON.stringify(v)).toBe(want(v, d));
+    }), { numRuns: 5000 });
+    // the calendar's corners, against the evaluation date's bound exactly
+    for (const s of ['0001-01-01', '9999-12-31', '2000-02-29', '1900-02-29', '2100-02-28', '2100-02-29', '2400-02-29', '2024-02-29', '2023-02-29', '2024-04-31', '2024-12-31', '0000-12-31']) {
+      const n = rt._parseIso!(s) as number | undefined;
+      expect(fdate(s, MAX_DAY), s).toBe(n ?? 'bail');
+      if (n !== undefined) {
+        expect(fdate(s, n), s).toBe(n);
+        expect(fdate(s, n - 1), s).toBe('bail');
+      }
+    }
+  });
+
   it('_chineseDate writes 年月日 without leading zeros', () => {
     expect(rt._chineseDate!(iso('2024-03-05'))).toBe('2024年3月5日');
     expect(rt._chineseDate!(iso('0999-12-31'))).toBe('0999年12月31日');
@@ -389,6 +424,16 @@ describe('money and ratios: parsing and formatting', () => {
       expect(rt._fen!(v), String(v)).toBe(t);
       expect(formatFen(v), String(v)).toBe(t);
     }
+  });
+
+  it('_ffen / _fpct (evaluateFast’s display values, remembered from the previous call) equal _fen / _pct + "%" on any sequence, repeats included (property)', () => {
+    const fenArb = fc.oneof(fc.constantFrom(0, -0, 100000, 5, -5), fc.integer({ min: -MAX, max: MAX }));
+    fc.assert(fc.property(fc.array(fc.oneof(fenArb.map((v) => ['m', v] as const), ratioArb.map((r) => ['r', r] as const)), { maxLength: 12 }), (seq) => {
+      for (const [k, v] of [...seq, ...seq]) {
+        if (k === 'm') expect(rt._ffen!(v), String(v)).toBe(rt._fen!(v));
+        else expect(rt._fpct!(v), v).toBe(`${rt._pct!(v)}%`);
+      }
+    }), { numRuns: 200 });
   });
 
   it('_pct: the exact percentage, repeating digits in parentheses; agrees with the interpreter (property)', () => {
