@@ -38,4 +38,8 @@ export const EQUIVALENT = [
   { file: "compiler/common/calendar.ts", line: "if (m === 2 && d === 29) return { ok: false, message: `${y}年不是闰年，2月只有28日` };", mutator: "ConditionalExpression", reason: "d > daysInMonth with d = 29 happens only in February" },
   { file: "compiler/common/calendar.ts", line: "if (cn && (cn[1] !== undefined || cn[2] !== undefined || cn[3] !== undefined)) {", mutator: "ConditionalExpression", reason: "with every group absent the pattern matches only the empty text, refused above" },
   { file: "compiler/common/calendar.ts", line: "if (order === 0) return 0;", mutator: "ConditionalExpression", reason: "without it k = 0, periodEnd(birth, 0) = on, and Math.max(0, -1) gives the same 0" },
+  { file: "compiler/ir/ir.ts", line: "return `${f.s < 0n && f.n !== 0n ? '-' : ''}${f.n}/${f.d}`;", mutator: "EqualityOperator", reason: "fraction.js keeps the sign s at 1n or -1n, so s < 0n and s <= 0n agree" },
+  { file: "compiler/ir/ir.ts", line: "case 'int': return '';", mutator: "ConditionalExpression,StringLiteral", reason: "without the case (or with its label changed) 'int' falls to the default, which returns the same ''" },
+  { file: "compiler/ir/ir.ts", line: "const sign = a < 0 !== b < 0 ? -1 : 1;", mutator: "EqualityOperator", reason: "b is never 0 (INVARIANT), and a = 0 gives q = 0, where sign * 0 || 0 is 0 whatever the sign" },
+  { file: "compiler/ir/ir.ts", line: "if (r < 0) { q--; r += B; } else if (r >= B) { q++; r -= B; }", mutator: "ConditionalExpression,EqualityOperator,BlockStatement,UpdateOperator,AssignmentOperator", reason: "for safe integers Math.floor(A / B) is exact (the quotient's rounding error is below 1 / B), so r is already in [0, B) and the correction never runs" },
 ];
