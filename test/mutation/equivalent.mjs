@@ -54,4 +54,7 @@ export const EQUIVALENT = [
   { file: "compiler/common/numerals.ts", line: "} else if (prev?.kind === 'unit' && prev.value < t.value) {", mutator: "EqualityOperator,BlockStatement", reason: "prev.value is lastUnit, so the lastUnit check below gives the same message; equal units are refused before parsing" },
   { file: "compiler/common/numerals.ts", line: "case 'point':", mutator: "ConditionalExpression,StringLiteral", reason: "end stops before the point, so no point token reaches this switch" },
   { file: "compiler/common/numerals.ts", line: "if (last !== undefined && CN_UNITS.has(last) && head.every((c) => arabicDigit(c) >= 0 || isArabicPoint(c))) {", mutator: "MethodExpression", reason: "asAscii turns any other character into '?', which parseDecimal refuses, so some and every lead to the same result" },
+  { file: "test/mutation/generated/runtime.ts", line: "const a = n < 0n ? -n : n;", mutator: "EqualityOperator", reason: "at n = 0, -n is 0n too" },
+  { file: "test/mutation/generated/runtime.ts", line: "return n < 0n && r !== 0 ? -r : r;", mutator: "EqualityOperator", reason: "at n = 0 the quotient r is 0, so r !== 0 already decides" },
+  { file: "test/mutation/generated/runtime.ts", line: "if (d < 0n) {", mutator: "EqualityOperator", reason: "d = ad · bn is never 0: ad > 0 and bn = 0 returned above" },
 ];
