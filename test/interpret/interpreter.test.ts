@@ -426,6 +426,27 @@ describe('policy status: effective date and sunset', () => {
   });
 });
 
+describe('comparisons the mutation run found untested (issue 15)', () => {
+  const r = (v: string) => c(T.ratio, v);
+  it('ratios compare by value, not as texts ("2/3" < "10/3")', () => {
+    const ops = ['>=', '>', '<=', '<', '=', '!='] as const;
+    expect(ops.map((op) => applies(cmp(op, r('1/2'), r('1/3'))))).toEqual([true, true, false, false, false, true]);
+    expect(ops.map((op) => applies(cmp(op, r('2/3'), r('10/3'))))).toEqual([false, false, true, true, false, true]);
+    expect(ops.map((op) => applies(cmp(op, r('-1/2'), r('-1/2'))))).toEqual([true, false, true, false, true, false]);
+  });
+
+  it('uncertain dates: every operator is decided only when every day in the range agrees', () => {
+    const someDay = (lo: string, hi: string): IrExpr => ({ k: 'someDay', type: T.date, lo: day(lo), hi: day(hi), origin: o('某日') });
+    const d = (s: string) => c(T.date, day(s), s);
+    const ops = ['>=', '>', '<=', '<', '=', '!='] as const;
+    const x = someDay('2024-03-01', '2024-03-10');
+    expect(ops.map((op) => applies(cmp(op, x, d('2024-03-10'))))).toEqual([null, false, true, null, null, null]);
+    expect(ops.map((op) => applies(cmp(op, x, d('2024-03-01'))))).toEqual([true, null, null, false, null, null]);
+    expect(ops.map((op) => applies(cmp(op, x, d('2024-03-11'))))).toEqual([false, false, true, true, false, true]);
+    expect(ops.map((op) => applies(cmp(op, x, d('2024-02-29'))))).toEqual([true, true, false, false, false, true]);
+  });
+});
+
 describe('properties (性质)', () => {
   const money = (v: number) => c(T.money, v);
   const out: IrExpr = { k: 'outcome', type: T.money, measure: '补助', outcome: '额', origin: o('补助.额') };
