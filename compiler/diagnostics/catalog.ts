@@ -119,6 +119,8 @@ const entries = {
   ZC0918: { severity: 'error', title: '前提不可能同时成立：没有任何输入满足' },
   ZC0919: { severity: 'warning', title: '有界证明：只对不超过列表上限的输入成立，不算通过' },
   ZC0920: { severity: 'info', title: '结果取决于不确定的日期' },
+  ZC0921: { severity: 'error', title: '没有可核查的政策' },
+  ZC0922: { severity: 'warning', title: '没有“政策”声明的文件未核查' },
   // ── scenario tests ─────────────────────────────────────────────────
   ZC1101: { severity: 'error', title: '场景文件无效' },
   ZC1102: { severity: 'error', title: '场景中有未知的键' },

@@ -81,12 +81,14 @@ interface Analysed {
   readonly ast: FileAst;
   readonly diagnostics: Diagnostic[];
   readonly syntaxErrors: Diagnostic[];
+  /** (absent for the formatted output) */
   readonly cst: ReturnType<typeof parseTokens>['value'];
 }
 
-function analyse(source: SourceFile, parsed?: { value: ParsedFile; diagnostics: Diagnostic[] }): Analysed {
+/** `keepCst`: false for the formatted output, whose CST the safety net does not read. */
+function analyse(source: SourceFile, parsed?: { value: ParsedFile; diagnostics: Diagnostic[] }, keepCst = true): Analysed {
   // INVARIANT: a given parse is used only if it is of this very text and kept its CST
-  const r = parsed && parsed.value.cst && parsed.value.source.text === source.text ? parsed : parseFile(source, { keepCst: true });
+  const r = parsed && parsed.value.cst && parsed.value.source.text === source.text ? parsed : parseFile(source, { keepCst });
   const syntaxErrors = r.value.syntaxErrors ? r.diagnostics.filter((d) => d.severity === 'error' && /^ZC0[12]/.test(d.code)) : [];
   return { tokens: r.value.tokens, comments: r.value.comments, ast: r.value.ast, cst: r.value.cst!, syntaxErrors, diagnostics: r.diagnostics };
 }
@@ -253,7 +255,7 @@ function formatUnsafe(source: SourceFile, printer: typeof print, parsed?: { valu
       if (progress) continue;
       return internal(source, '无法在不改变记号的前提下排版');
     }
-    const b = analyse(outFile);
+    const b = analyse(outFile, undefined, false);
     const problem = why(a, b, roles);
     if (problem) return internal(source, problem);
     return { value: out.text, diagnostics: [] };

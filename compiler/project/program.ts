@@ -10,7 +10,7 @@
  */
 import { dirname, join, normalize } from 'node:path';
 import { SourceFile } from '../common/source.js';
-import { diag, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag, sortDiagnostics, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import { parseFile, reparseFile, type ParsedFile } from '../syntax/index.js';
 import { bind } from '../semantics/binder.js';
 import { check } from '../semantics/checker.js';
@@ -57,13 +57,27 @@ export class ParseCache {
   constructor(private readonly keepCst: (path: string, text: string) => boolean = () => false) {}
   get(path: string, text: string): { value: ParsedFile; diagnostics: Diagnostic[] } {
     const hit = this.map.get(path);
-    if (hit && hit.text === text) return hit.result;
+    const keepCst = this.keepCst(path, text);
+    // (a hit without the CST asked for now — a file parsed from disk, then opened in the editor — is
+    // parsed again once with it; formatting would otherwise parse the whole file on every request)
+    if (hit && hit.text === text && (!keepCst || hit.result.value.cst)) return hit.result;
     const sf = new SourceFile(path, text);
-    const opts = { keepCst: this.keepCst(path, text) };
+    const opts = { keepCst };
     // An edited file: only the top-level blocks the edit touches are parsed again (syntax/blocks.ts).
     const result = hit ? reparseFile(hit.result.value, sf, opts) : parseFile(sf, opts);
     this.map.set(path, { text, result });
     return result;
+  }
+
+  private params = new Map<string, { source: SourceFile; result: Result<ParameterSet> }>();
+  /** A parameter file's parse (its SourceFile and `parseParameters` result), again only when its text changed. */
+  parameters(path: string, text: string): { source: SourceFile; result: Result<ParameterSet> } {
+    const hit = this.params.get(path);
+    if (hit && hit.source.text === text) return hit;
+    const source = new SourceFile(path, text);
+    const r = { source, result: parseParameters(source) };
+    this.params.set(path, r);
+    return r;
   }
 }
 
@@ -199,7 +213,7 @@ export function compile(paths: readonly string[], fsHost: Host, cache = new Pars
     }
     for (const d of b.diagnostics) pdiags.push(d);
     for (const d of c.diagnostics) pdiags.push(d);
-    const extra = programChecks(c.value, host);
+    const extra = programChecks(c.value, host, cache);
     for (const d of extra.diagnostics) pdiags.push(d);
     programs.push({ root: g.root, checked: c.value, parameters: extra.parameters, diagnostics: sortDiagnostics(pdiags), ...(extra.sourcePath ? { sourcePath: extra.sourcePath, sourceText: extra.sourceText! } : {}) });
     for (const d of pdiags) {
@@ -215,7 +229,7 @@ export function compile(paths: readonly string[], fsHost: Host, cache = new Pars
 }
 
 /** Checks that read other files: 原文 source, parameter YAML. */
-function programChecks(p: CheckedProgram, host: Host): { diagnostics: Diagnostic[]; parameters: Map<string, ParameterSet>; sourcePath?: string; sourceText?: string; extraFiles: Map<string, SourceFile> } {
+function programChecks(p: CheckedProgram, host: Host, cache: ParseCache): { diagnostics: Diagnostic[]; parameters: Map<string, ParameterSet>; sourcePath?: string; sourceText?: string; extraFiles: Map<string, SourceFile> } {
   const diagnostics: Diagnostic[] = [];
   const parameters = new Map<string, ParameterSet>();
   const extraFiles = new Map<string, SourceFile>();
@@ -249,9 +263,9 @@ function programChecks(p: CheckedProgram, host: Host): { diagnostics: Diagnostic
         diagnostics.push(diag('ZC0002', decl.from.span, `参数文件“${decl.from.value}”不是有效的 UTF-8 文本`, { help: '请以 UTF-8 编码保存该文件' }));
         continue;
       }
-      const sf = new SourceFile(path, text);
+      // (parsed once per text: the language server compiles on every edit)
+      const { source: sf, result: r } = cache.parameters(path, text);
       extraFiles.set(path, sf);
-      const r = parseParameters(sf);
       for (const d of r.diagnostics) diagnostics.push(d);
       set = r.value;
       parameters.set(path, set);

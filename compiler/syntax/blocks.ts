@@ -263,9 +263,15 @@ const inRange = (s: Span, a: number, z: number) => s.start >= a && s.end <= z &&
  * Re-parse an edit [p, editEnd) (old offsets; the text grew by `delta`) that lies inside
  * one item (or run of items) of a top-level 条款 without syntax errors: the item is lexed
  * and parsed again inside a copy of the clause's header and closing "}"; the clause's
- * other items are reused. Undefined when that does not apply — an edit in the header or
- * after the last item, a syntax error before or after, a diagnostic the header would
- * repeat — and the caller parses the whole block.
+ * other items are reused. The edited item may now have lexical or syntax errors, as long
+ * as they stay inside it: every error lies in the re-parsed range and the parser, after
+ * its recovery, closes the clause with the copied "}" — it is then back in the clause
+ * body's item loop exactly where the whole-file parse is at the next item (a token every
+ * recovery inside the body stops at), so the items around are parsed as before.
+ * Undefined when that does not apply — an edit in the header or after the last item, a
+ * "{" / "}" / unclosed string that changes the brace structure, an error reported outside
+ * the item or at the end of the text, a diagnostic the header would repeat or an error
+ * would silence — and the caller parses the whole block.
  */
 export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd: number, delta: number, keepCst: boolean): Block | undefined {
   if (keepCst && !b.cst) return undefined;
@@ -283,7 +289,9 @@ export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd
   const l = lexRange(source, start, end);
   const ends = blockEnds(l.value.tokens);
   const rt = l.value.tokens;
-  if (l.diagnostics.length || l.value.unexpected.length || !rt.length || ends[ends.length - 1] !== rt.length || tokenEnd(rt[rt.length - 1]!) !== end) return undefined;
+  if (!rt.length || ends[ends.length - 1] !== rt.length || tokenEnd(rt[rt.length - 1]!) !== end) return undefined;
+  const unexpected = l.value.unexpected;
+  if (l.diagnostics.some((d) => !inRange(d.span, start, end))) return undefined;
   const close = shiftToken(b.tokens[b.tokens.length - 1]!, delta);
   const wrapped = [...b.tokens.slice(split.head, split.open + 1), ...rt, close];
   let parsed;
@@ -292,8 +300,21 @@ export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd
   } catch {
     return undefined;
   }
-  if (parsed.diagnostics.length) return undefined;
-  const a = buildAst(source, parsed.value, []);
+  // Errors, as parseBlock collects them (the old block had none: these are all of the block's).
+  const errors: number[] = [];
+  for (const x of l.diagnostics) if (x.severity === 'error') errors.push(x.span.start);
+  for (const x of parsed.diagnostics) if (x.severity === 'error') errors.push(x.span.start);
+  for (let q = 0; q < unexpected.length && q < 2 * (MAX_UNEXPECTED + 1); q += 2) errors.push(unexpected[q]!);
+  const fresh = clauseCst(parsed.value);
+  if (parsed.diagnostics.length || errors.length) {
+    // INVARIANT: an error is local only when it is reported inside the item and the parser's
+    // recovery ended back in the clause body: the copied "}" closes the clause.
+    if (parsed.diagnostics.some((d) => !inRange(d.span, start, end))) return undefined;
+    const rb = fresh?.children['RBrace'] as IToken[] | undefined;
+    if (!rb || rb.length !== 1 || rb[0] !== close) return undefined;
+    if (((parsed.value.children['topItem'] ?? []) as CstNode[]).length !== 1) return undefined;
+  }
+  const a = buildAst(source, parsed.value, errors);
   const clause = a.value.items[0];
   if (a.value.items.length !== 1 || clause?.kind !== 'clause' || a.diagnostics.some((d) => !inRange(d.span, start, end))) return undefined;
   const old = b.items[b.items.length - 1] as ClauseDecl;
@@ -301,7 +322,9 @@ export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd
   const before = <T extends { span: Span }>(xs: readonly T[]) => xs.filter((x) => x.span.end <= start);
   const after = <T extends { span: Span }>(xs: readonly T[]) => shiftSpans(xs.filter((x) => x.span.start >= oldEnd), delta);
   if (old.items.some((x) => x.span.start < oldEnd && x.span.end > start && !(x.span.start >= start && x.span.end <= oldEnd))) return undefined;
-  if (b.astDiagnostics.some((d) => !(d.span.start === 0 && d.span.end === 0) && d.span.start < oldEnd && d.span.end > start && !inRange(d.span, start, oldEnd))) return undefined;
+  // (with errors, touching spans count too: an error at a span's end silences its "missing …", cst-to-ast's hasErrorIn)
+  const touch = errors.length ? 1 : 0;
+  if (b.astDiagnostics.some((d) => !(d.span.start === 0 && d.span.end === 0) && d.span.start < oldEnd + touch && d.span.end + touch > start && !inRange(d.span, start, oldEnd))) return undefined;
   const item: ClauseDecl = {
     ...old,
     span: { ...old.span, end: old.span.end + delta },
@@ -326,7 +349,7 @@ export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd
   }
   let cst: CstNode | undefined;
   if (keepCst) {
-    cst = spliceClauseCst(b.cst!, clauseCst(parsed.value), start, oldEnd, delta, moved!);
+    cst = spliceClauseCst(b.cst!, fresh, start, oldEnd, delta, moved!);
     if (!cst) return undefined;
   }
   const comments = [
@@ -334,9 +357,10 @@ export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd
   ];
   const out: Block = {
     start: b.start, end: b.end + delta, tokens, comments, items: [...b.items.slice(0, -1), item],
-    lexDiagnostics: [], unexpected: [], parseDiagnostics: [], astDiagnostics, syntaxErrors: false,
+    lexDiagnostics: l.diagnostics, unexpected, parseDiagnostics: parsed.diagnostics, astDiagnostics, syntaxErrors: errors.length > 0,
     ...(cst ? { cst } : {}),
   };
+  if (out.syntaxErrors) return out; // (no split: the next edit is re-parsed against the last parse without errors)
   // The new block's split, carried forward (what clauseSplit would compute, without a pass over the clause).
   const dt = rt.length - (cs[j]!.t1 - cs[k]!.t0);
   const chunks = cs.slice(0, k);
@@ -383,6 +407,7 @@ function spliceClauseCst(file: CstNode, fresh: CstNode | undefined, start: numbe
     }
     for (const c of fresh.children[key] ?? []) {
       const o = at(c);
+      if (Number.isNaN(o)) return undefined; // (a node recovery made up: where it goes is unknown)
       if (o >= start && o < oldEnd + delta) list.push(c);
     }
     for (const c of old.children[key] ?? []) {

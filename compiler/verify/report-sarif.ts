@@ -74,9 +74,12 @@ const RULE_TEXT: Partial<Record<DiagnosticCode, { name: string; full: string }>>
   ZC1104: { name: 'ScenarioFailed', full: '场景测试（YAML）未通过：按场景给出的事实、日期和事件求值，结果与场景期望的不同。' },
 };
 
-/** Every verification code of the catalog, in catalog order (retired ones excluded). */
+/** Verification codes that are never findings: said by the CLI on stderr before any check runs. */
+const NOT_FINDINGS: ReadonlySet<string> = new Set(['ZC0921', 'ZC0922']);
+
+/** Every verification code of the catalog that can be a finding, in catalog order (retired ones excluded). */
 export function verificationCodes(): DiagnosticCode[] {
-  return (Object.keys(CATALOG) as DiagnosticCode[]).filter((c) => c.startsWith('ZC09') && !CATALOG[c].retired);
+  return (Object.keys(CATALOG) as DiagnosticCode[]).filter((c) => c.startsWith('ZC09') && !CATALOG[c].retired && !NOT_FINDINGS.has(c));
 }
 
 /**

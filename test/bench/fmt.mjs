@@ -26,6 +26,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { ROOT, median, fix, table } from './util.mjs';
 import { processCpuMs } from './proc.mjs';
+import { SERVER_EXEC_ARGV } from './lsp.mjs';
 
 const require = createRequire(import.meta.url);
 const FILE = join(ROOT, 'policies', 'luanchuan', '第四章.zc');
@@ -61,7 +62,7 @@ async function lsp(texts, runs, tmp) {
   const dir = join(tmp, 'ws');
   cpSync(join(ROOT, 'policies', 'luanchuan'), dir, { recursive: true });
   const P = require('vscode-languageserver-protocol/node');
-  const proc = spawn(process.execPath, [server, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, server, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = P.createProtocolConnection(new P.StreamMessageReader(proc.stdout), new P.StreamMessageWriter(proc.stdin));
   const published = new Map();
   // CPU time of the server process (Linux /proc; 10 ms ticks, averaged over the warm requests)

@@ -104,6 +104,14 @@ const key = (x: unknown) => JSON.stringify(x, (_k, v) => (typeof v === 'bigint' 
 let edits = 0;
 let reused = 0;
 let capped = 0;
+let localErrors = 0;
+
+/** The edit left a syntax error inside a block of which tokens were reused (a 条款 item re-parsed with its errors, blocks.ts). */
+function errorKeptLocal(prev: ParsedFile, inc: ParsedFile): boolean {
+  if (!inc.syntaxErrors) return false;
+  const before = new Set([...prev.tokens, ...(prev.lastGood?.tokens ?? [])]);
+  return (inc.blocks ?? []).some((b) => b.syntaxErrors && b.tokens.some((t) => before.has(t)) && b.tokens.some((t) => !before.has(t)));
+}
 
 test(`incremental parse equals the whole-file parse after every edit (${RUNS} × ${EDITS} edits)`, () => {
   fc.assert(
@@ -130,19 +138,61 @@ test(`incremental parse equals the whole-file parse after every edit (${RUNS} ×
           // reuse: some token of the previous parse kept as it is (not lexed again)
           const before = new Set(prev.value.tokens);
           if (inc.value.tokens.some((t) => before.has(t))) reused++;
+          if (errorKeptLocal(prev.value, inc.value)) localErrors++;
           prev = inc;
         }
       },
     ),
     { numRuns: RUNS },
   );
-  console.info(`incremental property: ${edits} edits, ${reused} re-used part of the previous parse, ${capped} past the ZC0101 cap`);
+  console.info(`incremental property: ${edits} edits, ${reused} re-used part of the previous parse, ${capped} past the ZC0101 cap, ${localErrors} with a syntax error re-parsed inside one 条款 item`);
   expect(edits).toBe(RUNS * EDITS);
   // The property means something only if blocks are actually reused (not re-parsed whole every time) …
   expect(reused).toBeGreaterThan(edits / 20);
   // … and if the per-file cap of ZC0101 is crossed on some edits.
   expect(capped).toBeGreaterThan(0);
   expect(CHAPTER.length).toBeGreaterThan(10_000);
+}, 300_000);
+
+// Typing inside the chapter's items: short insertions and deletions, most of them making a syntax
+// error inside one item (re-parsed on its own, blocks.ts) and the next one often repairing it.
+// (No "{", "}" or '"': those change the structure beyond the item; the property above types them.)
+const TYPED = ['甲', ' ', '1', '「', '」', '：', '家庭.', '措施 ', '非 ', ' 并且', '𠀀', '\n', '2000元', '，', '.', '条件：', '（', '）', '、'];
+const typed: fc.Arbitrary<Edit> = fc.record({
+  kind: fc.constantFrom('insert', 'insert', 'insert', 'delete', 'undo', 'undo'),
+  // (uniform over the text: fc.double favours the ends, i.e. the chapter's header and closing "}")
+  a: fc.integer({ min: 0, max: 999_999 }).map((x) => x / 1_000_000),
+  b: fc.constant(0),
+  text: fc.constantFrom(...TYPED),
+}) as fc.Arbitrary<Edit>;
+const TYPED_RUNS = Math.max(2, Math.round(RUNS / 8));
+
+test(`incremental parse equals the whole-file parse while typing inside a chapter's 条款 items (${TYPED_RUNS} × 10 edits)`, () => {
+  let local = 0;
+  let withErrors = 0;
+  fc.assert(
+    fc.property(fc.array(typed, { minLength: 10, maxLength: 10 }), fc.boolean(), (es, keepCst) => {
+      const opts = { keepCst };
+      let text = CHAPTER;
+      let prev = parseFile(new SourceFile('/ws/a.zc', text), opts);
+      for (const e of es) {
+        // ('undo': all the way back to the chapter as committed, the last parse without errors)
+        text = e.kind === 'undo' ? CHAPTER : apply(text, e);
+        const sf = new SourceFile('/ws/a.zc', text);
+        const inc = reparseFile(prev.value, sf, opts);
+        const full = parseFile(sf, opts);
+        const [a, b] = [shape(inc), shape(full)];
+        if (key(a) !== key(b)) expect(a).toEqual(b);
+        if (errorKeptLocal(prev.value, inc.value)) local++;
+        if (full.value.syntaxErrors) withErrors++;
+        prev = inc;
+      }
+    }),
+    { numRuns: TYPED_RUNS },
+  );
+  console.info(`typing property: ${withErrors} edits left a syntax error, ${local} of them re-parsed inside one 条款 item`);
+  expect(withErrors).toBeGreaterThan(TYPED_RUNS);
+  expect(local).toBeGreaterThan(0);
 }, 300_000);
 
 test('the edit that repairs a syntax error inside a 条款 item is re-parsed against the last parse without errors', () => {
@@ -166,6 +216,23 @@ test('the edit that repairs a syntax error inside a 条款 item is re-parsed aga
   const first = new Set(good.value.tokens);
   expect(prev.value.tokens[5]).toBe(good.value.tokens[5]);
   expect(prev.value.tokens.filter((t) => first.has(t)).length).toBeGreaterThan(good.value.tokens.length / 4);
+});
+
+test('an edit that makes a syntax error inside one 条款 item re-parses that item only, with the whole-file result', () => {
+  const good = parseFile(new SourceFile('/ws/a.zc', CHAPTER), { keepCst: true });
+  // a stray word, a keyword where a name goes, an unclosed 「 — each inside an item in the middle of the chapter
+  const at = CHAPTER.indexOf('条件：', Math.floor(CHAPTER.length / 2)) + '条件：'.length;
+  for (const inserted of ['甲 乙 ', '「', '：：']) {
+    for (const keepCst of [false, true]) {
+      const sf = new SourceFile('/ws/a.zc', CHAPTER.slice(0, at) + inserted + CHAPTER.slice(at));
+      const inc = reparseFile(good.value, sf, { keepCst });
+      const full = parseFile(sf, { keepCst });
+      expect(full.value.syntaxErrors).toBe(true);
+      expect(shape(inc)).toEqual(shape(full));
+      // the tokens before the edit are the error-free parse's own (not lexed again): the item alone was parsed
+      expect(errorKeptLocal(good.value, inc.value)).toBe(true);
+    }
+  }
 });
 
 test('ZC0101 diagnostics are capped per file, whichever blocks an edit re-lexes', () => {
