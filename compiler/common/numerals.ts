@@ -76,6 +76,7 @@ const UNIT_EXP = { 10: 1, 100: 2, 1000: 3 } as const;
 /** ASCII or full-width digit value, or -1. */
 function arabicDigit(ch: string): number {
   const c = ch.charCodeAt(0);
+  // Stryker disable next-line ConditionalExpression: callers pass one code point (isNumeralChar checks the length first); an astral one starts with a surrogate, in no digit range, so the guard never decides
   if (ch.length !== 1) return -1;
   if (c >= 0x30 && c <= 0x39) return c - 0x30;
   if (c >= 0xff10 && c <= 0xff19) return c - 0xff10;
@@ -95,6 +96,7 @@ const isArabicPoint = (ch: string): boolean => ch === '.' || ch === '．';
  * characters, and telling them apart is the lexer's business.
  */
 export function isNumeralChar(ch: string): boolean {
+  // Stryker disable next-line ConditionalExpression: arabicDigit and the four lookups are all false for a text that is not one character
   if (ch.length !== 1) return false;
   return arabicDigit(ch) >= 0 || CN_DIGITS.has(ch) || CN_ZEROS.has(ch) || CN_UNITS.has(ch) || CN_MULTS.has(ch);
 }
@@ -208,6 +210,7 @@ export function parseNumeral(input: string): NumeralResult {
       // INVARIANT: `fixed` is shorter than the input, so this recursion terminates.
       return fail(`“${text}”中不能使用分隔符“${ch}”`, fixed !== '' && parseNumeral(fixed).ok ? `请去掉分隔符，写作“${fixed}”` : undefined);
     }
+    // Stryker disable next-line Regex: ch is one code point, so ^\s$, \s$ and ^\s match the same characters
     if (/^\s$/u.test(ch)) return fail(`“${text}”中含有空白字符`);
     return fail(`“${text}”中的“${display([ch])}”不是数字字符`);
   }
@@ -235,6 +238,7 @@ function parseArabic(text: string, chars: string[]): NumeralResult {
   let body = chars;
   let exp = 0;
   const n = chars.length;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the text holds an Arabic digit: for n < 2 chars[n - 2] is undefined, and no 2-character text of it is 万亿
   if (n >= 2 && chars[n - 2] === '万' && chars[n - 1] === '亿') {
     exp = 12;
     body = chars.slice(0, n - 2);
@@ -262,6 +266,7 @@ function mixedError(text: string, body: string[], suffix: string): Fail {
   const last = body[body.length - 1];
   const head = body.slice(0, -1);
   // "3千", "1百", "1.5千", "3千万": Arabic number + one unit (+ multiplier suffix).
+  // Stryker disable next-line MethodExpression: asAscii turns any other character into '?', which parseDecimal refuses, so some and every lead to the same result
   if (last !== undefined && CN_UNITS.has(last) && head.every((c) => arabicDigit(c) >= 0 || isArabicPoint(c))) {
     const d = parseDecimal(asAscii(head));
     if (d !== undefined) {
@@ -329,6 +334,7 @@ class ChineseCtx {
   }
 
   without(...idx: number[]): string {
+    // Stryker disable next-line UnaryOperator,StringLiteral: the loop never reaches index -1, and at index 1 the inserted text is empty
     return this.edit(-1, '', new Map(), new Set(idx));
   }
 }
@@ -429,6 +435,7 @@ function parseChinese(text: string, chars: string[]): NumeralResult {
     const a = toks[k - 1]!;
     const b = toks[k]!;
     if (a.kind === 'unit' && b.kind === 'unit' && a.value === b.value) return fail(`“${text}”中单位“${unitName(b.value)}”重复`);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: only multiplier tokens have an exp, so a.exp === 4 && b.exp === 4 alone already means 万万
     if (a.kind === 'mult' && b.kind === 'mult' && a.exp === 4 && b.exp === 4) return fail(`“${text}”中单位“万”重复`);
   }
 
@@ -436,6 +443,7 @@ function parseChinese(text: string, chars: string[]): NumeralResult {
   if (intEnd === 0) return fail(`“${text}”缺少整数部分`, suggest(ctx.edit(0, '零')));
   const intRes = parseChineseInt(ctx, intEnd);
   if (!intRes.ok) return intRes;
+  // Stryker disable next-line EqualityOperator: pointIdx = 0 means no integer part, refused above (intEnd === 0)
   if (pointIdx < 0) return ok(decFromBigInt(intRes.value));
 
   // Fractional part: bare digits, then an optional multiplier suffix 万 / 亿 / 万亿.
@@ -453,6 +461,7 @@ function parseChinese(text: string, chars: string[]): NumeralResult {
   let exp = 0;
   const rest = toks.slice(k);
   if (rest.length > 0) {
+    // Stryker disable next-line OptionalChaining: isMult is only called on rest[0] and rest[1] of a two-element rest
     const isMult = (t: Tok | undefined, e: 4 | 8): boolean => t?.kind === 'mult' && t.exp === e;
     if (rest.length === 1 && rest[0]!.kind === 'mult') exp = rest[0]!.exp;
     else if (rest.length === 2 && isMult(rest[0], 4) && isMult(rest[1], 8)) exp = 12;
@@ -493,6 +502,7 @@ function parseChineseInt(ctx: ChineseCtx, end: number): { ok: true; value: bigin
   for (let k = 0; k < end; k++) {
     const t = toks[k]!;
     const prev = toks[k - 1];
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: past end lies only the point token, which the zero case (the only reader of next) treats like the end: the same 多余的零 and help
     const next = k + 1 < end ? toks[k + 1] : undefined;
     switch (t.kind) {
       case 'zero': {
@@ -528,6 +538,7 @@ function parseChineseInt(ctx: ChineseCtx, end: number): { ok: true; value: bigin
           pending = undefined;
         } else if (t.value === 10 && prev === undefined) {
           digit = 1; // leading bare 十: 十二, 十万
+        // Stryker disable next-line EqualityOperator,BlockStatement: prev.value is lastUnit, so the lastUnit check below gives the same message; equal units are refused before parsing
         } else if (prev?.kind === 'unit' && prev.value < t.value) {
           return fail(`“${text}”中单位顺序错误，“${unitName(t.value)}”不能在“${unitName(prev.value)}”之后`);
         } else if (t.value === 10 && prev !== undefined) {
@@ -565,6 +576,7 @@ function parseChineseInt(ctx: ChineseCtx, end: number): { ok: true; value: bigin
         lastUnit = 10000;
         break;
       }
+      // Stryker disable next-line ConditionalExpression,StringLiteral: end stops before the point, so no point token reaches this switch
       case 'point':
         break; // unreachable: end stops before the point
     }

@@ -290,6 +290,7 @@ export const MONEY_SCALE = 100;
 
 /** Canonical runtime text of a ratio: "n/d" in lowest terms, d > 0 ("-1/3", "0/1"). */
 export function ratioText(f: Fraction): string {
+  // Stryker disable next-line EqualityOperator: fraction.js keeps the sign s at 1n or -1n, so s < 0n and s <= 0n agree
   return `${f.s < 0n && f.n !== 0n ? '-' : ''}${f.n}/${f.d}`;
 }
 
@@ -308,6 +309,7 @@ export function unitOf(t: IrType): string {
   switch (t.k) {
     case 'money': return '元';
     case 'quantity': return ({ days: '天', workdays: '工作日', weeks: '周', months: '个月', years: '年', hours: '小时', ageMonths: '月龄', ageYears: '周岁', ratio: '%' } as const)[t.dim];
+    // Stryker disable next-line ConditionalExpression,StringLiteral: without the case (or with its label changed) 'int' falls to the default, which returns the same ''
     case 'int': return '';
     default: return '';
   }
@@ -315,12 +317,14 @@ export function unitOf(t: IrType): string {
 
 /** Integer division rounding half away from zero. INVARIANT: b ≠ 0. */
 export function roundDiv(a: number, b: number): number {
+  // Stryker disable next-line EqualityOperator: b is never 0 (INVARIANT), and a = 0 gives q = 0, where sign * 0 || 0 is 0 whatever the sign
   const sign = a < 0 !== b < 0 ? -1 : 1;
   const A = Math.abs(a);
   const B = Math.abs(b);
   let q = Math.floor(A / B);
   let r = A - q * B;
   // correct a floating-point quotient that is off by one
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement,UpdateOperator,AssignmentOperator: for safe integers Math.floor(A / B) is exact (the quotient's rounding error is below 1 / B), so r is already in [0, B) and the correction never runs
   if (r < 0) { q--; r += B; } else if (r >= B) { q++; r -= B; }
   if (2 * r >= B) q++;
   return sign * q || 0;

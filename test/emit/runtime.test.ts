@@ -372,6 +372,8 @@ describe('exact ratios: "n/d" texts (BigInt)', () => {
     expect(rt._div!(c, 1, 0, false, '申请人.人数')).toBeNull();
     expect(rt._div!(c, '1/2', '0/1', true, '比')).toBeNull();
     expect([...c.miss!]).toEqual(['除数“申请人.人数”为零，无法相除', '除数“比”为零，无法相除']);
+    // the fast path's context records nothing (miss undefined): still unknown, never a TypeError
+    expect(rt._div!(ctx(), 1, 0, false, '人数')).toBeNull();
     fc.assert(fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: -1e6, max: 1e6 }).filter((x) => x !== 0), (a, b) => {
       expect(rt._div!(ctx(), a, b, false, 'b')).toBe(roundHalfAway(new Fraction(a, b)));
       expect(rt._div!(ctx(), a, b, true, 'b')).toBe(fracText(new Fraction(a, b)));

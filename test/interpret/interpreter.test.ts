@@ -134,6 +134,9 @@ describe('expressions', () => {
     // beyond the official calendar: an error for the whole evaluation, never a Monday–Friday guess
     expect(() => evaluateRaw(valueProgram(wd(5, c(T.date, day('2099-06-01')))), {}, D)).toThrow(CalendarCoverageError);
     expect(() => evaluateRaw(valueProgram(wd(5, c(T.date, day('2099-06-01')))), {}, D)).toThrow(/没有2099年的法定节假日和调休安排数据/);
+    let caught: unknown;
+    try { evaluateRaw(valueProgram(wd(5, c(T.date, day('2099-06-01')))), {}, D); } catch (e) { caught = e; }
+    expect(caught).toMatchObject({ name: 'CalendarCoverageError', code: 'ZC0805', year: 2099 });
   });
 
   it('parameters: the last value starting on or before the date; unconfirmed values are named; none yet is unknown', () => {
@@ -415,7 +418,32 @@ describe('policy status: effective date and sunset', () => {
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).problems.map((x) => x.路径)).toEqual(['评估日期', '事实.人.数', '事实.猫', '事件[0].日期', '事件[0].级别', '事件[0].类别']);
     expect((err as InputError).message.split('\n')[0]).toBe('输入数据有 6 处问题：');
+    // the whole message: one line per problem, "  路径: 期望…，实际为 …" (what evaluate's callers print)
+    expect((err as InputError).message).toBe(['输入数据有 6 处问题：', ...(err as InputError).problems.map((x) => `  ${x.路径}: 期望${x.期望}，实际为 ${x.实际}`)].join('\n'));
+    expect((err as InputError).message.split('\n')[1]).toBe('  评估日期: 期望日期（YYYY-MM-DD），实际为 "2024-02-30"');
+    expect((err as InputError).name).toBe('InputError');
     expect(() => evaluate(p(), {}, D)).not.toThrow();
+  });
+});
+
+describe('comparisons the mutation run found untested (issue 15)', () => {
+  const r = (v: string) => c(T.ratio, v);
+  it('ratios compare by value, not as texts ("2/3" < "10/3")', () => {
+    const ops = ['>=', '>', '<=', '<', '=', '!='] as const;
+    expect(ops.map((op) => applies(cmp(op, r('1/2'), r('1/3'))))).toEqual([true, true, false, false, false, true]);
+    expect(ops.map((op) => applies(cmp(op, r('2/3'), r('10/3'))))).toEqual([false, false, true, true, false, true]);
+    expect(ops.map((op) => applies(cmp(op, r('-1/2'), r('-1/2'))))).toEqual([true, false, true, false, true, false]);
+  });
+
+  it('uncertain dates: every operator is decided only when every day in the range agrees', () => {
+    const someDay = (lo: string, hi: string): IrExpr => ({ k: 'someDay', type: T.date, lo: day(lo), hi: day(hi), origin: o('某日') });
+    const d = (s: string) => c(T.date, day(s), s);
+    const ops = ['>=', '>', '<=', '<', '=', '!='] as const;
+    const x = someDay('2024-03-01', '2024-03-10');
+    expect(ops.map((op) => applies(cmp(op, x, d('2024-03-10'))))).toEqual([null, false, true, null, null, null]);
+    expect(ops.map((op) => applies(cmp(op, x, d('2024-03-01'))))).toEqual([true, null, null, false, null, null]);
+    expect(ops.map((op) => applies(cmp(op, x, d('2024-03-11'))))).toEqual([false, false, true, true, false, true]);
+    expect(ops.map((op) => applies(cmp(op, x, d('2024-02-29'))))).toEqual([true, true, false, false, false, true]);
   });
 });
 

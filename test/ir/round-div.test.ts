@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
 import { roundHalfAway } from '../../compiler/interpret/interpreter.js';
-import { MONEY_SCALE, ratioText, ratioValue, roundDiv, unitOf, type IrType } from '../../compiler/ir/ir.js';
+import { MONEY_SCALE, isRatio, ratioText, ratioValue, roundDiv, unitOf, type IrType } from '../../compiler/ir/ir.js';
 import { oracleRoundDiv } from '../helpers/oracles.js';
 
 /** One million: ratios written to one part per million (4.8‰ = 4800 / 1 000 000). */
@@ -97,6 +97,14 @@ describe('unitOf and the scales', () => {
     expect(unitOf({ k: 'enum', name: '性别', members: ['男', '女'] })).toBe('');
     expect(['days', 'workdays', 'weeks', 'months', 'years', 'hours', 'ageMonths', 'ageYears', 'ratio'].map((d) => unitOf(q(d as never))))
       .toEqual(['天', '工作日', '周', '个月', '年', '小时', '月龄', '周岁', '%']);
+  });
+
+  it('isRatio: the quantity of dimension ratio (比例), and nothing else', () => {
+    expect(isRatio({ k: 'quantity', dim: 'ratio' })).toBe(true);
+    expect(isRatio({ k: 'quantity', dim: 'days' })).toBe(false); // a quantity, not a ratio
+    expect(isRatio({ k: 'money' })).toBe(false);
+    expect(isRatio({ k: 'int' })).toBe(false);
+    expect(isRatio({ k: 'text' })).toBe(false);
   });
 
   it('money is kept in fen', () => {
