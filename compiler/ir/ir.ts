@@ -315,7 +315,11 @@ export function unitOf(t: IrType): string {
   }
 }
 
-/** Integer division rounding half away from zero. INVARIANT: b ≠ 0. */
+/**
+ * Integer division rounding half away from zero. INVARIANT: b ≠ 0, and a, b are safe integers
+ * (|x| ≤ 2^53 − 1): beyond that the float quotient is not exact and neither is the result (use
+ * BigInt arithmetic there). No compiler pass calls it on unsafe values.
+ */
 export function roundDiv(a: number, b: number): number {
   // Stryker disable next-line EqualityOperator: b is never 0 (INVARIANT), and a = 0 gives q = 0, where sign * 0 || 0 is 0 whatever the sign
   const sign = a < 0 !== b < 0 ? -1 : 1;
