@@ -63,7 +63,7 @@ export default {
   jsonReporter: { fileName: `${REPORT === 'reports/mutation/index' ? 'reports/mutation/mutation' : REPORT}.json` },
   clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
   thresholds: { high: 90, low: 80, break: null },
-  ignorePatterns: ['dist', 'test-output', 'generated/docs', 'vscode-extension', '*.vsix'],
+  ignorePatterns: ['dist', 'reports', 'test-output', 'generated/docs', 'vscode-extension', '*.vsix'],
   // re-runs reuse the results of unchanged mutants and tests (delete the file for a clean run)
   incremental: true,
   incrementalFile: `${REPORT}-incremental.json`,
