@@ -14,9 +14,11 @@ import {
   Unexpected, keywordTokenOf, isWordKeyword, Dot, Dash,
 } from './tokens.js';
 
+// ensureOptimizations: every token type has a first-char set (custom matchers via start_chars_hint),
+// so a character is only tried against the tokens that can start with it.
 const lexer = new Lexer(lexingOrder, {
   positionTracking: 'onlyOffset',
-  ensureOptimizations: false,
+  ensureOptimizations: true,
   skipValidations: true,
 });
 
