@@ -61,6 +61,19 @@ const LEGAL_PREFIX: Record<string, A.CompareOp> = { 届满: '>=', 不满: '<', �
 const LEGAL_SUFFIX: Record<string, A.CompareOp> = { 以上: '>=', 及以上: '>=', 以下: '<=', 及以下: '<=', 以内: '<=', 以外: '>' };
 
 const EMPTY = { start: -1, end: -1 };
+
+// parseNumeral is pure and its results immutable (Decimal is readonly): a policy repeats the same
+// few numerals (clause numbers, amounts, ages) thousands of times, so each spelling is parsed once.
+const numerals = new Map<string, ReturnType<typeof parseNumeral>>();
+function numeral(image: string): ReturnType<typeof parseNumeral> {
+  let r = numerals.get(image);
+  if (r === undefined) {
+    if (numerals.size >= 4096) numerals.clear(); // (bounded: a long-lived language server)
+    r = parseNumeral(image);
+    numerals.set(image, r);
+  }
+  return r;
+}
 /** The comparison operator tokens of cmpExpr, in the order they are looked for. */
 const COMPARE_TOKENS = ['GreaterEq', 'LessEq', 'NotEq', 'EqEq', 'Greater', 'Less', 'Is', 'IsNot', 'LegalPrefix'] as const;
 const ADD_OPS: Record<string, '+' | '-' | '*' | '/'> = { Plus: '+', Minus: '-' };
@@ -198,7 +211,7 @@ class Builder {
   }
 
   numberValue(t: IToken): Decimal | undefined {
-    const r = parseNumeral(t.image);
+    const r = numeral(t.image);
     if (r.ok) return r.value;
     this.err('ZC0301', this.spanOf(t), r.message, r.help ? { help: r.help } : {});
     return undefined;
