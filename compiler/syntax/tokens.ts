@@ -286,7 +286,8 @@ export const Divide = createToken({ name: 'Divide', pattern: /[/÷／]/ });
 export const Dash = createToken({ name: 'Dash', pattern: /[—–~～〜]+/ });
 export const Percent = createToken({ name: 'Percent', pattern: /[%％‰]/ });
 /** Anything else: one code point, reported by the lexer pass as ZC0101. */
-export const Unexpected = createToken({ name: 'Unexpected', pattern: /[\ud800-\udbff][\udc00-\udfff]|[\s\S]/ });
+// (every UTF-16 unit may start it: the lexer's start-char analysis of [\s\S] is incomplete)
+export const Unexpected = createToken({ name: 'Unexpected', pattern: /[\ud800-\udbff][\udc00-\udfff]|[\s\S]/, start_chars_hint: Array.from({ length: 0x10000 }, (_, c) => c) } as Parameters<typeof createToken>[0]);
 
 /** Tokens in lexing order. */
 export const lexingOrder: TokenType[] = [
