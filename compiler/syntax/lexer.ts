@@ -6,7 +6,7 @@
  * INVARIANT: every character of the input is covered by exactly one token, a
  * comment, or skipped whitespace — nothing is silently dropped.
  */
-import { Lexer, type IToken } from 'chevrotain';
+import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { SourceFile } from '../common/source.js';
 import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import {
@@ -21,6 +21,11 @@ const lexer = new Lexer(lexingOrder, {
   ensureOptimizations: true,
   skipValidations: true,
 });
+// Tokens are created with their endOffset (last, as lexRange used to add it): one object shape
+// from the start — adding a property to each of a file's tokens afterwards cost a map transition
+// and an out-of-object property store per token.
+(lexer as unknown as { createTokenInstance: (image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType) => IToken }).createTokenInstance =
+  (image, startOffset, tokenTypeIdx, tokenType) => ({ image, startOffset, tokenTypeIdx, tokenType, endOffset: startOffset + image.length - 1 }) as IToken;
 
 export interface LexResult {
   readonly tokens: IToken[];
