@@ -129,8 +129,15 @@ export function lexRange(file: SourceFile, start0: number, end0: number): Result
   const tokens = out.tokens;
   const comments = (out.groups['comments'] as IToken[] | undefined) ?? [];
   if (start0 !== 0) {
-    for (const t of tokens) t.startOffset += start0;
-    for (const c of comments) c.startOffset += start0;
+    // INVARIANT: offsets into the file, not the slice (endOffset too: tokens are created with it)
+    for (const t of tokens) {
+      t.startOffset += start0;
+      t.endOffset! += start0;
+    }
+    for (const c of comments) {
+      c.startOffset += start0;
+      c.endOffset! += start0;
+    }
   }
   for (const e of out.errors) {
     // Unreachable in practice (Unexpected matches any code point) — kept as a safety net.
