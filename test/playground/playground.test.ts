@@ -264,16 +264,27 @@ describe('playground in headless Chromium', () => {
     await page.keyboard.press('Escape');
     await setText(original);
     await expect.poll(getText).toBe(original);
-    // 2. typed 「: Monaco closes it (「」), completion replaces both quotes
+    // 2. typed 「: Monaco closes it (「」), completion replaces both quotes.
+    // Let Monaco render the restored text first: its hidden textarea mirrors the cursor's line and
+    // is rewritten on render; once (CI, load) a DOM keystroke right after setValue re-inserted part
+    // 1's line. Part 2 types through Monaco's own 'type' command (the path a keystroke takes after
+    // the textarea, auto-closing pairs included), so only part 1 depends on DOM key events.
+    const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await frames();
     at = await find(anchor, anchor.length);
+    const lineBefore = await page.evaluate((l) => (window as any).playground.model.getLineContent(l), at.lineNumber);
     await page.evaluate((q) => { const ed = (window as any).playground.editor; ed.focus(); ed.setPosition(q); }, at);
-    await page.keyboard.type(' 且 家庭.');
-    // typed through Monaco's keyboard path, so its auto-closing pairs apply: 「 becomes 「」
-    await page.evaluate(() => (window as any).playground.editor.trigger('keyboard', 'type', { text: '「' }));
+    await frames();
+    const typeText = (text: string) => page.evaluate((t) => (window as any).playground.editor.trigger('keyboard', 'type', { text: t }), text);
+    await typeText(' 且 家庭.');
+    const cut = lineBefore.indexOf(anchor) + anchor.length;
+    expect(await page.evaluate((l) => (window as any).playground.model.getLineContent(l), at.lineNumber)).toBe(`${lineBefore.slice(0, cut)} 且 家庭.${lineBefore.slice(cut)}`);
+    // auto-closing pairs apply to the 'type' command: 「 becomes 「」
+    await typeText('「');
     expect(await page.evaluate((l) => (window as any).playground.model.getLineContent(l), at.lineNumber)).toContain('家庭.「」');
     if (!(await widget.isVisible())) await page.evaluate(() => (window as any).playground.editor.trigger('test', 'editor.action.triggerSuggest', {}));
     await widget.waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.type('夫妻');
+    await typeText('夫妻');
     await expect.poll(() => widget.innerText()).toContain('夫妻至少一方户籍在本县');
     await page.keyboard.press('Enter');
     const line = await page.evaluate((l) => (window as any).playground.model.getLineContent(l), at.lineNumber);
