@@ -62,6 +62,23 @@ const LEGAL_SUFFIX: Record<string, A.CompareOp> = { 以上: '>=', 及以上: '>=
 
 const EMPTY = { start: -1, end: -1 };
 
+// parseNumeral is pure and its results immutable (Decimal is readonly): a policy repeats the same
+// few numerals (clause numbers, amounts, ages) thousands of times, so each spelling is parsed once.
+const numerals = new Map<string, ReturnType<typeof parseNumeral>>();
+function numeral(image: string): ReturnType<typeof parseNumeral> {
+  let r = numerals.get(image);
+  if (r === undefined) {
+    if (numerals.size >= 4096) numerals.clear(); // (bounded: a long-lived language server)
+    r = parseNumeral(image);
+    numerals.set(image, r);
+  }
+  return r;
+}
+/** The comparison operator tokens of cmpExpr, in the order they are looked for. */
+const COMPARE_TOKENS = ['GreaterEq', 'LessEq', 'NotEq', 'EqEq', 'Greater', 'Less', 'Is', 'IsNot', 'LegalPrefix'] as const;
+const ADD_OPS: Record<string, '+' | '-' | '*' | '/'> = { Plus: '+', Minus: '-' };
+const MUL_OPS: Record<string, '+' | '-' | '*' | '/'> = { Times: '*', Divide: '/' };
+
 class Builder {
   readonly diagnostics: Diagnostic[] = [];
   private spans = new WeakMap<CstNode, { start: number; end: number }>();
@@ -122,7 +139,10 @@ class Builder {
 
   // ── child access ──
   nodes(n: CstNode | undefined, key: string): CstNode[] {
-    return ((n?.children[key] ?? []) as Child[]).filter((c): c is CstNode => !isToken(c));
+    const out: CstNode[] = [];
+    const list = n?.children[key] as Child[] | undefined;
+    if (list) for (const c of list) if (!isToken(c)) out.push(c);
+    return out;
   }
   node(n: CstNode | undefined, key: string): CstNode | undefined {
     const list = n?.children[key] as Child[] | undefined;
@@ -130,7 +150,10 @@ class Builder {
     return undefined;
   }
   tokens(n: CstNode | undefined, key: string): IToken[] {
-    return ((n?.children[key] ?? []) as Child[]).filter((c): c is IToken => isToken(c) && !c.isInsertedInRecovery && !Number.isNaN(c.startOffset));
+    const out: IToken[] = [];
+    const list = n?.children[key] as Child[] | undefined;
+    if (list) for (const c of list) if (isToken(c) && !c.isInsertedInRecovery && !Number.isNaN(c.startOffset)) out.push(c);
+    return out;
   }
   token(n: CstNode | undefined, key: string): IToken | undefined {
     const list = n?.children[key] as Child[] | undefined;
@@ -140,8 +163,9 @@ class Builder {
   /** Children in source order (tokens and nodes). */
   ordered(n: CstNode): { key: string; child: Child }[] {
     const all: { key: string; child: Child; at: number }[] = [];
-    for (const [key, list] of Object.entries(n.children)) {
-      for (const c of list) {
+    const children = n.children;
+    for (const key in children) {
+      for (const c of children[key]!) {
         const at = isToken(c) ? c.startOffset : this.range(c).start;
         if (isToken(c) && (c.isInsertedInRecovery || Number.isNaN(c.startOffset))) continue;
         all.push({ key, child: c, at });
@@ -165,6 +189,7 @@ class Builder {
     if (!t) return undefined;
     const img = t.image;
     const body = img.length >= 2 && img.endsWith('"') ? img.slice(1, -1) : img.slice(1);
+    if (body.indexOf('\\') < 0) return { value: body, span: this.spanOf(t) }; // (no escapes: the common case)
     let out = '';
     for (let i = 0; i < body.length; i++) {
       const c = body[i]!;
@@ -186,7 +211,7 @@ class Builder {
   }
 
   numberValue(t: IToken): Decimal | undefined {
-    const r = parseNumeral(t.image);
+    const r = numeral(t.image);
     if (r.ok) return r.value;
     this.err('ZC0301', this.spanOf(t), r.message, r.help ? { help: r.help } : {});
     return undefined;
@@ -220,13 +245,21 @@ class Builder {
   // ── expressions ──
   expr(n: CstNode | undefined): A.Expr | undefined {
     if (!n) return undefined;
-    const parts = this.nodes(n, 'andExpr').map((c) => this.andExpr(c)).filter((e): e is A.Expr => !!e);
+    const parts: A.Expr[] = [];
+    for (const c of this.nodes(n, 'andExpr')) {
+      const e = this.andExpr(c);
+      if (e) parts.push(e);
+    }
     if (parts.length === 0) return undefined;
     if (parts.length === 1) return parts[0];
     return { kind: 'logic', op: 'or', operands: parts, span: this.spanOf(n) };
   }
   andExpr(n: CstNode): A.Expr | undefined {
-    const parts = this.nodes(n, 'notExpr').map((c) => this.notExpr(c)).filter((e): e is A.Expr => !!e);
+    const parts: A.Expr[] = [];
+    for (const c of this.nodes(n, 'notExpr')) {
+      const e = this.notExpr(c);
+      if (e) parts.push(e);
+    }
     if (parts.length === 0) return undefined;
     if (parts.length === 1) return parts[0];
     return { kind: 'logic', op: 'and', operands: parts, span: this.spanOf(n) };
@@ -247,9 +280,16 @@ class Builder {
     if (rhsNode) {
       const right = this.addExpr(rhsNode);
       if (!right) return undefined;
-      const opTok = ['GreaterEq', 'LessEq', 'NotEq', 'EqEq', 'Greater', 'Less', 'Is', 'IsNot', 'LegalPrefix'].map((k) => [k, this.token(n, k)] as const).find(([, t]) => t);
-      if (!opTok) return undefined;
-      const [k, t] = opTok;
+      let k: string | undefined;
+      let t: IToken | undefined;
+      for (const key of COMPARE_TOKENS) {
+        t = this.token(n, key);
+        if (t) {
+          k = key;
+          break;
+        }
+      }
+      if (!k) return undefined;
       const op: A.CompareOp =
         k === 'GreaterEq' ? '>=' : k === 'LessEq' ? '<=' : k === 'NotEq' || k === 'IsNot' ? '!=' : k === 'EqEq' || k === 'Is' ? '=' : k === 'Greater' ? '>' : k === 'Less' ? '<' : LEGAL_PREFIX[t!.image]!;
       return k === 'LegalPrefix' ? { kind: 'compare', op, left, right, span, word: t!.image } : { kind: 'compare', op, left, right, span };
@@ -291,10 +331,14 @@ class Builder {
   }
   addExpr(n: CstNode | undefined): A.Expr | undefined {
     if (!n) return undefined;
-    return this.binaryChain(n, 'mulExpr', (c) => this.mulExpr(c), { Plus: '+', Minus: '-' });
+    const operands = n.children['mulExpr'] as CstNode[] | undefined;
+    if (operands && operands.length === 1) return this.mulExpr(operands[0]!); // the common case: no operator
+    return this.binaryChain(n, 'mulExpr', (c) => this.mulExpr(c), ADD_OPS);
   }
   mulExpr(n: CstNode): A.Expr | undefined {
-    return this.binaryChain(n, 'unaryExpr', (c) => this.unaryExpr(c), { Times: '*', Divide: '/' });
+    const operands = n.children['unaryExpr'] as CstNode[] | undefined;
+    if (operands && operands.length === 1) return this.unaryExpr(operands[0]!); // the common case: no operator
+    return this.binaryChain(n, 'unaryExpr', (c) => this.unaryExpr(c), MUL_OPS);
   }
   binaryChain(n: CstNode, sub: string, f: (c: CstNode) => A.Expr | undefined, ops: Record<string, '+' | '-' | '*' | '/'>): A.Expr | undefined {
     const operands = n.children[sub] as CstNode[] | undefined;
@@ -393,7 +437,7 @@ class Builder {
     }
     const name = this.name(this.node(n, 'nameTok'));
     if (!name) return undefined;
-    if (this.tokens(n, 'LParen').length > 0) {
+    if (this.token(n, 'LParen')) {
       const args = this.nodes(n, 'arg').map((a) => this.expr(a)).filter((e): e is A.Expr => !!e);
       return { kind: 'call', callee: name, args, span };
     }

@@ -6,7 +6,7 @@
  * INVARIANT: every character of the input is covered by exactly one token, a
  * comment, or skipped whitespace — nothing is silently dropped.
  */
-import { Lexer, type IToken } from 'chevrotain';
+import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { SourceFile } from '../common/source.js';
 import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import {
@@ -14,11 +14,18 @@ import {
   Unexpected, keywordTokenOf, isWordKeyword, Dot, Dash,
 } from './tokens.js';
 
+// ensureOptimizations: every token type has a first-char set (custom matchers via start_chars_hint),
+// so a character is only tried against the tokens that can start with it.
 const lexer = new Lexer(lexingOrder, {
   positionTracking: 'onlyOffset',
-  ensureOptimizations: false,
+  ensureOptimizations: true,
   skipValidations: true,
 });
+// Tokens are created with their endOffset (last, as lexRange used to add it): one object shape
+// from the start — adding a property to each of a file's tokens afterwards cost a map transition
+// and an out-of-object property store per token.
+(lexer as unknown as { createTokenInstance: (image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType) => IToken }).createTokenInstance =
+  (image, startOffset, tokenTypeIdx, tokenType) => ({ image, startOffset, tokenTypeIdx, tokenType, endOffset: startOffset + image.length - 1 }) as IToken;
 
 export interface LexResult {
   readonly tokens: IToken[];
@@ -122,8 +129,15 @@ export function lexRange(file: SourceFile, start0: number, end0: number): Result
   const tokens = out.tokens;
   const comments = (out.groups['comments'] as IToken[] | undefined) ?? [];
   if (start0 !== 0) {
-    for (const t of tokens) t.startOffset += start0;
-    for (const c of comments) c.startOffset += start0;
+    // INVARIANT: offsets into the file, not the slice (endOffset too: tokens are created with it)
+    for (const t of tokens) {
+      t.startOffset += start0;
+      t.endOffset! += start0;
+    }
+    for (const c of comments) {
+      c.startOffset += start0;
+      c.endOffset! += start0;
+    }
   }
   for (const e of out.errors) {
     // Unreachable in practice (Unexpected matches any code point) — kept as a safety net.

@@ -5,7 +5,7 @@
  * INVARIANT: the grammar holds no semantics — which attribute is allowed where,
  * what a clause number means, units and numerals are all decided by cst-to-ast.ts.
  */
-import { CstParser, EOF, tokenMatcher, type CstNode, type IToken, type IRecognitionException } from 'chevrotain';
+import { CstParser, EOF, tokenMatcher, type CstNode, type IToken, type IRecognitionException, type IOrAlt } from 'chevrotain';
 import type { SourceFile } from '../common/source.js';
 import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import * as T from './tokens.js';
@@ -17,12 +17,16 @@ class ZhengCeParser extends CstParser {
     this.performSelfAnalysis();
   }
 
+  // INVARIANT: each OR's alternatives are built once and reused (Chevrotain's advice: an array of
+  // closures per OR call was an allocation per parsed construct). They close over `this` only.
+  private readonly alts: IOrAlt<unknown>[][] = [];
+
   file = this.RULE('file', () => {
     this.MANY(() => this.SUBRULE(this.topItem));
   });
 
   topItem = this.RULE('topItem', () => {
-    this.OR([
+    this.OR((this.alts[0] ??= [
       { ALT: () => this.SUBRULE(this.importDecl) },
       { ALT: () => this.SUBRULE(this.policyDecl) },
       { ALT: () => this.SUBRULE(this.enumDecl) },
@@ -37,7 +41,7 @@ class ZhengCeParser extends CstParser {
       { ALT: () => this.SUBRULE(this.definitionDecl) },
       { ALT: () => this.SUBRULE(this.assumptionDecl) },
       { ALT: () => this.CONSUME(T.Semi) },
-    ]);
+    ]));
   });
 
   importDecl = this.RULE('importDecl', () => {
@@ -54,7 +58,7 @@ class ZhengCeParser extends CstParser {
   /** `{ attribute* }` */
   attrBlock = this.RULE('attrBlock', () => {
     this.CONSUME(T.LBrace);
-    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.attribute) }, { ALT: () => this.CONSUME(T.Semi) }]));
+    this.MANY(() => this.OR((this.alts[1] ??= [{ ALT: () => this.SUBRULE(this.attribute) }, { ALT: () => this.CONSUME(T.Semi) }])));
     this.CONSUME(T.RBrace);
   });
 
@@ -62,7 +66,7 @@ class ZhengCeParser extends CstParser {
     this.CONSUME(T.Enum);
     this.SUBRULE(this.nameTok);
     this.CONSUME(T.LBrace);
-    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE2(this.nameTok, { LABEL: 'member' }) }, { ALT: () => this.CONSUME(T.Comma) }, { ALT: () => this.CONSUME(T.Semi) }]));
+    this.MANY(() => this.OR((this.alts[2] ??= [{ ALT: () => this.SUBRULE2(this.nameTok, { LABEL: 'member' }) }, { ALT: () => this.CONSUME(T.Comma) }, { ALT: () => this.CONSUME(T.Semi) }])));
     this.CONSUME(T.RBrace);
   });
 
@@ -70,7 +74,7 @@ class ZhengCeParser extends CstParser {
     this.CONSUME(T.Entity);
     this.SUBRULE(this.nameTok);
     this.CONSUME(T.LBrace);
-    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.fieldDecl) }, { ALT: () => this.CONSUME(T.Semi) }]));
+    this.MANY(() => this.OR((this.alts[3] ??= [{ ALT: () => this.SUBRULE(this.fieldDecl) }, { ALT: () => this.CONSUME(T.Semi) }])));
     this.CONSUME(T.RBrace);
   });
 
@@ -94,7 +98,7 @@ class ZhengCeParser extends CstParser {
       this.CONSUME(T.Colon);
       this.SUBRULE(this.typeRef);
     });
-    this.OR([{ ALT: () => this.CONSUME(T.EqEq) }, { ALT: () => this.CONSUME(T.Is) }]);
+    this.OR((this.alts[4] ??= [{ ALT: () => this.CONSUME(T.EqEq) }, { ALT: () => this.CONSUME(T.Is) }]));
     this.SUBRULE(this.expr);
     this.OPTION3(() => this.SUBRULE(this.attrBlock));
   });
@@ -107,22 +111,22 @@ class ZhengCeParser extends CstParser {
   });
 
   typeRef = this.RULE('typeRef', () => {
-    this.OR([
+    this.OR((this.alts[5] ??= [
       {
         ALT: () => {
           this.CONSUME(T.TypeKeyword);
           this.OPTION(() => {
             this.CONSUME(T.LParen);
-            this.OR2([
+            this.OR2((this.alts[6] ??= [
               { ALT: () => this.SUBRULE(this.typeRef, { LABEL: 'arg' }) },
               { ALT: () => this.CONSUME(T.Percent) },
-            ]);
+            ]));
             this.CONSUME(T.RParen);
           });
         },
       },
       { ALT: () => this.SUBRULE(this.nameTok) },
-    ]);
+    ]));
   });
 
   paramDecl = this.RULE('paramDecl', () => {
@@ -146,7 +150,7 @@ class ZhengCeParser extends CstParser {
     this.OPTION(() => this.CONSUME(T.StringLit, { LABEL: 'title' }));
     this.CONSUME(T.LBrace);
     this.MANY(() =>
-      this.OR([
+      this.OR((this.alts[7] ??= [
         { ALT: () => this.SUBRULE(this.attribute) },
         { ALT: () => this.SUBRULE(this.clauseDecl) },
         { ALT: () => this.SUBRULE(this.measureDecl) },
@@ -157,7 +161,7 @@ class ZhengCeParser extends CstParser {
         { ALT: () => this.SUBRULE(this.definitionDecl) },
         { ALT: () => this.SUBRULE(this.assumptionDecl) },
         { ALT: () => this.CONSUME(T.Semi) },
-      ]),
+      ])),
     );
     this.CONSUME(T.RBrace);
   });
@@ -165,22 +169,22 @@ class ZhengCeParser extends CstParser {
   /** 四、 / （一） / 1. / （1） / 附件2 — any sequence; meaning decided later. */
   clauseNumber = this.RULE('clauseNumber', () => {
     this.AT_LEAST_ONE(() =>
-      this.OR([
-        { ALT: () => { this.CONSUME(T.Annex); this.OR2([{ ALT: () => this.CONSUME(T.NumberLit) }, { ALT: () => this.CONSUME(T.ChineseNumber) }]); } },
+      this.OR((this.alts[8] ??= [
+        { ALT: () => { this.CONSUME(T.Annex); this.OR2((this.alts[9] ??= [{ ALT: () => this.CONSUME(T.NumberLit) }, { ALT: () => this.CONSUME(T.ChineseNumber) }])); } },
         {
           ALT: () => {
-            this.OR3([{ ALT: () => this.CONSUME2(T.NumberLit) }, { ALT: () => this.CONSUME2(T.ChineseNumber) }]);
-            this.OPTION(() => this.OR4([{ ALT: () => this.CONSUME(T.Comma) }, { ALT: () => this.CONSUME(T.Dot) }]));
+            this.OR3((this.alts[10] ??= [{ ALT: () => this.CONSUME2(T.NumberLit) }, { ALT: () => this.CONSUME2(T.ChineseNumber) }]));
+            this.OPTION(() => this.OR4((this.alts[11] ??= [{ ALT: () => this.CONSUME(T.Comma) }, { ALT: () => this.CONSUME(T.Dot) }])));
           },
         },
         {
           ALT: () => {
             this.CONSUME(T.LParen);
-            this.OR5([{ ALT: () => this.CONSUME3(T.NumberLit) }, { ALT: () => this.CONSUME3(T.ChineseNumber) }]);
+            this.OR5((this.alts[12] ??= [{ ALT: () => this.CONSUME3(T.NumberLit) }, { ALT: () => this.CONSUME3(T.ChineseNumber) }]));
             this.CONSUME(T.RParen);
           },
         },
-      ]),
+      ])),
     );
   });
 
@@ -189,13 +193,13 @@ class ZhengCeParser extends CstParser {
     this.SUBRULE(this.nameTok);
     this.CONSUME(T.LBrace);
     this.MANY(() =>
-      this.OR([
+      this.OR((this.alts[13] ??= [
         { ALT: () => this.SUBRULE(this.attribute) },
         { ALT: () => this.SUBRULE(this.outcomeDecl) },
         { ALT: () => this.SUBRULE(this.ruleDecl) },
         { ALT: () => this.SUBRULE(this.doubtDecl) },
         { ALT: () => this.CONSUME(T.Semi) },
-      ]),
+      ])),
     );
     this.CONSUME(T.RBrace);
   });
@@ -222,18 +226,18 @@ class ZhengCeParser extends CstParser {
     });
     this.CONSUME(T.LBrace);
     this.MANY2(() =>
-      this.OR([
+      this.OR((this.alts[14] ??= [
         { ALT: () => this.SUBRULE(this.attribute) },
         { ALT: () => this.SUBRULE(this.assignment) },
         { ALT: () => this.CONSUME(T.Semi) },
-      ]),
+      ])),
     );
     this.CONSUME(T.RBrace);
   });
 
   assignment = this.RULE('assignment', () => {
     this.SUBRULE(this.nameTok);
-    this.OR([{ ALT: () => this.CONSUME(T.EqEq) }, { ALT: () => this.CONSUME(T.Is) }]);
+    this.OR((this.alts[15] ??= [{ ALT: () => this.CONSUME(T.EqEq) }, { ALT: () => this.CONSUME(T.Is) }]));
     this.SUBRULE(this.expr);
   });
 
@@ -248,11 +252,11 @@ class ZhengCeParser extends CstParser {
     this.SUBRULE(this.nameTok);
     this.CONSUME(T.LBrace);
     this.MANY(() =>
-      this.OR([
+      this.OR((this.alts[16] ??= [
         { ALT: () => this.SUBRULE(this.attribute) },
         { ALT: () => this.SUBRULE(this.readingDecl) },
         { ALT: () => this.CONSUME(T.Semi) },
-      ]),
+      ])),
     );
     this.CONSUME(T.RBrace);
   });
@@ -271,7 +275,7 @@ class ZhengCeParser extends CstParser {
       this.CONSUME(T.Colon);
       this.SUBRULE(this.typeRef);
     });
-    this.OR([{ ALT: () => this.CONSUME(T.EqEq) }, { ALT: () => this.CONSUME(T.Is) }]);
+    this.OR((this.alts[17] ??= [{ ALT: () => this.CONSUME(T.EqEq) }, { ALT: () => this.CONSUME(T.Is) }]));
     this.SUBRULE(this.expr);
     this.OPTION2(() => this.SUBRULE(this.attrBlock));
   });
@@ -285,7 +289,7 @@ class ZhengCeParser extends CstParser {
   /** `键：值、值` or `键 { 属性* }` */
   attribute = this.RULE('attribute', () => {
     this.CONSUME(T.AttrKey);
-    this.OR([
+    this.OR((this.alts[18] ??= [
       {
         ALT: () => {
           this.CONSUME(T.Colon);
@@ -297,14 +301,14 @@ class ZhengCeParser extends CstParser {
         },
       },
       { ALT: () => this.SUBRULE(this.attrBlock) },
-    ]);
+    ]));
   });
 
   /** An expression, optionally a range `甲 至 乙`. */
   valueItem = this.RULE('valueItem', () => {
     this.SUBRULE(this.expr);
     this.OPTION(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.RangeWord) }, { ALT: () => this.CONSUME(T.Dash) }]);
+      this.OR((this.alts[19] ??= [{ ALT: () => this.CONSUME(T.RangeWord) }, { ALT: () => this.CONSUME(T.Dash) }]));
       this.SUBRULE2(this.expr, { LABEL: 'rangeEnd' });
     });
   });
@@ -327,10 +331,10 @@ class ZhengCeParser extends CstParser {
   });
 
   notExpr = this.RULE('notExpr', () => {
-    this.OR([
+    this.OR((this.alts[20] ??= [
       { ALT: () => { this.CONSUME(T.Not); this.SUBRULE(this.notExpr); } },
       { ALT: () => this.SUBRULE(this.cmpExpr) },
-    ]);
+    ]));
   });
 
   cmpExpr = this.RULE('cmpExpr', () => {
@@ -338,22 +342,22 @@ class ZhengCeParser extends CstParser {
     // GATE: a literal that ends its line (`指标 甲 = 1 2⏎指标 …`) cannot start a bound (3以上, 6—24月龄):
     // the comparison ends here and the stray literal is reported where it stands, not on the next line.
     this.OPTION({ GATE: () => this.boundAhead(), DEF: () =>
-      this.OR([
+      this.OR((this.alts[21] ??= [
         {
           ALT: () => {
-            this.OR2([
+            this.OR2((this.alts[22] ??= [
               { ALT: () => this.CONSUME(T.GreaterEq) }, { ALT: () => this.CONSUME(T.LessEq) },
               { ALT: () => this.CONSUME(T.NotEq) }, { ALT: () => this.CONSUME(T.EqEq) },
               { ALT: () => this.CONSUME(T.Greater) }, { ALT: () => this.CONSUME(T.Less) },
               { ALT: () => this.CONSUME(T.Is) }, { ALT: () => this.CONSUME(T.IsNot) },
               { ALT: () => this.CONSUME(T.LegalPrefix) },
-            ]);
+            ]));
             this.SUBRULE2(this.addExpr, { LABEL: 'rhs' });
           },
         },
         {
           ALT: () => {
-            this.OR3([{ ALT: () => this.CONSUME(T.In) }, { ALT: () => this.CONSUME(T.NotIn) }]);
+            this.OR3((this.alts[23] ??= [{ ALT: () => this.CONSUME(T.In) }, { ALT: () => this.CONSUME(T.NotIn) }]));
             this.SUBRULE(this.setExpr);
           },
         },
@@ -362,19 +366,19 @@ class ZhengCeParser extends CstParser {
           ALT: () => {
             this.OPTION3(() => this.CONSUME(T.At));
             this.SUBRULE(this.literal, { LABEL: 'bound' });
-            this.OR4([
+            this.OR4((this.alts[24] ??= [
               { ALT: () => this.CONSUME(T.LegalSuffix) },
               {
                 ALT: () => {
-                  this.OR5([{ ALT: () => this.CONSUME(T.Dash) }, { ALT: () => this.CONSUME(T.RangeWord) }]);
+                  this.OR5((this.alts[25] ??= [{ ALT: () => this.CONSUME(T.Dash) }, { ALT: () => this.CONSUME(T.RangeWord) }]));
                   this.SUBRULE2(this.literal, { LABEL: 'boundEnd' });
                   this.OPTION2(() => this.CONSUME(T.Between));
                 },
               },
-            ]);
+            ]));
           },
         },
-      ]),
+      ])),
     });
   });
 
@@ -395,7 +399,7 @@ class ZhengCeParser extends CstParser {
   }
 
   setExpr = this.RULE('setExpr', () => {
-    this.OR([
+    this.OR((this.alts[26] ??= [
       {
         ALT: () => {
           this.CONSUME(T.LBrace);
@@ -410,13 +414,13 @@ class ZhengCeParser extends CstParser {
           this.MANY2(() => { this.CONSUME2(T.Comma); this.SUBRULE4(this.addExpr, { LABEL: 'member' }); });
         },
       },
-    ]);
+    ]));
   });
 
   addExpr = this.RULE('addExpr', () => {
     this.SUBRULE(this.mulExpr);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
+      this.OR((this.alts[27] ??= [{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]));
       this.SUBRULE2(this.mulExpr);
     });
   });
@@ -424,23 +428,23 @@ class ZhengCeParser extends CstParser {
   mulExpr = this.RULE('mulExpr', () => {
     this.SUBRULE(this.unaryExpr);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Times) }, { ALT: () => this.CONSUME(T.Divide) }]);
+      this.OR((this.alts[28] ??= [{ ALT: () => this.CONSUME(T.Times) }, { ALT: () => this.CONSUME(T.Divide) }]));
       this.SUBRULE2(this.unaryExpr);
     });
   });
 
   unaryExpr = this.RULE('unaryExpr', () => {
-    this.OR([
+    this.OR((this.alts[29] ??= [
       { ALT: () => { this.CONSUME(T.Minus); this.SUBRULE(this.unaryExpr); } },
       { ALT: () => this.SUBRULE(this.postfixExpr) },
-    ]);
+    ]));
   });
 
   /** `甲.乙`, `列表 均满足（条件）`, `列表 按（键）第N个` — in source order. */
   postfixExpr = this.RULE('postfixExpr', () => {
     this.SUBRULE(this.primary);
     this.MANY(() =>
-      this.OR([
+      this.OR((this.alts[30] ??= [
         {
           ALT: () => {
             this.CONSUME(T.Dot);
@@ -449,12 +453,12 @@ class ZhengCeParser extends CstParser {
         },
         { ALT: () => this.SUBRULE(this.quantSuffix) },
         { ALT: () => this.SUBRULE(this.nthSuffix) },
-      ]),
+      ])),
     );
   });
 
   quantSuffix = this.RULE('quantSuffix', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.QuantExists) }, { ALT: () => this.CONSUME(T.QuantForall) }, { ALT: () => this.CONSUME(T.QuantNone) }]);
+    this.OR((this.alts[31] ??= [{ ALT: () => this.CONSUME(T.QuantExists) }, { ALT: () => this.CONSUME(T.QuantForall) }, { ALT: () => this.CONSUME(T.QuantNone) }]));
     this.CONSUME(T.LParen);
     this.SUBRULE(this.expr, { LABEL: 'body' });
     this.CONSUME(T.RParen);
@@ -470,7 +474,7 @@ class ZhengCeParser extends CstParser {
   });
 
   primary = this.RULE('primary', () => {
-    this.OR([
+    this.OR((this.alts[32] ??= [
       { ALT: () => this.SUBRULE(this.literal) },
       { ALT: () => this.CONSUME(T.StringLit) },
       { ALT: () => this.CONSUME(T.True) },
@@ -504,24 +508,24 @@ class ZhengCeParser extends CstParser {
           this.CONSUME3(T.RParen);
         },
       },
-    ]);
+    ]));
   });
 
   /** number with optional unit, or a date */
   literal = this.RULE('literal', () => {
-    this.OR([
+    this.OR((this.alts[33] ??= [
       {
         ALT: () => {
-          this.OR2([{ ALT: () => this.CONSUME(T.NumberLit) }, { ALT: () => this.CONSUME(T.ChineseNumber) }]);
+          this.OR2((this.alts[34] ??= [{ ALT: () => this.CONSUME(T.NumberLit) }, { ALT: () => this.CONSUME(T.ChineseNumber) }]));
           this.OPTION(() => this.CONSUME(T.Unit));
         },
       },
       { ALT: () => this.CONSUME(T.DateLit) },
-    ]);
+    ]));
   });
 
   nameTok = this.RULE('nameTok', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Name) }, { ALT: () => this.CONSUME(T.QuotedName) }]);
+    this.OR((this.alts[35] ??= [{ ALT: () => this.CONSUME(T.Name) }, { ALT: () => this.CONSUME(T.QuotedName) }]));
   });
 }
 

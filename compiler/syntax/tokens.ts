@@ -250,7 +250,21 @@ export const NumberLit = createToken({ name: 'NumberLit', pattern: new RegExp(`$
 export const ChineseNumber = createToken({ name: 'ChineseNumber', pattern: new RegExp(`${CN}+(?:点${CN}+)?`) });
 export const Unit = createToken({ name: 'Unit', pattern: unitMatcher, line_breaks: false, start_chars_hint: [...new Set(UNIT_WORDS.map((u) => u[0]!))] } as Parameters<typeof createToken>[0]);
 export const Word = createToken({ name: 'Word', pattern: keywordMatcher, line_breaks: false, start_chars_hint: [...keywordFirstChars] } as Parameters<typeof createToken>[0]);
-export const Name = createToken({ name: 'Name', pattern: nameMatcher, line_breaks: false });
+/** Every UTF-16 unit an unquoted name can start with (a superset of isNameChar's): lets the lexer try only the tokens a character can start. */
+function nameStartChars(): number[] {
+  const out: number[] = [0x5f];
+  const range = (a: number, b: number) => { for (let c = a; c <= b; c++) out.push(c); };
+  range(0x41, 0x5a);
+  range(0x61, 0x7a);
+  range(0x3400, 0x4dbf);
+  range(0x4e00, 0x9fff);
+  range(0xd800, 0xdfff);
+  range(0xf900, 0xfaff);
+  return out;
+}
+// INVARIANT: start_chars_hint lists every character a token can start with (the lexer's
+// first-char optimisation skips a token for any other character; lexer.ts asserts it is on).
+export const Name = createToken({ name: 'Name', pattern: nameMatcher, line_breaks: false, start_chars_hint: nameStartChars() } as Parameters<typeof createToken>[0]);
 export const LBrace = createToken({ name: 'LBrace', pattern: /[{｛]/ });
 export const RBrace = createToken({ name: 'RBrace', pattern: /[}｝]/ });
 export const LParen = createToken({ name: 'LParen', pattern: /[(（]/ });
@@ -272,7 +286,8 @@ export const Divide = createToken({ name: 'Divide', pattern: /[/÷／]/ });
 export const Dash = createToken({ name: 'Dash', pattern: /[—–~～〜]+/ });
 export const Percent = createToken({ name: 'Percent', pattern: /[%％‰]/ });
 /** Anything else: one code point, reported by the lexer pass as ZC0101. */
-export const Unexpected = createToken({ name: 'Unexpected', pattern: /[\ud800-\udbff][\udc00-\udfff]|[\s\S]/ });
+// (every UTF-16 unit may start it: the lexer's start-char analysis of [\s\S] is incomplete)
+export const Unexpected = createToken({ name: 'Unexpected', pattern: /[\ud800-\udbff][\udc00-\udfff]|[\s\S]/, start_chars_hint: Array.from({ length: 0x10000 }, (_, c) => c) } as Parameters<typeof createToken>[0]);
 
 /** Tokens in lexing order. */
 export const lexingOrder: TokenType[] = [
