@@ -61,16 +61,21 @@ function defsOn(ir: IrProgram, entity: string): number {
   return ir.definitions.filter((d) => d.entity === entity).length;
 }
 
-/** `_DEF_SLOT`: for each definition, its slot in a record's value array (entity definitions) or -1 (global). */
-export function defSlots(ir: IrProgram): string {
+/** For each definition, its slot in a record's value array (entity definitions: after the fields) or -1 (global). */
+function defSlotNumbers(ir: IrProgram): number[] {
   const rank = new Map<string, number>();
-  const slots = ir.definitions.map((d) => {
+  return ir.definitions.map((d) => {
     if (d.entity === undefined) return -1;
     const e = ir.entities.find((x) => x.name === d.entity);
     const r = rank.get(d.entity) ?? 0;
     rank.set(d.entity, r + 1);
     return (e?.fields.length ?? 0) + r;
   });
+}
+
+/** `_DEF_SLOT`: for each definition, its slot in a record's value array (entity definitions) or -1 (global). */
+export function defSlots(ir: IrProgram): string {
+  const slots = defSlotNumbers(ir);
   return [
     '/** 定义在记录取值数组中的位置（实体上的定义，在字段之后；evaluateFast 在此缓存取值）；全局定义为 -1。 */',
     `const _DEF_SLOT: readonly number[] = [${slots.join(', ')}];`,
@@ -84,15 +89,11 @@ export function defSlots(ir: IrProgram): string {
  * inlined); elsewhere (evaluate, sunset scopes) it is `_def`.
  */
 export function fastDefAccessors(ir: IrProgram, used: ReadonlySet<number>): string {
-  const rank = new Map<string, number>();
+  const slots = defSlotNumbers(ir);
   const out: string[] = [];
   ir.definitions.forEach((d, i) => {
-    if (d.entity === undefined) return;
-    const e = ir.entities.find((x) => x.name === d.entity);
-    const r = rank.get(d.entity) ?? 0;
-    rank.set(d.entity, r + 1);
-    if (!used.has(i)) return;
-    const slot = (e?.fields.length ?? 0) + r;
+    const slot = slots[i]!;
+    if (slot < 0 || !used.has(i)) return;
     out.push(
       `/** 定义「${commentText(d.name)}」在一个记录上的取值（evaluateFast 的主求值缓存在记录的第 ${slot} 格；其他情况即 _def）。 */`,
       `function _dq${i}(c: _Ctx, self: _Rec): _V {`,

@@ -1848,7 +1848,6 @@ function _claim(main: 决定, app: { readonly name: string; readonly index: numb
   };
 }
 
-/** evaluate 的判定：状态、结果、理由、每条规则的解释、问题、缺少的事实、用到的定义。 */
 /**
  * 一项决定，字段按固定顺序逐个写入（措施、条款、对象、发放对象、牵头单位、责任单位、存疑、状态、结果、理由、规则、
  * 问题、缺少、定义）——带条件的对象展开比一项小措施的其余求值还慢。顺序与解释器相同。
@@ -1873,6 +1872,7 @@ function _decision(m: _Measure, status: 状态, results: Record<string, 结果�
   return d as unknown as 决定;
 }
 
+/** evaluate 的判定：状态、结果、理由、每条规则的解释、问题、缺少的事实、用到的定义。 */
 function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
   if (s.status0 !== undefined) return _decision(m, s.status0, {}, [s.status0 === '已废止' ? '政策已废止' : '政策尚未生效'], []);
   if (m.subject !== undefined && s.n[m.subjectIndex] === true) return _decision(m, '不适用', {}, ['输入声明没有「' + m.subject + '」'], []);
