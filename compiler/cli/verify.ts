@@ -119,9 +119,7 @@ export async function runVerify(argv: string[], io: Io): Promise<number> {
   // verified (no name, 文号 or 施行日); it is named on stderr, and with no policy at all, exit 1.
   const unverifiable = result.programs.filter((p) => !p.checked.policy).map((p) => diag(policies.length ? 'ZC0922' : 'ZC0921',
     { file: p.root, start: 0, end: 0 },
-    policies.length
-      ? `“${p.root}”没有“政策”声明，未核查（核查需要政策的名称、文号和施行日）`
-      : `“${p.root}”没有“政策”声明，没有可核查的政策（核查需要政策的名称、文号和施行日）`,
+    `“${p.root}”没有“政策”声明，${policies.length ? '未核查' : '没有可核查的政策'}（核查需要政策的名称、文号和施行日）`,
     { help: '在政策的根文件里写 政策 「名称」 { 文号："…" 生效：…年…月…日 … }（grammar/README.md §8.3），其余文件用 导入 引入' }));
   if (!policies.length) {
     const none = unverifiable.length ? unverifiable : [diag('ZC0921', { file: (positionals[0] ?? 'policies'), start: 0, end: 0 }, `“${positionals.join('、') || 'policies'}”中没有可核查的政策`)];
