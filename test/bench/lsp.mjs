@@ -184,15 +184,43 @@ export async function chapterEdits(server, tmp, { edits = 60, seed = 20240301 } 
   const dir = join(tmp, 'luanchuan');
   cpSync(join(ROOT, 'policies', 'luanchuan'), dir, { recursive: true });
   const path = join(dir, '第四章.zc');
-  let text = readFileSync(path, 'utf8');
+  const text = readFileSync(path, 'utf8');
   const uri = pathToFileURL(path).href;
   const rand = rng(seed);
+  const srv = await openServer(server, dir, 'county', uri, text);
+  try {
+    const r = await editLoop(srv, uri, text, rand, edits);
+    await srv.shutdown();
+    return { diagMs: r.diagMs, cpuPerEdit: r.cpuPerEdit, lines: r.text.split('\n').length - 1 };
+  } finally {
+    srv.close();
+  }
+}
+
+/** LSP position of an offset (\n, \r\n, \r line breaks; UTF-16 characters). */
+function positionAt(t, off) {
+  const before = t.slice(0, off).split(/\r\n|\r|\n/);
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+/**
+ * The server bundle over stdio on the workspace folder `dir` (debounce 0), with `uri` opened
+ * as `text` (version 1). `openMs`: didOpen → its first diagnostics; `published(v)` resolves at
+ * the time the diagnostics of version v arrive; `diagCount()` is the number last published.
+ */
+async function openServer(server, dir, name, uri, text) {
   const P = require('vscode-languageserver-protocol/node');
   const proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, server, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = P.createProtocolConnection(new P.StreamMessageReader(proc.stdout), new P.StreamMessageWriter(proc.stdin));
+  const close = () => {
+    try { conn.dispose(); } catch { /* closed */ }
+    if (proc.exitCode === null) proc.kill();
+  };
   const waiting = new Map();
+  let diagCount = 0;
   conn.onNotification(P.PublishDiagnosticsNotification.type, (p) => {
     if (p.uri !== uri) return;
+    diagCount = p.diagnostics.length;
     const w = waiting.get(p.version);
     if (w) { waiting.delete(p.version); w(performance.now()); }
   });
@@ -200,48 +228,57 @@ export async function chapterEdits(server, tmp, { edits = 60, seed = 20240301 } 
   conn.listen();
   try {
     await conn.sendRequest(P.InitializeRequest.type, {
-      processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'county' }],
+      processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name }],
       capabilities: {}, initializationOptions: { debounceMs: 0 },
     });
     await conn.sendNotification(P.InitializedNotification.type, {});
     const published = (version) => new Promise((resolve) => waiting.set(version, resolve));
-    let version = 1;
+    const t0 = performance.now();
     const first = published(1);
-    await conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'zhengce', version, text } });
-    await first;
-    const positionAt = (t, off) => {
-      const before = t.slice(0, off).split(/\r\n|\r|\n/);
-      return { line: before.length - 1, character: before[before.length - 1].length };
+    await conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'zhengce', version: 1, text } });
+    const openMs = (await first) - t0;
+    const shutdown = async () => {
+      await conn.sendRequest(P.ShutdownRequest.type);
+      await conn.sendNotification(P.ExitNotification.type);
     };
-    const chars = ['甲', ' ', '1', '「', '}', '"', '\n', '𠀀'];
-    const diagMs = [];
-    const cpu0 = processCpuMs(proc.pid);
-    for (let k = 0; k < edits; k += 2) {
-      let off = Math.floor(rand() * text.length);
-      if (off > 0 && /[\udc00-\udfff]/.test(text[off])) off--;
-      const ch = chars[Math.floor(rand() * chars.length)];
-      const at = positionAt(text, off);
-      const inserted = text.slice(0, off) + ch + text.slice(off);
-      for (const change of [
-        { range: { start: at, end: at }, text: ch, next: inserted },
-        { range: { start: at, end: positionAt(inserted, off + ch.length) }, text: '', next: text },
-      ]) {
-        version++;
-        const p = published(version);
-        const s = performance.now();
-        await conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range: change.range, text: change.text }] });
-        diagMs.push((await p) - s);
-        text = change.next;
-      }
-    }
-    const cpuPerEdit = (processCpuMs(proc.pid) - cpu0) / diagMs.length;
-    await conn.sendRequest(P.ShutdownRequest.type);
-    await conn.sendNotification(P.ExitNotification.type);
-    return { diagMs, cpuPerEdit, lines: text.split('\n').length - 1 };
-  } finally {
-    try { conn.dispose(); } catch { /* closed */ }
-    if (proc.exitCode === null) proc.kill();
+    return { P, proc, conn, published, diagCount: () => diagCount, openMs, shutdown, close };
+  } catch (e) {
+    close();
+    throw e;
   }
+}
+
+/**
+ * `edits` one-character edits of the opened document (version 1): a character inserted at a
+ * random code-point boundary, then deleted again; didChange → publishDiagnostics per edit (wall)
+ * and the server's CPU time per edit (Linux /proc; 10 ms ticks — far less sensitive to machine
+ * load than wall time). Returns the text after the edits (the original one).
+ */
+async function editLoop(srv, uri, text, rand, edits) {
+  const { P, conn, published, proc } = srv;
+  const chars = ['甲', ' ', '1', '「', '}', '"', '\n', '𠀀'];
+  const diagMs = [];
+  let version = 1;
+  const cpu0 = processCpuMs(proc.pid);
+  for (let k = 0; k < edits; k += 2) {
+    let off = Math.floor(rand() * text.length);
+    if (off > 0 && /[\udc00-\udfff]/.test(text[off])) off--;
+    const ch = chars[Math.floor(rand() * chars.length)];
+    const at = positionAt(text, off);
+    const inserted = text.slice(0, off) + ch + text.slice(off);
+    for (const change of [
+      { range: { start: at, end: at }, text: ch, next: inserted },
+      { range: { start: at, end: positionAt(inserted, off + ch.length) }, text: '', next: text },
+    ]) {
+      version++;
+      const p = published(version);
+      const s = performance.now();
+      await conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range: change.range, text: change.text }] });
+      diagMs.push((await p) - s);
+      text = change.next;
+    }
+  }
+  return { diagMs, cpuPerEdit: (processCpuMs(proc.pid) - cpu0) / diagMs.length, text };
 }
 
 /**
@@ -256,8 +293,7 @@ export async function benchLsp(opts = {}) {
   const out = [];
   const log = (s = '') => out.push(s);
   const tmp = mkdtempSync(join(tmpdir(), 'zhengce-bench-lsp-'));
-  let proc;
-  let conn;
+  let close = () => {};
   try {
     // ── the server bundle and the workspace ──
     const { buildServer } = await import(pathToFileURL(join(ROOT, 'vscode-extension', 'scripts', 'build.mjs')).href);
@@ -273,68 +309,13 @@ export async function benchLsp(opts = {}) {
     log(`file: ${text.split('\n').length - 1} lines, ${text.length} UTF-16 units; server bundle ${server.replace(tmp, '<tmp>')}; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 
     // ── protocol client ──
-    const P = require('vscode-languageserver-protocol/node');
-    proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, server, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
-    conn = P.createProtocolConnection(new P.StreamMessageReader(proc.stdout), new P.StreamMessageWriter(proc.stdin));
-    const waiting = new Map();
-    let lastDiagCount = 0;
-    conn.onNotification(P.PublishDiagnosticsNotification.type, (p) => {
-      if (p.uri !== uri) return;
-      lastDiagCount = p.diagnostics.length;
-      const w = waiting.get(p.version);
-      if (w) {
-        waiting.delete(p.version);
-        w(performance.now());
-      }
-    });
-    conn.onNotification('window/logMessage', () => {});
-    conn.listen();
-    await conn.sendRequest(P.InitializeRequest.type, {
-      processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'bench' }],
-      capabilities: {}, initializationOptions: { debounceMs: 0 },
-    });
-    await conn.sendNotification(P.InitializedNotification.type, {});
-    const published = (version) => new Promise((resolve) => waiting.set(version, resolve));
-
-    let version = 1;
-    const t0 = performance.now();
-    const first = published(1);
-    await conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'zhengce', version, text } });
-    const openMs = (await first) - t0;
-    log(`didOpen → first diagnostics: ${f1(openMs)} ms (${lastDiagCount} diagnostics; the workspace was compiled at initialized)`);
+    const srv = await openServer(server, dir, 'bench', uri, text);
+    close = srv.close;
+    const { conn } = srv;
+    log(`didOpen → first diagnostics: ${f1(srv.openMs)} ms (${srv.diagCount()} diagnostics; the workspace was compiled at initialized)`);
 
     // ── one-character edits at random places ──
-    // LSP position of an offset (\n, \r\n, \r line breaks; UTF-16 characters)
-    const positionAt = (t, off) => {
-      const before = t.slice(0, off).split(/\r\n|\r|\n/);
-      return { line: before.length - 1, character: before[before.length - 1].length };
-    };
-    // CPU time of the server process (Linux /proc; 10 ms ticks) — far less sensitive to machine load than wall time
-    const cpuMs = () => processCpuMs(proc.pid);
-    const chars = ['甲', ' ', '1', '「', '}', '"', '\n', '𠀀'];
-    const diagMs = [];
-    const cpu0 = cpuMs();
-    for (let k = 0; k < edits; k += 2) {
-      // insert one character at a random code-point boundary …
-      let off = Math.floor(rand() * text.length);
-      if (off > 0 && /[\udc00-\udfff]/.test(text[off])) off--;
-      const ch = chars[Math.floor(rand() * chars.length)];
-      const at = positionAt(text, off);
-      for (const change of [
-        { range: { start: at, end: at }, text: ch, next: text.slice(0, off) + ch + text.slice(off) },
-        // … then delete it again
-        { range: { start: at, end: positionAt(text.slice(0, off) + ch + text.slice(off), off + ch.length) }, text: '', next: text },
-      ]) {
-        version++;
-        const p = published(version);
-        const s = performance.now();
-        await conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range: change.range, text: change.text }] });
-        diagMs.push((await p) - s);
-        text = change.next;
-      }
-    }
-
-    const cpuPerEdit = (cpuMs() - cpu0) / diagMs.length;
+    const { diagMs, cpuPerEdit } = await editLoop(srv, uri, text, rand, edits);
 
     // ── hover and completion ──
     const hoverPoints = [];
@@ -359,8 +340,7 @@ export async function benchLsp(opts = {}) {
       await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: positionAt(text, off) });
       complMs.push(performance.now() - s);
     }
-    await conn.sendRequest(P.ShutdownRequest.type);
-    await conn.sendNotification(P.ExitNotification.type);
+    await srv.shutdown();
 
     const dp95 = pct(diagMs, 95);
     const hp95 = pct(hoverMs, 95);
@@ -391,8 +371,7 @@ export async function benchLsp(opts = {}) {
     }
     return out;
   } finally {
-    try { conn?.dispose(); } catch { /* closed */ }
-    if (proc && proc.exitCode === null) proc.kill();
+    close();
     rmSync(tmp, { recursive: true, force: true });
   }
 }
