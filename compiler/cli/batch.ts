@@ -332,6 +332,37 @@ async function summarize(db: Db, ir: IrProgram, rel: string, measures: number[])
   return out;
 }
 
+/**
+ * The IR the batch evaluates: the measures `wanted` keeps plus every measure they refer to
+ * (申请条件, and — conservatively — any measure named by an 'applies'/'outcome' expression in
+ * the kept measures or in any definition), in IR order; its policy SQL; and the indices (into
+ * that IR) of the wanted measures. A measure about an entity that is not in the input would
+ * evaluate to 不适用/存疑 on every row: it is left out of the output as before, and now out of
+ * the SQL too. When nothing can be left out, or the pruned IR does not compile, the full IR.
+ */
+export function evaluatedIr(ir: IrProgram, wanted: (m: IrProgram['measures'][number]) => boolean, dialect: 'duckdb' | 'postgres', fullPolicy?: string): { ir: IrProgram; policy: string; measures: number[] } {
+  const keep = new Set(ir.measures.filter(wanted).map((m) => m.name));
+  const defs = JSON.stringify(ir.definitions);
+  for (let grown = true; grown;) {
+    grown = false;
+    const text = defs + JSON.stringify(ir.measures.filter((m) => keep.has(m.name)));
+    for (const m of ir.measures) {
+      if (keep.has(m.name)) continue;
+      const named = ir.measures.some((x) => keep.has(x.name) && x.application === m.name) || text.includes(`"measure":${JSON.stringify(m.name)}`);
+      if (named) { keep.add(m.name); grown = true; }
+    }
+  }
+  const full = () => {
+    return { ir, policy: fullPolicy ?? emitSql(ir, dialect).value!.policy, measures: ir.measures.map((m, i) => ({ m, i })).filter(({ m }) => wanted(m)).map(({ i }) => i) };
+  };
+  if (keep.size === ir.measures.length) return full();
+  const sub: IrProgram = { ...ir, measures: ir.measures.filter((m) => keep.has(m.name)) };
+  let r: ReturnType<typeof emitSql>;
+  try { r = emitSql(sub, dialect); } catch { return full(); }
+  if (!r.value || hasErrors(r.diagnostics)) return full();
+  return { ir: sub, policy: r.value.policy, measures: sub.measures.map((m, i) => ({ m, i })).filter(({ m }) => wanted(m)).map(({ i }) => i) };
+}
+
 function outputColumns(d: Dialect, ir: IrProgram, measures: number[]): string {
   const cols = [d.id('编号')];
   // the policy void (废止日期) or possibly void (可能废止日期) on the evaluation date
@@ -444,14 +475,6 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
       }
     }
     await db.exec(sql.value.input);
-    await db.exec(sql.value.policy);
-    // one scenario (0) for the whole batch: its evaluation date and events are rows, not SQL text
-    await db.exec(`DELETE FROM zc_eval; INSERT INTO zc_eval VALUES (0, DATE ${S(date)}); DELETE FROM zc_events; DELETE FROM zc_case_scenario;`);
-    const evs = events as { day: number; event: Record<string, unknown> }[];
-    if (evs.length) {
-      const t = (x: unknown) => (typeof x === 'string' ? S(x) : 'NULL');
-      await db.exec(`INSERT INTO zc_events VALUES ${evs.map((e) => `(0, DATE ${S(String(e.event['日期']))}, ${t(e.event['级别'])}, ${t(e.event['类别'])}, ${t(e.event['地区'])}, ${t(e.event['标题'])}, ${t(e.event['文号'])})`).join(', ')}`);
-    }
     const bound = new Set<string>();
     if (isPg) {
       bound.add(subject.name);
@@ -483,20 +506,35 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
     }
     const roots = layout.roots.filter((t) => bound.has(t.name));
     await db.exec(`CREATE OR REPLACE VIEW ${d.id('案件')} AS ${roots.map((t) => `SELECT ${d.id('编号')} FROM ${d.id(t.name)}`).join(' UNION ')}`);
-    const measures = ir.measures.map((m, i) => ({ m, i })).filter(({ m }) => !m.subject || roots.some((t) => t.name === m.subject)).map(({ i }) => i);
+    // INVARIANT (memory, speed): the decision view is emitted for the measures about the bound
+    // tables (and the measures they refer to) only — a measure about an absent entity adds
+    // decorrelated subqueries that copy every row of a chunk, and planning time, for nothing
+    const ev = evaluatedIr(ir, (m) => !m.subject || roots.some((t) => t.name === m.subject), isPg ? 'postgres' : 'duckdb', sql.value.policy);
+    await db.exec(ev.policy);
+    // one scenario (0) for the whole batch: its evaluation date and events are rows, not SQL text
+    await db.exec(`DELETE FROM zc_eval; INSERT INTO zc_eval VALUES (0, DATE ${S(date)}); DELETE FROM zc_events; DELETE FROM zc_case_scenario;`);
+    const evs = events as { day: number; event: Record<string, unknown> }[];
+    if (evs.length) {
+      const t = (x: unknown) => (typeof x === 'string' ? S(x) : 'NULL');
+      await db.exec(`INSERT INTO zc_events VALUES ${evs.map((e) => `(0, DATE ${S(String(e.event['日期']))}, ${t(e.event['级别'])}, ${t(e.event['类别'])}, ${t(e.event['地区'])}, ${t(e.event['标题'])}, ${t(e.event['文号'])})`).join(', ')}`);
+    }
+    const measures = ev.measures;
     const view = d.id(`zc_${ir.policy.id}_决定`);
-    const select = `SELECT ${outputColumns(d, ir, measures)} FROM ${view}`;
+    const select = `SELECT ${outputColumns(d, ev.ir, measures)} FROM ${view}`;
     const out = values['out'] as string | undefined;
+    const chunks = { done: 0, of: 1 };
     if (process.stderr.isTTY && !process.env['CI'] && db.progress) {
       timer = setInterval(() => {
-        const p = db!.progress!();
-        if (p !== undefined && p >= 0) process.stderr.write(`\r求值中 [${'#'.repeat(Math.round(p / 5)).padEnd(20, '.')}] ${p.toFixed(0)}%`);
+        const q = db!.progress!();
+        // in chunks: the chunks done plus the running query's share of its chunk
+        const p = q !== undefined && q >= 0 ? (100 * chunks.done + q) / chunks.of : undefined;
+        if (p !== undefined) process.stderr.write(`\r求值中 [${'#'.repeat(Math.round(p / 5)).padEnd(20, '.')}] ${p.toFixed(0)}%${chunks.of > 1 ? `（第 ${Math.min(chunks.done + 1, chunks.of)}/${chunks.of} 块）` : ''}`);
       }, 250);
     }
     let rel: string;
     let rows: number;
     let written = '';
-    const sumCols = `${d.id('编号')}, ${measures.map((i) => [`m${i}_状态`, `m${i}_缺少`, ...ir.measures[i]!.outcomes.map((_, j) => `m${i}_${j}`), ...(ir.measures[i]!.application ? [`m${i}_可领取`] : [])].join(', ')).join(', ')}`;
+    const sumCols = `${d.id('编号')}, ${measures.map((i) => [`m${i}_状态`, `m${i}_缺少`, ...ev.ir.measures[i]!.outcomes.map((_, j) => `m${i}_${j}`), ...(ev.ir.measures[i]!.application ? [`m${i}_可领取`] : [])].join(', ')).join(', ')}`;
     if (!isPg && out && FORMATS[extname(out).toLowerCase()]) {
       const fmt = FORMATS[extname(out).toLowerCase()]!;
       // INVARIANT: the intermediate file is Parquet whatever the output format (the summary reads
@@ -506,15 +544,19 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
       mkdirSync(tmpDir, { recursive: true });
       try {
         // decisions with readable names, plus the m<i>_ columns for the summary; a single input
-        // file in chunks of ZC_BATCH_CHUNK rows (default 50,000: memory stays bounded)
+        // file in chunks of ZC_BATCH_CHUNK rows (default 50,000). INVARIANT (memory): the peak is
+        // one chunk's query (its joins hold the chunk's rows; nothing is kept from one chunk to the
+        // next: each part is written to its own file), so it is bounded by the chunk, not the file
         const chunked = !isPg && Number((await db.query(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'zc_all'`))[0]!['n']) > 0;
         const size = Math.max(1, Number(process.env['ZC_BATCH_CHUNK'] ?? 50_000));
         const last = chunked ? Number((await db.query('SELECT coalesce(max(zc_row), 0) AS n FROM zc_all'))[0]!['n']) : 0;
-        const copy = (file: string) => db!.exec(`COPY (SELECT ${sumCols}, ${outputColumns(d, ir, measures).split(', ').slice(1).join(', ')} FROM ${view}) TO ${S(file)} (FORMAT PARQUET)`);
+        const copy = (file: string) => db!.exec(`COPY (SELECT ${sumCols}, ${outputColumns(d, ev.ir, measures).split(', ').slice(1).join(', ')} FROM ${view}) TO ${S(file)} (FORMAT PARQUET)`);
         if (chunked && last > size) {
+          chunks.of = Math.ceil(last / size);
           for (let lo = 1, k = 0; lo <= last; lo += size, k++) {
             await db.exec(`SET VARIABLE zc_lo = ${lo}; SET VARIABLE zc_hi = ${lo + size - 1};`);
             await copy(join(tmpDir, `part-${String(k).padStart(6, '0')}.parquet`));
+            chunks.done = k + 1;
           }
           await db.exec(`SET VARIABLE zc_lo = 0; SET VARIABLE zc_hi = ${Number.MAX_SAFE_INTEGER};`);
         } else await copy(join(tmpDir, 'part-000000.parquet'));
@@ -524,10 +566,10 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
       }
       rel = `(SELECT * FROM ${readerSql(tmp, false)}) AS zc_out`;
       rows = Number((await db.query(`SELECT count(*) AS n FROM ${rel}`))[0]!['n']);
-      const summaryOf = await summarize(db, ir, rel, measures);
+      const summaryOf = await summarize(db, ev.ir, rel, measures);
       // rewrite without the internal m<i>_ columns, then rename into place
       const final = join(dirname(resolve(out)), `.zc-final-${process.pid}-${basename(out)}`);
-      await db.exec(`COPY (SELECT ${outputColumns(d, ir, measures).split(', ').map((c) => (c.includes(' AS ') ? c.split(' AS ')[1]! : c)).join(', ')} FROM ${readerSql(tmp, false)}) TO ${S(final)} (FORMAT ${fmt === 'json' ? 'JSON' : fmt.toUpperCase()}${fmt === 'csv' ? ', HEADER' : ''})`);
+      await db.exec(`COPY (SELECT ${outputColumns(d, ev.ir, measures).split(', ').map((c) => (c.includes(' AS ') ? c.split(' AS ')[1]! : c)).join(', ')} FROM ${readerSql(tmp, false)}) TO ${S(final)} (FORMAT ${fmt === 'json' ? 'JSON' : fmt.toUpperCase()}${fmt === 'csv' ? ', HEADER' : ''})`);
       rmSync(tmpDir, { recursive: true, force: true });
       renameSync(final, resolve(out));
       written = out;
@@ -542,7 +584,7 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
       await db.exec(`CREATE TABLE ${tmpName} AS SELECT ${sumCols} FROM ${view}`);
       rel = tmpName;
       rows = Number((await db.query(`SELECT count(*) AS n FROM ${rel}`))[0]!['n']);
-      const summaryOf = await summarize(db, ir, rel, measures);
+      const summaryOf = await summarize(db, ev.ir, rel, measures);
       await db.exec(`DROP TABLE IF EXISTS ${target}`);
       await db.exec(`ALTER TABLE ${tmpName} RENAME TO ${target.split('.').pop()}`);
       await db.exec('COMMIT');
@@ -554,7 +596,7 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
     await db.exec(`${isPg ? 'CREATE TEMP TABLE' : 'CREATE OR REPLACE TEMP TABLE'} ${tmpName} AS SELECT ${sumCols} FROM ${view}`);
     rel = tmpName;
     rows = Number((await db.query(`SELECT count(*) AS n FROM ${rel}`))[0]!['n']);
-    return finish(await summarize(db, ir, rel, measures));
+    return finish(await summarize(db, ev.ir, rel, measures));
 
     function finish(ms: Summary['措施']): number {
       if (timer) { clearInterval(timer); timer = undefined; process.stderr.write('\r'.padEnd(60) + '\r'); }
