@@ -525,10 +525,15 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
     const chunks = { done: 0, of: 1 };
     if (process.stderr.isTTY && !process.env['CI'] && db.progress) {
       timer = setInterval(() => {
+        // DuckDB's query progress is -1 when it does not track one (as through @duckdb/node-api's
+        // run): in chunks, the chunks done (plus the running chunk's share when known); otherwise
+        // the time spent
         const q = db!.progress!();
-        // in chunks: the chunks done plus the running query's share of its chunk
-        const p = q !== undefined && q >= 0 ? (100 * chunks.done + q) / chunks.of : undefined;
-        if (p !== undefined) process.stderr.write(`\r求值中 [${'#'.repeat(Math.round(p / 5)).padEnd(20, '.')}] ${p.toFixed(0)}%${chunks.of > 1 ? `（第 ${Math.min(chunks.done + 1, chunks.of)}/${chunks.of} 块）` : ''}`);
+        const share = q !== undefined && q >= 0 ? q : undefined;
+        const p = chunks.of > 1 ? (100 * chunks.done + (share ?? 0)) / chunks.of : share;
+        const secs = `，已用 ${((Date.now() - started) / 1000).toFixed(0)} 秒`;
+        if (p !== undefined) process.stderr.write(`\r求值中 [${'#'.repeat(Math.round(p / 5)).padEnd(20, '.')}] ${p.toFixed(0)}%${chunks.of > 1 ? `（第 ${Math.min(chunks.done + 1, chunks.of)}/${chunks.of} 块${secs}）` : ''}`);
+        else process.stderr.write(`\r求值中（${secs.slice(1)}）`);
       }, 250);
     }
     let rel: string;
