@@ -183,18 +183,46 @@ class Smt {
           s.add(enc.E.ge(this.preferredFrom()));
           for (const v of enc.vars.values()) if (v.type.k === 'quantity' && v.type.dim === 'ratio') s.add(this.Z.IsInt(v.v.mul(1_000_000)));
           if (years !== undefined) for (const d of dates) s.add(d.v.ge(enc.E.sub(Math.ceil(years * 365.25))));
-          if ((await checkSafely(s)).r === 'sat') model = modelSafely(s);
+          if ((await checkSafely(s)).r === 'sat') model = await this.exactAges(enc, modelSafely(s));
         } finally {
           s.pop();
         }
         if (model !== undefined) break;
       }
-      if (model === undefined && (await checkSafely(s)).r === 'sat') model = modelSafely(s);
+      if (model === undefined && (await checkSafely(s)).r === 'sat') model = await this.exactAges(enc, modelSafely(s));
       if (model === undefined) return { r: 'unknown', why: '查询可满足，但求解器未能在时限内给出反例' };
       return { r: 'sat', model };
     } finally {
       s.pop();
       this.queryMs.push(performance.now() - t0);
+    }
+  }
+
+  /**
+   * A model whose 月龄 terms are the real full months of their birth dates: when the given one
+   * uses the abstraction's slack, solve again with the ages made exact at its evaluation date
+   * (SmtEncoder.exactAgesAt; at most MAX_AGE_REFINEMENTS rounds, in a scope of its own). The
+   * given model when it is exact already or no exact one is found there (its witness is then
+   * replayed and, if the interpreter disagrees, reported as ZC0916 as before). Without this a
+   * witness could rely on the slack and fail to replay although a real counterexample exists.
+   */
+  private async exactAges(enc: SmtEncoder, model: any): Promise<any> {
+    if (model === undefined || enc.exactAgesAt(model).length === 0) return model;
+    const s = this.solver;
+    s.push();
+    try {
+      let cur = model;
+      for (let round = 0; round < MAX_AGE_REFINEMENTS; round++) {
+        const exact = enc.exactAgesAt(cur);
+        if (exact.length === 0) return cur;
+        for (const c of exact) s.add(c);
+        if ((await checkSafely(s)).r !== 'sat') return model;
+        cur = modelSafely(s);
+        if (cur === undefined) return model;
+      }
+      return enc.exactAgesAt(cur).length === 0 ? cur : model;
+    } finally {
+      s.pop();
     }
   }
 
@@ -660,6 +688,9 @@ function usesEffective(ir: IrProgram, m: IrMeasure): boolean {
  * order (years; `undefined`: no preference, the solver's own choice).
  */
 const WITNESS_DATE_YEARS: readonly (number | undefined)[] = [3, 18, 60, undefined];
+
+/** Rounds of 月龄 refinement for one witness (each makes the inexact age terms exact at one date). */
+const MAX_AGE_REFINEMENTS = 3;
 
 /** `check()`, with a solver error turned into `unknown` (with its reason). */
 async function checkSafely(s: any): Promise<{ r: 'sat' | 'unsat' | 'unknown'; why?: string }> {
