@@ -7,7 +7,7 @@
  * missing-fact lists, boundaries. Expected values are worked out by hand, not taken from a run.
  */
 import { describe, expect, it } from 'vitest';
-import { checkProperty, evaluate, evaluateExpr, evaluateRaw, propertyMeasures, voidStatus } from '../../compiler/interpret/interpreter.js';
+import { checkProperty, display, evaluate, evaluateExpr, evaluateRaw, propertyMeasures, voidStatus } from '../../compiler/interpret/interpreter.js';
 import type { IrDefinition, IrExpr, IrProgram, IrProperty, IrType } from '../../compiler/ir/ir.js';
 import { and, c, cmp, ENTITY, f, measure, o, program, rule, T, TRUE, valueProgram } from './ir-builders.js';
 
@@ -471,5 +471,91 @@ describe('tools: propertyMeasures, checkProperty’s options, evaluateRaw’s me
     expect(r.decisions.决定.map((d) => d.措施)).toEqual(['五']);
     expect(r.decisions.决定[0]!.结果['额']!.值).toBe('1.00');
     expect([...r.raw.keys()].sort()).toEqual(['一.额', '五.额']);
+  });
+});
+
+describe('what the mutation run of lines 1–450 left (display, comparisons with intervals, unknown operands)', () => {
+  const iv = (lo: string, hi: string, why = 'w') => ({ kind: 'interval', lo: day(lo), hi: day(hi), why });
+  const ex = (e: IrExpr, facts: Map<string, Map<string, unknown>> = new Map(), extra: Parameters<typeof program>[1] = {}) => evaluateExpr(program([], { entities: ENTITIES, ...extra } as never), e, facts as never, day(D));
+
+  it('display: undefined is unknown; an interval of days or of dates; a record by its path; a list by its length', () => {
+    expect(display(T.int, undefined)).toBe('（未知）');
+    expect(display(T.date, iv('2024-01-01', '2024-01-10'))).toBe('2024-01-01 至 2024-01-10 之间（确切日期未知）');
+    expect(display(T.days, { kind: 'interval', lo: 3, hi: 5, why: 'w' })).toBe('3 至 5 之间');
+    expect(display(ENT_T, { kind: 'entity', rec: new Map(), path: '户.人们[1]' })).toBe('户.人们[1]');
+    expect(display(LIST_T, { kind: 'list', items: [new Map(), new Map()], path: '户.人们' })).toBe('2个');
+    // shown in a trace: a comparison of an uncertain day
+    const r = evaluate(program([measure('判', [['值', T.int]], [rule('甲', cmp('>=', someDay('2024-01-01', '2024-01-10', '某日甲'), dateC('2024-01-05'), '某日甲 ≥ 2024-01-05'), [['值', c(T.int, 1)]])])]), {}, D).决定[0]!.规则[0]!;
+    expect(r.条件).toEqual([{ 条件: '某日甲 ≥ 2024-01-05', 成立: null, 取值: { 某日甲: '2024-01-01 至 2024-01-10 之间（确切日期未知）' } }]);
+  });
+
+  it('an interval compares only with a number; a decided comparison names nothing', () => {
+    const x = someDay('2024-01-01', '2024-01-10', '某日甲');
+    expect(ex(cmp('=', x, c(T.text, '甲')))).toEqual({ value: null, missing: [] });
+    expect(ex(cmp('=', c(T.text, '甲'), x))).toEqual({ value: null, missing: [] });
+    expect(ex(cmp('>=', x, dateC('2023-12-31')))).toEqual({ value: true, missing: [] });
+    expect(ex(cmp('>=', x, dateC('2024-01-05')))).toEqual({ value: null, missing: ['某日甲（2024-01-01 至 2024-01-10 之间）'] });
+    // 属于 with an uncertain member: unknown, unless another member matches
+    const isIn = (values: IrExpr[], negated = false): IrExpr => ({ k: 'in', type: T.bool, x: dateC('2024-01-05'), values, negated, origin: o() });
+    expect(ex(isIn([x])).value).toBeNull();
+    expect(ex(isIn([x], true)).value).toBeNull();
+    expect(ex(isIn([x, dateC('2024-01-05')])).value).toBe(true);
+    expect(ex(isIn([dateC('2024-01-06')], true)).value).toBe(true);
+  });
+
+  it('an unknown operand: unknown, naming only that fact (not a division by zero, not a ratio of nothing)', () => {
+    const u = f('人', '数', T.int);
+    const known = new Map([['人', new Map()]]);
+    expect(ex({ k: 'div', type: T.int, a: c(T.int, 2), b: u, origin: o() }, known)).toEqual({ value: null, missing: ['人.数'] });
+    expect(ex({ k: 'div', type: T.int, a: u, b: c(T.int, 2), origin: o() }, known)).toEqual({ value: null, missing: ['人.数'] });
+    const ur = f('人', '比', T.ratio);
+    for (const k of ['add', 'sub', 'mul'] as const) {
+      expect(ex({ k, type: T.ratio, a: c(T.ratio, '1/2'), b: ur, origin: o() }, known), k).toEqual({ value: null, missing: ['人.比'] });
+      expect(ex({ k, type: T.ratio, a: ur, b: c(T.ratio, '1/2'), origin: o() }, known), k).toEqual({ value: null, missing: ['人.比'] });
+    }
+    expect(ex({ k: 'neg', type: T.ratio, x: ur, origin: o() }, known)).toEqual({ value: null, missing: ['人.比'] });
+    expect(ex({ k: 'not', type: T.bool, x: f('人', '真', T.bool), origin: o() }, known)).toEqual({ value: null, missing: ['人.真'] });
+  });
+
+  it('parameters are found by name', () => {
+    const pv = (value: number, confirmed = true) => ({ from: day('2024-01-01'), fromIso: '2024-01-01', value, source: 's', confirmed });
+    const params = [{ name: '甲', type: T.money, unit: '元', values: [pv(100)] }, { name: '乙', type: T.money, unit: '元', values: [pv(200, false)] }];
+    const e: IrExpr = { k: 'param', type: T.money, name: '乙', origin: o('乙') };
+    expect(ex(e, new Map(), { params } as never).value).toBe(200);
+    const d = calc({ k: 'add', type: T.money, a: { k: 'param', type: T.money, name: '甲', origin: o('甲') }, b: e, origin: o() }, {}, D, T.money, { params } as never);
+    expect(d.结果['值']).toEqual({ 值: '3.00', 单位: '元', 分: 300, 规则: ['甲'], 未确认参数: ['乙'] });
+  });
+
+  it('the n-th record’s path names its missing fields', () => {
+    const fam = { 户: { 人们: [{ 数: 3 }, { 名: '乙', 数: 1 }, { 数: 2 }] } };
+    expect(valueOf(get('名', T.text, nth(2, get('数', T.int))), fam).缺少).toEqual(['户.人们[2].名']);
+  });
+});
+
+describe('definitions used outside a measure, through others, with events and parameters', () => {
+  const lvl: IrDefinition = { name: '国家级', type: T.bool, expr: cmp('=', { k: 'event', type: T.text, field: '级别', origin: o() }, c(T.text, '国家')), origin: o() } as never;
+  const base: IrDefinition = { name: '基数', type: T.money, expr: { k: 'param', type: T.money, name: '标准', origin: o('标准') }, origin: o() } as never;
+  const twice: IrDefinition = { name: '两倍', type: T.money, expr: { k: 'mul', type: T.money, a: { k: 'def', type: T.money, name: '基数', origin: o() }, b: c(T.int, 2), origin: o() }, origin: o() } as never;
+  const params = [{ name: '标准', type: T.money, unit: '元', values: [{ from: day('2024-01-01'), fromIso: '2024-01-01', value: 150, source: 's', confirmed: false }] }];
+  const defE = (name: string, type: IrType = T.money): IrExpr => ({ k: 'def', type, name, origin: o(name) });
+
+  it('evaluateExpr of a definition; one that reads 事件', () => {
+    const ir = program([], { definitions: [lvl, base, twice], params } as never);
+    expect(evaluateExpr(ir, defE('两倍'), new Map(), day(D)).value).toBe(300);
+    const event = { 日期: '2024-07-01', 级别: '国家', 类别: '生育支持政策', day: day('2024-07-01') } as never;
+    expect(evaluateExpr(ir, defE('国家级', T.bool), new Map(), day(D), event).value).toBe(true);
+    // a sunset whose condition is a definition reading the event
+    const q = program([measure('给', [['额', T.money]], [rule('甲', TRUE, [['额', c(T.money, 100)]])])], {
+      definitions: [lvl], policy: { sunset: { condition: defE('国家级', T.bool), start: 'sameDay', origin: o() } },
+    } as never);
+    expect(evaluate(q, {}, D, [{ 日期: '2024-07-01', 级别: '国家', 类别: '生育支持政策' }]).废止?.日期).toBe('2024-07-01');
+    expect(evaluate(q, {}, D, [{ 日期: '2024-07-01', 级别: '省', 类别: '生育支持政策' }]).废止).toBeUndefined();
+  });
+
+  it('a definition through another: both traced, the inner first; its unconfirmed parameter is named on the outcome', () => {
+    const ir = program([measure('给', [['额', T.money]], [rule('甲', cmp('>', defE('两倍'), c(T.money, 0)), [['额', defE('两倍')]])])], { definitions: [base, twice], params } as never);
+    const d = evaluate(ir, {}, D).决定[0]!;
+    expect(d.结果['额']).toEqual({ 值: '3.00', 单位: '元', 分: 300, 规则: ['甲'], 未确认参数: ['标准'] });
+    expect(d.定义).toEqual([{ 定义: '基数', 值: '1.50元' }, { 定义: '两倍', 值: '3.00元' }]);
   });
 });
