@@ -7,7 +7,7 @@
  * missing-fact lists, boundaries. Expected values are worked out by hand, not taken from a run.
  */
 import { describe, expect, it } from 'vitest';
-import { checkProperty, display, evaluate, evaluateExpr, evaluateRaw, propertyMeasures, voidStatus } from '../../compiler/interpret/interpreter.js';
+import { checkProperty, display, evaluate, evaluateExpr, evaluateRaw, irChildren, propertyMeasures, voidStatus } from '../../compiler/interpret/interpreter.js';
 import type { IrDefinition, IrExpr, IrProgram, IrProperty, IrType } from '../../compiler/ir/ir.js';
 import { and, c, cmp, ENTITY, f, measure, o, program, rule, T, TRUE, valueProgram } from './ir-builders.js';
 
@@ -557,5 +557,59 @@ describe('definitions used outside a measure, through others, with events and pa
     const d = evaluate(ir, {}, D).决定[0]!;
     expect(d.结果['额']).toEqual({ 值: '3.00', 单位: '元', 分: 300, 规则: ['甲'], 未确认参数: ['标准'] });
     expect(d.定义).toEqual([{ 定义: '基数', 值: '1.50元' }, { 定义: '两倍', 值: '3.00元' }]);
+  });
+});
+
+describe('irChildren of records, definitions, quantifiers and 第n', () => {
+  it('lists the direct sub-expressions', () => {
+    const key = get('数', T.int);
+    const body = cmp('>', key, c(T.int, 0));
+    expect(irChildren(get('名', T.text, people))).toEqual([people]);
+    expect(irChildren({ k: 'def', type: T.bool, name: '甲', of: people, origin: o() })).toEqual([people]);
+    expect(irChildren({ k: 'def', type: T.bool, name: '甲', origin: o() })).toEqual([]);
+    expect(irChildren(quant('exists', T.bool, body))).toEqual([people, body]);
+    expect(irChildren(quant('count', T.int))).toEqual([people]);
+    expect(irChildren(nth(2, key))).toEqual([people, key]);
+    for (const e of [someDay('2024-01-01', '2024-01-02'), v(), { k: 'evalDate', type: T.date, origin: o() } as IrExpr]) expect(irChildren(e)).toEqual([]);
+  });
+});
+
+describe('decisions: the texts and lists of evaluateMeasure', () => {
+  const n = (k: number) => c(T.money, k);
+  it('a subject stated not to exist: 不适用 with the reason, no rule run', () => {
+    const p = program([measure('补', [['额', T.money]], [rule('甲', TRUE, [['额', n(100)]])], { subject: '人' })]);
+    expect(evaluate(p, { 人: '不存在' }, D).决定[0]).toMatchObject({ 状态: '不适用', 结果: {}, 理由: ['输入声明没有「人」'], 规则: [] });
+  });
+  it('a rule with several missing facts names them all, in the order met', () => {
+    const cond = and(cmp('>', f('人', '数', T.int), c(T.int, 0), 'a'), cmp('>', f('人', '钱', T.money), n(0), 'b'));
+    const d = evaluate(program([measure('补', [['额', T.money]], [rule('甲', cond, [['额', n(100)]])])]), { 人: {} }, D).决定[0]!;
+    expect(d.规则[0]).toMatchObject({ 适用: null, 说明: '缺少事实：人.数、人.钱', 未知: ['a', 'b'] });
+    expect('未满足' in d.规则[0]!).toBe(false);
+  });
+  it('a sure value beside an unknown rule is shown but not handed over; a sure one is', () => {
+    const rules = [rule('基本', TRUE, [['额', n(100)]]), rule('例外', f('人', '真', T.bool), [['额', n(200)]], { overrides: ['基本'] })];
+    const p = program([measure('补', [['额', T.money]], rules)]);
+    const r = evaluateRaw(p, { 人: {} }, D);
+    expect(r.decisions.决定[0]).toMatchObject({ 状态: '存疑', 结果: { 额: { 值: '1.00', 规则: ['基本'] } }, 缺少: ['人.真'], 问题: [{ 类别: '未知', 结果: '额', 规则: ['例外'] }] });
+    expect(r.raw.has('补.额')).toBe(false);
+    expect(evaluateRaw(p, { 人: { 真: false } }, D).raw.get('补.额')).toBe(100);
+    expect(evaluateRaw(p, { 人: { 真: true } }, D).raw.get('补.额')).toBe(200);
+  });
+  it('unconfirmed parameters of every agreeing rule, once each, sorted', () => {
+    const pv = (value: number) => ({ from: day('2024-01-01'), fromIso: '2024-01-01', value, source: 's', confirmed: false });
+    const params = [{ name: '乙', type: T.money, unit: '元', values: [pv(100)] }, { name: '甲', type: T.money, unit: '元', values: [pv(100)] }];
+    const pe = (name: string): IrExpr => ({ k: 'param', type: T.money, name, origin: o(name) });
+    const p = program([measure('补', [['额', T.money]], [rule('一', TRUE, [['额', pe('甲')]]), rule('二', TRUE, [['额', pe('乙')]]), rule('三', TRUE, [['额', pe('甲')]])])], { params } as never);
+    expect(evaluate(p, {}, D).决定[0]!.结果['额']).toEqual({ 值: '1.00', 单位: '元', 分: 100, 规则: ['一', '二', '三'], 未确认参数: ['乙', '甲'] }); // code-unit order: 乙 U+4E59 < 甲 U+7532
+  });
+  it('an absent subject of a measure already in doubt: the subject joins the missing facts', () => {
+    const p = program([measure('补', [['额', T.money]], [rule('甲', f('户', '数', T.int), [['额', n(100)]])], { subject: '人' })], { entities: ENTITIES } as never);
+    const d = evaluate(p, {}, D).决定[0]!;
+    expect(d).toMatchObject({ 状态: '存疑', 缺少: ['人', '户.数'], 问题: [{ 类别: '未知', 结果: '额', 规则: ['甲'] }] });
+    expect(d.理由).toEqual(['输入中没有「人」：不知道是否存在，其事实均为未知（若确实没有，写 人: 不存在）', '结果“额”取决于缺少的事实（规则 甲）']);
+    // and one that grants nothing stays 不适用, naming nothing
+    const no = evaluate(program([measure('补', [['额', T.money]], [rule('甲', c(T.bool, false), [['额', n(100)]])], { subject: '人' })]), {}, D).决定[0]!;
+    expect(no).toMatchObject({ 状态: '不适用' });
+    expect('缺少' in no).toBe(false);
   });
 });
