@@ -613,3 +613,42 @@ describe('decisions: the texts and lists of evaluateMeasure', () => {
     expect('缺少' in no).toBe(false);
   });
 });
+
+describe('names, cycles, sunset doubts, the trace of a range', () => {
+  it('the first definition or measure of a name is the one used', () => {
+    const d1: IrDefinition = { name: '甲', type: T.int, expr: c(T.int, 1), origin: o() } as never;
+    const d2: IrDefinition = { name: '甲', type: T.int, expr: c(T.int, 2), origin: o() } as never;
+    const e: IrExpr = { k: 'def', type: T.int, name: '甲', origin: o() };
+    expect(evaluateExpr(program([], { definitions: [d1, d2] } as never), e, new Map(), day(D)).value).toBe(1);
+    expect(evaluateExpr(program([], { definitions: [d2, d1] } as never), e, new Map(), day(D)).value).toBe(2);
+    const m1 = measure('基', [['额', T.money]], [rule('一', TRUE, [['额', c(T.money, 100)]])]);
+    const m2 = measure('基', [['额', T.money]], [rule('二', TRUE, [['额', c(T.money, 200)]])]);
+    const use = measure('用', [['额', T.money]], [rule('三', TRUE, [['额', { k: 'outcome', type: T.money, measure: '基', outcome: '额', origin: o() }]])]);
+    expect(evaluate(program([use, m1, m2]), {}, D).决定[0]!.结果['额']!.值).toBe('1.00');
+    expect(evaluate(program([use, m2, m1]), {}, D).决定[0]!.结果['额']!.值).toBe('2.00');
+  });
+  it('a measure that refers to itself (a cycle the checker refuses) is unknown, never a stack overflow', () => {
+    const self = measure('甲', [['额', T.money]], [rule('一', { k: 'applies', type: T.bool, measure: '甲', origin: o('适用（甲）') }, [['额', c(T.money, 100)]])]);
+    const d = evaluate(program([self]), {}, D).决定[0]!;
+    expect(d).toMatchObject({ 状态: '存疑', 规则: [{ 规则: '一', 适用: null }] });
+  });
+  it('a sunset condition unknown on several facts: 取决于 lists them sorted', () => {
+    const cond = and(cmp('=', f('人', '数', T.int), c(T.int, 1)), cmp('=', f('人', '名', T.text), c(T.text, '甲')));
+    const q = program([], { policy: { sunset: { condition: cond, start: 'sameDay', origin: o() } } } as never);
+    const ev = { 日期: '2024-03-01', 级别: '省', 类别: '生育支持政策' };
+    expect(evaluate(q, {}, D, [ev]).可能废止).toEqual({ 日期: '2024-03-01', 事件: ev, 取决于: ['人.名', '人.数'] });
+  });
+  it('申请条件 of a void policy: 已废止 for what can be claimed', () => {
+    const main = measure('补', [['额', T.money]], [rule('甲', TRUE, [['额', c(T.money, 100)]])], { application: '条件' });
+    const cond = measure('条件', [['可', T.bool]], [rule('乙', TRUE, [['可', TRUE]])]);
+    const sunset = { condition: cmp('=', { k: 'event', type: T.text, field: '级别', origin: o() }, c(T.text, '国家')), start: 'sameDay', origin: o() };
+    const d = evaluate(program([main, cond], { policy: { sunset } } as never), {}, D, [{ 日期: '2024-07-01', 级别: '国家', 类别: '生育支持政策' }]).决定[0]!;
+    expect([d.状态, d.申请!.状态, d.可领取!.状态]).toEqual(['已废止', '已废止', '已废止']);
+  });
+  it('a range whose operand has no source text is shown as 值', () => {
+    const x = { ...f('人', '数', T.int), origin: undefined } as unknown as IrExpr;
+    const range: IrExpr = { k: 'and', type: T.bool, xs: [cmp('>=', x, c(T.int, 6), 'r', 4), cmp('<=', x, c(T.int, 24), 'r', 4)], origin: o('r', 4) };
+    const d = evaluate(program([measure('判', [['值', T.int]], [rule('甲', range, [['值', c(T.int, 1)]])])]), { 人: { 数: 30 } }, D).决定[0]!.规则[0]!;
+    expect(d).toMatchObject({ 适用: false, 条件: [{ 条件: 'r', 成立: false, 取值: { 值: '30' } }], 未满足: ['r'] });
+  });
+});
