@@ -652,3 +652,52 @@ describe('names, cycles, sunset doubts, the trace of a range', () => {
     expect(d).toMatchObject({ 适用: false, 条件: [{ 条件: 'r', 成立: false, 取值: { 值: '30' } }], 未满足: ['r'] });
   });
 });
+
+describe('what the mutation run of lines 451–750 left (traces, unmet conditions, ties, properties)', () => {
+  const judge = (cond: IrExpr, facts: unknown = { 人: {} }) => evaluate(program([measure('判', [['值', T.int]], [rule('甲', cond, [['值', c(T.int, 1)]])])]), facts, D).决定[0]!.规则[0]!;
+  const x = f('人', '数', T.int);
+  it('a ratio sum with a missing element is unknown (not a sum that skips it)', () => {
+    expect(valueOf(quant('sum', T.ratio, get('比', T.ratio)), { 户: { 人们: [{ 比: '50%' }, {}] } })).toEqual({ 状态: '存疑', 值: undefined, 缺少: ['户.人们[1].比'] });
+  });
+  it('a range is two comparisons with the range’s own start and end: otherwise each part is its own condition', () => {
+    // different start, same end
+    const two: IrExpr = { k: 'and', type: T.bool, xs: [cmp('>=', x, c(T.int, 6), 'ab', 1), cmp('<=', x, c(T.int, 24), 'b', 2)], origin: o('ab', 1) };
+    expect(judge(two, { 人: { 数: 30 } })).toMatchObject({ 条件: [{ 条件: 'ab', 成立: true }, { 条件: 'b', 成立: false }], 未满足: ['b'] });
+    // one part with the range's origin, one without: not a range
+    const half: IrExpr = { k: 'and', type: T.bool, xs: [cmp('>=', x, c(T.int, 6), 'xa', 0), cmp('<=', x, c(T.int, 24), 'yy', 5)], origin: o('xx', 0) };
+    expect(judge(half, { 人: { 数: 30 } })).toMatchObject({ 条件: [{ 条件: 'xa' }, { 条件: 'yy' }], 未满足: ['yy'] });
+    // three parts at the same place: not a range (each listed by its own text)
+    const three: IrExpr = { k: 'and', type: T.bool, xs: [cmp('>=', x, c(T.int, 6), 'xa', 0), cmp('<=', x, c(T.int, 24), 'xb', 0), cmp('<=', x, c(T.int, 20), 'xc', 0)], origin: o('xx', 0) };
+    expect(judge(three, { 人: { 数: 22 } }).未满足).toEqual(['xc']);
+    // two non-comparisons at the range's place: not a range either
+    const isIn = (text: string): IrExpr => ({ k: 'in', type: T.bool, x: f('人', '名', T.text), values: [c(T.text, text)], negated: false, origin: o('xy', 0) });
+    const ins: IrExpr = { k: 'and', type: T.bool, xs: [isIn('甲'), isIn('乙')], origin: o('xy', 0) };
+    expect(judge(ins, { 人: { 名: '甲' } }).条件).toEqual([{ 条件: 'xy', 成立: true, 取值: { '人.名': '甲' } }, { 条件: 'xy', 成立: false, 取值: { '人.名': '甲' } }]);
+  });
+  it('a true constant in a conjunction is never unmet', () => {
+    expect(judge(and(TRUE, c(T.bool, false, '否'), cmp('>', x, c(T.int, 0), '人.数 > 0')), { 人: { 数: 1 } }).未满足).toEqual(['否']);
+  });
+  it('several events on the same day: the first in the list is the one named', () => {
+    const cond = cmp('=', { k: 'event', type: T.text, field: '类别', origin: o() }, c(T.text, '生育支持政策'));
+    const q = program([], { policy: { sunset: { condition: cond, start: 'sameDay', origin: o() } } } as never);
+    const ev = (标题: string, 类别 = '生育支持政策') => ({ day: day('2024-03-01'), event: { 日期: '2024-03-01', 级别: '省', 类别, 标题 } as never });
+    expect(voidStatus(q, [ev('一'), ev('二')], new Map(), day(D)).void?.event).toEqual(ev('一').event);
+    const unk = program([], { policy: { sunset: { condition: and(cond, f('人', '真', T.bool)), start: 'sameDay', origin: o() } } } as never);
+    expect(voidStatus(unk, [ev('一'), ev('二')], new Map(), day(D)).maybe?.event).toEqual(ev('一').event);
+  });
+  it('in a property, 适用（M） of a doubtful measure is false (the status is 存疑, not 适用)', () => {
+    const ir = program([measure('补', [['额', T.money]], [rule('甲', f('人', '真', T.bool), [['额', c(T.money, 100)]])])]);
+    const p: IrProperty = { name: '性', asserts: [{ k: 'applies', type: T.bool, measure: '补', origin: o('适用（补）') }], usesEvent: false, kind: '一般', origin: o() };
+    expect(checkProperty(ir, p, { 人: {} }, D)).toMatchObject({ verdict: 'fails', failed: ['适用（补）'] });
+    expect(checkProperty(ir, p, { 人: { 真: true } }, D).verdict).toBe('holds');
+  });
+});
+
+describe('evaluateExpr of a measure reference decides the measure without in-force doubts', () => {
+  it('适用（M） and M.结果 through evaluateExpr', () => {
+    const ir = program([measure('补', [['额', T.money]], [rule('甲', cmp('>=', f('人', '数', T.int), c(T.int, 2)), [['额', c(T.money, 100)]])])]);
+    const facts = new Map([['人', new Map([['数', 2]])]]);
+    expect(evaluateExpr(ir, { k: 'applies', type: T.bool, measure: '补', origin: o() }, facts as never, day(D))).toEqual({ value: true, missing: [] });
+    expect(evaluateExpr(ir, { k: 'outcome', type: T.money, measure: '补', outcome: '额', origin: o() }, facts as never, day(D))).toEqual({ value: 100, missing: [] });
+  });
+});
