@@ -701,3 +701,78 @@ describe('evaluateExpr of a measure reference decides the measure without in-for
     expect(evaluateExpr(ir, { k: 'outcome', type: T.money, measure: '补', outcome: '额', origin: o() }, facts as never, day(D))).toEqual({ value: 100, missing: [] });
   });
 });
+
+describe('what the mutation run of lines 760–1108 left (problems, missing lists, doubts, properties)', () => {
+  const n = (k: number) => c(T.money, k);
+  const u = f('人', '真', T.bool);
+  it('the problem lists of a gap, a contradiction and unknown rules, with their reasons', () => {
+    const gap = evaluate(program([measure('补', [['额', T.money, { required: true }]], [rule('甲', c(T.bool, false), [['额', n(100)]])])]), {}, D).决定[0]!;
+    expect(gap.问题).toEqual([{ 类别: '缺口', 结果: '额', 规则: [] }]);
+    const clash = evaluate(program([measure('补', [['额', T.money]], [rule('甲', TRUE, [['额', n(100)]]), rule('乙', TRUE, [['额', n(200)]])])]), {}, D).决定[0]!;
+    expect(clash.问题).toEqual([{ 类别: '矛盾', 结果: '额', 规则: ['甲', '乙'] }]);
+    const unsure = evaluate(program([measure('补', [['额', T.money]], [rule('甲', u, [['额', n(100)]]), rule('乙', u, [['额', n(100)]])])]), { 人: {} }, D).决定[0]!;
+    expect(unsure.理由).toEqual(['结果“额”取决于缺少的事实（规则 甲、乙）']);
+  });
+  it('a rule giving two outcomes gives each its own value', () => {
+    const d = evaluate(program([measure('补', [['额', T.money], ['天', T.days]], [rule('甲', TRUE, [['额', n(100)], ['天', c(T.days, 3)]])])]), {}, D).决定[0]!;
+    expect([d.结果['额']!.值, d.结果['天']!.值]).toEqual(['1.00', 3]);
+  });
+  it('a rule outside its validity lists no unmet condition, even a false one', () => {
+    const d = evaluate(program([measure('补', [['额', T.money]], [rule('甲', c(T.bool, false, '否'), [['额', n(100)]], { validFrom: day('2025-01-01') })])]), {}, D).决定[0]!;
+    expect(d.规则[0]).toEqual({ 规则: '甲', 适用: false, 条件: [], 说明: '不在有效期内（2025-01-01 至 …）' });
+  });
+  it('missing facts only on a 存疑 decision: not on 适用 (a 或 that held anyway) nor on a gap', () => {
+    const d = evaluate(program([measure('补', [['额', T.money]], [rule('甲', { k: 'or', type: T.bool, xs: [u, TRUE], origin: o('或') }, [['额', n(100)]])])]), { 人: {} }, D).决定[0]!;
+    expect(d.状态).toBe('适用');
+    expect('缺少' in d).toBe(false);
+    const gap = evaluate(program([measure('补', [['额', T.money, { required: true }]], [rule('甲', c(T.bool, false), [['额', n(100)]])])]), {}, D).决定[0]!;
+    expect(gap.状态).toBe('存疑');
+    expect('缺少' in gap).toBe(false);
+  });
+  it('an absent subject or an in-force doubt adds problems only for outcomes that were given, and only once', () => {
+    const rules = [rule('甲', TRUE, [['额', n(100)]]), rule('乙', u, [['天', c(T.days, 3)]])];
+    const outs: Parameters<typeof measure>[1] = [['额', T.money], ['天', T.days], ['次', T.int]];
+    // 存疑 already (天 unknown): the subject adds no problem for 额
+    const absent = evaluate(program([measure('补', outs, rules, { subject: '人' })]), {}, D).决定[0]!;
+    expect(absent.问题).toEqual([{ 类别: '未知', 结果: '天', 规则: ['乙'] }]);
+    // 适用 with 额 only: one problem, for 额 (not for 天 or 次)
+    const sure = [rule('甲', TRUE, [['额', n(100)]])];
+    expect(evaluate(program([measure('补', outs, sure, { subject: '人' })]), {}, D).决定[0]!.问题).toEqual([{ 类别: '未知', 结果: '额', 规则: ['甲'] }]);
+    const range = { lo: day('2024-01-01'), hi: day('2024-12-31'), loIso: '2024-01-01', hiIso: '2024-12-31' };
+    const doubt = (rs: typeof rules) => evaluate(program([measure('补', outs, rs)], { policy: { effectiveRange: range } } as never), { 人: {} }, D).决定[0]!;
+    expect(doubt(rules).问题).toEqual([{ 类别: '未知', 结果: '天', 规则: ['乙'] }]);
+    expect(doubt(sure).问题).toEqual([{ 类别: '未知', 结果: '额', 规则: ['甲'] }]);
+  });
+  it('可能废止 is not reported for a policy not yet in force; its reason joins what it depends on', () => {
+    const cond = and(cmp('=', f('人', '数', T.int), c(T.int, 1)), cmp('=', f('人', '名', T.text), c(T.text, '甲')));
+    const give = measure('给', [['额', T.money]], [rule('甲', TRUE, [['额', n(100)]])]);
+    const q = (effective?: string) => program([give], { policy: { ...(effective ? { effective: day(effective), effectiveIso: effective } : {}), sunset: { condition: cond, start: 'sameDay', origin: o() } } } as never);
+    const ev = { 日期: '2024-03-01', 级别: '省', 类别: '生育支持政策' };
+    expect(evaluate(q('2025-01-01'), {}, D, [ev]).可能废止).toBeUndefined();
+    expect(evaluate(q(), {}, D, [ev]).决定[0]!.理由[1]).toBe('本政策可能已于2024-03-01废止（事件“省级生育支持政策”是否触发失效取决于：人.名、人.数）：若已废止则不适用');
+  });
+  it('a doubt recorded without a reading: 采用 is empty', () => {
+    const d = evaluate(program([measure('补', [['额', T.money]], [rule('甲', TRUE, [['额', n(100)]])], { doubts: [{ name: '疑', readings: [], quotes: [], reason: '因' }] as never })]), {}, D).决定[0]!;
+    expect(d.存疑).toEqual([{ 名称: '疑', 采用: '', 理由: '因' }]);
+  });
+  it('properties: verdicts other than fails name no failed assertion; a violated 前提 stops even an assertion without outcomes', () => {
+    const ir = program([measure('补', [['额', T.money]], [rule('甲', cmp('>=', f('人', '数', T.int), c(T.int, 2)), [['额', n(100)]])])], {
+      assumptions: [{ name: '数不大', condition: cmp('<=', f('人', '数', T.int), c(T.int, 10)), origin: o() }],
+    } as never);
+    const out: IrExpr = { k: 'outcome', type: T.money, measure: '补', outcome: '额', origin: o('补.额') };
+    const prop = (asserts: IrExpr[], condition?: IrExpr): IrProperty => ({ name: '性', asserts, ...(condition ? { condition } : {}), usesEvent: false, kind: '一般', origin: o() });
+    expect(checkProperty(ir, prop([cmp('>', out, n(0))]), { 人: { 数: 1 } }, D)).toMatchObject({ verdict: 'vacuous', failed: [] });
+    expect(checkProperty(ir, prop([TRUE], c(T.bool, false)), { 人: { 数: 2 } }, D)).toMatchObject({ verdict: 'vacuous', failed: [] });
+    expect(checkProperty(ir, prop([TRUE], u), { 人: { 数: 2 } }, D)).toMatchObject({ verdict: 'unknown', failed: [] });
+    expect(checkProperty(ir, prop([c(T.bool, false, '否')]), { 人: { 数: 11 } }, D, undefined, { stopIfAssumptionViolated: true })).toMatchObject({ verdict: 'vacuous', failed: [] });
+    expect(checkProperty(ir, prop([c(T.bool, false, '否')]), { 人: { 数: 11 } }, D)).toMatchObject({ verdict: 'fails', failed: ['否'] });
+  });
+  it('propertyMeasures visits only the definitions the property uses', () => {
+    const ap = (m: string): IrExpr => ({ k: 'applies', type: T.bool, measure: m, origin: o() });
+    const used: IrDefinition = { name: '用', type: T.bool, expr: ap('一'), origin: o() } as never;
+    const unused: IrDefinition = { name: '不用', type: T.bool, expr: ap('二'), origin: o() } as never;
+    const ir = program([], { definitions: [used, unused] } as never);
+    const p: IrProperty = { name: '性', asserts: [{ k: 'def', type: T.bool, name: '用', origin: o() }], usesEvent: false, kind: '一般', origin: o() };
+    expect([...propertyMeasures(ir, p)]).toEqual(['一']);
+  });
+});
