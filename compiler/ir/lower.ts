@@ -172,7 +172,8 @@ class Lowerer {
           const f = this.indicator(n);
           const v = f && fractionToDecimal(f);
           if (!f) this.diagnostics.push(diag('ZC0803', e.span, `指标“${n}”无法在编译期求值`));
-          if (f && !v) this.diagnostics.push(diag('ZC0803', e.span, `指标“${n}”的值 ${f.toString(12)} 是无限循环小数，不能在规则中精确使用`));
+          // a ratio is an exact fraction at run time ("n/d"): only other types need a terminating decimal
+          if (f && !v && !isRatio(t)) this.diagnostics.push(diag('ZC0803', e.span, `指标“${n}”的值 ${f.toString(12)} 是无限循环小数，不能在规则中精确使用`));
           if (f && isRatio(t)) return { k: 'const', type: t, value: ratioText(f), origin };
           return { k: 'const', type: t, value: v ? this.scaled(v, undefined, t, e.span) : 0, origin };
         }

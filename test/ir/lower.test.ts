@@ -217,6 +217,23 @@ describe('indicators (evaluated exactly at compile time)', () => {
     expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([['ZC0803', '指标“三分”的值 333.(3) 是无限循环小数，不能在规则中精确使用']]);
   });
 
+  it('a ratio indicator is an exact fraction in a rule, repeating or not; one that cannot be evaluated is ZC0803 and lowers to 0', () => {
+    const r = lowerText(`${ENTITY}条款 一、 {
+  指标 「三分之一」：比例 = 100% ÷ 3
+  指标 「一半」：比例 = 25% × 2
+  指标 「零」 = 1 ÷ (1 - 1)
+  措施 算 { 牵头单位：县卫健委  结果 值：比例  结果 半：比例  结果 整：整数  规则 甲 { 值 = 「三分之一」  半 = 「一半」  整 = 「零」 } }
+}
+`);
+    // (before the fix: ZC0803 “0.(3) 是无限循环小数”, although the IR held the exact 1/3)
+    expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([['ZC0803', '指标“零”无法在编译期求值']]);
+    expect(shape(r.value.measures[0]!.rules[0]!.assignments)).toEqual([
+      { outcome: '值', value: C(RATIO, '1/3') },
+      { outcome: '半', value: C(RATIO, '1/2') },
+      { outcome: '整', value: C(INT, 0) },
+    ]);
+  });
+
   it('division by zero and references to non-constants cannot be evaluated', () => {
     const r = lowerText(`条款 一、 {
   指标 「零」 = 1 ÷ (1 - 1)
