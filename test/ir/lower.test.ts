@@ -576,3 +576,58 @@ describe('lists, quantifiers, aggregates, definitions, assumptions, uncertain da
     ]);
   });
 });
+
+describe('types, parameters, properties, headers: each case of the lowering', () => {
+  it('every field type: 数量 is an integer, 比例（‰） a ratio, durations and ages by their unit, lists of an entity, enums, entities', () => {
+    const p = ir(`枚举 级 { 甲、乙 }
+实体 户 { 名：文本 }
+实体 人 { a：是否  b：整数  c：数量  d：金额  e：日期  f：文本  g：比例  h：比例（‰）  i：时长（周）  j：年龄（月龄）  k：年龄（岁）  l：列表（人）  m：级  n：户  o：时长（工作日） }
+`);
+    expect(p.entities.find((e) => e.name === '人')!.fields.map((f) => [f.name, f.type])).toEqual([
+      ['a', BOOL], ['b', INT], ['c', INT], ['d', MONEY], ['e', DATE], ['f', { k: 'text' }], ['g', RATIO], ['h', RATIO],
+      ['i', { k: 'quantity', dim: 'weeks' }], ['j', { k: 'quantity', dim: 'ageMonths' }], ['k', { k: 'quantity', dim: 'ageYears' }],
+      ['l', { k: 'list', elem: '人' }], ['m', { k: 'enum', name: '级', members: ['甲', '乙'] }], ['n', { k: 'entity', name: '户' }],
+      ['o', { k: 'quantity', dim: 'workdays' }],
+    ]);
+  });
+
+  it('the safe-integer bound holds for negative values too: −(2^53 − 1) fen is exact, one fen more is ZC0801', () => {
+    const r = lowerText(`条款 一、 {
+  指标 「负」：金额 = -90071992547409.91元
+  指标 「超」：金额 = -90071992547409.92元
+  指标 「整」：整数 = 3
+  措施 算 { 牵头单位：县卫健委  结果 值：金额  规则 甲 { 值 = 「负」 }  规则 乙 { 值 = 「超」 } }
+}
+`);
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.span.start])).toEqual([['ZC0801', '数值超出可精确表示的范围', r.value.measures[0]!.rules[1]!.assignments[0]!.value.origin!.start]]);
+    expect(r.value.measures[0]!.rules.map((x) => shape(x.assignments[0]!.value))).toEqual([C(MONEY, -Number.MAX_SAFE_INTEGER), C(MONEY, 0)]);
+    expect(r.value.indicators.map((i) => [i.name, i.unit])).toEqual([['负', '元'], ['超', '元'], ['整', '']]);
+  });
+
+  it('a ratio parameter is scaled by its own unit (‰)', () => {
+    const p = ir(`参数 「千分」：比例 来自 "参数.yaml"\n`, { files: { 'p/参数.yaml': '千分:\n  单位: ‰\n  值:\n    - 起: 2024-01-01\n      值: 4.8\n      来源: "甲"\n      已确认: true\n' } });
+    expect(p.params).toEqual([{ name: '千分', type: RATIO, unit: '‰', values: [{ from: day('2024-01-01'), fromIso: '2024-01-01', source: '甲', confirmed: true, value: '3/625' }] }]);
+  });
+
+  it('age literals compared with the same age unit stay as written', () => {
+    expect(condOf('周岁（人.生） ≥ 3周岁')).toEqual({ k: 'cmp', type: BOOL, op: '>=', a: { k: 'age', type: { k: 'quantity', dim: 'ageYears' }, unit: 'years', birth: F('生', DATE) }, b: C({ k: 'quantity', dim: 'ageYears' }, 3) });
+    expect(condOf('3周岁 ≤ 周岁（人.生）')).toEqual({ k: 'cmp', type: BOOL, op: '<=', a: C({ k: 'quantity', dim: 'ageYears' }, 3), b: { k: 'age', type: { k: 'quantity', dim: 'ageYears' }, unit: 'years', birth: F('生', DATE) } });
+    expect(condOf('月龄（人.生） ≥ 6月龄')).toEqual({ k: 'cmp', type: BOOL, op: '>=', a: { k: 'age', type: { k: 'quantity', dim: 'ageMonths' }, unit: 'months', birth: F('生', DATE) }, b: C({ k: 'quantity', dim: 'ageMonths' }, 6) });
+  });
+
+  it('properties: 事件 in an assertion uses the event; the category 条款一致', () => {
+    const p = ir(`条款 一、 {
+  措施 算 { 牵头单位：县卫健委  结果 值：金额  规则 甲 { 值 = 1元 } }
+  性质 「事件后」 { 类别：「条款一致」  断言：事件.日期 ≥ 2024年1月1日 或 算.值 ≥ 0元 }
+  性质 「无事件」 { 断言：算.值 ≥ 0元 }
+}
+`);
+    expect(p.properties.map((x) => [x.name, x.kind, x.usesEvent])).toEqual([['事件后', '条款一致', true], ['无事件', '一般', false]]);
+  });
+
+  it('a program without 政策 is named after its file; a policy without 生效 points its effective origin at the whole declaration', () => {
+    expect(ir('实体 人 { 数：整数 }\n', { header: false, path: 'q/abc.zc' }).policy).toEqual({ id: 'q', name: 'abc', basis: [] });
+    const r = lowerText('政策 「无生效」 { 文号："x" }\n', { header: false, path: 'q/main.zc' });
+    expect(r.value.policy).toEqual({ id: 'q', name: '无生效', basis: [], docNumber: 'x', effectiveOrigin: { file: 'q/main.zc', start: 0, end: 19, text: '政策 「无生效」 { 文号："x" }' } });
+  });
+});
