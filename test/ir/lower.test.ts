@@ -631,3 +631,13 @@ describe('types, parameters, properties, headers: each case of the lowering', ()
     expect(r.value.policy).toEqual({ id: 'q', name: '无生效', basis: [], docNumber: 'x', effectiveOrigin: { file: 'q/main.zc', start: 0, end: 19, text: '政策 「无生效」 { 文号："x" }' } });
   });
 });
+
+describe('a program with errors is still lowered without throwing (the caller must not use it): what cannot be lowered is ZC0802', () => {
+  it('其 outside a quantifier', () => {
+    const r = compile(['p/main.zc'], memoryHost({ 'p/main.zc': `${HEADER}实体 人 { 数：整数 }\n条款 一、 { 措施 算 { 牵头单位：县卫健委  结果 值：整数  规则 甲 { 条件：其 = 1  值 = 1 } } }\n` }));
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['ZC0407']);
+    const l = lower(r.programs[0]!);
+    expect(l.diagnostics.map((d) => [d.code, d.message])).toEqual([['ZC0802', '表达式“其”无法在运行时求值']]);
+    expect(shape((l.value.measures[0]!.rules[0]!.condition as { a: unknown }).a)).toEqual(C(INT, 0));
+  });
+});
