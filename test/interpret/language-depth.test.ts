@@ -12,13 +12,13 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../compiler/interpret/interpreter.js';
 import { InputError, type Decision, type Decisions } from '../../compiler/interpret/decision.js';
-import { irOf } from './helpers.js';
+import { irOf, irPerTest } from './helpers.js';
 
 const HEAD = `政策 「测试」 { 生效：2020年1月1日 }\n`;
 const dec = (d: Decisions, m: string): Decision => d.决定.find((x) => x.措施 === m)!;
 
 describe('bug 1: ratio ÷ number is exact (was scaled twice)', () => {
-  const ir = () => irOf(`${HEAD}实体 甲 { 数：整数 }
+  const ir = irPerTest(`${HEAD}实体 甲 { 数：整数 }
 条款 一、 "比例" {
   措施 比例计算 {
     对象：甲
@@ -41,7 +41,7 @@ describe('bug 1: ratio ÷ number is exact (was scaled twice)', () => {
 });
 
 describe('bug 2: fields of one entity type through different paths are distinct; nested input is accepted', () => {
-  const ir = () => irOf(`${HEAD}实体 人 { 年收入：金额 }
+  const ir = irPerTest(`${HEAD}实体 人 { 年收入：金额 }
 实体 输入 { p：人  q：人 }
 条款 一、 "路径" {
   措施 比较 {
@@ -73,7 +73,7 @@ describe('bug 2: fields of one entity type through different paths are distinct;
 });
 
 describe('bug 3: every outcome is judged on its own', () => {
-  const ir = () => irOf(`${HEAD}实体 甲 { 数：整数 }
+  const ir = irPerTest(`${HEAD}实体 甲 { 数：整数 }
 条款 一、 "结果" {
   措施 多结果 {
     对象：甲
@@ -123,7 +123,7 @@ const FAMILY = `${HEAD}枚举 户籍地 { 本县、外县 }
 }`;
 
 describe('definitions, lists, quantifiers and aggregates', () => {
-  const ir = () => irOf(FAMILY);
+  const ir = irPerTest(FAMILY);
   const kids = (...xs: [string, number?][]) => xs.map(([d, n]) => ({ 出生日期: d, 户籍: '本县', ...(n ? { 同胎序号: n } : {}) }));
   it('twins born as 3rd and 4th child count twice', () => {
     const d = dec(evaluate(ir(), { 家庭: { 夫妻: [{ 户籍: '外县' }, { 户籍: '本县' }], 子女: kids(['2018-01-01', 1], ['2024-03-01', 1], ['2024-03-01', 2], ['2016-01-01', 1]) } }, '2024-06-01'), '三孩补助');
@@ -158,7 +158,7 @@ describe('definitions, lists, quantifiers and aggregates', () => {
 });
 
 describe('uncertain dates: 施行日 known within a range', () => {
-  const ir = () => irOf(`政策 「测试」 { 生效：某日（2023年1月1日，2023年12月31日） }
+  const ir = irPerTest(`政策 「测试」 { 生效：某日（2023年1月1日，2023年12月31日） }
 实体 家庭 { 出生日期：日期 }
 定义 「实施后出生」 = 家庭.出生日期 ≥ 施行日
 条款 一、 "补助" {
@@ -185,7 +185,7 @@ describe('uncertain dates: 施行日 known within a range', () => {
 });
 
 describe('signed inputs and assumptions', () => {
-  const ir = () => irOf(`${HEAD}实体 甲 { 差额：金额 可为负  数：整数 }
+  const ir = irPerTest(`${HEAD}实体 甲 { 差额：金额 可为负  数：整数 }
 前提 「数不超过十」 { 条件：甲.数 ≤ 10  说明："编码只考虑十以内" }
 条款 一、 "差额" {
   措施 补差 {
@@ -205,7 +205,7 @@ describe('signed inputs and assumptions', () => {
 });
 
 describe('a measure used by another measure', () => {
-  const ir = () => irOf(`${HEAD}实体 家庭 { 子女数：整数 }
+  const ir = irPerTest(`${HEAD}实体 家庭 { 子女数：整数 }
 条款 一、 "甲" {
   措施 基础 { 对象：家庭  结果 额：金额  规则 「多孩」 { 条件：家庭.子女数 ≥ 2  额 = 100元 } }
   措施 加倍 { 对象：家庭  结果 额：金额  规则 「加倍」 { 条件：适用（基础）  额 = 基础.额 × 2 } }
@@ -219,7 +219,7 @@ describe('a measure used by another measure', () => {
 });
 
 describe('recipient and application conditions (正文与附件)', () => {
-  const ir = () => irOf(`${HEAD}实体 幼儿 { 孩次：整数  户籍在本县：是否 }
+  const ir = irPerTest(`${HEAD}实体 幼儿 { 孩次：整数  户籍在本县：是否 }
 实体 托育机构 { 名称：文本 }
 条款 四、 "正文" {
   措施 入托补贴 {
@@ -259,7 +259,7 @@ describe('recipient and application conditions (正文与附件)', () => {
 });
 
 describe('working-day deadlines outside the calendar: ZC0805, never a guess', () => {
-  const ir = () => irOf(`${HEAD}实体 备案 { 收到日期：日期 }
+  const ir = irPerTest(`${HEAD}实体 备案 { 收到日期：日期 }
 条款 一、 "期限" {
   措施 办理期限 {
     对象：备案
@@ -281,7 +281,7 @@ describe('working-day deadlines outside the calendar: ZC0805, never a guess', ()
 });
 
 describe('a sunset that compares with an uncertain 施行日: a possibly void policy is said out loud', () => {
-  const ir = () => irOf(`政策 「测试」 {
+  const ir = irPerTest(`政策 「测试」 {
   生效：某日（2023年1月1日，2023年12月31日）
   失效 { 条件：事件.级别 为 国家 且 事件.日期 ≥ 施行日  起算：当日 }
 }
@@ -306,7 +306,7 @@ describe('a sunset that compares with an uncertain 施行日: a possibly void po
 });
 
 describe('same-unit division is an exact ratio', () => {
-  const ir = () => irOf(`${HEAD}实体 甲 { 收入：金额  标准：金额 }
+  const ir = irPerTest(`${HEAD}实体 甲 { 收入：金额  标准：金额 }
 条款 一、 "比" {
   措施 收入比 { 对象：甲  结果 比值：比例  规则 「算」 { 比值 = 甲.收入 ÷ 甲.标准 } }
   措施 低收入 { 对象：甲  结果 低：是否  规则 「低」 { 条件：甲.收入 ÷ 甲.标准 ≤ 150%  低 = 是 } }

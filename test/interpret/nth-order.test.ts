@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../compiler/interpret/interpreter.js';
-import { irOf } from './helpers.js';
+import { irPerTest } from './helpers.js';
 
-const ir = () => irOf(`政策 「测试」 { 生效：2020年1月1日 }
+const ir = irPerTest(`政策 「测试」 { 生效：2020年1月1日 }
 实体 人 { 占比：比例  序号：整数 }
 实体 家庭 { 成员：列表（人） }
 条款 一、 "排序" {

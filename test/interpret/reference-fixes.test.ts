@@ -16,12 +16,12 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, formatRatio } from '../../compiler/interpret/interpreter.js';
 import type { Decision, Decisions } from '../../compiler/interpret/decision.js';
-import { irOf } from './helpers.js';
+import { irPerTest } from './helpers.js';
 
 const dec = (d: Decisions, m: string): Decision => d.决定.find((x) => x.措施 === m)!;
 
 describe('按（比例）第N个 orders ratios by their exact value', () => {
-  const ir = () => irOf(`政策 「测试」 { 生效：2020年1月1日 }
+  const ir = irPerTest(`政策 「测试」 { 生效：2020年1月1日 }
 实体 人 { 比：比例  名：文本 }
 实体 家庭 { 子女：列表（人） }
 条款 一、 "x" {
@@ -48,7 +48,7 @@ describe('按（比例）第N个 orders ratios by their exact value', () => {
 });
 
 describe('unknown results always say why', () => {
-  const ir = () => irOf(`政策 「测试」 { 生效：某日（2024年1月1日，2024年3月31日） }
+  const ir = irPerTest(`政策 「测试」 { 生效：某日（2024年1月1日，2024年3月31日） }
 实体 甲 { 数：整数  日：日期 }
 条款 一、 "x" {
   措施 算 {
@@ -83,7 +83,7 @@ describe('a ratio whose repeating cycle is too long to show is marked, never sho
 });
 
 describe('措施.结果 never hands over a value that depends on unknown facts', () => {
-  const ir = () => irOf(`政策 「测试」 { 生效：2020年1月1日 }
+  const ir = irPerTest(`政策 「测试」 { 生效：2020年1月1日 }
 实体 甲 { a：整数  b：整数 }
 条款 一、 "x" {
   措施 基础 {
@@ -112,7 +112,7 @@ describe('措施.结果 never hands over a value that depends on unknown facts',
 });
 
 describe('按（键）第N个 names every element whose key is missing', () => {
-  const ir = () => irOf(`政策 「测试」 { 生效：2020年1月1日 }
+  const ir = irPerTest(`政策 「测试」 { 生效：2020年1月1日 }
 实体 元素 { a：金额  n：整数 }
 实体 甲 { 表：列表（元素） }
 条款 一、 "x" { 措施 取 { 对象：甲  结果 首位：整数  规则 「r」 { 首位 = 甲.表 按（a）第1个.n } } }`);
@@ -124,7 +124,7 @@ describe('按（键）第N个 names every element whose key is missing', () => {
 });
 
 describe('合计、最大、最小 name every element whose value is missing', () => {
-  const ir = () => irOf(`政策 「测试」 { 生效：2020年1月1日 }
+  const ir = irPerTest(`政策 「测试」 { 生效：2020年1月1日 }
 实体 项 { x：金额 }
 实体 甲 { 表：列表（项） }
 条款 一、 "x" { 措施 汇总 { 对象：甲  结果 总额：金额  结果 最高：金额  规则 「r」 { 总额 = 合计（甲.表，x）  最高 = 最大（甲.表，x） } } }`);
