@@ -615,6 +615,14 @@ describe('types, parameters, properties, headers: each case of the lowering', ()
     expect(condOf('月龄（人.生） ≥ 6月龄')).toEqual({ k: 'cmp', type: BOOL, op: '>=', a: { k: 'age', type: { k: 'quantity', dim: 'ageMonths' }, unit: 'months', birth: F('生', DATE) }, b: C({ k: 'quantity', dim: 'ageMonths' }, 6) });
   });
 
+  it('a duration indicator keeps its unit (only a ratio is shown as a decimal fraction)', () => {
+    const p = ir(`条款 一、 {
+  指标 期限：时长（天） = 30天
+}
+`);
+    expect(p.indicators.map((i) => [i.name, i.value, i.unit])).toEqual([['期限', '30', '天']]);
+  });
+
   it('properties: 事件 in an assertion uses the event; the category 条款一致', () => {
     const p = ir(`条款 一、 {
   措施 算 { 牵头单位：县卫健委  结果 值：金额  规则 甲 { 值 = 1元 } }
