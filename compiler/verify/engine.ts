@@ -171,17 +171,23 @@ class Smt {
       if (enc.lists.size) this.usedLists = true;
       const first = await checkSafely(s);
       if (first.r !== 'sat' || opts.witness === false) return first;
-      // Prefer a witness dated in the policy's own era, with ratios a person can type
-      // (readability only: the query itself quantified over everything, so a proof is
-      // never weakened).
-      s.push();
+      // Prefer a witness dated in the policy's own era, with ratios a person can type and
+      // fact dates a person could have (within 3, else 18, else 60 years before the evaluation date:
+      // unconstrained, the solver picks 1970-01-01 for a toddler's birth date). Readability
+      // only: the query itself quantified over everything, so a proof is never weakened.
+      const dates = [...enc.vars.values()].filter((v) => v.type.k === 'date');
       let model: any;
-      try {
-        s.add(enc.E.ge(this.preferredFrom()));
-        for (const v of enc.vars.values()) if (v.type.k === 'quantity' && v.type.dim === 'ratio') s.add(this.Z.IsInt(v.v.mul(1_000_000)));
-        if ((await checkSafely(s)).r === 'sat') model = modelSafely(s);
-      } finally {
-        s.pop();
+      for (const years of dates.length ? WITNESS_DATE_YEARS : [undefined]) {
+        s.push();
+        try {
+          s.add(enc.E.ge(this.preferredFrom()));
+          for (const v of enc.vars.values()) if (v.type.k === 'quantity' && v.type.dim === 'ratio') s.add(this.Z.IsInt(v.v.mul(1_000_000)));
+          if (years !== undefined) for (const d of dates) s.add(d.v.ge(enc.E.sub(Math.ceil(years * 365.25))));
+          if ((await checkSafely(s)).r === 'sat') model = modelSafely(s);
+        } finally {
+          s.pop();
+        }
+        if (model !== undefined) break;
       }
       if (model === undefined && (await checkSafely(s)).r === 'sat') model = modelSafely(s);
       if (model === undefined) return { r: 'unknown', why: '查询可满足，但求解器未能在时限内给出反例' };
@@ -648,6 +654,12 @@ function usesEffective(ir: IrProgram, m: IrMeasure): boolean {
   };
   return m.rules.some((r) => walk(r.condition) || r.assignments.some((a) => walk(a.value)));
 }
+
+/**
+ * How far before the evaluation date a witness's fact dates are preferred to lie, tried in
+ * order (years; `undefined`: no preference, the solver's own choice).
+ */
+const WITNESS_DATE_YEARS: readonly (number | undefined)[] = [3, 18, 60, undefined];
 
 /** `check()`, with a solver error turned into `unknown` (with its reason). */
 async function checkSafely(s: any): Promise<{ r: 'sat' | 'unsat' | 'unknown'; why?: string }> {

@@ -116,6 +116,36 @@ describe('SMT findings', () => {
     expect(fs.find((f) => f.code === 'ZC0904')!.message).toContain('基本');
   });
 
+  it('dates a witness\'s facts a person could have: within 3 years of the evaluation date when free, else within 18 (or 60)', async () => {
+    const years = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / (365.25 * 86_400_000);
+    const two = (rule: string) => ({
+      ...policy(`  措施 补助 {
+    结果 补助额：金额 一次性 必须
+    规则 甲 { 条件：${rule}  补助额 = 1000元 }
+  }`),
+      'p/main.zc': policy(`  措施 补助 {
+    结果 补助额：金额 一次性 必须
+    规则 甲 { 条件：${rule}  补助额 = 1000元 }
+  }`)['p/main.zc']!.replace('出生日期：日期 }', '出生日期：日期  登记日期：日期 }'),
+    });
+    const gap = async (files: Record<string, string>) => {
+      const g = (await verify(files)).find((f) => f.code === 'ZC0902')!;
+      expect(g.replay?.interpreter).toBe('confirmed');
+      const f = g.witness!.facts['家庭'] as Record<string, string>;
+      return { born: f['出生日期']!, registered: f['登记日期']!, date: g.witness!.date };
+    };
+    // two dates only compared with each other: the solver alone picks 1970-01-01 for both
+    const a = await gap(two('家庭.出生日期 < 家庭.登记日期'));
+    expect(a.born >= a.registered).toBe(true);
+    for (const d of [a.born, a.registered]) expect(years(d, a.date)).toBeLessThan(3.01); // ⌈3 × 365.25⌉ days
+    // on or before 2014-01-01 (in the gap), so at least 10 years back: within 18 years, not 1970
+    const b = await gap(two('家庭.出生日期 < 家庭.登记日期 或 家庭.出生日期 > 2014年1月1日'));
+    expect(b.born <= '2014-01-01' && b.born >= b.registered).toBe(true);
+    expect(years(b.born, b.date)).toBeGreaterThan(9.99);
+    expect(years(b.born, b.date)).toBeLessThan(18.01);
+    expect(years(b.registered, b.date)).toBeLessThan(18.01);
+  });
+
   it('uses the statutory age rule: 月龄 and 周岁 compare exactly', async () => {
     const fs = await verify(policy(`  措施 托育 {
     结果 额：金额 按月
