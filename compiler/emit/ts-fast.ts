@@ -114,6 +114,22 @@ export function fastDefAccessors(ir: IrProgram, used: ReadonlySet<number>): stri
   return out.join('\n').trimEnd();
 }
 
+/**
+ * The lines that make `o` the plain object `x` (prototype Object.prototype) or throw _BAIL, inline
+ * in each validator: the named load of `constructor` comes first, so the optimising compiler knows
+ * the object's map from that load's (monomorphic, per validator) feedback and folds
+ * Object.getPrototypeOf into a constant (a shared helper sees every entity's maps: megamorphic, and
+ * Object.getPrototypeOf is then a runtime call per record). An own `constructor` (not a declared
+ * field: for-in would bail on it) or another realm's Object bails too — the full validation decides.
+ */
+function plainObject(x: string, extra: string): string[] {
+  return [
+    `  if (typeof ${x} !== 'object' || ${x} === null${extra ? ` || ${extra}` : ''}) throw _BAIL;`,
+    `  const o = ${x} as Record<string, unknown>;`,
+    '  if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) throw _BAIL;',
+  ];
+}
+
 function recordFn(ir: IrProgram, e: IrEntity, index: number, mod: ModuleGen): string {
   const cases = uniqueFields(e).flatMap(({ f, i }) => {
     const s = scalar(f, mod);
@@ -131,7 +147,7 @@ function recordFn(ir: IrProgram, e: IrEntity, index: number, mod: ModuleGen): st
   return [
     `/** 快速校验实体「${commentText(e.name)}」的一个记录（见 _fastFacts）。 */`,
     `function _fr${index}(x0: unknown, k: _FastCheck, depth: number): _Rec {`,
-    '  const o = _fobj(x0, depth);',
+    ...plainObject('x0', 'depth > _FAST_DEPTH'),
     `  const v: (_Val | _Rec | _List | undefined)[] = [${slots}];`,
     "  const r: _Rec = { id: k.next++, path: '', v };",
     '  // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)',
@@ -182,7 +198,7 @@ export function fastValidation(ir: IrProgram, mod: ModuleGen): string {
     ' * 任何不寻常之处都抛出 _BAIL（由完整校验 _validate 给出 InputError 或接受）。',
     ' */',
     'function _fastFacts(facts: unknown, day: number, f: (_Rec | undefined)[]): readonly boolean[] {',
-    '  const o = _fobj(facts, 0);',
+    ...plainObject('facts', ''),
     '  _fproto();',
     '  const k: _FastCheck = { next: 1, day };',
     '  let n: boolean[] | undefined;',

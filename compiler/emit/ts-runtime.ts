@@ -785,12 +785,6 @@ function _fproto(): void {
   }
 }
 
-/** 普通对象（原型为 Object.prototype）；否则 _BAIL。 */
-function _fobj(o: unknown, depth: number): Record<string, unknown> {
-  if (typeof o !== 'object' || o === null || depth > _FAST_DEPTH || Object.getPrototypeOf(o) !== Object.prototype) throw _BAIL;
-  return o as Record<string, unknown>;
-}
-
 const _NO_DOUBTS: readonly _Doubt[] = [];
 const _NO_EVENTS: readonly { readonly day: number; readonly ev: 上级政策事件 }[] = [];
 

@@ -133,6 +133,7 @@ function iv(a: number, b: number, why: string): number | Interval {
 
 /** round(x) half away from zero, x exact (money × ratio, ÷: the one rounding rule; tested directly in test/ir/round-div.test.ts). */
 export function roundHalfAway(x: Fraction): number {
+  // Stryker disable next-line EqualityOperator: fraction.js keeps the sign s at 1n or -1n, so s < 0n and s <= 0n agree
   const neg = x.s < 0n;
   const r = Number(x.abs().add(new Fraction(1, 2)).floor().valueOf());
   return neg && r !== 0 ? -r : r;
@@ -220,13 +221,16 @@ function withVar(ctx: Ctx, name: string, list: ListVal, i: number): Ctx {
 function definition(d: IrDefinition, self: EntityVal | undefined, ctx: Ctx): V {
   const key = self ? self.rec : ctx.sh.globalKey;
   let memo = ctx.sh.defMemo.get(key);
+  // Stryker disable next-line ConditionalExpression: a memo: a new map per call only forgets earlier definitions of the instance, which are evaluated again with the same value, missing facts, parameters and traces
   if (!memo) ctx.sh.defMemo.set(key, (memo = new Map()));
   let hit = memo.get(d.name);
+  // Stryker disable next-line ConditionalExpression: a memo: evaluating the definition again gives the same value, missing facts, parameters and traces
   if (!hit) {
     const missing = new Set<string>();
     const params = new Set<string>();
     const defs = new Map<string, DefinitionTrace>();
     const vars = new Map<string, EntityVal>();
+    // Stryker disable next-line ConditionalExpression: binding @self to undefined is the same as not binding it: a var lookup of undefined gives null (unknown) either way
     if (self) vars.set('@self', self);
     const dctx: Ctx = { sh: ctx.sh, usedParams: params, missing, vars, defs, ...(ctx.event ? { event: ctx.event } : {}) };
     const v = evalExpr(d.expr, dctx);
@@ -552,6 +556,7 @@ function quant(e: Extract<IrExpr, { k: 'quant' }>, ctx: Ctx): V {
       if (vs.some((v) => v === null)) return null;
       if (isRatio(e.type)) return ratioText(vs.reduce((acc: Fraction, v) => acc.add(ratio(v as RuntimeValue)), new Fraction(0)));
       const ns = vs.map(num);
+      // Stryker disable next-line ConditionalExpression,ArrowFunction: vs holds no null (returned above) and a non-ratio sum's elements are numbers or intervals, which num keeps: ns never holds undefined
       if (ns.some((v) => v === undefined)) return null;
       const xs = ns as (number | Interval)[];
       return iv(xs.reduce<number>((a, v) => a + lo(v), 0), xs.reduce<number>((a, v) => a + hi(v), 0), whyOf(...xs));
@@ -565,6 +570,7 @@ function quant(e: Extract<IrExpr, { k: 'quant' }>, ctx: Ctx): V {
       const all = Array.from({ length: n }, (_, i) => each(i));
       if (all.some((v) => v === null)) return null;
       const vals = all as (number | Interval | string)[];
+      // Stryker disable next-line MethodExpression: a list's values are all ratios (texts) or all numbers and intervals (one type per aggregate): some and every agree
       if (vals.every((v) => typeof v === 'string')) {
         const fs = vals.map((v) => new Fraction(v as string));
         const best = fs.reduce((a, b) => ((e.q === 'max' ? b.compare(a) > 0 : b.compare(a) < 0) ? b : a));
@@ -581,6 +587,7 @@ function quant(e: Extract<IrExpr, { k: 'quant' }>, ctx: Ctx): V {
 const nameIndex = new WeakMap<IrProgram, { definitions: Map<string, IrDefinition>; measures: Map<string, IrMeasure> }>();
 function byName<K extends 'definitions' | 'measures'>(ir: IrProgram, kind: K, name: string): (K extends 'definitions' ? IrDefinition : IrMeasure) | undefined {
   let idx = nameIndex.get(ir);
+  // Stryker disable next-line ConditionalExpression: the name index is a memo: building it again gives the same maps
   if (!idx) {
     const first = <T extends { readonly name: string }>(xs: readonly T[]) => {
       const m = new Map<string, T>();
@@ -622,6 +629,7 @@ function traceConditions(e: IrExpr, ctx: Ctx, out: ConditionTrace[], memo?: Map<
     traceConditions(e.x, ctx, out, memo);
     return;
   }
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: only constants have a value (for any other node typeof e.value is 'undefined'), and a condition's constants are booleans
   if (e.k === 'const' && typeof e.value === 'boolean') return;
   const v = evalExpr(e, ctx);
   memo?.set(e, v);
@@ -671,6 +679,7 @@ function unmetConditions(e: IrExpr, ctx: Ctx, memo?: ReadonlyMap<IrExpr, V>): { 
       return;
     }
     // INVARIANT: memo holds the values traceConditions computed for these very nodes in this ctx
+    // Stryker disable next-line OptionalChaining: the only caller, evaluateMeasure, always passes the memo
     const v = memo?.has(x) ? memo.get(x)! : evalExpr(x, ctx);
     if (v === false) no.push(x.origin?.text ?? '');
     else if (v === null) unknown.push(x.origin?.text ?? '');

@@ -171,24 +171,58 @@ class Smt {
       if (enc.lists.size) this.usedLists = true;
       const first = await checkSafely(s);
       if (first.r !== 'sat' || opts.witness === false) return first;
-      // Prefer a witness dated in the policy's own era, with ratios a person can type
-      // (readability only: the query itself quantified over everything, so a proof is
-      // never weakened).
-      s.push();
+      // Prefer a witness dated in the policy's own era, with ratios a person can type and
+      // fact dates a person could have (within 3, else 18, else 60 years before the evaluation date:
+      // unconstrained, the solver picks 1970-01-01 for a toddler's birth date). Readability
+      // only: the query itself quantified over everything, so a proof is never weakened.
+      const dates = [...enc.vars.values()].filter((v) => v.type.k === 'date');
       let model: any;
-      try {
-        s.add(enc.E.ge(this.preferredFrom()));
-        for (const v of enc.vars.values()) if (v.type.k === 'quantity' && v.type.dim === 'ratio') s.add(this.Z.IsInt(v.v.mul(1_000_000)));
-        if ((await checkSafely(s)).r === 'sat') model = modelSafely(s);
-      } finally {
-        s.pop();
+      for (const years of dates.length ? WITNESS_DATE_YEARS : [undefined]) {
+        s.push();
+        try {
+          s.add(enc.E.ge(this.preferredFrom()));
+          for (const v of enc.vars.values()) if (v.type.k === 'quantity' && v.type.dim === 'ratio') s.add(this.Z.IsInt(v.v.mul(1_000_000)));
+          if (years !== undefined) for (const d of dates) s.add(d.v.ge(enc.E.sub(Math.ceil(years * 365.25))));
+          if ((await checkSafely(s)).r === 'sat') model = await this.exactAges(enc, modelSafely(s));
+        } finally {
+          s.pop();
+        }
+        if (model !== undefined) break;
       }
-      if (model === undefined && (await checkSafely(s)).r === 'sat') model = modelSafely(s);
+      if (model === undefined && (await checkSafely(s)).r === 'sat') model = await this.exactAges(enc, modelSafely(s));
       if (model === undefined) return { r: 'unknown', why: '查询可满足，但求解器未能在时限内给出反例' };
       return { r: 'sat', model };
     } finally {
       s.pop();
       this.queryMs.push(performance.now() - t0);
+    }
+  }
+
+  /**
+   * A model whose 月龄 terms are the real full months of their birth dates: when the given one
+   * uses the abstraction's slack, solve again with the ages made exact at its evaluation date
+   * (SmtEncoder.exactAgesAt; at most MAX_AGE_REFINEMENTS rounds, in a scope of its own). The
+   * given model when it is exact already or no exact one is found there (its witness is then
+   * replayed and, if the interpreter disagrees, reported as ZC0916 as before). Without this a
+   * witness could rely on the slack and fail to replay although a real counterexample exists.
+   */
+  private async exactAges(enc: SmtEncoder, model: any): Promise<any> {
+    if (model === undefined || enc.exactAgesAt(model).length === 0) return model;
+    const s = this.solver;
+    s.push();
+    try {
+      let cur = model;
+      for (let round = 0; round < MAX_AGE_REFINEMENTS; round++) {
+        const exact = enc.exactAgesAt(cur);
+        if (exact.length === 0) return cur;
+        for (const c of exact) s.add(c);
+        if ((await checkSafely(s)).r !== 'sat') return model;
+        cur = modelSafely(s);
+        if (cur === undefined) return model;
+      }
+      return enc.exactAgesAt(cur).length === 0 ? cur : model;
+    } finally {
+      s.pop();
     }
   }
 
@@ -648,6 +682,15 @@ function usesEffective(ir: IrProgram, m: IrMeasure): boolean {
   };
   return m.rules.some((r) => walk(r.condition) || r.assignments.some((a) => walk(a.value)));
 }
+
+/**
+ * How far before the evaluation date a witness's fact dates are preferred to lie, tried in
+ * order (years; `undefined`: no preference, the solver's own choice).
+ */
+const WITNESS_DATE_YEARS: readonly (number | undefined)[] = [3, 18, 60, undefined];
+
+/** Rounds of 月龄 refinement for one witness (each makes the inexact age terms exact at one date). */
+const MAX_AGE_REFINEMENTS = 3;
 
 /** `check()`, with a solver error turned into `unknown` (with its reason). */
 async function checkSafely(s: any): Promise<{ r: 'sat' | 'unsat' | 'unknown'; why?: string }> {

@@ -27,7 +27,9 @@
  * witness is only reported after replay through the interpreter confirms it):
  *  - 月龄 of a birth date is a fresh integer M with 28·M ≤ E − B ≤ 31·M + 31 and
  *    周岁 = M div 12 (exact, see calendar.ts); decoding picks a real birth date with exactly
- *    M full months at E;
+ *    M full months at E; a model that used the slack is solved again with the ages made exact
+ *    at its E (`exactAgesAt`: M ≥ k ⇔ B ≤ the latest birth with k months, k ≤ 1500), so a real
+ *    counterexample is not lost to an unreplayable witness;
  *  - date ± N months is a fresh date within [28·N, 31·N] days; a working-day deadline is a
  *    fresh date within [n, 3n + 14] days, inside the holiday calendar's coverage (outside it
  *    evaluation refuses with ZC0805, so no decision exists there);
@@ -207,7 +209,7 @@ interface Shared {
   readonly domain: ZBool[];
   readonly vars: Map<string, FactVar>;
   readonly lists: Map<string, ListVar>;
-  readonly ages: Map<string, { months: ZExpr; birthPath?: string }>;
+  readonly ages: Map<string, { months: ZExpr; birth: ZExpr; birthPath?: string }>;
   readonly strings: Map<string, number>;
   readonly E: ZExpr;
   readonly ev: { day: ZExpr; level: ZExpr; category: ZExpr; title: ZExpr; docno: ZExpr; region: ZExpr };
@@ -783,6 +785,29 @@ export class SmtEncoder {
     return this.val(this.roundReal(this.real(a.v).div(this.real(b.v))), d);
   }
 
+  /**
+   * Constraints that make the 月龄 abstraction exact at the model's evaluation date e, for the
+   * age terms whose months M in `model` differ from the real full months of their birth date B
+   * (the abstraction's slack, 28·M ≤ E − B ≤ 31·M + 31): E = e, and for every k in
+   * 1..MAX_AGE_MONTHS, M ≥ k ⇔ B ≤ t(k), t(k) being the latest birth date with k full months at
+   * e (calendar.ts, 民法典 §201–202). They hold for every real solution with E = e; empty when
+   * the model's ages are all exact.
+   */
+  exactAgesAt(model: ZExpr): ZBool[] {
+    const Z = this.Z;
+    const e = num(model, this.E);
+    const on = fromDayNumber(e);
+    const out: ZBool[] = [];
+    for (const a of this.sh.ages.values()) {
+      const b = num(model, a.birth);
+      const real = b <= e ? fullMonthsOfAge(fromDayNumber(b), on) : undefined;
+      if (real === num(model, a.months)) continue;
+      if (!out.length) out.push(this.E.eq(e));
+      for (let k = 1; k <= MAX_AGE_MONTHS; k++) out.push(Z.Eq(a.months.ge(k), a.birth.le(latestBirthWithMonths(e, k))));
+    }
+    return out;
+  }
+
   private ageMonths(birth: ZExpr): ZExpr {
     const key = String(birth.toString());
     const hit = this.sh.ages.get(key);
@@ -790,7 +815,7 @@ export class SmtEncoder {
     const m = this.Z.Int.const(`月龄(${key})`);
     this.domain.push(m.ge(0), this.E.sub(birth).ge(m.mul(28)), this.E.sub(birth).le(m.mul(31).add(31)));
     const fv = [...this.vars.values()].find((x) => x.v === birth || String(x.v.toString()) === key);
-    this.sh.ages.set(key, { months: m, ...(fv ? { birthPath: fv.path } : {}) });
+    this.sh.ages.set(key, { months: m, birth, ...(fv ? { birthPath: fv.path } : {}) });
     return m;
   }
 
@@ -1339,6 +1364,24 @@ function decodeValue(model: ZExpr, f: FactVar, E: number, byId: Map<number, stri
     case 'text': return byId.get(n) ?? '（其他）';
     default: return n;
   }
+}
+
+/** Ages the exact 月龄 constraints cover (months; 125 years). */
+const MAX_AGE_MONTHS = 1500;
+
+/** The latest birth day with at least `months` full months of age on `evalDay` (months ≥ 1). */
+export function latestBirthWithMonths(evalDay: number, months: number): number {
+  const on = fromDayNumber(evalDay);
+  const has = (b: number) => (fullMonthsOfAge(fromDayNumber(b), on) ?? -1) >= months;
+  // INVARIANT: has(lo) and !has(hi): M(k) lies 28k..31k days after the birth day
+  let lo = evalDay - 31 * (months + 1) - 1;
+  let hi = evalDay - 28 * months + 1;
+  while (hi - lo > 1) {
+    const mid = lo + ((hi - lo) >> 1);
+    if (has(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A birth date with exactly `months` full months at `evalDay`, as close as possible to `hint`. */

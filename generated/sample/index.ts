@@ -1109,12 +1109,6 @@ function _fproto(): void {
   }
 }
 
-/** 普通对象（原型为 Object.prototype）；否则 _BAIL。 */
-function _fobj(o: unknown, depth: number): Record<string, unknown> {
-  if (typeof o !== 'object' || o === null || depth > _FAST_DEPTH || Object.getPrototypeOf(o) !== Object.prototype) throw _BAIL;
-  return o as Record<string, unknown>;
-}
-
 const _NO_DOUBTS: readonly _Doubt[] = [];
 const _NO_EVENTS: readonly { readonly day: number; readonly ev: 上级政策事件 }[] = [];
 
@@ -2309,7 +2303,9 @@ const _NO_NONE: readonly boolean[] = [false, false, false];
  * 任何不寻常之处都抛出 _BAIL（由完整校验 _validate 给出 InputError 或接受）。
  */
 function _fastFacts(facts: unknown, day: number, f: (_Rec | undefined)[]): readonly boolean[] {
-  const o = _fobj(facts, 0);
+  if (typeof facts !== 'object' || facts === null) throw _BAIL;
+  const o = facts as Record<string, unknown>;
+  if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) throw _BAIL;
   _fproto();
   const k: _FastCheck = { next: 1, day };
   let n: boolean[] | undefined;
@@ -2341,7 +2337,9 @@ function _fastFacts(facts: unknown, day: number, f: (_Rec | undefined)[]): reado
 
 /** 快速校验实体「家庭」的一个记录（见 _fastFacts）。 */
 function _fr0(x0: unknown, k: _FastCheck, depth: number): _Rec {
-  const o = _fobj(x0, depth);
+  if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) throw _BAIL;
+  const o = x0 as Record<string, unknown>;
+  if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) throw _BAIL;
   const v: (_Val | _Rec | _List | undefined)[] = [undefined, undefined];
   const r: _Rec = { id: k.next++, path: '', v };
   // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
@@ -2367,7 +2365,9 @@ function _fr0(x0: unknown, k: _FastCheck, depth: number): _Rec {
 
 /** 快速校验实体「婴幼儿」的一个记录（见 _fastFacts）。 */
 function _fr1(x0: unknown, k: _FastCheck, depth: number): _Rec {
-  const o = _fobj(x0, depth);
+  if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) throw _BAIL;
+  const o = x0 as Record<string, unknown>;
+  if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) throw _BAIL;
   const v: (_Val | _Rec | _List | undefined)[] = [undefined, undefined, undefined];
   const r: _Rec = { id: k.next++, path: '', v };
   // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
@@ -2398,7 +2398,9 @@ function _fr1(x0: unknown, k: _FastCheck, depth: number): _Rec {
 
 /** 快速校验实体「女职工」的一个记录（见 _fastFacts）。 */
 function _fr2(x0: unknown, k: _FastCheck, depth: number): _Rec {
-  const o = _fobj(x0, depth);
+  if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) throw _BAIL;
+  const o = x0 as Record<string, unknown>;
+  if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) throw _BAIL;
   const v: (_Val | _Rec | _List | undefined)[] = [undefined, undefined];
   const r: _Rec = { id: k.next++, path: '', v };
   // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { lineStarts, lineOf, lineEnd } from '../../compiler/common/lines.js';
+import { isLineBreak, lineStarts, lineOf, lineEnd } from '../../compiler/common/lines.js';
 import { SourceFile, compile, memoryHost, positionOf } from '../../compiler/index.js';
 import { programSetOf } from '../../compiler/services/program-set.js';
 import { foldingRanges } from '../../compiler/services/folding.js';
@@ -49,5 +49,47 @@ describe('line model', () => {
     const ws = programSetOf(r, 1);
     const folds = foldingRanges(ws, '/f.zc').map((f) => ({ from: new SourceFile('', text).lineCol(f.start).line, to: new SourceFile('', text).lineCol(f.end).line, kind: f.kind }));
     expect(folds).toEqual([{ from: 0, to: 2, kind: undefined }, { from: 4, to: 5, kind: 'comment' }]);
+  });
+});
+
+describe('line model: lookups (exact, against a linear scan)', () => {
+  test('isLineBreak: only \\n and \\r, not U+2028/U+2029 or their neighbours', () => {
+    expect([9, 10, 11, 12, 13, 14, 0x85, 0x2028, 0x2029].map(isLineBreak)).toEqual([false, true, false, false, true, false, false, false, false]);
+  });
+
+  test('lineOf: the last line starting at or before the offset, clamped into the text', () => {
+    const t = 'ab\ncd\r\n\ref';
+    const s = lineStarts(t);
+    expect(s).toEqual([0, 3, 7, 8]);
+    // every offset from before the text to past its end, and each line start exactly
+    expect([-3, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 99].map((o) => lineOf(s, o))).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 3, 3, 3, 3, 3, 3]);
+    expect(lineOf([0], 5)).toBe(0);
+    expect(lineOf([0, 1], 0)).toBe(0);
+    expect(lineOf([0, 1], 1)).toBe(1);
+  });
+
+  test('lineOf agrees with a linear scan on random line tables (seeded property)', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 40 }), fc.integer({ min: -3, max: 130 }), (gaps, off) => {
+      const starts = [0];
+      for (const g of gaps) starts.push(starts[starts.length - 1]! + g);
+      let want = 0;
+      starts.forEach((st, i) => { if (st <= off) want = i; });
+      expect(lineOf(starts, off)).toBe(want);
+    }), { numRuns: 2000 });
+  });
+
+  test('lineEnd: before \\n, \\r\\n or \\r; an empty line ends where it starts; past the last line, the text end', () => {
+    const t = 'ab\ncd\r\n\ref\r';
+    const s = lineStarts(t);
+    expect(s).toEqual([0, 3, 7, 8, 11]);
+    expect(s.map((_, i) => lineEnd(t, s, i))).toEqual([2, 5, 7, 10, 11]);
+    expect(lineEnd(t, s, 5)).toBe(11);
+    expect(lineEnd(t, s, 9)).toBe(11);
+    expect([0, 1, 2].map((i) => lineEnd('a\n\n', lineStarts('a\n\n'), i))).toEqual([1, 2, 3]);
+    expect(lineEnd('\r\n', [0, 2], 0)).toBe(0);
+    // a line table that does not end in a break (a caller's stale starts): only a break is cut
+    expect(lineEnd('abc', [0, 2], 0)).toBe(2);
+    expect(lineEnd('a\rc', [0, 2], 0)).toBe(1);
+    expect(lineEnd('\nc', [0, 1], 0)).toBe(0);
   });
 });

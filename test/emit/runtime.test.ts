@@ -473,6 +473,54 @@ describe('uncertain dates: intervals', () => {
     expect(rt._ivAddMonths!(I(jan31, iso('2024-03-31')), 1, 1)).toEqual(I(iso('2024-02-29'), iso('2024-04-30')));
     expect(rt._ivAddMonths!(I(jan31, iso('2024-03-31')), 1, -1)).toEqual(I(iso('2023-12-31'), iso('2024-02-29')));
   });
+  it('_ivAdd, _ivSub, _ivDays of two intervals; _why names each uncertain date once, in order; no −0', () => {
+    expect(rt._ivAdd!(I(10, 20, 'a'), I(1, 2, 'b'))).toEqual(I(11, 22, 'a、b'));
+    expect(rt._ivSub!(I(10, 20, 'a'), I(1, 2, 'a'))).toEqual(I(8, 19, 'a'));
+    expect(rt._ivDays!(I(10, 20, 'b'), I(100, 110, 'a'))).toEqual(I(80, 100, 'b、a'));
+    expect(rt._why!(I(1, 2, 'a'), 5, I(3, 4, 'a'), I(1, 2, 'b'), 'a')).toBe('a、b');
+    expect(rt._why!(1, 2)).toBe('');
+    expect(Object.is(rt._ivAdd!(-0, -0), -0)).toBe(false);
+    expect(Object.is(rt._ivSub!(-0, 0), -0)).toBe(false);
+  });
+  it('_ivCmp: known values compare exactly; an interval is true only if every value is, false only if none is, else unknown (named in miss)', () => {
+    const ops = ['>=', '>', '<=', '<', '=', '!='];
+    // numbers: every operator below, at and above
+    const nums = ops.map((op) => [[3, 4], [4, 4], [5, 4]].map(([a, b]) => rt._ivCmp!({}, op, a, b)));
+    expect(nums).toEqual([
+      [false, true, true], [false, false, true], [true, true, false], [true, false, false], [false, true, false], [true, false, true],
+    ]);
+    // the interval 10…20 against a number below, at each end, inside and above
+    const at = (op: string, b: number, a: unknown = I(10, 20, 'w')) => {
+      const miss = new Set<string>();
+      const r = rt._ivCmp!({ miss }, op, a, b);
+      return r === null ? `?${[...miss].join()}` : r;
+    };
+    const bs = [5, 10, 15, 20, 25];
+    expect(ops.map((op) => bs.map((b) => at(op, b)))).toEqual([
+      [true, true, '?w', '?w', false],
+      [true, '?w', '?w', false, false],
+      [false, '?w', '?w', true, true],
+      [false, false, '?w', '?w', true],
+      [false, '?w', '?w', '?w', false],
+      [true, '?w', '?w', '?w', true],
+    ]);
+    // the number on the left, the interval on the right: the mirror image
+    const left = (op: string, a: number) => {
+      const miss = new Set<string>();
+      const r = rt._ivCmp!({ miss }, op, a, I(10, 20, 'w'));
+      return r === null ? `?${[...miss].join()}` : r;
+    };
+    expect(ops.map((op) => bs.map((a) => left(op, a)))).toEqual([
+      [false, '?w', '?w', true, true],
+      [false, false, '?w', '?w', true],
+      [true, true, '?w', '?w', false],
+      [true, '?w', '?w', false, false],
+      [false, '?w', '?w', '?w', false],
+      [true, '?w', '?w', '?w', true],
+    ]);
+    // an unknown result with no miss set (evaluateFast's context) does not throw
+    expect(rt._ivCmp!({}, '>=', I(10, 20, 'w'), 15)).toBeNull();
+  });
 });
 
 // ─── the whole module: evaluate / evaluateFast ───────────────────────────────

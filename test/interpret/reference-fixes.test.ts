@@ -16,12 +16,12 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, formatRatio } from '../../compiler/interpret/interpreter.js';
 import type { Decision, Decisions } from '../../compiler/interpret/decision.js';
-import { irOf } from './helpers.js';
+import { irPerTest } from './helpers.js';
 
 const dec = (d: Decisions, m: string): Decision => d.决定.find((x) => x.措施 === m)!;
 
 describe('按（比例）第N个 orders ratios by their exact value', () => {
-  const ir = irOf(`政策 「测试」 { 生效：2020年1月1日 }
+  const ir = irPerTest(`政策 「测试」 { 生效：2020年1月1日 }
 实体 人 { 比：比例  名：文本 }
 实体 家庭 { 子女：列表（人） }
 条款 一、 "x" {
@@ -33,7 +33,7 @@ describe('按（比例）第N个 orders ratios by their exact value', () => {
   }
 }`);
   const names = (...xs: [string, string][]) => {
-    const d = dec(evaluate(ir, { 家庭: { 子女: xs.map(([比, 名]) => ({ 比, 名 })) } }, '2024-01-01'), '排序');
+    const d = dec(evaluate(ir(), { 家庭: { 子女: xs.map(([比, 名]) => ({ 比, 名 })) } }, '2024-01-01'), '排序');
     return [d.结果['最小者']!.值, d.结果['次小者']!.值];
   };
   it('10% is larger than 9% (as text "1/10" < "9/100" would say otherwise)', () => {
@@ -48,7 +48,7 @@ describe('按（比例）第N个 orders ratios by their exact value', () => {
 });
 
 describe('unknown results always say why', () => {
-  const ir = irOf(`政策 「测试」 { 生效：某日（2024年1月1日，2024年3月31日） }
+  const ir = irPerTest(`政策 「测试」 { 生效：某日（2024年1月1日，2024年3月31日） }
 实体 甲 { 数：整数  日：日期 }
 条款 一、 "x" {
   措施 算 {
@@ -59,13 +59,13 @@ describe('unknown results always say why', () => {
   }
 }`);
   it('a quotient of an uncertain date names the date and its range', () => {
-    const d = dec(evaluate(ir, { 甲: { 数: 2, 日: '2024-05-01' } }, '2024-06-01'), '算');
+    const d = dec(evaluate(ir(), { 甲: { 数: 2, 日: '2024-05-01' } }, '2024-06-01'), '算');
     expect(d.状态).toBe('存疑');
     expect(d.结果['商']!.值).toBe(5);
     expect(d.缺少).toEqual(['施行日（2024-01-01 至 2024-03-31 之间，确切日期未知）']);
   });
   it('a division by zero at run time is said, not a silent unknown', () => {
-    const d = dec(evaluate(ir, { 甲: { 数: 0, 日: '2024-05-01' } }, '2024-06-01'), '算');
+    const d = dec(evaluate(ir(), { 甲: { 数: 0, 日: '2024-05-01' } }, '2024-06-01'), '算');
     expect(d.状态).toBe('存疑');
     expect(d.问题).toContainEqual({ 类别: '未知', 结果: '商', 规则: ['r'] });
     expect(d.缺少).toContain('除数“甲.数”为零，无法相除');
@@ -83,7 +83,7 @@ describe('a ratio whose repeating cycle is too long to show is marked, never sho
 });
 
 describe('措施.结果 never hands over a value that depends on unknown facts', () => {
-  const ir = irOf(`政策 「测试」 { 生效：2020年1月1日 }
+  const ir = irPerTest(`政策 「测试」 { 生效：2020年1月1日 }
 实体 甲 { a：整数  b：整数 }
 条款 一、 "x" {
   措施 基础 {
@@ -99,37 +99,37 @@ describe('措施.结果 never hands over a value that depends on unknown facts',
   }
 }`);
   it('when an overriding rule may apply, the referring measure is 存疑 (it was 适用 with 2, although r may be 2)', () => {
-    const d = evaluate(ir, { 甲: { b: 1 } }, '2024-01-01');
+    const d = evaluate(ir(), { 甲: { b: 1 } }, '2024-01-01');
     expect(dec(d, '基础').状态).toBe('存疑');
     expect(dec(d, '基础').问题).toEqual([{ 类别: '未知', 结果: 'r', 规则: ['e2'] }]);
     expect(dec(d, '加倍').状态).toBe('存疑');
     expect(dec(d, '加倍').缺少).toEqual(['措施「基础」的结果「r」（该措施存疑）']);
   });
   it('once the facts are known, the value is handed over', () => {
-    expect(dec(evaluate(ir, { 甲: { a: 0, b: 1 } }, '2024-01-01'), '加倍').结果['值']!.值).toBe(4);
-    expect(dec(evaluate(ir, { 甲: { a: 1, b: 1 } }, '2024-01-01'), '加倍').结果['值']!.值).toBe(2);
+    expect(dec(evaluate(ir(), { 甲: { a: 0, b: 1 } }, '2024-01-01'), '加倍').结果['值']!.值).toBe(4);
+    expect(dec(evaluate(ir(), { 甲: { a: 1, b: 1 } }, '2024-01-01'), '加倍').结果['值']!.值).toBe(2);
   });
 });
 
 describe('按（键）第N个 names every element whose key is missing', () => {
-  const ir = irOf(`政策 「测试」 { 生效：2020年1月1日 }
+  const ir = irPerTest(`政策 「测试」 { 生效：2020年1月1日 }
 实体 元素 { a：金额  n：整数 }
 实体 甲 { 表：列表（元素） }
 条款 一、 "x" { 措施 取 { 对象：甲  结果 首位：整数  规则 「r」 { 首位 = 甲.表 按（a）第1个.n } } }`);
   it('all three missing keys are listed (only the first was)', () => {
-    const d = dec(evaluate(ir, { 甲: { 表: [{ n: 4 }, { n: 2, a: 1 }, { n: 3 }] } }, '2024-01-01'), '取');
+    const d = dec(evaluate(ir(), { 甲: { 表: [{ n: 4 }, { n: 2, a: 1 }, { n: 3 }] } }, '2024-01-01'), '取');
     expect(d.状态).toBe('存疑');
     expect(d.缺少).toEqual(['甲.表[0].a', '甲.表[2].a']);
   });
 });
 
 describe('合计、最大、最小 name every element whose value is missing', () => {
-  const ir = irOf(`政策 「测试」 { 生效：2020年1月1日 }
+  const ir = irPerTest(`政策 「测试」 { 生效：2020年1月1日 }
 实体 项 { x：金额 }
 实体 甲 { 表：列表（项） }
 条款 一、 "x" { 措施 汇总 { 对象：甲  结果 总额：金额  结果 最高：金额  规则 「r」 { 总额 = 合计（甲.表，x）  最高 = 最大（甲.表，x） } } }`);
   it('both missing amounts are listed (only the first was)', () => {
-    const d = dec(evaluate(ir, { 甲: { 表: [{}, { x: 1 }, {}] } }, '2024-01-01'), '汇总');
+    const d = dec(evaluate(ir(), { 甲: { 表: [{}, { x: 1 }, {}] } }, '2024-01-01'), '汇总');
     expect(d.状态).toBe('存疑');
     expect(d.缺少).toEqual(['甲.表[0].x', '甲.表[2].x']);
   });

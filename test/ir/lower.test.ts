@@ -217,6 +217,23 @@ describe('indicators (evaluated exactly at compile time)', () => {
     expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([['ZC0803', '指标“三分”的值 333.(3) 是无限循环小数，不能在规则中精确使用']]);
   });
 
+  it('a ratio indicator is an exact fraction in a rule, repeating or not; one that cannot be evaluated is ZC0803 and lowers to 0', () => {
+    const r = lowerText(`${ENTITY}条款 一、 {
+  指标 「三分之一」：比例 = 100% ÷ 3
+  指标 「一半」：比例 = 25% × 2
+  指标 「零」 = 1 ÷ (1 - 1)
+  措施 算 { 牵头单位：县卫健委  结果 值：比例  结果 半：比例  结果 整：整数  规则 甲 { 值 = 「三分之一」  半 = 「一半」  整 = 「零」 } }
+}
+`);
+    // (before the fix: ZC0803 “0.(3) 是无限循环小数”, although the IR held the exact 1/3)
+    expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([['ZC0803', '指标“零”无法在编译期求值']]);
+    expect(shape(r.value.measures[0]!.rules[0]!.assignments)).toEqual([
+      { outcome: '值', value: C(RATIO, '1/3') },
+      { outcome: '半', value: C(RATIO, '1/2') },
+      { outcome: '整', value: C(INT, 0) },
+    ]);
+  });
+
   it('division by zero and references to non-constants cannot be evaluated', () => {
     const r = lowerText(`条款 一、 {
   指标 「零」 = 1 ÷ (1 - 1)
@@ -377,3 +394,258 @@ describe('helpers', () => {
   });
 });
 
+
+describe('lists, quantifiers, aggregates, definitions, assumptions, uncertain dates (issue 9): the exact IR', () => {
+  const DEPTH = `政策 「测试」 { 生效：某日（2023年1月1日，2023年12月31日） }
+枚举 户籍地 { 本县、外县 }
+实体 人 { 出生日期：日期  户籍：户籍地  月收入：金额  差额：金额 可为负 }
+实体 家庭 { 夫妻：列表（人）  子女：列表（人）  申请日：日期 }
+定义 人.孩次：整数 = 人数（家庭.子女，出生日期 < 人.出生日期） + 1
+定义 「一方在本县」 = 家庭.夫妻 至少一方满足（户籍 为 本县）
+前提 「子女不多」 { 条件：数量（家庭.子女，孩次 ≥ 1） ≤ 10  说明："十以内" }
+条款 一、 "补助" {
+  措施 补助 {
+    对象：家庭
+    结果 额：金额
+    结果 次：日期
+    结果 多：整数
+    规则 「甲」 {
+      条件：「一方在本县」 且 家庭.子女 均满足（其.孩次 ≥ 1 且 其.出生日期 ≥ 施行日） 且 家庭.申请日 ≥ 某日（2023年1月1日，2023年6月30日）
+      额 = 合计（家庭.夫妻，月收入）  次 = 家庭.子女 按（出生日期）第2个.出生日期  多 = 数量（家庭.子女）
+    }
+  }
+  措施 加 { 对象：家庭  结果 额：金额  规则 「乙」 { 条件：适用（补助）  额 = 补助.额 + 最大（家庭.夫妻，月收入） } }
+}
+`;
+  const PERSON = { k: 'entity', name: '人' };
+  const HUJI = { k: 'enum', name: '户籍地', members: ['本县', '外县'] };
+  const V = (name: string) => ({ k: 'var', type: PERSON, name });
+  const G = (of: object, field: string, type: object) => ({ k: 'get', type, of, field });
+  const L = (field: string) => ({ k: 'field', type: { k: 'list', elem: '人' }, entity: '家庭', field });
+  const D = (s: string) => day(s);
+
+  it('definitions: an element\'s bare field, the entity itself (@self), a count with a body (an integer); a global quantifier; element variables numbered in lowering order (measures first)', () => {
+    const p = ir(DEPTH, { header: false });
+    expect(shape(p.definitions)).toEqual([
+      {
+        name: '人.孩次', type: INT, doubts: [], entity: '人',
+        expr: {
+          k: 'add', type: INT, b: C(INT, 1),
+          a: { k: 'quant', type: INT, q: 'count', list: L('子女'), var: '@e6', body: { k: 'cmp', type: BOOL, op: '<', a: G(V('@e6'), '出生日期', DATE), b: G(V('@self'), '出生日期', DATE) } },
+        },
+      },
+      {
+        name: '一方在本县', type: BOOL, doubts: [],
+        expr: { k: 'quant', type: BOOL, q: 'exists', list: L('夫妻'), var: '@e7', body: { k: 'cmp', type: BOOL, op: '=', a: G(V('@e7'), '户籍', HUJI), b: C(HUJI, '本县') } },
+      },
+    ]);
+  });
+
+  it('assumptions: an element\'s definition by its bare name is the definition of the element', () => {
+    const p = ir(DEPTH, { header: false });
+    expect(shape(p.assumptions)).toEqual([{
+      name: '子女不多', note: '十以内',
+      condition: {
+        k: 'cmp', type: BOOL, op: '<=', b: C(INT, 10),
+        a: { k: 'quant', type: INT, q: 'count', list: L('子女'), var: '@e8', body: { k: 'cmp', type: BOOL, op: '>=', a: { k: 'def', type: INT, name: '人.孩次', of: V('@e8') }, b: C(INT, 1) } },
+      },
+    }]);
+  });
+
+  it('rules: a global definition, 均满足 over 其 (its definition and its field), 施行日, 某日（a，b）, 合计, 按（键）第N个, 数量 without a body, 适用, a measure\'s outcome, 最大', () => {
+    const p = ir(DEPTH, { header: false });
+    expect(p.policy.effective).toBeUndefined();
+    expect(p.policy.effectiveRange).toEqual({ lo: D('2023-01-01'), hi: D('2023-12-31'), loIso: '2023-01-01', hiIso: '2023-12-31' });
+    expect(p.policy.effectiveOrigin).toEqual({ file: 'p/main.zc', start: 10, end: 38, text: '生效：某日（2023年1月1日，2023年12月31日）' });
+    const [m1, m2] = p.measures;
+    expect(shape(m1!.rules[0]!.condition)).toEqual({
+      k: 'and', type: BOOL, xs: [
+        { k: 'def', type: BOOL, name: '一方在本县' },
+        {
+          k: 'quant', type: BOOL, q: 'forall', list: L('子女'), var: '@e1', body: {
+            k: 'and', type: BOOL, xs: [
+              { k: 'cmp', type: BOOL, op: '>=', a: { k: 'def', type: INT, name: '人.孩次', of: V('@e1') }, b: C(INT, 1) },
+              { k: 'cmp', type: BOOL, op: '>=', a: G(V('@e1'), '出生日期', DATE), b: { k: 'effective', type: DATE } },
+            ],
+          },
+        },
+        { k: 'cmp', type: BOOL, op: '>=', a: { k: 'field', type: DATE, entity: '家庭', field: '申请日' }, b: { k: 'someDay', type: DATE, lo: D('2023-01-01'), hi: D('2023-06-30') } },
+      ],
+    });
+    expect(shape(m1!.rules[0]!.assignments)).toEqual([
+      { outcome: '额', value: { k: 'quant', type: MONEY, q: 'sum', list: L('夫妻'), var: '@e2', body: G(V('@e2'), '月收入', MONEY) } },
+      { outcome: '次', value: G({ k: 'nth', type: PERSON, list: L('子女'), var: '@e3', key: G(V('@e3'), '出生日期', DATE), n: 2 }, '出生日期', DATE) },
+      { outcome: '多', value: { k: 'quant', type: INT, q: 'count', list: L('子女'), var: '@e4' } },
+    ]);
+    expect(shape(m2!.rules[0]!.condition)).toEqual({ k: 'applies', type: BOOL, measure: '补助' });
+    expect(shape(m2!.rules[0]!.assignments)).toEqual([{
+      outcome: '额', value: {
+        k: 'add', type: MONEY, a: { k: 'outcome', type: MONEY, measure: '补助', outcome: '额' },
+        b: { k: 'quant', type: MONEY, q: 'max', list: L('夫妻'), var: '@e5', body: G(V('@e5'), '月收入', MONEY) },
+      },
+    }]);
+    // every node keeps the text it was lowered from
+    const someDay = (m1!.rules[0]!.condition as { xs: { b?: { origin: { text: string } } }[] }).xs[2]!.b!;
+    expect(someDay.origin.text).toBe('某日（2023年1月1日，2023年6月30日）');
+  });
+
+  const OPTIONAL = `政策 「全」 {
+  标题："可选属性"
+  生效：某日（2023年1月1日，2023年12月31日）
+  说明："自印发之日起施行"
+}
+机构 县卫健委
+枚举 户籍地 { 本县、外县 }
+实体 人 { 出生日期：日期 "出生证明上的日期"  差额：金额 可为负  户籍：户籍地 }
+实体 机构甲 { 名称：文本 }
+定义 人.本县 = 人.户籍 为 本县 {
+  原文："本县户籍"
+  说明："按户口簿"
+  存疑：「户籍口径」
+}
+条款 一、 "总则" {
+  原文："一、总则"
+  存疑 「户籍口径」 {
+    原文："户籍"
+    解读 户口簿："按户口簿"
+    解读 居住证："含居住证"
+    采用：户口簿
+    理由："原文写户籍"
+  }
+  指标 上限：金额 = 100元 {
+    说明："每月"
+  }
+  条款 （一） "补助" {
+    定义 「成年」 = 周岁（人.出生日期） ≥ 18周岁
+    措施 补助 {
+      牵头单位：县卫健委
+      对象：人
+      发放对象："监护人"
+      申请条件：受理
+      说明："按月发放"
+      结果 额：金额
+      规则 「甲」 { 条件：人.本县  额 = 上限  说明："本县户籍" }
+    }
+    措施 受理 { 牵头单位：县卫健委  对象：人  发放对象：机构甲  结果 可：是否  规则 「乙」 { 可 = 是 } }
+    性质 「额不超上限」 {
+      类别：「概念一致」
+      断言：补助.额 ≤ 上限
+      说明："上限"
+      接受："已知"
+    }
+  }
+}
+`;
+
+  it('every optional attribute reaches the IR, and an absent one leaves no key', () => {
+    const p = ir(OPTIONAL, { header: false });
+    expect(p.policy).toEqual({
+      id: 'p', name: '全', basis: [], title: '可选属性', effectiveNote: '自印发之日起施行',
+      effectiveRange: { lo: D('2023-01-01'), hi: D('2023-12-31'), loIso: '2023-01-01', hiIso: '2023-12-31' },
+      effectiveOrigin: { file: 'p/main.zc', start: 23, end: 51, text: '生效：某日（2023年1月1日，2023年12月31日）' },
+    });
+    expect(p.entities).toEqual([
+      { name: '人', fields: [{ name: '出生日期', type: DATE, doc: '出生证明上的日期' }, { name: '差额', type: MONEY, signed: true }, { name: '户籍', type: HUJI }] },
+      { name: '机构甲', fields: [{ name: '名称', type: { k: 'text' } }] },
+    ]);
+    const [m1, m2] = p.measures;
+    expect([m1!.subject, m1!.note, m1!.recipient, m1!.application, m1!.responsible]).toEqual(['人', '按月发放', '监护人', '受理', []]);
+    expect(Object.keys(m2!).filter((k) => ['note', 'recipient', 'application'].includes(k))).toEqual(['recipient']);
+    expect(m2!.recipient).toBe('机构甲');
+    expect(shape(m1!.rules[0])).toEqual({
+      name: '甲', note: '本县户籍', overrides: [],
+      condition: { k: 'def', type: BOOL, name: '人.本县', of: { k: 'root', type: PERSON, entity: '人' } },
+      assignments: [{ outcome: '额', value: C(MONEY, 10000) }],
+    });
+    expect(Object.keys(m2!.rules[0]!)).toEqual(['name', 'condition', 'assignments', 'overrides', 'origin']);
+    expect(p.indicators.map(({ origin: _, ...i }) => i)).toEqual([{ name: '上限', value: '100', exact: true, fraction: '100', unit: '元', expr: '100元', note: '每月', clause: 'sec_1' }]);
+    expect(p.doubts).toEqual([{ name: '户籍口径', readings: [{ name: '户口簿', text: '按户口簿' }, { name: '居住证', text: '含居住证' }], quotes: ['户籍'], adopted: '户口簿', reason: '原文写户籍', clause: 'sec_1' }]);
+    expect(shape(p.properties)).toEqual([{
+      name: '额不超上限', kind: '概念一致', usesEvent: false, note: '上限', clause: 'sec_1__subsec_1', accepted: '已知',
+      asserts: [{ k: 'cmp', type: BOOL, op: '<=', a: { k: 'outcome', type: MONEY, measure: '补助', outcome: '额' }, b: C(MONEY, 10000) }],
+    }]);
+    expect(shape(p.definitions)).toEqual([
+      {
+        name: '人.本县', type: BOOL, doubts: ['户籍口径'], entity: '人', note: '按户口簿', citation: { anchor: '', label: '', quotes: ['本县户籍'] },
+        expr: { k: 'cmp', type: BOOL, op: '=', a: G(V('@self'), '户籍', HUJI), b: C(HUJI, '本县') },
+      },
+      {
+        name: '成年', type: BOOL, doubts: [], citation: { anchor: 'sec_1__subsec_1', label: '一（一）', title: '补助', quotes: [] },
+        expr: { k: 'cmp', type: BOOL, op: '>=', a: { k: 'age', type: { k: 'quantity', dim: 'ageYears' }, unit: 'years', birth: { k: 'field', type: DATE, entity: '人', field: '出生日期' } }, b: C({ k: 'quantity', dim: 'ageYears' }, 18) },
+      },
+    ]);
+  });
+});
+
+describe('types, parameters, properties, headers: each case of the lowering', () => {
+  it('every field type: 数量 is an integer, 比例（‰） a ratio, durations and ages by their unit, lists of an entity, enums, entities', () => {
+    const p = ir(`枚举 级 { 甲、乙 }
+实体 户 { 名：文本 }
+实体 人 { a：是否  b：整数  c：数量  d：金额  e：日期  f：文本  g：比例  h：比例（‰）  i：时长（周）  j：年龄（月龄）  k：年龄（岁）  l：列表（人）  m：级  n：户  o：时长（工作日） }
+`);
+    expect(p.entities.find((e) => e.name === '人')!.fields.map((f) => [f.name, f.type])).toEqual([
+      ['a', BOOL], ['b', INT], ['c', INT], ['d', MONEY], ['e', DATE], ['f', { k: 'text' }], ['g', RATIO], ['h', RATIO],
+      ['i', { k: 'quantity', dim: 'weeks' }], ['j', { k: 'quantity', dim: 'ageMonths' }], ['k', { k: 'quantity', dim: 'ageYears' }],
+      ['l', { k: 'list', elem: '人' }], ['m', { k: 'enum', name: '级', members: ['甲', '乙'] }], ['n', { k: 'entity', name: '户' }],
+      ['o', { k: 'quantity', dim: 'workdays' }],
+    ]);
+  });
+
+  it('the safe-integer bound holds for negative values too: −(2^53 − 1) fen is exact, one fen more is ZC0801', () => {
+    const r = lowerText(`条款 一、 {
+  指标 「负」：金额 = -90071992547409.91元
+  指标 「超」：金额 = -90071992547409.92元
+  指标 「整」：整数 = 3
+  措施 算 { 牵头单位：县卫健委  结果 值：金额  规则 甲 { 值 = 「负」 }  规则 乙 { 值 = 「超」 } }
+}
+`);
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.span.start])).toEqual([['ZC0801', '数值超出可精确表示的范围', r.value.measures[0]!.rules[1]!.assignments[0]!.value.origin!.start]]);
+    expect(r.value.measures[0]!.rules.map((x) => shape(x.assignments[0]!.value))).toEqual([C(MONEY, -Number.MAX_SAFE_INTEGER), C(MONEY, 0)]);
+    expect(r.value.indicators.map((i) => [i.name, i.unit])).toEqual([['负', '元'], ['超', '元'], ['整', '']]);
+  });
+
+  it('a ratio parameter is scaled by its own unit (‰)', () => {
+    const p = ir(`参数 「千分」：比例 来自 "参数.yaml"\n`, { files: { 'p/参数.yaml': '千分:\n  单位: ‰\n  值:\n    - 起: 2024-01-01\n      值: 4.8\n      来源: "甲"\n      已确认: true\n' } });
+    expect(p.params).toEqual([{ name: '千分', type: RATIO, unit: '‰', values: [{ from: day('2024-01-01'), fromIso: '2024-01-01', source: '甲', confirmed: true, value: '3/625' }] }]);
+  });
+
+  it('age literals compared with the same age unit stay as written', () => {
+    expect(condOf('周岁（人.生） ≥ 3周岁')).toEqual({ k: 'cmp', type: BOOL, op: '>=', a: { k: 'age', type: { k: 'quantity', dim: 'ageYears' }, unit: 'years', birth: F('生', DATE) }, b: C({ k: 'quantity', dim: 'ageYears' }, 3) });
+    expect(condOf('3周岁 ≤ 周岁（人.生）')).toEqual({ k: 'cmp', type: BOOL, op: '<=', a: C({ k: 'quantity', dim: 'ageYears' }, 3), b: { k: 'age', type: { k: 'quantity', dim: 'ageYears' }, unit: 'years', birth: F('生', DATE) } });
+    expect(condOf('月龄（人.生） ≥ 6月龄')).toEqual({ k: 'cmp', type: BOOL, op: '>=', a: { k: 'age', type: { k: 'quantity', dim: 'ageMonths' }, unit: 'months', birth: F('生', DATE) }, b: C({ k: 'quantity', dim: 'ageMonths' }, 6) });
+  });
+
+  it('a duration indicator keeps its unit (only a ratio is shown as a decimal fraction)', () => {
+    const p = ir(`条款 一、 {
+  指标 期限：时长（天） = 30天
+}
+`);
+    expect(p.indicators.map((i) => [i.name, i.value, i.unit])).toEqual([['期限', '30', '天']]);
+  });
+
+  it('properties: 事件 in an assertion uses the event; the category 条款一致', () => {
+    const p = ir(`条款 一、 {
+  措施 算 { 牵头单位：县卫健委  结果 值：金额  规则 甲 { 值 = 1元 } }
+  性质 「事件后」 { 类别：「条款一致」  断言：事件.日期 ≥ 2024年1月1日 或 算.值 ≥ 0元 }
+  性质 「无事件」 { 断言：算.值 ≥ 0元 }
+}
+`);
+    expect(p.properties.map((x) => [x.name, x.kind, x.usesEvent])).toEqual([['事件后', '条款一致', true], ['无事件', '一般', false]]);
+  });
+
+  it('a program without 政策 is named after its file; a policy without 生效 points its effective origin at the whole declaration', () => {
+    expect(ir('实体 人 { 数：整数 }\n', { header: false, path: 'q/abc.zc' }).policy).toEqual({ id: 'q', name: 'abc', basis: [] });
+    const r = lowerText('政策 「无生效」 { 文号："x" }\n', { header: false, path: 'q/main.zc' });
+    expect(r.value.policy).toEqual({ id: 'q', name: '无生效', basis: [], docNumber: 'x', effectiveOrigin: { file: 'q/main.zc', start: 0, end: 19, text: '政策 「无生效」 { 文号："x" }' } });
+  });
+});
+
+describe('a program with errors is still lowered without throwing (the caller must not use it): what cannot be lowered is ZC0802', () => {
+  it('其 outside a quantifier', () => {
+    const r = compile(['p/main.zc'], memoryHost({ 'p/main.zc': `${HEADER}实体 人 { 数：整数 }\n条款 一、 { 措施 算 { 牵头单位：县卫健委  结果 值：整数  规则 甲 { 条件：其 = 1  值 = 1 } } }\n` }));
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['ZC0407']);
+    const l = lower(r.programs[0]!);
+    expect(l.diagnostics.map((d) => [d.code, d.message])).toEqual([['ZC0802', '表达式“其”无法在运行时求值']]);
+    expect(shape((l.value.measures[0]!.rules[0]!.condition as { a: unknown }).a)).toEqual(C(INT, 0));
+  });
+});

@@ -6,20 +6,27 @@
  * condition against an uncertain 施行日: 可能废止; same-unit division as an exact ratio; ratio ÷
  * ratio; an outcome beside a rule of unknown applicability).
  *
- * What runs in `npm test`, per policy (ZC_SQL_ROWS = 100,000 cases in ZC_SQL_SCENARIOS = 50 scenarios):
- *   - ZC_SQL_ROWS cases in 50 scenarios (an evaluation date and an event list each) through the
- *     generated TypeScript evaluator (compiler/emit/typescript.ts, compiled in-process) and the
- *     DuckDB view: every status, outcome value, missing-fact list (缺少), 申请/可领取, sunset date
- *     and possible sunset, row by row. Every scenario is loaded at once (each case's scenario a
- *     row of zc_case_scenario, each scenario's date and events rows of zc_eval / zc_events) and
- *     the view runs as ONE query per policy and engine: planned once (compiler/sql/emit.ts);
- *   - the interpreter (the reference semantics) on the first 200 cases of every scenario
- *     (ZC_SQL_INTERP_ROWS = 10,000 per policy; the cases are random, so a seeded random subset):
- *     the same decisions as the generated evaluator, and the same SQL-form row from its raw
- *     values as the one derived from the generated evaluator's decisions (money in fen, ratios);
- *   - PostgreSQL (ZC_PG_URL, 127.0.0.1) on the first 200 cases of every scenario
- *     (ZC_SQL_PG_ROWS = 10,000 per policy), also one query. Under CI=true an unreachable server
- *     fails the test.
+ * What runs in `npm test`, per policy: ZC_SQL_ROWS = 100,000 seeded cases in ZC_SQL_SCENARIOS = 50
+ * scenarios (an evaluation date and an event list each), ALL of them through all four engines:
+ *   - the interpreter (compiler/interpret, the reference semantics): every case; its decisions and
+ *     its SQL-form row (every status, outcome value in fen / ISO date / exact ratio text, missing-fact
+ *     list 缺少, 申请/可领取, 废止日期, 可能废止日期) are what the others must give;
+ *   - the generated TypeScript evaluator (compiler/emit/typescript.ts, compiled in-process):
+ *     `evaluateMany` (the fast path, per scenario) on every case — each measure's status, outcome
+ *     values and 可领取, and the 前提 violated, equal to the interpreter's; and `evaluate` (with
+ *     traces) on the first 200 cases of every scenario (ZC_SQL_FULL_ROWS = 10,000 per policy):
+ *     its decisions (缺少, 申请 too) equal to the interpreter's, and the SQL-form row derived from
+ *     them equal to the interpreter's raw values;
+ *   - DuckDB and PostgreSQL (ZC_PG_URL, 127.0.0.1): every case that has an input row, the whole
+ *     SQL-form row. The input rows are built once per case and loaded into both (DuckDB's appender;
+ *     one CSV per table, COPY FROM STDIN into PostgreSQL); every scenario is loaded at once (each
+ *     case's scenario a row of zc_case_scenario, each scenario's date and events rows of zc_eval /
+ *     zc_events) and each engine runs ONE query per policy (planned once), materialised into a table
+ *     while this process runs the interpreter and the generated evaluator, then read in chunks.
+ *     Results are compared as compact encoded tuples (each cell's text interned to a number).
+ *     Under CI=true an unreachable PostgreSQL fails the test.
+ * A mismatch fails the test and prints the seed, the scenario and case index, the case (facts,
+ * date, events) and the four results (the columns on which they differ).
  * Cases are biased to boundaries (compiler constants ±1, birth dates N months/years before the
  * evaluation date ±1 day, 29 February, month ends, 施行日 and its range), unknowns (absent
  * fields, entities, lists), entities stated not to exist (不存在 → table 声明不存在), and void
@@ -27,15 +34,17 @@
  * found by asking the interpreter). Asserted to appear: 适用, 存疑, 不适用, 已废止 for every policy
  * with a 失效 condition, 可能废止 for one whose 施行日 is uncertain too.
  * A case with no entity at all has no input row, so it is compared only between the
- * interpreter and the generated evaluator.
- * Cost: see docs/sql.md §5 (CPU per phase, ZC_TIMING=1).
- * ZC_TIMING=1 prints the CPU milliseconds per phase. ZC_SEED overrides the seed.
+ * interpreter and the generated evaluator; a case both refuse (invalid input, ZC0805) has no rows.
+ * Cost: see docs/sql.md §5. ZC_TIMING=1 prints CPU and wall milliseconds per phase (and the
+ * PostgreSQL server process's CPU); ZC_SQL_SERIAL=1 waits for the queries before the interpreter
+ * runs (to measure phases apart). ZC_SEED overrides the seed.
  */
 import { describe, expect, it } from 'vitest';
 import { nodeHost } from '../../compiler/project/host.js';
 import { loadPolicies } from '../../compiler/project/policies.js';
 import { duckdb, postgres, type Engine } from './engines.js';
-import { compare, loadPolicy, type EngineRun, type TsEvaluator } from './harness.js';
+import { compare, loadPolicy, type TsEvaluator } from './harness.js';
+import { loadavg } from 'node:os';
 import ts from 'typescript';
 import { emitTypeScript } from '../../compiler/emit/typescript.js';
 import { scenarios } from './cases.js';
@@ -46,9 +55,8 @@ const SEED = Number(process.env['ZC_SEED'] ?? 20261205);
 const ROWS = Number(process.env['ZC_SQL_ROWS'] ?? 100_000);
 const SCENARIOS = Number(process.env['ZC_SQL_SCENARIOS'] ?? 50);
 const PER = Math.ceil(ROWS / SCENARIOS);
-/** Cases of each scenario also run by the interpreter / loaded into PostgreSQL (the first ones). */
-const INTERP_PER = Math.min(PER, Math.ceil(Number(process.env['ZC_SQL_INTERP_ROWS'] ?? 10_000) / SCENARIOS));
-const PG_PER = Math.min(PER, Math.ceil(Number(process.env['ZC_SQL_PG_ROWS'] ?? 10_000) / SCENARIOS));
+/** Cases of each scenario also run by the generated `evaluate` with traces (the first ones). */
+const FULL_PER = Math.min(PER, Math.ceil(Number(process.env['ZC_SQL_FULL_ROWS'] ?? 10_000) / SCENARIOS));
 /** Statuses each policy's rows must show beyond 适用/存疑/不适用. */
 const SETS: [string, string[]][] = [
   ['policies', []],
@@ -65,7 +73,7 @@ function generated(ir: Parameters<typeof emitTypeScript>[0]): TsEvaluator | { un
     const js = ts.transpileModule(src, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS } }).outputText;
     const exports: Record<string, unknown> = {};
     new Function('exports', 'module', 'require', js)(exports, { exports }, () => { throw new Error('the generated module imports nothing'); });
-    if (typeof exports['evaluate'] !== 'function') return { unavailable: 'no evaluate export' };
+    for (const f of ['evaluate', 'evaluateFast', 'evaluateMany']) if (typeof exports[f] !== 'function') return { unavailable: `no ${f} export` };
     return exports as unknown as TsEvaluator;
   } catch (e) {
     return { unavailable: (e as Error).message.split('\n')[0]! };
@@ -76,33 +84,35 @@ for (const [dir, alsoExpected] of SETS) {
   const { policies } = loadPolicies([dir], nodeHost);
   it(`${dir}: policies found`, () => expect(policies.length).toBeGreaterThan(0));
   for (const p of policies) {
-    describe(`SQL = generated evaluator = interpreter: ${dir} ${p.ir.policy.id}`, () => {
-      it(`${ROWS} cases: generated evaluator and DuckDB all, interpreter ${INTERP_PER * SCENARIOS}, PostgreSQL ${PG_PER * SCENARIOS} (seed ${SEED})`, async () => {
-        const runs: EngineRun[] = [{ engine: await duckdb(), perScenario: PER }];
+    describe(`interpreter = generated evaluator = DuckDB = PostgreSQL: ${dir} ${p.ir.policy.id}`, () => {
+      it(`${ROWS} cases, all four engines (generated evaluate with traces on ${FULL_PER * SCENARIOS}; seed ${SEED})`, async () => {
+        const engines: Engine[] = [await duckdb()];
         const r = await postgres();
         if ('unavailable' in r) {
           if (process.env['CI']) throw new Error(`PostgreSQL unreachable under CI: ${r.unavailable}`);
           console.warn(`PostgreSQL 差分测试没有运行（本机无服务器）：${r.unavailable}`);
-        } else runs.push({ engine: r, perScenario: PG_PER });
+        } else engines.push(r);
         try {
-          for (const e of runs) await loadPolicy(e.engine, p.ir);
+          for (const e of engines) await loadPolicy(e, p.ir);
           const g = generated(p.ir);
           if ('unavailable' in g) throw new Error(`生成的 TypeScript 求值器不可用（${p.ir.policy.id}）：${g.unavailable}`);
-          const res = await compare(runs, p.ir, () => scenarios(p.ir, SEED, SCENARIOS, PER), g, INTERP_PER, 5);
-          if (process.env['ZC_TIMING']) console.log(p.ir.policy.id, res.rows, res.compared, Object.fromEntries(res.statuses), Object.fromEntries(Object.entries(res.ms).map(([k, v]) => [k, Math.round(v)])));
+          const res = await compare(engines, p.ir, () => scenarios(p.ir, SEED, SCENARIOS, PER), g, FULL_PER, 3);
+          if (process.env['ZC_TIMING']) console.log(p.ir.policy.id, res.rows, res.compared, Object.fromEntries(res.statuses), Object.fromEntries(Object.entries(res.ms).map(([k, v]) => [k, Math.round(v)])), `load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
           for (const [name, ms] of res.mismatches) {
-            if (ms.length) console.error(`${name}, seed ${SEED}:`, JSON.stringify(ms, null, 1).slice(0, 4000));
-            expect({ engine: name, mismatches: ms }).toEqual({ engine: name, mismatches: [] });
+            if (ms.length) console.error(`${p.ir.policy.id}: ${name} disagrees on ${ms.length}+ cases (seed ${SEED}, ZC_SEED to rerun):\n${JSON.stringify(ms, null, 1).slice(0, 12000)}`);
+            expect({ comparison: name, mismatches: ms.map((m) => `${m.what}: scenario ${m.scenario}, case ${m.caseIndex}`) }).toEqual({ comparison: name, mismatches: [] });
           }
           expect(res.rows).toBeGreaterThanOrEqual(ROWS * 0.9);
-          expect(res.compared['interpreter']).toBe(INTERP_PER * SCENARIOS);
-          // every case with an input row is compared on DuckDB (those with no entity at all have none)
-          expect(res.compared['duckdb']).toBe(res.rows - res.noRow);
-          if (runs.length > 1) expect(res.compared['postgres']).toBeGreaterThanOrEqual(PG_PER * SCENARIOS * 0.5);
+          expect(res.compared['interpreter']).toBe(PER * SCENARIOS);
+          expect(res.compared['generated']).toBe(PER * SCENARIOS);
+          expect(res.compared['generated-full']).toBe(FULL_PER * SCENARIOS);
+          // every valid case with an input row is compared on every engine (those with no entity at all have none)
+          for (const e of engines) expect({ engine: e.name, compared: res.compared[e.name] }).toEqual({ engine: e.name, compared: res.rows - res.noRow });
+          expect(res.rows - res.noRow).toBeGreaterThanOrEqual(ROWS * 0.5);
           const want = ['适用', '存疑', '不适用', ...alsoExpected, ...(p.ir.policy.sunset ? ['已废止'] : []), ...(p.ir.policy.sunset && p.ir.policy.effectiveRange ? ['可能废止'] : [])];
           for (const s of want) expect({ status: s, rows: res.statuses.get(s) ?? 0 }).not.toEqual({ status: s, rows: 0 });
         } finally {
-          for (const e of runs) await e.engine.close();
+          for (const e of engines) await e.close();
         }
       }, 3_600_000);
     });

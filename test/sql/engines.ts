@@ -1,13 +1,16 @@
 /**
  * Database engines for the SQL tests: DuckDB in-process (@duckdb/node-api) and a real
  * PostgreSQL over 127.0.0.1 (pg). Each test run uses a fresh DuckDB database or a fresh
- * PostgreSQL schema, dropped at the end.
+ * PostgreSQL schema, dropped at the end. Bulk loads: DuckDB's appender; PostgreSQL gets one CSV
+ * per table, written as rows arrive and loaded by COPY FROM STDIN (psql's \copy) on `flush`.
+ * Results are read in chunks (DuckDB's stream; a PostgreSQL cursor).
  * PostgreSQL: ZC_PG_URL (default postgres://zhengce:zhengce@127.0.0.1:5432/zhengce_test,
  * created by .ci/run). Under CI=true an unreachable server is a failure, never a skip.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import pg from 'pg';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -20,8 +23,12 @@ export interface Engine {
   query(sql: string): Promise<Record<string, unknown>[]>;
   /** Bulk-load rows into a table (columns by name; texts are cast by the engine to the column's type). */
   load(table: string, columns: readonly string[], rows: readonly (readonly Cell[])[]): Promise<void>;
-  /** Run one query, handing its rows over chunk by chunk (not all held at once on DuckDB). */
+  /** Finish what `load` buffered (PostgreSQL: COPY the CSV written so far); loads after it start a new buffer. */
+  flush(): Promise<void>;
+  /** Run one query, handing its rows over chunk by chunk (never all held at once). */
   stream(sql: string, each: (rows: readonly Record<string, unknown>[]) => void): Promise<void>;
+  /** CPU milliseconds used so far by the engine's server process (PostgreSQL on this machine), else undefined (DuckDB runs in this process). */
+  serverCpuMs(): Promise<number | undefined>;
   close(): Promise<void>;
 }
 
@@ -54,6 +61,8 @@ export async function duckdb(): Promise<Engine> {
         a.closeSync();
       }
     },
+    flush: async () => {},
+    serverCpuMs: async () => undefined,
     // one query per policy (every scenario at once: compiler/sql/emit.ts scenarioDdl), its result
     // streamed in DuckDB's chunks
     stream: async (sql, each) => {
@@ -76,20 +85,57 @@ export async function postgres(): Promise<Engine | { unavailable: string }> {
   }
   const schema = `zc_test_${process.pid}_${Date.now()}`;
   await client.query(`CREATE SCHEMA ${schema}; SET search_path TO ${schema}; SET jit = off;`);
+  const pid = Number((await client.query('SELECT pg_backend_pid() AS p')).rows[0].p);
   // dates come back as text, big integers as text (converted by the comparison)
   const types = { getTypeParser: (oid: number, format?: string) => (oid === 1082 ? (v: string) => v : pg.types.getTypeParser(oid, format as 'text')) };
+  // rows are written once as CSV (one file per table) and loaded by COPY FROM STDIN (psql's \copy)
+  // on flush: NULL is an unquoted empty field, every text is quoted (so '' stays a text)
+  const csvDir = mkdtempSync(join(tmpdir(), 'zhengce-test-pg-'));
+  const pending = new Map<string, { file: string; columns: readonly string[] }>();
+  const field = (v: Cell) => (v === null ? '' : typeof v === 'string' ? `"${v.replace(/"/g, '""')}"` : String(v));
+  const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
   return {
     name: 'postgres',
     exec: async (sql) => { await client.query(sql); },
     query: async (sql) => (await client.query({ text: sql, types } as pg.QueryConfig)).rows as Record<string, unknown>[],
-    // one statement per table: the rows as a JSON array of objects, typed by the table's row type
     load: async (table, columns, rows) => {
-      const q = `"${table.replace(/"/g, '""')}"`;
-      const json = JSON.stringify(rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]]))));
-      await client.query(`INSERT INTO ${q} SELECT * FROM json_populate_recordset(NULL::${q}, $1::json)`, [json]);
+      let p = pending.get(table);
+      if (!p) pending.set(table, (p = { file: join(csvDir, `${pending.size}.csv`), columns }));
+      let text = '';
+      for (const r of rows) text += r.map(field).join(',') + '\n';
+      appendFileSync(p.file, text);
     },
-    // the subset PostgreSQL gets is small enough to read at once
-    stream: async (sql, each) => { each((await client.query({ text: sql, types } as pg.QueryConfig)).rows as Record<string, unknown>[]); },
-    close: async () => { await client.query(`DROP SCHEMA ${schema} CASCADE`); await client.end(); },
+    flush: async () => {
+      if (!pending.size) return;
+      const args = [PG_URL, '-qX', '-v', 'ON_ERROR_STOP=1', '-c', `SET search_path TO ${schema}`];
+      for (const [table, p] of pending) args.push('-c', `\\copy ${q(table)} (${p.columns.map(q).join(', ')}) FROM '${p.file}' WITH (FORMAT csv)`);
+      const r = spawnSync('psql', args, { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`psql \\copy: ${r.error?.message ?? r.stderr}`);
+      for (const p of pending.values()) rmSync(p.file, { force: true });
+      pending.clear();
+    },
+    // a cursor: 5,000 rows at a time
+    stream: async (sql, each) => {
+      await client.query('BEGIN');
+      try {
+        await client.query(`DECLARE zc_cursor NO SCROLL CURSOR FOR ${sql}`);
+        for (;;) {
+          const r = await client.query({ text: 'FETCH 5000 FROM zc_cursor', types } as pg.QueryConfig);
+          if (!r.rows.length) break;
+          each(r.rows as Record<string, unknown>[]);
+        }
+      } finally {
+        await client.query('COMMIT');
+      }
+    },
+    serverCpuMs: async () => {
+      try {
+        const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return (Number(f[11]) + Number(f[12])) * 10; // utime + stime, in clock ticks of 10 ms
+      } catch {
+        return undefined; // the server is elsewhere
+      }
+    },
+    close: async () => { rmSync(csvDir, { recursive: true, force: true }); await client.query(`DROP SCHEMA ${schema} CASCADE`); await client.end(); },
   };
 }

@@ -1,12 +1,11 @@
 /**
- * Differential harness: the same cases through the generated TypeScript evaluator (every
- * case), the interpreter (a seeded subset), and the SQL view of a policy on real engines
- * (DuckDB: every case; PostgreSQL: a subset); every status, outcome value and missing-fact
- * list must agree. Cases are grouped in scenarios (an evaluation date and events each); every
- * scenario is loaded at once (the scenario of a case is a row of zc_case_scenario) and each engine
- * runs one query per policy: the view is planned once (planning the county's view costs seconds).
- * Input tables are bulk-loaded (DuckDB appender; PostgreSQL json_populate_recordset, one
- * statement per table).
+ * Differential harness: the same seeded cases through the interpreter (the reference, every case),
+ * the generated TypeScript evaluator (evaluateMany on every case, evaluate with traces on a
+ * subset) and the SQL view of a policy on real engines (DuckDB and PostgreSQL, every case with an
+ * input row); every status, outcome value and missing-fact list must agree (`compare`).
+ * Input rows are built once and loaded into every engine (DuckDB appender; PostgreSQL COPY of one
+ * CSV per table); each engine runs one query per policy into a table while this process runs the
+ * interpreter; the results are compared as compact encoded tuples.
  */
 import { evaluateRaw, formatRatio } from '../../compiler/interpret/interpreter.js';
 import { validateInput } from '../../compiler/interpret/validate.js';
@@ -24,14 +23,15 @@ export interface Scenario {
   readonly facts: readonly unknown[];
 }
 
-export interface Mismatch { scenario: number; caseIndex: number; measure: string; what: string; sql: unknown; interpreter: unknown; facts: unknown; date: string; events: unknown }
-
-/** Expected per-measure row from the interpreter, in the SQL's value representation. */
 /** Key under which expected() keeps the interpreter's decisions (not a column). */
 export const DECISIONS = Symbol('decisions');
 
-/** A generated TypeScript evaluator (generated/<policy>/index.ts). */
-export interface TsEvaluator { evaluate(facts: unknown, date: unknown, events?: unknown): unknown }
+/** A generated TypeScript evaluator (generated/<policy>/index.ts): `evaluate` (traces), `evaluateFast` and `evaluateMany` (the fast path). */
+export interface TsEvaluator {
+  evaluate(facts: unknown, date: unknown, events?: unknown): unknown;
+  evaluateFast(facts: unknown, date: unknown, events?: unknown): unknown;
+  evaluateMany(rows: Iterable<unknown>, date: unknown, events?: unknown): Iterable<unknown>;
+}
 
 type DecisionSet = { 废止?: { 日期: string }; 可能废止?: { 日期: string }; 决定: { 状态: string; 缺少?: readonly string[]; 结果: Record<string, { 值: unknown; 分?: number }>; 问题?: readonly { 类别: string; 结果: string }[]; 申请?: { 状态: string }; 可领取?: { 状态: string } }[] };
 
@@ -124,181 +124,304 @@ export function sqlRowOf(ir: IrProgram, decisions: unknown, facts: unknown): Rec
 }
 
 /** Columns holding a ratio outcome ("n/d" in SQL and in the interpreter's raw values). */
+/** Columns holding a ratio outcome ("n/d" in SQL and in the interpreter's raw values). */
 function ratioColumns(ir: IrProgram): Set<string> {
   const out = new Set<string>();
   ir.measures.forEach((m, i) => m.outcomes.forEach((o, j) => { if (o.type.k === 'quantity' && o.type.dim === 'ratio') out.add(`m${i}_${j}`); }));
   return out;
 }
 
-/** What the comparison covers: the SQL engines with how many cases of each scenario they get. */
-export interface EngineRun { readonly engine: Engine; readonly perScenario: number }
+/** What the fast path gives (evaluateFast / evaluateMany): per measure the status, the outcomes' values and 可领取; the 前提 violated. */
+function fastView(d: unknown): unknown {
+  const x = d as { 前提不满足?: readonly string[]; 决定: readonly { 措施: string; 状态: string; 结果: Record<string, unknown>; 可领取?: string }[] };
+  return { 前提不满足: x.前提不满足 ?? null, 决定: x.决定.map((m) => ({ 措施: m.措施, 状态: m.状态, 结果: m.结果, 可领取: m.可领取 ?? null })) };
+}
 
-/** Outcome of a differential run: mismatches per engine (at most `limit` each) and counts. */
+/** The same view of a full decision set (the interpreter's or the generated `evaluate`'s). */
+function fastViewOfFull(d: unknown): unknown {
+  const x = d as { 前提不满足?: readonly { 名称: string }[]; 决定: readonly { 措施: string; 状态: string; 结果: Record<string, { 值: unknown }>; 可领取?: { 状态: string } }[] };
+  return {
+    前提不满足: x.前提不满足 ? x.前提不满足.map((a) => a.名称) : null,
+    决定: x.决定.map((m) => ({ 措施: m.措施, 状态: m.状态, 结果: Object.fromEntries(Object.entries(m.结果).map(([k, v]) => [k, v.值])), 可领取: m.可领取?.状态 ?? null })),
+  };
+}
+
+/** Outcome of a differential run: mismatches per comparison (at most `limit` each), counts, costs. */
 export interface CompareResult {
-  readonly mismatches: Map<string, Mismatch[]>;
-  /** Cases evaluated by the generated evaluator (all valid cases). */
+  /** Per comparison — 'generated' (evaluateMany vs interpreter), 'generated-full' (evaluate vs interpreter), 'sql-form', and one per engine — the mismatches, each a printable report with the seed's scenario, the case and the four results. */
+  readonly mismatches: Map<string, MismatchReport[]>;
+  /** Valid cases (the interpreter decided them). */
   readonly rows: number;
-  /** Cases compared per side: 'interpreter', 'duckdb', 'postgres'. */
+  /** Cases compared per side: 'interpreter', 'generated', 'generated-full', and per engine. */
   readonly compared: Record<string, number>;
-  /** Statuses over all rows (generated evaluator), plus 可能废止 (rows whose policy may be void). */
+  /** Statuses over all valid cases (the interpreter's), plus 可能废止 (cases whose policy may be void). */
   readonly statuses: Map<string, number>;
+  /** Invalid cases (InputError from the interpreter; the generated evaluator must throw too). */
   readonly skipped: number;
-  /** Cases with no entity at all (no input row anywhere): not compared against SQL. */
+  /** Cases with no entity at all (no input row anywhere): compared only between the interpreter and the generated evaluator. */
   readonly noRow: number;
-  /** CPU milliseconds of this process per phase (generating, generated evaluator, interpreter, per engine loading and querying; the query's CPU is the engine's for DuckDB, the client's for PostgreSQL). */
+  /** Milliseconds per phase: CPU of this process ('… cpu'), wall ('… wall'), and PostgreSQL's server process ('postgres server cpu', when on this machine). */
   readonly ms: Record<string, number>;
+}
+
+/** One case on which two sides disagree: where it is, the case, and what each of the four engines said (columns that differ). */
+export interface MismatchReport {
+  readonly what: string;
+  readonly scenario: number;
+  readonly caseIndex: number;
+  readonly key: number;
+  readonly date: string;
+  readonly events: unknown;
+  readonly facts: unknown;
+  readonly results: unknown;
 }
 
 const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 
+/**
+ * The generated evaluator's `evaluateMany` over a scenario's cases (date and events validated
+ * once): a fast decision set per case, or `{ threw }` — an invalid row throws InputError naming
+ * the row and ends that stream, which resumes after it.
+ */
+function fastOf(ts: TsEvaluator, sc: Scenario): unknown[] {
+  const fast: unknown[] = [];
+  while (fast.length < sc.facts.length) {
+    const from = fast.length;
+    try {
+      for (const d of ts.evaluateMany(sc.facts.slice(from), sc.date, sc.events)) fast.push(d);
+    } catch (x) {
+      const row = (x as { 行?: unknown }).行;
+      if (typeof row === 'number' && fast.length === from + row) fast.push({ threw: (x as Error).name });
+      else {
+        // not a row's InputError (CalendarCoverageError names no row): the failing row is the next one
+        try { fast.push(ts.evaluateFast(sc.facts[fast.length], sc.date, sc.events)); } catch (y) { fast.push({ threw: (y as Error).name }); }
+      }
+    }
+  }
+  return fast;
+}
+
 const same = (a: unknown, b: unknown) => JSON.stringify(norm(a)) === JSON.stringify(norm(b));
 
 /**
- * Run scenarios through the generated evaluator (every case), the interpreter (the first
- * `interpreterPer` cases of each scenario — the cases are random, so this is a seeded random
- * subset) and every engine (its first `perScenario` cases of each scenario; the policy already
- * loaded in each). Every scenario is loaded at once — case keys are unique across scenarios, each
- * case's scenario a row of zc_case_scenario, each scenario's date and events rows of zc_eval /
- * zc_events — and each engine runs ONE query (one plan per policy). Every status, outcome value
- * and missing-fact list must agree. `scenarios` is called again only to show a mismatch's facts.
+ * Run the seeded cases of `scenarios` through all four engines and compare them.
+ *  1. Every case is validated once and its input rows built once (compiler/sql/rows.ts); each
+ *     scenario's rows go to every engine (DuckDB: the appender; PostgreSQL: CSV written once, loaded
+ *     by COPY FROM STDIN). Case keys are unique across scenarios; each case's scenario is a row of
+ *     zc_case_scenario, each scenario's date and events rows of zc_eval / zc_events.
+ *  2. Each engine starts ONE query (one plan per policy) materialising the decision view into a
+ *     table (`zc_out`): DuckDB in its own threads, PostgreSQL in its server process.
+ *  3. Meanwhile the scenarios are generated again (seeded) and every case goes through the
+ *     interpreter (the reference: `expected`, its decisions and SQL-form row) and the generated
+ *     evaluator's `evaluateMany` (status, outcome values, 可领取 per measure); the first
+ *     `fullPer` cases of every scenario also through the generated `evaluate` (with traces: 缺少,
+ *     申请, the SQL-form row derived from its decisions, as before). The interpreter's SQL-form
+ *     row of every case is kept as a compact encoded tuple (each cell's text interned to a number).
+ *  4. Each engine's table is read in chunks and every row encoded the same way and compared.
+ * A mismatch is reported with its scenario, case index, facts, date, events and the four results.
  */
-export async function compare(runs: readonly EngineRun[], ir: IrProgram, scenarios: () => Iterable<Scenario>, ts: TsEvaluator, interpreterPer: number, limit = 5): Promise<CompareResult> {
+export async function compare(engines: readonly Engine[], ir: IrProgram, scenarios: () => Iterable<Scenario>, ts: TsEvaluator, fullPer: number, limit = 5): Promise<CompareResult> {
   const layout = layoutOf(ir);
   const tables = [...layout.roots, ...layout.children];
   const ratios = ratioColumns(ir);
   const sqlForm = (col: string, v: unknown) => (v !== null && v !== undefined && ratios.has(col) ? formatRatio(String(v)) : v);
-  const mismatches = new Map<string, Mismatch[]>([['typescript', []], ['sql-form', []], ...runs.map((r): [string, Mismatch[]] => [r.engine.name, []])]);
+  const names = ['generated', 'generated-full', 'sql-form', ...engines.map((e) => e.name)];
+  const bad = new Map<string, { what: string; key: number; detail?: unknown }[]>(names.map((n) => [n, []]));
+  const note = (side: string, what: string, key: number, detail?: unknown) => { const b = bad.get(side)!; if (b.length < limit) b.push({ what, key, ...(detail === undefined ? {} : { detail }) }); };
   const statuses = new Map<string, number>();
-  const ms: Record<string, number> = { generate: 0, typescript: 0, interpreter: 0, rows: 0 };
-  const compared: Record<string, number> = { interpreter: 0, ...Object.fromEntries(runs.map((r) => [r.engine.name, 0])) };
-  // expected SQL rows, kept compact: per key, the JSON of the values in `cols` order, and where it is
-  let cols: string[] | undefined;
-  const exp = new Map<number, string>();
-  const where = new Map<number, [number, number]>();
-  const keyed = new Set<number>();
+  const ms: Record<string, number> = {};
+  const add = (k: string, v: number) => { ms[k] = (ms[k] ?? 0) + v; };
+  const compared: Record<string, number> = { interpreter: 0, generated: 0, 'generated-full': 0, ...Object.fromEntries(engines.map((e) => [e.name, 0])) };
   const dates: string[] = [];
   const events: (readonly Record<string, unknown>[])[] = [];
-  let rows = 0;
-  let skipped = 0;
-  let noRow = 0;
-  let s = -1;
+  const starts: number[] = [];
+  // ── 1. input rows, built once, loaded into every engine ──
+  const keyedFlags: number[] = [];
+  let total = 0;
   let t = cpuMs();
-  let base = 0;
+  let w = performance.now();
   for (const sc of scenarios()) {
-    s++;
-    ms['generate']! += cpuMs() - t;
+    const s = dates.length;
     dates.push(sc.date);
     events.push(sc.events);
+    starts.push(total);
     const data: TableRows = new Map();
     const scen: Stored[][] = [];
+    // a case the evaluators refuse (invalid input; ZC0805: working days outside the calendar, which
+    // the SQL raises as a query error) has no rows: the interpreter and the generated evaluator
+    // must both refuse it (step 3)
+    const fast = fastOf(ts, sc);
     for (let i = 0; i < sc.facts.length; i++) {
-      const f = sc.facts[i];
-      const key = base + i + 1;
-      t = cpuMs();
-      let got: unknown;
-      try { got = ts.evaluate(f, sc.date, sc.events); } catch (x) { got = { threw: (x as Error).name }; }
-      ms['typescript']! += cpuMs() - t;
-      if (i < interpreterPer) {
-        // the interpreter on the subset: the same decisions as the generated evaluator, and the
-        // same SQL-form row (its raw outcome values) as the one derived from the generated decisions
-        t = cpuMs();
-        const e = expected(ir, f, sc.date, sc.events);
-        ms['interpreter']! += cpuMs() - t;
-        compared['interpreter']!++;
-        const want = 'error' in e ? { threw: e.error } : decisionView((e as Record<symbol, unknown>)[DECISIONS]);
-        const have = 'threw' in (got as object) ? got : decisionView(got);
-        if (JSON.stringify(have) !== JSON.stringify(want)) {
-          const out = mismatches.get('typescript')!;
-          if (out.length < limit) out.push({ scenario: s, caseIndex: i, measure: '*', what: 'decisions', sql: have, interpreter: want, facts: f, date: sc.date, events: sc.events });
-        } else if (!('error' in e)) {
-          const form = sqlRowOf(ir, got, f);
-          const out = mismatches.get('sql-form')!;
-          for (const [col, ev] of Object.entries(e)) if (!same(form[col], sqlForm(col, ev)) && out.length < limit) out.push({ scenario: s, caseIndex: i, measure: col, what: 'sqlRowOf(generated) vs interpreter raw', sql: form[col], interpreter: ev, facts: f, date: sc.date, events: sc.events });
-        }
+      const key = total + i + 1;
+      const v = validateInput(ir, sc.facts[i], sc.date, sc.events);
+      let keyed = 0;
+      if (!v.problems.length && !('threw' in (fast[i] as object))) {
+        caseRows(ir, layout, v.facts, key, data, v.nonexistent);
+        if (layout.roots.some((tb) => v.facts.has(tb.name) || v.nonexistent.has(tb.name))) { keyed = 1; scen.push([key, s]); }
       }
-      if ('threw' in (got as object)) { skipped++; continue; }
-      t = cpuMs();
-      const v = validateInput(ir, f, sc.date, sc.events);
-      caseRows(ir, layout, v.facts, key, data, v.nonexistent);
-      if (layout.roots.some((tb) => v.facts.has(tb.name) || v.nonexistent.has(tb.name))) { keyed.add(key); scen.push([key, s]); } else noRow++;
-      const row = sqlRowOf(ir, got, f);
-      rows++;
-      cols ??= Object.keys(row);
-      exp.set(key, JSON.stringify(cols.map((c) => norm(row[c]))));
-      where.set(key, [s, i]);
-      for (const [col, ev] of Object.entries(row)) if (col.endsWith('_状态')) statuses.set(String(ev), (statuses.get(String(ev)) ?? 0) + 1);
-      if (row['可能废止日期'] !== null) statuses.set('可能废止', (statuses.get('可能废止') ?? 0) + 1);
-      ms['rows']! += cpuMs() - t;
+      keyedFlags.push(keyed);
     }
-    // this scenario's rows into every engine (its first perScenario cases), with their scenario
-    for (const { engine, perScenario } of runs) {
+    total += sc.facts.length;
+    add('rows cpu', cpuMs() - t);
+    for (const engine of engines) {
       t = cpuMs();
-      const d = dialectOf(engine.name);
-      const mine = perScenario >= sc.facts.length ? data : casesUpTo(data, base + perScenario);
       for (const tb of tables) {
-        const rs = mine.get(tb.name);
+        const rs = data.get(tb.name);
         if (rs?.length) await engine.load(tb.name, [...keyColumns(tb), ...tb.columns.map((c) => c.name)], rs);
       }
-      const absent = mine.get(DECLARED_ABSENT);
+      const absent = data.get(DECLARED_ABSENT);
       if (absent?.length) await engine.load(DECLARED_ABSENT, ['编号', '实体'], absent as Stored[][]);
-      const cs = scen.filter((r) => Number(r[0]) <= base + perScenario);
-      if (cs.length) await engine.load('zc_case_scenario', ['编号', '场景'], cs);
+      if (scen.length) await engine.load('zc_case_scenario', ['编号', '场景'], scen);
       await engine.exec(`INSERT INTO zc_eval VALUES (${s}, DATE ${sqlString(sc.date)})`);
       const evRows = sc.events.map((e) => `(${s}, DATE ${sqlString(String(e['日期']))}, ${sqlString(String(e['级别']))}, ${sqlString(String(e['类别']))}, ${typeof e['地区'] === 'string' ? sqlString(e['地区']) : 'NULL'}, ${typeof e['标题'] === 'string' ? sqlString(e['标题']) : 'NULL'}, ${typeof e['文号'] === 'string' ? sqlString(e['文号']) : 'NULL'})`);
       if (evRows.length) await engine.exec(`INSERT INTO zc_events VALUES ${evRows.join(', ')}`);
-      void d;
-      ms[`${engine.name} load`] = (ms[`${engine.name} load`] ?? 0) + cpuMs() - t;
+      add(`${engine.name} load cpu`, cpuMs() - t);
     }
-    base += sc.facts.length;
     t = cpuMs();
   }
-  // facts of a mismatch: the scenarios generated again (seeded), only when one is reported
-  const factsOf = (k: number): unknown => {
-    const [s0, i0] = where.get(k)!;
-    let n = 0;
-    for (const sc of scenarios()) if (n++ === s0) return sc.facts[i0];
-    return undefined;
-  };
-  // ONE query per engine: every scenario at once
-  for (const { engine, perScenario } of runs) {
-    const d = dialectOf(engine.name);
-    const out = mismatches.get(engine.name)!;
-    const seen = new Set<number>();
+  for (const engine of engines) {
     t = cpuMs();
-    let tq = 0;
-    await engine.stream(`SELECT * FROM ${d.id(`zc_${ir.policy.id}_决定`)}`, (got) => {
-      const t1 = cpuMs();
+    await engine.flush();
+    add(`${engine.name} load cpu`, cpuMs() - t);
+  }
+  ms['rows+load wall'] = performance.now() - w;
+  const keyed = Uint8Array.from(keyedFlags);
+  keyedFlags.length = 0;
+  // ── 2. one query per engine, materialised in the engine while this process evaluates ──
+  const w0 = performance.now();
+  const server0 = await Promise.all(engines.map((e) => e.serverCpuMs()));
+  const running = engines.map((e) => e.exec(`CREATE TABLE zc_out AS SELECT * FROM ${dialectOf(e.name).id(`zc_${ir.policy.id}_决定`)}`)
+    .then(() => { ms[`${e.name} query wall`] = performance.now() - w0; return undefined; }, (x: unknown) => x as Error));
+  if (process.env['ZC_SQL_SERIAL']) for (const r of running) { const x = await r; if (x) throw x; }
+  // ── 3. the interpreter (every case) and the generated evaluator ──
+  const dict = new Map<string, number>();
+  // a cell's text: as norm() sees values (a number equals its decimal text); NULL, lists and
+  // booleans are marked so that no text can stand for them
+  const cell = (v: unknown): number => {
+    const s = v === null || v === undefined ? '\u0000' : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'bigint' ? String(v) : `\u0001${JSON.stringify(norm(v))}`;
+    let id = dict.get(s);
+    if (id === undefined) dict.set(s, (id = dict.size));
+    return id;
+  };
+  let cols: string[] | undefined;
+  const encode = (row: Record<string, unknown>) => cols!.map((c) => cell(sqlForm(c, row[c]))).join(',');
+  const exp = new Map<number, string>();
+  let rows = 0;
+  let skipped = 0;
+  let noRow = 0;
+  w = performance.now();
+  let s = -1;
+  t = cpuMs();
+  for (const sc of scenarios()) {
+    s++;
+    add('generate cpu', cpuMs() - t);
+    // the generated evaluator's batch entry over the scenario (date and events validated once)
+    t = cpuMs();
+    const fast = fastOf(ts, sc);
+    add('generated cpu', cpuMs() - t);
+    for (let i = 0; i < sc.facts.length; i++) {
+      const f = sc.facts[i];
+      const key = starts[s]! + i + 1;
+      t = cpuMs();
+      const e = expected(ir, f, sc.date, sc.events);
+      add('interpreter cpu', cpuMs() - t);
+      compared['interpreter']!++;
+      const got = fast[i] as object;
+      compared['generated']!++;
+      const want = 'error' in e ? { threw: e.error } : fastViewOfFull((e as Record<symbol, unknown>)[DECISIONS]);
+      const have = 'threw' in got ? got : fastView(got);
+      if (JSON.stringify(have) !== JSON.stringify(want)) note('generated', 'evaluateMany ≠ interpreter', key, { generated: have, interpreter: want });
+      if (i < fullPer) {
+        // the generated `evaluate` (traces, 缺少, 申请) on the first cases of every scenario
+        t = cpuMs();
+        let full: unknown;
+        try { full = ts.evaluate(f, sc.date, sc.events); } catch (x) { full = { threw: (x as Error).name }; }
+        add('generated-full cpu', cpuMs() - t);
+        compared['generated-full']!++;
+        const wantFull = 'error' in e ? { threw: e.error } : decisionView((e as Record<symbol, unknown>)[DECISIONS]);
+        const haveFull = 'threw' in (full as object) ? full : decisionView(full);
+        if (JSON.stringify(haveFull) !== JSON.stringify(wantFull)) note('generated-full', 'evaluate ≠ interpreter', key, { generated: haveFull, interpreter: wantFull });
+        else if (!('error' in e)) {
+          // the SQL-form row derived from the generated decisions = the interpreter's raw values
+          const form = sqlRowOf(ir, full, f);
+          const cols2 = Object.keys(e).filter((col) => !same(form[col], sqlForm(col, e[col])));
+          if (cols2.length) note('sql-form', 'sqlRowOf(generated evaluate) ≠ interpreter raw', key, Object.fromEntries(cols2.map((c) => [c, { generated: form[c], interpreter: sqlForm(c, e[c]) }])));
+        }
+      }
+      if ('error' in e) { skipped++; continue; }
+      t = cpuMs();
+      rows++;
+      const row = e as Record<string, unknown>;
+      cols ??= Object.keys(row);
+      for (const col of cols) if (col.endsWith('_状态')) { const v = String(row[col]); statuses.set(v, (statuses.get(v) ?? 0) + 1); }
+      if (row['可能废止日期'] !== null) statuses.set('可能废止', (statuses.get('可能废止') ?? 0) + 1);
+      if (keyed[key - 1]) exp.set(key, encode(row));
+      else noRow++;
+      add('encode cpu', cpuMs() - t);
+    }
+    t = cpuMs();
+  }
+  ms['interpreter+generated wall'] = performance.now() - w;
+  // ── 4. every engine's rows, read in chunks, encoded and compared ──
+  w = performance.now();
+  for (const r of running) { const x = await r; if (x) throw x; }
+  ms['wait for queries wall'] = performance.now() - w;
+  const server1 = await Promise.all(engines.map((e) => e.serverCpuMs()));
+  engines.forEach((e, i) => { if (server0[i] !== undefined && server1[i] !== undefined) ms[`${e.name} server cpu`] = server1[i]! - server0[i]!; });
+  for (const engine of engines) {
+    const seen = new Uint8Array(total + 1);
+    t = cpuMs();
+    w = performance.now();
+    await engine.stream('SELECT * FROM zc_out', (got) => {
       for (const g of got) {
         const k = Number(g['编号']);
-        seen.add(k);
         const e = exp.get(k);
-        if (e === undefined) { if (out.length < limit) out.push({ scenario: -1, caseIndex: k, measure: '*', what: 'unexpected row', sql: g, interpreter: undefined, facts: undefined, date: '', events: undefined }); continue; }
+        if (e === undefined || seen[k]) { note(engine.name, seen[k] ? 'row twice' : 'unexpected row', k); continue; }
+        seen[k] = 1;
         compared[engine.name]!++;
-        const have = JSON.stringify(cols!.map((c) => norm(sqlForm(c, g[c]))));
-        if (have === e || out.length >= limit) continue;
-        const want = JSON.parse(e) as unknown[];
-        const [s0, i0] = where.get(k)!;
-        cols!.forEach((c, j) => {
-          if (!same(sqlForm(c, g[c]), want[j]) && out.length < limit) out.push({ scenario: s0, caseIndex: i0, measure: c, what: c, sql: norm(g[c]), interpreter: want[j], facts: factsOf(k), date: dates[s0]!, events: events[s0] });
-        });
+        if (encode(g) !== e) note(engine.name, `${engine.name} ≠ interpreter`, k);
       }
-      tq += cpuMs() - t1;
     });
-    ms[`${engine.name} query`] = cpuMs() - t - tq;
-    ms[`${engine.name} compare`] = tq;
+    add(`${engine.name} read+compare cpu`, cpuMs() - t);
+    ms[`${engine.name} read+compare wall`] = performance.now() - w;
     // every case with an input row has its row (a case with no entity at all has no row in any
     // input table, so no 编号 in 案件: it is compared only by the interpreter and the generated evaluator)
-    for (const k of keyed) {
-      const [s0, i0] = where.get(k)!;
-      if (i0 < perScenario && !seen.has(k) && out.length < limit) out.push({ scenario: s0, caseIndex: i0, measure: '*', what: 'no row', sql: undefined, interpreter: 'a row', facts: factsOf(k), date: dates[s0]!, events: events[s0] });
-    }
+    for (const k of exp.keys()) if (!seen[k]) note(engine.name, 'no row', k);
   }
+  // ── reports: the case and the four results, for every mismatch noted ──
+  const mismatches = new Map<string, MismatchReport[]>();
+  for (const [side, list] of bad) {
+    const out: MismatchReport[] = [];
+    for (const b of list) out.push(await report(b.what, b.key, b.detail));
+    mismatches.set(side, out);
+  }
+  async function report(what: string, key: number, detail: unknown): Promise<MismatchReport> {
+    let s0 = starts.length - 1;
+    while (s0 > 0 && starts[s0]! >= key) s0--;
+    const i0 = key - starts[s0]! - 1;
+    let n = 0;
+    let sc: Scenario | undefined;
+    for (const x of scenarios()) if (n++ === s0) { sc = x; break; }
+    const facts = sc!.facts[i0];
+    const e = expected(ir, facts, dates[s0]!, events[s0]);
+    let full: unknown;
+    try { full = ts.evaluate(facts, dates[s0], events[s0]); } catch (x) { full = { threw: (x as Error).name }; }
+    let fastD: unknown;
+    try { fastD = fastView(ts.evaluateFast(facts, dates[s0], events[s0])); } catch (x) { fastD = { threw: (x as Error).name }; }
+    const fromEngines: Record<string, Record<string, unknown> | undefined> = {};
+    for (const engine of engines) fromEngines[engine.name] = (await engine.query(`SELECT * FROM zc_out WHERE ${dialectOf(engine.name).id('编号')} = ${key}`))[0];
+    const interp = 'error' in e ? undefined : (e as Record<string, unknown>);
+    const gen = 'threw' in (full as object) ? undefined : sqlRowOf(ir, full, facts);
+    const columns: Record<string, unknown> = {};
+    for (const c of cols ?? Object.keys(interp ?? gen ?? {})) {
+      const vals = { interpreter: interp ? norm(sqlForm(c, interp[c])) : 'error' in e ? e.error : undefined, generated: gen ? norm(gen[c]) : full, ...Object.fromEntries(engines.map((x) => [x.name, fromEngines[x.name] ? norm(sqlForm(c, fromEngines[x.name]![c])) : '（无此行）'])) };
+      if (new Set(Object.values(vals).map((v) => JSON.stringify(v))).size > 1) columns[c] = vals;
+    }
+    return {
+      what, scenario: s0, caseIndex: i0, key, date: dates[s0]!, events: events[s0], facts,
+      results: { differingColumns: columns, generatedFast: fastD, interpreterFast: interp ? fastViewOfFull(interp[DECISIONS]) : e, ...(detail === undefined ? {} : { detail }) },
+    };
+  }
+  ms['cases'] = total;
   return { mismatches, rows, compared, statuses, skipped, noRow, ms };
-}
-
-/** Rows of the cases with keys up to n only (the key is each row's first column). */
-function casesUpTo(rows: TableRows, n: number): TableRows {
-  const out: TableRows = new Map();
-  for (const [t, rs] of rows) out.set(t, rs.filter((r) => Number(r[0]) <= n));
-  return out;
 }

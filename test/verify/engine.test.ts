@@ -6,6 +6,9 @@ import { loadPolicies } from '../../compiler/project/policies.js';
 import { verifyPolicies } from '../../compiler/verify/verify.js';
 import { evaluate } from '../../compiler/interpret/interpreter.js';
 import type { Finding } from '../../compiler/verify/finding.js';
+import fc from 'fast-check';
+import { latestBirthWithMonths } from '../../compiler/verify/smt.js';
+import { dayNumber, fromDayNumber, fullMonthsOfAge } from '../../compiler/common/calendar.js';
 
 const SOURCE = '测试办法\n对子女数达到二人以上的家庭给予补助。\n';
 function policy(body: string, header = ''): Record<string, string> {
@@ -116,6 +119,55 @@ describe('SMT findings', () => {
     expect(fs.find((f) => f.code === 'ZC0904')!.message).toContain('基本');
   });
 
+  it('dates a witness\'s facts a person could have: within 3 years of the evaluation date when free, else within 18 (or 60)', async () => {
+    const years = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / (365.25 * 86_400_000);
+    const two = (rule: string) => ({
+      ...policy(`  措施 补助 {
+    结果 补助额：金额 一次性 必须
+    规则 甲 { 条件：${rule}  补助额 = 1000元 }
+  }`),
+      'p/main.zc': policy(`  措施 补助 {
+    结果 补助额：金额 一次性 必须
+    规则 甲 { 条件：${rule}  补助额 = 1000元 }
+  }`)['p/main.zc']!.replace('出生日期：日期 }', '出生日期：日期  登记日期：日期 }'),
+    });
+    const gap = async (files: Record<string, string>) => {
+      const g = (await verify(files)).find((f) => f.code === 'ZC0902')!;
+      expect(g.replay?.interpreter).toBe('confirmed');
+      const f = g.witness!.facts['家庭'] as Record<string, string>;
+      return { born: f['出生日期']!, registered: f['登记日期']!, date: g.witness!.date };
+    };
+    // two dates only compared with each other: the solver alone picks 1970-01-01 for both
+    const a = await gap(two('家庭.出生日期 < 家庭.登记日期'));
+    expect(a.born >= a.registered).toBe(true);
+    for (const d of [a.born, a.registered]) expect(years(d, a.date)).toBeLessThan(3.01); // ⌈3 × 365.25⌉ days
+    // on or before 2014-01-01 (in the gap), so at least 10 years back: within 18 years, not 1970
+    const b = await gap(two('家庭.出生日期 < 家庭.登记日期 或 家庭.出生日期 > 2014年1月1日'));
+    expect(b.born <= '2014-01-01' && b.born >= b.registered).toBe(true);
+    expect(years(b.born, b.date)).toBeGreaterThan(9.99);
+    expect(years(b.born, b.date)).toBeLessThan(18.01);
+    expect(years(b.registered, b.date)).toBeLessThan(18.01);
+  });
+
+  it('finds a witness that replays where the 月龄 abstraction\'s slack would give one that does not (ZC0902, not ZC0916)', async () => {
+    // the gap needs 出生日期 ≥ 登记日期 and 周岁 ≥ 10; a model may take 120 months for a birth
+    // date 110 months back (28·M ≤ E − B ≤ 31·M + 31), and its decoded witness then moved the
+    // birth date before 登记日期: the interpreter applied the rule, and the finding was ZC0916
+    const files = policy(`  措施 补助 {
+    结果 补助额：金额 一次性 必须
+    规则 甲 { 条件：家庭.出生日期 < 家庭.登记日期 或 周岁（家庭.出生日期） < 10周岁  补助额 = 1000元 }
+  }`);
+    files['p/main.zc'] = files['p/main.zc']!.replace('出生日期：日期 }', '出生日期：日期  登记日期：日期 }');
+    const fs = await verify(files);
+    expect(fs.filter((f) => f.code === 'ZC0916')).toEqual([]);
+    const g = fs.find((f) => f.code === 'ZC0902')!;
+    expect(g.replay).toEqual({ interpreter: 'confirmed', generated: 'confirmed' });
+    const f = g.witness!.facts['家庭'] as Record<string, string>;
+    expect(f['出生日期']! >= f['登记日期']!).toBe(true);
+    const m = replay(files, g.witness!).决定.find((x) => x.措施 === '补助')!;
+    expect(m.规则.map((r) => [r.规则, r.适用])).toEqual([['甲', false]]);
+  });
+
   it('uses the statutory age rule: 月龄 and 周岁 compare exactly', async () => {
     const fs = await verify(policy(`  措施 托育 {
     结果 额：金额 按月
@@ -192,5 +244,20 @@ describe('properties and the void clause', () => {
     const p = fs.find((f) => f.subject === 'property:两种写法一致')!;
     expect(p.code).toBe('ZC0910');
     expect(p.replay?.interpreter).toBe('confirmed');
+  });
+});
+
+describe('exact 月龄 at a date (the witness refinement)', () => {
+  const months = (b: number, e: number) => fullMonthsOfAge(fromDayNumber(b), fromDayNumber(e)) ?? -1;
+  it('latestBirthWithMonths is the last birth day with k full months: one day later has fewer (民法典 §201–202)', () => {
+    // born 2023-01-31: 1 full month from 2023-03-01, so the latest birth with 1 month on 2023-03-01 is 2023-01-31
+    expect(latestBirthWithMonths(dayNumber({ y: 2023, m: 3, d: 1 }), 1)).toBe(dayNumber({ y: 2023, m: 1, d: 31 }));
+    // on 2024-03-01, 12 full months: born 2023-02-28 (its 12th month ends 2024-02-28); born 2023-03-01 has 11
+    expect(latestBirthWithMonths(dayNumber({ y: 2024, m: 3, d: 1 }), 12)).toBe(dayNumber({ y: 2023, m: 2, d: 28 }));
+    fc.assert(fc.property(fc.integer({ min: dayNumber({ y: 1950, m: 1, d: 1 }), max: dayNumber({ y: 2100, m: 12, d: 31 }) }), fc.integer({ min: 1, max: 1500 }), (e, k) => {
+      const t = latestBirthWithMonths(e, k);
+      expect(months(t, e)).toBeGreaterThanOrEqual(k);
+      expect(months(t + 1, e)).toBeLessThan(k);
+    }), { numRuns: 5000 });
   });
 });
