@@ -4,7 +4,8 @@
  *   1. DuckDB (embedded): N households from Parquet → decisions Parquet + summary (rows/s,
  *      wall, CPU, peak RSS of the child process);
  *   2. the generated TypeScript evaluator over the same rows in one Node process (rows read
- *      from the same Parquet with DuckDB, evaluated one by one) — only when the committed
+ *      from the same Parquet with DuckDB, evaluated one by one), twice: `evaluate` (decisions
+ *      with traces) and `evaluateFast` (no traces) — only when the committed
  *      generated/<policy> module evaluates the current IR (otherwise said, not guessed);
  *   3. PostgreSQL (ZC_PG_URL, 127.0.0.1): the same rows loaded with psql \copy, then
  *      `zhengce batch --db postgres://… --in <table>` (the load is timed apart);
@@ -35,13 +36,17 @@ function zc(args, what) {
   return r;
 }
 
-/** The generated evaluator over the rows of a Parquet file, in this process (or why not). */
-export async function generatedEvaluator(parquet, rows, limit) {
+/**
+ * The generated evaluator over the rows of a Parquet file, in this process (or why not):
+ * `fn` = 'evaluate' (decisions with traces) or 'evaluateFast' (the same decisions' statuses,
+ * outcomes and missing facts, no traces — what a developer loops over for a batch).
+ */
+export async function generatedEvaluator(parquet, rows, limit, fn = 'evaluate') {
   const mod = join(ROOT, 'dist', 'generated', POLICY, 'index.js');
   if (!existsSync(mod)) return { unavailable: `${mod} 不存在` };
   const g = await import(pathToFileURL(mod).href);
-  const evaluate = g.evaluate ?? g.default?.evaluate;
-  if (typeof evaluate !== 'function') return { unavailable: 'generated module exports no evaluate()' };
+  const evaluate = g[fn] ?? g.default?.[fn];
+  if (typeof evaluate !== 'function') return { unavailable: `generated module exports no ${fn}()` };
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const inst = await DuckDBInstance.create(':memory:');
   const c = await inst.connect();
@@ -97,19 +102,21 @@ export async function benchBatch(opts = {}) {
   const duckCpuRate = perCpu(N, duck.cpuMs);
   rowsT.push(['zhengce batch (DuckDB, Parquet → Parquet)', int(N), fix(duck.ms / 1000), fix((duck.cpuMs ?? NaN) / 1000), int(duckRate), int(duckCpuRate), int(duck.rssMB ?? NaN), '1.00', '1.00']);
   summary.duckdb = { ms: duck.ms, cpuMs: duck.cpuMs, rowsPerS: duckRate, rowsPerCpuS: duckCpuRate, rssMB: duck.rssMB };
-  // 2. generated evaluator
+  // 2. generated evaluator: evaluate (traces) and evaluateFast (no traces), the same rows and read path
   say(`  DuckDB batch: ${int(N)} rows in ${fix(duck.ms / 1000)} s = ${int(duckRate)} rows/s, peak RSS ${int(duck.rssMB ?? NaN)} MB`);
-  const g = await generatedEvaluator(h, N, NTS);
-  if ('unavailable' in g) {
-    lines.push(`  generated evaluator: not measured — ${g.unavailable}`);
-    summary.generated = { unavailable: g.unavailable };
-  } else {
+  for (const fn of ['evaluate', 'evaluateFast']) {
+    const g = await generatedEvaluator(h, N, NTS, fn);
+    if ('unavailable' in g) {
+      lines.push(`  generated evaluator (${fn}): not measured — ${g.unavailable}`);
+      summary[fn] = { unavailable: g.unavailable };
+      continue;
+    }
     const rate = g.rows / (g.ms / 1000);
     const cpuRate = perCpu(g.rows, g.cpuMs);
-    rowsT.push(['generated TypeScript evaluator (same rows, one process)', int(g.rows), fix(g.ms / 1000), fix(g.cpuMs / 1000), int(rate), int(cpuRate), '—', fix(rate / duckRate, 2), fix(cpuRate / duckCpuRate, 2)]);
-    if (g.errors) lines.push(`  generated evaluator: ${g.errors} row(s) threw (first: ${g.firstError})`);
-    summary.generated = { ms: g.ms, cpuMs: g.cpuMs, rowsPerS: rate, rowsPerCpuS: cpuRate, errors: g.errors };
-    say(`  generated evaluator: ${int(g.rows)} rows in ${fix(g.ms / 1000)} s = ${int(rate)} rows/s (${g.errors} threw)`);
+    rowsT.push([`generated TypeScript ${fn} (same rows, one process)`, int(g.rows), fix(g.ms / 1000), fix(g.cpuMs / 1000), int(rate), int(cpuRate), '—', fix(rate / duckRate, 2), fix(cpuRate / duckCpuRate, 2)]);
+    if (g.errors) lines.push(`  generated ${fn}: ${g.errors} row(s) threw (first: ${g.firstError})`);
+    summary[fn] = { ms: g.ms, cpuMs: g.cpuMs, rowsPerS: rate, rowsPerCpuS: cpuRate, errors: g.errors };
+    say(`  generated ${fn}: ${int(g.rows)} rows in ${fix(g.ms / 1000)} s = ${int(rate)} rows/s (${g.errors} threw)`);
   }
   // 3. PostgreSQL
   if (NPG > 0) {
