@@ -29,7 +29,7 @@ import { renderDiagnosticsText } from '../diagnostics/render.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { validateInput, isoToDay } from '../interpret/validate.js';
 import type { IrProgram } from '../ir/ir.js';
-import { emitSql } from '../sql/emit.js';
+import { emitSql, measureRefs } from '../sql/emit.js';
 import { DUCKDB, POSTGRES, sqlString as S, type Dialect } from '../sql/dialect.js';
 import { layoutOf, type Column, type Layout, type Table } from '../sql/layout.js';
 import { caseRows, insertSql, type TableRows } from '../sql/rows.js';
@@ -334,27 +334,22 @@ async function summarize(db: Db, ir: IrProgram, rel: string, measures: number[])
 
 /**
  * The IR the batch evaluates: the measures `wanted` keeps plus every measure they refer to
- * (申请条件, and — conservatively — any measure named by an 'applies'/'outcome' expression in
- * the kept measures or in any definition), in IR order; its policy SQL; and the indices (into
- * that IR) of the wanted measures. A measure about an entity that is not in the input would
+ * (申请条件, and 适用（…）/outcomes in their rules or the definitions those use: measureRefs),
+ * in IR order; its policy SQL; and the indices (into that IR) of the wanted measures. A measure about an entity that is not in the input would
  * evaluate to 不适用/存疑 on every row: it is left out of the output as before, and now out of
  * the SQL too. When nothing can be left out, or the pruned IR does not compile, the full IR.
  */
 export function evaluatedIr(ir: IrProgram, wanted: (m: IrProgram['measures'][number]) => boolean, dialect: 'duckdb' | 'postgres', fullPolicy?: string): { ir: IrProgram; policy: string; measures: number[] } {
-  const keep = new Set(ir.measures.filter(wanted).map((m) => m.name));
-  const defs = JSON.stringify(ir.definitions);
-  for (let grown = true; grown;) {
-    grown = false;
-    const text = defs + JSON.stringify(ir.measures.filter((m) => keep.has(m.name)));
-    for (const m of ir.measures) {
-      if (keep.has(m.name)) continue;
-      const named = ir.measures.some((x) => keep.has(x.name) && x.application === m.name) || text.includes(`"measure":${JSON.stringify(m.name)}`);
-      if (named) { keep.add(m.name); grown = true; }
-    }
-  }
-  const full = () => {
-    return { ir, policy: fullPolicy ?? emitSql(ir, dialect).value!.policy, measures: ir.measures.map((m, i) => ({ m, i })).filter(({ m }) => wanted(m)).map(({ i }) => i) };
+  const keep = new Set<string>();
+  const add = (name: string): void => {
+    const m = ir.measures.find((x) => x.name === name);
+    if (!m || keep.has(name)) return;
+    keep.add(name);
+    if (m.application !== undefined) add(m.application);
+    for (const r of measureRefs(ir, m)) add(r);
   };
+  for (const m of ir.measures) if (wanted(m)) add(m.name);
+  const full = () => ({ ir, policy: fullPolicy ?? emitSql(ir, dialect).value!.policy, measures: ir.measures.map((m, i) => ({ m, i })).filter(({ m }) => wanted(m)).map(({ i }) => i) });
   if (keep.size === ir.measures.length) return full();
   const sub: IrProgram = { ...ir, measures: ir.measures.filter((m) => keep.has(m.name)) };
   let r: ReturnType<typeof emitSql>;

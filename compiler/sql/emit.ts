@@ -97,6 +97,22 @@ const cat2 = (...ms: (readonly string[])[]): string[] => ms.flat();
 const when = (d: Dialect, cond: string, items: readonly string[]): string => `CASE WHEN ${cond} THEN ${d.arr(items)} ELSE ${d.arr([])} END`;
 const whenArr = (d: Dialect, cond: string, m: readonly string[]): string[] => (m.length ? [`CASE WHEN ${cond} THEN ${d.cat(m)} ELSE ${d.arr([])} END`] : []);
 
+/** The measures a measure's rules refer to (适用（…）, outcomes), directly or through definitions. */
+export function measureRefs(ir: IrProgram, m: IrMeasure): Set<string> {
+  const out = new Set<string>();
+  const seenDefs = new Set<string>();
+  const visit = (e: IrExpr) => walkIr(e, (x) => {
+    if (x.k === 'applies' || x.k === 'outcome') out.add(x.measure);
+    if (x.k === 'def' && !seenDefs.has(x.name)) {
+      seenDefs.add(x.name);
+      const def = ir.definitions.find((y) => y.name === x.name);
+      if (def) visit(def.expr);
+    }
+  });
+  for (const r of m.rules) { visit(r.condition); r.assignments.forEach((a) => visit(a.value)); }
+  return out;
+}
+
 /**
  * DDL of the run's parameter tables, shared by every policy in one database/schema:
  *   zc_eval (场景, 评估日期) — one evaluation date per scenario;
@@ -935,20 +951,7 @@ FROM ${prev};
   /** Measure order: a measure after every measure it refers to (through definitions too). */
   private measureOrder(): number[] {
     const ir = this.ir;
-    const deps = (m: IrMeasure): Set<string> => {
-      const out = new Set<string>();
-      const seenDefs = new Set<string>();
-      const visit = (e: IrExpr) => walkIr(e, (x) => {
-        if (x.k === 'applies' || x.k === 'outcome') out.add(x.measure);
-        if (x.k === 'def' && !seenDefs.has(x.name)) {
-          seenDefs.add(x.name);
-          const def = ir.definitions.find((y) => y.name === x.name);
-          if (def) visit(def.expr);
-        }
-      });
-      for (const r of m.rules) { visit(r.condition); r.assignments.forEach((a) => visit(a.value)); }
-      return out;
-    };
+    const deps = (m: IrMeasure) => measureRefs(ir, m);
     const done: number[] = [];
     const state = new Map<string, number>();
     const go = (i: number) => {
