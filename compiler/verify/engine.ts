@@ -207,20 +207,20 @@ class Smt {
    * witness could rely on the slack and fail to replay although a real counterexample exists.
    */
   private async exactAges(enc: SmtEncoder, model: any): Promise<any> {
-    if (model === undefined || enc.exactAgesAt(model).length === 0) return model;
+    let exact = model === undefined ? [] : enc.exactAgesAt(model);
+    if (exact.length === 0) return model;
     const s = this.solver;
     s.push();
     try {
-      let cur = model;
       for (let round = 0; round < MAX_AGE_REFINEMENTS; round++) {
-        const exact = enc.exactAgesAt(cur);
-        if (exact.length === 0) return cur;
         for (const c of exact) s.add(c);
         if ((await checkSafely(s)).r !== 'sat') return model;
-        cur = modelSafely(s);
-        if (cur === undefined) return model;
+        const next = modelSafely(s);
+        if (next === undefined) return model;
+        exact = enc.exactAgesAt(next);
+        if (exact.length === 0) return next;
       }
-      return enc.exactAgesAt(cur).length === 0 ? cur : model;
+      return model;
     } finally {
       s.pop();
     }

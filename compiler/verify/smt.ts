@@ -798,12 +798,16 @@ export class SmtEncoder {
     const e = num(model, this.E);
     const on = fromDayNumber(e);
     const out: ZBool[] = [];
+    let latest: number[] | undefined;
     for (const a of this.sh.ages.values()) {
       const b = num(model, a.birth);
       const real = b <= e ? fullMonthsOfAge(fromDayNumber(b), on) : undefined;
       if (real === num(model, a.months)) continue;
-      if (!out.length) out.push(this.E.eq(e));
-      for (let k = 1; k <= MAX_AGE_MONTHS; k++) out.push(Z.Eq(a.months.ge(k), a.birth.le(latestBirthWithMonths(e, k))));
+      if (!latest) {
+        out.push(this.E.eq(e));
+        latest = Array.from({ length: MAX_AGE_MONTHS }, (_, i) => latestBirthWithMonths(e, i + 1));
+      }
+      for (let k = 1; k <= MAX_AGE_MONTHS; k++) out.push(Z.Eq(a.months.ge(k), a.birth.le(latest[k - 1]!)));
     }
     return out;
   }
