@@ -269,6 +269,8 @@ function makeBeforeLoops(before, idx, whiteBox) {
       }
       return s;
     } : function before3(arr, n, rss, mask) {
+      // the same loop as makeGenLoops' fast3, written again on purpose: closures of one function
+      // literal share V8's feedback, so one loop over both modules' evaluateFast would be polymorphic
       let s = 0;
       for (let i = 0; i < n; i++) {
         if ((i & mask) === 0) rssTick(rss);
