@@ -150,7 +150,10 @@ export async function benchBatch(opts = {}) {
       summary.postgres = { unavailable: true };
     } else {
       // the relational layout in PostgreSQL: the household table (list columns → presence flags)
-      // and one child table per list ("<table>.子女": 编号, 序号, fields), each loaded with \copy
+      // and one child table per list ("<table>.子女": 编号, 序号, fields), each loaded with \copy;
+      // keyed as generated/<policy>/input.postgres.sql keys them — without the key of a child table
+      // every list subquery scans the whole table per household (quadratic: a 1,000,000-row run
+      // used 600 s of server CPU in 36 minutes without finishing)
       const tbl = `zc_bench_households_${process.pid}`;
       const { DuckDBInstance } = await import('@duckdb/node-api');
       const inst = await DuckDBInstance.create(':memory:');
@@ -160,12 +163,12 @@ export async function benchBatch(opts = {}) {
       const src = `(SELECT * FROM read_parquet('${h}') ORDER BY 1 LIMIT ${NPG})`;
       const lists = cols.filter(([, t]) => t.endsWith('[]'));
       const tables = [{ name: tbl, csv: join(tmp, 'households.csv'), select: `SELECT ${cols.map(([n, t]) => (t.endsWith('[]') ? `CASE WHEN "${n}" IS NOT NULL THEN TRUE END AS "${n}"` : `"${n}"`)).join(', ')} FROM ${src}`,
-        ddl: cols.map(([n, t]) => `"${n}" ${t.endsWith('[]') ? 'boolean' : pgType(t)}`).join(', ') }];
+        ddl: [...cols.map(([n, t]) => `"${n}" ${t.endsWith('[]') ? 'boolean' : pgType(t)}`), 'PRIMARY KEY ("编号")'].join(', ') }];
       for (const [n] of lists) {
         const fields = (await c.runAndReadAll(`DESCRIBE SELECT unnest(e) FROM (SELECT unnest("${n}") AS e FROM read_parquet('${h}') LIMIT 1)`)).getRowObjectsJson().map((r) => [String(r['column_name']), String(r['column_type'])]);
         tables.push({ name: `${tbl}.${n}`, csv: join(tmp, `households.${n}.csv`),
           select: `SELECT "编号", CAST(generate_subscripts("${n}", 1) - 1 AS INTEGER) AS "序号", unnest("${n}", recursive := true) FROM ${src}`,
-          ddl: [`"编号" bigint`, `"序号" integer`, ...fields.map(([f, t]) => `"${f}" ${pgType(t)}`)].join(', ') });
+          ddl: [`"编号" bigint`, `"序号" integer`, ...fields.map(([f, t]) => `"${f}" ${pgType(t)}`), 'PRIMARY KEY ("编号", "序号")'].join(', ') });
       }
       for (const t of tables) await c.run(`COPY (${t.select}) TO '${t.csv}' (FORMAT CSV, HEADER)`);
       c.closeSync();
