@@ -131,3 +131,85 @@ describe('lists', () => {
     expect(rt._nth!(['1/2', '1/2'], 2, true)).toBe(1);
   });
 });
+
+// ─── input validation (what the run over module lines 759–1159 left) ─────────
+
+describe('input validation: values read from hostile objects, shown values, boundaries', () => {
+  type P = { 路径: string; 期望: string; 实际: string };
+  const problems = (f: () => unknown): P[] => {
+    try {
+      f();
+    } catch (e) {
+      return (e as { problems: P[] }).problems;
+    }
+    return [];
+  };
+  const DAY = '2024-07-15';
+  const boom = (msg: string) => () => {
+    throw new Error(msg);
+  };
+
+  it('_got: class instances by constructor name, objects of another realm are plain, unreadable prototypes, toJSON to undefined, the 60-character cut', async () => {
+    const { runInNewContext } = await import('node:vm');
+    class Foo {}
+    expect(rt._got!(new Foo())).toBe('非普通对象（Foo）');
+    expect(rt._got!(Object.create({}))).toBe('非普通对象（Object）');
+    expect(rt._got!(Object.create(null))).toBe('{}');
+    expect(rt._got!(runInNewContext('({ a: 1 })'))).toBe('{"a":1}');
+    expect(rt._got!(Object.create({ constructor: 5 }))).toBe('非普通对象（未知类型）');
+    expect(rt._got!(Object.create(Object.create(null, { constructor: { get: boom('c') } })))).toBe('非普通对象（未知类型）');
+    expect(rt._got!(new Proxy({}, { getPrototypeOf: boom('p') }))).toBe('无法读取的对象');
+    expect(rt._got!({ toJSON: () => undefined })).toBe('（无法显示的值）');
+    expect(rt._got!('x'.repeat(58))).toBe(`"${'x'.repeat(58)}"`); // 60 characters: not cut
+    expect(rt._got!('x'.repeat(59))).toBe(`"${'x'.repeat(59)}…`);
+    expect(rt._isRecord!(5)).toBe(false);
+    expect(rt._isRecord!('x')).toBe(false);
+    expect(rt._isRecord!(null)).toBe(false);
+    expect(rt._isRecord!(runInNewContext('({})'))).toBe(true);
+  });
+
+  it('what a throwing getter says: its message cut at 60 characters, a non-Error, an unreadable message', () => {
+    const long = 'e'.repeat(70);
+    expect(problems(() => R.evaluate({ 托育机构: { get 名称() { throw new Error(long); } } }, DAY))).toEqual([{ 路径: '事实.托育机构.名称', 期望: '文本', 实际: `读取时出错（${'e'.repeat(60)}…）` }]);
+    expect(problems(() => R.evaluate({ 托育机构: { get 名称() { throw new Error('e'.repeat(60)); } } }, DAY))[0]!.实际).toBe(`读取时出错（${'e'.repeat(60)}）`);
+    expect(problems(() => R.evaluate({ 托育机构: { get 名称() { throw 'str'; } } }, DAY))[0]!.实际).toBe('读取时出错（str）'); // eslint-disable-line no-throw-literal
+    const bad = new Error('x');
+    Object.defineProperty(bad, 'message', { get: boom('m') });
+    expect(problems(() => R.evaluate({ 托育机构: { get 名称() { throw bad; } } }, DAY))[0]!.实际).toBe('读取时出错（未知异常）');
+  });
+
+  it('each reader names what it expected when a value cannot be read: facts, fields, list items and length, events, options, the registry, the selection', () => {
+    const ENT = '已声明的实体（人、家庭、托育机构、申请人）';
+    expect(problems(() => R.evaluate({ get 人() { throw new Error('f'); } }, DAY))).toEqual([{ 路径: '事实.人', 期望: ENT, 实际: '读取时出错（f）' }]);
+    expect(problems(() => R.evaluate({ 人: { get 体重() { throw new Error('u'); } } }, DAY))).toEqual([{ 路径: '事实.人.体重', 期望: '实体「人」的字段（出生日期、户籍、同胎序号、月收入、增减、份额、子女）', 实际: '读取时出错（u）' }]);
+    const items = new Proxy([{}], { get: (t, k) => (k === 'length' ? (() => { throw new Error('len'); })() : Reflect.get(t, k)) });
+    expect(problems(() => R.evaluate({ 家庭: { 子女: items } }, DAY))).toEqual([{ 路径: '事实.家庭.子女', 期望: '对象（实体「人」的字段 → 值）', 实际: '读取时出错（len）' }]);
+    const item = new Proxy([{}], { get: (t, k) => (k === '0' ? (() => { throw new Error('i'); })() : Reflect.get(t, k)) });
+    expect(problems(() => R.evaluate({ 家庭: { 子女: item } }, DAY))).toEqual([{ 路径: '事实.家庭.子女[0]', 期望: '对象（实体「人」的字段 → 值）', 实际: '读取时出错（i）' }]);
+    const evs = new Proxy([], { get: (t, k) => (k === 'length' ? (() => { throw new Error('n'); })() : Reflect.get(t, k)) });
+    expect(problems(() => R.evaluate({}, DAY, evs))).toEqual([{ 路径: '事件', 期望: '列表', 实际: '读取时出错（n）' }]);
+    expect(problems(() => R.evaluate({}, DAY, [{ 日期: '2024-01-01', 级别: '国家', 类别: 'x', get 标题() { throw new Error('t'); } }]))).toEqual([{ 路径: '事件[0].标题', 期望: '日期、级别、类别、标题、文号、地区、来源、已确认、说明之一', 实际: '读取时出错（t）' }]);
+    expect(problems(() => R.evaluate({}, DAY, [], { get 事件登记() { throw new Error('o'); } }))).toEqual([{ 路径: '选项.事件登记', 期望: '事件登记', 实际: '读取时出错（o）' }]);
+    expect(problems(() => R.evaluateFast({}, DAY, [], { 事件登记: 'none', get 措施() { throw new Error('s'); } }))).toEqual([{ 路径: '选项.措施', 期望: '措施名的列表', 实际: '读取时出错（s）' }]);
+    const reg = '"none"，或 { 路径: 文本, sha256: 64 位小写十六进制 }';
+    expect(problems(() => R.evaluate({}, DAY, [], { 事件登记: { get 路径() { throw new Error('r'); }, sha256: 'a'.repeat(64) } }))).toEqual([
+      { 路径: '选项.事件登记.路径', 期望: '路径、sha256', 实际: '读取时出错（r）' },
+      { 路径: '选项.事件登记', 期望: reg, 实际: '（无法显示的值）' }, // JSON.stringify reads the getter again
+    ]);
+    for (const bad of [{ 路径: 5, sha256: 'a'.repeat(64) }, { 路径: 'a', sha256: 5 }]) expect(problems(() => R.evaluate({}, DAY, [], { 事件登记: bad })).map((x) => x.路径), JSON.stringify(bad)).toEqual(['选项.事件登记']);
+  });
+
+  it('boundaries: a date on the evaluation day, 0 as a non-negative integer, a selection through the full check (with a registry), no selection', () => {
+    expect(rt._convert!({ k: 'd' }, DAY, iso(DAY))).toEqual({ ok: true, v: iso(DAY) });
+    expect(rt._convert!({ k: 'd' }, '2030-01-01', undefined)).toEqual({ ok: true, v: iso('2030-01-01') });
+    expect(rt._integer!(0, false)).toBe(0);
+    expect(Object.is(rt._integer!(-0, false), 0)).toBe(true);
+    expect(rt._integer!(-1, true)).toBe(-1);
+    expect(rt._integer!(-1, false)).toBeUndefined();
+    expect(problems(() => R.evaluate({ 人: { 出生日期: DAY } }, DAY))).toEqual([]);
+    const sel = R.evaluateFast({}, DAY, undefined, { 事件登记: 'none', 措施: ['三孩补助', '补助'] }) as { 事件登记: unknown; 决定: { 措施: string }[] };
+    expect(sel.决定.map((d) => d.措施)).toEqual(['三孩补助', '补助']);
+    expect(sel.事件登记).toBe('none');
+    expect((R.evaluateFast({}, DAY, undefined, { 事件登记: 'none', 措施: undefined }) as { 决定: unknown[] }).决定).toHaveLength(6);
+  });
+});
