@@ -16,6 +16,7 @@ import { decimal, decIsInteger, decToBigInt, decMul, decCmp, type Decimal } from
 import { parseDate, compareDates } from '../common/calendar.js';
 import { tokenEnd } from './lexer.js';
 import type * as A from './ast.js';
+import type { AstParsedFile } from './ast-parser.js';
 
 type Child = CstNode | IToken;
 const isToken = (c: Child): c is IToken => (c as IToken).image !== undefined;
@@ -53,19 +54,20 @@ export function unitInfo(word: string): A.UnitInfo | undefined {
 }
 export const UNIT_NAMES: readonly string[] = Object.keys(UNITS);
 
-const PERIODS: Record<string, A.Period> = {
+export const PERIODS: Record<string, A.Period> = {
   一次性: '一次性', 按月: '按月', 每月: '按月', 按年: '按年', 每年: '按年', 每天: '每天', 每日: '每天', 每周: '每周', 每学期: '每学期',
 };
 
-const LEGAL_PREFIX: Record<string, A.CompareOp> = { 届满: '>=', 不满: '<', 超过: '>' };
-const LEGAL_SUFFIX: Record<string, A.CompareOp> = { 以上: '>=', 及以上: '>=', 以下: '<=', 及以下: '<=', 以内: '<=', 以外: '>' };
+export const LEGAL_PREFIX: Record<string, A.CompareOp> = { 届满: '>=', 不满: '<', 超过: '>' };
+export const LEGAL_SUFFIX: Record<string, A.CompareOp> = { 以上: '>=', 及以上: '>=', 以下: '<=', 及以下: '<=', 以内: '<=', 以外: '>' };
 
 const EMPTY = { start: -1, end: -1 };
 
 // parseNumeral is pure and its results immutable (Decimal is readonly): a policy repeats the same
 // few numerals (clause numbers, amounts, ages) thousands of times, so each spelling is parsed once.
 const numerals = new Map<string, ReturnType<typeof parseNumeral>>();
-function numeral(image: string): ReturnType<typeof parseNumeral> {
+/** `parseNumeral`, memoised per spelling. */
+export function numeral(image: string): ReturnType<typeof parseNumeral> {
   let r = numerals.get(image);
   if (r === undefined) {
     if (numerals.size >= 4096) numerals.clear(); // (bounded: a long-lived language server)
@@ -245,6 +247,8 @@ class Builder {
   // ── expressions ──
   expr(n: CstNode | undefined): A.Expr | undefined {
     if (!n) return undefined;
+    const built = (n as { ast?: A.Expr }).ast; // (an expression ast-parser.ts built while parsing)
+    if (built !== undefined) return built;
     const parts: A.Expr[] = [];
     for (const c of this.nodes(n, 'andExpr')) {
       const e = this.andExpr(c);
@@ -565,7 +569,8 @@ class Builder {
   // ── declarations ──
   fileItems(n: CstNode): A.TopItem[] {
     const items: A.TopItem[] = [];
-    for (const ti of this.nodes(n, 'topItem')) {
+    const fast = (n as Partial<AstParsedFile>).fastTopItems; // (parsed by ast-parser.ts: Chevrotain's CST is built only if read)
+    for (const ti of fast ?? this.nodes(n, 'topItem')) {
       for (const { key, child } of this.ordered(ti)) {
         if (isToken(child)) continue;
         const item = this.topItem(key, child);
