@@ -32,7 +32,12 @@ interface Node {
   location: { startOffset: number; endOffset: number };
   /** Only on `expr` nodes (and their labels): the expression's AST, built while parsing. */
   ast?: A.Expr;
+  /** Only on the nodes whose children cst-to-ast reads in source order (`ordered`): them, in that order. */
+  seq?: { key: string; child: Node | IToken }[];
 }
+
+/** The rules whose nodes keep `seq` (cst-to-ast's `ordered` reads them: top items, clause bodies, clause numbers). */
+const SEQ_RULES = new Set(['topItem', 'clauseDecl', 'clauseNumber']);
 
 /** The `file` node of a block parsed here: its top items for cst-to-ast, and Chevrotain's CST on demand. */
 export interface AstParsedFile extends CstNode {
@@ -69,7 +74,9 @@ class AstParser {
 
   // ── declaration nodes ──
   private open(name: string): Node {
-    return { name, children: {}, location: { startOffset: this.toks[this.pos]?.startOffset ?? NaN, endOffset: NaN } };
+    const n: Node = { name, children: {}, location: { startOffset: this.toks[this.pos]?.startOffset ?? NaN, endOffset: NaN } };
+    if (SEQ_RULES.has(name)) n.seq = [];
+    return n;
   }
   private close(n: Node): Node {
     n.location.endOffset = tokenEnd(this.toks[this.pos - 1]!) - 1;
@@ -79,6 +86,7 @@ class AstParser {
     const list = n.children[key];
     if (list === undefined) n.children[key] = [c];
     else list.push(c);
+    if (n.seq !== undefined) n.seq.push({ key, child: c });
   }
   /** CONSUME(t) into `n` under t's name (or `label`). */
   private tok(n: Node, t: TokenType, label?: string): IToken {

@@ -83,7 +83,11 @@ const MUL_OPS: Record<string, '+' | '-' | '*' | '/'> = { Times: '*', Divide: '/'
 
 class Builder {
   readonly diagnostics: Diagnostic[] = [];
-  private spans = new WeakMap<CstNode, { start: number; end: number }>();
+  // (created on first use: nodes from ast-parser.ts all have their location)
+  private spansMap: WeakMap<CstNode, { start: number; end: number }> | undefined;
+  private get spans(): WeakMap<CstNode, { start: number; end: number }> {
+    return (this.spansMap ??= new WeakMap());
+  }
   constructor(readonly file: SourceFile, readonly errorOffsets: readonly number[] = []) {}
 
   /** Does a syntax error lie inside this span? (then "missing …" would only repeat it) */
@@ -164,6 +168,8 @@ class Builder {
   }
   /** Children in source order (tokens and nodes). */
   ordered(n: CstNode): { key: string; child: Child }[] {
+    const seq = (n as { seq?: { key: string; child: Child }[] }).seq; // (ast-parser.ts's nodes: already in source order, no inserted tokens)
+    if (seq !== undefined) return seq;
     const all: { key: string; child: Child; at: number }[] = [];
     const children = n.children;
     for (const key in children) {
