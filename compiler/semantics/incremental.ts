@@ -1,0 +1,418 @@
+/**
+ * Incremental checking: the dependency index of a program's declarations and the reuse of an
+ * earlier check's results for the declarations an edit did not touch.
+ * Input: the state of an earlier check of the program (`CheckState`) and the freshly bound
+ * program of the edited files. Output: the same `CheckedProgram` and check diagnostics as
+ * `check` on the bound program (or undefined: the caller checks the whole program).
+ *
+ * Declarations ("leaves": every item that is not a 条款; a 条款 only contains them) are matched
+ * with the earlier parse's by identity (a block or item the parser reused) or by
+ * `shiftedFrom` (a copy moved by the edit's length change). A leaf with neither is new.
+ *
+ * What is checked again:
+ *  - new leaves (the edited declarations), and reused ones the earlier check did not check
+ *    (e.g. a duplicate that became the first of its name);
+ *  - when the interface of the new and dropped leaves differs (their kinds, declared names and
+ *    declared types — or, for a 定义/指标 without a declared type, anything), the names they
+ *    declare are "changed"; a leaf whose interface mentions a changed name (an entity whose field
+ *    has a renamed entity as its type) changes its interface too (fixpoint); every declaration
+ *    that mentions a changed name anywhere is checked again, and so is every declaration whose
+ *    earlier diagnostics list candidate names (ZC0401/ZC0403/ZC0506 suggestions);
+ *  - the 指标 that mention a re-checked 指标 (transitively: their cycles are found in check order).
+ * The dependency index is by name: `mentions` (every name written in a declaration) — a
+ * superset of what it refers to, so nothing that depends on a change is missed.
+ *
+ * The earlier results of the other declarations are attributed by span (each diagnostic and
+ * reference lies inside the declaration whose check made it) and moved with their declaration;
+ * types and resolutions are carried to the moved copies by a parallel walk.
+ * Falls back (undefined) when: the program's files changed otherwise (imports), a result lies
+ * outside every declaration, a cycle (ZC0410, a 指标 referring to itself) is reported before or
+ * after — cycle errors depend on check order — or too much would be checked again.
+ *
+ * INVARIANT: the result equals `check(bound)` — diagnostics (deduplicated, sorted), references
+ * (as a set), types and resolutions (test/project/incremental-check.test.ts, after every edit of
+ * random edit sequences).
+ */
+import type { Span } from '../common/source.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type * as A from '../syntax/ast.js';
+import { shiftedFrom } from '../syntax/blocks.js';
+import { checkWith, type CheckMemo } from './checker.js';
+import type { BoundProgram, CheckedProgram, ProgramFile, Reference, Resolution, Type } from './model.js';
+
+type Leaf = Exclude<A.TopItem | A.ClauseItem, A.ClauseDecl>;
+
+/** What one check of a program leaves for the next. */
+export interface CheckState {
+  readonly files: ReadonlyMap<string, ProgramFile>;
+  /** Per file, its leaves in text order. */
+  readonly leaves: ReadonlyMap<string, readonly Leaf[]>;
+  /** The declarations the check checked (the bound program's entities, measures, …). */
+  readonly units: ReadonlySet<object>;
+  /** The check's own diagnostics and references (the binder's are made again). */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly references: readonly Reference[];
+  readonly types: ReadonlyMap<A.Expr, Type>;
+  readonly resolutions: ReadonlyMap<A.Expr, Resolution>;
+  readonly memo: CheckMemo;
+}
+
+/** Diagnostics whose message lists candidate names: they change when any declared name does. */
+const SUGGESTING = new Set(['ZC0401', 'ZC0403', 'ZC0506']);
+
+/** Every leaf of a file, in text order. */
+export function leavesOf(ast: A.FileAst): Leaf[] {
+  const out: Leaf[] = [];
+  const walk = (items: readonly (A.TopItem | A.ClauseItem)[]) => {
+    for (const i of items) {
+      if (i.kind === 'clause') walk(i.items);
+      else out.push(i);
+    }
+  };
+  walk(ast.items);
+  return out;
+}
+
+/** The declarations `check` checks, as AST nodes. */
+export function unitsOf(p: BoundProgram): Set<object> {
+  const s = new Set<object>();
+  for (const e of p.entities.values()) s.add(e);
+  for (const i of p.indicators.values()) s.add(i.decl);
+  for (const m of p.measures.values()) s.add(m.decl);
+  for (const x of p.properties.values()) s.add(x.decl);
+  for (const d of p.definitions.values()) s.add(d.decl);
+  for (const a of p.assumptions.values()) s.add(a.decl);
+  if (p.policy) s.add(p.policy.decl);
+  return s;
+}
+
+/** The state of a whole-program check (for the next incremental one). */
+export function checkState(bound: BoundProgram, bindReferences: number, r: { value: CheckedProgram; diagnostics: readonly Diagnostic[]; memo: CheckMemo }): CheckState {
+  const leaves = new Map<string, Leaf[]>();
+  for (const [path, f] of bound.files) leaves.set(path, leavesOf(f.ast));
+  return {
+    files: bound.files, leaves, units: unitsOf(bound), diagnostics: r.diagnostics, references: r.value.references.slice(bindReferences),
+    types: r.value.types, resolutions: r.value.resolutions, memo: r.memo,
+  };
+}
+
+// ── the dependency index: names a declaration writes, declares, and shows to others ──
+
+const NON_NAME_KEYS = new Set(['span', 'nameSpan', 'keySpan', 'numberSpan', 'wordSpan']);
+
+function collectNames(v: unknown, out: Set<string>): void {
+  if (v === null || typeof v !== 'object') return;
+  if (Array.isArray(v)) {
+    for (const x of v) collectNames(x, out);
+    return;
+  }
+  const o = v as Record<string, unknown>;
+  if (typeof o['text'] === 'string' && typeof o['quoted'] === 'boolean') out.add(o['text'] as string);
+  for (const k in o) if (!NON_NAME_KEYS.has(k)) collectNames(o[k], out);
+}
+
+const mentionCache = new WeakMap<object, ReadonlySet<string>>();
+/** Every name written in a declaration (cached per node; a moved copy shares its origin's). */
+export function mentions(leaf: Leaf): ReadonlySet<string> {
+  let m = mentionCache.get(leaf);
+  if (m) return m;
+  const from = shiftedFrom(leaf)?.from;
+  m = from ? mentions(from as Leaf) : undefined;
+  if (!m) {
+    const s = new Set<string>();
+    collectNames(leaf, s);
+    m = s;
+  }
+  mentionCache.set(leaf, m);
+  return m;
+}
+
+/** Names a declaration introduces (its own, and its fields, members, outcomes, aliases). */
+function declared(leaf: Leaf): string[] {
+  switch (leaf.kind) {
+    case 'entity': return [leaf.name.text, ...leaf.fields.map((f) => f.name.text)];
+    case 'enum': return [leaf.name.text, ...leaf.members.map((m) => m.text)];
+    case 'org': return [leaf.name.text, ...leaf.aliases.map((a) => a.text)];
+    case 'measure': return [leaf.name.text, ...leaf.outcomes.map((o) => o.name.text), ...leaf.rules.map((r) => r.name.text)];
+    case 'param': case 'indicator': case 'property': case 'definition': case 'assumption': case 'doubt':
+      return [leaf.name.text];
+    default: return [];
+  }
+}
+
+const json = (v: unknown) => JSON.stringify(v, (k, x) => (NON_NAME_KEYS.has(k) ? undefined : typeof x === 'bigint' ? x.toString() : x));
+let opaque = 0;
+
+/** What other declarations' checks can see of a declaration (no spans); a unique string when that is its whole text. */
+function signature(leaf: Leaf): string {
+  switch (leaf.kind) {
+    case 'entity': return `entity${json([leaf.name, leaf.fields])}`;
+    case 'enum': return `enum${json([leaf.name, leaf.members])}`;
+    case 'param': return `param${json([leaf.name, leaf.type])}`;
+    case 'org': return `org${json([leaf.name, leaf.aliases])}`;
+    case 'measure': return `measure${json([leaf.name, leaf.outcomes, leaf.rules.map((r) => r.name)])}`;
+    case 'definition': return leaf.type ? `definition${json([leaf.name, leaf.entity, leaf.type])}` : `opaque${opaque++}`;
+    case 'indicator': return leaf.type ? `indicator${json([leaf.name, leaf.type])}` : `opaque${opaque++}`;
+    case 'property': case 'assumption': case 'doubt': return `${leaf.kind}${json(leaf.name)}`;
+    default: return leaf.kind;
+  }
+}
+
+/** Names in a declaration's interface (a declared type naming an entity or enum); all of them for an opaque one. */
+function interfaceMentions(leaf: Leaf): ReadonlySet<string> {
+  const s = new Set<string>();
+  switch (leaf.kind) {
+    case 'entity': collectNames(leaf.fields.map((f) => f.type), s); break;
+    case 'param': collectNames(leaf.type, s); break;
+    case 'measure': collectNames(leaf.outcomes.map((o) => o.type), s); break;
+    case 'definition': if (!leaf.type) return mentions(leaf); collectNames([leaf.type, leaf.entity], s); break;
+    case 'indicator': if (!leaf.type) return mentions(leaf); collectNames(leaf.type, s); break;
+    default: break;
+  }
+  return s;
+}
+
+// ── reuse ──
+
+function contains(outer: Span, inner: Span): boolean {
+  return inner.file === outer.file && inner.start >= outer.start && inner.end <= outer.end;
+}
+
+/** The leaf (index) of a sorted, disjoint list whose span contains `s`, or -1. */
+function leafAt(leaves: readonly Leaf[], s: Span): number {
+  let lo = 0;
+  let hi = leaves.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const sp = leaves[mid]!.span;
+    if (sp.end < s.start) lo = mid + 1;
+    else if (sp.start > s.start) hi = mid - 1;
+    else {
+      // (spans may touch: the last one starting at or before s.start that contains it)
+      for (let k = mid + 1; k < leaves.length && leaves[k]!.span.start <= s.start; k++) if (contains(leaves[k]!.span, s)) return k;
+      for (let k = mid; k >= 0 && leaves[k]!.span.end >= s.start; k--) if (contains(leaves[k]!.span, s)) return k;
+      return -1;
+    }
+  }
+  return -1;
+}
+
+function shiftSpan(s: Span, d: number): Span {
+  return d === 0 ? s : { ...s, start: s.start + d, end: s.end + d };
+}
+
+function shiftDiagnostic(x: Diagnostic, d: number): Diagnostic {
+  if (d === 0) return x;
+  const file = x.span.file;
+  const mv = (s: Span) => (s.file === file && !(s.start === 0 && s.end === 0) ? shiftSpan(s, d) : s);
+  return {
+    ...x, span: mv(x.span),
+    ...(x.related ? { related: x.related.map((r) => ({ ...r, span: mv(r.span) })) } : {}),
+    ...(x.fixes ? { fixes: x.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, span: mv(e.span) })) })) } : {}),
+  } as Diagnostic;
+}
+
+/** Copy the types and resolutions of `o`'s expressions to the same expressions of its copy `n`. */
+function transfer(o: unknown, n: unknown, st: CheckState, types: Map<A.Expr, Type>, res: Map<A.Expr, Resolution>): void {
+  if (o === null || typeof o !== 'object' || n === null || typeof n !== 'object') return;
+  if (Array.isArray(o)) {
+    const na = n as unknown[];
+    for (let i = 0; i < o.length; i++) transfer(o[i], na[i], st, types, res);
+    return;
+  }
+  const t = st.types.get(o as A.Expr);
+  if (t) types.set(n as A.Expr, t);
+  const r = st.resolutions.get(o as A.Expr);
+  if (r) res.set(n as A.Expr, r);
+  const oo = o as Record<string, unknown>;
+  const nn = n as Record<string, unknown>;
+  for (const k in oo) {
+    if (NON_NAME_KEYS.has(k)) continue;
+    const x = oo[k];
+    if (x !== null && typeof x === 'object') transfer(x, nn[k], st, types, res);
+  }
+}
+
+/** Statistics of the last incremental check (for the benchmark). */
+export const lastIncremental = { rechecked: 0, units: 0, fallback: '' };
+
+/**
+ * The check of `bound` (a freshly bound program) reusing `st`: undefined when the whole
+ * program must be checked (see the module header). `bindReferences`: how many of
+ * `bound.references` the binder made (the checker appends its own).
+ */
+export function checkIncrementally(st: CheckState, bound: BoundProgram): { value: CheckedProgram; diagnostics: Diagnostic[]; state: CheckState } | undefined {
+  const fail = (why: string) => {
+    lastIncremental.fallback = why;
+    return undefined;
+  };
+  if (st.files.size !== bound.files.size) return fail('files');
+  for (const p of bound.files.keys()) if (!st.files.has(p)) return fail('files');
+  // old leaves: where each is, and which new leaf carries it on
+  const oldAt = new Map<object, { file: string; i: number }>();
+  for (const [path, ls] of st.leaves) ls.forEach((l, i) => oldAt.set(l, { file: path, i }));
+  const carried = new Map<string, ({ to: Leaf; delta: number } | undefined)[]>();
+  for (const [path, ls] of st.leaves) carried.set(path, new Array(ls.length));
+  const leaves = new Map<string, Leaf[]>();
+  const origin = new Map<object, { from: Leaf; delta: number }>();
+  const fresh: Leaf[] = [];
+  for (const [path, f] of bound.files) {
+    const old = st.files.get(path)!;
+    const ls = old.ast === f.ast ? (st.leaves.get(path) as Leaf[]) : leavesOf(f.ast);
+    leaves.set(path, ls);
+    for (const l of ls) {
+      let from: Leaf | undefined;
+      let delta = 0;
+      if (oldAt.has(l)) from = l;
+      else {
+        const s = shiftedFrom(l);
+        if (s && oldAt.has(s.from)) {
+          from = s.from as Leaf;
+          delta = s.delta;
+        }
+      }
+      const at = from ? oldAt.get(from)! : undefined;
+      if (!from || !at || at.file !== path || carried.get(path)![at.i]) {
+        fresh.push(l);
+        continue;
+      }
+      carried.get(path)![at.i] = { to: l, delta };
+      origin.set(l, { from, delta });
+    }
+  }
+  const dropped: Leaf[] = [];
+  for (const [path, ls] of st.leaves) ls.forEach((l, i) => { if (!carried.get(path)![i]) dropped.push(l); });
+
+  // changed names (the dependency index: by name)
+  const changed = new Set<string>();
+  const sig = (ls: Leaf[]) => ls.map(signature).sort().join('\n');
+  if (fresh.length + dropped.length && sig(fresh) !== sig(dropped)) {
+    for (const l of [...fresh, ...dropped]) for (const n of declared(l)) changed.add(n);
+    // a declaration whose interface names a changed declaration changes too
+    const all = [...leaves.values()].flat();
+    const done = new Set<Leaf>([...fresh]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const l of all) {
+        if (done.has(l)) continue;
+        for (const n of interfaceMentions(l)) {
+          if (!changed.has(n)) continue;
+          done.add(l);
+          for (const x of declared(l)) if (!changed.has(x)) { changed.add(x); grew = true; }
+          break;
+        }
+      }
+    }
+  }
+
+  const units = unitsOf(bound);
+  const recheck = new Set<object>();
+  const suggesting = new Set<object>();
+  if (changed.size) {
+    for (const x of st.diagnostics) {
+      if (!SUGGESTING.has(x.code)) continue;
+      const ls = st.leaves.get(x.span.file);
+      const i = ls ? leafAt(ls, x.span) : -1;
+      const c = i >= 0 ? carried.get(x.span.file)![i] : undefined;
+      if (c) suggesting.add(c.to);
+    }
+  }
+  for (const u of units) {
+    const o = origin.get(u);
+    if (!o || !st.units.has(o.from) || suggesting.has(u)) { recheck.add(u); continue; }
+    if (changed.size) for (const n of mentions(u as Leaf)) if (changed.has(n)) { recheck.add(u); break; }
+  }
+  // 指标 referring to a re-checked 指标: their cycles are reported in check order
+  for (let grew = true; grew;) {
+    grew = false;
+    const names = new Set<string>();
+    for (const u of recheck) if ((u as Leaf).kind === 'indicator') names.add((u as A.IndicatorDecl).name.text);
+    if (!names.size) break;
+    for (const i of bound.indicators.values()) {
+      if (recheck.has(i.decl)) continue;
+      for (const n of mentions(i.decl)) if (names.has(n)) { recheck.add(i.decl); grew = true; break; }
+    }
+  }
+  lastIncremental.rechecked = recheck.size;
+  lastIncremental.units = units.size;
+  if (recheck.size > Math.max(64, units.size / 4)) return fail('many');
+
+  // seed: the types and dependencies of what is not checked again
+  const defTypes = new Map<string, Type | 'pending'>();
+  for (const [k, d] of bound.definitions) {
+    const t = st.memo.defTypes.get(k);
+    if (!recheck.has(d.decl) && t) defTypes.set(k, t);
+  }
+  const indicatorTypes = new Map<string, Type | 'pending'>();
+  for (const [k, d] of bound.indicators) {
+    const t = st.memo.indicatorTypes.get(k);
+    if (!recheck.has(d.decl) && t) indicatorTypes.set(k, t);
+  }
+  const deps = new Map<string, Map<string, Span>>();
+  for (const [k, d] of bound.definitions) if (!recheck.has(d.decl)) { const x = st.memo.deps.get(`定义「${k}」`); if (x) deps.set(`定义「${k}」`, x); }
+  for (const [k, m] of bound.measures) if (!recheck.has(m.decl)) { const x = st.memo.deps.get(`措施「${k}」`); if (x) deps.set(`措施「${k}」`, x); }
+
+  const bindRefs = bound.references.length;
+  const r = checkWith(bound, { only: recheck, seed: { defTypes, indicatorTypes, deps } });
+  const cycle = (x: Diagnostic) => x.code === 'ZC0410' || (x.code === 'ZC0407' && x.message.includes('循环引用'));
+  if (r.diagnostics.some(cycle) || st.diagnostics.some(cycle)) return fail('cycle');
+
+  // the new results: only those inside a re-checked declaration (the rest repeat earlier ones)
+  const inRechecked = (s: Span): boolean | undefined => {
+    const ls = leaves.get(s.file);
+    const i = ls ? leafAt(ls, s) : -1;
+    if (i < 0) return undefined;
+    return recheck.has(ls![i]!);
+  };
+  const diagnostics: Diagnostic[] = [];
+  for (const x of r.diagnostics) {
+    const k = inRechecked(x.span);
+    if (k === undefined) return fail('outside');
+    if (k) diagnostics.push(x);
+  }
+  const refs: Reference[] = bound.references.slice(0, bindRefs);
+  const newRefs: Reference[] = [];
+  for (let i = bindRefs; i < bound.references.length; i++) {
+    const x = bound.references[i]!;
+    const k = inRechecked(x.span);
+    if (k === undefined) return fail('outside');
+    if (k) newRefs.push(x);
+  }
+  // the earlier results of the declarations not checked again, moved with them
+  const keep = (s: Span): { delta: number } | undefined | null => {
+    const ls = st.leaves.get(s.file);
+    const i = ls ? leafAt(ls, s) : -1;
+    if (i < 0 || !st.units.has(ls![i]!)) return null;
+    const c = carried.get(s.file)![i];
+    if (!c || !units.has(c.to) || recheck.has(c.to)) return undefined;
+    return c;
+  };
+  for (const x of st.diagnostics) {
+    const k = keep(x.span);
+    if (k === null) return fail('outside');
+    if (k) diagnostics.push(shiftDiagnostic(x, k.delta));
+  }
+  for (const x of st.references) {
+    const k = keep(x.span);
+    if (k === null) return fail('outside');
+    if (k) refs.push(k.delta ? { span: shiftSpan(x.span, k.delta), target: x.target } : x);
+  }
+  for (const x of newRefs) refs.push(x);
+  const types = new Map<A.Expr, Type>();
+  const resolutions = new Map<A.Expr, Resolution>();
+  for (const u of units) {
+    if (recheck.has(u)) continue;
+    transfer(origin.get(u)!.from, u, st, types, resolutions);
+  }
+  for (const [e, t] of r.value.types) types.set(e, t);
+  for (const [e, x] of r.value.resolutions) resolutions.set(e, x);
+  lastIncremental.fallback = '';
+
+  // the memo for the next edit: the earlier one for what was reused, this run's for the rest
+  const value: CheckedProgram = { ...bound, references: refs, types, resolutions };
+  const state: CheckState = {
+    files: bound.files, leaves, units, diagnostics, references: refs.slice(bindRefs), types, resolutions,
+    memo: r.memo,
+  };
+  return { value, diagnostics, state };
+}
