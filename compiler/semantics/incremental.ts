@@ -36,7 +36,7 @@
 import type { Span } from '../common/source.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type * as A from '../syntax/ast.js';
-import { shiftedFrom } from '../syntax/blocks.js';
+import { rootOf, shiftedFrom } from '../syntax/blocks.js';
 import { checkWith, type CheckMemo } from './checker.js';
 import type { BoundProgram, CheckedProgram, ProgramFile, Reference, Resolution, Type } from './model.js';
 
@@ -52,8 +52,8 @@ export interface CheckState {
   /** The check's own diagnostics and references (the binder's are made again). */
   readonly diagnostics: readonly Diagnostic[];
   readonly references: readonly Reference[];
-  readonly types: ReadonlyMap<A.Expr, Type>;
-  readonly resolutions: ReadonlyMap<A.Expr, Resolution>;
+  readonly types: ExprMap<Type>;
+  readonly resolutions: ExprMap<Resolution>;
   readonly memo: CheckMemo;
 }
 
@@ -92,7 +92,7 @@ export function checkState(bound: BoundProgram, bindReferences: number, r: { val
   for (const [path, f] of bound.files) leaves.set(path, leavesOf(f.ast));
   return {
     files: bound.files, leaves, units: unitsOf(bound), diagnostics: r.diagnostics, references: r.value.references.slice(bindReferences),
-    types: r.value.types, resolutions: r.value.resolutions, memo: r.memo,
+    types: ExprMap.of(r.value.types), resolutions: ExprMap.of(r.value.resolutions), memo: r.memo,
   };
 }
 
@@ -212,24 +212,126 @@ function shiftDiagnostic(x: Diagnostic, d: number): Diagnostic {
   } as Diagnostic;
 }
 
-/** Copy the types and resolutions of `o`'s expressions to the same expressions of its copy `n`. */
-function transfer(o: unknown, n: unknown, st: CheckState, types: Map<A.Expr, Type>, res: Map<A.Expr, Resolution>): void {
-  if (o === null || typeof o !== 'object' || n === null || typeof n !== 'object') return;
-  if (Array.isArray(o)) {
-    const na = n as unknown[];
-    for (let i = 0; i < o.length; i++) transfer(o[i], na[i], st, types, res);
+/**
+ * Types or resolutions keyed by `rootOf` the expression: a moved copy of an expression (the
+ * parser's `shiftSpans`) finds the entry of the expression it was copied from, so reusing the
+ * results of a moved declaration costs nothing per expression. A layer over the map of the
+ * previous check holds what changed (entries set, entries removed): an edit costs what it
+ * checked again, not a copy of every entry; every `MAX_DEPTH` layers the map is flattened.
+ * The later passes and the services only call `get`/`has`; `size` and iteration are exact too.
+ */
+export class ExprMap<V> extends Map<A.Expr, V> {
+  private static readonly MAX_DEPTH = 16;
+  private base: ExprMap<V> | undefined;
+  private gone = new Set<object>();
+  private n = 0;
+  private depth = 0;
+
+  /** A flat map keyed by `rootOf` of `map`'s keys. */
+  static of<V>(map: ReadonlyMap<A.Expr, V>): ExprMap<V> {
+    const out = new ExprMap<V>();
+    for (const [k, v] of map instanceof ExprMap ? map.flat() : map) out.put(k, v);
+    return out;
+  }
+
+  /** A new map that starts as this one (this one is not changed by changing it). */
+  layer(): ExprMap<V> {
+    if (this.depth >= ExprMap.MAX_DEPTH) return ExprMap.of(this);
+    const out = new ExprMap<V>();
+    out.base = this;
+    out.n = this.n;
+    out.depth = this.depth + 1;
+    return out;
+  }
+
+  override get(e: A.Expr): V | undefined {
+    const r = rootOf(e);
+    for (let m: ExprMap<V> | undefined = this; m; m = m.base) {
+      if (Map.prototype.has.call(m, r)) return Map.prototype.get.call(m, r) as V;
+      if (m.gone.has(r)) return undefined;
+    }
+    return undefined;
+  }
+
+  override has(e: A.Expr): boolean {
+    const r = rootOf(e);
+    for (let m: ExprMap<V> | undefined = this; m; m = m.base) {
+      if (Map.prototype.has.call(m, r)) return true;
+      if (m.gone.has(r)) return false;
+    }
+    return false;
+  }
+
+  /** Set the entry of `e` (by its root). */
+  put(e: A.Expr, v: V): void {
+    const r = rootOf(e);
+    if (!this.has(r)) this.n++;
+    this.gone.delete(r);
+    Map.prototype.set.call(this, r, v);
+  }
+
+  /** Remove the entry of `e` (by its root). */
+  drop(e: A.Expr): void {
+    const r = rootOf(e);
+    if (!this.has(r)) return;
+    this.n--;
+    Map.prototype.delete.call(this, r);
+    if (this.base) this.gone.add(r);
+  }
+
+  override get size(): number {
+    return this.n;
+  }
+
+  /** The entries, flattened. */
+  flat(): Map<A.Expr, V> {
+    if (!this.base) return new Map(Map.prototype.entries.call(this) as IterableIterator<[A.Expr, V]>);
+    const out = this.base.flat();
+    for (const r of this.gone) out.delete(r as A.Expr);
+    for (const [k, v] of Map.prototype.entries.call(this) as IterableIterator<[A.Expr, V]>) out.set(k, v);
+    return out;
+  }
+
+  override entries(): MapIterator<[A.Expr, V]> {
+    return this.flat().entries();
+  }
+  override keys(): MapIterator<A.Expr> {
+    return this.flat().keys();
+  }
+  override values(): MapIterator<V> {
+    return this.flat().values();
+  }
+  override [Symbol.iterator](): MapIterator<[A.Expr, V]> {
+    return this.flat().entries();
+  }
+  override forEach(f: (v: V, k: A.Expr, m: Map<A.Expr, V>) => void, thisArg?: unknown): void {
+    this.flat().forEach((v, k) => f.call(thisArg, v, k, this));
+  }
+  override set(e: A.Expr, v: V): this {
+    this.put(e, v);
+    return this;
+  }
+  override delete(e: A.Expr): boolean {
+    const had = this.has(e);
+    this.drop(e);
+    return had;
+  }
+}
+
+/** Remove the entries of a declaration's expressions. */
+function forget(v: unknown, types: ExprMap<unknown>, res: ExprMap<unknown>): void {
+  if (v === null || typeof v !== 'object') return;
+  if (Array.isArray(v)) {
+    for (const x of v) forget(x, types, res);
     return;
   }
-  const t = st.types.get(o as A.Expr);
-  if (t) types.set(n as A.Expr, t);
-  const r = st.resolutions.get(o as A.Expr);
-  if (r) res.set(n as A.Expr, r);
-  const oo = o as Record<string, unknown>;
-  const nn = n as Record<string, unknown>;
-  for (const k in oo) {
+  types.drop(v as A.Expr);
+  res.drop(v as A.Expr);
+  const o = v as Record<string, unknown>;
+  for (const k in o) {
     if (NON_NAME_KEYS.has(k)) continue;
-    const x = oo[k];
-    if (x !== null && typeof x === 'object') transfer(x, nn[k], st, types, res);
+    const x = o[k];
+    if (x !== null && typeof x === 'object') forget(x, types, res);
   }
 }
 
@@ -282,6 +384,7 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
   }
   const dropped: Leaf[] = [];
   for (const [path, ls] of st.leaves) ls.forEach((l, i) => { if (!carried.get(path)![i]) dropped.push(l); });
+  if (fresh.length > 64 || dropped.length > 64) return fail('many');
 
   // changed names (the dependency index: by name)
   const changed = new Set<string>();
@@ -398,14 +501,20 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
     if (k) refs.push(k.delta ? { span: shiftSpan(x.span, k.delta), target: x.target } : x);
   }
   for (const x of newRefs) refs.push(x);
-  const types = new Map<A.Expr, Type>();
-  const resolutions = new Map<A.Expr, Resolution>();
-  for (const u of units) {
-    if (recheck.has(u)) continue;
-    transfer(origin.get(u)!.from, u, st, types, resolutions);
+  // types and resolutions: the earlier ones (a moved expression finds its origin's), without those
+  // of the declarations checked again or gone, plus this run's
+  const types = (st.types as ExprMap<Type>).layer();
+  const resolutions = (st.resolutions as ExprMap<Resolution>).layer();
+  for (const [path, ls] of st.leaves) {
+    const cs = carried.get(path)!;
+    ls.forEach((l, i) => {
+      if (!st.units.has(l)) return;
+      const c = cs[i];
+      if (!c || recheck.has(c.to) || !units.has(c.to)) forget(l, types, resolutions);
+    });
   }
-  for (const [e, t] of r.value.types) types.set(e, t);
-  for (const [e, x] of r.value.resolutions) resolutions.set(e, x);
+  for (const [e, t] of r.value.types) types.put(e, t);
+  for (const [e, x] of r.value.resolutions) resolutions.put(e, x);
   lastIncremental.fallback = '';
 
   // the memo for the next edit: the earlier one for what was reused, this run's for the rest

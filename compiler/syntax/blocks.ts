@@ -150,6 +150,17 @@ function shiftToken(t: IToken, d: number): IToken {
   return n;
 }
 
+/** Moved copy of an AST node → the node it was (ultimately) copied from. */
+const roots = new WeakMap<object, object>();
+
+/**
+ * The node `node` is a moved copy of — through any number of moves — or `node` itself. The
+ * incremental check keys its types and resolutions by it, so a moved expression needs no new entry.
+ */
+export function rootOf<T extends object>(node: T): T {
+  return (roots.get(node) as T | undefined) ?? node;
+}
+
 /** A deep copy with every span ({ file, start, end }) moved by `d` (placeholders [0, 0) excepted). */
 export function shiftSpans<T>(v: T, d: number): T {
   if (v === null || typeof v !== 'object') return v;
@@ -165,6 +176,8 @@ export function shiftSpans<T>(v: T, d: number): T {
     const x = o[k];
     out[k] = x !== null && typeof x === 'object' ? shiftSpans(x, d) : x;
   }
+  // (a node — an object with a kind — remembers the node it is ultimately a copy of: `rootOf`)
+  if (typeof o['kind'] === 'string') roots.set(out, roots.get(o) ?? o);
   // INVARIANT: a missing part's placeholder span is [0, 0) (cst-to-ast's empty range), not a position: it stays.
   if (typeof o['file'] === 'string' && typeof o['start'] === 'number' && typeof o['end'] === 'number' && (o['start'] !== 0 || o['end'] !== 0)) {
     out['start'] = (o['start'] as number) + d;
