@@ -65,14 +65,13 @@ export function hasErrors(ds: readonly Diagnostic[]): boolean {
   return ds.some((d) => d.severity === 'error');
 }
 
-/** Stable ordering: file, start, end, code, message. */
+/** Stable ordering: file, start, end, code. */
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
   return ds.sort(
     (a, b) =>
       (a.span.file < b.span.file ? -1 : a.span.file > b.span.file ? 1 : 0) ||
       a.span.start - b.span.start ||
       a.span.end - b.span.end ||
-      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
-      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
 }

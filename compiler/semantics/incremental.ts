@@ -29,7 +29,8 @@
  * outside every declaration, a cycle (ZC0410, a 指标 referring to itself) is reported before or
  * after — cycle errors depend on check order — or too much would be checked again.
  *
- * INVARIANT: the result equals `check(bound)` — diagnostics (deduplicated, sorted), references
+ * INVARIANT: the result equals `check(bound)` — diagnostics (deduplicated; in sorted order, where
+ * diagnostics at one span with one code keep the order of the one check run of their declaration), references
  * (as a set), types and resolutions (test/project/incremental-check.test.ts, after every edit of
  * random edit sequences).
  */

@@ -26,7 +26,7 @@ import { complete } from '../../compiler/services/completion.js';
 import { lastIncremental } from '../../compiler/semantics/incremental.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', 'policies');
-const RUNS = Number(process.env['ZC_INCREMENTAL_CHECK_RUNS'] ?? 30);
+const RUNS = Number(process.env['ZC_INCREMENTAL_CHECK_RUNS'] ?? 16);
 const EDITS = 12;
 
 function workspace(dir: string, files: string[]): Record<string, string> {
@@ -146,7 +146,7 @@ function property(name: string, files: Record<string, string>, editable: string[
           expect(bindingOf(inc)).toEqual(bindingOf(fresh));
           expect(typesInOrder(inc)).toEqual(typesInOrder(fresh));
           const len = texts[path]!.length;
-          const offsets = [0.1, 0.35, 0.6, 0.85].map((x) => Math.floor(((x + e.a) % 1) * len));
+          const offsets = [0.2, 0.7].map((x) => Math.floor(((x + e.a) % 1) * len));
           expect(plain(servicesAt(inc, path, offsets))).toEqual(plain(servicesAt(fresh, path, offsets)));
         }
       }),
@@ -159,4 +159,4 @@ function property(name: string, files: Record<string, string>, editable: string[
 }
 
 property('sample policy: incremental check = whole-program check after every edit', SAMPLE, ['/ws/sample/示例.zc', '/ws/sample/示例.zc', '/ws/sample/类型.zc'], RUNS);
-property('county policy: incremental check = whole-program check after every edit', COUNTY, ['/ws/luanchuan/第四章.zc', '/ws/luanchuan/类型.zc', '/ws/luanchuan/第四章.zc'], Math.max(2, Math.round(RUNS / 6)));
+property('county policy: incremental check = whole-program check after every edit', COUNTY, ['/ws/luanchuan/第四章.zc', '/ws/luanchuan/类型.zc', '/ws/luanchuan/第四章.zc'], Math.max(2, Math.round(RUNS / 8)));
