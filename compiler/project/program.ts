@@ -75,7 +75,7 @@ export class ParseCache {
    * incrementally from one of them (compiler/semantics/incremental.ts) — the latest, or an earlier
    * one when the edit went back to its parse (an undo after a syntax error).
    */
-  readonly checks = new Map<string, CheckState[]>();
+  readonly checks = new Map<string, (CheckState | (() => CheckState))[]>();
 
   private params = new Map<string, { source: SourceFile; result: Result<ParameterSet> }>();
   /** A parameter file's parse (its SourceFile and `parseParameters` result), again only when its text changed. */
@@ -249,10 +249,12 @@ const KEPT_CHECKS = 3;
 function checkProgram(bound: BoundProgram, cache: ParseCache): { value: CheckedProgram; diagnostics: Diagnostic[] } {
   const bindRefs = bound.references.length;
   const kept = cache.checks.get(bound.root) ?? [];
-  let state: CheckState | undefined;
+  let state: CheckState | (() => CheckState) | undefined;
   let result: { value: CheckedProgram; diagnostics: Diagnostic[] } | undefined;
   for (let i = kept.length - 1; i >= 0 && !result; i--) {
-    const r = checkIncrementally(kept[i]!, bound);
+    const k = kept[i]!;
+    const st = typeof k === 'function' ? (kept[i] = k()) : k;
+    const r = checkIncrementally(st, bound);
     bound.references.length = bindRefs; // (a check that gave up appended references)
     if (r) {
       result = r;
@@ -262,7 +264,8 @@ function checkProgram(bound: BoundProgram, cache: ParseCache): { value: CheckedP
   if (!result) {
     const r = checkWith(bound);
     result = r;
-    state = checkState(bound, bindRefs, r);
+    // (made when a later compile of the program asks for it: a one-off compile — the CLI — never pays for it)
+    state = () => checkState(bound, bindRefs, r);
   }
   cache.checks.set(bound.root, [...kept.slice(-(KEPT_CHECKS - 1)), state!]);
   return result;

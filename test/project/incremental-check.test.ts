@@ -26,7 +26,7 @@ import { complete } from '../../compiler/services/completion.js';
 import { lastIncremental } from '../../compiler/semantics/incremental.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', 'policies');
-const RUNS = Number(process.env['ZC_INCREMENTAL_CHECK_RUNS'] ?? 16);
+const RUNS = Number(process.env['ZC_INCREMENTAL_CHECK_RUNS'] ?? 12);
 const EDITS = 12;
 
 function workspace(dir: string, files: string[]): Record<string, string> {
