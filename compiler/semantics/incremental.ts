@@ -37,7 +37,7 @@
 import type { Span } from '../common/source.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type * as A from '../syntax/ast.js';
-import { rootOf, shiftedFrom } from '../syntax/blocks.js';
+import { rootDeclOf, shiftedFrom } from '../syntax/blocks.js';
 import { checkWith, type CheckMemo } from './checker.js';
 import type { BoundProgram, CheckedProgram, ProgramFile, Reference, Resolution, Type } from './model.js';
 
@@ -91,9 +91,10 @@ export function unitsOf(p: BoundProgram): Set<object> {
 export function checkState(bound: BoundProgram, bindReferences: number, r: { value: CheckedProgram; diagnostics: readonly Diagnostic[]; memo: CheckMemo }): CheckState {
   const leaves = new Map<string, Leaf[]>();
   for (const [path, f] of bound.files) leaves.set(path, leavesOf(f.ast));
+  const roots = new Roots(leaves);
   return {
     files: bound.files, leaves, units: unitsOf(bound), diagnostics: r.diagnostics, references: r.value.references.slice(bindReferences),
-    types: ExprMap.of(r.value.types), resolutions: ExprMap.of(r.value.resolutions), memo: r.memo,
+    types: ExprMap.of(r.value.types, roots), resolutions: ExprMap.of(r.value.resolutions, roots), memo: r.memo,
   };
 }
 
@@ -214,7 +215,52 @@ function shiftDiagnostic(x: Diagnostic, d: number): Diagnostic {
 }
 
 /**
- * Types or resolutions keyed by `rootOf` the expression: a moved copy of an expression (the
+ * An expression's counterpart in the root of its declaration (`rootDeclOf`: the declaration a
+ * moved copy was first copied from), for one version of a program: found by the declaration
+ * containing the expression's span and a parallel walk of the copy and its root (once per
+ * declaration, on first use).
+ */
+export class Roots {
+  private readonly walked = new Map<object, Map<object, object>>();
+  constructor(private readonly leaves: ReadonlyMap<string, readonly Leaf[]>) {}
+  root<T extends object>(e: T): T {
+    const sp = (e as { span?: Span }).span;
+    if (!sp) return e;
+    const ls = this.leaves.get(sp.file);
+    const i = ls ? leafAt(ls, sp) : -1;
+    if (i < 0) return e;
+    const l = ls![i]!;
+    const r = rootDeclOf(l as A.TopItem);
+    if (r === l) return e;
+    let m = this.walked.get(l);
+    if (!m) {
+      m = new Map();
+      pair(r, l, m);
+      this.walked.set(l, m);
+    }
+    return (m.get(e) as T | undefined) ?? e;
+  }
+}
+
+function pair(r: unknown, n: unknown, m: Map<object, object>): void {
+  if (r === null || typeof r !== 'object' || n === null || typeof n !== 'object') return;
+  if (Array.isArray(r)) {
+    const na = n as unknown[];
+    for (let i = 0; i < r.length; i++) pair(r[i], na[i], m);
+    return;
+  }
+  m.set(n, r);
+  const rr = r as Record<string, unknown>;
+  const nn = n as Record<string, unknown>;
+  for (const k in rr) {
+    if (NON_NAME_KEYS.has(k)) continue;
+    const x = rr[k];
+    if (x !== null && typeof x === 'object') pair(x, nn[k], m);
+  }
+}
+
+/**
+ * Types or resolutions keyed by the root of the expression: a moved copy of an expression (the
  * parser's `shiftSpans`) finds the entry of the expression it was copied from, so reusing the
  * results of a moved declaration costs nothing per expression. A layer over the map of the
  * previous check holds what changed (entries set, entries removed): an edit costs what it
@@ -223,22 +269,27 @@ function shiftDiagnostic(x: Diagnostic, d: number): Diagnostic {
  */
 export class ExprMap<V> extends Map<A.Expr, V> {
   private static readonly MAX_DEPTH = 16;
+  /** How this version's expressions find their roots. */
+  roots: Roots = new Roots(new Map());
   private base: ExprMap<V> | undefined;
   private gone = new Set<object>();
   private n = 0;
   private depth = 0;
 
   /** A flat map keyed by `rootOf` of `map`'s keys. */
-  static of<V>(map: ReadonlyMap<A.Expr, V>): ExprMap<V> {
+  static of<V>(map: ReadonlyMap<A.Expr, V>, roots: Roots): ExprMap<V> {
     const out = new ExprMap<V>();
-    for (const [k, v] of map instanceof ExprMap ? map.flat() : map) out.put(k, v);
+    out.roots = roots;
+    if (map instanceof ExprMap) for (const [k, v] of map.flat()) out.putRoot(k, v);
+    else for (const [k, v] of map) out.put(k, v);
     return out;
   }
 
   /** A new map that starts as this one (this one is not changed by changing it). */
-  layer(): ExprMap<V> {
-    if (this.depth >= ExprMap.MAX_DEPTH) return ExprMap.of(this);
+  layer(roots: Roots): ExprMap<V> {
+    if (this.depth >= ExprMap.MAX_DEPTH) return ExprMap.of(this, roots);
     const out = new ExprMap<V>();
+    out.roots = roots;
     out.base = this;
     out.n = this.n;
     out.depth = this.depth + 1;
@@ -246,7 +297,10 @@ export class ExprMap<V> extends Map<A.Expr, V> {
   }
 
   override get(e: A.Expr): V | undefined {
-    const r = rootOf(e);
+    return this.getRoot(this.roots.root(e));
+  }
+
+  private getRoot(r: A.Expr): V | undefined {
     for (let m: ExprMap<V> | undefined = this; m; m = m.base) {
       if (Map.prototype.has.call(m, r)) return Map.prototype.get.call(m, r) as V;
       if (m.gone.has(r)) return undefined;
@@ -255,7 +309,10 @@ export class ExprMap<V> extends Map<A.Expr, V> {
   }
 
   override has(e: A.Expr): boolean {
-    const r = rootOf(e);
+    return this.hasRoot(this.roots.root(e));
+  }
+
+  private hasRoot(r: A.Expr): boolean {
     for (let m: ExprMap<V> | undefined = this; m; m = m.base) {
       if (Map.prototype.has.call(m, r)) return true;
       if (m.gone.has(r)) return false;
@@ -265,16 +322,18 @@ export class ExprMap<V> extends Map<A.Expr, V> {
 
   /** Set the entry of `e` (by its root). */
   put(e: A.Expr, v: V): void {
-    const r = rootOf(e);
-    if (!this.has(r)) this.n++;
+    this.putRoot(this.roots.root(e), v);
+  }
+
+  private putRoot(r: A.Expr, v: V): void {
+    if (!this.hasRoot(r)) this.n++;
     this.gone.delete(r);
     Map.prototype.set.call(this, r, v);
   }
 
   /** Remove the entry of `e` (by its root). */
-  drop(e: A.Expr): void {
-    const r = rootOf(e);
-    if (!this.has(r)) return;
+  dropRoot(r: A.Expr): void {
+    if (!this.hasRoot(r)) return;
     this.n--;
     Map.prototype.delete.call(this, r);
     if (this.base) this.gone.add(r);
@@ -314,25 +373,26 @@ export class ExprMap<V> extends Map<A.Expr, V> {
   }
   override delete(e: A.Expr): boolean {
     const had = this.has(e);
-    this.drop(e);
+    this.dropRoot(this.roots.root(e));
     return had;
   }
 }
 
-/** Remove the entries of a declaration's expressions. */
-function forget(v: unknown, types: ExprMap<unknown>, res: ExprMap<unknown>): void {
+/** Remove the entries of a declaration's expressions (`old`: the roots of the version it belongs to). */
+function forget(v: unknown, old: Roots, types: ExprMap<unknown>, res: ExprMap<unknown>): void {
   if (v === null || typeof v !== 'object') return;
   if (Array.isArray(v)) {
-    for (const x of v) forget(x, types, res);
+    for (const x of v) forget(x, old, types, res);
     return;
   }
-  types.drop(v as A.Expr);
-  res.drop(v as A.Expr);
+  const r = old.root(v as A.Expr);
+  types.dropRoot(r);
+  res.dropRoot(r);
   const o = v as Record<string, unknown>;
   for (const k in o) {
     if (NON_NAME_KEYS.has(k)) continue;
     const x = o[k];
-    if (x !== null && typeof x === 'object') forget(x, types, res);
+    if (x !== null && typeof x === 'object') forget(x, old, types, res);
   }
 }
 
@@ -504,14 +564,15 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
   for (const x of newRefs) refs.push(x);
   // types and resolutions: the earlier ones (a moved expression finds its origin's), without those
   // of the declarations checked again or gone, plus this run's
-  const types = (st.types as ExprMap<Type>).layer();
-  const resolutions = (st.resolutions as ExprMap<Resolution>).layer();
+  const roots = new Roots(leaves);
+  const types = st.types.layer(roots);
+  const resolutions = st.resolutions.layer(roots);
   for (const [path, ls] of st.leaves) {
     const cs = carried.get(path)!;
     ls.forEach((l, i) => {
       if (!st.units.has(l)) return;
       const c = cs[i];
-      if (!c || recheck.has(c.to) || !units.has(c.to)) forget(l, types, resolutions);
+      if (!c || recheck.has(c.to) || !units.has(c.to)) forget(l, st.types.roots, types as ExprMap<unknown>, resolutions as ExprMap<unknown>);
     });
   }
   for (const [e, t] of r.value.types) types.put(e, t);

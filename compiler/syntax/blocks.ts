@@ -150,17 +150,6 @@ function shiftToken(t: IToken, d: number): IToken {
   return n;
 }
 
-/** Moved copy of an AST node → the node it was (ultimately) copied from. */
-const roots = new WeakMap<object, object>();
-
-/**
- * The node `node` is a moved copy of — through any number of moves — or `node` itself. The
- * incremental check keys its types and resolutions by it, so a moved expression needs no new entry.
- */
-export function rootOf<T extends object>(node: T): T {
-  return (roots.get(node) as T | undefined) ?? node;
-}
-
 /** A deep copy with every span ({ file, start, end }) moved by `d` (placeholders [0, 0) excepted). */
 export function shiftSpans<T>(v: T, d: number): T {
   if (v === null || typeof v !== 'object') return v;
@@ -176,8 +165,6 @@ export function shiftSpans<T>(v: T, d: number): T {
     const x = o[k];
     out[k] = x !== null && typeof x === 'object' ? shiftSpans(x, d) : x;
   }
-  // (a node — an object with a kind — remembers the node it is ultimately a copy of: `rootOf`)
-  if (typeof o['kind'] === 'string') roots.set(out, roots.get(o) ?? o);
   // INVARIANT: a missing part's placeholder span is [0, 0) (cst-to-ast's empty range), not a position: it stays.
   if (typeof o['file'] === 'string' && typeof o['start'] === 'number' && typeof o['end'] === 'number' && (o['start'] !== 0 || o['end'] !== 0)) {
     out['start'] = (o['start'] as number) + d;
@@ -198,12 +185,27 @@ export function shiftedFrom(item: object): { readonly from: TopItem; readonly de
   return origins.get(item);
 }
 
+/** A moved declaration → the declaration it was ultimately copied from (through any number of moves). */
+const roots = new WeakMap<object, TopItem>();
+
+/**
+ * The declaration `item` is a moved copy of — through any number of moves — or `item` itself.
+ * A copy has the same structure as its root: the incremental check finds an expression's
+ * counterpart in the root by walking both (types and resolutions are keyed by the root's nodes).
+ */
+export function rootDeclOf(item: TopItem): TopItem {
+  return roots.get(item) ?? item;
+}
+
 function recordOrigins(old: readonly TopItem[], moved: readonly TopItem[], d: number): void {
   for (let i = 0; i < old.length; i++) {
     const o = old[i]!;
     const n = moved[i]!;
     if (o.kind === 'clause') recordOrigins(o.items as TopItem[], (n as ClauseDecl).items as TopItem[], d);
-    else origins.set(n, { from: o, delta: d });
+    else {
+      origins.set(n, { from: o, delta: d });
+      roots.set(n, roots.get(o) ?? o);
+    }
   }
 }
 
