@@ -260,9 +260,10 @@ function pair(r: unknown, n: unknown, m: Map<object, object>): void {
 }
 
 /**
- * Types or resolutions keyed by the root of the expression: a moved copy of an expression (the
- * parser's `shiftSpans`) finds the entry of the expression it was copied from, so reusing the
- * results of a moved declaration costs nothing per expression. A layer over the map of the
+ * Types or resolutions keyed by the expression's counterpart in the root of its declaration
+ * (`Roots`): a moved copy of an expression (the parser's `shiftSpans`) finds the entry of the
+ * expression it was first copied from, so reusing the results of a moved declaration costs nothing
+ * per expression at the edit (a walk of the declaration when a type in it is first read). A layer over the map of the
  * previous check holds what changed (entries set, entries removed): an edit costs what it
  * checked again, not a copy of every entry; every `MAX_DEPTH` layers the map is flattened.
  * The later passes and the services only call `get`/`has`; `size` and iteration are exact too.
@@ -276,7 +277,7 @@ export class ExprMap<V> extends Map<A.Expr, V> {
   private n = 0;
   private depth = 0;
 
-  /** A flat map keyed by `rootOf` of `map`'s keys. */
+  /** A flat map keyed by the roots (`Roots`) of `map`'s keys. */
   static of<V>(map: ReadonlyMap<A.Expr, V>, roots: Roots): ExprMap<V> {
     const out = new ExprMap<V>();
     out.roots = roots;
