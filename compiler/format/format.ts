@@ -63,7 +63,7 @@
 import type { IToken } from 'chevrotain';
 import { SourceFile } from '../common/source.js';
 import { diag, type Diagnostic, type Result, type TextEdit } from '../diagnostics/diagnostic.js';
-import { lex } from '../syntax/lexer.js';
+import { lex, lexRange } from '../syntax/lexer.js';
 import { parseTokens } from '../syntax/parser.js';
 import { parseFile, tooDeep, type ParsedFile } from '../syntax/index.js';
 import type { FileAst } from '../syntax/ast.js';
@@ -86,9 +86,9 @@ interface Analysed {
 }
 
 /** `keepCst`: false for the formatted output, whose CST the safety net does not read. */
-function analyse(source: SourceFile, parsed?: { value: ParsedFile; diagnostics: Diagnostic[] }, keepCst = true): Analysed {
+function analyse(source: SourceFile, parsed?: { value: ParsedFile; diagnostics: Diagnostic[] }, keepCst = true, lexed?: ReturnType<typeof lexRange>): Analysed {
   // INVARIANT: a given parse is used only if it is of this very text and kept its CST
-  const r = parsed && parsed.value.cst && parsed.value.source.text === source.text ? parsed : parseFile(source, { keepCst });
+  const r = parsed && parsed.value.cst && parsed.value.source.text === source.text ? parsed : parseFile(source, { keepCst }, lexed);
   const syntaxErrors = r.value.syntaxErrors ? r.diagnostics.filter((d) => d.severity === 'error' && /^ZC0[12]/.test(d.code)) : [];
   return { tokens: r.value.tokens, comments: r.value.comments, ast: r.value.ast, cst: r.value.cst!, syntaxErrors, diagnostics: r.diagnostics };
 }
@@ -241,7 +241,8 @@ function formatUnsafe(source: SourceFile, printer: typeof print, parsed?: { valu
     // already in canonical layout: the output is the input, nothing to prove
     if (out.text === source.text) return { value: out.text, diagnostics: [] };
     const outFile = new SourceFile(source.path, out.text);
-    const relexed = lex(outFile);
+    // (lexed once: the safety net's parse of the output below starts from this very lexing)
+    const relexed = lexRange(outFile, 0, out.text.length);
     const c = culprits(a, relexed.value.tokens, out.at, roles);
     if (c !== 'ok') {
       let progress = false;
@@ -255,7 +256,7 @@ function formatUnsafe(source: SourceFile, printer: typeof print, parsed?: { valu
       if (progress) continue;
       return internal(source, '无法在不改变记号的前提下排版');
     }
-    const b = analyse(outFile, undefined, false);
+    const b = analyse(outFile, undefined, false, relexed);
     const problem = why(a, b, roles);
     if (problem) return internal(source, problem);
     return { value: out.text, diagnostics: [] };

@@ -13,12 +13,13 @@ import { SourceFile } from '../common/source.js';
 import { diag, sortDiagnostics, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import { parseFile, reparseFile, type ParsedFile } from '../syntax/index.js';
 import { bind } from '../semantics/binder.js';
-import { check } from '../semantics/checker.js';
+import { checkWith } from '../semantics/checker.js';
+import { checkIncrementally, checkState, type CheckState } from '../semantics/incremental.js';
 import { checkQuotes } from '../semantics/quotes.js';
 import { parseParameters, type ParameterSet } from '../semantics/parameters.js';
 import { unitInfo } from '../syntax/cst-to-ast.js';
 import { decToString } from '../common/decimal.js';
-import type { CheckedProgram, ProgramFile } from '../semantics/model.js';
+import type { BoundProgram, CheckedProgram, ProgramFile } from '../semantics/model.js';
 import { discover, INVALID_UTF8, type Host } from './host.js';
 
 export interface CompiledProgram {
@@ -68,6 +69,13 @@ export class ParseCache {
     this.map.set(path, { text, result });
     return result;
   }
+
+  /**
+   * The last few checks of each program (by root): a program bound again after an edit is checked
+   * incrementally from one of them (compiler/semantics/incremental.ts) — the latest, or an earlier
+   * one when the edit went back to its parse (an undo after a syntax error).
+   */
+  readonly checks = new Map<string, (CheckState | (() => CheckState))[]>();
 
   private params = new Map<string, { source: SourceFile; result: Result<ParameterSet> }>();
   /** A parameter file's parse (its SourceFile and `parseParameters` result), again only when its text changed. */
@@ -199,10 +207,10 @@ export function compile(paths: readonly string[], fsHost: Host, cache = new Pars
       for (const d of fileDiags.get(m) ?? []) pdiags.push(d);
     }
     let b: ReturnType<typeof bind>;
-    let c: ReturnType<typeof check>;
+    let c: { value: CheckedProgram; diagnostics: Diagnostic[] };
     try {
       b = bind(g.root, pfiles);
-      c = check(b.value);
+      c = checkProgram(b.value, cache);
     } catch (e) {
       // INVARIANT: user input never throws: an expression thousands of levels deep
       // exhausts the checker's stack — report it instead of crashing.
@@ -215,7 +223,10 @@ export function compile(paths: readonly string[], fsHost: Host, cache = new Pars
     for (const d of c.diagnostics) pdiags.push(d);
     const extra = programChecks(c.value, host, cache);
     for (const d of extra.diagnostics) pdiags.push(d);
-    programs.push({ root: g.root, checked: c.value, parameters: extra.parameters, diagnostics: sortDiagnostics(pdiags), ...(extra.sourcePath ? { sourcePath: extra.sourcePath, sourceText: extra.sourceText! } : {}) });
+    // (one diagnostic once: the checker may meet a declared type again where it is used)
+    const once = new Set<string>();
+    const unique = pdiags.filter((d) => { const k = key(d); if (once.has(k)) return false; once.add(k); return true; });
+    programs.push({ root: g.root, checked: c.value, parameters: extra.parameters, diagnostics: sortDiagnostics(unique), ...(extra.sourcePath ? { sourcePath: extra.sourcePath, sourceText: extra.sourceText! } : {}) });
     for (const d of pdiags) {
       const k = key(d);
       if (!reported.has(k)) {
@@ -226,6 +237,38 @@ export function compile(paths: readonly string[], fsHost: Host, cache = new Pars
     for (const [path, sf] of extra.extraFiles) files.set(path, sf);
   }
   return { programs, files, parsed, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** How many earlier checks of a program the cache keeps. */
+const KEPT_CHECKS = 3;
+
+/**
+ * Check a bound program: incrementally from a check the cache kept (the declarations an edit
+ * did not touch keep their results), else whole. INVARIANT: both give the same result.
+ */
+function checkProgram(bound: BoundProgram, cache: ParseCache): { value: CheckedProgram; diagnostics: Diagnostic[] } {
+  const bindRefs = bound.references.length;
+  const kept = cache.checks.get(bound.root) ?? [];
+  let state: CheckState | (() => CheckState) | undefined;
+  let result: { value: CheckedProgram; diagnostics: Diagnostic[] } | undefined;
+  for (let i = kept.length - 1; i >= 0 && !result; i--) {
+    const k = kept[i]!;
+    const st = typeof k === 'function' ? (kept[i] = k()) : k;
+    const r = checkIncrementally(st, bound);
+    bound.references.length = bindRefs; // (a check that gave up appended references)
+    if (r) {
+      result = r;
+      state = r.state;
+    }
+  }
+  if (!result) {
+    const r = checkWith(bound);
+    result = r;
+    // (made when a later compile of the program asks for it: a one-off compile — the CLI — never pays for it)
+    state = () => checkState(bound, bindRefs, r);
+  }
+  cache.checks.set(bound.root, [...kept.slice(-(KEPT_CHECKS - 1)), state!]);
+  return result;
 }
 
 /** Checks that read other files: 原文 source, parameter YAML. */

@@ -47,7 +47,20 @@ class Checker {
   readonly resolutions = new Map<A.Expr, Resolution>();
   /** Dependency graph between definitions and measures (for cycles): node → (target → span of the reference). */
   readonly deps = new Map<string, Map<string, A.Expr['span']>>();
-  constructor(readonly p: BoundProgram) {}
+  /**
+   * `only`: check only these declarations (the incremental path, compiler/semantics/incremental.ts);
+   * `seed`: the types and dependencies of the others, from an earlier run (never re-checked on demand).
+   */
+  constructor(readonly p: BoundProgram, readonly only?: ReadonlySet<object>, seed?: CheckMemo) {
+    if (seed) {
+      for (const [k, v] of seed.defTypes) this.defTypes.set(k, v);
+      for (const [k, v] of seed.indicatorTypes) this.indicatorTypes.set(k, v);
+      for (const [k, v] of seed.deps) this.deps.set(k, v);
+    }
+  }
+  private want(decl: object): boolean {
+    return !this.only || this.only.has(decl);
+  }
 
   dep(env: Env, target: string, span: A.Expr['span']): void {
     if (!env.owner) return;
@@ -493,7 +506,7 @@ class Checker {
     return T.error;
   }
 
-  private defTypes = new Map<string, Type | 'pending'>();
+  readonly defTypes = new Map<string, Type | 'pending'>();
   /** Type of a definition: its declared type, or its value's type computed on demand. */
   defType(d: DefinitionInfo): Type {
     if (d.decl.type) return this.fieldType(d.decl.type);
@@ -622,7 +635,7 @@ class Checker {
     this.err('ZC0502', span, `单位或类型不兼容：${typeToString(lt)} 与 ${typeToString(rt)}`, { help: unitHelp(lt, rt) });
   }
 
-  private indicatorTypes = new Map<string, Type | 'pending'>();
+  readonly indicatorTypes = new Map<string, Type | 'pending'>();
   /** Type of an indicator's value, computed on demand (indicators may refer to later ones). */
   indicatorType(name: string): Type {
     const st = this.indicatorTypes.get(name);
@@ -642,6 +655,7 @@ class Checker {
     const p = this.p;
     // field types are checked where they are declared, not only where used
     for (const [, e] of p.entities) {
+      if (!this.want(e)) continue;
       for (const f of e.fields) {
         const ft = this.fieldType(f.type);
         if (f.signed && ft.k !== 'error' && !(ft.k === 'int' || ft.k === 'money' || (ft.k === 'quantity' && ft.dim !== 'ageMonths' && ft.dim !== 'ageYears'))) {
@@ -654,6 +668,7 @@ class Checker {
     }
     // indicators (others may refer to them, in any order)
     for (const [, ind] of p.indicators) {
+      if (!this.want(ind.decl)) continue;
       const t = this.indicatorType(ind.decl.name.text);
       if (ind.decl.type) {
         const dt = this.typeOfRef(ind.decl.type);
@@ -666,16 +681,18 @@ class Checker {
         if (dt.k !== 'date' && dt.k !== 'error') this.err('ZC0501', ind.decl.date.span, '指标的“日期”应为日期');
       }
     }
+    const pol = !p.policy || this.want(p.policy.decl);
     const sunset = p.policy?.decl.sunset;
-    if (sunset) this.bool(sunset.condition, env0('sunset'));
+    if (sunset && pol) this.bool(sunset.condition, env0('sunset'));
     const eff = p.policy?.decl.effective;
-    if (p.policy && (!eff || (!eff.date && !eff.range))) {
+    if (p.policy && pol && (!eff || (!eff.date && !eff.range))) {
       this.err('ZC0511', eff?.span ?? p.policy.decl.span, '政策的生效日期未知', {
         help: '若原文未写明日期（如“自文件下发之日起”），写“生效：未知”并用“说明”记录原文；核查报告会将其列为有效性发现',
         severity: eff ? 'info' : 'warning',
       });
     }
     for (const [, m] of p.measures) {
+      if (!this.want(m.decl)) continue;
       const outcomeTypes = new Map(m.decl.outcomes.map((o) => [o.name.text, this.typeOfRef(o.type)] as const));
       for (const o of m.decl.outcomes) {
         const ot = outcomeTypes.get(o.name.text)!;
@@ -711,14 +728,16 @@ class Checker {
       }
     }
     for (const [, pr] of p.properties) {
+      if (!this.want(pr.decl)) continue;
       if (pr.decl.condition) this.bool(pr.decl.condition, env0('property'));
       for (const a of pr.decl.asserts) this.bool(a, env0('property'));
     }
     for (const [, d] of p.definitions) {
+      if (!this.want(d.decl)) continue;
       if (d.decl.type) this.fieldType(d.decl.type);
       this.checkDefinition(d);
     }
-    for (const [, a] of p.assumptions) if (a.decl.condition) this.bool(a.decl.condition, env0('assumption'));
+    for (const [, a] of p.assumptions) if (a.decl.condition && this.want(a.decl)) this.bool(a.decl.condition, env0('assumption'));
     // list fields: the element must be an entity (reported where the field is declared)
     this.cycles();
   }
@@ -740,8 +759,28 @@ function unitHelp(a: Type, b: Type): string | undefined {
 
 /** Type-check a bound program. */
 export function check(p: BoundProgram): Result<CheckedProgram> {
-  const c = new Checker(p);
+  const { memo: _memo, ...r } = checkWith(p);
+  return r;
+}
+
+/** What a check run computed besides its result: the input of a later run on a subset (`checkWith`'s `seed`). */
+export interface CheckMemo {
+  /** Definition key → its type; indicator name → its type. */
+  readonly defTypes: ReadonlyMap<string, Type | 'pending'>;
+  readonly indicatorTypes: ReadonlyMap<string, Type | 'pending'>;
+  /** The definition/measure dependency graph (ZC0410): owner node → target node → span of the reference. */
+  readonly deps: ReadonlyMap<string, Map<string, A.Expr['span']>>;
+}
+
+/**
+ * `check`, optionally on a subset: with `only`, the declarations (entity, indicator, measure,
+ * property, definition, assumption and policy AST nodes) outside it are not checked, and the
+ * types and dependencies `seed` gives for them are used where checked ones refer to them. The
+ * checker appends the references it resolves to `p.references`.
+ */
+export function checkWith(p: BoundProgram, opts: { only?: ReadonlySet<object>; seed?: CheckMemo } = {}): Result<CheckedProgram> & { memo: CheckMemo } {
+  const c = new Checker(p, opts.only, opts.seed);
   c.run();
-  return { value: { ...p, types: c.types, resolutions: c.resolutions }, diagnostics: c.diagnostics };
+  return { value: { ...p, types: c.types, resolutions: c.resolutions }, diagnostics: c.diagnostics, memo: { defTypes: c.defTypes, indicatorTypes: c.indicatorTypes, deps: c.deps } };
 }
 

@@ -173,6 +173,49 @@ export function shiftSpans<T>(v: T, d: number): T {
   return out as T;
 }
 
+/**
+ * A declaration copied by `shiftItems` → the declaration of the earlier parse it was copied from
+ * and by how much it moved. The incremental check (compiler/semantics/incremental.ts) reuses the
+ * earlier declaration's check results for the copy.
+ */
+const origins = new WeakMap<object, { readonly from: TopItem; readonly delta: number }>();
+
+/** The declaration of the earlier parse that `item` is a moved copy of (undefined: parsed afresh, or the same object). */
+export function shiftedFrom(item: object): { readonly from: TopItem; readonly delta: number } | undefined {
+  return origins.get(item);
+}
+
+/** A moved declaration → the declaration it was ultimately copied from (through any number of moves). */
+const roots = new WeakMap<object, TopItem>();
+
+/**
+ * The declaration `item` is a moved copy of — through any number of moves — or `item` itself.
+ * A copy has the same structure as its root: the incremental check finds an expression's
+ * counterpart in the root by walking both (types and resolutions are keyed by the root's nodes).
+ */
+export function rootDeclOf(item: TopItem): TopItem {
+  return roots.get(item) ?? item;
+}
+
+function recordOrigins(old: readonly TopItem[], moved: readonly TopItem[], d: number): void {
+  for (let i = 0; i < old.length; i++) {
+    const o = old[i]!;
+    const n = moved[i]!;
+    if (o.kind === 'clause') recordOrigins(o.items as TopItem[], (n as ClauseDecl).items as TopItem[], d);
+    else {
+      origins.set(n, { from: o, delta: d });
+      roots.set(n, roots.get(o) ?? o);
+    }
+  }
+}
+
+/** `shiftSpans` of a list of items, remembering where each declaration came from (`shiftedFrom`). */
+export function shiftItems<T extends TopItem>(items: readonly T[], d: number): T[] {
+  const out = shiftSpans(items as T[], d);
+  recordOrigins(items, out, d);
+  return out;
+}
+
 function shiftCst(n: CstNode, d: number, moved: Map<IToken, IToken>): CstNode {
   const children: CstNode['children'] = {};
   for (const key in n.children) {
@@ -205,7 +248,7 @@ export function shiftBlock(b: Block, d: number): Block {
   return {
     start: b.start + d, end: b.end + d, tokens,
     comments: b.comments.map((t) => shiftToken(t, d)),
-    items: shiftSpans(b.items, d),
+    items: shiftItems(b.items, d),
     lexDiagnostics: shiftSpans(b.lexDiagnostics, d),
     unexpected: b.unexpected.map((x, k) => (k % 2 === 0 ? x + d : x)),
     parseDiagnostics: shiftSpans(b.parseDiagnostics, d),
@@ -321,6 +364,7 @@ export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd
   // INVARIANT: everything outside [start, oldEnd) is the old block's, moved by delta when after it.
   const before = <T extends { span: Span }>(xs: readonly T[]) => xs.filter((x) => x.span.end <= start);
   const after = <T extends { span: Span }>(xs: readonly T[]) => shiftSpans(xs.filter((x) => x.span.start >= oldEnd), delta);
+  const afterItems = (xs: readonly ClauseDecl['items'][number][]) => shiftItems(xs.filter((x) => x.span.start >= oldEnd) as TopItem[], delta) as ClauseDecl['items'][number][];
   if (old.items.some((x) => x.span.start < oldEnd && x.span.end > start && !(x.span.start >= start && x.span.end <= oldEnd))) return undefined;
   // (with errors, touching spans count too: an error at a span's end silences its "missing …", cst-to-ast's hasErrorIn)
   const touch = errors.length ? 1 : 0;
@@ -329,7 +373,7 @@ export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd
     ...old,
     span: { ...old.span, end: old.span.end + delta },
     quotes: [...before(old.quotes), ...clause.quotes, ...after(old.quotes)],
-    items: [...before(old.items), ...clause.items, ...after(old.items)],
+    items: [...before(old.items), ...clause.items, ...afterItems(old.items)],
   };
   const oldDiags = b.astDiagnostics;
   const kept = (d: Diagnostic) => !inRange(d.span, start, oldEnd);

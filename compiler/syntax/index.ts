@@ -88,9 +88,12 @@ export interface ParseOptions {
   readonly keepCst?: boolean;
 }
 
-/** Lex, parse and build the AST of one file. Never throws on user input. */
-export function parseFile(source: SourceFile, opts: ParseOptions = {}): Result<ParsedFile> {
-  const l = lexRange(source, 0, source.text.length);
+/**
+ * Lex, parse and build the AST of one file. Never throws on user input. `lexed`: the file's
+ * `lexRange(source, 0, length)` when the caller already has it (the formatter's safety net).
+ */
+export function parseFile(source: SourceFile, opts: ParseOptions = {}, lexed?: ReturnType<typeof lexRange>): Result<ParsedFile> {
+  const l = lexed ?? lexRange(source, 0, source.text.length);
   const lexAll = () => mergeByStart(l.diagnostics, unexpectedDiagnostics(source, [l.value.unexpected]));
   if (nestingDepth(l.value.tokens).depth > MAX_NESTING) return tooDeepResult(source, l.value.tokens, l.value.comments, lexAll(), false);
   let blocks: Block[];

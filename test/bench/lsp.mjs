@@ -174,6 +174,40 @@ export async function incrementalFrontEnd(text, { edits = 60, seed = 7 } = {}) {
 }
 
 /**
+ * compile() per edit as the server calls it (a long-lived ParseCache; the workspace of the
+ * 10,000-line file), in-process: the same one-character edits applied to two caches in turn —
+ * one that keeps its checks (the incremental check, compiler/semantics/incremental.ts) and one
+ * whose kept checks are dropped before every compile (bind and check of the whole program, as
+ * before) — so both are measured in the same run under the same load. CPU time per compile.
+ */
+export async function compilePerEdit(dir, path, text, { edits = 60, seed = 11 } = {}) {
+  const { compile, ParseCache, memoryHost, nodeHost } = await import(pathToFileURL(join(ROOT, 'dist', 'compiler', 'index.js')).href);
+  const { lastIncremental } = await import(pathToFileURL(join(ROOT, 'dist', 'compiler', 'semantics', 'incremental.js')).href);
+  const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+  const rand = rng(seed);
+  const chars = ['甲', ' ', '1', '「', '}', '"', '\n', '𠀀'];
+  const caches = { inc: new ParseCache(), whole: new ParseCache() };
+  const ms = { inc: [], whole: [] };
+  let incremental = 0;
+  for (const c of Object.values(caches)) compile([dir], memoryHost({ [path]: text }, nodeHost), c);
+  for (let k = 0; k < edits; k += 2) {
+    let off = Math.floor(rand() * text.length);
+    if (off > 0 && /[\udc00-\udfff]/.test(text[off])) off--;
+    const ch = chars[Math.floor(rand() * chars.length)];
+    for (const next of [text.slice(0, off) + ch + text.slice(off), text]) {
+      for (const [name, c] of Object.entries(caches)) {
+        if (name === 'whole') c.checks.clear();
+        const t0 = cpu();
+        compile([dir], memoryHost({ [path]: next }, nodeHost), c);
+        ms[name].push(cpu() - t0);
+        if (name === 'inc' && !lastIncremental.fallback) incremental++;
+      }
+    }
+  }
+  return { ...ms, incremental };
+}
+
+/**
  * The server on the county's policy (a copy of policies/luanchuan/, the workspace compiled at
  * initialized): one-character edits in 第四章.zc as in the 10,000-line run; diagnostics latency
  * (wall) and server CPU time per edit. The chapter belongs to the county's whole program, so
@@ -359,7 +393,9 @@ export async function benchLsp(opts = {}) {
       const sum = ph.lex + ph.parse + ph.ast + ph.bind + ph.check + ph.quotes;
       const share = (x) => `${f1(x)} ms (${Math.round((100 * x) / sum)}%)`;
       log(`one recompilation of the file, medians in-process: lex ${share(ph.lex)}, parse ${share(ph.parse)}, AST ${share(ph.ast)}, bind ${share(ph.bind)}, check ${share(ph.check)}, 原文 ${share(ph.quotes)}; compile() as the server calls it ${f1(ph.compile)} ms`);
-      log('  the server re-parses only the edited top-level block, or the edited item of a top-level 条款 (also when the edit leaves a syntax error inside that item; not when it changes the brace structure: "{", "}", an unclosed string) — against the last parse without errors when the previous one has some (reparseFile via ParseCache); bind and check run on the whole program');
+      log('  the server re-parses only the edited top-level block, or the edited item of a top-level 条款 (also when the edit leaves a syntax error inside that item; not when it changes the brace structure: "{", "}", an unclosed string) — against the last parse without errors when the previous one has some (reparseFile via ParseCache); bind runs on the whole program, check only on the declarations the edit touched and those that depend on them (compiler/semantics/incremental.ts)');
+      const ce = await compilePerEdit(dir, path, text, { edits });
+      log(`compile() per edit, CPU ms, same edits in turn: incremental check p50 ${f1(pct(ce.inc, 50))} p95 ${f1(pct(ce.inc, 95))} · whole bind+check p50 ${f1(pct(ce.whole, 50))} p95 ${f1(pct(ce.whole, 95))} (${ce.incremental} of ${ce.inc.length} edits checked incrementally)`);
       // ── the incremental front end alone (CPU time), the 10,000-line file and 第四章.zc ──
       const chapter = readFileSync(join(ROOT, 'policies', 'luanchuan', '第四章.zc'), 'utf8');
       for (const [label, t] of [[`${lines}-line file`, text], [`第四章.zc (${chapter.split('\n').length - 1} lines)`, chapter]]) {

@@ -7,7 +7,9 @@
  * Incremental design
  *  - Open buffers overlay the file system through `memoryHost(overlay, nodeHost)`.
  *  - One `ParseCache` lives as long as the server: a file is re-lexed and re-parsed
- *    only when its text changed; binding and checking run per affected program. The
+ *    only when its text changed (only the edited block or item); binding runs per
+ *    affected program, checking only on the declarations the edit touched and those
+ *    that depend on them (the cache keeps each program's last checks). The
  *    parse of an open document keeps its CST, which formatting reuses.
  *  - A change to file F recompiles only the programs F belongs to (their roots are
  *    passed to `compile`, which follows the imports again), plus F itself when it

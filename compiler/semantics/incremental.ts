@@ -1,0 +1,590 @@
+/**
+ * Incremental checking: the dependency index of a program's declarations and the reuse of an
+ * earlier check's results for the declarations an edit did not touch.
+ * Input: the state of an earlier check of the program (`CheckState`) and the freshly bound
+ * program of the edited files. Output: the same `CheckedProgram` and check diagnostics as
+ * `check` on the bound program (or undefined: the caller checks the whole program).
+ *
+ * Declarations ("leaves": every item that is not a 条款; a 条款 only contains them) are matched
+ * with the earlier parse's by identity (a block or item the parser reused) or by
+ * `shiftedFrom` (a copy moved by the edit's length change). A leaf with neither is new.
+ *
+ * What is checked again:
+ *  - new leaves (the edited declarations), and reused ones the earlier check did not check
+ *    (e.g. a duplicate that became the first of its name);
+ *  - when the interface of the new and dropped leaves differs (their kinds, declared names and
+ *    declared types — or, for a 定义/指标 without a declared type, anything), the names they
+ *    declare are "changed"; a leaf whose interface mentions a changed name (an entity whose field
+ *    has a renamed entity as its type) changes its interface too (fixpoint); every declaration
+ *    that mentions a changed name anywhere is checked again, and so is every declaration whose
+ *    earlier diagnostics list candidate names (ZC0401/ZC0403/ZC0506 suggestions);
+ *  - the 指标 that mention a re-checked 指标 (transitively: their cycles are found in check order).
+ * The dependency index is by name: `mentions` (every name written in a declaration) — a
+ * superset of what it refers to, so nothing that depends on a change is missed.
+ *
+ * The earlier results of the other declarations are attributed by span (each diagnostic and
+ * reference lies inside the declaration whose check made it) and moved with their declaration;
+ * types and resolutions are carried to the moved copies by a parallel walk.
+ * Falls back (undefined) when: the program's files changed otherwise (imports), a result lies
+ * outside every declaration, a cycle (ZC0410, a 指标 referring to itself) is reported before or
+ * after — cycle errors depend on check order — or too much would be checked again.
+ *
+ * INVARIANT: the result equals `check(bound)` — diagnostics (deduplicated; in sorted order, where
+ * diagnostics at one span with one code keep the order of the one check run of their declaration), references
+ * (as a set), types and resolutions (test/project/incremental-check.test.ts, after every edit of
+ * random edit sequences).
+ */
+import type { Span } from '../common/source.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type * as A from '../syntax/ast.js';
+import { rootDeclOf, shiftedFrom } from '../syntax/blocks.js';
+import { checkWith, type CheckMemo } from './checker.js';
+import type { BoundProgram, CheckedProgram, ProgramFile, Reference, Resolution, Type } from './model.js';
+
+type Leaf = Exclude<A.TopItem | A.ClauseItem, A.ClauseDecl>;
+
+/** What one check of a program leaves for the next. */
+export interface CheckState {
+  readonly files: ReadonlyMap<string, ProgramFile>;
+  /** Per file, its leaves in text order. */
+  readonly leaves: ReadonlyMap<string, readonly Leaf[]>;
+  /** The declarations the check checked (the bound program's entities, measures, …). */
+  readonly units: ReadonlySet<object>;
+  /** The check's own diagnostics and references (the binder's are made again). */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly references: readonly Reference[];
+  readonly types: ExprMap<Type>;
+  readonly resolutions: ExprMap<Resolution>;
+  readonly memo: CheckMemo;
+}
+
+/** Diagnostics whose message lists candidate names: they change when any declared name does. */
+const SUGGESTING = new Set(['ZC0401', 'ZC0403', 'ZC0506']);
+
+/** Every leaf of a file, in text order. */
+export function leavesOf(ast: A.FileAst): Leaf[] {
+  const out: Leaf[] = [];
+  const walk = (items: readonly (A.TopItem | A.ClauseItem)[]) => {
+    for (const i of items) {
+      if (i.kind === 'clause') walk(i.items);
+      else out.push(i);
+    }
+  };
+  walk(ast.items);
+  return out;
+}
+
+/** The declarations `check` checks, as AST nodes. */
+export function unitsOf(p: BoundProgram): Set<object> {
+  const s = new Set<object>();
+  for (const e of p.entities.values()) s.add(e);
+  for (const i of p.indicators.values()) s.add(i.decl);
+  for (const m of p.measures.values()) s.add(m.decl);
+  for (const x of p.properties.values()) s.add(x.decl);
+  for (const d of p.definitions.values()) s.add(d.decl);
+  for (const a of p.assumptions.values()) s.add(a.decl);
+  if (p.policy) s.add(p.policy.decl);
+  return s;
+}
+
+/** The state of a whole-program check (for the next incremental one). */
+export function checkState(bound: BoundProgram, bindReferences: number, r: { value: CheckedProgram; diagnostics: readonly Diagnostic[]; memo: CheckMemo }): CheckState {
+  const leaves = new Map<string, Leaf[]>();
+  for (const [path, f] of bound.files) leaves.set(path, leavesOf(f.ast));
+  const roots = new Roots(leaves);
+  return {
+    files: bound.files, leaves, units: unitsOf(bound), diagnostics: r.diagnostics, references: r.value.references.slice(bindReferences),
+    types: ExprMap.of(r.value.types, roots), resolutions: ExprMap.of(r.value.resolutions, roots), memo: r.memo,
+  };
+}
+
+// ── the dependency index: names a declaration writes, declares, and shows to others ──
+
+const NON_NAME_KEYS = new Set(['span', 'nameSpan', 'keySpan', 'numberSpan', 'wordSpan']);
+
+function collectNames(v: unknown, out: Set<string>): void {
+  if (v === null || typeof v !== 'object') return;
+  if (Array.isArray(v)) {
+    for (const x of v) collectNames(x, out);
+    return;
+  }
+  const o = v as Record<string, unknown>;
+  if (typeof o['text'] === 'string' && typeof o['quoted'] === 'boolean') out.add(o['text'] as string);
+  for (const k in o) if (!NON_NAME_KEYS.has(k)) collectNames(o[k], out);
+}
+
+const mentionCache = new WeakMap<object, ReadonlySet<string>>();
+/** Every name written in a declaration (cached per node; a moved copy shares its origin's). */
+export function mentions(leaf: Leaf): ReadonlySet<string> {
+  let m = mentionCache.get(leaf);
+  if (m) return m;
+  const from = shiftedFrom(leaf)?.from;
+  m = from ? mentions(from as Leaf) : undefined;
+  if (!m) {
+    const s = new Set<string>();
+    collectNames(leaf, s);
+    m = s;
+  }
+  mentionCache.set(leaf, m);
+  return m;
+}
+
+/** Names a declaration introduces (its own, and its fields, members, outcomes, aliases). */
+function declared(leaf: Leaf): string[] {
+  switch (leaf.kind) {
+    case 'entity': return [leaf.name.text, ...leaf.fields.map((f) => f.name.text)];
+    case 'enum': return [leaf.name.text, ...leaf.members.map((m) => m.text)];
+    case 'org': return [leaf.name.text, ...leaf.aliases.map((a) => a.text)];
+    case 'measure': return [leaf.name.text, ...leaf.outcomes.map((o) => o.name.text), ...leaf.rules.map((r) => r.name.text)];
+    case 'param': case 'indicator': case 'property': case 'definition': case 'assumption': case 'doubt':
+      return [leaf.name.text];
+    default: return [];
+  }
+}
+
+const json = (v: unknown) => JSON.stringify(v, (k, x) => (NON_NAME_KEYS.has(k) ? undefined : typeof x === 'bigint' ? x.toString() : x));
+let opaque = 0;
+
+/** What other declarations' checks can see of a declaration (no spans); a unique string when that is its whole text. */
+function signature(leaf: Leaf): string {
+  switch (leaf.kind) {
+    case 'entity': return `entity${json([leaf.name, leaf.fields])}`;
+    case 'enum': return `enum${json([leaf.name, leaf.members])}`;
+    case 'param': return `param${json([leaf.name, leaf.type])}`;
+    case 'org': return `org${json([leaf.name, leaf.aliases])}`;
+    case 'measure': return `measure${json([leaf.name, leaf.outcomes, leaf.rules.map((r) => r.name)])}`;
+    case 'definition': return leaf.type ? `definition${json([leaf.name, leaf.entity, leaf.type])}` : `opaque${opaque++}`;
+    case 'indicator': return leaf.type ? `indicator${json([leaf.name, leaf.type])}` : `opaque${opaque++}`;
+    case 'property': case 'assumption': case 'doubt': return `${leaf.kind}${json(leaf.name)}`;
+    default: return leaf.kind;
+  }
+}
+
+/** Names in a declaration's interface (a declared type naming an entity or enum); all of them for an opaque one. */
+function interfaceMentions(leaf: Leaf): ReadonlySet<string> {
+  const s = new Set<string>();
+  switch (leaf.kind) {
+    case 'entity': collectNames(leaf.fields.map((f) => f.type), s); break;
+    case 'param': collectNames(leaf.type, s); break;
+    case 'measure': collectNames(leaf.outcomes.map((o) => o.type), s); break;
+    case 'definition': if (!leaf.type) return mentions(leaf); collectNames([leaf.type, leaf.entity], s); break;
+    case 'indicator': if (!leaf.type) return mentions(leaf); collectNames(leaf.type, s); break;
+    default: break;
+  }
+  return s;
+}
+
+// ── reuse ──
+
+function contains(outer: Span, inner: Span): boolean {
+  return inner.file === outer.file && inner.start >= outer.start && inner.end <= outer.end;
+}
+
+/** The leaf (index) of a sorted, disjoint list whose span contains `s`, or -1. */
+function leafAt(leaves: readonly Leaf[], s: Span): number {
+  let lo = 0;
+  let hi = leaves.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const sp = leaves[mid]!.span;
+    if (sp.end < s.start) lo = mid + 1;
+    else if (sp.start > s.start) hi = mid - 1;
+    else {
+      // (spans may touch: the last one starting at or before s.start that contains it)
+      for (let k = mid + 1; k < leaves.length && leaves[k]!.span.start <= s.start; k++) if (contains(leaves[k]!.span, s)) return k;
+      for (let k = mid; k >= 0 && leaves[k]!.span.end >= s.start; k--) if (contains(leaves[k]!.span, s)) return k;
+      return -1;
+    }
+  }
+  return -1;
+}
+
+function shiftSpan(s: Span, d: number): Span {
+  return d === 0 ? s : { ...s, start: s.start + d, end: s.end + d };
+}
+
+function shiftDiagnostic(x: Diagnostic, d: number): Diagnostic {
+  if (d === 0) return x;
+  const file = x.span.file;
+  const mv = (s: Span) => (s.file === file && !(s.start === 0 && s.end === 0) ? shiftSpan(s, d) : s);
+  return {
+    ...x, span: mv(x.span),
+    ...(x.related ? { related: x.related.map((r) => ({ ...r, span: mv(r.span) })) } : {}),
+    ...(x.fixes ? { fixes: x.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, span: mv(e.span) })) })) } : {}),
+  } as Diagnostic;
+}
+
+/**
+ * An expression's counterpart in the root of its declaration (`rootDeclOf`: the declaration a
+ * moved copy was first copied from), for one version of a program: found by the declaration
+ * containing the expression's span and a parallel walk of the copy and its root (once per
+ * declaration, on first use).
+ */
+export class Roots {
+  private readonly walked = new Map<object, Map<object, object>>();
+  constructor(private readonly leaves: ReadonlyMap<string, readonly Leaf[]>) {}
+  root<T extends object>(e: T): T {
+    const sp = (e as { span?: Span }).span;
+    if (!sp) return e;
+    const ls = this.leaves.get(sp.file);
+    const i = ls ? leafAt(ls, sp) : -1;
+    if (i < 0) return e;
+    const l = ls![i]!;
+    const r = rootDeclOf(l as A.TopItem);
+    if (r === l) return e;
+    let m = this.walked.get(l);
+    if (!m) {
+      m = new Map();
+      pair(r, l, m);
+      this.walked.set(l, m);
+    }
+    return (m.get(e) as T | undefined) ?? e;
+  }
+}
+
+function pair(r: unknown, n: unknown, m: Map<object, object>): void {
+  if (r === null || typeof r !== 'object' || n === null || typeof n !== 'object') return;
+  if (Array.isArray(r)) {
+    const na = n as unknown[];
+    for (let i = 0; i < r.length; i++) pair(r[i], na[i], m);
+    return;
+  }
+  m.set(n, r);
+  const rr = r as Record<string, unknown>;
+  const nn = n as Record<string, unknown>;
+  for (const k in rr) {
+    if (NON_NAME_KEYS.has(k)) continue;
+    const x = rr[k];
+    if (x !== null && typeof x === 'object') pair(x, nn[k], m);
+  }
+}
+
+/**
+ * Types or resolutions keyed by the expression's counterpart in the root of its declaration
+ * (`Roots`): a moved copy of an expression (the parser's `shiftSpans`) finds the entry of the
+ * expression it was first copied from, so reusing the results of a moved declaration costs nothing
+ * per expression at the edit (a walk of the declaration when a type in it is first read). A layer over the map of the
+ * previous check holds what changed (entries set, entries removed): an edit costs what it
+ * checked again, not a copy of every entry; every `MAX_DEPTH` layers the map is flattened.
+ * The later passes and the services only call `get`/`has`; `size` and iteration are exact too.
+ */
+export class ExprMap<V> extends Map<A.Expr, V> {
+  private static readonly MAX_DEPTH = 16;
+  /** How this version's expressions find their roots. */
+  roots: Roots = new Roots(new Map());
+  private base: ExprMap<V> | undefined;
+  private gone = new Set<object>();
+  private n = 0;
+  private depth = 0;
+
+  /** A flat map keyed by the roots (`Roots`) of `map`'s keys. */
+  static of<V>(map: ReadonlyMap<A.Expr, V>, roots: Roots): ExprMap<V> {
+    const out = new ExprMap<V>();
+    out.roots = roots;
+    if (map instanceof ExprMap) for (const [k, v] of map.flat()) out.putRoot(k, v);
+    else for (const [k, v] of map) out.put(k, v);
+    return out;
+  }
+
+  /** A new map that starts as this one (this one is not changed by changing it). */
+  layer(roots: Roots): ExprMap<V> {
+    if (this.depth >= ExprMap.MAX_DEPTH) return ExprMap.of(this, roots);
+    const out = new ExprMap<V>();
+    out.roots = roots;
+    out.base = this;
+    out.n = this.n;
+    out.depth = this.depth + 1;
+    return out;
+  }
+
+  override get(e: A.Expr): V | undefined {
+    return this.getRoot(this.roots.root(e));
+  }
+
+  private getRoot(r: A.Expr): V | undefined {
+    for (let m: ExprMap<V> | undefined = this; m; m = m.base) {
+      if (Map.prototype.has.call(m, r)) return Map.prototype.get.call(m, r) as V;
+      if (m.gone.has(r)) return undefined;
+    }
+    return undefined;
+  }
+
+  override has(e: A.Expr): boolean {
+    return this.hasRoot(this.roots.root(e));
+  }
+
+  private hasRoot(r: A.Expr): boolean {
+    for (let m: ExprMap<V> | undefined = this; m; m = m.base) {
+      if (Map.prototype.has.call(m, r)) return true;
+      if (m.gone.has(r)) return false;
+    }
+    return false;
+  }
+
+  /** Set the entry of `e` (by its root). */
+  put(e: A.Expr, v: V): void {
+    this.putRoot(this.roots.root(e), v);
+  }
+
+  private putRoot(r: A.Expr, v: V): void {
+    if (!this.hasRoot(r)) this.n++;
+    this.gone.delete(r);
+    Map.prototype.set.call(this, r, v);
+  }
+
+  /** Remove the entry of `e` (by its root). */
+  dropRoot(r: A.Expr): void {
+    if (!this.hasRoot(r)) return;
+    this.n--;
+    Map.prototype.delete.call(this, r);
+    if (this.base) this.gone.add(r);
+  }
+
+  override get size(): number {
+    return this.n;
+  }
+
+  /** The entries, flattened. */
+  flat(): Map<A.Expr, V> {
+    if (!this.base) return new Map(Map.prototype.entries.call(this) as IterableIterator<[A.Expr, V]>);
+    const out = this.base.flat();
+    for (const r of this.gone) out.delete(r as A.Expr);
+    for (const [k, v] of Map.prototype.entries.call(this) as IterableIterator<[A.Expr, V]>) out.set(k, v);
+    return out;
+  }
+
+  override entries(): MapIterator<[A.Expr, V]> {
+    return this.flat().entries();
+  }
+  override keys(): MapIterator<A.Expr> {
+    return this.flat().keys();
+  }
+  override values(): MapIterator<V> {
+    return this.flat().values();
+  }
+  override [Symbol.iterator](): MapIterator<[A.Expr, V]> {
+    return this.flat().entries();
+  }
+  override forEach(f: (v: V, k: A.Expr, m: Map<A.Expr, V>) => void, thisArg?: unknown): void {
+    this.flat().forEach((v, k) => f.call(thisArg, v, k, this));
+  }
+  override set(e: A.Expr, v: V): this {
+    this.put(e, v);
+    return this;
+  }
+  override delete(e: A.Expr): boolean {
+    const had = this.has(e);
+    this.dropRoot(this.roots.root(e));
+    return had;
+  }
+}
+
+/** Remove the entries of a declaration's expressions (`old`: the roots of the version it belongs to). */
+function forget(v: unknown, old: Roots, types: ExprMap<unknown>, res: ExprMap<unknown>): void {
+  if (v === null || typeof v !== 'object') return;
+  if (Array.isArray(v)) {
+    for (const x of v) forget(x, old, types, res);
+    return;
+  }
+  const r = old.root(v as A.Expr);
+  types.dropRoot(r);
+  res.dropRoot(r);
+  const o = v as Record<string, unknown>;
+  for (const k in o) {
+    if (NON_NAME_KEYS.has(k)) continue;
+    const x = o[k];
+    if (x !== null && typeof x === 'object') forget(x, old, types, res);
+  }
+}
+
+/** Statistics of the last incremental check (for the benchmark). */
+export const lastIncremental = { rechecked: 0, units: 0, fallback: '' };
+
+/**
+ * The check of `bound` (a freshly bound program) reusing `st`: undefined when the whole
+ * program must be checked (see the module header). `bindReferences`: how many of
+ * `bound.references` the binder made (the checker appends its own).
+ */
+export function checkIncrementally(st: CheckState, bound: BoundProgram): { value: CheckedProgram; diagnostics: Diagnostic[]; state: CheckState } | undefined {
+  const fail = (why: string) => {
+    lastIncremental.fallback = why;
+    return undefined;
+  };
+  if (st.files.size !== bound.files.size) return fail('files');
+  for (const p of bound.files.keys()) if (!st.files.has(p)) return fail('files');
+  // old leaves: where each is, and which new leaf carries it on
+  const oldAt = new Map<object, { file: string; i: number }>();
+  for (const [path, ls] of st.leaves) ls.forEach((l, i) => oldAt.set(l, { file: path, i }));
+  const carried = new Map<string, ({ to: Leaf; delta: number } | undefined)[]>();
+  for (const [path, ls] of st.leaves) carried.set(path, new Array(ls.length));
+  const leaves = new Map<string, Leaf[]>();
+  const origin = new Map<object, { from: Leaf; delta: number }>();
+  const fresh: Leaf[] = [];
+  for (const [path, f] of bound.files) {
+    const old = st.files.get(path)!;
+    const ls = old.ast === f.ast ? (st.leaves.get(path) as Leaf[]) : leavesOf(f.ast);
+    leaves.set(path, ls);
+    for (const l of ls) {
+      let from: Leaf | undefined;
+      let delta = 0;
+      if (oldAt.has(l)) from = l;
+      else {
+        const s = shiftedFrom(l);
+        if (s && oldAt.has(s.from)) {
+          from = s.from as Leaf;
+          delta = s.delta;
+        }
+      }
+      const at = from ? oldAt.get(from)! : undefined;
+      if (!from || !at || at.file !== path || carried.get(path)![at.i]) {
+        fresh.push(l);
+        continue;
+      }
+      carried.get(path)![at.i] = { to: l, delta };
+      origin.set(l, { from, delta });
+    }
+  }
+  const dropped: Leaf[] = [];
+  for (const [path, ls] of st.leaves) ls.forEach((l, i) => { if (!carried.get(path)![i]) dropped.push(l); });
+  if (fresh.length > 64 || dropped.length > 64) return fail('many');
+
+  // changed names (the dependency index: by name)
+  const changed = new Set<string>();
+  const sig = (ls: Leaf[]) => ls.map(signature).sort().join('\n');
+  if (fresh.length + dropped.length && sig(fresh) !== sig(dropped)) {
+    for (const l of [...fresh, ...dropped]) for (const n of declared(l)) changed.add(n);
+    // a declaration whose interface names a changed declaration changes too
+    const all = [...leaves.values()].flat();
+    const done = new Set<Leaf>([...fresh]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const l of all) {
+        if (done.has(l)) continue;
+        for (const n of interfaceMentions(l)) {
+          if (!changed.has(n)) continue;
+          done.add(l);
+          for (const x of declared(l)) if (!changed.has(x)) { changed.add(x); grew = true; }
+          break;
+        }
+      }
+    }
+  }
+
+  const units = unitsOf(bound);
+  const recheck = new Set<object>();
+  const suggesting = new Set<object>();
+  if (changed.size) {
+    for (const x of st.diagnostics) {
+      if (!SUGGESTING.has(x.code)) continue;
+      const ls = st.leaves.get(x.span.file);
+      const i = ls ? leafAt(ls, x.span) : -1;
+      const c = i >= 0 ? carried.get(x.span.file)![i] : undefined;
+      if (c) suggesting.add(c.to);
+    }
+  }
+  for (const u of units) {
+    const o = origin.get(u);
+    if (!o || !st.units.has(o.from) || suggesting.has(u)) { recheck.add(u); continue; }
+    if (changed.size) for (const n of mentions(u as Leaf)) if (changed.has(n)) { recheck.add(u); break; }
+  }
+  // 指标 referring to a re-checked 指标: their cycles are reported in check order
+  for (let grew = true; grew;) {
+    grew = false;
+    const names = new Set<string>();
+    for (const u of recheck) if ((u as Leaf).kind === 'indicator') names.add((u as A.IndicatorDecl).name.text);
+    if (!names.size) break;
+    for (const i of bound.indicators.values()) {
+      if (recheck.has(i.decl)) continue;
+      for (const n of mentions(i.decl)) if (names.has(n)) { recheck.add(i.decl); grew = true; break; }
+    }
+  }
+  lastIncremental.rechecked = recheck.size;
+  lastIncremental.units = units.size;
+  if (recheck.size > Math.max(64, units.size / 4)) return fail('many');
+
+  // seed: the types and dependencies of what is not checked again
+  const defTypes = new Map<string, Type | 'pending'>();
+  for (const [k, d] of bound.definitions) {
+    const t = st.memo.defTypes.get(k);
+    if (!recheck.has(d.decl) && t) defTypes.set(k, t);
+  }
+  const indicatorTypes = new Map<string, Type | 'pending'>();
+  for (const [k, d] of bound.indicators) {
+    const t = st.memo.indicatorTypes.get(k);
+    if (!recheck.has(d.decl) && t) indicatorTypes.set(k, t);
+  }
+  const deps = new Map<string, Map<string, Span>>();
+  for (const [k, d] of bound.definitions) if (!recheck.has(d.decl)) { const x = st.memo.deps.get(`定义「${k}」`); if (x) deps.set(`定义「${k}」`, x); }
+  for (const [k, m] of bound.measures) if (!recheck.has(m.decl)) { const x = st.memo.deps.get(`措施「${k}」`); if (x) deps.set(`措施「${k}」`, x); }
+
+  const bindRefs = bound.references.length;
+  const r = checkWith(bound, { only: recheck, seed: { defTypes, indicatorTypes, deps } });
+  const cycle = (x: Diagnostic) => x.code === 'ZC0410' || (x.code === 'ZC0407' && x.message.includes('循环引用'));
+  if (r.diagnostics.some(cycle) || st.diagnostics.some(cycle)) return fail('cycle');
+
+  // the new results: only those inside a re-checked declaration (the rest repeat earlier ones)
+  const inRechecked = (s: Span): boolean | undefined => {
+    const ls = leaves.get(s.file);
+    const i = ls ? leafAt(ls, s) : -1;
+    if (i < 0) return undefined;
+    return recheck.has(ls![i]!);
+  };
+  const diagnostics: Diagnostic[] = [];
+  for (const x of r.diagnostics) {
+    const k = inRechecked(x.span);
+    if (k === undefined) return fail('outside');
+    if (k) diagnostics.push(x);
+  }
+  const refs: Reference[] = bound.references.slice(0, bindRefs);
+  const newRefs: Reference[] = [];
+  for (let i = bindRefs; i < bound.references.length; i++) {
+    const x = bound.references[i]!;
+    const k = inRechecked(x.span);
+    if (k === undefined) return fail('outside');
+    if (k) newRefs.push(x);
+  }
+  // the earlier results of the declarations not checked again, moved with them
+  const keep = (s: Span): { delta: number } | undefined | null => {
+    const ls = st.leaves.get(s.file);
+    const i = ls ? leafAt(ls, s) : -1;
+    if (i < 0 || !st.units.has(ls![i]!)) return null;
+    const c = carried.get(s.file)![i];
+    if (!c || !units.has(c.to) || recheck.has(c.to)) return undefined;
+    return c;
+  };
+  for (const x of st.diagnostics) {
+    const k = keep(x.span);
+    if (k === null) return fail('outside');
+    if (k) diagnostics.push(shiftDiagnostic(x, k.delta));
+  }
+  for (const x of st.references) {
+    const k = keep(x.span);
+    if (k === null) return fail('outside');
+    if (k) refs.push(k.delta ? { span: shiftSpan(x.span, k.delta), target: x.target } : x);
+  }
+  for (const x of newRefs) refs.push(x);
+  // types and resolutions: the earlier ones (a moved expression finds its origin's), without those
+  // of the declarations checked again or gone, plus this run's
+  const roots = new Roots(leaves);
+  const types = st.types.layer(roots);
+  const resolutions = st.resolutions.layer(roots);
+  for (const [path, ls] of st.leaves) {
+    const cs = carried.get(path)!;
+    ls.forEach((l, i) => {
+      if (!st.units.has(l)) return;
+      const c = cs[i];
+      if (!c || recheck.has(c.to) || !units.has(c.to)) forget(l, st.types.roots, types as ExprMap<unknown>, resolutions as ExprMap<unknown>);
+    });
+  }
+  for (const [e, t] of r.value.types) types.put(e, t);
+  for (const [e, x] of r.value.resolutions) resolutions.put(e, x);
+  lastIncremental.fallback = '';
+
+  // the memo for the next edit: the earlier one for what was reused, this run's for the rest
+  const value: CheckedProgram = { ...bound, references: refs, types, resolutions };
+  const state: CheckState = {
+    files: bound.files, leaves, units, diagnostics, references: refs.slice(bindRefs), types, resolutions,
+    memo: r.memo,
+  };
+  return { value, diagnostics, state };
+}

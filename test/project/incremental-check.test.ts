@@ -1,0 +1,162 @@
+/**
+ * Property: the incremental check (compiler/semantics/incremental.ts, used by `compile` with a
+ * long-lived ParseCache, as the language server keeps one) gives what a fresh whole-program
+ * compile gives, after every edit of random edit sequences — each step building on the previous
+ * incremental state, so a drift would accumulate:
+ *  - the compile's diagnostics and each program's (code, span, message, related, fixes);
+ *  - what the services read from the reused binding: symbols (ids and spans), references (as a
+ *    set), the type and resolution of every expression (by position in the AST);
+ *  - hover, go-to-definition and completion at random offsets (compiler/services).
+ * Edits: renames of declared names (at the declaration or at a use), declarations added and
+ * deleted, random fragments, deletions and undos — in the policy file and in the file it
+ * imports (类型.zc: entities and enums referenced from the other file); the sample policy and the
+ * county's (定义, 前提, lists, quantifiers).
+ *
+ * Seeded by test/helpers/seed.ts (ZC_SEED overrides). ZC_INCREMENTAL_CHECK_RUNS scales the runs.
+ */
+import { expect, test } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { compile, memoryHost, nodeHost, ParseCache, type CompileResult } from '../../compiler/index.js';
+import { programSetOf } from '../../compiler/services/program-set.js';
+import { hoverAt } from '../../compiler/services/hover.js';
+import { definition } from '../../compiler/services/navigation.js';
+import { complete } from '../../compiler/services/completion.js';
+import { lastIncremental } from '../../compiler/semantics/incremental.js';
+
+const ROOT = join(import.meta.dirname, '..', '..', 'policies');
+const RUNS = Number(process.env['ZC_INCREMENTAL_CHECK_RUNS'] ?? 12);
+const EDITS = 12;
+
+function workspace(dir: string, files: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of files) out[join('/ws', dir, f)] = readFileSync(join(ROOT, dir, f), 'utf8');
+  return out;
+}
+const SAMPLE = workspace('sample', ['示例.zc', '类型.zc', 'source.txt', '参数.yaml']);
+const COUNTY = workspace('luanchuan', readdirSync(join(ROOT, 'luanchuan')).filter((f) => /\.(zc|yaml|txt)$/.test(f) && f !== 'events.yaml'));
+
+// declared names of both policies (renamed at one occurrence: a declaration or a use)
+const NAMES = ['家庭', '子女数', '婴幼儿', '出生日期', '性别', '女职工', '生育补助', '补助金额', '二孩补助', '三孩补助', '法定产假天数', '县卫健委', '子女', '孩次', '户籍', '申请人', '参保'];
+const FRAGMENTS = [
+  '措施 「新措施」 {\n对象：家庭\n结果 额：金额 一次性\n规则 甲 {\n条件：家庭.子女数 ≥ 2\n额 = 1元\n}\n}\n', '实体 家庭 {\n人数：整数\n}\n', '实体 新实体 {\n子女数：整数\n}\n',
+  '定义 家庭.「新定义」 = 家庭.子女数 ≥ 2\n', '定义 「全局定义」：是否 = 真\n', '指标 「新指标」 = 5000元 + 300元\n', '指标 「引用指标」：金额 = 「新指标」\n',
+  '枚举 性别 { 男、女、未知 }\n', '枚举 颜色 { 女、红 }\n', '参数 「新参数」：金额 来自 "参数.yaml"\n', '性质 「新性质」 {\n断言：家庭.子女数 ≥ 0\n}\n',
+  '前提 「新前提」 {\n条件：家庭.子女数 ≥ 0\n}\n', '家庭.子女数', ' 并且 家庭.「新定义」', '女职工.性别 为 女', '「', '」', '"', '}', '{', '\n', '甲', '1', ' ≥ 3', '定义 ',
+];
+
+type Edit = { kind: 'rename' | 'insert' | 'delete' | 'undo'; file: number; a: number; b: number; text: string; name: number };
+const edit: fc.Arbitrary<Edit> = fc.record({
+  kind: fc.constantFrom('rename', 'rename', 'insert', 'insert', 'delete', 'undo'),
+  file: fc.nat(9),
+  a: fc.double({ min: 0, max: 1, noNaN: true }),
+  b: fc.double({ min: 0, max: 0.03, noNaN: true }),
+  text: fc.constantFrom(...FRAGMENTS),
+  name: fc.nat(NAMES.length * 4),
+}) as fc.Arbitrary<Edit>;
+
+/** Offsets at line starts (insertions of declarations) or anywhere (fragments). */
+function apply(text: string, e: Edit): string {
+  const at = Math.floor(e.a * text.length);
+  const safe = (i: number) => (i > 0 && i < text.length && (text.charCodeAt(i) & 0xfc00) === 0xdc00 ? i - 1 : i);
+  if (e.kind === 'rename') {
+    const name = NAMES[e.name % NAMES.length]!;
+    const hits: number[] = [];
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) hits.push(i);
+    if (!hits.length) return text;
+    const i = hits[Math.floor(e.a * hits.length)]!;
+    const to = e.name % 3 === 0 ? name + '乙' : e.name % 3 === 1 ? NAMES[(e.name + 1) % NAMES.length]! : name.slice(1) || '丙';
+    return text.slice(0, i) + to + text.slice(i + name.length);
+  }
+  if (e.kind === 'insert') {
+    const i = e.text.endsWith('\n') ? text.lastIndexOf('\n', at) + 1 : safe(at);
+    return text.slice(0, i) + e.text + text.slice(i);
+  }
+  const i = safe(at);
+  const j = safe(Math.min(text.length, i + 1 + Math.floor(e.b * text.length)));
+  return text.slice(0, i) + text.slice(j);
+}
+
+const plain = (x: unknown) => JSON.parse(JSON.stringify(x, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+
+/** The type and resolution of every expression of a program, in AST order (by position, not identity). */
+function typesInOrder(r: CompileResult): string[] {
+  const out: string[] = [];
+  for (const p of r.programs) {
+    const { types, resolutions } = p.checked;
+    const seen = new Set<object>();
+    const walk = (v: unknown): void => {
+      if (v === null || typeof v !== 'object' || seen.has(v)) return;
+      seen.add(v);
+      const t = types.get(v as never);
+      const res = resolutions.get(v as never);
+      if (t || res) out.push(`${p.root}|${(v as { span: { file: string; start: number } }).span.file}:${(v as { span: { start: number } }).span.start}|${JSON.stringify(t)}|${JSON.stringify(res)}`);
+      if (Array.isArray(v)) v.forEach(walk);
+      else for (const k in v as object) if (k !== 'span') walk((v as Record<string, unknown>)[k]);
+    };
+    for (const f of [...p.checked.files.keys()].sort()) walk(p.checked.files.get(f)!.ast);
+    out.push(`${p.root} types ${types.size} resolutions ${resolutions.size}`);
+  }
+  return out;
+}
+
+function bindingOf(r: CompileResult) {
+  return r.programs.map((p) => ({
+    root: p.root,
+    diagnostics: plain(p.diagnostics),
+    symbols: [...p.checked.symbols.values()].map((s) => `${s.id}|${s.nameSpan.file}:${s.nameSpan.start}-${s.nameSpan.end}|${s.span.start}-${s.span.end}|${s.clause ?? ''}`).sort(),
+    references: p.checked.references.map((x) => `${x.span.file}:${x.span.start}-${x.span.end}>${x.target}`).sort(),
+    clauses: p.checked.clauses.map((c) => `${c.anchor}|${c.label}|${c.decl.span.start}`),
+  }));
+}
+
+function servicesAt(r: CompileResult, path: string, offsets: number[]) {
+  const ws = programSetOf(r, 1);
+  const today = { y: 2024, m: 6, d: 1 } as Parameters<typeof hoverAt>[3];
+  return offsets.map((o) => ({
+    o,
+    hover: hoverAt(ws as never, path, o, today) ?? null,
+    definition: definition(ws, path, o),
+    completion: complete(ws, path, o).items.map((i) => i.label).sort(),
+  }));
+}
+
+function property(name: string, files: Record<string, string>, editable: string[], runs: number) {
+  const paths = Object.keys(files).filter((p) => p.endsWith('.zc'));
+  let steps = 0;
+  let reused = 0;
+  test(name, () => {
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: EDITS, maxLength: EDITS }), (edits) => {
+        const texts = { ...files };
+        const history: Record<string, string>[] = [];
+        const cache = new ParseCache();
+        compile(paths, memoryHost(texts, nodeHost), cache);
+        for (const e of edits) {
+          const path = editable[e.file % editable.length]!;
+          history.push({ ...texts });
+          if (e.kind === 'undo' && history.length > 2) Object.assign(texts, history[history.length - 3]);
+          else texts[path] = apply(texts[path]!, e);
+          const inc = compile(paths, memoryHost(texts, nodeHost), cache);
+          steps++;
+          if (!lastIncremental.fallback) reused++;
+          const fresh = compile(paths, memoryHost(texts, nodeHost), new ParseCache());
+          expect(plain(inc.diagnostics)).toEqual(plain(fresh.diagnostics));
+          expect(bindingOf(inc)).toEqual(bindingOf(fresh));
+          expect(typesInOrder(inc)).toEqual(typesInOrder(fresh));
+          const len = texts[path]!.length;
+          const offsets = [0.2, 0.7].map((x) => Math.floor(((x + e.a) % 1) * len));
+          expect(plain(servicesAt(inc, path, offsets))).toEqual(plain(servicesAt(fresh, path, offsets)));
+        }
+      }),
+      { numRuns: runs },
+    );
+    // the incremental path is taken, not only its fallback
+    console.log(`${name}: ${steps} edits, ${reused} checked incrementally`);
+    expect(reused).toBeGreaterThan(steps / 4);
+  }, 300_000);
+}
+
+property('sample policy: incremental check = whole-program check after every edit', SAMPLE, ['/ws/sample/示例.zc', '/ws/sample/示例.zc', '/ws/sample/类型.zc'], RUNS);
+property('county policy: incremental check = whole-program check after every edit', COUNTY, ['/ws/luanchuan/第四章.zc', '/ws/luanchuan/类型.zc', '/ws/luanchuan/第四章.zc'], Math.max(2, Math.round(RUNS / 8)));
