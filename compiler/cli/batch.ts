@@ -504,19 +504,6 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
       bound.add(subject.name);
     }
     const roots = layout.roots.filter((t) => bound.has(t.name));
-    // INVARIANT (speed): a single input file (copied once into zc_all by bindFile) is evaluated
-    // from tables that hold one chunk's rows, already cast and with the lists unnested: the bound
-    // views become the sources "zc_src.<表>" and loadChunk refills a table of each view's name.
-    // The policy's correlated subqueries over the list tables (23 for the county) then read a
-    // small table instead of unnesting and casting zc_all's lists again for each reference
-    const chunked = !isPg && Number((await db.query(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'zc_all'`))[0]!['n']) > 0;
-    const chunkTables = chunked ? (await db.query(`SELECT table_name AS t FROM information_schema.tables WHERE table_type = 'VIEW' AND table_name IN (${[...layout.roots, ...layout.children].map((t) => S(t.name)).join(', ')}) ORDER BY 1`)).map((r) => String(r['t'])) : [];
-    // (replaced, not emptied: rows deleted from a table keep their memory until a vacuum)
-    const loadChunk = async (lo: number, hi: number): Promise<void> => {
-      await db!.exec(`SET VARIABLE zc_lo = ${lo}; SET VARIABLE zc_hi = ${hi}; ${chunkTables.map((x) => `CREATE OR REPLACE TEMP TABLE ${d.id(x)} AS SELECT * FROM ${d.id(`zc_src.${x}`)};`).join(' ')}`);
-    };
-    for (const x of chunkTables) await db.exec(`ALTER VIEW ${d.id(x)} RENAME TO ${d.id(`zc_src.${x}`)}`);
-    if (chunkTables.length) await loadChunk(0, -1);
     await db.exec(`CREATE OR REPLACE VIEW ${d.id('案件')} AS ${roots.map((t) => `SELECT ${d.id('编号')} FROM ${d.id(t.name)}`).join(' UNION ')}`);
     // INVARIANT (memory, speed): the decision view is emitted for the measures about the bound
     // tables (and the measures they refer to) only — a measure about an absent entity adds
@@ -552,8 +539,6 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
     let rows: number;
     let written = '';
     const sumCols = `${d.id('编号')}, ${measures.map((i) => [`m${i}_状态`, `m${i}_缺少`, ...ev.ir.measures[i]!.outcomes.map((_, j) => `m${i}_${j}`), ...(ev.ir.measures[i]!.application ? [`m${i}_可领取`] : [])].join(', ')).join(', ')}`;
-    // the whole file at once where the output is not chunked (a table, or the summary only)
-    if (chunked && !(out && FORMATS[extname(out).toLowerCase()])) await loadChunk(0, Number.MAX_SAFE_INTEGER);
     if (!isPg && out && FORMATS[extname(out).toLowerCase()]) {
       const fmt = FORMATS[extname(out).toLowerCase()]!;
       // INVARIANT: the intermediate file is Parquet whatever the output format (the summary reads
@@ -566,22 +551,20 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
         // file in chunks of ZC_BATCH_CHUNK rows (default 50,000). INVARIANT (memory): the peak is
         // one chunk's query (its joins hold the chunk's rows; nothing is kept from one chunk to the
         // next: each part is written to its own file), so it is bounded by the chunk, not the file
+        const chunked = !isPg && Number((await db.query(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'zc_all'`))[0]!['n']) > 0;
         const size = Math.max(1, Number(process.env['ZC_BATCH_CHUNK'] ?? 50_000));
         const last = chunked ? Number((await db.query('SELECT coalesce(max(zc_row), 0) AS n FROM zc_all'))[0]!['n']) : 0;
         // each part holds the output columns once, under their internal names (m<i>_…): the
         // summary reads those, the final rewrite renames them
         const partSql = (file: string) => `COPY (SELECT ${outputColumns(d, ev.ir, measures).split(', ').map((c) => c.split(' AS ')[0]).join(', ')} FROM ${view}) TO ${S(file)} (FORMAT PARQUET)`;
-        if (chunked) {
-          // INVARIANT (correctness): the chunk's query is planned again for every chunk, never
-          // prepared once: DuckDB's plan bakes in the statistics of the tables it was planned on
-          // (a prepared plan over chunk 1's 编号 1–50,000 compressed the keys to 16 bits and gave
-          // wrong decisions from 编号 65,537 on)
-          chunks.of = Math.max(1, Math.ceil(last / size));
-          for (let lo = 1, k = 0; lo <= Math.max(last, 1); lo += size, k++) {
-            await loadChunk(lo, lo + size - 1);
+        if (chunked && last > size) {
+          chunks.of = Math.ceil(last / size);
+          for (let lo = 1, k = 0; lo <= last; lo += size, k++) {
+            await db.exec(`SET VARIABLE zc_lo = ${lo}; SET VARIABLE zc_hi = ${lo + size - 1};`);
             await db.exec(partSql(join(tmpDir, `part-${String(k).padStart(6, '0')}.parquet`)));
             chunks.done = k + 1;
           }
+          await db.exec(`SET VARIABLE zc_lo = 0; SET VARIABLE zc_hi = ${Number.MAX_SAFE_INTEGER};`);
         } else await db.exec(partSql(join(tmpDir, 'part-000000.parquet')));
       } catch (e) {
         rmSync(tmpDir, { recursive: true, force: true });
