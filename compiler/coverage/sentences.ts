@@ -69,7 +69,11 @@ export function isWhiteSpaceUnit(ch: string): boolean {
   return WS_UNIT.test(ch);
 }
 
-function isLineBreak(c: number): boolean {
+/**
+ * A line break of the official text: also U+2028 / U+2029, unlike common/lines.ts's
+ * `isLineBreak` (the DSL's line model, which matches editors' and LSP's: \n, \r only).
+ */
+function endsTextLine(c: number): boolean {
   return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }
 
@@ -97,7 +101,7 @@ export function splitSentences(text: string): SplitResult {
     // One line: [lineStart, lineEnd).
     const lineStart = i;
     let lineEnd = i;
-    while (lineEnd < text.length && !isLineBreak(text.charCodeAt(lineEnd))) lineEnd++;
+    while (lineEnd < text.length && !endsTextLine(text.charCodeAt(lineEnd))) lineEnd++;
     let unitStart = lineStart;
     let j = lineStart;
     let splitInLine = false;
