@@ -3,8 +3,7 @@
  * Mutation testing of the semantic core with Stryker (`npm run mutation`; not a CI gate).
  *
  * What is mutated (globs, so files added later are included):
- *   - compiler/common: calendar, decimal, numerals (source.ts — spans and offsets — is the
- *     front end's, not the value model's);
+ *   - compiler/common/** (calendar, decimal, numerals, lines, source);
  *   - compiler/interpret/**, compiler/ir/**;
  *   - the generated evaluators' runtime. compiler/emit/ts-runtime.ts holds it as template
  *     strings, which Stryker could only mutate as whole strings; what runs is the text the
@@ -42,7 +41,6 @@ export default {
   coverageAnalysis: 'perTest',
   mutate: [
     'compiler/common/**/*.ts',
-    '!compiler/common/source.ts',
     'compiler/interpret/**/*.ts',
     'compiler/ir/**/*.ts',
     `${RUNTIME}:${runtimeLines[0]}-${runtimeLines[1]}`,

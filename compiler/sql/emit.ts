@@ -151,6 +151,38 @@ export function emitSql(ir: IrProgram, dialect: DialectName): Result<SqlOutput |
   }
 }
 
+/**
+ * PostgreSQL: the levels of the decision view (lists of `<expr> AS <name>` columns, in order) as
+ * LATERAL subqueries of zc_base, one per stage: a level's stage is one past the latest stage of a
+ * level whose columns it reads (by name: every column name is unique), so independent levels — the
+ * same step of measures that do not refer to each other — share one subquery. Each subquery
+ * selects only its new columns and reads the earlier ones by name; OFFSET 0 keeps it a subquery
+ * (pulled up, each level's expressions would be substituted into the next: exponential planning).
+ * No row of the case is copied per level (a MATERIALIZED CTE per level, `SELECT prev.*, …`, wrote
+ * the whole 2–3 KB row to a tuplestore ~100 times per case, spilled to temporary files).
+ */
+function pgStagesSql(levels: readonly (readonly string[])[]): string {
+  const stageOf = new Map<string, number>();
+  const stages: string[][] = [];
+  for (const cols of levels) {
+    let stage = 0;
+    for (const c of cols) {
+      for (const t of c.matchAll(/\bm\d+_[\w\u4e00-\u9fff]+/gu)) {
+        const k = stageOf.get(t[0]);
+        if (k !== undefined) stage = Math.max(stage, k + 1);
+      }
+    }
+    for (const c of cols) {
+      const name = /\sAS\s+([^\s]+)$/.exec(c)?.[1];
+      // INVARIANT: every level column ends in `AS <name>` (its name is how later levels read it)
+      if (!name) throw new Error(`level column without a name: ${c.slice(-80)}`);
+      stageOf.set(name, stage);
+    }
+    (stages[stage] ??= []).push(...cols);
+  }
+  return stages.map((cols, k) => `\nCROSS JOIN LATERAL (\n  SELECT ${cols.join(',\n    ')}\n  OFFSET 0\n) AS zc_stage${k}`).join('');
+}
+
 class Emitter {
   private alias = 0;
   private readonly rootIndex: Map<string, number>;
@@ -741,9 +773,14 @@ class Emitter {
     const order = this.measureOrder();
     const ctes: string[] = [];
     let prev = 'zc_base';
+    /** PostgreSQL: the levels' columns, grouped into LATERAL subqueries of zc_base (pgStagesSql). */
+    const pgLevels: string[][] = [];
     const level = (name: string, cols: string[]) => {
-      // PostgreSQL would pull every level up into one expression tree (exponential planning): keep them apart
-      ctes.push(`${name} AS ${d.name === 'postgres' ? 'MATERIALIZED ' : ''}(\n  SELECT ${prev}.*${cols.length ? ',\n    ' + cols.join(',\n    ') : ''}\n  FROM ${prev}\n)`);
+      if (d.name === 'postgres') {
+        if (cols.length) pgLevels.push(cols);
+        return;
+      }
+      ctes.push(`${name} AS (\n  SELECT ${prev}.*${cols.length ? ',\n    ' + cols.join(',\n    ') : ''}\n  FROM ${prev}\n)`);
       prev = name;
     };
     // the policy's sunset on the evaluation date: void since (废止日期), possibly void since (可能废止日期)
@@ -940,10 +977,9 @@ ${meta}
 DROP VIEW IF EXISTS ${d.id(view)};
 CREATE VIEW ${d.id(view)} AS
 WITH ${base},
-${this.hoistedSql()},
-${ctes.join(',\n')}
+${this.hoistedSql()}${ctes.length ? `,\n${ctes.join(',\n')}` : ''}
 SELECT ${ordered.join(', ')}
-FROM ${prev};
+FROM ${prev}${d.name === 'postgres' ? pgStagesSql(pgLevels) : ''};
 `;
     return sql;
   }

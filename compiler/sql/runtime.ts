@@ -74,10 +74,15 @@ WHERE ((((d % 7) + 7 + 3) % 7) + 1 <= 5 AND d NOT IN (${w.offWeekdays.join(', ')
       fn('zc_mo(bd date, od date)', 'integer', `(12 * (extract(year FROM od) - extract(year FROM bd)) + extract(month FROM od) - extract(month FROM bd) - CASE WHEN extract(day FROM od) <= least(extract(day FROM bd), extract(day FROM (date_trunc('month', od) + interval '1 month - 1 day'))) THEN 1 ELSE 0 END)::integer`),
       fn('zc_months_of_age(b integer, o integer)', 'integer', `CASE WHEN b IS NULL OR o IS NULL OR o < b THEN NULL ELSE greatest(0, zc_mo(DATE '1970-01-01' + b, DATE '1970-01-01' + o)) END`),
       fn('zc_years_of_age(b integer, o integer)', 'integer', `div(zc_months_of_age(b, o), 12)::integer`),
+      // two index lookups per call (a count of the workdays up to s was a scan of the whole table,
+      // ~0.8 ms per call): i is the 1-based rank of d, so the workdays up to s are the i of the last
+      // one on or before s (0 when none)
+      `CREATE UNIQUE INDEX IF NOT EXISTS zc_workday_d ON zc_workday (d) INCLUDE (i);`,
+      `CREATE UNIQUE INDEX IF NOT EXISTS zc_workday_i ON zc_workday (i) INCLUDE (d);`,
       fn('zc_workday_deadline(s integer, n integer)', 'integer', `CASE
   WHEN n < 1 THEN s
   WHEN s + 1 < ${w.first} THEN ${d.raiseInt(coverageMsg(d.yearOf('s + 1')).replace(/AS VARCHAR/g, 'AS text'))}
-  ELSE coalesce((SELECT zc_w.d FROM zc_workday AS zc_w WHERE zc_w.i = (SELECT count(*) FROM zc_workday AS zc_v WHERE zc_v.d <= s) + n),
+  ELSE coalesce((SELECT zc_w.d FROM zc_workday AS zc_w WHERE zc_w.i = coalesce((SELECT zc_v.i FROM zc_workday AS zc_v WHERE zc_v.d <= s ORDER BY zc_v.d DESC LIMIT 1), 0) + n),
     ${d.raiseInt(coverageMsg(d.yearOf(`greatest(s + 1, ${w.last + 1})`)).replace(/AS VARCHAR/g, 'AS text'))}) END`, 'STABLE'),
     );
   }

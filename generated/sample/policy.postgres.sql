@@ -25,10 +25,12 @@ CREATE OR REPLACE FUNCTION zc_add_months(n integer, k integer) RETURNS integer L
 CREATE OR REPLACE FUNCTION zc_mo(bd date, od date) RETURNS integer LANGUAGE sql IMMUTABLE AS $zc$ SELECT (12 * (extract(year FROM od) - extract(year FROM bd)) + extract(month FROM od) - extract(month FROM bd) - CASE WHEN extract(day FROM od) <= least(extract(day FROM bd), extract(day FROM (date_trunc('month', od) + interval '1 month - 1 day'))) THEN 1 ELSE 0 END)::integer $zc$;
 CREATE OR REPLACE FUNCTION zc_months_of_age(b integer, o integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $zc$ SELECT CASE WHEN b IS NULL OR o IS NULL OR o < b THEN NULL ELSE greatest(0, zc_mo(DATE '1970-01-01' + b, DATE '1970-01-01' + o)) END $zc$;
 CREATE OR REPLACE FUNCTION zc_years_of_age(b integer, o integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $zc$ SELECT div(zc_months_of_age(b, o), 12)::integer $zc$;
+CREATE UNIQUE INDEX IF NOT EXISTS zc_workday_d ON zc_workday (d) INCLUDE (i);
+CREATE UNIQUE INDEX IF NOT EXISTS zc_workday_i ON zc_workday (i) INCLUDE (d);
 CREATE OR REPLACE FUNCTION zc_workday_deadline(s integer, n integer) RETURNS integer LANGUAGE sql STABLE AS $zc$ SELECT CASE
   WHEN n < 1 THEN s
   WHEN s + 1 < 12418 THEN zc_raise_int('ZC0805 没有' || CAST(extract(year FROM DATE '1970-01-01' + (s + 1)::integer)::integer AS text) || '年的法定节假日和调休安排数据（chinese-days 只覆盖2004年至2026年），无法计算工作日期限；不按周一至周五推测')
-  ELSE coalesce((SELECT zc_w.d FROM zc_workday AS zc_w WHERE zc_w.i = (SELECT count(*) FROM zc_workday AS zc_v WHERE zc_v.d <= s) + n),
+  ELSE coalesce((SELECT zc_w.d FROM zc_workday AS zc_w WHERE zc_w.i = coalesce((SELECT zc_v.i FROM zc_workday AS zc_v WHERE zc_v.d <= s ORDER BY zc_v.d DESC LIMIT 1), 0) + n),
     zc_raise_int('ZC0805 没有' || CAST(extract(year FROM DATE '1970-01-01' + (greatest(s + 1, 20819))::integer)::integer AS text) || '年的法定节假日和调休安排数据（chinese-days 只覆盖2004年至2026年），无法计算工作日期限；不按周一至周五推测')) END $zc$;
 CREATE TABLE IF NOT EXISTS zc_eval ("场景" INTEGER NOT NULL PRIMARY KEY, "评估日期" DATE NOT NULL);
 CREATE TABLE IF NOT EXISTS zc_events ("场景" INTEGER NOT NULL, "日期" DATE NOT NULL, "级别" TEXT NOT NULL, "类别" TEXT NOT NULL, "地区" TEXT, "标题" TEXT, "文号" TEXT);
@@ -78,104 +80,47 @@ WITH zc_pd AS (
   LEFT JOIN "婴幼儿" AS zc_t1 ON zc_t1."编号" = zc_c."编号"
   LEFT JOIN "女职工" AS zc_t2 ON zc_t2."编号" = zc_c."编号"
 ),
-zc_base AS (SELECT * FROM zc_base0),
-zc_m0a AS MATERIALIZED (
-  SELECT zc_base.*,
-    CASE WHEN (zc_s0 IS NULL AND NOT zc_n0) AND TRUE THEN ((CASE WHEN zc_p0 THEN zc_r0_0 END >= 2) AND CASE WHEN zc_p0 THEN zc_r0_1 END) ELSE FALSE END AS m0_a0,
-    CASE WHEN (zc_s0 IS NULL AND NOT zc_n0) AND TRUE THEN ((CASE WHEN zc_p0 THEN zc_r0_0 END >= 3) AND CASE WHEN zc_p0 THEN zc_r0_1 END) ELSE FALSE END AS m0_a1
-  FROM zc_base
-),
-zc_m0b AS MATERIALIZED (
-  SELECT zc_m0a.*,
-    CASE WHEN ((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) THEN 200000 END AS m0_v0_0,
-    CASE WHEN ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE) THEN 500000 END AS m0_v0_1
-  FROM zc_m0a
-),
-zc_m0c AS MATERIALIZED (
-  SELECT zc_m0b.*,
-    CASE WHEN (zc_s0 IS NULL AND NOT zc_n0) AND (((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) OR ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE)) AND NOT (((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS NULL) OR ((m0_a1 IS NOT FALSE) AND m0_a1 IS NULL)) AND NOT ((((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) AND ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE) AND m0_v0_0 IS DISTINCT FROM m0_v0_1)) AND NOT FALSE THEN CASE WHEN ((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) THEN m0_v0_0 WHEN ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE) THEN m0_v0_1 END END AS m0_would0,
-    (zc_s0 IS NULL AND NOT zc_n0) AND ((((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS NULL) OR ((m0_a1 IS NOT FALSE) AND m0_a1 IS NULL)) OR FALSE OR ((((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) OR ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE)) AND ((((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) AND ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE) AND m0_v0_0 IS DISTINCT FROM m0_v0_1))) OR ((((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) OR ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE)) AND NOT ((((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) AND ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE) AND m0_v0_0 IS DISTINCT FROM m0_v0_1)) AND (CASE WHEN ((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) THEN m0_v0_0 WHEN ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE) THEN m0_v0_1 END IS NULL OR FALSE))) AS m0_dbt
-  FROM zc_m0b
-),
-zc_m0r AS MATERIALIZED (
-  SELECT zc_m0c.*,
-    CASE WHEN zc_p0 THEN m0_would0 END AS m0_raw0
-  FROM zc_m0c
-),
-zc_m0d AS MATERIALIZED (
-  SELECT zc_m0r.*,
-    CASE WHEN zc_s0 IS NOT NULL THEN zc_s0 WHEN zc_n0 THEN '不适用' WHEN m0_dbt THEN '存疑' WHEN m0_would0 IS NOT NULL THEN CASE WHEN zc_maybe OR NOT zc_p0 THEN '存疑' ELSE '适用' END ELSE '不适用' END AS m0_状态
-  FROM zc_m0r
-),
-zc_m0e AS MATERIALIZED (
-  SELECT zc_m0d.*,
-    CASE WHEN m0_状态 = '存疑' AND zc_maybe THEN NULL ELSE m0_raw0 END AS m0_0,
-    CASE WHEN m0_状态 = '存疑' THEN nullif(ARRAY(SELECT zc_x FROM (SELECT DISTINCT zc_x FROM unnest((CASE WHEN TRUE THEN (CASE WHEN CASE WHEN zc_p0 THEN zc_r0_0 END IS NULL THEN ARRAY[CASE WHEN zc_n0 THEN '家庭.子女数（输入声明没有「家庭」）' ELSE '家庭.子女数' END]::text[] ELSE '{}'::text[] END || CASE WHEN CASE WHEN zc_p0 THEN zc_r0_1 END IS NULL THEN ARRAY[CASE WHEN zc_n0 THEN '家庭.夫妻至少一方户籍在本县（输入声明没有「家庭」）' ELSE '家庭.夫妻至少一方户籍在本县' END]::text[] ELSE '{}'::text[] END) ELSE '{}'::text[] END || CASE WHEN TRUE THEN (CASE WHEN CASE WHEN zc_p0 THEN zc_r0_0 END IS NULL THEN ARRAY[CASE WHEN zc_n0 THEN '家庭.子女数（输入声明没有「家庭」）' ELSE '家庭.子女数' END]::text[] ELSE '{}'::text[] END || CASE WHEN CASE WHEN zc_p0 THEN zc_r0_1 END IS NULL THEN ARRAY[CASE WHEN zc_n0 THEN '家庭.夫妻至少一方户籍在本县（输入声明没有「家庭」）' ELSE '家庭.夫妻至少一方户籍在本县' END]::text[] ELSE '{}'::text[] END) ELSE '{}'::text[] END || CASE WHEN NOT zc_p0 AND m0_状态 <> '不适用' THEN ARRAY['家庭']::text[] ELSE '{}'::text[] END)) AS zc_u(zc_x)) AS zc_dd ORDER BY zc_x COLLATE "C"), '{}'::text[]) END AS m0_缺少
-  FROM zc_m0d
-),
-zc_m1a AS MATERIALIZED (
-  SELECT zc_m0e.*,
-    CASE WHEN (zc_s0 IS NULL AND NOT zc_n1) AND zc_ed >= 19783 AND zc_ed <= 20818 THEN (((zc_months_of_age(CASE WHEN zc_p1 THEN zc_r1_0 END, zc_ed) >= 6) AND (zc_months_of_age(CASE WHEN zc_p1 THEN zc_r1_0 END, zc_ed) <= 36)) AND CASE WHEN zc_p1 THEN zc_r1_1 END AND CASE WHEN zc_p1 THEN zc_r1_2 END) ELSE FALSE END AS m1_a0
-  FROM zc_m0e
-),
-zc_m1b AS MATERIALIZED (
-  SELECT zc_m1a.*,
-    CASE WHEN ((m1_a0 IS NOT FALSE) AND m1_a0 IS TRUE) THEN 30000 END AS m1_v0_0
-  FROM zc_m1a
-),
-zc_m1c AS MATERIALIZED (
-  SELECT zc_m1b.*,
-    CASE WHEN (zc_s0 IS NULL AND NOT zc_n1) AND (((m1_a0 IS NOT FALSE) AND m1_a0 IS TRUE)) AND NOT (((m1_a0 IS NOT FALSE) AND m1_a0 IS NULL)) AND NOT FALSE AND NOT FALSE THEN CASE WHEN ((m1_a0 IS NOT FALSE) AND m1_a0 IS TRUE) THEN m1_v0_0 END END AS m1_would0,
-    (zc_s0 IS NULL AND NOT zc_n1) AND ((((m1_a0 IS NOT FALSE) AND m1_a0 IS NULL)) OR FALSE OR ((((m1_a0 IS NOT FALSE) AND m1_a0 IS TRUE)) AND FALSE) OR ((((m1_a0 IS NOT FALSE) AND m1_a0 IS TRUE)) AND NOT FALSE AND (CASE WHEN ((m1_a0 IS NOT FALSE) AND m1_a0 IS TRUE) THEN m1_v0_0 END IS NULL OR FALSE))) AS m1_dbt
-  FROM zc_m1b
-),
-zc_m1r AS MATERIALIZED (
-  SELECT zc_m1c.*,
-    CASE WHEN zc_p1 THEN m1_would0 END AS m1_raw0
-  FROM zc_m1c
-),
-zc_m1d AS MATERIALIZED (
-  SELECT zc_m1r.*,
-    CASE WHEN zc_s0 IS NOT NULL THEN zc_s0 WHEN zc_n1 THEN '不适用' WHEN m1_dbt THEN '存疑' WHEN m1_would0 IS NOT NULL THEN CASE WHEN zc_maybe OR NOT zc_p1 THEN '存疑' ELSE '适用' END ELSE '不适用' END AS m1_状态
-  FROM zc_m1r
-),
-zc_m1e AS MATERIALIZED (
-  SELECT zc_m1d.*,
-    CASE WHEN m1_状态 = '存疑' AND zc_maybe THEN NULL ELSE m1_raw0 END AS m1_0,
-    CASE WHEN m1_状态 = '存疑' THEN nullif(ARRAY(SELECT zc_x FROM (SELECT DISTINCT zc_x FROM unnest((CASE WHEN zc_ed >= 19783 AND zc_ed <= 20818 THEN (CASE WHEN CASE WHEN zc_p1 THEN zc_r1_0 END IS NULL THEN ARRAY[CASE WHEN zc_n1 THEN '婴幼儿.出生日期（输入声明没有「婴幼儿」）' ELSE '婴幼儿.出生日期' END]::text[] ELSE '{}'::text[] END || CASE WHEN (zc_months_of_age(CASE WHEN zc_p1 THEN zc_r1_0 END, zc_ed) >= 6) IS NOT FALSE THEN CASE WHEN CASE WHEN zc_p1 THEN zc_r1_0 END IS NULL THEN ARRAY[CASE WHEN zc_n1 THEN '婴幼儿.出生日期（输入声明没有「婴幼儿」）' ELSE '婴幼儿.出生日期' END]::text[] ELSE '{}'::text[] END ELSE '{}'::text[] END || CASE WHEN CASE WHEN zc_p1 THEN zc_r1_1 END IS NULL THEN ARRAY[CASE WHEN zc_n1 THEN '婴幼儿.户籍在本县（输入声明没有「婴幼儿」）' ELSE '婴幼儿.户籍在本县' END]::text[] ELSE '{}'::text[] END || CASE WHEN CASE WHEN zc_p1 THEN zc_r1_2 END IS NULL THEN ARRAY[CASE WHEN zc_n1 THEN '婴幼儿.入托机构已备案（输入声明没有「婴幼儿」）' ELSE '婴幼儿.入托机构已备案' END]::text[] ELSE '{}'::text[] END) ELSE '{}'::text[] END || CASE WHEN NOT zc_p1 AND m1_状态 <> '不适用' THEN ARRAY['婴幼儿']::text[] ELSE '{}'::text[] END)) AS zc_u(zc_x)) AS zc_dd ORDER BY zc_x COLLATE "C"), '{}'::text[]) END AS m1_缺少
-  FROM zc_m1d
-),
-zc_m2a AS MATERIALIZED (
-  SELECT zc_m1e.*,
+zc_base AS (SELECT * FROM zc_base0)
+SELECT zc_k AS "编号", CASE WHEN zc_s0 = '已废止' THEN (DATE '1970-01-01' + (zc_vd)::integer) END AS "废止日期", CASE WHEN zc_mv THEN (DATE '1970-01-01' + (zc_md)::integer) END AS "可能废止日期", m0_状态, m0_缺少, m0_0, m1_状态, m1_缺少, m1_0, m2_状态, m2_缺少, m2_0
+FROM zc_base
+CROSS JOIN LATERAL (
+  SELECT CASE WHEN (zc_s0 IS NULL AND NOT zc_n0) AND TRUE THEN ((CASE WHEN zc_p0 THEN zc_r0_0 END >= 2) AND CASE WHEN zc_p0 THEN zc_r0_1 END) ELSE FALSE END AS m0_a0,
+    CASE WHEN (zc_s0 IS NULL AND NOT zc_n0) AND TRUE THEN ((CASE WHEN zc_p0 THEN zc_r0_0 END >= 3) AND CASE WHEN zc_p0 THEN zc_r0_1 END) ELSE FALSE END AS m0_a1,
+    CASE WHEN (zc_s0 IS NULL AND NOT zc_n1) AND zc_ed >= 19783 AND zc_ed <= 20818 THEN (((zc_months_of_age(CASE WHEN zc_p1 THEN zc_r1_0 END, zc_ed) >= 6) AND (zc_months_of_age(CASE WHEN zc_p1 THEN zc_r1_0 END, zc_ed) <= 36)) AND CASE WHEN zc_p1 THEN zc_r1_1 END AND CASE WHEN zc_p1 THEN zc_r1_2 END) ELSE FALSE END AS m1_a0,
     CASE WHEN (zc_s0 IS NULL AND NOT zc_n2) AND TRUE THEN (CASE WHEN zc_p2 THEN zc_r2_1 END = 3) ELSE FALSE END AS m2_a0
-  FROM zc_m1e
-),
-zc_m2b AS MATERIALIZED (
-  SELECT zc_m2a.*,
+  OFFSET 0
+) AS zc_stage0
+CROSS JOIN LATERAL (
+  SELECT CASE WHEN ((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) THEN 200000 END AS m0_v0_0,
+    CASE WHEN ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE) THEN 500000 END AS m0_v0_1,
+    CASE WHEN ((m1_a0 IS NOT FALSE) AND m1_a0 IS TRUE) THEN 30000 END AS m1_v0_0,
     CASE WHEN ((m2_a0 IS NOT FALSE) AND m2_a0 IS TRUE) THEN (CASE WHEN zc_ed >= 18962 THEN 158 END + 30) END AS m2_v0_0
-  FROM zc_m2a
-),
-zc_m2c AS MATERIALIZED (
-  SELECT zc_m2b.*,
+  OFFSET 0
+) AS zc_stage1
+CROSS JOIN LATERAL (
+  SELECT CASE WHEN (zc_s0 IS NULL AND NOT zc_n0) AND (((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) OR ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE)) AND NOT (((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS NULL) OR ((m0_a1 IS NOT FALSE) AND m0_a1 IS NULL)) AND NOT ((((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) AND ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE) AND m0_v0_0 IS DISTINCT FROM m0_v0_1)) AND NOT FALSE THEN CASE WHEN ((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) THEN m0_v0_0 WHEN ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE) THEN m0_v0_1 END END AS m0_would0,
+    (zc_s0 IS NULL AND NOT zc_n0) AND ((((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS NULL) OR ((m0_a1 IS NOT FALSE) AND m0_a1 IS NULL)) OR FALSE OR ((((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) OR ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE)) AND ((((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) AND ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE) AND m0_v0_0 IS DISTINCT FROM m0_v0_1))) OR ((((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) OR ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE)) AND NOT ((((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) AND ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE) AND m0_v0_0 IS DISTINCT FROM m0_v0_1)) AND (CASE WHEN ((m0_a0 IS NOT FALSE AND NOT (m0_a1 IS TRUE)) AND m0_a0 IS TRUE) THEN m0_v0_0 WHEN ((m0_a1 IS NOT FALSE) AND m0_a1 IS TRUE) THEN m0_v0_1 END IS NULL OR FALSE))) AS m0_dbt,
+    CASE WHEN (zc_s0 IS NULL AND NOT zc_n1) AND (((m1_a0 IS NOT FALSE) AND m1_a0 IS TRUE)) AND NOT (((m1_a0 IS NOT FALSE) AND m1_a0 IS NULL)) AND NOT FALSE AND NOT FALSE THEN CASE WHEN ((m1_a0 IS NOT FALSE) AND m1_a0 IS TRUE) THEN m1_v0_0 END END AS m1_would0,
+    (zc_s0 IS NULL AND NOT zc_n1) AND ((((m1_a0 IS NOT FALSE) AND m1_a0 IS NULL)) OR FALSE OR ((((m1_a0 IS NOT FALSE) AND m1_a0 IS TRUE)) AND FALSE) OR ((((m1_a0 IS NOT FALSE) AND m1_a0 IS TRUE)) AND NOT FALSE AND (CASE WHEN ((m1_a0 IS NOT FALSE) AND m1_a0 IS TRUE) THEN m1_v0_0 END IS NULL OR FALSE))) AS m1_dbt,
     CASE WHEN (zc_s0 IS NULL AND NOT zc_n2) AND (((m2_a0 IS NOT FALSE) AND m2_a0 IS TRUE)) AND NOT (((m2_a0 IS NOT FALSE) AND m2_a0 IS NULL)) AND NOT FALSE AND NOT FALSE THEN CASE WHEN ((m2_a0 IS NOT FALSE) AND m2_a0 IS TRUE) THEN m2_v0_0 END END AS m2_would0,
     (zc_s0 IS NULL AND NOT zc_n2) AND ((((m2_a0 IS NOT FALSE) AND m2_a0 IS NULL)) OR FALSE OR ((((m2_a0 IS NOT FALSE) AND m2_a0 IS TRUE)) AND FALSE) OR ((((m2_a0 IS NOT FALSE) AND m2_a0 IS TRUE)) AND NOT FALSE AND (CASE WHEN ((m2_a0 IS NOT FALSE) AND m2_a0 IS TRUE) THEN m2_v0_0 END IS NULL OR FALSE))) AS m2_dbt
-  FROM zc_m2b
-),
-zc_m2r AS MATERIALIZED (
-  SELECT zc_m2c.*,
-    CASE WHEN zc_p2 THEN m2_would0 END AS m2_raw0
-  FROM zc_m2c
-),
-zc_m2d AS MATERIALIZED (
-  SELECT zc_m2r.*,
+  OFFSET 0
+) AS zc_stage2
+CROSS JOIN LATERAL (
+  SELECT CASE WHEN zc_p0 THEN m0_would0 END AS m0_raw0,
+    CASE WHEN zc_s0 IS NOT NULL THEN zc_s0 WHEN zc_n0 THEN '不适用' WHEN m0_dbt THEN '存疑' WHEN m0_would0 IS NOT NULL THEN CASE WHEN zc_maybe OR NOT zc_p0 THEN '存疑' ELSE '适用' END ELSE '不适用' END AS m0_状态,
+    CASE WHEN zc_p1 THEN m1_would0 END AS m1_raw0,
+    CASE WHEN zc_s0 IS NOT NULL THEN zc_s0 WHEN zc_n1 THEN '不适用' WHEN m1_dbt THEN '存疑' WHEN m1_would0 IS NOT NULL THEN CASE WHEN zc_maybe OR NOT zc_p1 THEN '存疑' ELSE '适用' END ELSE '不适用' END AS m1_状态,
+    CASE WHEN zc_p2 THEN m2_would0 END AS m2_raw0,
     CASE WHEN zc_s0 IS NOT NULL THEN zc_s0 WHEN zc_n2 THEN '不适用' WHEN m2_dbt THEN '存疑' WHEN m2_would0 IS NOT NULL THEN CASE WHEN zc_maybe OR NOT zc_p2 THEN '存疑' ELSE '适用' END ELSE '不适用' END AS m2_状态
-  FROM zc_m2r
-),
-zc_m2e AS MATERIALIZED (
-  SELECT zc_m2d.*,
+  OFFSET 0
+) AS zc_stage3
+CROSS JOIN LATERAL (
+  SELECT CASE WHEN m0_状态 = '存疑' AND zc_maybe THEN NULL ELSE m0_raw0 END AS m0_0,
+    CASE WHEN m0_状态 = '存疑' THEN nullif(ARRAY(SELECT zc_x FROM (SELECT DISTINCT zc_x FROM unnest((CASE WHEN TRUE THEN (CASE WHEN CASE WHEN zc_p0 THEN zc_r0_0 END IS NULL THEN ARRAY[CASE WHEN zc_n0 THEN '家庭.子女数（输入声明没有「家庭」）' ELSE '家庭.子女数' END]::text[] ELSE '{}'::text[] END || CASE WHEN CASE WHEN zc_p0 THEN zc_r0_1 END IS NULL THEN ARRAY[CASE WHEN zc_n0 THEN '家庭.夫妻至少一方户籍在本县（输入声明没有「家庭」）' ELSE '家庭.夫妻至少一方户籍在本县' END]::text[] ELSE '{}'::text[] END) ELSE '{}'::text[] END || CASE WHEN TRUE THEN (CASE WHEN CASE WHEN zc_p0 THEN zc_r0_0 END IS NULL THEN ARRAY[CASE WHEN zc_n0 THEN '家庭.子女数（输入声明没有「家庭」）' ELSE '家庭.子女数' END]::text[] ELSE '{}'::text[] END || CASE WHEN CASE WHEN zc_p0 THEN zc_r0_1 END IS NULL THEN ARRAY[CASE WHEN zc_n0 THEN '家庭.夫妻至少一方户籍在本县（输入声明没有「家庭」）' ELSE '家庭.夫妻至少一方户籍在本县' END]::text[] ELSE '{}'::text[] END) ELSE '{}'::text[] END || CASE WHEN NOT zc_p0 AND m0_状态 <> '不适用' THEN ARRAY['家庭']::text[] ELSE '{}'::text[] END)) AS zc_u(zc_x)) AS zc_dd ORDER BY zc_x COLLATE "C"), '{}'::text[]) END AS m0_缺少,
+    CASE WHEN m1_状态 = '存疑' AND zc_maybe THEN NULL ELSE m1_raw0 END AS m1_0,
+    CASE WHEN m1_状态 = '存疑' THEN nullif(ARRAY(SELECT zc_x FROM (SELECT DISTINCT zc_x FROM unnest((CASE WHEN zc_ed >= 19783 AND zc_ed <= 20818 THEN (CASE WHEN CASE WHEN zc_p1 THEN zc_r1_0 END IS NULL THEN ARRAY[CASE WHEN zc_n1 THEN '婴幼儿.出生日期（输入声明没有「婴幼儿」）' ELSE '婴幼儿.出生日期' END]::text[] ELSE '{}'::text[] END || CASE WHEN (zc_months_of_age(CASE WHEN zc_p1 THEN zc_r1_0 END, zc_ed) >= 6) IS NOT FALSE THEN CASE WHEN CASE WHEN zc_p1 THEN zc_r1_0 END IS NULL THEN ARRAY[CASE WHEN zc_n1 THEN '婴幼儿.出生日期（输入声明没有「婴幼儿」）' ELSE '婴幼儿.出生日期' END]::text[] ELSE '{}'::text[] END ELSE '{}'::text[] END || CASE WHEN CASE WHEN zc_p1 THEN zc_r1_1 END IS NULL THEN ARRAY[CASE WHEN zc_n1 THEN '婴幼儿.户籍在本县（输入声明没有「婴幼儿」）' ELSE '婴幼儿.户籍在本县' END]::text[] ELSE '{}'::text[] END || CASE WHEN CASE WHEN zc_p1 THEN zc_r1_2 END IS NULL THEN ARRAY[CASE WHEN zc_n1 THEN '婴幼儿.入托机构已备案（输入声明没有「婴幼儿」）' ELSE '婴幼儿.入托机构已备案' END]::text[] ELSE '{}'::text[] END) ELSE '{}'::text[] END || CASE WHEN NOT zc_p1 AND m1_状态 <> '不适用' THEN ARRAY['婴幼儿']::text[] ELSE '{}'::text[] END)) AS zc_u(zc_x)) AS zc_dd ORDER BY zc_x COLLATE "C"), '{}'::text[]) END AS m1_缺少,
     CASE WHEN m2_状态 = '存疑' AND zc_maybe THEN NULL ELSE m2_raw0 END AS m2_0,
     CASE WHEN m2_状态 = '存疑' THEN nullif(ARRAY(SELECT zc_x FROM (SELECT DISTINCT zc_x FROM unnest((CASE WHEN TRUE THEN CASE WHEN CASE WHEN zc_p2 THEN zc_r2_1 END IS NULL THEN ARRAY[CASE WHEN zc_n2 THEN '女职工.生育孩次（输入声明没有「女职工」）' ELSE '女职工.生育孩次' END]::text[] ELSE '{}'::text[] END ELSE '{}'::text[] END || CASE WHEN ((m2_a0 IS NOT FALSE) AND m2_a0 IS TRUE) THEN CASE WHEN zc_ed < 18962 THEN ARRAY['参数 法定产假天数（' || to_char(DATE '1970-01-01' + (zc_ed)::integer, 'YYYY-MM-DD') || ' 无取值）']::text[] ELSE '{}'::text[] END ELSE '{}'::text[] END || CASE WHEN NOT zc_p2 AND m2_状态 <> '不适用' THEN ARRAY['女职工']::text[] ELSE '{}'::text[] END)) AS zc_u(zc_x)) AS zc_dd ORDER BY zc_x COLLATE "C"), '{}'::text[]) END AS m2_缺少
-  FROM zc_m2d
-)
-SELECT zc_k AS "编号", CASE WHEN zc_s0 = '已废止' THEN (DATE '1970-01-01' + (zc_vd)::integer) END AS "废止日期", CASE WHEN zc_mv THEN (DATE '1970-01-01' + (zc_md)::integer) END AS "可能废止日期", m0_状态, m0_缺少, m0_0, m1_状态, m1_缺少, m1_0, m2_状态, m2_缺少, m2_0
-FROM zc_m2e;
+  OFFSET 0
+) AS zc_stage4;

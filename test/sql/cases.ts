@@ -64,8 +64,13 @@ function constants(ir: IrProgram) {
   return { ints: [...ints], money: [...money], months: [...months], dates: [...dates], texts: [...texts] };
 }
 
-/** `n` scenarios of `per` fact sets each (lazily). Evaluation dates stay within the working-day calendar. */
-export function* scenarios(ir: IrProgram, seed: number, n: number, per: number): Generator<Scenario> {
+/**
+ * `n` scenarios (lazily) of `per` fact sets that each give at least one root entity (a record, or
+ * 不存在: a row in an input table, so SQL has a case for it) followed by `free` fact sets with no
+ * root entity at all (every fact unknown: no input row, so only the interpreter and the generated
+ * evaluator see them). Evaluation dates stay within the working-day calendar.
+ */
+export function* scenarios(ir: IrProgram, seed: number, n: number, per: number, free = 0): Generator<Scenario> {
   const r = rnd(seed);
   const k = constants(ir);
   const lo = D('2015-01-01');
@@ -112,7 +117,8 @@ export function* scenarios(ir: IrProgram, seed: number, n: number, per: number):
   const sunsetTexts: string[] = [];
   if (ir.policy.sunset) walkIr(ir.policy.sunset.condition, (x: IrExpr) => { if (x.k === 'const' && typeof x.value === 'string' && x.type.k === 'text') sunsetTexts.push(x.value); });
   const roots = [...new Set(ir.measures.map((m) => m.subject).filter((x): x is string => !!x))];
-  const rootSet = new Set(rootEntities(ir));
+  const rootList = rootEntities(ir);
+  const rootSet = new Set(rootList);
   const levels = ['国家', '省', '市', '县'];
   for (let s = 0; s < n; s++) {
     let evalDay = r.chance(0.7) && evalPool.length ? r.pick(evalPool) : r.int(lo, hi);
@@ -147,13 +153,20 @@ export function* scenarios(ir: IrProgram, seed: number, n: number, per: number):
       }
     }
     const facts: unknown[] = [];
-    for (let i = 0; i < per; i++) {
+    for (let i = 0; i < per + free; i++) {
+      const withRoot = i < per;
       const f: Record<string, unknown> = {};
       for (const e of ir.entities) {
+        if (!withRoot && rootSet.has(e.name)) continue;
         const isSubject = roots.includes(e.name);
         if (r.chance(isSubject ? 0.5 : 0.15)) f[e.name] = record(e.name, evalDay, 2);
         // a root entity the case states does not exist (issue 14: 不存在), else absent = unknown
         else if (rootSet.has(e.name) && r.chance(0.15)) f[e.name] = '不存在';
+      }
+      // no root entity drawn: one of them, a record or (about as often as above) 不存在
+      if (withRoot && rootList.length && !rootList.some((e) => e in f)) {
+        const e = r.pick(rootList);
+        f[e] = r.chance(0.85) ? record(e, evalDay, 2) : '不存在';
       }
       facts.push(f);
     }
