@@ -16,6 +16,7 @@ import { decimal, decIsInteger, decToBigInt, decMul, decCmp, type Decimal } from
 import { parseDate, compareDates } from '../common/calendar.js';
 import { tokenEnd } from './lexer.js';
 import type * as A from './ast.js';
+import type { AstParsedFile } from './ast-parser.js';
 
 type Child = CstNode | IToken;
 const isToken = (c: Child): c is IToken => (c as IToken).image !== undefined;
@@ -53,19 +54,20 @@ export function unitInfo(word: string): A.UnitInfo | undefined {
 }
 export const UNIT_NAMES: readonly string[] = Object.keys(UNITS);
 
-const PERIODS: Record<string, A.Period> = {
+export const PERIODS: Record<string, A.Period> = {
   一次性: '一次性', 按月: '按月', 每月: '按月', 按年: '按年', 每年: '按年', 每天: '每天', 每日: '每天', 每周: '每周', 每学期: '每学期',
 };
 
-const LEGAL_PREFIX: Record<string, A.CompareOp> = { 届满: '>=', 不满: '<', 超过: '>' };
-const LEGAL_SUFFIX: Record<string, A.CompareOp> = { 以上: '>=', 及以上: '>=', 以下: '<=', 及以下: '<=', 以内: '<=', 以外: '>' };
+export const LEGAL_PREFIX: Record<string, A.CompareOp> = { 届满: '>=', 不满: '<', 超过: '>' };
+export const LEGAL_SUFFIX: Record<string, A.CompareOp> = { 以上: '>=', 及以上: '>=', 以下: '<=', 及以下: '<=', 以内: '<=', 以外: '>' };
 
 const EMPTY = { start: -1, end: -1 };
 
 // parseNumeral is pure and its results immutable (Decimal is readonly): a policy repeats the same
 // few numerals (clause numbers, amounts, ages) thousands of times, so each spelling is parsed once.
 const numerals = new Map<string, ReturnType<typeof parseNumeral>>();
-function numeral(image: string): ReturnType<typeof parseNumeral> {
+/** `parseNumeral`, memoised per spelling. */
+export function numeral(image: string): ReturnType<typeof parseNumeral> {
   let r = numerals.get(image);
   if (r === undefined) {
     if (numerals.size >= 4096) numerals.clear(); // (bounded: a long-lived language server)
@@ -81,7 +83,11 @@ const MUL_OPS: Record<string, '+' | '-' | '*' | '/'> = { Times: '*', Divide: '/'
 
 class Builder {
   readonly diagnostics: Diagnostic[] = [];
-  private spans = new WeakMap<CstNode, { start: number; end: number }>();
+  // (created on first use: nodes from ast-parser.ts all have their location)
+  private spansMap: WeakMap<CstNode, { start: number; end: number }> | undefined;
+  private get spans(): WeakMap<CstNode, { start: number; end: number }> {
+    return (this.spansMap ??= new WeakMap());
+  }
   constructor(readonly file: SourceFile, readonly errorOffsets: readonly number[] = []) {}
 
   /** Does a syntax error lie inside this span? (then "missing …" would only repeat it) */
@@ -162,6 +168,8 @@ class Builder {
   }
   /** Children in source order (tokens and nodes). */
   ordered(n: CstNode): { key: string; child: Child }[] {
+    const seq = (n as { seq?: { key: string; child: Child }[] }).seq; // (ast-parser.ts's nodes: already in source order, no inserted tokens)
+    if (seq !== undefined) return seq;
     const all: { key: string; child: Child; at: number }[] = [];
     const children = n.children;
     for (const key in children) {
@@ -245,6 +253,8 @@ class Builder {
   // ── expressions ──
   expr(n: CstNode | undefined): A.Expr | undefined {
     if (!n) return undefined;
+    const built = (n as { ast?: A.Expr }).ast; // (an expression ast-parser.ts built while parsing)
+    if (built !== undefined) return built;
     const parts: A.Expr[] = [];
     for (const c of this.nodes(n, 'andExpr')) {
       const e = this.andExpr(c);
@@ -565,7 +575,8 @@ class Builder {
   // ── declarations ──
   fileItems(n: CstNode): A.TopItem[] {
     const items: A.TopItem[] = [];
-    for (const ti of this.nodes(n, 'topItem')) {
+    const fast = (n as Partial<AstParsedFile>).fastTopItems; // (parsed by ast-parser.ts: Chevrotain's CST is built only if read)
+    for (const ti of fast ?? this.nodes(n, 'topItem')) {
       for (const { key, child } of this.ordered(ti)) {
         if (isToken(child)) continue;
         const item = this.topItem(key, child);

@@ -10,6 +10,7 @@ import type { SourceFile } from '../common/source.js';
 import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import * as T from './tokens.js';
 import { tokenEnd } from './lexer.js';
+import { parseAst } from './ast-parser.js';
 
 class ZhengCeParser extends CstParser {
   constructor() {
@@ -545,8 +546,30 @@ function describeToken(t: IToken): string {
   return `“${t.image.length > 20 ? t.image.slice(0, 20) + '…' : t.image}”`;
 }
 
-/** Parse tokens into a CST. */
+let astParserOn = true;
+/**
+ * Whether `parseTokens` first tries ast-parser.ts (default on). Off: every block goes through
+ * Chevrotain's CST as before — for the test that compares both paths and for the benchmark.
+ */
+export function useAstParser(on: boolean): void {
+  astParserOn = on;
+}
+
+/**
+ * Parse tokens into a CST. Error-free input without expression diagnostics is parsed by
+ * ast-parser.ts (the expressions' AST built directly; Chevrotain's CST only if `children` is read,
+ * i.e. by the formatter); anything else by Chevrotain, with error recovery.
+ */
 export function parseTokens(file: SourceFile, tokens: IToken[]): Result<CstNode> {
+  if (astParserOn) {
+    const fast = parseAst(file, tokens, () => chevrotainParse(file, tokens).value);
+    if (fast) return { value: fast, diagnostics: [] };
+  }
+  return chevrotainParse(file, tokens);
+}
+
+/** Chevrotain's parse: the CST and the syntax diagnostics (ZC02xx). */
+function chevrotainParse(file: SourceFile, tokens: IToken[]): Result<CstNode> {
   const parser = getParser();
   parser.text = file.text;
   parser.input = tokens;
