@@ -74,7 +74,11 @@ async function openDuckDb(path: string): Promise<Db> {
   const spill = mkdtempSync(join(tmpdir(), 'zhengce-duckdb-'));
   // an in-memory run keeps its database in the spill directory: tables (the input copied once
   // for chunked evaluation) are then buffer-managed on disk, not held in memory
-  const inst = await DuckDBInstance.create(path === ':memory:' ? join(spill, 'batch.duckdb') : path, { memory_limit: process.env['ZC_DUCKDB_MEMORY_LIMIT'] ?? '512MB', temp_directory: spill });
+  // threads: 1 by default (ZC_DUCKDB_THREADS overrides). A chunk's plan has ~550 operators and
+  // dozens of pipeline barriers (hash-join builds, aggregates over the list tables); on 50,000
+  // rows a second thread mostly waits at them: measured on a 50,000-row chunk (load ~25), 2 threads
+  // took 4.8–5.3 CPU-s, 1 thread 2.8 CPU-s, and no less wall time (docs/sql.md)
+  const inst = await DuckDBInstance.create(path === ':memory:' ? join(spill, 'batch.duckdb') : path, { memory_limit: process.env['ZC_DUCKDB_MEMORY_LIMIT'] ?? '512MB', temp_directory: spill, threads: process.env['ZC_DUCKDB_THREADS'] ?? '1' });
   const c = await inst.connect();
   return {
     d: DUCKDB,
@@ -550,16 +554,18 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
         const chunked = !isPg && Number((await db.query(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'zc_all'`))[0]!['n']) > 0;
         const size = Math.max(1, Number(process.env['ZC_BATCH_CHUNK'] ?? 50_000));
         const last = chunked ? Number((await db.query('SELECT coalesce(max(zc_row), 0) AS n FROM zc_all'))[0]!['n']) : 0;
-        const copy = (file: string) => db!.exec(`COPY (SELECT ${sumCols}, ${outputColumns(d, ev.ir, measures).split(', ').slice(1).join(', ')} FROM ${view}) TO ${S(file)} (FORMAT PARQUET)`);
+        // each part holds the output columns once, under their internal names (m<i>_…): the
+        // summary reads those, the final rewrite renames them
+        const partSql = (file: string) => `COPY (SELECT ${outputColumns(d, ev.ir, measures).split(', ').map((c) => c.split(' AS ')[0]).join(', ')} FROM ${view}) TO ${S(file)} (FORMAT PARQUET)`;
         if (chunked && last > size) {
           chunks.of = Math.ceil(last / size);
           for (let lo = 1, k = 0; lo <= last; lo += size, k++) {
             await db.exec(`SET VARIABLE zc_lo = ${lo}; SET VARIABLE zc_hi = ${lo + size - 1};`);
-            await copy(join(tmpDir, `part-${String(k).padStart(6, '0')}.parquet`));
+            await db.exec(partSql(join(tmpDir, `part-${String(k).padStart(6, '0')}.parquet`)));
             chunks.done = k + 1;
           }
           await db.exec(`SET VARIABLE zc_lo = 0; SET VARIABLE zc_hi = ${Number.MAX_SAFE_INTEGER};`);
-        } else await copy(join(tmpDir, 'part-000000.parquet'));
+        } else await db.exec(partSql(join(tmpDir, 'part-000000.parquet')));
       } catch (e) {
         rmSync(tmpDir, { recursive: true, force: true });
         throw e;
@@ -569,7 +575,7 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
       const summaryOf = await summarize(db, ev.ir, rel, measures);
       // rewrite without the internal m<i>_ columns, then rename into place
       const final = join(dirname(resolve(out)), `.zc-final-${process.pid}-${basename(out)}`);
-      await db.exec(`COPY (SELECT ${outputColumns(d, ev.ir, measures).split(', ').map((c) => (c.includes(' AS ') ? c.split(' AS ')[1]! : c)).join(', ')} FROM ${readerSql(tmp, false)}) TO ${S(final)} (FORMAT ${fmt === 'json' ? 'JSON' : fmt.toUpperCase()}${fmt === 'csv' ? ', HEADER' : ''})`);
+      await db.exec(`COPY (SELECT ${outputColumns(d, ev.ir, measures)} FROM ${readerSql(tmp, false)}) TO ${S(final)} (FORMAT ${fmt === 'json' ? 'JSON' : fmt.toUpperCase()}${fmt === 'csv' ? ', HEADER' : ''})`);
       rmSync(tmpDir, { recursive: true, force: true });
       renameSync(final, resolve(out));
       written = out;
