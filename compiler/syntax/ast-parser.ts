@@ -146,15 +146,30 @@ class AstParser {
     return x !== undefined && (x.tokenType === T.Name || x.tokenType === T.QuotedName);
   }
 
-  private attrBlock(): Node {
-    const n = this.open('attrBlock');
+  /**
+   * `{ item ;… }` into `n`: `item` takes one item and returns true, or false when none starts
+   * here; `;` between items is optional (every braced body of the grammar).
+   */
+  private braced(n: Node, item: () => boolean): void {
     this.tok(n, T.LBrace);
     for (;;) {
-      if (this.atCat(T.AttrKey)) this.sub(n, this.attribute());
-      else if (this.at(T.Semi)) this.tok(n, T.Semi);
+      if (item()) continue;
+      if (this.at(T.Semi)) this.tok(n, T.Semi);
       else break;
     }
     this.tok(n, T.RBrace);
+  }
+
+  /** An attribute into `n` if one starts here. */
+  private attrItem(n: Node): boolean {
+    if (!this.atCat(T.AttrKey)) return false;
+    this.sub(n, this.attribute());
+    return true;
+  }
+
+  private attrBlock(): Node {
+    const n = this.open('attrBlock');
+    this.braced(n, () => this.attrItem(n));
     return this.close(n);
   }
 
@@ -162,14 +177,12 @@ class AstParser {
     const n = this.open('enumDecl');
     this.tok(n, T.Enum);
     this.sub(n, this.nameTok());
-    this.tok(n, T.LBrace);
-    for (;;) {
+    this.braced(n, () => {
       if (this.atName()) this.sub(n, this.nameTok(), 'member');
       else if (this.at(T.Comma)) this.tok(n, T.Comma);
-      else if (this.at(T.Semi)) this.tok(n, T.Semi);
-      else break;
-    }
-    this.tok(n, T.RBrace);
+      else return false;
+      return true;
+    });
     return this.close(n);
   }
 
@@ -177,20 +190,17 @@ class AstParser {
     const n = this.open('entityDecl');
     this.tok(n, T.Entity);
     this.sub(n, this.nameTok());
-    this.tok(n, T.LBrace);
-    for (;;) {
-      if (this.atName()) {
-        const f = this.open('fieldDecl');
-        this.sub(f, this.nameTok());
-        this.tok(f, T.Colon);
-        this.sub(f, this.typeRef());
-        if (this.at(T.Signed)) this.tok(f, T.Signed);
-        if (this.at(T.StringLit)) this.tok(f, T.StringLit);
-        this.sub(n, this.close(f));
-      } else if (this.at(T.Semi)) this.tok(n, T.Semi);
-      else break;
-    }
-    this.tok(n, T.RBrace);
+    this.braced(n, () => {
+      if (!this.atName()) return false;
+      const f = this.open('fieldDecl');
+      this.sub(f, this.nameTok());
+      this.tok(f, T.Colon);
+      this.sub(f, this.typeRef());
+      if (this.at(T.Signed)) this.tok(f, T.Signed);
+      if (this.at(T.StringLit)) this.tok(f, T.StringLit);
+      this.sub(n, this.close(f));
+      return true;
+    });
     return this.close(n);
   }
 
@@ -253,10 +263,9 @@ class AstParser {
     this.tok(n, T.Clause);
     this.sub(n, this.clauseNumber());
     if (this.at(T.StringLit)) this.tok(n, T.StringLit, 'title');
-    this.tok(n, T.LBrace);
-    for (;;) {
+    this.braced(n, () => {
       const x = this.la();
-      if (x === undefined) break;
+      if (x === undefined) return false;
       const t = x.tokenType;
       if (t === T.Doubt && this.doubtIsDecl()) this.sub(n, this.doubtDecl());
       else if (tokenMatcher(x, T.AttrKey)) this.sub(n, this.attribute());
@@ -267,10 +276,9 @@ class AstParser {
       else if (t === T.Property) this.sub(n, this.named('propertyDecl', T.Property, false, 'attrBlock'));
       else if (t === T.Definition) this.sub(n, this.definitionDecl());
       else if (t === T.Assumption) this.sub(n, this.named('assumptionDecl', T.Assumption, false, 'attrBlock'));
-      else if (t === T.Semi) this.tok(n, T.Semi);
-      else break;
-    }
-    this.tok(n, T.RBrace);
+      else return false;
+      return true;
+    });
     return this.close(n);
   }
 
@@ -305,19 +313,17 @@ class AstParser {
     const n = this.open('measureDecl');
     this.tok(n, T.Measure);
     this.sub(n, this.nameTok());
-    this.tok(n, T.LBrace);
-    for (;;) {
+    this.braced(n, () => {
       const x = this.la();
-      if (x === undefined) break;
+      if (x === undefined) return false;
       const t = x.tokenType;
       if (t === T.Doubt && this.doubtIsDecl()) this.sub(n, this.doubtDecl());
       else if (tokenMatcher(x, T.AttrKey)) this.sub(n, this.attribute());
       else if (t === T.Outcome) this.sub(n, this.outcomeDecl());
       else if (t === T.Rule) this.sub(n, this.ruleDecl());
-      else if (t === T.Semi) this.tok(n, T.Semi);
-      else break;
-    }
-    this.tok(n, T.RBrace);
+      else return false;
+      return true;
+    });
     return this.close(n);
   }
 
@@ -344,19 +350,16 @@ class AstParser {
         this.sub(n, this.nameTok(), 'overrides');
       }
     }
-    this.tok(n, T.LBrace);
-    for (;;) {
-      if (this.atCat(T.AttrKey)) this.sub(n, this.attribute());
-      else if (this.atName()) {
-        const a = this.open('assignment');
-        this.sub(a, this.nameTok());
-        this.eqOrIs(a);
-        this.sub(a, this.exprNode());
-        this.sub(n, this.close(a));
-      } else if (this.at(T.Semi)) this.tok(n, T.Semi);
-      else break;
-    }
-    this.tok(n, T.RBrace);
+    this.braced(n, () => {
+      if (this.attrItem(n)) return true;
+      if (!this.atName()) return false;
+      const a = this.open('assignment');
+      this.sub(a, this.nameTok());
+      this.eqOrIs(a);
+      this.sub(a, this.exprNode());
+      this.sub(n, this.close(a));
+      return true;
+    });
     return this.close(n);
   }
 
@@ -364,20 +367,17 @@ class AstParser {
     const n = this.open('doubtDecl');
     this.tok(n, T.Doubt);
     this.sub(n, this.nameTok());
-    this.tok(n, T.LBrace);
-    for (;;) {
-      if (this.atCat(T.AttrKey)) this.sub(n, this.attribute());
-      else if (this.at(T.Reading)) {
-        const r = this.open('readingDecl');
-        this.tok(r, T.Reading);
-        this.sub(r, this.nameTok());
-        this.tok(r, T.Colon);
-        this.tok(r, T.StringLit);
-        this.sub(n, this.close(r));
-      } else if (this.at(T.Semi)) this.tok(n, T.Semi);
-      else break;
-    }
-    this.tok(n, T.RBrace);
+    this.braced(n, () => {
+      if (this.attrItem(n)) return true;
+      if (!this.at(T.Reading)) return false;
+      const r = this.open('readingDecl');
+      this.tok(r, T.Reading);
+      this.sub(r, this.nameTok());
+      this.tok(r, T.Colon);
+      this.tok(r, T.StringLit);
+      this.sub(n, this.close(r));
+      return true;
+    });
     return this.close(n);
   }
 
