@@ -93,6 +93,17 @@ interface Scope {
   readonly event?: string;
 }
 
+/** A hoisted list subquery (DuckDB, see Emitter.hoist / Emitter.listAgg). */
+interface Hoisted { readonly name: string; readonly sql: string; readonly stage: number; readonly table?: string }
+
+/**
+ * The FILTER clause of an aggregate over a list's elements, with an extra condition on the
+ * element: '' / ` FILTER (WHERE c)` in a scalar subquery; in a grouped CTE also "the row is an
+ * element" (the CTE left-joins the case to the child table).
+ */
+type AggFilter = (cond?: string) => string;
+const subqueryFilter: AggFilter = (c) => (c ? ` FILTER (WHERE ${c})` : '');
+
 const cat2 = (...ms: (readonly string[])[]): string[] => ms.flat();
 const when = (d: Dialect, cond: string, items: readonly string[]): string => `CASE WHEN ${cond} THEN ${d.arr(items)} ELSE ${d.arr([])} END`;
 const whenArr = (d: Dialect, cond: string, m: readonly string[]): string[] => (m.length ? [`CASE WHEN ${cond} THEN ${d.cat(m)} ELSE ${d.arr([])} END`] : []);
@@ -191,8 +202,12 @@ class Emitter {
   private readonly measureIndex: Map<string, number>;
   /** > 0 while emitting the body of a list subquery (its text refers to the element's alias). */
   private depth = 0;
-  /** DuckDB: list subqueries of the case (not inside another one), by canonical text → column. */
-  private readonly hoisted = new Map<string, { name: string; sql: string; stage: number }>();
+  /**
+   * DuckDB: list subqueries of the case (not inside another one), by canonical text → column.
+   * `table`: an aggregate over that child table computed in the table's grouped CTE (listAgg);
+   * otherwise `sql` is a scalar subquery.
+   */
+  private readonly hoisted = new Map<string, Hoisted>();
 
   constructor(readonly ir: IrProgram, readonly d: Dialect, readonly layout: Layout) {
     this.rootIndex = new Map(layout.roots.map((t, i) => [t.name, i]));
@@ -221,17 +236,60 @@ class Emitter {
     if (this.d.name !== 'duckdb' || this.depth > 0 || /\bm\d+_/.test(sql)) return sql;
     const names = new Map<string, string>();
     const canon = sql.replace(/\bzc_q\d+\b/g, (a) => { let n = names.get(a); if (!n) names.set(a, (n = `zc_qq${names.size}`)); return n; });
-    let h = this.hoisted.get(canon);
+    return this.hoistAs(canon, canon);
+  }
+
+  private hoistAs(key: string, sql: string, table?: string): string {
+    let h = this.hoisted.get(key);
     if (!h) {
-      const refs = [...canon.matchAll(/\bzc_h(\d+)\b/g)].map((x) => [...this.hoisted.values()].find((y) => y.name === x[0])!.stage);
-      h = { name: `zc_h${this.hoisted.size}`, sql: canon, stage: refs.length ? Math.max(...refs) + 1 : 0 };
-      this.hoisted.set(canon, h);
+      const refs = [...sql.matchAll(/\bzc_h(\d+)\b/g)].map((x) => [...this.hoisted.values()].find((y) => y.name === x[0])!.stage);
+      h = { name: `zc_h${this.hoisted.size}`, sql, stage: refs.length ? Math.max(...refs) + 1 : 0, ...(table !== undefined ? { table } : {}) };
+      this.hoisted.set(key, h);
     }
     return h.name;
   }
 
   /**
+   * An aggregate over the elements of list `l` (alias `q`, one element row each) for the case.
+   * DuckDB, a list of the case itself (child table keyed by 编号 alone, not inside another list
+   * subquery, not reading a measure's columns): a column of the list table's grouped CTE — every
+   * such aggregate of one table and stage is computed in ONE pass over the table (the case
+   * left-joined to its elements, GROUP BY the case), instead of one decorrelated subquery each
+   * (a join that re-reads the child table and copies the case rows). `grouped(f)` is the
+   * aggregate expression with f(cond) as the FILTER of each aggregate call (f adds "the row is an
+   * element"). Otherwise `fallback`, the scalar subquery, unchanged (PostgreSQL runs it per row).
+   * INVARIANT: grouped(f) over the elements of the case = the scalar subquery's value; in
+   * particular an empty list gives the aggregates' values over no rows (count 0, others NULL).
+   */
+  private listAgg(l: ListRef, q: string, grouped: (f: AggFilter) => string, fallback: string): string {
+    const elem = `${q}.${this.d.id('编号')} IS NOT NULL`;
+    const sql = grouped((c) => ` FILTER (WHERE ${elem}${c ? ` AND (${c})` : ''})`);
+    if (!this.groupable(l, sql)) return this.hoist(fallback);
+    // the element alias is zc_e in the grouped CTE; inner subqueries' aliases canonical (dedupe)
+    const names = new Map<string, string>();
+    const canon = sql.replace(new RegExp(`\\b${q}\\b`, 'g'), 'zc_e').replace(/\bzc_q\d+\b/g, (a) => { let n = names.get(a); if (!n) names.set(a, (n = `zc_qq${names.size}`)); return n; });
+    return this.hoistAs(`${l.table.name}\u0000${canon}`, canon, l.table.name);
+  }
+
+  /**
+   * The union of the elements' missing-fact arrays (listAgg): `grouped` in a grouped CTE,
+   * otherwise the dialect's unionOver subquery from `fallback` (called only then: it may hoist).
+   */
+  private unionAgg(l: ListRef, q: string, grouped: (f: AggFilter) => string, fallback: () => string): string {
+    if (this.groupable(l, grouped(subqueryFilter))) return this.listAgg(l, q, grouped, '');
+    return this.hoist(fallback());
+  }
+
+  private groupable(l: ListRef, sql: string): boolean {
+    return this.d.name === 'duckdb' && this.depth === 0 && l.parentKeys.length === 0 && !/\bm\d+_/.test(sql);
+  }
+
+  /**
    * The CTEs of the hoisted subqueries (stage by stage) and zc_base = zc_base0 joined with them.
+   * Stage k reads zc_l<k> (the narrow case columns and the hoisted columns of earlier stages):
+   * per child table one grouped CTE zc_g<k>_<j> (the case left-joined to the table's rows,
+   * GROUP BY the case: every aggregate of that table in one pass, see listAgg), then zc_l<k+1>
+   * adds their columns and the remaining scalar subqueries.
    * zc_base0 is read twice: NOT MATERIALIZED (DuckDB would otherwise hold it in memory whole, not
    * spilled: out of memory under the batch's memory limit), so its joins run twice.
    */
@@ -244,8 +302,16 @@ class Emitter {
     const out = [`zc_l0 AS (\n  SELECT ${[...used].sort().join(', ')} FROM zc_base0\n)`];
     const stages = Math.max(...all.map((h) => h.stage)) + 1;
     for (let k = 0; k < stages; k++) {
-      const cols = all.filter((h) => h.stage === k).map((h) => `${h.sql} AS ${h.name}`);
-      out.push(`zc_l${k + 1} AS (\n  SELECT zc_l${k}.*,\n    ${cols.join(',\n    ')}\n  FROM zc_l${k}\n)`);
+      const here = all.filter((h) => h.stage === k);
+      const tables = [...new Set(here.filter((h) => h.table !== undefined).map((h) => h.table!))];
+      const groups = tables.map((t, j) => {
+        const cols = here.filter((h) => h.table === t).map((h) => `${h.sql} AS ${h.name}`);
+        out.push(`zc_g${k}_${j} AS (\n  SELECT zc_l.zc_k AS zc_gk,\n    ${cols.join(',\n    ')}\n  FROM zc_l${k} AS zc_l LEFT JOIN ${this.d.id(t)} AS zc_e ON zc_e.${this.d.id('编号')} = zc_l.zc_k\n  GROUP BY zc_l.zc_k\n)`);
+        return `zc_g${k}_${j}`;
+      });
+      const cols = [...groups.flatMap((g, j) => here.filter((h) => h.table === tables[j]).map((h) => `${g}.${h.name}`)),
+        ...here.filter((h) => h.table === undefined).map((h) => `${h.sql} AS ${h.name}`)];
+      out.push(`zc_l${k + 1} AS (\n  SELECT zc_l${k}.*,\n    ${cols.join(',\n    ')}\n  FROM zc_l${k}${groups.map((g) => ` JOIN ${g} ON ${g}.zc_gk = zc_l${k}.zc_k`).join('')}\n)`);
     }
     out.push(`zc_base AS (\n  SELECT zc_base0.*, ${all.map((h) => `zc_l${stages}.${h.name}`).join(', ')}\n  FROM zc_base0 JOIN zc_l${stages} ON zc_l${stages}.zc_k = zc_base0.zc_k\n)`);
     return out.join(',\n');
@@ -656,24 +722,24 @@ class Emitter {
     const b = bsv?.v ?? 'TRUE';
     const from = this.from(l, q);
     const where = this.keyEq(q, l);
-    const sub = (agg: string) => this.hoist(`(SELECT ${agg} FROM ${from} WHERE ${where})`);
+    const sub = (agg: (f: AggFilter) => string) => this.listAgg(l, q, agg, `(SELECT ${agg(subqueryFilter)} FROM ${from} WHERE ${where})`);
     let v: string;
     // elements whose missing facts the interpreter collects: up to the one that decides
     let stop: string | undefined;
     switch (e.q) {
-      case 'exists': v = sub(`CASE WHEN bool_or(${b}) THEN TRUE WHEN bool_or((${b}) IS NULL) THEN NULL ELSE FALSE END`); stop = `(${b}) IS TRUE`; break;
-      case 'none': v = sub(`CASE WHEN bool_or(${b}) THEN FALSE WHEN bool_or((${b}) IS NULL) THEN NULL ELSE TRUE END`); stop = `(${b}) IS TRUE`; break;
-      case 'forall': v = sub(`CASE WHEN bool_or((${b}) IS FALSE) THEN FALSE WHEN bool_or((${b}) IS NULL) THEN NULL ELSE TRUE END`); stop = `(${b}) IS FALSE`; break;
-      case 'count': v = sub(`CASE WHEN bool_or((${b}) IS NULL) THEN NULL ELSE count(*) FILTER (WHERE ${b}) END`); break;
+      case 'exists': v = sub((f) => `CASE WHEN bool_or(${b})${f()} THEN TRUE WHEN bool_or((${b}) IS NULL)${f()} THEN NULL ELSE FALSE END`); stop = `(${b}) IS TRUE`; break;
+      case 'none': v = sub((f) => `CASE WHEN bool_or(${b})${f()} THEN FALSE WHEN bool_or((${b}) IS NULL)${f()} THEN NULL ELSE TRUE END`); stop = `(${b}) IS TRUE`; break;
+      case 'forall': v = sub((f) => `CASE WHEN bool_or((${b}) IS FALSE)${f()} THEN FALSE WHEN bool_or((${b}) IS NULL)${f()} THEN NULL ELSE TRUE END`); stop = `(${b}) IS FALSE`; break;
+      case 'count': v = sub((f) => `CASE WHEN bool_or((${b}) IS NULL)${f()} THEN NULL ELSE count(*)${f(b)} END`); break;
       case 'sum': {
         if (isRatio(e.type)) throw new Unsupported(e, '比例的合计不能编译为 SQL');
-        v = sub(`CASE WHEN bool_or((${b}) IS NULL) THEN NULL ELSE coalesce(sum(${b}), 0) END`);
+        v = sub((f) => `CASE WHEN bool_or((${b}) IS NULL)${f()} THEN NULL ELSE coalesce(sum(${b})${f()}, 0) END`);
         break; // every element is evaluated: every missing one is named (interpreter since issue 9)
       }
       case 'max':
       case 'min': {
         if (isRatio(e.type)) throw new Unsupported(e, '比例的最大/最小值不能编译为 SQL');
-        v = sub(`CASE WHEN count(*) = 0 OR bool_or((${b}) IS NULL) THEN NULL ELSE ${e.q}(${b}) END`);
+        v = sub((f) => `CASE WHEN count(*)${f()} = 0 OR bool_or((${b}) IS NULL)${f()} THEN NULL ELSE ${e.q}(${b})${f()} END`);
         break;
       }
     }
@@ -686,13 +752,19 @@ class Emitter {
       if (stop) {
         // up to and including the first deciding element (by 序号)
         const q2 = this.fresh('q');
-        const firstStop = this.hoist(`(SELECT min(${q2}.${d.id('序号')}) FROM ${this.from(l, q2)} WHERE ${this.keyEq(q2, l)} AND ${this.rebind(stop, q, q2)})`);
-        const cond = `${where} AND (${firstStop} IS NULL OR ${q}.${d.id('序号')} <= ${firstStop})`;
-        m.push(...whenArr(d, l.present, [this.hoist(d.unionOver(from, cond, mb))]));
-      } else m.push(...whenArr(d, l.present, [this.hoist(d.unionOver(from, where, mb))]));
+        const ord = `${q}.${d.id('序号')}`;
+        // grouped (one pass): the elements' (序号, missing) pairs, kept up to the first stop
+        const grouped = (f: AggFilter) => `coalesce(flatten(list_transform(list_filter(list({'o': ${ord}, 'm': ${mb}})${f()}, lambda zc_x: zc_x.o <= coalesce(min(${ord})${f(stop)}, ${2 ** 31 - 1})), lambda zc_x: zc_x.m)), CAST([] AS VARCHAR[]))`;
+        const fallback = () => {
+          const firstStop = this.hoist(`(SELECT min(${q2}.${d.id('序号')}) FROM ${this.from(l, q2)} WHERE ${this.keyEq(q2, l)} AND ${this.rebind(stop, q, q2)})`);
+          const cond = `${where} AND (${firstStop} IS NULL OR ${q}.${d.id('序号')} <= ${firstStop})`;
+          return d.unionOver(from, cond, mb);
+        };
+        m.push(...whenArr(d, l.present, [this.unionAgg(l, q, grouped, fallback)]));
+      } else m.push(...whenArr(d, l.present, [this.unionAgg(l, q, (f) => `coalesce(flatten(list(${mb})${f()}), CAST([] AS VARCHAR[]))`, () => d.unionOver(from, where, mb))]));
     }
     if (e.q === 'max' || e.q === 'min') {
-      m.push(when(d, `${l.present} AND ${sub('count(*)')} = 0`, [`${l.path} || ${S(`（列表为空，没有${e.q === 'max' ? '最大' : '最小'}值）`)}`]));
+      m.push(when(d, `${l.present} AND ${sub((f) => `count(*)${f()}`)} = 0`, [`${l.path} || ${S(`（列表为空，没有${e.q === 'max' ? '最大' : '最小'}值）`)}`]));
     }
     return { k: 'sv', v: value, m };
   }
@@ -708,7 +780,8 @@ class Emitter {
     const body = e.body ? this.inside(() => this.sv(this.expr(e.body!, { ...s, vars }))) : undefined;
     const own = this.sv(this.expr(e, s)).m;
     if (!body || !body.m.length) return [...lv.m, ...own];
-    return [...lv.m, ...own, ...whenArr(d, lv.ref.present, [this.hoist(d.unionOver(this.from(lv.ref, q), this.keyEq(q, lv.ref), d.cat(body.m)))])];
+    const mb = d.cat(body.m);
+    return [...lv.m, ...own, ...whenArr(d, lv.ref.present, [this.unionAgg(lv.ref, q, (f) => `coalesce(flatten(list(${mb})${f()}), CAST([] AS VARCHAR[]))`, () => d.unionOver(this.from(lv.ref, q), this.keyEq(q, lv.ref), mb))])];
   }
 
   /** Rename the element alias inside an expression (the aliases are fresh, unique tokens). */
@@ -731,7 +804,7 @@ class Emitter {
     const q2 = this.fresh('q');
     const key2 = this.rebind(key.v, q, q2);
     const pick = this.hoist(`(SELECT ${q2}.${d.id('序号')} FROM ${this.from(l, q2)} WHERE ${this.keyEq(q2, l)} ORDER BY ${key2}, ${q2}.${d.id('序号')} LIMIT 1 OFFSET ${e.n - 1})`);
-    const ok = this.hoist(`(SELECT NOT coalesce(bool_or((${key.v}) IS NULL), FALSE) AND count(*) >= ${e.n} FROM ${from} WHERE ${where})`);
+    const ok = this.listAgg(l, q, (f) => `NOT coalesce(bool_or((${key.v}) IS NULL)${f()}, FALSE) AND count(*)${f()} >= ${e.n}`, `(SELECT NOT coalesce(bool_or((${key.v}) IS NULL), FALSE) AND count(*) >= ${e.n} FROM ${from} WHERE ${where})`);
     const at = `CASE WHEN ${l.present} AND ${ok} THEN ${pick} END`;
     const q3 = this.fresh('q');
     const ref: RecRef = this.recRef(
@@ -743,10 +816,11 @@ class Emitter {
     const m: string[] = [...lv.m];
     if (key.m.length) {
       // every element's key is evaluated, so every missing one is named (interpreter since issue 9)
-      m.push(...whenArr(d, l.present, [this.hoist(d.unionOver(from, where, d.cat(key.m)))]));
+      const km = d.cat(key.m);
+      m.push(...whenArr(d, l.present, [this.unionAgg(l, q, (f) => `coalesce(flatten(list(${km})${f()}), CAST([] AS VARCHAR[]))`, () => d.unionOver(from, where, km))]));
     }
-    const cnt = this.hoist(`(SELECT count(*) FROM ${from} WHERE ${where})`);
-    const noNull = this.hoist(`(SELECT NOT coalesce(bool_or((${key.v}) IS NULL), FALSE) FROM ${from} WHERE ${where})`);
+    const cnt = this.listAgg(l, q, (f) => `count(*)${f()}`, `(SELECT count(*) FROM ${from} WHERE ${where})`);
+    const noNull = this.listAgg(l, q, (f) => `NOT coalesce(bool_or((${key.v}) IS NULL)${f()}, FALSE)`, `(SELECT NOT coalesce(bool_or((${key.v}) IS NULL), FALSE) FROM ${from} WHERE ${where})`);
     m.push(when(d, `${l.present} AND ${noNull} AND ${cnt} < ${e.n}`, [`${l.path} || '（只有 ' || CAST(${cnt} AS VARCHAR) || ${S(` 个，没有第 ${e.n} 个）`)}`]));
     return { k: 'rv', ref, m };
   }
