@@ -18,6 +18,8 @@
  * the end: nothing partial. The summary (stdout, and JSON with --summary or beside --out)
  * gives per measure the rows per status, the money totals per outcome and period (annualised:
  * 按月 × 12, 按年 × 1, 一次性 counted once), and the most frequent missing facts of 存疑.
+ * PostgreSQL input: a list table without an index on 编号 is warned about (ZC1208: the run is
+ * quadratic without it) on stderr and in the summary (诊断), with the key to add.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -26,12 +28,12 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { nodeHost } from '../project/host.js';
 import { findPolicy, loadPolicies, readEvents, type LoweredPolicy } from '../project/policies.js';
 import { renderDiagnosticsText } from '../diagnostics/render.js';
-import { hasErrors } from '../diagnostics/diagnostic.js';
+import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { validateInput, isoToDay } from '../interpret/validate.js';
 import type { IrProgram } from '../ir/ir.js';
 import { emitSql, measureRefs } from '../sql/emit.js';
 import { DUCKDB, POSTGRES, sqlString as S, type Dialect } from '../sql/dialect.js';
-import { layoutOf, type Column, type Layout, type Table } from '../sql/layout.js';
+import { keyColumns, layoutOf, type Column, type Layout, type Table } from '../sql/layout.js';
 import { caseRows, insertSql, type TableRows } from '../sql/rows.js';
 import { args, EXIT_FINDINGS, EXIT_OK, UsageError, type Io } from './common.js';
 
@@ -291,6 +293,8 @@ interface Summary {
   政策: string; 文号?: string; 评估日期: string; 输入: string; 行数: number; 数据库: string;
   事件登记: { 来源: string; sha256?: string; 条数: number };
   年化口径: string;
+  /** Warnings of the run (ZC1208: a PostgreSQL list table without an index on its parent key); absent when none. */
+  诊断?: { 代码: string; 严重程度: string; 消息: string; 修复: string }[];
   措施: {
     措施: string; 条款: string; 对象?: string; 行数: Record<string, number>;
     结果: { 结果: string; 周期?: string; 单位: string; 行数: number; 合计分?: string; 合计元?: string; 年化合计元?: string; 可领取行数?: number; 可领取合计元?: string }[];
@@ -388,6 +392,24 @@ function showSummary(s: Summary): string {
   return lines.join('\n') + '\n';
 }
 
+/**
+ * ZC1208 (PostgreSQL input): a list table `rel` with no index whose first column is 编号 (the
+ * parent key). The view's list subqueries run per case; without such an index each one scans the
+ * whole list table — quadratic in the number of cases, silently (1,000,000 households: not done
+ * after 36 minutes). The fix is the key input.postgres.sql declares for the table. A view (or
+ * anything that is not a table) is not judged: its indexes are those of its base tables.
+ */
+async function unindexedListTable(db: Db, t: Table, rel: string): Promise<Diagnostic | undefined> {
+  const d = db.d;
+  const r = await db.query(`SELECT c.relkind::text AS kind, EXISTS (SELECT 1 FROM pg_index AS i JOIN pg_attribute AS a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] WHERE i.indrelid = c.oid AND a.attname = ${S(d.storedName('编号'))}) AS ok FROM pg_class AS c WHERE c.oid = to_regclass(${S(rel)})`);
+  const row = r[0];
+  if (!row || !['r', 'p', 'm'].includes(String(row['kind'])) || row['ok'] === true) return undefined;
+  const keys = keyColumns(t).map((k) => d.id(k)).join(', ');
+  return diag('ZC1208', { file: rel, start: 0, end: 0 },
+    `列表子表 ${rel}（列表“${t.listPath ?? t.name}”）没有以“编号”开头的主键或索引：每个案件的列表子查询都要扫描整张子表，耗时随行数平方增长`,
+    { help: `按 input.postgres.sql 的主键补上（有重复的 (${keyColumns(t).join(', ')}) 时改用索引）`, fixes: [{ title: `ALTER TABLE ${rel} ADD PRIMARY KEY (${keys});`, edits: [] }, { title: `CREATE INDEX ON ${rel} (${keys});`, edits: [] }] });
+}
+
 export async function runBatch(argv: string[], io: Io): Promise<number> {
   const { values } = args(argv, {
     policy: { type: 'string' }, date: { type: 'string' }, in: { type: 'string' }, entity: { type: 'string' }, db: { type: 'string' },
@@ -448,6 +470,8 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
   const started = Date.now();
   const pgSchema = `zc_batch_${process.pid}_${started}`;
   let timer: NodeJS.Timeout | undefined;
+  /** Warnings printed on stderr before the run and kept in the summary (诊断). */
+  const warnings: Diagnostic[] = [];
   try {
     db = isPg ? await openPostgres(dbArg) : await openDuckDb(dbArg.startsWith('duckdb:') ? dbArg.slice(7) : ':memory:');
     const d = db.d;
@@ -466,13 +490,17 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
       for (const c of layout.children.filter((x) => x.root === subject.name)) {
         const rel = `${schema ? `${schema}.` : ''}${d.id(`${base}${c.name.slice(subject.name.length)}`)}`;
         const exists = await db.query(`SELECT to_regclass(${S(rel)}) IS NOT NULL AS ok`);
-        if (exists[0]?.['ok']) await db.exec(`CREATE VIEW ${d.id(c.name)} AS SELECT * FROM ${rel}`);
-        else if (c.depth === 1) {
+        if (exists[0]?.['ok']) {
+          await db.exec(`CREATE VIEW ${d.id(c.name)} AS SELECT * FROM ${rel}`);
+          const w = await unindexedListTable(db, c, rel);
+          if (w) warnings.push(w);
+        } else if (c.depth === 1) {
           const given = await db.query(`SELECT count(*) AS n FROM ${d.id(subject.name)} WHERE ${d.id(c.listPath!)} IS NOT NULL`);
           if (Number(given[0]!['n']) > 0) throw new BatchError('ZC1203', `输入表“${input}”的列表“${c.listPath}”已给出（非 NULL），但没有它的子表 ${rel}（列：编号、序号、${c.columns.map((x) => x.name).join('、')}）`);
         }
       }
     }
+    if (warnings.length) io.err(renderDiagnosticsText(warnings, new Map(), { cwd: io.cwd }));
     await db.exec(sql.value.input);
     const bound = new Set<string>();
     if (isPg) {
@@ -610,6 +638,7 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
         政策: ir.policy.name, ...(ir.policy.docNumber ? { 文号: ir.policy.docNumber } : {}), 评估日期: date!, 输入: input!, 行数: rows, 数据库: isPg ? 'PostgreSQL' : 'DuckDB（内嵌）',
         事件登记: registry,
         年化口径: '按月的金额 × 12，按年的 × 1，一次性的计一次（视为当年支出）；其他周期只列合计',
+        ...(warnings.length ? { 诊断: warnings.map((w) => ({ 代码: w.code, 严重程度: w.severity, 消息: w.message, 修复: w.fixes?.map((f) => f.title).join('\n') ?? '' })) } : {}),
         措施: ms,
       };
       io.out(showSummary(s));

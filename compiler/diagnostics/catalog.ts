@@ -134,6 +134,7 @@ const entries = {
   ZC1205: { severity: 'error', title: '人口画像文件无效' },
   ZC1206: { severity: 'error', title: '输入格式不能表示嵌套的列表' },
   ZC1207: { severity: 'error', title: '案件的场景没有评估日期' },
+  ZC1208: { severity: 'warning', title: '列表子表没有按父键的主键或索引（批量求值为平方级）' },
 
   // ── diff / explain ─────────────────────────────────────────────────
   ZC1301: { severity: 'error', title: '找不到指定的措施' },
