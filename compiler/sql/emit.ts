@@ -194,6 +194,34 @@ function pgStagesSql(levels: readonly (readonly string[])[]): string {
   return stages.map((cols, k) => `\nCROSS JOIN LATERAL (\n  SELECT ${cols.join(',\n    ')}\n  OFFSET 0\n) AS zc_stage${k}`).join('');
 }
 
+/**
+ * Replace each outermost scalar subquery `(SELECT …)` in `sql` by `name(subquery text)`. Paren
+ * matching skips string literals ('…', '' escaped) and quoted identifiers ("…").
+ */
+function extractSubqueries(sql: string, name: (subquery: string) => string): string {
+  let out = '';
+  let i = 0;
+  while (i < sql.length) {
+    const at = sql.indexOf('(SELECT ', i);
+    if (at < 0) break;
+    let depth = 0;
+    let j = at;
+    for (; j < sql.length; j++) {
+      const ch = sql[j];
+      if (ch === "'" || ch === '"') {
+        const close = sql.indexOf(ch, j + 1);
+        // INVARIANT: the emitter's literals and identifiers are closed ('' / "" escapes are two closes)
+        if (close < 0) throw new Error(`unclosed ${ch} in ${sql.slice(j, j + 80)}`);
+        j = close;
+      } else if (ch === '(') depth++;
+      else if (ch === ')' && --depth === 0) break;
+    }
+    out += sql.slice(i, at) + name(sql.slice(at, j + 1));
+    i = j + 1;
+  }
+  return out + sql.slice(i);
+}
+
 class Emitter {
   private alias = 0;
   private readonly rootIndex: Map<string, number>;
@@ -305,8 +333,15 @@ class Emitter {
       const here = all.filter((h) => h.stage === k);
       const tables = [...new Set(here.filter((h) => h.table !== undefined).map((h) => h.table!))];
       const groups = tables.map((t, j) => {
-        const cols = here.filter((h) => h.table === t).map((h) => `${h.sql} AS ${h.name}`);
-        out.push(`zc_g${k}_${j} AS (\n  SELECT zc_l.zc_k AS zc_gk,\n    ${cols.join(',\n    ')}\n  FROM zc_l${k} AS zc_l LEFT JOIN ${this.d.id(t)} AS zc_e ON zc_e.${this.d.id('编号')} = zc_l.zc_k\n  GROUP BY zc_l.zc_k\n)`);
+        // subqueries inside the aggregates (a definition over the same list, e.g. 子女.孩次 compares
+        // each child with its siblings) are computed once per element, in the element rows below
+        // the GROUP BY: the same subquery in several aggregates is then one column, not one
+        // decorrelated join each
+        const inner = new Map<string, string>();
+        const cols = here.filter((h) => h.table === t).map((h) => `${extractSubqueries(h.sql, (q) => { let n = inner.get(q); if (!n) inner.set(q, (n = `zc_x${inner.size}`)); return n; })} AS ${h.name}`);
+        const join = `zc_l${k} AS zc_l LEFT JOIN ${this.d.id(t)} AS zc_e ON zc_e.${this.d.id('编号')} = zc_l.zc_k`;
+        const from = inner.size ? `(\n    SELECT zc_l.*, zc_e.*, ${[...inner].map(([q, n]) => `${q} AS ${n}`).join(',\n      ')}\n    FROM ${join}\n  ) AS zc_e\n  GROUP BY zc_e.zc_k` : `${join}\n  GROUP BY zc_l.zc_k`;
+        out.push(`zc_g${k}_${j} AS (\n  SELECT ${inner.size ? 'zc_e' : 'zc_l'}.zc_k AS zc_gk,\n    ${cols.join(',\n    ')}\n  FROM ${from}\n)`);
         return `zc_g${k}_${j}`;
       });
       const cols = [...groups.flatMap((g, j) => here.filter((h) => h.table === tables[j]).map((h) => `${g}.${h.name}`)),
