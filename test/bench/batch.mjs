@@ -12,7 +12,13 @@
  *   4. peak RSS of a DuckDB batch over BIG rows (default 10,000,000; goal < 1 GB).
  * Sizes: ZC_BENCH_BATCH_ROWS (default 1,000,000), ZC_BENCH_BATCH_PG_ROWS (default the same),
  * ZC_BENCH_BATCH_BIG (default 10,000,000; 0 skips step 4), ZC_BENCH_BATCH_TS_ROWS (rows through the
- * generated evaluator; default all N). Each figure is also logged as soon as it is measured.
+ * traced `evaluate`; default all N — `evaluateFast` always gets all N: the goal compares with it).
+ * Each figure is also logged as soon as it is measured, with the load average.
+ * With `--baseline DIR` (run.mjs): the baseline checkout's `zhengce batch` (DuckDB) on the SAME
+ * Parquet, interleaved with this tree's (baseline, this, baseline, this … for
+ * ZC_BENCH_BATCH_RUNS rounds, default 1; medians), and the before → after ratio.
+ * Goal row (issue 11): DuckDB batch ≥ 1× evaluateFast over the same rows — printed as met / not
+ * met, by CPU time (the steadier figure on a shared machine) and by wall time.
  *
  *   export default { name: 'batch', title, run(ctx) }
  *   node test/bench/batch.mjs
@@ -102,6 +108,9 @@ export async function generatedEvaluator(parquet, rows, limit, fn = 'evaluate') 
   return { ms, cpuMs: (cu.user + cu.system) / 1000, rows: n, errors, firstError, expected: rows };
 }
 
+const loadNow = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+const median = (xs) => { const a = xs.filter((x) => Number.isFinite(x)).sort((p, q) => p - q); return a.length ? (a.length % 2 ? a[(a.length - 1) / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2) : NaN; };
+
 export async function benchBatch(opts = {}) {
   const N = opts.rows ?? Number(process.env['ZC_BENCH_BATCH_ROWS'] ?? 1_000_000);
   const NPG = opts.pgRows ?? Number(process.env['ZC_BENCH_BATCH_PG_ROWS'] ?? N);
@@ -119,16 +128,39 @@ export async function benchBatch(opts = {}) {
   const syn = zc(['batch', '--synthesize', String(N), '--seed', '1', '--policy', POLICY, '--out', h], 'synthesize');
   lines.push(`  synthesize ${int(N)} households → Parquet: ${fix(syn.ms / 1000)} s`);
   say(lines.at(-1));
-  // 1. DuckDB
-  const duck = zc(['batch', '--policy', POLICY, '--date', DATE, '--in', h, '--out', join(tmp, 'decisions.parquet')], 'DuckDB batch');
+  // 1. DuckDB (and the baseline's, interleaved on the same file)
+  const base = opts.baseline;
+  const rounds = Math.max(1, opts.runs ?? Number(process.env['ZC_BENCH_BATCH_RUNS'] ?? 1));
+  const runs = { base: [], cur: [] };
+  for (let k = 0; k < rounds; k++) {
+    if (base) {
+      const b = timeNode(join(base.root, 'bin', 'zhengce.js'), ['batch', '--policy', POLICY, '--date', DATE, '--in', h, '--out', join(tmp, 'decisions-base.parquet')], { cwd: base.root });
+      if (b.status !== 0) throw new Error(`baseline DuckDB batch: exit ${b.status}\n${b.stderr.slice(-2000)}`);
+      runs.base.push(b);
+      say(`  BEFORE (baseline ${base.commit.slice(0, 9)}) DuckDB batch, round ${k + 1}: ${fix(b.ms / 1000)} s wall, ${fix((b.cpuMs ?? NaN) / 1000)} s CPU, peak RSS ${int(b.rssMB ?? NaN)} MB (load average ${loadNow()})`);
+    }
+    const c = zc(['batch', '--policy', POLICY, '--date', DATE, '--in', h, '--out', join(tmp, 'decisions.parquet')], 'DuckDB batch');
+    runs.cur.push(c);
+    say(`  DuckDB batch, round ${k + 1}: ${fix(c.ms / 1000)} s wall, ${fix((c.cpuMs ?? NaN) / 1000)} s CPU, peak RSS ${int(c.rssMB ?? NaN)} MB (load average ${loadNow()})`);
+  }
+  const med = (rs) => ({ ms: median(rs.map((r) => r.ms)), cpuMs: median(rs.map((r) => r.cpuMs ?? NaN)), rssMB: Math.max(...rs.map((r) => r.rssMB ?? NaN)) });
+  const duck = med(runs.cur);
   const duckRate = N / (duck.ms / 1000);
   const duckCpuRate = perCpu(N, duck.cpuMs);
-  rowsT.push(['zhengce batch (DuckDB, Parquet → Parquet)', int(N), fix(duck.ms / 1000), fix((duck.cpuMs ?? NaN) / 1000), int(duckRate), int(duckCpuRate), int(duck.rssMB ?? NaN), '1.00', '1.00']);
+  rowsT.push([`zhengce batch (DuckDB, Parquet → Parquet)${rounds > 1 ? `, median of ${rounds}` : ''}`, int(N), fix(duck.ms / 1000), fix((duck.cpuMs ?? NaN) / 1000), int(duckRate), int(duckCpuRate), int(duck.rssMB ?? NaN), '1.00', '1.00']);
   summary.duckdb = { ms: duck.ms, cpuMs: duck.cpuMs, rowsPerS: duckRate, rowsPerCpuS: duckCpuRate, rssMB: duck.rssMB };
+  if (base) {
+    const b = med(runs.base);
+    const bRate = N / (b.ms / 1000);
+    const bCpuRate = perCpu(N, b.cpuMs);
+    rowsT.push([`BEFORE: baseline ${base.commit.slice(0, 9)} zhengce batch (DuckDB, same file, interleaved)`, int(N), fix(b.ms / 1000), fix((b.cpuMs ?? NaN) / 1000), int(bRate), int(bCpuRate), int(b.rssMB ?? NaN), fix(bRate / duckRate, 2), fix(bCpuRate / duckCpuRate, 2)]);
+    summary.duckdbBaseline = { commit: base.commit, ms: b.ms, cpuMs: b.cpuMs, rowsPerS: bRate, rowsPerCpuS: bCpuRate, rssMB: b.rssMB };
+    lines.push(`  before → after (DuckDB batch, ${base.commit.slice(0, 9)} → this tree): ${int(bRate)} → ${int(duckRate)} rows/s by wall (${fix(duckRate / bRate, 2)}×), ${int(bCpuRate)} → ${int(duckCpuRate)} rows/CPU-s (${fix(duckCpuRate / bCpuRate, 2)}×)`);
+  }
   // 2. generated evaluator: evaluate (traces) and evaluateFast (no traces), the same rows and read path
   say(`  DuckDB batch: ${int(N)} rows in ${fix(duck.ms / 1000)} s = ${int(duckRate)} rows/s, peak RSS ${int(duck.rssMB ?? NaN)} MB`);
   for (const fn of ['evaluate', 'evaluateFast']) {
-    const g = await generatedEvaluator(h, N, NTS, fn);
+    const g = await generatedEvaluator(h, N, fn === 'evaluateFast' ? N : NTS, fn);
     if ('unavailable' in g) {
       lines.push(`  generated evaluator (${fn}): not measured — ${g.unavailable}`);
       summary[fn] = { unavailable: g.unavailable };
@@ -139,8 +171,16 @@ export async function benchBatch(opts = {}) {
     rowsT.push([`generated TypeScript ${fn} (same rows, one process)`, int(g.rows), fix(g.ms / 1000), fix(g.cpuMs / 1000), int(rate), int(cpuRate), '—', fix(rate / duckRate, 2), fix(cpuRate / duckCpuRate, 2)]);
     if (g.errors) lines.push(`  generated ${fn}: ${g.errors} row(s) threw (first: ${g.firstError})`);
     summary[fn] = { ms: g.ms, cpuMs: g.cpuMs, rowsPerS: rate, rowsPerCpuS: cpuRate, errors: g.errors };
-    say(`  generated ${fn}: ${int(g.rows)} rows in ${fix(g.ms / 1000)} s = ${int(rate)} rows/s (${g.errors} threw)`);
+    say(`  generated ${fn}: ${int(g.rows)} rows in ${fix(g.ms / 1000)} s = ${int(rate)} rows/s, ${fix(g.cpuMs / 1000)} s CPU (${g.errors} threw; load average ${loadNow()})`);
   }
+  // the goal of issue 11: the DuckDB batch at least as fast as evaluateFast over the same rows
+  const fast = summary.evaluateFast;
+  if (fast && !fast.unavailable) {
+    const byCpu = duckCpuRate / fast.rowsPerCpuS;
+    const byWall = duckRate / fast.rowsPerS;
+    summary.goal = { byCpu, byWall, metByCpu: byCpu >= 1, metByWall: byWall >= 1 };
+    lines.push(`  goal (issue 11): DuckDB batch ≥ 1× evaluateFast over the same ${int(N)} rows — by CPU ${fix(byCpu, 2)}×: ${byCpu >= 1 ? 'met' : 'NOT met'}; by wall ${fix(byWall, 2)}×: ${byWall >= 1 ? 'met' : 'NOT met'} (load average ${loadNow()})`);
+  } else lines.push('  goal (issue 11): DuckDB batch ≥ 1× evaluateFast — not judged (evaluateFast not measured)');
   // 3. PostgreSQL
   if (NPG > 0) {
     const psql = spawnSync('psql', ['--version'], { encoding: 'utf8' });
@@ -214,7 +254,7 @@ export default {
   name: 'batch',
   title: TITLE,
   async run(ctx) {
-    const r = await benchBatch({ tmp: ctx.tmp, log: ctx.log });
+    const r = await benchBatch({ tmp: ctx.tmp, log: ctx.log, baseline: ctx.baseline });
     for (const l of r.lines) ctx.log(l);
     return r.summary;
   },
