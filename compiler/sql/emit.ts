@@ -222,6 +222,20 @@ function extractSubqueries(sql: string, name: (subquery: string) => string): str
   return out + sql.slice(i);
 }
 
+/** `(SELECT sel FROM …)` → sel and the rest from its top-level FROM (quotes and parentheses skipped). */
+function splitSubquery(q: string): { sel: string; tail: string } {
+  let depth = 0;
+  for (let j = 8; j < q.length; j++) {
+    const ch = q[j];
+    if (ch === "'" || ch === '"') j = q.indexOf(ch, j + 1);
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (depth === 0 && q.startsWith(' FROM ', j)) return { sel: q.slice(8, j), tail: q.slice(j + 1, -1) };
+  }
+  // INVARIANT: every subquery the emitter writes has a FROM
+  throw new Error(`subquery without FROM: ${q.slice(0, 80)}`);
+}
+
 class Emitter {
   private alias = 0;
   private readonly rootIndex: Map<string, number>;
@@ -337,11 +351,30 @@ class Emitter {
         // each child with its siblings) are computed once per element, in the element rows below
         // the GROUP BY: the same subquery in several aggregates is then one column, not one
         // decorrelated join each
-        const inner = new Map<string, string>();
-        const cols = here.filter((h) => h.table === t).map((h) => `${extractSubqueries(h.sql, (q) => { let n = inner.get(q); if (!n) inner.set(q, (n = `zc_x${inner.size}`)); return n; })} AS ${h.name}`);
+        // subqueries over the same rows (same FROM … WHERE …) are one subquery of a struct
+        const mine = here.filter((h) => h.table === t);
+        const bySource = new Map<string, string[]>();
+        for (const h of mine) {
+          extractSubqueries(h.sql, (q) => {
+            const tail = splitSubquery(q).tail;
+            const qs = bySource.get(tail) ?? [];
+            if (!qs.includes(q)) qs.push(q);
+            bySource.set(tail, qs);
+            return '';
+          });
+        }
+        const inner: string[] = [];
+        const ref = new Map<string, string>();
+        for (const [tail, qs] of bySource) {
+          const n = `zc_x${inner.length}`;
+          if (qs.length === 1) { inner.push(`${qs[0]} AS ${n}`); ref.set(qs[0]!, n); continue; }
+          inner.push(`(SELECT {${qs.map((q, i) => `'v${i}': ${splitSubquery(q).sel}`).join(', ')}} ${tail}) AS ${n}`);
+          qs.forEach((q, i) => ref.set(q, `struct_extract(${n}, 'v${i}')`));
+        }
+        const cols = mine.map((h) => `${extractSubqueries(h.sql, (q) => ref.get(q)!)} AS ${h.name}`);
         const join = `zc_l${k} AS zc_l LEFT JOIN ${this.d.id(t)} AS zc_e ON zc_e.${this.d.id('编号')} = zc_l.zc_k`;
-        const from = inner.size ? `(\n    SELECT zc_l.*, zc_e.*, ${[...inner].map(([q, n]) => `${q} AS ${n}`).join(',\n      ')}\n    FROM ${join}\n  ) AS zc_e\n  GROUP BY zc_e.zc_k` : `${join}\n  GROUP BY zc_l.zc_k`;
-        out.push(`zc_g${k}_${j} AS (\n  SELECT ${inner.size ? 'zc_e' : 'zc_l'}.zc_k AS zc_gk,\n    ${cols.join(',\n    ')}\n  FROM ${from}\n)`);
+        const from = inner.length ? `(\n    SELECT zc_l.*, zc_e.*, ${inner.join(',\n      ')}\n    FROM ${join}\n  ) AS zc_e\n  GROUP BY zc_e.zc_k` : `${join}\n  GROUP BY zc_l.zc_k`;
+        out.push(`zc_g${k}_${j} AS (\n  SELECT ${inner.length ? 'zc_e' : 'zc_l'}.zc_k AS zc_gk,\n    ${cols.join(',\n    ')}\n  FROM ${from}\n)`);
         return `zc_g${k}_${j}`;
       });
       const cols = [...groups.flatMap((g, j) => here.filter((h) => h.table === tables[j]).map((h) => `${g}.${h.name}`)),
