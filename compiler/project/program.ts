@@ -14,7 +14,7 @@ import { diag, sortDiagnostics, type Diagnostic, type Result } from '../diagnost
 import { parseFile, reparseFile, type ParsedFile } from '../syntax/index.js';
 import { bind } from '../semantics/binder.js';
 import { checkWith } from '../semantics/checker.js';
-import { checkIncrementally, checkState, type CheckState } from '../semantics/incremental.js';
+import { checkIncrementally, checkState, leafSpans, type CheckState } from '../semantics/incremental.js';
 import { checkQuotes } from '../semantics/quotes.js';
 import { parseParameters, type ParameterSet } from '../semantics/parameters.js';
 import { unitInfo } from '../syntax/cst-to-ast.js';
@@ -63,7 +63,8 @@ export class ParseCache {
     // parsed again once with it; formatting would otherwise parse the whole file on every request)
     if (hit && hit.text === text && (!keepCst || hit.result.value.cst)) return hit.result;
     const sf = new SourceFile(path, text);
-    const opts = { keepCst };
+    // (the cache replaces the earlier parse: what the new one reuses is moved in place, not copied)
+    const opts = { keepCst, inPlace: true };
     // An edited file: only the top-level blocks the edit touches are parsed again (syntax/blocks.ts).
     const result = hit ? reparseFile(hit.result.value, sf, opts) : parseFile(sf, opts);
     this.map.set(path, { text, result });
@@ -264,8 +265,10 @@ function checkProgram(bound: BoundProgram, cache: ParseCache): { value: CheckedP
   if (!result) {
     const r = checkWith(bound);
     result = r;
-    // (made when a later compile of the program asks for it: a one-off compile — the CLI — never pays for it)
-    state = () => checkState(bound, bindRefs, r);
+    // (made when a later compile of the program asks for it: a one-off compile — the CLI — pays only for
+    // the leaves' spans, taken now: a later parse moves the nodes in place)
+    const at = leafSpans(bound);
+    state = () => checkState(bound, bindRefs, r, at);
   }
   cache.checks.set(bound.root, [...kept.slice(-(KEPT_CHECKS - 1)), state!]);
   return result;
