@@ -183,13 +183,43 @@ export function shiftSpans<T>(v: T, d: number): T {
  * span-free values: a number literal's Decimal and UnitInfo), so none is moved twice
  * (test/syntax/incremental.test.ts compares moved parses with whole-file ones).
  */
-function shiftSpansInPlace(v: object, d: number): void {
+function shiftSpansInPlace(item: object, d: number): void {
+  const h = spanHolders(item);
+  const os = h.objects;
+  const ks = h.keys;
+  for (let i = 0; i < os.length; i++) {
+    const o = os[i] as Record<string | number, Span>;
+    const k = ks[i]!;
+    o[k] = movedSpan(o[k]!, d);
+  }
+}
+
+/** Where the spans of an item are: the objects (and arrays) holding one and under which key — found once per item, which keeps its identity as it moves. */
+interface SpanHolders {
+  readonly objects: object[];
+  readonly keys: (string | number)[];
+}
+const holders = new WeakMap<object, SpanHolders>();
+
+function spanHolders(item: object): SpanHolders {
+  let h = holders.get(item);
+  if (!h) {
+    h = { objects: [], keys: [] };
+    collectHolders(item, h);
+    holders.set(item, h);
+  }
+  return h;
+}
+
+function collectHolders(v: object, h: SpanHolders): void {
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const x: unknown = v[i];
       if (x !== null && typeof x === 'object') {
-        if (isSpan(x)) v[i] = movedSpan(x as Span, d);
-        else shiftSpansInPlace(x, d);
+        if (isSpan(x)) {
+          h.objects.push(v);
+          h.keys.push(i);
+        } else collectHolders(x, h);
       }
     }
     return;
@@ -198,8 +228,10 @@ function shiftSpansInPlace(v: object, d: number): void {
   for (const k in o) {
     const x = o[k];
     if (x !== null && typeof x === 'object') {
-      if (isSpan(x)) o[k] = movedSpan(x as Span, d);
-      else shiftSpansInPlace(x, d);
+      if (isSpan(x)) {
+        h.objects.push(o);
+        h.keys.push(k);
+      } else collectHolders(x, h);
     }
   }
 }
@@ -409,14 +441,12 @@ export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd
     ...shiftSpans(oldDiags.filter((d) => kept(d) && d.span.end > start), delta),
   ];
   const moved = keepCst ? new Map<IToken, IToken>() : undefined;
-  const tokens: IToken[] = b.tokens.slice(0, cs[k]!.t0);
-  for (const t of rt) tokens.push(t);
-  for (let i = cs[j]!.t1; i < b.tokens.length; i++) {
-    const t = b.tokens[i]!;
-    const n = delta === 0 || move ? t : shiftToken(t, delta);
-    moved?.set(t, n);
-    tokens.push(n);
-  }
+  // (moved in place or not at all, the tokens after the item are the old ones: the arrays are joined, not built token by token)
+  const same = delta === 0 || move;
+  const tail = b.tokens.slice(cs[j]!.t1);
+  if (!same) for (let i = 0; i < tail.length; i++) tail[i] = shiftToken(tail[i]!, delta);
+  if (moved) for (let i = 0; i < tail.length; i++) moved.set(b.tokens[cs[j]!.t1 + i]!, tail[i]!);
+  const tokens: IToken[] = b.tokens.slice(0, cs[k]!.t0).concat(rt, tail);
   let cst: CstNode | undefined;
   if (keepCst) {
     cst = spliceClauseCst(b.cst!, fresh, start, oldEnd, delta, moved!);
@@ -426,7 +456,7 @@ export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd
   const comments = [...b.comments.filter((c) => c.startOffset < start), ...l.value.comments, ...(move ? afterComments : afterComments.map((c) => shiftToken(c, delta)))];
   if (move && delta !== 0) {
     // (last: nothing above may fail after this — the earlier parse is changed from here on)
-    shiftTokens(tokens.slice(tokens.length - (b.tokens.length - cs[j]!.t1)), delta, true);
+    shiftTokens(tail, delta, true);
     shiftTokens(afterComments, delta, true);
     shiftItems(afterList as TopItem[], delta, true);
   }
