@@ -7,8 +7,12 @@
  *  - what the services read from the reused binding: symbols (ids and spans), references (as a
  *    set), the type and resolution of every expression (by position in the AST);
  *  - hover, go-to-definition and completion at random offsets (compiler/services).
+ * Also the binding (symbols, references, clauses) when it was made incrementally
+ * (compiler/semantics/binder.ts `bindIncrementally`: only the declarations an edit replaced are bound
+ * again, when it changed no name the binder reads).
  * Edits: renames of declared names (at the declaration or at a use), declarations added and
- * deleted, random fragments, deletions and undos — in the policy file and in the file it
+ * deleted, random fragments (among them a lone '"', '{' or '}': blocks merged and split, a string
+ * running to the end of the file), deletions and undos — in the policy file and in the file it
  * imports (类型.zc: entities and enums referenced from the other file); the sample policy and the
  * county's (定义, 前提, lists, quantifiers).
  *
@@ -24,6 +28,7 @@ import { hoverAt } from '../../compiler/services/hover.js';
 import { definition } from '../../compiler/services/navigation.js';
 import { complete } from '../../compiler/services/completion.js';
 import { lastIncremental } from '../../compiler/semantics/incremental.js';
+import { lastBind } from '../../compiler/semantics/binder.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', 'policies');
 const RUNS = Number(process.env['ZC_INCREMENTAL_CHECK_RUNS'] ?? 12);
@@ -42,6 +47,7 @@ const NAMES = ['家庭', '子女数', '婴幼儿', '出生日期', '性别', '�
 const FRAGMENTS = [
   '措施 「新措施」 {\n对象：家庭\n结果 额：金额 一次性\n规则 甲 {\n条件：家庭.子女数 ≥ 2\n额 = 1元\n}\n}\n', '实体 家庭 {\n人数：整数\n}\n', '实体 新实体 {\n子女数：整数\n}\n',
   '定义 家庭.「新定义」 = 家庭.子女数 ≥ 2\n', '定义 「全局定义」：是否 = 真\n', '指标 「新指标」 = 5000元 + 300元\n', '指标 「引用指标」：金额 = 「新指标」\n',
+  '牵头单位：县财政局\n', ' 例外于 二孩补助', '原文："甲"\n',
   '枚举 性别 { 男、女、未知 }\n', '枚举 颜色 { 女、红 }\n', '参数 「新参数」：金额 来自 "参数.yaml"\n', '性质 「新性质」 {\n断言：家庭.子女数 ≥ 0\n}\n',
   '前提 「新前提」 {\n条件：家庭.子女数 ≥ 0\n}\n', '家庭.子女数', ' 并且 家庭.「新定义」', '女职工.性别 为 女', '「', '」', '"', '}', '{', '\n', '甲', '1', ' ≥ 3', '定义 ',
 ];
@@ -126,6 +132,7 @@ function property(name: string, files: Record<string, string>, editable: string[
   const paths = Object.keys(files).filter((p) => p.endsWith('.zc'));
   let steps = 0;
   let reused = 0;
+  let rebound = 0;
   test(name, () => {
     fc.assert(
       fc.property(fc.array(edit, { minLength: EDITS, maxLength: EDITS }), (edits) => {
@@ -141,6 +148,7 @@ function property(name: string, files: Record<string, string>, editable: string[
           const inc = compile(paths, memoryHost(texts, nodeHost), cache);
           steps++;
           if (!lastIncremental.fallback) reused++;
+          if (lastBind.incremental) rebound++;
           const fresh = compile(paths, memoryHost(texts, nodeHost), new ParseCache());
           expect(plain(inc.diagnostics)).toEqual(plain(fresh.diagnostics));
           expect(bindingOf(inc)).toEqual(bindingOf(fresh));
@@ -153,8 +161,10 @@ function property(name: string, files: Record<string, string>, editable: string[
       { numRuns: runs },
     );
     // the incremental path is taken, not only its fallback
-    console.log(`${name}: ${steps} edits, ${reused} checked incrementally`);
+    console.log(`${name}: ${steps} edits, ${reused} checked incrementally, ${rebound} bound incrementally`);
     expect(reused).toBeGreaterThan(steps / 4);
+    // … and the incremental binding (binder.ts bindIncrementally), not only the whole one
+    expect(rebound).toBeGreaterThan(0);
   }, 300_000);
 }
 
