@@ -606,6 +606,9 @@ function sameClauseHead(a: A.ClauseDecl, b: A.ClauseDecl): boolean {
   return true;
 }
 
+/** Most declarations `bindIncrementally` binds again (more: the whole program is bound). */
+const MAX_REBOUND = 64;
+
 /** Statistics of the last incremental binding (for the benchmark and tests). */
 export const lastBind = { incremental: false, replaced: 0, why: '' };
 
@@ -666,7 +669,8 @@ export function bindIncrementally(st: BindState, root: string, files: Map<string
           newClauses.push({ at, to: i });
           if (!walk(i.items, ni)) return false;
         } else {
-          if (bindingSignature(i) !== bindingSignature(o)) return false;
+          // (past a few dozen, binding them alone costs what binding the program costs)
+          if (leaves.length >= MAX_REBOUND || bindingSignature(i) !== bindingSignature(o)) return false;
           leaves.push({ from: o, to: i, file: path, info });
         }
       }
