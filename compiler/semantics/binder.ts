@@ -654,6 +654,7 @@ export function bindIncrementally(st: BindState, root: string, files: Map<string
           continue;
         }
         if (i.kind !== o.kind) return false;
+        const from = p;
         out[p++] = i;
         if (i.kind === 'clause') {
           const oc = o as A.ClauseDecl;
@@ -667,7 +668,8 @@ export function bindIncrementally(st: BindState, root: string, files: Map<string
           clauseAt.set(i, at);
           subtree.set(i, subtree.get(oc)!);
           newClauses.push({ at, to: i });
-          if (!walk(i.items, ni)) return false;
+          // INVARIANT: a 条款 taking another's place holds as many entries (its items take the places of the other's)
+          if (!walk(i.items, ni) || p - from !== subtree.get(oc)) return false;
         } else {
           // (past a few dozen, binding them alone costs what binding the program costs)
           if (leaves.length >= MAX_REBOUND || bindingSignature(i) !== bindingSignature(o)) return false;
