@@ -170,3 +170,25 @@ function property(name: string, files: Record<string, string>, editable: string[
 
 property('sample policy: incremental check = whole-program check after every edit', SAMPLE, ['/ws/sample/示例.zc', '/ws/sample/示例.zc', '/ws/sample/类型.zc'], RUNS);
 property('county policy: incremental check = whole-program check after every edit', COUNTY, ['/ws/luanchuan/第四章.zc', '/ws/luanchuan/类型.zc', '/ws/luanchuan/第四章.zc'], Math.max(2, Math.round(RUNS / 8)));
+
+// The binder checks a declaration against others (申请条件: the target's rules and 对象): an edit of the
+// target alone must change the other's diagnostics as a whole binding does — bindIncrementally binds a
+// replaced declaration again only when nothing the binder reads of it changed (its binding signature).
+test('an edit of a measure that another names as its 申请条件 gives the diagnostics of a whole compile', () => {
+  const path = '/ws/app/例.zc';
+  const text = '实体 幼儿 { 孩次：整数 }\n实体 家庭 { 子女数：整数 }\n条款 一、 {\n  措施 甲 { 对象：幼儿  申请条件：乙  结果 额：金额  规则 r { 额 = 1元 } }\n  措施 乙 { 对象：幼儿  结果 可：是否  规则 r { 可 = 是 } }\n}\n';
+  const cache = new ParseCache();
+  const first = compile([path], memoryHost({ [path]: text }, nodeHost), cache);
+  expect(first.diagnostics.filter((d) => d.code === 'ZC0407')).toEqual([]);
+  let rebound = 0;
+  // 乙's 对象 changed, then its rule removed (申请条件 without rules), then typed back
+  const edits = [text.replace('措施 乙 { 对象：幼儿', '措施 乙 { 对象：家庭'), text.replace('规则 r { 可 = 是 } }', '}'), text, text.replace('可 = 是', '可 = 否')];
+  for (const t of edits) {
+    const inc = compile([path], memoryHost({ [path]: t }, nodeHost), cache);
+    if (lastBind.incremental) rebound++;
+    const fresh = compile([path], memoryHost({ [path]: t }, nodeHost), new ParseCache());
+    expect(plain(inc.diagnostics)).toEqual(plain(fresh.diagnostics));
+    expect(bindingOf(inc)).toEqual(bindingOf(fresh));
+  }
+  expect(rebound).toBeGreaterThan(0); // (the last edits are bound incrementally)
+});
