@@ -12,9 +12,9 @@ import { dirname, join, normalize } from 'node:path';
 import { SourceFile } from '../common/source.js';
 import { diag, sortDiagnostics, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import { parseFile, reparseFile, type ParsedFile } from '../syntax/index.js';
-import { bind } from '../semantics/binder.js';
+import { bindIncrementally, bindWithState, type BindState } from '../semantics/binder.js';
 import { checkWith } from '../semantics/checker.js';
-import { checkIncrementally, checkState, type CheckState } from '../semantics/incremental.js';
+import { checkIncrementally, checkState, leafSpans, type CheckState } from '../semantics/incremental.js';
 import { checkQuotes } from '../semantics/quotes.js';
 import { parseParameters, type ParameterSet } from '../semantics/parameters.js';
 import { unitInfo } from '../syntax/cst-to-ast.js';
@@ -63,7 +63,8 @@ export class ParseCache {
     // parsed again once with it; formatting would otherwise parse the whole file on every request)
     if (hit && hit.text === text && (!keepCst || hit.result.value.cst)) return hit.result;
     const sf = new SourceFile(path, text);
-    const opts = { keepCst };
+    // (the cache replaces the earlier parse: what the new one reuses is moved in place, not copied)
+    const opts = { keepCst, inPlace: true };
     // An edited file: only the top-level blocks the edit touches are parsed again (syntax/blocks.ts).
     const result = hit ? reparseFile(hit.result.value, sf, opts) : parseFile(sf, opts);
     this.map.set(path, { text, result });
@@ -76,6 +77,13 @@ export class ParseCache {
    * one when the edit went back to its parse (an undo after a syntax error).
    */
   readonly checks = new Map<string, (CheckState | (() => CheckState))[]>();
+
+  /**
+   * The last binding of each program (by root): a program bound again after an edit re-binds only
+   * the declarations the edit replaced when it changed no name the binder reads
+   * (compiler/semantics/binder.ts `bindIncrementally`).
+   */
+  readonly binds = new Map<string, BindState>();
 
   private params = new Map<string, { source: SourceFile; result: Result<ParameterSet> }>();
   /** A parameter file's parse (its SourceFile and `parseParameters` result), again only when its text changed. */
@@ -206,10 +214,12 @@ export function compile(paths: readonly string[], fsHost: Host, cache = new Pars
       pfiles.set(m, { source: pf.source, ast: pf.ast });
       for (const d of fileDiags.get(m) ?? []) pdiags.push(d);
     }
-    let b: ReturnType<typeof bind>;
+    let b: ReturnType<typeof bindWithState>;
     let c: { value: CheckedProgram; diagnostics: Diagnostic[] };
     try {
-      b = bind(g.root, pfiles);
+      const kept = cache.binds.get(g.root);
+      b = (kept && bindIncrementally(kept, g.root, pfiles)) || bindWithState(g.root, pfiles);
+      cache.binds.set(g.root, b.state);
       c = checkProgram(b.value, cache);
     } catch (e) {
       // INVARIANT: user input never throws: an expression thousands of levels deep
@@ -264,8 +274,10 @@ function checkProgram(bound: BoundProgram, cache: ParseCache): { value: CheckedP
   if (!result) {
     const r = checkWith(bound);
     result = r;
-    // (made when a later compile of the program asks for it: a one-off compile — the CLI — never pays for it)
-    state = () => checkState(bound, bindRefs, r);
+    // (made when a later compile of the program asks for it: a one-off compile — the CLI — pays only for
+    // the leaves' spans, taken now: a later parse moves the nodes in place)
+    const at = leafSpans(bound);
+    state = () => checkState(bound, bindRefs, r, at);
   }
   cache.checks.set(bound.root, [...kept.slice(-(KEPT_CHECKS - 1)), state!]);
   return result;

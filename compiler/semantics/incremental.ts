@@ -6,8 +6,11 @@
  * `check` on the bound program (or undefined: the caller checks the whole program).
  *
  * Declarations ("leaves": every item that is not a 条款; a 条款 only contains them) are matched
- * with the earlier parse's by identity (a block or item the parser reused) or by
- * `shiftedFrom` (a copy moved by the edit's length change). A leaf with neither is new.
+ * with the earlier parse's by identity: the parser reuses a declaration the edit did not touch as
+ * the same object, moved in place by the edit's length change (syntax/blocks.ts `shiftItems`); how
+ * far it moved since the earlier check is its start now minus its start then (`CheckState.spans`,
+ * recorded when that check ran — the nodes' spans change with every later edit). A leaf the earlier
+ * parse did not have (or a copy: a parse with syntax errors copies) is new.
  *
  * What is checked again:
  *  - new leaves (the edited declarations), and reused ones the earlier check did not check
@@ -23,8 +26,9 @@
  * superset of what it refers to, so nothing that depends on a change is missed.
  *
  * The earlier results of the other declarations are attributed by span (each diagnostic and
- * reference lies inside the declaration whose check made it) and moved with their declaration;
- * types and resolutions are carried to the moved copies by a parallel walk.
+ * reference lies inside the declaration whose check made it, at the spans recorded then) and moved
+ * with their declaration; types and resolutions are keyed by the expression nodes themselves, which
+ * a moved declaration keeps.
  * Falls back (undefined) when: the program's files changed otherwise (imports), a result lies
  * outside every declaration, a cycle (ZC0410, a 指标 referring to itself) is reported before or
  * after — cycle errors depend on check order — or too much would be checked again.
@@ -37,7 +41,6 @@
 import type { Span } from '../common/source.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type * as A from '../syntax/ast.js';
-import { rootDeclOf, shiftedFrom } from '../syntax/blocks.js';
 import { checkWith, type CheckMemo } from './checker.js';
 import type { BoundProgram, CheckedProgram, ProgramFile, Reference, Resolution, Type } from './model.js';
 
@@ -48,6 +51,12 @@ export interface CheckState {
   readonly files: ReadonlyMap<string, ProgramFile>;
   /** Per file, its leaves in text order. */
   readonly leaves: ReadonlyMap<string, readonly Leaf[]>;
+  /**
+   * Per file, the leaves' spans when the check ran ([start, end] pairs, parallel to `leaves`).
+   * INVARIANT: the check's diagnostics and references are attributed by these, never by the leaves'
+   * current spans: a later parse moves reused leaves in place.
+   */
+  readonly spans: ReadonlyMap<string, Int32Array>;
   /** The declarations the check checked (the bound program's entities, measures, …). */
   readonly units: ReadonlySet<object>;
   /** The check's own diagnostics and references (the binder's are made again). */
@@ -87,14 +96,36 @@ export function unitsOf(p: BoundProgram): Set<object> {
   return s;
 }
 
-/** The state of a whole-program check (for the next incremental one). */
-export function checkState(bound: BoundProgram, bindReferences: number, r: { value: CheckedProgram; diagnostics: readonly Diagnostic[]; memo: CheckMemo }): CheckState {
+/** The leaves of a program's files and their spans now (for a `CheckState`). */
+export function leafSpans(bound: BoundProgram): { leaves: Map<string, Leaf[]>; spans: Map<string, Int32Array> } {
   const leaves = new Map<string, Leaf[]>();
-  for (const [path, f] of bound.files) leaves.set(path, leavesOf(f.ast));
-  const roots = new Roots(leaves);
+  const spans = new Map<string, Int32Array>();
+  for (const [path, f] of bound.files) {
+    const ls = leavesOf(f.ast);
+    leaves.set(path, ls);
+    spans.set(path, spansOf(ls));
+  }
+  return { leaves, spans };
+}
+
+function spansOf(ls: readonly Leaf[]): Int32Array {
+  const a = new Int32Array(2 * ls.length);
+  for (let i = 0; i < ls.length; i++) {
+    a[2 * i] = ls[i]!.span.start;
+    a[2 * i + 1] = ls[i]!.span.end;
+  }
+  return a;
+}
+
+/**
+ * The state of a whole-program check (for the next incremental one). `at`: the leaves and their
+ * spans taken right after the check (`leafSpans`) — the state itself may be made later, when the
+ * nodes have moved.
+ */
+export function checkState(bound: BoundProgram, bindReferences: number, r: { value: CheckedProgram; diagnostics: readonly Diagnostic[]; memo: CheckMemo }, at: ReturnType<typeof leafSpans>): CheckState {
   return {
-    files: bound.files, leaves, units: unitsOf(bound), diagnostics: r.diagnostics, references: r.value.references.slice(bindReferences),
-    types: ExprMap.of(r.value.types, roots), resolutions: ExprMap.of(r.value.resolutions, roots), memo: r.memo,
+    files: bound.files, leaves: at.leaves, spans: at.spans, units: unitsOf(bound), diagnostics: r.diagnostics, references: r.value.references.slice(bindReferences),
+    types: ExprMap.over(r.value.types), resolutions: ExprMap.over(r.value.resolutions), memo: r.memo,
   };
 }
 
@@ -114,19 +145,14 @@ function collectNames(v: unknown, out: Set<string>): void {
 }
 
 const mentionCache = new WeakMap<object, ReadonlySet<string>>();
-/** Every name written in a declaration (cached per node; a moved copy shares its origin's). */
+/** Every name written in a declaration (cached per node: a moved declaration is the same node). */
 export function mentions(leaf: Leaf): ReadonlySet<string> {
   let m = mentionCache.get(leaf);
   if (m) return m;
-  const from = shiftedFrom(leaf)?.from;
-  m = from ? mentions(from as Leaf) : undefined;
-  if (!m) {
-    const s = new Set<string>();
-    collectNames(leaf, s);
-    m = s;
-  }
-  mentionCache.set(leaf, m);
-  return m;
+  const s = new Set<string>();
+  collectNames(leaf, s);
+  mentionCache.set(leaf, s);
+  return s;
 }
 
 /** Names a declaration introduces (its own, and its fields, members, outcomes, aliases). */
@@ -176,23 +202,20 @@ function interfaceMentions(leaf: Leaf): ReadonlySet<string> {
 
 // ── reuse ──
 
-function contains(outer: Span, inner: Span): boolean {
-  return inner.file === outer.file && inner.start >= outer.start && inner.end <= outer.end;
-}
-
-/** The leaf (index) of a sorted, disjoint list whose span contains `s`, or -1. */
-function leafAt(leaves: readonly Leaf[], s: Span): number {
+/** The leaf (index) whose recorded span ([start, end] pairs, sorted and disjoint but for touching ends) contains `s`, or -1. */
+function leafAt(spans: Int32Array, s: Span): number {
   let lo = 0;
-  let hi = leaves.length - 1;
+  let hi = spans.length / 2 - 1;
+  const inside = (k: number) => s.start >= spans[2 * k]! && s.end <= spans[2 * k + 1]!;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const sp = leaves[mid]!.span;
-    if (sp.end < s.start) lo = mid + 1;
-    else if (sp.start > s.start) hi = mid - 1;
+    if (spans[2 * mid + 1]! < s.start) lo = mid + 1;
+    else if (spans[2 * mid]! > s.start) hi = mid - 1;
     else {
       // (spans may touch: the last one starting at or before s.start that contains it)
-      for (let k = mid + 1; k < leaves.length && leaves[k]!.span.start <= s.start; k++) if (contains(leaves[k]!.span, s)) return k;
-      for (let k = mid; k >= 0 && leaves[k]!.span.end >= s.start; k--) if (contains(leaves[k]!.span, s)) return k;
+      const n = spans.length / 2;
+      for (let k = mid + 1; k < n && spans[2 * k]! <= s.start; k++) if (inside(k)) return k;
+      for (let k = mid; k >= 0 && spans[2 * k + 1]! >= s.start; k--) if (inside(k)) return k;
       return -1;
     }
   }
@@ -215,129 +238,63 @@ function shiftDiagnostic(x: Diagnostic, d: number): Diagnostic {
 }
 
 /**
- * An expression's counterpart in the root of its declaration (`rootDeclOf`: the declaration a
- * moved copy was first copied from), for one version of a program: found by the declaration
- * containing the expression's span and a parallel walk of the copy and its root (once per
- * declaration, on first use).
- */
-export class Roots {
-  private readonly walked = new Map<object, Map<object, object>>();
-  constructor(private readonly leaves: ReadonlyMap<string, readonly Leaf[]>) {}
-  root<T extends object>(e: T): T {
-    const sp = (e as { span?: Span }).span;
-    if (!sp) return e;
-    const ls = this.leaves.get(sp.file);
-    const i = ls ? leafAt(ls, sp) : -1;
-    if (i < 0) return e;
-    const l = ls![i]!;
-    const r = rootDeclOf(l as A.TopItem);
-    if (r === l) return e;
-    let m = this.walked.get(l);
-    if (!m) {
-      m = new Map();
-      pair(r, l, m);
-      this.walked.set(l, m);
-    }
-    return (m.get(e) as T | undefined) ?? e;
-  }
-}
-
-function pair(r: unknown, n: unknown, m: Map<object, object>): void {
-  if (r === null || typeof r !== 'object' || n === null || typeof n !== 'object') return;
-  if (Array.isArray(r)) {
-    const na = n as unknown[];
-    for (let i = 0; i < r.length; i++) pair(r[i], na[i], m);
-    return;
-  }
-  m.set(n, r);
-  const rr = r as Record<string, unknown>;
-  const nn = n as Record<string, unknown>;
-  for (const k in rr) {
-    if (NON_NAME_KEYS.has(k)) continue;
-    const x = rr[k];
-    if (x !== null && typeof x === 'object') pair(x, nn[k], m);
-  }
-}
-
-/**
- * Types or resolutions keyed by the expression's counterpart in the root of its declaration
- * (`Roots`): a moved copy of an expression (the parser's `shiftSpans`) finds the entry of the
- * expression it was first copied from, so reusing the results of a moved declaration costs nothing
- * per expression at the edit (a walk of the declaration when a type in it is first read). A layer over the map of the
+ * Types or resolutions keyed by the expression node (a declaration moved in place keeps its
+ * nodes, so reusing its results costs nothing per expression). A layer over the map of the
  * previous check holds what changed (entries set, entries removed): an edit costs what it
  * checked again, not a copy of every entry; every `MAX_DEPTH` layers the map is flattened.
  * The later passes and the services only call `get`/`has`; `size` and iteration are exact too.
  */
 export class ExprMap<V> extends Map<A.Expr, V> {
   private static readonly MAX_DEPTH = 16;
-  /** How this version's expressions find their roots. */
-  roots: Roots = new Roots(new Map());
-  private base: ExprMap<V> | undefined;
+  private base: ReadonlyMap<A.Expr, V> | undefined;
   private gone = new Set<object>();
   private n = 0;
   private depth = 0;
 
-  /** A flat map keyed by the roots (`Roots`) of `map`'s keys. */
-  static of<V>(map: ReadonlyMap<A.Expr, V>, roots: Roots): ExprMap<V> {
+  /** A map that starts as `map` (not copied: `map` must not change afterwards). */
+  static over<V>(map: ReadonlyMap<A.Expr, V>): ExprMap<V> {
     const out = new ExprMap<V>();
-    out.roots = roots;
-    if (map instanceof ExprMap) for (const [k, v] of map.flat()) out.putRoot(k, v);
-    else for (const [k, v] of map) out.put(k, v);
+    out.base = map;
+    out.n = map.size;
+    out.depth = map instanceof ExprMap ? map.depth + 1 : 1;
     return out;
   }
 
   /** A new map that starts as this one (this one is not changed by changing it). */
-  layer(roots: Roots): ExprMap<V> {
-    if (this.depth >= ExprMap.MAX_DEPTH) return ExprMap.of(this, roots);
-    const out = new ExprMap<V>();
-    out.roots = roots;
-    out.base = this;
-    out.n = this.n;
-    out.depth = this.depth + 1;
-    return out;
+  layer(): ExprMap<V> {
+    if (this.depth >= ExprMap.MAX_DEPTH) {
+      const flat = new ExprMap<V>();
+      for (const [k, v] of this.flat()) flat.put(k, v);
+      return ExprMap.over(flat);
+    }
+    return ExprMap.over(this);
   }
 
   override get(e: A.Expr): V | undefined {
-    return this.getRoot(this.roots.root(e));
-  }
-
-  private getRoot(r: A.Expr): V | undefined {
-    for (let m: ExprMap<V> | undefined = this; m; m = m.base) {
-      if (Map.prototype.has.call(m, r)) return Map.prototype.get.call(m, r) as V;
-      if (m.gone.has(r)) return undefined;
-    }
-    return undefined;
+    if (Map.prototype.has.call(this, e)) return Map.prototype.get.call(this, e) as V;
+    if (this.gone.has(e)) return undefined;
+    return this.base?.get(e);
   }
 
   override has(e: A.Expr): boolean {
-    return this.hasRoot(this.roots.root(e));
+    if (Map.prototype.has.call(this, e)) return true;
+    if (this.gone.has(e)) return false;
+    return !!this.base?.has(e);
   }
 
-  private hasRoot(r: A.Expr): boolean {
-    for (let m: ExprMap<V> | undefined = this; m; m = m.base) {
-      if (Map.prototype.has.call(m, r)) return true;
-      if (m.gone.has(r)) return false;
-    }
-    return false;
-  }
-
-  /** Set the entry of `e` (by its root). */
+  /** Set the entry of `e`. */
   put(e: A.Expr, v: V): void {
-    this.putRoot(this.roots.root(e), v);
+    if (!this.has(e)) this.n++;
+    this.gone.delete(e);
+    Map.prototype.set.call(this, e, v);
   }
 
-  private putRoot(r: A.Expr, v: V): void {
-    if (!this.hasRoot(r)) this.n++;
-    this.gone.delete(r);
-    Map.prototype.set.call(this, r, v);
-  }
-
-  /** Remove the entry of `e` (by its root). */
-  dropRoot(r: A.Expr): void {
-    if (!this.hasRoot(r)) return;
+  /** Remove the entry of `e`. */
+  drop(e: A.Expr): void {
+    if (!this.has(e)) return;
     this.n--;
-    Map.prototype.delete.call(this, r);
-    if (this.base) this.gone.add(r);
+    Map.prototype.delete.call(this, e);
+    if (this.base) this.gone.add(e);
   }
 
   override get size(): number {
@@ -346,8 +303,7 @@ export class ExprMap<V> extends Map<A.Expr, V> {
 
   /** The entries, flattened. */
   flat(): Map<A.Expr, V> {
-    if (!this.base) return new Map(Map.prototype.entries.call(this) as IterableIterator<[A.Expr, V]>);
-    const out = this.base.flat();
+    const out = !this.base ? new Map<A.Expr, V>() : this.base instanceof ExprMap ? this.base.flat() : new Map(this.base);
     for (const r of this.gone) out.delete(r as A.Expr);
     for (const [k, v] of Map.prototype.entries.call(this) as IterableIterator<[A.Expr, V]>) out.set(k, v);
     return out;
@@ -374,26 +330,26 @@ export class ExprMap<V> extends Map<A.Expr, V> {
   }
   override delete(e: A.Expr): boolean {
     const had = this.has(e);
-    this.dropRoot(this.roots.root(e));
+    this.drop(e);
     return had;
   }
 }
 
-/** Remove the entries of a declaration's expressions (`old`: the roots of the version it belongs to). */
-function forget(v: unknown, old: Roots, types: ExprMap<unknown>, res: ExprMap<unknown>): void {
-  if (v === null || typeof v !== 'object') return;
+/** Remove the entries of a declaration's expressions. */
+function forget(v: unknown, types: ExprMap<unknown>, res: ExprMap<unknown>, seen: Set<object>): void {
+  if (v === null || typeof v !== 'object' || seen.has(v)) return;
+  seen.add(v);
   if (Array.isArray(v)) {
-    for (const x of v) forget(x, old, types, res);
+    for (const x of v) forget(x, types, res, seen);
     return;
   }
-  const r = old.root(v as A.Expr);
-  types.dropRoot(r);
-  res.dropRoot(r);
+  types.drop(v as A.Expr);
+  res.drop(v as A.Expr);
   const o = v as Record<string, unknown>;
   for (const k in o) {
     if (NON_NAME_KEYS.has(k)) continue;
     const x = o[k];
-    if (x !== null && typeof x === 'object') forget(x, old, types, res);
+    if (x !== null && typeof x === 'object') forget(x, types, res, seen);
   }
 }
 
@@ -412,36 +368,31 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
   };
   if (st.files.size !== bound.files.size) return fail('files');
   for (const p of bound.files.keys()) if (!st.files.has(p)) return fail('files');
-  // old leaves: where each is, and which new leaf carries it on
+  // old leaves: where each is, and which new leaf carries it on (the same node, moved in place)
   const oldAt = new Map<object, { file: string; i: number }>();
   for (const [path, ls] of st.leaves) ls.forEach((l, i) => oldAt.set(l, { file: path, i }));
   const carried = new Map<string, ({ to: Leaf; delta: number } | undefined)[]>();
   for (const [path, ls] of st.leaves) carried.set(path, new Array(ls.length));
   const leaves = new Map<string, Leaf[]>();
+  const spans = new Map<string, Int32Array>();
   const origin = new Map<object, { from: Leaf; delta: number }>();
   const fresh: Leaf[] = [];
   for (const [path, f] of bound.files) {
     const old = st.files.get(path)!;
-    const ls = old.ast === f.ast ? (st.leaves.get(path) as Leaf[]) : leavesOf(f.ast);
+    const same = old.ast === f.ast;
+    const ls = same ? (st.leaves.get(path) as Leaf[]) : leavesOf(f.ast);
     leaves.set(path, ls);
+    spans.set(path, same ? st.spans.get(path)! : spansOf(ls));
+    const was = st.spans.get(path)!;
     for (const l of ls) {
-      let from: Leaf | undefined;
-      let delta = 0;
-      if (oldAt.has(l)) from = l;
-      else {
-        const s = shiftedFrom(l);
-        if (s && oldAt.has(s.from)) {
-          from = s.from as Leaf;
-          delta = s.delta;
-        }
-      }
-      const at = from ? oldAt.get(from)! : undefined;
-      if (!from || !at || at.file !== path || carried.get(path)![at.i]) {
+      const at = oldAt.get(l);
+      if (!at || at.file !== path || carried.get(path)![at.i]) {
         fresh.push(l);
         continue;
       }
+      const delta = l.span.start - was[2 * at.i]!;
       carried.get(path)![at.i] = { to: l, delta };
-      origin.set(l, { from, delta });
+      origin.set(l, { from: l, delta });
     }
   }
   const dropped: Leaf[] = [];
@@ -476,7 +427,7 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
   if (changed.size) {
     for (const x of st.diagnostics) {
       if (!SUGGESTING.has(x.code)) continue;
-      const ls = st.leaves.get(x.span.file);
+      const ls = st.spans.get(x.span.file);
       const i = ls ? leafAt(ls, x.span) : -1;
       const c = i >= 0 ? carried.get(x.span.file)![i] : undefined;
       if (c) suggesting.add(c.to);
@@ -524,10 +475,10 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
 
   // the new results: only those inside a re-checked declaration (the rest repeat earlier ones)
   const inRechecked = (s: Span): boolean | undefined => {
-    const ls = leaves.get(s.file);
-    const i = ls ? leafAt(ls, s) : -1;
+    const sp = spans.get(s.file);
+    const i = sp ? leafAt(sp, s) : -1;
     if (i < 0) return undefined;
-    return recheck.has(ls![i]!);
+    return recheck.has(leaves.get(s.file)![i]!);
   };
   const diagnostics: Diagnostic[] = [];
   for (const x of r.diagnostics) {
@@ -545,9 +496,9 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
   }
   // the earlier results of the declarations not checked again, moved with them
   const keep = (s: Span): { delta: number } | undefined | null => {
-    const ls = st.leaves.get(s.file);
-    const i = ls ? leafAt(ls, s) : -1;
-    if (i < 0 || !st.units.has(ls![i]!)) return null;
+    const sp = st.spans.get(s.file);
+    const i = sp ? leafAt(sp, s) : -1;
+    if (i < 0 || !st.units.has(st.leaves.get(s.file)![i]!)) return null;
     const c = carried.get(s.file)![i];
     if (!c || !units.has(c.to) || recheck.has(c.to)) return undefined;
     return c;
@@ -563,17 +514,17 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
     if (k) refs.push(k.delta ? { span: shiftSpan(x.span, k.delta), target: x.target } : x);
   }
   for (const x of newRefs) refs.push(x);
-  // types and resolutions: the earlier ones (a moved expression finds its origin's), without those
+  // types and resolutions: the earlier ones (a moved declaration keeps its nodes), without those
   // of the declarations checked again or gone, plus this run's
-  const roots = new Roots(leaves);
-  const types = st.types.layer(roots);
-  const resolutions = st.resolutions.layer(roots);
+  const types = st.types.layer();
+  const resolutions = st.resolutions.layer();
+  const seen = new Set<object>();
   for (const [path, ls] of st.leaves) {
     const cs = carried.get(path)!;
     ls.forEach((l, i) => {
       if (!st.units.has(l)) return;
       const c = cs[i];
-      if (!c || recheck.has(c.to) || !units.has(c.to)) forget(l, st.types.roots, types as ExprMap<unknown>, resolutions as ExprMap<unknown>);
+      if (!c || recheck.has(c.to) || !units.has(c.to)) forget(l, types as ExprMap<unknown>, resolutions as ExprMap<unknown>, seen);
     });
   }
   for (const [e, t] of r.value.types) types.put(e, t);
@@ -583,7 +534,7 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
   // the memo for the next edit: the earlier one for what was reused, this run's for the rest
   const value: CheckedProgram = { ...bound, references: refs, types, resolutions };
   const state: CheckState = {
-    files: bound.files, leaves, units, diagnostics, references: refs.slice(bindRefs), types, resolutions,
+    files: bound.files, leaves, spans, units, diagnostics, references: refs.slice(bindRefs), types, resolutions,
     memo: r.memo,
   };
   return { value, diagnostics, state };

@@ -174,46 +174,100 @@ export function shiftSpans<T>(v: T, d: number): T {
 }
 
 /**
- * A declaration copied by `shiftItems` → the declaration of the earlier parse it was copied from
- * and by how much it moved. The incremental check (compiler/semantics/incremental.ts) reuses the
- * earlier declaration's check results for the copy.
+ * `shiftSpans` in place: every span ({ file, start, end }) under `v` is replaced by one moved by
+ * `d` (placeholders [0, 0) excepted); nodes keep their identity. A span object is replaced, never
+ * changed: the binder's and checker's references and diagnostics share span objects with the AST,
+ * and those of an earlier check must keep the offsets they were made with.
+ * INVARIANT: only on nodes of a parse that is then dead — no kept parse (`lastGood`) shares them.
+ * INVARIANT: no node with a span is reachable twice in a parse's items (the parsers share only
+ * span-free values: a number literal's Decimal and UnitInfo), so none is moved twice
+ * (test/syntax/incremental.test.ts compares moved parses with whole-file ones).
  */
-const origins = new WeakMap<object, { readonly from: TopItem; readonly delta: number }>();
-
-/** The declaration of the earlier parse that `item` is a moved copy of (undefined: parsed afresh, or the same object). */
-export function shiftedFrom(item: object): { readonly from: TopItem; readonly delta: number } | undefined {
-  return origins.get(item);
+function shiftSpansInPlace(item: object, d: number): void {
+  const h = spanHolders(item);
+  const os = h.objects;
+  const ks = h.keys;
+  for (let i = 0; i < os.length; i++) {
+    const o = os[i] as Record<string | number, Span>;
+    const k = ks[i]!;
+    o[k] = movedSpan(o[k]!, d);
+  }
 }
 
-/** A moved declaration → the declaration it was ultimately copied from (through any number of moves). */
-const roots = new WeakMap<object, TopItem>();
+/** Where the spans of an item are: the objects (and arrays) holding one and under which key — found once per item, which keeps its identity as it moves. */
+interface SpanHolders {
+  readonly objects: object[];
+  readonly keys: (string | number)[];
+}
+const holders = new WeakMap<object, SpanHolders>();
 
-/**
- * The declaration `item` is a moved copy of — through any number of moves — or `item` itself.
- * A copy has the same structure as its root: the incremental check finds an expression's
- * counterpart in the root by walking both (types and resolutions are keyed by the root's nodes).
- */
-export function rootDeclOf(item: TopItem): TopItem {
-  return roots.get(item) ?? item;
+function spanHolders(item: object): SpanHolders {
+  let h = holders.get(item);
+  if (!h) {
+    h = { objects: [], keys: [] };
+    collectHolders(item, h);
+    holders.set(item, h);
+  }
+  return h;
 }
 
-function recordOrigins(old: readonly TopItem[], moved: readonly TopItem[], d: number): void {
-  for (let i = 0; i < old.length; i++) {
-    const o = old[i]!;
-    const n = moved[i]!;
-    if (o.kind === 'clause') recordOrigins(o.items as TopItem[], (n as ClauseDecl).items as TopItem[], d);
-    else {
-      origins.set(n, { from: o, delta: d });
-      roots.set(n, roots.get(o) ?? o);
+function collectHolders(v: object, h: SpanHolders): void {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (x !== null && typeof x === 'object') {
+        if (isSpan(x)) {
+          h.objects.push(v);
+          h.keys.push(i);
+        } else collectHolders(x, h);
+      }
+    }
+    return;
+  }
+  const o = v as Record<string, unknown>;
+  for (const k in o) {
+    const x = o[k];
+    if (x !== null && typeof x === 'object') {
+      if (isSpan(x)) {
+        h.objects.push(o);
+        h.keys.push(k);
+      } else collectHolders(x, h);
     }
   }
 }
 
-/** `shiftSpans` of a list of items, remembering where each declaration came from (`shiftedFrom`). */
-export function shiftItems<T extends TopItem>(items: readonly T[], d: number): T[] {
-  const out = shiftSpans(items as T[], d);
-  recordOrigins(items, out, d);
-  return out;
+function isSpan(o: object): boolean {
+  const x = o as Record<string, unknown>;
+  return typeof x['start'] === 'number' && typeof x['end'] === 'number' && typeof x['file'] === 'string';
+}
+
+function movedSpan(s: Span, d: number): Span {
+  // INVARIANT: a missing part's placeholder span is [0, 0) (cst-to-ast's empty range), not a position: it stays.
+  if (s.start === 0 && s.end === 0) return s;
+  return { file: s.file, start: s.start + d, end: s.end + d };
+}
+
+/**
+ * Items moved by `d`: in place (`inPlace`: the parse they belong to is not kept — the new parse has
+ * no syntax errors, so it does not keep the earlier one as `lastGood`), else a deep copy
+ * (`shiftSpans`). Moved in place, a declaration keeps its identity: the incremental check
+ * (compiler/semantics/incremental.ts) reuses its earlier results by identity. A copy is a new
+ * declaration to it.
+ */
+export function shiftItems<T extends TopItem>(items: readonly T[], d: number, inPlace: boolean): T[] {
+  if (!inPlace) return shiftSpans(items as T[], d);
+  for (const i of items) shiftSpansInPlace(i, d);
+  return items as T[];
+}
+
+/** Tokens moved by `d`: in place (see `shiftItems`) or copies. */
+function shiftTokens(ts: readonly IToken[], d: number, inPlace: boolean): IToken[] {
+  if (!inPlace) return ts.map((t) => shiftToken(t, d));
+  for (const t of ts) {
+    t.startOffset += d;
+    if (t.endOffset !== undefined) t.endOffset += d;
+  }
+  return ts as IToken[];
 }
 
 function shiftCst(n: CstNode, d: number, moved: Map<IToken, IToken>): CstNode {
@@ -233,22 +287,23 @@ function shiftCst(n: CstNode, d: number, moved: Map<IToken, IToken>): CstNode {
   return out;
 }
 
-/** The same block `d` UTF-16 units later (d = 0: the block itself). */
-export function shiftBlock(b: Block, d: number): Block {
+/**
+ * The same block `d` UTF-16 units later (d = 0: the block itself). `inPlace`: its tokens and
+ * items are moved in place (see `shiftItems`), else copied.
+ */
+export function shiftBlock(b: Block, d: number, inPlace = false): Block {
   if (d === 0) return b;
+  const tokens = shiftTokens(b.tokens, d, inPlace);
   // (the CST shares the block's tokens: a map from old to moved tokens keeps that sharing)
-  const moved = b.cst ? new Map<IToken, IToken>() : undefined;
-  const tokens = new Array<IToken>(b.tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = b.tokens[i]!;
-    const n = shiftToken(t, d);
-    moved?.set(t, n);
-    tokens[i] = n;
+  let moved: Map<IToken, IToken> | undefined;
+  if (b.cst) {
+    moved = new Map();
+    for (let i = 0; i < tokens.length; i++) moved.set(inPlace ? tokens[i]! : b.tokens[i]!, tokens[i]!);
   }
   return {
     start: b.start + d, end: b.end + d, tokens,
-    comments: b.comments.map((t) => shiftToken(t, d)),
-    items: shiftItems(b.items, d),
+    comments: shiftTokens(b.comments, d, inPlace),
+    items: shiftItems(b.items, d, inPlace),
     lexDiagnostics: shiftSpans(b.lexDiagnostics, d),
     unexpected: b.unexpected.map((x, k) => (k % 2 === 0 ? x + d : x)),
     parseDiagnostics: shiftSpans(b.parseDiagnostics, d),
@@ -316,7 +371,7 @@ const inRange = (s: Span, a: number, z: number) => s.start >= a && s.end <= z &&
  * the item or at the end of the text, a diagnostic the header would repeat or an error
  * would silence — and the caller parses the whole block.
  */
-export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd: number, delta: number, keepCst: boolean): Block | undefined {
+export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd: number, delta: number, keepCst: boolean, inPlace = false): Block | undefined {
   if (keepCst && !b.cst) return undefined;
   const split = clauseSplit(b);
   if (!split) return undefined;
@@ -364,7 +419,10 @@ export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd
   // INVARIANT: everything outside [start, oldEnd) is the old block's, moved by delta when after it.
   const before = <T extends { span: Span }>(xs: readonly T[]) => xs.filter((x) => x.span.end <= start);
   const after = <T extends { span: Span }>(xs: readonly T[]) => shiftSpans(xs.filter((x) => x.span.start >= oldEnd), delta);
-  const afterItems = (xs: readonly ClauseDecl['items'][number][]) => shiftItems(xs.filter((x) => x.span.start >= oldEnd) as TopItem[], delta) as ClauseDecl['items'][number][];
+  // Moved in place only when the block has no syntax errors (nor the rest of the parse: the caller's
+  // `inPlace`): an earlier parse kept as `lastGood` must keep its offsets.
+  const move = inPlace && errors.length === 0;
+  const afterList = old.items.filter((x) => x.span.start >= oldEnd);
   if (old.items.some((x) => x.span.start < oldEnd && x.span.end > start && !(x.span.start >= start && x.span.end <= oldEnd))) return undefined;
   // (with errors, touching spans count too: an error at a span's end silences its "missing …", cst-to-ast's hasErrorIn)
   const touch = errors.length ? 1 : 0;
@@ -373,7 +431,7 @@ export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd
     ...old,
     span: { ...old.span, end: old.span.end + delta },
     quotes: [...before(old.quotes), ...clause.quotes, ...after(old.quotes)],
-    items: [...before(old.items), ...clause.items, ...afterItems(old.items)],
+    items: [...before(old.items), ...clause.items, ...(move ? afterList : shiftItems(afterList as TopItem[], delta, false) as ClauseDecl['items'][number][])],
   };
   const oldDiags = b.astDiagnostics;
   const kept = (d: Diagnostic) => !inRange(d.span, start, oldEnd);
@@ -383,22 +441,25 @@ export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd
     ...shiftSpans(oldDiags.filter((d) => kept(d) && d.span.end > start), delta),
   ];
   const moved = keepCst ? new Map<IToken, IToken>() : undefined;
-  const tokens: IToken[] = b.tokens.slice(0, cs[k]!.t0);
-  for (const t of rt) tokens.push(t);
-  for (let i = cs[j]!.t1; i < b.tokens.length; i++) {
-    const t = b.tokens[i]!;
-    const n = delta === 0 ? t : shiftToken(t, delta);
-    moved?.set(t, n);
-    tokens.push(n);
-  }
+  // (moved in place or not at all, the tokens after the item are the old ones: the arrays are joined, not built token by token)
+  const same = delta === 0 || move;
+  const tail = b.tokens.slice(cs[j]!.t1);
+  if (!same) for (let i = 0; i < tail.length; i++) tail[i] = shiftToken(tail[i]!, delta);
+  if (moved) for (let i = 0; i < tail.length; i++) moved.set(b.tokens[cs[j]!.t1 + i]!, tail[i]!);
+  const tokens: IToken[] = b.tokens.slice(0, cs[k]!.t0).concat(rt, tail);
   let cst: CstNode | undefined;
   if (keepCst) {
     cst = spliceClauseCst(b.cst!, fresh, start, oldEnd, delta, moved!);
     if (!cst) return undefined;
   }
-  const comments = [
-    ...b.comments.filter((c) => c.startOffset < start), ...l.value.comments, ...b.comments.filter((c) => c.startOffset >= oldEnd).map((c) => shiftToken(c, delta)),
-  ];
+  const afterComments = b.comments.filter((c) => c.startOffset >= oldEnd);
+  const comments = [...b.comments.filter((c) => c.startOffset < start), ...l.value.comments, ...(move ? afterComments : afterComments.map((c) => shiftToken(c, delta)))];
+  if (move && delta !== 0) {
+    // (last: nothing above may fail after this — the earlier parse is changed from here on)
+    shiftTokens(tail, delta, true);
+    shiftTokens(afterComments, delta, true);
+    shiftItems(afterList as TopItem[], delta, true);
+  }
   const out: Block = {
     start: b.start, end: b.end + delta, tokens, comments, items: [...b.items.slice(0, -1), item],
     lexDiagnostics: l.diagnostics, unexpected, parseDiagnostics: parsed.diagnostics, astDiagnostics, syntaxErrors: errors.length > 0,

@@ -86,6 +86,13 @@ export interface ParsedFile {
 export interface ParseOptions {
   /** Keep the CST (the formatter needs it; the language server keeps it for open documents). */
   readonly keepCst?: boolean;
+  /**
+   * `reparseFile` only: the previous parse is not used again (the `ParseCache` replaces it), so
+   * when the new parse has no syntax errors the nodes and tokens it reuses after the edit are moved
+   * in place instead of copied — a moved declaration keeps its identity, and an edit costs no copy
+   * of the rest of the file. A parse with syntax errors copies (it keeps the earlier one as `lastGood`).
+   */
+  readonly inPlace?: boolean;
 }
 
 /**
@@ -185,14 +192,19 @@ export function reparseFile(previous: ParsedFile, source: SourceFile, opts: Pars
   // are not local); the edit that repairs it is, against the last parse without errors, often an
   // edit inside one item again (typing 「…」 or "…" in two steps).
   const good = previous.syntaxErrors ? previous.lastGood : undefined;
+  moved = false;
   const r = (good && reparseFrom(good, source, opts, true)) || reparseFrom(previous, source, opts, false)!;
   // INVARIANT: lastGood only changes what is re-parsed, never the result (it is a correct parse of its own text).
-  if (!r.value.syntaxErrors) return r;
+  // (errors after nodes were moved in place — only the nesting limit: the earlier parses are not kept)
+  if (!r.value.syntaxErrors || moved) return r;
   const lastGood = previous.syntaxErrors ? previous.lastGood : previous;
   if (!lastGood || lastGood.source.path !== source.path) return r;
   Object.defineProperty(r.value, 'lastGood', { value: lastGood, enumerable: false });
   return r;
 }
+
+/** The last `reparseFrom` moved nodes of the earlier parse in place (`ParseOptions.inPlace`). */
+let moved = false;
 
 /**
  * `reparseFile` from one earlier parse. `localOnly`: only when the edit lies inside one item of
@@ -217,12 +229,17 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
   let j = i;
   while (j < blocks.length - 1 && blocks[j]!.end < editEnd) j++;
   // An edit inside one item of a top-level 条款 (a chapter holding the whole policy): that item only.
+  // INVARIANT: nodes are moved in place only when the new parse has no syntax errors (no block has any).
+  const cleanBut = (a: number, z: number) => !!opts.inPlace && blocks.every((x, k) => (k >= a && k <= z) || !x.syntaxErrors);
   if (i === j && i < blocks.length - 1) {
-    const inner = reparseInClause(source, blocks[i]!, p, editEnd, delta, keepCst);
+    const others = cleanBut(i, i);
+    const inner = reparseInClause(source, blocks[i]!, p, editEnd, delta, keepCst, others);
     if (inner) {
       const out: Block[] = blocks.slice(0, i).map((x) => (x.syntaxErrors && delta !== 0 ? parseBlock(source, x.start, x.end, x.tokens, x.comments, x.lexDiagnostics, x.unexpected, keepCst) : x));
       out.push(inner);
-      for (let k = i + 1; k < blocks.length; k++) out.push(shiftBlock(blocks[k]!, delta));
+      const move = others && !inner.syntaxErrors;
+      moved ||= move && delta !== 0;
+      for (let k = i + 1; k < blocks.length; k++) out.push(shiftBlock(blocks[k]!, delta, move));
       return nestingChecked(source, assemble(source, out, keepCst), opts);
     }
   }
@@ -246,7 +263,9 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
       // parser inserted): before the edit such a block is parsed again from its own tokens.
       const out: Block[] = blocks.slice(0, i).map((x) => (x.syntaxErrors && delta !== 0 ? parseBlock(source, x.start, x.end, x.tokens, x.comments, x.lexDiagnostics, x.unexpected, keepCst) : x));
       for (const x of fresh) out.push(x);
-      for (let k = j + 1; k < blocks.length; k++) out.push(shiftBlock(blocks[k]!, delta));
+      const move = cleanBut(i, j) && !fresh.some((x) => x.syntaxErrors);
+      moved ||= move && delta !== 0 && j + 1 < blocks.length;
+      for (let k = j + 1; k < blocks.length; k++) out.push(shiftBlock(blocks[k]!, delta, move));
       return nestingChecked(source, assemble(source, out, keepCst), opts);
     }
     j = tries < 2 ? j + 1 : blocks.length - 1;

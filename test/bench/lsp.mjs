@@ -208,12 +208,45 @@ export async function compilePerEdit(dir, path, text, { edits = 60, seed = 11 } 
 }
 
 /**
+ * compile() per edit as the server calls it (a long-lived ParseCache that keeps the CST of the
+ * edited file when it is at most 200,000 UTF-16 units, as the server's does), this tree's compiler
+ * and the baseline checkout's (`baseRoot`, its dist/) on the same one-character edits, in turn.
+ * CPU time per compile.
+ */
+export async function compileBeforeAfter(dir, path, text, baseRoot, { edits = 60, seed = 11 } = {}) {
+  const load = (root) => import(pathToFileURL(join(root, 'dist', 'compiler', 'index.js')).href);
+  const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+  const rand = rng(seed);
+  const chars = ['甲', ' ', '1', '「', '}', '"', '\n', '𠀀'];
+  const sides = [];
+  for (const root of [ROOT, baseRoot]) {
+    const c = await load(root);
+    const cache = new c.ParseCache((p, t) => p === path && t.length <= 200_000);
+    c.compile([dir], c.memoryHost({ [path]: text }, c.nodeHost), cache);
+    sides.push({ c, cache, ms: [] });
+  }
+  for (let k = 0; k < edits; k += 2) {
+    let off = Math.floor(rand() * text.length);
+    if (off > 0 && /[\udc00-\udfff]/.test(text[off])) off--;
+    const ch = chars[Math.floor(rand() * chars.length)];
+    for (const next of [text.slice(0, off) + ch + text.slice(off), text]) {
+      for (const s of sides) {
+        const t0 = cpu();
+        s.c.compile([dir], s.c.memoryHost({ [path]: next }, s.c.nodeHost), s.cache);
+        s.ms.push(cpu() - t0);
+      }
+    }
+  }
+  return { after: sides[0].ms, before: sides[1].ms };
+}
+
+/**
  * The server on the county's policy (a copy of policies/luanchuan/, the workspace compiled at
  * initialized): one-character edits in 第四章.zc as in the 10,000-line run; diagnostics latency
  * (wall) and server CPU time per edit. The chapter belongs to the county's whole program, so
  * every edit re-checks that program.
  */
-export async function chapterEdits(server, tmp, { edits = 60, seed = 20240301 } = {}) {
+export async function chapterEdits(server, tmp, { edits = 60, seed = 20240301, baseServer } = {}) {
   const { cpSync } = await import('node:fs');
   const dir = join(tmp, 'luanchuan');
   cpSync(join(ROOT, 'policies', 'luanchuan'), dir, { recursive: true });
@@ -221,13 +254,17 @@ export async function chapterEdits(server, tmp, { edits = 60, seed = 20240301 } 
   const text = readFileSync(path, 'utf8');
   const uri = pathToFileURL(path).href;
   const rand = rng(seed);
-  const srv = await openServer(server, dir, 'county', uri, text);
+  const srvs = [];
   try {
-    const r = await editLoop(srv, uri, text, rand, edits);
-    await srv.shutdown();
-    return { diagMs: r.diagMs, cpuPerEdit: r.cpuPerEdit, lines: r.text.split('\n').length - 1 };
+    srvs.push(await openServer(server, dir, 'county', uri, text));
+    if (baseServer) srvs.push(await openServer(baseServer, dir, 'county', uri, text));
+    const rs = await editLoopAll(srvs, uri, text, rand, edits);
+    for (const s of srvs) await s.shutdown();
+    const out = { diagMs: rs[0].diagMs, cpuPerEdit: rs[0].cpuPerEdit, lines: rs[0].text.split('\n').length - 1 };
+    if (rs[1]) out.base = { diagMs: rs[1].diagMs, cpuPerEdit: rs[1].cpuPerEdit };
+    return out;
   } finally {
-    srv.close();
+    for (const s of srvs) s.close();
   }
 }
 
@@ -289,11 +326,20 @@ async function openServer(server, dir, name, uri, text) {
  * load than wall time). Returns the text after the edits (the original one).
  */
 async function editLoop(srv, uri, text, rand, edits) {
-  const { P, conn, published, proc } = srv;
+  const [r] = await editLoopAll([srv], uri, text, rand, edits);
+  return r;
+}
+
+/**
+ * `editLoop` on several servers (the same document opened in each) with the same edits,
+ * interleaved: each edit goes to every server in turn (before/after side by side under the same
+ * load). One result per server.
+ */
+async function editLoopAll(srvs, uri, text, rand, edits) {
   const chars = ['甲', ' ', '1', '「', '}', '"', '\n', '𠀀'];
-  const diagMs = [];
+  const diag = srvs.map(() => []);
   let version = 1;
-  const cpu0 = processCpuMs(proc.pid);
+  const cpu0 = srvs.map((s) => processCpuMs(s.proc.pid));
   for (let k = 0; k < edits; k += 2) {
     let off = Math.floor(rand() * text.length);
     if (off > 0 && /[\udc00-\udfff]/.test(text[off])) off--;
@@ -305,19 +351,24 @@ async function editLoop(srv, uri, text, rand, edits) {
       { range: { start: at, end: positionAt(inserted, off + ch.length) }, text: '', next: text },
     ]) {
       version++;
-      const p = published(version);
-      const s = performance.now();
-      await conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range: change.range, text: change.text }] });
-      diagMs.push((await p) - s);
+      for (let k = 0; k < srvs.length; k++) {
+        const { P, conn, published } = srvs[k];
+        const p = published(version);
+        const s = performance.now();
+        await conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range: change.range, text: change.text }] });
+        diag[k].push((await p) - s);
+      }
       text = change.next;
     }
   }
-  return { diagMs, cpuPerEdit: (processCpuMs(proc.pid) - cpu0) / diagMs.length, text };
+  return srvs.map((s, k) => ({ diagMs: diag[k], cpuPerEdit: (processCpuMs(s.proc.pid) - cpu0[k]) / diag[k].length, text }));
 }
 
 /**
  * Run the benchmark; returns the printed lines (also suitable for a section's log).
- * @param {{ lines?: number, edits?: number, hovers?: number, seed?: number }} [opts]
+ * @param {{ lines?: number, edits?: number, hovers?: number, seed?: number, baseline?: { root: string, commit: string } }} [opts]
+ * `baseline`: another built checkout (run.mjs --baseline): its server gets the same edits, interleaved with
+ * this tree's, and its compile() per edit is measured beside this tree's.
  */
 export async function benchLsp(opts = {}) {
   const lines = opts.lines ?? 10_000;
@@ -347,9 +398,22 @@ export async function benchLsp(opts = {}) {
     close = srv.close;
     const { conn } = srv;
     log(`didOpen → first diagnostics: ${f1(srv.openMs)} ms (${srv.diagCount()} diagnostics; the workspace was compiled at initialized)`);
+    // the baseline's server (--baseline): built from its own sources, the same file opened, the same edits in turn
+    let baseServer;
+    let baseSrv;
+    if (opts.baseline) {
+      const { buildServer: buildBase } = await import(pathToFileURL(join(opts.baseline.root, 'vscode-extension', 'scripts', 'build.mjs')).href);
+      baseServer = await buildBase(join(tmp, 'base-server'));
+      baseSrv = await openServer(baseServer, dir, 'bench', uri, text);
+      const c0 = close;
+      close = () => { c0(); baseSrv.close(); };
+      log(`baseline server (${opts.baseline.commit}): didOpen → first diagnostics ${f1(baseSrv.openMs)} ms (${baseSrv.diagCount()} diagnostics)`);
+    }
 
-    // ── one-character edits at random places ──
-    const { diagMs, cpuPerEdit } = await editLoop(srv, uri, text, rand, edits);
+    // ── one-character edits at random places (each to this tree's server, then to the baseline's) ──
+    const loops = await editLoopAll(baseSrv ? [srv, baseSrv] : [srv], uri, text, rand, edits);
+    const { diagMs, cpuPerEdit } = loops[0];
+    if (baseSrv) await baseSrv.shutdown();
 
     // ── hover and completion ──
     const hoverPoints = [];
@@ -380,12 +444,14 @@ export async function benchLsp(opts = {}) {
     const hp95 = pct(hoverMs, 95);
     log(`diagnostics (didChange → publishDiagnostics, debounce 0): ${stats(diagMs)}   goal p95 < ${GOAL_DIAG_P95} ms: ${dp95 < GOAL_DIAG_P95 ? 'met' : 'NOT met'}, p50 < ${GOAL_DIAG_P50} ms: ${pct(diagMs, 50) < GOAL_DIAG_P50 ? 'met' : 'NOT met'}`);
     log(`  server CPU time per edit (user + system, /proc): ${f1(cpuPerEdit)} ms — wall-clock figures above include waiting for the CPU on a loaded machine`);
+    if (loops[1]) log(`  BEFORE (baseline ${opts.baseline.commit}, same edits interleaved): ${stats(loops[1].diagMs)}; server CPU per edit ${f1(loops[1].cpuPerEdit)} ms; after/before p50 ${f1(pct(diagMs, 50) / pct(loops[1].diagMs, 50))}× p95 ${f1(dp95 / pct(loops[1].diagMs, 95))}×`);
     log(`  (with the editor's default debounce, add 150 ms)`);
     log(`hover:      ${stats(hoverMs)}   goal p95 < ${GOAL_HOVER_P95} ms: ${hp95 < GOAL_HOVER_P95 ? 'met' : 'NOT met'}`);
     log(`completion: ${stats(complMs)}`);
-    const ch = await chapterEdits(server, tmp, { edits, seed: opts.seed ?? 20240301 });
+    const ch = await chapterEdits(server, tmp, { edits, seed: opts.seed ?? 20240301, baseServer });
     log(`第四章.zc (${ch.lines} lines, the county's whole program re-checked) diagnostics: ${stats(ch.diagMs)}   goal p95 < ${GOAL_CHAPTER_P95} ms: ${pct(ch.diagMs, 95) < GOAL_CHAPTER_P95 ? 'met' : 'NOT met'}`);
     log(`  server CPU time per edit (user + system, /proc): ${f1(ch.cpuPerEdit)} ms`);
+    if (ch.base) log(`  BEFORE (baseline, same edits interleaved): ${stats(ch.base.diagMs)}; server CPU per edit ${f1(ch.base.cpuPerEdit)} ms; after/before p50 ${f1(pct(ch.diagMs, 50) / pct(ch.base.diagMs, 50))}× p95 ${f1(pct(ch.diagMs, 95) / pct(ch.base.diagMs, 95))}×`);
 
     // ── where one recompilation spends its time ──
     try {
@@ -393,9 +459,15 @@ export async function benchLsp(opts = {}) {
       const sum = ph.lex + ph.parse + ph.ast + ph.bind + ph.check + ph.quotes;
       const share = (x) => `${f1(x)} ms (${Math.round((100 * x) / sum)}%)`;
       log(`one recompilation of the file, medians in-process: lex ${share(ph.lex)}, parse ${share(ph.parse)}, AST ${share(ph.ast)}, bind ${share(ph.bind)}, check ${share(ph.check)}, 原文 ${share(ph.quotes)}; compile() as the server calls it ${f1(ph.compile)} ms`);
-      log('  the server re-parses only the edited top-level block, or the edited item of a top-level 条款 (also when the edit leaves a syntax error inside that item; not when it changes the brace structure: "{", "}", an unclosed string) — against the last parse without errors when the previous one has some (reparseFile via ParseCache); bind runs on the whole program, check only on the declarations the edit touched and those that depend on them (compiler/semantics/incremental.ts)');
+      log('  the server re-parses only the edited top-level block, or the edited item of a top-level 条款 (also when the edit leaves a syntax error inside that item; not when it changes the brace structure: "{", "}", an unclosed string) — against the last parse without errors when the previous one has some (reparseFile via ParseCache); reused declarations moved in place; bind again only the declarations the edit replaced when it changed no name the binder reads (binder.ts bindIncrementally), else the whole program; check only on the declarations the edit touched and those that depend on them (compiler/semantics/incremental.ts)');
       const ce = await compilePerEdit(dir, path, text, { edits });
       log(`compile() per edit, CPU ms, same edits in turn: incremental check p50 ${f1(pct(ce.inc, 50))} p95 ${f1(pct(ce.inc, 95))} · whole bind+check p50 ${f1(pct(ce.whole, 50))} p95 ${f1(pct(ce.whole, 95))} (${ce.incremental} of ${ce.inc.length} edits checked incrementally)`);
+      if (opts.baseline) {
+        for (const [label, d, p, t] of [[`${lines}-line file`, dir, path, text], ['第四章.zc', join(ROOT, 'policies', 'luanchuan'), join(ROOT, 'policies', 'luanchuan', '第四章.zc'), readFileSync(join(ROOT, 'policies', 'luanchuan', '第四章.zc'), 'utf8')]]) {
+          const ba = await compileBeforeAfter(d, p, t, opts.baseline.root, { edits });
+          log(`compile() per edit as the server calls it, ${label}, CPU ms, interleaved: after p50 ${f1(pct(ba.after, 50))} p95 ${f1(pct(ba.after, 95))} · BEFORE (baseline) p50 ${f1(pct(ba.before, 50))} p95 ${f1(pct(ba.before, 95))} · after/before p50 ${f1(pct(ba.after, 50) / pct(ba.before, 50))}× p95 ${f1(pct(ba.after, 95) / pct(ba.before, 95))}×`);
+        }
+      }
       // ── the incremental front end alone (CPU time), the 10,000-line file and 第四章.zc ──
       const chapter = readFileSync(join(ROOT, 'policies', 'luanchuan', '第四章.zc'), 'utf8');
       for (const [label, t] of [[`${lines}-line file`, text], [`第四章.zc (${chapter.split('\n').length - 1} lines)`, chapter]]) {
@@ -417,7 +489,7 @@ export default {
   name: 'lsp',
   title: 'language server latency (diagnostics, hover, completion) on a 10,000-line policy',
   async run(ctx) {
-    const lines = await benchLsp({});
+    const lines = await benchLsp({ ...(ctx.baseline ? { baseline: ctx.baseline } : {}) });
     for (const l of lines) ctx.log(l);
     return { lines };
   },

@@ -7,8 +7,12 @@
  *  - what the services read from the reused binding: symbols (ids and spans), references (as a
  *    set), the type and resolution of every expression (by position in the AST);
  *  - hover, go-to-definition and completion at random offsets (compiler/services).
+ * Also the binding (symbols, references, clauses) when it was made incrementally
+ * (compiler/semantics/binder.ts `bindIncrementally`: only the declarations an edit replaced are bound
+ * again, when it changed no name the binder reads).
  * Edits: renames of declared names (at the declaration or at a use), declarations added and
- * deleted, random fragments, deletions and undos — in the policy file and in the file it
+ * deleted, random fragments (among them a lone '"', '{' or '}': blocks merged and split, a string
+ * running to the end of the file), deletions and undos — in the policy file and in the file it
  * imports (类型.zc: entities and enums referenced from the other file); the sample policy and the
  * county's (定义, 前提, lists, quantifiers).
  *
@@ -24,6 +28,7 @@ import { hoverAt } from '../../compiler/services/hover.js';
 import { definition } from '../../compiler/services/navigation.js';
 import { complete } from '../../compiler/services/completion.js';
 import { lastIncremental } from '../../compiler/semantics/incremental.js';
+import { lastBind } from '../../compiler/semantics/binder.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', 'policies');
 const RUNS = Number(process.env['ZC_INCREMENTAL_CHECK_RUNS'] ?? 12);
@@ -42,6 +47,7 @@ const NAMES = ['家庭', '子女数', '婴幼儿', '出生日期', '性别', '�
 const FRAGMENTS = [
   '措施 「新措施」 {\n对象：家庭\n结果 额：金额 一次性\n规则 甲 {\n条件：家庭.子女数 ≥ 2\n额 = 1元\n}\n}\n', '实体 家庭 {\n人数：整数\n}\n', '实体 新实体 {\n子女数：整数\n}\n',
   '定义 家庭.「新定义」 = 家庭.子女数 ≥ 2\n', '定义 「全局定义」：是否 = 真\n', '指标 「新指标」 = 5000元 + 300元\n', '指标 「引用指标」：金额 = 「新指标」\n',
+  '牵头单位：县财政局\n', ' 例外于 二孩补助', '原文："甲"\n',
   '枚举 性别 { 男、女、未知 }\n', '枚举 颜色 { 女、红 }\n', '参数 「新参数」：金额 来自 "参数.yaml"\n', '性质 「新性质」 {\n断言：家庭.子女数 ≥ 0\n}\n',
   '前提 「新前提」 {\n条件：家庭.子女数 ≥ 0\n}\n', '家庭.子女数', ' 并且 家庭.「新定义」', '女职工.性别 为 女', '「', '」', '"', '}', '{', '\n', '甲', '1', ' ≥ 3', '定义 ',
 ];
@@ -126,6 +132,7 @@ function property(name: string, files: Record<string, string>, editable: string[
   const paths = Object.keys(files).filter((p) => p.endsWith('.zc'));
   let steps = 0;
   let reused = 0;
+  let rebound = 0;
   test(name, () => {
     fc.assert(
       fc.property(fc.array(edit, { minLength: EDITS, maxLength: EDITS }), (edits) => {
@@ -141,6 +148,7 @@ function property(name: string, files: Record<string, string>, editable: string[
           const inc = compile(paths, memoryHost(texts, nodeHost), cache);
           steps++;
           if (!lastIncremental.fallback) reused++;
+          if (lastBind.incremental) rebound++;
           const fresh = compile(paths, memoryHost(texts, nodeHost), new ParseCache());
           expect(plain(inc.diagnostics)).toEqual(plain(fresh.diagnostics));
           expect(bindingOf(inc)).toEqual(bindingOf(fresh));
@@ -153,10 +161,34 @@ function property(name: string, files: Record<string, string>, editable: string[
       { numRuns: runs },
     );
     // the incremental path is taken, not only its fallback
-    console.log(`${name}: ${steps} edits, ${reused} checked incrementally`);
+    console.log(`${name}: ${steps} edits, ${reused} checked incrementally, ${rebound} bound incrementally`);
     expect(reused).toBeGreaterThan(steps / 4);
+    // … and the incremental binding (binder.ts bindIncrementally), not only the whole one
+    expect(rebound).toBeGreaterThan(0);
   }, 300_000);
 }
 
 property('sample policy: incremental check = whole-program check after every edit', SAMPLE, ['/ws/sample/示例.zc', '/ws/sample/示例.zc', '/ws/sample/类型.zc'], RUNS);
 property('county policy: incremental check = whole-program check after every edit', COUNTY, ['/ws/luanchuan/第四章.zc', '/ws/luanchuan/类型.zc', '/ws/luanchuan/第四章.zc'], Math.max(2, Math.round(RUNS / 8)));
+
+// The binder checks a declaration against others (申请条件: the target's rules and 对象): an edit of the
+// target alone must change the other's diagnostics as a whole binding does — bindIncrementally binds a
+// replaced declaration again only when nothing the binder reads of it changed (its binding signature).
+test('an edit of a measure that another names as its 申请条件 gives the diagnostics of a whole compile', () => {
+  const path = '/ws/app/例.zc';
+  const text = '实体 幼儿 { 孩次：整数 }\n实体 家庭 { 子女数：整数 }\n条款 一、 {\n  措施 甲 { 对象：幼儿  申请条件：乙  结果 额：金额  规则 r { 额 = 1元 } }\n  措施 乙 { 对象：幼儿  结果 可：是否  规则 r { 可 = 是 } }\n}\n';
+  const cache = new ParseCache();
+  const first = compile([path], memoryHost({ [path]: text }, nodeHost), cache);
+  expect(first.diagnostics.filter((d) => d.code === 'ZC0407')).toEqual([]);
+  let rebound = 0;
+  // 乙's 对象 changed, then its rule removed (申请条件 without rules), then typed back
+  const edits = [text.replace('措施 乙 { 对象：幼儿', '措施 乙 { 对象：家庭'), text.replace('规则 r { 可 = 是 } }', '}'), text, text.replace('可 = 是', '可 = 否')];
+  for (const t of edits) {
+    const inc = compile([path], memoryHost({ [path]: t }, nodeHost), cache);
+    if (lastBind.incremental) rebound++;
+    const fresh = compile([path], memoryHost({ [path]: t }, nodeHost), new ParseCache());
+    expect(plain(inc.diagnostics)).toEqual(plain(fresh.diagnostics));
+    expect(bindingOf(inc)).toEqual(bindingOf(fresh));
+  }
+  expect(rebound).toBeGreaterThan(0); // (the last edits are bound incrementally)
+});

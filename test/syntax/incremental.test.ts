@@ -119,8 +119,10 @@ test(`incremental parse equals the whole-file parse after every edit (${RUNS} ×
       fc.constantFrom(SAMPLE, TYPES, CHAPTER, BLOCKS, PROPERTIES, COUNTY_TYPES, NOISY, '', '导入 "类型.zc"\n'),
       fc.array(edit, { minLength: EDITS, maxLength: EDITS }),
       fc.boolean(),
-      (initial, es, keepCst) => {
-        const opts = { keepCst };
+      fc.boolean(),
+      (initial, es, keepCst, inPlace) => {
+        // (inPlace: each parse is used once, as the ParseCache does — reused nodes are moved, not copied)
+        const opts = { keepCst, inPlace };
         let text = initial;
         let prev = parseFile(new SourceFile('/ws/a.zc', text), opts);
         const history: string[] = [];
@@ -171,8 +173,8 @@ test(`incremental parse equals the whole-file parse while typing inside a chapte
   let local = 0;
   let withErrors = 0;
   fc.assert(
-    fc.property(fc.array(typed, { minLength: 10, maxLength: 10 }), fc.boolean(), (es, keepCst) => {
-      const opts = { keepCst };
+    fc.property(fc.array(typed, { minLength: 10, maxLength: 10 }), fc.boolean(), fc.boolean(), (es, keepCst, inPlace) => {
+      const opts = { keepCst, inPlace };
       let text = CHAPTER;
       let prev = parseFile(new SourceFile('/ws/a.zc', text), opts);
       for (const e of es) {
