@@ -41,6 +41,10 @@ const measureNode = (name: string) => `措施「${name}」`;
 const isNumeric = (t: Type) => t.k === 'int' || t.k === 'number';
 const isOrdered = (t: Type) => isNumeric(t) || t.k === 'money' || t.k === 'date' || t.k === 'quantity';
 
+/** Where a bare name is looked up, in order (an aggregate's name is a function only when nothing else has it). */
+const KINDS_BUILTIN_FIRST = ['builtin', 'entity', 'param', 'indicator', 'measure', 'definition'] as const;
+const KINDS_AGGREGATE_FIRST = ['entity', 'param', 'indicator', 'measure', 'definition', 'builtin'] as const;
+
 class Checker {
   readonly diagnostics: Diagnostic[] = [];
   readonly types = new Map<A.Expr, Type>();
@@ -420,8 +424,15 @@ class Checker {
       this.resolutions.set(e, { k: 'self' });
       return { k: 'entity', name: text };
     }
-    const kinds = AGGREGATES[text] ? ['entity', 'param', 'indicator', 'measure', 'definition', 'builtin'] : ['builtin', 'entity', 'param', 'indicator', 'measure', 'definition'];
-    const id = kinds.map((k) => `${k}:${text}`).find((x) => this.p.symbols.has(x));
+    // (the first kind that has the name: no array of all six ids per name reference)
+    let id: string | undefined;
+    for (const k of AGGREGATES[text] ? KINDS_AGGREGATE_FIRST : KINDS_BUILTIN_FIRST) {
+      const x = `${k}:${text}`;
+      if (this.p.symbols.has(x)) {
+        id = x;
+        break;
+      }
+    }
     if (id) {
       const kind = id.slice(0, id.indexOf(':'));
       if (kind === 'entity' && scope === 'sunset' && text !== EVENT_ENTITY) {

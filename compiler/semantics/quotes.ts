@@ -41,16 +41,29 @@ export function checkQuotes(p: BoundProgram, sourceText: string): Diagnostic[] {
   if (memo?.sourceText !== sourceText) memo = { sourceText, src: normalizeQuote(sourceText), found: new Set() };
   const { src, found } = memo;
   const out: Diagnostic[] = [];
-  for (const { quote } of allQuotes(p)) {
+  const quotes = allQuotes(p).map((x) => x.quote);
+  // Searched in text order (file, offset), each from where the previous one was found, then
+  // before it: policy files follow their source, so a search is short. (Found or not is the
+  // same from any start; searching the whole source for each of thousands of quotes was
+  // quadratic in the policy's size.)
+  const inOrder = quotes.filter((q) => !found.has(q.value)).sort((a, b) => (a.span.file < b.span.file ? -1 : a.span.file > b.span.file ? 1 : a.span.start - b.span.start));
+  let hint = 0;
+  for (const quote of inOrder) {
+    const q = normalizeQuote(quote.value);
+    if (q.length === 0) continue;
+    let at = src.indexOf(q, hint);
+    if (at < 0 && hint > 0) at = src.lastIndexOf(q, hint);
+    if (at >= 0) {
+      found.add(quote.value);
+      hint = at + q.length;
+    }
+  }
+  // Diagnostics in the program's order.
+  for (const quote of quotes) {
     if (found.has(quote.value)) continue;
     const q = normalizeQuote(quote.value);
     if (q.length === 0) {
       out.push(diag('ZC0601', quote.span, '原文为空'));
-      continue;
-    }
-    const at = src.indexOf(q);
-    if (at >= 0) {
-      found.add(quote.value);
       continue;
     }
     // Longest prefix of the quote found in the source: tells the drafter where it diverges.

@@ -3,12 +3,17 @@
  * Input: a SourceFile. Output: tokens (keywords re-typed), comment tokens, and
  * lexical diagnostics (ZC01xx). Never throws on user input.
  *
+ * The token stream comes from scanner.ts (hand-written); Chevrotain's lexer over tokens.ts's
+ * `lexingOrder` is kept as its reference (`chevrotainTokenize`, `useScanner(false)`):
+ * test/syntax/scanner.test.ts checks that both give the same tokens, comments and diagnostics.
+ *
  * INVARIANT: every character of the input is covered by exactly one token, a
  * comment, or skipped whitespace — nothing is silently dropped.
  */
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { SourceFile } from '../common/source.js';
 import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
+import { scan } from './scanner.js';
 import {
   lexingOrder, Word, Name, ChineseNumber, Unit, QuotedName, BadQuotedName, BadString, StringLit,
   Unexpected, keywordTokenOf, isWordKeyword, Dot, Dash,
@@ -26,6 +31,24 @@ const lexer = new Lexer(lexingOrder, {
 // and an out-of-object property store per token.
 (lexer as unknown as { createTokenInstance: (image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType) => IToken }).createTokenInstance =
   (image, startOffset, tokenTypeIdx, tokenType) => ({ image, startOffset, tokenTypeIdx, tokenType, endOffset: startOffset + image.length - 1 }) as IToken;
+
+/**
+ * The reference lexer: Chevrotain's lexer over `lexingOrder` on `text`, as tokens (Word not
+ * re-typed) and comments — what scanner.ts's `scan(text)` must equal (the comparison test).
+ */
+export function chevrotainTokenize(text: string): { tokens: IToken[]; comments: IToken[]; errors: { offset: number; length: number }[] } {
+  const out = lexer.tokenize(text);
+  return { tokens: out.tokens, comments: (out.groups['comments'] as IToken[] | undefined) ?? [], errors: out.errors };
+}
+
+let scannerOn = true;
+/**
+ * Whether `lexRange` scans with scanner.ts (default on). Off: Chevrotain's lexer as before —
+ * for the test that compares both paths (whole front end: tokens, diagnostics, AST) and the benchmark.
+ */
+export function useScanner(on: boolean): void {
+  scannerOn = on;
+}
 
 export interface LexResult {
   readonly tokens: IToken[];
@@ -125,23 +148,29 @@ export function unexpectedDiagnostics(file: SourceFile, lists: readonly (readonl
 export function lexRange(file: SourceFile, start0: number, end0: number): Result<RangeLexResult> {
   const diagnostics: Diagnostic[] = [];
   const whole = start0 === 0 && end0 === file.text.length;
-  const out = lexer.tokenize(whole ? file.text : file.text.slice(start0, end0));
-  const tokens = out.tokens;
-  const comments = (out.groups['comments'] as IToken[] | undefined) ?? [];
-  if (start0 !== 0) {
-    // INVARIANT: offsets into the file, not the slice (endOffset too: tokens are created with it)
-    for (const t of tokens) {
-      t.startOffset += start0;
-      t.endOffset! += start0;
+  const text = whole ? file.text : file.text.slice(start0, end0);
+  let tokens: IToken[];
+  let comments: IToken[];
+  if (scannerOn) {
+    ({ tokens, comments } = scan(text, start0)); // offsets into the file already
+  } else {
+    const out = chevrotainTokenize(text);
+    ({ tokens, comments } = out);
+    for (const e of out.errors) {
+      // Unreachable in practice (Unexpected matches any code point) — kept as a safety net.
+      diagnostics.push(diag('ZC0101', file.span(start0 + e.offset, start0 + e.offset + Math.max(1, e.length)), `无法识别的字符`));
     }
-    for (const c of comments) {
-      c.startOffset += start0;
-      c.endOffset! += start0;
+    if (start0 !== 0) {
+      // INVARIANT: offsets into the file, not the slice (endOffset too: tokens are created with it)
+      for (const t of tokens) {
+        t.startOffset += start0;
+        t.endOffset! += start0;
+      }
+      for (const c of comments) {
+        c.startOffset += start0;
+        c.endOffset! += start0;
+      }
     }
-  }
-  for (const e of out.errors) {
-    // Unreachable in practice (Unexpected matches any code point) — kept as a safety net.
-    diagnostics.push(diag('ZC0101', file.span(start0 + e.offset, start0 + e.offset + Math.max(1, e.length)), `无法识别的字符`));
   }
   const kept: IToken[] = [];
   const unexpected: number[] = [];

@@ -1,0 +1,275 @@
+/**
+ * The hand-written scanner: text → the token stream of tokens.ts's Chevrotain lexer
+ * (`lexingOrder`, first match wins), without running Chevrotain's lexer.
+ * Input: a text (and the offset of its first character in the file). Output: tokens
+ * (Word not yet re-typed to its keyword — lexer.ts does that) and comment tokens, each
+ * `{ image, startOffset, tokenTypeIdx, tokenType, endOffset }` like Chevrotain's (the
+ * object shape lexer.ts gives them), offsets into the file.
+ *
+ * Why by hand: Chevrotain's lexer tries each token type that can start with the current
+ * character in turn, through regular expressions and custom matchers that return arrays;
+ * it was a third of the front end's time. Here one switch on the character class decides,
+ * the frequent tokens (white space, names, keywords, punctuation, strings, 「…」, comments)
+ * are scanned with a character-class table, and the rare regular ones (dates, numbers,
+ * Chinese numerals) use the very regular expressions of tokens.ts (sticky copies).
+ *
+ * INVARIANT: `scan(text, 0)` equals the Chevrotain lexer over `lexingOrder` on every text —
+ * tokens, images, offsets, token types, comments (test/syntax/scanner.test.ts compares them
+ * on every policy and test input, a generated corpus, random mutations, every single UTF-16
+ * unit and random strings over the lexer's special characters). The Chevrotain lexer stays
+ * as the reference (`chevrotainTokenize`, lexer.ts).
+ * INVARIANT: holds no rule of its own: every decision is tokens.ts's (its character sets,
+ * keyword tables, unit words and regular expressions).
+ */
+import type { IToken, TokenType } from 'chevrotain';
+import {
+  NUMERAL_CHARS, GLUE_KEYWORDS, UNIT_WORDS, isNameChar, keywordAt,
+  Comment, StringLit, BadString, QuotedName, BadQuotedName, DateLit, NumberLit, ChineseNumber, Unit, Word, Name,
+  LBrace, RBrace, LParen, RParen, Colon, Comma, Semi, Dot, GreaterEq, LessEq, NotEq, EqEq, Greater, Less,
+  Plus, Minus, Times, Divide, Dash, Percent, Unexpected,
+} from './tokens.js';
+
+// ── character classes (one byte per UTF-16 unit) ─────────────────────
+const WS = 1; // WhiteSpace's set
+const DIGIT = 2; // [0-9０-９]
+const NUMERAL = 4; // NUMERAL_CHARS (ChineseNumber's first characters)
+const DATE_CN = 8; // DateLit's Chinese first characters: NUMERAL_CHARS ○廿卅
+const NAME = 16; // isNameChar (surrogates included, as isNameChar has them)
+const KW_FIRST = 32; // first character of an operator word
+const UNIT_FIRST = 64; // first character of a unit word
+
+const cls = new Uint8Array(0x10000);
+for (const c of ' \t\r\n\u3000\u00a0\u2028\u2029\ufeff') cls[c.charCodeAt(0)]! |= WS;
+for (let c = 0x30; c <= 0x39; c++) cls[c]! |= DIGIT;
+for (let c = 0xff10; c <= 0xff19; c++) cls[c]! |= DIGIT;
+for (const c of NUMERAL_CHARS) cls[c.charCodeAt(0)]! |= NUMERAL | DATE_CN;
+for (const c of '○廿卅') cls[c.charCodeAt(0)]! |= DATE_CN;
+for (let c = 0; c < 0x10000; c++) if (isNameChar(c, String.fromCharCode(c))) cls[c]! |= NAME;
+for (const k of GLUE_KEYWORDS) cls[k.charCodeAt(0)]! |= KW_FIRST;
+for (const u of UNIT_WORDS) cls[u.charCodeAt(0)]! |= UNIT_FIRST;
+
+/** Operator words by first character, longest first (keywordAt's answer: the longest that starts here). */
+const keywordsByFirst = new Map<number, string[]>();
+for (const k of GLUE_KEYWORDS) {
+  const list = keywordsByFirst.get(k.charCodeAt(0));
+  if (list) list.push(k);
+  else keywordsByFirst.set(k.charCodeAt(0), [k]);
+}
+for (const list of keywordsByFirst.values()) list.sort((a, b) => b.length - a.length);
+
+/** keywordAt(text, i) for a character known to start an operator word (KW_FIRST). */
+function keywordHere(text: string, i: number): string | undefined {
+  const list = keywordsByFirst.get(text.charCodeAt(i))!;
+  for (let k = 0; k < list.length; k++) if (text.startsWith(list[k]!, i)) return list[k];
+  return undefined;
+}
+
+/** A sticky copy of a token type's regular expression (matched at one offset, as Chevrotain does). */
+function sticky(t: TokenType): RegExp {
+  const p = t.PATTERN as RegExp;
+  return new RegExp(p.source, p.flags.replace('y', '') + 'y');
+}
+const dateRe = sticky(DateLit);
+const numberRe = sticky(NumberLit);
+const chineseNumberRe = sticky(ChineseNumber);
+
+/** End of a "…" string starting at i (StringLit when `closed`, else BadString — tokens.ts's two expressions). */
+function stringEnd(text: string, i: number, n: number): { end: number; closed: boolean } {
+  let j = i + 1;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c === 0x22) return { end: j + 1, closed: true };
+    if (c === 0x5c) {
+      if (j + 1 >= n) break; // a lone "\" at the end: not part of the string
+      j += 2;
+    } else j++;
+  }
+  return { end: j, closed: false };
+}
+
+export interface ScanResult {
+  readonly tokens: IToken[];
+  readonly comments: IToken[];
+}
+
+/**
+ * The tokens of `text` as the Chevrotain lexer over tokens.ts's `lexingOrder` gives them,
+ * offsets shifted by `base` (the text's offset in its file). Never throws.
+ */
+export function scan(text: string, base = 0): ScanResult {
+  const tokens: IToken[] = [];
+  const comments: IToken[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const k = cls[c]!;
+    if (k & WS) {
+      let j = i + 1;
+      while (j < n && cls[text.charCodeAt(j)]! & WS) j++;
+      i = j;
+      continue;
+    }
+    let type: TokenType | undefined;
+    let end = i + 1;
+    if (c === 0x23 || c === 0xff03) { // # ＃
+      while (end < n) {
+        const d = text.charCodeAt(end);
+        if (d === 0x0a || d === 0x0d) break;
+        end++;
+      }
+      comments.push({ image: text.slice(i, end), startOffset: base + i, tokenTypeIdx: Comment.tokenTypeIdx!, tokenType: Comment, endOffset: base + end - 1 } as IToken);
+      i = end;
+      continue;
+    }
+    if (c === 0x22) { // "
+      const s = stringEnd(text, i, n);
+      type = s.closed ? StringLit : BadString;
+      end = s.end;
+    } else if (c === 0x300c || c === 0x3010) { // 「 【
+      const close = c === 0x300c ? 0x300d : 0x3011;
+      while (end < n) {
+        const d = text.charCodeAt(end);
+        if (d === c || d === close || d === 0x0a || d === 0x0d) break;
+        end++;
+      }
+      if (end < n && text.charCodeAt(end) === close) {
+        type = QuotedName;
+        end++;
+      } else type = BadQuotedName;
+    } else {
+      if (k & (DIGIT | DATE_CN)) {
+        dateRe.lastIndex = i;
+        const m = dateRe.exec(text);
+        if (m) {
+          type = DateLit;
+          end = i + m[0].length;
+        } else if (k & DIGIT) {
+          numberRe.lastIndex = i;
+          type = NumberLit;
+          end = i + numberRe.exec(text)![0].length;
+        }
+      }
+      if (type === undefined && k & UNIT_FIRST) {
+        const u = unitAt(text, i, tokens, base);
+        if (u !== undefined) {
+          type = Unit;
+          end = i + u.length;
+        }
+      }
+      if (type === undefined && k & KW_FIRST) {
+        const w = keywordHere(text, i);
+        if (w !== undefined) {
+          type = Word;
+          end = i + w.length;
+        }
+      }
+      if (type === undefined && k & NUMERAL) {
+        chineseNumberRe.lastIndex = i;
+        type = ChineseNumber;
+        end = i + chineseNumberRe.exec(text)![0].length;
+      }
+      if (type === undefined && k & NAME) {
+        const j = nameEnd(text, i, n);
+        if (j > i) {
+          type = Name;
+          end = j;
+        }
+      }
+      if (type === undefined) {
+        end = punctuationEnd(text, i, c);
+        if (end > i) type = punctType;
+        else {
+          // Unexpected: a surrogate pair or one unit
+          type = Unexpected;
+          end = i + (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1);
+        }
+      }
+    }
+    tokens.push({ image: text.slice(i, end), startOffset: base + i, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type, endOffset: base + end - 1 } as IToken);
+    i = end;
+  }
+  return { tokens, comments };
+}
+
+/** tokens.ts's nameMatcher: the end of the unquoted name starting at i (i when none). */
+function nameEnd(text: string, i: number, n: number): number {
+  let j = i;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      // astral: only CJK extension planes (B–H: U+20000–U+3134F) are name characters — not emoji
+      const cp = text.codePointAt(j)!;
+      if (cp < 0x20000 || cp > 0x3134f) break;
+      j += 2;
+      continue;
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) break; // lone low surrogate
+    const k = cls[c]!;
+    if (!(k & NAME) || k & NUMERAL) break;
+    if (j > i && k & KW_FIRST && keywordHere(text, j) !== undefined) break;
+    j++;
+  }
+  return j;
+}
+
+/** tokens.ts's unitMatcher: the unit word at i, if the previous token is a number separated by spaces only. */
+function unitAt(text: string, i: number, tokens: readonly IToken[], base: number): string | undefined {
+  const prev = tokens[tokens.length - 1];
+  if (!prev || (prev.tokenType !== NumberLit && prev.tokenType !== ChineseNumber)) return undefined;
+  for (let j = prev.startOffset - base + prev.image.length; j < i; j++) {
+    const d = text.charCodeAt(j);
+    if (d !== 0x20 && d !== 0x09 && d !== 0x3000) return undefined;
+  }
+  for (const u of UNIT_WORDS) {
+    if (!text.startsWith(u, i)) continue;
+    const next = i + u.length;
+    if (next < text.length && isNameChar(text.charCodeAt(next), text[next]!) && !keywordAt(text, next)) return undefined;
+    return u;
+  }
+  return undefined;
+}
+
+/** The type of the last punctuation token `punctuationEnd` found (one module variable: no result object per token). */
+let punctType: TokenType = Unexpected;
+
+/** The punctuation tokens of tokens.ts, in lexing order: the end of the one at i (i when none), its type in `punctType`. */
+function punctuationEnd(text: string, i: number, c: number): number {
+  const d = text.charCodeAt(i + 1); // NaN past the end
+  switch (c) {
+    case 0x7b: case 0xff5b: return ((punctType = LBrace), i + 1); // { ｛
+    case 0x7d: case 0xff5d: return ((punctType = RBrace), i + 1); // } ｝
+    case 0x28: case 0xff08: return ((punctType = LParen), i + 1); // ( （
+    case 0x29: case 0xff09: return ((punctType = RParen), i + 1); // ) ）
+    case 0x3a: case 0xff1a: return ((punctType = Colon), i + 1); // : ：
+    case 0x2c: case 0xff0c: case 0x3001: return ((punctType = Comma), i + 1); // , ， 、
+    case 0x3b: case 0xff1b: case 0x3002: return ((punctType = Semi), i + 1); // ; ； 。
+    case 0x2e: case 0xff0e: case 0xb7: return ((punctType = Dot), i + 1); // . ． ·
+    case 0x2265: case 0x2a7e: return ((punctType = GreaterEq), i + 1); // ≥ ⩾
+    case 0x2264: case 0x2a7d: return ((punctType = LessEq), i + 1); // ≤ ⩽
+    case 0x2260: return ((punctType = NotEq), i + 1); // ≠
+    case 0x3e: return d === 0x3d ? ((punctType = GreaterEq), i + 2) : ((punctType = Greater), i + 1); // >= >
+    case 0xff1e: return d === 0xff1d ? ((punctType = GreaterEq), i + 2) : ((punctType = Greater), i + 1); // ＞＝ ＞
+    case 0x3c: return d === 0x3d ? ((punctType = LessEq), i + 2) : ((punctType = Less), i + 1); // <= <
+    case 0xff1c: return d === 0xff1d ? ((punctType = LessEq), i + 2) : ((punctType = Less), i + 1); // ＜＝ ＜
+    case 0x21: return d === 0x3d ? ((punctType = NotEq), i + 2) : i; // !=
+    case 0xff01: return d === 0xff1d ? ((punctType = NotEq), i + 2) : i; // ！＝
+    case 0x3d: return ((punctType = EqEq), d === 0x3d ? i + 2 : i + 1); // == =
+    case 0xff1d: return ((punctType = EqEq), i + 1); // ＝
+    case 0x2b: case 0xff0b: return ((punctType = Plus), i + 1); // + ＋
+    case 0x2d: case 0xff0d: return ((punctType = Minus), i + 1); // - －
+    case 0x2a: case 0xd7: case 0xff0a: return ((punctType = Times), i + 1); // * × ＊
+    case 0x2f: case 0xf7: case 0xff0f: return ((punctType = Divide), i + 1); // / ÷ ／
+    case 0x2014: case 0x2013: case 0x7e: case 0xff5e: case 0x301c: { // — – ~ ～ 〜
+      let j = i + 1;
+      for (;;) {
+        const e = text.charCodeAt(j);
+        if (e === 0x2014 || e === 0x2013 || e === 0x7e || e === 0xff5e || e === 0x301c) j++;
+        else break;
+      }
+      return ((punctType = Dash), j);
+    }
+    case 0x25: case 0xff05: case 0x2030: return ((punctType = Percent), i + 1); // % ％ ‰
+    default: return i;
+  }
+}

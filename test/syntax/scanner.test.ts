@@ -1,0 +1,191 @@
+/**
+ * Property: the hand-written scanner (compiler/syntax/scanner.ts) gives exactly the token stream of
+ * the Chevrotain lexer over tokens.ts's `lexingOrder` (`chevrotainTokenize`, the reference) — every
+ * token's image, offsets, type and type index, every comment — and the whole front end gives the
+ * same result on either (`useScanner`): tokens, comments, diagnostics, AST with every span.
+ * Inputs: every .zc file under policies/ and test/, a generated benchmark corpus, random mutations
+ * of the policies (the ast-parser comparison's fragments), every single UTF-16 unit in a few
+ * contexts, random strings over the lexer's special characters, and sub-ranges (`lexRange` with
+ * an offset, as the incremental front end re-lexes a block).
+ *
+ * Seeded by test/helpers/seed.ts (ZC_SEED overrides). ZC_SCANNER_RUNS scales the random parts.
+ */
+import { afterEach, expect, test } from 'vitest';
+import fc from 'fast-check';
+import type { IToken } from 'chevrotain';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SourceFile } from '../../compiler/common/source.js';
+import { chevrotainTokenize, lexRange, useScanner } from '../../compiler/syntax/lexer.js';
+import { scan } from '../../compiler/syntax/scanner.js';
+import { parseFile } from '../../compiler/syntax/index.js';
+// @ts-expect-error — a plain .mjs module of the benchmark (no types)
+import { generatePolicyCorpus } from '../bench/corpus.mjs';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const RUNS = Number(process.env['ZC_SCANNER_RUNS'] ?? 100);
+
+afterEach(() => useScanner(true));
+
+function zcFiles(dir: string, out: string[] = []): string[] {
+  for (const f of readdirSync(dir).sort()) {
+    const p = join(dir, f);
+    if (f === 'node_modules') continue;
+    if (statSync(p).isDirectory()) zcFiles(p, out);
+    else if (f.endsWith('.zc')) out.push(p);
+  }
+  return out;
+}
+
+const INPUTS = [...zcFiles(join(ROOT, 'policies')), ...zcFiles(join(ROOT, 'test'))].map((p) => ({ path: p, text: readFileSync(p, 'utf8') }));
+
+/** A token as plain data: everything a token carries (its type by name and by index). */
+const plain = (t: IToken) => ({ image: t.image, startOffset: t.startOffset, endOffset: t.endOffset, type: t.tokenType.name, idx: t.tokenTypeIdx, keys: Object.keys(t).join() });
+
+/** Tokens as one string (cheap to compare; `expectSameTokens` shows the tokens only on a difference). */
+const sig = (ts: readonly IToken[]) => ts.map((t) => `${t.startOffset}\u0000${t.endOffset}\u0000${t.tokenType.name}\u0000${t.tokenTypeIdx}\u0000${Object.keys(t).join()}\u0000${t.image}`).join('\u0001');
+
+/** The scanner and the reference agree on `text` (token by token; the first difference is what fails). */
+function expectSameTokens(text: string, label = ''): void {
+  const a = scan(text);
+  const b = chevrotainTokenize(text);
+  expect(b.errors, label).toEqual([]);
+  if (sig(a.tokens) !== sig(b.tokens)) expect(a.tokens.map(plain), label).toStrictEqual(b.tokens.map(plain));
+  if (sig(a.comments) !== sig(b.comments)) expect(a.comments.map(plain), label).toStrictEqual(b.comments.map(plain));
+  expect(a.tokens.length + a.comments.length, label).toBe(b.tokens.length + b.comments.length);
+}
+
+/** `lexRange` (tokens, comments, runs of unrecognised characters, lexical diagnostics) on either lexer. */
+function expectSameLex(text: string, a = 0, b = text.length): void {
+  const sf = new SourceFile('范围.zc', text);
+  useScanner(true);
+  const f = lexRange(sf, a, b);
+  useScanner(false);
+  const s = lexRange(sf, a, b);
+  useScanner(true);
+  expect(sig(f.value.tokens)).toBe(sig(s.value.tokens));
+  expect(sig(f.value.comments)).toBe(sig(s.value.comments));
+  expect(f.value.unexpected).toStrictEqual(s.value.unexpected);
+  expect(f.diagnostics).toStrictEqual(s.diagnostics);
+}
+
+/** The whole front end (lex, parse, AST, diagnostics) on either lexer. */
+function expectSameParse(path: string, text: string): void {
+  const sf = new SourceFile(path, text);
+  useScanner(true);
+  const f = parseFile(sf);
+  useScanner(false);
+  const s = parseFile(sf);
+  useScanner(true);
+  expect(f.diagnostics, path).toStrictEqual(s.diagnostics);
+  expect(f.value.ast, path).toStrictEqual(s.value.ast);
+  expect(sig(f.value.tokens), path).toBe(sig(s.value.tokens));
+  expect(sig(f.value.comments), path).toBe(sig(s.value.comments));
+  expect(f.value.syntaxErrors, path).toBe(s.value.syntaxErrors);
+}
+
+test(`every .zc file under policies/ and test/ scans the same both ways, and parses the same (${INPUTS.length} files)`, () => {
+  expect(INPUTS.length).toBeGreaterThan(100);
+  for (const { path, text } of INPUTS) {
+    expectSameTokens(text, path);
+    expectSameParse(path, text);
+  }
+});
+
+test('a generated benchmark corpus scans and parses the same both ways', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zc-scanner-'));
+  try {
+    const corpus = generatePolicyCorpus(join(dir, 'p'), 3000) as { files: string[] };
+    const files = corpus.files.filter((f) => f.endsWith('.zc'));
+    expect(files.length).toBeGreaterThan(3);
+    for (const p of files) {
+      const text = readFileSync(p, 'utf8');
+      expectSameTokens(text, p);
+      expectSameParse(p, text);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('every UTF-16 unit scans the same both ways: alone, after a number, inside a name, doubled', () => {
+  // (one text per context, the units separated by a line break: a unit's token cannot reach past it
+  // except inside a string — the "…" units are checked alone below)
+  const contexts: [string, string][] = [['', ''], ['3', ''], ['3 ', '甲'], ['甲', '乙'], ['', '']];
+  for (const [pre, post] of contexts) {
+    for (let lo = 0; lo < 0x10000; lo += 0x1000) {
+      const parts: string[] = [];
+      for (let c = lo; c < lo + 0x1000; c++) {
+        const ch = String.fromCharCode(c);
+        parts.push(pre + (pre === '' && post === '' && parts.length % 2 ? ch + ch : ch) + post);
+      }
+      expectSameTokens(parts.join('\n'), `units ${lo.toString(16)}… in “${pre}_${post}”`);
+    }
+  }
+  for (let c = 0; c < 0x10000; c += 97) expectSameTokens(String.fromCharCode(c) + '"' + String.fromCharCode(c), `unit ${c.toString(16)} around a quote`);
+});
+
+// ── random texts ──
+/** The characters and words the lexer decides on (keywords, units, numerals, brackets, quotes, escapes, surrogates). */
+const ALPHABET = [
+  ...'甲乙户籍 \t\n\r\u3000\u00a0\u2028\ufeff#＃"\\「」【】0123456789０９.．·一二三十百千万亿两零〇○廿卅点年月日号-－/／{}｛｝()（）:：,，、;；。>=<!＞＝＜！≥≤≠⩾⩽+＋*×＊÷~～〜—–%％‰_aZ§😀\ud800\udc00',
+  '𠀀', '𰀀', '及以上', '以上', '以下', '不满', '不属于', '属于', '等于', '不等于', '为', '且', '并且', '或', '非', '至', '一次性', '按月', '可为负',
+  '至少一个满足', '均满足', '均不满足', '元', '万元', '个月', '个工作日', '周岁', '孩', '岁', '措施', '规则', '条件', '金额', '日期', '在',
+  '2024年3月1日', '2024-3-1', '二〇二四年三月一日', '1万5', '3点6', '1.5',
+];
+const randomText = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 40 }).map((a) => a.join(''));
+
+test(`random strings over the lexer's special characters scan the same both ways (${RUNS * 10} texts)`, () => {
+  fc.assert(fc.property(randomText, (t) => expectSameTokens(t, JSON.stringify(t))), { numRuns: RUNS * 10 });
+});
+
+// ── random mutations (the ast-parser comparison's fragments) ──
+const FRAGMENTS = [
+  '措施 ', '规则 「甲」 {', '}', '{', '条件：', '家庭.', ' 并且 ', ' 或者 ', '非 ', '结果 金额：金额 一次性\n', '补助金额 = ', '原文："', '"',
+  '「', '」', '（', '）', '、', '，', '；', '：', '.', '\n', ' ', '属于 {国家、省}', '不属于 ', '月龄（婴幼儿.出生日期）', '≥', '<', '不满', '以上', '以下',
+  '3孩', '2000元', '一千零五十', '2024年3月1日', '2024年2月30日', '6—24月龄', '24—6月龄', ' 至 ', '之间', '1.5', '零点', '三万万', '3亿亿元',
+  '-', '+', '*', '/', '在 ', '第2个', '第0个', ' 按（其.出生日期）第1个', ' 均满足（', ' 至少一个满足（', '其', '数量（家庭.子女）', '某日（',
+  '当日', '次日', '是', '否', '未知', '按月', '"\\n"', '"\\q"', '存疑 「甲」 {', '存疑：', '定义 ', '前提 ', '可为负', '列表（', '时长（个月）', '比例（%）',
+  '# 注释\n', '𠀀', '§', '\u2028', '日期：', '有效期：2024年1月1日 至 2023年1月1日', '「」', '【甲】', '\\', '\ud800', '\r\n',
+];
+const SOURCES = INPUTS.filter((x) => x.path.includes('/policies/')).map((x) => x.text);
+
+type Edit = { kind: 'insert' | 'delete' | 'replace'; a: number; b: number; text: string };
+const edit: fc.Arbitrary<Edit> = fc.record({
+  kind: fc.constantFrom('insert', 'insert', 'delete', 'replace'),
+  a: fc.double({ min: 0, max: 1, noNaN: true }),
+  b: fc.double({ min: 0, max: 0.02, noNaN: true }),
+  text: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...FRAGMENTS) }, { weight: 1, arbitrary: fc.string({ maxLength: 4, unit: 'binary' }) }),
+}) as fc.Arbitrary<Edit>;
+
+function apply(text: string, e: Edit): string {
+  const i = Math.min(text.length, Math.floor(e.a * text.length));
+  const j = Math.min(text.length, i + Math.floor(e.b * text.length) + 1);
+  if (e.kind === 'insert') return text.slice(0, i) + e.text + text.slice(i);
+  if (e.kind === 'delete') return text.slice(0, i) + text.slice(j);
+  return text.slice(0, i) + e.text + text.slice(j);
+}
+
+test(`random mutations of the policies scan and parse the same both ways (${RUNS} texts; the whole front end in about a quarter)`, () => {
+  fc.assert(
+    fc.property(fc.nat(SOURCES.length - 1), fc.array(edit, { minLength: 1, maxLength: 4 }), fc.nat(3), (k, edits, c) => {
+      let text = SOURCES[k]!;
+      for (const e of edits) text = apply(text, e); // (by UTF-16 unit: lone surrogates too)
+      expectSameTokens(text, 'mutation');
+      expectSameLex(text);
+      if (c === 0) expectSameParse('变异.zc', text); // (the parse is a function of the tokens; the whole front end in a quarter of the runs)
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test(`lexRange of a sub-range (offsets into the file) is the same both ways (${RUNS} ranges)`, () => {
+  fc.assert(
+    fc.property(fc.nat(SOURCES.length - 1), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (k, x, y) => {
+      const text = SOURCES[k]!;
+      expectSameLex(text, Math.floor(Math.min(x, y) * text.length), Math.floor(Math.max(x, y) * text.length));
+    }),
+    { numRuns: RUNS },
+  );
+});
