@@ -243,6 +243,7 @@ class Lowerer {
         };
       }
       case 'arith': return this.arith(e, t, origin);
+      // Stryker disable next-line ConditionalExpression: the last clause of the switch: without its break, control leaves the switch at the same place
       default: break;
     }
     this.diagnostics.push(diag('ZC0802', e.span, `表达式“${origin.text}”无法在运行时求值`));
@@ -328,7 +329,9 @@ class Lowerer {
 
   citation(anchor: string | undefined, extraQuotes: readonly A.StrLit[]): IrCitation {
     const c = this.p.clauses.find((x) => x.anchor === anchor);
+    // Stryker disable next-line OptionalChaining,ArrayDeclaration: citation() is called only for measures, which are always declared inside a 条款 (at the top level a measure is a parse error, ZC0201), so the clause is found
     const quotes = [...(c?.decl.quotes ?? []), ...extraQuotes].map((q) => q.value);
+    // Stryker disable next-line OptionalChaining,StringLiteral: citation() is called only for measures, which are always declared inside a 条款 (at the top level a measure is a parse error, ZC0201), so the anchor is given and the clause is found
     return { anchor: anchor ?? '', label: c?.label ?? '', ...(c?.title ? { title: c.title } : {}), quotes };
   }
 

@@ -179,3 +179,86 @@ describe('a duration written before the date it is added to (bug found by the mu
     });
   });
 });
+
+describe('calls: 某日 only with two written dates; the other functions keep their arguments', () => {
+  const E2 = '实体 人 { 数：整数  生：日期  日：日期  天：时长（天）  月：时长（个月）  周：时长（周） }\n';
+  it('天数 of two written dates, or of a field and a written date, is daysBetween (not 某日)', () => {
+    const r = lowerText(E2 + measure('时长（天）', '值 = 天数（2024年1月1日， 2024年3月1日）'));
+    expect(r.diagnostics).toEqual([]);
+    const DAYS = { k: 'quantity', dim: 'days' };
+    expect(shape(r.value.measures[0]!.rules[0]!.assignments[0]!.value)).toEqual({ k: 'daysBetween', type: DAYS, from: C(DATE, 19723), to: C(DATE, 19783) });
+    const q = lowerText(E2 + measure('时长（天）', '值 = 天数（人.生， 2024年3月1日）'));
+    expect(shape(q.value.measures[0]!.rules[0]!.assignments[0]!.value)).toEqual({ k: 'daysBetween', type: DAYS, from: F('生', DATE), to: C(DATE, 19783) });
+  });
+
+  it('errors: 某日 without two written dates, 周岁 without an argument, an unknown function, an aggregate of a non-list', () => {
+    const cases: [string, string, string[], unknown][] = [
+      ['日期', '值 = 某日（人.生，2024年1月1日）', ['ZC0311'], C(DATE, 0)],
+      ['日期', '值 = 某日（2024年1月1日）', ['ZC0501'], C(DATE, 0)],
+      ['日期', '值 = 某日（）', ['ZC0501'], C(DATE, 0)],
+      ['整数', '值 = 某函数（1）', ['ZC0401'], C(INT, 0)],
+      ['整数', '值 = 合计（人.数，其）', ['ZC0513'], C(INT, 0)],
+    ];
+    for (const [type, rule, errors, value] of cases) {
+      const [e, l] = lowerAny(E2 + measure(type, rule));
+      expect([rule, e]).toEqual([rule, errors]);
+      expect(l.diagnostics.map((d) => [d.code, d.message])).toEqual([['ZC0802', `表达式“${rule.slice(4)}”无法在运行时求值`]]);
+      expect(shape(l.value.measures[0]!.rules[0]!.assignments[0]!.value)).toEqual(value);
+    }
+    const [e, l] = lowerAny(E2 + measure('年龄（岁）', '值 = 周岁（）'));
+    expect(e).toEqual(['ZC0501']);
+    expect(l.diagnostics).toEqual([]);
+    expect(shape(l.value.measures[0]!.rules[0]!.assignments[0]!.value)).toEqual({ k: 'age', type: { k: 'quantity', dim: 'ageYears' }, unit: 'years', birth: C(DATE, 0) });
+  });
+});
+
+describe('ages across units only for 月龄 and 周岁; durations are added as durations', () => {
+  const E2 = '实体 人 { 数：整数  生：日期  日：日期  天：时长（天）  月：时长（个月）  周：时长（周） }\n';
+  it('errors: days against a 月龄 literal (ZC0502) and 月龄 against 周岁 values (ZC0503) stay as written', () => {
+    const [e1, l1] = lowerAny(E2 + measure('整数', '条件：人.天 ≥ 24月龄  值 = 1'));
+    expect(e1).toEqual(['ZC0502']);
+    expect(l1.diagnostics).toEqual([]);
+    expect(shape(l1.value.measures[0]!.rules[0]!.condition)).toEqual({ k: 'cmp', type: BOOL, op: '>=', a: F('天', { k: 'quantity', dim: 'days' }), b: C({ k: 'quantity', dim: 'ageMonths' }, 24) });
+    const [e2, l2] = lowerAny(E2 + measure('整数', '条件：月龄（人.生） ≥ 周岁（人.日）  值 = 1'));
+    expect(e2).toEqual(['ZC0503']);
+    expect(l2.diagnostics).toEqual([]);
+    expect(shape(l2.value.measures[0]!.rules[0]!.condition)).toEqual({
+      k: 'cmp', type: BOOL, op: '>=',
+      a: { k: 'age', type: { k: 'quantity', dim: 'ageMonths' }, unit: 'months', birth: F('生', DATE) },
+      b: { k: 'age', type: { k: 'quantity', dim: 'ageYears' }, unit: 'years', birth: F('日', DATE) },
+    });
+  });
+
+  it('months + months, weeks + weeks and a number × months are plain arithmetic (no addMonths, no × 7)', () => {
+    const r = lowerText(`${E2}条款 一、 { 措施 算 { 牵头单位：县卫健委  结果 值：时长（个月）  结果 周数：时长（周）  结果 积：时长（个月）  规则 甲 { 值 = 人.月 + 2个月  周数 = 人.周 + 2周  积 = 3 × 人.月 } } }\n`);
+    expect(r.diagnostics).toEqual([]);
+    const M = { k: 'quantity', dim: 'months' };
+    const W = { k: 'quantity', dim: 'weeks' };
+    expect(shape(r.value.measures[0]!.rules[0]!.assignments)).toEqual([
+      { outcome: '值', value: { k: 'add', type: M, a: F('月', M), b: C(M, 2) } },
+      { outcome: '周数', value: { k: 'add', type: W, a: F('周', W), b: C(W, 2) } },
+      { outcome: '积', value: { k: 'mul', type: M, a: C(INT, 3), b: F('月', M) } },
+    ]);
+  });
+});
+
+describe('indicators: what cannot be evaluated', () => {
+  it('a date is not a number (ZC0803); a parameter inside one (ZC0407) is not a constant, negated or added', () => {
+    const r = lowerText('条款 一、 { 指标 「日」：日期 = 2024年1月1日 }\n');
+    expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([['ZC0803', '指标只能由数字、单位和其他指标组成']]);
+    expect(r.value.indicators.map(({ origin: _, ...i }) => i)).toEqual([{ name: '日', value: '', exact: false, fraction: '', unit: '', expr: '2024年1月1日', clause: 'sec_1' }]);
+    const [e, l] = lowerAny('参数 基数：金额 来自 "参数.yaml"\n条款 一、 { 指标 「负」：金额 = -基数\n 指标 「和」：金额 = 基数 + 1元 }\n', {
+      'p/参数.yaml': '基数:\n  单位: 元\n  值:\n    - 起: 2024-01-01\n      值: 1000\n      来源: "甲"\n      已确认: true\n',
+    });
+    expect(e).toEqual(['ZC0407', 'ZC0407']);
+    expect(l.diagnostics.map((d) => [d.code, d.message])).toEqual([['ZC0803', '指标中的“基数”不是常量'], ['ZC0803', '指标中的“基数”不是常量']]);
+    expect(l.value.indicators.map((i) => [i.name, i.value, i.fraction])).toEqual([['负', '', ''], ['和', '', '']]);
+  });
+});
+
+describe('a measure\'s citation: the clause\'s 原文, then the measure\'s own', () => {
+  it('both quotes, in that order', () => {
+    const r = lowerText('条款 一、 "总则" { 原文："一、总则"  措施 内 { 牵头单位：县卫健委  原文："内"  结果 值：整数  规则 甲 { 值 = 1 } } }\n');
+    expect(r.value.measures[0]!.citation).toEqual({ anchor: 'sec_1', label: '一', title: '总则', quotes: ['一、总则', '内'] });
+  });
+});
