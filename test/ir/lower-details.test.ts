@@ -262,3 +262,40 @@ describe('a measure\'s citation: the clause\'s 原文, then the measure\'s own',
     expect(r.value.measures[0]!.citation).toEqual({ anchor: 'sec_1', label: '一', title: '总则', quotes: ['一、总则', '内'] });
   });
 });
+
+describe('the program: assignments in their outcome\'s type, and what an erroneous declaration lowers to', () => {
+  const AGES = { m: { k: 'quantity', dim: 'ageMonths' }, y: { k: 'quantity', dim: 'ageYears' } };
+  it('a 周岁 literal assigned to a 周岁 outcome stays in years, whatever the other outcomes', () => {
+    const r = lowerText(`${ENTITY}条款 一、 { 措施 算 { 牵头单位：县卫健委  结果 甲：年龄（月龄）  结果 乙：年龄（岁）  规则 r { 乙 = 3周岁  甲 = 6月龄 } } }\n`);
+    expect(r.diagnostics).toEqual([]);
+    expect(shape(r.value.measures[0]!.rules[0]!.assignments)).toEqual([{ outcome: '乙', value: C(AGES.y, 3) }, { outcome: '甲', value: C(AGES.m, 6) }]);
+  });
+
+  it('errors: a 周岁 literal for a 月龄 outcome (ZC0505) is lowered in months; an undeclared outcome (ZC0401) keeps the literal', () => {
+    const [e1, l1] = lowerAny(`${ENTITY}条款 一、 { 措施 算 { 牵头单位：县卫健委  结果 甲：年龄（月龄）  结果 乙：年龄（岁）  规则 r { 乙 = 3周岁  甲 = 2周岁 } } }\n`);
+    expect(e1).toEqual(['ZC0505']);
+    expect(shape(l1.value.measures[0]!.rules[0]!.assignments)).toEqual([{ outcome: '乙', value: C(AGES.y, 3) }, { outcome: '甲', value: C(AGES.m, 24) }]);
+    const [e2, l2] = lowerAny(`${ENTITY}条款 一、 { 措施 算 { 牵头单位：县卫健委  结果 甲：整数  规则 r { 丙 = 1 } } }\n`);
+    expect(e2).toEqual(['ZC0401']);
+    expect(shape(l2.value.measures[0]!.rules[0]!.assignments)).toEqual([{ outcome: '丙', value: C(INT, 1) }]);
+  });
+
+  it('errors: a parameter without its file (ZC0701) has no unit and no values; fields of a type in error are integers', () => {
+    const [e1, l1] = lowerAny('参数 基数：金额 来自 "无.yaml"\n');
+    expect(e1).toEqual(['ZC0701']);
+    expect(l1.value.params).toEqual([{ name: '基数', type: { k: 'money' }, unit: '', values: [] }]);
+    const [e2, l2] = lowerAny('实体 人 { 生：日期  列：列表（整数）  长：时长  空：列表 }\n');
+    expect(e2).toEqual(['ZC0514', 'ZC0311']);
+    expect(l2.value.entities).toEqual([{ name: '人', fields: [{ name: '生', type: DATE }, { name: '列', type: INT }, { name: '长', type: INT }, { name: '空', type: INT }] }]);
+  });
+
+  it('errors: a property of an unknown category (ZC0311) is 一般; an assumption without 条件 (ZC0307) is left out', () => {
+    const [e, l] = lowerAny(`条款 一、 { 措施 算 { 牵头单位：县卫健委  结果 甲：整数  规则 r { 甲 = 1 } }
+ 性质 「p」 { 类别：「其他」  断言：算.甲 ≥ 0 }
+ 前提 「无条件」 { 说明："x" } }
+`);
+    expect(e).toEqual(['ZC0311', 'ZC0307']);
+    expect(l.value.properties.map((x) => [x.name, x.kind])).toEqual([['p', '一般']]);
+    expect(l.value.assumptions).toEqual([]);
+  });
+});
