@@ -65,6 +65,7 @@ class Lowerer {
       case 'money': return { k: 'money' };
       case 'date': return { k: 'date' };
       case 'text': return { k: 'text' };
+      // Stryker disable next-line OptionalChaining,ArrayDeclaration: the checker gives an enum type only for a name that p.enums holds (a declared enum, or the built-in 层级), so the lookup always finds its members
       case 'enum': return { k: 'enum', name: t.name, members: this.p.enums.get(t.name)?.members.map((m) => m.text) ?? [] };
       case 'quantity': return t.dim === 'count' ? { k: 'int' } : { k: 'quantity', dim: t.dim };
       case 'entity': return { k: 'entity', name: t.name };
@@ -79,6 +80,7 @@ class Lowerer {
 
   varAt(level: number, origin: Origin): IrExpr {
     const v = this.vars[level];
+    // Stryker disable next-line ConditionalExpression,ObjectLiteral,StringLiteral: the checker numbers element levels on the same quantifiers, aggregates and 第N个 that bind a variable here (and a body whose list is not a list is not lowered), so vars[level] is always bound
     if (!v) return { k: 'const', type: { k: 'int' }, value: 0, origin };
     return { k: 'var', type: { k: 'entity', name: v.entity }, name: v.name, origin };
   }
@@ -95,6 +97,7 @@ class Lowerer {
   }
 
   typeOf(e: A.Expr): Type {
+    // Stryker disable next-line ObjectLiteral,StringLiteral: every reader of the type (irType's default, the k === 'entity' / 'measure' / 'quantity' / 'int' tests) treats { k: 'error' }, {} and { k: '' } alike
     return this.p.types.get(e) ?? { k: 'error' };
   }
 
@@ -156,10 +159,11 @@ class Lowerer {
         const r = this.resolution(e);
         if (r) {
           switch (r.k) {
-            // Stryker disable next-line StringLiteral: the checker resolves a name to 'elem' never (only 其, kind 'it', gets it), so this case is unreachable
+            // Stryker disable next-line StringLiteral,ConditionalExpression: the checker resolves a name to 'elem' never (only 其, kind 'it', gets it), so this case is unreachable
             case 'elem': return this.varAt(r.level, origin);
             case 'elemField': return { k: 'get', type: t, of: this.varAt(r.level, origin), field: r.field, origin };
             case 'elemDef': return { k: 'def', type: t, name: r.key, of: this.varAt(r.level, origin), origin };
+            // Stryker disable next-line LogicalOperator: a name resolves to 'self' only when its text is the entity of the definition being lowered (checker: text === env.self), so selfEntity and n are the same text
             case 'self': return { k: 'var', type: { k: 'entity', name: this.selfEntity ?? n }, name: '@self', origin };
             case 'root': return { k: 'root', type: { k: 'entity', name: n }, entity: n, origin };
             case 'def': return { k: 'def', type: t, name: r.key, origin };
@@ -239,6 +243,7 @@ class Lowerer {
         };
       }
       case 'arith': return this.arith(e, t, origin);
+      // Stryker disable next-line ConditionalExpression: the last clause of the switch: without its break, control leaves the switch at the same place
       default: break;
     }
     this.diagnostics.push(diag('ZC0802', e.span, `表达式“${origin.text}”无法在运行时求值`));
@@ -264,16 +269,18 @@ class Lowerer {
   }
 
   arith(e: Extract<A.Expr, { kind: 'arith' }>, t: IrType, origin: Origin): IrExpr {
-    const a = this.expr(e.left);
-    const b = this.expr(e.right);
+    const left = this.expr(e.left);
+    const right = this.expr(e.right);
     const isDate = (x: IrType) => x.k === 'date';
     const isMY = (x: IrType) => x.k === 'quantity' && (x.dim === 'months' || x.dim === 'years');
+    // a duration plus a date is the date plus the duration: one path for both orders, so that
+    // `1年 + 日期` is 12 months and `2周 + 日期` 14 days as after the date (they were 1 month
+    // and 2 days before issue 15's mutation run found it)
+    const [a, b] = e.op === '+' && isDate(right.type) ? [right, left] : [left, right];
     if ((e.op === '+' || e.op === '-') && isDate(a.type) && isMY(b.type)) {
       const months = b.type.k === 'quantity' && b.type.dim === 'years' ? { k: 'mul' as const, type: { k: 'int' as const }, a: b, b: { k: 'const' as const, type: { k: 'int' as const }, value: 12 }, origin } : b;
       return { k: 'addMonths', type: t, date: a, months, sign: e.op === '+' ? 1 : -1, origin };
     }
-    if (e.op === '+' && isDate(b.type) && isMY(a.type)) return { k: 'addMonths', type: t, date: b, months: a, sign: 1, origin };
-    if (e.op === '+' && isDate(b.type)) return { k: 'add', type: t, a: b, b: a, origin };
     if (e.op === '+' || e.op === '-') {
       // weeks added to a date are days × 7
       if (isDate(a.type) && b.type.k === 'quantity' && b.type.dim === 'weeks') {
@@ -322,7 +329,9 @@ class Lowerer {
 
   citation(anchor: string | undefined, extraQuotes: readonly A.StrLit[]): IrCitation {
     const c = this.p.clauses.find((x) => x.anchor === anchor);
+    // Stryker disable next-line OptionalChaining,ArrayDeclaration: citation() is called only for measures, which are always declared inside a 条款 (at the top level a measure is a parse error, ZC0201), so the clause is found
     const quotes = [...(c?.decl.quotes ?? []), ...extraQuotes].map((q) => q.value);
+    // Stryker disable next-line OptionalChaining,StringLiteral: citation() is called only for measures, which are always declared inside a 条款 (at the top level a measure is a parse error, ZC0201), so the anchor is given and the clause is found
     return { anchor: anchor ?? '', label: c?.label ?? '', ...(c?.title ? { title: c.title } : {}), quotes };
   }
 
