@@ -167,6 +167,20 @@ describe('the judge: validity periods, exceptions, gaps, contradictions, doubts 
     expect(decide('加发', { 申请人: '不存在' }, DAY)['理由']).toStrictEqual(['输入声明没有「申请人」']);
   });
 
+  it('a list or entity outcome is never given (its value is a record, as in the interpreter); two lists differ by their path and length', () => {
+    const person = { 户籍: '本县' };
+    const family = (备案: boolean) => ({ 家庭: { 子女: [person, person], 夫妻: [person, person], 户主: {}, 入托机构: { 名称: '甲', 备案 } } });
+    // 本户 gives 家庭.子女, 夫妻 (when the nursery is registered) 家庭.夫妻: two elements each, other paths
+    const d = decide('名单', family(true), DAY);
+    expect([d['状态'], d['结果'], d['理由'], d['问题']]).toStrictEqual(['存疑', {}, [
+      '矛盾：结果“子女”由规则 本户=2个、夫妻=2个 同时给出不同的值，且没有优先关系',
+      '结果“户主”的值取决于缺少的事实',
+    ], [{ 类别: '矛盾', 结果: '子女', 规则: ['本户', '夫妻'] }, { 类别: '未知', 结果: '户主', 规则: ['本户'] }]]);
+    expect('缺少' in d).toBe(false);
+    const e = decide('名单', family(false), DAY);
+    expect(e['理由']).toStrictEqual(['结果“子女”的值取决于缺少的事实', '结果“户主”的值取决于缺少的事实']);
+  });
+
   it('a decision is the caller’s own: changing it does not change the next one', () => {
     const facts = applicant('500');
     const first = R.evaluate(facts, DAY) as { 决定: Decision[] };
@@ -209,7 +223,7 @@ function problems(f: () => unknown): P[] {
   }
   throw new Error('no InputError');
 }
-const MEASURES = '本政策可计算的措施名（三孩补助、汇总、实施后补助、入托补贴、入托补贴申请条件、补助、判定、加发）';
+const MEASURES = '本政策可计算的措施名（三孩补助、汇总、实施后补助、入托补贴、入托补贴申请条件、补助、判定、名单、加发）';
 const A = applicant('2500');
 const names = (r: unknown): string[] => (r as { 决定: { 措施: string }[] }).决定.map((d) => d.措施);
 const status = (r: unknown, name: string): string => (r as { 决定: { 措施: string; 状态: string }[] }).决定.find((d) => d.措施 === name)!.状态;
@@ -239,7 +253,7 @@ describe('evaluateFast: the selection of measures (措施)', () => {
     const proto = Object.prototype as Record<string, unknown>;
     proto['措施'] = ['加发'];
     try {
-      expect(names(R.evaluateFast(A, DAY, undefined, {}))).toHaveLength(8);
+      expect(names(R.evaluateFast(A, DAY, undefined, {}))).toHaveLength(9);
     } finally {
       delete proto['措施'];
     }
@@ -279,9 +293,9 @@ describe('evaluateFast: what one call leaves for the next (the date, the batch)'
     expect(status(R.evaluateFast(old, '2024-01-01', undefined, options), '判定')).toBe('适用');
     expect(status(R.evaluateFast(old, '2023-12-31', undefined, options), '判定')).toBe('存疑');
     // options after none, none after options
-    expect(names(R.evaluateFast(old, '2023-12-31'))).toHaveLength(8);
+    expect(names(R.evaluateFast(old, '2023-12-31'))).toHaveLength(9);
     expect(names(R.evaluateFast(old, '2023-12-31', undefined, options))).toStrictEqual(['判定']);
-    expect(names(R.evaluateFast(old, '2023-12-31'))).toHaveLength(8);
+    expect(names(R.evaluateFast(old, '2023-12-31'))).toHaveLength(9);
   });
 
   it('an invalid date is refused every time; a refused batch is not reused', () => {
