@@ -44,7 +44,7 @@ const ENTITY = '对象（字段 → 值），或 "不存在"（表示没有该�
 const PERSON = '对象（实体「人」的字段 → 值）';
 const MONEY = '金额（元，最多两位小数，如 "1000.50"）';
 const RATIO = '比例（如 "50%"、"4.8‰"）';
-const MEASURES = '本政策可计算的措施名（三孩补助、汇总、实施后补助、入托补贴、入托补贴申请条件、补助）';
+const MEASURES = '本政策可计算的措施名（三孩补助、汇总、实施后补助、入托补贴、入托补贴申请条件、补助、判定、名单、加发）';
 
 describe('input validation: every problem, in input order, the same from evaluate and evaluateFast', () => {
   const cyclic = (): unknown => {

@@ -210,6 +210,6 @@ describe('input validation: values read from hostile objects, shown values, boun
     const sel = R.evaluateFast({}, DAY, undefined, { 事件登记: 'none', 措施: ['三孩补助', '补助'] }) as { 事件登记: unknown; 决定: { 措施: string }[] };
     expect(sel.决定.map((d) => d.措施)).toEqual(['三孩补助', '补助']);
     expect(sel.事件登记).toBe('none');
-    expect((R.evaluateFast({}, DAY, undefined, { 事件登记: 'none', 措施: undefined }) as { 决定: unknown[] }).决定).toHaveLength(6);
+    expect((R.evaluateFast({}, DAY, undefined, { 事件登记: 'none', 措施: undefined }) as { 决定: unknown[] }).决定).toHaveLength(9);
   });
 });
