@@ -245,7 +245,7 @@ export async function benchBatch(opts = {}) {
     say(lines.at(-1));
     summary.big = { rows: BIG, rssMB: big.rssMB, ms: big.ms };
   }
-  lines.push(`  (one run each; peak RSS by ${rssMethod}; evaluation date ${DATE}; events: policies/events.yaml)`);
+  lines.push(`  (${rounds > 1 ? `DuckDB: median of ${rounds} interleaved rounds, peak RSS the largest; others one run` : 'one run each'}; peak RSS by ${rssMethod}; evaluation date ${DATE}; events: policies/events.yaml)`);
   if (!opts.tmp && !opts.keep) rmSync(tmp, { recursive: true, force: true });
   return { title: TITLE, lines, summary };
 }
