@@ -172,6 +172,11 @@ describe('a duration written before the date it is added to (bug found by the mu
     });
   });
 
+  it('only + is reordered: the days between two dates keep their order', () => {
+    const r = lowerText(ENTITY + measure('时长（天）', '值 = 人.日 - 人.生'));
+    expect(shape(r.value.measures[0]!.rules[0]!.assignments[0]!.value)).toEqual({ k: 'sub', type: DAYS, a: F('日', DATE), b: F('生', DATE) });
+  });
+
   it('gives the same dates as the other order on the interpreter', () => {
     const d = evaluate(lowerText(text).value, { 人: { 生: '2024-01-15' } }, '2024-06-01').决定[0]!;
     expect(Object.fromEntries(Object.entries(d.结果).map(([k, x]) => [k, x!.值]))).toEqual({
