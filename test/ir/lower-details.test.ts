@@ -172,6 +172,11 @@ describe('a duration written before the date it is added to (bug found by the mu
     });
   });
 
+  it('only + is reordered: the days between two dates keep their order', () => {
+    const r = lowerText(ENTITY + measure('时长（天）', '值 = 人.日 - 人.生'));
+    expect(shape(r.value.measures[0]!.rules[0]!.assignments[0]!.value)).toEqual({ k: 'sub', type: DAYS, a: F('日', DATE), b: F('生', DATE) });
+  });
+
   it('gives the same dates as the other order on the interpreter', () => {
     const d = evaluate(lowerText(text).value, { 人: { 生: '2024-01-15' } }, '2024-06-01').决定[0]!;
     expect(Object.fromEntries(Object.entries(d.结果).map(([k, x]) => [k, x!.值]))).toEqual({
@@ -297,5 +302,19 @@ describe('the program: assignments in their outcome\'s type, and what an erroneo
     expect(e).toEqual(['ZC0311', 'ZC0307']);
     expect(l.value.properties.map((x) => [x.name, x.kind])).toEqual([['p', '一般']]);
     expect(l.value.assumptions).toEqual([]);
+  });
+});
+
+describe('exceptions and assumptions inside a 条款', () => {
+  it('a rule\'s overrides are sorted (the closure gives 基, 低 for 高); an assumption keeps its clause', () => {
+    const r = lowerText(`${ENTITY}条款 一、 { 措施 算 { 牵头单位：县卫健委  结果 值：整数
+  规则 低 { 值 = 1 }
+  规则 基 例外于 低 { 条件：人.数 ≥ 1  值 = 2 }
+  规则 高 例外于 基 { 条件：人.数 ≥ 2  值 = 3 } }
+  前提 「在条款」 { 条件：人.数 ≥ 0 } }
+`);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.value.measures[0]!.rules.map((x) => [x.name, x.overrides])).toEqual([['低', []], ['基', ['低']], ['高', ['低', '基']]]);
+    expect(shape(r.value.assumptions)).toEqual([{ name: '在条款', clause: 'sec_1', condition: { k: 'cmp', type: BOOL, op: '>=', a: F('数', INT), b: C(INT, 0) } }]);
   });
 });
