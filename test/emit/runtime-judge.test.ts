@@ -108,12 +108,13 @@ describe('the judge: validity periods, exceptions, gaps, contradictions, doubts 
     expect([a['状态'], a['结果'], a['问题']]).toStrictEqual(['存疑', {}, [
       { 类别: '未知', 结果: '档次', 规则: ['提高'] }, { 类别: '未知', 结果: '类别', 规则: ['基本'] }, { 类别: '未知', 结果: '期满日', 规则: ['期满'] },
     ]]);
-    // …and one that does not apply: 不适用, the doubt only noted
+    // a required outcome without a rule stays a gap while the policy may not be in force
     const n = decide('判定', { 申请人: { 收入: '10', 补助比例: '10%', 受理日期: '2023-07-01' } }, '2023-07-15');
-    expect(n['状态']).toBe('存疑'); // 档次 is required: a gap
+    expect(n['状态']).toBe('存疑');
     expect((n['理由'] as string[]).at(-1)).toBe('评估日期可能早于施行日（2023-01-01 至 2023-12-31 之间，确切日期未知）：若尚未施行则不适用');
-    const none = decide('补助', { 申请人: { 出生日期: '2023-01-01', 受理日期: '2023-07-01', 收入: '0', 补助比例: '0%', 调整: '0%' } }, '2023-07-15');
-    expect(none['状态']).not.toBe('适用');
+    // …and a measure that does not apply: 不适用, the doubt only noted
+    const none = decide('入托补贴申请条件', { 家庭: { 入托机构: { 名称: '甲', 备案: false } } }, '2023-07-15');
+    expect([none['状态'], none['理由']]).toStrictEqual(['不适用', ['没有适用的规则', '（评估日期可能早于施行日（2023-01-01 至 2023-12-31 之间，确切日期未知）；无论如何均无待遇）']]);
   });
 
   it('contradictions with an unknown value and with uncertain dates; one uncertain date is unknown, not a contradiction', () => {
