@@ -10,32 +10,20 @@
  */
 import { afterEach, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SourceFile } from '../../compiler/common/source.js';
 import { lex } from '../../compiler/syntax/lexer.js';
 import { parseTokens, useAstParser } from '../../compiler/syntax/parser.js';
 import { parseFile, type ParsedFile } from '../../compiler/syntax/index.js';
+import { FRAGMENTS, INPUTS, SOURCES, applyEdit, editArbitrary } from './front-end-inputs.js';
 // @ts-expect-error — a plain .mjs module of the benchmark (no types)
 import { generatePolicyCorpus } from '../bench/corpus.mjs';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const RUNS = Number(process.env['ZC_AST_PARSER_RUNS'] ?? 150);
 
 afterEach(() => useAstParser(true));
-
-function zcFiles(dir: string, out: string[] = []): string[] {
-  for (const f of readdirSync(dir).sort()) {
-    const p = join(dir, f);
-    if (f === 'node_modules') continue;
-    if (statSync(p).isDirectory()) zcFiles(p, out);
-    else if (f.endsWith('.zc')) out.push(p);
-  }
-  return out;
-}
-
-const INPUTS = [...zcFiles(join(ROOT, 'policies')), ...zcFiles(join(ROOT, 'test'))].map((p) => ({ path: p, text: readFileSync(p, 'utf8') }));
 
 /** Both paths on one text: what each gives (the CST read after the AST, as the formatter does). */
 function both(path: string, text: string, keepCst = false): { fast: ParsedFile; slow: ParsedFile; fd: unknown; sd: unknown } {
@@ -91,38 +79,14 @@ test('a generated benchmark corpus parses the same both ways', () => {
 });
 
 // ── random mutations ──
-const FRAGMENTS = [
-  '措施 ', '规则 「甲」 {', '}', '{', '条件：', '家庭.', ' 并且 ', ' 或者 ', '非 ', '结果 金额：金额 一次性\n', '补助金额 = ', '原文："', '"',
-  '「', '」', '（', '）', '、', '，', '；', '：', '.', '\n', ' ', '属于 {国家、省}', '不属于 ', '月龄（婴幼儿.出生日期）', '≥', '<', '不满', '以上', '以下',
-  '3孩', '2000元', '一千零五十', '2024年3月1日', '2024年2月30日', '6—24月龄', '24—6月龄', ' 至 ', '之间', '1.5', '零点', '三万万', '3亿亿元',
-  '-', '+', '*', '/', '在 ', '第2个', '第0个', ' 按（其.出生日期）第1个', ' 均满足（', ' 至少一个满足（', '其', '数量（家庭.子女）', '某日（',
-  '当日', '次日', '是', '否', '未知', '按月', '"\\n"', '"\\q"', '存疑 「甲」 {', '存疑：', '定义 ', '前提 ', '可为负', '列表（', '时长（个月）', '比例（%）',
-  '# 注释\n', '𠀀', '§', '\u2028', '日期：', '有效期：2024年1月1日 至 2023年1月1日', '「」', '【甲】',
-];
-const SOURCES = INPUTS.filter((x) => x.path.includes('/policies/')).map((x) => x.text);
 
-type Edit = { kind: 'insert' | 'delete' | 'replace'; a: number; b: number; text: string };
-const edit: fc.Arbitrary<Edit> = fc.record({
-  kind: fc.constantFrom('insert', 'insert', 'delete', 'replace'),
-  a: fc.double({ min: 0, max: 1, noNaN: true }),
-  b: fc.double({ min: 0, max: 0.02, noNaN: true }),
-  text: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...FRAGMENTS) }, { weight: 1, arbitrary: fc.string({ maxLength: 4 }) }),
-}) as fc.Arbitrary<Edit>;
-
-function apply(text: string, e: Edit): string {
-  const cps = [...text];
-  const i = Math.min(cps.length, Math.floor(e.a * cps.length));
-  const j = Math.min(cps.length, i + Math.floor(e.b * cps.length) + 1);
-  if (e.kind === 'insert') return [...cps.slice(0, i), e.text, ...cps.slice(i)].join('');
-  if (e.kind === 'delete') return [...cps.slice(0, i), ...cps.slice(j)].join('');
-  return [...cps.slice(0, i), e.text, ...cps.slice(j)].join('');
-}
+const edit = editArbitrary(FRAGMENTS);
 
 test(`random mutations of the policies parse the same both ways (${RUNS} texts)`, () => {
   fc.assert(
     fc.property(fc.nat(SOURCES.length - 1), fc.array(edit, { minLength: 1, maxLength: 4 }), fc.nat(3), (k, edits, c) => {
       let text = SOURCES[k]!;
-      for (const e of edits) text = apply(text, e);
+      for (const e of edits) text = applyEdit(text, e);
       expectSame('变异.zc', text, c === 0); // (the CST, materialised, in a quarter of the runs: the costly part)
     }),
     { numRuns: RUNS },
