@@ -18,7 +18,7 @@
  * (vitest.mutation.config.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRuntime, type RuntimeModule } from './runtime-module.js';
+import { inputProblems, loadRuntime, type InputProblem, type RuntimeModule } from './runtime-module.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 let R: RuntimeModule & { evaluateMany: (...a: any[]) => any };
@@ -27,17 +27,8 @@ beforeAll(async () => {
 });
 
 const DAY = '2024-07-15';
-type P = { 路径: string; 期望: string; 实际: string };
-/** The problems of the InputError thrown by f (fails if f does not throw one). */
-function problems(f: () => unknown): P[] {
-  try {
-    f();
-  } catch (e) {
-    expect((e as Error).name).toBe('InputError');
-    return (e as { problems: P[] }).problems;
-  }
-  throw new Error('no InputError');
-}
+type P = InputProblem;
+const problems = inputProblems;
 const p = (路径: string, 期望: string, 实际: string): P => ({ 路径, 期望, 实际 });
 
 const ENTITY = '对象（字段 → 值），或 "不存在"（表示没有该实体）';

@@ -13,7 +13,7 @@
  * runtime's mutation test set, vitest.mutation.config.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRuntime, type RuntimeModule } from './runtime-module.js';
+import { inputProblems, loadRuntime, type InputProblem, type RuntimeModule } from './runtime-module.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 let R: RuntimeModule & { evaluateMany: (...a: any[]) => any };
@@ -214,16 +214,8 @@ describe('the judge: validity periods, exceptions, gaps, contradictions, doubts 
 
 // ─── evaluateFast's batch ──────────────────────────────────────────────────────
 
-type P = { 路径: string; 期望: string; 实际: string };
-function problems(f: () => unknown): P[] {
-  try {
-    f();
-  } catch (e) {
-    expect((e as Error).name).toBe('InputError');
-    return (e as { problems: P[] }).problems;
-  }
-  throw new Error('no InputError');
-}
+type P = InputProblem;
+const problems = inputProblems;
 const MEASURES = '本政策可计算的措施名（三孩补助、汇总、实施后补助、入托补贴、入托补贴申请条件、补助、判定、名单、加发）';
 const A = applicant('2500');
 const names = (r: unknown): string[] => (r as { 决定: { 措施: string }[] }).决定.map((d) => d.措施);

@@ -93,3 +93,17 @@ export function loadRuntime(): Promise<RuntimeModule> {
   })();
   return loaded;
 }
+
+/** One problem of the runtime's InputError (as evaluate and evaluateFast report it). */
+export type InputProblem = { 路径: string; 期望: string; 实际: string };
+
+/** The problems of the InputError that `f` throws; any other error is rethrown, and no error at all is one. */
+export function inputProblems(f: () => unknown): InputProblem[] {
+  try {
+    f();
+  } catch (e) {
+    if ((e as Error).name !== 'InputError') throw e;
+    return (e as { problems: InputProblem[] }).problems;
+  }
+  throw new Error('no InputError');
+}
