@@ -109,6 +109,8 @@ async function openPostgres(url: string): Promise<Db> {
 }
 
 const FORMATS: Record<string, 'parquet' | 'csv' | 'json'> = { '.parquet': 'parquet', '.csv': 'csv', '.jsonl': 'json', '.ndjson': 'json', '.json': 'json' };
+/** An output table name as `--out` takes it (written into the SQL unquoted): [schema.]name, letters (any script), digits, _. */
+const TABLE_NAME = /^(?:[\p{L}_][\p{L}\p{N}_]*\.)?[\p{L}_][\p{L}\p{N}_]*$/u;
 
 /** The default subject: the root entity most measures are about. */
 export function defaultEntity(ir: IrProgram): string | undefined {
@@ -457,6 +459,13 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
   } else if (!ev) registry = { 来源: `无（${dflt} 不存在）`, 条数: 0 };
   const dbArg = (values['db'] as string | undefined) ?? 'duckdb';
   const isPg = dbArg.startsWith('postgres://') || dbArg.startsWith('postgresql://');
+  // --out: a file of a known format (DuckDB only), else a table name — checked before any work
+  const outArg = values['out'] as string | undefined;
+  if (outArg !== undefined) {
+    const isFile = FORMATS[extname(outArg).toLowerCase()] !== undefined;
+    if (isFile && isPg) throw new UsageError(`--db postgres 时 --out 应为表名（如 决定 或 模式.决定），不能是文件“${outArg}”：决定写在数据库里；要写成 ${Object.keys(FORMATS).join('、')} 文件，请用 DuckDB（不给 --db）`);
+    if (!isFile && !TABLE_NAME.test(outArg)) throw new UsageError(`--out“${outArg}”既不是 ${Object.keys(FORMATS).join('、')} 文件，也不是表名（表名：字母、数字、下划线，可带一个“模式.”前缀）`);
+  }
   const sql = emitSql(ir, isPg ? 'postgres' : 'duckdb');
   if (!sql.value) {
     for (const d of sql.diagnostics) io.err(`错误[${d.code}]: ${d.message}\n`);

@@ -8,7 +8,7 @@
  * stderr in the diagnostic format with the exact fix statements, and in the JSON summary; the
  * batch still runs (exit 0). After the fix is applied: no warning.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -77,5 +77,12 @@ describe('zhengce batch on PostgreSQL: list tables without an index on 编号 (Z
     expect(r2.status, r2.stderr).toBe(0);
     expect(r2.stderr).not.toContain('ZC1208');
     expect(r2.summary.诊断).toBeUndefined();
+    // --out a file with --db postgres: refused before any work with a clear message (was a raw
+    // "syntax error at or near /" from the server after the whole run), and nothing is written
+    const file = join(tmp, 'decisions.csv');
+    const r3 = await runCliAsync(['batch', '--policy', 'luanchuan', '--date', '2024-07-01', '--db', PG_URL, '--in', `${schema}."家庭"`, '--out', file, '--events', 'none'], { timeoutMs: 120_000 });
+    expect(r3.status, r3.stderr).toBe(2);
+    expect(r3.stderr).toContain(`--db postgres 时 --out 应为表名（如 决定 或 模式.决定），不能是文件“${file}”`);
+    expect(existsSync(file)).toBe(false);
   }, 240_000);
 });

@@ -133,6 +133,14 @@ describe('zhengce batch (DuckDB, nested input)', () => {
     expect(readdirSync(tmp).filter((f) => f.includes('zc-tmp') || f.includes('zc-final'))).toEqual([]);
   }, 300_000);
 
+  it('an --out that is neither a known file format nor a table name is refused before any work (usage error, nothing written)', async () => {
+    const out = join(tmp, 'decisions.txt');
+    const r = await runCliAsync(['batch', '--policy', 'luanchuan', '--date', '2024-07-01', '--in', join(tmp, 'absent.parquet'), '--out', out], { timeoutMs: 120_000 });
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`--out“${out}”既不是 .parquet、.csv、.jsonl、.ndjson、.json 文件，也不是表名`);
+    expect(existsSync(out)).toBe(false);
+  }, 120_000);
+
   it('CSV for an entity with lists is ZC1206 (needs nested input); a flat policy CSV with a bad value names row and column', async () => {
     const csv = join(tmp, 'family.csv');
     writeFileSync(csv, '编号,居住地\n1,栾川县\n');
