@@ -717,6 +717,10 @@ describe('the holiday table is derived from the data file', () => {
       return await import('../../compiler/common/calendar.js');
     } finally {
       vi.doUnmock(DATA);
+      // INVARIANT: the registry keeps no instance built over `data`: the caller holds its own, and
+      // a run that shares modules across files (the mutation run, isolate: false) must not hand it
+      // to the next file (there the interpreter's working days read a corrupt table)
+      vi.resetModules();
     }
   }
   const h = (name: string) => `x,${name},1`;
