@@ -442,27 +442,24 @@ class AstParser {
   }
 
   private expr(): A.Expr {
-    const p0 = this.pos;
-    const first = this.andExpr();
-    if (!this.at(T.Or)) return first;
-    const operands = [first];
-    while (this.at(T.Or)) {
-      this.pos++;
-      operands.push(this.andExpr());
-    }
-    return { kind: 'logic', op: 'or', operands, span: this.spanFrom(p0) };
+    return this.logic('or', T.Or, this.andExpr);
   }
 
   private andExpr(): A.Expr {
+    return this.logic('and', T.And, this.notExpr);
+  }
+
+  /** `operand (tok operand)*` as one n-ary logic node (the operand alone when there is no `tok`). */
+  private logic(op: 'or' | 'and', tok: TokenType, operand: (this: AstParser) => A.Expr): A.Expr {
     const p0 = this.pos;
-    const first = this.notExpr();
-    if (!this.at(T.And)) return first;
+    const first = operand.call(this);
+    if (!this.at(tok)) return first;
     const operands = [first];
-    while (this.at(T.And)) {
+    while (this.at(tok)) {
       this.pos++;
-      operands.push(this.notExpr());
+      operands.push(operand.call(this));
     }
-    return { kind: 'logic', op: 'and', operands, span: this.spanFrom(p0) };
+    return { kind: 'logic', op, operands, span: this.spanFrom(p0) };
   }
 
   private notExpr(): A.Expr {
@@ -573,24 +570,22 @@ class AstParser {
   }
 
   private addExpr(): A.Expr {
-    let acc = this.mulExpr();
-    for (;;) {
-      const t = this.la()?.tokenType;
-      if (t !== T.Plus && t !== T.Minus) return acc;
-      this.pos++;
-      const e = this.mulExpr();
-      acc = { kind: 'arith', op: t === T.Plus ? '+' : '-', left: acc, right: e, span: this.file.span(acc.span.start, e.span.end) };
-    }
+    return this.arith(this.mulExpr, T.Plus, '+', T.Minus, '-');
   }
 
   private mulExpr(): A.Expr {
-    let acc = this.unaryExpr();
+    return this.arith(this.unaryExpr, T.Times, '*', T.Divide, '/');
+  }
+
+  /** `operand ((a | b) operand)*`, left-associative binary arith nodes. */
+  private arith(operand: (this: AstParser) => A.Expr, a: TokenType, aOp: '+' | '*', b: TokenType, bOp: '-' | '/'): A.Expr {
+    let acc = operand.call(this);
     for (;;) {
       const t = this.la()?.tokenType;
-      if (t !== T.Times && t !== T.Divide) return acc;
+      if (t !== a && t !== b) return acc;
       this.pos++;
-      const e = this.unaryExpr();
-      acc = { kind: 'arith', op: t === T.Times ? '*' : '/', left: acc, right: e, span: this.file.span(acc.span.start, e.span.end) };
+      const e = operand.call(this);
+      acc = { kind: 'arith', op: t === a ? aOp : bOp, left: acc, right: e, span: this.file.span(acc.span.start, e.span.end) };
     }
   }
 
