@@ -71,7 +71,7 @@ export function hostileIr(ir: IrProgram, hs: readonly string[]): Hostile {
     mapExpr(e, (x) => {
       const origin = 'origin' in x && x.origin ? { ...x.origin, text: next() } : undefined;
       let y: IrExpr = { ...x, type: renameType(x.type), ...(origin ? { origin } : {}) } as IrExpr;
-      if (y.k === 'field') y = { ...y, entity: entity.get(x.k === 'field' ? x.entity : '')!, field: field.get(x.k === 'field' ? `${x.entity}.${x.field}` : '')! };
+      if (y.k === 'field' && x.k === 'field') y = { ...y, entity: entity.get(x.entity)!, field: field.get(`${x.entity}.${x.field}`)! };
       // (children are already renamed: the record's entity is looked up by its new name)
       if (y.k === 'get' && x.k === 'get' && x.of.type.k === 'entity') {
         const owner = [...entity].find(([, v]) => v === (x.of.type as { name: string }).name)?.[0];

@@ -72,8 +72,8 @@ type Fn = (...args: never[]) => unknown;
 
 /** The module's exports: the generated API and the runtime helpers. */
 export type RuntimeModule = Record<(typeof RUNTIME_EXPORTS)[number], Fn> & {
-  evaluate(facts: unknown, date: unknown, events?: unknown): unknown;
-  evaluateFast(facts: unknown, date: unknown, events?: unknown): unknown;
+  evaluate(facts: unknown, date: unknown, events?: unknown, options?: unknown): unknown;
+  evaluateFast(facts: unknown, date: unknown, events?: unknown, options?: unknown): unknown;
   InputError: new (problems: unknown[]) => Error & { problems: unknown[] };
 };
 

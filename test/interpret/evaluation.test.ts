@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkProperty, display, evaluate, evaluateExpr, evaluateRaw, irChildren, propertyMeasures, voidStatus } from '../../compiler/interpret/interpreter.js';
 import type { IrDefinition, IrExpr, IrProgram, IrProperty, IrType } from '../../compiler/ir/ir.js';
+import type { Rec } from '../../compiler/interpret/validate.js';
 import { and, c, cmp, ENTITY, f, measure, o, program, rule, T, TRUE, valueProgram } from './ir-builders.js';
 
 const D = '2024-07-15';
@@ -35,7 +36,7 @@ const valueOf = (expr: IrExpr, facts: unknown = {}, date = D, type?: IrType) => 
   return { 状态: d.状态, 值: d.结果['值']?.值, 缺少: d.缺少 };
 };
 /** evaluateExpr on validated facts (a Map per record). */
-const rec = (x: Record<string, unknown>) => new Map(Object.entries(x));
+const rec = (x: Record<string, unknown>) => new Map(Object.entries(x)) as Rec;
 
 describe('lists, quantifiers and aggregates', () => {
   const ones = (...xs: (number | undefined)[]) => ({ 户: { 人们: xs.map((x) => (x === undefined ? {} : { 数: x })) } });

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkProperty, display, evaluate, evaluateRaw, formatFen, formatRatio, irChildren, voidDay } from '../../compiler/interpret/interpreter.js';
-import { CalendarCoverageError, InputError } from '../../compiler/interpret/decision.js';
+import { CalendarCoverageError, InputError, type PolicyEvent } from '../../compiler/interpret/decision.js';
 import type { IrExpr, IrProgram, IrProperty, IrType } from '../../compiler/ir/ir.js';
 import { and, c, cmp, condProgram, f, measure, not, o, or, program, rule, T, TRUE, valueProgram } from './ir-builders.js';
 
@@ -368,7 +368,7 @@ describe('policy status: effective date and sunset', () => {
   const p = (start: 'sameDay' | 'nextDay' = 'nextDay', effective?: string) => program([measure('补', [['额', T.money]], [rule('甲', TRUE, [['额', c(T.money, 100)]])])], {
     policy: { docNumber: '测〔2024〕1号', sunset: sunset(start), ...(effective ? { effective: day(effective), effectiveIso: effective } : { effectiveNote: '未载明施行日期' }) },
   } as never);
-  const ev = (日期: string, 级别 = '国家', 类别 = '生育支持政策') => ({ 日期, 级别, 类别 });
+  const ev = (日期: string, 级别: PolicyEvent['级别'] = '国家', 类别 = '生育支持政策'): PolicyEvent => ({ 日期, 级别, 类别 });
 
   it('before the effective date: 未生效; on it: in force', () => {
     const before = evaluate(p('nextDay', '2024-03-01'), {}, '2024-02-29');

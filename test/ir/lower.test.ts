@@ -485,7 +485,7 @@ describe('lists, quantifiers, aggregates, definitions, assumptions, uncertain da
       },
     }]);
     // every node keeps the text it was lowered from
-    const someDay = (m1!.rules[0]!.condition as { xs: { b?: { origin: { text: string } } }[] }).xs[2]!.b!;
+    const someDay = (m1!.rules[0]!.condition as unknown as { xs: { b?: { origin: { text: string } } }[] }).xs[2]!.b!;
     expect(someDay.origin.text).toBe('某日（2023年1月1日，2023年6月30日）');
   });
 

@@ -419,7 +419,7 @@ export async function compare(engines: readonly Engine[], ir: IrProgram, scenari
     }
     return {
       what, scenario: s0, caseIndex: i0, key, date: dates[s0]!, events: events[s0], facts,
-      results: { differingColumns: columns, generatedFast: fastD, interpreterFast: interp ? fastViewOfFull(interp[DECISIONS]) : e, ...(detail === undefined ? {} : { detail }) },
+      results: { differingColumns: columns, generatedFast: fastD, interpreterFast: interp ? fastViewOfFull((interp as Record<symbol, unknown>)[DECISIONS]) : e, ...(detail === undefined ? {} : { detail }) },
     };
   }
   ms['cases'] = total;

@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CstNode, IToken } from 'chevrotain';
 import { SourceFile } from '../../compiler/common/source.js';
+import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 import { lexRange, MAX_UNEXPECTED } from '../../compiler/syntax/lexer.js';
 import { parseFile, reparseFile, type ParsedFile } from '../../compiler/syntax/index.js';
 
@@ -85,7 +86,7 @@ function cstShape(n: CstNode): unknown {
   for (const k of Object.keys(n.children).sort()) kids[k] = n.children[k]!.map((c) => ('tokenType' in c ? tok(c as IToken) : cstShape(c as CstNode)));
   return { name: n.name, loc: [n.location?.startOffset, n.location?.endOffset], recovered: !!n.recoveredNode, kids };
 }
-function shape(r: { value: ParsedFile; diagnostics: unknown[] }) {
+function shape(r: { value: ParsedFile; diagnostics: readonly Diagnostic[] }) {
   return {
     tokens: r.value.tokens.map(tok),
     comments: r.value.comments.map(tok),
@@ -241,7 +242,7 @@ test('ZC0101 diagnostics are capped per file, whichever blocks an edit re-lexes'
   const full0 = parseFile(new SourceFile('/ws/a.zc', NOISY));
   const runs = lexRange(new SourceFile('/ws/a.zc', NOISY), 0, NOISY.length).value.unexpected.length / 2;
   expect(runs).toBeGreaterThan(MAX_UNEXPECTED + 10);
-  const zc0101 = (ds: readonly { code: string }[]) => ds.filter((d) => d.code === 'ZC0101');
+  const zc0101 = (ds: readonly { code: string; message: string }[]) => ds.filter((d) => d.code === 'ZC0101');
   expect(zc0101(full0.diagnostics)).toHaveLength(MAX_UNEXPECTED + 1);
   // delete unrecognised characters in the second block (only it is re-lexed): a later block's run becomes the 100th
   const at = NOISY.indexOf(' §\u0001§', full0.value.blocks![1]!.start);
@@ -250,7 +251,7 @@ test('ZC0101 diagnostics are capped per file, whichever blocks an edit re-lexes'
   const inc = reparseFile(full0.value, sf);
   const full = parseFile(sf);
   expect(zc0101(inc.diagnostics)).toEqual(zc0101(full.diagnostics));
-  const closing = zc0101(full.diagnostics).at(-1) as { message: string };
+  const closing = zc0101(full.diagnostics).at(-1)!;
   expect(closing.message).toBe(`此后还有 ${runs - 3 - MAX_UNEXPECTED} 个无法识别的字符（${runs - 3 - MAX_UNEXPECTED} 处），不再逐一列出`);
 });
 

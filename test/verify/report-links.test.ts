@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import Ajv04Module from 'ajv-draft-04';
+import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { SourceFile } from '../../compiler/common/source.js';
 import { memoryHost, nodeHost } from '../../compiler/project/host.js';
@@ -24,6 +24,10 @@ import { buildSarif, repositoryFileUri, specSection, verificationCodes } from '.
 import { staticChecks } from '../../compiler/verify/static.js';
 import { withoutTimings } from '../../compiler/cli/start.js';
 import { emitDocs } from '../../compiler/emit/docs.js';
+// ajv's CommonJS modules export the class/plugin itself (module.exports = Ajv, also as .default);
+// under NodeNext the typings see the module object, so the default import is typed as its .default
+const Ajv04 = Ajv04Module as unknown as typeof Ajv04Module.default;
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);

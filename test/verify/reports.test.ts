@@ -19,8 +19,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import Ajv04Module from 'ajv-draft-04';
+import addFormatsModule from 'ajv-formats';
 import { parse as parseHtml } from 'parse5';
 import { SaxesParser } from 'saxes';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +33,10 @@ import { renderVerifyHtml } from '../../compiler/verify/report-html.js';
 import { junitOutcome, renderVerifyJunit, safeText } from '../../compiler/verify/report-junit.js';
 import { buildSarif, FINGERPRINT_KEY, renderVerifySarif, verificationCodes } from '../../compiler/verify/report-sarif.js';
 import { verifyPolicies } from '../../compiler/verify/verify.js';
+// ajv's CommonJS modules export the class/plugin itself (module.exports = Ajv, also as .default);
+// under NodeNext the typings see the module object, so the default import is typed as its .default
+const Ajv04 = Ajv04Module as unknown as typeof Ajv04Module.default;
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);

@@ -80,7 +80,7 @@ export class LspClient {
         return true;
       });
     });
-    conn.onNotification('window/showMessage', (p: { type: number; message: string }) => c.messages.push(p));
+    conn.onNotification('window/showMessage', (p: { type: number; message: string }) => { c.messages.push(p); });
     conn.onNotification('window/logMessage', () => {});
     conn.onRequest('window/showMessageRequest', () => null);
     conn.onRequest('client/registerCapability', () => null);

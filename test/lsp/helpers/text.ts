@@ -64,5 +64,5 @@ export function expectedTriples(text: string, ds: readonly Diagnostic[]): Triple
 }
 
 export function publishedTriples(ds: readonly LspDiagnostic[]): Triple[] {
-  return ds.map((d) => ({ code: String(d.code), range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character] as Triple['range'], message: d.message })).sort(order);
+  return ds.map((d) => ({ code: String(d.code), range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character] as Triple['range'], message: typeof d.message === 'string' ? d.message : d.message.value })).sort(order);
 }
