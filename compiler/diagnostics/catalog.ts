@@ -83,7 +83,7 @@ const entries = {
   // ── source quotes ──────────────────────────────────────────────────
   ZC0601: { severity: 'error', title: '原文与来源文件不一致' },
   ZC0602: { severity: 'error', title: '找不到来源文件' },
-  ZC0603: { severity: 'warning', title: '原文在来源文件中出现多次', reserved: true },
+  ZC0603: { severity: 'warning', title: '原文在来源文件中出现多次' },
   ZC0604: { severity: 'warning', title: '政策没有写明来源，无法核对原文' },
   // ── parameters & events ────────────────────────────────────────────
   ZC0701: { severity: 'error', title: '参数文件无效' },

@@ -1,6 +1,12 @@
 /**
- * 原文 check: every quote in the program must occur in the policy's source text.
- * Input: CheckedProgram + the source text. Output: diagnostics (ZC060x).
+ * 原文 check: every quote in the program must occur in the policy's source text, at a place that
+ * can be told. Input: CheckedProgram + the source text. Output: diagnostics (ZC0601 not found or
+ * empty; ZC0603 found several times with nothing to tell which).
+ *
+ * A quote that occurs several times (e.g. "牵头单位：县卫健委" after many clauses) is placed the
+ * way clause coverage places it (compiler/coverage/coverage.ts): near a quote that occurs once in
+ * the same declaration, else in the same 条款 or an enclosing one. Only a repeated quote with no
+ * such reference cannot be placed — that is ZC0603.
  *
  * Matching is verbatim except for white space: all white space (including U+3000
  * and line breaks) is removed from both sides before matching, because the source
@@ -32,16 +38,50 @@ export function allQuotes(p: BoundProgram): { quote: A.StrLit; clause?: string; 
   return out;
 }
 
-// The last source text checked against, normalised, and the quotes found in it: the language
-// server checks the same source after every edit, and a quote is searched in it once.
-let memo: { sourceText: string; src: string; found: Set<string> } | undefined;
+// The last source text checked against, normalised, the quotes found in it and how often each
+// found one occurs: the language server checks the same source after every edit, and a quote is
+// searched and counted in it once.
+let memo: { sourceText: string; src: string; found: Set<string>; count: Map<string, number> } | undefined;
+
+/** A key of the three UTF-16 units at `i`: exact (48 bits, below 2^53), no string allocated. */
+function key3(s: string, i: number): number {
+  return s.charCodeAt(i) * 4294967296 + s.charCodeAt(i + 1) * 65536 + s.charCodeAt(i + 2);
+}
+
+/**
+ * How often each of `quotes` (normalised, non-empty, all found in `src`) occurs in `src`
+ * (overlapping occurrences count). One pass over `src` collects the positions where some
+ * quote's first three units start; each quote is then compared only there. Linear in `src`
+ * plus the candidates — a search of the whole source per quote was quadratic in the policy.
+ */
+function countOccurrences(src: string, quotes: readonly string[], into: Map<string, number>): void {
+  const short: string[] = [];
+  const at = new Map<number, number[]>();
+  for (const q of quotes) {
+    if (q.length < 3) short.push(q);
+    else at.set(key3(q, 0), []);
+  }
+  if (at.size > 0) {
+    for (let i = 0; i + 3 <= src.length; i++) at.get(key3(src, i))?.push(i);
+  }
+  for (const q of quotes) {
+    let n = 0;
+    if (q.length < 3) {
+      for (let i = src.indexOf(q); i >= 0; i = src.indexOf(q, i + 1)) n++;
+    } else {
+      for (const i of at.get(key3(q, 0))!) if (src.startsWith(q, i)) n++;
+    }
+    into.set(q, n);
+  }
+}
 
 /** Check quotes against the normalised source text. */
 export function checkQuotes(p: BoundProgram, sourceText: string): Diagnostic[] {
-  if (memo?.sourceText !== sourceText) memo = { sourceText, src: normalizeQuote(sourceText), found: new Set() };
-  const { src, found } = memo;
+  if (memo?.sourceText !== sourceText) memo = { sourceText, src: normalizeQuote(sourceText), found: new Set(), count: new Map() };
+  const { src, found, count } = memo;
   const out: Diagnostic[] = [];
-  const quotes = allQuotes(p).map((x) => x.quote);
+  const entries = allQuotes(p);
+  const quotes = entries.map((x) => x.quote);
   // Searched in text order (file, offset), each from where the previous one was found, then
   // before it: policy files follow their source, so a search is short. (Found or not is the
   // same from any start; searching the whole source for each of thousands of quotes was
@@ -58,9 +98,41 @@ export function checkQuotes(p: BoundProgram, sourceText: string): Diagnostic[] {
       hint = at + q.length;
     }
   }
-  // Diagnostics in the program's order.
+  // Found quotes not counted yet (after an edit: the edited one) are counted in one pass.
+  const uncounted = new Set<string>();
   for (const quote of quotes) {
-    if (found.has(quote.value)) continue;
+    if (!found.has(quote.value)) continue;
+    const q = normalizeQuote(quote.value);
+    if (!count.has(q)) uncounted.add(q);
+  }
+  if (uncounted.size > 0) countOccurrences(src, [...uncounted], count);
+  // References for repeated quotes: declarations (owner) and 条款 with a quote that occurs once.
+  const placedOwners = new Set<string>();
+  const placedClauses = new Set<string>();
+  for (const x of entries) {
+    if (found.has(x.quote.value) && count.get(normalizeQuote(x.quote.value)) === 1) {
+      placedOwners.add(`${x.clause ?? ''}\u0000${x.owner}`);
+      if (x.clause !== undefined) placedClauses.add(x.clause);
+    }
+  }
+  const parentOf = new Map(p.clauses.map((c) => [c.anchor, c.parent] as const));
+  const placeable = (x: (typeof entries)[number]): boolean => {
+    if (placedOwners.has(`${x.clause ?? ''}\u0000${x.owner}`)) return true;
+    for (let c = x.clause, guard = 0; c !== undefined && guard < 64; c = parentOf.get(c), guard++) if (placedClauses.has(c)) return true;
+    return false;
+  };
+  // Diagnostics in the program's order.
+  for (const x of entries) {
+    const quote = x.quote;
+    if (found.has(quote.value)) {
+      const n = count.get(normalizeQuote(quote.value))!;
+      if (n > 1 && !placeable(x)) {
+        out.push(diag('ZC0603', quote.span, `原文在来源文件中出现 ${n} 次，无法确定引的是哪一处`, {
+          help: '加长原文（带上它前后的字）使它只出现一次，或在同一声明、同一条款中再引一句只出现一次的原文',
+        }));
+      }
+      continue;
+    }
     const q = normalizeQuote(quote.value);
     if (q.length === 0) {
       out.push(diag('ZC0601', quote.span, '原文为空'));

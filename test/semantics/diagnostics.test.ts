@@ -63,7 +63,6 @@ const NOT_EMITTED_BY_FRONT_END: Record<string, string> = {
   ZC0309: 'no check restricts where a comparison word may be used',
   ZC0408: 'unused definitions are not reported',
   ZC0508: 'always-true/false comparisons are not reported',
-  ZC0603: 'a 原文 occurring several times in the source is not reported',
 };
 /**
  * Front-end-range codes emitted by commands, not by compile(): each has its cases

@@ -31,3 +31,36 @@ test('a quote missing from the source is reported at its place, between found on
   expect(d).toHaveLength(1);
   expect(d[0]).toMatch(/^ZC0601 \/p\/政策\.zc:\d+ 原文与来源文件不一致$/);
 });
+
+test('a quote found more than once in the source with nothing to place it by is a warning (ZC0603) with the count', () => {
+  const src = '甲甲甲。乙丙丁戊。乙丙丁戊。己。\n己庚。';
+  const run = (text: string) => {
+    const r = compile(['/q/政策.zc'], memoryHost({ '/q/s.txt': src, '/q/政策.zc': text }));
+    // every input here is otherwise clean: only 原文 diagnostics may appear
+    expect(r.diagnostics.filter((d) => !d.code.startsWith('ZC06')).map((d) => `${d.code} ${d.message}`)).toEqual([]);
+    return r.diagnostics.filter((d) => d.code.startsWith('ZC06')).map((d) => `${d.code} ${d.message}`);
+  };
+  const head = '政策 甲 { 来源："s.txt" 生效：2024年3月1日 }\n';
+  const clause = (...qs: string[]) => head + '条款 一、 {\n' + qs.map((q) => `  定性 { 原文："${q}" 类别：背景 }\n`).join('') + '}\n';
+  const twice = 'ZC0603 原文在来源文件中出现 2 次，无法确定引的是哪一处';
+  expect(run(clause('乙丙丁戊。'))).toEqual([twice]);
+  // overlapping occurrences count: 甲甲 starts at 0 and at 1
+  expect(run(clause('甲甲'))).toEqual([twice]);
+  // shorter than the three-unit index key; white space ignored as for finding (己 at 。己 and 。\n己)
+  expect(run(clause('己'))).toEqual([twice]);
+  expect(run(clause('。己'))).toEqual([twice]);
+  // not found is ZC0601 only (never also ZC0603)
+  expect(run(clause('乙丙丁戌。'))).toEqual(['ZC0601 原文与来源文件不一致']);
+  // placed by a quote that occurs once: in the same 条款 …
+  expect(run(clause('甲甲甲', '乙丙丁戊。', '甲甲'))).toEqual([]);
+  // … in the same declaration (no 条款) …
+  const definition = (quotes: string) => head + '实体 家庭 { 子女数：整数 }\n定义 「多孩」 = 家庭.子女数 ≥ 2 { 原文：' + quotes + ' }\n';
+  expect(run(definition('"乙丙丁戊。"、"己庚。"'))).toEqual([]);
+  expect(run(definition('"乙丙丁戊。"'))).toEqual([twice]);
+  // … or in an enclosing 条款; a sibling 条款's quote does not place it
+  expect(run(head + '条款 一、 {\n  原文："己庚。"\n  条款 （一） { 原文："乙丙丁戊。" }\n}\n')).toEqual([]);
+  expect(run(head + '条款 一、 { 原文："己庚。" }\n条款 二、 { 原文："乙丙丁戊。" }\n')).toEqual([twice]);
+  // the same source checked again after an edit (the memo of found and counted quotes) gives the same answers
+  expect(run(clause('甲甲甲', '乙丙丁戊。'))).toEqual([]);
+  expect(run(clause('乙丙丁戊。', '甲甲'))).toEqual([twice, twice]);
+});
