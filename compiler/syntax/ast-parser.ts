@@ -23,21 +23,23 @@ import { parseDate, compareDates } from '../common/calendar.js';
 import * as T from './tokens.js';
 import { tokenEnd } from './lexer.js';
 import type * as A from './ast.js';
+import type { LightNode } from './cst-to-ast.js';
 import { LEGAL_PREFIX, LEGAL_SUFFIX, PERIODS, numeral, unitInfo } from './cst-to-ast.js';
 
-/** A declaration node: the shape of parser.ts's CST node of the same rule (what cst-to-ast reads). */
-interface Node {
-  name: string;
-  children: Record<string, (Node | IToken)[]>;
-  location: { startOffset: number; endOffset: number };
+/**
+ * A declaration node: parser.ts's CST node of the same rule, flattened — its children in source
+ * order (`kids`) beside the key each would have in the CST's `children` (`keys`: the label or the
+ * token/rule name). cst-to-ast.ts reads these directly (`isLight`); no `children` object, one array
+ * per key or `location` object per node.
+ */
+class Node implements LightNode {
+  readonly keys: string[] = [];
+  readonly kids: (LightNode | IToken)[] = [];
+  endOffset = NaN;
   /** Only on `expr` nodes (and their labels): the expression's AST, built while parsing. */
-  ast?: A.Expr;
-  /** Only on the nodes whose children cst-to-ast reads in source order (`ordered`): them, in that order. */
-  seq?: { key: string; child: Node | IToken }[];
+  ast: A.Expr | undefined = undefined;
+  constructor(readonly name: string, readonly startOffset: number) {}
 }
-
-/** The rules whose nodes keep `seq` (cst-to-ast's `ordered` reads them: top items, clause bodies, clause numbers). */
-const SEQ_RULES = new Set(['topItem', 'clauseDecl', 'clauseNumber']);
 
 /** The `file` node of a block parsed here: its top items for cst-to-ast, and Chevrotain's CST on demand. */
 export interface AstParsedFile extends CstNode {
@@ -74,19 +76,15 @@ class AstParser {
 
   // ── declaration nodes ──
   private open(name: string): Node {
-    const n: Node = { name, children: {}, location: { startOffset: this.toks[this.pos]?.startOffset ?? NaN, endOffset: NaN } };
-    if (SEQ_RULES.has(name)) n.seq = [];
-    return n;
+    return new Node(name, this.toks[this.pos]?.startOffset ?? NaN);
   }
   private close(n: Node): Node {
-    n.location.endOffset = tokenEnd(this.toks[this.pos - 1]!) - 1;
+    n.endOffset = tokenEnd(this.toks[this.pos - 1]!) - 1;
     return n;
   }
   private add(n: Node, key: string, c: Node | IToken): void {
-    const list = n.children[key];
-    if (list === undefined) n.children[key] = [c];
-    else list.push(c);
-    if (n.seq !== undefined) n.seq.push({ key, child: c });
+    n.keys.push(key);
+    n.kids.push(c);
   }
   /** CONSUME(t) into `n` under t's name (or `label`). */
   private tok(n: Node, t: TokenType, label?: string): IToken {

@@ -19,7 +19,23 @@ import type * as A from './ast.js';
 import type { AstParsedFile } from './ast-parser.js';
 
 type Child = CstNode | IToken;
-const isToken = (c: Child): c is IToken => (c as IToken).image !== undefined;
+const isToken = (c: Child | LightNode): c is IToken => (c as IToken).image !== undefined;
+
+/**
+ * A declaration node of ast-parser.ts: parser.ts's CST node of the same rule flattened — its
+ * children in source order (`kids`), each with the key it would have in the CST's `children`
+ * (`keys`), its offsets (`endOffset` inclusive, as a CST location's), and on `expr` nodes the
+ * expression's AST. Never recovered, never holding an inserted token.
+ */
+export interface LightNode {
+  readonly name: string;
+  readonly keys: string[];
+  readonly kids: (LightNode | IToken)[];
+  readonly startOffset: number;
+  readonly endOffset: number;
+  readonly ast: A.Expr | undefined;
+}
+const isLight = (n: CstNode | LightNode): n is LightNode => (n as LightNode).kids !== undefined;
 
 // ── units ────────────────────────────────────────────────────────────
 const d = (n: bigint, scale = 0): Decimal => decimal(n, scale);
@@ -102,11 +118,13 @@ class Builder {
   // ── spans ──
   /** Offsets covered by a node's real tokens; an empty (recovered) node has none. */
   range(node: CstNode): { start: number; end: number } {
+    if (isLight(node)) return { start: node.startOffset, end: node.endOffset + 1 };
     return this.rawRange(node) ?? { start: 0, end: 0 };
   }
 
   // INVARIANT: an empty node contributes nothing to its parent's span.
   rawRange(node: CstNode): { start: number; end: number } | undefined {
+    if (isLight(node)) return { start: node.startOffset, end: node.endOffset + 1 };
     const loc = node.location;
     if (loc && Number.isFinite(loc.startOffset) && Number.isFinite(loc.endOffset) && !node.recoveredNode) {
       return { start: loc.startOffset, end: loc.endOffset! + 1 };
@@ -139,37 +157,61 @@ class Builder {
       if (Number.isNaN(node.startOffset)) return this.file.span(this.file.text.length, this.file.text.length);
       return this.file.span(node.startOffset, tokenEnd(node));
     }
+    if (isLight(node)) return this.file.span(node.startOffset, node.endOffset + 1);
     const r = this.range(node);
     return this.file.span(r.start, r.end);
   }
 
-  // ── child access ──
+  // ── child access ── (ast-parser.ts's light nodes: `keys`/`kids`; Chevrotain's: `children`)
   nodes(n: CstNode | undefined, key: string): CstNode[] {
     const out: CstNode[] = [];
-    const list = n?.children[key] as Child[] | undefined;
+    if (n === undefined) return out;
+    if (isLight(n)) {
+      const ks = n.keys;
+      for (let i = 0; i < ks.length; i++) if (ks[i] === key && !isToken(n.kids[i]!)) out.push(n.kids[i] as unknown as CstNode);
+      return out;
+    }
+    const list = n.children[key] as Child[] | undefined;
     if (list) for (const c of list) if (!isToken(c)) out.push(c);
     return out;
   }
   node(n: CstNode | undefined, key: string): CstNode | undefined {
-    const list = n?.children[key] as Child[] | undefined;
+    if (n === undefined) return undefined;
+    if (isLight(n)) {
+      const ks = n.keys;
+      for (let i = 0; i < ks.length; i++) if (ks[i] === key && !isToken(n.kids[i]!)) return n.kids[i] as unknown as CstNode;
+      return undefined;
+    }
+    const list = n.children[key] as Child[] | undefined;
     if (list) for (const c of list) if (!isToken(c)) return c;
     return undefined;
   }
   tokens(n: CstNode | undefined, key: string): IToken[] {
     const out: IToken[] = [];
-    const list = n?.children[key] as Child[] | undefined;
+    if (n === undefined) return out;
+    if (isLight(n)) {
+      const ks = n.keys;
+      for (let i = 0; i < ks.length; i++) if (ks[i] === key && isToken(n.kids[i]!)) out.push(n.kids[i] as IToken);
+      return out;
+    }
+    const list = n.children[key] as Child[] | undefined;
     if (list) for (const c of list) if (isToken(c) && !c.isInsertedInRecovery && !Number.isNaN(c.startOffset)) out.push(c);
     return out;
   }
   token(n: CstNode | undefined, key: string): IToken | undefined {
-    const list = n?.children[key] as Child[] | undefined;
+    if (n === undefined) return undefined;
+    if (isLight(n)) {
+      const ks = n.keys;
+      for (let i = 0; i < ks.length; i++) if (ks[i] === key && isToken(n.kids[i]!)) return n.kids[i] as IToken;
+      return undefined;
+    }
+    const list = n.children[key] as Child[] | undefined;
     if (list) for (const c of list) if (isToken(c) && !c.isInsertedInRecovery && !Number.isNaN(c.startOffset)) return c;
     return undefined;
   }
-  /** Children in source order (tokens and nodes). */
-  ordered(n: CstNode): { key: string; child: Child }[] {
-    const seq = (n as { seq?: { key: string; child: Child }[] }).seq; // (ast-parser.ts's nodes: already in source order, no inserted tokens)
-    if (seq !== undefined) return seq;
+  /** Children in source order (tokens and nodes): `kids[i]` under `keys[i]`. */
+  ordered(n: CstNode): { keys: readonly string[]; kids: readonly Child[] } {
+    if (isLight(n)) return n as unknown as { keys: readonly string[]; kids: readonly Child[] }; // (already in source order, no inserted tokens)
     const all: { key: string; child: Child; at: number }[] = [];
     const children = n.children;
     for (const key in children) {
@@ -179,7 +221,8 @@ class Builder {
         all.push({ key, child: c, at });
       }
     }
-    return all.sort((a, b) => a.at - b.at);
+    all.sort((a, b) => a.at - b.at);
+    return { keys: all.map((o) => o.key), kids: all.map((o) => o.child) };
   }
 
   // ── leaves ──
@@ -325,7 +368,7 @@ class Builder {
       }
       // as written, from the tokens (never the raw slice: it could hold comments or line breaks)
       const dashTok = this.token(n, 'Dash') ?? this.token(n, 'RangeWord');
-      const img = (x: CstNode) => this.ordered(x).map((o) => (isToken(o.child) ? o.child.image : '')).join('');
+      const img = (x: CstNode) => this.ordered(x).kids.map((c) => (isToken(c) ? c.image : '')).join('');
       const word = `${img(boundNode)}${dashTok?.image ?? '—'}${img(endNode!)}${this.token(n, 'Between')?.image ?? ''}`;
       if (bound.kind === 'date' && high.kind === 'date' && compareDates(bound.value, high.value) > 0) {
         this.err('ZC0308', span, `日期区间“${word}”的起点晚于终点`, { help: '区间写作“起始日期 至 终止日期”' });
@@ -353,7 +396,8 @@ class Builder {
   binaryChain(n: CstNode, sub: string, f: (c: CstNode) => A.Expr | undefined, ops: Record<string, '+' | '-' | '*' | '/'>): A.Expr | undefined {
     const operands = n.children[sub] as CstNode[] | undefined;
     if (operands && operands.length === 1) return f(operands[0]!); // the common case: no operator
-    const items = this.ordered(n).filter((o) => o.key === sub || o.key in ops);
+    const o = this.ordered(n);
+    const items = o.keys.map((key, i) => ({ key, child: o.kids[i]! })).filter((x) => x.key === sub || x.key in ops);
     let acc: A.Expr | undefined;
     let pending: '+' | '-' | '*' | '/' | undefined;
     for (const o of items) {
@@ -389,7 +433,10 @@ class Builder {
       }
       return e;
     }
-    for (const { key, child } of this.ordered(p)) {
+    const po = this.ordered(p);
+    for (let i = 0; i < po.keys.length; i++) {
+      const key = po.keys[i]!;
+      const child = po.kids[i]!;
       if (isToken(child)) continue;
       if (key === 'member') {
         const member = this.name(child);
@@ -577,8 +624,11 @@ class Builder {
     const items: A.TopItem[] = [];
     const fast = (n as Partial<AstParsedFile>).fastTopItems; // (parsed by ast-parser.ts: Chevrotain's CST is built only if read)
     for (const ti of fast ?? this.nodes(n, 'topItem')) {
-      for (const { key, child } of this.ordered(ti)) {
+      const o = this.ordered(ti);
+      for (let i = 0; i < o.keys.length; i++) {
+        const child = o.kids[i]!;
         if (isToken(child)) continue;
+        const key = o.keys[i]!;
         const item = this.topItem(key, child);
         if (item) items.push(item);
       }
@@ -696,7 +746,7 @@ class Builder {
   clauseNumber(n: CstNode | undefined): A.ClauseNumberPart[] {
     if (!n) return [];
     const parts: A.ClauseNumberPart[] = [];
-    const seq = this.ordered(n).map((o) => o.child as IToken);
+    const seq = this.ordered(n).kids as readonly IToken[];
     for (let i = 0; i < seq.length; i++) {
       const t = seq[i]!;
       const tn = t.tokenType.name;
@@ -737,8 +787,11 @@ class Builder {
     const title = this.str(this.token(n, 'title'));
     const items: A.ClauseItem[] = [];
     const attrList: A.Attribute[] = [];
-    for (const { key, child } of this.ordered(n)) {
+    const o = this.ordered(n);
+    for (let i = 0; i < o.keys.length; i++) {
+      const child = o.kids[i]!;
       if (isToken(child)) continue;
+      const key = o.keys[i]!;
       if (key === 'attribute') {
         const a = this.attribute(child);
         if (a) attrList.push(a);

@@ -112,6 +112,7 @@ export function scan(text: string, base = 0): ScanResult {
     }
     let type: TokenType | undefined;
     let end = i + 1;
+    let image: string | undefined; // (when known without slicing: an operator word's, a unit's or one character's shared string)
     if (c === 0x23 || c === 0xff03) { // # ＃
       while (end < n) {
         const d = text.charCodeAt(end);
@@ -155,6 +156,7 @@ export function scan(text: string, base = 0): ScanResult {
         if (u !== undefined) {
           type = Unit;
           end = i + u.length;
+          image = u;
         }
       }
       if (type === undefined && k & KW_FIRST) {
@@ -162,6 +164,7 @@ export function scan(text: string, base = 0): ScanResult {
         if (w !== undefined) {
           type = Word;
           end = i + w.length;
+          image = w;
         }
       }
       if (type === undefined && k & NUMERAL) {
@@ -178,7 +181,10 @@ export function scan(text: string, base = 0): ScanResult {
       }
       if (type === undefined) {
         end = punctuationEnd(text, i, c);
-        if (end > i) type = punctType;
+        if (end > i) {
+          type = punctType;
+          if (end === i + 1) image = CHAR[c];
+        }
         else {
           // Unexpected: a surrogate pair or one unit
           type = Unexpected;
@@ -186,7 +192,7 @@ export function scan(text: string, base = 0): ScanResult {
         }
       }
     }
-    tokens.push({ image: text.slice(i, end), startOffset: base + i, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type, endOffset: base + end - 1 } as IToken);
+    tokens.push({ image: image ?? text.slice(i, end), startOffset: base + i, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type, endOffset: base + end - 1 } as IToken);
     i = end;
   }
   return { tokens, comments };
@@ -273,3 +279,7 @@ function punctuationEnd(text: string, i: number, c: number): number {
     default: return i;
   }
 }
+
+/** One-character strings of the punctuation characters (a token's image without a slice per token). */
+const CHAR: (string | undefined)[] = [];
+for (let c = 0; c < 0x10000; c++) if (punctuationEnd(String.fromCharCode(c, 0), 0, c) === 1) CHAR[c] = String.fromCharCode(c);
