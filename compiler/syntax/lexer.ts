@@ -21,23 +21,30 @@ import {
 
 // ensureOptimizations: every token type has a first-char set (custom matchers via start_chars_hint),
 // so a character is only tried against the tokens that can start with it.
-const lexer = new Lexer(lexingOrder, {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: true,
-  skipValidations: true,
-});
-// Tokens are created with their endOffset (last, as lexRange used to add it): one object shape
-// from the start — adding a property to each of a file's tokens afterwards cost a map transition
-// and an out-of-object property store per token.
-(lexer as unknown as { createTokenInstance: (image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType) => IToken }).createTokenInstance =
-  (image, startOffset, tokenTypeIdx, tokenType) => ({ image, startOffset, tokenTypeIdx, tokenType, endOffset: startOffset + image.length - 1 }) as IToken;
+// Built on first use: the compile path lexes with scanner.ts, so `zhengce check` never pays for
+// Chevrotain's lexer analysis (only the reference comparison and `useScanner(false)` use it).
+let lexer: Lexer | undefined;
+function chevrotainLexer(): Lexer {
+  if (lexer) return lexer;
+  lexer = new Lexer(lexingOrder, {
+    positionTracking: 'onlyOffset',
+    ensureOptimizations: true,
+    skipValidations: true,
+  });
+  // Tokens are created with their endOffset (last, as lexRange used to add it): one object shape
+  // from the start — adding a property to each of a file's tokens afterwards cost a map transition
+  // and an out-of-object property store per token.
+  (lexer as unknown as { createTokenInstance: (image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType) => IToken }).createTokenInstance =
+    (image, startOffset, tokenTypeIdx, tokenType) => ({ image, startOffset, tokenTypeIdx, tokenType, endOffset: startOffset + image.length - 1 }) as IToken;
+  return lexer;
+}
 
 /**
  * The reference lexer: Chevrotain's lexer over `lexingOrder` on `text`, as tokens (Word not
  * re-typed) and comments — what scanner.ts's `scan(text)` must equal (the comparison test).
  */
 export function chevrotainTokenize(text: string): { tokens: IToken[]; comments: IToken[]; errors: { offset: number; length: number }[] } {
-  const out = lexer.tokenize(text);
+  const out = chevrotainLexer().tokenize(text);
   return { tokens: out.tokens, comments: (out.groups['comments'] as IToken[] | undefined) ?? [], errors: out.errors };
 }
 

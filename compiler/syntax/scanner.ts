@@ -282,4 +282,4 @@ function punctuationEnd(text: string, i: number, c: number): number {
 
 /** One-character strings of the punctuation characters (a token's image without a slice per token). */
 const CHAR: (string | undefined)[] = [];
-for (let c = 0; c < 0x10000; c++) if (punctuationEnd(String.fromCharCode(c, 0), 0, c) === 1) CHAR[c] = String.fromCharCode(c);
+for (let c = 0; c < 0x10000; c++) if (punctuationEnd('', 0, c) === 1) CHAR[c] = String.fromCharCode(c); // ('': no next character)
