@@ -34,10 +34,8 @@ import { LEGAL_PREFIX, LEGAL_SUFFIX, PERIODS, numeral, unitInfo } from './cst-to
  */
 class Node implements LightNode {
   readonly keys: string[] = [];
-  readonly kids: (LightNode | IToken)[] = [];
+  readonly kids: (LightNode | IToken | A.Name | A.Expr)[] = [];
   endOffset = NaN;
-  /** Only on `expr` nodes (and their labels): the expression's AST, built while parsing. */
-  ast: A.Expr | undefined = undefined;
   constructor(readonly name: string, readonly startOffset: number) {}
 }
 
@@ -82,7 +80,7 @@ class AstParser {
     n.endOffset = tokenEnd(this.toks[this.pos - 1]!) - 1;
     return n;
   }
-  private add(n: Node, key: string, c: Node | IToken): void {
+  private add(n: Node, key: string, c: Node | IToken | A.Name | A.Expr): void {
     n.keys.push(key);
     n.kids.push(c);
   }
@@ -134,7 +132,7 @@ class AstParser {
   private named(rule: string, kw: TokenType, optionalName: boolean, block: 'attrBlock' | 'optionalAttrBlock'): Node {
     const n = this.open(rule);
     this.tok(n, kw);
-    if (!optionalName || this.atName()) this.sub(n, this.nameTok());
+    if (!optionalName || this.atName()) this.add(n, 'nameTok', this.name());
     if (block === 'attrBlock' || this.at(T.LBrace)) this.sub(n, this.attrBlock());
     return this.close(n);
   }
@@ -174,9 +172,9 @@ class AstParser {
   private enumDecl(): Node {
     const n = this.open('enumDecl');
     this.tok(n, T.Enum);
-    this.sub(n, this.nameTok());
+    this.add(n, 'nameTok', this.name());
     this.braced(n, () => {
-      if (this.atName()) this.sub(n, this.nameTok(), 'member');
+      if (this.atName()) this.add(n, 'member', this.name());
       else if (this.at(T.Comma)) this.tok(n, T.Comma);
       else return false;
       return true;
@@ -187,11 +185,11 @@ class AstParser {
   private entityDecl(): Node {
     const n = this.open('entityDecl');
     this.tok(n, T.Entity);
-    this.sub(n, this.nameTok());
+    this.add(n, 'nameTok', this.name());
     this.braced(n, () => {
       if (!this.atName()) return false;
       const f = this.open('fieldDecl');
-      this.sub(f, this.nameTok());
+      this.add(f, 'nameTok', this.name());
       this.tok(f, T.Colon);
       this.sub(f, this.typeRef());
       if (this.at(T.Signed)) this.tok(f, T.Signed);
@@ -210,17 +208,17 @@ class AstParser {
   private definitionDecl(): Node {
     const n = this.open('definitionDecl');
     this.tok(n, T.Definition);
-    this.sub(n, this.nameTok());
+    this.add(n, 'nameTok', this.name());
     if (this.at(T.Dot)) {
       this.tok(n, T.Dot);
-      this.sub(n, this.nameTok(), 'member');
+      this.add(n, 'member', this.name());
     }
     if (this.at(T.Colon)) {
       this.tok(n, T.Colon);
       this.sub(n, this.typeRef());
     }
     this.eqOrIs(n);
-    this.sub(n, this.exprNode());
+    this.add(n, 'expr', this.expr());
     if (this.at(T.LBrace)) this.sub(n, this.attrBlock());
     return this.close(n);
   }
@@ -235,14 +233,14 @@ class AstParser {
         else this.sub(n, this.typeRef(), 'arg');
         this.tok(n, T.RParen);
       }
-    } else this.sub(n, this.nameTok());
+    } else this.add(n, 'nameTok', this.name());
     return this.close(n);
   }
 
   private paramDecl(): Node {
     const n = this.open('paramDecl');
     this.tok(n, T.Param);
-    this.sub(n, this.nameTok());
+    this.add(n, 'nameTok', this.name());
     this.tok(n, T.Colon);
     this.sub(n, this.typeRef());
     this.tok(n, T.From);
@@ -310,7 +308,7 @@ class AstParser {
   private measureDecl(): Node {
     const n = this.open('measureDecl');
     this.tok(n, T.Measure);
-    this.sub(n, this.nameTok());
+    this.add(n, 'nameTok', this.name());
     this.braced(n, () => {
       const x = this.la();
       if (x === undefined) return false;
@@ -328,7 +326,7 @@ class AstParser {
   private outcomeDecl(): Node {
     const n = this.open('outcomeDecl');
     this.tok(n, T.Outcome);
-    this.sub(n, this.nameTok());
+    this.add(n, 'nameTok', this.name());
     this.tok(n, T.Colon);
     this.sub(n, this.typeRef());
     if (this.atCat(T.PeriodKeyword)) this.tok(n, T.PeriodKeyword);
@@ -339,22 +337,22 @@ class AstParser {
   private ruleDecl(): Node {
     const n = this.open('ruleDecl');
     this.tok(n, T.Rule);
-    this.sub(n, this.nameTok());
+    this.add(n, 'nameTok', this.name());
     if (this.at(T.ExceptionOf)) {
       this.tok(n, T.ExceptionOf);
-      this.sub(n, this.nameTok(), 'overrides');
+      this.add(n, 'overrides', this.name());
       while (this.at(T.Comma)) {
         this.tok(n, T.Comma);
-        this.sub(n, this.nameTok(), 'overrides');
+        this.add(n, 'overrides', this.name());
       }
     }
     this.braced(n, () => {
       if (this.attrItem(n)) return true;
       if (!this.atName()) return false;
       const a = this.open('assignment');
-      this.sub(a, this.nameTok());
+      this.add(a, 'nameTok', this.name());
       this.eqOrIs(a);
-      this.sub(a, this.exprNode());
+      this.add(a, 'expr', this.expr());
       this.sub(n, this.close(a));
       return true;
     });
@@ -364,13 +362,13 @@ class AstParser {
   private doubtDecl(): Node {
     const n = this.open('doubtDecl');
     this.tok(n, T.Doubt);
-    this.sub(n, this.nameTok());
+    this.add(n, 'nameTok', this.name());
     this.braced(n, () => {
       if (this.attrItem(n)) return true;
       if (!this.at(T.Reading)) return false;
       const r = this.open('readingDecl');
       this.tok(r, T.Reading);
-      this.sub(r, this.nameTok());
+      this.add(r, 'nameTok', this.name());
       this.tok(r, T.Colon);
       this.tok(r, T.StringLit);
       this.sub(n, this.close(r));
@@ -382,13 +380,13 @@ class AstParser {
   private indicatorDecl(): Node {
     const n = this.open('indicatorDecl');
     this.tok(n, T.Indicator);
-    this.sub(n, this.nameTok());
+    this.add(n, 'nameTok', this.name());
     if (this.at(T.Colon)) {
       this.tok(n, T.Colon);
       this.sub(n, this.typeRef());
     }
     this.eqOrIs(n);
-    this.sub(n, this.exprNode());
+    this.add(n, 'expr', this.expr());
     if (this.at(T.LBrace)) this.sub(n, this.attrBlock());
     return this.close(n);
   }
@@ -410,28 +408,16 @@ class AstParser {
 
   private valueItem(): Node {
     const n = this.open('valueItem');
-    this.sub(n, this.exprNode());
+    this.add(n, 'expr', this.expr());
     if (this.at(T.RangeWord) || this.at(T.Dash)) {
       this.tok(n, this.la()!.tokenType);
-      this.sub(n, this.exprNode(), 'rangeEnd');
+      this.add(n, 'rangeEnd', this.expr());
     }
     return this.close(n);
   }
 
-  private nameTok(): Node {
-    const n = this.open('nameTok');
-    if (this.at(T.Name)) this.tok(n, T.Name);
-    else this.tok(n, T.QuotedName);
-    return this.close(n);
-  }
-
-  // ── expressions: the AST directly (cst-to-ast.ts's rules) ──
-  private exprNode(): Node {
-    const n = this.open('expr');
-    n.ast = this.expr();
-    return this.close(n);
-  }
-
+  // ── expressions: the AST directly (cst-to-ast.ts's rules); a name or an expression is a
+  // declaration node's child as its AST (no node around it: cst-to-ast's `name`/`expr` take it as it is) ──
   private spanFrom(p0: number): A.Expr['span'] {
     return this.file.span(this.toks[p0]!.startOffset, tokenEnd(this.toks[this.pos - 1]!));
   }

@@ -19,21 +19,21 @@ import type * as A from './ast.js';
 import type { AstParsedFile } from './ast-parser.js';
 
 type Child = CstNode | IToken;
-const isToken = (c: Child | LightNode): c is IToken => (c as IToken).image !== undefined;
+const isToken = (c: Child | LightNode | A.Name | A.Expr): c is IToken => (c as IToken).image !== undefined;
 
 /**
  * A declaration node of ast-parser.ts: parser.ts's CST node of the same rule flattened — its
  * children in source order (`kids`), each with the key it would have in the CST's `children`
- * (`keys`), its offsets (`endOffset` inclusive, as a CST location's), and on `expr` nodes the
- * expression's AST. Never recovered, never holding an inserted token.
+ * (`keys`), and its offsets (`endOffset` inclusive, as a CST location's). Where the CST has a
+ * `nameTok` node (any label) the child is the name's AST (`A.Name`), where it has an `expr` node
+ * the expression's AST — built while parsing. Never recovered, never holding an inserted token.
  */
 export interface LightNode {
   readonly name: string;
   readonly keys: string[];
-  readonly kids: (LightNode | IToken)[];
+  readonly kids: (LightNode | IToken | A.Name | A.Expr)[];
   readonly startOffset: number;
   readonly endOffset: number;
-  readonly ast: A.Expr | undefined;
 }
 const isLight = (n: CstNode | LightNode): n is LightNode => (n as LightNode).kids !== undefined;
 
@@ -228,6 +228,7 @@ class Builder {
   // ── leaves ──
   name(n: CstNode | undefined): A.Name | undefined {
     if (!n) return undefined;
+    if ((n as Partial<A.Name>).quoted !== undefined) return n as unknown as A.Name; // (ast-parser.ts's: built while parsing)
     const t = this.token(n, 'Name') ?? this.token(n, 'QuotedName');
     if (!t) return undefined;
     const quoted = t.tokenType.name === 'QuotedName';
@@ -296,8 +297,7 @@ class Builder {
   // ── expressions ──
   expr(n: CstNode | undefined): A.Expr | undefined {
     if (!n) return undefined;
-    const built = (n as { ast?: A.Expr }).ast; // (an expression ast-parser.ts built while parsing)
-    if (built !== undefined) return built;
+    if ((n as Partial<A.Expr>).kind !== undefined) return n as unknown as A.Expr; // (ast-parser.ts's: built while parsing)
     const parts: A.Expr[] = [];
     for (const c of this.nodes(n, 'andExpr')) {
       const e = this.andExpr(c);
