@@ -28,13 +28,12 @@ import { LEGAL_PREFIX, LEGAL_SUFFIX, PERIODS, numeral, unitInfo } from './cst-to
 
 /**
  * A declaration node: parser.ts's CST node of the same rule, flattened — its children in source
- * order (`kids`) beside the key each would have in the CST's `children` (`keys`: the label or the
- * token/rule name). cst-to-ast.ts reads these directly (`isLight`); no `children` object, one array
- * per key or `location` object per node.
+ * order, each after the key it would have in the CST's `children` (`seq`: key, child, …; the key
+ * is the label or the token/rule name). cst-to-ast.ts reads these directly (`isLight`): one array
+ * per node — no `children` object, array per key or `location` object.
  */
 class Node implements LightNode {
-  readonly keys: string[] = [];
-  readonly kids: (LightNode | IToken | A.Name | A.Expr)[] = [];
+  readonly seq: (string | LightNode | IToken | A.Name | A.Expr)[] = [];
   endOffset = NaN;
   constructor(readonly name: string, readonly startOffset: number) {}
 }
@@ -81,8 +80,7 @@ class AstParser {
     return n;
   }
   private add(n: Node, key: string, c: Node | IToken | A.Name | A.Expr): void {
-    n.keys.push(key);
-    n.kids.push(c);
+    n.seq.push(key, c);
   }
   /** CONSUME(t) into `n` under t's name (or `label`). */
   private tok(n: Node, t: TokenType, label?: string): IToken {

@@ -23,19 +23,19 @@ const isToken = (c: Child | LightNode | A.Name | A.Expr): c is IToken => (c as I
 
 /**
  * A declaration node of ast-parser.ts: parser.ts's CST node of the same rule flattened — its
- * children in source order (`kids`), each with the key it would have in the CST's `children`
- * (`keys`), and its offsets (`endOffset` inclusive, as a CST location's). Where the CST has a
+ * children in source order, each after the key it would have in the CST's `children` (`seq`:
+ * key, child, key, child, …; one array per node), and its offsets (`endOffset` inclusive, as a CST location's). Where the CST has a
  * `nameTok` node (any label) the child is the name's AST (`A.Name`), where it has an `expr` node
  * the expression's AST — built while parsing. Never recovered, never holding an inserted token.
  */
 export interface LightNode {
   readonly name: string;
-  readonly keys: string[];
-  readonly kids: (LightNode | IToken | A.Name | A.Expr)[];
+  readonly seq: (string | LightNode | IToken | A.Name | A.Expr)[];
   readonly startOffset: number;
   readonly endOffset: number;
 }
-const isLight = (n: CstNode | LightNode): n is LightNode => (n as LightNode).kids !== undefined;
+const NO_NODES: readonly CstNode[] = Object.freeze([]);
+const isLight = (n: CstNode | LightNode): n is LightNode => (n as LightNode).seq !== undefined;
 
 // ── units ────────────────────────────────────────────────────────────
 const d = (n: bigint, scale = 0): Decimal => decimal(n, scale);
@@ -162,15 +162,22 @@ class Builder {
     return this.file.span(r.start, r.end);
   }
 
-  // ── child access ── (ast-parser.ts's light nodes: `keys`/`kids`; Chevrotain's: `children`)
-  nodes(n: CstNode | undefined, key: string): CstNode[] {
-    const out: CstNode[] = [];
-    if (n === undefined) return out;
+  // ── child access ── (ast-parser.ts's light nodes: `seq`; Chevrotain's: `children`)
+  /** The child nodes under `key` (read only: none is one shared empty list). */
+  nodes(n: CstNode | undefined, key: string): readonly CstNode[] {
+    if (n === undefined) return NO_NODES;
     if (isLight(n)) {
-      const ks = n.keys;
-      for (let i = 0; i < ks.length; i++) if (ks[i] === key && !isToken(n.kids[i]!)) out.push(n.kids[i] as unknown as CstNode);
-      return out;
+      let found: CstNode[] | undefined;
+      const q = n.seq;
+      for (let i = 0; i < q.length; i += 2) {
+        if (q[i] === key && !isToken(q[i + 1] as Child)) {
+          if (found === undefined) found = [q[i + 1] as unknown as CstNode];
+          else found.push(q[i + 1] as unknown as CstNode);
+        }
+      }
+      return found ?? NO_NODES;
     }
+    const out: CstNode[] = [];
     const list = n.children[key] as Child[] | undefined;
     if (list) for (const c of list) if (!isToken(c)) out.push(c);
     return out;
@@ -178,8 +185,8 @@ class Builder {
   node(n: CstNode | undefined, key: string): CstNode | undefined {
     if (n === undefined) return undefined;
     if (isLight(n)) {
-      const ks = n.keys;
-      for (let i = 0; i < ks.length; i++) if (ks[i] === key && !isToken(n.kids[i]!)) return n.kids[i] as unknown as CstNode;
+      const q = n.seq;
+      for (let i = 0; i < q.length; i += 2) if (q[i] === key && !isToken(q[i + 1] as Child)) return q[i + 1] as unknown as CstNode;
       return undefined;
     }
     const list = n.children[key] as Child[] | undefined;
@@ -190,8 +197,8 @@ class Builder {
     const out: IToken[] = [];
     if (n === undefined) return out;
     if (isLight(n)) {
-      const ks = n.keys;
-      for (let i = 0; i < ks.length; i++) if (ks[i] === key && isToken(n.kids[i]!)) out.push(n.kids[i] as IToken);
+      const q = n.seq;
+      for (let i = 0; i < q.length; i += 2) if (q[i] === key && isToken(q[i + 1] as Child)) out.push(q[i + 1] as IToken);
       return out;
     }
     const list = n.children[key] as Child[] | undefined;
@@ -201,17 +208,17 @@ class Builder {
   token(n: CstNode | undefined, key: string): IToken | undefined {
     if (n === undefined) return undefined;
     if (isLight(n)) {
-      const ks = n.keys;
-      for (let i = 0; i < ks.length; i++) if (ks[i] === key && isToken(n.kids[i]!)) return n.kids[i] as IToken;
+      const q = n.seq;
+      for (let i = 0; i < q.length; i += 2) if (q[i] === key && isToken(q[i + 1] as Child)) return q[i + 1] as IToken;
       return undefined;
     }
     const list = n.children[key] as Child[] | undefined;
     if (list) for (const c of list) if (isToken(c) && !c.isInsertedInRecovery && !Number.isNaN(c.startOffset)) return c;
     return undefined;
   }
-  /** Children in source order (tokens and nodes): `kids[i]` under `keys[i]`. */
-  ordered(n: CstNode): { keys: readonly string[]; kids: readonly Child[] } {
-    if (isLight(n)) return n as unknown as { keys: readonly string[]; kids: readonly Child[] }; // (already in source order, no inserted tokens)
+  /** Children in source order (tokens and nodes), each after its key: key, child, key, child, … */
+  ordered(n: CstNode): readonly (string | Child)[] {
+    if (isLight(n)) return n.seq as (string | Child)[]; // (already in source order, no inserted tokens)
     const all: { key: string; child: Child; at: number }[] = [];
     const children = n.children;
     for (const key in children) {
@@ -222,7 +229,7 @@ class Builder {
       }
     }
     all.sort((a, b) => a.at - b.at);
-    return { keys: all.map((o) => o.key), kids: all.map((o) => o.child) };
+    return all.flatMap((o) => [o.key, o.child]);
   }
 
   // ── leaves ──
@@ -368,7 +375,7 @@ class Builder {
       }
       // as written, from the tokens (never the raw slice: it could hold comments or line breaks)
       const dashTok = this.token(n, 'Dash') ?? this.token(n, 'RangeWord');
-      const img = (x: CstNode) => this.ordered(x).kids.map((c) => (isToken(c) ? c.image : '')).join('');
+      const img = (x: CstNode) => this.ordered(x).map((c, i) => (i % 2 === 1 && isToken(c as Child) ? (c as IToken).image : '')).join('');
       const word = `${img(boundNode)}${dashTok?.image ?? '—'}${img(endNode!)}${this.token(n, 'Between')?.image ?? ''}`;
       if (bound.kind === 'date' && high.kind === 'date' && compareDates(bound.value, high.value) > 0) {
         this.err('ZC0308', span, `日期区间“${word}”的起点晚于终点`, { help: '区间写作“起始日期 至 终止日期”' });
@@ -397,7 +404,8 @@ class Builder {
     const operands = n.children[sub] as CstNode[] | undefined;
     if (operands && operands.length === 1) return f(operands[0]!); // the common case: no operator
     const o = this.ordered(n);
-    const items = o.keys.map((key, i) => ({ key, child: o.kids[i]! })).filter((x) => x.key === sub || x.key in ops);
+    const items: { key: string; child: Child }[] = [];
+    for (let i = 0; i < o.length; i += 2) if (o[i] === sub || (o[i] as string) in ops) items.push({ key: o[i] as string, child: o[i + 1] as Child });
     let acc: A.Expr | undefined;
     let pending: '+' | '-' | '*' | '/' | undefined;
     for (const o of items) {
@@ -434,9 +442,9 @@ class Builder {
       return e;
     }
     const po = this.ordered(p);
-    for (let i = 0; i < po.keys.length; i++) {
-      const key = po.keys[i]!;
-      const child = po.kids[i]!;
+    for (let i = 0; i < po.length; i += 2) {
+      const key = po[i] as string;
+      const child = po[i + 1] as Child;
       if (isToken(child)) continue;
       if (key === 'member') {
         const member = this.name(child);
@@ -537,13 +545,24 @@ class Builder {
     if (!keyTok) return undefined;
     const block = this.node(n, 'attrBlock');
     const written = this.nodes(n, 'valueItem');
-    const values = written.map((v) => this.valueItem(v)).filter((v): v is A.ValueItem => !!v);
+    const values: A.ValueItem[] = [];
+    for (let i = 0; i < written.length; i++) {
+      const v = this.valueItem(written[i]!);
+      if (v) values.push(v);
+    }
     const attr: A.Attribute = { key: keyTok.image, keySpan: this.spanOf(keyTok), span: this.spanOf(n), values, written: written.length };
     if (block) return { ...attr, block: this.attrBlock(block) };
     return attr;
   }
+  /** The attributes of a node (an attribute block, or a declaration holding attributes directly). */
   attrBlock(n: CstNode | undefined): A.Attribute[] {
-    return this.nodes(n, 'attribute').map((a) => this.attribute(a)).filter((a): a is A.Attribute => !!a);
+    const list = this.nodes(n, 'attribute');
+    const out: A.Attribute[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const a = this.attribute(list[i]!);
+      if (a) out.push(a);
+    }
+    return out;
   }
   valueItem(n: CstNode): A.ValueItem | undefined {
     const expr = this.expr(this.node(n, 'expr'));
@@ -625,10 +644,10 @@ class Builder {
     const fast = (n as Partial<AstParsedFile>).fastTopItems; // (parsed by ast-parser.ts: Chevrotain's CST is built only if read)
     for (const ti of fast ?? this.nodes(n, 'topItem')) {
       const o = this.ordered(ti);
-      for (let i = 0; i < o.keys.length; i++) {
-        const child = o.kids[i]!;
+      for (let i = 0; i < o.length; i += 2) {
+        const child = o[i + 1] as Child;
         if (isToken(child)) continue;
-        const key = o.keys[i]!;
+        const key = o[i] as string;
         const item = this.topItem(key, child);
         if (item) items.push(item);
       }
@@ -746,7 +765,9 @@ class Builder {
   clauseNumber(n: CstNode | undefined): A.ClauseNumberPart[] {
     if (!n) return [];
     const parts: A.ClauseNumberPart[] = [];
-    const seq = this.ordered(n).kids as readonly IToken[];
+    const o = this.ordered(n);
+    const seq: IToken[] = [];
+    for (let i = 1; i < o.length; i += 2) seq.push(o[i] as IToken);
     for (let i = 0; i < seq.length; i++) {
       const t = seq[i]!;
       const tn = t.tokenType.name;
@@ -788,10 +809,10 @@ class Builder {
     const items: A.ClauseItem[] = [];
     const attrList: A.Attribute[] = [];
     const o = this.ordered(n);
-    for (let i = 0; i < o.keys.length; i++) {
-      const child = o.kids[i]!;
+    for (let i = 0; i < o.length; i += 2) {
+      const child = o[i + 1] as Child;
       if (isToken(child)) continue;
-      const key = o.keys[i]!;
+      const key = o[i] as string;
       if (key === 'attribute') {
         const a = this.attribute(child);
         if (a) attrList.push(a);
@@ -827,7 +848,7 @@ class Builder {
   measure(n: CstNode): A.MeasureDecl | undefined {
     const name = this.name(this.node(n, 'nameTok'));
     if (!name) return undefined;
-    const at = this.attrs(this.nodes(n, 'attribute').map((a) => this.attribute(a)).filter((a): a is A.Attribute => !!a), {
+    const at = this.attrs(this.attrBlock(n), {
       原文: 'many', 牵头单位: 'many', 责任单位: 'many', 对象: 'one', 说明: 'one', 类别: 'one', 理由: 'one', 发放对象: 'one', 申请条件: 'one',
     }, '措施');
     const outcomes: A.OutcomeDecl[] = [];
@@ -864,7 +885,7 @@ class Builder {
     const name = this.name(this.node(n, 'nameTok'));
     if (!name) return undefined;
     const overrides = this.nodes(n, 'overrides').map((o) => this.name(o)).filter((x): x is A.Name => !!x);
-    const at = this.attrs(this.nodes(n, 'attribute').map((a) => this.attribute(a)).filter((a): a is A.Attribute => !!a), {
+    const at = this.attrs(this.attrBlock(n), {
       条件: 'one', 有效期: 'one', 原文: 'many', 说明: 'one',
     }, '规则');
     const assignments: A.Assignment[] = [];
@@ -911,7 +932,7 @@ class Builder {
   doubt(n: CstNode): A.DoubtDecl | undefined {
     const name = this.name(this.node(n, 'nameTok'));
     if (!name) return undefined;
-    const at = this.attrs(this.nodes(n, 'attribute').map((a) => this.attribute(a)).filter((a): a is A.Attribute => !!a), { 原文: 'many', 采用: 'one', 理由: 'one' }, '存疑');
+    const at = this.attrs(this.attrBlock(n), { 原文: 'many', 采用: 'one', 理由: 'one' }, '存疑');
     const readings: A.Reading[] = [];
     for (const r of this.nodes(n, 'readingDecl')) {
       const rn = this.name(this.node(r, 'nameTok'));

@@ -140,15 +140,16 @@ export function scan(text: string, base = 0): ScanResult {
       } else type = BadQuotedName;
     } else {
       if (k & (DIGIT | DATE_CN)) {
+        // (test, not exec: a sticky match's end is its lastIndex — no match array per token)
         dateRe.lastIndex = i;
-        const m = dateRe.exec(text);
-        if (m) {
+        if (dateRe.test(text)) {
           type = DateLit;
-          end = i + m[0].length;
+          end = dateRe.lastIndex;
         } else if (k & DIGIT) {
           numberRe.lastIndex = i;
           type = NumberLit;
-          end = i + numberRe.exec(text)![0].length;
+          numberRe.test(text);
+          end = numberRe.lastIndex;
         }
       }
       if (type === undefined && k & UNIT_FIRST) {
@@ -170,7 +171,8 @@ export function scan(text: string, base = 0): ScanResult {
       if (type === undefined && k & NUMERAL) {
         chineseNumberRe.lastIndex = i;
         type = ChineseNumber;
-        end = i + chineseNumberRe.exec(text)![0].length;
+        chineseNumberRe.test(text);
+        end = chineseNumberRe.lastIndex;
       }
       if (type === undefined && k & NAME) {
         const j = nameEnd(text, i, n);
