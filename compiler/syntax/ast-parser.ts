@@ -23,21 +23,20 @@ import { parseDate, compareDates } from '../common/calendar.js';
 import * as T from './tokens.js';
 import { tokenEnd } from './lexer.js';
 import type * as A from './ast.js';
+import type { LightNode } from './cst-to-ast.js';
 import { LEGAL_PREFIX, LEGAL_SUFFIX, PERIODS, numeral, unitInfo } from './cst-to-ast.js';
 
-/** A declaration node: the shape of parser.ts's CST node of the same rule (what cst-to-ast reads). */
-interface Node {
-  name: string;
-  children: Record<string, (Node | IToken)[]>;
-  location: { startOffset: number; endOffset: number };
-  /** Only on `expr` nodes (and their labels): the expression's AST, built while parsing. */
-  ast?: A.Expr;
-  /** Only on the nodes whose children cst-to-ast reads in source order (`ordered`): them, in that order. */
-  seq?: { key: string; child: Node | IToken }[];
+/**
+ * A declaration node: parser.ts's CST node of the same rule, flattened — its children in source
+ * order, each after the key it would have in the CST's `children` (`seq`: key, child, …; the key
+ * is the label or the token/rule name). cst-to-ast.ts reads these directly (`isLight`): one array
+ * per node — no `children` object, array per key or `location` object.
+ */
+class Node implements LightNode {
+  readonly seq: (string | LightNode | IToken | A.Name | A.Expr)[] = [];
+  endOffset = NaN;
+  constructor(readonly name: string, readonly startOffset: number) {}
 }
-
-/** The rules whose nodes keep `seq` (cst-to-ast's `ordered` reads them: top items, clause bodies, clause numbers). */
-const SEQ_RULES = new Set(['topItem', 'clauseDecl', 'clauseNumber']);
 
 /** The `file` node of a block parsed here: its top items for cst-to-ast, and Chevrotain's CST on demand. */
 export interface AstParsedFile extends CstNode {
@@ -74,19 +73,14 @@ class AstParser {
 
   // ── declaration nodes ──
   private open(name: string): Node {
-    const n: Node = { name, children: {}, location: { startOffset: this.toks[this.pos]?.startOffset ?? NaN, endOffset: NaN } };
-    if (SEQ_RULES.has(name)) n.seq = [];
-    return n;
+    return new Node(name, this.toks[this.pos]?.startOffset ?? NaN);
   }
   private close(n: Node): Node {
-    n.location.endOffset = tokenEnd(this.toks[this.pos - 1]!) - 1;
+    n.endOffset = tokenEnd(this.toks[this.pos - 1]!) - 1;
     return n;
   }
-  private add(n: Node, key: string, c: Node | IToken): void {
-    const list = n.children[key];
-    if (list === undefined) n.children[key] = [c];
-    else list.push(c);
-    if (n.seq !== undefined) n.seq.push({ key, child: c });
+  private add(n: Node, key: string, c: Node | IToken | A.Name | A.Expr): void {
+    n.seq.push(key, c);
   }
   /** CONSUME(t) into `n` under t's name (or `label`). */
   private tok(n: Node, t: TokenType, label?: string): IToken {
@@ -136,7 +130,7 @@ class AstParser {
   private named(rule: string, kw: TokenType, optionalName: boolean, block: 'attrBlock' | 'optionalAttrBlock'): Node {
     const n = this.open(rule);
     this.tok(n, kw);
-    if (!optionalName || this.atName()) this.sub(n, this.nameTok());
+    if (!optionalName || this.atName()) this.add(n, 'nameTok', this.name());
     if (block === 'attrBlock' || this.at(T.LBrace)) this.sub(n, this.attrBlock());
     return this.close(n);
   }
@@ -176,9 +170,9 @@ class AstParser {
   private enumDecl(): Node {
     const n = this.open('enumDecl');
     this.tok(n, T.Enum);
-    this.sub(n, this.nameTok());
+    this.add(n, 'nameTok', this.name());
     this.braced(n, () => {
-      if (this.atName()) this.sub(n, this.nameTok(), 'member');
+      if (this.atName()) this.add(n, 'member', this.name());
       else if (this.at(T.Comma)) this.tok(n, T.Comma);
       else return false;
       return true;
@@ -189,11 +183,11 @@ class AstParser {
   private entityDecl(): Node {
     const n = this.open('entityDecl');
     this.tok(n, T.Entity);
-    this.sub(n, this.nameTok());
+    this.add(n, 'nameTok', this.name());
     this.braced(n, () => {
       if (!this.atName()) return false;
       const f = this.open('fieldDecl');
-      this.sub(f, this.nameTok());
+      this.add(f, 'nameTok', this.name());
       this.tok(f, T.Colon);
       this.sub(f, this.typeRef());
       if (this.at(T.Signed)) this.tok(f, T.Signed);
@@ -212,17 +206,17 @@ class AstParser {
   private definitionDecl(): Node {
     const n = this.open('definitionDecl');
     this.tok(n, T.Definition);
-    this.sub(n, this.nameTok());
+    this.add(n, 'nameTok', this.name());
     if (this.at(T.Dot)) {
       this.tok(n, T.Dot);
-      this.sub(n, this.nameTok(), 'member');
+      this.add(n, 'member', this.name());
     }
     if (this.at(T.Colon)) {
       this.tok(n, T.Colon);
       this.sub(n, this.typeRef());
     }
     this.eqOrIs(n);
-    this.sub(n, this.exprNode());
+    this.add(n, 'expr', this.expr());
     if (this.at(T.LBrace)) this.sub(n, this.attrBlock());
     return this.close(n);
   }
@@ -237,14 +231,14 @@ class AstParser {
         else this.sub(n, this.typeRef(), 'arg');
         this.tok(n, T.RParen);
       }
-    } else this.sub(n, this.nameTok());
+    } else this.add(n, 'nameTok', this.name());
     return this.close(n);
   }
 
   private paramDecl(): Node {
     const n = this.open('paramDecl');
     this.tok(n, T.Param);
-    this.sub(n, this.nameTok());
+    this.add(n, 'nameTok', this.name());
     this.tok(n, T.Colon);
     this.sub(n, this.typeRef());
     this.tok(n, T.From);
@@ -312,7 +306,7 @@ class AstParser {
   private measureDecl(): Node {
     const n = this.open('measureDecl');
     this.tok(n, T.Measure);
-    this.sub(n, this.nameTok());
+    this.add(n, 'nameTok', this.name());
     this.braced(n, () => {
       const x = this.la();
       if (x === undefined) return false;
@@ -330,7 +324,7 @@ class AstParser {
   private outcomeDecl(): Node {
     const n = this.open('outcomeDecl');
     this.tok(n, T.Outcome);
-    this.sub(n, this.nameTok());
+    this.add(n, 'nameTok', this.name());
     this.tok(n, T.Colon);
     this.sub(n, this.typeRef());
     if (this.atCat(T.PeriodKeyword)) this.tok(n, T.PeriodKeyword);
@@ -341,22 +335,22 @@ class AstParser {
   private ruleDecl(): Node {
     const n = this.open('ruleDecl');
     this.tok(n, T.Rule);
-    this.sub(n, this.nameTok());
+    this.add(n, 'nameTok', this.name());
     if (this.at(T.ExceptionOf)) {
       this.tok(n, T.ExceptionOf);
-      this.sub(n, this.nameTok(), 'overrides');
+      this.add(n, 'overrides', this.name());
       while (this.at(T.Comma)) {
         this.tok(n, T.Comma);
-        this.sub(n, this.nameTok(), 'overrides');
+        this.add(n, 'overrides', this.name());
       }
     }
     this.braced(n, () => {
       if (this.attrItem(n)) return true;
       if (!this.atName()) return false;
       const a = this.open('assignment');
-      this.sub(a, this.nameTok());
+      this.add(a, 'nameTok', this.name());
       this.eqOrIs(a);
-      this.sub(a, this.exprNode());
+      this.add(a, 'expr', this.expr());
       this.sub(n, this.close(a));
       return true;
     });
@@ -366,13 +360,13 @@ class AstParser {
   private doubtDecl(): Node {
     const n = this.open('doubtDecl');
     this.tok(n, T.Doubt);
-    this.sub(n, this.nameTok());
+    this.add(n, 'nameTok', this.name());
     this.braced(n, () => {
       if (this.attrItem(n)) return true;
       if (!this.at(T.Reading)) return false;
       const r = this.open('readingDecl');
       this.tok(r, T.Reading);
-      this.sub(r, this.nameTok());
+      this.add(r, 'nameTok', this.name());
       this.tok(r, T.Colon);
       this.tok(r, T.StringLit);
       this.sub(n, this.close(r));
@@ -384,13 +378,13 @@ class AstParser {
   private indicatorDecl(): Node {
     const n = this.open('indicatorDecl');
     this.tok(n, T.Indicator);
-    this.sub(n, this.nameTok());
+    this.add(n, 'nameTok', this.name());
     if (this.at(T.Colon)) {
       this.tok(n, T.Colon);
       this.sub(n, this.typeRef());
     }
     this.eqOrIs(n);
-    this.sub(n, this.exprNode());
+    this.add(n, 'expr', this.expr());
     if (this.at(T.LBrace)) this.sub(n, this.attrBlock());
     return this.close(n);
   }
@@ -412,28 +406,16 @@ class AstParser {
 
   private valueItem(): Node {
     const n = this.open('valueItem');
-    this.sub(n, this.exprNode());
+    this.add(n, 'expr', this.expr());
     if (this.at(T.RangeWord) || this.at(T.Dash)) {
       this.tok(n, this.la()!.tokenType);
-      this.sub(n, this.exprNode(), 'rangeEnd');
+      this.add(n, 'rangeEnd', this.expr());
     }
     return this.close(n);
   }
 
-  private nameTok(): Node {
-    const n = this.open('nameTok');
-    if (this.at(T.Name)) this.tok(n, T.Name);
-    else this.tok(n, T.QuotedName);
-    return this.close(n);
-  }
-
-  // ── expressions: the AST directly (cst-to-ast.ts's rules) ──
-  private exprNode(): Node {
-    const n = this.open('expr');
-    n.ast = this.expr();
-    return this.close(n);
-  }
-
+  // ── expressions: the AST directly (cst-to-ast.ts's rules); a name or an expression is a
+  // declaration node's child as its AST (no node around it: cst-to-ast's `name`/`expr` take it as it is) ──
   private spanFrom(p0: number): A.Expr['span'] {
     return this.file.span(this.toks[p0]!.startOffset, tokenEnd(this.toks[this.pos - 1]!));
   }

@@ -19,7 +19,23 @@ import type * as A from './ast.js';
 import type { AstParsedFile } from './ast-parser.js';
 
 type Child = CstNode | IToken;
-const isToken = (c: Child): c is IToken => (c as IToken).image !== undefined;
+const isToken = (c: Child | LightNode | A.Name | A.Expr): c is IToken => (c as IToken).image !== undefined;
+
+/**
+ * A declaration node of ast-parser.ts: parser.ts's CST node of the same rule flattened — its
+ * children in source order, each after the key it would have in the CST's `children` (`seq`:
+ * key, child, key, child, …; one array per node), and its offsets (`endOffset` inclusive, as a CST location's). Where the CST has a
+ * `nameTok` node (any label) the child is the name's AST (`A.Name`), where it has an `expr` node
+ * the expression's AST — built while parsing. Never recovered, never holding an inserted token.
+ */
+export interface LightNode {
+  readonly name: string;
+  readonly seq: (string | LightNode | IToken | A.Name | A.Expr)[];
+  readonly startOffset: number;
+  readonly endOffset: number;
+}
+const NO_NODES: readonly CstNode[] = Object.freeze([]);
+const isLight = (n: CstNode | LightNode): n is LightNode => (n as LightNode).seq !== undefined;
 
 // ── units ────────────────────────────────────────────────────────────
 const d = (n: bigint, scale = 0): Decimal => decimal(n, scale);
@@ -102,11 +118,13 @@ class Builder {
   // ── spans ──
   /** Offsets covered by a node's real tokens; an empty (recovered) node has none. */
   range(node: CstNode): { start: number; end: number } {
+    if (isLight(node)) return { start: node.startOffset, end: node.endOffset + 1 };
     return this.rawRange(node) ?? { start: 0, end: 0 };
   }
 
   // INVARIANT: an empty node contributes nothing to its parent's span.
   rawRange(node: CstNode): { start: number; end: number } | undefined {
+    if (isLight(node)) return { start: node.startOffset, end: node.endOffset + 1 };
     const loc = node.location;
     if (loc && Number.isFinite(loc.startOffset) && Number.isFinite(loc.endOffset) && !node.recoveredNode) {
       return { start: loc.startOffset, end: loc.endOffset! + 1 };
@@ -139,37 +157,68 @@ class Builder {
       if (Number.isNaN(node.startOffset)) return this.file.span(this.file.text.length, this.file.text.length);
       return this.file.span(node.startOffset, tokenEnd(node));
     }
+    if (isLight(node)) return this.file.span(node.startOffset, node.endOffset + 1);
     const r = this.range(node);
     return this.file.span(r.start, r.end);
   }
 
-  // ── child access ──
-  nodes(n: CstNode | undefined, key: string): CstNode[] {
+  // ── child access ── (ast-parser.ts's light nodes: `seq`; Chevrotain's: `children`)
+  /** The child nodes under `key` (read only: none is one shared empty list). */
+  nodes(n: CstNode | undefined, key: string): readonly CstNode[] {
+    if (n === undefined) return NO_NODES;
+    if (isLight(n)) {
+      let found: CstNode[] | undefined;
+      const q = n.seq;
+      for (let i = 0; i < q.length; i += 2) {
+        if (q[i] === key && !isToken(q[i + 1] as Child)) {
+          if (found === undefined) found = [q[i + 1] as unknown as CstNode];
+          else found.push(q[i + 1] as unknown as CstNode);
+        }
+      }
+      return found ?? NO_NODES;
+    }
     const out: CstNode[] = [];
-    const list = n?.children[key] as Child[] | undefined;
+    const list = n.children[key] as Child[] | undefined;
     if (list) for (const c of list) if (!isToken(c)) out.push(c);
     return out;
   }
   node(n: CstNode | undefined, key: string): CstNode | undefined {
-    const list = n?.children[key] as Child[] | undefined;
+    if (n === undefined) return undefined;
+    if (isLight(n)) {
+      const q = n.seq;
+      for (let i = 0; i < q.length; i += 2) if (q[i] === key && !isToken(q[i + 1] as Child)) return q[i + 1] as unknown as CstNode;
+      return undefined;
+    }
+    const list = n.children[key] as Child[] | undefined;
     if (list) for (const c of list) if (!isToken(c)) return c;
     return undefined;
   }
   tokens(n: CstNode | undefined, key: string): IToken[] {
     const out: IToken[] = [];
-    const list = n?.children[key] as Child[] | undefined;
+    if (n === undefined) return out;
+    if (isLight(n)) {
+      const q = n.seq;
+      for (let i = 0; i < q.length; i += 2) if (q[i] === key && isToken(q[i + 1] as Child)) out.push(q[i + 1] as IToken);
+      return out;
+    }
+    const list = n.children[key] as Child[] | undefined;
     if (list) for (const c of list) if (isToken(c) && !c.isInsertedInRecovery && !Number.isNaN(c.startOffset)) out.push(c);
     return out;
   }
   token(n: CstNode | undefined, key: string): IToken | undefined {
-    const list = n?.children[key] as Child[] | undefined;
+    if (n === undefined) return undefined;
+    if (isLight(n)) {
+      const q = n.seq;
+      for (let i = 0; i < q.length; i += 2) if (q[i] === key && isToken(q[i + 1] as Child)) return q[i + 1] as IToken;
+      return undefined;
+    }
+    const list = n.children[key] as Child[] | undefined;
     if (list) for (const c of list) if (isToken(c) && !c.isInsertedInRecovery && !Number.isNaN(c.startOffset)) return c;
     return undefined;
   }
-  /** Children in source order (tokens and nodes). */
-  ordered(n: CstNode): { key: string; child: Child }[] {
-    const seq = (n as { seq?: { key: string; child: Child }[] }).seq; // (ast-parser.ts's nodes: already in source order, no inserted tokens)
-    if (seq !== undefined) return seq;
+  /** Children in source order (tokens and nodes), each after its key: key, child, key, child, … */
+  ordered(n: CstNode): readonly (string | Child)[] {
+    if (isLight(n)) return n.seq as (string | Child)[]; // (already in source order, no inserted tokens)
     const all: { key: string; child: Child; at: number }[] = [];
     const children = n.children;
     for (const key in children) {
@@ -179,12 +228,14 @@ class Builder {
         all.push({ key, child: c, at });
       }
     }
-    return all.sort((a, b) => a.at - b.at);
+    all.sort((a, b) => a.at - b.at);
+    return all.flatMap((o) => [o.key, o.child]);
   }
 
   // ── leaves ──
   name(n: CstNode | undefined): A.Name | undefined {
     if (!n) return undefined;
+    if ((n as Partial<A.Name>).quoted !== undefined) return n as unknown as A.Name; // (ast-parser.ts's: built while parsing)
     const t = this.token(n, 'Name') ?? this.token(n, 'QuotedName');
     if (!t) return undefined;
     const quoted = t.tokenType.name === 'QuotedName';
@@ -253,8 +304,7 @@ class Builder {
   // ── expressions ──
   expr(n: CstNode | undefined): A.Expr | undefined {
     if (!n) return undefined;
-    const built = (n as { ast?: A.Expr }).ast; // (an expression ast-parser.ts built while parsing)
-    if (built !== undefined) return built;
+    if ((n as Partial<A.Expr>).kind !== undefined) return n as unknown as A.Expr; // (ast-parser.ts's: built while parsing)
     const parts: A.Expr[] = [];
     for (const c of this.nodes(n, 'andExpr')) {
       const e = this.andExpr(c);
@@ -325,7 +375,7 @@ class Builder {
       }
       // as written, from the tokens (never the raw slice: it could hold comments or line breaks)
       const dashTok = this.token(n, 'Dash') ?? this.token(n, 'RangeWord');
-      const img = (x: CstNode) => this.ordered(x).map((o) => (isToken(o.child) ? o.child.image : '')).join('');
+      const img = (x: CstNode) => this.ordered(x).map((c, i) => (i % 2 === 1 && isToken(c as Child) ? (c as IToken).image : '')).join('');
       const word = `${img(boundNode)}${dashTok?.image ?? '—'}${img(endNode!)}${this.token(n, 'Between')?.image ?? ''}`;
       if (bound.kind === 'date' && high.kind === 'date' && compareDates(bound.value, high.value) > 0) {
         this.err('ZC0308', span, `日期区间“${word}”的起点晚于终点`, { help: '区间写作“起始日期 至 终止日期”' });
@@ -353,7 +403,9 @@ class Builder {
   binaryChain(n: CstNode, sub: string, f: (c: CstNode) => A.Expr | undefined, ops: Record<string, '+' | '-' | '*' | '/'>): A.Expr | undefined {
     const operands = n.children[sub] as CstNode[] | undefined;
     if (operands && operands.length === 1) return f(operands[0]!); // the common case: no operator
-    const items = this.ordered(n).filter((o) => o.key === sub || o.key in ops);
+    const o = this.ordered(n);
+    const items: { key: string; child: Child }[] = [];
+    for (let i = 0; i < o.length; i += 2) if (o[i] === sub || (o[i] as string) in ops) items.push({ key: o[i] as string, child: o[i + 1] as Child });
     let acc: A.Expr | undefined;
     let pending: '+' | '-' | '*' | '/' | undefined;
     for (const o of items) {
@@ -389,7 +441,10 @@ class Builder {
       }
       return e;
     }
-    for (const { key, child } of this.ordered(p)) {
+    const po = this.ordered(p);
+    for (let i = 0; i < po.length; i += 2) {
+      const key = po[i] as string;
+      const child = po[i + 1] as Child;
       if (isToken(child)) continue;
       if (key === 'member') {
         const member = this.name(child);
@@ -490,13 +545,24 @@ class Builder {
     if (!keyTok) return undefined;
     const block = this.node(n, 'attrBlock');
     const written = this.nodes(n, 'valueItem');
-    const values = written.map((v) => this.valueItem(v)).filter((v): v is A.ValueItem => !!v);
+    const values: A.ValueItem[] = [];
+    for (let i = 0; i < written.length; i++) {
+      const v = this.valueItem(written[i]!);
+      if (v) values.push(v);
+    }
     const attr: A.Attribute = { key: keyTok.image, keySpan: this.spanOf(keyTok), span: this.spanOf(n), values, written: written.length };
     if (block) return { ...attr, block: this.attrBlock(block) };
     return attr;
   }
+  /** The attributes of a node (an attribute block, or a declaration holding attributes directly). */
   attrBlock(n: CstNode | undefined): A.Attribute[] {
-    return this.nodes(n, 'attribute').map((a) => this.attribute(a)).filter((a): a is A.Attribute => !!a);
+    const list = this.nodes(n, 'attribute');
+    const out: A.Attribute[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const a = this.attribute(list[i]!);
+      if (a) out.push(a);
+    }
+    return out;
   }
   valueItem(n: CstNode): A.ValueItem | undefined {
     const expr = this.expr(this.node(n, 'expr'));
@@ -577,8 +643,11 @@ class Builder {
     const items: A.TopItem[] = [];
     const fast = (n as Partial<AstParsedFile>).fastTopItems; // (parsed by ast-parser.ts: Chevrotain's CST is built only if read)
     for (const ti of fast ?? this.nodes(n, 'topItem')) {
-      for (const { key, child } of this.ordered(ti)) {
+      const o = this.ordered(ti);
+      for (let i = 0; i < o.length; i += 2) {
+        const child = o[i + 1] as Child;
         if (isToken(child)) continue;
+        const key = o[i] as string;
         const item = this.topItem(key, child);
         if (item) items.push(item);
       }
@@ -696,7 +765,9 @@ class Builder {
   clauseNumber(n: CstNode | undefined): A.ClauseNumberPart[] {
     if (!n) return [];
     const parts: A.ClauseNumberPart[] = [];
-    const seq = this.ordered(n).map((o) => o.child as IToken);
+    const o = this.ordered(n);
+    const seq: IToken[] = [];
+    for (let i = 1; i < o.length; i += 2) seq.push(o[i] as IToken);
     for (let i = 0; i < seq.length; i++) {
       const t = seq[i]!;
       const tn = t.tokenType.name;
@@ -737,8 +808,11 @@ class Builder {
     const title = this.str(this.token(n, 'title'));
     const items: A.ClauseItem[] = [];
     const attrList: A.Attribute[] = [];
-    for (const { key, child } of this.ordered(n)) {
+    const o = this.ordered(n);
+    for (let i = 0; i < o.length; i += 2) {
+      const child = o[i + 1] as Child;
       if (isToken(child)) continue;
+      const key = o[i] as string;
       if (key === 'attribute') {
         const a = this.attribute(child);
         if (a) attrList.push(a);
@@ -774,7 +848,7 @@ class Builder {
   measure(n: CstNode): A.MeasureDecl | undefined {
     const name = this.name(this.node(n, 'nameTok'));
     if (!name) return undefined;
-    const at = this.attrs(this.nodes(n, 'attribute').map((a) => this.attribute(a)).filter((a): a is A.Attribute => !!a), {
+    const at = this.attrs(this.attrBlock(n), {
       原文: 'many', 牵头单位: 'many', 责任单位: 'many', 对象: 'one', 说明: 'one', 类别: 'one', 理由: 'one', 发放对象: 'one', 申请条件: 'one',
     }, '措施');
     const outcomes: A.OutcomeDecl[] = [];
@@ -811,7 +885,7 @@ class Builder {
     const name = this.name(this.node(n, 'nameTok'));
     if (!name) return undefined;
     const overrides = this.nodes(n, 'overrides').map((o) => this.name(o)).filter((x): x is A.Name => !!x);
-    const at = this.attrs(this.nodes(n, 'attribute').map((a) => this.attribute(a)).filter((a): a is A.Attribute => !!a), {
+    const at = this.attrs(this.attrBlock(n), {
       条件: 'one', 有效期: 'one', 原文: 'many', 说明: 'one',
     }, '规则');
     const assignments: A.Assignment[] = [];
@@ -858,7 +932,7 @@ class Builder {
   doubt(n: CstNode): A.DoubtDecl | undefined {
     const name = this.name(this.node(n, 'nameTok'));
     if (!name) return undefined;
-    const at = this.attrs(this.nodes(n, 'attribute').map((a) => this.attribute(a)).filter((a): a is A.Attribute => !!a), { 原文: 'many', 采用: 'one', 理由: 'one' }, '存疑');
+    const at = this.attrs(this.attrBlock(n), { 原文: 'many', 采用: 'one', 理由: 'one' }, '存疑');
     const readings: A.Reading[] = [];
     for (const r of this.nodes(n, 'readingDecl')) {
       const rn = this.name(this.node(r, 'nameTok'));

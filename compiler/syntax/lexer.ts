@@ -21,23 +21,30 @@ import {
 
 // ensureOptimizations: every token type has a first-char set (custom matchers via start_chars_hint),
 // so a character is only tried against the tokens that can start with it.
-const lexer = new Lexer(lexingOrder, {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: true,
-  skipValidations: true,
-});
-// Tokens are created with their endOffset (last, as lexRange used to add it): one object shape
-// from the start — adding a property to each of a file's tokens afterwards cost a map transition
-// and an out-of-object property store per token.
-(lexer as unknown as { createTokenInstance: (image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType) => IToken }).createTokenInstance =
-  (image, startOffset, tokenTypeIdx, tokenType) => ({ image, startOffset, tokenTypeIdx, tokenType, endOffset: startOffset + image.length - 1 }) as IToken;
+// Built on first use: the compile path lexes with scanner.ts, so `zhengce check` never pays for
+// Chevrotain's lexer analysis (only the reference comparison and `useScanner(false)` use it).
+let lexer: Lexer | undefined;
+function chevrotainLexer(): Lexer {
+  if (lexer) return lexer;
+  lexer = new Lexer(lexingOrder, {
+    positionTracking: 'onlyOffset',
+    ensureOptimizations: true,
+    skipValidations: true,
+  });
+  // Tokens are created with their endOffset (last, as lexRange used to add it): one object shape
+  // from the start — adding a property to each of a file's tokens afterwards cost a map transition
+  // and an out-of-object property store per token.
+  (lexer as unknown as { createTokenInstance: (image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType) => IToken }).createTokenInstance =
+    (image, startOffset, tokenTypeIdx, tokenType) => ({ image, startOffset, tokenTypeIdx, tokenType, endOffset: startOffset + image.length - 1 }) as IToken;
+  return lexer;
+}
 
 /**
  * The reference lexer: Chevrotain's lexer over `lexingOrder` on `text`, as tokens (Word not
  * re-typed) and comments — what scanner.ts's `scan(text)` must equal (the comparison test).
  */
 export function chevrotainTokenize(text: string): { tokens: IToken[]; comments: IToken[]; errors: { offset: number; length: number }[] } {
-  const out = lexer.tokenize(text);
+  const out = chevrotainLexer().tokenize(text);
   return { tokens: out.tokens, comments: (out.groups['comments'] as IToken[] | undefined) ?? [], errors: out.errors };
 }
 
@@ -172,14 +179,15 @@ export function lexRange(file: SourceFile, start0: number, end0: number): Result
       }
     }
   }
-  const kept: IToken[] = [];
+  // The kept tokens are compacted in place (`tokens[0, w)`; Unexpected ones dropped): no second array of a file's tokens.
+  let w = 0;
   const unexpected: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const start = t.startOffset;
     const end = tokenEnd(t);
     t.endOffset = end - 1; // (offset-only tracking leaves it unset; the parser's node locations need it)
-    if (t.tokenType === Name && isWordKeyword(t.image) && kept[kept.length - 1]?.tokenType !== Dot) {
+    if (t.tokenType === Name && isWordKeyword(t.image) && (w > 0 ? tokens[w - 1]!.tokenType : undefined) !== Dot) {
       // (after “.” a structural word is a field name: 事件.类别)
       const k = keywordTokenOf(t.image)!;
       t.tokenType = k;
@@ -189,7 +197,7 @@ export function lexRange(file: SourceFile, start0: number, end0: number): Result
       t.tokenType = k;
       t.tokenTypeIdx = k.tokenTypeIdx!;
       // A keyword sandwiched inside a run of name characters: the writer probably meant one name.
-      const prev = kept[kept.length - 1];
+      const prev = w > 0 ? tokens[w - 1] : undefined;
       const next = tokens[i + 1];
       if (prev && next && prev.tokenType === Name && next.tokenType === Name && isAdjacent(prev, t) && isAdjacent(t, next)) {
         const whole = prev.image + t.image + next.image;
@@ -204,7 +212,7 @@ export function lexRange(file: SourceFile, start0: number, end0: number): Result
         );
       }
     } else if (t.tokenType === ChineseNumber) {
-      const prev = kept[kept.length - 1];
+      const prev = w > 0 ? tokens[w - 1] : undefined;
       const next = tokens[i + 1];
       // A numeral inside a word (统一规划, 统一) is an error; a bound glued after a name
       // (子女数三以上, 子女数三孩以上, 月龄六—十二) is not.
@@ -253,7 +261,8 @@ export function lexRange(file: SourceFile, start0: number, end0: number): Result
     } else if (t.tokenType === QuotedName && t.image.length === 2) {
       diagnostics.push(diag('ZC0107', file.span(start, end), '名称引号中没有内容'));
     }
-    kept.push(t);
+    tokens[w++] = t;
   }
-  return { value: { tokens: kept, comments, unexpected }, diagnostics };
+  tokens.length = w;
+  return { value: { tokens, comments, unexpected }, diagnostics };
 }

@@ -112,6 +112,7 @@ export function scan(text: string, base = 0): ScanResult {
     }
     let type: TokenType | undefined;
     let end = i + 1;
+    let image: string | undefined; // (when known without slicing: an operator word's, a unit's or one character's shared string)
     if (c === 0x23 || c === 0xff03) { // # ＃
       while (end < n) {
         const d = text.charCodeAt(end);
@@ -139,15 +140,16 @@ export function scan(text: string, base = 0): ScanResult {
       } else type = BadQuotedName;
     } else {
       if (k & (DIGIT | DATE_CN)) {
+        // (test, not exec: a sticky match's end is its lastIndex — no match array per token)
         dateRe.lastIndex = i;
-        const m = dateRe.exec(text);
-        if (m) {
+        if (dateRe.test(text)) {
           type = DateLit;
-          end = i + m[0].length;
+          end = dateRe.lastIndex;
         } else if (k & DIGIT) {
           numberRe.lastIndex = i;
           type = NumberLit;
-          end = i + numberRe.exec(text)![0].length;
+          numberRe.test(text);
+          end = numberRe.lastIndex;
         }
       }
       if (type === undefined && k & UNIT_FIRST) {
@@ -155,6 +157,7 @@ export function scan(text: string, base = 0): ScanResult {
         if (u !== undefined) {
           type = Unit;
           end = i + u.length;
+          image = u;
         }
       }
       if (type === undefined && k & KW_FIRST) {
@@ -162,12 +165,14 @@ export function scan(text: string, base = 0): ScanResult {
         if (w !== undefined) {
           type = Word;
           end = i + w.length;
+          image = w;
         }
       }
       if (type === undefined && k & NUMERAL) {
         chineseNumberRe.lastIndex = i;
         type = ChineseNumber;
-        end = i + chineseNumberRe.exec(text)![0].length;
+        chineseNumberRe.test(text);
+        end = chineseNumberRe.lastIndex;
       }
       if (type === undefined && k & NAME) {
         const j = nameEnd(text, i, n);
@@ -178,7 +183,10 @@ export function scan(text: string, base = 0): ScanResult {
       }
       if (type === undefined) {
         end = punctuationEnd(text, i, c);
-        if (end > i) type = punctType;
+        if (end > i) {
+          type = punctType;
+          if (end === i + 1) image = CHAR[c];
+        }
         else {
           // Unexpected: a surrogate pair or one unit
           type = Unexpected;
@@ -186,7 +194,7 @@ export function scan(text: string, base = 0): ScanResult {
         }
       }
     }
-    tokens.push({ image: text.slice(i, end), startOffset: base + i, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type, endOffset: base + end - 1 } as IToken);
+    tokens.push({ image: image ?? text.slice(i, end), startOffset: base + i, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type, endOffset: base + end - 1 } as IToken);
     i = end;
   }
   return { tokens, comments };
@@ -273,3 +281,7 @@ function punctuationEnd(text: string, i: number, c: number): number {
     default: return i;
   }
 }
+
+/** One-character strings of the punctuation characters (a token's image without a slice per token). */
+const CHAR: (string | undefined)[] = [];
+for (let c = 0; c < 0x10000; c++) if (punctuationEnd('', 0, c) === 1) CHAR[c] = String.fromCharCode(c); // ('': no next character)
