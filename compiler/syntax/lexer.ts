@@ -16,7 +16,7 @@ import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js
 import { scan } from './scanner.js';
 import {
   lexingOrder, Word, Name, ChineseNumber, Unit, QuotedName, BadQuotedName, BadString, StringLit,
-  Unexpected, keywordTokenOf, isWordKeyword, Dot, Dash,
+  Unexpected, keywordTokenOf, isWordKeyword, Dot, Dash, NUMERAL_NAMES,
 } from './tokens.js';
 
 // ensureOptimizations: every token type has a first-char set (custom matchers via start_chars_hint),
@@ -152,6 +152,29 @@ export function unexpectedDiagnostics(file: SourceFile, lists: readonly (readonl
  * equals lexing the whole file). Runs of unrecognised characters are returned as
  * `unexpected`, not as diagnostics: the per-file cap is the caller's (`unexpectedDiagnostics`).
  */
+const numeralNameStarts = new Set(NUMERAL_NAMES.map((x) => x.charCodeAt(0)));
+const isNamePiece = (t: IToken | undefined): boolean => t !== undefined && (t.tokenType === Name || t.tokenType === ChineseNumber);
+
+/**
+ * If tokens[i…j] are the adjacent pieces (names and numerals) of exactly one of NUMERAL_NAMES,
+ * written as a whole word (no name or numeral glued before or after), the index j; else -1.
+ */
+function numeralNameEnd(text: string, tokens: readonly IToken[], i: number, prev: IToken | undefined): number {
+  const start = tokens[i]!.startOffset;
+  if (isNamePiece(prev) && tokenEnd(prev!) === start) return -1;
+  for (const word of NUMERAL_NAMES) {
+    if (!text.startsWith(word, start)) continue;
+    const end = start + word.length;
+    let j = i;
+    while (tokenEnd(tokens[j]!) < end && isNamePiece(tokens[j + 1]) && tokens[j + 1]!.startOffset === tokenEnd(tokens[j]!)) j++;
+    if (tokenEnd(tokens[j]!) !== end) continue;
+    const next = tokens[j + 1];
+    if (isNamePiece(next) && next!.startOffset === end) continue;
+    return j;
+  }
+  return -1;
+}
+
 export function lexRange(file: SourceFile, start0: number, end0: number): Result<RangeLexResult> {
   const diagnostics: Diagnostic[] = [];
   const whole = start0 === 0 && end0 === file.text.length;
@@ -187,6 +210,20 @@ export function lexRange(file: SourceFile, start0: number, end0: number): Result
     const start = t.startOffset;
     const end = tokenEnd(t);
     t.endOffset = end - 1; // (offset-only tracking leaves it unset; the parser's node locations need it)
+    if ((t.tokenType === Name || t.tokenType === ChineseNumber) && numeralNameStarts.has(file.text.charCodeAt(start))) {
+      const j = numeralNameEnd(file.text, tokens, i, w > 0 ? tokens[w - 1] : undefined);
+      if (j > 0) {
+        // one Name over the word's pieces (a 类别 value): the pieces after the first are dropped
+        const last = tokens[j]!;
+        t.endOffset = tokenEnd(last) - 1;
+        t.image = file.text.slice(start, tokenEnd(last));
+        t.tokenType = Name;
+        t.tokenTypeIdx = Name.tokenTypeIdx!;
+        tokens[w++] = t;
+        i = j;
+        continue;
+      }
+    }
     if (t.tokenType === Name && isWordKeyword(t.image) && (w > 0 ? tokens[w - 1]!.tokenType : undefined) !== Dot) {
       // (after “.” a structural word is a field name: 事件.类别)
       const k = keywordTokenOf(t.image)!;

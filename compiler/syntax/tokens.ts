@@ -16,6 +16,12 @@ import { createToken, Lexer, type TokenType, type CustomPatternMatcherFunc, type
 /** Characters that start or continue a Chinese numeral run. */
 export const NUMERAL_CHARS = '零〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟';
 const numeralSet = new Set(NUMERAL_CHARS);
+/**
+ * The only unquoted names with a numeral character: the values of a 性质's 类别 (§10), written
+ * as whole words (not glued to other name characters or numerals). The lexer joins their
+ * pieces (一|般, 条款|一|致, 概念|一|致) into one name; anywhere else a numeral in a name is ZC0108.
+ */
+export const NUMERAL_NAMES: readonly string[] = ['一般', '条款一致', '概念一致'];
 
 /** A character that may appear in an unquoted name (not a digit, numeral or punctuation). */
 export function isNameChar(code: number, ch: string): boolean {
