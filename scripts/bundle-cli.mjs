@@ -15,16 +15,18 @@
  * WASM packages and the large ones only some commands load — esbuild, z3-solver, DuckDB, pg,
  * ts-morph, typescript, fast-check.
  *
- *   node scripts/bundle-cli.mjs        (run by `npm run build:ts`, `prepare`, `test`, `bench`)
+ *   node scripts/bundle-cli.mjs [--outdir DIR]   (run by `npm run build:ts`, `prepare`, `test`, `bench`;
+ *                                                 --outdir: elsewhere than dist/cli-bundle, for test/cli/bundle.test.ts)
  */
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = join(root, 'dist', 'cli-bundle');
+const at = process.argv.indexOf('--outdir');
+const outdir = at > 0 && process.argv[at + 1] ? resolve(process.argv[at + 1]) : join(root, 'dist', 'cli-bundle');
 
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
