@@ -743,9 +743,17 @@ class Checker {
     }
     for (const [, m] of p.measures) {
       if (!this.want(m.decl)) continue;
-      const outcomeTypes = new Map(m.decl.outcomes.map((o) => [o.name.text, this.typeOfRef(o.type)] as const));
-      for (const o of m.decl.outcomes) {
-        const ot = outcomeTypes.get(o.name.text)!;
+      // (outcome name → type; a measure has a handful of outcomes and a rule of assignments: arrays, no Map each)
+      const outcomes = m.decl.outcomes;
+      const outcomeTypes = outcomes.map((o) => this.typeOfRef(o.type));
+      const outcomeType = (name: string): Type | undefined => {
+        let found: Type | undefined;
+        for (let i = 0; i < outcomes.length; i++) if (outcomes[i]!.name.text === name) found = outcomeTypes[i]; // (the last one, as a Map built from them kept)
+        return found;
+      };
+      for (let i = 0; i < outcomes.length; i++) {
+        const o = outcomes[i]!;
+        const ot = outcomeType(o.name.text)!;
         if (o.period && o.period !== '一次性' && !(ot.k === 'money' || ot.k === 'quantity' || ot.k === 'bool' || isNumeric(ot))) {
           this.err('ZC0509', o.span, `周期“${o.period}”只适用于金额、数量或是否（权益）类结果，“${o.name.text}”是${typeToString(ot)}`);
         }
@@ -758,12 +766,14 @@ class Checker {
       if (m.decl.application && m.decl.application.text !== m.decl.name.text && p.measures.has(m.decl.application.text)) this.dep(menv, measureNode(m.decl.application.text), m.decl.application.span);
       for (const r of m.decl.rules) {
         if (r.condition) this.bool(r.condition, menv);
-        const assigned = new Map<string, A.Assignment>();
-        for (const a of r.assignments) {
-          const prev = assigned.get(a.target.text);
+        const assignments = r.assignments;
+        for (let j = 0; j < assignments.length; j++) {
+          const a = assignments[j]!;
+          // the latest earlier assignment of the same outcome (as the Map of assignments kept)
+          let prev: A.Assignment | undefined;
+          for (let k = j - 1; k >= 0 && !prev; k--) if (assignments[k]!.target.text === a.target.text) prev = assignments[k];
           if (prev) this.err('ZC0306', a.target.span, `规则“${r.name.text}”中结果“${a.target.text}”被赋值两次`, { related: [{ span: prev.target.span, message: '第一次赋值' }], help: '删除其中一处' });
-          assigned.set(a.target.text, a);
-          const want = outcomeTypes.get(a.target.text);
+          const want = outcomeType(a.target.text);
           const got = this.expr(a.value, menv, want);
           if (want && want.k !== 'error' && got.k !== 'error' && !sameType(want, got) && !(isNumeric(want) && isNumeric(got))) {
             this.err('ZC0505', a.value.span, `结果“${a.target.text}”是${typeToString(want)}，这里给出的是${typeToString(got)}`, { help: unitHelp(want, got) });

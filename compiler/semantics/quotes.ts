@@ -32,6 +32,25 @@ export function allQuotes(p: BoundProgram): { quote: A.StrLit; clause?: string; 
   return out;
 }
 
+/** Every 原文 literal of a program, in `allQuotes`' order (without where it sits: what checkQuotes needs). */
+function quoteLiterals(p: BoundProgram): A.StrLit[] {
+  const out: A.StrLit[] = [];
+  const add = (qs: readonly A.StrLit[]) => {
+    for (const q of qs) out.push(q);
+  };
+  for (const c of p.clauses) add(c.decl.quotes);
+  for (const m of p.measures.values()) {
+    add(m.decl.quotes);
+    for (const r of m.decl.rules) add(r.quotes);
+  }
+  for (const q of p.qualitative) add(q.decl.quotes);
+  for (const d of p.doubts.values()) add(d.decl.quotes);
+  for (const i of p.indicators.values()) add(i.decl.quotes);
+  for (const d of p.definitions.values()) add(d.decl.quotes);
+  for (const a of p.assumptions.values()) add(a.decl.quotes);
+  return out;
+}
+
 // The last source text checked against, normalised, and the quotes found in it: the language
 // server checks the same source after every edit, and a quote is searched in it once.
 let memo: { sourceText: string; src: string; found: Set<string> } | undefined;
@@ -41,7 +60,7 @@ export function checkQuotes(p: BoundProgram, sourceText: string): Diagnostic[] {
   if (memo?.sourceText !== sourceText) memo = { sourceText, src: normalizeQuote(sourceText), found: new Set() };
   const { src, found } = memo;
   const out: Diagnostic[] = [];
-  const quotes = allQuotes(p).map((x) => x.quote);
+  const quotes = quoteLiterals(p);
   // Searched in text order (file, offset), each from where the previous one was found, then
   // before it: policy files follow their source, so a search is short. (Found or not is the
   // same from any start; searching the whole source for each of thousands of quotes was
