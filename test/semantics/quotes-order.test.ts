@@ -31,3 +31,17 @@ test('a quote missing from the source is reported at its place, between found on
   expect(d).toHaveLength(1);
   expect(d[0]).toMatch(/^ZC0601 \/p\/政策\.zc:\d+ 原文与来源文件不一致$/);
 });
+
+test('in a long source, quotes far ahead of and far behind the last one found are found (the search looks near it first)', () => {
+  // ~30,000 characters of filler between the first and the last sentence: more than the window
+  // quotes.ts searches around the last place first, so the whole-source searches are exercised
+  const filler = Array.from({ length: 1500 }, (_, i) => `填充第${i}句，无关内容。`).join('\n');
+  const source = ['开头一句：甲乙丙丁。', filler, '中间一句：戊己庚辛。', filler, '末尾一句：子丑寅卯。'].join('\n') + '\n';
+  const r = compile(['/p/政策.zc'], memoryHost({
+    '/p/source.txt': source,
+    // in text order: the middle (far ahead of the start), the end, then the beginning (far behind), a missing one
+    '/p/政策.zc': HEAD + '条款 一、 {\n  原文："中间一句：戊己庚辛。"\n  定性 { 原文："末尾一句：子丑寅卯。" 类别：背景 }\n  定性 { 原文："开头一句：甲乙丙丁。" 类别：背景 }\n  定性 { 原文："开头一句：甲乙丙戊。" 类别：背景 }\n}\n',
+  }));
+  const d = r.diagnostics.filter((x) => x.code.startsWith('ZC06')).map((x) => `${x.code} ${x.message}`);
+  expect(d).toEqual(['ZC0601 原文与来源文件不一致']);
+});
