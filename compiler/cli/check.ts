@@ -3,7 +3,6 @@
  */
 import { compile } from '../project/program.js';
 import { nodeHost } from '../project/host.js';
-import { renderDiagnosticsJson, renderDiagnosticsText } from '../diagnostics/render.js';
 import { args, failsAt, parseFailLevel, parseFormat, EXIT_FINDINGS, EXIT_OK, type Io } from './common.js';
 
 export const checkHelp = `用法：zhengce check [路径...] [--format text|json] [--fail-level error|warning|note]
@@ -15,7 +14,7 @@ export const checkHelp = `用法：zhengce check [路径...] [--format text|json
 退出码：0 无错误；1 有达到级别的诊断；2 用法错误。
 `;
 
-export function runCheck(argv: string[], io: Io): number {
+export async function runCheck(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = args(argv, { format: { type: 'string' }, 'fail-level': { type: 'string' } });
   if (values['help']) {
     io.out(checkHelp);
@@ -29,10 +28,13 @@ export function runCheck(argv: string[], io: Io): number {
     io.err(`在 ${paths.join('、')} 中没有找到 .zc 政策文件\n`);
     return EXIT_FINDINGS;
   }
-  if (format === 'json') io.out(renderDiagnosticsJson(result.diagnostics, result.files, { cwd: io.cwd }) + '\n');
-  else {
-    if (result.diagnostics.length) io.out(renderDiagnosticsText(result.diagnostics, result.files, { cwd: io.cwd, color: io.color }));
-    else io.out(`检查通过：${result.files.size} 个文件，${result.programs.length} 个政策程序，没有诊断。\n`);
-  }
+  // (the renderers — string-width — load only when there is something to render)
+  if (format === 'json') {
+    const { renderDiagnosticsJson } = await import('../diagnostics/render.js');
+    io.out(renderDiagnosticsJson(result.diagnostics, result.files, { cwd: io.cwd }) + '\n');
+  } else if (result.diagnostics.length) {
+    const { renderDiagnosticsText } = await import('../diagnostics/render.js');
+    io.out(renderDiagnosticsText(result.diagnostics, result.files, { cwd: io.cwd, color: io.color }));
+  } else io.out(`检查通过：${result.files.size} 个文件，${result.programs.length} 个政策程序，没有诊断。\n`);
   return failsAt(result.diagnostics, level) ? EXIT_FINDINGS : EXIT_OK;
 }

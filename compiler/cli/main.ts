@@ -3,7 +3,7 @@
  * Input: argv. Output: exit code (0 ok, 1 findings, 2 usage). Never throws.
  */
 import { processIo, UsageError, EXIT_USAGE, type Io, EXIT_OK } from './common.js';
-import { terminalSafe } from '../diagnostics/render.js';
+import { terminalSafe } from '../diagnostics/terminal-safe.js';
 type Command = { run: (argv: string[], io: Io) => number | Promise<number>; summary: string };
 
 // Commands load lazily: `check` must not pay for ts-morph, z3 and fast-check.

@@ -65,6 +65,56 @@ export function suggest(name: string, candidates: Iterable<string>): string | un
   return best !== undefined && bestD <= limit && bestD < Math.max(n, [...best].length) ? best : undefined;
 }
 
+/** `Binder.define`'s options: the symbol's container and clause, its declaration; `global`: in the top-level namespace. */
+interface DefineOptions {
+  readonly container?: string | undefined;
+  readonly clause?: string | undefined;
+  readonly decl?: unknown;
+  readonly global?: boolean;
+}
+const NO_OPTIONS: DefineOptions = {};
+
+/**
+ * A symbol whose spans are read from its AST nodes (so a declaration the parser moves in place keeps
+ * its symbols: bindIncrementally). One object per symbol, the getters on the prototype — it was an
+ * object literal with two getter closures and three spreads per symbol.
+ * INVARIANT: `container`, `clause` and `decl` are own properties only when given (as before).
+ */
+class NodeSym implements Sym {
+  readonly id: string;
+  readonly kind: SymbolKind;
+  readonly name: string;
+  declare readonly container?: string;
+  declare readonly clause?: string;
+  declare readonly decl?: unknown;
+  declare type?: Sym['type'];
+  readonly #nameNode: A.Name;
+  readonly #owner: { readonly span: Span };
+  constructor(id: string, kind: SymbolKind, nameNode: A.Name, owner: { readonly span: Span }, container: string | undefined, clause: string | undefined, decl: unknown) {
+    this.id = id;
+    this.kind = kind;
+    this.name = nameNode.text;
+    this.#nameNode = nameNode;
+    this.#owner = owner;
+    if (container) (this as { container?: string }).container = container;
+    if (clause) (this as { clause?: string }).clause = clause;
+    if (decl) (this as { decl?: unknown }).decl = decl;
+  }
+  get nameSpan(): Span { return this.#nameNode.span; }
+  get span(): Span { return this.#owner.span; }
+}
+
+/** A reference whose span is read from its node (it moves with it); the getter on the prototype, no closure per reference. */
+class NodeReference implements Reference {
+  readonly target: string;
+  readonly #at: { readonly span: Span };
+  constructor(at: { readonly span: Span }, target: string) {
+    this.target = target;
+    this.#at = at;
+  }
+  get span(): Span { return this.#at.span; }
+}
+
 class Binder {
   readonly diagnostics: Diagnostic[] = [];
   readonly symbols = new Map<string, Sym>();
@@ -88,8 +138,9 @@ class Binder {
 
   constructor(readonly files: Map<string, ProgramFile>) {}
 
-  define(kind: SymbolKind, name: A.Name, owner: { readonly span: Span }, opts: { container?: string; clause?: string; decl?: unknown; global?: boolean } = {}): Sym | undefined {
-    const id = opts.container ? `${kind}:${opts.container}.${name.text}` : `${kind}:${name.text}`;
+  define(kind: SymbolKind, name: A.Name, owner: { readonly span: Span }, opts: DefineOptions = NO_OPTIONS): Sym | undefined {
+    const container = opts.container;
+    const id = container ? `${kind}:${container}.${name.text}` : `${kind}:${name.text}`;
     if (opts.global) {
       const prevId = this.globals.get(name.text);
       if (prevId) {
@@ -99,20 +150,17 @@ class Binder {
         }));
         return undefined;
       }
-    } else if (this.symbols.has(id)) {
-      const prev = this.symbols.get(id)!;
-      this.diagnostics.push(diag('ZC0402', name.span, `${opts.container ? `“${opts.container}”中` : ''}“${name.text}”重复定义`, {
-        related: [{ span: prev.nameSpan, message: '第一次定义在这里' }], help: '改用另一个名称',
-      }));
-      return undefined;
+    } else {
+      const prev = this.symbols.get(id);
+      if (prev) {
+        this.diagnostics.push(diag('ZC0402', name.span, `${container ? `“${container}”中` : ''}“${name.text}”重复定义`, {
+          related: [{ span: prev.nameSpan, message: '第一次定义在这里' }], help: '改用另一个名称',
+        }));
+        return undefined;
+      }
     }
     // (spans read from the nodes: a declaration moved in place by a later edit keeps its symbols — bindIncrementally)
-    const sym: Sym = {
-      id, kind, name: name.text,
-      get nameSpan() { return name.span; },
-      get span() { return owner.span; },
-      ...(opts.container ? { container: opts.container } : {}), ...(opts.clause ? { clause: opts.clause } : {}), ...(opts.decl ? { decl: opts.decl } : {}),
-    };
+    const sym = new NodeSym(id, kind, name, owner, container, opts.clause, opts.decl);
     this.symbols.set(id, sym);
     if (opts.global) this.globals.set(name.text, id);
     return sym;
@@ -125,7 +173,7 @@ class Binder {
 
   /** A reference at `at.span` (read from the node: it moves with it). */
   ref(at: { readonly span: Span }, target: string): void {
-    this.references.push({ get span() { return at.span; }, target });
+    this.references.push(new NodeReference(at, target));
     this.owners.push(this.owner);
   }
 
@@ -284,18 +332,18 @@ class Binder {
   definition(d: A.DefinitionDecl, clause: string | undefined): void {
     const entity = d.entity?.text;
     // Global definitions share the top-level namespace; entity definitions live beside the entity's fields.
-    if (!this.define('definition', d.name, d, { global: !entity, decl: d, ...(entity ? { container: entity } : {}), ...(clause ? { clause } : {}) })) return;
+    if (!this.define('definition', d.name, d, { global: !entity, decl: d, container: entity, clause })) return;
     const key = definitionKey(d.name.text, entity);
     this.definitions.set(key, { decl: d, key, ...(entity ? { entity } : {}), ...(clause ? { clause } : {}) });
   }
 
   assumption(a: A.AssumptionDecl, clause: string | undefined): void {
-    if (!this.define('assumption', a.name, a, { global: true, decl: a, ...(clause ? { clause } : {}) })) return;
+    if (!this.define('assumption', a.name, a, { global: true, decl: a, clause })) return;
     this.assumptions.set(a.name.text, { decl: a, ...(clause ? { clause } : {}) });
   }
 
   doubt(d: A.DoubtDecl, clause: string | undefined, measure: string | undefined): void {
-    if (!this.define('doubt', d.name, d, { global: true, decl: d, ...(clause ? { clause } : {}) })) return;
+    if (!this.define('doubt', d.name, d, { global: true, decl: d, clause })) return;
     this.doubts.set(d.name.text, { decl: d, ...(clause ? { clause } : {}), ...(measure ? { measure } : {}) });
     for (const r of d.readings) this.define('reading', r.name, r, { container: d.name.text });
     if (d.adopted) {
@@ -336,7 +384,8 @@ class Binder {
 
   resolveMeasure(m: MeasureInfo): void {
     this.owner = m.decl;
-    for (const n of [...m.decl.lead, ...m.decl.responsible]) this.orgRef(n);
+    for (const n of m.decl.lead) this.orgRef(n);
+    for (const n of m.decl.responsible) this.orgRef(n);
     if (m.decl.subject) {
       const id = `entity:${m.decl.subject.text}`;
       if (this.symbols.has(id)) this.ref(m.decl.subject, id);
@@ -507,7 +556,25 @@ export function bind(root: string, files: Map<string, ProgramFile>): Result<Boun
 
 /** A clause's symbol (spans read from the node). */
 function clauseSym(c: A.ClauseDecl, label: string, anchor: string): Sym {
-  return { id: `clause:${anchor}`, kind: 'clause', name: label, get nameSpan() { return c.numberSpan; }, get span() { return c.span; }, clause: anchor, decl: c };
+  return new ClauseSym(c, label, anchor);
+}
+
+/** A 条款's symbol: its label as name, its number's span as name span (read from the node). */
+class ClauseSym implements Sym {
+  readonly id: string;
+  readonly kind = 'clause' as const;
+  readonly name: string;
+  readonly clause: string;
+  readonly decl: A.ClauseDecl;
+  declare type?: Sym['type'];
+  constructor(c: A.ClauseDecl, label: string, anchor: string) {
+    this.id = `clause:${anchor}`;
+    this.name = label;
+    this.clause = anchor;
+    this.decl = c;
+  }
+  get nameSpan(): Span { return this.decl.numberSpan; }
+  get span(): Span { return this.decl.span; }
 }
 
 /**

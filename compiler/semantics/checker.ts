@@ -12,7 +12,7 @@
 import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import { decIsInteger, decMul, decDivExact, decimal, decSign } from '../common/decimal.js';
 import type * as A from '../syntax/ast.js';
-import { T, sameType, typeToString, definitionKey, type BoundProgram, type CheckedProgram, type Type, type Resolution, type DefinitionInfo } from './model.js';
+import { T, sameType, typeToString, definitionKey, type Sym, type BoundProgram, type CheckedProgram, type Type, type Resolution, type DefinitionInfo } from './model.js';
 import { EVENT_ENTITY, EVENT_FIELDS, EVAL_DATE, EFFECTIVE_DATE, FUNCTIONS, AGGREGATES, IS_VOID, APPLIES, SOME_DAY } from './builtins.js';
 import { suggest } from './binder.js';
 import { compareDates } from '../common/calendar.js';
@@ -35,6 +35,10 @@ interface Env {
 }
 
 const env0 = (scope: Scope): Env => ({ scope, elems: [] });
+const DAY_ANCHOR: Type = { k: 'dayAnchor' };
+const PERIOD: Type = { k: 'period' };
+const ROOT: Resolution = { k: 'root' };
+const SELF: Resolution = { k: 'self' };
 const defNode = (key: string) => `定义「${key}」`;
 const measureNode = (name: string) => `措施「${name}」`;
 
@@ -90,11 +94,22 @@ class Checker {
     return this.typeOfRef(t);
   }
 
+  /** Entity and enum types by name, one object each per check (types are compared with `sameType`, never by identity). */
+  private readonly namedTypes = { entity: new Map<string, Type>(), enum: new Map<string, Type>() };
+  named(k: 'entity' | 'enum', name: string): Type {
+    const m = this.namedTypes[k];
+    const t = m.get(name);
+    if (t) return t;
+    const nt: Type = { k, name };
+    m.set(name, nt);
+    return nt;
+  }
+
   private reportedListElems = new WeakSet<A.TypeRef>();
   typeOfRef(t: A.TypeRef): Type {
     if (t.kind === 'named') {
-      if (this.p.enums.has(t.name.text)) return { k: 'enum', name: t.name.text };
-      if (this.p.entities.has(t.name.text)) return { k: 'entity', name: t.name.text };
+      if (this.p.enums.has(t.name.text)) return this.named('enum', t.name.text);
+      if (this.p.entities.has(t.name.text)) return this.named('entity', t.name.text);
       return T.error;
     }
     switch (t.name) {
@@ -159,8 +174,8 @@ class Checker {
       case 'string': return T.text;
       case 'bool': return T.bool;
       case 'unknown': return T.error;
-      case 'dayAnchor': return { k: 'dayAnchor' };
-      case 'period': return { k: 'period' };
+      case 'dayAnchor': return DAY_ANCHOR;
+      case 'period': return PERIOD;
       case 'name': return this.name(e, env, expected);
       case 'it': {
         const el = env.elems[env.elems.length - 1];
@@ -169,7 +184,7 @@ class Checker {
           return T.error;
         }
         this.resolutions.set(e, { k: 'elem', level: env.elems.length - 1 });
-        return { k: 'entity', name: el };
+        return this.named('entity', el);
       }
       case 'member': return this.member(e, env);
       case 'quant': {
@@ -189,7 +204,7 @@ class Checker {
         const kt = this.expr(e.key, { ...env, elems: [...env.elems, el] });
         if (kt.k !== 'error' && !isOrdered(kt)) this.err('ZC0501', e.key.span, `排序的键应为数、金额、日期或带单位的量，这里是${typeToString(kt)}`);
         this.expr(e.index, env);
-        return { k: 'entity', name: el };
+        return this.named('entity', el);
       }
       case 'call': return this.call(e, env);
       case 'neg': {
@@ -390,6 +405,36 @@ class Checker {
     if (t.k !== 'bool' && t.k !== 'error') this.err('ZC0504', e.span, `条件应为“是否”类型，这里是${typeToString(t)}`);
   }
 
+  /** Bare name → the container-less symbols of the kinds a bare name may denote (KINDS_BUILTIN_FIRST), built on first use. */
+  private byName: Map<string, Sym[]> | undefined;
+  /**
+   * The symbol a bare name denotes: of the first kind in KINDS_BUILTIN_FIRST (KINDS_AGGREGATE_FIRST
+   * for an aggregate's name) that has a symbol `kind:name` — one lookup by the name's own text, no
+   * id string built per kind and reference.
+   */
+  private namedSymbol(text: string): Sym | undefined {
+    let index = this.byName;
+    if (!index) {
+      index = this.byName = new Map();
+      const kinds: ReadonlySet<string> = new Set(KINDS_BUILTIN_FIRST);
+      for (const s of this.p.symbols.values()) {
+        if (s.container !== undefined || !kinds.has(s.kind)) continue;
+        // INVARIANT: a container-less symbol's id is `kind:name` (Binder.define) — the key the lookup meant
+        const list = index.get(s.name);
+        if (list) list.push(s);
+        else index.set(s.name, [s]);
+      }
+    }
+    const list = index.get(text);
+    if (!list) return undefined;
+    if (list.length === 1) return list[0];
+    for (const k of AGGREGATES[text] ? KINDS_AGGREGATE_FIRST : KINDS_BUILTIN_FIRST) {
+      const s = list.find((x) => x.kind === k);
+      if (s) return s;
+    }
+    return undefined;
+  }
+
   name(e: Extract<A.Expr, { kind: 'name' }>, env: Env, expected?: Type): Type {
     const n = e.name;
     const text = n.text;
@@ -421,20 +466,14 @@ class Checker {
     }
     if (text === env.self) {
       this.p.references.push({ span: n.span, target: `entity:${text}` });
-      this.resolutions.set(e, { k: 'self' });
-      return { k: 'entity', name: text };
+      this.resolutions.set(e, SELF);
+      return this.named('entity', text);
     }
-    // (the first kind that has the name: no array of all six ids per name reference)
-    let id: string | undefined;
-    for (const k of AGGREGATES[text] ? KINDS_AGGREGATE_FIRST : KINDS_BUILTIN_FIRST) {
-      const x = `${k}:${text}`;
-      if (this.p.symbols.has(x)) {
-        id = x;
-        break;
-      }
-    }
-    if (id) {
-      const kind = id.slice(0, id.indexOf(':'));
+    // (the first kind that has the name)
+    const sym = this.namedSymbol(text);
+    if (sym) {
+      const id = sym.id;
+      const kind = sym.kind;
       if (kind === 'entity' && scope === 'sunset' && text !== EVENT_ENTITY) {
         this.err('ZC0407', n.span, `失效条件中只能使用“事件”的字段，不能使用实体“${text}”`);
         return T.error;
@@ -462,8 +501,8 @@ class Checker {
           this.err('ZC0407', n.span, `“${text}”是函数，应写成 ${text}（…）`);
           return T.error;
         case 'entity':
-          this.resolutions.set(e, { k: 'root' });
-          return { k: 'entity', name: text };
+          this.resolutions.set(e, ROOT);
+          return this.named('entity', text);
         case 'param':
           if (scope === 'indicator') {
             this.err('ZC0407', n.span, `指标中不能使用参数“${text}”：参数的取值随评估日期变化，而指标是固定的数`, { help: '把参数的值直接写进指标，或在规则中使用参数' });
@@ -493,7 +532,7 @@ class Checker {
     const owners = [...this.p.enums.values()].filter((en) => en.members.some((m) => m.text === text));
     if (owners.length === 1) {
       this.p.references.push({ span: n.span, target: `enumMember:${owners[0]!.name.text}.${text}` });
-      return { k: 'enum', name: owners[0]!.name.text };
+      return this.named('enum', owners[0]!.name.text);
     }
     if (owners.length > 1) {
       this.err('ZC0506', n.span, `“${text}”是多个枚举的值（${owners.map((o) => o.name.text).join('、')}），此处无法确定`, { help: '与一个枚举类型的字段比较，例如 女职工.性别 为 女' });
@@ -704,9 +743,17 @@ class Checker {
     }
     for (const [, m] of p.measures) {
       if (!this.want(m.decl)) continue;
-      const outcomeTypes = new Map(m.decl.outcomes.map((o) => [o.name.text, this.typeOfRef(o.type)] as const));
-      for (const o of m.decl.outcomes) {
-        const ot = outcomeTypes.get(o.name.text)!;
+      // (outcome name → type; a measure has a handful of outcomes and a rule of assignments: arrays, no Map each)
+      const outcomes = m.decl.outcomes;
+      const outcomeTypes = outcomes.map((o) => this.typeOfRef(o.type));
+      const outcomeType = (name: string): Type | undefined => {
+        let found: Type | undefined;
+        for (let i = 0; i < outcomes.length; i++) if (outcomes[i]!.name.text === name) found = outcomeTypes[i]; // (the last one, as a Map built from them kept)
+        return found;
+      };
+      for (let i = 0; i < outcomes.length; i++) {
+        const o = outcomes[i]!;
+        const ot = outcomeType(o.name.text)!;
         if (o.period && o.period !== '一次性' && !(ot.k === 'money' || ot.k === 'quantity' || ot.k === 'bool' || isNumeric(ot))) {
           this.err('ZC0509', o.span, `周期“${o.period}”只适用于金额、数量或是否（权益）类结果，“${o.name.text}”是${typeToString(ot)}`);
         }
@@ -719,12 +766,14 @@ class Checker {
       if (m.decl.application && m.decl.application.text !== m.decl.name.text && p.measures.has(m.decl.application.text)) this.dep(menv, measureNode(m.decl.application.text), m.decl.application.span);
       for (const r of m.decl.rules) {
         if (r.condition) this.bool(r.condition, menv);
-        const assigned = new Map<string, A.Assignment>();
-        for (const a of r.assignments) {
-          const prev = assigned.get(a.target.text);
+        const assignments = r.assignments;
+        for (let j = 0; j < assignments.length; j++) {
+          const a = assignments[j]!;
+          // the latest earlier assignment of the same outcome (as the Map of assignments kept)
+          let prev: A.Assignment | undefined;
+          for (let k = j - 1; k >= 0 && !prev; k--) if (assignments[k]!.target.text === a.target.text) prev = assignments[k];
           if (prev) this.err('ZC0306', a.target.span, `规则“${r.name.text}”中结果“${a.target.text}”被赋值两次`, { related: [{ span: prev.target.span, message: '第一次赋值' }], help: '删除其中一处' });
-          assigned.set(a.target.text, a);
-          const want = outcomeTypes.get(a.target.text);
+          const want = outcomeType(a.target.text);
           const got = this.expr(a.value, menv, want);
           if (want && want.k !== 'error' && got.k !== 'error' && !sameType(want, got) && !(isNumeric(want) && isNumeric(got))) {
             this.err('ZC0505', a.value.span, `结果“${a.target.text}”是${typeToString(want)}，这里给出的是${typeToString(got)}`, { help: unitHelp(want, got) });

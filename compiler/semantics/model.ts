@@ -24,6 +24,8 @@ export type Type =
   | { readonly k: 'list'; readonly elem: Type }
   | { readonly k: 'error' };
 
+const QUANTITIES = new Map<Exclude<Dimension, 'money'>, Type>();
+
 export const T = {
   bool: { k: 'bool' } as Type,
   int: { k: 'int' } as Type,
@@ -32,7 +34,12 @@ export const T = {
   date: { k: 'date' } as Type,
   text: { k: 'text' } as Type,
   error: { k: 'error' } as Type,
-  q: (dim: Exclude<Dimension, 'money'>): Type => ({ k: 'quantity', dim }),
+  /** The quantity type of a dimension (one object per dimension: types are compared with `sameType`, never by identity). */
+  q: (dim: Exclude<Dimension, 'money'>): Type => {
+    let t = QUANTITIES.get(dim);
+    if (!t) QUANTITIES.set(dim, (t = { k: 'quantity', dim }));
+    return t;
+  },
 };
 
 const DIM_NAMES: Record<Dimension, string> = {

@@ -1,8 +1,9 @@
 /**
- * The 原文 check searches quotes in text order, each from where the previous one was found
- * (compiler/semantics/quotes.ts): found-or-not must not depend on that order. Quotes written
- * against the source's order (reversed, across files, the same sentence twice) are all found;
- * a quote missing from the source is still reported, once, at its place, in program order.
+ * The 原文 check (compiler/semantics/quotes.ts) counts every quote's occurrences in the source in
+ * one pass: found-or-not must not depend on the quotes' order or on the source's length. Quotes
+ * written against the source's order (reversed, across files, the same sentence twice) are all
+ * found; a quote missing from the source is still reported, once, at its place, in program order;
+ * a repeated quote with nothing to place it by is ZC0603.
  */
 import { expect, test } from 'vitest';
 import { compile, memoryHost } from '../../compiler/index.js';
@@ -63,4 +64,18 @@ test('a quote found more than once in the source with nothing to place it by is 
   // the same source checked again after an edit (the memo of found and counted quotes) gives the same answers
   expect(run(clause('甲甲甲', '乙丙丁戊。'))).toEqual([]);
   expect(run(clause('乙丙丁戊。', '甲甲'))).toEqual([twice, twice]);
+});
+
+test('in a long source, quotes far ahead of and far behind the last one found are found (the search looks near it first)', () => {
+  // ~30,000 characters of filler between the first and the last sentence: more than the window
+  // quotes.ts searches around the last place first, so the whole-source searches are exercised
+  const filler = Array.from({ length: 1500 }, (_, i) => `填充第${i}句，无关内容。`).join('\n');
+  const source = ['开头一句：甲乙丙丁。', filler, '中间一句：戊己庚辛。', filler, '末尾一句：子丑寅卯。'].join('\n') + '\n';
+  const r = compile(['/p/政策.zc'], memoryHost({
+    '/p/source.txt': source,
+    // in text order: the middle (far ahead of the start), the end, then the beginning (far behind), a missing one
+    '/p/政策.zc': HEAD + '条款 一、 {\n  原文："中间一句：戊己庚辛。"\n  定性 { 原文："末尾一句：子丑寅卯。" 类别：背景 }\n  定性 { 原文："开头一句：甲乙丙丁。" 类别：背景 }\n  定性 { 原文："开头一句：甲乙丙戊。" 类别：背景 }\n}\n',
+  }));
+  const d = r.diagnostics.filter((x) => x.code.startsWith('ZC06')).map((x) => `${x.code} ${x.message}`);
+  expect(d).toEqual(['ZC0601 原文与来源文件不一致']);
 });

@@ -1,0 +1,63 @@
+/**
+ * Bundles the command line: dist/compiler/cli/main.js (tsc's output) → dist/cli-bundle/main.js
+ * plus one chunk per lazily loaded command (esbuild, ESM, code splitting), and
+ * dist/cli-bundle/manifest.json naming every input file with its size, mtime and SHA-1.
+ *
+ * Why: without it `zhengce check` spends most of a small check loading modules — Chevrotain
+ * imports lodash-es, whose ~640 files Node resolves, reads and compiles one by one (≈ 0.6 s of
+ * CPU before the first file is read). Bundled and tree-shaken, that is one file per chunk.
+ *
+ * bin/zhengce.js runs the bundle only while the manifest matches the files it was built from
+ * (tsc rewrites dist/ on every run: same size and SHA-1 count as unchanged); otherwise it runs
+ * dist/compiler/cli/main.js as before — a stale bundle is never run.
+ *
+ * Left outside the bundle (loaded from node_modules when a command needs them): native or
+ * WASM packages and the large ones only some commands load — esbuild, z3-solver, DuckDB, pg,
+ * ts-morph, typescript, fast-check.
+ *
+ *   node scripts/bundle-cli.mjs [--outdir DIR]   (run by `npm run build:ts`, `prepare`, `test`, `bench`;
+ *                                                 --outdir: elsewhere than dist/cli-bundle, for test/cli/bundle.test.ts)
+ */
+import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const at = process.argv.indexOf('--outdir');
+const outdir = at > 0 && process.argv[at + 1] ? resolve(process.argv[at + 1]) : join(root, 'dist', 'cli-bundle');
+
+rmSync(outdir, { recursive: true, force: true });
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: ['dist/compiler/cli/main.js'],
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outdir,
+  metafile: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+  external: ['esbuild', 'z3-solver', '@duckdb/*', 'pg', 'ts-morph', 'typescript', 'fast-check'],
+  // CommonJS packages inside the bundle may call require() for Node's built-ins
+  banner: { js: "import { createRequire as __zcCreateRequire } from 'node:module'; const require = __zcCreateRequire(import.meta.url);" },
+});
+
+// INVARIANT: every file of ours the bundle was built from is listed, and for every package it
+// bundled, that package's package.json (a new version of a package is a new package.json: `npm ci`
+// runs this script again anyway). bin/zhengce.js runs the bundle only if all of them still have
+// the recorded size and content.
+const files = new Set();
+for (const path of Object.keys(result.metafile.inputs)) {
+  const pkg = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(path);
+  files.add(pkg ? `${pkg[1]}/package.json` : path);
+}
+const inputs = [...files].sort().map((path) => {
+  const abs = join(root, path);
+  const st = statSync(abs);
+  return { path, size: st.size, mtimeMs: st.mtimeMs, sha1: createHash('sha1').update(readFileSync(abs)).digest('hex') };
+});
+writeFileSync(join(outdir, 'manifest.json'), JSON.stringify({ entry: 'main.js', inputs }, null, 1) + '\n');
