@@ -441,12 +441,17 @@ export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd
     ...shiftSpans(oldDiags.filter((d) => kept(d) && d.span.end > start), delta),
   ];
   const moved = keepCst ? new Map<IToken, IToken>() : undefined;
-  // (moved in place or not at all, the tokens after the item are the old ones: the arrays are joined, not built token by token)
-  const same = delta === 0 || move;
-  const tail = b.tokens.slice(cs[j]!.t1);
-  if (!same) for (let i = 0; i < tail.length; i++) tail[i] = shiftToken(tail[i]!, delta);
-  if (moved) for (let i = 0; i < tail.length; i++) moved.set(b.tokens[cs[j]!.t1 + i]!, tail[i]!);
-  const tokens: IToken[] = b.tokens.slice(0, cs[k]!.t0).concat(rt, tail);
+  const t0 = cs[k]!.t0;
+  const t1 = cs[j]!.t1;
+  // Moved in place, the old block's token array becomes the new block's (the item's tokens spliced in,
+  // below): no copy of the file's tokens per edit. Else the tokens after the item: the old ones when
+  // the edit kept the length, else moved copies.
+  let tail: IToken[] | undefined;
+  if (!move) {
+    tail = b.tokens.slice(t1);
+    if (delta !== 0) for (let i = 0; i < tail.length; i++) tail[i] = shiftToken(tail[i]!, delta);
+  }
+  if (moved) for (let i = t1; i < b.tokens.length; i++) moved.set(b.tokens[i]!, tail ? tail[i - t1]! : b.tokens[i]!);
   let cst: CstNode | undefined;
   if (keepCst) {
     cst = spliceClauseCst(b.cst!, fresh, start, oldEnd, delta, moved!);
@@ -454,12 +459,23 @@ export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd
   }
   const afterComments = b.comments.filter((c) => c.startOffset >= oldEnd);
   const comments = [...b.comments.filter((c) => c.startOffset < start), ...l.value.comments, ...(move ? afterComments : afterComments.map((c) => shiftToken(c, delta)))];
-  if (move && delta !== 0) {
+  let tokens: IToken[];
+  if (move) {
     // (last: nothing above may fail after this — the earlier parse is changed from here on)
-    shiftTokens(tail, delta, true);
-    shiftTokens(afterComments, delta, true);
-    shiftItems(afterList as TopItem[], delta, true);
-  }
+    tokens = b.tokens;
+    if (delta !== 0) {
+      for (let i = t1; i < tokens.length; i++) {
+        const t = tokens[i]!;
+        t.startOffset += delta;
+        if (t.endOffset !== undefined) t.endOffset += delta;
+      }
+      shiftTokens(afterComments, delta, true);
+      shiftItems(afterList as TopItem[], delta, true);
+    }
+    // (a large item's tokens are not passed as arguments: the stack limits their number)
+    if (rt.length <= 10_000) tokens.splice(t0, t1 - t0, ...rt);
+    else tokens = tokens.slice(0, t0).concat(rt, tokens.slice(t1));
+  } else tokens = b.tokens.slice(0, t0).concat(rt, tail!);
   const out: Block = {
     start: b.start, end: b.end + delta, tokens, comments, items: [...b.items.slice(0, -1), item],
     lexDiagnostics: l.diagnostics, unexpected, parseDiagnostics: parsed.diagnostics, astDiagnostics, syntaxErrors: errors.length > 0,
