@@ -288,6 +288,20 @@ function shiftCst(n: CstNode, d: number, moved: Map<IToken, IToken>): CstNode {
 }
 
 /**
+ * `shiftCst` in place: every node's location moved by `d` (its tokens are the block's, moved in place
+ * with them). INVARIANT: only on the CST of a parse that is then dead (see `shiftSpansInPlace`); a
+ * node's location object is its own.
+ */
+function shiftCstInPlace(n: CstNode, d: number): void {
+  const loc = n.location;
+  if (loc) {
+    loc.startOffset += d;
+    if (loc.endOffset !== undefined) loc.endOffset += d;
+  }
+  for (const key in n.children) for (const c of n.children[key]!) if (!('tokenType' in c)) shiftCstInPlace(c as CstNode, d);
+}
+
+/**
  * The same block `d` UTF-16 units later (d = 0: the block itself). `inPlace`: its tokens and
  * items are moved in place (see `shiftItems`), else copied.
  */
@@ -453,8 +467,10 @@ export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd
   }
   if (moved) for (let i = t1; i < b.tokens.length; i++) moved.set(b.tokens[i]!, tail ? tail[i - t1]! : b.tokens[i]!);
   let cst: CstNode | undefined;
+  // (moved in place: the CST nodes after the item, moved below — no copy of the CST after the edit)
+  const later: CstNode[] = [];
   if (keepCst) {
-    cst = spliceClauseCst(b.cst!, fresh, start, oldEnd, delta, moved!);
+    cst = spliceClauseCst(b.cst!, fresh, start, oldEnd, delta, moved!, move ? later : undefined);
     if (!cst) return undefined;
   }
   const afterComments = b.comments.filter((c) => c.startOffset >= oldEnd);
@@ -471,6 +487,7 @@ export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd
       }
       shiftTokens(afterComments, delta, true);
       shiftItems(afterList as TopItem[], delta, true);
+      for (const n of later) shiftCstInPlace(n, delta);
     }
     // (a large item's tokens are not passed as arguments: the stack limits their number)
     if (rt.length <= 10_000) tokens.splice(t0, t1 - t0, ...rt);
@@ -513,7 +530,7 @@ const at = (c: CstNode | IToken): number => ('tokenType' in c ? (c as IToken).st
  * The block's CST with the last clause's children in [start, oldEnd) replaced by those of
  * `fresh` (the re-parsed item inside a copy of the clause), children after it moved by delta.
  */
-function spliceClauseCst(file: CstNode, fresh: CstNode | undefined, start: number, oldEnd: number, delta: number, moved: Map<IToken, IToken>): CstNode | undefined {
+function spliceClauseCst(file: CstNode, fresh: CstNode | undefined, start: number, oldEnd: number, delta: number, moved: Map<IToken, IToken>, later?: CstNode[]): CstNode | undefined {
   const tops = (file.children['topItem'] ?? []) as CstNode[];
   const top = tops[tops.length - 1];
   const old = top && clauseCst(file);
@@ -532,7 +549,13 @@ function spliceClauseCst(file: CstNode, fresh: CstNode | undefined, start: numbe
       if (o >= start && o < oldEnd + delta) list.push(c);
     }
     for (const c of old.children[key] ?? []) {
-      if (at(c) >= oldEnd) list.push('tokenType' in c ? (moved.get(c as IToken) ?? shiftToken(c as IToken, delta)) : shiftCst(c as CstNode, delta, moved));
+      if (at(c) < oldEnd) continue;
+      if ('tokenType' in c) list.push(moved.get(c as IToken) ?? shiftToken(c as IToken, delta));
+      else if (later) {
+        // (moved in place by the caller once nothing can fail any more)
+        later.push(c as CstNode);
+        list.push(c);
+      } else list.push(shiftCst(c as CstNode, delta, moved));
     }
     if (list.length) children[key] = list as CstNode[];
   }
