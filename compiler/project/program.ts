@@ -237,7 +237,9 @@ export function compile(paths: readonly string[], fsHost: Host, cache = new Pars
   const key = (d: Diagnostic) => `${d.code}|${d.span.file}|${d.span.start}|${d.span.end}|${d.message}`;
   for (const g of groups) {
     const members = g.members.map((m) => parsed.get(m)!);
-    const kept = keptProgram(cache, g.root, g.members, members, host);
+    // (a member read as text, not one replaced by an empty parse — invalid UTF-8 — or cut short — too large)
+    const asRead = g.members.every((m, j) => files.get(m) === members[j]!.source);
+    const kept = asRead ? keptProgram(cache, g.root, g.members, members, host) : undefined;
     if (kept) {
       lastCompile.reused++;
       // (the same parses of the same texts, the same other inputs: the same compilation — also its
@@ -288,7 +290,7 @@ export function compile(paths: readonly string[], fsHost: Host, cache = new Pars
     const unique = pdiags.filter((d) => { const k = key(d); if (once.has(k)) return false; once.add(k); return true; });
     const program: CompiledProgram = { root: g.root, checked: c.value, parameters: extra.parameters, diagnostics: sortDiagnostics(unique), ...(extra.sourcePath ? { sourcePath: extra.sourcePath, sourceText: extra.sourceText! } : {}) };
     programs.push(program);
-    if (members.every((m) => !m.syntaxErrors)) {
+    if (asRead && members.every((m) => !m.syntaxErrors)) {
       const list = cache.programs.get(g.root) ?? [];
       list.push({ members: g.members, parsed: members, reads, program, reported: pdiags, extraFiles: extra.extraFiles, bind: b.state, check: c.state });
       cache.programs.set(g.root, list.slice(-KEPT_PROGRAMS));

@@ -30,6 +30,7 @@ import { complete } from '../../compiler/services/completion.js';
 import { lastIncremental } from '../../compiler/semantics/incremental.js';
 import { lastBind } from '../../compiler/semantics/binder.js';
 import { lastCompile } from '../../compiler/project/program.js';
+import { INVALID_UTF8 } from '../../compiler/project/host.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', 'policies');
 const RUNS = Number(process.env['ZC_INCREMENTAL_CHECK_RUNS'] ?? 12);
@@ -238,4 +239,19 @@ test('restoring a text compiled before reuses its compilation; equal to a whole 
   const inc = compile(paths, memoryHost(texts, nodeHost), cache);
   expect(lastCompile.reused).toBe(0);
   expect(plain(inc.diagnostics)).toEqual(plain(compile(paths, memoryHost(texts, nodeHost), new ParseCache()).diagnostics));
+});
+
+// A member whose bytes are not UTF-8 is compiled as an empty parse (ZC0002): the very parse of an empty
+// file. A compilation kept for the empty file is not the compilation of the invalid one.
+test('a kept compilation is not reused for a member that became invalid UTF-8 (the same empty parse)', () => {
+  const root = '/ws/x/政策.zc';
+  const texts: Record<string, string> = { [root]: '导入 "空.zc"\n政策 「甲」 { 生效：2024年3月1日 }\n', '/ws/x/空.zc': '' };
+  const cache = new ParseCache();
+  for (const t of ['', INVALID_UTF8, '', INVALID_UTF8]) {
+    texts['/ws/x/空.zc'] = t;
+    const inc = compile([root], memoryHost(texts, nodeHost), cache);
+    const fresh = compile([root], memoryHost(texts, nodeHost), new ParseCache());
+    expect(plain(inc.diagnostics)).toEqual(plain(fresh.diagnostics));
+    expect(inc.diagnostics.some((d) => d.code === 'ZC0002')).toBe(t === INVALID_UTF8);
+  }
 });
