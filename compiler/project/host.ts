@@ -49,6 +49,39 @@ export const nodeHost: Host = {
 };
 
 /**
+ * `base` (the real file system) with each text kept beside the file's identity — size, inode,
+ * modification and change times in nanoseconds — as `statSync` gives it: a file whose identity did
+ * not change is not read and decoded again. For the language server, which compiles a program's
+ * files (and reads its 原文 source and parameter files) after every edit.
+ * INVARIANT: a readFile gives the file's text at that time — a write changes the change time, so a
+ * file written since its text was kept is read again (the identity is taken before the read: a
+ * write during the read is seen by the next one).
+ */
+export function statCachedHost(base: Host = nodeHost): Host {
+  const kept = new Map<string, { id: string; text: string | undefined }>();
+  return {
+    readFile(path) {
+      let id: string;
+      try {
+        const st = statSync(path, { bigint: true });
+        if (!st.isFile()) return base.readFile(path);
+        id = `${st.size}:${st.ino}:${st.mtimeNs}:${st.ctimeNs}`;
+      } catch {
+        kept.delete(path);
+        return base.readFile(path);
+      }
+      const hit = kept.get(path);
+      if (hit && hit.id === id) return hit.text;
+      const text = base.readFile(path);
+      kept.set(path, { id, text });
+      return text;
+    },
+    isDirectory: (path) => base.isDirectory(path),
+    readDirectory: (path) => base.readDirectory(path),
+  };
+}
+
+/**
  * Returned by readFile when the bytes are not valid UTF-8 text.
  * INVARIANT: never shown to a user — callers turn it into ZC0002 (`readText` says why).
  */

@@ -48,28 +48,53 @@ export function importTarget(from: string, written: string): string {
 /** Largest policy file parsed (UTF-16 units). Real files are a few hundred KB at most. */
 export const MAX_FILE = 4 * 1024 * 1024;
 
+/** A parse the cache keeps, with its diagnostics. */
+type Parsed = { value: ParsedFile; diagnostics: Diagnostic[] };
+
 /** Parse cache shared across compilations (the language server keeps one). */
 export class ParseCache {
-  private map = new Map<string, { text: string; result: { value: ParsedFile; diagnostics: Diagnostic[] } }>();
+  /**
+   * Per path: the latest text and its parse; `good`: when that parse has syntax errors, the parse its
+   * `lastGood` is (an intact parse of that earlier text: a parse with errors copies, never moves).
+   */
+  private map = new Map<string, { text: string; result: Parsed; good?: { text: string; result: Parsed } }>();
   /**
    * `keepCst(path, text)`: keep the concrete syntax tree of that parse (the language
    * server keeps it for open documents, so formatting reuses the parse).
    */
   constructor(private readonly keepCst: (path: string, text: string) => boolean = () => false) {}
-  get(path: string, text: string): { value: ParsedFile; diagnostics: Diagnostic[] } {
+  get(path: string, text: string): Parsed {
     const hit = this.map.get(path);
     const keepCst = this.keepCst(path, text);
     // (a hit without the CST asked for now — a file parsed from disk, then opened in the editor — is
     // parsed again once with it; formatting would otherwise parse the whole file on every request)
     if (hit && hit.text === text && (!keepCst || hit.result.value.cst)) return hit.result;
+    // An edit that restores the text of the last parse without syntax errors (a character typed and
+    // deleted, an undo): that very parse — the same object, so `compile` can reuse its program's
+    // compilation (`KEPT_PROGRAMS`). reparseFile would give an equal parse (all its blocks reused).
+    const good = hit?.good;
+    if (good && good.text === text && (!keepCst || good.result.value.cst)) {
+      this.map.set(path, { text, result: good.result });
+      return good.result;
+    }
     const sf = new SourceFile(path, text);
     // (the cache replaces the earlier parse: what the new one reuses is moved in place, not copied)
     const opts = { keepCst, inPlace: true };
     // An edited file: only the top-level blocks the edit touches are parsed again (syntax/blocks.ts).
     const result = hit ? reparseFile(hit.result.value, sf, opts) : parseFile(sf, opts);
-    this.map.set(path, { text, result });
+    const lastGood = result.value.lastGood;
+    const kept = !lastGood ? undefined : lastGood === hit?.result.value ? { text: hit.text, result: hit.result } : lastGood === good?.result.value ? good : undefined;
+    this.map.set(path, { text, result, ...(kept ? { good: kept } : {}) });
     return result;
   }
+
+  /**
+   * The last compilations of each program (by root) whose files all parsed without syntax errors:
+   * a compile whose member files are those very parses (the `ParseCache` gives the same parse object
+   * back when an edit restores its text) and whose other inputs (原文 source, parameter files) read
+   * the same reuses it whole — no binding, no check (`compile`).
+   */
+  readonly programs = new Map<string, KeptProgram[]>();
 
   /**
    * The last few checks of each program (by root): a program bound again after an edit is checked
@@ -110,8 +135,12 @@ function readOnce(host: Host): Host {
   };
 }
 
+/** Statistics of the last `compile` (for the benchmark and tests): programs reused whole (`ParseCache.programs`). */
+export const lastCompile = { reused: 0 };
+
 /** Compile everything under `paths`. */
 export function compile(paths: readonly string[], fsHost: Host, cache = new ParseCache()): CompileResult {
+  lastCompile.reused = 0;
   // INVARIANT: each file is read once per compilation (imports are checked and loaded,
   // parameter and source files shared by programs).
   const host = readOnce(fsHost);
@@ -207,6 +236,28 @@ export function compile(paths: readonly string[], fsHost: Host, cache = new Pars
   const reported = new Set<string>();
   const key = (d: Diagnostic) => `${d.code}|${d.span.file}|${d.span.start}|${d.span.end}|${d.message}`;
   for (const g of groups) {
+    const members = g.members.map((m) => parsed.get(m)!);
+    // (a member read as text, not one replaced by an empty parse — invalid UTF-8 — or cut short — too large)
+    const asRead = g.members.every((m, j) => files.get(m) === members[j]!.source);
+    const kept = asRead ? keptProgram(cache, g.root, g.members, members, host) : undefined;
+    if (kept) {
+      lastCompile.reused++;
+      // (the same parses of the same texts, the same other inputs: the same compilation — also its
+      // binding and check are where the next edit starts from)
+      cache.binds.set(g.root, kept.bind);
+      const checks = cache.checks.get(g.root) ?? [];
+      cache.checks.set(g.root, [...checks.filter((x) => x !== kept.check).slice(-(KEPT_CHECKS - 1)), kept.check]);
+      programs.push(kept.program);
+      for (const d of kept.reported) {
+        const k = key(d);
+        if (!reported.has(k)) {
+          reported.add(k);
+          diagnostics.push(d);
+        }
+      }
+      for (const [path, sf] of kept.extraFiles) files.set(path, sf);
+      continue;
+    }
     const pfiles = new Map<string, ProgramFile>();
     const pdiags: Diagnostic[] = [];
     for (const m of g.members) {
@@ -215,7 +266,7 @@ export function compile(paths: readonly string[], fsHost: Host, cache = new Pars
       for (const d of fileDiags.get(m) ?? []) pdiags.push(d);
     }
     let b: ReturnType<typeof bindWithState>;
-    let c: { value: CheckedProgram; diagnostics: Diagnostic[] };
+    let c: { value: CheckedProgram; diagnostics: Diagnostic[]; state: CheckState | (() => CheckState) };
     try {
       const kept = cache.binds.get(g.root);
       b = (kept && bindIncrementally(kept, g.root, pfiles)) || bindWithState(g.root, pfiles);
@@ -231,12 +282,19 @@ export function compile(paths: readonly string[], fsHost: Host, cache = new Pars
     }
     for (const d of b.diagnostics) pdiags.push(d);
     for (const d of c.diagnostics) pdiags.push(d);
-    const extra = programChecks(c.value, host, cache);
+    const reads: [string, string | undefined][] = [];
+    const extra = programChecks(c.value, { ...host, readFile: (p) => { const t = host.readFile(p); reads.push([p, t]); return t; } }, cache);
     for (const d of extra.diagnostics) pdiags.push(d);
     // (one diagnostic once: the checker may meet a declared type again where it is used)
     const once = new Set<string>();
     const unique = pdiags.filter((d) => { const k = key(d); if (once.has(k)) return false; once.add(k); return true; });
-    programs.push({ root: g.root, checked: c.value, parameters: extra.parameters, diagnostics: sortDiagnostics(unique), ...(extra.sourcePath ? { sourcePath: extra.sourcePath, sourceText: extra.sourceText! } : {}) });
+    const program: CompiledProgram = { root: g.root, checked: c.value, parameters: extra.parameters, diagnostics: sortDiagnostics(unique), ...(extra.sourcePath ? { sourcePath: extra.sourcePath, sourceText: extra.sourceText! } : {}) };
+    programs.push(program);
+    if (asRead && members.every((m) => !m.syntaxErrors)) {
+      const list = cache.programs.get(g.root) ?? [];
+      list.push({ members: g.members, parsed: members, reads, program, reported: pdiags, extraFiles: extra.extraFiles, bind: b.state, check: c.state });
+      cache.programs.set(g.root, list.slice(-KEPT_PROGRAMS));
+    }
     for (const d of pdiags) {
       const k = key(d);
       if (!reported.has(k)) {
@@ -252,11 +310,47 @@ export function compile(paths: readonly string[], fsHost: Host, cache = new Pars
 /** How many earlier checks of a program the cache keeps. */
 const KEPT_CHECKS = 3;
 
+/** How many earlier compilations of a program the cache keeps whole (`ParseCache.programs`). */
+export const KEPT_PROGRAMS = 3;
+
+/** One compilation of a program, kept whole: what it was made from and what it gave. */
+interface KeptProgram {
+  readonly members: readonly string[];
+  /** The members' parses (by identity: a parse the cache gave up in place is never given back). */
+  readonly parsed: readonly ParsedFile[];
+  /** The other files its checks read (原文 source, parameters) and their texts then. */
+  readonly reads: readonly (readonly [string, string | undefined])[];
+  readonly program: CompiledProgram;
+  /** Every diagnostic of the program as `compile` reports it (before deduplication). */
+  readonly reported: readonly Diagnostic[];
+  readonly extraFiles: ReadonlyMap<string, SourceFile>;
+  readonly bind: BindState;
+  readonly check: CheckState | (() => CheckState);
+}
+
+/**
+ * The kept compilation of a program made from the same member parses (the same objects, so the
+ * same texts and the same nodes at the same offsets) and the same other inputs, if any.
+ * INVARIANT: reusing it gives what compiling gives — a compilation is a function of its member
+ * parses and the texts it read.
+ */
+function keptProgram(cache: ParseCache, root: string, members: readonly string[], parsed: readonly ParsedFile[], host: Host): KeptProgram | undefined {
+  const list = cache.programs.get(root);
+  if (!list) return undefined;
+  for (let i = list.length - 1; i >= 0; i--) {
+    const k = list[i]!;
+    if (k.members.length !== members.length || k.members.some((m, j) => m !== members[j] || k.parsed[j] !== parsed[j])) continue;
+    if (k.reads.some(([p, t]) => host.readFile(p) !== t)) continue;
+    return k;
+  }
+  return undefined;
+}
+
 /**
  * Check a bound program: incrementally from a check the cache kept (the declarations an edit
  * did not touch keep their results), else whole. INVARIANT: both give the same result.
  */
-function checkProgram(bound: BoundProgram, cache: ParseCache): { value: CheckedProgram; diagnostics: Diagnostic[] } {
+function checkProgram(bound: BoundProgram, cache: ParseCache): { value: CheckedProgram; diagnostics: Diagnostic[]; state: CheckState | (() => CheckState) } {
   const bindRefs = bound.references.length;
   const kept = cache.checks.get(bound.root) ?? [];
   let state: CheckState | (() => CheckState) | undefined;
@@ -277,10 +371,12 @@ function checkProgram(bound: BoundProgram, cache: ParseCache): { value: CheckedP
     // (made when a later compile of the program asks for it: a one-off compile — the CLI — pays only for
     // the leaves' spans, taken now: a later parse moves the nodes in place)
     const at = leafSpans(bound);
-    state = () => checkState(bound, bindRefs, r, at);
+    // (made once: the kept compilation of the program shares it, `KeptProgram.check`)
+    let made: CheckState | undefined;
+    state = () => (made ??= checkState(bound, bindRefs, r, at));
   }
   cache.checks.set(bound.root, [...kept.slice(-(KEPT_CHECKS - 1)), state!]);
-  return result;
+  return { ...result, state: state! };
 }
 
 /** Checks that read other files: 原文 source, parameter YAML. */

@@ -288,6 +288,20 @@ function shiftCst(n: CstNode, d: number, moved: Map<IToken, IToken>): CstNode {
 }
 
 /**
+ * `shiftCst` in place: every node's location moved by `d` (its tokens are the block's, moved in place
+ * with them). INVARIANT: only on the CST of a parse that is then dead (see `shiftSpansInPlace`); a
+ * node's location object is its own.
+ */
+function shiftCstInPlace(n: CstNode, d: number): void {
+  const loc = n.location;
+  if (loc) {
+    loc.startOffset += d;
+    if (loc.endOffset !== undefined) loc.endOffset += d;
+  }
+  for (const key in n.children) for (const c of n.children[key]!) if (!('tokenType' in c)) shiftCstInPlace(c as CstNode, d);
+}
+
+/**
  * The same block `d` UTF-16 units later (d = 0: the block itself). `inPlace`: its tokens and
  * items are moved in place (see `shiftItems`), else copied.
  */
@@ -441,25 +455,44 @@ export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd
     ...shiftSpans(oldDiags.filter((d) => kept(d) && d.span.end > start), delta),
   ];
   const moved = keepCst ? new Map<IToken, IToken>() : undefined;
-  // (moved in place or not at all, the tokens after the item are the old ones: the arrays are joined, not built token by token)
-  const same = delta === 0 || move;
-  const tail = b.tokens.slice(cs[j]!.t1);
-  if (!same) for (let i = 0; i < tail.length; i++) tail[i] = shiftToken(tail[i]!, delta);
-  if (moved) for (let i = 0; i < tail.length; i++) moved.set(b.tokens[cs[j]!.t1 + i]!, tail[i]!);
-  const tokens: IToken[] = b.tokens.slice(0, cs[k]!.t0).concat(rt, tail);
+  const t0 = cs[k]!.t0;
+  const t1 = cs[j]!.t1;
+  // Moved in place, the old block's token array becomes the new block's (the item's tokens spliced in,
+  // below): no copy of the file's tokens per edit. Else the tokens after the item: the old ones when
+  // the edit kept the length, else moved copies.
+  let tail: IToken[] | undefined;
+  if (!move) {
+    tail = b.tokens.slice(t1);
+    if (delta !== 0) for (let i = 0; i < tail.length; i++) tail[i] = shiftToken(tail[i]!, delta);
+  }
+  if (moved) for (let i = t1; i < b.tokens.length; i++) moved.set(b.tokens[i]!, tail ? tail[i - t1]! : b.tokens[i]!);
   let cst: CstNode | undefined;
+  // (moved in place: the CST nodes after the item, moved below — no copy of the CST after the edit)
+  const later: CstNode[] = [];
   if (keepCst) {
-    cst = spliceClauseCst(b.cst!, fresh, start, oldEnd, delta, moved!);
+    cst = spliceClauseCst(b.cst!, fresh, start, oldEnd, delta, moved!, move ? later : undefined);
     if (!cst) return undefined;
   }
   const afterComments = b.comments.filter((c) => c.startOffset >= oldEnd);
   const comments = [...b.comments.filter((c) => c.startOffset < start), ...l.value.comments, ...(move ? afterComments : afterComments.map((c) => shiftToken(c, delta)))];
-  if (move && delta !== 0) {
+  let tokens: IToken[];
+  if (move) {
     // (last: nothing above may fail after this — the earlier parse is changed from here on)
-    shiftTokens(tail, delta, true);
-    shiftTokens(afterComments, delta, true);
-    shiftItems(afterList as TopItem[], delta, true);
-  }
+    tokens = b.tokens;
+    if (delta !== 0) {
+      for (let i = t1; i < tokens.length; i++) {
+        const t = tokens[i]!;
+        t.startOffset += delta;
+        if (t.endOffset !== undefined) t.endOffset += delta;
+      }
+      shiftTokens(afterComments, delta, true);
+      shiftItems(afterList as TopItem[], delta, true);
+      for (const n of later) shiftCstInPlace(n, delta);
+    }
+    // (a large item's tokens are not passed as arguments: the stack limits their number)
+    if (rt.length <= 10_000) tokens.splice(t0, t1 - t0, ...rt);
+    else tokens = tokens.slice(0, t0).concat(rt, tokens.slice(t1));
+  } else tokens = b.tokens.slice(0, t0).concat(rt, tail!);
   const out: Block = {
     start: b.start, end: b.end + delta, tokens, comments, items: [...b.items.slice(0, -1), item],
     lexDiagnostics: l.diagnostics, unexpected, parseDiagnostics: parsed.diagnostics, astDiagnostics, syntaxErrors: errors.length > 0,
@@ -497,7 +530,7 @@ const at = (c: CstNode | IToken): number => ('tokenType' in c ? (c as IToken).st
  * The block's CST with the last clause's children in [start, oldEnd) replaced by those of
  * `fresh` (the re-parsed item inside a copy of the clause), children after it moved by delta.
  */
-function spliceClauseCst(file: CstNode, fresh: CstNode | undefined, start: number, oldEnd: number, delta: number, moved: Map<IToken, IToken>): CstNode | undefined {
+function spliceClauseCst(file: CstNode, fresh: CstNode | undefined, start: number, oldEnd: number, delta: number, moved: Map<IToken, IToken>, later?: CstNode[]): CstNode | undefined {
   const tops = (file.children['topItem'] ?? []) as CstNode[];
   const top = tops[tops.length - 1];
   const old = top && clauseCst(file);
@@ -516,7 +549,13 @@ function spliceClauseCst(file: CstNode, fresh: CstNode | undefined, start: numbe
       if (o >= start && o < oldEnd + delta) list.push(c);
     }
     for (const c of old.children[key] ?? []) {
-      if (at(c) >= oldEnd) list.push('tokenType' in c ? (moved.get(c as IToken) ?? shiftToken(c as IToken, delta)) : shiftCst(c as CstNode, delta, moved));
+      if (at(c) < oldEnd) continue;
+      if ('tokenType' in c) list.push(moved.get(c as IToken) ?? shiftToken(c as IToken, delta));
+      else if (later) {
+        // (moved in place by the caller once nothing can fail any more)
+        later.push(c as CstNode);
+        list.push(c);
+      } else list.push(shiftCst(c as CstNode, delta, moved));
     }
     if (list.length) children[key] = list as CstNode[];
   }

@@ -88,6 +88,18 @@ function pct(xs, p) {
 }
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—');
 const stats = (xs) => `p50 ${f1(pct(xs, 50))} ms   p95 ${f1(pct(xs, 95))} ms   max ${f1(Math.max(...xs))} ms   (n = ${xs.length})`;
+/** '}' and '"' change the brace/string structure of the rest of the block or file: "structural" edits. */
+const STRUCTURAL = new Set(['}', '"']);
+/**
+ * The figures of one run split by kind of edit (`kinds[i]`: { structural, insertion } of the i-th figure):
+ * ordinary / structural × insertion / deletion, p50 and p95 each — a deletion restores the text before
+ * its insertion, so a gain there (a kept compilation reused) shows as what it is.
+ */
+const byKind = (xs, kinds) => {
+  const part = (st, ins) => xs.filter((_, i) => kinds[i].structural === st && kinds[i].insertion === ins);
+  const one = (label, ys) => `${label} p50 ${f1(pct(ys, 50))} p95 ${f1(pct(ys, 95))} (n ${ys.length})`;
+  return [one('ordinary ins', part(false, true)), one('del', part(false, false)), one('· structural ins', part(true, true)), one('del', part(true, false))].join(' ');
+};
 
 /** Deterministic PRNG (mulberry32). */
 function rng(seed) {
@@ -225,6 +237,7 @@ export async function compileBeforeAfter(dir, path, text, baseRoot, { edits = 60
     c.compile([dir], c.memoryHost({ [path]: text }, c.nodeHost), cache);
     sides.push({ c, cache, ms: [] });
   }
+  const kinds = [];
   for (let k = 0; k < edits; k += 2) {
     let off = Math.floor(rand() * text.length);
     if (off > 0 && /[\udc00-\udfff]/.test(text[off])) off--;
@@ -235,9 +248,10 @@ export async function compileBeforeAfter(dir, path, text, baseRoot, { edits = 60
         s.c.compile([dir], s.c.memoryHost({ [path]: next }, s.c.nodeHost), s.cache);
         s.ms.push(cpu() - t0);
       }
+      kinds.push({ structural: STRUCTURAL.has(ch), insertion: next !== text });
     }
   }
-  return { after: sides[0].ms, before: sides[1].ms };
+  return { after: sides[0].ms, before: sides[1].ms, kinds };
 }
 
 /**
@@ -260,7 +274,7 @@ export async function chapterEdits(server, tmp, { edits = 60, seed = 20240301, b
     if (baseServer) srvs.push(await openServer(baseServer, dir, 'county', uri, text));
     const rs = await editLoopAll(srvs, uri, text, rand, edits);
     for (const s of srvs) await s.shutdown();
-    const out = { diagMs: rs[0].diagMs, cpuPerEdit: rs[0].cpuPerEdit, lines: rs[0].text.split('\n').length - 1 };
+    const out = { diagMs: rs[0].diagMs, kinds: rs[0].kinds, cpuPerEdit: rs[0].cpuPerEdit, lines: rs[0].text.split('\n').length - 1 };
     if (rs[1]) out.base = { diagMs: rs[1].diagMs, cpuPerEdit: rs[1].cpuPerEdit };
     return out;
   } finally {
@@ -340,6 +354,7 @@ async function editLoopAll(srvs, uri, text, rand, edits) {
   const diag = srvs.map(() => []);
   let version = 1;
   const cpu0 = srvs.map((s) => processCpuMs(s.proc.pid));
+  const kinds = [];
   for (let k = 0; k < edits; k += 2) {
     let off = Math.floor(rand() * text.length);
     if (off > 0 && /[\udc00-\udfff]/.test(text[off])) off--;
@@ -358,10 +373,11 @@ async function editLoopAll(srvs, uri, text, rand, edits) {
         await conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range: change.range, text: change.text }] });
         diag[k].push((await p) - s);
       }
+      kinds.push({ structural: STRUCTURAL.has(ch), insertion: change.text !== '' });
       text = change.next;
     }
   }
-  return srvs.map((s, k) => ({ diagMs: diag[k], cpuPerEdit: (processCpuMs(s.proc.pid) - cpu0[k]) / diag[k].length, text }));
+  return srvs.map((s, k) => ({ diagMs: diag[k], kinds, cpuPerEdit: (processCpuMs(s.proc.pid) - cpu0[k]) / diag[k].length, text }));
 }
 
 /**
@@ -412,7 +428,7 @@ export async function benchLsp(opts = {}) {
 
     // ── one-character edits at random places (each to this tree's server, then to the baseline's) ──
     const loops = await editLoopAll(baseSrv ? [srv, baseSrv] : [srv], uri, text, rand, edits);
-    const { diagMs, cpuPerEdit } = loops[0];
+    const { diagMs, cpuPerEdit, kinds } = loops[0];
     if (baseSrv) await baseSrv.shutdown();
 
     // ── hover and completion ──
@@ -444,14 +460,18 @@ export async function benchLsp(opts = {}) {
     const hp95 = pct(hoverMs, 95);
     log(`diagnostics (didChange → publishDiagnostics, debounce 0): ${stats(diagMs)}   goal p95 < ${GOAL_DIAG_P95} ms: ${dp95 < GOAL_DIAG_P95 ? 'met' : 'NOT met'}, p50 < ${GOAL_DIAG_P50} ms: ${pct(diagMs, 50) < GOAL_DIAG_P50 ? 'met' : 'NOT met'}`);
     log(`  server CPU time per edit (user + system, /proc): ${f1(cpuPerEdit)} ms — wall-clock figures above include waiting for the CPU on a loaded machine`);
+    log(`  by kind of edit: ${byKind(diagMs, kinds)}`);
     if (loops[1]) log(`  BEFORE (baseline ${opts.baseline.commit}, same edits interleaved): ${stats(loops[1].diagMs)}; server CPU per edit ${f1(loops[1].cpuPerEdit)} ms; after/before p50 ${f1(pct(diagMs, 50) / pct(loops[1].diagMs, 50))}× p95 ${f1(dp95 / pct(loops[1].diagMs, 95))}×`);
+    if (loops[1]) log(`  BEFORE by kind of edit: ${byKind(loops[1].diagMs, kinds)}`);
     log(`  (with the editor's default debounce, add 150 ms)`);
     log(`hover:      ${stats(hoverMs)}   goal p95 < ${GOAL_HOVER_P95} ms: ${hp95 < GOAL_HOVER_P95 ? 'met' : 'NOT met'}`);
     log(`completion: ${stats(complMs)}`);
     const ch = await chapterEdits(server, tmp, { edits, seed: opts.seed ?? 20240301, baseServer });
     log(`第四章.zc (${ch.lines} lines, the county's whole program re-checked) diagnostics: ${stats(ch.diagMs)}   goal p95 < ${GOAL_CHAPTER_P95} ms: ${pct(ch.diagMs, 95) < GOAL_CHAPTER_P95 ? 'met' : 'NOT met'}`);
     log(`  server CPU time per edit (user + system, /proc): ${f1(ch.cpuPerEdit)} ms`);
+    log(`  by kind of edit: ${byKind(ch.diagMs, ch.kinds)}`);
     if (ch.base) log(`  BEFORE (baseline, same edits interleaved): ${stats(ch.base.diagMs)}; server CPU per edit ${f1(ch.base.cpuPerEdit)} ms; after/before p50 ${f1(pct(ch.diagMs, 50) / pct(ch.base.diagMs, 50))}× p95 ${f1(pct(ch.diagMs, 95) / pct(ch.base.diagMs, 95))}×`);
+    if (ch.base) log(`  BEFORE by kind of edit: ${byKind(ch.base.diagMs, ch.kinds)}`);
 
     // ── where one recompilation spends its time ──
     try {
@@ -466,6 +486,8 @@ export async function benchLsp(opts = {}) {
         for (const [label, d, p, t] of [[`${lines}-line file`, dir, path, text], ['第四章.zc', join(ROOT, 'policies', 'luanchuan'), join(ROOT, 'policies', 'luanchuan', '第四章.zc'), readFileSync(join(ROOT, 'policies', 'luanchuan', '第四章.zc'), 'utf8')]]) {
           const ba = await compileBeforeAfter(d, p, t, opts.baseline.root, { edits });
           log(`compile() per edit as the server calls it, ${label}, CPU ms, interleaved: after p50 ${f1(pct(ba.after, 50))} p95 ${f1(pct(ba.after, 95))} · BEFORE (baseline) p50 ${f1(pct(ba.before, 50))} p95 ${f1(pct(ba.before, 95))} · after/before p50 ${f1(pct(ba.after, 50) / pct(ba.before, 50))}× p95 ${f1(pct(ba.after, 95) / pct(ba.before, 95))}×`);
+          log(`  after by kind: ${byKind(ba.after, ba.kinds)}`);
+          log(`  BEFORE by kind: ${byKind(ba.before, ba.kinds)}`);
         }
       }
       // ── the incremental front end alone (CPU time), the 10,000-line file and 第四章.zc ──

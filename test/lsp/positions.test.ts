@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex, applyContentChanges, lineStarts, splitsSurrogate } from '../../vscode-extension/server/src/positions.js';
+import { LineIndex, applyChanges, applyContentChanges, lineStarts, splitsSurrogate } from '../../vscode-extension/server/src/positions.js';
 
 const unit = fc.constantFrom('a', '中', '😀', '𠀀', '\n', '\r', '\r\n', '\u2028', '\u2029', ' ', '「', '\ud800', '\udc00');
 const text = fc.array(unit, { maxLength: 40 }).map((xs) => xs.join(''));
@@ -59,6 +59,24 @@ describe('LineIndex', () => {
       }
       doc = TextDocument.update(doc, evs, 2);
       expect(applyContentChanges(t, evs)).toBe(doc.getText());
+      // the line index updated per change (the server's, LineIndex.edit) = the index of the new text
+      const idx = applyChanges(new LineIndex(t), evs);
+      expect(idx.text).toBe(doc.getText());
+      expect(idx.starts).toEqual(lineStarts(idx.text));
     }), { numRuns: 1000 });
+  });
+
+  test('an index updated edit by edit equals the index of the text (line breaks typed, deleted, \\r\\n joined and split)', () => {
+    const piece = fc.constantFrom('a', '\n', '\r', '\r\n', '中', '');
+    const change = fc.record({ a: fc.nat(40), b: fc.nat(3), text: fc.array(piece, { maxLength: 3 }).map((x) => x.join('')) });
+    fc.assert(fc.property(text, fc.array(change, { maxLength: 20 }), (t, changes) => {
+      let idx = new LineIndex(t);
+      for (const c of changes) {
+        const s = Math.min(c.a, idx.text.length);
+        const e = Math.min(s + c.b, idx.text.length);
+        idx = idx.edit(s, e, c.text, idx.text.slice(0, s) + c.text + idx.text.slice(e));
+        expect(idx.starts).toEqual(lineStarts(idx.text));
+      }
+    }), { numRuns: 2000 });
   });
 });

@@ -29,6 +29,8 @@ import { definition } from '../../compiler/services/navigation.js';
 import { complete } from '../../compiler/services/completion.js';
 import { lastIncremental } from '../../compiler/semantics/incremental.js';
 import { lastBind } from '../../compiler/semantics/binder.js';
+import { lastCompile } from '../../compiler/project/program.js';
+import { INVALID_UTF8 } from '../../compiler/project/host.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', 'policies');
 const RUNS = Number(process.env['ZC_INCREMENTAL_CHECK_RUNS'] ?? 12);
@@ -133,6 +135,7 @@ function property(name: string, files: Record<string, string>, editable: string[
   let steps = 0;
   let reused = 0;
   let rebound = 0;
+  let restored = 0;
   test(name, () => {
     fc.assert(
       fc.property(fc.array(edit, { minLength: EDITS, maxLength: EDITS }), (edits) => {
@@ -149,6 +152,7 @@ function property(name: string, files: Record<string, string>, editable: string[
           steps++;
           if (!lastIncremental.fallback) reused++;
           if (lastBind.incremental) rebound++;
+          if (lastCompile.reused) restored++;
           const fresh = compile(paths, memoryHost(texts, nodeHost), new ParseCache());
           expect(plain(inc.diagnostics)).toEqual(plain(fresh.diagnostics));
           expect(bindingOf(inc)).toEqual(bindingOf(fresh));
@@ -161,7 +165,7 @@ function property(name: string, files: Record<string, string>, editable: string[
       { numRuns: runs },
     );
     // the incremental path is taken, not only its fallback
-    console.log(`${name}: ${steps} edits, ${reused} checked incrementally, ${rebound} bound incrementally`);
+    console.log(`${name}: ${steps} edits, ${reused} checked incrementally, ${rebound} bound incrementally, ${restored} reused a kept compilation whole`);
     expect(reused).toBeGreaterThan(steps / 4);
     // … and the incremental binding (binder.ts bindIncrementally), not only the whole one
     expect(rebound).toBeGreaterThan(0);
@@ -191,4 +195,63 @@ test('an edit of a measure that another names as its 申请条件 gives the diag
     expect(bindingOf(inc)).toEqual(bindingOf(fresh));
   }
   expect(rebound).toBeGreaterThan(0); // (the last edits are bound incrementally)
+});
+
+// An edit that restores a text compiled before (a character typed and deleted, an undo) while the parse
+// in between had syntax errors: the ParseCache gives the earlier parse back and compile reuses that
+// parse's compilation whole (compiler/project/program.ts KEPT_PROGRAMS) — equal to a fresh compile,
+// and the next edits start from its binding and check.
+test('restoring a text compiled before reuses its compilation; equal to a whole compile, also for the edits after it', () => {
+  const path = '/ws/sample/示例.zc';
+  const paths = Object.keys(SAMPLE).filter((p) => p.endsWith('.zc'));
+  const base = SAMPLE[path]!;
+  const at = base.indexOf('规则');
+  const texts = { ...SAMPLE };
+  const cache = new ParseCache();
+  compile(paths, memoryHost(texts, nodeHost), cache);
+  const steps: { text: string; reused: boolean }[] = [
+    { text: base.slice(0, at) + '}' + base.slice(at), reused: false }, // a syntax error
+    { text: base, reused: true }, // deleted again
+    { text: base.slice(0, at) + '"' + base.slice(at), reused: false }, // a string to the end of the file
+    { text: base.slice(0, at) + '""' + base.slice(at), reused: false }, // still an error
+    { text: base, reused: true }, // undone twice
+    { text: base.replace('二孩补助', '二孩补助乙'), reused: false }, // a rename from the restored state (moves its nodes)
+    { text: base, reused: false }, // back: the parse in between had no error, nothing is kept to restore
+    { text: base.slice(0, at) + '{' + base.slice(at), reused: false },
+    { text: base, reused: true },
+  ];
+  for (const s of steps) {
+    texts[path] = s.text;
+    const inc = compile(paths, memoryHost(texts, nodeHost), cache);
+    expect(lastCompile.reused > 0).toBe(s.reused);
+    const fresh = compile(paths, memoryHost(texts, nodeHost), new ParseCache());
+    expect(plain(inc.diagnostics)).toEqual(plain(fresh.diagnostics));
+    expect(bindingOf(inc)).toEqual(bindingOf(fresh));
+    expect(typesInOrder(inc)).toEqual(typesInOrder(fresh));
+    const offsets = [0.1, 0.4, 0.8].map((x) => Math.floor(x * s.text.length));
+    expect(plain(servicesAt(inc, path, offsets))).toEqual(plain(servicesAt(fresh, path, offsets)));
+  }
+  // a parameter file read by the kept compilation changed: not reused
+  texts[path] = base.slice(0, at) + '}' + base.slice(at);
+  compile(paths, memoryHost(texts, nodeHost), cache);
+  texts[path] = base;
+  texts['/ws/sample/参数.yaml'] = texts['/ws/sample/参数.yaml']!.replace(/已确认: false/g, '已确认: true');
+  const inc = compile(paths, memoryHost(texts, nodeHost), cache);
+  expect(lastCompile.reused).toBe(0);
+  expect(plain(inc.diagnostics)).toEqual(plain(compile(paths, memoryHost(texts, nodeHost), new ParseCache()).diagnostics));
+});
+
+// A member whose bytes are not UTF-8 is compiled as an empty parse (ZC0002): the very parse of an empty
+// file. A compilation kept for the empty file is not the compilation of the invalid one.
+test('a kept compilation is not reused for a member that became invalid UTF-8 (the same empty parse)', () => {
+  const root = '/ws/x/政策.zc';
+  const texts: Record<string, string> = { [root]: '导入 "空.zc"\n政策 「甲」 { 生效：2024年3月1日 }\n', '/ws/x/空.zc': '' };
+  const cache = new ParseCache();
+  for (const t of ['', INVALID_UTF8, '', INVALID_UTF8]) {
+    texts['/ws/x/空.zc'] = t;
+    const inc = compile([root], memoryHost(texts, nodeHost), cache);
+    const fresh = compile([root], memoryHost(texts, nodeHost), new ParseCache());
+    expect(plain(inc.diagnostics)).toEqual(plain(fresh.diagnostics));
+    expect(inc.diagnostics.some((d) => d.code === 'ZC0002')).toBe(t === INVALID_UTF8);
+  }
 });

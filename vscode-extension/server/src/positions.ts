@@ -73,6 +73,31 @@ export class LineIndex {
     return { start: this.positionAt(start), end: this.positionAt(Math.max(start, end)) };
   }
 
+  /**
+   * The index of this text with [start, end) replaced by `inserted` (`text`: the new text): the line
+   * starts before the edit kept, those in it found, those after it moved — no scan of the whole
+   * text per edit. INVARIANT: equal to `new LineIndex(text)` (test/lsp/positions.test.ts).
+   */
+  edit(start: number, end: number, inserted: string, text: string): LineIndex {
+    const old = this.starts;
+    const delta = inserted.length - (end - start);
+    // A start p depends on the characters at p - 1 and p ("\r" then "\n" is one break): those before
+    // the edit (p < start) and after it (p > end) are the old ones; [start, start + inserted] are new.
+    let k = this.lineOf(start);
+    if (old[k]! >= start) k--;
+    const starts = old.slice(0, k + 1);
+    if (!starts.length) starts.push(0);
+    const to = start + inserted.length;
+    for (let q = Math.max(start, 1); q <= to && q <= text.length; q++) {
+      const c = text.charCodeAt(q - 1);
+      if (c === 10 || (c === 13 && text.charCodeAt(q) !== 10)) starts.push(q);
+    }
+    let i = k + 1;
+    while (i < old.length && old[i]! <= end) i++;
+    for (; i < old.length; i++) starts.push(old[i]! + delta);
+    return new LineIndex(text, starts);
+  }
+
   /** Text of a line without its terminator. */
   lineText(line: number): string {
     return this.text.slice(this.starts[line] ?? this.text.length, this.lineEnd(line));
@@ -84,18 +109,26 @@ export function applyContentChanges(
   text: string,
   changes: readonly ({ range: Range; text: string } | { text: string })[],
 ): string {
-  let out = text;
+  return applyChanges(new LineIndex(text), changes).text;
+}
+
+/**
+ * Apply LSP content changes to the text of a line index; returns the index of the new text (its
+ * line starts updated per change, not found again: `LineIndex.edit`).
+ */
+export function applyChanges(index: LineIndex, changes: readonly ({ range: Range; text: string } | { text: string })[]): LineIndex {
+  let idx = index;
   for (const ch of changes) {
     if ('range' in ch && ch.range) {
-      const idx = new LineIndex(out);
+      const out = idx.text;
       const s = idx.offsetAt(ch.range.start);
       const e = Math.max(s, idx.offsetAt(ch.range.end));
-      out = out.slice(0, s) + ch.text + out.slice(e);
+      idx = idx.edit(s, e, ch.text, out.slice(0, s) + ch.text + out.slice(e));
     } else {
-      out = ch.text;
+      idx = new LineIndex(ch.text);
     }
   }
-  return out;
+  return idx;
 }
 
 /** Does a range boundary split a surrogate pair? (for tests and sanity checks) */

@@ -40,7 +40,7 @@ import { foldingRanges } from '../../../compiler/services/folding.js';
 import { codeActions } from '../../../compiler/services/actions.js';
 import { Workspace } from './workspace.js';
 import { UriMap } from './uri.js';
-import { LineIndex, applyContentChanges, encodeSemanticTokens } from './positions.js';
+import { LineIndex, applyChanges, applyContentChanges, encodeSemanticTokens } from './positions.js';
 import {
   LEGEND, toCodeActions, toCompletionItems, toDocumentSymbols, toFoldingRanges, toLocation, toLspDiagnostic, toLspFinding, toSymbolInformation,
   toWorkspaceEdit, wantsKind, type Positions,
@@ -272,8 +272,9 @@ connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) => {
     }
     const doc = ws.docs.get(path);
     if (!doc) return;
-    const text = applyContentChanges(doc.text, contentChanges);
-    ws.update(path, text, d.version);
+    // (the document's line index updated with the text: no scan of the whole text per edit)
+    const index = applyChanges(ws.lineIndex(path)!, contentChanges);
+    ws.update(path, index.text, d.version, index);
     withdrawVerification(path);
     schedule(path);
   });

@@ -5,7 +5,8 @@
  * recompile when something changes.
  *
  * Incremental design
- *  - Open buffers overlay the file system through `memoryHost(overlay, nodeHost)`.
+ *  - Open buffers overlay the file system through `memoryHost(overlay, statCachedHost())`
+ *    (a file on disk is read and decoded again only when its size, inode or times changed).
  *  - One `ParseCache` lives as long as the server: a file is re-lexed and re-parsed
  *    only when its text changed (only the edited block or item); binding runs per
  *    affected program, checking only on the declarations the edit touched and those
@@ -22,11 +23,12 @@
 import { dirname, join, normalize } from 'node:path';
 import { paramPath, type ProgramSet } from '../../../compiler/services/program-set.js';
 import {
-  compile, ParseCache, memoryHost, nodeHost, SourceFile,
+  compile, ParseCache, memoryHost, SourceFile,
   type CompiledProgram, type Diagnostic, type Host, type ParsedFile,
 } from '../../../compiler/index.js';
 import type { Sym } from '../../../compiler/semantics/model.js';
 import { LineIndex } from './positions.js';
+import { statCachedHost } from '../../../compiler/project/host.js';
 
 export interface OpenDoc {
   readonly uri: string;
@@ -74,7 +76,8 @@ export class Workspace implements ProgramSet {
   lastTiming: CheckTiming | undefined;
   private indexCache = new WeakMap<object, LineIndex>();
 
-  constructor(readonly roots: readonly string[], baseHost: Host = nodeHost) {
+  /** `baseHost`: the files under the open buffers — by default the file system, a file read again only when it changed (`statCachedHost`). */
+  constructor(readonly roots: readonly string[], baseHost: Host = statCachedHost()) {
     this.host = memoryHost(this.overlay, baseHost);
   }
 
@@ -87,13 +90,14 @@ export class Workspace implements ProgramSet {
     return doc;
   }
 
-  update(path: string, text: string, version: number): OpenDoc | undefined {
+  /** `index`: the line index of `text` when the caller has it (updated with the edit). */
+  update(path: string, text: string, version: number, index?: LineIndex): OpenDoc | undefined {
     const doc = this.docs.get(path);
     if (!doc) return undefined;
     doc.text = text;
     doc.version = version;
     doc.dirty = true;
-    doc.index = undefined;
+    doc.index = index?.text === text ? index : undefined;
     this.overlay[path] = text;
     return doc;
   }
@@ -124,7 +128,9 @@ export class Workspace implements ProgramSet {
   indexOf(sf: SourceFile): LineIndex {
     let idx = this.indexCache.get(sf);
     if (!idx) {
-      idx = new LineIndex(sf.text, sf.getLineStarts());
+      // (an open document compiled as it is: its line index, kept up to date edit by edit)
+      const doc = this.docs.get(sf.path)?.index;
+      idx = doc && doc.text === sf.text ? doc : new LineIndex(sf.text, sf.getLineStarts());
       this.indexCache.set(sf, idx);
     }
     return idx;
