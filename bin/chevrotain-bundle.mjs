@@ -3,8 +3,8 @@
  * single-file ESM build (lib/chevrotain.mjs, shipped in the same package, same version) instead of
  * its entry lib/src/api.js. Input: a specifier being resolved. Output: its URL.
  * Why: api.js is ~100 modules plus the lodash-es modules they import, each resolved, read and
- * compiled on every run of the CLI — ~0.6–0.9 s of CPU, the largest part of the fixed cost of a
- * command such as `zhengce batch` on 100 rows (docs/sql.md §4); the bundle loads in ~0.05 s.
+ * compiled on every run of the CLI — ~0.6 s of CPU, the largest part of the fixed cost of a
+ * command such as `zhengce batch` on 100 rows (docs/sql.md §4); the bundle costs next to nothing.
  * INVARIANT: every 'chevrotain' in the process resolves to the same file (one copy of its classes:
  * token types and the parser's instanceof checks agree).
  */
