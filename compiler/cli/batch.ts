@@ -83,7 +83,8 @@ async function openDuckDb(path: string): Promise<Db> {
   // dozens of pipeline barriers (hash-join builds, aggregates over the list tables); on 50,000
   // rows a second thread mostly waits at them: measured on a 50,000-row chunk (load ~25), 2 threads
   // took 4.8–5.3 CPU-s, 1 thread 2.8 CPU-s, and no less wall time; on 200,000 households (load
-  // 8–11, five rounds each) medians 9.2 vs 7.1 CPU-s, 16.9 vs 14.7 s wall (docs/sql.md §4)
+  // 8–11, five rounds each) medians 9.2 vs 7.1 CPU-s, 16.9 vs 14.7 s wall; at load 5–6 (three
+  // rounds) 9.2–11.2 vs 6.3–7.5 CPU-s, 11.3–12.6 vs 7.1–8.9 s wall (docs/sql.md §4)
   const inst = await DuckDBInstance.create(path === ':memory:' ? join(spill, 'batch.duckdb') : path, { memory_limit: process.env['ZC_DUCKDB_MEMORY_LIMIT'] ?? '512MB', temp_directory: spill, threads: process.env['ZC_DUCKDB_THREADS'] ?? '1' });
   const c = await inst.connect();
   return {
