@@ -23,6 +23,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { nodeHost } from '../project/host.js';
@@ -70,7 +71,9 @@ export interface Db {
 }
 
 async function openDuckDb(path: string): Promise<Db> {
-  const { DuckDBInstance } = await import('@duckdb/node-api');
+  // required, not imported: @duckdb/node-api is CommonJS re-exporting ~120 modules, and an ESM
+  // import of it has Node's CJS lexer parse each of them for named exports (~0.2 CPU-s per run)
+  const { DuckDBInstance } = createRequire(import.meta.url)('@duckdb/node-api') as typeof import('@duckdb/node-api');
   // INVARIANT: memory stays bounded (streamed Parquet/CSV in and out; DuckDB spills to a
   // temporary directory beyond the limit) — ZC_DUCKDB_MEMORY_LIMIT overrides the 512MB default
   const spill = mkdtempSync(join(tmpdir(), 'zhengce-duckdb-'));
@@ -79,7 +82,9 @@ async function openDuckDb(path: string): Promise<Db> {
   // threads: 1 by default (ZC_DUCKDB_THREADS overrides). A chunk's plan has ~550 operators and
   // dozens of pipeline barriers (hash-join builds, aggregates over the list tables); on 50,000
   // rows a second thread mostly waits at them: measured on a 50,000-row chunk (load ~25), 2 threads
-  // took 4.8–5.3 CPU-s, 1 thread 2.8 CPU-s, and no less wall time (docs/sql.md)
+  // took 4.8–5.3 CPU-s, 1 thread 2.8 CPU-s, and no less wall time; on 200,000 households (load
+  // 8–11, five rounds each) medians 9.2 vs 7.1 CPU-s, 16.9 vs 14.7 s wall; at load 5–6 (three
+  // rounds) 9.2–11.2 vs 6.3–7.5 CPU-s, 11.3–12.6 vs 7.1–8.9 s wall (docs/sql.md §4)
   const inst = await DuckDBInstance.create(path === ':memory:' ? join(spill, 'batch.duckdb') : path, { memory_limit: process.env['ZC_DUCKDB_MEMORY_LIMIT'] ?? '512MB', temp_directory: spill, threads: process.env['ZC_DUCKDB_THREADS'] ?? '1' });
   const c = await inst.connect();
   return {
@@ -137,6 +142,37 @@ function validSql(c: Column, v: string, evalDay: string): { ok: string; expected
   }
 }
 
+const INTEGER_TYPES = /^U?(?:TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)$/;
+
+/**
+ * The check of validSql on a typed source column (Parquet/JSON: `srcType` from DESCRIBE) without
+ * the text round trip (CAST to VARCHAR, regular expression), where the type makes the two exact
+ * equals; undefined otherwise (then validSql on the text). A BOOLEAN's text is always true/false;
+ * an integer's text matches -?[0-9]{1,15} exactly when |v| ≤ 999,999,999,999,999 (no sign when
+ * unsigned); a DATE's text is YYYY-MM-DD exactly for the years 0001–9999 (year 0 and before read
+ * "… (BC)", 10000 and after have five digits, ±infinity is a word), and the evaluation date is at
+ * most 9999-12-31, so "text matches and the date ≤ the evaluation date" is the BETWEEN below.
+ */
+function typedValidSql(c: Column, v: string, srcType: string | undefined, evalDay: string): string | undefined {
+  if (srcType === undefined) return undefined;
+  const int = () => (INTEGER_TYPES.test(srcType) ? `${v} BETWEEN ${c.signed ? '-999999999999999' : '0'} AND 999999999999999` : undefined);
+  if (c.type === 'presence') return srcType === 'BOOLEAN' ? 'TRUE' : undefined;
+  switch (c.type.k) {
+    case 'bool': return srcType === 'BOOLEAN' ? 'TRUE' : undefined;
+    case 'int': return int();
+    case 'quantity': return c.type.dim === 'ratio' ? undefined : int();
+    case 'date': return srcType === 'DATE' ? `${v} BETWEEN DATE '0001-01-01' AND DATE ${S(evalDay)}` : undefined;
+    default: return undefined;
+  }
+}
+
+/** validSql, or its typed form when exact (typedValidSql): `col` the typed column, `text` its VARCHAR form. */
+function validTyped(c: Column, col: string, text: string, srcType: string | undefined, evalDay: string): { ok: string; expected: string } {
+  const v = validSql(c, text, evalDay);
+  const typed = typedValidSql(c, col, srcType, evalDay);
+  return typed === undefined ? v : { ok: typed, expected: v.expected };
+}
+
 function castSql(c: Column, v: string): string {
   if (c.type === 'presence') return `CAST(${v} AS BOOLEAN)`;
   switch (c.type.k) {
@@ -160,7 +196,7 @@ function readerSql(path: string, rowNumber: boolean): string {
  * Bind one input file as the view of table `t` (validated first). Row numbers in messages
  * are 1-based data rows (CSV: the header is line 1, so data row N is line N + 1).
  */
-export async function bindFile(db: Db, t: Table, path: string, evalDay: string, child: boolean, layout?: Layout): Promise<void> {
+export async function bindFile(db: Db, t: Table, path: string, evalDay: string, child: boolean, layout?: Layout): Promise<{ direct: boolean }> {
   const d = db.d;
   const isParquet = FORMATS[extname(path).toLowerCase()] === 'parquet';
   const src = readerSql(path, isParquet);
@@ -184,15 +220,25 @@ export async function bindFile(db: Db, t: Table, path: string, evalDay: string, 
   if (child && (!cols.includes('编号') || !cols.includes('序号'))) throw new BatchError('ZC1202', `列表表“${t.name}”的文件“${path}”必须有“编号”和“序号”两列`);
   const rowNo = isParquet ? 'file_row_number + 1' : 'row_number() OVER ()';
   let numbered = `(SELECT *, ${rowNo} AS zc_row FROM ${src}) AS zc_src`;
+  let direct = false;
   if (layout && db.d.name === 'duckdb') {
-    // INVARIANT (memory): a single input file is copied once into the on-disk table zc_all and
-    // read through the row range (zc_lo, zc_hi), so runBatch evaluates it chunk by chunk
-    await db.exec(`CREATE OR REPLACE TABLE zc_all AS SELECT *, ${rowNo} AS zc_row FROM ${src}; SET VARIABLE zc_lo = 0; SET VARIABLE zc_hi = ${Number.MAX_SAFE_INTEGER};`);
+    // INVARIANT (memory): a single input file is read through the row range (zc_lo, zc_hi) of
+    // zc_all, so runBatch evaluates it chunk by chunk. A Parquet file whose row groups are small
+    // (directParquet) is read in place: the range is a filter on file_row_number, which DuckDB's
+    // Parquet reader answers by skipping the row groups outside it, so a chunk decodes only the
+    // row groups it overlaps (zc_all is a view). Otherwise the file is copied once into the
+    // on-disk table zc_all (each of a chunk's scans of a big row group would decode all of it).
+    direct = isParquet && (await directParquet(db, path));
+    const kind = (await db.query(`SELECT table_type AS t FROM information_schema.tables WHERE table_name = 'zc_all' AND table_schema = current_schema()`))[0]?.['t'];
+    if (kind !== undefined) await db.exec(`DROP ${kind === 'VIEW' ? 'VIEW' : 'TABLE'} zc_all`);
+    await db.exec(`CREATE ${direct ? 'VIEW' : 'TABLE'} zc_all AS SELECT *, ${rowNo} AS zc_row FROM ${src}; SET VARIABLE zc_lo = 0; SET VARIABLE zc_hi = ${Number.MAX_SAFE_INTEGER};`);
     numbered = `(SELECT * FROM zc_all WHERE zc_row BETWEEN getvariable('zc_lo') AND getvariable('zc_hi')) AS zc_src`;
   }
-  // validation: the first bad (row, column), one scan
-  const checks = [...keyCols.filter((k) => cols.includes(k)).map((k) => ({ name: k, ok: `regexp_full_match(CAST(${d.id(k)} AS VARCHAR), '[0-9]{1,15}')`, expected: '非负整数' })),
-    ...cols.filter((c) => known.has(c)).map((c) => ({ name: c, ...validSql(known.get(c)!, `CAST(${d.id(c)} AS VARCHAR)`, evalDay) }))];
+  // validation: the first bad (row, column), one scan; a typed column (Parquet) checked on its type
+  // where that is exactly the check on its text (typedValidSql)
+  const keyCheck = (k: string) => ({ name: k, ...validTyped({ name: k, type: { k: 'int' }, signed: false } as Column, d.id(k), `CAST(${d.id(k)} AS VARCHAR)`, colType.get(k), evalDay), expected: '非负整数' });
+  const checks = [...keyCols.filter((k) => cols.includes(k)).map(keyCheck),
+    ...cols.filter((c) => known.has(c)).map((c) => ({ name: c, ...validTyped(known.get(c)!, d.id(c), `CAST(${d.id(c)} AS VARCHAR)`, colType.get(c), evalDay) }))];
   if (checks.length) {
     const bad = checks.map((c) => `(${d.id(c.name)} IS NOT NULL AND NOT coalesce(${c.ok}, FALSE))`);
     const which = `CASE ${checks.map((c, i) => `WHEN ${bad[i]} THEN ${i}`).join(' ')} END`;
@@ -219,6 +265,26 @@ export async function bindFile(db: Db, t: Table, path: string, evalDay: string, 
   }
   await db.exec(`DROP TABLE IF EXISTS ${d.id(t.name)}; DROP VIEW IF EXISTS ${d.id(t.name)}; CREATE VIEW ${d.id(t.name)} AS SELECT ${sel.join(', ')} FROM ${numbered}`);
   for (const l of nestedLists) await bindNestedList(db, l, path, src, numbered, cols.includes('编号') ? d.id('编号') : 'zc_row', evalDay);
+  return { direct };
+}
+
+/**
+ * The rows of a chunk (ZC_BATCH_CHUNK, default 50,000): the peak memory of a DuckDB batch is one
+ * chunk's query.
+ */
+export function chunkRows(): number {
+  return Math.max(1, Number(process.env['ZC_BATCH_CHUNK'] ?? 50_000));
+}
+
+/**
+ * A Parquet file is read in place (not copied into zc_all) when its largest row group has at most
+ * 2.5 chunks of rows (default 125,000: DuckDB writes 122,880-row groups, `--synthesize` too): each
+ * scan of a chunk then decodes at most two row groups. Files with bigger groups (pyarrow writes
+ * 1,048,576-row groups by default) are copied once, as before.
+ */
+async function directParquet(db: Db, path: string): Promise<boolean> {
+  const r = await db.query(`SELECT coalesce(max(row_group_num_rows), 0) AS n FROM parquet_metadata(${S(path)})`);
+  return Number(r[0]?.['n'] ?? Infinity) <= 2.5 * chunkRows();
 }
 
 /**
@@ -241,19 +307,20 @@ async function bindNestedList(db: Db, l: Table, path: string, src: string, numbe
   for (const f of fields) if (!known.has(f)) throw new BatchError('ZC1202', `输入文件“${path}”的列“${l.listPath}”的元素字段“${f}”不是实体「${l.entity.name}」的字段（可用的字段：${l.columns.map((c) => c.name).join('、')}）`);
   for (const c of l.columns) if (c.type === 'presence' && fields.includes(c.name)) throw new BatchError('ZC1202', `输入文件“${path}”的列“${l.listPath}”：元素中嵌套的列表或记录“${c.name}”请用每表一个文件的目录或 JSON Lines 给出`);
   const get = (f: string) => `struct_extract(zc_e, ${S(f)})`;
-  const checks = fields.map((f) => ({ name: f, ...validSql(known.get(f)!, `CAST(${get(f)} AS VARCHAR)`, evalDay) }));
-  if (checks.length) {
-    const bad = checks.map((c) => `(zc_e IS NOT NULL AND ${get(c.name)} IS NOT NULL AND NOT coalesce(${c.ok}, FALSE))`);
-    const which = `CASE ${checks.map((c, i) => `WHEN ${bad[i]} THEN ${i}`).join(' ')} END`;
-    const rows = await db.query(`SELECT zc_row, zc_ord, ${which} AS zc_col, ${`CASE ${checks.map((c, i) => `WHEN ${bad[i]} THEN CAST(${get(c.name)} AS VARCHAR)`).join(' ')} END`} AS zc_v FROM ${elems} WHERE ${bad.join(' OR ')} ORDER BY zc_row, zc_ord LIMIT 1`);
-    if (rows.length) {
-      const r = rows[0]!;
-      const c = checks[Number(r['zc_col'])]!;
-      throw new BatchError('ZC1202', `输入文件“${path}”第 ${Number(r['zc_row'])} 行（数据行）的列“${l.listPath}[${Number(r['zc_ord'])}].${c.name}”：期望${c.expected}，实际为 ${JSON.stringify(r['zc_v'])}`);
-    }
+  const fieldType = new Map(described.map((r) => [String(r['column_name']), String(r['column_type'])]));
+  const checks = fields.map((f) => ({ name: f, ...validTyped(known.get(f)!, get(f), `CAST(${get(f)} AS VARCHAR)`, fieldType.get(f), evalDay) }));
+  // one scan for both checks: a bad field of an element first (the first by row, position), else
+  // the first element that is NULL (zc_col -1) — the order of the two checks when they were two scans
+  const bad = checks.map((c) => `(zc_e IS NOT NULL AND ${get(c.name)} IS NOT NULL AND NOT coalesce(${c.ok}, FALSE))`);
+  const which = `CASE ${[...checks.map((c, i) => `WHEN ${bad[i]} THEN ${i}`), 'WHEN zc_e IS NULL THEN -1'].join(' ')} END`;
+  const value = checks.length ? `CASE ${checks.map((c, i) => `WHEN ${bad[i]} THEN CAST(${get(c.name)} AS VARCHAR)`).join(' ')} END` : 'NULL';
+  const rows = await db.query(`SELECT zc_row, zc_ord, ${which} AS zc_col, ${value} AS zc_v FROM ${elems} WHERE ${[...bad, 'zc_e IS NULL'].join(' OR ')} ORDER BY zc_e IS NULL, zc_row, zc_ord LIMIT 1`);
+  if (rows.length) {
+    const r = rows[0]!;
+    if (Number(r['zc_col']) < 0) throw new BatchError('ZC1202', `输入文件“${path}”第 ${Number(r['zc_row'])} 行的列“${l.listPath}[${Number(r['zc_ord'])}]”为空（列表的元素应为记录；不知道的字段写 null，列表本身未知时整列写 null）`);
+    const c = checks[Number(r['zc_col'])]!;
+    throw new BatchError('ZC1202', `输入文件“${path}”第 ${Number(r['zc_row'])} 行（数据行）的列“${l.listPath}[${Number(r['zc_ord'])}].${c.name}”：期望${c.expected}，实际为 ${JSON.stringify(r['zc_v'])}`);
   }
-  const nullElem = await db.query(`SELECT zc_row, zc_ord FROM ${elems} WHERE zc_e IS NULL ORDER BY zc_row, zc_ord LIMIT 1`);
-  if (nullElem.length) throw new BatchError('ZC1202', `输入文件“${path}”第 ${Number(nullElem[0]!['zc_row'])} 行的列“${l.listPath}[${Number(nullElem[0]!['zc_ord'])}]”为空（列表的元素应为记录；不知道的字段写 null，列表本身未知时整列写 null）`);
   const sel = [`zc_key AS ${d.id('编号')}`, `zc_ord AS ${d.id('序号')}`];
   for (const c of l.columns) sel.push(`${fields.includes(c.name) ? castSql(c, `CAST(${get(c.name)} AS VARCHAR)`) : `CAST(NULL AS ${c.type === 'presence' ? 'BOOLEAN' : castSql(c, 'NULL').replace(/^CAST\(NULL AS (.*)\)$/, '$1')})`} AS ${d.id(c.name)}`);
   void src;
@@ -481,6 +548,8 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
   let timer: NodeJS.Timeout | undefined;
   /** Warnings printed on stderr before the run and kept in the summary (诊断). */
   const warnings: Diagnostic[] = [];
+  /** The input file when it is read in place (bindFile: not copied): it must not change during the run. */
+  let readInPlace: { path: string; size: number; mtimeMs: number } | undefined;
   try {
     db = isPg ? await openPostgres(dbArg) : await openDuckDb(dbArg.startsWith('duckdb:') ? dbArg.slice(7) : ':memory:');
     const d = db.d;
@@ -531,7 +600,10 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
         throw new BatchError('ZC1206', `实体「${subject.name}」有列表字段（${lists.filter((c) => c.depth === 1).map((c) => c.listPath).join('、')}），CSV 只能表示扁平的表，不能表示嵌套的列表。请用嵌套输入：Parquet（列表列为 LIST(STRUCT)）或 JSON Lines（每行一个对象，列表原样写），或每表一个文件的目录（${[subject.name, ...lists.map((c) => c.name)].map((n) => `${n}.csv`).join('、')}）`);
       }
       if (fmt === 'json' && lists.length) await loadJsonLines(db, ir, layout, subject.name, input, date);
-      else await bindFile(db, subject, input, date, false, layout);
+      else if ((await bindFile(db, subject, input, date, false, layout)).direct) {
+        const st = statSync(input);
+        readInPlace = { path: input, size: st.size, mtimeMs: st.mtimeMs };
+      }
       bound.add(subject.name);
     } else {
       // an existing table in the DuckDB file
@@ -589,7 +661,7 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
         // one chunk's query (its joins hold the chunk's rows; nothing is kept from one chunk to the
         // next: each part is written to its own file), so it is bounded by the chunk, not the file
         const chunked = !isPg && Number((await db.query(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'zc_all'`))[0]!['n']) > 0;
-        const size = Math.max(1, Number(process.env['ZC_BATCH_CHUNK'] ?? 50_000));
+        const size = chunkRows();
         const last = chunked ? Number((await db.query('SELECT coalesce(max(zc_row), 0) AS n FROM zc_all'))[0]!['n']) : 0;
         // each part holds the output columns once, under their internal names (m<i>_…): the
         // summary reads those, the final rewrite renames them
@@ -603,6 +675,12 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
           }
           await db.exec(`SET VARIABLE zc_lo = 0; SET VARIABLE zc_hi = ${Number.MAX_SAFE_INTEGER};`);
         } else await db.exec(partSql(join(tmpDir, 'part-000000.parquet')));
+        // INVARIANT: the rows evaluated are the rows validated — a file read in place is read again
+        // by every chunk, so a file changed meanwhile (size or modification time) fails the run
+        if (readInPlace) {
+          const st = statSync(readInPlace.path, { throwIfNoEntry: false });
+          if (!st || st.size !== readInPlace.size || st.mtimeMs !== readInPlace.mtimeMs) throw new BatchError('ZC1203', `输入文件“${readInPlace.path}”在求值期间被修改或删除：各块读到的可能不是校验过的数据`);
+        }
       } catch (e) {
         rmSync(tmpDir, { recursive: true, force: true });
         throw e;
