@@ -113,6 +113,24 @@ function rng(seed) {
   };
 }
 
+/** The characters the edit runs insert (and delete again), one per edit pair. */
+const EDIT_CHARS = ['甲', ' ', '1', '「', '}', '"', '\n', '𠀀'];
+/**
+ * `edits / 2` one-character edit pairs of `text` drawn from `rand` (`k`: 0, 2, 4, …, the pair's first
+ * edit): where (never inside a surrogate pair) and which character. Each pair is the insertion `inserted`, then its deletion (back to `text`).
+ * INVARIANT: two calls with equal seeds give the same edits — every run of the benchmark edits alike.
+ */
+function* oneCharEdits(text, rand, edits) {
+  for (let k = 0; k < edits; k += 2) {
+    let off = Math.floor(rand() * text.length);
+    if (off > 0 && /[\udc00-\udfff]/.test(text[off])) off--;
+    const ch = EDIT_CHARS[Math.floor(rand() * EDIT_CHARS.length)];
+    yield { k, off, ch, inserted: text.slice(0, off) + ch + text.slice(off) };
+  }
+}
+/** CPU milliseconds of this process so far (user + system). */
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+
 /** Where one recompilation of the file spends its time (in-process, compiler passes from dist/). */
 async function phaseTimes(dir, path, text, runs = 5) {
   const d = (p) => pathToFileURL(join(ROOT, 'dist', 'compiler', p)).href;
@@ -160,17 +178,12 @@ async function phaseTimes(dir, path, text, runs = 5) {
  */
 export async function incrementalFrontEnd(text, { edits = 60, seed = 7 } = {}) {
   const { SourceFile, parseFile, reparseFile } = await import(pathToFileURL(join(ROOT, 'dist', 'compiler', 'index.js')).href);
-  const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
   const rand = rng(seed);
-  const chars = ['甲', ' ', '1', '「', '}', '"', '\n', '𠀀'];
   let prev = parseFile(new SourceFile('/bench/a.zc', text)).value;
   const inc = [];
   const full = [];
-  for (let k = 0; k < edits; k += 2) {
-    let off = Math.floor(rand() * text.length);
-    if (off > 0 && /[\udc00-\udfff]/.test(text[off])) off--;
-    const ch = chars[Math.floor(rand() * chars.length)];
-    for (const next of [text.slice(0, off) + ch + text.slice(off), text]) {
+  for (const { k, inserted } of oneCharEdits(text, rand, edits)) {
+    for (const next of [inserted, text]) {
       const sf = new SourceFile('/bench/a.zc', next);
       let t0 = cpu();
       prev = reparseFile(prev, sf).value;
@@ -195,18 +208,13 @@ export async function incrementalFrontEnd(text, { edits = 60, seed = 7 } = {}) {
 export async function compilePerEdit(dir, path, text, { edits = 60, seed = 11 } = {}) {
   const { compile, ParseCache, memoryHost, nodeHost } = await import(pathToFileURL(join(ROOT, 'dist', 'compiler', 'index.js')).href);
   const { lastIncremental } = await import(pathToFileURL(join(ROOT, 'dist', 'compiler', 'semantics', 'incremental.js')).href);
-  const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
   const rand = rng(seed);
-  const chars = ['甲', ' ', '1', '「', '}', '"', '\n', '𠀀'];
   const caches = { inc: new ParseCache(), whole: new ParseCache() };
   const ms = { inc: [], whole: [] };
   let incremental = 0;
   for (const c of Object.values(caches)) compile([dir], memoryHost({ [path]: text }, nodeHost), c);
-  for (let k = 0; k < edits; k += 2) {
-    let off = Math.floor(rand() * text.length);
-    if (off > 0 && /[\udc00-\udfff]/.test(text[off])) off--;
-    const ch = chars[Math.floor(rand() * chars.length)];
-    for (const next of [text.slice(0, off) + ch + text.slice(off), text]) {
+  for (const { inserted } of oneCharEdits(text, rand, edits)) {
+    for (const next of [inserted, text]) {
       for (const [name, c] of Object.entries(caches)) {
         if (name === 'whole') c.checks.clear();
         const t0 = cpu();
@@ -227,9 +235,7 @@ export async function compilePerEdit(dir, path, text, { edits = 60, seed = 11 } 
  */
 export async function compileBeforeAfter(dir, path, text, baseRoot, { edits = 60, seed = 11 } = {}) {
   const load = (root) => import(pathToFileURL(join(root, 'dist', 'compiler', 'index.js')).href);
-  const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
   const rand = rng(seed);
-  const chars = ['甲', ' ', '1', '「', '}', '"', '\n', '𠀀'];
   const sides = [];
   for (const root of [ROOT, baseRoot]) {
     const c = await load(root);
@@ -238,11 +244,8 @@ export async function compileBeforeAfter(dir, path, text, baseRoot, { edits = 60
     sides.push({ c, cache, ms: [] });
   }
   const kinds = [];
-  for (let k = 0; k < edits; k += 2) {
-    let off = Math.floor(rand() * text.length);
-    if (off > 0 && /[\udc00-\udfff]/.test(text[off])) off--;
-    const ch = chars[Math.floor(rand() * chars.length)];
-    for (const next of [text.slice(0, off) + ch + text.slice(off), text]) {
+  for (const { ch, inserted } of oneCharEdits(text, rand, edits)) {
+    for (const next of [inserted, text]) {
       for (const s of sides) {
         const t0 = cpu();
         s.c.compile([dir], s.c.memoryHost({ [path]: next }, s.c.nodeHost), s.cache);
@@ -350,17 +353,12 @@ async function editLoop(srv, uri, text, rand, edits) {
  * load). One result per server.
  */
 async function editLoopAll(srvs, uri, text, rand, edits) {
-  const chars = ['甲', ' ', '1', '「', '}', '"', '\n', '𠀀'];
   const diag = srvs.map(() => []);
   let version = 1;
   const cpu0 = srvs.map((s) => processCpuMs(s.proc.pid));
   const kinds = [];
-  for (let k = 0; k < edits; k += 2) {
-    let off = Math.floor(rand() * text.length);
-    if (off > 0 && /[\udc00-\udfff]/.test(text[off])) off--;
-    const ch = chars[Math.floor(rand() * chars.length)];
+  for (const { off, ch, inserted } of oneCharEdits(text, rand, edits)) {
     const at = positionAt(text, off);
-    const inserted = text.slice(0, off) + ch + text.slice(off);
     for (const change of [
       { range: { start: at, end: at }, text: ch, next: inserted },
       { range: { start: at, end: positionAt(inserted, off + ch.length) }, text: '', next: text },
