@@ -10,16 +10,11 @@
  */
 import { afterEach, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SourceFile } from '../../compiler/common/source.js';
 import { lex } from '../../compiler/syntax/lexer.js';
 import { parseTokens, useAstParser } from '../../compiler/syntax/parser.js';
 import { parseFile, type ParsedFile } from '../../compiler/syntax/index.js';
-import { FRAGMENTS, INPUTS, SOURCES, applyEdit, editArbitrary } from './front-end-inputs.js';
-// @ts-expect-error — a plain .mjs module of the benchmark (no types)
-import { generatePolicyCorpus } from '../bench/corpus.mjs';
+import { FRAGMENTS, INPUTS, SOURCES, applyEdit, editArbitrary, generatedCorpus } from './front-end-inputs.js';
 
 const RUNS = Number(process.env['ZC_AST_PARSER_RUNS'] ?? 150);
 
@@ -67,15 +62,9 @@ test('the valid policies are parsed by ast-parser.ts (the comparison is not vacu
 });
 
 test('a generated benchmark corpus parses the same both ways', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'zc-ast-parser-'));
-  try {
-    const corpus = generatePolicyCorpus(join(dir, 'p'), 3000) as { files: string[] };
-    const files = corpus.files.filter((f) => f.endsWith('.zc'));
-    expect(files.length).toBeGreaterThan(3);
-    for (const p of files) expectSame(p, readFileSync(p, 'utf8'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const files = generatedCorpus();
+  expect(files.length).toBeGreaterThan(3);
+  for (const { path, text } of files) expectSame(path, text);
 });
 
 // ── random mutations ──

@@ -8,8 +8,11 @@
  * what both tests draw for a given seed.
  */
 import fc from 'fast-check';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// @ts-expect-error — a plain .mjs module of the benchmark (no types)
+import { generatePolicyCorpus } from '../bench/corpus.mjs';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -29,6 +32,20 @@ export const INPUTS = [...zcFiles(join(ROOT, 'policies')), ...zcFiles(join(ROOT,
 
 /** The policies' texts: what the random edits start from. */
 export const SOURCES = INPUTS.filter((x) => x.path.includes('/policies/')).map((x) => x.text);
+
+/**
+ * The .zc files of a generated benchmark corpus (test/bench/corpus.mjs, `lines` lines), read and
+ * its directory removed: what the front-end comparison tests feed both ways.
+ */
+export function generatedCorpus(lines = 3000): { path: string; text: string }[] {
+  const dir = mkdtempSync(join(tmpdir(), 'zc-corpus-'));
+  try {
+    const corpus = generatePolicyCorpus(join(dir, 'p'), lines) as { files: string[] };
+    return corpus.files.filter((f) => f.endsWith('.zc')).map((p) => ({ path: p, text: readFileSync(p, 'utf8') }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** Fragments of the language a random edit inserts (keywords, names, literals, brackets, quotes, comments). */
 export const FRAGMENTS = [

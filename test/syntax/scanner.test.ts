@@ -13,16 +13,11 @@
 import { afterEach, expect, test } from 'vitest';
 import fc from 'fast-check';
 import type { IToken } from 'chevrotain';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SourceFile } from '../../compiler/common/source.js';
 import { chevrotainTokenize, lexRange, useScanner } from '../../compiler/syntax/lexer.js';
 import { scan } from '../../compiler/syntax/scanner.js';
 import { parseFile } from '../../compiler/syntax/index.js';
-import { FRAGMENTS, INPUTS, SOURCES, applyEdit, editArbitrary } from './front-end-inputs.js';
-// @ts-expect-error — a plain .mjs module of the benchmark (no types)
-import { generatePolicyCorpus } from '../bench/corpus.mjs';
+import { FRAGMENTS, INPUTS, SOURCES, applyEdit, editArbitrary, generatedCorpus } from './front-end-inputs.js';
 
 const RUNS = Number(process.env['ZC_SCANNER_RUNS'] ?? 100);
 
@@ -82,18 +77,11 @@ test(`every .zc file under policies/ and test/ scans the same both ways, and par
 });
 
 test('a generated benchmark corpus scans and parses the same both ways', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'zc-scanner-'));
-  try {
-    const corpus = generatePolicyCorpus(join(dir, 'p'), 3000) as { files: string[] };
-    const files = corpus.files.filter((f) => f.endsWith('.zc'));
-    expect(files.length).toBeGreaterThan(3);
-    for (const p of files) {
-      const text = readFileSync(p, 'utf8');
-      expectSameTokens(text, p);
-      expectSameParse(p, text);
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const files = generatedCorpus();
+  expect(files.length).toBeGreaterThan(3);
+  for (const { path, text } of files) {
+    expectSameTokens(text, path);
+    expectSameParse(path, text);
   }
 });
 
