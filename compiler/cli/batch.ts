@@ -33,7 +33,8 @@ import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { validateInput, isoToDay } from '../interpret/validate.js';
 import type { IrProgram } from '../ir/ir.js';
 import { emitSql, measureRefs } from '../sql/emit.js';
-import { DUCKDB, POSTGRES, sqlString as S, type Dialect } from '../sql/dialect.js';
+import { DUCKDB, POSTGRES, sqlString as S, sqlString, type Dialect } from '../sql/dialect.js';
+import { inSchema, parseTableName, partSql, tableSql, withSuffix, type TableName } from '../sql/table-name.js';
 import { keyColumns, layoutOf, type Column, type Layout, type Table } from '../sql/layout.js';
 import { caseRows, insertSql, type TableRows } from '../sql/rows.js';
 import { args, EXIT_FINDINGS, EXIT_OK, UsageError, type Io } from './common.js';
@@ -43,10 +44,14 @@ export const batchHelp = `用法：zhengce batch --policy 政策 --date 日期 -
 
 用 SQL 对一批个案求值（免申即享）：每行一个案件，输出每项措施的状态、结果、缺少的事实，以及按措施汇总（预算）。
   --in 文件|目录|表      输入：.parquet / .csv / .jsonl 文件（一个根实体的表），或每表一个文件的目录，或数据库中已有的表
+                         （--db duckdb:文件 或 postgres://…；列表字段在旁边的子表“表.列表”中）
   --entity 实体          输入文件是哪个实体的表（默认：措施最多的对象实体）
   --date YYYY-MM-DD      评估日期（必填）
-  --db duckdb|duckdb:文件|postgres://…   数据库（默认内嵌 DuckDB，无需服务器）
-  --out 文件|表          决定的去向：.parquet / .csv / .jsonl 文件，或表名（写到临时文件/表，最后改名/提交）
+  --db duckdb|duckdb:文件|postgres://…   数据库（默认内嵌 DuckDB，无需服务器，只在运行期间存在；
+                         duckdb:文件 是你的 DuckDB 数据库文件，只读 --in 表、只写 --out 表）
+  --out 文件|表          决定的去向：.parquet / .csv / .jsonl 文件，或表名（需 --db duckdb:文件 或 postgres://…；
+                         写到临时文件/表，最后改名/提交）
+                         表名：[模式.]名称，每段为字母、数字、下划线，或英文双引号括起的任意名称（"Decisions 2024"）
   --summary 文件         汇总 JSON 的路径（默认：--out 旁的 <名>.summary.json）
   --events 文件|none     上级政策事件登记；省略时使用政策目录下的 events.yaml
   --paths 目录           政策所在目录（默认 policies）
@@ -70,6 +75,9 @@ export interface Db {
   close(): Promise<void>;
 }
 
+/** The catalog name under which `--db duckdb:FILE` is attached. */
+const USER_CATALOG = 'zc_user';
+
 async function openDuckDb(path: string): Promise<Db> {
   // required, not imported: @duckdb/node-api is CommonJS re-exporting ~120 modules, and an ESM
   // import of it has Node's CJS lexer parse each of them for named exports (~0.2 CPU-s per run)
@@ -85,8 +93,21 @@ async function openDuckDb(path: string): Promise<Db> {
   // took 4.8–5.3 CPU-s, 1 thread 2.8 CPU-s, and no less wall time; on 200,000 households (load
   // 8–11, five rounds each) medians 9.2 vs 7.1 CPU-s, 16.9 vs 14.7 s wall; at load 5–6 (three
   // rounds) 9.2–11.2 vs 6.3–7.5 CPU-s, 11.3–12.6 vs 7.1–8.9 s wall (docs/sql.md §4)
-  const inst = await DuckDBInstance.create(path === ':memory:' ? join(spill, 'batch.duckdb') : path, { memory_limit: process.env['ZC_DUCKDB_MEMORY_LIMIT'] ?? '512MB', temp_directory: spill, threads: process.env['ZC_DUCKDB_THREADS'] ?? '1' });
+  // INVARIANT: a user's database file (`--db duckdb:FILE`) is attached as USER_CATALOG, never the
+  // working database: the run's own tables and views stay in the spill directory, and the file
+  // gets only the output table (`--out TABLE`), written under a temporary name and renamed
+  const inst = await DuckDBInstance.create(join(spill, 'batch.duckdb'), { memory_limit: process.env['ZC_DUCKDB_MEMORY_LIMIT'] ?? '512MB', temp_directory: spill, threads: process.env['ZC_DUCKDB_THREADS'] ?? '1' });
   const c = await inst.connect();
+  if (path !== ':memory:') {
+    try {
+      await c.run(`ATTACH ${sqlString(path)} AS ${USER_CATALOG}`);
+    } catch (e) {
+      c.closeSync();
+      inst.closeSync();
+      rmSync(spill, { recursive: true, force: true });
+      throw new BatchError('ZC1204', `无法打开 DuckDB 数据库文件“${path}”：${(e as Error).message.split('\n')[0]}`);
+    }
+  }
   return {
     d: DUCKDB,
     exec: async (sql) => { await c.run(sql); },
@@ -114,8 +135,8 @@ async function openPostgres(url: string): Promise<Db> {
 }
 
 const FORMATS: Record<string, 'parquet' | 'csv' | 'json'> = { '.parquet': 'parquet', '.csv': 'csv', '.jsonl': 'json', '.ndjson': 'json', '.json': 'json' };
-/** An output table name as `--out` takes it (written into the SQL unquoted): [schema.]name, letters (any script), digits, _. */
-const TABLE_NAME = /^(?:[\p{L}_][\p{L}\p{N}_]*\.)?[\p{L}_][\p{L}\p{N}_]*$/u;
+/** What a table name may be, for usage errors (compiler/sql/table-name.ts). */
+const TABLE_NAME_RULE = '表名：[模式.]名称，每段为字母、数字、下划线（不以数字开头），或用英文双引号括起的任意名称（如 "Decisions 2024"，引号内的 " 写成 ""）';
 
 /** The default subject: the root entity most measures are about. */
 export function defaultEntity(ir: IrProgram): string | undefined {
@@ -526,13 +547,26 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
   } else if (!ev) registry = { 来源: `无（${dflt} 不存在）`, 条数: 0 };
   const dbArg = (values['db'] as string | undefined) ?? 'duckdb';
   const isPg = dbArg.startsWith('postgres://') || dbArg.startsWith('postgresql://');
+  /** `--db duckdb:FILE`: the user's DuckDB file (attached, not the working database). */
+  const userDb = !isPg && dbArg.startsWith('duckdb:');
   // --out: a file of a known format (DuckDB only), else a table name — checked before any work
   const outArg = values['out'] as string | undefined;
+  let outTable: TableName | undefined;
   if (outArg !== undefined) {
     const isFile = FORMATS[extname(outArg).toLowerCase()] !== undefined;
     if (isFile && isPg) throw new UsageError(`--db postgres 时 --out 应为表名（如 决定 或 模式.决定），不能是文件“${outArg}”：决定写在数据库里；要写成 ${Object.keys(FORMATS).join('、')} 文件，请用 DuckDB（不给 --db）`);
-    if (!isFile && !TABLE_NAME.test(outArg)) throw new UsageError(`--out“${outArg}”既不是 ${Object.keys(FORMATS).join('、')} 文件，也不是表名（表名：字母、数字、下划线，可带一个“模式.”前缀）`);
+    if (!isFile) {
+      outTable = parseTableName(outArg);
+      if (!outTable) throw new UsageError(`--out“${outArg}”既不是 ${Object.keys(FORMATS).join('、')} 文件，也不是表名（${TABLE_NAME_RULE}）`);
+      // the default DuckDB database lives only for the run: a table written there would be lost
+      if (!isPg && !userDb) throw new UsageError(`--out 表“${outArg}”要写进一个数据库：请加 --db duckdb:文件（DuckDB 数据库文件）或 --db postgres://…；或写成 ${Object.keys(FORMATS).join('、')} 文件`);
+    }
   }
+  // --in a table: always for PostgreSQL; for DuckDB with --db duckdb:FILE when it is no file or
+  // directory. Its name is checked before any work (it is written into the SQL).
+  const tableInput = isPg || (userDb && !existsSync(input));
+  const inTable = tableInput ? parseTableName(input) : undefined;
+  if (tableInput && !inTable) throw new UsageError(`--in“${input}”${isPg ? '' : '既不是文件或目录，也'}不是表名（${TABLE_NAME_RULE}）`);
   const sql = emitSql(ir, isPg ? 'postgres' : 'duckdb');
   if (!sql.value) {
     for (const d of sql.diagnostics) io.err(`错误[${d.code}]: ${d.message}\n`);
@@ -551,26 +585,27 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
   /** The input file when it is read in place (bindFile: not copied): it must not change during the run. */
   let readInPlace: { path: string; size: number; mtimeMs: number } | undefined;
   try {
-    db = isPg ? await openPostgres(dbArg) : await openDuckDb(dbArg.startsWith('duckdb:') ? dbArg.slice(7) : ':memory:');
+    db = isPg ? await openPostgres(dbArg) : await openDuckDb(userDb ? dbArg.slice(7) : ':memory:');
     const d = db.d;
-    if (isPg) {
-      await db.exec(`CREATE SCHEMA ${pgSchema}; SET search_path TO ${pgSchema}, public; SET jit = off;`);
+    if (isPg) await db.exec(`CREATE SCHEMA ${pgSchema}; SET search_path TO ${pgSchema}, public; SET jit = off;`);
+    if (inTable) {
       // the input table is bound first: the DDL below then keeps it (CREATE TABLE IF NOT EXISTS)
-      await db.exec(`CREATE VIEW ${d.id(subject.name)} AS SELECT * FROM ${input}`).catch((e: Error) => {
-        throw new BatchError('ZC1203', `输入表“${input}”无法读取：${e.message}`);
+      const catalog = isPg ? undefined : USER_CATALOG;
+      const schema = inTable.schema ?? (isPg ? undefined : { text: 'main', quoted: false });
+      await db.exec(`CREATE VIEW ${d.id(subject.name)} AS SELECT * FROM ${tableSql(schema ? { schema, name: inTable.name } : inTable, catalog)}`).catch((e: Error) => {
+        throw new BatchError('ZC1203', `输入表“${input}”无法读取：${e.message.split('\n')[0]}`);
       });
       // lists: child tables beside the input table, named "<表>.<列表>" (e.g. public."户.子女"),
-      // with the columns of generated/<policy>/input.postgres.sql; a list table that is absent
+      // with the columns of generated/<policy>/input.<dialect>.sql; a list table that is absent
       // is an error when the root table says the list is given
-      const dot = input.lastIndexOf('.');
-      const schema = dot > 0 ? input.slice(0, dot) : undefined;
-      const base = (dot > 0 ? input.slice(dot + 1) : input).replace(/^"|"$/g, '');
+      const base = inTable.name.text;
+      const prefix = `${catalog ? `${catalog}.` : ''}${schema ? `${partSql(schema)}.` : ''}`;
       for (const c of layout.children.filter((x) => x.root === subject.name)) {
-        const rel = `${schema ? `${schema}.` : ''}${d.id(`${base}${c.name.slice(subject.name.length)}`)}`;
-        const exists = await db.query(`SELECT to_regclass(${S(rel)}) IS NOT NULL AS ok`);
-        if (exists[0]?.['ok']) {
+        const rel = `${prefix}${d.id(`${base}${c.name.slice(subject.name.length)}`)}`;
+        const exists = await db.query(`SELECT 1 AS ok FROM ${rel} LIMIT 0`).then(() => true, () => false);
+        if (exists) {
           await db.exec(`CREATE VIEW ${d.id(c.name)} AS SELECT * FROM ${rel}`);
-          const w = await unindexedListTable(db, c, rel);
+          const w = isPg ? await unindexedListTable(db, c, rel) : undefined;
           if (w) warnings.push(w);
         } else if (c.depth === 1) {
           const given = await db.query(`SELECT count(*) AS n FROM ${d.id(subject.name)} WHERE ${d.id(c.listPath!)} IS NOT NULL`);
@@ -581,7 +616,7 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
     if (warnings.length) io.err(renderDiagnosticsText(warnings, new Map(), { cwd: io.cwd }));
     await db.exec(sql.value.input);
     const bound = new Set<string>();
-    if (isPg) {
+    if (inTable) {
       bound.add(subject.name);
     } else if (existsSync(input) && statSync(input).isDirectory()) {
       for (const f of readdirSync(input).sort()) {
@@ -606,11 +641,7 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
       }
       bound.add(subject.name);
     } else {
-      // an existing table in the DuckDB file
-      await db.exec(`CREATE OR REPLACE VIEW ${d.id(subject.name)} AS SELECT * FROM ${input}`).catch(() => {
-        throw new BatchError('ZC1203', `输入“${input}”既不是文件或目录，也不是数据库中的表`);
-      });
-      bound.add(subject.name);
+      throw new BatchError('ZC1203', `输入“${input}”不是文件或目录；要读数据库中的表，请用 --db duckdb:文件 或 --db postgres://…`);
     }
     const roots = layout.roots.filter((t) => bound.has(t.name));
     await db.exec(`CREATE OR REPLACE VIEW ${d.id('案件')} AS ${roots.map((t) => `SELECT ${d.id('编号')} FROM ${d.id(t.name)}`).join(' UNION ')}`);
@@ -698,8 +729,10 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
     }
     if (out) {
       // a table: created under a temporary name in one transaction, then renamed
-      const target = isPg && !out.includes('.') ? `public.${out}` : out;
-      const tmpName = `${target}_zc_tmp_${process.pid}`;
+      const t = inSchema(outTable!, isPg ? 'public' : 'main');
+      const catalog = isPg ? undefined : USER_CATALOG;
+      const target = tableSql(t, catalog);
+      const tmpName = tableSql(withSuffix(t, `_zc_tmp_${process.pid}`), catalog);
       await db.exec('BEGIN');
       await db.exec(`DROP TABLE IF EXISTS ${tmpName}`);
       await db.exec(`CREATE TABLE ${tmpName} AS SELECT ${sumCols} FROM ${view}`);
@@ -707,7 +740,7 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
       rows = Number((await db.query(`SELECT count(*) AS n FROM ${rel}`))[0]!['n']);
       const summaryOf = await summarize(db, ev.ir, rel, measures);
       await db.exec(`DROP TABLE IF EXISTS ${target}`);
-      await db.exec(`ALTER TABLE ${tmpName} RENAME TO ${target.split('.').pop()}`);
+      await db.exec(`ALTER TABLE ${tmpName} RENAME TO ${partSql(t.name)}`);
       await db.exec('COMMIT');
       written = `表 ${out}`;
       return finish(summaryOf);
@@ -722,7 +755,7 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
     function finish(ms: Summary['措施']): number {
       if (timer) { clearInterval(timer); timer = undefined; process.stderr.write('\r'.padEnd(60) + '\r'); }
       const s: Summary = {
-        政策: ir.policy.name, ...(ir.policy.docNumber ? { 文号: ir.policy.docNumber } : {}), 评估日期: date!, 输入: input!, 行数: rows, 数据库: isPg ? 'PostgreSQL' : 'DuckDB（内嵌）',
+        政策: ir.policy.name, ...(ir.policy.docNumber ? { 文号: ir.policy.docNumber } : {}), 评估日期: date!, 输入: input!, 行数: rows, 数据库: isPg ? 'PostgreSQL' : userDb ? `DuckDB（${dbArg.slice(7)}）` : 'DuckDB（内嵌）',
         事件登记: registry,
         年化口径: '按月的金额 × 12，按年的 × 1，一次性的计一次（视为当年支出）；其他周期只列合计',
         ...(warnings.length ? { 诊断: warnings.map((w) => ({ 代码: w.code, 严重程度: w.severity, 消息: w.message, 修复: w.fixes?.map((f) => f.title).join('\n') ?? '' })) } : {}),

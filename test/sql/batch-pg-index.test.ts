@@ -84,5 +84,18 @@ describe('zhengce batch on PostgreSQL: list tables without an index on 编号 (Z
     expect(r3.status, r3.stderr).toBe(2);
     expect(r3.stderr).toContain(`--db postgres 时 --out 应为表名（如 决定 或 模式.决定），不能是文件“${file}”`);
     expect(existsSync(file)).toBe(false);
+    // --out a quoted table name: written with its case and spaces, replaced on a second run, no temporary table left
+    const out = `${schema}."Decisions ""2024"""`;
+    for (let k = 0; k < 2; k++) {
+      const r4 = await runCliAsync(['batch', '--policy', 'luanchuan', '--date', '2024-07-01', '--db', PG_URL, '--in', `${schema}."家庭"`, '--out', out, '--events', 'none'], { timeoutMs: 120_000 });
+      expect(r4.status, r4.stderr).toBe(0);
+      expect((await c.query(`SELECT count(*)::int AS n FROM ${out}`)).rows[0].n).toBe(2);
+    }
+    const tables = (await c.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND (table_name LIKE '%Decisions%' OR table_name LIKE '%zc_tmp%') ORDER BY 1`, [schema])).rows.map((x) => x.table_name);
+    expect(tables).toEqual(['Decisions "2024"']);
+    // an --in that is not a table name is refused before any work
+    const r5 = await runCliAsync(['batch', '--policy', 'luanchuan', '--date', '2024-07-01', '--db', PG_URL, '--in', `${schema}.家庭; DROP TABLE x`, '--events', 'none'], { timeoutMs: 120_000 });
+    expect(r5.status, r5.stderr).toBe(2);
+    expect(r5.stderr).toContain(`--in“${schema}.家庭; DROP TABLE x”不是表名`);
   }, 240_000);
 });

@@ -141,6 +141,46 @@ describe('zhengce batch (DuckDB, nested input)', () => {
     expect(existsSync(out)).toBe(false);
   }, 120_000);
 
+  it('quoted table names in a DuckDB file: --in "Households 2024", --out "Decisions ""2024""" (case and spaces kept, no temporary table left); a name that is not one is refused', async () => {
+    const flat = join(tmp, 'flat-q.csv');
+    writeFileSync(flat, '编号,子女数,夫妻至少一方户籍在本县\n1,2,true\n2,3,false\n3,1,true\n');
+    const file = join(tmp, 'quoted.duckdb');
+    {
+      const inst = await DuckDBInstance.create(file);
+      const con = await inst.connect();
+      await con.run(`CREATE TABLE "Households 2024" AS SELECT * FROM read_csv('${flat}')`);
+      con.closeSync();
+      inst.closeSync();
+    }
+    const out = '"Decisions ""2024"""';
+    const r = await runCliAsync(['batch', '--policy', 'sample', '--date', '2024-07-01', '--db', `duckdb:${file}`, '--in', '"Households 2024"', '--out', out, '--events', 'none'], { timeoutMs: 300_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).toContain(`决定写入 表 ${out}`);
+    const inst = await DuckDBInstance.create(file);
+    const con = await inst.connect();
+    const tables = (await con.runAndReadAll(`SELECT table_name FROM information_schema.tables ORDER BY 1`)).getRows().map((x) => String(x[0]));
+    expect(tables).toEqual(['Decisions "2024"', 'Households 2024']);
+    const n = (await con.runAndReadAll(`SELECT count(*) FROM ${out}`)).getRows()[0]![0];
+    expect(Number(n)).toBe(3);
+    con.closeSync();
+    inst.closeSync();
+    for (const bad of ['x; DROP TABLE y', '"unclosed', 'a.b.c']) {
+      const r2 = await runCliAsync(['batch', '--policy', 'sample', '--date', '2024-07-01', '--db', `duckdb:${file}`, '--in', '"Households 2024"', '--out', bad, '--events', 'none'], { timeoutMs: 120_000 });
+      expect(r2.status, r2.stderr).toBe(2);
+      expect(r2.stderr).toContain(`--out“${bad}”既不是 .parquet、.csv、.jsonl、.ndjson、.json 文件，也不是表名（表名：[模式.]名称`);
+    }
+    const r3 = await runCliAsync(['batch', '--policy', 'sample', '--date', '2024-07-01', '--db', `duckdb:${file}`, '--in', 'x; DROP TABLE y', '--events', 'none'], { timeoutMs: 120_000 });
+    expect(r3.status, r3.stderr).toBe(2);
+    expect(r3.stderr).toContain('--in“x; DROP TABLE y”既不是文件或目录，也不是表名');
+    // without a database file: a table name is neither read nor written silently into the run's own temporary database
+    const r4 = await runCliAsync(['batch', '--policy', 'sample', '--date', '2024-07-01', '--in', '"Households 2024"', '--events', 'none'], { timeoutMs: 120_000 });
+    expect(r4.status, r4.stderr).toBe(1);
+    expect(r4.stderr).toContain('输入“"Households 2024"”不是文件或目录；要读数据库中的表，请用 --db duckdb:文件 或 --db postgres://…');
+    const r5 = await runCliAsync(['batch', '--policy', 'sample', '--date', '2024-07-01', '--in', flat, '--out', '决定', '--events', 'none'], { timeoutMs: 120_000 });
+    expect(r5.status, r5.stderr).toBe(2);
+    expect(r5.stderr).toContain('--out 表“决定”要写进一个数据库：请加 --db duckdb:文件');
+  }, 300_000);
+
   it('CSV for an entity with lists is ZC1206 (needs nested input); a flat policy CSV with a bad value names row and column', async () => {
     const csv = join(tmp, 'family.csv');
     writeFileSync(csv, '编号,居住地\n1,栾川县\n');
