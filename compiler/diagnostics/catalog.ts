@@ -80,6 +80,7 @@ const entries = {
   ZC0512: { severity: 'error', title: '算术运算的单位无意义' },
   ZC0513: { severity: 'error', title: '量词或汇总只能用于列表' },
   ZC0514: { severity: 'error', title: '列表的元素必须是实体' },
+  ZC0515: { severity: 'error', title: '指标必须是数值' },
   // ── source quotes ──────────────────────────────────────────────────
   ZC0601: { severity: 'error', title: '原文与来源文件不一致' },
   ZC0602: { severity: 'error', title: '找不到来源文件' },

@@ -720,6 +720,12 @@ class Checker {
     for (const [, ind] of p.indicators) {
       if (!this.want(ind.decl)) continue;
       const t = this.indicatorType(ind.decl.name.text);
+      // an indicator is a number computed at compile time (lowering folds it to a constant)
+      if (t.k !== 'error' && t.k !== 'int' && t.k !== 'number' && t.k !== 'money' && t.k !== 'quantity') {
+        this.err('ZC0515', ind.decl.value.span, `指标“${ind.decl.name.text}”的值是${typeToString(t)}：指标只能是由数字、单位和其他指标算出的数值（金额、数量、比例、数）`, {
+          help: t.k === 'date' ? '固定的日期写成参数（参数 X：日期 来自 "参数.yaml"），或直接写在规则中' : '改用参数或定义；指标只用于数值',
+        });
+      }
       if (ind.decl.type) {
         const dt = this.typeOfRef(ind.decl.type);
         if (dt.k !== 'error' && t.k !== 'error' && !sameType(dt, t) && !(isNumeric(dt) && isNumeric(t))) {

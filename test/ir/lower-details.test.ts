@@ -140,9 +140,10 @@ describe('a program with errors is lowered without throwing: what cannot be lowe
   });
 });
 
-describe('an indicator of an enum type cannot be evaluated (ZC0803), and is not read as a member', () => {
+describe('an indicator of an enum type is refused by the checker (ZC0515); lowered anyway it cannot be evaluated (ZC0803), and is not read as a member', () => {
   it('「级别」：级 = 甲', () => {
-    const r = lowerText(`枚举 级 { 甲、乙 }\n条款 一、 { 指标 「级别」：级 = 甲\n${measure('整数', '条件：「级别」 为 乙  值 = 1').slice('条款 一、 { '.length)}`);
+    const [e, r] = lowerAny(`枚举 级 { 甲、乙 }\n条款 一、 { 指标 「级别」：级 = 甲\n${measure('整数', '条件：「级别」 为 乙  值 = 1').slice('条款 一、 { '.length)}`);
+    expect(e).toEqual(['ZC0515']);
     expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([['ZC0803', '指标中的“甲”不是常量'], ['ZC0803', '指标“级别”无法在编译期求值']]);
     const LEVEL = { k: 'enum', name: '级', members: ['甲', '乙'] };
     expect(shape(r.value.measures[0]!.rules[0]!.condition)).toEqual({ k: 'cmp', type: BOOL, op: '=', a: C(LEVEL, 0), b: C(LEVEL, '乙') });
@@ -248,8 +249,9 @@ describe('ages across units only for 月龄 and 周岁; durations are added as d
 });
 
 describe('indicators: what cannot be evaluated', () => {
-  it('a date is not a number (ZC0803); a parameter inside one (ZC0407) is not a constant, negated or added', () => {
-    const r = lowerText('条款 一、 { 指标 「日」：日期 = 2024年1月1日 }\n');
+  it('a date is not a number (ZC0515 when checked, ZC0803 when lowered anyway); a parameter inside one (ZC0407) is not a constant, negated or added', () => {
+    const [e0, r] = lowerAny('条款 一、 { 指标 「日」：日期 = 2024年1月1日 }\n');
+    expect(e0).toEqual(['ZC0515']);
     expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([['ZC0803', '指标只能由数字、单位和其他指标组成']]);
     expect(r.value.indicators.map(({ origin: _, ...i }) => i)).toEqual([{ name: '日', value: '', exact: false, fraction: '', unit: '', expr: '2024年1月1日', clause: 'sec_1' }]);
     const [e, l] = lowerAny('参数 基数：金额 来自 "参数.yaml"\n条款 一、 { 指标 「负」：金额 = -基数\n 指标 「和」：金额 = 基数 + 1元 }\n', {
