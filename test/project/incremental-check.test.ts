@@ -8,8 +8,11 @@
  *    set), the type and resolution of every expression (by position in the AST);
  *  - hover, go-to-definition and completion at random offsets (compiler/services).
  * Also the binding (symbols, references, clauses) when it was made incrementally
- * (compiler/semantics/binder.ts `bindIncrementally`: only the declarations an edit replaced are bound
- * again, when it changed no name the binder reads).
+ * (compiler/semantics/binder.ts `bindIncrementally`: only the declarations an edit replaced are declared
+ * again, and the references of those that referred to a name they declared or declare are resolved again).
+ * Scripted edits typing inside names a character at a time (renames at a declaration and at a use, a
+ * duplicate name appearing and disappearing, a syntax error typed and repaired, binder diagnostics moved
+ * by an edit before them), in the sample's policy and the file it imports and in the county's chapter.
  * Edits: renames of declared names (at the declaration or at a use), declarations added and
  * deleted, random fragments (among them a lone '"', '{' or '}': blocks merged and split, a string
  * running to the end of the file), deletions and undos — in the policy file and in the file it
