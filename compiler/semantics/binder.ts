@@ -872,10 +872,12 @@ export function bindIncrementally(st: BindState, root: string, files: Map<string
   for (const x of now) if (x.diagnostics.some((d) => ORDERED.has(d.code))) return fail('duplicate');
   // a name declared twice now: a whole binding says which is the first
   const goneIds = new Set<string>();
-  const globals = new Map(st.globals);
+  // (declarations that bind alike declare the same global names: the namespace is the earlier one)
+  const renamed = leaves.some((l) => !l.same);
+  const globals = renamed ? new Map(st.globals) : (st.globals as Map<string, string>);
   for (const x of was) {
     for (const id of x.symbols.keys()) goneIds.add(id);
-    for (const n of x.globals.keys()) globals.delete(n);
+    if (renamed) for (const n of x.globals.keys()) globals.delete(n);
   }
   const addedIds = new Set<string>();
   for (const x of now) {
@@ -883,9 +885,11 @@ export function bindIncrementally(st: BindState, root: string, files: Map<string
       if ((old.symbols.has(id) && !goneIds.has(id)) || addedIds.has(id)) return fail('duplicate');
       addedIds.add(id);
     }
-    for (const [n, id] of x.globals) {
-      if (globals.has(n)) return fail('duplicate');
-      globals.set(n, id);
+    if (renamed) {
+      for (const [n, id] of x.globals) {
+        if (globals.has(n)) return fail('duplicate');
+        globals.set(n, id);
+      }
     }
   }
   const parts = <V>(get: (x: Binder) => ReadonlyMap<string, V>) => leaves.map((_, k) => ({ gone: [...get(was[k]!).keys()], add: get(now[k]!) }));
@@ -920,7 +924,7 @@ export function bindIncrementally(st: BindState, root: string, files: Map<string
   // differently — those that referred to a name it declared or declares (their references' targets), and
   // those with a diagnostic (an unknown name that may be known now; a suggestion among changed names)
   const again = new Set<object>();
-  if (leaves.some((l) => !l.same)) {
+  if (renamed) {
     const ids = new Set<string>();
     leaves.forEach((l, k) => {
       if (l.same) return;

@@ -59,9 +59,13 @@ export interface CheckState {
   readonly spans: ReadonlyMap<string, Int32Array>;
   /** The declarations the check checked (the bound program's entities, measures, …). */
   readonly units: ReadonlySet<object>;
-  /** The check's own diagnostics and references (the binder's are made again). */
+  /** The check's own diagnostics (the binder's are made again). */
   readonly diagnostics: readonly Diagnostic[];
-  readonly references: readonly Reference[];
+  /**
+   * The check's own references, per leaf (`LeafReference`: its span read from the leaf's, so a leaf moved
+   * in place carries its references as they are); undefined when one lay in no leaf (the next check is whole).
+   */
+  readonly references: ReadonlyMap<Leaf, readonly Reference[]> | undefined;
   readonly types: ExprMap<Type>;
   readonly resolutions: ExprMap<Resolution>;
   readonly memo: CheckMemo;
@@ -118,13 +122,74 @@ function spansOf(ls: readonly Leaf[]): Int32Array {
 }
 
 /**
+ * A reference the check made inside a leaf, its span read from the leaf's: the same offsets from the
+ * leaf's start wherever the leaf has been moved in place (a leaf checked again gets new ones). No copy of
+ * a reference per edit; the span object is made again only when the leaf's span changed.
+ */
+class LeafReference implements Reference {
+  readonly target: string;
+  readonly #leaf: { readonly span: Span };
+  readonly #file: string;
+  readonly #start: number;
+  readonly #end: number;
+  #of: Span | undefined;
+  #span: Span | undefined;
+  /** `s`: the reference's span when the leaf started at `leafStart`. */
+  constructor(target: string, leaf: { readonly span: Span }, s: Span, leafStart: number) {
+    this.target = target;
+    this.#leaf = leaf;
+    this.#file = s.file;
+    this.#start = s.start - leafStart;
+    this.#end = s.end - leafStart;
+  }
+  get span(): Span {
+    const l = this.#leaf.span;
+    if (this.#of !== l) {
+      this.#of = l;
+      this.#span = { file: this.#file, start: l.start + this.#start, end: l.start + this.#end };
+    }
+    return this.#span!;
+  }
+}
+
+/** References by leaf (`CheckState.references`), each leaf's in the order the check made them; undefined when one lies in no checked leaf. */
+function referencesByLeaf(refs: readonly Reference[], at: ReturnType<typeof leafSpans>, units: ReadonlySet<object>): Map<Leaf, Reference[]> | undefined {
+  const out = new Map<Leaf, Reference[]>();
+  for (const r of refs) {
+    const sp = at.spans.get(r.span.file);
+    const i = sp ? leafAt(sp, r.span) : -1;
+    if (i < 0) return undefined;
+    const leaf = at.leaves.get(r.span.file)![i]!;
+    if (!units.has(leaf)) return undefined;
+    let list = out.get(leaf);
+    if (!list) out.set(leaf, (list = []));
+    list.push(new LeafReference(r.target, leaf, r.span, sp![2 * i]!));
+  }
+  return out;
+}
+
+/** The references of `byLeaf`, leaf after leaf in text order (`leaves`), after `head`. */
+function flatReferences(head: readonly Reference[], leaves: ReadonlyMap<string, readonly Leaf[]>, byLeaf: ReadonlyMap<Leaf, readonly Reference[]>): Reference[] {
+  const out = head.slice();
+  for (const ls of leaves.values()) {
+    for (const l of ls) {
+      const rs = byLeaf.get(l);
+      if (rs) for (const r of rs) out.push(r);
+    }
+  }
+  return out;
+}
+
+/**
  * The state of a whole-program check (for the next incremental one). `at`: the leaves and their
  * spans taken right after the check (`leafSpans`) — the state itself may be made later, when the
  * nodes have moved.
  */
 export function checkState(bound: BoundProgram, bindReferences: number, r: { value: CheckedProgram; diagnostics: readonly Diagnostic[]; memo: CheckMemo }, at: ReturnType<typeof leafSpans>): CheckState {
+  const units = unitsOf(bound);
   return {
-    files: bound.files, leaves: at.leaves, spans: at.spans, units: unitsOf(bound), diagnostics: r.diagnostics, references: r.value.references.slice(bindReferences),
+    files: bound.files, leaves: at.leaves, spans: at.spans, units, diagnostics: r.diagnostics,
+    references: referencesByLeaf(r.value.references.slice(bindReferences), at, units),
     types: ExprMap.over(r.value.types), resolutions: ExprMap.over(r.value.resolutions), memo: r.memo,
   };
 }
@@ -366,6 +431,7 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
     lastIncremental.fallback = why;
     return undefined;
   };
+  if (!st.references) return fail('outside');
   if (st.files.size !== bound.files.size) return fail('files');
   for (const p of bound.files.keys()) if (!st.files.has(p)) return fail('files');
   // old leaves: where each is, and which new leaf carries it on (the same node, moved in place)
@@ -486,13 +552,18 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
     if (k === undefined) return fail('outside');
     if (k) diagnostics.push(x);
   }
-  const refs: Reference[] = bound.references.slice(0, bindRefs);
-  const newRefs: Reference[] = [];
+  const byLeaf = new Map<Leaf, Reference[]>();
   for (let i = bindRefs; i < bound.references.length; i++) {
     const x = bound.references[i]!;
-    const k = inRechecked(x.span);
-    if (k === undefined) return fail('outside');
-    if (k) newRefs.push(x);
+    const sp = spans.get(x.span.file);
+    const li = sp ? leafAt(sp, x.span) : -1;
+    if (li < 0) return fail('outside');
+    const leaf = leaves.get(x.span.file)![li]!;
+    if (!units.has(leaf)) return fail('outside');
+    if (!recheck.has(leaf)) continue;
+    let list = byLeaf.get(leaf);
+    if (!list) byLeaf.set(leaf, (list = []));
+    list.push(new LeafReference(x.target, leaf, x.span, leaf.span.start));
   }
   // the earlier results of the declarations not checked again, moved with them
   const keep = (s: Span): { delta: number } | undefined | null => {
@@ -508,12 +579,13 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
     if (k === null) return fail('outside');
     if (k) diagnostics.push(shiftDiagnostic(x, k.delta));
   }
-  for (const x of st.references) {
-    const k = keep(x.span);
-    if (k === null) return fail('outside');
-    if (k) refs.push(k.delta ? { span: shiftSpan(x.span, k.delta), target: x.target } : x);
+  // (a leaf's references read their spans from it: those of a leaf moved in place are kept as they are)
+  for (const [l, rs] of st.references) {
+    const o = oldAt.get(l);
+    const c = o && carried.get(o.file)![o.i];
+    if (c && units.has(c.to) && !recheck.has(c.to)) byLeaf.set(c.to, rs as Reference[]);
   }
-  for (const x of newRefs) refs.push(x);
+  const refs = flatReferences(bound.references.slice(0, bindRefs), leaves, byLeaf);
   // types and resolutions: the earlier ones (a moved declaration keeps its nodes), without those
   // of the declarations checked again or gone, plus this run's
   const types = st.types.layer();
@@ -534,7 +606,7 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
   // the memo for the next edit: the earlier one for what was reused, this run's for the rest
   const value: CheckedProgram = { ...bound, references: refs, types, resolutions };
   const state: CheckState = {
-    files: bound.files, leaves, spans, units, diagnostics, references: refs.slice(bindRefs), types, resolutions,
+    files: bound.files, leaves, spans, units, diagnostics, references: byLeaf, types, resolutions,
     memo: r.memo,
   };
   return { value, diagnostics, state };
