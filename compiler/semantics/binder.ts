@@ -752,6 +752,18 @@ function spliceMap<V>(old: ReadonlyMap<string, V>, parts: readonly { gone: reado
     added += p.add.size;
   }
   if (!first.size) return new Map(old);
+  // (the same keys as before, the common case: a copy — V8 clones a Map's table — with the entries replaced in place)
+  const sameKeys = (p: (typeof parts)[number]) => {
+    if (p.gone.length !== p.add.size) return false;
+    let i = 0;
+    for (const k of p.add.keys()) if (k !== p.gone[i++]) return false;
+    return true;
+  };
+  if (parts.every(sameKeys)) {
+    const out = new Map(old);
+    for (const p of parts) for (const [k, v] of p.add) if (out.has(k)) out.set(k, v); else return undefined;
+    return out;
+  }
   const out = new Map<string, V>();
   for (const [key, v] of old) {
     const k = first.get(key);

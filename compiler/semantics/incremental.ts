@@ -327,11 +327,8 @@ export class ExprMap<V> extends Map<A.Expr, V> {
 
   /** A new map that starts as this one (this one is not changed by changing it). */
   layer(): ExprMap<V> {
-    if (this.depth >= ExprMap.MAX_DEPTH) {
-      const flat = new ExprMap<V>();
-      for (const [k, v] of this.flat()) flat.put(k, v);
-      return ExprMap.over(flat);
-    }
+    // (the flattened entries are a new Map no one else holds: the next layer's base as it is)
+    if (this.depth >= ExprMap.MAX_DEPTH) return ExprMap.over(this.flat());
     return ExprMap.over(this);
   }
 
@@ -434,36 +431,53 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
   if (!st.references) return fail('outside');
   if (st.files.size !== bound.files.size) return fail('files');
   for (const p of bound.files.keys()) if (!st.files.has(p)) return fail('files');
-  // old leaves: where each is, and which new leaf carries it on (the same node, moved in place)
-  const oldAt = new Map<object, { file: string; i: number }>();
-  for (const [path, ls] of st.leaves) ls.forEach((l, i) => oldAt.set(l, { file: path, i }));
-  const carried = new Map<string, ({ to: Leaf; delta: number } | undefined)[]>();
-  for (const [path, ls] of st.leaves) carried.set(path, new Array(ls.length));
+  // old leaves carried on by the new parse (the same node, moved in place): per file, by old index,
+  // whether it is and how far it moved; the others were dropped, the new parse's others are fresh
+  const carried = new Map<string, { on: Uint8Array; delta: Int32Array }>();
   const leaves = new Map<string, Leaf[]>();
   const spans = new Map<string, Int32Array>();
-  const origin = new Map<object, { from: Leaf; delta: number }>();
   const fresh: Leaf[] = [];
+  const dropped: Leaf[] = [];
   for (const [path, f] of bound.files) {
-    const old = st.files.get(path)!;
-    const same = old.ast === f.ast;
-    const ls = same ? (st.leaves.get(path) as Leaf[]) : leavesOf(f.ast);
-    leaves.set(path, ls);
-    spans.set(path, same ? st.spans.get(path)! : spansOf(ls));
+    const oldLs = st.leaves.get(path)!;
     const was = st.spans.get(path)!;
-    for (const l of ls) {
-      const at = oldAt.get(l);
-      if (!at || at.file !== path || carried.get(path)![at.i]) {
+    const n = oldLs.length;
+    const on = new Uint8Array(n);
+    const delta = new Int32Array(n);
+    carried.set(path, { on, delta });
+    if (st.files.get(path)!.ast === f.ast) {
+      // (a file the edit did not touch: its leaves where they were)
+      leaves.set(path, oldLs as Leaf[]);
+      spans.set(path, was);
+      on.fill(1);
+      continue;
+    }
+    const ls = leavesOf(f.ast);
+    leaves.set(path, ls);
+    spans.set(path, spansOf(ls));
+    // (the parser keeps the leaves' order: the same nodes before and after the edited ones, by position)
+    const m = ls.length;
+    let a = 0;
+    while (a < n && a < m && oldLs[a] === ls[a]) a++;
+    let z = 0;
+    while (z < n - a && z < m - a && oldLs[n - 1 - z] === ls[m - 1 - z]) z++;
+    const mid = new Map<object, number>();
+    for (let i = a; i < n - z; i++) mid.set(oldLs[i]!, i);
+    for (let j = 0; j < m; j++) {
+      const l = ls[j]!;
+      const i = j < a ? j : j >= m - z ? j - m + n : (mid.get(l) ?? -1);
+      if (i < 0 || on[i]) {
         fresh.push(l);
         continue;
       }
-      const delta = l.span.start - was[2 * at.i]!;
-      carried.get(path)![at.i] = { to: l, delta };
-      origin.set(l, { from: l, delta });
+      on[i] = 1;
+      delta[i] = l.span.start - was[2 * i]!;
     }
+    for (let i = 0; i < n; i++) if (!on[i]) dropped.push(oldLs[i]! as Leaf);
   }
-  const dropped: Leaf[] = [];
-  for (const [path, ls] of st.leaves) ls.forEach((l, i) => { if (!carried.get(path)![i]) dropped.push(l); });
   if (fresh.length > 64 || dropped.length > 64) return fail('many');
+  const isFresh = new Set<object>(fresh);
+  const isDropped = new Set<object>(dropped);
 
   // changed names (the dependency index: by name)
   const changed = new Set<string>();
@@ -495,13 +509,11 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
       if (!SUGGESTING.has(x.code)) continue;
       const ls = st.spans.get(x.span.file);
       const i = ls ? leafAt(ls, x.span) : -1;
-      const c = i >= 0 ? carried.get(x.span.file)![i] : undefined;
-      if (c) suggesting.add(c.to);
+      if (i >= 0 && carried.get(x.span.file)!.on[i]) suggesting.add(st.leaves.get(x.span.file)![i]!);
     }
   }
   for (const u of units) {
-    const o = origin.get(u);
-    if (!o || !st.units.has(o.from) || suggesting.has(u)) { recheck.add(u); continue; }
+    if (isFresh.has(u) || !st.units.has(u) || suggesting.has(u)) { recheck.add(u); continue; }
     if (changed.size) for (const n of mentions(u as Leaf)) if (changed.has(n)) { recheck.add(u); break; }
   }
   // 指标 referring to a re-checked 指标: their cycles are reported in check order
@@ -569,10 +581,11 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
   const keep = (s: Span): { delta: number } | undefined | null => {
     const sp = st.spans.get(s.file);
     const i = sp ? leafAt(sp, s) : -1;
-    if (i < 0 || !st.units.has(st.leaves.get(s.file)![i]!)) return null;
-    const c = carried.get(s.file)![i];
-    if (!c || !units.has(c.to) || recheck.has(c.to)) return undefined;
-    return c;
+    const l = i >= 0 ? st.leaves.get(s.file)![i]! : undefined;
+    if (!l || !st.units.has(l)) return null;
+    const c = carried.get(s.file)!;
+    if (!c.on[i] || !units.has(l) || recheck.has(l)) return undefined;
+    return { delta: c.delta[i]! };
   };
   for (const x of st.diagnostics) {
     const k = keep(x.span);
@@ -580,25 +593,15 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
     if (k) diagnostics.push(shiftDiagnostic(x, k.delta));
   }
   // (a leaf's references read their spans from it: those of a leaf moved in place are kept as they are)
-  for (const [l, rs] of st.references) {
-    const o = oldAt.get(l);
-    const c = o && carried.get(o.file)![o.i];
-    if (c && units.has(c.to) && !recheck.has(c.to)) byLeaf.set(c.to, rs as Reference[]);
-  }
+  for (const [l, rs] of st.references) if (!isDropped.has(l) && units.has(l) && !recheck.has(l)) byLeaf.set(l, rs as Reference[]);
   const refs = flatReferences(bound.references.slice(0, bindRefs), leaves, byLeaf);
   // types and resolutions: the earlier ones (a moved declaration keeps its nodes), without those
   // of the declarations checked again or gone, plus this run's
   const types = st.types.layer();
   const resolutions = st.resolutions.layer();
   const seen = new Set<object>();
-  for (const [path, ls] of st.leaves) {
-    const cs = carried.get(path)!;
-    ls.forEach((l, i) => {
-      if (!st.units.has(l)) return;
-      const c = cs[i];
-      if (!c || recheck.has(c.to) || !units.has(c.to)) forget(l, types as ExprMap<unknown>, resolutions as ExprMap<unknown>, seen);
-    });
-  }
+  // (those of the earlier units dropped, checked again, or no longer checked — a duplicate now)
+  for (const l of st.units) if (isDropped.has(l) || recheck.has(l) || !units.has(l)) forget(l, types as ExprMap<unknown>, resolutions as ExprMap<unknown>, seen);
   for (const [e, t] of r.value.types) types.put(e, t);
   for (const [e, x] of r.value.resolutions) resolutions.put(e, x);
   lastIncremental.fallback = '';
