@@ -27,8 +27,11 @@
  *
  * The earlier results of the other declarations are attributed by span (each diagnostic and
  * reference lies inside the declaration whose check made it, at the spans recorded then) and moved
- * with their declaration; types and resolutions are keyed by the expression nodes themselves, which
- * a moved declaration keeps.
+ * with their declaration — a diagnostic copied with its spans moved; a reference is kept per leaf and reads
+ * its span from the leaf's (`LeafReference`), so it moves with it at no cost; types and resolutions are
+ * keyed by the expression nodes themselves, which a moved declaration keeps. The parser keeps the leaves'
+ * order, so the earlier leaves are matched with the new ones by position before and after the edited ones
+ * (identity checked), by a map only between them.
  * Falls back (undefined) when: the program's files changed otherwise (imports), a result lies
  * outside every declaration, a cycle (ZC0410, a 指标 referring to itself) is reported before or
  * after — cycle errors depend on check order — or too much would be checked again.
@@ -187,9 +190,14 @@ function flatReferences(head: readonly Reference[], leaves: ReadonlyMap<string, 
  */
 export function checkState(bound: BoundProgram, bindReferences: number, r: { value: CheckedProgram; diagnostics: readonly Diagnostic[]; memo: CheckMemo }, at: ReturnType<typeof leafSpans>): CheckState {
   const units = unitsOf(bound);
+  const refs = r.value.references.slice(bindReferences);
+  // (by leaf when first read: an incremental check that gives up before — too many changed — does not pay for it)
+  let byLeaf: Map<Leaf, Reference[]> | undefined | null = null;
   return {
     files: bound.files, leaves: at.leaves, spans: at.spans, units, diagnostics: r.diagnostics,
-    references: referencesByLeaf(r.value.references.slice(bindReferences), at, units),
+    get references() {
+      return byLeaf === null ? (byLeaf = referencesByLeaf(refs, at, units)) : byLeaf;
+    },
     types: ExprMap.over(r.value.types), resolutions: ExprMap.over(r.value.resolutions), memo: r.memo,
   };
 }
@@ -428,7 +436,6 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
     lastIncremental.fallback = why;
     return undefined;
   };
-  if (!st.references) return fail('outside');
   if (st.files.size !== bound.files.size) return fail('files');
   for (const p of bound.files.keys()) if (!st.files.has(p)) return fail('files');
   // old leaves carried on by the new parse (the same node, moved in place): per file, by old index,
@@ -530,6 +537,8 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
   lastIncremental.rechecked = recheck.size;
   lastIncremental.units = units.size;
   if (recheck.size > Math.max(64, units.size / 4)) return fail('many');
+  const stRefs = st.references;
+  if (!stRefs) return fail('outside');
 
   // seed: the types and dependencies of what is not checked again
   const defTypes = new Map<string, Type | 'pending'>();
@@ -593,7 +602,7 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
     if (k) diagnostics.push(shiftDiagnostic(x, k.delta));
   }
   // (a leaf's references read their spans from it: those of a leaf moved in place are kept as they are)
-  for (const [l, rs] of st.references) if (!isDropped.has(l) && units.has(l) && !recheck.has(l)) byLeaf.set(l, rs as Reference[]);
+  for (const [l, rs] of stRefs) if (!isDropped.has(l) && units.has(l) && !recheck.has(l)) byLeaf.set(l, rs as Reference[]);
   const refs = flatReferences(bound.references.slice(0, bindRefs), leaves, byLeaf);
   // types and resolutions: the earlier ones (a moved declaration keeps its nodes), without those
   // of the declarations checked again or gone, plus this run's
