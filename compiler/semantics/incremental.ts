@@ -314,7 +314,10 @@ function shiftDiagnostic(x: Diagnostic, d: number): Diagnostic {
  * Types or resolutions keyed by the expression node (a declaration moved in place keeps its
  * nodes, so reusing its results costs nothing per expression). A layer over the map of the
  * previous check holds what changed (entries set, entries removed): an edit costs what it
- * checked again, not a copy of every entry; every `MAX_DEPTH` layers the map is flattened.
+ * checked again, not a copy of every entry; every `MAX_DEPTH` layers the layers above the bottom map are
+ * collapsed into one (what the last edits changed: small), and the whole map is flattened only when that
+ * one has grown past a quarter of the bottom map — each entry is copied a bounded number of times, and no
+ * edit pays for a copy of every entry more often than once per that many changed ones.
  * The later passes and the services only call `get`/`has`; `size` and iteration are exact too.
  */
 export class ExprMap<V> extends Map<A.Expr, V> {
@@ -335,8 +338,37 @@ export class ExprMap<V> extends Map<A.Expr, V> {
 
   /** A new map that starts as this one (this one is not changed by changing it). */
   layer(): ExprMap<V> {
-    // (the flattened entries are a new Map no one else holds: the next layer's base as it is)
-    if (this.depth >= ExprMap.MAX_DEPTH) return ExprMap.over(this.flat());
+    if (this.depth >= ExprMap.MAX_DEPTH) {
+      // the layers above the bottom map, oldest first, collapsed: their entries set and removed
+      const chain: ExprMap<V>[] = [];
+      let bottom: ReadonlyMap<A.Expr, V> | undefined = this;
+      while (bottom instanceof ExprMap) {
+        chain.push(bottom);
+        bottom = bottom.base;
+      }
+      const own = new Map<A.Expr, V>();
+      const gone = new Set<object>();
+      for (let i = chain.length - 1; i >= 0; i--) {
+        const l = chain[i]!;
+        for (const e of l.gone) {
+          own.delete(e as A.Expr);
+          gone.add(e);
+        }
+        for (const [e, v] of Map.prototype.entries.call(l) as IterableIterator<[A.Expr, V]>) {
+          own.set(e, v);
+          gone.delete(e);
+        }
+      }
+      // (the flattened entries are a new Map no one else holds: the next layer's base as it is)
+      if (!bottom || own.size + gone.size > bottom.size / 4) return ExprMap.over(this.flat());
+      const one = new ExprMap<V>();
+      one.base = bottom;
+      one.gone = gone;
+      one.n = this.n;
+      one.depth = 1;
+      for (const [e, v] of own) Map.prototype.set.call(one, e, v);
+      return ExprMap.over(one);
+    }
     return ExprMap.over(this);
   }
 
