@@ -579,8 +579,8 @@ class ClauseSym implements Sym {
 
 /**
  * What one binding of a program leaves for the next (`bindIncrementally`): the bound program, its
- * binder references with the declaration each belongs to, and the program's declarations in
- * binding order.
+ * binder references and diagnostics with the declaration each belongs to, and the program's
+ * declarations in binding order.
  */
 export interface BindState {
   readonly root: string;
@@ -590,6 +590,13 @@ export interface BindState {
   /** The binder's references (the checker appends its own to `value.references` later) and, per reference, its declaration. */
   readonly references: readonly Reference[];
   readonly owners: readonly (object | undefined)[];
+  /**
+   * Per diagnostic, the declaration (a leaf: not a 条款) it lies in and that declaration's start when the
+   * diagnostic was made (a diagnostic's span is fixed; the declaration moves in place with later edits).
+   * Undefined when a diagnostic lies in no declaration or depends on the order of declarations
+   * (`ORDERED`): the next binding is then whole.
+   */
+  readonly diagOwners: readonly { readonly leaf: object; readonly at: number }[] | undefined;
   /** Per file, its 条款 and other declarations in binding order (pre-order). */
   readonly order: ReadonlyMap<string, readonly object[]>;
   /** The top-level namespace (name → symbol id). */
@@ -612,6 +619,44 @@ function orderOf(items: readonly (A.TopItem | A.ClauseItem)[], out: object[], cl
   }
 }
 
+/**
+ * Diagnostics that depend on the order of the declarations (which one is "the first"): a duplicate
+ * name (ZC0402), 条款 numbers (ZC0305, ZC0406). A binding that reports one is followed by a whole one.
+ */
+const ORDERED = new Set(['ZC0402', 'ZC0305', 'ZC0406']);
+/** Diagnostics the binder makes while declaring (pass 1): a 存疑's 采用 reading (within its own declaration). */
+const DECLARING = 'ZC0409';
+/** References the binder makes while declaring: a 存疑's 采用 reading. */
+const declaring = (r: Reference) => r.target.startsWith('reading:');
+
+/** The declaration (leaf) of `order` each diagnostic lies in (see `BindState.diagOwners`). */
+function diagOwnersOf(diags: readonly Diagnostic[], order: ReadonlyMap<string, readonly object[]>): BindState['diagOwners'] {
+  if (!diags.length) return [];
+  const leaves = new Map<string, { span: Span }[]>();
+  const out: { leaf: object; at: number }[] = [];
+  for (const d of diags) {
+    if (ORDERED.has(d.code)) return undefined;
+    let ls = leaves.get(d.span.file);
+    if (!ls) {
+      const seq = order.get(d.span.file);
+      if (!seq) return undefined;
+      leaves.set(d.span.file, (ls = (seq as (A.TopItem | A.ClauseItem)[]).filter((x) => x.kind !== 'clause')));
+    }
+    // (leaves in text order, disjoint: the last one starting at or before the diagnostic)
+    let lo = 0;
+    let hi = ls.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ls[mid]!.span.start <= d.span.start) { k = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    const leaf = k >= 0 ? ls[k]! : undefined;
+    if (!leaf || d.span.end > leaf.span.end) return undefined;
+    out.push({ leaf, at: leaf.span.start });
+  }
+  return out;
+}
+
 /** `bind`, with the state the next binding of the program starts from. */
 export function bindWithState(root: string, files: Map<string, ProgramFile>): Result<BoundProgram> & { state: BindState } {
   const b = new Binder(files);
@@ -629,7 +674,10 @@ export function bindWithState(root: string, files: Map<string, ProgramFile>): Re
     orderOf(f.ast.items, o, clauses);
     order.set(path, o);
   }
-  const state: BindState = { root, files, value, diagnostics: b.diagnostics, references: b.references.slice(), owners: b.owners.slice(), order, globals: b.globals };
+  const state: BindState = {
+    root, files, value, diagnostics: b.diagnostics, references: b.references.slice(), owners: b.owners.slice(),
+    diagOwners: diagOwnersOf(b.diagnostics, order), order, globals: b.globals,
+  };
   return { value, diagnostics: b.diagnostics, state };
 }
 
@@ -676,19 +724,89 @@ function sameClauseHead(a: A.ClauseDecl, b: A.ClauseDecl): boolean {
 /** Most declarations `bindIncrementally` binds again (more: the whole program is bound). */
 const MAX_REBOUND = 64;
 
-/** Statistics of the last incremental binding (for the benchmark and tests). */
-export const lastBind = { incremental: false, replaced: 0, why: '' };
+/** Statistics of the last incremental binding (for the benchmark and tests): `renamed`: replaced declarations whose names changed; `reresolved`: others whose references were resolved again. */
+export const lastBind = { incremental: false, replaced: 0, renamed: 0, reresolved: 0, why: '' };
+
+/** The binder's maps of declarations by name (`BoundProgram`), in declaration order. */
+const DECL_MAPS = ['measures', 'entities', 'enums', 'params', 'orgs', 'indicators', 'properties', 'doubts', 'definitions', 'assumptions'] as const;
+
+/**
+ * `old` with the keys each part's declaration had (`gone`, contiguous in `old`: one declaration's
+ * entries are made one after the other) replaced, at the place of the first of them, by its entries now
+ * (`add`) — the order a whole binding gives. Undefined when a part cannot be placed (it had no entry).
+ */
+function spliceMap<V>(old: ReadonlyMap<string, V>, parts: readonly { gone: readonly string[]; add: ReadonlyMap<string, V> }[]): Map<string, V> | undefined {
+  const first = new Map<string, number>();
+  const skip = new Set<string>();
+  let gone = 0;
+  let added = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k]!;
+    if (!p.gone.length) {
+      if (p.add.size) return undefined;
+      continue;
+    }
+    first.set(p.gone[0]!, k);
+    for (let i = 1; i < p.gone.length; i++) skip.add(p.gone[i]!);
+    gone += p.gone.length;
+    added += p.add.size;
+  }
+  if (!first.size) return new Map(old);
+  // (the same keys as before, the common case: a copy — V8 clones a Map's table — with the entries replaced in place)
+  const sameKeys = (p: (typeof parts)[number]) => {
+    if (p.gone.length !== p.add.size) return false;
+    let i = 0;
+    for (const k of p.add.keys()) if (k !== p.gone[i++]) return false;
+    return true;
+  };
+  if (parts.every(sameKeys)) {
+    const out = new Map(old);
+    for (const p of parts) for (const [k, v] of p.add) if (out.has(k)) out.set(k, v); else return undefined;
+    return out;
+  }
+  const out = new Map<string, V>();
+  for (const [key, v] of old) {
+    const k = first.get(key);
+    if (k !== undefined) {
+      for (const [a, b] of parts[k]!.add) out.set(a, b);
+      continue;
+    }
+    if (!skip.has(key)) out.set(key, v);
+  }
+  // (every key that went was there: no entry lost or kept twice)
+  return out.size === old.size - gone + added ? out : undefined;
+}
+
+/** A diagnostic's spans in its own file moved by `d`. */
+function moveDiagnostic(x: Diagnostic, d: number): Diagnostic {
+  if (d === 0) return x;
+  const file = x.span.file;
+  const mv = (s: Span): Span => (s.file === file ? { ...s, start: s.start + d, end: s.end + d } : s);
+  return {
+    ...x, span: mv(x.span),
+    ...(x.related ? { related: x.related.map((r) => ({ ...r, span: mv(r.span) })) } : {}),
+    ...(x.fixes ? { fixes: x.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, span: mv(e.span) })) })) } : {}),
+  } as Diagnostic;
+}
 
 /**
  * The binding of `files` reusing `st`, the binding of an earlier version of the program, or
- * undefined (bind the whole program). Applies when the earlier binding reported nothing and the
- * edit changed no name, kind or 条款 number the binder reads: every 条款 and declaration of the new
- * files is either the earlier one's node (a declaration the parser reused, moved in place with its
- * spans — its symbols and references, whose spans are read from the nodes, stay) or takes the place of
- * one with the same header or binding signature (`bindingSignature`). Those are bound again, alone,
- * and their symbols and map entries replace the earlier ones under the same keys (same positions).
+ * undefined (bind the whole program). Applies when the edit left the program's 条款 and the kinds and
+ * places of its declarations as they were: every 条款 and declaration of the new files is either the
+ * earlier one's node (a declaration the parser reused, moved in place with its spans — its symbols and
+ * references, whose spans are read from the nodes, stay; its diagnostics are moved with it) or takes
+ * the place of one of the same kind (of a 条款 with the same header). Those are declared again, alone;
+ * their symbols and map entries take the place of the earlier ones' (a renamed declaration: its new
+ * names where its old ones were — a whole binding's order). When a replaced declaration binds
+ * differently (`bindingSignature`: a name, a reference, a declared type changed), the declarations
+ * that referred to any name it declared before or declares now (the name index: the earlier binding's
+ * references by target) and those with an earlier diagnostic (an unknown name may resolve now, its
+ * suggestion may change) resolve their references again.
+ * Whole instead: a name declared twice then or now, a 条款 numbering error (`ORDERED`: which
+ * declaration is "the first" is a whole-program question), an import changed, too many replaced.
  * INVARIANT: the result equals `bind(root, files)` — symbols (same ids, order, spans), references
- * (as a set), clauses, the declaration maps and no diagnostics (test/project/incremental-check.test.ts).
+ * (as a set), clauses, the declaration maps (same order), diagnostics (as a sorted list)
+ * (test/project/incremental-check.test.ts).
  */
 export function bindIncrementally(st: BindState, root: string, files: Map<string, ProgramFile>): (Result<BoundProgram> & { state: BindState }) | undefined {
   const fail = (why: string) => {
@@ -696,7 +814,8 @@ export function bindIncrementally(st: BindState, root: string, files: Map<string
     lastBind.why = why;
     return undefined;
   };
-  if (st.root !== root || st.diagnostics.length) return fail(st.root !== root ? 'root' : 'diagnostics');
+  if (st.root !== root) return fail('root');
+  if (!st.diagOwners) return fail('diagnostics (declaration order)');
   if (st.files.size !== files.size) return fail('files');
   const stPaths = [...st.files.keys()];
   let fi = 0;
@@ -704,9 +823,10 @@ export function bindIncrementally(st: BindState, root: string, files: Map<string
   const old = st.value;
   const clauses = old.clauses.slice();
   const clauseParts = (c: ClauseInfo) => (c as ClauseInfo & { parts: A.ClauseNumberPart[] }).parts;
-  const leaves: { from: object; to: A.TopItem | A.ClauseItem; file: string; info: ClauseInfo | undefined }[] = [];
+  const leaves: { from: A.TopItem | A.ClauseItem; to: A.TopItem | A.ClauseItem; file: string; info: ClauseInfo | undefined; same: boolean }[] = [];
   const newClauses: { at: number; to: A.ClauseDecl }[] = [];
   const order = new Map(st.order);
+  let why = '';
   for (const [path, f] of files) {
     if (st.files.get(path)!.ast === f.ast) continue;
     const seq = st.order.get(path)!;
@@ -739,85 +859,159 @@ export function bindIncrementally(st: BindState, root: string, files: Map<string
           if (!walk(i.items, ni) || p - from !== subtree.get(oc)) return false;
         } else {
           // (past a few dozen, binding them alone costs what binding the program costs)
-          if (leaves.length >= MAX_REBOUND || bindingSignature(i) !== bindingSignature(o)) return false;
-          leaves.push({ from: o, to: i, file: path, info });
+          if (leaves.length >= MAX_REBOUND) return (why = 'many replaced'), false;
+          const same = bindingSignature(i) === bindingSignature(o);
+          if (!same && i.kind === 'import') return (why = 'import'), false;
+          leaves.push({ from: o, to: i, file: path, info, same });
         }
       }
       return true;
     };
-    if (!walk(f.ast.items, undefined) || p !== seq.length) return fail('structure');
+    if (!walk(f.ast.items, undefined) || p !== seq.length) return fail(why || 'structure');
     order.set(path, out);
   }
 
-  // the replaced declarations bound alone (no other declaration in scope: they declare the same names as before)
-  const symbols = new Map(old.symbols);
-  const maps = {
-    measures: new Map(old.measures), entities: new Map(old.entities), enums: new Map(old.enums), params: new Map(old.params), orgs: new Map(old.orgs),
-    indicators: new Map(old.indicators), properties: new Map(old.properties), doubts: new Map(old.doubts), definitions: new Map(old.definitions), assumptions: new Map(old.assumptions),
+  // the replaced declarations declared alone, each in a binder of its own: their symbols and entries by name
+  const alone = (l: A.TopItem | A.ClauseItem, file: string, info: ClauseInfo | undefined): Binder => {
+    const x = new Binder(files as Map<string, ProgramFile>);
+    if (info) x.clauseItem(l as A.ClauseItem, file, info);
+    else x.topItem(l as A.TopItem, file);
+    return x;
   };
-  const qualitative = old.qualitative.slice();
-  let policy = old.policy;
+  const now = leaves.map((l) => alone(l.to, l.file, l.info));
+  // (a declaration that binds alike declares the same keys as before)
+  const was = leaves.map((l, k) => (l.same ? now[k]! : alone(l.from, l.file, l.info)));
+  for (const x of now) if (x.diagnostics.some((d) => ORDERED.has(d.code))) return fail('duplicate');
+  // a name declared twice now: a whole binding says which is the first
+  const goneIds = new Set<string>();
+  // (declarations that bind alike declare the same global names: the namespace is the earlier one)
+  const renamed = leaves.some((l) => !l.same);
+  const globals = renamed ? new Map(st.globals) : (st.globals as Map<string, string>);
+  for (const x of was) {
+    for (const id of x.symbols.keys()) goneIds.add(id);
+    if (renamed) for (const n of x.globals.keys()) globals.delete(n);
+  }
+  const addedIds = new Set<string>();
+  for (const x of now) {
+    for (const id of x.symbols.keys()) {
+      if ((old.symbols.has(id) && !goneIds.has(id)) || addedIds.has(id)) return fail('duplicate');
+      addedIds.add(id);
+    }
+    if (renamed) {
+      for (const [n, id] of x.globals) {
+        if (globals.has(n)) return fail('duplicate');
+        globals.set(n, id);
+      }
+    }
+  }
+  const parts = <V>(get: (x: Binder) => ReadonlyMap<string, V>) => leaves.map((_, k) => ({ gone: [...get(was[k]!).keys()], add: get(now[k]!) }));
+  const symbols = spliceMap(old.symbols, parts((x) => x.symbols));
+  if (!symbols) return fail('symbols');
+  const maps = {} as { [K in (typeof DECL_MAPS)[number]]: BoundProgram[K] };
+  for (const k of DECL_MAPS) {
+    const m = spliceMap(old[k] as ReadonlyMap<string, unknown>, parts((x) => x[k] as ReadonlyMap<string, unknown>));
+    if (!m) return fail('symbols');
+    (maps as Record<string, unknown>)[k] = m;
+  }
   for (const { at, to } of newClauses) {
     const c = clauses[at]!;
     const id = `clause:${c.anchor}`;
     const sym = symbols.get(id);
     if (sym && sym.decl !== to) symbols.set(id, clauseSym(to, c.label, c.anchor));
   }
-  const sb = new Binder(files as Map<string, ProgramFile>);
-  for (const l of leaves) {
-    if (l.info) sb.clauseItem(l.to as A.ClauseItem, l.file, l.info);
-    else sb.topItem(l.to as A.TopItem, l.file);
-  }
-  if (sb.diagnostics.length) return fail('diagnostics (re-declared)');
-  for (const [id, sym] of sb.symbols) {
-    if (!symbols.has(id)) return fail('symbols');
-    symbols.set(id, sym);
-  }
-  for (const k of Object.keys(maps) as (keyof typeof maps)[]) {
-    const m = maps[k] as Map<string, unknown>;
-    for (const [key, v] of sb[k] as Map<string, unknown>) {
-      if (!m.has(key)) return fail('symbols');
-      m.set(key, v);
-    }
-  }
   const replaced = new Set<object>(leaves.map((l) => l.from));
-  for (const q of sb.qualitative) {
-    const from = leaves.find((l) => l.to === q.decl)!.from;
-    const k = qualitative.findIndex((x) => x.decl === from);
-    if (k < 0) return fail('symbols');
-    qualitative[k] = q;
+  const qualitative = old.qualitative.slice();
+  let policy = old.policy;
+  for (let k = 0; k < leaves.length; k++) {
+    const x = now[k]!;
+    for (const q of x.qualitative) {
+      const at = qualitative.findIndex((y) => y.decl === leaves[k]!.from);
+      if (at < 0) return fail('symbols');
+      qualitative[at] = q;
+    }
+    if (x.policy) policy = x.policy;
   }
-  if (sb.policy) policy = sb.policy;
-  // their references: in the program's scope
-  const rb = Object.assign(new Binder(files as Map<string, ProgramFile>), { symbols, ...maps, qualitative, policy, globals: st.globals }) as Binder;
-  for (const l of leaves) {
-    const d = l.to;
+
+  // the declarations whose references resolve again: the replaced ones, and — when a replaced one binds
+  // differently — those that referred to a name it declared or declares (their references' targets), and
+  // those with a diagnostic (an unknown name that may be known now; a suggestion among changed names)
+  const again = new Set<object>();
+  if (renamed) {
+    const ids = new Set<string>();
+    leaves.forEach((l, k) => {
+      if (l.same) return;
+      for (const id of was[k]!.symbols.keys()) ids.add(id);
+      for (const id of now[k]!.symbols.keys()) ids.add(id);
+    });
+    for (let i = 0; i < st.references.length; i++) if (ids.has(st.references[i]!.target) && st.owners[i]) again.add(st.owners[i]!);
+    for (const o of st.diagOwners) again.add(o.leaf);
+    for (const r of replaced) again.delete(r);
+  }
+  const rb = Object.assign(new Binder(files as Map<string, ProgramFile>), { symbols, ...maps, qualitative, policy, globals }) as Binder;
+  const diagOwners: { leaf: object; at: number }[] = [];
+  const resolve = (d: A.TopItem | A.ClauseItem) => {
+    const n0 = rb.diagnostics.length;
     switch (d.kind) {
       case 'policy': rb.resolvePolicy(); break;
-      case 'measure': { const m = maps.measures.get(d.name.text)!; rb.resolveMeasure(m); rb.resolveOutcomeTypes(m); break; }
+      case 'measure': {
+        const m0 = maps.measures.get(d.name.text)!;
+        // (a measure resolved again gets its own exception closure: the earlier binding's stays as it was)
+        const m = again.has(d) ? { ...m0, overrides: new Map() } : m0;
+        if (m !== m0) maps.measures.set(d.name.text, m);
+        rb.resolveMeasure(m);
+        rb.resolveOutcomeTypes(m);
+        break;
+      }
       case 'qualitative': rb.resolveQualitative(d); break;
       case 'definition': rb.resolveDefinition(maps.definitions.get(definitionKey(d.name.text, d.entity?.text))!); break;
       case 'entity': rb.resolveFieldTypes(d); break;
       case 'param': rb.resolveParamType(d); break;
       default: break;
     }
-  }
-  if (rb.diagnostics.length) return fail('diagnostics (re-bound)');
+    for (let i = n0; i < rb.diagnostics.length; i++) diagOwners.push({ leaf: d, at: d.span.start });
+  };
+  for (const l of leaves) resolve(l.to);
+  for (const d of again) resolve(d as A.TopItem | A.ClauseItem);
+  if (rb.diagnostics.some((d) => ORDERED.has(d.code))) return fail('duplicate');
+  // the earlier references and diagnostics of the declarations not bound again (diagnostics moved with their declaration)
   const references: Reference[] = [];
   const owners: (object | undefined)[] = [];
   for (let i = 0; i < st.references.length; i++) {
-    if (replaced.has(st.owners[i]!)) continue;
+    const o = st.owners[i];
+    if (o && (replaced.has(o) || (again.has(o) && !declaring(st.references[i]!)))) continue;
     references.push(st.references[i]!);
-    owners.push(st.owners[i]);
+    owners.push(o);
   }
-  for (const x of [sb, rb]) for (let i = 0; i < x.references.length; i++) { references.push(x.references[i]!); owners.push(x.owners[i]); }
+  const diagnostics: Diagnostic[] = [];
+  const keptOwners: { leaf: object; at: number }[] = [];
+  for (let i = 0; i < st.diagnostics.length; i++) {
+    const { leaf, at } = st.diagOwners[i]!;
+    const d = st.diagnostics[i]!;
+    if (replaced.has(leaf) || (again.has(leaf) && d.code !== DECLARING)) continue;
+    const now0 = (leaf as { span: Span }).span.start;
+    diagnostics.push(moveDiagnostic(d, now0 - at));
+    keptOwners.push({ leaf, at: now0 });
+  }
+  leaves.forEach((l, k) => {
+    const x = now[k]!;
+    for (let i = 0; i < x.references.length; i++) { references.push(x.references[i]!); owners.push(x.owners[i]); }
+    for (const d of x.diagnostics) { diagnostics.push(d); keptOwners.push({ leaf: l.to, at: l.to.span.start }); }
+  });
+  for (let i = 0; i < rb.references.length; i++) { references.push(rb.references[i]!); owners.push(rb.owners[i]); }
+  for (const d of rb.diagnostics) diagnostics.push(d);
+  for (const o of diagOwners) keptOwners.push(o);
   const value: BoundProgram = {
     root, files, symbols, references, clauses, ...maps, qualitative, ...(policy ? { policy } : {}),
   };
   lastBind.incremental = true;
   lastBind.replaced = leaves.length;
+  lastBind.renamed = leaves.filter((l) => !l.same).length;
+  lastBind.reresolved = again.size;
   lastBind.why = '';
-  return { value, diagnostics: [], state: { root, files, value, diagnostics: [], references: references.slice(), owners, order, globals: st.globals } };
+  return {
+    value, diagnostics,
+    state: { root, files, value, diagnostics, references: references.slice(), owners, diagOwners: keptOwners, order, globals },
+  };
 }
 
 /**

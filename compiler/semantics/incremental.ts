@@ -27,8 +27,11 @@
  *
  * The earlier results of the other declarations are attributed by span (each diagnostic and
  * reference lies inside the declaration whose check made it, at the spans recorded then) and moved
- * with their declaration; types and resolutions are keyed by the expression nodes themselves, which
- * a moved declaration keeps.
+ * with their declaration — a diagnostic copied with its spans moved; a reference is kept per leaf and reads
+ * its span from the leaf's (`LeafReference`), so it moves with it at no cost; types and resolutions are
+ * keyed by the expression nodes themselves, which a moved declaration keeps. The parser keeps the leaves'
+ * order, so the earlier leaves are matched with the new ones by position before and after the edited ones
+ * (identity checked), by a map only between them.
  * Falls back (undefined) when: the program's files changed otherwise (imports), a result lies
  * outside every declaration, a cycle (ZC0410, a 指标 referring to itself) is reported before or
  * after — cycle errors depend on check order — or too much would be checked again.
@@ -59,9 +62,13 @@ export interface CheckState {
   readonly spans: ReadonlyMap<string, Int32Array>;
   /** The declarations the check checked (the bound program's entities, measures, …). */
   readonly units: ReadonlySet<object>;
-  /** The check's own diagnostics and references (the binder's are made again). */
+  /** The check's own diagnostics (the binder's are made again). */
   readonly diagnostics: readonly Diagnostic[];
-  readonly references: readonly Reference[];
+  /**
+   * The check's own references, per leaf (`LeafReference`: its span read from the leaf's, so a leaf moved
+   * in place carries its references as they are); undefined when one lay in no leaf (the next check is whole).
+   */
+  readonly references: ReadonlyMap<Leaf, readonly Reference[]> | undefined;
   readonly types: ExprMap<Type>;
   readonly resolutions: ExprMap<Resolution>;
   readonly memo: CheckMemo;
@@ -118,13 +125,79 @@ function spansOf(ls: readonly Leaf[]): Int32Array {
 }
 
 /**
+ * A reference the check made inside a leaf, its span read from the leaf's: the same offsets from the
+ * leaf's start wherever the leaf has been moved in place (a leaf checked again gets new ones). No copy of
+ * a reference per edit; the span object is made again only when the leaf's span changed.
+ */
+class LeafReference implements Reference {
+  readonly target: string;
+  readonly #leaf: { readonly span: Span };
+  readonly #file: string;
+  readonly #start: number;
+  readonly #end: number;
+  #of: Span | undefined;
+  #span: Span | undefined;
+  /** `s`: the reference's span when the leaf started at `leafStart`. */
+  constructor(target: string, leaf: { readonly span: Span }, s: Span, leafStart: number) {
+    this.target = target;
+    this.#leaf = leaf;
+    this.#file = s.file;
+    this.#start = s.start - leafStart;
+    this.#end = s.end - leafStart;
+  }
+  get span(): Span {
+    const l = this.#leaf.span;
+    if (this.#of !== l) {
+      this.#of = l;
+      this.#span = { file: this.#file, start: l.start + this.#start, end: l.start + this.#end };
+    }
+    return this.#span!;
+  }
+}
+
+/** References by leaf (`CheckState.references`), each leaf's in the order the check made them; undefined when one lies in no checked leaf. */
+function referencesByLeaf(refs: readonly Reference[], at: ReturnType<typeof leafSpans>, units: ReadonlySet<object>): Map<Leaf, Reference[]> | undefined {
+  const out = new Map<Leaf, Reference[]>();
+  for (const r of refs) {
+    const sp = at.spans.get(r.span.file);
+    const i = sp ? leafAt(sp, r.span) : -1;
+    if (i < 0) return undefined;
+    const leaf = at.leaves.get(r.span.file)![i]!;
+    if (!units.has(leaf)) return undefined;
+    let list = out.get(leaf);
+    if (!list) out.set(leaf, (list = []));
+    list.push(new LeafReference(r.target, leaf, r.span, sp![2 * i]!));
+  }
+  return out;
+}
+
+/** The references of `byLeaf`, leaf after leaf in text order (`leaves`), after `head`. */
+function flatReferences(head: readonly Reference[], leaves: ReadonlyMap<string, readonly Leaf[]>, byLeaf: ReadonlyMap<Leaf, readonly Reference[]>): Reference[] {
+  const out = head.slice();
+  for (const ls of leaves.values()) {
+    for (const l of ls) {
+      const rs = byLeaf.get(l);
+      if (rs) for (const r of rs) out.push(r);
+    }
+  }
+  return out;
+}
+
+/**
  * The state of a whole-program check (for the next incremental one). `at`: the leaves and their
  * spans taken right after the check (`leafSpans`) — the state itself may be made later, when the
  * nodes have moved.
  */
 export function checkState(bound: BoundProgram, bindReferences: number, r: { value: CheckedProgram; diagnostics: readonly Diagnostic[]; memo: CheckMemo }, at: ReturnType<typeof leafSpans>): CheckState {
+  const units = unitsOf(bound);
+  const refs = r.value.references.slice(bindReferences);
+  // (by leaf when first read: an incremental check that gives up before — too many changed — does not pay for it)
+  let byLeaf: Map<Leaf, Reference[]> | undefined | null = null;
   return {
-    files: bound.files, leaves: at.leaves, spans: at.spans, units: unitsOf(bound), diagnostics: r.diagnostics, references: r.value.references.slice(bindReferences),
+    files: bound.files, leaves: at.leaves, spans: at.spans, units, diagnostics: r.diagnostics,
+    get references() {
+      return byLeaf === null ? (byLeaf = referencesByLeaf(refs, at, units)) : byLeaf;
+    },
     types: ExprMap.over(r.value.types), resolutions: ExprMap.over(r.value.resolutions), memo: r.memo,
   };
 }
@@ -241,7 +314,10 @@ function shiftDiagnostic(x: Diagnostic, d: number): Diagnostic {
  * Types or resolutions keyed by the expression node (a declaration moved in place keeps its
  * nodes, so reusing its results costs nothing per expression). A layer over the map of the
  * previous check holds what changed (entries set, entries removed): an edit costs what it
- * checked again, not a copy of every entry; every `MAX_DEPTH` layers the map is flattened.
+ * checked again, not a copy of every entry; every `MAX_DEPTH` layers the layers above the bottom map are
+ * collapsed into one (what the last edits changed: small), and the whole map is flattened only when that
+ * one has grown past a quarter of the bottom map — each entry is copied a bounded number of times, and no
+ * edit pays for a copy of every entry more often than once per that many changed ones.
  * The later passes and the services only call `get`/`has`; `size` and iteration are exact too.
  */
 export class ExprMap<V> extends Map<A.Expr, V> {
@@ -263,9 +339,35 @@ export class ExprMap<V> extends Map<A.Expr, V> {
   /** A new map that starts as this one (this one is not changed by changing it). */
   layer(): ExprMap<V> {
     if (this.depth >= ExprMap.MAX_DEPTH) {
-      const flat = new ExprMap<V>();
-      for (const [k, v] of this.flat()) flat.put(k, v);
-      return ExprMap.over(flat);
+      // the layers above the bottom map, oldest first, collapsed: their entries set and removed
+      const chain: ExprMap<V>[] = [];
+      let bottom: ReadonlyMap<A.Expr, V> | undefined = this;
+      while (bottom instanceof ExprMap) {
+        chain.push(bottom);
+        bottom = bottom.base;
+      }
+      const own = new Map<A.Expr, V>();
+      const gone = new Set<object>();
+      for (let i = chain.length - 1; i >= 0; i--) {
+        const l = chain[i]!;
+        for (const e of l.gone) {
+          own.delete(e as A.Expr);
+          gone.add(e);
+        }
+        for (const [e, v] of Map.prototype.entries.call(l) as IterableIterator<[A.Expr, V]>) {
+          own.set(e, v);
+          gone.delete(e);
+        }
+      }
+      // (the flattened entries are a new Map no one else holds: the next layer's base as it is)
+      if (!bottom || own.size + gone.size > bottom.size / 4) return ExprMap.over(this.flat());
+      const one = new ExprMap<V>();
+      one.base = bottom;
+      one.gone = gone;
+      one.n = this.n;
+      one.depth = 1;
+      for (const [e, v] of own) Map.prototype.set.call(one, e, v);
+      return ExprMap.over(one);
     }
     return ExprMap.over(this);
   }
@@ -368,36 +470,53 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
   };
   if (st.files.size !== bound.files.size) return fail('files');
   for (const p of bound.files.keys()) if (!st.files.has(p)) return fail('files');
-  // old leaves: where each is, and which new leaf carries it on (the same node, moved in place)
-  const oldAt = new Map<object, { file: string; i: number }>();
-  for (const [path, ls] of st.leaves) ls.forEach((l, i) => oldAt.set(l, { file: path, i }));
-  const carried = new Map<string, ({ to: Leaf; delta: number } | undefined)[]>();
-  for (const [path, ls] of st.leaves) carried.set(path, new Array(ls.length));
+  // old leaves carried on by the new parse (the same node, moved in place): per file, by old index,
+  // whether it is and how far it moved; the others were dropped, the new parse's others are fresh
+  const carried = new Map<string, { on: Uint8Array; delta: Int32Array }>();
   const leaves = new Map<string, Leaf[]>();
   const spans = new Map<string, Int32Array>();
-  const origin = new Map<object, { from: Leaf; delta: number }>();
   const fresh: Leaf[] = [];
+  const dropped: Leaf[] = [];
   for (const [path, f] of bound.files) {
-    const old = st.files.get(path)!;
-    const same = old.ast === f.ast;
-    const ls = same ? (st.leaves.get(path) as Leaf[]) : leavesOf(f.ast);
-    leaves.set(path, ls);
-    spans.set(path, same ? st.spans.get(path)! : spansOf(ls));
+    const oldLs = st.leaves.get(path)!;
     const was = st.spans.get(path)!;
-    for (const l of ls) {
-      const at = oldAt.get(l);
-      if (!at || at.file !== path || carried.get(path)![at.i]) {
+    const n = oldLs.length;
+    const on = new Uint8Array(n);
+    const delta = new Int32Array(n);
+    carried.set(path, { on, delta });
+    if (st.files.get(path)!.ast === f.ast) {
+      // (a file the edit did not touch: its leaves where they were)
+      leaves.set(path, oldLs as Leaf[]);
+      spans.set(path, was);
+      on.fill(1);
+      continue;
+    }
+    const ls = leavesOf(f.ast);
+    leaves.set(path, ls);
+    spans.set(path, spansOf(ls));
+    // (the parser keeps the leaves' order: the same nodes before and after the edited ones, by position)
+    const m = ls.length;
+    let a = 0;
+    while (a < n && a < m && oldLs[a] === ls[a]) a++;
+    let z = 0;
+    while (z < n - a && z < m - a && oldLs[n - 1 - z] === ls[m - 1 - z]) z++;
+    const mid = new Map<object, number>();
+    for (let i = a; i < n - z; i++) mid.set(oldLs[i]!, i);
+    for (let j = 0; j < m; j++) {
+      const l = ls[j]!;
+      const i = j < a ? j : j >= m - z ? j - m + n : (mid.get(l) ?? -1);
+      if (i < 0 || on[i]) {
         fresh.push(l);
         continue;
       }
-      const delta = l.span.start - was[2 * at.i]!;
-      carried.get(path)![at.i] = { to: l, delta };
-      origin.set(l, { from: l, delta });
+      on[i] = 1;
+      delta[i] = l.span.start - was[2 * i]!;
     }
+    for (let i = 0; i < n; i++) if (!on[i]) dropped.push(oldLs[i]! as Leaf);
   }
-  const dropped: Leaf[] = [];
-  for (const [path, ls] of st.leaves) ls.forEach((l, i) => { if (!carried.get(path)![i]) dropped.push(l); });
   if (fresh.length > 64 || dropped.length > 64) return fail('many');
+  const isFresh = new Set<object>(fresh);
+  const isDropped = new Set<object>(dropped);
 
   // changed names (the dependency index: by name)
   const changed = new Set<string>();
@@ -429,13 +548,11 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
       if (!SUGGESTING.has(x.code)) continue;
       const ls = st.spans.get(x.span.file);
       const i = ls ? leafAt(ls, x.span) : -1;
-      const c = i >= 0 ? carried.get(x.span.file)![i] : undefined;
-      if (c) suggesting.add(c.to);
+      if (i >= 0 && carried.get(x.span.file)!.on[i]) suggesting.add(st.leaves.get(x.span.file)![i]!);
     }
   }
   for (const u of units) {
-    const o = origin.get(u);
-    if (!o || !st.units.has(o.from) || suggesting.has(u)) { recheck.add(u); continue; }
+    if (isFresh.has(u) || !st.units.has(u) || suggesting.has(u)) { recheck.add(u); continue; }
     if (changed.size) for (const n of mentions(u as Leaf)) if (changed.has(n)) { recheck.add(u); break; }
   }
   // 指标 referring to a re-checked 指标: their cycles are reported in check order
@@ -452,6 +569,8 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
   lastIncremental.rechecked = recheck.size;
   lastIncremental.units = units.size;
   if (recheck.size > Math.max(64, units.size / 4)) return fail('many');
+  const stRefs = st.references;
+  if (!stRefs) return fail('outside');
 
   // seed: the types and dependencies of what is not checked again
   const defTypes = new Map<string, Type | 'pending'>();
@@ -486,47 +605,44 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
     if (k === undefined) return fail('outside');
     if (k) diagnostics.push(x);
   }
-  const refs: Reference[] = bound.references.slice(0, bindRefs);
-  const newRefs: Reference[] = [];
+  const byLeaf = new Map<Leaf, Reference[]>();
   for (let i = bindRefs; i < bound.references.length; i++) {
     const x = bound.references[i]!;
-    const k = inRechecked(x.span);
-    if (k === undefined) return fail('outside');
-    if (k) newRefs.push(x);
+    const sp = spans.get(x.span.file);
+    const li = sp ? leafAt(sp, x.span) : -1;
+    if (li < 0) return fail('outside');
+    const leaf = leaves.get(x.span.file)![li]!;
+    if (!units.has(leaf)) return fail('outside');
+    if (!recheck.has(leaf)) continue;
+    let list = byLeaf.get(leaf);
+    if (!list) byLeaf.set(leaf, (list = []));
+    list.push(new LeafReference(x.target, leaf, x.span, leaf.span.start));
   }
   // the earlier results of the declarations not checked again, moved with them
   const keep = (s: Span): { delta: number } | undefined | null => {
     const sp = st.spans.get(s.file);
     const i = sp ? leafAt(sp, s) : -1;
-    if (i < 0 || !st.units.has(st.leaves.get(s.file)![i]!)) return null;
-    const c = carried.get(s.file)![i];
-    if (!c || !units.has(c.to) || recheck.has(c.to)) return undefined;
-    return c;
+    const l = i >= 0 ? st.leaves.get(s.file)![i]! : undefined;
+    if (!l || !st.units.has(l)) return null;
+    const c = carried.get(s.file)!;
+    if (!c.on[i] || !units.has(l) || recheck.has(l)) return undefined;
+    return { delta: c.delta[i]! };
   };
   for (const x of st.diagnostics) {
     const k = keep(x.span);
     if (k === null) return fail('outside');
     if (k) diagnostics.push(shiftDiagnostic(x, k.delta));
   }
-  for (const x of st.references) {
-    const k = keep(x.span);
-    if (k === null) return fail('outside');
-    if (k) refs.push(k.delta ? { span: shiftSpan(x.span, k.delta), target: x.target } : x);
-  }
-  for (const x of newRefs) refs.push(x);
+  // (a leaf's references read their spans from it: those of a leaf moved in place are kept as they are)
+  for (const [l, rs] of stRefs) if (!isDropped.has(l) && units.has(l) && !recheck.has(l)) byLeaf.set(l, rs as Reference[]);
+  const refs = flatReferences(bound.references.slice(0, bindRefs), leaves, byLeaf);
   // types and resolutions: the earlier ones (a moved declaration keeps its nodes), without those
   // of the declarations checked again or gone, plus this run's
   const types = st.types.layer();
   const resolutions = st.resolutions.layer();
   const seen = new Set<object>();
-  for (const [path, ls] of st.leaves) {
-    const cs = carried.get(path)!;
-    ls.forEach((l, i) => {
-      if (!st.units.has(l)) return;
-      const c = cs[i];
-      if (!c || recheck.has(c.to) || !units.has(c.to)) forget(l, types as ExprMap<unknown>, resolutions as ExprMap<unknown>, seen);
-    });
-  }
+  // (those of the earlier units dropped, checked again, or no longer checked — a duplicate now)
+  for (const l of st.units) if (isDropped.has(l) || recheck.has(l) || !units.has(l)) forget(l, types as ExprMap<unknown>, resolutions as ExprMap<unknown>, seen);
   for (const [e, t] of r.value.types) types.put(e, t);
   for (const [e, x] of r.value.resolutions) resolutions.put(e, x);
   lastIncremental.fallback = '';
@@ -534,7 +650,7 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
   // the memo for the next edit: the earlier one for what was reused, this run's for the rest
   const value: CheckedProgram = { ...bound, references: refs, types, resolutions };
   const state: CheckState = {
-    files: bound.files, leaves, spans, units, diagnostics, references: refs.slice(bindRefs), types, resolutions,
+    files: bound.files, leaves, spans, units, diagnostics, references: byLeaf, types, resolutions,
     memo: r.memo,
   };
   return { value, diagnostics, state };

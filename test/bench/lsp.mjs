@@ -209,11 +209,14 @@ export async function compilePerEdit(dir, path, text, { edits = 60, seed = 11 } 
   const { compile, ParseCache, memoryHost, nodeHost } = await import(pathToFileURL(join(ROOT, 'dist', 'compiler', 'index.js')).href);
   const { lastIncremental } = await import(pathToFileURL(join(ROOT, 'dist', 'compiler', 'semantics', 'incremental.js')).href);
   const { lastCompile } = await import(pathToFileURL(join(ROOT, 'dist', 'compiler', 'project', 'program.js')).href);
+  const { lastBind } = await import(pathToFileURL(join(ROOT, 'dist', 'compiler', 'semantics', 'binder.js')).href);
   const rand = rng(seed);
   const caches = { inc: new ParseCache(), whole: new ParseCache() };
   const ms = { inc: [], whole: [] };
   let incremental = 0;
   let reused = 0;
+  /** Per edit not reused whole: how it was bound and checked, and why not incrementally ('bind whole (structure) · check whole (many)'). */
+  const why = {};
   for (const c of Object.values(caches)) compile([dir], memoryHost({ [path]: text }, nodeHost), c);
   for (const { inserted } of oneCharEdits(text, rand, edits)) {
     for (const next of [inserted, text]) {
@@ -225,11 +228,15 @@ export async function compilePerEdit(dir, path, text, { edits = 60, seed = 11 } 
         ms[name].push(cpu() - t0);
         // (a compilation reused whole runs no check: lastIncremental still tells of the compile before)
         if (name === 'inc' && lastCompile.reused > 0) reused++;
-        else if (name === 'inc' && !lastIncremental.fallback) incremental++;
+        else if (name === 'inc') {
+          if (!lastIncremental.fallback) incremental++;
+          const k = `bind ${lastBind.incremental ? 'incremental' : `whole (${lastBind.why})`} · check ${lastIncremental.fallback ? `whole (${lastIncremental.fallback})` : 'incremental'}`;
+          why[k] = (why[k] ?? 0) + 1;
+        }
       }
     }
   }
-  return { ...ms, incremental, reused };
+  return { ...ms, incremental, reused, why };
 }
 
 /**
@@ -482,9 +489,10 @@ export async function benchLsp(opts = {}) {
       const sum = ph.lex + ph.parse + ph.ast + ph.bind + ph.check + ph.quotes;
       const share = (x) => `${f1(x)} ms (${Math.round((100 * x) / sum)}%)`;
       log(`one recompilation of the file, medians in-process: lex ${share(ph.lex)}, parse ${share(ph.parse)}, AST ${share(ph.ast)}, bind ${share(ph.bind)}, check ${share(ph.check)}, 原文 ${share(ph.quotes)}; compile() as the server calls it ${f1(ph.compile)} ms`);
-      log('  the server re-parses only the edited top-level block, or the edited item of a top-level 条款 (also when the edit leaves a syntax error inside that item; not when it changes the brace structure: "{", "}", an unclosed string) — against the last parse without errors when the previous one has some (reparseFile via ParseCache); reused declarations moved in place; bind again only the declarations the edit replaced when it changed no name the binder reads (binder.ts bindIncrementally), else the whole program; check only on the declarations the edit touched and those that depend on them (compiler/semantics/incremental.ts)');
+      log('  the server re-parses only the edited top-level block, or the edited item of a top-level 条款 (also when the edit leaves a syntax error inside that item; not when it changes the brace structure: "{", "}", an unclosed string) — against the last parse without errors when the previous one has some (reparseFile via ParseCache); reused declarations moved in place; bind again only the declarations the edit replaced and resolve again the references of those that referred to a name they declared or declare, when the edit kept the kinds and places of the declarations and no name is declared twice (binder.ts bindIncrementally), else the whole program; check only on the declarations the edit touched and those that depend on them (compiler/semantics/incremental.ts)');
       const ce = await compilePerEdit(dir, path, text, { edits });
       log(`compile() per edit, CPU ms, same edits in turn: incremental check p50 ${f1(pct(ce.inc, 50))} p95 ${f1(pct(ce.inc, 95))} · whole bind+check p50 ${f1(pct(ce.whole, 50))} p95 ${f1(pct(ce.whole, 95))} (of ${ce.inc.length} edits: ${ce.reused} reused a kept compilation whole, ${ce.incremental} checked incrementally, the rest checked whole)`);
+      log(`  the others by how they were bound and checked (why not incrementally): ${Object.entries(ce.why).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n}× ${k}`).join('; ')}`);
       if (opts.baseline) {
         for (const [label, d, p, t] of [[`${lines}-line file`, dir, path, text], ['第四章.zc', join(ROOT, 'policies', 'luanchuan'), join(ROOT, 'policies', 'luanchuan', '第四章.zc'), readFileSync(join(ROOT, 'policies', 'luanchuan', '第四章.zc'), 'utf8')]]) {
           const ba = await compileBeforeAfter(d, p, t, opts.baseline.root, { edits });

@@ -8,8 +8,11 @@
  *    set), the type and resolution of every expression (by position in the AST);
  *  - hover, go-to-definition and completion at random offsets (compiler/services).
  * Also the binding (symbols, references, clauses) when it was made incrementally
- * (compiler/semantics/binder.ts `bindIncrementally`: only the declarations an edit replaced are bound
- * again, when it changed no name the binder reads).
+ * (compiler/semantics/binder.ts `bindIncrementally`: only the declarations an edit replaced are declared
+ * again, and the references of those that referred to a name they declared or declare are resolved again).
+ * Scripted edits typing inside names a character at a time (renames at a declaration and at a use, a
+ * duplicate name appearing and disappearing, a syntax error typed and repaired, binder diagnostics moved
+ * by an edit before them), in the sample's policy and the file it imports and in the county's chapter.
  * Edits: renames of declared names (at the declaration or at a use), declarations added and
  * deleted, random fragments (among them a lone '"', '{' or '}': blocks merged and split, a string
  * running to the end of the file), deletions and undos — in the policy file and in the file it
@@ -254,4 +257,85 @@ test('a kept compilation is not reused for a member that became invalid UTF-8 (t
     expect(plain(inc.diagnostics)).toEqual(plain(fresh.diagnostics));
     expect(inc.diagnostics.some((d) => d.code === 'ZC0002')).toBe(t === INVALID_UTF8);
   }
+});
+
+// Typing inside names, one character at a time (the common edit): a declaration renamed, a reference
+// changed, a name declared twice appearing and disappearing, a syntax error typed and repaired, in one
+// file of a multi-file program (the policy, the types file it imports; the county's chapter). Every step
+// equals a whole compile; the name changes are bound incrementally (binder.ts bindIncrementally: the
+// renamed declaration's symbols in place of its old ones, the declarations that referred to the old or the
+// new name resolved again) — and a binder diagnostic kept across an edit moves with its declaration.
+type Step = [file: string, edit: (t: string) => string, incremental?: boolean];
+const typeAt = (marker: string, ch: string, after = 0) => (t: string) => { const i = t.indexOf(marker, after) + marker.length; return t.slice(0, i) + ch + t.slice(i); };
+const eraseAt = (marker: string, n: number) => (t: string) => { const i = t.indexOf(marker) + marker.length; return t.slice(0, i - n) + t.slice(i); };
+const swap = (from: string, to: string) => (t: string) => t.replace(from, to);
+
+function typing(files: Record<string, string>, steps: Step[]) {
+  const paths = Object.keys(files).filter((p) => p.endsWith('.zc'));
+  const texts = { ...files };
+  const cache = new ParseCache();
+  compile(paths, memoryHost(texts, nodeHost), cache);
+  let rebound = 0;
+  let renamed = 0;
+  steps.forEach(([file, edit, incremental], k) => {
+    const before = texts[file]!;
+    texts[file] = edit(before);
+    expect(texts[file], `step ${k} changes the text`).not.toBe(before);
+    const inc = compile(paths, memoryHost(texts, nodeHost), cache);
+    const bound = lastBind.incremental && !lastCompile.reused;
+    if (bound) rebound++;
+    if (bound && lastBind.renamed) renamed++;
+    if (incremental !== undefined) expect(bound, `step ${k}: bound incrementally (${lastBind.why})`).toBe(incremental);
+    const fresh = compile(paths, memoryHost(texts, nodeHost), new ParseCache());
+    expect(plain(inc.diagnostics), `step ${k}`).toEqual(plain(fresh.diagnostics));
+    expect(bindingOf(inc), `step ${k}`).toEqual(bindingOf(fresh));
+    expect(typesInOrder(inc), `step ${k}`).toEqual(typesInOrder(fresh));
+    const offsets = [0.15, 0.5, 0.85].map((x) => Math.floor(x * texts[file]!.length));
+    expect(plain(servicesAt(inc, file, offsets)), `step ${k}`).toEqual(plain(servicesAt(fresh, file, offsets)));
+  });
+  return { rebound, renamed };
+}
+
+test('typing inside names (declarations, references, duplicates, syntax errors) in a multi-file program equals a whole compile at every step', () => {
+  const P = '/ws/sample/示例.zc';
+  const T = '/ws/sample/类型.zc';
+  const steps: Step[] = [
+    // an organisation renamed at its declaration, a character at a time: its uses become unknown (ZC0401), then known again
+    [P, typeAt('机构 县财政局', '甲'), true], [P, typeAt('机构 县财政局甲', '乙'), true],
+    // an edit before the measures with the unknown name: their diagnostics move with them
+    [P, swap('2000元', '20001元'), true], [P, swap('20001元', '2000元'), true],
+    [P, eraseAt('机构 县财政局甲乙', 2), true],
+    // a reference changed: unknown, then the other organisation
+    [P, eraseAt('责任单位：县财政局', 1), true], [P, swap('责任单位：县财政', '责任单位：县人社局'), true], [P, swap('责任单位：县人社局', '责任单位：县财政局'), true],
+    // a duplicate name appears (县人社局 renamed to 县财政局) and disappears
+    [P, swap('机构 县人社局', '机构 县财政局'), false], [P, swap('机构 县财政局\n机构 县财政局', '机构 县财政局\n机构 县人社局'), false],
+    [P, typeAt('机构 县人社局', '丙'), true], [P, eraseAt('机构 县人社局丙', 1), true],
+    // a rule renamed: the 例外于 naming it becomes unknown; back
+    [P, typeAt('规则 「二孩补助', '甲'), true], [P, eraseAt('规则 「二孩补助甲', 1), true],
+    // the exception changed to name the other rule (a cycle-free reference edit), back
+    [P, swap('例外于 「二孩补助」', '例外于 「三孩补助」')], [P, swap('例外于 「三孩补助」', '例外于 「二孩补助」')],
+    // a syntax error typed inside a name and repaired
+    [P, typeAt('规则 「二孩补助', '「')], [P, eraseAt('规则 「二孩补助「', 1)],
+    // the imported file: a field and an entity renamed, a character at a time; an enum member
+    [T, typeAt('  子女数', '甲'), true], [T, eraseAt('  子女数甲', 1), true],
+    [T, typeAt('实体 婴幼儿', '甲'), true], [T, eraseAt('实体 婴幼儿甲', 1), true],
+    [T, typeAt('枚举 性别 { 男、女', '性'), true], [T, eraseAt('枚举 性别 { 男、女性', 1), true],
+  ];
+  const { rebound, renamed } = typing(SAMPLE, steps);
+  expect(rebound).toBeGreaterThanOrEqual(18);
+  expect(renamed).toBeGreaterThanOrEqual(10);
+});
+
+test('typing inside names in one chapter of the county\'s multi-file program equals a whole compile at every step', () => {
+  const C = '/ws/luanchuan/第四章.zc';
+  const steps: Step[] = [
+    // a definition renamed a character at a time (its uses elsewhere become unknown), then back
+    [C, typeAt('定义 家庭.「子女户籍均在本县', '甲'), true], [C, typeAt('定义 家庭.「子女户籍均在本县甲', '乙'), true], [C, eraseAt('定义 家庭.「子女户籍均在本县甲乙', 2), true],
+    // a measure renamed, back
+    [C, typeAt('措施 生育补助', '金'), true], [C, eraseAt('措施 生育补助金', 1), true],
+    // a syntax error typed inside a definition's name, repaired
+    [C, typeAt('定义 家庭.「子女户籍均在本县', '"')], [C, eraseAt('定义 家庭.「子女户籍均在本县"', 1)],
+  ];
+  const { rebound } = typing(COUNTY, steps);
+  expect(rebound).toBeGreaterThanOrEqual(5);
 });
