@@ -21,6 +21,7 @@ import { unitInfo } from '../syntax/cst-to-ast.js';
 import { decToString } from '../common/decimal.js';
 import type { BoundProgram, CheckedProgram, ProgramFile } from '../semantics/model.js';
 import { discover, INVALID_UTF8, type Host } from './host.js';
+import { timed } from '../common/timings.js';
 
 export interface CompiledProgram {
   readonly root: string;
@@ -122,16 +123,16 @@ export class ParseCache {
   }
 }
 
-/** A host whose readFile is memoised for the lifetime of one compilation. */
+/** A host whose readFile is memoised for the lifetime of one compilation (file access booked as `read` under --timings). */
 function readOnce(host: Host): Host {
   const texts = new Map<string, string | undefined>();
   return {
     readFile: (p) => {
-      if (!texts.has(p)) texts.set(p, host.readFile(p));
+      if (!texts.has(p)) texts.set(p, timed('read', () => host.readFile(p)));
       return texts.get(p);
     },
-    isDirectory: (p) => host.isDirectory(p),
-    readDirectory: (p) => host.readDirectory(p),
+    isDirectory: (p) => timed('read', () => host.isDirectory(p)),
+    readDirectory: (p) => timed('read', () => host.readDirectory(p)),
   };
 }
 
@@ -172,7 +173,8 @@ export function compile(paths: readonly string[], fsHost: Host, cache = new Pars
       parsed.set(path, { ...r.value, source: sf });
       return parsed.get(path);
     }
-    const r = cache.get(path, text);
+    // (--timings: lexing and the AST are booked by lexRange and buildAst, the rest of the parse here)
+    const r = timed('parse', () => cache.get(path, text));
     files.set(path, r.value.source);
     parsed.set(path, r.value);
     fileDiags.set(path, [...r.diagnostics]);
@@ -269,9 +271,9 @@ export function compile(paths: readonly string[], fsHost: Host, cache = new Pars
     let c: { value: CheckedProgram; diagnostics: Diagnostic[]; state: CheckState | (() => CheckState) };
     try {
       const kept = cache.binds.get(g.root);
-      b = (kept && bindIncrementally(kept, g.root, pfiles)) || bindWithState(g.root, pfiles);
+      b = timed('bind', () => (kept && bindIncrementally(kept, g.root, pfiles)) || bindWithState(g.root, pfiles));
       cache.binds.set(g.root, b.state);
-      c = checkProgram(b.value, cache);
+      c = timed('check', () => checkProgram(b.value, cache));
     } catch (e) {
       // INVARIANT: user input never throws: an expression thousands of levels deep
       // exhausts the checker's stack — report it instead of crashing.
@@ -283,7 +285,7 @@ export function compile(paths: readonly string[], fsHost: Host, cache = new Pars
     for (const d of b.diagnostics) pdiags.push(d);
     for (const d of c.diagnostics) pdiags.push(d);
     const reads: [string, string | undefined][] = [];
-    const extra = programChecks(c.value, { ...host, readFile: (p) => { const t = host.readFile(p); reads.push([p, t]); return t; } }, cache);
+    const extra = timed('quotes', () => programChecks(c.value, { ...host, readFile: (p) => { const t = host.readFile(p); reads.push([p, t]); return t; } }, cache));
     for (const d of extra.diagnostics) pdiags.push(d);
     // (one diagnostic once: the checker may meet a declared type again where it is used)
     const once = new Set<string>();
