@@ -2,7 +2,7 @@
  * `zhengce check [paths]` — parse, bind and type-check; print diagnostics.
  * `--timings`: then also, on standard error, where the run's time went (cli/timings.ts).
  */
-import { compile } from '../project/program.js';
+import { compile, ParseCache } from '../project/program.js';
 import { nodeHost } from '../project/host.js';
 import { phaseClock } from '../common/timings.js';
 import { countLines, startTimings, type Timings } from './timings.js';
@@ -37,7 +37,8 @@ async function checkCommand(argv: string[], io: Io, timings: Timings | undefined
   const format = parseFormat(values['format'] as string | undefined, ['text', 'json'] as const, 'text');
   const level = parseFailLevel(values['fail-level'] as string | undefined);
   const paths = positionals.length ? positionals : ['policies'];
-  const result = compile(paths, nodeHost);
+  // (a one-off compile, only rendered: its parses keep no tokens — ParseCache's keepTokens)
+  const result = compile(paths, nodeHost, new ParseCache(undefined, { keepTokens: false }));
   phaseClock.current?.enter('output');
   if (result.files.size === 0 && result.diagnostics.length === 0) {
     io.err(`在 ${paths.join('、')} 中没有找到 .zc 政策文件\n`);
