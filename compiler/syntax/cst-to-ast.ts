@@ -15,6 +15,7 @@ import { parseNumeral } from '../common/numerals.js';
 import { decimal, decIsInteger, decToBigInt, decMul, decCmp, type Decimal } from '../common/decimal.js';
 import { parseDate, compareDates } from '../common/calendar.js';
 import { tokenEnd } from './lexer.js';
+import { phaseClock } from '../common/timings.js';
 import type * as A from './ast.js';
 import type { AstParsedFile } from './ast-parser.js';
 
@@ -1005,8 +1006,11 @@ class Builder {
 
 /** Convert one file's CST into its AST. */
 export function buildAst(file: SourceFile, cst: CstNode, errorOffsets: readonly number[] = []): Result<A.FileAst> {
+  const clock = phaseClock.current;
+  const prev = clock?.enter('ast');
   const b = new Builder(file, errorOffsets);
   const items = b.fileItems(cst);
+  if (clock) clock.enter(prev!);
   return { value: { path: file.path, span: file.span(0, file.text.length), items }, diagnostics: b.diagnostics };
 }
 

@@ -14,6 +14,7 @@ import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { SourceFile } from '../common/source.js';
 import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import { scan } from './scanner.js';
+import { phaseClock } from '../common/timings.js';
 import {
   lexingOrder, Word, Name, ChineseNumber, Unit, QuotedName, BadQuotedName, BadString, StringLit,
   Unexpected, keywordTokenOf, isWordKeyword, Dot, Dash, NUMERAL_NAMES,
@@ -176,6 +177,15 @@ function numeralNameEnd(text: string, tokens: readonly IToken[], i: number, prev
 }
 
 export function lexRange(file: SourceFile, start0: number, end0: number): Result<RangeLexResult> {
+  const clock = phaseClock.current;
+  if (!clock) return lexRangeOf(file, start0, end0);
+  const prev = clock.enter('lex');
+  const r = lexRangeOf(file, start0, end0);
+  clock.enter(prev);
+  return r;
+}
+
+function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<RangeLexResult> {
   const diagnostics: Diagnostic[] = [];
   const whole = start0 === 0 && end0 === file.text.length;
   const text = whole ? file.text : file.text.slice(start0, end0);

@@ -18,6 +18,10 @@
  *       source.txt the official text: every 原文 string occurs in it exactly once.
  *     Returns a summary ({ dir, files, zcFiles, lines, sourceLines, measures, rules, quotes }).
  *
+ *   generateSingleFilePolicy(dir, lines, { seed }) — the same kind of policy as ONE .zc file of
+ *     exactly `lines` lines (header, types and chapters joined, 导入 lines dropped), with its
+ *     source.txt and 参数.yaml. Returns { dir, path, lines, fromFiles }.
+ *
  *   generateTsFile(path, lines, { seed }) — a TypeScript file of exactly `lines` lines and
  *     comparable shape (interfaces, union types, functions with conditionals, constants)
  *     that type-checks cleanly under `strict`. Returns { path, lines }.
@@ -27,7 +31,7 @@
  * names with digits are written 「…」.
  * INVARIANT: same (lines, seed) → byte-identical output.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatChineseNumeral } from '../../dist/compiler/common/numerals.js';
 
@@ -679,6 +683,39 @@ export function generatePolicyCorpus(dir, lines, opts = {}) {
     rules: ruleCount,
     quotes: quoteCount,
   };
+}
+
+// ── the same policy in one file ──────────────────────────────────────
+/**
+ * `generatePolicyCorpus`'s policy as ONE .zc file of exactly `lines` lines (政策.zc: the header,
+ * the types and every chapter, their 导入 lines dropped) beside its source.txt and 参数.yaml — the
+ * issue-13 row "a single 10,000-line file no slower per line than the corpus". Generated in a
+ * scratch directory under `dir` with a few lines more than asked (the 导入 lines it drops), then
+ * padded with comment lines to the exact count. Returns { dir, path, lines, fromFiles }.
+ */
+export function generateSingleFilePolicy(dir, lines, opts = {}) {
+  mkdirSync(dir, { recursive: true });
+  const scratch = join(dir, '.parts');
+  let extra = 0;
+  let merged;
+  let parts;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    rmSync(scratch, { recursive: true, force: true });
+    const c = generatePolicyCorpus(scratch, lines + extra, opts);
+    const zc = c.files.filter((f) => f.endsWith('.zc')); // 政策.zc first, then 类型.zc and the chapters
+    merged = [];
+    for (const f of zc) for (const l of readFileSync(f, 'utf8').replace(/\n$/, '').split('\n')) if (!l.startsWith('导入 ')) merged.push(l);
+    parts = zc.length;
+    if (merged.length >= lines) break;
+    extra += lines - merged.length;
+  }
+  if (merged.length > lines) throw new Error(`generateSingleFilePolicy: ${merged.length} lines, more than ${lines}`);
+  while (merged.length < lines) merged.push('# （补足行数）');
+  const path = join(dir, '政策.zc');
+  writeFileSync(path, merged.join('\n') + '\n');
+  for (const f of ['参数.yaml', 'source.txt']) copyFileSync(join(scratch, f), join(dir, f));
+  rmSync(scratch, { recursive: true, force: true });
+  return { dir, path, lines: merged.length, fromFiles: parts };
 }
 
 // ── TypeScript counterpart ───────────────────────────────────────────

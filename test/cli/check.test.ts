@@ -225,3 +225,49 @@ describe('zhengce check: usage', () => {
 });
 
 void REPO_DIR;
+
+describe('zhengce check --timings', () => {
+  /** The phase rows of the table (label, wall, CPU, GC) and the stated totals. */
+  function table(stderr: string): { rows: Map<string, number[]>; total: number[]; wallEnd: number; lines: number } {
+    const rows = new Map<string, number[]>();
+    let total: number[] = [];
+    for (const l of stderr.split('\n')) {
+      const m = /^(\S.*?)\s+(\d+)\s+(\d+)\s+(\d+)$/.exec(l);
+      if (!m) continue;
+      const nums = [Number(m[2]), Number(m[3]), Number(m[4])];
+      if (m[1] === '合计') total = nums;
+      else rows.set(m[1]!, nums);
+    }
+    const wallEnd = Number(/墙钟从进程启动算起，共 (\d+) ms/.exec(stderr)?.[1]);
+    const lines = Number(/速度：(\d+) 行/.exec(stderr)?.[1]);
+    return { rows, total, wallEnd, lines };
+  }
+
+  it('prints every phase after the normal output, on standard error, and the phases add up to the total', () => {
+    const plain = runCli(['check', 'policies/sample']);
+    const r = runCli(['check', 'policies/sample', '--timings']);
+    expect(r.status).toBe(plain.status);
+    expect(r.stdout).toBe(plain.stdout); // (standard output unchanged)
+    expect(r.stderr).toContain('耗时（--timings）：');
+    const t = table(r.stderr);
+    expect([...t.rows.keys()]).toEqual(['启动（Node 与模块加载）', '读取文件', '词法分析', '语法分析', '构建语法树', '绑定', '类型与单位检查', '原文与参数核对', '输出', '其他（发现文件、导入、分组、排序）']);
+    // (each row rounded to a millisecond: the sums agree within the rounding of ten rows)
+    for (const col of [0, 1, 2]) {
+      const sum = [...t.rows.values()].reduce((s, r) => s + r[col]!, 0);
+      expect(Math.abs(sum - t.total[col]!)).toBeLessThanOrEqual(5);
+    }
+    expect(Math.abs(t.total[0]! - t.wallEnd)).toBeLessThanOrEqual(1);
+    // a check reads, lexes, parses, builds, binds and checks: each of those phases took some time
+    for (const p of ['读取文件', '词法分析', '语法分析', '构建语法树', '绑定', '类型与单位检查']) expect(t.rows.get(p)![0]! + t.rows.get(p)![1]!).toBeGreaterThan(0);
+    expect(t.total[2]!).toBeLessThanOrEqual(t.total[0]! + 5); // (GC pauses are part of the wall time)
+    expect(r.stderr).toMatch(/垃圾回收：\d+ 次暂停共 \d+ ms（新生代 \d+ 次 \d+ ms，老生代与增量标记 \d+ 次 \d+ ms）/);
+    expect(t.lines).toBeGreaterThan(0);
+  });
+
+  it('with --format json, standard output is still the JSON alone', () => {
+    const r = runCli(['check', 'policies/sample', '--format', 'json', '--timings']);
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+    expect(r.stdout).toBe(runCli(['check', 'policies/sample', '--format', 'json']).stdout);
+    expect(r.stderr).toContain('耗时（--timings）：');
+  });
+});
