@@ -9,7 +9,7 @@
  * Update the expected files with `npx vitest run test/syntax -u` and review the diff.
  */
 import { describe, expect, it } from 'vitest';
-import type { Expr, FileAst, IndicatorDecl, PropertyDecl } from '../../compiler/syntax/ast.js';
+import type { Expr, FileAst, DefinitionDecl, IndicatorDecl, PropertyDecl } from '../../compiler/syntax/ast.js';
 import { decToString } from '../../compiler/common/decimal.js';
 import { astOf, caseNames, caseText, checkAst, checkLex, checkParse, toPlain } from '../helpers/golden.js';
 
@@ -120,8 +120,9 @@ describe('legal comparison words (民法典 第一千二百五十九条)', () =>
 });
 
 describe('numerals and dates convert exactly', () => {
-  it('indicator values', () => {
-    const vals = ast('numerals').items.filter((i): i is IndicatorDecl => i.kind === 'indicator').map((i) => {
+  it('indicator (and, for dates, definition) values', () => {
+    // (the dates are written as 定义: an indicator is a number, ZC0515)
+    const vals = ast('numerals').items.filter((i): i is IndicatorDecl | DefinitionDecl => i.kind === 'indicator' || i.kind === 'definition').map((i) => {
       const v = i.value;
       if (v.kind === 'number') return `${i.name.text}=${decToString(v.value)}${v.unit ? ` ${v.unit.canonical}×${decToString(v.unit.factor)}` : ''}`;
       if (v.kind === 'date') return `${i.name.text}=${v.value.y}-${v.value.m}-${v.value.d}`;
