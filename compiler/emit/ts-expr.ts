@@ -139,6 +139,7 @@ export class ModuleGen {
   private readonly defIvMemo = new Map<number, boolean>();
   private readonly defRiskyMemo = new Map<number, boolean>();
   private readonly defRawMemo = new Map<number, boolean>();
+  private readonly defCostMemo = new Map<number, number>();
 
   constructor(readonly ir: IrProgram, paramConsts: ReadonlyMap<string, string>) {
     for (const [k, v] of paramConsts) this.params.set(k, v);
@@ -270,6 +271,24 @@ export class ModuleGen {
       }
     };
     return ok(e);
+  }
+
+  /** A static estimate of the raw code's work for `e` (loops weigh by their bodies; definitions by their expressions). */
+  rawCost(e: IrExpr): number {
+    switch (e.k) {
+      case 'quant': return 8 + this.rawCost(e.list) + 8 * (e.body ? this.rawCost(e.body) : 1);
+      case 'def': {
+        const di = this.def(e.name);
+        let v = this.defCostMemo.get(di);
+        if (v === undefined) {
+          this.defCostMemo.set(di, 1);
+          v = 2 + (di < 0 ? 0 : this.rawCost(this.ir.definitions[di]!.expr));
+          this.defCostMemo.set(di, v);
+        }
+        return v + (e.of ? this.rawCost(e.of) : 0);
+      }
+      default: return children(e).reduce((n, x) => n + this.rawCost(x), 1);
+    }
   }
 
   private defRisky(i: number): boolean {
@@ -684,7 +703,10 @@ export class FnGen {
   }
 
   /** 且 / 或: false (true) decides at once; otherwise unknown if any operand is unknown. */
-  private logic(k: 'and' | 'or', xs: readonly IrExpr[]): Out {
+  private logic(k: 'and' | 'or', operands: readonly IrExpr[]): Out {
+    // raw mode: the cheap operands first — Kleene 且/或 do not depend on the order, and raw code
+    // records no missing facts and throws nothing, so only the work done changes
+    const xs = this.rawMode ? operands.map((x, i) => ({ x, i, c: this.mod.rawCost(x) })).sort((a, b) => a.c - b.c || a.i - b.i).map((o) => o.x) : operands;
     const t = this.tmp();
     const decisive = k === 'and' ? 'false' : 'true';
     const neutral = k === 'and' ? 'true' : 'false';

@@ -66,30 +66,47 @@ function namedCount(names: readonly string[]): string {
 
 function recordFn(e: IrEntity, index: number, mod: ModuleGen): string {
   const fields = uniqueFields(e);
+  // the own keys: each must be a declared name (a switch on the key's length, then ===: one or two
+  // comparisons per key instead of one per declared field)
+  const byLength = new Map<number, string[]>();
+  for (const f of fields) byLength.set(f.name.length, [...(byLength.get(f.name.length) ?? []), f.name]);
+  const keyCases = [...byLength.entries()].sort((a, b) => a[0] - b[0]).flatMap(([len, names]) => [
+    `      case ${len}:`,
+    `        if (${names.map((n) => `key !== ${lit(n)}`).join(' && ')}) return false;`,
+    '        break;',
+  ]);
+  const checks = fields.flatMap((f) => [
+    `  x = o[${lit(f.name)}];`,
+    '  if (x !== undefined) {',
+    `    ${check(f, mod)}`,
+    '    m++;',
+    '  }',
+  ]);
+  const usesD = fields.some((f) => ['date', 'entity', 'list'].includes(f.type.k));
   return [
     `/** 直接校验实体「${commentText(e.name)}」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */`,
-    `function _rv${index}(x0: unknown, D: string, depth: number): boolean {`,
+    `function _rv${index}(x0: unknown, ${usesD ? 'D' : '_D'}: string, depth: number): boolean {`,
     '  if (typeof x0 !== \'object\' || x0 === null || depth > _FAST_DEPTH) return false;',
     '  const o = x0 as Record<string, unknown>;',
     '  if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;',
+    '  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)',
     '  let n = 0;',
     '  for (const key in o) {',
-    '    switch (key) {',
-    ...fields.flatMap((f) => [
-      `      case ${lit(f.name)}: {`,
-      `        const x = o[${lit(f.name)}];`,
-      `        ${check(f, mod)}`,
-      '        break;',
-      '      }',
+    ...(fields.length === 0 ? ['    void key;', '    return false;'] : [
+      '    switch (key.length) {',
+      ...keyCases,
+      '      default: return false;',
+      '    }',
+      '    n++;',
     ]),
-    '      default: return false;',
-    '    }',
-    '    n++;',
     '  }',
-    '  // INVARIANT: the own enumerable declared fields are exactly those the raw code reads as present',
-    `  return n === ${namedCount(fields.map((f) => f.name))};`,
+    '  // each declared field by name: checked when present',
+    ...(fields.length ? ['  let m = 0;', '  let x: unknown;', ...checks] : ['  const m = 0;']),
+    '  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not',
+    '  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)',
+    '  return n === m;',
     '}',
-  ].join('\n').replace(/\(x0: unknown, D: string, depth: number\)/, (m) => (fields.some((f) => ['date', 'entity', 'list'].includes(f.type.k)) ? m : '(x0: unknown, _D: string, depth: number)'));
+  ].join('\n');
 }
 
 function listFn(e: IrEntity, index: number): string {

@@ -7542,25 +7542,36 @@ function _rv0(x0: unknown, _D: string, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
   let n = 0;
   for (const key in o) {
-    switch (key) {
-      case "户籍": {
-        const x = o["户籍"];
-        if (x !== "栾川县" && x !== "县外") return false;
+    switch (key.length) {
+      case 2:
+        if (key !== "户籍") return false;
         break;
-      }
-      case "缴存住房公积金": {
-        const x = o["缴存住房公积金"];
-        if (typeof x !== 'boolean') return false;
+      case 7:
+        if (key !== "缴存住房公积金") return false;
         break;
-      }
       default: return false;
     }
     n++;
   }
-  // INVARIANT: the own enumerable declared fields are exactly those the raw code reads as present
-  return n === (o["户籍"] !== undefined ? 1 : 0) + (o["缴存住房公积金"] !== undefined ? 1 : 0);
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["户籍"];
+  if (x !== undefined) {
+    if (x !== "栾川县" && x !== "县外") return false;
+    m++;
+  }
+  x = o["缴存住房公积金"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
 }
 
 /** 直接校验实体「人」的列表：没有空位与 undefined 元素的数组，每个元素合格。 */
@@ -7578,40 +7589,51 @@ function _rv1(x0: unknown, D: string, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
   let n = 0;
   for (const key in o) {
-    switch (key) {
-      case "出生日期": {
-        const x = o["出生日期"];
-        if (!_rdate(x, D)) return false;
+    switch (key.length) {
+      case 2:
+        if (key !== "户籍" && key !== "性别" && key !== "健在") return false;
         break;
-      }
-      case "同胎序号": {
-        const x = o["同胎序号"];
-        if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) return false;
+      case 4:
+        if (key !== "出生日期" && key !== "同胎序号") return false;
         break;
-      }
-      case "户籍": {
-        const x = o["户籍"];
-        if (x !== "栾川县" && x !== "县外") return false;
-        break;
-      }
-      case "性别": {
-        const x = o["性别"];
-        if (x !== "男" && x !== "女") return false;
-        break;
-      }
-      case "健在": {
-        const x = o["健在"];
-        if (typeof x !== 'boolean') return false;
-        break;
-      }
       default: return false;
     }
     n++;
   }
-  // INVARIANT: the own enumerable declared fields are exactly those the raw code reads as present
-  return n === (o["出生日期"] !== undefined ? 1 : 0) + (o["同胎序号"] !== undefined ? 1 : 0) + (o["户籍"] !== undefined ? 1 : 0) + (o["性别"] !== undefined ? 1 : 0) + (o["健在"] !== undefined ? 1 : 0);
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["出生日期"];
+  if (x !== undefined) {
+    if (!_rdate(x, D)) return false;
+    m++;
+  }
+  x = o["同胎序号"];
+  if (x !== undefined) {
+    if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) return false;
+    m++;
+  }
+  x = o["户籍"];
+  if (x !== undefined) {
+    if (x !== "栾川县" && x !== "县外") return false;
+    m++;
+  }
+  x = o["性别"];
+  if (x !== undefined) {
+    if (x !== "男" && x !== "女") return false;
+    m++;
+  }
+  x = o["健在"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
 }
 
 /** 直接校验实体「子女」的列表：没有空位与 undefined 元素的数组，每个元素合格。 */
@@ -7629,25 +7651,33 @@ function _rv2(x0: unknown, D: string, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
   let n = 0;
   for (const key in o) {
-    switch (key) {
-      case "证件类别": {
-        const x = o["证件类别"];
-        if (x !== "独生子女父母光荣证" && x !== "农村计划生育双女家庭证明" && x !== "其他证件") return false;
+    switch (key.length) {
+      case 4:
+        if (key !== "证件类别" && key !== "发证日期") return false;
         break;
-      }
-      case "发证日期": {
-        const x = o["发证日期"];
-        if (!_rdate(x, D)) return false;
-        break;
-      }
       default: return false;
     }
     n++;
   }
-  // INVARIANT: the own enumerable declared fields are exactly those the raw code reads as present
-  return n === (o["证件类别"] !== undefined ? 1 : 0) + (o["发证日期"] !== undefined ? 1 : 0);
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["证件类别"];
+  if (x !== undefined) {
+    if (x !== "独生子女父母光荣证" && x !== "农村计划生育双女家庭证明" && x !== "其他证件") return false;
+    m++;
+  }
+  x = o["发证日期"];
+  if (x !== undefined) {
+    if (!_rdate(x, D)) return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
 }
 
 /** 直接校验实体「计划生育证件」的列表：没有空位与 undefined 元素的数组，每个元素合格。 */
@@ -7665,75 +7695,107 @@ function _rv3(x0: unknown, D: string, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
   let n = 0;
   for (const key in o) {
-    switch (key) {
-      case "夫妻": {
-        const x = o["夫妻"];
-        if (!_rl0(x, D, depth + 1)) return false;
+    switch (key.length) {
+      case 2:
+        if (key !== "夫妻" && key !== "子女") return false;
         break;
-      }
-      case "子女": {
-        const x = o["子女"];
-        if (!_rl1(x, D, depth + 1)) return false;
+      case 3:
+        if (key !== "居住地") return false;
         break;
-      }
-      case "居住地": {
-        const x = o["居住地"];
-        if (x !== "栾川县" && x !== "县外") return false;
+      case 4:
+        if (key !== "购房类型" && key !== "购房日期" && key !== "有户口簿") return false;
         break;
-      }
-      case "申请租房提取住房公积金": {
-        const x = o["申请租房提取住房公积金"];
-        if (typeof x !== 'boolean') return false;
+      case 6:
+        if (key !== "计划生育证件") return false;
         break;
-      }
-      case "购房类型": {
-        const x = o["购房类型"];
-        if (x !== "首套自住住房" && x !== "改善型住房" && x !== "其他住房") return false;
+      case 7:
+        if (key !== "所购住房所在地") return false;
         break;
-      }
-      case "所购住房为商品房": {
-        const x = o["所购住房为商品房"];
-        if (typeof x !== 'boolean') return false;
+      case 8:
+        if (key !== "所购住房为商品房") return false;
         break;
-      }
-      case "所购住房所在地": {
-        const x = o["所购住房所在地"];
-        if (x !== "栾川县" && x !== "县外") return false;
+      case 11:
+        if (key !== "申请租房提取住房公积金") return false;
         break;
-      }
-      case "购房日期": {
-        const x = o["购房日期"];
-        if (!_rdate(x, D)) return false;
+      case 12:
+        if (key !== "有医院出具的三孩出生证明") return false;
         break;
-      }
-      case "已网上登记并保存三孩生育证": {
-        const x = o["已网上登记并保存三孩生育证"];
-        if (typeof x !== 'boolean') return false;
+      case 13:
+        if (key !== "已网上登记并保存三孩生育证") return false;
         break;
-      }
-      case "有医院出具的三孩出生证明": {
-        const x = o["有医院出具的三孩出生证明"];
-        if (typeof x !== 'boolean') return false;
-        break;
-      }
-      case "有户口簿": {
-        const x = o["有户口簿"];
-        if (typeof x !== 'boolean') return false;
-        break;
-      }
-      case "计划生育证件": {
-        const x = o["计划生育证件"];
-        if (!_rl2(x, D, depth + 1)) return false;
-        break;
-      }
       default: return false;
     }
     n++;
   }
-  // INVARIANT: the own enumerable declared fields are exactly those the raw code reads as present
-  return n === (o["夫妻"] !== undefined ? 1 : 0) + (o["子女"] !== undefined ? 1 : 0) + (o["居住地"] !== undefined ? 1 : 0) + (o["申请租房提取住房公积金"] !== undefined ? 1 : 0) + (o["购房类型"] !== undefined ? 1 : 0) + (o["所购住房为商品房"] !== undefined ? 1 : 0) + (o["所购住房所在地"] !== undefined ? 1 : 0) + (o["购房日期"] !== undefined ? 1 : 0) + (o["已网上登记并保存三孩生育证"] !== undefined ? 1 : 0) + (o["有医院出具的三孩出生证明"] !== undefined ? 1 : 0) + (o["有户口簿"] !== undefined ? 1 : 0) + (o["计划生育证件"] !== undefined ? 1 : 0);
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["夫妻"];
+  if (x !== undefined) {
+    if (!_rl0(x, D, depth + 1)) return false;
+    m++;
+  }
+  x = o["子女"];
+  if (x !== undefined) {
+    if (!_rl1(x, D, depth + 1)) return false;
+    m++;
+  }
+  x = o["居住地"];
+  if (x !== undefined) {
+    if (x !== "栾川县" && x !== "县外") return false;
+    m++;
+  }
+  x = o["申请租房提取住房公积金"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["购房类型"];
+  if (x !== undefined) {
+    if (x !== "首套自住住房" && x !== "改善型住房" && x !== "其他住房") return false;
+    m++;
+  }
+  x = o["所购住房为商品房"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["所购住房所在地"];
+  if (x !== undefined) {
+    if (x !== "栾川县" && x !== "县外") return false;
+    m++;
+  }
+  x = o["购房日期"];
+  if (x !== undefined) {
+    if (!_rdate(x, D)) return false;
+    m++;
+  }
+  x = o["已网上登记并保存三孩生育证"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["有医院出具的三孩出生证明"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["有户口簿"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["计划生育证件"];
+  if (x !== undefined) {
+    if (!_rl2(x, D, depth + 1)) return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
 }
 
 /** 直接校验实体「婴幼儿」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
@@ -7741,25 +7803,36 @@ function _rv4(x0: unknown, D: string, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
   let n = 0;
   for (const key in o) {
-    switch (key) {
-      case "出生日期": {
-        const x = o["出生日期"];
-        if (!_rdate(x, D)) return false;
+    switch (key.length) {
+      case 2:
+        if (key !== "户籍") return false;
         break;
-      }
-      case "户籍": {
-        const x = o["户籍"];
-        if (x !== "栾川县" && x !== "县外") return false;
+      case 4:
+        if (key !== "出生日期") return false;
         break;
-      }
       default: return false;
     }
     n++;
   }
-  // INVARIANT: the own enumerable declared fields are exactly those the raw code reads as present
-  return n === (o["出生日期"] !== undefined ? 1 : 0) + (o["户籍"] !== undefined ? 1 : 0);
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["出生日期"];
+  if (x !== undefined) {
+    if (!_rdate(x, D)) return false;
+    m++;
+  }
+  x = o["户籍"];
+  if (x !== undefined) {
+    if (x !== "栾川县" && x !== "县外") return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
 }
 
 /** 直接校验实体「托育机构」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
@@ -7767,90 +7840,131 @@ function _rv5(x0: unknown, D: string, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
   let n = 0;
   for (const key in o) {
-    switch (key) {
-      case "举办者类别": {
-        const x = o["举办者类别"];
-        if (x !== "机关或事业单位" && x !== "企业" && x !== "个人" && x !== "社会组织") return false;
+    switch (key.length) {
+      case 3:
+        if (key !== "所在地") return false;
         break;
-      }
-      case "所在地": {
-        const x = o["所在地"];
-        if (x !== "栾川县" && x !== "县外") return false;
+      case 4:
+        if (key !== "设立日期") return false;
         break;
-      }
-      case "设立日期": {
-        const x = o["设立日期"];
-        if (!_rdate(x, D)) return false;
+      case 5:
+        if (key !== "举办者类别" && key !== "有场地证明") return false;
         break;
-      }
-      case "已在线填写备案书及承诺书": {
-        const x = o["已在线填写备案书及承诺书"];
-        if (typeof x !== 'boolean') return false;
+      case 6:
+        if (key !== "提供餐饮服务") return false;
         break;
-      }
-      case "有营业执照或其他法人登记证书": {
-        const x = o["有营业执照或其他法人登记证书"];
-        if (typeof x !== 'boolean') return false;
+      case 7:
+        if (key !== "已取得备案回执") return false;
         break;
-      }
-      case "有场地证明": {
-        const x = o["有场地证明"];
-        if (typeof x !== 'boolean') return false;
+      case 8:
+        if (key !== "有食品经营许可证" && key !== "收到备案材料日期") return false;
         break;
-      }
-      case "有工作人员专业资格证明及健康合格证明": {
-        const x = o["有工作人员专业资格证明及健康合格证明"];
-        if (typeof x !== 'boolean') return false;
+      case 10:
+        if (key !== "收到不符合规范的通知") return false;
         break;
-      }
-      case "有评价为合格的卫生评价报告": {
-        const x = o["有评价为合格的卫生评价报告"];
-        if (typeof x !== 'boolean') return false;
+      case 11:
+        if (key !== "有消防安全检查合格证明") return false;
         break;
-      }
-      case "有消防安全检查合格证明": {
-        const x = o["有消防安全检查合格证明"];
-        if (typeof x !== 'boolean') return false;
+      case 12:
+        if (key !== "已在线填写备案书及承诺书") return false;
         break;
-      }
-      case "有法律法规规定的其他相关材料": {
-        const x = o["有法律法规规定的其他相关材料"];
-        if (typeof x !== 'boolean') return false;
+      case 13:
+        if (key !== "有评价为合格的卫生评价报告") return false;
         break;
-      }
-      case "提供餐饮服务": {
-        const x = o["提供餐饮服务"];
-        if (typeof x !== 'boolean') return false;
+      case 14:
+        if (key !== "有营业执照或其他法人登记证书" && key !== "有法律法规规定的其他相关材料") return false;
         break;
-      }
-      case "有食品经营许可证": {
-        const x = o["有食品经营许可证"];
-        if (typeof x !== 'boolean') return false;
+      case 18:
+        if (key !== "有工作人员专业资格证明及健康合格证明") return false;
         break;
-      }
-      case "收到备案材料日期": {
-        const x = o["收到备案材料日期"];
-        if (!_rdate(x, D)) return false;
-        break;
-      }
-      case "收到不符合规范的通知": {
-        const x = o["收到不符合规范的通知"];
-        if (typeof x !== 'boolean') return false;
-        break;
-      }
-      case "已取得备案回执": {
-        const x = o["已取得备案回执"];
-        if (typeof x !== 'boolean') return false;
-        break;
-      }
       default: return false;
     }
     n++;
   }
-  // INVARIANT: the own enumerable declared fields are exactly those the raw code reads as present
-  return n === (o["举办者类别"] !== undefined ? 1 : 0) + (o["所在地"] !== undefined ? 1 : 0) + (o["设立日期"] !== undefined ? 1 : 0) + (o["已在线填写备案书及承诺书"] !== undefined ? 1 : 0) + (o["有营业执照或其他法人登记证书"] !== undefined ? 1 : 0) + (o["有场地证明"] !== undefined ? 1 : 0) + (o["有工作人员专业资格证明及健康合格证明"] !== undefined ? 1 : 0) + (o["有评价为合格的卫生评价报告"] !== undefined ? 1 : 0) + (o["有消防安全检查合格证明"] !== undefined ? 1 : 0) + (o["有法律法规规定的其他相关材料"] !== undefined ? 1 : 0) + (o["提供餐饮服务"] !== undefined ? 1 : 0) + (o["有食品经营许可证"] !== undefined ? 1 : 0) + (o["收到备案材料日期"] !== undefined ? 1 : 0) + (o["收到不符合规范的通知"] !== undefined ? 1 : 0) + (o["已取得备案回执"] !== undefined ? 1 : 0);
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["举办者类别"];
+  if (x !== undefined) {
+    if (x !== "机关或事业单位" && x !== "企业" && x !== "个人" && x !== "社会组织") return false;
+    m++;
+  }
+  x = o["所在地"];
+  if (x !== undefined) {
+    if (x !== "栾川县" && x !== "县外") return false;
+    m++;
+  }
+  x = o["设立日期"];
+  if (x !== undefined) {
+    if (!_rdate(x, D)) return false;
+    m++;
+  }
+  x = o["已在线填写备案书及承诺书"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["有营业执照或其他法人登记证书"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["有场地证明"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["有工作人员专业资格证明及健康合格证明"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["有评价为合格的卫生评价报告"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["有消防安全检查合格证明"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["有法律法规规定的其他相关材料"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["提供餐饮服务"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["有食品经营许可证"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["收到备案材料日期"];
+  if (x !== undefined) {
+    if (!_rdate(x, D)) return false;
+    m++;
+  }
+  x = o["收到不符合规范的通知"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["已取得备案回执"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
 }
 
 /** 直接校验实体「入托幼儿」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
@@ -7858,40 +7972,57 @@ function _rv6(x0: unknown, D: string, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
   let n = 0;
   for (const key in o) {
-    switch (key) {
-      case "出生日期": {
-        const x = o["出生日期"];
-        if (!_rdate(x, D)) return false;
+    switch (key.length) {
+      case 2:
+        if (key !== "户籍") return false;
         break;
-      }
-      case "同胎序号": {
-        const x = o["同胎序号"];
-        if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) return false;
+      case 4:
+        if (key !== "出生日期" && key !== "同胎序号") return false;
         break;
-      }
-      case "户籍": {
-        const x = o["户籍"];
-        if (x !== "栾川县" && x !== "县外") return false;
+      case 7:
+        if (key !== "父母的其他子女") return false;
         break;
-      }
-      case "父母的其他子女": {
-        const x = o["父母的其他子女"];
-        if (!_rl1(x, D, depth + 1)) return false;
+      case 9:
+        if (key !== "有缴费凭证及考勤表") return false;
         break;
-      }
-      case "有缴费凭证及考勤表": {
-        const x = o["有缴费凭证及考勤表"];
-        if (typeof x !== 'boolean') return false;
-        break;
-      }
       default: return false;
     }
     n++;
   }
-  // INVARIANT: the own enumerable declared fields are exactly those the raw code reads as present
-  return n === (o["出生日期"] !== undefined ? 1 : 0) + (o["同胎序号"] !== undefined ? 1 : 0) + (o["户籍"] !== undefined ? 1 : 0) + (o["父母的其他子女"] !== undefined ? 1 : 0) + (o["有缴费凭证及考勤表"] !== undefined ? 1 : 0);
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["出生日期"];
+  if (x !== undefined) {
+    if (!_rdate(x, D)) return false;
+    m++;
+  }
+  x = o["同胎序号"];
+  if (x !== undefined) {
+    if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) return false;
+    m++;
+  }
+  x = o["户籍"];
+  if (x !== undefined) {
+    if (x !== "栾川县" && x !== "县外") return false;
+    m++;
+  }
+  x = o["父母的其他子女"];
+  if (x !== undefined) {
+    if (!_rl1(x, D, depth + 1)) return false;
+    m++;
+  }
+  x = o["有缴费凭证及考勤表"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
 }
 
 /** 直接校验实体「母婴照护服务机构」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
@@ -7899,70 +8030,96 @@ function _rv7(x0: unknown, D: string, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
   let n = 0;
   for (const key in o) {
-    switch (key) {
-      case "举办者类别": {
-        const x = o["举办者类别"];
-        if (x !== "机关或事业单位" && x !== "企业" && x !== "个人" && x !== "社会组织") return false;
+    switch (key.length) {
+      case 3:
+        if (key !== "所在地") return false;
         break;
-      }
-      case "所在地": {
-        const x = o["所在地"];
-        if (x !== "栾川县" && x !== "县外") return false;
+      case 4:
+        if (key !== "开办日期") return false;
         break;
-      }
-      case "开办日期": {
-        const x = o["开办日期"];
-        if (!_rdate(x, D)) return false;
+      case 5:
+        if (key !== "举办者类别" && key !== "有场地证明") return false;
         break;
-      }
-      case "具有独立法人资质": {
-        const x = o["具有独立法人资质"];
-        if (typeof x !== 'boolean') return false;
+      case 6:
+        if (key !== "提供餐饮服务") return false;
         break;
-      }
-      case "取得经营许可相关证照": {
-        const x = o["取得经营许可相关证照"];
-        if (typeof x !== 'boolean') return false;
+      case 8:
+        if (key !== "具有独立法人资质" && key !== "有食品经营许可证") return false;
         break;
-      }
-      case "有场地证明": {
-        const x = o["有场地证明"];
-        if (typeof x !== 'boolean') return false;
+      case 10:
+        if (key !== "取得经营许可相关证照") return false;
         break;
-      }
-      case "工作人员有健康合格证明": {
-        const x = o["工作人员有健康合格证明"];
-        if (typeof x !== 'boolean') return false;
+      case 11:
+        if (key !== "工作人员有健康合格证明" && key !== "有消防安全检查合格证明" && key !== "在卫生行政部门备案合格") return false;
         break;
-      }
-      case "有消防安全检查合格证明": {
-        const x = o["有消防安全检查合格证明"];
-        if (typeof x !== 'boolean') return false;
-        break;
-      }
-      case "提供餐饮服务": {
-        const x = o["提供餐饮服务"];
-        if (typeof x !== 'boolean') return false;
-        break;
-      }
-      case "有食品经营许可证": {
-        const x = o["有食品经营许可证"];
-        if (typeof x !== 'boolean') return false;
-        break;
-      }
-      case "在卫生行政部门备案合格": {
-        const x = o["在卫生行政部门备案合格"];
-        if (typeof x !== 'boolean') return false;
-        break;
-      }
       default: return false;
     }
     n++;
   }
-  // INVARIANT: the own enumerable declared fields are exactly those the raw code reads as present
-  return n === (o["举办者类别"] !== undefined ? 1 : 0) + (o["所在地"] !== undefined ? 1 : 0) + (o["开办日期"] !== undefined ? 1 : 0) + (o["具有独立法人资质"] !== undefined ? 1 : 0) + (o["取得经营许可相关证照"] !== undefined ? 1 : 0) + (o["有场地证明"] !== undefined ? 1 : 0) + (o["工作人员有健康合格证明"] !== undefined ? 1 : 0) + (o["有消防安全检查合格证明"] !== undefined ? 1 : 0) + (o["提供餐饮服务"] !== undefined ? 1 : 0) + (o["有食品经营许可证"] !== undefined ? 1 : 0) + (o["在卫生行政部门备案合格"] !== undefined ? 1 : 0);
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["举办者类别"];
+  if (x !== undefined) {
+    if (x !== "机关或事业单位" && x !== "企业" && x !== "个人" && x !== "社会组织") return false;
+    m++;
+  }
+  x = o["所在地"];
+  if (x !== undefined) {
+    if (x !== "栾川县" && x !== "县外") return false;
+    m++;
+  }
+  x = o["开办日期"];
+  if (x !== undefined) {
+    if (!_rdate(x, D)) return false;
+    m++;
+  }
+  x = o["具有独立法人资质"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["取得经营许可相关证照"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["有场地证明"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["工作人员有健康合格证明"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["有消防安全检查合格证明"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["提供餐饮服务"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["有食品经营许可证"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["在卫生行政部门备案合格"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
 }
 
 /** 直接校验实体「职工」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
@@ -7970,40 +8127,57 @@ function _rv8(x0: unknown, D: string, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
   let n = 0;
   for (const key in o) {
-    switch (key) {
-      case "性别": {
-        const x = o["性别"];
-        if (x !== "男" && x !== "女") return false;
+    switch (key.length) {
+      case 2:
+        if (key !== "性别" && key !== "子女") return false;
         break;
-      }
-      case "用人单位所在地": {
-        const x = o["用人单位所在地"];
-        if (x !== "栾川县" && x !== "县外") return false;
+      case 5:
+        if (key !== "哺乳假已满") return false;
         break;
-      }
-      case "子女": {
-        const x = o["子女"];
-        if (!_rl1(x, D, depth + 1)) return false;
+      case 7:
+        if (key !== "用人单位所在地") return false;
         break;
-      }
-      case "生育符合法律法规规定": {
-        const x = o["生育符合法律法规规定"];
-        if (typeof x !== 'boolean') return false;
+      case 10:
+        if (key !== "生育符合法律法规规定") return false;
         break;
-      }
-      case "哺乳假已满": {
-        const x = o["哺乳假已满"];
-        if (typeof x !== 'boolean') return false;
-        break;
-      }
       default: return false;
     }
     n++;
   }
-  // INVARIANT: the own enumerable declared fields are exactly those the raw code reads as present
-  return n === (o["性别"] !== undefined ? 1 : 0) + (o["用人单位所在地"] !== undefined ? 1 : 0) + (o["子女"] !== undefined ? 1 : 0) + (o["生育符合法律法规规定"] !== undefined ? 1 : 0) + (o["哺乳假已满"] !== undefined ? 1 : 0);
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["性别"];
+  if (x !== undefined) {
+    if (x !== "男" && x !== "女") return false;
+    m++;
+  }
+  x = o["用人单位所在地"];
+  if (x !== undefined) {
+    if (x !== "栾川县" && x !== "县外") return false;
+    m++;
+  }
+  x = o["子女"];
+  if (x !== undefined) {
+    if (!_rl1(x, D, depth + 1)) return false;
+    m++;
+  }
+  x = o["生育符合法律法规规定"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["哺乳假已满"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
 }
 
 /** 直接校验实体「培训参加人」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
@@ -8011,35 +8185,49 @@ function _rv9(x0: unknown, D: string, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
   let n = 0;
   for (const key in o) {
-    switch (key) {
-      case "子女": {
-        const x = o["子女"];
-        if (!_rl1(x, D, depth + 1)) return false;
+    switch (key.length) {
+      case 2:
+        if (key !== "子女") return false;
         break;
-      }
-      case "自愿参加": {
-        const x = o["自愿参加"];
-        if (typeof x !== 'boolean') return false;
+      case 4:
+        if (key !== "自愿参加" && key !== "培训类别") return false;
         break;
-      }
-      case "培训类别": {
-        const x = o["培训类别"];
-        if (x !== "短期技能培训" && x !== "农村实用技术培训" && x !== "致富带头人培训" && x !== "其他培训") return false;
+      case 9:
+        if (key !== "培训由县人社局开展") return false;
         break;
-      }
-      case "培训由县人社局开展": {
-        const x = o["培训由县人社局开展"];
-        if (typeof x !== 'boolean') return false;
-        break;
-      }
       default: return false;
     }
     n++;
   }
-  // INVARIANT: the own enumerable declared fields are exactly those the raw code reads as present
-  return n === (o["子女"] !== undefined ? 1 : 0) + (o["自愿参加"] !== undefined ? 1 : 0) + (o["培训类别"] !== undefined ? 1 : 0) + (o["培训由县人社局开展"] !== undefined ? 1 : 0);
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["子女"];
+  if (x !== undefined) {
+    if (!_rl1(x, D, depth + 1)) return false;
+    m++;
+  }
+  x = o["自愿参加"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["培训类别"];
+  if (x !== undefined) {
+    if (x !== "短期技能培训" && x !== "农村实用技术培训" && x !== "致富带头人培训" && x !== "其他培训") return false;
+    m++;
+  }
+  x = o["培训由县人社局开展"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
 }
 
 /** 措施「计划生育家庭奖励扶助延续」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
@@ -8218,16 +8406,16 @@ function _rm6(F: _RR, day: number, D: string): 快速决定 {
     Lt1: {
       let t1u = false;
       const t2: _RR | null = (F["托育机构"] as _RR | undefined) ?? null;
-      const t3: boolean | null = t2 === null ? null : _rd9(F, D, t2);
-      if (t3 === false) {
+      const t3 = t2 === null ? undefined : t2["所在地"] as string | undefined;
+      const t4: string | null = t3 === undefined ? null : t3;
+      const t5: boolean | null = t4 === null ? null : t4 === "栾川县";
+      if (t5 === false) {
         t1 = false;
         break Lt1;
       }
-      if (t3 === null) t1u = true;
-      const t4: _RR | null = (F["托育机构"] as _RR | undefined) ?? null;
-      const t5 = t4 === null ? undefined : t4["所在地"] as string | undefined;
-      const t6: string | null = t5 === undefined ? null : t5;
-      const t7: boolean | null = t6 === null ? null : t6 === "栾川县";
+      if (t5 === null) t1u = true;
+      const t6: _RR | null = (F["托育机构"] as _RR | undefined) ?? null;
+      const t7: boolean | null = t6 === null ? null : _rd9(F, D, t6);
       if (t7 === false) {
         t1 = false;
         break Lt1;
@@ -8291,8 +8479,8 @@ function _rm7(F: _RR, _day: number, D: string): 快速决定 {
     Lt1: {
       let t1u = false;
       const t2: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
-      const t3: number | null = t2 === null ? null : _rd14(F, D, t2);
-      const t4: boolean | null = t3 === null ? null : t3 >= 2;
+      const t3 = t2 === null ? undefined : t2["申请租房提取住房公积金"] as boolean | undefined;
+      const t4: boolean | null = t3 === undefined ? null : t3;
       if (t4 === false) {
         t1 = false;
         break Lt1;
@@ -8306,8 +8494,8 @@ function _rm7(F: _RR, _day: number, D: string): 快速决定 {
       }
       if (t6 === null) t1u = true;
       const t7: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
-      const t8 = t7 === null ? undefined : t7["申请租房提取住房公积金"] as boolean | undefined;
-      const t9: boolean | null = t8 === undefined ? null : t8;
+      const t8: number | null = t7 === null ? null : _rd14(F, D, t7);
+      const t9: boolean | null = t8 === null ? null : t8 >= 2;
       if (t9 === false) {
         t1 = false;
         break Lt1;
@@ -8355,36 +8543,36 @@ function _rm8(F: _RR, _day: number, D: string): 快速决定 {
     let t1: boolean | null = true;
     Lt1: {
       let t1u = false;
-      const t2: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
-      const t3: number | null = t2 === null ? null : _rd14(F, D, t2);
-      const t4: boolean | null = t3 === null ? null : t3 >= 2;
-      if (t4 === false) {
+      let t2: boolean | null = null;
+      Lt2: {
+        const t3: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+        const t4 = t3 === null ? undefined : t3["购房类型"] as string | undefined;
+        const t5: string | null = t4 === undefined ? null : t4;
+        if (t5 === null) break Lt2;
+        let t2u = false;
+        if ("首套自住住房" === t5) {
+          t2 = true;
+          break Lt2;
+        }
+        if ("改善型住房" === t5) {
+          t2 = true;
+          break Lt2;
+        }
+        t2 = t2u ? null : false;
+      }
+      if (t2 === false) {
         t1 = false;
         break Lt1;
       }
-      if (t4 === null) t1u = true;
-      let t5: boolean | null = null;
-      Lt5: {
-        const t6: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
-        const t7 = t6 === null ? undefined : t6["购房类型"] as string | undefined;
-        const t8: string | null = t7 === undefined ? null : t7;
-        if (t8 === null) break Lt5;
-        let t5u = false;
-        if ("首套自住住房" === t8) {
-          t5 = true;
-          break Lt5;
-        }
-        if ("改善型住房" === t8) {
-          t5 = true;
-          break Lt5;
-        }
-        t5 = t5u ? null : false;
-      }
-      if (t5 === false) {
+      if (t2 === null) t1u = true;
+      const t6: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t7: number | null = t6 === null ? null : _rd14(F, D, t6);
+      const t8: boolean | null = t7 === null ? null : t7 >= 2;
+      if (t8 === false) {
         t1 = false;
         break Lt1;
       }
-      if (t5 === null) t1u = true;
+      if (t8 === null) t1u = true;
       if (t1u) t1 = null;
     }
     a0 = t1;
@@ -8428,36 +8616,36 @@ function _rm9(F: _RR, _day: number, D: string): 快速决定 {
     Lt1: {
       let t1u = false;
       const t2: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
-      const t3: number | null = t2 === null ? null : _rd14(F, D, t2);
-      const t4: boolean | null = t3 === null ? null : t3 >= 2;
-      if (t4 === false) {
+      const t3: boolean | null = t2 === null ? null : _rd16(F, D, t2);
+      if (t3 === false) {
         t1 = false;
         break Lt1;
       }
-      if (t4 === null) t1u = true;
-      const t5: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
-      const t6: boolean | null = t5 === null ? null : _rd3(F, D, t5);
-      if (t6 === false) {
+      if (t3 === null) t1u = true;
+      const t4: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t5: boolean | null = t4 === null ? null : _rd17(F, D, t4);
+      if (t5 === false) {
         t1 = false;
         break Lt1;
       }
-      if (t6 === null) t1u = true;
-      const t7: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
-      const t8: boolean | null = t7 === null ? null : _rd4(F, D, t7);
+      if (t5 === null) t1u = true;
+      const t6: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t7: number | null = t6 === null ? null : _rd14(F, D, t6);
+      const t8: boolean | null = t7 === null ? null : t7 >= 2;
       if (t8 === false) {
         t1 = false;
         break Lt1;
       }
       if (t8 === null) t1u = true;
       const t9: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
-      const t10: boolean | null = t9 === null ? null : _rd16(F, D, t9);
+      const t10: boolean | null = t9 === null ? null : _rd3(F, D, t9);
       if (t10 === false) {
         t1 = false;
         break Lt1;
       }
       if (t10 === null) t1u = true;
       const t11: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
-      const t12: boolean | null = t11 === null ? null : _rd17(F, D, t11);
+      const t12: boolean | null = t11 === null ? null : _rd4(F, D, t11);
       if (t12 === false) {
         t1 = false;
         break Lt1;
@@ -8506,16 +8694,16 @@ function _rm13(F: _RR, day: number, D: string): 快速决定 {
     Lt1: {
       let t1u = false;
       const t2: _RR | null = (F["母婴照护服务机构"] as _RR | undefined) ?? null;
-      const t3: boolean | null = t2 === null ? null : _rd23(F, D, t2);
-      if (t3 === false) {
+      const t3 = t2 === null ? undefined : t2["所在地"] as string | undefined;
+      const t4: string | null = t3 === undefined ? null : t3;
+      const t5: boolean | null = t4 === null ? null : t4 === "栾川县";
+      if (t5 === false) {
         t1 = false;
         break Lt1;
       }
-      if (t3 === null) t1u = true;
-      const t4: _RR | null = (F["母婴照护服务机构"] as _RR | undefined) ?? null;
-      const t5 = t4 === null ? undefined : t4["所在地"] as string | undefined;
-      const t6: string | null = t5 === undefined ? null : t5;
-      const t7: boolean | null = t6 === null ? null : t6 === "栾川县";
+      if (t5 === null) t1u = true;
+      const t6: _RR | null = (F["母婴照护服务机构"] as _RR | undefined) ?? null;
+      const t7: boolean | null = t6 === null ? null : _rd23(F, D, t6);
       if (t7 === false) {
         t1 = false;
         break Lt1;
@@ -8578,54 +8766,54 @@ function _rm14(F: _RR, _day: number, D: string): 快速决定 {
     Lt1: {
       let t1u = false;
       const t2: _RR | null = (F["培训参加人"] as _RR | undefined) ?? null;
-      const t3: boolean | null = t2 === null ? null : _rd26(F, D, t2);
-      if (t3 === false) {
+      const t3 = t2 === null ? undefined : t2["自愿参加"] as boolean | undefined;
+      const t4: boolean | null = t3 === undefined ? null : t3;
+      if (t4 === false) {
         t1 = false;
         break Lt1;
       }
-      if (t3 === null) t1u = true;
-      const t4: _RR | null = (F["培训参加人"] as _RR | undefined) ?? null;
-      const t5 = t4 === null ? undefined : t4["自愿参加"] as boolean | undefined;
-      const t6: boolean | null = t5 === undefined ? null : t5;
-      if (t6 === false) {
+      if (t4 === null) t1u = true;
+      const t5: _RR | null = (F["培训参加人"] as _RR | undefined) ?? null;
+      const t6 = t5 === null ? undefined : t5["培训由县人社局开展"] as boolean | undefined;
+      const t7: boolean | null = t6 === undefined ? null : t6;
+      if (t7 === false) {
         t1 = false;
         break Lt1;
       }
-      if (t6 === null) t1u = true;
-      const t7: _RR | null = (F["培训参加人"] as _RR | undefined) ?? null;
-      const t8 = t7 === null ? undefined : t7["培训由县人社局开展"] as boolean | undefined;
-      const t9: boolean | null = t8 === undefined ? null : t8;
-      if (t9 === false) {
-        t1 = false;
-        break Lt1;
-      }
-      if (t9 === null) t1u = true;
-      let t10: boolean | null = null;
-      Lt10: {
-        const t11: _RR | null = (F["培训参加人"] as _RR | undefined) ?? null;
-        const t12 = t11 === null ? undefined : t11["培训类别"] as string | undefined;
-        const t13: string | null = t12 === undefined ? null : t12;
-        if (t13 === null) break Lt10;
-        let t10u = false;
-        if ("短期技能培训" === t13) {
-          t10 = true;
-          break Lt10;
+      if (t7 === null) t1u = true;
+      let t8: boolean | null = null;
+      Lt8: {
+        const t9: _RR | null = (F["培训参加人"] as _RR | undefined) ?? null;
+        const t10 = t9 === null ? undefined : t9["培训类别"] as string | undefined;
+        const t11: string | null = t10 === undefined ? null : t10;
+        if (t11 === null) break Lt8;
+        let t8u = false;
+        if ("短期技能培训" === t11) {
+          t8 = true;
+          break Lt8;
         }
-        if ("农村实用技术培训" === t13) {
-          t10 = true;
-          break Lt10;
+        if ("农村实用技术培训" === t11) {
+          t8 = true;
+          break Lt8;
         }
-        if ("致富带头人培训" === t13) {
-          t10 = true;
-          break Lt10;
+        if ("致富带头人培训" === t11) {
+          t8 = true;
+          break Lt8;
         }
-        t10 = t10u ? null : false;
+        t8 = t8u ? null : false;
       }
-      if (t10 === false) {
+      if (t8 === false) {
         t1 = false;
         break Lt1;
       }
-      if (t10 === null) t1u = true;
+      if (t8 === null) t1u = true;
+      const t12: _RR | null = (F["培训参加人"] as _RR | undefined) ?? null;
+      const t13: boolean | null = t12 === null ? null : _rd26(F, D, t12);
+      if (t13 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t13 === null) t1u = true;
       if (t1u) t1 = null;
     }
     a0 = t1;
@@ -8676,46 +8864,46 @@ function _rm15(F: _RR, _day: number, D: string): 快速决定 {
         break Lt1;
       }
       if (t4 === null) t1u = true;
-      const t5: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
-      const t6: boolean | null = t5 === null ? null : _rd3(F, D, t5);
-      if (t6 === false) {
-        t1 = false;
-        break Lt1;
-      }
-      if (t6 === null) t1u = true;
-      const t7: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
-      const t8: boolean | null = t7 === null ? null : _rd4(F, D, t7);
-      if (t8 === false) {
-        t1 = false;
-        break Lt1;
-      }
-      if (t8 === null) t1u = true;
-      let t9: boolean | null = false;
-      Lt9: {
-        let t9u = false;
-        const t10: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
-        const t11 = t10 === null ? undefined : t10["有医院出具的三孩出生证明"] as boolean | undefined;
-        const t12: boolean | null = t11 === undefined ? null : t11;
-        if (t12 === true) {
-          t9 = true;
-          break Lt9;
+      let t5: boolean | null = false;
+      Lt5: {
+        let t5u = false;
+        const t6: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+        const t7 = t6 === null ? undefined : t6["有医院出具的三孩出生证明"] as boolean | undefined;
+        const t8: boolean | null = t7 === undefined ? null : t7;
+        if (t8 === true) {
+          t5 = true;
+          break Lt5;
         }
-        if (t12 === null) t9u = true;
-        const t13: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
-        const t14 = t13 === null ? undefined : t13["有户口簿"] as boolean | undefined;
-        const t15: boolean | null = t14 === undefined ? null : t14;
-        if (t15 === true) {
-          t9 = true;
-          break Lt9;
+        if (t8 === null) t5u = true;
+        const t9: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+        const t10 = t9 === null ? undefined : t9["有户口簿"] as boolean | undefined;
+        const t11: boolean | null = t10 === undefined ? null : t10;
+        if (t11 === true) {
+          t5 = true;
+          break Lt5;
         }
-        if (t15 === null) t9u = true;
-        if (t9u) t9 = null;
+        if (t11 === null) t5u = true;
+        if (t5u) t5 = null;
       }
-      if (t9 === false) {
+      if (t5 === false) {
         t1 = false;
         break Lt1;
       }
-      if (t9 === null) t1u = true;
+      if (t5 === null) t1u = true;
+      const t12: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t13: boolean | null = t12 === null ? null : _rd3(F, D, t12);
+      if (t13 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t13 === null) t1u = true;
+      const t14: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t15: boolean | null = t14 === null ? null : _rd4(F, D, t14);
+      if (t15 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t15 === null) t1u = true;
       if (t1u) t1 = null;
     }
     a0 = t1;
@@ -8797,26 +8985,26 @@ function _rm18(F: _RR, _day: number, _D: string): 快速决定 {
     let t1: boolean | null = true;
     Lt1: {
       let t1u = false;
-      const t2: _RR | null = (F["入托幼儿"] as _RR | undefined) ?? null;
-      const t3 = t2 === null ? undefined : t2["户籍"] as string | undefined;
-      const t4: string | null = t3 === undefined ? null : t3;
-      const t5: boolean | null = t4 === null ? null : t4 === "栾川县";
-      if (t5 === false) {
+      const t2: _RR | null = (F["托育机构"] as _RR | undefined) ?? null;
+      const t3 = t2 === null ? undefined : t2["已取得备案回执"] as boolean | undefined;
+      const t4: boolean | null = t3 === undefined ? null : t3;
+      if (t4 === false) {
         t1 = false;
         break Lt1;
       }
-      if (t5 === null) t1u = true;
-      const t6: _RR | null = (F["托育机构"] as _RR | undefined) ?? null;
-      const t7 = t6 === null ? undefined : t6["已取得备案回执"] as boolean | undefined;
-      const t8: boolean | null = t7 === undefined ? null : t7;
-      if (t8 === false) {
+      if (t4 === null) t1u = true;
+      const t5: _RR | null = (F["入托幼儿"] as _RR | undefined) ?? null;
+      const t6 = t5 === null ? undefined : t5["有缴费凭证及考勤表"] as boolean | undefined;
+      const t7: boolean | null = t6 === undefined ? null : t6;
+      if (t7 === false) {
         t1 = false;
         break Lt1;
       }
-      if (t8 === null) t1u = true;
-      const t9: _RR | null = (F["入托幼儿"] as _RR | undefined) ?? null;
-      const t10 = t9 === null ? undefined : t9["有缴费凭证及考勤表"] as boolean | undefined;
-      const t11: boolean | null = t10 === undefined ? null : t10;
+      if (t7 === null) t1u = true;
+      const t8: _RR | null = (F["入托幼儿"] as _RR | undefined) ?? null;
+      const t9 = t8 === null ? undefined : t8["户籍"] as string | undefined;
+      const t10: string | null = t9 === undefined ? null : t9;
+      const t11: boolean | null = t10 === null ? null : t10 === "栾川县";
       if (t11 === false) {
         t1 = false;
         break Lt1;
@@ -8923,90 +9111,90 @@ const _RAW_ASSUMPTIONS: readonly (((F: _RR, D: string) => boolean | null) | unde
     let t1: boolean | null = true;
     Lt1: {
       let t1u = false;
-      let t2: boolean | null = null;
-      Lt2: {
-        const t3: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
-        const t4 = t3 === null ? undefined : t3["子女"] as readonly _RR[] | undefined;
-        const t5: readonly _RR[] | null = t4 === undefined ? null : t4;
-        if (t5 === null) break Lt2;
-        let t2u = false;
-        for (let i6 = 0; i6 < t5.length; i6++) {
-          const e6 = t5[i6] as _RR;
-          const t7 = e6["同胎序号"] as number | undefined;
-          const t8: number | null = t7 === undefined ? null : t7 + 0;
-          const t9: boolean | null = t8 === null ? null : t8 >= 1;
-          if (t9 === false) {
-            t2 = false;
-            break Lt2;
+      const t2: _RR | null = (F["入托幼儿"] as _RR | undefined) ?? null;
+      const t3 = t2 === null ? undefined : t2["同胎序号"] as number | undefined;
+      const t4: number | null = t3 === undefined ? null : t3 + 0;
+      const t5: boolean | null = t4 === null ? null : t4 >= 1;
+      if (t5 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t5 === null) t1u = true;
+      let t6: boolean | null = null;
+      Lt6: {
+        const t7: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+        const t8 = t7 === null ? undefined : t7["子女"] as readonly _RR[] | undefined;
+        const t9: readonly _RR[] | null = t8 === undefined ? null : t8;
+        if (t9 === null) break Lt6;
+        let t6u = false;
+        for (let i10 = 0; i10 < t9.length; i10++) {
+          const e10 = t9[i10] as _RR;
+          const t11 = e10["同胎序号"] as number | undefined;
+          const t12: number | null = t11 === undefined ? null : t11 + 0;
+          const t13: boolean | null = t12 === null ? null : t12 >= 1;
+          if (t13 === false) {
+            t6 = false;
+            break Lt6;
           }
-          if (t9 === null) t2u = true;
+          if (t13 === null) t6u = true;
         }
-        t2 = t2u ? null : true;
+        t6 = t6u ? null : true;
       }
-      if (t2 === false) {
+      if (t6 === false) {
         t1 = false;
         break Lt1;
       }
-      if (t2 === null) t1u = true;
-      let t10: boolean | null = null;
-      Lt10: {
-        const t11: _RR | null = (F["职工"] as _RR | undefined) ?? null;
-        const t12 = t11 === null ? undefined : t11["子女"] as readonly _RR[] | undefined;
-        const t13: readonly _RR[] | null = t12 === undefined ? null : t12;
-        if (t13 === null) break Lt10;
-        let t10u = false;
-        for (let i14 = 0; i14 < t13.length; i14++) {
-          const e14 = t13[i14] as _RR;
-          const t15 = e14["同胎序号"] as number | undefined;
-          const t16: number | null = t15 === undefined ? null : t15 + 0;
-          const t17: boolean | null = t16 === null ? null : t16 >= 1;
-          if (t17 === false) {
-            t10 = false;
-            break Lt10;
+      if (t6 === null) t1u = true;
+      let t14: boolean | null = null;
+      Lt14: {
+        const t15: _RR | null = (F["职工"] as _RR | undefined) ?? null;
+        const t16 = t15 === null ? undefined : t15["子女"] as readonly _RR[] | undefined;
+        const t17: readonly _RR[] | null = t16 === undefined ? null : t16;
+        if (t17 === null) break Lt14;
+        let t14u = false;
+        for (let i18 = 0; i18 < t17.length; i18++) {
+          const e18 = t17[i18] as _RR;
+          const t19 = e18["同胎序号"] as number | undefined;
+          const t20: number | null = t19 === undefined ? null : t19 + 0;
+          const t21: boolean | null = t20 === null ? null : t20 >= 1;
+          if (t21 === false) {
+            t14 = false;
+            break Lt14;
           }
-          if (t17 === null) t10u = true;
+          if (t21 === null) t14u = true;
         }
-        t10 = t10u ? null : true;
+        t14 = t14u ? null : true;
       }
-      if (t10 === false) {
+      if (t14 === false) {
         t1 = false;
         break Lt1;
       }
-      if (t10 === null) t1u = true;
-      let t18: boolean | null = null;
-      Lt18: {
-        const t19: _RR | null = (F["入托幼儿"] as _RR | undefined) ?? null;
-        const t20 = t19 === null ? undefined : t19["父母的其他子女"] as readonly _RR[] | undefined;
-        const t21: readonly _RR[] | null = t20 === undefined ? null : t20;
-        if (t21 === null) break Lt18;
-        let t18u = false;
-        for (let i22 = 0; i22 < t21.length; i22++) {
-          const e22 = t21[i22] as _RR;
-          const t23 = e22["同胎序号"] as number | undefined;
-          const t24: number | null = t23 === undefined ? null : t23 + 0;
-          const t25: boolean | null = t24 === null ? null : t24 >= 1;
-          if (t25 === false) {
-            t18 = false;
-            break Lt18;
+      if (t14 === null) t1u = true;
+      let t22: boolean | null = null;
+      Lt22: {
+        const t23: _RR | null = (F["入托幼儿"] as _RR | undefined) ?? null;
+        const t24 = t23 === null ? undefined : t23["父母的其他子女"] as readonly _RR[] | undefined;
+        const t25: readonly _RR[] | null = t24 === undefined ? null : t24;
+        if (t25 === null) break Lt22;
+        let t22u = false;
+        for (let i26 = 0; i26 < t25.length; i26++) {
+          const e26 = t25[i26] as _RR;
+          const t27 = e26["同胎序号"] as number | undefined;
+          const t28: number | null = t27 === undefined ? null : t27 + 0;
+          const t29: boolean | null = t28 === null ? null : t28 >= 1;
+          if (t29 === false) {
+            t22 = false;
+            break Lt22;
           }
-          if (t25 === null) t18u = true;
+          if (t29 === null) t22u = true;
         }
-        t18 = t18u ? null : true;
+        t22 = t22u ? null : true;
       }
-      if (t18 === false) {
+      if (t22 === false) {
         t1 = false;
         break Lt1;
       }
-      if (t18 === null) t1u = true;
-      const t26: _RR | null = (F["入托幼儿"] as _RR | undefined) ?? null;
-      const t27 = t26 === null ? undefined : t26["同胎序号"] as number | undefined;
-      const t28: number | null = t27 === undefined ? null : t27 + 0;
-      const t29: boolean | null = t28 === null ? null : t28 >= 1;
-      if (t29 === false) {
-        t1 = false;
-        break Lt1;
-      }
-      if (t29 === null) t1u = true;
+      if (t22 === null) t1u = true;
       if (t1u) t1 = null;
     }
     return t1;
@@ -9290,14 +9478,14 @@ function _rd7(F: _RR, D: string, self: _RR | null): number | null {
       let t5: boolean | null = true;
       Lt5: {
         let t5u = false;
-        const t6: number | null = _rd5(F, D, e4);
-        const t7: boolean | null = t6 === null ? null : t6 >= 3;
-        if (t7 === false) {
+        const t6: boolean | null = _rd6(F, D, e4);
+        if (t6 === false) {
           t5 = false;
           break Lt5;
         }
-        if (t7 === null) t5u = true;
-        const t8: boolean | null = _rd6(F, D, e4);
+        if (t6 === null) t5u = true;
+        const t7: number | null = _rd5(F, D, e4);
+        const t8: boolean | null = t7 === null ? null : t7 >= 3;
         if (t8 === false) {
           t5 = false;
           break Lt5;
@@ -9593,16 +9781,16 @@ function _rd27(_F: _RR, _D: string, self: _RR | null): boolean | null {
     let t16: boolean | null = false;
     Lt16: {
       let t16u = false;
-      const t17 = self === null ? undefined : self["提供餐饮服务"] as boolean | undefined;
+      const t17 = self === null ? undefined : self["有食品经营许可证"] as boolean | undefined;
       const t18: boolean | null = t17 === undefined ? null : t17;
-      const t19: boolean | null = t18 === null ? null : !t18;
-      if (t19 === true) {
+      if (t18 === true) {
         t16 = true;
         break Lt16;
       }
-      if (t19 === null) t16u = true;
-      const t20 = self === null ? undefined : self["有食品经营许可证"] as boolean | undefined;
-      const t21: boolean | null = t20 === undefined ? null : t20;
+      if (t18 === null) t16u = true;
+      const t19 = self === null ? undefined : self["提供餐饮服务"] as boolean | undefined;
+      const t20: boolean | null = t19 === undefined ? null : t19;
+      const t21: boolean | null = t20 === null ? null : !t20;
       if (t21 === true) {
         t16 = true;
         break Lt16;
@@ -9660,38 +9848,38 @@ function _rd31(_F: _RR, _D: string, self: _RR | null): boolean | null {
       break Lt1;
     }
     if (t11 === null) t1u = true;
-    let t12: boolean | null = false;
-    Lt12: {
-      let t12u = false;
-      const t13 = self === null ? undefined : self["提供餐饮服务"] as boolean | undefined;
-      const t14: boolean | null = t13 === undefined ? null : t13;
-      const t15: boolean | null = t14 === null ? null : !t14;
-      if (t15 === true) {
-        t12 = true;
-        break Lt12;
-      }
-      if (t15 === null) t12u = true;
-      const t16 = self === null ? undefined : self["有食品经营许可证"] as boolean | undefined;
-      const t17: boolean | null = t16 === undefined ? null : t16;
-      if (t17 === true) {
-        t12 = true;
-        break Lt12;
-      }
-      if (t17 === null) t12u = true;
-      if (t12u) t12 = null;
-    }
-    if (t12 === false) {
+    const t12 = self === null ? undefined : self["在卫生行政部门备案合格"] as boolean | undefined;
+    const t13: boolean | null = t12 === undefined ? null : t12;
+    if (t13 === false) {
       t1 = false;
       break Lt1;
     }
-    if (t12 === null) t1u = true;
-    const t18 = self === null ? undefined : self["在卫生行政部门备案合格"] as boolean | undefined;
-    const t19: boolean | null = t18 === undefined ? null : t18;
-    if (t19 === false) {
+    if (t13 === null) t1u = true;
+    let t14: boolean | null = false;
+    Lt14: {
+      let t14u = false;
+      const t15 = self === null ? undefined : self["有食品经营许可证"] as boolean | undefined;
+      const t16: boolean | null = t15 === undefined ? null : t15;
+      if (t16 === true) {
+        t14 = true;
+        break Lt14;
+      }
+      if (t16 === null) t14u = true;
+      const t17 = self === null ? undefined : self["提供餐饮服务"] as boolean | undefined;
+      const t18: boolean | null = t17 === undefined ? null : t17;
+      const t19: boolean | null = t18 === null ? null : !t18;
+      if (t19 === true) {
+        t14 = true;
+        break Lt14;
+      }
+      if (t19 === null) t14u = true;
+      if (t14u) t14 = null;
+    }
+    if (t14 === false) {
       t1 = false;
       break Lt1;
     }
-    if (t19 === null) t1u = true;
+    if (t14 === null) t1u = true;
     if (t1u) t1 = null;
   }
   return t1;

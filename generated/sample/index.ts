@@ -2497,25 +2497,36 @@ function _rv0(x0: unknown, _D: string, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
   let n = 0;
   for (const key in o) {
-    switch (key) {
-      case "子女数": {
-        const x = o["子女数"];
-        if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) return false;
+    switch (key.length) {
+      case 3:
+        if (key !== "子女数") return false;
         break;
-      }
-      case "夫妻至少一方户籍在本县": {
-        const x = o["夫妻至少一方户籍在本县"];
-        if (typeof x !== 'boolean') return false;
+      case 11:
+        if (key !== "夫妻至少一方户籍在本县") return false;
         break;
-      }
       default: return false;
     }
     n++;
   }
-  // INVARIANT: the own enumerable declared fields are exactly those the raw code reads as present
-  return n === (o["子女数"] !== undefined ? 1 : 0) + (o["夫妻至少一方户籍在本县"] !== undefined ? 1 : 0);
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["子女数"];
+  if (x !== undefined) {
+    if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) return false;
+    m++;
+  }
+  x = o["夫妻至少一方户籍在本县"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
 }
 
 /** 直接校验实体「婴幼儿」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
@@ -2523,30 +2534,44 @@ function _rv1(x0: unknown, D: string, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
   let n = 0;
   for (const key in o) {
-    switch (key) {
-      case "出生日期": {
-        const x = o["出生日期"];
-        if (!_rdate(x, D)) return false;
+    switch (key.length) {
+      case 4:
+        if (key !== "出生日期") return false;
         break;
-      }
-      case "户籍在本县": {
-        const x = o["户籍在本县"];
-        if (typeof x !== 'boolean') return false;
+      case 5:
+        if (key !== "户籍在本县") return false;
         break;
-      }
-      case "入托机构已备案": {
-        const x = o["入托机构已备案"];
-        if (typeof x !== 'boolean') return false;
+      case 7:
+        if (key !== "入托机构已备案") return false;
         break;
-      }
       default: return false;
     }
     n++;
   }
-  // INVARIANT: the own enumerable declared fields are exactly those the raw code reads as present
-  return n === (o["出生日期"] !== undefined ? 1 : 0) + (o["户籍在本县"] !== undefined ? 1 : 0) + (o["入托机构已备案"] !== undefined ? 1 : 0);
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["出生日期"];
+  if (x !== undefined) {
+    if (!_rdate(x, D)) return false;
+    m++;
+  }
+  x = o["户籍在本县"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["入托机构已备案"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
 }
 
 /** 直接校验实体「女职工」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
@@ -2554,25 +2579,36 @@ function _rv2(x0: unknown, _D: string, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
   let n = 0;
   for (const key in o) {
-    switch (key) {
-      case "性别": {
-        const x = o["性别"];
-        if (x !== "男" && x !== "女") return false;
+    switch (key.length) {
+      case 2:
+        if (key !== "性别") return false;
         break;
-      }
-      case "生育孩次": {
-        const x = o["生育孩次"];
-        if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) return false;
+      case 4:
+        if (key !== "生育孩次") return false;
         break;
-      }
       default: return false;
     }
     n++;
   }
-  // INVARIANT: the own enumerable declared fields are exactly those the raw code reads as present
-  return n === (o["性别"] !== undefined ? 1 : 0) + (o["生育孩次"] !== undefined ? 1 : 0);
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["性别"];
+  if (x !== undefined) {
+    if (x !== "男" && x !== "女") return false;
+    m++;
+  }
+  x = o["生育孩次"];
+  if (x !== undefined) {
+    if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
 }
 
 /** 措施「生育补助」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
@@ -2587,17 +2623,17 @@ function _rm0(F: _RR, _day: number, _D: string): 快速决定 {
     Lt1: {
       let t1u = false;
       const t2: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
-      const t3 = t2 === null ? undefined : t2["子女数"] as number | undefined;
-      const t4: number | null = t3 === undefined ? null : t3 + 0;
-      const t5: boolean | null = t4 === null ? null : t4 >= 2;
-      if (t5 === false) {
+      const t3 = t2 === null ? undefined : t2["夫妻至少一方户籍在本县"] as boolean | undefined;
+      const t4: boolean | null = t3 === undefined ? null : t3;
+      if (t4 === false) {
         t1 = false;
         break Lt1;
       }
-      if (t5 === null) t1u = true;
-      const t6: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
-      const t7 = t6 === null ? undefined : t6["夫妻至少一方户籍在本县"] as boolean | undefined;
-      const t8: boolean | null = t7 === undefined ? null : t7;
+      if (t4 === null) t1u = true;
+      const t5: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t6 = t5 === null ? undefined : t5["子女数"] as number | undefined;
+      const t7: number | null = t6 === undefined ? null : t6 + 0;
+      const t8: boolean | null = t7 === null ? null : t7 >= 2;
       if (t8 === false) {
         t1 = false;
         break Lt1;
@@ -2614,17 +2650,17 @@ function _rm0(F: _RR, _day: number, _D: string): 快速决定 {
     Lt1: {
       let t1u = false;
       const t2: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
-      const t3 = t2 === null ? undefined : t2["子女数"] as number | undefined;
-      const t4: number | null = t3 === undefined ? null : t3 + 0;
-      const t5: boolean | null = t4 === null ? null : t4 >= 3;
-      if (t5 === false) {
+      const t3 = t2 === null ? undefined : t2["夫妻至少一方户籍在本县"] as boolean | undefined;
+      const t4: boolean | null = t3 === undefined ? null : t3;
+      if (t4 === false) {
         t1 = false;
         break Lt1;
       }
-      if (t5 === null) t1u = true;
-      const t6: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
-      const t7 = t6 === null ? undefined : t6["夫妻至少一方户籍在本县"] as boolean | undefined;
-      const t8: boolean | null = t7 === undefined ? null : t7;
+      if (t4 === null) t1u = true;
+      const t5: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t6 = t5 === null ? undefined : t5["子女数"] as number | undefined;
+      const t7: number | null = t6 === undefined ? null : t6 + 0;
+      const t8: boolean | null = t7 === null ? null : t7 >= 3;
       if (t8 === false) {
         t1 = false;
         break Lt1;
