@@ -9080,11 +9080,11 @@ function _rm19(F: _RR, _day: number, D: string): 快速决定 {
   return { 措施: "母婴照护服务机构补贴申请条件", 状态: st, 结果: res };
 }
 
-/** 各措施在直接路径上的判定（按措施序号）；undefined 的措施在转换后的记录上判定（_Measure.fast）。 */
+/** 各措施在直接路径上的判定（按措施序号）；undefined：没有（选了它的求值走转换后的记录，见 _rawSel）。 */
 const _RAW_MEASURES: readonly (((F: _RR, day: number, D: string) => 快速决定) | undefined)[] = [_rm0, _rm1, undefined, undefined, _rm4, undefined, _rm6, _rm7, _rm8, _rm9, undefined, undefined, undefined, _rm13, _rm14, _rm15, _rm16, undefined, _rm18, _rm19];
 
-/** 各前提的条件在直接路径上的求值（按前提顺序）；undefined 的前提在转换后的记录上求值。 */
-const _RAW_ASSUMPTIONS: readonly (((F: _RR, D: string) => boolean | null) | undefined)[] = [
+/** 各前提的条件在直接路径上的求值（按前提顺序）。 */
+const _RAW_ASSUMPTIONS: readonly ((F: _RR, D: string) => boolean | null)[] = [
   (F: _RR, D: string): boolean | null => {
     let t1: boolean | null = null;
     Lt1: {
@@ -9885,11 +9885,19 @@ function _rd31(_F: _RR, _D: string, self: _RR | null): boolean | null {
   return t1;
 }
 
-/** 直接路径上没有专用代码的措施或前提：为这一行建立转换后的记录与作用域（只建一次）。 */
-function _rawScope(facts: unknown, b: _Batch, row: number | undefined): _Scope {
-  const f: (_Rec | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
-  const n = _rows(facts, b, f, row);
-  return _scope(f, n, b.day, false, undefined, _NO_DOUBTS, true);
+/** 所选措施（undefined 为全部）是否都有直接路径上的判定；按所选措施的列表（_batch 缓存它）记住上一次的答案。 */
+let _rawSelLast: readonly number[] | undefined;
+let _rawSelOk = false;
+
+function _rawSel(sel: readonly number[] | undefined): boolean {
+  if (sel === undefined) return false;
+  if (sel !== _rawSelLast) {
+    let ok = true;
+    for (let i = 0; i < sel.length; i++) if (_RAW_MEASURES[sel[i] as number] === undefined) ok = false;
+    _rawSelLast = sel;
+    _rawSelOk = ok;
+  }
+  return _rawSelOk;
 }
 
 // 测试用：关闭直接路径（全部改走转换后的记录），比较两条路径
@@ -9902,28 +9910,18 @@ function _rawSwitch(on: boolean): void {
 void _rawSwitch;
 
 /**
- * evaluateFast / evaluateMany 的一行，直接路径：事实已由 _rawFacts 校验，政策在评估日期施行且没有疑问、没有事件；
- * 措施与前提在输入的原样记录上求值（_RAW_MEASURES、_RAW_ASSUMPTIONS），没有专用代码的改用 _rawScope。
+ * evaluateFast / evaluateMany 的一行，直接路径：事实已由 _rawFacts 校验，政策在评估日期施行且没有疑问、没有事件，
+ * 所选措施都有直接路径上的判定（_rawSel）；措施与前提在输入的原样记录上求值（_RAW_MEASURES、_RAW_ASSUMPTIONS）。
  */
-function _rawOne(facts: unknown, b: _Batch, row: number | undefined): 快速决定集 {
-  const F = facts as _RR;
+function _rawOne(F: _RR, b: _Batch): 快速决定集 {
   const D = b.date as string;
   const day = b.day;
   const sel = b.sel;
   const m = sel === undefined ? _MEASURES.length : sel.length;
   const 决定 = new Array<快速决定>(m);
-  let s: _Scope | undefined;
-  for (let i = 0; i < m; i++) {
-    const mi = sel === undefined ? i : (sel[i] as number);
-    const fn = _RAW_MEASURES[mi];
-    决定[i] = fn !== undefined ? fn(F, day, D) : ((_measure((s ??= _rawScope(facts, b, row)), mi) as _Done).fast as 快速决定);
-  }
+  for (let i = 0; i < m; i++) 决定[i] = (_RAW_MEASURES[sel === undefined ? i : (sel[i] as number)] as (F: _RR, day: number, D: string) => 快速决定)(F, day, D);
   let violated: string[] | undefined;
-  for (let i = 0; i < _ASSUMPTIONS.length; i++) {
-    const a = _ASSUMPTIONS[i] as _Assumption;
-    const fn = _RAW_ASSUMPTIONS[i];
-    if ((fn !== undefined ? fn(F, D) : a.cond(_ctx((s ??= _rawScope(facts, b, row)), undefined))) === false) (violated ??= []).push(a.name);
-  }
+  for (let i = 0; i < _ASSUMPTIONS.length; i++) if ((_RAW_ASSUMPTIONS[i] as (F: _RR, D: string) => boolean | null)(F, D) === false) (violated ??= []).push((_ASSUMPTIONS[i] as _Assumption).name);
   if (b.reg === undefined && violated === undefined) return { 评估日期: D, 决定 };
   return { 评估日期: D, ...(b.reg !== undefined ? { 事件登记: b.reg } : {}), ...(violated !== undefined ? { 前提不满足: violated } : {}), 决定 };
 }
@@ -11985,7 +11983,7 @@ export function evaluateMany(rows: Iterable<输入事实> | AsyncIterable<输入
 
 /** evaluateFast / evaluateMany 的一行：校验（_rows），政策在评估日期的状态，所选措施的专用判定（_Measure.fast）。 */
 function _fastOne(facts: unknown, b: _Batch, row: number | undefined): 快速决定集 {
-  if (_rawOn && b.ok && b.evs.length === 0 && b.day >= 19722 /* 2023-12-31 */ && _rawFacts(facts, b.date as string)) return _rawOne(facts, b, row);
+  if (_rawOn && b.ok && b.evs.length === 0 && b.day >= 19722 /* 2023-12-31 */ && _rawSel(b.sel) && _rawFacts(facts, b.date as string)) return _rawOne(facts as _RR, b);
   const f: (_Rec | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
   const n = _rows(facts, b, f, row);
   const day = b.day;

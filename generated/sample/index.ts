@@ -2708,14 +2708,22 @@ function _rm0(F: _RR, _day: number, _D: string): 快速决定 {
   return { 措施: "生育补助", 状态: st, 结果: res };
 }
 
-/** 各措施在直接路径上的判定（按措施序号）；undefined 的措施在转换后的记录上判定（_Measure.fast）。 */
+/** 各措施在直接路径上的判定（按措施序号）；undefined：没有（选了它的求值走转换后的记录，见 _rawSel）。 */
 const _RAW_MEASURES: readonly (((F: _RR, day: number, D: string) => 快速决定) | undefined)[] = [_rm0, undefined, undefined];
 
-/** 直接路径上没有专用代码的措施或前提：为这一行建立转换后的记录与作用域（只建一次）。 */
-function _rawScope(facts: unknown, b: _Batch, row: number | undefined): _Scope {
-  const f: (_Rec | undefined)[] = [undefined, undefined, undefined];
-  const n = _rows(facts, b, f, row);
-  return _scope(f, n, b.day, false, undefined, _NO_DOUBTS, true);
+/** 所选措施（undefined 为全部）是否都有直接路径上的判定；按所选措施的列表（_batch 缓存它）记住上一次的答案。 */
+let _rawSelLast: readonly number[] | undefined;
+let _rawSelOk = false;
+
+function _rawSel(sel: readonly number[] | undefined): boolean {
+  if (sel === undefined) return false;
+  if (sel !== _rawSelLast) {
+    let ok = true;
+    for (let i = 0; i < sel.length; i++) if (_RAW_MEASURES[sel[i] as number] === undefined) ok = false;
+    _rawSelLast = sel;
+    _rawSelOk = ok;
+  }
+  return _rawSelOk;
 }
 
 // 测试用：关闭直接路径（全部改走转换后的记录），比较两条路径
@@ -2728,22 +2736,16 @@ function _rawSwitch(on: boolean): void {
 void _rawSwitch;
 
 /**
- * evaluateFast / evaluateMany 的一行，直接路径：事实已由 _rawFacts 校验，政策在评估日期施行且没有疑问、没有事件；
- * 措施与前提在输入的原样记录上求值（_RAW_MEASURES、_RAW_ASSUMPTIONS），没有专用代码的改用 _rawScope。
+ * evaluateFast / evaluateMany 的一行，直接路径：事实已由 _rawFacts 校验，政策在评估日期施行且没有疑问、没有事件，
+ * 所选措施都有直接路径上的判定（_rawSel）；措施与前提在输入的原样记录上求值（_RAW_MEASURES、_RAW_ASSUMPTIONS）。
  */
-function _rawOne(facts: unknown, b: _Batch, row: number | undefined): 快速决定集 {
-  const F = facts as _RR;
+function _rawOne(F: _RR, b: _Batch): 快速决定集 {
   const D = b.date as string;
   const day = b.day;
   const sel = b.sel;
   const m = sel === undefined ? _MEASURES.length : sel.length;
   const 决定 = new Array<快速决定>(m);
-  let s: _Scope | undefined;
-  for (let i = 0; i < m; i++) {
-    const mi = sel === undefined ? i : (sel[i] as number);
-    const fn = _RAW_MEASURES[mi];
-    决定[i] = fn !== undefined ? fn(F, day, D) : ((_measure((s ??= _rawScope(facts, b, row)), mi) as _Done).fast as 快速决定);
-  }
+  for (let i = 0; i < m; i++) 决定[i] = (_RAW_MEASURES[sel === undefined ? i : (sel[i] as number)] as (F: _RR, day: number, D: string) => 快速决定)(F, day, D);
   if (b.reg === undefined) return { 评估日期: D, 决定 };
   return { 评估日期: D, 事件登记: b.reg, 决定 };
 }
@@ -2900,7 +2902,7 @@ export function evaluateMany(rows: Iterable<输入事实> | AsyncIterable<输入
 
 /** evaluateFast / evaluateMany 的一行：校验（_rows），政策在评估日期的状态，所选措施的专用判定（_Measure.fast）。 */
 function _fastOne(facts: unknown, b: _Batch, row: number | undefined): 快速决定集 {
-  if (_rawOn && b.ok && b.evs.length === 0 && b.day >= 19783 /* 2024-03-01 */ && _rawFacts(facts, b.date as string)) return _rawOne(facts, b, row);
+  if (_rawOn && b.ok && b.evs.length === 0 && b.day >= 19783 /* 2024-03-01 */ && _rawSel(b.sel) && _rawFacts(facts, b.date as string)) return _rawOne(facts as _RR, b);
   const f: (_Rec | undefined)[] = [undefined, undefined, undefined];
   const n = _rows(facts, b, f, row);
   const day = b.day;

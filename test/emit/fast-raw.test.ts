@@ -6,7 +6,8 @@
  * evaluation date, 同胎序号 0 and repeated children (前提), certificates around 2016-01-01, bad values
  * (InputError), other entities beside 家庭 (职工 with children, 入托幼儿), evaluation dates before, in
  * and after 2023, with and without an event that voids the policy (the sunset). For each household and
- * each of evaluateFast (all measures), evaluateFast { 措施: the three } and evaluateMany:
+ * each of evaluateFast (all measures: the converted path, some have no raw code), evaluateFast
+ * { 措施: the three }, { 措施: every measure with raw code } and evaluateMany { 措施: the three }:
  *   raw path on  ≡  raw path off (`_rawSwitch(false)`: the converted path)  ≡  evaluate's values;
  * an invalid household throws the same InputError (problems and message) on every path.
  */
@@ -25,7 +26,7 @@ const DATES = ['2015-03-01', '2016-01-01', '2022-12-31', '2023-01-01', '2023-06-
 const EVAL_DATES = ['2024-07-15', '2024-07-15', '2024-07-15', '2024-07-15', '2025-12-31', '2025-12-31', '2022-06-01', '2023-06-01'];
 const VOIDING = [{ 日期: '2024-10-28', 级别: '国家', 类别: '生育支持政策', 地区: '全国', 标题: '（测试用）' }];
 
-type Gen = GeneratedModule & { __rawSwitch(on: boolean): void };
+type Gen = GeneratedModule & { __rawSwitch(on: boolean): void; __RAW: readonly unknown[]; __M: readonly { name: string }[] };
 
 /** A field that is present with probability 0.9 (else absent). */
 const maybe = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(a, { nil: undefined, freq: 10 });
@@ -88,8 +89,11 @@ const p = loadPolicies(['policies/luanchuan'], { requirePolicy: true })[0]!;
 describe('evaluateFast 的直接路径（栾川县）：与转换后的路径、evaluate 一致', () => {
   let gen: Gen;
   beforeAll(async () => {
-    gen = (await importGenerated(emitTypeScript(p.ir!).get('index.ts')! + '\nexport { _rawSwitch as __rawSwitch };\n')) as Gen;
+    gen = (await importGenerated(emitTypeScript(p.ir!).get('index.ts')! + '\nexport { _rawSwitch as __rawSwitch, _RAW_MEASURES as __RAW, _MEASURES as __M };\n')) as Gen;
+    // every measure that has raw code, in reverse order (a selection of them all takes the raw path)
+    allRaw = gen.__M.filter((_, i) => gen.__RAW[i] !== undefined).map((m) => m.name).reverse();
   });
+  let allRaw: string[] = [];
 
   const attempt = (f: () => unknown): string => {
     try {
@@ -99,7 +103,7 @@ describe('evaluateFast 的直接路径（栾川县）：与转换后的路径、
     }
   };
 
-  it(`${RUNS} 个随机家庭：直接路径 ≡ 转换后的路径 ≡ evaluate（全部措施、三项措施、evaluateMany）`, () => {
+  it(`${RUNS} 个随机家庭：直接路径 ≡ 转换后的路径 ≡ evaluate（全部措施、三项措施、全部有直接路径的措施、evaluateMany）`, () => {
     let raw = 0;
     let errors = 0;
     let violated = 0;
@@ -111,6 +115,7 @@ describe('evaluateFast 的直接路径（栾川县）：与转换后的路径、
             return [
               attempt(() => gen.evaluateFast(facts, date, events)),
               attempt(() => gen.evaluateFast(facts, date, events, { 措施: THREE })),
+              attempt(() => gen.evaluateFast(facts, date, events, { 措施: allRaw })),
               attempt(() => [...gen.evaluateMany([facts], date, events, { 措施: THREE })]),
             ];
           } finally {
@@ -131,12 +136,14 @@ describe('evaluateFast 的直接路径（栾川县）：与转换后的路径、
           errors++;
           expect(on[0]).toBe(errorKey(err));
           expect(on[1]).toBe(errorKey(err));
+          expect(on[2]).toBe(errorKey(err));
           return;
         }
         if (full.前提不满足) violated++;
         if (events === undefined && date !== '2022-06-01' && date !== '2023-06-01') raw++;
         expect(on[0]).toBe(JSON.stringify(fastOf(full)));
         expect(on[1]).toBe(JSON.stringify(fastSelectedOf(full, THREE)));
+        expect(on[2]).toBe(JSON.stringify(fastSelectedOf(full, allRaw)));
       }),
       { numRuns: RUNS },
     );
@@ -144,5 +151,6 @@ describe('evaluateFast 的直接路径（栾川县）：与转换后的路径、
     expect(raw).toBeGreaterThan(RUNS / 3);
     expect(errors).toBeGreaterThan(RUNS / 100);
     expect(violated).toBeGreaterThan(RUNS / 100);
+    expect(allRaw.length).toBeGreaterThan(THREE.length);
   });
 });
