@@ -7438,10 +7438,10 @@ function _fr9(x0: unknown, k: _FastCheck, depth: number): _Rec {
 type _RR = Readonly<Record<string, unknown>>;
 
 /**
- * 严格的 "YYYY-MM-DD"（真实存在的日期，年 ≥ 1）且不晚于评估日期 D（同样严格）：与 _fdate 同一规则，
- * 只看字符编码，不建 Date、不取子串；两个这样的字符串按字符串比较即按日期先后比较。
+ * 严格的 "YYYY-MM-DD"（真实存在的日期，年 ≥ 1）且不晚于评估日期（DN：年 × 10000 + 月 × 100 + 日）：与 _fdate
+ * 同一规则，只看字符编码，不建 Date、不取子串。（两个这样的字符串按字符串比较即按日期先后比较。）
  */
-function _rdate(v: unknown, D: string): boolean {
+function _rdate(v: unknown, DN: number): boolean {
   if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
   const y1 = v.charCodeAt(0) - 48;
   const y2 = v.charCodeAt(1) - 48;
@@ -7451,14 +7451,14 @@ function _rdate(v: unknown, D: string): boolean {
   const m2 = v.charCodeAt(6) - 48;
   const d1 = v.charCodeAt(8) - 48;
   const d2 = v.charCodeAt(9) - 48;
-  // every digit in 0..9: (x >>> 0) > 9 is true for negatives too
-  if ((y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (y4 >>> 0) > 9 || (m1 >>> 0) > 9 || (m2 >>> 0) > 9 || (d1 >>> 0) > 9 || (d2 >>> 0) > 9) return false;
+  // every digit in 0..9: x | (x + 6) < 16 exactly for x in 0..9 (a negative x sets the high bits)
+  if (((y1 | (y1 + 6) | y2 | (y2 + 6) | y3 | (y3 + 6) | y4 | (y4 + 6) | m1 | (m1 + 6) | m2 | (m2 + 6) | d1 | (d1 + 6) | d2 | (d2 + 6)) & ~15) !== 0) return false;
   const y = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
   const mo = m1 * 10 + m2;
   const d = d1 * 10 + d2;
   if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
   if (d > (mo === 2 ? ((y & 3) === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31)) return false;
-  return v <= D;
+  return y * 10000 + mo * 100 + d <= DN;
 }
 
 /**
@@ -7468,6 +7468,9 @@ function _rdate(v: unknown, D: string): boolean {
 function _rawFacts(facts: unknown, D: string): boolean {
   try {
     if (typeof facts !== 'object' || facts === null) return false;
+    // the evaluation date (strict "YYYY-MM-DD", checked by _batch) as 年 × 10000 + 月 × 100 + 日
+    const DN = (D.charCodeAt(0) - 48) * 10000000 + (D.charCodeAt(1) - 48) * 1000000 + (D.charCodeAt(2) - 48) * 100000 + (D.charCodeAt(3) - 48) * 10000 +
+      (D.charCodeAt(5) - 48) * 1000 + (D.charCodeAt(6) - 48) * 100 + (D.charCodeAt(8) - 48) * 10 + (D.charCodeAt(9) - 48);
     const o = facts as Record<string, unknown>;
     if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
     for (const k in Object.prototype) {
@@ -7479,52 +7482,52 @@ function _rawFacts(facts: unknown, D: string): boolean {
       switch (key) {
         case "人": {
           const x = o["人"];
-          if (x === _NONEXISTENT || !_rv0(x, D, 0)) return false;
+          if (x === _NONEXISTENT || !_rv0(x, DN, 0)) return false;
           break;
         }
         case "子女": {
           const x = o["子女"];
-          if (x === _NONEXISTENT || !_rv1(x, D, 0)) return false;
+          if (x === _NONEXISTENT || !_rv1(x, DN, 0)) return false;
           break;
         }
         case "计划生育证件": {
           const x = o["计划生育证件"];
-          if (x === _NONEXISTENT || !_rv2(x, D, 0)) return false;
+          if (x === _NONEXISTENT || !_rv2(x, DN, 0)) return false;
           break;
         }
         case "家庭": {
           const x = o["家庭"];
-          if (x === _NONEXISTENT || !_rv3(x, D, 0)) return false;
+          if (x === _NONEXISTENT || !_rv3(x, DN, 0)) return false;
           break;
         }
         case "婴幼儿": {
           const x = o["婴幼儿"];
-          if (x === _NONEXISTENT || !_rv4(x, D, 0)) return false;
+          if (x === _NONEXISTENT || !_rv4(x, DN, 0)) return false;
           break;
         }
         case "托育机构": {
           const x = o["托育机构"];
-          if (x === _NONEXISTENT || !_rv5(x, D, 0)) return false;
+          if (x === _NONEXISTENT || !_rv5(x, DN, 0)) return false;
           break;
         }
         case "入托幼儿": {
           const x = o["入托幼儿"];
-          if (x === _NONEXISTENT || !_rv6(x, D, 0)) return false;
+          if (x === _NONEXISTENT || !_rv6(x, DN, 0)) return false;
           break;
         }
         case "母婴照护服务机构": {
           const x = o["母婴照护服务机构"];
-          if (x === _NONEXISTENT || !_rv7(x, D, 0)) return false;
+          if (x === _NONEXISTENT || !_rv7(x, DN, 0)) return false;
           break;
         }
         case "职工": {
           const x = o["职工"];
-          if (x === _NONEXISTENT || !_rv8(x, D, 0)) return false;
+          if (x === _NONEXISTENT || !_rv8(x, DN, 0)) return false;
           break;
         }
         case "培训参加人": {
           const x = o["培训参加人"];
-          if (x === _NONEXISTENT || !_rv9(x, D, 0)) return false;
+          if (x === _NONEXISTENT || !_rv9(x, DN, 0)) return false;
           break;
         }
         default: return false;
@@ -7538,7 +7541,7 @@ function _rawFacts(facts: unknown, D: string): boolean {
 }
 
 /** 直接校验实体「人」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
-function _rv0(x0: unknown, _D: string, depth: number): boolean {
+function _rv0(x0: unknown, _DN: number, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
@@ -7575,17 +7578,17 @@ function _rv0(x0: unknown, _D: string, depth: number): boolean {
 }
 
 /** 直接校验实体「人」的列表：没有空位与 undefined 元素的数组，每个元素合格。 */
-function _rl0(x: unknown, D: string, depth: number): boolean {
+function _rl0(x: unknown, DN: number, depth: number): boolean {
   if (!Array.isArray(x)) return false;
   for (let i = 0; i < x.length; i++) {
     const it: unknown = x[i];
-    if (it === undefined || !_rv0(it, D, depth)) return false;
+    if (it === undefined || !_rv0(it, DN, depth)) return false;
   }
   return true;
 }
 
 /** 直接校验实体「子女」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
-function _rv1(x0: unknown, D: string, depth: number): boolean {
+function _rv1(x0: unknown, DN: number, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
@@ -7608,7 +7611,7 @@ function _rv1(x0: unknown, D: string, depth: number): boolean {
   let x: unknown;
   x = o["出生日期"];
   if (x !== undefined) {
-    if (!_rdate(x, D)) return false;
+    if (!_rdate(x, DN)) return false;
     m++;
   }
   x = o["同胎序号"];
@@ -7637,17 +7640,17 @@ function _rv1(x0: unknown, D: string, depth: number): boolean {
 }
 
 /** 直接校验实体「子女」的列表：没有空位与 undefined 元素的数组，每个元素合格。 */
-function _rl1(x: unknown, D: string, depth: number): boolean {
+function _rl1(x: unknown, DN: number, depth: number): boolean {
   if (!Array.isArray(x)) return false;
   for (let i = 0; i < x.length; i++) {
     const it: unknown = x[i];
-    if (it === undefined || !_rv1(it, D, depth)) return false;
+    if (it === undefined || !_rv1(it, DN, depth)) return false;
   }
   return true;
 }
 
 /** 直接校验实体「计划生育证件」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
-function _rv2(x0: unknown, D: string, depth: number): boolean {
+function _rv2(x0: unknown, DN: number, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
@@ -7672,7 +7675,7 @@ function _rv2(x0: unknown, D: string, depth: number): boolean {
   }
   x = o["发证日期"];
   if (x !== undefined) {
-    if (!_rdate(x, D)) return false;
+    if (!_rdate(x, DN)) return false;
     m++;
   }
   // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
@@ -7681,17 +7684,17 @@ function _rv2(x0: unknown, D: string, depth: number): boolean {
 }
 
 /** 直接校验实体「计划生育证件」的列表：没有空位与 undefined 元素的数组，每个元素合格。 */
-function _rl2(x: unknown, D: string, depth: number): boolean {
+function _rl2(x: unknown, DN: number, depth: number): boolean {
   if (!Array.isArray(x)) return false;
   for (let i = 0; i < x.length; i++) {
     const it: unknown = x[i];
-    if (it === undefined || !_rv2(it, D, depth)) return false;
+    if (it === undefined || !_rv2(it, DN, depth)) return false;
   }
   return true;
 }
 
 /** 直接校验实体「家庭」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
-function _rv3(x0: unknown, D: string, depth: number): boolean {
+function _rv3(x0: unknown, DN: number, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
@@ -7735,12 +7738,12 @@ function _rv3(x0: unknown, D: string, depth: number): boolean {
   let x: unknown;
   x = o["夫妻"];
   if (x !== undefined) {
-    if (!_rl0(x, D, depth + 1)) return false;
+    if (!_rl0(x, DN, depth + 1)) return false;
     m++;
   }
   x = o["子女"];
   if (x !== undefined) {
-    if (!_rl1(x, D, depth + 1)) return false;
+    if (!_rl1(x, DN, depth + 1)) return false;
     m++;
   }
   x = o["居住地"];
@@ -7770,7 +7773,7 @@ function _rv3(x0: unknown, D: string, depth: number): boolean {
   }
   x = o["购房日期"];
   if (x !== undefined) {
-    if (!_rdate(x, D)) return false;
+    if (!_rdate(x, DN)) return false;
     m++;
   }
   x = o["已网上登记并保存三孩生育证"];
@@ -7790,7 +7793,7 @@ function _rv3(x0: unknown, D: string, depth: number): boolean {
   }
   x = o["计划生育证件"];
   if (x !== undefined) {
-    if (!_rl2(x, D, depth + 1)) return false;
+    if (!_rl2(x, DN, depth + 1)) return false;
     m++;
   }
   // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
@@ -7799,7 +7802,7 @@ function _rv3(x0: unknown, D: string, depth: number): boolean {
 }
 
 /** 直接校验实体「婴幼儿」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
-function _rv4(x0: unknown, D: string, depth: number): boolean {
+function _rv4(x0: unknown, DN: number, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
@@ -7822,7 +7825,7 @@ function _rv4(x0: unknown, D: string, depth: number): boolean {
   let x: unknown;
   x = o["出生日期"];
   if (x !== undefined) {
-    if (!_rdate(x, D)) return false;
+    if (!_rdate(x, DN)) return false;
     m++;
   }
   x = o["户籍"];
@@ -7836,7 +7839,7 @@ function _rv4(x0: unknown, D: string, depth: number): boolean {
 }
 
 /** 直接校验实体「托育机构」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
-function _rv5(x0: unknown, D: string, depth: number): boolean {
+function _rv5(x0: unknown, DN: number, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
@@ -7899,7 +7902,7 @@ function _rv5(x0: unknown, D: string, depth: number): boolean {
   }
   x = o["设立日期"];
   if (x !== undefined) {
-    if (!_rdate(x, D)) return false;
+    if (!_rdate(x, DN)) return false;
     m++;
   }
   x = o["已在线填写备案书及承诺书"];
@@ -7949,7 +7952,7 @@ function _rv5(x0: unknown, D: string, depth: number): boolean {
   }
   x = o["收到备案材料日期"];
   if (x !== undefined) {
-    if (!_rdate(x, D)) return false;
+    if (!_rdate(x, DN)) return false;
     m++;
   }
   x = o["收到不符合规范的通知"];
@@ -7968,7 +7971,7 @@ function _rv5(x0: unknown, D: string, depth: number): boolean {
 }
 
 /** 直接校验实体「入托幼儿」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
-function _rv6(x0: unknown, D: string, depth: number): boolean {
+function _rv6(x0: unknown, DN: number, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
@@ -7997,7 +8000,7 @@ function _rv6(x0: unknown, D: string, depth: number): boolean {
   let x: unknown;
   x = o["出生日期"];
   if (x !== undefined) {
-    if (!_rdate(x, D)) return false;
+    if (!_rdate(x, DN)) return false;
     m++;
   }
   x = o["同胎序号"];
@@ -8012,7 +8015,7 @@ function _rv6(x0: unknown, D: string, depth: number): boolean {
   }
   x = o["父母的其他子女"];
   if (x !== undefined) {
-    if (!_rl1(x, D, depth + 1)) return false;
+    if (!_rl1(x, DN, depth + 1)) return false;
     m++;
   }
   x = o["有缴费凭证及考勤表"];
@@ -8026,7 +8029,7 @@ function _rv6(x0: unknown, D: string, depth: number): boolean {
 }
 
 /** 直接校验实体「母婴照护服务机构」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
-function _rv7(x0: unknown, D: string, depth: number): boolean {
+function _rv7(x0: unknown, DN: number, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
@@ -8074,7 +8077,7 @@ function _rv7(x0: unknown, D: string, depth: number): boolean {
   }
   x = o["开办日期"];
   if (x !== undefined) {
-    if (!_rdate(x, D)) return false;
+    if (!_rdate(x, DN)) return false;
     m++;
   }
   x = o["具有独立法人资质"];
@@ -8123,7 +8126,7 @@ function _rv7(x0: unknown, D: string, depth: number): boolean {
 }
 
 /** 直接校验实体「职工」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
-function _rv8(x0: unknown, D: string, depth: number): boolean {
+function _rv8(x0: unknown, DN: number, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
@@ -8162,7 +8165,7 @@ function _rv8(x0: unknown, D: string, depth: number): boolean {
   }
   x = o["子女"];
   if (x !== undefined) {
-    if (!_rl1(x, D, depth + 1)) return false;
+    if (!_rl1(x, DN, depth + 1)) return false;
     m++;
   }
   x = o["生育符合法律法规规定"];
@@ -8181,7 +8184,7 @@ function _rv8(x0: unknown, D: string, depth: number): boolean {
 }
 
 /** 直接校验实体「培训参加人」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
-function _rv9(x0: unknown, D: string, depth: number): boolean {
+function _rv9(x0: unknown, DN: number, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
@@ -8207,7 +8210,7 @@ function _rv9(x0: unknown, D: string, depth: number): boolean {
   let x: unknown;
   x = o["子女"];
   if (x !== undefined) {
-    if (!_rl1(x, D, depth + 1)) return false;
+    if (!_rl1(x, DN, depth + 1)) return false;
     m++;
   }
   x = o["自愿参加"];

@@ -2428,10 +2428,10 @@ function _fr2(x0: unknown, k: _FastCheck, depth: number): _Rec {
 type _RR = Readonly<Record<string, unknown>>;
 
 /**
- * 严格的 "YYYY-MM-DD"（真实存在的日期，年 ≥ 1）且不晚于评估日期 D（同样严格）：与 _fdate 同一规则，
- * 只看字符编码，不建 Date、不取子串；两个这样的字符串按字符串比较即按日期先后比较。
+ * 严格的 "YYYY-MM-DD"（真实存在的日期，年 ≥ 1）且不晚于评估日期（DN：年 × 10000 + 月 × 100 + 日）：与 _fdate
+ * 同一规则，只看字符编码，不建 Date、不取子串。（两个这样的字符串按字符串比较即按日期先后比较。）
  */
-function _rdate(v: unknown, D: string): boolean {
+function _rdate(v: unknown, DN: number): boolean {
   if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
   const y1 = v.charCodeAt(0) - 48;
   const y2 = v.charCodeAt(1) - 48;
@@ -2441,14 +2441,14 @@ function _rdate(v: unknown, D: string): boolean {
   const m2 = v.charCodeAt(6) - 48;
   const d1 = v.charCodeAt(8) - 48;
   const d2 = v.charCodeAt(9) - 48;
-  // every digit in 0..9: (x >>> 0) > 9 is true for negatives too
-  if ((y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (y4 >>> 0) > 9 || (m1 >>> 0) > 9 || (m2 >>> 0) > 9 || (d1 >>> 0) > 9 || (d2 >>> 0) > 9) return false;
+  // every digit in 0..9: x | (x + 6) < 16 exactly for x in 0..9 (a negative x sets the high bits)
+  if (((y1 | (y1 + 6) | y2 | (y2 + 6) | y3 | (y3 + 6) | y4 | (y4 + 6) | m1 | (m1 + 6) | m2 | (m2 + 6) | d1 | (d1 + 6) | d2 | (d2 + 6)) & ~15) !== 0) return false;
   const y = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
   const mo = m1 * 10 + m2;
   const d = d1 * 10 + d2;
   if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
   if (d > (mo === 2 ? ((y & 3) === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31)) return false;
-  return v <= D;
+  return y * 10000 + mo * 100 + d <= DN;
 }
 
 /**
@@ -2458,6 +2458,9 @@ function _rdate(v: unknown, D: string): boolean {
 function _rawFacts(facts: unknown, D: string): boolean {
   try {
     if (typeof facts !== 'object' || facts === null) return false;
+    // the evaluation date (strict "YYYY-MM-DD", checked by _batch) as 年 × 10000 + 月 × 100 + 日
+    const DN = (D.charCodeAt(0) - 48) * 10000000 + (D.charCodeAt(1) - 48) * 1000000 + (D.charCodeAt(2) - 48) * 100000 + (D.charCodeAt(3) - 48) * 10000 +
+      (D.charCodeAt(5) - 48) * 1000 + (D.charCodeAt(6) - 48) * 100 + (D.charCodeAt(8) - 48) * 10 + (D.charCodeAt(9) - 48);
     const o = facts as Record<string, unknown>;
     if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
     for (const k in Object.prototype) {
@@ -2469,17 +2472,17 @@ function _rawFacts(facts: unknown, D: string): boolean {
       switch (key) {
         case "家庭": {
           const x = o["家庭"];
-          if (x === _NONEXISTENT || !_rv0(x, D, 0)) return false;
+          if (x === _NONEXISTENT || !_rv0(x, DN, 0)) return false;
           break;
         }
         case "婴幼儿": {
           const x = o["婴幼儿"];
-          if (x === _NONEXISTENT || !_rv1(x, D, 0)) return false;
+          if (x === _NONEXISTENT || !_rv1(x, DN, 0)) return false;
           break;
         }
         case "女职工": {
           const x = o["女职工"];
-          if (x === _NONEXISTENT || !_rv2(x, D, 0)) return false;
+          if (x === _NONEXISTENT || !_rv2(x, DN, 0)) return false;
           break;
         }
         default: return false;
@@ -2493,7 +2496,7 @@ function _rawFacts(facts: unknown, D: string): boolean {
 }
 
 /** 直接校验实体「家庭」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
-function _rv0(x0: unknown, _D: string, depth: number): boolean {
+function _rv0(x0: unknown, _DN: number, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
@@ -2530,7 +2533,7 @@ function _rv0(x0: unknown, _D: string, depth: number): boolean {
 }
 
 /** 直接校验实体「婴幼儿」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
-function _rv1(x0: unknown, D: string, depth: number): boolean {
+function _rv1(x0: unknown, DN: number, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
@@ -2556,7 +2559,7 @@ function _rv1(x0: unknown, D: string, depth: number): boolean {
   let x: unknown;
   x = o["出生日期"];
   if (x !== undefined) {
-    if (!_rdate(x, D)) return false;
+    if (!_rdate(x, DN)) return false;
     m++;
   }
   x = o["户籍在本县"];
@@ -2575,7 +2578,7 @@ function _rv1(x0: unknown, D: string, depth: number): boolean {
 }
 
 /** 直接校验实体「女职工」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
-function _rv2(x0: unknown, _D: string, depth: number): boolean {
+function _rv2(x0: unknown, _DN: number, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
