@@ -27,6 +27,8 @@ interface Out {
   readonly constant?: number | boolean | string;
   /** The value may be an interval (`_Iv`). */
   readonly iv: boolean;
+  /** Raw mode: the interval constant's ends (ISO date strings; `code` is unused). */
+  readonly range?: readonly [string, string];
 }
 
 /** TypeScript type of a runtime value of `t` (without null). */
@@ -74,6 +76,8 @@ export function children(e: IrExpr): IrExpr[] {
     default: return [];
   }
 }
+
+const isRecordType = (t: IrType): boolean => t.k === 'entity' || t.k === 'list';
 
 /** Every node of an expression, pre-order. */
 export function walk(e: IrExpr, f: (x: IrExpr) => void): void {
@@ -125,6 +129,8 @@ export class ModuleGen {
   readonly usedParams = new Set<string>();
   /** Entity definitions read through their direct accessor `_dq<index>` (see ts-fast.ts fastDefAccessors). */
   readonly defAccessors = new Set<number>();
+  /** Definitions read by evaluateFast's raw path: `_rd<index>` (see ts-raw.ts). */
+  readonly rawDefs = new Set<number>();
   /** Interval constants (施行日, 某日(a,b)) as module constants `_IV<k>` (one object, not one per evaluation): code → name. */
   readonly ivConsts = new Map<string, string>();
   private readonly entityIndex = new Map<string, number>();
@@ -132,6 +138,8 @@ export class ModuleGen {
   private readonly measureIndex = new Map<string, number>();
   private readonly defIvMemo = new Map<number, boolean>();
   private readonly defRiskyMemo = new Map<number, boolean>();
+  private readonly defRawMemo = new Map<number, boolean>();
+  private readonly defCostMemo = new Map<number, number>();
 
   constructor(readonly ir: IrProgram, paramConsts: ReadonlyMap<string, string>) {
     for (const [k, v] of paramConsts) this.params.set(k, v);
@@ -211,6 +219,78 @@ export class ModuleGen {
     return found;
   }
 
+  /**
+   * Can evaluateFast's raw path (FnGen in raw mode) compute the expression? Reads of input fields
+   * whose value is the input as given (是否, 文本, 枚举, 整数, 数量 other than 比例, 日期 as its string,
+   * records, lists), Kleene logic, comparisons, 属于, quantifiers (合计/最大/最小 of numbers), + − ×
+   * of numbers and ratios, 施行日 / 某日 compared with a date, the evaluation date, definitions of
+   * the same kind. Not: money and ratio input fields (parsed), date arithmetic, 年龄, 天数, 工作日期限,
+   * ÷, parameters, events, 第N个, other measures' outcomes — the measure keeps its converted path.
+   */
+  rawSupported(e: IrExpr): boolean {
+    const ok = (x: IrExpr, rangeOk = false): boolean => {
+      switch (x.k) {
+        case 'const': case 'root': case 'var': case 'evalDate': return true;
+        case 'field': case 'get': {
+          const t = x.type;
+          if (t.k === 'money' || (t.k === 'quantity' && t.dim === 'ratio')) return false;
+          return x.k === 'field' || ok(x.of);
+        }
+        case 'def': {
+          const di = this.def(x.name);
+          if (di < 0) return true;
+          if (this.mayIv(x) || (x.of !== undefined && !ok(x.of))) return false;
+          let v = this.defRawMemo.get(di);
+          if (v === undefined) {
+            this.defRawMemo.set(di, false);
+            v = ok(this.ir.definitions[di]!.expr);
+            this.defRawMemo.set(di, v);
+          }
+          return v;
+        }
+        case 'effective': case 'someDay': return rangeOk || !this.mayIv(x);
+        case 'not': return ok(x.x);
+        case 'neg': return !this.mayIv(x.x) && ok(x.x);
+        case 'and': case 'or': return x.xs.every((y) => ok(y));
+        case 'cmp': {
+          const ia = this.mayIv(x.a);
+          const ib = this.mayIv(x.b);
+          // (records are compared by identity: the converted path has one copy per occurrence)
+          if ((ia && ib) || isRecordType(x.a.type) || isRecordType(x.b.type)) return false;
+          const direct = (y: IrExpr): boolean => y.k === 'effective' || y.k === 'someDay';
+          if ((ia && !direct(x.a)) || (ib && !direct(x.b))) return false;
+          return ok(x.a, true) && ok(x.b, true);
+        }
+        case 'in': return !this.mayIv(x.x) && !isRecordType(x.x.type) && x.values.every((y) => !this.mayIv(y) && ok(y));
+        case 'add': case 'sub': case 'mul': return x.type.k !== 'date' && !this.mayIv(x.a) && !this.mayIv(x.b) && ok(x.a) && ok(x.b);
+        case 'quant': {
+          if ((x.q === 'sum' || x.q === 'max' || x.q === 'min') && (x.type.k === 'date' || this.mayIv(x))) return false;
+          return ok(x.list) && (x.body === undefined || ok(x.body));
+        }
+        default: return false;
+      }
+    };
+    return ok(e);
+  }
+
+  /** A static estimate of the raw code's work for `e` (loops weigh by their bodies; definitions by their expressions). */
+  rawCost(e: IrExpr): number {
+    switch (e.k) {
+      case 'quant': return 8 + this.rawCost(e.list) + 8 * (e.body ? this.rawCost(e.body) : 1);
+      case 'def': {
+        const di = this.def(e.name);
+        let v = this.defCostMemo.get(di);
+        if (v === undefined) {
+          this.defCostMemo.set(di, 1);
+          v = 2 + (di < 0 ? 0 : this.rawCost(this.ir.definitions[di]!.expr));
+          this.defCostMemo.set(di, v);
+        }
+        return v + (e.of ? this.rawCost(e.of) : 0);
+      }
+      default: return children(e).reduce((n, x) => n + this.rawCost(x), 1);
+    }
+  }
+
   private defRisky(i: number): boolean {
     const d = this.ir.definitions[i];
     if (!d) return false;
@@ -233,6 +313,9 @@ export class FnGen {
   usesCtx = false;
   /** Whether the body refers to `self` (a definition on an entity). */
   usesSelf = false;
+  /** Raw mode: whether the body refers to the facts `F` / the evaluation date's string `D`. */
+  usesF = false;
+  usesD = false;
   /** Element variables in scope: IR name → local. */
   private readonly vars = new Map<string, string>();
   /** Element locals referred to, and the line declaring each (dropped when unused). */
@@ -240,7 +323,39 @@ export class FnGen {
   private readonly varLine = new Map<string, number>();
   private readonly breaks = new Set<string>();
 
-  constructor(private readonly mod: ModuleGen, private readonly hasSelf = false) {}
+  /**
+   * rawMode: code for evaluateFast's raw path (ts-raw.ts) — the same Kleene logic over the caller's
+   * validated input records (`F`: the facts object; records and arrays as given; dates as their
+   * canonical "YYYY-MM-DD" strings, compared as strings; `D`: the evaluation date's string), no
+   * context, no memo: only the expressions `rawSupported` accepts.
+   */
+  constructor(private readonly mod: ModuleGen, private readonly hasSelf = false, readonly rawMode = false) {}
+
+  /** TypeScript type of a value of `t` in this mode (raw: a date is its ISO string, a record the input object). */
+  ty(t: IrType, iv = false): string {
+    if (this.rawMode) {
+      if (t.k === 'date') return 'string';
+      if (t.k === 'entity') return '_RR';
+      if (t.k === 'list') return 'readonly _RR[]';
+    }
+    return tsType(t, iv);
+  }
+
+  /** The array of a list value's records. */
+  private items(list: string): string {
+    return this.rawMode ? list : `${list}.items`;
+  }
+
+  /** Raw mode: bind the input value `obj[field]` (absent: undefined → null; an integer's -0 read as 0, as the converted copy has it). */
+  private rawRead(obj: string, objNullable: boolean, field: string, t: IrType): Out {
+    const r = this.tmp();
+    const v = this.tmp();
+    const type = this.ty(t);
+    this.emit(`const ${r} = ${objNullable ? `${obj} === null ? undefined : ` : ''}${obj}[${lit(field)}] as ${type} | undefined;`);
+    const zero = t.k === 'int' || t.k === 'quantity';
+    this.emit(`const ${v}: ${type} | null = ${r} === undefined ? null : ${zero ? `${r} + 0` : r};`);
+    return { code: v, nullable: true, iv: false };
+  }
 
   private emit(line: string): void {
     this.lines.push('  '.repeat(this.depth) + line);
@@ -251,6 +366,8 @@ export class FnGen {
   }
 
   private ctx(): string {
+    // INVARIANT: raw code has no context (rawSupported refuses what would need one)
+    if (this.rawMode) throw new Error('raw evaluateFast code needs no context');
     this.usesCtx = true;
     return 'c';
   }
@@ -278,14 +395,25 @@ export class FnGen {
 
   expr(e: IrExpr): Out {
     switch (e.k) {
-      case 'const': return { code: constCode(e.value), nullable: false, constant: e.value, iv: false };
+      case 'const':
+        if (this.rawMode && e.type.k === 'date' && typeof e.value === 'number') return { code: lit(iso(e.value)), nullable: false, constant: iso(e.value), iv: false };
+        return { code: constCode(e.value), nullable: false, constant: e.value, iv: false };
       case 'field': {
+        if (this.rawMode) {
+          this.usesF = true;
+          const rec = this.bind(`(F[${lit(e.entity)}] as _RR | undefined) ?? null`, '_RR', true);
+          return this.rawRead(rec.code, true, e.field, e.type);
+        }
         this.feature('field');
         const t = this.tmp();
-        this.emit(`const ${t} = _field(${this.ctx()}, ${this.mod.entity(e.entity)}, ${this.mod.field(e.entity, e.field)}, ${lit(`${e.entity}.${e.field}`)}) as ${tsType(e.type)} | null;`);
+        this.emit(`const ${t} = _field(${this.ctx()}, ${this.mod.entity(e.entity)}, ${this.mod.field(e.entity, e.field)}, ${lit(`${e.entity}.${e.field}`)}) as ${this.ty(e.type)} | null;`);
         return { code: t, nullable: true, iv: false };
       }
       case 'root': {
+        if (this.rawMode) {
+          this.usesF = true;
+          return this.bind(`(F[${lit(e.entity)}] as _RR | undefined) ?? null`, '_RR', true);
+        }
         this.feature('root');
         const t = this.tmp();
         this.emit(`const ${t} = _root(${this.ctx()}, ${this.mod.entity(e.entity)}, ${lit(e.entity)});`);
@@ -300,9 +428,10 @@ export class FnGen {
       }
       case 'get': {
         const of = this.expr(e.of);
+        if (this.rawMode) return this.rawRead(of.code, of.nullable, e.field, e.type);
         this.feature('get');
         const fi = e.of.type.k === 'entity' ? this.mod.field(e.of.type.name, e.field) : -1;
-        const call = `_get(${this.ctx()}, ${of.code}, ${fi}, ${lit(e.field)}) as ${tsType(e.type)} | null`;
+        const call = `_get(${this.ctx()}, ${of.code}, ${fi}, ${lit(e.field)}) as ${this.ty(e.type)} | null`;
         const t = this.tmp();
         this.emit(`const ${t} = ${of.nullable ? `${of.code} === null ? null : ` : ''}${call};`);
         return { code: t, nullable: true, iv: false };
@@ -310,8 +439,18 @@ export class FnGen {
       case 'def': {
         const di = this.mod.def(e.name);
         const iv = this.mod.mayIv(e);
-        const type = tsType(e.type, iv);
+        const type = this.ty(e.type, iv);
         if (di < 0) return this.bind('null', type, true);
+        if (this.rawMode) {
+          this.mod.rawDefs.add(di);
+          this.usesF = true;
+          this.usesD = true;
+          if (e.of) {
+            const self = this.expr(e.of);
+            return this.bind(`${self.nullable ? `${self.code} === null ? null : ` : ''}_rd${di}(F, D, ${self.code})`, type, true);
+          }
+          return this.bind(`_rd${di}(F, D, null)`, type, true);
+        }
         this.feature('def');
         if (e.of) {
           const self = this.expr(e.of);
@@ -325,6 +464,12 @@ export class FnGen {
       case 'nth': return this.nth(e);
       case 'effective': {
         const p = this.mod.ir.policy;
+        if (this.rawMode) {
+          const r = p.effective !== undefined ? { lo: p.effective, hi: p.effective } : p.effectiveRange;
+          if (r === undefined) return this.bind('null', 'string', true);
+          if (r.lo === r.hi) return { code: lit(iso(r.lo)), nullable: false, constant: iso(r.lo), iv: false };
+          return { code: '', nullable: false, iv: true, range: [iso(r.lo), iso(r.hi)] };
+        }
         if (p.effective !== undefined) return { code: constCode(p.effective), nullable: false, constant: p.effective, iv: false };
         if (p.effectiveRange) {
           const r = p.effectiveRange;
@@ -335,6 +480,10 @@ export class FnGen {
         return this.bind('null', 'number', true);
       }
       case 'someDay': {
+        if (this.rawMode) {
+          if (e.lo === e.hi) return { code: lit(iso(e.lo)), nullable: false, constant: iso(e.lo), iv: false };
+          return { code: '', nullable: false, iv: true, range: [iso(e.lo), iso(e.hi)] };
+        }
         if (e.lo === e.hi) return { code: constCode(e.lo), nullable: false, constant: e.lo, iv: false };
         return this.bind(this.mod.ivConst(e.lo, e.hi, `${e.origin.text}（${iso(e.lo)} 至 ${iso(e.hi)} 之间）`), '_Iv', false, true);
       }
@@ -342,11 +491,13 @@ export class FnGen {
         this.feature('param');
         const table = this.mod.params.get(e.name);
         // not declared in the IR's parameter list: never has a value
-        if (table === undefined) return this.bind('null', tsType(e.type), true);
+        if (table === undefined) return this.bind('null', this.ty(e.type), true);
         this.mod.usedParams.add(table);
-        return this.bind(`_param(${this.ctx()}, ${table}) as ${tsType(e.type)} | null`, tsType(e.type), true);
+        return this.bind(`_param(${this.ctx()}, ${table}) as ${this.ty(e.type)} | null`, this.ty(e.type), true);
       }
-      case 'evalDate': return { code: `${this.ctx()}.s.day`, nullable: false, iv: false };
+      case 'evalDate':
+        if (this.rawMode) this.usesD = true;
+        return { code: this.rawMode ? 'D' : `${this.ctx()}.s.day`, nullable: false, iv: false };
       case 'event': {
         const c = this.ctx();
         if (e.field === '日期') return this.bind(`${c}.ev === undefined ? null : ${c}.evDay`, 'number', true);
@@ -427,7 +578,7 @@ export class FnGen {
       }
       case 'outcome': {
         const mi = this.mod.measure(e.measure);
-        const type = tsType(e.type);
+        const type = this.ty(e.type);
         if (mi < 0) return this.bind('null', type, true);
         this.feature('outcome');
         const oi = this.mod.ir.measures[mi]!.outcomes.findIndex((o) => o.name === e.outcome);
@@ -461,6 +612,22 @@ export class FnGen {
   private cmp(e: Extract<IrExpr, { k: 'cmp' }>): Out {
     const a = this.expr(e.a);
     const b = this.expr(e.b);
+    if (this.rawMode && (a.iv || b.iv)) {
+      // a date string against a range of dates ["lo", "hi"] (rawSupported: one side is 施行日 / 某日), as _ivCmpRange
+      const ends = (x: Out): [string, string] => (x.range ? [lit(x.range[0]), lit(x.range[1])] : [x.code, x.code]);
+      const [AL, AH] = ends(a);
+      const [BL, BH] = ends(b);
+      const r = {
+        '>=': `${AL} >= ${BH} ? true : ${AH} < ${BL} ? false : null`,
+        '>': `${AL} > ${BH} ? true : ${AH} <= ${BL} ? false : null`,
+        '<=': `${AH} <= ${BL} ? true : ${AL} > ${BH} ? false : null`,
+        '<': `${AH} < ${BL} ? true : ${AL} >= ${BH} ? false : null`,
+        '=': `${AH} < ${BL} || ${BH} < ${AL} ? false : null`,
+        '!=': `${AH} < ${BL} || ${BH} < ${AL} ? true : null`,
+      }[e.op];
+      const test = this.nullTest(a, b);
+      return this.bind(`${test ? `${test} ? null : ` : ''}${r}`, 'boolean', true);
+    }
     if (a.iv || b.iv) {
       this.feature('ivCmp');
       const test = this.nullTest(a, b);
@@ -475,7 +642,7 @@ export class FnGen {
     const wrap = (x: Out, t: IrType): string => {
       if (relational && t.k === 'bool') return `Number(${x.code})`;
       // two literals: widen so that TypeScript does not reject the comparison
-      return a.constant !== undefined && b.constant !== undefined ? this.wide(x, tsType(t)) : x.code;
+      return a.constant !== undefined && b.constant !== undefined ? this.wide(x, this.ty(t)) : x.code;
     };
     return this.binary(a, b, `${wrap(a, e.a.type)} ${op} ${wrap(b, e.b.type)}`, 'boolean');
   }
@@ -496,14 +663,14 @@ export class FnGen {
     };
     if (a.iv || b.iv) {
       this.feature('ivMul');
-      const ta = tsType(e.a.type);
-      const tb = tsType(e.b.type);
+      const ta = this.ty(e.a.type);
+      const tb = this.ty(e.b.type);
       const isIv = [a.iv ? `${a.code} instanceof _Iv` : '', b.iv ? `${b.code} instanceof _Iv` : ''].filter((x) => x).join(' || ');
       const code = `${isIv} ? _ivMul(${this.ctx()}, ${a.code}, ${b.code}) : ${plain(a.iv ? `(${a.code} as ${ta})` : a.code, b.iv ? `(${b.code} as ${tb})` : b.code)}`;
       // (an interval times an interval or a ratio is unknown)
       return this.binary(a, b, code, isRatio(e.type) ? 'string | number | _Iv' : 'number | _Iv', true, true);
     }
-    return this.binary(a, b, plain(this.wide(a, tsType(e.a.type)), this.wide(b, tsType(e.b.type))), isRatio(e.type) ? 'string' : 'number');
+    return this.binary(a, b, plain(this.wide(a, this.ty(e.a.type)), this.wide(b, this.ty(e.b.type))), isRatio(e.type) ? 'string' : 'number');
   }
 
   private div(e: Extract<IrExpr, { k: 'div' }>): Out {
@@ -528,7 +695,7 @@ export class FnGen {
       this.emit(`let ${t}: ${type} | null = null;`);
       this.emit(`${test ? `if (!(${test})) ` : ''}{`);
       this.emit(`  if (${isIv}) ${this.ctx()}.miss?.add(_why(${a.code}, ${b.code}));`);
-      this.emit(`  else ${t} = ${call(a.iv ? `(${a.code} as ${tsType(e.a.type)})` : a.code, b.iv ? `(${b.code} as ${tsType(e.b.type)})` : b.code)};`);
+      this.emit(`  else ${t} = ${call(a.iv ? `(${a.code} as ${this.ty(e.a.type)})` : a.code, b.iv ? `(${b.code} as ${this.ty(e.b.type)})` : b.code)};`);
       this.emit('}');
       return { code: t, nullable: true, iv: false };
     }
@@ -536,7 +703,10 @@ export class FnGen {
   }
 
   /** 且 / 或: false (true) decides at once; otherwise unknown if any operand is unknown. */
-  private logic(k: 'and' | 'or', xs: readonly IrExpr[]): Out {
+  private logic(k: 'and' | 'or', operands: readonly IrExpr[]): Out {
+    // raw mode: the cheap operands first — Kleene 且/或 do not depend on the order, and raw code
+    // records no missing facts and throws nothing, so only the work done changes
+    const xs = this.rawMode ? operands.map((x, i) => ({ x, i, c: this.mod.rawCost(x) })).sort((a, b) => a.c - b.c || a.i - b.i).map((o) => o.x) : operands;
     const t = this.tmp();
     const decisive = k === 'and' ? 'false' : 'true';
     const neutral = k === 'and' ? 'true' : 'false';
@@ -591,7 +761,7 @@ export class FnGen {
       this.breaks.add(label);
     }
     this.emit(`let ${u} = false;`);
-    const xc = this.wide(x, tsType(subject.type, x.iv));
+    const xc = this.wide(x, this.ty(subject.type, x.iv));
     for (const m of values) {
       const v = this.expr(m);
       if (v.nullable) this.emit(`if (${v.code} === null) ${u} = true;`);
@@ -624,9 +794,9 @@ export class FnGen {
     const k = ++this.n;
     const i = `i${k}`;
     const el = `e${k}`;
-    this.emit(`for (let ${i} = 0; ${i} < ${list}.items.length; ${i}++) {`);
+    this.emit(`for (let ${i} = 0; ${i} < ${this.items(list)}.length; ${i}++) {`);
     this.depth++;
-    this.emit(`const ${el} = ${list}.items[${i}] as _Rec;`);
+    this.emit(`const ${el} = ${this.items(list)}[${i}] as ${this.rawMode ? '_RR' : '_Rec'};`);
     this.varLine.set(el, this.lines.length - 1);
     this.vars.set(irVar, el);
     return { i, el };
@@ -647,7 +817,7 @@ export class FnGen {
     const label = `L${t}`;
     const ratio = isRatio(e.type);
     const iv = this.mod.mayIv(e);
-    const type = e.q === 'exists' || e.q === 'forall' || e.q === 'none' ? 'boolean' : e.q === 'count' ? 'number' : tsType(e.type, iv);
+    const type = e.q === 'exists' || e.q === 'forall' || e.q === 'none' ? 'boolean' : e.q === 'count' ? 'number' : this.ty(e.type, iv);
     this.emit(`let ${t}: ${type} | null = null;`);
     const open = this.openBlock(label);
     const list = this.expr(e.list);
@@ -684,7 +854,7 @@ export class FnGen {
       }
       case 'count': {
         if (!e.body) {
-          this.emit(`${t} = ${list.code}.items.length;`);
+          this.emit(`${t} = ${this.items(list.code)}.length;`);
           break;
         }
         const k = `${t}n`;
@@ -705,8 +875,8 @@ export class FnGen {
         // every element is evaluated (every missing value is named), then unknown if any is
         const u = `${t}u`;
         if (e.q !== 'sum') {
-          this.emit(`if (${list.code}.items.length === 0) {`);
-          this.emit(`  ${this.ctx()}.miss?.add(${list.code}.path + ${lit(`（列表为空，没有${e.q === 'max' ? '最大' : '最小'}值）`)});`);
+          this.emit(`if (${this.items(list.code)}.length === 0) {`);
+          if (!this.rawMode) this.emit(`  ${this.ctx()}.miss?.add(${list.code}.path + ${lit(`（列表为空，没有${e.q === 'max' ? '最大' : '最小'}值）`)});`);
           this.emit(`  ${brk()}`);
           this.emit('}');
         }

@@ -30,6 +30,7 @@ import type { IrDefinition, IrEntity, IrExpr, IrField, IrMeasure, IrProgram, IrR
 import { conditionFn, definitionFn, displayKind, ModuleGen, traceFn, unmetFn, valueFn, walk } from './ts-expr.js';
 import { closeFeatures, runtimeSource, RUNTIME_TEXT_ALL } from './ts-runtime.js';
 import { defSlots, fastDefAccessors, fastJudge, fastValidation, measureIndexFn } from './ts-fast.js';
+import { rawAssumptions, rawDefinitions, rawEnabled, rawMeasureIndexes, rawMeasures, rawOne, rawValidation } from './ts-raw.js';
 import { inputSchema, kindLabel, typeDescription } from './ts-schema.js';
 import { commentLines, commentText, lit, propertyKey, RESERVED_TYPE_NAMES, typeName } from './ts-strings.js';
 
@@ -47,6 +48,7 @@ function internalNames(ir: IrProgram): string[] {
     '_ENTITIES', '_ENTITY_INDEX', '_ENTITY_NAMES', '_MEASURES', '_DEFS', '_ASSUMPTIONS', '_sunsetCondition', '_SUNSET_OFFSET',
     '_WORKDAY_DATA', '_WORKDAY_FIRST_YEAR', '_WORKDAY_LAST_YEAR', '_fastFacts', '_measureIndex', '_MEASURE_NAMES', '_NO_NONE', '_fastOne', '_DEF_SLOT',
     '_manySync', '_manyAsync',
+    '_RR', '_rdate', '_rawFacts', '_RAW_MEASURES', '_RAW_ASSUMPTIONS', '_rawSel', '_rawSelLast', '_rawSelOk', '_rawOn', '_rawSwitch', '_rawOne',
   ]);
   for (const m of RUNTIME_TEXT_ALL.matchAll(/^(?:function|const|type|interface|class|let)\s+([\p{ID_Start}$_][\p{ID_Continue}$]*)/gmu)) out.add(m[1]!);
   ir.measures.forEach((_, i) => out.add(`_m${i}`));
@@ -55,7 +57,15 @@ function internalNames(ir: IrProgram): string[] {
     out.add(`_fl${i}`);
   });
   ir.params.forEach((_, i) => out.add(`_p${i}`));
-  ir.definitions.forEach((_, i) => out.add(`_dq${i}`));
+  ir.definitions.forEach((_, i) => {
+    out.add(`_dq${i}`);
+    out.add(`_rd${i}`);
+  });
+  ir.measures.forEach((_, i) => out.add(`_rm${i}`));
+  ir.entities.forEach((_, i) => {
+    out.add(`_rv${i}`);
+    out.add(`_rl${i}`);
+  });
   return [...out];
 }
 
@@ -414,6 +424,8 @@ class Emitter {
   private readonly entityNames = new Map<string, string>();
   readonly mod: ModuleGen;
   private readonly use: Map<string, string[]>;
+  /** evaluateFast has a raw path (ts-raw.ts rawEnabled; set by dataSection, read by fastSetup). */
+  private raw = false;
 
   /** Measures whose outcomes some expression reads (措施.结果). */
   private readonly outcomeRead = new Set<string>();
@@ -625,6 +637,15 @@ class Emitter {
     out.push('', measureIndexFn(this.ir));
     out.push('', '/** 没有实体声明为不存在。 */', `const _NO_NONE: readonly boolean[] = [${this.ir.entities.map(() => 'false').join(', ')}];`);
     out.push('', fastValidation(this.ir, this.mod));
+    // evaluateFast's raw path (ts-raw.ts), when every 前提 has raw code: its definitions after the code that reads them
+    this.raw = rawEnabled(this.ir, this.mod);
+    if (this.raw) {
+      out.push('', rawValidation(this.ir, this.mod), '', rawMeasures(this.ir, this.mod));
+      if (this.ir.assumptions.length) out.push('', rawAssumptions(this.ir, this.mod));
+      const rawDefs = rawDefinitions(this.ir, this.mod);
+      if (rawDefs) out.push('', rawDefs);
+      out.push('', rawOne(this.ir, rawMeasureIndexes(this.ir, this.mod).every((x) => x)));
+    }
     if (definitions.length) {
       out.push('', '/** 定义（由事实推出的结论），按声明顺序；求值时按实例缓存。 */');
       out.push('const _DEFS: readonly _Def[] = [');
@@ -833,7 +854,12 @@ class Emitter {
     const assume = this.ir.assumptions.length > 0;
     const range = p.effective === undefined ? p.effectiveRange : undefined;
     const notYet = p.effective !== undefined ? `day < ${p.effective} /* ${iso(p.effective)} */` : range ? `day < ${range.lo} /* ${range.loIso} */` : '';
+    // the raw path (ts-raw.ts): no events, the policy surely in force on the evaluation date, plain valid facts
+    const inForceSurely = [
+      ...(p.effective !== undefined ? [`b.day >= ${p.effective} /* ${iso(p.effective)} */`] : range ? [`b.day >= ${range.hi} /* ${range.hiIso} */`] : []),
+    ];
     const lines = [
+      ...(this.raw ? [`if (${['_rawOn', 'b.ok', 'b.evs.length === 0', ...inForceSurely, '_rawSel(b.sel)', '_rawFacts(facts, b.date as string)'].join(' && ')}) return _rawOne(facts as _RR, b);`] : []),
       `const f: (_Rec | undefined)[] = [${this.ir.entities.map(() => 'undefined').join(', ')}];`,
       'const n = _rows(facts, b, f, row);',
       'const day = b.day;',

@@ -7434,6 +7434,2501 @@ function _fr9(x0: unknown, k: _FastCheck, depth: number): _Rec {
   return r;
 }
 
+/** 输入的原样记录（快速求值的直接路径读它，不复制）。 */
+type _RR = Readonly<Record<string, unknown>>;
+
+/**
+ * 严格的 "YYYY-MM-DD"（真实存在的日期，年 ≥ 1）且不晚于评估日期（DN：年 × 10000 + 月 × 100 + 日）：与 _fdate
+ * 同一规则，只看字符编码，不建 Date、不取子串。（两个这样的字符串按字符串比较即按日期先后比较。）
+ */
+function _rdate(v: unknown, DN: number): boolean {
+  if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
+  const y1 = v.charCodeAt(0) - 48;
+  const y2 = v.charCodeAt(1) - 48;
+  const y3 = v.charCodeAt(2) - 48;
+  const y4 = v.charCodeAt(3) - 48;
+  const m1 = v.charCodeAt(5) - 48;
+  const m2 = v.charCodeAt(6) - 48;
+  const d1 = v.charCodeAt(8) - 48;
+  const d2 = v.charCodeAt(9) - 48;
+  // every digit in 0..9: x | (x + 6) < 16 exactly for x in 0..9 (a negative x sets the high bits)
+  if (((y1 | (y1 + 6) | y2 | (y2 + 6) | y3 | (y3 + 6) | y4 | (y4 + 6) | m1 | (m1 + 6) | m2 | (m2 + 6) | d1 | (d1 + 6) | d2 | (d2 + 6)) & ~15) !== 0) return false;
+  const y = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+  const mo = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
+  if (d > (mo === 2 ? ((y & 3) === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31)) return false;
+  return y * 10000 + mo * 100 + d <= DN;
+}
+
+/**
+ * 直接路径的校验：事实是普通数据且全部合格（与 _validate 接受的相同）时为 true，之后直接在这些记录上求值；
+ * 否则（含声明为不存在的实体、读取时抛出异常）为 false，改走 _rows。不抛出异常。
+ */
+function _rawFacts(facts: unknown, D: string): boolean {
+  try {
+    if (typeof facts !== 'object' || facts === null) return false;
+    // the evaluation date (strict "YYYY-MM-DD", checked by _batch) as 年 × 10000 + 月 × 100 + 日
+    const DN = (D.charCodeAt(0) - 48) * 10000000 + (D.charCodeAt(1) - 48) * 1000000 + (D.charCodeAt(2) - 48) * 100000 + (D.charCodeAt(3) - 48) * 10000 +
+      (D.charCodeAt(5) - 48) * 1000 + (D.charCodeAt(6) - 48) * 100 + (D.charCodeAt(8) - 48) * 10 + (D.charCodeAt(9) - 48);
+    const o = facts as Record<string, unknown>;
+    if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+    for (const k in Object.prototype) {
+      void k;
+      return false;
+    }
+    let n = 0;
+    for (const key in o) {
+      switch (key) {
+        case "人": {
+          const x = o["人"];
+          if (x === _NONEXISTENT || !_rv0(x, DN, 0)) return false;
+          break;
+        }
+        case "子女": {
+          const x = o["子女"];
+          if (x === _NONEXISTENT || !_rv1(x, DN, 0)) return false;
+          break;
+        }
+        case "计划生育证件": {
+          const x = o["计划生育证件"];
+          if (x === _NONEXISTENT || !_rv2(x, DN, 0)) return false;
+          break;
+        }
+        case "家庭": {
+          const x = o["家庭"];
+          if (x === _NONEXISTENT || !_rv3(x, DN, 0)) return false;
+          break;
+        }
+        case "婴幼儿": {
+          const x = o["婴幼儿"];
+          if (x === _NONEXISTENT || !_rv4(x, DN, 0)) return false;
+          break;
+        }
+        case "托育机构": {
+          const x = o["托育机构"];
+          if (x === _NONEXISTENT || !_rv5(x, DN, 0)) return false;
+          break;
+        }
+        case "入托幼儿": {
+          const x = o["入托幼儿"];
+          if (x === _NONEXISTENT || !_rv6(x, DN, 0)) return false;
+          break;
+        }
+        case "母婴照护服务机构": {
+          const x = o["母婴照护服务机构"];
+          if (x === _NONEXISTENT || !_rv7(x, DN, 0)) return false;
+          break;
+        }
+        case "职工": {
+          const x = o["职工"];
+          if (x === _NONEXISTENT || !_rv8(x, DN, 0)) return false;
+          break;
+        }
+        case "培训参加人": {
+          const x = o["培训参加人"];
+          if (x === _NONEXISTENT || !_rv9(x, DN, 0)) return false;
+          break;
+        }
+        default: return false;
+      }
+      n++;
+    }
+    return n === (o["人"] !== undefined ? 1 : 0) + (o["子女"] !== undefined ? 1 : 0) + (o["计划生育证件"] !== undefined ? 1 : 0) + (o["家庭"] !== undefined ? 1 : 0) + (o["婴幼儿"] !== undefined ? 1 : 0) + (o["托育机构"] !== undefined ? 1 : 0) + (o["入托幼儿"] !== undefined ? 1 : 0) + (o["母婴照护服务机构"] !== undefined ? 1 : 0) + (o["职工"] !== undefined ? 1 : 0) + (o["培训参加人"] !== undefined ? 1 : 0);
+  } catch {
+    return false;
+  }
+}
+
+/** 直接校验实体「人」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
+function _rv0(x0: unknown, _DN: number, depth: number): boolean {
+  if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
+  const o = x0 as Record<string, unknown>;
+  if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
+  let n = 0;
+  for (const key in o) {
+    switch (key.length) {
+      case 2:
+        if (key !== "户籍") return false;
+        break;
+      case 7:
+        if (key !== "缴存住房公积金") return false;
+        break;
+      default: return false;
+    }
+    n++;
+  }
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["户籍"];
+  if (x !== undefined) {
+    if (x !== "栾川县" && x !== "县外") return false;
+    m++;
+  }
+  x = o["缴存住房公积金"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
+}
+
+/** 直接校验实体「人」的列表：没有空位与 undefined 元素的数组，每个元素合格。 */
+function _rl0(x: unknown, DN: number, depth: number): boolean {
+  if (!Array.isArray(x)) return false;
+  for (let i = 0; i < x.length; i++) {
+    const it: unknown = x[i];
+    if (it === undefined || !_rv0(it, DN, depth)) return false;
+  }
+  return true;
+}
+
+/** 直接校验实体「子女」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
+function _rv1(x0: unknown, DN: number, depth: number): boolean {
+  if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
+  const o = x0 as Record<string, unknown>;
+  if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
+  let n = 0;
+  for (const key in o) {
+    switch (key.length) {
+      case 2:
+        if (key !== "户籍" && key !== "性别" && key !== "健在") return false;
+        break;
+      case 4:
+        if (key !== "出生日期" && key !== "同胎序号") return false;
+        break;
+      default: return false;
+    }
+    n++;
+  }
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["出生日期"];
+  if (x !== undefined) {
+    if (!_rdate(x, DN)) return false;
+    m++;
+  }
+  x = o["同胎序号"];
+  if (x !== undefined) {
+    if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) return false;
+    m++;
+  }
+  x = o["户籍"];
+  if (x !== undefined) {
+    if (x !== "栾川县" && x !== "县外") return false;
+    m++;
+  }
+  x = o["性别"];
+  if (x !== undefined) {
+    if (x !== "男" && x !== "女") return false;
+    m++;
+  }
+  x = o["健在"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
+}
+
+/** 直接校验实体「子女」的列表：没有空位与 undefined 元素的数组，每个元素合格。 */
+function _rl1(x: unknown, DN: number, depth: number): boolean {
+  if (!Array.isArray(x)) return false;
+  for (let i = 0; i < x.length; i++) {
+    const it: unknown = x[i];
+    if (it === undefined || !_rv1(it, DN, depth)) return false;
+  }
+  return true;
+}
+
+/** 直接校验实体「计划生育证件」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
+function _rv2(x0: unknown, DN: number, depth: number): boolean {
+  if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
+  const o = x0 as Record<string, unknown>;
+  if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
+  let n = 0;
+  for (const key in o) {
+    switch (key.length) {
+      case 4:
+        if (key !== "证件类别" && key !== "发证日期") return false;
+        break;
+      default: return false;
+    }
+    n++;
+  }
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["证件类别"];
+  if (x !== undefined) {
+    if (x !== "独生子女父母光荣证" && x !== "农村计划生育双女家庭证明" && x !== "其他证件") return false;
+    m++;
+  }
+  x = o["发证日期"];
+  if (x !== undefined) {
+    if (!_rdate(x, DN)) return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
+}
+
+/** 直接校验实体「计划生育证件」的列表：没有空位与 undefined 元素的数组，每个元素合格。 */
+function _rl2(x: unknown, DN: number, depth: number): boolean {
+  if (!Array.isArray(x)) return false;
+  for (let i = 0; i < x.length; i++) {
+    const it: unknown = x[i];
+    if (it === undefined || !_rv2(it, DN, depth)) return false;
+  }
+  return true;
+}
+
+/** 直接校验实体「家庭」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
+function _rv3(x0: unknown, DN: number, depth: number): boolean {
+  if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
+  const o = x0 as Record<string, unknown>;
+  if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
+  let n = 0;
+  for (const key in o) {
+    switch (key.length) {
+      case 2:
+        if (key !== "夫妻" && key !== "子女") return false;
+        break;
+      case 3:
+        if (key !== "居住地") return false;
+        break;
+      case 4:
+        if (key !== "购房类型" && key !== "购房日期" && key !== "有户口簿") return false;
+        break;
+      case 6:
+        if (key !== "计划生育证件") return false;
+        break;
+      case 7:
+        if (key !== "所购住房所在地") return false;
+        break;
+      case 8:
+        if (key !== "所购住房为商品房") return false;
+        break;
+      case 11:
+        if (key !== "申请租房提取住房公积金") return false;
+        break;
+      case 12:
+        if (key !== "有医院出具的三孩出生证明") return false;
+        break;
+      case 13:
+        if (key !== "已网上登记并保存三孩生育证") return false;
+        break;
+      default: return false;
+    }
+    n++;
+  }
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["夫妻"];
+  if (x !== undefined) {
+    if (!_rl0(x, DN, depth + 1)) return false;
+    m++;
+  }
+  x = o["子女"];
+  if (x !== undefined) {
+    if (!_rl1(x, DN, depth + 1)) return false;
+    m++;
+  }
+  x = o["居住地"];
+  if (x !== undefined) {
+    if (x !== "栾川县" && x !== "县外") return false;
+    m++;
+  }
+  x = o["申请租房提取住房公积金"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["购房类型"];
+  if (x !== undefined) {
+    if (x !== "首套自住住房" && x !== "改善型住房" && x !== "其他住房") return false;
+    m++;
+  }
+  x = o["所购住房为商品房"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["所购住房所在地"];
+  if (x !== undefined) {
+    if (x !== "栾川县" && x !== "县外") return false;
+    m++;
+  }
+  x = o["购房日期"];
+  if (x !== undefined) {
+    if (!_rdate(x, DN)) return false;
+    m++;
+  }
+  x = o["已网上登记并保存三孩生育证"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["有医院出具的三孩出生证明"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["有户口簿"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["计划生育证件"];
+  if (x !== undefined) {
+    if (!_rl2(x, DN, depth + 1)) return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
+}
+
+/** 直接校验实体「婴幼儿」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
+function _rv4(x0: unknown, DN: number, depth: number): boolean {
+  if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
+  const o = x0 as Record<string, unknown>;
+  if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
+  let n = 0;
+  for (const key in o) {
+    switch (key.length) {
+      case 2:
+        if (key !== "户籍") return false;
+        break;
+      case 4:
+        if (key !== "出生日期") return false;
+        break;
+      default: return false;
+    }
+    n++;
+  }
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["出生日期"];
+  if (x !== undefined) {
+    if (!_rdate(x, DN)) return false;
+    m++;
+  }
+  x = o["户籍"];
+  if (x !== undefined) {
+    if (x !== "栾川县" && x !== "县外") return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
+}
+
+/** 直接校验实体「托育机构」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
+function _rv5(x0: unknown, DN: number, depth: number): boolean {
+  if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
+  const o = x0 as Record<string, unknown>;
+  if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
+  let n = 0;
+  for (const key in o) {
+    switch (key.length) {
+      case 3:
+        if (key !== "所在地") return false;
+        break;
+      case 4:
+        if (key !== "设立日期") return false;
+        break;
+      case 5:
+        if (key !== "举办者类别" && key !== "有场地证明") return false;
+        break;
+      case 6:
+        if (key !== "提供餐饮服务") return false;
+        break;
+      case 7:
+        if (key !== "已取得备案回执") return false;
+        break;
+      case 8:
+        if (key !== "有食品经营许可证" && key !== "收到备案材料日期") return false;
+        break;
+      case 10:
+        if (key !== "收到不符合规范的通知") return false;
+        break;
+      case 11:
+        if (key !== "有消防安全检查合格证明") return false;
+        break;
+      case 12:
+        if (key !== "已在线填写备案书及承诺书") return false;
+        break;
+      case 13:
+        if (key !== "有评价为合格的卫生评价报告") return false;
+        break;
+      case 14:
+        if (key !== "有营业执照或其他法人登记证书" && key !== "有法律法规规定的其他相关材料") return false;
+        break;
+      case 18:
+        if (key !== "有工作人员专业资格证明及健康合格证明") return false;
+        break;
+      default: return false;
+    }
+    n++;
+  }
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["举办者类别"];
+  if (x !== undefined) {
+    if (x !== "机关或事业单位" && x !== "企业" && x !== "个人" && x !== "社会组织") return false;
+    m++;
+  }
+  x = o["所在地"];
+  if (x !== undefined) {
+    if (x !== "栾川县" && x !== "县外") return false;
+    m++;
+  }
+  x = o["设立日期"];
+  if (x !== undefined) {
+    if (!_rdate(x, DN)) return false;
+    m++;
+  }
+  x = o["已在线填写备案书及承诺书"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["有营业执照或其他法人登记证书"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["有场地证明"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["有工作人员专业资格证明及健康合格证明"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["有评价为合格的卫生评价报告"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["有消防安全检查合格证明"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["有法律法规规定的其他相关材料"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["提供餐饮服务"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["有食品经营许可证"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["收到备案材料日期"];
+  if (x !== undefined) {
+    if (!_rdate(x, DN)) return false;
+    m++;
+  }
+  x = o["收到不符合规范的通知"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["已取得备案回执"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
+}
+
+/** 直接校验实体「入托幼儿」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
+function _rv6(x0: unknown, DN: number, depth: number): boolean {
+  if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
+  const o = x0 as Record<string, unknown>;
+  if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
+  let n = 0;
+  for (const key in o) {
+    switch (key.length) {
+      case 2:
+        if (key !== "户籍") return false;
+        break;
+      case 4:
+        if (key !== "出生日期" && key !== "同胎序号") return false;
+        break;
+      case 7:
+        if (key !== "父母的其他子女") return false;
+        break;
+      case 9:
+        if (key !== "有缴费凭证及考勤表") return false;
+        break;
+      default: return false;
+    }
+    n++;
+  }
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["出生日期"];
+  if (x !== undefined) {
+    if (!_rdate(x, DN)) return false;
+    m++;
+  }
+  x = o["同胎序号"];
+  if (x !== undefined) {
+    if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) return false;
+    m++;
+  }
+  x = o["户籍"];
+  if (x !== undefined) {
+    if (x !== "栾川县" && x !== "县外") return false;
+    m++;
+  }
+  x = o["父母的其他子女"];
+  if (x !== undefined) {
+    if (!_rl1(x, DN, depth + 1)) return false;
+    m++;
+  }
+  x = o["有缴费凭证及考勤表"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
+}
+
+/** 直接校验实体「母婴照护服务机构」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
+function _rv7(x0: unknown, DN: number, depth: number): boolean {
+  if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
+  const o = x0 as Record<string, unknown>;
+  if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
+  let n = 0;
+  for (const key in o) {
+    switch (key.length) {
+      case 3:
+        if (key !== "所在地") return false;
+        break;
+      case 4:
+        if (key !== "开办日期") return false;
+        break;
+      case 5:
+        if (key !== "举办者类别" && key !== "有场地证明") return false;
+        break;
+      case 6:
+        if (key !== "提供餐饮服务") return false;
+        break;
+      case 8:
+        if (key !== "具有独立法人资质" && key !== "有食品经营许可证") return false;
+        break;
+      case 10:
+        if (key !== "取得经营许可相关证照") return false;
+        break;
+      case 11:
+        if (key !== "工作人员有健康合格证明" && key !== "有消防安全检查合格证明" && key !== "在卫生行政部门备案合格") return false;
+        break;
+      default: return false;
+    }
+    n++;
+  }
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["举办者类别"];
+  if (x !== undefined) {
+    if (x !== "机关或事业单位" && x !== "企业" && x !== "个人" && x !== "社会组织") return false;
+    m++;
+  }
+  x = o["所在地"];
+  if (x !== undefined) {
+    if (x !== "栾川县" && x !== "县外") return false;
+    m++;
+  }
+  x = o["开办日期"];
+  if (x !== undefined) {
+    if (!_rdate(x, DN)) return false;
+    m++;
+  }
+  x = o["具有独立法人资质"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["取得经营许可相关证照"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["有场地证明"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["工作人员有健康合格证明"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["有消防安全检查合格证明"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["提供餐饮服务"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["有食品经营许可证"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["在卫生行政部门备案合格"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
+}
+
+/** 直接校验实体「职工」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
+function _rv8(x0: unknown, DN: number, depth: number): boolean {
+  if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
+  const o = x0 as Record<string, unknown>;
+  if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
+  let n = 0;
+  for (const key in o) {
+    switch (key.length) {
+      case 2:
+        if (key !== "性别" && key !== "子女") return false;
+        break;
+      case 5:
+        if (key !== "哺乳假已满") return false;
+        break;
+      case 7:
+        if (key !== "用人单位所在地") return false;
+        break;
+      case 10:
+        if (key !== "生育符合法律法规规定") return false;
+        break;
+      default: return false;
+    }
+    n++;
+  }
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["性别"];
+  if (x !== undefined) {
+    if (x !== "男" && x !== "女") return false;
+    m++;
+  }
+  x = o["用人单位所在地"];
+  if (x !== undefined) {
+    if (x !== "栾川县" && x !== "县外") return false;
+    m++;
+  }
+  x = o["子女"];
+  if (x !== undefined) {
+    if (!_rl1(x, DN, depth + 1)) return false;
+    m++;
+  }
+  x = o["生育符合法律法规规定"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["哺乳假已满"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
+}
+
+/** 直接校验实体「培训参加人」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
+function _rv9(x0: unknown, DN: number, depth: number): boolean {
+  if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
+  const o = x0 as Record<string, unknown>;
+  if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
+  let n = 0;
+  for (const key in o) {
+    switch (key.length) {
+      case 2:
+        if (key !== "子女") return false;
+        break;
+      case 4:
+        if (key !== "自愿参加" && key !== "培训类别") return false;
+        break;
+      case 9:
+        if (key !== "培训由县人社局开展") return false;
+        break;
+      default: return false;
+    }
+    n++;
+  }
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["子女"];
+  if (x !== undefined) {
+    if (!_rl1(x, DN, depth + 1)) return false;
+    m++;
+  }
+  x = o["自愿参加"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["培训类别"];
+  if (x !== undefined) {
+    if (x !== "短期技能培训" && x !== "农村实用技术培训" && x !== "致富带头人培训" && x !== "其他培训") return false;
+    m++;
+  }
+  x = o["培训由县人社局开展"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
+}
+
+/** 措施「计划生育家庭奖励扶助延续」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
+function _rm0(F: _RR, _day: number, D: string): 快速决定 {
+  let st: 状态;
+  const res: Record<string, number | boolean | string> = {};
+  const unknownSubject = F["家庭"] === undefined;
+  // 规则「调整前计划生育家庭继续享受」
+  let a0: boolean | null = false;
+  {
+    let t1: boolean | null = false;
+    Lt1: {
+      let t1u = false;
+      const t2: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t3: boolean | null = t2 === null ? null : _rd1(F, D, t2);
+      if (t3 === true) {
+        t1 = true;
+        break Lt1;
+      }
+      if (t3 === null) t1u = true;
+      const t4: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t5: boolean | null = t4 === null ? null : _rd2(F, D, t4);
+      if (t5 === true) {
+        t1 = true;
+        break Lt1;
+      }
+      if (t5 === null) t1u = true;
+      if (t1u) t1 = null;
+    }
+    a0 = t1;
+  }
+  let doubtful = false;
+  let some = false;
+  { // 结果「继续享受现行奖励扶助和优惠政策」
+    let unsure = false;
+    let n = 0;
+    let v: unknown = null;
+    if (a0 !== false) {
+      if (a0 === null) unsure = true;
+      else {
+        const x: unknown = true;
+        v = x;
+        n++;
+      }
+    }
+    if (unsure) doubtful = true;
+    if (n === 0) { /* 非必须的结果 */
+    } else if (v === null || typeof v === 'object') doubtful = true;
+    else {
+      res["继续享受现行奖励扶助和优惠政策"] = v as number | boolean | string;
+      some = true;
+    }
+  }
+  st = doubtful ? '存疑' : some ? '适用' : '不适用';
+  if (unknownSubject && st === '适用') st = '存疑';
+  return { 措施: "计划生育家庭奖励扶助延续", 状态: st, 结果: res };
+}
+
+/** 措施「生育补助」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
+function _rm1(F: _RR, day: number, D: string): 快速决定 {
+  let st: 状态;
+  const res: Record<string, number | boolean | string> = {};
+  const unknownSubject = F["家庭"] === undefined;
+  // 规则「三孩及以上生育补助」
+  let a0: boolean | null = false;
+  {
+    let t1: boolean | null = true;
+    Lt1: {
+      let t1u = false;
+      const t2: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t3: boolean | null = t2 === null ? null : _rd3(F, D, t2);
+      if (t3 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t3 === null) t1u = true;
+      const t4: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t5: boolean | null = t4 === null ? null : _rd4(F, D, t4);
+      if (t5 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t5 === null) t1u = true;
+      const t6: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t7: number | null = t6 === null ? null : _rd7(F, D, t6);
+      const t8: boolean | null = t7 === null ? null : t7 >= 1;
+      if (t8 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t8 === null) t1u = true;
+      if (t1u) t1 = null;
+    }
+    a0 = t1;
+  }
+  let doubtful = false;
+  let some = false;
+  { // 结果「生育补助金额」
+    let unsure = false;
+    let n = 0;
+    let v: unknown = null;
+    if (a0 !== false) {
+      if (a0 === null) unsure = true;
+      else {
+        const t1: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+        const t2: number | null = t1 === null ? null : _rd7(F, D, t1);
+        const t3: number | null = t2 === null ? null : (100000 as number) * t2 || 0;
+        const x: unknown = t3;
+        v = x;
+        n++;
+      }
+    }
+    if (unsure) doubtful = true;
+    if (n === 0) { /* 非必须的结果 */
+    } else if (v === null || typeof v === 'object') doubtful = true;
+    else {
+      res["生育补助金额"] = _ffen(v as number);
+      some = true;
+    }
+  }
+  st = doubtful ? '存疑' : some ? '适用' : '不适用';
+  if (unknownSubject && st === '适用') st = '存疑';
+  return { 措施: "生育补助", 状态: st, 结果: res, 可领取: st === '不适用' ? '不适用' : _join(st, _rm15(F, day, D).状态) };
+}
+
+/** 措施「托育机构水电气价格」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
+function _rm4(F: _RR, _day: number, _D: string): 快速决定 {
+  let st: 状态;
+  const res: Record<string, number | boolean | string> = {};
+  const unknownSubject = F["托育机构"] === undefined;
+  // 规则「托育机构按居民价格执行」
+  let a0: boolean | null = false;
+  {
+    const t1: _RR | null = (F["托育机构"] as _RR | undefined) ?? null;
+    const t2 = t1 === null ? undefined : t1["所在地"] as string | undefined;
+    const t3: string | null = t2 === undefined ? null : t2;
+    const t4: boolean | null = t3 === null ? null : t3 === "栾川县";
+    a0 = t4;
+  }
+  let doubtful = false;
+  let some = false;
+  { // 结果「水电气价格执行标准」
+    let unsure = false;
+    let n = 0;
+    let v: unknown = null;
+    if (a0 !== false) {
+      if (a0 === null) unsure = true;
+      else {
+        const x: unknown = "执行居民价格的非居民用户标准";
+        v = x;
+        n++;
+      }
+    }
+    if (unsure) doubtful = true;
+    if (n === 0) { /* 非必须的结果 */
+    } else if (v === null || typeof v === 'object') doubtful = true;
+    else {
+      res["水电气价格执行标准"] = v as number | boolean | string;
+      some = true;
+    }
+  }
+  st = doubtful ? '存疑' : some ? '适用' : '不适用';
+  if (unknownSubject && st === '适用') st = '存疑';
+  return { 措施: "托育机构水电气价格", 状态: st, 结果: res };
+}
+
+/** 措施「入托补贴」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
+function _rm6(F: _RR, day: number, D: string): 快速决定 {
+  let st: 状态;
+  const res: Record<string, number | boolean | string> = {};
+  const unknownSubject = F["入托幼儿"] === undefined;
+  // 规则「三孩及以上入托补贴」
+  let a0: boolean | null = false;
+  {
+    let t1: boolean | null = true;
+    Lt1: {
+      let t1u = false;
+      const t2: _RR | null = (F["托育机构"] as _RR | undefined) ?? null;
+      const t3 = t2 === null ? undefined : t2["所在地"] as string | undefined;
+      const t4: string | null = t3 === undefined ? null : t3;
+      const t5: boolean | null = t4 === null ? null : t4 === "栾川县";
+      if (t5 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t5 === null) t1u = true;
+      const t6: _RR | null = (F["托育机构"] as _RR | undefined) ?? null;
+      const t7: boolean | null = t6 === null ? null : _rd9(F, D, t6);
+      if (t7 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t7 === null) t1u = true;
+      const t8: _RR | null = (F["托育机构"] as _RR | undefined) ?? null;
+      const t9: boolean | null = t8 === null ? null : _rd12(F, D, t8);
+      if (t9 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t9 === null) t1u = true;
+      const t10: _RR | null = (F["入托幼儿"] as _RR | undefined) ?? null;
+      const t11: number | null = t10 === null ? null : _rd13(F, D, t10);
+      const t12: boolean | null = t11 === null ? null : t11 >= 3;
+      if (t12 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t12 === null) t1u = true;
+      if (t1u) t1 = null;
+    }
+    a0 = t1;
+  }
+  let doubtful = false;
+  let some = false;
+  { // 结果「入托运营补贴」
+    let unsure = false;
+    let n = 0;
+    let v: unknown = null;
+    if (a0 !== false) {
+      if (a0 === null) unsure = true;
+      else {
+        const x: unknown = 100000;
+        v = x;
+        n++;
+      }
+    }
+    if (unsure) doubtful = true;
+    if (n === 0) { /* 非必须的结果 */
+    } else if (v === null || typeof v === 'object') doubtful = true;
+    else {
+      res["入托运营补贴"] = _ffen(v as number);
+      some = true;
+    }
+  }
+  st = doubtful ? '存疑' : some ? '适用' : '不适用';
+  if (unknownSubject && st === '适用') st = '存疑';
+  return { 措施: "入托补贴", 状态: st, 结果: res, 可领取: st === '不适用' ? '不适用' : _join(st, _rm18(F, day, D).状态) };
+}
+
+/** 措施「公积金租房提取上浮」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
+function _rm7(F: _RR, _day: number, D: string): 快速决定 {
+  let st: 状态;
+  const res: Record<string, number | boolean | string> = {};
+  const unknownSubject = F["家庭"] === undefined;
+  // 规则「二孩及以上租房提取上浮」
+  let a0: boolean | null = false;
+  {
+    let t1: boolean | null = true;
+    Lt1: {
+      let t1u = false;
+      const t2: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t3 = t2 === null ? undefined : t2["申请租房提取住房公积金"] as boolean | undefined;
+      const t4: boolean | null = t3 === undefined ? null : t3;
+      if (t4 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t4 === null) t1u = true;
+      const t5: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t6: boolean | null = t5 === null ? null : _rd15(F, D, t5);
+      if (t6 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t6 === null) t1u = true;
+      const t7: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t8: number | null = t7 === null ? null : _rd14(F, D, t7);
+      const t9: boolean | null = t8 === null ? null : t8 >= 2;
+      if (t9 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t9 === null) t1u = true;
+      if (t1u) t1 = null;
+    }
+    a0 = t1;
+  }
+  let doubtful = false;
+  let some = false;
+  { // 结果「租房提取限额上浮比例」
+    let unsure = false;
+    let n = 0;
+    let v: unknown = null;
+    if (a0 !== false) {
+      if (a0 === null) unsure = true;
+      else {
+        const x: unknown = "1/2";
+        v = x;
+        n++;
+      }
+    }
+    if (unsure) doubtful = true;
+    if (n === 0) { /* 非必须的结果 */
+    } else if (v === null || typeof v === 'object') doubtful = true;
+    else {
+      res["租房提取限额上浮比例"] = _fpct(v as string);
+      some = true;
+    }
+  }
+  st = doubtful ? '存疑' : some ? '适用' : '不适用';
+  if (unknownSubject && st === '适用') st = '存疑';
+  return { 措施: "公积金租房提取上浮", 状态: st, 结果: res };
+}
+
+/** 措施「公积金租购接续」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
+function _rm8(F: _RR, _day: number, D: string): 快速决定 {
+  let st: 状态;
+  const res: Record<string, number | boolean | string> = {};
+  const unknownSubject = F["家庭"] === undefined;
+  // 规则「二孩及以上租购接续」
+  let a0: boolean | null = false;
+  {
+    let t1: boolean | null = true;
+    Lt1: {
+      let t1u = false;
+      let t2: boolean | null = null;
+      Lt2: {
+        const t3: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+        const t4 = t3 === null ? undefined : t3["购房类型"] as string | undefined;
+        const t5: string | null = t4 === undefined ? null : t4;
+        if (t5 === null) break Lt2;
+        let t2u = false;
+        if ("首套自住住房" === t5) {
+          t2 = true;
+          break Lt2;
+        }
+        if ("改善型住房" === t5) {
+          t2 = true;
+          break Lt2;
+        }
+        t2 = t2u ? null : false;
+      }
+      if (t2 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t2 === null) t1u = true;
+      const t6: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t7: number | null = t6 === null ? null : _rd14(F, D, t6);
+      const t8: boolean | null = t7 === null ? null : t7 >= 2;
+      if (t8 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t8 === null) t1u = true;
+      if (t1u) t1 = null;
+    }
+    a0 = t1;
+  }
+  let doubtful = false;
+  let some = false;
+  { // 结果「租房提取额度与余额可合并计算贷款额度」
+    let unsure = false;
+    let n = 0;
+    let v: unknown = null;
+    if (a0 !== false) {
+      if (a0 === null) unsure = true;
+      else {
+        const x: unknown = true;
+        v = x;
+        n++;
+      }
+    }
+    if (unsure) doubtful = true;
+    if (n === 0) { /* 非必须的结果 */
+    } else if (v === null || typeof v === 'object') doubtful = true;
+    else {
+      res["租房提取额度与余额可合并计算贷款额度"] = v as number | boolean | string;
+      some = true;
+    }
+  }
+  st = doubtful ? '存疑' : some ? '适用' : '不适用';
+  if (unknownSubject && st === '适用') st = '存疑';
+  return { 措施: "公积金租购接续", 状态: st, 结果: res };
+}
+
+/** 措施「多孩家庭购房优先优惠」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
+function _rm9(F: _RR, _day: number, D: string): 快速决定 {
+  let st: 状态;
+  const res: Record<string, number | boolean | string> = {};
+  const unknownSubject = F["家庭"] === undefined;
+  // 规则「二孩及以上栾川户籍常住家庭购房」
+  let a0: boolean | null = false;
+  {
+    let t1: boolean | null = true;
+    Lt1: {
+      let t1u = false;
+      const t2: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t3: boolean | null = t2 === null ? null : _rd16(F, D, t2);
+      if (t3 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t3 === null) t1u = true;
+      const t4: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t5: boolean | null = t4 === null ? null : _rd17(F, D, t4);
+      if (t5 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t5 === null) t1u = true;
+      const t6: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t7: number | null = t6 === null ? null : _rd14(F, D, t6);
+      const t8: boolean | null = t7 === null ? null : t7 >= 2;
+      if (t8 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t8 === null) t1u = true;
+      const t9: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t10: boolean | null = t9 === null ? null : _rd3(F, D, t9);
+      if (t10 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t10 === null) t1u = true;
+      const t11: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t12: boolean | null = t11 === null ? null : _rd4(F, D, t11);
+      if (t12 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t12 === null) t1u = true;
+      if (t1u) t1 = null;
+    }
+    a0 = t1;
+  }
+  let doubtful = false;
+  let some = false;
+  { // 结果「优先享受购房优惠政策」
+    let unsure = false;
+    let n = 0;
+    let v: unknown = null;
+    if (a0 !== false) {
+      if (a0 === null) unsure = true;
+      else {
+        const x: unknown = true;
+        v = x;
+        n++;
+      }
+    }
+    if (unsure) doubtful = true;
+    if (n === 0) { /* 非必须的结果 */
+    } else if (v === null || typeof v === 'object') doubtful = true;
+    else {
+      res["优先享受购房优惠政策"] = v as number | boolean | string;
+      some = true;
+    }
+  }
+  st = doubtful ? '存疑' : some ? '适用' : '不适用';
+  if (unknownSubject && st === '适用') st = '存疑';
+  return { 措施: "多孩家庭购房优先优惠", 状态: st, 结果: res };
+}
+
+/** 措施「母婴照护服务机构补助」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
+function _rm13(F: _RR, day: number, D: string): 快速决定 {
+  let st: 状态;
+  const res: Record<string, number | boolean | string> = {};
+  const unknownSubject = F["母婴照护服务机构"] === undefined;
+  // 规则「新开办社会性母婴照护机构补助」
+  let a0: boolean | null = false;
+  {
+    let t1: boolean | null = true;
+    Lt1: {
+      let t1u = false;
+      const t2: _RR | null = (F["母婴照护服务机构"] as _RR | undefined) ?? null;
+      const t3 = t2 === null ? undefined : t2["所在地"] as string | undefined;
+      const t4: string | null = t3 === undefined ? null : t3;
+      const t5: boolean | null = t4 === null ? null : t4 === "栾川县";
+      if (t5 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t5 === null) t1u = true;
+      const t6: _RR | null = (F["母婴照护服务机构"] as _RR | undefined) ?? null;
+      const t7: boolean | null = t6 === null ? null : _rd23(F, D, t6);
+      if (t7 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t7 === null) t1u = true;
+      const t8: _RR | null = (F["母婴照护服务机构"] as _RR | undefined) ?? null;
+      const t9: boolean | null = t8 === null ? null : _rd24(F, D, t8);
+      if (t9 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t9 === null) t1u = true;
+      const t10: _RR | null = (F["母婴照护服务机构"] as _RR | undefined) ?? null;
+      const t11: boolean | null = t10 === null ? null : _rd25(F, D, t10);
+      if (t11 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t11 === null) t1u = true;
+      if (t1u) t1 = null;
+    }
+    a0 = t1;
+  }
+  let doubtful = false;
+  let some = false;
+  { // 结果「建设补助金额」
+    let unsure = false;
+    let n = 0;
+    let v: unknown = null;
+    if (a0 !== false) {
+      if (a0 === null) unsure = true;
+      else {
+        const x: unknown = 1000000;
+        v = x;
+        n++;
+      }
+    }
+    if (unsure) doubtful = true;
+    if (n === 0) { /* 非必须的结果 */
+    } else if (v === null || typeof v === 'object') doubtful = true;
+    else {
+      res["建设补助金额"] = _ffen(v as number);
+      some = true;
+    }
+  }
+  st = doubtful ? '存疑' : some ? '适用' : '不适用';
+  if (unknownSubject && st === '适用') st = '存疑';
+  return { 措施: "母婴照护服务机构补助", 状态: st, 结果: res, 可领取: st === '不适用' ? '不适用' : _join(st, _rm19(F, day, D).状态) };
+}
+
+/** 措施「生育家庭免费培训」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
+function _rm14(F: _RR, _day: number, D: string): 快速决定 {
+  let st: 状态;
+  const res: Record<string, number | boolean | string> = {};
+  const unknownSubject = F["培训参加人"] === undefined;
+  // 规则「生育家庭成员免费培训」
+  let a0: boolean | null = false;
+  {
+    let t1: boolean | null = true;
+    Lt1: {
+      let t1u = false;
+      const t2: _RR | null = (F["培训参加人"] as _RR | undefined) ?? null;
+      const t3 = t2 === null ? undefined : t2["自愿参加"] as boolean | undefined;
+      const t4: boolean | null = t3 === undefined ? null : t3;
+      if (t4 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t4 === null) t1u = true;
+      const t5: _RR | null = (F["培训参加人"] as _RR | undefined) ?? null;
+      const t6 = t5 === null ? undefined : t5["培训由县人社局开展"] as boolean | undefined;
+      const t7: boolean | null = t6 === undefined ? null : t6;
+      if (t7 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t7 === null) t1u = true;
+      let t8: boolean | null = null;
+      Lt8: {
+        const t9: _RR | null = (F["培训参加人"] as _RR | undefined) ?? null;
+        const t10 = t9 === null ? undefined : t9["培训类别"] as string | undefined;
+        const t11: string | null = t10 === undefined ? null : t10;
+        if (t11 === null) break Lt8;
+        let t8u = false;
+        if ("短期技能培训" === t11) {
+          t8 = true;
+          break Lt8;
+        }
+        if ("农村实用技术培训" === t11) {
+          t8 = true;
+          break Lt8;
+        }
+        if ("致富带头人培训" === t11) {
+          t8 = true;
+          break Lt8;
+        }
+        t8 = t8u ? null : false;
+      }
+      if (t8 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t8 === null) t1u = true;
+      const t12: _RR | null = (F["培训参加人"] as _RR | undefined) ?? null;
+      const t13: boolean | null = t12 === null ? null : _rd26(F, D, t12);
+      if (t13 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t13 === null) t1u = true;
+      if (t1u) t1 = null;
+    }
+    a0 = t1;
+  }
+  let doubtful = false;
+  let some = false;
+  { // 结果「免费培训」
+    let unsure = false;
+    let n = 0;
+    let v: unknown = null;
+    if (a0 !== false) {
+      if (a0 === null) unsure = true;
+      else {
+        const x: unknown = true;
+        v = x;
+        n++;
+      }
+    }
+    if (unsure) doubtful = true;
+    if (n === 0) { /* 非必须的结果 */
+    } else if (v === null || typeof v === 'object') doubtful = true;
+    else {
+      res["免费培训"] = v as number | boolean | string;
+      some = true;
+    }
+  }
+  st = doubtful ? '存疑' : some ? '适用' : '不适用';
+  if (unknownSubject && st === '适用') st = '存疑';
+  return { 措施: "生育家庭免费培训", 状态: st, 结果: res };
+}
+
+/** 措施「生育补助申请条件」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
+function _rm15(F: _RR, _day: number, D: string): 快速决定 {
+  let st: 状态;
+  const res: Record<string, number | boolean | string> = {};
+  const unknownSubject = F["家庭"] === undefined;
+  // 规则「生育补助申请条件齐备」
+  let a0: boolean | null = false;
+  {
+    let t1: boolean | null = true;
+    Lt1: {
+      let t1u = false;
+      const t2: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t3 = t2 === null ? undefined : t2["已网上登记并保存三孩生育证"] as boolean | undefined;
+      const t4: boolean | null = t3 === undefined ? null : t3;
+      if (t4 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t4 === null) t1u = true;
+      let t5: boolean | null = false;
+      Lt5: {
+        let t5u = false;
+        const t6: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+        const t7 = t6 === null ? undefined : t6["有医院出具的三孩出生证明"] as boolean | undefined;
+        const t8: boolean | null = t7 === undefined ? null : t7;
+        if (t8 === true) {
+          t5 = true;
+          break Lt5;
+        }
+        if (t8 === null) t5u = true;
+        const t9: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+        const t10 = t9 === null ? undefined : t9["有户口簿"] as boolean | undefined;
+        const t11: boolean | null = t10 === undefined ? null : t10;
+        if (t11 === true) {
+          t5 = true;
+          break Lt5;
+        }
+        if (t11 === null) t5u = true;
+        if (t5u) t5 = null;
+      }
+      if (t5 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t5 === null) t1u = true;
+      const t12: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t13: boolean | null = t12 === null ? null : _rd3(F, D, t12);
+      if (t13 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t13 === null) t1u = true;
+      const t14: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t15: boolean | null = t14 === null ? null : _rd4(F, D, t14);
+      if (t15 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t15 === null) t1u = true;
+      if (t1u) t1 = null;
+    }
+    a0 = t1;
+  }
+  let doubtful = false;
+  let some = false;
+  { // 结果「可受理生育补助申请」
+    let unsure = false;
+    let n = 0;
+    let v: unknown = null;
+    if (a0 !== false) {
+      if (a0 === null) unsure = true;
+      else {
+        const x: unknown = true;
+        v = x;
+        n++;
+      }
+    }
+    if (unsure) doubtful = true;
+    if (n === 0) { /* 非必须的结果 */
+    } else if (v === null || typeof v === 'object') doubtful = true;
+    else {
+      res["可受理生育补助申请"] = v as number | boolean | string;
+      some = true;
+    }
+  }
+  st = doubtful ? '存疑' : some ? '适用' : '不适用';
+  if (unknownSubject && st === '适用') st = '存疑';
+  return { 措施: "生育补助申请条件", 状态: st, 结果: res };
+}
+
+/** 措施「托育机构备案材料」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
+function _rm16(F: _RR, _day: number, D: string): 快速决定 {
+  let st: 状态;
+  const res: Record<string, number | boolean | string> = {};
+  const unknownSubject = F["托育机构"] === undefined;
+  // 规则「托育机构备案材料齐全」
+  let a0: boolean | null = false;
+  {
+    const t1: _RR | null = (F["托育机构"] as _RR | undefined) ?? null;
+    const t2: boolean | null = t1 === null ? null : _rd27(F, D, t1);
+    a0 = t2;
+  }
+  let doubtful = false;
+  let some = false;
+  { // 结果「备案材料齐全」
+    let unsure = false;
+    let n = 0;
+    let v: unknown = null;
+    if (a0 !== false) {
+      if (a0 === null) unsure = true;
+      else {
+        const x: unknown = true;
+        v = x;
+        n++;
+      }
+    }
+    if (unsure) doubtful = true;
+    if (n === 0) { /* 非必须的结果 */
+    } else if (v === null || typeof v === 'object') doubtful = true;
+    else {
+      res["备案材料齐全"] = v as number | boolean | string;
+      some = true;
+    }
+  }
+  st = doubtful ? '存疑' : some ? '适用' : '不适用';
+  if (unknownSubject && st === '适用') st = '存疑';
+  return { 措施: "托育机构备案材料", 状态: st, 结果: res };
+}
+
+/** 措施「入托补贴申请条件」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
+function _rm18(F: _RR, _day: number, _D: string): 快速决定 {
+  let st: 状态;
+  const res: Record<string, number | boolean | string> = {};
+  const unknownSubject = F["入托幼儿"] === undefined;
+  // 规则「入托补贴申请条件齐备」
+  let a0: boolean | null = false;
+  {
+    let t1: boolean | null = true;
+    Lt1: {
+      let t1u = false;
+      const t2: _RR | null = (F["托育机构"] as _RR | undefined) ?? null;
+      const t3 = t2 === null ? undefined : t2["已取得备案回执"] as boolean | undefined;
+      const t4: boolean | null = t3 === undefined ? null : t3;
+      if (t4 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t4 === null) t1u = true;
+      const t5: _RR | null = (F["入托幼儿"] as _RR | undefined) ?? null;
+      const t6 = t5 === null ? undefined : t5["有缴费凭证及考勤表"] as boolean | undefined;
+      const t7: boolean | null = t6 === undefined ? null : t6;
+      if (t7 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t7 === null) t1u = true;
+      const t8: _RR | null = (F["入托幼儿"] as _RR | undefined) ?? null;
+      const t9 = t8 === null ? undefined : t8["户籍"] as string | undefined;
+      const t10: string | null = t9 === undefined ? null : t9;
+      const t11: boolean | null = t10 === null ? null : t10 === "栾川县";
+      if (t11 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t11 === null) t1u = true;
+      if (t1u) t1 = null;
+    }
+    a0 = t1;
+  }
+  let doubtful = false;
+  let some = false;
+  { // 结果「可受理入托补贴申请」
+    let unsure = false;
+    let n = 0;
+    let v: unknown = null;
+    if (a0 !== false) {
+      if (a0 === null) unsure = true;
+      else {
+        const x: unknown = true;
+        v = x;
+        n++;
+      }
+    }
+    if (unsure) doubtful = true;
+    if (n === 0) { /* 非必须的结果 */
+    } else if (v === null || typeof v === 'object') doubtful = true;
+    else {
+      res["可受理入托补贴申请"] = v as number | boolean | string;
+      some = true;
+    }
+  }
+  st = doubtful ? '存疑' : some ? '适用' : '不适用';
+  if (unknownSubject && st === '适用') st = '存疑';
+  return { 措施: "入托补贴申请条件", 状态: st, 结果: res };
+}
+
+/** 措施「母婴照护服务机构补贴申请条件」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
+function _rm19(F: _RR, _day: number, D: string): 快速决定 {
+  let st: 状态;
+  const res: Record<string, number | boolean | string> = {};
+  const unknownSubject = F["母婴照护服务机构"] === undefined;
+  // 规则「母婴照护服务机构申请条件齐备」
+  let a0: boolean | null = false;
+  {
+    const t1: _RR | null = (F["母婴照护服务机构"] as _RR | undefined) ?? null;
+    const t2: boolean | null = t1 === null ? null : _rd31(F, D, t1);
+    a0 = t2;
+  }
+  let doubtful = false;
+  let some = false;
+  { // 结果「可受理母婴照护服务机构补贴申请」
+    let unsure = false;
+    let n = 0;
+    let v: unknown = null;
+    if (a0 !== false) {
+      if (a0 === null) unsure = true;
+      else {
+        const x: unknown = true;
+        v = x;
+        n++;
+      }
+    }
+    if (unsure) doubtful = true;
+    if (n === 0) { /* 非必须的结果 */
+    } else if (v === null || typeof v === 'object') doubtful = true;
+    else {
+      res["可受理母婴照护服务机构补贴申请"] = v as number | boolean | string;
+      some = true;
+    }
+  }
+  st = doubtful ? '存疑' : some ? '适用' : '不适用';
+  if (unknownSubject && st === '适用') st = '存疑';
+  return { 措施: "母婴照护服务机构补贴申请条件", 状态: st, 结果: res };
+}
+
+/** 各措施在直接路径上的判定（按措施序号）；undefined：没有（选了它的求值走转换后的记录，见 _rawSel）。 */
+const _RAW_MEASURES: readonly (((F: _RR, day: number, D: string) => 快速决定) | undefined)[] = [_rm0, _rm1, undefined, undefined, _rm4, undefined, _rm6, _rm7, _rm8, _rm9, undefined, undefined, undefined, _rm13, _rm14, _rm15, _rm16, undefined, _rm18, _rm19];
+
+/** 各前提的条件在直接路径上的求值（按前提顺序）。 */
+const _RAW_ASSUMPTIONS: readonly ((F: _RR, D: string) => boolean | null)[] = [
+  (F: _RR, D: string): boolean | null => {
+    let t1: boolean | null = null;
+    Lt1: {
+      const t2: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t3 = t2 === null ? undefined : t2["子女"] as readonly _RR[] | undefined;
+      const t4: readonly _RR[] | null = t3 === undefined ? null : t3;
+      if (t4 === null) break Lt1;
+      let t1u = false;
+      for (let i5 = 0; i5 < t4.length; i5++) {
+        const e5 = t4[i5] as _RR;
+        const t6: number | null = _rd0(F, D, e5);
+        const t7: boolean | null = t6 === null ? null : t6 === 1;
+        if (t7 === false) {
+          t1 = false;
+          break Lt1;
+        }
+        if (t7 === null) t1u = true;
+      }
+      t1 = t1u ? null : true;
+    }
+    return t1;
+  },
+  (F: _RR, _D: string): boolean | null => {
+    let t1: boolean | null = true;
+    Lt1: {
+      let t1u = false;
+      const t2: _RR | null = (F["入托幼儿"] as _RR | undefined) ?? null;
+      const t3 = t2 === null ? undefined : t2["同胎序号"] as number | undefined;
+      const t4: number | null = t3 === undefined ? null : t3 + 0;
+      const t5: boolean | null = t4 === null ? null : t4 >= 1;
+      if (t5 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t5 === null) t1u = true;
+      let t6: boolean | null = null;
+      Lt6: {
+        const t7: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+        const t8 = t7 === null ? undefined : t7["子女"] as readonly _RR[] | undefined;
+        const t9: readonly _RR[] | null = t8 === undefined ? null : t8;
+        if (t9 === null) break Lt6;
+        let t6u = false;
+        for (let i10 = 0; i10 < t9.length; i10++) {
+          const e10 = t9[i10] as _RR;
+          const t11 = e10["同胎序号"] as number | undefined;
+          const t12: number | null = t11 === undefined ? null : t11 + 0;
+          const t13: boolean | null = t12 === null ? null : t12 >= 1;
+          if (t13 === false) {
+            t6 = false;
+            break Lt6;
+          }
+          if (t13 === null) t6u = true;
+        }
+        t6 = t6u ? null : true;
+      }
+      if (t6 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t6 === null) t1u = true;
+      let t14: boolean | null = null;
+      Lt14: {
+        const t15: _RR | null = (F["职工"] as _RR | undefined) ?? null;
+        const t16 = t15 === null ? undefined : t15["子女"] as readonly _RR[] | undefined;
+        const t17: readonly _RR[] | null = t16 === undefined ? null : t16;
+        if (t17 === null) break Lt14;
+        let t14u = false;
+        for (let i18 = 0; i18 < t17.length; i18++) {
+          const e18 = t17[i18] as _RR;
+          const t19 = e18["同胎序号"] as number | undefined;
+          const t20: number | null = t19 === undefined ? null : t19 + 0;
+          const t21: boolean | null = t20 === null ? null : t20 >= 1;
+          if (t21 === false) {
+            t14 = false;
+            break Lt14;
+          }
+          if (t21 === null) t14u = true;
+        }
+        t14 = t14u ? null : true;
+      }
+      if (t14 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t14 === null) t1u = true;
+      let t22: boolean | null = null;
+      Lt22: {
+        const t23: _RR | null = (F["入托幼儿"] as _RR | undefined) ?? null;
+        const t24 = t23 === null ? undefined : t23["父母的其他子女"] as readonly _RR[] | undefined;
+        const t25: readonly _RR[] | null = t24 === undefined ? null : t24;
+        if (t25 === null) break Lt22;
+        let t22u = false;
+        for (let i26 = 0; i26 < t25.length; i26++) {
+          const e26 = t25[i26] as _RR;
+          const t27 = e26["同胎序号"] as number | undefined;
+          const t28: number | null = t27 === undefined ? null : t27 + 0;
+          const t29: boolean | null = t28 === null ? null : t28 >= 1;
+          if (t29 === false) {
+            t22 = false;
+            break Lt22;
+          }
+          if (t29 === null) t22u = true;
+        }
+        t22 = t22u ? null : true;
+      }
+      if (t22 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t22 === null) t1u = true;
+      if (t1u) t1 = null;
+    }
+    return t1;
+  },
+  (F: _RR, _D: string): boolean | null => {
+    let t1: number | null = null;
+    Lt1: {
+      const t2: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t3 = t2 === null ? undefined : t2["夫妻"] as readonly _RR[] | undefined;
+      const t4: readonly _RR[] | null = t3 === undefined ? null : t3;
+      if (t4 === null) break Lt1;
+      t1 = t4.length;
+    }
+    const t5: boolean | null = t1 === null ? null : t1 <= 2;
+    return t5;
+  },
+];
+
+/** 定义「子女.出生日期与同胎序号相同的子女数」在直接路径上的取值（不缓存）。 */
+function _rd0(F: _RR, _D: string, self: _RR | null): number | null {
+  let t1: number | null = null;
+  Lt1: {
+    const t2: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+    const t3 = t2 === null ? undefined : t2["子女"] as readonly _RR[] | undefined;
+    const t4: readonly _RR[] | null = t3 === undefined ? null : t3;
+    if (t4 === null) break Lt1;
+    let t1n = 0;
+    let t1u = false;
+    for (let i5 = 0; i5 < t4.length; i5++) {
+      const e5 = t4[i5] as _RR;
+      let t6: boolean | null = true;
+      Lt6: {
+        let t6u = false;
+        const t7 = e5["出生日期"] as string | undefined;
+        const t8: string | null = t7 === undefined ? null : t7;
+        const t9 = self === null ? undefined : self["出生日期"] as string | undefined;
+        const t10: string | null = t9 === undefined ? null : t9;
+        const t11: boolean | null = t8 === null || t10 === null ? null : t8 === t10;
+        if (t11 === false) {
+          t6 = false;
+          break Lt6;
+        }
+        if (t11 === null) t6u = true;
+        const t12 = e5["同胎序号"] as number | undefined;
+        const t13: number | null = t12 === undefined ? null : t12 + 0;
+        const t14 = self === null ? undefined : self["同胎序号"] as number | undefined;
+        const t15: number | null = t14 === undefined ? null : t14 + 0;
+        const t16: boolean | null = t13 === null || t15 === null ? null : t13 === t15;
+        if (t16 === false) {
+          t6 = false;
+          break Lt6;
+        }
+        if (t16 === null) t6u = true;
+        if (t6u) t6 = null;
+      }
+      if (t6 === true) t1n++;
+      else if (t6 === null) t1u = true;
+    }
+    t1 = t1u ? null : t1n;
+  }
+  return t1;
+}
+
+/** 定义「家庭.全面两孩政策调整前的独生子女家庭」在直接路径上的取值（不缓存）。 */
+function _rd1(_F: _RR, _D: string, self: _RR | null): boolean | null {
+  let t1: boolean | null = null;
+  Lt1: {
+    const t2 = self === null ? undefined : self["计划生育证件"] as readonly _RR[] | undefined;
+    const t3: readonly _RR[] | null = t2 === undefined ? null : t2;
+    if (t3 === null) break Lt1;
+    let t1u = false;
+    for (let i4 = 0; i4 < t3.length; i4++) {
+      const e4 = t3[i4] as _RR;
+      let t5: boolean | null = true;
+      Lt5: {
+        let t5u = false;
+        const t6 = e4["证件类别"] as string | undefined;
+        const t7: string | null = t6 === undefined ? null : t6;
+        const t8: boolean | null = t7 === null ? null : t7 === "独生子女父母光荣证";
+        if (t8 === false) {
+          t5 = false;
+          break Lt5;
+        }
+        if (t8 === null) t5u = true;
+        const t9 = e4["发证日期"] as string | undefined;
+        const t10: string | null = t9 === undefined ? null : t9;
+        const t11: boolean | null = t10 === null ? null : t10 < "2016-01-01";
+        if (t11 === false) {
+          t5 = false;
+          break Lt5;
+        }
+        if (t11 === null) t5u = true;
+        if (t5u) t5 = null;
+      }
+      if (t5 === true) {
+        t1 = true;
+        break Lt1;
+      }
+      if (t5 === null) t1u = true;
+    }
+    t1 = t1u ? null : false;
+  }
+  return t1;
+}
+
+/** 定义「家庭.全面两孩政策调整前的农村计划生育双女家庭」在直接路径上的取值（不缓存）。 */
+function _rd2(_F: _RR, _D: string, self: _RR | null): boolean | null {
+  let t1: boolean | null = null;
+  Lt1: {
+    const t2 = self === null ? undefined : self["计划生育证件"] as readonly _RR[] | undefined;
+    const t3: readonly _RR[] | null = t2 === undefined ? null : t2;
+    if (t3 === null) break Lt1;
+    let t1u = false;
+    for (let i4 = 0; i4 < t3.length; i4++) {
+      const e4 = t3[i4] as _RR;
+      let t5: boolean | null = true;
+      Lt5: {
+        let t5u = false;
+        const t6 = e4["证件类别"] as string | undefined;
+        const t7: string | null = t6 === undefined ? null : t6;
+        const t8: boolean | null = t7 === null ? null : t7 === "农村计划生育双女家庭证明";
+        if (t8 === false) {
+          t5 = false;
+          break Lt5;
+        }
+        if (t8 === null) t5u = true;
+        const t9 = e4["发证日期"] as string | undefined;
+        const t10: string | null = t9 === undefined ? null : t9;
+        const t11: boolean | null = t10 === null ? null : t10 < "2016-01-01";
+        if (t11 === false) {
+          t5 = false;
+          break Lt5;
+        }
+        if (t11 === null) t5u = true;
+        if (t5u) t5 = null;
+      }
+      if (t5 === true) {
+        t1 = true;
+        break Lt1;
+      }
+      if (t5 === null) t1u = true;
+    }
+    t1 = t1u ? null : false;
+  }
+  return t1;
+}
+
+/** 定义「家庭.夫妻至少一方户籍在本县」在直接路径上的取值（不缓存）。 */
+function _rd3(_F: _RR, _D: string, self: _RR | null): boolean | null {
+  let t1: boolean | null = null;
+  Lt1: {
+    const t2 = self === null ? undefined : self["夫妻"] as readonly _RR[] | undefined;
+    const t3: readonly _RR[] | null = t2 === undefined ? null : t2;
+    if (t3 === null) break Lt1;
+    let t1u = false;
+    for (let i4 = 0; i4 < t3.length; i4++) {
+      const e4 = t3[i4] as _RR;
+      const t5 = e4["户籍"] as string | undefined;
+      const t6: string | null = t5 === undefined ? null : t5;
+      const t7: boolean | null = t6 === null ? null : t6 === "栾川县";
+      if (t7 === true) {
+        t1 = true;
+        break Lt1;
+      }
+      if (t7 === null) t1u = true;
+    }
+    t1 = t1u ? null : false;
+  }
+  return t1;
+}
+
+/** 定义「家庭.子女户籍均在本县」在直接路径上的取值（不缓存）。 */
+function _rd4(_F: _RR, _D: string, self: _RR | null): boolean | null {
+  let t1: boolean | null = null;
+  Lt1: {
+    const t2 = self === null ? undefined : self["子女"] as readonly _RR[] | undefined;
+    const t3: readonly _RR[] | null = t2 === undefined ? null : t2;
+    if (t3 === null) break Lt1;
+    let t1u = false;
+    for (let i4 = 0; i4 < t3.length; i4++) {
+      const e4 = t3[i4] as _RR;
+      const t5 = e4["户籍"] as string | undefined;
+      const t6: string | null = t5 === undefined ? null : t5;
+      const t7: boolean | null = t6 === null ? null : t6 === "栾川县";
+      if (t7 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t7 === null) t1u = true;
+    }
+    t1 = t1u ? null : true;
+  }
+  return t1;
+}
+
+/** 定义「子女.孩次」在直接路径上的取值（不缓存）。 */
+function _rd5(F: _RR, _D: string, self: _RR | null): number | null {
+  let t1: number | null = null;
+  Lt1: {
+    const t2: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+    const t3 = t2 === null ? undefined : t2["子女"] as readonly _RR[] | undefined;
+    const t4: readonly _RR[] | null = t3 === undefined ? null : t3;
+    if (t4 === null) break Lt1;
+    let t1n = 0;
+    let t1u = false;
+    for (let i5 = 0; i5 < t4.length; i5++) {
+      const e5 = t4[i5] as _RR;
+      let t6: boolean | null = false;
+      Lt6: {
+        let t6u = false;
+        const t7 = e5["出生日期"] as string | undefined;
+        const t8: string | null = t7 === undefined ? null : t7;
+        const t9 = self === null ? undefined : self["出生日期"] as string | undefined;
+        const t10: string | null = t9 === undefined ? null : t9;
+        const t11: boolean | null = t8 === null || t10 === null ? null : t8 < t10;
+        if (t11 === true) {
+          t6 = true;
+          break Lt6;
+        }
+        if (t11 === null) t6u = true;
+        let t12: boolean | null = true;
+        Lt12: {
+          let t12u = false;
+          const t13 = e5["出生日期"] as string | undefined;
+          const t14: string | null = t13 === undefined ? null : t13;
+          const t15 = self === null ? undefined : self["出生日期"] as string | undefined;
+          const t16: string | null = t15 === undefined ? null : t15;
+          const t17: boolean | null = t14 === null || t16 === null ? null : t14 === t16;
+          if (t17 === false) {
+            t12 = false;
+            break Lt12;
+          }
+          if (t17 === null) t12u = true;
+          const t18 = e5["同胎序号"] as number | undefined;
+          const t19: number | null = t18 === undefined ? null : t18 + 0;
+          const t20 = self === null ? undefined : self["同胎序号"] as number | undefined;
+          const t21: number | null = t20 === undefined ? null : t20 + 0;
+          const t22: boolean | null = t19 === null || t21 === null ? null : t19 < t21;
+          if (t22 === false) {
+            t12 = false;
+            break Lt12;
+          }
+          if (t22 === null) t12u = true;
+          if (t12u) t12 = null;
+        }
+        if (t12 === true) {
+          t6 = true;
+          break Lt6;
+        }
+        if (t12 === null) t6u = true;
+        if (t6u) t6 = null;
+      }
+      if (t6 === true) t1n++;
+      else if (t6 === null) t1u = true;
+    }
+    t1 = t1u ? null : t1n;
+  }
+  const t23: number | null = t1 === null ? null : t1 + (1 as number) || 0;
+  return t23;
+}
+
+/** 定义「子女.在本方案实施后出生」在直接路径上的取值（不缓存）。 */
+function _rd6(_F: _RR, _D: string, self: _RR | null): boolean | null {
+  const t1 = self === null ? undefined : self["出生日期"] as string | undefined;
+  const t2: string | null = t1 === undefined ? null : t1;
+  const t3: boolean | null = t2 === null ? null : t2 >= "2023-12-31" ? true : t2 < "2023-01-01" ? false : null;
+  return t3;
+}
+
+/** 定义「家庭.可获生育补助的子女数」在直接路径上的取值（不缓存）。 */
+function _rd7(F: _RR, D: string, self: _RR | null): number | null {
+  let t1: number | null = null;
+  Lt1: {
+    const t2 = self === null ? undefined : self["子女"] as readonly _RR[] | undefined;
+    const t3: readonly _RR[] | null = t2 === undefined ? null : t2;
+    if (t3 === null) break Lt1;
+    let t1n = 0;
+    let t1u = false;
+    for (let i4 = 0; i4 < t3.length; i4++) {
+      const e4 = t3[i4] as _RR;
+      let t5: boolean | null = true;
+      Lt5: {
+        let t5u = false;
+        const t6: boolean | null = _rd6(F, D, e4);
+        if (t6 === false) {
+          t5 = false;
+          break Lt5;
+        }
+        if (t6 === null) t5u = true;
+        const t7: number | null = _rd5(F, D, e4);
+        const t8: boolean | null = t7 === null ? null : t7 >= 3;
+        if (t8 === false) {
+          t5 = false;
+          break Lt5;
+        }
+        if (t8 === null) t5u = true;
+        if (t5u) t5 = null;
+      }
+      if (t5 === true) t1n++;
+      else if (t5 === null) t1u = true;
+    }
+    t1 = t1u ? null : t1n;
+  }
+  return t1;
+}
+
+/** 定义「托育机构.社会性」在直接路径上的取值（不缓存）。 */
+function _rd9(_F: _RR, _D: string, self: _RR | null): boolean | null {
+  const t1 = self === null ? undefined : self["举办者类别"] as string | undefined;
+  const t2: string | null = t1 === undefined ? null : t1;
+  const t3: boolean | null = t2 === null ? null : t2 !== "机关或事业单位";
+  return t3;
+}
+
+/** 定义「托育机构.按要求登记备案且手续齐全」在直接路径上的取值（不缓存）。 */
+function _rd12(F: _RR, D: string, self: _RR | null): boolean | null {
+  let t1: boolean | null = true;
+  Lt1: {
+    let t1u = false;
+    const t2 = self === null ? undefined : self["有营业执照或其他法人登记证书"] as boolean | undefined;
+    const t3: boolean | null = t2 === undefined ? null : t2;
+    if (t3 === false) {
+      t1 = false;
+      break Lt1;
+    }
+    if (t3 === null) t1u = true;
+    const t4 = self === null ? undefined : self["已取得备案回执"] as boolean | undefined;
+    const t5: boolean | null = t4 === undefined ? null : t4;
+    if (t5 === false) {
+      t1 = false;
+      break Lt1;
+    }
+    if (t5 === null) t1u = true;
+    const t6: boolean | null = self === null ? null : _rd27(F, D, self);
+    if (t6 === false) {
+      t1 = false;
+      break Lt1;
+    }
+    if (t6 === null) t1u = true;
+    if (t1u) t1 = null;
+  }
+  return t1;
+}
+
+/** 定义「入托幼儿.孩次」在直接路径上的取值（不缓存）。 */
+function _rd13(_F: _RR, _D: string, self: _RR | null): number | null {
+  let t1: number | null = null;
+  Lt1: {
+    const t2 = self === null ? undefined : self["父母的其他子女"] as readonly _RR[] | undefined;
+    const t3: readonly _RR[] | null = t2 === undefined ? null : t2;
+    if (t3 === null) break Lt1;
+    let t1n = 0;
+    let t1u = false;
+    for (let i4 = 0; i4 < t3.length; i4++) {
+      const e4 = t3[i4] as _RR;
+      let t5: boolean | null = false;
+      Lt5: {
+        let t5u = false;
+        const t6 = e4["出生日期"] as string | undefined;
+        const t7: string | null = t6 === undefined ? null : t6;
+        const t8 = self === null ? undefined : self["出生日期"] as string | undefined;
+        const t9: string | null = t8 === undefined ? null : t8;
+        const t10: boolean | null = t7 === null || t9 === null ? null : t7 < t9;
+        if (t10 === true) {
+          t5 = true;
+          break Lt5;
+        }
+        if (t10 === null) t5u = true;
+        let t11: boolean | null = true;
+        Lt11: {
+          let t11u = false;
+          const t12 = e4["出生日期"] as string | undefined;
+          const t13: string | null = t12 === undefined ? null : t12;
+          const t14 = self === null ? undefined : self["出生日期"] as string | undefined;
+          const t15: string | null = t14 === undefined ? null : t14;
+          const t16: boolean | null = t13 === null || t15 === null ? null : t13 === t15;
+          if (t16 === false) {
+            t11 = false;
+            break Lt11;
+          }
+          if (t16 === null) t11u = true;
+          const t17 = e4["同胎序号"] as number | undefined;
+          const t18: number | null = t17 === undefined ? null : t17 + 0;
+          const t19 = self === null ? undefined : self["同胎序号"] as number | undefined;
+          const t20: number | null = t19 === undefined ? null : t19 + 0;
+          const t21: boolean | null = t18 === null || t20 === null ? null : t18 < t20;
+          if (t21 === false) {
+            t11 = false;
+            break Lt11;
+          }
+          if (t21 === null) t11u = true;
+          if (t11u) t11 = null;
+        }
+        if (t11 === true) {
+          t5 = true;
+          break Lt5;
+        }
+        if (t11 === null) t5u = true;
+        if (t5u) t5 = null;
+      }
+      if (t5 === true) t1n++;
+      else if (t5 === null) t1u = true;
+    }
+    t1 = t1u ? null : t1n;
+  }
+  const t22: number | null = t1 === null ? null : t1 + (1 as number) || 0;
+  return t22;
+}
+
+/** 定义「家庭.现有子女数」在直接路径上的取值（不缓存）。 */
+function _rd14(_F: _RR, _D: string, self: _RR | null): number | null {
+  let t1: number | null = null;
+  Lt1: {
+    const t2 = self === null ? undefined : self["子女"] as readonly _RR[] | undefined;
+    const t3: readonly _RR[] | null = t2 === undefined ? null : t2;
+    if (t3 === null) break Lt1;
+    let t1n = 0;
+    let t1u = false;
+    for (let i4 = 0; i4 < t3.length; i4++) {
+      const e4 = t3[i4] as _RR;
+      const t5 = e4["健在"] as boolean | undefined;
+      const t6: boolean | null = t5 === undefined ? null : t5;
+      if (t6 === true) t1n++;
+      else if (t6 === null) t1u = true;
+    }
+    t1 = t1u ? null : t1n;
+  }
+  return t1;
+}
+
+/** 定义「家庭.缴存公积金的职工家庭」在直接路径上的取值（不缓存）。 */
+function _rd15(_F: _RR, _D: string, self: _RR | null): boolean | null {
+  let t1: boolean | null = null;
+  Lt1: {
+    const t2 = self === null ? undefined : self["夫妻"] as readonly _RR[] | undefined;
+    const t3: readonly _RR[] | null = t2 === undefined ? null : t2;
+    if (t3 === null) break Lt1;
+    let t1u = false;
+    for (let i4 = 0; i4 < t3.length; i4++) {
+      const e4 = t3[i4] as _RR;
+      const t5 = e4["缴存住房公积金"] as boolean | undefined;
+      const t6: boolean | null = t5 === undefined ? null : t5;
+      if (t6 === true) {
+        t1 = true;
+        break Lt1;
+      }
+      if (t6 === null) t1u = true;
+    }
+    t1 = t1u ? null : false;
+  }
+  return t1;
+}
+
+/** 定义「家庭.常住本县」在直接路径上的取值（不缓存）。 */
+function _rd16(_F: _RR, _D: string, self: _RR | null): boolean | null {
+  const t1 = self === null ? undefined : self["居住地"] as string | undefined;
+  const t2: string | null = t1 === undefined ? null : t1;
+  const t3: boolean | null = t2 === null ? null : t2 === "栾川县";
+  return t3;
+}
+
+/** 定义「家庭.在县域内新购买商品房」在直接路径上的取值（不缓存）。 */
+function _rd17(_F: _RR, _D: string, self: _RR | null): boolean | null {
+  let t1: boolean | null = true;
+  Lt1: {
+    let t1u = false;
+    const t2 = self === null ? undefined : self["所购住房为商品房"] as boolean | undefined;
+    const t3: boolean | null = t2 === undefined ? null : t2;
+    if (t3 === false) {
+      t1 = false;
+      break Lt1;
+    }
+    if (t3 === null) t1u = true;
+    const t4 = self === null ? undefined : self["所购住房所在地"] as string | undefined;
+    const t5: string | null = t4 === undefined ? null : t4;
+    const t6: boolean | null = t5 === null ? null : t5 === "栾川县";
+    if (t6 === false) {
+      t1 = false;
+      break Lt1;
+    }
+    if (t6 === null) t1u = true;
+    const t7 = self === null ? undefined : self["购房日期"] as string | undefined;
+    const t8: string | null = t7 === undefined ? null : t7;
+    const t9: boolean | null = t8 === null ? null : t8 >= "2023-12-31" ? true : t8 < "2023-01-01" ? false : null;
+    if (t9 === false) {
+      t1 = false;
+      break Lt1;
+    }
+    if (t9 === null) t1u = true;
+    if (t1u) t1 = null;
+  }
+  return t1;
+}
+
+/** 定义「母婴照护服务机构.社会性」在直接路径上的取值（不缓存）。 */
+function _rd23(_F: _RR, _D: string, self: _RR | null): boolean | null {
+  const t1 = self === null ? undefined : self["举办者类别"] as string | undefined;
+  const t2: string | null = t1 === undefined ? null : t1;
+  const t3: boolean | null = t2 === null ? null : t2 !== "机关或事业单位";
+  return t3;
+}
+
+/** 定义「母婴照护服务机构.本方案实施后新开办」在直接路径上的取值（不缓存）。 */
+function _rd24(_F: _RR, _D: string, self: _RR | null): boolean | null {
+  const t1 = self === null ? undefined : self["开办日期"] as string | undefined;
+  const t2: string | null = t1 === undefined ? null : t1;
+  const t3: boolean | null = t2 === null ? null : t2 >= "2023-12-31" ? true : t2 < "2023-01-01" ? false : null;
+  return t3;
+}
+
+/** 定义「母婴照护服务机构.达到标准要求」在直接路径上的取值（不缓存）。 */
+function _rd25(F: _RR, D: string, self: _RR | null): boolean | null {
+  const t1: boolean | null = self === null ? null : _rd31(F, D, self);
+  return t1;
+}
+
+/** 定义「培训参加人.生育家庭成员」在直接路径上的取值（不缓存）。 */
+function _rd26(_F: _RR, _D: string, self: _RR | null): boolean | null {
+  let t1: number | null = null;
+  Lt1: {
+    const t2 = self === null ? undefined : self["子女"] as readonly _RR[] | undefined;
+    const t3: readonly _RR[] | null = t2 === undefined ? null : t2;
+    if (t3 === null) break Lt1;
+    t1 = t3.length;
+  }
+  const t4: boolean | null = t1 === null ? null : t1 >= 1;
+  return t4;
+}
+
+/** 定义「托育机构.备案材料齐全」在直接路径上的取值（不缓存）。 */
+function _rd27(_F: _RR, _D: string, self: _RR | null): boolean | null {
+  let t1: boolean | null = true;
+  Lt1: {
+    let t1u = false;
+    const t2 = self === null ? undefined : self["已在线填写备案书及承诺书"] as boolean | undefined;
+    const t3: boolean | null = t2 === undefined ? null : t2;
+    if (t3 === false) {
+      t1 = false;
+      break Lt1;
+    }
+    if (t3 === null) t1u = true;
+    const t4 = self === null ? undefined : self["有营业执照或其他法人登记证书"] as boolean | undefined;
+    const t5: boolean | null = t4 === undefined ? null : t4;
+    if (t5 === false) {
+      t1 = false;
+      break Lt1;
+    }
+    if (t5 === null) t1u = true;
+    const t6 = self === null ? undefined : self["有场地证明"] as boolean | undefined;
+    const t7: boolean | null = t6 === undefined ? null : t6;
+    if (t7 === false) {
+      t1 = false;
+      break Lt1;
+    }
+    if (t7 === null) t1u = true;
+    const t8 = self === null ? undefined : self["有工作人员专业资格证明及健康合格证明"] as boolean | undefined;
+    const t9: boolean | null = t8 === undefined ? null : t8;
+    if (t9 === false) {
+      t1 = false;
+      break Lt1;
+    }
+    if (t9 === null) t1u = true;
+    const t10 = self === null ? undefined : self["有评价为合格的卫生评价报告"] as boolean | undefined;
+    const t11: boolean | null = t10 === undefined ? null : t10;
+    if (t11 === false) {
+      t1 = false;
+      break Lt1;
+    }
+    if (t11 === null) t1u = true;
+    const t12 = self === null ? undefined : self["有消防安全检查合格证明"] as boolean | undefined;
+    const t13: boolean | null = t12 === undefined ? null : t12;
+    if (t13 === false) {
+      t1 = false;
+      break Lt1;
+    }
+    if (t13 === null) t1u = true;
+    const t14 = self === null ? undefined : self["有法律法规规定的其他相关材料"] as boolean | undefined;
+    const t15: boolean | null = t14 === undefined ? null : t14;
+    if (t15 === false) {
+      t1 = false;
+      break Lt1;
+    }
+    if (t15 === null) t1u = true;
+    let t16: boolean | null = false;
+    Lt16: {
+      let t16u = false;
+      const t17 = self === null ? undefined : self["有食品经营许可证"] as boolean | undefined;
+      const t18: boolean | null = t17 === undefined ? null : t17;
+      if (t18 === true) {
+        t16 = true;
+        break Lt16;
+      }
+      if (t18 === null) t16u = true;
+      const t19 = self === null ? undefined : self["提供餐饮服务"] as boolean | undefined;
+      const t20: boolean | null = t19 === undefined ? null : t19;
+      const t21: boolean | null = t20 === null ? null : !t20;
+      if (t21 === true) {
+        t16 = true;
+        break Lt16;
+      }
+      if (t21 === null) t16u = true;
+      if (t16u) t16 = null;
+    }
+    if (t16 === false) {
+      t1 = false;
+      break Lt1;
+    }
+    if (t16 === null) t1u = true;
+    if (t1u) t1 = null;
+  }
+  return t1;
+}
+
+/** 定义「母婴照护服务机构.附件2四所列条件齐备」在直接路径上的取值（不缓存）。 */
+function _rd31(_F: _RR, _D: string, self: _RR | null): boolean | null {
+  let t1: boolean | null = true;
+  Lt1: {
+    let t1u = false;
+    const t2 = self === null ? undefined : self["具有独立法人资质"] as boolean | undefined;
+    const t3: boolean | null = t2 === undefined ? null : t2;
+    if (t3 === false) {
+      t1 = false;
+      break Lt1;
+    }
+    if (t3 === null) t1u = true;
+    const t4 = self === null ? undefined : self["取得经营许可相关证照"] as boolean | undefined;
+    const t5: boolean | null = t4 === undefined ? null : t4;
+    if (t5 === false) {
+      t1 = false;
+      break Lt1;
+    }
+    if (t5 === null) t1u = true;
+    const t6 = self === null ? undefined : self["有场地证明"] as boolean | undefined;
+    const t7: boolean | null = t6 === undefined ? null : t6;
+    if (t7 === false) {
+      t1 = false;
+      break Lt1;
+    }
+    if (t7 === null) t1u = true;
+    const t8 = self === null ? undefined : self["工作人员有健康合格证明"] as boolean | undefined;
+    const t9: boolean | null = t8 === undefined ? null : t8;
+    if (t9 === false) {
+      t1 = false;
+      break Lt1;
+    }
+    if (t9 === null) t1u = true;
+    const t10 = self === null ? undefined : self["有消防安全检查合格证明"] as boolean | undefined;
+    const t11: boolean | null = t10 === undefined ? null : t10;
+    if (t11 === false) {
+      t1 = false;
+      break Lt1;
+    }
+    if (t11 === null) t1u = true;
+    const t12 = self === null ? undefined : self["在卫生行政部门备案合格"] as boolean | undefined;
+    const t13: boolean | null = t12 === undefined ? null : t12;
+    if (t13 === false) {
+      t1 = false;
+      break Lt1;
+    }
+    if (t13 === null) t1u = true;
+    let t14: boolean | null = false;
+    Lt14: {
+      let t14u = false;
+      const t15 = self === null ? undefined : self["有食品经营许可证"] as boolean | undefined;
+      const t16: boolean | null = t15 === undefined ? null : t15;
+      if (t16 === true) {
+        t14 = true;
+        break Lt14;
+      }
+      if (t16 === null) t14u = true;
+      const t17 = self === null ? undefined : self["提供餐饮服务"] as boolean | undefined;
+      const t18: boolean | null = t17 === undefined ? null : t17;
+      const t19: boolean | null = t18 === null ? null : !t18;
+      if (t19 === true) {
+        t14 = true;
+        break Lt14;
+      }
+      if (t19 === null) t14u = true;
+      if (t14u) t14 = null;
+    }
+    if (t14 === false) {
+      t1 = false;
+      break Lt1;
+    }
+    if (t14 === null) t1u = true;
+    if (t1u) t1 = null;
+  }
+  return t1;
+}
+
+/** 所选措施（undefined 为全部）是否都有直接路径上的判定；按所选措施的列表（_batch 缓存它）记住上一次的答案。 */
+let _rawSelLast: readonly number[] | undefined;
+let _rawSelOk = false;
+
+function _rawSel(sel: readonly number[] | undefined): boolean {
+  if (sel === undefined) return false;
+  if (sel !== _rawSelLast) {
+    let ok = true;
+    for (let i = 0; i < sel.length; i++) if (_RAW_MEASURES[sel[i] as number] === undefined) ok = false;
+    _rawSelLast = sel;
+    _rawSelOk = ok;
+  }
+  return _rawSelOk;
+}
+
+// 测试用：关闭直接路径（全部改走转换后的记录），比较两条路径
+let _rawOn = true;
+
+/** 测试用：打开或关闭直接路径（测试在模块末尾导出它）。 */
+function _rawSwitch(on: boolean): void {
+  _rawOn = on;
+}
+void _rawSwitch;
+
+/**
+ * evaluateFast / evaluateMany 的一行，直接路径：事实已由 _rawFacts 校验，政策在评估日期施行且没有疑问、没有事件，
+ * 所选措施都有直接路径上的判定（_rawSel）；措施与前提在输入的原样记录上求值（_RAW_MEASURES、_RAW_ASSUMPTIONS）。
+ */
+function _rawOne(F: _RR, b: _Batch): 快速决定集 {
+  const D = b.date as string;
+  const day = b.day;
+  const sel = b.sel;
+  const m = sel === undefined ? _MEASURES.length : sel.length;
+  const 决定 = new Array<快速决定>(m);
+  for (let i = 0; i < m; i++) 决定[i] = (_RAW_MEASURES[sel === undefined ? i : (sel[i] as number)] as (F: _RR, day: number, D: string) => 快速决定)(F, day, D);
+  let violated: string[] | undefined;
+  for (let i = 0; i < _ASSUMPTIONS.length; i++) if ((_RAW_ASSUMPTIONS[i] as (F: _RR, D: string) => boolean | null)(F, D) === false) (violated ??= []).push((_ASSUMPTIONS[i] as _Assumption).name);
+  if (b.reg === undefined && violated === undefined) return { 评估日期: D, 决定 };
+  return { 评估日期: D, ...(b.reg !== undefined ? { 事件登记: b.reg } : {}), ...(violated !== undefined ? { 前提不满足: violated } : {}), 决定 };
+}
+
 /** 定义（由事实推出的结论），按声明顺序；求值时按实例缓存。 */
 const _DEFS: readonly _Def[] = [
   /**
@@ -9491,6 +11986,7 @@ export function evaluateMany(rows: Iterable<输入事实> | AsyncIterable<输入
 
 /** evaluateFast / evaluateMany 的一行：校验（_rows），政策在评估日期的状态，所选措施的专用判定（_Measure.fast）。 */
 function _fastOne(facts: unknown, b: _Batch, row: number | undefined): 快速决定集 {
+  if (_rawOn && b.ok && b.evs.length === 0 && b.day >= 19722 /* 2023-12-31 */ && _rawSel(b.sel) && _rawFacts(facts, b.date as string)) return _rawOne(facts as _RR, b);
   const f: (_Rec | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
   const n = _rows(facts, b, f, row);
   const day = b.day;

@@ -2424,6 +2424,335 @@ function _fr2(x0: unknown, k: _FastCheck, depth: number): _Rec {
   return r;
 }
 
+/** 输入的原样记录（快速求值的直接路径读它，不复制）。 */
+type _RR = Readonly<Record<string, unknown>>;
+
+/**
+ * 严格的 "YYYY-MM-DD"（真实存在的日期，年 ≥ 1）且不晚于评估日期（DN：年 × 10000 + 月 × 100 + 日）：与 _fdate
+ * 同一规则，只看字符编码，不建 Date、不取子串。（两个这样的字符串按字符串比较即按日期先后比较。）
+ */
+function _rdate(v: unknown, DN: number): boolean {
+  if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
+  const y1 = v.charCodeAt(0) - 48;
+  const y2 = v.charCodeAt(1) - 48;
+  const y3 = v.charCodeAt(2) - 48;
+  const y4 = v.charCodeAt(3) - 48;
+  const m1 = v.charCodeAt(5) - 48;
+  const m2 = v.charCodeAt(6) - 48;
+  const d1 = v.charCodeAt(8) - 48;
+  const d2 = v.charCodeAt(9) - 48;
+  // every digit in 0..9: x | (x + 6) < 16 exactly for x in 0..9 (a negative x sets the high bits)
+  if (((y1 | (y1 + 6) | y2 | (y2 + 6) | y3 | (y3 + 6) | y4 | (y4 + 6) | m1 | (m1 + 6) | m2 | (m2 + 6) | d1 | (d1 + 6) | d2 | (d2 + 6)) & ~15) !== 0) return false;
+  const y = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+  const mo = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
+  if (d > (mo === 2 ? ((y & 3) === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31)) return false;
+  return y * 10000 + mo * 100 + d <= DN;
+}
+
+/**
+ * 直接路径的校验：事实是普通数据且全部合格（与 _validate 接受的相同）时为 true，之后直接在这些记录上求值；
+ * 否则（含声明为不存在的实体、读取时抛出异常）为 false，改走 _rows。不抛出异常。
+ */
+function _rawFacts(facts: unknown, D: string): boolean {
+  try {
+    if (typeof facts !== 'object' || facts === null) return false;
+    // the evaluation date (strict "YYYY-MM-DD", checked by _batch) as 年 × 10000 + 月 × 100 + 日
+    const DN = (D.charCodeAt(0) - 48) * 10000000 + (D.charCodeAt(1) - 48) * 1000000 + (D.charCodeAt(2) - 48) * 100000 + (D.charCodeAt(3) - 48) * 10000 +
+      (D.charCodeAt(5) - 48) * 1000 + (D.charCodeAt(6) - 48) * 100 + (D.charCodeAt(8) - 48) * 10 + (D.charCodeAt(9) - 48);
+    const o = facts as Record<string, unknown>;
+    if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+    for (const k in Object.prototype) {
+      void k;
+      return false;
+    }
+    let n = 0;
+    for (const key in o) {
+      switch (key) {
+        case "家庭": {
+          const x = o["家庭"];
+          if (x === _NONEXISTENT || !_rv0(x, DN, 0)) return false;
+          break;
+        }
+        case "婴幼儿": {
+          const x = o["婴幼儿"];
+          if (x === _NONEXISTENT || !_rv1(x, DN, 0)) return false;
+          break;
+        }
+        case "女职工": {
+          const x = o["女职工"];
+          if (x === _NONEXISTENT || !_rv2(x, DN, 0)) return false;
+          break;
+        }
+        default: return false;
+      }
+      n++;
+    }
+    return n === (o["家庭"] !== undefined ? 1 : 0) + (o["婴幼儿"] !== undefined ? 1 : 0) + (o["女职工"] !== undefined ? 1 : 0);
+  } catch {
+    return false;
+  }
+}
+
+/** 直接校验实体「家庭」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
+function _rv0(x0: unknown, _DN: number, depth: number): boolean {
+  if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
+  const o = x0 as Record<string, unknown>;
+  if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
+  let n = 0;
+  for (const key in o) {
+    switch (key.length) {
+      case 3:
+        if (key !== "子女数") return false;
+        break;
+      case 11:
+        if (key !== "夫妻至少一方户籍在本县") return false;
+        break;
+      default: return false;
+    }
+    n++;
+  }
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["子女数"];
+  if (x !== undefined) {
+    if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) return false;
+    m++;
+  }
+  x = o["夫妻至少一方户籍在本县"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
+}
+
+/** 直接校验实体「婴幼儿」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
+function _rv1(x0: unknown, DN: number, depth: number): boolean {
+  if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
+  const o = x0 as Record<string, unknown>;
+  if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
+  let n = 0;
+  for (const key in o) {
+    switch (key.length) {
+      case 4:
+        if (key !== "出生日期") return false;
+        break;
+      case 5:
+        if (key !== "户籍在本县") return false;
+        break;
+      case 7:
+        if (key !== "入托机构已备案") return false;
+        break;
+      default: return false;
+    }
+    n++;
+  }
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["出生日期"];
+  if (x !== undefined) {
+    if (!_rdate(x, DN)) return false;
+    m++;
+  }
+  x = o["户籍在本县"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["入托机构已备案"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
+}
+
+/** 直接校验实体「女职工」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
+function _rv2(x0: unknown, _DN: number, depth: number): boolean {
+  if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
+  const o = x0 as Record<string, unknown>;
+  if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
+  let n = 0;
+  for (const key in o) {
+    switch (key.length) {
+      case 2:
+        if (key !== "性别") return false;
+        break;
+      case 4:
+        if (key !== "生育孩次") return false;
+        break;
+      default: return false;
+    }
+    n++;
+  }
+  // each declared field by name: checked when present
+  let m = 0;
+  let x: unknown;
+  x = o["性别"];
+  if (x !== undefined) {
+    if (x !== "男" && x !== "女") return false;
+    m++;
+  }
+  x = o["生育孩次"];
+  if (x !== undefined) {
+    if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) return false;
+    m++;
+  }
+  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
+  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
+  return n === m;
+}
+
+/** 措施「生育补助」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
+function _rm0(F: _RR, _day: number, _D: string): 快速决定 {
+  let st: 状态;
+  const res: Record<string, number | boolean | string> = {};
+  const unknownSubject = F["家庭"] === undefined;
+  // 规则「二孩补助」
+  let a0: boolean | null = false;
+  {
+    let t1: boolean | null = true;
+    Lt1: {
+      let t1u = false;
+      const t2: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t3 = t2 === null ? undefined : t2["夫妻至少一方户籍在本县"] as boolean | undefined;
+      const t4: boolean | null = t3 === undefined ? null : t3;
+      if (t4 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t4 === null) t1u = true;
+      const t5: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t6 = t5 === null ? undefined : t5["子女数"] as number | undefined;
+      const t7: number | null = t6 === undefined ? null : t6 + 0;
+      const t8: boolean | null = t7 === null ? null : t7 >= 2;
+      if (t8 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t8 === null) t1u = true;
+      if (t1u) t1 = null;
+    }
+    a0 = t1;
+  }
+  // 规则「三孩补助」
+  let a1: boolean | null = false;
+  {
+    let t1: boolean | null = true;
+    Lt1: {
+      let t1u = false;
+      const t2: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t3 = t2 === null ? undefined : t2["夫妻至少一方户籍在本县"] as boolean | undefined;
+      const t4: boolean | null = t3 === undefined ? null : t3;
+      if (t4 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t4 === null) t1u = true;
+      const t5: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t6 = t5 === null ? undefined : t5["子女数"] as number | undefined;
+      const t7: number | null = t6 === undefined ? null : t6 + 0;
+      const t8: boolean | null = t7 === null ? null : t7 >= 3;
+      if (t8 === false) {
+        t1 = false;
+        break Lt1;
+      }
+      if (t8 === null) t1u = true;
+      if (t1u) t1 = null;
+    }
+    a1 = t1;
+  }
+  let doubtful = false;
+  let some = false;
+  { // 结果「补助金额」
+    let unsure = false;
+    let n = 0;
+    let v: unknown = null;
+    let differ = false;
+    if (a0 !== false && a1 !== true) {
+      if (a0 === null) unsure = true;
+      else {
+        const x: unknown = 200000;
+        if (n === 0) v = x;
+        else if (!differ && _key(x as _V) !== _key(v as _V)) differ = true;
+        n++;
+      }
+    }
+    if (a1 !== false) {
+      if (a1 === null) unsure = true;
+      else {
+        const x: unknown = 500000;
+        if (n === 0) v = x;
+        else if (!differ && _key(x as _V) !== _key(v as _V)) differ = true;
+        n++;
+      }
+    }
+    if (unsure) doubtful = true;
+    if (n === 0) { /* 非必须的结果 */
+    } else if (differ || v === null || typeof v === 'object') doubtful = true;
+    else {
+      res["补助金额"] = _ffen(v as number);
+      some = true;
+    }
+  }
+  st = doubtful ? '存疑' : some ? '适用' : '不适用';
+  if (unknownSubject && st === '适用') st = '存疑';
+  return { 措施: "生育补助", 状态: st, 结果: res };
+}
+
+/** 各措施在直接路径上的判定（按措施序号）；undefined：没有（选了它的求值走转换后的记录，见 _rawSel）。 */
+const _RAW_MEASURES: readonly (((F: _RR, day: number, D: string) => 快速决定) | undefined)[] = [_rm0, undefined, undefined];
+
+/** 所选措施（undefined 为全部）是否都有直接路径上的判定；按所选措施的列表（_batch 缓存它）记住上一次的答案。 */
+let _rawSelLast: readonly number[] | undefined;
+let _rawSelOk = false;
+
+function _rawSel(sel: readonly number[] | undefined): boolean {
+  if (sel === undefined) return false;
+  if (sel !== _rawSelLast) {
+    let ok = true;
+    for (let i = 0; i < sel.length; i++) if (_RAW_MEASURES[sel[i] as number] === undefined) ok = false;
+    _rawSelLast = sel;
+    _rawSelOk = ok;
+  }
+  return _rawSelOk;
+}
+
+// 测试用：关闭直接路径（全部改走转换后的记录），比较两条路径
+let _rawOn = true;
+
+/** 测试用：打开或关闭直接路径（测试在模块末尾导出它）。 */
+function _rawSwitch(on: boolean): void {
+  _rawOn = on;
+}
+void _rawSwitch;
+
+/**
+ * evaluateFast / evaluateMany 的一行，直接路径：事实已由 _rawFacts 校验，政策在评估日期施行且没有疑问、没有事件，
+ * 所选措施都有直接路径上的判定（_rawSel）；措施与前提在输入的原样记录上求值（_RAW_MEASURES、_RAW_ASSUMPTIONS）。
+ */
+function _rawOne(F: _RR, b: _Batch): 快速决定集 {
+  const D = b.date as string;
+  const day = b.day;
+  const sel = b.sel;
+  const m = sel === undefined ? _MEASURES.length : sel.length;
+  const 决定 = new Array<快速决定>(m);
+  for (let i = 0; i < m; i++) 决定[i] = (_RAW_MEASURES[sel === undefined ? i : (sel[i] as number)] as (F: _RR, day: number, D: string) => 快速决定)(F, day, D);
+  if (b.reg === undefined) return { 评估日期: D, 决定 };
+  return { 评估日期: D, 事件登记: b.reg, 决定 };
+}
+
 /** 失效条件：事件.级别 属于 {国家、省、市} 并且 事件.类别 为 "生育支持政策" 并且 事件.日期 ≥ 2024年3月1日（起算：当日） */
 const _sunsetCondition = (c: _Ctx): boolean | null => {
   let t1: boolean | null = true;
@@ -2576,6 +2905,7 @@ export function evaluateMany(rows: Iterable<输入事实> | AsyncIterable<输入
 
 /** evaluateFast / evaluateMany 的一行：校验（_rows），政策在评估日期的状态，所选措施的专用判定（_Measure.fast）。 */
 function _fastOne(facts: unknown, b: _Batch, row: number | undefined): 快速决定集 {
+  if (_rawOn && b.ok && b.evs.length === 0 && b.day >= 19783 /* 2024-03-01 */ && _rawSel(b.sel) && _rawFacts(facts, b.date as string)) return _rawOne(facts as _RR, b);
   const f: (_Rec | undefined)[] = [undefined, undefined, undefined];
   const n = _rows(facts, b, f, row);
   const day = b.day;

@@ -5,7 +5,8 @@
  *   hand        the unchecked hand-written function (handwritten.mjs) — the goal row's denominator
  *   handShaped  hand-written with the same checks and the same output (like for like)
  *   checkOnly   the hand-written input checks alone
- *   validate    the generated fast validation alone (white-box _fastFacts: checks + the converted copy)
+ *   validate    the generated validation evaluateFast runs, alone (white-box: _rawFacts, the raw path's checks on
+ *               the caller's records, where the module has it; else _fastFacts: checks + the converted copy)
  *   sel []      evaluateFast { 措施: [] }: validation + batch + scope + 前提 (assumptions) + result, no measure
  *   sel <m>     evaluateFast { 措施: [m] } for each of the three and for 生育补助申请条件 (生育补助's 可领取
  *               evaluates it too)
@@ -42,13 +43,17 @@ const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 /** A tree's generated module, with one line exporting the fast validation (a copy in tmp). */
 async function loadTree(root, tmp, tag) {
   const file = join(tmp, `${tag}.mjs`);
-  writeFileSync(file, readFileSync(join(root, 'dist', 'generated', 'luanchuan', 'index.js'), 'utf8') + '\nexport { _fastFacts as __fastFacts, _parseIso as __parseIso };\n');
+  const src = readFileSync(join(root, 'dist', 'generated', 'luanchuan', 'index.js'), 'utf8');
+  const raw = src.includes('function _rawFacts(');
+  writeFileSync(file, src + `\nexport { _fastFacts as __fastFacts, _parseIso as __parseIso${raw ? ', _rawFacts as __rawFacts' : ''} };\n`);
   return import(pathToFileURL(file).href);
 }
 
 // one loop per row, built with new Function so that every row has its own call-site feedback
 const selLoop = (g, H, sel) => new Function('g', 'H', 'o', 'D', 'return function (n) { let s = 0; for (let i = 0; i < n; i++) s += g.evaluateFast(H[i], D, undefined, o).决定.length; return s; }')(g, H, { 措施: sel }, DATE);
-const validateLoop = (g, H) => new Function('g', 'H', 'day', 'return function (n) { let s = 0; for (let i = 0; i < n; i++) { const f = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]; s += g.__fastFacts(H[i], day, f).length; } return s; }')(g, H, g.__parseIso(DATE));
+const validateLoop = (g, H) => g.__rawFacts
+  ? new Function('g', 'H', 'D', 'return function (n) { let s = 0; for (let i = 0; i < n; i++) s += g.__rawFacts(H[i], D) ? 1 : 0; return s; }')(g, H, DATE)
+  : new Function('g', 'H', 'day', 'return function (n) { let s = 0; for (let i = 0; i < n; i++) { const f = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]; s += g.__fastFacts(H[i], day, f).length; } return s; }')(g, H, g.__parseIso(DATE));
 
 const tmp = mkdtempSync(join(tmpdir(), 'zhengce-bench-evalparts-'));
 try {

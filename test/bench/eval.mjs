@@ -8,7 +8,8 @@
  *         evaluateMany(households, …, { 措施: the three }) — the batch entry, a generator over the array;
  *         evaluate — full decisions with traces and citations (sample, scaled);
  *       white-box row, from a copy of the same compiled module with one extra line exporting
- *       its internals: the fast validation alone (_fastFacts);
+ *       its internals: the fast validation alone (_rawFacts, the raw path's checks on the caller's
+ *       records; _fastFacts, the converted path's checks + copy, if the module has no raw path);
  *   (a0) BEFORE: the generated evaluator of the baseline commit (BASELINE_REF, the integration
  *       branch before issue 11 item 4; `--baseline REF` to choose another), its
  *       generated/luanchuan/index.ts taken from git and transpiled with esbuild: evaluateFast
@@ -222,9 +223,16 @@ function makeGenLoops(gen, wb, idx) {
       }
       return s;
     },
-    /** the fast validation alone (white-box _fastFacts) */
+    /** the fast validation alone (white-box _rawFacts; _fastFacts where the module has no raw path) */
     validateOnly(arr, n, rss, mask) {
       let s = 0;
+      if (wb.__rawFacts) {
+        for (let i = 0; i < n; i++) {
+          if ((i & mask) === 0) rssTick(rss);
+          s += wb.__rawFacts(arr[i], DATE) ? 1 : 0;
+        }
+        return s;
+      }
       const day = wb.__parseIso(DATE);
       for (let i = 0; i < n; i++) {
         if ((i & mask) === 0) rssTick(rss);
@@ -368,7 +376,8 @@ async function loadEngines(tmp, baselineRef = BASELINE_REF) {
   const wbDir = join(tmp, 'whitebox');
   mkdirSync(wbDir, { recursive: true });
   const wbJs = join(wbDir, 'index.js');
-  writeFileSync(wbJs, readFileSync(genJs, 'utf8') + '\nexport { _fastFacts as __fastFacts, _parseIso as __parseIso, _MEASURES as __MEASURES };\n');
+  const genSrc = readFileSync(genJs, 'utf8');
+  writeFileSync(wbJs, genSrc + `\nexport { _fastFacts as __fastFacts, _parseIso as __parseIso, _MEASURES as __MEASURES${genSrc.includes('function _rawFacts(') ? ', _rawFacts as __rawFacts' : ''} };\n`);
   const wb = await import(pathToFileURL(wbJs).href);
   const base = await loadBaseline(baselineRef, join(tmp, 'baseline'));
   const before = base.mod;
@@ -626,7 +635,7 @@ export async function benchEval(opts = {}) {
   const mb0 = Object.values(mem).find((x) => !x.error);
   out(` RSS peak−base = process.memoryUsage.rss() sampled every 1,024 households (256 for sampled rows) minus the RSS after the households were generated and gc() (≈ ${mb0 ? fix(mb0.baseMB) : '—'} MB: modules, IR, households);`);
   out(` maxRSS = process.resourceUsage().maxRSS of that process (households included).`);
-  out(` * white-box: "fast validation only" = _fastFacts of a copy of dist/generated/luanchuan/index.js with one appended export line; "BEFORE … restricted" = the baseline's`);
+  out(` * white-box: "fast validation only" = _rawFacts (the raw path's checks; no copy) of a copy of dist/generated/luanchuan/index.js with one appended export line; "BEFORE … restricted" = the baseline's`);
   out(`   _validate + _voidStatus + _judgeFast of the 3 measures (the baseline's evaluateFast had no measure selection). (a0) rows: ${baseNote}.]`);
   const vNs = ns('validate');
   const fastNs = ns('fast');

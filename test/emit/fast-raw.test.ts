@@ -1,0 +1,156 @@
+/**
+ * evaluateFast's raw path (compiler/emit/ts-raw.ts) on the county (policies/luanchuan), differential:
+ * seeded households in the benchmark's encoding (家庭 with 夫妻 and 子女 lists), varied where the raw
+ * path has its own code — absent fields and records, lists of 0–6 children with twins and triplets,
+ * birth and purchase dates on the edges of the uncertain 施行日 (2022-12-31 … 2024-01-01) and of the
+ * evaluation date, 同胎序号 0 and repeated children (前提), certificates around 2016-01-01, bad values
+ * (InputError), other entities beside 家庭 (职工 with children, 入托幼儿), evaluation dates before, in
+ * and after 2023, with and without an event that voids the policy (the sunset). For each household and
+ * each of evaluateFast (all measures: the converted path, some have no raw code), evaluateFast
+ * { 措施: the three }, { 措施: every measure with raw code } and evaluateMany { 措施: the three }:
+ *   raw path on  ≡  raw path off (`_rawSwitch(false)`: the converted path)  ≡  evaluate's values;
+ * an invalid household throws the same InputError (problems and message) on every path.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { emitTypeScript } from '../../compiler/emit/typescript.js';
+import { cleanupGenerated, importGenerated, loadPolicies, type GeneratedModule } from './helpers.js';
+import { errorKey, fastOf, fastSelectedOf, type FullDecisions } from './differential-lib.js';
+
+afterAll(() => cleanupGenerated());
+
+const RUNS = 10_000;
+const THREE = ['生育补助', '公积金租房提取上浮', '多孩家庭购房优先优惠'];
+const HUKOU = ['栾川县', '县外'];
+const DATES = ['2015-03-01', '2016-01-01', '2022-12-31', '2023-01-01', '2023-06-15', '2023-12-31', '2024-01-01', '2024-02-29', '2024-07-15'];
+const EVAL_DATES = ['2024-07-15', '2024-07-15', '2024-07-15', '2024-07-15', '2025-12-31', '2025-12-31', '2022-06-01', '2023-06-01'];
+const VOIDING = [{ 日期: '2024-10-28', 级别: '国家', 类别: '生育支持政策', 地区: '全国', 标题: '（测试用）' }];
+
+type Gen = GeneratedModule & { __rawSwitch(on: boolean): void; __RAW: readonly unknown[]; __M: readonly { name: string }[] };
+
+/** A field that is present with probability 0.9 (else absent). */
+const maybe = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(a, { nil: undefined, freq: 10 });
+// (a date after the evaluation date is an input error: 2025-05-20 now and then, and every date after an early evaluation date)
+const date = fc.oneof({ weight: 60, arbitrary: fc.constantFrom(...DATES) }, { weight: 1, arbitrary: fc.constant('2025-05-20') });
+const child = fc.record({ 出生日期: maybe(date), 同胎序号: maybe(fc.constantFrom(1, 1, 1, 2, 0)), 户籍: maybe(fc.constantFrom(...HUKOU)), 性别: maybe(fc.constantFrom('男', '女')), 健在: maybe(fc.boolean()) });
+const spouse = fc.record({ 户籍: maybe(fc.constantFrom(...HUKOU)), 缴存住房公积金: maybe(fc.boolean()) });
+
+/** Children, with twins and triplets: a child repeats the previous one's birth date with the next 同胎序号. */
+const children = fc.array(fc.tuple(child, fc.nat(9)), { maxLength: 6 }).map((xs) => {
+  const out: Record<string, unknown>[] = [];
+  for (const [c, r] of xs) {
+    const prev = out[out.length - 1];
+    const order = prev?.['同胎序号'];
+    // r = 0: the same child twice (前提 子女名单不重复 violated); r = 1: the next of a multiple birth
+    if (prev !== undefined && r < 2) out.push({ ...c, 出生日期: prev['出生日期'], 同胎序号: typeof order === 'number' ? (r === 0 ? order : order + 1) : 2 });
+    else out.push(c);
+  }
+  return out;
+});
+
+const bad = fc.constantFrom<[string, unknown]>(['居住地', '北京'], ['有户口簿', 'yes'], ['购房日期', '2024-02-30'], ['购房日期', '2099-01-01'], ['外星', 1], ['购房日期', '2024-7-01']);
+
+const household = fc.record({
+  夫妻: maybe(fc.array(spouse, { maxLength: 3 })),
+  子女: maybe(children),
+  居住地: maybe(fc.constantFrom(...HUKOU)),
+  申请租房提取住房公积金: maybe(fc.boolean()),
+  购房类型: maybe(fc.constantFrom('首套自住住房', '改善型住房', '其他住房')),
+  所购住房为商品房: maybe(fc.boolean()),
+  所购住房所在地: maybe(fc.constantFrom(...HUKOU)),
+  购房日期: maybe(date),
+  已网上登记并保存三孩生育证: maybe(fc.boolean()),
+  有医院出具的三孩出生证明: maybe(fc.boolean()),
+  有户口簿: maybe(fc.boolean()),
+  计划生育证件: maybe(fc.array(fc.record({ 证件类别: maybe(fc.constantFrom('独生子女父母光荣证', '农村计划生育双女家庭证明', '其他证件')), 发证日期: maybe(fc.constantFrom('2010-05-01', '2015-12-31', '2016-01-01')) }), { maxLength: 2 })),
+});
+
+/** One row: the facts (家庭 absent 3%; 职工 or 入托幼儿 beside it 10%; a bad value 3%), the evaluation date, the events. */
+const row = fc.record({
+  h: household,
+  noFamily: fc.nat(99),
+  other: fc.nat(99),
+  broken: fc.oneof({ weight: 30, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: bad }),
+  day: fc.constantFrom(...EVAL_DATES),
+  voided: fc.nat(19),
+}).map(({ h, noFamily, other, broken, day, voided }) => {
+  // fast-check's records keep absent keys as undefined values: drop them (absent, not undefined)
+  const clean = (o: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => (x !== null && typeof x === 'object' ? clean(x as Record<string, unknown>) : x)) : v]));
+  const 家庭 = clean(h);
+  if (broken) 家庭[broken[0]] = broken[1];
+  const facts: Record<string, unknown> = noFamily < 3 ? {} : { 家庭 };
+  if (other < 5) facts['职工'] = { 子女: [{ 出生日期: '2024-01-02', 同胎序号: 1 }] };
+  else if (other < 10) facts['入托幼儿'] = { 出生日期: '2023-03-01', 同胎序号: 0 };
+  return { facts, date: day, events: voided === 0 ? VOIDING : undefined };
+});
+
+const p = loadPolicies(['policies/luanchuan'], { requirePolicy: true })[0]!;
+
+describe('evaluateFast 的直接路径（栾川县）：与转换后的路径、evaluate 一致', () => {
+  let gen: Gen;
+  beforeAll(async () => {
+    gen = (await importGenerated(emitTypeScript(p.ir!).get('index.ts')! + '\nexport { _rawSwitch as __rawSwitch, _RAW_MEASURES as __RAW, _MEASURES as __M };\n')) as Gen;
+    // every measure that has raw code, in reverse order (a selection of them all takes the raw path)
+    allRaw = gen.__M.filter((_, i) => gen.__RAW[i] !== undefined).map((m) => m.name).reverse();
+  });
+  let allRaw: string[] = [];
+
+  const attempt = (f: () => unknown): string => {
+    try {
+      return JSON.stringify(f());
+    } catch (e) {
+      return errorKey(e);
+    }
+  };
+
+  it(`${RUNS} 个随机家庭：直接路径 ≡ 转换后的路径 ≡ evaluate（全部措施、三项措施、全部有直接路径的措施、evaluateMany）`, () => {
+    let raw = 0;
+    let errors = 0;
+    let violated = 0;
+    fc.assert(
+      fc.property(row, ({ facts, date, events }) => {
+        const run = (on: boolean): string[] => {
+          gen.__rawSwitch(on);
+          try {
+            return [
+              attempt(() => gen.evaluateFast(facts, date, events)),
+              attempt(() => gen.evaluateFast(facts, date, events, { 措施: THREE })),
+              attempt(() => gen.evaluateFast(facts, date, events, { 措施: allRaw })),
+              attempt(() => [...gen.evaluateMany([facts], date, events, { 措施: THREE })]),
+            ];
+          } finally {
+            gen.__rawSwitch(true);
+          }
+        };
+        const on = run(true);
+        const off = run(false);
+        expect(on).toEqual(off);
+        let full: FullDecisions | undefined;
+        let err: unknown;
+        try {
+          full = gen.evaluate(facts, date, events) as FullDecisions;
+        } catch (e) {
+          err = e;
+        }
+        if (full === undefined) {
+          errors++;
+          expect(on[0]).toBe(errorKey(err));
+          expect(on[1]).toBe(errorKey(err));
+          expect(on[2]).toBe(errorKey(err));
+          return;
+        }
+        if (full.前提不满足) violated++;
+        if (events === undefined && date !== '2022-06-01' && date !== '2023-06-01') raw++;
+        expect(on[0]).toBe(JSON.stringify(fastOf(full)));
+        expect(on[1]).toBe(JSON.stringify(fastSelectedOf(full, THREE)));
+        expect(on[2]).toBe(JSON.stringify(fastSelectedOf(full, allRaw)));
+      }),
+      { numRuns: RUNS },
+    );
+    // the cases mean something: most rows on the raw path, some refused, some 前提 violated
+    expect(raw).toBeGreaterThan(RUNS / 3);
+    expect(errors).toBeGreaterThan(RUNS / 100);
+    expect(violated).toBeGreaterThan(RUNS / 100);
+    expect(allRaw.length).toBeGreaterThan(THREE.length);
+  });
+});
