@@ -261,7 +261,7 @@ export class ModuleGen {
           if ((ia && !direct(x.a)) || (ib && !direct(x.b))) return false;
           return ok(x.a, true) && ok(x.b, true);
         }
-        case 'in': return !this.mayIv(x.x) && !isRecordType(x.x.type) && x.values.every((y) => !this.mayIv(y) && ok(y));
+        case 'in': return !this.mayIv(x.x) && !isRecordType(x.x.type) && ok(x.x) && x.values.every((y) => !this.mayIv(y) && ok(y));
         case 'add': case 'sub': case 'mul': return x.type.k !== 'date' && !this.mayIv(x.a) && !this.mayIv(x.b) && ok(x.a) && ok(x.b);
         case 'quant': {
           if ((x.q === 'sum' || x.q === 'max' || x.q === 'min') && (x.type.k === 'date' || this.mayIv(x))) return false;
