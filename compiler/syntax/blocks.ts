@@ -318,7 +318,7 @@ export interface Reuse {
   readonly to: number;
   readonly delta: number;
   /** Reused nodes, moved or copied once the new parse is complete (`fixReused`). */
-  readonly fix: { holder: unknown[]; index: number; node: ClauseDecl; d: number }[];
+  readonly fix: Fix[];
 }
 
 /** What a 条款 parsed in units produced (for its reuse): its diagnostics and whether it has errors, at `base` (its start then). */
@@ -337,6 +337,15 @@ interface UnitOut {
   parseD: Diagnostic[];
   astD: Diagnostic[];
   errors: boolean;
+  /** Reused 条款 among `items` still to be moved (`Reuse.fix`, their holder is `items`). */
+  fix?: Fix[];
+}
+
+interface Fix {
+  holder: unknown[];
+  index: number;
+  readonly node: ClauseDecl;
+  readonly d: number;
 }
 
 interface Env {
@@ -437,6 +446,14 @@ function pieces(w: TokenView, i0: number, i1: number): [number, number][] {
 }
 
 function merge(into: UnitOut, u: UnitOut): void {
+  if (u.fix) {
+    // (the reused 条款 now sit in `into.items`)
+    for (const f of u.fix) {
+      f.holder = into.items;
+      f.index += into.items.length;
+      (into.fix ??= []).push(f);
+    }
+  }
   for (const x of u.items) into.items.push(x);
   for (const x of u.quotes) into.quotes.push(x);
   for (const x of u.parseD) into.parseD.push(x);
@@ -465,7 +482,11 @@ function clauseUnits(e: Env, h: number, t1: number, at: number): UnitOut | undef
         astD: shift ? shiftSpans(info.astD, shift) : info.astD,
         errors: info.errors,
       };
-      if (d !== 0) r.fix.push({ holder: out.items, index: 0, node: old, d });
+      if (d !== 0) {
+        const f: Fix = { holder: out.items, index: 0, node: old, d };
+        r.fix.push(f);
+        out.fix = [f];
+      }
       return out;
     }
   }
@@ -604,27 +625,76 @@ export function clausesOf(items: readonly TopItem[], into: Map<number, ClauseDec
 
 /**
  * Text ranges of a block's brace bodies' pieces that contain [p, q] (old offsets), innermost first:
- * [after the "{" or the "}" before it, after its own closing "}"] — where an edit is lexed again.
+ * [after the "{" or "}" before the piece, after the piece's own closing "}"] — where an edit is lexed
+ * again. Lazy: the tokens are walked outwards from the edit only as far as the ranges asked for.
  */
-export function editRanges(tokens: readonly IToken[], p: number, q: number): [number, number][] {
-  const out: [number, number][] = [];
-  const starts: number[] = [];
-  let depth = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.startOffset > q && depth === 0) break;
-    const ty = t.tokenType;
-    if (ty === LBrace) {
-      depth++;
-      starts[depth] = tokenEnd(t);
-    } else if (ty === RBrace && depth > 0) {
-      depth--;
-      const e = tokenEnd(t);
-      if (depth > 0) {
-        if (starts[depth]! <= p && q <= e) out.push([starts[depth]!, e]);
-        starts[depth] = e;
+export function* editRanges(tokens: readonly IToken[], p: number, q: number): Generator<[number, number]> {
+  const braceBefore = (x: number): number => {
+    for (let y = x - 1; y >= 0; y--) {
+      const ty = tokens[y]!.tokenType;
+      if (ty === LBrace || ty === RBrace) return tokenEnd(tokens[y]!);
+    }
+    return -1;
+  };
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (tokens[m]!.startOffset < p) lo = m + 1;
+    else hi = m;
+  }
+  const k = lo;
+  // (a piece around p closed by its own "}" before the enclosing body closes)
+  let fwd = k;
+  let rel = 0;
+  let start = braceBefore(k);
+  for (; fwd < tokens.length; fwd++) {
+    const ty = tokens[fwd]!.tokenType;
+    if (ty === LBrace) rel++;
+    else if (ty === RBrace) {
+      if (rel === 0) break;
+      if (--rel === 0) {
+        const e = tokenEnd(tokens[fwd]!);
+        if (start >= 0 && start <= p && q <= e) yield [start, e];
+        fwd++;
+        break;
       }
     }
   }
-  return out.sort((a, b) => a[1] - a[0] - (b[1] - b[0]));
+  // then outwards: each body around the edit (opened by "{" at `open`, closed at `close`) as a piece of the body around it
+  let b = k - 1;
+  let f = k;
+  for (;;) {
+    let open = -1;
+    let r = 0;
+    for (; b >= 0; b--) {
+      const ty = tokens[b]!.tokenType;
+      if (ty === RBrace) r++;
+      else if (ty === LBrace) {
+        if (r === 0) {
+          open = b--;
+          break;
+        }
+        r--;
+      }
+    }
+    let close = -1;
+    r = 0;
+    for (; f < tokens.length; f++) {
+      const ty = tokens[f]!.tokenType;
+      if (ty === LBrace) r++;
+      else if (ty === RBrace) {
+        if (r === 0) {
+          close = f++;
+          break;
+        }
+        r--;
+      }
+    }
+    if (open < 0 || close < 0) return;
+    const s = braceBefore(open);
+    if (s < 0) return;
+    const e = tokenEnd(tokens[close]!);
+    if (s <= p && q <= e) yield [s, e];
+  }
 }

@@ -197,7 +197,8 @@ export function reparseFile(previous: ParsedFile, source: SourceFile, opts: Pars
   // errors: the edit that repairs it (or undoes it) finds that parse's nodes again.
   const good = previous.syntaxErrors ? previous.lastGood : undefined;
   moved = false;
-  const r = reparseFrom(good && good.source.path === source.path ? good : previous, source, opts);
+  // (against it only when the edit since is local — inside one brace body's piece — else against the previous parse)
+  const r = (good && good.source.path === source.path && reparseFrom(good, source, opts, true)) || reparseFrom(previous, source, opts, false)!;
   // INVARIANT: lastGood only changes what is re-parsed, never the result (it is a correct parse of its own text).
   // (errors after nodes were moved in place — only the nesting limit: the earlier parses are not kept)
   if (!r.value.syntaxErrors || moved) return r;
@@ -221,13 +222,27 @@ function firstAtOrAfter(ts: readonly IToken[], off: number): number {
   return lo;
 }
 
-/** `reparseFile` from one earlier parse. */
-function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOptions): Result<ParsedFile> {
+/** Tokens [a0, b0) of `old` and `fresh` hold the same braces in the same order. */
+function sameBraces(old: readonly IToken[], a0: number, b0: number, fresh: readonly IToken[]): boolean {
+  let x = a0;
+  for (const t of fresh) {
+    const ty = t.tokenType;
+    if (ty !== LBrace && ty !== RBrace) continue;
+    while (x < b0 && old[x]!.tokenType !== LBrace && old[x]!.tokenType !== RBrace) x++;
+    if (x >= b0 || old[x]!.tokenType !== ty) return false;
+    x++;
+  }
+  while (x < b0 && old[x]!.tokenType !== LBrace && old[x]!.tokenType !== RBrace) x++;
+  return x >= b0;
+}
+
+/** `reparseFile` from one earlier parse. `localOnly`: only when the edit lies inside one brace body's piece (undefined otherwise). */
+function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOptions, localOnly: boolean): Result<ParsedFile> | undefined {
   const keepCst = !!opts.keepCst;
   const blocks = previous.blocks;
   const a = previous.source.text;
   const b = source.text;
-  if (!blocks || !blocks.length || (keepCst && blocks.some((x) => !('cst' in x))) || previous.source.path !== source.path) return parseFile(source, opts);
+  if (!blocks || !blocks.length || (keepCst && blocks.some((x) => !('cst' in x))) || previous.source.path !== source.path) return localOnly ? undefined : parseFile(source, opts);
   if (a === b) return assemble(source, [...blocks], keepCst); // (an edit undone: the text of the base again)
   // The edit: old [p, a.length - s) became new [p, b.length - s).
   const n = Math.min(a.length, b.length);
@@ -242,13 +257,15 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
   while (j < blocks.length - 1 && blocks[j]!.end < editEnd) j++;
   const last = blocks.length - 1;
   // Where to lex again (old offsets [r0, r1]), innermost first; `jj`: the last block of the range.
-  const tries: { r0: number; r1: number; jj: number }[] = [];
-  if (i === j) for (const [r0, r1] of editRanges(blocks[i]!.tokens, p, editEnd)) tries.push({ r0, r1, jj: i });
-  tries.push({ r0: blocks[i]!.start, r1: blocks[j]!.end, jj: j });
-  if (j < last) tries.push({ r0: blocks[i]!.start, r1: a.length, jj: last });
+  function* tries(): Generator<{ r0: number; r1: number; jj: number }> {
+    if (i === j) for (const [r0, r1] of editRanges(blocks![i]!.tokens, p, editEnd)) yield { r0, r1, jj: i };
+    if (localOnly) return;
+    yield { r0: blocks![i]!.start, r1: blocks![j]!.end, jj: j };
+    if (j < last) yield { r0: blocks![i]!.start, r1: a.length, jj: last };
+  }
   let lexed: ReturnType<typeof lexRange> | undefined;
-  let range = tries[tries.length - 1]!;
-  for (const t of tries) {
+  let range = { r0: blocks[i]!.start, r1: a.length, jj: last };
+  for (const t of tries()) {
     const l = lexRange(source, t.r0, t.r1 + delta);
     const rt = l.value.tokens;
     const end = t.r1 + delta;
@@ -259,30 +276,32 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
       break;
     }
   }
+  if (!lexed) return undefined;
   const { r0, r1 } = range;
   let jj = range.jj;
   const rl = lexed!.value;
   // The region's tokens: the old ones before r0, the new ones, the old ones from r1 (seen moved by delta).
-  const v: IToken[] = [];
   const oldTokens = (k: number) => blocks[k]!.tokens;
+  const parts0: IToken[][] = [];
+  const after: IToken[][] = [];
   for (let k = i; k <= jj; k++) {
     const ts = oldTokens(k);
-    if (ts[0] && ts[0].startOffset >= r0) break;
     const a0 = firstAtOrAfter(ts, r0);
-    for (let x = 0; x < a0; x++) v.push(ts[x]!);
-    if (a0 < ts.length) break;
+    if (a0 > 0) parts0.push(a0 === ts.length ? ts : ts.slice(0, a0));
+    const b0 = firstAtOrAfter(ts, r1);
+    if (b0 < ts.length) after.push(b0 === 0 ? ts : ts.slice(b0));
   }
-  for (const t of rl.tokens) v.push(t);
+  // (arrays joined by concat: a copy of pointers, not a loop)
+  let v: IToken[] = ([] as IToken[]).concat(...parts0, rl.tokens);
   const sfx = v.length;
-  for (let k = i; k <= jj; k++) {
-    const ts = oldTokens(k);
-    for (let x = firstAtOrAfter(ts, r1); x < ts.length; x++) v.push(ts[x]!);
-  }
+  if (after.length) v = v.concat(...after);
   // Extend the region by whole blocks until it ends with a block's closing "}" (an unclosed "{" runs on).
-  let ends = blockEnds(v);
+  // (the same braces as the tokens they replace, in one block: the block boundaries are as they were)
+  const ti = oldTokens(i);
+  let ends = i === jj && i < last && sameBraces(ti, firstAtOrAfter(ti, r0), firstAtOrAfter(ti, r1), rl.tokens) ? [v.length] : blockEnds(v);
   while (jj < last && (ends.length === 0 || ends[ends.length - 1] !== v.length)) {
     jj++;
-    for (const t of oldTokens(jj)) v.push(t);
+    v = v.concat(oldTokens(jj));
     ends = blockEnds(v);
   }
   const toEnd = jj === last;
@@ -378,7 +397,7 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
   for (let k = 0; k < fresh.length; k++) {
     const f = fresh[k]!;
     const sp = spans[k]!;
-    const blk: Block = { ...f, tokens: v.slice(sp.t0, sp.t1), comments: oldC.slice(parts[k]!.c0, parts[k]!.c1) };
+    const blk: Block = { ...f, tokens: sp.t0 === 0 && sp.t1 === v.length ? v : v.slice(sp.t0, sp.t1), comments: oldC.slice(parts[k]!.c0, parts[k]!.c1) };
     out.push(keepCst ? withCst(blk, source) : blk);
   }
   for (let k = jj + 1; k < blocks.length; k++) out.push(shiftBlock(blocks[k]!, delta, move, keepCst ? source : undefined));
