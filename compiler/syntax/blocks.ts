@@ -16,7 +16,7 @@
  */
 import type { CstNode, IToken } from 'chevrotain';
 import { SourceFile, type Span } from '../common/source.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ClauseDecl, ClauseItem, StrLit, TopItem } from './ast.js';
 import { lexRange, MAX_UNEXPECTED, tokenEnd } from './lexer.js';
 import { parseTokens } from './parser.js';
@@ -395,8 +395,9 @@ function parseUnit(e: Env, i0: number, i1: number, from: number, at: number, wra
   const [wp, cp] = protos();
   if (wrap) for (const t of wp) toks.push(at0(t, i0 < i1 ? st(e.w, i0) : at));
   for (let i = i0; i < i1; i++) toks.push(get(e.w, i));
-  if (close) toks.push(at0(cp, at));
   const src = e.source;
+  // (at the end of the file no made-up "}": the parser reports the missing one there, as a whole parse does)
+  if (close && at < src.text.length) toks.push(at0(cp, at));
   const view = at >= src.text.length ? src : new SourceFile(src.path, src.text.slice(0, at));
   const p = parseTokens(view, toks);
   const errors = lexErrorsIn(e, from, at);
@@ -462,15 +463,16 @@ function merge(into: UnitOut, u: UnitOut): void {
 }
 
 /**
- * The 条款 of tokens [h, t1) (h: its 条款 keyword, t1 - 1: its closing "}"), in units; reused from
- * the earlier parse when its tokens were not lexed again. Undefined when its header does not parse cleanly.
+ * The 条款 of tokens [h, t1) (h: its 条款 keyword, t1 - 1: its closing "}" — none when not `closed`:
+ * it runs to the end of the file), in units; reused from the earlier parse when its tokens were not
+ * lexed again. Undefined when its header does not parse cleanly.
  */
-function clauseUnits(e: Env, h: number, t1: number, at: number): UnitOut | undefined {
+function clauseUnits(e: Env, h: number, t1: number, closed = true): UnitOut | undefined {
   const w = e.w;
   const s = st(w, h);
   const end = en(w, t1 - 1);
   const r = e.reuse;
-  if (r && (end < r.from || s > r.to)) {
+  if (r && closed && (end < r.from || s > r.to)) {
     const d = end < r.from ? 0 : r.delta;
     const old = r.clauses.get(s - d);
     const info = old && clauseInfo.get(old);
@@ -491,35 +493,40 @@ function clauseUnits(e: Env, h: number, t1: number, at: number): UnitOut | undef
     }
   }
   const o = firstOf(w, h, t1, LBrace);
-  if (o < 0 || o + 1 >= t1) return undefined;
-  const head = parseUnit(e, h, o + 1, s, st(w, o + 1), false, true);
+  const bodyEnd = closed ? t1 - 1 : t1;
+  const eof = e.source.text.length;
+  if (o < 0 || o + 1 > bodyEnd) return undefined;
+  const head = parseUnit(e, h, o + 1, s, o + 1 < t1 ? st(w, o + 1) : eof, false, true);
   const hc = head.items[0] as ClauseDecl | undefined;
   if (head.errors || head.items.length !== 1 || hc?.kind !== 'clause' || hc.items.length || hc.quotes.length || hc.span.start !== s) return undefined;
   const body: UnitOut = { items: [], quotes: [], parseD: [...head.parseD], astD: [...head.astD], errors: false };
-  const ps = pieces(w, o + 1, t1 - 1);
+  const ps = pieces(w, o + 1, bodyEnd);
   for (let k = 0; k < ps.length; k++) {
     const [c0, c1] = ps[k]!;
-    const next = c1 < t1 - 1 ? st(w, c1) : st(w, t1 - 1);
-    merge(body, pieceUnits(e, c0, c1, next));
+    const next = c1 < bodyEnd ? st(w, c1) : closed ? st(w, t1 - 1) : eof;
+    merge(body, pieceUnits(e, c0, c1, next, !closed && c1 === bodyEnd));
   }
   const clause: ClauseDecl = {
     kind: 'clause', span: e.source.span(s, end), number: hc.number, numberSpan: hc.numberSpan, quotes: body.quotes, items: body.items as ClauseDecl['items'][number][],
     ...(hc.title ? { title: hc.title } : {}),
   };
-  void at;
-  clauseInfo.set(clause, { base: s, parseD: body.parseD, astD: body.astD, errors: body.errors });
+  if (closed) clauseInfo.set(clause, { base: s, parseD: body.parseD, astD: body.astD, errors: body.errors });
+  // (the reused 条款 inside it stay where they are: in its items, their holder)
   return { items: [clause], quotes: [], parseD: body.parseD, astD: body.astD, errors: body.errors };
 }
 
-/** One piece of a 条款 body, tokens [c0, c1): a nested 条款 (with what precedes it in the piece) in units, else wrapped whole. */
-function pieceUnits(e: Env, c0: number, c1: number, next: number): UnitOut {
+/**
+ * One piece of a 条款 body, tokens [c0, c1): a nested 条款 (with what precedes it in the piece) in units,
+ * else wrapped whole. `open`: the piece runs to the end of the file (its 条款 is not closed).
+ */
+function pieceUnits(e: Env, c0: number, c1: number, next: number, open = false): UnitOut {
   const w = e.w;
   const from = c0 > 0 ? en(w, c0 - 1) : st(w, c0);
-  if (w.v[c1 - 1]!.tokenType === RBrace) {
+  if (open || w.v[c1 - 1]!.tokenType === RBrace) {
     const o = firstOf(w, c0, c1, LBrace);
     const h = o < 0 ? -1 : lastOf(w, c0, o, Clause);
     if (h >= 0) {
-      const c = clauseUnits(e, h, c1, next);
+      const c = clauseUnits(e, h, c1, !open);
       if (c) {
         if (h === c0) return c;
         const pre = parseUnit(e, c0, h, from, st(w, h), true);
@@ -532,17 +539,24 @@ function pieceUnits(e: Env, c0: number, c1: number, next: number): UnitOut {
 }
 
 /**
- * A block's items in units when its last item is a 条款 closed by the block's "}" (see above);
- * undefined when the block is parsed whole (no such 条款, or its header does not parse cleanly).
+ * A block's items in units when its last item is a 条款 closed by the block's "}" — or, the file's
+ * last block, a 条款 never closed: then one ZC0202 at the end of the file (see above); undefined when
+ * the block is parsed whole (no such 条款, or its header does not parse cleanly).
  */
 function blockUnits(e: Env, t0: number, t1: number, start: number, end: number): UnitOut | undefined {
   const w = e.w;
-  if (t1 - t0 < 2 || w.v[t1 - 1]!.tokenType !== RBrace || en(w, t1 - 1) !== end) return undefined;
+  if (t1 - t0 < 2) return undefined;
+  const closed = w.v[t1 - 1]!.tokenType === RBrace && en(w, t1 - 1) === end;
+  if (!closed && end !== e.source.text.length) return undefined;
   const o = firstOf(w, t0, t1, LBrace);
   const h = o < 0 ? -1 : lastOf(w, t0, o, Clause);
   if (h < 0) return undefined;
-  const c = clauseUnits(e, h, t1, end);
+  const c = clauseUnits(e, h, t1, closed);
   if (!c) return undefined;
+  if (!closed && !c.parseD.some((d) => d.span.start === end)) {
+    c.parseD = [...c.parseD, diag('ZC0202', e.source.span(end, end), '文件意外结束，此处缺少“}”', { help: '检查是否缺少右花括号“}”或“）”' })];
+    c.errors = true;
+  }
   if (h === t0) return c;
   const pre = parseUnit(e, t0, h, start, st(w, h), false);
   merge(pre, c);

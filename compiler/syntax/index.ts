@@ -265,7 +265,10 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
   }
   let lexed: ReturnType<typeof lexRange> | undefined;
   let range = { r0: blocks[i]!.start, r1: a.length, jj: last };
+  // (a range whose lexing ends inside an unclosed string (strings may span lines): it runs on — straight to the end of the file)
+  let runsOn = false;
   for (const t of tries()) {
+    if (runsOn && t.r1 !== a.length) continue;
     const l = lexRange(source, t.r0, t.r1 + delta);
     const rt = l.value.tokens;
     const end = t.r1 + delta;
@@ -275,6 +278,8 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
       range = t;
       break;
     }
+    const lt = rt[rt.length - 1];
+    runsOn = !!lt && tokenEnd(lt) === end && l.diagnostics.some((d) => d.code === 'ZC0102' && d.span.start === lt.startOffset);
   }
   if (!lexed) return undefined;
   const { r0, r1 } = range;
