@@ -390,7 +390,6 @@ function lexErrorsIn(e: Env, from: number, to: number): number[] {
  * `at`: the next real token's start (the unit's end of input, where the made-up "}" goes).
  */
 function parseUnit(e: Env, i0: number, i1: number, from: number, at: number, wrap: boolean, close = wrap): UnitOut {
-  const g = (globalThis as { __zcdbg?: { units: number } }).__zcdbg; if (g) g.units++;
   const toks: IToken[] = [];
   const [wp, cp] = protos();
   if (wrap) for (const t of wp) toks.push(at0(t, i0 < i1 ? st(e.w, i0) : at));
