@@ -257,11 +257,18 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
   while (j < blocks.length - 1 && blocks[j]!.end < editEnd) j++;
   const last = blocks.length - 1;
   // Where to lex again (old offsets [r0, r1]), innermost first; `jj`: the last block of the range.
+  // (the last try lexes to the end of the file from the start of the innermost piece: a clean start for the lexer too)
+  let inner = blocks[i]!.start;
   function* tries(): Generator<{ r0: number; r1: number; jj: number }> {
-    if (i === j) for (const [r0, r1] of editRanges(blocks![i]!.tokens, p, editEnd)) yield { r0, r1, jj: i };
+    if (i === j) {
+      for (const [r0, r1] of editRanges(blocks![i]!.tokens, p, editEnd)) {
+        if (inner === blocks![i]!.start) inner = r0;
+        yield { r0, r1, jj: i };
+      }
+    }
     if (localOnly) return;
     yield { r0: blocks![i]!.start, r1: blocks![j]!.end, jj: j };
-    if (j < last) yield { r0: blocks![i]!.start, r1: a.length, jj: last };
+    if (j < last || inner !== blocks![i]!.start) yield { r0: inner, r1: a.length, jj: last };
   }
   let lexed: ReturnType<typeof lexRange> | undefined;
   let range = { r0: blocks[i]!.start, r1: a.length, jj: last };
@@ -272,13 +279,15 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
     const l = lexRange(source, t.r0, t.r1 + delta);
     const rt = l.value.tokens;
     const end = t.r1 + delta;
-    const ok = t.r1 === a.length || (rt.length ? rt[rt.length - 1]!.tokenType === RBrace && tokenEnd(rt[rt.length - 1]!) === end : t.r0 === end);
+    // (ends with a "}" — white space after it up to the range's end, no comment: the lexer starts afresh there, as in the whole file)
+    const lt = rt[rt.length - 1];
+    const lc = l.value.comments[l.value.comments.length - 1];
+    const ok = t.r1 === a.length || (lt ? lt.tokenType === RBrace && tokenEnd(lt) <= end && (!lc || lc.startOffset < lt.startOffset) && /^[ \t\r\n]*$/.test(b.slice(tokenEnd(lt), end)) : !lc && /^[ \t\r\n]*$/.test(b.slice(t.r0, end)));
     if (ok) {
       lexed = l;
       range = t;
       break;
     }
-    const lt = rt[rt.length - 1];
     runsOn = !!lt && tokenEnd(lt) === end && l.diagnostics.some((d) => d.code === 'ZC0102' && d.span.start === lt.startOffset);
   }
   if (!lexed) return undefined;
