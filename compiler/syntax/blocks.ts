@@ -313,6 +313,8 @@ function get(w: TokenView, i: number): IToken {
 export interface Reuse {
   /** The earlier parse's 条款 (any depth) by start offset (old offsets). */
   readonly clauses: Map<number, ClauseDecl>;
+  /** The earlier parse's prefix units (the items before a block's 条款), by start offset (old offsets). */
+  readonly prefixes: Map<number, PrefixUnit>;
   /** The re-lexed range in new offsets: [from, to]. */
   readonly from: number;
   readonly to: number;
@@ -339,14 +341,29 @@ interface UnitOut {
   errors: boolean;
   /** Reused 条款 among `items` still to be moved (`Reuse.fix`, their holder is `items`). */
   fix?: Fix[];
+  /** A block's items before its 条款, parsed as one unit (blockUnits). */
+  prefix?: PrefixUnit;
 }
 
 interface Fix {
   holder: unknown[];
   index: number;
-  readonly node: ClauseDecl;
+  readonly node: TopItem | ClauseItem;
   readonly d: number;
 }
+
+/** The items before a block's 条款 as one unit parsed them (for reuse): `holder[0, n)` once the parse is complete. */
+export interface PrefixUnit {
+  readonly start: number;
+  readonly end: number;
+  readonly holder: readonly (TopItem | ClauseItem)[];
+  readonly n: number;
+  readonly parseD: Diagnostic[];
+  readonly astD: Diagnostic[];
+  readonly errors: boolean;
+}
+/** A block's prefix unit, when it was parsed in units. */
+export const prefixUnits = new WeakMap<Block, PrefixUnit>();
 
 interface Env {
   readonly source: SourceFile;
@@ -557,8 +574,27 @@ function blockUnits(e: Env, t0: number, t1: number, start: number, end: number):
     c.errors = true;
   }
   if (h === t0) return c;
-  const pre = parseUnit(e, t0, h, start, st(w, h), false);
+  // The items before the 条款: the earlier parse's when their tokens were not lexed again.
+  const at = st(w, h);
+  const r = e.reuse;
+  let pre: UnitOut | undefined;
+  if (r && (at < r.from || start > r.to)) {
+    const d = at < r.from ? 0 : r.delta;
+    const rec = r.prefixes.get(start - d);
+    if (rec && rec.end === at - d) {
+      const items = rec.holder.slice(0, rec.n);
+      const out: UnitOut = { items, quotes: [], parseD: d ? shiftSpans(rec.parseD, d) : rec.parseD, astD: d ? shiftSpans(rec.astD, d) : rec.astD, errors: rec.errors };
+      if (d !== 0) {
+        out.fix = items.map((node, index) => ({ holder: items, index, node, d }));
+        for (const f of out.fix) r.fix.push(f);
+      }
+      pre = out;
+    }
+  }
+  pre ??= parseUnit(e, t0, h, start, at, false);
+  const rec: PrefixUnit = { start, end: at, holder: pre.items, n: pre.items.length, parseD: pre.parseD, astD: pre.astD, errors: pre.errors };
   merge(pre, c);
+  pre.prefix = rec;
   return pre;
 }
 
@@ -596,6 +632,7 @@ export function parseBlock(
     lexDiagnostics, unexpected, parseDiagnostics: u.parseD, astDiagnostics: u.astD,
     syntaxErrors: u.errors || lexErrors.length > 0,
   };
+  if (u.prefix) prefixUnits.set(b, u.prefix);
   return keepCst ? withCst(b, source) : b;
 }
 
@@ -611,10 +648,10 @@ export function withCst(b: Block, source: SourceFile): Block {
  */
 export function fixReused(r: Reuse, inPlace: boolean): void {
   for (const f of r.fix) {
-    if (inPlace) shiftItems([f.node], f.d, true);
+    if (inPlace) shiftItems([f.node as TopItem], f.d, true);
     else {
       const copy = shiftSpans(f.node, f.d);
-      shareInfo(f.node, copy);
+      if (f.node.kind === 'clause') shareInfo(f.node, copy as ClauseDecl);
       f.holder[f.index] = copy;
     }
   }

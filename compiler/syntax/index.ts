@@ -8,7 +8,7 @@ import type { SourceFile } from '../common/source.js';
 import type { Result } from '../diagnostics/diagnostic.js';
 import { lexRange, mergeByStart, unexpectedDiagnostics } from './lexer.js';
 import type { FileAst, TopItem } from './ast.js';
-import { blockEnds, clausesOf, editRanges, fixReused, joinCst, parseBlocks, parseBlock, shiftBlock, shiftSpans, shiftToken, withCst, type Block, type Reuse, type TokenView } from './blocks.js';
+import { blockEnds, clausesOf, prefixUnits, type PrefixUnit, editRanges, fixReused, joinCst, parseBlocks, parseBlock, shiftBlock, shiftSpans, shiftToken, withCst, type Block, type Reuse, type TokenView } from './blocks.js';
 import type { ClauseDecl } from './ast.js';
 import { tokenEnd } from './lexer.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -347,7 +347,12 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
   // The earlier parse's 条款 in the region, for reuse where their tokens were not lexed again.
   const clauses = new Map<number, ClauseDecl>();
   for (let k = i; k <= jj; k++) clausesOf(blocks[k]!.items, clauses);
-  const reuse: Reuse = { clauses, from: r0, to: r1 + delta, delta, fix: [] };
+  const prefixes = new Map<number, PrefixUnit>();
+  for (let k = i; k <= jj; k++) {
+    const pu = prefixUnits.get(blocks[k]!);
+    if (pu) prefixes.set(pu.start, pu);
+  }
+  const reuse: Reuse = { clauses, prefixes, from: r0, to: r1 + delta, delta, fix: [] };
   // The region's blocks, parsed.
   const spans: { start: number; end: number; t0: number; t1: number }[] = [];
   let from = blocks[i]!.start;
