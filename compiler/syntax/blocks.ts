@@ -496,8 +496,8 @@ function clauseUnits(e: Env, h: number, t1: number, closed = true): UnitOut | un
       const shift = s - info.base;
       const out: UnitOut = {
         items: [old], quotes: [],
-        parseD: shift ? shiftSpans(info.parseD, shift) : info.parseD,
-        astD: shift ? shiftSpans(info.astD, shift) : info.astD,
+        parseD: shift ? shiftSpans(info.parseD, shift) : [...info.parseD],
+        astD: shift ? shiftSpans(info.astD, shift) : [...info.astD],
         errors: info.errors,
       };
       if (d !== 0) {
@@ -583,7 +583,8 @@ function blockUnits(e: Env, t0: number, t1: number, start: number, end: number):
     const rec = r.prefixes.get(start - d);
     if (rec && rec.end === at - d) {
       const items = rec.holder.slice(0, rec.n);
-      const out: UnitOut = { items, quotes: [], parseD: d ? shiftSpans(rec.parseD, d) : rec.parseD, astD: d ? shiftSpans(rec.astD, d) : rec.astD, errors: rec.errors };
+      // (fresh arrays: the 条款's units are merged into this one, the earlier parse's stay as they are)
+      const out: UnitOut = { items, quotes: [], parseD: d ? shiftSpans(rec.parseD, d) : [...rec.parseD], astD: d ? shiftSpans(rec.astD, d) : [...rec.astD], errors: rec.errors };
       if (d !== 0) {
         out.fix = items.map((node, index) => ({ holder: items, index, node, d }));
         for (const f of out.fix) r.fix.push(f);
