@@ -259,19 +259,21 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
   // Where to lex again (old offsets [r0, r1]), innermost first; `jj`: the last block of the range.
   // (the last try lexes to the end of the file from the start of the innermost piece: a clean start for the lexer too)
   let inner = blocks[i]!.start;
-  function* tries(): Generator<{ r0: number; r1: number; jj: number }> {
+  // `piece`: a piece inside a block (white space may follow its "}"); a range of whole blocks must end with their "}"
+  // exactly (white space after it belongs to the next block).
+  function* tries(): Generator<{ r0: number; r1: number; jj: number; piece: boolean }> {
     if (i === j) {
       for (const [r0, r1] of editRanges(blocks![i]!.tokens, p, editEnd)) {
         if (inner === blocks![i]!.start) inner = r0;
-        yield { r0, r1, jj: i };
+        yield { r0, r1, jj: i, piece: true };
       }
     }
     if (localOnly) return;
-    yield { r0: blocks![i]!.start, r1: blocks![j]!.end, jj: j };
-    if (j < last || inner !== blocks![i]!.start) yield { r0: inner, r1: a.length, jj: last };
+    yield { r0: blocks![i]!.start, r1: blocks![j]!.end, jj: j, piece: false };
+    if (j < last || inner !== blocks![i]!.start) yield { r0: inner, r1: a.length, jj: last, piece: false };
   }
   let lexed: ReturnType<typeof lexRange> | undefined;
-  let range = { r0: blocks[i]!.start, r1: a.length, jj: last };
+  let range = { r0: blocks[i]!.start, r1: a.length, jj: last, piece: false };
   // (a range whose lexing ends inside an unclosed string (strings may span lines): it runs on — straight to the end of the file)
   let runsOn = false;
   for (const t of tries()) {
@@ -282,7 +284,9 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
     // (ends with a "}" — white space after it up to the range's end, no comment: the lexer starts afresh there, as in the whole file)
     const lt = rt[rt.length - 1];
     const lc = l.value.comments[l.value.comments.length - 1];
-    const ok = t.r1 === a.length || (lt ? lt.tokenType === RBrace && tokenEnd(lt) <= end && (!lc || lc.startOffset < lt.startOffset) && /^[ \t\r\n]*$/.test(b.slice(tokenEnd(lt), end)) : !lc && /^[ \t\r\n]*$/.test(b.slice(t.r0, end)));
+    const ok = t.r1 === a.length || (lt
+      ? lt.tokenType === RBrace && (tokenEnd(lt) === end || (t.piece && tokenEnd(lt) < end && (!lc || lc.startOffset < lt.startOffset) && /^[ \t\r\n]*$/.test(b.slice(tokenEnd(lt), end))))
+      : t.piece && !lc && /^[ \t\r\n]*$/.test(b.slice(t.r0, end)));
     if (ok) {
       lexed = l;
       range = t;
