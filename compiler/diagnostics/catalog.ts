@@ -41,6 +41,7 @@ const entries = {
   ZC0202: { severity: 'error', title: '语法错误：缺少内容' },
   ZC0203: { severity: 'error', title: '语法错误：括号不匹配' },
   ZC0204: { severity: 'error', title: '嵌套过深，无法处理' },
+  ZC0205: { severity: 'error', title: '语法错误过多，其后未解析' },
   // ── literals & AST ─────────────────────────────────────────────────
   ZC0301: { severity: 'error', title: '数字写法有歧义或无效' },
   ZC0302: { severity: 'error', title: '日期无效' },

@@ -80,12 +80,13 @@ export class ParseCache {
     const keepCst = this.keepCst(path, text);
     // (a hit without the CST asked for now — a file parsed from disk, then opened in the editor — is
     // parsed again once with it; formatting would otherwise parse the whole file on every request)
-    if (hit && hit.text === text && (!keepCst || hit.result.value.cst)) return hit.result;
+    // ('cst' in: whether the parse keeps a CST, without making it — it is made when first read)
+    if (hit && hit.text === text && (!keepCst || 'cst' in hit.result.value)) return hit.result;
     // An edit that restores the text of the last parse without syntax errors (a character typed and
     // deleted, an undo): that very parse — the same object, so `compile` can reuse its program's
     // compilation (`KEPT_PROGRAMS`). reparseFile would give an equal parse (all its blocks reused).
     const good = hit?.good;
-    if (good && good.text === text && (!keepCst || good.result.value.cst)) {
+    if (good && good.text === text && (!keepCst || 'cst' in good.result.value)) {
       this.map.set(path, { text, result: good.result });
       return good.result;
     }

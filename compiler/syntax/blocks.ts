@@ -15,13 +15,13 @@
  * block (shifted by the edit's length change) gives exactly the whole-file result.
  */
 import type { CstNode, IToken } from 'chevrotain';
-import type { SourceFile, Span } from '../common/source.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { ClauseDecl, TopItem } from './ast.js';
+import { SourceFile, type Span } from '../common/source.js';
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ClauseDecl, ClauseItem, StrLit, TopItem } from './ast.js';
 import { lexRange, MAX_UNEXPECTED, tokenEnd } from './lexer.js';
 import { parseTokens } from './parser.js';
 import { buildAst } from './cst-to-ast.js';
-import { LBrace, RBrace } from './tokens.js';
+import { Clause, LBrace, RBrace } from './tokens.js';
 
 /** One top-level block of a parsed file. */
 export interface Block {
@@ -109,23 +109,6 @@ export function parseBlocks(
   return blocks;
 }
 
-/** Parse one block's tokens (its own lexing given). */
-export function parseBlock(source: SourceFile, start: number, end: number, tokens: IToken[], comments: IToken[], lexDiagnostics: Diagnostic[], unexpected: number[], keepCst: boolean): Block {
-  const p = parseTokens(source, tokens);
-  const errors: number[] = [];
-  for (const x of lexDiagnostics) if (x.severity === 'error') errors.push(x.span.start);
-  for (const x of p.diagnostics) if (x.severity === 'error') errors.push(x.span.start);
-  // (the first runs of unrecognised characters: enough to silence "missing …" around them, bounded for binary input)
-  for (let k = 0; k < unexpected.length && k < 2 * (MAX_UNEXPECTED + 1); k += 2) errors.push(unexpected[k]!);
-  const a = buildAst(source, p.value, errors);
-  return {
-    start, end, tokens, comments, items: a.value.items,
-    lexDiagnostics, unexpected, parseDiagnostics: p.diagnostics, astDiagnostics: a.diagnostics,
-    syntaxErrors: errors.length > 0,
-    ...(keepCst ? { cst: p.value } : {}),
-  };
-}
-
 /** The file-level CST the formatter reads: the blocks' `topItem`s under one `file` node. */
 export function joinCst(blocks: readonly Block[]): CstNode {
   const topItem: CstNode[] = [];
@@ -143,7 +126,8 @@ export function joinCst(blocks: readonly Block[]): CstNode {
 
 // ── shifting a reused block ──
 
-function shiftToken(t: IToken, d: number): IToken {
+/** A copy of a token `d` UTF-16 units later. */
+export function shiftToken(t: IToken, d: number): IToken {
   const n = { ...t };
   n.startOffset += d;
   if (n.endOffset !== undefined) n.endOffset += d;
@@ -270,52 +254,16 @@ function shiftTokens(ts: readonly IToken[], d: number, inPlace: boolean): IToken
   return ts as IToken[];
 }
 
-function shiftCst(n: CstNode, d: number, moved: Map<IToken, IToken>): CstNode {
-  const children: CstNode['children'] = {};
-  for (const key in n.children) {
-    children[key] = n.children[key]!.map((c) =>
-      'tokenType' in c ? (moved.get(c as IToken) ?? shiftToken(c as IToken, d)) : shiftCst(c as CstNode, d, moved),
-    ) as CstNode[];
-  }
-  const out: CstNode = { ...n, children };
-  if (n.location) {
-    const loc = { ...n.location };
-    loc.startOffset += d;
-    if (loc.endOffset !== undefined) loc.endOffset += d;
-    (out as { location?: typeof loc }).location = loc;
-  }
-  return out;
-}
-
-/**
- * `shiftCst` in place: every node's location moved by `d` (its tokens are the block's, moved in place
- * with them). INVARIANT: only on the CST of a parse that is then dead (see `shiftSpansInPlace`); a
- * node's location object is its own.
- */
-function shiftCstInPlace(n: CstNode, d: number): void {
-  const loc = n.location;
-  if (loc) {
-    loc.startOffset += d;
-    if (loc.endOffset !== undefined) loc.endOffset += d;
-  }
-  for (const key in n.children) for (const c of n.children[key]!) if (!('tokenType' in c)) shiftCstInPlace(c as CstNode, d);
-}
-
 /**
  * The same block `d` UTF-16 units later (d = 0: the block itself). `inPlace`: its tokens and
- * items are moved in place (see `shiftItems`), else copied.
+ * items are moved in place (see `shiftItems`), else copied. `cstOf`: the block keeps a CST (made
+ * again from the moved tokens when read).
  */
-export function shiftBlock(b: Block, d: number, inPlace = false): Block {
+export function shiftBlock(b: Block, d: number, inPlace = false, cstOf?: SourceFile): Block {
   if (d === 0) return b;
-  const tokens = shiftTokens(b.tokens, d, inPlace);
-  // (the CST shares the block's tokens: a map from old to moved tokens keeps that sharing)
-  let moved: Map<IToken, IToken> | undefined;
-  if (b.cst) {
-    moved = new Map();
-    for (let i = 0; i < tokens.length; i++) moved.set(inPlace ? tokens[i]! : b.tokens[i]!, tokens[i]!);
-  }
-  return {
-    start: b.start + d, end: b.end + d, tokens,
+  const out: Block = {
+    start: b.start + d, end: b.end + d,
+    tokens: shiftTokens(b.tokens, d, inPlace),
     comments: shiftTokens(b.comments, d, inPlace),
     items: shiftItems(b.items, d, inPlace),
     lexDiagnostics: shiftSpans(b.lexDiagnostics, d),
@@ -323,244 +271,481 @@ export function shiftBlock(b: Block, d: number, inPlace = false): Block {
     parseDiagnostics: shiftSpans(b.parseDiagnostics, d),
     astDiagnostics: shiftSpans(b.astDiagnostics, d),
     syntaxErrors: b.syntaxErrors,
-    ...(b.cst ? { cst: shiftCst(b.cst, d, moved!) } : {}),
   };
+  // (its 条款 keep what their reuse needs: moved, they are the same objects; copied, the copies share it)
+  if (!inPlace) for (let k = 0; k < b.items.length; k++) if (b.items[k]!.kind === 'clause') shareInfo(b.items[k] as ClauseDecl, out.items[k] as ClauseDecl);
+  return cstOf ? withCst(out, cstOf) : out;
 }
 
-// ── inside one top-level 条款: re-parse only the edited item ──
+// ── units: a 条款 is parsed as its header and each item of its body on its own ──
+//
+// INVARIANT (nested blocks): a block whose last item is a 条款 with its closing "}" is parsed in
+// units — the items before the 条款 (as top-level items), the 条款's header `条款 编号 "标题" {`,
+// and each item of its body: the body is split like a file, after each "}" that closes back to
+// the body's depth; an item that is itself a 条款 is parsed the same way, at any depth; any other
+// item (and the tokens after the last "}", and those before a nested 条款 in the same piece) is
+// parsed inside a made-up `条款 一、{ … }`. Each unit is parsed from its own tokens only, its end of
+// input at the next real token: an error, a missing or extra brace inside an item stays in that item,
+// and the result of a unit depends only on its own tokens (and the lexical errors among them) —
+// so the incremental path can reuse every 条款 whose tokens were not lexed again, wherever it now is.
+// When a 条款's header does not parse cleanly the 条款 is parsed whole (inside the made-up 条款 when
+// nested; at the top level the whole block, as before).
 
-/** The items of a block's last top-level 条款 (the block ends with its "}"), split like the file: after each "}" closing back to the clause body's depth. */
-interface ClauseSplit {
-  /** Index of the 条款 keyword of the block's last item (a clause) in the block's tokens. */
-  readonly head: number;
-  /** Index of the body's "{" in the block's tokens. */
-  readonly open: number;
-  /** Body chunks (text ranges and token index ranges); the text after the last chunk up to the final "}" is not one. */
-  readonly chunks: readonly { start: number; end: number; t0: number; t1: number }[];
+/** A token list viewed with the tokens from `sfx` on moved by `delta` (the reused tokens after an edit, not yet moved). */
+export interface TokenView {
+  readonly v: readonly IToken[];
+  readonly sfx: number;
+  readonly delta: number;
+  /** Shifted copies of the tokens from `sfx` on, made when a unit is parsed (by index). */
+  readonly copies: Map<number, IToken>;
 }
 
-const splits = new WeakMap<Block, ClauseSplit | null>();
-
-function clauseSplit(b: Block): ClauseSplit | undefined {
-  const hit = splits.get(b);
-  if (hit !== undefined) return hit ?? undefined;
-  let r: ClauseSplit | undefined;
-  const t = b.tokens;
-  const last = b.items[b.items.length - 1];
-  const head = last ? t.findIndex((x) => x.startOffset === last.span.start) : -1;
-  const open = head >= 0 ? t.findIndex((x, i) => i > head && x.tokenType === LBrace) : -1;
-  if (
-    !b.syntaxErrors && !b.lexDiagnostics.length && last?.kind === 'clause' && t.length > 2 &&
-    t[head]!.tokenType.name === 'Clause' && open > 0 && t[t.length - 1]!.tokenType === RBrace && tokenEnd(t[t.length - 1]!) === b.end
-  ) {
-    const body = t.slice(open + 1, t.length - 1);
-    const chunks: { start: number; end: number; t0: number; t1: number }[] = [];
-    let start = tokenEnd(t[open]!);
-    let t0 = open + 1;
-    for (const e of blockEnds(body)) {
-      const end = tokenEnd(body[e - 1]!);
-      chunks.push({ start, end, t0, t1: open + 1 + e });
-      start = end;
-      t0 = open + 1 + e;
-    }
-    r = { head, open, chunks };
-  }
-  splits.set(b, r ?? null);
-  return r;
+const st = (w: TokenView, i: number) => w.v[i]!.startOffset + (i >= w.sfx ? w.delta : 0);
+const en = (w: TokenView, i: number) => tokenEnd(w.v[i]!) + (i >= w.sfx ? w.delta : 0);
+function get(w: TokenView, i: number): IToken {
+  if (i < w.sfx || w.delta === 0) return w.v[i]!;
+  let t = w.copies.get(i);
+  if (!t) w.copies.set(i, (t = shiftToken(w.v[i]!, w.delta)));
+  return t;
 }
 
-const inRange = (s: Span, a: number, z: number) => s.start >= a && s.end <= z && !(s.start === 0 && s.end === 0);
+/** Where an earlier parse's 条款 may be reused: those whose tokens lie outside the re-lexed range. */
+export interface Reuse {
+  /** The earlier parse's 条款 (any depth) by start offset (old offsets). */
+  readonly clauses: Map<number, ClauseDecl>;
+  /** The earlier parse's prefix units (the items before a block's 条款), by start offset (old offsets). */
+  readonly prefixes: Map<number, PrefixUnit>;
+  /** The re-lexed range in new offsets: [from, to]. */
+  readonly from: number;
+  readonly to: number;
+  readonly delta: number;
+  /** Reused nodes, moved or copied once the new parse is complete (`fixReused`). */
+  readonly fix: Fix[];
+}
 
-/**
- * Re-parse an edit [p, editEnd) (old offsets; the text grew by `delta`) that lies inside
- * one item (or run of items) of a top-level 条款 without syntax errors: the item is lexed
- * and parsed again inside a copy of the clause's header and closing "}"; the clause's
- * other items are reused. The edited item may now have lexical or syntax errors, as long
- * as they stay inside it: every error lies in the re-parsed range and the parser, after
- * its recovery, closes the clause with the copied "}" — it is then back in the clause
- * body's item loop exactly where the whole-file parse is at the next item (a token every
- * recovery inside the body stops at), so the items around are parsed as before.
- * Undefined when that does not apply — an edit in the header or after the last item, a
- * "{" / "}" / unclosed string that changes the brace structure, an error reported outside
- * the item or at the end of the text, a diagnostic the header would repeat or an error
- * would silence — and the caller parses the whole block.
- */
-export function reparseInClause(source: SourceFile, b: Block, p: number, editEnd: number, delta: number, keepCst: boolean, inPlace = false): Block | undefined {
-  if (keepCst && !b.cst) return undefined;
-  const split = clauseSplit(b);
-  if (!split) return undefined;
-  const cs = split.chunks;
-  let k = 0;
-  while (k < cs.length && cs[k]!.end <= p) k++;
-  let j = k;
-  while (j < cs.length && cs[j]!.end < editEnd) j++;
-  if (j >= cs.length || p < cs[k]!.start) return undefined;
-  const start = cs[k]!.start;
-  const oldEnd = cs[j]!.end;
-  const end = oldEnd + delta;
-  const l = lexRange(source, start, end);
-  const ends = blockEnds(l.value.tokens);
-  const rt = l.value.tokens;
-  if (!rt.length || ends[ends.length - 1] !== rt.length || tokenEnd(rt[rt.length - 1]!) !== end) return undefined;
-  const unexpected = l.value.unexpected;
-  if (l.diagnostics.some((d) => !inRange(d.span, start, end))) return undefined;
-  const close = shiftToken(b.tokens[b.tokens.length - 1]!, delta);
-  const wrapped = [...b.tokens.slice(split.head, split.open + 1), ...rt, close];
-  let parsed;
-  try {
-    parsed = parseTokens(source, wrapped);
-  } catch {
-    return undefined;
+/** What a 条款 parsed in units produced (for its reuse): its diagnostics and whether it has errors, at `base` (its start then). */
+interface ClauseInfo {
+  readonly base: number;
+  readonly parseD: Diagnostic[];
+  readonly astD: Diagnostic[];
+  readonly errors: boolean;
+}
+const clauseInfo = new WeakMap<object, ClauseInfo>();
+
+interface UnitOut {
+  /** Top-level items, or a 条款 body's (a unit inside a 条款). */
+  items: (TopItem | ClauseItem)[];
+  quotes: StrLit[];
+  parseD: Diagnostic[];
+  astD: Diagnostic[];
+  errors: boolean;
+  /** Reused 条款 among `items` still to be moved (`Reuse.fix`, their holder is `items`). */
+  fix?: Fix[];
+  /** A block's items before its 条款, parsed as one unit (blockUnits). */
+  prefix?: PrefixUnit;
+}
+
+interface Fix {
+  holder: unknown[];
+  index: number;
+  readonly node: TopItem | ClauseItem;
+  readonly d: number;
+}
+
+/** The items before a block's 条款 as one unit parsed them (for reuse): `holder[0, n)` once the parse is complete. */
+export interface PrefixUnit {
+  readonly start: number;
+  readonly end: number;
+  readonly holder: readonly (TopItem | ClauseItem)[];
+  readonly n: number;
+  readonly parseD: Diagnostic[];
+  readonly astD: Diagnostic[];
+  readonly errors: boolean;
+}
+/** A block's prefix unit, when it was parsed in units. */
+export const prefixUnits = new WeakMap<Block, PrefixUnit>();
+
+interface Env {
+  readonly source: SourceFile;
+  readonly w: TokenView;
+  /** Offsets of the block's lexical errors and runs of unrecognised characters, sorted. */
+  readonly lexErrors: readonly number[];
+  readonly reuse: Reuse | undefined;
+}
+
+let wrapProto: IToken[] | undefined;
+let closeProto: IToken | undefined;
+function protos(): [IToken[], IToken] {
+  if (!wrapProto) {
+    const text = '条款 一、{}';
+    const ts = lexRange(new SourceFile('/zc-wrap', text), 0, text.length).value.tokens;
+    wrapProto = ts.slice(0, -1);
+    closeProto = ts[ts.length - 1]!;
   }
-  // Errors, as parseBlock collects them (the old block had none: these are all of the block's).
-  const errors: number[] = [];
-  for (const x of l.diagnostics) if (x.severity === 'error') errors.push(x.span.start);
-  for (const x of parsed.diagnostics) if (x.severity === 'error') errors.push(x.span.start);
-  for (let q = 0; q < unexpected.length && q < 2 * (MAX_UNEXPECTED + 1); q += 2) errors.push(unexpected[q]!);
-  const fresh = clauseCst(parsed.value);
-  if (parsed.diagnostics.length || errors.length) {
-    // INVARIANT: an error is local only when it is reported inside the item and the parser's
-    // recovery ended back in the clause body: the copied "}" closes the clause.
-    if (parsed.diagnostics.some((d) => !inRange(d.span, start, end))) return undefined;
-    const rb = fresh?.children['RBrace'] as IToken[] | undefined;
-    if (!rb || rb.length !== 1 || rb[0] !== close) return undefined;
-    if (((parsed.value.children['topItem'] ?? []) as CstNode[]).length !== 1) return undefined;
+  return [wrapProto, closeProto!];
+}
+const at0 = (t: IToken, at: number): IToken => ({ ...t, startOffset: at, endOffset: at + t.image.length - 1 });
+
+/** Lexical error offsets in [from, to] (inclusive: an error at a span's end counts for it, cst-to-ast's hasErrorIn). */
+function lexErrorsIn(e: Env, from: number, to: number): number[] {
+  const xs = e.lexErrors;
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (xs[m]! < from) lo = m + 1;
+    else hi = m;
   }
-  const a = buildAst(source, parsed.value, errors);
-  const clause = a.value.items[0];
-  if (a.value.items.length !== 1 || clause?.kind !== 'clause' || a.diagnostics.some((d) => !inRange(d.span, start, end))) return undefined;
-  const old = b.items[b.items.length - 1] as ClauseDecl;
-  // INVARIANT: everything outside [start, oldEnd) is the old block's, moved by delta when after it.
-  const before = <T extends { span: Span }>(xs: readonly T[]) => xs.filter((x) => x.span.end <= start);
-  const after = <T extends { span: Span }>(xs: readonly T[]) => shiftSpans(xs.filter((x) => x.span.start >= oldEnd), delta);
-  // Moved in place only when the block has no syntax errors (nor the rest of the parse: the caller's
-  // `inPlace`): an earlier parse kept as `lastGood` must keep its offsets.
-  const move = inPlace && errors.length === 0;
-  const afterList = old.items.filter((x) => x.span.start >= oldEnd);
-  if (old.items.some((x) => x.span.start < oldEnd && x.span.end > start && !(x.span.start >= start && x.span.end <= oldEnd))) return undefined;
-  // (with errors, touching spans count too: an error at a span's end silences its "missing …", cst-to-ast's hasErrorIn)
-  const touch = errors.length ? 1 : 0;
-  if (b.astDiagnostics.some((d) => !(d.span.start === 0 && d.span.end === 0) && d.span.start < oldEnd + touch && d.span.end + touch > start && !inRange(d.span, start, oldEnd))) return undefined;
-  const item: ClauseDecl = {
-    ...old,
-    span: { ...old.span, end: old.span.end + delta },
-    quotes: [...before(old.quotes), ...clause.quotes, ...after(old.quotes)],
-    items: [...before(old.items), ...clause.items, ...(move ? afterList : shiftItems(afterList as TopItem[], delta, false) as ClauseDecl['items'][number][])],
-  };
-  const oldDiags = b.astDiagnostics;
-  const kept = (d: Diagnostic) => !inRange(d.span, start, oldEnd);
-  const astDiagnostics = [
-    ...oldDiags.filter((d) => kept(d) && d.span.end <= start),
-    ...a.diagnostics,
-    ...shiftSpans(oldDiags.filter((d) => kept(d) && d.span.end > start), delta),
-  ];
-  const moved = keepCst ? new Map<IToken, IToken>() : undefined;
-  const t0 = cs[k]!.t0;
-  const t1 = cs[j]!.t1;
-  // Moved in place, the old block's token array becomes the new block's (the item's tokens spliced in,
-  // below): no copy of the file's tokens per edit. Else the tokens after the item: the old ones when
-  // the edit kept the length, else moved copies.
-  let tail: IToken[] | undefined;
-  if (!move) {
-    tail = b.tokens.slice(t1);
-    if (delta !== 0) for (let i = 0; i < tail.length; i++) tail[i] = shiftToken(tail[i]!, delta);
-  }
-  if (moved) for (let i = t1; i < b.tokens.length; i++) moved.set(b.tokens[i]!, tail ? tail[i - t1]! : b.tokens[i]!);
-  let cst: CstNode | undefined;
-  // (moved in place: the CST nodes after the item, moved below — no copy of the CST after the edit)
-  const later: CstNode[] = [];
-  if (keepCst) {
-    cst = spliceClauseCst(b.cst!, fresh, start, oldEnd, delta, moved!, move ? later : undefined);
-    if (!cst) return undefined;
-  }
-  const afterComments = b.comments.filter((c) => c.startOffset >= oldEnd);
-  const comments = [...b.comments.filter((c) => c.startOffset < start), ...l.value.comments, ...(move ? afterComments : afterComments.map((c) => shiftToken(c, delta)))];
-  let tokens: IToken[];
-  if (move) {
-    // (last: nothing above may fail after this — the earlier parse is changed from here on)
-    tokens = b.tokens;
-    if (delta !== 0) {
-      for (let i = t1; i < tokens.length; i++) {
-        const t = tokens[i]!;
-        t.startOffset += delta;
-        if (t.endOffset !== undefined) t.endOffset += delta;
-      }
-      shiftTokens(afterComments, delta, true);
-      shiftItems(afterList as TopItem[], delta, true);
-      for (const n of later) shiftCstInPlace(n, delta);
-    }
-    // (a large item's tokens are not passed as arguments: the stack limits their number)
-    if (rt.length <= 10_000) tokens.splice(t0, t1 - t0, ...rt);
-    else tokens = tokens.slice(0, t0).concat(rt, tokens.slice(t1));
-  } else tokens = b.tokens.slice(0, t0).concat(rt, tail!);
-  const out: Block = {
-    start: b.start, end: b.end + delta, tokens, comments, items: [...b.items.slice(0, -1), item],
-    lexDiagnostics: l.diagnostics, unexpected, parseDiagnostics: parsed.diagnostics, astDiagnostics, syntaxErrors: errors.length > 0,
-    ...(cst ? { cst } : {}),
-  };
-  if (out.syntaxErrors) return out; // (no split: the next edit is re-parsed against the last parse without errors)
-  // The new block's split, carried forward (what clauseSplit would compute, without a pass over the clause).
-  const dt = rt.length - (cs[j]!.t1 - cs[k]!.t0);
-  const chunks = cs.slice(0, k);
-  let from = start;
-  let e0 = 0;
-  for (const e of ends) {
-    const to = tokenEnd(rt[e - 1]!);
-    chunks.push({ start: from, end: to, t0: cs[k]!.t0 + e0, t1: cs[k]!.t0 + e });
-    from = to;
-    e0 = e;
-  }
-  for (let x = j + 1; x < cs.length; x++) {
-    const c = cs[x]!;
-    chunks.push({ start: c.start + delta, end: c.end + delta, t0: c.t0 + dt, t1: c.t1 + dt });
-  }
-  splits.set(out, { head: split.head, open: split.open, chunks });
+  const out: number[] = [];
+  for (let k = lo; k < xs.length && xs[k]! <= to && out.length <= MAX_UNEXPECTED; k++) out.push(xs[k]!);
   return out;
 }
 
-/** The clauseDecl node of a file CST whose last top item is a clause. */
-function clauseCst(file: CstNode): CstNode | undefined {
-  const tops = (file.children['topItem'] ?? []) as CstNode[];
-  return (tops[tops.length - 1]?.children['clauseDecl'] as CstNode[] | undefined)?.[0];
+/**
+ * Parse tokens [i0, i1) as one unit: `wrap` inside a made-up `条款 一、{ … }` (items of a 条款 body),
+ * else as top-level items. `from`: where the unit's text starts (its lexical errors from there);
+ * `at`: the next real token's start (the unit's end of input, where the made-up "}" goes).
+ */
+function parseUnit(e: Env, i0: number, i1: number, from: number, at: number, wrap: boolean, close = wrap): UnitOut {
+  const toks: IToken[] = [];
+  const [wp, cp] = protos();
+  if (wrap) for (const t of wp) toks.push(at0(t, i0 < i1 ? st(e.w, i0) : at));
+  for (let i = i0; i < i1; i++) toks.push(get(e.w, i));
+  const src = e.source;
+  // (at the end of the file no made-up "}": the parser reports the missing one there, as a whole parse does)
+  if (close && at < src.text.length) toks.push(at0(cp, at));
+  const view = at >= src.text.length ? src : new SourceFile(src.path, src.text.slice(0, at));
+  const p = parseTokens(view, toks);
+  const errors = lexErrorsIn(e, from, at);
+  for (const x of p.diagnostics) if (x.severity === 'error') errors.push(x.span.start);
+  const a = buildAst(view, p.value, errors);
+  let items: (TopItem | ClauseItem)[] = [...a.value.items];
+  let quotes: StrLit[] = [];
+  if (wrap) {
+    const w = items[0] as ClauseDecl;
+    quotes = [...w.quotes];
+    items = [...w.items];
+    // (recovery may close the made-up 条款 early: what follows it, as far as a 条款 may hold it)
+    for (let k = 1; k < a.value.items.length; k++) if (BODY_KINDS.has(a.value.items[k]!.kind)) items.push(a.value.items[k]!);
+  }
+  return { items, quotes, parseD: p.diagnostics, astD: a.diagnostics, errors: errors.length > 0 };
 }
 
-const at = (c: CstNode | IToken): number => ('tokenType' in c ? (c as IToken).startOffset : ((c as CstNode).location?.startOffset ?? NaN));
+const BODY_KINDS = new Set(['clause', 'measure', 'qualitative', 'doubt', 'indicator', 'property', 'definition', 'assumption']);
+
+function firstOf(w: TokenView, i0: number, i1: number, type: unknown): number {
+  for (let i = i0; i < i1; i++) if (w.v[i]!.tokenType === type) return i;
+  return -1;
+}
+function lastOf(w: TokenView, i0: number, i1: number, type: unknown): number {
+  for (let i = i1 - 1; i >= i0; i--) if (w.v[i]!.tokenType === type) return i;
+  return -1;
+}
+
+/** Body pieces of tokens [i0, i1): each ends after a "}" closing back to depth 0 (the last may not). */
+function pieces(w: TokenView, i0: number, i1: number): [number, number][] {
+  const out: [number, number][] = [];
+  let depth = 0;
+  let from = i0;
+  for (let i = i0; i < i1; i++) {
+    const ty = w.v[i]!.tokenType;
+    if (ty === LBrace) depth++;
+    else if (ty === RBrace) {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) {
+        out.push([from, i + 1]);
+        from = i + 1;
+      }
+    }
+  }
+  if (from < i1) out.push([from, i1]);
+  return out;
+}
+
+function merge(into: UnitOut, u: UnitOut): void {
+  if (u.fix) {
+    // (the reused 条款 now sit in `into.items`)
+    for (const f of u.fix) {
+      f.holder = into.items;
+      f.index += into.items.length;
+      (into.fix ??= []).push(f);
+    }
+  }
+  for (const x of u.items) into.items.push(x);
+  for (const x of u.quotes) into.quotes.push(x);
+  for (const x of u.parseD) into.parseD.push(x);
+  for (const x of u.astD) into.astD.push(x);
+  into.errors ||= u.errors;
+}
 
 /**
- * The block's CST with the last clause's children in [start, oldEnd) replaced by those of
- * `fresh` (the re-parsed item inside a copy of the clause), children after it moved by delta.
+ * The 条款 of tokens [h, t1) (h: its 条款 keyword, t1 - 1: its closing "}" — none when not `closed`:
+ * it runs to the end of the file), in units; reused from the earlier parse when its tokens were not
+ * lexed again. Undefined when its header does not parse cleanly.
  */
-function spliceClauseCst(file: CstNode, fresh: CstNode | undefined, start: number, oldEnd: number, delta: number, moved: Map<IToken, IToken>, later?: CstNode[]): CstNode | undefined {
-  const tops = (file.children['topItem'] ?? []) as CstNode[];
-  const top = tops[tops.length - 1];
-  const old = top && clauseCst(file);
-  if (!top || !old || !fresh) return undefined;
-  const children: CstNode['children'] = {};
-  for (const key of new Set([...Object.keys(old.children), ...Object.keys(fresh.children)])) {
-    const list: (CstNode | IToken)[] = [];
-    for (const c of old.children[key] ?? []) {
-      const o = at(c);
-      if (Number.isNaN(o)) return undefined;
-      if (o < start) list.push(c);
+function clauseUnits(e: Env, h: number, t1: number, closed = true): UnitOut | undefined {
+  const w = e.w;
+  const s = st(w, h);
+  const end = en(w, t1 - 1);
+  const r = e.reuse;
+  if (r && closed && (end < r.from || s > r.to)) {
+    const d = end < r.from ? 0 : r.delta;
+    const old = r.clauses.get(s - d);
+    const info = old && clauseInfo.get(old);
+    if (old && info && old.span.end === end - d) {
+      const shift = s - info.base;
+      const out: UnitOut = {
+        items: [old], quotes: [],
+        parseD: shift ? shiftSpans(info.parseD, shift) : [...info.parseD],
+        astD: shift ? shiftSpans(info.astD, shift) : [...info.astD],
+        errors: info.errors,
+      };
+      if (d !== 0) {
+        const f: Fix = { holder: out.items, index: 0, node: old, d };
+        r.fix.push(f);
+        out.fix = [f];
+      }
+      return out;
     }
-    for (const c of fresh.children[key] ?? []) {
-      const o = at(c);
-      if (Number.isNaN(o)) return undefined; // (a node recovery made up: where it goes is unknown)
-      if (o >= start && o < oldEnd + delta) list.push(c);
-    }
-    for (const c of old.children[key] ?? []) {
-      if (at(c) < oldEnd) continue;
-      if ('tokenType' in c) list.push(moved.get(c as IToken) ?? shiftToken(c as IToken, delta));
-      else if (later) {
-        // (moved in place by the caller once nothing can fail any more)
-        later.push(c as CstNode);
-        list.push(c);
-      } else list.push(shiftCst(c as CstNode, delta, moved));
-    }
-    if (list.length) children[key] = list as CstNode[];
   }
-  const endMoved = (n: CstNode): CstNode['location'] => (n.location ? { ...n.location, ...(n.location.endOffset !== undefined ? { endOffset: n.location.endOffset + delta } : {}) } : n.location);
-  const clause: CstNode = { ...old, children, location: endMoved(old)! };
-  const topNew: CstNode = { ...top, children: { ...top.children, clauseDecl: [clause] }, location: endMoved(top)! };
-  return { ...file, children: { ...file.children, topItem: [...tops.slice(0, -1), topNew] }, location: endMoved(file)! };
+  const o = firstOf(w, h, t1, LBrace);
+  const bodyEnd = closed ? t1 - 1 : t1;
+  const eof = e.source.text.length;
+  if (o < 0 || o + 1 > bodyEnd) return undefined;
+  const head = parseUnit(e, h, o + 1, s, o + 1 < t1 ? st(w, o + 1) : eof, false, true);
+  const hc = head.items[0] as ClauseDecl | undefined;
+  if (head.errors || head.items.length !== 1 || hc?.kind !== 'clause' || hc.items.length || hc.quotes.length || hc.span.start !== s) return undefined;
+  const body: UnitOut = { items: [], quotes: [], parseD: [...head.parseD], astD: [...head.astD], errors: false };
+  const ps = pieces(w, o + 1, bodyEnd);
+  for (let k = 0; k < ps.length; k++) {
+    const [c0, c1] = ps[k]!;
+    const next = c1 < bodyEnd ? st(w, c1) : closed ? st(w, t1 - 1) : eof;
+    merge(body, pieceUnits(e, c0, c1, next, !closed && c1 === bodyEnd));
+  }
+  const clause: ClauseDecl = {
+    kind: 'clause', span: e.source.span(s, end), number: hc.number, numberSpan: hc.numberSpan, quotes: body.quotes, items: body.items as ClauseDecl['items'][number][],
+    ...(hc.title ? { title: hc.title } : {}),
+  };
+  if (closed) clauseInfo.set(clause, { base: s, parseD: body.parseD, astD: body.astD, errors: body.errors });
+  // (the reused 条款 inside it stay where they are: in its items, their holder)
+  return { items: [clause], quotes: [], parseD: body.parseD, astD: body.astD, errors: body.errors };
+}
+
+/**
+ * One piece of a 条款 body, tokens [c0, c1): a nested 条款 (with what precedes it in the piece) in units,
+ * else wrapped whole. `open`: the piece runs to the end of the file (its 条款 is not closed).
+ */
+function pieceUnits(e: Env, c0: number, c1: number, next: number, open = false): UnitOut {
+  const w = e.w;
+  const from = c0 > 0 ? en(w, c0 - 1) : st(w, c0);
+  if (open || w.v[c1 - 1]!.tokenType === RBrace) {
+    const o = firstOf(w, c0, c1, LBrace);
+    const h = o < 0 ? -1 : lastOf(w, c0, o, Clause);
+    if (h >= 0) {
+      const c = clauseUnits(e, h, c1, !open);
+      if (c) {
+        if (h === c0) return c;
+        const pre = parseUnit(e, c0, h, from, st(w, h), true);
+        merge(pre, c);
+        return pre;
+      }
+    }
+  }
+  return parseUnit(e, c0, c1, from, next, true);
+}
+
+/**
+ * A block's items in units when its last item is a 条款 closed by the block's "}" — or, the file's
+ * last block, a 条款 never closed: then one ZC0202 at the end of the file (see above); undefined when
+ * the block is parsed whole (no such 条款, or its header does not parse cleanly).
+ */
+function blockUnits(e: Env, t0: number, t1: number, start: number, end: number): UnitOut | undefined {
+  const w = e.w;
+  if (t1 - t0 < 2) return undefined;
+  const closed = w.v[t1 - 1]!.tokenType === RBrace && en(w, t1 - 1) === end;
+  if (!closed && end !== e.source.text.length) return undefined;
+  const o = firstOf(w, t0, t1, LBrace);
+  const h = o < 0 ? -1 : lastOf(w, t0, o, Clause);
+  if (h < 0) return undefined;
+  const c = clauseUnits(e, h, t1, closed);
+  if (!c) return undefined;
+  if (!closed && !c.parseD.some((d) => d.span.start === end)) {
+    c.parseD = [...c.parseD, diag('ZC0202', e.source.span(end, end), '文件意外结束，此处缺少“}”', { help: '检查是否缺少右花括号“}”或“）”' })];
+    c.errors = true;
+  }
+  if (h === t0) return c;
+  // The items before the 条款: the earlier parse's when their tokens were not lexed again.
+  const at = st(w, h);
+  const r = e.reuse;
+  let pre: UnitOut | undefined;
+  if (r && (at < r.from || start > r.to)) {
+    const d = at < r.from ? 0 : r.delta;
+    const rec = r.prefixes.get(start - d);
+    if (rec && rec.end === at - d) {
+      const items = rec.holder.slice(0, rec.n);
+      // (fresh arrays: the 条款's units are merged into this one, the earlier parse's stay as they are)
+      const out: UnitOut = { items, quotes: [], parseD: d ? shiftSpans(rec.parseD, d) : [...rec.parseD], astD: d ? shiftSpans(rec.astD, d) : [...rec.astD], errors: rec.errors };
+      if (d !== 0) {
+        out.fix = items.map((node, index) => ({ holder: items, index, node, d }));
+        for (const f of out.fix) r.fix.push(f);
+      }
+      pre = out;
+    }
+  }
+  pre ??= parseUnit(e, t0, h, start, at, false);
+  const rec: PrefixUnit = { start, end: at, holder: pre.items, n: pre.items.length, parseD: pre.parseD, astD: pre.astD, errors: pre.errors };
+  merge(pre, c);
+  pre.prefix = rec;
+  return pre;
+}
+
+/**
+ * Parse one block's tokens (its own lexing given) — in units (above) or whole. `w`: the tokens seen
+ * through a view (the incremental path: later tokens not yet moved), `reuse`: the earlier parse's 条款.
+ */
+export function parseBlock(
+  source: SourceFile, start: number, end: number, tokens: IToken[], comments: IToken[], lexDiagnostics: Diagnostic[], unexpected: number[], keepCst: boolean,
+  view?: { w: TokenView; t0: number; t1: number; reuse?: Reuse },
+): Block {
+  const lexErrors: number[] = [];
+  for (const x of lexDiagnostics) if (x.severity === 'error') lexErrors.push(x.span.start);
+  for (let k = 0; k < unexpected.length; k += 2) lexErrors.push(unexpected[k]!);
+  lexErrors.sort((a, b) => a - b);
+  const w = view?.w ?? { v: tokens, sfx: tokens.length, delta: 0, copies: new Map() };
+  const t0 = view ? view.t0 : 0;
+  const t1 = view ? view.t1 : tokens.length;
+  const env: Env = { source, w, lexErrors, reuse: view?.reuse };
+  let u = blockUnits(env, t0, t1, start, end);
+  if (u === undefined) {
+    const ts: IToken[] = [];
+    for (let i = t0; i < t1; i++) ts.push(get(w, i));
+    const p = parseTokens(source, ts);
+    const errors: number[] = [];
+    for (const x of lexDiagnostics) if (x.severity === 'error') errors.push(x.span.start);
+    for (const x of p.diagnostics) if (x.severity === 'error') errors.push(x.span.start);
+    // (the first runs of unrecognised characters: enough to silence "missing …" around them, bounded for binary input)
+    for (let k = 0; k < unexpected.length && k < 2 * (MAX_UNEXPECTED + 1); k += 2) errors.push(unexpected[k]!);
+    const a = buildAst(source, p.value, errors);
+    u = { items: [...a.value.items], quotes: [], parseD: p.diagnostics, astD: a.diagnostics, errors: errors.length > 0 };
+  }
+  const b: Block = {
+    start, end, tokens, comments, items: u.items as TopItem[],
+    lexDiagnostics, unexpected, parseDiagnostics: u.parseD, astDiagnostics: u.astD,
+    syntaxErrors: u.errors || lexErrors.length > 0,
+  };
+  if (u.prefix) prefixUnits.set(b, u.prefix);
+  return keepCst ? withCst(b, source) : b;
+}
+
+/** `b` with its CST, made when first read (the formatter's): Chevrotain's parse of the block's tokens whole. */
+export function withCst(b: Block, source: SourceFile): Block {
+  let cst: CstNode | undefined;
+  return Object.defineProperty(b, 'cst', { enumerable: true, get: () => (cst ??= parseTokens(source, b.tokens).value) });
+}
+
+/**
+ * Reused 条款 moved by their offsets: in place (`inPlace`: the earlier parse is not kept) or replaced by
+ * copies in the arrays that hold them (their nested 条款 keep what they need for reuse).
+ */
+export function fixReused(r: Reuse, inPlace: boolean): void {
+  for (const f of r.fix) {
+    if (inPlace) shiftItems([f.node as TopItem], f.d, true);
+    else {
+      const copy = shiftSpans(f.node, f.d);
+      if (f.node.kind === 'clause') shareInfo(f.node, copy as ClauseDecl);
+      f.holder[f.index] = copy;
+    }
+  }
+}
+
+function shareInfo(a: ClauseDecl, b: ClauseDecl): void {
+  const i = clauseInfo.get(a);
+  if (i) clauseInfo.set(b, i);
+  for (let k = 0; k < a.items.length; k++) if (a.items[k]!.kind === 'clause') shareInfo(a.items[k] as ClauseDecl, b.items[k] as ClauseDecl);
+}
+
+/** The 条款 (any depth) of `items` parsed in units, by start offset. */
+export function clausesOf(items: readonly TopItem[], into: Map<number, ClauseDecl>): Map<number, ClauseDecl> {
+  for (const x of items) {
+    if (x.kind !== 'clause') continue;
+    if (clauseInfo.has(x)) into.set(x.span.start, x);
+    clausesOf(x.items as TopItem[], into);
+  }
+  return into;
+}
+
+/**
+ * Text ranges of a block's brace bodies' pieces that contain [p, q] (old offsets), innermost first:
+ * [after the "{" or "}" before the piece, after the piece's own closing "}"] — where an edit is lexed
+ * again. Lazy: the tokens are walked outwards from the edit only as far as the ranges asked for.
+ */
+export function* editRanges(tokens: readonly IToken[], p: number, q: number): Generator<[number, number]> {
+  const braceBefore = (x: number): number => {
+    for (let y = x - 1; y >= 0; y--) {
+      const ty = tokens[y]!.tokenType;
+      if (ty === LBrace || ty === RBrace) return tokenEnd(tokens[y]!);
+    }
+    return -1;
+  };
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (tokens[m]!.startOffset < p) lo = m + 1;
+    else hi = m;
+  }
+  const k = lo;
+  // (a piece around p closed by its own "}" before the enclosing body closes)
+  let fwd = k;
+  let rel = 0;
+  let start = braceBefore(k);
+  for (; fwd < tokens.length; fwd++) {
+    const ty = tokens[fwd]!.tokenType;
+    if (ty === LBrace) rel++;
+    else if (ty === RBrace) {
+      if (rel === 0) break;
+      if (--rel === 0) {
+        const e = tokenEnd(tokens[fwd]!);
+        if (start >= 0 && start <= p && q <= e) yield [start, e];
+        fwd++;
+        break;
+      }
+    }
+  }
+  // then outwards: each body around the edit (opened by "{" at `open`, closed at `close`) as a piece of the body around it
+  let b = k - 1;
+  let f = k;
+  for (;;) {
+    let open = -1;
+    let r = 0;
+    for (; b >= 0; b--) {
+      const ty = tokens[b]!.tokenType;
+      if (ty === RBrace) r++;
+      else if (ty === LBrace) {
+        if (r === 0) {
+          open = b--;
+          break;
+        }
+        r--;
+      }
+    }
+    let close = -1;
+    r = 0;
+    for (; f < tokens.length; f++) {
+      const ty = tokens[f]!.tokenType;
+      if (ty === LBrace) r++;
+      else if (ty === RBrace) {
+        if (r === 0) {
+          close = f++;
+          break;
+        }
+        r--;
+      }
+    }
+    if (open < 0 || close < 0) return;
+    const s = braceBefore(open);
+    if (s < 0) return;
+    const e = tokenEnd(tokens[close]!);
+    if (s <= p && q <= e) yield [s, e];
+  }
 }

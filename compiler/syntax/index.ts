@@ -8,7 +8,9 @@ import type { SourceFile } from '../common/source.js';
 import type { Result } from '../diagnostics/diagnostic.js';
 import { lexRange, mergeByStart, unexpectedDiagnostics } from './lexer.js';
 import type { FileAst, TopItem } from './ast.js';
-import { joinCst, parseBlock, parseBlocks, reparseInClause, shiftBlock, type Block } from './blocks.js';
+import { blockEnds, clausesOf, prefixUnits, type PrefixUnit, editRanges, fixReused, joinCst, parseBlocks, parseBlock, shiftBlock, shiftSpans, shiftToken, withCst, type Block, type Reuse, type TokenView } from './blocks.js';
+import type { ClauseDecl } from './ast.js';
+import { tokenEnd } from './lexer.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LBrace, LParen, RBrace, RParen } from './tokens.js';
 
@@ -181,19 +183,22 @@ function commonSuffix(a: string, b: string, n: number): number {
 }
 
 /**
- * The parse of `source` given the parse of an earlier text of the same file: only the
- * top-level blocks the edit touches are re-lexed and re-parsed; the blocks before it are
- * reused as they are, the blocks after it moved by the edit's length change.
+ * The parse of `source` given the parse of an earlier text of the same file: only the text around
+ * the edit is lexed again — the smallest brace body's piece holding it (blocks.ts `editRanges`) whose
+ * new tokens end with its "}" where it ended, else the top-level blocks it touches, else the rest of
+ * the file — and the file is split into blocks again from the tokens; a 条款 (at any depth) whose
+ * tokens were not lexed again is reused, moved by the edit's length change (blocks.ts, units), the
+ * top-level blocks after the re-lexed ones as they are.
  * INVARIANT: the result equals `parseFile(source, opts)` (tokens, comments, AST,
  * diagnostics, CST) — test/syntax/incremental.test.ts checks it on random edits.
  */
 export function reparseFile(previous: ParsedFile, source: SourceFile, opts: ParseOptions = {}): Result<ParsedFile> {
-  // After an edit that made a syntax error, the block holding it must be parsed whole (its errors
-  // are not local); the edit that repairs it is, against the last parse without errors, often an
-  // edit inside one item again (typing 「…」 or "…" in two steps).
+  // After an edit that made a syntax error, the next edit is re-parsed against the last parse without
+  // errors: the edit that repairs it (or undoes it) finds that parse's nodes again.
   const good = previous.syntaxErrors ? previous.lastGood : undefined;
   moved = false;
-  const r = (good && reparseFrom(good, source, opts, true)) || reparseFrom(previous, source, opts, false)!;
+  // (against it only when the edit since is local — inside one brace body's piece — else against the previous parse)
+  const r = (good && good.source.path === source.path && reparseFrom(good, source, opts, true)) || reparseFrom(previous, source, opts, false)!;
   // INVARIANT: lastGood only changes what is re-parsed, never the result (it is a correct parse of its own text).
   // (errors after nodes were moved in place — only the nesting limit: the earlier parses are not kept)
   if (!r.value.syntaxErrors || moved) return r;
@@ -206,16 +211,38 @@ export function reparseFile(previous: ParsedFile, source: SourceFile, opts: Pars
 /** The last `reparseFrom` moved nodes of the earlier parse in place (`ParseOptions.inPlace`). */
 let moved = false;
 
-/**
- * `reparseFile` from one earlier parse. `localOnly`: only when the edit lies inside one item of
- * a top-level 条款 (undefined otherwise).
- */
+function firstAtOrAfter(ts: readonly IToken[], off: number): number {
+  let lo = 0;
+  let hi = ts.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (ts[m]!.startOffset < off) lo = m + 1;
+    else hi = m;
+  }
+  return lo;
+}
+
+/** Tokens [a0, b0) of `old` and `fresh` hold the same braces in the same order. */
+function sameBraces(old: readonly IToken[], a0: number, b0: number, fresh: readonly IToken[]): boolean {
+  let x = a0;
+  for (const t of fresh) {
+    const ty = t.tokenType;
+    if (ty !== LBrace && ty !== RBrace) continue;
+    while (x < b0 && old[x]!.tokenType !== LBrace && old[x]!.tokenType !== RBrace) x++;
+    if (x >= b0 || old[x]!.tokenType !== ty) return false;
+    x++;
+  }
+  while (x < b0 && old[x]!.tokenType !== LBrace && old[x]!.tokenType !== RBrace) x++;
+  return x >= b0;
+}
+
+/** `reparseFile` from one earlier parse. `localOnly`: only when the edit lies inside one brace body's piece (undefined otherwise). */
 function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOptions, localOnly: boolean): Result<ParsedFile> | undefined {
   const keepCst = !!opts.keepCst;
   const blocks = previous.blocks;
   const a = previous.source.text;
   const b = source.text;
-  if (!blocks || !blocks.length || (keepCst && blocks.some((x) => !x.cst)) || previous.source.path !== source.path) return localOnly ? undefined : parseFile(source, opts);
+  if (!blocks || !blocks.length || (keepCst && blocks.some((x) => !('cst' in x))) || previous.source.path !== source.path) return localOnly ? undefined : parseFile(source, opts);
   if (a === b) return assemble(source, [...blocks], keepCst); // (an edit undone: the text of the base again)
   // The edit: old [p, a.length - s) became new [p, b.length - s).
   const n = Math.min(a.length, b.length);
@@ -228,46 +255,179 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
   while (i < blocks.length - 1 && blocks[i]!.end <= p) i++;
   let j = i;
   while (j < blocks.length - 1 && blocks[j]!.end < editEnd) j++;
-  // An edit inside one item of a top-level 条款 (a chapter holding the whole policy): that item only.
+  const last = blocks.length - 1;
+  // Where to lex again (old offsets [r0, r1]), innermost first; `jj`: the last block of the range.
+  // (the last try lexes to the end of the file from the start of the innermost piece: a clean start for the lexer too)
+  let inner = blocks[i]!.start;
+  // `piece`: a piece inside a block (white space may follow its "}"); a range of whole blocks must end with their "}"
+  // exactly (white space after it belongs to the next block).
+  function* tries(): Generator<{ r0: number; r1: number; jj: number; piece: boolean }> {
+    if (i === j) {
+      for (const [r0, r1] of editRanges(blocks![i]!.tokens, p, editEnd)) {
+        if (inner === blocks![i]!.start) inner = r0;
+        yield { r0, r1, jj: i, piece: true };
+      }
+    }
+    if (localOnly) return;
+    yield { r0: blocks![i]!.start, r1: blocks![j]!.end, jj: j, piece: false };
+    if (j < last || inner !== blocks![i]!.start) yield { r0: inner, r1: a.length, jj: last, piece: false };
+  }
+  let lexed: ReturnType<typeof lexRange> | undefined;
+  let range = { r0: blocks[i]!.start, r1: a.length, jj: last, piece: false };
+  // (a range whose lexing ends inside an unclosed string (strings may span lines): it runs on — straight to the end of the file)
+  let runsOn = false;
+  for (const t of tries()) {
+    if (runsOn && t.r1 !== a.length) continue;
+    const l = lexRange(source, t.r0, t.r1 + delta);
+    const rt = l.value.tokens;
+    const end = t.r1 + delta;
+    // (ends with a "}" — white space after it up to the range's end, no comment: the lexer starts afresh there, as in the whole file)
+    const lt = rt[rt.length - 1];
+    const lc = l.value.comments[l.value.comments.length - 1];
+    const ok = t.r1 === a.length || (lt
+      ? lt.tokenType === RBrace && (tokenEnd(lt) === end || (t.piece && tokenEnd(lt) < end && (!lc || lc.startOffset < lt.startOffset) && /^[ \t\r\n]*$/.test(b.slice(tokenEnd(lt), end))))
+      : t.piece && !lc && /^[ \t\r\n]*$/.test(b.slice(t.r0, end)));
+    if (ok) {
+      lexed = l;
+      range = t;
+      break;
+    }
+    runsOn = !!lt && tokenEnd(lt) === end && l.diagnostics.some((d) => d.code === 'ZC0102' && d.span.start === lt.startOffset);
+  }
+  if (!lexed) return undefined;
+  const { r0, r1 } = range;
+  let jj = range.jj;
+  const rl = lexed!.value;
+  // The region's tokens: the old ones before r0, the new ones, the old ones from r1 (seen moved by delta).
+  const oldTokens = (k: number) => blocks[k]!.tokens;
+  const parts0: IToken[][] = [];
+  const after: IToken[][] = [];
+  for (let k = i; k <= jj; k++) {
+    const ts = oldTokens(k);
+    const a0 = firstAtOrAfter(ts, r0);
+    if (a0 > 0) parts0.push(a0 === ts.length ? ts : ts.slice(0, a0));
+    const b0 = firstAtOrAfter(ts, r1);
+    if (b0 < ts.length) after.push(b0 === 0 ? ts : ts.slice(b0));
+  }
+  // (arrays joined by concat: a copy of pointers, not a loop)
+  let v: IToken[] = ([] as IToken[]).concat(...parts0, rl.tokens);
+  const sfx = v.length;
+  if (after.length) v = v.concat(...after);
+  // Extend the region by whole blocks until it ends with a block's closing "}" (an unclosed "{" runs on).
+  // (the same braces as the tokens they replace, in one block: the block boundaries are as they were)
+  const ti = oldTokens(i);
+  let ends = i === jj && i < last && sameBraces(ti, firstAtOrAfter(ti, r0), firstAtOrAfter(ti, r1), rl.tokens) ? [v.length] : blockEnds(v);
+  while (jj < last && (ends.length === 0 || ends[ends.length - 1] !== v.length)) {
+    jj++;
+    v = v.concat(oldTokens(jj));
+    ends = blockEnds(v);
+  }
+  const toEnd = jj === last;
+  const w: TokenView = { v, sfx, delta, copies: new Map() };
+  const at = (x: number) => (x >= sfx ? v[x]!.startOffset + delta : v[x]!.startOffset);
+  // Comments, lexical diagnostics and runs of unrecognised characters of the region, likewise.
+  const oldC: IToken[] = [];
+  const lexD: Diagnostic[] = [];
+  const unexpected: number[] = [];
+  for (let k = i; k <= jj; k++) {
+    const bk = blocks[k]!;
+    for (const c of bk.comments) if (c.startOffset < r0) oldC.push(c);
+    for (const d of bk.lexDiagnostics) if (d.span.start < r0) lexD.push(d);
+    for (let x = 0; x < bk.unexpected.length; x += 2) if (bk.unexpected[x]! < r0) unexpected.push(bk.unexpected[x]!, bk.unexpected[x + 1]!);
+  }
+  const cBefore = oldC.length;
+  for (const c of rl.comments) oldC.push(c);
+  for (const d of lexed!.diagnostics) lexD.push(d);
+  for (const x of rl.unexpected) unexpected.push(x);
+  const cNew = oldC.length;
+  for (let k = i; k <= jj; k++) {
+    const bk = blocks[k]!;
+    for (const c of bk.comments) if (c.startOffset >= r1) oldC.push(c);
+    for (const d of bk.lexDiagnostics) if (d.span.start >= r1) lexD.push(shiftSpans(d, delta));
+    for (let x = 0; x < bk.unexpected.length; x += 2) if (bk.unexpected[x]! >= r1) unexpected.push(bk.unexpected[x]! + delta, bk.unexpected[x + 1]!);
+  }
+  const cAt = (x: number) => (x >= cNew ? oldC[x]!.startOffset + delta : oldC[x]!.startOffset);
+  void cBefore;
+  // The earlier parse's 条款 in the region, for reuse where their tokens were not lexed again.
+  const clauses = new Map<number, ClauseDecl>();
+  for (let k = i; k <= jj; k++) clausesOf(blocks[k]!.items, clauses);
+  const prefixes = new Map<number, PrefixUnit>();
+  for (let k = i; k <= jj; k++) {
+    const pu = prefixUnits.get(blocks[k]!);
+    if (pu) prefixes.set(pu.start, pu);
+  }
+  const reuse: Reuse = { clauses, prefixes, from: r0, to: r1 + delta, delta, fix: [] };
+  // The region's blocks, parsed.
+  const spans: { start: number; end: number; t0: number; t1: number }[] = [];
+  let from = blocks[i]!.start;
+  let t0 = 0;
+  for (const e of ends) {
+    const to = tokenEnd(v[e - 1]!) + (e - 1 >= sfx ? delta : 0);
+    spans.push({ start: from, end: to, t0, t1: e });
+    from = to;
+    t0 = e;
+  }
+  if (toEnd) spans.push({ start: from, end: b.length, t0, t1: v.length });
+  const fresh: Block[] = [];
+  let c = 0;
+  let d = 0;
+  let u = 0;
+  const parts: { c0: number; c1: number }[] = [];
+  try {
+    for (const sp of spans) {
+      const c0 = c;
+      while (c < oldC.length && cAt(c) < sp.end) c++;
+      parts.push({ c0, c1: c });
+      const ld: Diagnostic[] = [];
+      while (d < lexD.length && lexD[d]!.span.start < sp.end) ld.push(lexD[d++]!);
+      const u0 = u;
+      while (u < unexpected.length && unexpected[u]! < sp.end) u += 2;
+      fresh.push(parseBlock(source, sp.start, sp.end, [], [], ld, unexpected.slice(u0, u), false, { w, t0: sp.t0, t1: sp.t1, reuse }));
+    }
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return parseFile(source, opts); // reports ZC0204 for the whole file
+  }
+  // (anything left — impossible for ordered input — goes to the last block, never dropped)
+  if (fresh.length && (d < lexD.length || u < unexpected.length)) {
+    fresh[fresh.length - 1]!.lexDiagnostics.push(...lexD.slice(d));
+    fresh[fresh.length - 1]!.unexpected.push(...unexpected.slice(u));
+  }
+  if (fresh.length) parts[parts.length - 1]!.c1 = oldC.length;
   // INVARIANT: nodes are moved in place only when the new parse has no syntax errors (no block has any).
-  const cleanBut = (a: number, z: number) => !!opts.inPlace && blocks.every((x, k) => (k >= a && k <= z) || !x.syntaxErrors);
-  if (i === j && i < blocks.length - 1) {
-    const others = cleanBut(i, i);
-    const inner = reparseInClause(source, blocks[i]!, p, editEnd, delta, keepCst, others);
-    if (inner) {
-      const out: Block[] = blocks.slice(0, i).map((x) => (x.syntaxErrors && delta !== 0 ? parseBlock(source, x.start, x.end, x.tokens, x.comments, x.lexDiagnostics, x.unexpected, keepCst) : x));
-      out.push(inner);
-      const move = others && !inner.syntaxErrors;
-      moved ||= move && delta !== 0;
-      for (let k = i + 1; k < blocks.length; k++) out.push(shiftBlock(blocks[k]!, delta, move));
-      return nestingChecked(source, assemble(source, out, keepCst), opts);
+  const move = !!opts.inPlace && !fresh.some((x) => x.syntaxErrors) && blocks.every((x, k) => (k >= i && k <= jj) || !x.syntaxErrors);
+  fixReused(reuse, move);
+  if (delta !== 0) {
+    if (move) {
+      for (let x = sfx; x < v.length; x++) {
+        const t = v[x]!;
+        t.startOffset += delta;
+        if (t.endOffset !== undefined) t.endOffset += delta;
+      }
+      for (let x = cNew; x < oldC.length; x++) {
+        const t = oldC[x]!;
+        t.startOffset += delta;
+        if (t.endOffset !== undefined) t.endOffset += delta;
+      }
+    } else {
+      for (let x = sfx; x < v.length; x++) v[x] = w.copies.get(x) ?? shiftToken(v[x]!, delta);
+      for (let x = cNew; x < oldC.length; x++) oldC[x] = shiftToken(oldC[x]!, delta);
     }
+    moved ||= move && (sfx < v.length || jj < last);
   }
-  if (localOnly) return undefined;
-  const start = blocks[i]!.start;
-  // Widen the re-lexed range until it ends with a block's closing "}" (an unclosed string or
-  // brace runs on): first by a block or two, then to the end of the file.
-  for (let tries = 0; ; tries++) {
-    const toEnd = j === blocks.length - 1;
-    const end = toEnd ? b.length : blocks[j]!.end + delta;
-    const l = lexRange(source, start, end);
-    let fresh: Block[] | undefined;
-    try {
-      fresh = parseBlocks(source, start, end, l.value.tokens, l.value.comments, l.diagnostics, l.value.unexpected, toEnd, keepCst);
-    } catch (e) {
-      if (!(e instanceof RangeError)) throw e;
-      return parseFile(source, opts); // reports ZC0204 for the whole file
-    }
-    if (fresh) {
-      // A block with a syntax error may point at the end of the text ("文件意外结束", a token the
-      // parser inserted): before the edit such a block is parsed again from its own tokens.
-      const out: Block[] = blocks.slice(0, i).map((x) => (x.syntaxErrors && delta !== 0 ? parseBlock(source, x.start, x.end, x.tokens, x.comments, x.lexDiagnostics, x.unexpected, keepCst) : x));
-      for (const x of fresh) out.push(x);
-      const move = cleanBut(i, j) && !fresh.some((x) => x.syntaxErrors);
-      moved ||= move && delta !== 0 && j + 1 < blocks.length;
-      for (let k = j + 1; k < blocks.length; k++) out.push(shiftBlock(blocks[k]!, delta, move));
-      return nestingChecked(source, assemble(source, out, keepCst), opts);
-    }
-    j = tries < 2 ? j + 1 : blocks.length - 1;
+  void at;
+  const out: Block[] = blocks.slice(0, i).map((x) => (x.syntaxErrors && delta !== 0 ? reparsedBlock(source, x, keepCst) : x));
+  for (let k = 0; k < fresh.length; k++) {
+    const f = fresh[k]!;
+    const sp = spans[k]!;
+    const blk: Block = { ...f, tokens: sp.t0 === 0 && sp.t1 === v.length ? v : v.slice(sp.t0, sp.t1), comments: oldC.slice(parts[k]!.c0, parts[k]!.c1) };
+    out.push(keepCst ? withCst(blk, source) : blk);
   }
+  for (let k = jj + 1; k < blocks.length; k++) out.push(shiftBlock(blocks[k]!, delta, move, keepCst ? source : undefined));
+  return nestingChecked(source, assemble(source, out, keepCst), opts);
+}
+
+/** A block before the edit with a syntax error, parsed again: an error may point at the end of the text ("文件意外结束"). */
+function reparsedBlock(source: SourceFile, x: Block, keepCst: boolean): Block {
+  return parseBlock(source, x.start, x.end, x.tokens, x.comments, x.lexDiagnostics, x.unexpected, keepCst);
 }

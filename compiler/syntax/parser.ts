@@ -12,10 +12,36 @@ import * as T from './tokens.js';
 import { tokenEnd } from './lexer.js';
 import { parseAst } from './ast-parser.js';
 
+/**
+ * Syntax errors one parse reports (a block, or one unit of a block: blocks.ts) before it stops: the
+ * rest of that block or unit is not parsed and one ZC0205 says where parsing stopped. (An unclosed
+ * string turns the rest of the file inside out — code into strings, text into code — and error
+ * recovery over all of it costs more than everything else; clang stops after 20 errors too.)
+ */
+export const MAX_SYNTAX_ERRORS = 20;
+
 class ZhengCeParser extends CstParser {
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, skipValidations: true, nodeLocationTracking: 'onlyOffset' });
     this.performSelfAnalysis();
+  }
+
+  /** The token at which this parse stopped after MAX_SYNTAX_ERRORS errors (reset per parse). */
+  stoppedAt: IToken | undefined;
+
+  // Chevrotain records every recognition error here (error_handler.js): after the cap, the input is
+  // ended (the rules unwind at the end of input) and what the unwinding reports is dropped.
+  SAVE_ERROR(error: IRecognitionException): IRecognitionException {
+    if (this.stoppedAt) return error;
+    const saved = (CstParser.prototype as unknown as { SAVE_ERROR(e: IRecognitionException): IRecognitionException }).SAVE_ERROR.call(this, error);
+    if (this.errors.length >= MAX_SYNTAX_ERRORS) {
+      const next = this.LA(1);
+      if (next.tokenType !== EOF) {
+        this.stoppedAt = next;
+        (this as unknown as { moveToTerminatedState(): void }).moveToTerminatedState();
+      }
+    }
+    return saved;
   }
 
   // INVARIANT: each OR's alternatives are built once and reused (Chevrotain's advice: an array of
@@ -572,9 +598,12 @@ export function parseTokens(file: SourceFile, tokens: IToken[]): Result<CstNode>
 function chevrotainParse(file: SourceFile, tokens: IToken[]): Result<CstNode> {
   const parser = getParser();
   parser.text = file.text;
+  parser.stoppedAt = undefined;
   parser.input = tokens;
   const cst = parser.file();
   parser.text = '';
+  const stopped = parser.stoppedAt as IToken | undefined;
+  parser.stoppedAt = undefined;
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<number>();
   // token → index: a cursor walked from the previous error's token (errors come in text order, so
@@ -604,6 +633,10 @@ function chevrotainParse(file: SourceFile, tokens: IToken[]): Result<CstNode> {
       const help = helpFor(t, tokens, indexOf(t));
       diagnostics.push(diag('ZC0201', file.span(start, end), `此处不应出现${describeToken(t)}${expected ? `，应为${expected}` : ''}`, help ? { help } : {}));
     }
+  }
+  if (stopped) {
+    const at = Number.isNaN(stopped.startOffset) ? file.text.length : stopped.startOffset;
+    diagnostics.push(diag('ZC0205', file.span(at, at), `语法错误过多：前面已有 ${MAX_SYNTAX_ERRORS} 处语法错误，从此处到本段结尾未再解析`, { help: '先改正前面的错误。常见原因：少了一个右引号“"”，其后的内容都成了字符串；或少了一个“}”' }));
   }
   return { value: cst, diagnostics };
 }

@@ -20,6 +20,7 @@ import { SourceFile } from '../../compiler/common/source.js';
 import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 import { lexRange, MAX_UNEXPECTED } from '../../compiler/syntax/lexer.js';
 import { parseFile, reparseFile, type ParsedFile } from '../../compiler/syntax/index.js';
+import { MAX_SYNTAX_ERRORS } from '../../compiler/syntax/parser.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const read = (...p: string[]) => readFileSync(join(ROOT, 'policies', ...p), 'utf8');
@@ -283,4 +284,99 @@ test('an unclosed string or brace typed into a block widens the re-parse to the 
     const sf = new SourceFile('/ws/a.zc', edited);
     expect(shape(reparseFile(a.value, sf))).toEqual(shape(parseFile(sf)));
   }
+});
+
+// ── nested blocks (blocks.ts, units): a 条款 is parsed as its header and each body item on its own ──
+
+/** A chapter of `n` items, each a 条款 holding a 条款 holding a measure (条款 in 条款 in 条款). */
+function nestedChapter(n: number): string {
+  const out = ['条款 二、 "支持措施" {', '  原文："二、支持措施"'];
+  for (let i = 1; i <= n; i++) {
+    out.push(
+      `  条款 ${i}. "补助${i}" {`,
+      `    原文："（${i}）补助。"`,
+      `    条款 （${i}） "细则${i}" {`,
+      `      措施 「补助${i}」 {`,
+      '        原文："对二孩家庭给予2000元补助。"',
+      '        对象：家庭',
+      '        结果 补助金额：金额 一次性',
+      `        规则 「二孩${i}」 {`,
+      '          条件：家庭.子女数 二孩及以上',
+      '          补助金额 = 2000元',
+      '        }',
+      '      }',
+      '    }',
+      '  }',
+    );
+  }
+  out.push('}', '');
+  return TYPES + '\n' + out.join('\n');
+}
+
+test('edits that change the brace or string structure inside a nested item: the same result as a whole-file parse, the items before it reused', () => {
+  const text = nestedChapter(24);
+  const mid = text.indexOf('条款 12.');
+  const rule = text.indexOf('补助金额 = 2000元', mid);
+  const at = (needle: string, from = mid) => text.indexOf(needle, from);
+  const edits: [string, number, number, string][] = [
+    // [name, from, to, inserted]
+    ['"}" inside a nested rule', rule + 5, rule + 5, '}'],
+    ['"{" inside a nested rule', rule + 5, rule + 5, '{'],
+    ['"}" deleted at the end of an item', at('\n  }\n', mid) + 3, at('\n  }\n', mid) + 4, ''],
+    ['"{" deleted after a nested 条款 header', at('{', at('条款 （12）')), at('{', at('条款 （12）')) + 1, ''],
+    ['unclosed string in 原文', at('对二孩', mid) + 1, at('对二孩', mid) + 1, '"'],
+    ['text right after an item\'s "}"', at('\n  }\n', mid) + 4, at('\n  }\n', mid) + 4, ' 甲'],
+    ['a new item between two items', at('\n  }\n', mid) + 4, at('\n  }\n', mid) + 4, '\n  条款 99. "新" {\n    措施 「新」 {\n    }\n  }'],
+    ['an item deleted whole', mid - 2, at('\n  }\n', mid) + 4, ''],
+    ['a keyword typed in a nested header', at('条款 （12）') + 3, at('条款 （12）') + 3, '措施 '],
+  ];
+  for (const [name, a, b, ins] of edits) {
+    for (const keepCst of [false, true]) {
+      for (const inPlace of [false, true]) {
+        const before = parseFile(new SourceFile('/ws/a.zc', text), { keepCst, inPlace });
+        const chapter = before.value.ast.items.at(-1) as { items: readonly unknown[] };
+        const first = chapter.items.slice(0, 5);
+        const sf = new SourceFile('/ws/a.zc', text.slice(0, a) + ins + text.slice(b));
+        const inc = reparseFile(before.value, sf, { keepCst, inPlace });
+        const full = parseFile(sf, { keepCst, inPlace });
+        expect(shape(inc), name).toEqual(shape(full));
+        // the items before the edit are the earlier parse's very nodes: their units were not parsed again
+        const now = (inc.value.ast.items.find((x) => x.kind === 'clause' && x.span.start === (before.value.ast.items.at(-1) as { span: { start: number } }).span.start) as { items: readonly unknown[] } | undefined)?.items ?? [];
+        for (let k = 1; k < first.length; k++) expect(now[k], name).toBe(first[k]);
+      }
+    }
+  }
+});
+
+test('a parse stops after MAX_SYNTAX_ERRORS syntax errors: one ZC0205 says where, in both paths', () => {
+  // an unclosed string in the middle of a chapter turns the rest inside out (strings into code)
+  const text = nestedChapter(40);
+  const at = text.indexOf('对二孩', text.indexOf('条款 20.')) + 1;
+  const edited = text.slice(0, at) + '"' + text.slice(at);
+  const full = parseFile(new SourceFile('/ws/a.zc', edited));
+  const stops = full.diagnostics.filter((d) => d.code === 'ZC0205');
+  expect(stops).toHaveLength(1);
+  expect(stops[0]!.message).toContain(`前面已有 ${MAX_SYNTAX_ERRORS} 处语法错误`);
+  expect(stops[0]!.span.start).toBeGreaterThan(at);
+  expect(stops[0]!.span.start).toBeLessThan(edited.length);
+  expect(full.diagnostics.filter((d) => /^ZC020[123]$/.test(d.code)).length).toBeLessThanOrEqual(MAX_SYNTAX_ERRORS + 1);
+  const inc = reparseFile(parseFile(new SourceFile('/ws/a.zc', text)).value, new SourceFile('/ws/a.zc', edited));
+  expect(shape(inc)).toEqual(shape(full));
+  // the items before the string are parsed as before: the chapter keeps its first 19 items
+  const chapter = full.value.ast.items.at(-1) as { kind: string; items: readonly { kind: string }[] };
+  expect(chapter.kind).toBe('clause');
+  expect(chapter.items.filter((x) => x.kind === 'clause').length).toBeGreaterThanOrEqual(19);
+});
+
+test('a 条款 never closed (the file ends inside it) is parsed in units, with one ZC0202 at the end of the file', () => {
+  const text = nestedChapter(6);
+  const at = text.indexOf('补助金额 = 2000元', text.indexOf('条款 3.')) + 5;
+  const edited = text.slice(0, at) + '{' + text.slice(at);
+  const full = parseFile(new SourceFile('/ws/a.zc', edited));
+  const eof = full.diagnostics.filter((d) => d.code === 'ZC0202' && d.span.start === edited.length);
+  expect(eof).toHaveLength(1);
+  expect(eof[0]!.message).toBe('文件意外结束，此处缺少“}”');
+  const chapter = full.value.ast.items.at(-1) as { kind: string; items: readonly { kind: string }[] };
+  expect(chapter.items.filter((x) => x.kind === 'clause').length).toBeGreaterThanOrEqual(3);
+  expect(shape(reparseFile(parseFile(new SourceFile('/ws/a.zc', text)).value, new SourceFile('/ws/a.zc', edited)))).toEqual(shape(full));
 });
