@@ -284,52 +284,12 @@ export function fastJudge(m: IrMeasure, index: number, mod: ModuleGen): string {
   });
   e(2, 'let doubtful = false;');
   e(2, 'let some = false;');
-  m.outcomes.forEach((o, k) => {
-    const rules = m.rules.flatMap((r, i) => (r.assignments.some((a) => a.outcome === o.name) ? [i] : []));
-    e(2, `{ // 结果「${commentText(o.name)}」`);
-    if (rules.length === 0) {
-      if (o.required) e(3, 'doubtful = true;');
-      e(2, '}');
-      return;
-    }
-    const multi = rules.length > 1;
-    e(3, 'let unsure = false;');
-    e(3, 'let n = 0;');
-    e(3, 'let v: _V = null;');
-    if (multi) e(3, 'let differ = false;');
-    for (const i of rules) {
-      // a winner: applies or unknown, and not excluded by a rule (of this outcome) that surely applies and overrides it
-      const over = rules.filter((j) => j !== i && m.rules[j]!.overrides.includes(m.rules[i]!.name));
-      const win = [`a${i} !== false`, ...over.map((j) => `a${j} !== true`)].join(' && ');
-      e(3, `if (${win}) {`);
-      e(4, `if (a${i} === null) unsure = true;`);
-      e(4, 'else {');
-      e(5, `const x = ((rs[${i}] as _Rule).values[${k}] as (c: _Ctx) => _V)(c);`);
-      if (multi) {
-        e(5, 'if (n === 0) v = x;');
-        e(5, 'else if (!differ && _key(x) !== _key(v)) differ = true;');
-        e(5, 'n++;');
-      } else {
-        e(5, 'v = x;');
-        e(5, 'n++;');
-      }
-      e(4, '}');
-      e(3, '}');
-    }
-    e(3, 'if (unsure) doubtful = true;');
-    e(3, `if (n === 0) {${o.required ? '' : ' /* 非必须的结果 */'}`);
-    if (o.required) e(4, 'if (!unsure) doubtful = true;');
-    e(3, `} else if (${multi ? 'differ || ' : ''}v === null || typeof v === 'object') doubtful = true;`);
-    e(3, 'else {');
-    e(4, `if (!unsure${hasSubject ? ' && !unknownSubject' : ''}) raw[${k}] = v;`);
-    const kind = displayKind(o.type).kind;
-    if (kind === 'm') mod.features.add('ffen');
-    if (kind === 'r') mod.features.add('fpct');
-    const shown = kind === 'm' ? '_ffen(v as number)' : kind === 'r' ? '_fpct(v as string)' : kind === 'd' ? '_iso(v as number)' : 'v as number | boolean | string';
-    e(4, `res[${lit(o.name)}] = ${shown};`);
-    e(4, 'some = true;');
-    e(3, '}');
-    e(2, '}');
+  emitOutcomes(m, mod, e, 2, {
+    vType: '_V',
+    keyCast: '',
+    value: (i, k, d) => e(d, `const x = ((rs[${i}] as _Rule).values[${k}] as (c: _Ctx) => _V)(c);`),
+    keep: (k, d) => e(d, `if (!unsure${hasSubject ? ' && !unknownSubject' : ''}) raw[${k}] = v;`),
+    date: '_iso(v as number)',
   });
   e(2, "st = doubtful ? '存疑' : some ? '适用' : '不适用';");
   if (hasSubject) e(2, "if (unknownSubject && st === '适用') st = '存疑';");
@@ -343,4 +303,72 @@ export function fastJudge(m: IrMeasure, index: number, mod: ModuleGen): string {
   } else e(1, `return { 措施: ${lit(m.name)}, 状态: st, 结果: res };`);
   e(0, '}');
   return L.join('\n');
+}
+
+/**
+ * The outcomes of measure `m` as its fast decision resolves them — shared by `fastJudge` and the
+ * raw path (ts-raw.ts), which differ only in how a rule's value is computed and shown: for each
+ * outcome, the winning rules (applying or unknown, not overridden by a rule that surely applies),
+ * 存疑 when a winner is unknown, two winners differ, a required outcome has none or the value is
+ * unknown or a record; else the value shown in `res`. Emits at indentation `at` with `e`.
+ */
+export function emitOutcomes(m: IrMeasure, mod: ModuleGen, e: (depth: number, line: string) => void, at: number, how: {
+  /** The type of the value variable `v`. */
+  readonly vType: string;
+  /** Appended to `x` and `v` in the `_key` comparison. */
+  readonly keyCast: string;
+  /** Emits `const x = …;` — rule `i`'s value of outcome `k` — at depth `d`. */
+  readonly value: (i: number, k: number, d: number) => void;
+  /** Emits what else is kept of a known value of outcome `k`, at depth `d`. */
+  readonly keep?: (k: number, d: number) => void;
+  /** How a date value is shown. */
+  readonly date: string;
+}): void {
+  m.outcomes.forEach((o, k) => {
+    const rules = m.rules.flatMap((r, i) => (r.assignments.some((a) => a.outcome === o.name) ? [i] : []));
+    e(at, `{ // 结果「${commentText(o.name)}」`);
+    if (rules.length === 0) {
+      if (o.required) e(at + 1, 'doubtful = true;');
+      e(at, '}');
+      return;
+    }
+    const multi = rules.length > 1;
+    e(at + 1, 'let unsure = false;');
+    e(at + 1, 'let n = 0;');
+    e(at + 1, `let v: ${how.vType} = null;`);
+    if (multi) e(at + 1, 'let differ = false;');
+    for (const i of rules) {
+      // a winner: applies or unknown, and not excluded by a rule (of this outcome) that surely applies and overrides it
+      const over = rules.filter((j) => j !== i && m.rules[j]!.overrides.includes(m.rules[i]!.name));
+      const win = [`a${i} !== false`, ...over.map((j) => `a${j} !== true`)].join(' && ');
+      e(at + 1, `if (${win}) {`);
+      e(at + 2, `if (a${i} === null) unsure = true;`);
+      e(at + 2, 'else {');
+      how.value(i, k, at + 3);
+      if (multi) {
+        e(at + 3, 'if (n === 0) v = x;');
+        e(at + 3, `else if (!differ && _key(x${how.keyCast}) !== _key(v${how.keyCast})) differ = true;`);
+        e(at + 3, 'n++;');
+      } else {
+        e(at + 3, 'v = x;');
+        e(at + 3, 'n++;');
+      }
+      e(at + 2, '}');
+      e(at + 1, '}');
+    }
+    e(at + 1, 'if (unsure) doubtful = true;');
+    e(at + 1, `if (n === 0) {${o.required ? '' : ' /* 非必须的结果 */'}`);
+    if (o.required) e(at + 2, 'if (!unsure) doubtful = true;');
+    e(at + 1, `} else if (${multi ? 'differ || ' : ''}v === null || typeof v === 'object') doubtful = true;`);
+    e(at + 1, 'else {');
+    how.keep?.(k, at + 2);
+    const kind = displayKind(o.type).kind;
+    if (kind === 'm') mod.features.add('ffen');
+    if (kind === 'r') mod.features.add('fpct');
+    const shown = kind === 'm' ? '_ffen(v as number)' : kind === 'r' ? '_fpct(v as string)' : kind === 'd' ? how.date : 'v as number | boolean | string';
+    e(at + 2, `res[${lit(o.name)}] = ${shown};`);
+    e(at + 2, 'some = true;');
+    e(at + 1, '}');
+    e(at, '}');
+  });
 }

@@ -30,7 +30,8 @@
  * with the raw path switched off by `_rawSwitch`, on seeded households).
  */
 import type { IrEntity, IrField, IrMeasure, IrProgram } from '../ir/ir.js';
-import { displayKind, FnGen, type ModuleGen } from './ts-expr.js';
+import { FnGen, type ModuleGen } from './ts-expr.js';
+import { emitOutcomes } from './ts-fast.js';
 import { commentText, lit } from './ts-strings.js';
 
 /** The inline check of one field value `x` (a `return false` line), or undefined when any value is valid. */
@@ -263,54 +264,17 @@ function rawJudge(m: IrMeasure, index: number, mod: ModuleGen): string | undefin
   });
   e(1, 'let doubtful = false;');
   e(1, 'let some = false;');
-  m.outcomes.forEach((o, k) => {
-    const rules = m.rules.flatMap((r, i) => (r.assignments.some((a) => a.outcome === o.name) ? [i] : []));
-    e(1, `{ // 结果「${commentText(o.name)}」`);
-    if (rules.length === 0) {
-      if (o.required) e(2, 'doubtful = true;');
-      e(1, '}');
-      return;
-    }
-    const multi = rules.length > 1;
-    e(2, 'let unsure = false;');
-    e(2, 'let n = 0;');
-    e(2, 'let v: unknown = null;');
-    if (multi) e(2, 'let differ = false;');
-    for (const i of rules) {
-      const over = rules.filter((j) => j !== i && m.rules[j]!.overrides.includes(m.rules[i]!.name));
-      const win = [`a${i} !== false`, ...over.map((j) => `a${j} !== true`)].join(' && ');
-      e(2, `if (${win}) {`);
-      e(3, `if (a${i} === null) unsure = true;`);
-      e(3, 'else {');
+  emitOutcomes(m, mod, e, 1, {
+    vType: 'unknown',
+    keyCast: ' as _V',
+    value: (i, k) => {
       const g = gen();
-      const x = g.expr(m.rules[i]!.assignments.find((a) => a.outcome === o.name)!.value);
+      const x = g.expr(m.rules[i]!.assignments.find((a) => a.outcome === m.outcomes[k]!.name)!.value);
       done(g);
       L.push(...inline(g, `const x: unknown = ${x.code};`, '        '));
-      if (multi) {
-        e(4, 'if (n === 0) v = x;');
-        e(4, 'else if (!differ && _key(x as _V) !== _key(v as _V)) differ = true;');
-        e(4, 'n++;');
-      } else {
-        e(4, 'v = x;');
-        e(4, 'n++;');
-      }
-      e(3, '}');
-      e(2, '}');
-    }
-    e(2, 'if (unsure) doubtful = true;');
-    e(2, `if (n === 0) {${o.required ? '' : ' /* 非必须的结果 */'}`);
-    if (o.required) e(3, 'if (!unsure) doubtful = true;');
-    e(2, `} else if (${multi ? 'differ || ' : ''}v === null || typeof v === 'object') doubtful = true;`);
-    e(2, 'else {');
-    const kind = displayKind(o.type).kind;
-    if (kind === 'm') mod.features.add('ffen');
-    if (kind === 'r') mod.features.add('fpct');
+    },
     // (a date is its canonical string on the raw path: _iso of its day number)
-    const shown = kind === 'm' ? '_ffen(v as number)' : kind === 'r' ? '_fpct(v as string)' : kind === 'd' ? 'v as string' : 'v as number | boolean | string';
-    e(3, `res[${lit(o.name)}] = ${shown};`);
-    e(3, 'some = true;');
-    e(2, '}');
-    e(1, '}');
+    date: 'v as string',
   });
   e(1, "st = doubtful ? '存疑' : some ? '适用' : '不适用';");
   if (hasSubject) e(1, "if (unknownSubject && st === '适用') st = '存疑';");
