@@ -179,11 +179,20 @@ function listFn(e: IrEntity, index: number): string {
   ].join('\n');
 }
 
-/** `_fastFacts` and the per-entity record/list functions it needs. */
-export function fastValidation(ir: IrProgram, mod: ModuleGen): string {
+/**
+ * What the generated validations (fast and raw) are made of: the entities that are list
+ * elements (they get a list check) and the root entities (top-level keys of the facts, each name once).
+ */
+export function validatedEntities(ir: IrProgram, mod: ModuleGen): { readonly listed: ReadonlySet<number>; readonly roots: readonly { readonly e: IrEntity; readonly i: number }[] } {
   const listed = new Set<number>();
   for (const e of ir.entities) for (const f of e.fields) if (f.type.k === 'list') listed.add(mod.entity(f.type.elem));
   const roots = ir.entities.flatMap((e, i) => (ir.entities.findIndex((x) => x.name === e.name) === i ? [{ e, i }] : []));
+  return { listed, roots };
+}
+
+/** `_fastFacts` and the per-entity record/list functions it needs. */
+export function fastValidation(ir: IrProgram, mod: ModuleGen): string {
+  const { listed, roots } = validatedEntities(ir, mod);
   const cases = roots.flatMap(({ e, i }) => [
     `      case ${lit(e.name)}: {`,
     `        const x = o[${lit(e.name)}];`,

@@ -31,7 +31,7 @@
  */
 import type { IrEntity, IrField, IrMeasure, IrProgram } from '../ir/ir.js';
 import { FnGen, type ModuleGen } from './ts-expr.js';
-import { emitOutcomes } from './ts-fast.js';
+import { emitOutcomes, validatedEntities } from './ts-fast.js';
 import { commentText, lit } from './ts-strings.js';
 
 /** The inline check of one field value `x` (a `return false` line), or undefined when any value is valid. */
@@ -127,9 +127,7 @@ function listFn(e: IrEntity, index: number): string {
 
 /** `_rawFacts`, `_rdate` and the per-entity record/list checks. */
 export function rawValidation(ir: IrProgram, mod: ModuleGen): string {
-  const listed = new Set<number>();
-  for (const e of ir.entities) for (const f of e.fields) if (f.type.k === 'list') listed.add(mod.entity(f.type.elem));
-  const roots = ir.entities.flatMap((e, i) => (ir.entities.findIndex((x) => x.name === e.name) === i ? [{ e, i }] : []));
+  const { listed, roots } = validatedEntities(ir, mod);
   const dates = ir.entities.some((e) => e.fields.some((f) => f.type.k === 'date'));
   const out: string[] = [
     '/** 输入的原样记录（快速求值的直接路径读它，不复制）。 */',

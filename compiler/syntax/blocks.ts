@@ -687,14 +687,7 @@ export function* editRanges(tokens: readonly IToken[], p: number, q: number): Ge
     }
     return -1;
   };
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const m = (lo + hi) >> 1;
-    if (tokens[m]!.startOffset < p) lo = m + 1;
-    else hi = m;
-  }
-  const k = lo;
+  const k = firstAtOrAfter(tokens, p);
   // (a piece around p closed by its own "}" before the enclosing body closes)
   let fwd = k;
   let rel = 0;
@@ -748,4 +741,16 @@ export function* editRanges(tokens: readonly IToken[], p: number, q: number): Ge
     const e = tokenEnd(tokens[close]!);
     if (s <= p && q <= e) yield [s, e];
   }
+}
+
+/** Index of the first token of `ts` (sorted by offset) that starts at or after `off` (`ts.length` if none): binary search. */
+export function firstAtOrAfter(ts: readonly IToken[], off: number): number {
+  let lo = 0;
+  let hi = ts.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (ts[m]!.startOffset < off) lo = m + 1;
+    else hi = m;
+  }
+  return lo;
 }

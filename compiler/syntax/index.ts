@@ -8,7 +8,7 @@ import type { SourceFile } from '../common/source.js';
 import type { Result } from '../diagnostics/diagnostic.js';
 import { lexRange, mergeByStart, unexpectedDiagnostics } from './lexer.js';
 import type { FileAst, TopItem } from './ast.js';
-import { blockEnds, clausesOf, prefixUnits, type PrefixUnit, editRanges, fixReused, joinCst, parseBlocks, parseBlock, shiftBlock, shiftSpans, shiftToken, withCst, type Block, type Reuse, type TokenView } from './blocks.js';
+import { blockEnds, clausesOf, firstAtOrAfter, prefixUnits, type PrefixUnit, editRanges, fixReused, joinCst, parseBlocks, parseBlock, shiftBlock, shiftSpans, shiftToken, withCst, type Block, type Reuse, type TokenView } from './blocks.js';
 import type { ClauseDecl } from './ast.js';
 import { tokenEnd } from './lexer.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -211,16 +211,6 @@ export function reparseFile(previous: ParsedFile, source: SourceFile, opts: Pars
 /** The last `reparseFrom` moved nodes of the earlier parse in place (`ParseOptions.inPlace`). */
 let moved = false;
 
-function firstAtOrAfter(ts: readonly IToken[], off: number): number {
-  let lo = 0;
-  let hi = ts.length;
-  while (lo < hi) {
-    const m = (lo + hi) >> 1;
-    if (ts[m]!.startOffset < off) lo = m + 1;
-    else hi = m;
-  }
-  return lo;
-}
 
 /** Tokens [a0, b0) of `old` and `fresh` hold the same braces in the same order. */
 function sameBraces(old: readonly IToken[], a0: number, b0: number, fresh: readonly IToken[]): boolean {
