@@ -10,6 +10,9 @@
  * and a single 10,000-line file no slower per line than the corpus: the same kind of policy as
  * one file (corpus.mjs generateSingleFilePolicy) is checked in every round too (CLI, and
  * compile() in-process in the first 3), and lines/s are printed side by side.
+ * A control beside it: the same 10,000 lines as a corpus of ~25 files (generatePolicyCorpus at
+ * 10,000 lines, same rounds) — one file against many files at the same line count separates what
+ * the file's size costs from what the line count costs (cold JIT tiers, heap growth).
  * The goals are printed as met / NOT met; they never fail the run. The run fails only
  * if the corpus is not valid (any diagnostic) or tsc reports an error — then the
  * comparison would be meaningless.
@@ -47,6 +50,8 @@ export default {
     const ts = generateTsFile(join(tsDir, 'corpus.ts'), corpus.lines);
     const oneDir = join(ctx.tmp, 'one-file');
     const one = generateSingleFilePolicy(oneDir, ONE_FILE_LINES);
+    const tenDir = join(ctx.tmp, 'ten-k');
+    const ten = generatePolicyCorpus(tenDir, ONE_FILE_LINES);
     const tsconfig = join(tsDir, 'tsconfig.json');
     writeFileSync(tsconfig, JSON.stringify({
       compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'ES2022', lib: ['ES2022'], types: [], skipLibCheck: true },
@@ -54,6 +59,7 @@ export default {
     }, null, 2) + '\n');
     log(`corpus: ${corpus.zcFiles} .zc files, ${int(corpus.lines)} lines, ${int(corpus.measures)} 措施, ${int(corpus.rules)} 规则, ${int(corpus.quotes)} 原文 (source.txt ${int(corpus.sourceLines)} lines) in ${dir}`);
     log(`one file: ${int(one.lines)} lines (${one.fromFiles} .zc files of the same generator joined) in ${one.path}`);
+    log(`control: the same generator at ${int(ten.lines)} lines as ${ten.zcFiles} .zc files in ${tenDir}`);
     log(`TypeScript: 1 file, ${int(ts.lines)} lines (${ts.path}); tsc options: strict, noEmit, target/lib ES2022, types [], skipLibCheck`);
 
     // ── validity: zero diagnostics, or the bench is meaningless ──
@@ -69,6 +75,10 @@ export default {
     if (probeOne.diagnostics !== 0 || probeOne.lines !== one.lines || probeOne.programs !== 1) {
       throw new Error(`BENCH INVALID: the one-file policy must compile with 0 diagnostics as 1 program of ${one.lines} lines; got ${probeOne.diagnostics} diagnostics, ${probeOne.programs} programs, ${probeOne.lines} lines (${(probeOne.first ?? []).join(' | ')})`);
     }
+    const probeTen = JSON.parse(timeNode(ONCE, [tenDir]).stdout);
+    if (probeTen.diagnostics !== 0 || probeTen.lines !== ten.lines || probeTen.programs !== 1) {
+      throw new Error(`BENCH INVALID: the ${ten.lines}-line control corpus must compile with 0 diagnostics as 1 program; got ${probeTen.diagnostics} diagnostics, ${probeTen.programs} programs, ${probeTen.lines} lines (${(probeTen.first ?? []).join(' | ')})`);
+    }
 
     // ── interleaved series: one warm-up round, then `runs` measured rounds of
     //    CLI check · tsc (· in-process compile() and split, in the first 3 rounds) ──
@@ -79,6 +89,8 @@ export default {
     const oneRuns = [];
     const oneBase = [];
     const oneInproc = [];
+    const tenRuns = [];
+    const tenInproc = [];
     const inproc = [];
     const splits = [];
     for (let i = 0; i <= runs; i++) {
@@ -106,8 +118,14 @@ export default {
         throw new Error(`BENCH INVALID: zhengce check exited ${o.status} or reported diagnostics on the one-file policy`);
       }
       const ob = BASE_CLI ? timeNode(BASE_CLI, ['check', oneDir], { cwd: ctx.baseline.root }) : undefined;
+      const tk = timeNode(CLI, ['check', tenDir]);
+      if (tk.status !== 0 || !tk.stdout.includes('没有诊断')) {
+        log(tk.stdout.slice(0, 4000) + tk.stderr.slice(0, 4000));
+        throw new Error(`BENCH INVALID: zhengce check exited ${tk.status} or reported diagnostics on the ${ten.lines}-line control corpus`);
+      }
       if (i === 0) continue; // warm-up (file cache, V8 compile cache)
       oneRuns.push(o);
+      tenRuns.push(tk);
       if (ob) oneBase.push(ob);
       checkRuns.push(c);
       if (b) baseRuns.push(b);
@@ -117,6 +135,7 @@ export default {
         const p = JSON.parse(timeNode(ONCE, [dir]).stdout);
         inproc.push(p);
         oneInproc.push(JSON.parse(timeNode(ONCE, [oneDir]).stdout));
+        tenInproc.push(JSON.parse(timeNode(ONCE, [tenDir]).stdout));
         splits.push(JSON.parse(timeNode(ONCE, [dir, '--split']).stdout));
         extra = ` · compile() ${int(p.ms)} ms`;
       }
@@ -162,16 +181,20 @@ export default {
     const oneCpu = median(oneRuns.map((r) => r.cpuMs ?? NaN));
     const oneIn = median(oneInproc.map((r) => r.ms));
     const perS = (n, ms) => n / (ms / 1000);
+    const tenMs = median(tenRuns.map((r) => r.ms));
+    const tenCpu = median(tenRuns.map((r) => r.cpuMs ?? NaN));
+    const tenIn = median(tenInproc.map((r) => r.ms));
     log('');
-    log(`one ${int(one.lines)}-line file vs the ${int(corpus.lines)}-line corpus (${corpus.zcFiles} files), lines/s (median):`);
+    log(`one ${int(one.lines)}-line file vs the ${int(corpus.lines)}-line corpus (${corpus.zcFiles} files), and the control: ${int(ten.lines)} lines as ${ten.zcFiles} files; lines/s (median):`);
     log(table([
-      ['', 'one file', 'corpus', 'one file / corpus'],
-      ['CLI by wall', int(perS(one.lines, oneMs)), int(lps0(cMs)), fix(perS(one.lines, oneMs) / lps0(cMs), 2)],
-      ['CLI by CPU', int(perS(one.lines, oneCpu)), int(perS(corpus.lines, cCpu)), fix(perS(one.lines, oneCpu) / perS(corpus.lines, cCpu), 2)],
-      [`compile() in-process (${oneInproc.length} runs)`, int(perS(one.lines, oneIn)), int(perS(corpus.lines, median(iMs))), fix(perS(one.lines, oneIn) / perS(corpus.lines, median(iMs)), 2)],
-      ...(oneBase.length ? [['BEFORE: baseline CLI by wall', int(perS(one.lines, median(oneBase.map((r) => r.ms)))), int(perS(corpus.lines, median(baseRuns.map((r) => r.ms)))), fix(perS(one.lines, median(oneBase.map((r) => r.ms))) / perS(corpus.lines, median(baseRuns.map((r) => r.ms))), 2)]] : []),
+      ['', 'one file', 'corpus', 'one file / corpus', `${int(ten.lines)} lines, ${ten.zcFiles} files`, 'one file / those files'],
+      ['CLI by wall', int(perS(one.lines, oneMs)), int(lps0(cMs)), fix(perS(one.lines, oneMs) / lps0(cMs), 2), int(perS(ten.lines, tenMs)), fix(perS(one.lines, oneMs) / perS(ten.lines, tenMs), 2)],
+      ['CLI by CPU', int(perS(one.lines, oneCpu)), int(perS(corpus.lines, cCpu)), fix(perS(one.lines, oneCpu) / perS(corpus.lines, cCpu), 2), int(perS(ten.lines, tenCpu)), fix(perS(one.lines, oneCpu) / perS(ten.lines, tenCpu), 2)],
+      [`compile() in-process (${oneInproc.length} runs)`, int(perS(one.lines, oneIn)), int(perS(corpus.lines, median(iMs))), fix(perS(one.lines, oneIn) / perS(corpus.lines, median(iMs)), 2), int(perS(ten.lines, tenIn)), fix(perS(one.lines, oneIn) / perS(ten.lines, tenIn), 2)],
+      ...(oneBase.length ? [['BEFORE: baseline CLI by wall', int(perS(one.lines, median(oneBase.map((r) => r.ms)))), int(perS(corpus.lines, median(baseRuns.map((r) => r.ms)))), fix(perS(one.lines, median(oneBase.map((r) => r.ms))) / perS(corpus.lines, median(baseRuns.map((r) => r.ms))), 2), '', '']] : []),
     ]));
-    log('  [the CLI rows include start-up (fixed per run: shared by the one file’s lines, or by the corpus’s); compile() in-process is the front end and checks alone]');
+    log('  [the CLI rows include start-up (fixed per run: shared by the one file’s lines, or by the corpus’s); compile() in-process is the front end and checks alone;');
+    log('   one file / those files ≈ 1: the one-file gap is the line count’s (cold code, heap growth), not the file’s size]');
 
     const ph = (f) => median(splits.map((s) => f(s.phases)));
     const parseFileMs = ph((p) => p.parseFileMs);
@@ -219,6 +242,7 @@ export default {
     return {
       lines: corpus.lines,
       check: { medianMs: median(cMs), minMs: min(cMs), maxMs: max(cMs), linesPerS: lps, linesPerCpuS: lpsCpu, medianCpuMs: cCpu, peakRssMB: peak },
+      tenFiles: { lines: ten.lines, files: ten.zcFiles, medianMs: tenMs, medianCpuMs: tenCpu, inProcessMs: tenIn, linesPerS: perS(ten.lines, tenMs), inProcessLinesPerS: perS(ten.lines, tenIn) },
       oneFile: { lines: one.lines, medianMs: oneMs, medianCpuMs: oneCpu, inProcessMs: oneIn, linesPerS: perS(one.lines, oneMs), inProcessLinesPerS: perS(one.lines, oneIn), ...(oneBase.length ? { beforeMedianMs: median(oneBase.map((r) => r.ms)) } : {}) },
       tsc: { medianMs: median(tMs), minMs: min(tMs), maxMs: max(tMs), linesPerS: corpus.lines / (median(tMs) / 1000), medianCpuMs: tCpu, peakRssMB: max(tscRuns.map((r) => r.rssMB ?? NaN)) },
       inProcess: { medianMs: median(iMs), minMs: min(iMs), maxMs: max(iMs), peakRssMB: max(inproc.map((r) => r.maxRssMB)) },
