@@ -25,14 +25,15 @@ export const NUMERAL_NAMES: readonly string[] = ['一般', '条款一致', '概�
 
 /** A character that may appear in an unquoted name (not a digit, numeral or punctuation). */
 export function isNameChar(code: number, ch: string): boolean {
-  if (numeralSet.has(ch)) return false;
-  if (code >= 0x4e00 && code <= 0x9fff) return true; // CJK unified
-  if (code >= 0x3400 && code <= 0x4dbf) return true; // ext A
-  if (code >= 0xf900 && code <= 0xfaff) return true; // compatibility
-  if (code >= 0xd800 && code <= 0xdbff) return true; // high surrogate (ext B+; checked with low below)
-  if (code >= 0xdc00 && code <= 0xdfff) return true;
-  if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f) return true;
-  return false;
+  // (the ranges first: the numeral lookup hashes `ch`, and only characters in a range need it)
+  const inRange =
+    (code >= 0x4e00 && code <= 0x9fff) || // CJK unified
+    (code >= 0x3400 && code <= 0x4dbf) || // ext A
+    (code >= 0xf900 && code <= 0xfaff) || // compatibility
+    (code >= 0xd800 && code <= 0xdbff) || // high surrogate (ext B+; checked with low below)
+    (code >= 0xdc00 && code <= 0xdfff) ||
+    (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
+  return inRange && !numeralSet.has(ch);
 }
 
 // ── keyword tables ──────────────────────────────────────────────────
