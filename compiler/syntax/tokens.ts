@@ -271,7 +271,18 @@ function nameStartChars(): number[] {
 }
 // INVARIANT: start_chars_hint lists every character a token can start with (the lexer's
 // first-char optimisation skips a token for any other character; lexer.ts asserts it is on).
-export const Name = createToken({ name: 'Name', pattern: nameMatcher, line_breaks: false, start_chars_hint: nameStartChars() } as Parameters<typeof createToken>[0]);
+/**
+ * `t` with its start-char hint made when first read. Only Chevrotain's lexer reads it (the
+ * reference lexer, built on first use: lexer.ts); the compile path lexes with scanner.ts, so
+ * `zhengce check` does not build the large hints (Name's ~30,000 and Unexpected's 65,536 entries,
+ * interpreted loops at start-up).
+ */
+function lazyStartChars(t: TokenType, hint: () => number[]): TokenType {
+  let chars: number[] | undefined;
+  Object.defineProperty(t, 'START_CHARS_HINT', { get: () => (chars ??= hint()), enumerable: true, configurable: true });
+  return t;
+}
+export const Name = lazyStartChars(createToken({ name: 'Name', pattern: nameMatcher, line_breaks: false } as Parameters<typeof createToken>[0]), nameStartChars);
 export const LBrace = createToken({ name: 'LBrace', pattern: /[{｛]/ });
 export const RBrace = createToken({ name: 'RBrace', pattern: /[}｝]/ });
 export const LParen = createToken({ name: 'LParen', pattern: /[(（]/ });
@@ -294,7 +305,7 @@ export const Dash = createToken({ name: 'Dash', pattern: /[—–~～〜]+/ });
 export const Percent = createToken({ name: 'Percent', pattern: /[%％‰]/ });
 /** Anything else: one code point, reported by the lexer pass as ZC0101. */
 // (every UTF-16 unit may start it: the lexer's start-char analysis of [\s\S] is incomplete)
-export const Unexpected = createToken({ name: 'Unexpected', pattern: /[\ud800-\udbff][\udc00-\udfff]|[\s\S]/, start_chars_hint: Array.from({ length: 0x10000 }, (_, c) => c) } as Parameters<typeof createToken>[0]);
+export const Unexpected = lazyStartChars(createToken({ name: 'Unexpected', pattern: /[\ud800-\udbff][\udc00-\udfff]|[\s\S]/ }), () => Array.from({ length: 0x10000 }, (_, c) => c));
 
 /** Tokens in lexing order. */
 export const lexingOrder: TokenType[] = [
