@@ -44,7 +44,7 @@ for (let c = 0x30; c <= 0x39; c++) cls[c]! |= DIGIT;
 for (let c = 0xff10; c <= 0xff19; c++) cls[c]! |= DIGIT;
 for (const c of NUMERAL_CHARS) cls[c.charCodeAt(0)]! |= NUMERAL | DATE_CN;
 for (const c of '○廿卅') cls[c.charCodeAt(0)]! |= DATE_CN;
-for (let c = 0; c < 0x10000; c++) if (isNameChar(c, String.fromCharCode(c))) cls[c]! |= NAME;
+for (let c = 0; c < 0x10000; c++) if (isNameChar(c)) cls[c]! |= NAME;
 for (const k of GLUE_KEYWORDS) cls[k.charCodeAt(0)]! |= KW_FIRST;
 for (const u of UNIT_WORDS) cls[u.charCodeAt(0)]! |= UNIT_FIRST;
 
@@ -232,7 +232,7 @@ function unitAt(text: string, i: number, tokens: readonly IToken[], base: number
   for (const u of UNIT_WORDS) {
     if (!text.startsWith(u, i)) continue;
     const next = i + u.length;
-    if (next < text.length && isNameChar(text.charCodeAt(next), text[next]!) && !keywordAt(text, next)) return undefined;
+    if (next < text.length && isNameChar(text.charCodeAt(next)) && !keywordAt(text, next)) return undefined;
     return u;
   }
   return undefined;

@@ -15,7 +15,8 @@ import { createToken, Lexer, type TokenType, type CustomPatternMatcherFunc, type
 // ── character classes ───────────────────────────────────────────────
 /** Characters that start or continue a Chinese numeral run. */
 export const NUMERAL_CHARS = '零〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟';
-const numeralSet = new Set(NUMERAL_CHARS);
+// INVARIANT: every numeral character is one UTF-16 unit (isNameChar compares units).
+const numeralUnits = new Set([...NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
 /**
  * The only unquoted names with a numeral character: the values of a 性质's 类别 (§10), written
  * as whole words (not glued to other name characters or numerals). The lexer joins their
@@ -23,9 +24,9 @@ const numeralSet = new Set(NUMERAL_CHARS);
  */
 export const NUMERAL_NAMES: readonly string[] = ['一般', '条款一致', '概念一致'];
 
-/** A character that may appear in an unquoted name (not a digit, numeral or punctuation). */
-export function isNameChar(code: number, ch: string): boolean {
-  // (the ranges first: the numeral lookup hashes `ch`, and only characters in a range need it)
+/** A UTF-16 unit that may appear in an unquoted name (not a digit, numeral or punctuation). */
+export function isNameChar(code: number): boolean {
+  // (by unit: no one-character string is made per call — scanner.ts builds its table from all 65,536)
   const inRange =
     (code >= 0x4e00 && code <= 0x9fff) || // CJK unified
     (code >= 0x3400 && code <= 0x4dbf) || // ext A
@@ -33,7 +34,7 @@ export function isNameChar(code: number, ch: string): boolean {
     (code >= 0xd800 && code <= 0xdbff) || // high surrogate (ext B+; checked with low below)
     (code >= 0xdc00 && code <= 0xdfff) ||
     (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
-  return inRange && !numeralSet.has(ch);
+  return inRange && !numeralUnits.has(code);
 }
 
 // ── keyword tables ──────────────────────────────────────────────────
@@ -190,7 +191,7 @@ const unitMatcher: CustomPatternMatcherFunc = (text, offset, tokens) => {
   for (const u of UNIT_WORDS) {
     if (!text.startsWith(u, offset)) continue;
     const next = offset + u.length;
-    if (next < text.length && isNameChar(text.charCodeAt(next), text[next]!) && !keywordAt(text, next)) return null;
+    if (next < text.length && isNameChar(text.charCodeAt(next)) && !keywordAt(text, next)) return null;
     return [u] as unknown as RegExpExecArray;
   }
   return null;
@@ -213,7 +214,7 @@ const nameMatcher: CustomPatternMatcherFunc = (text, offset) => {
       continue;
     }
     if (c >= 0xdc00 && c <= 0xdfff) break; // lone low surrogate
-    if (!isNameChar(c, text[i]!)) break;
+    if (!isNameChar(c)) break;
     if (i > offset && keywordFirstChars.has(text[i]!) && keywordAt(text, i)) break;
     i++;
   }
