@@ -11,7 +11,7 @@
 import { dirname, join, normalize } from 'node:path';
 import { SourceFile } from '../common/source.js';
 import { diag, sortDiagnostics, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
-import { parseFile, reparseFile, type ParsedFile } from '../syntax/index.js';
+import { parseFile, reparseFile, restoreLastGood, type ParsedFile } from '../syntax/index.js';
 import { bindIncrementally, bindWithState, type BindState } from '../semantics/binder.js';
 import { checkWith } from '../semantics/checker.js';
 import { checkIncrementally, checkState, leafSpans, type CheckState } from '../semantics/incremental.js';
@@ -87,6 +87,8 @@ export class ParseCache {
     // compilation (`KEPT_PROGRAMS`). reparseFile would give an equal parse (all its blocks reused).
     const good = hit?.good;
     if (good && good.text === text && (!keepCst || 'cst' in good.result.value)) {
+      // (the parse with errors moved good's nodes in place: moved back, good is intact again)
+      restoreLastGood(hit!.result.value);
       this.map.set(path, { text, result: good.result });
       return good.result;
     }

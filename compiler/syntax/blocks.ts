@@ -167,14 +167,76 @@ export function shiftSpans<T>(v: T, d: number): T {
  * span-free values: a number literal's Decimal and UnitInfo), so none is moved twice
  * (test/syntax/incremental.test.ts compares moved parses with whole-file ones).
  */
-function shiftSpansInPlace(item: object, d: number): void {
+function shiftSpansInPlace(item: object, d: number, log?: MoveLog): void {
   const h = spanHolders(item);
   const os = h.objects;
   const ks = h.keys;
+  if (log) {
+    for (let i = 0; i < os.length; i++) {
+      const o = os[i] as Record<string | number, Span>;
+      const k = ks[i]!;
+      const s = o[k]!;
+      log.spanMoved(o, k, s);
+      o[k] = movedSpan(s, d);
+    }
+    return;
+  }
   for (let i = 0; i < os.length; i++) {
     const o = os[i] as Record<string | number, Span>;
     const k = ks[i]!;
     o[k] = movedSpan(o[k]!, d);
+  }
+}
+
+/**
+ * The in-place moves of one re-parse, recorded so that they can be undone: a parse with syntax errors
+ * moves the nodes and tokens it reuses in place like one without, and keeps the earlier parse as
+ * `lastGood` — intact again once its log is undone (index.ts `restoreLastGood`).
+ * INVARIANT: `toggle` swaps every recorded span slot with the span it held before (the very objects:
+ * the earlier parse's spans come back, not equal copies) and moves every recorded token back by its
+ * `d` (or forward again); no slot and no token is recorded twice in one log (nothing is moved twice).
+ * INVARIANT: the token arrays recorded are never changed afterwards (a block's tokens are read-only
+ * once parsed; only `ParseCache` with `keepTokens: false` empties them, and such a cache never re-parses).
+ */
+export class MoveLog {
+  private readonly objs: Record<string | number, Span>[] = [];
+  private readonly keys: (string | number)[] = [];
+  private readonly spans: Span[] = [];
+  private readonly toks: { readonly ts: readonly IToken[]; readonly from: number; readonly to: number; readonly d: number }[] = [];
+  /** The moves are in effect (the nodes are where the later parse has them). */
+  applied = true;
+  /** Slot `o[k]` held `s` before its move. */
+  spanMoved(o: Record<string | number, Span>, k: string | number, s: Span): void {
+    this.objs.push(o);
+    this.keys.push(k);
+    this.spans.push(s);
+  }
+  /** Tokens `ts[from, to)` were moved by `d`. */
+  tokensMoved(ts: readonly IToken[], from: number, to: number, d: number): void {
+    if (from < to && d !== 0) this.toks.push({ ts, from, to, d });
+  }
+  /** Undo the moves when they are applied, else apply them again. */
+  toggle(): void {
+    const os = this.objs;
+    const ks = this.keys;
+    const ss = this.spans;
+    for (let i = 0; i < os.length; i++) {
+      const o = os[i]!;
+      const k = ks[i]!;
+      const s = o[k]!;
+      o[k] = ss[i]!;
+      ss[i] = s;
+    }
+    const sign = this.applied ? -1 : 1;
+    for (const r of this.toks) {
+      const d = sign * r.d;
+      for (let x = r.from; x < r.to; x++) {
+        const t = r.ts[x]!;
+        t.startOffset += d;
+        if (t.endOffset !== undefined) t.endOffset += d;
+      }
+    }
+    this.applied = !this.applied;
   }
 }
 
@@ -232,26 +294,33 @@ function movedSpan(s: Span, d: number): Span {
 }
 
 /**
- * Items moved by `d`: in place (`inPlace`: the parse they belong to is not kept — the new parse has
- * no syntax errors, so it does not keep the earlier one as `lastGood`), else a deep copy
- * (`shiftSpans`). Moved in place, a declaration keeps its identity: the incremental check
+ * Items moved by `d`: in place (`inPlace`: the parse they belong to is given up — when the new parse
+ * has syntax errors and keeps it as `lastGood`, the moves are recorded in `log` to be undone), else a
+ * deep copy (`shiftSpans`). Moved in place, a declaration keeps its identity: the incremental check
  * (compiler/semantics/incremental.ts) reuses its earlier results by identity. A copy is a new
  * declaration to it.
  */
-export function shiftItems<T extends TopItem>(items: readonly T[], d: number, inPlace: boolean): T[] {
+export function shiftItems<T extends TopItem>(items: readonly T[], d: number, inPlace: boolean, log?: MoveLog): T[] {
   if (!inPlace) return shiftSpans(items as T[], d);
-  for (const i of items) shiftSpansInPlace(i, d);
+  for (const i of items) shiftSpansInPlace(i, d, log);
   return items as T[];
 }
 
-/** Tokens moved by `d`: in place (see `shiftItems`) or copies. */
-function shiftTokens(ts: readonly IToken[], d: number, inPlace: boolean): IToken[] {
+/** Tokens moved by `d`: in place (see `shiftItems`; recorded in `log` when given) or copies. */
+function shiftTokens(ts: readonly IToken[], d: number, inPlace: boolean, log?: MoveLog): IToken[] {
   if (!inPlace) return ts.map((t) => shiftToken(t, d));
-  for (const t of ts) {
+  moveTokens(ts, 0, ts.length, d, log);
+  return ts as IToken[];
+}
+
+/** Tokens `ts[from, to)` moved by `d` in place (recorded in `log` when given). */
+export function moveTokens(ts: readonly IToken[], from: number, to: number, d: number, log?: MoveLog): void {
+  for (let x = from; x < to; x++) {
+    const t = ts[x]!;
     t.startOffset += d;
     if (t.endOffset !== undefined) t.endOffset += d;
   }
-  return ts as IToken[];
+  log?.tokensMoved(ts, from, to, d);
 }
 
 /**
@@ -259,13 +328,13 @@ function shiftTokens(ts: readonly IToken[], d: number, inPlace: boolean): IToken
  * items are moved in place (see `shiftItems`), else copied. `cstOf`: the block keeps a CST (made
  * again from the moved tokens when read).
  */
-export function shiftBlock(b: Block, d: number, inPlace = false, cstOf?: SourceFile): Block {
+export function shiftBlock(b: Block, d: number, inPlace = false, cstOf?: SourceFile, log?: MoveLog): Block {
   if (d === 0) return b;
   const out: Block = {
     start: b.start + d, end: b.end + d,
-    tokens: shiftTokens(b.tokens, d, inPlace),
-    comments: shiftTokens(b.comments, d, inPlace),
-    items: shiftItems(b.items, d, inPlace),
+    tokens: shiftTokens(b.tokens, d, inPlace, log),
+    comments: shiftTokens(b.comments, d, inPlace, log),
+    items: shiftItems(b.items, d, inPlace, log),
     lexDiagnostics: shiftSpans(b.lexDiagnostics, d),
     unexpected: b.unexpected.map((x, k) => (k % 2 === 0 ? x + d : x)),
     parseDiagnostics: shiftSpans(b.parseDiagnostics, d),
@@ -644,12 +713,13 @@ export function withCst(b: Block, source: SourceFile): Block {
 }
 
 /**
- * Reused 条款 moved by their offsets: in place (`inPlace`: the earlier parse is not kept) or replaced by
- * copies in the arrays that hold them (their nested 条款 keep what they need for reuse).
+ * Reused 条款 moved by their offsets: in place (`inPlace`: the earlier parse is given up; `log` records
+ * the moves when it is kept as `lastGood`) or replaced by copies in the arrays that hold them (their
+ * nested 条款 keep what they need for reuse).
  */
-export function fixReused(r: Reuse, inPlace: boolean): void {
+export function fixReused(r: Reuse, inPlace: boolean, log?: MoveLog): void {
   for (const f of r.fix) {
-    if (inPlace) shiftItems([f.node as TopItem], f.d, true);
+    if (inPlace) shiftSpansInPlace(f.node, f.d, log);
     else {
       const copy = shiftSpans(f.node, f.d);
       if (f.node.kind === 'clause') shareInfo(f.node, copy as ClauseDecl);

@@ -8,7 +8,7 @@ import type { SourceFile } from '../common/source.js';
 import type { Result } from '../diagnostics/diagnostic.js';
 import { lexRange, mergeByStart, unexpectedDiagnostics } from './lexer.js';
 import type { FileAst, TopItem } from './ast.js';
-import { blockEnds, clausesOf, firstAtOrAfter, prefixUnits, type PrefixUnit, editRanges, fixReused, joinCst, parseBlocks, parseBlock, shiftBlock, shiftSpans, shiftToken, withCst, type Block, type Reuse, type TokenView } from './blocks.js';
+import { blockEnds, clausesOf, firstAtOrAfter, prefixUnits, type PrefixUnit, editRanges, fixReused, joinCst, moveTokens, MoveLog, parseBlocks, parseBlock, shiftBlock, shiftSpans, shiftToken, withCst, type Block, type Reuse, type TokenView } from './blocks.js';
 import type { ClauseDecl } from './ast.js';
 import { tokenEnd } from './lexer.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -196,20 +196,63 @@ export function reparseFile(previous: ParsedFile, source: SourceFile, opts: Pars
   // After an edit that made a syntax error, the next edit is re-parsed against the last parse without
   // errors: the edit that repairs it (or undoes it) finds that parse's nodes again.
   const good = previous.syntaxErrors ? previous.lastGood : undefined;
+  // (the moves `previous` made in the nodes of `good`, not yet undone)
+  const pending = previous.syntaxErrors ? undoLogs.get(previous) : undefined;
   moved = false;
+  moves = undefined;
   // (against it only when the edit since is local — inside one brace body's piece — else against the previous parse)
-  const r = (good && good.source.path === source.path && reparseFrom(good, source, opts, true)) || reparseFrom(previous, source, opts, false)!;
-  // INVARIANT: lastGood only changes what is re-parsed, never the result (it is a correct parse of its own text).
-  // (errors after nodes were moved in place — only the nesting limit: the earlier parses are not kept)
+  let r: Result<ParsedFile> | undefined;
+  let fromGood = false;
+  // (a parse made without `inPlace` must not change the one it is given: it cannot undo moves in lastGood)
+  if (good && good.source.path === source.path && (!pending || opts.inPlace)) {
+    toggleAll(pending, 'undo');
+    r = reparseFrom(good, source, opts, true);
+    if (r) fromGood = true;
+    else toggleAll(pending, 'redo');
+  }
+  r ??= reparseFrom(previous, source, opts, false)!;
+  // INVARIANT: lastGood only changes what is re-parsed, never the result (it is a correct parse of its own text — once the moves recorded with the parse that keeps it are undone).
+  // (errors after nodes were moved in place without a record — only the nesting limit: the earlier parses are not kept)
   if (!r.value.syntaxErrors || moved) return r;
   const lastGood = previous.syntaxErrors ? previous.lastGood : previous;
   if (!lastGood || lastGood.source.path !== source.path) return r;
   Object.defineProperty(r.value, 'lastGood', { value: lastGood, enumerable: false });
+  // The moves that bring lastGood back, the latest first: this parse's, then (made from `previous`, itself
+  // made from lastGood with moves of its own) those of `previous`.
+  const logs = [...(moves ? [moves] : []), ...(!fromGood && pending ? pending : [])];
+  if (logs.length) undoLogs.set(r.value, logs);
   return r;
 }
 
-/** The last `reparseFrom` moved nodes of the earlier parse in place (`ParseOptions.inPlace`). */
+/**
+ * `parse.lastGood`, intact: the in-place moves the parses since made in its nodes and tokens undone.
+ * The parse it is kept by is then given up (its reused nodes are lastGood's again): the `ParseCache`
+ * calls this when an edit restores lastGood's text, and returns lastGood in its place.
+ */
+export function restoreLastGood(parse: ParsedFile): ParsedFile | undefined {
+  toggleAll(parse.syntaxErrors ? undoLogs.get(parse) : undefined, 'undo');
+  return parse.lastGood;
+}
+
+/**
+ * Per parse with syntax errors kept by its `lastGood`: the logs of the in-place moves made since that
+ * parse, the latest first (undone in that order, applied again in the reverse one).
+ */
+const undoLogs = new WeakMap<ParsedFile, readonly MoveLog[]>();
+
+function toggleAll(logs: readonly MoveLog[] | undefined, to: 'undo' | 'redo'): void {
+  if (!logs) return;
+  if (to === 'undo') {
+    for (const l of logs) if (l.applied) l.toggle();
+  } else {
+    for (let k = logs.length - 1; k >= 0; k--) if (!logs[k]!.applied) logs[k]!.toggle();
+  }
+}
+
+/** The last `reparseFrom` moved nodes of the earlier parse in place without recording it (`ParseOptions.inPlace`): that parse cannot be restored. */
 let moved = false;
+/** The record of the in-place moves of the last `reparseFrom` whose parse has syntax errors. */
+let moves: MoveLog | undefined;
 
 
 /** Tokens [a0, b0) of `old` and `fresh` hold the same braces in the same order. */
@@ -384,27 +427,23 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
     fresh[fresh.length - 1]!.unexpected.push(...unexpected.slice(u));
   }
   if (fresh.length) parts[parts.length - 1]!.c1 = oldC.length;
-  // INVARIANT: nodes are moved in place only when the new parse has no syntax errors (no block has any).
-  const move = !!opts.inPlace && !fresh.some((x) => x.syntaxErrors) && blocks.every((x, k) => (k >= i && k <= jj) || !x.syntaxErrors);
-  fixReused(reuse, move);
+  // INVARIANT: nodes are moved in place with or without syntax errors in the new parse; with errors, the
+  // moves are recorded (`log`): the earlier parse is kept as `lastGood`, and undoing them restores it.
+  const move = !!opts.inPlace;
+  const errors = fresh.some((x) => x.syntaxErrors) || blocks.some((x, k) => (k < i || k > jj) && x.syntaxErrors);
+  const log = move && errors ? new MoveLog() : undefined;
+  fixReused(reuse, move, log);
   if (delta !== 0) {
     if (move) {
-      for (let x = sfx; x < v.length; x++) {
-        const t = v[x]!;
-        t.startOffset += delta;
-        if (t.endOffset !== undefined) t.endOffset += delta;
-      }
-      for (let x = cNew; x < oldC.length; x++) {
-        const t = oldC[x]!;
-        t.startOffset += delta;
-        if (t.endOffset !== undefined) t.endOffset += delta;
-      }
+      moveTokens(v, sfx, v.length, delta, log);
+      moveTokens(oldC, cNew, oldC.length, delta, log);
     } else {
       for (let x = sfx; x < v.length; x++) v[x] = w.copies.get(x) ?? shiftToken(v[x]!, delta);
       for (let x = cNew; x < oldC.length; x++) oldC[x] = shiftToken(oldC[x]!, delta);
     }
-    moved ||= move && (sfx < v.length || jj < last);
+    moved ||= move && !log && (sfx < v.length || jj < last);
   }
+  if (log) moves = log;
   void at;
   const out: Block[] = blocks.slice(0, i).map((x) => (x.syntaxErrors && delta !== 0 ? reparsedBlock(source, x, keepCst) : x));
   for (let k = 0; k < fresh.length; k++) {
@@ -413,7 +452,7 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
     const blk: Block = { ...f, tokens: sp.t0 === 0 && sp.t1 === v.length ? v : v.slice(sp.t0, sp.t1), comments: oldC.slice(parts[k]!.c0, parts[k]!.c1) };
     out.push(keepCst ? withCst(blk, source) : blk);
   }
-  for (let k = jj + 1; k < blocks.length; k++) out.push(shiftBlock(blocks[k]!, delta, move, keepCst ? source : undefined));
+  for (let k = jj + 1; k < blocks.length; k++) out.push(shiftBlock(blocks[k]!, delta, move, keepCst ? source : undefined, log));
   return nestingChecked(source, assemble(source, out, keepCst), opts);
 }
 
