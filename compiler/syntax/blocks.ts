@@ -203,6 +203,8 @@ export class MoveLog {
   private readonly keys: (string | number)[] = [];
   private readonly spans: Span[] = [];
   private readonly toks: { readonly ts: readonly IToken[]; readonly from: number; readonly to: number; readonly d: number }[] = [];
+  /** Token arrays changed in place: `ts[at, at + n)` replaced what `other` holds. */
+  private readonly splices: { readonly ts: IToken[]; readonly at: number; n: number; other: IToken[] }[] = [];
   /** The moves are in effect (the nodes are where the later parse has them). */
   applied = true;
   /** Slot `o[k]` held `s` before its move. */
@@ -215,8 +217,15 @@ export class MoveLog {
   tokensMoved(ts: readonly IToken[], from: number, to: number, d: number): void {
     if (from < to && d !== 0) this.toks.push({ ts, from, to, d });
   }
+  /** `ts[at, at + n)` replaced by `by` (done here). */
+  spliced(ts: IToken[], at: number, n: number, by: readonly IToken[]): void {
+    const removed = ts.splice(at, n, ...by);
+    this.splices.push({ ts, at, other: removed, n: by.length });
+  }
   /** Undo the moves when they are applied, else apply them again. */
   toggle(): void {
+    // (a token moved is recorded by its index after the splices: undone before them, applied again after them)
+    if (!this.applied) this.toggleSplices();
     const os = this.objs;
     const ks = this.keys;
     const ss = this.spans;
@@ -236,7 +245,18 @@ export class MoveLog {
         if (t.endOffset !== undefined) t.endOffset += d;
       }
     }
+    if (this.applied) this.toggleSplices();
     this.applied = !this.applied;
+  }
+  private toggleSplices(): void {
+    const ss = this.splices;
+    const undo = this.applied;
+    for (let k = undo ? ss.length - 1 : 0; undo ? k >= 0 : k < ss.length; k += undo ? -1 : 1) {
+      const r = ss[k]!;
+      const out = r.ts.splice(r.at, r.n, ...r.other);
+      r.n = r.other.length;
+      r.other = out;
+    }
   }
 }
 

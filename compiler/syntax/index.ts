@@ -249,6 +249,9 @@ function toggleAll(logs: readonly MoveLog[] | undefined, to: 'undo' | 'redo'): v
   }
 }
 
+/** Largest token run `reparseFrom` replaces inside a block's token array (`splice` takes them as arguments). */
+const MAX_SPLICE = 20_000;
+
 /** The last `reparseFrom` moved nodes of the earlier parse in place without recording it (`ParseOptions.inPlace`): that parse cannot be restored. */
 let moved = false;
 /** The record of the in-place moves of the last `reparseFrom` whose parse has syntax errors. */
@@ -333,23 +336,37 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
   const rl = lexed!.value;
   // The region's tokens: the old ones before r0, the new ones, the old ones from r1 (seen moved by delta).
   const oldTokens = (k: number) => blocks[k]!.tokens;
-  const parts0: IToken[][] = [];
-  const after: IToken[][] = [];
-  for (let k = i; k <= jj; k++) {
-    const ts = oldTokens(k);
-    const a0 = firstAtOrAfter(ts, r0);
-    if (a0 > 0) parts0.push(a0 === ts.length ? ts : ts.slice(0, a0));
-    const b0 = firstAtOrAfter(ts, r1);
-    if (b0 < ts.length) after.push(b0 === 0 ? ts : ts.slice(b0));
-  }
-  // (arrays joined by concat: a copy of pointers, not a loop)
-  let v: IToken[] = ([] as IToken[]).concat(...parts0, rl.tokens);
-  const sfx = v.length;
-  if (after.length) v = v.concat(...after);
-  // Extend the region by whole blocks until it ends with a block's closing "}" (an unclosed "{" runs on).
   // (the same braces as the tokens they replace, in one block: the block boundaries are as they were)
   const ti = oldTokens(i);
-  let ends = i === jj && i < last && sameBraces(ti, firstAtOrAfter(ti, r0), firstAtOrAfter(ti, r1), rl.tokens) ? [v.length] : blockEnds(v);
+  const ti0 = firstAtOrAfter(ti, r0);
+  const ti1 = firstAtOrAfter(ti, r1);
+  const sameBlocks = i === jj && i < last && sameBraces(ti, ti0, ti1, rl.tokens);
+  // In place (the earlier parse is given up): the block's own token array, the region's tokens replaced
+  // (a move of pointers inside it, not a copy of the file's tokens); recorded in `log`, which undoes it.
+  const log = opts.inPlace ? new MoveLog() : undefined;
+  let v: IToken[];
+  let sfx: number;
+  if (log && i === jj && ti1 - ti0 <= MAX_SPLICE && rl.tokens.length <= MAX_SPLICE) {
+    log.spliced(ti, ti0, ti1 - ti0, rl.tokens);
+    v = ti;
+    sfx = ti0 + rl.tokens.length;
+  } else {
+    const parts0: IToken[][] = [];
+    const after: IToken[][] = [];
+    for (let k = i; k <= jj; k++) {
+      const ts = oldTokens(k);
+      const a0 = firstAtOrAfter(ts, r0);
+      if (a0 > 0) parts0.push(a0 === ts.length ? ts : ts.slice(0, a0));
+      const b0 = firstAtOrAfter(ts, r1);
+      if (b0 < ts.length) after.push(b0 === 0 ? ts : ts.slice(b0));
+    }
+    // (arrays joined by concat: a copy of pointers, not a loop)
+    v = ([] as IToken[]).concat(...parts0, rl.tokens);
+    sfx = v.length;
+    if (after.length) v = v.concat(...after);
+  }
+  // Extend the region by whole blocks until it ends with a block's closing "}" (an unclosed "{" runs on).
+  let ends = sameBlocks ? [v.length] : blockEnds(v);
   while (jj < last && (ends.length === 0 || ends[ends.length - 1] !== v.length)) {
     jj++;
     v = v.concat(oldTokens(jj));
@@ -419,6 +436,7 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
     }
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
+    log?.toggle(); // (the earlier parse as it was: nothing else was moved yet)
     return parseFile(source, opts); // reports ZC0204 for the whole file
   }
   // (anything left — impossible for ordered input — goes to the last block, never dropped)
@@ -431,8 +449,9 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
   // moves are recorded (`log`): the earlier parse is kept as `lastGood`, and undoing them restores it.
   const move = !!opts.inPlace;
   const errors = fresh.some((x) => x.syntaxErrors) || blocks.some((x, k) => (k < i || k > jj) && x.syntaxErrors);
-  const log = move && errors ? new MoveLog() : undefined;
-  fixReused(reuse, move, log);
+  // (the spans moved are recorded only when the earlier parse is kept: a parse with errors)
+  const spanLog = errors ? log : undefined;
+  fixReused(reuse, move, spanLog);
   if (delta !== 0) {
     if (move) {
       moveTokens(v, sfx, v.length, delta, log);
@@ -441,9 +460,9 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
       for (let x = sfx; x < v.length; x++) v[x] = w.copies.get(x) ?? shiftToken(v[x]!, delta);
       for (let x = cNew; x < oldC.length; x++) oldC[x] = shiftToken(oldC[x]!, delta);
     }
-    moved ||= move && !log && (sfx < v.length || jj < last);
   }
-  if (log) moves = log;
+  if (spanLog) moves = spanLog;
+  else moved ||= move && (v === ti || (delta !== 0 && (sfx < v.length || jj < last)));
   void at;
   const out: Block[] = blocks.slice(0, i).map((x) => (x.syntaxErrors && delta !== 0 ? reparsedBlock(source, x, keepCst) : x));
   for (let k = 0; k < fresh.length; k++) {
@@ -452,7 +471,7 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
     const blk: Block = { ...f, tokens: sp.t0 === 0 && sp.t1 === v.length ? v : v.slice(sp.t0, sp.t1), comments: oldC.slice(parts[k]!.c0, parts[k]!.c1) };
     out.push(keepCst ? withCst(blk, source) : blk);
   }
-  for (let k = jj + 1; k < blocks.length; k++) out.push(shiftBlock(blocks[k]!, delta, move, keepCst ? source : undefined, log));
+  for (let k = jj + 1; k < blocks.length; k++) out.push(shiftBlock(blocks[k]!, delta, move, keepCst ? source : undefined, spanLog));
   return nestingChecked(source, assemble(source, out, keepCst), opts);
 }
 

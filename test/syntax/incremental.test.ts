@@ -20,6 +20,7 @@ import { SourceFile } from '../../compiler/common/source.js';
 import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 import { lexRange, MAX_UNEXPECTED } from '../../compiler/syntax/lexer.js';
 import { parseFile, reparseFile, type ParsedFile } from '../../compiler/syntax/index.js';
+import { ParseCache } from '../../compiler/project/program.js';
 import { MAX_SYNTAX_ERRORS } from '../../compiler/syntax/parser.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -380,3 +381,94 @@ test('a 条款 never closed (the file ends inside it) is parsed in units, with o
   expect(chapter.items.filter((x) => x.kind === 'clause').length).toBeGreaterThanOrEqual(3);
   expect(shape(reparseFile(parseFile(new SourceFile('/ws/a.zc', text)).value, new SourceFile('/ws/a.zc', edited)))).toEqual(shape(full));
 });
+
+// ── a parse with syntax errors moves what it reuses in place (index.ts MoveLog, restoreLastGood) ──
+
+/** The 条款 items (any depth) and declarations of a parse, in text order: what keeps its identity when moved. */
+function declarations(p: ParsedFile): unknown[] {
+  const out: unknown[] = [];
+  const walk = (items: readonly { kind: string; items?: readonly unknown[] }[]) => {
+    for (const x of items) {
+      out.push(x);
+      if (x.kind === 'clause') walk(x.items as { kind: string }[]);
+    }
+  };
+  walk(p.ast.items as { kind: string }[]);
+  return out;
+}
+
+test('an edit leaving a syntax error moves the declarations after it in place; deleting it again gives back the parse before it, intact', () => {
+  const text = nestedChapter(24);
+  const mid = text.indexOf('条款 12.');
+  const at = (needle: string, from = mid) => text.indexOf(needle, from);
+  const rule = at('补助金额 = 2000元');
+  const edits: [string, number, string, boolean][] = [
+    // [name, where, inserted, the declarations after the edited item keep their identity]
+    ['a word inside a nested rule', rule + 5, '甲 ', true],
+    ['"}" inside a nested rule', rule + 5, '}', true],
+    ['"{" inside a nested rule', rule + 5, '{', false],
+    ['a word between two items (an item boundary)', at('\n  }\n') + 4, ' 甲', true],
+    ['"}" between two items', at('\n  }\n') + 4, '}', false],
+    ['an unclosed 「 in a nested 条款 header', at('"细则12"'), '「', true],
+    ['an unclosed string', at('对二孩') + 1, '"', false],
+  ];
+  for (const [k, [name, where, ins, local]] of edits.entries()) {
+    for (const keepCst of [k % 2 === 1]) {
+      const cache = new ParseCache(() => keepCst);
+      const path = '/ws/a.zc';
+      const before = cache.get(path, text);
+      const shape0 = key(shape(before));
+      const decls0 = declarations(before.value);
+      const edited = text.slice(0, where) + ins + text.slice(where);
+      const err = cache.get(path, edited);
+      expect(err.value.syntaxErrors, name).toBe(true);
+      const full = parseFile(new SourceFile(path, edited), { keepCst });
+      if (key(shape(err)) !== key(shape(full))) expect(shape(err), name).toEqual(shape(full));
+      // the earlier declarations after the edit, each the same object (moved), in the parse with the error
+      const after = decls0.filter((d) => (d as { span: { start: number } }).span.start > where + ins.length);
+      const now = new Set(declarations(err.value));
+      const kept = after.filter((d) => now.has(d)).length;
+      if (local) expect(kept, name).toBeGreaterThan(after.length / 2);
+      // … and deleting it gives back the parse before it: the same object, as it was
+      const back = cache.get(path, text);
+      expect(back, name).toBe(before);
+      if (key(shape(back)) !== shape0) expect(shape(back), name).toEqual(JSON.parse(shape0));
+      expect(key(shape(back))).toBe(key(shape(parseFile(new SourceFile(path, text), { keepCst }))));
+    }
+  }
+});
+
+// As the language server types: every text through one ParseCache (reused nodes moved in place, with or
+// without syntax errors), back to an earlier text now and then — each parse equal to the whole-file
+// parse, and a parse given back (an edit restoring the last text without errors) as it was.
+const CACHE_RUNS = Math.max(3, Math.round(RUNS / 6));
+test(`through the ParseCache (moves in place, lastGood given back): every parse equals the whole-file parse (${CACHE_RUNS} × 16 edits)`, () => {
+  let givenBack = 0;
+  let errorsMoved = 0;
+  fc.assert(
+    fc.property(fc.constantFrom(CHAPTER, nestedChapter(12)), fc.array(fc.oneof({ weight: 3, arbitrary: typed }, { weight: 1, arbitrary: edit }), { minLength: 16, maxLength: 16 }), fc.boolean(), (initial, es, keepCst) => {
+      const cache = new ParseCache(() => keepCst);
+      const path = '/ws/a.zc';
+      let text = initial;
+      let prev = cache.get(path, text);
+      const history: string[] = [];
+      for (const e of es) {
+        history.push(text);
+        text = e.kind === 'undo' ? history[Math.max(0, history.length - 2 - Math.floor(e.a * 3))]! : apply(text, e);
+        const r = cache.get(path, text);
+        const [a, b] = [shape(r), shape(parseFile(new SourceFile(path, text), { keepCst }))];
+        if (key(a) !== key(b)) expect(a).toEqual(b);
+        if (prev.value.syntaxErrors && r.value === prev.value.lastGood) givenBack++;
+        if (r.value.syntaxErrors && !prev.value.syntaxErrors) {
+          const before = new Set(declarations(prev.value));
+          if (declarations(r.value).some((d) => before.has(d))) errorsMoved++;
+        }
+        prev = r;
+      }
+    }),
+    { numRuns: CACHE_RUNS },
+  );
+  console.info(`ParseCache property: ${givenBack} parses given back as lastGood, ${errorsMoved} parses with a syntax error reusing declarations of the parse before`);
+  expect(givenBack).toBeGreaterThan(0);
+  expect(errorsMoved).toBeGreaterThan(0);
+}, 300_000);
