@@ -434,6 +434,11 @@ test('an edit leaving a syntax error moves the declarations after it in place; d
       expect(back, name).toBe(before);
       if (key(shape(back)) !== shape0) expect(shape(back), name).toEqual(JSON.parse(shape0));
       expect(key(shape(back))).toBe(key(shape(parseFile(new SourceFile(path, text), { keepCst }))));
+      // … down to its blocks' tokens, which the next edit is re-parsed from
+      const next = text.slice(0, where) + ' ' + text.slice(where);
+      const again = cache.get(path, next);
+      const fullNext = parseFile(new SourceFile(path, next), { keepCst });
+      if (key(shape(again)) !== key(shape(fullNext))) expect(shape(again), name).toEqual(shape(fullNext));
     }
   }
 });
