@@ -172,13 +172,15 @@ function shiftSpansInPlace(item: object, d: number, log?: MoveLog): void {
   const os = h.objects;
   const ks = h.keys;
   if (log) {
+    const was: Span[] = new Array(os.length);
     for (let i = 0; i < os.length; i++) {
       const o = os[i] as Record<string | number, Span>;
       const k = ks[i]!;
       const s = o[k]!;
-      log.spanMoved(o, k, s);
+      was[i] = s;
       o[k] = movedSpan(s, d);
     }
+    log.spansMoved(h, was);
     return;
   }
   for (let i = 0; i < os.length; i++) {
@@ -195,23 +197,23 @@ function shiftSpansInPlace(item: object, d: number, log?: MoveLog): void {
  * INVARIANT: `toggle` swaps every recorded span slot with the span it held before (the very objects:
  * the earlier parse's spans come back, not equal copies) and moves every recorded token back by its
  * `d` (or forward again); no slot and no token is recorded twice in one log (nothing is moved twice).
- * INVARIANT: the token arrays recorded are never changed afterwards (a block's tokens are read-only
- * once parsed; only `ParseCache` with `keepTokens: false` empties them, and such a cache never re-parses).
+ * A block's token array is changed in place only through a log (`spliced`: the re-lexed region's tokens
+ * replaced) — tokens moved are recorded by their index after the splices, so undoing moves them first
+ * and splices back after, and applying again splices first. INVARIANT: the token arrays recorded are
+ * not changed otherwise (only `ParseCache` with `keepTokens: false` empties them, and such a cache
+ * never re-parses).
  */
 export class MoveLog {
-  private readonly objs: Record<string | number, Span>[] = [];
-  private readonly keys: (string | number)[] = [];
-  private readonly spans: Span[] = [];
+  /** Per item moved: where its spans are, and the span each slot held before (while applied; after, while undone). */
+  private readonly items: { readonly h: SpanHolders; readonly was: Span[] }[] = [];
   private readonly toks: { readonly ts: readonly IToken[]; readonly from: number; readonly to: number; readonly d: number }[] = [];
   /** Token arrays changed in place: `ts[at, at + n)` replaced what `other` holds. */
   private readonly splices: { readonly ts: IToken[]; readonly at: number; n: number; other: IToken[] }[] = [];
   /** The moves are in effect (the nodes are where the later parse has them). */
   applied = true;
-  /** Slot `o[k]` held `s` before its move. */
-  spanMoved(o: Record<string | number, Span>, k: string | number, s: Span): void {
-    this.objs.push(o);
-    this.keys.push(k);
-    this.spans.push(s);
+  /** The span slots `h` (one item's) held `was` before its move. */
+  spansMoved(h: SpanHolders, was: Span[]): void {
+    this.items.push({ h, was });
   }
   /** Tokens `ts[from, to)` were moved by `d`. */
   tokensMoved(ts: readonly IToken[], from: number, to: number, d: number): void {
@@ -226,15 +228,16 @@ export class MoveLog {
   toggle(): void {
     // (a token moved is recorded by its index after the splices: undone before them, applied again after them)
     if (!this.applied) this.toggleSplices();
-    const os = this.objs;
-    const ks = this.keys;
-    const ss = this.spans;
-    for (let i = 0; i < os.length; i++) {
-      const o = os[i]!;
-      const k = ks[i]!;
-      const s = o[k]!;
-      o[k] = ss[i]!;
-      ss[i] = s;
+    for (const { h, was } of this.items) {
+      const os = h.objects;
+      const ks = h.keys;
+      for (let i = 0; i < os.length; i++) {
+        const o = os[i] as Record<string | number, Span>;
+        const k = ks[i]!;
+        const s = o[k]!;
+        o[k] = was[i]!;
+        was[i] = s;
+      }
     }
     const sign = this.applied ? -1 : 1;
     for (const r of this.toks) {

@@ -104,14 +104,15 @@ export interface ParseOptions {
 export function parseFile(source: SourceFile, opts: ParseOptions = {}, lexed?: ReturnType<typeof lexRange>): Result<ParsedFile> {
   const l = lexed ?? lexRange(source, 0, source.text.length);
   const lexAll = () => mergeByStart(l.diagnostics, unexpectedDiagnostics(source, [l.value.unexpected]));
-  if (nestingDepth(l.value.tokens).depth > MAX_NESTING) return tooDeepResult(source, l.value.tokens, l.value.comments, lexAll(), false);
+  const depth = nestingDepth(l.value.tokens).depth;
+  if (depth > MAX_NESTING) return tooDeepResult(source, l.value.tokens, l.value.comments, lexAll(), false);
   let blocks: Block[];
   try {
     blocks = parseBlocks(source, 0, source.text.length, l.value.tokens, l.value.comments, l.diagnostics, l.value.unexpected, true, !!opts.keepCst)!;
   } catch (e) {
     return tooDeepResult(source, l.value.tokens, l.value.comments, lexAll(), e);
   }
-  return assemble(source, blocks, !!opts.keepCst);
+  return withNesting(assemble(source, blocks, !!opts.keepCst), depth);
 }
 
 /** `e`: the error the parser threw (its stack ran out), or `false` when the nesting pre-check refused the file. */
@@ -125,8 +126,24 @@ function tooDeepResult(source: SourceFile, tokens: IToken[], comments: IToken[],
 }
 
 /** `r`, unless its nesting exceeds the limit: then the whole-file path (which reports ZC0204), as `parseFile` would. */
-function nestingChecked(source: SourceFile, r: Result<ParsedFile>, opts: ParseOptions): Result<ParsedFile> {
-  return blocksNesting(r.value.blocks ?? []) > MAX_NESTING ? parseFile(source, opts) : r;
+function nestingChecked(source: SourceFile, r: Result<ParsedFile>, opts: ParseOptions, bound: number | undefined): Result<ParsedFile> {
+  if (bound !== undefined && bound <= MAX_NESTING) return withNesting(r, bound);
+  const depth = blocksNesting(r.value.blocks ?? []);
+  return depth > MAX_NESTING ? parseFile(source, opts) : withNesting(r, depth);
+}
+
+/**
+ * Per parse: a bound on its deepest bracket nesting (`blocksNesting`), so that an edit need not count the
+ * whole file's brackets again. INVARIANT: at least the real depth — an edit deepens the nesting by at most
+ * the opening brackets it lexed plus the tokens it removed (each a closing one at most: the clamped
+ * depth count moves by at most one per token inserted or removed), so the edited parse's bound is the
+ * earlier one plus those; counted exactly again only when the bound passes `MAX_NESTING`.
+ */
+const nestingBounds = new WeakMap<ParsedFile, number>();
+
+function withNesting(r: Result<ParsedFile>, bound: number): Result<ParsedFile> {
+  nestingBounds.set(r.value, bound);
+  return r;
 }
 
 /** One file's result from its blocks (diagnostics: all lexical, then syntax, then AST ones, in text order). */
@@ -279,7 +296,7 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
   const a = previous.source.text;
   const b = source.text;
   if (!blocks || !blocks.length || (keepCst && blocks.some((x) => !('cst' in x))) || previous.source.path !== source.path) return localOnly ? undefined : parseFile(source, opts);
-  if (a === b) return assemble(source, [...blocks], keepCst); // (an edit undone: the text of the base again)
+  if (a === b) return withNesting(assemble(source, [...blocks], keepCst), nestingBounds.get(previous) ?? blocksNesting(blocks)); // (an edit undone: the text of the base again)
   // The edit: old [p, a.length - s) became new [p, b.length - s).
   const n = Math.min(a.length, b.length);
   const p = commonPrefix(a, b, n);
@@ -344,6 +361,10 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
   // In place (the earlier parse is given up): the block's own token array, the region's tokens replaced
   // (a move of pointers inside it, not a copy of the file's tokens); recorded in `log`, which undoes it.
   const log = opts.inPlace ? new MoveLog() : undefined;
+  // (how much deeper the edit can make the nesting: see `nestingBounds`)
+  let deeper = 0;
+  for (const t of rl.tokens) if (t.tokenType === LBrace || t.tokenType === LParen) deeper++;
+  for (let k = i; k <= jj; k++) deeper += firstAtOrAfter(oldTokens(k), r1) - firstAtOrAfter(oldTokens(k), r0);
   let v: IToken[];
   let sfx: number;
   if (log && i === jj && ti1 - ti0 <= MAX_SPLICE && rl.tokens.length <= MAX_SPLICE) {
@@ -472,7 +493,8 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
     out.push(keepCst ? withCst(blk, source) : blk);
   }
   for (let k = jj + 1; k < blocks.length; k++) out.push(shiftBlock(blocks[k]!, delta, move, keepCst ? source : undefined, spanLog));
-  return nestingChecked(source, assemble(source, out, keepCst), opts);
+  const bound = nestingBounds.get(previous);
+  return nestingChecked(source, assemble(source, out, keepCst), opts, bound === undefined ? undefined : bound + deeper);
 }
 
 /** A block before the edit with a syntax error, parsed again: an error may point at the end of the text ("文件意外结束"). */

@@ -477,3 +477,24 @@ test(`through the ParseCache (moves in place, lastGood given back): every parse 
   expect(givenBack).toBeGreaterThan(0);
   expect(errorsMoved).toBeGreaterThan(0);
 }, 300_000);
+
+test('brackets typed past the nesting limit: the same ZC0204 as a whole-file parse (the kept bound on the nesting depth)', () => {
+  // an indicator nested 126 brackets deep (the 条款's brace and 125 parentheses): three more "(" typed one by one, then deleted
+  const deep = `条款 一、 "深" {\n  指标 甲：整数 = ${'('.repeat(125)}1${')'.repeat(125)}\n}\n`;
+  const at = deep.indexOf('1' + ')');
+  for (const inPlace of [false, true]) {
+    let prev = parseFile(new SourceFile('/ws/a.zc', deep), { inPlace });
+    expect(prev.diagnostics.filter((d) => d.code === 'ZC0204')).toHaveLength(0);
+    const texts = [1, 2, 3, 2, 1, 0].map((n) => deep.slice(0, at) + '('.repeat(n) + deep.slice(at));
+    const codes: number[] = [];
+    for (const text of texts) {
+      const sf = new SourceFile('/ws/a.zc', text);
+      const inc = reparseFile(prev.value, sf, { inPlace });
+      const full = parseFile(sf, { inPlace });
+      expect(shape(inc)).toEqual(shape(full));
+      codes.push(full.diagnostics.filter((d) => d.code === 'ZC0204').length);
+      prev = inc;
+    }
+    expect(codes).toEqual([0, 0, 1, 0, 0, 0]);
+  }
+});
