@@ -446,12 +446,14 @@ test('an edit leaving a syntax error moves the declarations after it in place; d
 // As the language server types: every text through one ParseCache (reused nodes moved in place, with or
 // without syntax errors), back to an earlier text now and then — each parse equal to the whole-file
 // parse, and a parse given back (an edit restoring the last text without errors) as it was.
-const CACHE_RUNS = Math.max(3, Math.round(RUNS / 6));
+const CACHE_RUNS = Math.max(3, Math.round(RUNS / 8));
 test(`through the ParseCache (moves in place, lastGood given back): every parse equals the whole-file parse (${CACHE_RUNS} × 16 edits)`, () => {
   let givenBack = 0;
   let errorsMoved = 0;
   fc.assert(
-    fc.property(fc.constantFrom(CHAPTER, nestedChapter(12)), fc.array(fc.oneof({ weight: 3, arbitrary: typed }, { weight: 1, arbitrary: edit }), { minLength: 16, maxLength: 16 }), fc.boolean(), (initial, es, keepCst) => {
+    fc.property(fc.constantFrom(CHAPTER, nestedChapter(12)), fc.array(fc.oneof({ weight: 3, arbitrary: typed }, { weight: 1, arbitrary: edit }), { minLength: 16, maxLength: 16 }), (initial, es) => {
+      // (without the CST: the test above keeps it; the CST of a chapter is a whole Chevrotain parse per comparison)
+      const keepCst = false;
       const cache = new ParseCache(() => keepCst);
       const path = '/ws/a.zc';
       let text = initial;
