@@ -56,7 +56,8 @@ type Parsed = { value: ParsedFile; diagnostics: Diagnostic[] };
 export class ParseCache {
   /**
    * Per path: the latest text and its parse; `good`: when that parse has syntax errors, the parse its
-   * `lastGood` is (an intact parse of that earlier text: a parse with errors copies, never moves).
+   * `lastGood` is (a parse of that earlier text, intact again once `restoreLastGood` undid the moves the
+   * parses with errors since made in it in place).
    */
   private map = new Map<string, { text: string; result: Parsed; good?: { text: string; result: Parsed } }>();
   /**
@@ -338,7 +339,7 @@ export const KEPT_PROGRAMS = 3;
 /** One compilation of a program, kept whole: what it was made from and what it gave. */
 interface KeptProgram {
   readonly members: readonly string[];
-  /** The members' parses (by identity: a parse the cache gave up in place is never given back). */
+  /** The members' parses (by identity: a parse the cache gave up in place is never given back, but as a restored `lastGood`). */
   readonly parsed: readonly ParsedFile[];
   /** The other files its checks read (原文 source, parameters) and their texts then. */
   readonly reads: readonly (readonly [string, string | undefined])[];

@@ -80,6 +80,7 @@ export interface ParsedFile {
   /**
    * When this parse has syntax errors: the latest earlier parse of the file without any (set by
    * `reparseFile`). The edit that repairs an error is re-parsed against it, where it is local again.
+   * With `inPlace`, this parse moved lastGood's nodes: read it intact through `restoreLastGood`.
    */
   readonly lastGood?: ParsedFile;
 }
@@ -89,10 +90,12 @@ export interface ParseOptions {
   /** Keep the CST (the formatter needs it; the language server keeps it for open documents). */
   readonly keepCst?: boolean;
   /**
-   * `reparseFile` only: the previous parse is not used again (the `ParseCache` replaces it), so
-   * when the new parse has no syntax errors the nodes and tokens it reuses after the edit are moved
-   * in place instead of copied — a moved declaration keeps its identity, and an edit costs no copy
-   * of the rest of the file. A parse with syntax errors copies (it keeps the earlier one as `lastGood`).
+   * `reparseFile` only: the previous parse is not used again (the `ParseCache` replaces it), so the
+   * nodes and tokens the new parse reuses after the edit are moved in place instead of copied, and the
+   * re-lexed tokens replace the old ones in the block's own token array — a moved declaration keeps its
+   * identity, and an edit costs no copy of the rest of the file. A parse with syntax errors does the
+   * same and records it (blocks.ts `MoveLog`): the earlier parse it keeps as `lastGood` is restored by
+   * undoing the record (`restoreLastGood`).
    */
   readonly inPlace?: boolean;
 }
