@@ -370,8 +370,9 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
   for (let k = i; k <= jj; k++) deeper += firstAtOrAfter(oldTokens(k), r1) - firstAtOrAfter(oldTokens(k), r0);
   let v: IToken[];
   let sfx: number;
-  if (log && i === jj && ti1 - ti0 <= MAX_SPLICE && rl.tokens.length <= MAX_SPLICE) {
-    log.spliced(ti, ti0, ti1 - ti0, rl.tokens);
+  const splice = !!log && i === jj && ti1 - ti0 <= MAX_SPLICE && rl.tokens.length <= MAX_SPLICE;
+  if (splice) {
+    log!.spliced(ti, ti0, ti1 - ti0, rl.tokens);
     v = ti;
     sfx = ti0 + rl.tokens.length;
   } else {
@@ -486,7 +487,7 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
     }
   }
   if (spanLog) moves = spanLog;
-  else moved ||= move && (v === ti || (delta !== 0 && (sfx < v.length || jj < last)));
+  else moved ||= move && (splice || (delta !== 0 && (sfx < v.length || jj < last)));
   void at;
   const out: Block[] = blocks.slice(0, i).map((x) => (x.syntaxErrors && delta !== 0 ? reparsedBlock(source, x, keepCst) : x));
   for (let k = 0; k < fresh.length; k++) {
