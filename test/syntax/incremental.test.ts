@@ -21,6 +21,7 @@ import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 import { lexRange, MAX_UNEXPECTED } from '../../compiler/syntax/lexer.js';
 import { parseFile, reparseFile, type ParsedFile } from '../../compiler/syntax/index.js';
 import { ParseCache } from '../../compiler/project/program.js';
+import type { ClauseItem, TopItem } from '../../compiler/syntax/ast.js';
 import { MAX_SYNTAX_ERRORS } from '../../compiler/syntax/parser.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -387,13 +388,13 @@ test('a 条款 never closed (the file ends inside it) is parsed in units, with o
 /** The 条款 items (any depth) and declarations of a parse, in text order: what keeps its identity when moved. */
 function declarations(p: ParsedFile): unknown[] {
   const out: unknown[] = [];
-  const walk = (items: readonly { kind: string; items?: readonly unknown[] }[]) => {
+  const walk = (items: readonly (TopItem | ClauseItem)[]) => {
     for (const x of items) {
       out.push(x);
-      if (x.kind === 'clause') walk(x.items as { kind: string }[]);
+      if (x.kind === 'clause') walk(x.items);
     }
   };
-  walk(p.ast.items as { kind: string }[]);
+  walk(p.ast.items);
   return out;
 }
 
