@@ -11,7 +11,7 @@
 import { dirname, join, normalize } from 'node:path';
 import { SourceFile } from '../common/source.js';
 import { diag, sortDiagnostics, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
-import { parseFile, reparseFile, type ParsedFile } from '../syntax/index.js';
+import { parseFile, reparseFile, restoreLastGood, type ParsedFile } from '../syntax/index.js';
 import { bindIncrementally, bindWithState, type BindState } from '../semantics/binder.js';
 import { checkWith } from '../semantics/checker.js';
 import { checkIncrementally, checkState, leafSpans, type CheckState } from '../semantics/incremental.js';
@@ -56,7 +56,8 @@ type Parsed = { value: ParsedFile; diagnostics: Diagnostic[] };
 export class ParseCache {
   /**
    * Per path: the latest text and its parse; `good`: when that parse has syntax errors, the parse its
-   * `lastGood` is (an intact parse of that earlier text: a parse with errors copies, never moves).
+   * `lastGood` is (a parse of that earlier text, intact again once `restoreLastGood` undid the moves the
+   * parses with errors since made in it in place).
    */
   private map = new Map<string, { text: string; result: Parsed; good?: { text: string; result: Parsed } }>();
   /**
@@ -87,6 +88,8 @@ export class ParseCache {
     // compilation (`KEPT_PROGRAMS`). reparseFile would give an equal parse (all its blocks reused).
     const good = hit?.good;
     if (good && good.text === text && (!keepCst || 'cst' in good.result.value)) {
+      // (the parse with errors moved good's nodes in place: moved back, good is intact again)
+      restoreLastGood(hit!.result.value);
       this.map.set(path, { text, result: good.result });
       return good.result;
     }
@@ -336,7 +339,7 @@ export const KEPT_PROGRAMS = 3;
 /** One compilation of a program, kept whole: what it was made from and what it gave. */
 interface KeptProgram {
   readonly members: readonly string[];
-  /** The members' parses (by identity: a parse the cache gave up in place is never given back). */
+  /** The members' parses (by identity: a parse the cache gave up in place is never given back, but as a restored `lastGood`). */
   readonly parsed: readonly ParsedFile[];
   /** The other files its checks read (原文 source, parameters) and their texts then. */
   readonly reads: readonly (readonly [string, string | undefined])[];

@@ -167,14 +167,99 @@ export function shiftSpans<T>(v: T, d: number): T {
  * span-free values: a number literal's Decimal and UnitInfo), so none is moved twice
  * (test/syntax/incremental.test.ts compares moved parses with whole-file ones).
  */
-function shiftSpansInPlace(item: object, d: number): void {
+function shiftSpansInPlace(item: object, d: number, log?: MoveLog): void {
   const h = spanHolders(item);
   const os = h.objects;
   const ks = h.keys;
+  if (log) {
+    const was: Span[] = new Array(os.length);
+    for (let i = 0; i < os.length; i++) {
+      const o = os[i] as Record<string | number, Span>;
+      const k = ks[i]!;
+      const s = o[k]!;
+      was[i] = s;
+      o[k] = movedSpan(s, d);
+    }
+    log.spansMoved(h, was);
+    return;
+  }
   for (let i = 0; i < os.length; i++) {
     const o = os[i] as Record<string | number, Span>;
     const k = ks[i]!;
     o[k] = movedSpan(o[k]!, d);
+  }
+}
+
+/**
+ * The in-place moves of one re-parse, recorded so that they can be undone: a parse with syntax errors
+ * moves the nodes and tokens it reuses in place like one without, and keeps the earlier parse as
+ * `lastGood` — intact again once its log is undone (index.ts `restoreLastGood`).
+ * INVARIANT: `toggle` swaps every recorded span slot with the span it held before (the very objects:
+ * the earlier parse's spans come back, not equal copies) and moves every recorded token back by its
+ * `d` (or forward again); no slot and no token is recorded twice in one log (nothing is moved twice).
+ * A block's token array is changed in place only through a log (`spliced`: the re-lexed region's tokens
+ * replaced) — tokens moved are recorded by their index after the splices, so undoing moves them first
+ * and splices back after, and applying again splices first. INVARIANT: the token arrays recorded are
+ * not changed otherwise (only `ParseCache` with `keepTokens: false` empties them, and such a cache
+ * never re-parses).
+ */
+export class MoveLog {
+  /** Per item moved: where its spans are, and the span each slot held before (while applied; after, while undone). */
+  private readonly items: { readonly h: SpanHolders; readonly was: Span[] }[] = [];
+  private readonly toks: { readonly ts: readonly IToken[]; readonly from: number; readonly to: number; readonly d: number }[] = [];
+  /** Token arrays changed in place: `ts[at, at + n)` replaced what `other` holds. */
+  private readonly splices: { readonly ts: IToken[]; readonly at: number; n: number; other: IToken[] }[] = [];
+  /** The moves are in effect (the nodes are where the later parse has them). */
+  applied = true;
+  /** The span slots `h` (one item's) held `was` before its move. */
+  spansMoved(h: SpanHolders, was: Span[]): void {
+    this.items.push({ h, was });
+  }
+  /** Tokens `ts[from, to)` were moved by `d`. */
+  tokensMoved(ts: readonly IToken[], from: number, to: number, d: number): void {
+    if (from < to && d !== 0) this.toks.push({ ts, from, to, d });
+  }
+  /** `ts[at, at + n)` replaced by `by` (done here). */
+  spliced(ts: IToken[], at: number, n: number, by: readonly IToken[]): void {
+    const removed = ts.splice(at, n, ...by);
+    this.splices.push({ ts, at, other: removed, n: by.length });
+  }
+  /** Undo the moves when they are applied, else apply them again. */
+  toggle(): void {
+    // (a token moved is recorded by its index after the splices: undone before them, applied again after them)
+    if (!this.applied) this.toggleSplices();
+    for (const { h, was } of this.items) {
+      const os = h.objects;
+      const ks = h.keys;
+      for (let i = 0; i < os.length; i++) {
+        const o = os[i] as Record<string | number, Span>;
+        const k = ks[i]!;
+        const s = o[k]!;
+        o[k] = was[i]!;
+        was[i] = s;
+      }
+    }
+    const sign = this.applied ? -1 : 1;
+    for (const r of this.toks) {
+      const d = sign * r.d;
+      for (let x = r.from; x < r.to; x++) {
+        const t = r.ts[x]!;
+        t.startOffset += d;
+        if (t.endOffset !== undefined) t.endOffset += d;
+      }
+    }
+    if (this.applied) this.toggleSplices();
+    this.applied = !this.applied;
+  }
+  private toggleSplices(): void {
+    const ss = this.splices;
+    const undo = this.applied;
+    for (let k = undo ? ss.length - 1 : 0; undo ? k >= 0 : k < ss.length; k += undo ? -1 : 1) {
+      const r = ss[k]!;
+      const out = r.ts.splice(r.at, r.n, ...r.other);
+      r.n = r.other.length;
+      r.other = out;
+    }
   }
 }
 
@@ -232,26 +317,33 @@ function movedSpan(s: Span, d: number): Span {
 }
 
 /**
- * Items moved by `d`: in place (`inPlace`: the parse they belong to is not kept — the new parse has
- * no syntax errors, so it does not keep the earlier one as `lastGood`), else a deep copy
- * (`shiftSpans`). Moved in place, a declaration keeps its identity: the incremental check
+ * Items moved by `d`: in place (`inPlace`: the parse they belong to is given up — when the new parse
+ * has syntax errors and keeps it as `lastGood`, the moves are recorded in `log` to be undone), else a
+ * deep copy (`shiftSpans`). Moved in place, a declaration keeps its identity: the incremental check
  * (compiler/semantics/incremental.ts) reuses its earlier results by identity. A copy is a new
  * declaration to it.
  */
-export function shiftItems<T extends TopItem>(items: readonly T[], d: number, inPlace: boolean): T[] {
+export function shiftItems<T extends TopItem>(items: readonly T[], d: number, inPlace: boolean, log?: MoveLog): T[] {
   if (!inPlace) return shiftSpans(items as T[], d);
-  for (const i of items) shiftSpansInPlace(i, d);
+  for (const i of items) shiftSpansInPlace(i, d, log);
   return items as T[];
 }
 
-/** Tokens moved by `d`: in place (see `shiftItems`) or copies. */
-function shiftTokens(ts: readonly IToken[], d: number, inPlace: boolean): IToken[] {
+/** Tokens moved by `d`: in place (see `shiftItems`; recorded in `log` when given) or copies. */
+function shiftTokens(ts: readonly IToken[], d: number, inPlace: boolean, log?: MoveLog): IToken[] {
   if (!inPlace) return ts.map((t) => shiftToken(t, d));
-  for (const t of ts) {
+  moveTokens(ts, 0, ts.length, d, log);
+  return ts as IToken[];
+}
+
+/** Tokens `ts[from, to)` moved by `d` in place (recorded in `log` when given). */
+export function moveTokens(ts: readonly IToken[], from: number, to: number, d: number, log?: MoveLog): void {
+  for (let x = from; x < to; x++) {
+    const t = ts[x]!;
     t.startOffset += d;
     if (t.endOffset !== undefined) t.endOffset += d;
   }
-  return ts as IToken[];
+  log?.tokensMoved(ts, from, to, d);
 }
 
 /**
@@ -259,13 +351,13 @@ function shiftTokens(ts: readonly IToken[], d: number, inPlace: boolean): IToken
  * items are moved in place (see `shiftItems`), else copied. `cstOf`: the block keeps a CST (made
  * again from the moved tokens when read).
  */
-export function shiftBlock(b: Block, d: number, inPlace = false, cstOf?: SourceFile): Block {
+export function shiftBlock(b: Block, d: number, inPlace = false, cstOf?: SourceFile, log?: MoveLog): Block {
   if (d === 0) return b;
   const out: Block = {
     start: b.start + d, end: b.end + d,
-    tokens: shiftTokens(b.tokens, d, inPlace),
-    comments: shiftTokens(b.comments, d, inPlace),
-    items: shiftItems(b.items, d, inPlace),
+    tokens: shiftTokens(b.tokens, d, inPlace, log),
+    comments: shiftTokens(b.comments, d, inPlace, log),
+    items: shiftItems(b.items, d, inPlace, log),
     lexDiagnostics: shiftSpans(b.lexDiagnostics, d),
     unexpected: b.unexpected.map((x, k) => (k % 2 === 0 ? x + d : x)),
     parseDiagnostics: shiftSpans(b.parseDiagnostics, d),
@@ -644,12 +736,13 @@ export function withCst(b: Block, source: SourceFile): Block {
 }
 
 /**
- * Reused 条款 moved by their offsets: in place (`inPlace`: the earlier parse is not kept) or replaced by
- * copies in the arrays that hold them (their nested 条款 keep what they need for reuse).
+ * Reused 条款 moved by their offsets: in place (`inPlace`: the earlier parse is given up; `log` records
+ * the moves when it is kept as `lastGood`) or replaced by copies in the arrays that hold them (their
+ * nested 条款 keep what they need for reuse).
  */
-export function fixReused(r: Reuse, inPlace: boolean): void {
+export function fixReused(r: Reuse, inPlace: boolean, log?: MoveLog): void {
   for (const f of r.fix) {
-    if (inPlace) shiftItems([f.node as TopItem], f.d, true);
+    if (inPlace) shiftSpansInPlace(f.node, f.d, log);
     else {
       const copy = shiftSpans(f.node, f.d);
       if (f.node.kind === 'clause') shareInfo(f.node, copy as ClauseDecl);

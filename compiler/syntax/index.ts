@@ -8,7 +8,7 @@ import type { SourceFile } from '../common/source.js';
 import type { Result } from '../diagnostics/diagnostic.js';
 import { lexRange, mergeByStart, unexpectedDiagnostics } from './lexer.js';
 import type { FileAst, TopItem } from './ast.js';
-import { blockEnds, clausesOf, firstAtOrAfter, prefixUnits, type PrefixUnit, editRanges, fixReused, joinCst, parseBlocks, parseBlock, shiftBlock, shiftSpans, shiftToken, withCst, type Block, type Reuse, type TokenView } from './blocks.js';
+import { blockEnds, clausesOf, firstAtOrAfter, prefixUnits, type PrefixUnit, editRanges, fixReused, joinCst, moveTokens, MoveLog, parseBlocks, parseBlock, shiftBlock, shiftSpans, shiftToken, withCst, type Block, type Reuse, type TokenView } from './blocks.js';
 import type { ClauseDecl } from './ast.js';
 import { tokenEnd } from './lexer.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -80,6 +80,7 @@ export interface ParsedFile {
   /**
    * When this parse has syntax errors: the latest earlier parse of the file without any (set by
    * `reparseFile`). The edit that repairs an error is re-parsed against it, where it is local again.
+   * With `inPlace`, this parse moved lastGood's nodes: read it intact through `restoreLastGood`.
    */
   readonly lastGood?: ParsedFile;
 }
@@ -89,10 +90,12 @@ export interface ParseOptions {
   /** Keep the CST (the formatter needs it; the language server keeps it for open documents). */
   readonly keepCst?: boolean;
   /**
-   * `reparseFile` only: the previous parse is not used again (the `ParseCache` replaces it), so
-   * when the new parse has no syntax errors the nodes and tokens it reuses after the edit are moved
-   * in place instead of copied — a moved declaration keeps its identity, and an edit costs no copy
-   * of the rest of the file. A parse with syntax errors copies (it keeps the earlier one as `lastGood`).
+   * `reparseFile` only: the previous parse is not used again (the `ParseCache` replaces it), so the
+   * nodes and tokens the new parse reuses after the edit are moved in place instead of copied, and the
+   * re-lexed tokens replace the old ones in the block's own token array — a moved declaration keeps its
+   * identity, and an edit costs no copy of the rest of the file. A parse with syntax errors does the
+   * same and records it (blocks.ts `MoveLog`): the earlier parse it keeps as `lastGood` is restored by
+   * undoing the record (`restoreLastGood`).
    */
   readonly inPlace?: boolean;
 }
@@ -104,14 +107,15 @@ export interface ParseOptions {
 export function parseFile(source: SourceFile, opts: ParseOptions = {}, lexed?: ReturnType<typeof lexRange>): Result<ParsedFile> {
   const l = lexed ?? lexRange(source, 0, source.text.length);
   const lexAll = () => mergeByStart(l.diagnostics, unexpectedDiagnostics(source, [l.value.unexpected]));
-  if (nestingDepth(l.value.tokens).depth > MAX_NESTING) return tooDeepResult(source, l.value.tokens, l.value.comments, lexAll(), false);
+  const depth = nestingDepth(l.value.tokens).depth;
+  if (depth > MAX_NESTING) return tooDeepResult(source, l.value.tokens, l.value.comments, lexAll(), false);
   let blocks: Block[];
   try {
     blocks = parseBlocks(source, 0, source.text.length, l.value.tokens, l.value.comments, l.diagnostics, l.value.unexpected, true, !!opts.keepCst)!;
   } catch (e) {
     return tooDeepResult(source, l.value.tokens, l.value.comments, lexAll(), e);
   }
-  return assemble(source, blocks, !!opts.keepCst);
+  return withNesting(assemble(source, blocks, !!opts.keepCst), depth);
 }
 
 /** `e`: the error the parser threw (its stack ran out), or `false` when the nesting pre-check refused the file. */
@@ -125,8 +129,24 @@ function tooDeepResult(source: SourceFile, tokens: IToken[], comments: IToken[],
 }
 
 /** `r`, unless its nesting exceeds the limit: then the whole-file path (which reports ZC0204), as `parseFile` would. */
-function nestingChecked(source: SourceFile, r: Result<ParsedFile>, opts: ParseOptions): Result<ParsedFile> {
-  return blocksNesting(r.value.blocks ?? []) > MAX_NESTING ? parseFile(source, opts) : r;
+function nestingChecked(source: SourceFile, r: Result<ParsedFile>, opts: ParseOptions, bound: number | undefined): Result<ParsedFile> {
+  if (bound !== undefined && bound <= MAX_NESTING) return withNesting(r, bound);
+  const depth = blocksNesting(r.value.blocks ?? []);
+  return depth > MAX_NESTING ? parseFile(source, opts) : withNesting(r, depth);
+}
+
+/**
+ * Per parse: a bound on its deepest bracket nesting (`blocksNesting`), so that an edit need not count the
+ * whole file's brackets again. INVARIANT: at least the real depth — an edit deepens the nesting by at most
+ * the opening brackets it lexed plus the tokens it removed (each a closing one at most: the clamped
+ * depth count moves by at most one per token inserted or removed), so the edited parse's bound is the
+ * earlier one plus those; counted exactly again only when the bound passes `MAX_NESTING`.
+ */
+const nestingBounds = new WeakMap<ParsedFile, number>();
+
+function withNesting(r: Result<ParsedFile>, bound: number): Result<ParsedFile> {
+  nestingBounds.set(r.value, bound);
+  return r;
 }
 
 /** One file's result from its blocks (diagnostics: all lexical, then syntax, then AST ones, in text order). */
@@ -196,20 +216,66 @@ export function reparseFile(previous: ParsedFile, source: SourceFile, opts: Pars
   // After an edit that made a syntax error, the next edit is re-parsed against the last parse without
   // errors: the edit that repairs it (or undoes it) finds that parse's nodes again.
   const good = previous.syntaxErrors ? previous.lastGood : undefined;
+  // (the moves `previous` made in the nodes of `good`, not yet undone)
+  const pending = previous.syntaxErrors ? undoLogs.get(previous) : undefined;
   moved = false;
+  moves = undefined;
   // (against it only when the edit since is local — inside one brace body's piece — else against the previous parse)
-  const r = (good && good.source.path === source.path && reparseFrom(good, source, opts, true)) || reparseFrom(previous, source, opts, false)!;
-  // INVARIANT: lastGood only changes what is re-parsed, never the result (it is a correct parse of its own text).
-  // (errors after nodes were moved in place — only the nesting limit: the earlier parses are not kept)
+  let r: Result<ParsedFile> | undefined;
+  let fromGood = false;
+  // (a parse made without `inPlace` must not change the one it is given: it cannot undo moves in lastGood)
+  if (good && good.source.path === source.path && (!pending || opts.inPlace)) {
+    toggleAll(pending, 'undo');
+    r = reparseFrom(good, source, opts, true);
+    if (r) fromGood = true;
+    else toggleAll(pending, 'redo');
+  }
+  r ??= reparseFrom(previous, source, opts, false)!;
+  // INVARIANT: lastGood only changes what is re-parsed, never the result (it is a correct parse of its own text — once the moves recorded with the parse that keeps it are undone).
+  // (errors after nodes were moved in place without a record — only the nesting limit: the earlier parses are not kept)
   if (!r.value.syntaxErrors || moved) return r;
   const lastGood = previous.syntaxErrors ? previous.lastGood : previous;
   if (!lastGood || lastGood.source.path !== source.path) return r;
   Object.defineProperty(r.value, 'lastGood', { value: lastGood, enumerable: false });
+  // The moves that bring lastGood back, the latest first: this parse's, then (made from `previous`, itself
+  // made from lastGood with moves of its own) those of `previous`.
+  const logs = [...(moves ? [moves] : []), ...(!fromGood && pending ? pending : [])];
+  if (logs.length) undoLogs.set(r.value, logs);
   return r;
 }
 
-/** The last `reparseFrom` moved nodes of the earlier parse in place (`ParseOptions.inPlace`). */
+/**
+ * `parse.lastGood`, intact: the in-place moves the parses since made in its nodes and tokens undone.
+ * The parse it is kept by is then given up (its reused nodes are lastGood's again): the `ParseCache`
+ * calls this when an edit restores lastGood's text, and returns lastGood in its place.
+ */
+export function restoreLastGood(parse: ParsedFile): ParsedFile | undefined {
+  toggleAll(parse.syntaxErrors ? undoLogs.get(parse) : undefined, 'undo');
+  return parse.lastGood;
+}
+
+/**
+ * Per parse with syntax errors kept by its `lastGood`: the logs of the in-place moves made since that
+ * parse, the latest first (undone in that order, applied again in the reverse one).
+ */
+const undoLogs = new WeakMap<ParsedFile, readonly MoveLog[]>();
+
+function toggleAll(logs: readonly MoveLog[] | undefined, to: 'undo' | 'redo'): void {
+  if (!logs) return;
+  if (to === 'undo') {
+    for (const l of logs) if (l.applied) l.toggle();
+  } else {
+    for (let k = logs.length - 1; k >= 0; k--) if (!logs[k]!.applied) logs[k]!.toggle();
+  }
+}
+
+/** Largest token run `reparseFrom` replaces inside a block's token array (`splice` takes them as arguments). */
+const MAX_SPLICE = 20_000;
+
+/** The last `reparseFrom` moved nodes of the earlier parse in place without recording it (`ParseOptions.inPlace`): that parse cannot be restored. */
 let moved = false;
+/** The record of the in-place moves of the last `reparseFrom` whose parse has syntax errors. */
+let moves: MoveLog | undefined;
 
 
 /** Tokens [a0, b0) of `old` and `fresh` hold the same braces in the same order. */
@@ -233,7 +299,7 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
   const a = previous.source.text;
   const b = source.text;
   if (!blocks || !blocks.length || (keepCst && blocks.some((x) => !('cst' in x))) || previous.source.path !== source.path) return localOnly ? undefined : parseFile(source, opts);
-  if (a === b) return assemble(source, [...blocks], keepCst); // (an edit undone: the text of the base again)
+  if (a === b) return withNesting(assemble(source, [...blocks], keepCst), nestingBounds.get(previous) ?? blocksNesting(blocks)); // (an edit undone: the text of the base again)
   // The edit: old [p, a.length - s) became new [p, b.length - s).
   const n = Math.min(a.length, b.length);
   const p = commonPrefix(a, b, n);
@@ -290,23 +356,42 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
   const rl = lexed!.value;
   // The region's tokens: the old ones before r0, the new ones, the old ones from r1 (seen moved by delta).
   const oldTokens = (k: number) => blocks[k]!.tokens;
-  const parts0: IToken[][] = [];
-  const after: IToken[][] = [];
-  for (let k = i; k <= jj; k++) {
-    const ts = oldTokens(k);
-    const a0 = firstAtOrAfter(ts, r0);
-    if (a0 > 0) parts0.push(a0 === ts.length ? ts : ts.slice(0, a0));
-    const b0 = firstAtOrAfter(ts, r1);
-    if (b0 < ts.length) after.push(b0 === 0 ? ts : ts.slice(b0));
-  }
-  // (arrays joined by concat: a copy of pointers, not a loop)
-  let v: IToken[] = ([] as IToken[]).concat(...parts0, rl.tokens);
-  const sfx = v.length;
-  if (after.length) v = v.concat(...after);
-  // Extend the region by whole blocks until it ends with a block's closing "}" (an unclosed "{" runs on).
   // (the same braces as the tokens they replace, in one block: the block boundaries are as they were)
   const ti = oldTokens(i);
-  let ends = i === jj && i < last && sameBraces(ti, firstAtOrAfter(ti, r0), firstAtOrAfter(ti, r1), rl.tokens) ? [v.length] : blockEnds(v);
+  const ti0 = firstAtOrAfter(ti, r0);
+  const ti1 = firstAtOrAfter(ti, r1);
+  const sameBlocks = i === jj && i < last && sameBraces(ti, ti0, ti1, rl.tokens);
+  // In place (the earlier parse is given up): the block's own token array, the region's tokens replaced
+  // (a move of pointers inside it, not a copy of the file's tokens); recorded in `log`, which undoes it.
+  const log = opts.inPlace ? new MoveLog() : undefined;
+  // (how much deeper the edit can make the nesting: see `nestingBounds`)
+  let deeper = 0;
+  for (const t of rl.tokens) if (t.tokenType === LBrace || t.tokenType === LParen) deeper++;
+  for (let k = i; k <= jj; k++) deeper += firstAtOrAfter(oldTokens(k), r1) - firstAtOrAfter(oldTokens(k), r0);
+  let v: IToken[];
+  let sfx: number;
+  const splice = !!log && i === jj && ti1 - ti0 <= MAX_SPLICE && rl.tokens.length <= MAX_SPLICE;
+  if (splice) {
+    log!.spliced(ti, ti0, ti1 - ti0, rl.tokens);
+    v = ti;
+    sfx = ti0 + rl.tokens.length;
+  } else {
+    const parts0: IToken[][] = [];
+    const after: IToken[][] = [];
+    for (let k = i; k <= jj; k++) {
+      const ts = oldTokens(k);
+      const a0 = firstAtOrAfter(ts, r0);
+      if (a0 > 0) parts0.push(a0 === ts.length ? ts : ts.slice(0, a0));
+      const b0 = firstAtOrAfter(ts, r1);
+      if (b0 < ts.length) after.push(b0 === 0 ? ts : ts.slice(b0));
+    }
+    // (arrays joined by concat: a copy of pointers, not a loop)
+    v = ([] as IToken[]).concat(...parts0, rl.tokens);
+    sfx = v.length;
+    if (after.length) v = v.concat(...after);
+  }
+  // Extend the region by whole blocks until it ends with a block's closing "}" (an unclosed "{" runs on).
+  let ends = sameBlocks ? [v.length] : blockEnds(v);
   while (jj < last && (ends.length === 0 || ends[ends.length - 1] !== v.length)) {
     jj++;
     v = v.concat(oldTokens(jj));
@@ -376,6 +461,7 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
     }
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
+    log?.toggle(); // (the earlier parse as it was: nothing else was moved yet)
     return parseFile(source, opts); // reports ZC0204 for the whole file
   }
   // (anything left — impossible for ordered input — goes to the last block, never dropped)
@@ -384,27 +470,24 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
     fresh[fresh.length - 1]!.unexpected.push(...unexpected.slice(u));
   }
   if (fresh.length) parts[parts.length - 1]!.c1 = oldC.length;
-  // INVARIANT: nodes are moved in place only when the new parse has no syntax errors (no block has any).
-  const move = !!opts.inPlace && !fresh.some((x) => x.syntaxErrors) && blocks.every((x, k) => (k >= i && k <= jj) || !x.syntaxErrors);
-  fixReused(reuse, move);
+  // INVARIANT: nodes are moved in place with or without syntax errors in the new parse; with errors, the
+  // moves are recorded (`log`): the earlier parse is kept as `lastGood`, and undoing them restores it.
+  const move = !!opts.inPlace;
+  const errors = fresh.some((x) => x.syntaxErrors) || blocks.some((x, k) => (k < i || k > jj) && x.syntaxErrors);
+  // (the spans moved are recorded only when the earlier parse is kept: a parse with errors)
+  const spanLog = errors ? log : undefined;
+  fixReused(reuse, move, spanLog);
   if (delta !== 0) {
     if (move) {
-      for (let x = sfx; x < v.length; x++) {
-        const t = v[x]!;
-        t.startOffset += delta;
-        if (t.endOffset !== undefined) t.endOffset += delta;
-      }
-      for (let x = cNew; x < oldC.length; x++) {
-        const t = oldC[x]!;
-        t.startOffset += delta;
-        if (t.endOffset !== undefined) t.endOffset += delta;
-      }
+      moveTokens(v, sfx, v.length, delta, log);
+      moveTokens(oldC, cNew, oldC.length, delta, log);
     } else {
       for (let x = sfx; x < v.length; x++) v[x] = w.copies.get(x) ?? shiftToken(v[x]!, delta);
       for (let x = cNew; x < oldC.length; x++) oldC[x] = shiftToken(oldC[x]!, delta);
     }
-    moved ||= move && (sfx < v.length || jj < last);
   }
+  if (spanLog) moves = spanLog;
+  else moved ||= move && (splice || (delta !== 0 && (sfx < v.length || jj < last)));
   void at;
   const out: Block[] = blocks.slice(0, i).map((x) => (x.syntaxErrors && delta !== 0 ? reparsedBlock(source, x, keepCst) : x));
   for (let k = 0; k < fresh.length; k++) {
@@ -413,8 +496,9 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
     const blk: Block = { ...f, tokens: sp.t0 === 0 && sp.t1 === v.length ? v : v.slice(sp.t0, sp.t1), comments: oldC.slice(parts[k]!.c0, parts[k]!.c1) };
     out.push(keepCst ? withCst(blk, source) : blk);
   }
-  for (let k = jj + 1; k < blocks.length; k++) out.push(shiftBlock(blocks[k]!, delta, move, keepCst ? source : undefined));
-  return nestingChecked(source, assemble(source, out, keepCst), opts);
+  for (let k = jj + 1; k < blocks.length; k++) out.push(shiftBlock(blocks[k]!, delta, move, keepCst ? source : undefined, spanLog));
+  const bound = nestingBounds.get(previous);
+  return nestingChecked(source, assemble(source, out, keepCst), opts, bound === undefined ? undefined : bound + deeper);
 }
 
 /** A block before the edit with a syntax error, parsed again: an error may point at the end of the text ("文件意外结束"). */
