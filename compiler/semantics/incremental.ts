@@ -321,7 +321,7 @@ function shiftDiagnostic(x: Diagnostic, d: number): Diagnostic {
  * The later passes and the services only call `get`/`has`; `size` and iteration are exact too.
  */
 export class ExprMap<V> extends Map<A.Expr, V> {
-  private static readonly MAX_DEPTH = 16;
+  private static readonly MAX_DEPTH = 4;
   private base: ReadonlyMap<A.Expr, V> | undefined;
   private gone = new Set<object>();
   private n = 0;

@@ -38,10 +38,52 @@ export function allQuotes(p: BoundProgram): { quote: A.StrLit; clause?: string; 
   return out;
 }
 
-// The last source text checked against, normalised, and how often each quote checked against it
-// occurs there (0: not found): the language server checks the same source after every edit, and
-// a quote is counted in it once.
-let memo: { sourceText: string; src: string; count: Map<string, number> } | undefined;
+// The last source text checked against, normalised, how often each quote checked against it
+// occurs there (0: not found), and what a quote not found is told (its help and the source's wording
+// of the same length, if any): the language server checks the same source after every edit, and a
+// quote is counted in it, and a missing one looked up, once.
+let memo: { sourceText: string; src: string; count: Map<string, number>; missing: Map<string, Missing> } | undefined;
+
+/** What ZC0601 says of a quote not found in the source (`candidate`: the source's text of the same length where it diverges). */
+interface Missing {
+  readonly help: string;
+  readonly candidate?: string;
+}
+
+/**
+ * A 原文 literal's normalised text, per literal node (a declaration the parser reuses keeps its
+ * nodes: no white-space pass over every quote of the program per edit). Checked against the
+ * node's value, so a node given another value is normalised again.
+ */
+const normalized = new WeakMap<A.StrLit, { readonly value: string; readonly norm: string }>();
+function normalizedOf(q: A.StrLit): string {
+  const hit = normalized.get(q);
+  if (hit && hit.value === q.value) return hit.norm;
+  const norm = normalizeQuote(q.value);
+  normalized.set(q, { value: q.value, norm });
+  return norm;
+}
+
+/** ZC0601's help for a quote `q` (normalised, not empty) not found in `src`: where it diverges from the source. */
+function missingOf(src: string, q: string): Missing {
+  // Longest prefix of the quote found in the source: tells the drafter where it diverges.
+  let lo = 0;
+  let hi = q.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (src.includes(q.slice(0, mid))) lo = mid;
+    else hi = mid - 1;
+  }
+  if (lo === 0) return { help: '原文须与来源文件逐字一致（只忽略空白）' };
+  const cps = [...q.slice(0, lo)].length;
+  const chars = [...q];
+  const where = src.indexOf(q.slice(0, lo));
+  const srcNext = [...src.slice(where + lo, where + lo + 12)].join('');
+  const help = `前 ${cps} 个字与来源一致；第 ${cps + 1} 个字起不同：此处为“${chars.slice(cps, cps + 12).join('')}”，来源为“${srcNext}”`;
+  // If the source continues with the same length, offer the source wording.
+  const candidate = src.slice(where, where + q.length);
+  return candidate.length === q.length ? { help, candidate } : { help };
+}
 
 /** A key of the three UTF-16 units at `i`: exact (48 bits, below 2^53), no string allocated. */
 function key3(s: string, i: number): number {
@@ -74,21 +116,23 @@ function countOccurrences(src: string, quotes: readonly string[], into: Map<stri
 
 /** Check quotes against the normalised source text. */
 export function checkQuotes(p: BoundProgram, sourceText: string): Diagnostic[] {
-  if (memo?.sourceText !== sourceText) memo = { sourceText, src: normalizeQuote(sourceText), count: new Map() };
-  const { src, count } = memo;
+  if (memo?.sourceText !== sourceText) memo = { sourceText, src: normalizeQuote(sourceText), count: new Map(), missing: new Map() };
+  const { src, count, missing } = memo;
   const out: Diagnostic[] = [];
   const entries = allQuotes(p);
-  const norm = entries.map((x) => normalizeQuote(x.quote.value));
+  const norm = entries.map((x) => normalizedOf(x.quote));
   // Quotes not counted yet (after an edit: the edited one) are counted in one pass. (The memo is
   // dropped when it has grown far past the program's quotes: each keystroke inside a quote adds one.)
   if (count.size > 2 * norm.length + 1000) count.clear();
+  if (missing.size > norm.length + 1000) missing.clear();
   const uncounted = new Set<string>();
   for (const q of norm) if (q.length > 0 && !count.has(q)) uncounted.add(q);
   if (uncounted.size > 0) countOccurrences(src, [...uncounted], count);
   // References for repeated quotes: declarations (owner) and 条款 with a quote that occurs once.
   const placedOwners = new Set<string>();
   const placedClauses = new Set<string>();
-  for (const [i, x] of entries.entries()) {
+  for (let i = 0; i < entries.length; i++) {
+    const x = entries[i]!;
     if (count.get(norm[i]!) === 1) {
       placedOwners.add(`${x.clause ?? ''}\u0000${x.owner}`);
       if (x.clause !== undefined) placedClauses.add(x.clause);
@@ -101,7 +145,8 @@ export function checkQuotes(p: BoundProgram, sourceText: string): Diagnostic[] {
     return false;
   };
   // Diagnostics in the program's order.
-  for (const [i, x] of entries.entries()) {
+  for (let i = 0; i < entries.length; i++) {
+    const x = entries[i]!;
     const quote = x.quote;
     const q = norm[i]!;
     const n = count.get(q) ?? 0;
@@ -117,27 +162,10 @@ export function checkQuotes(p: BoundProgram, sourceText: string): Diagnostic[] {
       out.push(diag('ZC0601', quote.span, '原文为空'));
       continue;
     }
-    // Longest prefix of the quote found in the source: tells the drafter where it diverges.
-    let lo = 0;
-    let hi = q.length;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (src.includes(q.slice(0, mid))) lo = mid;
-      else hi = mid - 1;
-    }
-    const cps = [...q.slice(0, lo)].length;
-    const chars = [...q];
-    let help = '原文须与来源文件逐字一致（只忽略空白）';
-    let fixes: { title: string; edits: { span: typeof quote.span; newText: string }[] }[] = [];
-    if (lo > 0) {
-      const where = src.indexOf(q.slice(0, lo));
-      const srcNext = [...src.slice(where + lo, where + lo + 12)].join('');
-      help = `前 ${cps} 个字与来源一致；第 ${cps + 1} 个字起不同：此处为“${chars.slice(cps, cps + 12).join('')}”，来源为“${srcNext}”`;
-      // If the source continues with the same length, offer the source wording.
-      const candidate = src.slice(where, where + q.length);
-      if (candidate.length === q.length) fixes = [{ title: '改为来源文件中的文字', edits: [{ span: quote.span, newText: JSON.stringify(candidate) }] }];
-    }
-    out.push(diag('ZC0601', quote.span, '原文与来源文件不一致', { help, fixes }));
+    let m = missing.get(q);
+    if (!m) missing.set(q, (m = missingOf(src, q)));
+    const fixes = m.candidate !== undefined ? [{ title: '改为来源文件中的文字', edits: [{ span: quote.span, newText: JSON.stringify(m.candidate) }] }] : [];
+    out.push(diag('ZC0601', quote.span, '原文与来源文件不一致', { help: m.help, fixes }));
   }
   return out;
 }
