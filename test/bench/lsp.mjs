@@ -230,7 +230,7 @@ export async function compilePerEdit(dir, path, text, { edits = 60, seed = 11 } 
         if (name === 'inc' && lastCompile.reused > 0) reused++;
         else if (name === 'inc') {
           if (!lastIncremental.fallback) incremental++;
-          const k = `bind ${lastBind.incremental ? 'incremental' : `whole (${lastBind.why})`} · check ${lastIncremental.fallback ? `whole (${lastIncremental.fallback})` : 'incremental'}`;
+          const k = `bind ${lastBind.incremental ? (lastBind.redeclared ? `incremental, all declared again (${lastBind.why})` : 'incremental') : `whole (${lastBind.why})`} · check ${lastIncremental.fallback ? `whole (${lastIncremental.fallback})` : 'incremental'}`;
           why[k] = (why[k] ?? 0) + 1;
         }
       }

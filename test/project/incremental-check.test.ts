@@ -265,7 +265,8 @@ test('a kept compilation is not reused for a member that became invalid UTF-8 (t
 // equals a whole compile; the name changes are bound incrementally (binder.ts bindIncrementally: the
 // renamed declaration's symbols in place of its old ones, the declarations that referred to the old or the
 // new name resolved again) — and a binder diagnostic kept across an edit moves with its declaration.
-type Step = [file: string, edit: (t: string) => string, incremental?: boolean];
+/** `incremental`: bound incrementally — replacing the edited declarations (true) or declaring all of them again ('redeclared': bindStructurally) — or whole (false). */
+type Step = [file: string, edit: (t: string) => string, incremental?: boolean | 'redeclared'];
 const typeAt = (marker: string, ch: string, after = 0) => (t: string) => { const i = t.indexOf(marker, after) + marker.length; return t.slice(0, i) + ch + t.slice(i); };
 const eraseAt = (marker: string, n: number) => (t: string) => { const i = t.indexOf(marker) + marker.length; return t.slice(0, i - n) + t.slice(i); };
 const swap = (from: string, to: string) => (t: string) => t.replace(from, to);
@@ -285,7 +286,10 @@ function typing(files: Record<string, string>, steps: Step[]) {
     const bound = lastBind.incremental && !lastCompile.reused;
     if (bound) rebound++;
     if (bound && lastBind.renamed) renamed++;
-    if (incremental !== undefined) expect(bound, `step ${k}: bound incrementally (${lastBind.why})`).toBe(incremental);
+    if (incremental !== undefined) {
+      expect(bound, `step ${k}: bound incrementally (${lastBind.why})`).toBe(incremental !== false);
+      if (bound) expect(lastBind.redeclared, `step ${k}: declared again (${lastBind.why})`).toBe(incremental === 'redeclared');
+    }
     const fresh = compile(paths, memoryHost(texts, nodeHost), new ParseCache());
     expect(plain(inc.diagnostics), `step ${k}`).toEqual(plain(fresh.diagnostics));
     expect(bindingOf(inc), `step ${k}`).toEqual(bindingOf(fresh));
@@ -308,7 +312,7 @@ test('typing inside names (declarations, references, duplicates, syntax errors) 
     // a reference changed: unknown, then the other organisation
     [P, eraseAt('责任单位：县财政局', 1), true], [P, swap('责任单位：县财政', '责任单位：县人社局'), true], [P, swap('责任单位：县人社局', '责任单位：县财政局'), true],
     // a duplicate name appears (县人社局 renamed to 县财政局) and disappears
-    [P, swap('机构 县人社局', '机构 县财政局'), false], [P, swap('机构 县财政局\n机构 县财政局', '机构 县财政局\n机构 县人社局'), false],
+    [P, swap('机构 县人社局', '机构 县财政局'), 'redeclared'], [P, swap('机构 县财政局\n机构 县财政局', '机构 县财政局\n机构 县人社局'), 'redeclared'],
     [P, typeAt('机构 县人社局', '丙'), true], [P, eraseAt('机构 县人社局丙', 1), true],
     // a rule renamed: the 例外于 naming it becomes unknown; back
     [P, typeAt('规则 「二孩补助', '甲'), true], [P, eraseAt('规则 「二孩补助甲', 1), true],
