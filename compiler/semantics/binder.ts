@@ -103,7 +103,8 @@ class NodeSym implements Sym {
   get nameSpan(): Span { return this.#nameNode.span; }
   get span(): Span { return this.#owner.span; }
   /** The name node and the node the symbol spans (bindStructurally: the same nodes, the same symbol). */
-  get nodes(): readonly [A.Name, object] { return [this.#nameNode, this.#owner]; }
+  get nameNode(): A.Name { return this.#nameNode; }
+  get owner(): object { return this.#owner; }
 }
 
 /** A reference whose span is read from its node (it moves with it); the getter on the prototype, no closure per reference. */
@@ -1051,9 +1052,7 @@ function sameSym(a: Sym, b: Sym): boolean {
   if (a === b) return true;
   if (a.kind !== b.kind || a.decl !== b.decl || a.clause !== b.clause || a.container !== b.container || a.name !== b.name) return false;
   if (a instanceof NodeSym && b instanceof NodeSym) {
-    const [an, ao] = a.nodes;
-    const [bn, bo] = b.nodes;
-    return (an === bn && ao === bo) || (an.span.file === '<内置>' && bn.span.file === '<内置>');
+    return (a.nameNode === b.nameNode && a.owner === b.owner) || (a.nameNode.span.file === '<内置>' && b.nameNode.span.file === '<内置>');
   }
   return a instanceof ClauseSym && b instanceof ClauseSym;
 }
@@ -1085,15 +1084,17 @@ function bindStructurally(st: BindState, root: string, files: Map<string, Progra
   const maps = { policy: b.policy, measures: b.measures, qualitative: b.qualitative, definitions: b.definitions, entities: b.entities, params: b.params } as unknown as BoundProgram;
   const units = resolveUnits(maps);
   const oldUnits = resolveUnits(old);
-  // symbols that changed: added, removed, or another declaration's
-  const changed = new Set<string>();
-  for (const [id, sym] of b.symbols) {
-    const o = old.symbols.get(id);
-    if (!o || !sameSym(o, sym)) changed.add(id);
-  }
-  for (const id of old.symbols.keys()) if (!b.symbols.has(id)) changed.add(id);
   const again = new Set<object>();
   for (const u of units) if (!oldUnits.has(u)) again.add(u);
+  // symbols that changed: added, removed, or another declaration's (not looked for when most declarations are new)
+  const changed = new Set<string>();
+  if (again.size <= units.size / 2) {
+    for (const [id, sym] of b.symbols) {
+      const o = old.symbols.get(id);
+      if (!o || !sameSym(o, sym)) changed.add(id);
+    }
+    for (const id of old.symbols.keys()) if (!b.symbols.has(id)) changed.add(id);
+  }
   if (changed.size) {
     for (let i = 0; i < st.references.length; i++) {
       const o = st.owners[i];
