@@ -812,8 +812,10 @@ function moveDiagnostic(x: Diagnostic, d: number): Diagnostic {
  * that referred to any name it declared before or declares now (the name index: the earlier binding's
  * references by target) and those with an earlier diagnostic (an unknown name may resolve now, its
  * suggestion may change) resolve their references again.
- * Whole instead: a name declared twice then or now, a 条款 numbering error (`ORDERED`: which
- * declaration is "the first" is a whole-program question), an import changed, too many replaced.
+ * Otherwise — a name declared twice then or now, a 条款 numbering error (`ORDERED`: which
+ * declaration is "the first" is a whole-program question), an import changed, too many replaced,
+ * declarations added, removed or of another kind — `bindStructurally` (every declaration declared
+ * again, names resolved again where they may resolve differently); whole when the files are others.
  * INVARIANT: the result equals `bind(root, files)` — symbols (same ids, order, spans), references
  * (as a set), clauses, the declaration maps (same order), diagnostics (as a sorted list)
  * (test/project/incremental-check.test.ts).
