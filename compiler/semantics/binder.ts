@@ -102,9 +102,6 @@ class NodeSym implements Sym {
   }
   get nameSpan(): Span { return this.#nameNode.span; }
   get span(): Span { return this.#owner.span; }
-  /** The name node and the node the symbol spans (bindStructurally: the same nodes, the same symbol). */
-  get nameNode(): A.Name { return this.#nameNode; }
-  get owner(): object { return this.#owner; }
 }
 
 /** A reference whose span is read from its node (it moves with it); the getter on the prototype, no closure per reference. */
@@ -640,7 +637,10 @@ function diagOwnersOf(diags: readonly Diagnostic[], order: ReadonlyMap<string, r
   const out: ({ leaf: object; at: number } | null)[] = [];
   for (let i = 0; i < diags.length; i++) {
     const d = diags[i]!;
-    if (ORDERED.has(d.code) && !passes[i]) {
+    if (ORDERED.has(d.code)) {
+      // (a name that clashes with an entity's field, ZC0402 while resolving, points at the field: a span in
+      // another declaration, which the declaration it lies in does not move — the next binding is whole)
+      if (passes[i]) return undefined;
       out.push(null);
       continue;
     }
@@ -1049,14 +1049,18 @@ function resolveUnits(p: BoundProgram): Set<object> {
   return s;
 }
 
-/** Whether two symbols of one id are the same declaration's (the same nodes, kind, clause and container; a built-in one always). */
+/**
+ * Whether two symbols of one id bind alike for the declarations that refer to them: the same kind, name,
+ * clause and container, and the same declaration — the very node, or one with the same text (a
+ * declaration the parser made again unchanged: what the binder reads of it is the same). A symbol
+ * without a declaration (an enum member, a reading, a built-in) and a 条款's are their id and name.
+ */
 function sameSym(a: Sym, b: Sym): boolean {
   if (a === b) return true;
-  if (a.kind !== b.kind || a.decl !== b.decl || a.clause !== b.clause || a.container !== b.container || a.name !== b.name) return false;
-  if (a instanceof NodeSym && b instanceof NodeSym) {
-    return (a.nameNode === b.nameNode && a.owner === b.owner) || (a.nameNode.span.file === '<内置>' && b.nameNode.span.file === '<内置>');
-  }
-  return a instanceof ClauseSym && b instanceof ClauseSym;
+  if (a.kind !== b.kind || a.clause !== b.clause || a.container !== b.container || a.name !== b.name) return false;
+  // (a 条款's symbol is its label and anchor: the 条款 node holds everything in it)
+  if (a.decl === b.decl || a.kind === 'clause') return true;
+  return a.decl !== undefined && b.decl !== undefined && sigJson(a.decl) === sigJson(b.decl);
 }
 
 /**
@@ -1067,7 +1071,7 @@ function sameSym(a: Sym, b: Sym): boolean {
  * numbers (ZC0305, ZC0406) come out exactly as a whole binding makes them; pass 1 is the cheap half),
  * and names are resolved again (pass 2) only in the declarations whose resolution may differ: those the
  * earlier binding did not resolve (new nodes, or a duplicate before), those with a reference to a symbol
- * that changed (added, removed, or now another declaration's — `sameSym`), and, when any symbol changed,
+ * that changed (added, removed, or now another declaration's or another text's — `sameSym`), and, when any symbol changed,
  * those with a diagnostic of pass 2 (an unknown name may be known now; a suggestion may change). The
  * others keep their references and pass-2 diagnostics (moved with them) and their exception closure.
  * Undefined (bind whole) when the files are others, or a pass-2 diagnostic lay in no declaration; when

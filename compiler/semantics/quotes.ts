@@ -50,18 +50,48 @@ interface Missing {
   readonly candidate?: string;
 }
 
+/** A quote of `allQuotes` with its normalised text and its placement key (its clause and owner). */
+interface Entry {
+  readonly quote: A.StrLit;
+  readonly clause?: string;
+  readonly owner: string;
+  readonly norm: string;
+  readonly key: string;
+}
+
 /**
- * A 原文 literal's normalised text, per literal node (a declaration the parser reuses keeps its
- * nodes: no white-space pass over every quote of the program per edit). Checked against the
- * node's value, so a node given another value is normalised again.
+ * The entries of one declaration (or 条款), per node and the clause and owner it was listed with: a
+ * declaration the parser reuses is the same node with the same 原文 literals, so its entries — each
+ * quote normalised once, its placement key made once — are reused, not remade for every quote of the
+ * program per edit. (A node is never given other literals: a changed declaration is a new node.)
  */
-const normalized = new WeakMap<A.StrLit, { readonly value: string; readonly norm: string }>();
-function normalizedOf(q: A.StrLit): string {
-  const hit = normalized.get(q);
-  if (hit && hit.value === q.value) return hit.norm;
-  const norm = normalizeQuote(q.value);
-  normalized.set(q, { value: q.value, norm });
-  return norm;
+const entriesOf = new WeakMap<object, { readonly clause: string | undefined; readonly owner: string; readonly entries: readonly Entry[] }>();
+function declEntries(node: object, clause: string | undefined, owner: string, make: (push: (quote: A.StrLit, owner: string) => void) => void, out: Entry[]): void {
+  let hit = entriesOf.get(node);
+  if (!hit || hit.clause !== clause || hit.owner !== owner) {
+    const entries: Entry[] = [];
+    make((quote, o) => entries.push({ quote, ...(clause !== undefined ? { clause } : {}), owner: o, norm: normalizeQuote(quote.value), key: `${clause ?? ''}\u0000${o}` }));
+    entriesOf.set(node, (hit = { clause, owner, entries }));
+  }
+  for (const e of hit.entries) out.push(e);
+}
+
+/** `allQuotes` with each quote's normalised text and placement key, in the same order (entries reused per declaration). */
+function quoteEntries(p: BoundProgram): Entry[] {
+  const out: Entry[] = [];
+  for (const c of p.clauses) declEntries(c.decl, c.anchor, `条款 ${c.label}`, (push) => { for (const q of c.decl.quotes) push(q, `条款 ${c.label}`); }, out);
+  for (const [name, m] of p.measures) {
+    declEntries(m.decl, m.clause, `措施 ${name}`, (push) => {
+      for (const q of m.decl.quotes) push(q, `措施 ${name}`);
+      for (const r of m.decl.rules) for (const q of r.quotes) push(q, `规则 ${name}.${r.name.text}`);
+    }, out);
+  }
+  for (const q of p.qualitative) declEntries(q.decl, q.clause, '定性', (push) => { for (const x of q.decl.quotes) push(x, '定性'); }, out);
+  for (const [name, d] of p.doubts) declEntries(d.decl, d.clause, `存疑 ${name}`, (push) => { for (const x of d.decl.quotes) push(x, `存疑 ${name}`); }, out);
+  for (const [name, i] of p.indicators) declEntries(i.decl, i.clause, `指标 ${name}`, (push) => { for (const x of i.decl.quotes) push(x, `指标 ${name}`); }, out);
+  for (const [key, d] of p.definitions) declEntries(d.decl, d.clause, `定义 ${key}`, (push) => { for (const x of d.decl.quotes) push(x, `定义 ${key}`); }, out);
+  for (const [name, a] of p.assumptions) declEntries(a.decl, a.clause, `前提 ${name}`, (push) => { for (const x of a.decl.quotes) push(x, `前提 ${name}`); }, out);
+  return out;
 }
 
 /** ZC0601's help for a quote `q` (normalised, not empty) not found in `src`: where it diverges from the source. */
@@ -114,13 +144,37 @@ function countOccurrences(src: string, quotes: readonly string[], into: Map<stri
   }
 }
 
+/**
+ * The last check that found nothing to report: its source memo, entries, and the 条款 tree it placed
+ * repeated quotes in (anchor and parent of each). The same entries (the same objects: the same literals
+ * of the same declarations, listed with the same clause and owner) against the same source in the same
+ * 条款 tree report nothing again — the language server's every edit outside a 原文 (the counts and the
+ * placement are a function of those).
+ */
+let quiet: { memo: NonNullable<typeof memo>; entries: readonly Entry[]; tree: readonly (string | undefined)[] } | undefined;
+
+function clauseTree(p: BoundProgram): (string | undefined)[] {
+  const out: (string | undefined)[] = [];
+  for (const c of p.clauses) out.push(c.anchor, c.parent);
+  return out;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Check quotes against the normalised source text. */
 export function checkQuotes(p: BoundProgram, sourceText: string): Diagnostic[] {
   if (memo?.sourceText !== sourceText) memo = { sourceText, src: normalizeQuote(sourceText), count: new Map(), missing: new Map() };
   const { src, count, missing } = memo;
   const out: Diagnostic[] = [];
-  const entries = allQuotes(p);
-  const norm = entries.map((x) => normalizedOf(x.quote));
+  const entries = quoteEntries(p);
+  const tree = clauseTree(p);
+  if (quiet && quiet.memo === memo && sameList(quiet.entries, entries) && sameList(quiet.tree, tree)) return out;
+  quiet = undefined;
+  const norm = entries.map((x) => x.norm);
   // Quotes not counted yet (after an edit: the edited one) are counted in one pass. (The memo is
   // dropped when it has grown far past the program's quotes: each keystroke inside a quote adds one.)
   if (count.size > 2 * norm.length + 1000) count.clear();
@@ -134,13 +188,13 @@ export function checkQuotes(p: BoundProgram, sourceText: string): Diagnostic[] {
   for (let i = 0; i < entries.length; i++) {
     const x = entries[i]!;
     if (count.get(norm[i]!) === 1) {
-      placedOwners.add(`${x.clause ?? ''}\u0000${x.owner}`);
+      placedOwners.add(x.key);
       if (x.clause !== undefined) placedClauses.add(x.clause);
     }
   }
   const parentOf = new Map(p.clauses.map((c) => [c.anchor, c.parent] as const));
   const placeable = (x: (typeof entries)[number]): boolean => {
-    if (placedOwners.has(`${x.clause ?? ''}\u0000${x.owner}`)) return true;
+    if (placedOwners.has(x.key)) return true;
     for (let c = x.clause, guard = 0; c !== undefined && guard < 64; c = parentOf.get(c), guard++) if (placedClauses.has(c)) return true;
     return false;
   };
@@ -167,5 +221,6 @@ export function checkQuotes(p: BoundProgram, sourceText: string): Diagnostic[] {
     const fixes = m.candidate !== undefined ? [{ title: '改为来源文件中的文字', edits: [{ span: quote.span, newText: JSON.stringify(m.candidate) }] }] : [];
     out.push(diag('ZC0601', quote.span, '原文与来源文件不一致', { help: m.help, fixes }));
   }
+  if (out.length === 0) quiet = { memo, entries, tree };
   return out;
 }
