@@ -824,8 +824,18 @@ export function bindIncrementally(st: BindState, root: string, files: Map<string
   lastBind.redeclared = false;
   const r = bindReplacing(st, root, files);
   if (r || lastBind.why === 'root' || lastBind.why === 'files' || !st.diagOwners) return r;
+  // (below a few hundred declarations, resolving every name costs less than finding which to resolve:
+  // 第四章 in the county's program, ~100 — a whole binding)
+  const o = st.value;
+  if (o.measures.size + o.qualitative.length + o.definitions.size + o.entities.size + o.params.size < bindTuning.minRedeclared) return undefined;
   return bindStructurally(st, root, files, lastBind.why);
 }
+
+/**
+ * `minRedeclared`: fewest declarations (those whose names are resolved) for which `bindStructurally` is
+ * tried (the tests set 0: their programs are small).
+ */
+export const bindTuning = { minRedeclared: 256 };
 
 /** `bindIncrementally` when the edit kept the program's 条款 and the kinds and places of its declarations (see there). */
 function bindReplacing(st: BindState, root: string, files: Map<string, ProgramFile>): (Result<BoundProgram> & { state: BindState }) | undefined {
