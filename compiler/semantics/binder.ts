@@ -1105,11 +1105,24 @@ function bindStructurally(st: BindState, root: string, files: Map<string, Progra
   // symbols that changed: added, removed, or another declaration's (not looked for when most declarations are new)
   const changed = new Set<string>();
   if (again.size <= units.size / 2) {
+    // (both tables in declaration order: walked side by side, looked up only where they differ)
+    const it = old.symbols.entries();
+    let cur = it.next();
+    const outOfOrder = new Set<string>();
     for (const [id, sym] of b.symbols) {
-      const o = old.symbols.get(id);
+      // earlier entries gone, or met before out of order
+      while (!cur.done && cur.value[0] !== id && (outOfOrder.has(cur.value[0]) || !b.symbols.has(cur.value[0]))) {
+        if (!outOfOrder.has(cur.value[0])) changed.add(cur.value[0]);
+        cur = it.next();
+      }
+      let o: Sym | undefined;
+      if (!cur.done && cur.value[0] === id) {
+        o = cur.value[1];
+        cur = it.next();
+      } else if ((o = old.symbols.get(id))) outOfOrder.add(id);
       if (!o || !sameSym(o, sym)) changed.add(id);
     }
-    for (const id of old.symbols.keys()) if (!b.symbols.has(id)) changed.add(id);
+    for (; !cur.done; cur = it.next()) if (!outOfOrder.has(cur.value[0]) && !b.symbols.has(cur.value[0])) changed.add(cur.value[0]);
   }
   if (changed.size) {
     for (let i = 0; i < st.references.length; i++) {
