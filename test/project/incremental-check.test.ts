@@ -379,6 +379,9 @@ test('structural edits (declarations added and removed, 条款 split, numbering 
     // a definition added to the chapter whose name another file declares (a duplicate across files), removed
     [C, swap('  条款 （二） "发放育儿补助" {\n', '  条款 （二） "发放育儿补助" {\n    定义 家庭.「子女户籍均在本县」 = 家庭.子女数 ≥ 2\n'), 'redeclared', 'ZC0402'],
     [C, swap('    定义 家庭.「子女户籍均在本县」 = 家庭.子女数 ≥ 2\n', ''), 'redeclared'],
+    // a definition without a declared type given another type (是否 → 整数): the conditions that use it are
+    // checked again (its interface is its text), then back
+    [C, swap('= 家庭.夫妻 至少一方满足（户籍 为 栾川县）', '= 1')], [C, swap('「夫妻至少一方户籍在本县」 = 1', '「夫妻至少一方户籍在本县」 = 家庭.夫妻 至少一方满足（户籍 为 栾川县）')],
   ];
   typing(COUNTY, county);
 });
