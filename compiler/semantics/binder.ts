@@ -1061,8 +1061,8 @@ function resolveUnits(p: BoundProgram): Set<object> {
 
 /**
  * Whether two symbols of one id bind alike for the declarations that refer to them: the same kind, name,
- * clause and container, and the same declaration — the very node, or one with the same text (a
- * declaration the parser made again unchanged: what the binder reads of it is the same). A symbol
+ * clause and container, and the same declaration — the very node, or one the binder reads alike
+ * (`declSignature`: a declaration the parser made again, unchanged or changed only where no name is). A symbol
  * without a declaration (an enum member, a reading, a built-in) and a 条款's are their id and name.
  */
 function sameSym(a: Sym, b: Sym): boolean {
@@ -1070,7 +1070,27 @@ function sameSym(a: Sym, b: Sym): boolean {
   if (a.kind !== b.kind || a.clause !== b.clause || a.container !== b.container || a.name !== b.name) return false;
   // (a 条款's symbol is its label and anchor: the 条款 node holds everything in it)
   if (a.decl === b.decl || a.kind === 'clause') return true;
-  return a.decl !== undefined && b.decl !== undefined && sigJson(a.decl) === sigJson(b.decl);
+  return typeof a.decl === 'object' && a.decl !== null && typeof b.decl === 'object' && b.decl !== null && declSignature(a.decl) === declSignature(b.decl);
+}
+
+const declSignatures = new WeakMap<object, string>();
+/**
+ * What the binder reads of a symbol's declaration (`sameSym`), once per node: an item's
+ * `bindingSignature`; a rule's name, exceptions and assigned outcomes; a field's or outcome's name and type.
+ */
+function declSignature(d: object): string {
+  let s = declSignatures.get(d);
+  if (s !== undefined) return s;
+  const x = d as { kind?: string };
+  if (x.kind === 'rule') {
+    const r = d as A.RuleDecl;
+    s = sigJson(['rule', r.name.text, names(r.overrides), r.assignments.map((a) => a.target.text)]);
+  } else if (x.kind === 'outcome' || x.kind === undefined) {
+    const f = d as A.OutcomeDecl | A.FieldDecl;
+    s = sigJson([x.kind ?? 'field', f.name.text, f.type]);
+  } else s = bindingSignature(d as A.TopItem | A.ClauseItem);
+  declSignatures.set(d, s);
+  return s;
 }
 
 /**
