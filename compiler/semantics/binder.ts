@@ -828,7 +828,27 @@ export function bindIncrementally(st: BindState, root: string, files: Map<string
   // 第四章 in the county's program, ~100 — a whole binding)
   const o = st.value;
   if (o.measures.size + o.qualitative.length + o.definitions.size + o.entities.size + o.params.size < bindTuning.minRedeclared) return undefined;
+  // (most declarations new — a parse with a syntax error copies the file's — resolve all: the whole binding)
+  if (2 * newDeclarations(st, files) > [...st.order.values()].reduce((n, x) => n + x.length, 0)) return undefined;
   return bindStructurally(st, root, files, lastBind.why);
+}
+
+/** How many of the 条款 and declarations of `files` the earlier binding did not have (by identity). */
+function newDeclarations(st: BindState, files: Map<string, ProgramFile>): number {
+  let n = 0;
+  for (const [path, f] of files) {
+    const was = st.files.get(path);
+    if (was?.ast === f.ast) continue;
+    const old = new Set(st.order.get(path) ?? []);
+    const walk = (items: readonly (A.TopItem | A.ClauseItem)[]): void => {
+      for (const i of items) {
+        if (!old.has(i)) n++;
+        if (i.kind === 'clause') walk(i.items);
+      }
+    };
+    walk(f.ast.items);
+  }
+  return n;
 }
 
 /**

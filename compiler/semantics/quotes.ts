@@ -66,31 +66,48 @@ interface Entry {
  * program per edit. (A node is never given other literals: a changed declaration is a new node.)
  */
 const entriesOf = new WeakMap<object, { readonly clause: string | undefined; readonly owner: string; readonly entries: readonly Entry[] }>();
-function declEntries(node: object, clause: string | undefined, owner: string, make: (push: (quote: A.StrLit, owner: string) => void) => void, out: Entry[]): void {
-  let hit = entriesOf.get(node);
-  if (!hit || hit.clause !== clause || hit.owner !== owner) {
-    const entries: Entry[] = [];
-    make((quote, o) => entries.push({ quote, ...(clause !== undefined ? { clause } : {}), owner: o, norm: normalizeQuote(quote.value), key: `${clause ?? ''}\u0000${o}` }));
-    entriesOf.set(node, (hit = { clause, owner, entries }));
-  }
+
+/** The entries of `node` listed with `clause` and `owner` before, pushed onto `out`; false when there are none kept. */
+function reuse(node: object, clause: string | undefined, owner: string, out: Entry[]): boolean {
+  const hit = entriesOf.get(node);
+  if (!hit || hit.clause !== clause || hit.owner !== owner) return false;
   for (const e of hit.entries) out.push(e);
+  return true;
+}
+
+/** The entries pushed onto `out` since `from` are those of `node` (listed with `clause` and `owner`). */
+function keep(node: object, clause: string | undefined, owner: string, out: readonly Entry[], from: number): void {
+  entriesOf.set(node, { clause, owner, entries: out.slice(from) });
+}
+
+function entry(quote: A.StrLit, clause: string | undefined, owner: string): Entry {
+  return { quote, ...(clause !== undefined ? { clause } : {}), owner, norm: normalizeQuote(quote.value), key: `${clause ?? ''}\u0000${owner}` };
 }
 
 /** `allQuotes` with each quote's normalised text and placement key, in the same order (entries reused per declaration). */
 function quoteEntries(p: BoundProgram): Entry[] {
   const out: Entry[] = [];
-  for (const c of p.clauses) declEntries(c.decl, c.anchor, `条款 ${c.label}`, (push) => { for (const q of c.decl.quotes) push(q, `条款 ${c.label}`); }, out);
+  /** The quotes of a declaration listed under one owner. */
+  const one = (node: object & { readonly quotes: readonly A.StrLit[] }, clause: string | undefined, owner: string) => {
+    if (node.quotes.length === 0 || reuse(node, clause, owner, out)) return;
+    const from = out.length;
+    for (const q of node.quotes) out.push(entry(q, clause, owner));
+    keep(node, clause, owner, out, from);
+  };
+  for (const c of p.clauses) one(c.decl, c.anchor, `条款 ${c.label}`);
   for (const [name, m] of p.measures) {
-    declEntries(m.decl, m.clause, `措施 ${name}`, (push) => {
-      for (const q of m.decl.quotes) push(q, `措施 ${name}`);
-      for (const r of m.decl.rules) for (const q of r.quotes) push(q, `规则 ${name}.${r.name.text}`);
-    }, out);
+    const owner = `措施 ${name}`;
+    if (reuse(m.decl, m.clause, owner, out)) continue;
+    const from = out.length;
+    for (const q of m.decl.quotes) out.push(entry(q, m.clause, owner));
+    for (const r of m.decl.rules) for (const q of r.quotes) out.push(entry(q, m.clause, `规则 ${name}.${r.name.text}`));
+    keep(m.decl, m.clause, owner, out, from);
   }
-  for (const q of p.qualitative) declEntries(q.decl, q.clause, '定性', (push) => { for (const x of q.decl.quotes) push(x, '定性'); }, out);
-  for (const [name, d] of p.doubts) declEntries(d.decl, d.clause, `存疑 ${name}`, (push) => { for (const x of d.decl.quotes) push(x, `存疑 ${name}`); }, out);
-  for (const [name, i] of p.indicators) declEntries(i.decl, i.clause, `指标 ${name}`, (push) => { for (const x of i.decl.quotes) push(x, `指标 ${name}`); }, out);
-  for (const [key, d] of p.definitions) declEntries(d.decl, d.clause, `定义 ${key}`, (push) => { for (const x of d.decl.quotes) push(x, `定义 ${key}`); }, out);
-  for (const [name, a] of p.assumptions) declEntries(a.decl, a.clause, `前提 ${name}`, (push) => { for (const x of a.decl.quotes) push(x, `前提 ${name}`); }, out);
+  for (const q of p.qualitative) one(q.decl, q.clause, '定性');
+  for (const [name, d] of p.doubts) one(d.decl, d.clause, `存疑 ${name}`);
+  for (const [name, i] of p.indicators) one(i.decl, i.clause, `指标 ${name}`);
+  for (const [key, d] of p.definitions) one(d.decl, d.clause, `定义 ${key}`);
+  for (const [name, a] of p.assumptions) one(a.decl, a.clause, `前提 ${name}`);
   return out;
 }
 
