@@ -592,11 +592,14 @@ export interface BindState {
   readonly owners: readonly (object | undefined)[];
   /**
    * Per diagnostic, the declaration (a leaf: not a 条款) it lies in and that declaration's start when the
-   * diagnostic was made (a diagnostic's span is fixed; the declaration moves in place with later edits).
-   * Undefined when a diagnostic lies in no declaration or depends on the order of declarations
-   * (`ORDERED`): the next binding is then whole.
+   * diagnostic was made (a diagnostic's span is fixed; the declaration moves in place with later edits);
+   * null for one that depends on the order of the declarations (`ORDERED`, made while declaring: the next
+   * binding declares again, `bindStructurally`). Undefined when another diagnostic lies in no declaration:
+   * the next binding is then whole.
    */
-  readonly diagOwners: readonly { readonly leaf: object; readonly at: number }[] | undefined;
+  readonly diagOwners: readonly ({ readonly leaf: object; readonly at: number } | null)[] | undefined;
+  /** Per diagnostic, 1 when it was made while resolving (pass 2), 0 while declaring (pass 1). */
+  readonly passes: Uint8Array;
   /** Per file, its 条款 and other declarations in binding order (pre-order). */
   readonly order: ReadonlyMap<string, readonly object[]>;
   /** The top-level namespace (name → symbol id). */
@@ -624,18 +627,23 @@ function orderOf(items: readonly (A.TopItem | A.ClauseItem)[], out: object[], cl
  * name (ZC0402), 条款 numbers (ZC0305, ZC0406). A binding that reports one is followed by a whole one.
  */
 const ORDERED = new Set(['ZC0402', 'ZC0305', 'ZC0406']);
-/** Diagnostics the binder makes while declaring (pass 1): a 存疑's 采用 reading (within its own declaration). */
-const DECLARING = 'ZC0409';
 /** References the binder makes while declaring: a 存疑's 采用 reading. */
 const declaring = (r: Reference) => r.target.startsWith('reading:');
 
-/** The declaration (leaf) of `order` each diagnostic lies in (see `BindState.diagOwners`). */
-function diagOwnersOf(diags: readonly Diagnostic[], order: ReadonlyMap<string, readonly object[]>): BindState['diagOwners'] {
+/** The declaration (leaf) of `order` each diagnostic lies in (see `BindState.diagOwners`); `passes`: each one's pass. */
+function diagOwnersOf(diags: readonly Diagnostic[], order: ReadonlyMap<string, readonly object[]>, passes: Uint8Array): BindState['diagOwners'] {
   if (!diags.length) return [];
   const leaves = new Map<string, { span: Span }[]>();
-  const out: { leaf: object; at: number }[] = [];
-  for (const d of diags) {
-    if (ORDERED.has(d.code)) return undefined;
+  const out: ({ leaf: object; at: number } | null)[] = [];
+  for (let i = 0; i < diags.length; i++) {
+    const d = diags[i]!;
+    if (ORDERED.has(d.code)) {
+      // (a name that clashes with an entity's field, ZC0402 while resolving, points at the field: a span in
+      // another declaration, which the declaration it lies in does not move — the next binding is whole)
+      if (passes[i]) return undefined;
+      out.push(null);
+      continue;
+    }
     let ls = leaves.get(d.span.file);
     if (!ls) {
       const seq = order.get(d.span.file);
@@ -661,6 +669,7 @@ function diagOwnersOf(diags: readonly Diagnostic[], order: ReadonlyMap<string, r
 export function bindWithState(root: string, files: Map<string, ProgramFile>): Result<BoundProgram> & { state: BindState } {
   const b = new Binder(files);
   b.declare();
+  const declared = b.diagnostics.length;
   b.resolveNames();
   const value: BoundProgram = {
     root, files, symbols: b.symbols, references: b.references, clauses: b.clauses, measures: b.measures, entities: b.entities,
@@ -674,9 +683,10 @@ export function bindWithState(root: string, files: Map<string, ProgramFile>): Re
     orderOf(f.ast.items, o, clauses);
     order.set(path, o);
   }
+  const passes = new Uint8Array(b.diagnostics.length).fill(1, declared);
   const state: BindState = {
     root, files, value, diagnostics: b.diagnostics, references: b.references.slice(), owners: b.owners.slice(),
-    diagOwners: diagOwnersOf(b.diagnostics, order), order, globals: b.globals,
+    diagOwners: diagOwnersOf(b.diagnostics, order, passes), passes, order, globals: b.globals,
   };
   return { value, diagnostics: b.diagnostics, state };
 }
@@ -725,7 +735,7 @@ function sameClauseHead(a: A.ClauseDecl, b: A.ClauseDecl): boolean {
 const MAX_REBOUND = 64;
 
 /** Statistics of the last incremental binding (for the benchmark and tests): `renamed`: replaced declarations whose names changed; `reresolved`: others whose references were resolved again. */
-export const lastBind = { incremental: false, replaced: 0, renamed: 0, reresolved: 0, why: '' };
+export const lastBind = { incremental: false, redeclared: false, replaced: 0, renamed: 0, reresolved: 0, why: '' };
 
 /** The binder's maps of declarations by name (`BoundProgram`), in declaration order. */
 const DECL_MAPS = ['measures', 'entities', 'enums', 'params', 'orgs', 'indicators', 'properties', 'doubts', 'definitions', 'assumptions'] as const;
@@ -802,20 +812,61 @@ function moveDiagnostic(x: Diagnostic, d: number): Diagnostic {
  * that referred to any name it declared before or declares now (the name index: the earlier binding's
  * references by target) and those with an earlier diagnostic (an unknown name may resolve now, its
  * suggestion may change) resolve their references again.
- * Whole instead: a name declared twice then or now, a 条款 numbering error (`ORDERED`: which
- * declaration is "the first" is a whole-program question), an import changed, too many replaced.
+ * Otherwise — a name declared twice then or now, a 条款 numbering error (`ORDERED`: which
+ * declaration is "the first" is a whole-program question), an import changed, too many replaced,
+ * declarations added, removed or of another kind — `bindStructurally` (every declaration declared
+ * again, names resolved again where they may resolve differently); whole when the files are others.
  * INVARIANT: the result equals `bind(root, files)` — symbols (same ids, order, spans), references
  * (as a set), clauses, the declaration maps (same order), diagnostics (as a sorted list)
  * (test/project/incremental-check.test.ts).
  */
 export function bindIncrementally(st: BindState, root: string, files: Map<string, ProgramFile>): (Result<BoundProgram> & { state: BindState }) | undefined {
+  lastBind.redeclared = false;
+  const r = bindReplacing(st, root, files);
+  if (r || lastBind.why === 'root' || lastBind.why === 'files' || !st.diagOwners) return r;
+  // (below a few hundred declarations, resolving every name costs less than finding which to resolve:
+  // 第四章 in the county's program, ~100 — a whole binding)
+  const o = st.value;
+  if (o.measures.size + o.qualitative.length + o.definitions.size + o.entities.size + o.params.size < bindTuning.minRedeclared) return undefined;
+  // (most declarations new — a parse with a syntax error copies the file's — resolve all: the whole binding)
+  if (2 * newDeclarations(st, files) > [...st.order.values()].reduce((n, x) => n + x.length, 0)) return undefined;
+  return bindStructurally(st, root, files, lastBind.why);
+}
+
+/** How many of the 条款 and declarations of `files` the earlier binding did not have (by identity). */
+function newDeclarations(st: BindState, files: Map<string, ProgramFile>): number {
+  let n = 0;
+  for (const [path, f] of files) {
+    const was = st.files.get(path);
+    if (was?.ast === f.ast) continue;
+    const old = new Set(st.order.get(path) ?? []);
+    const walk = (items: readonly (A.TopItem | A.ClauseItem)[]): void => {
+      for (const i of items) {
+        if (!old.has(i)) n++;
+        if (i.kind === 'clause') walk(i.items);
+      }
+    };
+    walk(f.ast.items);
+  }
+  return n;
+}
+
+/**
+ * `minRedeclared`: fewest declarations (those whose names are resolved) for which `bindStructurally` is
+ * tried (the tests set 0: their programs are small).
+ */
+export const bindTuning = { minRedeclared: 256 };
+
+/** `bindIncrementally` when the edit kept the program's 条款 and the kinds and places of its declarations (see there). */
+function bindReplacing(st: BindState, root: string, files: Map<string, ProgramFile>): (Result<BoundProgram> & { state: BindState }) | undefined {
   const fail = (why: string) => {
     lastBind.incremental = false;
     lastBind.why = why;
     return undefined;
   };
   if (st.root !== root) return fail('root');
-  if (!st.diagOwners) return fail('diagnostics (declaration order)');
+  if (!st.diagOwners) return fail('diagnostics (outside a declaration)');
+  if (st.diagOwners.includes(null)) return fail('duplicate');
   if (st.files.size !== files.size) return fail('files');
   const stPaths = [...st.files.keys()];
   let fi = 0;
@@ -944,7 +995,7 @@ export function bindIncrementally(st: BindState, root: string, files: Map<string
       for (const id of now[k]!.symbols.keys()) ids.add(id);
     });
     for (let i = 0; i < st.references.length; i++) if (ids.has(st.references[i]!.target) && st.owners[i]) again.add(st.owners[i]!);
-    for (const o of st.diagOwners) again.add(o.leaf);
+    for (const o of st.diagOwners) again.add(o!.leaf);
     for (const r of replaced) again.delete(r);
   }
   const rb = Object.assign(new Binder(files as Map<string, ProgramFile>), { symbols, ...maps, qualitative, policy, globals }) as Binder;
@@ -984,21 +1035,23 @@ export function bindIncrementally(st: BindState, root: string, files: Map<string
   }
   const diagnostics: Diagnostic[] = [];
   const keptOwners: { leaf: object; at: number }[] = [];
+  const passes: number[] = [];
   for (let i = 0; i < st.diagnostics.length; i++) {
     const { leaf, at } = st.diagOwners[i]!;
     const d = st.diagnostics[i]!;
-    if (replaced.has(leaf) || (again.has(leaf) && d.code !== DECLARING)) continue;
+    if (replaced.has(leaf) || (again.has(leaf) && st.passes[i])) continue;
     const now0 = (leaf as { span: Span }).span.start;
     diagnostics.push(moveDiagnostic(d, now0 - at));
     keptOwners.push({ leaf, at: now0 });
+    passes.push(st.passes[i]!);
   }
   leaves.forEach((l, k) => {
     const x = now[k]!;
     for (let i = 0; i < x.references.length; i++) { references.push(x.references[i]!); owners.push(x.owners[i]); }
-    for (const d of x.diagnostics) { diagnostics.push(d); keptOwners.push({ leaf: l.to, at: l.to.span.start }); }
+    for (const d of x.diagnostics) { diagnostics.push(d); keptOwners.push({ leaf: l.to, at: l.to.span.start }); passes.push(0); }
   });
   for (let i = 0; i < rb.references.length; i++) { references.push(rb.references[i]!); owners.push(rb.owners[i]); }
-  for (const d of rb.diagnostics) diagnostics.push(d);
+  for (const d of rb.diagnostics) { diagnostics.push(d); passes.push(1); }
   for (const o of diagOwners) keptOwners.push(o);
   const value: BoundProgram = {
     root, files, symbols, references, clauses, ...maps, qualitative, ...(policy ? { policy } : {}),
@@ -1010,7 +1063,177 @@ export function bindIncrementally(st: BindState, root: string, files: Map<string
   lastBind.why = '';
   return {
     value, diagnostics,
-    state: { root, files, value, diagnostics, references: references.slice(), owners, diagOwners: keptOwners, order, globals },
+    state: { root, files, value, diagnostics, references: references.slice(), owners, diagOwners: keptOwners, passes: Uint8Array.from(passes), order, globals },
+  };
+}
+
+/** The declarations the binder resolves names of (pass 2), as `resolveNames` walks them. */
+function resolveUnits(p: BoundProgram): Set<object> {
+  const s = new Set<object>();
+  if (p.policy) s.add(p.policy.decl);
+  for (const m of p.measures.values()) s.add(m.decl);
+  for (const q of p.qualitative) s.add(q.decl);
+  for (const d of p.definitions.values()) s.add(d.decl);
+  for (const e of p.entities.values()) s.add(e);
+  for (const x of p.params.values()) s.add(x);
+  return s;
+}
+
+/**
+ * Whether two symbols of one id bind alike for the declarations that refer to them: the same kind, name,
+ * clause and container, and the same declaration — the very node, or one the binder reads alike
+ * (`declSignature`: a declaration the parser made again, unchanged or changed only where no name is). A symbol
+ * without a declaration (an enum member, a reading, a built-in) and a 条款's are their id and name.
+ */
+function sameSym(a: Sym, b: Sym): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind || a.clause !== b.clause || a.container !== b.container || a.name !== b.name) return false;
+  // (a 条款's symbol is its label and anchor: the 条款 node holds everything in it)
+  if (a.decl === b.decl || a.kind === 'clause') return true;
+  return typeof a.decl === 'object' && a.decl !== null && typeof b.decl === 'object' && b.decl !== null && declSignature(a.decl) === declSignature(b.decl);
+}
+
+const declSignatures = new WeakMap<object, string>();
+/**
+ * What the binder reads of a symbol's declaration (`sameSym`), once per node: an item's
+ * `bindingSignature`; a rule's name, exceptions and assigned outcomes; a field's or outcome's name and type.
+ */
+function declSignature(d: object): string {
+  let s = declSignatures.get(d);
+  if (s !== undefined) return s;
+  const x = d as { kind?: string };
+  if (x.kind === 'rule') {
+    const r = d as A.RuleDecl;
+    s = sigJson(['rule', r.name.text, names(r.overrides), r.assignments.map((a) => a.target.text)]);
+  } else if (x.kind === 'outcome' || x.kind === undefined) {
+    const f = d as A.OutcomeDecl | A.FieldDecl;
+    s = sigJson([x.kind ?? 'field', f.name.text, f.type]);
+  } else s = bindingSignature(d as A.TopItem | A.ClauseItem);
+  declSignatures.set(d, s);
+  return s;
+}
+
+/**
+ * `bindIncrementally` when the edit changed the program's structure (declarations added, removed or of
+ * another kind, 条款 split or joined), declared a name twice or numbered a 条款 wrongly, or replaced many
+ * declarations (`why`: why the replacing binding did not apply): every declaration is declared again
+ * (pass 1, in the order of a whole binding — so the first of a name, the duplicates (ZC0402) and the 条款
+ * numbers (ZC0305, ZC0406) come out exactly as a whole binding makes them; pass 1 is the cheap half),
+ * and names are resolved again (pass 2) only in the declarations whose resolution may differ: those the
+ * earlier binding did not resolve (new nodes, or a duplicate before), those with a reference to a symbol
+ * that changed (added, removed, or now another declaration's or another text's — `sameSym`), and, when any symbol changed,
+ * those with a diagnostic of pass 2 (an unknown name may be known now; a suggestion may change). The
+ * others keep their references and pass-2 diagnostics (moved with them) and their exception closure.
+ * Undefined (bind whole) when the files are others, or a pass-2 diagnostic lay in no declaration; when
+ * more than half the declarations resolve again, all of them do (the whole binding, made here).
+ * INVARIANT: the result equals `bind(root, files)`, as `bindIncrementally`'s.
+ */
+function bindStructurally(st: BindState, root: string, files: Map<string, ProgramFile>, why: string): (Result<BoundProgram> & { state: BindState }) | undefined {
+  if (st.root !== root || st.files.size !== files.size) return undefined;
+  const stPaths = [...st.files.keys()];
+  let fi = 0;
+  for (const p of files.keys()) if (stPaths[fi++] !== p) return undefined;
+  const old = st.value;
+  const b = new Binder(files);
+  b.declare();
+  const declared = b.diagnostics.length;
+  const maps = { policy: b.policy, measures: b.measures, qualitative: b.qualitative, definitions: b.definitions, entities: b.entities, params: b.params } as unknown as BoundProgram;
+  const units = resolveUnits(maps);
+  const oldUnits = resolveUnits(old);
+  const again = new Set<object>();
+  for (const u of units) if (!oldUnits.has(u)) again.add(u);
+  // symbols that changed: added, removed, or another declaration's (not looked for when most declarations are new)
+  const changed = new Set<string>();
+  if (again.size <= units.size / 2) {
+    // (both tables in declaration order: walked side by side, looked up only where they differ)
+    const it = old.symbols.entries();
+    let cur = it.next();
+    const outOfOrder = new Set<string>();
+    for (const [id, sym] of b.symbols) {
+      // earlier entries gone, or met before out of order
+      while (!cur.done && cur.value[0] !== id && (outOfOrder.has(cur.value[0]) || !b.symbols.has(cur.value[0]))) {
+        if (!outOfOrder.has(cur.value[0])) changed.add(cur.value[0]);
+        cur = it.next();
+      }
+      let o: Sym | undefined;
+      if (!cur.done && cur.value[0] === id) {
+        o = cur.value[1];
+        cur = it.next();
+      } else if ((o = old.symbols.get(id))) outOfOrder.add(id);
+      if (!o || !sameSym(o, sym)) changed.add(id);
+    }
+    for (; !cur.done; cur = it.next()) if (!outOfOrder.has(cur.value[0]) && !b.symbols.has(cur.value[0])) changed.add(cur.value[0]);
+  }
+  if (changed.size) {
+    for (let i = 0; i < st.references.length; i++) {
+      const o = st.owners[i];
+      if (o && units.has(o) && changed.has(st.references[i]!.target)) again.add(o);
+    }
+    for (let i = 0; i < st.diagnostics.length; i++) {
+      const o = st.diagOwners![i];
+      if (o && st.passes[i] && units.has(o.leaf)) again.add(o.leaf);
+    }
+  }
+  const whole = again.size > units.size / 2;
+  if (whole) b.resolveNames();
+  else {
+    // a measure not resolved again keeps its exception closure (the earlier binding's, never changed after)
+    for (const [name, m] of b.measures) {
+      if (again.has(m.decl)) continue;
+      const o = old.measures.get(name);
+      if (o?.decl === m.decl) b.measures.set(name, { ...m, overrides: o.overrides });
+    }
+    if (b.policy && again.has(b.policy.decl)) b.resolvePolicy();
+    for (const m of b.measures.values()) if (again.has(m.decl)) b.resolveMeasure(m);
+    for (const q of b.qualitative) if (again.has(q.decl)) b.resolveQualitative(q.decl);
+    for (const d of b.definitions.values()) if (again.has(d.decl)) b.resolveDefinition(d);
+    for (const e of b.entities.values()) if (again.has(e)) b.resolveFieldTypes(e);
+    for (const x of b.params.values()) if (again.has(x)) b.resolveParamType(x);
+    for (const m of b.measures.values()) if (again.has(m.decl)) b.resolveOutcomeTypes(m);
+  }
+  const references: Reference[] = b.references;
+  const owners = b.owners;
+  const diagnostics: Diagnostic[] = b.diagnostics;
+  const passes: number[] = [];
+  for (let i = 0; i < diagnostics.length; i++) passes.push(i < declared ? 0 : 1);
+  if (!whole) {
+    // the earlier pass-2 references and diagnostics of the declarations not resolved again (moved with them)
+    for (let i = 0; i < st.references.length; i++) {
+      const o = st.owners[i];
+      const r = st.references[i]!;
+      if (!o || declaring(r) || !units.has(o) || again.has(o)) continue;
+      references.push(r);
+      owners.push(o);
+    }
+    for (let i = 0; i < st.diagnostics.length; i++) {
+      const o = st.diagOwners![i];
+      if (!st.passes[i] || !o || !units.has(o.leaf) || again.has(o.leaf)) continue;
+      diagnostics.push(moveDiagnostic(st.diagnostics[i]!, (o.leaf as { span: Span }).span.start - o.at));
+      passes.push(1);
+    }
+  }
+  const value: BoundProgram = {
+    root, files, symbols: b.symbols, references, clauses: b.clauses, measures: b.measures, entities: b.entities,
+    enums: b.enums, params: b.params, orgs: b.orgs, indicators: b.indicators, properties: b.properties, doubts: b.doubts,
+    qualitative: b.qualitative, definitions: b.definitions, assumptions: b.assumptions, ...(b.policy ? { policy: b.policy } : {}),
+  };
+  const order = new Map<string, object[]>();
+  const clauses = { n: 0 };
+  for (const [path, f] of files) {
+    const o: object[] = [];
+    orderOf(f.ast.items, o, clauses);
+    order.set(path, o);
+  }
+  const ps = Uint8Array.from(passes);
+  lastBind.incremental = true;
+  lastBind.redeclared = true;
+  lastBind.replaced = 0;
+  lastBind.renamed = 0;
+  lastBind.reresolved = whole ? units.size : again.size;
+  lastBind.why = why;
+  return {
+    value, diagnostics,
+    state: { root, files, value, diagnostics, references: references.slice(), owners: owners.slice(), diagOwners: diagOwnersOf(diagnostics, order, ps), passes: ps, order, globals: b.globals },
   };
 }
 

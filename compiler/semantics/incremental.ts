@@ -242,9 +242,12 @@ function declared(leaf: Leaf): string[] {
 }
 
 const json = (v: unknown) => JSON.stringify(v, (k, x) => (NON_NAME_KEYS.has(k) ? undefined : typeof x === 'bigint' ? x.toString() : x));
-let opaque = 0;
 
-/** What other declarations' checks can see of a declaration (no spans); a unique string when that is its whole text. */
+/**
+ * What other declarations' checks can see of a declaration (no spans). For a 定义/指标 without a declared
+ * type that is its inferred type: its whole text (a re-parsed one with the same text infers the same type
+ * from the same names — and when one of those names changed, the fixpoint over `interfaceMentions` says so).
+ */
 function signature(leaf: Leaf): string {
   switch (leaf.kind) {
     case 'entity': return `entity${json([leaf.name, leaf.fields])}`;
@@ -252,8 +255,8 @@ function signature(leaf: Leaf): string {
     case 'param': return `param${json([leaf.name, leaf.type])}`;
     case 'org': return `org${json([leaf.name, leaf.aliases])}`;
     case 'measure': return `measure${json([leaf.name, leaf.outcomes, leaf.rules.map((r) => r.name)])}`;
-    case 'definition': return leaf.type ? `definition${json([leaf.name, leaf.entity, leaf.type])}` : `opaque${opaque++}`;
-    case 'indicator': return leaf.type ? `indicator${json([leaf.name, leaf.type])}` : `opaque${opaque++}`;
+    case 'definition': return leaf.type ? `definition${json([leaf.name, leaf.entity, leaf.type])}` : `opaque definition${json(leaf)}`;
+    case 'indicator': return leaf.type ? `indicator${json([leaf.name, leaf.type])}` : `opaque indicator${json(leaf)}`;
     case 'property': case 'assumption': case 'doubt': return `${leaf.kind}${json(leaf.name)}`;
     default: return leaf.kind;
   }
@@ -321,7 +324,7 @@ function shiftDiagnostic(x: Diagnostic, d: number): Diagnostic {
  * The later passes and the services only call `get`/`has`; `size` and iteration are exact too.
  */
 export class ExprMap<V> extends Map<A.Expr, V> {
-  private static readonly MAX_DEPTH = 16;
+  private static readonly MAX_DEPTH = 4;
   private base: ReadonlyMap<A.Expr, V> | undefined;
   private gone = new Set<object>();
   private n = 0;
@@ -456,7 +459,7 @@ function forget(v: unknown, types: ExprMap<unknown>, res: ExprMap<unknown>, seen
 }
 
 /** Statistics of the last incremental check (for the benchmark). */
-export const lastIncremental = { rechecked: 0, units: 0, fallback: '' };
+export const lastIncremental = { rechecked: 0, units: 0, fresh: 0, dropped: 0, changed: 0, fallback: '' };
 
 /**
  * The check of `bound` (a freshly bound program) reusing `st`: undefined when the whole
@@ -514,7 +517,14 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
     }
     for (let i = 0; i < n; i++) if (!on[i]) dropped.push(oldLs[i]! as Leaf);
   }
-  if (fresh.length > 64 || dropped.length > 64) return fail('many');
+  lastIncremental.fresh = fresh.length;
+  lastIncremental.dropped = dropped.length;
+  lastIncremental.changed = 0;
+  // (a dropped declaration is not checked again, but its names are changed: past a quarter of the program's
+  // declarations — a string left open to the end of a file — those that mention them are most of the rest)
+  let total = 0;
+  for (const ls of leaves.values()) total += ls.length;
+  if (fresh.length > 64 || dropped.length > Math.max(64, total / 4)) return fail('many');
   const isFresh = new Set<object>(fresh);
   const isDropped = new Set<object>(dropped);
 
@@ -540,6 +550,7 @@ export function checkIncrementally(st: CheckState, bound: BoundProgram): { value
     }
   }
 
+  lastIncremental.changed = changed.size;
   const units = unitsOf(bound);
   const recheck = new Set<object>();
   const suggesting = new Set<object>();

@@ -31,11 +31,13 @@ import { hoverAt } from '../../compiler/services/hover.js';
 import { definition } from '../../compiler/services/navigation.js';
 import { complete } from '../../compiler/services/completion.js';
 import { lastIncremental } from '../../compiler/semantics/incremental.js';
-import { lastBind } from '../../compiler/semantics/binder.js';
+import { bindTuning, lastBind } from '../../compiler/semantics/binder.js';
 import { lastCompile } from '../../compiler/project/program.js';
 import { INVALID_UTF8 } from '../../compiler/project/host.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', 'policies');
+// (bindStructurally is tried only for programs of a few hundred declarations: these are smaller)
+bindTuning.minRedeclared = 0;
 const RUNS = Number(process.env['ZC_INCREMENTAL_CHECK_RUNS'] ?? 12);
 const EDITS = 12;
 
@@ -265,7 +267,8 @@ test('a kept compilation is not reused for a member that became invalid UTF-8 (t
 // equals a whole compile; the name changes are bound incrementally (binder.ts bindIncrementally: the
 // renamed declaration's symbols in place of its old ones, the declarations that referred to the old or the
 // new name resolved again) — and a binder diagnostic kept across an edit moves with its declaration.
-type Step = [file: string, edit: (t: string) => string, incremental?: boolean];
+/** `incremental`: bound incrementally — replacing the edited declarations (true) or declaring all of them again ('redeclared': bindStructurally) — or whole (false). */
+type Step = [file: string, edit: (t: string) => string, incremental?: boolean | 'redeclared', code?: string];
 const typeAt = (marker: string, ch: string, after = 0) => (t: string) => { const i = t.indexOf(marker, after) + marker.length; return t.slice(0, i) + ch + t.slice(i); };
 const eraseAt = (marker: string, n: number) => (t: string) => { const i = t.indexOf(marker) + marker.length; return t.slice(0, i - n) + t.slice(i); };
 const swap = (from: string, to: string) => (t: string) => t.replace(from, to);
@@ -277,7 +280,7 @@ function typing(files: Record<string, string>, steps: Step[]) {
   compile(paths, memoryHost(texts, nodeHost), cache);
   let rebound = 0;
   let renamed = 0;
-  steps.forEach(([file, edit, incremental], k) => {
+  steps.forEach(([file, edit, incremental, code], k) => {
     const before = texts[file]!;
     texts[file] = edit(before);
     expect(texts[file], `step ${k} changes the text`).not.toBe(before);
@@ -285,9 +288,13 @@ function typing(files: Record<string, string>, steps: Step[]) {
     const bound = lastBind.incremental && !lastCompile.reused;
     if (bound) rebound++;
     if (bound && lastBind.renamed) renamed++;
-    if (incremental !== undefined) expect(bound, `step ${k}: bound incrementally (${lastBind.why})`).toBe(incremental);
+    if (incremental !== undefined) {
+      expect(bound, `step ${k}: bound incrementally (${lastBind.why})`).toBe(incremental !== false);
+      if (bound) expect(lastBind.redeclared, `step ${k}: declared again (${lastBind.why})`).toBe(incremental === 'redeclared');
+    }
     const fresh = compile(paths, memoryHost(texts, nodeHost), new ParseCache());
     expect(plain(inc.diagnostics), `step ${k}`).toEqual(plain(fresh.diagnostics));
+    if (code) expect(inc.diagnostics.map((d) => d.code), `step ${k}`).toContain(code);
     expect(bindingOf(inc), `step ${k}`).toEqual(bindingOf(fresh));
     expect(typesInOrder(inc), `step ${k}`).toEqual(typesInOrder(fresh));
     const offsets = [0.15, 0.5, 0.85].map((x) => Math.floor(x * texts[file]!.length));
@@ -308,7 +315,7 @@ test('typing inside names (declarations, references, duplicates, syntax errors) 
     // a reference changed: unknown, then the other organisation
     [P, eraseAt('责任单位：县财政局', 1), true], [P, swap('责任单位：县财政', '责任单位：县人社局'), true], [P, swap('责任单位：县人社局', '责任单位：县财政局'), true],
     // a duplicate name appears (县人社局 renamed to 县财政局) and disappears
-    [P, swap('机构 县人社局', '机构 县财政局'), false], [P, swap('机构 县财政局\n机构 县财政局', '机构 县财政局\n机构 县人社局'), false],
+    [P, swap('机构 县人社局', '机构 县财政局'), 'redeclared'], [P, swap('机构 县财政局\n机构 县财政局', '机构 县财政局\n机构 县人社局'), 'redeclared'],
     [P, typeAt('机构 县人社局', '丙'), true], [P, eraseAt('机构 县人社局丙', 1), true],
     // a rule renamed: the 例外于 naming it becomes unknown; back
     [P, typeAt('规则 「二孩补助', '甲'), true], [P, eraseAt('规则 「二孩补助甲', 1), true],
@@ -338,4 +345,43 @@ test('typing inside names in one chapter of the county\'s multi-file program equ
   ];
   const { rebound } = typing(COUNTY, steps);
   expect(rebound).toBeGreaterThanOrEqual(5);
+});
+
+// Edits that change the program's structure, declare a name twice or misnumber a 条款 (binder.ts
+// bindStructurally: every declaration declared again — the first of a name, the duplicates and the 条款
+// numbers exactly as a whole binding makes them — and names resolved again only where they may resolve
+// differently): a declaration added and removed, a '}' that closes a 条款 early (its later items move to
+// the enclosing one) and its repair, a 条款 numbered at the wrong level (ZC0305) and twice (ZC0406), a
+// measure declared twice and renamed back, a declaration removed whose name others use — in the sample
+// and in one chapter of the county's program. Every step equals a whole compile.
+test('structural edits (declarations added and removed, 条款 split, numbering errors, duplicates) equal a whole compile at every step', () => {
+  const P = '/ws/sample/示例.zc';
+  const C = '/ws/luanchuan/第四章.zc';
+  const sample: Step[] = [
+    // a declaration added, then removed
+    [P, swap('机构 县人社局\n', '机构 县人社局\n机构 县民政局\n'), 'redeclared'], [P, swap('机构 县民政局\n', ''), 'redeclared'],
+    // a '}' closing 条款 （一） before its measure: the measure moves to 条款 二、, the last '}' is left over
+    [P, swap('  条款 （一） "生育补助" {\n', '  条款 （一） "生育补助" {\n}\n'), undefined, 'ZC0203'], [P, swap('  条款 （一） "生育补助" {\n}\n', '  条款 （一） "生育补助" {\n')],
+    // a 条款 numbered at a higher level inside a lower one (ZC0305), then the same number twice (ZC0406), back
+    [P, swap('条款 （二） "托育补贴"', '条款 四、 "托育补贴"'), 'redeclared', 'ZC0305'], [P, swap('条款 四、 "托育补贴"', '条款 （一） "托育补贴"'), 'redeclared', 'ZC0406'],
+    [P, swap('条款 （一） "托育补贴"', '条款 （二） "托育补贴"'), 'redeclared'],
+    // a measure named like another (ZC0402: the second is not declared), an edit elsewhere meanwhile, back
+    [P, swap('措施 托育补贴', '措施 生育补助'), 'redeclared', 'ZC0402'], [P, swap('2000元', '20001元'), 'redeclared', 'ZC0402'],
+    [P, swap('措施 生育补助 {\n      原文："（二）', '措施 托育补贴 {\n      原文："（二）'), 'redeclared'], [P, swap('20001元', '2000元'), true],
+    // an organisation removed whose name measures use (ZC0401 where it was used), added back
+    [P, swap('机构 县财政局\n', ''), 'redeclared', 'ZC0401'], [P, swap('机构 县人社局\n', '机构 县财政局\n机构 县人社局\n'), 'redeclared'],
+  ];
+  typing(SAMPLE, sample);
+  const county: Step[] = [
+    // a '}' typed at the start of a measure's line in the chapter, deleted again; a 条款 renumbered twice over
+    [C, swap('  条款 （二） "发放育儿补助" {\n', '  }\n  条款 （二） "发放育儿补助" {\n')], [C, swap('  }\n  条款 （二） "发放育儿补助" {\n', '  条款 （二） "发放育儿补助" {\n')],
+    [C, swap('条款 （二） "发放育儿补助"', '条款 （一） "发放育儿补助"'), 'redeclared', 'ZC0406'], [C, swap('条款 （一） "发放育儿补助"', '条款 （二） "发放育儿补助"'), 'redeclared'],
+    // a definition added to the chapter whose name another file declares (a duplicate across files), removed
+    [C, swap('  条款 （二） "发放育儿补助" {\n', '  条款 （二） "发放育儿补助" {\n    定义 家庭.「子女户籍均在本县」 = 家庭.子女数 ≥ 2\n'), 'redeclared', 'ZC0402'],
+    [C, swap('    定义 家庭.「子女户籍均在本县」 = 家庭.子女数 ≥ 2\n', ''), 'redeclared'],
+    // a definition without a declared type given another type (是否 → 整数): the conditions that use it are
+    // checked again (its interface is its text), then back
+    [C, swap('= 家庭.夫妻 至少一方满足（户籍 为 栾川县）', '= 1')], [C, swap('「夫妻至少一方户籍在本县」 = 1', '「夫妻至少一方户籍在本县」 = 家庭.夫妻 至少一方满足（户籍 为 栾川县）')],
+  ];
+  typing(COUNTY, county);
 });
