@@ -255,7 +255,8 @@ function rawJudge(m: IrMeasure, index: number, mod: ModuleGen, statusOnly = fals
     : `/** 措施「${commentText(m.name)}」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */`);
   e(0, `function _r${statusOnly ? 's' : 'm'}${index}(F: _RR, day: number, D: string): ${ret} {`);
   e(1, 'let st: 状态;');
-  if (!statusOnly) e(1, 'const res: Record<string, number | boolean | string> = {};');
+  // the values, in an object made at the first value kept (no value: the shared frozen _NO_VALUES)
+  if (!statusOnly) e(1, 'let res: Record<string, number | boolean | string> | undefined;');
   if (hasSubject) {
     usesF = true;
     e(1, `const unknownSubject = F[${lit(m.subject!)}] === undefined;`);
@@ -288,18 +289,22 @@ function rawJudge(m: IrMeasure, index: number, mod: ModuleGen, statusOnly = fals
     },
     // (a date is its canonical string on the raw path: _iso of its day number)
     date: 'v as string',
-    ...(statusOnly ? { store: false } : {}),
+    ...(statusOnly ? { store: false } : { target: '(res ??= {})' }),
   });
   e(1, "st = doubtful ? '存疑' : some ? '适用' : '不适用';");
   if (hasSubject) e(1, "if (unknownSubject && st === '适用') st = '存疑';");
   if (statusOnly) e(1, 'return st;');
-  else if (m.application !== undefined) {
-    usesF = true;
-    usesD = true;
-    usesDay = true;
-    // _join: 不适用 whatever the application condition says (on the raw path the policy is in force)
-    e(1, `return { 措施: ${lit(m.name)}, 状态: st, 结果: res, 可领取: st === '不适用' ? '不适用' : _join(st, _rs${mod.measure(m.application)}(F, day, D)) };`);
-  } else e(1, `return { 措施: ${lit(m.name)}, 状态: st, 结果: res };`);
+  else {
+    // 不适用 with no value: the measure's one shared frozen decision (_rn<i>; 可领取 is then 不适用 too)
+    e(1, `if (st === '不适用' && res === undefined) return _rn${index};`);
+    if (m.application !== undefined) {
+      usesF = true;
+      usesD = true;
+      usesDay = true;
+      // _join: 不适用 whatever the application condition says (on the raw path the policy is in force)
+      e(1, `return { 措施: ${lit(m.name)}, 状态: st, 结果: res ?? _NO_VALUES, 可领取: st === '不适用' ? '不适用' : _join(st, _rs${mod.measure(m.application)}(F, day, D)) };`);
+    } else e(1, `return { 措施: ${lit(m.name)}, 状态: st, 结果: res ?? _NO_VALUES };`);
+  }
   e(0, '}');
   let text = L.join('\n');
   const params = `(${usesF ? 'F' : '_F'}: _RR, ${usesDay ? 'day' : '_day'}: number, ${usesD ? 'D' : '_D'}: string)`;
@@ -313,7 +318,16 @@ export function rawMeasures(ir: IrProgram, mod: ModuleGen): string {
   // the application measures of measures on the raw path: their status alone (`_rs<i>`)
   const apps = new Set(ir.measures.flatMap((m, i) => (fns[i] !== undefined && m.application !== undefined ? [mod.measure(m.application)] : [])));
   const statusFns = [...apps].sort((a, b) => a - b).map((i) => rawJudge(ir.measures[i]!, i, mod, true)!);
+  // INVARIANT: a 快速决定 and its 结果 are readonly (the exported types say so): the raw path returns the same
+  // frozen objects for every 不适用 decision without values, so that most rows allocate nothing per measure
+  const shared = ir.measures.flatMap((m, i) => (fns[i] === undefined ? [] : [
+    `const _rn${i}: 快速决定 = Object.freeze({ 措施: ${lit(m.name)}, 状态: '不适用', 结果: _NO_VALUES${m.application !== undefined ? ", 可领取: '不适用'" : ''} });`,
+  ]));
   return [
+    '/** 没有取值的措施的结果（共用、冻结：快速决定的结果是只读的）。 */',
+    'const _NO_VALUES: Readonly<Record<string, number | boolean | string>> = Object.freeze({});',
+    '',
+    ...(shared.length ? ['/** 各措施“不适用、没有取值”的决定（共用、冻结）。 */', ...shared, ''] : []),
     ...fns.flatMap((f) => (f === undefined ? [] : [f, ''])),
     ...statusFns.flatMap((f) => [f, '']),
     '/** 各措施在直接路径上的判定（按措施序号）；undefined：没有（选了它的求值走转换后的记录，见 _rawSel）。 */',

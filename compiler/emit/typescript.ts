@@ -48,7 +48,7 @@ function internalNames(ir: IrProgram): string[] {
     '_ENTITIES', '_ENTITY_INDEX', '_ENTITY_NAMES', '_MEASURES', '_DEFS', '_ASSUMPTIONS', '_sunsetCondition', '_SUNSET_OFFSET',
     '_WORKDAY_DATA', '_WORKDAY_FIRST_YEAR', '_WORKDAY_LAST_YEAR', '_fastFacts', '_measureIndex', '_MEASURE_NAMES', '_NO_NONE', '_fastOne', '_DEF_SLOT',
     '_manySync', '_manyAsync',
-    '_RR', '_rdate', '_rawFacts', '_rawCheck', '_dayNum', '_rawBatch', '_rawDN', '_rawReady', '_RAW_MEASURES', '_rawSel', '_rawSelLast', '_rawSelOk', '_rawOn', '_rawSwitch', '_rawOne',
+    '_RR', '_rdate', '_rawFacts', '_NO_VALUES', '_rawCheck', '_dayNum', '_rawBatch', '_rawDN', '_rawReady', '_RAW_MEASURES', '_rawSel', '_rawSelLast', '_rawSelOk', '_rawOn', '_rawSwitch', '_rawOne',
   ]);
   for (const m of RUNTIME_TEXT_ALL.matchAll(/^(?:function|const|type|interface|class|let)\s+([\p{ID_Start}$_][\p{ID_Continue}$]*)/gmu)) out.add(m[1]!);
   ir.measures.forEach((_, i) => out.add(`_m${i}`));
@@ -64,6 +64,7 @@ function internalNames(ir: IrProgram): string[] {
   ir.measures.forEach((_, i) => {
     out.add(`_rm${i}`);
     out.add(`_rs${i}`);
+    out.add(`_rn${i}`);
   });
   ir.assumptions.forEach((_, i) => out.add(`_ra${i}`));
   ir.entities.forEach((_, i) => {

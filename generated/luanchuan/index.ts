@@ -8241,10 +8241,28 @@ function _rv9(x0: unknown, DN: number, depth: number): boolean {
   return n === m;
 }
 
+/** 没有取值的措施的结果（共用、冻结：快速决定的结果是只读的）。 */
+const _NO_VALUES: Readonly<Record<string, number | boolean | string>> = Object.freeze({});
+
+/** 各措施“不适用、没有取值”的决定（共用、冻结）。 */
+const _rn0: 快速决定 = Object.freeze({ 措施: "计划生育家庭奖励扶助延续", 状态: '不适用', 结果: _NO_VALUES });
+const _rn1: 快速决定 = Object.freeze({ 措施: "生育补助", 状态: '不适用', 结果: _NO_VALUES, 可领取: '不适用' });
+const _rn4: 快速决定 = Object.freeze({ 措施: "托育机构水电气价格", 状态: '不适用', 结果: _NO_VALUES });
+const _rn6: 快速决定 = Object.freeze({ 措施: "入托补贴", 状态: '不适用', 结果: _NO_VALUES, 可领取: '不适用' });
+const _rn7: 快速决定 = Object.freeze({ 措施: "公积金租房提取上浮", 状态: '不适用', 结果: _NO_VALUES });
+const _rn8: 快速决定 = Object.freeze({ 措施: "公积金租购接续", 状态: '不适用', 结果: _NO_VALUES });
+const _rn9: 快速决定 = Object.freeze({ 措施: "多孩家庭购房优先优惠", 状态: '不适用', 结果: _NO_VALUES });
+const _rn13: 快速决定 = Object.freeze({ 措施: "母婴照护服务机构补助", 状态: '不适用', 结果: _NO_VALUES, 可领取: '不适用' });
+const _rn14: 快速决定 = Object.freeze({ 措施: "生育家庭免费培训", 状态: '不适用', 结果: _NO_VALUES });
+const _rn15: 快速决定 = Object.freeze({ 措施: "生育补助申请条件", 状态: '不适用', 结果: _NO_VALUES });
+const _rn16: 快速决定 = Object.freeze({ 措施: "托育机构备案材料", 状态: '不适用', 结果: _NO_VALUES });
+const _rn18: 快速决定 = Object.freeze({ 措施: "入托补贴申请条件", 状态: '不适用', 结果: _NO_VALUES });
+const _rn19: 快速决定 = Object.freeze({ 措施: "母婴照护服务机构补贴申请条件", 状态: '不适用', 结果: _NO_VALUES });
+
 /** 措施「计划生育家庭奖励扶助延续」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
 function _rm0(F: _RR, _day: number, D: string): 快速决定 {
   let st: 状态;
-  const res: Record<string, number | boolean | string> = {};
+  let res: Record<string, number | boolean | string> | undefined;
   const unknownSubject = F["家庭"] === undefined;
   // 规则「调整前计划生育家庭继续享受」
   let a0: boolean | null = false;
@@ -8288,19 +8306,20 @@ function _rm0(F: _RR, _day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      res["继续享受现行奖励扶助和优惠政策"] = v as number | boolean | string;
+      (res ??= {})["继续享受现行奖励扶助和优惠政策"] = v as number | boolean | string;
       some = true;
     }
   }
   st = doubtful ? '存疑' : some ? '适用' : '不适用';
   if (unknownSubject && st === '适用') st = '存疑';
-  return { 措施: "计划生育家庭奖励扶助延续", 状态: st, 结果: res };
+  if (st === '不适用' && res === undefined) return _rn0;
+  return { 措施: "计划生育家庭奖励扶助延续", 状态: st, 结果: res ?? _NO_VALUES };
 }
 
 /** 措施「生育补助」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
 function _rm1(F: _RR, day: number, D: string): 快速决定 {
   let st: 状态;
-  const res: Record<string, number | boolean | string> = {};
+  let res: Record<string, number | boolean | string> | undefined;
   const unknownSubject = F["家庭"] === undefined;
   // 规则「三孩及以上生育补助」
   let a0: boolean | null = false;
@@ -8355,19 +8374,20 @@ function _rm1(F: _RR, day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      res["生育补助金额"] = _ffen(v as number);
+      (res ??= {})["生育补助金额"] = _ffen(v as number);
       some = true;
     }
   }
   st = doubtful ? '存疑' : some ? '适用' : '不适用';
   if (unknownSubject && st === '适用') st = '存疑';
-  return { 措施: "生育补助", 状态: st, 结果: res, 可领取: st === '不适用' ? '不适用' : _join(st, _rs15(F, day, D)) };
+  if (st === '不适用' && res === undefined) return _rn1;
+  return { 措施: "生育补助", 状态: st, 结果: res ?? _NO_VALUES, 可领取: st === '不适用' ? '不适用' : _join(st, _rs15(F, day, D)) };
 }
 
 /** 措施「托育机构水电气价格」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
 function _rm4(F: _RR, _day: number, _D: string): 快速决定 {
   let st: 状态;
-  const res: Record<string, number | boolean | string> = {};
+  let res: Record<string, number | boolean | string> | undefined;
   const unknownSubject = F["托育机构"] === undefined;
   // 规则「托育机构按居民价格执行」
   let a0: boolean | null = false;
@@ -8396,19 +8416,20 @@ function _rm4(F: _RR, _day: number, _D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      res["水电气价格执行标准"] = v as number | boolean | string;
+      (res ??= {})["水电气价格执行标准"] = v as number | boolean | string;
       some = true;
     }
   }
   st = doubtful ? '存疑' : some ? '适用' : '不适用';
   if (unknownSubject && st === '适用') st = '存疑';
-  return { 措施: "托育机构水电气价格", 状态: st, 结果: res };
+  if (st === '不适用' && res === undefined) return _rn4;
+  return { 措施: "托育机构水电气价格", 状态: st, 结果: res ?? _NO_VALUES };
 }
 
 /** 措施「入托补贴」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
 function _rm6(F: _RR, day: number, D: string): 快速决定 {
   let st: 状态;
-  const res: Record<string, number | boolean | string> = {};
+  let res: Record<string, number | boolean | string> | undefined;
   const unknownSubject = F["入托幼儿"] === undefined;
   // 规则「三孩及以上入托补贴」
   let a0: boolean | null = false;
@@ -8469,19 +8490,20 @@ function _rm6(F: _RR, day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      res["入托运营补贴"] = _ffen(v as number);
+      (res ??= {})["入托运营补贴"] = _ffen(v as number);
       some = true;
     }
   }
   st = doubtful ? '存疑' : some ? '适用' : '不适用';
   if (unknownSubject && st === '适用') st = '存疑';
-  return { 措施: "入托补贴", 状态: st, 结果: res, 可领取: st === '不适用' ? '不适用' : _join(st, _rs18(F, day, D)) };
+  if (st === '不适用' && res === undefined) return _rn6;
+  return { 措施: "入托补贴", 状态: st, 结果: res ?? _NO_VALUES, 可领取: st === '不适用' ? '不适用' : _join(st, _rs18(F, day, D)) };
 }
 
 /** 措施「公积金租房提取上浮」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
 function _rm7(F: _RR, _day: number, D: string): 快速决定 {
   let st: 状态;
-  const res: Record<string, number | boolean | string> = {};
+  let res: Record<string, number | boolean | string> | undefined;
   const unknownSubject = F["家庭"] === undefined;
   // 规则「二孩及以上租房提取上浮」
   let a0: boolean | null = false;
@@ -8534,19 +8556,20 @@ function _rm7(F: _RR, _day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      res["租房提取限额上浮比例"] = _fpct(v as string);
+      (res ??= {})["租房提取限额上浮比例"] = _fpct(v as string);
       some = true;
     }
   }
   st = doubtful ? '存疑' : some ? '适用' : '不适用';
   if (unknownSubject && st === '适用') st = '存疑';
-  return { 措施: "公积金租房提取上浮", 状态: st, 结果: res };
+  if (st === '不适用' && res === undefined) return _rn7;
+  return { 措施: "公积金租房提取上浮", 状态: st, 结果: res ?? _NO_VALUES };
 }
 
 /** 措施「公积金租购接续」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
 function _rm8(F: _RR, _day: number, D: string): 快速决定 {
   let st: 状态;
-  const res: Record<string, number | boolean | string> = {};
+  let res: Record<string, number | boolean | string> | undefined;
   const unknownSubject = F["家庭"] === undefined;
   // 规则「二孩及以上租购接续」
   let a0: boolean | null = false;
@@ -8606,19 +8629,20 @@ function _rm8(F: _RR, _day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      res["租房提取额度与余额可合并计算贷款额度"] = v as number | boolean | string;
+      (res ??= {})["租房提取额度与余额可合并计算贷款额度"] = v as number | boolean | string;
       some = true;
     }
   }
   st = doubtful ? '存疑' : some ? '适用' : '不适用';
   if (unknownSubject && st === '适用') st = '存疑';
-  return { 措施: "公积金租购接续", 状态: st, 结果: res };
+  if (st === '不适用' && res === undefined) return _rn8;
+  return { 措施: "公积金租购接续", 状态: st, 结果: res ?? _NO_VALUES };
 }
 
 /** 措施「多孩家庭购房优先优惠」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
 function _rm9(F: _RR, _day: number, D: string): 快速决定 {
   let st: 状态;
-  const res: Record<string, number | boolean | string> = {};
+  let res: Record<string, number | boolean | string> | undefined;
   const unknownSubject = F["家庭"] === undefined;
   // 规则「二孩及以上栾川户籍常住家庭购房」
   let a0: boolean | null = false;
@@ -8684,19 +8708,20 @@ function _rm9(F: _RR, _day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      res["优先享受购房优惠政策"] = v as number | boolean | string;
+      (res ??= {})["优先享受购房优惠政策"] = v as number | boolean | string;
       some = true;
     }
   }
   st = doubtful ? '存疑' : some ? '适用' : '不适用';
   if (unknownSubject && st === '适用') st = '存疑';
-  return { 措施: "多孩家庭购房优先优惠", 状态: st, 结果: res };
+  if (st === '不适用' && res === undefined) return _rn9;
+  return { 措施: "多孩家庭购房优先优惠", 状态: st, 结果: res ?? _NO_VALUES };
 }
 
 /** 措施「母婴照护服务机构补助」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
 function _rm13(F: _RR, day: number, D: string): 快速决定 {
   let st: 状态;
-  const res: Record<string, number | boolean | string> = {};
+  let res: Record<string, number | boolean | string> | undefined;
   const unknownSubject = F["母婴照护服务机构"] === undefined;
   // 规则「新开办社会性母婴照护机构补助」
   let a0: boolean | null = false;
@@ -8756,19 +8781,20 @@ function _rm13(F: _RR, day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      res["建设补助金额"] = _ffen(v as number);
+      (res ??= {})["建设补助金额"] = _ffen(v as number);
       some = true;
     }
   }
   st = doubtful ? '存疑' : some ? '适用' : '不适用';
   if (unknownSubject && st === '适用') st = '存疑';
-  return { 措施: "母婴照护服务机构补助", 状态: st, 结果: res, 可领取: st === '不适用' ? '不适用' : _join(st, _rs19(F, day, D)) };
+  if (st === '不适用' && res === undefined) return _rn13;
+  return { 措施: "母婴照护服务机构补助", 状态: st, 结果: res ?? _NO_VALUES, 可领取: st === '不适用' ? '不适用' : _join(st, _rs19(F, day, D)) };
 }
 
 /** 措施「生育家庭免费培训」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
 function _rm14(F: _RR, _day: number, D: string): 快速决定 {
   let st: 状态;
-  const res: Record<string, number | boolean | string> = {};
+  let res: Record<string, number | boolean | string> | undefined;
   const unknownSubject = F["培训参加人"] === undefined;
   // 规则「生育家庭成员免费培训」
   let a0: boolean | null = false;
@@ -8847,19 +8873,20 @@ function _rm14(F: _RR, _day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      res["免费培训"] = v as number | boolean | string;
+      (res ??= {})["免费培训"] = v as number | boolean | string;
       some = true;
     }
   }
   st = doubtful ? '存疑' : some ? '适用' : '不适用';
   if (unknownSubject && st === '适用') st = '存疑';
-  return { 措施: "生育家庭免费培训", 状态: st, 结果: res };
+  if (st === '不适用' && res === undefined) return _rn14;
+  return { 措施: "生育家庭免费培训", 状态: st, 结果: res ?? _NO_VALUES };
 }
 
 /** 措施「生育补助申请条件」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
 function _rm15(F: _RR, _day: number, D: string): 快速决定 {
   let st: 状态;
-  const res: Record<string, number | boolean | string> = {};
+  let res: Record<string, number | boolean | string> | undefined;
   const unknownSubject = F["家庭"] === undefined;
   // 规则「生育补助申请条件齐备」
   let a0: boolean | null = false;
@@ -8937,19 +8964,20 @@ function _rm15(F: _RR, _day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      res["可受理生育补助申请"] = v as number | boolean | string;
+      (res ??= {})["可受理生育补助申请"] = v as number | boolean | string;
       some = true;
     }
   }
   st = doubtful ? '存疑' : some ? '适用' : '不适用';
   if (unknownSubject && st === '适用') st = '存疑';
-  return { 措施: "生育补助申请条件", 状态: st, 结果: res };
+  if (st === '不适用' && res === undefined) return _rn15;
+  return { 措施: "生育补助申请条件", 状态: st, 结果: res ?? _NO_VALUES };
 }
 
 /** 措施「托育机构备案材料」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
 function _rm16(F: _RR, _day: number, D: string): 快速决定 {
   let st: 状态;
-  const res: Record<string, number | boolean | string> = {};
+  let res: Record<string, number | boolean | string> | undefined;
   const unknownSubject = F["托育机构"] === undefined;
   // 规则「托育机构备案材料齐全」
   let a0: boolean | null = false;
@@ -8976,19 +9004,20 @@ function _rm16(F: _RR, _day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      res["备案材料齐全"] = v as number | boolean | string;
+      (res ??= {})["备案材料齐全"] = v as number | boolean | string;
       some = true;
     }
   }
   st = doubtful ? '存疑' : some ? '适用' : '不适用';
   if (unknownSubject && st === '适用') st = '存疑';
-  return { 措施: "托育机构备案材料", 状态: st, 结果: res };
+  if (st === '不适用' && res === undefined) return _rn16;
+  return { 措施: "托育机构备案材料", 状态: st, 结果: res ?? _NO_VALUES };
 }
 
 /** 措施「入托补贴申请条件」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
 function _rm18(F: _RR, _day: number, _D: string): 快速决定 {
   let st: 状态;
-  const res: Record<string, number | boolean | string> = {};
+  let res: Record<string, number | boolean | string> | undefined;
   const unknownSubject = F["入托幼儿"] === undefined;
   // 规则「入托补贴申请条件齐备」
   let a0: boolean | null = false;
@@ -9043,19 +9072,20 @@ function _rm18(F: _RR, _day: number, _D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      res["可受理入托补贴申请"] = v as number | boolean | string;
+      (res ??= {})["可受理入托补贴申请"] = v as number | boolean | string;
       some = true;
     }
   }
   st = doubtful ? '存疑' : some ? '适用' : '不适用';
   if (unknownSubject && st === '适用') st = '存疑';
-  return { 措施: "入托补贴申请条件", 状态: st, 结果: res };
+  if (st === '不适用' && res === undefined) return _rn18;
+  return { 措施: "入托补贴申请条件", 状态: st, 结果: res ?? _NO_VALUES };
 }
 
 /** 措施「母婴照护服务机构补贴申请条件」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
 function _rm19(F: _RR, _day: number, D: string): 快速决定 {
   let st: 状态;
-  const res: Record<string, number | boolean | string> = {};
+  let res: Record<string, number | boolean | string> | undefined;
   const unknownSubject = F["母婴照护服务机构"] === undefined;
   // 规则「母婴照护服务机构申请条件齐备」
   let a0: boolean | null = false;
@@ -9082,13 +9112,14 @@ function _rm19(F: _RR, _day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      res["可受理母婴照护服务机构补贴申请"] = v as number | boolean | string;
+      (res ??= {})["可受理母婴照护服务机构补贴申请"] = v as number | boolean | string;
       some = true;
     }
   }
   st = doubtful ? '存疑' : some ? '适用' : '不适用';
   if (unknownSubject && st === '适用') st = '存疑';
-  return { 措施: "母婴照护服务机构补贴申请条件", 状态: st, 结果: res };
+  if (st === '不适用' && res === undefined) return _rn19;
+  return { 措施: "母婴照护服务机构补贴申请条件", 状态: st, 结果: res ?? _NO_VALUES };
 }
 
 /** 措施「生育补助申请条件」在直接路径上的状态（_rm15 的状态，供以它为申请条件的措施求可领取；不建结果）。 */

@@ -2622,10 +2622,16 @@ function _rv2(x0: unknown, _DN: number, depth: number): boolean {
   return n === m;
 }
 
+/** 没有取值的措施的结果（共用、冻结：快速决定的结果是只读的）。 */
+const _NO_VALUES: Readonly<Record<string, number | boolean | string>> = Object.freeze({});
+
+/** 各措施“不适用、没有取值”的决定（共用、冻结）。 */
+const _rn0: 快速决定 = Object.freeze({ 措施: "生育补助", 状态: '不适用', 结果: _NO_VALUES });
+
 /** 措施「生育补助」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
 function _rm0(F: _RR, _day: number, _D: string): 快速决定 {
   let st: 状态;
-  const res: Record<string, number | boolean | string> = {};
+  let res: Record<string, number | boolean | string> | undefined;
   const unknownSubject = F["家庭"] === undefined;
   // 规则「二孩补助」
   let a0: boolean | null = false;
@@ -2710,13 +2716,14 @@ function _rm0(F: _RR, _day: number, _D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (differ || v === null || typeof v === 'object') doubtful = true;
     else {
-      res["补助金额"] = _ffen(v as number);
+      (res ??= {})["补助金额"] = _ffen(v as number);
       some = true;
     }
   }
   st = doubtful ? '存疑' : some ? '适用' : '不适用';
   if (unknownSubject && st === '适用') st = '存疑';
-  return { 措施: "生育补助", 状态: st, 结果: res };
+  if (st === '不适用' && res === undefined) return _rn0;
+  return { 措施: "生育补助", 状态: st, 结果: res ?? _NO_VALUES };
 }
 
 /** 各措施在直接路径上的判定（按措施序号）；undefined：没有（选了它的求值走转换后的记录，见 _rawSel）。 */
