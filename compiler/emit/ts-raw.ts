@@ -324,10 +324,14 @@ export function rawMeasures(ir: IrProgram, mod: ModuleGen): string {
     `const _rn${i}: 快速决定 = Object.freeze({ 措施: ${lit(m.name)}, 状态: '不适用', 结果: _NO_VALUES${m.application !== undefined ? ", 可领取: '不适用'" : ''} });`,
   ]));
   return [
-    '/** 没有取值的措施的结果（共用、冻结：快速决定的结果是只读的）。 */',
-    'const _NO_VALUES: Readonly<Record<string, number | boolean | string>> = Object.freeze({});',
-    '',
-    ...(shared.length ? ['/** 各措施“不适用、没有取值”的决定（共用、冻结）。 */', ...shared, ''] : []),
+    ...(shared.length ? [
+      '/** 没有取值的措施的结果（共用、冻结：快速决定的结果是只读的）。 */',
+      'const _NO_VALUES: Readonly<Record<string, number | boolean | string>> = Object.freeze({});',
+      '',
+      '/** 各措施“不适用、没有取值”的决定（共用、冻结）。 */',
+      ...shared,
+      '',
+    ] : []),
     ...fns.flatMap((f) => (f === undefined ? [] : [f, ''])),
     ...statusFns.flatMap((f) => [f, '']),
     '/** 各措施在直接路径上的判定（按措施序号）；undefined：没有（选了它的求值走转换后的记录，见 _rawSel）。 */',
