@@ -332,6 +332,10 @@ export function emitOutcomes(m: IrMeasure, mod: ModuleGen, e: (depth: number, li
   readonly keep?: (k: number, d: number) => void;
   /** How a date value is shown. */
   readonly date: string;
+  /** false: the values are not kept (a status-only judge: no `res`, only `some`). */
+  readonly store?: boolean;
+  /** The object a kept value is written into (default `res`). */
+  readonly target?: string;
 }): void {
   m.outcomes.forEach((o, k) => {
     const rules = m.rules.flatMap((r, i) => (r.assignments.some((a) => a.outcome === o.name) ? [i] : []));
@@ -375,7 +379,7 @@ export function emitOutcomes(m: IrMeasure, mod: ModuleGen, e: (depth: number, li
     if (kind === 'm') mod.features.add('ffen');
     if (kind === 'r') mod.features.add('fpct');
     const shown = kind === 'm' ? '_ffen(v as number)' : kind === 'r' ? '_fpct(v as string)' : kind === 'd' ? how.date : 'v as number | boolean | string';
-    e(at + 2, `res[${lit(o.name)}] = ${shown};`);
+    if (how.store !== false) e(at + 2, `${how.target ?? 'res'}[${lit(o.name)}] = ${shown};`);
     e(at + 2, 'some = true;');
     e(at + 1, '}');
     e(at, '}');

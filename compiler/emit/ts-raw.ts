@@ -163,14 +163,22 @@ export function rawValidation(ir: IrProgram, mod: ModuleGen): string {
     '',
     '/**',
     ' * 直接路径的校验：事实是普通数据且全部合格（与 _validate 接受的相同）时为 true，之后直接在这些记录上求值；',
-    ' * 否则（含声明为不存在的实体、读取时抛出异常）为 false，改走 _rows。不抛出异常。',
+    ' * 否则（含声明为不存在的实体、读取时抛出异常）为 false，改走 _rows。不抛出异常。D：评估日期（已由 _batch 校验）。',
     ' */',
     'function _rawFacts(facts: unknown, D: string): boolean {',
+    '  return _rawCheck(facts, _dayNum(D));',
+    '}',
+    '',
+    '/** 严格的 "YYYY-MM-DD"（已校验）→ 年 × 10000 + 月 × 100 + 日。 */',
+    'function _dayNum(D: string): number {',
+    '  return (D.charCodeAt(0) - 48) * 10000000 + (D.charCodeAt(1) - 48) * 1000000 + (D.charCodeAt(2) - 48) * 100000 + (D.charCodeAt(3) - 48) * 10000 +',
+    '    (D.charCodeAt(5) - 48) * 1000 + (D.charCodeAt(6) - 48) * 100 + (D.charCodeAt(8) - 48) * 10 + (D.charCodeAt(9) - 48);',
+    '}',
+    '',
+    '/** _rawFacts，评估日期为 DN（年 × 10000 + 月 × 100 + 日；_rawReady 每批算一次）。 */',
+    'function _rawCheck(facts: unknown, DN: number): boolean {',
     '  try {',
     "    if (typeof facts !== 'object' || facts === null) return false;",
-    '    // the evaluation date (strict "YYYY-MM-DD", checked by _batch) as 年 × 10000 + 月 × 100 + 日',
-    '    const DN = (D.charCodeAt(0) - 48) * 10000000 + (D.charCodeAt(1) - 48) * 1000000 + (D.charCodeAt(2) - 48) * 100000 + (D.charCodeAt(3) - 48) * 10000 +',
-    '      (D.charCodeAt(5) - 48) * 1000 + (D.charCodeAt(6) - 48) * 100 + (D.charCodeAt(8) - 48) * 10 + (D.charCodeAt(9) - 48);',
     '    const o = facts as Record<string, unknown>;',
     '    if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;',
     '    for (const k in Object.prototype) {',
@@ -223,8 +231,12 @@ function rawMeasure(mod: ModuleGen, m: IrMeasure, seen = new Set<string>()): boo
   return true;
 }
 
-/** `_rm<index>`: the measure's decision (fastJudge) on the raw path; undefined when it has none. */
-function rawJudge(m: IrMeasure, index: number, mod: ModuleGen): string | undefined {
+/**
+ * `_rm<index>`: the measure's decision (fastJudge) on the raw path; undefined when it has none. With
+ * `statusOnly`, `_rs<index>`: the same decision's 状态 alone, for a measure that is another's application
+ * measure (its 可领取 reads only that status: no decision object, no 结果 object, no display values).
+ */
+function rawJudge(m: IrMeasure, index: number, mod: ModuleGen, statusOnly = false): string | undefined {
   if (!rawMeasure(mod, m)) return undefined;
   const L: string[] = [];
   const e = (depth: number, line: string): void => void L.push('  '.repeat(depth) + line);
@@ -237,10 +249,14 @@ function rawJudge(m: IrMeasure, index: number, mod: ModuleGen): string | undefin
     usesF ||= g.usesF;
     usesD ||= g.usesD;
   };
-  L.push(`/** 措施「${commentText(m.name)}」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */`);
-  e(0, `function _rm${index}(F: _RR, day: number, D: string): 快速决定 {`);
+  const ret = statusOnly ? '状态' : '快速决定';
+  L.push(statusOnly
+    ? `/** 措施「${commentText(m.name)}」在直接路径上的状态（_rm${index} 的状态，供以它为申请条件的措施求可领取；不建结果）。 */`
+    : `/** 措施「${commentText(m.name)}」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */`);
+  e(0, `function _r${statusOnly ? 's' : 'm'}${index}(F: _RR, day: number, D: string): ${ret} {`);
   e(1, 'let st: 状态;');
-  e(1, 'const res: Record<string, number | boolean | string> = {};');
+  // the values, in an object made at the first value kept (no value: the shared frozen _NO_VALUES)
+  if (!statusOnly) e(1, 'let res: Record<string, number | boolean | string> | undefined;');
   if (hasSubject) {
     usesF = true;
     e(1, `const unknownSubject = F[${lit(m.subject!)}] === undefined;`);
@@ -273,28 +289,51 @@ function rawJudge(m: IrMeasure, index: number, mod: ModuleGen): string | undefin
     },
     // (a date is its canonical string on the raw path: _iso of its day number)
     date: 'v as string',
+    ...(statusOnly ? { store: false } : { target: '(res ??= {})' }),
   });
   e(1, "st = doubtful ? '存疑' : some ? '适用' : '不适用';");
   if (hasSubject) e(1, "if (unknownSubject && st === '适用') st = '存疑';");
-  if (m.application !== undefined) {
-    usesF = true;
-    usesD = true;
-    usesDay = true;
-    // _join: 不适用 whatever the application condition says (on the raw path the policy is in force)
-    e(1, `return { 措施: ${lit(m.name)}, 状态: st, 结果: res, 可领取: st === '不适用' ? '不适用' : _join(st, _rm${mod.measure(m.application)}(F, day, D).状态) };`);
-  } else e(1, `return { 措施: ${lit(m.name)}, 状态: st, 结果: res };`);
+  if (statusOnly) e(1, 'return st;');
+  else {
+    // 不适用 with no value: the measure's one shared frozen decision (_rn<i>; 可领取 is then 不适用 too)
+    e(1, `if (st === '不适用' && res === undefined) return _rn${index};`);
+    if (m.application !== undefined) {
+      usesF = true;
+      usesD = true;
+      usesDay = true;
+      // _join: 不适用 whatever the application condition says (on the raw path the policy is in force)
+      e(1, `return { 措施: ${lit(m.name)}, 状态: st, 结果: res ?? _NO_VALUES, 可领取: st === '不适用' ? '不适用' : _join(st, _rs${mod.measure(m.application)}(F, day, D)) };`);
+    } else e(1, `return { 措施: ${lit(m.name)}, 状态: st, 结果: res ?? _NO_VALUES };`);
+  }
   e(0, '}');
   let text = L.join('\n');
   const params = `(${usesF ? 'F' : '_F'}: _RR, ${usesDay ? 'day' : '_day'}: number, ${usesD ? 'D' : '_D'}: string)`;
-  text = text.replace('(F: _RR, day: number, D: string): 快速决定 {', `${params}: 快速决定 {`);
+  text = text.replace(`(F: _RR, day: number, D: string): ${ret} {`, `${params}: ${ret} {`);
   return text;
 }
 
 /** `_rm<i>` for each measure on the raw path and `_RAW_MEASURES` (by measure index; undefined: the converted path). */
 export function rawMeasures(ir: IrProgram, mod: ModuleGen): string {
   const fns = ir.measures.map((m, i) => rawJudge(m, i, mod));
+  // the application measures of measures on the raw path: their status alone (`_rs<i>`)
+  const apps = new Set(ir.measures.flatMap((m, i) => (fns[i] !== undefined && m.application !== undefined ? [mod.measure(m.application)] : [])));
+  const statusFns = [...apps].sort((a, b) => a - b).map((i) => rawJudge(ir.measures[i]!, i, mod, true)!);
+  // INVARIANT: a 快速决定 and its 结果 are readonly (the exported types say so): the raw path returns the same
+  // frozen objects for every 不适用 decision without values, so that most rows allocate nothing per measure
+  const shared = ir.measures.flatMap((m, i) => (fns[i] === undefined ? [] : [
+    `const _rn${i}: 快速决定 = Object.freeze({ 措施: ${lit(m.name)}, 状态: '不适用', 结果: _NO_VALUES${m.application !== undefined ? ", 可领取: '不适用'" : ''} });`,
+  ]));
   return [
+    ...(shared.length ? [
+      '/** 没有取值的措施的结果（共用、冻结：快速决定的结果是只读的）。 */',
+      'const _NO_VALUES: Readonly<Record<string, number | boolean | string>> = Object.freeze({});',
+      '',
+      '/** 各措施“不适用、没有取值”的决定（共用、冻结）。 */',
+      ...shared,
+      '',
+    ] : []),
     ...fns.flatMap((f) => (f === undefined ? [] : [f, ''])),
+    ...statusFns.flatMap((f) => [f, '']),
     '/** 各措施在直接路径上的判定（按措施序号）；undefined：没有（选了它的求值走转换后的记录，见 _rawSel）。 */',
     `const _RAW_MEASURES: readonly (((F: _RR, day: number, D: string) => 快速决定) | undefined)[] = [${fns.map((f, i) => (f === undefined ? 'undefined' : `_rm${i}`)).join(', ')}];`,
   ].join('\n');
@@ -310,20 +349,23 @@ export function rawMeasureIndexes(ir: IrProgram, mod: ModuleGen): boolean[] {
   return ir.measures.map((m) => rawMeasure(mod, m));
 }
 
-/** `_RAW_ASSUMPTIONS`: each 前提's condition on the raw path (rawEnabled: every one has raw code). */
+/**
+ * `_ra<i>`: each 前提's condition on the raw path (rawEnabled: every one has raw code) — named functions,
+ * called one by one from `_rawOne` (direct calls, which V8 can inline; not through an array of closures).
+ */
 export function rawAssumptions(ir: IrProgram, mod: ModuleGen): string {
-  const fns = ir.assumptions.map((a) => {
+  return ir.assumptions.map((a, i) => {
     const g = new FnGen(mod, false, true);
     const v = g.expr(a.condition);
     const params = `(${g.usesF ? 'F' : '_F'}: _RR, ${g.usesD ? 'D' : '_D'}: string)`;
-    return [`${params}: boolean | null => {`, ...g.body(), `  return ${v.constant !== undefined ? `${v.code} as boolean | null` : v.code};`, '}'].join('\n');
-  });
-  return [
-    '/** 各前提的条件在直接路径上的求值（按前提顺序）。 */',
-    'const _RAW_ASSUMPTIONS: readonly ((F: _RR, D: string) => boolean | null)[] = [',
-    ...fns.map((f) => `${f.split('\n').map((l) => `  ${l}`).join('\n')},`),
-    '];',
-  ].join('\n');
+    return [
+      `/** 前提「${commentText(a.name)}」的条件在直接路径上的求值。 */`,
+      `function _ra${i}${params}: boolean | null {`,
+      ...g.body(),
+      `  return ${v.constant !== undefined ? `${v.code} as boolean | null` : v.code};`,
+      '}',
+    ].join('\n');
+  }).join('\n\n');
 }
 
 /** `_rd<i>` for every definition the raw code reads (their bodies may read more: until none is new). */
@@ -357,9 +399,25 @@ export function rawDefinitions(ir: IrProgram, mod: ModuleGen): string {
  * county, 13 with raw code, 2,925 ns mixed vs 2,824 ns converted, 2,761 ns before).
  * Emitted only when every 前提 has raw code (`rawEnabled`).
  */
-export function rawOne(ir: IrProgram, allMeasures: boolean): string {
+export function rawOne(ir: IrProgram, raw: readonly boolean[], inForceSurely: readonly string[]): string {
   const assume = ir.assumptions.length > 0;
+  const allMeasures = raw.every((x) => x);
+  const anyRaw = raw.some((x) => x);
   return [
+    '// the last batch found fit for the raw path, and its evaluation date as 年 × 10000 + 月 × 100 + 日 (a _Batch is',
+    '// never changed after _batch made it: the answer holds for as long as the same batch comes back)',
+    'let _rawBatch: _Batch | undefined;',
+    'let _rawDN = 0;',
+    '',
+    '/** 这一批（评估日期、事件、选项）可以走直接路径吗：合格、没有事件、政策在评估日期确定施行、所选措施都有直接路径上的判定。 */',
+    'function _rawReady(b: _Batch): boolean {',
+    '  if (b === _rawBatch) return true;',
+    `  if (!(${['b.ok', 'b.evs.length === 0', ...inForceSurely, '_rawSel(b.sel)'].join(' && ')})) return false;`,
+    '  _rawDN = _dayNum(b.date as string);',
+    '  _rawBatch = b;',
+    '  return true;',
+    '}',
+    '',
     '/** 所选措施（undefined 为全部）是否都有直接路径上的判定；按所选措施的列表（_batch 缓存它）记住上一次的答案。 */',
     'let _rawSelLast: readonly number[] | undefined;',
     'let _rawSelOk = false;',
@@ -383,21 +441,33 @@ export function rawOne(ir: IrProgram, allMeasures: boolean): string {
     '  _rawOn = on;',
     '}',
     'void _rawSwitch;',
+    '// (_rawFacts: the validation alone, for white-box benchmarks; evaluateFast calls _rawCheck)',
+    'void _rawFacts;',
     '',
     '/**',
     ' * evaluateFast / evaluateMany 的一行，直接路径：事实已由 _rawFacts 校验，政策在评估日期施行且没有疑问、没有事件，',
     ' * 所选措施都有直接路径上的判定（_rawSel）；措施与前提在输入的原样记录上求值（_RAW_MEASURES、_RAW_ASSUMPTIONS）。',
     ' */',
-    'function _rawOne(F: _RR, b: _Batch): 快速决定集 {',
+    `function _rawOne(${anyRaw || assume ? 'F' : '_F'}: _RR, b: _Batch): 快速决定集 {`,
     '  const D = b.date as string;',
-    '  const day = b.day;',
-    '  const sel = b.sel;',
-    '  const m = sel === undefined ? _MEASURES.length : sel.length;',
-    '  const 决定 = new Array<快速决定>(m);',
-    '  for (let i = 0; i < m; i++) 决定[i] = (_RAW_MEASURES[sel === undefined ? i : (sel[i] as number)] as (F: _RR, day: number, D: string) => 快速决定)(F, day, D);',
+    ...(anyRaw ? [
+      '  const day = b.day;',
+      '  const sel = b.sel;',
+      '  const m = sel === undefined ? _MEASURES.length : sel.length;',
+      '  const 决定 = new Array<快速决定>(m);',
+      '  // a direct call per measure (a switch, not a call through _RAW_MEASURES: each call site sees one function)',
+      '  for (let i = 0; i < m; i++) {',
+      '    switch (sel === undefined ? i : sel[i]) {',
+      ...raw.flatMap((ok, i) => (ok ? [`      case ${i}:`, `        决定[i] = _rm${i}(F, day, D);`, '        break;'] : [])),
+      '    }',
+      '  }',
+    ] : [
+      '  // no measure has raw code: only an empty selection comes here (_rawSel)',
+      '  const 决定: 快速决定[] = [];',
+    ]),
     ...(assume ? [
       '  let violated: string[] | undefined;',
-      '  for (let i = 0; i < _ASSUMPTIONS.length; i++) if ((_RAW_ASSUMPTIONS[i] as (F: _RR, D: string) => boolean | null)(F, D) === false) (violated ??= []).push((_ASSUMPTIONS[i] as _Assumption).name);',
+      ...ir.assumptions.map((a, i) => `  if (_ra${i}(F, D) === false) (violated ??= []).push(${lit(a.name)});`),
       '  if (b.reg === undefined && violated === undefined) return { 评估日期: D, 决定 };',
       '  return { 评估日期: D, ...(b.reg !== undefined ? { 事件登记: b.reg } : {}), ...(violated !== undefined ? { 前提不满足: violated } : {}), 决定 };',
     ] : [

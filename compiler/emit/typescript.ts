@@ -48,7 +48,7 @@ function internalNames(ir: IrProgram): string[] {
     '_ENTITIES', '_ENTITY_INDEX', '_ENTITY_NAMES', '_MEASURES', '_DEFS', '_ASSUMPTIONS', '_sunsetCondition', '_SUNSET_OFFSET',
     '_WORKDAY_DATA', '_WORKDAY_FIRST_YEAR', '_WORKDAY_LAST_YEAR', '_fastFacts', '_measureIndex', '_MEASURE_NAMES', '_NO_NONE', '_fastOne', '_DEF_SLOT',
     '_manySync', '_manyAsync',
-    '_RR', '_rdate', '_rawFacts', '_RAW_MEASURES', '_RAW_ASSUMPTIONS', '_rawSel', '_rawSelLast', '_rawSelOk', '_rawOn', '_rawSwitch', '_rawOne',
+    '_RR', '_rdate', '_rawFacts', '_NO_VALUES', '_rawCheck', '_dayNum', '_rawBatch', '_rawDN', '_rawReady', '_RAW_MEASURES', '_rawSel', '_rawSelLast', '_rawSelOk', '_rawOn', '_rawSwitch', '_rawOne',
   ]);
   for (const m of RUNTIME_TEXT_ALL.matchAll(/^(?:function|const|type|interface|class|let)\s+([\p{ID_Start}$_][\p{ID_Continue}$]*)/gmu)) out.add(m[1]!);
   ir.measures.forEach((_, i) => out.add(`_m${i}`));
@@ -61,7 +61,12 @@ function internalNames(ir: IrProgram): string[] {
     out.add(`_dq${i}`);
     out.add(`_rd${i}`);
   });
-  ir.measures.forEach((_, i) => out.add(`_rm${i}`));
+  ir.measures.forEach((_, i) => {
+    out.add(`_rm${i}`);
+    out.add(`_rs${i}`);
+    out.add(`_rn${i}`);
+  });
+  ir.assumptions.forEach((_, i) => out.add(`_ra${i}`));
   ir.entities.forEach((_, i) => {
     out.add(`_rv${i}`);
     out.add(`_rl${i}`);
@@ -644,7 +649,7 @@ class Emitter {
       if (this.ir.assumptions.length) out.push('', rawAssumptions(this.ir, this.mod));
       const rawDefs = rawDefinitions(this.ir, this.mod);
       if (rawDefs) out.push('', rawDefs);
-      out.push('', rawOne(this.ir, rawMeasureIndexes(this.ir, this.mod).every((x) => x)));
+      out.push('', rawOne(this.ir, rawMeasureIndexes(this.ir, this.mod), this.inForceSurely()));
     }
     if (definitions.length) {
       out.push('', '/** 定义（由事实推出的结论），按声明顺序；求值时按实例缓存。 */');
@@ -847,6 +852,13 @@ class Emitter {
     return lines;
   }
 
+  /** The raw path's test that the policy is surely in force on the batch's evaluation date (ts-raw.ts _rawReady). */
+  private inForceSurely(): string[] {
+    const p = this.ir.policy;
+    const range = p.effective === undefined ? p.effectiveRange : undefined;
+    return p.effective !== undefined ? [`b.day >= ${p.effective} /* ${iso(p.effective)} */`] : range ? [`b.day >= ${range.hi} /* ${range.hiIso} */`] : [];
+  }
+
   /** The body of `_fastOne`: as `setup(false)` + evaluateFast, on a validated batch and fast-validated facts. */
   private fastSetup(): string[] {
     const p = this.ir.policy;
@@ -854,12 +866,8 @@ class Emitter {
     const assume = this.ir.assumptions.length > 0;
     const range = p.effective === undefined ? p.effectiveRange : undefined;
     const notYet = p.effective !== undefined ? `day < ${p.effective} /* ${iso(p.effective)} */` : range ? `day < ${range.lo} /* ${range.loIso} */` : '';
-    // the raw path (ts-raw.ts): no events, the policy surely in force on the evaluation date, plain valid facts
-    const inForceSurely = [
-      ...(p.effective !== undefined ? [`b.day >= ${p.effective} /* ${iso(p.effective)} */`] : range ? [`b.day >= ${range.hi} /* ${range.hiIso} */`] : []),
-    ];
     const lines = [
-      ...(this.raw ? [`if (${['_rawOn', 'b.ok', 'b.evs.length === 0', ...inForceSurely, '_rawSel(b.sel)', '_rawFacts(facts, b.date as string)'].join(' && ')}) return _rawOne(facts as _RR, b);`] : []),
+      ...(this.raw ? ['if (_rawOn && _rawReady(b) && _rawCheck(facts, _rawDN)) return _rawOne(facts as _RR, b);'] : []),
       `const f: (_Rec | undefined)[] = [${this.ir.entities.map(() => 'undefined').join(', ')}];`,
       'const n = _rows(facts, b, f, row);',
       'const day = b.day;',

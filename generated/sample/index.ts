@@ -2453,14 +2453,22 @@ function _rdate(v: unknown, DN: number): boolean {
 
 /**
  * 直接路径的校验：事实是普通数据且全部合格（与 _validate 接受的相同）时为 true，之后直接在这些记录上求值；
- * 否则（含声明为不存在的实体、读取时抛出异常）为 false，改走 _rows。不抛出异常。
+ * 否则（含声明为不存在的实体、读取时抛出异常）为 false，改走 _rows。不抛出异常。D：评估日期（已由 _batch 校验）。
  */
 function _rawFacts(facts: unknown, D: string): boolean {
+  return _rawCheck(facts, _dayNum(D));
+}
+
+/** 严格的 "YYYY-MM-DD"（已校验）→ 年 × 10000 + 月 × 100 + 日。 */
+function _dayNum(D: string): number {
+  return (D.charCodeAt(0) - 48) * 10000000 + (D.charCodeAt(1) - 48) * 1000000 + (D.charCodeAt(2) - 48) * 100000 + (D.charCodeAt(3) - 48) * 10000 +
+    (D.charCodeAt(5) - 48) * 1000 + (D.charCodeAt(6) - 48) * 100 + (D.charCodeAt(8) - 48) * 10 + (D.charCodeAt(9) - 48);
+}
+
+/** _rawFacts，评估日期为 DN（年 × 10000 + 月 × 100 + 日；_rawReady 每批算一次）。 */
+function _rawCheck(facts: unknown, DN: number): boolean {
   try {
     if (typeof facts !== 'object' || facts === null) return false;
-    // the evaluation date (strict "YYYY-MM-DD", checked by _batch) as 年 × 10000 + 月 × 100 + 日
-    const DN = (D.charCodeAt(0) - 48) * 10000000 + (D.charCodeAt(1) - 48) * 1000000 + (D.charCodeAt(2) - 48) * 100000 + (D.charCodeAt(3) - 48) * 10000 +
-      (D.charCodeAt(5) - 48) * 1000 + (D.charCodeAt(6) - 48) * 100 + (D.charCodeAt(8) - 48) * 10 + (D.charCodeAt(9) - 48);
     const o = facts as Record<string, unknown>;
     if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
     for (const k in Object.prototype) {
@@ -2614,10 +2622,16 @@ function _rv2(x0: unknown, _DN: number, depth: number): boolean {
   return n === m;
 }
 
+/** 没有取值的措施的结果（共用、冻结：快速决定的结果是只读的）。 */
+const _NO_VALUES: Readonly<Record<string, number | boolean | string>> = Object.freeze({});
+
+/** 各措施“不适用、没有取值”的决定（共用、冻结）。 */
+const _rn0: 快速决定 = Object.freeze({ 措施: "生育补助", 状态: '不适用', 结果: _NO_VALUES });
+
 /** 措施「生育补助」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
 function _rm0(F: _RR, _day: number, _D: string): 快速决定 {
   let st: 状态;
-  const res: Record<string, number | boolean | string> = {};
+  let res: Record<string, number | boolean | string> | undefined;
   const unknownSubject = F["家庭"] === undefined;
   // 规则「二孩补助」
   let a0: boolean | null = false;
@@ -2702,17 +2716,32 @@ function _rm0(F: _RR, _day: number, _D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (differ || v === null || typeof v === 'object') doubtful = true;
     else {
-      res["补助金额"] = _ffen(v as number);
+      (res ??= {})["补助金额"] = _ffen(v as number);
       some = true;
     }
   }
   st = doubtful ? '存疑' : some ? '适用' : '不适用';
   if (unknownSubject && st === '适用') st = '存疑';
-  return { 措施: "生育补助", 状态: st, 结果: res };
+  if (st === '不适用' && res === undefined) return _rn0;
+  return { 措施: "生育补助", 状态: st, 结果: res ?? _NO_VALUES };
 }
 
 /** 各措施在直接路径上的判定（按措施序号）；undefined：没有（选了它的求值走转换后的记录，见 _rawSel）。 */
 const _RAW_MEASURES: readonly (((F: _RR, day: number, D: string) => 快速决定) | undefined)[] = [_rm0, undefined, undefined];
+
+// the last batch found fit for the raw path, and its evaluation date as 年 × 10000 + 月 × 100 + 日 (a _Batch is
+// never changed after _batch made it: the answer holds for as long as the same batch comes back)
+let _rawBatch: _Batch | undefined;
+let _rawDN = 0;
+
+/** 这一批（评估日期、事件、选项）可以走直接路径吗：合格、没有事件、政策在评估日期确定施行、所选措施都有直接路径上的判定。 */
+function _rawReady(b: _Batch): boolean {
+  if (b === _rawBatch) return true;
+  if (!(b.ok && b.evs.length === 0 && b.day >= 19783 /* 2024-03-01 */ && _rawSel(b.sel))) return false;
+  _rawDN = _dayNum(b.date as string);
+  _rawBatch = b;
+  return true;
+}
 
 /** 所选措施（undefined 为全部）是否都有直接路径上的判定；按所选措施的列表（_batch 缓存它）记住上一次的答案。 */
 let _rawSelLast: readonly number[] | undefined;
@@ -2737,6 +2766,8 @@ function _rawSwitch(on: boolean): void {
   _rawOn = on;
 }
 void _rawSwitch;
+// (_rawFacts: the validation alone, for white-box benchmarks; evaluateFast calls _rawCheck)
+void _rawFacts;
 
 /**
  * evaluateFast / evaluateMany 的一行，直接路径：事实已由 _rawFacts 校验，政策在评估日期施行且没有疑问、没有事件，
@@ -2748,7 +2779,14 @@ function _rawOne(F: _RR, b: _Batch): 快速决定集 {
   const sel = b.sel;
   const m = sel === undefined ? _MEASURES.length : sel.length;
   const 决定 = new Array<快速决定>(m);
-  for (let i = 0; i < m; i++) 决定[i] = (_RAW_MEASURES[sel === undefined ? i : (sel[i] as number)] as (F: _RR, day: number, D: string) => 快速决定)(F, day, D);
+  // a direct call per measure (a switch, not a call through _RAW_MEASURES: each call site sees one function)
+  for (let i = 0; i < m; i++) {
+    switch (sel === undefined ? i : sel[i]) {
+      case 0:
+        决定[i] = _rm0(F, day, D);
+        break;
+    }
+  }
   if (b.reg === undefined) return { 评估日期: D, 决定 };
   return { 评估日期: D, 事件登记: b.reg, 决定 };
 }
@@ -2905,7 +2943,7 @@ export function evaluateMany(rows: Iterable<输入事实> | AsyncIterable<输入
 
 /** evaluateFast / evaluateMany 的一行：校验（_rows），政策在评估日期的状态，所选措施的专用判定（_Measure.fast）。 */
 function _fastOne(facts: unknown, b: _Batch, row: number | undefined): 快速决定集 {
-  if (_rawOn && b.ok && b.evs.length === 0 && b.day >= 19783 /* 2024-03-01 */ && _rawSel(b.sel) && _rawFacts(facts, b.date as string)) return _rawOne(facts as _RR, b);
+  if (_rawOn && _rawReady(b) && _rawCheck(facts, _rawDN)) return _rawOne(facts as _RR, b);
   const f: (_Rec | undefined)[] = [undefined, undefined, undefined];
   const n = _rows(facts, b, f, row);
   const day = b.day;
