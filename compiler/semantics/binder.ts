@@ -665,17 +665,17 @@ function diagOwnersOf(diags: readonly Diagnostic[], order: ReadonlyMap<string, r
   return out;
 }
 
-/** `bind`, with the state the next binding of the program starts from. */
-export function bindWithState(root: string, files: Map<string, ProgramFile>): Result<BoundProgram> & { state: BindState } {
-  const b = new Binder(files);
-  b.declare();
-  const declared = b.diagnostics.length;
-  b.resolveNames();
-  const value: BoundProgram = {
-    root, files, symbols: b.symbols, references: b.references, clauses: b.clauses, measures: b.measures, entities: b.entities,
+/** The bound program a binder made (`references`: the binding's, in its order). */
+function boundProgramOf(root: string, files: Map<string, ProgramFile>, b: Binder, references: Reference[]): BoundProgram {
+  return {
+    root, files, symbols: b.symbols, references, clauses: b.clauses, measures: b.measures, entities: b.entities,
     enums: b.enums, params: b.params, orgs: b.orgs, indicators: b.indicators, properties: b.properties, doubts: b.doubts,
     qualitative: b.qualitative, definitions: b.definitions, assumptions: b.assumptions, ...(b.policy ? { policy: b.policy } : {}),
   };
+}
+
+/** Per file, its 条款 and other declarations in binding order (`BindState.order`). */
+function bindingOrder(files: Map<string, ProgramFile>): Map<string, object[]> {
   const order = new Map<string, object[]>();
   const clauses = { n: 0 };
   for (const [path, f] of files) {
@@ -683,6 +683,17 @@ export function bindWithState(root: string, files: Map<string, ProgramFile>): Re
     orderOf(f.ast.items, o, clauses);
     order.set(path, o);
   }
+  return order;
+}
+
+/** `bind`, with the state the next binding of the program starts from. */
+export function bindWithState(root: string, files: Map<string, ProgramFile>): Result<BoundProgram> & { state: BindState } {
+  const b = new Binder(files);
+  b.declare();
+  const declared = b.diagnostics.length;
+  b.resolveNames();
+  const value = boundProgramOf(root, files, b, b.references);
+  const order = bindingOrder(files);
   const passes = new Uint8Array(b.diagnostics.length).fill(1, declared);
   const state: BindState = {
     root, files, value, diagnostics: b.diagnostics, references: b.references.slice(), owners: b.owners.slice(),
@@ -1212,18 +1223,8 @@ function bindStructurally(st: BindState, root: string, files: Map<string, Progra
       passes.push(1);
     }
   }
-  const value: BoundProgram = {
-    root, files, symbols: b.symbols, references, clauses: b.clauses, measures: b.measures, entities: b.entities,
-    enums: b.enums, params: b.params, orgs: b.orgs, indicators: b.indicators, properties: b.properties, doubts: b.doubts,
-    qualitative: b.qualitative, definitions: b.definitions, assumptions: b.assumptions, ...(b.policy ? { policy: b.policy } : {}),
-  };
-  const order = new Map<string, object[]>();
-  const clauses = { n: 0 };
-  for (const [path, f] of files) {
-    const o: object[] = [];
-    orderOf(f.ast.items, o, clauses);
-    order.set(path, o);
-  }
+  const value = boundProgramOf(root, files, b, references);
+  const order = bindingOrder(files);
   const ps = Uint8Array.from(passes);
   lastBind.incremental = true;
   lastBind.redeclared = true;
