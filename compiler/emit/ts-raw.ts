@@ -4,7 +4,7 @@
  *
  * Input: an IrProgram and the module's ModuleGen. Output: TypeScript source text spliced into the
  * module's data section by typescript.ts:
- *   - `rawValidation`: `_rawFacts` and, per entity, `_rv<i>` (a record) / `_rl<i>` (a list of
+ *   - `rawValidation`: `_rawCheck` and, per entity, `_rv<i>` (a record) / `_rl<i>` (a list of
  *     records): one straight pass over the input — a `switch` over the record's own keys, each
  *     declared field's check inline (booleans and enum members by `typeof` / `===`, integers by
  *     Number.isSafeInteger, dates by `_rdate`: char codes, calendar-valid, not after the evaluation
@@ -22,7 +22,7 @@
  *     the raw path. A selection with a measure that has no raw code takes the converted path as a
  *     whole; a policy with a 前提 that has no raw code gets no raw path (`rawEnabled`).
  *
- * INVARIANT: `_rawFacts(facts, D)` is true only for facts `_validate` accepts (every record a plain
+ * INVARIANT: `_rawCheck(facts, DN)` is true only for facts `_validate` accepts (every record a plain
  * object with the declared fields only, each valid; the own enumerable declared fields are exactly
  * those whose named read is not undefined — checked by a count, so a non-enumerable or inherited
  * value of a declared name sends the row to the existing path), and then the raw code gives the
@@ -86,12 +86,12 @@ function recordFn(e: IrEntity, index: number, mod: ModuleGen): string {
   ]);
   const usesD = fields.some((f) => ['date', 'entity', 'list'].includes(f.type.k));
   return [
-    `/** 直接校验实体「${commentText(e.name)}」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */`,
+    `/** 直接校验实体「${commentText(e.name)}」的一个记录（见 _rawCheck）：合格为 true，任何不寻常之处为 false。 */`,
     `function _rv${index}(x0: unknown, ${usesD ? 'DN' : '_DN'}: number, depth: number): boolean {`,
     '  if (typeof x0 !== \'object\' || x0 === null || depth > _FAST_DEPTH) return false;',
     '  const o = x0 as Record<string, unknown>;',
     '  if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;',
-    '  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)',
+    '  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawCheck)',
     '  let n = 0;',
     '  for (const key in o) {',
     ...(fields.length === 0 ? ['    void key;', '    return false;'] : [
@@ -125,7 +125,7 @@ function listFn(e: IrEntity, index: number): string {
   ].join('\n');
 }
 
-/** `_rawFacts`, `_rdate` and the per-entity record/list checks. */
+/** `_rawCheck`, `_dayNum`, `_rdate` and the per-entity record/list checks. */
 export function rawValidation(ir: IrProgram, mod: ModuleGen): string {
   const { listed, roots } = validatedEntities(ir, mod);
   const dates = ir.entities.some((e) => e.fields.some((f) => f.type.k === 'date'));
@@ -161,21 +161,17 @@ export function rawValidation(ir: IrProgram, mod: ModuleGen): string {
   );
   out.push(
     '',
-    '/**',
-    ' * 直接路径的校验：事实是普通数据且全部合格（与 _validate 接受的相同）时为 true，之后直接在这些记录上求值；',
-    ' * 否则（含声明为不存在的实体、读取时抛出异常）为 false，改走 _rows。不抛出异常。D：评估日期（已由 _batch 校验）。',
-    ' */',
-    'function _rawFacts(facts: unknown, D: string): boolean {',
-    '  return _rawCheck(facts, _dayNum(D));',
-    '}',
-    '',
     '/** 严格的 "YYYY-MM-DD"（已校验）→ 年 × 10000 + 月 × 100 + 日。 */',
     'function _dayNum(D: string): number {',
     '  return (D.charCodeAt(0) - 48) * 10000000 + (D.charCodeAt(1) - 48) * 1000000 + (D.charCodeAt(2) - 48) * 100000 + (D.charCodeAt(3) - 48) * 10000 +',
     '    (D.charCodeAt(5) - 48) * 1000 + (D.charCodeAt(6) - 48) * 100 + (D.charCodeAt(8) - 48) * 10 + (D.charCodeAt(9) - 48);',
     '}',
     '',
-    '/** _rawFacts，评估日期为 DN（年 × 10000 + 月 × 100 + 日；_rawReady 每批算一次）。 */',
+    '/**',
+    ' * 直接路径的校验：事实是普通数据且全部合格（与 _validate 接受的相同）时为 true，之后直接在这些记录上求值；',
+    ' * 否则（含声明为不存在的实体、读取时抛出异常）为 false，改走 _rows。不抛出异常。',
+    ' * DN：评估日期（已由 _batch 校验），年 × 10000 + 月 × 100 + 日（_dayNum；_rawReady 每批算一次）。',
+    ' */',
     'function _rawCheck(facts: unknown, DN: number): boolean {',
     '  try {',
     "    if (typeof facts !== 'object' || facts === null) return false;",
@@ -441,11 +437,9 @@ export function rawOne(ir: IrProgram, raw: readonly boolean[], inForceSurely: re
     '  _rawOn = on;',
     '}',
     'void _rawSwitch;',
-    '// (_rawFacts: the validation alone, for white-box benchmarks; evaluateFast calls _rawCheck)',
-    'void _rawFacts;',
     '',
     '/**',
-    ' * evaluateFast / evaluateMany 的一行，直接路径：事实已由 _rawFacts 校验，政策在评估日期施行且没有疑问、没有事件，',
+    ' * evaluateFast / evaluateMany 的一行，直接路径：事实已由 _rawCheck 校验，政策在评估日期施行且没有疑问、没有事件，',
     ' * 所选措施都有直接路径上的判定（_rawSel）；措施与前提在输入的原样记录上求值（_RAW_MEASURES、_RAW_ASSUMPTIONS）。',
     ' */',
     `function _rawOne(${anyRaw || assume ? 'F' : '_F'}: _RR, b: _Batch): 快速决定集 {`,

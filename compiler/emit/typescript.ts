@@ -48,29 +48,16 @@ function internalNames(ir: IrProgram): string[] {
     '_ENTITIES', '_ENTITY_INDEX', '_ENTITY_NAMES', '_MEASURES', '_DEFS', '_ASSUMPTIONS', '_sunsetCondition', '_SUNSET_OFFSET',
     '_WORKDAY_DATA', '_WORKDAY_FIRST_YEAR', '_WORKDAY_LAST_YEAR', '_fastFacts', '_measureIndex', '_MEASURE_NAMES', '_NO_NONE', '_fastOne', '_DEF_SLOT',
     '_manySync', '_manyAsync',
-    '_RR', '_rdate', '_rawFacts', '_NO_VALUES', '_rawCheck', '_dayNum', '_rawBatch', '_rawDN', '_rawReady', '_RAW_MEASURES', '_rawSel', '_rawSelLast', '_rawSelOk', '_rawOn', '_rawSwitch', '_rawOne',
+    '_RR', '_rdate', '_NO_VALUES', '_rawCheck', '_dayNum', '_rawBatch', '_rawDN', '_rawReady', '_RAW_MEASURES', '_rawSel', '_rawSelLast', '_rawSelOk', '_rawOn', '_rawSwitch', '_rawOne',
   ]);
   for (const m of RUNTIME_TEXT_ALL.matchAll(/^(?:function|const|type|interface|class|let)\s+([\p{ID_Start}$_][\p{ID_Continue}$]*)/gmu)) out.add(m[1]!);
-  ir.measures.forEach((_, i) => out.add(`_m${i}`));
-  ir.entities.forEach((_, i) => {
-    out.add(`_fr${i}`);
-    out.add(`_fl${i}`);
-  });
-  ir.params.forEach((_, i) => out.add(`_p${i}`));
-  ir.definitions.forEach((_, i) => {
-    out.add(`_dq${i}`);
-    out.add(`_rd${i}`);
-  });
-  ir.measures.forEach((_, i) => {
-    out.add(`_rm${i}`);
-    out.add(`_rs${i}`);
-    out.add(`_rn${i}`);
-  });
-  ir.assumptions.forEach((_, i) => out.add(`_ra${i}`));
-  ir.entities.forEach((_, i) => {
-    out.add(`_rv${i}`);
-    out.add(`_rl${i}`);
-  });
+  // per-index helpers: the measures' (_m), the fast path's (_fr/_fl, _dq) and the raw path's (_rv/_rl, _rd, _rm/_rs/_rn, _ra)
+  const perIndex = (xs: readonly unknown[], prefixes: readonly string[]) => xs.forEach((_, i) => prefixes.forEach((p) => out.add(`${p}${i}`)));
+  perIndex(ir.entities, ['_fr', '_fl', '_rv', '_rl']);
+  perIndex(ir.params, ['_p']);
+  perIndex(ir.definitions, ['_dq', '_rd']);
+  perIndex(ir.measures, ['_m', '_rm', '_rs', '_rn']);
+  perIndex(ir.assumptions, ['_ra']);
   return [...out];
 }
 

@@ -7461,21 +7461,17 @@ function _rdate(v: unknown, DN: number): boolean {
   return y * 10000 + mo * 100 + d <= DN;
 }
 
-/**
- * 直接路径的校验：事实是普通数据且全部合格（与 _validate 接受的相同）时为 true，之后直接在这些记录上求值；
- * 否则（含声明为不存在的实体、读取时抛出异常）为 false，改走 _rows。不抛出异常。D：评估日期（已由 _batch 校验）。
- */
-function _rawFacts(facts: unknown, D: string): boolean {
-  return _rawCheck(facts, _dayNum(D));
-}
-
 /** 严格的 "YYYY-MM-DD"（已校验）→ 年 × 10000 + 月 × 100 + 日。 */
 function _dayNum(D: string): number {
   return (D.charCodeAt(0) - 48) * 10000000 + (D.charCodeAt(1) - 48) * 1000000 + (D.charCodeAt(2) - 48) * 100000 + (D.charCodeAt(3) - 48) * 10000 +
     (D.charCodeAt(5) - 48) * 1000 + (D.charCodeAt(6) - 48) * 100 + (D.charCodeAt(8) - 48) * 10 + (D.charCodeAt(9) - 48);
 }
 
-/** _rawFacts，评估日期为 DN（年 × 10000 + 月 × 100 + 日；_rawReady 每批算一次）。 */
+/**
+ * 直接路径的校验：事实是普通数据且全部合格（与 _validate 接受的相同）时为 true，之后直接在这些记录上求值；
+ * 否则（含声明为不存在的实体、读取时抛出异常）为 false，改走 _rows。不抛出异常。
+ * DN：评估日期（已由 _batch 校验），年 × 10000 + 月 × 100 + 日（_dayNum；_rawReady 每批算一次）。
+ */
 function _rawCheck(facts: unknown, DN: number): boolean {
   try {
     if (typeof facts !== 'object' || facts === null) return false;
@@ -7548,12 +7544,12 @@ function _rawCheck(facts: unknown, DN: number): boolean {
   }
 }
 
-/** 直接校验实体「人」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
+/** 直接校验实体「人」的一个记录（见 _rawCheck）：合格为 true，任何不寻常之处为 false。 */
 function _rv0(x0: unknown, _DN: number, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
-  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawCheck)
   let n = 0;
   for (const key in o) {
     switch (key.length) {
@@ -7595,12 +7591,12 @@ function _rl0(x: unknown, DN: number, depth: number): boolean {
   return true;
 }
 
-/** 直接校验实体「子女」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
+/** 直接校验实体「子女」的一个记录（见 _rawCheck）：合格为 true，任何不寻常之处为 false。 */
 function _rv1(x0: unknown, DN: number, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
-  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawCheck)
   let n = 0;
   for (const key in o) {
     switch (key.length) {
@@ -7657,12 +7653,12 @@ function _rl1(x: unknown, DN: number, depth: number): boolean {
   return true;
 }
 
-/** 直接校验实体「计划生育证件」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
+/** 直接校验实体「计划生育证件」的一个记录（见 _rawCheck）：合格为 true，任何不寻常之处为 false。 */
 function _rv2(x0: unknown, DN: number, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
-  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawCheck)
   let n = 0;
   for (const key in o) {
     switch (key.length) {
@@ -7701,12 +7697,12 @@ function _rl2(x: unknown, DN: number, depth: number): boolean {
   return true;
 }
 
-/** 直接校验实体「家庭」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
+/** 直接校验实体「家庭」的一个记录（见 _rawCheck）：合格为 true，任何不寻常之处为 false。 */
 function _rv3(x0: unknown, DN: number, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
-  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawCheck)
   let n = 0;
   for (const key in o) {
     switch (key.length) {
@@ -7809,12 +7805,12 @@ function _rv3(x0: unknown, DN: number, depth: number): boolean {
   return n === m;
 }
 
-/** 直接校验实体「婴幼儿」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
+/** 直接校验实体「婴幼儿」的一个记录（见 _rawCheck）：合格为 true，任何不寻常之处为 false。 */
 function _rv4(x0: unknown, DN: number, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
-  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawCheck)
   let n = 0;
   for (const key in o) {
     switch (key.length) {
@@ -7846,12 +7842,12 @@ function _rv4(x0: unknown, DN: number, depth: number): boolean {
   return n === m;
 }
 
-/** 直接校验实体「托育机构」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
+/** 直接校验实体「托育机构」的一个记录（见 _rawCheck）：合格为 true，任何不寻常之处为 false。 */
 function _rv5(x0: unknown, DN: number, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
-  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawCheck)
   let n = 0;
   for (const key in o) {
     switch (key.length) {
@@ -7978,12 +7974,12 @@ function _rv5(x0: unknown, DN: number, depth: number): boolean {
   return n === m;
 }
 
-/** 直接校验实体「入托幼儿」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
+/** 直接校验实体「入托幼儿」的一个记录（见 _rawCheck）：合格为 true，任何不寻常之处为 false。 */
 function _rv6(x0: unknown, DN: number, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
-  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawCheck)
   let n = 0;
   for (const key in o) {
     switch (key.length) {
@@ -8036,12 +8032,12 @@ function _rv6(x0: unknown, DN: number, depth: number): boolean {
   return n === m;
 }
 
-/** 直接校验实体「母婴照护服务机构」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
+/** 直接校验实体「母婴照护服务机构」的一个记录（见 _rawCheck）：合格为 true，任何不寻常之处为 false。 */
 function _rv7(x0: unknown, DN: number, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
-  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawCheck)
   let n = 0;
   for (const key in o) {
     switch (key.length) {
@@ -8133,12 +8129,12 @@ function _rv7(x0: unknown, DN: number, depth: number): boolean {
   return n === m;
 }
 
-/** 直接校验实体「职工」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
+/** 直接校验实体「职工」的一个记录（见 _rawCheck）：合格为 true，任何不寻常之处为 false。 */
 function _rv8(x0: unknown, DN: number, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
-  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawCheck)
   let n = 0;
   for (const key in o) {
     switch (key.length) {
@@ -8191,12 +8187,12 @@ function _rv8(x0: unknown, DN: number, depth: number): boolean {
   return n === m;
 }
 
-/** 直接校验实体「培训参加人」的一个记录（见 _rawFacts）：合格为 true，任何不寻常之处为 false。 */
+/** 直接校验实体「培训参加人」的一个记录（见 _rawCheck）：合格为 true，任何不寻常之处为 false。 */
 function _rv9(x0: unknown, DN: number, depth: number): boolean {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) return false;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return false;
-  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawFacts)
+  // own enumerable keys, each a declared name (the prototype is Object.prototype: no enumerable keys, see _rawCheck)
   let n = 0;
   for (const key in o) {
     switch (key.length) {
@@ -10156,11 +10152,9 @@ function _rawSwitch(on: boolean): void {
   _rawOn = on;
 }
 void _rawSwitch;
-// (_rawFacts: the validation alone, for white-box benchmarks; evaluateFast calls _rawCheck)
-void _rawFacts;
 
 /**
- * evaluateFast / evaluateMany 的一行，直接路径：事实已由 _rawFacts 校验，政策在评估日期施行且没有疑问、没有事件，
+ * evaluateFast / evaluateMany 的一行，直接路径：事实已由 _rawCheck 校验，政策在评估日期施行且没有疑问、没有事件，
  * 所选措施都有直接路径上的判定（_rawSel）；措施与前提在输入的原样记录上求值（_RAW_MEASURES、_RAW_ASSUMPTIONS）。
  */
 function _rawOne(F: _RR, b: _Batch): 快速决定集 {

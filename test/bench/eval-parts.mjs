@@ -5,7 +5,7 @@
  *   hand        the unchecked hand-written function (handwritten.mjs) — the goal row's denominator
  *   handShaped  hand-written with the same checks and the same output (like for like)
  *   checkOnly   the hand-written input checks alone
- *   validate    the generated validation evaluateFast runs, alone (white-box: _rawFacts, the raw path's checks on
+ *   validate    the generated validation evaluateFast runs, alone (white-box: _rawCheck with _dayNum of the date, the raw path's checks on
  *               the caller's records, where the module has it; else _fastFacts: checks + the converted copy)
  *   sel []      evaluateFast { 措施: [] }: validation + batch + scope + 前提 (assumptions) + result, no measure
  *   sel <m>     evaluateFast { 措施: [m] } for each of the three and for 生育补助申请条件 (生育补助's 可领取
@@ -27,7 +27,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { makeHouseholds } from './eval.mjs';
 import { checkHousehold, handwritten, handwrittenShaped } from './handwritten.mjs';
-import { ROOT, fix, int, median, table } from './util.mjs';
+import { ROOT, fix, int, median, rawFactsExport, table } from './util.mjs';
 
 const DATE = '2024-07-15';
 const THREE = ['生育补助', '公积金租房提取上浮', '多孩家庭购房优先优惠'];
@@ -44,8 +44,7 @@ const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 async function loadTree(root, tmp, tag) {
   const file = join(tmp, `${tag}.mjs`);
   const src = readFileSync(join(root, 'dist', 'generated', 'luanchuan', 'index.js'), 'utf8');
-  const raw = src.includes('function _rawFacts(');
-  writeFileSync(file, src + `\nexport { _fastFacts as __fastFacts, _parseIso as __parseIso${raw ? ', _rawFacts as __rawFacts' : ''} };\n`);
+  writeFileSync(file, src + `\nexport { _fastFacts as __fastFacts, _parseIso as __parseIso };\n${rawFactsExport(src)}`);
   return import(pathToFileURL(file).href);
 }
 

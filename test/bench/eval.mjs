@@ -8,7 +8,7 @@
  *         evaluateMany(households, …, { 措施: the three }) — the batch entry, a generator over the array;
  *         evaluate — full decisions with traces and citations (sample, scaled);
  *       white-box row, from a copy of the same compiled module with one extra line exporting
- *       its internals: the fast validation alone (_rawFacts, the raw path's checks on the caller's
+ *       its internals: the fast validation alone (_rawCheck with _dayNum of the date, the raw path's checks on the caller's
  *       records; _fastFacts, the converted path's checks + copy, if the module has no raw path);
  *   (a0) BEFORE: the generated evaluator of the baseline commit (BASELINE_REF, the integration
  *       branch before issue 11 item 4; `--baseline REF` to choose another), its
@@ -44,7 +44,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { makeRng } from './corpus.mjs';
 import { checkHousehold, handwritten, handwrittenChecked, handwrittenShaped, jreCanonical, jreFacts, jreInput, jreRules } from './handwritten.mjs';
-import { ROOT, fix, int, median, newestProfile, summarizeCpuProfile, table, timeNode } from './util.mjs';
+import { ROOT, fix, int, median, newestProfile, rawFactsExport, summarizeCpuProfile, table, timeNode } from './util.mjs';
 
 const TITLE = 'evaluation: 1,000,000 households — generated evaluator vs hand-written vs interpreter vs json-rules-engine';
 const DATE = '2024-07-15';
@@ -223,7 +223,7 @@ function makeGenLoops(gen, wb, idx) {
       }
       return s;
     },
-    /** the fast validation alone (white-box _rawFacts; _fastFacts where the module has no raw path) */
+    /** the fast validation alone (white-box _rawCheck(facts, _dayNum(D)); _fastFacts where the module has no raw path) */
     validateOnly(arr, n, rss, mask) {
       let s = 0;
       if (wb.__rawFacts) {
@@ -377,7 +377,7 @@ async function loadEngines(tmp, baselineRef = BASELINE_REF) {
   mkdirSync(wbDir, { recursive: true });
   const wbJs = join(wbDir, 'index.js');
   const genSrc = readFileSync(genJs, 'utf8');
-  writeFileSync(wbJs, genSrc + `\nexport { _fastFacts as __fastFacts, _parseIso as __parseIso, _MEASURES as __MEASURES${genSrc.includes('function _rawFacts(') ? ', _rawFacts as __rawFacts' : ''} };\n`);
+  writeFileSync(wbJs, genSrc + `\nexport { _fastFacts as __fastFacts, _parseIso as __parseIso, _MEASURES as __MEASURES };\n${rawFactsExport(genSrc)}`);
   const wb = await import(pathToFileURL(wbJs).href);
   const base = await loadBaseline(baselineRef, join(tmp, 'baseline'));
   const before = base.mod;
@@ -635,7 +635,7 @@ export async function benchEval(opts = {}) {
   const mb0 = Object.values(mem).find((x) => !x.error);
   out(` RSS peak−base = process.memoryUsage.rss() sampled every 1,024 households (256 for sampled rows) minus the RSS after the households were generated and gc() (≈ ${mb0 ? fix(mb0.baseMB) : '—'} MB: modules, IR, households);`);
   out(` maxRSS = process.resourceUsage().maxRSS of that process (households included).`);
-  out(` * white-box: "fast validation only" = _rawFacts (the raw path's checks; no copy) of a copy of dist/generated/luanchuan/index.js with one appended export line; "BEFORE … restricted" = the baseline's`);
+  out(` * white-box: "fast validation only" = _rawCheck(facts, _dayNum(D)) (the raw path's checks; no copy) of a copy of dist/generated/luanchuan/index.js with an appended export; "BEFORE … restricted" = the baseline's`);
   out(`   _validate + _voidStatus + _judgeFast of the 3 measures (the baseline's evaluateFast had no measure selection). (a0) rows: ${baseNote}.]`);
   const vNs = ns('validate');
   const fastNs = ns('fast');

@@ -130,3 +130,14 @@ export function newestProfile(dir) {
   const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort();
   return files.length ? join(dir, files[files.length - 1]) : undefined;
 }
+
+/**
+ * Text to append to a copy of a generated module (its JavaScript) that exports `__rawFacts(facts, D)`:
+ * the raw path's validation alone, for the white-box rows — `_rawCheck(facts, _dayNum(D))`, or an
+ * older tree's own `_rawFacts(facts, D)`; empty when the module has no raw path.
+ */
+export function rawFactsExport(src) {
+  if (src.includes('function _rawCheck(')) return 'const __rawFacts = (facts, D) => _rawCheck(facts, _dayNum(D));\nexport { __rawFacts };\n';
+  if (src.includes('function _rawFacts(')) return 'export { _rawFacts as __rawFacts };\n';
+  return '';
+}
