@@ -26,6 +26,7 @@ import {
   isWorkday,
   isoWeekday,
   parseDate,
+  parseDateGeneral,
   workdayCoverage,
   workdayDeadline,
 } from '../../compiler/common/calendar.js';
@@ -209,6 +210,33 @@ describe('parseDate', () => {
     const r = parseDate(text);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toBe(message);
+  });
+
+  // parseDate reads "2023-12-31" and "2023年5月1日" by character codes (parseCommonDate) and
+  // everything else by the general path: the two must agree on every string of those shapes —
+  // values out of range, leap days, one- and two-digit parts, near-misses (号, spaces, full width).
+  it('the fast path for the common forms agrees with the general path', () => {
+    const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`));
+    const piece = fc.oneof(digits(0, 5), fc.constantFrom('', '０', '１２', ' ', '十', '〇', 'x'));
+    const sep = fc.constantFrom('-', '年', '月', '日', '号', '/', ' ', '－', '');
+    const shaped = fc.oneof(
+      fc.tuple(digits(4, 4), digits(1, 2), digits(1, 2)).map(([y, m, d]) => `${y}-${m}-${d}`),
+      fc.tuple(digits(4, 4), digits(1, 2), digits(1, 2)).map(([y, m, d]) => `${y}年${m}月${d}日`),
+      fc.tuple(fc.integer({ min: 0, max: 10000 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(
+        ([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+      ),
+      fc.array(fc.oneof(piece, sep), { maxLength: 7 }).map((xs) => xs.join('')),
+    );
+    let fast = 0;
+    fc.assert(
+      fc.property(shaped, (text) => {
+        expect(parseDate(text)).toEqual(parseDateGeneral(text));
+        if (/^[0-9]{4}(-[0-9]{2}-[0-9]{2}|年[0-9]{1,2}月[0-9]{1,2}日)$/.test(text)) fast++;
+      }),
+      { numRuns: 5000 },
+    );
+    // the property reached the fast path's own shapes, not only the fallback
+    expect(fast).toBeGreaterThan(1000);
   });
 
   it('gives help for garbage and short years', () => {
