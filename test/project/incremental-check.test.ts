@@ -280,6 +280,7 @@ function typing(files: Record<string, string>, steps: Step[]) {
   compile(paths, memoryHost(texts, nodeHost), cache);
   let rebound = 0;
   let renamed = 0;
+  let checked = 0;
   steps.forEach(([file, edit, incremental, code], k) => {
     const before = texts[file]!;
     texts[file] = edit(before);
@@ -287,6 +288,7 @@ function typing(files: Record<string, string>, steps: Step[]) {
     const inc = compile(paths, memoryHost(texts, nodeHost), cache);
     const bound = lastBind.incremental && !lastCompile.reused;
     if (bound) rebound++;
+    if (!lastCompile.reused && !lastIncremental.fallback) checked++;
     if (bound && lastBind.renamed) renamed++;
     if (incremental !== undefined) {
       expect(bound, `step ${k}: bound incrementally (${lastBind.why})`).toBe(incremental !== false);
@@ -300,7 +302,7 @@ function typing(files: Record<string, string>, steps: Step[]) {
     const offsets = [0.15, 0.5, 0.85].map((x) => Math.floor(x * texts[file]!.length));
     expect(plain(servicesAt(inc, file, offsets)), `step ${k}`).toEqual(plain(servicesAt(fresh, file, offsets)));
   });
-  return { rebound, renamed };
+  return { rebound, renamed, incremental: checked };
 }
 
 test('typing inside names (declarations, references, duplicates, syntax errors) in a multi-file program equals a whole compile at every step', () => {
@@ -384,4 +386,35 @@ test('structural edits (declarations added and removed, 条款 split, numbering 
     [C, swap('= 家庭.夫妻 至少一方满足（户籍 为 栾川县）', '= 1')], [C, swap('「夫妻至少一方户籍在本县」 = 1', '「夫妻至少一方户籍在本县」 = 家庭.夫妻 至少一方满足（户籍 为 栾川县）')],
   ];
   typing(COUNTY, county);
+});
+
+// What another declaration sees of a declaration is its signature (incremental.ts): a measure's outcomes and
+// rules only through the measure's name (every measure here has an outcome 补助金额 — renaming one re-checks
+// the declarations that name that measure, not those that name the outcome); a declaration parsed again with
+// its signature unchanged (the items before a 条款 whose block a '}' split) changes no name — unless it is no
+// longer the one the program sees under its name (two 指标 「上限」 swapped: the first is seen).
+test('declarations parsed again with the same signature, and measures\' outcomes renamed, equal a whole compile at every step', () => {
+  const P = '/ws/sig/例.zc';
+  const text = [
+    '机构 县财政局', '指标 「上限」：金额 = 5000元', '指标 「上限」：整数 = 3', '实体 家庭 { 子女数：整数 }',
+    '条款 一、 {', '  措施 甲 {', '    对象：家庭', '    牵头单位：县财政局', '    结果 补助金额：金额 一次性',
+    '    规则 r { 条件：家庭.子女数 ≥ 2  补助金额 = 「上限」 }', '  }',
+    '  措施 乙 { 对象：家庭  牵头单位：县财政局  结果 补助金额：金额 一次性  规则 r { 补助金额 = 1元 } }',
+    '  性质 「甲非负」 { 断言：甲.补助金额 ≥ 0元 }', '}', '',
+  ].join('\n');
+  const steps: Step[] = [
+    // 乙's outcome renamed (its own rule's assignment now unknown), back; then 甲's (the 性质 naming 甲.补助金额: ZC0403), back
+    [P, swap('结果 补助金额：金额 一次性  规则 r { 补助金额 = 1元', '结果 补助：金额 一次性  规则 r { 补助金额 = 1元')],
+    [P, swap('结果 补助：金额 一次性  规则 r { 补助金额 = 1元', '结果 补助金额：金额 一次性  规则 r { 补助金额 = 1元')],
+    [P, swap('    结果 补助金额：金额 一次性\n', '    结果 补助：金额 一次性\n'), undefined, 'ZC0403'], [P, swap('    结果 补助：金额 一次性\n', '    结果 补助金额：金额 一次性\n')],
+    // a rule of 甲 renamed, back
+    [P, swap('规则 r { 条件', '规则 s { 条件')], [P, swap('规则 s { 条件', '规则 r { 条件')],
+    // a '}' typed inside 甲 (条款 一、 closes there; the items before it are parsed again), deleted
+    [P, typeAt('    对象：家庭', '}')], [P, eraseAt('    对象：家庭}', 1)],
+    // the two 「上限」 swapped (甲 now sees the 整数 one: ZC0505), back
+    [P, swap('指标 「上限」：金额 = 5000元\n指标 「上限」：整数 = 3', '指标 「上限」：整数 = 3\n指标 「上限」：金额 = 5000元'), undefined, 'ZC0505'],
+    [P, swap('指标 「上限」：整数 = 3\n指标 「上限」：金额 = 5000元', '指标 「上限」：金额 = 5000元\n指标 「上限」：整数 = 3')],
+  ];
+  const checkedIncrementally = typing({ [P]: text }, steps).incremental;
+  expect(checkedIncrementally).toBeGreaterThanOrEqual(6);
 });
