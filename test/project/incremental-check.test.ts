@@ -427,3 +427,20 @@ test('declarations parsed again with the same signature, and measures\' outcomes
   const checkedIncrementally = typing({ [P]: text }, steps).incremental;
   expect(checkedIncrementally).toBeGreaterThanOrEqual(6);
 });
+
+// A '"' typed in a long policy opens a string to the end of the file: the declarations after it are dropped
+// (78 of them, none mentioned by the others) and checked incrementally — not the whole program — as long as
+// they are at most half as many as those left (incremental.ts); deleted again. Every step equals a whole compile.
+test('a string left open in a long policy (78 declarations dropped) equals a whole compile, checked incrementally', () => {
+  const P = '/ws/long/长.zc';
+  const out = ['实体 家庭 { 子女数：整数 }', '机构 县卫健委', '条款 一、 "措施" {'];
+  for (let i = 1; i <= 120; i++) {
+    out.push(`  条款 ${i}. "补助${i}" {`, `    措施 「补助${i}」 {`, '      对象：家庭', '      牵头单位：县卫健委', '      结果 补助金额：金额 一次性',
+      `      规则 「规则${i}」 {`, '        条件：家庭.子女数 ≥ 2', '        补助金额 = 2000元', '      }', '    }', `    指标 「上限${i}」：金额 = 5000元 {`, '      说明："上限"', '    }', '  }');
+  }
+  out.push('}', '');
+  const at = '措施 「补助82」 {\n      对象：家庭\n      牵头单位：县';
+  const { incremental } = typing({ [P]: out.join('\n') }, [[P, typeAt(at, '"')], [P, eraseAt(at + '"', 1)], [P, typeAt(at, '"')], [P, typeAt('措施 「补助30」 {\n      对象：家庭', '1')]]);
+  // (the two '"' typed, the edit after one: not the whole program)
+  expect(incremental).toBe(3);
+});
