@@ -55,9 +55,9 @@ type Parsed = { value: ParsedFile; diagnostics: Diagnostic[] };
 /** Parse cache shared across compilations (the language server keeps one). */
 export class ParseCache {
   /**
-   * Per path: the latest text and its parse; `good`: when that parse has syntax errors, the parse its
-   * `lastGood` is (a parse of that earlier text, intact again once `restoreLastGood` undid the moves the
-   * parses with errors since made in it in place).
+   * Per path: the latest text and its parse; `good`: the parse its `lastGood` is, when it keeps one (the
+   * last parse without syntax errors, or — for one without — the parse it was made from: a parse of that
+   * earlier text, intact again once `restoreLastGood` undid the moves the parses since made in it in place).
    */
   private map = new Map<string, { text: string; result: Parsed; good?: { text: string; result: Parsed } }>();
   /**
@@ -83,12 +83,12 @@ export class ParseCache {
     // parsed again once with it; formatting would otherwise parse the whole file on every request)
     // ('cst' in: whether the parse keeps a CST, without making it — it is made when first read)
     if (hit && hit.text === text && (!keepCst || 'cst' in hit.result.value)) return hit.result;
-    // An edit that restores the text of the last parse without syntax errors (a character typed and
-    // deleted, an undo): that very parse — the same object, so `compile` can reuse its program's
+    // An edit that restores the text of the parse kept as lastGood (a character typed and deleted, an
+    // undo): that very parse — the same object, so `compile` can reuse its program's
     // compilation (`KEPT_PROGRAMS`). reparseFile would give an equal parse (all its blocks reused).
     const good = hit?.good;
     if (good && good.text === text && (!keepCst || 'cst' in good.result.value)) {
-      // (the parse with errors moved good's nodes in place: moved back, good is intact again)
+      // (the parses since moved good's nodes in place: moved back, good is intact again)
       restoreLastGood(hit!.result.value);
       this.map.set(path, { text, result: good.result });
       return good.result;

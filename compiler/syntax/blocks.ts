@@ -191,9 +191,9 @@ function shiftSpansInPlace(item: object, d: number, log?: MoveLog): void {
 }
 
 /**
- * The in-place moves of one re-parse, recorded so that they can be undone: a parse with syntax errors
- * moves the nodes and tokens it reuses in place like one without, and keeps the earlier parse as
- * `lastGood` — intact again once its log is undone (index.ts `restoreLastGood`).
+ * The in-place moves of one re-parse, recorded so that they can be undone: a parse moves the nodes and
+ * tokens it reuses in place and keeps an earlier parse as `lastGood` (with syntax errors, the last one
+ * without; without, the one it was made from) — intact again once its logs are undone (index.ts `restoreLastGood`).
  * INVARIANT: `toggle` swaps every recorded span slot with the span it held before (the very objects:
  * the earlier parse's spans come back, not equal copies) and moves every recorded token back by its
  * `d` (or forward again); no slot and no token is recorded twice in one log (nothing is moved twice).
@@ -317,8 +317,8 @@ function movedSpan(s: Span, d: number): Span {
 }
 
 /**
- * Items moved by `d`: in place (`inPlace`: the parse they belong to is given up — when the new parse
- * has syntax errors and keeps it as `lastGood`, the moves are recorded in `log` to be undone), else a
+ * Items moved by `d`: in place (`inPlace`: the parse they belong to is given up — the re-parse records
+ * the moves in `log`, undone when the new parse's `lastGood` is restored), else a
  * deep copy (`shiftSpans`). Moved in place, a declaration keeps its identity: the incremental check
  * (compiler/semantics/incremental.ts) reuses its earlier results by identity. A copy is a new
  * declaration to it.
@@ -737,7 +737,7 @@ export function withCst(b: Block, source: SourceFile): Block {
 
 /**
  * Reused 条款 moved by their offsets: in place (`inPlace`: the earlier parse is given up; `log` records
- * the moves when it is kept as `lastGood`) or replaced by copies in the arrays that hold them (their
+ * the moves, to be undone if a parse is kept as `lastGood`) or replaced by copies in the arrays that hold them (their
  * nested 条款 keep what they need for reuse).
  */
 export function fixReused(r: Reuse, inPlace: boolean, log?: MoveLog): void {

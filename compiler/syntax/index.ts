@@ -80,6 +80,9 @@ export interface ParsedFile {
   /**
    * When this parse has syntax errors: the latest earlier parse of the file without any (set by
    * `reparseFile`). The edit that repairs an error is re-parsed against it, where it is local again.
+   * When it has none and was made in place from a parse without any: that parse (an edit that restores its
+   * text — a character typed and deleted, an undo — gets it back from the `ParseCache`, and `compile` its
+   * compilation whole), until a parse is made from this one.
    * With `inPlace`, this parse moved lastGood's nodes: read it intact through `restoreLastGood`.
    */
   readonly lastGood?: ParsedFile;
@@ -218,7 +221,6 @@ export function reparseFile(previous: ParsedFile, source: SourceFile, opts: Pars
   const good = previous.syntaxErrors ? previous.lastGood : undefined;
   // (the moves `previous` made in the nodes of `good`, not yet undone)
   const pending = previous.syntaxErrors ? undoLogs.get(previous) : undefined;
-  moved = false;
   moves = undefined;
   // (against it only when the edit since is local — inside one brace body's piece — else against the previous parse)
   let r: Result<ParsedFile> | undefined;
@@ -232,8 +234,13 @@ export function reparseFile(previous: ParsedFile, source: SourceFile, opts: Pars
   }
   r ??= reparseFrom(previous, source, opts, false)!;
   // INVARIANT: lastGood only changes what is re-parsed, never the result (it is a correct parse of its own text — once the moves recorded with the parse that keeps it are undone).
-  // (errors after nodes were moved in place without a record — only the nesting limit: the earlier parses are not kept)
-  if (!r.value.syntaxErrors || moved) return r;
+  if (!r.value.syntaxErrors) {
+    // (an error-free parse made in place from an error-free one keeps it, to be given back when its text comes back)
+    if (!opts.inPlace || previous.syntaxErrors || !moves || previous.source.path !== source.path) return r;
+    Object.defineProperty(r.value, 'lastGood', { value: previous, enumerable: false, configurable: true });
+    undoLogs.set(r.value, [moves]);
+    return r;
+  }
   const lastGood = previous.syntaxErrors ? previous.lastGood : previous;
   if (!lastGood || lastGood.source.path !== source.path) return r;
   Object.defineProperty(r.value, 'lastGood', { value: lastGood, enumerable: false });
@@ -250,13 +257,13 @@ export function reparseFile(previous: ParsedFile, source: SourceFile, opts: Pars
  * calls this when an edit restores lastGood's text, and returns lastGood in its place.
  */
 export function restoreLastGood(parse: ParsedFile): ParsedFile | undefined {
-  toggleAll(parse.syntaxErrors ? undoLogs.get(parse) : undefined, 'undo');
+  toggleAll(undoLogs.get(parse), 'undo');
   return parse.lastGood;
 }
 
 /**
- * Per parse with syntax errors kept by its `lastGood`: the logs of the in-place moves made since that
- * parse, the latest first (undone in that order, applied again in the reverse one).
+ * Per parse that keeps a `lastGood`: the logs of the in-place moves made since that parse, the latest
+ * first (undone in that order, applied again in the reverse one).
  */
 const undoLogs = new WeakMap<ParsedFile, readonly MoveLog[]>();
 
@@ -272,10 +279,18 @@ function toggleAll(logs: readonly MoveLog[] | undefined, to: 'undo' | 'redo'): v
 /** Largest token run `reparseFrom` replaces inside a block's token array (`splice` takes them as arguments). */
 const MAX_SPLICE = 20_000;
 
-/** The last `reparseFrom` moved nodes of the earlier parse in place without recording it (`ParseOptions.inPlace`): that parse cannot be restored. */
-let moved = false;
-/** The record of the in-place moves of the last `reparseFrom` whose parse has syntax errors. */
+/** The record of the in-place moves of the last `reparseFrom` (`ParseOptions.inPlace`). */
 let moves: MoveLog | undefined;
+
+/**
+ * An error-free parse about to be moved in place by a parse made from it: the parse it kept (`lastGood`)
+ * can no longer be restored (its record is of moves this one's nodes no longer are at) — let it go.
+ */
+function releaseKept(base: ParsedFile): void {
+  if (base.syntaxErrors || !undoLogs.has(base)) return;
+  undoLogs.delete(base);
+  delete (base as { lastGood?: ParsedFile }).lastGood;
+}
 
 
 /** Tokens [a0, b0) of `old` and `fresh` hold the same braces in the same order. */
@@ -295,6 +310,7 @@ function sameBraces(old: readonly IToken[], a0: number, b0: number, fresh: reado
 /** `reparseFile` from one earlier parse. `localOnly`: only when the edit lies inside one brace body's piece (undefined otherwise). */
 function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOptions, localOnly: boolean): Result<ParsedFile> | undefined {
   const keepCst = !!opts.keepCst;
+  if (opts.inPlace) releaseKept(previous);
   const blocks = previous.blocks;
   const a = previous.source.text;
   const b = source.text;
@@ -470,12 +486,11 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
     fresh[fresh.length - 1]!.unexpected.push(...unexpected.slice(u));
   }
   if (fresh.length) parts[parts.length - 1]!.c1 = oldC.length;
-  // INVARIANT: nodes are moved in place with or without syntax errors in the new parse; with errors, the
-  // moves are recorded (`log`): the earlier parse is kept as `lastGood`, and undoing them restores it.
+  // INVARIANT: nodes are moved in place with or without syntax errors in the new parse, and the moves are
+  // recorded (`log`): the earlier parse is kept as `lastGood` (with errors, the last one without; without, the
+  // one before), and undoing them restores it.
   const move = !!opts.inPlace;
-  const errors = fresh.some((x) => x.syntaxErrors) || blocks.some((x, k) => (k < i || k > jj) && x.syntaxErrors);
-  // (the spans moved are recorded only when the earlier parse is kept: a parse with errors)
-  const spanLog = errors ? log : undefined;
+  const spanLog = log;
   fixReused(reuse, move, spanLog);
   if (delta !== 0) {
     if (move) {
@@ -486,8 +501,7 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
       for (let x = cNew; x < oldC.length; x++) oldC[x] = shiftToken(oldC[x]!, delta);
     }
   }
-  if (spanLog) moves = spanLog;
-  else moved ||= move && (splice || (delta !== 0 && (sfx < v.length || jj < last)));
+  if (log) moves = log;
   void at;
   const out: Block[] = blocks.slice(0, i).map((x) => (x.syntaxErrors && delta !== 0 ? reparsedBlock(source, x, keepCst) : x));
   for (let k = 0; k < fresh.length; k++) {

@@ -202,10 +202,10 @@ test('an edit of a measure that another names as its 申请条件 gives the diag
   expect(rebound).toBeGreaterThan(0); // (the last edits are bound incrementally)
 });
 
-// An edit that restores a text compiled before (a character typed and deleted, an undo) while the parse
-// in between had syntax errors: the ParseCache gives the earlier parse back and compile reuses that
-// parse's compilation whole (compiler/project/program.ts KEPT_PROGRAMS) — equal to a fresh compile,
-// and the next edits start from its binding and check.
+// An edit that restores a text compiled before (a character typed and deleted, an undo) — the parse in
+// between with syntax errors, or without any and made from it: the ParseCache gives the earlier parse back
+// and compile reuses that parse's compilation whole (compiler/project/program.ts KEPT_PROGRAMS) — equal to
+// a fresh compile, and the next edits start from its binding and check.
 test('restoring a text compiled before reuses its compilation; equal to a whole compile, also for the edits after it', () => {
   const path = '/ws/sample/示例.zc';
   const paths = Object.keys(SAMPLE).filter((p) => p.endsWith('.zc'));
@@ -221,21 +221,26 @@ test('restoring a text compiled before reuses its compilation; equal to a whole 
     { text: base.slice(0, at) + '""' + base.slice(at), reused: false }, // still an error
     { text: base, reused: true }, // undone twice
     { text: base.replace('二孩补助', '二孩补助乙'), reused: false }, // a rename from the restored state (moves its nodes)
-    { text: base, reused: false }, // back: the parse in between had no error, nothing is kept to restore
+    { text: base, reused: true }, // back: the parse in between had no error and kept the one it was made from
+    { text: base.replace('二孩补助', '二孩补助乙'), reused: false }, // again (a new parse: its compilation is not the one before)
+    { text: base.replace('二孩补助', '二孩补助乙丙'), reused: false }, // a second error-free edit
+    { text: base, reused: false }, // back two of them: the first one's parse was let go when the second was made from it
+    { text: base.replace('二孩补助', '二孩补助乙丙'), reused: true }, // forward again: the second one's, kept by the parse made from it
+    { text: base, reused: false },
     { text: base.slice(0, at) + '{' + base.slice(at), reused: false },
     { text: base, reused: true },
   ];
-  for (const s of steps) {
+  steps.forEach((s, k) => {
     texts[path] = s.text;
     const inc = compile(paths, memoryHost(texts, nodeHost), cache);
-    expect(lastCompile.reused > 0).toBe(s.reused);
+    expect(lastCompile.reused > 0, `step ${k}`).toBe(s.reused);
     const fresh = compile(paths, memoryHost(texts, nodeHost), new ParseCache());
     expect(plain(inc.diagnostics)).toEqual(plain(fresh.diagnostics));
     expect(bindingOf(inc)).toEqual(bindingOf(fresh));
     expect(typesInOrder(inc)).toEqual(typesInOrder(fresh));
     const offsets = [0.1, 0.4, 0.8].map((x) => Math.floor(x * s.text.length));
     expect(plain(servicesAt(inc, path, offsets))).toEqual(plain(servicesAt(fresh, path, offsets)));
-  }
+  });
   // a parameter file read by the kept compilation changed: not reused
   texts[path] = base.slice(0, at) + '}' + base.slice(at);
   compile(paths, memoryHost(texts, nodeHost), cache);
@@ -280,6 +285,8 @@ function typing(files: Record<string, string>, steps: Step[]) {
   compile(paths, memoryHost(texts, nodeHost), cache);
   let rebound = 0;
   let renamed = 0;
+  let checked = 0;
+  let reusedWhole = 0;
   steps.forEach(([file, edit, incremental, code], k) => {
     const before = texts[file]!;
     texts[file] = edit(before);
@@ -287,8 +294,11 @@ function typing(files: Record<string, string>, steps: Step[]) {
     const inc = compile(paths, memoryHost(texts, nodeHost), cache);
     const bound = lastBind.incremental && !lastCompile.reused;
     if (bound) rebound++;
+    if (!lastCompile.reused && !lastIncremental.fallback) checked++;
+    if (lastCompile.reused) reusedWhole++;
     if (bound && lastBind.renamed) renamed++;
-    if (incremental !== undefined) {
+    // (a text of the step before, whose parse the ParseCache gives back: its compilation reused whole)
+    if (incremental !== undefined && !lastCompile.reused) {
       expect(bound, `step ${k}: bound incrementally (${lastBind.why})`).toBe(incremental !== false);
       if (bound) expect(lastBind.redeclared, `step ${k}: declared again (${lastBind.why})`).toBe(incremental === 'redeclared');
     }
@@ -300,7 +310,7 @@ function typing(files: Record<string, string>, steps: Step[]) {
     const offsets = [0.15, 0.5, 0.85].map((x) => Math.floor(x * texts[file]!.length));
     expect(plain(servicesAt(inc, file, offsets)), `step ${k}`).toEqual(plain(servicesAt(fresh, file, offsets)));
   });
-  return { rebound, renamed };
+  return { rebound, renamed, incremental: checked, reusedWhole };
 }
 
 test('typing inside names (declarations, references, duplicates, syntax errors) in a multi-file program equals a whole compile at every step', () => {
@@ -328,8 +338,9 @@ test('typing inside names (declarations, references, duplicates, syntax errors) 
     [T, typeAt('实体 婴幼儿', '甲'), true], [T, eraseAt('实体 婴幼儿甲', 1), true],
     [T, typeAt('枚举 性别 { 男、女', '性'), true], [T, eraseAt('枚举 性别 { 男、女性', 1), true],
   ];
-  const { rebound, renamed } = typing(SAMPLE, steps);
-  expect(rebound).toBeGreaterThanOrEqual(18);
+  const { rebound, renamed, reusedWhole } = typing(SAMPLE, steps);
+  // (a step back to the text of the one before reuses that compilation whole)
+  expect(rebound + reusedWhole).toBeGreaterThanOrEqual(18);
   expect(renamed).toBeGreaterThanOrEqual(10);
 });
 
@@ -384,4 +395,52 @@ test('structural edits (declarations added and removed, 条款 split, numbering 
     [C, swap('= 家庭.夫妻 至少一方满足（户籍 为 栾川县）', '= 1')], [C, swap('「夫妻至少一方户籍在本县」 = 1', '「夫妻至少一方户籍在本县」 = 家庭.夫妻 至少一方满足（户籍 为 栾川县）')],
   ];
   typing(COUNTY, county);
+});
+
+// What another declaration sees of a declaration is its signature (incremental.ts): a measure's outcomes and
+// rules only through the measure's name (every measure here has an outcome 补助金额 — renaming one re-checks
+// the declarations that name that measure, not those that name the outcome); a declaration parsed again with
+// its signature unchanged (the items before a 条款 whose block a '}' split) changes no name — unless it is no
+// longer the one the program sees under its name (two 指标 「上限」 swapped: the first is seen).
+test('declarations parsed again with the same signature, and measures\' outcomes renamed, equal a whole compile at every step', () => {
+  const P = '/ws/sig/例.zc';
+  const text = [
+    '机构 县财政局', '指标 「上限」：金额 = 5000元', '指标 「上限」：整数 = 3', '实体 家庭 { 子女数：整数 }',
+    '条款 一、 {', '  措施 甲 {', '    对象：家庭', '    牵头单位：县财政局', '    结果 补助金额：金额 一次性',
+    '    规则 r { 条件：家庭.子女数 ≥ 2  补助金额 = 「上限」 }', '  }',
+    '  措施 乙 { 对象：家庭  牵头单位：县财政局  结果 补助金额：金额 一次性  规则 r { 补助金额 = 1元 } }',
+    '  性质 「甲非负」 { 断言：甲.补助金额 ≥ 0元 }', '}', '',
+  ].join('\n');
+  const steps: Step[] = [
+    // 乙's outcome renamed (its own rule's assignment now unknown), back; then 甲's (the 性质 naming 甲.补助金额: ZC0403), back
+    [P, swap('结果 补助金额：金额 一次性  规则 r { 补助金额 = 1元', '结果 补助：金额 一次性  规则 r { 补助金额 = 1元')],
+    [P, swap('结果 补助：金额 一次性  规则 r { 补助金额 = 1元', '结果 补助金额：金额 一次性  规则 r { 补助金额 = 1元')],
+    [P, swap('    结果 补助金额：金额 一次性\n', '    结果 补助：金额 一次性\n'), undefined, 'ZC0403'], [P, swap('    结果 补助：金额 一次性\n', '    结果 补助金额：金额 一次性\n')],
+    // a rule of 甲 renamed, back
+    [P, swap('规则 r { 条件', '规则 s { 条件')], [P, swap('规则 s { 条件', '规则 r { 条件')],
+    // a '}' typed inside 甲 (条款 一、 closes there; the items before it are parsed again), deleted
+    [P, typeAt('    对象：家庭', '}')], [P, eraseAt('    对象：家庭}', 1)],
+    // the two 「上限」 swapped (甲 now sees the 整数 one: ZC0505), back
+    [P, swap('指标 「上限」：金额 = 5000元\n指标 「上限」：整数 = 3', '指标 「上限」：整数 = 3\n指标 「上限」：金额 = 5000元'), undefined, 'ZC0505'],
+    [P, swap('指标 「上限」：整数 = 3\n指标 「上限」：金额 = 5000元', '指标 「上限」：金额 = 5000元\n指标 「上限」：整数 = 3')],
+  ];
+  const checkedIncrementally = typing({ [P]: text }, steps).incremental;
+  expect(checkedIncrementally).toBeGreaterThanOrEqual(6);
+});
+
+// A '"' typed in a long policy opens a string to the end of the file: the declarations after it are dropped
+// (78 of them, none mentioned by the others) and checked incrementally — not the whole program — as long as
+// they are at most half as many as those left (incremental.ts); deleted again. Every step equals a whole compile.
+test('a string left open in a long policy (78 declarations dropped) equals a whole compile, checked incrementally', () => {
+  const P = '/ws/long/长.zc';
+  const out = ['实体 家庭 { 子女数：整数 }', '机构 县卫健委', '条款 一、 "措施" {'];
+  for (let i = 1; i <= 120; i++) {
+    out.push(`  条款 ${i}. "补助${i}" {`, `    措施 「补助${i}」 {`, '      对象：家庭', '      牵头单位：县卫健委', '      结果 补助金额：金额 一次性',
+      `      规则 「规则${i}」 {`, '        条件：家庭.子女数 ≥ 2', '        补助金额 = 2000元', '      }', '    }', `    指标 「上限${i}」：金额 = 5000元 {`, '      说明："上限"', '    }', '  }');
+  }
+  out.push('}', '');
+  const at = '措施 「补助82」 {\n      对象：家庭\n      牵头单位：县';
+  const { incremental } = typing({ [P]: out.join('\n') }, [[P, typeAt(at, '"')], [P, eraseAt(at + '"', 1)], [P, typeAt(at, '"')], [P, typeAt('措施 「补助30」 {\n      对象：家庭', '1')]]);
+  // (the two '"' typed, the edit after one: not the whole program)
+  expect(incremental).toBe(3);
 });
