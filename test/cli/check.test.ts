@@ -205,7 +205,7 @@ describe('zhengce check --error-limit', () => {
     expect(all.some((d) => d.code === 'ZC0007')).toBe(false);
     const three = codes(runCli(['check', '.', '--format', 'json', '--error-limit', '3'], { cwd: dir }).stdout);
     expect(three.filter((d) => d.file === 'a.zc').map((d) => d.code)).toEqual(['ZC0401', 'ZC0401', 'ZC0401', 'ZC0007', 'ZC0510']);
-    expect(three.find((d) => d.code === 'ZC0007')!.message).toContain('其后 22 个未逐个列出，第一个在 a.zc:4:15');
+    expect(three.find((d) => d.code === 'ZC0007')!.message).toContain('其后 22 个未逐个列出，第一个在 a.zc:4:14');
     expect(three.filter((d) => d.file === 'b.zc').map((d) => d.code)).toEqual(['ZC0401', 'ZC0401', 'ZC0401', 'ZC0401']);
   });
   it('a bad --error-limit is a usage error (exit 2)', () => {
