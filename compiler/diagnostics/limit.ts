@@ -20,7 +20,7 @@
  */
 import { basename } from 'node:path';
 import type { SourceFile } from '../common/source.js';
-import { diag, sortDiagnostics, type Diagnostic } from './diagnostic.js';
+import { compareDiagnostics, diag, sortDiagnostics, type Diagnostic } from './diagnostic.js';
 
 /**
  * Errors reported one by one per file (`zhengce check --error-limit`, the language server). 20, as
@@ -51,6 +51,8 @@ export function limitErrors(sorted: Diagnostic[], files: ReadonlyMap<string, Sou
   if (!over) return sorted;
   const out: Diagnostic[] = [];
   const seen = new Map<string, number>();
+  /** Where ZC0007s were put (each at the place of the error it replaces). */
+  const at: number[] = [];
   for (const d of sorted) {
     if (d.severity !== 'error') {
       out.push(d);
@@ -61,10 +63,12 @@ export function limitErrors(sorted: Diagnostic[], files: ReadonlyMap<string, Sou
     const k = (seen.get(file) ?? 0) + 1;
     seen.set(file, k);
     if (total <= limit + 1 || k <= limit) out.push(d);
-    else if (k === limit + 1) out.push(limitDiagnostic(d, total - limit, limit, files.get(file)));
+    else if (k === limit + 1) at.push(out.push(limitDiagnostic(d, total - limit, limit, files.get(file))) - 1);
   }
-  // (ZC0007 sorts before an error of its span that was kept: sorted again, in the one order)
-  return sortDiagnostics(out);
+  // The rest keep the input's order; a ZC0007 is out of order only beside a diagnostic of the same
+  // span whose code sorts after "ZC0007" (an error kept at the very span): then sorted again.
+  const misplaced = at.some((i) => (i > 0 && compareDiagnostics(out[i - 1]!, out[i]!) > 0) || (i + 1 < out.length && compareDiagnostics(out[i]!, out[i + 1]!) > 0));
+  return misplaced ? sortDiagnostics(out) : out;
 }
 
 /** ZC0007 at `first`, the first error held back, for `held` errors. */
