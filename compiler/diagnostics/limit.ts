@@ -16,7 +16,8 @@
  * INVARIANT: nothing silent — the count in ZC0007's message is exactly the number of errors it
  * stands for; every warning and note is kept; the result is sorted (`sortDiagnostics`).
  * INVARIANT: idempotent — limiting a limited list changes nothing (a limited file has
- * `limit + 1` errors), so lists limited per program and merged may be limited again.
+ * `limit + 1` errors). Limit a file's whole list once, after merging (not per program, then merged:
+ * two programs' ZC0007s for one file would both be kept).
  */
 import { basename } from 'node:path';
 import type { SourceFile } from '../common/source.js';
