@@ -8,7 +8,7 @@
  * is written synchronously, and each write wakes the client: under load the server is descheduled
  * inside the header's write (the lead's profile of the server: 0.5 s of 5.9 s in `writeAsciiString`,
  * whatever the size of the message), and the client has half a message. Held back and written with
- * the body, the message costs one write (test/bench/lsp.mjs figures in ARCHITECTURE.md).
+ * the body, the message costs one write (measured: ARCHITECTURE.md, the language server).
  * Nothing is parsed or re-framed: the bytes on the pipe are exactly those the library wrote.
  * INVARIANT: the bytes written, and their order, are unchanged — a held header is written before
  * anything that follows it (with the body when the next chunk is one, else on its own).
