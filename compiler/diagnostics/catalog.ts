@@ -27,6 +27,7 @@ const entries = {
   ZC0003: { severity: 'error', title: '导入的文件不存在' },
   ZC0005: { severity: 'error', title: '文件过大，未解析' },
   ZC0006: { severity: 'error', title: '路径中没有政策文件', reserved: true },
+  ZC0007: { severity: 'error', title: '错误过多，其余错误未逐个列出' },
   // ── lexer ──────────────────────────────────────────────────────────
   ZC0101: { severity: 'error', title: '无法识别的字符' },
   ZC0102: { severity: 'error', title: '字符串未闭合' },

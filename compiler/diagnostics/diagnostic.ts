@@ -65,13 +65,17 @@ export function hasErrors(ds: readonly Diagnostic[]): boolean {
   return ds.some((d) => d.severity === 'error');
 }
 
-/** Stable ordering: file, start, end, code. */
-export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
-  return ds.sort(
-    (a, b) =>
-      (a.span.file < b.span.file ? -1 : a.span.file > b.span.file ? 1 : 0) ||
-      a.span.start - b.span.start ||
-      a.span.end - b.span.end ||
-      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+/** The one order of diagnostics: file, start, end, code. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    (a.span.file < b.span.file ? -1 : a.span.file > b.span.file ? 1 : 0) ||
+    a.span.start - b.span.start ||
+    a.span.end - b.span.end ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
   );
+}
+
+/** Stable ordering: file, start, end, code (`compareDiagnostics`). */
+export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  return ds.sort(compareDiagnostics);
 }

@@ -11,6 +11,7 @@
 import { dirname, join, normalize } from 'node:path';
 import { SourceFile } from '../common/source.js';
 import { diag, sortDiagnostics, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
+import { DEFAULT_ERROR_LIMIT, limitErrors } from '../diagnostics/limit.js';
 import { parseFile, reparseFile, restoreLastGood, type ParsedFile } from '../syntax/index.js';
 import { bindIncrementally, bindWithState, type BindState } from '../semantics/binder.js';
 import { checkWith } from '../semantics/checker.js';
@@ -30,7 +31,7 @@ export interface CompiledProgram {
   readonly parameters: Map<string, ParameterSet>;
   readonly sourcePath?: string;
   readonly sourceText?: string;
-  /** Diagnostics that belong to this program (including its files' syntax errors). */
+  /** Diagnostics that belong to this program (including its files' syntax errors), all of them: no error limit. */
   readonly diagnostics: Diagnostic[];
 }
 
@@ -38,6 +39,7 @@ export interface CompileResult {
   readonly programs: CompiledProgram[];
   readonly files: Map<string, SourceFile>;
   readonly parsed: Map<string, ParsedFile>;
+  /** Every program's diagnostics once, sorted, each file's errors past the limit as one ZC0007 (`CompileOptions.errorLimit`). */
   readonly diagnostics: Diagnostic[];
 }
 
@@ -160,8 +162,18 @@ function readOnce(host: Host): Host {
 /** Statistics of the last `compile` (for the benchmark and tests): programs reused whole (`ParseCache.programs`). */
 export const lastCompile = { reused: 0 };
 
+/** Options of `compile`. */
+export interface CompileOptions {
+  /**
+   * Errors reported one by one per file in `CompileResult.diagnostics` (the rest of a file's errors
+   * become one ZC0007, compiler/diagnostics/limit.ts); 0: no limit. Default `DEFAULT_ERROR_LIMIT`.
+   * Each program's own `diagnostics` are never limited.
+   */
+  readonly errorLimit?: number;
+}
+
 /** Compile everything under `paths`. */
-export function compile(paths: readonly string[], fsHost: Host, cache = new ParseCache()): CompileResult {
+export function compile(paths: readonly string[], fsHost: Host, cache = new ParseCache(), options: CompileOptions = {}): CompileResult {
   lastCompile.reused = 0;
   // INVARIANT: each file is read once per compilation (imports are checked and loaded,
   // parameter and source files shared by programs).
@@ -327,7 +339,9 @@ export function compile(paths: readonly string[], fsHost: Host, cache = new Pars
     }
     for (const [path, sf] of extra.extraFiles) files.set(path, sf);
   }
-  return { programs, files, parsed, diagnostics: sortDiagnostics(diagnostics) };
+  // INVARIANT: the limit applies to the final sorted list, per file — whether a program was compiled
+  // whole, incrementally or reused, the same diagnostics give the same report.
+  return { programs, files, parsed, diagnostics: limitErrors(sortDiagnostics(diagnostics), files, options.errorLimit ?? DEFAULT_ERROR_LIMIT) };
 }
 
 /** How many earlier checks of a program the cache keeps. */

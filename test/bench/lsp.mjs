@@ -101,6 +101,21 @@ const byKind = (xs, kinds) => {
   return [one('ordinary ins', part(false, true)), one('del', part(false, false)), one('· structural ins', part(true, true)), one('del', part(true, false))].join(' ');
 };
 
+/**
+ * What was published per edit (`sizes[i]`: { n, bytes } of the i-th edit's publishDiagnostics): diagnostics
+ * and KB per publish, max and median, overall and for the structural insertions (a '"' or '}' that can
+ * turn the rest of a block or file inside out) — issue 13: one mistake, not hundreds of errors.
+ */
+const published = (sizes, kinds) => {
+  const part = (pick) => sizes.filter((_, i) => pick(kinds[i]));
+  const one = (label, ys) => {
+    const n = ys.map((y) => y.n);
+    const kb = ys.map((y) => y.bytes / 1024);
+    return `${label} diagnostics max ${Math.max(...n)} p50 ${pct(n, 50)} · KB max ${f1(Math.max(...kb))} p50 ${f1(pct(kb, 50))} (n ${ys.length})`;
+  };
+  return [one('all edits:', sizes), one('· structural insertions:', part((k) => k.structural && k.insertion))].join(' ');
+};
+
 /** Deterministic PRNG (mulberry32). */
 function rng(seed) {
   let a = seed >>> 0;
@@ -295,8 +310,8 @@ export async function chapterEdits(server, tmp, { edits = 60, seed = 20240301, b
     if (baseServer) srvs.push(await openServer(baseServer, dir, 'county', uri, text));
     const rs = await editLoopAll(srvs, uri, text, rand, edits);
     for (const s of srvs) await s.shutdown();
-    const out = { diagMs: rs[0].diagMs, kinds: rs[0].kinds, cpuPerEdit: rs[0].cpuPerEdit, lines: rs[0].text.split('\n').length - 1 };
-    if (rs[1]) out.base = { diagMs: rs[1].diagMs, cpuPerEdit: rs[1].cpuPerEdit };
+    const out = { diagMs: rs[0].diagMs, sizes: rs[0].sizes, kinds: rs[0].kinds, cpuPerEdit: rs[0].cpuPerEdit, lines: rs[0].text.split('\n').length - 1 };
+    if (rs[1]) out.base = { diagMs: rs[1].diagMs, sizes: rs[1].sizes, cpuPerEdit: rs[1].cpuPerEdit };
     return out;
   } finally {
     for (const s of srvs) s.close();
@@ -324,11 +339,15 @@ async function openServer(server, dir, name, uri, text) {
   };
   const waiting = new Map();
   let diagCount = 0;
+  /** Per version: how many diagnostics were published for it and the size of the notification (UTF-8 bytes of its JSON). */
+  const sizes = new Map();
   conn.onNotification(P.PublishDiagnosticsNotification.type, (p) => {
     if (p.uri !== uri) return;
     diagCount = p.diagnostics.length;
     const w = waiting.get(p.version);
     if (w) { waiting.delete(p.version); w(performance.now()); }
+    // (after the time is taken: measured outside the latency)
+    if (p.version !== undefined) sizes.set(p.version, { n: p.diagnostics.length, bytes: Buffer.byteLength(JSON.stringify(p)) });
   });
   conn.onNotification('window/logMessage', () => {});
   conn.listen();
@@ -347,7 +366,7 @@ async function openServer(server, dir, name, uri, text) {
       await conn.sendRequest(P.ShutdownRequest.type);
       await conn.sendNotification(P.ExitNotification.type);
     };
-    return { P, proc, conn, published, diagCount: () => diagCount, openMs, shutdown, close };
+    return { P, proc, conn, published, diagCount: () => diagCount, sizes, openMs, shutdown, close };
   } catch (e) {
     close();
     throw e;
@@ -372,6 +391,7 @@ async function editLoop(srv, uri, text, rand, edits) {
  */
 async function editLoopAll(srvs, uri, text, rand, edits) {
   const diag = srvs.map(() => []);
+  const sizes = srvs.map(() => []);
   let version = 1;
   const cpu0 = srvs.map((s) => processCpuMs(s.proc.pid));
   const kinds = [];
@@ -388,12 +408,13 @@ async function editLoopAll(srvs, uri, text, rand, edits) {
         const s = performance.now();
         await conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range: change.range, text: change.text }] });
         diag[k].push((await p) - s);
+        sizes[k].push(srvs[k].sizes.get(version) ?? { n: NaN, bytes: NaN });
       }
       kinds.push({ structural: STRUCTURAL.has(ch), insertion: change.text !== '' });
       text = change.next;
     }
   }
-  return srvs.map((s, k) => ({ diagMs: diag[k], kinds, cpuPerEdit: (processCpuMs(s.proc.pid) - cpu0[k]) / diag[k].length, text }));
+  return srvs.map((s, k) => ({ diagMs: diag[k], sizes: sizes[k], kinds, cpuPerEdit: (processCpuMs(s.proc.pid) - cpu0[k]) / diag[k].length, text }));
 }
 
 /**
@@ -477,6 +498,8 @@ export async function benchLsp(opts = {}) {
     log(`diagnostics (didChange → publishDiagnostics, debounce 0): ${stats(diagMs)}   goal p95 < ${GOAL_DIAG_P95} ms: ${dp95 < GOAL_DIAG_P95 ? 'met' : 'NOT met'}, p50 < ${GOAL_DIAG_P50} ms: ${pct(diagMs, 50) < GOAL_DIAG_P50 ? 'met' : 'NOT met'}`);
     log(`  server CPU time per edit (user + system, /proc): ${f1(cpuPerEdit)} ms — wall-clock figures above include waiting for the CPU on a loaded machine`);
     log(`  by kind of edit: ${byKind(diagMs, kinds)}`);
+    log(`  published per edit: ${published(loops[0].sizes, kinds)}`);
+    if (loops[1]) log(`  BEFORE published per edit: ${published(loops[1].sizes, kinds)}`);
     if (loops[1]) log(`  BEFORE (baseline ${opts.baseline.commit}, same edits interleaved): ${stats(loops[1].diagMs)}; server CPU per edit ${f1(loops[1].cpuPerEdit)} ms; after/before p50 ${f1(pct(diagMs, 50) / pct(loops[1].diagMs, 50))}× p95 ${f1(dp95 / pct(loops[1].diagMs, 95))}×`);
     if (loops[1]) log(`  BEFORE by kind of edit: ${byKind(loops[1].diagMs, kinds)}`);
     log(`  (with the editor's default debounce, add 150 ms)`);
@@ -488,6 +511,8 @@ export async function benchLsp(opts = {}) {
     log(`  by kind of edit: ${byKind(ch.diagMs, ch.kinds)}`);
     if (ch.base) log(`  BEFORE (baseline, same edits interleaved): ${stats(ch.base.diagMs)}; server CPU per edit ${f1(ch.base.cpuPerEdit)} ms; after/before p50 ${f1(pct(ch.diagMs, 50) / pct(ch.base.diagMs, 50))}× p95 ${f1(pct(ch.diagMs, 95) / pct(ch.base.diagMs, 95))}×`);
     if (ch.base) log(`  BEFORE by kind of edit: ${byKind(ch.base.diagMs, ch.kinds)}`);
+    log(`  published per edit: ${published(ch.sizes, ch.kinds)}`);
+    if (ch.base) log(`  BEFORE published per edit: ${published(ch.base.sizes, ch.kinds)}`);
 
     // ── where one recompilation spends its time ──
     try {

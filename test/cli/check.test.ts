@@ -183,6 +183,40 @@ describe('zhengce check --format json', () => {
   });
 });
 
+describe('zhengce check --error-limit', () => {
+  // 25 independent errors in one file, 3 in another, and a warning after the 25th error
+  const many = Array.from({ length: 25 }, (_, i) => `指标 「甲${i + 1}」：金额 = 「未定义${i + 1}」`).join('\n') + '\n条款 一、 { 措施 补助 { } }\n';
+  const few = '指标 乙 = 丙\n指标 丁 = 戊\n指标 己 = 庚\n';
+  const codes = (stdout: string) => (JSON.parse(stdout) as { diagnostics: { file: string; code: string; message: string }[] }).diagnostics;
+  it('by default lists 20 errors of a file, then one ZC0007 counting the rest exactly; warnings and other files kept', () => {
+    const dir = project('limit', { 'a.zc': many, 'b.zc': few });
+    const r = runCli(['check', '.', '--format', 'json'], { cwd: dir });
+    expect(r.status).toBe(1);
+    const ds = codes(r.stdout);
+    const a = ds.filter((d) => d.file === 'a.zc');
+    expect(a.map((d) => d.code)).toEqual([...Array(20).fill('ZC0401'), 'ZC0007', 'ZC0510']);
+    expect(a[20]!.message).toBe('错误过多：本文件已列出前 20 个错误，其后 5 个未逐个列出，第一个在 a.zc:21:15（ZC0401）');
+    expect(ds.filter((d) => d.file === 'b.zc').map((d) => d.code)).toEqual(['ZC0401', 'ZC0401', 'ZC0401']);
+  });
+  it('--error-limit 0 lists every error; --error-limit 3 cuts each file at 3 (a file with 4 errors shows all 4)', () => {
+    const dir = project('limit-options', { 'a.zc': many, 'b.zc': few + '指标 辛 = 壬\n' });
+    const all = codes(runCli(['check', '.', '--format', 'json', '--error-limit', '0'], { cwd: dir }).stdout);
+    expect(all.filter((d) => d.code === 'ZC0401')).toHaveLength(29);
+    expect(all.some((d) => d.code === 'ZC0007')).toBe(false);
+    const three = codes(runCli(['check', '.', '--format', 'json', '--error-limit', '3'], { cwd: dir }).stdout);
+    expect(three.filter((d) => d.file === 'a.zc').map((d) => d.code)).toEqual(['ZC0401', 'ZC0401', 'ZC0401', 'ZC0007', 'ZC0510']);
+    expect(three.find((d) => d.code === 'ZC0007')!.message).toContain('其后 22 个未逐个列出，第一个在 a.zc:4:14');
+    expect(three.filter((d) => d.file === 'b.zc').map((d) => d.code)).toEqual(['ZC0401', 'ZC0401', 'ZC0401', 'ZC0401']);
+  });
+  it('a bad --error-limit is a usage error (exit 2)', () => {
+    for (const bad of ['-1', 'x', '2.5']) {
+      const r = runCli(['check', 'policies/sample', '--error-limit', bad]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('--error-limit');
+    }
+  });
+});
+
 describe('zhengce check: usage', () => {
   it('--help (exit 0)', () => {
     const r = runCli(['check', '--help']);

@@ -20,8 +20,8 @@ import { SEED } from '../helpers/seed.js';
 
 // the seed comes from test/helpers/seed.ts (ZC_SEED overrides; fast-check is configured with it globally)
 
-function check(text: string) {
-  return compile(['m.zc'], memoryHost({ 'm.zc': text }));
+function check(text: string, errorLimit?: number) {
+  return compile(['m.zc'], memoryHost({ 'm.zc': text }), undefined, errorLimit === undefined ? {} : { errorLimit });
 }
 
 describe('runs of the same bad character', () => {
@@ -50,13 +50,18 @@ describe('many different bad characters', () => {
   it(`at most ${MAX_UNEXPECTED} ZC0101, then one that counts the rest (on the last one shown)`, () => {
     const n = 30_000;
     const text = Array.from({ length: n }, (_, i) => String.fromCodePoint(0x2600 + (i % 64))).join('') + '\n';
-    const r = check(text);
+    // (the lexer's own cap, seen with no per-file error limit)
+    const r = check(text, 0);
     const z = r.diagnostics.filter((d) => d.code === 'ZC0101');
     expect(z).toHaveLength(MAX_UNEXPECTED + 1);
     expect(z.at(-1)!.message).toBe(`此后还有 ${n - MAX_UNEXPECTED} 个无法识别的字符（${n - MAX_UNEXPECTED} 处），不再逐一列出`);
     expect(r.diagnostics).toHaveLength(MAX_UNEXPECTED + 1);
     // the text renderer stays bounded too
     expect(renderDiagnosticsText(r.diagnostics, r.files).split('\n').length).toBeLessThan(1000);
+    // with the default per-file error limit (compiler/diagnostics/limit.ts): 20 of them, then one ZC0007 for the other 81
+    const limited = check(text).diagnostics;
+    expect(limited.map((d) => d.code)).toEqual([...Array(20).fill('ZC0101'), 'ZC0007']);
+    expect(limited[20]!.message).toContain(`其后 ${MAX_UNEXPECTED + 1 - 20} 个未逐个列出`);
   });
 });
 

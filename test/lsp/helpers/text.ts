@@ -27,21 +27,14 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out;
 }
 
-/** The compiler's diagnostics for `path` when it has `text` (other files from disk). */
+/**
+ * The compiler's diagnostics for `path` when it has `text` (other files from disk), as `compile`
+ * reports them: once each, the file's errors past the error limit as one ZC0007 — what the server
+ * publishes for the file.
+ */
 export function compilerDiagnostics(path: string, text: string, others: Record<string, string> = {}): Diagnostic[] {
   const r = compile([path], memoryHost({ ...others, [path]: text }, nodeHost));
-  const seen = new Set<string>();
-  const out: Diagnostic[] = [];
-  for (const p of r.programs) {
-    for (const d of p.diagnostics) {
-      if (d.span.file !== path) continue;
-      const k = `${d.code}|${d.span.start}|${d.span.end}|${d.message}`;
-      if (seen.has(k)) continue;
-      seen.add(k);
-      out.push(d);
-    }
-  }
-  return out;
+  return r.diagnostics.filter((d) => d.span.file === path);
 }
 
 export interface Triple {

@@ -47,6 +47,7 @@ import {
 } from './convert.js';
 import { codeLenses, COMMANDS, EVAL_COMMAND, VERIFY_COMMAND, evalExample, explainInChild, verifyMeasure } from './commands.js';
 import { EXPLAIN_COMMAND, caseAt, caseLenses, isCaseFile } from './explain-lens.js';
+import { oneWritePerMessage } from './transport.js';
 
 interface Options {
   debounceMs: number;
@@ -56,6 +57,8 @@ interface Options {
   showsCommandResults: boolean;
 }
 
+// (a message's header written with its body: one write per message on the pipe, transport.ts)
+if (process.argv.includes('--stdio')) oneWritePerMessage(process.stdout);
 const connection = createConnection(ProposedFeatures.all);
 const uris = new UriMap();
 let ws = new Workspace([]);

@@ -18,12 +18,13 @@
  *    own; a file-on-its-own program whose root became imported by another program is
  *    dropped — the same grouping `compile` makes for the whole workspace.
  *  - Diagnostics are regrouped per file after every recompilation (deduplicated the
- *    way `compile` does across programs).
+ *    way `compile` does across programs, each file's errors past the error limit as one
+ *    ZC0007, as `compile` reports them: compiler/diagnostics/limit.ts).
  */
 import { dirname, join, normalize } from 'node:path';
 import { paramPath, type ProgramSet } from '../../../compiler/services/program-set.js';
 import {
-  compile, ParseCache, memoryHost, SourceFile,
+  compile, ParseCache, memoryHost, SourceFile, limitErrors, DEFAULT_ERROR_LIMIT,
   type CompiledProgram, type Diagnostic, type Host, type ParsedFile,
 } from '../../../compiler/index.js';
 import type { Sym } from '../../../compiler/semantics/model.js';
@@ -71,6 +72,8 @@ export class Workspace implements ProgramSet {
   readonly sources = new Map<string, SourceFile>();
   /** Current compiler diagnostics per file. */
   private fileDiags = new Map<string, Diagnostic[]>();
+  /** Errors published one by one per file (the rest as one ZC0007; 0: no limit) — `zhengce check`'s default. */
+  errorLimit = DEFAULT_ERROR_LIMIT;
   /** Bumped on every recompilation; caches keyed by it. */
   generation = 0;
   lastTiming: CheckTiming | undefined;
@@ -248,8 +251,10 @@ export class Workspace implements ProgramSet {
         list.push(d);
       }
     }
-    for (const list of next.values()) {
+    for (const [file, list] of next) {
       list.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+      // (as `compile` reports them: a file's errors past the limit are one ZC0007, compiler/diagnostics/limit.ts)
+      next.set(file, limitErrors(list, this.sources, this.errorLimit));
     }
     const touched = new Set<string>(before);
     for (const k of next.keys()) touched.add(k);
