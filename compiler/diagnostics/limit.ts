@@ -72,15 +72,28 @@ export function limitErrors(sorted: Diagnostic[], files: ReadonlyMap<string, Sou
   return misplaced ? sortDiagnostics(out) : out;
 }
 
+/** How many errors each ZC0007 made here stands for (the renderers' summaries count them). */
+const heldBack = new WeakMap<Diagnostic, number>();
+
+/**
+ * The number of errors a ZC0007 made by `limitErrors` stands for (the errors it holds back), else 0:
+ * the renderers' summary line counts every error of the file, listed or not (nothing silent).
+ */
+export function errorsHeldBack(d: Diagnostic): number {
+  return heldBack.get(d) ?? 0;
+}
+
 /** ZC0007 at `first`, the first error held back, for `held` errors. */
 function limitDiagnostic(first: Diagnostic, held: number, limit: number, sf: SourceFile | undefined): Diagnostic {
   const at = sf ? `${basename(first.span.file)}:${position(sf, first.span.start)}` : basename(first.span.file);
-  return diag(
+  const d = diag(
     'ZC0007',
     first.span,
     `错误过多：本文件已列出前 ${limit} 个错误，其后 ${held} 个未逐个列出，第一个在 ${at}（${first.code}）`,
     { help: '先改正前面的错误，其后的错误多半随之消失——常见原因是少了一个结尾引号“"”或右括号“}”，其后的内容被当作另一种内容读了；要列出全部错误：zhengce check --error-limit 0' },
   );
+  heldBack.set(d, held);
+  return d;
 }
 
 /** 1-based line:column of an offset, the column in code points (as the renderers count it, render.ts `positionOf`). */

@@ -44,6 +44,7 @@ import type { SourceFile, Span } from '../common/source.js';
 import { CATALOG } from './catalog.js';
 import { KEPT_INVISIBLE, safeChar, safeInline, safeLines } from './terminal-safe.js';
 import type { Diagnostic, Severity } from './diagnostic.js';
+import { errorsHeldBack } from './limit.js';
 
 /** Options shared by both renderers. */
 export interface RenderOptions {
@@ -356,16 +357,26 @@ function renderOne(
 }
 
 /** Counts by severity; `infos` covers both `info` and `hint`. */
-function summarize(diags: readonly Diagnostic[]): { errors: number; warnings: number; infos: number } {
+/**
+ * Counts by severity. A ZC0007 (the per-file error limit) counts as the errors it holds back — it is
+ * not an error of its own — so `errors` is every error found, listed or not, and `unlisted` how many
+ * of them only a ZC0007 stands for (present only when some are).
+ */
+function summarize(diags: readonly Diagnostic[]): { errors: number; warnings: number; infos: number; unlisted?: number } {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
+  let unlisted = 0;
   for (const d of diags) {
-    if (d.severity === 'error') errors++;
+    const held = errorsHeldBack(d);
+    if (held > 0) {
+      errors += held;
+      unlisted += held;
+    } else if (d.severity === 'error') errors++;
     else if (d.severity === 'warning') warnings++;
     else infos++;
   }
-  return { errors, warnings, infos };
+  return unlisted > 0 ? { errors, warnings, infos, unlisted } : { errors, warnings, infos };
 }
 
 /**
@@ -394,8 +405,8 @@ export function renderDiagnosticsText(
   // MAX_SHOWN; the summary still counts all of them, and JSON output keeps all.
   const blocks = diags.slice(0, MAX_SHOWN).map((d) => renderOne(d, files, cwd, paint).join('\n'));
   if (diags.length > MAX_SHOWN) blocks.push(`……另有 ${diags.length - MAX_SHOWN} 条诊断未显示（用 --format json 查看全部）`);
-  const { errors, warnings } = summarize(diags);
-  blocks.push(paint('bold', `共 ${errors} 个错误，${warnings} 个警告`));
+  const { errors, warnings, unlisted } = summarize(diags);
+  blocks.push(paint('bold', `共 ${errors} 个错误${unlisted ? `（其中 ${unlisted} 个未逐个列出）` : ''}，${warnings} 个警告`));
   return blocks.join('\n\n') + '\n';
 }
 

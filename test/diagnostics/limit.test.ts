@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { SourceFile } from '../../compiler/common/source.js';
 import { diag, sortDiagnostics, type Diagnostic, type Severity } from '../../compiler/diagnostics/diagnostic.js';
 import { DEFAULT_ERROR_LIMIT, limitErrors } from '../../compiler/diagnostics/limit.js';
+import { renderDiagnosticsJson, renderDiagnosticsText } from '../../compiler/diagnostics/render.js';
 
 const A = new SourceFile('/p/甲.zc', '一行\n𠀀𠀀错x\n'.repeat(40));
 const B = new SourceFile('/p/乙.zc', 'b\n'.repeat(40));
@@ -26,6 +27,16 @@ describe('limitErrors', () => {
     expect(out[20]).toMatchObject({ code: 'ZC0007', severity: 'error', span: ds[20]!.span });
     expect(out[20]!.message).toBe('错误过多：本文件已列出前 20 个错误，其后 10 个未逐个列出，第一个在 甲.zc:42:4（ZC0401）');
     expect(out[20]!.help).toContain('结尾引号');
+  });
+
+  it('the summary line counts every error, listed or not — a ZC0007 stands for the errors it holds back', () => {
+    const ds = [...Array.from({ length: 30 }, (_, k) => at(A, 10 * k + 8)), at(A, 3, 'warning'), ...Array.from({ length: 25 }, (_, k) => at(B, 2 * k))];
+    const out = limitErrors(sortDiagnostics(ds), FILES, 20);
+    expect(renderDiagnosticsText(out, FILES, { cwd: '/p' })).toContain('共 55 个错误（其中 15 个未逐个列出），1 个警告');
+    expect(JSON.parse(renderDiagnosticsJson(out, FILES, { cwd: '/p' })).summary).toEqual({ errors: 55, warnings: 1, infos: 0, unlisted: 15 });
+    // no limit reached: the summary as before
+    const few = sortDiagnostics(ds.slice(0, 5));
+    expect(renderDiagnosticsText(limitErrors(few, FILES, 20), FILES, { cwd: '/p' })).toContain('共 5 个错误，0 个警告');
   });
 
   it('a file with exactly limit + 1 errors shows them all; limit 0 is no limit; the default is 20', () => {
