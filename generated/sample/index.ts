@@ -1133,20 +1133,34 @@ let _selCache: { readonly names: readonly unknown[]; readonly sel: readonly numb
 
 /** 常见的选项 { 措施: [措施名…] }（普通对象与数组，措施名合格且不重复）→ 措施序号；其他写法为 undefined（由 _validateOptions 处理）。 */
 function _quickSelection(o: unknown): readonly number[] | undefined {
-  if (typeof o !== 'object' || o === null || Object.getPrototypeOf(o) !== Object.prototype) return undefined;
-  let keys = 0;
-  for (const k in o) {
-    // (an inherited enumerable key is not 措施's own: left to _validateOptions)
-    if (k !== '措施' || !Object.prototype.hasOwnProperty.call(o, k)) return undefined;
-    keys++;
+  if (typeof o !== 'object' || o === null) return undefined;
+  let a: readonly unknown[];
+  let n: number;
+  try {
+    // INVARIANT: a property read of the object comes before each Object.getPrototypeOf: it gives the
+    // optimising compiler the object's map, so that the prototype check is a compare with a constant
+    // instead of a call into the runtime (evaluateFast calls this once per row, from _batch). A read that
+    // throws (a getter, a Proxy) leaves the options to _validateOptions.
+    if ((o as { constructor?: unknown }).constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) return undefined;
+    let keys = 0;
+    for (const k in o) {
+      // (an inherited enumerable key is not 措施's own: left to _validateOptions)
+      if (k !== '措施' || !Object.prototype.hasOwnProperty.call(o, k)) return undefined;
+      keys++;
+    }
+    if (keys !== 1) return undefined;
+    const v = (o as Record<string, unknown>)['措施'];
+    if (!Array.isArray(v)) return undefined;
+    a = v;
+    n = v.length;
+    if (Object.getPrototypeOf(a) !== Array.prototype) return undefined;
+  } catch {
+    return undefined;
   }
-  if (keys !== 1) return undefined;
-  const a = (o as Record<string, unknown>)['措施'];
-  if (!Array.isArray(a) || Object.getPrototypeOf(a) !== Array.prototype) return undefined;
   const c = _selCache;
-  if (c !== undefined && c.names.length === a.length) {
+  if (c !== undefined && c.names.length === n) {
     let same = true;
-    for (let i = 0; i < a.length; i++) {
+    for (let i = 0; i < n; i++) {
       if (a[i] !== c.names[i]) {
         same = false;
         break;

@@ -179,6 +179,40 @@ for (const p of loadPolicies(DIRS, { requirePolicy: true })) {
       expect(() => gen.evaluateMany(42 as never, '2024-07-15')).toThrow(/行: 期望可迭代的行/);
     });
 
+    it('不寻常的选项对象（无原型、Proxy、不可枚举的 constructor、抛出异常的 constructor getter）与同一选项对象在两次调用之间被修改：与普通选项相同', () => {
+      // _quickSelection reads the options object's constructor before Object.getPrototypeOf (so that the
+      // optimising compiler folds the prototype check): an options object where that read is unusual
+      // must still give the answer of the plain { 措施 } — the read that throws included (not thrown out)
+      const samples = fc.sample(caseArbitrary(ir), { numRuns: 60 });
+      const pick = [names[names.length - 1]!, names[0]!];
+      let compared = 0;
+      for (const c of samples) {
+        const ref = refRow(ir, c.facts, c.date as string, c.events, pick);
+        if (!('value' in ref)) continue;
+        const want = JSON.stringify(ref.value);
+        const bare = Object.assign(Object.create(null) as object, { 措施: [...pick] });
+        const proxied = new Proxy({ 措施: [...pick] }, {});
+        const masked = Object.defineProperty({ 措施: [...pick] }, 'constructor', { value: Array, enumerable: false });
+        const throwing = Object.defineProperty({ 措施: [...pick] }, 'constructor', { get: () => { throw new Error('constructor getter'); }, enumerable: false });
+        const arrayProxy = { 措施: new Proxy([...pick], {}) };
+        for (const o of [bare, proxied, masked, throwing, arrayProxy]) {
+          // twice: the second call with the same options object takes _batch's "same as last time" check
+          for (let k = 0; k < 2; k++) expect(JSON.stringify(gen.evaluateFast(c.facts, c.date, c.events, o as never)), `${k}`).toBe(want);
+          expect(JSON.stringify([...gen.evaluateMany([c.facts], c.date, c.events, o as never)])).toBe(JSON.stringify([ref.value]));
+        }
+        // one plain options object, changed between calls: each call answers the options as they are then
+        const opts: { 措施: string[]; 外星?: number } = { 措施: [pick[0]!] };
+        const one = refRow(ir, c.facts, c.date as string, c.events, [pick[0]!]);
+        expect(JSON.stringify(gen.evaluateFast(c.facts, c.date, c.events, opts))).toBe(JSON.stringify((one as { value: unknown }).value));
+        opts.措施.push(pick[1]!);
+        if (pick[1] !== pick[0]) expect(JSON.stringify(gen.evaluateFast(c.facts, c.date, c.events, opts))).toBe(want);
+        opts.外星 = 1;
+        expect(() => gen.evaluateFast(c.facts, c.date, c.events, opts)).toThrow(/选项/);
+        compared++;
+      }
+      expect(compared).toBeGreaterThan(5);
+    });
+
     it('快速路径之外的合格输入（无原型的对象、Proxy、不可枚举的 constructor、另一个 realm 的对象）：与 evaluate 相同', () => {
       const samples = fc.sample(caseArbitrary(ir), { numRuns: 200 });
       let compared = 0;
