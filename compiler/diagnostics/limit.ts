@@ -22,6 +22,7 @@
 import { basename } from 'node:path';
 import type { SourceFile } from '../common/source.js';
 import { compareDiagnostics, diag, sortDiagnostics, type Diagnostic } from './diagnostic.js';
+import { positionOf } from './position.js';
 
 /**
  * Errors reported one by one per file (`zhengce check --error-limit`, the language server). 20, as
@@ -85,7 +86,8 @@ export function errorsHeldBack(d: Diagnostic): number {
 
 /** ZC0007 at `first`, the first error held back, for `held` errors. */
 function limitDiagnostic(first: Diagnostic, held: number, limit: number, sf: SourceFile | undefined): Diagnostic {
-  const at = sf ? `${basename(first.span.file)}:${position(sf, first.span.start)}` : basename(first.span.file);
+  const p = sf && positionOf(sf, first.span.start);
+  const at = p ? `${basename(first.span.file)}:${p.line}:${p.column}` : basename(first.span.file);
   const d = diag(
     'ZC0007',
     first.span,
@@ -94,18 +96,4 @@ function limitDiagnostic(first: Diagnostic, held: number, limit: number, sf: Sou
   );
   heldBack.set(d, held);
   return d;
-}
-
-/** 1-based line:column of an offset, the column in code points (as the renderers count it, render.ts `positionOf`). */
-function position(sf: SourceFile, offset: number): string {
-  const { line } = sf.lineCol(offset);
-  const start = sf.getLineStarts()[line] ?? 0;
-  const end = Math.max(start, Math.min(offset, sf.text.length));
-  let col = 1;
-  for (let i = start; i < end; i++) {
-    const c = sf.text.charCodeAt(i);
-    // (a surrogate pair is one column: its low half is not counted)
-    if (!(c >= 0xdc00 && c <= 0xdfff && i > start && (sf.text.charCodeAt(i - 1) & 0xfc00) === 0xd800)) col++;
-  }
-  return `${line + 1}:${col}`;
 }
