@@ -24,7 +24,7 @@
 import { dirname, join, normalize } from 'node:path';
 import { paramPath, type ProgramSet } from '../../../compiler/services/program-set.js';
 import {
-  compile, ParseCache, memoryHost, SourceFile, limitErrors, DEFAULT_ERROR_LIMIT,
+  compile, ParseCache, memoryHost, SourceFile, limitErrors, DEFAULT_ERROR_LIMIT, sortDiagnostics,
   type CompiledProgram, type Diagnostic, type Host, type ParsedFile,
 } from '../../../compiler/index.js';
 import type { Sym } from '../../../compiler/semantics/model.js';
@@ -252,7 +252,8 @@ export class Workspace implements ProgramSet {
       }
     }
     for (const [file, list] of next) {
-      list.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+      // (the order limitErrors expects and compile reports: file — here one — start, end, code)
+      sortDiagnostics(list);
       // (as `compile` reports them: a file's errors past the limit are one ZC0007, compiler/diagnostics/limit.ts)
       next.set(file, limitErrors(list, this.sources, this.errorLimit));
     }
