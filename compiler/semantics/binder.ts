@@ -12,7 +12,7 @@ import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js
 import type { Span } from '../common/source.js';
 import { formatChineseNumeral } from '../common/numerals.js';
 import type * as A from '../syntax/ast.js';
-import { definitionKey, type BoundProgram, type ClauseInfo, type DefinitionInfo, type MeasureInfo, type ProgramFile, type Reference, type Sym, type SymbolKind } from './model.js';
+import { definitionKey, symbolId, type BoundProgram, type ClauseInfo, type DefinitionInfo, type MeasureInfo, type ProgramFile, type Reference, type Sym, type SymbolKind } from './model.js';
 import { EVENT_ENTITY, EVENT_FIELDS, LEVEL_ENUM, LEVELS, EVAL_DATE, EFFECTIVE_DATE, FUNCTIONS, AGGREGATES, IS_VOID, APPLIES } from './builtins.js';
 
 const LEVEL_ORDER: Record<A.ClauseLevel, number> = { annex: 0, sec: 1, subsec: 2, item: 3, subitem: 4 };
@@ -140,7 +140,7 @@ class Binder {
 
   define(kind: SymbolKind, name: A.Name, owner: { readonly span: Span }, opts: DefineOptions = NO_OPTIONS): Sym | undefined {
     const container = opts.container;
-    const id = container ? `${kind}:${container}.${name.text}` : `${kind}:${name.text}`;
+    const id = symbolId(kind, name.text, container);
     if (opts.global) {
       const prevId = this.globals.get(name.text);
       if (prevId) {
@@ -1251,7 +1251,7 @@ export function clashWith(symbols: ReadonlyMap<string, Sym>, sym: Sym, name: str
     // an entity's fields and its definitions (定义 实体.名称) share one namespace (ZC0402)
     const kinds = sym.kind === 'field' || sym.kind === 'definition' ? ['field', 'definition'] : [sym.kind];
     for (const k of kinds) {
-      const other = symbols.get(`${k}:${sym.container}.${name}`);
+      const other = symbols.get(symbolId(k, name, sym.container));
       if (other && other.id !== sym.id) return other;
     }
     return undefined;

@@ -45,7 +45,7 @@ import type { Span } from '../common/source.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type * as A from '../syntax/ast.js';
 import { checkWith, type CheckMemo } from './checker.js';
-import type { BoundProgram, CheckedProgram, ProgramFile, Reference, Resolution, Type } from './model.js';
+import { symbolId, type BoundProgram, type CheckedProgram, type ProgramFile, type Reference, type Resolution, type Type } from './model.js';
 
 type Leaf = Exclude<A.TopItem | A.ClauseItem, A.ClauseDecl>;
 
@@ -284,11 +284,10 @@ function interfaceMentions(leaf: Leaf): ReadonlySet<string> {
 }
 
 /** The symbol id a leaf declares its own name under (binder.ts `define`), if it has a name. */
-function symbolId(leaf: Leaf): string | undefined {
+function leafSymbolId(leaf: Leaf): string | undefined {
   const name = (leaf as { readonly name?: A.Name }).name;
   if (!name || typeof name.text !== 'string') return undefined;
-  const container = leaf.kind === 'definition' && leaf.entity ? leaf.entity.text : undefined;
-  return container ? `${leaf.kind}:${container}.${name.text}` : `${leaf.kind}:${name.text}`;
+  return symbolId(leaf.kind, name.text, leaf.kind === 'definition' ? leaf.entity?.text : undefined);
 }
 
 /**
@@ -310,9 +309,9 @@ function unpairedLeaves(fresh: readonly Leaf[], dropped: readonly Leaf[], bound:
     else bySig.set(k, [d]);
   }
   const seen = (l: Leaf): boolean => {
-    const id = symbolId(l);
+    const id = leafSymbolId(l);
     if (id !== undefined && bound.symbols.get(id)?.decl !== l) return false;
-    if (l.kind === 'org') for (const a of l.aliases) if (bound.symbols.get(`org:${a.text}`)?.decl !== l) return false;
+    if (l.kind === 'org') for (const a of l.aliases) if (bound.symbols.get(symbolId('org', a.text))?.decl !== l) return false;
     return true;
   };
   const out: Leaf[] = [];

@@ -157,6 +157,11 @@ export interface DefinitionInfo {
   readonly clause?: string;
 }
 
+/** A symbol's id (binder.ts `define`): `kind:名称`, or `kind:容器.名称` for a name inside a container. */
+export function symbolId(kind: string, name: string, container?: string): string {
+  return container ? `${kind}:${container}.${name}` : `${kind}:${name}`;
+}
+
 /** Key of a definition: `名称` or `实体.名称`. */
 export function definitionKey(name: string, entity?: string): string {
   return entity ? `${entity}.${name}` : name;
