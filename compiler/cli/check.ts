@@ -7,7 +7,7 @@ import { DEFAULT_ERROR_LIMIT } from '../diagnostics/limit.js';
 import { nodeHost } from '../project/host.js';
 import { phaseClock } from '../common/timings.js';
 import { countLines, startTimings, type Timings } from './timings.js';
-import { args, failsAt, parseFailLevel, parseFormat, EXIT_FINDINGS, EXIT_OK, UsageError, type Io } from './common.js';
+import { args, failsAt, parseFailLevel, parseFormat, EXIT_FINDINGS, EXIT_OK, UsageError, type Io, pathsNotPolicy } from './common.js';
 
 export const checkHelp = `用法：zhengce check [路径...] [--format text|json] [--fail-level error|warning|note] [--error-limit N] [--timings]
 
@@ -32,7 +32,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
 }
 
 async function checkCommand(argv: string[], io: Io, timings: Timings | undefined): Promise<number> {
-  const { values, positionals } = args(argv, { format: { type: 'string' }, 'fail-level': { type: 'string' }, 'error-limit': { type: 'string' }, timings: { type: 'boolean' } });
+  const { values, positionals } = args(argv, { format: { type: 'string' }, 'fail-level': { type: 'string' }, 'error-limit': { type: 'string' }, timings: { type: 'boolean' } }, pathsNotPolicy('check'));
   if (values['help']) {
     io.out(checkHelp);
     return EXIT_OK;

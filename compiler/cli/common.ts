@@ -5,6 +5,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import type { SolverLimits } from '../verify/limits.js';
+import { suggest } from '../semantics/binder.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -26,13 +27,48 @@ export const processIo: Io = {
   color: !!process.stdout.isTTY && !process.env['NO_COLOR'],
 };
 
-/** parseArgs with Chinese usage errors. */
-export function args(argv: string[], options: NonNullable<ParseArgsConfig['options']>): { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] } {
+/**
+ * parseArgs with Chinese usage errors: an unknown option is named with the closest known one
+ * (`hints` adds a command's own advice for an option it does not take, e.g. verify's `--policy`),
+ * a missing value or a value given to a flag says which option and what it expects.
+ */
+export function args(
+  argv: string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+  hints: Readonly<Record<string, string>> = {},
+): { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] } {
+  const all = { ...options, help: { type: 'boolean' as const, short: 'h' } };
   try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return parseArgs({ args: argv, options: all, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError(`参数错误：${(e as Error).message}`);
+    throw new UsageError(`参数错误：${usageMessage(e, all, hints)}`);
   }
+}
+
+/** `hints` for a command that takes policy paths, not `--policy`: how to name one policy there. */
+export function pathsNotPolicy(command: string): Record<string, string> {
+  return { policy: `zhengce ${command} 按路径选择政策：把政策目录写在命令后面，例如“zhengce ${command} policies/luanchuan”。` };
+}
+
+/** node:util parseArgs's error (English, with a stable `code`) → the Chinese message; an unexpected error keeps its own text. */
+function usageMessage(e: unknown, options: NonNullable<ParseArgsConfig['options']>, hints: Readonly<Record<string, string>>): string {
+  const code = (e as { code?: unknown }).code;
+  const message = String((e as Error).message);
+  // Node quotes the option as it was written: '--name' / '-x' (unknown), '--name <value>' or '-h, --help' (value errors).
+  const quoted = /'([^']*)'/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && quoted !== undefined) {
+    const name = quoted.replace(/^-+/, '').replace(/=.*$/, '');
+    const hint = hints[name];
+    if (hint !== undefined) return `不认识的选项“${quoted}”。${hint}`;
+    const close = name.length > 1 ? suggest(name, Object.keys(options)) : undefined;
+    return `不认识的选项“${quoted}”。${close !== undefined ? `是不是要写“--${close}”？` : ''}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && quoted !== undefined) {
+    const long = /--([^\s,<]+)/.exec(quoted)?.[1];
+    if (long !== undefined && options[long]?.type === 'string') return `选项“--${long}”缺少取值，应写成“--${long} 值”。`;
+    if (long !== undefined) return `选项“--${long}”不带取值（这里写成了“--${long}=…”）。`;
+  }
+  return message;
 }
 
 export type FailLevel = 'error' | 'warning' | 'note';

@@ -26,7 +26,7 @@ import { nodeHost } from '../project/host.js';
 import { escapeJsonUnsafe, positionOf, renderDiagnosticsText, terminalSafe, toDisplayText } from '../diagnostics/render.js';
 import type { SourceFile } from '../common/source.js';
 import { computeCoverage, type CoverageOwner, type CoverageReport, type CoverageStatus, type SentenceCoverage } from '../coverage/coverage.js';
-import { args, failsAt, parseFailLevel, parseFormat, EXIT_FINDINGS, EXIT_OK, type Io } from './common.js';
+import { args, failsAt, parseFailLevel, parseFormat, EXIT_FINDINGS, EXIT_OK, type Io, pathsNotPolicy } from './common.js';
 
 export const coverageHelp = `用法：zhengce coverage [路径...] [--format text|json] [--fail-level error|warning|note]
 
@@ -48,7 +48,7 @@ const KIND_TEXT: Record<CoverageOwner['kind'], string> = {
 };
 
 export function runCoverage(argv: string[], io: Io): number {
-  const { values, positionals } = args(argv, { format: { type: 'string' }, 'fail-level': { type: 'string' } });
+  const { values, positionals } = args(argv, { format: { type: 'string' }, 'fail-level': { type: 'string' } }, pathsNotPolicy('coverage'));
   if (values['help']) {
     io.out(coverageHelp);
     return EXIT_OK;

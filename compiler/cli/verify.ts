@@ -57,7 +57,7 @@ export function saveWitnesses(report: VerifyReport, policies: readonly LoweredPo
   }
   return n;
 }
-import { args, EXIT_FINDINGS, EXIT_OK, parseFailLevel, parseFormat, parseSolverLimits, RLIMIT_HELP, UsageError, type Io } from './common.js';
+import { args, EXIT_FINDINGS, EXIT_OK, parseFailLevel, parseFormat, parseSolverLimits, RLIMIT_HELP, UsageError, type Io, pathsNotPolicy } from './common.js';
 
 export const verifyHelp = `用法：zhengce verify [路径...] [--format text|json|sarif|junit|html] [--fail-level error|warning|note]
                       [--timeout 毫秒] [--rlimit N] [--runs N] [--list-bound N] [--events 文件|none] [--allow-unknown] [--allow-bounded]
@@ -96,7 +96,7 @@ export async function runVerify(argv: string[], io: Io): Promise<number> {
     'list-bound': { type: 'string' },
     'allow-unknown': { type: 'boolean' },
     'allow-bounded': { type: 'boolean' },
-  });
+  }, pathsNotPolicy('verify'));
   if (values['help']) {
     io.out(verifyHelp);
     return EXIT_OK;

@@ -1,0 +1,51 @@
+/**
+ * Usage errors are Chinese and say what to do: node:util parseArgs's English messages are
+ * translated by their stable codes (compiler/cli/common.ts `args`), with the closest option
+ * for a misspelling and a command's own advice (verify/check/coverage take paths, not --policy).
+ */
+import { describe, expect, it } from 'vitest';
+import { args, pathsNotPolicy, UsageError } from '../../compiler/cli/common.js';
+import { ensureDist, runCli } from '../helpers/dist.js';
+
+const options = { date: { type: 'string' }, policy: { type: 'string' }, 'fail-level': { type: 'string' }, check: { type: 'boolean' } } as const;
+
+function usage(argv: string[], hints?: Record<string, string>, opts: Record<string, { type: 'string' | 'boolean' }> = options): string {
+  try {
+    args(argv, { ...opts }, hints);
+  } catch (e) {
+    expect(e).toBeInstanceOf(UsageError);
+    return (e as Error).message;
+  }
+  throw new Error(`no usage error for ${argv.join(' ')}`);
+}
+
+describe('usage errors in Chinese', () => {
+  it('an unknown option names the closest known one', () => {
+    expect(usage(['--polcy', 'x'])).toBe('参数错误：不认识的选项“--polcy”。是不是要写“--policy”？');
+    expect(usage(['--fail-levle', 'error'])).toBe('参数错误：不认识的选项“--fail-levle”。是不是要写“--fail-level”？');
+  });
+  it('an unknown option with nothing close gets no guess', () => {
+    expect(usage(['--zzzzzz'])).toBe('参数错误：不认识的选项“--zzzzzz”。');
+    expect(usage(['-x'])).toBe('参数错误：不认识的选项“-x”。');
+  });
+  it('a missing value and a value given to a flag name the option', () => {
+    expect(usage(['--date'])).toBe('参数错误：选项“--date”缺少取值，应写成“--date 值”。');
+    expect(usage(['--check=yes'])).toBe('参数错误：选项“--check”不带取值（这里写成了“--check=…”）。');
+    expect(usage(['--help=1'])).toBe('参数错误：选项“--help”不带取值（这里写成了“--help=…”）。');
+  });
+  it("a command's own advice wins over a guess", () => {
+    const { policy: _, ...withoutPolicy } = options;
+    const m = usage(['--policy', 'luanchuan'], pathsNotPolicy('verify'), withoutPolicy);
+    expect(m).toBe('参数错误：不认识的选项“--policy”。zhengce verify 按路径选择政策：把政策目录写在命令后面，例如“zhengce verify policies/luanchuan”。');
+  });
+  it('no English text from node:util reaches the user', () => {
+    for (const argv of [['--polcy'], ['--date'], ['--check=1'], ['-q'], ['-d']]) expect(usage(argv)).not.toMatch(/Unknown|Option|argument|positional/);
+  });
+  it('the CLI: `zhengce verify --policy P` exits 2 and says to pass the path', () => {
+    ensureDist();
+    const r = runCli(['verify', '--policy', 'luanchuan']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('zhengce verify policies/luanchuan');
+    expect(r.stdout).toBe('');
+  });
+});
