@@ -117,13 +117,31 @@ async function openDuckDb(path: string): Promise<Db> {
   };
 }
 
+/**
+ * Why a PostgreSQL connection failed, in Chinese, for the usual causes (the socket's errno or the
+ * server's SQLSTATE), with the driver's own message kept after it for anything more exact.
+ */
+export function connectReason(e: unknown): string {
+  const code = (e as { code?: unknown }).code;
+  const original = String((e as Error).message ?? e);
+  const reason =
+    code === 'ECONNREFUSED' ? '服务器拒绝连接：这个地址和端口上没有运行 PostgreSQL（或被防火墙拒绝）' :
+    code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? '找不到这个主机名' :
+    code === 'ETIMEDOUT' || /timeout/i.test(original) ? '连接超时：服务器没有应答' :
+    code === '28P01' ? '用户名或密码不对' :
+    code === '28000' ? '服务器不允许这个用户从这里连接（pg_hba.conf）' :
+    code === '3D000' ? '数据库不存在' :
+    undefined;
+  return reason === undefined ? original : `${reason}（${original}）`;
+}
+
 async function openPostgres(url: string): Promise<Db> {
   const pg = (await import('pg')).default;
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10000 });
   try {
     await client.connect();
   } catch (e) {
-    throw new BatchError('ZC1204', `无法连接数据库 ${url.replace(/\/\/[^@/]*@/, '//…@')}：${(e as Error).message}`);
+    throw new BatchError('ZC1204', `无法连接数据库 ${url.replace(/\/\/[^@/]*@/, '//…@')}：${connectReason(e)}`);
   }
   const types = { getTypeParser: (oid: number, format?: string) => (oid === 1082 ? (v: string) => v : pg.types.getTypeParser(oid, format as 'text')) };
   return {
