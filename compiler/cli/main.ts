@@ -4,6 +4,7 @@
  */
 import { processIo, UsageError, EXIT_USAGE, type Io, EXIT_OK } from './common.js';
 import { terminalSafe } from '../diagnostics/terminal-safe.js';
+import { suggest } from '../semantics/binder.js';
 type Command = { run: (argv: string[], io: Io) => number | Promise<number>; summary: string };
 
 // Commands load lazily: `check` must not pay for ts-morph, z3 and fast-check.
@@ -38,7 +39,7 @@ function help(): string {
 命令：
 ${Object.entries(commands).map(([k, c]) => `  ${k.padEnd(width)}  ${c.summary}`).join('\n')}
 
-每个命令都支持 --help。
+每个命令都支持 --help（或 zhengce help <命令>）；zhengce --version 打印版本。
 `;
 }
 
@@ -47,13 +48,21 @@ export async function main(argv: string[], ioIn: Io = processIo): Promise<number
   // file name, an argument or a policy reaches the terminal raw (see terminalSafe).
   const io: Io = { ...ioIn, err: (s) => ioIn.err(terminalSafe(s)) };
   const [cmd, ...rest] = argv;
+  if (cmd === '--version' || cmd === '-V' || cmd === 'version') {
+    // loaded only here: the version is read from package.json next to the code (report-sarif.ts's toolInfoOf)
+    io.out(`zhengce ${(await import('../verify/report-sarif.js')).toolInfoOf().version}\n`);
+    return EXIT_OK;
+  }
+  // `zhengce help <命令>` is `zhengce <命令> --help`
+  if (cmd === 'help' && rest.length > 0) return main([rest[0]!, '--help'], ioIn);
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
     io.out(help());
     return cmd ? EXIT_OK : EXIT_USAGE;
   }
   const c = commands[cmd];
   if (!c) {
-    io.err(`未知命令“${cmd}”\n\n${help()}`);
+    const close = suggest(cmd.replace(/^-+/, ''), Object.keys(commands));
+    io.err(`未知命令“${cmd}”${close !== undefined ? `。是不是要写“zhengce ${close}”？` : ''}\n\n${help()}`);
     return EXIT_USAGE;
   }
   try {

@@ -3,7 +3,9 @@
  * translated by their stable codes (compiler/cli/common.ts `args`), with the closest option
  * for a misspelling and a command's own advice (verify/check/coverage take paths, not --policy).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../compiler/cli/main.js';
 import { args, pathsNotPolicy, UsageError } from '../../compiler/cli/common.js';
 import { ensureDist, runCli } from '../helpers/dist.js';
 
@@ -47,5 +49,36 @@ describe('usage errors in Chinese', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('zhengce verify policies/luanchuan');
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('commands: help, version, misspellings', () => {
+  async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = '';
+    let err = '';
+    const code = await main(argv, { out: (s) => void (out += s), err: (s) => void (err += s), cwd: process.cwd(), color: false });
+    return { code, out, err };
+  }
+  it('`zhengce help <命令>` is `zhengce <命令> --help`', async () => {
+    const a = await run(['help', 'fmt']);
+    const b = await run(['fmt', '--help']);
+    expect(a).toEqual(b);
+    expect(a.code).toBe(0);
+    expect(a.out).toMatch(/^用法：zhengce fmt/);
+  });
+  it('`zhengce help <未知命令>` is a usage error naming it', async () => {
+    const r = await run(['help', 'nosuch']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^未知命令“nosuch”\n/);
+  });
+  it('--version prints the package version', async () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    for (const v of ['--version', '-V', 'version']) expect(await run([v])).toEqual({ code: 0, out: `zhengce ${pkg.version}\n`, err: '' });
+  });
+  it('a misspelt command names the closest one', async () => {
+    const r = await run(['chek']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^未知命令“chek”。是不是要写“zhengce check”？\n/);
+    expect((await run(['xyzzy'])).err).toMatch(/^未知命令“xyzzy”\n/);
   });
 });
