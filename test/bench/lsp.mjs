@@ -117,7 +117,7 @@ const published = (sizes, kinds) => {
 };
 
 /** Deterministic PRNG (mulberry32). */
-function rng(seed) {
+export function rng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -329,9 +329,9 @@ function positionAt(t, off) {
  * as `text` (version 1). `openMs`: didOpen → its first diagnostics; `published(v)` resolves at
  * the time the diagnostics of version v arrive; `diagCount()` is the number last published.
  */
-async function openServer(server, dir, name, uri, text) {
+export async function openServer(server, dir, name, uri, text, { execArgv = SERVER_EXEC_ARGV } = {}) {
   const P = require('vscode-languageserver-protocol/node');
-  const proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, server, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [...execArgv, server, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = P.createProtocolConnection(new P.StreamMessageReader(proc.stdout), new P.StreamMessageWriter(proc.stdin));
   const close = () => {
     try { conn.dispose(); } catch { /* closed */ }
@@ -341,8 +341,11 @@ async function openServer(server, dir, name, uri, text) {
   let diagCount = 0;
   /** Per version: how many diagnostics were published for it and the size of the notification (UTF-8 bytes of its JSON). */
   const sizes = new Map();
+  /** Every publishDiagnostics received, any file: how many, and how many for files other than `uri`. */
+  const all = { n: 0, others: 0 };
   conn.onNotification(P.PublishDiagnosticsNotification.type, (p) => {
-    if (p.uri !== uri) return;
+    all.n++;
+    if (p.uri !== uri) { all.others++; return; }
     diagCount = p.diagnostics.length;
     const w = waiting.get(p.version);
     if (w) { waiting.delete(p.version); w(performance.now()); }
@@ -363,10 +366,13 @@ async function openServer(server, dir, name, uri, text) {
     await conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'zhengce', version: 1, text } });
     const openMs = (await first) - t0;
     const shutdown = async () => {
+      const exited = new Promise((resolve) => { if (proc.exitCode !== null) resolve(); else proc.once('exit', resolve); });
       await conn.sendRequest(P.ShutdownRequest.type);
       await conn.sendNotification(P.ExitNotification.type);
+      // (the server exits on its own: a --cpu-prof profile is written on exit — ZHENGCE_LSP_EXEC_ARGV)
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
     };
-    return { P, proc, conn, published, diagCount: () => diagCount, sizes, openMs, shutdown, close };
+    return { P, proc, conn, published, diagCount: () => diagCount, sizes, all, openMs, shutdown, close };
   } catch (e) {
     close();
     throw e;
@@ -389,7 +395,7 @@ async function editLoop(srv, uri, text, rand, edits) {
  * interleaved: each edit goes to every server in turn (before/after side by side under the same
  * load). One result per server.
  */
-async function editLoopAll(srvs, uri, text, rand, edits) {
+export async function editLoopAll(srvs, uri, text, rand, edits) {
   const diag = srvs.map(() => []);
   const sizes = srvs.map(() => []);
   let version = 1;
