@@ -30,11 +30,12 @@ export function nameIndex(ws: Workspace, path: string): NameAt[] {
   const hit = cache.get(path);
   if (hit && hit.gen === ws.generation) return hit.entries;
   const entries: NameAt[] = [];
-  const seen = new Set<string>();
+  // (a span as one number: start and end are UTF-16 offsets, far below 2^26 — compile refuses larger files)
+  const seen = new Set<number>();
   for (const p of ws.programsOf(path)) {
     for (const sym of p.checked.symbols.values()) {
       if (sym.nameSpan.file !== path) continue;
-      const k = `${sym.nameSpan.start}:${sym.nameSpan.end}`;
+      const k = sym.nameSpan.start * 0x4000000 + sym.nameSpan.end;
       if (seen.has(k)) continue;
       seen.add(k);
       entries.push({ start: sym.nameSpan.start, end: sym.nameSpan.end, id: sym.id, decl: true, sym, program: p });
@@ -43,7 +44,7 @@ export function nameIndex(ws: Workspace, path: string): NameAt[] {
       if (r.span.file !== path) continue;
       const sym = p.checked.symbols.get(r.target);
       if (!sym) continue;
-      const k = `${r.span.start}:${r.span.end}`;
+      const k = r.span.start * 0x4000000 + r.span.end;
       if (seen.has(k)) continue;
       seen.add(k);
       entries.push({ start: r.span.start, end: r.span.end, id: r.target, decl: false, sym, program: p });

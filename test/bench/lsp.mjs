@@ -86,6 +86,7 @@ function pct(xs, p) {
   if (!s.length) return NaN;
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 }
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—');
 const stats = (xs) => `p50 ${f1(pct(xs, 50))} ms   p95 ${f1(pct(xs, 95))} ms   max ${f1(Math.max(...xs))} ms   (n = ${xs.length})`;
 /** '}' and '"' change the brace/string structure of the rest of the block or file: "structural" edits. */
@@ -117,7 +118,7 @@ const published = (sizes, kinds) => {
 };
 
 /** Deterministic PRNG (mulberry32). */
-function rng(seed) {
+export function rng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -291,6 +292,30 @@ export async function compileBeforeAfter(dir, path, text, baseRoot, { edits = 60
 }
 
 /**
+ * compile() on the very edits a server run made (`oneCharEdits(text, rng(seed), edits)`, each an
+ * insertion then its deletion), in-process, as the server calls it: a long-lived ParseCache keeping
+ * the edited file's CST (≤ 200,000 UTF-16 units), the file over the disk read through statCachedHost.
+ * CPU ms per compile (GC during it included) — beside the server's CPU per edit, what is left is the
+ * server's own (protocol, positions, publishing, GC of its own garbage).
+ */
+export async function compileOnEdits(dir, path, text, { edits = 60, seed = 20240301 } = {}) {
+  const c = await import(pathToFileURL(join(ROOT, 'dist', 'compiler', 'index.js')).href);
+  const { statCachedHost } = await import(pathToFileURL(join(ROOT, 'dist', 'compiler', 'project', 'host.js')).href);
+  const disk = statCachedHost();
+  const cache = new c.ParseCache((p, t) => p === path && t.length <= 200_000);
+  c.compile([dir], c.memoryHost({ [path]: text }, disk), cache);
+  const ms = [];
+  for (const { inserted } of oneCharEdits(text, rng(seed), edits)) {
+    for (const next of [inserted, text]) {
+      const t0 = cpu();
+      c.compile([dir], c.memoryHost({ [path]: next }, disk), cache);
+      ms.push(cpu() - t0);
+    }
+  }
+  return ms;
+}
+
+/**
  * The server on the county's policy (a copy of policies/luanchuan/, the workspace compiled at
  * initialized): one-character edits in 第四章.zc as in the 10,000-line run; diagnostics latency
  * (wall) and server CPU time per edit. The chapter belongs to the county's whole program, so
@@ -310,7 +335,9 @@ export async function chapterEdits(server, tmp, { edits = 60, seed = 20240301, b
     if (baseServer) srvs.push(await openServer(baseServer, dir, 'county', uri, text));
     const rs = await editLoopAll(srvs, uri, text, rand, edits);
     for (const s of srvs) await s.shutdown();
-    const out = { diagMs: rs[0].diagMs, sizes: rs[0].sizes, kinds: rs[0].kinds, cpuPerEdit: rs[0].cpuPerEdit, lines: rs[0].text.split('\n').length - 1 };
+    const out = { diagMs: rs[0].diagMs, sizes: rs[0].sizes, kinds: rs[0].kinds, cpuPerEdit: rs[0].cpuPerEdit, lines: rs[0].text.split('\n').length - 1, others: srvs[0].all.others };
+    // compile() alone on these very edits (in-process, after the servers: not under their load)
+    out.compileMs = await compileOnEdits(dir, path, text, { edits, seed });
     if (rs[1]) out.base = { diagMs: rs[1].diagMs, sizes: rs[1].sizes, cpuPerEdit: rs[1].cpuPerEdit };
     return out;
   } finally {
@@ -329,9 +356,9 @@ function positionAt(t, off) {
  * as `text` (version 1). `openMs`: didOpen → its first diagnostics; `published(v)` resolves at
  * the time the diagnostics of version v arrive; `diagCount()` is the number last published.
  */
-async function openServer(server, dir, name, uri, text) {
+export async function openServer(server, dir, name, uri, text, { execArgv = SERVER_EXEC_ARGV } = {}) {
   const P = require('vscode-languageserver-protocol/node');
-  const proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, server, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [...execArgv, server, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = P.createProtocolConnection(new P.StreamMessageReader(proc.stdout), new P.StreamMessageWriter(proc.stdin));
   const close = () => {
     try { conn.dispose(); } catch { /* closed */ }
@@ -341,8 +368,11 @@ async function openServer(server, dir, name, uri, text) {
   let diagCount = 0;
   /** Per version: how many diagnostics were published for it and the size of the notification (UTF-8 bytes of its JSON). */
   const sizes = new Map();
+  /** Every publishDiagnostics received, any file: how many, and how many for files other than `uri`. */
+  const all = { n: 0, others: 0 };
   conn.onNotification(P.PublishDiagnosticsNotification.type, (p) => {
-    if (p.uri !== uri) return;
+    all.n++;
+    if (p.uri !== uri) { all.others++; return; }
     diagCount = p.diagnostics.length;
     const w = waiting.get(p.version);
     if (w) { waiting.delete(p.version); w(performance.now()); }
@@ -363,10 +393,13 @@ async function openServer(server, dir, name, uri, text) {
     await conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'zhengce', version: 1, text } });
     const openMs = (await first) - t0;
     const shutdown = async () => {
+      const exited = new Promise((resolve) => { if (proc.exitCode !== null) resolve(); else proc.once('exit', resolve); });
       await conn.sendRequest(P.ShutdownRequest.type);
       await conn.sendNotification(P.ExitNotification.type);
+      // (the server exits on its own: a --cpu-prof profile is written on exit — ZHENGCE_LSP_EXEC_ARGV)
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
     };
-    return { P, proc, conn, published, diagCount: () => diagCount, sizes, openMs, shutdown, close };
+    return { P, proc, conn, published, diagCount: () => diagCount, sizes, all, openMs, shutdown, close };
   } catch (e) {
     close();
     throw e;
@@ -389,7 +422,7 @@ async function editLoop(srv, uri, text, rand, edits) {
  * interleaved: each edit goes to every server in turn (before/after side by side under the same
  * load). One result per server.
  */
-async function editLoopAll(srvs, uri, text, rand, edits) {
+export async function editLoopAll(srvs, uri, text, rand, edits) {
   const diag = srvs.map(() => []);
   const sizes = srvs.map(() => []);
   let version = 1;
@@ -410,7 +443,7 @@ async function editLoopAll(srvs, uri, text, rand, edits) {
         diag[k].push((await p) - s);
         sizes[k].push(srvs[k].sizes.get(version) ?? { n: NaN, bytes: NaN });
       }
-      kinds.push({ structural: STRUCTURAL.has(ch), insertion: change.text !== '' });
+      kinds.push({ structural: STRUCTURAL.has(ch), insertion: change.text !== '', ch });
       text = change.next;
     }
   }
@@ -497,6 +530,8 @@ export async function benchLsp(opts = {}) {
     const hp95 = pct(hoverMs, 95);
     log(`diagnostics (didChange → publishDiagnostics, debounce 0): ${stats(diagMs)}   goal p95 < ${GOAL_DIAG_P95} ms: ${dp95 < GOAL_DIAG_P95 ? 'met' : 'NOT met'}, p50 < ${GOAL_DIAG_P50} ms: ${pct(diagMs, 50) < GOAL_DIAG_P50 ? 'met' : 'NOT met'}`);
     log(`  server CPU time per edit (user + system, /proc): ${f1(cpuPerEdit)} ms — wall-clock figures above include waiting for the CPU on a loaded machine`);
+    const ownMs = await compileOnEdits(dir, path, text, { edits, seed: opts.seed ?? 20240301 });
+    log(`  compile() alone on these very edits, in-process, CPU ms: mean ${f1(mean(ownMs))} p50 ${f1(pct(ownMs, 50))} p95 ${f1(pct(ownMs, 95))} — the server's own per edit ≈ ${f1(cpuPerEdit - mean(ownMs))} ms (means: the server's figure is one)`);
     log(`  by kind of edit: ${byKind(diagMs, kinds)}`);
     log(`  published per edit: ${published(loops[0].sizes, kinds)}`);
     if (loops[1]) log(`  BEFORE published per edit: ${published(loops[1].sizes, kinds)}`);
@@ -507,7 +542,10 @@ export async function benchLsp(opts = {}) {
     log(`completion: ${stats(complMs)}`);
     const ch = await chapterEdits(server, tmp, { edits, seed: opts.seed ?? 20240301, baseServer });
     log(`第四章.zc (${ch.lines} lines, the county's whole program re-checked) diagnostics: ${stats(ch.diagMs)}   goal p95 < ${GOAL_CHAPTER_P95} ms: ${pct(ch.diagMs, 95) < GOAL_CHAPTER_P95 ? 'met' : 'NOT met'}`);
-    log(`  server CPU time per edit (user + system, /proc): ${f1(ch.cpuPerEdit)} ms`);
+    log(`  server CPU time per edit (user + system, /proc): ${f1(ch.cpuPerEdit)} ms; compile() alone on these very edits, in-process, CPU ms: mean ${f1(mean(ch.compileMs))} p50 ${f1(pct(ch.compileMs, 50))} p95 ${f1(pct(ch.compileMs, 95))} — the server's own per edit ≈ ${f1(ch.cpuPerEdit - mean(ch.compileMs))} ms (means: the server's figure is one)`);
+    log(`  publishDiagnostics for files other than 第四章.zc during the edits: ${ch.others} (a file is sent again only when its diagnostics changed)`);
+    const slowCh = [...ch.diagMs.keys()].sort((a, b) => ch.diagMs[b] - ch.diagMs[a]).slice(0, Math.max(1, Math.round(ch.diagMs.length / 10)));
+    log(`  slowest tenth (wall ms, character inserted + or deleted −; compile() CPU ms of the same edit in-process): ${slowCh.map((i) => `${f1(ch.diagMs[i])} ${ch.kinds[i].insertion ? '+' : '−'}${JSON.stringify(ch.kinds[i].ch)} (${f1(ch.compileMs[i])})`).join(', ')}`);
     log(`  by kind of edit: ${byKind(ch.diagMs, ch.kinds)}`);
     if (ch.base) log(`  BEFORE (baseline, same edits interleaved): ${stats(ch.base.diagMs)}; server CPU per edit ${f1(ch.base.cpuPerEdit)} ms; after/before p50 ${f1(pct(ch.diagMs, 50) / pct(ch.base.diagMs, 50))}× p95 ${f1(pct(ch.diagMs, 95) / pct(ch.base.diagMs, 95))}×`);
     if (ch.base) log(`  BEFORE by kind of edit: ${byKind(ch.base.diagMs, ch.kinds)}`);

@@ -117,6 +117,45 @@ describe('initialize and diagnostics', () => {
     await c.close(typesUri);
   });
 
+  test('an edit republishes only the files whose diagnostics changed — an unchanged importer is not sent again, a changed one always is, to empty too', async () => {
+    // two buffers not on disk: 用.zc imports 定.zc and reads 家庭.子女数, which 定.zc names 孩子数 at first
+    const defPath = join(FIXTURE, '发布-定.zc');
+    const usePath = join(FIXTURE, '发布-用.zc');
+    const defText = '机构 县民政局\n实体 家庭 {\n  孩子数：整数\n}\n';
+    const useText = '导入 "发布-定.zc"\n条款 一、 "总则" {\n  措施 补助 {\n    牵头单位：县民政局\n    对象：家庭\n    结果 补助金额：金额 一次性\n    规则 「甲」 {\n      条件：家庭.子女数 ≥ 2\n      补助金额 = 100元\n    }\n  }\n}\n';
+    const defUri = await c.open(defPath, defText);
+    await c.current(defUri);
+    const useUri = await c.open(usePath, useText);
+    expect((await c.current(useUri)).diagnostics.map((d) => d.code)).toEqual(['ZC0403']);
+    const sent = () => (c.diagnostics.get(useUri) ?? []).length;
+    // every notification the server sent before answering a request has arrived once the answer has
+    const settled = () => c.request('textDocument/documentSymbol', td(defUri));
+    await settled();
+    const n0 = sent();
+    // a comment in the imported file: its own diagnostics are sent (new version); the importer's did not change
+    const end = { line: defText.split('\n').length - 1, character: 0 };
+    await c.change(defUri, [{ range: { start: end, end }, text: '# 注释\n' }]);
+    expect((await c.current(defUri)).diagnostics).toEqual([]);
+    await settled();
+    expect(sent()).toBe(n0);
+    // the field renamed to the name the importer reads: its diagnostics changed to none — sent, empty
+    const at = pos(defText, '孩子数');
+    const field = { start: at, end: { line: at.line, character: at.character + 3 } };
+    await c.change(defUri, [{ range: field, text: '子女数' }]);
+    const fixed = await c.waitForDiagnostics(useUri, (p) => p.diagnostics.length === 0, 10_000, false);
+    expect(fixed.diagnostics).toEqual([]);
+    await settled();
+    expect(sent()).toBe(n0 + 1);
+    // and back: changed again — sent once
+    await c.change(defUri, [{ range: field, text: '孩子数' }]);
+    const broken = await c.waitForDiagnostics(useUri, (p) => p.diagnostics.length > 0, 10_000, false);
+    expect(broken.diagnostics.map((d) => d.code)).toEqual(['ZC0403']);
+    await settled();
+    expect(sent()).toBe(n0 + 2);
+    await c.close(useUri);
+    await c.close(defUri);
+  });
+
   test('closing a document clears its diagnostics', async () => {
     const path = join(FIXTURE, '关闭.zc');
     const uri = await c.open(path, '指标 甲 = 乙\n');
