@@ -8,7 +8,11 @@
  */
 import { lineEnd, lineOf, lineStarts } from './lines.js';
 
-/** A half-open range [start, end) of UTF-16 offsets in one file. */
+/**
+ * A half-open range [start, end) of UTF-16 offsets in one file. Read-only to every pass; the AST's
+ * spans are where their nodes are now — an in-place re-parse moves them with their nodes
+ * (syntax/blocks.ts `shiftSpansInPlace`): to keep an offset, keep a copy (as `diag` does).
+ */
 export interface Span {
   readonly file: string;
   readonly start: number;

@@ -42,7 +42,15 @@ export interface Result<T> {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Build a diagnostic; severity defaults to the catalog's. */
+/** A copy of a span: a diagnostic keeps the offsets it was made with. */
+const own = (s: Span): Span => ({ file: s.file, start: s.start, end: s.end });
+
+/**
+ * Build a diagnostic; severity defaults to the catalog's.
+ * INVARIANT: a diagnostic holds its own spans (copies of those it is given, its related
+ * information's and its fixes' too): the AST's span objects move with their nodes when an edit
+ * is re-parsed in place (syntax/blocks.ts `shiftSpansInPlace`), a diagnostic says where it was made.
+ */
 export function diag(
   code: DiagnosticCode,
   span: Span,
@@ -53,11 +61,11 @@ export function diag(
     code,
     severity: extra.severity ?? CATALOG[code].severity,
     message,
-    span,
+    span: own(span),
   };
-  if (extra.related && extra.related.length) d.related = extra.related;
+  if (extra.related && extra.related.length) d.related = extra.related.map((r) => ({ ...r, span: own(r.span) }));
   if (extra.help) d.help = extra.help;
-  if (extra.fixes && extra.fixes.length) d.fixes = extra.fixes;
+  if (extra.fixes && extra.fixes.length) d.fixes = extra.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, span: own(e.span) })) }));
   return d;
 }
 

@@ -407,7 +407,7 @@ function checkProgram(bound: BoundProgram, cache: ParseCache): { value: CheckedP
     result = r;
     // (made when a later compile of the program asks for it: a one-off compile — the CLI — pays only for
     // the leaves' spans, taken now: a later parse moves the nodes in place)
-    const at = leafSpans(bound);
+    const at = leafSpans(bound, bindRefs);
     // (made once: the kept compilation of the program shares it, `KeptProgram.check`)
     let made: CheckState | undefined;
     state = () => (made ??= checkState(bound, bindRefs, r, at));

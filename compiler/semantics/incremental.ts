@@ -103,8 +103,12 @@ export function unitsOf(p: BoundProgram): Set<object> {
   return s;
 }
 
-/** The leaves of a program's files and their spans now (for a `CheckState`). */
-export function leafSpans(bound: BoundProgram): { leaves: Map<string, Leaf[]>; spans: Map<string, Int32Array> } {
+/**
+ * The leaves of a program's files and their spans now (for a `CheckState`), and the spans now of the
+ * check's references (`bound.references` from `from` on: those the check made — many are its nodes' own
+ * span objects, which a later parse moves in place with them).
+ */
+export function leafSpans(bound: BoundProgram, from = bound.references.length): { leaves: Map<string, Leaf[]>; spans: Map<string, Int32Array>; refSpans: Int32Array } {
   const leaves = new Map<string, Leaf[]>();
   const spans = new Map<string, Int32Array>();
   for (const [path, f] of bound.files) {
@@ -112,7 +116,14 @@ export function leafSpans(bound: BoundProgram): { leaves: Map<string, Leaf[]>; s
     leaves.set(path, ls);
     spans.set(path, spansOf(ls));
   }
-  return { leaves, spans };
+  const rs = bound.references;
+  const refSpans = new Int32Array(2 * Math.max(0, rs.length - from));
+  for (let i = from, k = 0; i < rs.length; i++, k += 2) {
+    const x = rs[i]!.span;
+    refSpans[k] = x.start;
+    refSpans[k + 1] = x.end;
+  }
+  return { leaves, spans, refSpans };
 }
 
 function spansOf(ls: readonly Leaf[]): Int32Array {
@@ -127,7 +138,7 @@ function spansOf(ls: readonly Leaf[]): Int32Array {
 /**
  * A reference the check made inside a leaf, its span read from the leaf's: the same offsets from the
  * leaf's start wherever the leaf has been moved in place (a leaf checked again gets new ones). No copy of
- * a reference per edit; the span object is made again only when the leaf's span changed.
+ * a reference per edit; the span object is made again only when the leaf's start changed.
  */
 class LeafReference implements Reference {
   readonly target: string;
@@ -135,38 +146,45 @@ class LeafReference implements Reference {
   readonly #file: string;
   readonly #start: number;
   readonly #end: number;
-  #of: Span | undefined;
+  #at = NaN;
   #span: Span | undefined;
-  /** `s`: the reference's span when the leaf started at `leafStart`. */
-  constructor(target: string, leaf: { readonly span: Span }, s: Span, leafStart: number) {
+  /** `s`: the reference's span (its offsets `start`, `end` when given) when the leaf started at `leafStart`. */
+  constructor(target: string, leaf: { readonly span: Span }, s: Span, leafStart: number, start = s.start, end = s.end) {
     this.target = target;
     this.#leaf = leaf;
     this.#file = s.file;
-    this.#start = s.start - leafStart;
-    this.#end = s.end - leafStart;
+    this.#start = start - leafStart;
+    this.#end = end - leafStart;
   }
   get span(): Span {
-    const l = this.#leaf.span;
-    if (this.#of !== l) {
-      this.#of = l;
-      this.#span = { file: this.#file, start: l.start + this.#start, end: l.start + this.#end };
+    // (the leaf's span object moves in place with it: made again when the leaf's start changed)
+    const at = this.#leaf.span.start;
+    if (this.#at !== at) {
+      this.#at = at;
+      this.#span = { file: this.#file, start: at + this.#start, end: at + this.#end };
     }
     return this.#span!;
   }
 }
 
-/** References by leaf (`CheckState.references`), each leaf's in the order the check made them; undefined when one lies in no checked leaf. */
+/**
+ * References by leaf (`CheckState.references`), each leaf's in the order the check made them; undefined when one lies in no checked leaf.
+ * (by their spans when the check ran, `at.refSpans`, as the leaves': the nodes may have moved since)
+ */
 function referencesByLeaf(refs: readonly Reference[], at: ReturnType<typeof leafSpans>, units: ReadonlySet<object>): Map<Leaf, Reference[]> | undefined {
   const out = new Map<Leaf, Reference[]>();
-  for (const r of refs) {
-    const sp = at.spans.get(r.span.file);
-    const i = sp ? leafAt(sp, r.span) : -1;
+  for (let k = 0; k < refs.length; k++) {
+    const r = refs[k]!;
+    const s = r.span;
+    const was = { file: s.file, start: at.refSpans[2 * k]!, end: at.refSpans[2 * k + 1]! };
+    const sp = at.spans.get(s.file);
+    const i = sp ? leafAt(sp, was) : -1;
     if (i < 0) return undefined;
-    const leaf = at.leaves.get(r.span.file)![i]!;
+    const leaf = at.leaves.get(s.file)![i]!;
     if (!units.has(leaf)) return undefined;
     let list = out.get(leaf);
     if (!list) out.set(leaf, (list = []));
-    list.push(new LeafReference(r.target, leaf, r.span, sp![2 * i]!));
+    list.push(new LeafReference(r.target, leaf, s, sp![2 * i]!, was.start, was.end));
   }
   return out;
 }

@@ -158,45 +158,49 @@ export function shiftSpans<T>(v: T, d: number): T {
 }
 
 /**
- * `shiftSpans` in place: every span ({ file, start, end }) under `v` is replaced by one moved by
- * `d` (placeholders [0, 0) excepted); nodes keep their identity. A span object is replaced, never
- * changed: the binder's and checker's references and diagnostics share span objects with the AST,
- * and those of an earlier check must keep the offsets they were made with.
- * INVARIANT: only on nodes of a parse that is then dead — no kept parse (`lastGood`) shares them.
- * INVARIANT: no node with a span is reachable twice in a parse's items (the parsers share only
- * span-free values: a number literal's Decimal and UnitInfo), so none is moved twice
+ * `shiftSpans` in place: every span ({ file, start, end }) under `item` is moved by `d` — the span
+ * objects themselves, as tokens are (placeholders [0, 0) excepted: they stay); nodes and their spans
+ * keep their identity. A span of the AST is the node's position now: whatever must keep the offsets of
+ * a moment holds its own copy — a diagnostic (`diag` copies the spans it is given), the incremental
+ * check's recorded leaf spans (`CheckState.spans`, numbers); references and symbols read their nodes'.
+ * One pass over the item's span objects, collected once per item (the item keeps its identity as it
+ * moves): no allocation per span, no garbage per edit.
+ * INVARIANT: only on nodes of a parse that is then dead — a kept parse (`lastGood`) sharing them is
+ * given back only through `log` undone.
+ * INVARIANT: no span object is reachable twice in a parse's items (each node makes its own; the parsers
+ * share only span-free values: a number literal's Decimal and UnitInfo), so none is moved twice
  * (test/syntax/incremental.test.ts compares moved parses with whole-file ones).
  */
 function shiftSpansInPlace(item: object, d: number, log?: MoveLog): void {
-  const h = spanHolders(item);
-  const os = h.objects;
-  const ks = h.keys;
-  if (log) {
-    const was: Span[] = new Array(os.length);
-    for (let i = 0; i < os.length; i++) {
-      const o = os[i] as Record<string | number, Span>;
-      const k = ks[i]!;
-      const s = o[k]!;
-      was[i] = s;
-      o[k] = movedSpan(s, d);
+  if (d === 0) return;
+  const ss = spansOf(item);
+  let skipped: number[] | undefined;
+  for (let i = 0; i < ss.length; i++) {
+    const s = ss[i]!;
+    // INVARIANT: a missing part's placeholder span is [0, 0) (cst-to-ast's empty range), not a position: it stays.
+    if (s.start === 0 && s.end === 0) (skipped ??= []).push(i);
+    else {
+      s.start += d;
+      s.end += d;
     }
-    log.spansMoved(h, was);
-    return;
   }
-  for (let i = 0; i < os.length; i++) {
-    const o = os[i] as Record<string | number, Span>;
-    const k = ks[i]!;
-    o[k] = movedSpan(o[k]!, d);
-  }
+  log?.spansMoved(ss, d, skipped);
+}
+
+/** A span as `shiftSpansInPlace` moves it (the AST's spans are read-only to every other pass). */
+interface MovableSpan {
+  readonly file: string;
+  start: number;
+  end: number;
 }
 
 /**
  * The in-place moves of one re-parse, recorded so that they can be undone: a parse moves the nodes and
  * tokens it reuses in place and keeps an earlier parse as `lastGood` (with syntax errors, the last one
  * without; without, the one it was made from) — intact again once its logs are undone (index.ts `restoreLastGood`).
- * INVARIANT: `toggle` swaps every recorded span slot with the span it held before (the very objects:
- * the earlier parse's spans come back, not equal copies) and moves every recorded token back by its
- * `d` (or forward again); no slot and no token is recorded twice in one log (nothing is moved twice).
+ * INVARIANT: `toggle` moves every recorded span (but the placeholders it left) and every recorded token
+ * back by its `d` (or forward again) — the very objects: the earlier parse's spans come back as they were;
+ * no span and no token is recorded twice in one log (nothing is moved twice).
  * A block's token array is changed in place only through a log (`spliced`: the re-lexed region's tokens
  * replaced) — tokens moved are recorded by their index after the splices, so undoing moves them first
  * and splices back after, and applying again splices first. INVARIANT: the token arrays recorded are
@@ -204,16 +208,16 @@ function shiftSpansInPlace(item: object, d: number, log?: MoveLog): void {
  * never re-parses).
  */
 export class MoveLog {
-  /** Per item moved: where its spans are, and the span each slot held before (while applied; after, while undone). */
-  private readonly items: { readonly h: SpanHolders; readonly was: Span[] }[] = [];
+  /** Per item moved: its spans, by how much, and the indices of those it left (placeholders). */
+  private readonly items: { readonly ss: readonly MovableSpan[]; readonly d: number; readonly skipped: readonly number[] | undefined }[] = [];
   private readonly toks: { readonly ts: readonly IToken[]; readonly from: number; readonly to: number; readonly d: number }[] = [];
   /** Token arrays changed in place: `ts[at, at + n)` replaced what `other` holds. */
   private readonly splices: { readonly ts: IToken[]; readonly at: number; n: number; other: IToken[] }[] = [];
   /** The moves are in effect (the nodes are where the later parse has them). */
   applied = true;
-  /** The span slots `h` (one item's) held `was` before its move. */
-  spansMoved(h: SpanHolders, was: Span[]): void {
-    this.items.push({ h, was });
+  /** The spans `ss` (one item's) were moved by `d`, but those at `skipped`. */
+  spansMoved(ss: readonly MovableSpan[], d: number, skipped: readonly number[] | undefined): void {
+    this.items.push({ ss, d, skipped });
   }
   /** Tokens `ts[from, to)` were moved by `d`. */
   tokensMoved(ts: readonly IToken[], from: number, to: number, d: number): void {
@@ -228,18 +232,21 @@ export class MoveLog {
   toggle(): void {
     // (a token moved is recorded by its index after the splices: undone before them, applied again after them)
     if (!this.applied) this.toggleSplices();
-    for (const { h, was } of this.items) {
-      const os = h.objects;
-      const ks = h.keys;
-      for (let i = 0; i < os.length; i++) {
-        const o = os[i] as Record<string | number, Span>;
-        const k = ks[i]!;
-        const s = o[k]!;
-        o[k] = was[i]!;
-        was[i] = s;
+    const sign = this.applied ? -1 : 1;
+    for (const { ss, d: d0, skipped } of this.items) {
+      const d = sign * d0;
+      let k = 0;
+      const next = skipped ?? [];
+      for (let i = 0; i < ss.length; i++) {
+        if (k < next.length && next[k] === i) {
+          k++;
+          continue;
+        }
+        const s = ss[i]!;
+        s.start += d;
+        s.end += d;
       }
     }
-    const sign = this.applied ? -1 : 1;
     for (const r of this.toks) {
       const d = sign * r.d;
       for (let x = r.from; x < r.to; x++) {
@@ -263,32 +270,30 @@ export class MoveLog {
   }
 }
 
-/** Where the spans of an item are: the objects (and arrays) holding one and under which key — found once per item, which keeps its identity as it moves. */
-interface SpanHolders {
-  readonly objects: object[];
-  readonly keys: (string | number)[];
-}
-const holders = new WeakMap<object, SpanHolders>();
+/** The span objects of an item (each once), in the order met — found once per item, which keeps its identity (and so do its spans) as it moves. */
+const itemSpans = new WeakMap<object, MovableSpan[]>();
 
-function spanHolders(item: object): SpanHolders {
-  let h = holders.get(item);
-  if (!h) {
-    h = { objects: [], keys: [] };
-    collectHolders(item, h);
-    holders.set(item, h);
+function spansOf(item: object): MovableSpan[] {
+  let ss = itemSpans.get(item);
+  if (!ss) {
+    ss = [];
+    collectSpans(item, ss, new Set());
+    itemSpans.set(item, ss);
   }
-  return h;
+  return ss;
 }
 
-function collectHolders(v: object, h: SpanHolders): void {
+function collectSpans(v: object, out: MovableSpan[], seen: Set<object>): void {
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const x: unknown = v[i];
       if (x !== null && typeof x === 'object') {
         if (isSpan(x)) {
-          h.objects.push(v);
-          h.keys.push(i);
-        } else collectHolders(x, h);
+          if (!seen.has(x)) {
+            seen.add(x);
+            out.push(x as MovableSpan);
+          }
+        } else collectSpans(x, out, seen);
       }
     }
     return;
@@ -298,9 +303,11 @@ function collectHolders(v: object, h: SpanHolders): void {
     const x = o[k];
     if (x !== null && typeof x === 'object') {
       if (isSpan(x)) {
-        h.objects.push(o);
-        h.keys.push(k);
-      } else collectHolders(x, h);
+        if (!seen.has(x)) {
+          seen.add(x);
+          out.push(x as MovableSpan);
+        }
+      } else collectSpans(x, out, seen);
     }
   }
 }
@@ -308,12 +315,6 @@ function collectHolders(v: object, h: SpanHolders): void {
 function isSpan(o: object): boolean {
   const x = o as Record<string, unknown>;
   return typeof x['start'] === 'number' && typeof x['end'] === 'number' && typeof x['file'] === 'string';
-}
-
-function movedSpan(s: Span, d: number): Span {
-  // INVARIANT: a missing part's placeholder span is [0, 0) (cst-to-ast's empty range), not a position: it stays.
-  if (s.start === 0 && s.end === 0) return s;
-  return { file: s.file, start: s.start + d, end: s.end + d };
 }
 
 /**

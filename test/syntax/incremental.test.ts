@@ -501,3 +501,37 @@ test('brackets typed past the nesting limit: the same ZC0204 as a whole-file par
     expect(codes).toEqual([0, 0, 1, 0, 0, 0]);
   }
 });
+
+test('a re-parse in place moves the span objects of the nodes it reuses (the same objects); diagnostics made before keep their offsets; deleting the edit moves them back', () => {
+  // a syntax error in item 20, white space typed in item 3: the nodes after it are moved, and the error's diagnostic in the new parse
+  const base = nestedChapter(24);
+  const bad = base.indexOf('补助金额 = 2000元', base.indexOf('条款 20.'));
+  const text = base.slice(0, bad) + '= ' + base.slice(bad);
+  const cache = new ParseCache();
+  const path = '/ws/a.zc';
+  const before = cache.get(path, text);
+  expect(before.value.syntaxErrors).toBe(true);
+  const decl = declarations(before.value).find((d) => (d as { kind: string }).kind === 'measure' && (d as { span: { start: number } }).span.start > bad) as { span: { start: number; end: number } };
+  const span = decl.span;
+  const [s0, e0] = [span.start, span.end];
+  const diags = before.diagnostics.map((d) => [d.code, d.span.start, d.span.end]);
+  const spanOf = before.diagnostics[0]!.span;
+  expect(spanOf.start).toBeGreaterThan(bad - 1);
+  const at = base.indexOf('= 2000元', base.indexOf('条款 3.')) + 1;
+  const edited = text.slice(0, at) + '  ' + text.slice(at);
+  const after = cache.get(path, edited);
+  const full = parseFile(new SourceFile(path, edited));
+  if (key(shape(after)) !== key(shape(full))) expect(shape(after)).toEqual(shape(full));
+  // the reused declaration: the same node, its very span object moved by the edit's length
+  expect(declarations(after.value)).toContain(decl);
+  expect(decl.span).toBe(span);
+  expect([span.start, span.end]).toEqual([s0 + 2, e0 + 2]);
+  // the earlier parse's diagnostics (copies of the spans they were made with) where they were
+  expect(before.diagnostics.map((d) => [d.code, d.span.start, d.span.end])).toEqual(diags);
+  expect(after.diagnostics[0]!.span.start).toBe(spanOf.start + 2);
+  // deleting the edit again: the earlier parse, its span objects back where they were
+  const back = cache.get(path, text);
+  expect(key(shape(back))).toBe(key(shape(parseFile(new SourceFile(path, text)))));
+  expect(decl.span).toBe(span);
+  expect([span.start, span.end]).toEqual([s0, e0]);
+});
