@@ -17,7 +17,9 @@
  *     application measure `ModuleGen.rawSupported` accepts — the decision of `fastJudge` with
  *     the conditions and values inline (FnGen in raw mode: the same Kleene logic, reading the
  *     input records as given, dates as canonical strings) — and `_RAW_MEASURES`;
- *   - `rawAssumptions`: `_RAW_ASSUMPTIONS`, each 前提's condition in raw mode;
+ *   - `rawAssumptions`: `_ra<i>`, each 前提's condition in raw mode; a uniqueness 前提 (`uniqueKeys`: every element's
+ *     count of the elements agreeing with it on some key fields is 1) first tries `uniqueCheck` — the pairs compared
+ *     once by the keys when every element has them — and else runs the general per-element count;
  *   - `rawOne`: `_rawSel` (does every selected measure have raw code?) and `_rawOne`, the row on
  *     the raw path. A selection with a measure that has no raw code takes the converted path as a
  *     whole; a policy with a 前提 that has no raw code gets no raw path (`rawEnabled`).
