@@ -17,9 +17,7 @@
  *     application measure `ModuleGen.rawSupported` accepts — the decision of `fastJudge` with
  *     the conditions and values inline (FnGen in raw mode: the same Kleene logic, reading the
  *     input records as given, dates as canonical strings) — and `_RAW_MEASURES`;
- *   - `rawAssumptions`: `_ra<i>`, each 前提's condition in raw mode; a uniqueness 前提 (`uniqueKeys`: every element's
- *     count of the elements agreeing with it on some key fields is 1) first tries `uniqueCheck` — the pairs compared
- *     once by the keys when every element has them — and else runs the general per-element count;
+ *   - `rawAssumptions`: `_RAW_ASSUMPTIONS`, each 前提's condition in raw mode;
  *   - `rawOne`: `_rawSel` (does every selected measure have raw code?) and `_rawOne`, the row on
  *     the raw path. A selection with a measure that has no raw code takes the converted path as a
  *     whole; a policy with a 前提 that has no raw code gets no raw path (`rawEnabled`).
@@ -31,7 +29,7 @@
  * statuses and values of `_judge` / `_Measure.fast` (test/emit/fast-raw.test.ts compares them,
  * with the raw path switched off by `_rawSwitch`, on seeded households).
  */
-import type { IrEntity, IrExpr, IrField, IrMeasure, IrProgram } from '../ir/ir.js';
+import type { IrEntity, IrField, IrMeasure, IrProgram } from '../ir/ir.js';
 import { FnGen, type ModuleGen } from './ts-expr.js';
 import { emitOutcomes, validatedEntities } from './ts-fast.js';
 import { commentText, lit } from './ts-strings.js';
@@ -355,102 +353,15 @@ export function rawAssumptions(ir: IrProgram, mod: ModuleGen): string {
   return ir.assumptions.map((a, i) => {
     const g = new FnGen(mod, false, true);
     const v = g.expr(a.condition);
-    const unique = uniqueKeys(ir, mod, a.condition);
-    const pre = unique === undefined ? [] : uniqueCheck(unique);
-    const usesF = g.usesF || (unique !== undefined && unique.g.usesF);
-    const usesD = g.usesD || (unique !== undefined && unique.g.usesD);
-    const params = `(${usesF ? 'F' : '_F'}: _RR, ${usesD ? 'D' : '_D'}: string)`;
+    const params = `(${g.usesF ? 'F' : '_F'}: _RR, ${g.usesD ? 'D' : '_D'}: string)`;
     return [
       `/** 前提「${commentText(a.name)}」的条件在直接路径上的求值。 */`,
       `function _ra${i}${params}: boolean | null {`,
-      ...pre,
       ...g.body(),
       `  return ${v.constant !== undefined ? `${v.code} as boolean | null` : v.code};`,
       '}',
     ].join('\n');
   }).join('\n\n');
-}
-
-/** Field types whose raw values (validated) are equal exactly when `===` says so: the order in which they are compared (cheapest first). */
-const KEY_ORDER: Readonly<Record<string, number>> = { int: 0, bool: 1, enum: 2, date: 3, text: 4 };
-
-/** An IR expression without its source positions (to compare two expressions by structure). */
-const shape = (e: IrExpr): string => JSON.stringify(e, (k, v: unknown) => (k === 'origin' ? undefined : v));
-
-/** Does the expression read an element variable (or `@self`)? */
-const readsVar = (e: IrExpr): boolean => shape(e).includes('"k":"var"');
-
-/**
- * A uniqueness 前提: `L 均满足（D = 1）` where D is an entity definition `人数（L，f₁ = 实体.f₁ 且 … 且 fₖ = 实体.fₖ）`
- * over the same list L (read from the facts' roots, no element variable), each fᵢ a field whose raw values
- * compare by `===` (整数, 是否, 枚举, 日期, 文本). Its list expression (in a raw-mode FnGen `g`, whose body
- * computes it) and the key fields, cheapest comparison first; undefined for any other condition.
- */
-function uniqueKeys(ir: IrProgram, mod: ModuleGen, cond: IrExpr): { g: FnGen; list: string; fields: string[] } | undefined {
-  if (cond.k !== 'quant' || cond.q !== 'forall' || cond.body === undefined || readsVar(cond.list)) return undefined;
-  const b = cond.body;
-  if (b.k !== 'cmp' || b.op !== '=') return undefined;
-  const one = (x: IrExpr): boolean => x.k === 'const' && x.type.k === 'int' && x.value === 1;
-  const d = one(b.b) ? b.a : one(b.a) ? b.b : undefined;
-  if (d === undefined || d.k !== 'def' || d.of === undefined || d.of.k !== 'var' || d.of.name !== cond.var) return undefined;
-  const di = mod.def(d.name);
-  const def = ir.definitions[di];
-  if (def === undefined || def.entity === undefined || mod.mayIv(d)) return undefined;
-  const c = def.expr;
-  if (c.k !== 'quant' || c.q !== 'count' || c.body === undefined || shape(c.list) !== shape(cond.list)) return undefined;
-  const eqs = c.body.k === 'and' ? c.body.xs : [c.body];
-  const fields: { f: string; rank: number }[] = [];
-  for (const x of eqs) {
-    if (x.k !== 'cmp' || x.op !== '=' || x.a.k !== 'get' || x.b.k !== 'get' || x.a.field !== x.b.field) return undefined;
-    const sides = [x.a.of, x.b.of];
-    if (!sides.some((s) => s.k === 'var' && s.name === c.var) || !sides.some((s) => s.k === 'var' && s.name === '@self')) return undefined;
-    const rank = KEY_ORDER[x.a.type.k];
-    if (rank === undefined || x.b.type.k !== x.a.type.k) return undefined;
-    const field = x.a.field;
-    if (!fields.some((f) => f.f === field)) fields.push({ f: field, rank });
-  }
-  if (fields.length === 0) return undefined;
-  const g = new FnGen(mod, false, true);
-  const list = g.expr(cond.list);
-  return { g, list: list.code, fields: fields.sort((p, q) => p.rank - q.rank).map((f) => f.f) };
-}
-
-/**
- * The specialised check of a uniqueness 前提 (uniqueKeys), before the general code: when every element
- * of the list has a value in each key field, the answer is "no two elements agree on every key" (pairs
- * compared once: O(n²/2) comparisons of the fields, no definition call per element); otherwise (a key
- * field without a value, or no list) the general code below answers.
- * INVARIANT: with every key present, each comparison of the general code is known (never null): the
- * definition's count for an element is 1 + the number of other elements agreeing on every key, so
- * "每个计数 = 1" is true exactly when no pair agrees, false otherwise — the general code's answer.
- */
-function uniqueCheck(u: { g: FnGen; list: string; fields: string[] }): string[] {
-  const ks = u.fields.map((_, k) => `k${k}`);
-  return [
-    `  // 专用判定：名单每一项的 ${u.fields.map(commentText).join('、')} 都有值时，即“没有两项这些字段都相同”（两两比较一次）；`,
-    '  // 有缺的值（或没有名单）时由下面的逐项计数求值',
-    '  {',
-    ...u.g.body().map((l) => '  ' + l),
-    `    const uL = ${u.list};`,
-    `    if (uL !== null) {`,
-    '      let dup = false;',
-    '      let all = true;',
-    '      for (let i = 0; i < uL.length; i++) {',
-    '        const e = uL[i] as _RR;',
-    ...u.fields.map((f, k) => `        const ${ks[k]} = e[${lit(f)}];`),
-    `        if (${ks.map((k) => `${k} === undefined`).join(' || ')}) {`,
-    '          all = false;',
-    '          break;',
-    '        }',
-    '        for (let j = 0; j < i && !dup; j++) {',
-    '          const o = uL[j] as _RR;',
-    `          if (${u.fields.map((f, k) => `o[${lit(f)}] === ${ks[k]}`).join(' && ')}) dup = true;`,
-    '        }',
-    '      }',
-    '      if (all) return !dup;',
-    '    }',
-    '  }',
-  ];
 }
 
 /** `_rd<i>` for every definition the raw code reads (their bodies may read more: until none is new). */

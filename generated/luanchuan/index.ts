@@ -9327,32 +9327,6 @@ const _RAW_MEASURES: readonly (((F: _RR, day: number, D: string) => 快速决定
 
 /** 前提「子女名单不重复」的条件在直接路径上的求值。 */
 function _ra0(F: _RR, D: string): boolean | null {
-  // 专用判定：名单每一项的 同胎序号、出生日期 都有值时，即“没有两项这些字段都相同”（两两比较一次）；
-  // 有缺的值（或没有名单）时由下面的逐项计数求值
-  {
-    const t1: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
-    const t2 = t1 === null ? undefined : t1["子女"] as readonly _RR[] | undefined;
-    const t3: readonly _RR[] | null = t2 === undefined ? null : t2;
-    const uL = t3;
-    if (uL !== null) {
-      let dup = false;
-      let all = true;
-      for (let i = 0; i < uL.length; i++) {
-        const e = uL[i] as _RR;
-        const k0 = e["同胎序号"];
-        const k1 = e["出生日期"];
-        if (k0 === undefined || k1 === undefined) {
-          all = false;
-          break;
-        }
-        for (let j = 0; j < i && !dup; j++) {
-          const o = uL[j] as _RR;
-          if (o["同胎序号"] === k0 && o["出生日期"] === k1) dup = true;
-        }
-      }
-      if (all) return !dup;
-    }
-  }
   let t1: boolean | null = null;
   Lt1: {
     const t2: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
