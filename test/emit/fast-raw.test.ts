@@ -103,6 +103,42 @@ describe('evaluateFast 的直接路径（栾川县）：与转换后的路径、
     }
   };
 
+  // 前提「子女名单不重复」's specialised check (ts-raw.ts uniqueCheck): pairs compared once when every child has both
+  // keys, the general per-child count otherwise — at its edges, with the expected 前提 outcome on the raw path
+  const kid = (出生日期: string | undefined, 同胎序号: number | undefined): Record<string, unknown> => ({
+    ...(出生日期 !== undefined ? { 出生日期 } : {}), ...(同胎序号 !== undefined ? { 同胎序号 } : {}), 户籍: '栾川县', 性别: '女', 健在: true,
+  });
+  const UNIQUE: [string, Record<string, unknown>[] | undefined, boolean][] = [
+    ['没有子女', [], false],
+    ['子女名单缺', undefined, false],
+    ['一名子女', [kid('2024-01-01', 1)], false],
+    ['双胞胎（同日，同胎序号 1、2）', [kid('2024-01-01', 1), kid('2024-01-01', 2)], false],
+    ['同一名子女列两次', [kid('2024-01-01', 1), kid('2024-01-01', 1)], true],
+    ['重复在后（第一与第三名）', [kid('2020-05-05', 1), kid('2022-03-03', 1), kid('2020-05-05', 1)], true],
+    ['同日不同胎序、同胎序不同日', [kid('2020-05-05', 1), kid('2020-05-05', 2), kid('2021-05-05', 1), kid('2021-05-05', 2)], false],
+    ['同胎序号 0 与 -0 相同', [kid('2020-05-05', 0), kid('2020-05-05', -0)], true],
+    // a key without a value: the general count — unknown where a comparison is unknown, a definite duplicate still false
+    ['重复，另一名缺同胎序号且同日（计数不确定）', [kid('2024-01-01', 1), kid('2024-01-01', 1), kid('2024-01-01', undefined)], false],
+    ['重复，另一名缺出生日期但同胎序号不同（确定重复）', [kid('2024-01-01', 1), kid('2024-01-01', 1), kid(undefined, 2)], true],
+    ['缺出生日期的一名，无重复', [kid('2024-01-01', 1), kid(undefined, 1)], false],
+    ['缺同胎序号的一名在前，其后重复', [kid('2019-01-01', undefined), kid('2024-01-01', 1), kid('2024-01-01', 1)], true],
+  ];
+  it.each(UNIQUE)('前提「子女名单不重复」：%s', (_, 子女, violated) => {
+    const facts = { 家庭: { 夫妻: [{ 户籍: '栾川县' }], ...(子女 !== undefined ? { 子女 } : {}), 居住地: '栾川县' } };
+    const run = (on: boolean): string => {
+      gen.__rawSwitch(on);
+      try {
+        return JSON.stringify(gen.evaluateFast(facts, '2024-07-15', undefined, { 措施: THREE }));
+      } finally {
+        gen.__rawSwitch(true);
+      }
+    };
+    const on = run(true);
+    expect(on).toBe(run(false));
+    expect(on).toBe(JSON.stringify(fastSelectedOf(gen.evaluate(facts, '2024-07-15') as FullDecisions, THREE)));
+    expect((JSON.parse(on) as { 前提不满足?: string[] }).前提不满足?.includes('子女名单不重复') ?? false).toBe(violated);
+  });
+
   it(`${RUNS} 个随机家庭：直接路径 ≡ 转换后的路径 ≡ evaluate（全部措施、三项措施、全部有直接路径的措施、evaluateMany）`, () => {
     let raw = 0;
     let errors = 0;
