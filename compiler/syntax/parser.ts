@@ -5,7 +5,7 @@
  * INVARIANT: the grammar holds no semantics — which attribute is allowed where,
  * what a clause number means, units and numerals are all decided by cst-to-ast.ts.
  */
-import { CstParser, EOF, tokenMatcher, type CstNode, type IToken, type IRecognitionException, type IOrAlt } from 'chevrotain';
+import { CstParser, EOF, tokenMatcher, type CstNode, type IToken, type IRecognitionException, type IOrAlt, type TokenType } from 'chevrotain';
 import type { SourceFile } from '../common/source.js';
 import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import * as T from './tokens.js';
@@ -42,6 +42,31 @@ class ZhengCeParser extends CstParser {
       }
     }
     return saved;
+  }
+
+  /**
+   * Chevrotain's in-rule recovery asks which token types may follow a token at the current grammar path
+   * (recoverable.js `getFollowsForInRuleRecovery`), and answers by walking the grammar from the top rule
+   * each time (`NextAfterTokenWalker`, not cached): on an edit that opens a string or a 「 — the rest of
+   * a block misread — that walk was a fifth of the parse. The answer depends only on the grammar and the
+   * path (the rule stack, each rule's occurrence, the token and its occurrence in its rule), so it is
+   * kept per path. INVARIANT: the same follows as the walk gives (the callers only read them).
+   */
+  private readonly follows = new Map<string, TokenType[]>();
+  getFollowsForInRuleRecovery(tokType: TokenType, tokIdxInRule: number): TokenType[] {
+    const self = this as unknown as { RULE_STACK: number[]; RULE_STACK_IDX: number; RULE_OCCURRENCE_STACK: number[]; RULE_OCCURRENCE_STACK_IDX: number };
+    let key = `${tokType.tokenTypeIdx}:${tokIdxInRule}|`;
+    for (let i = 0; i <= self.RULE_STACK_IDX; i++) key += `${self.RULE_STACK[i]},`;
+    key += '|';
+    for (let i = 0; i <= self.RULE_OCCURRENCE_STACK_IDX; i++) key += `${self.RULE_OCCURRENCE_STACK[i]},`;
+    let f = this.follows.get(key);
+    if (!f) {
+      f = (CstParser.prototype as unknown as { getFollowsForInRuleRecovery(t: TokenType, i: number): TokenType[] }).getFollowsForInRuleRecovery.call(this, tokType, tokIdxInRule);
+      // (bounded: a path per nesting depth — thousands of levels in a pathological expression)
+      if (this.follows.size >= 4096) this.follows.clear();
+      this.follows.set(key, f);
+    }
+    return f;
   }
 
   // INVARIANT: each OR's alternatives are built once and reused (Chevrotain's advice: an array of
