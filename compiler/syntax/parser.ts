@@ -625,7 +625,18 @@ function chevrotainParse(file: SourceFile, tokens: IToken[]): Result<CstNode> {
   parser.text = file.text;
   parser.stoppedAt = undefined;
   parser.input = tokens;
-  const cst = parser.file();
+  // (Chevrotain makes an Error per recognition error and per failed in-rule recovery — control flow, their
+  // stacks never read: capturing them was 8% of the parse of an edit that opens a string. The stack's
+  // limit is restored after the parse, also when it throws — a RangeError of a too deep nesting is
+  // reported by the caller, tooDeepResult, from its type alone.)
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let cst: CstNode;
+  try {
+    cst = parser.file();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
   parser.text = '';
   const stopped = parser.stoppedAt as IToken | undefined;
   parser.stoppedAt = undefined;
