@@ -1091,14 +1091,19 @@ function resolveUnits(p: BoundProgram): Set<object> {
 }
 
 /**
- * Whether two symbols of one id bind alike for the declarations that refer to them: the same kind, name,
- * clause and container, and the same declaration — the very node, or one the binder reads alike
+ * Whether two symbols of one id bind alike for the declarations that refer to them: the same kind, name
+ * and container (whichever 条款 they are in), and the same declaration — the very node, or one the binder reads alike
  * (`declSignature`: a declaration the parser made again, unchanged or changed only where no name is). A symbol
  * without a declaration (an enum member, a reading, a built-in) and a 条款's are their id and name.
  */
 function sameSym(a: Sym, b: Sym): boolean {
   if (a === b) return true;
-  if (a.kind !== b.kind || a.clause !== b.clause || a.container !== b.container || a.name !== b.name) return false;
+  // INVARIANT: resolving names (pass 2) never reads the 条款 a symbol is in (`Sym.clause`): names resolve to
+  // ids, and what is read of a target is its kind, name, container and declaration. So a symbol that only
+  // moved to another 条款 — a '}' that closes a 条款 early makes the declarations after it another 条款's,
+  // 2,000 symbols in the 10,000-line benchmark — changes no resolution (the result holds the new binding's
+  // symbols, with their 条款).
+  if (a.kind !== b.kind || a.container !== b.container || a.name !== b.name) return false;
   // (a 条款's symbol is its label and anchor: the 条款 node holds everything in it)
   if (a.decl === b.decl || a.kind === 'clause') return true;
   return typeof a.decl === 'object' && a.decl !== null && typeof b.decl === 'object' && b.decl !== null && declSignature(a.decl) === declSignature(b.decl);

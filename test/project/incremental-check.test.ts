@@ -444,3 +444,57 @@ test('a string left open in a long policy (78 declarations dropped) equals a who
   // (the two '"' typed, the edit after one: not the whole program)
   expect(incremental).toBe(3);
 });
+
+// A '}' that closes a 条款 early makes the declarations after it another 条款's (their symbols' `clause`
+// changes, nothing else): resolving names never reads a symbol's 条款 (binder.ts `sameSym`), so the
+// declarations of the other file that refer to them (申请条件) are not resolved again — a two-file program
+// shaped like the county's (正文 naming 附件's measures). Every step equals a whole compile.
+test('a \'}\' that moves declarations to another 条款 resolves again none of those that refer to them, equal to a whole compile', () => {
+  const A = '/ws/two/附件.zc';
+  const M = '/ws/two/正文.zc';
+  const N = 30;
+  const annex = ['实体 家庭 { 子女数：整数 }', '实体 居民 { 人数：整数 }', '机构 县卫健委', '条款 附件2 "申请条件" {'];
+  const main = ['导入 "附件.zc"', '条款 四、 "措施" {'];
+  for (let i = 1; i <= N; i++) {
+    annex.push(`  条款 ${i}. "条件${i}" {`, `    措施 「条件${i}」 {`, '      对象：家庭', '      牵头单位：县卫健委', '      结果 可受理：是否',
+      `      规则 「受理${i}」 {`, '        条件：家庭.子女数 ≥ 1', '        可受理 = 是', '      }', '    }', '  }');
+    main.push(`  条款 （${i}） "补助${i}" {`, `    措施 「补助${i}」 {`, '      对象：家庭', '      牵头单位：县卫健委', `      申请条件：「条件${i}」`,
+      '      结果 补助金额：金额 一次性', `      规则 「规则${i}」 {`, '        条件：家庭.子女数 ≥ 2', '        补助金额 = 2000元', '      }', '    }', '  }');
+  }
+  annex.push('}', '');
+  main.push('}', '');
+  const files: Record<string, string> = { [A]: annex.join('\n'), [M]: main.join('\n') };
+  const paths = [A, M];
+  const texts = { ...files };
+  const cache = new ParseCache();
+  const first = compile(paths, memoryHost(texts, nodeHost), cache);
+  // (the program is well-formed: only what the '}' makes is reported)
+  expect(plain(first.diagnostics)).toEqual([]);
+  const moved = (r: CompileResult) => r.programs.flatMap((p) => [...p.checked.symbols.values()]).find((s) => s.id === `measure:条件${N}`)!.clause;
+  const before = moved(first);
+  const steps: [string, (t: string) => string][] = [
+    // the '}' closes 条款 1. early: 条款 2.–N. and their measures are 条款 附件2's no more (the last '}' left over)
+    [A, swap('  条款 1. "条件1" {\n', '  条款 1. "条件1" {\n  }\n')],
+    [A, swap('  条款 1. "条件1" {\n  }\n', '  条款 1. "条件1" {\n')],
+    // the same '}' and, in one edit, 「条件5」's 对象 changed: 「补助5」 (对象 家庭) names it as 申请条件 — ZC0407
+    // (what the binder reads of a target is its declaration: a moved symbol whose declaration changed counts)
+    [A, (t) => swap('    措施 「条件5」 {\n      对象：家庭', '    措施 「条件5」 {\n      对象：居民')(swap('  条款 1. "条件1" {\n', '  条款 1. "条件1" {\n  }\n')(t))],
+  ];
+  steps.forEach(([file, edit], k) => {
+    texts[file] = edit(texts[file]!);
+    const inc = compile(paths, memoryHost(texts, nodeHost), cache);
+    const fresh = compile(paths, memoryHost(texts, nodeHost), new ParseCache());
+    expect(plain(inc.diagnostics), `step ${k}`).toEqual(plain(fresh.diagnostics));
+    expect(bindingOf(inc), `step ${k}`).toEqual(bindingOf(fresh));
+    expect(typesInOrder(inc), `step ${k}`).toEqual(typesInOrder(fresh));
+    if (k === 0) {
+      expect(inc.diagnostics.map((d) => d.code)).toContain('ZC0203');
+      // the symbols moved to another 条款 …
+      expect(moved(inc)).not.toBe(before);
+      // … bound by declaring again, and no declaration of 正文.zc (N measures naming them) resolved again
+      expect(lastBind.incremental && lastBind.redeclared, lastBind.why).toBe(true);
+      expect(lastBind.reresolved).toBeLessThan(N / 2);
+    }
+    if (k === 2) expect(inc.diagnostics.map((d) => d.code)).toContain('ZC0407');
+  });
+});
