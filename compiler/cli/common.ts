@@ -60,7 +60,8 @@ function usageMessage(e: unknown, options: NonNullable<ParseArgsConfig['options'
     const name = quoted.replace(/^-+/, '').replace(/=.*$/, '');
     const hint = hints[name];
     if (hint !== undefined) return `不认识的选项“${quoted}”。${hint}`;
-    const close = name.length > 1 ? suggest(name, Object.keys(options)) : undefined;
+    // (`suggest` offers nothing for a one-character name: every candidate would be a full replacement)
+    const close = suggest(name, Object.keys(options));
     return `不认识的选项“${quoted}”。${close !== undefined ? `是不是要写“--${close}”？` : ''}`;
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && quoted !== undefined) {

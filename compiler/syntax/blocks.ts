@@ -236,7 +236,7 @@ export class MoveLog {
     for (const { ss, d: d0, skipped } of this.items) {
       const d = sign * d0;
       let k = 0;
-      const next = skipped ?? [];
+      const next = skipped ?? NONE_SKIPPED;
       for (let i = 0; i < ss.length; i++) {
         if (k < next.length && next[k] === i) {
           k++;
@@ -269,6 +269,9 @@ export class MoveLog {
     }
   }
 }
+
+/** No placeholder left by a move (`MoveLog.toggle`'s default: no array made per item per undo). */
+const NONE_SKIPPED: readonly number[] = [];
 
 /** The span objects of an item (each once), in the order met — found once per item, which keeps its identity (and so do its spans) as it moves. */
 const itemSpans = new WeakMap<object, MovableSpan[]>();
