@@ -1,20 +1,21 @@
 /**
- * The compile path's parser: tokens of one block → the AST's expressions built directly, with a
- * light declaration tree (plain objects shaped like parser.ts's CST nodes) for cst-to-ast.ts's
- * declaration checks — no Chevrotain CST. Input: a block's tokens. Output: a `file` node (or
- * undefined: "not for me", the caller then runs the Chevrotain parser as before).
+ * The compile path's parser: tokens of one block → its AST, built while parsing — no Chevrotain CST,
+ * no intermediate tree. Input: a block's tokens. Output: a `file` node holding the AST's top items
+ * (or undefined: "not for me", the caller then runs the Chevrotain parser and cst-to-ast.ts as before).
  *
- * It takes only input the Chevrotain grammar (parser.ts) accepts without any error, and where an
- * expression would give an AST diagnostic (an invalid numeral, date, unit, escape, range, ordinal)
- * it gives up too: error recovery, syntax and expression diagnostics stay with parser.ts and
- * cst-to-ast.ts alone. Its decisions are parser.ts's (Chevrotain's lookahead is within a rule:
- * greedy LL(1) here, LL(2) where 存疑 is both an attribute key and a declaration).
+ * It takes only input the Chevrotain grammar (parser.ts) accepts without any error and that gives no
+ * AST diagnostic: where an expression would give one (an invalid numeral, date, unit, escape, range,
+ * ordinal) it gives up, and the declarations are made by cst-to-ast.ts's declaration rules through a
+ * strict `Builder`, whose first diagnostic gives up too. Error recovery, syntax and AST diagnostics stay
+ * with parser.ts and cst-to-ast.ts alone. Its decisions are parser.ts's (Chevrotain's lookahead is
+ * within a rule: greedy LL(1) here, LL(2) where 存疑 is both an attribute key and a declaration).
  * The formatter's CST is Chevrotain's own, built from the same tokens when first read.
  *
- * INVARIANT: for every input it accepts, `buildAst` of its tree equals `buildAst` of parser.ts's
- * CST — AST, spans and diagnostics (test/syntax/ast-parser.test.ts checks it on every policy and
- * test input, the benchmark corpus and random mutations of them).
- * INVARIANT: holds no semantics beyond cst-to-ast.ts's expression rules, which it mirrors.
+ * INVARIANT: for every input it accepts, its AST equals `buildAst` of parser.ts's CST — AST and spans,
+ * and no diagnostic (test/syntax/ast-parser.test.ts checks it on every policy and test input, the
+ * benchmark corpus and random mutations of them).
+ * INVARIANT: holds no semantics: the expressions mirror cst-to-ast.ts's expression rules; every
+ * declaration is one of cst-to-ast.ts's declaration rules applied to the parts read here.
  */
 import { tokenMatcher, type CstNode, type IToken, type TokenType } from 'chevrotain';
 import type { SourceFile } from '../common/source.js';
@@ -23,32 +24,15 @@ import { parseDate, compareDates } from '../common/calendar.js';
 import * as T from './tokens.js';
 import { tokenEnd } from './lexer.js';
 import type * as A from './ast.js';
-import type { LightNode } from './cst-to-ast.js';
-import { LEGAL_PREFIX, LEGAL_SUFFIX, PERIODS, numeral, unitInfo } from './cst-to-ast.js';
-
-/**
- * A declaration node: parser.ts's CST node of the same rule, flattened — its children in source
- * order, each after the key it would have in the CST's `children` (`seq`: key, child, …; the key
- * is the label or the token/rule name). cst-to-ast.ts reads these directly (`isLight`): one array
- * per node — no `children` object, array per key or `location` object.
- */
-class Node implements LightNode {
-  readonly seq: (string | LightNode | IToken | A.Name | A.Expr)[] = [];
-  endOffset = NaN;
-  constructor(readonly name: string, readonly startOffset: number) {}
-}
-
-/** The `file` node of a block parsed here: its top items for cst-to-ast, and Chevrotain's CST on demand. */
-export interface AstParsedFile extends CstNode {
-  readonly fastTopItems: readonly CstNode[];
-}
-
-/** Thrown (one shared object) when the input is not one this parser takes: the caller falls back. */
-const GIVE_UP = { giveUp: true };
+import { Builder, GIVE_UP, LEGAL_PREFIX, LEGAL_SUFFIX, PERIODS, numeral, unitInfo, type AstParsedFile } from './cst-to-ast.js';
 
 class AstParser {
   private pos = 0;
-  constructor(private readonly file: SourceFile, private readonly toks: readonly IToken[]) {}
+  /** The declaration rules, strict: a diagnostic gives up. */
+  private readonly b: Builder;
+  constructor(private readonly file: SourceFile, private readonly toks: readonly IToken[]) {
+    this.b = new Builder(file, [], true);
+  }
 
   private la(k = 1): IToken | undefined {
     return this.toks[this.pos + k - 1];
@@ -70,180 +54,193 @@ class AstParser {
     this.pos++;
     return x;
   }
-
-  // ── declaration nodes ──
-  private open(name: string): Node {
-    return new Node(name, this.toks[this.pos]?.startOffset ?? NaN);
-  }
-  private close(n: Node): Node {
-    n.endOffset = tokenEnd(this.toks[this.pos - 1]!) - 1;
-    return n;
-  }
-  private add(n: Node, key: string, c: Node | IToken | A.Name | A.Expr): void {
-    n.seq.push(key, c);
-  }
-  /** CONSUME(t) into `n` under t's name (or `label`). */
-  private tok(n: Node, t: TokenType, label?: string): IToken {
-    const x = this.expect(t);
-    this.add(n, label ?? t.name, x);
-    return x;
-  }
-  private sub(n: Node, c: Node, label?: string): void {
-    this.add(n, label ?? c.name, c);
-  }
-
-  items(): CstNode[] {
-    const items: CstNode[] = [];
-    while (this.pos < this.toks.length) items.push(this.topItem() as unknown as CstNode);
-    return items;
-  }
-
-  private topItem(): Node {
-    const n = this.open('topItem');
-    const t = this.la()!.tokenType;
-    if (t === T.Import) this.sub(n, this.importDecl());
-    else if (t === T.Policy) this.sub(n, this.named('policyDecl', T.Policy, true, 'attrBlock'));
-    else if (t === T.Enum) this.sub(n, this.enumDecl());
-    else if (t === T.Entity) this.sub(n, this.entityDecl());
-    else if (t === T.Param) this.sub(n, this.paramDecl());
-    else if (t === T.Org) this.sub(n, this.named('orgDecl', T.Org, false, 'optionalAttrBlock'));
-    else if (t === T.Clause) this.sub(n, this.clauseDecl());
-    else if (t === T.Indicator) this.sub(n, this.indicatorDecl());
-    else if (t === T.Property) this.sub(n, this.named('propertyDecl', T.Property, false, 'attrBlock'));
-    else if (t === T.Qualitative) this.sub(n, this.named('qualDecl', T.Qualitative, true, 'attrBlock'));
-    else if (t === T.Doubt) this.sub(n, this.doubtDecl());
-    else if (t === T.Definition) this.sub(n, this.definitionDecl());
-    else if (t === T.Assumption) this.sub(n, this.named('assumptionDecl', T.Assumption, false, 'attrBlock'));
-    else if (t === T.Semi) this.tok(n, T.Semi);
-    else throw GIVE_UP;
-    return this.close(n);
-  }
-
-  private importDecl(): Node {
-    const n = this.open('importDecl');
-    this.tok(n, T.Import);
-    this.tok(n, T.StringLit);
-    return this.close(n);
-  }
-
-  /** `关键字 名称 {…}` with the name optional (`optionalName`) and the attribute block required or optional. */
-  private named(rule: string, kw: TokenType, optionalName: boolean, block: 'attrBlock' | 'optionalAttrBlock'): Node {
-    const n = this.open(rule);
-    this.tok(n, kw);
-    if (!optionalName || this.atName()) this.add(n, 'nameTok', this.name());
-    if (block === 'attrBlock' || this.at(T.LBrace)) this.sub(n, this.attrBlock());
-    return this.close(n);
-  }
-
   private atName(): boolean {
     const x = this.toks[this.pos];
     return x !== undefined && (x.tokenType === T.Name || x.tokenType === T.QuotedName);
   }
-
-  /**
-   * `{ item ;… }` into `n`: `item` takes one item and returns true, or false when none starts
-   * here; `;` between items is optional (every braced body of the grammar).
-   */
-  private braced(n: Node, item: () => boolean): void {
-    this.tok(n, T.LBrace);
-    for (;;) {
-      if (item()) continue;
-      if (this.at(T.Semi)) this.tok(n, T.Semi);
-      else break;
-    }
-    this.tok(n, T.RBrace);
-  }
-
-  /** An attribute into `n` if one starts here. */
-  private attrItem(n: Node): boolean {
-    if (!this.atCat(T.AttrKey)) return false;
-    this.sub(n, this.attribute());
+  /** `;` between the items of a braced body (optional): skipped if here. */
+  private semi(): boolean {
+    if (!this.at(T.Semi)) return false;
+    this.pos++;
     return true;
   }
-
-  private attrBlock(): Node {
-    const n = this.open('attrBlock');
-    this.braced(n, () => this.attrItem(n));
-    return this.close(n);
+  private eqOrIs(): void {
+    if (this.at(T.EqEq)) this.pos++;
+    else this.expect(T.Is);
   }
 
-  private enumDecl(): Node {
-    const n = this.open('enumDecl');
-    this.tok(n, T.Enum);
-    this.add(n, 'nameTok', this.name());
-    this.braced(n, () => {
-      if (this.atName()) this.add(n, 'member', this.name());
-      else if (this.at(T.Comma)) this.tok(n, T.Comma);
-      else return false;
-      return true;
-    });
-    return this.close(n);
+  // ── declarations: the parts in source order, then cst-to-ast.ts's rule ──
+  items(): A.TopItem[] {
+    const items: A.TopItem[] = [];
+    while (this.pos < this.toks.length) {
+      const item = this.topItem();
+      if (item) items.push(item);
+    }
+    return items;
   }
 
-  private entityDecl(): Node {
-    const n = this.open('entityDecl');
-    this.tok(n, T.Entity);
-    this.add(n, 'nameTok', this.name());
-    this.braced(n, () => {
-      if (!this.atName()) return false;
-      const f = this.open('fieldDecl');
-      this.add(f, 'nameTok', this.name());
-      this.tok(f, T.Colon);
-      this.sub(f, this.typeRef());
-      if (this.at(T.Signed)) this.tok(f, T.Signed);
-      if (this.at(T.StringLit)) this.tok(f, T.StringLit);
-      this.sub(n, this.close(f));
-      return true;
-    });
-    return this.close(n);
+  private topItem(): A.TopItem | undefined {
+    const t = this.toks[this.pos]!.tokenType;
+    if (t === T.Import) return this.importDecl();
+    if (t === T.Policy) return this.policyDecl();
+    if (t === T.Enum) return this.enumDecl();
+    if (t === T.Entity) return this.entityDecl();
+    if (t === T.Param) return this.paramDecl();
+    if (t === T.Org) return this.orgDecl();
+    if (t === T.Clause) return this.clauseDecl();
+    if (t === T.Indicator) return this.indicatorDecl();
+    if (t === T.Property) return this.propertyDecl();
+    if (t === T.Qualitative) return this.qualDecl();
+    if (t === T.Doubt) return this.doubtDecl();
+    if (t === T.Definition) return this.definitionDecl();
+    if (t === T.Assumption) return this.assumptionDecl();
+    if (t === T.Semi) {
+      this.pos++;
+      return undefined;
+    }
+    throw GIVE_UP;
   }
 
-  private eqOrIs(n: Node): void {
-    if (this.at(T.EqEq)) this.tok(n, T.EqEq);
-    else this.tok(n, T.Is);
+  private importDecl(): A.ImportDecl | undefined {
+    const p0 = this.pos++;
+    const path = this.b.str(this.expect(T.StringLit));
+    return this.b.importDecl(this.spanFrom(p0), path);
   }
 
-  private definitionDecl(): Node {
-    const n = this.open('definitionDecl');
-    this.tok(n, T.Definition);
-    this.add(n, 'nameTok', this.name());
+  private policyDecl(): A.PolicyDecl {
+    const p0 = this.pos++;
+    const name = this.atName() ? this.name() : undefined;
+    const attrs = this.attrBlock();
+    return this.b.policyDecl(this.spanFrom(p0), name, attrs);
+  }
+
+  private orgDecl(): A.OrgDecl | undefined {
+    const p0 = this.pos++;
+    const name = this.name();
+    const attrs = this.at(T.LBrace) ? this.attrBlock() : [];
+    return this.b.orgDecl(this.spanFrom(p0), name, attrs);
+  }
+
+  private qualDecl(): A.QualDecl {
+    const p0 = this.pos++;
+    const name = this.atName() ? this.name() : undefined;
+    const attrs = this.attrBlock();
+    return this.b.qualDecl(this.spanFrom(p0), name, attrs, false);
+  }
+
+  private propertyDecl(): A.PropertyDecl {
+    const p0 = this.pos++;
+    const name = this.name();
+    const attrs = this.attrBlock();
+    return this.b.propertyDecl(this.spanFrom(p0), name, attrs, false);
+  }
+
+  private assumptionDecl(): A.AssumptionDecl {
+    const p0 = this.pos++;
+    const name = this.name();
+    const attrs = this.attrBlock();
+    return this.b.assumptionDecl(this.spanFrom(p0), name, attrs);
+  }
+
+  private enumDecl(): A.EnumDecl | undefined {
+    const p0 = this.pos++;
+    const name = this.name();
+    const members: A.Name[] = [];
+    this.expect(T.LBrace);
+    for (;;) {
+      if (this.atName()) members.push(this.name());
+      else if (!this.at(T.Comma) && !this.at(T.Semi)) break;
+      else this.pos++;
+    }
+    this.expect(T.RBrace);
+    return this.b.enumDecl(this.spanFrom(p0), name, members);
+  }
+
+  private entityDecl(): A.EntityDecl | undefined {
+    const p0 = this.pos++;
+    const name = this.name();
+    const fields: A.FieldDecl[] = [];
+    this.expect(T.LBrace);
+    for (;;) {
+      if (this.atName()) {
+        const f0 = this.pos;
+        const fname = this.name();
+        this.expect(T.Colon);
+        const type = this.typeRef();
+        const signed = this.at(T.Signed);
+        if (signed) this.pos++;
+        const doc = this.at(T.StringLit) ? this.b.str(this.next()) : undefined;
+        const field = this.b.fieldDecl(this.spanFrom(f0), fname, type, doc, signed);
+        if (field) fields.push(field);
+      } else if (!this.semi()) break;
+    }
+    this.expect(T.RBrace);
+    return this.b.entityDecl(this.spanFrom(p0), name, fields);
+  }
+
+  private definitionDecl(): A.DefinitionDecl {
+    const p0 = this.pos++;
+    const first = this.name();
+    let second: A.Name | undefined;
     if (this.at(T.Dot)) {
-      this.tok(n, T.Dot);
-      this.add(n, 'member', this.name());
+      this.pos++;
+      second = this.name();
     }
+    let type: A.TypeRef | undefined;
     if (this.at(T.Colon)) {
-      this.tok(n, T.Colon);
-      this.sub(n, this.typeRef());
+      this.pos++;
+      type = this.typeRef();
     }
-    this.eqOrIs(n);
-    this.add(n, 'expr', this.expr());
-    if (this.at(T.LBrace)) this.sub(n, this.attrBlock());
-    return this.close(n);
+    this.eqOrIs();
+    const value = this.expr();
+    const attrs = this.at(T.LBrace) ? this.attrBlock() : [];
+    return this.b.definitionDecl(this.spanFrom(p0), first, second, value, type, attrs);
   }
 
-  private typeRef(): Node {
-    const n = this.open('typeRef');
-    if (this.atCat(T.TypeKeyword)) {
-      this.tok(n, T.TypeKeyword);
-      if (this.at(T.LParen)) {
-        this.tok(n, T.LParen);
-        if (this.at(T.Percent)) this.tok(n, T.Percent);
-        else this.sub(n, this.typeRef(), 'arg');
-        this.tok(n, T.RParen);
-      }
-    } else this.add(n, 'nameTok', this.name());
-    return this.close(n);
+  private indicatorDecl(): A.IndicatorDecl {
+    const p0 = this.pos++;
+    const name = this.name();
+    let type: A.TypeRef | undefined;
+    if (this.at(T.Colon)) {
+      this.pos++;
+      type = this.typeRef();
+    }
+    this.eqOrIs();
+    const value = this.expr();
+    const attrs = this.at(T.LBrace) ? this.attrBlock() : [];
+    return this.b.indicatorDecl(this.spanFrom(p0), name, value, type, attrs);
   }
 
-  private paramDecl(): Node {
-    const n = this.open('paramDecl');
-    this.tok(n, T.Param);
-    this.add(n, 'nameTok', this.name());
-    this.tok(n, T.Colon);
-    this.sub(n, this.typeRef());
-    this.tok(n, T.From);
-    this.tok(n, T.StringLit);
-    return this.close(n);
+  private typeRef(): A.TypeRef {
+    const p0 = this.pos;
+    if (!this.atCat(T.TypeKeyword)) {
+      const name = this.name();
+      return this.b.namedType(this.spanFrom(p0), name)!;
+    }
+    const base = this.next().image as A.BuiltinType;
+    if (!this.at(T.LParen)) return this.b.builtinType(this.spanFrom(p0), base);
+    this.pos++;
+    if (this.at(T.Percent)) {
+      const pct = this.next();
+      this.expect(T.RParen);
+      return this.b.builtinType(this.spanFrom(p0), base, pct);
+    }
+    const arg = this.typeRef();
+    this.expect(T.RParen);
+    const span = this.spanFrom(p0);
+    if (base === '列表') return this.b.builtinType(span, base, undefined, arg.span, undefined, arg);
+    // 时长（个月）: the argument's name or type keyword is a unit word
+    return this.b.builtinType(span, base, undefined, arg.span, arg.kind === 'named' ? arg.name.text : arg.name);
+  }
+
+  private paramDecl(): A.ParamDecl | undefined {
+    const p0 = this.pos++;
+    const name = this.name();
+    this.expect(T.Colon);
+    const type = this.typeRef();
+    this.expect(T.From);
+    const from = this.b.str(this.expect(T.StringLit));
+    return this.b.paramDecl(this.spanFrom(p0), name, type, from);
   }
 
   /** Chevrotain's LL(2) choice where 存疑 (Doubt, also an attribute key) starts an item: a name after it → the declaration. */
@@ -252,170 +249,186 @@ class AstParser {
     return x !== undefined && (x.tokenType === T.Name || x.tokenType === T.QuotedName);
   }
 
-  private clauseDecl(): Node {
-    const n = this.open('clauseDecl');
-    this.tok(n, T.Clause);
-    this.sub(n, this.clauseNumber());
-    if (this.at(T.StringLit)) this.tok(n, T.StringLit, 'title');
-    this.braced(n, () => {
-      const x = this.la();
-      if (x === undefined) return false;
+  private clauseDecl(): A.ClauseDecl {
+    const p0 = this.pos++;
+    const n0 = this.pos;
+    this.clauseNumber();
+    const number = this.b.clauseNumber(this.toks, n0, this.pos);
+    const numberSpan = this.spanFrom(n0);
+    const title = this.at(T.StringLit) ? this.b.str(this.next()) : undefined;
+    const attrs: A.Attribute[] = [];
+    const items: A.ClauseItem[] = [];
+    this.expect(T.LBrace);
+    for (;;) {
+      const x = this.toks[this.pos];
+      if (x === undefined) break;
       const t = x.tokenType;
-      if (t === T.Doubt && this.doubtIsDecl()) this.sub(n, this.doubtDecl());
-      else if (tokenMatcher(x, T.AttrKey)) this.sub(n, this.attribute());
-      else if (t === T.Clause) this.sub(n, this.clauseDecl());
-      else if (t === T.Measure) this.sub(n, this.measureDecl());
-      else if (t === T.Qualitative) this.sub(n, this.named('qualDecl', T.Qualitative, true, 'attrBlock'));
-      else if (t === T.Indicator) this.sub(n, this.indicatorDecl());
-      else if (t === T.Property) this.sub(n, this.named('propertyDecl', T.Property, false, 'attrBlock'));
-      else if (t === T.Definition) this.sub(n, this.definitionDecl());
-      else if (t === T.Assumption) this.sub(n, this.named('assumptionDecl', T.Assumption, false, 'attrBlock'));
-      else return false;
-      return true;
-    });
-    return this.close(n);
+      if (t === T.Doubt && this.doubtIsDecl()) items.push(this.doubtDecl());
+      else if (tokenMatcher(x, T.AttrKey)) attrs.push(this.attribute());
+      else if (t === T.Clause) items.push(this.clauseDecl());
+      else if (t === T.Measure) items.push(this.measureDecl());
+      else if (t === T.Qualitative) items.push(this.qualDecl());
+      else if (t === T.Indicator) items.push(this.indicatorDecl());
+      else if (t === T.Property) items.push(this.propertyDecl());
+      else if (t === T.Definition) items.push(this.definitionDecl());
+      else if (t === T.Assumption) items.push(this.assumptionDecl());
+      else if (!this.semi()) break;
+    }
+    this.expect(T.RBrace);
+    return this.b.clauseDecl(this.spanFrom(p0), number, numberSpan, title, attrs, items);
   }
 
-  private numTok(n: Node): void {
-    if (this.at(T.NumberLit)) this.tok(n, T.NumberLit);
-    else this.tok(n, T.ChineseNumber);
+  private numTok(): void {
+    if (this.at(T.NumberLit) || this.at(T.ChineseNumber)) this.pos++;
+    else throw GIVE_UP;
   }
 
-  private clauseNumber(): Node {
-    const n = this.open('clauseNumber');
+  /** A 条款 number's tokens (附件N, 一、, （一）, 1., （1）…), skipped: the rule reads them. */
+  private clauseNumber(): void {
     let parts = 0;
     for (;;) {
       if (this.at(T.Annex)) {
-        this.tok(n, T.Annex);
-        this.numTok(n);
+        this.pos++;
+        this.numTok();
       } else if (this.at(T.NumberLit) || this.at(T.ChineseNumber)) {
-        this.numTok(n);
-        if (this.at(T.Comma)) this.tok(n, T.Comma);
-        else if (this.at(T.Dot)) this.tok(n, T.Dot);
+        this.pos++;
+        if (this.at(T.Comma) || this.at(T.Dot)) this.pos++;
       } else if (this.at(T.LParen)) {
-        this.tok(n, T.LParen);
-        this.numTok(n);
-        this.tok(n, T.RParen);
+        this.pos++;
+        this.numTok();
+        this.expect(T.RParen);
       } else break;
       parts++;
     }
     if (parts === 0) throw GIVE_UP;
-    return this.close(n);
   }
 
-  private measureDecl(): Node {
-    const n = this.open('measureDecl');
-    this.tok(n, T.Measure);
-    this.add(n, 'nameTok', this.name());
-    this.braced(n, () => {
-      const x = this.la();
-      if (x === undefined) return false;
+  private measureDecl(): A.MeasureDecl {
+    const p0 = this.pos++;
+    const name = this.name();
+    const attrs: A.Attribute[] = [];
+    const outcomes: A.OutcomeDecl[] = [];
+    const rules: A.RuleDecl[] = [];
+    const doubts: A.DoubtDecl[] = [];
+    this.expect(T.LBrace);
+    for (;;) {
+      const x = this.toks[this.pos];
+      if (x === undefined) break;
       const t = x.tokenType;
-      if (t === T.Doubt && this.doubtIsDecl()) this.sub(n, this.doubtDecl());
-      else if (tokenMatcher(x, T.AttrKey)) this.sub(n, this.attribute());
-      else if (t === T.Outcome) this.sub(n, this.outcomeDecl());
-      else if (t === T.Rule) this.sub(n, this.ruleDecl());
-      else return false;
-      return true;
-    });
-    return this.close(n);
+      if (t === T.Doubt && this.doubtIsDecl()) doubts.push(this.doubtDecl());
+      else if (tokenMatcher(x, T.AttrKey)) attrs.push(this.attribute());
+      else if (t === T.Outcome) {
+        const o = this.outcomeDecl();
+        if (o) outcomes.push(o);
+      } else if (t === T.Rule) rules.push(this.ruleDecl());
+      else if (!this.semi()) break;
+    }
+    this.expect(T.RBrace);
+    return this.b.measureDecl(this.spanFrom(p0), name, this.b.measureAttrs(attrs), outcomes, rules, doubts);
   }
 
-  private outcomeDecl(): Node {
-    const n = this.open('outcomeDecl');
-    this.tok(n, T.Outcome);
-    this.add(n, 'nameTok', this.name());
-    this.tok(n, T.Colon);
-    this.sub(n, this.typeRef());
-    if (this.atCat(T.PeriodKeyword)) this.tok(n, T.PeriodKeyword);
-    if (this.at(T.Required)) this.tok(n, T.Required);
-    return this.close(n);
+  private outcomeDecl(): A.OutcomeDecl | undefined {
+    const p0 = this.pos++;
+    const name = this.name();
+    this.expect(T.Colon);
+    const type = this.typeRef();
+    const period = this.atCat(T.PeriodKeyword) ? this.next() : undefined;
+    const required = this.at(T.Required);
+    if (required) this.pos++;
+    return this.b.outcomeDecl(this.spanFrom(p0), name, type, period, required);
   }
 
-  private ruleDecl(): Node {
-    const n = this.open('ruleDecl');
-    this.tok(n, T.Rule);
-    this.add(n, 'nameTok', this.name());
+  private ruleDecl(): A.RuleDecl {
+    const p0 = this.pos++;
+    const name = this.name();
+    const overrides: A.Name[] = [];
     if (this.at(T.ExceptionOf)) {
-      this.tok(n, T.ExceptionOf);
-      this.add(n, 'overrides', this.name());
+      this.pos++;
+      overrides.push(this.name());
       while (this.at(T.Comma)) {
-        this.tok(n, T.Comma);
-        this.add(n, 'overrides', this.name());
+        this.pos++;
+        overrides.push(this.name());
       }
     }
-    this.braced(n, () => {
-      if (this.attrItem(n)) return true;
-      if (!this.atName()) return false;
-      const a = this.open('assignment');
-      this.add(a, 'nameTok', this.name());
-      this.eqOrIs(a);
-      this.add(a, 'expr', this.expr());
-      this.sub(n, this.close(a));
-      return true;
-    });
-    return this.close(n);
-  }
-
-  private doubtDecl(): Node {
-    const n = this.open('doubtDecl');
-    this.tok(n, T.Doubt);
-    this.add(n, 'nameTok', this.name());
-    this.braced(n, () => {
-      if (this.attrItem(n)) return true;
-      if (!this.at(T.Reading)) return false;
-      const r = this.open('readingDecl');
-      this.tok(r, T.Reading);
-      this.add(r, 'nameTok', this.name());
-      this.tok(r, T.Colon);
-      this.tok(r, T.StringLit);
-      this.sub(n, this.close(r));
-      return true;
-    });
-    return this.close(n);
-  }
-
-  private indicatorDecl(): Node {
-    const n = this.open('indicatorDecl');
-    this.tok(n, T.Indicator);
-    this.add(n, 'nameTok', this.name());
-    if (this.at(T.Colon)) {
-      this.tok(n, T.Colon);
-      this.sub(n, this.typeRef());
+    const attrs: A.Attribute[] = [];
+    const assignments: A.Assignment[] = [];
+    this.expect(T.LBrace);
+    for (;;) {
+      if (this.atCat(T.AttrKey)) attrs.push(this.attribute());
+      else if (this.atName()) {
+        const a0 = this.pos;
+        const target = this.name();
+        this.eqOrIs();
+        const value = this.expr();
+        assignments.push(this.b.assignment(this.spanFrom(a0), target, value));
+      } else if (!this.semi()) break;
     }
-    this.eqOrIs(n);
-    this.add(n, 'expr', this.expr());
-    if (this.at(T.LBrace)) this.sub(n, this.attrBlock());
-    return this.close(n);
+    this.expect(T.RBrace);
+    return this.b.ruleDecl(this.spanFrom(p0), name, overrides, this.b.ruleAttrs(attrs), assignments);
   }
 
-  private attribute(): Node {
-    const n = this.open('attribute');
-    this.tok(n, T.AttrKey);
+  private doubtDecl(): A.DoubtDecl {
+    const p0 = this.pos++;
+    const name = this.name();
+    const attrs: A.Attribute[] = [];
+    const readings: A.Reading[] = [];
+    this.expect(T.LBrace);
+    for (;;) {
+      if (this.atCat(T.AttrKey)) attrs.push(this.attribute());
+      else if (this.at(T.Reading)) {
+        const r0 = this.pos++;
+        const rn = this.name();
+        this.expect(T.Colon);
+        const text = this.b.str(this.expect(T.StringLit))!;
+        readings.push(this.b.reading(this.spanFrom(r0), rn, text));
+      } else if (!this.semi()) break;
+    }
+    this.expect(T.RBrace);
+    return this.b.doubtDecl(this.spanFrom(p0), name, this.b.doubtAttrs(attrs), readings, false);
+  }
+
+  /** `{ attribute ;… }`: its attributes. */
+  private attrBlock(): A.Attribute[] {
+    const out: A.Attribute[] = [];
+    this.expect(T.LBrace);
+    for (;;) {
+      if (this.atCat(T.AttrKey)) out.push(this.attribute());
+      else if (!this.semi()) break;
+    }
+    this.expect(T.RBrace);
+    return out;
+  }
+
+  /** At an attribute key: `键：值，…` or `键 { … }`. */
+  private attribute(): A.Attribute {
+    const p0 = this.pos;
+    const key = this.next();
     if (this.at(T.Colon)) {
-      this.tok(n, T.Colon);
-      this.sub(n, this.valueItem());
+      this.pos++;
+      const values = [this.valueItem()];
       while (this.at(T.Comma)) {
-        this.tok(n, T.Comma);
-        this.sub(n, this.valueItem());
+        this.pos++;
+        values.push(this.valueItem());
       }
-    } else if (this.at(T.LBrace)) this.sub(n, this.attrBlock());
-    else throw GIVE_UP;
-    return this.close(n);
+      return this.b.attributeOf(key, this.spanFrom(p0), values, values.length, undefined);
+    }
+    if (!this.at(T.LBrace)) throw GIVE_UP;
+    const block = this.attrBlock();
+    return this.b.attributeOf(key, this.spanFrom(p0), [], 0, block);
   }
 
-  private valueItem(): Node {
-    const n = this.open('valueItem');
-    this.add(n, 'expr', this.expr());
+  private valueItem(): A.ValueItem {
+    const p0 = this.pos;
+    const expr = this.expr();
+    let rangeEnd: A.Expr | undefined;
     if (this.at(T.RangeWord) || this.at(T.Dash)) {
-      this.tok(n, this.la()!.tokenType);
-      this.add(n, 'rangeEnd', this.expr());
+      this.pos++;
+      rangeEnd = this.expr();
     }
-    return this.close(n);
+    return this.b.valueItemOf(this.spanFrom(p0), expr, rangeEnd);
   }
 
-  // ── expressions: the AST directly (cst-to-ast.ts's rules); a name or an expression is a
-  // declaration node's child as its AST (no node around it: cst-to-ast's `name`/`expr` take it as it is) ──
+  // ── expressions: the AST directly (cst-to-ast.ts's expression rules, mirrored) ──
   private spanFrom(p0: number): A.Expr['span'] {
     return this.file.span(this.toks[p0]!.startOffset, tokenEnd(this.toks[this.pos - 1]!));
   }
@@ -696,14 +709,28 @@ class AstParser {
   }
 }
 
+
+/** The `file` node of a block parsed here: its AST, and Chevrotain's CST of the same tokens on demand. */
+class FastFile implements AstParsedFile {
+  readonly name = 'file';
+  private full: CstNode | undefined;
+  constructor(readonly fastItems: A.TopItem[], private readonly cst: () => CstNode) {}
+  get children(): CstNode['children'] {
+    return (this.full ??= this.cst()).children;
+  }
+  get location(): CstNode['location'] {
+    return (this.full ??= this.cst()).location;
+  }
+}
+
 /**
  * Parse one block's tokens for the compile path, or undefined when they are not error-free input
- * without expression diagnostics (then parser.ts's Chevrotain path does it, with recovery).
+ * without AST diagnostics (then parser.ts's Chevrotain path and cst-to-ast.ts do it, with recovery).
  * `cst`: Chevrotain's CST of the same tokens, built when the returned node's `children` or
- * `location` is first read (the formatter).
+ * `location` is first read.
  */
 export function parseAst(file: SourceFile, tokens: readonly IToken[], cst: () => CstNode): AstParsedFile | undefined {
-  let items: CstNode[];
+  let items: A.TopItem[];
   try {
     items = new AstParser(file, tokens).items();
   } catch (e) {
@@ -711,9 +738,5 @@ export function parseAst(file: SourceFile, tokens: readonly IToken[], cst: () =>
     if (e === GIVE_UP || e instanceof RangeError) return undefined;
     throw e;
   }
-  let full: CstNode | undefined;
-  const node = { name: 'file', fastTopItems: items } as unknown as AstParsedFile;
-  Object.defineProperty(node, 'children', { enumerable: true, get: () => (full ??= cst()).children });
-  Object.defineProperty(node, 'location', { enumerable: true, get: () => (full ??= cst()).location });
-  return node;
+  return new FastFile(items, cst);
 }

@@ -19,7 +19,7 @@ import { SourceFile, type Span } from '../common/source.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ClauseDecl, ClauseItem, StrLit, TopItem } from './ast.js';
 import { lexRange, MAX_UNEXPECTED, tokenEnd } from './lexer.js';
-import { parseTokens } from './parser.js';
+import { chevrotainParse, parseTokens } from './parser.js';
 import { buildAst } from './cst-to-ast.js';
 import { Clause, LBrace, RBrace } from './tokens.js';
 
@@ -736,7 +736,7 @@ export function parseBlock(
 /** `b` with its CST, made when first read (the formatter's): Chevrotain's parse of the block's tokens whole. */
 export function withCst(b: Block, source: SourceFile): Block {
   let cst: CstNode | undefined;
-  return Object.defineProperty(b, 'cst', { enumerable: true, get: () => (cst ??= parseTokens(source, b.tokens).value) });
+  return Object.defineProperty(b, 'cst', { enumerable: true, get: () => (cst ??= chevrotainParse(source, b.tokens).value) });
 }
 
 /**

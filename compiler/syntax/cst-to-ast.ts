@@ -1,11 +1,20 @@
 /**
- * CST → AST pass.
+ * CST → AST pass, and the declaration rules both parsers share.
  * Input: the CST of one file (parser.ts). Output: FileAst + diagnostics (ZC03xx):
  * numerals, dates and units converted exactly; clause numbers decoded; attributes
  * checked against what each declaration allows.
  *
+ * The declaration rules (`importDecl` … `propertyDecl`, `attribute`, `typeRef`'s `builtinType`,
+ * `clauseNumber`) take a declaration's parts — its span, names, converted expressions and
+ * attributes — and make its AST node and diagnostics. This file reads the parts off Chevrotain's CST;
+ * ast-parser.ts gives them while it parses (a `Builder` in strict mode: the first diagnostic throws
+ * `GIVE_UP`, and the caller parses the tokens with Chevrotain instead). One home for each rule.
+ *
  * INVARIANT: tolerant of partial CSTs from error recovery — a missing child yields a
  * missing AST field, never an exception.
+ * INVARIANT: a declaration's diagnostics come in the order the CST path makes them — parts read off the
+ * CST in source order, each declaration's attributes checked before its nested declarations are
+ * converted (the `…Attrs` rules run before the nested parts are read).
  */
 import type { CstNode, IToken } from 'chevrotain';
 import type { SourceFile, Span } from '../common/source.js';
@@ -17,26 +26,26 @@ import { parseDate, compareDates } from '../common/calendar.js';
 import { tokenEnd } from './lexer.js';
 import { phaseClock } from '../common/timings.js';
 import type * as A from './ast.js';
-import type { AstParsedFile } from './ast-parser.js';
 
 type Child = CstNode | IToken;
-const isToken = (c: Child | LightNode | A.Name | A.Expr): c is IToken => (c as IToken).image !== undefined;
+const isToken = (c: Child): c is IToken => (c as IToken).image !== undefined;
 
 /**
- * A declaration node of ast-parser.ts: parser.ts's CST node of the same rule flattened — its
- * children in source order, each after the key it would have in the CST's `children` (`seq`:
- * key, child, key, child, …; one array per node), and its offsets (`endOffset` inclusive, as a CST location's). Where the CST has a
- * `nameTok` node (any label) the child is the name's AST (`A.Name`), where it has an `expr` node
- * the expression's AST — built while parsing. Never recovered, never holding an inserted token.
+ * Thrown (one shared object) by a strict `Builder` at its first diagnostic, and by ast-parser.ts
+ * where the grammar would not take its input: the caller parses the tokens with Chevrotain.
  */
-export interface LightNode {
-  readonly name: string;
-  readonly seq: (string | LightNode | IToken | A.Name | A.Expr)[];
-  readonly startOffset: number;
-  readonly endOffset: number;
+export const GIVE_UP: { readonly giveUp: true } = Object.freeze({ giveUp: true });
+
+/**
+ * The `file` node ast-parser.ts gives for error-free input: the AST's top items, already built
+ * (`buildAst` hands them on), and Chevrotain's CST of the same tokens when `children` or `location`
+ * is first read (the formatter, the CST goldens).
+ */
+export interface AstParsedFile extends CstNode {
+  readonly fastItems: A.TopItem[];
 }
+const isFast = (n: CstNode): n is AstParsedFile => (n as Partial<AstParsedFile>).fastItems !== undefined;
 const NO_NODES: readonly CstNode[] = Object.freeze([]);
-const isLight = (n: CstNode | LightNode): n is LightNode => (n as LightNode).seq !== undefined;
 
 // ── units ────────────────────────────────────────────────────────────
 const d = (n: bigint, scale = 0): Decimal => decimal(n, scale);
@@ -98,14 +107,18 @@ const COMPARE_TOKENS = ['GreaterEq', 'LessEq', 'NotEq', 'EqEq', 'Greater', 'Less
 const ADD_OPS: Record<string, '+' | '-' | '*' | '/'> = { Plus: '+', Minus: '-' };
 const MUL_OPS: Record<string, '+' | '-' | '*' | '/'> = { Times: '*', Divide: '/' };
 
-class Builder {
+/**
+ * The AST's rules: the CST's conversion (the Chevrotain path) and the declaration rules both parsers
+ * use. `strict` (ast-parser.ts): the first diagnostic throws `GIVE_UP` instead of being reported.
+ */
+export class Builder {
   readonly diagnostics: Diagnostic[] = [];
-  // (created on first use: nodes from ast-parser.ts all have their location)
+  // (created on first use: only recovered nodes lack their location)
   private spansMap: WeakMap<CstNode, { start: number; end: number }> | undefined;
   private get spans(): WeakMap<CstNode, { start: number; end: number }> {
     return (this.spansMap ??= new WeakMap());
   }
-  constructor(readonly file: SourceFile, readonly errorOffsets: readonly number[] = []) {}
+  constructor(readonly file: SourceFile, readonly errorOffsets: readonly number[] = [], readonly strict = false) {}
 
   /** Does a syntax error lie inside this span? (then "missing …" would only repeat it) */
   hasErrorIn(span: Span): boolean {
@@ -113,19 +126,18 @@ class Builder {
   }
 
   err(code: DiagnosticCode, span: Span, message: string, extra: Parameters<typeof diag>[3] = {}): void {
+    if (this.strict) throw GIVE_UP;
     this.diagnostics.push(diag(code, span, message, extra));
   }
 
   // ── spans ──
   /** Offsets covered by a node's real tokens; an empty (recovered) node has none. */
   range(node: CstNode): { start: number; end: number } {
-    if (isLight(node)) return { start: node.startOffset, end: node.endOffset + 1 };
     return this.rawRange(node) ?? { start: 0, end: 0 };
   }
 
   // INVARIANT: an empty node contributes nothing to its parent's span.
   rawRange(node: CstNode): { start: number; end: number } | undefined {
-    if (isLight(node)) return { start: node.startOffset, end: node.endOffset + 1 };
     const loc = node.location;
     if (loc && Number.isFinite(loc.startOffset) && Number.isFinite(loc.endOffset) && !node.recoveredNode) {
       return { start: loc.startOffset, end: loc.endOffset! + 1 };
@@ -158,26 +170,14 @@ class Builder {
       if (Number.isNaN(node.startOffset)) return this.file.span(this.file.text.length, this.file.text.length);
       return this.file.span(node.startOffset, tokenEnd(node));
     }
-    if (isLight(node)) return this.file.span(node.startOffset, node.endOffset + 1);
     const r = this.range(node);
     return this.file.span(r.start, r.end);
   }
 
-  // ── child access ── (ast-parser.ts's light nodes: `seq`; Chevrotain's: `children`)
+  // ── child access ──
   /** The child nodes under `key` (read only: none is one shared empty list). */
   nodes(n: CstNode | undefined, key: string): readonly CstNode[] {
     if (n === undefined) return NO_NODES;
-    if (isLight(n)) {
-      let found: CstNode[] | undefined;
-      const q = n.seq;
-      for (let i = 0; i < q.length; i += 2) {
-        if (q[i] === key && !isToken(q[i + 1] as Child)) {
-          if (found === undefined) found = [q[i + 1] as unknown as CstNode];
-          else found.push(q[i + 1] as unknown as CstNode);
-        }
-      }
-      return found ?? NO_NODES;
-    }
     const out: CstNode[] = [];
     const list = n.children[key] as Child[] | undefined;
     if (list) for (const c of list) if (!isToken(c)) out.push(c);
@@ -185,11 +185,6 @@ class Builder {
   }
   node(n: CstNode | undefined, key: string): CstNode | undefined {
     if (n === undefined) return undefined;
-    if (isLight(n)) {
-      const q = n.seq;
-      for (let i = 0; i < q.length; i += 2) if (q[i] === key && !isToken(q[i + 1] as Child)) return q[i + 1] as unknown as CstNode;
-      return undefined;
-    }
     const list = n.children[key] as Child[] | undefined;
     if (list) for (const c of list) if (!isToken(c)) return c;
     return undefined;
@@ -197,29 +192,18 @@ class Builder {
   tokens(n: CstNode | undefined, key: string): IToken[] {
     const out: IToken[] = [];
     if (n === undefined) return out;
-    if (isLight(n)) {
-      const q = n.seq;
-      for (let i = 0; i < q.length; i += 2) if (q[i] === key && isToken(q[i + 1] as Child)) out.push(q[i + 1] as IToken);
-      return out;
-    }
     const list = n.children[key] as Child[] | undefined;
     if (list) for (const c of list) if (isToken(c) && !c.isInsertedInRecovery && !Number.isNaN(c.startOffset)) out.push(c);
     return out;
   }
   token(n: CstNode | undefined, key: string): IToken | undefined {
     if (n === undefined) return undefined;
-    if (isLight(n)) {
-      const q = n.seq;
-      for (let i = 0; i < q.length; i += 2) if (q[i] === key && isToken(q[i + 1] as Child)) return q[i + 1] as IToken;
-      return undefined;
-    }
     const list = n.children[key] as Child[] | undefined;
     if (list) for (const c of list) if (isToken(c) && !c.isInsertedInRecovery && !Number.isNaN(c.startOffset)) return c;
     return undefined;
   }
   /** Children in source order (tokens and nodes), each after its key: key, child, key, child, … */
   ordered(n: CstNode): readonly (string | Child)[] {
-    if (isLight(n)) return n.seq as (string | Child)[]; // (already in source order, no inserted tokens)
     const all: { key: string; child: Child; at: number }[] = [];
     const children = n.children;
     for (const key in children) {
@@ -236,7 +220,6 @@ class Builder {
   // ── leaves ──
   name(n: CstNode | undefined): A.Name | undefined {
     if (!n) return undefined;
-    if ((n as Partial<A.Name>).quoted !== undefined) return n as unknown as A.Name; // (ast-parser.ts's: built while parsing)
     const t = this.token(n, 'Name') ?? this.token(n, 'QuotedName');
     if (!t) return undefined;
     const quoted = t.tokenType.name === 'QuotedName';
@@ -305,7 +288,6 @@ class Builder {
   // ── expressions ──
   expr(n: CstNode | undefined): A.Expr | undefined {
     if (!n) return undefined;
-    if ((n as Partial<A.Expr>).kind !== undefined) return n as unknown as A.Expr; // (ast-parser.ts's: built while parsing)
     const parts: A.Expr[] = [];
     for (const c of this.nodes(n, 'andExpr')) {
       const e = this.andExpr(c);
@@ -515,26 +497,29 @@ class Builder {
     if (!n) return undefined;
     const span = this.spanOf(n);
     const kwTok = this.token(n, 'TypeKeyword');
-    if (!kwTok) {
-      const name = this.name(this.node(n, 'nameTok'));
-      return name && { kind: 'named', name, span };
-    }
-    const base = kwTok.image as A.BuiltinType;
+    if (!kwTok) return this.namedType(span, this.name(this.node(n, 'nameTok')));
     const arg = this.node(n, 'arg');
     const pct = this.token(n, 'Percent');
-    if (pct) return { kind: 'builtin', name: base, unit: UNITS[pct.image]!, unitText: pct.image, span };
-    if (!arg) return { kind: 'builtin', name: base, span };
-    if (base === '列表') {
-      const element = this.typeRef(arg);
-      return element ? { kind: 'builtin', name: base, element, span } : { kind: 'builtin', name: base, span };
-    }
+    if (pct || !arg) return this.builtinType(span, kwTok.image as A.BuiltinType, pct);
+    if (kwTok.image === '列表') return this.builtinType(span, '列表', undefined, this.spanOf(arg), undefined, this.typeRef(arg));
     // 时长（个月）: the argument is a unit word, lexed as a name.
-    const argName = this.name(this.node(arg, 'nameTok'));
-    const argKw = this.token(arg, 'TypeKeyword');
-    const word = argName?.text ?? argKw?.image;
+    return this.builtinType(span, kwTok.image as A.BuiltinType, undefined, this.spanOf(arg), this.name(this.node(arg, 'nameTok'))?.text ?? this.token(arg, 'TypeKeyword')?.image);
+  }
+  /** Rule: a type written as a name. */
+  namedType(span: Span, name: A.Name | undefined): A.TypeRef | undefined {
+    return name && { kind: 'named', name, span };
+  }
+  /**
+   * Rule: a built-in type — with a percent sign, or its argument (at `argSpan`): a 列表's `element`
+   * type, else a unit `word` (the argument's name or type keyword).
+   */
+  builtinType(span: Span, base: A.BuiltinType, pct?: IToken, argSpan?: Span, word?: string, element?: A.TypeRef): A.TypeRef {
+    if (pct) return { kind: 'builtin', name: base, unit: UNITS[pct.image]!, unitText: pct.image, span };
+    if (!argSpan) return { kind: 'builtin', name: base, span };
+    if (base === '列表') return element ? { kind: 'builtin', name: base, element, span } : { kind: 'builtin', name: base, span };
     const unit = word ? UNITS[word] : undefined;
     if (!unit) {
-      this.err('ZC0303', this.spanOf(arg), `未知单位“${word ?? ''}”`, { help: `可用的单位：${UNIT_NAMES.join('、')}` });
+      this.err('ZC0303', argSpan, `未知单位“${word ?? ''}”`, { help: `可用的单位：${UNIT_NAMES.join('、')}` });
       return { kind: 'builtin', name: base, span, unknownUnit: word ?? '' };
     }
     return { kind: 'builtin', name: base, unit, unitText: word!, span };
@@ -551,8 +536,12 @@ class Builder {
       const v = this.valueItem(written[i]!);
       if (v) values.push(v);
     }
-    const attr: A.Attribute = { key: keyTok.image, keySpan: this.spanOf(keyTok), span: this.spanOf(n), values, written: written.length };
-    if (block) return { ...attr, block: this.attrBlock(block) };
+    return this.attributeOf(keyTok, this.spanOf(n), values, written.length, block && this.attrBlock(block));
+  }
+  /** Rule: an attribute — its key, its converted values (of `written` written ones), or its block's attributes. */
+  attributeOf(keyTok: IToken, span: Span, values: A.ValueItem[], written: number, block: A.Attribute[] | undefined): A.Attribute {
+    const attr: A.Attribute = { key: keyTok.image, keySpan: this.spanOf(keyTok), span, values, written };
+    if (block) return { ...attr, block };
     return attr;
   }
   /** The attributes of a node (an attribute block, or a declaration holding attributes directly). */
@@ -569,8 +558,11 @@ class Builder {
     const expr = this.expr(this.node(n, 'expr'));
     if (!expr) return undefined;
     const endNode = this.node(n, 'rangeEnd');
-    const rangeEnd = endNode && this.expr(endNode);
-    return rangeEnd ? { span: this.spanOf(n), expr, rangeEnd } : { span: this.spanOf(n), expr };
+    return this.valueItemOf(this.spanOf(n), expr, endNode && this.expr(endNode));
+  }
+  /** Rule: one value of an attribute (a range when `rangeEnd`). */
+  valueItemOf(span: Span, expr: A.Expr, rangeEnd: A.Expr | undefined): A.ValueItem {
+    return rangeEnd ? { span, expr, rangeEnd } : { span, expr };
   }
 
   /** Index attributes by key; report unknown and duplicate keys. */
@@ -639,11 +631,10 @@ class Builder {
     return v;
   }
 
-  // ── declarations ──
+  // ── declarations, from the CST (each reads its parts in source order and applies its rule below) ──
   fileItems(n: CstNode): A.TopItem[] {
     const items: A.TopItem[] = [];
-    const fast = (n as Partial<AstParsedFile>).fastTopItems; // (parsed by ast-parser.ts: Chevrotain's CST is built only if read)
-    for (const ti of fast ?? this.nodes(n, 'topItem')) {
+    for (const ti of this.nodes(n, 'topItem')) {
       const o = this.ordered(ti);
       for (let i = 0; i < o.length; i += 2) {
         const child = o[i + 1] as Child;
@@ -657,15 +648,16 @@ class Builder {
   }
   topItem(key: string, n: CstNode): A.TopItem | undefined {
     switch (key) {
-      case 'importDecl': {
-        const path = this.str(this.token(n, 'StringLit'));
-        return path && { kind: 'import', path, span: this.spanOf(n) };
+      case 'importDecl': return this.importDecl(this.spanOf(n), this.str(this.token(n, 'StringLit')));
+      case 'policyDecl': {
+        const span = this.spanOf(n);
+        const name = this.name(this.node(n, 'nameTok'));
+        return this.policyDecl(span, name, this.attrBlock(this.node(n, 'attrBlock')));
       }
-      case 'policyDecl': return this.policy(n);
       case 'enumDecl': {
         const name = this.name(this.node(n, 'nameTok'));
         const members = this.nodes(n, 'member').map((m) => this.name(m)).filter((x): x is A.Name => !!x);
-        return name && { kind: 'enum', name, members, span: this.spanOf(n) };
+        return this.enumDecl(this.spanOf(n), name, members);
       }
       case 'entityDecl': {
         const name = this.name(this.node(n, 'nameTok'));
@@ -674,23 +666,20 @@ class Builder {
           const fname = this.name(this.node(f, 'nameTok'));
           const type = this.typeRef(this.node(f, 'typeRef'));
           const doc = this.str(this.token(f, 'StringLit'));
-          const signed = !!this.token(f, 'Signed');
-          if (fname && type) fields.push({ name: fname, type, ...(doc ? { doc } : {}), span: this.spanOf(f), ...(signed ? { signed } : {}) });
+          const field = this.fieldDecl(this.spanOf(f), fname, type, doc, !!this.token(f, 'Signed'));
+          if (field) fields.push(field);
         }
-        return name && { kind: 'entity', name, fields, span: this.spanOf(n) };
+        return this.entityDecl(this.spanOf(n), name, fields);
       }
       case 'paramDecl': {
         const name = this.name(this.node(n, 'nameTok'));
         const type = this.typeRef(this.node(n, 'typeRef'));
         const from = this.str(this.token(n, 'StringLit'));
-        return name && type && from && { kind: 'param', name, type, from, span: this.spanOf(n) };
+        return this.paramDecl(this.spanOf(n), name, type, from);
       }
       case 'orgDecl': {
         const name = this.name(this.node(n, 'nameTok'));
-        const at = this.attrs(this.attrBlock(this.node(n, 'attrBlock')), { 全称: 'one', 别名: 'many' }, '机构');
-        const fullName = this.string1(at.get('全称'));
-        const decl: A.OrgDecl = { kind: 'org', name: name!, aliases: this.names(at.get('别名')), span: this.spanOf(n), ...(fullName ? { fullName } : {}) };
-        return name && decl;
+        return this.orgDecl(this.spanOf(n), name, this.attrBlock(this.node(n, 'attrBlock')));
       }
       case 'clauseDecl': return this.clause(n);
       case 'indicatorDecl': return this.indicator(n);
@@ -703,10 +692,160 @@ class Builder {
     }
   }
 
-  policy(n: CstNode): A.PolicyDecl {
+  clause(n: CstNode): A.ClauseDecl {
     const span = this.spanOf(n);
+    const numberNode = this.node(n, 'clauseNumber');
+    let number: A.ClauseNumberPart[] = [];
+    if (numberNode) {
+      const o = this.ordered(numberNode);
+      const seq: IToken[] = [];
+      for (let i = 1; i < o.length; i += 2) seq.push(o[i] as IToken);
+      number = this.clauseNumber(seq, 0, seq.length);
+    }
+    const title = this.str(this.token(n, 'title'));
+    const items: A.ClauseItem[] = [];
+    const attrList: A.Attribute[] = [];
+    const o = this.ordered(n);
+    for (let i = 0; i < o.length; i += 2) {
+      const child = o[i + 1] as Child;
+      if (isToken(child)) continue;
+      const key = o[i] as string;
+      if (key === 'attribute') {
+        const a = this.attribute(child);
+        if (a) attrList.push(a);
+      } else if (key === 'clauseDecl') items.push(this.clause(child));
+      else if (key === 'measureDecl') {
+        const m = this.measure(child);
+        if (m) items.push(m);
+      } else if (key === 'qualDecl') items.push(this.qual(child));
+      else if (key === 'doubtDecl') {
+        const d0 = this.doubt(child);
+        if (d0) items.push(d0);
+      } else if (key === 'indicatorDecl') {
+        const i0 = this.indicator(child);
+        if (i0) items.push(i0);
+      } else if (key === 'propertyDecl') {
+        const p = this.property(child);
+        if (p) items.push(p);
+      } else if (key === 'definitionDecl') {
+        const d1 = this.definition(child);
+        if (d1) items.push(d1);
+      } else if (key === 'assumptionDecl') {
+        const a1 = this.assumption(child);
+        if (a1) items.push(a1);
+      }
+    }
+    return this.clauseDecl(span, number, numberNode ? this.spanOf(numberNode) : span, title, attrList, items);
+  }
+
+  measure(n: CstNode): A.MeasureDecl | undefined {
     const name = this.name(this.node(n, 'nameTok'));
-    const at = this.attrs(this.attrBlock(this.node(n, 'attrBlock')), {
+    if (!name) return undefined;
+    const at = this.measureAttrs(this.attrBlock(n));
+    const outcomes: A.OutcomeDecl[] = [];
+    for (const o of this.nodes(n, 'outcomeDecl')) {
+      const oname = this.name(this.node(o, 'nameTok'));
+      const type = this.typeRef(this.node(o, 'typeRef'));
+      const out = this.outcomeDecl(this.spanOf(o), oname, type, this.token(o, 'PeriodKeyword'), !!this.token(o, 'Required'));
+      if (out) outcomes.push(out);
+    }
+    const rules = this.nodes(n, 'ruleDecl').map((r) => this.rule(r)).filter((r): r is A.RuleDecl => !!r);
+    const doubts = this.nodes(n, 'doubtDecl').map((r) => this.doubt(r)).filter((r): r is A.DoubtDecl => !!r);
+    return this.measureDecl(this.spanOf(n), name, at, outcomes, rules, doubts);
+  }
+
+  rule(n: CstNode): A.RuleDecl | undefined {
+    const name = this.name(this.node(n, 'nameTok'));
+    if (!name) return undefined;
+    const overrides = this.nodes(n, 'overrides').map((o) => this.name(o)).filter((x): x is A.Name => !!x);
+    const at = this.ruleAttrs(this.attrBlock(n));
+    const assignments: A.Assignment[] = [];
+    for (const a of this.nodes(n, 'assignment')) {
+      const target = this.name(this.node(a, 'nameTok'));
+      const value = this.expr(this.node(a, 'expr'));
+      if (target && value) assignments.push(this.assignment(this.spanOf(a), target, value));
+    }
+    return this.ruleDecl(this.spanOf(n), name, overrides, at, assignments);
+  }
+
+  qual(n: CstNode): A.QualDecl {
+    const name = this.name(this.node(n, 'nameTok'));
+    return this.qualDecl(this.spanOf(n), name, this.attrBlock(this.node(n, 'attrBlock')), !!n.recoveredNode);
+  }
+
+  doubt(n: CstNode): A.DoubtDecl | undefined {
+    const name = this.name(this.node(n, 'nameTok'));
+    if (!name) return undefined;
+    const at = this.doubtAttrs(this.attrBlock(n));
+    const readings: A.Reading[] = [];
+    for (const r of this.nodes(n, 'readingDecl')) {
+      const rn = this.name(this.node(r, 'nameTok'));
+      const text = this.str(this.token(r, 'StringLit'));
+      if (rn && text) readings.push(this.reading(this.spanOf(r), rn, text));
+    }
+    return this.doubtDecl(this.spanOf(n), name, at, readings, !!n.recoveredNode);
+  }
+
+  indicator(n: CstNode): A.IndicatorDecl | undefined {
+    const name = this.name(this.node(n, 'nameTok'));
+    const value = this.expr(this.node(n, 'expr'));
+    if (!name || !value) return undefined;
+    const type = this.typeRef(this.node(n, 'typeRef'));
+    return this.indicatorDecl(this.spanOf(n), name, value, type, this.attrBlock(this.node(n, 'attrBlock')));
+  }
+
+  definition(n: CstNode): A.DefinitionDecl | undefined {
+    const first = this.name(this.node(n, 'nameTok'));
+    const second = this.name(this.node(n, 'member'));
+    const value = this.expr(this.node(n, 'expr'));
+    if (!first || !value) return undefined;
+    const type = this.typeRef(this.node(n, 'typeRef'));
+    return this.definitionDecl(this.spanOf(n), first, second, value, type, this.attrBlock(this.node(n, 'attrBlock')));
+  }
+
+  assumption(n: CstNode): A.AssumptionDecl | undefined {
+    const name = this.name(this.node(n, 'nameTok'));
+    if (!name) return undefined;
+    return this.assumptionDecl(this.spanOf(n), name, this.attrBlock(this.node(n, 'attrBlock')));
+  }
+
+  property(n: CstNode): A.PropertyDecl | undefined {
+    const name = this.name(this.node(n, 'nameTok'));
+    if (!name) return undefined;
+    return this.propertyDecl(this.spanOf(n), name, this.attrBlock(this.node(n, 'attrBlock')), !!n.recoveredNode);
+  }
+
+  // ── declaration rules (both parsers): a declaration's parts → its AST node and diagnostics ──
+  importDecl(span: Span, path: A.StrLit | undefined): A.ImportDecl | undefined {
+    return path && { kind: 'import', path, span };
+  }
+
+  enumDecl(span: Span, name: A.Name | undefined, members: A.Name[]): A.EnumDecl | undefined {
+    return name && { kind: 'enum', name, members, span };
+  }
+
+  fieldDecl(span: Span, name: A.Name | undefined, type: A.TypeRef | undefined, doc: A.StrLit | undefined, signed: boolean): A.FieldDecl | undefined {
+    if (!name || !type) return undefined;
+    return { name, type, ...(doc ? { doc } : {}), span, ...(signed ? { signed } : {}) };
+  }
+
+  entityDecl(span: Span, name: A.Name | undefined, fields: A.FieldDecl[]): A.EntityDecl | undefined {
+    return name && { kind: 'entity', name, fields, span };
+  }
+
+  paramDecl(span: Span, name: A.Name | undefined, type: A.TypeRef | undefined, from: A.StrLit | undefined): A.ParamDecl | undefined {
+    return name && type && from && { kind: 'param', name, type, from, span };
+  }
+
+  orgDecl(span: Span, name: A.Name | undefined, attrList: A.Attribute[]): A.OrgDecl | undefined {
+    const at = this.attrs(attrList, { 全称: 'one', 别名: 'many' }, '机构');
+    const fullName = this.string1(at.get('全称'));
+    const decl: A.OrgDecl = { kind: 'org', name: name!, aliases: this.names(at.get('别名')), span, ...(fullName ? { fullName } : {}) };
+    return name && decl;
+  }
+
+  policyDecl(span: Span, name: A.Name | undefined, attrList: A.Attribute[]): A.PolicyDecl {
+    const at = this.attrs(attrList, {
       文号: 'one', 发文机关: 'one', 标题: 'one', 依据: 'many', 来源: 'one', 生效: 'one', 失效: 'one', 解释机关: 'one', 成文日期: 'one', 说明: 'one',
     }, '政策');
     let effective: A.PolicyDecl['effective'];
@@ -763,13 +902,10 @@ class Builder {
     };
   }
 
-  clauseNumber(n: CstNode | undefined): A.ClauseNumberPart[] {
-    if (!n) return [];
+  /** Rule: a 条款 number from its tokens `seq[from, to)` (附件N, 一、, （一）, 1., （1）). */
+  clauseNumber(seq: readonly IToken[], from: number, to: number): A.ClauseNumberPart[] {
     const parts: A.ClauseNumberPart[] = [];
-    const o = this.ordered(n);
-    const seq: IToken[] = [];
-    for (let i = 1; i < o.length; i += 2) seq.push(o[i] as IToken);
-    for (let i = 0; i < seq.length; i++) {
+    for (let i = from; i < to; i++) {
       const t = seq[i]!;
       const tn = t.tokenType.name;
       const val = (tok: IToken): number | undefined => {
@@ -782,16 +918,16 @@ class Builder {
         return Number(decToBigInt(v));
       };
       if (tn === 'Annex') {
-        const num = seq[++i];
+        const num = ++i < to ? seq[i] : undefined;
         const v = num && val(num);
         if (v) parts.push({ level: 'annex', n: v, span: this.file.span(t.startOffset, tokenEnd(num)), raw: `附件${num.image}` });
       } else if (tn === 'LParen') {
-        const num = seq[++i];
-        const close = seq[++i];
+        const num = ++i < to ? seq[i] : undefined;
+        const close = ++i < to ? seq[i] : undefined;
         const v = num && val(num);
         if (v && num) parts.push({ level: num.tokenType.name === 'ChineseNumber' ? 'subsec' : 'subitem', n: v, span: this.file.span(t.startOffset, close ? tokenEnd(close) : tokenEnd(num)), raw: `（${num.image}）` });
       } else if (tn === 'ChineseNumber' || tn === 'NumberLit') {
-        const next = seq[i + 1];
+        const next = i + 1 < to ? seq[i + 1] : undefined;
         const hasMark = next && (next.tokenType.name === 'Comma' || next.tokenType.name === 'Dot');
         if (hasMark) i++;
         const v = val(t);
@@ -802,65 +938,27 @@ class Builder {
     return parts;
   }
 
-  clause(n: CstNode): A.ClauseDecl {
-    const span = this.spanOf(n);
-    const numberNode = this.node(n, 'clauseNumber');
-    const number = this.clauseNumber(numberNode);
-    const title = this.str(this.token(n, 'title'));
-    const items: A.ClauseItem[] = [];
-    const attrList: A.Attribute[] = [];
-    const o = this.ordered(n);
-    for (let i = 0; i < o.length; i += 2) {
-      const child = o[i + 1] as Child;
-      if (isToken(child)) continue;
-      const key = o[i] as string;
-      if (key === 'attribute') {
-        const a = this.attribute(child);
-        if (a) attrList.push(a);
-      } else if (key === 'clauseDecl') items.push(this.clause(child));
-      else if (key === 'measureDecl') {
-        const m = this.measure(child);
-        if (m) items.push(m);
-      } else if (key === 'qualDecl') items.push(this.qual(child));
-      else if (key === 'doubtDecl') {
-        const d0 = this.doubt(child);
-        if (d0) items.push(d0);
-      } else if (key === 'indicatorDecl') {
-        const i0 = this.indicator(child);
-        if (i0) items.push(i0);
-      } else if (key === 'propertyDecl') {
-        const p = this.property(child);
-        if (p) items.push(p);
-      } else if (key === 'definitionDecl') {
-        const d1 = this.definition(child);
-        if (d1) items.push(d1);
-      } else if (key === 'assumptionDecl') {
-        const a1 = this.assumption(child);
-        if (a1) items.push(a1);
-      }
-    }
+  clauseDecl(span: Span, number: A.ClauseNumberPart[], numberSpan: Span, title: A.StrLit | undefined, attrList: A.Attribute[], items: A.ClauseItem[]): A.ClauseDecl {
     const at = this.attrs(attrList, { 原文: 'many' }, '条款');
     return {
-      kind: 'clause', span, number, numberSpan: numberNode ? this.spanOf(numberNode) : span, quotes: this.strings(at.get('原文')), items,
+      kind: 'clause', span, number, numberSpan, quotes: this.strings(at.get('原文')), items,
       ...(title ? { title } : {}),
     };
   }
 
-  measure(n: CstNode): A.MeasureDecl | undefined {
-    const name = this.name(this.node(n, 'nameTok'));
-    if (!name) return undefined;
-    const at = this.attrs(this.attrBlock(n), {
+  /** A 措施's attributes, checked (before its outcomes, rules and doubts are converted). */
+  measureAttrs(attrList: A.Attribute[]): Map<string, A.Attribute> {
+    return this.attrs(attrList, {
       原文: 'many', 牵头单位: 'many', 责任单位: 'many', 对象: 'one', 说明: 'one', 类别: 'one', 理由: 'one', 发放对象: 'one', 申请条件: 'one',
     }, '措施');
-    const outcomes: A.OutcomeDecl[] = [];
-    for (const o of this.nodes(n, 'outcomeDecl')) {
-      const oname = this.name(this.node(o, 'nameTok'));
-      const type = this.typeRef(this.node(o, 'typeRef'));
-      const p = this.token(o, 'PeriodKeyword');
-      if (oname && type) outcomes.push({ kind: 'outcome', name: oname, type, required: !!this.token(o, 'Required'), span: this.spanOf(o), ...(p ? { period: PERIODS[p.image]! } : {}) });
-    }
-    const rules = this.nodes(n, 'ruleDecl').map((r) => this.rule(r)).filter((r): r is A.RuleDecl => !!r);
-    const doubts = this.nodes(n, 'doubtDecl').map((r) => this.doubt(r)).filter((r): r is A.DoubtDecl => !!r);
+  }
+
+  outcomeDecl(span: Span, name: A.Name | undefined, type: A.TypeRef | undefined, period: IToken | undefined, required: boolean): A.OutcomeDecl | undefined {
+    if (!name || !type) return undefined;
+    return { kind: 'outcome', name, type, required, span, ...(period ? { period: PERIODS[period.image]! } : {}) };
+  }
+
+  measureDecl(span: Span, name: A.Name, at: Map<string, A.Attribute>, outcomes: A.OutcomeDecl[], rules: A.RuleDecl[], doubts: A.DoubtDecl[]): A.MeasureDecl {
     const subject = this.name1(at.get('对象'));
     let recipient: A.MeasureDecl['recipient'];
     const ra = at.get('发放对象');
@@ -875,26 +973,23 @@ class Builder {
     const category = this.name1(at.get('类别'));
     const reason = this.string1(at.get('理由'));
     return {
-      kind: 'measure', name, span: this.spanOf(n), quotes: this.strings(at.get('原文')), lead: this.names(at.get('牵头单位')),
+      kind: 'measure', name, span, quotes: this.strings(at.get('原文')), lead: this.names(at.get('牵头单位')),
       responsible: this.names(at.get('责任单位')), outcomes, rules, doubts,
       ...(subject ? { subject } : {}), ...(recipient ? { recipient } : {}), ...(application ? { application } : {}),
       ...(note ? { note } : {}), ...(category ? { category } : {}), ...(reason ? { reason } : {}),
     };
   }
 
-  rule(n: CstNode): A.RuleDecl | undefined {
-    const name = this.name(this.node(n, 'nameTok'));
-    if (!name) return undefined;
-    const overrides = this.nodes(n, 'overrides').map((o) => this.name(o)).filter((x): x is A.Name => !!x);
-    const at = this.attrs(this.attrBlock(n), {
-      条件: 'one', 有效期: 'one', 原文: 'many', 说明: 'one',
-    }, '规则');
-    const assignments: A.Assignment[] = [];
-    for (const a of this.nodes(n, 'assignment')) {
-      const target = this.name(this.node(a, 'nameTok'));
-      const value = this.expr(this.node(a, 'expr'));
-      if (target && value) assignments.push({ target, value, span: this.spanOf(a) });
-    }
+  /** A 规则's attributes, checked (before its assignments are converted). */
+  ruleAttrs(attrList: A.Attribute[]): Map<string, A.Attribute> {
+    return this.attrs(attrList, { 条件: 'one', 有效期: 'one', 原文: 'many', 说明: 'one' }, '规则');
+  }
+
+  assignment(span: Span, target: A.Name, value: A.Expr): A.Assignment {
+    return { target, value, span };
+  }
+
+  ruleDecl(span: Span, name: A.Name, overrides: A.Name[], at: Map<string, A.Attribute>, assignments: A.Assignment[]): A.RuleDecl {
     const condition = this.expr1(at.get('条件'));
     let validFrom: A.Expr | undefined;
     let validTo: A.Expr | undefined;
@@ -911,18 +1006,17 @@ class Builder {
     }
     const note = this.string1(at.get('说明'));
     return {
-      kind: 'rule', name, overrides, assignments, span: this.spanOf(n), quotes: this.strings(at.get('原文')),
+      kind: 'rule', name, overrides, assignments, span, quotes: this.strings(at.get('原文')),
       ...(condition ? { condition } : {}), ...(validFrom ? { validFrom } : {}), ...(validTo ? { validTo } : {}), ...(note ? { note } : {}),
     };
   }
 
-  qual(n: CstNode): A.QualDecl {
-    const name = this.name(this.node(n, 'nameTok'));
-    const at = this.attrs(this.attrBlock(this.node(n, 'attrBlock')), { 原文: 'many', 类别: 'one', 理由: 'one', 牵头单位: 'many', 责任单位: 'many' }, '定性');
-    const span = this.spanOf(n);
+  /** `recovered`: the node was rebuilt by error recovery (no "missing …" then). */
+  qualDecl(span: Span, name: A.Name | undefined, attrList: A.Attribute[], recovered: boolean): A.QualDecl {
+    const at = this.attrs(attrList, { 原文: 'many', 类别: 'one', 理由: 'one', 牵头单位: 'many', 责任单位: 'many' }, '定性');
     const quotes = this.strings(at.get('原文'));
-    if (quotes.length === 0 && span.end > span.start && !n.recoveredNode && !this.hasErrorIn(span)) this.err('ZC0307', span, '定性条目缺少“原文”', { help: '补上“原文：\"…\"”' });
-    const category = n.recoveredNode ? this.name1(at.get('类别')) : this.required(this.name1(at.get('类别')), '类别', span, '定性条目');
+    if (quotes.length === 0 && span.end > span.start && !recovered && !this.hasErrorIn(span)) this.err('ZC0307', span, '定性条目缺少“原文”', { help: '补上“原文：\"…\"”' });
+    const category = recovered ? this.name1(at.get('类别')) : this.required(this.name1(at.get('类别')), '类别', span, '定性条目');
     const reason = this.string1(at.get('理由'));
     return {
       kind: 'qualitative', span, quotes, lead: this.names(at.get('牵头单位')), responsible: this.names(at.get('责任单位')),
@@ -930,66 +1024,51 @@ class Builder {
     };
   }
 
-  doubt(n: CstNode): A.DoubtDecl | undefined {
-    const name = this.name(this.node(n, 'nameTok'));
-    if (!name) return undefined;
-    const at = this.attrs(this.attrBlock(n), { 原文: 'many', 采用: 'one', 理由: 'one' }, '存疑');
-    const readings: A.Reading[] = [];
-    for (const r of this.nodes(n, 'readingDecl')) {
-      const rn = this.name(this.node(r, 'nameTok'));
-      const text = this.str(this.token(r, 'StringLit'));
-      if (rn && text) readings.push({ name: rn, text, span: this.spanOf(r) });
-    }
-    const span = this.spanOf(n);
-    if (readings.length < 2 && !n.recoveredNode && !this.hasErrorIn(span)) this.err('ZC0307', span, '存疑注记至少要列出两种“解读”', { help: '写出每一种可能的理解：解读 甲："…"' });
+  /** A 存疑's attributes, checked (before its readings are converted). */
+  doubtAttrs(attrList: A.Attribute[]): Map<string, A.Attribute> {
+    return this.attrs(attrList, { 原文: 'many', 采用: 'one', 理由: 'one' }, '存疑');
+  }
+
+  reading(span: Span, name: A.Name, text: A.StrLit): A.Reading {
+    return { name, text, span };
+  }
+
+  doubtDecl(span: Span, name: A.Name, at: Map<string, A.Attribute>, readings: A.Reading[], recovered: boolean): A.DoubtDecl {
+    if (readings.length < 2 && !recovered && !this.hasErrorIn(span)) this.err('ZC0307', span, '存疑注记至少要列出两种“解读”', { help: '写出每一种可能的理解：解读 甲："…"' });
     const adopted = this.required(this.name1(at.get('采用')), '采用', span, '存疑注记');
     const reason = this.required(this.string1(at.get('理由')), '理由', span, '存疑注记');
     return { kind: 'doubt', name, span, quotes: this.strings(at.get('原文')), readings, ...(adopted ? { adopted } : {}), ...(reason ? { reason } : {}) };
   }
 
-  indicator(n: CstNode): A.IndicatorDecl | undefined {
-    const name = this.name(this.node(n, 'nameTok'));
-    const value = this.expr(this.node(n, 'expr'));
-    if (!name || !value) return undefined;
-    const type = this.typeRef(this.node(n, 'typeRef'));
-    const at = this.attrs(this.attrBlock(this.node(n, 'attrBlock')), { 说明: 'one', 日期: 'one', 原文: 'many' }, '指标');
+  indicatorDecl(span: Span, name: A.Name, value: A.Expr, type: A.TypeRef | undefined, attrList: A.Attribute[]): A.IndicatorDecl {
+    const at = this.attrs(attrList, { 说明: 'one', 日期: 'one', 原文: 'many' }, '指标');
     const note = this.string1(at.get('说明'));
     const date = this.expr1(at.get('日期'));
-    return { kind: 'indicator', name, value, span: this.spanOf(n), quotes: this.strings(at.get('原文')), ...(type ? { type } : {}), ...(note ? { note } : {}), ...(date ? { date } : {}) };
+    return { kind: 'indicator', name, value, span, quotes: this.strings(at.get('原文')), ...(type ? { type } : {}), ...(note ? { note } : {}), ...(date ? { date } : {}) };
   }
 
-  definition(n: CstNode): A.DefinitionDecl | undefined {
-    const first = this.name(this.node(n, 'nameTok'));
-    const second = this.name(this.node(n, 'member'));
-    const value = this.expr(this.node(n, 'expr'));
-    if (!first || !value) return undefined;
-    const type = this.typeRef(this.node(n, 'typeRef'));
-    const at = this.attrs(this.attrBlock(this.node(n, 'attrBlock')), { 原文: 'many', 说明: 'one', 存疑: 'many' }, '定义');
+  /** `first`.`second` = value (an entity's definition), or `first` = value. */
+  definitionDecl(span: Span, first: A.Name, second: A.Name | undefined, value: A.Expr, type: A.TypeRef | undefined, attrList: A.Attribute[]): A.DefinitionDecl {
+    const at = this.attrs(attrList, { 原文: 'many', 说明: 'one', 存疑: 'many' }, '定义');
     const note = this.string1(at.get('说明'));
     const entity = second ? first : undefined;
     return {
-      kind: 'definition', span: this.spanOf(n), name: second ?? first, value, quotes: this.strings(at.get('原文')), doubts: this.names(at.get('存疑')),
+      kind: 'definition', span, name: second ?? first, value, quotes: this.strings(at.get('原文')), doubts: this.names(at.get('存疑')),
       ...(entity ? { entity } : {}), ...(type ? { type } : {}), ...(note ? { note } : {}),
     };
   }
 
-  assumption(n: CstNode): A.AssumptionDecl | undefined {
-    const name = this.name(this.node(n, 'nameTok'));
-    if (!name) return undefined;
-    const at = this.attrs(this.attrBlock(this.node(n, 'attrBlock')), { 条件: 'one', 原文: 'many', 说明: 'one' }, '前提');
-    const span = this.spanOf(n);
+  assumptionDecl(span: Span, name: A.Name, attrList: A.Attribute[]): A.AssumptionDecl {
+    const at = this.attrs(attrList, { 条件: 'one', 原文: 'many', 说明: 'one' }, '前提');
     const condition = this.required(this.expr1(at.get('条件')), '条件', span, '前提');
     const note = this.string1(at.get('说明'));
     return { kind: 'assumption', span, name, quotes: this.strings(at.get('原文')), ...(condition ? { condition } : {}), ...(note ? { note } : {}) };
   }
 
-  property(n: CstNode): A.PropertyDecl | undefined {
-    const name = this.name(this.node(n, 'nameTok'));
-    if (!name) return undefined;
-    const at = this.attrs(this.attrBlock(this.node(n, 'attrBlock')), { 断言: 'many', 条件: 'one', 说明: 'one', 类别: 'one', 接受: 'one' }, '性质');
+  propertyDecl(span: Span, name: A.Name, attrList: A.Attribute[], recovered: boolean): A.PropertyDecl {
+    const at = this.attrs(attrList, { 断言: 'many', 条件: 'one', 说明: 'one', 类别: 'one', 接受: 'one' }, '性质');
     const asserts = (at.get('断言')?.values ?? []).map((v) => v.expr);
-    const span = this.spanOf(n);
-    if (asserts.length === 0 && !n.recoveredNode && !this.hasErrorIn(span)) this.err('ZC0307', span, '性质缺少“断言”', { help: '补上“断言：…”' });
+    if (asserts.length === 0 && !recovered && !this.hasErrorIn(span)) this.err('ZC0307', span, '性质缺少“断言”', { help: '补上“断言：…”' });
     const condition = this.expr1(at.get('条件'));
     const note = this.string1(at.get('说明'));
     const category = this.name1(at.get('类别'));
@@ -1004,8 +1083,12 @@ class Builder {
   }
 }
 
-/** Convert one file's CST into its AST. */
+/**
+ * Convert one file's CST into its AST. A `file` node from ast-parser.ts (error-free input) holds
+ * its AST already: handed on as it is, without diagnostics.
+ */
 export function buildAst(file: SourceFile, cst: CstNode, errorOffsets: readonly number[] = []): Result<A.FileAst> {
+  if (isFast(cst)) return { value: { path: file.path, span: file.span(0, file.text.length), items: cst.fastItems }, diagnostics: [] };
   const clock = phaseClock.current;
   const prev = clock?.enter('ast');
   const b = new Builder(file, errorOffsets);
@@ -1013,4 +1096,3 @@ export function buildAst(file: SourceFile, cst: CstNode, errorOffsets: readonly 
   if (clock) clock.enter(prev!);
   return { value: { path: file.path, span: file.span(0, file.text.length), items }, diagnostics: b.diagnostics };
 }
-

@@ -607,9 +607,9 @@ export function useAstParser(on: boolean): void {
 }
 
 /**
- * Parse tokens into a CST. Error-free input without expression diagnostics is parsed by
- * ast-parser.ts (the expressions' AST built directly; Chevrotain's CST only if `children` is read,
- * i.e. by the formatter); anything else by Chevrotain, with error recovery.
+ * Parse tokens into a CST. Error-free input without AST diagnostics is parsed by ast-parser.ts (its
+ * AST built while parsing, handed on by `buildAst`; Chevrotain's CST only if `children` is read);
+ * anything else by Chevrotain, with error recovery.
  */
 export function parseTokens(file: SourceFile, tokens: IToken[]): Result<CstNode> {
   if (astParserOn) {
@@ -619,8 +619,11 @@ export function parseTokens(file: SourceFile, tokens: IToken[]): Result<CstNode>
   return chevrotainParse(file, tokens);
 }
 
-/** Chevrotain's parse: the CST and the syntax diagnostics (ZC02xx). */
-function chevrotainParse(file: SourceFile, tokens: IToken[]): Result<CstNode> {
+/**
+ * Chevrotain's parse: the CST and the syntax diagnostics (ZC02xx) — what the formatter reads (a
+ * block's CST, `withCst`), never ast-parser.ts's.
+ */
+export function chevrotainParse(file: SourceFile, tokens: IToken[]): Result<CstNode> {
   const parser = getParser();
   parser.text = file.text;
   parser.stoppedAt = undefined;

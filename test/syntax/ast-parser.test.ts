@@ -55,7 +55,7 @@ test('the valid policies are parsed by ast-parser.ts (the comparison is not vacu
     const p = parseTokens(sf, l.value.tokens);
     if (p.diagnostics.length) continue;
     valid++;
-    if ('fastTopItems' in p.value) taken++;
+    if ('fastItems' in p.value) taken++;
   }
   expect(valid).toBeGreaterThan(10);
   expect(taken).toBe(valid);
