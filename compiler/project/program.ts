@@ -97,7 +97,8 @@ export class ParseCache {
     }
     const sf = new SourceFile(path, text);
     // (the cache replaces the earlier parse: what the new one reuses is moved in place, not copied)
-    const opts = { keepCst, inPlace: true };
+    // (a one-off compile's parses are never re-parsed: error-free blocks parsed whole, ParseOptions.oneShot)
+    const opts = { keepCst, inPlace: true, oneShot: this.opts.keepTokens === false };
     // An edited file: only the top-level blocks the edit touches are parsed again (syntax/blocks.ts).
     const result = hit ? reparseFile(hit.result.value, sf, opts) : parseFile(sf, opts);
     if (this.opts.keepTokens === false) {

@@ -19,7 +19,7 @@ import { SourceFile, type Span } from '../common/source.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ClauseDecl, ClauseItem, StrLit, TopItem } from './ast.js';
 import { lexRange, MAX_UNEXPECTED, tokenEnd } from './lexer.js';
-import { chevrotainParse, parseTokens } from './parser.js';
+import { chevrotainParse, parseFast, parseTokens } from './parser.js';
 import { buildAst } from './cst-to-ast.js';
 import { Clause, LBrace, RBrace } from './tokens.js';
 
@@ -70,7 +70,7 @@ export function blockEnds(tokens: readonly IToken[]): number[] {
  */
 export function parseBlocks(
   source: SourceFile, start: number, end: number, tokens: IToken[], comments: IToken[], lexDiagnostics: Diagnostic[], unexpected: number[],
-  toEnd: boolean, keepCst: boolean,
+  toEnd: boolean, keepCst: boolean, oneShot = false,
 ): Block[] | undefined {
   const ends = blockEnds(tokens);
   const lastEnd = ends.length ? tokenEnd(tokens[ends[ends.length - 1]! - 1]!) : start;
@@ -97,7 +97,7 @@ export function parseBlocks(
     while (d < lexDiagnostics.length && lexDiagnostics[d]!.span.start < r.to) ld.push(lexDiagnostics[d++]!);
     const u0 = u;
     while (u < unexpected.length && unexpected[u]! < r.to) u += 2;
-    blocks.push(parseBlock(source, r.from, r.to, bt, bc, ld, unexpected.slice(u0, u), keepCst));
+    blocks.push(parseBlock(source, r.from, r.to, bt, bc, ld, unexpected.slice(u0, u), keepCst, undefined, oneShot));
   }
   // (anything left — impossible for ordered input — goes to the last block, never dropped)
   if (blocks.length && (c < comments.length || d < lexDiagnostics.length || u < unexpected.length)) {
@@ -698,10 +698,11 @@ function blockUnits(e: Env, t0: number, t1: number, start: number, end: number):
 /**
  * Parse one block's tokens (its own lexing given) — in units (above) or whole. `w`: the tokens seen
  * through a view (the incremental path: later tokens not yet moved), `reuse`: the earlier parse's 条款.
+ * `oneShot` (`ParseOptions.oneShot`): whole when ast-parser.ts takes the block, else as usual.
  */
 export function parseBlock(
   source: SourceFile, start: number, end: number, tokens: IToken[], comments: IToken[], lexDiagnostics: Diagnostic[], unexpected: number[], keepCst: boolean,
-  view?: { w: TokenView; t0: number; t1: number; reuse?: Reuse },
+  view?: { w: TokenView; t0: number; t1: number; reuse?: Reuse }, oneShot = false,
 ): Block {
   const lexErrors: number[] = [];
   for (const x of lexDiagnostics) if (x.severity === 'error') lexErrors.push(x.span.start);
@@ -711,7 +712,9 @@ export function parseBlock(
   const t0 = view ? view.t0 : 0;
   const t1 = view ? view.t1 : tokens.length;
   const env: Env = { source, w, lexErrors, reuse: view?.reuse };
-  let u = blockUnits(env, t0, t1, start, end);
+  const whole = oneShot && !view ? parseFast(source, tokens) : undefined;
+  let u: UnitOut | undefined = whole && { items: whole, quotes: [], parseD: [], astD: [], errors: false };
+  u ??= blockUnits(env, t0, t1, start, end);
   if (u === undefined) {
     const ts: IToken[] = [];
     for (let i = t0; i < t1; i++) ts.push(get(w, i));

@@ -101,6 +101,14 @@ export interface ParseOptions {
    * undoing the record (`restoreLastGood`).
    */
   readonly inPlace?: boolean;
+  /**
+   * `parseFile` only: the parse is never re-parsed, formatted or given to a language service (the
+   * one-off compile of `zhengce check`: a `ParseCache` with `keepTokens: false`). A block ast-parser.ts
+   * takes whole (no syntax error, no AST diagnostic) is parsed whole, not in units: the units of a 条款
+   * exist to keep an error inside its item and to be reused by `reparseFile`, and for such a block they
+   * give the same AST (test/syntax/ast-parser.test.ts compares both). None of its 条款 is reusable.
+   */
+  readonly oneShot?: boolean;
 }
 
 /**
@@ -114,7 +122,7 @@ export function parseFile(source: SourceFile, opts: ParseOptions = {}, lexed?: R
   if (depth > MAX_NESTING) return tooDeepResult(source, l.value.tokens, l.value.comments, lexAll(), false);
   let blocks: Block[];
   try {
-    blocks = parseBlocks(source, 0, source.text.length, l.value.tokens, l.value.comments, l.diagnostics, l.value.unexpected, true, !!opts.keepCst)!;
+    blocks = parseBlocks(source, 0, source.text.length, l.value.tokens, l.value.comments, l.diagnostics, l.value.unexpected, true, !!opts.keepCst, !!opts.oneShot)!;
   } catch (e) {
     return tooDeepResult(source, l.value.tokens, l.value.comments, lexAll(), e);
   }

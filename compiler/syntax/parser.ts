@@ -11,6 +11,7 @@ import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js
 import * as T from './tokens.js';
 import { tokenEnd } from './lexer.js';
 import { parseAst } from './ast-parser.js';
+import type { TopItem } from './ast.js';
 
 /**
  * Syntax errors one parse reports (a block, or one unit of a block: blocks.ts) before it stops: the
@@ -617,6 +618,15 @@ export function parseTokens(file: SourceFile, tokens: IToken[]): Result<CstNode>
     if (fast) return { value: fast, diagnostics: [] };
   }
   return chevrotainParse(file, tokens);
+}
+
+/**
+ * ast-parser.ts's AST of the tokens (no CST kept: a parse never formatted), or undefined when it does
+ * not take them (then `parseTokens`).
+ */
+export function parseFast(file: SourceFile, tokens: IToken[]): TopItem[] | undefined {
+  if (!astParserOn) return undefined;
+  return parseAst(file, tokens, () => chevrotainParse(file, tokens).value)?.fastItems;
 }
 
 /**

@@ -81,3 +81,30 @@ test(`random mutations of the policies parse the same both ways (${RUNS} texts)`
     { numRuns: RUNS },
   );
 });
+
+// ── one-shot parses: error-free blocks whole, not in units (ParseOptions.oneShot, `zhengce check`) ──
+
+function expectOneShotSame(path: string, text: string): void {
+  const sf = new SourceFile(path, text);
+  const units = parseFile(sf);
+  const whole = parseFile(sf, { oneShot: true });
+  expect(whole.value.ast, path).toStrictEqual(units.value.ast);
+  expect(whole.diagnostics, path).toStrictEqual(units.diagnostics);
+  expect(whole.value.syntaxErrors, path).toBe(units.value.syntaxErrors);
+}
+
+test('a one-shot parse equals the parse in units: every .zc file under policies/ and test/, the generated corpus', () => {
+  for (const { path, text } of INPUTS) expectOneShotSame(path, text);
+  for (const { path, text } of generatedCorpus()) expectOneShotSame(path, text);
+});
+
+test(`a one-shot parse equals the parse in units on random mutations of the policies (${RUNS} texts)`, () => {
+  fc.assert(
+    fc.property(fc.nat(SOURCES.length - 1), fc.array(edit, { minLength: 1, maxLength: 4 }), (k, edits) => {
+      let text = SOURCES[k]!;
+      for (const e of edits) text = applyEdit(text, e);
+      expectOneShotSame('变异.zc', text);
+    }),
+    { numRuns: RUNS },
+  );
+});
