@@ -79,3 +79,18 @@ test('in a long source, quotes far ahead of and far behind the last one found ar
   const d = r.diagnostics.filter((x) => x.code.startsWith('ZC06')).map((x) => `${x.code} ${x.message}`);
   expect(d).toEqual(['ZC0601 原文与来源文件不一致']);
 });
+
+test('quotes whose first three units share an index key are each counted only where they occur', () => {
+  // quotes.ts indexes positions by a key of three units that two different triples may share:
+  // 丁 = 一 ^ 1 and U+4F8C = 二 ^ 0x100 give 一二三 and 丁侌三 one key; each occurs once in the source
+  const a = '一二三四。';
+  const b = '丁\u4f8c三四。';
+  const src = `${a}\n${b}\n`;
+  const head = '政策 甲 { 来源："s.txt" 生效：2024年3月1日 }\n';
+  const text = head + `条款 一、 {\n  定性 { 原文："${a}" 类别：背景 }\n  定性 { 原文："${b}" 类别：背景 }\n}\n`;
+  const r = compile(['/k/政策.zc'], memoryHost({ '/k/s.txt': src, '/k/政策.zc': text }));
+  expect(r.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([]);
+  // and the source holding only one of them: the other is not found (never counted at its twin's place)
+  const r1 = compile(['/k/政策.zc'], memoryHost({ '/k/s.txt': `${a}\n`, '/k/政策.zc': text }));
+  expect(r1.diagnostics.map((d) => d.code)).toEqual(['ZC0601']);
+});
