@@ -26,6 +26,23 @@ import { tokenEnd } from './lexer.js';
 import type * as A from './ast.js';
 import { Builder, GIVE_UP, LEGAL_PREFIX, LEGAL_SUFFIX, PERIODS, numeral, unitInfo, type AstParsedFile } from './cst-to-ast.js';
 
+/**
+ * Token types (by `tokenTypeIdx`) that continue an expression after an operand: the suffixes of
+ * `unaryExpr`, the operators of `arith`, `cmpExpr` and `logic`, the bound of a range (a number or date,
+ * `@`) and a call's "(" — `expr`'s shortcut takes an operand alone only when none follows.
+ */
+const CONTINUES: Uint8Array = (() => {
+  const table = new Uint8Array(Math.max(...T.allTokens.map((t) => t.tokenTypeIdx!)) + 1);
+  const continuing = [
+    T.Dot, T.QuantExists, T.QuantForall, T.QuantNone, T.OrderBy, T.Times, T.Divide, T.Plus, T.Minus,
+    T.GreaterEq, T.LessEq, T.NotEq, T.IsNot, T.EqEq, T.Is, T.Greater, T.Less, T.In, T.NotIn,
+    T.At, T.NumberLit, T.ChineseNumber, T.DateLit, T.And, T.Or, T.LParen, T.LegalPrefix,
+  ];
+  for (const t of continuing) table[t.tokenTypeIdx!] = 1;
+  for (const t of T.allTokens) if (t.CATEGORIES?.includes(T.LegalPrefix)) table[t.tokenTypeIdx!] = 1;
+  return table;
+})();
+
 class AstParser {
   private pos = 0;
   /** The declaration rules, strict: a diagnostic gives up. */
@@ -437,6 +454,17 @@ class AstParser {
   }
 
   private expr(): A.Expr {
+    // One operand of one token — a string or a name — with nothing after it that the levels below look
+    // for (an attribute's value, mostly): the operand itself, which is what they return when no
+    // operator, suffix or bound follows.
+    const x = this.toks[this.pos];
+    if (x !== undefined) {
+      const y = this.toks[this.pos + 1];
+      const t = x.tokenType;
+      if (y === undefined || CONTINUES[y.tokenTypeIdx] !== 1) {
+        if (t === T.StringLit || ((t === T.Name || t === T.QuotedName) && (y === undefined || y.tokenType !== T.LParen))) return this.primary();
+      }
+    }
     return this.logic('or', T.Or, this.andExpr);
   }
 
