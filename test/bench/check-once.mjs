@@ -5,8 +5,9 @@
  *   node test/bench/check-once.mjs <dir>            → { mode: 'compile', ms, … }
  *   node test/bench/check-once.mjs <dir> --split    → adds `phases`
  *
- * compile mode: `ms` is one cold `compile([dir], nodeHost)` — what `zhengce check` does
- *   minus process start-up, module loading and rendering.
+ * compile mode: `ms` is one cold `compile([dir], nodeHost, cache)` with the ParseCache `zhengce check`
+ *   makes (keepTokens: false: one-shot parses) — what it does minus process start-up, module loading
+ *   and rendering.
  * split mode:
  *   parseFileMs  `parseFile` over every discovered .zc file (cold) = read-free lex+parse+AST;
  *   restMs       `compile([dir], nodeHost, cache)` with that parse cache primed, i.e.
@@ -43,8 +44,10 @@ const countLines = (text) => {
 const out = { mode: split ? 'split' : 'compile' };
 let result;
 if (!split) {
+  // (the cache `zhengce check` compiles with, compiler/cli/check.ts: one-shot parses that drop their tokens)
+  const cache = new ParseCache(undefined, { keepTokens: false });
   const t0 = performance.now();
-  result = compile([dir], nodeHost);
+  result = compile([dir], nodeHost, cache);
   out.ms = performance.now() - t0;
 } else {
   const { parseFile } = await import(dist('syntax/index.js'));
