@@ -77,6 +77,44 @@ export function children(e: IrExpr): IrExpr[] {
   }
 }
 
+/** The expression without its source positions (to compare two expressions by structure). */
+function shape(e: IrExpr): string {
+  return JSON.stringify(e, (k, v: unknown) => (k === 'origin' ? undefined : v));
+}
+
+/** Does `e` mention no bound element (a path from the facts' root entities only)? */
+function closed(e: IrExpr): boolean {
+  return e.k !== 'var' && children(e).every(closed);
+}
+
+/** Field types whose raw values (validated input) are equal exactly when `===` says so. */
+const KEY_TYPES = new Set<IrType['k']>(['date', 'text', 'enum', 'bool', 'int']);
+
+/**
+ * The key fields of a uniqueness condition `L 均满足（D = 1）`, where D is a definition on L's element
+ * entity counting the records of the same list L (a path from the root, no bound element) whose
+ * fields f1…fn all equal self's (人数（L，f1 = self.f1 且 … 且 fn = self.fn）); otherwise undefined.
+ * (test/emit/fast-raw.test.ts: repeated children and absent key fields, raw path ≡ converted path.)
+ */
+export function uniqueKeys(ir: IrProgram, e: Extract<IrExpr, { k: 'quant' }>): string[] | undefined {
+  if (e.q !== 'forall' || e.body?.k !== 'cmp' || e.body.op !== '=' || e.list.type.k !== 'list' || !closed(e.list)) return undefined;
+  const { a, b } = e.body;
+  const [d, one] = a.k === 'def' ? [a, b] : [b, a];
+  if (d.k !== 'def' || one.k !== 'const' || one.value !== 1 || d.of?.k !== 'var' || d.of.name !== e.var) return undefined;
+  const def = ir.definitions.find((x) => x.name === d.name);
+  const c = def?.expr;
+  if (def?.entity !== e.list.type.elem || c?.k !== 'quant' || c.q !== 'count' || c.body === undefined || shape(c.list) !== shape(e.list)) return undefined;
+  const eqs = c.body.k === 'and' ? c.body.xs : [c.body];
+  const keys: string[] = [];
+  for (const x of eqs) {
+    if (x.k !== 'cmp' || x.op !== '=' || x.a.k !== 'get' || x.b.k !== 'get' || x.a.field !== x.b.field || !KEY_TYPES.has(x.a.type.k)) return undefined;
+    const vars = [x.a.of, x.b.of].map((o) => (o.k === 'var' ? o.name : ''));
+    if (!(vars.includes(c.var) && vars.includes('@self'))) return undefined;
+    keys.push(x.a.field);
+  }
+  return keys.length > 0 && new Set(keys).size === keys.length ? keys : undefined;
+}
+
 const isRecordType = (t: IrType): boolean => t.k === 'entity' || t.k === 'list';
 
 /** Every node of an expression, pre-order. */
@@ -811,6 +849,42 @@ export class FnGen {
     this.emit('}');
   }
 
+  /**
+   * Raw mode, a uniqueness condition (uniqueKeys): when every record has every key field, the answer is
+   * whether no two records have equal keys — each pair compared once, instead of a count per record over
+   * the whole list. A record without some key field leaves the answer to the general loop that follows
+   * (the counts are then Kleene-unknown or not, record by record).
+   */
+  private uniqueFirst(list: string, keys: readonly string[], t: string, label: string): void {
+    const k = ++this.n;
+    const [i, j, a, b, all, dup] = [`i${k}`, `j${k}`, `a${k}`, `b${k}`, `${t}k`, `${t}d`];
+    this.emit(`// 均满足（${keys.map(commentText).join('、')}相同的记录数 = 1）：每个记录都有这些字段时，逐对比较一次`);
+    this.emit(`let ${all} = true;`);
+    this.emit(`let ${dup} = false;`);
+    this.emit(`for (let ${i} = 0; ${i} < ${list}.length; ${i}++) {`);
+    this.emit(`  const ${a} = ${list}[${i}] as _RR;`);
+    keys.forEach((f, x) => this.emit(`  const ${a}k${x} = ${a}[${lit(f)}];`));
+    this.emit(`  if (${keys.map((_, x) => `${a}k${x} === undefined`).join(' || ')}) {`);
+    this.emit(`    ${all} = false;`);
+    this.emit('    break;');
+    this.emit('  }');
+    this.emit(`  if (!${dup}) {`);
+    this.emit(`    for (let ${j} = 0; ${j} < ${i}; ${j}++) {`);
+    this.emit(`      const ${b} = ${list}[${j}] as _RR;`);
+    this.emit(`      if (${keys.map((f, x) => `${b}[${lit(f)}] === ${a}k${x}`).join(' && ')}) {`);
+    this.emit(`        ${dup} = true;`);
+    this.emit('        break;');
+    this.emit('      }');
+    this.emit('    }');
+    this.emit('  }');
+    this.emit('}');
+    this.emit(`if (${all}) {`);
+    this.emit(`  ${t} = !${dup};`);
+    this.emit(`  break ${label};`);
+    this.emit('}');
+    this.breaks.add(label);
+  }
+
   /** 至少一个/均/均不满足，数量/合计/最大/最小: a loop over the list's records (Kleene, like the interpreter). */
   private quant(e: Extract<IrExpr, { k: 'quant' }>): Out {
     const t = this.tmp();
@@ -825,6 +899,8 @@ export class FnGen {
       this.emit(`if (${list.code} === null) break ${label};`);
       this.breaks.add(label);
     }
+    const keys = this.rawMode ? uniqueKeys(this.mod.ir, e) : undefined;
+    if (keys !== undefined) this.uniqueFirst(list.code, keys, t, label);
     const each = (f: (b: Out) => void): void => {
       this.loop(list.code, e.var);
       f(e.body ? this.expr(e.body) : { code: 'true', nullable: false, constant: true, iv: false });

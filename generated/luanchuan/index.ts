@@ -9333,16 +9333,41 @@ function _ra0(F: _RR, D: string): boolean | null {
     const t3 = t2 === null ? undefined : t2["子女"] as readonly _RR[] | undefined;
     const t4: readonly _RR[] | null = t3 === undefined ? null : t3;
     if (t4 === null) break Lt1;
-    let t1u = false;
+    // 均满足（出生日期、同胎序号相同的记录数 = 1）：每个记录都有这些字段时，逐对比较一次
+    let t1k = true;
+    let t1d = false;
     for (let i5 = 0; i5 < t4.length; i5++) {
-      const e5 = t4[i5] as _RR;
-      const t6: number | null = _rd0(F, D, e5);
-      const t7: boolean | null = t6 === null ? null : t6 === 1;
-      if (t7 === false) {
+      const a5 = t4[i5] as _RR;
+      const a5k0 = a5["出生日期"];
+      const a5k1 = a5["同胎序号"];
+      if (a5k0 === undefined || a5k1 === undefined) {
+        t1k = false;
+        break;
+      }
+      if (!t1d) {
+        for (let j5 = 0; j5 < i5; j5++) {
+          const b5 = t4[j5] as _RR;
+          if (b5["出生日期"] === a5k0 && b5["同胎序号"] === a5k1) {
+            t1d = true;
+            break;
+          }
+        }
+      }
+    }
+    if (t1k) {
+      t1 = !t1d;
+      break Lt1;
+    }
+    let t1u = false;
+    for (let i6 = 0; i6 < t4.length; i6++) {
+      const e6 = t4[i6] as _RR;
+      const t7: number | null = _rd0(F, D, e6);
+      const t8: boolean | null = t7 === null ? null : t7 === 1;
+      if (t8 === false) {
         t1 = false;
         break Lt1;
       }
-      if (t7 === null) t1u = true;
+      if (t8 === null) t1u = true;
     }
     t1 = t1u ? null : true;
   }

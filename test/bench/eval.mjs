@@ -12,7 +12,10 @@
  *       records; _fastFacts, the converted path's checks + copy, if the module has no raw path);
  *   (a0) BEFORE: the generated evaluator of the baseline commit (BASELINE_REF, the integration
  *       branch before issue 11 item 4; `--baseline REF` to choose another), its
- *       generated/luanchuan/index.ts taken from git and transpiled with esbuild: evaluateFast
+ *       generated/luanchuan/index.ts taken from git and compiled the way `npx tsc -p .` compiles the
+ *       after side (TypeScript's transpileModule with this tree's tsconfig.json options, as an ES module;
+ *       checked in every run: the same call on this tree's generated/luanchuan/index.ts gives
+ *       dist/generated/luanchuan/index.js byte for byte, else the report says so): evaluateFast
  *       (all measures), and — white-box, it has no selection — _validate + _judgeFast of the three;
  *       a baseline that has the selection (e.g. `--baseline 153ca12`, main before issue 11's third
  *       fast-path round) is timed through its own evaluateFast { 措施: the three };
@@ -343,9 +346,22 @@ function makeRows(H, N, S, eng, big = 0xffff, small = 0xfff) {
 }
 
 /**
- * The baseline evaluator (generated/luanchuan/index.ts at `ref`, from git), transpiled with
- * esbuild into `dir`, plus the line exporting its internals. undefined (with the reason) when
- * git or the ref is not available.
+ * A generated module's TypeScript → JavaScript as `npx tsc -p .` emits it into dist/: TypeScript's
+ * transpileModule with this tree's tsconfig.json options (the module kind as ES2022: the package is
+ * "type": "module", which transpileModule alone cannot see; a generated module imports nothing).
+ */
+async function tscLike(src) {
+  const ts = (await import('typescript')).default;
+  const cfg = ts.readConfigFile(join(ROOT, 'tsconfig.json'), ts.sys.readFile);
+  const { options } = ts.parseJsonConfigFileContent(cfg.config, ts.sys, ROOT);
+  const compilerOptions = { ...options, declaration: false, module: ts.ModuleKind.ES2022, moduleResolution: ts.ModuleResolutionKind.Bundler };
+  return ts.transpileModule(src, { compilerOptions, fileName: join(ROOT, 'generated', 'luanchuan', 'index.ts') }).outputText;
+}
+
+/**
+ * The baseline evaluator (generated/luanchuan/index.ts at `ref`, from git), compiled by `tscLike`
+ * (as the after side's dist/ is) into `dir`, plus the line exporting its internals. undefined (with
+ * the reason) when git or the ref is not available.
  */
 async function loadBaseline(ref, dir) {
   let src;
@@ -354,8 +370,7 @@ async function loadBaseline(ref, dir) {
   } catch (e) {
     return { why: `git show ${ref}:generated/luanchuan/index.ts failed (${String(e instanceof Error ? e.message : e).split('\n')[0]})` };
   }
-  const { transformSync } = await import('esbuild');
-  const js = transformSync(src, { loader: 'ts', format: 'esm', target: 'es2022' }).code;
+  const js = await tscLike(src);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'index.js');
   // the white-box internals of a baseline before measure selection (its evaluateFast had none); a later
@@ -380,6 +395,8 @@ async function loadEngines(tmp, baselineRef = BASELINE_REF) {
   writeFileSync(wbJs, genSrc + `\nexport { _fastFacts as __fastFacts, _parseIso as __parseIso, _MEASURES as __MEASURES };\n${rawFactsExport(genSrc)}`);
   const wb = await import(pathToFileURL(wbJs).href);
   const base = await loadBaseline(baselineRef, join(tmp, 'baseline'));
+  // INVARIANT: before and after are built the same way — tscLike of this tree's source is dist's file
+  const sameBuild = (await tscLike(readFileSync(join(ROOT, 'generated', 'luanchuan', 'index.ts'), 'utf8'))) === genSrc;
   const before = base.mod;
   const beforeWhiteBox = base.whiteBox === true;
   const interp = await import(pathToFileURL(interpJs).href);
@@ -413,7 +430,7 @@ async function loadEngines(tmp, baselineRef = BASELINE_REF) {
   const M = probe.length;
   if (wb.__MEASURES.length !== M) throw new Error('white-box module mismatch');
   if (before && before.__MEASURES.map((m) => m.name).join('、') !== probe.join('、')) throw new Error(`baseline ${baselineRef} has other measures: ${before.__MEASURES.map((m) => m.name).join('、')}`);
-  const baseNote = before ? `baseline (before) = generated/luanchuan/index.ts at ${baselineRef} (git show, transpiled with esbuild)${beforeWhiteBox ? '' : '; its 3-measure row is its own evaluateFast { 措施: the 3 }'}` : `no baseline rows: ${base.why}`;
+  const baseNote = before ? `baseline (before) = generated/luanchuan/index.ts at ${baselineRef} (git show, compiled by TypeScript's transpileModule with tsconfig.json's options: ${sameBuild ? 'the same compile gives this tree\'s dist/generated/luanchuan/index.js byte for byte' : 'NOT the same as this tree\'s dist/generated/luanchuan/index.js — run npx tsc -p . (before and after may differ in build)'})${beforeWhiteBox ? '' : '; its 3-measure row is its own evaluateFast { 措施: the 3 }'}` : `no baseline rows: ${base.why}`;
 
   return { gen, wb, before, beforeWhiteBox, interp, ir, loadMs, staleNote, baseNote, engine, probe, idx, M };
 }
