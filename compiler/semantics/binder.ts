@@ -132,7 +132,13 @@ class Binder {
   readonly definitions = new Map<string, DefinitionInfo>();
   readonly assumptions = new Map<string, { decl: A.AssumptionDecl; clause?: string }>();
   policy: { decl: A.PolicyDecl; file: string } | undefined;
-  private anchors = new Map<string, ClauseInfo>();
+  /** The first 条款 of each anchor (its symbol's). */
+  readonly anchors = new Map<string, ClauseInfo>();
+  /**
+   * Pass 1's marks (`BindState.marks`), when asked for: before each declaration and 条款 in binding order
+   * (pre-order), and once at the end, `MARK_FIELDS` numbers — how many entries each table held.
+   */
+  marks: number[] | undefined;
   /** Top-level namespace: name → symbol id. */
   readonly globals = new Map<string, string>();
 
@@ -206,10 +212,23 @@ class Binder {
   declare(): void {
     this.builtins();
     for (const [path, f] of this.files) for (const item of f.ast.items) this.topItem(item, path);
+    this.mark();
+  }
+
+  /** Record how many entries each table holds now (`marks`; see `MARK_FIELDS`). */
+  mark(): void {
+    const m = this.marks;
+    if (!m) return;
+    m.push(
+      this.symbols.size, this.globals.size, this.clauses.length, this.diagnostics.length, this.references.length, this.qualitative.length,
+      this.measures.size, this.entities.size, this.enums.size, this.params.size, this.orgs.size, this.indicators.size, this.properties.size,
+      this.doubts.size, this.definitions.size, this.assumptions.size, this.policy ? 1 : 0,
+    );
   }
 
   /** Declare one top-level item. */
   topItem(item: A.TopItem, path: string): void {
+    this.mark();
     if (item.kind !== 'clause') this.owner = item;
     switch (item.kind) {
       case 'policy':
@@ -309,6 +328,7 @@ class Binder {
 
   /** Declare one item of a 条款 (`info`: the clause's). */
   clauseItem(item: A.ClauseItem, file: string, info: ClauseInfo): void {
+    this.mark();
     const anchor = info.anchor;
     if (item.kind !== 'clause') this.owner = item;
     {
@@ -602,9 +622,25 @@ export interface BindState {
   readonly passes: Uint8Array;
   /** Per file, its 条款 and other declarations in binding order (pre-order). */
   readonly order: ReadonlyMap<string, readonly object[]>;
+  /** Per file, parallel to `order`: how many entries of it each one's subtree takes (a 条款: itself and everything in it; else 1). */
+  readonly sizes: ReadonlyMap<string, Int32Array>;
   /** The top-level namespace (name → symbol id). */
   readonly globals: ReadonlyMap<string, string>;
+  /**
+   * Pass 1's marks: for the k-th entry of the files' `order` in turn (k = 0 … all of them; the last row is the
+   * end of pass 1), `MARK_FIELDS` numbers at `k * MARK_FIELDS` — how many symbols, global names, 条款,
+   * diagnostics, references, 定性 measures, entries of each of `DECL_MAPS` and policies (0/1) pass 1 had made
+   * before it. INVARIANT: the first that many entries of this state's tables (symbols, globals, clauses,
+   * diagnostics, references, qualitative, the maps) are exactly the ones pass 1 made before it, in that order
+   * (pass 2 adds none of them; the diagnostics and references pass 1 made come first). Undefined when not
+   * known (a replacing binding that renamed, or with diagnostics or references of pass 1): the next
+   * structural binding declares every declaration again.
+   */
+  readonly marks: Int32Array | undefined;
 }
+
+/** The numbers of one row of `BindState.marks`: symbols, globals, clauses, diagnostics, references, qualitative, the `DECL_MAPS` (10), policy. */
+const MARK_FIELDS = 17;
 
 /** A 条款's entries in `BindState.order` (itself and everything in it); the index of its `ClauseInfo`. */
 const subtree = new WeakMap<object, number>();
@@ -674,30 +710,35 @@ function boundProgramOf(root: string, files: Map<string, ProgramFile>, b: Binder
   };
 }
 
-/** Per file, its 条款 and other declarations in binding order (`BindState.order`). */
-function bindingOrder(files: Map<string, ProgramFile>): Map<string, object[]> {
+/** Per file, its 条款 and other declarations in binding order (`BindState.order`), and their subtrees' sizes (`BindState.sizes`). */
+function bindingOrder(files: Map<string, ProgramFile>): { order: Map<string, object[]>; sizes: Map<string, Int32Array> } {
   const order = new Map<string, object[]>();
+  const sizes = new Map<string, Int32Array>();
   const clauses = { n: 0 };
   for (const [path, f] of files) {
     const o: object[] = [];
     orderOf(f.ast.items, o, clauses);
     order.set(path, o);
+    const z = new Int32Array(o.length);
+    for (let i = 0; i < o.length; i++) z[i] = (o[i] as A.TopItem).kind === 'clause' ? subtree.get(o[i]!)! : 1;
+    sizes.set(path, z);
   }
-  return order;
+  return { order, sizes };
 }
 
 /** `bind`, with the state the next binding of the program starts from. */
 export function bindWithState(root: string, files: Map<string, ProgramFile>): Result<BoundProgram> & { state: BindState } {
   const b = new Binder(files);
+  b.marks = [];
   b.declare();
   const declared = b.diagnostics.length;
   b.resolveNames();
   const value = boundProgramOf(root, files, b, b.references);
-  const order = bindingOrder(files);
+  const { order, sizes } = bindingOrder(files);
   const passes = new Uint8Array(b.diagnostics.length).fill(1, declared);
   const state: BindState = {
     root, files, value, diagnostics: b.diagnostics, references: b.references.slice(), owners: b.owners.slice(),
-    diagOwners: diagOwnersOf(b.diagnostics, order, passes), passes, order, globals: b.globals,
+    diagOwners: diagOwnersOf(b.diagnostics, order, passes), passes, order, sizes, globals: b.globals, marks: Int32Array.from(b.marks),
   };
   return { value, diagnostics: b.diagnostics, state };
 }
@@ -745,8 +786,8 @@ function sameClauseHead(a: A.ClauseDecl, b: A.ClauseDecl): boolean {
 /** Most declarations `bindIncrementally` binds again (more: the whole program is bound). */
 const MAX_REBOUND = 64;
 
-/** Statistics of the last incremental binding (for the benchmark and tests): `renamed`: replaced declarations whose names changed; `reresolved`: others whose references were resolved again. */
-export const lastBind = { incremental: false, redeclared: false, replaced: 0, renamed: 0, reresolved: 0, why: '' };
+/** Statistics of the last incremental binding (for the benchmark and tests): `renamed`: replaced declarations whose names changed; `reresolved`: others whose references were resolved again; `declaredAgain`: entries of the binding order a structural binding declared again (the others reused: `declareReusing`). */
+export const lastBind = { incremental: false, redeclared: false, declaredAgain: 0, replaced: 0, renamed: 0, reresolved: 0, why: '' };
 
 /** The binder's maps of declarations by name (`BoundProgram`), in declaration order. */
 const DECL_MAPS = ['measures', 'entities', 'enums', 'params', 'orgs', 'indicators', 'properties', 'doubts', 'definitions', 'assumptions'] as const;
@@ -864,9 +905,10 @@ function newDeclarations(st: BindState, files: Map<string, ProgramFile>): number
 
 /**
  * `minRedeclared`: fewest declarations (those whose names are resolved) for which `bindStructurally` is
- * tried (the tests set 0: their programs are small).
+ * tried (the tests set 0: their programs are small). `reuseDeclared`: whether its pass 1 reuses the earlier
+ * binding before the edit (`declareReusing`; off: every declaration declared again — for A/B measurements).
  */
-export const bindTuning = { minRedeclared: 256 };
+export const bindTuning = { minRedeclared: 256, reuseDeclared: true };
 
 /** `bindIncrementally` when the edit kept the program's 条款 and the kinds and places of its declarations (see there). */
 function bindReplacing(st: BindState, root: string, files: Map<string, ProgramFile>): (Result<BoundProgram> & { state: BindState }) | undefined {
@@ -1074,8 +1116,19 @@ function bindReplacing(st: BindState, root: string, files: Map<string, ProgramFi
   lastBind.why = '';
   return {
     value, diagnostics,
-    state: { root, files, value, diagnostics, references: references.slice(), owners, diagOwners: keptOwners, passes: Uint8Array.from(passes), order, globals },
+    state: {
+      root, files, value, diagnostics, references: references.slice(), owners, diagOwners: keptOwners, passes: Uint8Array.from(passes), order, sizes: st.sizes, globals,
+      // (declarations that bind alike declare the same entries, in the same places: pass 1's marks hold — when
+      // pass 1 made no diagnostic and no reference, which this binding lists elsewhere than first)
+      marks: !renamed && st.marks && passOneClean(st.marks) ? st.marks : undefined,
+    },
   };
+}
+
+/** Whether pass 1 made no diagnostic and no reference (the last row of its marks). */
+function passOneClean(marks: Int32Array): boolean {
+  const end = marks.length - MARK_FIELDS;
+  return marks[end + 3] === 0 && marks[end + 4] === 0;
 }
 
 /** The declarations the binder resolves names of (pass 2), as `resolveNames` walks them. */
@@ -1130,11 +1183,135 @@ function declSignature(d: object): string {
 }
 
 /**
+ * Pass 1 of `bindStructurally` into the fresh binder `b`, reusing the earlier binding `st` for the longest
+ * prefix (in binding order) the edit left as it was: the declarations and 条款 that are the earlier ones'
+ * nodes (reused by the parser, in the same places), and the 条款 parsed again with the same header in the
+ * same place (the 条款 around the edit: a new node, its `ClauseInfo` and symbol made for it). Pass 1 is a
+ * walk in binding order whose every step depends only on what came before it, so after that prefix its
+ * tables are what the earlier binding's were at the same point (`BindState.marks`): their first entries,
+ * copied (the same symbol objects), and pass 1 goes on from there as a whole binding does. Returns how many
+ * entries of `st.order` were reused; undefined (nothing done to `b`) when the marks are not known or pass 1
+ * made a diagnostic in the prefix (its spans are the earlier binding's).
+ * INVARIANT: `b`'s tables and marks are those `b.declare()` makes (test/project/incremental-check.test.ts).
+ */
+function declareReusing(b: Binder, st: BindState, files: Map<string, ProgramFile>): number | undefined {
+  const marks = st.marks;
+  if (!marks) return undefined;
+  let total = 0;
+  for (const o of st.order.values()) total += o.length;
+  if (marks.length !== (total + 1) * MARK_FIELDS) return undefined;
+  const old = st.value;
+  type Item = A.TopItem | A.ClauseItem;
+  /** The 条款 of the prefix parsed again with the same header: their earlier info and the new one. */
+  const chain: { at: number; was: ClauseInfo; now: ClauseInfo }[] = [];
+  /** Where pass 1 goes on: per level around the first entry not reused, innermost first, the items left. */
+  const rest: { items: readonly Item[]; k: number; info: ClauseInfo | undefined; path: string }[] = [];
+  let stop = -1;
+  let base = 0;
+  let O: readonly object[] = [];
+  let S: Int32Array = new Int32Array(0);
+  let path = '';
+  // (the new items walked beside the earlier ones, `O[lo, hi)` the earlier items of the same level: true at the first that differs)
+  const walk = (items: readonly Item[], info: ClauseInfo | undefined, lo: number, hi: number): boolean => {
+    let j = lo;
+    for (let k = 0; k < items.length; k++) {
+      const n = items[k]!;
+      const o = j < hi ? (O[j] as Item) : undefined;
+      if (o === n) {
+        j += S[j]!;
+        continue;
+      }
+      if (o?.kind === 'clause' && n.kind === 'clause' && sameClauseHead(o, n)) {
+        const at = marks[(base + j) * MARK_FIELDS + 2]!;
+        const was = old.clauses[at];
+        if (was?.decl === o) {
+          const now = { ...was, decl: n, parts: [...(info ? parentPartsOf(info) : []), ...n.number] } as ClauseInfo;
+          chain.push({ at, was, now });
+          if (walk(n.items, now, j + 1, j + S[j]!)) {
+            rest.push({ items, k: k + 1, info, path });
+            return true;
+          }
+          j += S[j]!;
+          continue;
+        }
+      }
+      stop = base + j;
+      rest.push({ items, k, info, path });
+      return true;
+    }
+    if (j < hi) {
+      stop = base + j;
+      rest.push({ items, k: items.length, info, path });
+      return true;
+    }
+    return false;
+  };
+  let stopFile = files.size;
+  let fi = 0;
+  for (const [p, f] of files) {
+    O = st.order.get(p) ?? [];
+    S = st.sizes.get(p) ?? new Int32Array(0);
+    path = p;
+    if (st.files.get(p)?.ast !== f.ast && walk(f.ast.items, undefined, 0, O.length)) {
+      stopFile = fi;
+      break;
+    }
+    base += O.length;
+    fi++;
+  }
+  if (stop < 0) stop = total;
+  const row = stop * MARK_FIELDS;
+  // (a diagnostic of pass 1 before the edit: its spans are fixed — declared again, as a whole binding)
+  if (marks[row + 3] !== 0) return undefined;
+  const take = <V>(from: ReadonlyMap<string, V>, n: number, into: Map<string, V>): void => {
+    if (n <= 0) return;
+    let i = 0;
+    for (const [k, v] of from) {
+      into.set(k, v);
+      if (++i === n) return;
+    }
+  };
+  take(old.symbols, marks[row]!, b.symbols);
+  take(st.globals, marks[row + 1]!, b.globals);
+  for (let i = 0; i < marks[row + 2]!; i++) b.clauses.push(old.clauses[i]!);
+  for (let i = 0; i < marks[row + 4]!; i++) {
+    b.references.push(st.references[i]!);
+    b.owners.push(st.owners[i]);
+  }
+  for (let i = 0; i < marks[row + 5]!; i++) b.qualitative.push(old.qualitative[i]!);
+  for (let m = 0; m < DECL_MAPS.length; m++) {
+    const k = DECL_MAPS[m]!;
+    take(old[k] as ReadonlyMap<string, unknown>, marks[row + 6 + m]!, b[k] as Map<string, unknown>);
+  }
+  if (marks[row + 16]) b.policy = old.policy;
+  for (const c of chain) {
+    b.clauses[c.at] = c.now;
+    const id = `clause:${c.now.anchor}`;
+    if (b.symbols.get(id)?.decl === c.was.decl) b.symbols.set(id, clauseSym(c.now.decl, c.now.label, c.now.anchor));
+  }
+  for (const c of b.clauses) if (b.symbols.get(`clause:${c.anchor}`)?.decl === c.decl) b.anchors.set(c.anchor, c);
+  const m = (b.marks = [] as number[]);
+  for (let i = 0; i < row; i++) m.push(marks[i]!);
+  // pass 1 from there on, as `declare` walks: the rest of each level around the first entry not reused, then the files after
+  for (const l of rest) {
+    for (let k = l.k; k < l.items.length; k++) {
+      if (l.info) b.clauseItem(l.items[k] as A.ClauseItem, l.path, l.info);
+      else b.topItem(l.items[k] as A.TopItem, l.path);
+    }
+  }
+  fi = 0;
+  for (const [p, f] of files) if (fi++ > stopFile) for (const item of f.ast.items) b.topItem(item, p);
+  b.mark();
+  return stop;
+}
+
+/**
  * `bindIncrementally` when the edit changed the program's structure (declarations added, removed or of
  * another kind, 条款 split or joined), declared a name twice or numbered a 条款 wrongly, or replaced many
  * declarations (`why`: why the replacing binding did not apply): every declaration is declared again
  * (pass 1, in the order of a whole binding — so the first of a name, the duplicates (ZC0402) and the 条款
- * numbers (ZC0305, ZC0406) come out exactly as a whole binding makes them; pass 1 is the cheap half),
+ * numbers (ZC0305, ZC0406) come out exactly as a whole binding makes them; pass 1 is the cheap half) — from
+ * the first declaration the edit changed on: before it, the earlier binding's entries (`declareReusing`) —
  * and names are resolved again (pass 2) only in the declarations whose resolution may differ: those the
  * earlier binding did not resolve (new nodes, or a duplicate before), those with a reference to a symbol
  * that changed (added, removed, or now another declaration's or another text's — `sameSym`), and, when any symbol changed,
@@ -1150,8 +1327,13 @@ function bindStructurally(st: BindState, root: string, files: Map<string, Progra
   let fi = 0;
   for (const p of files.keys()) if (stPaths[fi++] !== p) return undefined;
   const old = st.value;
-  const b = new Binder(files);
-  b.declare();
+  let b = new Binder(files);
+  const kept = bindTuning.reuseDeclared ? declareReusing(b, st, files) : undefined;
+  if (kept === undefined) {
+    b = new Binder(files);
+    b.marks = [];
+    b.declare();
+  }
   const declared = b.diagnostics.length;
   const maps = { policy: b.policy, measures: b.measures, qualitative: b.qualitative, definitions: b.definitions, entities: b.entities, params: b.params } as unknown as BoundProgram;
   const units = resolveUnits(maps);
@@ -1191,14 +1373,19 @@ function bindStructurally(st: BindState, root: string, files: Map<string, Progra
     }
   }
   const whole = again.size > units.size / 2;
+  // INVARIANT: the earlier binding's entries stay as they were (a kept compilation may be given back): a measure
+  // of the reused prefix that resolves again gets its own exception closure (resolving writes it)
+  for (const [name, m] of b.measures) {
+    const o = old.measures.get(name);
+    if (m === o) {
+      if (whole || again.has(m.decl)) b.measures.set(name, { ...m, overrides: new Map() });
+    } else if (!whole && !again.has(m.decl) && o?.decl === m.decl) {
+      // a measure not resolved again keeps its exception closure (the earlier binding's, never changed after)
+      b.measures.set(name, { ...m, overrides: o.overrides });
+    }
+  }
   if (whole) b.resolveNames();
   else {
-    // a measure not resolved again keeps its exception closure (the earlier binding's, never changed after)
-    for (const [name, m] of b.measures) {
-      if (again.has(m.decl)) continue;
-      const o = old.measures.get(name);
-      if (o?.decl === m.decl) b.measures.set(name, { ...m, overrides: o.overrides });
-    }
     if (b.policy && again.has(b.policy.decl)) b.resolvePolicy();
     for (const m of b.measures.values()) if (again.has(m.decl)) b.resolveMeasure(m);
     for (const q of b.qualitative) if (again.has(q.decl)) b.resolveQualitative(q.decl);
@@ -1229,17 +1416,21 @@ function bindStructurally(st: BindState, root: string, files: Map<string, Progra
     }
   }
   const value = boundProgramOf(root, files, b, references);
-  const order = bindingOrder(files);
+  const { order, sizes } = bindingOrder(files);
   const ps = Uint8Array.from(passes);
   lastBind.incremental = true;
   lastBind.redeclared = true;
+  lastBind.declaredAgain = [...order.values()].reduce((n, o) => n + o.length, 0) - (kept ?? 0);
   lastBind.replaced = 0;
   lastBind.renamed = 0;
   lastBind.reresolved = whole ? units.size : again.size;
   lastBind.why = why;
   return {
     value, diagnostics,
-    state: { root, files, value, diagnostics, references: references.slice(), owners: owners.slice(), diagOwners: diagOwnersOf(diagnostics, order, ps), passes: ps, order, globals: b.globals },
+    state: {
+      root, files, value, diagnostics, references: references.slice(), owners: owners.slice(), diagOwners: diagOwnersOf(diagnostics, order, ps), passes: ps,
+      order, sizes, globals: b.globals, marks: Int32Array.from(b.marks!),
+    },
   };
 }
 
