@@ -169,8 +169,15 @@ class Binder {
     const sym = new NodeSym(id, kind, name, owner, container, opts.clause, opts.decl);
     this.symbols.set(id, sym);
     if (opts.global) this.globals.set(name.text, id);
+    if (this.added) {
+      this.added.ids.push(id);
+      if (opts.global) this.added.names.push(name.text);
+    }
     return sym;
   }
+
+  /** When asked for (`declareReusing`): the symbol ids and global names declared since. */
+  added: { ids: string[]; names: string[] } | undefined;
 
   /** The leaf (a declaration that is not a 条款) whose binding makes the references and diagnostics now. */
   owner: object | undefined;
@@ -286,6 +293,12 @@ class Binder {
   }
 
   clause(c: A.ClauseDecl, file: string, parent: ClauseInfo | undefined): void {
+    const info = this.clauseHead(c, file, parent);
+    for (const item of c.items) this.clauseItem(item, file, info);
+  }
+
+  /** A 条款's own entries (its info, its symbol, its numbering diagnostics) — not those of its items. */
+  clauseHead(c: A.ClauseDecl, file: string, parent: ClauseInfo | undefined): ClauseInfo {
     const parts: A.ClauseNumberPart[] = [];
     const parentParts = parent ? parentPartsOf(parent) : [];
     let last = parentParts.length ? LEVEL_ORDER[parentParts[parentParts.length - 1]!.level] : -1;
@@ -321,9 +334,10 @@ class Binder {
     } else {
       this.anchors.set(anchor, info);
       this.symbols.set(`clause:${anchor}`, clauseSym(c, label, anchor));
+      this.added?.ids.push(`clause:${anchor}`);
     }
     this.clauses.push(info);
-    for (const item of c.items) this.clauseItem(item, file, info);
+    return info;
   }
 
   /** Declare one item of a 条款 (`info`: the clause's). */
@@ -1183,126 +1197,191 @@ function declSignature(d: object): string {
 }
 
 /**
- * Pass 1 of `bindStructurally` into the fresh binder `b`, reusing the earlier binding `st` for the longest
- * prefix (in binding order) the edit left as it was: the declarations and 条款 that are the earlier ones'
- * nodes (reused by the parser, in the same places), and the 条款 parsed again with the same header in the
- * same place (the 条款 around the edit: a new node, its `ClauseInfo` and symbol made for it). Pass 1 is a
- * walk in binding order whose every step depends only on what came before it, so after that prefix its
- * tables are what the earlier binding's were at the same point (`BindState.marks`): their first entries,
- * copied (the same symbol objects), and pass 1 goes on from there as a whole binding does. Returns how many
- * entries of `st.order` were reused; undefined (nothing done to `b`) when the marks are not known or pass 1
- * made a diagnostic in the prefix (its spans are the earlier binding's).
+ * Pass 1 of `bindStructurally` into the fresh binder `b`, reusing the earlier binding `st` wherever the edit
+ * left the program as it was. Pass 1 is a walk in binding order whose every step depends only on the
+ * declarations before it — and on them only through the keys they declared (the symbol ids, the global names)
+ * — and the earlier binding recorded how many entries each table held before every entry of its order
+ * (`BindState.marks`). The new files are walked beside the earlier ones, level by level: a declaration or 条款
+ * that is the earlier one's node (the parser reused it, moved in place) in the same place takes the earlier
+ * entries it made (copied: the same symbol objects); a 条款 parsed again with the same header in the same place
+ * is declared itself (its info and symbol for the new node) and its items walked the same way; the others are
+ * declared as a whole binding does, up to the next sibling that is an earlier node again — the earlier
+ * siblings before that one skipped. After such a run the earlier entries are taken again only when the keys
+ * it declared and those the skipped ones had declared differ in none that a later entry declares (else a
+ * name declared twice would be another one's now: everything after is declared again). Returns how many
+ * entries of the binding order were taken from the earlier binding; undefined (nothing done to `b`) when the
+ * marks are not known or the earlier pass 1 made a diagnostic (its spans are fixed).
  * INVARIANT: `b`'s tables and marks are those `b.declare()` makes (test/project/incremental-check.test.ts).
  */
 function declareReusing(b: Binder, st: BindState, files: Map<string, ProgramFile>): number | undefined {
   const marks = st.marks;
   if (!marks) return undefined;
+  const F = MARK_FIELDS;
   let total = 0;
   for (const o of st.order.values()) total += o.length;
-  if (marks.length !== (total + 1) * MARK_FIELDS) return undefined;
+  if (marks.length !== (total + 1) * F || marks[total * F + 3] !== 0) return undefined;
   const old = st.value;
   type Item = A.TopItem | A.ClauseItem;
-  /** The 条款 of the prefix parsed again with the same header: their earlier info and the new one. */
-  const chain: { at: number; was: ClauseInfo; now: ClauseInfo }[] = [];
-  /** Where pass 1 goes on: per level around the first entry not reused, innermost first, the items left. */
-  const rest: { items: readonly Item[]; k: number; info: ClauseInfo | undefined; path: string }[] = [];
-  let stop = -1;
+  // cursors over the earlier tables (entries passed so far, per field of a marks row)
+  const its = [old.symbols.entries(), st.globals.entries(), ...DECL_MAPS.map((k) => (old[k] as ReadonlyMap<string, unknown>).entries())] as IterableIterator<[string, unknown]>[];
+  const into = [b.symbols, b.globals, ...DECL_MAPS.map((k) => b[k] as Map<string, unknown>)] as Map<string, unknown>[];
+  /** The marks field of each cursor in `its`. */
+  const FIELD = [0, 1, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+  const at = new Int32Array(F);
+  const m = (b.marks = [] as number[]);
+  /** The earlier entries up to marks row `g` (the earlier order's index): copied into `b` (`take`), or passed over; the keys passed over into `gone`. */
+  const advance = (g: number, take: boolean, gone?: { ids: Set<string>; names: Set<string> }): void => {
+    const row = g * F;
+    if (take) {
+      // (the marks of the entries taken: the earlier ones, from where `b` is now)
+      const now = [b.symbols.size, b.globals.size, b.clauses.length, b.diagnostics.length, b.references.length, b.qualitative.length,
+        b.measures.size, b.entities.size, b.enums.size, b.params.size, b.orgs.size, b.indicators.size, b.properties.size, b.doubts.size,
+        b.definitions.size, b.assumptions.size, b.policy ? 1 : 0];
+      for (let x = pos; x < g; x++) for (let f = 0; f < F; f++) m.push(marks[x * F + f]! - at[f]! + now[f]!);
+    }
+    for (let c = 0; c < its.length; c++) {
+      const f = FIELD[c]!;
+      const to = marks[row + f]!;
+      for (; at[f]! < to; at[f]!++) {
+        const e = its[c]!.next().value!;
+        if (take) into[c]!.set(e[0], e[1]);
+        else if (c === 0) gone?.ids.add(e[0]);
+        else if (c === 1) gone?.names.add(e[0]);
+      }
+    }
+    for (; at[2]! < marks[row + 2]!; at[2]!++) {
+      if (!take) continue;
+      const c = old.clauses[at[2]!]!;
+      b.clauses.push(c);
+      // (the first 条款 of its anchor: its symbol's — taken before it, with the entries of the same row)
+      if (b.symbols.get(`clause:${c.anchor}`)?.decl === c.decl) b.anchors.set(c.anchor, c);
+    }
+    for (; at[4]! < marks[row + 4]!; at[4]!++) {
+      if (!take) continue;
+      b.references.push(st.references[at[4]!]!);
+      b.owners.push(st.owners[at[4]!]);
+    }
+    for (; at[5]! < marks[row + 5]!; at[5]!++) if (take) b.qualitative.push(old.qualitative[at[5]!]!);
+    if (marks[row + 16]! > at[16]!) {
+      at[16] = 1;
+      if (take) b.policy = old.policy;
+    }
+    if (take) kept += g - pos;
+    pos = g;
+  };
+  /** The earlier order's index the cursors are at; entries taken. */
+  let pos = 0;
+  let kept = 0;
+  // the built-ins (before the first entry)
+  advance(0, true);
+  let stopped = false;
   let base = 0;
   let O: readonly object[] = [];
   let S: Int32Array = new Int32Array(0);
   let path = '';
-  // (the new items walked beside the earlier ones, `O[lo, hi)` the earlier items of the same level: true at the first that differs)
-  const walk = (items: readonly Item[], info: ClauseInfo | undefined, lo: number, hi: number): boolean => {
+  const fresh = (n: Item, info: ClauseInfo | undefined): void => {
+    if (info) b.clauseItem(n as A.ClauseItem, path, info);
+    else b.topItem(n as A.TopItem, path);
+  };
+  /**
+   * After new items declared in place of the earlier ones up to `g` (skipped, their keys in `gone`; `added`: the
+   * keys declared): whether the earlier entries after `g` may be taken still — no key they declare differs.
+   */
+  const sameKeys = (added: { ids: string[]; names: string[] }, gone: { ids: Set<string>; names: Set<string> }, g: number): boolean => {
+    const ids = new Set<string>();
+    const names = new Set<string>();
+    for (const x of added.ids) if (!gone.ids.delete(x)) ids.add(x);
+    for (const x of added.names) if (!gone.names.delete(x)) names.add(x);
+    for (const x of gone.ids) ids.add(x);
+    for (const x of gone.names) names.add(x);
+    if (!ids.size && !names.size) return true;
+    // (a policy before and after: which one is the first is another question — declared again)
+    const later = (from: number, table: ReadonlyMap<string, unknown>, keys: Set<string>): boolean => {
+      if (!keys.size) return true;
+      let i = 0;
+      for (const k of table.keys()) if (i++ >= from && keys.has(k)) return false;
+      return true;
+    };
+    return later(marks[g * F]!, old.symbols, ids) && later(marks[g * F + 1]!, st.globals, names);
+  };
+  // (the new items of one level beside the earlier ones, `O[lo, hi)`)
+  const walk = (items: readonly Item[], info: ClauseInfo | undefined, lo: number, hi: number): void => {
     let j = lo;
+    let index: Map<object, number> | undefined;
     for (let k = 0; k < items.length; k++) {
       const n = items[k]!;
+      if (stopped) {
+        fresh(n, info);
+        continue;
+      }
       const o = j < hi ? (O[j] as Item) : undefined;
       if (o === n) {
         j += S[j]!;
         continue;
       }
+      advance(base + j, true);
       if (o?.kind === 'clause' && n.kind === 'clause' && sameClauseHead(o, n)) {
-        const at = marks[(base + j) * MARK_FIELDS + 2]!;
-        const was = old.clauses[at];
-        if (was?.decl === o) {
-          const now = { ...was, decl: n, parts: [...(info ? parentPartsOf(info) : []), ...n.number] } as ClauseInfo;
-          chain.push({ at, was, now });
-          if (walk(n.items, now, j + 1, j + S[j]!)) {
-            rest.push({ items, k: k + 1, info, path });
-            return true;
-          }
-          j += S[j]!;
-          continue;
+        // (its own entries made for the new node: the earlier ones passed over)
+        advance(base + j + 1, false);
+        b.mark();
+        const ni = b.clauseHead(n, path, info);
+        walk(n.items, ni, j + 1, j + S[j]!);
+        if (stopped) {
+          for (let r = k + 1; r < items.length; r++) fresh(items[r]!, info);
+          return;
+        }
+        j += S[j]!;
+        continue;
+      }
+      // new items up to the next sibling that is an earlier node (after `j`), the earlier ones before it passed over
+      if (!index) {
+        index = new Map();
+        for (let x = j; x < hi; x += S[x]!) index.set(O[x]!, x);
+      }
+      let k2 = k + 1;
+      let j2 = hi;
+      for (; k2 < items.length; k2++) {
+        const x = index.get(items[k2]!);
+        if (x !== undefined && x >= j) {
+          j2 = x;
+          break;
         }
       }
-      stop = base + j;
-      rest.push({ items, k, info, path });
-      return true;
+      const added = (b.added = { ids: [], names: [] });
+      for (let r = k; r < k2; r++) fresh(items[r]!, info);
+      b.added = undefined;
+      const gone = { ids: new Set<string>(), names: new Set<string>() };
+      const policy = b.policy;
+      const hadPolicy = at[16];
+      advance(base + j2, false, gone);
+      // (a policy declared or passed over here: which one is the first is a question for the whole program)
+      if (b.policy !== policy || at[16] !== hadPolicy || !sameKeys(added, gone, base + j2)) {
+        stopped = true;
+        for (let r = k2; r < items.length; r++) fresh(items[r]!, info);
+        return;
+      }
+      k = k2 - 1;
+      j = j2;
     }
-    if (j < hi) {
-      stop = base + j;
-      rest.push({ items, k: items.length, info, path });
-      return true;
+    if (!stopped && j < hi) {
+      // (earlier items after the last new one: passed over)
+      advance(base + j, true);
+      const gone = { ids: new Set<string>(), names: new Set<string>() };
+      advance(base + hi, false, gone);
+      if (marks[(base + hi) * F + 16] !== marks[(base + j) * F + 16] || !sameKeys({ ids: [], names: [] }, gone, base + hi)) stopped = true;
     }
-    return false;
   };
-  let stopFile = files.size;
-  let fi = 0;
   for (const [p, f] of files) {
     O = st.order.get(p) ?? [];
     S = st.sizes.get(p) ?? new Int32Array(0);
     path = p;
-    if (st.files.get(p)?.ast !== f.ast && walk(f.ast.items, undefined, 0, O.length)) {
-      stopFile = fi;
-      break;
-    }
+    if (stopped) for (const item of f.ast.items) b.topItem(item, p);
+    else if (st.files.get(p)?.ast !== f.ast) walk(f.ast.items, undefined, 0, O.length);
     base += O.length;
-    fi++;
   }
-  if (stop < 0) stop = total;
-  const row = stop * MARK_FIELDS;
-  // (a diagnostic of pass 1 before the edit: its spans are fixed — declared again, as a whole binding)
-  if (marks[row + 3] !== 0) return undefined;
-  const take = <V>(from: ReadonlyMap<string, V>, n: number, into: Map<string, V>): void => {
-    if (n <= 0) return;
-    let i = 0;
-    for (const [k, v] of from) {
-      into.set(k, v);
-      if (++i === n) return;
-    }
-  };
-  take(old.symbols, marks[row]!, b.symbols);
-  take(st.globals, marks[row + 1]!, b.globals);
-  for (let i = 0; i < marks[row + 2]!; i++) b.clauses.push(old.clauses[i]!);
-  for (let i = 0; i < marks[row + 4]!; i++) {
-    b.references.push(st.references[i]!);
-    b.owners.push(st.owners[i]);
-  }
-  for (let i = 0; i < marks[row + 5]!; i++) b.qualitative.push(old.qualitative[i]!);
-  for (let m = 0; m < DECL_MAPS.length; m++) {
-    const k = DECL_MAPS[m]!;
-    take(old[k] as ReadonlyMap<string, unknown>, marks[row + 6 + m]!, b[k] as Map<string, unknown>);
-  }
-  if (marks[row + 16]) b.policy = old.policy;
-  for (const c of chain) {
-    b.clauses[c.at] = c.now;
-    const id = `clause:${c.now.anchor}`;
-    if (b.symbols.get(id)?.decl === c.was.decl) b.symbols.set(id, clauseSym(c.now.decl, c.now.label, c.now.anchor));
-  }
-  for (const c of b.clauses) if (b.symbols.get(`clause:${c.anchor}`)?.decl === c.decl) b.anchors.set(c.anchor, c);
-  const m = (b.marks = [] as number[]);
-  for (let i = 0; i < row; i++) m.push(marks[i]!);
-  // pass 1 from there on, as `declare` walks: the rest of each level around the first entry not reused, then the files after
-  for (const l of rest) {
-    for (let k = l.k; k < l.items.length; k++) {
-      if (l.info) b.clauseItem(l.items[k] as A.ClauseItem, l.path, l.info);
-      else b.topItem(l.items[k] as A.TopItem, l.path);
-    }
-  }
-  fi = 0;
-  for (const [p, f] of files) if (fi++ > stopFile) for (const item of f.ast.items) b.topItem(item, p);
+  if (!stopped) advance(total, true);
   b.mark();
-  return stop;
+  return kept;
 }
 
 /**
@@ -1310,8 +1389,8 @@ function declareReusing(b: Binder, st: BindState, files: Map<string, ProgramFile
  * another kind, 条款 split or joined), declared a name twice or numbered a 条款 wrongly, or replaced many
  * declarations (`why`: why the replacing binding did not apply): every declaration is declared again
  * (pass 1, in the order of a whole binding — so the first of a name, the duplicates (ZC0402) and the 条款
- * numbers (ZC0305, ZC0406) come out exactly as a whole binding makes them; pass 1 is the cheap half) — from
- * the first declaration the edit changed on: before it, the earlier binding's entries (`declareReusing`) —
+ * numbers (ZC0305, ZC0406) come out exactly as a whole binding makes them; pass 1 is the cheap half) — but
+ * where the edit left the declarations as they were: the earlier binding's entries (`declareReusing`) —
  * and names are resolved again (pass 2) only in the declarations whose resolution may differ: those the
  * earlier binding did not resolve (new nodes, or a duplicate before), those with a reference to a symbol
  * that changed (added, removed, or now another declaration's or another text's — `sameSym`), and, when any symbol changed,

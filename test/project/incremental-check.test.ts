@@ -518,11 +518,13 @@ function tablesInOrder(r: CompileResult) {
   });
 }
 
-// A structural edit (a '}' closing a 条款 early) in a long policy: pass 1 reuses the earlier binding for the
-// declarations and 条款 before the edit (the same symbol objects: binder.ts `declareReusing`, by the marks the
-// earlier binding left) and declares again only from there on — the 条款 around the edit, parsed again with the
-// same header, get their entries made for the new node. Every step equals a whole compile, the tables in order.
-test('a structural edit declares again only from the first declaration it changed (pass 1 reused before it), equal to a whole compile', () => {
+// Structural edits in a long policy: pass 1 reuses the earlier binding's entries of the declarations and 条款
+// the edit left as they were (the same symbol objects: binder.ts `declareReusing`, by the marks the earlier
+// binding left) — the 条款 around the edit, parsed again with the same header, get their entries made for the
+// new node; a '}' closing a 条款 early moves everything after it to another 条款 (declared again); a declaration
+// named like a later one, or a 条款 numbered like an earlier one, declared as a whole binding does. Every step
+// equals a whole compile, the tables in order.
+test('a structural edit declares again only the declarations it changed or moved (pass 1 reuses the others), equal to a whole compile', () => {
   const P = '/ws/long/前缀.zc';
   const N = 60;
   // (the 机构 a block of its own: the items before a 条款 in its block are parsed again when a '}' splits it)
@@ -548,10 +550,19 @@ test('a structural edit declares again only from the first declaration it change
     // the '}' closes 条款 50. early: the declarations after it are another 条款's; those before it are reused
     { edit: swap(late, `${late}  }\n`), again: (n) => n <= 3 * 11 + 1 },
     { edit: swap(`${late}  }\n`, late) },
-    // the measure 「补助3」 names as 申请条件 renamed, a declaration added before it: 「补助3」 (before the edit) is resolved again — ZC0401
-    { edit: swap(`    措施 「补助${N - 5}」 {`, `    指标 「新」：金额 = 1元\n    措施 「补助${N - 5}乙」 {`), again: (n) => n <= 3 * 6 + 1 },
+    // the measure 「补助3」 names as 申请条件 renamed, a declaration added before it: 「补助3」 (before the edit) is
+    // resolved again — ZC0401; the declarations after them (their keys not those that changed) are reused too
+    { edit: swap(`    措施 「补助${N - 5}」 {`, `    指标 「新」：金额 = 1元\n    措施 「补助${N - 5}乙」 {`), again: (n) => n <= 10 },
     // a declaration added further on: the marks of the structural binding before are reused
-    { edit: swap(`    指标 「上限${N - 2}」`, `    指标 「又新」：金额 = 2元\n    指标 「上限${N - 2}」`), again: (n) => n <= 3 * 4 + 1 },
+    { edit: swap(`    指标 「上限${N - 2}」`, `    指标 「又新」：金额 = 2元\n    指标 「上限${N - 2}」`), again: (n) => n <= 10 },
+    // one added near the top, then one named like a later declaration (that one a duplicate now — ZC0402: declared
+    // again from there on), removed again
+    { edit: swap('    指标 「上限2」', '    指标 「早」：金额 = 3元\n    指标 「上限2」'), again: (n) => n <= 10 },
+    { edit: swap('    指标 「早」：金额 = 3元', `    指标 「上限${N - 1}」：金额 = 3元`), again: (n) => n > 3 * (N - 4) },
+    { edit: swap(`    指标 「上限${N - 1}」：金额 = 3元\n`, '') },
+    // a 条款 added after the one it has the number of (ZC0406: the first is the earlier one, reused), removed
+    { edit: swap(`  条款 ${N - 8}. "补助${N - 8}" {`, `  条款 3. "又三" {\n    指标 「三又」：金额 = 1元\n  }\n  条款 ${N - 8}. "补助${N - 8}" {`), again: (n) => n <= 10 },
+    { edit: swap('  条款 3. "又三" {\n    指标 「三又」：金额 = 1元\n  }\n', '') },
     // a '}' at the top: nothing before it to reuse (the first 条款 parsed again, its header the same)
     { edit: swap('条款 1. "补助1" {\n', '条款 1. "补助1" {\n  }\n'), again: (n) => n >= 3 * N },
   ];
@@ -570,5 +581,7 @@ test('a structural edit declares again only from the first declaration it change
     expect(typesInOrder(inc), `step ${k}`).toEqual(typesInOrder(fresh));
     if (k === 0) expect(sym(inc, 'measure:补助5'), 'a symbol before the edit: the same object').toBe(early);
     if (k === 2) expect(inc.diagnostics.map((d) => d.code)).toContain('ZC0401');
+    if (k === 5) expect(inc.diagnostics.map((d) => d.code)).toContain('ZC0402');
+    if (k === 7) expect(inc.diagnostics.map((d) => d.code)).toContain('ZC0406');
   });
 });
