@@ -138,7 +138,9 @@ class Binder {
    * Pass 1's marks (`BindState.marks`), when asked for: before each declaration and 条款 in binding order
    * (pre-order), and once at the end, `MARK_FIELDS` numbers — how many entries each table held.
    */
-  marks: number[] | undefined;
+  marks: Int32Array | undefined;
+  /** How many numbers of `marks` are written. */
+  mk = 0;
   /** Top-level namespace: name → symbol id. */
   readonly globals = new Map<string, string>();
 
@@ -224,13 +226,39 @@ class Binder {
 
   /** Record how many entries each table holds now (`marks`; see `MARK_FIELDS`). */
   mark(): void {
-    const m = this.marks;
+    let m = this.marks;
     if (!m) return;
-    m.push(
-      this.symbols.size, this.globals.size, this.clauses.length, this.diagnostics.length, this.references.length, this.qualitative.length,
-      this.measures.size, this.entities.size, this.enums.size, this.params.size, this.orgs.size, this.indicators.size, this.properties.size,
-      this.doubts.size, this.definitions.size, this.assumptions.size, this.policy ? 1 : 0,
-    );
+    const k = this.mk;
+    if (k + MARK_FIELDS > m.length) {
+      // (sized for the binding order when made: grown only if a caller sized it short)
+      const g = new Int32Array(Math.max(2 * m.length, k + MARK_FIELDS));
+      g.set(m);
+      this.marks = m = g;
+    }
+    m[k] = this.symbols.size;
+    m[k + 1] = this.globals.size;
+    m[k + 2] = this.clauses.length;
+    m[k + 3] = this.diagnostics.length;
+    m[k + 4] = this.references.length;
+    m[k + 5] = this.qualitative.length;
+    m[k + 6] = this.measures.size;
+    m[k + 7] = this.entities.size;
+    m[k + 8] = this.enums.size;
+    m[k + 9] = this.params.size;
+    m[k + 10] = this.orgs.size;
+    m[k + 11] = this.indicators.size;
+    m[k + 12] = this.properties.size;
+    m[k + 13] = this.doubts.size;
+    m[k + 14] = this.definitions.size;
+    m[k + 15] = this.assumptions.size;
+    m[k + 16] = this.policy ? 1 : 0;
+    this.mk = k + MARK_FIELDS;
+  }
+
+  /** The marks written (`BindState.marks`). */
+  writtenMarks(): Int32Array {
+    const m = this.marks!;
+    return this.mk === m.length ? m : m.slice(0, this.mk);
   }
 
   /** Declare one top-level item. */
@@ -740,19 +768,26 @@ function bindingOrder(files: Map<string, ProgramFile>): { order: Map<string, obj
   return { order, sizes };
 }
 
+/** How many entries a binding order has. */
+function entriesOf(order: ReadonlyMap<string, readonly object[]>): number {
+  let n = 0;
+  for (const o of order.values()) n += o.length;
+  return n;
+}
+
 /** `bind`, with the state the next binding of the program starts from. */
 export function bindWithState(root: string, files: Map<string, ProgramFile>): Result<BoundProgram> & { state: BindState } {
+  const { order, sizes } = bindingOrder(files);
   const b = new Binder(files);
-  b.marks = [];
+  b.marks = new Int32Array((entriesOf(order) + 1) * MARK_FIELDS);
   b.declare();
   const declared = b.diagnostics.length;
   b.resolveNames();
   const value = boundProgramOf(root, files, b, b.references);
-  const { order, sizes } = bindingOrder(files);
   const passes = new Uint8Array(b.diagnostics.length).fill(1, declared);
   const state: BindState = {
     root, files, value, diagnostics: b.diagnostics, references: b.references.slice(), owners: b.owners.slice(),
-    diagOwners: diagOwnersOf(b.diagnostics, order, passes), passes, order, sizes, globals: b.globals, marks: Int32Array.from(b.marks),
+    diagOwners: diagOwnersOf(b.diagnostics, order, passes), passes, order, sizes, globals: b.globals, marks: b.writtenMarks(),
   };
   return { value, diagnostics: b.diagnostics, state };
 }
@@ -1213,7 +1248,7 @@ function declSignature(d: object): string {
  * marks are not known or the earlier pass 1 made a diagnostic (its spans are fixed).
  * INVARIANT: `b`'s tables and marks are those `b.declare()` makes (test/project/incremental-check.test.ts).
  */
-function declareReusing(b: Binder, st: BindState, files: Map<string, ProgramFile>): number | undefined {
+function declareReusing(b: Binder, st: BindState, files: Map<string, ProgramFile>, entries: number): number | undefined {
   const marks = st.marks;
   if (!marks) return undefined;
   const F = MARK_FIELDS;
@@ -1228,7 +1263,7 @@ function declareReusing(b: Binder, st: BindState, files: Map<string, ProgramFile
   /** The marks field of each cursor in `its`. */
   const FIELD = [0, 1, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
   const at = new Int32Array(F);
-  const m = (b.marks = [] as number[]);
+  b.marks = new Int32Array((entries + 1) * F);
   /** The earlier entries up to marks row `g` (the earlier order's index): copied into `b` (`take`), or passed over; the keys passed over into `gone`. */
   const advance = (g: number, take: boolean, gone?: { ids: Set<string>; names: Set<string> }): void => {
     const row = g * F;
@@ -1237,7 +1272,15 @@ function declareReusing(b: Binder, st: BindState, files: Map<string, ProgramFile
       const now = [b.symbols.size, b.globals.size, b.clauses.length, b.diagnostics.length, b.references.length, b.qualitative.length,
         b.measures.size, b.entities.size, b.enums.size, b.params.size, b.orgs.size, b.indicators.size, b.properties.size, b.doubts.size,
         b.definitions.size, b.assumptions.size, b.policy ? 1 : 0];
-      for (let x = pos; x < g; x++) for (let f = 0; f < F; f++) m.push(marks[x * F + f]! - at[f]! + now[f]!);
+      let m = b.marks!;
+      if (b.mk + (g - pos) * F > m.length) {
+        const grown = new Int32Array(Math.max(2 * m.length, b.mk + (g - pos) * F));
+        grown.set(m);
+        b.marks = m = grown;
+      }
+      let w = b.mk;
+      for (let x = pos; x < g; x++) for (let f = 0; f < F; f++) m[w++] = marks[x * F + f]! - at[f]! + now[f]!;
+      b.mk = w;
     }
     for (let c = 0; c < its.length; c++) {
       const f = FIELD[c]!;
@@ -1406,11 +1449,13 @@ function bindStructurally(st: BindState, root: string, files: Map<string, Progra
   let fi = 0;
   for (const p of files.keys()) if (stPaths[fi++] !== p) return undefined;
   const old = st.value;
+  const { order, sizes } = bindingOrder(files);
+  const entries = entriesOf(order);
   let b = new Binder(files);
-  const kept = bindTuning.reuseDeclared ? declareReusing(b, st, files) : undefined;
+  const kept = bindTuning.reuseDeclared ? declareReusing(b, st, files, entries) : undefined;
   if (kept === undefined) {
     b = new Binder(files);
-    b.marks = [];
+    b.marks = new Int32Array((entries + 1) * MARK_FIELDS);
     b.declare();
   }
   const declared = b.diagnostics.length;
@@ -1495,11 +1540,10 @@ function bindStructurally(st: BindState, root: string, files: Map<string, Progra
     }
   }
   const value = boundProgramOf(root, files, b, references);
-  const { order, sizes } = bindingOrder(files);
   const ps = Uint8Array.from(passes);
   lastBind.incremental = true;
   lastBind.redeclared = true;
-  lastBind.declaredAgain = [...order.values()].reduce((n, o) => n + o.length, 0) - (kept ?? 0);
+  lastBind.declaredAgain = entries - (kept ?? 0);
   lastBind.replaced = 0;
   lastBind.renamed = 0;
   lastBind.reresolved = whole ? units.size : again.size;
@@ -1508,7 +1552,7 @@ function bindStructurally(st: BindState, root: string, files: Map<string, Progra
     value, diagnostics,
     state: {
       root, files, value, diagnostics, references: references.slice(), owners: owners.slice(), diagOwners: diagOwnersOf(diagnostics, order, ps), passes: ps,
-      order, sizes, globals: b.globals, marks: Int32Array.from(b.marks!),
+      order, sizes, globals: b.globals, marks: b.writtenMarks(),
     },
   };
 }
