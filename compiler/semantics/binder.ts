@@ -132,7 +132,15 @@ class Binder {
   readonly definitions = new Map<string, DefinitionInfo>();
   readonly assumptions = new Map<string, { decl: A.AssumptionDecl; clause?: string }>();
   policy: { decl: A.PolicyDecl; file: string } | undefined;
-  private anchors = new Map<string, ClauseInfo>();
+  /** The first 条款 of each anchor (its symbol's). */
+  readonly anchors = new Map<string, ClauseInfo>();
+  /**
+   * Pass 1's marks (`BindState.marks`), when asked for: before each declaration and 条款 in binding order
+   * (pre-order), and once at the end, `MARK_FIELDS` numbers — how many entries each table held.
+   */
+  marks: Int32Array | undefined;
+  /** How many numbers of `marks` are written. */
+  mk = 0;
   /** Top-level namespace: name → symbol id. */
   readonly globals = new Map<string, string>();
 
@@ -163,8 +171,15 @@ class Binder {
     const sym = new NodeSym(id, kind, name, owner, container, opts.clause, opts.decl);
     this.symbols.set(id, sym);
     if (opts.global) this.globals.set(name.text, id);
+    if (this.added) {
+      this.added.ids.push(id);
+      if (opts.global) this.added.names.push(name.text);
+    }
     return sym;
   }
+
+  /** When asked for (`declareReusing`): the symbol ids and global names declared since. */
+  added: { ids: string[]; names: string[] } | undefined;
 
   /** The leaf (a declaration that is not a 条款) whose binding makes the references and diagnostics now. */
   owner: object | undefined;
@@ -206,10 +221,49 @@ class Binder {
   declare(): void {
     this.builtins();
     for (const [path, f] of this.files) for (const item of f.ast.items) this.topItem(item, path);
+    this.mark();
+  }
+
+  /** Record how many entries each table holds now (`marks`; see `MARK_FIELDS`). */
+  mark(): void {
+    let m = this.marks;
+    if (!m) return;
+    const k = this.mk;
+    if (k + MARK_FIELDS > m.length) {
+      // (sized for the binding order when made: grown only if a caller sized it short)
+      const g = new Int32Array(Math.max(2 * m.length, k + MARK_FIELDS));
+      g.set(m);
+      this.marks = m = g;
+    }
+    m[k] = this.symbols.size;
+    m[k + 1] = this.globals.size;
+    m[k + 2] = this.clauses.length;
+    m[k + 3] = this.diagnostics.length;
+    m[k + 4] = this.references.length;
+    m[k + 5] = this.qualitative.length;
+    m[k + 6] = this.measures.size;
+    m[k + 7] = this.entities.size;
+    m[k + 8] = this.enums.size;
+    m[k + 9] = this.params.size;
+    m[k + 10] = this.orgs.size;
+    m[k + 11] = this.indicators.size;
+    m[k + 12] = this.properties.size;
+    m[k + 13] = this.doubts.size;
+    m[k + 14] = this.definitions.size;
+    m[k + 15] = this.assumptions.size;
+    m[k + 16] = this.policy ? 1 : 0;
+    this.mk = k + MARK_FIELDS;
+  }
+
+  /** The marks written (`BindState.marks`). */
+  writtenMarks(): Int32Array {
+    const m = this.marks!;
+    return this.mk === m.length ? m : m.slice(0, this.mk);
   }
 
   /** Declare one top-level item. */
   topItem(item: A.TopItem, path: string): void {
+    this.mark();
     if (item.kind !== 'clause') this.owner = item;
     switch (item.kind) {
       case 'policy':
@@ -267,6 +321,12 @@ class Binder {
   }
 
   clause(c: A.ClauseDecl, file: string, parent: ClauseInfo | undefined): void {
+    const info = this.clauseHead(c, file, parent);
+    for (const item of c.items) this.clauseItem(item, file, info);
+  }
+
+  /** A 条款's own entries (its info, its symbol, its numbering diagnostics) — not those of its items. */
+  clauseHead(c: A.ClauseDecl, file: string, parent: ClauseInfo | undefined): ClauseInfo {
     const parts: A.ClauseNumberPart[] = [];
     const parentParts = parent ? parentPartsOf(parent) : [];
     let last = parentParts.length ? LEVEL_ORDER[parentParts[parentParts.length - 1]!.level] : -1;
@@ -302,13 +362,15 @@ class Binder {
     } else {
       this.anchors.set(anchor, info);
       this.symbols.set(`clause:${anchor}`, clauseSym(c, label, anchor));
+      this.added?.ids.push(`clause:${anchor}`);
     }
     this.clauses.push(info);
-    for (const item of c.items) this.clauseItem(item, file, info);
+    return info;
   }
 
   /** Declare one item of a 条款 (`info`: the clause's). */
   clauseItem(item: A.ClauseItem, file: string, info: ClauseInfo): void {
+    this.mark();
     const anchor = info.anchor;
     if (item.kind !== 'clause') this.owner = item;
     {
@@ -602,9 +664,25 @@ export interface BindState {
   readonly passes: Uint8Array;
   /** Per file, its 条款 and other declarations in binding order (pre-order). */
   readonly order: ReadonlyMap<string, readonly object[]>;
+  /** Per file, parallel to `order`: how many entries of it each one's subtree takes (a 条款: itself and everything in it; else 1). */
+  readonly sizes: ReadonlyMap<string, Int32Array>;
   /** The top-level namespace (name → symbol id). */
   readonly globals: ReadonlyMap<string, string>;
+  /**
+   * Pass 1's marks: for the k-th entry of the files' `order` in turn (k = 0 … all of them; the last row is the
+   * end of pass 1), `MARK_FIELDS` numbers at `k * MARK_FIELDS` — how many symbols, global names, 条款,
+   * diagnostics, references, 定性 measures, entries of each of `DECL_MAPS` and policies (0/1) pass 1 had made
+   * before it. INVARIANT: the first that many entries of this state's tables (symbols, globals, clauses,
+   * diagnostics, references, qualitative, the maps) are exactly the ones pass 1 made before it, in that order
+   * (pass 2 adds none of them; the diagnostics and references pass 1 made come first). Undefined when not
+   * known (a replacing binding that renamed, or with diagnostics or references of pass 1): the next
+   * structural binding declares every declaration again.
+   */
+  readonly marks: Int32Array | undefined;
 }
+
+/** The numbers of one row of `BindState.marks`: symbols, globals, clauses, diagnostics, references, qualitative, the `DECL_MAPS` (10), policy. */
+const MARK_FIELDS = 17;
 
 /** A 条款's entries in `BindState.order` (itself and everything in it); the index of its `ClauseInfo`. */
 const subtree = new WeakMap<object, number>();
@@ -674,30 +752,42 @@ function boundProgramOf(root: string, files: Map<string, ProgramFile>, b: Binder
   };
 }
 
-/** Per file, its 条款 and other declarations in binding order (`BindState.order`). */
-function bindingOrder(files: Map<string, ProgramFile>): Map<string, object[]> {
+/** Per file, its 条款 and other declarations in binding order (`BindState.order`), and their subtrees' sizes (`BindState.sizes`). */
+function bindingOrder(files: Map<string, ProgramFile>): { order: Map<string, object[]>; sizes: Map<string, Int32Array> } {
   const order = new Map<string, object[]>();
+  const sizes = new Map<string, Int32Array>();
   const clauses = { n: 0 };
   for (const [path, f] of files) {
     const o: object[] = [];
     orderOf(f.ast.items, o, clauses);
     order.set(path, o);
+    const z = new Int32Array(o.length);
+    for (let i = 0; i < o.length; i++) z[i] = (o[i] as A.TopItem).kind === 'clause' ? subtree.get(o[i]!)! : 1;
+    sizes.set(path, z);
   }
-  return order;
+  return { order, sizes };
+}
+
+/** How many entries a binding order has. */
+function entriesOf(order: ReadonlyMap<string, readonly object[]>): number {
+  let n = 0;
+  for (const o of order.values()) n += o.length;
+  return n;
 }
 
 /** `bind`, with the state the next binding of the program starts from. */
 export function bindWithState(root: string, files: Map<string, ProgramFile>): Result<BoundProgram> & { state: BindState } {
+  const { order, sizes } = bindingOrder(files);
   const b = new Binder(files);
+  b.marks = new Int32Array((entriesOf(order) + 1) * MARK_FIELDS);
   b.declare();
   const declared = b.diagnostics.length;
   b.resolveNames();
   const value = boundProgramOf(root, files, b, b.references);
-  const order = bindingOrder(files);
   const passes = new Uint8Array(b.diagnostics.length).fill(1, declared);
   const state: BindState = {
     root, files, value, diagnostics: b.diagnostics, references: b.references.slice(), owners: b.owners.slice(),
-    diagOwners: diagOwnersOf(b.diagnostics, order, passes), passes, order, globals: b.globals,
+    diagOwners: diagOwnersOf(b.diagnostics, order, passes), passes, order, sizes, globals: b.globals, marks: b.writtenMarks(),
   };
   return { value, diagnostics: b.diagnostics, state };
 }
@@ -745,8 +835,8 @@ function sameClauseHead(a: A.ClauseDecl, b: A.ClauseDecl): boolean {
 /** Most declarations `bindIncrementally` binds again (more: the whole program is bound). */
 const MAX_REBOUND = 64;
 
-/** Statistics of the last incremental binding (for the benchmark and tests): `renamed`: replaced declarations whose names changed; `reresolved`: others whose references were resolved again. */
-export const lastBind = { incremental: false, redeclared: false, replaced: 0, renamed: 0, reresolved: 0, why: '' };
+/** Statistics of the last incremental binding (for the benchmark and tests): `renamed`: replaced declarations whose names changed; `reresolved`: others whose references were resolved again; `declaredAgain`: entries of the binding order a structural binding declared again (the others reused: `declareReusing`). */
+export const lastBind = { incremental: false, redeclared: false, declaredAgain: 0, replaced: 0, renamed: 0, reresolved: 0, why: '' };
 
 /** The binder's maps of declarations by name (`BoundProgram`), in declaration order. */
 const DECL_MAPS = ['measures', 'entities', 'enums', 'params', 'orgs', 'indicators', 'properties', 'doubts', 'definitions', 'assumptions'] as const;
@@ -864,9 +954,10 @@ function newDeclarations(st: BindState, files: Map<string, ProgramFile>): number
 
 /**
  * `minRedeclared`: fewest declarations (those whose names are resolved) for which `bindStructurally` is
- * tried (the tests set 0: their programs are small).
+ * tried (the tests set 0: their programs are small). `reuseDeclared`: whether its pass 1 reuses the earlier
+ * binding before the edit (`declareReusing`; off: every declaration declared again — for A/B measurements).
  */
-export const bindTuning = { minRedeclared: 256 };
+export const bindTuning = { minRedeclared: 256, reuseDeclared: true };
 
 /** `bindIncrementally` when the edit kept the program's 条款 and the kinds and places of its declarations (see there). */
 function bindReplacing(st: BindState, root: string, files: Map<string, ProgramFile>): (Result<BoundProgram> & { state: BindState }) | undefined {
@@ -1074,8 +1165,19 @@ function bindReplacing(st: BindState, root: string, files: Map<string, ProgramFi
   lastBind.why = '';
   return {
     value, diagnostics,
-    state: { root, files, value, diagnostics, references: references.slice(), owners, diagOwners: keptOwners, passes: Uint8Array.from(passes), order, globals },
+    state: {
+      root, files, value, diagnostics, references: references.slice(), owners, diagOwners: keptOwners, passes: Uint8Array.from(passes), order, sizes: st.sizes, globals,
+      // (declarations that bind alike declare the same entries, in the same places: pass 1's marks hold — when
+      // pass 1 made no diagnostic and no reference, which this binding lists elsewhere than first)
+      marks: !renamed && st.marks && passOneClean(st.marks) ? st.marks : undefined,
+    },
   };
+}
+
+/** Whether pass 1 made no diagnostic and no reference (the last row of its marks). */
+function passOneClean(marks: Int32Array): boolean {
+  const end = marks.length - MARK_FIELDS;
+  return marks[end + 3] === 0 && marks[end + 4] === 0;
 }
 
 /** The declarations the binder resolves names of (pass 2), as `resolveNames` walks them. */
@@ -1130,11 +1232,208 @@ function declSignature(d: object): string {
 }
 
 /**
+ * Pass 1 of `bindStructurally` into the fresh binder `b`, reusing the earlier binding `st` wherever the edit
+ * left the program as it was. Pass 1 is a walk in binding order whose every step depends only on the
+ * declarations before it — and on them only through the keys they declared (the symbol ids, the global names)
+ * — and the earlier binding recorded how many entries each table held before every entry of its order
+ * (`BindState.marks`). The new files are walked beside the earlier ones, level by level: a declaration or 条款
+ * that is the earlier one's node (the parser reused it, moved in place) in the same place takes the earlier
+ * entries it made (copied: the same symbol objects); a 条款 parsed again with the same header in the same place
+ * is declared itself (its info and symbol for the new node) and its items walked the same way; the others are
+ * declared as a whole binding does, up to the next sibling that is an earlier node again — the earlier
+ * siblings before that one skipped. After such a run the earlier entries are taken again only when the keys
+ * it declared and those the skipped ones had declared differ in none that a later entry declares (else a
+ * name declared twice would be another one's now: everything after is declared again). Returns how many
+ * entries of the binding order were taken from the earlier binding; undefined (nothing done to `b`) when the
+ * marks are not known or the earlier pass 1 made a diagnostic (its spans are fixed).
+ * INVARIANT: `b`'s tables and marks are those `b.declare()` makes (test/project/incremental-check.test.ts).
+ */
+function declareReusing(b: Binder, st: BindState, files: Map<string, ProgramFile>, entries: number): number | undefined {
+  const marks = st.marks;
+  if (!marks) return undefined;
+  const F = MARK_FIELDS;
+  let total = 0;
+  for (const o of st.order.values()) total += o.length;
+  if (marks.length !== (total + 1) * F || marks[total * F + 3] !== 0) return undefined;
+  const old = st.value;
+  type Item = A.TopItem | A.ClauseItem;
+  // cursors over the earlier tables (entries passed so far, per field of a marks row)
+  const its = [old.symbols.entries(), st.globals.entries(), ...DECL_MAPS.map((k) => (old[k] as ReadonlyMap<string, unknown>).entries())] as IterableIterator<[string, unknown]>[];
+  const into = [b.symbols, b.globals, ...DECL_MAPS.map((k) => b[k] as Map<string, unknown>)] as Map<string, unknown>[];
+  /** The marks field of each cursor in `its`. */
+  const FIELD = [0, 1, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+  const at = new Int32Array(F);
+  b.marks = new Int32Array((entries + 1) * F);
+  /** The earlier entries up to marks row `g` (the earlier order's index): copied into `b` (`take`), or passed over; the keys passed over into `gone`. */
+  const advance = (g: number, take: boolean, gone?: { ids: Set<string>; names: Set<string> }): void => {
+    const row = g * F;
+    if (take) {
+      // (the marks of the entries taken: the earlier ones, from where `b` is now)
+      const now = [b.symbols.size, b.globals.size, b.clauses.length, b.diagnostics.length, b.references.length, b.qualitative.length,
+        b.measures.size, b.entities.size, b.enums.size, b.params.size, b.orgs.size, b.indicators.size, b.properties.size, b.doubts.size,
+        b.definitions.size, b.assumptions.size, b.policy ? 1 : 0];
+      let m = b.marks!;
+      if (b.mk + (g - pos) * F > m.length) {
+        const grown = new Int32Array(Math.max(2 * m.length, b.mk + (g - pos) * F));
+        grown.set(m);
+        b.marks = m = grown;
+      }
+      let w = b.mk;
+      for (let x = pos; x < g; x++) for (let f = 0; f < F; f++) m[w++] = marks[x * F + f]! - at[f]! + now[f]!;
+      b.mk = w;
+    }
+    for (let c = 0; c < its.length; c++) {
+      const f = FIELD[c]!;
+      const to = marks[row + f]!;
+      for (; at[f]! < to; at[f]!++) {
+        const e = its[c]!.next().value!;
+        if (take) into[c]!.set(e[0], e[1]);
+        else if (c === 0) gone?.ids.add(e[0]);
+        else if (c === 1) gone?.names.add(e[0]);
+      }
+    }
+    for (; at[2]! < marks[row + 2]!; at[2]!++) {
+      if (!take) continue;
+      const c = old.clauses[at[2]!]!;
+      b.clauses.push(c);
+      // (the first 条款 of its anchor: its symbol's — taken before it, with the entries of the same row)
+      if (b.symbols.get(`clause:${c.anchor}`)?.decl === c.decl) b.anchors.set(c.anchor, c);
+    }
+    for (; at[4]! < marks[row + 4]!; at[4]!++) {
+      if (!take) continue;
+      b.references.push(st.references[at[4]!]!);
+      b.owners.push(st.owners[at[4]!]);
+    }
+    for (; at[5]! < marks[row + 5]!; at[5]!++) if (take) b.qualitative.push(old.qualitative[at[5]!]!);
+    if (marks[row + 16]! > at[16]!) {
+      at[16] = 1;
+      if (take) b.policy = old.policy;
+    }
+    if (take) kept += g - pos;
+    pos = g;
+  };
+  /** The earlier order's index the cursors are at; entries taken. */
+  let pos = 0;
+  let kept = 0;
+  // the built-ins (before the first entry)
+  advance(0, true);
+  let stopped = false;
+  let base = 0;
+  let O: readonly object[] = [];
+  let S: Int32Array = new Int32Array(0);
+  let path = '';
+  const fresh = (n: Item, info: ClauseInfo | undefined): void => {
+    if (info) b.clauseItem(n as A.ClauseItem, path, info);
+    else b.topItem(n as A.TopItem, path);
+  };
+  /**
+   * After new items declared in place of the earlier ones up to `g` (skipped, their keys in `gone`; `added`: the
+   * keys declared): whether the earlier entries after `g` may be taken still — no key they declare differs.
+   */
+  const sameKeys = (added: { ids: string[]; names: string[] }, gone: { ids: Set<string>; names: Set<string> }, g: number): boolean => {
+    const ids = new Set<string>();
+    const names = new Set<string>();
+    for (const x of added.ids) if (!gone.ids.delete(x)) ids.add(x);
+    for (const x of added.names) if (!gone.names.delete(x)) names.add(x);
+    for (const x of gone.ids) ids.add(x);
+    for (const x of gone.names) names.add(x);
+    if (!ids.size && !names.size) return true;
+    // (a policy before and after: which one is the first is another question — declared again)
+    const later = (from: number, table: ReadonlyMap<string, unknown>, keys: Set<string>): boolean => {
+      if (!keys.size) return true;
+      let i = 0;
+      for (const k of table.keys()) if (i++ >= from && keys.has(k)) return false;
+      return true;
+    };
+    return later(marks[g * F]!, old.symbols, ids) && later(marks[g * F + 1]!, st.globals, names);
+  };
+  // (the new items of one level beside the earlier ones, `O[lo, hi)`)
+  const walk = (items: readonly Item[], info: ClauseInfo | undefined, lo: number, hi: number): void => {
+    let j = lo;
+    let index: Map<object, number> | undefined;
+    for (let k = 0; k < items.length; k++) {
+      const n = items[k]!;
+      if (stopped) {
+        fresh(n, info);
+        continue;
+      }
+      const o = j < hi ? (O[j] as Item) : undefined;
+      if (o === n) {
+        j += S[j]!;
+        continue;
+      }
+      advance(base + j, true);
+      if (o?.kind === 'clause' && n.kind === 'clause' && sameClauseHead(o, n)) {
+        // (its own entries made for the new node: the earlier ones passed over)
+        advance(base + j + 1, false);
+        b.mark();
+        const ni = b.clauseHead(n, path, info);
+        walk(n.items, ni, j + 1, j + S[j]!);
+        if (stopped) {
+          for (let r = k + 1; r < items.length; r++) fresh(items[r]!, info);
+          return;
+        }
+        j += S[j]!;
+        continue;
+      }
+      // new items up to the next sibling that is an earlier node (after `j`), the earlier ones before it passed over
+      if (!index) {
+        index = new Map();
+        for (let x = j; x < hi; x += S[x]!) index.set(O[x]!, x);
+      }
+      let k2 = k + 1;
+      let j2 = hi;
+      for (; k2 < items.length; k2++) {
+        const x = index.get(items[k2]!);
+        if (x !== undefined && x >= j) {
+          j2 = x;
+          break;
+        }
+      }
+      const added = (b.added = { ids: [], names: [] });
+      for (let r = k; r < k2; r++) fresh(items[r]!, info);
+      b.added = undefined;
+      const gone = { ids: new Set<string>(), names: new Set<string>() };
+      const policy = b.policy;
+      const hadPolicy = at[16];
+      advance(base + j2, false, gone);
+      // (a policy declared or passed over here: which one is the first is a question for the whole program)
+      if (b.policy !== policy || at[16] !== hadPolicy || !sameKeys(added, gone, base + j2)) {
+        stopped = true;
+        for (let r = k2; r < items.length; r++) fresh(items[r]!, info);
+        return;
+      }
+      k = k2 - 1;
+      j = j2;
+    }
+    if (!stopped && j < hi) {
+      // (earlier items after the last new one: passed over)
+      advance(base + j, true);
+      const gone = { ids: new Set<string>(), names: new Set<string>() };
+      advance(base + hi, false, gone);
+      if (marks[(base + hi) * F + 16] !== marks[(base + j) * F + 16] || !sameKeys({ ids: [], names: [] }, gone, base + hi)) stopped = true;
+    }
+  };
+  for (const [p, f] of files) {
+    O = st.order.get(p) ?? [];
+    S = st.sizes.get(p) ?? new Int32Array(0);
+    path = p;
+    if (stopped) for (const item of f.ast.items) b.topItem(item, p);
+    else if (st.files.get(p)?.ast !== f.ast) walk(f.ast.items, undefined, 0, O.length);
+    base += O.length;
+  }
+  if (!stopped) advance(total, true);
+  b.mark();
+  return kept;
+}
+
+/**
  * `bindIncrementally` when the edit changed the program's structure (declarations added, removed or of
  * another kind, 条款 split or joined), declared a name twice or numbered a 条款 wrongly, or replaced many
  * declarations (`why`: why the replacing binding did not apply): every declaration is declared again
  * (pass 1, in the order of a whole binding — so the first of a name, the duplicates (ZC0402) and the 条款
- * numbers (ZC0305, ZC0406) come out exactly as a whole binding makes them; pass 1 is the cheap half),
+ * numbers (ZC0305, ZC0406) come out exactly as a whole binding makes them; pass 1 is the cheap half) — but
+ * where the edit left the declarations as they were: the earlier binding's entries (`declareReusing`) —
  * and names are resolved again (pass 2) only in the declarations whose resolution may differ: those the
  * earlier binding did not resolve (new nodes, or a duplicate before), those with a reference to a symbol
  * that changed (added, removed, or now another declaration's or another text's — `sameSym`), and, when any symbol changed,
@@ -1150,8 +1449,15 @@ function bindStructurally(st: BindState, root: string, files: Map<string, Progra
   let fi = 0;
   for (const p of files.keys()) if (stPaths[fi++] !== p) return undefined;
   const old = st.value;
-  const b = new Binder(files);
-  b.declare();
+  const { order, sizes } = bindingOrder(files);
+  const entries = entriesOf(order);
+  let b = new Binder(files);
+  const kept = bindTuning.reuseDeclared ? declareReusing(b, st, files, entries) : undefined;
+  if (kept === undefined) {
+    b = new Binder(files);
+    b.marks = new Int32Array((entries + 1) * MARK_FIELDS);
+    b.declare();
+  }
   const declared = b.diagnostics.length;
   const maps = { policy: b.policy, measures: b.measures, qualitative: b.qualitative, definitions: b.definitions, entities: b.entities, params: b.params } as unknown as BoundProgram;
   const units = resolveUnits(maps);
@@ -1191,14 +1497,19 @@ function bindStructurally(st: BindState, root: string, files: Map<string, Progra
     }
   }
   const whole = again.size > units.size / 2;
+  // INVARIANT: the earlier binding's entries stay as they were (a kept compilation may be given back): a measure
+  // of the reused prefix that resolves again gets its own exception closure (resolving writes it)
+  for (const [name, m] of b.measures) {
+    const o = old.measures.get(name);
+    if (m === o) {
+      if (whole || again.has(m.decl)) b.measures.set(name, { ...m, overrides: new Map() });
+    } else if (!whole && !again.has(m.decl) && o?.decl === m.decl) {
+      // a measure not resolved again keeps its exception closure (the earlier binding's, never changed after)
+      b.measures.set(name, { ...m, overrides: o.overrides });
+    }
+  }
   if (whole) b.resolveNames();
   else {
-    // a measure not resolved again keeps its exception closure (the earlier binding's, never changed after)
-    for (const [name, m] of b.measures) {
-      if (again.has(m.decl)) continue;
-      const o = old.measures.get(name);
-      if (o?.decl === m.decl) b.measures.set(name, { ...m, overrides: o.overrides });
-    }
     if (b.policy && again.has(b.policy.decl)) b.resolvePolicy();
     for (const m of b.measures.values()) if (again.has(m.decl)) b.resolveMeasure(m);
     for (const q of b.qualitative) if (again.has(q.decl)) b.resolveQualitative(q.decl);
@@ -1229,17 +1540,20 @@ function bindStructurally(st: BindState, root: string, files: Map<string, Progra
     }
   }
   const value = boundProgramOf(root, files, b, references);
-  const order = bindingOrder(files);
   const ps = Uint8Array.from(passes);
   lastBind.incremental = true;
   lastBind.redeclared = true;
+  lastBind.declaredAgain = entries - (kept ?? 0);
   lastBind.replaced = 0;
   lastBind.renamed = 0;
   lastBind.reresolved = whole ? units.size : again.size;
   lastBind.why = why;
   return {
     value, diagnostics,
-    state: { root, files, value, diagnostics, references: references.slice(), owners: owners.slice(), diagOwners: diagOwnersOf(diagnostics, order, ps), passes: ps, order, globals: b.globals },
+    state: {
+      root, files, value, diagnostics, references: references.slice(), owners: owners.slice(), diagOwners: diagOwnersOf(diagnostics, order, ps), passes: ps,
+      order, sizes, globals: b.globals, marks: b.writtenMarks(),
+    },
   };
 }
 

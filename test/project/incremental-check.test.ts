@@ -498,3 +498,90 @@ test('a \'}\' that moves declarations to another 条款 resolves again none of t
     if (k === 2) expect(inc.diagnostics.map((d) => d.code)).toContain('ZC0407');
   });
 });
+
+/** The binding's tables in their order (a whole binding's order is part of its result), and whether every 条款 it holds is a node of the files now. */
+function tablesInOrder(r: CompileResult) {
+  return r.programs.map((p) => {
+    const b = p.checked;
+    const nodes = new Set<object>();
+    const walk = (items: readonly { kind: string; items?: readonly unknown[] }[]): void => {
+      for (const i of items) if (i.kind === 'clause') { nodes.add(i); walk(i.items as never); }
+    };
+    for (const f of b.files.values()) walk(f.ast.items);
+    return {
+      symbols: [...b.symbols.values()].map((s) => `${s.id}|${s.clause ?? ''}|${s.nameSpan.start}`),
+      maps: (['measures', 'entities', 'enums', 'params', 'orgs', 'indicators', 'properties', 'doubts', 'definitions', 'assumptions'] as const).map((k) => [...b[k].keys()].join(',')),
+      qualitative: b.qualitative.map((q) => `${q.decl.span.start}|${q.clause ?? ''}`),
+      overrides: [...b.measures.values()].map((m) => [...m.overrides].map(([r, s]) => `${r}>${[...s].join('+')}`).join(';')),
+      clausesNow: b.clauses.every((c) => nodes.has(c.decl)) && [...b.symbols.values()].every((s) => s.kind !== 'clause' || nodes.has(s.decl as object)),
+    };
+  });
+}
+
+// Structural edits in a long policy: pass 1 reuses the earlier binding's entries of the declarations and 条款
+// the edit left as they were (the same symbol objects: binder.ts `declareReusing`, by the marks the earlier
+// binding left) — the 条款 around the edit, parsed again with the same header, get their entries made for the
+// new node; a '}' closing a 条款 early moves everything after it to another 条款 (declared again); a declaration
+// named like a later one, or a 条款 numbered like an earlier one, declared as a whole binding does. Every step
+// equals a whole compile, the tables in order.
+test('a structural edit declares again only the declarations it changed or moved (pass 1 reuses the others), equal to a whole compile', () => {
+  const P = '/ws/long/前缀.zc';
+  const N = 60;
+  // (the 机构 a block of its own: the items before a 条款 in its block are parsed again when a '}' splits it)
+  const out = ['实体 家庭 { 子女数：整数 }', '机构 县卫健委 { 全称："示例县卫生健康委员会" }', '条款 一、 "措施" {'];
+  for (let i = 1; i <= N; i++) {
+    out.push(`  条款 ${i}. "补助${i}" {`, `    措施 「补助${i}」 {`, '      对象：家庭', '      牵头单位：县卫健委',
+      ...(i === 3 ? [`      申请条件：「补助${N - 5}」`] : []), '      结果 补助金额：金额 一次性',
+      `      规则 「规则${i}」 {`, '        条件：家庭.子女数 ≥ 2', '        补助金额 = 2000元', '      }',
+      `      规则 「例外${i}」 例外于 「规则${i}」 {`, '        条件：家庭.子女数 ≥ 3', '        补助金额 = 3000元', '      }', '    }',
+      `    指标 「上限${i}」：金额 = 5000元`, '  }');
+  }
+  out.push('}', '');
+  const paths = [P];
+  const texts = { [P]: out.join('\n') };
+  const cache = new ParseCache();
+  const first = compile(paths, memoryHost(texts, nodeHost), cache);
+  expect(plain(first.diagnostics)).toEqual([]);
+  const total = 3 + 3 * N;
+  const sym = (r: CompileResult, id: string) => r.programs[0]!.checked.symbols.get(id);
+  const early = sym(first, 'measure:补助5');
+  const late = `条款 ${N - 10}. "补助${N - 10}" {\n`;
+  const steps: { edit: (t: string) => string; again?: (n: number) => boolean }[] = [
+    // the '}' closes 条款 50. early: the declarations after it are another 条款's; those before it are reused
+    { edit: swap(late, `${late}  }\n`), again: (n) => n <= 3 * 11 + 1 },
+    { edit: swap(`${late}  }\n`, late) },
+    // the measure 「补助3」 names as 申请条件 renamed, a declaration added before it: 「补助3」 (before the edit) is
+    // resolved again — ZC0401; the declarations after them (their keys not those that changed) are reused too
+    { edit: swap(`    措施 「补助${N - 5}」 {`, `    指标 「新」：金额 = 1元\n    措施 「补助${N - 5}乙」 {`), again: (n) => n <= 10 },
+    // a declaration added further on: the marks of the structural binding before are reused
+    { edit: swap(`    指标 「上限${N - 2}」`, `    指标 「又新」：金额 = 2元\n    指标 「上限${N - 2}」`), again: (n) => n <= 10 },
+    // one added near the top, then one named like a later declaration (that one a duplicate now — ZC0402: declared
+    // again from there on), removed again
+    { edit: swap('    指标 「上限2」', '    指标 「早」：金额 = 3元\n    指标 「上限2」'), again: (n) => n <= 10 },
+    { edit: swap('    指标 「早」：金额 = 3元', `    指标 「上限${N - 1}」：金额 = 3元`), again: (n) => n > 3 * (N - 4) },
+    { edit: swap(`    指标 「上限${N - 1}」：金额 = 3元\n`, '') },
+    // a 条款 added after the one it has the number of (ZC0406: the first is the earlier one, reused), removed
+    { edit: swap(`  条款 ${N - 8}. "补助${N - 8}" {`, `  条款 3. "又三" {\n    指标 「三又」：金额 = 1元\n  }\n  条款 ${N - 8}. "补助${N - 8}" {`), again: (n) => n <= 10 },
+    { edit: swap('  条款 3. "又三" {\n    指标 「三又」：金额 = 1元\n  }\n', '') },
+    // a '}' at the top: nothing before it to reuse (the first 条款 parsed again, its header the same)
+    { edit: swap('条款 1. "补助1" {\n', '条款 1. "补助1" {\n  }\n'), again: (n) => n >= 3 * N },
+  ];
+  steps.forEach(({ edit, again }, k) => {
+    texts[P] = edit(texts[P]!);
+    const inc = compile(paths, memoryHost(texts, nodeHost), cache);
+    if (again) {
+      expect(lastBind.incremental && lastBind.redeclared && !lastCompile.reused, `step ${k}: ${lastBind.why}`).toBe(true);
+      expect(again(lastBind.declaredAgain), `step ${k}: ${lastBind.declaredAgain} of ${total} declared again`).toBe(true);
+    }
+    const fresh = compile(paths, memoryHost(texts, nodeHost), new ParseCache());
+    expect(plain(inc.diagnostics), `step ${k}`).toEqual(plain(fresh.diagnostics));
+    expect(bindingOf(inc), `step ${k}`).toEqual(bindingOf(fresh));
+    expect(tablesInOrder(inc), `step ${k}`).toEqual(tablesInOrder(fresh));
+    expect(tablesInOrder(inc)[0]!.clausesNow, `step ${k}`).toBe(true);
+    expect(typesInOrder(inc), `step ${k}`).toEqual(typesInOrder(fresh));
+    if (k === 0) expect(sym(inc, 'measure:补助5'), 'a symbol before the edit: the same object').toBe(early);
+    if (k === 2) expect(inc.diagnostics.map((d) => d.code)).toContain('ZC0401');
+    if (k === 5) expect(inc.diagnostics.map((d) => d.code)).toContain('ZC0402');
+    if (k === 7) expect(inc.diagnostics.map((d) => d.code)).toContain('ZC0406');
+  });
+});
