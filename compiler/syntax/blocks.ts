@@ -435,17 +435,16 @@ const clauseInfo = new WeakMap<object, ClauseInfo>();
 /**
  * What one piece of a 条款 body produced (`pieceUnits`), for its reuse when its 条款 is parsed again:
  * where it was relative to the 条款's start (`rel*`: its first token's start, its last token's end, the
- * end of the token before it — its text's start — and the next real token's start — its end of input),
- * the lexical errors it saw (relative to its first token), which of the 条款's items and quotes it made
- * (`k0…k1`, `q0…q1`: by index, so a copied 条款 gives its copies), its diagnostics at `dbase` (its start then).
- * INVARIANT: a piece's result depends only on its tokens, the text's start and end of input around
- * them and the lexical errors there (`parseUnit`): the same — relative to the piece's start — and the
- * tokens not lexed again give the same items, quotes and diagnostics, moved.
+ * next real token's start — its end of input), the lexical errors in its input (from the end of the
+ * token before it to its end of input; relative to its first token), which of the 条款's items and quotes
+ * it made (`k0…k1`, `q0…q1`: by index, so a copied 条款 gives its copies), its diagnostics at `dbase` (its start then).
+ * INVARIANT: a piece's result depends only on its tokens, the lexical errors in its input and — when it
+ * has a syntax error — where its input ends (`parseUnit`): the same, relative to the piece's start, and
+ * the tokens not lexed again give the same items, quotes and diagnostics, moved.
  */
 interface PieceRec {
   readonly relStart: number;
   readonly relEnd: number;
-  readonly relFrom: number;
   readonly relAt: number;
   readonly lexErrs: readonly number[];
   readonly k0: number;
@@ -656,13 +655,13 @@ function clauseUnits(e: Env, h: number, t1: number, closed = true): UnitOut | un
     const from = c0 > 0 ? en(w, c0 - 1) : st(w, c0);
     const ps0 = st(w, c0);
     const lexErrs = lexErrorsIn(e, from, next);
-    const u = (!open && reusedPiece(e, c0, c1, from, next, lexErrs)) || pieceUnits(e, c0, c1, next, open);
+    const u = (!open && reusedPiece(e, c0, c1, next, lexErrs)) || pieceUnits(e, c0, c1, next, open);
     const k0 = body.items.length;
     const q0 = body.quotes.length;
     merge(body, u);
     if (closed) {
       recs.push({
-        relStart: ps0 - s, relEnd: en(w, c1 - 1) - s, relFrom: from - s, relAt: next - s, lexErrs: lexErrs.map((x) => x - ps0),
+        relStart: ps0 - s, relEnd: en(w, c1 - 1) - s, relAt: next - s, lexErrs: lexErrs.map((x) => x - ps0),
         k0, k1: body.items.length, q0, q1: body.quotes.length, dbase: ps0, parseD: u.parseD, astD: u.astD, errors: u.errors,
       });
     }
@@ -691,12 +690,12 @@ function oldPiece(r: Reuse, oldStart: number): { readonly clause: ClauseDecl; re
 }
 
 /**
- * The piece of a 条款 body of tokens [c0, c1) — its text from `from`, its end of input at `next`, the
- * lexical errors `lexErrs` in [from, next] — as the earlier parse made it, when none of its tokens was
- * lexed again and all of that is as it was (relative to its start): its items and quotes (moved by the
- * edit's length change once the parse is complete, `Reuse.fix`) and diagnostics. Undefined otherwise.
+ * The piece of a 条款 body of tokens [c0, c1) — its end of input at `next`, the lexical errors `lexErrs` in
+ * its input — as the earlier parse made it, when none of its tokens was lexed again and the rest is as it
+ * was (relative to its start; its end of input only when it has a syntax error): its items and quotes
+ * (moved by the edit's length change once the parse is complete, `Reuse.fix`) and diagnostics. Undefined otherwise.
  */
-function reusedPiece(e: Env, c0: number, c1: number, from: number, next: number, lexErrs: readonly number[]): UnitOut | undefined {
+function reusedPiece(e: Env, c0: number, c1: number, next: number, lexErrs: readonly number[]): UnitOut | undefined {
   const r = e.reuse;
   if (!r) return undefined;
   const w = e.w;
@@ -709,7 +708,9 @@ function reusedPiece(e: Env, c0: number, c1: number, from: number, next: number,
   if (!old) return undefined;
   const { clause, rec } = old;
   const cs = clause.span.start;
-  if (cs + rec.relEnd !== end - d || cs + rec.relFrom !== from - d || cs + rec.relAt !== next - d || rec.lexErrs.length !== lexErrs.length) return undefined;
+  // (its text's start only says which lexical errors it sees: compared below; its end of input matters to a
+  // parse with errors only — where the input ends, a missing "}" is reported)
+  if (cs + rec.relEnd !== end - d || ((rec.errors || rec.parseD.length > 0) && cs + rec.relAt !== next - d) || rec.lexErrs.length !== lexErrs.length) return undefined;
   for (let k = 0; k < lexErrs.length; k++) if (rec.lexErrs[k] !== lexErrs[k]! - s) return undefined;
   const shift = s - rec.dbase;
   const out: UnitOut = {

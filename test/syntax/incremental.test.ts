@@ -493,6 +493,36 @@ test('an edit inside one item of a 条款 body re-parses that item only: the 条
   expect(shape(reparseFile(one.value, sf, { inPlace: true }))).toEqual(shape(full));
 });
 
+test('white space typed between tokens changes no token: the 条款 or item it precedes is the earlier parse\'s, moved in place', () => {
+  const path = '/ws/a.zc';
+  const third = CHAPTER.indexOf('  条款 （三）');
+  const def = CHAPTER.indexOf('    定义 职工.「本次生育前的子女数」');
+  const edits: [string, number, string][] = [
+    ['a space on the line before 四（三）', CHAPTER.lastIndexOf('\n\n', third) + 1, ' '],
+    ['a line break in the indentation of a 定义 in 四（八）', def + 2, '\n'],
+    ['a comment before 四（三）', third, '# 注\n'],
+  ];
+  for (const [name, where, ins] of edits) {
+    const before = parseFile(new SourceFile(path, CHAPTER)).value;
+    const decls0 = declarations(before);
+    const target = decls0.find((d) => (d as { span: { start: number } }).span.start >= where + 1)!;
+    const sf = new SourceFile(path, CHAPTER.slice(0, where) + ins + CHAPTER.slice(where));
+    const inc = reparseFile(before, sf, { inPlace: true });
+    const full = parseFile(sf);
+    if (key(shape(inc)) !== key(shape(full))) expect(shape(inc), name).toEqual(shape(full));
+    expect(declarations(inc.value).includes(target), name).toBe(true);
+  }
+  // … but an item with a syntax error at its end of input (the next token) is parsed again when that moved
+  const broken = ['条款 一、 "甲" {', '  原文："一、甲"', '  存疑 「乙」 {', '    原文："丙"', '    解读 丁："戊"', '    解读 己："庚"', '    采用：丁', '    理由："辛"', '  }', '  原文：', '}', ''].join('\n');
+  const close = broken.lastIndexOf('}');
+  const one = parseFile(new SourceFile(path, broken));
+  expect(one.diagnostics.map((d) => d.span.start)).toEqual([close]);
+  for (const ins of [' ', '\n\n', '# 注\n']) {
+    const sf = new SourceFile(path, broken.slice(0, close) + ins + broken.slice(close));
+    expect(shape(reparseFile(parseFile(new SourceFile(path, broken)).value, sf, { inPlace: true })), JSON.stringify(ins)).toEqual(shape(parseFile(sf)));
+  }
+});
+
 // As the language server types: every text through one ParseCache (reused nodes moved in place, with or
 // without syntax errors), back to an earlier text now and then — each parse equal to the whole-file
 // parse, and a parse given back (an edit restoring the last text without errors) as it was.
