@@ -33,6 +33,7 @@ import {
 import type { Diagnostic } from '../../../compiler/index.js';
 import type { Finding } from '../../../compiler/verify/finding.js';
 import { formatEdits } from '../../../compiler/format/format.js';
+import type { TextEdit } from '../../../compiler/diagnostics/diagnostic.js';
 import { hoverAt, loweredOf, todayDate } from '../../../compiler/services/hover.js';
 import { formatIso } from '../../../compiler/common/calendar.js';
 import { complete } from '../../../compiler/services/completion.js';
@@ -273,7 +274,27 @@ connection.onDidOpenTextDocument(({ textDocument: d }) => {
     ws.docs.get(path)!.dirty = false;
     publish([path], [path]);
   } else recheck([path]);
+  prepareFormatting(path, d.version);
 });
+
+/**
+ * Formatting prepared in idle time: an opened document's formatting edits, computed once when no edit came
+ * within `FORMAT_IDLE_MS` after it opened — building its CST, cold, was most of the first request — kept
+ * with the parse and the text they were made from. INVARIANT: a request answers them only for the very
+ * parse `ws.cache` gives for the document's text now (they are `formatEdits` of it).
+ */
+const preparedFormatting = new WeakMap<object, { readonly text: string; readonly edits: TextEdit[] }>();
+const FORMAT_IDLE_MS = 300;
+
+function prepareFormatting(path: string, version: number): void {
+  const t = setTimeout(() => guard('prepareFormatting', undefined, () => {
+    const doc = ws.docs.get(path);
+    if (!doc || doc.version !== version || doc.dirty) return;
+    const parsed = ws.cache.get(path, doc.text);
+    preparedFormatting.set(parsed, { text: doc.text, edits: formatEdits(parsed.value.source, parsed).value });
+  }), FORMAT_IDLE_MS);
+  t.unref();
+}
 
 connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) => {
   guard('didChange', undefined, () => {
@@ -426,7 +447,9 @@ connection.onDocumentFormatting(({ textDocument }) => guard('formatting', [], ()
   const index = doc ? ws.lineIndex(path)! : new LineIndex(text);
   // the parse of this text (with its CST, for an open document) — shared with the next compile
   const parsed = ws.cache.get(path, text);
-  return formatEdits(parsed.value.source, parsed).value.map((e) => ({ range: index.range(e.span.start, e.span.end), newText: e.newText }));
+  const ready = preparedFormatting.get(parsed);
+  const edits = ready?.text === text ? ready.edits : formatEdits(parsed.value.source, parsed).value;
+  return edits.map((e) => ({ range: index.range(e.span.start, e.span.end), newText: e.newText }));
 }));
 
 /** The running 核查 child, if any. */
