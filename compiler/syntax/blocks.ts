@@ -417,6 +417,8 @@ export interface Reuse {
   readonly delta: number;
   /** Reused nodes, moved or copied once the new parse is complete (`fixReused`). */
   readonly fix: Fix[];
+  /** The earlier parse's 条款 body pieces by their start (old offsets), with their 条款: made when first needed (`oldPiece`). */
+  pieces?: Map<number, { readonly clause: ClauseDecl; readonly rec: PieceRec }>;
 }
 
 /** What a 条款 parsed in units produced (for its reuse): its diagnostics and whether it has errors, at `base` (its start then). */
@@ -425,8 +427,35 @@ interface ClauseInfo {
   readonly parseD: Diagnostic[];
   readonly astD: Diagnostic[];
   readonly errors: boolean;
+  /** Its body's pieces, in order (for their reuse when the 条款 is parsed again). */
+  readonly pieces: readonly PieceRec[];
 }
 const clauseInfo = new WeakMap<object, ClauseInfo>();
+
+/**
+ * What one piece of a 条款 body produced (`pieceUnits`), for its reuse when its 条款 is parsed again:
+ * where it was relative to the 条款's start (`rel*`: its first token's start, its last token's end, the
+ * next real token's start — its end of input), the lexical errors in its input (from the end of the
+ * token before it to its end of input; relative to its first token), which of the 条款's items and quotes
+ * it made (`k0…k1`, `q0…q1`: by index, so a copied 条款 gives its copies), its diagnostics at `dbase` (its start then).
+ * INVARIANT: a piece's result depends only on its tokens, the lexical errors in its input and — when it
+ * has a syntax error — where its input ends (`parseUnit`): the same, relative to the piece's start, and
+ * the tokens not lexed again give the same items, quotes and diagnostics, moved.
+ */
+interface PieceRec {
+  readonly relStart: number;
+  readonly relEnd: number;
+  readonly relAt: number;
+  readonly lexErrs: readonly number[];
+  readonly k0: number;
+  readonly k1: number;
+  readonly q0: number;
+  readonly q1: number;
+  readonly dbase: number;
+  readonly parseD: Diagnostic[];
+  readonly astD: Diagnostic[];
+  readonly errors: boolean;
+}
 
 interface UnitOut {
   /** Top-level items, or a 条款 body's (a unit inside a 条款). */
@@ -444,7 +473,7 @@ interface UnitOut {
 interface Fix {
   holder: unknown[];
   index: number;
-  readonly node: TopItem | ClauseItem;
+  readonly node: TopItem | ClauseItem | StrLit;
   readonly d: number;
 }
 
@@ -560,10 +589,15 @@ function pieces(w: TokenView, i0: number, i1: number): [number, number][] {
 
 function merge(into: UnitOut, u: UnitOut): void {
   if (u.fix) {
-    // (the reused 条款 now sit in `into.items`)
+    // (the reused nodes now sit in `into.items` — a reused piece's quotes in `into.quotes`)
     for (const f of u.fix) {
-      f.holder = into.items;
-      f.index += into.items.length;
+      if (f.holder === u.quotes) {
+        f.holder = into.quotes;
+        f.index += into.quotes.length;
+      } else {
+        f.holder = into.items;
+        f.index += into.items.length;
+      }
       (into.fix ??= []).push(f);
     }
   }
@@ -613,18 +647,86 @@ function clauseUnits(e: Env, h: number, t1: number, closed = true): UnitOut | un
   if (head.errors || head.items.length !== 1 || hc?.kind !== 'clause' || hc.items.length || hc.quotes.length || hc.span.start !== s) return undefined;
   const body: UnitOut = { items: [], quotes: [], parseD: [...head.parseD], astD: [...head.astD], errors: false };
   const ps = pieces(w, o + 1, bodyEnd);
+  const recs: PieceRec[] = [];
   for (let k = 0; k < ps.length; k++) {
     const [c0, c1] = ps[k]!;
     const next = c1 < bodyEnd ? st(w, c1) : closed ? st(w, t1 - 1) : eof;
-    merge(body, pieceUnits(e, c0, c1, next, !closed && c1 === bodyEnd));
+    const open = !closed && c1 === bodyEnd;
+    const from = c0 > 0 ? en(w, c0 - 1) : st(w, c0);
+    const ps0 = st(w, c0);
+    const lexErrs = lexErrorsIn(e, from, next);
+    const u = (!open && reusedPiece(e, c0, c1, next, lexErrs)) || pieceUnits(e, c0, c1, next, open);
+    const k0 = body.items.length;
+    const q0 = body.quotes.length;
+    merge(body, u);
+    if (closed) {
+      recs.push({
+        relStart: ps0 - s, relEnd: en(w, c1 - 1) - s, relAt: next - s, lexErrs: lexErrs.map((x) => x - ps0),
+        k0, k1: body.items.length, q0, q1: body.quotes.length, dbase: ps0, parseD: u.parseD, astD: u.astD, errors: u.errors,
+      });
+    }
   }
   const clause: ClauseDecl = {
     kind: 'clause', span: e.source.span(s, end), number: hc.number, numberSpan: hc.numberSpan, quotes: body.quotes, items: body.items as ClauseDecl['items'][number][],
     ...(hc.title ? { title: hc.title } : {}),
   };
-  if (closed) clauseInfo.set(clause, { base: s, parseD: body.parseD, astD: body.astD, errors: body.errors });
+  if (closed) clauseInfo.set(clause, { base: s, parseD: body.parseD, astD: body.astD, errors: body.errors, pieces: recs });
   // (the reused 条款 inside it stay where they are: in its items, their holder)
   return { items: [clause], quotes: [], parseD: body.parseD, astD: body.astD, errors: body.errors };
+}
+
+/** The earlier parse's piece that started at `oldStart` (old offsets), with its 条款 (`Reuse.pieces`, made on first use). */
+function oldPiece(r: Reuse, oldStart: number): { readonly clause: ClauseDecl; readonly rec: PieceRec } | undefined {
+  if (!r.pieces) {
+    r.pieces = new Map();
+    for (const c of r.clauses.values()) {
+      const info = clauseInfo.get(c);
+      if (!info) continue;
+      const cs = c.span.start;
+      for (const rec of info.pieces) r.pieces.set(cs + rec.relStart, { clause: c, rec });
+    }
+  }
+  return r.pieces.get(oldStart);
+}
+
+/**
+ * The piece of a 条款 body of tokens [c0, c1) — its end of input at `next`, the lexical errors `lexErrs` in
+ * its input — as the earlier parse made it, when none of its tokens was lexed again and the rest is as it
+ * was (relative to its start; its end of input only when it has a syntax error): its items and quotes
+ * (moved by the edit's length change once the parse is complete, `Reuse.fix`) and diagnostics. Undefined otherwise.
+ */
+function reusedPiece(e: Env, c0: number, c1: number, next: number, lexErrs: readonly number[]): UnitOut | undefined {
+  const r = e.reuse;
+  if (!r) return undefined;
+  const w = e.w;
+  const s = st(w, c0);
+  const end = en(w, c1 - 1);
+  // (its tokens outside the range lexed again: before it as they were, after it moved by the edit's length change)
+  const d = end <= r.from ? 0 : s >= r.to ? r.delta : undefined;
+  if (d === undefined) return undefined;
+  const old = oldPiece(r, s - d);
+  if (!old) return undefined;
+  const { clause, rec } = old;
+  const cs = clause.span.start;
+  // (its text's start only says which lexical errors it sees: compared below; its end of input matters to a
+  // parse with errors only — where the input ends, a missing "}" is reported)
+  if (cs + rec.relEnd !== end - d || ((rec.errors || rec.parseD.length > 0) && cs + rec.relAt !== next - d) || rec.lexErrs.length !== lexErrs.length) return undefined;
+  for (let k = 0; k < lexErrs.length; k++) if (rec.lexErrs[k] !== lexErrs[k]! - s) return undefined;
+  const shift = s - rec.dbase;
+  const out: UnitOut = {
+    items: clause.items.slice(rec.k0, rec.k1), quotes: clause.quotes.slice(rec.q0, rec.q1),
+    parseD: shift ? shiftSpans(rec.parseD, shift) : [...rec.parseD],
+    astD: shift ? shiftSpans(rec.astD, shift) : [...rec.astD],
+    errors: rec.errors,
+  };
+  if (d !== 0) {
+    const fix: Fix[] = [];
+    for (let k = 0; k < out.items.length; k++) fix.push({ holder: out.items, index: k, node: out.items[k]!, d });
+    for (let k = 0; k < out.quotes.length; k++) fix.push({ holder: out.quotes, index: k, node: out.quotes[k]!, d });
+    for (const f of fix) r.fix.push(f);
+    out.fix = fix;
+  }
+  return out;
 }
 
 /**
@@ -752,7 +854,7 @@ export function fixReused(r: Reuse, inPlace: boolean, log?: MoveLog): void {
     if (inPlace) shiftSpansInPlace(f.node, f.d, log);
     else {
       const copy = shiftSpans(f.node, f.d);
-      if (f.node.kind === 'clause') shareInfo(f.node, copy as ClauseDecl);
+      if ('kind' in f.node && f.node.kind === 'clause') shareInfo(f.node, copy as ClauseDecl);
       f.holder[f.index] = copy;
     }
   }

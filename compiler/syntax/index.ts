@@ -385,6 +385,7 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
   const ti0 = firstAtOrAfter(ti, r0);
   const ti1 = firstAtOrAfter(ti, r1);
   const sameBlocks = i === jj && i < last && sameBraces(ti, ti0, ti1, rl.tokens);
+  const changed = i === jj ? changedRange(blocks[i]!, ti0, ti1, r0, r1, lexed!, p, editEnd, delta) : undefined;
   // In place (the earlier parse is given up): the block's own token array, the region's tokens replaced
   // (a move of pointers inside it, not a copy of the file's tokens); recorded in `log`, which undoes it.
   const log = opts.inPlace ? new MoveLog() : undefined;
@@ -455,7 +456,7 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
     const pu = prefixUnits.get(blocks[k]!);
     if (pu) prefixes.set(pu.start, pu);
   }
-  const reuse: Reuse = { clauses, prefixes, from: r0, to: r1 + delta, delta, fix: [] };
+  const reuse: Reuse = { clauses, prefixes, from: changed?.from ?? r0, to: changed?.to ?? r1 + delta, delta, fix: [] };
   // The region's blocks, parsed.
   const spans: { start: number; end: number; t0: number; t1: number }[] = [];
   let from = blocks[i]!.start;
@@ -521,6 +522,61 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
   for (let k = jj + 1; k < blocks.length; k++) out.push(shiftBlock(blocks[k]!, delta, move, keepCst ? source : undefined, spanLog));
   const bound = nestingBounds.get(previous);
   return nestingChecked(source, assemble(source, out, keepCst), opts, bound === undefined ? undefined : bound + deeper);
+}
+
+/** The same token: type and image, `d` UTF-16 units later. */
+const sameToken = (a: IToken, b: IToken, d: number) => a.tokenType === b.tokenType && a.image === b.image && b.startOffset === a.startOffset + d;
+
+/**
+ * What an edit changed in a range lexed again inside one block (old offsets [r0, r1), its old tokens
+ * `old.tokens[t0, t1)`, `lexed` its new lexing; the text [p, editEnd) became [p, editEnd + delta)): the new offsets [from, to] outside
+ * which the tokens and the lexical errors are the earlier ones (moved by `delta` after the edit) — the edit
+ * itself, the tokens that differ (a space typed between two items changes none; a character typed in a
+ * string, that string). Undefined when a lexical error outside them differs: the whole range changed.
+ * INVARIANT: outside [from, to] the text, the tokens and the lexical errors are the earlier ones — the
+ * units there (blocks.ts `Reuse`) may be reused.
+ */
+function changedRange(old: Block, t0: number, t1: number, r0: number, r1: number, lexed: ReturnType<typeof lexRange>, p: number, editEnd: number, delta: number): { from: number; to: number } | undefined {
+  const ot = old.tokens;
+  const nt = lexed.value.tokens;
+  const no = t1 - t0;
+  const nn = nt.length;
+  let np = 0;
+  while (np < no && np < nn && sameToken(ot[t0 + np]!, nt[np]!, 0)) np++;
+  let ns = 0;
+  while (ns < no - np && ns < nn - np && sameToken(ot[t1 - 1 - ns]!, nt[nn - 1 - ns]!, delta)) ns++;
+  let from = p;
+  let to = editEnd + delta;
+  if (np < nn - ns) {
+    from = Math.min(from, nt[np]!.startOffset);
+    to = Math.max(to, tokenEnd(nt[nn - 1 - ns]!));
+  }
+  if (np < no - ns) {
+    from = Math.min(from, ot[t0 + np]!.startOffset);
+    to = Math.max(to, tokenEnd(ot[t1 - 1 - ns]!) + delta);
+  }
+  // the lexical errors outside [from, to], before and after (a '"' that flips later strings changes them)
+  const outside = (x: number) => x < from || x > to;
+  const was: number[] = [];
+  const add = (x: number, into: number[]) => {
+    if (outside(x)) into.push(x);
+  };
+  for (const x of old.lexDiagnostics) {
+    const at = x.span.start;
+    if (x.severity === 'error' && at >= r0 && at < r1) add(at < p ? at : at + delta, was);
+  }
+  for (let k = 0; k < old.unexpected.length; k += 2) {
+    const at = old.unexpected[k]!;
+    if (at >= r0 && at < r1) add(at < p ? at : at + delta, was);
+  }
+  const now: number[] = [];
+  for (const x of lexed.diagnostics) if (x.severity === 'error') add(x.span.start, now);
+  for (let k = 0; k < lexed.value.unexpected.length; k += 2) add(lexed.value.unexpected[k]!, now);
+  if (was.length !== now.length) return undefined;
+  was.sort((a, b) => a - b);
+  now.sort((a, b) => a - b);
+  for (let k = 0; k < was.length; k++) if (was[k] !== now[k]) return undefined;
+  return { from, to };
 }
 
 /** A block before the edit with a syntax error, parsed again: an error may point at the end of the text ("文件意外结束"). */

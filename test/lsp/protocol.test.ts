@@ -435,6 +435,20 @@ describe('formatting', () => {
     await c.close(uri);
   });
 
+  test('edits prepared in idle time after opening are the formatter output, and not used once the text changed', async () => {
+    const path = join(FIXTURE, '格式3.zc');
+    const text = '实体   户{子女数:整数\n 出生日期 ： 日期}\n指标 甲：整数=1+2   # 注释\n';
+    const uri = await c.open(path, text);
+    // (the server prepares them 300 ms after the document opened when no edit came: FORMAT_IDLE_MS)
+    await new Promise((r) => setTimeout(r, 600));
+    const opts = { ...td(uri), options: { tabSize: 2, insertSpaces: true } };
+    for (let k = 0; k < 2; k++) expect(applyEdits(text, await c.request<TextEdit[]>('textDocument/formatting', opts))).toBe(format(new SourceFile(path, text)).value);
+    await c.change(uri, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '指标 乙：整数=3\n' }]);
+    const edited = text.replace('指标 甲', '指标 乙：整数=3\n指标 甲');
+    expect(applyEdits(edited, await c.request<TextEdit[]>('textDocument/formatting', opts))).toBe(format(new SourceFile(path, edited)).value);
+    await c.close(uri);
+  });
+
   test('a file with syntax errors gets no edits (never drops text)', async () => {
     const path = join(FIXTURE, '格式2.zc');
     const uri = await c.open(path, '实体 户 { 子女数：\n');

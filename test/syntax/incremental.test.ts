@@ -444,6 +444,85 @@ test('an edit leaving a syntax error moves the declarations after it in place; d
   }
 });
 
+test('an edit inside one item of a 条款 body re-parses that item only: the 条款\'s other items are the earlier parse\'s (moved in place), the result the whole-file parse', () => {
+  // 四（八） of the county's chapter: a dozen 定义 and 措施 in one 条款 body
+  const clause = CHAPTER.indexOf('条款 （八）');
+  const where = CHAPTER.indexOf('照护假 = 1小时', clause) + 3;
+  const body = (p: ParsedFile) => ((p.ast.items[0] as { items: readonly ClauseItem[] }).items.find((x) => x.kind === 'clause' && x.span.start === clause) as { items: readonly ClauseItem[] }).items;
+  const withErrors = new Set<boolean>();
+  for (const ins of ['甲', ' 乙 ', '「', '\n', '§']) {
+    for (const inPlace of [true, false]) {
+      const path = '/ws/a.zc';
+      const before = parseFile(new SourceFile(path, CHAPTER)).value;
+      const items0 = body(before);
+      expect(items0.length).toBeGreaterThan(8);
+      const edited = CHAPTER.slice(0, where) + ins + CHAPTER.slice(where);
+      const sf = new SourceFile(path, edited);
+      const inc = reparseFile(before, sf, { inPlace });
+      const full = parseFile(sf);
+      withErrors.add(inc.value.syntaxErrors);
+      if (key(shape(inc)) !== key(shape(full))) expect(shape(inc), ins).toEqual(shape(full));
+      // the items before the edited one are the same objects; after it, moved in place (or copies)
+      const items = body(inc.value);
+      const edit = items0.findIndex((x) => x.span.start <= where && where < x.span.end);
+      expect(edit, ins).toBeGreaterThan(0);
+      for (let k = 0; k < items0.length; k++) {
+        if (k < edit || (inPlace && k > edit)) expect(items[k], `${ins} item ${k}`).toBe(items0[k]);
+        else if (k === edit) expect(items[k], `${ins} item ${k}`).not.toBe(items0[k]);
+      }
+    }
+  }
+  expect([...withErrors].sort()).toEqual([false, true]);
+  // text typed between two items (the gap the item before ends its input in): that item again, as a whole parse gives it
+  const gap = CHAPTER.indexOf('\n\n    措施 「三孩照护假」', clause) + 1;
+  for (const ins of ['§', ' ', '# 注\n', '甲']) {
+    const sf = new SourceFile('/ws/a.zc', CHAPTER.slice(0, gap) + ins + CHAPTER.slice(gap));
+    const inc = reparseFile(parseFile(new SourceFile('/ws/a.zc', CHAPTER)).value, sf, { inPlace: true });
+    expect(shape(inc), ins).toEqual(shape(parseFile(sf)));
+  }
+  // an unrecognised character after an item's "}" lies in that item's input too (its end of input is the next token):
+  // its "missing …" (ZC0307, a 存疑 with one reading) is held back — the item is parsed again, not reused, also when
+  // the character replaces the line break after it (the next token where it was)
+  const doubt = ['条款 一、 "甲" {', '  原文："一、甲"', '  存疑 「乙」 {', '    原文："丙"', '    解读 丁："戊"', '    采用：丁', '    理由："丑"', '  }', '  存疑 「己」 {', '    原文："庚"', '    解读 辛："壬"', '    解读 癸："子"', '    采用：辛', '    理由："寅"', '  }', '}', ''].join('\n');
+  const after = doubt.indexOf('  }\n') + 3;
+  const one = parseFile(new SourceFile('/ws/a.zc', doubt));
+  expect(one.diagnostics.map((d) => d.code)).toEqual(['ZC0307']);
+  const sf = new SourceFile('/ws/a.zc', doubt.slice(0, after) + '§' + doubt.slice(after + 1));
+  const full = parseFile(sf);
+  expect(full.diagnostics.map((d) => d.code)).toEqual(['ZC0101']);
+  expect(shape(reparseFile(one.value, sf, { inPlace: true }))).toEqual(shape(full));
+});
+
+test('white space typed between tokens changes no token: the 条款 or item it precedes is the earlier parse\'s, moved in place', () => {
+  const path = '/ws/a.zc';
+  const third = CHAPTER.indexOf('  条款 （三）');
+  const def = CHAPTER.indexOf('    定义 职工.「本次生育前的子女数」');
+  const edits: [string, number, string][] = [
+    ['a space on the line before 四（三）', CHAPTER.lastIndexOf('\n\n', third) + 1, ' '],
+    ['a line break in the indentation of a 定义 in 四（八）', def + 2, '\n'],
+    ['a comment before 四（三）', third, '# 注\n'],
+  ];
+  for (const [name, where, ins] of edits) {
+    const before = parseFile(new SourceFile(path, CHAPTER)).value;
+    const decls0 = declarations(before);
+    const target = decls0.find((d) => (d as { span: { start: number } }).span.start >= where + 1)!;
+    const sf = new SourceFile(path, CHAPTER.slice(0, where) + ins + CHAPTER.slice(where));
+    const inc = reparseFile(before, sf, { inPlace: true });
+    const full = parseFile(sf);
+    if (key(shape(inc)) !== key(shape(full))) expect(shape(inc), name).toEqual(shape(full));
+    expect(declarations(inc.value).includes(target), name).toBe(true);
+  }
+  // … but an item with a syntax error at its end of input (the next token) is parsed again when that moved
+  const broken = ['条款 一、 "甲" {', '  原文："一、甲"', '  存疑 「乙」 {', '    原文："丙"', '    解读 丁："戊"', '    解读 己："庚"', '    采用：丁', '    理由："辛"', '  }', '  原文：', '}', ''].join('\n');
+  const close = broken.lastIndexOf('}');
+  const one = parseFile(new SourceFile(path, broken));
+  expect(one.diagnostics.map((d) => d.span.start)).toEqual([close]);
+  for (const ins of [' ', '\n\n', '# 注\n']) {
+    const sf = new SourceFile(path, broken.slice(0, close) + ins + broken.slice(close));
+    expect(shape(reparseFile(parseFile(new SourceFile(path, broken)).value, sf, { inPlace: true })), JSON.stringify(ins)).toEqual(shape(parseFile(sf)));
+  }
+});
+
 // As the language server types: every text through one ParseCache (reused nodes moved in place, with or
 // without syntax errors), back to an earlier text now and then — each parse equal to the whole-file
 // parse, and a parse given back (an edit restoring the last text without errors) as it was.
