@@ -12,9 +12,9 @@
  *   today        YYYY-MM-DD, the date used for parameter values and 求值示例 (default: today)
  *   verifyRuns   random cases per property for 核查 (default 200)
  *   scanWorkspace  compile the workspace folders at start (default true)
- *   warmUp       compile and edit a small built-in program at start, after the workspace
- *                (compiler/project/warm-up.ts: the first edits of a session run compiled code;
- *                default true)
+ *   warmUp       compile and edit a small built-in program at start, before the workspace is
+ *                compiled (compiler/project/warm-up.ts: the first edits of a session run compiled
+ *                code; it delays the first diagnostics by ~0.1–0.2 s; default true)
  *   showsCommandResults  the client shows the results of 求值示例/核查 itself (the VS Code
  *                extension: a panel, the Problems view); otherwise they are also sent as
  *                window/showMessage (default false)
