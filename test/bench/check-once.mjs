@@ -2,12 +2,14 @@
  * In-process measurement harness for `zhengce check`: compile a directory once with the
  * built compiler (dist/) and print one JSON line on stdout.
  *
- *   node test/bench/check-once.mjs <dir>            → { mode: 'compile', ms, … }
+ *   node test/bench/check-once.mjs <dir>            → { mode: 'compile', ms, cpuMs, … }
  *   node test/bench/check-once.mjs <dir> --split    → adds `phases`
  *
  * compile mode: `ms` is one cold `compile([dir], nodeHost, cache)` with the ParseCache `zhengce check`
  *   makes (keepTokens: false: one-shot parses) — what it does minus process start-up, module loading
- *   and rendering.
+ *   and rendering; `cpuMs` the process's CPU time (user + sys, process.cpuUsage, all threads: GC and
+ *   background compiles included) over the same call. The V8 tier-up budget is the one `zhengce check`
+ *   sets (bin/zhengce.js), unless --default-budget; `budget` says which.
  * split mode:
  *   parseFileMs  `parseFile` over every discovered .zc file (cold) = read-free lex+parse+AST;
  *   restMs       `compile([dir], nodeHost, cache)` with that parse cache primed, i.e.
@@ -32,6 +34,10 @@ if (!dir) {
   process.exit(2);
 }
 
+// (before the compiler is loaded, like bin/zhengce.js: the flag applies to code compiled after it)
+const defaultBudget = args.includes('--default-budget') || `${process.execArgv.join(' ')} ${process.env['NODE_OPTIONS'] ?? ''}`.includes('interrupt-budget');
+if (!split && !defaultBudget) (await import('node:v8')).setFlagsFromString('--interrupt-budget=540672');
+
 const { compile, ParseCache } = await import(dist('project/program.js'));
 const { nodeHost, discover } = await import(dist('project/host.js'));
 
@@ -46,9 +52,13 @@ let result;
 if (!split) {
   // (the cache `zhengce check` compiles with, compiler/cli/check.ts: one-shot parses that drop their tokens)
   const cache = new ParseCache(undefined, { keepTokens: false });
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   result = compile([dir], nodeHost, cache);
   out.ms = performance.now() - t0;
+  const c1 = process.cpuUsage(c0);
+  out.cpuMs = (c1.user + c1.system) / 1000;
+  out.budget = defaultBudget ? 'default' : 'check';
 } else {
   const { parseFile } = await import(dist('syntax/index.js'));
   const { SourceFile } = await import(dist('common/source.js'));

@@ -6,7 +6,10 @@
  * With `--baseline DIR` (run.mjs) the baseline checkout's `zhengce check` runs on the same
  * corpus in every round, interleaved, and the before/after ratios are printed.
  *
- * Goals (issue 13): check ≥ 100,000 lines/s, at least 5× faster than tsc, peak memory < 200 MB,
+ * Goals (issue 13): check ≥ 100,000 lines/s of front-end CPU (the issue's measure: lex+parse+AST+bind+
+ * check, here the whole in-process compile() — read, imports, 原文 and 参数 too — by process CPU time
+ * in a fresh process; the whole CLI's lines/s by wall and CPU are printed and judged beside it), at
+ * least 5× faster than tsc, peak memory < 200 MB,
  * and a single 10,000-line file no slower per line than the corpus: the same kind of policy as
  * one file (corpus.mjs generateSingleFilePolicy) is checked in every round too (CLI, and
  * compile() in-process in the first 3), and lines/s are printed side by side.
@@ -152,6 +155,7 @@ export default {
     const lps0 = (msList) => corpus.lines / (median(msList) / 1000);
     const tMs = tscRuns.map((r) => r.ms);
     const iMs = inproc.map((r) => r.ms);
+    const iCpu = median(inproc.map((r) => r.cpuMs ?? NaN));
     const cCpu = median(checkRuns.map((r) => r.cpuMs ?? NaN));
     const tCpu = median(tscRuns.map((r) => r.cpuMs ?? NaN));
     log('');
@@ -160,7 +164,7 @@ export default {
       row('zhengce check (CLI, wall)', cMs, checkRuns.map((r) => r.cpuMs), checkRuns.map((r) => r.rssMB)),
       ...(baseRuns.length ? [row('BEFORE: baseline zhengce check (CLI, wall)', baseRuns.map((r) => r.ms), baseRuns.map((r) => r.cpuMs), baseRuns.map((r) => r.rssMB))] : []),
       row('tsc --noEmit (wall)', tMs, tscRuns.map((r) => r.cpuMs), tscRuns.map((r) => r.rssMB)),
-      row(`compile() in-process (${inproc.length} runs)`, iMs, undefined, inproc.map((r) => r.maxRssMB)),
+      row(`compile() in-process (${inproc.length} runs)`, iMs, inproc.map((r) => r.cpuMs), inproc.map((r) => r.maxRssMB)),
     ]));
     const ratio = median(cMs) / median(tMs);
     log('');
@@ -174,7 +178,7 @@ export default {
         `${int(corpus.lines / (bCpu / 1000))} → ${int(corpus.lines / (cCpu / 1000))} lines/s by CPU; after/before time ${fix(beforeAfter.wallRatio, 2)}× wall, ${fix(beforeAfter.cpuRatio, 2)}× CPU ` +
         `(> 1.10 = a regression over 10%); peak RSS ${fix(beforeAfter.beforePeakRssMB)} → ${fix(max(checkRuns.map((r) => r.rssMB ?? NaN)))} MB`);
     }
-    log(`  [${runs} measured rounds after 1 warm-up, interleaved; lines/s = ${int(corpus.lines)} / median wall; peak RSS = max over runs via ${rssMethod}; in-process: performance.now() around compile(), process.resourceUsage().maxRSS]`);
+    log(`  [${runs} measured rounds after 1 warm-up, interleaved; lines/s = ${int(corpus.lines)} / median wall; peak RSS = max over runs via ${rssMethod}; in-process: performance.now() and process.cpuUsage() around compile() in a fresh process (check-once.mjs, the tier-up budget zhengce check sets), process.resourceUsage().maxRSS]`);
 
     // ── one 10,000-line file beside the corpus, per line ──
     const oneMs = median(oneRuns.map((r) => r.ms));
@@ -220,7 +224,9 @@ export default {
     const peak = max(checkRuns.map((r) => r.rssMB ?? NaN));
     const met = (ok) => (ok ? 'met' : 'NOT met');
     log('');
-    log(`goals: check ≥ ${int(GOAL_LINES_PER_S)} lines/s: ${met(lps >= GOAL_LINES_PER_S)} (${int(lps)} by wall, ${int(lpsCpu)} by CPU time)` +
+    const lpsFront = corpus.lines / (iCpu / 1000);
+    log(`goals: check ≥ ${int(GOAL_LINES_PER_S)} lines/s of front-end CPU (compile() in a fresh process, no start-up): ${met(lpsFront >= GOAL_LINES_PER_S)} (${int(lpsFront)}; by wall ${int(corpus.lines / (median(iMs) / 1000))})` +
+      ` · the whole CLI (start-up included) ≥ ${int(GOAL_LINES_PER_S)} lines/s: ${met(lps >= GOAL_LINES_PER_S)} by wall (${int(lps)}), ${met(lpsCpu >= GOAL_LINES_PER_S)} by CPU time (${int(lpsCpu)})` +
       ` · ≥ 5× faster than tsc: ${met(ratio <= GOAL_TSC_RATIO)} by wall (${fix(ratio, 2)}×), ${met(cCpu / tCpu <= GOAL_TSC_RATIO)} by CPU time (${fix(cCpu / tCpu, 2)}×)` +
       ` · peak memory < ${GOAL_RSS_MB} MB: ${met(peak < GOAL_RSS_MB)} (${fix(peak)} MB)` +
       ` · one ${int(one.lines)}-line file no slower per line: ${met(perS(one.lines, oneIn) >= perS(corpus.lines, median(iMs)))} by compile() in-process (${fix(perS(one.lines, oneIn) / perS(corpus.lines, median(iMs)), 2)}× the corpus's lines/s), ${met(perS(one.lines, oneMs) >= lps0(cMs))} by CLI wall (${fix(perS(one.lines, oneMs) / lps0(cMs), 2)}×)`);
@@ -245,7 +251,7 @@ export default {
       tenFiles: { lines: ten.lines, files: ten.zcFiles, medianMs: tenMs, medianCpuMs: tenCpu, inProcessMs: tenIn, linesPerS: perS(ten.lines, tenMs), inProcessLinesPerS: perS(ten.lines, tenIn) },
       oneFile: { lines: one.lines, medianMs: oneMs, medianCpuMs: oneCpu, inProcessMs: oneIn, linesPerS: perS(one.lines, oneMs), inProcessLinesPerS: perS(one.lines, oneIn), ...(oneBase.length ? { beforeMedianMs: median(oneBase.map((r) => r.ms)) } : {}) },
       tsc: { medianMs: median(tMs), minMs: min(tMs), maxMs: max(tMs), linesPerS: corpus.lines / (median(tMs) / 1000), medianCpuMs: tCpu, peakRssMB: max(tscRuns.map((r) => r.rssMB ?? NaN)) },
-      inProcess: { medianMs: median(iMs), minMs: min(iMs), maxMs: max(iMs), peakRssMB: max(inproc.map((r) => r.maxRssMB)) },
+      inProcess: { medianMs: median(iMs), minMs: min(iMs), maxMs: max(iMs), medianCpuMs: iCpu, linesPerCpuS: lpsFront, peakRssMB: max(inproc.map((r) => r.maxRssMB)) },
       ratio,
       cpuRatio: cCpu / tCpu,
       ...(beforeAfter ? { beforeAfter } : {}),
