@@ -192,13 +192,25 @@ describe('the extension in code-server (VS Code in Chromium)', () => {
     await editorFocused();
   }
 
+  /**
+   * Put the cursor at `p` with Go to Line, and wait until the status bar says it is there: Enter is pressed only
+   * once the quick input holds the whole position, and the next keystroke goes to the editor only once the
+   * cursor has moved (a keystroke sent sooner lands wherever the cursor was).
+   */
   async function gotoPos(p: { line: number; col: number }): Promise<void> {
     await reset();
     await page.keyboard.press('Control+G');
     await quickInputFocused();
-    await page.keyboard.insertText(`${p.line}:${p.col}`);
+    const typed = `${p.line}:${p.col}`;
+    await page.keyboard.insertText(typed);
+    await page.waitForFunction((t) => ((document.activeElement as HTMLInputElement | null)?.value ?? '').endsWith(t), typed, { timeout: 10_000 });
     await page.keyboard.press('Enter');
     await editorFocused();
+    const at = `Ln ${p.line}, Col ${p.col}`;
+    const moved = await page
+      .waitForFunction((t) => { const s = (document.getElementById('status.editor.selection')?.textContent ?? '').trim(); return s === t || s.startsWith(`${t} `); }, at, { timeout: 10_000 })
+      .then(() => true, () => false);
+    if (!moved) throw new Error(`光标没有移到 ${at}；状态栏：${(await page.textContent('[id="status.editor.selection"]').catch(() => null)) ?? '（没有）'}`);
   }
 
   /** The status bar's problems item, e.g. “No Problems”, “Errors: 1, Warnings: 0”. */
