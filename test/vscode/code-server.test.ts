@@ -18,7 +18,7 @@
  * the Problems panel; the extension host log has no “Code action will be dropped”.
  * Screenshots: test-output/vscode-*.png. Time of each phase is printed.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -143,6 +143,24 @@ describe('the extension in code-server (VS Code in Chromium)', () => {
     phase('关闭');
     if (pageErrors.length) console.log(`页面错误：${pageErrors.join('\n')}`);
     console.log(`code-server 端到端测试用时（含安装检查与打包）：${((Date.now() - started) / 1000).toFixed(1)} 秒 — ${phases.join('；')}`);
+  });
+
+  // A failed step says where the editor was — cursor, problems, the lines drawn around it — in the test's
+  // output (CI keeps only that), and leaves a screenshot in test-output/.
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== 'fail' || !page) return;
+    const name = ctx.task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40);
+    await page.screenshot({ path: join(OUT, `vscode-failed-${name}.png`) }).catch(() => undefined);
+    const state = await page
+      .evaluate((sel) => ({
+        cursor: document.getElementById('status.editor.selection')?.textContent ?? '',
+        problems: document.getElementById('status.problems')?.getAttribute('aria-label') ?? '',
+        tab: document.querySelector('.tab.active')?.getAttribute('aria-label') ?? '',
+        focus: document.activeElement?.className ?? '',
+        lines: [...document.querySelectorAll(sel)].map((e) => (e.textContent ?? '').replace(/\u00a0/g, ' ')).filter((t) => t.trim()).slice(0, 60),
+      }), `${editor} .view-line`)
+      .catch((e: unknown) => ({ error: String(e) }));
+    console.log(`失败时的编辑器（${ctx.task.name}）：${JSON.stringify(state, null, 1)}`);
   });
 
   // ── helpers ──────────────────────────────────────────────────────
