@@ -73,7 +73,7 @@ describe('ParseCache: a one-off cache (keepTokens: false, zhengce check)', () =>
     const view = (s: ReturnType<typeof stateOf>) => ({
       spans: [...s.spans].map(([path, xs]) => [path, [...xs]]),
       leaves: [...s.leaves].map(([path, ls]) => [path, ls.length]),
-      references: [...(s.references ?? new Map())].map(([, refs]) => refs.map((r) => [r.span.file, r.span.start, r.span.end])),
+      references: [...s.references!].map(([, refs]) => refs.map((r) => [r.span.file, r.span.start, r.span.end])),
     });
     const va = view(sa);
     expect(va.spans.length).toBeGreaterThan(0);
