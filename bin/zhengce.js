@@ -24,13 +24,13 @@ if (process.argv[2] === 'check' && !`${process.execArgv.join(' ')} ${process.env
 
 const bundleDir = new URL('../dist/cli-bundle/', import.meta.url);
 
-/** Is dist/cli-bundle/ built from the files now on disk? (size + mtime, else size + SHA-1) */
-async function bundleIsFresh() {
+/** dist/cli-bundle/'s manifest if the bundle is built from the files now on disk (size + mtime, else size + SHA-1), else undefined. */
+async function freshBundle() {
   let manifest;
   try {
     manifest = JSON.parse(readFileSync(new URL('manifest.json', bundleDir), 'utf8'));
   } catch {
-    return false;
+    return undefined;
   }
   const root = new URL('../', import.meta.url);
   let createHash;
@@ -41,12 +41,12 @@ async function bundleIsFresh() {
     try {
       st = statSync(file);
     } catch {
-      return false;
+      return undefined;
     }
-    if (st.size !== input.size) return false;
+    if (st.size !== input.size) return undefined;
     if (st.mtimeMs === input.mtimeMs) continue;
     createHash ??= (await import('node:crypto')).createHash;
-    if (createHash('sha1').update(readFileSync(file)).digest('hex') !== input.sha1) return false;
+    if (createHash('sha1').update(readFileSync(file)).digest('hex') !== input.sha1) return undefined;
     input.mtimeMs = st.mtimeMs;
     touched = true;
   }
@@ -61,11 +61,16 @@ async function bundleIsFresh() {
       // keep the old manifest
     }
   }
-  return true;
+  return manifest;
 }
 
-const { main } = process.env['ZC_NO_BUNDLE'] !== '1' && (await bundleIsFresh())
-  ? await import(new URL('main.js', bundleDir).href)
-  : await import('../dist/compiler/cli/main.js');
-
-process.exitCode = await main(process.argv.slice(2));
+const bundle = process.env['ZC_NO_BUNDLE'] !== '1' ? await freshBundle() : undefined;
+if (bundle?.check && process.argv[2] === 'check') {
+  // `zhengce check`: the bundle's own entry point for it (one module, not main.js and then the check
+  // command's chunks) — the same code as main(['check', …]) (scripts/bundle-cli.mjs)
+  const { mainCheck } = await import(new URL(bundle.check, bundleDir).href);
+  process.exitCode = await mainCheck(process.argv.slice(3));
+} else {
+  const { main } = bundle ? await import(new URL('main.js', bundleDir).href) : await import('../dist/compiler/cli/main.js');
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -7,6 +7,12 @@
  * imports lodash-es, whose ~640 files Node resolves, reads and compiles one by one (≈ 0.6 s of
  * CPU before the first file is read). Bundled and tree-shaken, that is one file per chunk.
  *
+ * `zhengce check` has an entry point of its own: dist/compiler/cli/check-main.js → dist/cli-bundle/check-main.js,
+ * one file (no splitting; the diagnostics renderer it imports lazily is inside it, evaluated only when
+ * used). bin/zhengce.js runs it for `check` (manifest.json `check`): the ESM loader then reads, links
+ * and evaluates one module instead of main.js and then the check command's chunks (empty directory:
+ * CPU −10 to −15 ms, docs/check-timings.md).
+ *
  * bin/zhengce.js runs the bundle only while the manifest matches the files it was built from
  * (tsc rewrites dist/ on every run: same size and SHA-1 count as unchanged); otherwise it runs
  * dist/compiler/cli/main.js as before — a stale bundle is never run.
@@ -29,29 +35,29 @@ const at = process.argv.indexOf('--outdir');
 const outdir = at > 0 && process.argv[at + 1] ? resolve(process.argv[at + 1]) : join(root, 'dist', 'cli-bundle');
 
 rmSync(outdir, { recursive: true, force: true });
-const result = await build({
+const common = {
   absWorkingDir: root,
-  entryPoints: ['dist/compiler/cli/main.js'],
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  outdir,
   metafile: true,
   logLevel: 'warning',
   legalComments: 'none',
   external: ['esbuild', 'z3-solver', '@duckdb/*', 'pg', 'ts-morph', 'typescript', 'fast-check'],
   // CommonJS packages inside the bundle may call require() for Node's built-ins
   banner: { js: "import { createRequire as __zcCreateRequire } from 'node:module'; const require = __zcCreateRequire(import.meta.url);" },
-});
+};
+const result = await build({ ...common, entryPoints: ['dist/compiler/cli/main.js'], splitting: true, outdir });
+// (`zhengce check` alone, one file: see the header)
+const checkResult = await build({ ...common, entryPoints: ['dist/compiler/cli/check-main.js'], outfile: join(outdir, 'check-main.js') });
 
 // INVARIANT: every file of ours the bundle was built from is listed, and for every package it
 // bundled, that package's package.json (a new version of a package is a new package.json: `npm ci`
 // runs this script again anyway). bin/zhengce.js runs the bundle only if all of them still have
 // the recorded size and content.
 const files = new Set();
-for (const path of Object.keys(result.metafile.inputs)) {
+for (const path of [...Object.keys(result.metafile.inputs), ...Object.keys(checkResult.metafile.inputs)]) {
   const pkg = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(path);
   files.add(pkg ? `${pkg[1]}/package.json` : path);
 }
@@ -60,4 +66,4 @@ const inputs = [...files].sort().map((path) => {
   const st = statSync(abs);
   return { path, size: st.size, mtimeMs: st.mtimeMs, sha1: createHash('sha1').update(readFileSync(abs)).digest('hex') };
 });
-writeFileSync(join(outdir, 'manifest.json'), JSON.stringify({ entry: 'main.js', inputs }, null, 1) + '\n');
+writeFileSync(join(outdir, 'manifest.json'), JSON.stringify({ entry: 'main.js', check: 'check-main.js', inputs }, null, 1) + '\n');

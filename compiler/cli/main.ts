@@ -2,8 +2,8 @@
  * CLI entry: dispatch `zhengce <command>`; every command has --help.
  * Input: argv. Output: exit code (0 ok, 1 findings, 2 usage). Never throws.
  */
-import { processIo, UsageError, EXIT_USAGE, type Io, EXIT_OK } from './common.js';
-import { terminalSafe } from '../diagnostics/terminal-safe.js';
+import { processIo, EXIT_USAGE, type Io, EXIT_OK } from './common.js';
+import { runCommand, safeIo } from './run-command.js';
 import { suggest } from '../semantics/binder.js';
 type Command = { run: (argv: string[], io: Io) => number | Promise<number>; summary: string };
 
@@ -45,8 +45,8 @@ ${Object.entries(commands).map(([k, c]) => `  ${k.padEnd(width)}  ${c.summary}`)
 
 export async function main(argv: string[], ioIn: Io = processIo): Promise<number> {
   // INVARIANT: standard error is always text for people: no control character from a
-  // file name, an argument or a policy reaches the terminal raw (see terminalSafe).
-  const io: Io = { ...ioIn, err: (s) => ioIn.err(terminalSafe(s)) };
+  // file name, an argument or a policy reaches the terminal raw (see terminalSafe, safeIo).
+  const io: Io = safeIo(ioIn);
   const [cmd, ...rest] = argv;
   if (cmd === '--version' || cmd === '-V' || cmd === 'version') {
     // loaded only here: the version is read from package.json next to the code (report-sarif.ts's toolInfoOf)
@@ -65,15 +65,6 @@ export async function main(argv: string[], ioIn: Io = processIo): Promise<number
     io.err(`未知命令“${cmd}”${close !== undefined ? `。是不是要写“zhengce ${close}”？` : ''}\n\n${help()}`);
     return EXIT_USAGE;
   }
-  try {
-    return await c.run(rest, io);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`${e.message}\n（用 zhengce ${cmd} --help 查看用法）\n`);
-      return EXIT_USAGE;
-    }
-    // INVARIANT: reaching here is a compiler bug, never a user-input problem.
-    io.err(`内部错误（这是 ZhengCe 的缺陷，请报告）：${(e as Error).stack ?? e}\n`);
-    return 70;
-  }
+  // (the bundle runs `zhengce check` through check-main.ts's mainCheck: the same runner and runCommand)
+  return runCommand(cmd, c.run, rest, io);
 }

@@ -4,8 +4,10 @@
  *    same size and mtime, or same size and SHA-1 (then it records the new mtime) — and otherwise,
  *    or with ZC_NO_BUNDLE=1, dist/compiler/cli/main.js: on a copy of bin/zhengce.js beside two
  *    stand-in entry points that say which one ran;
+ *  - with a manifest naming check's own entry point (check-main.js), `zhengce check` runs that one;
  *  - a bundle built from this checkout says what the module-by-module CLI says (check, text and
- *    JSON, a usage error, fmt --check), called in-process like test/helpers/cli.ts's runMain.
+ *    JSON, a usage error, fmt --check — and check's own entry point for check), called in-process like
+ *    test/helpers/cli.ts's runMain.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, copyFileSync } from 'node:fs';
@@ -64,6 +66,23 @@ describe('bin/zhengce.js: the bundle runs only while it is fresh', () => {
     expect(l.run({ ZC_NO_BUNDLE: '1' })).toBe('DIST');
   });
 
+  it('a manifest naming an entry point for check: `check` runs it with the arguments after check, other commands main.js; stale or ZC_NO_BUNDLE=1: dist/', () => {
+    const l = layout();
+    const path = join(l.dir, 'dist', 'cli-bundle', 'manifest.json');
+    writeFileSync(path, JSON.stringify({ ...l.manifest(), check: 'check-main.js' }));
+    writeFileSync(join(l.dir, 'dist', 'cli-bundle', 'check-main.js'), "export async function mainCheck(argv) { process.stdout.write('CHECK ' + JSON.stringify(argv)); return 0; }\n");
+    const cli = (args: string[], env: Record<string, string> = {}) => {
+      const r = spawnSync(process.execPath, [join(l.dir, 'bin', 'zhengce.js'), ...args], { encoding: 'utf8', env: { ...process.env, ZC_NO_BUNDLE: '', ...env } });
+      expect(r.stderr).toBe('');
+      return r.stdout;
+    };
+    expect(cli(['check', 'a', '--format', 'json'])).toBe('CHECK ["a","--format","json"]');
+    expect(cli(['fmt', '--check'])).toBe('BUNDLE');
+    expect(cli(['check'], { ZC_NO_BUNDLE: '1' })).toBe('DIST');
+    writeFileSync(l.input, 'export const x = 2;\n');
+    expect(cli(['check'])).toBe('DIST');
+  });
+
   it('an input rewritten with the same content (tsc): the bundle, and the new mtime is recorded', () => {
     const l = layout();
     const later = new Date(Date.now() + 60_000);
@@ -98,10 +117,20 @@ describe('the bundle built from this checkout says what dist/ says', () => {
     return { code, out, err };
   }
 
-  it('the manifest lists the compiler files and the bundled packages', () => {
-    const m = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as { inputs: { path: string }[] };
+  async function runCheckBundle(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+    const { mainCheck } = (await import(pathToFileURL(join(outdir, 'check-main.js')).href)) as { mainCheck: (argv: string[], io: { out(s: string): void; err(s: string): void; cwd: string; color: boolean }) => Promise<number> };
+    let out = '';
+    let err = '';
+    const code = await mainCheck(argv, { out: (s) => void (out += s), err: (s) => void (err += s), cwd: REPO_DIR, color: false });
+    return { code, out, err };
+  }
+
+  it('the manifest lists the compiler files and the bundled packages, and names check’s own entry point', () => {
+    const m = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as { check: string; inputs: { path: string }[] };
+    expect(m.check).toBe('check-main.js');
     const paths = m.inputs.map((i) => i.path);
     expect(paths).toContain('dist/compiler/cli/main.js');
+    expect(paths).toContain('dist/compiler/cli/check-main.js');
     expect(paths).toContain('dist/compiler/semantics/checker.js');
     expect(paths).toContain('node_modules/chevrotain/package.json');
     expect(paths.filter((p) => p.startsWith('node_modules/') && !p.endsWith('/package.json'))).toEqual([]);
@@ -117,6 +146,8 @@ describe('the bundle built from this checkout says what dist/ says', () => {
       const want = await runMain(argv);
       const got = await runBundle(argv);
       expect(got).toEqual(want);
+      // … and check's own entry point, for a check
+      if (argv[0] === 'check') expect(await runCheckBundle(argv.slice(1))).toEqual(want);
     });
   }
 });

@@ -51,3 +51,33 @@ describe('ParseCache', () => {
     expect(c.diagnostics.map((d) => d.code)).not.toContain('ZC0703');
   });
 });
+
+describe('ParseCache: a one-off cache (keepTokens: false, zhengce check)', () => {
+  it('reads the leaves’ spans of a check only when its CheckState is asked for: the same state as a cache that takes them at once', () => {
+    const oneOff = new ParseCache(undefined, { keepTokens: false });
+    const kept = new ParseCache();
+    expect(oneOff.oneShot).toBe(true);
+    expect(kept.oneShot).toBe(false);
+    const a = compile([SAMPLE], nodeHost, oneOff);
+    const b = compile([SAMPLE], nodeHost, kept);
+    expect(a.diagnostics).toEqual(b.diagnostics);
+    const root = a.programs[0]!.root;
+    const stateOf = (cache: ParseCache) => {
+      const list = cache.checks.get(root)!;
+      const last = list[list.length - 1]!;
+      return typeof last === 'function' ? last() : last;
+    };
+    const sa = stateOf(oneOff);
+    const sb = stateOf(kept);
+    // per file: the leaves' spans, and the check's references by leaf (read through the spans taken)
+    const view = (s: ReturnType<typeof stateOf>) => ({
+      spans: [...s.spans].map(([path, xs]) => [path, [...xs]]),
+      leaves: [...s.leaves].map(([path, ls]) => [path, ls.length]),
+      references: [...s.references!].map(([, refs]) => refs.map((r) => [r.span.file, r.span.start, r.span.end])),
+    });
+    const va = view(sa);
+    expect(va.spans.length).toBeGreaterThan(0);
+    expect(va.references.length).toBeGreaterThan(0);
+    expect(va).toEqual(view(sb));
+  });
+});

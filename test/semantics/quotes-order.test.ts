@@ -94,3 +94,24 @@ test('quotes whose first three units share an index key are each counted only wh
   const r1 = compile(['/k/政策.zc'], memoryHost({ '/k/s.txt': `${a}\n`, '/k/政策.zc': text }));
   expect(r1.diagnostics.map((d) => d.code)).toEqual(['ZC0601']);
 });
+
+test('quotes of six or more units whose first six share an index key, beside three-to-five-unit quotes, are each counted only where they occur', () => {
+  // quotes of six units or more are indexed by a key of their first six (key3 of the first three mixed
+  // with key3 of the next three): 一二三 and 丁侌三 share a key3, so 一二三四五六 and 丁侌三四五六 share
+  // the six-unit key; 一二三四 (four units) is indexed by three and starts where 一二三四五六 does
+  const a = '一二三四五六。';
+  const b = '丁\u4f8c三四五六。';
+  const short = '一二三四';
+  const src = `${a}\n${b}\n`;
+  const head = '政策 甲 { 来源："s.txt" 生效：2024年3月1日 }\n';
+  const text = (...qs: string[]) => head + `条款 一、 {\n${qs.map((q) => `  定性 { 原文："${q}" 类别：背景 }\n`).join('')}}\n`;
+  const run = (source: string, ...qs: string[]) => compile(['/k6/政策.zc'], memoryHost({ '/k6/s.txt': source, '/k6/政策.zc': text(...qs) })).diagnostics.map((d) => `${d.code} ${d.message}`);
+  expect(run(src, a, b, short)).toEqual([]);
+  // the source holding only one of the two: the other is not found (never counted at its twin's place)
+  expect(run(`${a}\n`, a, b)).toEqual(['ZC0601 原文与来源文件不一致']);
+  expect(run(`${b}\n`, a, b)).toEqual(['ZC0601 原文与来源文件不一致']);
+  // a six-unit quote found twice and nothing to place it by (the short quote occurs twice too): ZC0603, with the count
+  expect(run(`${a}\n${a}\n`, a, short)).toEqual(['ZC0603 原文在来源文件中出现 2 次，无法确定引的是哪一处', 'ZC0603 原文在来源文件中出现 2 次，无法确定引的是哪一处']);
+  // overlapping occurrences of a six-unit quote count: 甲甲甲甲甲甲 twice in seven 甲
+  expect(run('甲甲甲甲甲甲甲\n', '甲甲甲甲甲甲')).toEqual(['ZC0603 原文在来源文件中出现 2 次，无法确定引的是哪一处']);
+});
