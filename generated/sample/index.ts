@@ -2446,22 +2446,27 @@ type _RR = Readonly<Record<string, unknown>>;
  * 同一规则，只看字符编码，不建 Date、不取子串。（两个这样的字符串按字符串比较即按日期先后比较。）
  */
 function _rdate(v: unknown, DN: number): boolean {
-  if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
+  if (typeof v !== 'string' || v.length !== 10) return false;
   const y1 = v.charCodeAt(0) - 48;
   const y2 = v.charCodeAt(1) - 48;
   const y3 = v.charCodeAt(2) - 48;
   const y4 = v.charCodeAt(3) - 48;
+  const h1 = v.charCodeAt(4) - 45;
   const m1 = v.charCodeAt(5) - 48;
   const m2 = v.charCodeAt(6) - 48;
+  const h2 = v.charCodeAt(7) - 45;
   const d1 = v.charCodeAt(8) - 48;
   const d2 = v.charCodeAt(9) - 48;
-  // every digit in 0..9: x | (x + 6) < 16 exactly for x in 0..9 (a negative x sets the high bits)
-  if (((y1 | (y1 + 6) | y2 | (y2 + 6) | y3 | (y3 + 6) | y4 | (y4 + 6) | m1 | (m1 + 6) | m2 | (m2 + 6) | d1 | (d1 + 6) | d2 | (d2 + 6)) & ~15) !== 0) return false;
+  // every digit in 0..9: x | (x + 6) < 16 exactly for x in 0..9 (a negative x sets the high bits); both dashes: h1 = h2 = 0
+  if ((((y1 | (y1 + 6) | y2 | (y2 + 6) | y3 | (y3 + 6) | y4 | (y4 + 6) | m1 | (m1 + 6) | m2 | (m2 + 6) | d1 | (d1 + 6) | d2 | (d2 + 6)) & ~15) | h1 | h2) !== 0) return false;
   const y = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
   const mo = m1 * 10 + m2;
   const d = d1 * 10 + d2;
   if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
-  if (d > (mo === 2 ? ((y & 3) === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31)) return false;
+  // a day ≤ 28 is valid in every month (one predictable branch: the month-length test below, taken
+  // on real data only for days 29–31, mispredicted on a random month); 31-day months are bits 1, 3, 5,
+  // 7, 8, 10, 12 of 0x15AA
+  if (d > 28 && d > (mo === 2 ? ((y & 3) === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : 30 + ((0x15aa >> mo) & 1))) return false;
   return y * 10000 + mo * 100 + d <= DN;
 }
 

@@ -95,6 +95,39 @@ describe('evaluateFast 的直接路径（栾川县）：与转换后的路径、
   });
   let allRaw: string[] = [];
 
+  // _rdate (the raw check of a date field) against the converted path's rule (_parseIso, the full _validate's):
+  // every month 00–13 and day 00–32 of years around the leap-year rules, a dash or digit replaced by its
+  // neighbours in the character table, other lengths, non-strings — accepted exactly when _parseIso accepts and
+  // the date is not after the evaluation date
+  it('_rdate 与 _parseIso 对每个月、每一天、每种畸形的写法都一致（且不晚于评估日期）', async () => {
+    const g = (await importGenerated(emitTypeScript(p.ir!).get('index.ts')! + '\nexport { _rdate as __rdate, _parseIso as __parseIso, _dayNum as __dayNum };\n')) as unknown as {
+      __rdate(v: unknown, DN: number): boolean; __parseIso(v: unknown): number | undefined; __dayNum(D: string): number;
+    };
+    const pad = (x: number, n: number): string => String(x).padStart(n, '0');
+    const cases: unknown[] = [undefined, null, 20240715, new String('2024-07-15'), '', '2024-07-1', '2024-07-155', '+2024-07-15', ' 2024-07-15'];
+    for (const y of [0, 1, 4, 99, 100, 400, 1900, 2000, 2023, 2024, 2100, 9999]) {
+      for (let mo = 0; mo <= 13; mo++) for (let d = 0; d <= 32; d++) cases.push(`${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}`);
+    }
+    const base = '2024-02-29';
+    for (let i = 0; i < base.length; i++) {
+      for (const c of ['/', '.', '-', ':', '0', '9', ' ', '０', 'a']) cases.push(base.slice(0, i) + c + base.slice(i + 1));
+    }
+    const evalDates = ['2024-07-15', '2024-02-29', '2000-01-01', '0001-01-01', '9999-12-31'];
+    let accepted = 0;
+    for (const D of evalDates) {
+      const DN = g.__dayNum(D);
+      const today = g.__parseIso(D)!;
+      for (const v of cases) {
+        const day = g.__parseIso(v);
+        const want = day !== undefined && day <= today;
+        expect(g.__rdate(v, DN), `${String(v)} (${D})`).toBe(want);
+        if (want) accepted++;
+      }
+    }
+    // the cases mean something: thousands of valid dates, and as many refused
+    expect(accepted).toBeGreaterThan(5000);
+  });
+
   const attempt = (f: () => unknown): string => {
     try {
       return JSON.stringify(f());
