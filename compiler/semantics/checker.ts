@@ -17,6 +17,7 @@ import { EVENT_ENTITY, EVENT_FIELDS, EVAL_DATE, EFFECTIVE_DATE, FUNCTIONS, AGGRE
 import { suggest } from './binder.js';
 import { compareDates } from '../common/calendar.js';
 import { children } from '../syntax/ast-walk.js';
+import { DeferredMap } from './deferred-map.js';
 
 type Scope = 'rule' | 'sunset' | 'indicator' | 'property' | 'validity' | 'definition' | 'assumption';
 
@@ -51,8 +52,9 @@ const KINDS_AGGREGATE_FIRST = ['entity', 'param', 'indicator', 'measure', 'defin
 
 class Checker {
   readonly diagnostics: Diagnostic[] = [];
-  readonly types = new Map<A.Expr, Type>();
-  readonly resolutions = new Map<A.Expr, Resolution>();
+  /** (Maps built when first read: `zhengce check` never reads them — deferred-map.ts.) */
+  readonly types: Map<A.Expr, Type> = new DeferredMap<A.Expr, Type>();
+  readonly resolutions: Map<A.Expr, Resolution> = new DeferredMap<A.Expr, Resolution>();
   /** Dependency graph between definitions and measures (for cycles): node → (target → span of the reference). */
   readonly deps = new Map<string, Map<string, A.Expr['span']>>();
   /**

@@ -115,3 +115,29 @@ test('quotes of six or more units whose first six share an index key, beside thr
   // overlapping occurrences of a six-unit quote count: 甲甲甲甲甲甲 twice in seven 甲
   expect(run('甲甲甲甲甲甲甲\n', '甲甲甲甲甲甲')).toEqual(['ZC0603 原文在来源文件中出现 2 次，无法确定引的是哪一处']);
 });
+
+test('quotes of eight units or more (indexed by their first eight) are counted where they occur, at the very end of the source too', () => {
+  // quotes.ts keys a quote of LONG (8) units or more by its first eight: quotes that begin alike
+  // (a measure's name, then its wording) are told apart; a quote shorter than that by its first three
+  const head = '政策 甲 { 来源："s.txt" 生效：2024年3月1日 }\n';
+  const long1 = '梅明惠托育奖补。对符合条件的婴幼儿给予补贴。';
+  const long2 = '梅明惠托育奖补。偏远地区按第二档执行。';
+  const long3 = '梅明惠托育奖补。困难家庭按第三档执行。'; // not in the source
+  const exact = '甲乙丙丁戊己庚辛'; // exactly eight units, the last eight of the source
+  const short = '梅明惠托育'; // five units: the three-unit key; occurs twice
+  const src = `${long1}\n${long2}\n子丑寅卯${exact}`;
+  const run = (...qs: string[]) => {
+    const text = head + '条款 一、 {\n' + qs.map((q) => `  定性 { 原文："${q}" 类别：背景 }\n`).join('') + '}\n';
+    const r = compile(['/l/政策.zc'], memoryHost({ '/l/s.txt': src, '/l/政策.zc': text }));
+    return r.diagnostics.map((d) => `${d.code} ${d.message}`);
+  };
+  expect(run(long1, long2, exact)).toEqual([]);
+  expect(run(long3)).toEqual(['ZC0601 原文与来源文件不一致']);
+  expect(run(exact)).toEqual([]);
+  expect(run(short)).toEqual(['ZC0603 原文在来源文件中出现 2 次，无法确定引的是哪一处']);
+  // the same long quote twice in the source: counted twice (overlapping starts are counted too)
+  const twice = compile(['/l/政策.zc'], memoryHost({ '/l/s.txt': `${long1}${long1}`, '/l/政策.zc': head + `条款 一、 {\n  定性 { 原文："${long1}" 类别：背景 }\n}\n` }));
+  expect(twice.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual(['ZC0603 原文在来源文件中出现 2 次，无法确定引的是哪一处']);
+  const aaa = compile(['/l/政策.zc'], memoryHost({ '/l/s.txt': '啊'.repeat(10), '/l/政策.zc': head + `条款 一、 {\n  定性 { 原文："${'啊'.repeat(8)}" 类别：背景 }\n}\n` }));
+  expect(aaa.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual(['ZC0603 原文在来源文件中出现 3 次，无法确定引的是哪一处']);
+});
