@@ -109,21 +109,18 @@ describe('bin/zhengce.js: the bundle runs only while it is fresh', () => {
 });
 
 describe('the bundle built from this checkout says what dist/ says', () => {
-  async function runBundle(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    const { main } = (await import(pathToFileURL(join(outdir, 'main.js')).href)) as { main: (argv: string[], io: { out(s: string): void; err(s: string): void; cwd: string; color: boolean }) => Promise<number> };
-    let out = '';
-    let err = '';
-    const code = await main(argv, { out: (s) => void (out += s), err: (s) => void (err += s), cwd: REPO_DIR, color: false });
-    return { code, out, err };
-  }
+  type Entry = (argv: string[], io: { out(s: string): void; err(s: string): void; cwd: string; color: boolean }) => Promise<number>;
 
-  async function runCheckBundle(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    const { mainCheck } = (await import(pathToFileURL(join(outdir, 'check-main.js')).href)) as { mainCheck: (argv: string[], io: { out(s: string): void; err(s: string): void; cwd: string; color: boolean }) => Promise<number> };
+  /** Run one of the bundle's entry points (`main.js`'s `main`, `check-main.js`'s `mainCheck`) in-process. */
+  async function runEntry(file: string, name: string, argv: string[]): Promise<{ code: number; out: string; err: string }> {
+    const entry = ((await import(pathToFileURL(join(outdir, file)).href)) as Record<string, Entry>)[name]!;
     let out = '';
     let err = '';
-    const code = await mainCheck(argv, { out: (s) => void (out += s), err: (s) => void (err += s), cwd: REPO_DIR, color: false });
+    const code = await entry(argv, { out: (s) => void (out += s), err: (s) => void (err += s), cwd: REPO_DIR, color: false });
     return { code, out, err };
   }
+  const runBundle = (argv: string[]) => runEntry('main.js', 'main', argv);
+  const runCheckBundle = (argv: string[]) => runEntry('check-main.js', 'mainCheck', argv);
 
   it('the manifest lists the compiler files and the bundled packages, and names check’s own entry point', () => {
     const m = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as { check: string; inputs: { path: string }[] };
