@@ -713,29 +713,27 @@ export class Builder {
       if (key === 'attribute') {
         const a = this.attribute(child);
         if (a) attrList.push(a);
-      } else if (key === 'clauseDecl') items.push(this.clause(child));
-      else if (key === 'measureDecl') {
-        const m = this.measure(child);
-        if (m) items.push(m);
-      } else if (key === 'qualDecl') items.push(this.qual(child));
-      else if (key === 'doubtDecl') {
-        const d0 = this.doubt(child);
-        if (d0) items.push(d0);
-      } else if (key === 'indicatorDecl') {
-        const i0 = this.indicator(child);
-        if (i0) items.push(i0);
-      } else if (key === 'propertyDecl') {
-        const p = this.property(child);
-        if (p) items.push(p);
-      } else if (key === 'definitionDecl') {
-        const d1 = this.definition(child);
-        if (d1) items.push(d1);
-      } else if (key === 'assumptionDecl') {
-        const a1 = this.assumption(child);
-        if (a1) items.push(a1);
+      } else {
+        const item = this.clauseItem(key, child);
+        if (item) items.push(item);
       }
     }
     return this.clauseDecl(span, number, numberNode ? this.spanOf(numberNode) : span, title, attrList, items);
+  }
+
+  /** A 条款's item from its CST child (`key`: the rule's name); undefined for another child or a dropped declaration. */
+  clauseItem(key: string, n: CstNode): A.ClauseItem | undefined {
+    switch (key) {
+      case 'clauseDecl': return this.clause(n);
+      case 'measureDecl': return this.measure(n);
+      case 'qualDecl': return this.qual(n);
+      case 'doubtDecl': return this.doubt(n);
+      case 'indicatorDecl': return this.indicator(n);
+      case 'propertyDecl': return this.property(n);
+      case 'definitionDecl': return this.definition(n);
+      case 'assumptionDecl': return this.assumption(n);
+      default: return undefined;
+    }
   }
 
   measure(n: CstNode): A.MeasureDecl | undefined {
