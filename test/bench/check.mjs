@@ -170,6 +170,11 @@ export default {
       row('tsc --noEmit (wall)', tMs, tscRuns.map((r) => r.cpuMs), tscRuns.map((r) => r.rssMB)),
       row(`compile() in-process (${inproc.length} runs)`, iMs, inproc.map((r) => r.cpuMs), inproc.map((r) => r.maxRssMB)),
     ]));
+    const iMain = median(inproc.map((r) => r.mainCpuMs ?? NaN));
+    if (!Number.isNaN(iMain)) {
+      log(`  compile() in-process, CPU by thread (median): main thread ${int(iMain)} ms (${int(corpus.lines / (iMain / 1000))} lines/s) — lex, parse, bind, check and the GC pauses; ` +
+        `V8's background threads ${int(iCpu - iMain)} ms more (concurrent marking, parallel scavenging, optimizing compiles; /proc/self/task, 10 ms steps)`);
+    }
     const ratio = median(cMs) / median(tMs);
     log('');
     log(`ratio check/tsc: ${fix(ratio, 2)}× by median wall time, ${fix(cCpu / tCpu, 2)}× by median CPU time (user+sys)`);
@@ -232,7 +237,7 @@ export default {
     log('');
     const lpsFront = corpus.lines / (iCpu / 1000);
     const oneWarmRatio = perS(one.lines, median(oneWarm.map((r) => r.ms))) / perS(corpus.lines, median(warmInproc.map((r) => r.ms)));
-    log(`goals: check ≥ ${int(GOAL_LINES_PER_S)} lines/s of front-end CPU (compile() in a fresh process, no start-up): ${met(lpsFront >= GOAL_LINES_PER_S)} (${int(lpsFront)}; by wall ${int(corpus.lines / (median(iMs) / 1000))})` +
+    log(`goals: check ≥ ${int(GOAL_LINES_PER_S)} lines/s of front-end CPU (compile() in a fresh process, no start-up; process CPU, all threads): ${met(lpsFront >= GOAL_LINES_PER_S)} (${int(lpsFront)}; by wall ${int(corpus.lines / (median(iMs) / 1000))}${Number.isNaN(iMain) ? '' : `; main thread alone ${int(corpus.lines / (iMain / 1000))}`})` +
       ` · the whole CLI (start-up included) ≥ ${int(GOAL_LINES_PER_S)} lines/s: ${met(lps >= GOAL_LINES_PER_S)} by wall (${int(lps)}), ${met(lpsCpu >= GOAL_LINES_PER_S)} by CPU time (${int(lpsCpu)})` +
       ` · ≥ 5× faster than tsc: ${met(ratio <= GOAL_TSC_RATIO)} by wall (${fix(ratio, 2)}×), ${met(cCpu / tCpu <= GOAL_TSC_RATIO)} by CPU time (${fix(cCpu / tCpu, 2)}×)` +
       ` · peak memory < ${GOAL_RSS_MB} MB: ${met(peak < GOAL_RSS_MB)} (${fix(peak)} MB)` +
@@ -258,7 +263,7 @@ export default {
       tenFiles: { lines: ten.lines, files: ten.zcFiles, medianMs: tenMs, medianCpuMs: tenCpu, inProcessMs: tenIn, linesPerS: perS(ten.lines, tenMs), inProcessLinesPerS: perS(ten.lines, tenIn) },
       oneFile: { lines: one.lines, warmInProcessMs: median(oneWarm.map((r) => r.ms)), corpusWarmInProcessMs: median(warmInproc.map((r) => r.ms)), medianMs: oneMs, medianCpuMs: oneCpu, inProcessMs: oneIn, linesPerS: perS(one.lines, oneMs), inProcessLinesPerS: perS(one.lines, oneIn), ...(oneBase.length ? { beforeMedianMs: median(oneBase.map((r) => r.ms)) } : {}) },
       tsc: { medianMs: median(tMs), minMs: min(tMs), maxMs: max(tMs), linesPerS: corpus.lines / (median(tMs) / 1000), medianCpuMs: tCpu, peakRssMB: max(tscRuns.map((r) => r.rssMB ?? NaN)) },
-      inProcess: { medianMs: median(iMs), minMs: min(iMs), maxMs: max(iMs), medianCpuMs: iCpu, linesPerCpuS: lpsFront, peakRssMB: max(inproc.map((r) => r.maxRssMB)) },
+      inProcess: { medianMs: median(iMs), minMs: min(iMs), maxMs: max(iMs), medianCpuMs: iCpu, ...(Number.isNaN(iMain) ? {} : { medianMainThreadCpuMs: iMain }), linesPerCpuS: lpsFront, peakRssMB: max(inproc.map((r) => r.maxRssMB)) },
       ratio,
       cpuRatio: cCpu / tCpu,
       ...(beforeAfter ? { beforeAfter } : {}),
