@@ -7451,6 +7451,12 @@ function _fr9(x0: unknown, k: _FastCheck, depth: number): _Rec {
 /** 输入的原样记录（快速求值的直接路径读它，不复制）。 */
 type _RR = Readonly<Record<string, unknown>>;
 
+/** 记录没有值为 undefined 的自有可枚举键（_rv<i> 在某个声明字段读出 undefined 时查它；这样的键 _validate 不接受）。 */
+function _rnoUndef(o: Record<string, unknown>): boolean {
+  for (const k in o) if (o[k] === undefined) return false;
+  return true;
+}
+
 /**
  * 严格的 "YYYY-MM-DD"（真实存在的日期，年 ≥ 1）且不晚于评估日期（DN：年 × 10000 + 月 × 100 + 日）：与 _fdate
  * 同一规则，只看字符编码，不建 Date、不取子串。（两个这样的字符串按字符串比较即按日期先后比较。）
@@ -7596,8 +7602,10 @@ function _rv0(x0: unknown, _DN: number, depth: number): boolean {
     m++;
   }
   // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
-  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
-  return n === m;
+  // undefined: as many keys as such names, each key a declared name, and no key with the value undefined
+  // (else an own undefined would let a non-enumerable or inherited value of another declared name in;
+  // looked for only when a declared name reads undefined: with every one present there is none)
+  return n === m && (m === 2 || _rnoUndef(o));
 }
 
 /** 直接校验实体「人」的列表：没有空位与 undefined 元素的数组，每个元素合格。 */
@@ -7658,8 +7666,10 @@ function _rv1(x0: unknown, DN: number, depth: number): boolean {
     m++;
   }
   // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
-  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
-  return n === m;
+  // undefined: as many keys as such names, each key a declared name, and no key with the value undefined
+  // (else an own undefined would let a non-enumerable or inherited value of another declared name in;
+  // looked for only when a declared name reads undefined: with every one present there is none)
+  return n === m && (m === 5 || _rnoUndef(o));
 }
 
 /** 直接校验实体「子女」的列表：没有空位与 undefined 元素的数组，每个元素合格。 */
@@ -7702,8 +7712,10 @@ function _rv2(x0: unknown, DN: number, depth: number): boolean {
     m++;
   }
   // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
-  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
-  return n === m;
+  // undefined: as many keys as such names, each key a declared name, and no key with the value undefined
+  // (else an own undefined would let a non-enumerable or inherited value of another declared name in;
+  // looked for only when a declared name reads undefined: with every one present there is none)
+  return n === m && (m === 2 || _rnoUndef(o));
 }
 
 /** 直接校验实体「计划生育证件」的列表：没有空位与 undefined 元素的数组，每个元素合格。 */
@@ -7820,8 +7832,10 @@ function _rv3(x0: unknown, DN: number, depth: number): boolean {
     m++;
   }
   // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
-  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
-  return n === m;
+  // undefined: as many keys as such names, each key a declared name, and no key with the value undefined
+  // (else an own undefined would let a non-enumerable or inherited value of another declared name in;
+  // looked for only when a declared name reads undefined: with every one present there is none)
+  return n === m && (m === 12 || _rnoUndef(o));
 }
 
 /** 直接校验实体「婴幼儿」的一个记录（见 _rawCheck）：合格为 true，任何不寻常之处为 false。 */
@@ -7857,8 +7871,10 @@ function _rv4(x0: unknown, DN: number, depth: number): boolean {
     m++;
   }
   // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
-  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
-  return n === m;
+  // undefined: as many keys as such names, each key a declared name, and no key with the value undefined
+  // (else an own undefined would let a non-enumerable or inherited value of another declared name in;
+  // looked for only when a declared name reads undefined: with every one present there is none)
+  return n === m && (m === 2 || _rnoUndef(o));
 }
 
 /** 直接校验实体「托育机构」的一个记录（见 _rawCheck）：合格为 true，任何不寻常之处为 false。 */
@@ -7989,8 +8005,10 @@ function _rv5(x0: unknown, DN: number, depth: number): boolean {
     m++;
   }
   // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
-  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
-  return n === m;
+  // undefined: as many keys as such names, each key a declared name, and no key with the value undefined
+  // (else an own undefined would let a non-enumerable or inherited value of another declared name in;
+  // looked for only when a declared name reads undefined: with every one present there is none)
+  return n === m && (m === 15 || _rnoUndef(o));
 }
 
 /** 直接校验实体「入托幼儿」的一个记录（见 _rawCheck）：合格为 true，任何不寻常之处为 false。 */
@@ -8047,8 +8065,10 @@ function _rv6(x0: unknown, DN: number, depth: number): boolean {
     m++;
   }
   // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
-  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
-  return n === m;
+  // undefined: as many keys as such names, each key a declared name, and no key with the value undefined
+  // (else an own undefined would let a non-enumerable or inherited value of another declared name in;
+  // looked for only when a declared name reads undefined: with every one present there is none)
+  return n === m && (m === 5 || _rnoUndef(o));
 }
 
 /** 直接校验实体「母婴照护服务机构」的一个记录（见 _rawCheck）：合格为 true，任何不寻常之处为 false。 */
@@ -8144,8 +8164,10 @@ function _rv7(x0: unknown, DN: number, depth: number): boolean {
     m++;
   }
   // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
-  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
-  return n === m;
+  // undefined: as many keys as such names, each key a declared name, and no key with the value undefined
+  // (else an own undefined would let a non-enumerable or inherited value of another declared name in;
+  // looked for only when a declared name reads undefined: with every one present there is none)
+  return n === m && (m === 11 || _rnoUndef(o));
 }
 
 /** 直接校验实体「职工」的一个记录（见 _rawCheck）：合格为 true，任何不寻常之处为 false。 */
@@ -8202,8 +8224,10 @@ function _rv8(x0: unknown, DN: number, depth: number): boolean {
     m++;
   }
   // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
-  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
-  return n === m;
+  // undefined: as many keys as such names, each key a declared name, and no key with the value undefined
+  // (else an own undefined would let a non-enumerable or inherited value of another declared name in;
+  // looked for only when a declared name reads undefined: with every one present there is none)
+  return n === m && (m === 5 || _rnoUndef(o));
 }
 
 /** 直接校验实体「培训参加人」的一个记录（见 _rawCheck）：合格为 true，任何不寻常之处为 false。 */
@@ -8252,8 +8276,10 @@ function _rv9(x0: unknown, DN: number, depth: number): boolean {
     m++;
   }
   // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
-  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
-  return n === m;
+  // undefined: as many keys as such names, each key a declared name, and no key with the value undefined
+  // (else an own undefined would let a non-enumerable or inherited value of another declared name in;
+  // looked for only when a declared name reads undefined: with every one present there is none)
+  return n === m && (m === 4 || _rnoUndef(o));
 }
 
 /** 没有取值的措施的结果（共用、冻结：快速决定的结果是只读的）。 */

@@ -2441,6 +2441,12 @@ function _fr2(x0: unknown, k: _FastCheck, depth: number): _Rec {
 /** 输入的原样记录（快速求值的直接路径读它，不复制）。 */
 type _RR = Readonly<Record<string, unknown>>;
 
+/** 记录没有值为 undefined 的自有可枚举键（_rv<i> 在某个声明字段读出 undefined 时查它；这样的键 _validate 不接受）。 */
+function _rnoUndef(o: Record<string, unknown>): boolean {
+  for (const k in o) if (o[k] === undefined) return false;
+  return true;
+}
+
 /**
  * 严格的 "YYYY-MM-DD"（真实存在的日期，年 ≥ 1）且不晚于评估日期（DN：年 × 10000 + 月 × 100 + 日）：与 _fdate
  * 同一规则，只看字符编码，不建 Date、不取子串。（两个这样的字符串按字符串比较即按日期先后比较。）
@@ -2551,8 +2557,10 @@ function _rv0(x0: unknown, _DN: number, depth: number): boolean {
     m++;
   }
   // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
-  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
-  return n === m;
+  // undefined: as many keys as such names, each key a declared name, and no key with the value undefined
+  // (else an own undefined would let a non-enumerable or inherited value of another declared name in;
+  // looked for only when a declared name reads undefined: with every one present there is none)
+  return n === m && (m === 2 || _rnoUndef(o));
 }
 
 /** 直接校验实体「婴幼儿」的一个记录（见 _rawCheck）：合格为 true，任何不寻常之处为 false。 */
@@ -2596,8 +2604,10 @@ function _rv1(x0: unknown, DN: number, depth: number): boolean {
     m++;
   }
   // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
-  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
-  return n === m;
+  // undefined: as many keys as such names, each key a declared name, and no key with the value undefined
+  // (else an own undefined would let a non-enumerable or inherited value of another declared name in;
+  // looked for only when a declared name reads undefined: with every one present there is none)
+  return n === m && (m === 3 || _rnoUndef(o));
 }
 
 /** 直接校验实体「女职工」的一个记录（见 _rawCheck）：合格为 true，任何不寻常之处为 false。 */
@@ -2633,8 +2643,10 @@ function _rv2(x0: unknown, _DN: number, depth: number): boolean {
     m++;
   }
   // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
-  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
-  return n === m;
+  // undefined: as many keys as such names, each key a declared name, and no key with the value undefined
+  // (else an own undefined would let a non-enumerable or inherited value of another declared name in;
+  // looked for only when a declared name reads undefined: with every one present there is none)
+  return n === m && (m === 2 || _rnoUndef(o));
 }
 
 /** 没有取值的措施的结果（共用、冻结：快速决定的结果是只读的）。 */

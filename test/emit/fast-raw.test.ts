@@ -222,4 +222,36 @@ describe('evaluateFast 的直接路径（栾川县）：与转换后的路径、
     expect(violated).toBeGreaterThan(RUNS / 100);
     expect(allRaw.length).toBeGreaterThan(THREE.length);
   });
+
+  // the raw check counts a record's own keys against its declared names that read a value: an own key whose value
+  // is undefined (which _validate refuses) beside a non-enumerable declared field (which _validate does not see)
+  // balances that count — the row must still get evaluate's InputError, on the family and on a child record
+  it('记录中值为 undefined 的自有键加一个不可枚举的声明字段：与 evaluate 相同的 InputError', () => {
+    const family = (): Record<string, unknown> => ({
+      夫妻: [{ 户籍: '栾川县', 缴存住房公积金: true }], 子女: [{ 出生日期: '2024-02-01', 同胎序号: 1, 户籍: '栾川县', 性别: '女', 健在: true }],
+      居住地: '栾川县', 申请租房提取住房公积金: true, 购房类型: '首套自住住房', 所购住房为商品房: true, 所购住房所在地: '栾川县', 购房日期: '2024-02-02',
+      已网上登记并保存三孩生育证: true, 有医院出具的三孩出生证明: true, 有户口簿: true, 计划生育证件: [],
+    });
+    const hide = (o: Record<string, unknown>, undef: string, hidden: string): void => {
+      o[undef] = undefined;
+      const v = o[hidden];
+      delete o[hidden];
+      Object.defineProperty(o, hidden, { value: v, enumerable: false, configurable: true, writable: true });
+    };
+    const onFamily = family();
+    hide(onFamily, '居住地', '有户口簿');
+    const onChild = family();
+    hide((onChild['子女'] as Record<string, unknown>[])[0]!, '性别', '健在');
+    for (const 家庭 of [onFamily, onChild]) {
+      let want: string;
+      try {
+        gen.evaluate({ 家庭 }, '2024-07-15');
+        want = 'no error';
+      } catch (e) {
+        want = errorKey(e);
+      }
+      expect(want).toContain('inputError');
+      for (const o of [{ 措施: THREE }, { 措施: allRaw }]) expect(attempt(() => gen.evaluateFast({ 家庭 }, '2024-07-15', undefined, o))).toBe(want);
+    }
+  });
 });
