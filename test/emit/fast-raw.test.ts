@@ -275,7 +275,7 @@ describe('evaluateFast 的直接路径（栾川县）：与转换后的路径、
     }
     // rows of every kind (bad values, absent records, other entities): [] and undefined answer alike
     let rows = 0;
-    for (const { facts, date } of fc.sample(row, { numRuns: 500, seed: 11 })) {
+    for (const { facts, date } of fc.sample(row, { numRuns: 500 })) {
       for (const o of [three, undefined]) expect(attempt(() => g.evaluateFast(facts, date, [], o))).toBe(attempt(() => g.evaluateFast(facts, date, undefined, o)));
       rows++;
     }
