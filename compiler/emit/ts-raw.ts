@@ -24,7 +24,8 @@
  *
  * INVARIANT: `_rawCheck(facts, DN)` is true only for facts `_validate` accepts (every record a plain
  * object with the declared fields only, each valid; the own enumerable declared fields are exactly
- * those whose named read is not undefined — checked by a count, so a non-enumerable or inherited
+ * those whose named read is not undefined — checked by a count and, when a declared name reads
+ * undefined, no own key with the value undefined (`_rnoUndef`), so a non-enumerable or inherited
  * value of a declared name sends the row to the existing path), and then the raw code gives the
  * statuses and values of `_judge` / `_Measure.fast` (test/emit/fast-raw.test.ts compares them,
  * with the raw path switched off by `_rawSwitch`, on seeded households).
@@ -105,8 +106,10 @@ function recordFn(e: IrEntity, index: number, mod: ModuleGen): string {
     '  // each declared field by name: checked when present',
     ...(fields.length ? ['  let m = 0;', '  let x: unknown;', ...checks] : ['  const m = 0;']),
     '  // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not',
-    '  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)',
-    '  return n === m;',
+    '  // undefined: as many keys as such names, each key a declared name, and no key with the value undefined',
+    '  // (else an own undefined would let a non-enumerable or inherited value of another declared name in;',
+    '  // looked for only when a declared name reads undefined: with every one present there is none)',
+    ...(fields.length ? [`  return n === m && (m === ${fields.length} || _rnoUndef(o));`] : ['  return n === m;']),
     '}',
   ].join('\n');
 }
@@ -133,6 +136,14 @@ export function rawValidation(ir: IrProgram, mod: ModuleGen): string {
     '/** 输入的原样记录（快速求值的直接路径读它，不复制）。 */',
     'type _RR = Readonly<Record<string, unknown>>;',
   ];
+  if (ir.entities.some((e) => e.fields.length > 0)) out.push(
+    '',
+    '/** 记录没有值为 undefined 的自有可枚举键（_rv<i> 在某个声明字段读出 undefined 时查它；这样的键 _validate 不接受）。 */',
+    'function _rnoUndef(o: Record<string, unknown>): boolean {',
+    '  for (const k in o) if (o[k] === undefined) return false;',
+    '  return true;',
+    '}',
+  );
   if (dates) out.push(
     '',
     '/**',

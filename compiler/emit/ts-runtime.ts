@@ -855,11 +855,25 @@ function _quickSelection(o: unknown): readonly number[] | undefined {
   return sel;
 }
 
+/**
+ * 没有事件：省略，或空的数组（如 evaluateFast(facts, 日期, [], 选项)，每次调用一个新的 []）。两者的结果相同：
+ * _validateEvents 读一次长度，没有元素，没有问题，事件为空；_batch 只沿用快速的选项（措施，没有事件登记，不看事件）。
+ * 读长度时抛出异常（Proxy）为 false，交给 _validateEvents。不抛出异常。
+ */
+function _noEvents(events: unknown): boolean {
+  if (events === undefined) return true;
+  try {
+    return Array.isArray(events) && events.length === 0;
+  } catch {
+    return false;
+  }
+}
+
 /** 校验一批求值共用的评估日期、事件与选项（问题的写法与 _validate 相同）。 */
 function _batch(date: unknown, events: unknown, options: unknown): _Batch {
-  // 与上一次相同（同一个选项对象，所选措施未变）：沿用
+  // 与上一次相同（同一个评估日期与选项对象，所选措施未变，没有事件）：沿用
   const lb = _lastBatch;
-  if (lb !== undefined && events === undefined && lb.date === date && lb.options === options && (options === undefined || (lb.sel !== undefined && _quickSelection(options) === lb.sel))) return lb;
+  if (lb !== undefined && lb.date === date && lb.options === options && _noEvents(events) && (options === undefined || (lb.sel !== undefined && _quickSelection(options) === lb.sel))) return lb;
   const problems: 输入问题[] = [];
   let day: number | undefined;
   if (date === _lastDate) day = _lastDay;
@@ -884,7 +898,10 @@ function _batch(date: unknown, events: unknown, options: unknown): _Batch {
     }
   }
   const b = { ok: problems.length === 0, problems, date, day: day ?? 0, events, options, evs, reg, sel };
-  if (b.ok && events === undefined && quick) _lastBatch = b;
+  // INVARIANT: a batch is kept only when no event came through (events omitted, or an array without
+  // elements: ok and evs empty) and the options are undefined or a quick selection — so that it answers
+  // exactly as a new batch would for any later call with the same date and options and no events (_noEvents)
+  if (b.ok && evs.length === 0 && quick) _lastBatch = b;
   return b;
 }
 

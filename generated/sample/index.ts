@@ -1179,11 +1179,25 @@ function _quickSelection(o: unknown): readonly number[] | undefined {
   return sel;
 }
 
+/**
+ * 没有事件：省略，或空的数组（如 evaluateFast(facts, 日期, [], 选项)，每次调用一个新的 []）。两者的结果相同：
+ * _validateEvents 读一次长度，没有元素，没有问题，事件为空；_batch 只沿用快速的选项（措施，没有事件登记，不看事件）。
+ * 读长度时抛出异常（Proxy）为 false，交给 _validateEvents。不抛出异常。
+ */
+function _noEvents(events: unknown): boolean {
+  if (events === undefined) return true;
+  try {
+    return Array.isArray(events) && events.length === 0;
+  } catch {
+    return false;
+  }
+}
+
 /** 校验一批求值共用的评估日期、事件与选项（问题的写法与 _validate 相同）。 */
 function _batch(date: unknown, events: unknown, options: unknown): _Batch {
-  // 与上一次相同（同一个选项对象，所选措施未变）：沿用
+  // 与上一次相同（同一个评估日期与选项对象，所选措施未变，没有事件）：沿用
   const lb = _lastBatch;
-  if (lb !== undefined && events === undefined && lb.date === date && lb.options === options && (options === undefined || (lb.sel !== undefined && _quickSelection(options) === lb.sel))) return lb;
+  if (lb !== undefined && lb.date === date && lb.options === options && _noEvents(events) && (options === undefined || (lb.sel !== undefined && _quickSelection(options) === lb.sel))) return lb;
   const problems: 输入问题[] = [];
   let day: number | undefined;
   if (date === _lastDate) day = _lastDay;
@@ -1208,7 +1222,10 @@ function _batch(date: unknown, events: unknown, options: unknown): _Batch {
     }
   }
   const b = { ok: problems.length === 0, problems, date, day: day ?? 0, events, options, evs, reg, sel };
-  if (b.ok && events === undefined && quick) _lastBatch = b;
+  // INVARIANT: a batch is kept only when no event came through (events omitted, or an array without
+  // elements: ok and evs empty) and the options are undefined or a quick selection — so that it answers
+  // exactly as a new batch would for any later call with the same date and options and no events (_noEvents)
+  if (b.ok && evs.length === 0 && quick) _lastBatch = b;
   return b;
 }
 
@@ -2441,6 +2458,12 @@ function _fr2(x0: unknown, k: _FastCheck, depth: number): _Rec {
 /** 输入的原样记录（快速求值的直接路径读它，不复制）。 */
 type _RR = Readonly<Record<string, unknown>>;
 
+/** 记录没有值为 undefined 的自有可枚举键（_rv<i> 在某个声明字段读出 undefined 时查它；这样的键 _validate 不接受）。 */
+function _rnoUndef(o: Record<string, unknown>): boolean {
+  for (const k in o) if (o[k] === undefined) return false;
+  return true;
+}
+
 /**
  * 严格的 "YYYY-MM-DD"（真实存在的日期，年 ≥ 1）且不晚于评估日期（DN：年 × 10000 + 月 × 100 + 日）：与 _fdate
  * 同一规则，只看字符编码，不建 Date、不取子串。（两个这样的字符串按字符串比较即按日期先后比较。）
@@ -2551,8 +2574,10 @@ function _rv0(x0: unknown, _DN: number, depth: number): boolean {
     m++;
   }
   // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
-  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
-  return n === m;
+  // undefined: as many keys as such names, each key a declared name, and no key with the value undefined
+  // (else an own undefined would let a non-enumerable or inherited value of another declared name in;
+  // looked for only when a declared name reads undefined: with every one present there is none)
+  return n === m && (m === 2 || _rnoUndef(o));
 }
 
 /** 直接校验实体「婴幼儿」的一个记录（见 _rawCheck）：合格为 true，任何不寻常之处为 false。 */
@@ -2596,8 +2621,10 @@ function _rv1(x0: unknown, DN: number, depth: number): boolean {
     m++;
   }
   // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
-  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
-  return n === m;
+  // undefined: as many keys as such names, each key a declared name, and no key with the value undefined
+  // (else an own undefined would let a non-enumerable or inherited value of another declared name in;
+  // looked for only when a declared name reads undefined: with every one present there is none)
+  return n === m && (m === 3 || _rnoUndef(o));
 }
 
 /** 直接校验实体「女职工」的一个记录（见 _rawCheck）：合格为 true，任何不寻常之处为 false。 */
@@ -2633,8 +2660,10 @@ function _rv2(x0: unknown, _DN: number, depth: number): boolean {
     m++;
   }
   // INVARIANT: the own enumerable keys are exactly the declared names whose named read is not
-  // undefined (a non-enumerable or inherited value of a declared name, or an own undefined, differs)
-  return n === m;
+  // undefined: as many keys as such names, each key a declared name, and no key with the value undefined
+  // (else an own undefined would let a non-enumerable or inherited value of another declared name in;
+  // looked for only when a declared name reads undefined: with every one present there is none)
+  return n === m && (m === 2 || _rnoUndef(o));
 }
 
 /** 没有取值的措施的结果（共用、冻结：快速决定的结果是只读的）。 */

@@ -222,4 +222,79 @@ describe('evaluateFast 的直接路径（栾川县）：与转换后的路径、
     expect(violated).toBeGreaterThan(RUNS / 100);
     expect(allRaw.length).toBeGreaterThan(THREE.length);
   });
+
+  // the raw check counts a record's own keys against its declared names that read a value: an own key whose value
+  // is undefined (which _validate refuses) beside a non-enumerable declared field (which _validate does not see)
+  // balances that count — the row must still get evaluate's InputError, on the family and on a child record
+  it('记录中值为 undefined 的自有键加一个不可枚举的声明字段：与 evaluate 相同的 InputError', () => {
+    const family = (): Record<string, unknown> => ({
+      夫妻: [{ 户籍: '栾川县', 缴存住房公积金: true }], 子女: [{ 出生日期: '2024-02-01', 同胎序号: 1, 户籍: '栾川县', 性别: '女', 健在: true }],
+      居住地: '栾川县', 申请租房提取住房公积金: true, 购房类型: '首套自住住房', 所购住房为商品房: true, 所购住房所在地: '栾川县', 购房日期: '2024-02-02',
+      已网上登记并保存三孩生育证: true, 有医院出具的三孩出生证明: true, 有户口簿: true, 计划生育证件: [],
+    });
+    const hide = (o: Record<string, unknown>, undef: string, hidden: string): void => {
+      o[undef] = undefined;
+      const v = o[hidden];
+      delete o[hidden];
+      Object.defineProperty(o, hidden, { value: v, enumerable: false, configurable: true, writable: true });
+    };
+    const onFamily = family();
+    hide(onFamily, '居住地', '有户口簿');
+    const onChild = family();
+    hide((onChild['子女'] as Record<string, unknown>[])[0]!, '性别', '健在');
+    for (const 家庭 of [onFamily, onChild]) {
+      let want: string;
+      try {
+        gen.evaluate({ 家庭 }, '2024-07-15');
+        want = 'no error';
+      } catch (e) {
+        want = errorKey(e);
+      }
+      expect(want).toContain('inputError');
+      for (const o of [{ 措施: THREE }, { 措施: allRaw }]) expect(attempt(() => gen.evaluateFast({ 家庭 }, '2024-07-15', undefined, o))).toBe(want);
+    }
+  });
+
+  // evaluateFast(facts, date, [], options) — a new [] at every call, as evaluateMany's doc example passes it — means
+  // no events, as undefined does: the same answers and the same errors, and the batch of the last call is kept for
+  // both (_batch, _noEvents); an array holding an event, or whose length cannot be read, is not "no events"
+  it('事件为 []（每次一个新的数组）与省略事件相同：结果与错误相同，沿用上一批；有事件或读不出长度时不沿用', async () => {
+    const g = (await importGenerated(emitTypeScript(p.ir!).get('index.ts')! + '\nexport { _batch as __batch };\n')) as unknown as Gen & {
+      __batch(date: unknown, events: unknown, options: unknown): { readonly evs: readonly unknown[] };
+    };
+    const three = { 措施: THREE };
+    for (const o of [three, undefined]) {
+      const b = g.__batch('2024-07-15', undefined, o);
+      expect(g.__batch('2024-07-15', [], o), '[] after undefined').toBe(b);
+      expect(g.__batch('2024-07-15', [], o), '[] again').toBe(b);
+      expect(g.__batch('2024-07-15', undefined, o), 'undefined after []').toBe(b);
+      const v = g.__batch('2024-07-15', VOIDING, o);
+      expect(v).not.toBe(b);
+      expect(v.evs.length).toBe(1);
+      expect(g.__batch('2024-07-15', [], o).evs.length, '[] after an event').toBe(0);
+    }
+    // rows of every kind (bad values, absent records, other entities): [] and undefined answer alike
+    let rows = 0;
+    for (const { facts, date } of fc.sample(row, { numRuns: 500 })) {
+      for (const o of [three, undefined]) expect(attempt(() => g.evaluateFast(facts, date, [], o))).toBe(attempt(() => g.evaluateFast(facts, date, undefined, o)));
+      rows++;
+    }
+    expect(rows).toBe(500);
+    // after the policy was voided by an event, [] is again no event; a length that throws is evaluate's InputError
+    const facts = { 家庭: { 夫妻: [{ 户籍: '栾川县', 缴存住房公积金: true }], 子女: [], 居住地: '栾川县', 申请租房提取住房公积金: true } };
+    const plain = attempt(() => g.evaluateFast(facts, '2025-12-31', undefined, three));
+    expect(attempt(() => g.evaluateFast(facts, '2025-12-31', VOIDING, three))).toContain('已废止');
+    expect(attempt(() => g.evaluateFast(facts, '2025-12-31', [], three))).toBe(plain);
+    expect(plain).not.toContain('已废止');
+    const unreadable = new Proxy([], { get: (t, k) => (k === 'length' ? (() => { throw new Error('长度'); })() : Reflect.get(t, k) as unknown) });
+    let want: string;
+    try {
+      g.evaluate(facts, '2025-12-31', unreadable as never);
+      want = 'no error';
+    } catch (e) {
+      want = errorKey(e);
+    }
+    expect(want).toContain('事件');
+    expect(attempt(() => g.evaluateFast(facts, '2025-12-31', unreadable as never, three))).toBe(want);
+  });
 });
