@@ -144,10 +144,10 @@ test(`lexRange of a sub-range (offsets into the file) is the same both ways (${R
   );
 });
 
-// ── the scanner's one string per spelling (names and numbers up to 12 units) ──
-test('names and numbers keep their own text through the spelling table: 50,000 distinct spellings (past its capacity, so it is emptied), each written twice', () => {
-  // (two-character names over 300 characters: 90,000 spellings, many with the same slot — each must be
-  // compared, not taken for another of its length; and numbers of every length up to the 12-unit limit and past it)
+// ── the scanner's spelling cache (names and numbers up to 12 units: the string of a spelling met before) ──
+test('names and numbers keep their own text through the spelling cache: 50,000 distinct spellings (many to each of its 4,096 slots), each written twice', () => {
+  // (three-character names: many spellings of one length share a slot — each must be compared, not taken
+  // for another of its length; and numbers of every length up to the 12-unit limit and past it)
   const chars = [...'家庭成员申请人子女配偶父母收入住房补贴标准月龄周岁残疾低保特困救助医疗教育就业养老托育生育'];
   const names: string[] = [];
   for (let i = 0; names.length < 50_000; i++) names.push(`${chars[i % chars.length]}${chars[Math.floor(i / chars.length) % chars.length]}${String.fromCharCode(0x5000 + Math.floor(i / (chars.length * chars.length)))}`);
