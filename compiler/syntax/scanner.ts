@@ -324,19 +324,17 @@ function punctuationEnd(text: string, i: number, c: number): number {
  */
 const CHAR: (string | undefined)[] = new Array<string | undefined>(0x10000);
 
-// ── the rare paths' type feedback ─────────────────────────────────────
-// V8 optimizes `scan` once it is hot; a path its code has never taken by then has no type feedback, and
-// the first token that takes it throws the optimized code away (a deopt: "Insufficient type feedback"),
-// which is compiled again — on the benchmark corpus, a number and a unit written apart (`3 个`, unitAt's
-// space loop) after the first files: a second TurboFan compile of `scan` (30–50 ms of a background
-// thread). Scanning a sample that takes every path a few times here, while the module loads, gives each
-// its feedback first (V8 gives a function its feedback vector only after some calls: once left unitAt's
-// deopt in place, 3 removed it in 3 runs of 3 — 4 for a margin). test/syntax/scanner.test.ts checks that it
-// takes every path: every token type, a unit apart from its number, a unit before a name character.
-export const SCANNER_SAMPLE = [
-  '政策 甲 { 文号："某〔2024〕1号\\"" 生效：2024年1月1日 } # 注释', '＃ 注释\r\n条款 一、（二）3. 附件1 { 原文："…" }',
-  '年龄 ≥ 3 个 且 收入 <= 1,000.50元 或 月龄 六—十二 且 3个人 ＞＝ 5　周岁 ！＝ ５ 非 「甲乙」 【丙】 二十三 2024-01-01',
-  'a.b·c ≠ d == e = f ＝ g > h < i ＜ j ＜＝ k ! l != m + n － o × p ÷ q / r % s ‰ t ～ u ~~ v – w 〜 x', '「未闭',
-  '\u{20000}名 😀 \ud800 \u0001 ：，；。、（）｛｝', '"未闭 \\', // (a string left open runs to the end of the text)
-].join('\n');
-for (let k = 0; k < 4; k++) scan(SCANNER_SAMPLE);
+// ── unitAt's type feedback ────────────────────────────────────────────
+// V8 optimizes `scan` (with unitAt inlined) once it is hot; a path its code has never taken by then has no
+// type feedback, and the first token that takes it throws the optimized code away (a deopt: "Insufficient
+// type feedback"), which is then compiled again. On the benchmark corpus: a number and a unit written apart
+// (`3 个`, unitAt's loop over the spaces between) first met after the first files — a second TurboFan
+// compile of `scan`, 30–50 ms of a background thread. Calling unitAt on such texts here, while the module
+// loads, gives those paths their feedback first (V8 gives a function its feedback vector only after some
+// calls: hence the repeats). unitAt alone, not `scan` on a sample: that moved scan's own tier-up earlier
+// and a 10,000-line file (one long scan) paid for it (compile() CPU 171.8 → 178.4 ms, 14 pairs).
+// test/syntax/scanner.test.ts checks what these calls answer.
+export const UNIT_SAMPLES: readonly [text: string, at: number][] = [['3 个', 2], ['3\u3000\t周岁', 3], ['3个人', 1], ['3个月', 1]];
+const SAMPLE_NUMBER = scan('3').tokens;
+export const UNIT_SAMPLE_ANSWERS: (string | undefined)[] = [];
+for (let k = 0; k < 10; k++) for (let s = 0; s < UNIT_SAMPLES.length; s++) UNIT_SAMPLE_ANSWERS[s] = unitAt(UNIT_SAMPLES[s]![0], UNIT_SAMPLES[s]![1], SAMPLE_NUMBER, 0);
