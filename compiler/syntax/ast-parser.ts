@@ -45,10 +45,34 @@ const CONTINUES: Uint8Array = (() => {
 
 class AstParser {
   private pos = 0;
+  /**
+   * The items of the lists being read, one list after another (`mark`, `put`, `take`): a list is taken as
+   * an array of exactly its length. Arrays grown by `push` from `[]` hold 17 slots or more for the 1–2
+   * items most of the AST's lists have, and nearly every AST node lives until the end of a compile: the
+   * slack is copied by every scavenge.
+   * INVARIANT: a list's items are `st[mark, sp)` when it is taken — a list read inside an item is taken
+   * before that item is put.
+   */
+  private readonly st: unknown[] = [];
+  private sp = 0;
   /** The declaration rules, strict: a diagnostic gives up. */
   private readonly b: Builder;
   constructor(private readonly file: SourceFile, private readonly toks: readonly IToken[]) {
     this.b = new Builder(file, [], true);
+  }
+
+  private mark(): number {
+    return this.sp;
+  }
+  private put(x: unknown): void {
+    this.st[this.sp++] = x;
+  }
+  /** The items put since `mark`, as an array of their number (the empty list: a new `[]`, which has no backing store). */
+  private take<T>(mark: number): T[] {
+    const sp = this.sp;
+    if (sp === mark) return [];
+    this.sp = mark;
+    return this.st.slice(mark, sp) as T[];
   }
 
   private la(k = 1): IToken | undefined {
@@ -88,12 +112,12 @@ class AstParser {
 
   // ── declarations: the parts in source order, then cst-to-ast.ts's rule ──
   items(): A.TopItem[] {
-    const items: A.TopItem[] = [];
+    const m = this.mark();
     while (this.pos < this.toks.length) {
       const item = this.topItem();
-      if (item) items.push(item);
+      if (item) this.put(item);
     }
-    return items;
+    return this.take(m);
   }
 
   private topItem(): A.TopItem | undefined {
@@ -162,21 +186,21 @@ class AstParser {
   private enumDecl(): A.EnumDecl | undefined {
     const p0 = this.pos++;
     const name = this.name();
-    const members: A.Name[] = [];
+    const m = this.mark();
     this.expect(T.LBrace);
     for (;;) {
-      if (this.atName()) members.push(this.name());
+      if (this.atName()) this.put(this.name());
       else if (!this.at(T.Comma) && !this.at(T.Semi)) break;
       else this.pos++;
     }
     this.expect(T.RBrace);
-    return this.b.enumDecl(this.spanFrom(p0), name, members);
+    return this.b.enumDecl(this.spanFrom(p0), name, this.take(m));
   }
 
   private entityDecl(): A.EntityDecl | undefined {
     const p0 = this.pos++;
     const name = this.name();
-    const fields: A.FieldDecl[] = [];
+    const m = this.mark();
     this.expect(T.LBrace);
     for (;;) {
       if (this.atName()) {
@@ -188,11 +212,11 @@ class AstParser {
         if (signed) this.pos++;
         const doc = this.at(T.StringLit) ? this.b.str(this.next()) : undefined;
         const field = this.b.fieldDecl(this.spanFrom(f0), fname, type, doc, signed);
-        if (field) fields.push(field);
+        if (field) this.put(field);
       } else if (!this.semi()) break;
     }
     this.expect(T.RBrace);
-    return this.b.entityDecl(this.spanFrom(p0), name, fields);
+    return this.b.entityDecl(this.spanFrom(p0), name, this.take(m));
   }
 
   private definitionDecl(): A.DefinitionDecl {
@@ -273,26 +297,26 @@ class AstParser {
     const number = this.b.clauseNumber(this.toks, n0, this.pos);
     const numberSpan = this.spanFrom(n0);
     const title = this.at(T.StringLit) ? this.b.str(this.next()) : undefined;
-    const attrs: A.Attribute[] = [];
-    const items: A.ClauseItem[] = [];
+    const attrs: A.Attribute[] = []; // (read by the rule, not kept)
+    const m = this.mark(); // the items
     this.expect(T.LBrace);
     for (;;) {
       const x = this.toks[this.pos];
       if (x === undefined) break;
       const t = x.tokenType;
-      if (t === T.Doubt && this.doubtIsDecl()) items.push(this.doubtDecl());
+      if (t === T.Doubt && this.doubtIsDecl()) this.put(this.doubtDecl());
       else if (tokenMatcher(x, T.AttrKey)) attrs.push(this.attribute());
-      else if (t === T.Clause) items.push(this.clauseDecl());
-      else if (t === T.Measure) items.push(this.measureDecl());
-      else if (t === T.Qualitative) items.push(this.qualDecl());
-      else if (t === T.Indicator) items.push(this.indicatorDecl());
-      else if (t === T.Property) items.push(this.propertyDecl());
-      else if (t === T.Definition) items.push(this.definitionDecl());
-      else if (t === T.Assumption) items.push(this.assumptionDecl());
+      else if (t === T.Clause) this.put(this.clauseDecl());
+      else if (t === T.Measure) this.put(this.measureDecl());
+      else if (t === T.Qualitative) this.put(this.qualDecl());
+      else if (t === T.Indicator) this.put(this.indicatorDecl());
+      else if (t === T.Property) this.put(this.propertyDecl());
+      else if (t === T.Definition) this.put(this.definitionDecl());
+      else if (t === T.Assumption) this.put(this.assumptionDecl());
       else if (!this.semi()) break;
     }
     this.expect(T.RBrace);
-    return this.b.clauseDecl(this.spanFrom(p0), number, numberSpan, title, attrs, items);
+    return this.b.clauseDecl(this.spanFrom(p0), number, numberSpan, title, attrs, this.take(m));
   }
 
   private numTok(): void {
@@ -323,25 +347,55 @@ class AstParser {
   private measureDecl(): A.MeasureDecl {
     const p0 = this.pos++;
     const name = this.name();
-    const attrs: A.Attribute[] = [];
-    const outcomes: A.OutcomeDecl[] = [];
-    const rules: A.RuleDecl[] = [];
-    const doubts: A.DoubtDecl[] = [];
+    const attrs: A.Attribute[] = []; // (read by the rule, not kept)
+    const m = this.mark(); // the outcomes, rules and doubts, in source order
     this.expect(T.LBrace);
     for (;;) {
       const x = this.toks[this.pos];
       if (x === undefined) break;
       const t = x.tokenType;
-      if (t === T.Doubt && this.doubtIsDecl()) doubts.push(this.doubtDecl());
+      if (t === T.Doubt && this.doubtIsDecl()) this.put(this.doubtDecl());
       else if (tokenMatcher(x, T.AttrKey)) attrs.push(this.attribute());
       else if (t === T.Outcome) {
         const o = this.outcomeDecl();
-        if (o) outcomes.push(o);
-      } else if (t === T.Rule) rules.push(this.ruleDecl());
+        if (o) this.put(o);
+      } else if (t === T.Rule) this.put(this.ruleDecl());
       else if (!this.semi()) break;
     }
     this.expect(T.RBrace);
-    return this.b.measureDecl(this.spanFrom(p0), name, this.b.measureAttrs(attrs), outcomes, rules, doubts);
+    const span = this.spanFrom(p0);
+    const at = this.b.measureAttrs(attrs);
+    const [outcomes, rules, doubts] = this.takeMeasureBody(m);
+    return this.b.measureDecl(span, name, at, outcomes, rules, doubts);
+  }
+
+  /**
+   * A 措施 body's outcomes, rules and doubts (put since `m`, in source order), each list in its order.
+   * Written as usual — outcomes, then rules, then doubts — they are three runs of the stack: sliced.
+   */
+  private takeMeasureBody(m: number): [A.OutcomeDecl[], A.RuleDecl[], A.DoubtDecl[]] {
+    const st = this.st as (A.OutcomeDecl | A.RuleDecl | A.DoubtDecl)[];
+    const sp = this.sp;
+    let i = m;
+    while (i < sp && st[i]!.kind === 'outcome') i++;
+    const o1 = i;
+    while (i < sp && st[i]!.kind === 'rule') i++;
+    const r1 = i;
+    while (i < sp && st[i]!.kind === 'doubt') i++;
+    this.sp = m;
+    const run = <T>(a: number, b: number): T[] => (a === b ? [] : (st.slice(a, b) as T[]));
+    if (i === sp) return [run(m, o1), run(o1, r1), run(r1, sp)];
+    // (interleaved: each list gathered, then copied to its length)
+    const outcomes: A.OutcomeDecl[] = [];
+    const rules: A.RuleDecl[] = [];
+    const doubts: A.DoubtDecl[] = [];
+    for (let k = m; k < sp; k++) {
+      const x = st[k]!;
+      if (x.kind === 'outcome') outcomes.push(x);
+      else if (x.kind === 'rule') rules.push(x);
+      else doubts.push(x);
+    }
+    return [outcomes.slice(), rules.slice(), doubts.slice()];
   }
 
   private outcomeDecl(): A.OutcomeDecl | undefined {
@@ -358,17 +412,19 @@ class AstParser {
   private ruleDecl(): A.RuleDecl {
     const p0 = this.pos++;
     const name = this.name();
-    const overrides: A.Name[] = [];
+    let overrides: A.Name[] = [];
     if (this.at(T.ExceptionOf)) {
       this.pos++;
-      overrides.push(this.name());
+      const om = this.mark();
+      this.put(this.name());
       while (this.at(T.Comma)) {
         this.pos++;
-        overrides.push(this.name());
+        this.put(this.name());
       }
+      overrides = this.take(om);
     }
-    const attrs: A.Attribute[] = [];
-    const assignments: A.Assignment[] = [];
+    const attrs: A.Attribute[] = []; // (read by the rule, not kept)
+    const m = this.mark(); // the assignments
     this.expect(T.LBrace);
     for (;;) {
       if (this.atCat(T.AttrKey)) attrs.push(this.attribute());
@@ -377,18 +433,20 @@ class AstParser {
         const target = this.name();
         this.eqOrIs();
         const value = this.expr();
-        assignments.push(this.b.assignment(this.spanFrom(a0), target, value));
+        this.put(this.b.assignment(this.spanFrom(a0), target, value));
       } else if (!this.semi()) break;
     }
     this.expect(T.RBrace);
-    return this.b.ruleDecl(this.spanFrom(p0), name, overrides, this.b.ruleAttrs(attrs), assignments);
+    const span = this.spanFrom(p0);
+    const at = this.b.ruleAttrs(attrs);
+    return this.b.ruleDecl(span, name, overrides, at, this.take(m));
   }
 
   private doubtDecl(): A.DoubtDecl {
     const p0 = this.pos++;
     const name = this.name();
-    const attrs: A.Attribute[] = [];
-    const readings: A.Reading[] = [];
+    const attrs: A.Attribute[] = []; // (read by the rule, not kept)
+    const m = this.mark(); // the readings
     this.expect(T.LBrace);
     for (;;) {
       if (this.atCat(T.AttrKey)) attrs.push(this.attribute());
@@ -397,23 +455,25 @@ class AstParser {
         const rn = this.name();
         this.expect(T.Colon);
         const text = this.b.str(this.expect(T.StringLit))!;
-        readings.push(this.b.reading(this.spanFrom(r0), rn, text));
+        this.put(this.b.reading(this.spanFrom(r0), rn, text));
       } else if (!this.semi()) break;
     }
     this.expect(T.RBrace);
-    return this.b.doubtDecl(this.spanFrom(p0), name, this.b.doubtAttrs(attrs), readings, false);
+    const span = this.spanFrom(p0);
+    const at = this.b.doubtAttrs(attrs);
+    return this.b.doubtDecl(span, name, at, this.take(m), false);
   }
 
   /** `{ attribute ;… }`: its attributes. */
   private attrBlock(): A.Attribute[] {
-    const out: A.Attribute[] = [];
+    const m = this.mark();
     this.expect(T.LBrace);
     for (;;) {
-      if (this.atCat(T.AttrKey)) out.push(this.attribute());
+      if (this.atCat(T.AttrKey)) this.put(this.attribute());
       else if (!this.semi()) break;
     }
     this.expect(T.RBrace);
-    return out;
+    return this.take(m);
   }
 
   /** At an attribute key: `键：值，…` or `键 { … }`. */
@@ -422,11 +482,13 @@ class AstParser {
     const key = this.next();
     if (this.at(T.Colon)) {
       this.pos++;
-      const values = [this.valueItem()];
+      const m = this.mark();
+      this.put(this.valueItem());
       while (this.at(T.Comma)) {
         this.pos++;
-        values.push(this.valueItem());
+        this.put(this.valueItem());
       }
+      const values = this.take<A.ValueItem>(m);
       return this.b.attributeOf(key, this.spanFrom(p0), values, values.length, undefined);
     }
     if (!this.at(T.LBrace)) throw GIVE_UP;
@@ -477,12 +539,13 @@ class AstParser {
     const p0 = this.pos;
     const first = operand.call(this);
     if (!this.at(tok)) return first;
-    const operands = [first];
+    const m = this.mark();
+    this.put(first);
     while (this.at(tok)) {
       this.pos++;
-      operands.push(operand.call(this));
+      this.put(operand.call(this));
     }
-    return { kind: 'logic', op, operands, span: this.spanFrom(p0) };
+    return { kind: 'logic', op, operands: this.take(m), span: this.spanFrom(p0) };
   }
 
   private notExpr(): A.Expr {
@@ -537,23 +600,16 @@ class AstParser {
     }
     if (t === T.In || t === T.NotIn) {
       this.pos++;
-      const members: A.Expr[] = [];
-      if (this.at(T.LBrace)) {
+      const m = this.mark();
+      const braced = this.at(T.LBrace);
+      if (braced) this.pos++;
+      this.put(this.addExpr());
+      while (this.at(T.Comma)) {
         this.pos++;
-        members.push(this.addExpr());
-        while (this.at(T.Comma)) {
-          this.pos++;
-          members.push(this.addExpr());
-        }
-        this.expect(T.RBrace);
-      } else {
-        members.push(this.addExpr());
-        while (this.at(T.Comma)) {
-          this.pos++;
-          members.push(this.addExpr());
-        }
+        this.put(this.addExpr());
       }
-      return { kind: 'in', negated: t === T.NotIn, subject: left, members, span: this.spanFrom(p0) };
+      if (braced) this.expect(T.RBrace);
+      return { kind: 'in', negated: t === T.NotIn, subject: left, members: this.take(m), span: this.spanFrom(p0) };
     }
     if (t !== T.At && t !== T.NumberLit && t !== T.ChineseNumber && t !== T.DateLit) return left;
     if (!this.boundAhead()) return left;
@@ -661,12 +717,13 @@ class AstParser {
   }
 
   private args(): A.Expr[] {
-    const args = [this.expr()];
+    const m = this.mark();
+    this.put(this.expr());
     while (this.at(T.Comma)) {
       this.pos++;
-      args.push(this.expr());
+      this.put(this.expr());
     }
-    return args;
+    return this.take(m);
   }
 
   private primary(): A.Expr {

@@ -47,6 +47,15 @@ export interface AstParsedFile extends CstNode {
 const isFast = (n: CstNode): n is AstParsedFile => (n as Partial<AstParsedFile>).fastItems !== undefined;
 const NO_NODES: readonly CstNode[] = Object.freeze([]);
 
+/**
+ * `xs` with no slack: a copy of exactly its length (`slice`), or `xs` itself when empty (no backing store).
+ * A list the AST keeps (quotes, names, a 条款 number's parts) lives until the end of a compile, and an
+ * array grown by `push` holds 17 slots or more for its one or two items: every scavenge would copy them.
+ */
+function exact<T>(xs: T[]): T[] {
+  return xs.length === 0 ? xs : xs.slice();
+}
+
 // ── units ────────────────────────────────────────────────────────────
 const d = (n: bigint, scale = 0): Decimal => decimal(n, scale);
 const UNITS: Record<string, A.UnitInfo> = {
@@ -597,7 +606,7 @@ export class Builder {
       if (v.expr.kind === 'string' && !v.rangeEnd) out.push({ value: v.expr.value, span: v.expr.span });
       else this.err('ZC0311', v.span, `“${a.key}”的值应为带引号的文字 "…"`);
     }
-    return out;
+    return exact(out);
   }
   string1(a: A.Attribute | undefined): A.StrLit | undefined {
     return this.strings(a)[0];
@@ -609,7 +618,7 @@ export class Builder {
       if (v.expr.kind === 'name' && !v.rangeEnd) out.push(v.expr.name);
       else this.err('ZC0311', v.span, `“${a.key}”的值应为名称`);
     }
-    return out;
+    return exact(out);
   }
   name1(a: A.Attribute | undefined): A.Name | undefined {
     return this.names(a)[0];
@@ -933,7 +942,7 @@ export class Builder {
         if (v) parts.push({ level: chinese ? 'sec' : 'item', n: v, span: this.file.span(t.startOffset, hasMark ? tokenEnd(next) : tokenEnd(t)), raw: chinese ? `${t.image}、` : `${t.image}.` });
       }
     }
-    return parts;
+    return exact(parts);
   }
 
   clauseDecl(span: Span, number: A.ClauseNumberPart[], numberSpan: Span, title: A.StrLit | undefined, attrList: A.Attribute[], items: A.ClauseItem[]): A.ClauseDecl {

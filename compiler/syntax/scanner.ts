@@ -150,6 +150,7 @@ export function scan(text: string, base = 0): ScanResult {
           type = NumberLit;
           numberRe.test(text);
           end = numberRe.lastIndex;
+          image = interned(text, i, end);
         }
       }
       if (type === undefined && k & UNIT_FIRST) {
@@ -173,12 +174,14 @@ export function scan(text: string, base = 0): ScanResult {
         type = ChineseNumber;
         chineseNumberRe.test(text);
         end = chineseNumberRe.lastIndex;
+        image = interned(text, i, end);
       }
       if (type === undefined && k & NAME) {
         const j = nameEnd(text, i, n);
         if (j > i) {
           type = Name;
           end = j;
+          image = interned(text, i, j);
         }
       }
       if (type === undefined) {
@@ -198,6 +201,37 @@ export function scan(text: string, base = 0): ScanResult {
     i = end;
   }
   return { tokens, comments };
+}
+
+// ── one string per spelling of a short name or number ─────────────────
+// A policy writes the same few hundred names thousands of times (家庭, 申请人 …), and each token's image
+// was its own copy: kept by the AST's names, hashed again by every Map and Set lookup of it (keywords,
+// numerals, the binder's and checker's tables). A cache of spellings — direct-mapped, a slot per hash of
+// the first, middle and last units and the length — gives the string it holds when the text at hand is
+// that spelling (`startsWith`, a compiled builtin: no slice, no string hashed), else makes the slice and
+// keeps it in the slot. (Tried and dropped: a Map keyed by the slice — every token's slice hashed, 39% of
+// a warm scan; an open-addressing table hashed over the text in JavaScript — its loops ran in the
+// interpreter: the cold lex of a 10,000-line file 47.5 → 60.5 ms CPU.)
+// INVARIANT: an image is the text it covers, whichever string holds it (an equal string, maybe not a new one).
+const SPELLING_BITS = 12;
+const SPELLING_MASK = (1 << SPELLING_BITS) - 1;
+/**
+ * Longest spelling kept: `slice` gives a copy up to 12 units and, from 13, a view that keeps the whole
+ * text alive (V8's SlicedString) — the cache would keep the edited texts of a language server.
+ */
+const SPELLING_MAX_LEN = 12;
+const spellings: (string | undefined)[] = new Array<string | undefined>(1 << SPELLING_BITS).fill(undefined);
+
+/** `text.slice(i, end)`, often the same string for the same spelling (up to SPELLING_MAX_LEN units). */
+function interned(text: string, i: number, end: number): string {
+  const len = end - i;
+  if (len > SPELLING_MAX_LEN) return text.slice(i, end);
+  const h = (Math.imul(text.charCodeAt(i), 31) + Math.imul(text.charCodeAt(end - 1), 7) + text.charCodeAt(i + (len >> 1)) + len) & SPELLING_MASK;
+  const s = spellings[h];
+  if (s !== undefined && s.length === len && text.startsWith(s, i)) return s;
+  const t = text.slice(i, end);
+  spellings[h] = t;
+  return t;
 }
 
 /** tokens.ts's nameMatcher: the end of the unquoted name starting at i (i when none). */
@@ -289,3 +323,18 @@ function punctuationEnd(text: string, i: number, c: number): number {
  * 20–35 ms of every `zhengce` run under load, measured).
  */
 const CHAR: (string | undefined)[] = new Array<string | undefined>(0x10000);
+
+// ── unitAt's type feedback ────────────────────────────────────────────
+// V8 optimizes `scan` (with unitAt inlined) once it is hot; a path its code has never taken by then has no
+// type feedback, and the first token that takes it throws the optimized code away (a deopt: "Insufficient
+// type feedback"), which is then compiled again. On the benchmark corpus: a number and a unit written apart
+// (`3 个`, unitAt's loop over the spaces between) first met after the first files — a second TurboFan
+// compile of `scan`, 30–50 ms of a background thread. Calling unitAt on such texts here, while the module
+// loads, gives those paths their feedback first (V8 gives a function its feedback vector only after some
+// calls: hence the repeats). unitAt alone, not `scan` on a sample: that moved scan's own tier-up earlier
+// and a 10,000-line file (one long scan) paid for it (compile() CPU 171.8 → 178.4 ms, 14 pairs).
+// test/syntax/scanner.test.ts checks what these calls answer.
+export const UNIT_SAMPLES: readonly [text: string, at: number][] = [['3 个', 2], ['3\u3000\t周岁', 3], ['3个人', 1], ['3个月', 1]];
+const SAMPLE_NUMBER = scan('3').tokens;
+export const UNIT_SAMPLE_ANSWERS: (string | undefined)[] = [];
+for (let k = 0; k < 10; k++) for (let s = 0; s < UNIT_SAMPLES.length; s++) UNIT_SAMPLE_ANSWERS[s] = unitAt(UNIT_SAMPLES[s]![0], UNIT_SAMPLES[s]![1], SAMPLE_NUMBER, 0);

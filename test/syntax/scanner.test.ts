@@ -15,7 +15,7 @@ import fc from 'fast-check';
 import type { IToken } from 'chevrotain';
 import { SourceFile } from '../../compiler/common/source.js';
 import { chevrotainTokenize, lexRange, useScanner } from '../../compiler/syntax/lexer.js';
-import { scan } from '../../compiler/syntax/scanner.js';
+import { scan, UNIT_SAMPLES, UNIT_SAMPLE_ANSWERS } from '../../compiler/syntax/scanner.js';
 import { parseFile } from '../../compiler/syntax/index.js';
 import { FRAGMENTS, INPUTS, SOURCES, applyEdit, editArbitrary, generatedCorpus } from './front-end-inputs.js';
 
@@ -142,4 +142,30 @@ test(`lexRange of a sub-range (offsets into the file) is the same both ways (${R
     }),
     { numRuns: RUNS },
   );
+});
+
+// ── the scanner's spelling cache (names and numbers up to 12 units: the string of a spelling met before) ──
+test('names and numbers keep their own text through the spelling cache: 50,000 distinct spellings (many to each of its 4,096 slots), each written twice', () => {
+  // (three-character names: many spellings of one length share a slot — each must be compared, not taken
+  // for another of its length; and numbers of every length up to the 12-unit limit and past it)
+  const chars = [...'家庭成员申请人子女配偶父母收入住房补贴标准月龄周岁残疾低保特困救助医疗教育就业养老托育生育'];
+  const names: string[] = [];
+  for (let i = 0; names.length < 50_000; i++) names.push(`${chars[i % chars.length]}${chars[Math.floor(i / chars.length) % chars.length]}${String.fromCharCode(0x5000 + Math.floor(i / (chars.length * chars.length)))}`);
+  const numbers = Array.from({ length: 40 }, (_, i) => '9'.repeat(1 + (i % 16)) + String(i));
+  const text = [...names, ...names.slice().reverse(), ...numbers, ...numbers].join(' ');
+  const { tokens } = scan(text);
+  expect(new Set(tokens.filter((t) => t.tokenType.name === 'Name').map((t) => t.image)).size).toBeGreaterThan(40_000);
+  for (const t of tokens) if (t.image !== text.slice(t.startOffset, t.endOffset! + 1)) expect(t.image).toBe(text.slice(t.startOffset, t.endOffset! + 1));
+  expectSameTokens(text.slice(0, 20_000));
+});
+
+test("unitAt's calls while the scanner loads take its rare paths (type feedback before V8 optimizes scan) and answer as scan does", () => {
+  // a unit apart from its number (the loop over the spaces between), and a unit word followed by a name character
+  expect(UNIT_SAMPLES.some(([text, at]) => at > 1 && /^[0-9]+[ \t\u3000]+$/.test(text.slice(0, at)))).toBe(true);
+  expect(UNIT_SAMPLES.some(([text, at]) => at === 1 && UNIT_SAMPLE_ANSWERS[UNIT_SAMPLES.findIndex((x) => x[1] === at && x[0] === text)] === undefined)).toBe(true);
+  UNIT_SAMPLES.forEach(([text, at], k) => {
+    const unit = scan(text).tokens.find((t) => t.startOffset === at && t.tokenType.name === 'Unit');
+    expect(UNIT_SAMPLE_ANSWERS[k], text).toBe(unit?.image);
+    expectSameTokens(text);
+  });
 });
