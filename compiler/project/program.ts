@@ -313,7 +313,7 @@ export function compile(paths: readonly string[], fsHost: Host, cache = new Pars
     let c: { value: CheckedProgram; diagnostics: Diagnostic[]; state: CheckState | (() => CheckState) };
     try {
       const kept = cache.binds.get(g.root);
-      b = timed('bind', () => (kept && bindIncrementally(kept, g.root, pfiles)) || bindWithState(g.root, pfiles));
+      b = timed('bind', () => (kept && bindIncrementally(kept, g.root, pfiles)) || bindWithState(g.root, pfiles, cache.oneShot));
       cache.binds.set(g.root, b.state);
       c = timed('check', () => checkProgram(b.value, cache));
     } catch (e) {

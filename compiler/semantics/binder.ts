@@ -840,11 +840,16 @@ function entriesOf(order: ReadonlyMap<string, readonly object[]>): number {
   return n;
 }
 
-/** `bind`, with the state the next binding of the program starts from. */
-export function bindWithState(root: string, files: Map<string, ProgramFile>): Result<BoundProgram> & { state: BindState } {
+/**
+ * `bind`, with the state the next binding of the program starts from. `oneShot`: no later binding is
+ * expected (`zhengce check`'s cache): pass 1's marks are not written (`BindState.marks` undefined — a
+ * later structural binding would declare every declaration again, as the marks' contract allows): one row
+ * of 17 table sizes per declaration and 条款 (10,361 in the 50,000-line corpus) saved.
+ */
+export function bindWithState(root: string, files: Map<string, ProgramFile>, oneShot = false): Result<BoundProgram> & { state: BindState } {
   const { order, sizes } = bindingOrder(files);
   const b = new Binder(files);
-  b.marks = new Int32Array((entriesOf(order) + 1) * MARK_FIELDS);
+  if (!oneShot) b.marks = new Int32Array((entriesOf(order) + 1) * MARK_FIELDS);
   b.declare();
   const declared = b.diagnostics.length;
   b.resolveNames();
@@ -852,7 +857,7 @@ export function bindWithState(root: string, files: Map<string, ProgramFile>): Re
   const passes = new Uint8Array(b.diagnostics.length).fill(1, declared);
   const state: BindState = {
     root, files, value, diagnostics: b.diagnostics, references: b.references.slice(), owners: b.owners.slice(),
-    diagOwners: diagOwnersOf(b.diagnostics, order, passes), passes, order, sizes, globals: b.globals, marks: b.writtenMarks(),
+    diagOwners: diagOwnersOf(b.diagnostics, order, passes), passes, order, sizes, globals: b.globals, marks: b.marks && b.writtenMarks(),
   };
   return { value, diagnostics: b.diagnostics, state };
 }
