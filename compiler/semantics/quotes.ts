@@ -196,24 +196,37 @@ const SPREAD = 0x9e3779b1 | 0;
  * no heap number) looked up in an open table of the quotes' first-`w`-unit hashes (typed arrays: most
  * positions are one load of an empty slot); where a quote's hash matches, the quote is compared with
  * the source there. The same text given twice is counted once (its twin is found in the same chain).
- * No per-position arrays, no Map: this runs once, over ~160,000 positions, in cold code.
+ * No per-position arrays, no Map: this runs once, over ~160,000 positions, in cold code. (The table and
+ * the scan are two functions: each loop is optimized on its own — one function's loop optimized while
+ * the other had not run yet was deoptimized as soon as it got there, for want of type feedback.)
  * INVARIANT: a count is made only by `startsWith` — two different windows that share a hash or a slot
  * are never counted at each other's places.
  */
 function countByWindow(src: string, quotes: readonly string[], which: readonly number[], w: number, out: Int32Array): void {
+  const t = windowTable(quotes, which, w);
+  const count = new Int32Array(which.length);
+  if (src.length >= w) scanWindows(src, quotes, which, w, t, count);
+  for (let j = 0; j < which.length; j++) out[which[j]!] = count[t.same[j]!]!;
+}
+
+/** The table of `countByWindow`: chains by slot (`head`, `next`: entries + 1, 0 ends a chain), each entry's hash, and the entry a text given again is counted as (`same`: itself if first). */
+interface WindowTable {
+  readonly shift: number;
+  readonly head: Int32Array;
+  readonly next: Int32Array;
+  readonly hash: Int32Array;
+  readonly same: Int32Array;
+}
+
+function windowTable(quotes: readonly string[], which: readonly number[], w: number): WindowTable {
   const m = which.length;
   let bits = 10;
   while (1 << bits < 4 * m) bits++;
   const shift = 32 - bits;
-  // (chains by slot, entries + 1: 0 ends a chain)
   const head = new Int32Array(1 << bits);
   const next = new Int32Array(m);
   const hash = new Int32Array(m);
-  // (the entry a text given again is counted as: itself if first)
   const same = new Int32Array(m);
-  const count = new Int32Array(m);
-  let pow = 1;
-  for (let t = 1; t < w; t++) pow = Math.imul(pow, B);
   for (let j = 0; j < m; j++) {
     const q = quotes[which[j]!]!;
     let h = 0;
@@ -230,19 +243,24 @@ function countByWindow(src: string, quotes: readonly string[], which: readonly n
     next[j] = head[slot]!;
     head[slot] = j + 1;
   }
+  return { shift, head, next, hash, same };
+}
+
+/** The pass of `countByWindow` over `src` (at least `w` units): `count[r]` += each place entry `r`'s quote occurs. */
+function scanWindows(src: string, quotes: readonly string[], which: readonly number[], w: number, t: WindowTable, count: Int32Array): void {
+  const { shift, head, next, hash } = t;
   const n = src.length;
-  if (n >= w) {
-    let h = 0;
-    for (let t = 0; t < w; t++) h = (Math.imul(h, B) + src.charCodeAt(t)) | 0;
-    for (let i = 0; ; i++) {
-      for (let r = head[Math.imul(h, SPREAD) >>> shift]! - 1; r >= 0; r = next[r]! - 1) {
-        if (hash[r] === h && src.startsWith(quotes[which[r]!]!, i)) count[r]!++;
-      }
-      if (i + w >= n) break;
-      h = (Math.imul(h - Math.imul(src.charCodeAt(i), pow), B) + src.charCodeAt(i + w)) | 0;
+  let pow = 1;
+  for (let k = 1; k < w; k++) pow = Math.imul(pow, B);
+  let h = 0;
+  for (let k = 0; k < w; k++) h = (Math.imul(h, B) + src.charCodeAt(k)) | 0;
+  for (let i = 0; ; i++) {
+    for (let r = head[Math.imul(h, SPREAD) >>> shift]! - 1; r >= 0; r = next[r]! - 1) {
+      if (hash[r] === h && src.startsWith(quotes[which[r]!]!, i)) count[r]!++;
     }
+    if (i + w >= n) break;
+    h = (Math.imul(h - Math.imul(src.charCodeAt(i), pow), B) + src.charCodeAt(i + w)) | 0;
   }
-  for (let j = 0; j < m; j++) out[which[j]!] = count[same[j]!]!;
 }
 
 /**
