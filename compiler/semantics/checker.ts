@@ -264,43 +264,44 @@ class Checker {
 
   /**
    * Per entity (by name), its fields by name — the first of each name, as `fields.find` gives — each with
-   * the id a reference to it has (`field:实体.字段`, made once); null for a name with no entity. Made when
-   * first asked: a member expression or an element's bare field name looked up without a closure, a scan
-   * of the fields or a new id string each (11,257 field references in the 50,000-line corpus).
+   * the id a reference to it has (`field:实体.字段`, made once); null for no such field. Each name is looked
+   * up the first time it is met: after that a member expression or an element's bare field name costs no
+   * closure, scan of the fields or new id string (11,257 field references in the 50,000-line corpus).
    */
-  private readonly fieldIndex = new Map<string, Map<string, { readonly decl: A.FieldDecl; readonly id: string }> | null>();
+  private readonly fieldIndex = new Map<string, Map<string, { readonly decl: A.FieldDecl; readonly id: string } | null>>();
   private fieldOf(entity: string, name: string): { readonly decl: A.FieldDecl; readonly id: string } | undefined {
+    // (filled as names are met, not per entity at once: the language server's incremental check makes a
+    // checker per edit and meets a few)
     let index = this.fieldIndex.get(entity);
-    if (index === undefined) {
-      const ent = this.p.entities.get(entity);
-      index = ent ? new Map() : null;
-      if (ent) for (const f of ent.fields) if (!index!.has(f.name.text)) index!.set(f.name.text, { decl: f, id: `field:${entity}.${f.name.text}` });
-      this.fieldIndex.set(entity, index);
+    if (index === undefined) this.fieldIndex.set(entity, (index = new Map()));
+    let hit = index.get(name);
+    if (hit === undefined) {
+      const f = this.p.entities.get(entity)?.fields.find((x) => x.name.text === name);
+      index.set(name, (hit = f ? { decl: f, id: `field:${entity}.${name}` } : null));
     }
-    return index?.get(name);
+    return hit ?? undefined;
   }
 
   /**
    * Enum members by text: the enums that have a member of that text (in `p.enums` order, each once) and,
-   * per enum, the id a reference to that member has (`enumMember:枚举.值`, made once). Made when first asked.
+   * per enum, the id a reference to that member has (`enumMember:枚举.值`, made once); null for a text no
+   * enum has. Each text is looked up the first time it is met.
    */
-  private memberIndex: Map<string, { readonly owners: A.EnumDecl[]; readonly ids: Map<string, string> }> | undefined;
+  private readonly memberIndex = new Map<string, { readonly owners: readonly A.EnumDecl[]; readonly ids: ReadonlyMap<string, string> } | null>();
   private enumMember(text: string): { readonly owners: readonly A.EnumDecl[]; readonly ids: ReadonlyMap<string, string> } | undefined {
-    let index = this.memberIndex;
-    if (!index) {
-      index = this.memberIndex = new Map();
+    // (filled as names are met — see `fieldOf`)
+    let hit = this.memberIndex.get(text);
+    if (hit === undefined) {
+      const owners: A.EnumDecl[] = [];
+      const ids = new Map<string, string>();
       for (const en of this.p.enums.values()) {
-        for (const m of en.members) {
-          let x = index.get(m.text);
-          if (!x) index.set(m.text, (x = { owners: [], ids: new Map() }));
-          if (!x.ids.has(en.name.text)) {
-            x.owners.push(en);
-            x.ids.set(en.name.text, `enumMember:${en.name.text}.${m.text}`);
-          }
-        }
+        if (!en.members.some((m) => m.text === text)) continue;
+        owners.push(en);
+        ids.set(en.name.text, `enumMember:${en.name.text}.${text}`);
       }
+      this.memberIndex.set(text, (hit = owners.length > 0 ? { owners, ids } : null));
     }
-    return index.get(text);
+    return hit ?? undefined;
   }
 
   /** The object of the member expression being checked (a measure name is allowed there: 措施.结果). */

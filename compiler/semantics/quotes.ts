@@ -50,12 +50,22 @@ interface Missing {
   readonly candidate?: string;
 }
 
-/** A quote of `allQuotes` with its normalised text, and the clause and owner it is placed by. */
+/**
+ * A quote of `allQuotes` with its normalised text, and the clause and owner it is placed by; `key`, its
+ * placement key, made the first time a check places repeated quotes (kept with the entry: the language
+ * server's next check of a program that reports one places them again).
+ */
 interface Entry {
   readonly quote: A.StrLit;
   readonly clause: string | undefined;
   readonly owner: string;
   readonly norm: string;
+  key: string | undefined;
+}
+
+/** The placement key of an entry (made once per entry). */
+function keyOf(x: Entry): string {
+  return (x.key ??= placementKey(x.clause, x.owner));
 }
 
 /**
@@ -91,7 +101,7 @@ function placementKey(clause: string | undefined, owner: string): string {
 function pushEntries(out: Entry[], quotes: readonly A.StrLit[], clause: string | undefined, owner: string): void {
   for (let i = 0; i < quotes.length; i++) {
     const quote = quotes[i]!;
-    out.push({ quote, clause, owner, norm: normalizeQuote(quote.value) });
+    out.push({ quote, clause, owner, norm: normalizeQuote(quote.value), key: undefined });
   }
 }
 
@@ -341,11 +351,11 @@ function report(p: BoundProgram, src: string, entries: readonly Entry[], counts:
       for (let k = 0; k < entries.length; k++) {
         if (counts[k] !== 1) continue;
         const y = entries[k]!;
-        placed.owners.add(placementKey(y.clause, y.owner));
+        placed.owners.add(keyOf(y));
         if (y.clause !== undefined) placed.clauses.add(y.clause);
       }
     }
-    if (placed.owners.has(placementKey(x.clause, x.owner))) return true;
+    if (placed.owners.has(keyOf(x))) return true;
     for (let c = x.clause, guard = 0; c !== undefined && guard < 64; c = placed.parentOf.get(c), guard++) if (placed.clauses.has(c)) return true;
     return false;
   };
