@@ -483,9 +483,8 @@ class Checker {
     const n = e.name;
     const text = n.text;
     const scope = env.scope;
-    const members = this.enumMember(text);
     if (expected?.k === 'enum') {
-      const id = members?.ids.get(expected.name);
+      const id = this.enumMember(text)?.ids.get(expected.name);
       if (id !== undefined) {
         this.p.references.push({ span: n.span, target: id });
         return expected;
@@ -573,6 +572,8 @@ class Checker {
       }
     }
     // a bare enum member, if unambiguous
+    // (looked up only here and for an expected enum, as before: most names are not enum members)
+    const members = this.enumMember(text);
     const owners = members?.owners ?? [];
     if (owners.length === 1) {
       this.p.references.push({ span: n.span, target: members!.ids.get(owners[0]!.name.text)! });
