@@ -313,7 +313,7 @@ export function compile(paths: readonly string[], fsHost: Host, cache = new Pars
     let c: { value: CheckedProgram; diagnostics: Diagnostic[]; state: CheckState | (() => CheckState) };
     try {
       const kept = cache.binds.get(g.root);
-      b = timed('bind', () => (kept && bindIncrementally(kept, g.root, pfiles)) || bindWithState(g.root, pfiles));
+      b = timed('bind', () => (kept && bindIncrementally(kept, g.root, pfiles)) || bindWithState(g.root, pfiles, cache.oneShot));
       cache.binds.set(g.root, b.state);
       c = timed('check', () => checkProgram(b.value, cache));
     } catch (e) {
@@ -443,7 +443,7 @@ function programChecks(p: CheckedProgram, host: Host, cache: ParseCache): { diag
       sourcePath = undefined;
     } else {
       sourceText = text;
-      for (const d of checkQuotes(p, text)) diagnostics.push(d);
+      for (const d of checkQuotes(p, text, { oneShot: cache.oneShot })) diagnostics.push(d);
     }
   } else if (pol) {
     diagnostics.push(diag('ZC0604', pol.decl.span, '政策没有写明“来源”，无法核对原文', { help: '补上“来源：\"source/原文.txt\"”' }));

@@ -50,20 +50,29 @@ interface Missing {
   readonly candidate?: string;
 }
 
-/** A quote of `allQuotes` with its normalised text and its placement key (its clause and owner). */
+/**
+ * A quote of `allQuotes` with its normalised text, and the clause and owner it is placed by; `key`, its
+ * placement key, made the first time a check places repeated quotes (kept with the entry: the language
+ * server's next check of a program that reports one places them again).
+ */
 interface Entry {
   readonly quote: A.StrLit;
   readonly clause: string | undefined;
   readonly owner: string;
   readonly norm: string;
-  readonly key: string;
+  key: string | undefined;
+}
+
+/** The placement key of an entry (made once per entry). */
+function keyOf(x: Entry): string {
+  return (x.key ??= placementKey(x.clause, x.owner));
 }
 
 /**
  * The entries of one declaration (or 条款), per node and the clause and owner it was listed with: a
  * declaration the parser reuses is the same node with the same 原文 literals, so its entries — each
- * quote normalised once, its placement key made once — are reused, not remade for every quote of the
- * program per edit. (A node is never given other literals: a changed declaration is a new node.)
+ * quote normalised once — are reused, not remade for every quote of the program per edit. (A node is
+ * never given other literals: a changed declaration is a new node.)
  */
 const entriesOf = new WeakMap<object, { readonly clause: string | undefined; readonly owner: string; readonly entries: readonly Entry[] }>();
 
@@ -86,39 +95,43 @@ function placementKey(clause: string | undefined, owner: string): string {
 }
 
 /**
- * The entries of `quotes`, listed with `clause`, `owner` and their placement key `key`, pushed onto `out`.
- * (One shape for every entry, and the key made once per declaration: this runs once per quote of the
- * program in a one-off `zhengce check`, in cold code.)
+ * The entries of `quotes`, listed with `clause` and `owner`, pushed onto `out`. (One shape for every
+ * entry: this runs once per quote of the program in a one-off `zhengce check`, in cold code.)
  */
-function pushEntries(out: Entry[], quotes: readonly A.StrLit[], clause: string | undefined, owner: string, key: string): void {
+function pushEntries(out: Entry[], quotes: readonly A.StrLit[], clause: string | undefined, owner: string): void {
   for (let i = 0; i < quotes.length; i++) {
     const quote = quotes[i]!;
-    out.push({ quote, clause, owner, norm: normalizeQuote(quote.value), key });
+    out.push({ quote, clause, owner, norm: normalizeQuote(quote.value), key: undefined });
   }
 }
 
-/** `allQuotes` with each quote's normalised text and placement key, in the same order (entries reused per declaration). */
-function quoteEntries(p: BoundProgram): Entry[] {
+/**
+ * `allQuotes` with each quote's normalised text, in the same order. `kept`: entries reused and kept
+ * per declaration (the language server's next check); a one-off check (`zhengce check`) keeps none.
+ */
+function quoteEntries(p: BoundProgram, kept: boolean): Entry[] {
   const out: Entry[] = [];
   /** The quotes of a declaration listed under one owner. */
   const one = (node: object & { readonly quotes: readonly A.StrLit[] }, clause: string | undefined, owner: string) => {
-    if (node.quotes.length === 0 || reuse(node, clause, owner, out)) return;
+    if (node.quotes.length === 0) return;
+    if (!kept) return pushEntries(out, node.quotes, clause, owner);
+    if (reuse(node, clause, owner, out)) return;
     const from = out.length;
-    pushEntries(out, node.quotes, clause, owner, placementKey(clause, owner));
+    pushEntries(out, node.quotes, clause, owner);
     keep(node, clause, owner, out, from);
   };
   for (const c of p.clauses) if (c.decl.quotes.length > 0) one(c.decl, c.anchor, `条款 ${c.label}`);
   for (const [name, m] of p.measures) {
+    const rules = m.decl.rules;
+    let rulesQuote = false;
+    for (let i = 0; i < rules.length && !rulesQuote; i++) rulesQuote = rules[i]!.quotes.length > 0;
+    if (m.decl.quotes.length === 0 && !rulesQuote) continue;
     const owner = `措施 ${name}`;
-    if (reuse(m.decl, m.clause, owner, out)) continue;
+    if (kept && reuse(m.decl, m.clause, owner, out)) continue;
     const from = out.length;
-    pushEntries(out, m.decl.quotes, m.clause, owner, placementKey(m.clause, owner));
-    for (const r of m.decl.rules) {
-      if (r.quotes.length === 0) continue;
-      const ruleOwner = `规则 ${name}.${r.name.text}`;
-      pushEntries(out, r.quotes, m.clause, ruleOwner, placementKey(m.clause, ruleOwner));
-    }
-    keep(m.decl, m.clause, owner, out, from);
+    pushEntries(out, m.decl.quotes, m.clause, owner);
+    for (const r of rules) if (r.quotes.length > 0) pushEntries(out, r.quotes, m.clause, `规则 ${name}.${r.name.text}`);
+    if (kept) keep(m.decl, m.clause, owner, out, from);
   }
   for (const q of p.qualitative) one(q.decl, q.clause, '定性');
   for (const [name, d] of p.doubts) one(d.decl, d.clause, `存疑 ${name}`);
@@ -149,62 +162,114 @@ function missingOf(src: string, q: string): Missing {
   return candidate.length === q.length ? { help, candidate } : { help };
 }
 
-/**
- * A key of the three UTF-16 units at `i`: a small integer (no heap number, no string allocated); two
- * different triples may share a key — every candidate position is compared with the quote itself.
- */
-function key3(s: string, i: number): number {
-  return ((s.charCodeAt(i) << 16) ^ (s.charCodeAt(i + 1) << 8) ^ s.charCodeAt(i + 2)) | 0;
-}
-
-/** A key of the six UTF-16 units at `i` (two `key3`s mixed; shared keys as for `key3`). */
-function key6(s: string, i: number): number {
-  return (key3(s, i) ^ Math.imul(key3(s, i + 3), 0x01000193)) | 0;
-}
+/** Quotes of this many UTF-16 units or more are found by a window of their first `LONG` units. */
+const LONG = 8;
+/** Quotes of `SHORT` to `LONG - 1` units by a window of their first `SHORT`; shorter ones by `indexOf`. */
+const SHORT = 3;
 
 /**
- * How often each of `quotes` (normalised, non-empty) occurs in `src` (overlapping occurrences
- * count; 0: not found). One pass over `src` collects the positions where some quote's first six
- * units (by key; three for a quote of three to five) start — a table of the quotes' first units skips
- * the others without a map lookup; each quote is then compared only there. Linear in `src` plus the
- * candidates — a search of the source per quote was quadratic in the policy's size (7,191 quotes of
- * the benchmark corpus). Six units, not three: a policy's quotes share their first three units by the
- * thousand (申请人…, 符合条件…) — the benchmark's 5,755 quotes had 290,932 candidate places by three
- * units, 20,548 by six.
+ * How often each of `quotes` (normalised; the same text may be given several times) occurs in
+ * `src`, by index (overlapping occurrences count; 0: not found, and for the empty quote).
+ * Linear in `src` plus the places where a quote's first units occur — a search of the source per
+ * quote was quadratic in the policy's size (7,191 quotes of the benchmark corpus): see `countByWindow`.
+ * A window of eight units, not three: a policy's quotes share their first units by the thousand
+ * (申请人…, 符合条件…, a measure's name) — the benchmark's 5,755 quotes had 290,932 candidate places by
+ * three units, 20,548 by six, 11,278 by eight.
  */
-function countOccurrences(src: string, quotes: readonly string[], into: Map<string, number>): void {
-  const at6 = new Map<number, number[]>();
-  const at3 = new Map<number, number[]>();
-  // (per first unit: 1 a quote of six or more units starts with it, 2 one of three to five, 3 both)
-  const first = new Uint8Array(65536);
+export function countOccurrences(src: string, quotes: readonly string[]): Int32Array {
+  const out = new Int32Array(quotes.length);
+  const long: number[] = [];
+  const short: number[] = [];
   for (let k = 0; k < quotes.length; k++) {
     const q = quotes[k]!;
-    if (q.length >= 6) {
-      at6.set(key6(q, 0), []);
-      first[q.charCodeAt(0)] = first[q.charCodeAt(0)]! | 1;
-    } else if (q.length >= 3) {
-      at3.set(key3(q, 0), []);
-      first[q.charCodeAt(0)] = first[q.charCodeAt(0)]! | 2;
-    }
-  }
-  if (at6.size + at3.size > 0) {
-    for (let i = 0; i + 3 <= src.length; i++) {
-      const f = first[src.charCodeAt(i)]!;
-      if (f === 0) continue;
-      if ((f & 1) !== 0 && i + 6 <= src.length) at6.get(key6(src, i))?.push(i);
-      if ((f & 2) !== 0) at3.get(key3(src, i))?.push(i);
-    }
-  }
-  for (let k = 0; k < quotes.length; k++) {
-    const q = quotes[k]!;
-    let n = 0;
-    if (q.length < 3) {
+    if (q.length >= LONG) long.push(k);
+    else if (q.length >= SHORT) short.push(k);
+    else if (q.length > 0) {
+      let n = 0;
       for (let i = src.indexOf(q); i >= 0; i = src.indexOf(q, i + 1)) n++;
-    } else {
-      const places = q.length >= 6 ? at6.get(key6(q, 0))! : at3.get(key3(q, 0))!;
-      for (let j = 0; j < places.length; j++) if (src.startsWith(q, places[j]!)) n++;
+      out[k] = n;
     }
-    into.set(q, n);
+  }
+  if (long.length > 0) countByWindow(src, quotes, long, LONG, out);
+  if (short.length > 0) countByWindow(src, quotes, short, SHORT, out);
+  return out;
+}
+
+/** The multiplier of the window hash (odd). */
+const B = 0x01000193;
+/** Fibonacci hashing: a hash's slot is the top bits of its product with this. */
+const SPREAD = 0x9e3779b1 | 0;
+
+/**
+ * `out[which[j]]` = how often `quotes[which[j]]` (each at least `w` units long) occurs in `src`. One pass
+ * over `src` with a rolling hash of the `w` units at each position (two `charCodeAt` a step, no string,
+ * no heap number) looked up in an open table of the quotes' first-`w`-unit hashes (typed arrays: most
+ * positions are one load of an empty slot); where a quote's hash matches, the quote is compared with
+ * the source there. The same text given twice is counted once (its twin is found in the same chain).
+ * No per-position arrays, no Map: this runs once, over ~160,000 positions, in cold code. (The table and
+ * the scan are two functions: each loop is optimized on its own — one function's loop optimized while
+ * the other had not run yet was deoptimized as soon as it got there, for want of type feedback.)
+ * INVARIANT: a count is made only by `startsWith` — two different windows that share a hash or a slot
+ * are never counted at each other's places.
+ */
+function countByWindow(src: string, quotes: readonly string[], which: readonly number[], w: number, out: Int32Array): void {
+  const t = windowTable(quotes, which, w);
+  const count = new Int32Array(which.length);
+  if (src.length >= w) scanWindows(src, quotes, which, w, t, count);
+  for (let j = 0; j < which.length; j++) out[which[j]!] = count[t.same[j]!]!;
+}
+
+/** The table of `countByWindow`: chains by slot (`head`, `next`: entries + 1, 0 ends a chain), each entry's hash, and the entry a text given again is counted as (`same`: itself if first). */
+interface WindowTable {
+  readonly shift: number;
+  readonly head: Int32Array;
+  readonly next: Int32Array;
+  readonly hash: Int32Array;
+  readonly same: Int32Array;
+}
+
+function windowTable(quotes: readonly string[], which: readonly number[], w: number): WindowTable {
+  const m = which.length;
+  let bits = 10;
+  while (1 << bits < 4 * m) bits++;
+  const shift = 32 - bits;
+  const head = new Int32Array(1 << bits);
+  const next = new Int32Array(m);
+  const hash = new Int32Array(m);
+  const same = new Int32Array(m);
+  for (let j = 0; j < m; j++) {
+    const q = quotes[which[j]!]!;
+    let h = 0;
+    for (let t = 0; t < w; t++) h = (Math.imul(h, B) + q.charCodeAt(t)) | 0;
+    const slot = Math.imul(h, SPREAD) >>> shift;
+    let r = head[slot]! - 1;
+    while (r >= 0 && !(hash[r] === h && quotes[which[r]!] === q)) r = next[r]! - 1;
+    if (r >= 0) {
+      same[j] = r;
+      continue;
+    }
+    same[j] = j;
+    hash[j] = h;
+    next[j] = head[slot]!;
+    head[slot] = j + 1;
+  }
+  return { shift, head, next, hash, same };
+}
+
+/** The pass of `countByWindow` over `src` (at least `w` units): `count[r]` += each place entry `r`'s quote occurs. */
+function scanWindows(src: string, quotes: readonly string[], which: readonly number[], w: number, t: WindowTable, count: Int32Array): void {
+  const { shift, head, next, hash } = t;
+  const n = src.length;
+  let pow = 1;
+  for (let k = 1; k < w; k++) pow = Math.imul(pow, B);
+  let h = 0;
+  for (let k = 0; k < w; k++) h = (Math.imul(h, B) + src.charCodeAt(k)) | 0;
+  for (let i = 0; ; i++) {
+    for (let r = head[Math.imul(h, SPREAD) >>> shift]! - 1; r >= 0; r = next[r]! - 1) {
+      if (hash[r] === h && src.startsWith(quotes[which[r]!]!, i)) count[r]!++;
+    }
+    if (i + w >= n) break;
+    h = (Math.imul(h - Math.imul(src.charCodeAt(i), pow), B) + src.charCodeAt(i + w)) | 0;
   }
 }
 
@@ -229,47 +294,80 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return true;
 }
 
-/** Check quotes against the normalised source text. */
-export function checkQuotes(p: BoundProgram, sourceText: string): Diagnostic[] {
+/**
+ * Check quotes against the normalised source text.
+ * `oneShot`: nothing is kept for a next check (no memo of counts, entries or a quiet result) — a
+ * one-off `zhengce check`. INVARIANT: the diagnostics are the same either way (the same counts, the
+ * same `report`).
+ */
+export function checkQuotes(p: BoundProgram, sourceText: string, options: { readonly oneShot?: boolean } = {}): Diagnostic[] {
+  if (options.oneShot) {
+    const src = normalizeQuote(sourceText);
+    const entries = quoteEntries(p, false);
+    const norm = new Array<string>(entries.length);
+    for (let i = 0; i < entries.length; i++) norm[i] = entries[i]!.norm;
+    return report(p, src, entries, countOccurrences(src, norm), new Map());
+  }
   if (memo?.sourceText !== sourceText) memo = { sourceText, src: normalizeQuote(sourceText), count: new Map(), missing: new Map() };
   const { src, count, missing } = memo;
-  const out: Diagnostic[] = [];
-  const entries = quoteEntries(p);
+  const entries = quoteEntries(p, true);
   const tree = clauseTree(p);
-  if (quiet && quiet.memo === memo && sameList(quiet.entries, entries) && sameList(quiet.tree, tree)) return out;
+  if (quiet && quiet.memo === memo && sameList(quiet.entries, entries) && sameList(quiet.tree, tree)) return [];
   quiet = undefined;
-  const norm = entries.map((x) => x.norm);
   // Quotes not counted yet (after an edit: the edited one) are counted in one pass. (The memo is
   // dropped when it has grown far past the program's quotes: each keystroke inside a quote adds one.)
-  if (count.size > 2 * norm.length + 1000) count.clear();
-  if (missing.size > norm.length + 1000) missing.clear();
+  if (count.size > 2 * entries.length + 1000) count.clear();
+  if (missing.size > entries.length + 1000) missing.clear();
   const uncounted = new Set<string>();
-  for (const q of norm) if (q.length > 0 && !count.has(q)) uncounted.add(q);
-  if (uncounted.size > 0) countOccurrences(src, [...uncounted], count);
-  // References for repeated quotes: declarations (owner) and 条款 with a quote that occurs once.
-  const placedOwners = new Set<string>();
-  const placedClauses = new Set<string>();
-  for (let i = 0; i < entries.length; i++) {
-    const x = entries[i]!;
-    if (count.get(norm[i]!) === 1) {
-      placedOwners.add(x.key);
-      if (x.clause !== undefined) placedClauses.add(x.clause);
-    }
+  for (const x of entries) if (!count.has(x.norm)) uncounted.add(x.norm);
+  if (uncounted.size > 0) {
+    const list = [...uncounted];
+    const n = countOccurrences(src, list);
+    for (let k = 0; k < list.length; k++) count.set(list[k]!, n[k]!);
   }
-  const parentOf = new Map(p.clauses.map((c) => [c.anchor, c.parent] as const));
-  const placeable = (x: (typeof entries)[number]): boolean => {
-    if (placedOwners.has(x.key)) return true;
-    for (let c = x.clause, guard = 0; c !== undefined && guard < 64; c = parentOf.get(c), guard++) if (placedClauses.has(c)) return true;
+  const counts = new Int32Array(entries.length);
+  for (let i = 0; i < entries.length; i++) counts[i] = count.get(entries[i]!.norm)!;
+  const out = report(p, src, entries, counts, missing);
+  if (out.length === 0) quiet = { memo, entries, tree };
+  return out;
+}
+
+/**
+ * The diagnostics of `entries` (in the program's order) whose normalised texts occur `counts[i]` times
+ * in `src`: ZC0601 for 0 (its help from `missing`, made there once per text), ZC0603 for a repeated
+ * quote with no reference to place it by. When every quote occurs once (a clean policy) nothing else
+ * is made: no placement keys, sets or 条款 parents.
+ */
+function report(p: BoundProgram, src: string, entries: readonly Entry[], counts: Int32Array, missing: Map<string, Missing>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let i = 0;
+  while (i < counts.length && counts[i] === 1) i++;
+  if (i === counts.length) return out;
+  // References for repeated quotes: declarations (owner) and 条款 with a quote that occurs once.
+  let placed: { owners: Set<string>; clauses: Set<string>; parentOf: Map<string, string | undefined> } | undefined;
+  const placeable = (x: Entry): boolean => {
+    if (!placed) {
+      placed = { owners: new Set(), clauses: new Set(), parentOf: new Map(p.clauses.map((c) => [c.anchor, c.parent] as const)) };
+      for (let k = 0; k < entries.length; k++) {
+        if (counts[k] !== 1) continue;
+        const y = entries[k]!;
+        placed.owners.add(keyOf(y));
+        if (y.clause !== undefined) placed.clauses.add(y.clause);
+      }
+    }
+    if (placed.owners.has(keyOf(x))) return true;
+    for (let c = x.clause, guard = 0; c !== undefined && guard < 64; c = placed.parentOf.get(c), guard++) if (placed.clauses.has(c)) return true;
     return false;
   };
-  // Diagnostics in the program's order.
-  for (let i = 0; i < entries.length; i++) {
+  // Diagnostics in the program's order (the entries before `i` occur once).
+  for (; i < entries.length; i++) {
+    const n = counts[i]!;
+    if (n === 1) continue;
     const x = entries[i]!;
     const quote = x.quote;
-    const q = norm[i]!;
-    const n = count.get(q) ?? 0;
+    const q = x.norm;
     if (n > 0) {
-      if (n > 1 && !placeable(x)) {
+      if (!placeable(x)) {
         out.push(diag('ZC0603', quote.span, `原文在来源文件中出现 ${n} 次，无法确定引的是哪一处`, {
           help: '加长原文（带上它前后的字）使它只出现一次，或在同一声明、同一条款中再引一句只出现一次的原文',
         }));
@@ -285,6 +383,5 @@ export function checkQuotes(p: BoundProgram, sourceText: string): Diagnostic[] {
     const fixes = m.candidate !== undefined ? [{ title: '改为来源文件中的文字', edits: [{ span: quote.span, newText: JSON.stringify(m.candidate) }] }] : [];
     out.push(diag('ZC0601', quote.span, '原文与来源文件不一致', { help: m.help, fixes }));
   }
-  if (out.length === 0) quiet = { memo, entries, tree };
   return out;
 }
