@@ -1678,11 +1678,15 @@ function _batch(date: unknown, events: unknown, options: unknown): _Batch {
       sel = o.sel;
     }
   }
-  const b = { ok: problems.length === 0, problems, date, day: day ?? 0, events, options, evs, reg, sel };
-  // INVARIANT: a batch is kept only when no event came through (events omitted, or an array without
-  // elements: ok and evs empty) and the options are undefined or a quick selection — so that it answers
-  // exactly as a new batch would for any later call with the same date and options and no events (_noEvents)
-  if (b.ok && evs.length === 0 && quick) _lastBatch = b;
+  // no event came through (events omitted, or an array without elements): held as undefined, not as the
+  // caller's array — a kept batch must not read what a caller later puts into that array (_rows validates
+  // a row that leaves the fast path with the batch's events)
+  const none = problems.length === 0 && evs.length === 0;
+  const b = { ok: problems.length === 0, problems, date, day: day ?? 0, events: none ? undefined : events, options, evs, reg, sel };
+  // INVARIANT: a batch is kept only when no event came through and the options are undefined or a quick
+  // selection — so that it answers exactly as a new batch would for any later call with the same date and
+  // options and no events (_noEvents)
+  if (none && quick) _lastBatch = b;
   return b;
 }
 

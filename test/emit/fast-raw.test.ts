@@ -296,5 +296,15 @@ describe('evaluateFast 的直接路径（栾川县）：与转换后的路径、
     }
     expect(want).toContain('事件');
     expect(attempt(() => g.evaluateFast(facts, '2025-12-31', unreadable as never, three))).toBe(want);
+    // the kept batch does not hold the caller's empty array: an event put into it after the call is not read
+    // by a later call with [] whose row leaves the fast path (a record without Object.prototype: full validation)
+    const bare = { 家庭: Object.assign(Object.create(null) as Record<string, unknown>, facts.家庭) };
+    const wantBare = attempt(() => g.evaluateFast(bare, '2025-12-30', undefined, three));
+    expect(wantBare).toContain('不适用');
+    g.evaluateFast(facts, '2025-12-31', undefined, three); // (another date: the next call makes a new batch)
+    const mine: unknown[] = [];
+    g.evaluateFast(facts, '2025-12-30', mine, three);
+    mine.push({ 说明: '（调用之后才放进去的）' });
+    expect(attempt(() => g.evaluateFast(bare, '2025-12-30', [], three))).toBe(wantBare);
   });
 });
