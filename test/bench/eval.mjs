@@ -62,7 +62,6 @@ const GOAL_VS_HAND = 0.9;
 const GOAL_VS_HAND_UNCHECKED = 0.25;
 /** The "before" evaluator: the integration branch `land` when issue 11 item 4 started (7c53860). */
 const BASELINE_REF = '7c53860';
-const GOAL_VS_JRE = 1000;
 
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const mb = (bytes) => bytes / 2 ** 20;
@@ -696,7 +695,10 @@ export async function benchEval(opts = {}) {
     out(`before → after (same run, CPU): evaluateFast all ${M} measures ${fns(ns('before'))} → ${fns(fastNs)} ns (${fix(ns('before') / fastNs, 2)}× faster); three measures ${fns(ns('before3'))} (baseline, ${eng.beforeWhiteBox ? 'white-box restricted' : 'evaluateFast { 措施: the 3 }'}) → ${fns(fast3Ns)} ns (${fix(ns('before3') / fast3Ns, 2)}× faster);`);
     out(`   baseline ratios in this run: evaluateFast all ${M} ${f3(handNs / ns('before'))}× hand-written; baseline ${eng.beforeWhiteBox ? 'restricted to' : 'evaluateFast { 措施 } on'} 3 ${f3(handNs / ns('before3'))}× hand-written, ${f3(ns('handChecked') / ns('before3'))}× hand-written with checks`);
   }
-  out(`goal generated ≥ ${int(GOAL_VS_JRE)}× json-rules-engine: ${met(vsJre >= GOAL_VS_JRE)} — by CPU time evaluateFast has ${fix(vsJre, 1)}× json-rules-engine's throughput (wall ${fix(nsWall('jre') / nsWall('fast'), 1)}×; { 措施: the 3 } ${fix(vsJre3, 1)}×);`);
+  // (issue 4's yardstick, ≥ 1,000× json-rules-engine, derived from "≥ 0.9× hand-written" when that was measured
+  // without input checks; issue 4 is resolved and issue 11's goals against the hand-written function replace it:
+  // printed as a figure, not judged as a goal)
+  out(`json-rules-engine: by CPU time evaluateFast has ${fix(vsJre, 1)}× json-rules-engine's throughput (wall ${fix(nsWall('jre') / nsWall('fast'), 1)}×; { 措施: the 3 } ${fix(vsJre3, 1)}×);`);
   out(`   hand-written has ${int(ns('jre') / handNs)}× json-rules-engine's throughput here (the issue's earlier one-rule measurement: ~2,800×)`);
   out(`interpreter vs generated evaluate (both with traces): ${fix(ns('interp') / ns('full'), 2)}× the CPU time; generated evaluate (traces) vs evaluateFast: ${fix(ns('full') / fastNs, 1)}×`);
   const ru = process.resourceUsage();
