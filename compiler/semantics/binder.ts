@@ -18,8 +18,23 @@ import { EVENT_ENTITY, EVENT_FIELDS, LEVEL_ENUM, LEVELS, EVAL_DATE, EFFECTIVE_DA
 const LEVEL_ORDER: Record<A.ClauseLevel, number> = { annex: 0, sec: 1, subsec: 2, item: 3, subitem: 4 };
 const LEVEL_NAME: Record<A.ClauseLevel, string> = { annex: '附件', sec: '一级（一、）', subsec: '二级（（一））', item: '三级（1.）', subitem: '四级（（1））' };
 
-/** Display form of one clause-number part. */
+/** `partLabel` of the parts numbered below `LABELS_KEPT`, by level and number (made when first asked for). */
+const LABELS_KEPT = 256;
+const labels: Record<A.ClauseLevel, (string | undefined)[]> = { annex: [], sec: [], subsec: [], item: [], subitem: [] };
+
+/**
+ * Display form of one clause-number part. (Kept per level and number below `LABELS_KEPT`: the binder
+ * labels every 条款 by all its parts, and a Chinese numeral is a BigInt and a formatting each time.)
+ * INVARIANT: the string `labelOf` gives for that level and number.
+ */
 export function partLabel(p: A.ClauseNumberPart): string {
+  const n = p.n;
+  if (!(n >= 0 && n < LABELS_KEPT && Number.isInteger(n))) return labelOf(p);
+  const kept = labels[p.level];
+  return (kept[n] ??= labelOf(p));
+}
+
+function labelOf(p: A.ClauseNumberPart): string {
   switch (p.level) {
     case 'annex': return `附件${p.n}`;
     case 'sec': return formatChineseNumeral(BigInt(p.n));
@@ -398,10 +413,19 @@ class Binder {
       last = lv;
       parts.push(p);
     }
-    const all = [...parentParts, ...parts];
-    const anchor = all.map(partAnchor).join('__') || 'clause';
-    const annex = all.find((p) => p.level === 'annex');
-    const rest = all.filter((p) => p.level !== 'annex').map(partLabel).join('');
+    const all = parentParts.concat(parts);
+    // (one loop: the anchors joined by “__”, the first annex, the other parts' labels — no arrays or
+    // closures per 条款, and each label made once per level and number: `partLabel`)
+    let anchor = '';
+    let annex: A.ClauseNumberPart | undefined;
+    let rest = '';
+    for (let i = 0; i < all.length; i++) {
+      const p = all[i]!;
+      anchor = i === 0 ? partAnchor(p) : `${anchor}__${partAnchor(p)}`;
+      if (p.level === 'annex') annex ??= p;
+      else rest += partLabel(p);
+    }
+    if (anchor === '') anchor = 'clause';
     const label = annex ? (rest ? `附件${annex.n} ${rest}` : `附件${annex.n}`) : rest;
     const info: ClauseInfo & { parts: A.ClauseNumberPart[] } = {
       decl: c, label, anchor, file, depth: parent ? parent.depth + 1 : 0, parts: all,
@@ -616,6 +640,15 @@ class Binder {
   }
 
   exceptions(m: MeasureInfo): void {
+    const rules = m.decl.rules;
+    let any = false;
+    for (let i = 0; i < rules.length && !any; i++) any = rules[i]!.overrides.length > 0;
+    if (!any) {
+      // No 例外于 in the measure: every rule's closure is empty — what the search below gives (it sets a
+      // rule's entry when first visiting it), without its maps, sets, arrays and closure per measure.
+      for (let i = 0; i < rules.length; i++) m.overrides.set(rules[i]!.name.text, new Set());
+      return;
+    }
     const direct = new Map<string, A.Name[]>();
     for (const r of m.decl.rules) {
       const targets: A.Name[] = [];
