@@ -880,9 +880,17 @@ function entriesOf(order: ReadonlyMap<string, readonly object[]>): number {
  * of 17 table sizes per declaration and 条款 (10,361 in the 50,000-line corpus) saved.
  */
 export function bindWithState(root: string, files: Map<string, ProgramFile>, oneShot = false): Result<BoundProgram> & { state: BindState } {
+  if (oneShot) {
+    const b = new Binder(files);
+    b.declare();
+    const declared = b.diagnostics.length;
+    b.resolveNames();
+    const value = boundProgramOf(root, files, b, b.references);
+    return { value, diagnostics: b.diagnostics, state: new DeferredBindState(root, files, value, b, declared) };
+  }
   const { order, sizes } = bindingOrder(files);
   const b = new Binder(files);
-  if (!oneShot) b.marks = new Int32Array((entriesOf(order) + 1) * MARK_FIELDS);
+  b.marks = new Int32Array((entriesOf(order) + 1) * MARK_FIELDS);
   b.declare();
   const declared = b.diagnostics.length;
   b.resolveNames();
@@ -893,6 +901,51 @@ export function bindWithState(root: string, files: Map<string, ProgramFile>, one
     diagOwners: diagOwnersOf(b.diagnostics, order, passes), passes, order, sizes, globals: b.globals, marks: b.marks && b.writtenMarks(),
   };
   return { value, diagnostics: b.diagnostics, state };
+}
+
+/**
+ * The state of a one-shot binding (`bindWithState(…, true)`, `zhengce check`'s cache): what only a next
+ * binding reads — the binding order and its subtree sizes, the binder's references and their owners, the
+ * diagnostics' owners and passes — is made when first read, not after every binding (`zhengce check` binds
+ * once and never reads it: a walk of every declaration with two WeakMap entries per 条款, two copies of the
+ * reference list). INVARIANT: what it gives is what `bindWithState` would have made at binding time — a
+ * one-shot cache's parses are never re-parsed, so no node moves and no AST changes; the checker only appends
+ * to `value.references` (the binder's are its first `refs`), and nothing is added to the binder's owners or
+ * diagnostics after it.
+ */
+type DeferredParts = Pick<BindState, 'references' | 'owners' | 'diagOwners' | 'passes' | 'order' | 'sizes'>;
+
+class DeferredBindState implements BindState {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly globals: ReadonlyMap<string, string>;
+  readonly marks = undefined;
+  readonly #binder: Binder;
+  readonly #declared: number;
+  readonly #refs: number;
+  #made: DeferredParts | undefined;
+  constructor(readonly root: string, readonly files: Map<string, ProgramFile>, readonly value: BoundProgram, b: Binder, declared: number) {
+    this.diagnostics = b.diagnostics;
+    this.globals = b.globals;
+    this.#binder = b;
+    this.#declared = declared;
+    this.#refs = b.references.length;
+  }
+  #get(): DeferredParts {
+    if (this.#made) return this.#made;
+    const b = this.#binder;
+    const { order, sizes } = bindingOrder(this.files);
+    const passes = new Uint8Array(b.diagnostics.length).fill(1, this.#declared);
+    return (this.#made = {
+      references: b.references.slice(0, this.#refs), owners: b.owners.slice(0, this.#refs),
+      diagOwners: diagOwnersOf(b.diagnostics, order, passes), passes, order, sizes,
+    });
+  }
+  get references(): readonly Reference[] { return this.#get().references; }
+  get owners(): readonly (object | undefined)[] { return this.#get().owners; }
+  get diagOwners(): BindState['diagOwners'] { return this.#get().diagOwners; }
+  get passes(): Uint8Array { return this.#get().passes; }
+  get order(): ReadonlyMap<string, readonly object[]> { return this.#get().order; }
+  get sizes(): ReadonlyMap<string, Int32Array> { return this.#get().sizes; }
 }
 
 const SPAN_KEYS = new Set(['span', 'nameSpan', 'keySpan', 'numberSpan', 'wordSpan']);
