@@ -18,8 +18,23 @@ import { EVENT_ENTITY, EVENT_FIELDS, LEVEL_ENUM, LEVELS, EVAL_DATE, EFFECTIVE_DA
 const LEVEL_ORDER: Record<A.ClauseLevel, number> = { annex: 0, sec: 1, subsec: 2, item: 3, subitem: 4 };
 const LEVEL_NAME: Record<A.ClauseLevel, string> = { annex: '附件', sec: '一级（一、）', subsec: '二级（（一））', item: '三级（1.）', subitem: '四级（（1））' };
 
-/** Display form of one clause-number part. */
+/** `partLabel` of the parts numbered below `LABELS_KEPT`, by level and number (made when first asked for). */
+const LABELS_KEPT = 256;
+const labels: Record<A.ClauseLevel, (string | undefined)[]> = { annex: [], sec: [], subsec: [], item: [], subitem: [] };
+
+/**
+ * Display form of one clause-number part. (Kept per level and number below `LABELS_KEPT`: the binder
+ * labels every 条款 by all its parts, and a Chinese numeral is a BigInt and a formatting each time.)
+ * INVARIANT: the string `labelOf` gives for that level and number.
+ */
 export function partLabel(p: A.ClauseNumberPart): string {
+  const n = p.n;
+  if (!(n >= 0 && n < LABELS_KEPT && Number.isInteger(n))) return labelOf(p);
+  const kept = labels[p.level];
+  return (kept[n] ??= labelOf(p));
+}
+
+function labelOf(p: A.ClauseNumberPart): string {
   switch (p.level) {
     case 'annex': return `附件${p.n}`;
     case 'sec': return formatChineseNumeral(BigInt(p.n));
@@ -398,10 +413,19 @@ class Binder {
       last = lv;
       parts.push(p);
     }
-    const all = [...parentParts, ...parts];
-    const anchor = all.map(partAnchor).join('__') || 'clause';
-    const annex = all.find((p) => p.level === 'annex');
-    const rest = all.filter((p) => p.level !== 'annex').map(partLabel).join('');
+    const all = parentParts.concat(parts);
+    // (one loop: the anchors joined by “__”, the first annex, the other parts' labels — no arrays or
+    // closures per 条款, and each label made once per level and number: `partLabel`)
+    let anchor = '';
+    let annex: A.ClauseNumberPart | undefined;
+    let rest = '';
+    for (let i = 0; i < all.length; i++) {
+      const p = all[i]!;
+      anchor = i === 0 ? partAnchor(p) : `${anchor}__${partAnchor(p)}`;
+      if (p.level === 'annex') annex ??= p;
+      else rest += partLabel(p);
+    }
+    if (anchor === '') anchor = 'clause';
     const label = annex ? (rest ? `附件${annex.n} ${rest}` : `附件${annex.n}`) : rest;
     const info: ClauseInfo & { parts: A.ClauseNumberPart[] } = {
       decl: c, label, anchor, file, depth: parent ? parent.depth + 1 : 0, parts: all,
@@ -616,6 +640,15 @@ class Binder {
   }
 
   exceptions(m: MeasureInfo): void {
+    const rules = m.decl.rules;
+    let any = false;
+    for (let i = 0; i < rules.length && !any; i++) any = rules[i]!.overrides.length > 0;
+    if (!any) {
+      // No 例外于 in the measure: every rule's closure is empty — what the search below gives (it sets a
+      // rule's entry when first visiting it), without its maps, sets, arrays and closure per measure.
+      for (let i = 0; i < rules.length; i++) m.overrides.set(rules[i]!.name.text, new Set());
+      return;
+    }
     const direct = new Map<string, A.Name[]>();
     for (const r of m.decl.rules) {
       const targets: A.Name[] = [];
@@ -847,9 +880,17 @@ function entriesOf(order: ReadonlyMap<string, readonly object[]>): number {
  * of 17 table sizes per declaration and 条款 (10,361 in the 50,000-line corpus) saved.
  */
 export function bindWithState(root: string, files: Map<string, ProgramFile>, oneShot = false): Result<BoundProgram> & { state: BindState } {
+  if (oneShot) {
+    const b = new Binder(files);
+    b.declare();
+    const declared = b.diagnostics.length;
+    b.resolveNames();
+    const value = boundProgramOf(root, files, b, b.references);
+    return { value, diagnostics: b.diagnostics, state: new DeferredBindState(root, files, value, b, declared) };
+  }
   const { order, sizes } = bindingOrder(files);
   const b = new Binder(files);
-  if (!oneShot) b.marks = new Int32Array((entriesOf(order) + 1) * MARK_FIELDS);
+  b.marks = new Int32Array((entriesOf(order) + 1) * MARK_FIELDS);
   b.declare();
   const declared = b.diagnostics.length;
   b.resolveNames();
@@ -860,6 +901,51 @@ export function bindWithState(root: string, files: Map<string, ProgramFile>, one
     diagOwners: diagOwnersOf(b.diagnostics, order, passes), passes, order, sizes, globals: b.globals, marks: b.marks && b.writtenMarks(),
   };
   return { value, diagnostics: b.diagnostics, state };
+}
+
+/**
+ * The state of a one-shot binding (`bindWithState(…, true)`, `zhengce check`'s cache): what only a next
+ * binding reads — the binding order and its subtree sizes, the binder's references and their owners, the
+ * diagnostics' owners and passes — is made when first read, not after every binding (`zhengce check` binds
+ * once and never reads it: a walk of every declaration with two WeakMap entries per 条款, two copies of the
+ * reference list). INVARIANT: what it gives is what `bindWithState` would have made at binding time — a
+ * one-shot cache's parses are never re-parsed, so no node moves and no AST changes; the checker only appends
+ * to `value.references` (the binder's are its first `refs`), and nothing is added to the binder's owners or
+ * diagnostics after it.
+ */
+type DeferredParts = Pick<BindState, 'references' | 'owners' | 'diagOwners' | 'passes' | 'order' | 'sizes'>;
+
+class DeferredBindState implements BindState {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly globals: ReadonlyMap<string, string>;
+  readonly marks = undefined;
+  readonly #binder: Binder;
+  readonly #declared: number;
+  readonly #refs: number;
+  #made: DeferredParts | undefined;
+  constructor(readonly root: string, readonly files: Map<string, ProgramFile>, readonly value: BoundProgram, b: Binder, declared: number) {
+    this.diagnostics = b.diagnostics;
+    this.globals = b.globals;
+    this.#binder = b;
+    this.#declared = declared;
+    this.#refs = b.references.length;
+  }
+  #get(): DeferredParts {
+    if (this.#made) return this.#made;
+    const b = this.#binder;
+    const { order, sizes } = bindingOrder(this.files);
+    const passes = new Uint8Array(b.diagnostics.length).fill(1, this.#declared);
+    return (this.#made = {
+      references: b.references.slice(0, this.#refs), owners: b.owners.slice(0, this.#refs),
+      diagOwners: diagOwnersOf(b.diagnostics, order, passes), passes, order, sizes,
+    });
+  }
+  get references(): readonly Reference[] { return this.#get().references; }
+  get owners(): readonly (object | undefined)[] { return this.#get().owners; }
+  get diagOwners(): BindState['diagOwners'] { return this.#get().diagOwners; }
+  get passes(): Uint8Array { return this.#get().passes; }
+  get order(): ReadonlyMap<string, readonly object[]> { return this.#get().order; }
+  get sizes(): ReadonlyMap<string, Int32Array> { return this.#get().sizes; }
 }
 
 const SPAN_KEYS = new Set(['span', 'nameSpan', 'keySpan', 'numberSpan', 'wordSpan']);

@@ -6,6 +6,7 @@
 import { expect, test } from 'vitest';
 import { compile, memoryHost, ParseCache } from '../../compiler/index.js';
 import { bindIncrementally, bindWithState } from '../../compiler/semantics/binder.js';
+import { checkWith } from '../../compiler/semantics/checker.js';
 import { parseFile } from '../../compiler/syntax/index.js';
 import { SourceFile } from '../../compiler/common/source.js';
 
@@ -49,4 +50,30 @@ test('compile with a one-off cache reports what the language server cache report
   expect(first.length).toBeGreaterThan(1);
   // (the same cache again: the kept compilation, or a binding from the mark-less state)
   expect(render(oneOff)).toEqual(first);
+});
+
+test('a one-shot state made when first read is the state a binding makes at once, after the checker appended its references', () => {
+  // (diagnostics in a declaration, one of order — ZC0402 — and references of both passes)
+  const text = TEXT + '条款 二、 {\n  措施 丁 { 对象：家庭 结果 额：金额 规则 戊 { 条件：家庭.子女数 ≥ 1 额 = 1元 } }\n  指标 己 = 3\n  指标 己 = 4\n}\n';
+  const f = files(text);
+  const whole = bindWithState('/b/a.zc', f);
+  const once = bindWithState('/b/a.zc', f, true);
+  // the checker appends to the bound program's references (the binder's stay the first ones)
+  const before = once.value.references.length;
+  checkWith(once.value);
+  expect(once.value.references.length).toBeGreaterThan(before);
+  const parts = (s: typeof whole.state) => ({
+    references: s.references.map((x) => `${x.target} ${x.span.start}`),
+    owners: s.owners,
+    diagOwners: s.diagOwners,
+    passes: [...s.passes],
+    order: [...s.order].map(([p, o]) => [p, o]),
+    sizes: [...s.sizes].map(([p, z]) => [p, [...z]]),
+  });
+  expect(whole.diagnostics.map((d) => d.code)).toEqual(['ZC0402', 'ZC0401']);
+  expect(parts(once.state)).toEqual(parts(whole.state));
+  // (the same declarations: the AST's own nodes, but for the built-in 事件 entity each binder makes)
+  expect(once.state.owners.every((o, i) => o === whole.state.owners[i] || (o as { span?: { file: string } } | undefined)?.span?.file === '<内置>')).toBe(true);
+  expect(once.state.diagnostics).toBe(once.diagnostics);
+  expect(once.state.globals).toEqual(whole.state.globals);
 });
