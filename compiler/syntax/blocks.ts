@@ -66,13 +66,14 @@ export function blockEnds(tokens: readonly IToken[]): number[] {
  * `toEnd`: the range runs to the end of the file (the last block takes what follows
  * the last boundary). Otherwise the range must end exactly with a block's closing "}"
  * — returns undefined when it does not (the caller widens the range).
- * Throws RangeError on absurd nesting (the caller reports ZC0204).
+ * Throws RangeError on absurd nesting (the caller reports ZC0204). `knownEnds`: `blockEnds(tokens)` when the
+ * caller has it (lexRange's `ends`).
  */
 export function parseBlocks(
   source: SourceFile, start: number, end: number, tokens: IToken[], comments: IToken[], lexDiagnostics: Diagnostic[], unexpected: number[],
-  toEnd: boolean, keepCst: boolean, oneShot = false,
+  toEnd: boolean, keepCst: boolean, oneShot = false, knownEnds?: number[],
 ): Block[] | undefined {
-  const ends = blockEnds(tokens);
+  const ends = knownEnds ?? blockEnds(tokens);
   const lastEnd = ends.length ? tokenEnd(tokens[ends[ends.length - 1]! - 1]!) : start;
   if (!toEnd && (ends.length === 0 || ends[ends.length - 1] !== tokens.length || lastEnd !== end)) return undefined;
   const ranges: { from: number; to: number; t0: number; t1: number }[] = [];

@@ -118,11 +118,12 @@ export interface ParseOptions {
 export function parseFile(source: SourceFile, opts: ParseOptions = {}, lexed?: ReturnType<typeof lexRange>): Result<ParsedFile> {
   const l = lexed ?? lexRange(source, 0, source.text.length);
   const lexAll = () => mergeByStart(l.diagnostics, unexpectedDiagnostics(source, [l.value.unexpected]));
-  const depth = nestingDepth(l.value.tokens).depth;
+  // (lexRange counted the nesting and found the block ends while it compacted the tokens: `nestingDepth(tokens).depth`, `blockEnds(tokens)`)
+  const depth = l.value.depth;
   if (depth > MAX_NESTING) return tooDeepResult(source, l.value.tokens, l.value.comments, lexAll(), false);
   let blocks: Block[];
   try {
-    blocks = parseBlocks(source, 0, source.text.length, l.value.tokens, l.value.comments, l.diagnostics, l.value.unexpected, true, !!opts.keepCst, !!opts.oneShot)!;
+    blocks = parseBlocks(source, 0, source.text.length, l.value.tokens, l.value.comments, l.diagnostics, l.value.unexpected, true, !!opts.keepCst, !!opts.oneShot, l.value.ends)!;
   } catch (e) {
     return tooDeepResult(source, l.value.tokens, l.value.comments, lexAll(), e);
   }
