@@ -811,16 +811,16 @@ export function parseBlock(
   for (const x of lexDiagnostics) if (x.severity === 'error') lexErrors.push(x.span.start);
   for (let k = 0; k < unexpected.length; k += 2) lexErrors.push(unexpected[k]!);
   lexErrors.sort((a, b) => a - b);
-  const w = view?.w ?? { v: tokens, sfx: tokens.length, delta: 0, copies: new Map() };
-  const t0 = view ? view.t0 : 0;
-  const t1 = view ? view.t1 : tokens.length;
-  const env: Env = { source, w, lexErrors, reuse: view?.reuse };
   const whole = oneShot && !view ? parseFast(source, tokens) : undefined;
   let u: UnitOut | undefined = whole && { items: whole, quotes: [], parseD: [], astD: [], errors: false };
-  u ??= blockUnits(env, t0, t1, start, end);
+  // (the token view and the units' environment only when the block is parsed in units: not for a one-shot block taken whole)
+  const w = u ? undefined : view?.w ?? { v: tokens, sfx: tokens.length, delta: 0, copies: new Map() };
+  const t0 = view ? view.t0 : 0;
+  const t1 = view ? view.t1 : tokens.length;
+  if (u === undefined) u = blockUnits({ source, w: w!, lexErrors, reuse: view?.reuse }, t0, t1, start, end);
   if (u === undefined) {
     const ts: IToken[] = [];
-    for (let i = t0; i < t1; i++) ts.push(get(w, i));
+    for (let i = t0; i < t1; i++) ts.push(get(w!, i));
     const p = parseTokens(source, ts);
     const errors: number[] = [];
     for (const x of lexDiagnostics) if (x.severity === 'error') errors.push(x.span.start);

@@ -168,8 +168,10 @@ function assemble(source: SourceFile, blocks: Block[], keepCst: boolean): Result
   const parseD: Diagnostic[] = [];
   const astD: Diagnostic[] = [];
   let syntaxErrors = false;
-  for (const b of blocks) {
-    for (const i of b.items) items.push(i);
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k]!;
+    const bi = b.items;
+    for (let i = 0; i < bi.length; i++) items.push(bi[i]!);
     for (const d of b.lexDiagnostics) lexD.push(d);
     for (const d of b.parseDiagnostics) parseD.push(d);
     for (const d of b.astDiagnostics) astD.push(d);

@@ -172,7 +172,8 @@ const isNamePiece = (t: IToken | undefined): boolean => t !== undefined && (t.to
 function numeralNameEnd(text: string, tokens: readonly IToken[], i: number, prev: IToken | undefined): number {
   const start = tokens[i]!.startOffset;
   if (isNamePiece(prev) && tokenEnd(prev!) === start) return -1;
-  for (const word of NUMERAL_NAMES) {
+  for (let w = 0; w < NUMERAL_NAMES.length; w++) {
+    const word = NUMERAL_NAMES[w]!;
     if (!text.startsWith(word, start)) continue;
     const end = start + word.length;
     let j = i;

@@ -14,6 +14,9 @@ import { SourceFile } from '../../compiler/common/source.js';
 import { lex } from '../../compiler/syntax/lexer.js';
 import { parseTokens, useAstParser } from '../../compiler/syntax/parser.js';
 import { parseFile, type ParsedFile } from '../../compiler/syntax/index.js';
+import { CATEGORY_TABLES } from '../../compiler/syntax/ast-parser.js';
+import { allTokens } from '../../compiler/syntax/tokens.js';
+import { tokenMatcher, type IToken } from 'chevrotain';
 import { FRAGMENTS, INPUTS, SOURCES, applyEdit, editArbitrary, generatedCorpus } from './front-end-inputs.js';
 
 const RUNS = Number(process.env['ZC_AST_PARSER_RUNS'] ?? 150);
@@ -59,6 +62,19 @@ test('the valid policies are parsed by ast-parser.ts (the comparison is not vacu
   }
   expect(valid).toBeGreaterThan(10);
   expect(taken).toBe(valid);
+});
+
+test("the parser's category tables answer as Chevrotain's tokenMatcher for every token type", () => {
+  expect(CATEGORY_TABLES.size).toBe(5);
+  for (const [category, table] of CATEGORY_TABLES) {
+    let members = 0;
+    for (const t of allTokens) {
+      const is = tokenMatcher({ image: '', startOffset: 0, tokenTypeIdx: t.tokenTypeIdx!, tokenType: t } as IToken, category);
+      expect(table[t.tokenTypeIdx!] === 1, `${t.name} in ${category.name}`).toBe(is);
+      if (is) members++;
+    }
+    expect(members, category.name).toBeGreaterThan(1);
+  }
 });
 
 test('a generated benchmark corpus parses the same both ways', () => {
