@@ -160,6 +160,23 @@ export function unexpectedDiagnostics(file: SourceFile, lists: readonly (readonl
  * equals lexing the whole file). Runs of unrecognised characters are returned as
  * `unexpected`, not as diagnostics: the per-file cap is the caller's (`unexpectedDiagnostics`).
  */
+/**
+ * What `lexRangeOf`'s walk does with a token, by its type's `tokenTypeIdx`: NOTHING (kept as it is — every type
+ * not listed), NAME_ROLE (a structural word or a 类别 word), BRACKET (counted), OTHER (a numeral, an operator
+ * word, an unrecognised character, a bad string or quoted name, a quoted name: the checks below).
+ */
+const NOTHING = 0;
+const NAME_ROLE = 1;
+const BRACKET = 2;
+const OTHER = 3;
+const ROLE: Uint8Array = (() => {
+  const table = new Uint8Array(Math.max(...lexingOrder.map((t) => t.tokenTypeIdx!)) + 1);
+  table[Name.tokenTypeIdx!] = NAME_ROLE;
+  for (const t of [LBrace, RBrace, LParen, RParen]) table[t.tokenTypeIdx!] = BRACKET;
+  for (const t of [ChineseNumber, Word, Unexpected, BadString, BadQuotedName, QuotedName]) table[t.tokenTypeIdx!] = OTHER;
+  return table;
+})();
+
 /** NUMERAL_NAMES' first UTF-16 units (1), by unit: a table read per name, not a Set. */
 const numeralNameStarts = new Uint8Array(0x10000);
 for (const x of NUMERAL_NAMES) numeralNameStarts[x.charCodeAt(0)] = 1;
@@ -210,6 +227,8 @@ function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<Rang
       // Unreachable in practice (Unexpected matches any code point) — kept as a safety net.
       diagnostics.push(diag('ZC0101', file.span(start0 + e.offset, start0 + e.offset + Math.max(1, e.length)), `无法识别的字符`));
     }
+    // (endOffset from the image: the walk below reads it as set, as scan sets it)
+    for (const t of tokens) t.endOffset = t.startOffset + t.image.length - 1;
     if (start0 !== 0) {
       // INVARIANT: offsets into the file, not the slice (endOffset too: tokens are created with it)
       for (const t of tokens) {
@@ -233,9 +252,15 @@ function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<Rang
   const ends: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    // (most tokens — punctuation, strings, numbers, units — need nothing here: one table read, and kept as they are)
+    const role = ROLE[t.tokenTypeIdx];
+    if (role === NOTHING) {
+      if (w !== i) tokens[w] = t;
+      w++;
+      continue;
+    }
     const start = t.startOffset;
-    const end = start + t.image.length; // (tokenEnd)
-    t.endOffset = end - 1; // (offset-only tracking leaves it unset; the parser's node locations need it)
+    const end = start + t.image.length; // (tokenEnd; endOffset is end - 1 already)
     const ty = t.tokenType;
     if ((ty === Name || ty === ChineseNumber) && numeralNameStarts[file.text.charCodeAt(start)] === 1) {
       const j = numeralNameEnd(file.text, tokens, i, w > 0 ? tokens[w - 1] : undefined);
@@ -251,24 +276,24 @@ function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<Rang
         continue;
       }
     }
-    if (ty === Name) {
+    if (role === NAME_ROLE) {
       const k = WORD_KEYWORD_TOKENS.get(t.image);
       // (after “.” a structural word is a field name: 事件.类别)
       if (k !== undefined && (w > 0 ? tokens[w - 1]!.tokenType : undefined) !== Dot) {
         t.tokenType = k;
         t.tokenTypeIdx = k.tokenTypeIdx!;
       }
-    } else if (ty === LBrace) {
-      braces++;
-      if (++nesting > depth) depth = nesting;
-    } else if (ty === RBrace) {
-      if (nesting > 0) nesting--;
-      if (braces > 0) braces--;
-      if (braces === 0) ends.push(w + 1);
-    } else if (ty === LParen) {
-      if (++nesting > depth) depth = nesting;
-    } else if (ty === RParen) {
-      if (nesting > 0) nesting--;
+    } else if (role === BRACKET) {
+      if (ty === LBrace) {
+        braces++;
+        if (++nesting > depth) depth = nesting;
+      } else if (ty === RBrace) {
+        if (nesting > 0) nesting--;
+        if (braces > 0) braces--;
+        if (braces === 0) ends.push(w + 1);
+      } else if (ty === LParen) {
+        if (++nesting > depth) depth = nesting;
+      } else if (nesting > 0) nesting--; // RParen
     } else if (ty === Word) {
       const k = keywordTokenOf(t.image)!;
       t.tokenType = k;
@@ -338,7 +363,8 @@ function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<Rang
     } else if (ty === QuotedName && t.image.length === 2) {
       diagnostics.push(diag('ZC0107', file.span(start, end), '名称引号中没有内容'));
     }
-    tokens[w++] = t;
+    if (w !== i) tokens[w] = t;
+    w++;
   }
   tokens.length = w;
   return { value: { tokens, comments, unexpected, depth, ends }, diagnostics };

@@ -126,6 +126,24 @@ test(`random strings over the lexer's special characters scan the same both ways
   fc.assert(fc.property(randomText, (t) => expectSameTokens(t, JSON.stringify(t))), { numRuns: RUNS * 10 });
 });
 
+test(`lexRange leaves no token of a type it re-types or drops, and reports each lexical diagnostic (${RUNS * 10} texts)`, () => {
+  // (its walk skips the tokens whose type needs nothing: every type that does must be looked at)
+  const retyped = new Set(['Word', 'BadString', 'BadQuotedName', 'Unexpected']);
+  fc.assert(
+    fc.property(randomText, (t) => {
+      for (const x of lexRange(new SourceFile('类型.zc', t), 0, t.length).value.tokens) expect(retyped.has(x.tokenType.name), `${x.tokenType.name} in ${JSON.stringify(t)}`).toBe(false);
+    }),
+    { numRuns: RUNS * 10 },
+  );
+  const codes = (t: string) => lexRange(new SourceFile('诊断.zc', t), 0, t.length).diagnostics.map((d) => d.code);
+  expect(codes('甲 "乙')).toStrictEqual(['ZC0102']);
+  expect(codes('甲及以上乙')).toStrictEqual(['ZC0103']);
+  expect(codes('「甲')).toStrictEqual(['ZC0104']);
+  expect(codes('「」')).toStrictEqual(['ZC0107']);
+  expect(codes('统一规划')).toStrictEqual(['ZC0108']);
+  expect(lexRange(new SourceFile('类别.zc', '类别：一般'), 0, 6).value.tokens.map((x) => x.image)).toStrictEqual(['类别', '：', '一般']);
+});
+
 test(`lexRange counts the bracket nesting and the block ends as nestingDepth and blockEnds do: stray closers, unrecognised characters and 类别 words between brackets (${RUNS * 10} texts)`, () => {
   const brackets = fc.array(fc.constantFrom('{', '}', '｛', '｝', '(', ')', '（', '）', '甲', ' ', '😀', '§', '一般', '条款一致', '"', '「'), { maxLength: 60 }).map((a) => a.join(''));
   fc.assert(fc.property(fc.oneof(brackets, randomText), (t) => expectSameLex(t)), { numRuns: RUNS * 10 });
