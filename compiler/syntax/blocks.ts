@@ -71,7 +71,7 @@ export function blockEnds(tokens: readonly IToken[]): number[] {
  */
 export function parseBlocks(
   source: SourceFile, start: number, end: number, tokens: IToken[], comments: IToken[], lexDiagnostics: Diagnostic[], unexpected: number[],
-  toEnd: boolean, keepCst: boolean, oneShot = false, knownEnds?: number[],
+  toEnd: boolean, keepCst: boolean, oneShot = false, knownEnds?: number[], dropTokens = false,
 ): Block[] | undefined {
   const ends = knownEnds ?? blockEnds(tokens);
   const lastEnd = ends.length ? tokenEnd(tokens[ends[ends.length - 1]! - 1]!) : start;
@@ -90,8 +90,19 @@ export function parseBlocks(
   let c = 0;
   let d = 0;
   let u = 0;
-  for (const r of ranges) {
-    const bt = tokens.slice(r.t0, r.t1);
+  // `dropTokens`: each block gives its tokens up once it is parsed, and `tokens` is emptied once split — the
+  // tokens of a block die young instead of living (and being copied by every scavenge) until the whole file
+  // is parsed. INVARIANT: only for a caller that reads no token of the parse afterwards (parseFile's one-shot
+  // parse without a CST: a ParseCache with keepTokens: false empties them anyway).
+  const slices = dropTokens ? ranges.map((r) => tokens.slice(r.t0, r.t1)) : undefined;
+  if (dropTokens) tokens.length = 0;
+  for (let ri = 0; ri < ranges.length; ri++) {
+    const r = ranges[ri]!;
+    let bt: IToken[];
+    if (slices) {
+      bt = slices[ri]!;
+      slices[ri] = NO_TOKENS;
+    } else bt = tokens.slice(r.t0, r.t1);
     const bc: IToken[] = [];
     while (c < comments.length && comments[c]!.startOffset < r.to) bc.push(comments[c++]!);
     const ld: Diagnostic[] = [];
@@ -99,6 +110,7 @@ export function parseBlocks(
     const u0 = u;
     while (u < unexpected.length && unexpected[u]! < r.to) u += 2;
     blocks.push(parseBlock(source, r.from, r.to, bt, bc, ld, unexpected.slice(u0, u), keepCst, undefined, oneShot));
+    if (dropTokens) bt.length = 0;
   }
   // (anything left — impossible for ordered input — goes to the last block, never dropped)
   if (blocks.length && (c < comments.length || d < lexDiagnostics.length || u < unexpected.length)) {
@@ -109,6 +121,9 @@ export function parseBlocks(
   }
   return blocks;
 }
+
+/** The placeholder of a block's token slice once taken (`parseBlocks` with `dropTokens`). */
+const NO_TOKENS: IToken[] = [];
 
 /** The file-level CST the formatter reads: the blocks' `topItem`s under one `file` node. */
 export function joinCst(blocks: readonly Block[]): CstNode {

@@ -109,6 +109,25 @@ function expectOneShotSame(path: string, text: string): void {
   expect(whole.value.syntaxErrors, path).toBe(units.value.syntaxErrors);
 }
 
+test('a one-shot parse gives its tokens up as its blocks are parsed (not with a CST); a parser out of stack still reports where the nesting is deepest', () => {
+  const text = generatedCorpus()[0]!.text;
+  const sf = new SourceFile('放弃.zc', text);
+  const whole = parseFile(sf, { oneShot: true });
+  expect(whole.value.tokens).toStrictEqual([]);
+  expect(whole.value.comments.length).toBe(parseFile(sf).value.comments.length);
+  expect(whole.value.blocks!.every((b) => b.tokens.length === 0)).toBe(true);
+  const withCst = parseFile(sf, { oneShot: true, keepCst: true });
+  expect(withCst.value.tokens).toStrictEqual(parseFile(sf).value.tokens);
+  expect(withCst.value.cst).toStrictEqual(parseFile(sf, { keepCst: true }).value.cst);
+  // (thousands of 非 in a row: the bracket nesting is within the limit, the parser's stack is not)
+  for (const deep of ['性质 甲 { 断言：' + '非 '.repeat(100_000) + '是 }', `指标 乙 = ${'（'.repeat(60)}1${'）'.repeat(60)}\n性质 甲 { 断言：${'非 '.repeat(100_000)}是 }`]) {
+    const one = parseFile(new SourceFile('深.zc', deep), { oneShot: true });
+    const all = parseFile(new SourceFile('深.zc', deep));
+    expect(one.diagnostics.map((d) => d.code)).toContain('ZC0204');
+    expect(one.diagnostics).toStrictEqual(all.diagnostics);
+  }
+});
+
 test('a one-shot parse equals the parse in units: every .zc file under policies/ and test/, the generated corpus', () => {
   for (const { path, text } of INPUTS) expectOneShotSame(path, text);
   for (const { path, text } of generatedCorpus()) expectOneShotSame(path, text);
