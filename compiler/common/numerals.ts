@@ -163,8 +163,17 @@ function formatPositive(n: bigint, atStart: boolean): string {
 export function formatChineseNumeral(n: bigint): string {
   if (n < 0n) throw new RangeError(`formatChineseNumeral: negative value ${n}`);
   if (n === 0n) return '零';
+  if (n < SMALL) {
+    // (the binder labels every 条款 number part: the same few numbers, each formatted once per process)
+    const k = Number(n);
+    return (smallNumerals[k] ??= formatPositive(n, true));
+  }
   return formatPositive(n, true);
 }
+
+/** Numbers below this are formatted once (`smallNumerals`, by number); preallocated: fast holey elements. */
+const SMALL = 1024n;
+const smallNumerals: (string | undefined)[] = new Array<string | undefined>(Number(SMALL));
 
 // ---------------------------------------------------------------------------
 // Parsing

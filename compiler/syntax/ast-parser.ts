@@ -43,6 +43,26 @@ const CONTINUES: Uint8Array = (() => {
   return table;
 })();
 
+/**
+ * `tokenMatcher(x, c)` for the categories this parser asks about, as tables by `tokenTypeIdx` (1: the type
+ * is `c` or one of its members): a typed-array read, not Chevrotain's matcher — whose read of the category's
+ * own fields sees the token types' eight object shapes (megamorphic).
+ */
+function categoryTable(c: TokenType): Uint8Array {
+  const table = new Uint8Array(Math.max(...T.allTokens.map((t) => t.tokenTypeIdx!)) + 1);
+  for (const t of T.allTokens) if (tokenMatcher({ tokenTypeIdx: t.tokenTypeIdx, tokenType: t } as IToken, c)) table[t.tokenTypeIdx!] = 1;
+  return table;
+}
+const IS_ATTR_KEY = categoryTable(T.AttrKey);
+const IS_LEGAL_SUFFIX = categoryTable(T.LegalSuffix);
+const IS_LEGAL_PREFIX = categoryTable(T.LegalPrefix);
+const IS_PERIOD = categoryTable(T.PeriodKeyword);
+const IS_TYPE_KEYWORD = categoryTable(T.TypeKeyword);
+/** The category tables by category (test/syntax/ast-parser.test.ts compares them with Chevrotain's matcher). */
+export const CATEGORY_TABLES: ReadonlyMap<TokenType, Uint8Array> = new Map([
+  [T.AttrKey, IS_ATTR_KEY], [T.LegalSuffix, IS_LEGAL_SUFFIX], [T.LegalPrefix, IS_LEGAL_PREFIX], [T.PeriodKeyword, IS_PERIOD], [T.TypeKeyword, IS_TYPE_KEYWORD],
+]);
+
 class AstParser {
   private pos = 0;
   /**
@@ -82,16 +102,18 @@ class AstParser {
     const x = this.toks[this.pos];
     return x !== undefined && x.tokenType === t;
   }
-  private atCat(t: TokenType): boolean {
+  /** At a token of a category (`table`: one of the category tables above). */
+  private atCat(table: Uint8Array): boolean {
     const x = this.toks[this.pos];
-    return x !== undefined && tokenMatcher(x, t);
+    return x !== undefined && table[x.tokenTypeIdx] === 1;
   }
   private next(): IToken {
     return this.toks[this.pos++]!;
   }
   private expect(t: TokenType): IToken {
     const x = this.toks[this.pos];
-    if (x === undefined || !tokenMatcher(x, t)) throw GIVE_UP;
+    // (the type itself, else a category's member: Chevrotain's matcher)
+    if (x === undefined || (x.tokenType !== t && !tokenMatcher(x, t))) throw GIVE_UP;
     this.pos++;
     return x;
   }
@@ -254,7 +276,7 @@ class AstParser {
 
   private typeRef(): A.TypeRef {
     const p0 = this.pos;
-    if (!this.atCat(T.TypeKeyword)) {
+    if (!this.atCat(IS_TYPE_KEYWORD)) {
       const name = this.name();
       return this.b.namedType(this.spanFrom(p0), name)!;
     }
@@ -305,7 +327,7 @@ class AstParser {
       if (x === undefined) break;
       const t = x.tokenType;
       if (t === T.Doubt && this.doubtIsDecl()) this.put(this.doubtDecl());
-      else if (tokenMatcher(x, T.AttrKey)) attrs.push(this.attribute());
+      else if (IS_ATTR_KEY[x.tokenTypeIdx] === 1) attrs.push(this.attribute());
       else if (t === T.Clause) this.put(this.clauseDecl());
       else if (t === T.Measure) this.put(this.measureDecl());
       else if (t === T.Qualitative) this.put(this.qualDecl());
@@ -355,7 +377,7 @@ class AstParser {
       if (x === undefined) break;
       const t = x.tokenType;
       if (t === T.Doubt && this.doubtIsDecl()) this.put(this.doubtDecl());
-      else if (tokenMatcher(x, T.AttrKey)) attrs.push(this.attribute());
+      else if (IS_ATTR_KEY[x.tokenTypeIdx] === 1) attrs.push(this.attribute());
       else if (t === T.Outcome) {
         const o = this.outcomeDecl();
         if (o) this.put(o);
@@ -403,7 +425,7 @@ class AstParser {
     const name = this.name();
     this.expect(T.Colon);
     const type = this.typeRef();
-    const period = this.atCat(T.PeriodKeyword) ? this.next() : undefined;
+    const period = this.atCat(IS_PERIOD) ? this.next() : undefined;
     const required = this.at(T.Required);
     if (required) this.pos++;
     return this.b.outcomeDecl(this.spanFrom(p0), name, type, period, required);
@@ -427,7 +449,7 @@ class AstParser {
     const m = this.mark(); // the assignments
     this.expect(T.LBrace);
     for (;;) {
-      if (this.atCat(T.AttrKey)) attrs.push(this.attribute());
+      if (this.atCat(IS_ATTR_KEY)) attrs.push(this.attribute());
       else if (this.atName()) {
         const a0 = this.pos;
         const target = this.name();
@@ -449,7 +471,7 @@ class AstParser {
     const m = this.mark(); // the readings
     this.expect(T.LBrace);
     for (;;) {
-      if (this.atCat(T.AttrKey)) attrs.push(this.attribute());
+      if (this.atCat(IS_ATTR_KEY)) attrs.push(this.attribute());
       else if (this.at(T.Reading)) {
         const r0 = this.pos++;
         const rn = this.name();
@@ -469,7 +491,7 @@ class AstParser {
     const m = this.mark();
     this.expect(T.LBrace);
     for (;;) {
-      if (this.atCat(T.AttrKey)) this.put(this.attribute());
+      if (this.atCat(IS_ATTR_KEY)) this.put(this.attribute());
       else if (!this.semi()) break;
     }
     this.expect(T.RBrace);
@@ -567,7 +589,7 @@ class AstParser {
     else if (ft === T.NumberLit || ft === T.ChineseNumber) i = this.la(2)?.tokenType === T.Unit ? 3 : 2;
     else return true;
     const after = this.la(i);
-    if (after !== undefined && (tokenMatcher(after, T.LegalSuffix) || after.tokenType === T.Dash || after.tokenType === T.RangeWord)) return true;
+    if (after !== undefined && (IS_LEGAL_SUFFIX[after.tokenTypeIdx] === 1 || after.tokenType === T.Dash || after.tokenType === T.RangeWord)) return true;
     if (after === undefined) return false;
     const before = this.la(i - 1)!;
     const text = this.file.text;
@@ -591,12 +613,12 @@ class AstParser {
     else if (t === T.EqEq || t === T.Is) op = '=';
     else if (t === T.Greater) op = '>';
     else if (t === T.Less) op = '<';
-    else if (tokenMatcher(x, T.LegalPrefix)) op = LEGAL_PREFIX[x.image]!;
+    else if (IS_LEGAL_PREFIX[x.tokenTypeIdx] === 1) op = LEGAL_PREFIX[x.image]!;
     if (op !== undefined) {
       this.pos++;
       const right = this.addExpr();
       const span = this.spanFrom(p0);
-      return tokenMatcher(x, T.LegalPrefix) ? { kind: 'compare', op, left, right, span, word: x.image } : { kind: 'compare', op, left, right, span };
+      return IS_LEGAL_PREFIX[x.tokenTypeIdx] === 1 ? { kind: 'compare', op, left, right, span, word: x.image } : { kind: 'compare', op, left, right, span };
     }
     if (t === T.In || t === T.NotIn) {
       this.pos++;
@@ -618,7 +640,7 @@ class AstParser {
     let bound = this.literal();
     const b1 = this.pos;
     const suffix = this.la();
-    if (suffix !== undefined && tokenMatcher(suffix, T.LegalSuffix)) {
+    if (suffix !== undefined && IS_LEGAL_SUFFIX[suffix.tokenTypeIdx] === 1) {
       this.pos++;
       return { kind: 'compare', op: LEGAL_SUFFIX[suffix.image]!, left, right: bound, span: this.spanFrom(p0), word: suffix.image };
     }
@@ -760,8 +782,8 @@ class AstParser {
     if (t === T.SameDay) return { kind: 'dayAnchor', which: 'sameDay', span: this.tokSpan(x) };
     if (t === T.NextDay) return { kind: 'dayAnchor', which: 'nextDay', span: this.tokSpan(x) };
     if (t === T.It) return { kind: 'it', span: this.tokSpan(x) };
-    if (tokenMatcher(x, T.PeriodKeyword)) return { kind: 'period', period: PERIODS[x.image]!, span: this.tokSpan(x) };
-    if (tokenMatcher(x, T.TypeKeyword)) {
+    if (IS_PERIOD[x.tokenTypeIdx] === 1) return { kind: 'period', period: PERIODS[x.image]!, span: this.tokSpan(x) };
+    if (IS_TYPE_KEYWORD[x.tokenTypeIdx] === 1) {
       const callee: A.Name = { text: x.image, span: this.tokSpan(x), quoted: false };
       this.expect(T.LParen);
       const args = this.args();

@@ -66,13 +66,14 @@ export function blockEnds(tokens: readonly IToken[]): number[] {
  * `toEnd`: the range runs to the end of the file (the last block takes what follows
  * the last boundary). Otherwise the range must end exactly with a block's closing "}"
  * — returns undefined when it does not (the caller widens the range).
- * Throws RangeError on absurd nesting (the caller reports ZC0204).
+ * Throws RangeError on absurd nesting (the caller reports ZC0204). `knownEnds`: `blockEnds(tokens)` when the
+ * caller has it (lexRange's `ends`).
  */
 export function parseBlocks(
   source: SourceFile, start: number, end: number, tokens: IToken[], comments: IToken[], lexDiagnostics: Diagnostic[], unexpected: number[],
-  toEnd: boolean, keepCst: boolean, oneShot = false,
+  toEnd: boolean, keepCst: boolean, oneShot = false, knownEnds?: number[], dropTokens = false,
 ): Block[] | undefined {
-  const ends = blockEnds(tokens);
+  const ends = knownEnds ?? blockEnds(tokens);
   const lastEnd = ends.length ? tokenEnd(tokens[ends[ends.length - 1]! - 1]!) : start;
   if (!toEnd && (ends.length === 0 || ends[ends.length - 1] !== tokens.length || lastEnd !== end)) return undefined;
   const ranges: { from: number; to: number; t0: number; t1: number }[] = [];
@@ -89,8 +90,19 @@ export function parseBlocks(
   let c = 0;
   let d = 0;
   let u = 0;
-  for (const r of ranges) {
-    const bt = tokens.slice(r.t0, r.t1);
+  // `dropTokens`: each block gives its tokens up once it is parsed, and `tokens` is emptied once split — the
+  // tokens of a block die young instead of living (and being copied by every scavenge) until the whole file
+  // is parsed. INVARIANT: only for a caller that reads no token of the parse afterwards (parseFile's one-shot
+  // parse without a CST: a ParseCache with keepTokens: false empties them anyway).
+  const slices = dropTokens ? ranges.map((r) => tokens.slice(r.t0, r.t1)) : undefined;
+  if (dropTokens) tokens.length = 0;
+  for (let ri = 0; ri < ranges.length; ri++) {
+    const r = ranges[ri]!;
+    let bt: IToken[];
+    if (slices) {
+      bt = slices[ri]!;
+      slices[ri] = NO_TOKENS;
+    } else bt = tokens.slice(r.t0, r.t1);
     const bc: IToken[] = [];
     while (c < comments.length && comments[c]!.startOffset < r.to) bc.push(comments[c++]!);
     const ld: Diagnostic[] = [];
@@ -98,6 +110,7 @@ export function parseBlocks(
     const u0 = u;
     while (u < unexpected.length && unexpected[u]! < r.to) u += 2;
     blocks.push(parseBlock(source, r.from, r.to, bt, bc, ld, unexpected.slice(u0, u), keepCst, undefined, oneShot));
+    if (dropTokens) bt.length = 0;
   }
   // (anything left — impossible for ordered input — goes to the last block, never dropped)
   if (blocks.length && (c < comments.length || d < lexDiagnostics.length || u < unexpected.length)) {
@@ -108,6 +121,9 @@ export function parseBlocks(
   }
   return blocks;
 }
+
+/** The placeholder of a block's token slice once taken (`parseBlocks` with `dropTokens`). */
+const NO_TOKENS: IToken[] = [];
 
 /** The file-level CST the formatter reads: the blocks' `topItem`s under one `file` node. */
 export function joinCst(blocks: readonly Block[]): CstNode {
@@ -810,16 +826,16 @@ export function parseBlock(
   for (const x of lexDiagnostics) if (x.severity === 'error') lexErrors.push(x.span.start);
   for (let k = 0; k < unexpected.length; k += 2) lexErrors.push(unexpected[k]!);
   lexErrors.sort((a, b) => a - b);
-  const w = view?.w ?? { v: tokens, sfx: tokens.length, delta: 0, copies: new Map() };
-  const t0 = view ? view.t0 : 0;
-  const t1 = view ? view.t1 : tokens.length;
-  const env: Env = { source, w, lexErrors, reuse: view?.reuse };
   const whole = oneShot && !view ? parseFast(source, tokens) : undefined;
   let u: UnitOut | undefined = whole && { items: whole, quotes: [], parseD: [], astD: [], errors: false };
-  u ??= blockUnits(env, t0, t1, start, end);
+  // (the token view and the units' environment only when the block is parsed in units: not for a one-shot block taken whole)
+  const w = u ? undefined : view?.w ?? { v: tokens, sfx: tokens.length, delta: 0, copies: new Map() };
+  const t0 = view ? view.t0 : 0;
+  const t1 = view ? view.t1 : tokens.length;
+  if (u === undefined) u = blockUnits({ source, w: w!, lexErrors, reuse: view?.reuse }, t0, t1, start, end);
   if (u === undefined) {
     const ts: IToken[] = [];
-    for (let i = t0; i < t1; i++) ts.push(get(w, i));
+    for (let i = t0; i < t1; i++) ts.push(get(w!, i));
     const p = parseTokens(source, ts);
     const errors: number[] = [];
     for (const x of lexDiagnostics) if (x.severity === 'error') errors.push(x.span.start);

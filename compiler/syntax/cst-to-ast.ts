@@ -577,7 +577,9 @@ export class Builder {
   /** Index attributes by key; report unknown and duplicate keys. */
   attrs(list: readonly A.Attribute[], allowed: Record<string, 'one' | 'many'>, where: string): Map<string, A.Attribute> {
     const out = new Map<string, A.Attribute>();
-    for (const a of list) {
+    // (indexed loops in these per-declaration rules: a for…of in code not yet optimized allocates an iterator and a result object per item)
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i]!;
       const mode = allowed[a.key];
       if (!mode) {
         this.err('ZC0312', a.keySpan, `${where}中不能使用“${a.key}”`, { help: `${where}中可用：${Object.keys(allowed).join('、')}` });
@@ -602,7 +604,9 @@ export class Builder {
   strings(a: A.Attribute | undefined): A.StrLit[] {
     if (!a) return [];
     const out: A.StrLit[] = [];
-    for (const v of a.values) {
+    const vs = a.values;
+    for (let i = 0; i < vs.length; i++) {
+      const v = vs[i]!;
       if (v.expr.kind === 'string' && !v.rangeEnd) out.push({ value: v.expr.value, span: v.expr.span });
       else this.err('ZC0311', v.span, `“${a.key}”的值应为带引号的文字 "…"`);
     }
@@ -614,7 +618,9 @@ export class Builder {
   names(a: A.Attribute | undefined): A.Name[] {
     if (!a) return [];
     const out: A.Name[] = [];
-    for (const v of a.values) {
+    const vs = a.values;
+    for (let i = 0; i < vs.length; i++) {
+      const v = vs[i]!;
       if (v.expr.kind === 'name' && !v.rangeEnd) out.push(v.expr.name);
       else this.err('ZC0311', v.span, `“${a.key}”的值应为名称`);
     }

@@ -107,6 +107,10 @@ export interface ParseOptions {
    * takes whole (no syntax error, no AST diagnostic) is parsed whole, not in units: the units of a 条款
    * exist to keep an error inside its item and to be reused by `reparseFile`, and for such a block they
    * give the same AST (test/syntax/ast-parser.test.ts compares both). None of its 条款 is reusable.
+   * Without `keepCst` (and without `lexed`), each block gives its tokens up as soon as it is parsed: the
+   * parse's `tokens` is empty (its `comments` are kept) — a `ParseCache` with `keepTokens: false` empties
+   * them afterwards anyway; given up earlier, a long file's tokens die young instead of being copied by
+   * the scavenges of its whole parse.
    */
   readonly oneShot?: boolean;
 }
@@ -118,13 +122,18 @@ export interface ParseOptions {
 export function parseFile(source: SourceFile, opts: ParseOptions = {}, lexed?: ReturnType<typeof lexRange>): Result<ParsedFile> {
   const l = lexed ?? lexRange(source, 0, source.text.length);
   const lexAll = () => mergeByStart(l.diagnostics, unexpectedDiagnostics(source, [l.value.unexpected]));
-  const depth = nestingDepth(l.value.tokens).depth;
+  // (lexRange counted the nesting and found the block ends while it compacted the tokens: `nestingDepth(tokens).depth`, `blockEnds(tokens)`)
+  const depth = l.value.depth;
   if (depth > MAX_NESTING) return tooDeepResult(source, l.value.tokens, l.value.comments, lexAll(), false);
   let blocks: Block[];
+  // (a one-shot parse without a CST, of tokens lexed here: its blocks give their tokens up as they are parsed — see ParseOptions.oneShot)
+  const drop = !!opts.oneShot && !opts.keepCst && !lexed;
   try {
-    blocks = parseBlocks(source, 0, source.text.length, l.value.tokens, l.value.comments, l.diagnostics, l.value.unexpected, true, !!opts.keepCst, !!opts.oneShot)!;
+    blocks = parseBlocks(source, 0, source.text.length, l.value.tokens, l.value.comments, l.diagnostics, l.value.unexpected, true, !!opts.keepCst, !!opts.oneShot, l.value.ends, drop)!;
   } catch (e) {
-    return tooDeepResult(source, l.value.tokens, l.value.comments, lexAll(), e);
+    // (the tokens given up: lexed again for the diagnostic's position — a parser out of stack is rare)
+    const tokens = drop ? lexRange(source, 0, source.text.length).value.tokens : l.value.tokens;
+    return tooDeepResult(source, tokens, l.value.comments, lexAll(), e);
   }
   return withNesting(assemble(source, blocks, !!opts.keepCst), depth);
 }
@@ -167,8 +176,10 @@ function assemble(source: SourceFile, blocks: Block[], keepCst: boolean): Result
   const parseD: Diagnostic[] = [];
   const astD: Diagnostic[] = [];
   let syntaxErrors = false;
-  for (const b of blocks) {
-    for (const i of b.items) items.push(i);
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k]!;
+    const bi = b.items;
+    for (let i = 0; i < bi.length; i++) items.push(bi[i]!);
     for (const d of b.lexDiagnostics) lexD.push(d);
     for (const d of b.parseDiagnostics) parseD.push(d);
     for (const d of b.astDiagnostics) astD.push(d);

@@ -17,7 +17,7 @@ import { scan } from './scanner.js';
 import { phaseClock } from '../common/timings.js';
 import {
   lexingOrder, Word, Name, ChineseNumber, Unit, QuotedName, BadQuotedName, BadString, StringLit,
-  Unexpected, keywordTokenOf, isWordKeyword, Dot, Dash, NUMERAL_NAMES,
+  Unexpected, keywordTokenOf, Dot, Dash, NUMERAL_NAMES, LBrace, RBrace, LParen, RParen, WORD_KEYWORD_TOKENS,
 } from './tokens.js';
 
 // ensureOptimizations: every token type has a first-char set (custom matchers via start_chars_hint),
@@ -71,6 +71,13 @@ export interface RangeLexResult extends LexResult {
    * diagnostics — the cap counts per file, so a range's runs are only counted when the file is.
    */
   readonly unexpected: number[];
+  /**
+   * The deepest bracket nesting of `tokens` — （ ( ｛ { counted together, never below 0 — as index.ts's
+   * `nestingDepth(tokens).depth` counts it, counted while the tokens are compacted (no second walk).
+   */
+  readonly depth: number;
+  /** blocks.ts's `blockEnds(tokens)`, found in the same walk. */
+  readonly ends: number[];
 }
 
 /**
@@ -153,7 +160,26 @@ export function unexpectedDiagnostics(file: SourceFile, lists: readonly (readonl
  * equals lexing the whole file). Runs of unrecognised characters are returned as
  * `unexpected`, not as diagnostics: the per-file cap is the caller's (`unexpectedDiagnostics`).
  */
-const numeralNameStarts = new Set(NUMERAL_NAMES.map((x) => x.charCodeAt(0)));
+/**
+ * What `lexRangeOf`'s walk does with a token, by its type's `tokenTypeIdx`: NOTHING (kept as it is — every type
+ * not listed), NAME_ROLE (a structural word or a 类别 word), BRACKET (counted), OTHER (a numeral, an operator
+ * word, an unrecognised character, a bad string or quoted name, a quoted name: the checks below).
+ */
+const NOTHING = 0;
+const NAME_ROLE = 1;
+const BRACKET = 2;
+const OTHER = 3;
+const ROLE: Uint8Array = (() => {
+  const table = new Uint8Array(Math.max(...lexingOrder.map((t) => t.tokenTypeIdx!)) + 1);
+  table[Name.tokenTypeIdx!] = NAME_ROLE;
+  for (const t of [LBrace, RBrace, LParen, RParen]) table[t.tokenTypeIdx!] = BRACKET;
+  for (const t of [ChineseNumber, Word, Unexpected, BadString, BadQuotedName, QuotedName]) table[t.tokenTypeIdx!] = OTHER;
+  return table;
+})();
+
+/** NUMERAL_NAMES' first UTF-16 units (1), by unit: a table read per name, not a Set. */
+const numeralNameStarts = new Uint8Array(0x10000);
+for (const x of NUMERAL_NAMES) numeralNameStarts[x.charCodeAt(0)] = 1;
 const isNamePiece = (t: IToken | undefined): boolean => t !== undefined && (t.tokenType === Name || t.tokenType === ChineseNumber);
 
 /**
@@ -163,7 +189,8 @@ const isNamePiece = (t: IToken | undefined): boolean => t !== undefined && (t.to
 function numeralNameEnd(text: string, tokens: readonly IToken[], i: number, prev: IToken | undefined): number {
   const start = tokens[i]!.startOffset;
   if (isNamePiece(prev) && tokenEnd(prev!) === start) return -1;
-  for (const word of NUMERAL_NAMES) {
+  for (let w = 0; w < NUMERAL_NAMES.length; w++) {
+    const word = NUMERAL_NAMES[w]!;
     if (!text.startsWith(word, start)) continue;
     const end = start + word.length;
     let j = i;
@@ -200,6 +227,8 @@ function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<Rang
       // Unreachable in practice (Unexpected matches any code point) — kept as a safety net.
       diagnostics.push(diag('ZC0101', file.span(start0 + e.offset, start0 + e.offset + Math.max(1, e.length)), `无法识别的字符`));
     }
+    // (endOffset from the image: the walk below reads it as set, as scan sets it)
+    for (const t of tokens) t.endOffset = t.startOffset + t.image.length - 1;
     if (start0 !== 0) {
       // INVARIANT: offsets into the file, not the slice (endOffset too: tokens are created with it)
       for (const t of tokens) {
@@ -215,12 +244,25 @@ function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<Rang
   // The kept tokens are compacted in place (`tokens[0, w)`; Unexpected ones dropped): no second array of a file's tokens.
   let w = 0;
   const unexpected: number[] = [];
+  // (brackets: `nesting` as nestingDepth counts it, its deepest `depth`; `braces` and `ends` as blockEnds)
+  // INVARIANT: depth and ends are those of the kept tokens — the brackets are kept, and counted with their index in tokens[0, w).
+  let nesting = 0;
+  let depth = 0;
+  let braces = 0;
+  const ends: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    // (most tokens — punctuation, strings, numbers, units — need nothing here: one table read, and kept as they are)
+    const role = ROLE[t.tokenTypeIdx];
+    if (role === NOTHING) {
+      if (w !== i) tokens[w] = t;
+      w++;
+      continue;
+    }
     const start = t.startOffset;
-    const end = tokenEnd(t);
-    t.endOffset = end - 1; // (offset-only tracking leaves it unset; the parser's node locations need it)
-    if ((t.tokenType === Name || t.tokenType === ChineseNumber) && numeralNameStarts.has(file.text.charCodeAt(start))) {
+    const end = start + t.image.length; // (tokenEnd; endOffset is end - 1 already)
+    const ty = t.tokenType;
+    if ((ty === Name || ty === ChineseNumber) && numeralNameStarts[file.text.charCodeAt(start)] === 1) {
       const j = numeralNameEnd(file.text, tokens, i, w > 0 ? tokens[w - 1] : undefined);
       if (j > 0) {
         // one Name over the word's pieces (a 类别 value): the pieces after the first are dropped
@@ -234,12 +276,25 @@ function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<Rang
         continue;
       }
     }
-    if (t.tokenType === Name && isWordKeyword(t.image) && (w > 0 ? tokens[w - 1]!.tokenType : undefined) !== Dot) {
+    if (role === NAME_ROLE) {
+      const k = WORD_KEYWORD_TOKENS.get(t.image);
       // (after “.” a structural word is a field name: 事件.类别)
-      const k = keywordTokenOf(t.image)!;
-      t.tokenType = k;
-      t.tokenTypeIdx = k.tokenTypeIdx!;
-    } else if (t.tokenType === Word) {
+      if (k !== undefined && (w > 0 ? tokens[w - 1]!.tokenType : undefined) !== Dot) {
+        t.tokenType = k;
+        t.tokenTypeIdx = k.tokenTypeIdx!;
+      }
+    } else if (role === BRACKET) {
+      if (ty === LBrace) {
+        braces++;
+        if (++nesting > depth) depth = nesting;
+      } else if (ty === RBrace) {
+        if (nesting > 0) nesting--;
+        if (braces > 0) braces--;
+        if (braces === 0) ends.push(w + 1);
+      } else if (ty === LParen) {
+        if (++nesting > depth) depth = nesting;
+      } else if (nesting > 0) nesting--; // RParen
+    } else if (ty === Word) {
       const k = keywordTokenOf(t.image)!;
       t.tokenType = k;
       t.tokenTypeIdx = k.tokenTypeIdx!;
@@ -258,7 +313,7 @@ function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<Rang
           }),
         );
       }
-    } else if (t.tokenType === ChineseNumber) {
+    } else if (ty === ChineseNumber) {
       const prev = w > 0 ? tokens[w - 1] : undefined;
       const next = tokens[i + 1];
       // A numeral inside a word (统一规划, 统一) is an error; a bound glued after a name
@@ -277,7 +332,7 @@ function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<Rang
           }),
         );
       }
-    } else if (t.tokenType === Unexpected) {
+    } else if (ty === Unexpected) {
       // A run of the same character is one diagnostic (with its count): a line of N bad
       // characters must not become N diagnostics (quadratic rendering, unreadable output).
       let runEnd = end;
@@ -290,14 +345,14 @@ function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<Rang
       }
       unexpected.push(start, count);
       continue; // not passed to the parser
-    } else if (t.tokenType === BadString) {
+    } else if (ty === BadString) {
       diagnostics.push(diag('ZC0102', file.span(start, Math.min(end, start + 1)), '字符串缺少结尾的半角引号 "', {
         help: '在字符串结尾补上 "',
         fixes: [{ title: '补上结尾引号', edits: [{ span: file.span(end, end), newText: '"' }] }],
       }));
       t.tokenType = StringLit;
       t.tokenTypeIdx = StringLit.tokenTypeIdx!;
-    } else if (t.tokenType === BadQuotedName) {
+    } else if (ty === BadQuotedName) {
       const close = t.image[0] === '「' ? '」' : '】';
       diagnostics.push(diag('ZC0104', file.span(start, end), `名称引号“${t.image[0]}”没有配对的“${close}”`, {
         help: `在名称结尾补上“${close}”`,
@@ -305,11 +360,12 @@ function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<Rang
       }));
       t.tokenType = QuotedName;
       t.tokenTypeIdx = QuotedName.tokenTypeIdx!;
-    } else if (t.tokenType === QuotedName && t.image.length === 2) {
+    } else if (ty === QuotedName && t.image.length === 2) {
       diagnostics.push(diag('ZC0107', file.span(start, end), '名称引号中没有内容'));
     }
-    tokens[w++] = t;
+    if (w !== i) tokens[w] = t;
+    w++;
   }
   tokens.length = w;
-  return { value: { tokens, comments, unexpected }, diagnostics };
+  return { value: { tokens, comments, unexpected, depth, ends }, diagnostics };
 }

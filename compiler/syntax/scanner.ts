@@ -23,7 +23,7 @@
  */
 import type { IToken, TokenType } from 'chevrotain';
 import {
-  NUMERAL_CHARS, GLUE_KEYWORDS, UNIT_WORDS, isNameChar, keywordAt,
+  NUMERAL_CHARS, GLUE_KEYWORDS, UNIT_WORDS, isNameChar,
   Comment, StringLit, BadString, QuotedName, BadQuotedName, DateLit, NumberLit, ChineseNumber, Unit, Word, Name,
   LBrace, RBrace, LParen, RParen, Colon, Comma, Semi, Dot, GreaterEq, LessEq, NotEq, EqEq, Greater, Less,
   Plus, Minus, Times, Divide, Dash, Percent, Unexpected,
@@ -87,6 +87,19 @@ function stringEnd(text: string, i: number, n: number): { end: number; closed: b
   return { end: j, closed: false };
 }
 
+const STRING_IDX = StringLit.tokenTypeIdx!;
+const BAD_STRING_IDX = BadString.tokenTypeIdx!;
+const QUOTED_IDX = QuotedName.tokenTypeIdx!;
+const BAD_QUOTED_IDX = BadQuotedName.tokenTypeIdx!;
+const DATE_IDX = DateLit.tokenTypeIdx!;
+const NUMBER_IDX = NumberLit.tokenTypeIdx!;
+const UNIT_IDX = Unit.tokenTypeIdx!;
+const WORD_IDX = Word.tokenTypeIdx!;
+const CHINESE_NUMBER_IDX = ChineseNumber.tokenTypeIdx!;
+const NAME_IDX = Name.tokenTypeIdx!;
+const UNEXPECTED_IDX = Unexpected.tokenTypeIdx!;
+const COMMENT_IDX = Comment.tokenTypeIdx!;
+
 export interface ScanResult {
   readonly tokens: IToken[];
   readonly comments: IToken[];
@@ -111,6 +124,7 @@ export function scan(text: string, base = 0): ScanResult {
       continue;
     }
     let type: TokenType | undefined;
+    let idx = 0; // (type's tokenTypeIdx: read per branch from one type or a constant — the token types have eight object shapes, one read site for all of them is megamorphic)
     let end = i + 1;
     let image: string | undefined; // (when known without slicing: an operator word's, a unit's or one character's shared string)
     if (c === 0x23 || c === 0xff03) { // # ＃
@@ -119,13 +133,19 @@ export function scan(text: string, base = 0): ScanResult {
         if (d === 0x0a || d === 0x0d) break;
         end++;
       }
-      comments.push({ image: text.slice(i, end), startOffset: base + i, tokenTypeIdx: Comment.tokenTypeIdx!, tokenType: Comment, endOffset: base + end - 1 } as IToken);
+      comments.push({ image: text.slice(i, end), startOffset: base + i, tokenTypeIdx: COMMENT_IDX, tokenType: Comment, endOffset: base + end - 1 } as IToken);
       i = end;
       continue;
     }
     if (c === 0x22) { // "
       const s = stringEnd(text, i, n);
-      type = s.closed ? StringLit : BadString;
+      if (s.closed) {
+        type = StringLit;
+        idx = STRING_IDX;
+      } else {
+        type = BadString;
+        idx = BAD_STRING_IDX;
+      }
       end = s.end;
     } else if (c === 0x300c || c === 0x3010) { // 「 【
       const close = c === 0x300c ? 0x300d : 0x3011;
@@ -136,18 +156,24 @@ export function scan(text: string, base = 0): ScanResult {
       }
       if (end < n && text.charCodeAt(end) === close) {
         type = QuotedName;
+        idx = QUOTED_IDX;
         end++;
-      } else type = BadQuotedName;
+      } else {
+        type = BadQuotedName;
+        idx = BAD_QUOTED_IDX;
+      }
     } else {
       if (k & (DIGIT | DATE_CN)) {
         // (test, not exec: a sticky match's end is its lastIndex — no match array per token)
         dateRe.lastIndex = i;
         if (dateRe.test(text)) {
           type = DateLit;
+          idx = DATE_IDX;
           end = dateRe.lastIndex;
         } else if (k & DIGIT) {
           numberRe.lastIndex = i;
           type = NumberLit;
+          idx = NUMBER_IDX;
           numberRe.test(text);
           end = numberRe.lastIndex;
           image = interned(text, i, end);
@@ -157,6 +183,7 @@ export function scan(text: string, base = 0): ScanResult {
         const u = unitAt(text, i, tokens, base);
         if (u !== undefined) {
           type = Unit;
+          idx = UNIT_IDX;
           end = i + u.length;
           image = u;
         }
@@ -165,6 +192,7 @@ export function scan(text: string, base = 0): ScanResult {
         const w = keywordHere(text, i);
         if (w !== undefined) {
           type = Word;
+          idx = WORD_IDX;
           end = i + w.length;
           image = w;
         }
@@ -172,6 +200,7 @@ export function scan(text: string, base = 0): ScanResult {
       if (type === undefined && k & NUMERAL) {
         chineseNumberRe.lastIndex = i;
         type = ChineseNumber;
+        idx = CHINESE_NUMBER_IDX;
         chineseNumberRe.test(text);
         end = chineseNumberRe.lastIndex;
         image = interned(text, i, end);
@@ -180,6 +209,7 @@ export function scan(text: string, base = 0): ScanResult {
         const j = nameEnd(text, i, n);
         if (j > i) {
           type = Name;
+          idx = NAME_IDX;
           end = j;
           image = interned(text, i, j);
         }
@@ -188,16 +218,18 @@ export function scan(text: string, base = 0): ScanResult {
         end = punctuationEnd(text, i, c);
         if (end > i) {
           type = punctType;
+          idx = punctType.tokenTypeIdx!; // (the punctuation types share one shape)
           if (end === i + 1) image = CHAR[c] ??= String.fromCharCode(c);
         }
         else {
           // Unexpected: a surrogate pair or one unit
           type = Unexpected;
+          idx = UNEXPECTED_IDX;
           end = i + (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1);
         }
       }
     }
-    tokens.push({ image: image ?? text.slice(i, end), startOffset: base + i, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type, endOffset: base + end - 1 } as IToken);
+    tokens.push({ image: image ?? text.slice(i, end), startOffset: base + i, tokenTypeIdx: idx, tokenType: type, endOffset: base + end - 1 } as IToken);
     i = end;
   }
   return { tokens, comments };
@@ -263,14 +295,25 @@ function unitAt(text: string, i: number, tokens: readonly IToken[], base: number
     const d = text.charCodeAt(j);
     if (d !== 0x20 && d !== 0x09 && d !== 0x3000) return undefined;
   }
-  for (const u of UNIT_WORDS) {
+  // (UNIT_WORDS in their order, only those with this first unit; `cls` is isNameChar's table, and
+  // keywordHere, behind its KW_FIRST class, keywordAt's answer — no substring made per length tried)
+  const list = unitsByFirst[text.charCodeAt(i)]!;
+  for (let k = 0; k < list.length; k++) {
+    const u = list[k]!;
     if (!text.startsWith(u, i)) continue;
     const next = i + u.length;
-    if (next < text.length && isNameChar(text.charCodeAt(next)) && !keywordAt(text, next)) return undefined;
+    if (next < text.length) {
+      const e = cls[text.charCodeAt(next)]!;
+      if (e & NAME && !(e & KW_FIRST && keywordHere(text, next) !== undefined)) return undefined;
+    }
     return u;
   }
   return undefined;
 }
+
+/** UNIT_WORDS (longest first, as unitMatcher tries them) by first UTF-16 unit, for the units' first units (UNIT_FIRST). */
+const unitsByFirst: (string[] | undefined)[] = new Array<string[] | undefined>(0x10000); // (preallocated: fast holey elements, as CHAR)
+for (const u of UNIT_WORDS) (unitsByFirst[u.charCodeAt(0)] ??= []).push(u);
 
 /** The type of the last punctuation token `punctuationEnd` found (one module variable: no result object per token). */
 let punctType: TokenType = Unexpected;

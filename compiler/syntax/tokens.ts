@@ -227,6 +227,8 @@ export function keywordTokenOf(image: string): TokenType | undefined {
 }
 
 const wordKeywordSet = new Set(WORD_KEYWORDS);
+/** The structural words' token types by spelling (`isWordKeyword` and `keywordTokenOf` in one lookup: lexer.ts's per-name test). */
+export const WORD_KEYWORD_TOKENS: ReadonlyMap<string, TokenType> = new Map(WORD_KEYWORDS.map((w) => [w, keywordToken.get(w)!]));
 /** Is this whole word a structural keyword? */
 export function isWordKeyword(image: string): boolean {
   return wordKeywordSet.has(image);

@@ -14,6 +14,9 @@ import { SourceFile } from '../../compiler/common/source.js';
 import { lex } from '../../compiler/syntax/lexer.js';
 import { parseTokens, useAstParser } from '../../compiler/syntax/parser.js';
 import { parseFile, type ParsedFile } from '../../compiler/syntax/index.js';
+import { CATEGORY_TABLES } from '../../compiler/syntax/ast-parser.js';
+import { allTokens } from '../../compiler/syntax/tokens.js';
+import { tokenMatcher, type IToken } from 'chevrotain';
 import { FRAGMENTS, INPUTS, SOURCES, applyEdit, editArbitrary, generatedCorpus } from './front-end-inputs.js';
 
 const RUNS = Number(process.env['ZC_AST_PARSER_RUNS'] ?? 150);
@@ -61,6 +64,19 @@ test('the valid policies are parsed by ast-parser.ts (the comparison is not vacu
   expect(taken).toBe(valid);
 });
 
+test("the parser's category tables answer as Chevrotain's tokenMatcher for every token type", () => {
+  expect(CATEGORY_TABLES.size).toBe(5);
+  for (const [category, table] of CATEGORY_TABLES) {
+    let members = 0;
+    for (const t of allTokens) {
+      const is = tokenMatcher({ image: '', startOffset: 0, tokenTypeIdx: t.tokenTypeIdx!, tokenType: t } as IToken, category);
+      expect(table[t.tokenTypeIdx!] === 1, `${t.name} in ${category.name}`).toBe(is);
+      if (is) members++;
+    }
+    expect(members, category.name).toBeGreaterThan(1);
+  }
+});
+
 test('a generated benchmark corpus parses the same both ways', () => {
   const files = generatedCorpus();
   expect(files.length).toBeGreaterThan(3);
@@ -92,6 +108,25 @@ function expectOneShotSame(path: string, text: string): void {
   expect(whole.diagnostics, path).toStrictEqual(units.diagnostics);
   expect(whole.value.syntaxErrors, path).toBe(units.value.syntaxErrors);
 }
+
+test('a one-shot parse gives its tokens up as its blocks are parsed (not with a CST); a parser out of stack still reports where the nesting is deepest', () => {
+  const text = generatedCorpus()[0]!.text;
+  const sf = new SourceFile('放弃.zc', text);
+  const whole = parseFile(sf, { oneShot: true });
+  expect(whole.value.tokens).toStrictEqual([]);
+  expect(whole.value.comments.length).toBe(parseFile(sf).value.comments.length);
+  expect(whole.value.blocks!.every((b) => b.tokens.length === 0)).toBe(true);
+  const withCst = parseFile(sf, { oneShot: true, keepCst: true });
+  expect(withCst.value.tokens).toStrictEqual(parseFile(sf).value.tokens);
+  expect(withCst.value.cst).toStrictEqual(parseFile(sf, { keepCst: true }).value.cst);
+  // (thousands of 非 in a row: the bracket nesting is within the limit, the parser's stack is not)
+  for (const deep of ['性质 甲 { 断言：' + '非 '.repeat(100_000) + '是 }', `指标 乙 = ${'（'.repeat(60)}1${'）'.repeat(60)}\n性质 甲 { 断言：${'非 '.repeat(100_000)}是 }`]) {
+    const one = parseFile(new SourceFile('深.zc', deep), { oneShot: true });
+    const all = parseFile(new SourceFile('深.zc', deep));
+    expect(one.diagnostics.map((d) => d.code)).toContain('ZC0204');
+    expect(one.diagnostics).toStrictEqual(all.diagnostics);
+  }
+});
 
 test('a one-shot parse equals the parse in units: every .zc file under policies/ and test/, the generated corpus', () => {
   for (const { path, text } of INPUTS) expectOneShotSame(path, text);

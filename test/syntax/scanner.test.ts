@@ -16,7 +16,8 @@ import type { IToken } from 'chevrotain';
 import { SourceFile } from '../../compiler/common/source.js';
 import { chevrotainTokenize, lexRange, useScanner } from '../../compiler/syntax/lexer.js';
 import { scan, UNIT_SAMPLES, UNIT_SAMPLE_ANSWERS } from '../../compiler/syntax/scanner.js';
-import { parseFile } from '../../compiler/syntax/index.js';
+import { nestingDepth, parseFile } from '../../compiler/syntax/index.js';
+import { blockEnds } from '../../compiler/syntax/blocks.js';
 import { FRAGMENTS, INPUTS, SOURCES, applyEdit, editArbitrary, generatedCorpus } from './front-end-inputs.js';
 
 const RUNS = Number(process.env['ZC_SCANNER_RUNS'] ?? 100);
@@ -51,6 +52,14 @@ function expectSameLex(text: string, a = 0, b = text.length): void {
   expect(sig(f.value.comments)).toBe(sig(s.value.comments));
   expect(f.value.unexpected).toStrictEqual(s.value.unexpected);
   expect(f.diagnostics).toStrictEqual(s.diagnostics);
+  expectCountedBrackets(f.value);
+  expectCountedBrackets(s.value);
+}
+
+/** lexRange's `depth` and `ends` (counted while it compacts the tokens) are `nestingDepth` and `blockEnds` of its tokens. */
+function expectCountedBrackets(r: { tokens: IToken[]; depth: number; ends: number[] }, label = ''): void {
+  expect(r.depth, label).toBe(nestingDepth(r.tokens).depth);
+  expect(r.ends, label).toStrictEqual(blockEnds(r.tokens));
 }
 
 /** The whole front end (lex, parse, AST, diagnostics) on either lexer. */
@@ -73,6 +82,7 @@ test(`every .zc file under policies/ and test/ scans the same both ways, and par
   for (const { path, text } of INPUTS) {
     expectSameTokens(text, path);
     expectSameParse(path, text);
+    expectCountedBrackets(lexRange(new SourceFile(path, text), 0, text.length).value, path);
   }
 });
 
@@ -114,6 +124,34 @@ const randomText = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 40 }).map
 
 test(`random strings over the lexer's special characters scan the same both ways (${RUNS * 10} texts)`, () => {
   fc.assert(fc.property(randomText, (t) => expectSameTokens(t, JSON.stringify(t))), { numRuns: RUNS * 10 });
+});
+
+test(`lexRange leaves no token of a type it re-types or drops, and reports each lexical diagnostic (${RUNS * 10} texts)`, () => {
+  // (its walk skips the tokens whose type needs nothing: every type that does must be looked at)
+  const retyped = new Set(['Word', 'BadString', 'BadQuotedName', 'Unexpected']);
+  fc.assert(
+    fc.property(randomText, (t) => {
+      for (const x of lexRange(new SourceFile('类型.zc', t), 0, t.length).value.tokens) expect(retyped.has(x.tokenType.name), `${x.tokenType.name} in ${JSON.stringify(t)}`).toBe(false);
+    }),
+    { numRuns: RUNS * 10 },
+  );
+  const codes = (t: string) => lexRange(new SourceFile('诊断.zc', t), 0, t.length).diagnostics.map((d) => d.code);
+  expect(codes('甲 "乙')).toStrictEqual(['ZC0102']);
+  expect(codes('甲及以上乙')).toStrictEqual(['ZC0103']);
+  expect(codes('「甲')).toStrictEqual(['ZC0104']);
+  expect(codes('「」')).toStrictEqual(['ZC0107']);
+  expect(codes('统一规划')).toStrictEqual(['ZC0108']);
+  expect(lexRange(new SourceFile('类别.zc', '类别：一般'), 0, 6).value.tokens.map((x) => x.image)).toStrictEqual(['类别', '：', '一般']);
+});
+
+test(`lexRange counts the bracket nesting and the block ends as nestingDepth and blockEnds do: stray closers, unrecognised characters and 类别 words between brackets (${RUNS * 10} texts)`, () => {
+  const brackets = fc.array(fc.constantFrom('{', '}', '｛', '｝', '(', ')', '（', '）', '甲', ' ', '😀', '§', '一般', '条款一致', '"', '「'), { maxLength: 60 }).map((a) => a.join(''));
+  fc.assert(fc.property(fc.oneof(brackets, randomText), (t) => expectSameLex(t)), { numRuns: RUNS * 10 });
+  // (closers before any opener: never below 0 — a stray "}" ends a block; parentheses and braces nest together)
+  const sf = new SourceFile('括号.zc', '}){甲(乙{丙}）}}（{');
+  const r = lexRange(sf, 0, sf.text.length).value;
+  expect(r.depth).toBe(3);
+  expect(r.ends).toStrictEqual([1, 11, 12]);
 });
 
 // ── random mutations (the ast-parser comparison's fragments) ──
