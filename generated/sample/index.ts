@@ -2824,7 +2824,7 @@ function _rawOne(F: _RR, b: _Batch): 快速决定集 {
   const day = b.day;
   const sel = b.sel;
   const m = sel === undefined ? _MEASURES.length : sel.length;
-  const 决定 = new Array<快速决定>(m);
+  const 决定 = (m === 1 ? [undefined] : m === 2 ? [undefined, undefined] : m === 3 ? [undefined, undefined, undefined] : m === 4 ? [undefined, undefined, undefined, undefined] : new Array(m)) as 快速决定[];
   // a direct call per measure (a switch, not a call through _RAW_MEASURES: each call site sees one function)
   for (let i = 0; i < m; i++) {
     switch (sel === undefined ? i : sel[i]) {

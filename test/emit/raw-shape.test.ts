@@ -5,7 +5,9 @@
  *     converted path (`_rawSwitch(false)`) and evaluate give them;
  *   - the 结果 object made by a literal with its key at the first value kept (`res = { "首项": … }`), later
  *     values stored into it: its keys in outcome order whichever outcomes have a value, as on the converted
- *     path (toStrictEqual does not look at key order: the keys are compared as lists).
+ *     path (toStrictEqual does not look at key order: the keys are compared as lists);
+ *   - 决定 made as an array literal of the selection's length (one to four measures), else new Array(m): every
+ *     length 1–5 gives a dense array (no holes: toStrictEqual tells a hole from undefined) equal to the converted path's.
  * Input: the policy text below; output: the generated module's text and its answers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +36,9 @@ const SRC = `政策 「测试」 { 生效：2020年1月1日 }
     结果 值：整数
     规则 「有」 { 条件：甲.标志 = 是  值 = 甲.数 }
   }
+  措施 大数 { 对象：甲  结果 大：是否  规则 「大」 { 条件：甲.数 ≥ 5  大 = 是 } }
+  措施 小数 { 对象：甲  结果 小：是否  规则 「小」 { 条件：甲.数 < 5  小 = 是 } }
+  措施 无标志 { 对象：甲  结果 无：是否  规则 「无」 { 条件：甲.标志 = 否  无 = 是 } }
 }`;
 
 type Gen = GeneratedModule & { __rawSwitch(on: boolean): void };
@@ -100,6 +105,23 @@ describe('evaluateFast 的直接路径：全部前提在一个函数里，结果
       expect(raw).toStrictEqual(conv);
       // each row its own 结果 object (only 不适用 decisions without values are shared)
       expect(gen.evaluateFast(facts, '2024-07-15').决定[0]!.结果).not.toBe(raw.决定[0]!.结果);
+    }
+  });
+
+  it('决定 of a selection of 1–5 measures: that many decisions, no holes, in the selection\'s order, as on the converted path', () => {
+    const names = ['无标志', '多值', '小数', '单值', '大数'];
+    for (let k = 1; k <= names.length; k++) {
+      const sel = { 措施: names.slice(0, k) };
+      for (const facts of [{ 甲: { 数: 3, 标志: true } }, { 甲: { 数: 7, 标志: false } }]) {
+        const raw = gen.evaluateFast(facts, '2024-07-15', undefined, sel) as Fast;
+        gen.__rawSwitch(false);
+        const conv = gen.evaluateFast(facts, '2024-07-15', undefined, sel) as Fast;
+        gen.__rawSwitch(true);
+        expect(raw.决定.length).toBe(k);
+        expect(Object.keys(raw.决定)).toHaveLength(k);
+        expect(raw.决定.map((d) => d.措施)).toStrictEqual(sel.措施);
+        expect(raw).toStrictEqual(conv);
+      }
     }
   });
 });
