@@ -417,9 +417,10 @@ export function rawMeasureIndexes(ir: IrProgram, mod: ModuleGen): boolean[] {
  * `_rav`: every 前提's condition on the raw path (rawEnabled: every one has raw code), in one function —
  * each condition's code in turn, as `_ra<i>` held it — answering the names of those surely violated (false), in
  * declaration order, or undefined when none is. One call from `_rawOne` instead of one per 前提: called one by one,
- * V8 inlined them into `_rawOne` at the measures' expense (--trace-turbo-inlining); on issue 11's three-measure
- * benchmark this and the literal 结果 objects took 0.934× the time per row (median of 10 paired fresh processes
- * of the bench's allocation-order child, load 5–6; the same with the calls moved into one function: 0.946×).
+ * V8 inlined them into `_rawOne` at the measures' expense (--trace-turbo-inlining). Measured on issue 11's
+ * three-measure row with the literal 结果 objects, interleaved fresh processes against 52bc1cf at load 5–10:
+ * 0.934× the time per row (10 pairs, a copy of the bench's --layout child), 0.901× (8 pairs, the bench's own child);
+ * a copy that first calls evaluateFast on {} as the bench's child does: 1.069× (8 pairs, 2 faster) — within the spread.
  */
 export function rawAssumptions(ir: IrProgram, mod: ModuleGen): string {
   const g = new FnGen(mod, false, true);
@@ -527,7 +528,8 @@ export function rawOne(ir: IrProgram, raw: readonly boolean[], inForceSurely: re
       '  const m = sel === undefined ? _MEASURES.length : sel.length;',
       // a literal of the decisions' length for a selection of one to four measures (allocated inline, PACKED elements);
       // new Array(m), its length known only at run time, is a builtin call making HOLEY elements: measured on
-      // issue 11's three-measure row, 0.915× the time per row with the literal (8 paired fresh processes, load 2.7–5.8)
+      // issue 11's three-measure row, 0.915× the time per row with the literal (8 paired fresh processes, load 2.7–5.8;
+      // against the commit before: 0.912× with the bench's own --layout child, 8 pairs, 5 faster, at load 6–11)
       `  const 决定 = (${[1, 2, 3, 4].map((k) => `m === ${k} ? [${Array(k).fill('undefined').join(', ')}] : `).join('')}new Array(m)) as 快速决定[];`,
       '  // a direct call per measure (a switch, not a call through _RAW_MEASURES: each call site sees one function)',
       '  for (let i = 0; i < m; i++) {',
