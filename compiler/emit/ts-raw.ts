@@ -31,7 +31,7 @@
  * with the raw path switched off by `_rawSwitch`, on seeded households).
  */
 import type { IrEntity, IrField, IrMeasure, IrProgram } from '../ir/ir.js';
-import { displayKind, FnGen, type ModuleGen } from './ts-expr.js';
+import { FnGen, type ModuleGen } from './ts-expr.js';
 import { emitOutcomes, validatedEntities } from './ts-fast.js';
 import { commentText, lit } from './ts-strings.js';
 
@@ -291,15 +291,7 @@ function rawJudge(m: IrMeasure, index: number, mod: ModuleGen, statusOnly = fals
   e(1, 'let doubtful = false;');
   e(1, 'let some = false;');
   const stored = m.outcomes.filter((o) => m.rules.some((r) => r.assignments.some((a) => a.outcome === o.name))).length;
-  const constant = statusOnly ? undefined : constantValues(m, mod, read);
-  let firstKept = true;
   const keep = (key: string, shown: string): string => {
-    if (constant !== undefined) {
-      // every value kept together (one rule), each a constant: the 结果 object made once, frozen and shared
-      if (!firstKept) return `// (${key} is in _ryv${index})`;
-      firstKept = false;
-      return `res = _ryv${index} ??= Object.freeze({ ${constant.join(', ')} });`;
-    }
     if (key === lit('__proto__')) return `(res ??= {})[${key}] = ${shown};`;
     // INVARIANT: with one stored outcome, res is still undefined here (no other value was kept before it)
     return stored === 1 ? `res = { ${key}: ${shown} };` : `if (res === undefined) res = { ${key}: ${shown} }; else res[${key}] = ${shown};`;
@@ -327,8 +319,6 @@ function rawJudge(m: IrMeasure, index: number, mod: ModuleGen, statusOnly = fals
   else {
     // 不适用 with no value: the measure's one shared frozen decision (_rn<i>; 可领取 is then 不适用 too)
     e(1, `if (st === '不适用' && res === undefined) return _rn${index};`);
-    // 适用 with constant values: the one decision every such row has (made at the first, frozen, shared — as _rn<i>)
-    if (constant !== undefined) e(1, `if (st === '适用') return _ry${index} ??= Object.freeze({ 措施: ${lit(m.name)}, 状态: '适用' as const, 结果: res ?? _NO_VALUES });`);
     if (m.application !== undefined) {
       usesF = true;
       usesD = true;
@@ -338,42 +328,10 @@ function rawJudge(m: IrMeasure, index: number, mod: ModuleGen, statusOnly = fals
     } else e(1, `return { 措施: ${lit(m.name)}, 状态: st, 结果: res ?? _NO_VALUES };`);
   }
   e(0, '}');
-  if (constant !== undefined) {
-    L.unshift(
-      `/** 措施「${commentText(m.name)}」的取值都是常量：结果对象（第一次用到时建立，冻结、共用）与“适用”的决定（同）。 */`,
-      `let _ryv${index}: Readonly<Record<string, number | boolean | string>> | undefined;`,
-      `let _ry${index}: 快速决定 | undefined;`,
-      '',
-    );
-  }
   let text = L.join('\n');
   const params = `(${usesF ? 'F' : '_F'}: _RR, ${usesDay ? 'day' : '_day'}: number, ${usesD ? 'D' : '_D'}: string)`;
   text = text.replace(`(F: _RR, day: number, D: string): ${ret} {`, `${params}: ${ret} {`);
   return text;
-}
-
-/**
- * The kept values of a measure whose 适用 decision is the same on every row — one rule read (so its values are kept
- * together or not at all), that rule giving every outcome that has a rule its value, each a constant number, truth
- * value or string, no application measure (可领取 would depend on the row) — as `key: shown` texts in outcome order;
- * undefined for any other measure.
- */
-function constantValues(m: IrMeasure, mod: ModuleGen, read: ReadonlySet<number>): string[] | undefined {
-  if (m.application !== undefined || read.size !== 1) return undefined;
-  const rule = m.rules[[...read][0]!]!;
-  const out: string[] = [];
-  for (const o of m.outcomes) {
-    const a = rule.assignments.find((x) => x.outcome === o.name);
-    if (a === undefined) continue;
-    if (o.name === '__proto__') return undefined;
-    const x = new FnGen(mod, false, true).expr(a.value);
-    if (!['number', 'boolean', 'string'].includes(typeof x.constant)) return undefined;
-    // as emitOutcomes shows a kept value v (a date: its canonical string on the raw path)
-    const kind = displayKind(o.type).kind;
-    const shown = kind === 'm' ? `_ffen(${x.code} as number)` : kind === 'r' ? `_fpct(${x.code} as string)` : kind === 'd' ? `${x.code} as string` : `${x.code} as number | boolean | string`;
-    out.push(`${lit(o.name)}: ${shown}`);
-  }
-  return out.length > 0 ? out : undefined;
 }
 
 /** `_rm<i>` for each measure on the raw path and `_RAW_MEASURES` (by measure index; undefined: the converted path). */

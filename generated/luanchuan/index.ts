@@ -8321,10 +8321,6 @@ const _rn16: 快速决定 = Object.freeze({ 措施: "托育机构备案材料", 
 const _rn18: 快速决定 = Object.freeze({ 措施: "入托补贴申请条件", 状态: '不适用', 结果: _NO_VALUES });
 const _rn19: 快速决定 = Object.freeze({ 措施: "母婴照护服务机构补贴申请条件", 状态: '不适用', 结果: _NO_VALUES });
 
-/** 措施「计划生育家庭奖励扶助延续」的取值都是常量：结果对象（第一次用到时建立，冻结、共用）与“适用”的决定（同）。 */
-let _ryv0: Readonly<Record<string, number | boolean | string>> | undefined;
-let _ry0: 快速决定 | undefined;
-
 /** 措施「计划生育家庭奖励扶助延续」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
 function _rm0(F: _RR, _day: number, D: string): 快速决定 {
   let st: 状态;
@@ -8372,14 +8368,13 @@ function _rm0(F: _RR, _day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      res = _ryv0 ??= Object.freeze({ "继续享受现行奖励扶助和优惠政策": true as number | boolean | string });
+      res = { "继续享受现行奖励扶助和优惠政策": v as number | boolean | string };
       some = true;
     }
   }
   st = doubtful ? '存疑' : some ? '适用' : '不适用';
   if (unknownSubject && st === '适用') st = '存疑';
   if (st === '不适用' && res === undefined) return _rn0;
-  if (st === '适用') return _ry0 ??= Object.freeze({ 措施: "计划生育家庭奖励扶助延续", 状态: '适用' as const, 结果: res ?? _NO_VALUES });
   return { 措施: "计划生育家庭奖励扶助延续", 状态: st, 结果: res ?? _NO_VALUES };
 }
 
@@ -8451,10 +8446,6 @@ function _rm1(F: _RR, day: number, D: string): 快速决定 {
   return { 措施: "生育补助", 状态: st, 结果: res ?? _NO_VALUES, 可领取: st === '不适用' ? '不适用' : _join(st, _rs15(F, day, D)) };
 }
 
-/** 措施「托育机构水电气价格」的取值都是常量：结果对象（第一次用到时建立，冻结、共用）与“适用”的决定（同）。 */
-let _ryv4: Readonly<Record<string, number | boolean | string>> | undefined;
-let _ry4: 快速决定 | undefined;
-
 /** 措施「托育机构水电气价格」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
 function _rm4(F: _RR, _day: number, _D: string): 快速决定 {
   let st: 状态;
@@ -8487,14 +8478,13 @@ function _rm4(F: _RR, _day: number, _D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      res = _ryv4 ??= Object.freeze({ "水电气价格执行标准": "执行居民价格的非居民用户标准" as number | boolean | string });
+      res = { "水电气价格执行标准": v as number | boolean | string };
       some = true;
     }
   }
   st = doubtful ? '存疑' : some ? '适用' : '不适用';
   if (unknownSubject && st === '适用') st = '存疑';
   if (st === '不适用' && res === undefined) return _rn4;
-  if (st === '适用') return _ry4 ??= Object.freeze({ 措施: "托育机构水电气价格", 状态: '适用' as const, 结果: res ?? _NO_VALUES });
   return { 措施: "托育机构水电气价格", 状态: st, 结果: res ?? _NO_VALUES };
 }
 
@@ -8572,10 +8562,6 @@ function _rm6(F: _RR, day: number, D: string): 快速决定 {
   return { 措施: "入托补贴", 状态: st, 结果: res ?? _NO_VALUES, 可领取: st === '不适用' ? '不适用' : _join(st, _rs18(F, day, D)) };
 }
 
-/** 措施「公积金租房提取上浮」的取值都是常量：结果对象（第一次用到时建立，冻结、共用）与“适用”的决定（同）。 */
-let _ryv7: Readonly<Record<string, number | boolean | string>> | undefined;
-let _ry7: 快速决定 | undefined;
-
 /** 措施「公积金租房提取上浮」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
 function _rm7(F: _RR, _day: number, D: string): 快速决定 {
   let st: 状态;
@@ -8632,20 +8618,15 @@ function _rm7(F: _RR, _day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      res = _ryv7 ??= Object.freeze({ "租房提取限额上浮比例": _fpct("1/2" as string) });
+      res = { "租房提取限额上浮比例": _fpct(v as string) };
       some = true;
     }
   }
   st = doubtful ? '存疑' : some ? '适用' : '不适用';
   if (unknownSubject && st === '适用') st = '存疑';
   if (st === '不适用' && res === undefined) return _rn7;
-  if (st === '适用') return _ry7 ??= Object.freeze({ 措施: "公积金租房提取上浮", 状态: '适用' as const, 结果: res ?? _NO_VALUES });
   return { 措施: "公积金租房提取上浮", 状态: st, 结果: res ?? _NO_VALUES };
 }
-
-/** 措施「公积金租购接续」的取值都是常量：结果对象（第一次用到时建立，冻结、共用）与“适用”的决定（同）。 */
-let _ryv8: Readonly<Record<string, number | boolean | string>> | undefined;
-let _ry8: 快速决定 | undefined;
 
 /** 措施「公积金租购接续」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
 function _rm8(F: _RR, _day: number, D: string): 快速决定 {
@@ -8710,20 +8691,15 @@ function _rm8(F: _RR, _day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      res = _ryv8 ??= Object.freeze({ "租房提取额度与余额可合并计算贷款额度": true as number | boolean | string });
+      res = { "租房提取额度与余额可合并计算贷款额度": v as number | boolean | string };
       some = true;
     }
   }
   st = doubtful ? '存疑' : some ? '适用' : '不适用';
   if (unknownSubject && st === '适用') st = '存疑';
   if (st === '不适用' && res === undefined) return _rn8;
-  if (st === '适用') return _ry8 ??= Object.freeze({ 措施: "公积金租购接续", 状态: '适用' as const, 结果: res ?? _NO_VALUES });
   return { 措施: "公积金租购接续", 状态: st, 结果: res ?? _NO_VALUES };
 }
-
-/** 措施「多孩家庭购房优先优惠」的取值都是常量：结果对象（第一次用到时建立，冻结、共用）与“适用”的决定（同）。 */
-let _ryv9: Readonly<Record<string, number | boolean | string>> | undefined;
-let _ry9: 快速决定 | undefined;
 
 /** 措施「多孩家庭购房优先优惠」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
 function _rm9(F: _RR, _day: number, D: string): 快速决定 {
@@ -8794,14 +8770,13 @@ function _rm9(F: _RR, _day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      res = _ryv9 ??= Object.freeze({ "优先享受购房优惠政策": true as number | boolean | string });
+      res = { "优先享受购房优惠政策": v as number | boolean | string };
       some = true;
     }
   }
   st = doubtful ? '存疑' : some ? '适用' : '不适用';
   if (unknownSubject && st === '适用') st = '存疑';
   if (st === '不适用' && res === undefined) return _rn9;
-  if (st === '适用') return _ry9 ??= Object.freeze({ 措施: "多孩家庭购房优先优惠", 状态: '适用' as const, 结果: res ?? _NO_VALUES });
   return { 措施: "多孩家庭购房优先优惠", 状态: st, 结果: res ?? _NO_VALUES };
 }
 
@@ -8877,10 +8852,6 @@ function _rm13(F: _RR, day: number, D: string): 快速决定 {
   if (st === '不适用' && res === undefined) return _rn13;
   return { 措施: "母婴照护服务机构补助", 状态: st, 结果: res ?? _NO_VALUES, 可领取: st === '不适用' ? '不适用' : _join(st, _rs19(F, day, D)) };
 }
-
-/** 措施「生育家庭免费培训」的取值都是常量：结果对象（第一次用到时建立，冻结、共用）与“适用”的决定（同）。 */
-let _ryv14: Readonly<Record<string, number | boolean | string>> | undefined;
-let _ry14: 快速决定 | undefined;
 
 /** 措施「生育家庭免费培训」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
 function _rm14(F: _RR, _day: number, D: string): 快速决定 {
@@ -8964,20 +8935,15 @@ function _rm14(F: _RR, _day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      res = _ryv14 ??= Object.freeze({ "免费培训": true as number | boolean | string });
+      res = { "免费培训": v as number | boolean | string };
       some = true;
     }
   }
   st = doubtful ? '存疑' : some ? '适用' : '不适用';
   if (unknownSubject && st === '适用') st = '存疑';
   if (st === '不适用' && res === undefined) return _rn14;
-  if (st === '适用') return _ry14 ??= Object.freeze({ 措施: "生育家庭免费培训", 状态: '适用' as const, 结果: res ?? _NO_VALUES });
   return { 措施: "生育家庭免费培训", 状态: st, 结果: res ?? _NO_VALUES };
 }
-
-/** 措施「生育补助申请条件」的取值都是常量：结果对象（第一次用到时建立，冻结、共用）与“适用”的决定（同）。 */
-let _ryv15: Readonly<Record<string, number | boolean | string>> | undefined;
-let _ry15: 快速决定 | undefined;
 
 /** 措施「生育补助申请条件」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
 function _rm15(F: _RR, _day: number, D: string): 快速决定 {
@@ -9060,20 +9026,15 @@ function _rm15(F: _RR, _day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      res = _ryv15 ??= Object.freeze({ "可受理生育补助申请": true as number | boolean | string });
+      res = { "可受理生育补助申请": v as number | boolean | string };
       some = true;
     }
   }
   st = doubtful ? '存疑' : some ? '适用' : '不适用';
   if (unknownSubject && st === '适用') st = '存疑';
   if (st === '不适用' && res === undefined) return _rn15;
-  if (st === '适用') return _ry15 ??= Object.freeze({ 措施: "生育补助申请条件", 状态: '适用' as const, 结果: res ?? _NO_VALUES });
   return { 措施: "生育补助申请条件", 状态: st, 结果: res ?? _NO_VALUES };
 }
-
-/** 措施「托育机构备案材料」的取值都是常量：结果对象（第一次用到时建立，冻结、共用）与“适用”的决定（同）。 */
-let _ryv16: Readonly<Record<string, number | boolean | string>> | undefined;
-let _ry16: 快速决定 | undefined;
 
 /** 措施「托育机构备案材料」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
 function _rm16(F: _RR, _day: number, D: string): 快速决定 {
@@ -9105,20 +9066,15 @@ function _rm16(F: _RR, _day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      res = _ryv16 ??= Object.freeze({ "备案材料齐全": true as number | boolean | string });
+      res = { "备案材料齐全": v as number | boolean | string };
       some = true;
     }
   }
   st = doubtful ? '存疑' : some ? '适用' : '不适用';
   if (unknownSubject && st === '适用') st = '存疑';
   if (st === '不适用' && res === undefined) return _rn16;
-  if (st === '适用') return _ry16 ??= Object.freeze({ 措施: "托育机构备案材料", 状态: '适用' as const, 结果: res ?? _NO_VALUES });
   return { 措施: "托育机构备案材料", 状态: st, 结果: res ?? _NO_VALUES };
 }
-
-/** 措施「入托补贴申请条件」的取值都是常量：结果对象（第一次用到时建立，冻结、共用）与“适用”的决定（同）。 */
-let _ryv18: Readonly<Record<string, number | boolean | string>> | undefined;
-let _ry18: 快速决定 | undefined;
 
 /** 措施「入托补贴申请条件」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
 function _rm18(F: _RR, _day: number, _D: string): 快速决定 {
@@ -9178,20 +9134,15 @@ function _rm18(F: _RR, _day: number, _D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      res = _ryv18 ??= Object.freeze({ "可受理入托补贴申请": true as number | boolean | string });
+      res = { "可受理入托补贴申请": v as number | boolean | string };
       some = true;
     }
   }
   st = doubtful ? '存疑' : some ? '适用' : '不适用';
   if (unknownSubject && st === '适用') st = '存疑';
   if (st === '不适用' && res === undefined) return _rn18;
-  if (st === '适用') return _ry18 ??= Object.freeze({ 措施: "入托补贴申请条件", 状态: '适用' as const, 结果: res ?? _NO_VALUES });
   return { 措施: "入托补贴申请条件", 状态: st, 结果: res ?? _NO_VALUES };
 }
-
-/** 措施「母婴照护服务机构补贴申请条件」的取值都是常量：结果对象（第一次用到时建立，冻结、共用）与“适用”的决定（同）。 */
-let _ryv19: Readonly<Record<string, number | boolean | string>> | undefined;
-let _ry19: 快速决定 | undefined;
 
 /** 措施「母婴照护服务机构补贴申请条件」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
 function _rm19(F: _RR, _day: number, D: string): 快速决定 {
@@ -9223,14 +9174,13 @@ function _rm19(F: _RR, _day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      res = _ryv19 ??= Object.freeze({ "可受理母婴照护服务机构补贴申请": true as number | boolean | string });
+      res = { "可受理母婴照护服务机构补贴申请": v as number | boolean | string };
       some = true;
     }
   }
   st = doubtful ? '存疑' : some ? '适用' : '不适用';
   if (unknownSubject && st === '适用') st = '存疑';
   if (st === '不适用' && res === undefined) return _rn19;
-  if (st === '适用') return _ry19 ??= Object.freeze({ 措施: "母婴照护服务机构补贴申请条件", 状态: '适用' as const, 结果: res ?? _NO_VALUES });
   return { 措施: "母婴照护服务机构补贴申请条件", 状态: st, 结果: res ?? _NO_VALUES };
 }
 
