@@ -104,7 +104,7 @@ describe('evaluateFast 的直接路径：全部前提在一个函数里，结果
       expect(keys(raw)).toStrictEqual(keys(full));
       expect(raw).toStrictEqual(conv);
       // each row its own 结果 object (only 不适用 decisions without values are shared)
-      expect(gen.evaluateFast(facts, '2024-07-15').决定[0]!.结果).not.toBe(raw.决定[0]!.结果);
+      expect((gen.evaluateFast(facts, '2024-07-15') as Fast).决定[0]!.结果).not.toBe(raw.决定[0]!.结果);
     }
   });
 
