@@ -336,6 +336,8 @@ export function emitOutcomes(m: IrMeasure, mod: ModuleGen, e: (depth: number, li
   readonly store?: boolean;
   /** The object a kept value is written into (default `res`). */
   readonly target?: string;
+  /** The statement that keeps `shown` as outcome `name` (a string literal) — instead of `target[name] = shown;`. */
+  readonly keepAs?: (name: string, shown: string) => string;
 }): void {
   m.outcomes.forEach((o, k) => {
     const rules = m.rules.flatMap((r, i) => (r.assignments.some((a) => a.outcome === o.name) ? [i] : []));
@@ -379,7 +381,7 @@ export function emitOutcomes(m: IrMeasure, mod: ModuleGen, e: (depth: number, li
     if (kind === 'm') mod.features.add('ffen');
     if (kind === 'r') mod.features.add('fpct');
     const shown = kind === 'm' ? '_ffen(v as number)' : kind === 'r' ? '_fpct(v as string)' : kind === 'd' ? how.date : 'v as number | boolean | string';
-    if (how.store !== false) e(at + 2, `${how.target ?? 'res'}[${lit(o.name)}] = ${shown};`);
+    if (how.store !== false) e(at + 2, how.keepAs !== undefined ? how.keepAs(lit(o.name), shown) : `${how.target ?? 'res'}[${lit(o.name)}] = ${shown};`);
     e(at + 2, 'some = true;');
     e(at + 1, '}');
     e(at, '}');

@@ -17,7 +17,7 @@
  *     application measure `ModuleGen.rawSupported` accepts — the decision of `fastJudge` with
  *     the conditions and values inline (FnGen in raw mode: the same Kleene logic, reading the
  *     input records as given, dates as canonical strings) — and `_RAW_MEASURES`;
- *   - `rawAssumptions`: `_RAW_ASSUMPTIONS`, each 前提's condition in raw mode;
+ *   - `rawAssumptions`: `_rav`, every 前提's condition in raw mode, in one function (the violated names);
  *   - `rawOne`: `_rawSel` (does every selected measure have raw code?) and `_rawOne`, the row on
  *     the raw path. A selection with a measure that has no raw code takes the converted path as a
  *     whole; a policy with a 前提 that has no raw code gets no raw path (`rawEnabled`).
@@ -290,6 +290,12 @@ function rawJudge(m: IrMeasure, index: number, mod: ModuleGen, statusOnly = fals
   });
   e(1, 'let doubtful = false;');
   e(1, 'let some = false;');
+  const stored = m.outcomes.filter((o) => m.rules.some((r) => r.assignments.some((a) => a.outcome === o.name))).length;
+  const keep = (key: string, shown: string): string => {
+    if (key === lit('__proto__')) return `(res ??= {})[${key}] = ${shown};`;
+    // INVARIANT: with one stored outcome, res is still undefined here (no other value was kept before it)
+    return stored === 1 ? `res = { ${key}: ${shown} };` : `if (res === undefined) res = { ${key}: ${shown} }; else res[${key}] = ${shown};`;
+  };
   emitOutcomes(m, mod, e, 1, {
     vType: 'unknown',
     keyCast: ' as _V',
@@ -301,7 +307,11 @@ function rawJudge(m: IrMeasure, index: number, mod: ModuleGen, statusOnly = fals
     },
     // (a date is its canonical string on the raw path: _iso of its day number)
     date: 'v as string',
-    ...(statusOnly ? { store: false } : { target: '(res ??= {})' }),
+    // the 结果 object made at the first value kept, by a literal with its key (one allocation, one map; not an
+    // empty {} and then a keyed store: a map transition per row); a later value of a measure with more outcomes
+    // is stored into it (the keys in outcome order, as before). An outcome named "__proto__" keeps the keyed
+    // store: in a literal that key would set the prototype, not behave as the store did.
+    ...(statusOnly ? { store: false } : { keepAs: keep }),
   });
   e(1, "st = doubtful ? '存疑' : some ? '适用' : '不适用';");
   if (hasSubject) e(1, "if (unknownSubject && st === '适用') st = '存疑';");
@@ -362,22 +372,32 @@ export function rawMeasureIndexes(ir: IrProgram, mod: ModuleGen): boolean[] {
 }
 
 /**
- * `_ra<i>`: each 前提's condition on the raw path (rawEnabled: every one has raw code) — named functions,
- * called one by one from `_rawOne` (direct calls, which V8 can inline; not through an array of closures).
+ * `_rav`: every 前提's condition on the raw path (rawEnabled: every one has raw code), in one function —
+ * each condition's code in turn, as `_ra<i>` held it — answering the names of those surely violated (false), in
+ * declaration order, or undefined when none is. One call from `_rawOne` instead of one per 前提: called one by one,
+ * V8 inlined them into `_rawOne` at the measures' expense (--trace-turbo-inlining). Measured on issue 11's
+ * three-measure row with the literal 结果 objects, interleaved fresh processes against 52bc1cf at load 5–10:
+ * 0.934× the time per row (10 pairs, a copy of the bench's --layout child), 0.901× (8 pairs, the bench's own child);
+ * a copy that first calls evaluateFast on {} as the bench's child does: 1.069× (8 pairs, 2 faster) — within the spread.
  */
 export function rawAssumptions(ir: IrProgram, mod: ModuleGen): string {
-  return ir.assumptions.map((a, i) => {
-    const g = new FnGen(mod, false, true);
+  const g = new FnGen(mod, false, true);
+  const results = ir.assumptions.map((a, i) => {
     const v = g.expr(a.condition);
-    const params = `(${g.usesF ? 'F' : '_F'}: _RR, ${g.usesD ? 'D' : '_D'}: string)`;
-    return [
-      `/** 前提「${commentText(a.name)}」的条件在直接路径上的求值。 */`,
-      `function _ra${i}${params}: boolean | null {`,
-      ...g.body(),
-      `  return ${v.constant !== undefined ? `${v.code} as boolean | null` : v.code};`,
-      '}',
-    ].join('\n');
-  }).join('\n\n');
+    // INVARIANT: each condition's result is bound before the next one's code: a temporary of one condition
+    // is never read by another's (FnGen numbers its temporaries and labels once per function)
+    g.raw(`const r${i} = ${v.code} as boolean | null;`);
+    return `  if (r${i} === false) (violated ??= []).push(${lit(a.name)});`;
+  });
+  return [
+    '/** 全部前提的条件在直接路径上的求值（依次，在一个函数里）：确定不满足的前提名，按声明顺序；没有时为 undefined。 */',
+    `function _rav(${g.usesF ? 'F' : '_F'}: _RR, ${g.usesD ? 'D' : '_D'}: string): string[] | undefined {`,
+    ...g.body(),
+    '  let violated: string[] | undefined;',
+    ...results,
+    '  return violated;',
+    '}',
+  ].join('\n');
 }
 
 /** `_rd<i>` for every definition the raw code reads (their bodies may read more: until none is new). */
@@ -456,7 +476,7 @@ export function rawOne(ir: IrProgram, raw: readonly boolean[], inForceSurely: re
     '',
     '/**',
     ' * evaluateFast / evaluateMany 的一行，直接路径：事实已由 _rawCheck 校验，政策在评估日期施行且没有疑问、没有事件，',
-    ' * 所选措施都有直接路径上的判定（_rawSel）；措施与前提在输入的原样记录上求值（_RAW_MEASURES、_RAW_ASSUMPTIONS）。',
+    ' * 所选措施都有直接路径上的判定（_rawSel）；措施与前提在输入的原样记录上求值（_rm<i>、_rav）。',
     ' */',
     `function _rawOne(${anyRaw || assume ? 'F' : '_F'}: _RR, b: _Batch): 快速决定集 {`,
     '  const D = b.date as string;',
@@ -464,7 +484,11 @@ export function rawOne(ir: IrProgram, raw: readonly boolean[], inForceSurely: re
       '  const day = b.day;',
       '  const sel = b.sel;',
       '  const m = sel === undefined ? _MEASURES.length : sel.length;',
-      '  const 决定 = new Array<快速决定>(m);',
+      // a literal of the decisions' length for a selection of one to four measures (allocated inline, PACKED elements);
+      // new Array(m), its length known only at run time, is a builtin call making HOLEY elements: measured on
+      // issue 11's three-measure row, 0.915× the time per row with the literal (8 paired fresh processes, load 2.7–5.8;
+      // against the commit before: 0.912× with the bench's own --layout child, 8 pairs, 5 faster, at load 6–11)
+      `  const 决定 = (${[1, 2, 3, 4].map((k) => `m === ${k} ? [${Array(k).fill('undefined').join(', ')}] : `).join('')}new Array(m)) as 快速决定[];`,
       '  // a direct call per measure (a switch, not a call through _RAW_MEASURES: each call site sees one function)',
       '  for (let i = 0; i < m; i++) {',
       '    switch (sel === undefined ? i : sel[i]) {',
@@ -476,8 +500,7 @@ export function rawOne(ir: IrProgram, raw: readonly boolean[], inForceSurely: re
       '  const 决定: 快速决定[] = [];',
     ]),
     ...(assume ? [
-      '  let violated: string[] | undefined;',
-      ...ir.assumptions.map((a, i) => `  if (_ra${i}(F, D) === false) (violated ??= []).push(${lit(a.name)});`),
+      '  const violated = _rav(F, D);',
       '  if (b.reg === undefined && violated === undefined) return { 评估日期: D, 决定 };',
       '  return { 评估日期: D, ...(b.reg !== undefined ? { 事件登记: b.reg } : {}), ...(violated !== undefined ? { 前提不满足: violated } : {}), 决定 };',
     ] : [

@@ -8368,7 +8368,7 @@ function _rm0(F: _RR, _day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      (res ??= {})["继续享受现行奖励扶助和优惠政策"] = v as number | boolean | string;
+      res = { "继续享受现行奖励扶助和优惠政策": v as number | boolean | string };
       some = true;
     }
   }
@@ -8436,7 +8436,7 @@ function _rm1(F: _RR, day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      (res ??= {})["生育补助金额"] = _ffen(v as number);
+      res = { "生育补助金额": _ffen(v as number) };
       some = true;
     }
   }
@@ -8478,7 +8478,7 @@ function _rm4(F: _RR, _day: number, _D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      (res ??= {})["水电气价格执行标准"] = v as number | boolean | string;
+      res = { "水电气价格执行标准": v as number | boolean | string };
       some = true;
     }
   }
@@ -8552,7 +8552,7 @@ function _rm6(F: _RR, day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      (res ??= {})["入托运营补贴"] = _ffen(v as number);
+      res = { "入托运营补贴": _ffen(v as number) };
       some = true;
     }
   }
@@ -8618,7 +8618,7 @@ function _rm7(F: _RR, _day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      (res ??= {})["租房提取限额上浮比例"] = _fpct(v as string);
+      res = { "租房提取限额上浮比例": _fpct(v as string) };
       some = true;
     }
   }
@@ -8691,7 +8691,7 @@ function _rm8(F: _RR, _day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      (res ??= {})["租房提取额度与余额可合并计算贷款额度"] = v as number | boolean | string;
+      res = { "租房提取额度与余额可合并计算贷款额度": v as number | boolean | string };
       some = true;
     }
   }
@@ -8770,7 +8770,7 @@ function _rm9(F: _RR, _day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      (res ??= {})["优先享受购房优惠政策"] = v as number | boolean | string;
+      res = { "优先享受购房优惠政策": v as number | boolean | string };
       some = true;
     }
   }
@@ -8843,7 +8843,7 @@ function _rm13(F: _RR, day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      (res ??= {})["建设补助金额"] = _ffen(v as number);
+      res = { "建设补助金额": _ffen(v as number) };
       some = true;
     }
   }
@@ -8935,7 +8935,7 @@ function _rm14(F: _RR, _day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      (res ??= {})["免费培训"] = v as number | boolean | string;
+      res = { "免费培训": v as number | boolean | string };
       some = true;
     }
   }
@@ -9026,7 +9026,7 @@ function _rm15(F: _RR, _day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      (res ??= {})["可受理生育补助申请"] = v as number | boolean | string;
+      res = { "可受理生育补助申请": v as number | boolean | string };
       some = true;
     }
   }
@@ -9066,7 +9066,7 @@ function _rm16(F: _RR, _day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      (res ??= {})["备案材料齐全"] = v as number | boolean | string;
+      res = { "备案材料齐全": v as number | boolean | string };
       some = true;
     }
   }
@@ -9134,7 +9134,7 @@ function _rm18(F: _RR, _day: number, _D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      (res ??= {})["可受理入托补贴申请"] = v as number | boolean | string;
+      res = { "可受理入托补贴申请": v as number | boolean | string };
       some = true;
     }
   }
@@ -9174,7 +9174,7 @@ function _rm19(F: _RR, _day: number, D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (v === null || typeof v === 'object') doubtful = true;
     else {
-      (res ??= {})["可受理母婴照护服务机构补贴申请"] = v as number | boolean | string;
+      res = { "可受理母婴照护服务机构补贴申请": v as number | boolean | string };
       some = true;
     }
   }
@@ -9377,8 +9377,8 @@ function _rs19(F: _RR, _day: number, D: string): 状态 {
 /** 各措施在直接路径上的判定（按措施序号）；undefined：没有（选了它的求值走转换后的记录，见 _rawSel）。 */
 const _RAW_MEASURES: readonly (((F: _RR, day: number, D: string) => 快速决定) | undefined)[] = [_rm0, _rm1, undefined, undefined, _rm4, undefined, _rm6, _rm7, _rm8, _rm9, undefined, undefined, undefined, _rm13, _rm14, _rm15, _rm16, undefined, _rm18, _rm19];
 
-/** 前提「子女名单不重复」的条件在直接路径上的求值。 */
-function _ra0(F: _RR, D: string): boolean | null {
+/** 全部前提的条件在直接路径上的求值（依次，在一个函数里）：确定不满足的前提名，按声明顺序；没有时为 undefined。 */
+function _rav(F: _RR, D: string): string[] | undefined {
   let t1: boolean | null = null;
   Lt1: {
     const t2: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
@@ -9423,51 +9423,22 @@ function _ra0(F: _RR, D: string): boolean | null {
     }
     t1 = t1u ? null : true;
   }
-  return t1;
-}
-
-/** 前提「同胎序号从1起」的条件在直接路径上的求值。 */
-function _ra1(F: _RR, _D: string): boolean | null {
-  let t1: boolean | null = true;
-  Lt1: {
-    let t1u = false;
-    const t2: _RR | null = (F["入托幼儿"] as _RR | undefined) ?? null;
-    const t3 = t2 === null ? undefined : t2["同胎序号"] as number | undefined;
-    const t4: number | null = t3 === undefined ? null : t3 + 0;
-    const t5: boolean | null = t4 === null ? null : t4 >= 1;
-    if (t5 === false) {
-      t1 = false;
-      break Lt1;
+  const r0 = t1 as boolean | null;
+  let t9: boolean | null = true;
+  Lt9: {
+    let t9u = false;
+    const t10: _RR | null = (F["入托幼儿"] as _RR | undefined) ?? null;
+    const t11 = t10 === null ? undefined : t10["同胎序号"] as number | undefined;
+    const t12: number | null = t11 === undefined ? null : t11 + 0;
+    const t13: boolean | null = t12 === null ? null : t12 >= 1;
+    if (t13 === false) {
+      t9 = false;
+      break Lt9;
     }
-    if (t5 === null) t1u = true;
-    let t6: boolean | null = null;
-    Lt6: {
-      const t7: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
-      const t8 = t7 === null ? undefined : t7["子女"] as readonly _RR[] | undefined;
-      const t9: readonly _RR[] | null = t8 === undefined ? null : t8;
-      if (t9 === null) break Lt6;
-      let t6u = false;
-      for (let i10 = 0; i10 < t9.length; i10++) {
-        const e10 = t9[i10] as _RR;
-        const t11 = e10["同胎序号"] as number | undefined;
-        const t12: number | null = t11 === undefined ? null : t11 + 0;
-        const t13: boolean | null = t12 === null ? null : t12 >= 1;
-        if (t13 === false) {
-          t6 = false;
-          break Lt6;
-        }
-        if (t13 === null) t6u = true;
-      }
-      t6 = t6u ? null : true;
-    }
-    if (t6 === false) {
-      t1 = false;
-      break Lt1;
-    }
-    if (t6 === null) t1u = true;
+    if (t13 === null) t9u = true;
     let t14: boolean | null = null;
     Lt14: {
-      const t15: _RR | null = (F["职工"] as _RR | undefined) ?? null;
+      const t15: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
       const t16 = t15 === null ? undefined : t15["子女"] as readonly _RR[] | undefined;
       const t17: readonly _RR[] | null = t16 === undefined ? null : t16;
       if (t17 === null) break Lt14;
@@ -9486,14 +9457,14 @@ function _ra1(F: _RR, _D: string): boolean | null {
       t14 = t14u ? null : true;
     }
     if (t14 === false) {
-      t1 = false;
-      break Lt1;
+      t9 = false;
+      break Lt9;
     }
-    if (t14 === null) t1u = true;
+    if (t14 === null) t9u = true;
     let t22: boolean | null = null;
     Lt22: {
-      const t23: _RR | null = (F["入托幼儿"] as _RR | undefined) ?? null;
-      const t24 = t23 === null ? undefined : t23["父母的其他子女"] as readonly _RR[] | undefined;
+      const t23: _RR | null = (F["职工"] as _RR | undefined) ?? null;
+      const t24 = t23 === null ? undefined : t23["子女"] as readonly _RR[] | undefined;
       const t25: readonly _RR[] | null = t24 === undefined ? null : t24;
       if (t25 === null) break Lt22;
       let t22u = false;
@@ -9511,27 +9482,53 @@ function _ra1(F: _RR, _D: string): boolean | null {
       t22 = t22u ? null : true;
     }
     if (t22 === false) {
-      t1 = false;
-      break Lt1;
+      t9 = false;
+      break Lt9;
     }
-    if (t22 === null) t1u = true;
-    if (t1u) t1 = null;
+    if (t22 === null) t9u = true;
+    let t30: boolean | null = null;
+    Lt30: {
+      const t31: _RR | null = (F["入托幼儿"] as _RR | undefined) ?? null;
+      const t32 = t31 === null ? undefined : t31["父母的其他子女"] as readonly _RR[] | undefined;
+      const t33: readonly _RR[] | null = t32 === undefined ? null : t32;
+      if (t33 === null) break Lt30;
+      let t30u = false;
+      for (let i34 = 0; i34 < t33.length; i34++) {
+        const e34 = t33[i34] as _RR;
+        const t35 = e34["同胎序号"] as number | undefined;
+        const t36: number | null = t35 === undefined ? null : t35 + 0;
+        const t37: boolean | null = t36 === null ? null : t36 >= 1;
+        if (t37 === false) {
+          t30 = false;
+          break Lt30;
+        }
+        if (t37 === null) t30u = true;
+      }
+      t30 = t30u ? null : true;
+    }
+    if (t30 === false) {
+      t9 = false;
+      break Lt9;
+    }
+    if (t30 === null) t9u = true;
+    if (t9u) t9 = null;
   }
-  return t1;
-}
-
-/** 前提「夫妻至多两人」的条件在直接路径上的求值。 */
-function _ra2(F: _RR, _D: string): boolean | null {
-  let t1: number | null = null;
-  Lt1: {
-    const t2: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
-    const t3 = t2 === null ? undefined : t2["夫妻"] as readonly _RR[] | undefined;
-    const t4: readonly _RR[] | null = t3 === undefined ? null : t3;
-    if (t4 === null) break Lt1;
-    t1 = t4.length;
+  const r1 = t9 as boolean | null;
+  let t38: number | null = null;
+  Lt38: {
+    const t39: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+    const t40 = t39 === null ? undefined : t39["夫妻"] as readonly _RR[] | undefined;
+    const t41: readonly _RR[] | null = t40 === undefined ? null : t40;
+    if (t41 === null) break Lt38;
+    t38 = t41.length;
   }
-  const t5: boolean | null = t1 === null ? null : t1 <= 2;
-  return t5;
+  const t42: boolean | null = t38 === null ? null : t38 <= 2;
+  const r2 = t42 as boolean | null;
+  let violated: string[] | undefined;
+  if (r0 === false) (violated ??= []).push("子女名单不重复");
+  if (r1 === false) (violated ??= []).push("同胎序号从1起");
+  if (r2 === false) (violated ??= []).push("夫妻至多两人");
+  return violated;
 }
 
 /** 定义「子女.出生日期与同胎序号相同的子女数」在直接路径上的取值（不缓存）。 */
@@ -10246,14 +10243,14 @@ void _rawSwitch;
 
 /**
  * evaluateFast / evaluateMany 的一行，直接路径：事实已由 _rawCheck 校验，政策在评估日期施行且没有疑问、没有事件，
- * 所选措施都有直接路径上的判定（_rawSel）；措施与前提在输入的原样记录上求值（_RAW_MEASURES、_RAW_ASSUMPTIONS）。
+ * 所选措施都有直接路径上的判定（_rawSel）；措施与前提在输入的原样记录上求值（_rm<i>、_rav）。
  */
 function _rawOne(F: _RR, b: _Batch): 快速决定集 {
   const D = b.date as string;
   const day = b.day;
   const sel = b.sel;
   const m = sel === undefined ? _MEASURES.length : sel.length;
-  const 决定 = new Array<快速决定>(m);
+  const 决定 = (m === 1 ? [undefined] : m === 2 ? [undefined, undefined] : m === 3 ? [undefined, undefined, undefined] : m === 4 ? [undefined, undefined, undefined, undefined] : new Array(m)) as 快速决定[];
   // a direct call per measure (a switch, not a call through _RAW_MEASURES: each call site sees one function)
   for (let i = 0; i < m; i++) {
     switch (sel === undefined ? i : sel[i]) {
@@ -10298,10 +10295,7 @@ function _rawOne(F: _RR, b: _Batch): 快速决定集 {
         break;
     }
   }
-  let violated: string[] | undefined;
-  if (_ra0(F, D) === false) (violated ??= []).push("子女名单不重复");
-  if (_ra1(F, D) === false) (violated ??= []).push("同胎序号从1起");
-  if (_ra2(F, D) === false) (violated ??= []).push("夫妻至多两人");
+  const violated = _rav(F, D);
   if (b.reg === undefined && violated === undefined) return { 评估日期: D, 决定 };
   return { 评估日期: D, ...(b.reg !== undefined ? { 事件登记: b.reg } : {}), ...(violated !== undefined ? { 前提不满足: violated } : {}), 决定 };
 }

@@ -2764,7 +2764,7 @@ function _rm0(F: _RR, _day: number, _D: string): 快速决定 {
     if (n === 0) { /* 非必须的结果 */
     } else if (differ || v === null || typeof v === 'object') doubtful = true;
     else {
-      (res ??= {})["补助金额"] = _ffen(v as number);
+      res = { "补助金额": _ffen(v as number) };
       some = true;
     }
   }
@@ -2817,14 +2817,14 @@ void _rawSwitch;
 
 /**
  * evaluateFast / evaluateMany 的一行，直接路径：事实已由 _rawCheck 校验，政策在评估日期施行且没有疑问、没有事件，
- * 所选措施都有直接路径上的判定（_rawSel）；措施与前提在输入的原样记录上求值（_RAW_MEASURES、_RAW_ASSUMPTIONS）。
+ * 所选措施都有直接路径上的判定（_rawSel）；措施与前提在输入的原样记录上求值（_rm<i>、_rav）。
  */
 function _rawOne(F: _RR, b: _Batch): 快速决定集 {
   const D = b.date as string;
   const day = b.day;
   const sel = b.sel;
   const m = sel === undefined ? _MEASURES.length : sel.length;
-  const 决定 = new Array<快速决定>(m);
+  const 决定 = (m === 1 ? [undefined] : m === 2 ? [undefined, undefined] : m === 3 ? [undefined, undefined, undefined] : m === 4 ? [undefined, undefined, undefined, undefined] : new Array(m)) as 快速决定[];
   // a direct call per measure (a switch, not a call through _RAW_MEASURES: each call site sees one function)
   for (let i = 0; i < m; i++) {
     switch (sel === undefined ? i : sel[i]) {
