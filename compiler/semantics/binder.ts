@@ -18,23 +18,11 @@ import { EVENT_ENTITY, EVENT_FIELDS, LEVEL_ENUM, LEVELS, EVAL_DATE, EFFECTIVE_DA
 const LEVEL_ORDER: Record<A.ClauseLevel, number> = { annex: 0, sec: 1, subsec: 2, item: 3, subitem: 4 };
 const LEVEL_NAME: Record<A.ClauseLevel, string> = { annex: '附件', sec: '一级（一、）', subsec: '二级（（一））', item: '三级（1.）', subitem: '四级（（1））' };
 
-/** `partLabel` of the parts numbered below `LABELS_KEPT`, by level and number (made when first asked for). */
-const LABELS_KEPT = 256;
-const labels: Record<A.ClauseLevel, (string | undefined)[]> = { annex: [], sec: [], subsec: [], item: [], subitem: [] };
-
 /**
- * Display form of one clause-number part. (Kept per level and number below `LABELS_KEPT`: the binder
- * labels every 条款 by all its parts, and a Chinese numeral is a BigInt and a formatting each time.)
- * INVARIANT: the string `labelOf` gives for that level and number.
+ * Display form of one clause-number part. (The binder labels every 条款 by all its parts; the Chinese
+ * numerals of small numbers are made once by `formatChineseNumeral`.)
  */
 export function partLabel(p: A.ClauseNumberPart): string {
-  const n = p.n;
-  if (!(n >= 0 && n < LABELS_KEPT && Number.isInteger(n))) return labelOf(p);
-  const kept = labels[p.level];
-  return (kept[n] ??= labelOf(p));
-}
-
-function labelOf(p: A.ClauseNumberPart): string {
   switch (p.level) {
     case 'annex': return `附件${p.n}`;
     case 'sec': return formatChineseNumeral(BigInt(p.n));

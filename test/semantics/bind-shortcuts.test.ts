@@ -1,8 +1,8 @@
 /**
  * Shortcuts of the binder and checker that must give what the general code gave (issue 13, cold CPU):
- *  - binder.ts `clauseHead` builds a 条款's anchor and label in one loop and `partLabel` keeps each label
- *    by level and number: the anchors and labels of nested and annex clauses, numbers at and past the
- *    kept range (`LABELS_KEPT` = 256), the same number at different levels;
+ *  - binder.ts `clauseHead` builds a 条款's anchor and label in one loop, `partLabel` each part's label
+ *    (its Chinese numerals kept by `formatChineseNumeral` below 1,024): the anchors and labels of nested and
+ *    annex clauses, numbers at and past that range, the same number at different levels;
  *  - binder.ts `exceptions` skips the search for a measure with no 例外于: every rule (also a repeated
  *    name) has an empty closure, and a measure with 例外于 still gets its transitive closure;
  *  - (a check of the checker's field lookup, `fieldOf`, kept from a tried and dropped shortcut — a field's
@@ -43,9 +43,9 @@ test('clause anchors and labels: nested, annex, large numbers, one number at sev
     `sec_255 ${formatChineseNumeral(255n)}`,
     `sec_255__subsec_255 ${formatChineseNumeral(255n)}（${formatChineseNumeral(255n)}）`,
   ]);
-  // (kept labels are per level: the same number asked for at every level, twice, in both orders)
+  // (labels are per level, the numerals kept by number: the same number asked for at every level, twice, in both orders)
   const span = { file: '', start: 0, end: 0 };
-  for (const n of [0, 1, 9, 10, 255, 256, 1000]) {
+  for (const n of [0, 1, 9, 10, 255, 256, 1000, 1023, 1024, 5000]) {
     const want = { annex: `附件${n}`, sec: formatChineseNumeral(BigInt(n)), subsec: `（${formatChineseNumeral(BigInt(n))}）`, item: `${n}.`, subitem: `（${n}）` } as const;
     for (const round of [0, 1]) {
       const levels = (round === 0 ? ['annex', 'sec', 'subsec', 'item', 'subitem'] : ['subitem', 'item', 'subsec', 'sec', 'annex']) as (keyof typeof want)[];
