@@ -488,6 +488,8 @@ export function rawOne(ir: IrProgram, raw: readonly boolean[], inForceSurely: re
       // new Array(m), its length known only at run time, is a builtin call making HOLEY elements: measured on
       // issue 11's three-measure row, 0.915× the time per row with the literal (8 paired fresh processes, load 2.7–5.8;
       // against the commit before: 0.912× with the bench's own --layout child, 8 pairs, 5 faster, at load 6–11)
+      // (with _rav and the literal 结果 together, the bench's own --layout child at idle, 6 interleaved processes per tree:
+      // 478.7 against 52bc1cf's 471.7 ns median — no gain measurable there; kept as a tested shape, not as a speed-up)
       `  const 决定 = (${[1, 2, 3, 4].map((k) => `m === ${k} ? [${Array(k).fill('undefined').join(', ')}] : `).join('')}new Array(m)) as 快速决定[];`,
       '  // a direct call per measure (a switch, not a call through _RAW_MEASURES: each call site sees one function)',
       '  for (let i = 0; i < m; i++) {',
