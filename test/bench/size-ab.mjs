@@ -2,16 +2,16 @@
  * Size effect of `compile()` (issue 13: is one large file dearer per line than the same lines in
  * many files?). Compiles several directories alternately in ONE process, each time with a fresh
  * ParseCache of `zhengce check` (keepTokens: false, one-shot parses), and prints per input the
- * min / median of the main thread's CPU per phase (read, lex, parse, ast, bind, check, quotes, other)
- * and in total, over the rounds after the warm-up ones. Alternating in one process cancels most of a
+ * median (min) time per phase (read, lex, parse, ast, bind, check, quotes, other) and in total, over the
+ * rounds after the warm-up ones. Alternating in one process cancels most of a
  * shared machine's noise; per-line figures compare inputs of different sizes.
  *
- *   node --expose-gc test/bench/size-ab.mjs <dir>… [--rounds 15] [--warmup 4] [--root <tree>] [--budget check]
+ *   node test/bench/size-ab.mjs <dir>… [--rounds 15] [--warmup 4] [--root <tree>] [--budget check] [--clock cpu] [--gc]
  *
  * Phases are timed on the wall clock (precise; compare at low load), or with `--clock cpu` on the main
  * thread's CPU from /proc/self/task/<pid>/schedstat (Linux; on this VM it advances in ~4 ms steps, so
- * only medians of many rounds mean anything). `gc()` (with --expose-gc) runs before every compile, so
- * each starts from the same heap, unless --no-gc.
+ * only medians of many rounds mean anything). `--gc` (with node --expose-gc): a full `gc()` before every
+ * compile — each starts from the same, shrunk heap (and pays more scavenges: slower than without).
  * `--root` loads the compiler from another tree's dist/ (an A/B of two builds, one process each).
  * `--budget check` sets the V8 tier-up budget `zhengce check` sets; default: V8's (as the language server).
  * `--series`: also one line per compile (round, input, total, GC) — how fast V8's tier-up settles.
@@ -43,7 +43,7 @@ const schedstat = `/proc/self/task/${process.pid}/schedstat`;
 const cpuClock = existsSync(schedstat) ? () => Number(readFileSync(schedstat, 'utf8').split(' ')[0]) / 1e6 : () => performance.now();
 // (this kernel updates schedstat in ~4 ms steps: phases are timed on the wall clock unless --clock cpu)
 const mainCpu = opt('--clock', 'wall') === 'cpu' ? cpuClock : () => performance.now();
-const noGc = args.includes('--no-gc');
+const forceGc = args.includes('--gc');
 const series = args.includes('--series');
 
 const countLines = (text) => {
@@ -63,7 +63,7 @@ for (let r = 0; r < rounds + warmup; r++) {
   for (let k = 0; k < dirs.length; k++) {
     // (alternate the order each round: no input always follows the same one)
     const d = r % 2 ? dirs.length - 1 - k : k;
-    if (!noGc) globalThis.gc?.();
+    if (forceGc) globalThis.gc?.();
     const clock = new PhaseClock(() => performance.now(), mainCpu, 'other');
     phaseClock.current = clock;
     const w0 = performance.now();
