@@ -120,14 +120,18 @@ export interface ParseOptions {
  * `lexRange(source, 0, length)` when the caller already has it (the formatter's safety net).
  */
 export function parseFile(source: SourceFile, opts: ParseOptions = {}, lexed?: ReturnType<typeof lexRange>): Result<ParsedFile> {
+  // (a one-shot parse without a CST, of tokens lexed here: its blocks give their tokens up as they are parsed — see ParseOptions.oneShot)
+  const drop = !!opts.oneShot && !opts.keepCst && !lexed;
+  if (drop && source.text.length > LEX_CHUNK.above) {
+    const r = parseFileInChunks(source);
+    if (r) return r;
+  }
   const l = lexed ?? lexRange(source, 0, source.text.length);
   const lexAll = () => mergeByStart(l.diagnostics, unexpectedDiagnostics(source, [l.value.unexpected]));
   // (lexRange counted the nesting and found the block ends while it compacted the tokens: `nestingDepth(tokens).depth`, `blockEnds(tokens)`)
   const depth = l.value.depth;
   if (depth > MAX_NESTING) return tooDeepResult(source, l.value.tokens, l.value.comments, lexAll(), false);
   let blocks: Block[];
-  // (a one-shot parse without a CST, of tokens lexed here: its blocks give their tokens up as they are parsed — see ParseOptions.oneShot)
-  const drop = !!opts.oneShot && !opts.keepCst && !lexed;
   try {
     blocks = parseBlocks(source, 0, source.text.length, l.value.tokens, l.value.comments, l.diagnostics, l.value.unexpected, true, !!opts.keepCst, !!opts.oneShot, l.value.ends, drop)!;
   } catch (e) {
@@ -136,6 +140,79 @@ export function parseFile(source: SourceFile, opts: ParseOptions = {}, lexed?: R
     return tooDeepResult(source, tokens, l.value.comments, lexAll(), e);
   }
   return withNesting(assemble(source, blocks, !!opts.keepCst), depth);
+}
+
+/**
+ * A one-shot parse of a file longer than `above` UTF-16 units is lexed in pieces of about `size` units
+ * (`parseFileInChunks`); an object so that tests can make both small. Below `above` (about 23,000 lines
+ * of a typical policy) the file's tokens fit in V8's young generation and lexing it whole is no dearer
+ * (at 10,000 lines, pieces cost ~4 ms more of scavenges, 12 fresh processes; at 40,000 lines they save
+ * ~50 ms: docs/check-timings.md).
+ */
+export const LEX_CHUNK = { size: 65_536, above: 524_288 };
+
+/**
+ * `parseFile` of a long file for a one-shot parse without a CST (`drop`): lexed a piece at a time, each
+ * piece's top-level blocks parsed before the next piece is lexed. Lexing the whole file first kept all
+ * its tokens alive through the lexing (each scavenge copied them; they then died in the old generation),
+ * and ran the scanner over the whole file before anything else — in one call that V8's optimized code,
+ * compiled in the background meanwhile, could not enter; many files interleave lexing with parsing, so
+ * their later files are scanned by optimized code. A piece is lexed from `pos` to `pos + LEX_CHUNK.size`
+ * and cut after its last top-level block (after its "}", the nesting back at 0); the tokens after the
+ * cut are lexed again with the next piece. A piece in which no block closes so is lexed again twice as
+ * long (at most about twice the text of such a block in all). Undefined when the whole-file path must decide (nesting
+ * beyond MAX_NESTING, the parser's stack run out): the caller parses the file whole. Exported for the tests.
+ * INVARIANT: the same parse as lexing the whole file first — tokens before a top-level "}" do not depend
+ * on the text after it (the scanner looks ahead at most over blanks and a keyword's length, and no token
+ * spans a "}" token), the lexer starts afresh after it (as `reparseFile` relies on), and the blocks, their
+ * comments and lexical diagnostics are split at the same offsets (test/syntax/chunked-parse.test.ts).
+ */
+export function parseFileInChunks(source: SourceFile): Result<ParsedFile> | undefined {
+  const n = source.text.length;
+  const size = LEX_CHUNK.size;
+  const blocks: Block[] = [];
+  // (a bound on the nesting: each piece's depth counts its tail too, lexed again with the next piece)
+  let depth = 0;
+  let pos = 0;
+  try {
+    while (pos < n) {
+      let end: number;
+      let l: ReturnType<typeof lexRange>;
+      // (no top-level block closes in the piece, or an unclosed "(" runs on past its last: a piece twice as long)
+      for (let span = size; ; span *= 2) {
+        end = n - pos > span + (span >> 1) ? pos + span : n;
+        l = lexRange(source, pos, end);
+        if (end === n || (l.value.ends.length && l.value.endNesting === 0)) break;
+      }
+      const v = l.value;
+      const diagnostics = l.diagnostics;
+      if (end < n) {
+        // (cut after the last block: what follows is lexed again with the next piece)
+        const e = v.ends[v.ends.length - 1]!;
+        end = tokenEnd(v.tokens[e - 1]!);
+        v.tokens.length = e;
+        let c = v.comments.length;
+        while (c > 0 && v.comments[c - 1]!.startOffset >= end) c--;
+        v.comments.length = c;
+        let d = diagnostics.length;
+        while (d > 0 && diagnostics[d - 1]!.span.start >= end) d--;
+        diagnostics.length = d;
+        let u = v.unexpected.length;
+        while (u > 0 && v.unexpected[u - 2]! >= end) u -= 2;
+        v.unexpected.length = u;
+      }
+      if (v.depth > depth) depth = v.depth;
+      if (depth > MAX_NESTING) return undefined;
+      const bs = parseBlocks(source, pos, end, v.tokens, v.comments, diagnostics, v.unexpected, end === n, false, true, v.ends, true);
+      if (!bs) return undefined;
+      for (let k = 0; k < bs.length; k++) blocks.push(bs[k]!);
+      pos = end;
+    }
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
+  return withNesting(assemble(source, blocks, false), depth);
 }
 
 /** `e`: the error the parser threw (its stack ran out), or `false` when the nesting pre-check refused the file. */

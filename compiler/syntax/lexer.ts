@@ -78,6 +78,11 @@ export interface RangeLexResult extends LexResult {
   readonly depth: number;
   /** blocks.ts's `blockEnds(tokens)`, found in the same walk. */
   readonly ends: number[];
+  /**
+   * The nesting (as `depth` counts it) right after the last block end in `ends`, 0 when there is none: where
+   * it is 0, lexing on from there starts as the range did (index.ts `parseFileInChunks` cuts there).
+   */
+  readonly endNesting: number;
 }
 
 /**
@@ -249,6 +254,7 @@ function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<Rang
   let nesting = 0;
   let depth = 0;
   let braces = 0;
+  let endNesting = 0;
   const ends: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -290,7 +296,10 @@ function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<Rang
       } else if (ty === RBrace) {
         if (nesting > 0) nesting--;
         if (braces > 0) braces--;
-        if (braces === 0) ends.push(w + 1);
+        if (braces === 0) {
+          ends.push(w + 1);
+          endNesting = nesting;
+        }
       } else if (ty === LParen) {
         if (++nesting > depth) depth = nesting;
       } else if (nesting > 0) nesting--; // RParen
@@ -367,5 +376,5 @@ function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<Rang
     w++;
   }
   tokens.length = w;
-  return { value: { tokens, comments, unexpected, depth, ends }, diagnostics };
+  return { value: { tokens, comments, unexpected, depth, ends, endNesting }, diagnostics };
 }

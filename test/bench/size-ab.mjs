@@ -6,7 +6,7 @@
  * rounds after the warm-up ones. Alternating in one process cancels most of a
  * shared machine's noise; per-line figures compare inputs of different sizes.
  *
- *   node test/bench/size-ab.mjs <dir>… [--rounds 15] [--warmup 4] [--root <tree>] [--budget check] [--clock cpu] [--gc]
+ *   node test/bench/size-ab.mjs <dir>… [--rounds 15] [--warmup 4] [--root <tree>] [--budget check] [--clock cpu] [--gc] [--lex-chunk n]
  *
  * Phases are timed on the wall clock (precise; compare at low load), or with `--clock cpu` on the main
  * thread's CPU from /proc/self/task/<pid>/schedstat (Linux; on this VM it advances in ~4 ms steps, so
@@ -14,6 +14,9 @@
  * compile — each starts from the same, shrunk heap (and pays more scavenges: slower than without).
  * `--root` loads the compiler from another tree's dist/ (an A/B of two builds, one process each).
  * `--budget check` sets the V8 tier-up budget `zhengce check` sets; default: V8's (as the language server).
+ * `--lex-chunk <units>` [`--lex-chunk-above <units>`, default 0]: the size of the pieces a long file's one-shot
+ * parse is lexed in, and the length above which it is (syntax/index.ts `LEX_CHUNK`; `Infinity`: the whole file
+ * first, as before it) — an A/B of that alone within one build.
  * `--series`: also one line per compile (round, input, total, GC) — how fast V8's tier-up settles.
  * `gc`: the GC pauses (perf_hooks entries) that began during the compile, wall ms; `scav`: how many were scavenges;
  * `gc.<phase>`: those that began in that phase (they are part of its time too).
@@ -38,6 +41,7 @@ const dist = (p) => pathToFileURL(join(root, 'dist/compiler', p)).href;
 const { compile, ParseCache } = await import(dist('project/program.js'));
 const { nodeHost } = await import(dist('project/host.js'));
 const { PhaseClock, phaseClock, PHASES } = await import(dist('common/timings.js'));
+if (opt('--lex-chunk') !== undefined) Object.assign((await import(dist('syntax/index.js'))).LEX_CHUNK, { size: Number(opt('--lex-chunk')), above: Number(opt('--lex-chunk-above', 0)) });
 
 const schedstat = `/proc/self/task/${process.pid}/schedstat`;
 const cpuClock = existsSync(schedstat) ? () => Number(readFileSync(schedstat, 'utf8').split(' ')[0]) / 1e6 : () => performance.now();
