@@ -12,13 +12,7 @@
  *         值: 158
  *         来源: "《河南省人口与计划生育条例》第二十五条"
  *         已确认: false          # unconfirmed values show up as such everywhere
- * A file in the canonical layout above without any diagnostic is read by a line scanner (`quickParameters`)
- * instead of the YAML library: the library's first parse in a process costs 6–14 ms of cold code, paid by
- * every `zhengce check` of a policy with 参数.yaml, whatever its size. Anything else — another layout, any
- * YAML feature beyond plain and simple double-quoted scalars, any input with a diagnostic — goes to the library.
  * INVARIANT: values are exact decimals; dates are calendar dates.
- * INVARIANT: `quickParameters` returns a set only where the library path gives the same set (same spans) and
- * no diagnostic (test/semantics/parameters-quick.test.ts compares both).
  */
 import { parseDocument, isMap, isSeq, isScalar, type Node as YNode } from 'yaml';
 import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
@@ -64,13 +58,6 @@ function clamp(file: SourceFile, start: number, end: number): Span {
 
 /** Parse and validate one parameter file. */
 export function parseParameters(file: SourceFile): Result<ParameterSet> {
-  const quick = quickParameters(file);
-  if (quick) return { value: quick, diagnostics: [] };
-  return parseParametersYaml(file);
-}
-
-/** `parseParameters` through the YAML library, always (exported for the tests that compare both paths). */
-export function parseParametersYaml(file: SourceFile): Result<ParameterSet> {
   const out: ParameterSet = new Map();
   const diagnostics: Diagnostic[] = [];
   const doc = parseDocument(file.text, { prettyErrors: false, uniqueKeys: true });
@@ -154,142 +141,4 @@ export function valueOn(def: ParamDef, date: CalendarDate): ParamValue | undefin
   let found: ParamValue | undefined;
   for (const v of def.values) if (compareDates(v.from, date) <= 0) found = v;
   return found;
-}
-
-// ── the canonical layout without the YAML library ──
-
-/**
- * A plain scalar (key or value) read as the same string by the YAML library: no indicator or comment
- * character anywhere, nothing that the core schema reads as a number, boolean or null (a first character
- * that could start one), no leading or trailing blank.
- */
-const SAFE_PLAIN = /^[^\s\x00-\x2f:;<=>?@[\\\]^`{|}~\x7f0-9][^\x00-\x1f#:{}[\],&*!|>'"%@`\\\x7f]*$/;
-const PLAIN_WORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
-const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
-const NUMBER_TEXT = /^-?\d+(?:\.\d+)?$/;
-
-/** One line's content after its indentation: [start, end) with trailing blanks dropped. */
-interface Line {
-  readonly indent: number;
-  readonly start: number;
-  /** End of the content (trailing spaces excluded). */
-  readonly end: number;
-  /** End of the line including its line feed (or the end of the text). */
-  readonly next: number;
-}
-
-/**
- * `key: value` of one line's content, or undefined when it is not one this scanner takes. `value` is
- * [vs, ve) in the text ([ve, ve) when the line is `key:` alone); `quoted`: a double-quoted value (vs, ve
- * around its content).
- */
-function keyValue(text: string, from: number, end: number): { key: string; ks: number; ke: number; vs: number; ve: number; quoted: boolean } | undefined {
-  const colon = text.indexOf(':', from);
-  if (colon < 0 || colon >= end) return undefined;
-  const key = text.slice(from, colon);
-  if (!SAFE_PLAIN.test(key) || PLAIN_WORDS.has(key) || text.charCodeAt(colon - 1) === 32) return undefined;
-  if (colon + 1 === end) return { key, ks: from, ke: colon, vs: end, ve: end, quoted: false };
-  if (text.charCodeAt(colon + 1) !== 32) return undefined;
-  let vs = colon + 2;
-  while (vs < end && text.charCodeAt(vs) === 32) vs++;
-  if (vs === end) return undefined;
-  if (text.charCodeAt(vs) === 34) {
-    // "…": no escape, no other quote, closed at the end of the content
-    const close = text.indexOf('"', vs + 1);
-    if (close !== end - 1) return undefined;
-    if (text.indexOf('\\', vs) >= 0 && text.indexOf('\\', vs) < end) return undefined;
-    return { key, ks: from, ke: colon, vs: vs + 1, ve: close, quoted: true };
-  }
-  return { key, ks: from, ke: colon, vs, ve: end, quoted: false };
-}
-
-/**
- * The parameter set of a file in the canonical layout (definitions at column 0, their keys at 2, the list
- * items of 值 at 4 as `- 起: …`, the items' keys at 6; whole-line comments and blank lines anywhere) that
- * has no diagnostic; undefined for anything else (then the YAML library reads it).
- */
-export function quickParameters(file: SourceFile): ParameterSet | undefined {
-  const text = file.text;
-  const n = text.length;
-  if (n === 0 || text.charCodeAt(0) === 0xfeff || text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0) return undefined;
-  // the content lines
-  const lines: Line[] = [];
-  for (let at = 0; at < n; ) {
-    let lf = text.indexOf('\n', at);
-    const next = lf < 0 ? n : lf + 1;
-    if (lf < 0) lf = n;
-    let s = at;
-    while (s < lf && text.charCodeAt(s) === 32) s++;
-    let e = lf;
-    while (e > s && text.charCodeAt(e - 1) === 32) e--;
-    if (s < e && text.charCodeAt(s) !== 35) lines.push({ indent: s - at, start: s, end: e, next });
-    at = next;
-  }
-  const out: ParameterSet = new Map();
-  let i = 0;
-  while (i < lines.length) {
-    const head = lines[i++]!;
-    if (head.indent !== 0) return undefined;
-    const kv = keyValue(text, head.start, head.end);
-    if (!kv || kv.vs !== kv.ve || out.has(kv.key)) return undefined;
-    const name = kv.key;
-    const span = file.span(kv.ks, kv.ke);
-    let unit: string | undefined;
-    let note: string | undefined;
-    let values: ParamValue[] | undefined;
-    while (i < lines.length && lines[i]!.indent > 0) {
-      const l = lines[i++]!;
-      if (l.indent !== 2) return undefined;
-      const p = keyValue(text, l.start, l.end);
-      if (!p) return undefined;
-      if (p.key === '单位' || p.key === '说明') {
-        if (p.vs === p.ve || (p.key === '单位' ? unit : note) !== undefined) return undefined;
-        const v = text.slice(p.vs, p.ve);
-        if (!p.quoted && (!SAFE_PLAIN.test(v) || PLAIN_WORDS.has(v))) return undefined;
-        if (p.key === '单位') unit = v;
-        else note = v;
-      } else if (p.key === '值') {
-        if (p.vs !== p.ve || values) return undefined;
-        values = [];
-        while (i < lines.length && lines[i]!.indent > 2) {
-          const first = lines[i]!;
-          // `- 起: …` at 4: the item's first key at 6
-          if (first.indent !== 4 || text.charCodeAt(first.start) !== 45 || text.charCodeAt(first.start + 1) !== 32 || text.charCodeAt(first.start + 2) === 32) return undefined;
-          const seen = new Map<string, { vs: number; ve: number; quoted: boolean }>();
-          let entryEnd = first.next;
-          for (let k = i; k < lines.length && (k === i || lines[k]!.indent === 6); k++) {
-            const l2 = lines[k]!;
-            const e = keyValue(text, k === i ? l2.start + 2 : l2.start, l2.end);
-            if (!e || e.vs === e.ve || seen.has(e.key) || !VALUE_KEYS.has(e.key)) return undefined;
-            seen.set(e.key, e);
-            entryEnd = l2.next;
-          }
-          i += seen.size;
-          if (i < lines.length && lines[i]!.indent > 4) return undefined;
-          const from = seen.get('起');
-          const val = seen.get('值');
-          const src = seen.get('来源');
-          const conf = seen.get('已确认');
-          if (!from || !val || !src || !conf || from.quoted || val.quoted || conf.quoted) return undefined;
-          const fromText = text.slice(from.vs, from.ve);
-          const valText = text.slice(val.vs, val.ve);
-          const confText = text.slice(conf.vs, conf.ve);
-          const source = text.slice(src.vs, src.ve);
-          if (!DATE_TEXT.test(fromText) || !NUMBER_TEXT.test(valText) || (confText !== 'true' && confText !== 'false')) return undefined;
-          if (!src.quoted && (!SAFE_PLAIN.test(source) || PLAIN_WORDS.has(source))) return undefined;
-          if (!source.trim()) return undefined;
-          const date = parseDate(fromText);
-          const value = parseDecimal(valText);
-          if (!date.ok || !value) return undefined;
-          values.push({ from: date.value, value, source, confirmed: confText === 'true', span: file.span(first.start + 2, entryEnd) });
-        }
-        if (!values.length) return undefined;
-      } else return undefined;
-    }
-    if (!unit || !values) return undefined;
-    values.sort((a, b) => compareDates(a.from, b.from));
-    for (let k = 1; k < values.length; k++) if (compareDates(values[k - 1]!.from, values[k]!.from) === 0) return undefined;
-    out.set(name, { name, unit, values, span, ...(note ? { note } : {}) });
-  }
-  return out.size ? out : undefined;
 }
