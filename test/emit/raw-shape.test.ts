@@ -7,7 +7,9 @@
  *     values stored into it: its keys in outcome order whichever outcomes have a value, as on the converted
  *     path (toStrictEqual does not look at key order: the keys are compared as lists);
  *   - 决定 made as an array literal of the selection's length (one to four measures), else new Array(m): every
- *     length 1–5 gives a dense array (no holes: toStrictEqual tells a hole from undefined) equal to the converted path's.
+ *     length 1–5 gives a dense array (no holes: toStrictEqual tells a hole from undefined) equal to the converted path's;
+ *   - a selection of at most four measures whose every decision is 不适用 without values, no 前提 violated (`_rawFew`):
+ *     the batch's one frozen 快速决定集, equal to the converted path's; any other row a new object.
  * Input: the policy text below; output: the generated module's text and its answers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,6 +124,52 @@ describe('evaluateFast 的直接路径：全部前提在一个函数里，结果
         expect(raw.决定.map((d) => d.措施)).toStrictEqual(sel.措施);
         expect(raw).toStrictEqual(conv);
       }
+    }
+  });
+
+  it('every selected decision 不适用 without values, no 前提 violated: the batch\'s one frozen 快速决定集, equal to the converted path\'s', () => {
+    const conv = (facts: unknown, sel: { 措施: string[] }, date = '2024-07-15'): Fast => {
+      gen.__rawSwitch(false);
+      try {
+        return gen.evaluateFast(facts, date, undefined, sel) as Fast;
+      } finally {
+        gen.__rawSwitch(true);
+      }
+    };
+    const two = { 措施: ['大数', '无标志'] };
+    // 数 < 5 and 标志 是: 大数 and 无标志 不适用, both 前提 hold
+    const a = gen.evaluateFast({ 甲: { 数: 3, 标志: true } }, '2024-07-15', undefined, two) as Fast;
+    const b = gen.evaluateFast({ 甲: { 数: 4, 标志: true } }, '2024-07-15', undefined, two) as Fast;
+    expect(b).toBe(a);
+    expect(Object.isFrozen(a) && Object.isFrozen(a.决定)).toBe(true);
+    expect(a).toStrictEqual(conv({ 甲: { 数: 3, 标志: true } }, two));
+    expect(a.决定.map((d) => d.状态)).toStrictEqual(['不适用', '不适用']);
+    // another batch (another selection, another date): its own object, with its own decisions and date
+    const one = { 措施: ['大数'] };
+    const c = gen.evaluateFast({ 甲: { 数: 3, 标志: true } }, '2024-07-15', undefined, one) as Fast;
+    expect(c).not.toBe(a);
+    expect(c).toStrictEqual(conv({ 甲: { 数: 3, 标志: true } }, one));
+    const d = gen.evaluateFast({ 甲: { 数: 3, 标志: true } }, '2025-01-02', undefined, two) as Fast & { 评估日期: string };
+    expect(d.评估日期).toBe('2025-01-02');
+    expect(d).toStrictEqual(conv({ 甲: { 数: 3, 标志: true } }, two, '2025-01-02'));
+    // the first batch again (a new options object with the same names): the same answers
+    expect(gen.evaluateFast({ 甲: { 数: 2, 标志: true } }, '2024-07-15', undefined, { 措施: ['大数', '无标志'] })).toStrictEqual(a);
+    // an empty selection: nothing to decide, the same shape
+    const e = gen.evaluateFast({ 甲: { 数: 3, 标志: true } }, '2024-07-15', undefined, { 措施: [] }) as Fast;
+    expect(e).toStrictEqual(conv({ 甲: { 数: 3, 标志: true } }, { 措施: [] }));
+    // one decision applies, or a 前提 is violated: a new, unfrozen object each row
+    for (const [facts, sel] of [
+      [{ 甲: { 数: 7, 标志: true } }, two],
+      [{ 甲: { 数: 3, 标志: false } }, two],
+      [{ 甲: { 数: 3, 标志: false } }, one],
+      [{ 甲: { 数: 11, 标志: true } }, { 措施: ['小数'] }],
+    ] as const) {
+      const r = gen.evaluateFast(facts, '2024-07-15', undefined, sel) as Fast;
+      expect(r).not.toBe(a);
+      expect(Object.isFrozen(r)).toBe(false);
+      expect(r).not.toBe(gen.evaluateFast(facts, '2024-07-15', undefined, sel));
+      expect(r).toStrictEqual(conv(facts, sel));
+      expect(r.前提不满足 !== undefined || r.决定.some((x) => x.状态 !== '不适用')).toBe(true);
     }
   });
 });
