@@ -9778,7 +9778,7 @@ function _rd5(F: _RR, _D: string, self: _RR | null): number | null {
 function _rd6(_F: _RR, _D: string, self: _RR | null): boolean | null {
   const t1 = self === null ? undefined : self["出生日期"] as string | undefined;
   const t2: string | null = t1 === undefined ? null : t1;
-  const t3: boolean | null = t2 === null ? null : t2 >= "2023-12-31" ? true : t2 < "2023-01-01" ? false : null;
+  const t3: boolean | null = t2 === null ? null : t2 < "2023-01-01" ? false : t2 >= "2023-12-31" ? true : null;
   return t3;
 }
 
@@ -9996,7 +9996,7 @@ function _rd17(_F: _RR, _D: string, self: _RR | null): boolean | null {
     if (t6 === null) t1u = true;
     const t7 = self === null ? undefined : self["购房日期"] as string | undefined;
     const t8: string | null = t7 === undefined ? null : t7;
-    const t9: boolean | null = t8 === null ? null : t8 >= "2023-12-31" ? true : t8 < "2023-01-01" ? false : null;
+    const t9: boolean | null = t8 === null ? null : t8 < "2023-01-01" ? false : t8 >= "2023-12-31" ? true : null;
     if (t9 === false) {
       t1 = false;
       break Lt1;
@@ -10019,7 +10019,7 @@ function _rd23(_F: _RR, _D: string, self: _RR | null): boolean | null {
 function _rd24(_F: _RR, _D: string, self: _RR | null): boolean | null {
   const t1 = self === null ? undefined : self["开办日期"] as string | undefined;
   const t2: string | null = t1 === undefined ? null : t1;
-  const t3: boolean | null = t2 === null ? null : t2 >= "2023-12-31" ? true : t2 < "2023-01-01" ? false : null;
+  const t3: boolean | null = t2 === null ? null : t2 < "2023-01-01" ? false : t2 >= "2023-12-31" ? true : null;
   return t3;
 }
 
