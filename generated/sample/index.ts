@@ -2877,8 +2877,7 @@ function _rawFew(F: _RR, b: _Batch, D: string, day: number, sel: readonly number
     return _rawNone;
   }
   const 决定 = (m === 3 ? [d0, d1, d2] : m === 2 ? [d0, d1] : m === 1 ? [d0] : m === 4 ? [d0, d1, d2, d3] : []) as 快速决定[];
-  void violated;
-  return { 评估日期: D, 事件登记: b.reg, 决定 };
+  return { 评估日期: D, ...(b.reg !== undefined ? { 事件登记: b.reg } : {}), ...(violated !== undefined ? { 前提不满足: violated } : {}), 决定 };
 }
 
 /** 失效条件：事件.级别 属于 {国家、省、市} 并且 事件.类别 为 "生育支持政策" 并且 事件.日期 ≥ 2024年3月1日（起算：当日） */

@@ -128,7 +128,7 @@ describe('evaluateFast 的直接路径：全部前提在一个函数里，结果
   });
 
   it('every selected decision 不适用 without values, no 前提 violated: the batch\'s one frozen 快速决定集, equal to the converted path\'s', () => {
-    const conv = (facts: unknown, sel: { 措施: string[] }, date = '2024-07-15'): Fast => {
+    const conv = (facts: unknown, sel: { readonly 措施: readonly string[] }, date = '2024-07-15'): Fast => {
       gen.__rawSwitch(false);
       try {
         return gen.evaluateFast(facts, date, undefined, sel) as Fast;
