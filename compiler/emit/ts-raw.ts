@@ -425,60 +425,6 @@ export function rawDefinitions(ir: IrProgram, mod: ModuleGen): string {
 }
 
 /**
- * `_rawFew`: `_rawOne` for a selection of one to four measures. The decisions are held in locals and the
- * 决定 array is an array literal of the selection's length (allocated inline, packed); when every decision is
- * its measure's shared frozen `_rn<i>` (不适用, no value) and there is no 事件登记 and no violated 前提, the
- * answer is the batch's one frozen 快速决定集 (`_rawNone`, made at the first such row of a batch): such a row
- * allocates nothing. Measured on issue 11's three-measure row (three in four rows are all 不适用): the
- * scavenges of 3,000,000 rows in a 1M-household heap from 25 (78.7 ms) to 9 (30.9 ms), 26 → 10 ns per row.
- */
-function rawFew(raw: readonly boolean[]): string[] {
-  const lit4 = (k: number): string => `[${['d0', 'd1', 'd2', 'd3'].slice(0, k).join(', ')}]`;
-  const arr = 'm === 3 ? ' + lit4(3) + ' : m === 2 ? ' + lit4(2) + ' : m === 1 ? ' + lit4(1) + ' : m === 4 ? ' + lit4(4) + ' : []';
-  return [
-    '// the frozen 快速决定集 of a row whose every decision is its measure\'s _rn<i>, and the batch it answers for (a',
-    '// _Batch never changes after _batch made it: its date, selection and 事件登记 are those of every row it answers)',
-    'let _rawNoneB: _Batch | undefined;',
-    'let _rawNone: 快速决定集 | undefined;',
-    '',
-    '/**',
-    ' * _rawOne 的一行，所选措施不超过四项（m ≤ 4）：决定先放在局部变量里；每项都是该措施共用的“不适用、没有取值”的决定',
-    ' * （_rn<i>）、没有事件登记、没有违反的前提时，返回这一批共用的冻结的快速决定集（不分配内存；内容与新建的相同）。',
-    ' */',
-    `function _rawFew(F: _RR, b: _Batch, D: string, day: number, sel: readonly number[] | undefined, m: number, violated: string[] | undefined): 快速决定集 {`,
-    '  let d0: 快速决定 | undefined;',
-    '  let d1: 快速决定 | undefined;',
-    '  let d2: 快速决定 | undefined;',
-    '  let d3: 快速决定 | undefined;',
-    '  let none = true;',
-    '  // a direct call per measure (a switch, not a call through _RAW_MEASURES: each call site sees one function)',
-    '  for (let i = 0; i < m; i++) {',
-    '    // (undefined only for a measure without raw code, which _rawSel keeps off this path: as new Array(m) held it)',
-    '    let d: 快速决定 | undefined;',
-    '    switch (sel === undefined ? i : sel[i]) {',
-    ...raw.flatMap((ok, i) => (ok ? [`      case ${i}:`, `        d = _rm${i}(F, day, D);`, `        if (d !== _rn${i}) none = false;`, '        break;'] : [])),
-    '    }',
-    '    if (i === 0) d0 = d;',
-    '    else if (i === 1) d1 = d;',
-    '    else if (i === 2) d2 = d;',
-    '    else d3 = d;',
-    '  }',
-    `  if (b.reg === undefined && violated === undefined) {`,
-    '    if (!none) return { 评估日期: D, 决定: (' + arr + ') as 快速决定[] };',
-    '    if (_rawNoneB !== b || _rawNone === undefined) {',
-    '      _rawNone = Object.freeze({ 评估日期: D, 决定: Object.freeze((' + arr + ') as 快速决定[]) });',
-    '      _rawNoneB = b;',
-    '    }',
-    '    return _rawNone;',
-    '  }',
-    '  const 决定 = (' + arr + ') as 快速决定[];',
-    // (without a 前提, violated is always undefined: b.reg is not)
-    '  return { 评估日期: D, ...(b.reg !== undefined ? { 事件登记: b.reg } : {}), ...(violated !== undefined ? { 前提不满足: violated } : {}), 决定 };',
-    '}',
-  ];
-}
-
-/**
  * `_rawSel`, the test switch and `_rawOne`: a row on the raw path. The raw path is taken only for a
  * selection whose every measure has raw code (`_RAW_MEASURES`): a row that needs the converted copy
  * anyway is faster on the converted path alone than checked twice (measured: all 20 measures of the
@@ -538,12 +484,13 @@ export function rawOne(ir: IrProgram, raw: readonly boolean[], inForceSurely: re
       '  const day = b.day;',
       '  const sel = b.sel;',
       '  const m = sel === undefined ? _MEASURES.length : sel.length;',
-      ...(assume ? ['  const violated = _rav(F, D);'] : []),
-      // INVARIANT: a selection of one to four measures takes _rawFew with the 前提's answer already known; it
-      // answers exactly the 快速决定集 built below (only the identity differs: a shared frozen object for a row
-      // whose every decision is its measure's shared _rn<i>)
-      `  if (m <= 4) return _rawFew(F, b, D, day, sel, m${assume ? ', violated' : ', undefined'});`,
-      '  const 决定 = new Array(m) as 快速决定[];',
+      // a literal of the decisions' length for a selection of one to four measures (allocated inline, PACKED elements);
+      // new Array(m), its length known only at run time, is a builtin call making HOLEY elements: measured on
+      // issue 11's three-measure row, 0.915× the time per row with the literal (8 paired fresh processes, load 2.7–5.8;
+      // against the commit before: 0.912× with the bench's own --layout child, 8 pairs, 5 faster, at load 6–11)
+      // (with _rav and the literal 结果 together, the bench's own --layout child at idle, 6 interleaved processes per tree:
+      // 478.7 against 52bc1cf's 471.7 ns median — no gain measurable there; kept as a tested shape, not as a speed-up)
+      `  const 决定 = (${[1, 2, 3, 4].map((k) => `m === ${k} ? [${Array(k).fill('undefined').join(', ')}] : `).join('')}new Array(m)) as 快速决定[];`,
       '  // a direct call per measure (a switch, not a call through _RAW_MEASURES: each call site sees one function)',
       '  for (let i = 0; i < m; i++) {',
       '    switch (sel === undefined ? i : sel[i]) {',
@@ -553,9 +500,9 @@ export function rawOne(ir: IrProgram, raw: readonly boolean[], inForceSurely: re
     ] : [
       '  // no measure has raw code: only an empty selection comes here (_rawSel)',
       '  const 决定: 快速决定[] = [];',
-      ...(assume ? ['  const violated = _rav(F, D);'] : []),
     ]),
     ...(assume ? [
+      '  const violated = _rav(F, D);',
       '  if (b.reg === undefined && violated === undefined) return { 评估日期: D, 决定 };',
       '  return { 评估日期: D, ...(b.reg !== undefined ? { 事件登记: b.reg } : {}), ...(violated !== undefined ? { 前提不满足: violated } : {}), 决定 };',
     ] : [
@@ -563,6 +510,5 @@ export function rawOne(ir: IrProgram, raw: readonly boolean[], inForceSurely: re
       '  return { 评估日期: D, 事件登记: b.reg, 决定 };',
     ]),
     '}',
-    ...(anyRaw ? ['', ...rawFew(raw)] : []),
   ].join('\n');
 }

@@ -9778,7 +9778,7 @@ function _rd5(F: _RR, _D: string, self: _RR | null): number | null {
 function _rd6(_F: _RR, _D: string, self: _RR | null): boolean | null {
   const t1 = self === null ? undefined : self["出生日期"] as string | undefined;
   const t2: string | null = t1 === undefined ? null : t1;
-  const t3: boolean | null = t2 === null ? null : t2 < "2023-01-01" ? false : t2 >= "2023-12-31" ? true : null;
+  const t3: boolean | null = t2 === null ? null : t2 >= "2023-12-31" ? true : t2 < "2023-01-01" ? false : null;
   return t3;
 }
 
@@ -9996,7 +9996,7 @@ function _rd17(_F: _RR, _D: string, self: _RR | null): boolean | null {
     if (t6 === null) t1u = true;
     const t7 = self === null ? undefined : self["购房日期"] as string | undefined;
     const t8: string | null = t7 === undefined ? null : t7;
-    const t9: boolean | null = t8 === null ? null : t8 < "2023-01-01" ? false : t8 >= "2023-12-31" ? true : null;
+    const t9: boolean | null = t8 === null ? null : t8 >= "2023-12-31" ? true : t8 < "2023-01-01" ? false : null;
     if (t9 === false) {
       t1 = false;
       break Lt1;
@@ -10019,7 +10019,7 @@ function _rd23(_F: _RR, _D: string, self: _RR | null): boolean | null {
 function _rd24(_F: _RR, _D: string, self: _RR | null): boolean | null {
   const t1 = self === null ? undefined : self["开办日期"] as string | undefined;
   const t2: string | null = t1 === undefined ? null : t1;
-  const t3: boolean | null = t2 === null ? null : t2 < "2023-01-01" ? false : t2 >= "2023-12-31" ? true : null;
+  const t3: boolean | null = t2 === null ? null : t2 >= "2023-12-31" ? true : t2 < "2023-01-01" ? false : null;
   return t3;
 }
 
@@ -10250,9 +10250,7 @@ function _rawOne(F: _RR, b: _Batch): 快速决定集 {
   const day = b.day;
   const sel = b.sel;
   const m = sel === undefined ? _MEASURES.length : sel.length;
-  const violated = _rav(F, D);
-  if (m <= 4) return _rawFew(F, b, D, day, sel, m, violated);
-  const 决定 = new Array(m) as 快速决定[];
+  const 决定 = (m === 1 ? [undefined] : m === 2 ? [undefined, undefined] : m === 3 ? [undefined, undefined, undefined] : m === 4 ? [undefined, undefined, undefined, undefined] : new Array(m)) as 快速决定[];
   // a direct call per measure (a switch, not a call through _RAW_MEASURES: each call site sees one function)
   for (let i = 0; i < m; i++) {
     switch (sel === undefined ? i : sel[i]) {
@@ -10297,97 +10295,8 @@ function _rawOne(F: _RR, b: _Batch): 快速决定集 {
         break;
     }
   }
+  const violated = _rav(F, D);
   if (b.reg === undefined && violated === undefined) return { 评估日期: D, 决定 };
-  return { 评估日期: D, ...(b.reg !== undefined ? { 事件登记: b.reg } : {}), ...(violated !== undefined ? { 前提不满足: violated } : {}), 决定 };
-}
-
-// the frozen 快速决定集 of a row whose every decision is its measure's _rn<i>, and the batch it answers for (a
-// _Batch never changes after _batch made it: its date, selection and 事件登记 are those of every row it answers)
-let _rawNoneB: _Batch | undefined;
-let _rawNone: 快速决定集 | undefined;
-
-/**
- * _rawOne 的一行，所选措施不超过四项（m ≤ 4）：决定先放在局部变量里；每项都是该措施共用的“不适用、没有取值”的决定
- * （_rn<i>）、没有事件登记、没有违反的前提时，返回这一批共用的冻结的快速决定集（不分配内存；内容与新建的相同）。
- */
-function _rawFew(F: _RR, b: _Batch, D: string, day: number, sel: readonly number[] | undefined, m: number, violated: string[] | undefined): 快速决定集 {
-  let d0: 快速决定 | undefined;
-  let d1: 快速决定 | undefined;
-  let d2: 快速决定 | undefined;
-  let d3: 快速决定 | undefined;
-  let none = true;
-  // a direct call per measure (a switch, not a call through _RAW_MEASURES: each call site sees one function)
-  for (let i = 0; i < m; i++) {
-    // (undefined only for a measure without raw code, which _rawSel keeps off this path: as new Array(m) held it)
-    let d: 快速决定 | undefined;
-    switch (sel === undefined ? i : sel[i]) {
-      case 0:
-        d = _rm0(F, day, D);
-        if (d !== _rn0) none = false;
-        break;
-      case 1:
-        d = _rm1(F, day, D);
-        if (d !== _rn1) none = false;
-        break;
-      case 4:
-        d = _rm4(F, day, D);
-        if (d !== _rn4) none = false;
-        break;
-      case 6:
-        d = _rm6(F, day, D);
-        if (d !== _rn6) none = false;
-        break;
-      case 7:
-        d = _rm7(F, day, D);
-        if (d !== _rn7) none = false;
-        break;
-      case 8:
-        d = _rm8(F, day, D);
-        if (d !== _rn8) none = false;
-        break;
-      case 9:
-        d = _rm9(F, day, D);
-        if (d !== _rn9) none = false;
-        break;
-      case 13:
-        d = _rm13(F, day, D);
-        if (d !== _rn13) none = false;
-        break;
-      case 14:
-        d = _rm14(F, day, D);
-        if (d !== _rn14) none = false;
-        break;
-      case 15:
-        d = _rm15(F, day, D);
-        if (d !== _rn15) none = false;
-        break;
-      case 16:
-        d = _rm16(F, day, D);
-        if (d !== _rn16) none = false;
-        break;
-      case 18:
-        d = _rm18(F, day, D);
-        if (d !== _rn18) none = false;
-        break;
-      case 19:
-        d = _rm19(F, day, D);
-        if (d !== _rn19) none = false;
-        break;
-    }
-    if (i === 0) d0 = d;
-    else if (i === 1) d1 = d;
-    else if (i === 2) d2 = d;
-    else d3 = d;
-  }
-  if (b.reg === undefined && violated === undefined) {
-    if (!none) return { 评估日期: D, 决定: (m === 3 ? [d0, d1, d2] : m === 2 ? [d0, d1] : m === 1 ? [d0] : m === 4 ? [d0, d1, d2, d3] : []) as 快速决定[] };
-    if (_rawNoneB !== b || _rawNone === undefined) {
-      _rawNone = Object.freeze({ 评估日期: D, 决定: Object.freeze((m === 3 ? [d0, d1, d2] : m === 2 ? [d0, d1] : m === 1 ? [d0] : m === 4 ? [d0, d1, d2, d3] : []) as 快速决定[]) });
-      _rawNoneB = b;
-    }
-    return _rawNone;
-  }
-  const 决定 = (m === 3 ? [d0, d1, d2] : m === 2 ? [d0, d1] : m === 1 ? [d0] : m === 4 ? [d0, d1, d2, d3] : []) as 快速决定[];
   return { 评估日期: D, ...(b.reg !== undefined ? { 事件登记: b.reg } : {}), ...(violated !== undefined ? { 前提不满足: violated } : {}), 决定 };
 }
 

@@ -2824,8 +2824,7 @@ function _rawOne(F: _RR, b: _Batch): 快速决定集 {
   const day = b.day;
   const sel = b.sel;
   const m = sel === undefined ? _MEASURES.length : sel.length;
-  if (m <= 4) return _rawFew(F, b, D, day, sel, m, undefined);
-  const 决定 = new Array(m) as 快速决定[];
+  const 决定 = (m === 1 ? [undefined] : m === 2 ? [undefined, undefined] : m === 3 ? [undefined, undefined, undefined] : m === 4 ? [undefined, undefined, undefined, undefined] : new Array(m)) as 快速决定[];
   // a direct call per measure (a switch, not a call through _RAW_MEASURES: each call site sees one function)
   for (let i = 0; i < m; i++) {
     switch (sel === undefined ? i : sel[i]) {
@@ -2836,48 +2835,6 @@ function _rawOne(F: _RR, b: _Batch): 快速决定集 {
   }
   if (b.reg === undefined) return { 评估日期: D, 决定 };
   return { 评估日期: D, 事件登记: b.reg, 决定 };
-}
-
-// the frozen 快速决定集 of a row whose every decision is its measure's _rn<i>, and the batch it answers for (a
-// _Batch never changes after _batch made it: its date, selection and 事件登记 are those of every row it answers)
-let _rawNoneB: _Batch | undefined;
-let _rawNone: 快速决定集 | undefined;
-
-/**
- * _rawOne 的一行，所选措施不超过四项（m ≤ 4）：决定先放在局部变量里；每项都是该措施共用的“不适用、没有取值”的决定
- * （_rn<i>）、没有事件登记、没有违反的前提时，返回这一批共用的冻结的快速决定集（不分配内存；内容与新建的相同）。
- */
-function _rawFew(F: _RR, b: _Batch, D: string, day: number, sel: readonly number[] | undefined, m: number, violated: string[] | undefined): 快速决定集 {
-  let d0: 快速决定 | undefined;
-  let d1: 快速决定 | undefined;
-  let d2: 快速决定 | undefined;
-  let d3: 快速决定 | undefined;
-  let none = true;
-  // a direct call per measure (a switch, not a call through _RAW_MEASURES: each call site sees one function)
-  for (let i = 0; i < m; i++) {
-    // (undefined only for a measure without raw code, which _rawSel keeps off this path: as new Array(m) held it)
-    let d: 快速决定 | undefined;
-    switch (sel === undefined ? i : sel[i]) {
-      case 0:
-        d = _rm0(F, day, D);
-        if (d !== _rn0) none = false;
-        break;
-    }
-    if (i === 0) d0 = d;
-    else if (i === 1) d1 = d;
-    else if (i === 2) d2 = d;
-    else d3 = d;
-  }
-  if (b.reg === undefined && violated === undefined) {
-    if (!none) return { 评估日期: D, 决定: (m === 3 ? [d0, d1, d2] : m === 2 ? [d0, d1] : m === 1 ? [d0] : m === 4 ? [d0, d1, d2, d3] : []) as 快速决定[] };
-    if (_rawNoneB !== b || _rawNone === undefined) {
-      _rawNone = Object.freeze({ 评估日期: D, 决定: Object.freeze((m === 3 ? [d0, d1, d2] : m === 2 ? [d0, d1] : m === 1 ? [d0] : m === 4 ? [d0, d1, d2, d3] : []) as 快速决定[]) });
-      _rawNoneB = b;
-    }
-    return _rawNone;
-  }
-  const 决定 = (m === 3 ? [d0, d1, d2] : m === 2 ? [d0, d1] : m === 1 ? [d0] : m === 4 ? [d0, d1, d2, d3] : []) as 快速决定[];
-  return { 评估日期: D, ...(b.reg !== undefined ? { 事件登记: b.reg } : {}), ...(violated !== undefined ? { 前提不满足: violated } : {}), 决定 };
 }
 
 /** 失效条件：事件.级别 属于 {国家、省、市} 并且 事件.类别 为 "生育支持政策" 并且 事件.日期 ≥ 2024年3月1日（起算：当日） */
