@@ -125,3 +125,49 @@ describe('evaluateFast 的直接路径：全部前提在一个函数里，结果
     }
   });
 });
+
+/**
+ * A fact's date against the uncertain 施行日 on the raw path (FnGen.cmp in raw mode, two exclusive string tests):
+ * the same three-valued answers as the converted path and evaluate for dates before, on both ends of, inside and
+ * after the range — each order, the range on either side.
+ */
+describe('直接路径上事实日期与施行日（区间）的比较：与转换后的路径、evaluate 一致', () => {
+  const OPS: [string, string][] = [
+    ['右甲', '甲.日 ≥ 施行日'], ['右乙', '甲.日 > 施行日'], ['右丙', '甲.日 ≤ 施行日'], ['右丁', '甲.日 < 施行日'],
+    ['左甲', '施行日 ≥ 甲.日'], ['左乙', '施行日 > 甲.日'], ['左丙', '施行日 ≤ 甲.日'], ['左丁', '施行日 < 甲.日'],
+  ];
+  const SRC2 = `政策 「区间」 { 生效：某日（2023年1月1日，2023年12月31日） }
+实体 甲 { 日：日期 }
+条款 一、 "比较" {
+${OPS.map(([n, c]) => `  措施 ${n} { 对象：甲  结果 成立：是否  规则 「${n}」 { 条件：${c}  成立 = 是 } }`).join('\n')}
+}`;
+  let text = '';
+  let gen: Gen;
+  beforeAll(async () => {
+    text = emitTypeScript(irOf(SRC2)).get('index.ts')!;
+    gen = (await importGenerated(`${text}\nexport { _rawSwitch as __rawSwitch };\n`)) as Gen;
+  });
+
+  it('each order, each side: the same status as the converted path and evaluate, before, on, inside and after the range', () => {
+    // the comparisons are on the raw path (string tests against the range's two ends)
+    expect(text).toContain('"2023-12-31"');
+    expect(text).toMatch(/^function _rm7\(/m);
+    for (const 日 of ['2022-12-31', '2023-01-01', '2023-06-15', '2023-12-31', '2024-01-01', undefined]) {
+      const facts = { 甲: 日 === undefined ? {} : { 日 } };
+      const raw = gen.evaluateFast(facts, '2024-07-15') as Fast;
+      gen.__rawSwitch(false);
+      try {
+        const conv = gen.evaluateFast(facts, '2024-07-15') as Fast;
+        const full = fastOf(gen.evaluate(facts, '2024-07-15') as unknown as FullDecisions) as Fast;
+        expect(raw).toStrictEqual(conv);
+        expect(raw).toStrictEqual(full);
+      } finally {
+        gen.__rawSwitch(true);
+      }
+      const st = Object.fromEntries(raw.决定.map((d) => [d.措施, d.状态]));
+      if (日 === '2022-12-31') expect(st).toMatchObject({ 右甲: '不适用', 右丁: '适用', 左乙: '适用', 左丙: '不适用' });
+      if (日 === '2024-01-01') expect(st).toMatchObject({ 右甲: '适用', 右丁: '不适用', 左乙: '不适用', 左丙: '适用' });
+      if (日 === '2023-06-15') expect(Object.values(st).every((s) => s === '存疑')).toBe(true);
+    }
+  });
+});
