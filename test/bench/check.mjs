@@ -212,12 +212,12 @@ export default {
       ['CLI by CPU', int(perS(one.lines, oneCpu)), int(perS(corpus.lines, cCpu)), fix(perS(one.lines, oneCpu) / perS(corpus.lines, cCpu), 2), int(perS(ten.lines, tenCpu)), fix(perS(one.lines, oneCpu) / perS(ten.lines, tenCpu), 2)],
       [`compile() in-process (${oneInproc.length} runs)`, int(perS(one.lines, oneIn)), int(perS(corpus.lines, median(iMs))), fix(perS(one.lines, oneIn) / perS(corpus.lines, median(iMs)), 2), int(perS(ten.lines, tenIn)), fix(perS(one.lines, oneIn) / perS(ten.lines, tenIn), 2)],
       ...byCpu.map(([label, o, c, t]) => [label, int(perS(one.lines, o)), int(perS(corpus.lines, c)), fix(perS(one.lines, o) / perS(corpus.lines, c), 2), int(perS(ten.lines, t)), fix(perS(one.lines, o) / perS(ten.lines, t), 2)]),
-      [`compile() in-process, warm (median of 5 after 3, ${oneWarm.length} processes)`, int(perS(one.lines, median(oneWarm.map((r) => r.ms)))), int(perS(corpus.lines, median(warmInproc.map((r) => r.ms)))), fix(perS(one.lines, median(oneWarm.map((r) => r.ms))) / perS(corpus.lines, median(warmInproc.map((r) => r.ms))), 2), '', ''],
+      [`compile() in-process, warm (median of 5 after ≥ 250,000 lines of warm-up: ${median(oneWarm.map((r) => r.warmupCompiles))} and ${median(warmInproc.map((r) => r.warmupCompiles))} compiles; ${oneWarm.length} processes)`, int(perS(one.lines, median(oneWarm.map((r) => r.ms)))), int(perS(corpus.lines, median(warmInproc.map((r) => r.ms)))), fix(perS(one.lines, median(oneWarm.map((r) => r.ms))) / perS(corpus.lines, median(warmInproc.map((r) => r.ms))), 2), '', ''],
       ...(oneBase.length ? [['BEFORE: baseline CLI by wall', int(perS(one.lines, median(oneBase.map((r) => r.ms)))), int(perS(corpus.lines, median(baseRuns.map((r) => r.ms)))), fix(perS(one.lines, median(oneBase.map((r) => r.ms))) / perS(corpus.lines, median(baseRuns.map((r) => r.ms))), 2), '', '']] : []),
     ]));
     log('  [the CLI rows include start-up (fixed per run: shared by the one file’s lines, or by the corpus’s); compile() in-process is the front end and checks alone;');
     log('   one file / those files ≈ 1: the one-file gap is the line count’s (cold code, heap growth), not the file’s size;');
-    log('   warm: the same compile() again in the same process, V8’s default tier-up budget as in the language server (optimized code, grown heap) — the algorithms’ per-line cost without V8’s warm-up]');
+    log('   warm: the same compile() again in the same process after the same number of lines of warm-up for both inputs, V8’s default tier-up budget as in the language server (optimized code, grown heap) — the algorithms’ per-line cost without V8’s warm-up]');
 
     const ph = (f) => median(splits.map((s) => f(s.phases)));
     const parseFileMs = ph((p) => p.parseFileMs);
