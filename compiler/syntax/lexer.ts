@@ -160,12 +160,6 @@ export function unexpectedDiagnostics(file: SourceFile, lists: readonly (readonl
 }
 
 /**
- * Lex `file.text[start, end)` as if it were a whole text, with offsets into the file
- * (the incremental front end re-lexes top-level blocks; blocks.ts splits where that
- * equals lexing the whole file). Runs of unrecognised characters are returned as
- * `unexpected`, not as diagnostics: the per-file cap is the caller's (`unexpectedDiagnostics`).
- */
-/**
  * What `lexRangeOf`'s walk does with a token, by its type's `tokenTypeIdx`: NOTHING (kept as it is — every type
  * not listed), NAME_ROLE (a structural word or a 类别 word), BRACKET (counted), OTHER (a numeral, an operator
  * word, an unrecognised character, a bad string or quoted name, a quoted name: the checks below).
@@ -208,6 +202,12 @@ function numeralNameEnd(text: string, tokens: readonly IToken[], i: number, prev
   return -1;
 }
 
+/**
+ * Lex `file.text[start, end)` as if it were a whole text, with offsets into the file
+ * (the incremental front end re-lexes top-level blocks; blocks.ts splits where that
+ * equals lexing the whole file). Runs of unrecognised characters are returned as
+ * `unexpected`, not as diagnostics: the per-file cap is the caller's (`unexpectedDiagnostics`).
+ */
 export function lexRange(file: SourceFile, start0: number, end0: number): Result<RangeLexResult> {
   const clock = phaseClock.current;
   if (!clock) return lexRangeOf(file, start0, end0);
