@@ -13,7 +13,7 @@
  * test/mutation/prepare.ts, which Stryker instruments in its sandbox), otherwise from a
  * fresh copy in a temporary directory.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -83,13 +83,16 @@ let loaded: Promise<RuntimeModule> | undefined;
 export function loadRuntime(): Promise<RuntimeModule> {
   loaded ??= (async () => {
     const given = process.env['ZC_RUNTIME_MODULE'];
-    let file: string;
-    if (given) file = resolve(given);
-    else {
-      file = join(mkdtempSync(join(tmpdir(), 'zc-runtime-')), 'runtime.ts');
+    if (given) return (await import(/* @vite-ignore */ pathToFileURL(resolve(given)).href)) as RuntimeModule;
+    // a file of our own, removed once imported (the module stays loaded)
+    const dir = mkdtempSync(join(tmpdir(), 'zc-runtime-'));
+    try {
+      const file = join(dir, 'runtime.ts');
       writeFileSync(file, (await runtimeModule()).source);
+      return (await import(/* @vite-ignore */ pathToFileURL(file).href)) as RuntimeModule;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-    return (await import(/* @vite-ignore */ pathToFileURL(file).href)) as RuntimeModule;
   })();
   return loaded;
 }
