@@ -30,6 +30,13 @@ export async function runSynthesize(policy: LoweredPolicy, values: Record<string
   const out = (values['out'] as string | undefined) ?? 'synthetic.parquet';
   const fmt = ({ '.parquet': 'PARQUET', '.csv': 'CSV', '.jsonl': 'JSON' } as Record<string, string>)[extname(out).toLowerCase()];
   if (!fmt) throw new UsageError('--out 应为 .parquet、.csv 或 .jsonl 文件');
+  // CSV cannot hold the entity's lists: it would write them as text that no reader takes back
+  // (zhengce batch refuses CSV for such an entity, ZC1206) — refused before anything is written
+  const lists = layoutOf(policy.ir).children.filter((t) => t.root === p.profile.entity && t.depth === 1);
+  if (fmt === 'CSV' && lists.length) {
+    io.err(`错误[ZC1206]: 实体「${p.profile.entity}」有列表字段（${lists.map((t) => t.listPath).join('、')}），CSV 不能表示嵌套的列表；请写成 .parquet 或 .jsonl\n`);
+    return EXIT_FINDINGS;
+  }
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const inst = await DuckDBInstance.create(':memory:');
   const c = await inst.connect();
