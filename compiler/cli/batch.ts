@@ -575,18 +575,25 @@ export function evaluatedIr(ir: IrProgram, wanted: (m: IrProgram['measures'][num
   return { ir: sub, policy: r.value.policy, measures: sub.measures.map((m, i) => ({ m, i })).filter(({ m }) => wanted(m)).map(({ i }) => i) };
 }
 
-function outputColumns(d: Dialect, ir: IrProgram, measures: number[]): string {
-  const cols = [d.id('编号')];
+/**
+ * The decision columns of a run: `col` the view's column (编号, 废止日期, m<i>_…), `name` the
+ * readable name a file's column has ("生育补助.状态", "生育补助.生育补助金额（分）").
+ */
+function outputNames(d: Dialect, ir: IrProgram, measures: number[]): { col: string; name: string }[] {
+  const cols = [{ col: d.id('编号'), name: '编号' }];
   // the policy void (废止日期) or possibly void (可能废止日期) on the evaluation date
-  if (ir.policy.sunset) cols.push(d.id('废止日期'), d.id('可能废止日期'));
+  if (ir.policy.sunset) cols.push({ col: d.id('废止日期'), name: '废止日期' }, { col: d.id('可能废止日期'), name: '可能废止日期' });
   for (const i of measures) {
     const m = ir.measures[i]!;
-    const name = (s: string) => (d.name === 'duckdb' ? d.id(`${m.name}.${s}`) : `m${i}_${s}`);
-    cols.push(`m${i}_状态 AS ${name('状态')}`, `m${i}_缺少 AS ${name('缺少')}`);
-    m.outcomes.forEach((o, j) => cols.push(`m${i}_${j} AS ${d.name === 'duckdb' ? d.id(`${m.name}.${o.name}${o.type.k === 'money' ? '（分）' : ''}`) : `m${i}_${j}`}`));
-    if (m.application) cols.push(`m${i}_申请 AS ${name('申请')}`, `m${i}_可领取 AS ${name('可领取')}`);
+    cols.push({ col: `m${i}_状态`, name: `${m.name}.状态` }, { col: `m${i}_缺少`, name: `${m.name}.缺少` });
+    m.outcomes.forEach((o, j) => cols.push({ col: `m${i}_${j}`, name: `${m.name}.${o.name}${o.type.k === 'money' ? '（分）' : ''}` }));
+    if (m.application) cols.push({ col: `m${i}_申请`, name: `${m.name}.申请` }, { col: `m${i}_可领取`, name: `${m.name}.可领取` });
   }
-  return cols.join(', ');
+  return cols;
+}
+
+function outputColumns(d: Dialect, ir: IrProgram, measures: number[]): string {
+  return outputNames(d, ir, measures).map((c) => (c.col === d.id(c.name) ? c.col : `${c.col} AS ${d.name === 'duckdb' ? d.id(c.name) : c.col}`)).join(', ');
 }
 
 function showSummary(s: Summary): string {
@@ -784,7 +791,6 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
     }
     const measures = ev.measures;
     const view = d.id(`zc_${ir.policy.id}_决定`);
-    const select = `SELECT ${outputColumns(d, ev.ir, measures)} FROM ${view}`;
     const out = values['out'] as string | undefined;
     const chunks = { done: 0, of: 1 };
     if (process.stderr.isTTY && !process.env['CI'] && db.progress) {
@@ -860,10 +866,20 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
       const tmpName = tableSql(withSuffix(t, `_zc_tmp_${process.pid}`), catalog);
       await db.exec('BEGIN');
       await db.exec(`DROP TABLE IF EXISTS ${tmpName}`);
-      await db.exec(`CREATE TABLE ${tmpName} AS SELECT ${sumCols} FROM ${view}`);
+      // INVARIANT: the table holds what a file holds (废止日期, 申请 too): the summary reads the
+      // view's column names (m<i>_…); then DuckDB renames them to a file's readable names, and
+      // PostgreSQL (identifiers of at most 63 bytes: "计划生育家庭奖励扶助延续.继续享受现行奖励扶助和优惠政策"
+      // is 84) keeps them and gives each its readable name as a column comment
+      const names = outputNames(d, ev.ir, measures);
+      await db.exec(`CREATE TABLE ${tmpName} AS SELECT ${names.map((c) => c.col).join(', ')} FROM ${view}`);
       rel = tmpName;
       rows = Number((await db.query(`SELECT count(*) AS n FROM ${rel}`))[0]!['n']);
       const summaryOf = await summarize(db, ev.ir, rel, measures);
+      for (const c of names) {
+        if (c.col === d.id(c.name)) continue;
+        await db.exec(isPg ? `COMMENT ON COLUMN ${tmpName}.${c.col} IS ${S(c.name)}` : `ALTER TABLE ${tmpName} RENAME COLUMN ${c.col} TO ${d.id(c.name)}`);
+      }
+      if (isPg) await db.exec(`COMMENT ON TABLE ${tmpName} IS ${S(`zhengce batch：政策 ${ir.policy.id}，评估日期 ${date}；列的可读名称见各列的注释`)}`);
       await db.exec(`DROP TABLE IF EXISTS ${target}`);
       await db.exec(`ALTER TABLE ${tmpName} RENAME TO ${partSql(t.name)}`);
       await db.exec('COMMIT');

@@ -22,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { ensureDist, runCliAsync } from '../helpers/dist.js';
 import { PG_URL } from './engines.js';
+import { REPO_DIR } from '../helpers/golden.js';
 
 let tmp: string;
 beforeAll(() => {
@@ -155,8 +156,31 @@ describe('zhengce batch: input a new user gets wrong', () => {
     await duckFile(file, `ALTER TABLE "户" DROP COLUMN "子女"; ALTER TABLE "户" DROP COLUMN "夫妻至少一方户籍在本县";`);
     const r5 = await run();
     expect(r5.status, r5.stderr).toBe(0);
-    const rows = await duckQuery(file, `SELECT "编号", m0_状态 AS s, CAST(m0_缺少 AS VARCHAR) AS q FROM "决定" ORDER BY 1`);
+    const rows = await duckQuery(file, `SELECT "编号", "生育补助.状态" AS s, CAST("生育补助.缺少" AS VARCHAR) AS q FROM "决定" ORDER BY 1`);
     expect(rows).toEqual([1, 2, 3].map((k) => ({ 编号: String(k), s: k === 3 ? '不适用' : '存疑', q: k === 3 ? null : '[家庭.夫妻至少一方户籍在本县]' })));
+  }, 300_000);
+
+  it('an output table holds what an output file holds, under the same names (DuckDB); PostgreSQL names each column in its comment', async () => {
+    const file = join(tmp, 'out-names.duckdb');
+    const pq = join(tmp, 'names.parquet');
+    const r0 = await runCliAsync(['batch', '--synthesize', '200', '--seed', '9', '--policy', 'luanchuan', '--date', '2024-07-01', '--out', pq], { timeoutMs: 300_000 });
+    expect(r0.status, r0.stderr).toBe(0);
+    const csv = join(tmp, 'names-out.csv');
+    const r1 = await batch(['--policy', 'luanchuan', '--date', '2024-07-01', '--in', pq, '--out', csv]);
+    expect(r1.status, r1.stderr).toBe(0);
+    const r2 = await batch(['--policy', 'luanchuan', '--date', '2024-07-01', '--db', `duckdb:${file}`, '--in', pq, '--out', '决定']);
+    expect(r2.status, r2.stderr).toBe(0);
+    // the table written out as CSV by DuckDB is the CSV file, line for line (header included)
+    const again = join(tmp, 'names-again.csv');
+    await duckFile(file, `COPY "决定" TO '${again}' (HEADER)`);
+    const lines = (f: string) => readFileSync(f, 'utf8').trimEnd().split('\n');
+    const [head, ...rest] = lines(again);
+    const [head0, ...rest0] = lines(csv);
+    expect(head).toBe(head0);
+    expect(head).toContain('生育补助.申请');
+    expect(head).toContain('废止日期');
+    expect(rest.sort()).toEqual(rest0.sort());
+    expect(rest.length).toBe(200);
   }, 300_000);
 
   it('a PostgreSQL table is validated like a file: a date given as text that is no date, repeated list element; nothing written', async () => {
@@ -190,6 +214,12 @@ describe('zhengce batch: input a new user gets wrong', () => {
       const r3 = await run();
       expect(r3.status, r3.stderr).toBe(0);
       expect((await c.query(`SELECT count(*)::int AS n FROM ${schema}."决定"`)).rows[0].n).toBe(2);
+      // the columns a file has, each named in its comment (PostgreSQL identifiers are ≤ 63 bytes)
+      const comments = (await c.query(`SELECT a.attname AS col, col_description(a.attrelid, a.attnum) AS name FROM pg_attribute a WHERE a.attrelid = '${schema}."决定"'::regclass AND a.attnum > 0 ORDER BY a.attnum`)).rows as { col: string; name: string | null }[];
+      expect(comments.slice(0, 8)).toEqual([{ col: '编号', name: null }, { col: '废止日期', name: null }, { col: '可能废止日期', name: null },
+        { col: 'm0_状态', name: '计划生育家庭奖励扶助延续.状态' }, { col: 'm0_缺少', name: '计划生育家庭奖励扶助延续.缺少' }, { col: 'm0_0', name: '计划生育家庭奖励扶助延续.继续享受现行奖励扶助和优惠政策' },
+        { col: 'm1_状态', name: '生育补助.状态' }, { col: 'm1_缺少', name: '生育补助.缺少' }]);
+      expect(comments.map((x) => x.name)).toContain('生育补助.可领取');
     } finally {
       await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await c.end();
