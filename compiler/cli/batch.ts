@@ -505,7 +505,9 @@ interface Summary {
   /** Warnings of the run (ZC1208: a PostgreSQL list table without an index on its parent key); absent when none. */
   诊断?: { 代码: string; 严重程度: string; 消息: string; 修复: string }[];
   措施: {
-    措施: string; 条款: string; 对象?: string; 行数: Record<string, number>;
+    措施: string; 条款: string; 对象?: string;
+    /** Who receives the outcomes when not the entity evaluated (the measure's 发放对象; the same for every row, as in the interpreter's decision). */
+    发放对象?: string; 行数: Record<string, number>;
     结果: { 结果: string; 周期?: string; 单位: string; 行数: number; 合计分?: string; 合计元?: string; 年化合计元?: string; 可领取行数?: number; 可领取合计元?: string }[];
     常见缺少: { 事实: string; 行数: number }[];
   }[];
@@ -542,7 +544,7 @@ async function summarize(db: Db, ir: IrProgram, rel: string, measures: number[])
     const unnest = db.d.name === 'duckdb' ? `unnest(m${i}_缺少)` : `unnest(m${i}_缺少)`;
     const miss = 行数['存疑']! > 0 ? await db.query(`SELECT x, count(*) AS n FROM (SELECT ${unnest} AS x FROM ${rel} WHERE m${i}_状态 = '存疑') AS zc_m GROUP BY x ORDER BY n DESC, x LIMIT 5`) : [];
     out.push({
-      措施: m.name, 条款: `${m.citation.label}（${m.citation.anchor}）`, ...(m.subject ? { 对象: m.subject } : {}), 行数, 结果,
+      措施: m.name, 条款: `${m.citation.label}（${m.citation.anchor}）`, ...(m.subject ? { 对象: m.subject } : {}), ...(m.recipient ? { 发放对象: m.recipient } : {}), 行数, 结果,
       常见缺少: miss.map((r) => ({ 事实: String(r['x']), 行数: Number(r['n']) })),
     });
   }
@@ -600,7 +602,7 @@ function showSummary(s: Summary): string {
   const lines = [`政策 ${s.政策}${s.文号 ? `（${s.文号}）` : ''}，评估日期 ${s.评估日期}，${s.行数} 行，数据库 ${s.数据库}`,
     `事件登记：${s.事件登记.来源}${s.事件登记.sha256 ? `（sha256 ${s.事件登记.sha256.slice(0, 16)}…，${s.事件登记.条数} 条）` : ''}`, `年化口径：${s.年化口径}`, ''];
   for (const m of s.措施) {
-    lines.push(`${m.措施}　${m.条款}`);
+    lines.push(`${m.措施}　${m.条款}${m.发放对象 ? `　发放对象：${m.发放对象}` : ''}`);
     lines.push(`  适用 ${m.行数['适用']}　不适用 ${m.行数['不适用']}　存疑 ${m.行数['存疑']}　已废止 ${m.行数['已废止']}　未生效 ${m.行数['未生效']}`);
     for (const o of m.结果) if (o.合计元 !== undefined) lines.push(`  ${o.结果}${o.周期 ? `（${o.周期}）` : ''}：${o.行数} 行，合计 ${o.合计元} 元，年化 ${o.年化合计元} 元${o.可领取合计元 !== undefined ? `；可领取 ${o.可领取行数} 行 ${o.可领取合计元} 元` : ''}`);
     for (const x of m.常见缺少) lines.push(`  存疑缺少：${x.事实}（${x.行数} 行）`);

@@ -121,6 +121,11 @@ describe('zhengce batch: input a new user gets wrong', () => {
       sums.push((JSON.parse(readFileSync(summary, 'utf8')) as { 措施: unknown }).措施);
     }
     expect(sums[1]).toEqual(sums[0]);
+    // per measure, the clause (label and anchor) and, when it is not the entity evaluated, who is paid
+    // (the same for every row: the interpreter's decision has them per measure, not per case)
+    const byName = new Map((sums[0] as { 措施: string; 条款: string; 发放对象?: string }[]).map((m) => [m.措施, m]));
+    expect(byName.get('公积金租房提取上浮')).toMatchObject({ 条款: '四（七）（sec_4__subsec_7）', 发放对象: '缴存住房公积金的夫妻一方（提取申请人）' });
+    expect(byName.get('生育补助')?.发放对象).toBeUndefined();
     const csv = join(tmp, 's.csv');
     const r = await runCliAsync(['batch', '--synthesize', '30', '--seed', '5', '--policy', 'luanchuan', '--out', csv], { timeoutMs: 300_000 });
     expect(r.stderr).toContain('错误[ZC1206]');
