@@ -91,6 +91,12 @@ describe('zhengce batch: input a new user gets wrong', () => {
     const r2 = await batch(['--policy', 'sample', '--date', '2024-07-01', '--in', header, '--out', out]);
     expect(r2.status, r2.stderr).toBe(0);
     expect(r2.stderr).toContain('（0 行');
+    // a spreadsheet's export: UTF-8 BOM, CRLF line ends, Chinese column names
+    const excel = join(tmp, 'excel.csv');
+    writeFileSync(excel, '\ufeff编号,子女数,夫妻至少一方户籍在本县\r\n1,2,true\r\n2,3,true\r\n');
+    const r3 = await batch(['--policy', 'sample', '--date', '2024-07-01', '--in', excel, '--out', out]);
+    expect(r3.status, r3.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8').trimEnd().split('\n').sort()).toEqual(['1,,,适用,,200000', '2,,,适用,,500000', '编号,废止日期,可能废止日期,生育补助.状态,生育补助.缺少,生育补助.补助金额（分）']);
   }, 300_000);
 
   it('a list presence column given as false is refused (true or empty), naming row and column', async () => {
