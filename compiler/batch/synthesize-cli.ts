@@ -75,6 +75,10 @@ export async function runSynthesize(policy: LoweredPolicy, values: Record<string
         const cell = money.length ? money.map(({ o, j }) => { const f = BigInt(String(r[`s${j}`])); return [`${o.name}（${o.period ?? ''}）`, yuan(f), yuan(o.period === '按月' ? f * 12n : f)]; }) : [['—', '—', '—']];
         for (const [k, x] of cell.entries()) lines.push(`| ${k ? '' : m.name} | ${k ? '' : m.citation.label} | ${k ? '' : r['a']} | ${k ? '' : r['q']} | ${k ? '' : r['n']} | ${k ? '' : r['c'] ?? '—'} | ${x[0]} | ${x[1]} | ${x[2]} |`);
       }
+      // INVARIANT: the page says which measures it does not estimate (their 对象 is not the
+      // synthesized entity), so a reader does not take the table for the whole policy's budget
+      const others = ir.measures.filter((m) => m.subject !== p.profile.entity);
+      if (others.length) lines.push('', `没有估算的措施（对象不是「${p.profile.entity}」，合成人口中没有这些对象）：${others.map((m) => `${m.name}（${m.citation.label}，${m.subject ?? '无对象'}）`).join('、')}。`);
       mkdirSync(docs, { recursive: true });
       lines.push('', `年化：按月 × 12，按年 × 1，一次性计一次（视为当年支出）。由 \`zhengce batch\`（DuckDB）在合成行上求值；语义与解释器相同（test/sql/differential.test.ts）。`);
       const page = join(docs, `${ir.policy.id}-budget.md`);
