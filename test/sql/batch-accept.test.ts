@@ -99,6 +99,17 @@ describe('zhengce batch: input a new user gets wrong', () => {
     expect(readFileSync(out, 'utf8').trimEnd().split('\n').sort()).toEqual(['1,,,适用,,200000', '2,,,适用,,500000', '编号,废止日期,可能废止日期,生育补助.状态,生育补助.缺少,生育补助.补助金额（分）']);
   }, 300_000);
 
+  it('a working-day deadline outside the calendar fails closed (ZC0805) naming the year, the start day and the count, so the row can be found; nothing written', async () => {
+    const csv = join(tmp, 'nursery.csv');
+    writeFileSync(csv, '编号,收到备案材料日期,所在地\n1,2026-12-10,栾川县\n2,2026-12-25,栾川县\n');
+    const out = join(tmp, 'nursery-out.csv');
+    const r = await batch(['--policy', 'luanchuan', '--entity', '托育机构', '--date', '2027-02-01', '--in', csv, '--out', out]);
+    expect(r.stderr).toContain('错误[ZC0805]: 没有2027年的法定节假日和调休安排数据（chinese-days 只覆盖2004年至2026年），无法计算2026-12-25起15个工作日内的期限；不按周一至周五推测');
+    expect(r.stderr).not.toMatch(/\bat \S+ \(/);
+    expect(r.status).toBe(1);
+    expect(existsSync(out)).toBe(false);
+  }, 300_000);
+
   it('a list presence column given as false is refused (true or empty), naming row and column', async () => {
     const dir = join(tmp, 'tables');
     mkdirSync(dir);
