@@ -713,6 +713,9 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
   /** The input file when it is read in place (bindFile: not copied): it must not change during the run. */
   let readInPlace: { path: string; size: number; mtimeMs: number } | undefined;
   try {
+    // ATTACH creates a missing file: with a table to read from it, a mistyped path would become a new,
+    // empty database and the error would say the table is missing from it
+    if (userDb && inTable && !existsSync(dbArg.slice(7))) throw new BatchError('ZC1204', `DuckDB 数据库文件“${dbArg.slice(7)}”不存在（--in“${input}”是其中的表）`);
     db = isPg ? await openPostgres(dbArg) : await openDuckDb(userDb ? dbArg.slice(7) : ':memory:');
     const d = db.d;
     if (isPg) {

@@ -174,6 +174,12 @@ describe('zhengce batch: input a new user gets wrong', () => {
     expect(r4.stderr).toContain('输入表“户”的列“子女”不是表“家庭”的列');
     expect(r4.status).toBe(1);
     expect(await outTables()).toBe(0);
+    // a mistyped database path: said so, and no empty database file is left behind
+    const typo = join(tmp, 'countty.duckdb');
+    const r6 = await batch(['--policy', 'sample', '--date', '2024-07-01', '--db', `duckdb:${typo}`, '--in', '户', '--out', '决定']);
+    expect(r6.stderr).toContain(`错误[ZC1204]: DuckDB 数据库文件“${typo}”不存在`);
+    expect(r6.status).toBe(1);
+    expect(existsSync(typo)).toBe(false);
     // a missing column is unknown, as in a file: 存疑 naming it
     await duckFile(file, `ALTER TABLE "户" DROP COLUMN "子女"; ALTER TABLE "户" DROP COLUMN "夫妻至少一方户籍在本县";`);
     const r5 = await run();
