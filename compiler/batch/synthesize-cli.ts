@@ -30,6 +30,13 @@ export async function runSynthesize(policy: LoweredPolicy, values: Record<string
   const out = (values['out'] as string | undefined) ?? 'synthetic.parquet';
   const fmt = ({ '.parquet': 'PARQUET', '.csv': 'CSV', '.jsonl': 'JSON' } as Record<string, string>)[extname(out).toLowerCase()];
   if (!fmt) throw new UsageError('--out 应为 .parquet、.csv 或 .jsonl 文件');
+  // CSV cannot hold the entity's lists: it would write them as text that no reader takes back
+  // (zhengce batch refuses CSV for such an entity, ZC1206) — refused before anything is written
+  const lists = layoutOf(policy.ir).children.filter((t) => t.root === p.profile.entity && t.depth === 1);
+  if (fmt === 'CSV' && lists.length) {
+    io.err(`错误[ZC1206]: 实体「${p.profile.entity}」有列表字段（${lists.map((t) => t.listPath).join('、')}），CSV 不能表示嵌套的列表；请写成 .parquet 或 .jsonl\n`);
+    return EXIT_FINDINGS;
+  }
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const inst = await DuckDBInstance.create(':memory:');
   const c = await inst.connect();
@@ -68,6 +75,10 @@ export async function runSynthesize(policy: LoweredPolicy, values: Record<string
         const cell = money.length ? money.map(({ o, j }) => { const f = BigInt(String(r[`s${j}`])); return [`${o.name}（${o.period ?? ''}）`, yuan(f), yuan(o.period === '按月' ? f * 12n : f)]; }) : [['—', '—', '—']];
         for (const [k, x] of cell.entries()) lines.push(`| ${k ? '' : m.name} | ${k ? '' : m.citation.label} | ${k ? '' : r['a']} | ${k ? '' : r['q']} | ${k ? '' : r['n']} | ${k ? '' : r['c'] ?? '—'} | ${x[0]} | ${x[1]} | ${x[2]} |`);
       }
+      // INVARIANT: the page says which measures it does not estimate (their 对象 is not the
+      // synthesized entity), so a reader does not take the table for the whole policy's budget
+      const others = ir.measures.filter((m) => m.subject !== p.profile.entity);
+      if (others.length) lines.push('', `没有估算的措施（对象不是「${p.profile.entity}」，合成人口中没有这些对象）：${others.map((m) => `${m.name}（${m.citation.label}，${m.subject ?? '无对象'}）`).join('、')}。`);
       mkdirSync(docs, { recursive: true });
       lines.push('', `年化：按月 × 12，按年 × 1，一次性计一次（视为当年支出）。由 \`zhengce batch\`（DuckDB）在合成行上求值；语义与解释器相同（test/sql/differential.test.ts）。`);
       const page = join(docs, `${ir.policy.id}-budget.md`);

@@ -55,7 +55,8 @@ export const batchHelp = `用法：zhengce batch --policy 政策 --date 日期 -
   --summary 文件         汇总 JSON 的路径（默认：--out 旁的 <名>.summary.json）
   --events 文件|none     上级政策事件登记；省略时使用政策目录下的 events.yaml
   --paths 目录           政策所在目录（默认 policies）
-  --synthesize N --seed S   生成 N 户合成人口（见 generated/docs/<政策>-synthetic.md）
+  --synthesize N --seed S   生成 N 户合成人口（Parquet 或 JSON Lines；有列表的实体不能写 CSV）；--docs 目录 另写预算估算页
+                         <政策>-budget.md（假设及来源见 policies/<政策>/人口画像.yaml 与 docs/sql.md）
 
 退出码：0 成功；1 输入数据或政策有错误（不写出任何结果）；2 用法错误。
 `;
@@ -163,20 +164,33 @@ export function defaultEntity(ir: IrProgram): string | undefined {
   return [...n].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
-/** SQL boolean: a VARCHAR value `v` is valid for the column (interpreter's validation rules). */
-function validSql(c: Column, v: string, evalDay: string): { ok: string; expected: string } {
-  if (c.type === 'presence') return { ok: `lower(${v}) IN ('true', 'false')`, expected: '是否（true/false）' };
+/** `v` matches the regular expression `re` as a whole, in the dialect's syntax. */
+function fullMatch(d: Dialect, v: string, re: string): string {
+  return d.name === 'duckdb' ? `regexp_full_match(${v}, '${re}')` : `(${v} ~ '^(?:${re})$')`;
+}
+
+/**
+ * SQL boolean: a VARCHAR value `v` is valid for the column (interpreter's validation rules), in
+ * the dialect `d` (PostgreSQL: a date's text is tested by zc_is_date, created by runBatch, since
+ * PostgreSQL has no TRY_CAST). A presence flag (a list or nested record given) is TRUE or NULL
+ * (unknown): FALSE has no meaning in the layout and would read as "given" (an empty list).
+ */
+function validSql(d: Dialect, c: Column, v: string, evalDay: string): { ok: string; expected: string } {
+  if (c.type === 'presence') return { ok: `lower(${v}) = 'true'`, expected: 'true（已给出；不知道时留空/NULL，不能写 false）' };
   const t = c.type;
   switch (t.k) {
     case 'bool': return { ok: `lower(${v}) IN ('true', 'false')`, expected: '是否（true/false）' };
-    case 'int': return { ok: `regexp_full_match(${v}, '${c.signed ? '-?' : ''}[0-9]{1,15}')`, expected: c.signed ? '整数' : '非负整数' };
-    case 'money': return { ok: `regexp_full_match(${v}, '${c.signed ? '-?' : ''}(0|[1-9][0-9]{0,13})(\\.[0-9]{1,2})?')`, expected: '金额（元，最多两位小数）' };
-    case 'date': return { ok: `regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') AND TRY_CAST(${v} AS DATE) IS NOT NULL AND TRY_CAST(${v} AS DATE) <= DATE ${S(evalDay)}`, expected: '不晚于评估日期的日期（YYYY-MM-DD）' };
+    case 'int': return { ok: fullMatch(d, v, `${c.signed ? '-?' : ''}[0-9]{1,15}`), expected: c.signed ? '整数' : '非负整数' };
+    case 'money': return { ok: fullMatch(d, v, `${c.signed ? '-?' : ''}(0|[1-9][0-9]{0,13})(\\.[0-9]{1,2})?`), expected: '金额（元，最多两位小数）' };
+    case 'date': return {
+      ok: `${fullMatch(d, v, '[0-9]{4}-[0-9]{2}-[0-9]{2}')} AND ${d.name === 'duckdb' ? `TRY_CAST(${v} AS DATE) IS NOT NULL AND TRY_CAST(${v} AS DATE) <= DATE ${S(evalDay)}` : `CASE WHEN zc_is_date(${v}) THEN CAST(${v} AS DATE) <= DATE ${S(evalDay)} ELSE FALSE END`}`,
+      expected: '不晚于评估日期的日期（YYYY-MM-DD）',
+    };
     case 'enum': return { ok: `${v} IN (${t.members.map(S).join(', ')})`, expected: `以下之一：${t.members.join('、')}` };
     case 'text': return { ok: 'TRUE', expected: '文本' };
     case 'quantity':
-      if (t.dim === 'ratio') return { ok: `regexp_full_match(${v}, '${c.signed ? '-?' : ''}[0-9]+/[1-9][0-9]*')`, expected: '比例（"n/d"，如 1/2）' };
-      return { ok: `regexp_full_match(${v}, '${c.signed ? '-?' : ''}[0-9]{1,15}')`, expected: c.signed ? '整数' : '非负整数' };
+      if (t.dim === 'ratio') return { ok: fullMatch(d, v, `${c.signed ? '-?' : ''}[0-9]+/[1-9][0-9]*`), expected: '比例（"n/d"，如 1/2）' };
+      return { ok: fullMatch(d, v, `${c.signed ? '-?' : ''}[0-9]{1,15}`), expected: c.signed ? '整数' : '非负整数' };
     default: return { ok: 'FALSE', expected: '（不支持的类型）' };
   }
 }
@@ -195,7 +209,7 @@ const INTEGER_TYPES = /^U?(?:TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)$/;
 function typedValidSql(c: Column, v: string, srcType: string | undefined, evalDay: string): string | undefined {
   if (srcType === undefined) return undefined;
   const int = () => (INTEGER_TYPES.test(srcType) ? `${v} BETWEEN ${c.signed ? '-999999999999999' : '0'} AND 999999999999999` : undefined);
-  if (c.type === 'presence') return srcType === 'BOOLEAN' ? 'TRUE' : undefined;
+  if (c.type === 'presence') return srcType === 'BOOLEAN' ? `${v} IS TRUE` : undefined;
   switch (c.type.k) {
     case 'bool': return srcType === 'BOOLEAN' ? 'TRUE' : undefined;
     case 'int': return int();
@@ -206,8 +220,8 @@ function typedValidSql(c: Column, v: string, srcType: string | undefined, evalDa
 }
 
 /** validSql, or its typed form when exact (typedValidSql): `col` the typed column, `text` its VARCHAR form. */
-function validTyped(c: Column, col: string, text: string, srcType: string | undefined, evalDay: string): { ok: string; expected: string } {
-  const v = validSql(c, text, evalDay);
+function validTyped(d: Dialect, c: Column, col: string, text: string, srcType: string | undefined, evalDay: string): { ok: string; expected: string } {
+  const v = validSql(d, c, text, evalDay);
   const typed = typedValidSql(c, col, srcType, evalDay);
   return typed === undefined ? v : { ok: typed, expected: v.expected };
 }
@@ -232,6 +246,24 @@ function readerSql(path: string, rowNumber: boolean): string {
 }
 
 /**
+ * The first key that occurs on more than one row of `rel` (SQL text), or undefined: `first` and
+ * `second` are the `order` values (the data row numbers of a file, or the key itself for a table)
+ * of its first two rows. INVARIANT: a case (编号), or a list element (编号, 序号), is one row —
+ * a duplicate would be evaluated once per copy (a root row joins every copy), so the summary would
+ * count one household several times in the budget.
+ */
+async function duplicateKey(db: Db, rel: string, keys: readonly string[], order: string): Promise<{ key: string; first: string; second: string } | undefined> {
+  const d = db.d;
+  const k = keys.map((x) => d.id(x)).join(', ');
+  const r = (await db.query(`SELECT ${keys.map((x, i) => `CAST(${d.id(x)} AS VARCHAR) AS zc_k${i}`).join(', ')}, min(${order}) AS zc_a FROM ${rel} GROUP BY ${k} HAVING count(*) > 1 ORDER BY zc_a LIMIT 1`))[0];
+  if (!r) return undefined;
+  const key = keys.map((_, i) => String(r[`zc_k${i}`])).join('、');
+  const where = keys.map((x, i) => `CAST(${d.id(x)} AS VARCHAR) = ${S(String(r[`zc_k${i}`]))}`).join(' AND ');
+  const second = (await db.query(`SELECT min(${order}) AS zc_b FROM ${rel} WHERE ${where} AND ${order} > ${typeof r['zc_a'] === 'string' ? S(r['zc_a']) : String(r['zc_a'])}`))[0]?.['zc_b'];
+  return { key, first: String(r['zc_a']), second: String(second) };
+}
+
+/**
  * Bind one input file as the view of table `t` (validated first). Row numbers in messages
  * are 1-based data rows (CSV: the header is line 1, so data row N is line N + 1).
  */
@@ -239,6 +271,8 @@ export async function bindFile(db: Db, t: Table, path: string, evalDay: string, 
   const d = db.d;
   const isParquet = FORMATS[extname(path).toLowerCase()] === 'parquet';
   const src = readerSql(path, isParquet);
+  // an empty CSV file has no header: DuckDB would name its one column "column0"
+  if (FORMATS[extname(path).toLowerCase()] === 'csv' && statSync(path).size === 0) throw new BatchError('ZC1202', `输入文件“${path}”是空的：CSV 文件至少要有表头行（列名）`);
   let described: Record<string, unknown>[];
   try {
     described = await db.query(`DESCRIBE SELECT * FROM ${src}`);
@@ -275,9 +309,9 @@ export async function bindFile(db: Db, t: Table, path: string, evalDay: string, 
   }
   // validation: the first bad (row, column), one scan; a typed column (Parquet) checked on its type
   // where that is exactly the check on its text (typedValidSql)
-  const keyCheck = (k: string) => ({ name: k, ...validTyped({ name: k, type: { k: 'int' }, signed: false } as Column, d.id(k), `CAST(${d.id(k)} AS VARCHAR)`, colType.get(k), evalDay), expected: '非负整数' });
+  const keyCheck = (k: string) => ({ name: k, ...validTyped(d, { name: k, type: { k: 'int' }, signed: false } as Column, d.id(k), `CAST(${d.id(k)} AS VARCHAR)`, colType.get(k), evalDay), expected: '非负整数' });
   const checks = [...keyCols.filter((k) => cols.includes(k)).map(keyCheck),
-    ...cols.filter((c) => known.has(c)).map((c) => ({ name: c, ...validTyped(known.get(c)!, d.id(c), `CAST(${d.id(c)} AS VARCHAR)`, colType.get(c), evalDay) }))];
+    ...cols.filter((c) => known.has(c)).map((c) => ({ name: c, ...validTyped(d, known.get(c)!, d.id(c), `CAST(${d.id(c)} AS VARCHAR)`, colType.get(c), evalDay) }))];
   if (checks.length) {
     const bad = checks.map((c) => `(${d.id(c.name)} IS NOT NULL AND NOT coalesce(${c.ok}, FALSE))`);
     const which = `CASE ${checks.map((c, i) => `WHEN ${bad[i]} THEN ${i}`).join(' ')} END`;
@@ -293,6 +327,10 @@ export async function bindFile(db: Db, t: Table, path: string, evalDay: string, 
       const r = await db.query(`SELECT zc_row FROM ${numbered} WHERE ${nullKey.map((k) => `${d.id(k)} IS NULL`).join(' OR ')} LIMIT 1`);
       if (r.length) throw new BatchError('ZC1202', `输入文件“${path}”第 ${Number(r[0]!['zc_row'])} 行的“${nullKey.join('/')}”为空`);
     }
+    if (nullKey.length === keyCols.length) {
+      const dup = await duplicateKey(db, numbered, keyCols, 'zc_row');
+      if (dup) throw new BatchError('ZC1202', `输入文件“${path}”第 ${dup.second} 行（数据行）的“${keyCols.join('/')}”（${dup.key}）与第 ${dup.first} 行重复：${child ? '列表的每个元素（编号、序号）' : '每个案件（编号）'}只能有一行`);
+    }
   }
   const sel = [`CAST(${cols.includes('编号') ? d.id('编号') : 'zc_row'} AS BIGINT) AS ${d.id('编号')}`];
   if (child) sel.push(`CAST(${d.id('序号')} AS INTEGER) AS ${d.id('序号')}`);
@@ -305,6 +343,52 @@ export async function bindFile(db: Db, t: Table, path: string, evalDay: string, 
   await db.exec(`DROP TABLE IF EXISTS ${d.id(t.name)}; DROP VIEW IF EXISTS ${d.id(t.name)}; CREATE VIEW ${d.id(t.name)} AS SELECT ${sel.join(', ')} FROM ${numbered}`);
   for (const l of nestedLists) await bindNestedList(db, l, path, src, numbered, cols.includes('编号') ? d.id('编号') : 'zc_row', evalDay);
   return { direct };
+}
+
+/** PostgreSQL column types (information_schema data_type) under their DuckDB names, for typedValidSql. */
+const PG_TYPES: Record<string, string> = { boolean: 'BOOLEAN', bigint: 'BIGINT', integer: 'INTEGER', smallint: 'SMALLINT', date: 'DATE' };
+
+/**
+ * Bind an existing table (`rel`, SQL text; `label` as the user wrote it) as the view of table `t`,
+ * validated first like a file (bindFile): a column that is not the table's is an error, a missing
+ * one is unknown (NULL), every value is checked (a typed column on its type where exact, else on
+ * its text), and a key may not be NULL or repeated. Rows are named by their key (a table has no
+ * row order). INVARIANT: what the view evaluates is what was validated — the view reads the
+ * checked columns through the same casts as a file's.
+ */
+async function bindTable(db: Db, t: Table, rel: string, label: string, evalDay: string): Promise<void> {
+  const d = db.d;
+  const raw = d.id(`zc_raw.${t.name}`);
+  await db.exec(`CREATE VIEW ${raw} AS SELECT * FROM ${rel}`);
+  const described = d.name === 'duckdb'
+    ? (await db.query(`DESCRIBE ${raw}`)).map((r) => [String(r['column_name']), String(r['column_type'])] as const)
+    : (await db.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ${S(`zc_raw.${t.name}`)} ORDER BY ordinal_position`)).map((r) => [String(r['column_name']), PG_TYPES[String(r['data_type'])] ?? String(r['data_type'])] as const);
+  const cols = described.map(([c]) => c);
+  const colType = new Map(described);
+  const keys = keyColumns(t);
+  const known = new Map(t.columns.map((c) => [c.name, c]));
+  for (const c of cols) {
+    if (!known.has(c) && !keys.includes(c)) throw new BatchError('ZC1202', `输入表“${label}”的列“${c}”不是表“${t.name}”的列（可用的列：${[...keys, ...t.columns.map((x) => x.name)].join('、')}；表中另有别的列时，请先建一个只选这些列的视图）`);
+  }
+  for (const k of keys) if (!cols.includes(k)) throw new BatchError('ZC1202', `输入表“${label}”缺少键列“${k}”（表“${t.name}”的键：${keys.join('、')}）`);
+  const where = (k: readonly string[]) => k.map((x) => `${d.id(x)} IS NULL`).join(' OR ');
+  const nul = await db.query(`SELECT 1 AS x FROM ${raw} WHERE ${where(keys)} LIMIT 1`);
+  if (nul.length) throw new BatchError('ZC1202', `输入表“${label}”有“${keys.join('/')}”为空的行`);
+  const rowName = (r: Record<string, unknown>) => keys.map((k, i) => `${k} = ${String(r[`zc_k${i}`])}`).join('、');
+  const checks = [...keys.map((k) => ({ name: k, ...validTyped(d, { name: k, type: { k: 'int' }, signed: false } as Column, d.id(k), `CAST(${d.id(k)} AS VARCHAR)`, colType.get(k), evalDay), expected: '非负整数' })),
+    ...cols.filter((c) => known.has(c)).map((c) => ({ name: c, ...validTyped(d, known.get(c)!, d.id(c), `CAST(${d.id(c)} AS VARCHAR)`, colType.get(c), evalDay) }))];
+  const bad = checks.map((c) => `(${d.id(c.name)} IS NOT NULL AND NOT coalesce(${c.ok}, FALSE))`);
+  const rows = await db.query(`SELECT ${keys.map((k, i) => `CAST(${d.id(k)} AS VARCHAR) AS zc_k${i}`).join(', ')}, CASE ${checks.map((c, i) => `WHEN ${bad[i]} THEN ${i}`).join(' ')} END AS zc_col, CASE ${checks.map((c, i) => `WHEN ${bad[i]} THEN CAST(${d.id(c.name)} AS VARCHAR)`).join(' ')} END AS zc_v FROM ${raw} WHERE ${bad.join(' OR ')} ORDER BY ${keys.map((k) => d.id(k)).join(', ')} LIMIT 1`);
+  if (rows.length) {
+    const r = rows[0]!;
+    const c = checks[Number(r['zc_col'])]!;
+    throw new BatchError('ZC1202', `输入表“${label}”中 ${rowName(r)} 的行，列“${c.name}”：期望${c.expected}，实际为 ${JSON.stringify(r['zc_v'])}`);
+  }
+  const dup = await duplicateKey(db, raw, keys, `CAST(${d.id(keys[0]!)} AS BIGINT)`);
+  if (dup) throw new BatchError('ZC1202', `输入表“${label}”中“${keys.join('/')}”（${dup.key}）有不止一行：${keys.length > 1 ? '列表的每个元素' : '每个案件（编号）'}只能有一行`);
+  const sel = keys.map((k) => `CAST(${d.id(k)} AS ${k === '编号' ? 'BIGINT' : 'INTEGER'}) AS ${d.id(k)}`);
+  for (const c of t.columns) sel.push(`${cols.includes(c.name) ? castSql(c, `CAST(${d.id(c.name)} AS VARCHAR)`) : `CAST(NULL AS ${c.type === 'presence' ? 'BOOLEAN' : castSql(c, 'NULL').replace(/^CAST\(NULL AS (.*)\)$/, '$1')})`} AS ${d.id(c.name)}`);
+  await db.exec(`CREATE VIEW ${d.id(t.name)} AS SELECT ${sel.join(', ')} FROM ${raw}`);
 }
 
 /**
@@ -347,7 +431,7 @@ async function bindNestedList(db: Db, l: Table, path: string, src: string, numbe
   for (const c of l.columns) if (c.type === 'presence' && fields.includes(c.name)) throw new BatchError('ZC1202', `输入文件“${path}”的列“${l.listPath}”：元素中嵌套的列表或记录“${c.name}”请用每表一个文件的目录或 JSON Lines 给出`);
   const get = (f: string) => `struct_extract(zc_e, ${S(f)})`;
   const fieldType = new Map(described.map((r) => [String(r['column_name']), String(r['column_type'])]));
-  const checks = fields.map((f) => ({ name: f, ...validTyped(known.get(f)!, get(f), `CAST(${get(f)} AS VARCHAR)`, fieldType.get(f), evalDay) }));
+  const checks = fields.map((f) => ({ name: f, ...validTyped(d, known.get(f)!, get(f), `CAST(${get(f)} AS VARCHAR)`, fieldType.get(f), evalDay) }));
   // one scan for both checks: a bad field of an element first (the first by row, position), else
   // the first element that is NULL (zc_col -1) — the order of the two checks when they were two scans
   const bad = checks.map((c) => `(zc_e IS NOT NULL AND ${get(c.name)} IS NOT NULL AND NOT coalesce(${c.ok}, FALSE))`);
@@ -366,11 +450,20 @@ async function bindNestedList(db: Db, l: Table, path: string, src: string, numbe
   await db.exec(`DROP TABLE IF EXISTS ${d.id(l.name)}; DROP VIEW IF EXISTS ${d.id(l.name)}; CREATE VIEW ${d.id(l.name)} AS SELECT ${sel.join(', ')} FROM ${elems}`);
 }
 
+/** A JSON value with the null-valued keys of its objects (at any depth) removed. */
+function withoutNulls(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutNulls);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null).map(([k, x]) => [k, withoutNulls(x)]));
+  return v;
+}
+
 /** JSON Lines with nested records/lists: validated line by line by the interpreter's validation. */
 async function loadJsonLines(db: Db, ir: IrProgram, layout: Layout, entity: string, path: string, date: string): Promise<void> {
   const text = readFileSync(path, 'utf8');
   const lines = text.split('\n');
   const rows: TableRows = new Map();
+  /** 编号 → the line that gave it (a case is one line: see duplicateKey). */
+  const seen = new Map<number, number>();
   let n = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
@@ -382,17 +475,25 @@ async function loadJsonLines(db: Db, ir: IrProgram, layout: Layout, entity: stri
       throw new BatchError('ZC1202', `输入文件“${path}”第 ${i + 1} 行不是有效的 JSON：${(e as Error).message}`);
     }
     if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new BatchError('ZC1202', `输入文件“${path}”第 ${i + 1} 行应为对象（实体「${entity}」的字段 → 值）`);
-    const rec = { ...(obj as Record<string, unknown>) };
+    // INVARIANT: null is unknown, as in every other input (SQL NULL, an empty CSV cell): the
+    // interpreter's JSON contract has no null, so a field given as null is dropped (unknown) before
+    // validation — JSON Lines exported from a database (DuckDB's COPY … (FORMAT JSON), the
+    // synthesized county) write null for what is not known. A null list element stays an error.
+    const rec = withoutNulls(obj) as Record<string, unknown>;
     const key = rec['编号'];
     delete rec['编号'];
     if (key !== undefined && !(typeof key === 'number' && Number.isSafeInteger(key) && key >= 0)) throw new BatchError('ZC1202', `输入文件“${path}”第 ${i + 1} 行的“编号”：期望非负整数，实际为 ${JSON.stringify(key)}`);
+    const id = typeof key === 'number' ? key : n + 1;
+    const before = seen.get(id);
+    if (before !== undefined) throw new BatchError('ZC1202', `输入文件“${path}”第 ${i + 1} 行的“编号”（${id}）与第 ${before} 行重复：每个案件（编号）只能有一行`);
+    seen.set(id, i + 1);
     const v = validateInput(ir, { [entity]: rec }, date, []);
     if (v.problems.length) {
       const p = v.problems[0]!;
       throw new BatchError('ZC1202', `输入文件“${path}”第 ${i + 1} 行的“${p.路径.replace(/^事实\.[^.]+\./, '')}”：期望${p.期望}，实际为 ${p.实际}${v.problems.length > 1 ? `（该行共 ${v.problems.length} 处问题）` : ''}`);
     }
     n++;
-    caseRows(ir, layout, v.facts, typeof key === 'number' ? key : n, rows);
+    caseRows(ir, layout, v.facts, id, rows);
   }
   for (const stmt of insertSql(db.d, layout, rows)) await db.exec(stmt);
 }
@@ -404,7 +505,9 @@ interface Summary {
   /** Warnings of the run (ZC1208: a PostgreSQL list table without an index on its parent key); absent when none. */
   诊断?: { 代码: string; 严重程度: string; 消息: string; 修复: string }[];
   措施: {
-    措施: string; 条款: string; 对象?: string; 行数: Record<string, number>;
+    措施: string; 条款: string; 对象?: string;
+    /** Who receives the outcomes when not the entity evaluated (the measure's 发放对象; the same for every row, as in the interpreter's decision). */
+    发放对象?: string; 行数: Record<string, number>;
     结果: { 结果: string; 周期?: string; 单位: string; 行数: number; 合计分?: string; 合计元?: string; 年化合计元?: string; 可领取行数?: number; 可领取合计元?: string }[];
     常见缺少: { 事实: string; 行数: number }[];
   }[];
@@ -441,7 +544,7 @@ async function summarize(db: Db, ir: IrProgram, rel: string, measures: number[])
     const unnest = db.d.name === 'duckdb' ? `unnest(m${i}_缺少)` : `unnest(m${i}_缺少)`;
     const miss = 行数['存疑']! > 0 ? await db.query(`SELECT x, count(*) AS n FROM (SELECT ${unnest} AS x FROM ${rel} WHERE m${i}_状态 = '存疑') AS zc_m GROUP BY x ORDER BY n DESC, x LIMIT 5`) : [];
     out.push({
-      措施: m.name, 条款: `${m.citation.label}（${m.citation.anchor}）`, ...(m.subject ? { 对象: m.subject } : {}), 行数, 结果,
+      措施: m.name, 条款: `${m.citation.label}（${m.citation.anchor}）`, ...(m.subject ? { 对象: m.subject } : {}), ...(m.recipient ? { 发放对象: m.recipient } : {}), 行数, 结果,
       常见缺少: miss.map((r) => ({ 事实: String(r['x']), 行数: Number(r['n']) })),
     });
   }
@@ -474,25 +577,32 @@ export function evaluatedIr(ir: IrProgram, wanted: (m: IrProgram['measures'][num
   return { ir: sub, policy: r.value.policy, measures: sub.measures.map((m, i) => ({ m, i })).filter(({ m }) => wanted(m)).map(({ i }) => i) };
 }
 
-function outputColumns(d: Dialect, ir: IrProgram, measures: number[]): string {
-  const cols = [d.id('编号')];
+/**
+ * The decision columns of a run: `col` the view's column (编号, 废止日期, m<i>_…), `name` the
+ * readable name a file's column has ("生育补助.状态", "生育补助.生育补助金额（分）").
+ */
+function outputNames(d: Dialect, ir: IrProgram, measures: number[]): { col: string; name: string }[] {
+  const cols = [{ col: d.id('编号'), name: '编号' }];
   // the policy void (废止日期) or possibly void (可能废止日期) on the evaluation date
-  if (ir.policy.sunset) cols.push(d.id('废止日期'), d.id('可能废止日期'));
+  if (ir.policy.sunset) cols.push({ col: d.id('废止日期'), name: '废止日期' }, { col: d.id('可能废止日期'), name: '可能废止日期' });
   for (const i of measures) {
     const m = ir.measures[i]!;
-    const name = (s: string) => (d.name === 'duckdb' ? d.id(`${m.name}.${s}`) : `m${i}_${s}`);
-    cols.push(`m${i}_状态 AS ${name('状态')}`, `m${i}_缺少 AS ${name('缺少')}`);
-    m.outcomes.forEach((o, j) => cols.push(`m${i}_${j} AS ${d.name === 'duckdb' ? d.id(`${m.name}.${o.name}${o.type.k === 'money' ? '（分）' : ''}`) : `m${i}_${j}`}`));
-    if (m.application) cols.push(`m${i}_申请 AS ${name('申请')}`, `m${i}_可领取 AS ${name('可领取')}`);
+    cols.push({ col: `m${i}_状态`, name: `${m.name}.状态` }, { col: `m${i}_缺少`, name: `${m.name}.缺少` });
+    m.outcomes.forEach((o, j) => cols.push({ col: `m${i}_${j}`, name: `${m.name}.${o.name}${o.type.k === 'money' ? '（分）' : ''}` }));
+    if (m.application) cols.push({ col: `m${i}_申请`, name: `${m.name}.申请` }, { col: `m${i}_可领取`, name: `${m.name}.可领取` });
   }
-  return cols.join(', ');
+  return cols;
+}
+
+function outputColumns(d: Dialect, ir: IrProgram, measures: number[]): string {
+  return outputNames(d, ir, measures).map((c) => (c.col === d.id(c.name) ? c.col : `${c.col} AS ${d.name === 'duckdb' ? d.id(c.name) : c.col}`)).join(', ');
 }
 
 function showSummary(s: Summary): string {
   const lines = [`政策 ${s.政策}${s.文号 ? `（${s.文号}）` : ''}，评估日期 ${s.评估日期}，${s.行数} 行，数据库 ${s.数据库}`,
     `事件登记：${s.事件登记.来源}${s.事件登记.sha256 ? `（sha256 ${s.事件登记.sha256.slice(0, 16)}…，${s.事件登记.条数} 条）` : ''}`, `年化口径：${s.年化口径}`, ''];
   for (const m of s.措施) {
-    lines.push(`${m.措施}　${m.条款}`);
+    lines.push(`${m.措施}　${m.条款}${m.发放对象 ? `　发放对象：${m.发放对象}` : ''}`);
     lines.push(`  适用 ${m.行数['适用']}　不适用 ${m.行数['不适用']}　存疑 ${m.行数['存疑']}　已废止 ${m.行数['已废止']}　未生效 ${m.行数['未生效']}`);
     for (const o of m.结果) if (o.合计元 !== undefined) lines.push(`  ${o.结果}${o.周期 ? `（${o.周期}）` : ''}：${o.行数} 行，合计 ${o.合计元} 元，年化 ${o.年化合计元} 元${o.可领取合计元 !== undefined ? `；可领取 ${o.可领取行数} 行 ${o.可领取合计元} 元` : ''}`);
     for (const x of m.常见缺少) lines.push(`  存疑缺少：${x.事实}（${x.行数} 行）`);
@@ -603,16 +713,25 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
   /** The input file when it is read in place (bindFile: not copied): it must not change during the run. */
   let readInPlace: { path: string; size: number; mtimeMs: number } | undefined;
   try {
+    // ATTACH creates a missing file: with a table to read from it, a mistyped path would become a new,
+    // empty database and the error would say the table is missing from it
+    if (userDb && inTable && !existsSync(dbArg.slice(7))) throw new BatchError('ZC1204', `DuckDB 数据库文件“${dbArg.slice(7)}”不存在（--in“${input}”是其中的表）`);
     db = isPg ? await openPostgres(dbArg) : await openDuckDb(userDb ? dbArg.slice(7) : ':memory:');
     const d = db.d;
-    if (isPg) await db.exec(`CREATE SCHEMA ${pgSchema}; SET search_path TO ${pgSchema}, public; SET jit = off;`);
+    if (isPg) {
+      await db.exec(`CREATE SCHEMA ${pgSchema}; SET search_path TO ${pgSchema}, public; SET jit = off;`);
+      // validation of a date given as text (validSql): PostgreSQL has no TRY_CAST
+      await db.exec(`CREATE FUNCTION ${pgSchema}.zc_is_date(t text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$ BEGIN PERFORM t::date; RETURN TRUE; EXCEPTION WHEN others THEN RETURN FALSE; END $$`);
+    }
     if (inTable) {
       // the input table is bound first: the DDL below then keeps it (CREATE TABLE IF NOT EXISTS)
       const catalog = isPg ? undefined : USER_CATALOG;
       const schema = inTable.schema ?? (isPg ? undefined : { text: 'main', quoted: false });
-      await db.exec(`CREATE VIEW ${d.id(subject.name)} AS SELECT * FROM ${tableSql(schema ? { schema, name: inTable.name } : inTable, catalog)}`).catch((e: Error) => {
+      const inRel = tableSql(schema ? { schema, name: inTable.name } : inTable, catalog);
+      await db.query(`SELECT 1 AS ok FROM ${inRel} LIMIT 0`).catch((e: Error) => {
         throw new BatchError('ZC1203', `输入表“${input}”无法读取：${e.message.split('\n')[0]}`);
       });
+      await bindTable(db, subject, inRel, input, date);
       // lists: child tables beside the input table, named "<表>.<列表>" (e.g. public."户.子女"),
       // with the columns of generated/<policy>/input.<dialect>.sql; a list table that is absent
       // is an error when the root table says the list is given
@@ -622,7 +741,7 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
         const rel = `${prefix}${d.id(`${base}${c.name.slice(subject.name.length)}`)}`;
         const exists = await db.query(`SELECT 1 AS ok FROM ${rel} LIMIT 0`).then(() => true, () => false);
         if (exists) {
-          await db.exec(`CREATE VIEW ${d.id(c.name)} AS SELECT * FROM ${rel}`);
+          await bindTable(db, c, rel, `${inTable.schema ? `${partSql(inTable.schema)}.` : ''}${d.id(`${base}${c.name.slice(subject.name.length)}`)}`, date);
           const w = isPg ? await unindexedListTable(db, c, rel) : undefined;
           if (w) warnings.push(w);
         } else if (c.depth === 1) {
@@ -677,7 +796,6 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
     }
     const measures = ev.measures;
     const view = d.id(`zc_${ir.policy.id}_决定`);
-    const select = `SELECT ${outputColumns(d, ev.ir, measures)} FROM ${view}`;
     const out = values['out'] as string | undefined;
     const chunks = { done: 0, of: 1 };
     if (process.stderr.isTTY && !process.env['CI'] && db.progress) {
@@ -753,10 +871,20 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
       const tmpName = tableSql(withSuffix(t, `_zc_tmp_${process.pid}`), catalog);
       await db.exec('BEGIN');
       await db.exec(`DROP TABLE IF EXISTS ${tmpName}`);
-      await db.exec(`CREATE TABLE ${tmpName} AS SELECT ${sumCols} FROM ${view}`);
+      // INVARIANT: the table holds what a file holds (废止日期, 申请 too): the summary reads the
+      // view's column names (m<i>_…); then DuckDB renames them to a file's readable names, and
+      // PostgreSQL (identifiers of at most 63 bytes: "计划生育家庭奖励扶助延续.继续享受现行奖励扶助和优惠政策"
+      // is 84) keeps them and gives each its readable name as a column comment
+      const names = outputNames(d, ev.ir, measures);
+      await db.exec(`CREATE TABLE ${tmpName} AS SELECT ${names.map((c) => c.col).join(', ')} FROM ${view}`);
       rel = tmpName;
       rows = Number((await db.query(`SELECT count(*) AS n FROM ${rel}`))[0]!['n']);
       const summaryOf = await summarize(db, ev.ir, rel, measures);
+      for (const c of names) {
+        if (c.col === d.id(c.name)) continue;
+        await db.exec(isPg ? `COMMENT ON COLUMN ${tmpName}.${c.col} IS ${S(c.name)}` : `ALTER TABLE ${tmpName} RENAME COLUMN ${c.col} TO ${d.id(c.name)}`);
+      }
+      if (isPg) await db.exec(`COMMENT ON TABLE ${tmpName} IS ${S(`zhengce batch：政策 ${ir.policy.id}，评估日期 ${date}；列的可读名称见各列的注释`)}`);
       await db.exec(`DROP TABLE IF EXISTS ${target}`);
       await db.exec(`ALTER TABLE ${tmpName} RENAME TO ${partSql(t.name)}`);
       await db.exec('COMMIT');

@@ -43,7 +43,8 @@ export function buildGenerated(paths: readonly string[], host: Host, what: { eva
     }
   }
   if (what.docs) {
-    for (const [rel, text] of emitDocs(policies.map((p) => ({ ir: p.ir, checked: p.program.checked })))) files.set(`docs/${rel}`, text);
+    // a budget page exists for a policy with a population profile (a source file beside the policy)
+    for (const [rel, text] of emitDocs(policies.map((p) => ({ ir: p.ir, checked: p.program.checked, budget: host.readFile(join(dirname(p.program.root), '人口画像.yaml')) !== undefined })))) files.set(`docs/${rel}`, text);
   }
   return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), policies, result, diagnostics };
 }

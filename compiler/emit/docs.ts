@@ -38,6 +38,12 @@ export interface DocsInput {
   readonly checked?: CheckedProgram;
   /** Or the same information as plain data (tests). */
   readonly extras?: DocsExtras;
+  /**
+   * The policy has a synthetic-population profile (policies/<policy>/人口画像.yaml), so `zhengce
+   * batch --synthesize … --docs generated/docs/budget` writes its budget estimate page
+   * (`budget/<policy>-budget.md`): the index links it.
+   */
+  readonly budget?: boolean;
 }
 
 type Ext = 'md' | 'html';
@@ -82,8 +88,9 @@ export function emitDocs(items: readonly DocsInput[]): Map<string, string> {
   const stems = fileStems(sorted.map((x) => x.ir));
   const files = new Map<string, string>();
   const indexTitle = '政策文档索引';
-  files.set('index.md', renderMd(indexBlocks(sorted.map((x) => x.ir), stems, 'md')));
-  files.set('index.html', renderHtml(indexTitle, indexBlocks(sorted.map((x) => x.ir), stems, 'html')));
+  const budgets = sorted.filter((x) => x.budget).map((x) => x.ir);
+  files.set('index.md', renderMd(indexBlocks(sorted.map((x) => x.ir), stems, 'md', budgets)));
+  files.set('index.html', renderHtml(indexTitle, indexBlocks(sorted.map((x) => x.ir), stems, 'html', budgets)));
   sorted.forEach((item, i) => {
     const extras = item.extras ?? (item.checked ? docsExtras(item.checked) : undefined);
     const md = new PolicyPage(item.ir, extras, 'md');
@@ -105,7 +112,10 @@ function stats(ir: IrProgram): { measures: number; rules: number; doubts: number
 
 const FOOTER = '本文档由 ZhengCe 文档生成器依据政策源文件自动生成，请勿手工编辑。“原文”均逐字引自政策来源文件（编译器已核对）；规则为原文的形式化表述，以原文为准。';
 
-function indexBlocks(irs: readonly IrProgram[], stems: readonly string[], ext: Ext): Block[] {
+/** The budget estimate page of a policy, relative to the docs directory (written by `zhengce batch --synthesize --docs`). */
+export const budgetPage = (policy: string) => `budget/${policy}-budget.md`;
+
+function indexBlocks(irs: readonly IrProgram[], stems: readonly string[], ext: Ext, budgets: readonly IrProgram[] = []): Block[] {
   const rows = irs.map((ir, i): Rich[] => {
     const s = stats(ir);
     return [
@@ -123,6 +133,7 @@ function indexBlocks(irs: readonly IrProgram[], stems: readonly string[], ext: E
     { t: 'p', cls: 'subtitle', text: [`共 ${irs.length} 件政策`] },
     { t: 'table', cls: 'index', head: [['政策'], ['文号'], ['发文机关'], ['生效'], ['措施'], ['规则'], ['存疑'], ['未确认参数值'], ['核查']], rows },
     { t: 'p', text: ['核查报告（矛盾、缺口、有效性、性质等发现，附反例与条款；由 zhengce start 发布）：', link(REPORT_PAGE, '核查报告')] },
+    ...(budgets.length ? [{ t: 'p', text: ['预算估算（合成县域人口上每项措施的户数与年化费用；是按所述假设的估算，不是统计数据；由 zhengce batch --synthesize … --docs generated/docs/budget 写出）：', ...budgets.flatMap((ir, i) => [...(i ? ['、'] : []), link(budgetPage(ir.policy.id), ir.policy.name)])] } as Block] : []),
     { t: 'p', cls: 'footer', text: [FOOTER] },
   ];
 }

@@ -33,8 +33,9 @@ export function runtimeSql(d: Dialect): string {
   const w = workdayExceptions();
   const big = d.big;
   const out: string[] = [];
+  // the start day and the count are named, as zhengce eval names them, so a batch's error leads to the row
   const coverageMsg = (year: string) =>
-    `'ZC0805 没有' || CAST(${year} AS VARCHAR) || '年的法定节假日和调休安排数据（chinese-days 只覆盖${w.firstYear}年至${w.lastYear}年），无法计算工作日期限；不按周一至周五推测'`;
+    `'ZC0805 没有' || CAST(${year} AS VARCHAR) || '年的法定节假日和调休安排数据（chinese-days 只覆盖${w.firstYear}年至${w.lastYear}年），无法计算' || ${d.iso('s')} || '起' || CAST(n AS VARCHAR) || '个工作日内的期限；不按周一至周五推测'`;
   const days = `(SELECT CAST(zc_s AS INTEGER) AS d FROM ${d.name === 'duckdb' ? `range(${w.first}, ${w.last + 1}) AS zc_r(zc_s)` : `generate_series(${w.first}, ${w.last}) AS zc_r(zc_s)`}) AS zc_days`;
   const workdaysTable = `CREATE TABLE IF NOT EXISTS zc_workday AS
 SELECT CAST(row_number() OVER (ORDER BY d) AS INTEGER) AS i, d FROM ${days}

@@ -71,9 +71,9 @@ CREATE UNIQUE INDEX IF NOT EXISTS zc_workday_d ON zc_workday (d) INCLUDE (i);
 CREATE UNIQUE INDEX IF NOT EXISTS zc_workday_i ON zc_workday (i) INCLUDE (d);
 CREATE OR REPLACE FUNCTION zc_workday_deadline(s integer, n integer) RETURNS integer LANGUAGE sql STABLE AS $zc$ SELECT CASE
   WHEN n < 1 THEN s
-  WHEN s + 1 < 12418 THEN zc_raise_int('ZC0805 没有' || CAST(extract(year FROM DATE '1970-01-01' + (s + 1)::integer)::integer AS text) || '年的法定节假日和调休安排数据（chinese-days 只覆盖2004年至2026年），无法计算工作日期限；不按周一至周五推测')
+  WHEN s + 1 < 12418 THEN zc_raise_int('ZC0805 没有' || CAST(extract(year FROM DATE '1970-01-01' + (s + 1)::integer)::integer AS text) || '年的法定节假日和调休安排数据（chinese-days 只覆盖2004年至2026年），无法计算' || to_char(DATE '1970-01-01' + (s)::integer, 'YYYY-MM-DD') || '起' || CAST(n AS text) || '个工作日内的期限；不按周一至周五推测')
   ELSE coalesce((SELECT zc_w.d FROM zc_workday AS zc_w WHERE zc_w.i = coalesce((SELECT zc_v.i FROM zc_workday AS zc_v WHERE zc_v.d <= s ORDER BY zc_v.d DESC LIMIT 1), 0) + n),
-    zc_raise_int('ZC0805 没有' || CAST(extract(year FROM DATE '1970-01-01' + (greatest(s + 1, 20819))::integer)::integer AS text) || '年的法定节假日和调休安排数据（chinese-days 只覆盖2004年至2026年），无法计算工作日期限；不按周一至周五推测')) END $zc$;
+    zc_raise_int('ZC0805 没有' || CAST(extract(year FROM DATE '1970-01-01' + (greatest(s + 1, 20819))::integer)::integer AS text) || '年的法定节假日和调休安排数据（chinese-days 只覆盖2004年至2026年），无法计算' || to_char(DATE '1970-01-01' + (s)::integer, 'YYYY-MM-DD') || '起' || CAST(n AS text) || '个工作日内的期限；不按周一至周五推测')) END $zc$;
 CREATE TABLE IF NOT EXISTS zc_eval ("场景" INTEGER NOT NULL PRIMARY KEY, "评估日期" DATE NOT NULL);
 CREATE TABLE IF NOT EXISTS zc_events ("场景" INTEGER NOT NULL, "日期" DATE NOT NULL, "级别" TEXT NOT NULL, "类别" TEXT NOT NULL, "地区" TEXT, "标题" TEXT, "文号" TEXT);
 CREATE TABLE IF NOT EXISTS zc_case_scenario ("编号" BIGINT NOT NULL PRIMARY KEY, "场景" INTEGER NOT NULL);

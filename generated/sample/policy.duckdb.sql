@@ -26,9 +26,9 @@ CREATE OR REPLACE MACRO zc_months_of_age(b, o) AS CASE WHEN b IS NULL OR o IS NU
 CREATE OR REPLACE MACRO zc_years_of_age(b, o) AS CAST(floor(zc_months_of_age(b, o) / 12) AS INTEGER);
 CREATE OR REPLACE MACRO zc_workday_deadline(s, n) AS CASE
   WHEN n < 1 THEN s
-  WHEN s + 1 < 12418 THEN CAST(error('ZC0805 没有' || CAST(year(DATE '1970-01-01' + CAST(s + 1 AS INTEGER)) AS VARCHAR) || '年的法定节假日和调休安排数据（chinese-days 只覆盖2004年至2026年），无法计算工作日期限；不按周一至周五推测') AS INTEGER)
+  WHEN s + 1 < 12418 THEN CAST(error('ZC0805 没有' || CAST(year(DATE '1970-01-01' + CAST(s + 1 AS INTEGER)) AS VARCHAR) || '年的法定节假日和调休安排数据（chinese-days 只覆盖2004年至2026年），无法计算' || strftime(DATE '1970-01-01' + CAST(s AS INTEGER), '%Y-%m-%d') || '起' || CAST(n AS VARCHAR) || '个工作日内的期限；不按周一至周五推测') AS INTEGER)
   ELSE coalesce((SELECT zc_w.d FROM zc_workday AS zc_w WHERE zc_w.i = (SELECT count(*) FROM zc_workday AS zc_v WHERE zc_v.d <= s) + n),
-    CAST(error('ZC0805 没有' || CAST(year(DATE '1970-01-01' + CAST(greatest(s + 1, 20819) AS INTEGER)) AS VARCHAR) || '年的法定节假日和调休安排数据（chinese-days 只覆盖2004年至2026年），无法计算工作日期限；不按周一至周五推测') AS INTEGER)) END;
+    CAST(error('ZC0805 没有' || CAST(year(DATE '1970-01-01' + CAST(greatest(s + 1, 20819) AS INTEGER)) AS VARCHAR) || '年的法定节假日和调休安排数据（chinese-days 只覆盖2004年至2026年），无法计算' || strftime(DATE '1970-01-01' + CAST(s AS INTEGER), '%Y-%m-%d') || '起' || CAST(n AS VARCHAR) || '个工作日内的期限；不按周一至周五推测') AS INTEGER)) END;
 CREATE TABLE IF NOT EXISTS zc_eval ("场景" INTEGER NOT NULL PRIMARY KEY, "评估日期" DATE NOT NULL);
 CREATE TABLE IF NOT EXISTS zc_events ("场景" INTEGER NOT NULL, "日期" DATE NOT NULL, "级别" TEXT NOT NULL, "类别" TEXT NOT NULL, "地区" TEXT, "标题" TEXT, "文号" TEXT);
 CREATE TABLE IF NOT EXISTS zc_case_scenario ("编号" BIGINT NOT NULL PRIMARY KEY, "场景" INTEGER NOT NULL);

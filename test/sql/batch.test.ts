@@ -116,7 +116,15 @@ describe('zhengce batch (DuckDB, nested input)', () => {
     expect(page).toContain('估算，不是统计数据');
     expect(page).toContain('栾政〔2023〕18号 四（四）');
     expect(page).toContain('生育补助');
+    // the measures about other entities are named as not estimated (the table is not the whole budget)
+    expect(page).toMatch(/没有估算的措施（对象不是「家庭」，合成人口中没有这些对象）：.*辅食营养补充品（四（二），婴幼儿）/);
     await expect(page).toMatchFileSnapshot(join(REPO_DIR, 'generated/docs/budget/luanchuan-budget.md'));
+    // the docs index links it (a policy with a population profile), and only such policies
+    for (const ext of ['md', 'html']) {
+      const index = readFileSync(join(REPO_DIR, 'generated', 'docs', `index.${ext}`), 'utf8');
+      expect(index).toContain(ext === 'md' ? '](budget/luanchuan-budget.md)' : 'href="budget/luanchuan-budget.md"');
+      expect(index).not.toContain('budget/sample-budget.md');
+    }
   }, 300_000);
 
   it('a bad value inside a nested list is one ZC1202 error naming the row and the element column; nothing is written', async () => {
