@@ -674,7 +674,15 @@ export function chevrotainParse(file: SourceFile, tokens: IToken[]): Result<CstN
     if (seen.has(start)) continue; // one error per place
     seen.add(start);
     const expected = expectedOf(e);
-    if (isEof) {
+    const unfinished = isEof ? undefined : unfinishedBefore(t, tokens, indexOf(t));
+    if (unfinished) {
+      // the mistake is what was left out after it, not the token found next — often on the next
+      // line, so the error was reported one line too low (issue 13)
+      const s = unfinished.startOffset;
+      if (seen.has(s)) continue;
+      seen.add(s);
+      diagnostics.push(diag('ZC0202', file.span(s, tokenEnd(unfinished)), `${describeToken(unfinished)}之后缺少${expected || '内容'}`));
+    } else if (isEof) {
       diagnostics.push(diag('ZC0202', file.span(start, end), `文件意外结束${expected ? `，此处缺少${expected}` : ''}`, { help: '检查是否缺少右花括号“}”或“）”' }));
     } else if (t.tokenType === T.RBrace || t.tokenType === T.RParen) {
       diagnostics.push(diag('ZC0203', file.span(start, end), `多余或位置不对的${describeToken(t)}${expected ? `，此处应为${expected}` : ''}`));
@@ -704,6 +712,19 @@ function expectedOf(e: IRecognitionException): string {
   if (name) return tokenDisplay[name] ?? (name.startsWith('Attr_') ? `“${name.slice(5)}”` : '');
   if (e.name === 'NoViableAltException') return '';
   return '';
+}
+
+/** Tokens that need something after them: operators, connectives, `：` and list separators. */
+const CONTINUES = new Set<TokenType>([T.Plus, T.Minus, T.Times, T.Divide, T.GreaterEq, T.LessEq, T.NotEq, T.EqEq, T.Greater, T.Less, T.And, T.Or, T.Not, T.In, T.Is, T.Colon, T.Comma, T.Dash]);
+
+/**
+ * The operator, connective, `：` or separator just before `t`, where the parse failed at `t`: what
+ * it needs was left out (`指标 甲 = 1 +⏎指标 乙…`). INVARIANT: decided by the two tokens alone, never
+ * by the white space between them — an incremental parse reuses a block whose next token only moved.
+ */
+function unfinishedBefore(t: IToken, tokens: IToken[], i: number): IToken | undefined {
+  const prev = i > 0 ? tokens[i - 1] : undefined;
+  return prev && CONTINUES.has(prev.tokenType) ? prev : undefined;
 }
 
 function helpFor(t: IToken, tokens: IToken[], i: number): string | undefined {
