@@ -7,7 +7,8 @@
  * marker; a quick fix from the shared code-action service repairs a misspelt field;
  * completion of a quoted name after `家庭.` (typed bare, or after an auto-closed 「」)
  * inserts it once; hovering a measure shows its 原文; the case panel evaluates a
- * three-child family from the form generated from the JSON Schema and from raw JSON;
+ * three-child family from the form generated from the JSON Schema (its own words Chinese too:
+ * 填写事实 / 不存在, 是 / 否) and from raw JSON;
  * the panel can be resized; rename is applied, or refused on a name clash.
  * Screenshots: test-output/playground-{error,hover,quickfix,form,decisions}.png.
  */
@@ -328,6 +329,16 @@ describe('playground in headless Chromium', () => {
     for (const name of ['root[家庭][夫妻至少一方户籍在本县]', 'root[婴幼儿][出生日期]', 'root[女职工][性别]']) expect(await page.locator(`#facts-form [name="${name}"]`).count()).toBe(1);
     expect(await page.locator('#facts-form').innerText()).toContain('家庭现有子女人数');
     expect(await page.locator('#facts-form [name="root[女职工][性别]"] option').allInnerTexts()).toEqual(expect.arrayContaining(['男', '女']));
+    // the form speaks Chinese too: an entity's switcher names its two choices, a 是否 field offers 是 / 否
+    // (it showed json-editor's “object” / “string”, and “true” / “false” inside an entity)
+    expect(await page.locator('#facts-form select.je-switcher').first().isVisible()).toBe(true);
+    const switcher = await page.locator('#facts-form select.je-switcher').first().locator('option').allInnerTexts();
+    expect(switcher).toEqual(['填写事实', '不存在']);
+    expect(await page.locator('#facts-form [name="root[家庭][夫妻至少一方户籍在本县]"] option').allInnerTexts()).toEqual(expect.arrayContaining(['是', '否']));
+    const english = await page.evaluate(() => [...document.querySelectorAll('#facts-form option, #facts-form button, #facts-form label, #facts-form h3, #facts-form span')]
+      .filter((e) => (e.tagName === 'OPTION' ? e.closest('select')! : e).checkVisibility())
+      .map((e) => (e.tagName === 'OPTION' ? e.textContent! : (e as HTMLElement).innerText).trim()).filter((t) => /[A-Za-z]{2,}/.test(t) && !/^[\x00-\x7f]*[^\x00-\x7f]/.test(t)));
+    expect(english).toEqual([]);
     await count.fill('3');
     await count.dispatchEvent('change');
     await page.click('#run');

@@ -296,6 +296,14 @@ function formSchema(schema: Record<string, unknown>): Record<string, unknown> {
     if (props) out['properties'] = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, walk(v, k)]));
     const items = s['items'] as Record<string, unknown> | undefined;
     if (items && typeof items === 'object') out['items'] = walk(items);
+    // an entity is its fields or "不存在": json-editor's switcher shows each choice's title (else
+    // its JSON type, “object” / “string”), and the fields inside need the same treatment
+    for (const key of ['anyOf', 'oneOf'] as const) {
+      const alts = s[key] as Record<string, unknown>[] | undefined;
+      if (Array.isArray(alts)) {
+        out[key] = alts.map((a) => walk(a, a['title'] as string | undefined ?? (a['type'] === 'object' ? '填写事实' : Array.isArray(a['enum']) && a['enum'].length === 1 ? String(a['enum'][0]) : undefined)));
+      }
+    }
     return out;
   };
   return walk(schema, '事实');
