@@ -6,6 +6,8 @@
  * (Crashes and hangs on huge or deeply nested input are in robustness.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SourceFile } from '../../compiler/common/source.js';
 import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 import { memoryHost } from '../../compiler/project/host.js';
@@ -85,6 +87,20 @@ describe('literals and ranges', () => {
 });
 
 describe('cascading diagnostics (one mistake, several errors)', () => {
+  it('fixed (regression): a misspelt declaration keyword (措拖 生育补助 { … }) is one error with the keyword suggested, not a cascade', () => {
+    // was: 10 errors for `措拖` in policies/sample — the measure's body read as the clause's
+    // (条款中不能使用“牵头单位”…), “结果”“规则” unexpected, a stray “}”, and every use of the measure undefined
+    const sample = readFileSync(join(import.meta.dirname, '..', '..', 'policies', 'sample', '示例.zc'), 'utf8');
+    const types = readFileSync(join(import.meta.dirname, '..', '..', 'policies', 'sample', '类型.zc'), 'utf8');
+    for (const [right, wrong] of [['措施 生育补助', '措拖 生育补助'], ['规则 「三孩补助」', '规侧 「三孩补助」'], ['措施 托育补贴', '错施 托育补贴']] as const) {
+      const text = sample.replace(right, wrong);
+      const ds = compile(['示例.zc'], memoryHost({ '示例.zc': text, '类型.zc': types, '参数.yaml': readFileSync(join(import.meta.dirname, '..', '..', 'policies', 'sample', '参数.yaml'), 'utf8'), 'source.txt': readFileSync(join(import.meta.dirname, '..', '..', 'policies', 'sample', 'source.txt'), 'utf8') })).diagnostics.filter((d) => d.severity === 'error');
+      expect(ds.map((d) => [d.code, d.span.start, d.message]), wrong).toEqual([['ZC0201', text.indexOf(wrong), `“${wrong.slice(0, 2)}”不是关键字，应为“${right.slice(0, 2)}”`]]);
+      expect(ds[0]!.fixes?.[0]?.edits.map((e) => e.newText), wrong).toEqual([right.slice(0, 2)]);
+    }
+    // a name followed by something else is not taken for a keyword
+    expect(codes(run('实体 户 { 子女数：整数 }\n指标 措拖：整数 = 1\n'))).toEqual([]);
+  });
   it('fixed (regression): an unknown unit in a type is reported once (ZC0303, no ZC0311 “须注明单位”)', () => {
     expect(codes(run('实体 甲 { 乙：时长（光年） }'))).toEqual(['ZC0303']);
     expect(codes(run('实体 甲 { 乙：年龄（光年） }'))).toEqual(['ZC0303']);
