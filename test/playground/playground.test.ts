@@ -9,8 +9,9 @@
  * inserts it once; hovering a measure shows its 原文; the case panel evaluates a
  * three-child family from the form generated from the JSON Schema (its own words Chinese too:
  * 填写事实 / 不存在, 是 / 否) and from raw JSON;
- * the panel can be resized; rename is applied, or refused on a name clash.
- * Screenshots: test-output/playground-{error,hover,quickfix,form,decisions}.png.
+ * the panel can be resized; rename is applied, or refused on a name clash; go to definition on
+ * an 导入 or on a name declared in the imported file opens that file read-only (and 返回 comes back).
+ * Screenshots: test-output/playground-{error,hover,quickfix,definition,form,decisions}.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -293,6 +294,43 @@ describe('playground in headless Chromium', () => {
     expect(line).not.toContain('」」');
     await waitMarkers('(ms) => !ms.some((m) => m.severity === 8)');
     await setText(original);
+  });
+
+  it('go to definition on 导入 "类型.zc" and on a field declared there opens 类型.zc read-only; 返回 comes back', async () => {
+    await setText(sample);
+    const state = () => page.evaluate(() => {
+      const pg = (window as any).playground;
+      const ed = pg.editor;
+      return { file: decodeURIComponent(ed.getModel().uri.path), readOnly: ed.getOption(pg.monaco.editor.EditorOption.readOnly), line: ed.getPosition().lineNumber, text: ed.getModel().getLineContent(ed.getPosition().lineNumber) };
+    }) as Promise<{ file: string; readOnly: boolean; line: number; text: string }>;
+    const f12 = async (needle: string, offset: number) => {
+      const at = await find(needle, offset);
+      await page.evaluate((q) => { const ed = (window as any).playground.editor; ed.focus(); ed.setPosition(q); ed.trigger('keyboard', 'editor.action.revealDefinition', {}); }, at);
+      await expect.poll(async () => (await state()).file).toMatch(/\/类型\.zc$/);
+    };
+    // the import: the file's first line
+    await f12('导入 "类型.zc"', 5);
+    let s = await state();
+    expect(s.readOnly).toBe(true);
+    expect(s.line).toBe(1);
+    expect(await page.locator('#file').innerText()).toContain('类型.zc（只读）');
+    // read-only: typing changes nothing
+    const types = await page.evaluate(() => (window as any).playground.editor.getModel().getValue());
+    await page.keyboard.type('甲');
+    expect(await page.evaluate(() => (window as any).playground.editor.getModel().getValue())).toBe(types);
+    await page.click('#back');
+    await expect.poll(async () => (await state()).file).toMatch(/\/示例\.zc$/);
+    expect((await state()).readOnly).toBe(false);
+    expect(await page.locator('#back').isVisible()).toBe(false);
+    // a field: its declaration in 类型.zc
+    await f12('家庭.子女数 二孩及以上', 4);
+    s = await state();
+    expect(s.text).toContain('子女数');
+    await page.screenshot({ path: resolve(OUT, 'playground-definition.png') });
+    await page.click('#back');
+    await expect.poll(async () => (await state()).file).toMatch(/\/示例\.zc$/);
+    expect(await getText()).toBe(sample);
+    expect(pageErrors).toEqual([]);
   });
 
   it('rename through the shared service: applied in the editor, refused with a Chinese reason on a clash', async () => {
