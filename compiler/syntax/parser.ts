@@ -633,7 +633,9 @@ export function parseFast(file: SourceFile, tokens: IToken[]): TopItem[] | undef
  * Chevrotain's parse: the CST and the syntax diagnostics (ZC02xx) — what the formatter reads (a
  * block's CST, `withCst`), never ast-parser.ts's.
  */
-export function chevrotainParse(file: SourceFile, tokens: IToken[]): Result<CstNode> {
+export function chevrotainParse(file: SourceFile, given: IToken[]): Result<CstNode> {
+  const misspelt = misspeltKeywords(given);
+  const tokens = misspelt.tokens;
   const parser = getParser();
   parser.text = file.text;
   parser.stoppedAt = undefined;
@@ -653,7 +655,9 @@ export function chevrotainParse(file: SourceFile, tokens: IToken[]): Result<CstN
   parser.text = '';
   const stopped = parser.stoppedAt as IToken | undefined;
   parser.stoppedAt = undefined;
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = misspelt.found.map(({ token, word }) => diag('ZC0201', file.span(token.startOffset, tokenEnd(token)), `“${token.image}”不是关键字，应为“${word}”`, {
+    fixes: [{ title: `改为“${word}”`, edits: [{ span: file.span(token.startOffset, tokenEnd(token)), newText: word }] }],
+  }));
   const seen = new Set<number>();
   // token → index: a cursor walked from the previous error's token (errors come in text order, so
   // all the walks together read each token about once; helpFor needs a token's neighbour). A
@@ -674,7 +678,15 @@ export function chevrotainParse(file: SourceFile, tokens: IToken[]): Result<CstN
     if (seen.has(start)) continue; // one error per place
     seen.add(start);
     const expected = expectedOf(e);
-    if (isEof) {
+    const unfinished = isEof ? undefined : unfinishedBefore(t, tokens, indexOf(t));
+    if (unfinished) {
+      // the mistake is what was left out after it, not the token found next — often on the next
+      // line, so the error was reported one line too low (issue 13)
+      const s = unfinished.startOffset;
+      if (seen.has(s)) continue;
+      seen.add(s);
+      diagnostics.push(diag('ZC0202', file.span(s, tokenEnd(unfinished)), `${describeToken(unfinished)}之后缺少${expected || '内容'}`));
+    } else if (isEof) {
       diagnostics.push(diag('ZC0202', file.span(start, end), `文件意外结束${expected ? `，此处缺少${expected}` : ''}`, { help: '检查是否缺少右花括号“}”或“）”' }));
     } else if (t.tokenType === T.RBrace || t.tokenType === T.RParen) {
       diagnostics.push(diag('ZC0203', file.span(start, end), `多余或位置不对的${describeToken(t)}${expected ? `，此处应为${expected}` : ''}`));
@@ -704,6 +716,51 @@ function expectedOf(e: IRecognitionException): string {
   if (name) return tokenDisplay[name] ?? (name.startsWith('Attr_') ? `“${name.slice(5)}”` : '');
   if (e.name === 'NoViableAltException') return '';
   return '';
+}
+
+/** Declarations written `关键字 名称 {`: a name one character away from one of these, in that place, is taken for it. */
+const DECL_WORDS = new Map<string, TokenType>([['政策', T.Policy], ['实体', T.Entity], ['枚举', T.Enum], ['措施', T.Measure], ['规则', T.Rule], ['定性', T.Qualitative], ['存疑', T.Doubt], ['性质', T.Property]]);
+
+/**
+ * A misspelt declaration keyword (`措拖 生育补助 {`): a name of the keyword's length that differs from it
+ * in one character, followed by a name and “{” (or 例外于), is parsed as that keyword (one ZC0201 with the fix),
+ * instead of the block's contents being read as its parent's (a cascade of errors). Only on the error
+ * path (Chevrotain's parse); the given tokens are not changed (a parse cache keeps them): a copy with
+ * new token objects. INVARIANT: decided by the three tokens alone (an incremental parse reparses a
+ * block whose tokens changed).
+ */
+function misspeltKeywords(tokens: IToken[]): { tokens: IToken[]; found: { token: IToken; word: string }[] } {
+  let out: IToken[] | undefined;
+  const found: { token: IToken; word: string }[] = [];
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.tokenType !== T.Name || t.image.length !== 2) continue;
+    const n = tokens[i + 1]!.tokenType;
+    const after = tokens[i + 2]!.tokenType;
+    if ((n !== T.Name && n !== T.QuotedName) || (after !== T.LBrace && after !== T.ExceptionOf)) continue;
+    for (const [word, type] of DECL_WORDS) {
+      if ((t.image[0] === word[0]) !== (t.image[1] === word[1])) {
+        out ??= tokens.slice();
+        out[i] = { ...t, tokenType: type, tokenTypeIdx: type.tokenTypeIdx! };
+        found.push({ token: t, word });
+        break;
+      }
+    }
+  }
+  return { tokens: out ?? tokens, found };
+}
+
+/** Tokens that need something after them: operators, connectives, `：` and list separators. */
+const CONTINUES = new Set<TokenType>([T.Plus, T.Minus, T.Times, T.Divide, T.GreaterEq, T.LessEq, T.NotEq, T.EqEq, T.Greater, T.Less, T.And, T.Or, T.Not, T.In, T.Is, T.Colon, T.Comma, T.Dash]);
+
+/**
+ * The operator, connective, `：` or separator just before `t`, where the parse failed at `t`: what
+ * it needs was left out (`指标 甲 = 1 +⏎指标 乙…`). INVARIANT: decided by the two tokens alone, never
+ * by the white space between them — an incremental parse reuses a block whose next token only moved.
+ */
+function unfinishedBefore(t: IToken, tokens: IToken[], i: number): IToken | undefined {
+  const prev = i > 0 ? tokens[i - 1] : undefined;
+  return prev && CONTINUES.has(prev.tokenType) ? prev : undefined;
 }
 
 function helpFor(t: IToken, tokens: IToken[], i: number): string | undefined {

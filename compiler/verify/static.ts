@@ -31,7 +31,8 @@ export function staticChecks(ir: IrProgram, events: unknown[]): Finding[] {
   if (ir.policy.effective === undefined && range) {
     add('ZC0906', {
       message: `政策的施行日只知道在 ${range.loIso} 至 ${range.hiIso} 之间（不确定的日期）：评估日期落在此区间内时，本应适用的措施为“存疑”；取决于施行日的结论见 ZC0920`,
-      origin: policyOrigin, subject: 'effective-range',
+      // at the 生效 line, like the unknown date below (it pointed at the 失效 block)
+      origin: ir.policy.effectiveOrigin ?? policyOrigin, subject: 'effective-range',
       sides: [{ measure: '', yields: `施行日：最早 ${range.loIso}，最晚 ${range.hiIso}` }],
     });
   } else if (ir.policy.effective === undefined) {

@@ -60,7 +60,7 @@ describe('zhengce diff', () => {
     const b = runCli(['diff', join(CASES, 'base'), join(CASES, 'broken'), '--no-findings']);
     expect(b.status).toBe(1);
     expect(b.stderr).toContain('错误[ZC1303]: 新版有 1 个编译错误，无法比较');
-    expect(b.stderr).toContain('示例.zc:56:7');
+    expect(b.stderr).toContain('示例.zc:55:22'); // at the “+” that ends line 55 unfinished (was 56:7, the next line)
     const d = runCli(['diff', join(CASES, 'base'), join(CASES, 'different'), '--no-findings']);
     expect(d.status).toBe(1);
     expect(d.stderr).toContain('错误[ZC1302]: 两个版本不是同一政策');

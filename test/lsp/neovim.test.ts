@@ -3,8 +3,9 @@
  * built-in LSP client (vim.lsp.start_client — the client behind vim.lsp.start),
  * talking to the bundled server over stdio. test/lsp/neovim/drive.lua performs the
  * steps and records what neovim saw; this file asserts on it:
- * diagnostics after an edit (and after undoing it), completion after `家庭.` with a
- * quoted name kept by neovim's own filter and accepted once, hover, definition of a
+ * diagnostics after an edit (and after undoing it), completion through neovim's own
+ * omnifunc (vim.lsp.omnifunc: its start column and prefix filter) after `家庭.`, `家庭.「夫`
+ * and a number, with a quoted name kept and accepted once, hover, definition of a
  * field and of an `导入`, rename refused on a name clash (and applied otherwise),
  * formatting, folding ranges; and on a file with 定义 and 列表（实体） (neovim/列表.zc): hover of
  * a definition, definition of 其.字段, completion after a list / 其. / 实体., rename of an
@@ -28,7 +29,8 @@ interface Report {
   undone: VimDiag[];
   completion_dot: { prefix: string; words: string[]; filterTexts: string[]; accepted: boolean; line: string; diagnostics: VimDiag[] };
   completion_quote: { prefix: string; words: string[]; accepted: boolean; line: string };
-  completion_bare: { prefix: string; words: string[]; filterTexts: string[]; newTexts: string[]; accepted: boolean; line: string };
+  completion_bare: { prefix: string; words: string[]; filterTexts: string[]; rawFilterTexts: (string | false)[]; newTexts: string[]; accepted: boolean; line: string };
+  completion_unit: { prefix: string; words: string[]; accepted: boolean; line: string };
   lists: {
     diagnostics: VimDiag[];
     hover: string;
@@ -107,29 +109,48 @@ describe('neovim built-in LSP client ↔ zhengce language server', () => {
     expect(r.undone.map((d) => d.code)).toEqual(['ZC0703']);
   });
 
-  test('completion after 家庭.: neovim keeps the quoted field and inserts it once', () => {
+  test('completion through neovim\'s own omnifunc after 家庭.: the quoted field is kept and inserted once', () => {
     expect(r.completion_dot.prefix).toBe('');
     expect(r.completion_dot.words.sort()).toEqual(['「夫妻至少一方户籍在本县」', '子女数'].sort());
-    expect(r.completion_dot.filterTexts.sort()).toEqual(['夫妻至少一方户籍在本县', '子女数'].sort());
     expect(r.completion_dot.accepted).toBe(true);
     expect(r.completion_dot.line).toContain('3孩 且 家庭.「夫妻至少一方户籍在本县」 且');
     expect(r.completion_dot.line).not.toContain('」」');
     expect(r.completion_dot.diagnostics.filter((d) => d.severity === 1)).toEqual([]);
-    // typed with its opening quote: the replaced text starts at 「, so neovim's prefix filter keeps the item
+  });
+
+  test('typed with its opening quote (家庭.「夫): neovim starts the word at 「, keeps the item and inserts it once', () => {
+    // neovim 0.7's omnifunc takes the server's textEdit start only from items without a
+    // filterText; otherwise it starts at the keyword before the cursor (“夫”, since 「 is
+    // punctuation) and its prefix filter drops every quoted item
     expect(r.completion_quote.prefix).toBe('「夫');
     expect(r.completion_quote.words).toEqual(['「夫妻至少一方户籍在本县」']);
     expect(r.completion_quote.accepted).toBe(true);
     expect(r.completion_quote.line).toContain('3孩 且 家庭.「夫妻至少一方户籍在本县」 且');
     expect(r.completion_quote.line).not.toContain('「「');
-    // typed bare after the dot (家庭.夫妻): the server sends the item with a bare filterText and a
-    // textEdit over “夫妻” (what VS Code and Monaco filter on — test/playground checks Monaco) …
+  });
+
+  test('a unit after a number (≥ 2▮): neovim offers the units and inserts 孩 after the digit', () => {
+    // the digits are keyword characters to neovim: without the server's start column it
+    // would filter the units by “2”
+    expect(r.completion_unit.prefix).toBe('');
+    expect(r.completion_unit.words).toEqual(expect.arrayContaining(['孩', '元', '天']));
+    expect(r.completion_unit.accepted).toBe(true);
+    expect(r.completion_unit.line).toContain('3孩 且 家庭.子女数 ≥ 2孩 且');
+  });
+
+  test('typed bare after the dot (家庭.夫妻): what the server sends; what neovim 0.7 does with it', () => {
+    // the server: items that filter without 「 (their label; no filterText, so neovim takes the
+    // textEdit's start) and a textEdit over “夫妻” (what VS Code and Monaco filter on —
+    // test/playground checks Monaco)
     expect(r.completion_bare.prefix).toBe('夫妻');
+    expect(r.completion_bare.rawFilterTexts).toEqual([false, false]);
     expect(r.completion_bare.filterTexts.sort()).toEqual(['夫妻至少一方户籍在本县', '子女数'].sort());
     expect(r.completion_bare.newTexts.sort()).toEqual(['「夫妻至少一方户籍在本县」', '子女数'].sort());
-    // … but Debian's neovim 0.7.2 matches the typed prefix against the inserted word, not filterText
-    // (runtime/lua/vim/lsp/util.lua, remove_unmatch_completion_items), so its own filter drops a
-    // name that must be quoted. If this starts failing, neovim honours filterText: assert instead
-    // that the item is kept and accepted once.
+    // Debian's neovim 0.7.2 matches the typed prefix against the inserted word, never filterText
+    // (runtime/lua/vim/lsp/util.lua, remove_unmatch_completion_items: vim.startswith(word, prefix)),
+    // and replaces only [start, cursor]: no server answer can turn “夫妻” into “「夫妻…」” there, so
+    // its own filter drops a name that must be quoted (type 「 first: the test above). If this starts
+    // failing, neovim honours filterText: assert instead that the item is kept and accepted once.
     expect(r.completion_bare.words).toEqual([]);
     expect(r.completion_bare.accepted).toBe(false);
   });

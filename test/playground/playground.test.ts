@@ -7,9 +7,11 @@
  * marker; a quick fix from the shared code-action service repairs a misspelt field;
  * completion of a quoted name after `家庭.` (typed bare, or after an auto-closed 「」)
  * inserts it once; hovering a measure shows its 原文; the case panel evaluates a
- * three-child family from the form generated from the JSON Schema and from raw JSON;
- * the panel can be resized; rename is applied, or refused on a name clash.
- * Screenshots: test-output/playground-{error,hover,quickfix,form,decisions}.png.
+ * three-child family from the form generated from the JSON Schema (its own words Chinese too:
+ * 填写事实 / 不存在, 是 / 否) and from raw JSON;
+ * the panel can be resized; rename is applied, or refused on a name clash; go to definition on
+ * an 导入 or on a name declared in the imported file opens that file read-only (and 返回 comes back).
+ * Screenshots: test-output/playground-{error,hover,quickfix,definition,form,decisions}.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -294,6 +296,43 @@ describe('playground in headless Chromium', () => {
     await setText(original);
   });
 
+  it('go to definition on 导入 "类型.zc" and on a field declared there opens 类型.zc read-only; 返回 comes back', async () => {
+    await setText(sample);
+    const state = () => page.evaluate(() => {
+      const pg = (window as any).playground;
+      const ed = pg.editor;
+      return { file: decodeURIComponent(ed.getModel().uri.path), readOnly: ed.getOption(pg.monaco.editor.EditorOption.readOnly), line: ed.getPosition().lineNumber, text: ed.getModel().getLineContent(ed.getPosition().lineNumber) };
+    }) as Promise<{ file: string; readOnly: boolean; line: number; text: string }>;
+    const f12 = async (needle: string, offset: number) => {
+      const at = await find(needle, offset);
+      await page.evaluate((q) => { const ed = (window as any).playground.editor; ed.focus(); ed.setPosition(q); ed.trigger('keyboard', 'editor.action.revealDefinition', {}); }, at);
+      await expect.poll(async () => (await state()).file).toMatch(/\/类型\.zc$/);
+    };
+    // the import: the file's first line
+    await f12('导入 "类型.zc"', 5);
+    let s = await state();
+    expect(s.readOnly).toBe(true);
+    expect(s.line).toBe(1);
+    expect(await page.locator('#file').innerText()).toContain('类型.zc（只读）');
+    // read-only: typing changes nothing
+    const types = await page.evaluate(() => (window as any).playground.editor.getModel().getValue());
+    await page.keyboard.type('甲');
+    expect(await page.evaluate(() => (window as any).playground.editor.getModel().getValue())).toBe(types);
+    await page.click('#back');
+    await expect.poll(async () => (await state()).file).toMatch(/\/示例\.zc$/);
+    expect((await state()).readOnly).toBe(false);
+    expect(await page.locator('#back').isVisible()).toBe(false);
+    // a field: its declaration in 类型.zc
+    await f12('家庭.子女数 二孩及以上', 4);
+    s = await state();
+    expect(s.text).toContain('子女数');
+    await page.screenshot({ path: resolve(OUT, 'playground-definition.png') });
+    await page.click('#back');
+    await expect.poll(async () => (await state()).file).toMatch(/\/示例\.zc$/);
+    expect(await getText()).toBe(sample);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('rename through the shared service: applied in the editor, refused with a Chinese reason on a clash', async () => {
     await setText(sample);
     const rename = async (needle: string, offset: number, name: string) => {
@@ -328,6 +367,16 @@ describe('playground in headless Chromium', () => {
     for (const name of ['root[家庭][夫妻至少一方户籍在本县]', 'root[婴幼儿][出生日期]', 'root[女职工][性别]']) expect(await page.locator(`#facts-form [name="${name}"]`).count()).toBe(1);
     expect(await page.locator('#facts-form').innerText()).toContain('家庭现有子女人数');
     expect(await page.locator('#facts-form [name="root[女职工][性别]"] option').allInnerTexts()).toEqual(expect.arrayContaining(['男', '女']));
+    // the form speaks Chinese too: an entity's switcher names its two choices, a 是否 field offers 是 / 否
+    // (it showed json-editor's “object” / “string”, and “true” / “false” inside an entity)
+    expect(await page.locator('#facts-form select.je-switcher').first().isVisible()).toBe(true);
+    const switcher = await page.locator('#facts-form select.je-switcher').first().locator('option').allInnerTexts();
+    expect(switcher).toEqual(['填写事实', '不存在']);
+    expect(await page.locator('#facts-form [name="root[家庭][夫妻至少一方户籍在本县]"] option').allInnerTexts()).toEqual(expect.arrayContaining(['是', '否']));
+    const english = await page.evaluate(() => [...document.querySelectorAll('#facts-form option, #facts-form button, #facts-form label, #facts-form h3, #facts-form span')]
+      .filter((e) => (e.tagName === 'OPTION' ? e.closest('select')! : e).checkVisibility())
+      .map((e) => (e.tagName === 'OPTION' ? e.textContent! : (e as HTMLElement).innerText).trim()).filter((t) => /[A-Za-z]{2,}/.test(t) && !/^[\x00-\x7f]*[^\x00-\x7f]/.test(t)));
+    expect(english).toEqual([]);
     await count.fill('3');
     await count.dispatchEvent('change');
     await page.click('#run');

@@ -6,6 +6,8 @@
  * (Crashes and hangs on huge or deeply nested input are in robustness.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SourceFile } from '../../compiler/common/source.js';
 import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 import { memoryHost } from '../../compiler/project/host.js';
@@ -44,6 +46,29 @@ describe('parser / AST spans', () => {
     // a literal followed by something else on its line still starts a bound (the error stays where it was)
     expect(run('指标 甲 = 1 2 3\n').find((d) => d.code === 'ZC0201')!.span.start).toBe('指标 甲 = 1 2 '.length);
   });
+  it('fixed (regression): a line left unfinished after an operator is reported on that line (at the operator), not at the next line\'s first token', () => {
+    // (the same on one line: `1 + 指标` — decided by the two tokens, not by the white space between them)
+    // was: `指标 甲：整数 = 1 +` then `指标 乙…` → “此处不应出现“指标”” on line 2, with the help
+    // “指标”是关键字，不能直接用作名称 — both about a line the drafter did not get wrong
+    const t1 = '指标 甲：整数 = 1 +\n指标 乙：整数 = 2\n';
+    const d1 = run(t1);
+    expect(codes(d1)).toEqual(['ZC0202']);
+    expect(d1[0]!.span.start).toBe(t1.indexOf('+'));
+    expect(d1[0]!.message).toBe('“+”之后缺少内容');
+    expect(d1[0]!.help).toBeUndefined();
+    // before a closing brace: not “多余的“}””
+    const t2 = '实体 户 {\n  子女数：整数\n}\n性质 乙 {\n  断言：户.子女数 ≥\n}\n';
+    const d2 = run(t2);
+    expect(codes(d2)).toEqual(['ZC0202']);
+    expect(d2[0]!.span.start).toBe(t2.indexOf('≥'));
+    // a connective at the end of a line (且) and a list separator (、)
+    const t3 = '实体 户 {\n  子女数：整数\n}\n性质 乙 {\n  断言：户.子女数 ≥ 1 且\n}\n';
+    expect(run(t3).map((d) => [d.code, d.span.start])).toEqual([['ZC0202', t3.indexOf('且')]]);
+    // an error inside a line is still reported where it is
+    expect(run('指标 甲 = 1 @ 2\n指标 乙 = 3').filter((d) => d.code === 'ZC0201')[0]!.span.start).toBe('指标 甲 = 1 @ '.length);
+    // continuing an expression on the next line is not an error
+    expect(run('实体 户 {\n  子女数：整数\n}\n性质 乙 {\n  断言：户.子女数 ≥ 1\n    且 户.子女数 ≤ 9\n}\n')).toEqual([]);
+  });
   it('a literal followed by a bound word is still a bound (3以上, 6—24月龄, 日期 至 日期)', () => {
     expect(run('实体 甲 { 数：整数 }\n性质 乙 { 断言：甲.数 3以上 }')).toEqual([]);
     expect(run('实体 甲 { 龄：年龄（月龄） }\n性质 乙 { 断言：甲.龄 6—24月龄 }')).toEqual([]);
@@ -62,6 +87,20 @@ describe('literals and ranges', () => {
 });
 
 describe('cascading diagnostics (one mistake, several errors)', () => {
+  it('fixed (regression): a misspelt declaration keyword (措拖 生育补助 { … }) is one error with the keyword suggested, not a cascade', () => {
+    // was: 10 errors for `措拖` in policies/sample — the measure's body read as the clause's
+    // (条款中不能使用“牵头单位”…), “结果”“规则” unexpected, a stray “}”, and every use of the measure undefined
+    const sample = readFileSync(join(import.meta.dirname, '..', '..', 'policies', 'sample', '示例.zc'), 'utf8');
+    const types = readFileSync(join(import.meta.dirname, '..', '..', 'policies', 'sample', '类型.zc'), 'utf8');
+    for (const [right, wrong] of [['措施 生育补助', '措拖 生育补助'], ['规则 「三孩补助」', '规侧 「三孩补助」'], ['措施 托育补贴', '错施 托育补贴']] as const) {
+      const text = sample.replace(right, wrong);
+      const ds = compile(['示例.zc'], memoryHost({ '示例.zc': text, '类型.zc': types, '参数.yaml': readFileSync(join(import.meta.dirname, '..', '..', 'policies', 'sample', '参数.yaml'), 'utf8'), 'source.txt': readFileSync(join(import.meta.dirname, '..', '..', 'policies', 'sample', 'source.txt'), 'utf8') })).diagnostics.filter((d) => d.severity === 'error');
+      expect(ds.map((d) => [d.code, d.span.start, d.message]), wrong).toEqual([['ZC0201', text.indexOf(wrong), `“${wrong.slice(0, 2)}”不是关键字，应为“${right.slice(0, 2)}”`]]);
+      expect(ds[0]!.fixes?.[0]?.edits.map((e) => e.newText), wrong).toEqual([right.slice(0, 2)]);
+    }
+    // a name followed by something else is not taken for a keyword
+    expect(codes(run('实体 户 { 子女数：整数 }\n指标 措拖：整数 = 1\n'))).toEqual([]);
+  });
   it('fixed (regression): an unknown unit in a type is reported once (ZC0303, no ZC0311 “须注明单位”)', () => {
     expect(codes(run('实体 甲 { 乙：时长（光年） }'))).toEqual(['ZC0303']);
     expect(codes(run('实体 甲 { 乙：年龄（光年） }'))).toEqual(['ZC0303']);

@@ -126,6 +126,21 @@ describe('SARIF', () => {
     expect(region.startLine).toBe(2);
   });
 
+  it('ZC0906 for an uncertain date (生效：某日（…）) is located at that line too, not at the 失效 block', () => {
+    // the luanchuan policy's form: the finding pointed at its 失效 block (SARIF, HTML, the editor)
+    const text = POLICY.replace('生效：未知', '生效：某日（2023年1月1日，2023年12月31日）');
+    const path = '/demo/示范.zc';
+    const loaded = loadPolicies([path], memoryHost({ [path]: text }));
+    const f = staticChecks(loaded.policies[0]!.ir, []).find((x) => x.code === 'ZC0906')!;
+    expect(f.message).toContain('2023-01-01 至 2023-12-31');
+    expect(text.slice(f.span.start, f.span.end)).toBe('生效：某日（2023年1月1日，2023年12月31日）');
+    const files = new Map([[path, new SourceFile(path, text)]]);
+    const log = buildSarif({ policies: [{ id: 'demo', name: '示范', root: path, stats: { smtQueries: 0, smtMs: 0, smtQueryMs: [], pbtCases: 0, pbtMs: 0, staticMs: 0 } }], findings: [f] }, files, '/demo') as any;
+    const region = log.runs[0].results[0].locations[0].physicalLocation.region;
+    expect(region.startLine).toBe(2);
+    expect(region.endLine).toBe(2);
+  });
+
   it('every rule names its specification section; with a repository, helpUri points there and the log stays schema-valid', () => {
     const spec = readFileSync(join(ROOT, 'grammar', 'README.md'), 'utf8');
     const plain = buildSarif(ordered, new Map(), ROOT, { version: '1.0.0' }) as any;

@@ -381,6 +381,26 @@ describe('the extension in code-server (VS Code in Chromium)', () => {
     expect(labels[0], labels.join('\n')).toMatch(/Field/);
     await page.screenshot({ path: join(OUT, 'vscode-completion.png') });
     await page.keyboard.press('Escape');
+    // a quoted name typed with its quote, the closing 」 already there (as auto-closing leaves it):
+    // VS Code keeps the item (its label is the quoted name: test/lsp/neovim.test.ts says why) and
+    // accepting it replaces both quotes — no 」」
+    const anchor = '条件：家庭.「夫妻至少一方户籍在本县」';
+    await gotoPos(where(anchor, anchor, true));
+    await page.keyboard.insertText(' 且 家庭.「夫妻至」'); // (「夫妻」 — the field 夫妻 — would come first)
+    await page.keyboard.press('ArrowLeft');
+    for (let i = 0; ; i++) {
+      await page.keyboard.press('Control+Space');
+      const shown = await page.waitForSelector('.suggest-widget.visible .monaco-list-row.focused[aria-label^="「夫妻至少一方户籍在本县」"]', { timeout: 8_000 }).catch(() => null);
+      if (shown) break;
+      if (i === 2) throw new Error(`补全列表没有“「夫妻至少一方户籍在本县」”：${(await page.$$eval('.suggest-widget .monaco-list-row', (els) => els.map((e) => e.getAttribute('aria-label')))).join(' | ')}`);
+      await page.keyboard.press('Escape');
+    }
+    await page.keyboard.press('Enter');
+    const accepted = await lineText(`${anchor} 且 家庭.「夫妻`);
+    expect(accepted).toContain(`${anchor} 且 家庭.「夫妻至少一方户籍在本县」`);
+    expect(accepted).not.toContain('」」');
+    for (let i = 0; i < 6 && (await lineTextNow(`${anchor} 且`)) !== undefined; i++) await page.keyboard.press('Control+Z');
+    expect(await lineTextNow(`${anchor} 且`)).toBeUndefined();
     phase('补全');
   }, 120_000);
 

@@ -126,6 +126,7 @@ function registerLanguage(keywords: readonly string[], glue: readonly string[], 
 
   monaco.languages.registerHoverProvider(LANG, {
     async provideHover(model, position) {
+      if (!isMain(model)) return null;
       flush(model);
       const r = await request<ReplyOf<'hover'>>((id) => ({ type: 'hover', id, line: position.lineNumber, column: position.column }));
       if (!r.hover) return null;
@@ -135,6 +136,7 @@ function registerLanguage(keywords: readonly string[], glue: readonly string[], 
   monaco.languages.registerCompletionItemProvider(LANG, {
     triggerCharacters: ['.', '．', '：', ':', '、', '，', ',', '「'],
     async provideCompletionItems(model, position, context) {
+      if (!isMain(model)) return { suggestions: [] };
       flush(model);
       const r = await request<ReplyOf<'complete'>>((id) => ({ type: 'complete', id, line: position.lineNumber, column: position.column, ...(context.triggerCharacter ? { trigger: context.triggerCharacter } : {}) }));
       // the service's range: the word being typed (and an auto-closed 」 after the cursor)
@@ -150,13 +152,15 @@ function registerLanguage(keywords: readonly string[], glue: readonly string[], 
   });
   monaco.languages.registerDefinitionProvider(LANG, {
     async provideDefinition(model, position) {
+      if (!isMain(model)) return [];
       flush(model);
       const r = await request<ReplyOf<'definition'>>((id) => ({ type: 'definition', id, line: position.lineNumber, column: position.column }));
-      return r.ranges.map((range) => ({ uri: model.uri, range }));
+      return r.locations.map((l) => ({ uri: monaco.Uri.file(l.path), range: l.range }));
     },
   });
   monaco.languages.registerReferenceProvider(LANG, {
     async provideReferences(model, position) {
+      if (!isMain(model)) return [];
       flush(model);
       const r = await request<ReplyOf<'references'>>((id) => ({ type: 'references', id, line: position.lineNumber, column: position.column }));
       return r.ranges.map((range) => ({ uri: model.uri, range }));
@@ -164,6 +168,7 @@ function registerLanguage(keywords: readonly string[], glue: readonly string[], 
   });
   monaco.languages.registerRenameProvider(LANG, {
     async provideRenameEdits(model, position, newName) {
+      if (!isMain(model)) return { edits: [], rejectReason: '导入的示例文件在这里只读' };
       flush(model);
       const r = await request<ReplyOf<'rename'>>((id) => ({ type: 'rename', id, line: position.lineNumber, column: position.column, newName }));
       if (r.error !== undefined) {
@@ -177,6 +182,7 @@ function registerLanguage(keywords: readonly string[], glue: readonly string[], 
   });
   monaco.languages.registerCodeActionProvider(LANG, {
     async provideCodeActions(model, range) {
+      if (!isMain(model)) return { actions: [], dispose() {} };
       flush(model);
       const r = await request<ReplyOf<'actions'>>((id) => ({ type: 'actions', id, range: { startLineNumber: range.startLineNumber, startColumn: range.startColumn, endLineNumber: range.endLineNumber, endColumn: range.endColumn } }));
       const markers = monaco.editor.getModelMarkers({ owner: 'zhengce', resource: model.uri });
@@ -195,6 +201,7 @@ function registerLanguage(keywords: readonly string[], glue: readonly string[], 
   }, { providedCodeActionKinds: ['quickfix', 'refactor.rewrite'] });
   monaco.languages.registerDocumentFormattingEditProvider(LANG, {
     async provideDocumentFormattingEdits(model) {
+      if (!isMain(model)) return [];
       flush(model);
       const r = await request<ReplyOf<'format'>>((id) => ({ type: 'format', id }));
       return r.edits.map((e) => ({ range: e.range, text: e.text }));
@@ -205,12 +212,14 @@ function registerLanguage(keywords: readonly string[], glue: readonly string[], 
   }));
   monaco.languages.registerDocumentSymbolProvider(LANG, {
     async provideDocumentSymbols(model) {
+      if (!isMain(model)) return [];
       flush(model);
       return toSymbols((await request<ReplyOf<'symbols'>>((id) => ({ type: 'symbols', id }))).symbols);
     },
   });
   monaco.languages.registerFoldingRangeProvider(LANG, {
     async provideFoldingRanges(model) {
+      if (!isMain(model)) return [];
       flush(model);
       const r = await request<ReplyOf<'folding'>>((id) => ({ type: 'folding', id }));
       const FK = monaco.languages.FoldingRangeKind;
@@ -221,6 +230,34 @@ function registerLanguage(keywords: readonly string[], glue: readonly string[], 
 
 // ── diagnostics ──────────────────────────────────────────────────────
 let editor: Monaco.editor.IStandaloneCodeEditor | undefined;
+/**
+ * The edited file. INVARIANT: the worker answers about this model only — every provider returns
+ * nothing for an imported file shown read-only (`show`), whose positions are not the edited file's.
+ */
+let mainModel: Monaco.editor.ITextModel | undefined;
+const isMain = (m: Monaco.editor.ITextModel): boolean => m === mainModel;
+let mainView: Monaco.editor.ICodeEditorViewState | null = null;
+
+/** Show `target` in the editor: an imported file read-only (at a definition), or the edited file again. */
+function show(target: Monaco.editor.ITextModel, at?: Monaco.IRange | Monaco.IPosition): void {
+  const ed = editor!;
+  const main = target === mainModel;
+  if (ed.getModel() === mainModel && !main) mainView = ed.saveViewState();
+  ed.setModel(target);
+  ed.updateOptions({ readOnly: !main });
+  if (main && mainView) ed.restoreViewState(mainView);
+  if (at) {
+    const r = 'startLineNumber' in at ? at : { startLineNumber: at.lineNumber, startColumn: at.column, endLineNumber: at.lineNumber, endColumn: at.column };
+    ed.setSelection(r);
+    ed.revealRangeInCenter(r);
+  }
+  const name = (m: Monaco.editor.ITextModel) => decodeURIComponent(m.uri.path).split('/').pop() ?? '';
+  $('file').textContent = main ? name(target) : `${name(target)}（只读）`;
+  const back = $<HTMLButtonElement>('back');
+  back.textContent = `← 返回 ${name(mainModel!)}`;
+  back.hidden = main;
+  ed.focus();
+}
 let sentVersion = -1;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -244,7 +281,7 @@ const severityOf = (s: WireDiagnostic['severity']): Monaco.MarkerSeverity => ({
 })[s];
 
 function onDiagnostics(version: number, ds: WireDiagnostic[], millis: number): void {
-  const model = editor?.getModel();
+  const model = mainModel;
   if (!model || version !== model.getVersionId()) return; // a newer text is on its way
   monaco.editor.setModelMarkers(model, 'zhengce', ds.map((d) => ({
     ...d.range,
@@ -296,6 +333,14 @@ function formSchema(schema: Record<string, unknown>): Record<string, unknown> {
     if (props) out['properties'] = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, walk(v, k)]));
     const items = s['items'] as Record<string, unknown> | undefined;
     if (items && typeof items === 'object') out['items'] = walk(items);
+    // an entity is its fields or "不存在": json-editor's switcher shows each choice's title (else
+    // its JSON type, “object” / “string”), and the fields inside need the same treatment
+    for (const key of ['anyOf', 'oneOf'] as const) {
+      const alts = s[key] as Record<string, unknown>[] | undefined;
+      if (Array.isArray(alts)) {
+        out[key] = alts.map((a) => walk(a, a['title'] as string | undefined ?? (a['type'] === 'object' ? '填写事实' : Array.isArray(a['enum']) && a['enum'].length === 1 ? String(a['enum'][0]) : undefined)));
+      }
+    }
     return out;
   };
   return walk(schema, '事实');
@@ -363,8 +408,7 @@ async function runEvaluation(): Promise<void> {
       return;
     }
   }
-  const model = editor?.getModel();
-  if (model) flush(model);
+  if (mainModel) flush(mainModel);
   const date = $<HTMLInputElement>('date').value;
   const r = await request<ReplyOf<'evaluate'>>((id) => ({ type: 'evaluate', id, facts, date }));
   const res: EvalResult = r.result;
@@ -405,6 +449,8 @@ async function start(): Promise<void> {
   registerLanguage(info.keywords, info.glueKeywords, info.units);
   $('file').textContent = info.path.split('/').pop() ?? info.path;
   const model = monaco.editor.createModel(info.text, LANG, monaco.Uri.file(info.path));
+  mainModel = model;
+  for (const f of info.imports) monaco.editor.createModel(f.text, LANG, monaco.Uri.file(f.path));
   editor = monaco.editor.create($('editor'), {
     model, theme: 'zhengce', automaticLayout: true, fontSize: 14, lineHeight: 22,
     fontFamily: "'DejaVu Sans Mono', 'Noto Sans Mono CJK SC', 'Noto Sans CJK SC', monospace",
@@ -417,6 +463,22 @@ async function start(): Promise<void> {
     timer = setTimeout(() => flush(model), 250);
   });
   flush(model);
+  // switching models cancels requests still pending for the old one (Monaco's CancellationError,
+  // name and message “Canceled”): expected, and nobody awaits them — not an error of the page
+  window.addEventListener('unhandledrejection', (e) => {
+    const r = e.reason as { name?: string; message?: string } | undefined;
+    if (r?.name === 'Canceled' && r.message === 'Canceled') e.preventDefault();
+  });
+  // go to definition into an imported file: standalone Monaco opens no other editor — show it here
+  monaco.editor.registerEditorOpener({
+    openCodeEditor(source, resource, at) {
+      const target = monaco.editor.getModel(resource);
+      if (!target || source !== editor) return false;
+      show(target, at);
+      return true;
+    },
+  });
+  $('back').addEventListener('click', () => show(model));
   $<HTMLTextAreaElement>('facts').value = JSON.stringify(SAMPLE_FACTS, null, 2);
   $('run').addEventListener('click', () => void runEvaluation());
   $('tab-form').addEventListener('click', () => setFactsMode('form'));

@@ -84,11 +84,13 @@ export type Request =
   | { readonly type: 'evaluate'; readonly id: number; readonly facts: unknown; readonly date: string };
 
 export type Reply =
-  | { readonly type: 'ready'; readonly text: string; readonly path: string; readonly keywords: readonly string[]; readonly glueKeywords: readonly string[]; readonly units: readonly string[] }
+  | { readonly type: 'ready'; readonly text: string; readonly path: string; readonly keywords: readonly string[]; readonly glueKeywords: readonly string[]; readonly units: readonly string[]
+      /** The other .zc files of the sample (imported; shown read-only when a definition is in one). */
+      readonly imports: readonly { readonly path: string; readonly text: string }[] }
   | { readonly type: 'diagnostics'; readonly version: number; readonly diagnostics: WireDiagnostic[]; readonly millis: number }
   | { readonly type: 'hover'; readonly id: number; readonly hover: WireHover | null }
   | { readonly type: 'complete'; readonly id: number; readonly range: WireRange; readonly items: WireCompletion[] }
-  | { readonly type: 'definition'; readonly id: number; readonly ranges: WireRange[] }
+  | { readonly type: 'definition'; readonly id: number; readonly locations: { readonly path: string; readonly range: WireRange }[] }
   | { readonly type: 'references'; readonly id: number; readonly ranges: WireRange[] }
   | { readonly type: 'rename'; readonly id: number; readonly edits?: WireEdit[]; readonly error?: string }
   | { readonly type: 'actions'; readonly id: number; readonly actions: WireAction[] }

@@ -59,6 +59,9 @@ function offsetOf(line: number, column: number): number {
   return Math.max(s, Math.min(end, s + column - 1));
 }
 
+/** An imported .zc file of the sample (never edited here). */
+const isImport = (path: string): boolean => path !== MAIN && path.endsWith('.zc') && files[path] !== undefined;
+
 const mainEdits = (edits: readonly { span: { file: string; start: number; end: number }; newText: string }[]): WireEdit[] | undefined =>
   edits.every((e) => e.span.file === MAIN) ? edits.map((e) => ({ range: rangeOf(source, e.span.start, e.span.end), text: e.newText })) : undefined;
 
@@ -153,7 +156,8 @@ self.onmessage = (ev: MessageEvent<Request>) => {
       break;
     }
     case 'definition':
-      post({ type: 'definition', id: m.id, ranges: ws ? definition(ws, MAIN, offsetOf(m.line, m.column)).filter((s) => s.file === MAIN).map((s) => rangeOf(source, s.start, s.end)) : [] });
+      // in the edited file or in an imported sample file (main.ts shows that one read-only)
+      post({ type: 'definition', id: m.id, locations: ws ? definition(ws, MAIN, offsetOf(m.line, m.column)).filter((s) => s.file === MAIN || isImport(s.file)).map((s) => ({ path: s.file, range: rangeOf(s.file === MAIN ? source : new SourceFile(s.file, files[s.file]!), s.start, s.end) })) : [] });
       break;
     case 'references':
       post({ type: 'references', id: m.id, ranges: ws ? references(ws, MAIN, offsetOf(m.line, m.column), true).filter((s) => s.file === MAIN).map((s) => rangeOf(source, s.start, s.end)) : [] });
@@ -193,4 +197,4 @@ self.onmessage = (ev: MessageEvent<Request>) => {
 };
 
 recompile();
-post({ type: 'ready', text: files[MAIN] ?? '', path: MAIN, keywords: KEYWORDS, glueKeywords: GLUE_KEYWORDS, units: UNIT_WORDS });
+post({ type: 'ready', text: files[MAIN] ?? '', path: MAIN, keywords: KEYWORDS, glueKeywords: GLUE_KEYWORDS, units: UNIT_WORDS, imports: Object.keys(files).filter(isImport).map((path) => ({ path, text: files[path]! })) });

@@ -98,23 +98,30 @@ local ok, err = pcall(function()
   wait_diags(function(ds) return not has_code(ds, 'ZC0403') end, 'ZC0403 cleared')
   report.undone = diag_list()
 
-  -- 2. completion after “家庭.”: neovim's own conversion and prefix filter
-  --    (vim.lsp.util.text_document_completion_list_to_complete_items, what its omnifunc
-  --    uses), then the chosen word replaces [textEdit start, cursor] as complete() does
+  -- 2. completion after “家庭.”: neovim's own omnifunc (vim.lsp.omnifunc — what <C-x><C-o>
+  --    runs with omnifunc=v:lua.vim.lsp.omnifunc): its start column (the server's textEdit
+  --    start, or the keyword before the cursor), its prefix filter and the list it hands to
+  --    complete(). Headless there is no insert mode: mode() answers 'i' and complete() is
+  --    captured instead of opening the menu; accepting a word replaces [start, cursor] as
+  --    complete() does.
   local function complete_here(trigger)
     local r, c = unpack(vim.api.nvim_win_get_cursor(0))
+    local captured
+    rawset(vim.fn, 'mode', function() return 'i' end)
+    rawset(vim.fn, 'complete', function(col, matches) captured = { col = col, matches = matches } end)
+    local okc, errc = pcall(vim.lsp.omnifunc, 1, '')
+    local got = okc and vim.wait(10000, function() return captured ~= nil end, 10)
+    rawset(vim.fn, 'mode', nil)
+    rawset(vim.fn, 'complete', nil)
+    if not okc then error('omnifunc: ' .. tostring(errc)) end
+    if not got then error('omnifunc: no completion') end
+    -- the server's items too (filterText, textEdit), as sent
     local params = vim.lsp.util.make_position_params()
     params.context = trigger and { triggerKind = 2, triggerCharacter = trigger } or { triggerKind = 1 }
-    local res = request('textDocument/completion', params).result
-    local items = vim.lsp.util.extract_completion_items(res)
-    local line = vim.api.nvim_get_current_line()
-    local startbyte = c
-    if items[1] and items[1].textEdit then
-      startbyte = vim.lsp.util._str_byteindex_enc(line, items[1].textEdit.range.start.character, 'utf-16')
-    end
-    local prefix = line:sub(startbyte + 1, c)
-    local matches = vim.lsp.util.text_document_completion_list_to_complete_items(res, prefix)
-    return { row = r - 1, startbyte = startbyte, cursor = c, prefix = prefix, matches = matches, items = items }
+    local items = vim.lsp.util.extract_completion_items(request('textDocument/completion', params).result)
+    local startbyte = captured.col - 1
+    local prefix = vim.api.nvim_get_current_line():sub(startbyte + 1, c)
+    return { row = r - 1, startbyte = startbyte, cursor = c, prefix = prefix, matches = captured.matches, items = items }
   end
   local function accept(cmp, word)
     for _, m in ipairs(cmp.matches) do
@@ -138,7 +145,7 @@ local ok, err = pcall(function()
   end
   type_after_anchor(' 且 家庭.')
   local c1 = complete_here('.')
-  report.completion_dot = { prefix = c1.prefix, words = words(c1), filterTexts = vim.tbl_map(function(i) return i.filterText end, c1.items) }
+  report.completion_dot = { prefix = c1.prefix, words = words(c1), filterTexts = vim.tbl_map(function(i) return i.filterText or i.label end, c1.items) }
   report.completion_dot.accepted = accept(c1, '「夫妻至少一方户籍在本县」')
   report.completion_dot.line = vim.api.nvim_buf_get_lines(bufnr, arow, arow + 1, false)[1]
   wait_diags(function(ds) for _, d in ipairs(ds) do if d.severity == 1 then return false end end return true end, 'no errors after completion')
@@ -147,7 +154,7 @@ local ok, err = pcall(function()
   -- typed bare: 家庭.夫妻 — neovim filters on “夫妻”, so filterText must not start with 「
   type_after_anchor(' 且 家庭.夫妻')
   local c3 = complete_here()
-  report.completion_bare = { prefix = c3.prefix, words = words(c3), filterTexts = vim.tbl_map(function(i) return i.filterText end, c3.items), newTexts = vim.tbl_map(function(i) return i.textEdit and i.textEdit.newText end, c3.items) }
+  report.completion_bare = { prefix = c3.prefix, words = words(c3), filterTexts = vim.tbl_map(function(i) return i.filterText or i.label end, c3.items), rawFilterTexts = vim.tbl_map(function(i) return i.filterText or false end, c3.items), newTexts = vim.tbl_map(function(i) return i.textEdit and i.textEdit.newText end, c3.items) }
   report.completion_bare.accepted = accept(c3, '「夫妻至少一方户籍在本县」')
   report.completion_bare.line = vim.api.nvim_buf_get_lines(bufnr, arow, arow + 1, false)[1]
 
@@ -156,6 +163,14 @@ local ok, err = pcall(function()
   report.completion_quote = { prefix = c2.prefix, words = words(c2) }
   report.completion_quote.accepted = accept(c2, '「夫妻至少一方户籍在本县」')
   report.completion_quote.line = vim.api.nvim_buf_get_lines(bufnr, arow, arow + 1, false)[1]
+
+  -- a unit right after a number (家庭.子女数 ≥ 2▮): the digits are keyword characters to
+  -- neovim, so its own start column would take “2” as the typed prefix
+  type_after_anchor(' 且 家庭.子女数 ≥ 2')
+  local c4 = complete_here()
+  report.completion_unit = { prefix = c4.prefix, words = words(c4) }
+  report.completion_unit.accepted = accept(c4, '孩')
+  report.completion_unit.line = vim.api.nvim_buf_get_lines(bufnr, arow, arow + 1, false)[1]
   vim.api.nvim_buf_set_lines(bufnr, arow, arow + 1, false, { original_line })
   wait_diags(function(ds) for _, d in ipairs(ds) do if d.severity == 1 then return false end end return true end, 'restored')
 

@@ -95,19 +95,30 @@ const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
   reading: CompletionItemKind.EnumMember, function: CompletionItemKind.Function, variable: CompletionItemKind.Variable, clauseNumber: CompletionItemKind.Reference,
 };
 
+/**
+ * The LSP items of a completion. INVARIANT: no `filterText` where it would equal the label
+ * (LSP: then the label is the filter text): neovim 0.7's omnifunc takes the typed word's
+ * start from the textEdit only for items without one, and otherwise from the keyword
+ * before the cursor — “夫” in `家庭.「夫`, “2” in `≥ 2` — and its prefix filter then drops
+ * the items. So when the typed word opens a quote, the label is the quoted name that is
+ * inserted (it starts with the service's filterText `「夫妻…`), and there is no filterText.
+ */
 export function toCompletionItems(c: Completions, index: LineIndex): CompletionItem[] {
   const range = index.range(c.replace.start, c.replace.end);
-  return c.items.map((it) => ({
-    label: it.label,
-    kind: COMPLETION_KIND[it.kind],
-    detail: it.detail,
-    sortText: it.sortText,
-    filterText: it.filterText,
-    textEdit: { range, newText: it.insertText },
-    ...(it.snippet ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
-    ...(it.documentation ? { documentation: it.documentation } : {}),
-    ...(it.preselect ? { preselect: true } : {}),
-  }));
+  return c.items.map((it) => {
+    const quoted = it.filterText !== it.label && !it.snippet && it.insertText.startsWith(it.filterText);
+    return {
+      label: quoted ? it.insertText : it.label,
+      kind: COMPLETION_KIND[it.kind],
+      detail: it.detail,
+      sortText: it.sortText,
+      ...(quoted || it.filterText === it.label ? {} : { filterText: it.filterText }),
+      textEdit: { range, newText: it.insertText },
+      ...(it.snippet ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
+      ...(it.documentation ? { documentation: it.documentation } : {}),
+      ...(it.preselect ? { preselect: true } : {}),
+    };
+  });
 }
 
 const DECL_SYMBOL: Record<DeclKind, SymbolKind> = {
