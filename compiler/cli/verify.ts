@@ -5,7 +5,7 @@
  */
 import { nodeHost } from '../project/host.js';
 import { loadPolicies } from '../project/policies.js';
-import { chooseRegistry, defaultRegistryPath } from '../project/events.js';
+import { chooseRegistry, defaultRegistryPath, policiesDirOf, REGISTRY_FILE } from '../project/events.js';
 import { diag, hasErrors } from '../diagnostics/diagnostic.js';
 import { escapeJsonUnsafe, renderDiagnosticsText, terminalSafe } from '../diagnostics/render.js';
 import { verifyPolicies } from '../verify/verify.js';
@@ -18,7 +18,7 @@ import type { VerifyReport } from '../verify/finding.js';
 import type { SourceFile } from '../common/source.js';
 import { findScenarioFiles, runScenariosWith } from './test.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { stringify as toYaml } from 'yaml';
 import { evaluate } from '../interpret/interpreter.js';
 import type { LoweredPolicy } from '../project/policies.js';
@@ -140,7 +140,13 @@ export async function runVerify(argv: string[], io: Io): Promise<number> {
   }
   let events: unknown[] = [];
   if (reg.value.kind === 'file') events = reg.value.registry.events;
-  else if (reg.value.kind === 'missing') io.err(terminalSafe(`（没有找到事件登记 ${reg.value.path}：核查不考虑上级政策事件；用 --events 文件 指定，或 --events none 明确不考虑）\n`));
+  else if (reg.value.kind === 'missing') {
+    // a registry one directory up (`zhengce verify policies/luanchuan` beside policies/events.yaml,
+    // which `npm start` uses): named with the option that uses it — never used unasked
+    const up = join(dirname(policiesDirOf(nodeHost, policyPaths[0]!)), REGISTRY_FILE);
+    const hint = nodeHost.readFile(up) !== undefined ? `；上一级目录有事件登记 ${up}，要用它请加 --events ${up}` : '';
+    io.err(terminalSafe(`（没有找到事件登记 ${reg.value.path}：核查不考虑上级政策事件${hint}；用 --events 文件 指定，或 --events none 明确不考虑）\n`));
+  }
   const scenarioRun = values['no-scenarios'] ? undefined : runScenariosWith(findScenarioFiles(nodeHost, policyPaths), policies, nodeHost);
   const files = new Map([...result.files, ...(scenarioRun?.sources ?? [])]);
   if (scenarioRun && scenarioRun.diagnostics.length) io.err(renderDiagnosticsText(scenarioRun.diagnostics, files, { cwd: io.cwd }));

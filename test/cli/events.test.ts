@@ -172,6 +172,15 @@ describe('zhengce verify: the same registry rules', () => {
     const dir = policiesDir('verify-none', undefined);
     const r = await runMain(['verify', '--runs', '0', '--no-scenarios', '--format', 'json', dir], dir);
     expect(r.err).toContain('没有找到事件登记');
+    expect(r.err).not.toContain('上一级目录有事件登记');
+    expect(() => JSON.parse(r.out)).not.toThrow();
+  }, 120_000);
+
+  it('no registry, but one a directory up (verify policies/<p> beside policies/events.yaml): named with the option that uses it, not used', async () => {
+    const dir = policiesDir('verify-up', VOIDING);
+    const sub = join(dir, 'sample');
+    const r = await runMain(['verify', '--runs', '0', '--no-scenarios', '--format', 'json', sub], dir);
+    expect(r.err).toContain(`没有找到事件登记 ${join(sub, 'events.yaml')}：核查不考虑上级政策事件；上一级目录有事件登记 ${join(dir, 'events.yaml')}，要用它请加 --events ${join(dir, 'events.yaml')}；`);
     expect(() => JSON.parse(r.out)).not.toThrow();
   }, 120_000);
 });
