@@ -396,8 +396,10 @@ describe('the extension in code-server (VS Code in Chromium)', () => {
       await page.keyboard.press('Escape');
     }
     await page.keyboard.press('Enter');
-    const accepted = await lineText(`${anchor} 且 家庭.「夫妻`);
-    expect(accepted).toContain(`${anchor} 且 家庭.「夫妻至少一方户籍在本县」`);
+    // (waits until the accepted item is drawn: VS Code applies it after the key press, not with it)
+    const whole = `${anchor} 且 家庭.「夫妻至少一方户籍在本县」`;
+    const accepted = (await lineText(whole)) ?? (await lineTextNow(`${anchor} 且`));
+    expect(accepted).toContain(whole);
     expect(accepted).not.toContain('」」');
     for (let i = 0; i < 6 && (await lineTextNow(`${anchor} 且`)) !== undefined; i++) await page.keyboard.press('Control+Z');
     expect(await lineTextNow(`${anchor} 且`)).toBeUndefined();
