@@ -226,6 +226,24 @@ function validTyped(d: Dialect, c: Column, col: string, text: string, srcType: s
   return typed === undefined ? v : { ok: typed, expected: v.expected };
 }
 
+/**
+ * The checks of an input's columns (a file's or a table's): its key columns (`keys`, non-negative
+ * integers) and every column of `known` it has, each on its type where exact (validTyped).
+ */
+function columnChecks(d: Dialect, keys: readonly string[], cols: readonly string[], known: ReadonlyMap<string, Column>, colType: ReadonlyMap<string, string>, evalDay: string): { name: string; ok: string; expected: string }[] {
+  const key = { type: { k: 'int' }, signed: false } as Column;
+  return [
+    ...keys.filter((k) => cols.includes(k)).map((k) => ({ name: k, ...validTyped(d, { ...key, name: k }, d.id(k), `CAST(${d.id(k)} AS VARCHAR)`, colType.get(k), evalDay), expected: '非负整数' })),
+    ...cols.filter((c) => known.has(c)).map((c) => ({ name: c, ...validTyped(d, known.get(c)!, d.id(c), `CAST(${d.id(c)} AS VARCHAR)`, colType.get(c), evalDay) })),
+  ];
+}
+
+/** A view's select item for column `c`: `given` (SQL text, read as VARCHAR and cast to the column's type), or NULL (unknown) when the input lacks it. */
+function columnSelect(d: Dialect, c: Column, given: string | undefined): string {
+  const value = given !== undefined ? castSql(c, `CAST(${given} AS VARCHAR)`) : `CAST(NULL AS ${c.type === 'presence' ? 'BOOLEAN' : castSql(c, 'NULL').replace(/^CAST\(NULL AS (.*)\)$/, '$1')})`;
+  return `${value} AS ${d.id(c.name)}`;
+}
+
 function castSql(c: Column, v: string): string {
   if (c.type === 'presence') return `CAST(${v} AS BOOLEAN)`;
   switch (c.type.k) {
@@ -269,10 +287,11 @@ async function duplicateKey(db: Db, rel: string, keys: readonly string[], order:
  */
 export async function bindFile(db: Db, t: Table, path: string, evalDay: string, child: boolean, layout?: Layout): Promise<{ direct: boolean }> {
   const d = db.d;
-  const isParquet = FORMATS[extname(path).toLowerCase()] === 'parquet';
+  const format = FORMATS[extname(path).toLowerCase()];
+  const isParquet = format === 'parquet';
   const src = readerSql(path, isParquet);
   // an empty CSV file has no header: DuckDB would name its one column "column0"
-  if (FORMATS[extname(path).toLowerCase()] === 'csv' && statSync(path).size === 0) throw new BatchError('ZC1202', `输入文件“${path}”是空的：CSV 文件至少要有表头行（列名）`);
+  if (format === 'csv' && statSync(path).size === 0) throw new BatchError('ZC1202', `输入文件“${path}”是空的：CSV 文件至少要有表头行（列名）`);
   let described: Record<string, unknown>[];
   try {
     described = await db.query(`DESCRIBE SELECT * FROM ${src}`);
@@ -309,9 +328,7 @@ export async function bindFile(db: Db, t: Table, path: string, evalDay: string, 
   }
   // validation: the first bad (row, column), one scan; a typed column (Parquet) checked on its type
   // where that is exactly the check on its text (typedValidSql)
-  const keyCheck = (k: string) => ({ name: k, ...validTyped(d, { name: k, type: { k: 'int' }, signed: false } as Column, d.id(k), `CAST(${d.id(k)} AS VARCHAR)`, colType.get(k), evalDay), expected: '非负整数' });
-  const checks = [...keyCols.filter((k) => cols.includes(k)).map(keyCheck),
-    ...cols.filter((c) => known.has(c)).map((c) => ({ name: c, ...validTyped(d, known.get(c)!, d.id(c), `CAST(${d.id(c)} AS VARCHAR)`, colType.get(c), evalDay) }))];
+  const checks = columnChecks(d, keyCols, cols, known, colType, evalDay);
   if (checks.length) {
     const bad = checks.map((c) => `(${d.id(c.name)} IS NOT NULL AND NOT coalesce(${c.ok}, FALSE))`);
     const which = `CASE ${checks.map((c, i) => `WHEN ${bad[i]} THEN ${i}`).join(' ')} END`;
@@ -338,7 +355,7 @@ export async function bindFile(db: Db, t: Table, path: string, evalDay: string, 
     const l = nestedLists.find((x) => x.listPath === c.name);
     // a nested list's presence: NULL when the list is not given (unknown), TRUE otherwise (possibly empty)
     if (l) sel.push(`CASE WHEN ${d.id(c.name)} IS NOT NULL THEN TRUE END AS ${d.id(c.name)}`);
-    else sel.push(`${cols.includes(c.name) ? castSql(c, `CAST(${d.id(c.name)} AS VARCHAR)`) : `CAST(NULL AS ${c.type === 'presence' ? 'BOOLEAN' : castSql(c, 'NULL').replace(/^CAST\(NULL AS (.*)\)$/, '$1')})`} AS ${d.id(c.name)}`);
+    else sel.push(columnSelect(d, c, cols.includes(c.name) ? d.id(c.name) : undefined));
   }
   await db.exec(`DROP TABLE IF EXISTS ${d.id(t.name)}; DROP VIEW IF EXISTS ${d.id(t.name)}; CREATE VIEW ${d.id(t.name)} AS SELECT ${sel.join(', ')} FROM ${numbered}`);
   for (const l of nestedLists) await bindNestedList(db, l, path, src, numbered, cols.includes('编号') ? d.id('编号') : 'zc_row', evalDay);
@@ -375,8 +392,7 @@ async function bindTable(db: Db, t: Table, rel: string, label: string, evalDay: 
   const nul = await db.query(`SELECT 1 AS x FROM ${raw} WHERE ${where(keys)} LIMIT 1`);
   if (nul.length) throw new BatchError('ZC1202', `输入表“${label}”有“${keys.join('/')}”为空的行`);
   const rowName = (r: Record<string, unknown>) => keys.map((k, i) => `${k} = ${String(r[`zc_k${i}`])}`).join('、');
-  const checks = [...keys.map((k) => ({ name: k, ...validTyped(d, { name: k, type: { k: 'int' }, signed: false } as Column, d.id(k), `CAST(${d.id(k)} AS VARCHAR)`, colType.get(k), evalDay), expected: '非负整数' })),
-    ...cols.filter((c) => known.has(c)).map((c) => ({ name: c, ...validTyped(d, known.get(c)!, d.id(c), `CAST(${d.id(c)} AS VARCHAR)`, colType.get(c), evalDay) }))];
+  const checks = columnChecks(d, keys, cols, known, colType, evalDay);
   const bad = checks.map((c) => `(${d.id(c.name)} IS NOT NULL AND NOT coalesce(${c.ok}, FALSE))`);
   const rows = await db.query(`SELECT ${keys.map((k, i) => `CAST(${d.id(k)} AS VARCHAR) AS zc_k${i}`).join(', ')}, CASE ${checks.map((c, i) => `WHEN ${bad[i]} THEN ${i}`).join(' ')} END AS zc_col, CASE ${checks.map((c, i) => `WHEN ${bad[i]} THEN CAST(${d.id(c.name)} AS VARCHAR)`).join(' ')} END AS zc_v FROM ${raw} WHERE ${bad.join(' OR ')} ORDER BY ${keys.map((k) => d.id(k)).join(', ')} LIMIT 1`);
   if (rows.length) {
@@ -387,7 +403,7 @@ async function bindTable(db: Db, t: Table, rel: string, label: string, evalDay: 
   const dup = await duplicateKey(db, raw, keys, `CAST(${d.id(keys[0]!)} AS BIGINT)`);
   if (dup) throw new BatchError('ZC1202', `输入表“${label}”中“${keys.join('/')}”（${dup.key}）有不止一行：${keys.length > 1 ? '列表的每个元素' : '每个案件（编号）'}只能有一行`);
   const sel = keys.map((k) => `CAST(${d.id(k)} AS ${k === '编号' ? 'BIGINT' : 'INTEGER'}) AS ${d.id(k)}`);
-  for (const c of t.columns) sel.push(`${cols.includes(c.name) ? castSql(c, `CAST(${d.id(c.name)} AS VARCHAR)`) : `CAST(NULL AS ${c.type === 'presence' ? 'BOOLEAN' : castSql(c, 'NULL').replace(/^CAST\(NULL AS (.*)\)$/, '$1')})`} AS ${d.id(c.name)}`);
+  for (const c of t.columns) sel.push(columnSelect(d, c, cols.includes(c.name) ? d.id(c.name) : undefined));
   await db.exec(`CREATE VIEW ${d.id(t.name)} AS SELECT ${sel.join(', ')} FROM ${raw}`);
 }
 
@@ -445,7 +461,7 @@ async function bindNestedList(db: Db, l: Table, path: string, src: string, numbe
     throw new BatchError('ZC1202', `输入文件“${path}”第 ${Number(r['zc_row'])} 行（数据行）的列“${l.listPath}[${Number(r['zc_ord'])}].${c.name}”：期望${c.expected}，实际为 ${JSON.stringify(r['zc_v'])}`);
   }
   const sel = [`zc_key AS ${d.id('编号')}`, `zc_ord AS ${d.id('序号')}`];
-  for (const c of l.columns) sel.push(`${fields.includes(c.name) ? castSql(c, `CAST(${get(c.name)} AS VARCHAR)`) : `CAST(NULL AS ${c.type === 'presence' ? 'BOOLEAN' : castSql(c, 'NULL').replace(/^CAST\(NULL AS (.*)\)$/, '$1')})`} AS ${d.id(c.name)}`);
+  for (const c of l.columns) sel.push(columnSelect(d, c, fields.includes(c.name) ? get(c.name) : undefined));
   void src;
   await db.exec(`DROP TABLE IF EXISTS ${d.id(l.name)}; DROP VIEW IF EXISTS ${d.id(l.name)}; CREATE VIEW ${d.id(l.name)} AS SELECT ${sel.join(', ')} FROM ${elems}`);
 }
@@ -595,7 +611,8 @@ function outputNames(d: Dialect, ir: IrProgram, measures: number[]): { col: stri
 }
 
 function outputColumns(d: Dialect, ir: IrProgram, measures: number[]): string {
-  return outputNames(d, ir, measures).map((c) => (c.col === d.id(c.name) ? c.col : `${c.col} AS ${d.name === 'duckdb' ? d.id(c.name) : c.col}`)).join(', ');
+  // (PostgreSQL keeps the view's m<i>_ names: identifiers of at most 63 bytes)
+  return outputNames(d, ir, measures).map((c) => (d.name !== 'duckdb' || c.col === d.id(c.name) ? c.col : `${c.col} AS ${d.id(c.name)}`)).join(', ');
 }
 
 function showSummary(s: Summary): string {

@@ -678,7 +678,7 @@ export function chevrotainParse(file: SourceFile, given: IToken[]): Result<CstNo
     if (seen.has(start)) continue; // one error per place
     seen.add(start);
     const expected = expectedOf(e);
-    const unfinished = isEof ? undefined : unfinishedBefore(t, tokens, indexOf(t));
+    const unfinished = isEof ? undefined : unfinishedBefore(tokens, indexOf(t));
     if (unfinished) {
       // the mistake is what was left out after it, not the token found next — often on the next
       // line, so the error was reported one line too low (issue 13)
@@ -754,11 +754,11 @@ function misspeltKeywords(tokens: IToken[]): { tokens: IToken[]; found: { token:
 const CONTINUES = new Set<TokenType>([T.Plus, T.Minus, T.Times, T.Divide, T.GreaterEq, T.LessEq, T.NotEq, T.EqEq, T.Greater, T.Less, T.And, T.Or, T.Not, T.In, T.Is, T.Colon, T.Comma, T.Dash]);
 
 /**
- * The operator, connective, `：` or separator just before `t`, where the parse failed at `t`: what
+ * The operator, connective, `：` or separator just before token `i`, where the parse failed: what
  * it needs was left out (`指标 甲 = 1 +⏎指标 乙…`). INVARIANT: decided by the two tokens alone, never
  * by the white space between them — an incremental parse reuses a block whose next token only moved.
  */
-function unfinishedBefore(t: IToken, tokens: IToken[], i: number): IToken | undefined {
+function unfinishedBefore(tokens: IToken[], i: number): IToken | undefined {
   const prev = i > 0 ? tokens[i - 1] : undefined;
   return prev && CONTINUES.has(prev.tokenType) ? prev : undefined;
 }
