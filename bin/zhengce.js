@@ -33,7 +33,10 @@ if (process.argv[2] === 'check' && !`${process.execArgv.join(' ')} ${process.env
 
 const bundleDir = new URL('../dist/cli-bundle/', import.meta.url);
 
-/** dist/cli-bundle/'s manifest if the bundle is built from the files now on disk (size + mtime, else size + SHA-1), else undefined. */
+/**
+ * dist/cli-bundle/'s manifest if the bundle is built from the files now on disk (size + mtime, else size + SHA-1),
+ * else undefined; for `check`, `checkCjs` and `checkCache` only if those files are as the manifest records them.
+ */
 async function freshBundle() {
   let manifest;
   try {
@@ -64,11 +67,10 @@ async function freshBundle() {
     if (!(await same(new URL(input.path, root), input))) return undefined;
   }
   // `check`'s CommonJS entry and its V8 code cache (outputs of the build: only for check, and only both
-  // as they were written — otherwise check-main.js)
+  // as they were written — otherwise check-main.js; the manifest keeps naming them)
+  let codeCache = false;
   if (process.argv[2] === 'check' && manifest.checkCjs && manifest.checkCache) {
-    if (!(await same(new URL(manifest.checkCjs.path, bundleDir), manifest.checkCjs)) || !(await same(new URL(manifest.checkCache.path, bundleDir), manifest.checkCache))) {
-      manifest.checkCjs = manifest.checkCache = undefined;
-    }
+    codeCache = (await same(new URL(manifest.checkCjs.path, bundleDir), manifest.checkCjs)) && (await same(new URL(manifest.checkCache.path, bundleDir), manifest.checkCache));
   }
   // Same content, new times (tsc rewrites every file): record the times, so the next start
   // compares sizes and times only. Best effort — a read-only dist/ just hashes again next time.
@@ -81,7 +83,7 @@ async function freshBundle() {
       // keep the old manifest
     }
   }
-  return manifest;
+  return codeCache ? manifest : { ...manifest, checkCjs: undefined, checkCache: undefined };
 }
 
 /**

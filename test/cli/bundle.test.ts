@@ -113,6 +113,14 @@ describe('bin/zhengce.js: the bundle runs only while it is fresh', () => {
     expect(cli(['check', 'a', '--timings']).err).toBe('代码缓存：未用（bundle 没有可用的缓存：check-main.js）\n');
     writeFileSync(cache, 'not a V8 code cache');
     expect(cli(['check', 'a']).out).toBe('CJS ["a"]');
+    // … and while they do not match, the manifest is rewritten (an input's new mtime): it still names them
+    writeFileSync(cache, 'not a V8 code cachE');
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(l.input, later, later);
+    expect(cli(['check', 'a']).out).toBe('CHECK ["a"]');
+    expect(l.manifest().inputs[0]!.mtimeMs).toBe(statSync(l.input).mtimeMs);
+    writeFileSync(cache, 'not a V8 code cache');
+    expect(cli(['check', 'a']).out).toBe('CJS ["a"]');
     writeFileSync(cjs, readFileSync(cjs, 'utf8').replace('CJS', 'XYZ'));
     expect(cli(['check', 'a']).out).toBe('CHECK ["a"]');
     rmSync(cjs);
