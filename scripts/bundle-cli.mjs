@@ -22,7 +22,8 @@
  * V8 accepts a cache only under the flags it was made with. NODE_OPTIONS is not passed on (the cache
  * is for a plain `node`). manifest.json `checkCjs` and `checkCache` record both files (path, size,
  * mtime, SHA-1); bin/zhengce.js uses them only while both match, and otherwise check-main.js
- * (docs/check-timings.md, 2026-12-07: loading the bundle 37 → 22 ms). No cache made (the child
+ * (docs/check-timings.md, 2026-12-07: an empty directory's check CPU 96.7 → 81.9 ms, a 10,000-line file
+ * 225.0 → 198.5 ms). No cache made (the child
  * failed): no `checkCjs`, check-main.js as before.
  *
  * bin/zhengce.js runs the bundle only while the manifest matches the files it was built from
