@@ -3,8 +3,16 @@
 // scripts/bundle-cli.mjs). The bundle (dist/cli-bundle/) runs only while its manifest matches
 // every file it was built from; otherwise — e.g. after a bare `npx tsc -p .` that changed a
 // file — tsc's dist/compiler/cli/main.js runs: the same program, loaded module by module.
+// `zhengce check` loads the bundle's check entry as one CommonJS file compiled from a V8 code cache
+// made at build time (loadCommonJs; scripts/bundle-cli.mjs), when the manifest names both and they
+// are as written; otherwise the ESM check-main.js. The V8 flags this file sets for `check` are part of
+// the cache's check: the build makes the cache by running this file, so they are the same.
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
+import { Script } from 'node:vm';
 
 // `zhengce check` is one short burst of work (≈ 1 s on 50,000 lines): V8's default tier-up budget
 // sends its large parser and checker functions to TurboFan while the run is already half over, and
@@ -12,7 +20,8 @@ import { setFlagsFromString } from 'node:v8';
 // is 67,584 bytecode units per interrupt) keeps them in Sparkplug longer: measured on the bench
 // corpus, CPU ≈ 1,109 → 789 ms; neutral on a 200,000-line corpus (docs/check-timings.md).
 // The flag is read when a function's budget is next set (it applies to the code loaded below), and
-// an --interrupt-budget of the user's own (node option or NODE_OPTIONS) is left as it is.
+// an --interrupt-budget of the user's own (node option or NODE_OPTIONS) is left as it is (V8 then
+// rejects the code cache: another flag hash — the check runs without it).
 // INVARIANT: changes only when code is optimized, never what it computes.
 if (process.argv[2] === 'check' && !`${process.execArgv.join(' ')} ${process.env['NODE_OPTIONS'] ?? ''}`.includes('interrupt-budget')) {
   try {
@@ -24,7 +33,10 @@ if (process.argv[2] === 'check' && !`${process.execArgv.join(' ')} ${process.env
 
 const bundleDir = new URL('../dist/cli-bundle/', import.meta.url);
 
-/** dist/cli-bundle/'s manifest if the bundle is built from the files now on disk (size + mtime, else size + SHA-1), else undefined. */
+/**
+ * dist/cli-bundle/'s manifest if the bundle is built from the files now on disk (size + mtime, else size + SHA-1),
+ * else undefined; for `check`, `checkCjs` and `checkCache` only if those files are as the manifest records them.
+ */
 async function freshBundle() {
   let manifest;
   try {
@@ -35,20 +47,30 @@ async function freshBundle() {
   const root = new URL('../', import.meta.url);
   let createHash;
   let touched = false;
-  for (const input of manifest.inputs) {
-    const file = new URL(input.path, root);
+  /** Whether `file` still has `entry`'s size and content (same mtime, else same SHA-1: then the new mtime is recorded). */
+  const same = async (file, entry) => {
     let st;
     try {
       st = statSync(file);
     } catch {
-      return undefined;
+      return false;
     }
-    if (st.size !== input.size) return undefined;
-    if (st.mtimeMs === input.mtimeMs) continue;
+    if (st.size !== entry.size) return false;
+    if (st.mtimeMs === entry.mtimeMs) return true;
     createHash ??= (await import('node:crypto')).createHash;
-    if (createHash('sha1').update(readFileSync(file)).digest('hex') !== input.sha1) return undefined;
-    input.mtimeMs = st.mtimeMs;
+    if (createHash('sha1').update(readFileSync(file)).digest('hex') !== entry.sha1) return false;
+    entry.mtimeMs = st.mtimeMs;
     touched = true;
+    return true;
+  };
+  for (const input of manifest.inputs) {
+    if (!(await same(new URL(input.path, root), input))) return undefined;
+  }
+  // `check`'s CommonJS entry and its V8 code cache (outputs of the build: only for check, and only both
+  // as they were written — otherwise check-main.js; the manifest keeps naming them)
+  let codeCache = false;
+  if (process.argv[2] === 'check' && manifest.checkCjs && manifest.checkCache) {
+    codeCache = (await same(new URL(manifest.checkCjs.path, bundleDir), manifest.checkCjs)) && (await same(new URL(manifest.checkCache.path, bundleDir), manifest.checkCache));
   }
   // Same content, new times (tsc rewrites every file): record the times, so the next start
   // compares sizes and times only. Best effort — a read-only dist/ just hashes again next time.
@@ -61,15 +83,64 @@ async function freshBundle() {
       // keep the old manifest
     }
   }
-  return manifest;
+  return codeCache ? manifest : { ...manifest, checkCjs: undefined, checkCache: undefined };
 }
 
-const bundle = process.env['ZC_NO_BUNDLE'] !== '1' ? await freshBundle() : undefined;
-if (bundle?.check && process.argv[2] === 'check') {
+/**
+ * Load the bundle's CommonJS file `file` through vm.Script with the V8 code cache `cacheFile` (if any):
+ * its exports, the script (for createCachedData) and what became of the cache — 'used', 'rejected'
+ * (V8 checks its version, the V8 flags and the source's length, and then compiles from the source:
+ * the same program, just without the cache) or 'none'.
+ */
+function loadCommonJs(file, cacheFile) {
+  // V8 checks a cache's header (version, flags, source length) but, in release builds, not its content:
+  // a cache damaged on disk would be deserialized and crash the process. With this flag (here, so both
+  // when the cache is made and when it is used: it is part of V8's flag hash) V8 writes a checksum into
+  // the cache and checks it — a damaged cache is then rejected like any other.
+  try {
+    setFlagsFromString('--verify-snapshot-checksum');
+  } catch {
+    // (frozen V8 flags: the manifest's size and SHA-1 still guard the file)
+  }
+  const filename = fileURLToPath(file);
+  let cachedData;
+  if (cacheFile) {
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      // (no cache)
+    }
+  }
+  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename, cachedData });
+  const module = { exports: {} };
+  script.runInThisContext().call(module.exports, module.exports, createRequire(filename), module, filename, dirname(filename));
+  return { exports: module.exports, script, cache: cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'used' };
+}
+
+const CACHE_STATE = { used: '已用', rejected: '未用（V8 拒绝了缓存：另一个 Node/V8 版本或另一组 V8 标志）', none: '未用（没有缓存文件）', esm: '未用（bundle 没有可用的缓存：check-main.js）' };
+
+const makeCache = process.argv[2] === 'check' ? process.env['ZC_MAKE_CHECK_CACHE'] : undefined;
+const bundle = process.env['ZC_NO_BUNDLE'] !== '1' && !makeCache ? await freshBundle() : undefined;
+if (makeCache) {
+  // scripts/bundle-cli.mjs making the code cache (see there): the .cjs it just wrote, a real check, then
+  // the bytecode of everything that check compiled. INVARIANT: the same V8 flags as the path below.
+  const dir = pathToFileURL(makeCache.endsWith('/') ? makeCache : `${makeCache}/`);
+  const { exports, script } = loadCommonJs(new URL('check-main.cjs', dir));
+  process.exitCode = await exports.mainCheck(process.argv.slice(3));
+  writeFileSync(new URL('check-main.v8cache', dir), script.createCachedData());
+} else if (bundle?.checkCjs && process.argv[2] === 'check') {
+  // `zhengce check` with the V8 code cache: the bundle's check entry as one CommonJS file, compiled from
+  // the cache (an empty directory's whole check: CPU 96.7 → 81.9 ms, docs/check-timings.md); with --timings,
+  // whether it was used
+  const { exports, cache } = loadCommonJs(new URL(bundle.checkCjs.path, bundleDir), new URL(bundle.checkCache.path, bundleDir));
+  process.exitCode = await exports.mainCheck(process.argv.slice(3));
+  if (process.argv.includes('--timings')) process.stderr.write(`代码缓存：${CACHE_STATE[cache]}\n`);
+} else if (bundle?.check && process.argv[2] === 'check') {
   // `zhengce check`: the bundle's own entry point for it (one module, not main.js and then the check
   // command's chunks) — the same code as main(['check', …]) (scripts/bundle-cli.mjs)
   const { mainCheck } = await import(new URL(bundle.check, bundleDir).href);
   process.exitCode = await mainCheck(process.argv.slice(3));
+  if (process.argv.includes('--timings')) process.stderr.write(`代码缓存：${CACHE_STATE.esm}\n`);
 } else {
   const { main } = bundle ? await import(new URL('main.js', bundleDir).href) : await import('../dist/compiler/cli/main.js');
   process.exitCode = await main(process.argv.slice(2));

@@ -186,6 +186,10 @@ export default {
       log(`before → after (${ctx.baseline.commit.slice(0, 9)} → this tree, same corpus, interleaved): ${int(corpus.lines / (bMs / 1000))} → ${int(corpus.lines / (median(cMs) / 1000))} lines/s by wall, ` +
         `${int(corpus.lines / (bCpu / 1000))} → ${int(corpus.lines / (cCpu / 1000))} lines/s by CPU; after/before time ${fix(beforeAfter.wallRatio, 2)}× wall, ${fix(beforeAfter.cpuRatio, 2)}× CPU ` +
         `(> 1.10 = a regression over 10%); peak RSS ${fix(beforeAfter.beforePeakRssMB)} → ${fix(max(checkRuns.map((r) => r.rssMB ?? NaN)))} MB`);
+      // (the same tsc runs as the ratio above: before and after from one run)
+      beforeAfter.beforeTscRatio = bMs / median(tMs);
+      beforeAfter.beforeTscCpuRatio = bCpu / tCpu;
+      log(`ratio check/tsc before → after: ${fix(beforeAfter.beforeTscRatio, 2)}× → ${fix(ratio, 2)}× by median wall time, ${fix(beforeAfter.beforeTscCpuRatio, 2)}× → ${fix(cCpu / tCpu, 2)}× by median CPU time`);
     }
     log(`  [${runs} measured rounds after 1 warm-up, interleaved; lines/s = ${int(corpus.lines)} / median wall; peak RSS = max over runs via ${rssMethod}; in-process: performance.now() and process.cpuUsage() around compile() in a fresh process (check-once.mjs, the tier-up budget zhengce check sets), process.resourceUsage().maxRSS]`);
 
