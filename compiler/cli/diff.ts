@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 import { nodeHost } from '../project/host.js';
-import { loadPolicies, readEvents } from '../project/policies.js';
-import { renderDiagnosticsText } from '../diagnostics/render.js';
+import { loadPolicies } from '../project/policies.js';
+import { renderDiagnosticsText, terminalSafe } from '../diagnostics/render.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { diffPolicies } from '../diff/diff.js';
 import { renderDiffHtml, renderDiffJson, renderDiffMarkdown, renderDiffText, tally } from '../diff/render.js';
@@ -18,6 +18,7 @@ import { DEFAULT_LIST_BOUND } from '../verify/smt.js';
 import { populationImpact, type PopulationEngine, type PopulationImpact } from '../diff/population.js';
 import { readPopulation, type PopulationRow } from '../population/read.js';
 import { args, EXIT_FINDINGS, EXIT_OK, parseFormat, parseSolverLimits, RLIMIT_HELP, UsageError, type Io } from './common.js';
+import { commandEvents } from './case.js';
 
 export const diffHelp = `用法：zhengce diff 旧目录 新目录 [选项]
       zhengce diff --rev 旧版本..新版本 [目录]
@@ -34,7 +35,7 @@ export const diffHelp = `用法：zhengce diff 旧目录 新目录 [选项]
   --list-bound N        列表元素个数上限（默认 ${DEFAULT_LIST_BOUND}）
   --no-findings         不比较核查发现（省去对两个版本各运行一次核查）
   --always-solve        规则、定义与参数都未变的措施也交给求解器证明（默认：未变即等价）
-  --events 文件          核查使用的上级政策事件登记（默认 policies/events.yaml，若存在；none 表示无事件）
+  --events 文件|none     核查使用的上级政策事件登记（默认：两个政策目录中的 events.yaml，用 --rev 时为工作区中该目录的；没有时在标准错误输出上说明；none 表示无事件）
   --output 文件          写入文件而不是标准输出
   --population 文件      人群文件：每个个案在两个版本下各求值一次，报告状态或金额改变的行数、逐项措施的
                         状态转变，及按措施、结果与周期的预算（精确到分）与差额。格式按扩展名：.jsonl
@@ -92,6 +93,7 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
   const rev = values['rev'] as string | undefined;
   let oldDir: string;
   let newDir: string;
+  let registryDirs: string[];
   const temps: string[] = [];
   const labels = ['旧版', '新版'];
   if (rev !== undefined) {
@@ -119,11 +121,13 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
       dirs.push(c.dir);
     }
     [oldDir, newDir] = dirs as [string, string];
+    registryDirs = [dir];
     labels[0] = `旧版（${m[1]}）`;
     labels[1] = `新版（${m[2]}）`;
   } else {
     if (positionals.length !== 2) throw new UsageError('需要两个政策目录：旧目录 新目录（或用 --rev A..B）');
     [oldDir, newDir] = positionals as [string, string];
+    registryDirs = [newDir, oldDir]; // (none: the new side's is named)
   }
   try {
     const sides = [oldDir, newDir].map((d) => loadPolicies([d], nodeHost));
@@ -141,19 +145,15 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
       if (!s.policies.length) io.err(`错误[ZC1303]: ${labels[i]}“${[oldDir, newDir][i]}”中没有政策\n`);
     });
     if (bad) return EXIT_FINDINGS;
-    let events: unknown[] = [];
-    const ev = values['events'] as string | undefined;
-    if (ev && ev !== 'none') {
-      const r = readEvents(nodeHost, ev);
-      if (!r.ok) {
-        io.err(r.message + '\n');
-        return EXIT_FINDINGS;
-      }
-      events = r.events as unknown[];
-    } else if (!ev) {
-      const r = readEvents(nodeHost, join(io.cwd, 'policies/events.yaml'));
-      if (r.ok) events = r.events as unknown[];
+    // the registry: --events, or events.yaml in either side's policies directory (with --rev, in the
+    // working tree's: events happen in the world, not in a revision); none is said, not silently no events
+    const ev = commandEvents(values['events'] as string | undefined, registryDirs, { note: '比较' });
+    if (!ev.ok) {
+      io.err(renderDiagnosticsText(ev.diagnostics, ev.files, { cwd: io.cwd }));
+      return EXIT_FINDINGS;
     }
+    if (ev.said) io.err(terminalSafe(ev.said + '\n'));
+    const events = ev.events;
     let rows: PopulationRow[] | undefined;
     let popFormat = '';
     if (population !== undefined) {

@@ -23,13 +23,13 @@ import { SourceFile } from '../common/source.js';
 import { parseDate } from '../common/calendar.js';
 import { nodeHost, readText } from '../project/host.js';
 import { findPolicy, loadPolicies } from '../project/policies.js';
-import { chooseRegistry } from '../project/events.js';
 import { evaluate } from '../interpret/interpreter.js';
 import { InputError, CalendarCoverageError, type EventsRegistry, type InputProblem } from '../interpret/decision.js';
 import { escapeJsonUnsafe, renderDiagnosticsText, terminalSafe } from '../diagnostics/render.js';
 import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { fullWidthHints, nodeAtPath, nodeSpan, parseYamlFile } from '../diagnostics/yaml.js';
 import { args, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Io } from './common.js';
+import { commandEvents } from './case.js';
 
 export const evalHelp = `用法：zhengce eval --date 日期 [--events 事件.yaml|none] [--policy 政策] [--paths 目录] 个案.yaml
 
@@ -183,19 +183,11 @@ export function runEval(argv: string[], io: Io): number {
     return ref ? EXIT_FINDINGS : EXIT_USAGE;
   }
 
-  const reg = chooseRegistry(nodeHost, values['events'] as string | undefined, policiesPath);
+  const reg = commandEvents(values['events'] as string | undefined, [policiesPath], 'error');
   for (const [p, f] of reg.files) files.set(p, f);
-  if (reg.diagnostics.length || !reg.value) return fail(reg.diagnostics);
-  if (reg.value.kind === 'missing') {
-    return fail([diag('ZC0001', { file: reg.value.path, start: 0, end: 0 }, `政策目录“${policiesPath}”中没有事件登记“${reg.value.path}”：不知道上级政策事件，无法判断政策是否已废止`, {
-      help: '用 --events 文件 指定上级政策事件登记，或用 --events none 明确不考虑上级政策事件',
-    })]);
-  }
-  const events = reg.value.kind === 'file' ? reg.value.registry.events : [];
-  const registry: EventsRegistry = reg.value.kind === 'file' ? reg.value.registry.info : 'none';
-  if (reg.value.kind === 'file' && values['events'] === undefined) {
-    io.err(terminalSafe(`（使用事件登记 ${reg.value.registry.file.path}；用 --events none 可明确不考虑上级政策事件）\n`));
-  }
+  if (!reg.ok) return fail(reg.diagnostics);
+  const { events, registry } = reg;
+  if (reg.said) io.err(terminalSafe(reg.said + '\n'));
   try {
     const decisions = evaluate(policy.ir, c.value.facts, date, events, { 事件登记: registry });
     io.out(escapeJsonUnsafe(JSON.stringify(decisions, null, 2)) + '\n');

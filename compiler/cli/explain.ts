@@ -5,14 +5,14 @@
  */
 import { nodeHost } from '../project/host.js';
 import { findPolicy, loadPolicies } from '../project/policies.js';
-import { renderDiagnosticsText } from '../diagnostics/render.js';
+import { renderDiagnosticsText, terminalSafe } from '../diagnostics/render.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { CalendarCoverageError, InputError } from '../interpret/decision.js';
 import { explain } from '../explain/explain.js';
 import { renderExplainJson, renderExplainText } from '../explain/render.js';
 import { DEFAULT_LIST_BOUND } from '../verify/smt.js';
 import { args, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseFormat, parseSolverLimits, RLIMIT_HELP, UsageError, type Io } from './common.js';
-import { caseEvents, readCase } from './case.js';
+import { commandEvents, readCase } from './case.js';
 
 export const explainHelp = `用法：zhengce explain 个案.yaml --date 日期 [--measure 措施] [--why-not] [--fixed 字段,…] [--max N]
 
@@ -28,7 +28,7 @@ export const explainHelp = `用法：zhengce explain 个案.yaml --date 日期 [
   --timeout 毫秒       每个求解查询的时限（默认 5000）；未判定如实报告，不当作“无解”
   --rlimit N          ${RLIMIT_HELP}
   --list-bound N      列表元素个数上限（默认 ${DEFAULT_LIST_BOUND}）
-  --events 文件        上级政策事件登记；省略时用 policies/events.yaml（若存在）；none 表示无事件
+  --events 文件|none   上级政策事件登记；省略时使用政策目录（--paths）中的 events.yaml，没有时报错（同 eval）；none 表示无事件
   --policy 政策        政策的标识、目录或文号；--paths 目录 政策所在目录（默认 policies）
 
 退出码：0 成功；1 输入数据或政策有错误；2 用法错误。
@@ -59,7 +59,8 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
     io.err(c.message + '\n');
     return EXIT_FINDINGS;
   }
-  const { result, policies, diagnostics } = loadPolicies([(values['paths'] as string | undefined) ?? 'policies'], nodeHost);
+  const policiesPath = (values['paths'] as string | undefined) ?? 'policies';
+  const { result, policies, diagnostics } = loadPolicies([policiesPath], nodeHost);
   if (hasErrors(diagnostics)) {
     io.err(renderDiagnosticsText(diagnostics.filter((d) => d.severity === 'error'), result.files, { cwd: io.cwd }));
     return EXIT_FINDINGS;
@@ -75,11 +76,13 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
     io.err(`错误[ZC1301]: 政策“${policy.ir.policy.id}”中没有措施“${measure}”；可用：${policy.ir.measures.map((m) => m.name).join('、')}\n`);
     return EXIT_FINDINGS;
   }
-  const ev = caseEvents(values['events'] as string | undefined, io);
+  // the same registry as eval's for the same options: the decision explained is the one eval gives
+  const ev = commandEvents(values['events'] as string | undefined, [policiesPath], 'error');
   if (!ev.ok) {
-    io.err(ev.message + '\n');
+    io.err(renderDiagnosticsText(ev.diagnostics, ev.files, { cwd: io.cwd }));
     return EXIT_FINDINGS;
   }
+  if (ev.said) io.err(terminalSafe(ev.said + '\n'));
   try {
     const report = await explain(policy.ir, c.facts, date, ev.events, { ...limits, listBound, max, fixed, ...(measure ? { measure } : {}) });
     io.out(format === 'json' ? renderExplainJson(report) : renderExplainText(report));

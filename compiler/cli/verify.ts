@@ -5,7 +5,6 @@
  */
 import { nodeHost } from '../project/host.js';
 import { loadPolicies } from '../project/policies.js';
-import { chooseRegistry, defaultRegistryPath, policiesDirOf, REGISTRY_FILE } from '../project/events.js';
 import { diag, hasErrors } from '../diagnostics/diagnostic.js';
 import { escapeJsonUnsafe, renderDiagnosticsText, terminalSafe } from '../diagnostics/render.js';
 import { verifyPolicies } from '../verify/verify.js';
@@ -17,6 +16,7 @@ import { renderVerifyHtml } from '../verify/report-html.js';
 import type { VerifyReport } from '../verify/finding.js';
 import type { SourceFile } from '../common/source.js';
 import { findScenarioFiles, runScenariosWith } from './test.js';
+import { commandEvents } from './case.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stringify as toYaml } from 'yaml';
@@ -128,25 +128,14 @@ export async function runVerify(argv: string[], io: Io): Promise<number> {
   }
   if (unverifiable.length) io.err(renderDiagnosticsText(unverifiable, result.files, { cwd: io.cwd }));
   const policyPaths = positionals.length ? positionals : ['policies'];
-  // the registry belongs to the policies: one default per policies directory given
-  const eventsOption = values['events'] as string | undefined;
-  const withRegistry = policyPaths.filter((p) => nodeHost.readFile(defaultRegistryPath(nodeHost, p)) !== undefined);
-  const defaults = [...new Set(withRegistry.map((p) => defaultRegistryPath(nodeHost, p)))];
-  if (eventsOption === undefined && defaults.length > 1) throw new UsageError(`这些政策目录各有事件登记（${defaults.join('、')}）：请用 --events 指定一个`);
-  const reg = chooseRegistry(nodeHost, eventsOption, withRegistry[0] ?? policyPaths[0]!);
-  if (reg.diagnostics.length || !reg.value) {
+  // the registry belongs to the policies: one default per policies directory given (commandEvents)
+  const reg = commandEvents(values['events'] as string | undefined, policyPaths, { note: '核查' });
+  if (!reg.ok) {
     io.err(renderDiagnosticsText(reg.diagnostics, reg.files, { cwd: io.cwd }));
     return EXIT_FINDINGS;
   }
-  let events: unknown[] = [];
-  if (reg.value.kind === 'file') events = reg.value.registry.events;
-  else if (reg.value.kind === 'missing') {
-    // a registry one directory up (`zhengce verify policies/luanchuan` beside policies/events.yaml,
-    // which `npm start` uses): named with the option that uses it — never used unasked
-    const up = join(dirname(policiesDirOf(nodeHost, policyPaths[0]!)), REGISTRY_FILE);
-    const hint = nodeHost.readFile(up) !== undefined ? `；上一级目录有事件登记 ${up}，要用它请加 --events ${up}` : '';
-    io.err(terminalSafe(`（没有找到事件登记 ${reg.value.path}：核查不考虑上级政策事件${hint}；用 --events 文件 指定，或 --events none 明确不考虑）\n`));
-  }
+  const events = reg.events;
+  if (reg.said && reg.registry === 'none') io.err(terminalSafe(reg.said + '\n'));
   const scenarioRun = values['no-scenarios'] ? undefined : runScenariosWith(findScenarioFiles(nodeHost, policyPaths), policies, nodeHost);
   const files = new Map([...result.files, ...(scenarioRun?.sources ?? [])]);
   if (scenarioRun && scenarioRun.diagnostics.length) io.err(renderDiagnosticsText(scenarioRun.diagnostics, files, { cwd: io.cwd }));

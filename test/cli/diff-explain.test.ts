@@ -2,7 +2,9 @@
  * `zhengce diff` and `zhengce explain` end to end through the built CLI: a real git revision
  * pair (--rev A..B in a temporary repository: the sample policy, then its age range narrowed),
  * --fail-on loses for CI, every output format, bad input (a revision that does not exist, a side
- * that does not compile, two different policies, a case whose facts fail validation).
+ * that does not compile, two different policies, a case whose facts fail validation); the events
+ * registry eval, explain and diff take by default (events.yaml in the policies directory, never the
+ * current directory's policies/events.yaml; a broken one is an error, none is said).
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -94,5 +96,57 @@ describe('zhengce explain', () => {
     expect(r.stderr).toContain('事实.家庭.子女数: 期望非负整数，实际为 -1');
     const m = runCli(['explain', c, '--date', '2024-06-01', '--measure', '不存在', '--paths', join(CASES, 'base')]);
     expect([m.status, m.stderr]).toEqual([1, expect.stringContaining('错误[ZC1301]')]);
+  });
+});
+
+describe('the events registry by default: eval, explain and diff choose it alike', () => {
+  /** A copy of the sample policy in a directory of its own, with `events` as its events.yaml (undefined: none). */
+  function policiesWith(name: string, events: string | undefined): string {
+    const dir = join(tmp, name);
+    cpSync(join(CASES, 'base'), dir, { recursive: true });
+    if (events !== undefined) writeFileSync(join(dir, 'events.yaml'), events);
+    return dir;
+  }
+  const GOOD = '事件:\n  - { 日期: 2030-01-01, 级别: 国家, 地区: 全国, 类别: 生育支持政策, 标题: 测试, 文号: "", 来源: 测试, 已确认: false, 说明: 测试 }\n';
+
+  it('explain reads events.yaml of --paths, as eval does — not policies/events.yaml of the current directory', () => {
+    const dir = policiesWith('with-events', GOOD);
+    const c = join(tmp, 'case-events.yaml');
+    writeFileSync(c, '政策: sample\n事实:\n  家庭: { 子女数: 1, 夫妻至少一方户籍在本县: true }\n');
+    for (const cmd of ['eval', 'explain']) {
+      const r = runCli([cmd, c, '--date', '2024-06-01', '--paths', dir], { cwd: tmp, timeoutMs: 120_000 });
+      expect([cmd, r.status]).toEqual([cmd, 0]);
+      expect(r.stderr).toContain(`（使用事件登记 ${join(dir, 'events.yaml')}`);
+    }
+  });
+
+  it('a broken events.yaml in the policies directory is an error for eval, explain and diff (it was ignored by explain and diff)', () => {
+    const dir = policiesWith('broken-events', '事件:\n  - { 日期: 不是日期 }\n');
+    const c = join(tmp, 'case-broken.yaml');
+    writeFileSync(c, '政策: sample\n事实:\n  家庭: { 子女数: 1 }\n');
+    for (const args of [['eval', c, '--date', '2024-06-01', '--paths', dir], ['explain', c, '--date', '2024-06-01', '--paths', dir], ['diff', join(CASES, 'base'), dir, '--no-findings']]) {
+      const r = runCli(args, { cwd: tmp, timeoutMs: 120_000 });
+      expect([args[0], r.status, r.stdout]).toEqual([args[0], 1, '']);
+      expect(r.stderr).toContain('events.yaml');
+      expect(r.stderr).toMatch(/错误\[ZC\d{4}\]/);
+    }
+  });
+
+  it('no events.yaml: eval and explain refuse with the fix, diff says it and compares without events', () => {
+    const dir = policiesWith('no-events', undefined);
+    const c = join(tmp, 'case-none.yaml');
+    writeFileSync(c, '政策: sample\n事实:\n  家庭: { 子女数: 1 }\n');
+    for (const cmd of ['eval', 'explain']) {
+      const r = runCli([cmd, c, '--date', '2024-06-01', '--paths', dir], { cwd: REPO_DIR, timeoutMs: 120_000 });
+      expect([cmd, r.status]).toEqual([cmd, 1]);
+      expect(r.stderr).toContain('错误[ZC0001]');
+      expect(r.stderr).toContain('--events none');
+    }
+    const d = runCli(['diff', join(CASES, 'base'), dir, '--no-findings'], { cwd: REPO_DIR, timeoutMs: 120_000 });
+    expect(d.status).toBe(0);
+    expect(d.stderr).toContain(`（没有找到事件登记 ${join(dir, 'events.yaml')}：比较不考虑上级政策事件；用 --events 文件 指定`);
+    // two policies directories, each with its own registry: say which (a usage error)
+    const two = runCli(['diff', policiesWith('events-a', GOOD), policiesWith('events-b', GOOD), '--no-findings'], { cwd: REPO_DIR });
+    expect([two.status, two.stderr]).toEqual([2, expect.stringContaining('各有事件登记')]);
   });
 });
