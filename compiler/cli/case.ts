@@ -1,5 +1,5 @@
 /**
- * Reading a case file (`政策?`, `事实`) for explain, and the events registry of eval, explain and diff.
+ * Reading a case file (`政策?`, `事实`) for explain, and the events registry of eval, explain, verify and diff.
  * Input: a path and CLI values. Output: the case, or a Chinese message (exit 1); the events, or the
  * diagnostics that say why there are none.
  */
