@@ -700,6 +700,8 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
   if (outArg !== undefined) {
     const isFile = FORMATS[extname(outArg).toLowerCase()] !== undefined;
     if (isFile && isPg) throw new UsageError(`--db postgres 时 --out 应为表名（如 决定 或 模式.决定），不能是文件“${outArg}”：决定写在数据库里；要写成 ${Object.keys(FORMATS).join('、')} 文件，请用 DuckDB（不给 --db）`);
+    // (the file is written beside it and renamed into place at the end: a directory there would fail only then)
+    if (isFile && statSync(outArg, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--out“${outArg}”是一个目录：请给一个文件名（如 ${join(outArg, `决定${extname(outArg)}`)}）`);
     if (!isFile) {
       outTable = parseTableName(outArg);
       if (!outTable) throw new UsageError(`--out“${outArg}”既不是 ${Object.keys(FORMATS).join('、')} 文件，也不是表名（${TABLE_NAME_RULE}）`);
@@ -869,14 +871,23 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
         rmSync(tmpDir, { recursive: true, force: true });
         throw e;
       }
-      rel = `(SELECT * FROM ${readerSql(tmp, false)}) AS zc_out`;
-      rows = Number((await db.query(`SELECT count(*) AS n FROM ${rel}`))[0]!['n']);
-      const summaryOf = await summarize(db, ev.ir, rel, measures);
       // rewrite without the internal m<i>_ columns, then rename into place
       const final = join(dirname(resolve(out)), `.zc-final-${process.pid}-${basename(out)}`);
-      await db.exec(`COPY (SELECT ${outputColumns(d, ev.ir, measures)} FROM ${readerSql(tmp, false)}) TO ${S(final)} (FORMAT ${fmt === 'json' ? 'JSON' : fmt.toUpperCase()}${fmt === 'csv' ? ', HEADER' : ''})`);
-      rmSync(tmpDir, { recursive: true, force: true });
-      renameSync(final, resolve(out));
+      // INVARIANT: whatever fails from here on (the summary, the rewrite, the rename) leaves neither
+      // the parts nor the rewritten file behind — nothing partial, as for a failure before
+      let summaryOf: Summary['措施'];
+      try {
+        rel = `(SELECT * FROM ${readerSql(tmp, false)}) AS zc_out`;
+        rows = Number((await db.query(`SELECT count(*) AS n FROM ${rel}`))[0]!['n']);
+        summaryOf = await summarize(db, ev.ir, rel, measures);
+        await db.exec(`COPY (SELECT ${outputColumns(d, ev.ir, measures)} FROM ${readerSql(tmp, false)}) TO ${S(final)} (FORMAT ${fmt === 'json' ? 'JSON' : fmt.toUpperCase()}${fmt === 'csv' ? ', HEADER' : ''})`);
+        renameSync(final, resolve(out));
+      } catch (e) {
+        rmSync(final, { force: true });
+        throw e;
+      } finally {
+        rmSync(tmpDir, { recursive: true, force: true });
+      }
       written = out;
       return finish(summaryOf);
     }

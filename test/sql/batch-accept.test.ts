@@ -14,7 +14,7 @@
  *   - `--synthesize … --out x.csv` for an entity with lists wrote lists as unreadable text: ZC1206.
  * In every error case nothing is written (the output file or table does not exist afterwards).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -58,6 +58,18 @@ async function duckQuery(path: string, sql: string): Promise<Record<string, unkn
 }
 
 describe('zhengce batch: input a new user gets wrong', () => {
+  it('--out naming a directory is refused before any work, and nothing is left beside it (it failed only at the final rename, leaving .zc-final-*)', async () => {
+    const dir = join(tmp, 'out-dir');
+    mkdirSync(join(dir, 'out.csv'), { recursive: true });
+    const csv = join(dir, 'in.csv');
+    writeFileSync(csv, '编号,子女数,夫妻至少一方户籍在本县\n1,2,true\n');
+    const r = await batch(['--policy', 'sample', '--date', '2024-07-01', '--in', csv, '--out', join(dir, 'out.csv')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`--out“${join(dir, 'out.csv')}”是一个目录：请给一个文件名`);
+    expect(readdirSync(dir).sort()).toEqual(['in.csv', 'out.csv']);
+    expect(readdirSync(join(dir, 'out.csv'))).toEqual([]);
+  });
+
   it('a repeated 编号 in a CSV or JSON Lines file is one ZC1202 naming both rows; nothing is written', async () => {
     const csv = join(tmp, 'dup.csv');
     writeFileSync(csv, '编号,子女数,夫妻至少一方户籍在本县\n1,2,true\n2,3,true\n1,3,true\n');
