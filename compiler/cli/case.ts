@@ -48,10 +48,14 @@ export type CommandEvents =
  * @throws {UsageError} two policies directories with different registries and no --events.
  */
 export function commandEvents(eventsOption: string | undefined, policyPaths: readonly string[], missing: 'error' | { readonly note: string }): CommandEvents {
-  const withRegistry = policyPaths.filter((p) => nodeHost.readFile(defaultRegistryPath(nodeHost, p)) !== undefined);
-  const defaults = [...new Set(withRegistry.map((p) => defaultRegistryPath(nodeHost, p)))];
-  if (eventsOption === undefined && defaults.length > 1) throw new UsageError(`这些政策目录各有事件登记（${defaults.join('、')}）：请用 --events 指定一个`);
-  const policiesPath = withRegistry[0] ?? policyPaths[0]!;
+  // of several directories, the one with a registry (one directory: chooseRegistry looks there itself)
+  let policiesPath = policyPaths[0]!;
+  if (policyPaths.length > 1) {
+    const withRegistry = policyPaths.filter((p) => nodeHost.readFile(defaultRegistryPath(nodeHost, p)) !== undefined);
+    const defaults = [...new Set(withRegistry.map((p) => defaultRegistryPath(nodeHost, p)))];
+    if (eventsOption === undefined && defaults.length > 1) throw new UsageError(`这些政策目录各有事件登记（${defaults.join('、')}）：请用 --events 指定一个`);
+    policiesPath = withRegistry[0] ?? policiesPath;
+  }
   const reg = chooseRegistry(nodeHost, eventsOption, policiesPath);
   if (reg.diagnostics.length || !reg.value) return { ok: false, diagnostics: reg.diagnostics, files: reg.files };
   const v = reg.value;

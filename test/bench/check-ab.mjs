@@ -17,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
+import { median } from './util.mjs';
 
 const argv = process.argv.slice(2);
 let rounds = 12;
@@ -58,10 +59,6 @@ function once(tree, dir) {
   return { cpuMs: value('task-clock'), wallMs: value('duration_time') / 1e6, code: r.status };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
 const loadBefore = load();
