@@ -107,12 +107,17 @@ describe('the events registry by default: eval, explain and diff choose it alike
     if (events !== undefined) writeFileSync(join(dir, 'events.yaml'), events);
     return dir;
   }
+  /** A case file of the sample policy with these 家庭 facts. */
+  function caseWith(name: string, family: string): string {
+    const c = join(tmp, name);
+    writeFileSync(c, `政策: sample\n事实:\n  家庭: { ${family} }\n`);
+    return c;
+  }
   const GOOD = '事件:\n  - { 日期: 2030-01-01, 级别: 国家, 地区: 全国, 类别: 生育支持政策, 标题: 测试, 文号: "", 来源: 测试, 已确认: false, 说明: 测试 }\n';
 
   it('explain reads events.yaml of --paths, as eval does — not policies/events.yaml of the current directory', () => {
     const dir = policiesWith('with-events', GOOD);
-    const c = join(tmp, 'case-events.yaml');
-    writeFileSync(c, '政策: sample\n事实:\n  家庭: { 子女数: 1, 夫妻至少一方户籍在本县: true }\n');
+    const c = caseWith('case-events.yaml', '子女数: 1, 夫妻至少一方户籍在本县: true');
     for (const cmd of ['eval', 'explain']) {
       const r = runCli([cmd, c, '--date', '2024-06-01', '--paths', dir], { cwd: tmp, timeoutMs: 120_000 });
       expect([cmd, r.status]).toEqual([cmd, 0]);
@@ -122,8 +127,7 @@ describe('the events registry by default: eval, explain and diff choose it alike
 
   it('a broken events.yaml in the policies directory is an error for eval, explain and diff (it was ignored by explain and diff)', () => {
     const dir = policiesWith('broken-events', '事件:\n  - { 日期: 不是日期 }\n');
-    const c = join(tmp, 'case-broken.yaml');
-    writeFileSync(c, '政策: sample\n事实:\n  家庭: { 子女数: 1 }\n');
+    const c = caseWith('case-broken.yaml', '子女数: 1');
     for (const args of [['eval', c, '--date', '2024-06-01', '--paths', dir], ['explain', c, '--date', '2024-06-01', '--paths', dir], ['diff', join(CASES, 'base'), dir, '--no-findings']]) {
       const r = runCli(args, { cwd: tmp, timeoutMs: 120_000 });
       expect([args[0], r.status, r.stdout]).toEqual([args[0], 1, '']);
@@ -134,8 +138,7 @@ describe('the events registry by default: eval, explain and diff choose it alike
 
   it('no events.yaml: eval and explain refuse with the fix, diff says it and compares without events', () => {
     const dir = policiesWith('no-events', undefined);
-    const c = join(tmp, 'case-none.yaml');
-    writeFileSync(c, '政策: sample\n事实:\n  家庭: { 子女数: 1 }\n');
+    const c = caseWith('case-none.yaml', '子女数: 1');
     for (const cmd of ['eval', 'explain']) {
       const r = runCli([cmd, c, '--date', '2024-06-01', '--paths', dir], { cwd: REPO_DIR, timeoutMs: 120_000 });
       expect([cmd, r.status]).toEqual([cmd, 1]);

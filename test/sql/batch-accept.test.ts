@@ -35,6 +35,12 @@ afterAll(() => {
 
 const batch = (args: string[]) => runCliAsync(['batch', '--events', 'none', ...args], { timeoutMs: 300_000 });
 
+/** A refused run: exit 1 and no output file at `out`. */
+function expectRefused(r: { status: number | null }, out: string): void {
+  expect(r.status).toBe(1);
+  expect(existsSync(out)).toBe(false);
+}
+
 async function duckFile(path: string, sql: string): Promise<void> {
   const inst = await DuckDBInstance.create(path);
   const c = await inst.connect();
@@ -77,16 +83,14 @@ describe('zhengce batch: input a new user gets wrong', () => {
     const r = await batch(['--policy', 'sample', '--date', '2024-07-01', '--in', csv, '--out', out]);
     expect(r.stderr).toContain('错误[ZC1202]: 输入文件');
     expect(r.stderr).toContain('第 3 行（数据行）的“编号”（1）与第 1 行重复');
-    expect(r.status).toBe(1);
-    expect(existsSync(out)).toBe(false);
+    expectRefused(r, out);
     expect(existsSync(join(tmp, 'dup-out.summary.json'))).toBe(false);
     const jsonl = join(tmp, 'dup.jsonl');
     writeFileSync(jsonl, '{"编号": 7, "子女": []}\n{"编号": 8, "子女": []}\n{"编号": 7, "子女": []}\n');
     const out2 = join(tmp, 'dup-out.parquet');
     const r2 = await batch(['--policy', 'luanchuan', '--date', '2024-07-01', '--in', jsonl, '--out', out2]);
     expect(r2.stderr).toContain('第 3 行的“编号”（7）与第 1 行重复');
-    expect(r2.status).toBe(1);
-    expect(existsSync(out2)).toBe(false);
+    expectRefused(r2, out2);
   }, 300_000);
 
   it('an empty CSV says it is empty (not that "column0" is no column); a header alone is 0 rows', async () => {
@@ -96,8 +100,7 @@ describe('zhengce batch: input a new user gets wrong', () => {
     const r = await batch(['--policy', 'sample', '--date', '2024-07-01', '--in', empty, '--out', out]);
     expect(r.stderr).toContain('是空的：CSV 文件至少要有表头行');
     expect(r.stderr).not.toContain('column0');
-    expect(r.status).toBe(1);
-    expect(existsSync(out)).toBe(false);
+    expectRefused(r, out);
     const header = join(tmp, 'header.csv');
     writeFileSync(header, '\ufeff编号,子女数,夫妻至少一方户籍在本县\r\n');
     const r2 = await batch(['--policy', 'sample', '--date', '2024-07-01', '--in', header, '--out', out]);
@@ -118,8 +121,7 @@ describe('zhengce batch: input a new user gets wrong', () => {
     const r = await batch(['--policy', 'luanchuan', '--entity', '托育机构', '--date', '2027-02-01', '--in', csv, '--out', out]);
     expect(r.stderr).toContain('错误[ZC0805]: 没有2027年的法定节假日和调休安排数据（chinese-days 只覆盖2004年至2026年），无法计算2026-12-25起15个工作日内的期限；不按周一至周五推测');
     expect(r.stderr).not.toMatch(/\bat \S+ \(/);
-    expect(r.status).toBe(1);
-    expect(existsSync(out)).toBe(false);
+    expectRefused(r, out);
   }, 300_000);
 
   it('a list presence column given as false is refused (true or empty), naming row and column', async () => {
@@ -130,8 +132,7 @@ describe('zhengce batch: input a new user gets wrong', () => {
     const out = join(tmp, 'presence-out.csv');
     const r = await batch(['--policy', 'luanchuan', '--date', '2024-07-01', '--in', dir, '--out', out]);
     expect(r.stderr).toContain('第 2 行（数据行）的列“夫妻”：期望true（已给出；不知道时留空/NULL，不能写 false），实际为 "false"');
-    expect(r.status).toBe(1);
-    expect(existsSync(out)).toBe(false);
+    expectRefused(r, out);
   }, 300_000);
 
   it('--synthesize writes JSON Lines that batch reads back (null = unknown), with the Parquet run\'s summary; CSV for lists is ZC1206', async () => {
