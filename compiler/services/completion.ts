@@ -9,7 +9,10 @@
  * members, parameters, indicators, measures, outcomes inside a measure,
  * organisations after 牵头单位/责任单位/解释机关, entities after 对象, rules after
  * 例外于, readings after 采用, units after a number (UNIT_WORDS), and clause numbers /
- * labels after 条款. Lists: after a list-typed path (`家庭.子女 ▮`) the quantifier suffixes
+ * labels after 条款. Keywords by position: the grammar (Chevrotain's content assist, from the innermost
+ * open block's header and the statement at the cursor) says which token types may come next, and only
+ * their words are offered — a block's declarations and attribute keys (attributes.ts) at a line's start,
+ * operators after an operand, types after a field's colon; everything when that prefix does not parse. Lists: after a list-typed path (`家庭.子女 ▮`) the quantifier suffixes
  * and 按（键）第N个; inside a quantifier / aggregate the element's fields and 其; after
  * `其.`, `…第N个.` or `人.` an element's fields and the definitions attached to its entity
  * (`定义 人.孩次`); a list itself has no fields, so `家庭.子女.` offers nothing. Global
@@ -29,7 +32,10 @@ import type { IToken } from 'chevrotain';
 import type { CompiledProgram } from '../project/program.js';
 import type { ParsedFile } from '../syntax/index.js';
 import type * as A from '../syntax/ast.js';
-import { KEYWORDS, UNIT_WORDS } from '../syntax/tokens.js';
+import type { TokenType } from 'chevrotain';
+import { KEYWORDS, UNIT_WORDS, wordsOf } from '../syntax/tokens.js';
+import { nextTokenTypes } from '../syntax/parser.js';
+import { ATTRIBUTES, type AttributeBlock } from '../syntax/attributes.js';
 import { tokenEnd } from '../syntax/lexer.js';
 import { FUNCTIONS, AGGREGATES, EVAL_DATE, EFFECTIVE_DATE } from '../semantics/builtins.js';
 import { formatChineseNumeral } from '../common/numerals.js';
@@ -240,6 +246,74 @@ function elementContexts(p: CompiledProgram, tokens: readonly IToken[], k: numbe
   return out;
 }
 
+
+// ── what the grammar allows at the cursor (statement-start keywords, attribute keys, operators) ──
+
+/** The grammar rule of each block-opening word (失效 is an attribute with a block). */
+const BLOCK_RULES: Record<string, string> = {
+  Policy: 'policyDecl', Enum: 'enumDecl', Entity: 'entityDecl', Org: 'orgDecl', Clause: 'clauseDecl', Measure: 'measureDecl',
+  Rule: 'ruleDecl', Qualitative: 'qualDecl', Doubt: 'doubtDecl', Indicator: 'indicatorDecl', Property: 'propertyDecl',
+  Definition: 'definitionDecl', Assumption: 'assumptionDecl', Attr_失效: 'attribute',
+};
+/** Words that start a statement of a block (a declaration, or a reading / outcome inside one). */
+const STATEMENT_WORDS = new Set([...Object.keys(BLOCK_RULES), 'Import', 'Param', 'Outcome', 'Reading']);
+/** Suffix and list words offered by the list branch only (after a list-typed path), never here. */
+const LIST_ONLY = new Set(['QuantExists', 'QuantForall', 'QuantNone', 'OrderBy', 'Ordinal', 'It', 'Unit']);
+
+interface GrammarContext {
+  /** The word that opens the innermost block (`措施`, `失效`, `前提` for 假定 …), or '' at the top level. */
+  readonly block: string;
+  /** Token types the grammar allows next (never empty). */
+  readonly next: ReadonlySet<string>;
+  readonly types: readonly TokenType[];
+  /** Inside a set literal `属于 {…}`. */
+  readonly set?: boolean;
+}
+
+/**
+ * What may come after tokens[0..i], by the grammar: the innermost open block's header tokens and the
+ * statement the cursor is in are given to Chevrotain's content assist from the block's own rule.
+ * Undefined when that does not parse (a syntax error earlier in the statement): the caller then offers
+ * everything, as before.
+ */
+function grammarContext(tokens: readonly IToken[], i: number): GrammarContext | undefined {
+  // the innermost unclosed { (and whether it is a set literal)
+  let open = -1;
+  for (let j = i, depth = 0; j >= 0; j--) {
+    const n = kindOf(tokens[j]);
+    if (n === 'RBrace') depth++;
+    else if (n === 'LBrace' && depth-- === 0) { open = j; break; }
+  }
+  if (open >= 0 && (kindOf(tokens[open - 1]) === 'In' || kindOf(tokens[open - 1]) === 'NotIn')) return { block: '', next: new Set(), types: [], set: true };
+  // the block's header: back from its { (over matched braces, e.g. a set in 定义's expression) to the opening word
+  let header = -1;
+  if (open >= 0) {
+    for (let j = open - 1, depth = 0; j >= 0; j--) {
+      const n = kindOf(tokens[j]);
+      if (n === 'RBrace') depth++;
+      else if (n === 'LBrace') { if (depth-- === 0) return undefined; }
+      else if (depth === 0 && BLOCK_RULES[n]) { header = j; break; }
+    }
+    if (header < 0) return undefined;
+  }
+  // the statement the cursor is in: after the last nested block closed at this depth, or from the last
+  // statement word / attribute key at this depth
+  let start = open + 1;
+  for (let j = i, depth = 0; j > open; j--) {
+    const n = kindOf(tokens[j]);
+    if (n === 'RBrace') {
+      if (depth++ === 0) { start = j + 1; break; }
+    } else if (n === 'LBrace') depth--;
+    else if (depth === 0 && (STATEMENT_WORDS.has(n) || (tokens[j]!.tokenType.CATEGORIES ?? []).some((c) => c.name === 'AttrKey') && ['Colon', 'LBrace'].includes(kindOf(tokens[j + 1])))) { start = j; break; }
+  }
+  const feed = [...(header >= 0 ? tokens.slice(header, open + 1) : []), ...tokens.slice(start, i + 1)];
+  const rule = header >= 0 ? BLOCK_RULES[kindOf(tokens[header])]! : 'file';
+  const types = nextTokenTypes(rule, feed);
+  if (types.length === 0) return undefined;
+  const word = header >= 0 ? tokens[header]!.image : '';
+  return { block: word === '假定' ? '前提' : word, next: new Set(types.map((t) => t.name)), types };
+}
+
 /** Completion at `offset` of `path` (its current parse in the ProgramSet). */
 export function complete(ws: ProgramSet, path: string, offset: number, trigger?: string): Completions {
   const empty = { replace: { start: offset, end: offset }, items: [] };
@@ -400,40 +474,85 @@ function completeIn(ws: ProgramSet, path: string, parsed: ParsedFile, p: Compile
     add('按', 'keyword', `按（键）第N个：按键从小到大排列后的第N个${before.list}`, 1, { snippet: '按（$1）第$2个' });
     return result();
   }
-  // general: names in scope, then keywords
-  if (p && !open) {
-    // inside a quantifier / aggregate: the element's fields (innermost first) and 其
-    const els = elementContexts(p, tokens, i);
-    els.forEach((el, n) => {
-      for (const f of p.checked.entities.get(el)?.fields ?? []) add(f.name.text, 'field', `${el} 的字段（当前元素）：${typeRefText(ws, f.type)}`, 0);
-      for (const d of p.checked.definitions.values()) if (d.entity === el) add(d.decl.name.text, 'variable', `${el} 的定义（当前元素）`, 0);
-      if (n === 0) add('其', 'keyword', `当前元素（${el}）`, 0);
-    });
+  // names in scope: the element's fields inside a quantifier, the measure's outcomes, then the program's names
+  const namesInScope = () => {
+    if (p && !open) {
+      // inside a quantifier / aggregate: the element's fields (innermost first) and 其
+      const els = elementContexts(p, tokens, i);
+      els.forEach((el, n) => {
+        for (const f of p.checked.entities.get(el)?.fields ?? []) add(f.name.text, 'field', `${el} 的字段（当前元素）：${typeRefText(ws, f.type)}`, 0);
+        for (const d of p.checked.definitions.values()) if (d.entity === el) add(d.decl.name.text, 'variable', `${el} 的定义（当前元素）`, 0);
+        if (n === 0) add('其', 'keyword', `当前元素（${el}）`, 0);
+      });
+    }
+    if (enc.measure) {
+      for (const o of enc.measure.outcomes) add(o.name.text, 'outcome', `结果：${typeRefText(ws, o.type)}`, 0);
+    }
+    if (p) {
+      for (const [name, e] of p.checked.entities) add(name, 'entity', `实体（${e.fields.length} 个字段）`, 1);
+      for (const [name, pd] of p.checked.params) add(name, 'param', `参数：${typeRefText(ws, pd.type)}`, 1);
+      for (const [name] of p.checked.indicators) add(name, 'indicator', '指标', 1);
+      for (const [name, en] of p.checked.enums) {
+        add(name, 'enum', '枚举', 2);
+        for (const m of en.members) add(m.text, 'enumMember', `枚举 ${name} 的值`, 2);
+      }
+      for (const [name, m] of p.checked.measures) add(name, 'measure', `措施${m.clause ? `（条款 ${p.checked.clauses.find((c) => c.anchor === m.clause)?.label ?? ''}）` : ''}`, 3);
+      for (const d of p.checked.definitions.values()) {
+        if (d.entity) continue;
+        const t = d.decl.type ? typeRefText(ws, d.decl.type) : typeToString(p.checked.types.get(d.decl.value) ?? { k: 'error' });
+        add(d.decl.name.text, 'variable', `定义：${t}`, 1, d.decl.note ? { documentation: d.decl.note.value } : {});
+      }
+      if (!open) {
+        for (const [name, f] of Object.entries(FUNCTIONS)) add(name, 'function', `内置函数 → ${typeToString(f.result)}`, 2, { documentation: f.doc, snippet: `${name}（$1）` });
+        for (const [name, a] of Object.entries(AGGREGATES)) add(name, 'function', `汇总（列表${a.arity.includes(1) ? '[，条件]' : '，表达式'}）`, 2, { documentation: a.doc, snippet: `${name}（$1）` });
+      }
+      add(EVAL_DATE, 'variable', '内置：评估日期', 2);
+      if (p.checked.policy) add(EFFECTIVE_DATE, 'variable', '内置：本政策的施行日（生效）', 2);
+    }
+  };
+
+  const g = grammarContext(tokens, i);
+  if (!g) {
+    // the statement does not parse up to here: everything, as a last resort
+    namesInScope();
+    if (!open) for (const k of KEYWORDS) add(k, 'keyword', '关键字', 4);
+    return result();
   }
-  if (enc.measure) {
+  if (g.set) {
+    // 属于 {…}: enum members
+    for (const [name, en] of p?.checked.enums ?? []) for (const m of en.members) add(m.text, 'enumMember', `枚举 ${name} 的值`, 0);
+    return result();
+  }
+  // the first word on its line starts a statement more often than it continues the one above
+  const lineStart = !prev || /[\n\r\u2028\u2029]/.test(text.slice(tokenEnd(prev), start));
+  // an operand may start here (是 is a literal: never after a complete operand)
+  const startsExpr = g.next.has('True');
+  // after a complete statement: a new one may start; of the words that would continue the one above,
+  // only 且 / 或 begin a line
+  const complete = g.next.has('RBrace');
+  if (startsExpr) namesInScope();
+  else if (g.next.has('TypeKeyword') && p) {
+    for (const [name, e] of p.checked.entities) if (name !== '事件') add(name, 'entity', `实体（${e.fields.length} 个字段）`, 1);
+    for (const [name] of p.checked.enums) add(name, 'enum', '枚举', 1);
+  } else if (g.block === '规则' && lineStart && enc.measure && (g.next.has('Name') || g.next.has('QuotedName'))) {
+    // a rule's assignments: 结果名 = 值
     for (const o of enc.measure.outcomes) add(o.name.text, 'outcome', `结果：${typeRefText(ws, o.type)}`, 0);
   }
-  if (p) {
-    for (const [name, e] of p.checked.entities) add(name, 'entity', `实体（${e.fields.length} 个字段）`, 1);
-    for (const [name, pd] of p.checked.params) add(name, 'param', `参数：${typeRefText(ws, pd.type)}`, 1);
-    for (const [name] of p.checked.indicators) add(name, 'indicator', '指标', 1);
-    for (const [name, en] of p.checked.enums) {
-      add(name, 'enum', '枚举', 2);
-      for (const m of en.members) add(m.text, 'enumMember', `枚举 ${name} 的值`, 2);
+  if (open) return result();
+  for (const t of g.types) {
+    if (LIST_ONLY.has(t.name)) continue;
+    if (t.name === 'AttrKey') {
+      const allowed: Readonly<Record<string, string>> | undefined = ATTRIBUTES[g.block as AttributeBlock];
+      for (const [k, mode] of Object.entries(allowed ?? {})) {
+        add(k, 'keyword', `${g.block}的属性（${mode === 'one' ? '一个值' : '可写多个值'}）`, lineStart ? 0 : 5, { snippet: k === '失效' ? '失效 {\n\t$0\n}' : `${k}：$0` });
+      }
+      continue;
     }
-    for (const [name, m] of p.checked.measures) add(name, 'measure', `措施${m.clause ? `（条款 ${p.checked.clauses.find((c) => c.anchor === m.clause)?.label ?? ''}）` : ''}`, 3);
-    for (const d of p.checked.definitions.values()) {
-      if (d.entity) continue;
-      const t = d.decl.type ? typeRefText(ws, d.decl.type) : typeToString(p.checked.types.get(d.decl.value) ?? { k: 'error' });
-      add(d.decl.name.text, 'variable', `定义：${t}`, 1, d.decl.note ? { documentation: d.decl.note.value } : {});
-    }
-    if (!open) {
-      for (const [name, f] of Object.entries(FUNCTIONS)) add(name, 'function', `内置函数 → ${typeToString(f.result)}`, 2, { documentation: f.doc, snippet: `${name}（$1）` });
-      for (const [name, a] of Object.entries(AGGREGATES)) add(name, 'function', `汇总（列表${a.arity.includes(1) ? '[，条件]' : '，表达式'}）`, 2, { documentation: a.doc, snippet: `${name}（$1）` });
-    }
-    add(EVAL_DATE, 'variable', '内置：评估日期', 2);
-    if (p.checked.policy) add(EFFECTIVE_DATE, 'variable', '内置：本政策的施行日（生效）', 2);
+    const starter = STATEMENT_WORDS.has(t.name);
+    // (type and period words are primaries too — conversions — but the functions above name them)
+    if (startsExpr && (t.name === 'TypeKeyword' || t.name === 'PeriodKeyword')) continue;
+    if (lineStart && complete && !starter && t.name !== 'And' && t.name !== 'Or') continue;
+    for (const w of wordsOf(t)) add(w, 'keyword', starter ? '声明' : '关键字', starter ? (lineStart ? 1 : 5) : 4);
   }
-  if (!open) for (const k of KEYWORDS) add(k, 'keyword', '关键字', 4);
   return result();
 }

@@ -26,6 +26,7 @@ import { parseDate, compareDates } from '../common/calendar.js';
 import { tokenEnd } from './lexer.js';
 import { phaseClock } from '../common/timings.js';
 import type * as A from './ast.js';
+import { ATTRIBUTES, type AttrMode, type AttributeBlock } from './attributes.js';
 
 type Child = CstNode | IToken;
 const isToken = (c: Child): c is IToken => (c as IToken).image !== undefined;
@@ -575,7 +576,8 @@ export class Builder {
   }
 
   /** Index attributes by key; report unknown and duplicate keys. */
-  attrs(list: readonly A.Attribute[], allowed: Record<string, 'one' | 'many'>, where: string): Map<string, A.Attribute> {
+  attrs(list: readonly A.Attribute[], where: AttributeBlock): Map<string, A.Attribute> {
+    const allowed: Readonly<Record<string, AttrMode>> = ATTRIBUTES[where];
     const out = new Map<string, A.Attribute>();
     // (indexed loops in these per-declaration rules: a for…of in code not yet optimized allocates an iterator and a result object per item)
     for (let i = 0; i < list.length; i++) {
@@ -851,16 +853,14 @@ export class Builder {
   }
 
   orgDecl(span: Span, name: A.Name | undefined, attrList: A.Attribute[]): A.OrgDecl | undefined {
-    const at = this.attrs(attrList, { 全称: 'one', 别名: 'many' }, '机构');
+    const at = this.attrs(attrList, '机构');
     const fullName = this.string1(at.get('全称'));
     const decl: A.OrgDecl = { kind: 'org', name: name!, aliases: this.names(at.get('别名')), span, ...(fullName ? { fullName } : {}) };
     return name && decl;
   }
 
   policyDecl(span: Span, name: A.Name | undefined, attrList: A.Attribute[]): A.PolicyDecl {
-    const at = this.attrs(attrList, {
-      文号: 'one', 发文机关: 'one', 标题: 'one', 依据: 'many', 来源: 'one', 生效: 'one', 失效: 'one', 解释机关: 'one', 成文日期: 'one', 说明: 'one',
-    }, '政策');
+    const at = this.attrs(attrList, '政策');
     let effective: A.PolicyDecl['effective'];
     const eff = at.get('生效');
     if (eff) {
@@ -892,7 +892,7 @@ export class Builder {
     if (sun) {
       if (!sun.block) this.err('ZC0311', sun.span, '“失效”应写成块：失效 { 条件：… 起算：当日 }');
       else {
-        const sat = this.attrs(sun.block, { 条件: 'one', 起算: 'one' }, '失效');
+        const sat = this.attrs(sun.block, '失效');
         const cond = this.required(this.expr1(sat.get('条件')), '条件', sun.keySpan, '失效');
         const st = this.expr1(sat.get('起算'));
         let start: 'sameDay' | 'nextDay' = 'sameDay';
@@ -952,7 +952,7 @@ export class Builder {
   }
 
   clauseDecl(span: Span, number: A.ClauseNumberPart[], numberSpan: Span, title: A.StrLit | undefined, attrList: A.Attribute[], items: A.ClauseItem[]): A.ClauseDecl {
-    const at = this.attrs(attrList, { 原文: 'many' }, '条款');
+    const at = this.attrs(attrList, '条款');
     return {
       kind: 'clause', span, number, numberSpan, quotes: this.strings(at.get('原文')), items,
       ...(title ? { title } : {}),
@@ -961,9 +961,7 @@ export class Builder {
 
   /** A 措施's attributes, checked (before its outcomes, rules and doubts are converted). */
   measureAttrs(attrList: A.Attribute[]): Map<string, A.Attribute> {
-    return this.attrs(attrList, {
-      原文: 'many', 牵头单位: 'many', 责任单位: 'many', 对象: 'one', 说明: 'one', 类别: 'one', 理由: 'one', 发放对象: 'one', 申请条件: 'one',
-    }, '措施');
+    return this.attrs(attrList, '措施');
   }
 
   outcomeDecl(span: Span, name: A.Name | undefined, type: A.TypeRef | undefined, period: IToken | undefined, required: boolean): A.OutcomeDecl | undefined {
@@ -995,7 +993,7 @@ export class Builder {
 
   /** A 规则's attributes, checked (before its assignments are converted). */
   ruleAttrs(attrList: A.Attribute[]): Map<string, A.Attribute> {
-    return this.attrs(attrList, { 条件: 'one', 有效期: 'one', 原文: 'many', 说明: 'one' }, '规则');
+    return this.attrs(attrList, '规则');
   }
 
   assignment(span: Span, target: A.Name, value: A.Expr): A.Assignment {
@@ -1026,7 +1024,7 @@ export class Builder {
 
   /** `recovered`: the node was rebuilt by error recovery (no "missing …" then). */
   qualDecl(span: Span, name: A.Name | undefined, attrList: A.Attribute[], recovered: boolean): A.QualDecl {
-    const at = this.attrs(attrList, { 原文: 'many', 类别: 'one', 理由: 'one', 牵头单位: 'many', 责任单位: 'many' }, '定性');
+    const at = this.attrs(attrList, '定性');
     const quotes = this.strings(at.get('原文'));
     if (quotes.length === 0 && span.end > span.start && !recovered && !this.hasErrorIn(span)) this.err('ZC0307', span, '定性条目缺少“原文”', { help: '补上“原文：\"…\"”' });
     const category = recovered ? this.name1(at.get('类别')) : this.required(this.name1(at.get('类别')), '类别', span, '定性条目');
@@ -1039,7 +1037,7 @@ export class Builder {
 
   /** A 存疑's attributes, checked (before its readings are converted). */
   doubtAttrs(attrList: A.Attribute[]): Map<string, A.Attribute> {
-    return this.attrs(attrList, { 原文: 'many', 采用: 'one', 理由: 'one' }, '存疑');
+    return this.attrs(attrList, '存疑');
   }
 
   reading(span: Span, name: A.Name, text: A.StrLit): A.Reading {
@@ -1054,7 +1052,7 @@ export class Builder {
   }
 
   indicatorDecl(span: Span, name: A.Name, value: A.Expr, type: A.TypeRef | undefined, attrList: A.Attribute[]): A.IndicatorDecl {
-    const at = this.attrs(attrList, { 说明: 'one', 日期: 'one', 原文: 'many' }, '指标');
+    const at = this.attrs(attrList, '指标');
     const note = this.string1(at.get('说明'));
     const date = this.expr1(at.get('日期'));
     return { kind: 'indicator', name, value, span, quotes: this.strings(at.get('原文')), ...(type ? { type } : {}), ...(note ? { note } : {}), ...(date ? { date } : {}) };
@@ -1062,7 +1060,7 @@ export class Builder {
 
   /** `first`.`second` = value (an entity's definition), or `first` = value. */
   definitionDecl(span: Span, first: A.Name, second: A.Name | undefined, value: A.Expr, type: A.TypeRef | undefined, attrList: A.Attribute[]): A.DefinitionDecl {
-    const at = this.attrs(attrList, { 原文: 'many', 说明: 'one', 存疑: 'many' }, '定义');
+    const at = this.attrs(attrList, '定义');
     const note = this.string1(at.get('说明'));
     const entity = second ? first : undefined;
     return {
@@ -1072,14 +1070,14 @@ export class Builder {
   }
 
   assumptionDecl(span: Span, name: A.Name, attrList: A.Attribute[]): A.AssumptionDecl {
-    const at = this.attrs(attrList, { 条件: 'one', 原文: 'many', 说明: 'one' }, '前提');
+    const at = this.attrs(attrList, '前提');
     const condition = this.required(this.expr1(at.get('条件')), '条件', span, '前提');
     const note = this.string1(at.get('说明'));
     return { kind: 'assumption', span, name, quotes: this.strings(at.get('原文')), ...(condition ? { condition } : {}), ...(note ? { note } : {}) };
   }
 
   propertyDecl(span: Span, name: A.Name, attrList: A.Attribute[], recovered: boolean): A.PropertyDecl {
-    const at = this.attrs(attrList, { 断言: 'many', 条件: 'one', 说明: 'one', 类别: 'one', 接受: 'one' }, '性质');
+    const at = this.attrs(attrList, '性质');
     const asserts = (at.get('断言')?.values ?? []).map((v) => v.expr);
     if (asserts.length === 0 && !recovered && !this.hasErrorIn(span)) this.err('ZC0307', span, '性质缺少“断言”', { help: '补上“断言：…”' });
     const condition = this.expr1(at.get('条件'));

@@ -776,3 +776,16 @@ function helpFor(t: IToken, tokens: IToken[], i: number): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The token types the grammar allows next after `preceding`, parsed from grammar rule `rule`
+ * (Chevrotain's content assist: a walk of the grammar, not a parse — for the completion service's
+ * statement-start keywords, given a block's header tokens). Empty when `preceding` does not fit the rule.
+ */
+export function nextTokenTypes(rule: string, preceding: IToken[]): TokenType[] {
+  try {
+    return getParser().computeContentAssist(rule, preceding).map((s) => s.nextTokenType);
+  } catch {
+    return [];
+  }
+}

@@ -141,6 +141,14 @@ export const At = kw('At', ['在']);
 const byLength = (a: string, b: string) => b.length - a.length || (a < b ? -1 : 1);
 /** All keyword strings, longest first (for completion and docs). */
 export const KEYWORDS: readonly string[] = allKeywords.flatMap((k) => k.text).sort(byLength);
+/**
+ * The keyword words of a token type, or of every keyword type in a category (AttrKey, TypeKeyword,
+ * LegalPrefix, …), longest first — for the completion service, which asks the grammar which token
+ * types may come next.
+ */
+export function wordsOf(t: TokenType): readonly string[] {
+  return allKeywords.filter((k) => k.token === t || (k.token.CATEGORIES ?? []).includes(t)).flatMap((k) => k.text).sort(byLength);
+}
 /** Operator words: recognised anywhere, even inside a run of letters. */
 export const GLUE_KEYWORDS: readonly string[] = allKeywords.filter((k) => k.glue).flatMap((k) => k.text).sort(byLength);
 /** Structural words: recognised only as a whole word. */

@@ -284,11 +284,24 @@ describe('completion', () => {
     expect(l).not.toContain('措施');
   });
 
-  test('names in scope, outcomes inside a measure, enum members, keywords', async () => {
+  test('at the start of a line in a rule: its outcomes and attributes, 且 / 或 — not declarations or other names', async () => {
     const text = base.replace('补助金额 = 2000元', '补助金额 = 2000元\n        ');
     const l = labels(await completeAt(text, '补助金额 = 2000元\n        ', '补助金额 = 2000元\n        '.length));
-    expect(l).toEqual(expect.arrayContaining(['补助金额', '家庭', '法定产假天数', '人均补贴上限', '男', '女', '性别', '月龄', '评估日期', '措施', '规则', '条件', '以上', '不满']));
-    expect(l).not.toContain('托育补贴金额'); // an outcome of another measure
+    expect(l).toEqual(expect.arrayContaining(['补助金额', '条件', '有效期', '原文', '说明', '且', '或']));
+    for (const no of ['托育补贴金额', '家庭', '措施', '规则', '政策', '牵头单位', '以上', '不满']) expect(l).not.toContain(no);
+  });
+
+  test('in an expression: names in scope, enum members, built-ins and literal words — not statement words', async () => {
+    const text = base.replace('补助金额 = 2000元', '补助金额 = 2000元\n        有效期：');
+    const l = labels(await completeAt(text, '有效期：', '有效期：'.length));
+    expect(l).toEqual(expect.arrayContaining(['补助金额', '家庭', '法定产假天数', '人均补贴上限', '男', '女', '性别', '评估日期', '非', '是', '未知']));
+    for (const no of ['托育补贴金额', '措施', '规则', '条件', '且', '以上']) expect(l).not.toContain(no);
+    // after an operand: the operators that may follow it, first
+    const t2 = base.replace('补助金额 = 2000元', '补助金额 = 2000元\n        有效期：家庭.子女数 ');
+    const after = items(await completeAt(t2, '有效期：家庭.子女数 ', '有效期：家庭.子女数 '.length));
+    const al = after.map((i) => i.label);
+    expect(al).toEqual(expect.arrayContaining(['且', '或', '不满', '超过', '属于']));
+    for (const no of ['家庭', '措施', '非']) expect(al).not.toContain(no);
   });
 
   test('rules after 例外于, next clause number after 条款', async () => {

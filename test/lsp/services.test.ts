@@ -233,3 +233,92 @@ describe('quick fixes of the new diagnostics', () => {
     expect(fixed).toBe(POLICY);
   });
 });
+
+describe('completion offers what the grammar allows where the cursor is', () => {
+  const SAMPLE = `政策 「位置示例」 {
+  来源："s.txt"
+  生效：2024年1月1日
+  失效 {
+    条件：事件.类别 为 "生育支持政策"
+    起算：当日
+  }
+}
+枚举 户籍地 { 本县、外县 }
+实体 家庭 {
+  子女数：整数
+  户籍：户籍地
+}
+条款 一、 "支持" {
+  原文："二孩及以上家庭"
+  措施 补助 {
+    原文："二孩及以上家庭"
+    对象：家庭
+    结果 补助金额：金额 一次性
+    规则 多孩 {
+      条件：家庭.子女数 ≥ 2
+      补助金额 = 100元
+    }
+  }
+}
+`;
+  /** Labels offered after inserting `typed` just after `anchor` (its first occurrence). */
+  function labelsAt(anchor: string, typed: string): string[] {
+    const k = SAMPLE.indexOf(anchor) + anchor.length;
+    const text = SAMPLE.slice(0, k) + typed + SAMPLE.slice(k);
+    const c = complete(ws(text).set, 'm.zc', k + typed.length);
+    return c.items.map((i) => i.label);
+  }
+
+  it('the sample compiles without errors', () => {
+    expect(ws(SAMPLE).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('at the top level: the declarations of a file, nothing else', () => {
+    const l = labelsAt('枚举 户籍地 { 本县、外县 }\n', '');
+    expect(l).toEqual(expect.arrayContaining(['政策', '实体', '枚举', '条款', '导入', '参数', '机构', '定义', '前提', '假定', '指标', '性质', '定性', '存疑']));
+    for (const no of ['措施', '规则', '结果', '条件', '原文', '家庭', '且']) expect(l).not.toContain(no);
+  });
+
+  it('in a clause, a measure, a policy and its 失效 block: each block’s own declarations and attribute keys', () => {
+    const clause = labelsAt('条款 一、 "支持" {\n', '  ');
+    expect(clause).toEqual(expect.arrayContaining(['原文', '措施', '条款', '定义', '定性', '存疑', '前提']));
+    for (const no of ['规则', '结果', '政策', '实体', '条件', '牵头单位']) expect(clause).not.toContain(no);
+    const measure = labelsAt('措施 补助 {\n', '    ');
+    expect(measure).toEqual(expect.arrayContaining(['结果', '规则', '存疑', '原文', '对象', '牵头单位', '责任单位']));
+    for (const no of ['措施', '条款', '政策', '条件', '起算']) expect(measure).not.toContain(no);
+    const policy = labelsAt('  来源："s.txt"\n', '  ');
+    expect(policy).toEqual(expect.arrayContaining(['文号', '生效', '失效', '解释机关', '成文日期']));
+    for (const no of ['条件', '起算', '措施', '实体']) expect(policy).not.toContain(no);
+    expect(labelsAt('    起算：当日\n', '    ').filter((l) => l !== '且' && l !== '或' && l !== '并且' && l !== '或者').sort()).toEqual(['条件', '起算'].sort());
+  });
+
+  it('attribute keys are snippets that write the colon; the measure’s outcomes start a rule’s lines', () => {
+    const k = SAMPLE.indexOf('措施 补助 {\n') + '措施 补助 {\n'.length;
+    const c = complete(ws(SAMPLE.slice(0, k) + '    ' + SAMPLE.slice(k)).set, 'm.zc', k + 4);
+    expect(c.items.find((i) => i.label === '牵头单位')).toMatchObject({ insertText: '牵头单位：$0', snippet: true, detail: '措施的属性（可写多个值）' });
+    expect(c.items.find((i) => i.label === '对象')).toMatchObject({ detail: '措施的属性（一个值）' });
+    const rule = labelsAt('      补助金额 = 100元\n', '      ');
+    expect(rule).toEqual(expect.arrayContaining(['补助金额', '条件', '有效期', '说明']));
+    for (const no of ['家庭', '规则', '结果', '对象']) expect(rule).not.toContain(no);
+  });
+
+  it('after a field’s or an outcome’s colon: types (and the program’s entities and enums); after an outcome’s type, its period and 必须', () => {
+    const field = labelsAt('  子女数：整数\n', '  孩次：');
+    expect(field).toEqual(expect.arrayContaining(['整数', '金额', '日期', '是否', '列表', '户籍地', '家庭']));
+    for (const no of ['子女数', '措施', '且', '非']) expect(field).not.toContain(no);
+    const outcome = labelsAt('结果 补助金额：金额 一次性\n', '    结果 人数：数量 ');
+    expect(outcome).toEqual(expect.arrayContaining(['一次性', '按月', '必须']));
+    expect(outcome).not.toContain('家庭');
+  });
+
+  it('inside a set after 属于: enum members only', () => {
+    const l = labelsAt('      条件：家庭.子女数 ≥ 2', ' 且 家庭.户籍 属于 {');
+    expect(l).toEqual(expect.arrayContaining(['本县', '外县']));
+    for (const no of ['家庭', '户籍地', '且', '措施']) expect(l).not.toContain(no);
+  });
+
+  it('where the statement does not parse up to the cursor, everything is offered, as a last resort', () => {
+    const l = labelsAt('      条件：家庭.子女数 ≥ 2', ' ≥ ≥ ');
+    expect(l).toEqual(expect.arrayContaining(['家庭', '措施', '规则', '条件', '且']));
+  });
+});
