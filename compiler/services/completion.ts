@@ -416,9 +416,12 @@ function completeIn(ws: ProgramSet, path: string, parsed: ParsedFile, p: Compile
     return result();
   }
 
-  // attribute context: walk back over a list of names to “键：”
+  // the first word on its line starts a statement more often than it continues the one above
+  const lineStart = !prev || /[\n\r\u2028\u2029]/.test(text.slice(tokenEnd(prev), start));
+  // attribute context: walk back over a list of names to “键：” (a list goes on to the next line only
+  // after a separator: a name that ends the line above ended the attribute)
   let j = i;
-  while (j >= 0 && (NAME_TOKENS.has(kindOf(tokens[j])) || kindOf(tokens[j]) === 'Comma')) j--;
+  if (!(lineStart && NAME_TOKENS.has(kindOf(prev)))) while (j >= 0 && (NAME_TOKENS.has(kindOf(tokens[j])) || kindOf(tokens[j]) === 'Comma')) j--;
   const head = tokens[j];
   const keyTok = head && kindOf(head) === 'Colon' ? tokens[j - 1] : undefined;
   const key = keyTok?.image;
@@ -523,8 +526,6 @@ function completeIn(ws: ProgramSet, path: string, parsed: ParsedFile, p: Compile
     for (const [name, en] of p?.checked.enums ?? []) for (const m of en.members) add(m.text, 'enumMember', `枚举 ${name} 的值`, 0);
     return result();
   }
-  // the first word on its line starts a statement more often than it continues the one above
-  const lineStart = !prev || /[\n\r\u2028\u2029]/.test(text.slice(tokenEnd(prev), start));
   // an operand may start here (是 is a literal: never after a complete operand)
   const startsExpr = g.next.has('True');
   // after a complete statement: a new one may start; of the words that would continue the one above,

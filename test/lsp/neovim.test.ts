@@ -31,6 +31,7 @@ interface Report {
   completion_quote: { prefix: string; words: string[]; accepted: boolean; line: string };
   completion_bare: { prefix: string; words: string[]; filterTexts: string[]; rawFilterTexts: (string | false)[]; newTexts: string[]; accepted: boolean; line: string };
   completion_unit: { prefix: string; words: string[]; accepted: boolean; line: string };
+  completion_measure_line: { prefix: string; words: string[] };
   lists: {
     diagnostics: VimDiag[];
     hover: string;
@@ -136,6 +137,15 @@ describe('neovim built-in LSP client ↔ zhengce language server', () => {
     expect(r.completion_unit.words).toEqual(expect.arrayContaining(['孩', '元', '天']));
     expect(r.completion_unit.accepted).toBe(true);
     expect(r.completion_unit.line).toContain('3孩 且 家庭.子女数 ≥ 2孩 且');
+  });
+
+  test('an empty line in a 措施: neovim lists the measure’s declarations and attribute keys, not 措施 or names', () => {
+    const w = r.completion_measure_line.words;
+    expect(r.completion_measure_line.prefix).toBe('');
+    expect(w).toEqual(expect.arrayContaining(['规则', '结果', '存疑']));
+    // attribute keys are snippets (键：$0); neovim 0.7 shows the snippet's text as the word
+    expect(w.some((x) => x.startsWith('牵头单位'))).toBe(true);
+    for (const no of ['措施', '政策', '条款', '家庭', '条件']) expect(w).not.toContain(no);
   });
 
   test('typed bare after the dot (家庭.夫妻): what the server sends; what neovim 0.7 does with it', () => {

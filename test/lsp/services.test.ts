@@ -286,6 +286,11 @@ describe('completion offers what the grammar allows where the cursor is', () => 
     const measure = labelsAt('措施 补助 {\n', '    ');
     expect(measure).toEqual(expect.arrayContaining(['结果', '规则', '存疑', '原文', '对象', '牵头单位', '责任单位']));
     for (const no of ['措施', '条款', '政策', '条件', '起算']) expect(measure).not.toContain(no);
+    // the line after 对象：家庭 starts a statement: not 对象's entities (a list continues only after 、)
+    const afterSubject = labelsAt('    对象：家庭\n', '    ');
+    expect(afterSubject).toEqual(expect.arrayContaining(['结果', '规则']));
+    expect(afterSubject).not.toContain('家庭');
+    expect(labelsAt('    对象：家庭', '、\n    ')).toContain('家庭');
     const policy = labelsAt('  来源："s.txt"\n', '  ');
     expect(policy).toEqual(expect.arrayContaining(['文号', '生效', '失效', '解释机关', '成文日期']));
     for (const no of ['条件', '起算', '措施', '实体']) expect(policy).not.toContain(no);

@@ -172,6 +172,14 @@ local ok, err = pcall(function()
   report.completion_unit.accepted = accept(c4, '孩')
   report.completion_unit.line = vim.api.nvim_buf_get_lines(bufnr, arow, arow + 1, false)[1]
   vim.api.nvim_buf_set_lines(bufnr, arow, arow + 1, false, { original_line })
+
+  -- keywords by position: an empty line in a 措施's body offers its declarations and attribute keys
+  local mrow = line_of('对象：家庭')
+  vim.api.nvim_buf_set_lines(bufnr, mrow + 1, mrow + 1, false, { '      ' })
+  vim.api.nvim_win_set_cursor(0, { mrow + 2, 6 })
+  local c5 = complete_here()
+  report.completion_measure_line = { prefix = c5.prefix, words = words(c5) }
+  vim.api.nvim_buf_set_lines(bufnr, mrow + 1, mrow + 2, false, {})
   wait_diags(function(ds) for _, d in ipairs(ds) do if d.severity == 1 then return false end end return true end, 'restored')
 
   -- 3. hover on a measure
