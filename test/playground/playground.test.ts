@@ -296,6 +296,32 @@ describe('playground in headless Chromium', () => {
     await setText(original);
   });
 
+  it('offers the keywords the grammar allows at the cursor: on a new line in a 措施, 规则 (accepted), never 措施', async () => {
+    await setText(sample);
+    const original = await getText();
+    const k = original.indexOf('对象：家庭') + '对象：家庭'.length;
+    await setText(`${original.slice(0, k)}\n      ${original.slice(k)}`);
+    const at = await find('对象：家庭', '对象：家庭'.length);
+    const blank = { lineNumber: at.lineNumber + 1, column: 7 };
+    const widget = page.locator('.suggest-widget.visible');
+    const typeText = (text: string) => page.evaluate((t) => (window as any).playground.editor.trigger('keyboard', 'type', { text: t }), text);
+    await page.evaluate((q) => { const ed = (window as any).playground.editor; ed.focus(); ed.setPosition(q); }, blank);
+    await typeText('规');
+    await page.evaluate(() => (window as any).playground.editor.trigger('test', 'editor.action.triggerSuggest', {}));
+    await widget.waitFor({ state: 'visible', timeout: 10_000 });
+    await expect.poll(() => widget.innerText()).toContain('规则');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate((l) => (window as any).playground.model.getLineContent(l), blank.lineNumber)).toBe('      规则');
+    // 措 on the same kind of line: no 措施 (a 措施 is declared only in a 条款)
+    await page.evaluate((q) => { const m = (window as any).playground.model; m.applyEdits([{ range: { startLineNumber: q.lineNumber, startColumn: 1, endLineNumber: q.lineNumber, endColumn: m.getLineMaxColumn(q.lineNumber) }, text: '      措' }]); (window as any).playground.editor.setPosition({ lineNumber: q.lineNumber, column: 8 }); }, blank);
+    await page.evaluate(() => (window as any).playground.editor.trigger('test', 'editor.action.triggerSuggest', {}));
+    await widget.waitFor({ state: 'visible', timeout: 10_000 });
+    await expect.poll(() => widget.innerText()).toContain('无建议');
+    expect(await widget.innerText()).not.toContain('措施');
+    await page.keyboard.press('Escape');
+    await setText(original);
+  });
+
   it('go to definition on 导入 "类型.zc" and on a field declared there opens 类型.zc read-only; 返回 comes back', async () => {
     await setText(sample);
     const state = () => page.evaluate(() => {
