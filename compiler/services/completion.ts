@@ -12,7 +12,11 @@
  * labels after 条款. Keywords by position: the grammar (Chevrotain's content assist, from the innermost
  * open block's header and the statement at the cursor) says which token types may come next, and only
  * their words are offered — a block's declarations and attribute keys (attributes.ts) at a line's start,
- * operators after an operand, types after a field's colon; everything when that prefix does not parse. Lists: after a list-typed path (`家庭.子女 ▮`) the quantifier suffixes
+ * operators after an operand, types after a field's colon; everything when that prefix does not parse.
+ * Values: 性质's four 类别, the 类别 names a 定性 / 措施 already uses (most used first), 存疑 notes after
+ * 存疑：, units in a type's argument (时长（个月）), entities after 列表（ and after 定义 (定义 实体.名称),
+ * 适用（措施） and 已废止 in a 性质. test/lsp/completion-coverage.test.ts: at every keyword and every
+ * reference of the shipped encodings, completion offers what the file has there. Lists: after a list-typed path (`家庭.子女 ▮`) the quantifier suffixes
  * and 按（键）第N个; inside a quantifier / aggregate the element's fields and 其; after
  * `其.`, `…第N个.` or `人.` an element's fields and the definitions attached to its entity
  * (`定义 人.孩次`); a list itself has no fields, so `家庭.子女.` offers nothing. Global
@@ -35,9 +39,10 @@ import type * as A from '../syntax/ast.js';
 import type { TokenType } from 'chevrotain';
 import { KEYWORDS, UNIT_WORDS, wordsOf } from '../syntax/tokens.js';
 import { nextTokenTypes } from '../syntax/parser.js';
-import { ATTRIBUTES, type AttributeBlock } from '../syntax/attributes.js';
+import { ATTRIBUTES, PROPERTY_CATEGORIES, type AttributeBlock } from '../syntax/attributes.js';
 import { tokenEnd } from '../syntax/lexer.js';
-import { FUNCTIONS, AGGREGATES, EVAL_DATE, EFFECTIVE_DATE } from '../semantics/builtins.js';
+import { FUNCTIONS, AGGREGATES, EVAL_DATE, EFFECTIVE_DATE, IS_VOID, APPLIES } from '../semantics/builtins.js';
+import { UNIT_NAMES } from '../syntax/cst-to-ast.js';
 import { formatChineseNumeral } from '../common/numerals.js';
 import { typeToString } from '../semantics/model.js';
 import type { ProgramSet } from './program-set.js';
@@ -260,6 +265,16 @@ const STATEMENT_WORDS = new Set([...Object.keys(BLOCK_RULES), 'Import', 'Param',
 /** Suffix and list words offered by the list branch only (after a list-typed path), never here. */
 const LIST_ONLY = new Set(['QuantExists', 'QuantForall', 'QuantNone', 'OrderBy', 'Ordinal', 'It', 'Unit']);
 
+/** Index of the `{` matching the `}` at `k`, or -1. */
+function matchingOpen(tokens: readonly IToken[], k: number): number {
+  for (let j = k, depth = 0; j >= 0; j--) {
+    const n = kindOf(tokens[j]);
+    if (n === 'RBrace') depth++;
+    else if (n === 'LBrace' && --depth === 0) return j;
+  }
+  return -1;
+}
+
 interface GrammarContext {
   /** The word that opens the innermost block (`措施`, `失效`, `前提` for 假定 …), or '' at the top level. */
   readonly block: string;
@@ -302,7 +317,13 @@ function grammarContext(tokens: readonly IToken[], i: number): GrammarContext | 
   for (let j = i, depth = 0; j > open; j--) {
     const n = kindOf(tokens[j]);
     if (n === 'RBrace') {
-      if (depth++ === 0) { start = j + 1; break; }
+      if (depth++ === 0) {
+        // a set literal (属于 {…}) is part of the expression: go on before it
+        const m = matchingOpen(tokens, j);
+        if (m > open && (kindOf(tokens[m - 1]) === 'In' || kindOf(tokens[m - 1]) === 'NotIn')) { depth = 0; j = m; continue; }
+        start = j + 1;
+        break;
+      }
     } else if (n === 'LBrace') depth--;
     else if (depth === 0 && (STATEMENT_WORDS.has(n) || (tokens[j]!.tokenType.CATEGORIES ?? []).some((c) => c.name === 'AttrKey') && ['Colon', 'LBrace'].includes(kindOf(tokens[j + 1])))) { start = j; break; }
   }
@@ -352,7 +373,7 @@ function completeIn(ws: ProgramSet, path: string, parsed: ParsedFile, p: Compile
   if (open && end === offset && text[offset] === QUOTES[open]) end++; // the editor's auto-closed 」
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
-  const add = (label: string, kind: CompletionKind, detail: string, sort: number, opts: { documentation?: string; snippet?: string; preselect?: boolean } = {}) => {
+  const add = (label: string, kind: CompletionKind, detail: string, sort: number, opts: { documentation?: string; snippet?: string; preselect?: boolean; order?: string } = {}) => {
     const key = `${label}|${kind}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -366,7 +387,7 @@ function completeIn(ws: ProgramSet, path: string, parsed: ParsedFile, p: Compile
       filterText = `${open}${label}`;
     }
     items.push({
-      label, kind, detail, sortText: `${sort}_${label}`, filterText,
+      label, kind, detail, sortText: `${sort}_${opts.order ?? ''}${label}`, filterText,
       insertText: opts.snippet ?? insertText,
       ...(opts.snippet ? { snippet: true } : {}),
       ...(opts.documentation ? { documentation: opts.documentation } : {}),
@@ -429,6 +450,27 @@ function completeIn(ws: ProgramSet, path: string, parsed: ParsedFile, p: Compile
     for (const [name, o] of p?.checked.orgs ?? []) add(name, 'org', o.fullName?.value ?? (o.name.text !== name ? `${o.name.text}的别名` : '机构'), 0);
     return result();
   }
+  if (key === '类别') {
+    const block = grammarContext(tokens, j - 2)?.block;
+    if (block === '性质') {
+      PROPERTY_CATEGORIES.forEach((c, n) => add(c, 'keyword', '性质的类别', n));
+      return result();
+    }
+    if (block === '定性' || block === '措施') {
+      // free names: the ones this program already uses, most used first (one vocabulary across the file)
+      const used = new Map<string, number>();
+      for (const q of p?.checked.qualitative ?? []) if (q.decl.category) used.set(q.decl.category.text, (used.get(q.decl.category.text) ?? 0) + 1);
+      for (const m of p?.checked.measures.values() ?? []) if (m.decl.category) used.set(m.decl.category.text, (used.get(m.decl.category.text) ?? 0) + 1);
+      const ranked = [...used].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      ranked.forEach(([c, count], n) => add(c, 'reading', `已用的类别（${count} 处）`, 0, { order: String(n).padStart(4, '0') }));
+      return result();
+    }
+  }
+  if (key === '存疑' && p) {
+    // 定义 { 存疑：「…」 }: the 存疑 notes of the program
+    for (const [name, d] of p.checked.doubts) add(name, 'reading', `存疑${d.measure ? `（措施 ${d.measure}）` : ''}`, 0);
+    return result();
+  }
   if (key === '对象') {
     for (const [name] of p?.checked.entities ?? []) if (name !== '事件') add(name, 'entity', '实体', 0);
     return result();
@@ -452,6 +494,8 @@ function completeIn(ws: ProgramSet, path: string, parsed: ParsedFile, p: Compile
     const parentPart = parent?.number[parent.number.length - 1];
     const next = lastPart ? partText(lastPart.level, lastPart.n + 1) : partText(parentPart ? DEEPER[parentPart.level] : 'sec', 1);
     add(next, 'clauseNumber', '下一个条款编号', 0, { preselect: true });
+    // an annex is numbered at the top level (the clause whose number is typed may enclose the cursor)
+    if (enc.clauses.every((c) => c.span.start >= prev.startOffset)) add('附件', 'keyword', '附件的编号：附件N', 1, { snippet: '附件$1' });
     for (const c of p?.checked.clauses ?? []) {
       if (c.file !== path) continue;
       add(c.label, 'clauseNumber', `已有条款${c.title ? `：${c.title}` : ''}（锚点 ${c.anchor}）`, 5, c.decl.quotes[0] ? { documentation: c.decl.quotes[0].value } : {});
@@ -459,6 +503,17 @@ function completeIn(ws: ProgramSet, path: string, parsed: ParsedFile, p: Compile
     return result();
   }
 
+  // 定义 ▮: a new name, or 实体.名称 — a definition attached to an entity
+  if (prev && kindOf(prev) === 'Definition') {
+    for (const [name] of p?.checked.entities ?? []) if (name !== '事件') add(name, 'entity', '实体：定义 实体.名称 附在这个实体上', 0);
+    return result();
+  }
+  // a type's argument: 时长（个月）, 比例（%）: units; 列表（人）: entities
+  if (prev && kindOf(prev) === 'LParen' && (tokens[i - 1]?.tokenType.CATEGORIES ?? []).some((c) => c.name === 'TypeKeyword') && grammarContext(tokens, i)?.next.has('Percent')) {
+    if (tokens[i - 1]!.image === '列表') for (const [name] of p?.checked.entities ?? []) { if (name !== '事件') add(name, 'entity', '实体', 0); }
+    else for (const u of UNIT_NAMES) add(u, 'unit', '单位', 0);
+    return result();
+  }
   // after a list separator elsewhere: enum members only (属于 {国家、…})
   if (trigger && SEPARATORS.has(trigger)) {
     for (const [name, en] of p?.checked.enums ?? []) for (const m of en.members) add(m.text, 'enumMember', `枚举 ${name} 的值`, 0);
@@ -479,13 +534,13 @@ function completeIn(ws: ProgramSet, path: string, parsed: ParsedFile, p: Compile
   }
   // names in scope: the element's fields inside a quantifier, the measure's outcomes, then the program's names
   const namesInScope = () => {
-    if (p && !open) {
+    if (p) {
       // inside a quantifier / aggregate: the element's fields (innermost first) and 其
       const els = elementContexts(p, tokens, i);
       els.forEach((el, n) => {
         for (const f of p.checked.entities.get(el)?.fields ?? []) add(f.name.text, 'field', `${el} 的字段（当前元素）：${typeRefText(ws, f.type)}`, 0);
         for (const d of p.checked.definitions.values()) if (d.entity === el) add(d.decl.name.text, 'variable', `${el} 的定义（当前元素）`, 0);
-        if (n === 0) add('其', 'keyword', `当前元素（${el}）`, 0);
+        if (n === 0 && !open) add('其', 'keyword', `当前元素（${el}）`, 0);
       });
     }
     if (enc.measure) {
@@ -531,7 +586,13 @@ function completeIn(ws: ProgramSet, path: string, parsed: ParsedFile, p: Compile
   // after a complete statement: a new one may start; of the words that would continue the one above,
   // only 且 / 或 begin a line
   const complete = g.next.has('RBrace');
-  if (startsExpr) namesInScope();
+  if (startsExpr) {
+    namesInScope();
+    if (g.block === '性质' && !open) {
+      add(APPLIES, 'function', '性质中：措施在评估日期是否适用', 2, { snippet: `${APPLIES}（$1）` });
+      add(IS_VOID, 'variable', '性质中：政策在评估日期是否已废止', 2);
+    }
+  }
   else if (g.next.has('TypeKeyword') && p) {
     for (const [name, e] of p.checked.entities) if (name !== '事件') add(name, 'entity', `实体（${e.fields.length} 个字段）`, 1);
     for (const [name] of p.checked.enums) add(name, 'enum', '枚举', 1);

@@ -26,3 +26,6 @@ export const ATTRIBUTES = {
 
 /** A block that takes attributes. */
 export type AttributeBlock = keyof typeof ATTRIBUTES;
+
+/** The values of a 性质's 类别 (grammar/README.md §8.15). */
+export const PROPERTY_CATEGORIES: readonly string[] = ['一般', '边界', '条款一致', '概念一致'];

@@ -26,7 +26,7 @@ import { parseDate, compareDates } from '../common/calendar.js';
 import { tokenEnd } from './lexer.js';
 import { phaseClock } from '../common/timings.js';
 import type * as A from './ast.js';
-import { ATTRIBUTES, type AttrMode, type AttributeBlock } from './attributes.js';
+import { ATTRIBUTES, PROPERTY_CATEGORIES, type AttrMode, type AttributeBlock } from './attributes.js';
 
 type Child = CstNode | IToken;
 const isToken = (c: Child): c is IToken => (c as IToken).image !== undefined;
@@ -1083,8 +1083,8 @@ export class Builder {
     const condition = this.expr1(at.get('条件'));
     const note = this.string1(at.get('说明'));
     const category = this.name1(at.get('类别'));
-    if (category && !['一般', '边界', '条款一致', '概念一致'].includes(category.text)) {
-      this.err('ZC0311', category.span, `性质的“类别”应为 一般、边界、条款一致、概念一致 之一`);
+    if (category && !PROPERTY_CATEGORIES.includes(category.text)) {
+      this.err('ZC0311', category.span, `性质的“类别”应为 ${PROPERTY_CATEGORIES.join('、')} 之一`);
     }
     const expectFail = this.string1(at.get('接受'));
     return {

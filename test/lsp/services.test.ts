@@ -327,3 +327,73 @@ describe('completion offers what the grammar allows where the cursor is', () => 
     expect(l).toEqual(expect.arrayContaining(['家庭', '措施', '规则', '条件', '且']));
   });
 });
+
+describe('completion of attribute values, type arguments and declarations', () => {
+  const TEXT = `政策 「值示例」 {
+  来源："s.txt"
+  生效：2024年1月1日
+}
+实体 家庭 {
+  子女数：整数
+}
+条款 一、 "支持" {
+  原文："二孩及以上家庭"
+  定性 甲 { 原文："二孩及以上家庭" 类别：组织职责 }
+  定性 乙 { 原文："二孩及以上家庭" 类别：组织职责 }
+  定性 丙 { 原文："二孩及以上家庭" 类别：倡导 }
+  存疑 「口径」 { 解读 宽："宽" 解读 窄："窄" 采用：宽 理由："示例" }
+  措施 补助 {
+    对象：家庭
+    结果 补助金额：金额 一次性
+    规则 多孩 {
+      条件：家庭.子女数 ≥ 2
+      补助金额 = 100元
+    }
+  }
+}
+性质 「示例性质」 {
+  断言：适用（补助） 或 非 适用（补助）
+}
+`;
+  /** Completion after inserting `typed` just after `anchor`. */
+  function itemsAt(anchor: string, typed: string) {
+    const k = TEXT.indexOf(anchor) + anchor.length;
+    const text = TEXT.slice(0, k) + typed + TEXT.slice(k);
+    const c = complete(ws(text).set, 'm.zc', k + typed.length);
+    return { labels: c.items.map((i) => i.label), items: c.items };
+  }
+
+  it('the sample compiles without errors', () => {
+    expect(ws(TEXT).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('类别 in a 性质: its four categories; in a 定性: the categories already used, most used first', () => {
+    expect(itemsAt('断言：适用（补助） 或 非 适用（补助）\n', '  类别：').labels).toEqual(['一般', '边界', '条款一致', '概念一致']);
+    const q = itemsAt('类别：倡导 }\n', '  定性 丁 { 类别：').items.sort((a, b) => (a.sortText < b.sortText ? -1 : 1));
+    expect(q.map((i) => i.label)).toEqual(['组织职责', '倡导']);
+    expect(q[0]!.detail).toBe('已用的类别（2 处）');
+  });
+
+  it('存疑： in a 定义 offers the program’s 存疑 notes', () => {
+    expect(itemsAt('实体 家庭 {\n  子女数：整数\n}\n', '定义 「多孩」 = 家庭.子女数 ≥ 2 {\n  存疑：').labels).toEqual(['口径']);
+  });
+
+  it('in a 性质 expression: 适用（措施） and 已废止 besides the names', () => {
+    const l = itemsAt('断言：', '已废止 或 ').labels;
+    expect(l).toEqual(expect.arrayContaining(['适用', '已废止', '补助', '家庭']));
+    // not in a rule
+    expect(itemsAt('      条件：', '').labels).not.toContain('适用');
+  });
+
+  it('a type’s argument: units after 时长（, entities after 列表（; 数量（ in an expression is the aggregate', () => {
+    expect(itemsAt('  子女数：整数\n', '  假期：时长（').labels).toEqual(expect.arrayContaining(['天', '个月', '工作日', '年']));
+    expect(itemsAt('  子女数：整数\n', '  成员：列表（').labels).toEqual(['家庭']);
+    const agg = itemsAt('      条件：', '数量（').labels;
+    expect(agg).toContain('家庭');
+    expect(agg).not.toContain('个月');
+  });
+
+  it('after 定义: the entities (定义 实体.名称 attaches the definition)', () => {
+    expect(itemsAt('实体 家庭 {\n  子女数：整数\n}\n', '定义 ').labels).toEqual(['家庭']);
+  });
+});
