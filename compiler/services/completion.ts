@@ -36,9 +36,9 @@ import type { IToken } from 'chevrotain';
 import type { CompiledProgram } from '../project/program.js';
 import type { ParsedFile } from '../syntax/index.js';
 import type * as A from '../syntax/ast.js';
-import type { TokenType } from 'chevrotain';
 import { KEYWORDS, UNIT_WORDS, wordsOf } from '../syntax/tokens.js';
-import { nextTokenTypes } from '../syntax/parser.js';
+import { grammarContext, STATEMENT_WORDS } from './grammar-context.js';
+import { keywordDoc } from './keyword-docs.js';
 import { ATTRIBUTES, PROPERTY_CATEGORIES, type AttributeBlock } from '../syntax/attributes.js';
 import { tokenEnd } from '../syntax/lexer.js';
 import { FUNCTIONS, AGGREGATES, EVAL_DATE, EFFECTIVE_DATE, IS_VOID, APPLIES } from '../semantics/builtins.js';
@@ -252,88 +252,8 @@ function elementContexts(p: CompiledProgram, tokens: readonly IToken[], k: numbe
 }
 
 
-// ── what the grammar allows at the cursor (statement-start keywords, attribute keys, operators) ──
-
-/** The grammar rule of each block-opening word (失效 is an attribute with a block). */
-const BLOCK_RULES: Record<string, string> = {
-  Policy: 'policyDecl', Enum: 'enumDecl', Entity: 'entityDecl', Org: 'orgDecl', Clause: 'clauseDecl', Measure: 'measureDecl',
-  Rule: 'ruleDecl', Qualitative: 'qualDecl', Doubt: 'doubtDecl', Indicator: 'indicatorDecl', Property: 'propertyDecl',
-  Definition: 'definitionDecl', Assumption: 'assumptionDecl', Attr_失效: 'attribute',
-};
-/** Words that start a statement of a block (a declaration, or a reading / outcome inside one). */
-const STATEMENT_WORDS = new Set([...Object.keys(BLOCK_RULES), 'Import', 'Param', 'Outcome', 'Reading']);
 /** Suffix and list words offered by the list branch only (after a list-typed path), never here. */
 const LIST_ONLY = new Set(['QuantExists', 'QuantForall', 'QuantNone', 'OrderBy', 'Ordinal', 'It', 'Unit']);
-
-/** Index of the `{` matching the `}` at `k`, or -1. */
-function matchingOpen(tokens: readonly IToken[], k: number): number {
-  for (let j = k, depth = 0; j >= 0; j--) {
-    const n = kindOf(tokens[j]);
-    if (n === 'RBrace') depth++;
-    else if (n === 'LBrace' && --depth === 0) return j;
-  }
-  return -1;
-}
-
-interface GrammarContext {
-  /** The word that opens the innermost block (`措施`, `失效`, `前提` for 假定 …), or '' at the top level. */
-  readonly block: string;
-  /** Token types the grammar allows next (never empty). */
-  readonly next: ReadonlySet<string>;
-  readonly types: readonly TokenType[];
-  /** Inside a set literal `属于 {…}`. */
-  readonly set?: boolean;
-}
-
-/**
- * What may come after tokens[0..i], by the grammar: the innermost open block's header tokens and the
- * statement the cursor is in are given to Chevrotain's content assist from the block's own rule.
- * Undefined when that does not parse (a syntax error earlier in the statement): the caller then offers
- * everything, as before.
- */
-function grammarContext(tokens: readonly IToken[], i: number): GrammarContext | undefined {
-  // the innermost unclosed { (and whether it is a set literal)
-  let open = -1;
-  for (let j = i, depth = 0; j >= 0; j--) {
-    const n = kindOf(tokens[j]);
-    if (n === 'RBrace') depth++;
-    else if (n === 'LBrace' && depth-- === 0) { open = j; break; }
-  }
-  if (open >= 0 && (kindOf(tokens[open - 1]) === 'In' || kindOf(tokens[open - 1]) === 'NotIn')) return { block: '', next: new Set(), types: [], set: true };
-  // the block's header: back from its { (over matched braces, e.g. a set in 定义's expression) to the opening word
-  let header = -1;
-  if (open >= 0) {
-    for (let j = open - 1, depth = 0; j >= 0; j--) {
-      const n = kindOf(tokens[j]);
-      if (n === 'RBrace') depth++;
-      else if (n === 'LBrace') { if (depth-- === 0) return undefined; }
-      else if (depth === 0 && BLOCK_RULES[n]) { header = j; break; }
-    }
-    if (header < 0) return undefined;
-  }
-  // the statement the cursor is in: after the last nested block closed at this depth, or from the last
-  // statement word / attribute key at this depth
-  let start = open + 1;
-  for (let j = i, depth = 0; j > open; j--) {
-    const n = kindOf(tokens[j]);
-    if (n === 'RBrace') {
-      if (depth++ === 0) {
-        // a set literal (属于 {…}) is part of the expression: go on before it
-        const m = matchingOpen(tokens, j);
-        if (m > open && (kindOf(tokens[m - 1]) === 'In' || kindOf(tokens[m - 1]) === 'NotIn')) { depth = 0; j = m; continue; }
-        start = j + 1;
-        break;
-      }
-    } else if (n === 'LBrace') depth--;
-    else if (depth === 0 && (STATEMENT_WORDS.has(n) || (tokens[j]!.tokenType.CATEGORIES ?? []).some((c) => c.name === 'AttrKey') && ['Colon', 'LBrace'].includes(kindOf(tokens[j + 1])))) { start = j; break; }
-  }
-  const feed = [...(header >= 0 ? tokens.slice(header, open + 1) : []), ...tokens.slice(start, i + 1)];
-  const rule = header >= 0 ? BLOCK_RULES[kindOf(tokens[header])]! : 'file';
-  const types = nextTokenTypes(rule, feed);
-  if (types.length === 0) return undefined;
-  const word = header >= 0 ? tokens[header]!.image : '';
-  return { block: word === '假定' ? '前提' : word, next: new Set(types.map((t) => t.name)), types };
-}
 
 /** Completion at `offset` of `path` (its current parse in the ProgramSet). */
 export function complete(ws: ProgramSet, path: string, offset: number, trigger?: string): Completions {
@@ -606,7 +526,8 @@ function completeIn(ws: ProgramSet, path: string, parsed: ParsedFile, p: Compile
     if (t.name === 'AttrKey') {
       const allowed: Readonly<Record<string, string>> | undefined = ATTRIBUTES[g.block as AttributeBlock];
       for (const [k, mode] of Object.entries(allowed ?? {})) {
-        add(k, 'keyword', `${g.block}的属性（${mode === 'one' ? '一个值' : '可写多个值'}）`, lineStart ? 0 : 5, { snippet: k === '失效' ? '失效 {\n\t$0\n}' : `${k}：$0` });
+        const documentation = keywordDoc(k, g.block);
+        add(k, 'keyword', `${g.block}的属性（${mode === 'one' ? '一个值' : '可写多个值'}）`, lineStart ? 0 : 5, { snippet: k === '失效' ? '失效 {\n\t$0\n}' : `${k}：$0`, ...(documentation ? { documentation } : {}) });
       }
       continue;
     }
@@ -614,7 +535,10 @@ function completeIn(ws: ProgramSet, path: string, parsed: ParsedFile, p: Compile
     // (type and period words are primaries too — conversions — but the functions above name them)
     if (startsExpr && (t.name === 'TypeKeyword' || t.name === 'PeriodKeyword')) continue;
     if (lineStart && complete && !starter && t.name !== 'And' && t.name !== 'Or') continue;
-    for (const w of wordsOf(t)) add(w, 'keyword', starter ? '声明' : '关键字', starter ? (lineStart ? 1 : 5) : 4);
+    for (const w of wordsOf(t)) {
+      const documentation = keywordDoc(w, g.block);
+      add(w, 'keyword', starter ? '声明' : '关键字', starter ? (lineStart ? 1 : 5) : 4, documentation ? { documentation } : {});
+    }
   }
   return result();
 }

@@ -4,7 +4,8 @@
  * number, a measure or a rule; a parameter's value in force today with its source
  * (marked 未确认 when not confirmed); a definition's type, expression, 原文 and 说明, a
  * 前提's condition; the doc of built-in and aggregate functions; on the path of
- * an `导入 "…"`, the imported file and its declarations.
+ * an `导入 "…"`, the imported file and its declarations; a keyword, what it means (keyword-docs.ts —
+ * an attribute key as the block it is in takes it).
  * Input: a ProgramSet, a file, an offset. Output: Markdown and the span it is about.
  */
 import type { CompiledProgram } from '../index.js';
@@ -22,6 +23,10 @@ import { type ProgramSet as Workspace, paramPath } from './program-set.js';
 import { nameAt, type NameAt } from './symbols.js';
 import { importTarget } from '../project/program.js';
 import { declTree, DECL_KIND_NAME } from './decls.js';
+import { keywordDoc } from './keyword-docs.js';
+import { grammarContext } from './grammar-context.js';
+import { KEYWORDS } from '../syntax/tokens.js';
+import { tokenEnd } from '../syntax/lexer.js';
 
 const lowered = new WeakMap<CompiledProgram, IrProgram | null>();
 
@@ -278,9 +283,30 @@ export function hoverAt(ws: Workspace, path: string, offset: number, today: Cale
   const imp = importAt(ws, path, offset);
   if (imp) return { text: importHoverText(ws, imp), start: imp.decl.path.span.start, end: imp.decl.path.span.end };
   const at = nameAt(ws, path, offset);
-  if (!at) return undefined;
+  if (!at) return keywordHover(ws, path, offset);
   const text = hoverText(ws, at, today);
   return text ? { text, start: at.start, end: at.end } : undefined;
+}
+
+/** What the keyword at `offset` means (an attribute key: as the block it is in takes it). */
+function keywordHover(ws: Workspace, path: string, offset: number): { text: string; start: number; end: number } | undefined {
+  const tokens = ws.parsedOf(path)?.tokens;
+  if (!tokens) return undefined;
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid]!;
+    if (tokenEnd(t) <= offset) lo = mid + 1;
+    else if (t.startOffset > offset) hi = mid - 1;
+    else {
+      const name = t.tokenType.name;
+      if (name === 'Name' || name === 'QuotedName' || !KEYWORDS.includes(t.image)) return undefined;
+      const text = keywordDoc(t.image, grammarContext(tokens, mid - 1)?.block);
+      return text ? { text, start: t.startOffset, end: tokenEnd(t) } : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** Today as a calendar date (local time), or the override. */

@@ -214,6 +214,14 @@ describe('hover', () => {
     expect(r).toContain('原文');
   });
 
+  test('a keyword: what it means, with its section of the language reference; an attribute key as its block takes it', async () => {
+    const h = await hover(mainText, '二孩及以上 并且', 0, 7);
+    expect(hoverText(h)).toContain('**关键字** `并且`');
+    expect(hoverText(h)).toContain('§5.6');
+    const k = hoverText(await hover(mainText, '牵头单位：县卫健委', 0, 1));
+    expect(k).toContain('**属性** `牵头单位`（措施的属性，可写多个值）');
+  });
+
   test('a built-in function and nothing on white space', async () => {
     const h = hoverText(await hover(mainText, '月龄（婴幼儿'));
     expect(h).toContain('内置函数');

@@ -18,6 +18,10 @@ import { codeActions } from '../../compiler/services/actions.js';
 import { documentSymbols } from '../../compiler/services/outline.js';
 import { semanticTokens, TOKEN_TYPES } from '../../compiler/services/semantic-tokens.js';
 import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
+import { keywordDoc } from '../../compiler/services/keyword-docs.js';
+import { KEYWORDS } from '../../compiler/syntax/tokens.js';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const TODAY = { y: 2025, m: 6, d: 1 };
 
@@ -395,5 +399,81 @@ describe('completion of attribute values, type arguments and declarations', () =
 
   it('after 定义: the entities (定义 实体.名称 attaches the definition)', () => {
     expect(itemsAt('实体 家庭 {\n  子女数：整数\n}\n', '定义 ').labels).toEqual(['家庭']);
+  });
+});
+
+describe('keywords explained: hover and completion documentation', () => {
+  const TEXT = `政策 「关键字示例」 {
+  来源："s.txt"
+  生效：2024年1月1日
+}
+实体 家庭 {
+  子女数：整数
+}
+条款 一、 "支持" {
+  原文："二孩及以上家庭"
+  措施 补助 {
+    原文："二孩及以上家庭"
+    对象：家庭
+    牵头单位：县政府
+    结果 补助金额：金额 一次性
+    规则 多孩 {
+      条件：家庭.子女数 不满 5 且 家庭.子女数 ≥ 2
+      补助金额 = 100元
+    }
+  }
+}
+机构 县政府
+`;
+  const w = ws(TEXT);
+  const hoverOn = (needle: string, delta = 0) => hoverAt(w.set, 'm.zc', at(TEXT, needle, delta), TODAY);
+
+  it('the sample compiles without errors', () => {
+    expect(w.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('a comparison word: its operator, whether the bound is included, and the civil code article', () => {
+    const h = hoverOn('不满 5');
+    expect(h?.text).toContain('**关键字** `不满`');
+    expect(h?.text).toContain('X < N');
+    expect(h?.text).toContain('民法典第一千二百五十九条');
+    expect(h?.text).toContain('§5.2');
+    expect(TEXT.slice(h!.start, h!.end)).toBe('不满');
+    expect(hoverOn(' 且 ', 1)?.text).toContain('三值逻辑');
+    expect(hoverOn('一次性')?.text).toContain('一次性发放');
+  });
+
+  it('a declaration word, and an attribute key as its block takes it', () => {
+    expect(hoverOn('规则 多孩')?.text).toContain('只能写在措施里');
+    expect(hoverOn('牵头单位：')?.text).toBe('**属性** `牵头单位`（措施的属性，可写多个值）：牵头单位（机构）。');
+    expect(hoverOn('对象：')?.text).toContain('（措施的属性，写一次）');
+    expect(hoverOn('条件：')?.text).toContain('（规则的属性，写一次）');
+  });
+
+  it('every keyword of the language is documented, with its section of grammar/README.md', () => {
+    expect(KEYWORDS.filter((k) => !keywordDoc(k))).toEqual([]);
+    const sections = new Set([...readFileSync(resolve(__dirname, '../../grammar/README.md'), 'utf8').matchAll(/^#{2,3} (\d+(?:\.\d+)?) /gm)].map((m) => `§${m[1]}`));
+    for (const k of KEYWORDS) {
+      const cited = /（语言说明 (§[\d.]+)）$/.exec(keywordDoc(k)!)?.[1];
+      if (cited) expect(sections, `${k} cites ${cited}`).toContain(cited);
+    }
+    // 日期 is a type, and 指标's attribute key
+    expect(keywordDoc('日期')).toContain('类型：日期');
+    expect(keywordDoc('日期', '指标')).toContain('指标所指的时点');
+  });
+
+  it('no keyword hover inside strings and on names', () => {
+    expect(hoverOn('原文："二孩及以上', 5)).toBeUndefined();
+    expect(hoverOn('补助金额 = ')?.text ?? '').not.toContain('**关键字**');
+  });
+
+  it('keyword completion items carry the same documentation', () => {
+    const k = TEXT.indexOf('      补助金额 = 100元\n') + '      补助金额 = 100元\n'.length;
+    const text = TEXT.slice(0, k) + '      ' + TEXT.slice(k);
+    const c = complete(ws(text).set, 'm.zc', k + 6);
+    expect(c.items.find((i) => i.label === '有效期')?.documentation).toContain('（规则的属性，写一次）');
+    const e = TEXT.indexOf('家庭.子女数 不满') + '家庭.子女数 '.length;
+    const c2 = complete(w.set, 'm.zc', e);
+    expect(c2.items.find((i) => i.label === '超过')?.documentation).toContain('X > N');
   });
 });
