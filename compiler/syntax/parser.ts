@@ -12,6 +12,7 @@ import * as T from './tokens.js';
 import { tokenEnd } from './lexer.js';
 import { parseAst } from './ast-parser.js';
 import type { TopItem } from './ast.js';
+import { suggest } from '../common/suggest.js';
 
 /**
  * Syntax errors one parse reports (a block, or one unit of a block: blocks.ts) before it stops: the
@@ -691,7 +692,18 @@ export function chevrotainParse(file: SourceFile, given: IToken[]): Result<CstNo
     } else if (t.tokenType === T.RBrace || t.tokenType === T.RParen) {
       diagnostics.push(diag('ZC0203', file.span(start, end), `多余或位置不对的${describeToken(t)}${expected ? `，此处应为${expected}` : ''}`));
     } else {
-      const help = helpFor(t, tokens, indexOf(t));
+      const i = indexOf(t);
+      const key = misspeltAttributeKey(t, tokens, i);
+      if (key) {
+        // `牵头部门：县政府`: a name and a colon where it cannot be a field — a misspelt attribute key
+        const span = file.span(start, end);
+        diagnostics.push(diag('ZC0201', span, `“${t.image}”不是属性，是不是“${key}”？`, {
+          help: `属性是固定的词（语言说明 §8）；改为“${key}”`,
+          fixes: [{ title: `改为“${key}”`, edits: [{ span, newText: key }] }],
+        }));
+        continue;
+      }
+      const help = helpFor(t, tokens, i);
       diagnostics.push(diag('ZC0201', file.span(start, end), `此处不应出现${describeToken(t)}${expected ? `，应为${expected}` : ''}`, help ? { help } : {}));
     }
   }
@@ -748,6 +760,19 @@ function misspeltKeywords(tokens: IToken[]): { tokens: IToken[]; found: { token:
     }
   }
   return { tokens: out ?? tokens, found };
+}
+
+/** Every attribute key (日期 is lexed as a type keyword but is 指标's attribute too). */
+const ATTRIBUTE_WORDS: readonly string[] = [...T.AttrWords];
+
+/**
+ * The attribute key a name that failed to parse was meant to be: a bare name right before `：`
+ * (where the parse failed, so not a field `名称：类型` of an entity) close to an attribute key
+ * (`牵头部门` → 牵头单位). INVARIANT: decided by the two tokens alone (as `unfinishedBefore`).
+ */
+function misspeltAttributeKey(t: IToken, tokens: IToken[], i: number): string | undefined {
+  if (t.tokenType !== T.Name || i < 0 || tokens[i + 1]?.tokenType !== T.Colon) return undefined;
+  return suggest(t.image, ATTRIBUTE_WORDS);
 }
 
 /** Tokens that need something after them: operators, connectives, `：` and list separators. */

@@ -236,6 +236,16 @@ describe('quick fixes of the new diagnostics', () => {
     const fixed = applyEdits(text, fix.edits);
     expect(fixed).toBe(POLICY);
   });
+
+  it('ZC0201: a misspelt attribute key (说朋：) says which key it was meant to be and offers to write it', () => {
+    const text = POLICY.replace('  说明："只考虑不超过20名子女的家庭"', '  说朋："只考虑不超过20名子女的家庭"');
+    const w = ws(text);
+    const d = w.diagnostics.find((x) => x.code === 'ZC0201')!;
+    expect(d.message).toBe('“说朋”不是属性，是不是“说明”？');
+    expect(text.slice(d.span.start, d.span.end)).toBe('说朋');
+    const fix = codeActions(w.set, 'm.zc', w.diagnostics, d.span.start, d.span.end).find((a) => a.title === '改为“说明”')!;
+    expect(applyEdits(text, fix.edits)).toBe(POLICY);
+  });
 });
 
 describe('completion offers what the grammar allows where the cursor is', () => {
