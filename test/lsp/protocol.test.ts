@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type {
-  CompletionItem, CompletionList, Hover, Location, WorkspaceEdit, TextEdit, CodeAction, DocumentSymbol, SemanticTokens,
+  CompletionItem, CompletionList, Hover, SignatureHelp, Location, WorkspaceEdit, TextEdit, CodeAction, DocumentSymbol, SemanticTokens,
   SymbolInformation, CodeLens, PublishDiagnosticsParams, InitializeResult,
 } from 'vscode-languageserver-protocol';
 import { SourceFile, parseFile } from '../../compiler/index.js';
@@ -51,6 +51,7 @@ describe('initialize and diagnostics', () => {
     expect(caps.textDocumentSync).toMatchObject({ openClose: true, change: 2 });
     for (const k of ['hoverProvider', 'definitionProvider', 'referencesProvider', 'documentSymbolProvider', 'workspaceSymbolProvider', 'documentFormattingProvider'] as const) expect(caps[k]).toBeTruthy();
     expect(caps.renameProvider).toEqual({ prepareProvider: true });
+    expect(caps.signatureHelpProvider).toEqual({ triggerCharacters: ['（', '('], retriggerCharacters: ['，', ','] });
     expect(caps.semanticTokensProvider?.legend).toEqual(LEGEND);
     expect(caps.executeCommandProvider?.commands).toEqual(['zhengce.evalExample', 'zhengce.verify', 'zhengce.explain']);
   });
@@ -220,6 +221,14 @@ describe('hover', () => {
     expect(hoverText(h)).toContain('§5.6');
     const k = hoverText(await hover(mainText, '牵头单位：县卫健委', 0, 1));
     expect(k).toContain('**属性** `牵头单位`（措施的属性，可写多个值）');
+  });
+
+  test('signature help inside 月龄（…）: the signature, its parameter as label offsets, the active argument', async () => {
+    const h = await c.request<SignatureHelp | null>('textDocument/signatureHelp', { ...td(mainUri), position: pos(mainText, '月龄（婴幼儿', 0, '月龄（'.length) });
+    expect(h?.signatures[0]!.label).toBe('月龄（日期） → 月龄');
+    expect(h?.signatures[0]!.parameters).toEqual([{ label: [3, 5] }]);
+    expect(h?.activeParameter).toBe(0);
+    expect(await c.request('textDocument/signatureHelp', { ...td(mainUri), position: { line: 2, character: 0 } })).toBeNull();
   });
 
   test('a built-in function and nothing on white space', async () => {

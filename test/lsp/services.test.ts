@@ -14,6 +14,7 @@ import { programSetOf, type ProgramSet } from '../../compiler/services/program-s
 import { hoverAt } from '../../compiler/services/hover.js';
 import { definition, references, rename } from '../../compiler/services/navigation.js';
 import { complete } from '../../compiler/services/completion.js';
+import { signatureAt } from '../../compiler/services/signature.js';
 import { codeActions } from '../../compiler/services/actions.js';
 import { documentSymbols } from '../../compiler/services/outline.js';
 import { semanticTokens, TOKEN_TYPES } from '../../compiler/services/semantic-tokens.js';
@@ -485,5 +486,47 @@ describe('keywords explained: hover and completion documentation', () => {
     const e = TEXT.indexOf('家庭.子女数 不满') + '家庭.子女数 '.length;
     const c2 = complete(w.set, 'm.zc', e);
     expect(c2.items.find((i) => i.label === '超过')?.documentation).toContain('X > N');
+  });
+});
+
+describe('signature help in a call', () => {
+  /** The signature after inserting `typed` at the end of the line holding `anchor` (in POLICY). */
+  function sigAfter(anchor: string, typed: string) {
+    const end = POLICY.indexOf('\n', POLICY.indexOf(anchor));
+    const text = POLICY.slice(0, end) + typed + POLICY.slice(end);
+    return signatureAt(ws(text).set, 'm.zc', end + typed.length);
+  }
+  const params = (s: ReturnType<typeof sigAfter>) => s!.parameters.map((p) => s!.label.slice(p.start, p.end));
+
+  it('a built-in function: its signature, result and documentation; the argument the cursor is in', () => {
+    const s = sigAfter('定义 「申请在实施后」', ' 且 周岁（');
+    expect(s?.label).toBe('周岁（日期） → 周岁');
+    expect(params(s)).toEqual(['日期']);
+    expect(s?.activeParameter).toBe(0);
+    expect(s?.documentation).toContain('民法典');
+    const d = sigAfter('定义 「申请在实施后」', ' 且 家庭.申请日期 ≥ 某日（2024年1月1日，');
+    expect(d?.label).toBe('某日（日期，日期） → 日期');
+    expect(d?.activeParameter).toBe(1);
+  });
+
+  it('an aggregate: 列表 and 条件 / 表达式; a nested call is the innermost; commas inside a nested call do not count', () => {
+    const c = sigAfter('定义 「申请在实施后」', ' 且 数量（家庭.子女，');
+    expect(params(c)).toEqual(['列表', '条件']);
+    expect(c?.label).toBe('数量（列表，条件） → 整数');
+    expect(c?.activeParameter).toBe(1);
+    const sum = sigAfter('定义 「申请在实施后」', ' 且 合计（家庭.夫妻，');
+    expect(params(sum)).toEqual(['列表', '表达式']);
+    const inner = sigAfter('定义 「申请在实施后」', ' 且 数量（家庭.子女，周岁（');
+    expect(inner?.label).toBe('周岁（日期） → 周岁');
+    const after = sigAfter('定义 「申请在实施后」', ' 且 数量（家庭.子女，天数（家庭.申请日期，其.出生日期） ≥ ');
+    expect(after?.label.startsWith('数量（')).toBe(true);
+    expect(after?.activeParameter).toBe(1);
+  });
+
+  it('nothing outside a call, in a type’s argument, or after the call closed', () => {
+    expect(sigAfter('定义 「申请在实施后」', ' 且 ')).toBeUndefined();
+    expect(sigAfter('定义 「申请在实施后」', ' 且 周岁（家庭.申请日期） ≥ ')).toBeUndefined();
+    expect(sigAfter('  同胎序号：整数', '\n  人数量：数量（')).toBeUndefined();
+    expect(sigAfter('定义 「申请在实施后」', ' 且 （')).toBeUndefined();
   });
 });

@@ -322,6 +322,22 @@ describe('playground in headless Chromium', () => {
     await setText(original);
   });
 
+  it('shows the signature of a built-in function while its arguments are typed (parameter hints)', async () => {
+    await setText(sample);
+    const original = await getText();
+    const anchor = '条件：家庭.子女数 ≥ 3孩';
+    const at = await find(anchor, anchor.length);
+    await page.evaluate((q) => { const ed = (window as any).playground.editor; ed.focus(); ed.setPosition(q); }, at);
+    await page.evaluate((t) => (window as any).playground.editor.trigger('keyboard', 'type', { text: t }), ' 且 数量（家庭.子女，');
+    await page.evaluate(() => (window as any).playground.editor.trigger('test', 'editor.action.triggerParameterHints', {}));
+    const hints = page.locator('.parameter-hints-widget.visible');
+    await hints.waitFor({ state: 'visible', timeout: 10_000 });
+    await expect.poll(() => hints.innerText()).toContain('数量（列表，条件） → 整数');
+    expect(await page.locator('.parameter-hints-widget.visible .parameter.active').innerText()).toBe('条件');
+    await page.keyboard.press('Escape');
+    await setText(original);
+  });
+
   it('go to definition on 导入 "类型.zc" and on a field declared there opens 类型.zc read-only; 返回 comes back', async () => {
     await setText(sample);
     const state = () => page.evaluate(() => {

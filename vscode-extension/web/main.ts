@@ -133,6 +133,25 @@ function registerLanguage(keywords: readonly string[], glue: readonly string[], 
       return { range: r.hover.range, contents: r.hover.contents.map((value) => ({ value })) };
     },
   });
+  monaco.languages.registerSignatureHelpProvider(LANG, {
+    signatureHelpTriggerCharacters: ['（', '('],
+    signatureHelpRetriggerCharacters: ['，', ','],
+    async provideSignatureHelp(model, position) {
+      if (!isMain(model)) return null;
+      flush(model);
+      const r = await request<ReplyOf<'signature'>>((id) => ({ type: 'signature', id, line: position.lineNumber, column: position.column }));
+      const s = r.signature;
+      if (!s) return null;
+      return {
+        value: {
+          signatures: [{ label: s.label, documentation: s.documentation, parameters: s.parameters.map((p) => ({ label: [p.start, p.end] as [number, number], ...(p.documentation ? { documentation: p.documentation } : {}) })) }],
+          activeSignature: 0,
+          activeParameter: s.activeParameter,
+        },
+        dispose() {},
+      };
+    },
+  });
   monaco.languages.registerCompletionItemProvider(LANG, {
     triggerCharacters: ['.', '．', '：', ':', '、', '，', ',', '「'],
     async provideCompletionItems(model, position, context) {

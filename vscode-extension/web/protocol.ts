@@ -7,6 +7,7 @@
 import type { Decisions, InputProblem } from '../../compiler/interpret/decision.js';
 import type { CompletionItem, CompletionKind } from '../../compiler/services/completion.js';
 import type { DeclKind } from '../../compiler/services/decls.js';
+import type { Signature } from '../../compiler/services/signature.js';
 
 export type { CompletionKind, DeclKind };
 
@@ -72,6 +73,7 @@ interface At { readonly id: number; readonly line: number; readonly column: numb
 export type Request =
   | { readonly type: 'update'; readonly version: number; readonly text: string }
   | ({ readonly type: 'hover' } & At)
+  | ({ readonly type: 'signature' } & At)
   | ({ readonly type: 'complete'; readonly trigger?: string } & At)
   | ({ readonly type: 'definition' } & At)
   | ({ readonly type: 'references' } & At)
@@ -89,6 +91,7 @@ export type Reply =
       readonly imports: readonly { readonly path: string; readonly text: string }[] }
   | { readonly type: 'diagnostics'; readonly version: number; readonly diagnostics: WireDiagnostic[]; readonly millis: number }
   | { readonly type: 'hover'; readonly id: number; readonly hover: WireHover | null }
+  | { readonly type: 'signature'; readonly id: number; readonly signature: Signature | null }
   | { readonly type: 'complete'; readonly id: number; readonly range: WireRange; readonly items: WireCompletion[] }
   | { readonly type: 'definition'; readonly id: number; readonly locations: { readonly path: string; readonly range: WireRange }[] }
   | { readonly type: 'references'; readonly id: number; readonly ranges: WireRange[] }

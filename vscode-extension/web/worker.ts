@@ -14,6 +14,7 @@ import { formatEdits } from '../../compiler/format/format.js';
 import { programSetOf, type ProgramSet } from '../../compiler/services/program-set.js';
 import { hoverAt, todayDate, loweredOf } from '../../compiler/services/hover.js';
 import { complete } from '../../compiler/services/completion.js';
+import { signatureAt } from '../../compiler/services/signature.js';
 import { definition, references, rename } from '../../compiler/services/navigation.js';
 import { codeActions } from '../../compiler/services/actions.js';
 import { documentSymbols } from '../../compiler/services/outline.js';
@@ -149,6 +150,9 @@ self.onmessage = (ev: MessageEvent<Request>) => {
       post({ type: 'hover', id: m.id, hover: h ? { contents: [h.text], range: rangeOf(source, h.start, h.end) } : null });
       break;
     }
+    case 'signature':
+      post({ type: 'signature', id: m.id, signature: (ws && signatureAt(ws, MAIN, offsetOf(m.line, m.column))) ?? null });
+      break;
     case 'complete': {
       const c = ws ? complete(ws, MAIN, offsetOf(m.line, m.column), m.trigger) : undefined;
       const at = offsetOf(m.line, m.column);

@@ -37,6 +37,7 @@ import type { TextEdit } from '../../../compiler/diagnostics/diagnostic.js';
 import { hoverAt, loweredOf, todayDate } from '../../../compiler/services/hover.js';
 import { formatIso } from '../../../compiler/common/calendar.js';
 import { complete } from '../../../compiler/services/completion.js';
+import { signatureAt } from '../../../compiler/services/signature.js';
 import { definition, references, prepareRename, rename } from '../../../compiler/services/navigation.js';
 import { documentSymbols, workspaceSymbols } from '../../../compiler/services/outline.js';
 import { semanticTokens } from '../../../compiler/services/semantic-tokens.js';
@@ -228,6 +229,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       positionEncoding: 'utf-16',
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
+      signatureHelpProvider: { triggerCharacters: ['（', '('], retriggerCharacters: ['，', ','] },
       completionProvider: { triggerCharacters: ['.', '．', '：', ':', '、', '，', ',', '「'] },
       definitionProvider: true,
       referencesProvider: true,
@@ -364,6 +366,22 @@ connection.onHover(({ textDocument, position }) => guard('hover', null, () => {
   const h = hoverAt(ws, path, offsetAt(path, position), todayDate(opts.today));
   if (!h) return null;
   return { contents: { kind: 'markdown', value: h.text }, range: rangeOf(path, h.start, h.end) };
+}));
+
+connection.onSignatureHelp(({ textDocument, position }) => guard('signatureHelp', null, () => {
+  flush();
+  const path = uris.toPath(textDocument.uri);
+  const s = signatureAt(ws, path, offsetAt(path, position));
+  if (!s) return null;
+  return {
+    signatures: [{
+      label: s.label,
+      documentation: s.documentation,
+      parameters: s.parameters.map((p) => ({ label: [p.start, p.end] as [number, number], ...(p.documentation ? { documentation: p.documentation } : {}) })),
+    }],
+    activeSignature: 0,
+    activeParameter: s.activeParameter,
+  };
 }));
 
 connection.onCompletion(({ textDocument, position, context }) => guard('completion', [], () => {
