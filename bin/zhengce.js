@@ -117,6 +117,21 @@ function loadCommonJs(file, cacheFile) {
   return { exports: module.exports, script, cache: cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'used' };
 }
 
+/**
+ * End a `zhengce check` once its output is written: process.exit (with process.exitCode) as soon as standard
+ * output and standard error hold nothing unwritten, not the natural end of the process — which first runs the
+ * minor-GC task V8 has posted by then (a scavenge of the whole program's syntax trees after the output: 9–14 ms
+ * of the main thread in every run on the bench corpus, `--trace-gc`) and then tears the heap down
+ * (docs/check-timings.md, 2026-12-07 afternoon).
+ * INVARIANT: no output is cut off — a stream with data still queued (an asynchronous pipe) is waited for; were
+ * its callback never called, the process still ends by itself, with the same exit code.
+ */
+async function exitWhenWritten() {
+  const written = (s) => new Promise((resolve) => (s.writableLength > 0 ? s.write('', () => resolve()) : resolve()));
+  await Promise.all([written(process.stdout), written(process.stderr)]);
+  process.exit();
+}
+
 const CACHE_STATE = { used: '已用', rejected: '未用（V8 拒绝了缓存：另一个 Node/V8 版本或另一组 V8 标志）', none: '未用（没有缓存文件）', esm: '未用（bundle 没有可用的缓存：check-main.js）' };
 
 const makeCache = process.argv[2] === 'check' ? process.env['ZC_MAKE_CHECK_CACHE'] : undefined;
@@ -135,12 +150,14 @@ if (makeCache) {
   const { exports, cache } = loadCommonJs(new URL(bundle.checkCjs.path, bundleDir), new URL(bundle.checkCache.path, bundleDir));
   process.exitCode = await exports.mainCheck(process.argv.slice(3));
   if (process.argv.includes('--timings')) process.stderr.write(`代码缓存：${CACHE_STATE[cache]}\n`);
+  await exitWhenWritten();
 } else if (bundle?.check && process.argv[2] === 'check') {
   // `zhengce check`: the bundle's own entry point for it (one module, not main.js and then the check
   // command's chunks) — the same code as main(['check', …]) (scripts/bundle-cli.mjs)
   const { mainCheck } = await import(new URL(bundle.check, bundleDir).href);
   process.exitCode = await mainCheck(process.argv.slice(3));
   if (process.argv.includes('--timings')) process.stderr.write(`代码缓存：${CACHE_STATE.esm}\n`);
+  await exitWhenWritten();
 } else {
   const { main } = bundle ? await import(new URL('main.js', bundleDir).href) : await import('../dist/compiler/cli/main.js');
   process.exitCode = await main(process.argv.slice(2));
