@@ -243,6 +243,10 @@ describe('check’s CommonJS entry and its V8 code cache, from this checkout', (
     expect(m.checkCache.size).toBeGreaterThan(200_000);
   });
 
+  it('the CommonJS entry is ASCII: a one-byte source string (that its escaped expressions mean the same: the outputs below)', () => {
+    expect(/[^\x00-\x7f]/.exec(readFileSync(join(outdir, 'check-main.cjs'), 'utf8'))?.[0]).toBeUndefined();
+  });
+
   it('a normal zhengce check: V8 accepts the cache, and the output is the module-by-module CLI’s', async () => {
     const l = layout();
     for (const args of [['policies', '--format', 'json'], ['policies/sample']]) {
