@@ -7,12 +7,17 @@
 // made at build time (loadCommonJs; scripts/bundle-cli.mjs), when the manifest names both and they
 // are as written; otherwise the ESM check-main.js. The V8 flags this file sets for `check` are part of
 // the cache's check: the build makes the cache by running this file, so they are the same.
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { Script } from 'node:vm';
+// CommonJS (bin/package.json), not ESM: Node then starts it without its ESM loader — an empty directory's
+// `zhengce check` CPU 90.3 → 86.0 ms (docs/check-timings.md, 2026-12-07 afternoon); the commands' modules are
+// still ESM, loaded with import().
+'use strict';
+const { readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { createRequire } = Module;
+const { dirname } = require('node:path');
+const { fileURLToPath, pathToFileURL } = require('node:url');
+const { setFlagsFromString } = require('node:v8');
+const { Script } = require('node:vm');
 
 // `zhengce check` is one short burst of work (≈ 1 s on 50,000 lines): V8's default tier-up budget
 // sends its large parser and checker functions to TurboFan while the run is already half over, and
@@ -31,7 +36,7 @@ if (process.argv[2] === 'check' && !`${process.execArgv.join(' ')} ${process.env
   }
 }
 
-const bundleDir = new URL('../dist/cli-bundle/', import.meta.url);
+const bundleDir = new URL('../dist/cli-bundle/', pathToFileURL(__filename));
 
 /**
  * dist/cli-bundle/'s manifest if the bundle is built from the files now on disk (size + mtime, else size + SHA-1),
@@ -44,7 +49,7 @@ async function freshBundle() {
   } catch {
     return undefined;
   }
-  const root = new URL('../', import.meta.url);
+  const root = new URL('../', pathToFileURL(__filename));
   let createHash;
   let touched = false;
   /** Whether `file` still has `entry`'s size and content (same mtime, else same SHA-1: then the new mtime is recorded). */
@@ -57,7 +62,7 @@ async function freshBundle() {
     }
     if (st.size !== entry.size) return false;
     if (st.mtimeMs === entry.mtimeMs) return true;
-    createHash ??= (await import('node:crypto')).createHash;
+    createHash ??= require('node:crypto').createHash;
     if (createHash('sha1').update(readFileSync(file)).digest('hex') !== entry.sha1) return false;
     entry.mtimeMs = st.mtimeMs;
     touched = true;
@@ -117,31 +122,53 @@ function loadCommonJs(file, cacheFile) {
   return { exports: module.exports, script, cache: cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'used' };
 }
 
+/**
+ * End a `zhengce check` once its output is written: process.exit (with process.exitCode) as soon as standard
+ * output and standard error hold nothing unwritten, not the natural end of the process — which first runs the
+ * minor-GC task V8 has posted by then (a scavenge of the whole program's syntax trees after the output: 9–14 ms
+ * of the main thread in every run on the bench corpus, `--trace-gc`) and then tears the heap down
+ * (docs/check-timings.md, 2026-12-07 afternoon).
+ * INVARIANT: no output is cut off — a stream with data still queued (an asynchronous pipe) is waited for; were
+ * its callback never called, the process still ends by itself, with the same exit code.
+ */
+async function exitWhenWritten() {
+  const written = (s) => new Promise((resolve) => (s.writableLength > 0 ? s.write('', () => resolve()) : resolve()));
+  await Promise.all([written(process.stdout), written(process.stderr)]);
+  process.exit();
+}
+
 const CACHE_STATE = { used: '已用', rejected: '未用（V8 拒绝了缓存：另一个 Node/V8 版本或另一组 V8 标志）', none: '未用（没有缓存文件）', esm: '未用（bundle 没有可用的缓存：check-main.js）' };
 
-const makeCache = process.argv[2] === 'check' ? process.env['ZC_MAKE_CHECK_CACHE'] : undefined;
-const bundle = process.env['ZC_NO_BUNDLE'] !== '1' && !makeCache ? await freshBundle() : undefined;
-if (makeCache) {
-  // scripts/bundle-cli.mjs making the code cache (see there): the .cjs it just wrote, a real check, then
-  // the bytecode of everything that check compiled. INVARIANT: the same V8 flags as the path below.
-  const dir = pathToFileURL(makeCache.endsWith('/') ? makeCache : `${makeCache}/`);
-  const { exports, script } = loadCommonJs(new URL('check-main.cjs', dir));
-  process.exitCode = await exports.mainCheck(process.argv.slice(3));
-  writeFileSync(new URL('check-main.v8cache', dir), script.createCachedData());
-} else if (bundle?.checkCjs && process.argv[2] === 'check') {
-  // `zhengce check` with the V8 code cache: the bundle's check entry as one CommonJS file, compiled from
-  // the cache (an empty directory's whole check: CPU 96.7 → 81.9 ms, docs/check-timings.md); with --timings,
-  // whether it was used
-  const { exports, cache } = loadCommonJs(new URL(bundle.checkCjs.path, bundleDir), new URL(bundle.checkCache.path, bundleDir));
-  process.exitCode = await exports.mainCheck(process.argv.slice(3));
-  if (process.argv.includes('--timings')) process.stderr.write(`代码缓存：${CACHE_STATE[cache]}\n`);
-} else if (bundle?.check && process.argv[2] === 'check') {
-  // `zhengce check`: the bundle's own entry point for it (one module, not main.js and then the check
-  // command's chunks) — the same code as main(['check', …]) (scripts/bundle-cli.mjs)
-  const { mainCheck } = await import(new URL(bundle.check, bundleDir).href);
-  process.exitCode = await mainCheck(process.argv.slice(3));
-  if (process.argv.includes('--timings')) process.stderr.write(`代码缓存：${CACHE_STATE.esm}\n`);
-} else {
-  const { main } = bundle ? await import(new URL('main.js', bundleDir).href) : await import('../dist/compiler/cli/main.js');
-  process.exitCode = await main(process.argv.slice(2));
+/** The command line: `node bin/zhengce.js <command> …` (top-level await is ESM's; here, one async function). */
+async function run() {
+  const makeCache = process.argv[2] === 'check' ? process.env['ZC_MAKE_CHECK_CACHE'] : undefined;
+  const bundle = process.env['ZC_NO_BUNDLE'] !== '1' && !makeCache ? await freshBundle() : undefined;
+  if (makeCache) {
+    // scripts/bundle-cli.mjs making the code cache (see there): the .cjs it just wrote, a real check, then
+    // the bytecode of everything that check compiled. INVARIANT: the same V8 flags as the path below.
+    const dir = pathToFileURL(makeCache.endsWith('/') ? makeCache : `${makeCache}/`);
+    const { exports, script } = loadCommonJs(new URL('check-main.cjs', dir));
+    process.exitCode = await exports.mainCheck(process.argv.slice(3));
+    writeFileSync(new URL('check-main.v8cache', dir), script.createCachedData());
+  } else if (bundle?.checkCjs && process.argv[2] === 'check') {
+    // `zhengce check` with the V8 code cache: the bundle's check entry as one CommonJS file, compiled from
+    // the cache (an empty directory's whole check: CPU 96.7 → 81.9 ms, docs/check-timings.md); with --timings,
+    // whether it was used
+    const { exports, cache } = loadCommonJs(new URL(bundle.checkCjs.path, bundleDir), new URL(bundle.checkCache.path, bundleDir));
+    process.exitCode = await exports.mainCheck(process.argv.slice(3));
+    if (process.argv.includes('--timings')) process.stderr.write(`代码缓存：${CACHE_STATE[cache]}\n`);
+    await exitWhenWritten();
+  } else if (bundle?.check && process.argv[2] === 'check') {
+    // `zhengce check`: the bundle's own entry point for it (one module, not main.js and then the check
+    // command's chunks) — the same code as main(['check', …]) (scripts/bundle-cli.mjs)
+    const { mainCheck } = await import(new URL(bundle.check, bundleDir).href);
+    process.exitCode = await mainCheck(process.argv.slice(3));
+    if (process.argv.includes('--timings')) process.stderr.write(`代码缓存：${CACHE_STATE.esm}\n`);
+    await exitWhenWritten();
+  } else {
+    const { main } = bundle ? await import(new URL('main.js', bundleDir).href) : await import(new URL('../dist/compiler/cli/main.js', pathToFileURL(__filename)).href);
+    process.exitCode = await main(process.argv.slice(2));
+  }
 }
+
+run();

@@ -67,6 +67,16 @@ const result = await build({ ...common, entryPoints: ['dist/compiler/cli/main.js
 const checkResult = await build({ ...common, entryPoints: ['dist/compiler/cli/check-main.js'], outfile: join(outdir, 'check-main.js') });
 // … and as CommonJS, for vm.Script with a code cache (no banner: CommonJS has its own require)
 await build({ ...common, format: 'cjs', banner: {}, entryPoints: ['dist/compiler/cli/check-main.js'], outfile: join(outdir, 'check-main.cjs') });
+// … in ASCII: esbuild escapes strings and identifiers but leaves other characters in regular expression literals
+// and kept comments (about 1,000 — the tokens' expressions), and one of them makes the whole source text, which
+// bin/zhengce.js reads and V8 keeps for the lazily compiled functions, a two-byte string (2 MB, not 1 MB). A
+// UTF-16 unit escaped as \uXXXX means the same in a regular expression literal (a surrogate pair's two escapes
+// are one code point under /u) and a comment; U+2028 and U+2029 are left as they are (raw, they end a comment).
+{
+  const cjs = join(outdir, 'check-main.cjs');
+  const text = readFileSync(cjs, 'utf8');
+  writeFileSync(cjs, text.replace(/[^\x00-\x7f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
 
 // INVARIANT: every file of ours the bundle was built from is listed, and for every package it
 // bundled, that package's package.json (a new version of a package is a new package.json: `npm ci`

@@ -24,17 +24,21 @@ const numeralUnits = new Set([...NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
  */
 export const NUMERAL_NAMES: readonly string[] = ['一般', '条款一致', '概念一致'];
 
+/**
+ * The UTF-16 units of unquoted names before the numeral characters are taken out: [first, last] pairs —
+ * CJK unified, ext A, compatibility, high and low surrogates (ext B+; the matchers check the pair), A–Z,
+ * a–z, `_`. isNameChar's definition, and scanner.ts fills its character table from them (a fill per
+ * range, not a call per unit at every start-up).
+ */
+export const NAME_UNIT_RANGES: readonly number[] = [0x4e00, 0x9fff, 0x3400, 0x4dbf, 0xf900, 0xfaff, 0xd800, 0xdfff, 0x41, 0x5a, 0x61, 0x7a, 0x5f, 0x5f];
+
 /** A UTF-16 unit that may appear in an unquoted name (not a digit, numeral or punctuation). */
 export function isNameChar(code: number): boolean {
-  // (by unit: no one-character string is made per call — scanner.ts builds its table from all 65,536)
-  const inRange =
-    (code >= 0x4e00 && code <= 0x9fff) || // CJK unified
-    (code >= 0x3400 && code <= 0x4dbf) || // ext A
-    (code >= 0xf900 && code <= 0xfaff) || // compatibility
-    (code >= 0xd800 && code <= 0xdbff) || // high surrogate (ext B+; checked with low below)
-    (code >= 0xdc00 && code <= 0xdfff) ||
-    (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
-  return inRange && !numeralUnits.has(code);
+  // (by unit: no one-character string is made per call)
+  for (let r = 0; r < NAME_UNIT_RANGES.length; r += 2) {
+    if (code >= NAME_UNIT_RANGES[r]! && code <= NAME_UNIT_RANGES[r + 1]!) return !numeralUnits.has(code);
+  }
+  return false;
 }
 
 // ── keyword tables ──────────────────────────────────────────────────

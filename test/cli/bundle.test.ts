@@ -47,6 +47,7 @@ describe('bin/zhengce.js: the bundle runs only while it is fresh', () => {
     mkdirSync(join(dir, 'dist', 'cli-bundle'), { recursive: true });
     mkdirSync(join(dir, 'dist', 'compiler', 'cli'), { recursive: true });
     copyFileSync(join(REPO_DIR, 'bin', 'zhengce.js'), join(dir, 'bin', 'zhengce.js'));
+    copyFileSync(join(REPO_DIR, 'bin', 'package.json'), join(dir, 'bin', 'package.json')); // (bin/zhengce.js is CommonJS)
     writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
     const stand = (what: string) => `export async function main() { process.stdout.write('${what}'); return 0; }\n`;
     writeFileSync(join(dir, 'dist', 'cli-bundle', 'main.js'), stand('BUNDLE'));
@@ -217,6 +218,7 @@ describe('check’s CommonJS entry and its V8 code cache, from this checkout', (
     mkdirSync(join(dir, 'bin'));
     mkdirSync(join(dir, 'dist', 'cli-bundle'), { recursive: true });
     copyFileSync(join(REPO_DIR, 'bin', 'zhengce.js'), join(dir, 'bin', 'zhengce.js'));
+    copyFileSync(join(REPO_DIR, 'bin', 'package.json'), join(dir, 'bin', 'package.json')); // (bin/zhengce.js is CommonJS)
     writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
     for (const f of ['check-main.js', 'check-main.cjs', 'check-main.v8cache']) copyFileSync(join(outdir, f), join(dir, 'dist', 'cli-bundle', f));
     const built = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
@@ -239,6 +241,10 @@ describe('check’s CommonJS entry and its V8 code cache, from this checkout', (
     }
     // (the bytecode of a whole check, not only of the top level: hundreds of KB)
     expect(m.checkCache.size).toBeGreaterThan(200_000);
+  });
+
+  it('the CommonJS entry is ASCII: a one-byte source string (that its escaped expressions mean the same: the outputs below)', () => {
+    expect(/[^\x00-\x7f]/.exec(readFileSync(join(outdir, 'check-main.cjs'), 'utf8'))?.[0]).toBeUndefined();
   });
 
   it('a normal zhengce check: V8 accepts the cache, and the output is the module-by-module CLI’s', async () => {
