@@ -31,9 +31,10 @@ import limits from './limits.mjs';
 import badline from './badline.mjs';
 import diffSection from './diff.mjs';
 import batch from './batch.mjs';
+import completion from './completion-rank.mjs';
 
 /** Registered benchmark sections, in run order. Add new ones here. */
-export const sections = [check, build, evalSection, lsp, fmt, verify, listBound, limits, badline, diffSection, batch];
+export const sections = [check, build, evalSection, lsp, fmt, completion, verify, listBound, limits, badline, diffSection, batch];
 
 export async function main(argv) {
   const opts = { lines: 50_000, runs: 5, profile: false, keep: false, json: undefined, baseline: undefined, only: [] };
