@@ -20,6 +20,20 @@
  * lower than the time ratio of the eval section; it says where the generated code's work goes and whether a
  * change removed some, without the noise of the clock. Each row takes ~1–3 minutes.
  *
+ *   node test/bench/eval-instr.mjs --profile [--households N] [--rounds R] [--top K] [--module FILE ...]
+ *
+ * Where a row's instructions go, by function: each row's two children run once under callgrind
+ * (`--dump-instr=yes`) with `node --perf-basic-prof`; the instructions of JIT code are given to the JavaScript
+ * function whose code holds them (the perf map node writes to /tmp/perf-<pid>.map, removed after reading; the V8 log
+ * that --perf-basic-prof implies goes to a temporary directory), the
+ * others to their symbol (a V8 builtin such as Builtins_StringLessThan, a C++ function). Per function, the
+ * difference of the two children ÷ (R × N) is its instructions per household (defaults N = 5,000, R = 50; the top
+ * K = 25 printed; the sum over all functions is printed too — far from the cachegrind count when N × R is small:
+ * a start-up and warm-up of a few million instructions that differ between the two runs do not cancel). The tier of the code is part of the name (`*` optimized, `^` baseline, `~` interpreted), and a
+ * function inlined into another is counted in that other (so the table also says what was inlined). One run each
+ * way (callgrind is ~2× slower than cachegrind): a rare recompilation at another moment moves a few functions'
+ * numbers — compare the sum of the rows with the cachegrind count above.
+ *
  * Child mode (internal): node test/bench/eval-instr.mjs --child ROW N ROUNDS
  */
 import { spawnSync } from 'node:child_process';
@@ -35,6 +49,10 @@ const DATE = '2024-07-15';
 const THREE = ['生育补助', '公积金租房提取上浮', '多孩家庭购房优先优惠'];
 const WARM_ROUNDS = 30;
 const SELF = fileURLToPath(import.meta.url);
+// the children's node flags: no background threads, fixed seeds, and a fixed garbage-collection schedule — without
+// --predictable-gc-schedule V8 times its heap growth and memory reducer by the clock, and the count moved with the
+// machine's load (the hand-written row 461, 483, 589 in three runs at load 6–9 on 2026-12-07; with it 589, 594, 590)
+const NODE_FLAGS = ['--single-threaded', '--predictable-gc-schedule', '--hash-seed=1', '--random-seed=1'];
 
 /** Child: make the households, warm the row up, run it `rounds` more times. */
 async function child(row, n, rounds) {
@@ -60,9 +78,69 @@ async function child(row, n, rounds) {
   if (sink < 0) console.log(sink);
 }
 
+/**
+ * Instructions by function of one child run under callgrind: Map name → instructions. JIT code is named from
+ * node's perf map (`JS:*_rv3 file:///…/m1.mjs:7361:14` → `*_rv3`); the rest by callgrind's symbol.
+ */
+function profileInstructions(row, n, rounds) {
+  const tmp = mkdtempSync(join(tmpdir(), 'zhengce-bench-prof-'));
+  const out = join(tmp, 'callgrind.out');
+  let perfMap;
+  try {
+    const r = spawnSync('valgrind', ['--tool=callgrind', '--dump-instr=yes', '--compress-pos=no', '--compress-strings=no', `--callgrind-out-file=${out}`, process.execPath, '--perf-basic-prof', '--no-logfile-per-isolate', `--logfile=${join(tmp, 'v8.log')}`, ...NODE_FLAGS, SELF, '--child', row, String(n), String(rounds)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (r.status !== 0 || !existsSync(out)) throw new Error(`callgrind failed for ${row} (status ${r.status}): ${(r.stderr ?? '').slice(-2000)}`);
+    const text = readFileSync(out, 'utf8');
+    const pid = /^pid:\s*(\d+)/m.exec(text)?.[1];
+    perfMap = `/tmp/perf-${pid}.map`;
+    // JIT code ranges, sorted by start (a later entry for the same address — code moved or replaced — wins)
+    const ranges = existsSync(perfMap)
+      ? readFileSync(perfMap, 'utf8').split('\n').filter(Boolean).map((l) => {
+        const [a, z, ...rest] = l.split(' ');
+        const name = rest.join(' ').replace(/^JS:/, '').replace(/ file:\/\/\S*$/, '');
+        return [parseInt(a, 16), parseInt(z, 16), name];
+      }).sort((x, y) => x[0] - y[0])
+      : [];
+    const jitName = (addr) => {
+      let lo = 0;
+      let hi = ranges.length - 1;
+      let f = -1;
+      while (lo <= hi) {
+        const m = (lo + hi) >> 1;
+        if (ranges[m][0] <= addr) {
+          f = m;
+          lo = m + 1;
+        } else hi = m - 1;
+      }
+      return f >= 0 && addr < ranges[f][0] + ranges[f][1] ? ranges[f][2] : '(JIT code not in the perf map)';
+    };
+    // callgrind's format (uncompressed names and positions): `fn=NAME` opens a function; `ADDR LINE COST` lines are
+    // its own cost, except the one after `calls=` (the call's inclusive cost, counted in the callee)
+    const by = new Map();
+    let fn = '';
+    let skip = false;
+    for (const l of text.split('\n')) {
+      if (l.startsWith('fn=')) fn = l.slice(3);
+      else if (l.startsWith('calls=')) skip = true;
+      else if (/^0x[0-9a-f]+ \d+ \d+$/.test(l)) {
+        if (skip) {
+          skip = false;
+          continue;
+        }
+        const [a, , c] = l.split(' ');
+        const name = /^0x[0-9a-f]+$/.test(fn) ? jitName(parseInt(a, 16)) : fn;
+        by.set(name, (by.get(name) ?? 0) + Number(c));
+      }
+    }
+    return by;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+    if (perfMap !== undefined) rmSync(perfMap, { force: true });
+  }
+}
+
 /** Instructions of one child run under cachegrind. */
 function countInstructions(row, n, rounds) {
-  const r = spawnSync('valgrind', ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--single-threaded', '--hash-seed=1', '--random-seed=1', SELF, '--child', row, String(n), String(rounds)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync('valgrind', ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, ...NODE_FLAGS, SELF, '--child', row, String(n), String(rounds)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const m = /I\s+refs:\s+([\d,]+)/.exec(r.stderr ?? '');
   if (r.status !== 0 || !m) throw new Error(`valgrind failed for ${row} (status ${r.status}): ${(r.stderr ?? '').slice(-2000)}`);
   return Number(m[1].replace(/,/g, ''));
@@ -76,8 +154,9 @@ async function main(args) {
     process.exitCode = 2;
     return;
   }
-  const n = Number(opt('--households', 20_000));
-  const rounds = Number(opt('--rounds', 10));
+  const profile = args.includes('--profile');
+  const n = Number(opt('--households', profile ? 5_000 : 20_000));
+  const rounds = Number(opt('--rounds', profile ? 50 : 10));
   const repeat = Number(opt('--repeat', 3));
   const built = join(ROOT, 'dist', 'generated', 'luanchuan', 'index.js');
   if (!existsSync(built)) throw new Error(`${built} is missing: npx tsc -p . first`);
@@ -91,6 +170,18 @@ async function main(args) {
       writeFileSync(copy, readFileSync(m, 'utf8'));
       rows.push([`evaluateFast { 措施: the 3 } — ${i === 0 ? 'dist/generated/luanchuan/index.js' : basename(m)}`, copy]);
     });
+    if (profile) {
+      const top = Number(opt('--top', 25));
+      for (const [label, row] of rows) {
+        const a = profileInstructions(row, n, 0);
+        const b = profileInstructions(row, n, rounds);
+        const per = [...new Set([...a.keys(), ...b.keys()])].map((k) => [k, ((b.get(k) ?? 0) - (a.get(k) ?? 0)) / (rounds * n)]).sort((x, y) => y[1] - x[1]);
+        const sum = per.reduce((t, [, x]) => t + x, 0);
+        console.log(`\n${label}: instructions per household by function (callgrind, node --single-threaded; ${int(n)} households, ${rounds} rounds after ${WARM_ROUNDS} of warm-up; sum over all functions ${int(sum)})\n`);
+        console.log(table([['function', 'instructions / household'], ...per.slice(0, top).map(([k, x]) => [k.length > 70 ? `${k.slice(0, 67)}...` : k, int(x)])]));
+      }
+      return;
+    }
     const perHousehold = [];
     for (const [label, row] of rows) {
       // the median of `repeat` counts each way: a rare run counts tens of millions of instructions more (a
