@@ -503,17 +503,16 @@ function completeIn(ws: ProgramSet, path: string, parsed: ParsedFile, p: Compile
   }
   // an operand may start here (是 is a literal: never after a complete operand)
   const startsExpr = g.next.has('True');
-  // after a complete statement: a new one may start; of the words that would continue the one above,
-  // only 且 / 或 begin a line
-  const complete = g.next.has('RBrace');
+  // after a complete statement a new one may start (a block may close, or a statement word come); of the
+  // words that would continue the one above, only 且 / 或 begin a line
+  const statementDone = g.next.has('RBrace') || g.types.some((t) => STATEMENT_WORDS.has(t.name));
   if (startsExpr) {
     namesInScope();
     if (g.block === '性质' && !open) {
       add(APPLIES, 'function', '性质中：措施在评估日期是否适用', 2, { snippet: `${APPLIES}（$1）` });
       add(IS_VOID, 'variable', '性质中：政策在评估日期是否已废止', 2);
     }
-  }
-  else if (g.next.has('TypeKeyword') && p) {
+  } else if (g.next.has('TypeKeyword') && p) {
     for (const [name, e] of p.checked.entities) if (name !== '事件') add(name, 'entity', `实体（${e.fields.length} 个字段）`, 1);
     for (const [name] of p.checked.enums) add(name, 'enum', '枚举', 1);
   } else if (g.block === '规则' && lineStart && enc.measure && (g.next.has('Name') || g.next.has('QuotedName'))) {
@@ -534,7 +533,7 @@ function completeIn(ws: ProgramSet, path: string, parsed: ParsedFile, p: Compile
     const starter = STATEMENT_WORDS.has(t.name);
     // (type and period words are primaries too — conversions — but the functions above name them)
     if (startsExpr && (t.name === 'TypeKeyword' || t.name === 'PeriodKeyword')) continue;
-    if (lineStart && complete && !starter && t.name !== 'And' && t.name !== 'Or') continue;
+    if (lineStart && statementDone && !starter && t.name !== 'And' && t.name !== 'Or') continue;
     for (const w of wordsOf(t)) {
       const documentation = keywordDoc(w, g.block);
       add(w, 'keyword', starter ? '声明' : '关键字', starter ? (lineStart ? 1 : 5) : 4, documentation ? { documentation } : {});
