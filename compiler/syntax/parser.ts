@@ -731,7 +731,8 @@ function expectedOf(e: IRecognitionException): string {
 }
 
 /** Declarations written `关键字 名称 {`: a name one character away from one of these, in that place, is taken for it. */
-const DECL_WORDS = new Map<string, TokenType>([['政策', T.Policy], ['实体', T.Entity], ['枚举', T.Enum], ['措施', T.Measure], ['规则', T.Rule], ['定性', T.Qualitative], ['存疑', T.Doubt], ['性质', T.Property]]);
+let declWords: Map<string, TokenType> | undefined;
+const DECL_WORDS = () => (declWords ??= new Map([T.Policy, T.Entity, T.Enum, T.Measure, T.Rule, T.Qualitative, T.Doubt, T.Property].map((t) => [T.wordsOf(t)[0]!, t])));
 
 /**
  * A misspelt declaration keyword (`措拖 生育补助 {`): a name of the keyword's length that differs from it
@@ -750,7 +751,7 @@ function misspeltKeywords(tokens: IToken[]): { tokens: IToken[]; found: { token:
     const n = tokens[i + 1]!.tokenType;
     const after = tokens[i + 2]!.tokenType;
     if ((n !== T.Name && n !== T.QuotedName) || (after !== T.LBrace && after !== T.ExceptionOf)) continue;
-    for (const [word, type] of DECL_WORDS) {
+    for (const [word, type] of DECL_WORDS()) {
       if ((t.image[0] === word[0]) !== (t.image[1] === word[1])) {
         out ??= tokens.slice();
         out[i] = { ...t, tokenType: type, tokenTypeIdx: type.tokenTypeIdx! };
