@@ -165,6 +165,29 @@ function memberType(p: CompiledProgram, ent: string, name: string): PathType {
   return d ? typeOfRefIn(p, d.decl.type) : undefined;
 }
 
+/**
+ * The enum an operand ending at token `k` has (`家庭.户籍`, a bare field of the element inside a quantifier,
+ * 事件.级别), for the members offered in `属于 {…}`; undefined when it is not a field of enum type.
+ */
+function enumAt(p: CompiledProgram, tokens: readonly IToken[], k: number): string | undefined {
+  const t = tokens[k];
+  if (!t || !NAME_TOKENS.has(kindOf(t))) return undefined;
+  const name = nameText(t);
+  const enumOf = (ent: string) => {
+    const f = p.checked.entities.get(ent)?.fields.find((x) => x.name.text === name);
+    return f?.type.kind === 'named' && p.checked.enums.has(f.type.name.text) ? f.type.name.text : undefined;
+  };
+  if (kindOf(tokens[k - 1]) === 'Dot') {
+    const obj = pathTypeAt(p, tokens, k - 2);
+    return obj && 'entity' in obj ? enumOf(obj.entity) : undefined;
+  }
+  for (const el of elementContexts(p, tokens, k)) {
+    const e = enumOf(el);
+    if (e) return e;
+  }
+  return undefined;
+}
+
 const nameText = (t: IToken) => (kindOf(t) === 'QuotedName' ? t.image.slice(1, -1) : t.image);
 
 /** Index of the `（` matching the `）` at `k`, or -1. */
@@ -434,9 +457,23 @@ function completeIn(ws: ProgramSet, path: string, parsed: ParsedFile, p: Compile
     else for (const u of UNIT_NAMES) add(u, 'unit', '单位', 0);
     return result();
   }
+  // enum members: in a set after 属于, of the left side's enum (of every enum when its type is not known here)
+  const enumMembers = () => {
+    let open = i;
+    for (let depth = 0; open >= 0; open--) {
+      const n = kindOf(tokens[open]);
+      if (n === 'RBrace') depth++;
+      else if (n === 'LBrace' && depth-- === 0) break;
+    }
+    const inSet = open > 0 && (kindOf(tokens[open - 1]) === 'In' || kindOf(tokens[open - 1]) === 'NotIn');
+    const only = p && inSet ? enumAt(p, tokens, open - 2) : undefined;
+    for (const [name, en] of p?.checked.enums ?? []) {
+      if (only === undefined || name === only) for (const m of en.members) add(m.text, 'enumMember', `枚举 ${name} 的值`, 0);
+    }
+  };
   // after a list separator elsewhere: enum members only (属于 {国家、…})
   if (trigger && SEPARATORS.has(trigger)) {
-    for (const [name, en] of p?.checked.enums ?? []) for (const m of en.members) add(m.text, 'enumMember', `枚举 ${name} 的值`, 0);
+    enumMembers();
     return result();
   }
   // after a list (家庭.子女 ▮): what can follow it — a quantifier or 按（键）第N个
@@ -497,8 +534,7 @@ function completeIn(ws: ProgramSet, path: string, parsed: ParsedFile, p: Compile
     return result();
   }
   if (g.set) {
-    // 属于 {…}: enum members
-    for (const [name, en] of p?.checked.enums ?? []) for (const m of en.members) add(m.text, 'enumMember', `枚举 ${name} 的值`, 0);
+    enumMembers();
     return result();
   }
   // an operand may start here (是 is a literal: never after a complete operand)

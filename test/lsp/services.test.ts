@@ -331,10 +331,13 @@ describe('completion offers what the grammar allows where the cursor is', () => 
     expect(outcome).not.toContain('家庭');
   });
 
-  it('inside a set after 属于: enum members only', () => {
+  it('inside a set after 属于: the members of the left side’s enum only', () => {
     const l = labelsAt('      条件：家庭.子女数 ≥ 2', ' 且 家庭.户籍 属于 {');
-    expect(l).toEqual(expect.arrayContaining(['本县', '外县']));
-    for (const no of ['家庭', '户籍地', '且', '措施']) expect(l).not.toContain(no);
+    expect(l.sort()).toEqual(['本县', '外县'].sort());
+    // after a separator too, and for 事件's 级别 (国家/省/市/县)
+    expect(labelsAt('      条件：家庭.子女数 ≥ 2', ' 且 家庭.户籍 属于 {本县、').sort()).toEqual(['本县', '外县'].sort());
+    expect(labelsAt('    条件：事件.类别 为 "生育支持政策"', ' 且 事件.级别 属于 {')).toEqual(expect.arrayContaining(['国家', '省']));
+    expect(labelsAt('    条件：事件.类别 为 "生育支持政策"', ' 且 事件.级别 属于 {')).not.toContain('本县');
   });
 
   it('where the statement does not parse up to the cursor, everything is offered, as a last resort', () => {
