@@ -23,7 +23,7 @@ import { type ProgramSet as Workspace, paramPath } from './program-set.js';
 import { nameAt, type NameAt } from './symbols.js';
 import { importTarget } from '../project/program.js';
 import { declTree, DECL_KIND_NAME } from './decls.js';
-import { keywordDoc } from './keyword-docs.js';
+import { keywordDoc, unitDoc } from './keyword-docs.js';
 import { grammarContext } from './grammar-context.js';
 import { KEYWORDS } from '../syntax/tokens.js';
 import { tokenEnd } from '../syntax/lexer.js';
@@ -301,6 +301,10 @@ function keywordHover(ws: Workspace, path: string, offset: number): { text: stri
     else if (t.startOffset > offset) hi = mid - 1;
     else {
       const name = t.tokenType.name;
+      if (name === 'Unit') {
+        const text = unitDoc(t.image);
+        return text ? { text, start: t.startOffset, end: tokenEnd(t) } : undefined;
+      }
       if (name === 'Name' || name === 'QuotedName' || !KEYWORDS.includes(t.image)) return undefined;
       const text = keywordDoc(t.image, grammarContext(tokens, mid - 1)?.block);
       return text ? { text, start: t.startOffset, end: tokenEnd(t) } : undefined;

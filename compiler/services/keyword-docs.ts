@@ -6,6 +6,9 @@
  * INVARIANT: every sentence states what grammar/README.md states (its section is cited), nothing more.
  */
 import { ATTRIBUTES, type AttributeBlock } from '../syntax/attributes.js';
+import { unitInfo } from '../syntax/cst-to-ast.js';
+import type { Dimension } from '../syntax/ast.js';
+import { decToString } from '../common/decimal.js';
 
 interface KeywordDoc {
   /** One or two sentences, in Chinese. */
@@ -119,4 +122,19 @@ export function keywordDoc(word: string, block?: string): string | undefined {
   if (d) return `**关键字** \`${word}\`：${d.text}（语言说明 ${d.section}）`;
   if (ATTRIBUTE_DOCS[word]) return `**属性** \`${word}\`：${ATTRIBUTE_DOCS[word]}。`;
   return undefined;
+}
+
+const DIMENSION_NAMES: Record<Dimension, string> = {
+  money: '金额', count: '计数', days: '时长（天）', workdays: '时长（工作日，按工作日历计）', weeks: '时长（周）', months: '时长（月）',
+  years: '时长（年）', hours: '时长（小时）', ageMonths: '年龄（月龄：已满的月数）', ageYears: '年龄（周岁：已满的年数，民法典第二百零一、二百零二条）', ratio: '比例',
+};
+
+/** Markdown for a unit word after a number (`2000元`, `3周岁`): its dimension and canonical unit (grammar/README.md §4.1). */
+export function unitDoc(word: string): string | undefined {
+  const u = unitInfo(word);
+  if (!u) return undefined;
+  const factor = decToString(u.factor);
+  // (a ratio's factor is to the plain number: 1% = 0.01)
+  const same = u.dimension === 'ratio' ? `，1${word} = ${factor}` : word === u.canonical ? '' : factor === '1' ? `，同“${u.canonical}”` : `，1${word} = ${factor}${u.canonical}`;
+  return `**单位** \`${word}\`：${DIMENSION_NAMES[u.dimension]}${same}（语言说明 §4.1）`;
 }

@@ -19,7 +19,7 @@ import { codeActions } from '../../compiler/services/actions.js';
 import { documentSymbols } from '../../compiler/services/outline.js';
 import { semanticTokens, TOKEN_TYPES } from '../../compiler/services/semantic-tokens.js';
 import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
-import { keywordDoc } from '../../compiler/services/keyword-docs.js';
+import { keywordDoc, unitDoc } from '../../compiler/services/keyword-docs.js';
 import { KEYWORDS } from '../../compiler/syntax/tokens.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -474,6 +474,16 @@ describe('keywords explained: hover and completion documentation', () => {
     // 日期 is a type, and 指标's attribute key
     expect(keywordDoc('日期')).toContain('类型：日期');
     expect(keywordDoc('日期', '指标')).toContain('指标所指的时点');
+  });
+
+  it('a unit after a number: its dimension, and what it equals', () => {
+    const h = hoverOn('100元', 3);
+    expect(h?.text).toBe('**单位** `元`：金额（语言说明 §4.1）');
+    expect(TEXT.slice(h!.start, h!.end)).toBe('元');
+    expect(unitDoc('万元')).toContain('1万元 = 10000元');
+    expect(unitDoc('‰')).toContain('1‰ = 0.001');
+    expect(unitDoc('岁')).toContain('同“周岁”');
+    expect(unitDoc('斤')).toBeUndefined();
   });
 
   it('no keyword hover inside strings and on names', () => {
