@@ -283,13 +283,12 @@ describe('completion', () => {
   test('organisations after 牵头单位：, entities after 对象：', async () => {
     const text = base.replace('牵头单位：县卫健委\n      责任单位：县财政局', '牵头单位：县卫健委、\n      责任单位：县财政局');
     expect(labels(await completeAt(text, '县卫健委、', '县卫健委、'.length)).sort()).toEqual(['县人社局', '县卫健委', '县财政局']);
-    // a list separator elsewhere offers enum members only
+    // a list separator in a set offers the members of the left side's enum only
     const t3 = base.replace('事件.级别 属于 {国家、省、市}', '事件.级别 属于 {国家、');
     const uri3 = await c.open(join(FIXTURE, '补全2.zc'), t3);
     const r3 = await c.request<CompletionItem[]>('textDocument/completion', { ...td(uri3), position: pos(t3, '{国家、', 0, 4), context: { triggerKind: 2, triggerCharacter: '、' } });
     await c.close(uri3);
-    expect(labels(r3)).toEqual(expect.arrayContaining(['国家', '省', '市', '县', '男', '女']));
-    expect(labels(r3)).not.toContain('措施');
+    expect(labels(r3).sort()).toEqual(['国家', '省', '市', '县'].sort());
     const t2 = base.replace('对象：家庭', '对象：家');
     expect(labels(await completeAt(t2, '对象：家', '对象：家'.length))).toEqual(expect.arrayContaining(['家庭', '婴幼儿', '女职工']));
   });
