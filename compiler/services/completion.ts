@@ -37,7 +37,7 @@ import type { CompiledProgram } from '../project/program.js';
 import type { ParsedFile } from '../syntax/index.js';
 import type * as A from '../syntax/ast.js';
 import { KEYWORDS, UNIT_WORDS, wordsOf } from '../syntax/tokens.js';
-import { grammarContext, STATEMENT_WORDS } from './grammar-context.js';
+import { grammarContext, innermostOpenBrace, kindOf, opensSet, STATEMENT_WORDS, tokenBefore } from './grammar-context.js';
 import { keywordDoc } from './keyword-docs.js';
 import { ATTRIBUTES, PROPERTY_CATEGORIES, type AttributeBlock } from '../syntax/attributes.js';
 import { tokenEnd } from '../syntax/lexer.js';
@@ -79,22 +79,6 @@ export interface Completions {
 const NAME_TOKENS = new Set(['Name', 'QuotedName', 'BadQuotedName']);
 const QUOTES: Record<string, string> = { '「': '」', '【': '】' };
 
-/** Index of the last token starting before `offset`. */
-function tokenBefore(tokens: readonly IToken[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  let at = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.startOffset < offset) {
-      at = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return at;
-}
-
-const kindOf = (t: IToken | undefined) => t?.tokenType.name ?? '';
 const isKeywordToken = (t: IToken) => KEYWORDS.includes(t.image) && !NAME_TOKENS.has(kindOf(t));
 
 interface Enclosing {
@@ -459,14 +443,8 @@ function completeIn(ws: ProgramSet, path: string, parsed: ParsedFile, p: Compile
   }
   // enum members: in a set after 属于, of the left side's enum (of every enum when its type is not known here)
   const enumMembers = () => {
-    let open = i;
-    for (let depth = 0; open >= 0; open--) {
-      const n = kindOf(tokens[open]);
-      if (n === 'RBrace') depth++;
-      else if (n === 'LBrace' && depth-- === 0) break;
-    }
-    const inSet = open > 0 && (kindOf(tokens[open - 1]) === 'In' || kindOf(tokens[open - 1]) === 'NotIn');
-    const only = p && inSet ? enumAt(p, tokens, open - 2) : undefined;
+    const open = innermostOpenBrace(tokens, i);
+    const only = p && opensSet(tokens, open) ? enumAt(p, tokens, open - 2) : undefined;
     for (const [name, en] of p?.checked.enums ?? []) {
       if (only === undefined || name === only) for (const m of en.members) add(m.text, 'enumMember', `枚举 ${name} 的值`, 0);
     }

@@ -3,12 +3,42 @@
  * assist (parser.ts `nextTokenTypes`) run from the innermost open block's header and the statement
  * the point is in. Input: a file's tokens and the index of the last token before the point. Output:
  * the block's opening word and the token types that may come next — completion offers their words,
- * hover names the block an attribute key is in.
+ * hover names the block an attribute key is in. Also the token helpers completion, hover and signature
+ * help share: a token's kind, the token before an offset, the innermost open `{` and whether it opens a set.
  */
 import type { IToken, TokenType } from 'chevrotain';
 import { nextTokenTypes } from '../syntax/parser.js';
 
-const kindOf = (t: IToken | undefined) => t?.tokenType.name ?? '';
+/** A token's type name ('' for none). */
+export const kindOf = (t: IToken | undefined): string => t?.tokenType.name ?? '';
+
+/** Index of the last token starting before `offset` (-1 if none). */
+export function tokenBefore(tokens: readonly IToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.startOffset < offset) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return at;
+}
+
+/** Index of the innermost `{` left open by tokens[0..i] (-1 at the top level). */
+export function innermostOpenBrace(tokens: readonly IToken[], i: number): number {
+  for (let j = i, depth = 0; j >= 0; j--) {
+    const n = kindOf(tokens[j]);
+    if (n === 'RBrace') depth++;
+    else if (n === 'LBrace' && depth-- === 0) return j;
+  }
+  return -1;
+}
+
+/** Whether the `{` at `k` opens a set literal (`属于 {…}`, `不属于 {…}`), not a block. */
+export const opensSet = (tokens: readonly IToken[], k: number): boolean => k > 0 && (kindOf(tokens[k - 1]) === 'In' || kindOf(tokens[k - 1]) === 'NotIn');
 
 /** The grammar rule of each block-opening word (失效 is an attribute with a block). */
 const BLOCK_RULES: Record<string, string> = {
@@ -47,13 +77,8 @@ export interface GrammarContext {
  */
 export function grammarContext(tokens: readonly IToken[], i: number): GrammarContext | undefined {
   // the innermost unclosed { (and whether it is a set literal)
-  let open = -1;
-  for (let j = i, depth = 0; j >= 0; j--) {
-    const n = kindOf(tokens[j]);
-    if (n === 'RBrace') depth++;
-    else if (n === 'LBrace' && depth-- === 0) { open = j; break; }
-  }
-  if (open >= 0 && (kindOf(tokens[open - 1]) === 'In' || kindOf(tokens[open - 1]) === 'NotIn')) return { block: '', next: new Set(), types: [], set: true };
+  const open = innermostOpenBrace(tokens, i);
+  if (opensSet(tokens, open)) return { block: '', next: new Set(), types: [], set: true };
   // the block's header: back from its { (over matched braces, e.g. a set in 定义's expression) to the opening word
   let header = -1;
   if (open >= 0) {
@@ -74,7 +99,7 @@ export function grammarContext(tokens: readonly IToken[], i: number): GrammarCon
       if (depth++ === 0) {
         // a set literal (属于 {…}) is part of the expression: go on before it
         const m = matchingOpen(tokens, j);
-        if (m > open && (kindOf(tokens[m - 1]) === 'In' || kindOf(tokens[m - 1]) === 'NotIn')) { depth = 0; j = m; continue; }
+        if (m > open && opensSet(tokens, m)) { depth = 0; j = m; continue; }
         start = j + 1;
         break;
       }

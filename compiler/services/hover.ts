@@ -24,7 +24,7 @@ import { nameAt, type NameAt } from './symbols.js';
 import { importTarget } from '../project/program.js';
 import { declTree, DECL_KIND_NAME } from './decls.js';
 import { keywordDoc, unitDoc } from './keyword-docs.js';
-import { grammarContext } from './grammar-context.js';
+import { grammarContext, tokenBefore } from './grammar-context.js';
 import { KEYWORDS } from '../syntax/tokens.js';
 import { tokenEnd } from '../syntax/lexer.js';
 
@@ -292,25 +292,20 @@ export function hoverAt(ws: Workspace, path: string, offset: number, today: Cale
 function keywordHover(ws: Workspace, path: string, offset: number): { text: string; start: number; end: number } | undefined {
   const tokens = ws.parsedOf(path)?.tokens;
   if (!tokens) return undefined;
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = tokens[mid]!;
-    if (tokenEnd(t) <= offset) lo = mid + 1;
-    else if (t.startOffset > offset) hi = mid - 1;
-    else {
-      const name = t.tokenType.name;
-      if (name === 'Unit') {
-        const text = unitDoc(t.image);
-        return text ? { text, start: t.startOffset, end: tokenEnd(t) } : undefined;
-      }
-      if (name === 'Name' || name === 'QuotedName' || !KEYWORDS.includes(t.image)) return undefined;
-      const text = keywordDoc(t.image, grammarContext(tokens, mid - 1)?.block);
-      return text ? { text, start: t.startOffset, end: tokenEnd(t) } : undefined;
-    }
+  // the token the offset is in
+  const k = tokenBefore(tokens, offset + 1);
+  const t = tokens[k];
+  if (!t || offset >= tokenEnd(t)) return undefined;
+  const name = t.tokenType.name;
+  if (name === 'Unit') {
+    const text = unitDoc(t.image);
+    return text ? { text, start: t.startOffset, end: tokenEnd(t) } : undefined;
   }
-  return undefined;
+  if (name === 'Name' || name === 'QuotedName' || !KEYWORDS.includes(t.image)) return undefined;
+  // (the block only for an attribute key: its meaning depends on it; a grammar walk for no other keyword)
+  const isKey = (t.tokenType.CATEGORIES ?? []).some((c) => c.name === 'AttrKey');
+  const text = keywordDoc(t.image, isKey ? grammarContext(tokens, k - 1)?.block : undefined);
+  return text ? { text, start: t.startOffset, end: tokenEnd(t) } : undefined;
 }
 
 /** Today as a calendar date (local time), or the override. */

@@ -6,11 +6,10 @@
  * undefined outside such a call.
  * INVARIANT: the parameters' ranges lie inside `label` and are in order.
  */
-import type { IToken } from 'chevrotain';
 import { AGGREGATES, APPLIES, FUNCTIONS } from '../semantics/builtins.js';
 import { typeToString } from '../semantics/model.js';
 import { tokenEnd } from '../syntax/lexer.js';
-import { grammarContext } from './grammar-context.js';
+import { grammarContext, kindOf, tokenBefore } from './grammar-context.js';
 import type { ProgramSet } from './program-set.js';
 
 export interface Signature {
@@ -22,8 +21,6 @@ export interface Signature {
   /** The argument the cursor is in (0-based; may pass the last parameter while typing too many). */
   readonly activeParameter: number;
 }
-
-const kindOf = (t: IToken | undefined) => t?.tokenType.name ?? '';
 
 /** A signature from its name, parameter texts and result: the label and the parameters' ranges in it. */
 function signature(name: string, params: readonly { text: string; doc?: string }[], result: string | undefined, documentation: string, active: number): Signature {
@@ -45,12 +42,7 @@ export function signatureAt(ws: ProgramSet, path: string, offset: number): Signa
   if (!parsed) return undefined;
   const tokens = parsed.tokens;
   for (const c of parsed.comments) if (c.startOffset < offset && offset <= tokenEnd(c)) return undefined;
-  // the last token that ends at or before the cursor
-  let i = -1;
-  for (let lo = 0, hi = tokens.length - 1; lo <= hi;) {
-    const mid = (lo + hi) >> 1;
-    if (tokenEnd(tokens[mid]!) <= offset) { i = mid; lo = mid + 1; } else hi = mid - 1;
-  }
+  const i = tokenBefore(tokens, offset);
   // the innermost unclosed （ before it, counting the commas at its own depth
   let commas = 0;
   let open = -1;
