@@ -262,6 +262,15 @@ function elementContexts(p: CompiledProgram, tokens: readonly IToken[], k: numbe
 /** Suffix and list words offered by the list branch only (after a list-typed path), never here. */
 const LIST_ONLY = new Set(['QuantExists', 'QuantForall', 'QuantNone', 'OrderBy', 'Ordinal', 'It', 'Unit']);
 
+/**
+ * A unit word the cursor is right after that no longer unit word begins with (孩, 元, 工作日 — not 个 or 月,
+ * which 个月 and 月龄 extend): it is written out, so the cursor is after it, where the grammar's next words
+ * go (「二孩|」 → 及以上), not in a unit still being typed.
+ */
+function finishedUnit(t: IToken, offset: number): boolean {
+  return tokenEnd(t) === offset && !UNIT_WORDS.some((u) => u.length > t.image.length && u.startsWith(t.image));
+}
+
 /** Completion at `offset` of `path` (its current parse in the ProgramSet). */
 export function complete(ws: ProgramSet, path: string, offset: number, trigger?: string): Completions {
   const empty = { replace: { start: offset, end: offset }, items: [] };
@@ -282,7 +291,7 @@ function completeIn(ws: ProgramSet, path: string, parsed: ParsedFile, p: Compile
   if (last && kindOf(last) === 'StringLit' && offset === tokenEnd(last) && !/"$/.test(last.image)) return none;
   // the word being typed
   let word: IToken | undefined;
-  if (last && tokenEnd(last) >= offset && (NAME_TOKENS.has(kindOf(last)) || isKeywordToken(last) || kindOf(last) === 'Unit')) {
+  if (last && tokenEnd(last) >= offset && (NAME_TOKENS.has(kindOf(last)) || isKeywordToken(last) || (kindOf(last) === 'Unit' && !finishedUnit(last, offset)))) {
     word = last;
     i--;
   }

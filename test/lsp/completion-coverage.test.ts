@@ -52,6 +52,18 @@ describe.each(['luanchuan', 'sample'])('completion over policies/%s', (name) => 
     expect(missed).toEqual([]);
   });
 
+  it('offers every keyword at its start, nothing of it typed yet (「二孩▮及以上」: after a written-out unit)', () => {
+    const missed: string[] = [];
+    for (const f of files) {
+      const parsed = ws.parsedOf(f)!;
+      for (const t of parsed.tokens) {
+        if (!KEYWORDS.includes(t.image) || t.tokenType.name === 'Name') continue;
+        if (!labelsAt(f, t.startOffset).includes(t.image)) missed.push(`${f.slice(dir.length + 1)}:${t.startOffset} ${JSON.stringify(parsed.source.text.slice(Math.max(0, t.startOffset - 30), t.startOffset + t.image.length))}`);
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+
   it('offers every referenced name where the file refers to it', () => {
     const missed: string[] = [];
     let n = 0;

@@ -300,6 +300,15 @@ describe('completion', () => {
     expect(l).not.toContain('措施');
   });
 
+  test('after a unit no longer unit begins with (二孩▮): what follows it; after 二个▮ the units that extend it', async () => {
+    const text = base.replace('补助金额 = 2000元', '补助金额 = 2000元\n        有效期：家庭.子女数 二孩');
+    const after = labels(await completeAt(text, '子女数 二孩', '子女数 二孩'.length));
+    expect(after).toEqual(expect.arrayContaining(['及以上', '以上', '以下', '以内']));
+    expect(after).not.toContain('个月');
+    const t2 = base.replace('补助金额 = 2000元', '补助金额 = 2000元\n        有效期：家庭.子女数 二个');
+    expect(labels(await completeAt(t2, '子女数 二个', '子女数 二个'.length))).toEqual(expect.arrayContaining(['个月', '个工作日']));
+  });
+
   test('at the start of a line in a rule: its outcomes and attributes, 且 / 或 — not declarations or other names', async () => {
     const text = base.replace('补助金额 = 2000元', '补助金额 = 2000元\n        ');
     const l = labels(await completeAt(text, '补助金额 = 2000元\n        ', '补助金额 = 2000元\n        '.length));
