@@ -13,21 +13,12 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../compiler/interpret/interpreter.js';
 import { InputError, type Decision, type Decisions } from '../../compiler/interpret/decision.js';
 import { irOf, irPerTest } from './helpers.js';
+import { DEADLINE, FAMILY, HEAD, OUTCOMES, PATHS, RATIO, SIGNED } from '../helpers/language-depth-policies.js';
 
-const HEAD = `政策 「测试」 { 生效：2020年1月1日 }\n`;
 const dec = (d: Decisions, m: string): Decision => d.决定.find((x) => x.措施 === m)!;
 
 describe('bug 1: ratio ÷ number is exact (was scaled twice)', () => {
-  const ir = irPerTest(`${HEAD}实体 甲 { 数：整数 }
-条款 一、 "比例" {
-  措施 比例计算 {
-    对象：甲
-    结果 「三分之一」：比例
-    结果 半数：比例
-    结果 折算：金额
-    规则 「算」 { 「三分之一」 = 100% ÷ 3  半数 = 50% × 甲.数 ÷ 甲.数  折算 = 1000元 × (100% ÷ 3) }
-  }
-}`);
+  const ir = irPerTest(RATIO);
   it('100% ÷ 3 is exactly one third, shown with its repeating digit', () => {
     const d = dec(evaluate(ir(), { 甲: { 数: 7 } }, '2024-01-01'), '比例计算');
     expect(d.状态).toBe('适用');
@@ -41,16 +32,7 @@ describe('bug 1: ratio ÷ number is exact (was scaled twice)', () => {
 });
 
 describe('bug 2: fields of one entity type through different paths are distinct; nested input is accepted', () => {
-  const ir = irPerTest(`${HEAD}实体 人 { 年收入：金额 }
-实体 输入 { p：人  q：人 }
-条款 一、 "路径" {
-  措施 比较 {
-    对象：输入
-    结果 p较高：是否
-    规则 「p高」 { 条件：输入.p.年收入 > 输入.q.年收入  p较高 = 是 }
-    规则 「不高」 { 条件：输入.p.年收入 ≤ 输入.q.年收入  p较高 = 否 }
-  }
-}`);
+  const ir = irPerTest(PATHS);
   it('evaluates nested records', () => {
     const d = dec(evaluate(ir(), { 输入: { p: { 年收入: '2' }, q: { 年收入: '1' } } }, '2024-01-01'), '比较');
     expect(d.结果['p较高']!.值).toBe(true);
@@ -73,17 +55,7 @@ describe('bug 2: fields of one entity type through different paths are distinct;
 });
 
 describe('bug 3: every outcome is judged on its own', () => {
-  const ir = irPerTest(`${HEAD}实体 甲 { 数：整数 }
-条款 一、 "结果" {
-  措施 多结果 {
-    对象：甲
-    结果 甲结果：整数 必须
-    结果 乙结果：整数 必须
-    结果 丙结果：整数 必须
-    规则 「一」 { 条件：甲.数 ≥ 1  甲结果 = 1 }
-    规则 「二」 { 条件：甲.数 ≥ 2  甲结果 = 2 }
-  }
-}`);
+  const ir = irPerTest(OUTCOMES);
   it('reports each gap, and a gap beside a contradiction', () => {
     const d = dec(evaluate(ir(), { 甲: { 数: 5 } }, '2024-01-01'), '多结果');
     expect(d.状态).toBe('存疑');
@@ -95,32 +67,6 @@ describe('bug 3: every outcome is judged on its own', () => {
     expect(d.理由.filter((r) => r.startsWith('缺口'))).toHaveLength(2);
   });
 });
-
-const FAMILY = `${HEAD}枚举 户籍地 { 本县、外县 }
-实体 人 { 出生日期：日期  户籍：户籍地  同胎序号：整数  月收入：金额 }
-实体 家庭 { 夫妻：列表（人）  子女：列表（人） }
-定义 人.孩次：整数 = 人数（家庭.子女，出生日期 < 人.出生日期 或（出生日期 = 人.出生日期 且 同胎序号 < 人.同胎序号）） + 1 {
-  原文："三孩"
-}
-定义 「夫妻一方在本县」 = 家庭.夫妻 至少一方满足（户籍 为 本县）
-定义 「子女均在本县」 = 家庭.子女 均满足（户籍 为 本县）
-条款 一、 "补助" {
-  措施 「三孩补助」 {
-    对象：家庭
-    结果 补助额：金额 一次性
-    规则 「三孩」 {
-      条件：「夫妻一方在本县」 且 「子女均在本县」 且 家庭.子女 至少一个满足（孩次 ≥ 3）
-      补助额 = 1000元 × 数量（家庭.子女，孩次 ≥ 3）
-    }
-  }
-  措施 汇总 {
-    对象：家庭
-    结果 夫妻收入：金额
-    结果 最近生育：日期
-    结果 「第二孩」：日期
-    规则 「汇总」 { 夫妻收入 = 合计（家庭.夫妻，月收入）  最近生育 = 最大（家庭.子女，出生日期）  「第二孩」 = 家庭.子女 按（出生日期）第2个.出生日期 }
-  }
-}`;
 
 describe('definitions, lists, quantifiers and aggregates', () => {
   const ir = irPerTest(FAMILY);
@@ -185,15 +131,7 @@ describe('uncertain dates: 施行日 known within a range', () => {
 });
 
 describe('signed inputs and assumptions', () => {
-  const ir = irPerTest(`${HEAD}实体 甲 { 差额：金额 可为负  数：整数 }
-前提 「数不超过十」 { 条件：甲.数 ≤ 10  说明："编码只考虑十以内" }
-条款 一、 "差额" {
-  措施 补差 {
-    对象：甲
-    结果 补差额：金额
-    规则 「负差额」 { 条件：甲.差额 < 0元  补差额 = 0元 - 甲.差额 }
-  }
-}`);
+  const ir = irPerTest(SIGNED);
   it('a signed field accepts negatives; an unsigned one does not', () => {
     expect(dec(evaluate(ir(), { 甲: { 差额: '-12.30' } }, '2024-01-01'), '补差').结果['补差额']!.值).toBe('12.30');
     expect(() => evaluate(ir(), { 甲: { 数: -1 } }, '2024-01-01')).toThrow(InputError);
@@ -259,14 +197,7 @@ describe('recipient and application conditions (正文与附件)', () => {
 });
 
 describe('working-day deadlines outside the calendar: ZC0805, never a guess', () => {
-  const ir = irPerTest(`${HEAD}实体 备案 { 收到日期：日期 }
-条款 一、 "期限" {
-  措施 办理期限 {
-    对象：备案
-    结果 截止日：日期
-    规则 「十五个工作日」 { 截止日 = 工作日期限（备案.收到日期，15个工作日） }
-  }
-}`);
+  const ir = irPerTest(DEADLINE);
   it('inside the coverage: the official calendar; outside: CalendarCoverageError naming the year', async () => {
     expect(dec(evaluate(ir(), { 备案: { 收到日期: '2024-09-27' } }, '2024-12-31'), '办理期限').结果['截止日']!.值).toBe('2024-10-23') // 9-29 and 10-12 are 调休 working days; 10-1…10-7 holidays;
     const { CalendarCoverageError } = await import('../../compiler/interpret/decision.js');
