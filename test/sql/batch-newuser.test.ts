@@ -1,0 +1,144 @@
+/**
+ * `zhengce batch` as a new user tries it, second round (issue 11 acceptance, session 23): what went
+ * wrong next to the documented flow, through the built CLI.
+ *   - `--out` naming the `--in` file replaced the households with the decisions (exit 0);
+ *   - `--out` (or `--summary`) under a path whose parent is a file crashed (internal error, exit 70);
+ *   - a summary file that could not be written failed the run after the decisions file was
+ *     already in place, saying "nothing written";
+ *   - Ctrl-C left the chunks done so far beside `--out` (.zc-tmp-<pid>-<out>.d) and DuckDB's spill
+ *     directory in the temporary directory;
+ *   - a malformed line of a JSON Lines file was DuckDB's English parser error (ZC1203) naming the
+ *     wrong line; a CSV row with too few or too many fields said the whole header, or "2", was not
+ *     a column; a JSON array (.json) said its column "json" was not a column.
+ * In every error case nothing is written.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ensureDist, runCliAsync } from '../helpers/dist.js';
+import { REPO_DIR } from '../helpers/golden.js';
+
+let tmp: string;
+beforeAll(() => {
+  ensureDist();
+  tmp = mkdtempSync(join(tmpdir(), 'zhengce-batch-newuser-'));
+});
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+const batch = (args: string[]) => runCliAsync(['batch', '--events', 'none', ...args], { timeoutMs: 300_000 });
+const SAMPLE = ['--policy', 'sample', '--date', '2024-07-01'];
+const HOUSEHOLDS = '编号,子女数,夫妻至少一方户籍在本县\n1,3,true\n2,1,true\n';
+
+describe('zhengce batch: output paths', () => {
+  it('--out naming the input file is refused before any work; the input is unchanged (it was replaced by the decisions)', async () => {
+    const dir = join(tmp, 'same');
+    mkdirSync(dir);
+    const csv = join(dir, 'in.csv');
+    writeFileSync(csv, HOUSEHOLDS);
+    const r = await batch([...SAMPLE, '--in', csv, '--out', csv]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`--out“${csv}”就是输入文件 --in：决定会覆盖输入`);
+    expect(readFileSync(csv, 'utf8')).toBe(HOUSEHOLDS);
+    expect(readdirSync(dir)).toEqual(['in.csv']);
+  }, 300_000);
+
+  it('--out or --summary under a file is a usage error, not an internal error', async () => {
+    const dir = join(tmp, 'under-file');
+    mkdirSync(dir);
+    const csv = join(dir, 'in.csv');
+    writeFileSync(csv, HOUSEHOLDS);
+    const r = await batch([...SAMPLE, '--in', csv, '--out', join(csv, 'out.csv')]);
+    expect(r.stderr).not.toContain('内部错误');
+    expect(r.stderr).toContain(`--out“${join(csv, 'out.csv')}”无法写出：“${csv}”是文件，不是目录`);
+    expect(r.status).toBe(2);
+    const r2 = await batch([...SAMPLE, '--in', csv, '--out', join(dir, 'out.csv'), '--summary', join(csv, 's.json')]);
+    expect(r2.stderr).toContain(`--summary“${join(csv, 's.json')}”无法写出：“${csv}”是文件，不是目录`);
+    expect(r2.status).toBe(2);
+    expect(readdirSync(dir)).toEqual(['in.csv']);
+  }, 300_000);
+
+  it('a summary that cannot be written leaves no decisions file (it used to be in place already)', async () => {
+    const dir = join(tmp, 'summary-fails');
+    mkdirSync(dir);
+    const csv = join(dir, 'in.csv');
+    writeFileSync(csv, HOUSEHOLDS);
+    // /proc exists and is a directory, but no file can be created in it: the write fails only then
+    const r = await batch([...SAMPLE, '--in', csv, '--out', join(dir, 'out.csv'), '--summary', '/proc/zc-summary.json']);
+    expect(r.stderr).toContain('错误[ZC1203]: 无法写出汇总“/proc/zc-summary.json”');
+    expect(r.stderr).toContain('（没有写出任何结果）');
+    expect(r.status).toBe(1);
+    expect(readdirSync(dir)).toEqual(['in.csv']);
+  }, 300_000);
+
+  it('Ctrl-C in the middle of a run leaves nothing: no chunks beside --out, no spill directory (exit 130)', async () => {
+    const dir = join(tmp, 'interrupt');
+    const spill = join(tmp, 'interrupt-tmp');
+    mkdirSync(dir);
+    mkdirSync(spill);
+    const pq = join(dir, 'h.parquet');
+    const s = await runCliAsync(['batch', '--synthesize', '20000', '--seed', '5', '--policy', 'luanchuan', '--date', '2024-07-01', '--out', pq], { timeoutMs: 300_000 });
+    expect(s.status, s.stderr).toBe(0);
+    // small chunks, so the run is still going when the first chunk's part file appears
+    const child = spawn(process.execPath, [BIN, 'batch', '--events', 'none', '--policy', 'luanchuan', '--date', '2024-07-01', '--in', pq, '--out', join(dir, 'd.csv')], {
+      cwd: REPO_DIR,
+      env: { ...process.env, ZC_BATCH_CHUNK: '200', TMPDIR: spill, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const exited = new Promise<number | null>((res) => child.on('close', (code) => res(code)));
+    let running = true;
+    void exited.then(() => { running = false; });
+    const parts = () => readdirSync(dir).filter((f) => f.startsWith('.zc-tmp-')).flatMap((f) => { try { return readdirSync(join(dir, f)); } catch { return []; } });
+    while (running && parts().length === 0) await new Promise((r) => setTimeout(r, 20));
+    expect(running, `the run ended before its first chunk was seen: ${stderr}`).toBe(true);
+    expect(readdirSync(spill).length).toBeGreaterThan(0);
+    child.kill('SIGINT');
+    const code = await exited;
+    expect(stderr).toContain('已中断（SIGINT）：没有写出任何结果');
+    expect(code).toBe(130);
+    expect(readdirSync(dir)).toEqual(['h.parquet']);
+    expect(readdirSync(spill)).toEqual([]);
+  }, 300_000);
+});
+
+describe('zhengce batch: malformed input files', () => {
+  it('a malformed JSON Lines line is one ZC1202 naming its line and column, in Chinese', async () => {
+    const jl = join(tmp, 'bad.jsonl');
+    writeFileSync(jl, '{"编号":1,"子女数":3,"夫妻至少一方户籍在本县":true}\n{"编号":2,"子女数":1,"夫妻至少一方户籍在本县":true\n{"编号":3,"子女数":1}\n');
+    const out = join(tmp, 'bad-out.csv');
+    const r = await batch([...SAMPLE, '--in', jl, '--out', out]);
+    expect(r.stderr).toContain(`错误[ZC1202]: 输入文件“${jl}”第 2 行第 35 列不是有效的 JSON`);
+    expect(r.stderr).not.toContain('Malformed JSON');
+    expect(r.status).toBe(1);
+    expect(existsSync(out)).toBe(false);
+  }, 300_000);
+
+  it('a CSV row with too few or too many fields is named, with its field count and the header\'s', async () => {
+    const out = join(tmp, 'ragged-out.csv');
+    for (const [name, text, line, n] of [['short', '1,3,true\n2,3\n', 3, 2], ['long', '1,3,true\n2,3,true,x\n', 3, 4], ['quoted', '1,"3,\n4",true\n2,3\n', 4, 2]] as const) {
+      const csv = join(tmp, `${name}.csv`);
+      writeFileSync(csv, `编号,子女数,夫妻至少一方户籍在本县\n${text}`);
+      const r = await batch([...SAMPLE, '--in', csv, '--out', out]);
+      expect(r.stderr, name).toContain(`错误[ZC1202]: 输入文件“${csv}”第 ${line} 行有 ${n} 个字段，表头有 3 列`);
+      expect(r.stderr, name).not.toContain('不是表“家庭”的列');
+      expect(r.status, name).toBe(1);
+      expect(existsSync(out), name).toBe(false);
+    }
+  }, 300_000);
+
+  it('a JSON array (.json) is refused as such: one object per line is wanted', async () => {
+    const json = join(tmp, 'array.json');
+    writeFileSync(json, '[{"编号":1,"子女数":3,"夫妻至少一方户籍在本县":true}]\n');
+    const out = join(tmp, 'array-out.csv');
+    const r = await batch([...SAMPLE, '--in', json, '--out', out]);
+    expect(r.stderr).toContain(`错误[ZC1202]: 输入文件“${json}”是一个 JSON 数组：`);
+    expect(r.stderr).not.toContain('“json”');
+    expect(r.status).toBe(1);
+    expect(existsSync(out)).toBe(false);
+  }, 300_000);
+});
