@@ -151,6 +151,10 @@ async function openPostgres(url: string): Promise<Db> {
   } catch (e) {
     throw new BatchError('ZC1204', `无法连接数据库 ${url.replace(/\/\/[^@/]*@/, '//…@')}：${connectReason(e)}`);
   }
+  // a connection lost mid-run (the server restarted, or interrupt() ended it) is reported by the
+  // running query's rejection; without a listener the client's 'error' event was an uncaught
+  // exception (a Node stack trace instead of the message)
+  client.on('error', () => undefined);
   const backend = Number((await client.query('SELECT pg_backend_pid() AS pid')).rows[0]['pid']);
   const types = { getTypeParser: (oid: number, format?: string) => (oid === 1082 ? (v: string) => v : pg.types.getTypeParser(oid, format as 'text')) };
   return {
@@ -920,7 +924,9 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
   // INVARIANT: an interrupted run (Ctrl-C, kill) writes nothing, as a failed one: the parts and
   // temporary files beside --out, DuckDB's spill directory and PostgreSQL's run schema are removed
   // (they used to stay: .zc-tmp-<pid>-<out>.d with the chunks done so far, a zc_batch_* schema)
+  let interrupted: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals): void => {
+    interrupted = signal;
     if (timer) clearInterval(timer);
     for (const p of cleanup) rmSync(p, { recursive: true, force: true });
     const done = (): never => {
@@ -1186,6 +1192,8 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     if (timer) clearInterval(timer);
     for (const p of cleanup) rmSync(p, { recursive: true, force: true });
+    // the running query failed because onSignal ended it: onSignal reports and exits
+    if (interrupted) return interrupted === 'SIGINT' ? 130 : 143;
     if (e instanceof BatchError) {
       io.err(`错误[${e.code}]: ${e.message}\n（没有写出任何结果）\n`);
       return EXIT_FINDINGS;

@@ -16,9 +16,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ensureDist, runCliAsync } from '../helpers/dist.js';
 import { REPO_DIR } from '../helpers/golden.js';
+import { PG_URL } from './engines.js';
 
 let tmp: string;
 beforeAll(() => {
@@ -103,6 +105,55 @@ describe('zhengce batch: output paths', () => {
     expect(code).toBe(130);
     expect(readdirSync(dir)).toEqual(['h.parquet']);
     expect(readdirSync(spill)).toEqual([]);
+  }, 300_000);
+});
+
+describe('zhengce batch: Ctrl-C on PostgreSQL', () => {
+  it('ends the run\'s session and drops its schema zc_batch_<pid>; the --out table is not created (the schema stayed)', async () => {
+    const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 5000 });
+    try {
+      await c.connect();
+    } catch (e) {
+      if (process.env['CI']) throw new Error(`PostgreSQL unreachable under CI: ${(e as Error).message}`);
+      console.log(`PostgreSQL 没有运行（${(e as Error).message}），中断测试没有运行`);
+      return;
+    }
+    const schema = `zc_tint_${process.pid}`;
+    let childPid: number | undefined;
+    try {
+      // enough rows that the run is still validating when its schema is seen
+      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema};
+        CREATE TABLE ${schema}."家庭" ("编号" bigint PRIMARY KEY, "子女数" bigint, "夫妻至少一方户籍在本县" boolean);
+        INSERT INTO ${schema}."家庭" SELECT g, g % 5, g % 3 <> 0 FROM generate_series(1, 1000000) g;`);
+      const child = spawn(process.execPath, [BIN, 'batch', '--events', 'none', ...SAMPLE, '--db', PG_URL, '--in', `${schema}."家庭"`, '--out', `${schema}."决定"`], {
+        cwd: REPO_DIR,
+        env: { ...process.env, NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      childPid = child.pid;
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      const exited = new Promise<number | null>((res) => child.on('close', (code) => res(code)));
+      let running = true;
+      void exited.then(() => { running = false; });
+      const runSchema = `zc_batch_${child.pid}_%`;
+      const seen = async () => (await c.query('SELECT 1 FROM pg_namespace WHERE nspname LIKE $1', [runSchema])).rowCount! > 0;
+      while (running && !(await seen())) await new Promise((r) => setTimeout(r, 20));
+      expect(running, `the run ended before its schema was seen: ${stderr}`).toBe(true);
+      child.kill('SIGINT');
+      const code = await exited;
+      expect(stderr).toContain('已中断（SIGINT）：没有写出任何结果');
+      expect(stderr).not.toContain('数据库执行失败');
+      expect(code).toBe(130);
+      expect(await seen()).toBe(false);
+      expect((await c.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = '${schema}' AND table_name LIKE '决定%'`)).rowCount).toBe(0);
+    } finally {
+      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      // a run schema left behind by this test's child (none when the fix holds)
+      const left = (await c.query('SELECT nspname FROM pg_namespace WHERE nspname LIKE $1', [`zc_batch_${childPid}_%`])).rows as { nspname: string }[];
+      for (const row of left) await c.query(`DROP SCHEMA IF EXISTS ${row.nspname} CASCADE`);
+      await c.end();
+    }
   }, 300_000);
 });
 
