@@ -954,8 +954,13 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
       const catalog = isPg ? undefined : USER_CATALOG;
       const schema = inTable.schema ?? (isPg ? undefined : { text: 'main', quoted: false });
       const inRel = tableSql(schema ? { schema, name: inTable.name } : inTable, catalog);
-      await db.query(`SELECT 1 AS ok FROM ${inRel} LIMIT 0`).catch((e: Error) => {
-        throw new BatchError('ZC1203', `输入表“${input}”无法读取：${e.message.split('\n')[0]}`);
+      await db.query(`SELECT 1 AS ok FROM ${inRel} LIMIT 0`).catch((e: Error & { code?: string }) => {
+        // a missing table in Chinese first (the driver's English message kept after it): PostgreSQL 42P01, DuckDB's Catalog Error
+        const missing = e.code === '42P01' || /^Catalog Error: Table with name .* does not exist/.test(e.message);
+        const where = isPg ? 'PostgreSQL 数据库中' : `DuckDB 数据库文件“${dbArg.slice(7)}”中`;
+        throw new BatchError('ZC1203', missing
+          ? `输入表“${input}”在${where}不存在${isPg && !inTable.name.quoted && /[A-Z]/.test(inTable.name.text) ? '（不加双引号的名称在 PostgreSQL 中按小写查找）' : ''}（${e.message.split('\n')[0]}）`
+          : `输入表“${input}”无法读取：${e.message.split('\n')[0]}`);
       });
       await bindTable(db, subject, inRel, input, date);
       // lists: child tables beside the input table, named "<表>.<列表>" (e.g. public."户.子女"),

@@ -157,6 +157,32 @@ describe('zhengce batch: Ctrl-C on PostgreSQL', () => {
   }, 300_000);
 });
 
+describe('zhengce batch: an input table that does not exist', () => {
+  it('says so in Chinese, naming the database (DuckDB file; PostgreSQL with the lower-case rule for an unquoted name)', async () => {
+    const db = join(tmp, 'tables.duckdb');
+    const csv = join(tmp, 'for-table.csv');
+    writeFileSync(csv, HOUSEHOLDS);
+    // a DuckDB file with one table in it: the decisions of a first run
+    const first = await batch([...SAMPLE, '--in', csv, '--db', `duckdb:${db}`, '--out', 'decisions']);
+    expect(first.status, first.stderr).toBe(0);
+    const r = await batch([...SAMPLE, '--db', `duckdb:${db}`, '--in', 'households', '--out', 'decisions2']);
+    expect(r.stderr).toContain(`错误[ZC1203]: 输入表“households”在DuckDB 数据库文件“${db}”中不存在（Catalog Error: Table with name households does not exist!）`);
+    expect(r.status).toBe(1);
+    const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 5000 });
+    try {
+      await c.connect();
+    } catch (e) {
+      if (process.env['CI']) throw new Error(`PostgreSQL unreachable under CI: ${(e as Error).message}`);
+      console.log(`PostgreSQL 没有运行（${(e as Error).message}），PostgreSQL 一半没有运行`);
+      return;
+    }
+    await c.end();
+    const p = await batch([...SAMPLE, '--db', PG_URL, '--in', 'Households_zc_none', '--out', 'decisions_zc_none']);
+    expect(p.stderr).toContain('错误[ZC1203]: 输入表“Households_zc_none”在PostgreSQL 数据库中不存在（不加双引号的名称在 PostgreSQL 中按小写查找）（relation "households_zc_none" does not exist）');
+    expect(p.status).toBe(1);
+  }, 300_000);
+});
+
 describe('zhengce batch: malformed input files', () => {
   it('a malformed JSON Lines line is one ZC1202 naming its line and column, in Chinese', async () => {
     const jl = join(tmp, 'bad.jsonl');
