@@ -987,14 +987,32 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
     if (inTable) {
       bound.add(subject.name);
     } else if (existsSync(input) && statSync(input).isDirectory()) {
+      // INVARIANT: every data file of the directory is a table, once, and a list the parent table
+      // says is given has its table — a misspelt list file (家庭.孩子.csv) used to be skipped, and
+      // the list, given (TRUE) in 家庭.csv, read as given and empty: 不适用 instead of 适用
+      const tables = [...layout.roots, ...layout.children];
+      const files = new Map<string, string>();
       for (const f of readdirSync(input).sort()) {
+        if (!FORMATS[extname(f).toLowerCase()] || f.startsWith('.')) continue;
         const stem = basename(f, extname(f));
-        const t = [...layout.roots, ...layout.children].find((x) => x.name === stem);
-        if (!t || !FORMATS[extname(f).toLowerCase()]) continue;
+        const t = tables.find((x) => x.name === stem);
+        if (!t) throw new BatchError('ZC1202', `目录“${input}”中的文件“${f}”不是政策的表：表文件名应为 ${tables.map((x) => x.name).join('、')} 之一，加 .parquet、.csv 或 .jsonl`);
+        const before = files.get(t.name);
+        if (before !== undefined) throw new BatchError('ZC1202', `目录“${input}”中表“${t.name}”有两个文件：“${before}”和“${f}”；请只留一个`);
+        files.set(t.name, f);
+      }
+      for (const [name, f] of files) {
+        const t = tables.find((x) => x.name === name)!;
         await bindFile(db, t, join(input, f), date, t.listPath !== undefined);
         bound.add(t.name);
       }
       if (!bound.size) throw new BatchError('ZC1203', `目录“${input}”中没有表文件（应为 ${layout.roots.map((t) => `${t.name}.parquet`).join('、')} 等）`);
+      for (const c of layout.children) {
+        if (bound.has(c.name) || !c.parent || !bound.has(c.parent)) continue;
+        const col = c.listPath!;
+        const given = await db.query(`SELECT count(*) AS n FROM ${d.id(c.parent)} WHERE ${d.id(col)} IS NOT NULL`);
+        if (Number(given[0]!['n']) > 0) throw new BatchError('ZC1202', `目录“${input}”中表“${c.parent}”的列“${col}”给出了列表（非空），但没有列表的文件“${c.name}.parquet”（或 .csv、.jsonl；列：${keyColumns(c).join('、')}、${c.columns.map((x) => x.name).join('、')}）`);
+      }
     } else if (existsSync(input)) {
       const fmt = FORMATS[extname(input).toLowerCase()];
       if (!fmt) throw new BatchError('ZC1203', `不认识输入文件“${input}”的格式（应为 .parquet、.csv 或 .jsonl）`);

@@ -183,6 +183,41 @@ describe('zhengce batch: an input table that does not exist', () => {
   }, 300_000);
 });
 
+describe('zhengce batch: a directory of one file per table', () => {
+  it('a misspelt list file is refused (it was skipped, and the list given in 家庭.csv read as empty: 不适用 instead of 适用); so are a given list without its file and two files for one table', async () => {
+    const dir = join(tmp, 'tables');
+    mkdirSync(dir);
+    writeFileSync(join(dir, '家庭.csv'), '编号,夫妻,子女,居住地\n1,true,true,栾川县\n');
+    writeFileSync(join(dir, '家庭.夫妻.csv'), '编号,序号,户籍\n1,0,栾川县\n1,1,栾川县\n');
+    const children = '编号,序号,出生日期,同胎序号,户籍,健在\n1,0,2015-01-01,1,栾川县,true\n1,1,2018-01-01,1,栾川县,true\n1,2,2024-05-01,1,栾川县,true\n';
+    writeFileSync(join(dir, '家庭.孩子.csv'), children);
+    const out = join(tmp, 'tables-out.csv');
+    const run = () => batch(['--policy', 'luanchuan', '--date', '2024-07-01', '--in', dir, '--out', out]);
+    const r = await run();
+    expect(r.stderr).toContain(`错误[ZC1202]: 目录“${dir}”中的文件“家庭.孩子.csv”不是政策的表：表文件名应为 家庭、`);
+    expect(r.status).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    rmSync(join(dir, '家庭.孩子.csv'));
+    const r2 = await run();
+    expect(r2.stderr).toContain(`错误[ZC1202]: 目录“${dir}”中表“家庭”的列“子女”给出了列表（非空），但没有列表的文件“家庭.子女.parquet”`);
+    expect(r2.status).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    writeFileSync(join(dir, '家庭.子女.csv'), children);
+    writeFileSync(join(dir, '家庭.jsonl'), '{"编号":1,"居住地":"栾川县"}\n');
+    const r3 = await run();
+    expect(r3.stderr).toContain(`错误[ZC1202]: 目录“${dir}”中表“家庭”有两个文件：“家庭.csv”和“家庭.jsonl”`);
+    expect(r3.status).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    rmSync(join(dir, '家庭.jsonl'));
+    // the files as meant: the third child is granted the birth grant
+    const r4 = await run();
+    expect(r4.status, r4.stderr).toBe(0);
+    const [header, row] = readFileSync(out, 'utf8').trimEnd().split('\n');
+    const cols = header!.split(',');
+    expect(row!.split(',')[cols.indexOf('生育补助.状态')]).toBe('适用');
+  }, 300_000);
+});
+
 describe('zhengce batch: malformed input files', () => {
   it('a malformed JSON Lines line is one ZC1202 naming its line and column, in Chinese', async () => {
     const jl = join(tmp, 'bad.jsonl');
