@@ -1008,6 +1008,13 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
       }
       if (!bound.size) throw new BatchError('ZC1203', `目录“${input}”中没有表文件（应为 ${layout.roots.map((t) => `${t.name}.parquet`).join('、')} 等）`);
       for (const c of layout.children) {
+        // elements given for a list its parent leaves unknown (the column missing or empty): the
+        // list would be unknown (存疑, "missing 家庭.子女") although its file gives it
+        if (bound.has(c.name) && c.depth === 1 && c.parent && bound.has(c.parent)) {
+          const k = d.id('编号');
+          const orphan = await db.query(`SELECT CAST(e.${k} AS VARCHAR) AS id FROM ${d.id(c.name)} AS e JOIN ${d.id(c.parent)} AS p ON p.${k} = e.${k} WHERE p.${d.id(c.listPath!)} IS NULL ORDER BY e.${k} LIMIT 1`);
+          if (orphan.length) throw new BatchError('ZC1202', `目录“${input}”中表“${c.name}”有 编号 = ${String(orphan[0]!['id'])} 的元素，但表“${c.parent}”中这一行的列“${c.listPath}”${files.has(c.parent) ? '为空或没有这一列' : ''}（列表未知）：给出了列表时这一列写 true`);
+        }
         if (bound.has(c.name) || !c.parent || !bound.has(c.parent)) continue;
         const col = c.listPath!;
         const given = await db.query(`SELECT count(*) AS n FROM ${d.id(c.parent)} WHERE ${d.id(col)} IS NOT NULL`);
