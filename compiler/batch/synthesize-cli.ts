@@ -64,16 +64,18 @@ export async function runSynthesize(policy: LoweredPolicy, values: Record<string
       await c.run(`CREATE OR REPLACE VIEW "案件" AS SELECT "编号" FROM ${JSON.stringify(p.profile.entity)};`);
       const ir = policy.ir;
       const lines = [`# ${ir.policy.name}：合成人口与预算估算`, '', `> **估算，不是统计数据。** 下表由 \`zhengce batch --synthesize ${n} --seed ${seed} --date ${date} --docs …\` 按下列假设生成的 ${n} 行「${p.profile.entity}」算出；每条假设注明来源（原文条款，或“生成器假设”）。画像文件：\`${profilePath.split('\\').join('/')}\`。${p.profile.perYear === n ? `行数取画像的“每年出生”（${n}），所以表中的人数和金额是一年的估计。` : ''}列表（${[...p.profile.lists.keys()].join('、')}）是嵌套的列；子女名单由胎数、多胞胎与出生间隔生成，孩次由政策自己的定义（子女.孩次）推出。`, '', '## 假设', '', '| 项目 | 假设 | 来源 |', '|---|---|---|',
-        ...q.assumptions.map((a) => `| ${a.字段} | ${a.假设} | ${a.来源} |`), '', '## 预算估算（每项措施）', '', '年化：按月 × 12，按年 × 1，一次性计一次。', '', '存疑的行缺少某个事实（未登记），补齐后可能适用；“可领取”是措施与其申请条件（附件）都适用的行数。', '', '| 措施 | 条款 | 适用 | 存疑 | 不适用 | 可领取 | 结果 | 合计（元） | 年化（元） |', '|---|---|---|---|---|---|---|---|---|'];
+        ...q.assumptions.map((a) => `| ${a.字段} | ${a.假设} | ${a.来源} |`), '', '## 预算估算（每项措施）', '', '年化：按月 × 12，按年 × 1，一次性计一次。', '', '存疑的行缺少某个事实（未登记），补齐后可能适用；“可领取”是措施与其申请条件（附件）都适用的行数，“可领取合计”是这些行的金额（免申即享可以直接发放的部分）；“合计”是全部适用行的金额。', '', '| 措施 | 条款 | 适用 | 存疑 | 不适用 | 可领取 | 结果 | 合计（元） | 年化（元） | 可领取合计（元） |', '|---|---|---|---|---|---|---|---|---|---|'];
       // the view evaluated once (one plan), then summed per measure
       await c.run(`CREATE TEMP TABLE zc_budget AS SELECT * FROM "zc_${ir.policy.id}_决定"`);
       for (const [i, m] of ir.measures.entries()) {
         if (m.subject !== p.profile.entity) continue;
-        const r = (await c.runAndReadAll(`SELECT count(*) FILTER (WHERE m${i}_状态 = '适用') AS a, count(*) FILTER (WHERE m${i}_状态 = '存疑') AS q, count(*) FILTER (WHERE m${i}_状态 = '不适用') AS n, ${m.application ? `count(*) FILTER (WHERE m${i}_可领取 = '适用')` : 'NULL'} AS c${m.outcomes.map((o, j) => (o.type.k === 'money' ? `, CAST(coalesce(sum(m${i}_${j}), 0) AS VARCHAR) AS s${j}` : '')).join('')} FROM zc_budget`)).getRowObjectsJson()[0]!;
+        const r = (await c.runAndReadAll(`SELECT count(*) FILTER (WHERE m${i}_状态 = '适用') AS a, count(*) FILTER (WHERE m${i}_状态 = '存疑') AS q, count(*) FILTER (WHERE m${i}_状态 = '不适用') AS n, ${m.application ? `count(*) FILTER (WHERE m${i}_可领取 = '适用')` : 'NULL'} AS c${m.outcomes.map((o, j) => (o.type.k === 'money' ? `, CAST(coalesce(sum(m${i}_${j}), 0) AS VARCHAR) AS s${j}${m.application ? `, CAST(coalesce(sum(m${i}_${j}) FILTER (WHERE m${i}_可领取 = '适用'), 0) AS VARCHAR) AS k${j}` : ''}` : '')).join('')} FROM zc_budget`)).getRowObjectsJson()[0]!;
         const money = m.outcomes.map((o, j) => ({ o, j })).filter(({ o }) => o.type.k === 'money');
         const yuan = (f: bigint) => `${f / 100n}.${String(f % 100n).padStart(2, '0')}`;
-        const cell = money.length ? money.map(({ o, j }) => { const f = BigInt(String(r[`s${j}`])); return [`${o.name}（${o.period ?? ''}）`, yuan(f), yuan(o.period === '按月' ? f * 12n : f)]; }) : [['—', '—', '—']];
-        for (const [k, x] of cell.entries()) lines.push(`| ${k ? '' : m.name} | ${k ? '' : m.citation.label} | ${k ? '' : r['a']} | ${k ? '' : r['q']} | ${k ? '' : r['n']} | ${k ? '' : r['c'] ?? '—'} | ${x[0]} | ${x[1]} | ${x[2]} |`);
+        // INVARIANT: the amount of the claimable rows is beside their count (the page gave 可领取 93
+        // next to the 适用 rows' total only, which a reader took for the cost of the 93)
+        const cell = money.length ? money.map(({ o, j }) => { const f = BigInt(String(r[`s${j}`])); return [`${o.name}（${o.period ?? ''}）`, yuan(f), yuan(o.period === '按月' ? f * 12n : f), m.application ? yuan(BigInt(String(r[`k${j}`]))) : '—']; }) : [['—', '—', '—', '—']];
+        for (const [k, x] of cell.entries()) lines.push(`| ${k ? '' : m.name} | ${k ? '' : m.citation.label} | ${k ? '' : r['a']} | ${k ? '' : r['q']} | ${k ? '' : r['n']} | ${k ? '' : r['c'] ?? '—'} | ${x[0]} | ${x[1]} | ${x[2]} | ${x[3]} |`);
       }
       // INVARIANT: the page says which measures it does not estimate (their 对象 is not the
       // synthesized entity), so a reader does not take the table for the whole policy's budget

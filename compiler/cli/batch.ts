@@ -22,7 +22,7 @@
  * quadratic without it) on stderr and in the summary (诊断), with the key to add.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants as fsConstants, existsSync, openSync, readSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -74,6 +74,12 @@ export interface Db {
   query(sql: string): Promise<Record<string, unknown>[]>;
   progress?(): number | undefined;
   close(): Promise<void>;
+  /**
+   * On an interruption (Ctrl-C): stop the running query and remove what the run keeps outside the
+   * process — DuckDB's spill directory; PostgreSQL's run schema `schema` (created outside any
+   * transaction, so a killed connection would leave it), through a second connection.
+   */
+  interrupt?(schema: string): Promise<void>;
 }
 
 /** The catalog name under which `--db duckdb:FILE` is attached. */
@@ -115,6 +121,7 @@ async function openDuckDb(path: string): Promise<Db> {
     query: async (sql) => (await c.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[],
     progress: () => { try { const p = c.progress; return p.percentage; } catch { return undefined; } },
     close: async () => { c.closeSync(); inst.closeSync(); rmSync(spill, { recursive: true, force: true }); },
+    interrupt: async () => { try { c.interrupt(); } catch { /* no query running */ } rmSync(spill, { recursive: true, force: true }); },
   };
 }
 
@@ -144,12 +151,28 @@ async function openPostgres(url: string): Promise<Db> {
   } catch (e) {
     throw new BatchError('ZC1204', `无法连接数据库 ${url.replace(/\/\/[^@/]*@/, '//…@')}：${connectReason(e)}`);
   }
+  // a connection lost mid-run (the server restarted, or interrupt() ended it) is reported by the
+  // running query's rejection; without a listener the client's 'error' event was an uncaught
+  // exception (a Node stack trace instead of the message)
+  client.on('error', () => undefined);
+  const backend = Number((await client.query('SELECT pg_backend_pid() AS pid')).rows[0]['pid']);
   const types = { getTypeParser: (oid: number, format?: string) => (oid === 1082 ? (v: string) => v : pg.types.getTypeParser(oid, format as 'text')) };
   return {
     d: POSTGRES,
     exec: async (sql) => { await client.query(sql); },
     query: async (sql) => (await client.query({ text: sql, types } as import('pg').QueryConfig)).rows as Record<string, unknown>[],
     close: async () => { await client.end(); },
+    interrupt: async (schema) => {
+      const other = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+      try {
+        await other.connect();
+        // ends the running statement and rolls back its transaction (an --out table not yet committed)
+        await other.query('SELECT pg_terminate_backend($1)', [backend]);
+        await other.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      } finally {
+        await other.end().catch(() => undefined);
+      }
+    },
   };
 }
 
@@ -282,6 +305,104 @@ async function duplicateKey(db: Db, rel: string, keys: readonly string[], order:
 }
 
 /**
+ * The first record of a comma-separated file whose field count differs from the header's
+ * (RFC 4180 quoting: a quoted field may hold commas, newlines and doubled quotes), as a ZC1202;
+ * undefined when every record has the header's count. Blank lines are skipped, as DuckDB does.
+ * Run only when DuckDB's reading of the file looks wrong (its columns are not the header's, or
+ * it could not detect the dialect): DuckDB's sniffer then took a ragged file for one column, or
+ * for a header it made up, and the error named a "column" that was the whole header line.
+ */
+export function csvShapeProblem(path: string, text: string): BatchError | undefined {
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  let header: number | undefined;
+  while (i < text.length) {
+    const start = line;
+    let fields = 1;
+    let blank = true;
+    let quoted = false;
+    for (; i < text.length; i++) {
+      const ch = text[i]!;
+      if (quoted) {
+        if (ch === '"') {
+          if (text[i + 1] === '"') i++;
+          else quoted = false;
+        } else if (ch === '\n') line++;
+        continue;
+      }
+      if (ch === '\n') { i++; line++; break; }
+      if (ch === '\r') continue;
+      blank = false;
+      if (ch === '"') quoted = true;
+      else if (ch === ',') fields++;
+    }
+    if (blank) continue;
+    if (header === undefined) header = fields;
+    else if (fields !== header) return new BatchError('ZC1202', `输入文件“${path}”第 ${start} 行有 ${fields} 个字段，表头有 ${header} 列：每一行的字段数应与表头相同（不知道的值留空，如 1,,true；含逗号或换行的值用英文双引号括起）`);
+  }
+  return undefined;
+}
+
+/** The first `bytes` bytes of a file as text (a header or a first character, without reading a big file whole). */
+function fileHead(path: string, bytes = 65536): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    return buf.subarray(0, readSync(fd, buf, 0, bytes, 0)).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The header's column names of a comma-separated file (BOM and CR removed, quotes undone): compared with DuckDB's reading of it (csvShapeProblem). */
+function csvHeader(text: string): string[] {
+  const first = text.replace(/^\ufeff/, '').split('\n', 1)[0]!.replace(/\r$/, '');
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < first.length; i++) {
+    const ch = first[i]!;
+    if (quoted) {
+      if (ch === '"' && first[i + 1] === '"') { cur += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { out.push(cur); cur = ''; }
+    else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/**
+ * The first line of a JSON Lines file that is not valid JSON, as a ZC1202 naming its line and
+ * column in Chinese; undefined when every non-blank line parses. Run when DuckDB fails to read a
+ * flat JSON Lines file (its error was English, "Malformed JSON … in line 3", and named the line
+ * where its parser gave up: a missing } on line 2 was reported on line 3).
+ */
+export function jsonLinesProblem(path: string, text: string): BatchError | undefined {
+  const lines = text.replace(/^\ufeff/, '').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/\r$/, '');
+    if (!line.trim()) continue;
+    try {
+      JSON.parse(line);
+    } catch (e) {
+      return jsonLineError(path, i + 1, line, e as Error);
+    }
+  }
+  return undefined;
+}
+
+/** The ZC1202 for line `lineNo` (1-based) of a JSON Lines file, `line`, that JSON.parse refused with `e`: the line, the column (in characters) and the text near it. */
+function jsonLineError(path: string, lineNo: number, line: string, e: Error): BatchError {
+  const at = /position (\d+)/.exec(e.message);
+  const col = at ? Number(at[1]) + 1 : line.length + 1;
+  const near = line.slice(Math.max(0, col - 11), col + 9);
+  return new BatchError('ZC1202', `输入文件“${path}”第 ${lineNo} 行第 ${col} 列不是有效的 JSON（附近：${JSON.stringify(near)}）：JSON Lines 每行应是一个完整的 JSON 对象`);
+}
+
+/**
  * Bind one input file as the view of table `t` (validated first). Row numbers in messages
  * are 1-based data rows (CSV: the header is line 1, so data row N is line N + 1).
  */
@@ -292,13 +413,44 @@ export async function bindFile(db: Db, t: Table, path: string, evalDay: string, 
   const src = readerSql(path, isParquet);
   // an empty CSV file has no header: DuckDB would name its one column "column0"
   if (format === 'csv' && statSync(path).size === 0) throw new BatchError('ZC1202', `输入文件“${path}”是空的：CSV 文件至少要有表头行（列名）`);
+  // a JSON array (one .json document) is not JSON Lines: DuckDB would read it as one column "json"
+  if (format === 'json' && /^\s*\[/.test(fileHead(path, 4096).replace(/^\ufeff/, ''))) {
+    throw new BatchError('ZC1202', `输入文件“${path}”是一个 JSON 数组：请写成 JSON Lines（.jsonl，每行一个对象，不要外层的 [ ]）`);
+  }
   let described: Record<string, unknown>[];
   try {
     described = await db.query(`DESCRIBE SELECT * FROM ${src}`);
   } catch (e) {
+    const text = format === 'csv' || format === 'json' ? readFileSync(path, 'utf8') : '';
+    const shape = format === 'csv' ? csvShapeProblem(path, text) : format === 'json' ? jsonLinesProblem(path, text) : undefined;
+    if (shape) throw shape;
     throw new BatchError('ZC1203', `无法读取输入文件“${path}”：${(e as Error).message.split('\n')[0]}`);
   }
   const cols = described.map((r) => String(r['column_name'])).filter((c) => c !== 'file_row_number');
+  if (format === 'csv') {
+    const header = csvHeader(fileHead(path));
+    if (header.length > 1 && header.join('\u0000') !== cols.join('\u0000')) {
+      const shape = csvShapeProblem(path, readFileSync(path, 'utf8'));
+      if (shape) throw shape;
+    }
+  }
+  try {
+    return await bindReadable(db, t, path, evalDay, child, layout, { format, src, cols, described });
+  } catch (e) {
+    // DuckDB reads a JSON Lines file lazily: a malformed line past the sample fails a later scan
+    if (format === 'json' && !(e instanceof BatchError)) {
+      const shape = jsonLinesProblem(path, readFileSync(path, 'utf8'));
+      if (shape) throw shape;
+    }
+    throw e;
+  }
+}
+
+/** bindFile once the file is readable: its columns checked, validated, bound as a view. */
+async function bindReadable(db: Db, t: Table, path: string, evalDay: string, child: boolean, layout: Layout | undefined, r: { format: string | undefined; src: string; cols: string[]; described: Record<string, unknown>[] }): Promise<{ direct: boolean }> {
+  const d = db.d;
+  const { format, src, cols, described } = r;
+  const isParquet = format === 'parquet';
   const colType = new Map(described.map((r) => [String(r['column_name']), String(r['column_type'])]));
   // nested input (Parquet, JSON): a list field given as a LIST column of the root's rows
   const nestedLists = (layout?.children ?? []).filter((c) => c.parent === t.name && c.depth === 1 && cols.includes(c.listPath!) && /\[\]$/.test(colType.get(c.listPath!) ?? ''));
@@ -475,20 +627,20 @@ function withoutNulls(v: unknown): unknown {
 
 /** JSON Lines with nested records/lists: validated line by line by the interpreter's validation. */
 async function loadJsonLines(db: Db, ir: IrProgram, layout: Layout, entity: string, path: string, date: string): Promise<void> {
-  const text = readFileSync(path, 'utf8');
+  const text = readFileSync(path, 'utf8').replace(/^\ufeff/, '');
   const lines = text.split('\n');
   const rows: TableRows = new Map();
   /** 编号 → the line that gave it (a case is one line: see duplicateKey). */
   const seen = new Map<number, number>();
   let n = 0;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (!line) continue;
+    const line = lines[i]!.replace(/\r$/, '');
+    if (!line.trim()) continue;
     let obj: unknown;
     try {
       obj = JSON.parse(line);
     } catch (e) {
-      throw new BatchError('ZC1202', `输入文件“${path}”第 ${i + 1} 行不是有效的 JSON：${(e as Error).message}`);
+      throw jsonLineError(path, i + 1, line, e as Error);
     }
     if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new BatchError('ZC1202', `输入文件“${path}”第 ${i + 1} 行应为对象（实体「${entity}」的字段 → 值）`);
     // INVARIANT: null is unknown, as in every other input (SQL NULL, an empty CSV cell): the
@@ -645,6 +797,37 @@ async function unindexedListTable(db: Db, t: Table, rel: string): Promise<Diagno
     { help: `按 input.postgres.sql 的主键补上（有重复的 (${keyColumns(t).join(', ')}) 时改用索引）`, fixes: [{ title: `ALTER TABLE ${rel} ADD PRIMARY KEY (${keys});`, edits: [] }, { title: `CREATE INDEX ON ${rel} (${keys});`, edits: [] }] });
 }
 
+/** The real path of `p` when it exists (symbolic links resolved), else its absolute path. */
+function samePath(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+
+/**
+ * Usage errors, before any work, for an output file `path` (`flag` --out or --summary) that
+ * cannot be written or would destroy the input: it names the input file itself (the decisions
+ * would replace the households — the run "succeeded" and the input was gone), or its nearest
+ * existing ancestor is not a directory (a later stat/mkdir failed as an internal error, exit 70)
+ * or not writable. INVARIANT: a refused output leaves the input and the file system untouched.
+ */
+function checkWritableFile(flag: string, path: string, input: string | undefined): void {
+  let dir = dirname(resolve(path));
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  if (!statSync(dir).isDirectory()) throw new UsageError(`${flag}“${path}”无法写出：“${dir}”是文件，不是目录`);
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${flag}“${path}”是一个目录：请给一个文件名（如 ${join(path, `${flag === '--out' ? '决定' : '汇总'}${extname(path) || '.json'}`)}）`);
+  if (input !== undefined && existsSync(input) && samePath(path) === samePath(input)) {
+    throw new UsageError(`${flag}“${path}”就是输入文件 --in：决定会覆盖输入。请给另一个文件名`);
+  }
+  try {
+    accessSync(dir, fsConstants.W_OK);
+  } catch {
+    throw new UsageError(`${flag}“${path}”无法写出：没有写入目录“${dir}”的权限`);
+  }
+}
+
 export async function runBatch(argv: string[], io: Io): Promise<number> {
   const { values } = args(argv, {
     policy: { type: 'string' }, date: { type: 'string' }, in: { type: 'string' }, entity: { type: 'string' }, db: { type: 'string' },
@@ -701,7 +884,7 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
     const isFile = FORMATS[extname(outArg).toLowerCase()] !== undefined;
     if (isFile && isPg) throw new UsageError(`--db postgres 时 --out 应为表名（如 决定 或 模式.决定），不能是文件“${outArg}”：决定写在数据库里；要写成 ${Object.keys(FORMATS).join('、')} 文件，请用 DuckDB（不给 --db）`);
     // (the file is written beside it and renamed into place at the end: a directory there would fail only then)
-    if (isFile && statSync(outArg, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--out“${outArg}”是一个目录：请给一个文件名（如 ${join(outArg, `决定${extname(outArg)}`)}）`);
+    if (isFile) checkWritableFile('--out', outArg, input);
     if (!isFile) {
       outTable = parseTableName(outArg);
       if (!outTable) throw new UsageError(`--out“${outArg}”既不是 ${Object.keys(FORMATS).join('、')} 文件，也不是表名（${TABLE_NAME_RULE}）`);
@@ -711,6 +894,11 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
   }
   // --in a table: always for PostgreSQL; for DuckDB with --db duckdb:FILE when it is no file or
   // directory. Its name is checked before any work (it is written into the SQL).
+  const summaryArg = values['summary'] as string | undefined;
+  if (summaryArg !== undefined) {
+    checkWritableFile('--summary', summaryArg, input);
+    if (outArg !== undefined && resolve(summaryArg) === resolve(outArg)) throw new UsageError(`--summary 与 --out 是同一个文件“${outArg}”：汇总 JSON 会覆盖决定`);
+  }
   const tableInput = isPg || (userDb && !existsSync(input));
   const inTable = tableInput ? parseTableName(input) : undefined;
   if (tableInput && !inTable) throw new UsageError(`--in“${input}”${isPg ? '' : '既不是文件或目录，也'}不是表名（${TABLE_NAME_RULE}）`);
@@ -731,6 +919,25 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
   const warnings: Diagnostic[] = [];
   /** The input file when it is read in place (bindFile: not copied): it must not change during the run. */
   let readInPlace: { path: string; size: number; mtimeMs: number } | undefined;
+  /** Files and directories of the run not yet in place (parts, the rewritten output, the summary's temporary file). */
+  const cleanup = new Set<string>();
+  // INVARIANT: an interrupted run (Ctrl-C, kill) writes nothing, as a failed one: the parts and
+  // temporary files beside --out, DuckDB's spill directory and PostgreSQL's run schema are removed
+  // (they used to stay: .zc-tmp-<pid>-<out>.d with the chunks done so far, a zc_batch_* schema)
+  let interrupted: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    interrupted = signal;
+    if (timer) clearInterval(timer);
+    for (const p of cleanup) rmSync(p, { recursive: true, force: true });
+    const done = (): never => {
+      io.err(`\n已中断（${signal}）：没有写出任何结果\n`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    if (db?.interrupt) void db.interrupt(pgSchema).catch(() => undefined).finally(done);
+    else done();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     // ATTACH creates a missing file: with a table to read from it, a mistyped path would become a new,
     // empty database and the error would say the table is missing from it
@@ -747,8 +954,13 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
       const catalog = isPg ? undefined : USER_CATALOG;
       const schema = inTable.schema ?? (isPg ? undefined : { text: 'main', quoted: false });
       const inRel = tableSql(schema ? { schema, name: inTable.name } : inTable, catalog);
-      await db.query(`SELECT 1 AS ok FROM ${inRel} LIMIT 0`).catch((e: Error) => {
-        throw new BatchError('ZC1203', `输入表“${input}”无法读取：${e.message.split('\n')[0]}`);
+      await db.query(`SELECT 1 AS ok FROM ${inRel} LIMIT 0`).catch((e: Error & { code?: string }) => {
+        // a missing table in Chinese first (the driver's English message kept after it): PostgreSQL 42P01, DuckDB's Catalog Error
+        const missing = e.code === '42P01' || /^Catalog Error: Table with name .* does not exist/.test(e.message);
+        const where = isPg ? 'PostgreSQL 数据库中' : `DuckDB 数据库文件“${dbArg.slice(7)}”中`;
+        throw new BatchError('ZC1203', missing
+          ? `输入表“${input}”在${where}不存在${isPg && !inTable.name.quoted && /[A-Z]/.test(inTable.name.text) ? '（不加双引号的名称在 PostgreSQL 中按小写查找）' : ''}（${e.message.split('\n')[0]}）`
+          : `输入表“${input}”无法读取：${e.message.split('\n')[0]}`);
       });
       await bindTable(db, subject, inRel, input, date);
       // lists: child tables beside the input table, named "<表>.<列表>" (e.g. public."户.子女"),
@@ -775,14 +987,39 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
     if (inTable) {
       bound.add(subject.name);
     } else if (existsSync(input) && statSync(input).isDirectory()) {
+      // INVARIANT: every data file of the directory is a table, once, and a list the parent table
+      // says is given has its table — a misspelt list file (家庭.孩子.csv) used to be skipped, and
+      // the list, given (TRUE) in 家庭.csv, read as given and empty: 不适用 instead of 适用
+      const tables = [...layout.roots, ...layout.children];
+      const files = new Map<string, string>();
       for (const f of readdirSync(input).sort()) {
+        if (!FORMATS[extname(f).toLowerCase()] || f.startsWith('.')) continue;
         const stem = basename(f, extname(f));
-        const t = [...layout.roots, ...layout.children].find((x) => x.name === stem);
-        if (!t || !FORMATS[extname(f).toLowerCase()]) continue;
+        const t = tables.find((x) => x.name === stem);
+        if (!t) throw new BatchError('ZC1202', `目录“${input}”中的文件“${f}”不是政策的表：表文件名应为 ${tables.map((x) => x.name).join('、')} 之一，加 .parquet、.csv 或 .jsonl`);
+        const before = files.get(t.name);
+        if (before !== undefined) throw new BatchError('ZC1202', `目录“${input}”中表“${t.name}”有两个文件：“${before}”和“${f}”；请只留一个`);
+        files.set(t.name, f);
+      }
+      for (const [name, f] of files) {
+        const t = tables.find((x) => x.name === name)!;
         await bindFile(db, t, join(input, f), date, t.listPath !== undefined);
         bound.add(t.name);
       }
       if (!bound.size) throw new BatchError('ZC1203', `目录“${input}”中没有表文件（应为 ${layout.roots.map((t) => `${t.name}.parquet`).join('、')} 等）`);
+      for (const c of layout.children) {
+        // elements given for a list its parent leaves unknown (the column missing or empty): the
+        // list would be unknown (存疑, "missing 家庭.子女") although its file gives it
+        if (bound.has(c.name) && c.depth === 1 && c.parent && bound.has(c.parent)) {
+          const k = d.id('编号');
+          const orphan = await db.query(`SELECT CAST(e.${k} AS VARCHAR) AS id FROM ${d.id(c.name)} AS e JOIN ${d.id(c.parent)} AS p ON p.${k} = e.${k} WHERE p.${d.id(c.listPath!)} IS NULL ORDER BY e.${k} LIMIT 1`);
+          if (orphan.length) throw new BatchError('ZC1202', `目录“${input}”中表“${c.name}”有 编号 = ${String(orphan[0]!['id'])} 的元素，但表“${c.parent}”中这一行的列“${c.listPath}”${files.has(c.parent) ? '为空或没有这一列' : ''}（列表未知）：给出了列表时这一列写 true`);
+        }
+        if (bound.has(c.name) || !c.parent || !bound.has(c.parent)) continue;
+        const col = c.listPath!;
+        const given = await db.query(`SELECT count(*) AS n FROM ${d.id(c.parent)} WHERE ${d.id(col)} IS NOT NULL`);
+        if (Number(given[0]!['n']) > 0) throw new BatchError('ZC1202', `目录“${input}”中表“${c.parent}”的列“${col}”给出了列表（非空），但没有列表的文件“${c.name}.parquet”（或 .csv、.jsonl；列：${keyColumns(c).join('、')}、${c.columns.map((x) => x.name).join('、')}）`);
+      }
     } else if (existsSync(input)) {
       const fmt = FORMATS[extname(input).toLowerCase()];
       if (!fmt) throw new BatchError('ZC1203', `不认识输入文件“${input}”的格式（应为 .parquet、.csv 或 .jsonl）`);
@@ -840,7 +1077,15 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
       // the 缺少 lists back as lists; CSV would flatten them to text)
       const tmpDir = join(dirname(resolve(out)), `.zc-tmp-${process.pid}-${basename(out)}.d`);
       const tmp = join(tmpDir, '*.parquet');
-      mkdirSync(tmpDir, { recursive: true });
+      // (a recursive mkdir only for a parent that is missing: Node's recursive mkdir never returns
+      // for a directory like /proc where the entry cannot be created)
+      try {
+        if (!existsSync(dirname(tmpDir))) mkdirSync(dirname(tmpDir), { recursive: true });
+        mkdirSync(tmpDir);
+      } catch (e) {
+        throw new BatchError('ZC1203', `无法写出“${out}”：不能在“${dirname(tmpDir)}”中建立临时目录（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
+      }
+      cleanup.add(tmpDir);
       try {
         // decisions with readable names, plus the m<i>_ columns for the summary; a single input
         // file in chunks of ZC_BATCH_CHUNK rows (default 50,000). INVARIANT (memory): the peak is
@@ -873,23 +1118,25 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
       }
       // rewrite without the internal m<i>_ columns, then rename into place
       const final = join(dirname(resolve(out)), `.zc-final-${process.pid}-${basename(out)}`);
-      // INVARIANT: whatever fails from here on (the summary, the rewrite, the rename) leaves neither
-      // the parts nor the rewritten file behind — nothing partial, as for a failure before
-      let summaryOf: Summary['措施'];
+      cleanup.add(final);
+      // INVARIANT: whatever fails from here on (the summary, the rewrite, the summary file, the
+      // rename) leaves neither the parts nor the rewritten file behind — nothing partial, as for a
+      // failure before. The summary file is written (beside its place) before the decisions are
+      // renamed into place: a summary that cannot be written used to fail after the decisions were
+      // already there, with "nothing written"
       try {
         rel = `(SELECT * FROM ${readerSql(tmp, false)}) AS zc_out`;
         rows = Number((await db.query(`SELECT count(*) AS n FROM ${rel}`))[0]!['n']);
-        summaryOf = await summarize(db, ev.ir, rel, measures);
+        const summaryOf = await summarize(db, ev.ir, rel, measures);
         await db.exec(`COPY (SELECT ${outputColumns(d, ev.ir, measures)} FROM ${readerSql(tmp, false)}) TO ${S(final)} (FORMAT ${fmt === 'json' ? 'JSON' : fmt.toUpperCase()}${fmt === 'csv' ? ', HEADER' : ''})`);
-        renameSync(final, resolve(out));
+        written = out;
+        return finish(summaryOf, () => renameSync(final, resolve(out)));
       } catch (e) {
         rmSync(final, { force: true });
         throw e;
       } finally {
         rmSync(tmpDir, { recursive: true, force: true });
       }
-      written = out;
-      return finish(summaryOf);
     }
     if (out) {
       // a table: created under a temporary name in one transaction, then renamed
@@ -915,9 +1162,8 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
       if (isPg) await db.exec(`COMMENT ON TABLE ${tmpName} IS ${S(`zhengce batch：政策 ${ir.policy.id}，评估日期 ${date}；列的可读名称见各列的注释`)}`);
       await db.exec(`DROP TABLE IF EXISTS ${target}`);
       await db.exec(`ALTER TABLE ${tmpName} RENAME TO ${partSql(t.name)}`);
-      await db.exec('COMMIT');
       written = `表 ${out}`;
-      return finish(summaryOf);
+      return await finishAsync(summaryOf, () => db!.exec('COMMIT'));
     }
     // no --out: summary only
     const tmpName = 'zc_batch_decisions';
@@ -926,7 +1172,22 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
     rows = Number((await db.query(`SELECT count(*) AS n FROM ${rel}`))[0]!['n']);
     return finish(await summarize(db, ev.ir, rel, measures));
 
-    function finish(ms: Summary['措施']): number {
+    /** finish with an asynchronous `commit` (a table's COMMIT), run after the summary file is written and before it is renamed into place. */
+    async function finishAsync(ms: Summary['措施'], commit: () => Promise<void>): Promise<number> {
+      let pending: (() => void) | undefined;
+      const code = finish(ms, undefined, (publish) => { pending = publish; });
+      await commit();
+      pending?.();
+      return code;
+    }
+
+    /**
+     * Print the summary and write its file. `commit` (the decisions' rename into place) runs after
+     * the summary's temporary file is written and before that file is renamed: a summary that
+     * cannot be written leaves nothing. `defer` instead hands back the summary's rename, for a
+     * commit that is asynchronous (finishAsync).
+     */
+    function finish(ms: Summary['措施'], commit?: () => void, defer?: (publish: () => void) => void): number {
       if (timer) { clearInterval(timer); timer = undefined; process.stderr.write('\r'.padEnd(60) + '\r'); }
       const s: Summary = {
         政策: ir.policy.name, ...(ir.policy.docNumber ? { 文号: ir.policy.docNumber } : {}), 评估日期: date!, 输入: input!, 行数: rows, 数据库: isPg ? 'PostgreSQL' : userDb ? `DuckDB（${dbArg.slice(7)}）` : 'DuckDB（内嵌）',
@@ -935,18 +1196,34 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
         ...(warnings.length ? { 诊断: warnings.map((w) => ({ 代码: w.code, 严重程度: w.severity, 消息: w.message, 修复: w.fixes?.map((f) => f.title).join('\n') ?? '' })) } : {}),
         措施: ms,
       };
-      io.out(showSummary(s));
       const sumPath = (values['summary'] as string | undefined) ?? (out && FORMATS[extname(out).toLowerCase()] ? `${out.slice(0, -extname(out).length)}.summary.json` : undefined);
       if (sumPath) {
         const tmp = `${sumPath}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify(s, null, 2) + '\n');
-        renameSync(tmp, sumPath);
+        cleanup.add(tmp);
+        try {
+          if (!existsSync(dirname(resolve(sumPath)))) mkdirSync(dirname(resolve(sumPath)), { recursive: true });
+          writeFileSync(tmp, JSON.stringify(s, null, 2) + '\n');
+        } catch (e) {
+          rmSync(tmp, { force: true });
+          throw new BatchError('ZC1203', `无法写出汇总“${sumPath}”：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        }
+        const publish = () => { renameSync(tmp, sumPath); cleanup.delete(tmp); };
+        commit?.();
+        if (defer) defer(publish);
+        else publish();
+      } else {
+        commit?.();
+        defer?.(() => undefined);
       }
+      io.out(showSummary(s));
       io.err(`（${rows} 行，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒${written ? `；决定写入 ${written}` : ''}${sumPath ? `；汇总写入 ${sumPath}` : ''}）\n`);
       return EXIT_OK;
     }
   } catch (e) {
     if (timer) clearInterval(timer);
+    for (const p of cleanup) rmSync(p, { recursive: true, force: true });
+    // the running query failed because onSignal ended it: onSignal reports and exits
+    if (interrupted) return interrupted === 'SIGINT' ? 130 : 143;
     if (e instanceof BatchError) {
       io.err(`错误[${e.code}]: ${e.message}\n（没有写出任何结果）\n`);
       return EXIT_FINDINGS;
@@ -961,6 +1238,8 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
     io.err(`错误[ZC1203]: 数据库执行失败：${msg.split('\n')[0]}\n（没有写出任何结果）\n`);
     return EXIT_FINDINGS;
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     if (db) {
       if (isPg) await db.exec(`DROP SCHEMA IF EXISTS ${pgSchema} CASCADE`).catch(() => undefined);
       await db.close().catch(() => undefined);

@@ -116,6 +116,9 @@ describe('zhengce batch (DuckDB, nested input)', () => {
     expect(page).toContain('估算，不是统计数据');
     expect(page).toContain('栾政〔2023〕18号 四（四）');
     expect(page).toContain('生育补助');
+    // the claimable rows' amount beside their count (the page gave only the 适用 rows' total next to 可领取):
+    // the same figures as the batch summary of this county (可领取 93 rows, 94000.00 元)
+    expect(page).toContain('| 生育补助 | 四（一） | 127 | 344 | 1602 | 93 | 生育补助金额（一次性） | 128000.00 | 128000.00 | 94000.00 |');
     // the measures about other entities are named as not estimated (the table is not the whole budget)
     expect(page).toMatch(/没有估算的措施（对象不是「家庭」，合成人口中没有这些对象）：.*辅食营养补充品（四（二），婴幼儿）/);
     await expect(page).toMatchFileSnapshot(join(REPO_DIR, 'generated/docs/budget/luanchuan-budget.md'));
