@@ -4,8 +4,9 @@
  * number, a measure or a rule; a parameter's value in force today with its source
  * (marked 未确认 when not confirmed); a definition's type, expression, 原文 and 说明, a
  * 前提's condition; the doc of built-in and aggregate functions; on the path of
- * an `导入 "…"`, the imported file and its declarations; a keyword, what it means (keyword-docs.ts —
- * an attribute key as the block it is in takes it).
+ * an `导入 "…"`, the imported file and its declarations; the name of a 定性 (its clause, 类别, 理由 and
+ * 原文) or of the 政策 (文号, 标题, 发文机关, 生效) — names that are not symbols; a keyword, what it means
+ * (keyword-docs.ts — an attribute key as the block it is in takes it).
  * Input: a ProgramSet, a file, an offset. Output: Markdown and the span it is about.
  */
 import type { CompiledProgram } from '../index.js';
@@ -22,7 +23,7 @@ import type { IrProgram } from '../ir/ir.js';
 import { type ProgramSet as Workspace, paramPath } from './program-set.js';
 import { nameAt, type NameAt } from './symbols.js';
 import { importTarget } from '../project/program.js';
-import { declTree, DECL_KIND_NAME } from './decls.js';
+import { clauseLabels, declTree, enclosingDecls, DECL_KIND_NAME } from './decls.js';
 import { keywordDoc, unitDoc } from './keyword-docs.js';
 import { grammarContext, tokenBefore } from './grammar-context.js';
 import { KEYWORDS } from '../syntax/tokens.js';
@@ -283,9 +284,45 @@ export function hoverAt(ws: Workspace, path: string, offset: number, today: Cale
   const imp = importAt(ws, path, offset);
   if (imp) return { text: importHoverText(ws, imp), start: imp.decl.path.span.start, end: imp.decl.path.span.end };
   const at = nameAt(ws, path, offset);
-  if (!at) return keywordHover(ws, path, offset);
+  if (!at) return declNameHover(ws, path, offset) ?? keywordHover(ws, path, offset);
   const text = hoverText(ws, at, today);
   return text ? { text, start: at.start, end: at.end } : undefined;
+}
+
+/**
+ * The name of a declaration that is no symbol — a 定性 (`定性 落实孕前优生和妇幼健康项目 {`) or the
+ * 政策 (`政策 「栾川县…」 {`): what it is, where, and its attributes.
+ */
+function declNameHover(ws: Workspace, path: string, offset: number): { text: string; start: number; end: number } | undefined {
+  const ast = ws.parsedOf(path)?.ast;
+  if (!ast) return undefined;
+  const programs = ws.programsOf(path);
+  const chain = enclosingDecls(declTree(ast, clauseLabels(programs)), offset);
+  const d = chain[chain.length - 1];
+  if (!d || (d.kind !== 'qualitative' && d.kind !== 'policy') || d.nameSpan === d.span) return undefined;
+  if (offset < d.nameSpan.start || offset > d.nameSpan.end) return undefined;
+  const out: string[] = [];
+  if (d.kind === 'qualitative') {
+    const q = d.node as A.QualDecl;
+    out.push(`**定性** ${code(d.name)}（不可计算的句子：不求值，列入覆盖与文档）`);
+    const clause = [...chain].reverse().find((c) => c.kind === 'clause');
+    const info = clause && programs.map((p) => p.checked.clauses.find((c) => c.decl === clause.node)).find((c) => c);
+    if (info) out.push(`条款 **${info.label}**${info.title ? ` “${info.title}”` : ''}　锚点 ${code(info.anchor)}`);
+    if (q.category) out.push(`类别：${q.category.text}`);
+    if (q.reason) out.push(`理由：${q.reason.value}`);
+    if (q.quotes.length) out.push('原文：', quote(q.quotes.map((x) => x.value)));
+    if (q.lead.length) out.push(`牵头单位：${q.lead.map((n) => n.text).join('、')}`);
+    if (q.responsible.length) out.push(`责任单位：${q.responsible.map((n) => n.text).join('、')}`);
+  } else {
+    const pd = d.node as A.PolicyDecl;
+    out.push(`**政策** ${code(d.name)}`);
+    if (pd.docNumber) out.push(`文号：${pd.docNumber.value}`);
+    if (pd.title) out.push(`标题：${pd.title.value}`);
+    if (pd.issuer) out.push(`发文机关：${pd.issuer.value}`);
+    const eff = pd.effective;
+    if (eff) out.push(`生效：${eff.date ? formatIso(eff.date) : eff.range ? `某日（${formatIso(eff.range.lo)} 至 ${formatIso(eff.range.hi)} 之间）` : '未知'}`);
+  }
+  return { text: out.join('\n\n'), start: d.nameSpan.start, end: d.nameSpan.end };
 }
 
 /** What the keyword at `offset` means (an attribute key: as the block it is in takes it). */
