@@ -304,7 +304,7 @@ function declNameHover(ws: Workspace, path: string, offset: number): { text: str
   const out: string[] = [];
   if (d.kind === 'qualitative') {
     const q = d.node as A.QualDecl;
-    out.push(`**定性** ${code(d.name)}（不可计算的句子：不求值，列入覆盖与文档）`);
+    out.push(`**定性** ${code(d.name)}（不可计算的句子：不求值；zhengce coverage 计为“已标注不可计算”）`);
     const clause = [...chain].reverse().find((c) => c.kind === 'clause');
     const info = clause && programs.map((p) => p.checked.clauses.find((c) => c.decl === clause.node)).find((c) => c);
     if (info) out.push(`条款 **${info.label}**${info.title ? ` “${info.title}”` : ''}　锚点 ${code(info.anchor)}`);
