@@ -6,7 +6,8 @@
  * 前提's condition; the doc of built-in and aggregate functions; on the path of
  * an `导入 "…"`, the imported file and its declarations; the name of a 定性 (its clause, 类别, 理由 and
  * 原文) or of the 政策 (文号, 标题, 发文机关, 生效) — names that are not symbols; a keyword, what it means
- * (keyword-docs.ts — an attribute key as the block it is in takes it).
+ * (keyword-docs.ts — an attribute key as the block it is in takes it); a value that is no symbol: a 类别
+ * (a 性质's: what it checks; a 定性's or 措施's: the free grouping), a unit word in a type, 某日 in 生效.
  * Input: a ProgramSet, a file, an offset. Output: Markdown and the span it is about.
  */
 import type { CompiledProgram } from '../index.js';
@@ -27,6 +28,7 @@ import { clauseLabels, declTree, enclosingDecls, DECL_KIND_NAME } from './decls.
 import { keywordDoc, unitDoc } from './keyword-docs.js';
 import { grammarContext, tokenBefore } from './grammar-context.js';
 import { KEYWORDS } from '../syntax/tokens.js';
+import { PROPERTY_CATEGORIES } from '../syntax/attributes.js';
 import { tokenEnd } from '../syntax/lexer.js';
 
 const lowered = new WeakMap<CompiledProgram, IrProgram | null>();
@@ -284,7 +286,7 @@ export function hoverAt(ws: Workspace, path: string, offset: number, today: Cale
   const imp = importAt(ws, path, offset);
   if (imp) return { text: importHoverText(ws, imp), start: imp.decl.path.span.start, end: imp.decl.path.span.end };
   const at = nameAt(ws, path, offset);
-  if (!at) return declNameHover(ws, path, offset) ?? keywordHover(ws, path, offset);
+  if (!at) return declNameHover(ws, path, offset) ?? keywordHover(ws, path, offset) ?? valueHover(ws, path, offset);
   const text = hoverText(ws, at, today);
   return text ? { text, start: at.start, end: at.end } : undefined;
 }
@@ -343,6 +345,56 @@ function keywordHover(ws: Workspace, path: string, offset: number): { text: stri
   const isKey = (t.tokenType.CATEGORIES ?? []).some((c) => c.name === 'AttrKey');
   const text = keywordDoc(t.image, isKey ? grammarContext(tokens, k - 1)?.block : undefined);
   return text ? { text, start: t.startOffset, end: tokenEnd(t) } : undefined;
+}
+
+/** What each 性质 类别 checks (grammar/README.md §8.15). */
+const PROPERTY_CATEGORY_DOCS: Readonly<Record<string, string>> = {
+  一般: '断言在所有输入上成立（不成立时核查报 ZC0908）',
+  边界: '同一界限的两种表述在所有输入上结论相同（不一致时报 ZC0910）',
+  条款一致: '两处条款（如附件与正文）的条件一致（不一致时报 ZC0911）',
+  概念一致: '同一概念在不同措施中的检验方式一致（不一致时报 ZC0912）',
+};
+
+/**
+ * A name that is a value, not a symbol: a 类别 (of a 性质: what it checks; of a 定性 or 措施: the free
+ * grouping and how many use it), a unit word in a type (`时长（天）`), 某日 in `生效：某日（…）`.
+ */
+function valueHover(ws: Workspace, path: string, offset: number): { text: string; start: number; end: number } | undefined {
+  const tokens = ws.parsedOf(path)?.tokens;
+  if (!tokens) return undefined;
+  const k = tokenBefore(tokens, offset + 1);
+  const t = tokens[k];
+  if (!t || offset >= tokenEnd(t) || (t.tokenType.name !== 'Name' && t.tokenType.name !== 'QuotedName')) return undefined;
+  const span = { start: t.startOffset, end: tokenEnd(t) };
+  const name = t.tokenType.name === 'QuotedName' ? t.image.slice(1, -1) : t.image;
+  const prev = tokens[k - 1];
+  const key = tokens[k - 2];
+  if (prev?.tokenType.name === 'Colon' && key?.image === '类别') {
+    const block = grammarContext(tokens, k - 2)?.block;
+    if (block === '性质' && PROPERTY_CATEGORIES.includes(name)) {
+      return { text: `**性质的类别** ${code(name)}：${PROPERTY_CATEGORY_DOCS[name]}（语言说明 §8.15）`, ...span };
+    }
+    if (block === '定性' || block === '措施') {
+      let quals = 0;
+      let measures = 0;
+      const p = ws.programsOf(path)[0];
+      for (const q of p?.checked.qualitative ?? []) if (q.decl.category?.text === name) quals++;
+      for (const m of p?.checked.measures.values() ?? []) if (m.decl.category?.text === name) measures++;
+      const uses = [quals ? `${quals} 项定性` : '', measures ? `${measures} 项措施` : ''].filter(Boolean).join('、');
+      return { text: `**类别** ${code(name)}：${block}的类别是自由命名的分组${uses ? `；本政策中 ${uses}用这个类别` : ''}`, ...span };
+    }
+    return undefined;
+  }
+  // a unit word in a written type: 时长（天）, 时长（个月）
+  if (prev?.tokenType.name === 'LParen' && (key?.tokenType.CATEGORIES ?? []).some((c) => c.name === 'TypeKeyword')) {
+    const text = unitDoc(t.image);
+    return text ? { text, ...span } : undefined;
+  }
+  const f = FUNCTIONS[name];
+  if (f && tokens[k + 1]?.tokenType.name === 'LParen') {
+    return { text: [`**内置函数** ${code(`${name}（${f.params.map(typeToString).join('，')}）`)} → ${typeToString(f.result)}`, f.doc].join('\n\n'), ...span };
+  }
+  return undefined;
 }
 
 /** Today as a calendar date (local time), or the override. */

@@ -554,7 +554,8 @@ describe('found by driving the server from neovim (session 23)', () => {
     起算：当日
   }
 }
-实体 家庭 { 子女数：整数 }
+实体 家庭 { 子女数：整数
+  等待：时长（天） }
 条款 一、 "总则" {
   定性 落实国家项目 {
     原文："落实国家项目。"
@@ -572,6 +573,10 @@ describe('found by driving the server from neovim (session 23)', () => {
       条件：家庭.子女数 ≥ 3
       补助额 = 200元
     }
+  }
+  性质 「补助非负」 {
+    类别：一般
+    断言：补助.补助额 ≥ 0元
   }
 }
 `;
@@ -600,6 +605,19 @@ describe('found by driving the server from neovim (session 23)', () => {
     expect(p?.text).toContain('生效：2024-03-01');
     // the keyword before the name is still the keyword's
     expect(hoverAt(w.set, 'm.zc', at(TEXT, '定性 落实'), TODAY)?.text).toContain('**关键字** `定性`');
+  });
+
+  it('hover on a value that is no symbol: a 类别 (of a 性质: what it checks; of a 定性: the grouping), a unit in a type, 某日 in 生效', () => {
+    const w = ws(TEXT);
+    const h = (needle: string, delta: number, text = TEXT, set = w.set) => hoverAt(set, 'm.zc', at(text, needle, delta), TODAY);
+    expect(h('类别：一般', 3)?.text).toBe('**性质的类别** `一般`：断言在所有输入上成立（不成立时核查报 ZC0908）（语言说明 §8.15）');
+    expect(h('类别：上级政策落实', 3)?.text).toBe('**类别** `上级政策落实`：定性的类别是自由命名的分组；本政策中 1 项定性用这个类别');
+    const unit = h('时长（天）', 3);
+    expect(unit?.text).toContain('**单位** `天`：时长（天）');
+    expect(TEXT.slice(unit!.start, unit!.end)).toBe('天');
+    const some = TEXT.replace('生效：2024年3月1日', '生效：某日（2024年1月1日，2024年12月31日）');
+    const w2 = ws(some);
+    expect(h('某日（', 0, some, w2.set)?.text).toContain('**内置函数** `某日（日期，日期）` → 日期');
   });
 
   it('a misspelt enum member (ZC0506 with a suggestion) has a quick fix, and the fixed file compiles', () => {
