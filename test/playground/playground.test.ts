@@ -30,6 +30,8 @@ describe('playground in headless Chromium', () => {
   let page: Page;
   let url = '';
   const pageErrors: string[] = [];
+  /** Console errors: a failed request (the favicon's 404 before the page declared none), an exception logged. */
+  const consoleErrors: string[] = [];
   const foreign: string[] = [];
 
   beforeAll(async () => {
@@ -51,6 +53,7 @@ describe('playground in headless Chromium', () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     page = await browser.newPage({ viewport: { width: 1400, height: 860 }, locale: 'zh-CN' });
     page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
     page.on('request', (r) => { if (!r.url().startsWith(url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url()); });
   });
 
@@ -419,6 +422,12 @@ describe('playground in headless Chromium', () => {
       .filter((e) => (e.tagName === 'OPTION' ? e.closest('select')! : e).checkVisibility())
       .map((e) => (e.tagName === 'OPTION' ? e.textContent! : (e as HTMLElement).innerText).trim()).filter((t) => /[A-Za-z]{2,}/.test(t) && !/^[\x00-\x7f]*[^\x00-\x7f]/.test(t)));
     expect(english).toEqual([]);
+    // what a screen reader says for the hidden labels of opt-in boxes and switchers: Chinese, not the form's names
+    const hidden = await page.evaluate(() => [...document.querySelectorAll('#facts-form label')].map((e) => e.textContent!.trim()).filter((t) => /opt-in|switcher|root\[/.test(t)));
+    expect(hidden).toEqual([]);
+    const labelOf = (id: string) => page.evaluate((i) => document.querySelector(`#facts-form label[for="${i}"]`)?.textContent, id);
+    expect(await labelOf('root[家庭][子女数]-opt-in')).toBe('填写“家庭.子女数”');
+    expect(await labelOf('root[家庭]switcher')).toBe('“家庭”的填写方式');
     await count.fill('3');
     await count.dispatchEvent('change');
     await page.click('#run');
@@ -438,6 +447,7 @@ describe('playground in headless Chromium', () => {
     const after = (await page.locator('#panel').boundingBox())!.width;
     expect(after).toBeGreaterThan(before + 150);
     expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
   });
 
   it('evaluates a three-child family from raw JSON: 生育补助 5000.00 元', async () => {
