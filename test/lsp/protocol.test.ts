@@ -486,10 +486,13 @@ describe('formatting', () => {
     await c.close(uri);
   });
 
-  test('a file with syntax errors gets no edits (never drops text)', async () => {
+  test('a file with syntax errors gets no edits (never drops text), and a message saying why', async () => {
     const path = join(FIXTURE, '格式2.zc');
     const uri = await c.open(path, '实体 户 { 子女数：\n');
+    const before = c.messages.length;
     expect(await c.request<TextEdit[]>('textDocument/formatting', { ...td(uri), options: { tabSize: 2, insertSpaces: true } })).toEqual([]);
+    // (the notification is sent before the response)
+    expect(c.messages.slice(before)).toEqual([{ type: 2, message: expect.stringMatching(/^文件有 \d+ 处语法错误，未格式化：.*（第 \d+ 行）$/) }]);
     await c.close(uri);
   });
 });

@@ -9,7 +9,8 @@
  * inserts it once; hovering a measure shows its 原文; the case panel evaluates a
  * three-child family from the form generated from the JSON Schema (its own words Chinese too:
  * 填写事实 / 不存在, 是 / 否) and from raw JSON;
- * the panel can be resized; rename is applied, or refused on a name clash; go to definition on
+ * the panel can be resized; rename is applied, or refused on a name clash; formatting a file with a
+ * syntax error changes nothing and says why; go to definition on
  * an 导入 or on a name declared in the imported file opens that file read-only (and 返回 comes back).
  * Screenshots: test-output/playground-{error,hover,quickfix,definition,form,decisions}.png.
  */
@@ -400,6 +401,19 @@ describe('playground in headless Chromium', () => {
     // every use was renamed: the text still compiles without errors
     await page.waitForFunction(`(window).playground.monaco.editor.getModelMarkers({ owner: 'zhengce' }).length > 0 && document.getElementById('status').dataset.version === String((window).playground.model.getVersionId())`, null, { timeout: 10_000 });
     expect((await markers()).filter((m) => m.severity === 8)).toEqual([]);
+    await setText(sample);
+  });
+
+  it('formatting a file with a syntax error changes nothing and says why at the cursor', async () => {
+    const broken = sample.replace('补助金额 = 2000元', '补助金额 = 2000元 +');
+    await setText(broken);
+    await page.evaluate(() => { const ed = (window as any).playground.editor; ed.focus(); ed.setPosition({ lineNumber: 1, column: 1 }); return ed.getAction('editor.action.formatDocument').run(); });
+    const msg = page.locator('.monaco-editor-overlaymessage').filter({ hasText: '未格式化' }).first();
+    await msg.waitFor({ state: 'visible', timeout: 10_000 });
+    const line = broken.split('\n').findIndex((l) => l.includes('2000元 +')) + 1;
+    expect(await msg.innerText()).toContain(`文件有 1 处语法错误，未格式化：“+”之后缺少内容（第 ${line} 行）`);
+    expect(await getText()).toBe(broken);
+    await page.keyboard.press('Escape');
     await setText(sample);
   });
 

@@ -223,6 +223,8 @@ function registerLanguage(keywords: readonly string[], glue: readonly string[], 
       if (!isMain(model)) return [];
       flush(model);
       const r = await request<ReplyOf<'format'>>((id) => ({ type: 'format', id }));
+      // not formatted (a syntax error): say why at the cursor, as the language server does with a message
+      if (r.error !== undefined) (editor?.getContribution('editor.contrib.messageController') as unknown as { showMessage(m: string, p: Monaco.IPosition): void } | null)?.showMessage(r.error, editor!.getPosition()!);
       return r.edits.map((e) => ({ range: e.range, text: e.text }));
     },
   });

@@ -32,7 +32,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { Diagnostic } from '../../../compiler/index.js';
 import type { Finding } from '../../../compiler/verify/finding.js';
-import { formatEdits } from '../../../compiler/format/format.js';
+import { formatEdits, notFormattedReason } from '../../../compiler/format/format.js';
 import type { TextEdit } from '../../../compiler/diagnostics/diagnostic.js';
 import { hoverAt, loweredOf, todayDate } from '../../../compiler/services/hover.js';
 import { formatIso } from '../../../compiler/common/calendar.js';
@@ -467,6 +467,11 @@ connection.onDocumentFormatting(({ textDocument }) => guard('formatting', [], ()
   const parsed = ws.cache.get(path, text);
   const ready = preparedFormatting.get(parsed);
   const edits = ready?.text === text ? ready.edits : formatEdits(parsed.value.source, parsed).value;
+  if (!edits.length) {
+    // not formatted (a syntax error): say why — clients show nothing for an empty answer (zhengce fmt prints ZC1001)
+    const why = notFormattedReason(parsed.value.source, formatEdits(parsed.value.source, parsed));
+    if (why !== undefined) connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: why });
+  }
   return edits.map((e) => ({ range: index.range(e.span.start, e.span.end), newText: e.newText }));
 }));
 
