@@ -522,6 +522,26 @@ describe('code actions', () => {
     await c.close(uri);
   });
 
+  test('the quick fixes of the diagnostics the client names, with the cursor elsewhere on their line (neovim 0.7)', async () => {
+    const path = join(FIXTURE, '修复4.zc');
+    const text = mainText.replace('家庭.子女数 二孩及以上', '家庭.子女 二孩及以上');
+    const uri = await c.open(path, text);
+    await c.current(uri);
+    const p = pos(text, '家庭.子女 ', 0, 0);
+    const line = { start: { line: p.line, character: 0 }, end: { line: p.line, character: 0 } };
+    // what vim.lsp.buf.code_action() sends: the cursor (here the line's start) and the line's diagnostics,
+    // their columns in bytes (vim.lsp.diagnostic.get_line_diagnostics)
+    const mine = (c.lastDiagnostics(uri)?.diagnostics ?? []).filter((d) => d.range.start.line === p.line);
+    expect(mine.map((d) => d.code)).toEqual(['ZC0403']);
+    const bytes = mine.map((d) => ({ ...d, range: { start: { line: p.line, character: 40 }, end: { line: p.line, character: 52 } } }));
+    const actions = await c.request<CodeAction[]>('textDocument/codeAction', { ...td(uri), range: line, context: { diagnostics: bytes, only: ['quickfix'] } });
+    expect(actions.map((a) => a.title)).toEqual(['改为“子女数”']);
+    expect(applyEdits(text, editsFor(actions[0]!.edit, uri))).toBe(mainText);
+    // without naming it, the cursor away from the squiggle gets none (as before)
+    expect(await c.request<CodeAction[]>('textDocument/codeAction', { ...td(uri), range: line, context: { diagnostics: [], only: ['quickfix'] } })).toEqual([]);
+    await c.close(uri);
+  });
+
   test('did-you-mean fix (ZC0403) and missing quote fix (ZC0102)', async () => {
     const path = join(FIXTURE, '修复2.zc');
     const text = mainText.replace('家庭.子女数 二孩及以上', '家庭.子女 二孩及以上');
