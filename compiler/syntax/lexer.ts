@@ -94,12 +94,15 @@ export const MAX_UNEXPECTED = 100;
 
 /**
  * Length of an unclosed quoted name's likely name (its opening bracket included): up to the first
- * white space, brace, quote or “=” after the bracket — `「二孩补助 {` → `「二孩补助`, `「甲 = 1` → `「甲`.
+ * white space, brace, quote or “=” after the bracket — `「二孩补助 {` → `「二孩补助`, `「甲 = 1` → `「甲` —
+ * or colon (`{ 「户籍在本县：是否 }` → `「户籍在本县`), except on a block's header line (ending in “{”), where a
+ * colon is more likely part of the name (`性质 「生育补助：正文给予者附件也受理 {`).
  * The whole token when nothing delimits it.
  */
 export function quotedNameRun(image: string): number {
+  const stop = image.trimEnd().endsWith('{') ? /[\s{}"“”＂=＝]/ : /[\s{}"“”＂=＝：:]/;
   let i = 1;
-  while (i < image.length && !/[\s{}"“”＂=＝]/.test(image[i]!)) i++;
+  while (i < image.length && !stop.test(image[i]!)) i++;
   return i;
 }
 

@@ -639,6 +639,10 @@ describe('found by driving the server from neovim (session 23)', () => {
     const fixed = applyEdits(text, fixes[0]!.edits);
     expect(fixed).toContain('例外于 「甲」 {');
     expect(errorsOf(fixed)).toEqual([]);
+    // a field declared with an unclosed name: closed before the colon
+    const w3 = ws(TEXT.replace('实体 家庭 { 子女数：整数', '实体 家庭 { 「子女数：整数'));
+    const d3 = w3.diagnostics.find((x) => x.code === 'ZC0104')!;
+    expect(errorsOf(applyEdits(TEXT.replace('实体 家庭 { 子女数：整数', '实体 家庭 { 「子女数：整数'), d3.fixes![0]!.edits))).toEqual([]);
     // a name with nothing after it: one fix, at the line's end
     const w2 = ws(TEXT.replace('规则 「甲」 {', '规则 「甲'));
     const d2 = w2.diagnostics.find((x) => x.code === 'ZC0104')!;
