@@ -286,6 +286,17 @@ export function formatEdits(source: SourceFile, parsed?: { value: ParsedFile; di
   return { value: [{ span: source.span(s, a.length - e), newText: out.slice(s, out.length - e) }], diagnostics: r.diagnostics };
 }
 
+/**
+ * Why `formatEdits` left a file as it was, for an editor to show (clients show nothing for an empty answer;
+ * `zhengce fmt` prints the diagnostic): its first error and line — `文件有 1 处语法错误，未格式化：…（第 12 行）` —
+ * or undefined when the file was formatted or already canonical.
+ */
+export function notFormattedReason(source: SourceFile, r: Result<TextEdit[]>): string | undefined {
+  if (r.value.length) return undefined;
+  const why = r.diagnostics.find((d) => d.severity === 'error');
+  return why ? `${why.message}（第 ${source.lineCol(why.span.start).line + 1} 行）` : undefined;
+}
+
 /** Apply non-overlapping edits (sorted or not) to a text. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((x, y) => y.span.start - x.span.start);

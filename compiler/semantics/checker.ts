@@ -586,7 +586,9 @@ class Checker {
     if (expected?.k === 'enum') {
       const en = this.p.enums.get(expected.name);
       const s = suggest(text, en?.members.map((m) => m.text) ?? []);
-      this.err('ZC0506', n.span, `枚举“${expected.name}”没有值“${text}”`, { help: s ? `是否想写“${s}”？` : `可用的值：${en?.members.map((m) => m.text).join('、')}` });
+      this.err('ZC0506', n.span, `枚举“${expected.name}”没有值“${text}”`, s
+        ? { help: `是否想写“${s}”？`, fixes: [{ title: `改为“${s}”`, edits: [{ span: n.span, newText: n.quoted ? `「${s}」` : s }] }] }
+        : { help: `可用的值：${en?.members.map((m) => m.text).join('、')}` });
       return T.error;
     }
     const elemNames = env.elems.flatMap((el) => [

@@ -4,8 +4,10 @@
  * number, a measure or a rule; a parameter's value in force today with its source
  * (marked 未确认 when not confirmed); a definition's type, expression, 原文 and 说明, a
  * 前提's condition; the doc of built-in and aggregate functions; on the path of
- * an `导入 "…"`, the imported file and its declarations; a keyword, what it means (keyword-docs.ts —
- * an attribute key as the block it is in takes it).
+ * an `导入 "…"`, the imported file and its declarations; the name of a 定性 (its clause, 类别, 理由 and
+ * 原文) or of the 政策 (文号, 标题, 发文机关, 生效) — names that are not symbols; a keyword, what it means
+ * (keyword-docs.ts — an attribute key as the block it is in takes it); a value that is no symbol: a 类别
+ * (a 性质's: what it checks; a 定性's or 措施's: the free grouping), a unit word in a type, 某日 in 生效.
  * Input: a ProgramSet, a file, an offset. Output: Markdown and the span it is about.
  */
 import type { CompiledProgram } from '../index.js';
@@ -22,10 +24,11 @@ import type { IrProgram } from '../ir/ir.js';
 import { type ProgramSet as Workspace, paramPath } from './program-set.js';
 import { nameAt, type NameAt } from './symbols.js';
 import { importTarget } from '../project/program.js';
-import { declTree, DECL_KIND_NAME } from './decls.js';
+import { clauseLabels, declTree, enclosingDecls, DECL_KIND_NAME } from './decls.js';
 import { keywordDoc, unitDoc } from './keyword-docs.js';
 import { grammarContext, tokenBefore } from './grammar-context.js';
 import { KEYWORDS } from '../syntax/tokens.js';
+import { PROPERTY_CATEGORIES } from '../syntax/attributes.js';
 import { tokenEnd } from '../syntax/lexer.js';
 
 const lowered = new WeakMap<CompiledProgram, IrProgram | null>();
@@ -283,9 +286,45 @@ export function hoverAt(ws: Workspace, path: string, offset: number, today: Cale
   const imp = importAt(ws, path, offset);
   if (imp) return { text: importHoverText(ws, imp), start: imp.decl.path.span.start, end: imp.decl.path.span.end };
   const at = nameAt(ws, path, offset);
-  if (!at) return keywordHover(ws, path, offset);
+  if (!at) return declNameHover(ws, path, offset) ?? keywordHover(ws, path, offset) ?? valueHover(ws, path, offset);
   const text = hoverText(ws, at, today);
   return text ? { text, start: at.start, end: at.end } : undefined;
+}
+
+/**
+ * The name of a declaration that is no symbol — a 定性 (`定性 落实孕前优生和妇幼健康项目 {`) or the
+ * 政策 (`政策 「栾川县…」 {`): what it is, where, and its attributes.
+ */
+function declNameHover(ws: Workspace, path: string, offset: number): { text: string; start: number; end: number } | undefined {
+  const ast = ws.parsedOf(path)?.ast;
+  if (!ast) return undefined;
+  const programs = ws.programsOf(path);
+  const chain = enclosingDecls(declTree(ast, clauseLabels(programs)), offset);
+  const d = chain[chain.length - 1];
+  if (!d || (d.kind !== 'qualitative' && d.kind !== 'policy') || d.nameSpan === d.span) return undefined;
+  if (offset < d.nameSpan.start || offset > d.nameSpan.end) return undefined;
+  const out: string[] = [];
+  if (d.kind === 'qualitative') {
+    const q = d.node as A.QualDecl;
+    out.push(`**定性** ${code(d.name)}（不可计算的句子：不求值；zhengce coverage 计为“已标注不可计算”）`);
+    const clause = [...chain].reverse().find((c) => c.kind === 'clause');
+    const info = clause && programs.map((p) => p.checked.clauses.find((c) => c.decl === clause.node)).find((c) => c);
+    if (info) out.push(`条款 **${info.label}**${info.title ? ` “${info.title}”` : ''}　锚点 ${code(info.anchor)}`);
+    if (q.category) out.push(`类别：${q.category.text}`);
+    if (q.reason) out.push(`理由：${q.reason.value}`);
+    if (q.quotes.length) out.push('原文：', quote(q.quotes.map((x) => x.value)));
+    if (q.lead.length) out.push(`牵头单位：${q.lead.map((n) => n.text).join('、')}`);
+    if (q.responsible.length) out.push(`责任单位：${q.responsible.map((n) => n.text).join('、')}`);
+  } else {
+    const pd = d.node as A.PolicyDecl;
+    out.push(`**政策** ${code(d.name)}`);
+    if (pd.docNumber) out.push(`文号：${pd.docNumber.value}`);
+    if (pd.title) out.push(`标题：${pd.title.value}`);
+    if (pd.issuer) out.push(`发文机关：${pd.issuer.value}`);
+    const eff = pd.effective;
+    if (eff) out.push(`生效：${eff.date ? formatIso(eff.date) : eff.range ? `某日（${formatIso(eff.range.lo)} 至 ${formatIso(eff.range.hi)} 之间）` : '未知'}`);
+  }
+  return { text: out.join('\n\n'), start: d.nameSpan.start, end: d.nameSpan.end };
 }
 
 /** What the keyword at `offset` means (an attribute key: as the block it is in takes it). */
@@ -306,6 +345,56 @@ function keywordHover(ws: Workspace, path: string, offset: number): { text: stri
   const isKey = (t.tokenType.CATEGORIES ?? []).some((c) => c.name === 'AttrKey');
   const text = keywordDoc(t.image, isKey ? grammarContext(tokens, k - 1)?.block : undefined);
   return text ? { text, start: t.startOffset, end: tokenEnd(t) } : undefined;
+}
+
+/** What each 性质 类别 checks (grammar/README.md §8.15). */
+const PROPERTY_CATEGORY_DOCS: Readonly<Record<string, string>> = {
+  一般: '断言在所有输入上成立（不成立时核查报 ZC0908）',
+  边界: '同一界限的两种表述在所有输入上结论相同（不一致时报 ZC0910）',
+  条款一致: '两处条款（如附件与正文）的条件一致（不一致时报 ZC0911）',
+  概念一致: '同一概念在不同措施中的检验方式一致（不一致时报 ZC0912）',
+};
+
+/**
+ * A name that is a value, not a symbol: a 类别 (of a 性质: what it checks; of a 定性 or 措施: the free
+ * grouping and how many use it), a unit word in a type (`时长（天）`), 某日 in `生效：某日（…）`.
+ */
+function valueHover(ws: Workspace, path: string, offset: number): { text: string; start: number; end: number } | undefined {
+  const tokens = ws.parsedOf(path)?.tokens;
+  if (!tokens) return undefined;
+  const k = tokenBefore(tokens, offset + 1);
+  const t = tokens[k];
+  if (!t || offset >= tokenEnd(t) || (t.tokenType.name !== 'Name' && t.tokenType.name !== 'QuotedName')) return undefined;
+  const span = { start: t.startOffset, end: tokenEnd(t) };
+  const name = t.tokenType.name === 'QuotedName' ? t.image.slice(1, -1) : t.image;
+  const prev = tokens[k - 1];
+  const key = tokens[k - 2];
+  if (prev?.tokenType.name === 'Colon' && key?.image === '类别') {
+    const block = grammarContext(tokens, k - 2)?.block;
+    if (block === '性质' && PROPERTY_CATEGORIES.includes(name)) {
+      return { text: `**性质的类别** ${code(name)}：${PROPERTY_CATEGORY_DOCS[name]}（语言说明 §8.15）`, ...span };
+    }
+    if (block === '定性' || block === '措施') {
+      let quals = 0;
+      let measures = 0;
+      const p = ws.programsOf(path)[0];
+      for (const q of p?.checked.qualitative ?? []) if (q.decl.category?.text === name) quals++;
+      for (const m of p?.checked.measures.values() ?? []) if (m.decl.category?.text === name) measures++;
+      const uses = [quals ? `${quals} 项定性` : '', measures ? `${measures} 项措施` : ''].filter(Boolean).join('、');
+      return { text: `**类别** ${code(name)}：${block}的类别是自由命名的分组${uses ? `；本政策中 ${uses}用这个类别` : ''}`, ...span };
+    }
+    return undefined;
+  }
+  // a unit word in a written type: 时长（天）, 时长（个月）
+  if (prev?.tokenType.name === 'LParen' && (key?.tokenType.CATEGORIES ?? []).some((c) => c.name === 'TypeKeyword')) {
+    const text = unitDoc(t.image);
+    return text ? { text, ...span } : undefined;
+  }
+  const f = FUNCTIONS[name];
+  if (f && tokens[k + 1]?.tokenType.name === 'LParen') {
+    return { text: [`**内置函数** ${code(`${name}（${f.params.map(typeToString).join('，')}）`)} → ${typeToString(f.result)}`, f.doc].join('\n\n'), ...span };
+  }
+  return undefined;
 }
 
 /** Today as a calendar date (local time), or the override. */

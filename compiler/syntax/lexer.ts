@@ -92,6 +92,20 @@ export interface RangeLexResult extends LexResult {
  */
 export const MAX_UNEXPECTED = 100;
 
+/**
+ * Length of an unclosed quoted name's likely name (its opening bracket included): up to the first
+ * white space, brace, quote or “=” after the bracket — `「二孩补助 {` → `「二孩补助`, `「甲 = 1` → `「甲` —
+ * or colon (`{ 「户籍在本县：是否 }` → `「户籍在本县`), except on a block's header line (ending in “{”), where a
+ * colon is more likely part of the name (`性质 「生育补助：正文给予者附件也受理 {`).
+ * The whole token when nothing delimits it.
+ */
+export function quotedNameRun(image: string): number {
+  const stop = image.trimEnd().endsWith('{') ? /[\s{}"“”＂=＝]/ : /[\s{}"“”＂=＝：:]/;
+  let i = 1;
+  while (i < image.length && !stop.test(image[i]!)) i++;
+  return i;
+}
+
 /** End offset (exclusive) of a token; position tracking is offset-only. */
 export function tokenEnd(t: IToken): number {
   return t.startOffset + t.image.length;
@@ -363,9 +377,16 @@ function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<Rang
       t.tokenTypeIdx = StringLit.tokenTypeIdx!;
     } else if (ty === BadQuotedName) {
       const close = t.image[0] === '「' ? '」' : '】';
+      // The token runs to the end of the line (`例外于 「二孩补助 {`, `指标 「甲 = 1`): the name most likely
+      // ends where its first run of characters does — before a space, a brace or a quote — not at the
+      // line's end, where the bracket would swallow the rest of the line into the name.
+      const nameEnd = start + quotedNameRun(t.image);
+      const fixes = [{ title: `补上“${close}”`, edits: [{ span: file.span(nameEnd, nameEnd), newText: close }] }];
+      const lineEndAt = start + t.image.trimEnd().length;
+      if (lineEndAt !== nameEnd) fixes.push({ title: `在行尾补上“${close}”`, edits: [{ span: file.span(lineEndAt, lineEndAt), newText: close }] });
       diagnostics.push(diag('ZC0104', file.span(start, end), `名称引号“${t.image[0]}”没有配对的“${close}”`, {
         help: `在名称结尾补上“${close}”`,
-        fixes: [{ title: `补上“${close}”`, edits: [{ span: file.span(end, end), newText: close }] }],
+        fixes,
       }));
       t.tokenType = QuotedName;
       t.tokenTypeIdx = QuotedName.tokenTypeIdx!;

@@ -495,10 +495,13 @@ describe('formatting', () => {
     await c.close(uri);
   });
 
-  test('a file with syntax errors gets no edits (never drops text)', async () => {
+  test('a file with syntax errors gets no edits (never drops text), and a message saying why', async () => {
     const path = join(FIXTURE, '格式2.zc');
     const uri = await c.open(path, '实体 户 { 子女数：\n');
+    const before = c.messages.length;
     expect(await c.request<TextEdit[]>('textDocument/formatting', { ...td(uri), options: { tabSize: 2, insertSpaces: true } })).toEqual([]);
+    // (the notification is sent before the response)
+    expect(c.messages.slice(before)).toEqual([{ type: 2, message: expect.stringMatching(/^文件有 \d+ 处语法错误，未格式化：.*（第 \d+ 行）$/) }]);
     await c.close(uri);
   });
 });
@@ -525,6 +528,26 @@ describe('code actions', () => {
     const parsed = parseFile(new SourceFile(path, fixed));
     expect(parsed.diagnostics).toEqual([]);
     expect(parsed.value.syntaxErrors).toBe(false);
+    await c.close(uri);
+  });
+
+  test('the quick fixes of the diagnostics the client names, with the cursor elsewhere on their line (neovim 0.7)', async () => {
+    const path = join(FIXTURE, '修复4.zc');
+    const text = mainText.replace('家庭.子女数 二孩及以上', '家庭.子女 二孩及以上');
+    const uri = await c.open(path, text);
+    await c.current(uri);
+    const p = pos(text, '家庭.子女 ', 0, 0);
+    const line = { start: { line: p.line, character: 0 }, end: { line: p.line, character: 0 } };
+    // what vim.lsp.buf.code_action() sends: the cursor (here the line's start) and the line's diagnostics,
+    // their columns in bytes (vim.lsp.diagnostic.get_line_diagnostics)
+    const mine = (c.lastDiagnostics(uri)?.diagnostics ?? []).filter((d) => d.range.start.line === p.line);
+    expect(mine.map((d) => d.code)).toEqual(['ZC0403']);
+    const bytes = mine.map((d) => ({ ...d, range: { start: { line: p.line, character: 40 }, end: { line: p.line, character: 52 } } }));
+    const actions = await c.request<CodeAction[]>('textDocument/codeAction', { ...td(uri), range: line, context: { diagnostics: bytes, only: ['quickfix'] } });
+    expect(actions.map((a) => a.title)).toEqual(['改为“子女数”']);
+    expect(applyEdits(text, editsFor(actions[0]!.edit, uri))).toBe(mainText);
+    // without naming it, the cursor away from the squiggle gets none (as before)
+    expect(await c.request<CodeAction[]>('textDocument/codeAction', { ...td(uri), range: line, context: { diagnostics: [], only: ['quickfix'] } })).toEqual([]);
     await c.close(uri);
   });
 

@@ -543,3 +543,109 @@ describe('signature help in a call', () => {
     expect(sigAfter('定义 「申请在实施后」', ' 且 （')).toBeUndefined();
   });
 });
+
+describe('found by driving the server from neovim (session 23)', () => {
+  const TEXT = `政策 「试行办法」 {
+  文号："试〔2024〕1号"
+  发文机关："试县人民政府"
+  生效：2024年3月1日
+  失效 {
+    条件：事件.级别 属于 {国家、省} 并且 事件.日期 ≥ 2024年3月1日
+    起算：当日
+  }
+}
+实体 家庭 { 子女数：整数
+  等待：时长（天） }
+条款 一、 "总则" {
+  定性 落实国家项目 {
+    原文："落实国家项目。"
+    类别：上级政策落实
+    理由："按国家项目执行"
+  }
+  措施 补助 {
+    对象：家庭
+    结果 补助额：金额 一次性
+    规则 「甲」 {
+      条件：家庭.子女数 ≥ 2
+      补助额 = 100元
+    }
+    规则 「乙」 例外于 「甲」 {
+      条件：家庭.子女数 ≥ 3
+      补助额 = 200元
+    }
+  }
+  性质 「补助非负」 {
+    类别：一般
+    断言：补助.补助额 ≥ 0元
+  }
+}
+`;
+  /** Apply a quick fix's edits (one file, from the end) to `text`. */
+  const applyEdits = (text: string, edits: readonly { span: { start: number; end: number }; newText: string }[]) =>
+    [...edits].sort((a, b) => b.span.start - a.span.start).reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), text);
+  const errorsOf = (text: string) => ws(text).diagnostics.filter((d) => d.severity === 'error');
+
+  it('the sample compiles without errors', () => {
+    expect(errorsOf(TEXT)).toEqual([]);
+  });
+
+  it('hover on a 定性’s name shows its clause, 类别, 理由 and 原文; on the 政策’s name its 文号 and 生效', () => {
+    const w = ws(TEXT);
+    const q = hoverAt(w.set, 'm.zc', at(TEXT, '落实国家项目 {', 2), TODAY);
+    expect(q?.text).toContain('**定性** `落实国家项目`');
+    expect(q?.text).toContain('条款 **一** “总则”');
+    expect(q?.text).toContain('类别：上级政策落实');
+    expect(q?.text).toContain('理由：按国家项目执行');
+    expect(q?.text).toContain('> 落实国家项目。');
+    expect(TEXT.slice(q!.start, q!.end)).toBe('落实国家项目');
+    const p = hoverAt(w.set, 'm.zc', at(TEXT, '「试行办法」', 2), TODAY);
+    expect(p?.text).toContain('**政策** `试行办法`');
+    expect(p?.text).toContain('文号：试〔2024〕1号');
+    expect(p?.text).toContain('发文机关：试县人民政府');
+    expect(p?.text).toContain('生效：2024-03-01');
+    // the keyword before the name is still the keyword's
+    expect(hoverAt(w.set, 'm.zc', at(TEXT, '定性 落实'), TODAY)?.text).toContain('**关键字** `定性`');
+  });
+
+  it('hover on a value that is no symbol: a 类别 (of a 性质: what it checks; of a 定性: the grouping), a unit in a type, 某日 in 生效', () => {
+    const w = ws(TEXT);
+    const h = (needle: string, delta: number, text = TEXT, set = w.set) => hoverAt(set, 'm.zc', at(text, needle, delta), TODAY);
+    expect(h('类别：一般', 3)?.text).toBe('**性质的类别** `一般`：断言在所有输入上成立（不成立时核查报 ZC0908）（语言说明 §8.15）');
+    expect(h('类别：上级政策落实', 3)?.text).toBe('**类别** `上级政策落实`：定性的类别是自由命名的分组；本政策中 1 项定性用这个类别');
+    const unit = h('时长（天）', 3);
+    expect(unit?.text).toContain('**单位** `天`：时长（天）');
+    expect(TEXT.slice(unit!.start, unit!.end)).toBe('天');
+    const some = TEXT.replace('生效：2024年3月1日', '生效：某日（2024年1月1日，2024年12月31日）');
+    const w2 = ws(some);
+    expect(h('某日（', 0, some, w2.set)?.text).toContain('**内置函数** `某日（日期，日期）` → 日期');
+  });
+
+  it('a misspelt enum member (ZC0506 with a suggestion) has a quick fix, and the fixed file compiles', () => {
+    const text = TEXT.replace('{国家、省}', '{国家、省级}');
+    const w = ws(text);
+    const d = w.diagnostics.find((x) => x.code === 'ZC0506')!;
+    expect(d.message).toBe('枚举“层级”没有值“省级”');
+    const fixes = codeActions(w.set, 'm.zc', w.diagnostics, d.span.start, d.span.end).filter((a) => a.kind === 'quickfix');
+    expect(fixes.map((f) => f.title)).toEqual(['改为“省”']);
+    expect(errorsOf(applyEdits(text, fixes[0]!.edits))).toEqual([]);
+  });
+
+  it('an unclosed 「 (ZC0104): the first fix closes the name, not the line, and the fixed file compiles', () => {
+    const text = TEXT.replace('例外于 「甲」 {', '例外于 「甲 {');
+    const w = ws(text);
+    const d = w.diagnostics.find((x) => x.code === 'ZC0104')!;
+    const fixes = codeActions(w.set, 'm.zc', w.diagnostics, d.span.start, d.span.end).filter((a) => a.kind === 'quickfix' && a.diagnostic === d);
+    expect(fixes.map((f) => f.title)).toEqual(['补上“」”', '在行尾补上“」”']);
+    const fixed = applyEdits(text, fixes[0]!.edits);
+    expect(fixed).toContain('例外于 「甲」 {');
+    expect(errorsOf(fixed)).toEqual([]);
+    // a field declared with an unclosed name: closed before the colon
+    const w3 = ws(TEXT.replace('实体 家庭 { 子女数：整数', '实体 家庭 { 「子女数：整数'));
+    const d3 = w3.diagnostics.find((x) => x.code === 'ZC0104')!;
+    expect(errorsOf(applyEdits(TEXT.replace('实体 家庭 { 子女数：整数', '实体 家庭 { 「子女数：整数'), d3.fixes![0]!.edits))).toEqual([]);
+    // a name with nothing after it: one fix, at the line's end
+    const w2 = ws(TEXT.replace('规则 「甲」 {', '规则 「甲'));
+    const d2 = w2.diagnostics.find((x) => x.code === 'ZC0104')!;
+    expect(d2.fixes?.map((f) => f.title)).toEqual(['补上“」”']);
+  });
+});

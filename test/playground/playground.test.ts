@@ -9,7 +9,8 @@
  * inserts it once; hovering a measure shows its 原文; the case panel evaluates a
  * three-child family from the form generated from the JSON Schema (its own words Chinese too:
  * 填写事实 / 不存在, 是 / 否) and from raw JSON;
- * the panel can be resized; rename is applied, or refused on a name clash; go to definition on
+ * the panel can be resized; rename is applied, or refused on a name clash; formatting a file with a
+ * syntax error changes nothing and says why; go to definition on
  * an 导入 or on a name declared in the imported file opens that file read-only (and 返回 comes back).
  * Screenshots: test-output/playground-{error,hover,quickfix,definition,form,decisions}.png.
  */
@@ -30,6 +31,8 @@ describe('playground in headless Chromium', () => {
   let page: Page;
   let url = '';
   const pageErrors: string[] = [];
+  /** Console errors: a failed request (the favicon's 404 before the page declared none), an exception logged. */
+  const consoleErrors: string[] = [];
   const foreign: string[] = [];
 
   beforeAll(async () => {
@@ -51,6 +54,7 @@ describe('playground in headless Chromium', () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     page = await browser.newPage({ viewport: { width: 1400, height: 860 }, locale: 'zh-CN' });
     page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
     page.on('request', (r) => { if (!r.url().startsWith(url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url()); });
   });
 
@@ -400,6 +404,19 @@ describe('playground in headless Chromium', () => {
     await setText(sample);
   });
 
+  it('formatting a file with a syntax error changes nothing and says why at the cursor', async () => {
+    const broken = sample.replace('补助金额 = 2000元', '补助金额 = 2000元 +');
+    await setText(broken);
+    await page.evaluate(() => { const ed = (window as any).playground.editor; ed.focus(); ed.setPosition({ lineNumber: 1, column: 1 }); return ed.getAction('editor.action.formatDocument').run(); });
+    const msg = page.locator('.monaco-editor-overlaymessage').filter({ hasText: '未格式化' }).first();
+    await msg.waitFor({ state: 'visible', timeout: 10_000 });
+    const line = broken.split('\n').findIndex((l) => l.includes('2000元 +')) + 1;
+    expect(await msg.innerText()).toContain(`文件有 1 处语法错误，未格式化：“+”之后缺少内容（第 ${line} 行）`);
+    expect(await getText()).toBe(broken);
+    await page.keyboard.press('Escape');
+    await setText(sample);
+  });
+
   it('evaluates from the form generated from the JSON Schema; the panel can be resized', async () => {
     await setText(sample);
     await page.click('#tab-form');
@@ -419,6 +436,12 @@ describe('playground in headless Chromium', () => {
       .filter((e) => (e.tagName === 'OPTION' ? e.closest('select')! : e).checkVisibility())
       .map((e) => (e.tagName === 'OPTION' ? e.textContent! : (e as HTMLElement).innerText).trim()).filter((t) => /[A-Za-z]{2,}/.test(t) && !/^[\x00-\x7f]*[^\x00-\x7f]/.test(t)));
     expect(english).toEqual([]);
+    // what a screen reader says for the hidden labels of opt-in boxes and switchers: Chinese, not the form's names
+    const hidden = await page.evaluate(() => [...document.querySelectorAll('#facts-form label')].map((e) => e.textContent!.trim()).filter((t) => /opt-in|switcher|root\[/.test(t)));
+    expect(hidden).toEqual([]);
+    const labelOf = (id: string) => page.evaluate((i) => document.querySelector(`#facts-form label[for="${i}"]`)?.textContent, id);
+    expect(await labelOf('root[家庭][子女数]-opt-in')).toBe('填写“家庭.子女数”');
+    expect(await labelOf('root[家庭]switcher')).toBe('“家庭”的填写方式');
     await count.fill('3');
     await count.dispatchEvent('change');
     await page.click('#run');
@@ -438,6 +461,7 @@ describe('playground in headless Chromium', () => {
     const after = (await page.locator('#panel').boundingBox())!.width;
     expect(after).toBeGreaterThan(before + 150);
     expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
   });
 
   it('evaluates a three-child family from raw JSON: 生育补助 5000.00 元', async () => {

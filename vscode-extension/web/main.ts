@@ -223,6 +223,8 @@ function registerLanguage(keywords: readonly string[], glue: readonly string[], 
       if (!isMain(model)) return [];
       flush(model);
       const r = await request<ReplyOf<'format'>>((id) => ({ type: 'format', id }));
+      // not formatted (a syntax error): say why at the cursor, as the language server does with a message
+      if (r.error !== undefined) (editor?.getContribution('editor.contrib.messageController') as unknown as { showMessage(m: string, p: Monaco.IPosition): void } | null)?.showMessage(r.error, editor!.getPosition()!);
       return r.edits.map((e) => ({ range: e.range, text: e.text }));
     },
   });
@@ -395,9 +397,25 @@ async function buildForm(initial: unknown): Promise<void> {
     prompt_before_delete: false, no_additional_properties: true, startval: initial,
   });
   form = ed;
+  localizeHiddenLabels(host);
   ed.on('change', () => {
+    localizeHiddenLabels(host); // (rows added to a list bring new labels)
     if (factsMode === 'form') $<HTMLTextAreaElement>('facts').value = JSON.stringify(prune(ed.getValue()), null, 2);
   });
+}
+
+/**
+ * json-editor's hidden labels — what a screen reader says for a field's opt-in checkbox and an
+ * entity's switcher — are its form names: `root[家庭][子女数]-opt-in`, `root[家庭] switcher`. In Chinese:
+ * 填写“家庭.子女数”, “家庭”的填写方式.
+ */
+function localizeHiddenLabels(host: HTMLElement): void {
+  for (const label of host.querySelectorAll('label')) {
+    const m = /^root((?:\[[^\]]*\])*)(?:[- ]opt-in| switcher)$/.exec(label.textContent ?? '');
+    if (!m) continue;
+    const path = [...m[1]!.matchAll(/\[([^\]]*)\]/g)].map((x) => (/^\d+$/.test(x[1]!) ? `第${Number(x[1]) + 1}项` : x[1])).join('.') || '事实';
+    label.textContent = label.textContent!.endsWith('switcher') ? `“${path}”的填写方式` : `填写“${path}”`;
+  }
 }
 
 function setFactsMode(mode: 'form' | 'json'): void {

@@ -97,7 +97,7 @@ export type Reply =
   | { readonly type: 'references'; readonly id: number; readonly ranges: WireRange[] }
   | { readonly type: 'rename'; readonly id: number; readonly edits?: WireEdit[]; readonly error?: string }
   | { readonly type: 'actions'; readonly id: number; readonly actions: WireAction[] }
-  | { readonly type: 'format'; readonly id: number; readonly edits: WireEdit[] }
+  | { readonly type: 'format'; readonly id: number; readonly edits: WireEdit[]; /** Why the file was not formatted (a syntax error), with its line. */ readonly error?: string }
   | { readonly type: 'symbols'; readonly id: number; readonly symbols: WireSymbol[] }
   | { readonly type: 'folding'; readonly id: number; readonly ranges: WireFold[] }
   | { readonly type: 'schema'; readonly id: number; readonly schema: Record<string, unknown> | null }

@@ -10,7 +10,7 @@
 import { compile, memoryHost, ParseCache, SourceFile, KEYWORDS, UNIT_WORDS, GLUE_KEYWORDS, type CompileResult, type CompiledProgram, type Diagnostic } from '../../compiler/index.js';
 import { lower } from '../../compiler/ir/lower.js';
 import { inputSchema } from '../../compiler/emit/ts-schema.js';
-import { formatEdits } from '../../compiler/format/format.js';
+import { formatEdits, notFormattedReason } from '../../compiler/format/format.js';
 import { programSetOf, type ProgramSet } from '../../compiler/services/program-set.js';
 import { hoverAt, todayDate, loweredOf } from '../../compiler/services/hover.js';
 import { complete } from '../../compiler/services/completion.js';
@@ -180,9 +180,12 @@ self.onmessage = (ev: MessageEvent<Request>) => {
     case 'actions':
       post({ type: 'actions', id: m.id, actions: actions(m.range) });
       break;
-    case 'format':
-      post({ type: 'format', id: m.id, edits: mainEdits(formatEdits(source).value) ?? [] });
+    case 'format': {
+      const r = formatEdits(source);
+      const error = notFormattedReason(source, r);
+      post({ type: 'format', id: m.id, edits: mainEdits(r.value) ?? [], ...(error !== undefined ? { error } : {}) });
       break;
+    }
     case 'symbols':
       post({ type: 'symbols', id: m.id, symbols: ws ? symbols(documentSymbols(ws, MAIN)) : [] });
       break;

@@ -32,7 +32,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { Diagnostic } from '../../../compiler/index.js';
 import type { Finding } from '../../../compiler/verify/finding.js';
-import { formatEdits } from '../../../compiler/format/format.js';
+import { formatEdits, notFormattedReason } from '../../../compiler/format/format.js';
 import type { TextEdit } from '../../../compiler/diagnostics/diagnostic.js';
 import { hoverAt, loweredOf, todayDate } from '../../../compiler/services/hover.js';
 import { formatIso } from '../../../compiler/common/calendar.js';
@@ -42,7 +42,7 @@ import { definition, references, prepareRename, rename } from '../../../compiler
 import { documentSymbols, workspaceSymbols } from '../../../compiler/services/outline.js';
 import { semanticTokens } from '../../../compiler/services/semantic-tokens.js';
 import { foldingRanges } from '../../../compiler/services/folding.js';
-import { codeActions } from '../../../compiler/services/actions.js';
+import { codeActions, quickFixes } from '../../../compiler/services/actions.js';
 import { Workspace } from './workspace.js';
 import { warmUp } from '../../../compiler/project/warm-up.js';
 import { UriMap } from './uri.js';
@@ -467,6 +467,11 @@ connection.onDocumentFormatting(({ textDocument }) => guard('formatting', [], ()
   const parsed = ws.cache.get(path, text);
   const ready = preparedFormatting.get(parsed);
   const edits = ready?.text === text ? ready.edits : formatEdits(parsed.value.source, parsed).value;
+  if (!edits.length) {
+    // not formatted (a syntax error): say why — clients show nothing for an empty answer (zhengce fmt prints ZC1001)
+    const why = notFormattedReason(parsed.value.source, formatEdits(parsed.value.source, parsed));
+    if (why !== undefined) connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: why });
+  }
   return edits.map((e) => ({ range: index.range(e.span.start, e.span.end), newText: e.newText }));
 }));
 
@@ -478,7 +483,14 @@ connection.onCodeAction(({ textDocument, range, context }) => guard('codeAction'
   const path = uris.toPath(textDocument.uri);
   const index = compiledIndex(path);
   if (!index) return [];
-  const actions = toCodeActions(pos, codeActions(ws, path, ws.diagnostics(path), index.offsetAt(range.start), index.offsetAt(range.end)));
+  const diags = ws.diagnostics(path);
+  const found = codeActions(ws, path, diags, index.offsetAt(range.start), index.offsetAt(range.end));
+  // The diagnostics the client says the request is for (context.diagnostics) get their quick fixes too, even
+  // where the range does not touch them: neovim 0.7's vim.lsp.buf.code_action() sends the cursor as the range
+  // and every diagnostic of the cursor's line (with byte columns), so a fix was offered only with the cursor
+  // on the squiggle. Matched by code and line.
+  const named = diags.filter((d) => !found.some((a) => a.diagnostic === d) && context.diagnostics.some((x) => x.code === d.code && x.range.start.line === index.range(d.span.start, d.span.start).start.line));
+  const actions = toCodeActions(pos, [...quickFixes(named, 0, Number.MAX_SAFE_INTEGER), ...found]);
   // INVARIANT: only the kinds the client asked for (`context.only`); VS Code drops, and
   // logs, any action of another kind.
   return actions.filter((a) => wantsKind(context.only, a.kind ?? ''));
