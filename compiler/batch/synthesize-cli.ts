@@ -18,6 +18,7 @@ import { EXIT_FINDINGS, EXIT_OK, UsageError, type Io } from '../cli/common.js';
 export async function runSynthesize(policy: LoweredPolicy, values: Record<string, unknown>, paths: string, io: Io): Promise<number> {
   const n = Number(values['synthesize']);
   const seed = Number(values['seed'] ?? '1');
+  if (Number.isInteger(n) && n > Number.MAX_SAFE_INTEGER) throw new UsageError(`--synthesize 的取值“${String(values['synthesize'])}”太大：最多 ${Number.MAX_SAFE_INTEGER} 行`);
   if (!Number.isSafeInteger(n) || n < 1) throw new UsageError('--synthesize 应为正整数（行数）');
   if (!Number.isSafeInteger(seed)) throw new UsageError('--seed 应为整数');
   const date = (values['date'] as string | undefined) ?? '2024-07-01';

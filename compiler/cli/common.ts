@@ -41,7 +41,7 @@ export function args(
   try {
     return parseArgs({ args: argv, options: all, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError(`参数错误：${usageMessage(e, all, hints)}`);
+    throw new UsageError(`参数错误：${usageMessage(e, all, hints, argv)}`);
   }
 }
 
@@ -51,7 +51,7 @@ export function pathsNotPolicy(command: string): Record<string, string> {
 }
 
 /** node:util parseArgs's error (English, with a stable `code`) → the Chinese message; an unexpected error keeps its own text. */
-function usageMessage(e: unknown, options: NonNullable<ParseArgsConfig['options']>, hints: Readonly<Record<string, string>>): string {
+function usageMessage(e: unknown, options: NonNullable<ParseArgsConfig['options']>, hints: Readonly<Record<string, string>>, argv: readonly string[]): string {
   const code = (e as { code?: unknown }).code;
   const message = String((e as Error).message);
   // Node quotes the option as it was written: '--name' / '-x' (unknown), '--name <value>' or '-h, --help' (value errors).
@@ -66,7 +66,12 @@ function usageMessage(e: unknown, options: NonNullable<ParseArgsConfig['options'
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && quoted !== undefined) {
     const long = /--([^\s,<]+)/.exec(quoted)?.[1];
-    if (long !== undefined && options[long]?.type === 'string') return `选项“--${long}”缺少取值，应写成“--${long} 值”。`;
+    if (long !== undefined && options[long]?.type === 'string') {
+      // `--synthesize -1`: parseArgs takes a value that starts with "-" for the next option; say so, and how to give it
+      const next = argv[argv.indexOf(`--${long}`) + 1];
+      if (next !== undefined && /^-\d/.test(next)) return `选项“--${long}”后面的“${next}”以“-”开头，被当作了另一个选项；要把它作为取值，写成“--${long}=${next}”。`;
+      return `选项“--${long}”缺少取值，应写成“--${long} 值”。`;
+    }
     if (long !== undefined) return `选项“--${long}”不带取值（这里写成了“--${long}=…”）。`;
   }
   return message;

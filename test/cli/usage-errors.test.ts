@@ -35,6 +35,11 @@ describe('usage errors in Chinese', () => {
     expect(usage(['--check=yes'])).toBe('参数错误：选项“--check”不带取值（这里写成了“--check=…”）。');
     expect(usage(['--help=1'])).toBe('参数错误：选项“--help”不带取值（这里写成了“--help=…”）。');
   });
+  it('a value that starts with "-" is said to be read as an option, with the --name=value spelling', () => {
+    expect(usage(['--date', '-1'])).toBe('参数错误：选项“--date”后面的“-1”以“-”开头，被当作了另一个选项；要把它作为取值，写成“--date=-1”。');
+    // a non-numeric word after the option is still a missing value (it is an option of its own)
+    expect(usage(['--date', '--check'])).toBe('参数错误：选项“--date”缺少取值，应写成“--date 值”。');
+  });
   it("a command's own advice wins over a guess", () => {
     const { policy: _, ...withoutPolicy } = options;
     const m = usage(['--policy', 'luanchuan'], pathsNotPolicy('verify'), withoutPolicy);

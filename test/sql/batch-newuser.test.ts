@@ -260,3 +260,22 @@ describe('zhengce batch: malformed input files', () => {
     expect(existsSync(out)).toBe(false);
   }, 300_000);
 });
+
+describe('zhengce batch --synthesize: a row count that is not one says why', () => {
+  it('-1 is read as an option (the --synthesize=-1 spelling named), too large is said as such, 0 and 1.5 are no positive integers; nothing written', async () => {
+    const out = join(tmp, 'syn-bad.parquet');
+    const cases: [string[], string][] = [
+      [['--synthesize', '-1'], '选项“--synthesize”后面的“-1”以“-”开头，被当作了另一个选项；要把它作为取值，写成“--synthesize=-1”。'],
+      [['--synthesize=-1'], '--synthesize 应为正整数（行数）'],
+      [['--synthesize', '0'], '--synthesize 应为正整数（行数）'],
+      [['--synthesize', '1.5'], '--synthesize 应为正整数（行数）'],
+      [['--synthesize', '99999999999999999'], '--synthesize 的取值“99999999999999999”太大：最多 9007199254740991 行'],
+    ];
+    for (const [args, message] of cases) {
+      const r = await runCliAsync(['batch', ...args, '--policy', 'sample', '--out', out], { timeoutMs: 120_000 });
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+});
