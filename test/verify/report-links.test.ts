@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { SourceFile } from '../../compiler/common/source.js';
 import { memoryHost, nodeHost } from '../../compiler/project/host.js';
@@ -82,6 +83,25 @@ describe('HTML report: order, ids and links', () => {
     expect(docs.get('sample.html')).toContain('id="sec_2__subsec_1"');
     // the published report has the ids the documentation links to
     expect(renderVerifyHtml(withoutTimings({ ...ordered, policies: [{ ...ordered.policies[0]!, id: 'sample' }], findings: [] }), new Map(), ROOT)).toContain('id="p-sample"');
+  });
+});
+
+describe('text report: order and witness table', () => {
+  it('groups follow clause numbers as in the HTML report: 全文 first, 四（二） before 四（十一）, annexes last', () => {
+    const text = renderVerifyText(ordered, new Map(), ROOT);
+    const heads = [...text.matchAll(/^── 条款 (.+)$/gmu)].map((m) => m[1]);
+    expect(heads).toEqual(['全文', '四、（sec_4）', '四（二）（sec_4__subsec_2）', '四（十一）（sec_4__subsec_11）', '附件1 一、（annex_1__sec_1）']);
+  });
+
+  it('the witness table lines up by display width (Han 2 columns, ASCII 1), not by character count', () => {
+    const f: Finding = { ...finding('ZC0910', 'sec_4__subsec_2', '四（二）', 'w'), witness: { facts: { 家庭: { 子女: [{ 出生日期: '2020-12-31' }] }, 婴幼儿: { 户籍: '栾川县' } }, date: '2024-01-01' } };
+    const text = renderVerifyText(report([f]), new Map(), ROOT);
+    const rows = text.split('\n').filter((l) => l.startsWith('      │ '));
+    expect(rows.length).toBe(3);
+    // the second │ of every row is at the same display column
+    const bar = (l: string) => stringWidth(l.slice(0, l.indexOf('│', 8)));
+    expect(new Set(rows.map(bar)).size).toBe(1);
+    expect(rows.some((l) => l.includes('家庭.子女[0].出生日期 │'))).toBe(true);
   });
 });
 
