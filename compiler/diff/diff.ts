@@ -22,6 +22,7 @@
  */
 import { diffChars } from 'diff';
 import { formatIso, fromDayNumber } from '../common/calendar.js';
+import { asOneLine } from '../common/lines.js';
 import { dirname, sep } from 'node:path';
 import type { Span } from '../common/source.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -239,7 +240,7 @@ function headerDiffs(a: IrProgram, b: IrProgram): string[] {
   if (pa.name !== pb.name) out.push(`名称：${pa.name} → ${pb.name}`);
   if ((pa.docNumber ?? '') !== (pb.docNumber ?? '')) out.push(`文号：${pa.docNumber ?? '（无）'} → ${pb.docNumber ?? '（无）'}`);
   if (eff(pa) !== eff(pb)) out.push(`生效：${eff(pa)} → ${eff(pb)}`);
-  const sun = (p: IrProgram['policy']) => (p.sunset ? `${p.sunset.condition.origin?.text ?? ''}（${p.sunset.start === 'nextDay' ? '次日' : '当日'}起）` : '（无）');
+  const sun = (p: IrProgram['policy']) => (p.sunset ? `${asOneLine(p.sunset.condition.origin?.text ?? '')}（${p.sunset.start === 'nextDay' ? '次日' : '当日'}起）` : '（无）');
   if (sun(pa) !== sun(pb)) out.push(`失效：${sun(pa)} → ${sun(pb)}`);
   return out;
 }

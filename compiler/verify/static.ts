@@ -4,6 +4,7 @@
  * Input: IrProgram (+ the events registry). Output: findings.
  */
 import { formatIso, fromDayNumber } from '../common/calendar.js';
+import { asOneLine } from '../common/lines.js';
 import type { DiagnosticCode } from '../diagnostics/catalog.js';
 import { CATALOG } from '../diagnostics/catalog.js';
 import type { RelatedInfo, Severity } from '../diagnostics/diagnostic.js';
@@ -19,8 +20,10 @@ export function staticChecks(ir: IrProgram, events: unknown[]): Finding[] {
   const add = (code: DiagnosticCode, f: { message: string; origin: Origin; subject: string; clauses?: Finding['clauses']; related?: RelatedInfo[]; severity?: Severity; accepted?: string; sides?: Finding['sides']; witness?: Finding['witness'] }) => {
     const { origin, ...rest } = f;
     out.push({
-      code, severity: f.severity ?? CATALOG[code].severity, policy: ir.policy.id, span: span(origin), related: f.related ?? [], clauses: f.clauses ?? [],
+      code, severity: f.severity ?? CATALOG[code].severity, policy: ir.policy.id, span: span(origin), related: f.related ?? [],
       engine: 'static', fingerprint: fingerprint(code, ir.policy.id, f.subject), ...rest,
+      // INVARIANT: each clause cited once (three measures of 四（八） cite 四（八）, not 四（八）、四（八）、四（八）)
+      clauses: (f.clauses ?? []).filter((c, i, all) => all.findIndex((x) => x.anchor === c.anchor) === i),
     });
   };
   const anyOrigin: Origin = ir.measures[0]?.origin ?? ir.policy.sunset?.origin ?? { file: '', start: 0, end: 0, text: '' };
@@ -45,7 +48,8 @@ export function staticChecks(ir: IrProgram, events: unknown[]): Finding[] {
   const s = ir.policy.sunset;
   if (s) {
     add('ZC0907', {
-      message: `失效条件“${s.condition.origin?.text ?? ''}”：满足条件的事件${s.start === 'sameDay' ? '当日' : '次日'}起文件即失效（事件前一日仍有效）`,
+      // the condition as one line: its source may span lines (a newline would reach a terminal as <U+000A>)
+      message: `失效条件“${asOneLine(s.condition.origin?.text ?? '')}”：满足条件的事件${s.start === 'sameDay' ? '当日' : '次日'}起文件即失效（事件前一日仍有效）`,
       origin: s.origin, subject: 'sunset-boundary',
     });
     const v = validateInput(ir, {}, '2000-01-01', events);

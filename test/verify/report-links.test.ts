@@ -105,6 +105,24 @@ describe('text report: order and witness table', () => {
   });
 });
 
+describe('static findings as the county policy gives them', () => {
+  const county = loadPolicies([join(ROOT, 'policies/luanchuan/栾政2023-18.zc')], nodeHost);
+  const findings = staticChecks(county.policies[0]!.ir, []);
+
+  it('the 失效 condition, written over three lines, is quoted on one line (no <U+000A> in the text report)', () => {
+    const f = findings.find((x) => x.code === 'ZC0907' && x.subject === 'sunset-boundary')!;
+    expect(f.message).not.toMatch(/[\r\n]/u);
+    expect(f.message).toContain('事件.日期 ≥ 施行日 且 （事件.级别 为 国家 或 （事件.级别 为 省 且 事件.地区 为 "河南省"）');
+    expect(renderVerifyText({ policies: [], findings: [f] }, new Map(), ROOT)).not.toContain('<U+000A>');
+  });
+
+  it('a finding cites each clause once (three measures of 四（八） test 职工.性别: 四（八） once)', () => {
+    const f = findings.find((x) => x.subject === 'concept:职工.性别')!;
+    expect(f.clauses).toEqual([{ anchor: 'sec_4__subsec_8', label: '四（八）' }]);
+    for (const x of findings) expect(new Set(x.clauses.map((c) => c.anchor)).size).toBe(x.clauses.length);
+  });
+});
+
 describe('engine times', () => {
   it('a report with times shows them (not 0) in every format', () => {
     const html = renderVerifyHtml(ordered, new Map(), ROOT);
