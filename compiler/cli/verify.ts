@@ -108,7 +108,7 @@ export async function runVerify(argv: string[], io: Io): Promise<number> {
   if (!Number.isInteger(runs) || runs < 0) throw new UsageError('--runs 应为非负整数');
   const listBound = values['list-bound'] === undefined ? DEFAULT_LIST_BOUND : Number(values['list-bound']);
   if (!Number.isInteger(listBound) || listBound < 1 || listBound > 32) throw new UsageError('--list-bound 应为 1 至 32 之间的整数');
-  const renderer: Renderer | undefined = format === 'junit' ? (r, f, c) => renderVerifyJunit(r, f, c, level) : renderers[format];
+  const renderer: Renderer | undefined = format === 'junit' ? (r, f, c) => renderVerifyJunit(r, f, c, level, { unknown: !!values['allow-unknown'], bounded: !!values['allow-bounded'] }) : renderers[format];
   if (!renderer) throw new UsageError(`此版本尚不支持 --format ${format}`);
   const { result, policies, diagnostics } = loadPolicies(positionals.length ? positionals : ['policies'], nodeHost);
   if (hasErrors(diagnostics)) {
