@@ -107,13 +107,22 @@ describe('text report: order and witness table', () => {
 
 describe('static findings as the county policy gives them', () => {
   const county = loadPolicies([join(ROOT, 'policies/luanchuan/栾政2023-18.zc')], nodeHost);
-  const findings = staticChecks(county.policies[0]!.ir, []);
+  const findings = staticChecks(county.policies[0]!.ir, [], (file) => county.policies[0]!.program.checked.files.get(file)?.source.text);
 
   it('the 失效 condition, written over three lines, is quoted on one line (no <U+000A> in the text report)', () => {
     const f = findings.find((x) => x.code === 'ZC0907' && x.subject === 'sunset-boundary')!;
     expect(f.message).not.toMatch(/[\r\n]/u);
     expect(f.message).toContain('事件.日期 ≥ 施行日 且 （事件.级别 为 国家 或 （事件.级别 为 省 且 事件.地区 为 "河南省"）');
     expect(renderVerifyText({ policies: [], findings: [f] }, new Map(), ROOT)).not.toContain('<U+000A>');
+  });
+
+  it('a wording finding points at the words in the 原文 (不少于2次以上; the “（2）” of 四（二）), not at the clause number', () => {
+    const text = (f: Finding) => readFileSync(f.span.file, 'utf8').slice(f.span.start, f.span.end);
+    const quantifier = findings.find((x) => x.code === 'ZC0913' && x.subject.startsWith('wording:sec_4__subsec_11:'))!;
+    expect(text(quantifier)).toBe('不少于2次以上');
+    const numbering = findings.find((x) => x.subject === 'numbering:sec_4__subsec_2')!;
+    expect(text(numbering)).toBe('（2）');
+    expect(readFileSync(numbering.span.file, 'utf8').slice(numbering.span.start - 4, numbering.span.start)).toBe('原文："');
   });
 
   it('a finding cites each clause once (three measures of 四（八） test 职工.性别: 四（八） once)', () => {
