@@ -185,7 +185,7 @@ describe('explain --why-not', () => {
     const r = await explain(lir, facts, DATE, [], opts);
     const a = r.措施[0]!.建议[0]!;
     expect(a.改变).toEqual([{ 事实: '家庭.子女[2].户籍', 原值: '外县', 新值: '本县', 类别: '改变' }]);
-    expect(a.事实.家庭.子女[2].户籍).toBe('本县');
+    expect((a.事实 as { 家庭: { 子女: { 户籍: string }[] } }).家庭.子女[2]!.户籍).toBe('本县');
     // --fixed with the same (0-based) path freezes that element's field: nothing else can flip it
     const frozen = await explain(lir, facts, DATE, [], { ...opts, fixed: ['家庭.子女[2].户籍'] });
     expect(frozen.措施[0]!.建议.some((x) => x.改变.some((c) => c.事实 === '家庭.子女[2].户籍'))).toBe(false);
