@@ -139,6 +139,20 @@ async function exitWhenWritten() {
 
 const CACHE_STATE = { used: '已用', rejected: '未用（V8 拒绝了缓存：另一个 Node/V8 版本或另一组 V8 标志）', none: '未用（没有缓存文件）', esm: '未用（bundle 没有可用的缓存：check-main.js）' };
 
+/**
+ * A reader that stops early (`zhengce eval … | head`, a pager quit): the rest of the output has nowhere to
+ * go. End quietly with the status a shell gives a process whose pipe closed (128 + SIGPIPE = 141), never
+ * Node's 'Unhandled error event' stack trace; any other stream error is still thrown.
+ */
+function quietOnClosedPipe(stream) {
+  stream.on('error', (e) => {
+    if (e && e.code === 'EPIPE') process.exit(141);
+    throw e;
+  });
+}
+quietOnClosedPipe(process.stdout);
+quietOnClosedPipe(process.stderr);
+
 /** The command line: `node bin/zhengce.js <command> …` (top-level await is ESM's; here, one async function). */
 async function run() {
   const makeCache = process.argv[2] === 'check' ? process.env['ZC_MAKE_CHECK_CACHE'] : undefined;

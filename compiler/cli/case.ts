@@ -1,35 +1,15 @@
 /**
- * Reading a case file (`政策?`, `事实`) for explain, and the events registry of eval, explain, verify and diff.
- * Input: a path and CLI values. Output: the case, or a Chinese message (exit 1); the events, or the
+ * The events registry of eval, explain, verify and diff (the case file itself is read by eval.ts's
+ * readCaseFile, for eval and explain alike). Input: CLI values. Output: the events, or the
  * diagnostics that say why there are none.
  */
 import { dirname, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { SourceFile } from '../common/source.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EventsRegistry } from '../interpret/decision.js';
 import { chooseRegistry, defaultRegistryPath, policiesDirOf, REGISTRY_FILE } from '../project/events.js';
 import { nodeHost } from '../project/host.js';
 import { UsageError } from './common.js';
-
-/** Read and check the shape of CASE.yaml (strict: only 政策 and 事实). */
-export function readCase(casePath: string): { ok: true; policy?: string; facts: unknown } | { ok: false; message: string } {
-  const caseText = nodeHost.readFile(casePath);
-  if (caseText === undefined) return { ok: false, message: `无法读取个案文件“${casePath}”` };
-  let doc: unknown;
-  try {
-    doc = parseYaml(caseText);
-  } catch (e) {
-    return { ok: false, message: `个案文件“${casePath}”不是有效的 YAML：${(e as Error).message.split('\n')[0]}` };
-  }
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return { ok: false, message: `个案文件“${casePath}”应为映射：政策（可选）、事实` };
-  const rec = doc as Record<string, unknown>;
-  const unknownKeys = Object.keys(rec).filter((k) => k !== '政策' && k !== '事实');
-  if (unknownKeys.length || !('事实' in rec)) {
-    return { ok: false, message: `个案文件“${casePath}”：${unknownKeys.length ? `未知的键 ${unknownKeys.map((k) => `“${k}”`).join('、')}；` : ''}${'事实' in rec ? '' : '缺少“事实”；'}只允许“政策”与“事实”` };
-  }
-  return { ok: true, ...(typeof rec['政策'] === 'string' ? { policy: rec['政策'] } : {}), facts: rec['事实'] };
-}
 
 /** The events a command runs with (commandEvents), or why it cannot run. */
 export type CommandEvents =

@@ -50,8 +50,8 @@ export const evalHelp = `用法：zhengce eval --date 日期 [--events 事件.ya
 退出码：0 成功；1 个案、事件登记或政策有错误；2 用法错误。
 `;
 
-/** `--date` must be a real calendar date; say clearly when it swallowed the case path. */
-function checkDateOption(date: string, positionals: readonly string[]): void {
+/** `--date` must be a real calendar date; say clearly when it swallowed the case path (eval, explain). */
+export function checkDateOption(date: string, positionals: readonly string[]): void {
   if (/^\d{4}-\d{2}-\d{2}$/.test(date)) {
     const r = parseDate(date);
     if (!r.ok) throw new UsageError(`--date 的值“${date}”不是存在的日期：${r.message}`);
@@ -64,7 +64,8 @@ function checkDateOption(date: string, positionals: readonly string[]): void {
   throw new UsageError(`--date 的值“${date}”不是日期：请写 YYYY-MM-DD，如 2024-06-01`);
 }
 
-interface CaseFile {
+/** A case file read and checked (eval, explain): its text, YAML tree, facts and policy. */
+export interface CaseFile {
   readonly file: SourceFile;
   readonly root: YNode;
   readonly facts: unknown;
@@ -79,8 +80,8 @@ function kindOf(n: YNode | null): string {
   return '列表';
 }
 
-/** Read and check the case file's shape. */
-function readCase(path: string, files: Map<string, SourceFile>): { value?: CaseFile; diagnostics: Diagnostic[] } {
+/** Read and check the case file's shape (eval, explain): every problem a diagnostic at file:line:col. */
+export function readCaseFile(path: string, files: Map<string, SourceFile>): { value?: CaseFile; diagnostics: Diagnostic[] } {
   const r = readText(nodeHost, path);
   if (!r.ok && r.missing) return { diagnostics: [diag('ZC0001', { file: path, start: 0, end: 0 }, `无法读取个案文件“${path}”：文件不存在或不可读`)] };
   if (!r.ok) {
@@ -126,8 +127,8 @@ function readCase(path: string, files: Map<string, SourceFile>): { value?: CaseF
   return { value: { file, root, facts: value['事实'], policy }, diagnostics: [] };
 }
 
-/** One diagnostic per problem of an InputError, placed on the YAML node of its path. */
-function problemDiagnostics(c: CaseFile, problems: readonly InputProblem[]): Diagnostic[] {
+/** One diagnostic per problem of an InputError, placed on the YAML node of its path (eval, explain). */
+export function problemDiagnostics(c: CaseFile, problems: readonly InputProblem[]): Diagnostic[] {
   return problems.map((p) => {
     const hit = nodeAtPath(c.root, p.路径);
     const unknown = p.实际 === '未知字段' || p.实际 === '未知实体';
@@ -162,7 +163,7 @@ export function runEval(argv: string[], io: Io): number {
     return EXIT_FINDINGS;
   };
 
-  const c = readCase(casePath, files);
+  const c = readCaseFile(casePath, files);
   if (!c.value) return fail(c.diagnostics);
   const { result, policies, diagnostics } = loadPolicies([policiesPath], nodeHost);
   for (const [p, f] of result.files) files.set(p, f);

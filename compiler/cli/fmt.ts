@@ -36,7 +36,8 @@ export function runFmt(argv: string[], io: Io): number {
   };
   let failed = false;
   for (const m of missing) {
-    io.err(`无法读取“${m}”：文件或目录不存在\n`);
+    // the same words and code as check's (ZC0001)
+    io.err(terminalSafe(`错误[ZC0001]: 无法读取“${m}”：文件或目录不存在\n`));
     failed = true;
   }
   if (files.length === 0) {

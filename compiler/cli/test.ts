@@ -1,9 +1,13 @@
 /**
- * `zhengce test [paths]` — run YAML scenario tests (files under a `scenarios/`
- * directory, default: policies/). Prints one line per scenario and
- * "N passed, M failed"; exit 1 on any failure or invalid scenario file.
+ * `zhengce test [paths] [--policies DIR]` — run YAML scenario tests (files under a `scenarios/`
+ * directory, default: policies/) against the policies they belong to: with `--policies`, those;
+ * else the policies at or above each path given (`scenarioPolicyPaths`: the path itself when .zc
+ * files lie under it, else its nearest ancestor that has them — so `zhengce test copy/sample`
+ * tests copy/sample's own policy, never policies/ of the current directory). Prints one line per
+ * scenario and “共 N 个场景：P 个通过，F 个失败”; a path that does not exist is ZC0001 and no
+ * scenario found is said; exit 1 on any failure, invalid scenario file, policy error or no scenario.
  */
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { INVALID_UTF8, nodeHost, readText, type Host } from '../project/host.js';
 import { diag } from '../diagnostics/diagnostic.js';
 import { loadPolicies, type LoweredPolicy } from '../project/policies.js';
@@ -17,7 +21,11 @@ export const testHelp = `用法：zhengce test [路径...] [--policies 目录]
 
 运行 YAML 场景测试（顶层有“场景”键的 .yaml 文件；默认在 policies/ 中查找）。
 每个场景：名称、日期、事件、事实、期望（各措施的状态与结果）或 期望错误。
-未知的键是错误，并给出位置。退出码：0 全部通过；1 有失败或场景文件无效；2 用法错误。
+未知的键是错误，并给出位置。
+  --policies 目录   场景所测的政策（默认：每个路径本身或其上级目录中的政策，如
+                    zhengce test 副本/sample 测 副本/sample 的政策；不给路径时为 policies/）
+
+退出码：0 全部通过；1 有失败、场景文件无效、政策有错误或没有找到场景；2 用法错误。
 `;
 
 /**
@@ -44,6 +52,41 @@ export function findScenarioFiles(host: Host, paths: readonly string[]): string[
     else if (/\.ya?ml$/.test(p)) out.push(p);
   }
   return out.sort();
+}
+
+/** Does any .zc file lie under this directory (not inside node_modules or a hidden directory)? */
+function hasPolicyFiles(host: Host, dir: string): boolean {
+  for (const name of host.readDirectory(dir)) {
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    const p = join(dir, name);
+    if (host.isDirectory(p) ? hasPolicyFiles(host, p) : name.endsWith('.zc')) return true;
+  }
+  return false;
+}
+
+/**
+ * The policies the scenarios at these paths test, when `--policies` is not given: for each path,
+ * the path itself (a directory) or its directory (a file), or else the nearest ancestor, that has
+ * .zc files under it — `policies/luanchuan/scenarios/a.yaml` → `policies/luanchuan`; `副本/sample` →
+ * itself. A path inside another one chosen is dropped (each policy compiled once); none found → `policies`.
+ */
+export function scenarioPolicyPaths(host: Host, paths: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const p of paths) {
+    let dir = resolve(host.isDirectory(p) ? p : dirname(p));
+    for (;;) {
+      if (host.isDirectory(dir) && hasPolicyFiles(host, dir)) {
+        found.push(dir);
+        break;
+      }
+      const up = dirname(dir);
+      if (up === dir) break;
+      dir = up;
+    }
+  }
+  const inside = (a: string, b: string) => a !== b && a.startsWith(b.endsWith('/') ? b : `${b}/`);
+  const unique = [...new Set(found)].filter((d, _i, all) => !all.some((o) => inside(d, o)));
+  return unique.length ? unique : ['policies'];
 }
 
 export function runScenarioFiles(files: readonly string[], policyPaths: readonly string[], host: Host): { results: ScenarioResult[]; diagnostics: Diagnostic[]; sources: Map<string, SourceFile> } {
@@ -84,9 +127,17 @@ export function runTest(argv: string[], io: Io): number {
     return EXIT_OK;
   }
   const paths = positionals.length ? positionals : ['policies'];
-  const files = findScenarioFiles(nodeHost, paths);
-  const { results, diagnostics, sources } = runScenarioFiles(files, [(values['policies'] as string | undefined) ?? 'policies'], nodeHost);
+  // a path that does not exist is said, never an empty “all passed”
+  const missing = paths.filter((p) => !nodeHost.isDirectory(p) && nodeHost.readFile(p) === undefined);
+  const missingDiags = missing.map((p) => diag('ZC0001', { file: p, start: 0, end: 0 }, `无法读取“${p}”：文件或目录不存在`));
+  const files = findScenarioFiles(nodeHost, paths.filter((p) => !missing.includes(p)));
+  const policyOption = values['policies'] as string | undefined;
+  const policyPaths = policyOption !== undefined ? [policyOption] : positionals.length ? scenarioPolicyPaths(nodeHost, positionals.filter((p) => !missing.includes(p))) : ['policies'];
+  const run = runScenarioFiles(files, policyPaths, nodeHost);
+  const { results, sources } = run;
+  const diagnostics = [...missingDiags, ...run.diagnostics];
   if (diagnostics.length) io.out(renderDiagnosticsText(diagnostics, sources, { cwd: io.cwd }));
+  if (!files.length && !missing.length) io.out(terminalSafe(`在 ${paths.join('、')} 中没有找到场景文件（顶层有“场景”键的 .yaml 文件）\n`));
   for (const r of results) {
     // scenario names, file names and problems (which quote values) are untrusted text
     io.out(terminalSafe(`${r.passed ? '✓' : '✗'} ${r.scenario.file} » ${r.scenario.name}\n`));
@@ -94,6 +145,6 @@ export function runTest(argv: string[], io: Io): number {
   }
   const passed = results.filter((r) => r.passed).length;
   const failed = results.length - passed;
-  io.out(`${passed} passed, ${failed} failed\n`);
+  io.out(`共 ${results.length} 个场景：${passed} 个通过，${failed} 个失败\n`);
   return failed || hasErrors(diagnostics) || results.length === 0 ? EXIT_FINDINGS : EXIT_OK;
 }

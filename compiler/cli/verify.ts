@@ -78,6 +78,10 @@ export const verifyHelp = `用法：zhengce verify [路径...] [--format text|js
   --output          写入文件而不是标准输出
   --save-witnesses 目录  把每个反例写成 YAML 场景文件（回归测试）
   --no-scenarios    不运行 scenarios/ 下的场景测试（默认会运行，失败的场景记为 ZC1104）
+
+退出码：0 通过；1 有达到 --fail-level 的未接受发现、未判定的查询（ZC0915）或有界证明（ZC0919）
+（后两者可用 --allow-unknown / --allow-bounded 放行），或政策有错误；2 用法错误。
+JUnit 输出与退出码一致：使退出码为 1 的发现是 failure 或 error，放行的 ZC0915/ZC0919 记为 skipped。
 `;
 
 export type Renderer = (r: VerifyReport, files: ReadonlyMap<string, SourceFile>, cwd: string) => string;
@@ -108,7 +112,7 @@ export async function runVerify(argv: string[], io: Io): Promise<number> {
   if (!Number.isInteger(runs) || runs < 0) throw new UsageError('--runs 应为非负整数');
   const listBound = values['list-bound'] === undefined ? DEFAULT_LIST_BOUND : Number(values['list-bound']);
   if (!Number.isInteger(listBound) || listBound < 1 || listBound > 32) throw new UsageError('--list-bound 应为 1 至 32 之间的整数');
-  const renderer: Renderer | undefined = format === 'junit' ? (r, f, c) => renderVerifyJunit(r, f, c, level) : renderers[format];
+  const renderer: Renderer | undefined = format === 'junit' ? (r, f, c) => renderVerifyJunit(r, f, c, level, { unknown: !!values['allow-unknown'], bounded: !!values['allow-bounded'] }) : renderers[format];
   if (!renderer) throw new UsageError(`此版本尚不支持 --format ${format}`);
   const { result, policies, diagnostics } = loadPolicies(positionals.length ? positionals : ['policies'], nodeHost);
   if (hasErrors(diagnostics)) {

@@ -57,3 +57,12 @@ export function lineEnd(text: string, starts: readonly number[], line: number): 
   if (e > s && text.charCodeAt(e - 1) === 13) e--;
   return e;
 }
+
+/**
+ * Source text quoted inside a one-line message (a 失效 condition written over three lines, a property's
+ * assertion): each line break with the indentation around it becomes one space, so a message shows it
+ * as one line — not with `<U+000A>` where a terminal-safe renderer meets the break.
+ */
+export function asOneLine(text: string): string {
+  return text.replace(new RegExp(`[ \\t]*(?:${LINE_BREAK_SOURCE})\\s*`, 'gu'), ' ');
+}

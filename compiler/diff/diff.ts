@@ -22,6 +22,7 @@
  */
 import { diffChars } from 'diff';
 import { formatIso, fromDayNumber } from '../common/calendar.js';
+import { asOneLine } from '../common/lines.js';
 import { dirname, sep } from 'node:path';
 import type { Span } from '../common/source.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -239,7 +240,7 @@ function headerDiffs(a: IrProgram, b: IrProgram): string[] {
   if (pa.name !== pb.name) out.push(`名称：${pa.name} → ${pb.name}`);
   if ((pa.docNumber ?? '') !== (pb.docNumber ?? '')) out.push(`文号：${pa.docNumber ?? '（无）'} → ${pb.docNumber ?? '（无）'}`);
   if (eff(pa) !== eff(pb)) out.push(`生效：${eff(pa)} → ${eff(pb)}`);
-  const sun = (p: IrProgram['policy']) => (p.sunset ? `${p.sunset.condition.origin?.text ?? ''}（${p.sunset.start === 'nextDay' ? '次日' : '当日'}起）` : '（无）');
+  const sun = (p: IrProgram['policy']) => (p.sunset ? `${asOneLine(p.sunset.condition.origin?.text ?? '')}（${p.sunset.start === 'nextDay' ? '次日' : '当日'}起）` : '（无）');
   if (sun(pa) !== sun(pb)) out.push(`失效：${sun(pa)} → ${sun(pb)}`);
   return out;
 }
@@ -347,12 +348,12 @@ async function diffPolicy(o: LoweredPolicy, n: LoweredPolicy, opts: DiffOptions,
   for (const mb of b.measures) {
     const ma = a.measures.find((x) => x.name === mb.name);
     if (!ma) {
-      measures.push({ 措施: mb.name, 条款: { 新: mb.citation.label }, 结论: '新增', 变化: [], 未判定: [] });
+      measures.push(await addedOrRemoved(Z, solver, o, n, mb, 'new', opts, ds, queryMs));
       continue;
     }
     measures.push(await diffMeasure(Z, solver, o, n, ma, mb, opts, ds, queryMs));
   }
-  for (const ma of a.measures) if (!b.measures.some((x) => x.name === ma.name)) measures.push({ 措施: ma.name, 条款: { 旧: ma.citation.label }, 结论: '删除', 变化: [], 未判定: [] });
+  for (const ma of a.measures) if (!b.measures.some((x) => x.name === ma.name)) measures.push(await addedOrRemoved(Z, solver, o, n, ma, 'old', opts, ds, queryMs));
   return {
     政策: b.policy.id,
     旧: { 名称: a.policy.name, ...(a.policy.docNumber ? { 文号: a.policy.docNumber } : {}) },
@@ -360,6 +361,30 @@ async function diffPolicy(o: LoweredPolicy, n: LoweredPolicy, opts: DiffOptions,
     头部: headerDiffs(a, b), 措施: measures, 条款: clauseDiffs(a, b), 参数: paramDiffs(a, b),
     ...(opts.findings === false ? {} : { 核查: await findingDiffs(o, n, opts, changed) }),
   };
+}
+
+/**
+ * A measure only one revision has (新增 / 删除), with who gains or loses by it: the other revision is given the
+ * measure without rules (it never applies there), and the pair is compared as any other — a witness of a case
+ * it granted (删除: 失去, 适用 → 不适用) or now grants (新增: 得到), replayed through both interpreters.
+ */
+async function addedOrRemoved(Z: any, solver: any, o: LoweredPolicy, n: LoweredPolicy, m: IrMeasure, side: 'old' | 'new', opts: DiffOptions, ds: Diagnostic[], queryMs: number[]): Promise<MeasureDiff> {
+  const stub: IrMeasure = { ...m, rules: [] };
+  const without = (p: LoweredPolicy): LoweredPolicy => ({ ...p, ir: { ...p.ir, measures: [...p.ir.measures, stub] } });
+  const note = side === 'old' ? '（新版已删除此措施）' : '（旧版没有此措施）';
+  const base = side === 'old'
+    ? { 措施: m.name, 条款: { 旧: m.citation.label }, 结论: '删除' as const }
+    : { 措施: m.name, 条款: { 新: m.citation.label }, 结论: '新增' as const };
+  try {
+    const d = side === 'old' ? await diffMeasure(Z, solver, o, without(n), m, stub, opts, ds, queryMs) : await diffMeasure(Z, solver, without(o), n, stub, m, opts, ds, queryMs);
+    // the side without the measure never applies it: gains (删除) or losses (新增) and changed results cannot
+    // occur — a bounded answer to those questions says nothing
+    const moot = side === 'old' ? ['是否有人新得到', '结果是否改变'] : ['是否有人失去', '结果是否改变'];
+    return { ...base, 变化: d.变化.map((c) => ({ ...c, 区域: `${c.区域}${note}` })), 未判定: d.未判定.filter((u) => !moot.some((w) => u.startsWith(`措施“${m.name}”${w}`))) };
+  } catch (e) {
+    // never a crash for want of a witness: the measure is still reported as added or removed
+    return { ...base, 变化: [], 未判定: [`无法求出${side === 'old' ? '失去' : '得到'}此措施的个案：${(e as Error).message.split('\n')[0]}`] };
+  }
 }
 
 const DROP = new Set(['origin', 'citation', 'doubts', 'note', 'lead', 'responsible', 'recipient', 'fromIso', 'source', 'confirmed', 'doc']);

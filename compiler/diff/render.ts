@@ -51,8 +51,9 @@ export function tally(r: DiffReport): { gains: number; loses: number; changes: n
     for (const m of p.措施) {
       if (m.结论 === '等价') t.equivalent++;
       if (m.结论 === '未判定') t.undecided++;
-      if (m.结论 === '删除') t.loses++;
-      if (m.结论 === '新增') t.gains++;
+      // an added / removed measure counts once: by its witnesses when it has them
+      if (m.结论 === '删除' && !m.变化.some((c) => c.类别 === '失去')) t.loses++;
+      if (m.结论 === '新增' && !m.变化.some((c) => c.类别 === '得到')) t.gains++;
       for (const c of m.变化) {
         if (c.类别 === '得到') t.gains++;
         else if (c.类别 === '失去') t.loses++;

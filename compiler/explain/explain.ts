@@ -157,8 +157,12 @@ function show(v: unknown): string {
   return typeof v === 'boolean' ? (v ? '是' : '否') : typeof v === 'string' ? v : JSON.stringify(v);
 }
 
+/**
+ * A fact's path as the case file, eval's and verify's messages write it: list indices from 0
+ * (家庭.子女[2] is the third child) — also what `--fixed` matches.
+ */
 function pathText(root: string, steps: readonly Step[]): string {
-  return root + steps.map((s) => (typeof s === 'number' ? `[${s + 1}]` : `.${s}`)).join('');
+  return root + steps.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('');
 }
 
 /** A normalised runtime value as a z3 term of the encoder's representation. */

@@ -30,6 +30,7 @@ import type { Span } from '../common/source.js';
 import type { DiagnosticCode } from '../diagnostics/catalog.js';
 import { CATALOG } from '../diagnostics/catalog.js';
 import type { RelatedInfo, Severity } from '../diagnostics/diagnostic.js';
+import { asOneLine } from '../common/lines.js';
 import type { IrExpr, IrMeasure, IrProgram, IrProperty, IrRule, Origin } from '../ir/ir.js';
 import { checkProperty, evaluate, irChildren } from '../interpret/interpreter.js';
 import { CalendarCoverageError, InputError, type Decision, type Decisions, type OutcomeProblem } from '../interpret/decision.js';
@@ -614,7 +615,12 @@ class Smt {
     const base = p.usesEvent ? Z.Bool.val(true) : enc.effective();
     const goal = Z.And(base, cond, ...defined, anyFails);
     const code: DiagnosticCode = p.kind === '边界' ? 'ZC0910' : p.kind === '条款一致' ? 'ZC0911' : p.kind === '概念一致' ? 'ZC0912' : 'ZC0908';
-    const clauses = p.clause ? this.ir.clauses.filter((c) => c.anchor === p.clause).map((c) => ({ anchor: c.anchor, label: c.label })) : [];
+    // a property written in a 条款 cites it; one written apart (性质.zc) cites the clauses of the measures it
+    // speaks of (适用（入托补贴）, 生育补助.生育补助金额) — an auditor finds every finding under a clause of the text
+    const clauses = p.clause
+      ? this.ir.clauses.filter((c) => c.anchor === p.clause).map((c) => ({ anchor: c.anchor, label: c.label }))
+      : [...new Set(collectApplies(p))].map((mn) => this.ir.measures.find((m) => m.name === mn)).filter((m): m is IrMeasure => !!m).map((m) => this.clauseOf(m)).flat()
+        .filter((c, i, all) => all.findIndex((x) => x.anchor === c.anchor) === i);
     const subject = `property:${p.name}`;
     const res = await this.solve(enc, goal);
     if (res.r === 'unknown') {
@@ -648,7 +654,7 @@ class Smt {
       get sides() { return sides; },
     }, w, ([d], [ir]) => {
       const r = checkProperty(ir!, p, w.facts, w.date, w.event);
-      sides = p.asserts.map((a) => ({ measure: '', yields: `${a.origin?.text ?? ''}：${r.failed.includes(a.origin?.text ?? '') ? '不成立' : '成立'}` }));
+      sides = p.asserts.map((a) => ({ measure: '', yields: `${asOneLine(a.origin?.text ?? '')}：${r.failed.includes(a.origin?.text ?? '') ? '不成立' : '成立'}` }));
       for (const mn of new Set([...measures, ...applied])) {
         const dec = d!.决定.find((x) => x.措施 === mn);
         if (dec) sides.push({ measure: mn, clause: dec.条款.标签, yields: `${dec.状态}${Object.entries(dec.结果).map(([k, v]) => `，${k} = ${v.值}${v.单位}`).join('')}` });

@@ -15,8 +15,10 @@
  *   errors) → `<failure message=… type=ZC09xx>` with location, clause, witness, sides
  *   and replay as text; the same for an undecided solver query (proof "unknown") or an
  *   engine disagreement (ZC0916), but as `<error>`: the check itself did not conclude;
- * - an unaccepted undecided finding below the fail level → `<skipped>` (unknown never
- *   counts as a pass);
+ * - below the fail level, what still makes `zhengce verify` exit 1 is never a passing testcase: an
+ *   undecided query (ZC0915) without `--allow-unknown` and a bounded proof (ZC0919) without
+ *   `--allow-bounded` → `<error>` (the check did not conclude); allowed, they are `<skipped>` (still
+ *   not a pass — CI sees the same verdict as the exit code);
  * - everything else (accepted findings, findings below the fail level, proved
  *   properties — ZC0909 passes at every fail level) → a passing testcase whose `<system-out>` carries the same details.
  * Counts tests/failures/errors/skipped on every suite and on the root are exact.
@@ -199,12 +201,24 @@ const FAIL_MIN: Record<JunitFailLevel, number> = { error: 3, warning: 2, note: 1
 
 type Outcome = 'failure' | 'error' | 'skipped' | 'pass';
 
-/** How one finding shows in JUnit at a fail level. */
-export function junitOutcome(f: Finding, failLevel: JunitFailLevel = 'error'): Outcome {
+/** What `zhengce verify` lets pass: `--allow-unknown` (ZC0915), `--allow-bounded` (ZC0919). */
+export interface JunitAllow {
+  readonly unknown?: boolean;
+  readonly bounded?: boolean;
+}
+
+/**
+ * How one finding shows in JUnit at a fail level, given what the run allows.
+ * INVARIANT: a finding that makes `zhengce verify` exit 1 (verifyExitCode) is a `<failure>` or `<error>`.
+ */
+export function junitOutcome(f: Finding, failLevel: JunitFailLevel = 'error', allow: JunitAllow = {}): Outcome {
   if (f.accepted || f.code === 'ZC0909') return 'pass'; // a proved property is a passing check at any level
-  const undecided = f.proof === 'unknown' || f.code === 'ZC0915' || f.code === 'ZC0916';
+  const unknown = f.proof === 'unknown' || f.code === 'ZC0915';
+  const bounded = f.code === 'ZC0919';
+  const undecided = unknown || bounded || f.code === 'ZC0916';
   if (RANK[f.severity] >= FAIL_MIN[failLevel]) return undecided ? 'error' : 'failure';
-  return f.proof === 'unknown' || f.code === 'ZC0915' ? 'skipped' : 'pass';
+  if ((f.code === 'ZC0915' && !allow.unknown) || (bounded && !allow.bounded)) return 'error';
+  return unknown || bounded ? 'skipped' : 'pass';
 }
 
 function seconds(ms: number): string {
@@ -222,8 +236,8 @@ function statsLines(s: PolicyStats): string[] {
   ];
 }
 
-/** JUnit XML. `failLevel` (default error) decides which unaccepted findings fail. */
-export function renderVerifyJunit(r: VerifyReport, files: ReadonlyMap<string, SourceFile>, cwd: string, failLevel: JunitFailLevel = 'error'): string {
+/** JUnit XML. `failLevel` (default error) decides which unaccepted findings fail; `allow` is the run's --allow-unknown / --allow-bounded. */
+export function renderVerifyJunit(r: VerifyReport, files: ReadonlyMap<string, SourceFile>, cwd: string, failLevel: JunitFailLevel = 'error', allow: JunitAllow = {}): string {
   const suites: string[] = [];
   const total = { tests: 0, failures: 0, errors: 0, skipped: 0, ms: 0, untimed: false };
   const policyIds = new Set(r.policies.map((p) => p.id));
@@ -250,7 +264,7 @@ export function renderVerifyJunit(r: VerifyReport, files: ReadonlyMap<string, So
       const classname = f.clauses[0] ? `${g.id}.${f.clauses[0].anchor}` : g.id;
       const head = `    <testcase${attrs({ classname, name: `${f.code} ${f.subject}` })}>`;
       const body = xmlText(detailLines(f, files, cwd).join('\n'));
-      const outcome = junitOutcome(f, failLevel);
+      const outcome = junitOutcome(f, failLevel, allow);
       if (outcome === 'failure' || outcome === 'error') {
         count[outcome === 'failure' ? 'failures' : 'errors']++;
         cases.push(`${head}\n      <${outcome}${attrs({ message: f.message, type: f.code })}>${body}</${outcome}>\n    </testcase>`);

@@ -8,6 +8,8 @@ import { CATALOG } from '../diagnostics/catalog.js';
 import { escapeJsonUnsafe, positionOf, terminalSafe, terminalSafeLine as one } from '../diagnostics/render.js';
 import { UNTIMED_NOTE, type Finding, type VerifyReport } from './finding.js';
 import * as nodePath from 'node:path';
+import stringWidth from 'string-width';
+import { documentOrder } from '../emit/docs.js';
 import { proofText, replayText, witnessRows } from './report-junit.js';
 
 const SEV: Record<string, string> = { error: '错误', warning: '警告', info: '信息', hint: '提示' };
@@ -20,10 +22,20 @@ function loc(f: Finding, files: ReadonlyMap<string, SourceFile>, cwd: string): s
   return `${rel}:${p.line}:${p.column}`;
 }
 
+/**
+ * A witness as a two-column table. The keys are padded to one display width (East Asian
+ * Width: a Han character or a full-width space is 2 columns, `.` `[0]` 1 each) — full-width
+ * spaces, and one ASCII space for an odd remainder — so the `│` column lines up in a
+ * terminal whatever mix of Han and ASCII the keys have (家庭.子女[0].出生日期 beside 评估日期).
+ */
 function table(rows: [string, string][]): string[] {
   if (!rows.length) return [];
-  const w = Math.max(...rows.map(([k]) => [...k].length));
-  return rows.map(([k, v]) => `      │ ${k}${'　'.repeat(Math.max(0, w - [...k].length))} │ ${v}`);
+  const widths = rows.map(([k]) => stringWidth(k));
+  const w = Math.max(...widths);
+  return rows.map(([k, v], i) => {
+    const gap = w - widths[i]!;
+    return `      │ ${k}${'　'.repeat(Math.floor(gap / 2))}${gap % 2 ? ' ' : ''} │ ${v}`;
+  });
 }
 
 /** Chinese text report. */
@@ -32,12 +44,18 @@ export function renderVerifyText(r: VerifyReport, files: ReadonlyMap<string, Sou
   for (const p of r.policies) {
     const fs = r.findings.filter((f) => f.policy === p.id);
     lines.push(`══ 核查报告：${one(p.name)}（${one(p.id)}） ══`);
-    const groups = new Map<string, Finding[]>();
+    // grouped by the first clause, in the HTML report's order: 全文 first, then clauses by
+    // number (四（二） before 四（十一）), annexes last — never by the anchor's spelling
+    const groups = new Map<string, { title: string; anchor: string; list: Finding[] }>();
     for (const f of fs) {
-      const key = f.clauses[0] ? one(`${f.clauses[0].label}（${f.clauses[0].anchor}）`) : '全文';
-      groups.set(key, [...(groups.get(key) ?? []), f]);
+      const c = f.clauses[0];
+      const key = c ? c.anchor : '';
+      const g = groups.get(key) ?? { title: c ? one(`${c.label}（${c.anchor}）`) : '全文', anchor: key, list: [] };
+      g.list.push(f);
+      groups.set(key, g);
     }
-    for (const [clause, list] of groups) {
+    const ordered = [...groups.values()].filter((g) => !g.anchor).concat(documentOrder([...groups.values()].filter((g) => g.anchor)));
+    for (const { title: clause, list } of ordered) {
       lines.push('', `── 条款 ${clause}`);
       for (const f of list) {
         const mark = f.accepted ? '［已接受］' : '';

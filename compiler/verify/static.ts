@@ -4,6 +4,7 @@
  * Input: IrProgram (+ the events registry). Output: findings.
  */
 import { formatIso, fromDayNumber } from '../common/calendar.js';
+import { asOneLine } from '../common/lines.js';
 import type { DiagnosticCode } from '../diagnostics/catalog.js';
 import { CATALOG } from '../diagnostics/catalog.js';
 import type { RelatedInfo, Severity } from '../diagnostics/diagnostic.js';
@@ -14,13 +15,31 @@ import { fingerprint, type Finding } from './finding.js';
 
 const span = (o: Origin) => ({ file: o.file, start: o.start, end: o.end });
 
-export function staticChecks(ir: IrProgram, events: unknown[]): Finding[] {
+/**
+ * A wording finding's place: the words themselves where the declaration that quotes them writes them
+ * (“不少于2次以上” in its 原文, the “（2）” a 条款's 原文 begins with), not the whole declaration or the
+ * clause number its origin is — SARIF, the editor and the report then point where the auditor reads.
+ * Looked for in the origin's text, else in its file from the origin on (a 条款's origin is its number;
+ * its 原文 follows in its body); the origin itself when the words are in neither.
+ */
+function narrowTo(o: Origin, words: string, textOf?: (file: string) => string | undefined): Origin {
+  if (!words) return o;
+  const at = o.text.indexOf(words);
+  if (at >= 0) return { file: o.file, start: o.start + at, end: o.start + at + words.length, text: words };
+  const after = textOf?.(o.file)?.indexOf(words, o.start) ?? -1;
+  return after < 0 ? o : { file: o.file, start: after, end: after + words.length, text: words };
+}
+
+/** `textOf` (a source file's text, optional) places wording findings on the words themselves. */
+export function staticChecks(ir: IrProgram, events: unknown[], textOf?: (file: string) => string | undefined): Finding[] {
   const out: Finding[] = [];
   const add = (code: DiagnosticCode, f: { message: string; origin: Origin; subject: string; clauses?: Finding['clauses']; related?: RelatedInfo[]; severity?: Severity; accepted?: string; sides?: Finding['sides']; witness?: Finding['witness'] }) => {
     const { origin, ...rest } = f;
     out.push({
-      code, severity: f.severity ?? CATALOG[code].severity, policy: ir.policy.id, span: span(origin), related: f.related ?? [], clauses: f.clauses ?? [],
+      code, severity: f.severity ?? CATALOG[code].severity, policy: ir.policy.id, span: span(origin), related: f.related ?? [],
       engine: 'static', fingerprint: fingerprint(code, ir.policy.id, f.subject), ...rest,
+      // INVARIANT: each clause cited once (three measures of 四（八） cite 四（八）, not 四（八）、四（八）、四（八）)
+      clauses: (f.clauses ?? []).filter((c, i, all) => all.findIndex((x) => x.anchor === c.anchor) === i),
     });
   };
   const anyOrigin: Origin = ir.measures[0]?.origin ?? ir.policy.sunset?.origin ?? { file: '', start: 0, end: 0, text: '' };
@@ -45,7 +64,8 @@ export function staticChecks(ir: IrProgram, events: unknown[]): Finding[] {
   const s = ir.policy.sunset;
   if (s) {
     add('ZC0907', {
-      message: `失效条件“${s.condition.origin?.text ?? ''}”：满足条件的事件${s.start === 'sameDay' ? '当日' : '次日'}起文件即失效（事件前一日仍有效）`,
+      // the condition as one line: its source may span lines (a newline would reach a terminal as <U+000A>)
+      message: `失效条件“${asOneLine(s.condition.origin?.text ?? '')}”：满足条件的事件${s.start === 'sameDay' ? '当日' : '次日'}起文件即失效（事件前一日仍有效）`,
       origin: s.origin, subject: 'sunset-boundary',
     });
     const v = validateInput(ir, {}, '2000-01-01', events);
@@ -94,7 +114,7 @@ export function staticChecks(ir: IrProgram, events: unknown[]): Finding[] {
       const key = `${m[0]}@${clause.anchor}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      add('ZC0913', { message: `${msg.replace('$1', m[1] ?? '')}：“${m[0]}”`, origin, subject: `wording:${clause.anchor}:${m[0]}`, clauses: [clause] });
+      add('ZC0913', { message: `${msg.replace('$1', m[1] ?? '')}：“${m[0]}”`, origin: narrowTo(origin, m[0], textOf), subject: `wording:${clause.anchor}:${m[0]}`, clauses: [clause] });
     }
   }
   // clause numbering written in the 原文 vs the structural label: （2） where （二） is expected
@@ -104,7 +124,7 @@ export function staticChecks(ir: IrProgram, events: unknown[]): Finding[] {
     if (m && /（[一二三四五六七八九十]+）$/u.test(c.label)) {
       add('ZC0913', {
         message: `条款编号格式不一致：原文写作“（${m[1]}）”，而同级条款使用“（一）”式编号（结构编号为 ${c.label}）`,
-        origin: c.origin, subject: `numbering:${c.anchor}`, clauses: [{ anchor: c.anchor, label: c.label }],
+        origin: narrowTo(c.origin, m[0].trim(), textOf), subject: `numbering:${c.anchor}`, clauses: [{ anchor: c.anchor, label: c.label }],
       });
     }
   }

@@ -120,7 +120,7 @@ export async function verifyPolicies(policies: readonly LoweredPolicy[], opts: V
     }
     const listBound = opts.listBound ?? DEFAULT_LIST_BOUND;
     const t0 = performance.now();
-    const st = staticChecks(lp.ir, opts.events);
+    const st = staticChecks(lp.ir, opts.events, (file) => lp.program.checked.files.get(file)?.source.text);
     const t1 = performance.now();
     const smt = await verifySmt(lp.ir, {
       timeoutMs: opts.timeoutMs, ...(opts.rlimit ? { rlimit: opts.rlimit } : {}), listBound, ...(gen ? { generated: gen } : {}), ...(unavailable ? { generatedUnavailable: unavailable } : {}),

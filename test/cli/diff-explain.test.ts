@@ -87,13 +87,30 @@ describe('zhengce explain', () => {
     expect(j.措施[0].结论).toBe('无');
   });
 
-  it('a case whose facts fail validation gets the InputError, not an explanation', () => {
+  it('a case whose facts fail validation gets the InputError as eval reports it (code, file:line:col), not an explanation', () => {
     const c = join(tmp, 'bad.yaml');
     writeFileSync(c, '政策: sample\n事实:\n  家庭: { 子女数: -1 }\n');
     const r = runCli(['explain', c, '--date', '2024-06-01', '--events', 'none', '--paths', join(CASES, 'base')]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('事实.家庭.子女数: 期望非负整数，实际为 -1');
+    expect(r.stderr).toContain('错误[ZC0804]: 事实.家庭.子女数 应为非负整数，这里是 -1');
+    expect(r.stderr).toContain(`${c}:3:14`);
+    // the same report as eval's, diagnostic for diagnostic
+    const e = runCli(['eval', c, '--date', '2024-06-01', '--events', 'none', '--paths', join(CASES, 'base')]);
+    expect(r.stderr).toBe(e.stderr);
+    // an impossible date in the facts: its line and column, never a bare list
+    const d = join(tmp, 'bad-date.yaml');
+    writeFileSync(d, '政策: sample\n事实:\n  家庭: { 子女数: 3 }\n  婴幼儿:\n    出生日期: 2019-02-30\n');
+    const bd = runCli(['explain', d, '--date', '2024-06-01', '--events', 'none', '--paths', join(CASES, 'base')]);
+    expect([bd.status, bd.stdout]).toEqual([1, '']);
+    expect(bd.stderr).toMatch(/错误\[ZC0804\]: 事实\.婴幼儿\.出生日期 应为日期/u);
+    expect(bd.stderr).toContain(`${d}:5:11`);
+    // a missing case file: ZC0001 with the path, as eval
+    const missing = runCli(['explain', join(tmp, 'no-such-case.yaml'), '--date', '2024-06-01', '--events', 'none', '--paths', join(CASES, 'base')]);
+    expect([missing.status, missing.stderr]).toEqual([1, expect.stringContaining('错误[ZC0001]: 无法读取个案文件')]);
+    // an evaluation date that does not exist is a usage error (exit 2), as for eval — not a problem of the case
+    const badDate = runCli(['explain', c, '--date', '2024-13-01', '--events', 'none', '--paths', join(CASES, 'base')]);
+    expect([badDate.status, badDate.stderr]).toEqual([2, expect.stringContaining('--date 的值“2024-13-01”不是存在的日期')]);
     const m = runCli(['explain', c, '--date', '2024-06-01', '--measure', '不存在', '--paths', join(CASES, 'base')]);
     expect([m.status, m.stderr]).toEqual([1, expect.stringContaining('错误[ZC1301]')]);
   });

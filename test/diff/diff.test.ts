@@ -45,6 +45,49 @@ function replayAll(r: DiffReport, newer: LoweredPolicy[]): void {
   }
 }
 
+describe('diff: a measure removed or added', () => {
+  /** The base sample with 托育补贴 deleted, in memory. */
+  function withoutMeasure(): LoweredPolicy[] {
+    const dir = join(CASES, 'base', 'sample');
+    const files: Record<string, string> = {};
+    for (const f of nodeHost.readDirectory(dir)) files[join('/rev', f)] = nodeHost.readFile(join(dir, f))!;
+    const main = files[join('/rev', '示例.zc')]!;
+    const start = main.indexOf('    措施 托育补贴 {');
+    const end = main.indexOf('\n    }\n', start) + '\n    }\n'.length;
+    expect(start).toBeGreaterThan(0);
+    files[join('/rev', '示例.zc')] = main.slice(0, start) + main.slice(end);
+    const r = loadPolicies(['/rev'], memoryHost(files));
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+    return r.policies;
+  }
+
+  it('deleted: 删除 with a case it granted (失去, replayed through both interpreters), counted once', async () => {
+    const removed = withoutMeasure();
+    const { value } = await diffPolicies(base, removed, { timeoutMs: 20000, findings: false });
+    const m = value.政策[0]!.措施.find((x) => x.措施 === '托育补贴')!;
+    expect(m.结论).toBe('删除');
+    const lose = m.变化.find((c) => c.类别 === '失去')!;
+    expect(lose.复现.解释器).toBe('confirmed');
+    expect(lose.区域).toContain('新版已删除此措施');
+    expect(evaluate(base[0]!.ir, lose.事实, lose.日期, []).决定.find((x) => x.措施 === '托育补贴')!.状态).toBe('适用');
+    expect(evaluate(removed[0]!.ir, lose.事实, lose.日期, []).决定.some((x) => x.措施 === '托育补贴')).toBe(false);
+    // no moot question about gains or changed amounts of a measure that is gone
+    expect(m.未判定.filter((u) => /新得到|结果是否改变/u.test(u))).toEqual([]);
+    expect(tally(value).loses).toBe(1);
+    expect(renderDiffText(value)).toContain('托育补贴（二（二））：删除\n      · 失去');
+  });
+
+  it('added: 新增 with a case it now grants (得到), counted once', async () => {
+    const { value } = await diffPolicies(withoutMeasure(), base, { timeoutMs: 20000, findings: false });
+    const m = value.政策[0]!.措施.find((x) => x.措施 === '托育补贴')!;
+    expect(m.结论).toBe('新增');
+    const gain = m.变化.find((c) => c.类别 === '得到')!;
+    expect(gain.复现.解释器).toBe('confirmed');
+    expect(evaluate(base[0]!.ir, gain.事实, gain.日期, []).决定.find((x) => x.措施 === '托育补贴')!.状态).toBe('适用');
+    expect(tally(value).gains).toBe(1);
+  });
+});
+
 describe('diff: seeded revisions, one per kind of change', () => {
   it('amount raised (5000 → 6000元): 生育补助 changes, only it; 原文 diff per character', async () => {
     const { value, diagnostics } = await run('raise');

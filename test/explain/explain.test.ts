@@ -169,6 +169,28 @@ describe('explain --why-not', () => {
     expect(frozen.措施[0]!.结论).toBe('无');
   });
 
+  it('a changed fact in a list element is named by its 0-based index, as in the case file, eval and verify (事实.家庭.子女[2] is the third)', async () => {
+    const lir = irOf(`政策 「列表」 { 生效：2020年1月1日 }
+枚举 户籍地 { 本县、外县 }
+实体 人 { 出生日期：日期  户籍：户籍地 }
+实体 家庭 { 子女：列表（人） }
+条款 一、 "补助" {
+  措施 「户籍补助」 {
+    对象：家庭
+    结果 补助额：金额 一次性
+    规则 「全部本县」 { 条件：家庭.子女 均满足（户籍 为 本县）  补助额 = 1000元 }
+  }
+}`);
+    const facts = { 家庭: { 子女: [{ 出生日期: '2019-03-02', 户籍: '本县' }, { 出生日期: '2021-07-15', 户籍: '本县' }, { 出生日期: '2024-05-10', 户籍: '外县' }] } };
+    const r = await explain(lir, facts, DATE, [], opts);
+    const a = r.措施[0]!.建议[0]!;
+    expect(a.改变).toEqual([{ 事实: '家庭.子女[2].户籍', 原值: '外县', 新值: '本县', 类别: '改变' }]);
+    expect((a.事实 as { 家庭: { 子女: { 户籍: string }[] } }).家庭.子女[2]!.户籍).toBe('本县');
+    // --fixed with the same (0-based) path freezes that element's field: nothing else can flip it
+    const frozen = await explain(lir, facts, DATE, [], { ...opts, fixed: ['家庭.子女[2].户籍'] });
+    expect(frozen.措施[0]!.建议.some((x) => x.改变.some((c) => c.事实 === '家庭.子女[2].户籍'))).toBe(false);
+  });
+
   it('rejects invalid facts with the InputError, not an explanation', async () => {
     await expect(explain(ir, { 家庭: { 子女数: -1, 未知字段: 1 } }, DATE, [], opts)).rejects.toBeInstanceOf(InputError);
   });

@@ -235,6 +235,18 @@ describe('properties and the void clause', () => {
     const stale = await verify(policy(measures + failing.replace('≤ 500元', '≤ 5000元')));
     expect(stale.find((f) => f.subject === 'stale-acceptance:补助不超过五百')?.severity).toBe('warning');
   });
+  it('a property written apart from the clauses (性质.zc) cites the clauses of the measures it speaks of', async () => {
+    const files = policy(measures);
+    files['p/main.zc'] += `
+性质 「补助不超过五百」 {
+  断言：补助.补助额 ≤ 500元
+}
+`;
+    const fs = await verify(files);
+    const p = fs.find((f) => f.subject === 'property:补助不超过五百')!;
+    expect(p.code).toBe('ZC0908');
+    expect(p.clauses.map((c) => c.anchor)).toEqual(['sec_1']);
+  });
   it('reports a boundary disagreement under its own rule id', async () => {
     const fs = await verify(policy(measures + `
   性质 「两种写法一致」 {

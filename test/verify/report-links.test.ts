@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { SourceFile } from '../../compiler/common/source.js';
 import { memoryHost, nodeHost } from '../../compiler/project/host.js';
@@ -82,6 +83,52 @@ describe('HTML report: order, ids and links', () => {
     expect(docs.get('sample.html')).toContain('id="sec_2__subsec_1"');
     // the published report has the ids the documentation links to
     expect(renderVerifyHtml(withoutTimings({ ...ordered, policies: [{ ...ordered.policies[0]!, id: 'sample' }], findings: [] }), new Map(), ROOT)).toContain('id="p-sample"');
+  });
+});
+
+describe('text report: order and witness table', () => {
+  it('groups follow clause numbers as in the HTML report: 全文 first, 四（二） before 四（十一）, annexes last', () => {
+    const text = renderVerifyText(ordered, new Map(), ROOT);
+    const heads = [...text.matchAll(/^── 条款 (.+)$/gmu)].map((m) => m[1]);
+    expect(heads).toEqual(['全文', '四、（sec_4）', '四（二）（sec_4__subsec_2）', '四（十一）（sec_4__subsec_11）', '附件1 一、（annex_1__sec_1）']);
+  });
+
+  it('the witness table lines up by display width (Han 2 columns, ASCII 1), not by character count', () => {
+    const f: Finding = { ...finding('ZC0910', 'sec_4__subsec_2', '四（二）', 'w'), witness: { facts: { 家庭: { 子女: [{ 出生日期: '2020-12-31' }] }, 婴幼儿: { 户籍: '栾川县' } }, date: '2024-01-01' } };
+    const text = renderVerifyText(report([f]), new Map(), ROOT);
+    const rows = text.split('\n').filter((l) => l.startsWith('      │ '));
+    expect(rows.length).toBe(3);
+    // the second │ of every row is at the same display column
+    const bar = (l: string) => stringWidth(l.slice(0, l.indexOf('│', 8)));
+    expect(new Set(rows.map(bar)).size).toBe(1);
+    expect(rows.some((l) => l.includes('家庭.子女[0].出生日期 │'))).toBe(true);
+  });
+});
+
+describe('static findings as the county policy gives them', () => {
+  const county = loadPolicies([join(ROOT, 'policies/luanchuan/栾政2023-18.zc')], nodeHost);
+  const findings = staticChecks(county.policies[0]!.ir, [], (file) => county.policies[0]!.program.checked.files.get(file)?.source.text);
+
+  it('the 失效 condition, written over three lines, is quoted on one line (no <U+000A> in the text report)', () => {
+    const f = findings.find((x) => x.code === 'ZC0907' && x.subject === 'sunset-boundary')!;
+    expect(f.message).not.toMatch(/[\r\n]/u);
+    expect(f.message).toContain('事件.日期 ≥ 施行日 且 （事件.级别 为 国家 或 （事件.级别 为 省 且 事件.地区 为 "河南省"）');
+    expect(renderVerifyText({ policies: [], findings: [f] }, new Map(), ROOT)).not.toContain('<U+000A>');
+  });
+
+  it('a wording finding points at the words in the 原文 (不少于2次以上; the “（2）” of 四（二）), not at the clause number', () => {
+    const text = (f: Finding) => readFileSync(f.span.file, 'utf8').slice(f.span.start, f.span.end);
+    const quantifier = findings.find((x) => x.code === 'ZC0913' && x.subject.startsWith('wording:sec_4__subsec_11:'))!;
+    expect(text(quantifier)).toBe('不少于2次以上');
+    const numbering = findings.find((x) => x.subject === 'numbering:sec_4__subsec_2')!;
+    expect(text(numbering)).toBe('（2）');
+    expect(readFileSync(numbering.span.file, 'utf8').slice(numbering.span.start - 4, numbering.span.start)).toBe('原文："');
+  });
+
+  it('a finding cites each clause once (three measures of 四（八） test 职工.性别: 四（八） once)', () => {
+    const f = findings.find((x) => x.subject === 'concept:职工.性别')!;
+    expect(f.clauses).toEqual([{ anchor: 'sec_4__subsec_8', label: '四（八）' }]);
+    for (const x of findings) expect(new Set(x.clauses.map((c) => c.anchor)).size).toBe(x.clauses.length);
   });
 });
 

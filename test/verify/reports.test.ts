@@ -439,8 +439,17 @@ describe('JUnit XML', () => {
       'synthetic ZC1104 scenario:policies/synthetic/场景.yaml:三孩家庭',
     ]);
     const kind = (c: XmlEl) => c.children.map((x) => x.name).join('+');
-    expect(cases.map(kind)).toEqual(['system-out', 'failure', 'system-out', 'skipped+system-out', 'error', 'system-out', 'system-out', 'system-out', 'failure']);
-    expect(syn.attrs).toMatchObject({ tests: '9', failures: '2', errors: '1', skipped: '1' });
+    // the undecided query (a warning, below the fail level) makes `zhengce verify` exit 1 unless --allow-unknown:
+    // an error here too, never a skipped test beside a failing exit code
+    expect(cases.map(kind)).toEqual(['system-out', 'failure', 'system-out', 'error', 'error', 'system-out', 'system-out', 'system-out', 'failure']);
+    expect(syn.attrs).toMatchObject({ tests: '9', failures: '2', errors: '2', skipped: '0' });
+    // allowed (--allow-unknown) it is skipped: still not a pass
+    const allowed = parseXml(renderVerifyJunit(s.report, s.files, ROOT, 'error', { unknown: true })).children[0]!;
+    expect(allowed.children.filter((c) => c.name === 'testcase').map(kind)[3]).toBe('skipped+system-out');
+    expect(allowed.attrs).toMatchObject({ tests: '9', failures: '2', errors: '1', skipped: '1' });
+    // a bounded proof (ZC0919, a warning) likewise: an error unless --allow-bounded, then skipped — never a pass
+    const bounded: Finding = { ...s.report.findings.find((f) => f.code === 'ZC0909')!, code: 'ZC0919', severity: 'warning', proof: 'bounded', subject: 'bounded:property:补助非负' };
+    expect([junitOutcome(bounded), junitOutcome(bounded, 'error', { bounded: true }), junitOutcome(bounded, 'warning', { bounded: true })]).toEqual(['error', 'skipped', 'error']);
     const failure = cases[1]!.children[0]!;
     expect(failure.attrs['type']).toBe('ZC0901');
     expect(failure.attrs['message']).toBe(s.report.findings[0]!.message);
