@@ -77,7 +77,10 @@ const dateRe = sticky(DateLit);
 const numberRe = sticky(NumberLit);
 const chineseNumberRe = sticky(ChineseNumber);
 
-/** End of a "…" string starting at i (StringLit when `closed`, else BadString — tokens.ts's two expressions). */
+/**
+ * End of a "…" string starting at i (StringLit when `closed`, else BadString — tokens.ts's two expressions):
+ * at the closing quote, at the end of the text, or (unclosed) before a line break followed by a line of code.
+ */
 function stringEnd(text: string, i: number, n: number): { end: number; closed: boolean } {
   let j = i + 1;
   while (j < n) {
@@ -86,9 +89,42 @@ function stringEnd(text: string, i: number, n: number): { end: number; closed: b
     if (c === 0x5c) {
       if (j + 1 >= n) break; // a lone "\" at the end: not part of the string
       j += 2;
+    } else if (c === 0x0a || c === 0x0d) {
+      const next = c === 0x0d && j + 1 < n && text.charCodeAt(j + 1) === 0x0a ? j + 2 : j + 1;
+      if (codeLine(text, next, n)) return { end: j, closed: false };
+      j = next;
     } else j++;
   }
   return { end: j, closed: false };
+}
+
+/** White space inside a line (tokens.ts's SW): space, tab, U+3000, U+00A0, U+2028, U+2029, U+FEFF. */
+function lineSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff;
+}
+
+/** After white space and, if any, a comment (# or ＃ to the line's end): at the line's end or the text's. */
+function restIsBlank(text: string, k: number, n: number): boolean {
+  while (k < n && lineSpace(text.charCodeAt(k))) k++;
+  if (k >= n) return true;
+  const c = text.charCodeAt(k);
+  return c === 0x0a || c === 0x0d || c === 0x23 || c === 0xff03;
+}
+
+/**
+ * The line starting at k is code (tokens.ts's CODE_LINE): it starts with `}` (after white space), or it has a
+ * `{` before which there is no `"` and after which only white space and a comment.
+ */
+function codeLine(text: string, k: number, n: number): boolean {
+  let j = k;
+  while (j < n && lineSpace(text.charCodeAt(j))) j++;
+  if (j < n && text.charCodeAt(j) === 0x7d) return true;
+  for (j = k; j < n; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x22 || c === 0x0a || c === 0x0d) return false;
+    if (c === 0x7b && restIsBlank(text, j + 1, n)) return true;
+  }
+  return false;
 }
 
 const STRING_IDX = StringLit.tokenTypeIdx!;

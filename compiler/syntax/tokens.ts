@@ -251,9 +251,19 @@ export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\u
 // INVARIANT: a comment and a quoted name end at a line break of the one line model
 // (common/lines.ts: \n, \r\n, \r); U+2028/U+2029 are white space, not line breaks.
 export const Comment = createToken({ name: 'Comment', pattern: /[#＃][^\n\r]*/, group: 'comments' });
-export const StringLit = createToken({ name: 'StringLit', pattern: /"[^"\\]*(?:\\[\s\S][^"\\]*)*"/, line_breaks: true });
-/** An unterminated string: lexed as one token so the error is reported once. */
-export const BadString = createToken({ name: 'BadString', pattern: /"[^"\\]*(?:\\[\s\S][^"\\]*)*/, line_breaks: true });
+// A string may span lines, but not into a line of code: a line break followed by a line that starts
+// with `}` (after white space) or that ends with `{` (with no `"` before it; white space and a comment
+// may follow) ends an unclosed string before that break. Without this, one
+// missing closing quote turns the rest of the file inside out (code read as string, string as code).
+// INVARIANT: scanner.ts's stringEnd/codeLine decide exactly as these expressions.
+// INVARIANT: the decision reads only the line after the break up to its end: a range lexed on its own
+// (lexRange, ending after a block's "}") decides every string in it as the whole file does.
+const SW = '[ \\t\\u3000\\u00a0\\u2028\\u2029\\ufeff]';
+const CODE_LINE = `${SW}*\\}|[^"\\r\\n]*\\{${SW}*(?:[#＃][^\\r\\n]*)?(?:\\r|\\n|$)`;
+const STRING_BODY = `(?:[^"\\\\\\r\\n]|\\\\[\\s\\S]|\\r\\n(?!${CODE_LINE})|\\r(?!\\n)(?!${CODE_LINE})|\\n(?!${CODE_LINE}))*`;
+export const StringLit = createToken({ name: 'StringLit', pattern: new RegExp(`"${STRING_BODY}"`), line_breaks: true });
+/** An unterminated string (to the end of the text, or to the line break before a line of code): lexed as one token so the error is reported once. */
+export const BadString = createToken({ name: 'BadString', pattern: new RegExp(`"${STRING_BODY}`), line_breaks: true });
 export const QuotedName = createToken({ name: 'QuotedName', pattern: /「[^「」\r\n]*」|【[^【】\r\n]*】/ });
 export const BadQuotedName = createToken({ name: 'BadQuotedName', pattern: /「[^「」\r\n]*|【[^【】\r\n]*/ });
 const D = '[0-9０-９]';

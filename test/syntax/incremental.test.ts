@@ -49,6 +49,8 @@ const FRAGMENTS = [
   '𠀀', '😀', '\u3000', '"\\', '\\"', '统一', '子女数三以上', '.', '定义 ', '前提 ', '｝', '｛',
   '定义 子女.「甲」：整数 = 1 {\n', '前提 「乙」 {\n  条件：家庭.子女 均满足（孩次 ≥ 1）\n}\n', ' 均满足（', ' 至少一个满足（', '数量（家庭.子女）', '第2个',
   '列表（子女）', '某日（2023年1月1日，2023年12月31日）', '可为负', '-3', '−5元', '§', '\u0001', '§§§', '\u0000',
+  // 120 unrecognised characters (a run of one character is one ZC0101): past the per-file cap of MAX_UNEXPECTED
+  '§\u0001'.repeat(60),
 ];
 
 const boundaries = (text: string): number[] => {
@@ -351,10 +353,11 @@ test('edits that change the brace or string structure inside a nested item: the 
 });
 
 test('a parse stops after MAX_SYNTAX_ERRORS syntax errors: one ZC0205 says where, in both paths', () => {
-  // an unclosed string in the middle of a chapter turns the rest inside out (strings into code)
+  // 30 lines of a bare 结果 in one 措施 of a chapter, each a syntax error (an unclosed string no longer turns the
+  // rest inside out: it ends before the next line of code, grammar/README.md §2.4)
   const text = nestedChapter(40);
-  const at = text.indexOf('对二孩', text.indexOf('条款 20.')) + 1;
-  const edited = text.slice(0, at) + '"' + text.slice(at);
+  const at = text.indexOf('对象：家庭', text.indexOf('条款 20.')) + '对象：家庭\n'.length;
+  const edited = text.slice(0, at) + '结果\n'.repeat(30) + text.slice(at);
   const full = parseFile(new SourceFile('/ws/a.zc', edited));
   const stops = full.diagnostics.filter((d) => d.code === 'ZC0205');
   expect(stops).toHaveLength(1);

@@ -101,6 +101,27 @@ describe('cascading diagnostics (one mistake, several errors)', () => {
     // a name followed by something else is not taken for a keyword
     expect(codes(run('实体 户 { 子女数：整数 }\n指标 措拖：整数 = 1\n'))).toEqual([]);
   });
+  it('fixed (regression): a string left unclosed before a line of code (one starting with `}`, one ending with `{`) is one ZC0102 whose fix makes the file compile, not a cascade', () => {
+    // was: 23 errors for the missing closing quote of 理由 in policies/sample/示例.zc (ZC0201 “支持措施” at the next
+    // clause, every string after it read as code); the string ran on to the next " in the file
+    const dir = join(import.meta.dirname, '..', '..', 'policies', 'sample');
+    const files = Object.fromEntries(['类型.zc', '参数.yaml', 'source.txt'].map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+    const sample = readFileSync(join(dir, '示例.zc'), 'utf8');
+    const right = '理由："说明制定目的，不产生可计算的权益"';
+    // the next line starts with } (理由 of 条款 一), or ends with { (原文："一、总则" before 定性 {)
+    for (const [cut, at] of [[right, '"说明制定目的'], ['原文："一、总则"', '"一、总则']] as const) {
+      const text = sample.replace(cut, cut.slice(0, -1));
+      const ds = compile(['示例.zc'], memoryHost({ '示例.zc': text, ...files })).diagnostics.filter((d) => d.severity === 'error');
+      expect(ds.map((d) => [d.code, d.span.start]), cut).toEqual([['ZC0102', text.indexOf(at)]]);
+      const edit = ds[0]!.fixes![0]!.edits[0]!;
+      expect(text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end), cut).toBe(sample);
+    }
+    // a string still spans lines of prose; a line with a " before its { is no line of code (no ZC0102)
+    expect(codes(run('政策 甲 { 生效：2024年1月1日 说明："第一行\n第二行\n  第三行 }" }\n')).filter((c) => /^ZC0[12]/.test(c))).toEqual([]);
+    expect(codes(run('政策 甲 { 生效：2024年1月1日 说明："第一行\n第二行" {\n'))).not.toContain('ZC0102');
+    // (a comment may follow the {: still a line of code)
+    expect(codes(run('政策 甲 { 生效：2024年1月1日 说明："第一行 }\n实体 乙 {  # 注释\n  丙：整数\n}\n'))).toContain('ZC0102');
+  });
   it('fixed (regression): an unknown unit in a type is reported once (ZC0303, no ZC0311 “须注明单位”)', () => {
     expect(codes(run('实体 甲 { 乙：时长（光年） }'))).toEqual(['ZC0303']);
     expect(codes(run('实体 甲 { 乙：年龄（光年） }'))).toEqual(['ZC0303']);
