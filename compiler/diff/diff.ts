@@ -37,7 +37,7 @@ import { verifyPolicies } from '../verify/verify.js';
 import { applyLimits, limitText } from '../verify/limits.js';
 import { outcomeText } from '../explain/explain.js';
 import { loadGeneratedEvaluator } from '../emit/load.js';
-import { compareDecisions } from '../verify/engine.js';
+import { compareDecisions, exactAgeModel } from '../verify/engine.js';
 import type { PopulationImpact } from './population.js';
 
 export type ChangeKind = '得到' | '失去' | '改变' | '存疑';
@@ -626,6 +626,9 @@ async function diffMeasure(Z: any, solver: any, o: LoweredPolicy, n: LoweredPoli
         // decided in time makes the query undecided (ZC1305), never a crash.
         if (!model) model = (await solver.check()) === 'sat' ? solver.model() : undefined;
         if (!model) r = 'unknown';
+        // 月龄 exact at the witness's date (the abstraction's slack gives witnesses no interpreter reproduces:
+        // a child born 2020-12-09 taken as 2 周岁 on 2023-12-30; e1 and its twin share the age terms)
+        else model = await exactAgeModel(solver, e1, model);
       }
       queryMs.push(performance.now() - t0);
     } finally {

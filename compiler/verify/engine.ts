@@ -199,32 +199,9 @@ class Smt {
     }
   }
 
-  /**
-   * A model whose 月龄 terms are the real full months of their birth dates: when the given one
-   * uses the abstraction's slack, solve again with the ages made exact at its evaluation date
-   * (SmtEncoder.exactAgesAt; at most MAX_AGE_REFINEMENTS rounds, in a scope of its own). The
-   * given model when it is exact already or no exact one is found there (its witness is then
-   * replayed and, if the interpreter disagrees, reported as ZC0916 as before). Without this a
-   * witness could rely on the slack and fail to replay although a real counterexample exists.
-   */
+  /** A model whose 月龄 terms are exact (exactAgeModel on this engine's solver). */
   private async exactAges(enc: SmtEncoder, model: any): Promise<any> {
-    let exact = model === undefined ? [] : enc.exactAgesAt(model);
-    if (exact.length === 0) return model;
-    const s = this.solver;
-    s.push();
-    try {
-      for (let round = 0; round < MAX_AGE_REFINEMENTS; round++) {
-        for (const c of exact) s.add(c);
-        if ((await checkSafely(s)).r !== 'sat') return model;
-        const next = modelSafely(s);
-        if (next === undefined) return model;
-        exact = enc.exactAgesAt(next);
-        if (exact.length === 0) return next;
-      }
-      return model;
-    } finally {
-      s.pop();
-    }
+    return exactAgeModel(this.solver, enc, model);
   }
 
   /** Earliest preferred evaluation date for witnesses: the effective date, or the earliest date the rules mention. */
@@ -697,6 +674,34 @@ const WITNESS_DATE_YEARS: readonly (number | undefined)[] = [3, 18, 60, undefine
 
 /** Rounds of 月龄 refinement for one witness (each makes the inexact age terms exact at one date). */
 const MAX_AGE_REFINEMENTS = 3;
+
+/**
+ * A model whose 月龄 terms are the real full months of their birth dates: when the given one uses the
+ * abstraction's slack, solve again with the ages made exact at its evaluation date
+ * (SmtEncoder.exactAgesAt; at most MAX_AGE_REFINEMENTS rounds, in a scope of its own on `solver`, which
+ * holds the query that gave `model`). The given model when it is exact already or no exact one is found
+ * there (its witness is then replayed and, if the interpreter disagrees, reported — ZC0916 in verify,
+ * ZC1306 in diff). Without this a witness could rely on the slack and fail to replay although a real
+ * counterexample exists. Never throws on a solver error (the given model is kept).
+ */
+export async function exactAgeModel(solver: any, enc: SmtEncoder, model: any): Promise<any> {
+  let exact = model === undefined ? [] : enc.exactAgesAt(model);
+  if (exact.length === 0) return model;
+  solver.push();
+  try {
+    for (let round = 0; round < MAX_AGE_REFINEMENTS; round++) {
+      for (const c of exact) solver.add(c);
+      if ((await checkSafely(solver)).r !== 'sat') return model;
+      const next = modelSafely(solver);
+      if (next === undefined) return model;
+      exact = enc.exactAgesAt(next);
+      if (exact.length === 0) return next;
+    }
+    return model;
+  } finally {
+    solver.pop();
+  }
+}
 
 /** `check()`, with a solver error turned into `unknown` (with its reason). */
 async function checkSafely(s: any): Promise<{ r: 'sat' | 'unsat' | 'unknown'; why?: string }> {

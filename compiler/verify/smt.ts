@@ -210,6 +210,13 @@ interface Shared {
   readonly vars: Map<string, FactVar>;
   readonly lists: Map<string, ListVar>;
   readonly ages: Map<string, { months: ZExpr; birth: ZExpr; birthPath?: string }>;
+  /**
+   * The fresh date of an abstracted date term (date ± N months, a working-day deadline), by the term's
+   * operands: one variable for one computation, in an encoding and in its twin (diff) — two versions with
+   * the same deadline on the same inputs have the same deadline, not two that the abstraction's slack
+   * lets differ (a "result changed" no interpreter reproduces).
+   */
+  readonly dateTerms: Map<string, ZExpr>;
   readonly strings: Map<string, number>;
   readonly E: ZExpr;
   readonly ev: { day: ZExpr; level: ZExpr; category: ZExpr; title: ZExpr; docno: ZExpr; region: ZExpr };
@@ -268,7 +275,7 @@ export class SmtEncoder {
         day: Z.Int.const('事件.日期'), level: Z.Int.const('事件.级别'), category: Z.Int.const('事件.类别'),
         title: Z.Int.const('事件.标题'), docno: Z.Int.const('事件.文号'), region: Z.Int.const('事件.地区'),
       };
-      this.sh = { domain: [], vars: new Map(), lists: new Map(), ages: new Map(), strings: new Map(), E, ev, fresh: 0, approximate: false };
+      this.sh = { domain: [], vars: new Map(), lists: new Map(), ages: new Map(), dateTerms: new Map(), strings: new Map(), E, ev, fresh: 0, approximate: false };
       this.suffix = '';
       collectStrings(ir, this.sh.strings);
       const n = this.sh.strings.size;
@@ -654,12 +661,17 @@ export class SmtEncoder {
         this.sh.approximate = true;
         const base = this.enc(e.date, env);
         const m = this.enc(e.months, env);
-        const d = Z.Int.const(`日期${this.fresh()}`);
         const n = m.v.mul(e.sign);
-        this.domain.push(
-          Z.Implies(n.ge(0), Z.And(d.sub(base.v).ge(n.mul(28)), d.sub(base.v).le(n.mul(31)))),
-          Z.Implies(n.lt(0), Z.And(d.sub(base.v).le(n.mul(28)), d.sub(base.v).ge(n.mul(31)))),
-        );
+        const key = `月(${String(base.v.toString())},${String(n.toString())})`;
+        let d = this.sh.dateTerms.get(key);
+        if (!d) {
+          d = Z.Int.const(`日期${this.fresh()}`) as ZExpr;
+          this.sh.dateTerms.set(key, d);
+          this.domain.push(
+            Z.Implies(n.ge(0), Z.And(d.sub(base.v).ge(n.mul(28)), d.sub(base.v).le(n.mul(31)))),
+            Z.Implies(n.lt(0), Z.And(d.sub(base.v).le(n.mul(28)), d.sub(base.v).ge(n.mul(31)))),
+          );
+        }
         return this.val(d, this.dAnd(base.d, m.d));
       }
       case 'workdays': {
@@ -668,15 +680,21 @@ export class SmtEncoder {
         this.sh.approximate = true;
         const s = this.enc(e.start, env);
         const n = this.enc(e.n, env);
-        const d = Z.Int.const(`工作日期限${this.fresh()}`);
-        const cov = workdayCoverage();
-        const first = dayNumber({ y: cov.firstYear, m: 1, d: 1 });
-        const last = dayNumber({ y: cov.lastYear, m: 12, d: 31 });
-        this.domain.push(
-          Z.Implies(n.v.lt(1), d.eq(s.v)),
-          Z.Implies(n.v.ge(1), Z.And(d.sub(s.v).ge(n.v), d.sub(s.v).le(n.v.mul(3).add(14)))),
-          Z.Implies(this.D(s), Z.And(s.v.ge(first), d.le(last))),
-        );
+        // (the start's definedness is part of the key: the coverage constraint below holds under it)
+        const key = `工作日(${String(s.v.toString())},${String(n.v.toString())},${String(this.D(s).toString())})`;
+        let d = this.sh.dateTerms.get(key);
+        if (!d) {
+          d = Z.Int.const(`工作日期限${this.fresh()}`) as ZExpr;
+          this.sh.dateTerms.set(key, d);
+          const cov = workdayCoverage();
+          const first = dayNumber({ y: cov.firstYear, m: 1, d: 1 });
+          const last = dayNumber({ y: cov.lastYear, m: 12, d: 31 });
+          this.domain.push(
+            Z.Implies(n.v.lt(1), d.eq(s.v)),
+            Z.Implies(n.v.ge(1), Z.And(d.sub(s.v).ge(n.v), d.sub(s.v).le(n.v.mul(3).add(14)))),
+            Z.Implies(this.D(s), Z.And(s.v.ge(first), d.le(last))),
+          );
+        }
         return this.val(d, this.dAnd(s.d, n.d));
       }
       case 'outcome': {

@@ -4,6 +4,8 @@
 // proves 辅食营养补充品 equivalent with the solver despite the new wording, reports the property that
 // now fails; the Markdown and HTML reports are committed in generated/docs/diff/ (golden: -u updates).
 import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeHost } from '../../compiler/project/host.js';
 import { loadPolicies } from '../../compiler/project/policies.js';
@@ -53,4 +55,30 @@ describe('diff of the county plan and its revision', () => {
     await expect(renderDiffMarkdown(value)).toMatchFileSnapshot(join(REPO_DIR, 'generated/docs/diff/luanchuan-revision-example.md'));
     await expect(renderDiffHtml(value)).toMatchFileSnapshot(join(REPO_DIR, 'generated/docs/diff/luanchuan-revision-example.html'));
   });
+});
+
+describe('diff after a change of the uncertain 施行日 range (栾政2023-18.zc: 某日（2023年1月1日，…） → 某日（2023年6月1日，…）)', () => {
+  it('every witness replays: 月龄 exact at the witness date, one deadline per computation in both versions (no ZC1306)', async () => {
+    // was: five ZC1306 — 三孩照护假's witnesses took a child born 2020-12-09 as 2 周岁 on 2023-12-30 (the 月龄
+    // abstraction's slack: diff did not refine ages as verify does), and 托育机构备案办理期限's two versions each had a
+    // deadline variable of their own for the same 工作日期限 on the same inputs ("result changed", values equal)
+    const tmp = mkdtempSync(join(tmpdir(), 'zhengce-diff-range-'));
+    try {
+      cpSync(join(REPO_DIR, 'policies'), join(tmp, 'policies'), { recursive: true });
+      const head = join(tmp, 'policies/luanchuan/栾政2023-18.zc');
+      const text = readFileSync(head, 'utf8');
+      expect(text).toContain('生效：某日（2023年1月1日，2023年12月31日）');
+      writeFileSync(head, text.replace(/^(\s*)生效：某日（2023年1月1日，/m, '$1生效：某日（2023年6月1日，'));
+      const a = load(join(REPO_DIR, 'policies/luanchuan'));
+      const b = load(join(tmp, 'policies/luanchuan'));
+      const { value, diagnostics } = await diffPolicies(a, b, { timeoutMs: 0, rlimit: PUBLISHED_RLIMIT, events: [] });
+      expect(diagnostics.filter((d) => d.code === 'ZC1306').map((d) => d.message)).toEqual([]);
+      const leave = value.政策[0]!.措施.find((m) => m.措施 === '三孩照护假')!;
+      // a later 施行日 both gives (the old one not yet in force) and takes away (the new one not yet in force)
+      expect(leave.变化.map((c) => c.类别)).toEqual(expect.arrayContaining(['得到', '失去']));
+      for (const c of leave.变化) expect(c.复现?.解释器, c.类别).toBe('confirmed');
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
