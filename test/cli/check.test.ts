@@ -4,20 +4,16 @@
  * directories with one deliberate mistake of each kind, with `--format json`, and
  * with usage errors. Exit codes (DESIGN.md §6): 0 ok, 1 findings, 2 usage.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureDist, runCli, runCliAsync } from '../helpers/dist.js';
 import { REPO_DIR } from '../helpers/golden.js';
+import { tmpDirForFile } from '../helpers/tmp.js';
 
-let tmp: string;
+const tmp = tmpDirForFile('zhengce-check-');
 beforeAll(() => {
   ensureDist();
-  tmp = mkdtempSync(join(tmpdir(), 'zhengce-check-'));
-});
-afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 /** Write files into a fresh directory under the temp dir; returns its path. */

@@ -6,20 +6,19 @@
  * registry eval, explain and diff take by default (events.yaml in the policies directory, never the
  * current directory's policies/events.yaml; a broken one is an error, none is said).
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureDist, runCli } from '../helpers/dist.js';
 import { REPO_DIR } from '../helpers/golden.js';
+import { tmpDirForFile } from '../helpers/tmp.js';
 
 const CASES = join(REPO_DIR, 'test/diff/cases');
-let tmp: string;
+const tmp = tmpDirForFile('zhengce-diff-cli-');
 let repo: string;
 beforeAll(() => {
   ensureDist();
-  tmp = mkdtempSync(join(tmpdir(), 'zhengce-diff-cli-'));
   repo = join(tmp, 'repo');
   const git = (...a: string[]) => execFileSync('git', ['-C', repo, ...a], { stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
   cpSync(join(CASES, 'base'), join(repo, 'policies'), { recursive: true });
@@ -30,9 +29,6 @@ beforeAll(() => {
   cpSync(join(CASES, 'restrict'), join(repo, 'policies'), { recursive: true });
   git('add', '-A');
   git('commit', '-qm', 'v2');
-});
-afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 describe('zhengce diff', () => {

@@ -5,19 +5,15 @@
  * needs a year the official calendar does not cover is error ZC0805 (exit 1), never a
  * Monday–Friday guess. Runs the built CLI (dist/, see test/helpers/dist.ts).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureDist, runCli } from '../helpers/dist.js';
+import { tmpDirForFile } from '../helpers/tmp.js';
 
-let tmp: string;
+const tmp = tmpDirForFile('zhengce-eval-');
 beforeAll(() => {
   ensureDist();
-  tmp = mkdtempSync(join(tmpdir(), 'zhengce-eval-'));
-});
-afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 interface D { 措施: string; 状态: string; 结果: Record<string, { 值: unknown }>; 对象?: string; 发放对象?: string; 申请?: { 状态: string; 条款: { 标签: string } }; 可领取?: { 状态: string }; 定义?: { 定义: string; 实例?: string; 值: string }[] }

@@ -8,20 +8,14 @@
  * `实体: 不存在` says an entity does not exist.
  * Through the CLI in-process (test/helpers/cli.ts), on the sample policy, --events none.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPO_DIR } from '../helpers/golden.js';
 import { runMain, RAW_CONTROL } from '../helpers/cli.js';
+import { tmpDirForFile } from '../helpers/tmp.js';
 
-let tmp: string;
-beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'zhengce-eval-'));
-});
-afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+const tmp = tmpDirForFile('zhengce-eval-');
 
 const SAMPLE = join(REPO_DIR, 'policies', 'sample');
 

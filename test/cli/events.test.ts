@@ -13,16 +13,16 @@
  * Also the cases of ZC0705 for the diagnostics meta-test (test/semantics).
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_DIR } from '../helpers/golden.js';
 import { runMain } from '../helpers/cli.js';
 import { readEvents } from '../../compiler/project/policies.js';
 import { nodeHost } from '../../compiler/project/host.js';
+import { tmpDirForFile } from '../helpers/tmp.js';
 
-let tmp: string;
+const tmp = tmpDirForFile('zhengce-events-');
 /** A copy of policies/sample under <tmp>/<name>/policies, with `registry` as its events.yaml (unless undefined). */
 function policiesDir(name: string, registry: string | Buffer | undefined): string {
   const dir = join(tmp, name, 'policies');
@@ -38,12 +38,8 @@ const CASE = '政策: sample\n事实:\n  家庭: { 子女数: 3, 夫妻至少一
 let casePath: string;
 
 beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'zhengce-events-'));
   casePath = join(tmp, '个案.yaml');
   writeFileSync(casePath, CASE);
-});
-afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 type Decisions = { 事件登记?: unknown; 废止?: { 日期: string }; 决定: { 措施: string; 状态: string }[] };

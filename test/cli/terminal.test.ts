@@ -6,21 +6,20 @@
  * terminalSafe in compiler/diagnostics/render.ts); JSON outputs \u-escape them
  * (escapeJsonUnsafe), so the parsed value is unchanged.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_DIR } from '../helpers/golden.js';
 import { RAW_CONTROL, runMain } from '../helpers/cli.js';
 import { terminalSafe } from '../../compiler/diagnostics/render.js';
+import { tmpDirForFile } from '../helpers/tmp.js';
 
 /** Clears the screen, prints a forged green line, and reverses the text after it. */
 const HOSTILE = '\u001b[2J\u001b[32m核查通过\u202e反转\u0007';
 
-let tmp: string;
+const tmp = tmpDirForFile('zhengce-term-');
 let dir: string;
 beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'zhengce-term-'));
   dir = join(tmp, 'policies');
   mkdirSync(dir, { recursive: true });
   cpSync(join(REPO_DIR, 'policies', 'sample'), join(dir, 'sample'), { recursive: true });
@@ -30,9 +29,6 @@ beforeAll(() => {
   writeFileSync(main, readFileSync(main, 'utf8').replace('  性质 「补助非负」 {\n    断言：生育补助.补助金额 ≥ 0元\n  }', `  性质 「补助非负」 {\n    说明："${HOSTILE}"\n    断言：生育补助.补助金额 ≥ 3000元\n  }`));
   // a failing scenario whose name is hostile
   writeFileSync(join(dir, 'sample', 'scenarios', '恶意.yaml'), `政策: sample\n场景:\n  - 名称: "${HOSTILE.replace(/\u001b/g, '\\e').replace(/\u0007/g, '\\a')}"\n    日期: 2024-06-01\n    事实: { 家庭: { 子女数: 1, 夫妻至少一方户籍在本县: true } }\n    期望: { 生育补助: { 状态: 适用 } }\n`);
-});
-afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 function expectSafe(text: string): void {

@@ -4,28 +4,24 @@
  * a type error reports it and fails; a path that does not exist is ZC0001; no scenario found is
  * said; the summary is Chinese; --policies still chooses the policies explicitly.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeHost } from '../../compiler/project/host.js';
 import { scenarioPolicyPaths } from '../../compiler/cli/test.js';
 import { runMain } from '../helpers/cli.js';
 import { REPO_DIR } from '../helpers/golden.js';
+import { tmpDirForFile } from '../helpers/tmp.js';
 
-let tmp: string;
+const tmp = tmpDirForFile('zhengce-test-cmd-');
 let broken: string;
 beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'zhengce-test-cmd-'));
   broken = join(tmp, 'copy', 'sample');
   cpSync(join(REPO_DIR, 'policies/sample'), broken, { recursive: true });
   const zc = join(broken, '示例.zc');
   // a unit error in the copy: money plus months
   writeFileSync(zc, readFileSync(zc, 'utf8').replace('条件：', '条件：1元 + 2个月 > 0 且 '));
   mkdirSync(join(tmp, 'empty'));
-});
-afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 describe('zhengce test', () => {

@@ -3,23 +3,17 @@
  * `check` does — never “格式化会改变文件的含义（内部异常：Maximum call stack size exceeded）”
  * (ZC1002, which means a formatter defect).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SourceFile } from '../../compiler/common/source.js';
 import { format, formatWith } from '../../compiler/format/format.js';
 import { print } from '../../compiler/format/layout.js';
 import { MAX_NESTING } from '../../compiler/syntax/index.js';
 import { runMain } from '../helpers/cli.js';
+import { tmpDirForFile } from '../helpers/tmp.js';
 
-let tmp: string;
-beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'zhengce-deep-'));
-});
-afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+const tmp = tmpDirForFile('zhengce-deep-');
 
 const nested = (n: number) => `指标 甲：整数 = ${'（'.repeat(n)}1${'）'.repeat(n)}\n`;
 

@@ -20,10 +20,9 @@
  * Seeded: ZC_SEED overrides the seed (fast-check prints it on failure); FC_RUNS the count.
  */
 import fc from 'fast-check';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isScalar, isMap, parseDocument, stringify, visit } from 'yaml';
 import { loadPolicies } from '../../compiler/project/policies.js';
 import { nodeHost } from '../../compiler/project/host.js';
@@ -33,19 +32,14 @@ import { inputArbitrary } from '../../compiler/verify/arbitraries.js';
 import { REPO_DIR } from '../helpers/golden.js';
 import { RAW_CONTROL, runMain } from '../helpers/cli.js';
 import { SEED } from '../helpers/seed.js';
+import { tmpDirForFile } from '../helpers/tmp.js';
 
 // the seed comes from test/helpers/seed.ts (ZC_SEED overrides; fast-check is configured with it globally)
 const RUNS = Number(process.env['FC_RUNS'] ?? 250);
 const SAMPLE = join(REPO_DIR, 'policies', 'sample');
 const IR = loadPolicies([SAMPLE], nodeHost).policies[0]!.ir;
 
-let tmp: string;
-beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'zhengce-rel-case-'));
-});
-afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+const tmp = tmpDirForFile('zhengce-rel-case-');
 
 // ── the oracle ──────────────────────────────────────────────────────────
 

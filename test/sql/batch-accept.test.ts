@@ -14,23 +14,19 @@
  *   - `--synthesize … --out x.csv` for an entity with lists wrote lists as unreadable text: ZC1206.
  * In every error case nothing is written (the output file or table does not exist afterwards).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { ensureDist, runCliAsync } from '../helpers/dist.js';
 import { PG_URL } from './engines.js';
 import { REPO_DIR } from '../helpers/golden.js';
+import { tmpDirForFile } from '../helpers/tmp.js';
 
-let tmp: string;
+const tmp = tmpDirForFile('zhengce-batch-accept-');
 beforeAll(() => {
   ensureDist();
-  tmp = mkdtempSync(join(tmpdir(), 'zhengce-batch-accept-'));
-});
-afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 const batch = (args: string[]) => runCliAsync(['batch', '--events', 'none', ...args], { timeoutMs: 300_000 });

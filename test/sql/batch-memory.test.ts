@@ -9,20 +9,16 @@
  * The synthesizer streams too (no sort of all N rows): its rows reach the file in 编号 order
  * by insertion order alone, checked over several Parquet row groups.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { ensureDist, runCliAsync } from '../helpers/dist.js';
+import { tmpDirForFile } from '../helpers/tmp.js';
 
-let tmp: string;
+const tmp = tmpDirForFile('zhengce-batch-mem-');
 beforeAll(() => {
   ensureDist();
-  tmp = mkdtempSync(join(tmpdir(), 'zhengce-batch-mem-'));
-});
-afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 describe('zhengce batch: memory bounded by the chunk', () => {

@@ -13,22 +13,18 @@
  * In every error case nothing is written.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ensureDist, runCliAsync } from '../helpers/dist.js';
 import { REPO_DIR } from '../helpers/golden.js';
 import { PG_URL } from './engines.js';
+import { tmpDirForFile } from '../helpers/tmp.js';
 
-let tmp: string;
+const tmp = tmpDirForFile('zhengce-batch-newuser-');
 beforeAll(() => {
   ensureDist();
-  tmp = mkdtempSync(join(tmpdir(), 'zhengce-batch-newuser-'));
-});
-afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 const batch = (args: string[]) => runCliAsync(['batch', '--events', 'none', ...args], { timeoutMs: 300_000 });

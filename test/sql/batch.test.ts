@@ -11,10 +11,9 @@
  *     (ZC1202), CSV for an entity with lists is ZC1206, a flat policy's CSV with a bad value
  *     names the row and column — and nothing is written.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { ensureDist, runCliAsync } from '../helpers/dist.js';
 import { REPO_DIR } from '../helpers/golden.js';
@@ -22,14 +21,11 @@ import { nodeHost } from '../../compiler/project/host.js';
 import { loadPolicies, readEvents } from '../../compiler/project/policies.js';
 import { evaluateRaw } from '../../compiler/interpret/interpreter.js';
 import { expected } from './harness.js';
+import { tmpDirForFile } from '../helpers/tmp.js';
 
-let tmp: string;
+const tmp = tmpDirForFile('zhengce-batch-');
 beforeAll(() => {
   ensureDist();
-  tmp = mkdtempSync(join(tmpdir(), 'zhengce-batch-'));
-});
-afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 async function query(sql: string): Promise<Record<string, unknown>[]> {
