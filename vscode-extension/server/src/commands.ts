@@ -131,7 +131,11 @@ export function verifyMeasure(p: CompiledProgram | undefined, measure: string, o
       const mine = all.filter((f) => f.sides?.some((s) => s.measure === measure) || f.subject.includes(measure) || (anchor && f.clauses.some((c) => c.anchor === anchor)));
       const open = all.filter((f) => !f.accepted && f.code !== 'ZC0909');
       const count = (sev: string) => open.filter((f) => f.severity === sev).length;
-      const lines = mine.slice(0, 5).map((f) => `[${f.code}] ${f.message}`);
+      // INVARIANT: the message stays short: VS Code showed no toast at all for one of ~1,000 characters (five
+      // full ZC0919 texts, once 性质.zc's findings cited their measures' clauses) — the findings are in the
+      // Problems panel; here each is its code and the start of its text
+      const brief = (text: string) => (text.length > 30 ? `${[...text].slice(0, 30).join('')}…` : text);
+      const lines = mine.slice(0, 5).map((f) => `[${f.code}] ${brief(f.message)}`);
       const message = [
         `核查（${name}）：共 ${all.length} 项发现（错误 ${count('error')}、警告 ${count('warning')}、提示 ${count('info')}；已接受 ${all.filter((f) => f.accepted).length}、已证明 ${all.filter((f) => f.code === 'ZC0909').length}），已列入“问题”面板`,
         `与措施“${measure}”有关 ${mine.length} 项${lines.length ? '：' + lines.join('；') : ''}`,
