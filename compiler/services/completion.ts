@@ -39,7 +39,7 @@ import type * as A from '../syntax/ast.js';
 import { KEYWORDS, UNIT_WORDS, wordsOf } from '../syntax/tokens.js';
 import { grammarContext, innermostOpenBrace, kindOf, opensSet, STATEMENT_WORDS, tokenBefore } from './grammar-context.js';
 import { keywordDoc } from './keyword-docs.js';
-import { ATTRIBUTES, PROPERTY_CATEGORIES, type AttributeBlock } from '../syntax/attributes.js';
+import { ATTRIBUTES, PROPERTY_CATEGORIES, PROPERTY_CATEGORY_DOCS, type AttributeBlock } from '../syntax/attributes.js';
 import { tokenEnd } from '../syntax/lexer.js';
 import { FUNCTIONS, AGGREGATES, EVAL_DATE, EFFECTIVE_DATE, IS_VOID, APPLIES } from '../semantics/builtins.js';
 import { UNIT_NAMES } from '../syntax/cst-to-ast.js';
@@ -389,7 +389,7 @@ function completeIn(ws: ProgramSet, path: string, parsed: ParsedFile, p: Compile
   if (key === '类别') {
     const block = grammarContext(tokens, j - 2)?.block;
     if (block === '性质') {
-      PROPERTY_CATEGORIES.forEach((c, n) => add(c, 'keyword', '性质的类别', n));
+      PROPERTY_CATEGORIES.forEach((c, n) => add(c, 'keyword', '性质的类别', n, { documentation: PROPERTY_CATEGORY_DOCS[c] }));
       return result();
     }
     if (block === '定性' || block === '措施') {

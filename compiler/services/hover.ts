@@ -28,7 +28,7 @@ import { clauseLabels, declTree, enclosingDecls, DECL_KIND_NAME } from './decls.
 import { keywordDoc, unitDoc } from './keyword-docs.js';
 import { grammarContext, tokenBefore } from './grammar-context.js';
 import { KEYWORDS } from '../syntax/tokens.js';
-import { PROPERTY_CATEGORIES } from '../syntax/attributes.js';
+import { PROPERTY_CATEGORIES, PROPERTY_CATEGORY_DOCS } from '../syntax/attributes.js';
 import { tokenEnd } from '../syntax/lexer.js';
 
 const lowered = new WeakMap<CompiledProgram, IrProgram | null>();
@@ -346,14 +346,6 @@ function keywordHover(ws: Workspace, path: string, offset: number): { text: stri
   const text = keywordDoc(t.image, isKey ? grammarContext(tokens, k - 1)?.block : undefined);
   return text ? { text, start: t.startOffset, end: tokenEnd(t) } : undefined;
 }
-
-/** What each 性质 类别 checks (grammar/README.md §8.15). */
-const PROPERTY_CATEGORY_DOCS: Readonly<Record<string, string>> = {
-  一般: '断言在所有输入上成立（不成立时核查报 ZC0908）',
-  边界: '同一界限的两种表述在所有输入上结论相同（不一致时报 ZC0910）',
-  条款一致: '两处条款（如附件与正文）的条件一致（不一致时报 ZC0911）',
-  概念一致: '同一概念在不同措施中的检验方式一致（不一致时报 ZC0912）',
-};
 
 /**
  * A name that is a value, not a symbol: a 类别 (of a 性质: what it checks; of a 定性 or 措施: the free

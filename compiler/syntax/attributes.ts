@@ -27,5 +27,13 @@ export const ATTRIBUTES = {
 /** A block that takes attributes. */
 export type AttributeBlock = keyof typeof ATTRIBUTES;
 
-/** The values of a 性质's 类别 (grammar/README.md §8.15). */
-export const PROPERTY_CATEGORIES: readonly string[] = ['一般', '边界', '条款一致', '概念一致'];
+/** The values of a 性质's 类别 and what each checks (grammar/README.md §8.15): read by the AST builder, hover and completion. */
+export const PROPERTY_CATEGORY_DOCS: Readonly<Record<string, string>> = {
+  一般: '断言在所有输入上成立（不成立时核查报 ZC0908）',
+  边界: '同一界限的两种表述在所有输入上结论相同（不一致时报 ZC0910）',
+  条款一致: '两处条款（如附件与正文）的条件一致（不一致时报 ZC0911）',
+  概念一致: '同一概念在不同措施中的检验方式一致（不一致时报 ZC0912）',
+};
+
+/** The values of a 性质's 类别 (grammar/README.md §8.15), in the order of PROPERTY_CATEGORY_DOCS. */
+export const PROPERTY_CATEGORIES: readonly string[] = Object.keys(PROPERTY_CATEGORY_DOCS);

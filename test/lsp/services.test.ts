@@ -387,6 +387,8 @@ describe('completion of attribute values, type arguments and declarations', () =
 
   it('类别 in a 性质: its four categories; in a 定性: the categories already used, most used first', () => {
     expect(itemsAt('断言：适用（补助） 或 非 适用（补助）\n', '  类别：').labels).toEqual(['一般', '边界', '条款一致', '概念一致']);
+    // each with what it checks, as hover says it (PROPERTY_CATEGORY_DOCS, one table)
+    expect(itemsAt('断言：适用（补助） 或 非 适用（补助）\n', '  类别：').items.find((i) => i.label === '边界')?.documentation).toBe('同一界限的两种表述在所有输入上结论相同（不一致时报 ZC0910）');
     const q = itemsAt('类别：倡导 }\n', '  定性 丁 { 类别：').items.sort((a, b) => (a.sortText < b.sortText ? -1 : 1));
     expect(q.map((i) => i.label)).toEqual(['组织职责', '倡导']);
     expect(q[0]!.detail).toBe('已用的类别（2 处）');
