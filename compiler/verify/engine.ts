@@ -184,24 +184,19 @@ class Smt {
           s.add(enc.E.ge(this.preferredFrom()));
           for (const v of enc.vars.values()) if (v.type.k === 'quantity' && v.type.dim === 'ratio') s.add(this.Z.IsInt(v.v.mul(1_000_000)));
           if (years !== undefined) for (const d of dates) s.add(d.v.ge(enc.E.sub(Math.ceil(years * 365.25))));
-          if ((await checkSafely(s)).r === 'sat') model = await this.exactAges(enc, modelSafely(s));
+          if ((await checkSafely(s)).r === 'sat') model = await exactAgeModel(s, enc, modelSafely(s));
         } finally {
           s.pop();
         }
         if (model !== undefined) break;
       }
-      if (model === undefined && (await checkSafely(s)).r === 'sat') model = await this.exactAges(enc, modelSafely(s));
+      if (model === undefined && (await checkSafely(s)).r === 'sat') model = await exactAgeModel(s, enc, modelSafely(s));
       if (model === undefined) return { r: 'unknown', why: '查询可满足，但求解器未能在时限内给出反例' };
       return { r: 'sat', model };
     } finally {
       s.pop();
       this.queryMs.push(performance.now() - t0);
     }
-  }
-
-  /** A model whose 月龄 terms are exact (exactAgeModel on this engine's solver). */
-  private async exactAges(enc: SmtEncoder, model: any): Promise<any> {
-    return exactAgeModel(this.solver, enc, model);
   }
 
   /** Earliest preferred evaluation date for witnesses: the effective date, or the earliest date the rules mention. */

@@ -31,12 +31,18 @@ const batch = (args: string[]) => runCliAsync(['batch', '--events', 'none', ...a
 const SAMPLE = ['--policy', 'sample', '--date', '2024-07-01'];
 const HOUSEHOLDS = '编号,子女数,夫妻至少一方户籍在本县\n1,3,true\n2,1,true\n';
 
+/** A new directory `name` under this file's temporary directory holding in.csv (HOUSEHOLDS). */
+function householdsIn(name: string): { dir: string; csv: string } {
+  const dir = join(tmp, name);
+  mkdirSync(dir);
+  const csv = join(dir, 'in.csv');
+  writeFileSync(csv, HOUSEHOLDS);
+  return { dir, csv };
+}
+
 describe('zhengce batch: output paths', () => {
   it('--out naming the input file is refused before any work; the input is unchanged (it was replaced by the decisions)', async () => {
-    const dir = join(tmp, 'same');
-    mkdirSync(dir);
-    const csv = join(dir, 'in.csv');
-    writeFileSync(csv, HOUSEHOLDS);
+    const { dir, csv } = householdsIn('same');
     const r = await batch([...SAMPLE, '--in', csv, '--out', csv]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`--out“${csv}”就是输入文件 --in：决定会覆盖输入`);
@@ -45,10 +51,7 @@ describe('zhengce batch: output paths', () => {
   }, 300_000);
 
   it('--out or --summary under a file is a usage error, not an internal error', async () => {
-    const dir = join(tmp, 'under-file');
-    mkdirSync(dir);
-    const csv = join(dir, 'in.csv');
-    writeFileSync(csv, HOUSEHOLDS);
+    const { dir, csv } = householdsIn('under-file');
     const r = await batch([...SAMPLE, '--in', csv, '--out', join(csv, 'out.csv')]);
     expect(r.stderr).not.toContain('内部错误');
     expect(r.stderr).toContain(`--out“${join(csv, 'out.csv')}”无法写出：“${csv}”是文件，不是目录`);
@@ -60,10 +63,7 @@ describe('zhengce batch: output paths', () => {
   }, 300_000);
 
   it('a summary that cannot be written leaves no decisions file (it used to be in place already)', async () => {
-    const dir = join(tmp, 'summary-fails');
-    mkdirSync(dir);
-    const csv = join(dir, 'in.csv');
-    writeFileSync(csv, HOUSEHOLDS);
+    const { dir, csv } = householdsIn('summary-fails');
     // /proc exists and is a directory, but no file can be created in it: the write fails only then
     const r = await batch([...SAMPLE, '--in', csv, '--out', join(dir, 'out.csv'), '--summary', '/proc/zc-summary.json']);
     expect(r.stderr).toContain('错误[ZC1203]: 无法写出汇总“/proc/zc-summary.json”');
