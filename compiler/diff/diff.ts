@@ -37,7 +37,7 @@ import { verifyPolicies } from '../verify/verify.js';
 import { applyLimits, limitText } from '../verify/limits.js';
 import { outcomeText } from '../explain/explain.js';
 import { loadGeneratedEvaluator } from '../emit/load.js';
-import { compareDecisions, exactAgeModel } from '../verify/engine.js';
+import { compareDecisions, exactCalendarModel } from '../verify/engine.js';
 import type { PopulationImpact } from './population.js';
 
 export type ChangeKind = '得到' | '失去' | '改变' | '存疑';
@@ -628,7 +628,7 @@ async function diffMeasure(Z: any, solver: any, o: LoweredPolicy, n: LoweredPoli
         if (!model) r = 'unknown';
         // 月龄 exact at the witness's date (the abstraction's slack gives witnesses no interpreter reproduces:
         // a child born 2020-12-09 taken as 2 周岁 on 2023-12-30; e1 and its twin share the age terms)
-        else model = await exactAgeModel(solver, e1, model);
+        else model = await exactCalendarModel(solver, e1, model);
       }
       queryMs.push(performance.now() - t0);
     } finally {

@@ -184,13 +184,13 @@ class Smt {
           s.add(enc.E.ge(this.preferredFrom()));
           for (const v of enc.vars.values()) if (v.type.k === 'quantity' && v.type.dim === 'ratio') s.add(this.Z.IsInt(v.v.mul(1_000_000)));
           if (years !== undefined) for (const d of dates) s.add(d.v.ge(enc.E.sub(Math.ceil(years * 365.25))));
-          if ((await checkSafely(s)).r === 'sat') model = await exactAgeModel(s, enc, modelSafely(s));
+          if ((await checkSafely(s)).r === 'sat') model = await exactCalendarModel(s, enc, modelSafely(s));
         } finally {
           s.pop();
         }
         if (model !== undefined) break;
       }
-      if (model === undefined && (await checkSafely(s)).r === 'sat') model = await exactAgeModel(s, enc, modelSafely(s));
+      if (model === undefined && (await checkSafely(s)).r === 'sat') model = await exactCalendarModel(s, enc, modelSafely(s));
       if (model === undefined) return { r: 'unknown', why: '查询可满足，但求解器未能在时限内给出反例' };
       return { r: 'sat', model };
     } finally {
@@ -667,29 +667,35 @@ function usesEffective(ir: IrProgram, m: IrMeasure): boolean {
  */
 const WITNESS_DATE_YEARS: readonly (number | undefined)[] = [3, 18, 60, undefined];
 
-/** Rounds of 月龄 refinement for one witness (each makes the inexact age terms exact at one date). */
-const MAX_AGE_REFINEMENTS = 3;
+/**
+ * Rounds of refinement for one witness (each makes the inexact 月龄 terms exact at one evaluation date and
+ * the inexact date ± N months terms exact on one month of their base date): a 施行日 known within a year
+ * can take a round per month it visits.
+ */
+const MAX_CALENDAR_REFINEMENTS = 12;
 
 /**
- * A model whose 月龄 terms are the real full months of their birth dates: when the given one uses the
- * abstraction's slack, solve again with the ages made exact at its evaluation date
- * (SmtEncoder.exactAgesAt; at most MAX_AGE_REFINEMENTS rounds, in a scope of its own on `solver`, which
- * holds the query that gave `model`). The given model when it is exact already or no exact one is found
- * there (its witness is then replayed and, if the interpreter disagrees, reported — ZC0916 in verify,
- * ZC1306 in diff). Without this a witness could rely on the slack and fail to replay although a real
+ * A model whose 月龄 terms are the real full months of their birth dates and whose date ± N months terms
+ * are the real dates (民法典 §201–202): when the given one uses an abstraction's slack, solve again with
+ * those terms made exact (SmtEncoder.exactAgesAt at its evaluation date, exactMonthsAt on the months of
+ * its base dates; at most MAX_CALENDAR_REFINEMENTS rounds, in a scope of its own on `solver`, which holds
+ * the query that gave `model`). The given model when it is exact already or no exact one is found there
+ * (its witness is then replayed and, if the interpreter disagrees, reported — ZC0916 in verify, ZC1306 in
+ * diff). Without this a witness could rely on the slack and fail to replay although a real
  * counterexample exists. Never throws on a solver error (the given model is kept).
  */
-export async function exactAgeModel(solver: any, enc: SmtEncoder, model: any): Promise<any> {
-  let exact = model === undefined ? [] : enc.exactAgesAt(model);
+export async function exactCalendarModel(solver: any, enc: SmtEncoder, model: any): Promise<any> {
+  const inexact = (m: any) => [...enc.exactAgesAt(m), ...enc.exactMonthsAt(m)];
+  let exact = model === undefined ? [] : inexact(model);
   if (exact.length === 0) return model;
   solver.push();
   try {
-    for (let round = 0; round < MAX_AGE_REFINEMENTS; round++) {
+    for (let round = 0; round < MAX_CALENDAR_REFINEMENTS; round++) {
       for (const c of exact) solver.add(c);
       if ((await checkSafely(solver)).r !== 'sat') return model;
       const next = modelSafely(solver);
       if (next === undefined) return model;
-      exact = enc.exactAgesAt(next);
+      exact = inexact(next);
       if (exact.length === 0) return next;
     }
     return model;

@@ -30,7 +30,8 @@
  *    M full months at E; a model that used the slack is solved again with the ages made exact
  *    at its E (`exactAgesAt`: M ≥ k ⇔ B ≤ the latest birth with k months, k ≤ 1500), so a real
  *    counterexample is not lost to an unreplayable witness;
- *  - date ± N months is a fresh date within [28·N, 31·N] days; a working-day deadline is a
+ *  - date ± N months is a fresh date within [28·N, 31·N] days, made exact like 月龄 when a model
+ *    used the slack (`exactMonthsAt`: on the model's month of the base, the 对应日 or month end); a working-day deadline is a
  *    fresh date within [n, 3n + 14] days, inside the holiday calendar's coverage (outside it
  *    evaluation refuses with ZC0805, so no decision exists there);
  *  - text fields are interned: each string constant of the IR is a number, 0 = any other.
@@ -42,7 +43,7 @@
  */
 import { init } from 'z3-solver';
 import Fraction from 'fraction.js';
-import { dayNumber, formatIso, fromDayNumber, fullMonthsOfAge, workdayCoverage } from '../common/calendar.js';
+import { addMonthsClamped, dayNumber, daysInMonth, formatIso, fromDayNumber, fullMonthsOfAge, workdayCoverage } from '../common/calendar.js';
 import type { IrEntity, IrExpr, IrField, IrMeasure, IrProgram, IrRule, IrType } from '../ir/ir.js';
 import { isRatio } from '../ir/ir.js';
 import { formatFen, irChildren } from '../interpret/interpreter.js';
@@ -217,6 +218,8 @@ interface Shared {
    * lets differ (a "result changed" no interpreter reproduces).
    */
   readonly dateTerms: Map<string, ZExpr>;
+  /** The date ± N months terms among dateTerms, with their operands (for `exactMonthsAt`). */
+  readonly monthTerms: { d: ZExpr; base: ZExpr; n: ZExpr }[];
   readonly strings: Map<string, number>;
   readonly E: ZExpr;
   readonly ev: { day: ZExpr; level: ZExpr; category: ZExpr; title: ZExpr; docno: ZExpr; region: ZExpr };
@@ -275,7 +278,7 @@ export class SmtEncoder {
         day: Z.Int.const('事件.日期'), level: Z.Int.const('事件.级别'), category: Z.Int.const('事件.类别'),
         title: Z.Int.const('事件.标题'), docno: Z.Int.const('事件.文号'), region: Z.Int.const('事件.地区'),
       };
-      this.sh = { domain: [], vars: new Map(), lists: new Map(), ages: new Map(), dateTerms: new Map(), strings: new Map(), E, ev, fresh: 0, approximate: false };
+      this.sh = { domain: [], vars: new Map(), lists: new Map(), ages: new Map(), dateTerms: new Map(), monthTerms: [], strings: new Map(), E, ev, fresh: 0, approximate: false };
       this.suffix = '';
       collectStrings(ir, this.sh.strings);
       const n = this.sh.strings.size;
@@ -667,6 +670,7 @@ export class SmtEncoder {
         if (!d) {
           d = Z.Int.const(`日期${this.fresh()}`) as ZExpr;
           this.sh.dateTerms.set(key, d);
+          this.sh.monthTerms.push({ d, base: base.v, n });
           this.domain.push(
             Z.Implies(n.ge(0), Z.And(d.sub(base.v).ge(n.mul(28)), d.sub(base.v).le(n.mul(31)))),
             Z.Implies(n.lt(0), Z.And(d.sub(base.v).le(n.mul(28)), d.sub(base.v).ge(n.mul(31)))),
@@ -826,6 +830,40 @@ export class SmtEncoder {
         latest = Array.from({ length: MAX_AGE_MONTHS }, (_, i) => latestBirthWithMonths(e, i + 1));
       }
       for (let k = 1; k <= MAX_AGE_MONTHS; k++) out.push(Z.Eq(a.months.ge(k), a.birth.le(latest[k - 1]!)));
+    }
+    return out;
+  }
+
+  /**
+   * Constraints that make the date ± N months abstraction exact where the model used its slack
+   * (28·N ≤ D − B ≤ 31·N): for each such term, with B in the model's calendar month of B and N equal to
+   * the model's N, D is B's 对应日 N months on, or that month's last day when it has no such day
+   * (民法典 §202, calendar.ts addMonthsClamped) — linear on one month of B. They hold for every real
+   * solution; one round per month of B a witness visits. Empty when every term is exact in the model.
+   */
+  exactMonthsAt(model: ZExpr): ZBool[] {
+    const Z = this.Z;
+    const out: ZBool[] = [];
+    for (const t of this.sh.monthTerms) {
+      const b = num(model, t.base);
+      const k = num(model, t.n);
+      let first: number;
+      let last: number;
+      let target: number;
+      let targetLast: number;
+      try {
+        const on = fromDayNumber(b);
+        if (num(model, t.d) === dayNumber(addMonthsClamped(on, k))) continue;
+        first = dayNumber({ y: on.y, m: on.m, d: 1 });
+        last = first + daysInMonth(on.y, on.m) - 1;
+        const to = addMonthsClamped({ y: on.y, m: on.m, d: 1 }, k);
+        target = dayNumber(to);
+        targetLast = target + daysInMonth(to.y, to.m) - 1;
+      } catch {
+        continue; // (outside years 1–9999: no decision exists there)
+      }
+      out.push(Z.Implies(Z.And(t.base.ge(first), t.base.le(last), t.n.eq(k)),
+        t.d.eq(Z.If(t.base.le(first + (targetLast - target)), t.base.add(target - first), Z.Int.val(targetLast)))));
     }
     return out;
   }

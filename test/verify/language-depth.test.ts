@@ -20,6 +20,7 @@ import { specialise } from '../../compiler/verify/specialise.js';
 import { renderVerifyText } from '../../compiler/verify/report-text.js';
 import { validateInput } from '../../compiler/interpret/validate.js';
 import { irOf } from '../interpret/helpers.js';
+import { addMonthsClamped, formatIso } from '../../compiler/common/calendar.js';
 
 const HEAD = `政策 「测试」 { 生效：2020年1月1日 }\n`;
 const T = 60_000;
@@ -170,6 +171,33 @@ describe('uncertain dates: 施行日 within a range, 某日', () => {
     const text = renderVerifyText(reportOf(ir, [c]), new Map(), '/');
     expect(text).toContain('施行日');
   }, T);
+});
+
+describe('date ± N months of an uncertain date (a validity of three years from the 施行日)', () => {
+  // The solver abstracts date + N months as a date 28·N–31·N days later; a witness that used that slack
+  // (评估日期 2026-10-19 with 施行日 + 3年 taken as ≥ 2026-10-20) did not replay: ZC0916, an error, exit 1.
+  for (const [label, term] of [['3年', '施行日 + 3年'], ['36个月', '施行日 + 36个月'], ['13个月', '施行日 + 13个月']] as const) {
+    it(`施行日 + ${label}: ZC0920 replayed at the real anniversary, no ZC0916`, async () => {
+      const ir = irOf(`政策 「测试」 { 生效：某日（2024年1月15日，2024年1月31日） }
+实体 家庭 { 申请日期：日期 }
+定义 「在有效期内」 = 评估日期 < ${term}
+条款 一、 {
+  措施 补贴 {
+    对象：家庭
+    结果 补贴金额：金额 一次性
+    规则 「发放」 { 条件：「在有效期内」  补贴金额 = 100元 }
+  }
+}`);
+      const fs = await smt(ir);
+      expect(codes(fs)).not.toContain('ZC0916');
+      const u = one(fs, 'ZC0920', 'uncertain:补贴');
+      expect(u.replay?.interpreter).toBe('confirmed');
+      // the evaluation date lies between the two anniversaries (施行日's range shifted by the months, 对应日)
+      const months = label === '3年' ? 36 : Number.parseInt(label, 10);
+      const on = (d: number) => formatIso(addMonthsClamped({ y: 2024, m: 1, d }, months));
+      expect(u.witness!.date >= on(15) && u.witness!.date <= on(31), `${u.witness!.date} in ${on(15)}…${on(31)}`).toBe(true);
+    }, T);
+  }
 });
 
 describe('signed fields (可为负)', () => {
