@@ -528,6 +528,14 @@ class Checker {
       // (施行日 is a constant of the policy: allowed in 失效, not in indicators or validity periods, which are plain dates)
       if ((kind === 'entity' || kind === 'definition' || (text === EFFECTIVE_DATE && scope !== 'sunset')) && (scope === 'indicator' || scope === 'validity' || scope === 'sunset') && text !== EVENT_ENTITY) {
         const what = scope === 'indicator' ? '指标' : scope === 'validity' ? '有效期' : '失效条件';
+        if (text === EFFECTIVE_DATE && scope === 'validity') {
+          // (施行日 is not a case fact: the validity's ends are plain dates, and a period counted from an 施行日 known
+          // only within a range is a condition — said so, with the way to write it)
+          this.err('ZC0407', n.span, '有效期的起止须直接写日期，不能用“施行日”', {
+            help: '施行日确定时写出日期（有效期：2024年3月1日 至 2027年2月28日）；自施行日起计的期限（如“有效期三年”）写成定义并用在规则的条件中：定义 「在有效期内」 = 评估日期 < 施行日 + 3年',
+          });
+          return T.error;
+        }
         this.err('ZC0407', n.span, `${what}中不能使用${kind === 'entity' ? `实体“${text}”` : kind === 'definition' ? `定义“${text}”` : `“${text}”`}（${what}不依赖个案事实）`);
         return T.error;
       }
@@ -836,7 +844,8 @@ class Checker {
           if (!v) continue;
           const t = this.expr(v, env0('validity'));
           if (t.k !== 'date' && t.k !== 'error') this.err('ZC0501', v.span, `有效期的起止应为日期，这里是${typeToString(t)}`);
-          else if (v.kind !== 'date') this.err('ZC0311', v.span, '有效期的起止须直接写日期（如 2024年3月1日），不能是表达式或参数', { help: '写成“有效期：2024年3月1日 至 2026年12月31日”' });
+          // (an end whose type is already an error has its diagnostic: one mistake, one error)
+          else if (t.k !== 'error' && v.kind !== 'date') this.err('ZC0311', v.span, '有效期的起止须直接写日期（如 2024年3月1日），不能是表达式或参数', { help: '写成“有效期：2024年3月1日 至 2026年12月31日”' });
         }
       }
     }
