@@ -493,7 +493,7 @@ class Binder {
       for (const a of r.assignments) {
         const id = this.scopedId(this.outcomeIds, 'outcome', measureName, a.target.text);
         if (id !== undefined) this.ref(a.target, id);
-        else this.undefinedName(a.target, m.decl.outcomes.map((o) => o.name.text), `措施“${measureName}”的结果`);
+        else this.undeclaredOutcome(a.target, m.decl.outcomes.map((o) => o.name.text), measureName);
       }
     }
     this.exceptions(m);
@@ -562,6 +562,16 @@ class Binder {
     const s = suggest(n.text, candidates);
     this.diagnostics.push(diag('ZC0401', n.span, `未定义的${what}“${n.text}”`, {
       ...(s ? { help: `是否想写“${s}”？`, fixes: [{ title: `改为“${s}”`, edits: [{ span: n.span, newText: n.quoted ? `「${s}」` : s }] }] } : { help: `先用声明定义“${n.text}”` }),
+    }));
+  }
+
+  /** ZC0401 for a rule's assignment to an outcome its measure does not declare. */
+  undeclaredOutcome(n: A.Name, outcomes: string[], measureName: string): void {
+    const s = suggest(n.text, outcomes);
+    this.diagnostics.push(diag('ZC0401', n.span, `措施“${measureName}”没有结果“${n.text}”`, {
+      ...(s
+        ? { help: `是否想写“${s}”？`, fixes: [{ title: `改为“${s}”`, edits: [{ span: n.span, newText: n.quoted ? `「${s}」` : s }] }] }
+        : { help: `规则只能给本措施声明过的结果赋值：先在措施中写“结果 ${n.quoted ? `「${n.text}」` : n.text}：类型”（如 金额、日期、时长（工作日））` }),
     }));
   }
 
