@@ -214,7 +214,8 @@ export function runScenario(s: Scenario, policies: readonly LoweredPolicy[], gen
         }
         const got = d.结果[oname];
         if (!got) problems.push(`${mname}：期望 ${oname} = ${String(want)}，实际没有该结果`);
-        else if (!sameValue(want, got.值, got.单位)) problems.push(`${mname}：期望 ${oname} = ${String(want)}，实际 ${String(got.值)}${got.单位}`);
+        // a date's 单位 is the type name 日期, not a unit: “2024-05-17”, never “2024-05-17日期”
+        else if (!sameValue(want, got.值, got.单位)) problems.push(`${mname}：期望 ${oname} = ${String(want)}，实际 ${String(got.值)}${got.单位 === '日期' ? '' : got.单位}`);
       }
       for (const oname of Object.keys(d.结果)) if (!(oname in exp.结果)) problems.push(`${mname}：未期望的结果 ${oname} = ${String(d.结果[oname]!.值)}`);
     }

@@ -46,4 +46,17 @@ describe('scenario schema', () => {
     expect(r.results[0]!.passed).toBe(false);
     expect(r.results[0]!.problems[0]).toContain('5000.00');
   });
+  it('shows an actual date as the date alone (the type name 日期 is not a unit to append)', () => {
+    const policy = [
+      '政策 { 生效：2024年1月1日 }',
+      '实体 家庭 { 受理日期：日期 }',
+      '条款 一、 { 措施 期限 { 对象：家庭  结果 截止日：日期  结果 补贴：金额',
+      '  规则 甲 { 截止日 = 工作日期限（家庭.受理日期， 10个工作日）  补贴 = 1元 } } }',
+    ].join('\n');
+    const scenario = '政策: d\n场景:\n  - 名称: 错的期望\n    日期: 2024-06-01\n    事实: { 家庭: { 受理日期: 2024-05-06 } }\n    期望: { 期限: { 结果: { 截止日: 2024-05-20, 补贴: 2 } } }\n';
+    const host = memoryHost({ 'd/d.zc': policy, 'd/scenarios/a.yaml': scenario });
+    const r = runScenarioFiles(['d/scenarios/a.yaml'], ['d'], host);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.results[0]!.problems).toEqual(['期限：期望 截止日 = 2024-05-20，实际 2024-05-17', '期限：期望 补贴 = 2，实际 1.00元']);
+  });
 });
