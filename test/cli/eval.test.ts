@@ -196,3 +196,22 @@ describe('missing entities (§4): unknown, never a silent 不适用', () => {
     expect(subsidy.理由).toEqual(['输入声明没有「家庭」']);
   });
 });
+
+describe('zhengce eval --help: its case file example', () => {
+  it('is a valid case for the county policy it names (it named 本次生育孩次, a field the second encoding derives)', async () => {
+    const r = await runMain(['eval', '--help']);
+    const lines = r.out.split('\n');
+    const at = lines.indexOf('个案文件：');
+    expect(at).toBeGreaterThan(0);
+    const block: string[] = [];
+    for (const l of lines.slice(at + 1)) {
+      if (!l.trim()) break;
+      block.push(l.slice(2));
+    }
+    const out = join(tmp, '帮助中的个案.yaml');
+    writeFileSync(out, `${block.join('\n')}\n`);
+    const e = await runMain(['eval', '--events', 'none', '--date', '2024-06-01', out]);
+    expect(e.err).toBe('');
+    expect(e.code).toBe(0);
+  });
+});
