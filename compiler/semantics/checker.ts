@@ -834,7 +834,7 @@ class Checker {
           const want = outcomeType(a.target.text);
           const got = this.expr(a.value, menv, want);
           if (want && want.k !== 'error' && got.k !== 'error' && !sameType(want, got) && !(isNumeric(want) && isNumeric(got))) {
-            this.err('ZC0505', a.value.span, `结果“${a.target.text}”是${typeToString(want)}，这里给出的是${typeToString(got)}`, { help: unitHelp(want, got) });
+            this.err('ZC0505', a.value.span, `结果“${a.target.text}”是${typeToString(want)}，这里给出的是${typeToString(got)}`, { help: unitHelp(want, got), ...unitFix(a.value, want, a.value, got) });
           }
         }
         for (const v of [r.validFrom, r.validTo]) {

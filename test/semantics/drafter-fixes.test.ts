@@ -42,6 +42,17 @@ describe('a bare number compared with an amount or an age: the fix appends the u
   });
 });
 
+describe('a bare number assigned to an amount: the fix appends 元', () => {
+  it('补贴金额 = 5000 → 5000元', () => {
+    const text = `实体 家庭 { 子女数：整数 }\n条款 一、 {\n  措施 甲 {\n    对象：家庭\n    结果 补贴金额：金额\n    规则 乙 { 补贴金额 = 5000 }\n  }\n}\n`;
+    const [d, ...rest] = diagnose(text);
+    expect(rest).toEqual([]);
+    expect(d?.code).toBe('ZC0505');
+    expect(d?.fixes?.map((f) => f.title)).toEqual(['改为“5000元”']);
+    expect(diagnose(applyEdits(text, d!.fixes![0]!.edits))).toEqual([]);
+  });
+});
+
 describe('an assignment to an outcome the measure does not declare', () => {
   const text = (assign: string) =>
     `实体 家庭 { 子女数：整数 }\n条款 一、 {\n  措施 甲 {\n    对象：家庭\n    结果 补贴金额：金额\n    规则 乙 { ${assign} }\n  }\n}\n`;
