@@ -141,8 +141,32 @@ export function problemDiagnostics(c: CaseFile, problems: readonly InputProblem[
     const message = p.实际 === '未知实体' ? `“${last}”不是本政策声明的实体`
       : p.实际 === '未知字段' ? `${p.路径.slice(0, p.路径.length - last.length - 1)} 没有字段“${last}”`
         : `${p.路径} 应为${p.期望}，这里是 ${p.实际}`;
+    const better = unknown ? undefined : betterValue(p.期望, hit.value);
+    if (better !== undefined) {
+      return diag('ZC0804', span, message, { help: `改为 ${better.text}（${p.期望}${better.why}）`, fixes: [{ title: `改为 ${better.text}`, edits: [{ span, newText: better.text }] }] });
+    }
     return diag('ZC0804', span, message, { help: unknown ? `应为${p.期望}` : p.实际 === '（缺失）' ? '补上这个值' : `改为${p.期望}` });
   });
+}
+
+/**
+ * The value a drafter meant, when a fact is written the way a .zc file allows but a case file does
+ * not: a date in the Chinese form (2024年4月10日 → 2024-04-10), an integer in full-width digits
+ * (３ → 3). Undefined when there is no such reading (the general help then says what is expected).
+ */
+function betterValue(expected: string, node: YNode | null | undefined): { text: string; why: string } | undefined {
+  if (!isScalar(node) || typeof node.value !== 'string') return undefined;
+  const raw = node.value.trim();
+  if (expected.startsWith('日期')) {
+    const d = parseDate(raw);
+    if (!d.ok) return undefined;
+    const two = (n: number) => String(n).padStart(2, '0');
+    return { text: `${String(d.value.y).padStart(4, '0')}-${two(d.value.m)}-${two(d.value.d)}`, why: '' };
+  }
+  if (/整数$/.test(expected) && /^[０-９]+$/u.test(raw)) {
+    return { text: raw.replace(/[０-９]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30)), why: '，数字用半角' };
+  }
+  return undefined;
 }
 
 export function runEval(argv: string[], io: Io): number {

@@ -215,3 +215,18 @@ describe('zhengce eval --help: its case file example', () => {
     expect(e.code).toBe(0);
   });
 });
+
+describe('a fact written the way a drafter writes it in a .zc file: the help gives the value to write', () => {
+  it('a date 2024年4月10日 → 改为 2024-04-10, with the fix; full-width digits → half-width', async () => {
+    const r = await evalCase('drafter-values.yaml', '政策: sample\n事实:\n  家庭: { 子女数: ３, 夫妻至少一方户籍在本县: true }\n  婴幼儿: { 出生日期: 2024年4月10日, 户籍在本县: true }\n');
+    expectClearError(r, 'ZC0804', 'drafter-values.yaml:3:14');
+    expect(r.err).toContain('= 帮助: 改为 3（非负整数，数字用半角）');
+    expect(r.err).toContain('= 帮助: 改为 2024-04-10（日期（YYYY-MM-DD））');
+    expect(r.err).toContain('= 修复建议: 改为 2024-04-10');
+  });
+  it('a date that is no date keeps the general help', async () => {
+    const r = await evalCase('drafter-bad-date.yaml', '政策: sample\n事实:\n  婴幼儿: { 出生日期: 2023年2月29日 }\n');
+    expectClearError(r, 'ZC0804', 'drafter-bad-date.yaml:3:16');
+    expect(r.err).toContain('= 帮助: 改为日期（YYYY-MM-DD）');
+  });
+});
