@@ -71,6 +71,14 @@ describe('YAML errors: Chinese, with the place', () => {
     expect(r.err).toContain('“事实: ”');
   });
 
+  it('a full-width colon after a nested key is one diagnostic: the YAML parser\'s own error on that line (“补上结尾的引号或括号”) is not shown', async () => {
+    const r = await evalCase('fw2.yaml', '政策: sample\n事实:\n  家庭:\n    子女数: 3\n    夫妻至少一方户籍在本县：true\n');
+    expectClearError(r, 'ZC0806', 'fw2.yaml:5:16');
+    expect(r.err.match(/错误\[ZC0806\]/g)).toHaveLength(1);
+    expect(r.err).toContain('“夫妻至少一方户籍在本县”后面是全角冒号“：”');
+    expect(r.err).not.toContain('补上结尾的引号或括号');
+  });
+
   it('a full-width colon in a one-line file (the top level is text)', async () => {
     const r = await evalCase('fw1.yaml', '事实：{}\n');
     expectClearError(r, 'ZC0806', 'fw1.yaml:1:3');
