@@ -39,6 +39,17 @@ describe('scenario schema', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(['ZC1101', 'ZC1101']);
     expect(r.diagnostics[1]!.message).toContain('合格');
   });
+  it('a date written 2024年6月1日 and a full-width colon in the facts are reported where they are, with the fix', () => {
+    const text = '政策: sample\n场景:\n  - 名称: a\n    日期: 2024年6月1日\n    事实:\n      家庭:\n        子女数：3\n    期望: { 生育补助: { 状态: 适用 } }\n';
+    const r = parse(text);
+    expect(r.diagnostics.map((d) => [d.code, text.slice(d.span.start, d.span.end), d.help, d.fixes?.[0]?.edits[0]?.newText])).toEqual([
+      ['ZC1101', '2024年6月1日', '改为 2024-06-01', '2024-06-01'],
+      ['ZC1101', '：', '改为半角冒号加空格：“子女数: ”', ': '],
+    ]);
+    expect(r.diagnostics[0]!.message).toBe('场景“a”的“日期”应为 YYYY-MM-DD，这里是“2024年6月1日”');
+    const bad = parse('政策: sample\n场景:\n  - 名称: b\n    日期: 2023-02-29\n    事实: {}\n    期望: { 生育补助: { 状态: 适用 } }\n');
+    expect(bad.diagnostics.map((d) => [d.code, d.message, d.help])).toEqual([['ZC1101', '场景“b”的“日期”无效：2023年不是闰年，2月只有28日', undefined]]);
+  });
   it('reports a failing expectation with the actual value', () => {
     const host = memoryHost({ 'x/scenarios/a.yaml': '政策: sample\n场景:\n  - 名称: 错的期望\n    日期: 2024-06-01\n    事实: { 家庭: { 子女数: 3, 夫妻至少一方户籍在本县: true } }\n    期望: { 生育补助: { 结果: { 补助金额: 1000 } } }\n' }, nodeHost);
     const r = runScenarioFiles(['x/scenarios/a.yaml'], ['policies/sample'], host);
