@@ -600,7 +600,13 @@ class Binder {
         } else {
           const elsewhere = [...this.measures.values()].find((mm) => mm !== m && mm.decl.rules.some((rr) => rr.name.text === o.text));
           if (elsewhere) this.diagnostics.push(diag('ZC0405', o.span, `规则“${o.text}”属于措施“${elsewhere.decl.name.text}”；例外只能指向同一措施中的规则`));
-          else this.undefinedName(o, m.decl.rules.map((rr) => rr.name.text), '规则');
+          else {
+            const rules = m.decl.rules.map((rr) => rr.name.text).filter((t) => t !== r.name.text);
+            const s = suggest(o.text, rules);
+            this.diagnostics.push(diag('ZC0401', o.span, `措施“${m.decl.name.text}”没有规则“${o.text}”`, s
+              ? { help: `是否想写“${s}”？`, fixes: [{ title: `改为“${s}”`, edits: [{ span: o.span, newText: o.quoted ? `「${s}」` : s }] }] }
+              : { help: rules.length ? `例外于 只能指向本措施中的其他规则：${rules.join('、')}` : '例外于 只能指向本措施中的其他规则，本措施没有其他规则' }));
+          }
         }
       }
       direct.set(r.name.text, targets);

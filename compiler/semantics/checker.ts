@@ -446,7 +446,7 @@ class Checker {
 
   bool(e: A.Expr, env: Env): void {
     const t = this.expr(e, env);
-    if (t.k !== 'bool' && t.k !== 'error') this.err('ZC0504', e.span, `条件应为“是否”类型，这里是${typeToString(t)}`);
+    if (t.k !== 'bool' && t.k !== 'error') this.err('ZC0504', e.span, `条件应为“是否”类型，这里是${typeToString(t)}`, conditionHelp(this.text(e), t, this.p));
   }
 
   /** Bare name → the container-less symbols of the kinds a bare name may denote (KINDS_BUILTIN_FIRST), built on first use. */
@@ -889,6 +889,20 @@ function unitHelp(a: Type, b: Type): string | undefined {
   }
   if (a.k === 'int' && b.k === 'quantity') return '计数与带单位的量不能比较';
   return undefined;
+}
+
+/**
+ * The help of ZC0504 (a value where a condition goes) when the slip is plain: an enum value is
+ * compared with one of its values (户籍 → 户籍 为 本县), a date or a number with a bound.
+ */
+function conditionHelp(text: string, t: Type, p: BoundProgram): { help?: string } {
+  if (t.k === 'enum') {
+    const first = p.enums.get(t.name)?.members[0]?.text;
+    return first ? { help: `写出要比较的值，如 ${text} 为 ${first}` } : {};
+  }
+  if (t.k === 'date') return { help: `写出与什么日期比较，如 ${text} ≥ 2024年1月1日` };
+  if (t.k === 'int' || t.k === 'number' || t.k === 'money' || t.k === 'quantity') return { help: `写出比较，如 ${text} ≥ …` };
+  return {};
 }
 
 /**
