@@ -43,7 +43,9 @@ export const evalHelp = `用法：zhengce eval --date 日期 [--events 事件.ya
 个案文件：
   政策: luanchuan        # 可选
   事实:
-    家庭: { 本次生育孩次: 3, … }
+    家庭:
+      夫妻: [ { 户籍: 栾川县 }, { 户籍: 县外 } ]
+      子女: [ { 出生日期: 2024-05-10, 同胎序号: 1, 户籍: 栾川县 } ]   # 省略的事实是“未知”，不是“否”
     婴幼儿: 不存在       # 说明没有这个实体；省略的实体是“未知”，相关措施为“存疑”
 
 决定集中的“事件登记”记录所用的登记（路径与 SHA-256，或 none）。
@@ -97,7 +99,7 @@ export function readCaseFile(path: string, files: Map<string, SourceFile>): { va
   const root = parsed.doc.contents as YNode | null;
   const out: Diagnostic[] = [];
   if (root === null) {
-    return { diagnostics: [diag('ZC0806', file.span(0, 0), '个案文件是空的（没有内容，或只有注释）', { help: '至少写“事实:”及各实体的事实，如：事实: { 家庭: { 本次生育孩次: 3 } }' })] };
+    return { diagnostics: [diag('ZC0806', file.span(0, 0), '个案文件是空的（没有内容，或只有注释）', { help: '至少写“事实:”及各实体的事实，如：事实: { 家庭: { 夫妻: [ { 户籍: 栾川县 } ] } }' })] };
   }
   if (!isMap(root)) {
     out.push(diag('ZC0806', nodeSpan(file, root), `个案文件的顶层应为映射（政策、事实），这里是${kindOf(root)}`, { help: '写成“事实:”下各实体的事实；键与值之间用半角冒号加空格“: ”' }));
@@ -120,7 +122,7 @@ export function readCaseFile(path: string, files: Map<string, SourceFile>): { va
       }));
     }
   }
-  if (facts === undefined) out.push(diag('ZC0806', file.span(root.range?.[0] ?? 0, root.range?.[0] ?? 0), '个案文件缺少“事实”', { help: '写“事实:”及各实体的事实，如：事实: { 家庭: { 本次生育孩次: 3 } }' }));
+  if (facts === undefined) out.push(diag('ZC0806', file.span(root.range?.[0] ?? 0, root.range?.[0] ?? 0), '个案文件缺少“事实”', { help: '写“事实:”及各实体的事实，如：事实: { 家庭: { 夫妻: [ { 户籍: 栾川县 } ] } }' }));
   if (out.some((d) => d.message.startsWith('个案文件中有未知的键'))) out.push(...fullWidthHints(file, 'ZC0806'));
   if (out.length) return { diagnostics: out };
   const value = parsed.value as Record<string, unknown>;
@@ -139,8 +141,32 @@ export function problemDiagnostics(c: CaseFile, problems: readonly InputProblem[
     const message = p.实际 === '未知实体' ? `“${last}”不是本政策声明的实体`
       : p.实际 === '未知字段' ? `${p.路径.slice(0, p.路径.length - last.length - 1)} 没有字段“${last}”`
         : `${p.路径} 应为${p.期望}，这里是 ${p.实际}`;
+    const better = unknown ? undefined : betterValue(p.期望, hit.value);
+    if (better !== undefined) {
+      return diag('ZC0804', span, message, { help: `改为 ${better.text}（${p.期望}${better.why}）`, fixes: [{ title: `改为 ${better.text}`, edits: [{ span, newText: better.text }] }] });
+    }
     return diag('ZC0804', span, message, { help: unknown ? `应为${p.期望}` : p.实际 === '（缺失）' ? '补上这个值' : `改为${p.期望}` });
   });
+}
+
+/**
+ * The value a drafter meant, when a fact is written the way a .zc file allows but a case file does
+ * not: a date in the Chinese form (2024年4月10日 → 2024-04-10), an integer in full-width digits
+ * (３ → 3). Undefined when there is no such reading (the general help then says what is expected).
+ */
+function betterValue(expected: string, node: YNode | null | undefined): { text: string; why: string } | undefined {
+  if (!isScalar(node) || typeof node.value !== 'string') return undefined;
+  const raw = node.value.trim();
+  if (expected.startsWith('日期')) {
+    const d = parseDate(raw);
+    if (!d.ok) return undefined;
+    const two = (n: number) => String(n).padStart(2, '0');
+    return { text: `${String(d.value.y).padStart(4, '0')}-${two(d.value.m)}-${two(d.value.d)}`, why: '' };
+  }
+  if (/整数$/.test(expected) && /^[０-９]+$/u.test(raw)) {
+    return { text: raw.replace(/[０-９]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30)), why: '，数字用半角' };
+  }
+  return undefined;
 }
 
 export function runEval(argv: string[], io: Io): number {

@@ -495,6 +495,22 @@ export function parseDate(text: string): DateParseResult {
 }
 
 /**
+ * The help for a date written with “/” or “.”: the same day in the two accepted forms when the
+ * components make a real date (2024/1/15 → “2024-01-15”或“2024年1月15日”), else the general example.
+ */
+function separatorHelp(yearText: string, monthText: string, dayText: string): string {
+  const year = parseArabic(yearText);
+  const month = parseArabic(monthText);
+  const day = parseArabic(dayText);
+  const valid = year && month && day && month.digits <= 2 && day.digits <= 2
+    && [checkYear(year), checkMonth(month), checkDayRange(day)].every((c) => c.ok)
+    && finish(year.value, month.value, day.value).ok;
+  if (!valid) return '请写成“2023-12-31”或“2023年12月31日”';
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `请写成“${String(year.value).padStart(4, '0')}-${two(month.value)}-${two(day.value)}”或“${year.value}年${month.value}月${day.value}日”`;
+}
+
+/**
  * `parseDate` without its fast path for the common forms: every form, every message. Exported only
  * so that test/common/calendar.test.ts can hold the two paths equal.
  * @internal
@@ -509,7 +525,7 @@ export function parseDateGeneral(text: string): DateParseResult {
       return {
         ok: false,
         message: `不支持用“${sep[2]}”分隔的日期：${quoteInput(text.trim())}`,
-        help: '请写成“2023-12-31”或“2023年12月31日”',
+        help: separatorHelp(sep[1]!, sep[3]!, sep[4]!),
       };
     }
     const year = parseArabic(sep[1]!)!;

@@ -215,7 +215,9 @@ export function computeCoverage(program: CompiledProgram): CoverageReport {
   const owners: CoverageOwner[] = [];
   const ownerIndex = new Map<string, number>();
   const ownerId = (o: CoverageOwner): number => {
-    const key = `${o.kind}\u0000${o.name}\u0000${o.clause ?? ''}`;
+    // (the reason is part of the key: unnamed 定性 in one clause, or at the top level, share kind, name
+    // and clause, and each must show its own 类别/理由)
+    const key = `${o.kind}\u0000${o.name}\u0000${o.clause ?? ''}\u0000${o.reason ?? ''}`;
     let id = ownerIndex.get(key);
     if (id === undefined) {
       id = owners.length;

@@ -121,12 +121,20 @@ export function parseYamlFile(file: SourceFile, code: DiagnosticCode, what: stri
     diagnostics.push(diag(code, file.span(0, 0), `${what}：无法解析（${String((e as Error).message).slice(0, 80)}）`));
     return { doc: undefined, value: undefined, diagnostics };
   }
-  for (const e of [...doc.errors, ...doc.warnings]) {
-    const m = yamlMessage(e, file.text);
-    diagnostics.push(diag(code, clampSpan(file, e.pos[0], e.pos[1]), `${what}：${m.message}`, { help: m.help }));
-  }
-  if (diagnostics.length) {
-    diagnostics.push(...fullWidthHints(file, code));
+  const problems = [...doc.errors, ...doc.warnings];
+  if (problems.length) {
+    const hints = fullWidthHints(file, code);
+    // A full-width colon or indent makes the parser fail on its line with a message about quotes
+    // or brackets; the hint names the cause, so the parser's errors on a hinted line are not shown.
+    const hinted = new Set(hints.map((h) => file.lineCol(h.span.start).line));
+    for (const e of problems) {
+      const span = clampSpan(file, e.pos[0], e.pos[1]);
+      if (hinted.has(file.lineCol(span.start).line)) continue;
+      const m = yamlMessage(e, file.text);
+      diagnostics.push(diag(code, span, `${what}：${m.message}`, { help: m.help }));
+    }
+    // INVARIANT: not empty — an error left out lies on a hinted line, and its hint is kept
+    diagnostics.push(...hints);
     return { doc, value: undefined, diagnostics };
   }
   // Explicit tags (!!set, !!binary, !custom …) would turn data into Sets, byte arrays or

@@ -17,7 +17,7 @@
  * INVARIANT: an undecided solver query is said (状态 '未判定'), never turned into "no change
  * helps"; an alternative is only shown when the interpreter confirms 适用 with it.
  */
-import type { IrMeasure, IrProgram, IrType } from '../ir/ir.js';
+import type { IrExpr, IrMeasure, IrProgram, IrType } from '../ir/ir.js';
 import { isRatio } from '../ir/ir.js';
 import { evaluate } from '../interpret/interpreter.js';
 import { CalendarCoverageError, InputError, type Decision, type Decisions } from '../interpret/decision.js';
@@ -456,9 +456,31 @@ function buildAlternative(ctx: Ctx, m: IrMeasure, enc: SmtEncoder, model: any, c
   const dec = decide(ctx, facts, m.name)!;
   return {
     改变数: changes.length, 改变: changes, 状态: dec.状态, 结果: dec.结果,
-    满足: dec.规则.filter((r) => r.适用 === true).map((r) => ({ 规则: r.规则, 条件: r.条件.map((c) => c.条件) })),
+    满足: dec.规则.filter((r) => r.适用 === true).map((r) => ({ 规则: r.规则, 条件: conjunctTexts(m.rules.find((x) => x.name === r.规则)?.condition) })),
     条款: { 锚点: m.citation.anchor, 标签: m.citation.label }, 事实: facts, 复现: { 解释器: 'confirmed', 生成的求值器: 'unavailable' },
   };
+}
+
+/**
+ * The conjuncts of a rule's condition as source texts, split as a decision's 未满足/未知 are
+ * (且 recursively; a 或 group, a 非, a quantifier, a range written once are one condition).
+ * INVARIANT: for a rule that applies, every one of them holds — unlike the atoms of the
+ * decision's trace (规则[].条件), where `非 X` appears as X and each side of a 或 on its own.
+ */
+function conjunctTexts(e: IrExpr | undefined): string[] {
+  if (!e) return [];
+  const out: string[] = [];
+  const visit = (x: IrExpr): void => {
+    const range = x.k === 'and' && x.xs.length === 2 && x.xs.every((c) => c.k === 'cmp' && c.origin.start === x.origin.start && c.origin.end === x.origin.end);
+    if (x.k === 'and' && !range) {
+      x.xs.forEach(visit);
+      return;
+    }
+    if (x.k === 'const' && typeof x.value === 'boolean') return; // no 条件 (always applies)
+    if (x.origin?.text) out.push(x.origin.text);
+  };
+  visit(e);
+  return out;
 }
 
 /** Replay a changed case through the generated evaluator emitted from the IR: its whole decisions must equal the interpreter's. */

@@ -25,7 +25,8 @@
 import { parseDocument, isMap, isSeq, isScalar, type Node as YNode, type YAMLMap } from 'yaml';
 import { SourceFile, type Span } from '../common/source.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { clampSpan, yamlMessage } from '../diagnostics/yaml.js';
+import { clampSpan, fullWidthHints, yamlMessage } from '../diagnostics/yaml.js';
+import { parseDate } from '../common/calendar.js';
 import type { LoweredPolicy } from '../project/policies.js';
 import { findPolicy } from '../project/policies.js';
 import { evaluate } from '../interpret/interpreter.js';
@@ -111,6 +112,7 @@ export function parseScenarios(file: SourceFile): { scenarios: Scenario[]; diagn
     const date = isScalar(dateN) ? String(dateN.source ?? dateN.value) : '';
     if (!name) out.push(diag('ZC1101', spanOf(file, item), '场景缺少“名称”'));
     if (!date) out.push(diag('ZC1101', spanOf(file, item), `场景“${name}”缺少“日期”`));
+    else out.push(...dateProblems(file, dateN!, name, date));
     const factsN = k.get('事实');
     const facts = factsN ? factsN.toJSON() : {};
     const eventsN = k.get('事件');
@@ -161,7 +163,23 @@ export function parseScenarios(file: SourceFile): { scenarios: Scenario[]; diagn
       ...(expect ? { expect } : {}), ...(expectErrors ? { expectErrors } : {}),
     });
   }
+  // a key followed by a full-width colon (子女数：3) is no key to YAML: say so at the character
+  out.push(...fullWidthHints(file, 'ZC1101'));
   return { scenarios, diagnostics: out };
+}
+
+/**
+ * A scenario's 日期 that is not a day written YYYY-MM-DD: invalid (2023-02-29, with why), or a
+ * day written another way (2024年6月1日 → 改为 2024-06-01, with the fix).
+ */
+function dateProblems(file: SourceFile, node: YNode, name: string, date: string): Diagnostic[] {
+  const span = spanOf(file, node);
+  const d = parseDate(date);
+  if (!d.ok) return [diag('ZC1101', span, `场景“${name}”的“日期”无效：${d.message}`, d.help ? { help: d.help } : {})];
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return [];
+  const two = (n: number) => String(n).padStart(2, '0');
+  const iso = `${String(d.value.y).padStart(4, '0')}-${two(d.value.m)}-${two(d.value.d)}`;
+  return [diag('ZC1101', span, `场景“${name}”的“日期”应为 YYYY-MM-DD，这里是“${date}”`, { help: `改为 ${iso}`, fixes: [{ title: `改为 ${iso}`, edits: [{ span, newText: iso }] }] })];
 }
 
 /** Normalise an expected value for comparison with an OutcomeValue.值. */
@@ -214,7 +232,8 @@ export function runScenario(s: Scenario, policies: readonly LoweredPolicy[], gen
         }
         const got = d.结果[oname];
         if (!got) problems.push(`${mname}：期望 ${oname} = ${String(want)}，实际没有该结果`);
-        else if (!sameValue(want, got.值, got.单位)) problems.push(`${mname}：期望 ${oname} = ${String(want)}，实际 ${String(got.值)}${got.单位}`);
+        // a date's 单位 is the type name 日期, not a unit: “2024-05-17”, never “2024-05-17日期”
+        else if (!sameValue(want, got.值, got.单位)) problems.push(`${mname}：期望 ${oname} = ${String(want)}，实际 ${String(got.值)}${got.单位 === '日期' ? '' : got.单位}`);
       }
       for (const oname of Object.keys(d.结果)) if (!(oname in exp.结果)) problems.push(`${mname}：未期望的结果 ${oname} = ${String(d.结果[oname]!.值)}`);
     }

@@ -493,7 +493,7 @@ class Binder {
       for (const a of r.assignments) {
         const id = this.scopedId(this.outcomeIds, 'outcome', measureName, a.target.text);
         if (id !== undefined) this.ref(a.target, id);
-        else this.undefinedName(a.target, m.decl.outcomes.map((o) => o.name.text), `措施“${measureName}”的结果`);
+        else this.undeclaredOutcome(a.target, m.decl.outcomes.map((o) => o.name.text), measureName);
       }
     }
     this.exceptions(m);
@@ -565,6 +565,16 @@ class Binder {
     }));
   }
 
+  /** ZC0401 for a rule's assignment to an outcome its measure does not declare. */
+  undeclaredOutcome(n: A.Name, outcomes: string[], measureName: string): void {
+    const s = suggest(n.text, outcomes);
+    this.diagnostics.push(diag('ZC0401', n.span, `措施“${measureName}”没有结果“${n.text}”`, {
+      ...(s
+        ? { help: `是否想写“${s}”？`, fixes: [{ title: `改为“${s}”`, edits: [{ span: n.span, newText: n.quoted ? `「${s}」` : s }] }] }
+        : { help: `规则只能给本措施声明过的结果赋值：先在措施中写“结果 ${n.quoted ? `「${n.text}」` : n.text}：类型”（如 金额、日期、时长（工作日））` }),
+    }));
+  }
+
   exceptions(m: MeasureInfo): void {
     const rules = m.decl.rules;
     let any = false;
@@ -590,7 +600,13 @@ class Binder {
         } else {
           const elsewhere = [...this.measures.values()].find((mm) => mm !== m && mm.decl.rules.some((rr) => rr.name.text === o.text));
           if (elsewhere) this.diagnostics.push(diag('ZC0405', o.span, `规则“${o.text}”属于措施“${elsewhere.decl.name.text}”；例外只能指向同一措施中的规则`));
-          else this.undefinedName(o, m.decl.rules.map((rr) => rr.name.text), '规则');
+          else {
+            const rules = m.decl.rules.map((rr) => rr.name.text).filter((t) => t !== r.name.text);
+            const s = suggest(o.text, rules);
+            this.diagnostics.push(diag('ZC0401', o.span, `措施“${m.decl.name.text}”没有规则“${o.text}”`, s
+              ? { help: `是否想写“${s}”？`, fixes: [{ title: `改为“${s}”`, edits: [{ span: o.span, newText: o.quoted ? `「${s}」` : s }] }] }
+              : { help: rules.length ? `例外于 只能指向本措施中的其他规则：${rules.join('、')}` : '例外于 只能指向本措施中的其他规则，本措施没有其他规则' }));
+          }
         }
       }
       direct.set(r.name.text, targets);

@@ -446,7 +446,7 @@ class Checker {
 
   bool(e: A.Expr, env: Env): void {
     const t = this.expr(e, env);
-    if (t.k !== 'bool' && t.k !== 'error') this.err('ZC0504', e.span, `条件应为“是否”类型，这里是${typeToString(t)}`);
+    if (t.k !== 'bool' && t.k !== 'error') this.err('ZC0504', e.span, `条件应为“是否”类型，这里是${typeToString(t)}`, conditionHelp(this.text(e), t, this.p));
   }
 
   /** Bare name → the container-less symbols of the kinds a bare name may denote (KINDS_BUILTIN_FIRST), built on first use. */
@@ -675,7 +675,11 @@ class Checker {
     if (lt.k === 'error' || rt.k === 'error') return T.error;
     const bad = (): Type => {
       this.err(e.op === '+' || e.op === '-' ? 'ZC0502' : 'ZC0512', e.span, `${typeToString(lt)} ${opName(e.op)} ${typeToString(rt)} 没有意义`, {
-        help: e.op === '+' || e.op === '-' ? '只有单位相同的量才能相加减' : undefined,
+        help: e.op === '+' || e.op === '-'
+          ? lt.k === 'date' && rt.k === 'quantity' && rt.dim === 'workdays'
+            ? '工作日不能直接加到日期上（工作日的天数取决于节假日安排）；“N个工作日内”的最后一天写作 工作日期限（起始日， N个工作日）'
+            : '只有单位相同的量才能相加减'
+          : undefined,
       });
       return T.error;
     };
@@ -737,7 +741,8 @@ class Checker {
       this.err('ZC0503', span, `月龄与周岁不能直接比较（${typeToString(lt)} 与 ${typeToString(rt)}）`, { help: '两边改用同一种年龄单位：例如 月龄（出生日期） ≥ 24月龄' });
       return;
     }
-    this.err('ZC0502', span, `单位或类型不兼容：${typeToString(lt)} 与 ${typeToString(rt)}`, { help: unitHelp(lt, rt) });
+    const help = unitHelp(lt, rt);
+    this.err('ZC0502', span, `单位或类型不兼容：${typeToString(lt)} 与 ${typeToString(rt)}`, { ...(help ? { help } : {}), ...unitFix(le, lt, re, rt) });
   }
 
   readonly indicatorTypes = new Map<string, Type | 'pending'>();
@@ -837,7 +842,7 @@ class Checker {
           const want = outcomeType(a.target.text);
           const got = this.expr(a.value, menv, want);
           if (want && want.k !== 'error' && got.k !== 'error' && !sameType(want, got) && !(isNumeric(want) && isNumeric(got))) {
-            this.err('ZC0505', a.value.span, `结果“${a.target.text}”是${typeToString(want)}，这里给出的是${typeToString(got)}`, { help: unitHelp(want, got) });
+            this.err('ZC0505', a.value.span, `结果“${a.target.text}”是${typeToString(want)}，这里给出的是${typeToString(got)}`, { help: unitHelp(want, got), ...unitFix(a.value, want, a.value, got) });
           }
         }
         for (const v of [r.validFrom, r.validTo]) {
@@ -873,10 +878,54 @@ function opName(op: '+' | '-' | '*' | '/'): string {
   return op === '+' ? '加' : op === '-' ? '减' : op === '*' ? '乘' : '除以';
 }
 
+/**
+ * The help of a ZC0502 comparison between two incompatible types: the usual slip behind it
+ * and how to write it (a bare number for an amount or an age, 年/个月 for an age, a date
+ * compared with an age), or undefined when there is no obvious fix.
+ */
 function unitHelp(a: Type, b: Type): string | undefined {
   if ((a.k === 'money') !== (b.k === 'money') && (a.k === 'number' || b.k === 'number')) return '金额须带单位“元”或“万元”，例如 1000元';
+  const age = (t: Type): t is Extract<Type, { k: 'quantity' }> => t.k === 'quantity' && (t.dim === 'ageYears' || t.dim === 'ageMonths');
+  const ageOf = age(a) ? a : age(b) ? b : undefined;
+  if (ageOf) {
+    const other = ageOf === a ? b : a;
+    const example = ageOf.dim === 'ageYears' ? '3周岁' : '6月龄';
+    if (other.k === 'number' || other.k === 'int') return `年龄须带单位“周岁”或“月龄”，例如 ${example}`;
+    if (other.k === 'quantity' && (other.dim === 'years' || other.dim === 'months')) {
+      return `年龄写“周岁”或“月龄”，例如 ${example}；“年”“个月”是时长，不是年龄`;
+    }
+    if (other.k === 'date') return `日期不是年龄：用 周岁（出生日期） 或 月龄（出生日期） 求出评估日期那天的年龄，再与 ${example} 比较`;
+  }
   if (a.k === 'int' && b.k === 'quantity') return '计数与带单位的量不能比较';
   return undefined;
+}
+
+/**
+ * The help of ZC0504 (a value where a condition goes) when the slip is plain: an enum value is
+ * compared with one of its values (户籍 → 户籍 为 本县), a date or a number with a bound.
+ */
+function conditionHelp(text: string, t: Type, p: BoundProgram): { help?: string } {
+  if (t.k === 'enum') {
+    const first = p.enums.get(t.name)?.members[0]?.text;
+    return first ? { help: `写出要比较的值，如 ${text} 为 ${first}` } : {};
+  }
+  if (t.k === 'date') return { help: `写出与什么日期比较，如 ${text} ≥ 2024年1月1日` };
+  if (t.k === 'int' || t.k === 'number' || t.k === 'money' || t.k === 'quantity') return { help: `写出比较，如 ${text} ≥ …` };
+  return {};
+}
+
+/**
+ * The quick fix of a ZC0502 comparison of an amount or an age with a number written without a
+ * unit (`家庭.月收入 ≥ 1000`, `周岁（出生日期） 不满 3`): append the unit the other side has
+ * (元, 周岁, 月龄) to the number. Nothing when neither side is such a bare number literal.
+ */
+function unitFix(le: A.Expr, lt: Type, re: A.Expr, rt: Type): { fixes?: { title: string; edits: { span: A.Expr['span']; newText: string }[] }[] } {
+  const unitOf = (t: Type): string | undefined =>
+    t.k === 'money' ? '元' : t.k === 'quantity' && t.dim === 'ageYears' ? '周岁' : t.k === 'quantity' && t.dim === 'ageMonths' ? '月龄' : undefined;
+  const bare = (e: A.Expr, t: Type): e is Extract<A.Expr, { kind: 'number' }> => e.kind === 'number' && !e.unit && t.k === 'number';
+  const [lit, unit] = bare(re, rt) ? [re, unitOf(lt)] : bare(le, lt) ? [le, unitOf(rt)] : [undefined, undefined];
+  if (!lit || !unit) return {};
+  return { fixes: [{ title: `改为“${lit.raw}${unit}”`, edits: [{ span: { file: lit.span.file, start: lit.span.end, end: lit.span.end }, newText: unit }] }] };
 }
 
 /** Type-check a bound program. */

@@ -71,6 +71,14 @@ describe('YAML errors: Chinese, with the place', () => {
     expect(r.err).toContain('“事实: ”');
   });
 
+  it('a full-width colon after a nested key is one diagnostic: the YAML parser\'s own error on that line (“补上结尾的引号或括号”) is not shown', async () => {
+    const r = await evalCase('fw2.yaml', '政策: sample\n事实:\n  家庭:\n    子女数: 3\n    夫妻至少一方户籍在本县：true\n');
+    expectClearError(r, 'ZC0806', 'fw2.yaml:5:16');
+    expect(r.err.match(/错误\[ZC0806\]/g)).toHaveLength(1);
+    expect(r.err).toContain('“夫妻至少一方户籍在本县”后面是全角冒号“：”');
+    expect(r.err).not.toContain('补上结尾的引号或括号');
+  });
+
   it('a full-width colon in a one-line file (the top level is text)', async () => {
     const r = await evalCase('fw1.yaml', '事实：{}\n');
     expectClearError(r, 'ZC0806', 'fw1.yaml:1:3');
@@ -194,5 +202,39 @@ describe('missing entities (§4): unknown, never a silent 不适用', () => {
     const subsidy = (JSON.parse(r.out) as D).决定.find((x) => x.措施 === '生育补助')!;
     expect(subsidy.状态).toBe('不适用');
     expect(subsidy.理由).toEqual(['输入声明没有「家庭」']);
+  });
+});
+
+describe('zhengce eval --help: its case file example', () => {
+  it('is a valid case for the county policy it names (it named 本次生育孩次, a field the second encoding derives)', async () => {
+    const r = await runMain(['eval', '--help']);
+    const lines = r.out.split('\n');
+    const at = lines.indexOf('个案文件：');
+    expect(at).toBeGreaterThan(0);
+    const block: string[] = [];
+    for (const l of lines.slice(at + 1)) {
+      if (!l.trim()) break;
+      block.push(l.slice(2));
+    }
+    const out = join(tmp, '帮助中的个案.yaml');
+    writeFileSync(out, `${block.join('\n')}\n`);
+    const e = await runMain(['eval', '--events', 'none', '--date', '2024-06-01', out]);
+    expect(e.err).toBe('');
+    expect(e.code).toBe(0);
+  });
+});
+
+describe('a fact written the way a drafter writes it in a .zc file: the help gives the value to write', () => {
+  it('a date 2024年4月10日 → 改为 2024-04-10, with the fix; full-width digits → half-width', async () => {
+    const r = await evalCase('drafter-values.yaml', '政策: sample\n事实:\n  家庭: { 子女数: ３, 夫妻至少一方户籍在本县: true }\n  婴幼儿: { 出生日期: 2024年4月10日, 户籍在本县: true }\n');
+    expectClearError(r, 'ZC0804', 'drafter-values.yaml:3:14');
+    expect(r.err).toContain('= 帮助: 改为 3（非负整数，数字用半角）');
+    expect(r.err).toContain('= 帮助: 改为 2024-04-10（日期（YYYY-MM-DD））');
+    expect(r.err).toContain('= 修复建议: 改为 2024-04-10');
+  });
+  it('a date that is no date keeps the general help', async () => {
+    const r = await evalCase('drafter-bad-date.yaml', '政策: sample\n事实:\n  婴幼儿: { 出生日期: 2023年2月29日 }\n');
+    expectClearError(r, 'ZC0804', 'drafter-bad-date.yaml:3:16');
+    expect(r.err).toContain('= 帮助: 改为日期（YYYY-MM-DD）');
   });
 });

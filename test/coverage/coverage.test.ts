@@ -183,6 +183,20 @@ describe('computeCoverage', () => {
     expect(m).toMatchObject({ owners: [], reason: null, clause: null, label: null, uncovered: [] });
   });
 
+  it('two unnamed 定性 in one place each give their own 类别 (they were one owner: the first one\'s reason showed for both)', () => {
+    const r = coverageOf({
+      'p/a.zc': '政策 { 来源："source.txt" 生效：2024年1月1日 }\n定性 { 原文："某县育儿办法" 类别：文件头 }\n定性 { 原文："某县人民政府" 类别：落款 }\n'
+        + '条款 一、 { 定性 { 原文："一、为了测试。" 类别：背景 } 定性 { 原文："本条另有解释。" 类别：效力 } }\n',
+      'p/source.txt': '某县育儿办法\n一、为了测试。本条另有解释。\n某县人民政府\n',
+    });
+    expect(r.sentences.map((s) => [s.text, s.reason])).toEqual([
+      ['某县育儿办法', '文件头'],
+      ['一、为了测试。', '背景'],
+      ['本条另有解释。', '效力'],
+      ['某县人民政府', '落款'],
+    ]);
+  });
+
   it('knows an owner for every quote of the program', () => {
     const r = compile(['p'], memoryHost({ 'p/a.zc': PROGRAM, 'p/source.txt': SOURCE }));
     const rep = computeCoverage(r.programs[0]!);

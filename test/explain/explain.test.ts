@@ -195,3 +195,22 @@ describe('explain --why-not', () => {
     await expect(explain(ir, { 家庭: { 子女数: -1, 未知字段: 1 } }, DATE, [], opts)).rejects.toBeInstanceOf(InputError);
   });
 });
+
+describe('explain: the conditions a suggestion satisfies', () => {
+  it('are the rule\'s conjuncts as written — a 或 group as one, 非 X as 非 X — not the atoms of the trace', async () => {
+    const nir = irOf(`政策 「测试」 { 生效：2024年1月1日 }
+实体 家庭 { 子女数：整数  户籍在本县：是否  有托育：是否  年收入：金额  受过处理：是否 }
+条款 一、 "测试" {
+  措施 补助 {
+    对象：家庭
+    结果 补助额：金额 一次性
+    规则 甲 { 条件：家庭.子女数 ≥ 2 且 非 家庭.受过处理 且 （家庭.有托育 或 家庭.年收入 ≤ 50000元）  补助额 = 1000元 }
+  }
+}`);
+    const c = { 子女数: 2, 受过处理: true, 有托育: true, 年收入: '90000' };
+    const r = await explain(nir, { 家庭: c }, DATE, [], { ...opts, measure: '补助' });
+    const a = r.措施[0]!.建议[0]!;
+    expect(a.改变.map((x) => [x.事实, x.新值])).toEqual([['家庭.受过处理', '否']]);
+    expect(a.满足).toEqual([{ 规则: '甲', 条件: ['家庭.子女数 ≥ 2', '非 家庭.受过处理', '（家庭.有托育 或 家庭.年收入 ≤ 50000元）'] }]);
+  });
+});

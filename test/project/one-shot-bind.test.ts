@@ -30,7 +30,7 @@ test('a one-shot binding writes no marks and binds alike; the next binding from 
   expect(whole.state.marks).toBeInstanceOf(Int32Array);
   expect(once.state.marks).toBeUndefined();
   expect(show(once)).toEqual(show(whole));
-  expect(show(once).d).toEqual(['ZC0401 135 未定义的措施“甲”的结果“未定”']);
+  expect(show(once).d).toEqual(['ZC0401 135 措施“甲”没有结果“未定”']);
   // an edit (a rule added) bound from each state: the same as binding the new text whole
   const edited = files(TEXT.replace('  }\n}\n', '    规则 丁 例外于 丙 { 条件：家庭.子女数 ≥ 4  额 = 300元 }\n  }\n}\n'));
   const fresh = show(bindWithState('/b/a.zc', edited));
