@@ -177,7 +177,11 @@ export function valueText(e: IrExpr, sc: Scope = NO_SCOPE): string {
       const m = unscaled(e.months, 12, ['years']) ?? e.months;
       return `${wrapValue(e.date, 1, sc)} ${e.sign > 0 ? '＋' : '−'} ${wrapValue(m, 2, sc)}`;
     }
-    case 'workdays': return `${wrapValue(e.start, 4, sc)}后的第${wrapValue(e.n, 4, sc)}`;
+    case 'workdays': {
+      // (a count of working days reads 第10个工作日, as the text says “10个工作日内”; the unit alone is 工作日)
+      const n = wrapValue(e.n, 4, sc);
+      return `${wrapValue(e.start, 4, sc)}后的第${n.endsWith('工作日') && !n.endsWith('个工作日') ? `${n.slice(0, -3)}个工作日` : n}`;
+    }
     case 'outcome': return `措施「${e.measure}」的「${e.outcome}」`;
     case 'applies': return `措施「${e.measure}」适用`;
     case 'void': return '本政策已废止';
