@@ -9,7 +9,7 @@
  * - indicators are evaluated at compile time, exactly (decimal);
  * - exceptions become an explicit, transitively closed `overrides` list per rule.
  */
-import { basename, dirname } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import { dayNumber, formatIso } from '../common/calendar.js';
 import {
@@ -352,7 +352,10 @@ class Lowerer {
     const p = this.p;
     const pol = p.policy?.decl;
     const root = p.root;
-    const id = asciiId(basename(dirname(root)) === 'policies' ? basename(root, '.zc') : basename(dirname(root)));
+    // (the directory resolved: a policy compiled as `zhengce doc .` from inside its directory is named after that
+    // directory, not “.”)
+    const dir = basename(resolve(dirname(root)));
+    const id = asciiId(dir === 'policies' ? basename(root, '.zc') : dir);
     const sun = pol?.sunset;
     const policy = {
       id, name: pol?.name?.text ?? basename(root, '.zc'), basis: pol?.basis.map((b) => b.value) ?? [],
