@@ -801,7 +801,7 @@ class Checker {
     const sunset = p.policy?.decl.sunset;
     if (sunset && pol) this.bool(sunset.condition, env0('sunset'));
     const eff = p.policy?.decl.effective;
-    if (p.policy && pol && (!eff || (!eff.date && !eff.range))) {
+    if (p.policy && pol && (!eff || (!eff.date && !eff.range && !eff.invalid))) {
       this.err('ZC0511', eff?.span ?? p.policy.decl.span, '政策的生效日期未知', {
         help: '若原文未写明日期（如“自文件下发之日起”），写“生效：未知”并用“说明”记录原文；核查报告会将其列为有效性发现',
         severity: eff ? 'info' : 'warning',

@@ -239,6 +239,7 @@ export function hoverText(ws: Workspace, at: NameAt, today: CalendarDate): strin
         out.push(`**内置名称** ${code(sym.name)}：日期`, '本政策的施行日（政策“生效”所写的日期）');
         if (eff?.date) out.push(`生效：${formatIso(eff.date)}`);
         else if (eff?.range) out.push(`生效：某日（${formatIso(eff.range.lo)} 至 ${formatIso(eff.range.hi)} 之间，含两端）——与它比较的结论只在整个区间都一致时才确定，否则为存疑`);
+        else if (eff?.invalid) out.push('政策的“生效”写法有误（见该处的错误）');
         else out.push('生效日期未知：与它比较的结论为存疑');
       }
       else if (sym.name === IS_VOID) out.push(`**内置名称** ${code(sym.name)}：是否`, '（仅用于性质）评估日期时本政策是否已因上级政策事件废止');
@@ -322,7 +323,7 @@ function declNameHover(ws: Workspace, path: string, offset: number): { text: str
     if (pd.title) out.push(`标题：${pd.title.value}`);
     if (pd.issuer) out.push(`发文机关：${pd.issuer.value}`);
     const eff = pd.effective;
-    if (eff) out.push(`生效：${eff.date ? formatIso(eff.date) : eff.range ? `某日（${formatIso(eff.range.lo)} 至 ${formatIso(eff.range.hi)} 之间）` : '未知'}`);
+    if (eff) out.push(`生效：${eff.date ? formatIso(eff.date) : eff.range ? `某日（${formatIso(eff.range.lo)} 至 ${formatIso(eff.range.hi)} 之间）` : eff.invalid ? '（写法有误，见该处的错误）' : '未知'}`);
   }
   return { text: out.join('\n\n'), start: d.nameSpan.start, end: d.nameSpan.end };
 }

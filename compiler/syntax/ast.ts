@@ -145,7 +145,8 @@ export interface PolicyDecl {
    * (the date is unknown but known to lie in the range, both ends included).
    * `span`: the whole `生效：…` attribute.
    */
-  readonly effective?: { readonly span: Span; readonly date?: CalendarDate; readonly range?: { readonly lo: CalendarDate; readonly hi: CalendarDate }; readonly note?: StrLit };
+  /** 生效; `invalid` when it is written but its value is not a date, 未知 or 某日（…） (its error is reported; not 未知). */
+  readonly effective?: { readonly span: Span; readonly date?: CalendarDate; readonly range?: { readonly lo: CalendarDate; readonly hi: CalendarDate }; readonly note?: StrLit; readonly invalid?: true };
   readonly issued?: { readonly span: Span; readonly date: CalendarDate };
   readonly sunset?: Sunset;
   readonly interpreter?: Name;

@@ -881,7 +881,12 @@ export class Builder {
           });
         }
         else effective = { span: eff.span, range: { lo, hi }, ...(note ? { note } : {}) };
-      } else if (e) this.err('ZC0311', e.span, '“生效”的值应为日期、“未知”或“某日（最早日期，最晚日期）”');
+        if (!effective) effective = { span: eff.span, invalid: true };
+      } else {
+        if (e) this.err('ZC0311', e.span, '“生效”的值应为日期、“未知”或“某日（最早日期，最晚日期）”');
+        // (written, but not a date: its error is said — by ZC0311 here or by the value's own — not also “生效日期未知”)
+        effective = { span: eff.span, invalid: true };
+      }
     }
     let issued: A.PolicyDecl['issued'];
     const iss = this.expr1(at.get('成文日期'));
