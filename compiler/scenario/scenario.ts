@@ -27,6 +27,7 @@ import { SourceFile, type Span } from '../common/source.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { clampSpan, fullWidthHints, yamlMessage } from '../diagnostics/yaml.js';
 import { parseDate } from '../common/calendar.js';
+import { suggest } from '../common/suggest.js';
 import type { LoweredPolicy } from '../project/policies.js';
 import { findPolicy } from '../project/policies.js';
 import { evaluate } from '../interpret/interpreter.js';
@@ -216,7 +217,9 @@ export function runScenario(s: Scenario, policies: readonly LoweredPolicy[], gen
   for (const [mname, exp] of Object.entries(s.expect ?? {})) {
     const d = decisions.决定.find((x) => x.措施 === mname);
     if (!d) {
-      problems.push(`没有措施“${mname}”（可用：${decisions.决定.map((x) => x.措施).join('、')}）`);
+      const names = decisions.决定.map((x) => x.措施);
+      const near = suggest(mname, names);
+      problems.push(`没有措施“${mname}”${near ? `，是否想写“${near}”？` : ''}（可用：${names.join('、')}）`);
       continue;
     }
     if (exp.状态 && d.状态 !== exp.状态) problems.push(`${mname}：状态期望“${exp.状态}”，实际“${d.状态}”（${d.理由.join('；')}）`);

@@ -57,6 +57,11 @@ describe('scenario schema', () => {
     expect(r.results[0]!.passed).toBe(false);
     expect(r.results[0]!.problems[0]).toContain('5000.00');
   });
+  it('a misspelt measure name gets the nearest one', () => {
+    const host = memoryHost({ 'x/scenarios/a.yaml': '政策: sample\n场景:\n  - 名称: 错字\n    日期: 2024-06-01\n    事实: { 家庭: { 子女数: 3, 夫妻至少一方户籍在本县: true } }\n    期望: { 延长产价: { 状态: 适用 } }\n' }, nodeHost);
+    const r = runScenarioFiles(['x/scenarios/a.yaml'], ['policies/sample'], host);
+    expect(r.results[0]!.problems[0]).toMatch(/^没有措施“延长产价”，是否想写“延长产假”？（可用：/u);
+  });
   it('shows an actual date as the date alone (the type name 日期 is not a unit to append)', () => {
     const policy = [
       '政策 { 生效：2024年1月1日 }',
