@@ -27,7 +27,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { nodeHost } from '../project/host.js';
-import { findPolicy, loadPolicies, readEvents, type LoweredPolicy } from '../project/policies.js';
+import { findPolicy, loadPolicies, policyNotFound, readEvents, type LoweredPolicy } from '../project/policies.js';
 import { renderDiagnosticsText } from '../diagnostics/render.js';
 import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { validateInput, isoToDay } from '../interpret/validate.js';
@@ -847,7 +847,7 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
   const ref = values['policy'] as string | undefined;
   const policy: LoweredPolicy | undefined = ref ? findPolicy(policies, ref) : policies.find((p) => p.ir.policy.id === 'luanchuan') ?? policies[0];
   if (!policy) {
-    io.err(`找不到政策“${ref}”；可用：${policies.map((p) => p.ir.policy.id).join('、')}\n`);
+    io.err(renderDiagnosticsText([policyNotFound(policies, ref, paths)], result.files, { cwd: io.cwd }));
     return EXIT_FINDINGS;
   }
   if (values['synthesize'] !== undefined) {
