@@ -30,7 +30,7 @@ import { nodeHost } from '../project/host.js';
 import { findPolicy, loadPolicies, policyNotFound, readEvents, type LoweredPolicy } from '../project/policies.js';
 import { renderDiagnosticsText } from '../diagnostics/render.js';
 import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { validateInput, isoToDay } from '../interpret/validate.js';
+import { validateInput, isoToDay, typeLabel } from '../interpret/validate.js';
 import type { IrProgram } from '../ir/ir.js';
 import { emitSql, measureRefs } from '../sql/emit.js';
 import { DUCKDB, POSTGRES, sqlString as S, sqlString, type Dialect } from '../sql/dialect.js';
@@ -478,6 +478,7 @@ async function bindReadable(db: Db, t: Table, path: string, evalDay: string, chi
     await db.exec(`CREATE ${direct ? 'VIEW' : 'TABLE'} zc_all AS SELECT *, ${rowNo} AS zc_row FROM ${src}; SET VARIABLE zc_lo = 0; SET VARIABLE zc_hi = ${Number.MAX_SAFE_INTEGER};`);
     numbered = `(SELECT * FROM zc_all WHERE zc_row BETWEEN getvariable('zc_lo') AND getvariable('zc_hi')) AS zc_src`;
   }
+  if (format === 'json') await jsonValueTypes(db, path, keyCols, cols, known, evalDay);
   // validation: the first bad (row, column), one scan; a typed column (Parquet) checked on its type
   // where that is exactly the check on its text (typedValidSql)
   const checks = columnChecks(d, keyCols, cols, known, colType, evalDay);
@@ -512,6 +513,50 @@ async function bindReadable(db: Db, t: Table, path: string, evalDay: string, chi
   await db.exec(`DROP TABLE IF EXISTS ${d.id(t.name)}; DROP VIEW IF EXISTS ${d.id(t.name)}; CREATE VIEW ${d.id(t.name)} AS SELECT ${sel.join(', ')} FROM ${numbered}`);
   for (const l of nestedLists) await bindNestedList(db, l, path, src, numbered, cols.includes('编号') ? d.id('编号') : 'zc_row', evalDay);
   return { direct };
+}
+
+/**
+ * The JSON types a flat JSON Lines value may have for column `c`: those the evaluator's own input
+ * validation (validate.ts, convertValue — what `zhengce eval` and nested JSON Lines accept) takes
+ * for its type: a boolean for 是否, an integer number for 整数 (and the keys), a number or a string
+ * for 金额, a string for dates, enumerations, text and ratios.
+ */
+function jsonTypesOf(c: Column): readonly string[] {
+  if (c.type === 'presence') return ['BOOLEAN'];
+  switch (c.type.k) {
+    case 'bool': return ['BOOLEAN'];
+    case 'int': return ['UBIGINT', 'BIGINT'];
+    case 'money': return ['UBIGINT', 'BIGINT', 'DOUBLE', 'VARCHAR'];
+    case 'quantity': return c.type.dim === 'ratio' ? ['VARCHAR'] : ['UBIGINT', 'BIGINT'];
+    default: return ['VARCHAR'];
+  }
+}
+
+/**
+ * Flat JSON Lines: every value of a known column (and of the keys) has a JSON type the evaluator
+ * takes for the field, and its text — the string itself, not DuckDB's reading of it — passes the
+ * column's check (validSql); else one ZC1202 naming the data row, the column, the expected type in
+ * the evaluator's words (typeLabel) and the value as written. INVARIANT: batch and eval agree on a
+ * JSON value — DuckDB's read_json read "3" into an integer column, "true" into a boolean one and
+ * "2024-1-1" as a date, all of which eval refuses (docs/sql.md lists what each format accepts).
+ */
+async function jsonValueTypes(db: Db, path: string, keyCols: readonly string[], cols: readonly string[], known: ReadonlyMap<string, Column>, evalDay: string): Promise<void> {
+  const d = db.d;
+  const key = (k: string): Column => ({ name: k, type: { k: 'int' }, signed: false });
+  const checked = [...keyCols.filter((k) => cols.includes(k)).map(key), ...cols.filter((c) => known.has(c)).map((c) => known.get(c)!)];
+  if (!checked.length) return;
+  const at = (c: Column) => S(`$."${c.name.replace(/["\\]/g, (x) => `\\${x}`)}"`);
+  const bad = checked.map((c) => {
+    const text = `json_extract_string(zc_j, ${at(c)})`;
+    return `(coalesce(json_type(zc_j, ${at(c)}), 'NULL') <> 'NULL' AND NOT coalesce(json_type(zc_j, ${at(c)}) IN (${jsonTypesOf(c).map(S).join(', ')}) AND ${validSql(d, c, text, evalDay).ok}, FALSE))`;
+  });
+  const rows = await db.query(`SELECT zc_row, CASE ${bad.map((b, i) => `WHEN ${b} THEN ${i}`).join(' ')} END AS zc_col, zc_j FROM (SELECT row_number() OVER () AS zc_row, json AS zc_j FROM read_json_objects(${S(path)}, format = 'newline_delimited')) AS zc_o WHERE ${bad.join(' OR ')} ORDER BY zc_row LIMIT 1`);
+  if (!rows.length) return;
+  const r = rows[0]!;
+  const c = checked[Number(r['zc_col'])]!;
+  const raw = (await db.query(`SELECT CAST(json_extract(CAST(${S(String(r['zc_j']))} AS JSON), ${at(c)}) AS VARCHAR) AS v`))[0]?.['v'];
+  const expected = c.type === 'presence' || c.type.k === 'date' || (c.type.k === 'quantity' && c.type.dim === 'ratio') ? validSql(d, c, 'NULL', evalDay).expected : typeLabel(c.type, c.signed);
+  throw new BatchError('ZC1202', `输入文件“${path}”第 ${Number(r['zc_row'])} 行（数据行）的列“${c.name}”：期望${expected}，实际为 ${String(raw)}`);
 }
 
 /** PostgreSQL column types (information_schema data_type) under their DuckDB names, for typedValidSql. */
