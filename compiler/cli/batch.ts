@@ -305,40 +305,58 @@ async function duplicateKey(db: Db, rel: string, keys: readonly string[], order:
 }
 
 /**
- * The first record of a comma-separated file whose field count differs from the header's
- * (RFC 4180 quoting: a quoted field may hold commas, newlines and doubled quotes), as a ZC1202;
- * undefined when every record has the header's count. Blank lines are skipped, as DuckDB does.
- * Run only when DuckDB's reading of the file looks wrong (its columns are not the header's, or
- * it could not detect the dialect): DuckDB's sniffer then took a ragged file for one column, or
- * for a header it made up, and the error named a "column" that was the whole header line.
+ * The records of a comma-separated text, each with the line it starts on (1-based) and its fields
+ * with the quoting undone — RFC 4180: a quoted field may hold commas, newlines and doubled quotes.
+ * A BOM and CRs outside quotes are dropped; blank lines are skipped, as DuckDB does. The one CSV
+ * reader of batch (csvShapeProblem, csvHeader): it runs only when DuckDB's reading of a file looks
+ * wrong, to name the row in Chinese. (No npm CSV library is a dependency; this is its whole need.)
  */
-export function csvShapeProblem(path: string, text: string): BatchError | undefined {
+export function* csvRecords(text: string): Generator<{ line: number; fields: string[] }> {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
-  let header: number | undefined;
   while (i < text.length) {
     const start = line;
-    let fields = 1;
+    const fields: string[] = [];
+    let cur = '';
     let blank = true;
     let quoted = false;
     for (; i < text.length; i++) {
       const ch = text[i]!;
       if (quoted) {
         if (ch === '"') {
-          if (text[i + 1] === '"') i++;
+          if (text[i + 1] === '"') { cur += '"'; i++; }
           else quoted = false;
-        } else if (ch === '\n') line++;
+        } else {
+          if (ch === '\n') line++;
+          cur += ch;
+        }
         continue;
       }
       if (ch === '\n') { i++; line++; break; }
       if (ch === '\r') continue;
       blank = false;
       if (ch === '"') quoted = true;
-      else if (ch === ',') fields++;
+      else if (ch === ',') { fields.push(cur); cur = ''; }
+      else cur += ch;
     }
     if (blank) continue;
-    if (header === undefined) header = fields;
-    else if (fields !== header) return new BatchError('ZC1202', `输入文件“${path}”第 ${start} 行有 ${fields} 个字段，表头有 ${header} 列：每一行的字段数应与表头相同（不知道的值留空，如 1,,true；含逗号或换行的值用英文双引号括起）`);
+    fields.push(cur);
+    yield { line: start, fields };
+  }
+}
+
+/**
+ * The first record of a comma-separated file whose field count differs from the header's, as a
+ * ZC1202; undefined when every record has the header's count (csvRecords). Run only when DuckDB's
+ * reading of the file looks wrong (its columns are not the header's, or it could not detect the
+ * dialect): DuckDB's sniffer then took a ragged file for one column, or for a header it made up,
+ * and the error named a "column" that was the whole header line.
+ */
+export function csvShapeProblem(path: string, text: string): BatchError | undefined {
+  let header: number | undefined;
+  for (const r of csvRecords(text)) {
+    if (header === undefined) header = r.fields.length;
+    else if (r.fields.length !== header) return new BatchError('ZC1202', `输入文件“${path}”第 ${r.line} 行有 ${r.fields.length} 个字段，表头有 ${header} 列：每一行的字段数应与表头相同（不知道的值留空，如 1,,true；含逗号或换行的值用英文双引号括起）`);
   }
   return undefined;
 }
@@ -354,24 +372,10 @@ function fileHead(path: string, bytes = 65536): string {
   }
 }
 
-/** The header's column names of a comma-separated file (BOM and CR removed, quotes undone): compared with DuckDB's reading of it (csvShapeProblem). */
+/** The header's column names of a comma-separated file (its first record, csvRecords): compared with DuckDB's reading of it (csvShapeProblem). */
 function csvHeader(text: string): string[] {
-  const first = text.replace(/^\ufeff/, '').split('\n', 1)[0]!.replace(/\r$/, '');
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < first.length; i++) {
-    const ch = first[i]!;
-    if (quoted) {
-      if (ch === '"' && first[i + 1] === '"') { cur += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { out.push(cur); cur = ''; }
-    else cur += ch;
-  }
-  out.push(cur);
-  return out;
+  for (const r of csvRecords(text)) return r.fields;
+  return [];
 }
 
 /**
