@@ -55,7 +55,7 @@ const runs = [];
 function run(engine, tag) {
   const tree = tag === 'A' ? A : B;
   const common = ['batch', '--policy', 'luanchuan', '--date', '2024-07-01', '--paths', join(tree, 'policies')];
-  const args = engine === 'duckdb' ? [...common, '--in', input, '--out', join(tmp, `out-${tag}.parquet`)] : [...common, '--db', PG, '--in', `public.${table}`, '--out', `public.${table}_out_${tag}`];
+  const args = engine === 'duckdb' ? [...common, '--in', input, '--out', join(tmp, `out-${tag}.parquet`)] : [...common, '--db', PG, '--in', `public.${table}`, '--out', `public.${table}_out_${tag.toLowerCase()}`];
   const s0 = engine === 'postgres' ? pgServerCpuMs() : undefined;
   const l0 = loadavg()[0];
   const r = zc(tree, args);
@@ -69,7 +69,7 @@ function run(engine, tag) {
 try {
   for (const engine of ENGINES) for (let i = 0; i < ROUNDS; i++) for (const tag of i % 2 ? ['B', 'A'] : ['A', 'B']) run(engine, tag);
 } finally {
-  if (ENGINES.includes('postgres')) spawnSync('psql', [PG, '-qc', `DROP TABLE IF EXISTS public."${table}", public."${table}.夫妻", public."${table}.子女", public."${table}.计划生育证件", public."${table}_out_A", public."${table}_out_B"`], { encoding: 'utf8' });
+  if (ENGINES.includes('postgres')) spawnSync('psql', [PG, '-qc', `DROP TABLE IF EXISTS public."${table}", public."${table}.夫妻", public."${table}.子女", public."${table}.计划生育证件", public.${table}_out_a, public.${table}_out_b`], { encoding: 'utf8' });
   rmSync(tmp, { recursive: true, force: true });
 }
 const med = (a) => { const s = [...a].sort((x, y) => x - y); const n = s.length; return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
