@@ -4,6 +4,7 @@
  * anything would change. `zhengce doc` — documentation only.
  */
 import { nodeHost } from '../project/host.js';
+import { policyNotFound } from '../project/policies.js';
 import { buildGenerated, diffGenerated, writeGenerated } from '../emit/build.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderDiagnosticsText, terminalSafe } from '../diagnostics/render.js';
@@ -51,6 +52,13 @@ function run(argv: string[], io: Io, what: { evaluators: boolean; docs: boolean 
   const b = buildGenerated(positionals.length ? positionals : ['policies'], nodeHost, what);
   if (hasErrors(b.diagnostics)) {
     io.err(renderDiagnosticsText(b.diagnostics.filter((d) => d.severity === 'error'), b.result.files, { cwd: io.cwd }));
+    return EXIT_FINDINGS;
+  }
+  // INVARIANT: no policy, nothing written — a directory without one (a typo, an empty checkout) used to
+  // write an empty index and remove every earlier generated policy as stale
+  if (!b.policies.length) {
+    const dir = positionals.length ? positionals.join('、') : 'policies';
+    io.err(renderDiagnosticsText([policyNotFound([], undefined, dir, `把政策目录写在命令后面，例如“zhengce ${what.evaluators ? 'build' : 'doc'} policies/luanchuan”`)], b.result.files, { cwd: io.cwd }));
     return EXIT_FINDINGS;
   }
   const scoped = what.evaluators ? b.files : new Map([...b.files].filter(([k]) => k.startsWith('docs/')));

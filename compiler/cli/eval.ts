@@ -22,7 +22,7 @@ import { isMap, isScalar, type Node as YNode } from 'yaml';
 import { SourceFile } from '../common/source.js';
 import { parseDate } from '../common/calendar.js';
 import { nodeHost, readText } from '../project/host.js';
-import { findPolicy, loadPolicies } from '../project/policies.js';
+import { findPolicy, loadPolicies, policyNotFound } from '../project/policies.js';
 import { evaluate } from '../interpret/interpreter.js';
 import { InputError, CalendarCoverageError, type EventsRegistry, type InputProblem } from '../interpret/decision.js';
 import { escapeJsonUnsafe, renderDiagnosticsText, terminalSafe } from '../diagnostics/render.js';
@@ -194,20 +194,18 @@ export function runEval(argv: string[], io: Io): number {
   const { result, policies, diagnostics } = loadPolicies([policiesPath], nodeHost);
   for (const [p, f] of result.files) files.set(p, f);
   if (hasErrors(diagnostics)) return fail(diagnostics.filter((d) => d.severity === 'error'));
-  if (!policies.length) {
-    io.err(terminalSafe(`在“${policiesPath}”中没有找到可求值的政策（含“政策”声明的 .zc 文件）；用 --paths 指定政策目录\n`));
-    return EXIT_FINDINGS;
-  }
   const ref = (values['policy'] as string | undefined) ?? c.value.policy;
+  if (!policies.length) return fail([policyNotFound(policies, ref, policiesPath)]);
   const policy = ref ? findPolicy(policies, ref) : policies.length === 1 ? policies[0] : undefined;
   if (!policy && ref !== undefined && values['policy'] === undefined) {
     // named by the case file: point at it
     const node = nodeAtPath(c.value.root, '政策');
     return fail([diag('ZC0806', nodeSpan(c.value.file, node.value ?? node.key), `找不到政策“${ref}”`, { help: `可用：${policies.map((p) => p.ir.policy.id).join('、')}（政策的标识、目录或文号）` })]);
   }
+  if (!policy && ref !== undefined) return fail([policyNotFound(policies, ref, policiesPath)]);
   if (!policy) {
-    io.err(terminalSafe(ref ? `找不到政策“${ref}”；可用：${policies.map((p) => p.ir.policy.id).join('、')}\n` : `有多个政策，请用 --policy 或个案文件中的“政策”指定：${policies.map((p) => p.ir.policy.id).join('、')}\n`));
-    return ref ? EXIT_FINDINGS : EXIT_USAGE;
+    io.err(terminalSafe(`有多个政策，请用 --policy 或个案文件中的“政策”指定：${policies.map((p) => p.ir.policy.id).join('、')}\n`));
+    return EXIT_USAGE;
   }
 
   const reg = commandEvents(values['events'] as string | undefined, [policiesPath], 'error');

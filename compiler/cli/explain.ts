@@ -6,7 +6,7 @@
  * (ZC0001, ZC0002, ZC0806, ZC0804), exit 1, never an explanation; a --date that is no date, exit 2.
  */
 import { nodeHost } from '../project/host.js';
-import { findPolicy, loadPolicies } from '../project/policies.js';
+import { findPolicy, loadPolicies, policyNotFound } from '../project/policies.js';
 import { renderDiagnosticsText, terminalSafe } from '../diagnostics/render.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../common/source.js';
@@ -75,9 +75,10 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
   if (hasErrors(diagnostics)) return fail(diagnostics.filter((d) => d.severity === 'error'));
   const ref = (values['policy'] as string | undefined) ?? c.policy;
   const policy = ref ? findPolicy(policies, ref) : policies.length === 1 ? policies[0] : undefined;
+  if (!policy && (ref !== undefined || !policies.length)) return fail([policyNotFound(policies, ref, policiesPath)]);
   if (!policy) {
-    io.err(ref ? `找不到政策“${ref}”；可用：${policies.map((p) => p.ir.policy.id).join('、')}\n` : `有多个政策，请用 --policy 指定：${policies.map((p) => p.ir.policy.id).join('、')}\n`);
-    return ref ? EXIT_FINDINGS : EXIT_USAGE;
+    io.err(terminalSafe(`有多个政策，请用 --policy 指定：${policies.map((p) => p.ir.policy.id).join('、')}\n`));
+    return EXIT_USAGE;
   }
   const measure = values['measure'] as string | undefined;
   if (measure && !policy.ir.measures.some((m) => m.name === measure)) {

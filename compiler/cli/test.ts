@@ -10,6 +10,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { INVALID_UTF8, nodeHost, readText, type Host } from '../project/host.js';
 import { diag } from '../diagnostics/diagnostic.js';
+import { missingPath } from '../project/program.js';
 import { loadPolicies, type LoweredPolicy } from '../project/policies.js';
 import { SourceFile } from '../common/source.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -129,11 +130,13 @@ export function runTest(argv: string[], io: Io): number {
   const paths = positionals.length ? positionals : ['policies'];
   // a path that does not exist is said, never an empty “all passed”
   const missing = paths.filter((p) => !nodeHost.isDirectory(p) && nodeHost.readFile(p) === undefined);
-  const missingDiags = missing.map((p) => diag('ZC0001', { file: p, start: 0, end: 0 }, `无法读取“${p}”：文件或目录不存在`));
+  const missingDiags = missing.map((p) => missingPath(nodeHost, p));
   const files = findScenarioFiles(nodeHost, paths.filter((p) => !missing.includes(p)));
   const policyOption = values['policies'] as string | undefined;
   const policyPaths = policyOption !== undefined ? [policyOption] : positionals.length ? scenarioPolicyPaths(nodeHost, positionals.filter((p) => !missing.includes(p))) : ['policies'];
-  const run = runScenarioFiles(files, policyPaths, nodeHost);
+  // (no scenario file: no policy is compiled — the policies found for a directory without scenarios
+  // could be a parent's far above it, /tmp with everything under it)
+  const run = files.length ? runScenarioFiles(files, policyPaths, nodeHost) : { results: [], diagnostics: [], sources: new Map<string, SourceFile>() };
   const { results, sources } = run;
   const diagnostics = [...missingDiags, ...run.diagnostics];
   if (diagnostics.length) io.out(renderDiagnosticsText(diagnostics, sources, { cwd: io.cwd }));

@@ -8,6 +8,7 @@
  *   ZC06xx source quotes       ZC07xx parameters & events (YAML)
  *   ZC08xx IR / evaluation     ZC09xx verification  ZC10xx formatter
  *   ZC11xx scenario tests    ZC12xx SQL emission & batch evaluation    ZC13xx diff / explain
+ *   ZC14xx command line (what every command reports alike)
  */
 import type { Severity } from './diagnostic.js';
 
@@ -148,6 +149,8 @@ const entries = {
   ZC1306: { severity: 'error', title: '反例在两个版本的解释器中未能复现差异' },
   ZC1307: { severity: 'error', title: '人群文件无法读取或格式不对' },
   ZC1308: { severity: 'error', title: '人群文件中的个案不合要求（行与字段）' },
+  // ── command line (every command alike) ─────────────────────────────
+  ZC1401: { severity: 'error', title: '找不到政策' },
   // ── formatter ──────────────────────────────────────────────────────
   ZC1001: { severity: 'error', title: '文件有语法错误，未格式化' },
   ZC1002: { severity: 'error', title: '格式化会改变含义（内部错误），未格式化' },

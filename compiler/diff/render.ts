@@ -45,12 +45,14 @@ function plainDiff(parts: readonly TextPart[]): string {
 }
 
 /** Counts used in headings and by --fail-on. */
-export function tally(r: DiffReport): { gains: number; loses: number; changes: number; doubts: number; undecided: number; equivalent: number } {
-  const t = { gains: 0, loses: 0, changes: 0, doubts: 0, undecided: 0, equivalent: 0 };
+export function tally(r: DiffReport): { gains: number; loses: number; changes: number; doubts: number; undecided: number; undecidedQueries: number; equivalent: number } {
+  const t = { gains: 0, loses: 0, changes: 0, doubts: 0, undecided: 0, undecidedQueries: 0, equivalent: 0 };
   for (const p of r.政策) {
     for (const m of p.措施) {
       if (m.结论 === '等价') t.equivalent++;
       if (m.结论 === '未判定') t.undecided++;
+      // the queries listed under each measure (“未判定：…”), a changed measure's too
+      t.undecidedQueries += m.未判定.length;
       // an added / removed measure counts once: by its witnesses when it has them
       if (m.结论 === '删除' && !m.变化.some((c) => c.类别 === '失去')) t.loses++;
       if (m.结论 === '新增' && !m.变化.some((c) => c.类别 === '得到')) t.gains++;
@@ -63,6 +65,15 @@ export function tally(r: DiffReport): { gains: number; loses: number; changes: n
     }
   }
   return t;
+}
+
+/**
+ * The headline's undecided part: measures whose conclusion is 未判定, and the queries listed under
+ * the measures (“未判定：…”, one per query — a changed measure can have some too). INVARIANT: says
+ * what each number counts (it said “N 项未判定” of measures above lines that count queries).
+ */
+function undecidedHeadline(t: ReturnType<typeof tally>, b = ''): string {
+  return `${b}${t.undecided}${b} 项措施未判定（${b}${t.undecidedQueries}${b} 个查询未判定，逐项列在措施下）`;
 }
 
 /** How an equivalence was established. */
@@ -84,7 +95,7 @@ function undecidedText(m: PolicyDiff['措施'][number]): string {
 export function renderDiffText(r: DiffReport): string {
   const out: string[] = [];
   const t = tally(r);
-  out.push(`变更影响：${t.equivalent} 项措施等价（已证明），${t.gains} 处得到，${t.loses} 处失去，${t.changes} 处改变，${t.doubts} 处存疑与否改变，${t.undecided} 项未判定`);
+  out.push(`变更影响：${t.equivalent} 项措施等价（已证明），${t.gains} 处得到，${t.loses} 处失去，${t.changes} 处改变，${t.doubts} 处存疑与否改变，${undecidedHeadline(t)}`);
   for (const id of r.新增政策) out.push(`新增政策：${id}`);
   for (const id of r.删除政策) out.push(`删除政策：${id}`);
   for (const p of r.政策) {
@@ -135,7 +146,7 @@ function mdDiff(parts: readonly TextPart[]): string {
 export function renderDiffMarkdown(r: DiffReport): string {
   const out: string[] = [];
   const t = tally(r);
-  out.push('## 变更影响', '', `**${t.equivalent}** 项措施等价（已证明） · **${t.gains}** 处得到 · **${t.loses}** 处失去 · **${t.changes}** 处改变 · **${t.doubts}** 处存疑与否改变 · **${t.undecided}** 项未判定`, '');
+  out.push('## 变更影响', '', `**${t.equivalent}** 项措施等价（已证明） · **${t.gains}** 处得到 · **${t.loses}** 处失去 · **${t.changes}** 处改变 · **${t.doubts}** 处存疑与否改变 · ${undecidedHeadline(t, '**')}`, '');
   for (const id of r.新增政策) out.push(`- 新增政策：\`${id}\``);
   for (const id of r.删除政策) out.push(`- 删除政策：\`${id}\``);
   for (const p of r.政策) {
@@ -200,7 +211,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 export function renderDiffHtml(r: DiffReport): string {
   const t = tally(r);
   const body: string[] = [];
-  body.push(`<h1>变更影响</h1><p class="sum">${t.equivalent} 项措施等价（已证明） · ${t.gains} 处得到 · ${t.loses} 处失去 · ${t.changes} 处改变 · ${t.doubts} 处存疑与否改变 · ${t.undecided} 项未判定</p>`);
+  body.push(`<h1>变更影响</h1><p class="sum">${t.equivalent} 项措施等价（已证明） · ${t.gains} 处得到 · ${t.loses} 处失去 · ${t.changes} 处改变 · ${t.doubts} 处存疑与否改变 · ${undecidedHeadline(t)}</p>`);
   for (const id of r.新增政策) body.push(`<p>新增政策：<code>${esc(id)}</code></p>`);
   for (const id of r.删除政策) body.push(`<p>删除政策：<code>${esc(id)}</code></p>`);
   const hd = (parts: readonly TextPart[]) => parts.map((p) => (p.类别 === '增' ? `<ins>${esc(p.文本)}</ins>` : p.类别 === '删' ? `<del>${esc(p.文本)}</del>` : esc(p.文本))).join('');

@@ -115,7 +115,17 @@ const FOOTER = '本文档由 ZhengCe 文档生成器依据政策源文件自动�
 /** The budget estimate page of a policy, relative to the docs directory (written by `zhengce batch --synthesize --docs`). */
 export const budgetPage = (policy: string) => `budget/${policy}-budget.md`;
 
+/**
+ * The committed change-impact examples (`zhengce diff` of a policy and a revision of it, relative to
+ * the docs directory, without extension: a .md and an .html each): written and checked by
+ * test/diff/county.test.ts, kept by build (docs/diff/). The index links each whose policy it lists.
+ */
+export const DIFF_EXAMPLES: readonly { readonly policy: string; readonly page: string; readonly title: string }[] = [
+  { policy: 'luanchuan', page: 'diff/luanchuan-revision-example', title: '栾川县实施方案的一个修订（四（一）生育补助提高并扩大到二孩）' },
+];
+
 function indexBlocks(irs: readonly IrProgram[], stems: readonly string[], ext: Ext, budgets: readonly IrProgram[] = []): Block[] {
+  const diffs = DIFF_EXAMPLES.filter((x) => irs.some((ir) => ir.policy.id === x.policy));
   const rows = irs.map((ir, i): Rich[] => {
     const s = stats(ir);
     return [
@@ -134,6 +144,7 @@ function indexBlocks(irs: readonly IrProgram[], stems: readonly string[], ext: E
     { t: 'table', cls: 'index', head: [['政策'], ['文号'], ['发文机关'], ['生效'], ['措施'], ['规则'], ['存疑'], ['未确认参数值'], ['核查']], rows },
     { t: 'p', text: ['核查报告（矛盾、缺口、有效性、性质等发现，附反例与条款；由 zhengce start 发布）：', link(REPORT_PAGE, '核查报告')] },
     ...(budgets.length ? [{ t: 'p', text: ['预算估算（合成县域人口上每项措施的户数与年化费用；是按所述假设的估算，不是统计数据；由 zhengce batch --synthesize … --docs generated/docs/budget 写出）：', ...budgets.flatMap((ir, i) => [...(i ? ['、'] : []), link(budgetPage(ir.policy.id), ir.policy.name)])] } as Block] : []),
+    ...(diffs.length ? [{ t: 'p', text: ['变更影响报告示例（两个版本逐项措施的等价证明、得到/失去/改变及反例；由 zhengce diff 写出）：', ...diffs.flatMap((x, i) => [...(i ? ['、'] : []), link(`${x.page}.${ext}`, x.title)])] } as Block] : []),
     { t: 'p', cls: 'footer', text: [FOOTER] },
   ];
 }

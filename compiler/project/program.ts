@@ -23,6 +23,7 @@ import { decToString } from '../common/decimal.js';
 import type { BoundProgram, CheckedProgram, ProgramFile } from '../semantics/model.js';
 import { discover, INVALID_UTF8, type Host } from './host.js';
 import { timed } from '../common/timings.js';
+import { suggest } from '../common/suggest.js';
 
 export interface CompiledProgram {
   readonly root: string;
@@ -181,6 +182,27 @@ export interface CompileOptions {
   readonly errorLimit?: number;
 }
 
+/**
+ * A path given to `compile` that does not exist → the nearest existing entry of its directory
+ * (same spelling of the directory: "policies/luanchuam" → "policies/luanchuan"), for "did you
+ * mean"; undefined when the directory is unreadable or nothing there is close.
+ */
+function nearSibling(host: Host, path: string): string | undefined {
+  const trimmed = path.replace(/[\\/]+$/, '');
+  const cut = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
+  const dir = cut < 0 ? '' : trimmed.slice(0, cut + 1);
+  const name = trimmed.slice(cut + 1);
+  if (!name) return undefined;
+  const near = suggest(name, host.readDirectory(dir || '.').filter((n) => !n.startsWith('.')));
+  return near === undefined ? undefined : dir + near;
+}
+
+/** ZC0001 for a path given on the command line that does not exist (check, verify, test, doc, fmt, --paths …): the same words everywhere, with the nearest entry of its directory. */
+export function missingPath(host: Host, path: string): Diagnostic {
+  const near = nearSibling(host, path);
+  return diag('ZC0001', { file: path, start: 0, end: 0 }, `无法读取“${path}”：文件或目录不存在`, near ? { help: `是不是要写“${near}”？` } : {});
+}
+
 /** Compile everything under `paths`. */
 export function compile(paths: readonly string[], fsHost: Host, cache = new ParseCache(), options: CompileOptions = {}): CompileResult {
   lastCompile.reused = 0;
@@ -192,7 +214,7 @@ export function compile(paths: readonly string[], fsHost: Host, cache = new Pars
   const parsed = new Map<string, ParsedFile>();
   const fileDiags = new Map<string, Diagnostic[]>();
   const { files: found, missing } = discover(host, paths);
-  for (const m of missing) diagnostics.push(diag('ZC0001', { file: m, start: 0, end: 0 }, `无法读取“${m}”：文件或目录不存在`));
+  for (const m of missing) diagnostics.push(missingPath(host, m));
 
   const load = (path: string): ParsedFile | undefined => {
     if (parsed.has(path)) return parsed.get(path);
