@@ -8,7 +8,8 @@
  * completion of a quoted name after `家庭.` (typed bare, or after an auto-closed 「」)
  * inserts it once; hovering a measure shows its 原文; the case panel evaluates a
  * three-child family from the form generated from the JSON Schema (its own words Chinese too:
- * 填写事实 / 不存在, 是 / 否) and from raw JSON;
+ * 填写事实 / 不存在, 是 / 否 — in a 是否 field's description too — and a description of the facts that
+ * names no developer API) and from raw JSON;
  * the panel can be resized; rename is applied, or refused on a name clash; formatting a file with a
  * syntax error changes nothing and says why; go to definition on
  * an 导入 or on a name declared in the imported file opens that file read-only (and 返回 comes back).
@@ -436,6 +437,12 @@ describe('playground in headless Chromium', () => {
       .filter((e) => (e.tagName === 'OPTION' ? e.closest('select')! : e).checkVisibility())
       .map((e) => (e.tagName === 'OPTION' ? e.textContent! : (e as HTMLElement).innerText).trim()).filter((t) => /[A-Za-z]{2,}/.test(t) && !/^[\x00-\x7f]*[^\x00-\x7f]/.test(t)));
     expect(english).toEqual([]);
+    // its descriptions are a drafter's words: a 是否 field's type is 是 / 否 (the schema's description says
+    // “true / false” to developers) and the form's own says what the facts are, naming no evaluate()
+    const formText = await page.locator('#facts-form').innerText();
+    expect(formText).toContain('类型：是否（是 / 否）');
+    expect(formText).toContain('本个案的事实');
+    expect(formText).not.toMatch(/true|false|evaluate/);
     // what a screen reader says for the hidden labels of opt-in boxes and switchers: Chinese, not the form's names
     const hidden = await page.evaluate(() => [...document.querySelectorAll('#facts-form label')].map((e) => e.textContent!.trim()).filter((t) => /opt-in|switcher|root\[/.test(t)));
     expect(hidden).toEqual([]);

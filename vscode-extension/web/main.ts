@@ -340,7 +340,17 @@ type FormEditor = { getValue(): unknown; setValue(v: unknown): void; on(ev: stri
 let form: FormEditor | undefined;
 let factsMode: 'form' | 'json' = 'form';
 
-/** The schema as json-editor shows it: titles are the names; 是否 as 是/否; every field optional (opt-in). */
+/**
+ * What the form says above its fields: the case's facts in a drafter's words — the schema's own
+ * description names the generated module's `evaluate()`, which a drafter filling in a case never calls.
+ */
+const FORM_DESCRIPTION = '本个案的事实：按“实体 → 字段”填写。实体与字段均可不填（缺少的事实为未知）；实体选“不存在”表示没有该实体。';
+
+/**
+ * The schema as json-editor shows it: titles are the names; 是否 as 是/否 (its choices and its
+ * description, which the schema writes for developers as “true / false”); the root's description
+ * FORM_DESCRIPTION; every field optional (opt-in).
+ */
 function formSchema(schema: Record<string, unknown>): Record<string, unknown> {
   const walk = (s: Record<string, unknown>, title?: string): Record<string, unknown> => {
     const out: Record<string, unknown> = { ...s };
@@ -349,6 +359,7 @@ function formSchema(schema: Record<string, unknown>): Record<string, unknown> {
     if (s['type'] === 'boolean') {
       out['enum'] = [true, false];
       out['options'] = { enum_titles: ['是', '否'] };
+      if (typeof s['description'] === 'string') out['description'] = s['description'].replace(/true\s*\/\s*false/g, '是 / 否');
     }
     const props = s['properties'] as Record<string, Record<string, unknown>> | undefined;
     if (props) out['properties'] = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, walk(v, k)]));
@@ -364,7 +375,7 @@ function formSchema(schema: Record<string, unknown>): Record<string, unknown> {
     }
     return out;
   };
-  return walk(schema, '事实');
+  return { ...walk(schema, '事实'), description: FORM_DESCRIPTION };
 }
 
 /** Drop what the form holds but the user did not opt in to (json-editor gives undefined / empty objects). */
