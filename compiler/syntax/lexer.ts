@@ -8,7 +8,11 @@
  * test/syntax/scanner.test.ts checks that both give the same tokens, comments and diagnostics.
  *
  * INVARIANT: every character of the input is covered by exactly one token, a
- * comment, or skipped whitespace — nothing is silently dropped.
+ * comment, or skipped whitespace — nothing is silently dropped. The one token that covers
+ * no character: the “}” of no width put after the last member of a set left unclosed
+ * (`setLeftOpen`, with its ZC0203 and the fix that writes it), so that the “}” the drafter
+ * indented as the end of the block around the set ends that block — for the parsers and for
+ * every brace count after them (blocks, pieces, nesting) alike.
  */
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { SourceFile } from '../common/source.js';
@@ -17,8 +21,9 @@ import { scan } from './scanner.js';
 import { phaseClock } from '../common/timings.js';
 import {
   lexingOrder, Word, Name, ChineseNumber, Unit, QuotedName, BadQuotedName, BadString, StringLit,
-  Unexpected, keywordTokenOf, Dot, Dash, NUMERAL_NAMES, LBrace, RBrace, LParen, RParen, WORD_KEYWORD_TOKENS,
+  Unexpected, keywordTokenOf, Dot, Dash, NUMERAL_NAMES, LBrace, RBrace, LParen, RParen, WORD_KEYWORD_TOKENS, In, NotIn,
 } from './tokens.js';
+import { isLineBreak } from '../common/lines.js';
 
 // ensureOptimizations: every token type has a first-char set (custom matchers via start_chars_hint),
 // so a character is only tried against the tokens that can start with it.
@@ -216,6 +221,35 @@ function numeralNameEnd(text: string, tokens: readonly IToken[], i: number, prev
   return -1;
 }
 
+/** White space inside a line, as the scanner's (space, tab, U+3000, U+00A0, U+2028, U+2029, U+FEFF). */
+function lineSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff;
+}
+
+/**
+ * Is the set (`属于 {…`) opened by the "{" at `open` left unclosed where the "}" at `close` comes — that "}"
+ * being the next closing bracket at the set's depth? Yes when the "}" starts its line (so a later line than
+ * the "{") at a column left of the indentation of the line of the "{": it closes the block around the set
+ * (`        且 事件.级别 属于 {国家、省` then a rule's `      }`), as a drafter reads the indentation. A set
+ * written over several lines closes with its "}" at that indentation or to the right of it.
+ * INVARIANT: the answer depends only on the text from the start of the line of the "{" to the "}", all of it
+ * in the body piece that holds the set — never on text another piece holds (blocks.ts re-lexes a piece
+ * on its own): hence no when a "}" precedes the "{" on its line (the line then starts in an earlier piece).
+ */
+function setLeftOpen(text: string, open: number, close: number): boolean {
+  let i = close;
+  while (i > 0 && lineSpace(text.charCodeAt(i - 1))) i--;
+  if (i > 0 && !isLineBreak(text.charCodeAt(i - 1))) return false;
+  const column = close - i;
+  let ls = open;
+  while (ls > 0 && !isLineBreak(text.charCodeAt(ls - 1))) ls--;
+  let k = ls;
+  while (k < open && lineSpace(text.charCodeAt(k))) k++;
+  if (column >= k - ls) return false;
+  for (let j = k; j < open; j++) if (text.charCodeAt(j) === 0x7d /* } */) return false;
+  return true;
+}
+
 /**
  * Lex `file.text[start, end)` as if it were a whole text, with offsets into the file
  * (the incremental front end re-lexes top-level blocks; blocks.ts splits where that
@@ -270,6 +304,12 @@ function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<Rang
   let braces = 0;
   let endNesting = 0;
   const ends: number[] = [];
+  // Open sets (`属于 {`), innermost last, as flat pairs [nesting inside the "{", its offset]; and the "}" put
+  // after a set's last member where setLeftOpen says it was left unclosed, [final index, token] pairs
+  // (`put`: how many; `w + put` is a kept token's final index), spliced in after the walk.
+  let sets: number[] | undefined;
+  let inserts: (number | IToken)[] | undefined;
+  let put = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     // (most tokens — punctuation, strings, numbers, units — need nothing here: one table read, and kept as they are)
@@ -307,16 +347,42 @@ function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<Rang
       if (ty === LBrace) {
         braces++;
         if (++nesting > depth) depth = nesting;
+        const before = w > 0 ? tokens[w - 1]!.tokenType : undefined;
+        if (before === In || before === NotIn) (sets ??= []).push(nesting, start);
       } else if (ty === RBrace) {
+        if (sets !== undefined && sets.length > 0 && sets[sets.length - 2] === nesting) {
+          const open = sets[sets.length - 1]!;
+          sets.length -= 2;
+          if (w > 0 && setLeftOpen(file.text, open, start)) {
+            // the set ends after its last member: a "}" of no width there, and this "}" closes what is around it
+            const at = tokenEnd(tokens[w - 1]!);
+            (inserts ??= []).push(w + put, { image: '', startOffset: at, tokenTypeIdx: RBrace.tokenTypeIdx!, tokenType: RBrace, endOffset: at - 1 } as IToken);
+            put++;
+            nesting--;
+            if (braces > 0) braces--;
+            if (braces === 0) {
+              ends.push(w + put);
+              endNesting = nesting;
+            }
+            diagnostics.push(diag('ZC0203', file.span(open, open + 1), '集合的“{”没有对应的“}”', {
+              help: '在集合的最后一项之后补上“}”（之后缩进更少的“}”属于外层）',
+              fixes: [{ title: '补上“}”', edits: [{ span: file.span(at, at), newText: '}' }] }],
+            }));
+          }
+        }
         if (nesting > 0) nesting--;
         if (braces > 0) braces--;
         if (braces === 0) {
-          ends.push(w + 1);
+          ends.push(w + put + 1);
           endNesting = nesting;
         }
+        while (sets !== undefined && sets.length > 0 && sets[sets.length - 2]! > nesting) sets.length -= 2;
       } else if (ty === LParen) {
         if (++nesting > depth) depth = nesting;
-      } else if (nesting > 0) nesting--; // RParen
+      } else {
+        if (nesting > 0) nesting--; // RParen
+        while (sets !== undefined && sets.length > 0 && sets[sets.length - 2]! > nesting) sets.length -= 2;
+      }
     } else if (ty === Word) {
       const k = keywordTokenOf(t.image)!;
       t.tokenType = k;
@@ -397,5 +463,6 @@ function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<Rang
     w++;
   }
   tokens.length = w;
+  if (inserts !== undefined) for (let k = 0; k < inserts.length; k += 2) tokens.splice(inserts[k] as number, 0, inserts[k + 1] as IToken);
   return { value: { tokens, comments, unexpected, depth, ends, endNesting }, diagnostics };
 }
