@@ -246,7 +246,10 @@ function setLeftOpen(text: string, open: number, close: number): boolean {
   let k = ls;
   while (k < open && lineSpace(text.charCodeAt(k))) k++;
   if (column >= k - ls) return false;
-  for (let j = k; j < open; j++) if (text.charCodeAt(j) === 0x7d /* } */) return false;
+  for (let j = k; j < open; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x7d /* } */ || c === 0xff5d /* ｝ */) return false;
+  }
   return true;
 }
 

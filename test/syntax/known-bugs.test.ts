@@ -155,7 +155,9 @@ describe('cascading diagnostics (one mistake, several errors)', () => {
     expect(codes(run(multi('')))).toEqual(['ZC0203', 'ZC0203']);
     expect(run(multi(''))[0]!.message).toBe('集合的“{”没有对应的“}”');
     // a “}” before the “{” on its line (the line starts in an earlier item): the “}” found closes the set, as before
-    expect(codes(run('实体 户 { 级别：文本 }\n性质 乙 { 断言：真 } 性质 甲 { 断言：户.级别 属于 {"省"\n}\n}\n'))).not.toContain('ZC0203');
+    for (const close of ['}', '｝']) expect(codes(run(`实体 户 { 级别：文本 }\n  性质 乙 { 断言：真 ${close} 性质 甲 { 断言：户.级别 属于 {"省"\n}\n}\n`)), close).not.toContain('ZC0203');
+    // the full-width braces alike
+    expect(codes(run(multi('').replace('属于 {', '属于 ｛')))).toEqual(['ZC0203', 'ZC0203']);
   });
   it('fixed (regression): an unknown unit in a type is reported once (ZC0303, no ZC0311 “须注明单位”)', () => {
     expect(codes(run('实体 甲 { 乙：时长（光年） }'))).toEqual(['ZC0303']);
