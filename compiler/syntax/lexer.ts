@@ -21,7 +21,7 @@ import { scan } from './scanner.js';
 import { phaseClock } from '../common/timings.js';
 import {
   lexingOrder, Word, Name, ChineseNumber, Unit, QuotedName, BadQuotedName, BadString, StringLit,
-  Unexpected, keywordTokenOf, Dot, Dash, NUMERAL_NAMES, LBrace, RBrace, LParen, RParen, WORD_KEYWORD_TOKENS, In, NotIn,
+  Unexpected, keywordTokenOf, Dot, Dash, NUMERAL_NAMES, LBrace, RBrace, LParen, RParen, WORD_KEYWORD_TOKENS, In, NotIn, Comma,
 } from './tokens.js';
 import { isLineBreak } from '../common/lines.js';
 
@@ -254,6 +254,25 @@ function setLeftOpen(text: string, open: number, close: number): boolean {
 }
 
 /**
+ * Where the members of the innermost open set (`sets`' last quadruple) end, when `t` (the next token, to
+ * take index `w + put`) starts a line after a token that neither is the set's “{” nor a “、”, and `t` is no
+ * “、” (a line starting with one goes on): there, after that token — `{2、3` then `补助金额 = 2000元`.
+ */
+function setMembersEnd(text: string, sets: number[], tokens: readonly IToken[], w: number, put: number, t: IToken): void {
+  const prev = tokens[w - 1];
+  if (prev === undefined || prev.tokenType === Comma || prev.tokenType === LBrace || t.tokenType === Comma) return;
+  const from = tokenEnd(prev);
+  if (from > t.startOffset) return;
+  for (let j = from; j < t.startOffset; j++) {
+    if (isLineBreak(text.charCodeAt(j))) {
+      sets[sets.length - 2] = w + put;
+      sets[sets.length - 1] = from;
+      return;
+    }
+  }
+}
+
+/**
  * Lex `file.text[start, end)` as if it were a whole text, with offsets into the file
  * (the incremental front end re-lexes top-level blocks; blocks.ts splits where that
  * equals lexing the whole file). Runs of unrecognised characters are returned as
@@ -307,14 +326,16 @@ function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<Rang
   let braces = 0;
   let endNesting = 0;
   const ends: number[] = [];
-  // Open sets (`属于 {`), innermost last, as flat pairs [nesting inside the "{", its offset]; and the "}" put
-  // after a set's last member where setLeftOpen says it was left unclosed, [final index, token] pairs
-  // (`put`: how many; `w + put` is a kept token's final index), spliced in after the walk.
+  // Open sets (`属于 {`), innermost last, as flat quadruples [nesting inside the "{", its offset, where its
+  // members end: the final index and the offset after the last token of the first line after which the list
+  // does not go on (-1, -1 until then)]; and the "}" put there when setLeftOpen says the set was left unclosed,
+  // [final index, token] pairs (`put`: how many; `w + put` is a kept token's final index), spliced in after the walk.
   let sets: number[] | undefined;
   let inserts: (number | IToken)[] | undefined;
   let put = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if (sets !== undefined && sets.length > 0 && sets[sets.length - 2] === -1) setMembersEnd(file.text, sets, tokens, w, put, t);
     // (most tokens — punctuation, strings, numbers, units — need nothing here: one table read, and kept as they are)
     const role = ROLE[t.tokenTypeIdx];
     if (role === NOTHING) {
@@ -351,20 +372,28 @@ function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<Rang
         braces++;
         if (++nesting > depth) depth = nesting;
         const before = w > 0 ? tokens[w - 1]!.tokenType : undefined;
-        if (before === In || before === NotIn) (sets ??= []).push(nesting, start);
+        if (before === In || before === NotIn) (sets ??= []).push(nesting, start, -1, -1);
       } else if (ty === RBrace) {
-        if (sets !== undefined && sets.length > 0 && sets[sets.length - 2] === nesting) {
-          const open = sets[sets.length - 1]!;
-          sets.length -= 2;
+        if (sets !== undefined && sets.length > 0 && sets[sets.length - 4] === nesting) {
+          const open = sets[sets.length - 3]!;
+          let index = sets[sets.length - 2]!;
+          let at = sets[sets.length - 1]!;
+          sets.length -= 4;
           if (w > 0 && setLeftOpen(file.text, open, start)) {
-            // the set ends after its last member: a "}" of no width there, and this "}" closes what is around it
-            const at = tokenEnd(tokens[w - 1]!);
-            (inserts ??= []).push(w + put, { image: '', startOffset: at, tokenTypeIdx: RBrace.tokenTypeIdx!, tokenType: RBrace, endOffset: at - 1 } as IToken);
+            // the set ends after its last member — at the end of the first line its list does not go on from, else
+            // before this "}" — with a "}" of no width there; this "}" closes what is around it
+            // (INVARIANT: inserts in increasing order: a set's end never before an earlier set's "}")
+            const last = inserts !== undefined && inserts.length > 0 ? (inserts[inserts.length - 2] as number) : -1;
+            if (index < 0 || index <= last) {
+              index = w + put;
+              at = tokenEnd(tokens[w - 1]!);
+            }
+            (inserts ??= []).push(index, { image: '', startOffset: at, tokenTypeIdx: RBrace.tokenTypeIdx!, tokenType: RBrace, endOffset: at - 1 } as IToken);
             put++;
             nesting--;
             if (braces > 0) braces--;
             if (braces === 0) {
-              ends.push(w + put);
+              ends.push(index + 1);
               endNesting = nesting;
             }
             diagnostics.push(diag('ZC0203', file.span(open, open + 1), '集合的“{”没有对应的“}”', {
@@ -379,12 +408,12 @@ function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<Rang
           ends.push(w + put + 1);
           endNesting = nesting;
         }
-        while (sets !== undefined && sets.length > 0 && sets[sets.length - 2]! > nesting) sets.length -= 2;
+        while (sets !== undefined && sets.length > 0 && sets[sets.length - 4]! > nesting) sets.length -= 4;
       } else if (ty === LParen) {
         if (++nesting > depth) depth = nesting;
       } else {
         if (nesting > 0) nesting--; // RParen
-        while (sets !== undefined && sets.length > 0 && sets[sets.length - 2]! > nesting) sets.length -= 2;
+        while (sets !== undefined && sets.length > 0 && sets[sets.length - 4]! > nesting) sets.length -= 4;
       }
     } else if (ty === Word) {
       const k = keywordTokenOf(t.image)!;

@@ -355,7 +355,7 @@ test('edits that change the brace or string structure inside a nested item: the 
 test('a set left unclosed (lexer.ts setLeftOpen: its “}” put after its last member) while typing, indenting and closing it: every step the whole-file parse', () => {
   // 第四章.zc, after line 69 (inside a rule of a 措施 of a nested 条款): the line typed character by character, then the
   // rule's “}” indented to the set's line (it closes the set again) and back, a “}” typed before the “{” on its line
-  // (the line then starts in an earlier item: no longer decided by indentation), and the set closed
+  // (the line then starts in an earlier item: no longer decided by indentation), and the set closed;
   const at = CHAPTER.split('\n').slice(0, 69).join('\n').length + 1;
   const line = '        且 事件.级别 属于 {国家、省\n';
   const steps: string[] = [];
@@ -365,6 +365,10 @@ test('a set left unclosed (lexer.ts setLeftOpen: its “}” put after its last 
   steps.push(typed.slice(0, ruleEnd) + '    ' + typed.slice(ruleEnd), typed);
   const brace = typed.indexOf('{国家');
   steps.push(typed.slice(0, at + 8) + '} ' + typed.slice(at + 8), typed, typed.slice(0, brace + 6) + '}' + typed.slice(brace + 6));
+  // one line up, in the 条件 (the set's members end with their line, before the assignment), then a member typed on
+  const at2 = CHAPTER.split('\n').slice(0, 68).join('\n').length + 1;
+  const cond = CHAPTER.slice(0, at2) + '          且 家庭.「可获生育补助的子女数」 属于 {1、2\n' + CHAPTER.slice(at2);
+  steps.push(CHAPTER, cond, cond.replace('{1、2\n', '{1、2、\n'), cond.replace('{1、2\n', '{1、2、\n          3\n'), cond.replace('{1、2\n', '{1、2}\n'));
   let seen = false;
   for (const keepCst of [false, true]) {
     for (const inPlace of [false, true]) {

@@ -147,6 +147,20 @@ describe('cascading diagnostics (one mistake, several errors)', () => {
     // the AST is the closed set's (spans aside: the “}” is one character)
     const noSpans = (text: string) => JSON.stringify(astOf('m.zc', text).ast, (k, v) => (/span|Span/.test(k) ? undefined : typeof v === 'bigint' ? `${v}n` : v));
     expect(noSpans(open)).toBe(noSpans(closed));
+    // in the 条件 (before the rule's assignment): the set ends with the line of its last member, not at the “}”
+    // (it swallowed “生育补助金额 = …”: ZC0201 此处不应出现“生育补助金额”); a list going on after “、” at a line's end
+    const inCondition = (...l: string[]) => [...lines.slice(0, 68), ...l, ...lines.slice(68)].join('\n');
+    const cond = '          且 家庭.「可获生育补助的子女数」 属于 ';
+    for (const [o, c] of [
+      [inCondition(`${cond}{1、2`), inCondition(`${cond}{1、2}`)],
+      [inCondition(`${cond}{1、2、`, '          3'), inCondition(`${cond}{1、2、`, '          3}')],
+    ] as const) {
+      const ds2 = errors(o);
+      expect(ds2.map((x) => x.code), o.split('\n').slice(68, 71).join('⏎')).toEqual(['ZC0203']);
+      const e2 = ds2[0]!.fixes![0]!.edits[0]!;
+      expect(o.slice(0, e2.span.start) + e2.newText + o.slice(e2.span.end)).toBe(c);
+      expect(errors(c)).toEqual([]);
+    }
     // a set written over lines closes at the indentation of the line of its “{” (or right of it): no error
     const multi = (close: string) => `实体 户 { 级别：文本 }\n性质 甲 {\n  断言：户.级别 属于 {\n    "国家"、\n    "省"\n${close}}\n}\n`;
     expect(codes(run(multi('  ')))).toEqual([]);
