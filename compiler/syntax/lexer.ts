@@ -253,6 +253,11 @@ function setLeftOpen(text: string, open: number, close: number): boolean {
   return true;
 }
 
+/** The lexer's diagnostic of a set left unclosed (setLeftOpen): its block's tokens hold a “}” of no width. */
+export function isSetLeftOpen(d: Diagnostic): boolean {
+  return d.code === 'ZC0203';
+}
+
 /**
  * Where the members of the innermost open set (`sets`' last quadruple) end, when `t` (the next token, to
  * take index `w + put`) starts a line after a token that neither is the set's “{” nor a “、”, and `t` is no

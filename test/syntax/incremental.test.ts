@@ -364,11 +364,12 @@ test('a set left unclosed (lexer.ts setLeftOpen: its “}” put after its last 
   const ruleEnd = typed.indexOf('      }', at + line.length);
   steps.push(typed.slice(0, ruleEnd) + '    ' + typed.slice(ruleEnd), typed);
   const brace = typed.indexOf('{国家');
-  steps.push(typed.slice(0, at + 8) + '} ' + typed.slice(at + 8), typed, typed.slice(0, brace + 6) + '}' + typed.slice(brace + 6));
+  steps.push(typed.slice(0, at + 8) + '} ' + typed.slice(at + 8), typed, typed.slice(0, brace + 5) + '}' + typed.slice(brace + 5));
   // one line up, in the 条件 (the set's members end with their line, before the assignment), then a member typed on
   const at2 = CHAPTER.split('\n').slice(0, 68).join('\n').length + 1;
   const cond = CHAPTER.slice(0, at2) + '          且 家庭.「可获生育补助的子女数」 属于 {1、2\n' + CHAPTER.slice(at2);
-  steps.push(CHAPTER, cond, cond.replace('{1、2\n', '{1、2、\n'), cond.replace('{1、2\n', '{1、2、\n          3\n'), cond.replace('{1、2\n', '{1、2}\n'));
+  // (closing it: a '}' typed where the one of no width was — a piece lexed on its own there kept that one too)
+  steps.push(CHAPTER, cond, cond.replace('{1、2\n', '{1、2、\n'), cond.replace('{1、2\n', '{1、2、\n          3\n'), cond, cond.replace('{1、2\n', '{1、2}\n'));
   let seen = false;
   for (const keepCst of [false, true]) {
     for (const inPlace of [false, true]) {
@@ -381,6 +382,11 @@ test('a set left unclosed (lexer.ts setLeftOpen: its “}” put after its last 
         seen ||= full.diagnostics.some((d) => d.code === 'ZC0203' && d.message === '集合的“{”没有对应的“}”');
         prev = inc.value;
       }
+      // the same closing edit from a parse of the unclosed set itself (no earlier parse without errors to re-parse against)
+      const sf = new SourceFile('/ws/a.zc', cond.replace('{1、2\n', '{1、2}\n'));
+      const from = parseFile(new SourceFile('/ws/a.zc', cond), { keepCst, inPlace }).value;
+      expect(from.lastGood).toBeUndefined();
+      expect(key(shape(reparseFile(from, sf, { keepCst, inPlace }))), 'closed from the unclosed parse').toBe(key(shape(parseFile(sf, { keepCst }))));
     }
   }
   expect(seen).toBe(true);
