@@ -6,7 +6,7 @@
 import type { CstNode, IToken } from 'chevrotain';
 import type { SourceFile } from '../common/source.js';
 import type { Result } from '../diagnostics/diagnostic.js';
-import { isSetLeftOpen, lexRange, mergeByStart, unexpectedDiagnostics } from './lexer.js';
+import { lexRange, mergeByStart, unexpectedDiagnostics } from './lexer.js';
 import type { FileAst, TopItem } from './ast.js';
 import { blockEnds, clausesOf, firstAtOrAfter, prefixUnits, type PrefixUnit, editRanges, fixReused, joinCst, moveTokens, MoveLog, parseBlocks, parseBlock, shiftBlock, shiftSpans, shiftToken, withCst, type Block, type Reuse, type TokenView } from './blocks.js';
 import type { ClauseDecl } from './ast.js';
@@ -429,10 +429,8 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
   let inner = blocks[i]!.start;
   // `piece`: a piece inside a block (white space may follow its "}"); a range of whole blocks must end with their "}"
   // exactly (white space after it belongs to the next block).
-  // INVARIANT: a block holding a set left unclosed (the lexer's ZC0203: a “}” of no width put where its members end,
-  // lexer.ts setLeftOpen) is lexed again whole — a piece lexed on its own next to that “}” would keep it
   function* tries(): Generator<{ r0: number; r1: number; jj: number; piece: boolean }> {
-    if (i === j && !blocks![i]!.lexDiagnostics.some(isSetLeftOpen)) {
+    if (i === j) {
       for (const [r0, r1] of editRanges(blocks![i]!.tokens, p, editEnd)) {
         if (inner === blocks![i]!.start) inner = r0;
         yield { r0, r1, jj: i, piece: true };

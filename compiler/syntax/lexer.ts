@@ -8,11 +8,7 @@
  * test/syntax/scanner.test.ts checks that both give the same tokens, comments and diagnostics.
  *
  * INVARIANT: every character of the input is covered by exactly one token, a
- * comment, or skipped whitespace — nothing is silently dropped. The one token that covers
- * no character: the “}” of no width put after the last member of a set left unclosed
- * (`setLeftOpen`, with its ZC0203 and the fix that writes it), so that the “}” the drafter
- * indented as the end of the block around the set ends that block — for the parsers and for
- * every brace count after them (blocks, pieces, nesting) alike.
+ * comment, or skipped whitespace — nothing is silently dropped.
  */
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { SourceFile } from '../common/source.js';
@@ -21,9 +17,8 @@ import { scan } from './scanner.js';
 import { phaseClock } from '../common/timings.js';
 import {
   lexingOrder, Word, Name, ChineseNumber, Unit, QuotedName, BadQuotedName, BadString, StringLit,
-  Unexpected, keywordTokenOf, Dot, Dash, NUMERAL_NAMES, LBrace, RBrace, LParen, RParen, WORD_KEYWORD_TOKENS, In, NotIn, Comma,
+  Unexpected, keywordTokenOf, Dot, Dash, NUMERAL_NAMES, LBrace, RBrace, LParen, RParen, WORD_KEYWORD_TOKENS,
 } from './tokens.js';
-import { isLineBreak } from '../common/lines.js';
 
 // ensureOptimizations: every token type has a first-char set (custom matchers via start_chars_hint),
 // so a character is only tried against the tokens that can start with it.
@@ -221,62 +216,6 @@ function numeralNameEnd(text: string, tokens: readonly IToken[], i: number, prev
   return -1;
 }
 
-/** White space inside a line, as the scanner's (space, tab, U+3000, U+00A0, U+2028, U+2029, U+FEFF). */
-function lineSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff;
-}
-
-/**
- * Is the set (`属于 {…`) opened by the "{" at `open` left unclosed where the "}" at `close` comes — that "}"
- * being the next closing bracket at the set's depth? Yes when the "}" starts its line (so a later line than
- * the "{") at a column left of the indentation of the line of the "{": it closes the block around the set
- * (`        且 事件.级别 属于 {国家、省` then a rule's `      }`), as a drafter reads the indentation. A set
- * written over several lines closes with its "}" at that indentation or to the right of it.
- * INVARIANT: the answer depends only on the text from the start of the line of the "{" to the "}", all of it
- * in the body piece that holds the set — never on text another piece holds (blocks.ts re-lexes a piece
- * on its own): hence no when a "}" precedes the "{" on its line (the line then starts in an earlier piece).
- */
-function setLeftOpen(text: string, open: number, close: number): boolean {
-  let i = close;
-  while (i > 0 && lineSpace(text.charCodeAt(i - 1))) i--;
-  if (i > 0 && !isLineBreak(text.charCodeAt(i - 1))) return false;
-  const column = close - i;
-  let ls = open;
-  while (ls > 0 && !isLineBreak(text.charCodeAt(ls - 1))) ls--;
-  let k = ls;
-  while (k < open && lineSpace(text.charCodeAt(k))) k++;
-  if (column >= k - ls) return false;
-  for (let j = k; j < open; j++) {
-    const c = text.charCodeAt(j);
-    if (c === 0x7d /* } */ || c === 0xff5d /* ｝ */) return false;
-  }
-  return true;
-}
-
-/** The lexer's diagnostic of a set left unclosed (setLeftOpen): its block's tokens hold a “}” of no width. */
-export function isSetLeftOpen(d: Diagnostic): boolean {
-  return d.code === 'ZC0203';
-}
-
-/**
- * Where the members of the innermost open set (`sets`' last quadruple) end, when `t` (the next token, to
- * take index `w + put`) starts a line after a token that neither is the set's “{” nor a “、”, and `t` is no
- * “、” (a line starting with one goes on): there, after that token — `{2、3` then `补助金额 = 2000元`.
- */
-function setMembersEnd(text: string, sets: number[], tokens: readonly IToken[], w: number, put: number, t: IToken): void {
-  const prev = tokens[w - 1];
-  if (prev === undefined || prev.tokenType === Comma || prev.tokenType === LBrace || t.tokenType === Comma) return;
-  const from = tokenEnd(prev);
-  if (from > t.startOffset) return;
-  for (let j = from; j < t.startOffset; j++) {
-    if (isLineBreak(text.charCodeAt(j))) {
-      sets[sets.length - 2] = w + put;
-      sets[sets.length - 1] = from;
-      return;
-    }
-  }
-}
-
 /**
  * Lex `file.text[start, end)` as if it were a whole text, with offsets into the file
  * (the incremental front end re-lexes top-level blocks; blocks.ts splits where that
@@ -331,16 +270,8 @@ function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<Rang
   let braces = 0;
   let endNesting = 0;
   const ends: number[] = [];
-  // Open sets (`属于 {`), innermost last, as flat quadruples [nesting inside the "{", its offset, where its
-  // members end: the final index and the offset after the last token of the first line after which the list
-  // does not go on (-1, -1 until then)]; and the "}" put there when setLeftOpen says the set was left unclosed,
-  // [final index, token] pairs (`put`: how many; `w + put` is a kept token's final index), spliced in after the walk.
-  let sets: number[] | undefined;
-  let inserts: (number | IToken)[] | undefined;
-  let put = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (sets !== undefined && sets.length > 0 && sets[sets.length - 2] === -1) setMembersEnd(file.text, sets, tokens, w, put, t);
     // (most tokens — punctuation, strings, numbers, units — need nothing here: one table read, and kept as they are)
     const role = ROLE[t.tokenTypeIdx];
     if (role === NOTHING) {
@@ -376,50 +307,16 @@ function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<Rang
       if (ty === LBrace) {
         braces++;
         if (++nesting > depth) depth = nesting;
-        const before = w > 0 ? tokens[w - 1]!.tokenType : undefined;
-        if (before === In || before === NotIn) (sets ??= []).push(nesting, start, -1, -1);
       } else if (ty === RBrace) {
-        if (sets !== undefined && sets.length > 0 && sets[sets.length - 4] === nesting) {
-          const open = sets[sets.length - 3]!;
-          let index = sets[sets.length - 2]!;
-          let at = sets[sets.length - 1]!;
-          sets.length -= 4;
-          if (w > 0 && setLeftOpen(file.text, open, start)) {
-            // the set ends after its last member — at the end of the first line its list does not go on from, else
-            // before this "}" — with a "}" of no width there; this "}" closes what is around it
-            // (INVARIANT: inserts in increasing order: a set's end never before an earlier set's "}")
-            const last = inserts !== undefined && inserts.length > 0 ? (inserts[inserts.length - 2] as number) : -1;
-            if (index < 0 || index <= last) {
-              index = w + put;
-              at = tokenEnd(tokens[w - 1]!);
-            }
-            (inserts ??= []).push(index, { image: '', startOffset: at, tokenTypeIdx: RBrace.tokenTypeIdx!, tokenType: RBrace, endOffset: at - 1 } as IToken);
-            put++;
-            nesting--;
-            if (braces > 0) braces--;
-            if (braces === 0) {
-              ends.push(index + 1);
-              endNesting = nesting;
-            }
-            diagnostics.push(diag('ZC0203', file.span(open, open + 1), '集合的“{”没有对应的“}”', {
-              help: '在集合的最后一项之后补上“}”（之后缩进更少的“}”属于外层）',
-              fixes: [{ title: '补上“}”', edits: [{ span: file.span(at, at), newText: '}' }] }],
-            }));
-          }
-        }
         if (nesting > 0) nesting--;
         if (braces > 0) braces--;
         if (braces === 0) {
-          ends.push(w + put + 1);
+          ends.push(w + 1);
           endNesting = nesting;
         }
-        while (sets !== undefined && sets.length > 0 && sets[sets.length - 4]! > nesting) sets.length -= 4;
       } else if (ty === LParen) {
         if (++nesting > depth) depth = nesting;
-      } else {
-        if (nesting > 0) nesting--; // RParen
-        while (sets !== undefined && sets.length > 0 && sets[sets.length - 4]! > nesting) sets.length -= 4;
-      }
+      } else if (nesting > 0) nesting--; // RParen
     } else if (ty === Word) {
       const k = keywordTokenOf(t.image)!;
       t.tokenType = k;
@@ -500,6 +397,5 @@ function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<Rang
     w++;
   }
   tokens.length = w;
-  if (inserts !== undefined) for (let k = 0; k < inserts.length; k += 2) tokens.splice(inserts[k] as number, 0, inserts[k + 1] as IToken);
   return { value: { tokens, comments, unexpected, depth, ends, endNesting }, diagnostics };
 }
