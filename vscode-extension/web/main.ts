@@ -53,6 +53,15 @@ function loadMonaco(): Promise<typeof Monaco> {
   return new Promise((resolve, reject) => req(['vs/editor/editor.main'], () => resolve((globalThis as unknown as { monaco: typeof Monaco }).monaco), reject));
 }
 
+/** Fired when the worker has compiled the editor's current text (its diagnostics arrived): semantic tokens are asked again. */
+const compiled = (() => {
+  const listeners = new Set<() => void>();
+  return {
+    fire: () => { for (const l of listeners) l(); },
+    event: (l: () => void) => { listeners.add(l); return { dispose: () => listeners.delete(l) }; },
+  };
+})();
+
 // ── language definition ──────────────────────────────────────────────
 /**
  * The theme's colours of the semantic token types (the language server's legend, TOKEN_TYPES): an entity
@@ -257,11 +266,14 @@ function registerLanguage(keywords: readonly string[], glue: readonly string[], 
   });
   // semantic tokens: the language server's (compiler/services), so a name is coloured by what it is — a field
   // as a property, an entity as a type — not only as Monarch's keywords and identifiers
+  // — asked for the text the worker last compiled (no update sent from here: Monaco asks on every change, and
+  // an update per request recompiled and re-published the markers under an open hover); asked again when a new
+  // compile's diagnostics arrive (`compiled`)
   const legend = { tokenTypes: [...tokenLegend.tokenTypes], tokenModifiers: [...tokenLegend.tokenModifiers] };
   monaco.languages.registerDocumentSemanticTokensProvider(LANG, {
     getLegend: () => legend,
+    onDidChange: compiled.event,
     async provideDocumentSemanticTokens(model) {
-      if (isMain(model)) flush(model);
       const r = await request<ReplyOf<'semanticTokens'>>((id) => ({ type: 'semanticTokens', id, path: model.uri.path }));
       return { data: new Uint32Array(r.data) };
     },
@@ -333,6 +345,7 @@ const severityOf = (s: WireDiagnostic['severity']): Monaco.MarkerSeverity => ({
 function onDiagnostics(version: number, ds: WireDiagnostic[], millis: number): void {
   const model = mainModel;
   if (!model || version !== model.getVersionId()) return; // a newer text is on its way
+  compiled.fire();
   monaco.editor.setModelMarkers(model, 'zhengce', ds.map((d) => ({
     ...d.range,
     severity: severityOf(d.severity),
