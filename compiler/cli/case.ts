@@ -3,11 +3,10 @@
  * readCaseFile, for eval and explain alike). Input: CLI values. Output: the events, or the
  * diagnostics that say why there are none.
  */
-import { dirname, join } from 'node:path';
 import type { SourceFile } from '../common/source.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EventsRegistry } from '../interpret/decision.js';
-import { chooseRegistry, defaultRegistryPath, policiesDirOf, REGISTRY_FILE } from '../project/events.js';
+import { chooseRegistry, defaultRegistryPath, policyRegistry } from '../project/events.js';
 import { nodeHost } from '../project/host.js';
 import { UsageError } from './common.js';
 
@@ -46,7 +45,7 @@ export function commandEvents(eventsOption: string | undefined, policyPaths: rea
     }
     // a registry one directory up (`zhengce verify policies/luanchuan` beside policies/events.yaml, which
     // `npm start` uses): named with the option that uses it
-    const ups = [...new Set(policyPaths.map((p) => join(dirname(policiesDirOf(nodeHost, p)), REGISTRY_FILE)))].filter((up) => nodeHost.readFile(up) !== undefined);
+    const ups = [...new Set(policyPaths.map((p) => policyRegistry(nodeHost, p).up).filter((up) => up !== undefined))];
     const hint = ups.length ? `；上一级目录有事件登记 ${ups[0]}，要用它请加 --events ${ups[0]}` : '';
     return { ok: true, events: [], registry: 'none', files: reg.files, said: `（没有找到事件登记 ${v.path}：${missing.note}不考虑上级政策事件${hint}；用 --events 文件 指定，或 --events none 明确不考虑）` };
   }

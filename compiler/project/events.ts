@@ -40,6 +40,21 @@ export function defaultRegistryPath(host: Host, policiesPath: string): string {
   return join(policiesDirOf(host, policiesPath), REGISTRY_FILE);
 }
 
+/**
+ * The registry a command or an editor action uses when none is named (no `--events`) — the one rule of
+ * the CLI (cli/case.ts commandEvents) and the language server (核查 and the 解释 code lens): the policies
+ * directory's own events.yaml, `path` (`exists` when there is such a file); when there is none, `up`: an
+ * events.yaml one directory up (`policies/events.yaml` beside `policies/luanchuan/`), if there is one —
+ * named to the user, never used unasked. No search further up, and never the current directory.
+ */
+export function policyRegistry(host: Host, policiesPath: string): { readonly path: string; readonly exists: boolean; readonly up?: string } {
+  const path = defaultRegistryPath(host, policiesPath);
+  if (host.readFile(path) !== undefined) return { path, exists: true };
+  const up = join(dirname(policiesDirOf(host, policiesPath)), REGISTRY_FILE);
+  // INVARIANT: `up` is never `path` (a policies directory at the file system's root has no directory above)
+  return up !== path && host.readFile(up) !== undefined ? { path, exists: false, up } : { path, exists: false };
+}
+
 export interface LoadedRegistry {
   /** Validated events, as written (JSON values). */
   readonly events: unknown[];

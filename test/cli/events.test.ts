@@ -10,6 +10,9 @@
  *    explicit way to evaluate without events;
  *  - every decision set records the registry: path (relative to the policies
  *    directory) and the SHA-256 of the file's bytes, or "none".
+ *  - the language server's 解释 code lens and 核查 choose the registry by the CLI's rule
+ *    (project/events.ts policyRegistry): the policy directory's own events.yaml; one a
+ *    directory up is named, never used unasked — not the nearest one up the tree.
  * Also the cases of ZC0705 for the diagnostics meta-test (test/semantics).
  */
 import { createHash } from 'node:crypto';
@@ -19,6 +22,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_DIR } from '../helpers/golden.js';
 import { runMain } from '../helpers/cli.js';
 import { readEvents } from '../../compiler/project/policies.js';
+import { policyRegistry } from '../../compiler/project/events.js';
+import { runExplain, runVerification } from '../../vscode-extension/server/src/verify-process.js';
+import { eventsLine } from '../../vscode-extension/server/src/commands.js';
 import { nodeHost } from '../../compiler/project/host.js';
 import { tmpDirForFile } from '../helpers/tmp.js';
 
@@ -192,3 +198,46 @@ describe('readEvents (the language server’s verifier locates its own events.ya
   });
 });
 
+
+describe('the language server (解释 code lens, 核查) chooses the registry by the CLI’s rule (policyRegistry)', () => {
+  const root = (dir: string) => join(dir, 'sample', '示例.zc');
+  // one child: 生育补助 不适用 (explained: the smallest change) while in force, 已废止 after VOIDING
+  const facts = { 家庭: { 子女数: 1, 夫妻至少一方户籍在本县: true } };
+  const statusIn = (r: Awaited<ReturnType<typeof runExplain>>) => (r as unknown as { report: { 措施: { 措施: string; 状态: string }[] } }).report.措施.find((m) => m.措施 === '生育补助')?.状态;
+
+  it('policyRegistry: the directory’s own; else none, naming one a directory up (the same for a file and its directory)', () => {
+    const dir = policiesDir('rule-up', VOIDING);
+    const sub = join(dir, 'sample');
+    expect(policyRegistry(nodeHost, sub)).toEqual({ path: join(sub, 'events.yaml'), exists: false, up: join(dir, 'events.yaml') });
+    expect(policyRegistry(nodeHost, root(dir))).toEqual(policyRegistry(nodeHost, sub));
+    expect(policyRegistry(nodeHost, dir)).toEqual({ path: join(dir, 'events.yaml'), exists: true });
+    const none = policiesDir('rule-none', undefined);
+    expect(policyRegistry(nodeHost, join(none, 'sample'))).toEqual({ path: join(none, 'sample', 'events.yaml'), exists: false });
+  });
+
+  it('an events.yaml a directory up is not used by 解释 (as the CLI): named, with no events the policy is in force', async () => {
+    const dir = policiesDir('lens-up', VOIDING);
+    const r = await runExplain({ kind: 'explain', root: root(dir), overlays: {}, facts, date: '2024-06-01', timeoutMs: 5000 });
+    expect(r.ok).toBe(true);
+    expect(r).toMatchObject({ events: undefined, missing: join(dir, 'sample', 'events.yaml'), up: join(dir, 'events.yaml') });
+    expect(statusIn(r)).toBe('不适用');
+    expect(eventsLine(r as Parameters<typeof eventsLine>[0], '解释')).toContain(`上一级目录的事件登记 ${join(dir, 'events.yaml')} 未使用`);
+    // the CLI on the same directory names the same file, unused
+    const cli = await runMain(['verify', '--runs', '0', '--no-scenarios', '--format', 'json', join(dir, 'sample')], dir);
+    expect(cli.err).toContain(`上一级目录有事件登记 ${join(dir, 'events.yaml')}`);
+  }, 120_000);
+
+  it('the policy directory’s own events.yaml is used by 解释 and 核查; a case’s own 事件 take its place', async () => {
+    const dir = policiesDir('lens-own', undefined);
+    writeFileSync(join(dir, 'sample', 'events.yaml'), VOIDING);
+    const r = await runExplain({ kind: 'explain', root: root(dir), overlays: {}, facts, date: '2024-06-01', timeoutMs: 5000 });
+    expect(r).toMatchObject({ ok: true, events: join(dir, 'sample', 'events.yaml') });
+    // void from 2024-04-01: nothing a fact could change, so no measure to explain (without the registry: 不适用, explained)
+    expect((r as unknown as { report: { 措施: unknown[] } }).report.措施).toEqual([]);
+    const own = await runExplain({ kind: 'explain', root: root(dir), overlays: {}, facts, date: '2024-06-01', events: [], timeoutMs: 5000 });
+    expect(own).toMatchObject({ ok: true, events: undefined, own: true });
+    expect(statusIn(own)).toBe('不适用');
+    const v = await runVerification({ root: root(dir), overlays: {}, runs: 0, timeoutMs: 5000 });
+    expect(v).toMatchObject({ ok: true, events: join(dir, 'sample', 'events.yaml') });
+  }, 120_000);
+});

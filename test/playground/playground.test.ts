@@ -6,9 +6,11 @@
  * message with its code — also after a U+2028 in a comment; undoing it clears the
  * marker; a quick fix from the shared code-action service repairs a misspelt field;
  * completion of a quoted name after `家庭.` (typed bare, or after an auto-closed 「」)
- * inserts it once; hovering a measure shows its 原文; the case panel evaluates a
+ * inserts it once; hovering a measure shows its 原文; names are coloured by what they are (the shared
+ * semantic-token service: a field as a property, an entity as a type); the case panel evaluates a
  * three-child family from the form generated from the JSON Schema (its own words Chinese too:
- * 填写事实 / 不存在, 是 / 否) and from raw JSON;
+ * 填写事实 / 不存在, 是 / 否 — in a 是否 field's description too — and a description of the facts that
+ * names no developer API) and from raw JSON;
  * the panel can be resized; rename is applied, or refused on a name clash; formatting a file with a
  * syntax error changes nothing and says why; go to definition on
  * an 导入 or on a name declared in the imported file opens that file read-only (and 返回 comes back).
@@ -185,6 +187,27 @@ describe('playground in headless Chromium', () => {
     await expect.poll(() => widget.innerText()).toContain('子女数');
     expect(await widget.innerText()).toContain('夫妻至少一方户籍在本县');
     await page.keyboard.press('Escape');
+  });
+
+  it('colours names by what they are, from the language server\'s semantic tokens: a field as a property, an entity as a type, a keyword as a keyword', async () => {
+    // (Monarch alone gives every name one colour: 家庭 and 子女数 as identifiers)
+    const at = await find('家庭.子女数 二孩及以上');
+    await page.evaluate((l) => (window as any).playground.editor.revealLineInCenter(l), at.lineNumber);
+    /** The colour of the rendered piece of line `l` whose text is `text`. */
+    const colourOf = (l: number, text: string) => page.evaluate(([line, t]) => {
+      const ed = (window as any).playground.editor;
+      const top = ed.getTopForLineNumber(line); // (a view line's top: in the scrolled layer)
+      const row = [...document.querySelectorAll('#editor .view-line')].find((e) => Math.abs(parseFloat((e as HTMLElement).style.top) - top) < 1);
+      const span = row && [...row.querySelectorAll('span > span')].find((e) => e.textContent === t);
+      return span ? getComputedStyle(span).color : null;
+    }, [l, text] as const);
+    await expect.poll(() => colourOf(at.lineNumber, '子女数'), { timeout: 10_000 }).toBe('rgb(0, 16, 128)'); // property: #001080
+    expect(await colourOf(at.lineNumber, '家庭')).toBe('rgb(38, 127, 153)'); // class: #267f99
+    expect(await colourOf(at.lineNumber, '条件')).toBe('rgb(11, 92, 173)'); // keyword: #0b5cad
+    // a measure's name as a function (#795e26)
+    const m = await find('措施 生育补助');
+    await page.evaluate((l) => (window as any).playground.editor.revealLineInCenter(l), m.lineNumber);
+    await expect.poll(() => colourOf(m.lineNumber, '生育补助'), { timeout: 10_000 }).toBe('rgb(121, 94, 38)');
   });
 
   let sample = '';
@@ -436,6 +459,12 @@ describe('playground in headless Chromium', () => {
       .filter((e) => (e.tagName === 'OPTION' ? e.closest('select')! : e).checkVisibility())
       .map((e) => (e.tagName === 'OPTION' ? e.textContent! : (e as HTMLElement).innerText).trim()).filter((t) => /[A-Za-z]{2,}/.test(t) && !/^[\x00-\x7f]*[^\x00-\x7f]/.test(t)));
     expect(english).toEqual([]);
+    // its descriptions are a drafter's words: a 是否 field's type is 是 / 否 (the schema's description says
+    // “true / false” to developers) and the form's own says what the facts are, naming no evaluate()
+    const formText = await page.locator('#facts-form').innerText();
+    expect(formText).toContain('类型：是否（是 / 否）');
+    expect(formText).toContain('本个案的事实');
+    expect(formText).not.toMatch(/true|false|evaluate/);
     // what a screen reader says for the hidden labels of opt-in boxes and switchers: Chinese, not the form's names
     const hidden = await page.evaluate(() => [...document.querySelectorAll('#facts-form label')].map((e) => e.textContent!.trim()).filter((t) => /opt-in|switcher|root\[/.test(t)));
     expect(hidden).toEqual([]);

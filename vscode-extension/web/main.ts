@@ -53,11 +53,34 @@ function loadMonaco(): Promise<typeof Monaco> {
   return new Promise((resolve, reject) => req(['vs/editor/editor.main'], () => resolve((globalThis as unknown as { monaco: typeof Monaco }).monaco), reject));
 }
 
+/** Fired when the worker has compiled the editor's current text (its diagnostics arrived): semantic tokens are asked again. */
+const compiled = (() => {
+  const listeners = new Set<() => void>();
+  return {
+    fire: () => { for (const l of listeners) l(); },
+    event: (l: () => void) => { listeners.add(l); return { dispose: () => listeners.delete(l) }; },
+  };
+})();
+
 // ── language definition ──────────────────────────────────────────────
+/**
+ * The theme's colours of the semantic token types (the language server's legend, TOKEN_TYPES): an entity
+ * and an enum as types, a field or outcome as a property, a measure as a function, a rule as a method, a
+ * clause number as a label, a 性质 or 存疑 as an event; a number's unit and a date as the Monarch tokens'.
+ */
+const SEMANTIC_COLOURS: Monaco.editor.ITokenThemeRule[] = [
+  { token: 'class', foreground: '267f99' }, { token: 'enum', foreground: '267f99' }, { token: 'type', foreground: '267f99' },
+  { token: 'namespace', foreground: '267f99' }, { token: 'enumMember', foreground: '0070c1' }, { token: 'property', foreground: '001080' },
+  { token: 'parameter', foreground: '9a3412' }, { token: 'variable', foreground: '116329' }, { token: 'function', foreground: '795e26' },
+  { token: 'method', foreground: '795e26', fontStyle: 'italic' }, { token: 'label', foreground: '6639ba' }, { token: 'event', foreground: 'af00db' },
+  { token: 'string', foreground: 'a31515' }, { token: 'number', foreground: '098658' }, { token: 'number.unit', foreground: 'bc4c00' },
+  { token: 'number.date', foreground: '953800' }, { token: 'operator', foreground: '8250df' },
+];
+
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const byLength = (a: string, b: string) => b.length - a.length;
 
-function registerLanguage(keywords: readonly string[], glue: readonly string[], units: readonly string[]): void {
+function registerLanguage(keywords: readonly string[], glue: readonly string[], units: readonly string[], tokenLegend: ReplyOf<'ready'>['legend']): void {
   monaco.languages.register({ id: LANG, extensions: ['.zc'], aliases: ['ZhengCe 政策', 'zhengce'] });
   monaco.languages.setLanguageConfiguration(LANG, {
     comments: { lineComment: '#' },
@@ -107,6 +130,9 @@ function registerLanguage(keywords: readonly string[], glue: readonly string[], 
       { token: 'type.unit', foreground: 'bc4c00' },
       { token: 'number.date', foreground: '953800' },
       { token: 'comment', foreground: '6e7781', fontStyle: 'italic' },
+      // semantic tokens (compiler/services/semantic-tokens.ts: a name coloured by what it is); Monaco looks a
+      // token up as its type then its modifiers (`number.unit`), each rule by prefix
+      ...SEMANTIC_COLOURS,
     ],
     colors: {},
   });
@@ -238,6 +264,21 @@ function registerLanguage(keywords: readonly string[], glue: readonly string[], 
       return toSymbols((await request<ReplyOf<'symbols'>>((id) => ({ type: 'symbols', id }))).symbols);
     },
   });
+  // semantic tokens: the language server's (compiler/services), so a name is coloured by what it is — a field
+  // as a property, an entity as a type — not only as Monarch's keywords and identifiers
+  // — asked for the text the worker last compiled (no update sent from here: Monaco asks on every change, and
+  // an update per request recompiled and re-published the markers under an open hover); asked again when a new
+  // compile's diagnostics arrive (`compiled`)
+  const legend = { tokenTypes: [...tokenLegend.tokenTypes], tokenModifiers: [...tokenLegend.tokenModifiers] };
+  monaco.languages.registerDocumentSemanticTokensProvider(LANG, {
+    getLegend: () => legend,
+    onDidChange: compiled.event,
+    async provideDocumentSemanticTokens(model) {
+      const r = await request<ReplyOf<'semanticTokens'>>((id) => ({ type: 'semanticTokens', id, path: model.uri.path }));
+      return { data: new Uint32Array(r.data) };
+    },
+    releaseDocumentSemanticTokens() {},
+  });
   monaco.languages.registerFoldingRangeProvider(LANG, {
     async provideFoldingRanges(model) {
       if (!isMain(model)) return [];
@@ -304,6 +345,7 @@ const severityOf = (s: WireDiagnostic['severity']): Monaco.MarkerSeverity => ({
 function onDiagnostics(version: number, ds: WireDiagnostic[], millis: number): void {
   const model = mainModel;
   if (!model || version !== model.getVersionId()) return; // a newer text is on its way
+  compiled.fire();
   monaco.editor.setModelMarkers(model, 'zhengce', ds.map((d) => ({
     ...d.range,
     severity: severityOf(d.severity),
@@ -340,7 +382,17 @@ type FormEditor = { getValue(): unknown; setValue(v: unknown): void; on(ev: stri
 let form: FormEditor | undefined;
 let factsMode: 'form' | 'json' = 'form';
 
-/** The schema as json-editor shows it: titles are the names; 是否 as 是/否; every field optional (opt-in). */
+/**
+ * What the form says above its fields: the case's facts in a drafter's words — the schema's own
+ * description names the generated module's `evaluate()`, which a drafter filling in a case never calls.
+ */
+const FORM_DESCRIPTION = '本个案的事实：按“实体 → 字段”填写。实体与字段均可不填（缺少的事实为未知）；实体选“不存在”表示没有该实体。';
+
+/**
+ * The schema as json-editor shows it: titles are the names; 是否 as 是/否 (its choices and its
+ * description, which the schema writes for developers as “true / false”); the root's description
+ * FORM_DESCRIPTION; every field optional (opt-in).
+ */
 function formSchema(schema: Record<string, unknown>): Record<string, unknown> {
   const walk = (s: Record<string, unknown>, title?: string): Record<string, unknown> => {
     const out: Record<string, unknown> = { ...s };
@@ -349,6 +401,7 @@ function formSchema(schema: Record<string, unknown>): Record<string, unknown> {
     if (s['type'] === 'boolean') {
       out['enum'] = [true, false];
       out['options'] = { enum_titles: ['是', '否'] };
+      if (typeof s['description'] === 'string') out['description'] = s['description'].replace(/true\s*\/\s*false/g, '是 / 否');
     }
     const props = s['properties'] as Record<string, Record<string, unknown>> | undefined;
     if (props) out['properties'] = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, walk(v, k)]));
@@ -364,7 +417,7 @@ function formSchema(schema: Record<string, unknown>): Record<string, unknown> {
     }
     return out;
   };
-  return walk(schema, '事实');
+  return { ...walk(schema, '事实'), description: FORM_DESCRIPTION };
 }
 
 /** Drop what the form holds but the user did not opt in to (json-editor gives undefined / empty objects). */
@@ -483,7 +536,7 @@ function splitter(): void {
 async function start(): Promise<void> {
   const [info, m] = await Promise.all([ready, loadMonaco()]);
   monaco = m;
-  registerLanguage(info.keywords, info.glueKeywords, info.units);
+  registerLanguage(info.keywords, info.glueKeywords, info.units, info.legend);
   $('file').textContent = info.path.split('/').pop() ?? info.path;
   const model = monaco.editor.createModel(info.text, LANG, monaco.Uri.file(info.path));
   mainModel = model;
@@ -493,7 +546,7 @@ async function start(): Promise<void> {
     fontFamily: "'DejaVu Sans Mono', 'Noto Sans Mono CJK SC', 'Noto Sans CJK SC', monospace",
     minimap: { enabled: false }, stickyScroll: { enabled: false }, wordWrap: 'on', unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: false },
     hover: { delay: 200 }, quickSuggestions: { other: true, comments: false, strings: false }, renderWhitespace: 'none',
-    lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
+    lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode }, 'semanticHighlighting.enabled': true,
   });
   model.onDidChangeContent(() => {
     if (timer) clearTimeout(timer);

@@ -82,13 +82,17 @@ export type Request =
   | { readonly type: 'format'; readonly id: number }
   | { readonly type: 'symbols'; readonly id: number }
   | { readonly type: 'folding'; readonly id: number }
+  /** Semantic tokens of the edited file or an imported one, as the language server's (compiler/services/semantic-tokens.ts). */
+  | { readonly type: 'semanticTokens'; readonly id: number; readonly path: string }
   | { readonly type: 'schema'; readonly id: number }
   | { readonly type: 'evaluate'; readonly id: number; readonly facts: unknown; readonly date: string };
 
 export type Reply =
   | { readonly type: 'ready'; readonly text: string; readonly path: string; readonly keywords: readonly string[]; readonly glueKeywords: readonly string[]; readonly units: readonly string[]
       /** The other .zc files of the sample (imported; shown read-only when a definition is in one). */
-      readonly imports: readonly { readonly path: string; readonly text: string }[] }
+      readonly imports: readonly { readonly path: string; readonly text: string }[]
+      /** The semantic tokens' legend (the language server's: TOKEN_TYPES, TOKEN_MODIFIERS). */
+      readonly legend: { readonly tokenTypes: readonly string[]; readonly tokenModifiers: readonly string[] } }
   | { readonly type: 'diagnostics'; readonly version: number; readonly diagnostics: WireDiagnostic[]; readonly millis: number }
   | { readonly type: 'hover'; readonly id: number; readonly hover: WireHover | null }
   | { readonly type: 'signature'; readonly id: number; readonly signature: Signature | null }
@@ -100,5 +104,7 @@ export type Reply =
   | { readonly type: 'format'; readonly id: number; readonly edits: WireEdit[]; /** Why the file was not formatted (a syntax error), with its line. */ readonly error?: string }
   | { readonly type: 'symbols'; readonly id: number; readonly symbols: WireSymbol[] }
   | { readonly type: 'folding'; readonly id: number; readonly ranges: WireFold[] }
+  /** LSP's encoding (5 numbers a token: line delta, start delta, length, type, modifiers; 0-based, UTF-16), as the server sends it. */
+  | { readonly type: 'semanticTokens'; readonly id: number; readonly data: number[] }
   | { readonly type: 'schema'; readonly id: number; readonly schema: Record<string, unknown> | null }
   | { readonly type: 'evaluate'; readonly id: number; readonly result: EvalResult };

@@ -2,7 +2,7 @@
  * The playground's compiler worker: holds the edited policy plus the sample files it
  * imports (类型.zc, 参数.yaml, source.txt) in a memory host, recompiles on every
  * update (the page debounces), and answers diagnostics, hover, completion, definition,
- * code actions, formatting, outline, folding, the input JSON Schema and evaluation.
+ * code actions, formatting, outline, folding, semantic tokens, the input JSON Schema and evaluation.
  * Every answer comes from the compiler's editor services (compiler/services) — the
  * same functions the language server calls; this file only turns offsets into
  * Monaco's 1-based positions, with the compiler's own line model (SourceFile).
@@ -19,6 +19,8 @@ import { definition, references, rename } from '../../compiler/services/navigati
 import { codeActions } from '../../compiler/services/actions.js';
 import { documentSymbols } from '../../compiler/services/outline.js';
 import { foldingRanges } from '../../compiler/services/folding.js';
+import { semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../../compiler/services/semantic-tokens.js';
+import { encodeSemanticTokens, LineIndex } from '../server/src/positions.js';
 import type { DeclNode } from '../../compiler/services/decls.js';
 import { evaluate } from '../../compiler/interpret/interpreter.js';
 import { InputError } from '../../compiler/interpret/decision.js';
@@ -192,6 +194,13 @@ self.onmessage = (ev: MessageEvent<Request>) => {
     case 'folding':
       post({ type: 'folding', id: m.id, ranges: ws ? foldingRanges(ws, MAIN).map((f) => ({ start: source.lineCol(f.start).line + 1, end: source.lineCol(f.end).line + 1, ...(f.kind ? { kind: f.kind } : {}) })) : [] });
       break;
+    case 'semanticTokens': {
+      // (encoded as the language server encodes them: positions.ts, with the compiler's line model)
+      const sf = m.path === MAIN ? source : isImport(m.path) ? new SourceFile(m.path, files[m.path]!) : undefined;
+      const data = ws && sf ? encodeSemanticTokens(semanticTokens(ws, m.path), new LineIndex(sf.text, sf.getLineStarts())) : [];
+      post({ type: 'semanticTokens', id: m.id, data });
+      break;
+    }
     case 'schema': {
       const ir = program ? loweredOf(program) : undefined;
       post({ type: 'schema', id: m.id, schema: ir ? inputSchema(ir) : null });
@@ -204,4 +213,4 @@ self.onmessage = (ev: MessageEvent<Request>) => {
 };
 
 recompile();
-post({ type: 'ready', text: files[MAIN] ?? '', path: MAIN, keywords: KEYWORDS, glueKeywords: GLUE_KEYWORDS, units: UNIT_WORDS, imports: Object.keys(files).filter(isImport).map((path) => ({ path, text: files[path]! })) });
+post({ type: 'ready', text: files[MAIN] ?? '', path: MAIN, keywords: KEYWORDS, glueKeywords: GLUE_KEYWORDS, units: UNIT_WORDS, imports: Object.keys(files).filter(isImport).map((path) => ({ path, text: files[path]! })), legend: { tokenTypes: TOKEN_TYPES, tokenModifiers: TOKEN_MODIFIERS } });

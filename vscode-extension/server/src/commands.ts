@@ -22,7 +22,7 @@ import { formatIso, type CalendarDate } from '../../../compiler/common/calendar.
 import { loweredOf } from '../../../compiler/services/hover.js';
 import { declTree, walkDecls } from '../../../compiler/services/decls.js';
 import type { Finding } from '../../../compiler/verify/finding.js';
-import type { ExplainResponse, VerifyResponse } from './verify-process.js';
+import type { EventsUsed, ExplainResponse, VerifyResponse } from './verify-process.js';
 import { EXPLAIN_COMMAND } from './explain-lens.js';
 
 export const EVAL_COMMAND = 'zhengce.evalExample';
@@ -139,7 +139,7 @@ export function verifyMeasure(p: CompiledProgram | undefined, measure: string, o
       const message = [
         `核查（${name}）：共 ${all.length} 项发现（错误 ${count('error')}、警告 ${count('warning')}、提示 ${count('info')}；已接受 ${all.filter((f) => f.accepted).length}、已证明 ${all.filter((f) => f.code === 'ZC0909').length}），已列入“问题”面板`,
         `与措施“${measure}”有关 ${mine.length} 项${lines.length ? '：' + lines.join('；') : ''}`,
-        res.events ? `上级政策事件：${res.events}` : '未找到事件登记 events.yaml，按没有上级政策事件核查',
+        eventsLine(res, '核查'),
         `用时 ${(res.millis / 1000).toFixed(1)} 秒`,
       ].join('。');
       done({ result: { ok: true, message, total: all.length, related: mine.length }, findings: all, texts: res.texts });
@@ -152,6 +152,18 @@ export function verifyMeasure(p: CompiledProgram | undefined, measure: string, o
     });
     child.send({ root: p.root, overlays: opts.overlays, runs: opts.runs, timeoutMs: 5000 });
   });
+}
+
+/**
+ * Which higher-level events a 核查 or 解释 ran with, in one sentence: the registry (the policy directory's,
+ * as the CLI's — compiler/project/events.ts policyRegistry), the case's own 事件, or none — then naming
+ * the registry looked for and one directory up that was not used.
+ */
+export function eventsLine(used: EventsUsed, verb: '核查' | '解释'): string {
+  if (used.events !== undefined) return `上级政策事件：${used.events}`;
+  if (used.own) return '上级政策事件：个案中写明的“事件”';
+  const up = used.up !== undefined ? `；上一级目录的事件登记 ${used.up} 未使用（与命令行相同，只用政策目录中的；要用它请放入政策目录${verb === '解释' ? '，或在个案中写明“事件”' : ''}）` : '';
+  return `政策目录中没有事件登记${used.missing !== undefined ? ` ${used.missing}` : ''}，按没有上级政策事件${verb}${up}`;
 }
 
 /**
@@ -180,7 +192,7 @@ export function explainInChild(root: string, req: { facts: unknown; date: string
     child.on('error', (e) => finish({ ok: false, message: `解释：无法启动程序（${e.message}）` }));
     child.on('message', (res: ExplainResponse) => {
       if (!res.ok) finish({ ok: false, message: `解释${req.name ? `（${req.name}）` : ''}：${res.message}` });
-      else finish({ ok: true, message: `解释${req.name ? `（${req.name}）` : ''}，评估日期 ${req.date}：\n${res.text}`, report: res.report });
+      else finish({ ok: true, message: `解释${req.name ? `（${req.name}）` : ''}，评估日期 ${req.date}：\n${res.text}\n${eventsLine(res, '解释')}`, report: res.report, events: res.events ?? null });
     });
     child.on('exit', (code, signal) => finish({ ok: false, message: `解释：程序意外退出（${signal ?? `退出码 ${code}`}）${err ? '：' + err.trim().split('\n').slice(-3).join(' ') : ''}` }));
     child.send({ kind: 'explain', root, overlays: opts.overlays, facts: req.facts, date: req.date, ...(req.events !== undefined ? { events: req.events } : {}), timeoutMs: 5000 });

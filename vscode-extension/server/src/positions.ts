@@ -3,7 +3,8 @@
  * Input: a text. Output: conversions both ways (and ranges).
  *
  * House rule: the compiler core works in UTF-16 offsets; LSP positions exist only in
- * vscode-extension/server, and only through this module.
+ * vscode-extension/server, and only through this module (the playground's worker, which speaks Monaco's
+ * positions, encodes its semantic tokens with this module's `encodeSemanticTokens`: the same encoding).
  *
  * LSP characters ARE UTF-16 code units (the default `positionEncoding` "utf-16", the
  * only one this server announces), so a conversion is a line-start lookup and a

@@ -18,9 +18,10 @@
  * The same child answers an `ExplainRequest` (a code lens on a case or scenario file): the
  * explanation of the case (`zhengce explain`), rendered as its Chinese text.
  */
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { memoryHost, nodeHost, type Host } from '../../../compiler/project/host.js';
 import { loadPolicies, readEvents } from '../../../compiler/project/policies.js';
+import { policyRegistry } from '../../../compiler/project/events.js';
 import { verifyPolicies } from '../../../compiler/verify/verify.js';
 import { findScenarioFiles, runScenariosWith } from '../../../compiler/cli/test.js';
 import type { Finding } from '../../../compiler/verify/finding.js';
@@ -43,28 +44,34 @@ export interface ExplainRequest {
   readonly overlays: Readonly<Record<string, string>>;
   readonly facts: unknown;
   readonly date: string;
-  /** The case's own events; absent: the nearest events.yaml (as 核查), or none. */
+  /** The case's own events; absent: the policy directory's events.yaml (compiler/project/events.ts policyRegistry, as 核查 and the CLI), or none. */
   readonly events?: unknown;
   readonly timeoutMs: number;
 }
 
-export type ExplainResponse = { readonly ok: true; readonly text: string; readonly report: ExplainReport; readonly events: string | undefined } | { readonly ok: false; readonly message: string };
+/**
+ * The registry a run used (`events`) — or, with none, the one it looked for (`missing`) and an events.yaml
+ * one directory up that it did not use (`up`); for explain, `own` when the case gave its 事件.
+ */
+export interface EventsUsed { readonly events: string | undefined; readonly missing?: string; readonly up?: string; readonly own?: true }
+
+export type ExplainResponse = ({ readonly ok: true; readonly text: string; readonly report: ExplainReport } & EventsUsed) | { readonly ok: false; readonly message: string };
 
 export type VerifyResponse =
-  | { readonly ok: true; readonly findings: readonly Finding[]; readonly events: string | undefined; readonly texts: Readonly<Record<string, string>>; readonly millis: number }
+  | ({ readonly ok: true; readonly findings: readonly Finding[]; readonly texts: Readonly<Record<string, string>>; readonly millis: number } & EventsUsed)
   | { readonly ok: false; readonly message: string; readonly diagnostics?: readonly Diagnostic[] };
 
-/** The nearest `events.yaml` (the registry of higher-level policy events) above the policy. */
-export function findEvents(host: Host, root: string): string | undefined {
-  let dir = dirname(root);
-  for (let i = 0; i < 40; i++) {
-    const p = join(dir, 'events.yaml');
-    if (host.readFile(p) !== undefined) return p;
-    const up = dirname(dir);
-    if (up === dir) return undefined;
-    dir = up;
-  }
-  return undefined;
+/**
+ * The events of a policy rooted at `root` when no case gives its own: the CLI's rule (policyRegistry — the
+ * policy directory's events.yaml, an events.yaml one directory up only named), read strictly (a broken
+ * registry is its first problem, never "no events").
+ */
+function registryOf(host: Host, root: string): { ok: true; list: unknown[]; used: EventsUsed } | { ok: false; message: string } {
+  const reg = policyRegistry(host, root);
+  if (!reg.exists) return { ok: true, list: [], used: { events: undefined, missing: reg.path, ...(reg.up !== undefined ? { up: reg.up } : {}) } };
+  const r = readEvents(host, reg.path);
+  if (!r.ok) return { ok: false, message: r.message };
+  return { ok: true, list: Array.isArray(r.events) ? r.events : [], used: { events: reg.path } };
 }
 
 /** Run the verification suite for the policy rooted at `req.root`. */
@@ -77,13 +84,9 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyRespons
     const errors = diagnostics.filter((d) => d.severity === 'error');
     return { ok: false, message: errors.length ? `政策有 ${errors.length} 处错误，请先改正（${errors[0]!.code} ${errors[0]!.message}）` : `“${req.root}”不是政策的根文件`, diagnostics: errors };
   }
-  const events = findEvents(host, req.root);
-  let eventList: unknown[] = [];
-  if (events) {
-    const r = readEvents(host, events);
-    if (!r.ok) return { ok: false, message: r.message };
-    eventList = Array.isArray(r.events) ? r.events : [];
-  }
+  const reg = registryOf(host, req.root);
+  if (!reg.ok) return reg;
+  const eventList = reg.list;
   const scenarios = runScenariosWith(findScenarioFiles(host, [dirname(req.root)]), mine, host);
   const report = await verifyPolicies(mine, { timeoutMs: req.timeoutMs, pbtRuns: req.runs, events: eventList, scenarios: scenarios.results });
   const files = new Map([...result.files, ...scenarios.sources]);
@@ -94,7 +97,7 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyRespons
       if (sf && !(s.file in texts)) texts[s.file] = sf.text;
     }
   }
-  return { ok: true, findings: report.findings, events, texts, millis: Math.round(performance.now() - t0) };
+  return { ok: true, findings: report.findings, ...reg.used, texts, millis: Math.round(performance.now() - t0) };
 }
 
 /** Explain one case against the policy rooted at `req.root` (the editor's buffers). */
@@ -107,19 +110,16 @@ export async function runExplain(req: ExplainRequest): Promise<ExplainResponse> 
     return { ok: false, message: errors.length ? `政策有 ${errors.length} 处错误，请先改正（${errors[0]!.code} ${errors[0]!.message}）` : `“${req.root}”不是政策的根文件` };
   }
   let events: unknown = req.events;
-  let registry: string | undefined;
+  let used: EventsUsed = { events: undefined, own: true };
   if (events === undefined) {
-    registry = findEvents(host, req.root);
-    events = [];
-    if (registry) {
-      const r = readEvents(host, registry);
-      if (!r.ok) return { ok: false, message: r.message };
-      events = r.events;
-    }
+    const reg = registryOf(host, req.root);
+    if (!reg.ok) return reg;
+    events = reg.list;
+    used = reg.used;
   }
   try {
     const report = await explain(p.ir, req.facts, req.date, events, { timeoutMs: req.timeoutMs });
-    return { ok: true, text: renderExplainText(report), report, events: registry };
+    return { ok: true, text: renderExplainText(report), report, ...used };
   } catch (e) {
     // invalid facts: the InputError listing every problem, never an explanation
     if (e instanceof InputError) return { ok: false, message: e.message };
