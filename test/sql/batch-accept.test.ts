@@ -20,7 +20,7 @@ import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { ensureDist, runCliAsync } from '../helpers/dist.js';
-import { PG_URL } from './engines.js';
+import { PG_URL, duckRows } from './engines.js';
 import { REPO_DIR } from '../helpers/golden.js';
 import { tmpDirForFile } from '../helpers/tmp.js';
 
@@ -42,17 +42,6 @@ async function duckFile(path: string, sql: string): Promise<void> {
   const c = await inst.connect();
   try {
     await c.run(sql);
-  } finally {
-    c.closeSync();
-    inst.closeSync();
-  }
-}
-
-async function duckQuery(path: string, sql: string): Promise<Record<string, unknown>[]> {
-  const inst = await DuckDBInstance.create(path);
-  const c = await inst.connect();
-  try {
-    return (await c.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
   } finally {
     c.closeSync();
     inst.closeSync();
@@ -165,7 +154,7 @@ describe('zhengce batch: input a new user gets wrong', () => {
     await duckFile(file, `CREATE TABLE "户" ("编号" BIGINT, "子女数" INTEGER, "夫妻至少一方户籍在本县" VARCHAR);
       INSERT INTO "户" VALUES (1, 2, 'true'), (2, 3, '是'), (3, 1, 'false');`);
     const run = () => batch(['--policy', 'sample', '--date', '2024-07-01', '--db', `duckdb:${file}`, '--in', '户', '--out', '决定']);
-    const outTables = async () => (await duckQuery(file, `SELECT table_name FROM information_schema.tables WHERE table_name LIKE '决定%'`)).length;
+    const outTables = async () => (await duckRows(`SELECT table_name FROM information_schema.tables WHERE table_name LIKE '决定%'`, file)).length;
     const r1 = await run();
     expect(r1.stderr).toContain('错误[ZC1202]: 输入表“户”中 编号 = 2 的行，列“夫妻至少一方户籍在本县”：期望是否（true/false），实际为 "是"');
     expect(r1.status).toBe(1);
@@ -193,7 +182,7 @@ describe('zhengce batch: input a new user gets wrong', () => {
     await duckFile(file, `ALTER TABLE "户" DROP COLUMN "子女"; ALTER TABLE "户" DROP COLUMN "夫妻至少一方户籍在本县";`);
     const r5 = await run();
     expect(r5.status, r5.stderr).toBe(0);
-    const rows = await duckQuery(file, `SELECT "编号", "生育补助.状态" AS s, CAST("生育补助.缺少" AS VARCHAR) AS q FROM "决定" ORDER BY 1`);
+    const rows = await duckRows(`SELECT "编号", "生育补助.状态" AS s, CAST("生育补助.缺少" AS VARCHAR) AS q FROM "决定" ORDER BY 1`, file);
     expect(rows).toEqual([1, 2, 3].map((k) => ({ 编号: String(k), s: k === 3 ? '不适用' : '存疑', q: k === 3 ? null : '[家庭.夫妻至少一方户籍在本县]' })));
   }, 300_000);
 

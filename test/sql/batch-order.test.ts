@@ -6,33 +6,20 @@
  * the file (the decisions sorted by 编号, chunk by chunk) and 编号 in no order (each chunk joined to
  * its input row numbers).
  */
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureDist, runCliAsync } from '../helpers/dist.js';
 import { tmpDirForFile } from '../helpers/tmp.js';
+import { duckRows } from './engines.js';
 
-const { DuckDBInstance } = createRequire(import.meta.url)('@duckdb/node-api') as typeof import('@duckdb/node-api');
 const tmp = tmpDirForFile('zhengce-batch-order-');
 beforeAll(() => {
   ensureDist();
 });
 
-/** Run SQL in a throwaway DuckDB; the rows as JSON objects. */
-async function duck(sql: string): Promise<Record<string, unknown>[]> {
-  const inst = await DuckDBInstance.create(':memory:');
-  const c = await inst.connect();
-  try {
-    return (await c.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
-  } finally {
-    c.closeSync();
-    inst.closeSync();
-  }
-}
-
 /** The 编号 of a Parquet file, in file order. */
 async function keys(file: string): Promise<number[]> {
-  return (await duck(`SELECT "编号" AS k FROM read_parquet('${file}', file_row_number = true) ORDER BY file_row_number`)).map((r) => Number(r['k']));
+  return (await duckRows(`SELECT "编号" AS k FROM read_parquet('${file}', file_row_number = true) ORDER BY file_row_number`)).map((r) => Number(r['k']));
 }
 
 const batch = (input: string, out: string) => runCliAsync(['batch', '--events', 'none', '--policy', 'luanchuan', '--date', '2024-07-01', '--in', input, '--out', out], { timeoutMs: 300_000 });
@@ -43,7 +30,7 @@ describe('zhengce batch: decisions in input order', () => {
     const syn = await runCliAsync(['batch', '--synthesize', '200000', '--seed', '1', '--policy', 'luanchuan', '--out', county], { timeoutMs: 300_000 });
     expect(syn.status, syn.stderr).toBe(0);
     const input = join(tmp, 'rows-150000.parquet');
-    await duck(`COPY (SELECT * EXCLUDE (file_row_number) FROM read_parquet('${county}', file_row_number = true) WHERE file_row_number BETWEEN 150000 AND 199999) TO '${input}' (FORMAT PARQUET)`);
+    await duckRows(`COPY (SELECT * EXCLUDE (file_row_number) FROM read_parquet('${county}', file_row_number = true) WHERE file_row_number BETWEEN 150000 AND 199999) TO '${input}' (FORMAT PARQUET)`);
     const out = join(tmp, 'decisions.parquet');
     const r = await batch(input, out);
     expect(r.status, r.stderr).toBe(0);
@@ -61,7 +48,7 @@ describe('zhengce batch: decisions in input order', () => {
     expect(syn.status, syn.stderr).toBe(0);
     const input = join(tmp, 'shuffled.parquet');
     // a permutation of 1…3000 (7919 is prime to 3000), written in that order
-    await duck(`COPY (SELECT * REPLACE (("编号" * 7919) % 3000 + 1 AS "编号") FROM read_parquet('${county}')) TO '${input}' (FORMAT PARQUET)`);
+    await duckRows(`COPY (SELECT * REPLACE (("编号" * 7919) % 3000 + 1 AS "编号") FROM read_parquet('${county}')) TO '${input}' (FORMAT PARQUET)`);
     const out = join(tmp, 'shuffled-decisions.parquet');
     const r = await batch(input, out);
     expect(r.status, r.stderr).toBe(0);

@@ -22,22 +22,12 @@ import { loadPolicies, readEvents } from '../../compiler/project/policies.js';
 import { evaluateRaw } from '../../compiler/interpret/interpreter.js';
 import { expected } from './harness.js';
 import { tmpDirForFile } from '../helpers/tmp.js';
+import { duckRows } from './engines.js';
 
 const tmp = tmpDirForFile('zhengce-batch-');
 beforeAll(() => {
   ensureDist();
 });
-
-async function query(sql: string): Promise<Record<string, unknown>[]> {
-  const inst = await DuckDBInstance.create(':memory:');
-  const c = await inst.connect();
-  try {
-    return (await c.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
-  } finally {
-    c.closeSync();
-    inst.closeSync();
-  }
-}
 
 /** A row of nested input as the interpreter's facts: nulls dropped (unknown), numbers as numbers. */
 function facts(v: unknown): unknown {
@@ -55,13 +45,13 @@ describe('zhengce batch (DuckDB, nested input)', () => {
       expect(r.stderr).toContain('合成 3000 行');
       expect(r.status).toBe(0);
     }
-    const households = (await query(`SELECT to_json(h) AS j FROM '${h1}' AS h ORDER BY "编号"`)).map((r) => JSON.parse(String(r['j'])) as Record<string, unknown>);
-    expect(households).toEqual((await query(`SELECT to_json(h) AS j FROM '${h2}' AS h ORDER BY "编号"`)).map((r) => JSON.parse(String(r['j'])))); // deterministic for a seed
+    const households = (await duckRows(`SELECT to_json(h) AS j FROM '${h1}' AS h ORDER BY "编号"`)).map((r) => JSON.parse(String(r['j'])) as Record<string, unknown>);
+    expect(households).toEqual((await duckRows(`SELECT to_json(h) AS j FROM '${h2}' AS h ORDER BY "编号"`)).map((r) => JSON.parse(String(r['j'])))); // deterministic for a seed
     expect(households.length).toBe(3000);
     // the synthetic families have 子女 lists with twins (same day, 同胎序号 1 and 2) and third children
-    const twins = await query(`SELECT count(*) AS n FROM (SELECT unnest("子女") AS c FROM '${h1}') WHERE c."同胎序号" = 2`);
+    const twins = await duckRows(`SELECT count(*) AS n FROM (SELECT unnest("子女") AS c FROM '${h1}') WHERE c."同胎序号" = 2`);
     expect(Number(twins[0]!['n'])).toBeGreaterThan(5);
-    const third = await query(`SELECT count(*) AS n FROM '${h1}' WHERE len("子女") >= 3`);
+    const third = await duckRows(`SELECT count(*) AS n FROM '${h1}' WHERE len("子女") >= 3`);
     expect(Number(third[0]!['n'])).toBeGreaterThan(300);
     const out = join(tmp, 'decisions.parquet');
     const r = await runCliAsync(['batch', '--policy', 'luanchuan', '--date', '2024-07-01', '--in', h1, '--out', out], { timeoutMs: 300_000 });
@@ -74,7 +64,7 @@ describe('zhengce batch (DuckDB, nested input)', () => {
     const grant = summary.措施.find((m: { 措施: string }) => m.措施 === '生育补助');
     expect(grant.行数.适用).toBeGreaterThan(0);
     expect(grant.行数.存疑).toBeGreaterThan(0);
-    const decisions = (await query(`SELECT to_json(d) AS j FROM '${out}' AS d ORDER BY "编号"`)).map((x) => JSON.parse(String(x['j'])) as Record<string, unknown>);
+    const decisions = (await duckRows(`SELECT to_json(d) AS j FROM '${out}' AS d ORDER BY "编号"`)).map((x) => JSON.parse(String(x['j'])) as Record<string, unknown>);
     expect(decisions.length).toBe(3000);
     // the same rows through the interpreter: every status, 缺少 and outcome agrees (every 10th row)
     const { policies } = loadPolicies(['policies'], nodeHost);
@@ -128,7 +118,7 @@ describe('zhengce batch (DuckDB, nested input)', () => {
 
   it('a bad value inside a nested list is one ZC1202 error naming the row and the element column; nothing is written', async () => {
     const bad = join(tmp, 'bad.parquet');
-    await query(`COPY (SELECT * FROM (VALUES (1, [{'出生日期': '2020-01-01', '同胎序号': 1}]), (2, [{'出生日期': '2021-02-03', '同胎序号': 1}, {'出生日期': '2021-13-01', '同胎序号': 1}])) AS t("编号", "子女")) TO '${bad}' (FORMAT PARQUET)`);
+    await duckRows(`COPY (SELECT * FROM (VALUES (1, [{'出生日期': '2020-01-01', '同胎序号': 1}]), (2, [{'出生日期': '2021-02-03', '同胎序号': 1}, {'出生日期': '2021-13-01', '同胎序号': 1}])) AS t("编号", "子女")) TO '${bad}' (FORMAT PARQUET)`);
     const out = join(tmp, 'bad-out.parquet');
     const r = await runCliAsync(['batch', '--policy', 'luanchuan', '--date', '2024-07-01', '--in', bad, '--out', out], { timeoutMs: 300_000 });
     expect(r.stderr).toContain('ZC1202');

@@ -32,6 +32,18 @@ export interface Engine {
   close(): Promise<void>;
 }
 
+/** Run one query in a DuckDB opened for it (a database file, or a throwaway in-memory one), closed after: its rows as JSON objects. */
+export async function duckRows(sql: string, path = ':memory:'): Promise<Record<string, unknown>[]> {
+  const inst = await DuckDBInstance.create(path);
+  const c = await inst.connect();
+  try {
+    return (await c.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+  } finally {
+    c.closeSync();
+    inst.closeSync();
+  }
+}
+
 export async function duckdb(): Promise<Engine> {
   // bounded memory (spilled to a temporary directory beyond it): a 100,000-case query of the
   // county's view otherwise takes GBs
