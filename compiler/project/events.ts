@@ -45,7 +45,8 @@ export function defaultRegistryPath(host: Host, policiesPath: string): string {
  * the CLI (cli/case.ts commandEvents) and the language server (核查 and the 解释 code lens): the policies
  * directory's own events.yaml, `path` (`exists` when there is such a file); when there is none, `up`: an
  * events.yaml one directory up (`policies/events.yaml` beside `policies/luanchuan/`), if there is one —
- * named to the user, never used unasked. No search further up, and never the current directory.
+ * the CLI names it and uses it only with `--events`; the language server, which has no such option, uses
+ * it and says so. No search further up, and never the current directory.
  */
 export function policyRegistry(host: Host, policiesPath: string): { readonly path: string; readonly exists: boolean; readonly up?: string } {
   const path = defaultRegistryPath(host, policiesPath);

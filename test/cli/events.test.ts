@@ -12,7 +12,8 @@
  *    directory) and the SHA-256 of the file's bytes, or "none".
  *  - the language server's 解释 code lens and 核查 choose the registry by the CLI's rule
  *    (project/events.ts policyRegistry): the policy directory's own events.yaml; one a
- *    directory up is named, never used unasked — not the nearest one up the tree.
+ *    directory up is named by the CLI (used with --events) and used, and said, by the editor
+ *    (which has no --events) — never the nearest one further up the tree.
  * Also the cases of ZC0705 for the diagnostics meta-test (test/semantics).
  */
 import { createHash } from 'node:crypto';
@@ -215,16 +216,26 @@ describe('the language server (解释 code lens, 核查) chooses the registry by
     expect(policyRegistry(nodeHost, join(none, 'sample'))).toEqual({ path: join(none, 'sample', 'events.yaml'), exists: false });
   });
 
-  it('an events.yaml a directory up is not used by 解释 (as the CLI): named, with no events the policy is in force', async () => {
+  it('an events.yaml a directory up is used by 解释 and 核查 (the editor has no --events) and said; the CLI names it', async () => {
     const dir = policiesDir('lens-up', VOIDING);
     const r = await runExplain({ kind: 'explain', root: root(dir), overlays: {}, facts, date: '2024-06-01', timeoutMs: 5000 });
-    expect(r.ok).toBe(true);
-    expect(r).toMatchObject({ events: undefined, missing: join(dir, 'sample', 'events.yaml'), up: join(dir, 'events.yaml') });
-    expect(statusIn(r)).toBe('不适用');
-    expect(eventsLine(r as Parameters<typeof eventsLine>[0], '解释')).toContain(`上一级目录的事件登记 ${join(dir, 'events.yaml')} 未使用`);
-    // the CLI on the same directory names the same file, unused
+    expect(r).toMatchObject({ ok: true, events: join(dir, 'events.yaml'), missing: join(dir, 'sample', 'events.yaml'), fromUp: true });
+    // void from 2024-04-01: nothing a fact could change, so no measure to explain (without the registry: 不适用, explained)
+    expect((r as unknown as { report: { 措施: unknown[] } }).report.措施).toEqual([]);
+    expect(eventsLine(r as Parameters<typeof eventsLine>[0], '解释')).toBe(`上级政策事件：${join(dir, 'events.yaml')}（政策目录中没有 events.yaml，用上一级目录的；命令行核查这一个政策目录时须加 --events ${join(dir, 'events.yaml')}）`);
+    const v = await runVerification({ root: root(dir), overlays: {}, runs: 0, timeoutMs: 5000 });
+    expect(v).toMatchObject({ ok: true, events: join(dir, 'events.yaml'), fromUp: true });
+    // the CLI on the same directory names the same file, unused unless asked
     const cli = await runMain(['verify', '--runs', '0', '--no-scenarios', '--format', 'json', join(dir, 'sample')], dir);
     expect(cli.err).toContain(`上一级目录有事件登记 ${join(dir, 'events.yaml')}`);
+  }, 120_000);
+
+  it('with no events.yaml in the policy directory or a directory up, 解释 says it ran without events', async () => {
+    const dir = policiesDir('lens-none', undefined);
+    const r = await runExplain({ kind: 'explain', root: root(dir), overlays: {}, facts, date: '2024-06-01', timeoutMs: 5000 });
+    expect(r).toMatchObject({ ok: true, events: undefined, missing: join(dir, 'sample', 'events.yaml') });
+    expect(statusIn(r)).toBe('不适用');
+    expect(eventsLine(r as Parameters<typeof eventsLine>[0], '解释')).toBe(`政策目录中没有事件登记 ${join(dir, 'sample', 'events.yaml')}，按没有上级政策事件解释`);
   }, 120_000);
 
   it('the policy directory’s own events.yaml is used by 解释 and 核查; a case’s own 事件 take its place', async () => {

@@ -156,14 +156,14 @@ export function verifyMeasure(p: CompiledProgram | undefined, measure: string, o
 
 /**
  * Which higher-level events a 核查 or 解释 ran with, in one sentence: the registry (the policy directory's,
- * as the CLI's — compiler/project/events.ts policyRegistry), the case's own 事件, or none — then naming
- * the registry looked for and one directory up that was not used.
+ * else the one a directory up — verify-process.ts registryOf), the case's own 事件, or none (naming the
+ * registry looked for).
  */
 export function eventsLine(used: EventsUsed, verb: '核查' | '解释'): string {
+  if (used.events !== undefined && used.fromUp) return `上级政策事件：${used.events}（政策目录中没有 events.yaml，用上一级目录的；命令行核查这一个政策目录时须加 --events ${used.events}）`;
   if (used.events !== undefined) return `上级政策事件：${used.events}`;
   if (used.own) return '上级政策事件：个案中写明的“事件”';
-  const up = used.up !== undefined ? `；上一级目录的事件登记 ${used.up} 未使用（与命令行相同，只用政策目录中的；要用它请放入政策目录${verb === '解释' ? '，或在个案中写明“事件”' : ''}）` : '';
-  return `政策目录中没有事件登记${used.missing !== undefined ? ` ${used.missing}` : ''}，按没有上级政策事件${verb}${up}`;
+  return `政策目录中没有事件登记${used.missing !== undefined ? ` ${used.missing}` : ''}，按没有上级政策事件${verb}`;
 }
 
 /**

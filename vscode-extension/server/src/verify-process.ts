@@ -44,16 +44,16 @@ export interface ExplainRequest {
   readonly overlays: Readonly<Record<string, string>>;
   readonly facts: unknown;
   readonly date: string;
-  /** The case's own events; absent: the policy directory's events.yaml (compiler/project/events.ts policyRegistry, as 核查 and the CLI), or none. */
+  /** The case's own events; absent: the policy directory's events.yaml, else the one a directory up (registryOf, as 核查), or none. */
   readonly events?: unknown;
   readonly timeoutMs: number;
 }
 
 /**
- * The registry a run used (`events`) — or, with none, the one it looked for (`missing`) and an events.yaml
- * one directory up that it did not use (`up`); for explain, `own` when the case gave its 事件.
+ * The registry a run used (`events`; `fromUp` when it is the one a directory up, the policy directory having
+ * none: `missing`) — or, with none, the one it looked for (`missing`); for explain, `own` when the case gave its 事件.
  */
-export interface EventsUsed { readonly events: string | undefined; readonly missing?: string; readonly up?: string; readonly own?: true }
+export interface EventsUsed { readonly events: string | undefined; readonly missing?: string; readonly own?: true; readonly fromUp?: true }
 
 export type ExplainResponse = ({ readonly ok: true; readonly text: string; readonly report: ExplainReport } & EventsUsed) | { readonly ok: false; readonly message: string };
 
@@ -62,16 +62,19 @@ export type VerifyResponse =
   | { readonly ok: false; readonly message: string; readonly diagnostics?: readonly Diagnostic[] };
 
 /**
- * The events of a policy rooted at `root` when no case gives its own: the CLI's rule (policyRegistry — the
- * policy directory's events.yaml, an events.yaml one directory up only named), read strictly (a broken
+ * The events of a policy rooted at `root` when no case gives its own, by the CLI's rule (policyRegistry): the
+ * policy directory's events.yaml; without one, the events.yaml one directory up that the CLI names
+ * (`policies/events.yaml` beside `policies/luanchuan/`, which `zhengce verify` of `policies/` uses) — used
+ * here, where there is no `--events` to ask for it with, and said (`fromUp`). Read strictly (a broken
  * registry is its first problem, never "no events").
  */
 function registryOf(host: Host, root: string): { ok: true; list: unknown[]; used: EventsUsed } | { ok: false; message: string } {
   const reg = policyRegistry(host, root);
-  if (!reg.exists) return { ok: true, list: [], used: { events: undefined, missing: reg.path, ...(reg.up !== undefined ? { up: reg.up } : {}) } };
-  const r = readEvents(host, reg.path);
+  const path = reg.exists ? reg.path : reg.up;
+  if (path === undefined) return { ok: true, list: [], used: { events: undefined, missing: reg.path } };
+  const r = readEvents(host, path);
   if (!r.ok) return { ok: false, message: r.message };
-  return { ok: true, list: Array.isArray(r.events) ? r.events : [], used: { events: reg.path } };
+  return { ok: true, list: Array.isArray(r.events) ? r.events : [], used: reg.exists ? { events: path } : { events: path, missing: reg.path, fromUp: true } };
 }
 
 /** Run the verification suite for the policy rooted at `req.root`. */
