@@ -19,7 +19,7 @@
  */
 import type { IrExpr, IrMeasure, IrProgram, IrType } from '../ir/ir.js';
 import { isRatio } from '../ir/ir.js';
-import { evaluate } from '../interpret/interpreter.js';
+import { conjuncts, evaluate } from '../interpret/interpreter.js';
 import { CalendarCoverageError, InputError, type Decision, type Decisions } from '../interpret/decision.js';
 import { validateInput, type Facts, type FieldValue, type Rec } from '../interpret/validate.js';
 import { fromDayNumber, fullMonthsOfAge } from '../common/calendar.js';
@@ -462,25 +462,13 @@ function buildAlternative(ctx: Ctx, m: IrMeasure, enc: SmtEncoder, model: any, c
 }
 
 /**
- * The conjuncts of a rule's condition as source texts, split as a decision's 未满足/未知 are
- * (且 recursively; a 或 group, a 非, a quantifier, a range written once are one condition).
- * INVARIANT: for a rule that applies, every one of them holds — unlike the atoms of the
+ * The conjuncts (interpreter.ts `conjuncts`, as a decision's 未满足/未知 split them) of a rule's condition
+ * as source texts. INVARIANT: for a rule that applies, every one of them holds — unlike the atoms of the
  * decision's trace (规则[].条件), where `非 X` appears as X and each side of a 或 on its own.
  */
 function conjunctTexts(e: IrExpr | undefined): string[] {
-  if (!e) return [];
-  const out: string[] = [];
-  const visit = (x: IrExpr): void => {
-    const range = x.k === 'and' && x.xs.length === 2 && x.xs.every((c) => c.k === 'cmp' && c.origin.start === x.origin.start && c.origin.end === x.origin.end);
-    if (x.k === 'and' && !range) {
-      x.xs.forEach(visit);
-      return;
-    }
-    if (x.k === 'const' && typeof x.value === 'boolean') return; // no 条件 (always applies)
-    if (x.origin?.text) out.push(x.origin.text);
-  };
-  visit(e);
-  return out;
+  // (a constant 是 is no 条件: the rule always applies)
+  return e ? conjuncts(e).filter((x) => !(x.k === 'const' && typeof x.value === 'boolean') && x.origin?.text).map((x) => x.origin!.text!) : [];
 }
 
 /** Replay a changed case through the generated evaluator emitted from the IR: its whole decisions must equal the interpreter's. */

@@ -660,31 +660,37 @@ function traceConditions(e: IrExpr, ctx: Ctx, out: ConditionTrace[], memo?: Map<
 }
 
 /**
- * The conjuncts of a rule's condition that do not hold (false) and those that are unknown,
- * as source texts: 且 is split (recursively), anything else — a comparison, a 或 group, a
- * 并非, a quantifier, a range written once (6—24月龄) — is one condition.
+ * The conjuncts of a rule's condition, as a decision's 未满足/未知 list them: 且 is split
+ * (recursively), anything else — a comparison, a 或 group, a 并非, a quantifier, a range written
+ * once (6—24月龄) — is one condition. (explain's 满足 lists the same conjuncts.)
  */
-function unmetConditions(e: IrExpr, ctx: Ctx, memo?: ReadonlyMap<IrExpr, V>): { no: string[]; unknown: string[] } {
-  const no: string[] = [];
-  const unknown: string[] = [];
+export function conjuncts(e: IrExpr): IrExpr[] {
+  const out: IrExpr[] = [];
   const visit = (x: IrExpr): void => {
     // a range lowers to and(≥, ≤) with the range's own origin: one condition
     const range = x.k === 'and' && x.xs.length === 2 && x.xs.every((c) => c.k === 'cmp' && c.origin.start === x.origin.start && c.origin.end === x.origin.end);
-    if (x.k === 'and' && !range) {
-      x.xs.forEach(visit);
-      return;
-    }
+    if (x.k === 'and' && !range) x.xs.forEach(visit);
+    else out.push(x);
+  };
+  visit(e);
+  return out;
+}
+
+/** The conjuncts (`conjuncts`) of a rule's condition that do not hold (false) and those that are unknown, as source texts. */
+function unmetConditions(e: IrExpr, ctx: Ctx, memo?: ReadonlyMap<IrExpr, V>): { no: string[]; unknown: string[] } {
+  const no: string[] = [];
+  const unknown: string[] = [];
+  for (const x of conjuncts(e)) {
     if (x.k === 'const') {
       if (x.value === false) no.push(x.origin?.text ?? '否');
-      return;
+      continue;
     }
     // INVARIANT: memo holds the values traceConditions computed for these very nodes in this ctx
     // Stryker disable next-line OptionalChaining: the only caller, evaluateMeasure, always passes the memo
     const v = memo?.has(x) ? memo.get(x)! : evalExpr(x, ctx);
     if (v === false) no.push(x.origin?.text ?? '');
     else if (v === null) unknown.push(x.origin?.text ?? '');
-  };
-  visit(e);
+  }
   return { no, unknown };
 }
 
