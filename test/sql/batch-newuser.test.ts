@@ -15,11 +15,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ensureDist, runCliAsync } from '../helpers/dist.js';
 import { REPO_DIR } from '../helpers/golden.js';
-import { PG_URL } from './engines.js';
+import { PG_URL, pgClient } from './engines.js';
 import { tmpDirForFile } from '../helpers/tmp.js';
 
 const tmp = tmpDirForFile('zhengce-batch-newuser-');
@@ -106,14 +105,8 @@ describe('zhengce batch: output paths', () => {
 
 describe('zhengce batch: Ctrl-C on PostgreSQL', () => {
   it('ends the run\'s session and drops its schema zc_batch_<pid>; the --out table is not created (the schema stayed)', async () => {
-    const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 5000 });
-    try {
-      await c.connect();
-    } catch (e) {
-      if (process.env['CI']) throw new Error(`PostgreSQL unreachable under CI: ${(e as Error).message}`);
-      console.log(`PostgreSQL 没有运行（${(e as Error).message}），中断测试没有运行`);
-      return;
-    }
+    const c = await pgClient('中断测试');
+    if (!c) return;
     const schema = `zc_tint_${process.pid}`;
     let childPid: number | undefined;
     try {
@@ -164,14 +157,8 @@ describe('zhengce batch: an input table that does not exist', () => {
     const r = await batch([...SAMPLE, '--db', `duckdb:${db}`, '--in', 'households', '--out', 'decisions2']);
     expect(r.stderr).toContain(`错误[ZC1203]: 输入表“households”在DuckDB 数据库文件“${db}”中不存在（Catalog Error: Table with name households does not exist!）`);
     expect(r.status).toBe(1);
-    const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 5000 });
-    try {
-      await c.connect();
-    } catch (e) {
-      if (process.env['CI']) throw new Error(`PostgreSQL unreachable under CI: ${(e as Error).message}`);
-      console.log(`PostgreSQL 没有运行（${(e as Error).message}），PostgreSQL 一半没有运行`);
-      return;
-    }
+    const c = await pgClient('PostgreSQL 一半');
+    if (!c) return;
     await c.end();
     const p = await batch([...SAMPLE, '--db', PG_URL, '--in', 'Households_zc_none', '--out', 'decisions_zc_none']);
     expect(p.stderr).toContain('错误[ZC1203]: 输入表“Households_zc_none”在PostgreSQL 数据库中不存在（不加双引号的名称在 PostgreSQL 中按小写查找）（relation "households_zc_none" does not exist）');

@@ -87,6 +87,22 @@ export async function duckdb(): Promise<Engine> {
 
 export const PG_URL = process.env['ZC_PG_URL'] ?? 'postgres://zhengce:zhengce@127.0.0.1:5432/zhengce_test';
 
+/**
+ * A connected pg client for a test that talks to PostgreSQL itself; undefined (said, with what did not run)
+ * when the server is unreachable — under CI=true that is a failure, never a skip.
+ */
+export async function pgClient(what: string): Promise<pg.Client | undefined> {
+  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 5000 });
+  try {
+    await c.connect();
+    return c;
+  } catch (e) {
+    if (process.env['CI']) throw new Error(`PostgreSQL unreachable under CI: ${(e as Error).message}`);
+    console.log(`PostgreSQL 没有运行（${(e as Error).message}），${what}没有运行`);
+    return undefined;
+  }
+}
+
 /** Connect to PostgreSQL in a fresh schema; undefined (with the reason) when unreachable. */
 export async function postgres(): Promise<Engine | { unavailable: string }> {
   const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 5000 });
