@@ -63,6 +63,8 @@ export function constText(t: IrType, v: number | boolean | string): string {
   // a ratio is an exact "n/d": shown as an exact percentage (50%, 33.(3)%)
   if (isRatio(t)) return display(t, v);
   if (typeof v === 'string') return v;
+  // a count of working days reads “15个工作日”, as the texts write it (the evaluators' unit stays 工作日)
+  if (t.k === 'quantity' && t.dim === 'workdays') return `${display({ k: 'int' }, v)}个工作日`;
   return display(t, v);
 }
 
@@ -177,11 +179,7 @@ export function valueText(e: IrExpr, sc: Scope = NO_SCOPE): string {
       const m = unscaled(e.months, 12, ['years']) ?? e.months;
       return `${wrapValue(e.date, 1, sc)} ${e.sign > 0 ? '＋' : '−'} ${wrapValue(m, 2, sc)}`;
     }
-    case 'workdays': {
-      // (a count of working days reads 第10个工作日, as the text says “10个工作日内”; the unit alone is 工作日)
-      const n = wrapValue(e.n, 4, sc);
-      return `${wrapValue(e.start, 4, sc)}后的第${n.endsWith('工作日') && !n.endsWith('个工作日') ? `${n.slice(0, -3)}个工作日` : n}`;
-    }
+    case 'workdays': return `${wrapValue(e.start, 4, sc)}后的第${wrapValue(e.n, 4, sc)}`;
     case 'outcome': return `措施「${e.measure}」的「${e.outcome}」`;
     case 'applies': return `措施「${e.measure}」适用`;
     case 'void': return '本政策已废止';

@@ -141,6 +141,7 @@ describe('plain-Chinese rendering of IR conditions', () => {
     expect(condText(and(voidE, not(voidE)))).toBe('本政策已废止，且本政策未废止');
     const wd: IrExpr = { k: 'workdays', type: DATE, start: field('申请', '提交日期', DATE), n: c({ k: 'quantity', dim: 'workdays' }, 15), origin: o() };
     expect(valueText(wd)).toBe('「申请」的「提交日期」后的第15个工作日');
+    expect(valueText(c({ k: 'quantity', dim: 'workdays' }, 5))).toBe('5个工作日'); // a count of working days anywhere in the docs
     const eq = cmp('=', and(field('家庭', '甲', B), field('家庭', '乙', B)), applies);
     expect(condText(eq)).toBe('“「家庭」的「甲」且「家庭」的「乙」”与“措施「生育补助」适用”同时成立或同时不成立');
   });
