@@ -6,12 +6,14 @@
  * tests copy/sample's own policy, never policies/ of the current directory). Prints one line per
  * scenario and “共 N 个场景：P 个通过，F 个失败”; a path that does not exist is ZC0001 and no
  * scenario found is said; exit 1 on any failure, invalid scenario file, policy error or no scenario.
+ * A policies path that does not exist (ZC0001, as `eval --paths`) or holds no policy (ZC1401, as
+ * batch/eval/explain) is one error before any scenario runs — not one codeless failure per scenario.
  */
 import { dirname, join, resolve } from 'node:path';
 import { INVALID_UTF8, nodeHost, readText, type Host } from '../project/host.js';
 import { diag } from '../diagnostics/diagnostic.js';
 import { missingPath } from '../project/program.js';
-import { loadPolicies, type LoweredPolicy } from '../project/policies.js';
+import { loadPolicies, policyNotFound, type LoweredPolicy } from '../project/policies.js';
 import { SourceFile } from '../common/source.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderDiagnosticsText, terminalSafe } from '../diagnostics/render.js';
@@ -24,7 +26,8 @@ export const testHelp = `用法：zhengce test [路径...] [--policies 目录]
 每个场景：名称、日期、事件、事实、期望（各措施的状态与结果）或 期望错误。
 未知的键是错误，并给出位置。
   --policies 目录   场景所测的政策（默认：每个路径本身或其上级目录中的政策，如
-                    zhengce test 副本/sample 测 副本/sample 的政策；不给路径时为 policies/）
+                    zhengce test 副本/sample 测 副本/sample 的政策；不给路径时为 policies/）；
+                    目录不存在（ZC0001）或其中没有政策（ZC1401）时，在运行任何场景之前报一条错误
 
 退出码：0 全部通过；1 有失败、场景文件无效、政策有错误或没有找到场景；2 用法错误。
 `;
@@ -90,8 +93,22 @@ export function scenarioPolicyPaths(host: Host, paths: readonly string[]): strin
   return unique.length ? unique : ['policies'];
 }
 
-export function runScenarioFiles(files: readonly string[], policyPaths: readonly string[], host: Host): { results: ScenarioResult[]; diagnostics: Diagnostic[]; sources: Map<string, SourceFile> } {
-  const { result, policies, diagnostics } = loadPolicies(policyPaths, host);
+/**
+ * Why no scenario can run against the policies loaded from `policyPaths`, or undefined: a path that
+ * does not exist (its ZC0001 from compile, the one eval/batch/explain give for --paths) or, when
+ * loading reported no error, no policy at all (ZC1401, `how` naming the option). INVARIANT: such a
+ * problem is reported once, before any scenario runs (it used to fail every scenario with
+ * “找不到政策”, no code).
+ */
+export function policyPathProblem(loaded: ReturnType<typeof loadPolicies>, policyPaths: readonly string[], how: string): Diagnostic[] | undefined {
+  const missing = loaded.diagnostics.filter((d) => d.code === 'ZC0001' && policyPaths.includes(d.span.file));
+  if (missing.length) return missing;
+  if (!loaded.policies.length && !hasErrors(loaded.diagnostics)) return [policyNotFound([], undefined, policyPaths.join('、'), how)];
+  return undefined;
+}
+
+export function runScenarioFiles(files: readonly string[], policyPaths: readonly string[], host: Host, loaded = loadPolicies(policyPaths, host)): { results: ScenarioResult[]; diagnostics: Diagnostic[]; sources: Map<string, SourceFile> } {
+  const { result, policies, diagnostics } = loaded;
   const r = runScenariosWith(files, policies, host);
   return { results: r.results, diagnostics: [...diagnostics.filter((d) => d.severity === 'error'), ...r.diagnostics], sources: new Map([...result.files, ...r.sources]) };
 }
@@ -136,7 +153,13 @@ export function runTest(argv: string[], io: Io): number {
   const policyPaths = policyOption !== undefined ? [policyOption] : positionals.length ? scenarioPolicyPaths(nodeHost, positionals.filter((p) => !missing.includes(p))) : ['policies'];
   // (no scenario file: no policy is compiled — the policies found for a directory without scenarios
   // could be a parent's far above it, /tmp with everything under it)
-  const run = files.length ? runScenarioFiles(files, policyPaths, nodeHost) : { results: [], diagnostics: [], sources: new Map<string, SourceFile>() };
+  const loaded = files.length ? loadPolicies(policyPaths, nodeHost) : undefined;
+  const blocking = loaded && policyPathProblem(loaded, policyPaths, '用 --policies 指定场景所测政策所在的目录');
+  if (blocking) {
+    io.out(renderDiagnosticsText([...missingDiags, ...blocking], loaded.result.files, { cwd: io.cwd }));
+    return EXIT_FINDINGS;
+  }
+  const run = loaded ? runScenarioFiles(files, policyPaths, nodeHost, loaded) : { results: [], diagnostics: [], sources: new Map<string, SourceFile>() };
   const { results, sources } = run;
   const diagnostics = [...missingDiags, ...run.diagnostics];
   if (diagnostics.length) io.out(renderDiagnosticsText(diagnostics, sources, { cwd: io.cwd }));

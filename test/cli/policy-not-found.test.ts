@@ -108,3 +108,20 @@ describe('zhengce test over a directory without scenarios', () => {
     expect(r.out + r.err).not.toContain('坏.zc');
   });
 });
+
+describe('zhengce test --policies a directory that is not there or holds no policy', () => {
+  it('one error before any scenario runs: ZC0001 for a missing directory (as eval --paths), ZC1401 for one without a policy; exit 1', async () => {
+    const missing = await runMain(['test', '--policies', join(tmp, 'nosuch'), 'policies/sample']);
+    const none = await runMain(['test', '--policies', empty, 'policies/sample']);
+    for (const r of [missing, none]) {
+      expect(r.code).toBe(1);
+      // no scenario ran: no ✗ line per scenario, no codeless “找不到政策”, no count of scenarios
+      expect(r.out + r.err).not.toContain('✗');
+      expect(r.out + r.err).not.toContain('个场景');
+      expect((r.out + r.err).match(/错误\[/g)).toHaveLength(1);
+    }
+    expect(missing.out + missing.err).toContain(`错误[ZC0001]: 无法读取“${join(tmp, 'nosuch')}”：文件或目录不存在`);
+    expect(none.out + none.err).toContain(`错误[ZC1401]: “${empty}”中没有政策（含“政策”声明的 .zc 文件）`);
+    expect(none.out + none.err).toContain('帮助: 用 --policies 指定场景所测政策所在的目录');
+  });
+});
