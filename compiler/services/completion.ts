@@ -8,7 +8,8 @@
  * (KEYWORDS), names in scope, fields after “实体.”, outcomes after “措施.”, enum
  * members, parameters, indicators, measures, outcomes inside a measure,
  * organisations after 牵头单位/责任单位/解释机关, entities after 对象, rules after
- * 例外于, readings after 采用, units after a number (UNIT_WORDS), and clause numbers /
+ * 例外于, readings after 采用, units after a number (UNIT_WORDS) — but a keyword beginning with a numeral
+ * being typed (一次 → 一次性) where the grammar takes it — and clause numbers /
  * labels after 条款. Keywords by position: the grammar (Chevrotain's content assist, from the innermost
  * open block's header and the statement at the cursor) says which token types may come next, and only
  * their words are offered — a block's declarations and attribute keys (attributes.ts) at a line's start,
@@ -36,7 +37,7 @@ import type { IToken } from 'chevrotain';
 import type { CompiledProgram } from '../project/program.js';
 import type { ParsedFile } from '../syntax/index.js';
 import type * as A from '../syntax/ast.js';
-import { KEYWORDS, UNIT_WORDS, wordsOf } from '../syntax/tokens.js';
+import { KEYWORDS, NUMERAL_CHARS, UNIT_WORDS, wordsOf } from '../syntax/tokens.js';
 import { grammarContext, innermostOpenBrace, kindOf, opensSet, STATEMENT_WORDS, tokenBefore } from './grammar-context.js';
 import { keywordDoc } from './keyword-docs.js';
 import { ATTRIBUTES, PROPERTY_CATEGORIES, PROPERTY_CATEGORY_DOCS, type AttributeBlock } from '../syntax/attributes.js';
@@ -271,6 +272,26 @@ function finishedUnit(t: IToken, offset: number): boolean {
   return tokenEnd(t) === offset && !UNIT_WORDS.some((u) => u.length > t.image.length && u.startsWith(t.image));
 }
 
+/** Keywords that begin with a numeral character (一次性): while being typed they lex as a number and a unit (一 | 一次 = 一 + 次). */
+const NUMERAL_KEYWORDS = KEYWORDS.filter((k) => NUMERAL_CHARS.includes(k[0]!));
+
+/**
+ * The start of the number-and-unit run that ends at `offset` (tokens ChineseNumber / NumberLit / Unit
+ * written together, up to `i`, the token before the cursor), when its text is a proper prefix of a
+ * keyword that begins with a numeral (一、一次 → 一次性); with whether the run is a numeral alone.
+ */
+function numeralKeywordPrefix(tokens: readonly IToken[], i: number, offset: number, text: string): { start: number; typed: string; numeralOnly: boolean } | undefined {
+  const t = tokens[i];
+  if (!t || tokenEnd(t) !== offset) return undefined;
+  let k = i;
+  while (k >= 0 && ['ChineseNumber', 'NumberLit', 'Unit'].includes(kindOf(tokens[k]!)) && (k === i || tokenEnd(tokens[k]!) === tokens[k + 1]!.startOffset)) k--;
+  const first = tokens[k + 1];
+  if (k === i || !first || kindOf(first) !== 'ChineseNumber') return undefined;
+  const typed = text.slice(first.startOffset, offset);
+  if (!NUMERAL_KEYWORDS.some((w) => w.length > typed.length && w.startsWith(typed))) return undefined;
+  return { start: first.startOffset, typed, numeralOnly: k + 1 === i };
+}
+
 /** Completion at `offset` of `path` (its current parse in the ProgramSet). */
 export function complete(ws: ProgramSet, path: string, offset: number, trigger?: string): Completions {
   const empty = { replace: { start: offset, end: offset }, items: [] };
@@ -334,6 +355,20 @@ function completeIn(ws: ProgramSet, path: string, parsed: ParsedFile, p: Compile
   const tree = declTree(parsed.ast);
   const enc = enclosing(tree, offset);
 
+  // a keyword that begins with a numeral, being typed (一 | 一次 → 一次性): offered where the grammar
+  // takes it at the run's start — after 一次, the number 一 with the unit 次 is written out, so only the
+  // keyword can continue it; after 一 alone, the keyword first, then the units of the number 一
+  const numeral = !word ? numeralKeywordPrefix(tokens, i, offset, text) : undefined;
+  if (numeral) {
+    const there = completeIn(ws, path, parsed, p, numeral.start, trigger).items.filter((x) => x.kind === 'keyword' && x.label.startsWith(numeral.typed) && x.label.length > numeral.typed.length);
+    if (there.length) {
+      if (!numeral.numeralOnly) return { replace: { start: numeral.start, end: offset }, items: there };
+      // (one range for every item: the units go after the numeral, so the keyword inserts its rest)
+      for (const x of there) items.push({ ...x, insertText: x.label.slice(numeral.typed.length), filterText: x.label.slice(numeral.typed.length), sortText: `0_${x.sortText}` });
+      for (const u of UNIT_WORDS) add(u, 'unit', '单位', 1);
+      return result();
+    }
+  }
   // units directly after a number
   if (prev && (kindOf(prev) === 'NumberLit' || kindOf(prev) === 'ChineseNumber') && tokenEnd(prev) === (word ? word.startOffset : offset)) {
     for (const u of UNIT_WORDS) add(u, 'unit', '单位', 0);

@@ -288,6 +288,30 @@ describe('completion offers what the grammar allows where the cursor is', () => 
     expect(ws(SAMPLE).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
+  it('after 一次 where a period goes: 一次性 (what can follow), replacing 一次 — not units, not names', () => {
+    const k = SAMPLE.indexOf('金额 一次性') + '金额 '.length;
+    for (const typed of ['一次', '一']) {
+      const text = SAMPLE.slice(0, k) + typed + SAMPLE.slice(k + '一次性'.length);
+      const c = complete(ws(text).set, 'm.zc', k + typed.length);
+      expect(c.items[0]).toMatchObject({ label: '一次性', kind: 'keyword' });
+      // typed 一次: the number 一 and the unit 次 are written out, only the keyword continues them
+      if (typed === '一次') {
+        expect(c.items.map((i) => i.label)).toEqual(['一次性']);
+        expect(applyEdits(text, [{ span: c.replace, newText: c.items[0]!.insertText }])).toBe(SAMPLE);
+      } else {
+        // typed 一: the keyword's rest goes after it; the number's units still follow
+        expect(applyEdits(text, [{ span: c.replace, newText: c.items[0]!.insertText }])).toBe(SAMPLE);
+        expect(c.items.map((i) => i.label)).toContain('元');
+      }
+    }
+    // a numeral in an expression still gets units only
+    const cond = SAMPLE.indexOf('家庭.子女数 ≥ 2') + '家庭.子女数 ≥ '.length;
+    const text = SAMPLE.slice(0, cond) + '一' + SAMPLE.slice(cond + 1);
+    const labels = complete(ws(text).set, 'm.zc', cond + 1).items.map((i) => i.label);
+    expect(labels).toContain('元');
+    expect(labels).not.toContain('一次性');
+  });
+
   it('at the top level: the declarations of a file, nothing else', () => {
     const l = labelsAt('枚举 户籍地 { 本县、外县 }\n', '');
     expect(l).toEqual(expect.arrayContaining(['政策', '实体', '枚举', '条款', '导入', '参数', '机构', '定义', '前提', '假定', '指标', '性质', '定性', '存疑']));
