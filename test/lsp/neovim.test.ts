@@ -102,7 +102,9 @@ describe('neovim built-in LSP client ↔ zhengce language server', () => {
     const e = r.edited.diagnostics.find((d) => d.code === 'ZC0403')!;
     expect(e).toBeDefined();
     expect(e.severity).toBe(1); // vim.diagnostic.severity.ERROR
-    expect(e.message).toBe('实体“家庭”没有字段“子女人数”');
+    // with init_options.helpInMessage (README's init.lua): the help is the message's second line —
+    // neovim 0.7 shows only the message (virtual text, float), never related information
+    expect(e.message).toBe('实体“家庭”没有字段“子女人数”\n提示：是否想写“子女数”？');
     // neovim converted the server's UTF-16 position to this line and byte column
     expect(e.lnum).toBe(r.edited.row);
     expect(e.col).toBe(byteCol(r.edited.line, '子女人数'));

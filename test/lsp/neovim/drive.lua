@@ -37,7 +37,7 @@ local ok, err = pcall(function()
     cmd = { 'node', server, '--stdio' },
     root_dir = root,
     workspace_folders = { { uri = vim.uri_from_fname(root), name = 'ws' } },
-    init_options = { debounceMs = 0, today = '2025-06-01' },
+    init_options = { debounceMs = 0, today = '2025-06-01', helpInMessage = true },
     handlers = handlers,
     flags = { debounce_text_changes = 0 },
   })

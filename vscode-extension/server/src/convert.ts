@@ -30,7 +30,14 @@ export const LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], toke
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
 
-export function toLspDiagnostic(pos: Positions, d: Diagnostic): LspDiagnostic | undefined {
+/**
+ * A compiler diagnostic as an LSP diagnostic. Its help (“是不是要写…”) is related information at the
+ * diagnostic's own range — VS Code shows it under the message, in the hover and the Problems view —
+ * or, with `helpInMessage` (initializationOptions.helpInMessage: neovim's built-in client shows
+ * only `message`, in its virtual text and float, and never related information), a second line
+ * of the message, “提示：…”, and not related information too.
+ */
+export function toLspDiagnostic(pos: Positions, d: Diagnostic, helpInMessage = false): LspDiagnostic | undefined {
   const range = pos.rangeOf(d.span.file, d.span.start, d.span.end);
   if (!range) return undefined;
   const related = [];
@@ -38,8 +45,9 @@ export function toLspDiagnostic(pos: Positions, d: Diagnostic): LspDiagnostic | 
     const rr = pos.rangeOf(r.span.file, r.span.start, r.span.end);
     if (rr) related.push({ location: { uri: pos.uriOf(r.span.file), range: rr }, message: r.message });
   }
-  if (d.help) related.push({ location: { uri: pos.uriOf(d.span.file), range }, message: `提示：${d.help}` });
-  const out: LspDiagnostic = { range, severity: SEVERITY[d.severity], code: d.code, source: 'zhengce', message: d.message };
+  if (d.help && !helpInMessage) related.push({ location: { uri: pos.uriOf(d.span.file), range }, message: `提示：${d.help}` });
+  const message = d.help && helpInMessage ? `${d.message}\n提示：${d.help}` : d.message;
+  const out: LspDiagnostic = { range, severity: SEVERITY[d.severity], code: d.code, source: 'zhengce', message };
   if (related.length) out.relatedInformation = related;
   if (d.code === 'ZC0408') out.tags = [DiagnosticTag.Unnecessary];
   return out;

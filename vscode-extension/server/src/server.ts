@@ -18,6 +18,10 @@
  *   showsCommandResults  the client shows the results of 求值示例/核查 itself (the VS Code
  *                extension: a panel, the Problems view); otherwise they are also sent as
  *                window/showMessage (default false)
+ *   helpInMessage  a diagnostic's help (“是不是要写…”) is a second line of its message, “提示：…”,
+ *                instead of related information — for clients that show only the message (neovim's
+ *                built-in client; README's init.lua sets it); default false (VS Code shows related
+ *                information under the message)
  *
  * 核查 findings are published as diagnostics (source “zhengce 核查”) on the files they
  * point at, beside the compiler's; they are withdrawn when a file of the verified
@@ -62,6 +66,7 @@ interface Options {
   scanWorkspace: boolean;
   warmUp: boolean;
   showsCommandResults: boolean;
+  helpInMessage: boolean;
 }
 
 // (a message's header written with its body: one write per message on the pipe, transport.ts)
@@ -112,7 +117,7 @@ function offsetAt(path: string, pos: Position): number {
 const pos: Positions = { uriOf: (p) => uris.toUri(p), rangeOf };
 
 function toLsp(d: Diagnostic): LspDiagnostic | undefined {
-  return toLspDiagnostic(pos, d);
+  return toLspDiagnostic(pos, d, opts.helpInMessage);
 }
 
 // ── diagnostics ──────────────────────────────────────────────────────
@@ -220,6 +225,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     scanWorkspace: io.scanWorkspace !== false,
     warmUp: io.warmUp !== false,
     showsCommandResults: io.showsCommandResults === true,
+    helpInMessage: io.helpInMessage === true,
     ...(io.today ? { today: io.today } : {}),
   };
   const folders = params.workspaceFolders?.map((f) => uris.toPath(f.uri)) ?? (params.rootUri ? [uris.toPath(params.rootUri)] : params.rootPath ? [params.rootPath] : []);
