@@ -31,7 +31,7 @@ import { findPolicy, loadPolicies, policyNotFound, readEvents, type LoweredPolic
 import { renderDiagnosticsText } from '../diagnostics/render.js';
 import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { validateInput, isoToDay, typeLabel } from '../interpret/validate.js';
-import type { IrProgram } from '../ir/ir.js';
+import { isRatio, type IrProgram } from '../ir/ir.js';
 import { emitSql, measureRefs } from '../sql/emit.js';
 import { DUCKDB, POSTGRES, sqlString as S, sqlString, type Dialect } from '../sql/dialect.js';
 import { inSchema, parseTableName, partSql, tableSql, withSuffix, type TableName } from '../sql/table-name.js';
@@ -193,6 +193,49 @@ function fullMatch(d: Dialect, v: string, re: string): string {
 }
 
 /**
+ * The text of an integer value (整数, a count or duration, 编号/序号) as every input takes it — the
+ * rule of `zhengce eval` and of the generated evaluator's JSON Schema ("type": "integer", draft
+ * 2020-12: a number whose fractional part is zero): at most 15 digits, optionally a fraction of
+ * zeros — "3", "3.0" (CSV text, a JSON 3.0, a Parquet DOUBLE's text), never "3.5"; a minus sign only
+ * on a signed field, or on a zero (eval takes JSON's -0 as 0).
+ * INVARIANT: batch and eval agree on an integer — eval (JSON.parse, YAML) reads 3.0 as 3.
+ */
+export function intPattern(signed: boolean): string {
+  return `${signed ? '-?[0-9]{1,15}' : '(-?0+|[0-9]{1,15})'}(\\.0+)?`;
+}
+
+/**
+ * The text of a ratio as `zhengce eval`, nested JSON Lines and the generated JSON Schema take it —
+ * "50%", "4.8‰" (a decimal of at most 15 + 15 digits) — or as the SQL layout holds it, the exact
+ * "n/d" (input.*.sql's tables): `ratioSql` turns the first into the second.
+ */
+function ratioPattern(signed: boolean): string {
+  const sign = signed ? '-?' : '';
+  return `${sign}[0-9]{1,15}(\\.[0-9]{1,15})?[%‰]|${sign}[0-9]+/[1-9][0-9]*`;
+}
+
+/** SQL: a valid integer text `v` (intPattern) → BIGINT, in the dialect (PostgreSQL casts "3.0" to bigint only through numeric). */
+function intSql(d: Dialect, v: string): string {
+  return d.name === 'duckdb' ? `CAST(${v} AS BIGINT)` : `CAST(CAST(${v} AS NUMERIC) AS BIGINT)`;
+}
+
+/**
+ * SQL: a valid ratio text `v` (ratioPattern) → the layout's exact "n/d" in lowest terms, as
+ * ratioText gives it ("12.5%" → "1/8", "4.8‰" → "3/625", "0%" → "0/1", "-50%" → "-1/2"); an "n/d"
+ * is kept as written.
+ */
+function ratioSql(d: Dialect, v: string): string {
+  const big = d.name === 'duckdb' ? 'HUGEINT' : 'NUMERIC';
+  const s = `left(${v}, length(${v}) - 1)`;
+  const n = `CAST(replace(${s}, '.', '') AS ${big})`;
+  const scale = `CASE WHEN strpos(${s}, '.') > 0 THEN length(${s}) - strpos(${s}, '.') ELSE 0 END`;
+  const dd = `(CAST(rpad('1', CAST(${scale} + 1 AS INTEGER), '0') AS ${big}) * CASE WHEN right(${v}, 1) = '‰' THEN 1000 ELSE 100 END)`;
+  const div = (a: string, b: string) => (d.name === 'duckdb' ? `(${a} // ${b})` : `div(${a}, ${b})`);
+  const g = `gcd(${n}, ${dd})`;
+  return `CASE WHEN strpos(${v}, '/') > 0 THEN ${v} WHEN ${n} = 0 THEN '0/1' ELSE CAST(${div(n, g)} AS VARCHAR) || '/' || CAST(${div(dd, g)} AS VARCHAR) END`;
+}
+
+/**
  * SQL boolean: a VARCHAR value `v` is valid for the column (interpreter's validation rules), in
  * the dialect `d` (PostgreSQL: a date's text is tested by zc_is_date, created by runBatch, since
  * PostgreSQL has no TRY_CAST). A presence flag (a list or nested record given) is TRUE or NULL
@@ -203,7 +246,7 @@ function validSql(d: Dialect, c: Column, v: string, evalDay: string): { ok: stri
   const t = c.type;
   switch (t.k) {
     case 'bool': return { ok: `lower(${v}) IN ('true', 'false')`, expected: '是否（true/false）' };
-    case 'int': return { ok: fullMatch(d, v, `${c.signed ? '-?' : ''}[0-9]{1,15}`), expected: c.signed ? '整数' : '非负整数' };
+    case 'int': return { ok: fullMatch(d, v, intPattern(c.signed === true)), expected: c.signed ? '整数' : '非负整数' };
     case 'money': return { ok: fullMatch(d, v, `${c.signed ? '-?' : ''}(0|[1-9][0-9]{0,13})(\\.[0-9]{1,2})?`), expected: '金额（元，最多两位小数）' };
     case 'date': return {
       ok: `${fullMatch(d, v, '[0-9]{4}-[0-9]{2}-[0-9]{2}')} AND ${d.name === 'duckdb' ? `TRY_CAST(${v} AS DATE) IS NOT NULL AND TRY_CAST(${v} AS DATE) <= DATE ${S(evalDay)}` : `CASE WHEN zc_is_date(${v}) THEN CAST(${v} AS DATE) <= DATE ${S(evalDay)} ELSE FALSE END`}`,
@@ -212,8 +255,8 @@ function validSql(d: Dialect, c: Column, v: string, evalDay: string): { ok: stri
     case 'enum': return { ok: `${v} IN (${t.members.map(S).join(', ')})`, expected: `以下之一：${t.members.join('、')}` };
     case 'text': return { ok: 'TRUE', expected: '文本' };
     case 'quantity':
-      if (t.dim === 'ratio') return { ok: fullMatch(d, v, `${c.signed ? '-?' : ''}[0-9]+/[1-9][0-9]*`), expected: '比例（"n/d"，如 1/2）' };
-      return { ok: fullMatch(d, v, `${c.signed ? '-?' : ''}[0-9]{1,15}`), expected: c.signed ? '整数' : '非负整数' };
+      if (t.dim === 'ratio') return { ok: fullMatch(d, v, ratioPattern(c.signed === true)), expected: c.signed ? '比例（如 "50%"、"-4.8‰"）' : '比例（如 "50%"、"4.8‰"）' };
+      return { ok: fullMatch(d, v, intPattern(c.signed === true)), expected: c.signed ? '整数' : '非负整数' };
     default: return { ok: 'FALSE', expected: '（不支持的类型）' };
   }
 }
@@ -263,20 +306,28 @@ function columnChecks(d: Dialect, keys: readonly string[], cols: readonly string
 
 /** A view's select item for column `c`: `given` (SQL text, read as VARCHAR and cast to the column's type), or NULL (unknown) when the input lacks it. */
 function columnSelect(d: Dialect, c: Column, given: string | undefined): string {
-  const value = given !== undefined ? castSql(c, `CAST(${given} AS VARCHAR)`) : `CAST(NULL AS ${c.type === 'presence' ? 'BOOLEAN' : castSql(c, 'NULL').replace(/^CAST\(NULL AS (.*)\)$/, '$1')})`;
+  const value = given !== undefined ? castSql(d, c, `CAST(${given} AS VARCHAR)`) : `CAST(NULL AS ${c.type === 'presence' ? 'BOOLEAN' : columnSqlType(c)})`;
   return `${value} AS ${d.id(c.name)}`;
 }
 
-function castSql(c: Column, v: string): string {
-  if (c.type === 'presence') return `CAST(${v} AS BOOLEAN)`;
+/** The SQL type of a bound column (the layout's: ratios the text "n/d"). */
+function columnSqlType(c: Column): string {
+  if (c.type === 'presence') return 'BOOLEAN';
   switch (c.type.k) {
-    case 'bool': return `CAST(${v} AS BOOLEAN)`;
-    case 'int': return `CAST(${v} AS BIGINT)`;
-    case 'money': return `CAST(${v} AS DECIMAL(18,2))`;
-    case 'date': return `CAST(${v} AS DATE)`;
-    case 'quantity': return c.type.dim === 'ratio' ? `CAST(${v} AS VARCHAR)` : `CAST(${v} AS BIGINT)`;
-    default: return `CAST(${v} AS VARCHAR)`;
+    case 'bool': return 'BOOLEAN';
+    case 'int': return 'BIGINT';
+    case 'money': return 'DECIMAL(18,2)';
+    case 'date': return 'DATE';
+    case 'quantity': return c.type.dim === 'ratio' ? 'VARCHAR' : 'BIGINT';
+    default: return 'VARCHAR';
   }
+}
+
+/** A valid text `v` of column `c` (validSql) → the layout's value: integers through intSql, ratios through ratioSql. */
+function castSql(d: Dialect, c: Column, v: string): string {
+  if (c.type !== 'presence' && (c.type.k === 'int' || (c.type.k === 'quantity' && c.type.dim !== 'ratio'))) return intSql(d, v);
+  if (c.type !== 'presence' && c.type.k === 'quantity' && c.type.dim === 'ratio') return ratioSql(d, v);
+  return `CAST(${v} AS ${columnSqlType(c)})`;
 }
 
 function readerSql(path: string, rowNumber: boolean): string {
@@ -295,11 +346,12 @@ function readerSql(path: string, rowNumber: boolean): string {
  */
 async function duplicateKey(db: Db, rel: string, keys: readonly string[], order: string): Promise<{ key: string; first: string; second: string } | undefined> {
   const d = db.d;
-  const k = keys.map((x) => d.id(x)).join(', ');
-  const r = (await db.query(`SELECT ${keys.map((x, i) => `CAST(${d.id(x)} AS VARCHAR) AS zc_k${i}`).join(', ')}, min(${order}) AS zc_a FROM ${rel} GROUP BY ${k} HAVING count(*) > 1 ORDER BY zc_a LIMIT 1`))[0];
+  // (grouped by the key's value, not its text: "3" and "3.0" are one 编号 — intPattern)
+  const k = keys.map((x) => intSql(d, d.id(x)));
+  const r = (await db.query(`SELECT ${k.map((x, i) => `CAST(${x} AS VARCHAR) AS zc_k${i}`).join(', ')}, min(${order}) AS zc_a FROM ${rel} GROUP BY ${k.join(', ')} HAVING count(*) > 1 ORDER BY zc_a LIMIT 1`))[0];
   if (!r) return undefined;
   const key = keys.map((_, i) => String(r[`zc_k${i}`])).join('、');
-  const where = keys.map((x, i) => `CAST(${d.id(x)} AS VARCHAR) = ${S(String(r[`zc_k${i}`]))}`).join(' AND ');
+  const where = k.map((x, i) => `${x} = ${Number(r[`zc_k${i}`])}`).join(' AND ');
   const second = (await db.query(`SELECT min(${order}) AS zc_b FROM ${rel} WHERE ${where} AND ${order} > ${typeof r['zc_a'] === 'string' ? S(r['zc_a']) : String(r['zc_a'])}`))[0]?.['zc_b'];
   return { key, first: String(r['zc_a']), second: String(second) };
 }
@@ -414,7 +466,7 @@ export async function bindFile(db: Db, t: Table, path: string, evalDay: string, 
   const d = db.d;
   const format = FORMATS[extname(path).toLowerCase()];
   const isParquet = format === 'parquet';
-  const src = readerSql(path, isParquet);
+  const src = format === 'json' ? jsonReaderSql(path) : readerSql(path, isParquet);
   // an empty CSV file has no header: DuckDB would name its one column "column0"
   if (format === 'csv' && statSync(path).size === 0) throw new BatchError('ZC1202', `输入文件“${path}”是空的：CSV 文件至少要有表头行（列名）`);
   // a JSON array (one .json document) is not JSON Lines: DuckDB would read it as one column "json"
@@ -467,7 +519,11 @@ async function bindReadable(db: Db, t: Table, path: string, evalDay: string, chi
   }
   if (child && (!cols.includes('编号') || !cols.includes('序号'))) throw new BatchError('ZC1202', `列表表“${t.name}”的文件“${path}”必须有“编号”和“序号”两列`);
   const rowNo = isParquet ? 'file_row_number + 1' : 'row_number() OVER ()';
-  let numbered = `(SELECT *, ${rowNo} AS zc_row FROM ${src}) AS zc_src`;
+  // flat JSON Lines: each value's JSON type and text checked in the same read that takes its text
+  // (zc_bad, jsonChecked) — the file is read once
+  const json = format === 'json' ? jsonChecked(d, src, keyCols, cols, known, evalDay) : undefined;
+  const from = json?.from ?? src;
+  let numbered = `(SELECT *, ${rowNo} AS zc_row FROM ${from}) AS zc_src`;
   let direct = false;
   if (layout && db.d.name === 'duckdb') {
     // INVARIANT (memory): a single input file is read through the row range (zc_lo, zc_hi) of
@@ -479,13 +535,23 @@ async function bindReadable(db: Db, t: Table, path: string, evalDay: string, chi
     direct = isParquet && (await directParquet(db, path));
     const kind = (await db.query(`SELECT table_type AS t FROM information_schema.tables WHERE table_name = 'zc_all' AND table_schema = current_schema()`))[0]?.['t'];
     if (kind !== undefined) await db.exec(`DROP ${kind === 'VIEW' ? 'VIEW' : 'TABLE'} zc_all`);
-    await db.exec(`CREATE ${direct ? 'VIEW' : 'TABLE'} zc_all AS SELECT *, ${rowNo} AS zc_row FROM ${src}; SET VARIABLE zc_lo = 0; SET VARIABLE zc_hi = ${Number.MAX_SAFE_INTEGER};`);
+    await db.exec(`CREATE ${direct ? 'VIEW' : 'TABLE'} zc_all AS SELECT *, ${rowNo} AS zc_row FROM ${from}; SET VARIABLE zc_lo = 0; SET VARIABLE zc_hi = ${Number.MAX_SAFE_INTEGER};`);
     numbered = `(SELECT * FROM zc_all WHERE zc_row BETWEEN getvariable('zc_lo') AND getvariable('zc_hi')) AS zc_src`;
   }
-  if (format === 'json') await jsonValueTypes(db, path, keyCols, cols, known, evalDay);
+  if (json) {
+    const r = (await db.query(`SELECT zc_row, zc_bad FROM ${numbered} WHERE zc_bad IS NOT NULL ORDER BY zc_row LIMIT 1`))[0];
+    if (r) {
+      const c = json.checked[Number(r['zc_bad'])]!;
+      // the value as written (its JSON text), read again for this one row only
+      const raw = (await db.query(`SELECT CAST(${d.id(c.name)} AS VARCHAR) AS v FROM (SELECT ${d.id(c.name)}, row_number() OVER () AS zc_row FROM ${src}) AS zc_r WHERE zc_row = ${Number(r['zc_row'])}`))[0]?.['v'];
+      const expected = c.type === 'presence' || c.type.k === 'date' || (c.type.k === 'quantity' && c.type.dim === 'ratio') ? validSql(d, c, 'NULL', evalDay).expected : typeLabel(c.type, c.signed);
+      throw new BatchError('ZC1202', `输入文件“${path}”第 ${Number(r['zc_row'])} 行（数据行）的列“${c.name}”：期望${expected}，实际为 ${String(raw)}`);
+    }
+  }
   // validation: the first bad (row, column), one scan; a typed column (Parquet) checked on its type
-  // where that is exactly the check on its text (typedValidSql)
-  const checks = columnChecks(d, keyCols, cols, known, colType, evalDay);
+  // where that is exactly the check on its text (typedValidSql); JSON Lines' values were checked on
+  // their text above (the same checks)
+  const checks = json ? [] : columnChecks(d, keyCols, cols, known, colType, evalDay);
   if (checks.length) {
     const bad = checks.map((c) => `(${d.id(c.name)} IS NOT NULL AND NOT coalesce(${c.ok}, FALSE))`);
     const which = `CASE ${checks.map((c, i) => `WHEN ${bad[i]} THEN ${i}`).join(' ')} END`;
@@ -496,15 +562,15 @@ async function bindReadable(db: Db, t: Table, path: string, evalDay: string, chi
       const v = (await db.query(`SELECT CAST(${d.id(c.name)} AS VARCHAR) AS v FROM ${numbered} WHERE zc_row = ${Number(r['zc_row'])}`))[0]?.['v'];
       throw new BatchError('ZC1202', `输入文件“${path}”第 ${Number(r['zc_row'])} 行（数据行）的列“${c.name}”：期望${c.expected}，实际为 ${JSON.stringify(v)}`);
     }
-    const nullKey = keyCols.filter((k) => cols.includes(k));
-    if (nullKey.length) {
-      const r = await db.query(`SELECT zc_row FROM ${numbered} WHERE ${nullKey.map((k) => `${d.id(k)} IS NULL`).join(' OR ')} LIMIT 1`);
-      if (r.length) throw new BatchError('ZC1202', `输入文件“${path}”第 ${Number(r[0]!['zc_row'])} 行的“${nullKey.join('/')}”为空`);
-    }
-    if (nullKey.length === keyCols.length) {
-      const dup = await duplicateKey(db, numbered, keyCols, 'zc_row');
-      if (dup) throw new BatchError('ZC1202', `输入文件“${path}”第 ${dup.second} 行（数据行）的“${keyCols.join('/')}”（${dup.key}）与第 ${dup.first} 行重复：${child ? '列表的每个元素（编号、序号）' : '每个案件（编号）'}只能有一行`);
-    }
+  }
+  const nullKey = keyCols.filter((k) => cols.includes(k));
+  if (nullKey.length) {
+    const r = await db.query(`SELECT zc_row FROM ${numbered} WHERE ${nullKey.map((k) => `${d.id(k)} IS NULL`).join(' OR ')} LIMIT 1`);
+    if (r.length) throw new BatchError('ZC1202', `输入文件“${path}”第 ${Number(r[0]!['zc_row'])} 行的“${nullKey.join('/')}”为空`);
+  }
+  if (nullKey.length && nullKey.length === keyCols.length) {
+    const dup = await duplicateKey(db, numbered, keyCols, 'zc_row');
+    if (dup) throw new BatchError('ZC1202', `输入文件“${path}”第 ${dup.second} 行（数据行）的“${keyCols.join('/')}”（${dup.key}）与第 ${dup.first} 行重复：${child ? '列表的每个元素（编号、序号）' : '每个案件（编号）'}只能有一行`);
   }
   const sel = [`CAST(${cols.includes('编号') ? d.id('编号') : 'zc_row'} AS BIGINT) AS ${d.id('编号')}`];
   if (child) sel.push(`CAST(${d.id('序号')} AS INTEGER) AS ${d.id('序号')}`);
@@ -522,48 +588,59 @@ async function bindReadable(db: Db, t: Table, path: string, evalDay: string, chi
 /**
  * The JSON types a flat JSON Lines value may have for column `c`: those the evaluator's own input
  * validation (validate.ts, convertValue — what `zhengce eval` and nested JSON Lines accept) takes
- * for its type: a boolean for 是否, an integer number for 整数 (and the keys), a number or a string
+ * for its type: a boolean for 是否, a number of integer value for 整数 (and the keys), a number or a string
  * for 金额, a string for dates, enumerations, text and ratios.
  */
 function jsonTypesOf(c: Column): readonly string[] {
   if (c.type === 'presence') return ['BOOLEAN'];
   switch (c.type.k) {
     case 'bool': return ['BOOLEAN'];
-    case 'int': return ['UBIGINT', 'BIGINT'];
+    // (a DOUBLE such as 3.0 passes when its text is an integer's: intPattern)
+    case 'int': return ['UBIGINT', 'BIGINT', 'DOUBLE'];
     case 'money': return ['UBIGINT', 'BIGINT', 'DOUBLE', 'VARCHAR'];
-    case 'quantity': return c.type.dim === 'ratio' ? ['VARCHAR'] : ['UBIGINT', 'BIGINT'];
+    case 'quantity': return c.type.dim === 'ratio' ? ['VARCHAR'] : ['UBIGINT', 'BIGINT', 'DOUBLE'];
     default: return ['VARCHAR'];
   }
 }
 
 /**
- * Flat JSON Lines: every value of a known column (and of the keys) has a JSON type the evaluator
- * takes for the field, and its text — the string itself, not DuckDB's reading of it — passes the
- * column's check (validSql); else one ZC1202 naming the data row, the column, the expected type in
- * the evaluator's words (typeLabel) and the value as written. INVARIANT: batch and eval agree on a
- * JSON value — DuckDB's read_json read "3" into an integer column, "true" into a boolean one and
- * "2024-1-1" as a date, all of which eval refuses (docs/sql.md lists what each format accepts).
+ * DuckDB's reader of a flat JSON Lines file: top-level keys as columns (unknown keys, a line that is
+ * not an object and malformed JSON are errors, as with full detection), each value kept as JSON
+ * (maximum_depth 1) — its JSON type and text as written, not a type DuckDB inferred for the column.
  */
-async function jsonValueTypes(db: Db, path: string, keyCols: readonly string[], cols: readonly string[], known: ReadonlyMap<string, Column>, evalDay: string): Promise<void> {
-  const d = db.d;
-  const key = (k: string): Column => ({ name: k, type: { k: 'int' }, signed: false });
-  const checked = [...keyCols.filter((k) => cols.includes(k)).map(key), ...cols.filter((c) => known.has(c)).map((c) => known.get(c)!)];
-  if (!checked.length) return;
-  const at = (c: Column) => S(`$."${c.name.replace(/["\\]/g, (x) => `\\${x}`)}"`);
-  const bad = checked.map((c) => {
-    const text = `json_extract_string(zc_j, ${at(c)})`;
-    return `(coalesce(json_type(zc_j, ${at(c)}), 'NULL') <> 'NULL' AND NOT coalesce(json_type(zc_j, ${at(c)}) IN (${jsonTypesOf(c).map(S).join(', ')}) AND ${validSql(d, c, text, evalDay).ok}, FALSE))`;
-  });
-  const rows = await db.query(`SELECT zc_row, CASE ${bad.map((b, i) => `WHEN ${b} THEN ${i}`).join(' ')} END AS zc_col, zc_j FROM (SELECT row_number() OVER () AS zc_row, json AS zc_j FROM read_json_objects(${S(path)}, format = 'newline_delimited')) AS zc_o WHERE ${bad.join(' OR ')} ORDER BY zc_row LIMIT 1`);
-  if (!rows.length) return;
-  const r = rows[0]!;
-  const c = checked[Number(r['zc_col'])]!;
-  const raw = (await db.query(`SELECT CAST(json_extract(CAST(${S(String(r['zc_j']))} AS JSON), ${at(c)}) AS VARCHAR) AS v`))[0]?.['v'];
-  const expected = c.type === 'presence' || c.type.k === 'date' || (c.type.k === 'quantity' && c.type.dim === 'ratio') ? validSql(d, c, 'NULL', evalDay).expected : typeLabel(c.type, c.signed);
-  throw new BatchError('ZC1202', `输入文件“${path}”第 ${Number(r['zc_row'])} 行（数据行）的列“${c.name}”：期望${expected}，实际为 ${String(raw)}`);
+function jsonReaderSql(path: string): string {
+  return `read_json(${S(path)}, format = 'newline_delimited', maximum_depth = 1)`;
 }
 
-/** PostgreSQL column types (information_schema data_type) under their DuckDB names, for typedValidSql. */
+/**
+ * Flat JSON Lines, checked in the read that binds them (one read of the file): `from` is `src`'s rows
+ * with each column's text (json_extract_string: a string itself, a number's or boolean's text) and
+ * `zc_bad`, the index into `checked` of the row's first value whose JSON type the evaluator does not
+ * take for the field (jsonTypesOf) or whose text fails the column's check (validSql), NULL when the
+ * row is good. INVARIANT: batch and eval agree on a JSON value — DuckDB's inferred types read "3" into
+ * an integer column, "true" into a boolean one and "2024-1-1" as a date, all of which eval refuses
+ * (docs/sql.md lists what each format accepts); an error names the data row, the column, the expected
+ * type in the evaluator's words (typeLabel) and the value as written.
+ */
+function jsonChecked(d: Dialect, src: string, keyCols: readonly string[], cols: readonly string[], known: ReadonlyMap<string, Column>, evalDay: string): { from: string; checked: Column[] } {
+  const key = (k: string): Column => ({ name: k, type: { k: 'int' }, signed: false });
+  const checked = [...keyCols.filter((k) => cols.includes(k)).map(key), ...cols.filter((c) => known.has(c)).map((c) => known.get(c)!)];
+  const text = (c: string) => `json_extract_string(${d.id(c)}, '$')`;
+  const bad = checked.map((c) => {
+    const v = d.id(c.name);
+    return `(coalesce(json_type(${v}), 'NULL') <> 'NULL' AND NOT coalesce(json_type(${v}) IN (${jsonTypesOf(c).map(S).join(', ')}) AND ${validSql(d, c, text(c.name), evalDay).ok}, FALSE))`;
+  });
+  const which = checked.length ? `CASE ${bad.map((b, i) => `WHEN ${b} THEN ${i}`).join(' ')} END` : 'NULL';
+  // each value stored in its column's type (a valid row's text casts exactly; a row with zc_bad fails
+  // the run before any value is read): the chunks then scan typed columns, as from DuckDB's own reading
+  const typed = (c: string) => {
+    const col = keyCols.includes(c) ? undefined : known.get(c);
+    const t = col ? columnSqlType(col) : 'BIGINT';
+    return t === 'VARCHAR' ? text(c) : `TRY_CAST(${text(c)} AS ${t})`;
+  };
+  return { from: `(SELECT ${[...cols.map((c) => `${typed(c)} AS ${d.id(c)}`), `${which} AS zc_bad`].join(', ')} FROM ${src}) AS zc_json`, checked };
+}
+
 const PG_TYPES: Record<string, string> = { boolean: 'BOOLEAN', bigint: 'BIGINT', integer: 'INTEGER', smallint: 'SMALLINT', date: 'DATE' };
 
 /**
@@ -601,9 +678,9 @@ async function bindTable(db: Db, t: Table, rel: string, label: string, evalDay: 
     const c = checks[Number(r['zc_col'])]!;
     throw new BatchError('ZC1202', `输入表“${label}”中 ${rowName(r)} 的行，列“${c.name}”：期望${c.expected}，实际为 ${JSON.stringify(r['zc_v'])}`);
   }
-  const dup = await duplicateKey(db, raw, keys, `CAST(${d.id(keys[0]!)} AS BIGINT)`);
+  const dup = await duplicateKey(db, raw, keys, intSql(d, d.id(keys[0]!)));
   if (dup) throw new BatchError('ZC1202', `输入表“${label}”中“${keys.join('/')}”（${dup.key}）有不止一行：${keys.length > 1 ? '列表的每个元素' : '每个案件（编号）'}只能有一行`);
-  const sel = keys.map((k) => `CAST(${d.id(k)} AS ${k === '编号' ? 'BIGINT' : 'INTEGER'}) AS ${d.id(k)}`);
+  const sel = keys.map((k) => `CAST(${intSql(d, d.id(k))} AS ${k === '编号' ? 'BIGINT' : 'INTEGER'}) AS ${d.id(k)}`);
   for (const c of t.columns) sel.push(columnSelect(d, c, cols.includes(c.name) ? d.id(c.name) : undefined));
   await db.exec(`CREATE VIEW ${d.id(t.name)} AS SELECT ${sel.join(', ')} FROM ${raw}`);
 }
@@ -811,9 +888,40 @@ function outputNames(d: Dialect, ir: IrProgram, measures: number[]): { col: stri
   return cols;
 }
 
-function outputColumns(d: Dialect, ir: IrProgram, measures: number[]): string {
+function outputColumns(d: Dialect, ir: IrProgram, measures: number[], ratio?: ReadonlySet<string>): string {
   // (PostgreSQL keeps the view's m<i>_ names: identifiers of at most 63 bytes)
-  return outputNames(d, ir, measures).map((c) => (d.name !== 'duckdb' || c.col === d.id(c.name) ? c.col : `${c.col} AS ${d.id(c.name)}`)).join(', ');
+  return outputNames(d, ir, measures).map((c) => {
+    const v = ratio?.has(c.col) ? ratioTextSql(c.col) : c.col;
+    return d.name !== 'duckdb' || (v === c.col && c.col === d.id(c.name)) ? v : `${v} AS ${d.id(c.name)}`;
+  }).join(', ');
+}
+
+/** The output's ratio outcome columns (the view's m<i>_<j>: exact "n/d"). */
+function ratioColumns(ir: IrProgram, measures: number[]): string[] {
+  return measures.flatMap((i) => ir.measures[i]!.outcomes.flatMap((o, j) => (isRatio(o.type) ? [`m${i}_${j}`] : [])));
+}
+
+/** SQL: the text eval writes for the ratio in column `col` ("n/d" → "50%", "33.(3)%"), from zc_ratio_text (ratioTexts). */
+function ratioTextSql(col: string): string {
+  return `(SELECT zc_t.t FROM zc_ratio_text AS zc_t WHERE zc_t.r = ${col})`;
+}
+
+/**
+ * INVARIANT: a ratio in the decisions batch writes is the text `zhengce eval` writes for it —
+ * "50%", "0.48%", "33.(3)%" (formatRatio; what README and the JSON Schema document), never the SQL
+ * view's exact "n/d" — whatever the input (flat or nested). Each distinct ratio of `rel`'s columns
+ * `cols` is formatted once here, into the temporary table zc_ratio_text (r: "n/d", t: its text);
+ * the output reads it through ratioTextSql. (A ratio outcome takes few distinct values: a
+ * constant, or an input ratio.)
+ */
+async function ratioTexts(db: Db, rel: string, cols: readonly string[]): Promise<void> {
+  await db.exec(`DROP TABLE IF EXISTS zc_ratio_text; CREATE TEMP TABLE zc_ratio_text (r VARCHAR, t VARCHAR)`);
+  if (!cols.length) return;
+  const { formatRatio } = await import('../interpret/interpreter.js');
+  const values = (await db.query(`SELECT DISTINCT r FROM (${cols.map((c) => `SELECT ${c} AS r FROM ${rel}`).join(' UNION ALL ')}) AS zc_r WHERE r IS NOT NULL`)).map((r) => String(r['r']));
+  for (let i = 0; i < values.length; i += 1000) {
+    await db.exec(`INSERT INTO zc_ratio_text VALUES ${values.slice(i, i + 1000).map((v) => `(${S(v)}, ${S(formatRatio(v))})`).join(', ')}`);
+  }
 }
 
 function showSummary(s: Summary): string {
@@ -1192,7 +1300,9 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
         rel = `(SELECT * FROM ${readerSql(tmp, false)}) AS zc_out`;
         rows = Number((await db.query(`SELECT count(*) AS n FROM ${rel}`))[0]!['n']);
         const summaryOf = await summarize(db, ev.ir, rel, measures);
-        await db.exec(`COPY (SELECT ${outputColumns(d, ev.ir, measures)} FROM ${readerSql(tmp, false)}) TO ${S(final)} (FORMAT ${fmt === 'json' ? 'JSON' : fmt.toUpperCase()}${fmt === 'csv' ? ', HEADER' : ''})`);
+        const ratios = ratioColumns(ev.ir, measures);
+        if (ratios.length) await ratioTexts(db, rel, ratios);
+        await db.exec(`COPY (SELECT ${outputColumns(d, ev.ir, measures, new Set(ratios))} FROM ${readerSql(tmp, false)}) TO ${S(final)} (FORMAT ${fmt === 'json' ? 'JSON' : fmt.toUpperCase()}${fmt === 'csv' ? ', HEADER' : ''})`);
         written = out;
         return finish(summaryOf, () => renameSync(final, resolve(out)));
       } catch (e) {
@@ -1216,7 +1326,14 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
       // is 84) keeps them and gives each its readable name as a column comment
       const names = outputNames(d, ev.ir, measures);
       // (a table's rows are in 编号 order: a database table has no row order of its own to keep)
-      await db.exec(`CREATE TABLE ${tmpName} AS SELECT ${names.map((c) => c.col).join(', ')} FROM ${view} ORDER BY ${d.id('编号')}`);
+      const ratios = ratioColumns(ev.ir, measures);
+      if (ratios.length) {
+        // ratios as eval writes them (ratioTexts), formatted from the decisions evaluated once
+        await db.exec(`CREATE TEMP TABLE zc_decisions_raw AS SELECT ${names.map((c) => c.col).join(', ')} FROM ${view}`);
+        await ratioTexts(db, 'zc_decisions_raw', ratios);
+        await db.exec(`CREATE TABLE ${tmpName} AS SELECT ${names.map((c) => (ratios.includes(c.col) ? `${ratioTextSql(c.col)} AS ${c.col}` : c.col)).join(', ')} FROM zc_decisions_raw ORDER BY ${d.id('编号')}`);
+        await db.exec('DROP TABLE zc_decisions_raw');
+      } else await db.exec(`CREATE TABLE ${tmpName} AS SELECT ${names.map((c) => c.col).join(', ')} FROM ${view} ORDER BY ${d.id('编号')}`);
       rel = tmpName;
       rows = Number((await db.query(`SELECT count(*) AS n FROM ${rel}`))[0]!['n']);
       const summaryOf = await summarize(db, ev.ir, rel, measures);

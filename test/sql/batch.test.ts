@@ -19,7 +19,8 @@ import { ensureDist, runCliAsync } from '../helpers/dist.js';
 import { REPO_DIR } from '../helpers/golden.js';
 import { nodeHost } from '../../compiler/project/host.js';
 import { loadPolicies, readEvents } from '../../compiler/project/policies.js';
-import { evaluateRaw } from '../../compiler/interpret/interpreter.js';
+import { evaluateRaw, formatRatio } from '../../compiler/interpret/interpreter.js';
+import { isRatio } from '../../compiler/ir/ir.js';
 import { expected } from './harness.js';
 import { tmpDirForFile } from '../helpers/tmp.js';
 import { duckRows } from './engines.js';
@@ -86,7 +87,9 @@ describe('zhengce batch (DuckDB, nested input)', () => {
         m.outcomes.forEach((o, j) => {
           const col = `${m.name}.${o.name}${o.type.k === 'money' ? '（分）' : ''}`;
           const g = got[col];
-          expect({ row: k, col, v: g === null || g === undefined ? null : String(g) }).toEqual({ row: k, col, v: e[`m${i}_${j}`] === null ? null : String(e[`m${i}_${j}`]) });
+          // (a ratio as eval writes it, "50%": the SQL form is the exact "n/d")
+          const want = e[`m${i}_${j}`] === null ? null : isRatio(o.type) ? formatRatio(String(e[`m${i}_${j}`])) : String(e[`m${i}_${j}`]);
+          expect({ row: k, col, v: g === null || g === undefined ? null : String(g) }).toEqual({ row: k, col, v: want });
         });
         checked++;
       });
