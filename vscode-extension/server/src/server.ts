@@ -74,7 +74,7 @@ if (process.argv.includes('--stdio')) oneWritePerMessage(process.stdout);
 const connection = createConnection(ProposedFeatures.all);
 const uris = new UriMap();
 let ws = new Workspace([]);
-let opts: Options = { debounceMs: 150, verifyRuns: 200, scanWorkspace: true, warmUp: true, showsCommandResults: false };
+let opts: Options = { debounceMs: 150, verifyRuns: 200, scanWorkspace: true, warmUp: true, showsCommandResults: false, helpInMessage: false };
 const timers = new Map<string, NodeJS.Timeout>();
 /**
  * Case and scenario files (YAML) open in the editor: kept apart from the workspace (they are not
