@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { INVALID_UTF8, nodeHost, readText, type Host } from '../project/host.js';
 import { diag } from '../diagnostics/diagnostic.js';
 import { missingPath } from '../project/program.js';
-import { loadPolicies, policyNotFound, type LoweredPolicy } from '../project/policies.js';
+import { findPolicy, loadPolicies, policyNotFound, type LoweredPolicy } from '../project/policies.js';
 import { SourceFile } from '../common/source.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderDiagnosticsText, terminalSafe } from '../diagnostics/render.js';
@@ -133,6 +133,13 @@ export function runScenariosWith(files: readonly string[], policies: readonly Lo
     const p = parseScenarios(sf);
     for (const d of p.diagnostics) diags.push(d);
     if (hasErrors(p.diagnostics)) continue;
+    // a 政策 that is not among those loaded: one error at the file's 政策 (ZC1401, as eval/batch/explain
+    // give for --policy), its scenarios not run — never each scenario failed with a codeless message
+    const first = p.scenarios[0];
+    if (first !== undefined && policies.length && !findPolicy(policies, first.policy)) {
+      diags.push({ ...policyNotFound(policies, first.policy, f), span: first.policySpan });
+      continue;
+    }
     for (const s of p.scenarios) results.push(runScenario(s, policies));
   }
   return { results, diagnostics: diags, sources };

@@ -38,6 +38,8 @@ export interface Scenario {
   readonly name: string;
   readonly span: Span;
   readonly policy: string;
+  /** Where the file names its 政策 (the value of its top-level “政策” key). */
+  readonly policySpan: Span;
   readonly date: string;
   readonly events: unknown[];
   readonly facts: unknown;
@@ -160,7 +162,7 @@ export function parseScenarios(file: SourceFile): { scenarios: Scenario[]; diagn
     }
     if (!expect && !expectErrors) out.push(diag('ZC1101', spanOf(file, item), `场景“${name}”须写“期望”或“期望错误”`));
     scenarios.push({
-      file: file.path, name, span: spanOf(file, item), policy, date, events: Array.isArray(events) ? events : [], facts,
+      file: file.path, name, span: spanOf(file, item), policy, policySpan: spanOf(file, policyNode ?? root), date, events: Array.isArray(events) ? events : [], facts,
       ...(expect ? { expect } : {}), ...(expectErrors ? { expectErrors } : {}),
     });
   }

@@ -125,3 +125,18 @@ describe('zhengce test --policies a directory that is not there or holds no poli
     expect(none.out + none.err).toContain('帮助: 用 --policies 指定场景所测政策所在的目录');
   });
 });
+
+describe('zhengce test: a scenario file naming a policy that is not among those loaded', () => {
+  it('one ZC1401 at the file’s 政策 with the nearest name, its scenarios not run (each failed with a codeless “找不到政策”)', async () => {
+    const file = join(tmp, 'typo.yaml');
+    writeFileSync(file, '政策: sampel\n场景:\n  - 名称: 甲\n    日期: 2024-07-01\n    事实: {}\n    期望: {}\n  - 名称: 乙\n    日期: 2024-07-01\n    事实: {}\n    期望: {}\n');
+    const r = await runMain(['test', '--policies', 'policies/sample', file]);
+    expect(r.code).toBe(1);
+    const text = r.out + r.err;
+    expect(text).not.toContain('✗');
+    expect(text.match(/错误\[/g)).toHaveLength(1);
+    expect(text).toContain('错误[ZC1401]: 找不到政策“sampel”');
+    expect(text).toContain(`${file}:1:5`);
+    expect(text).toContain('帮助: 是不是要写“sample”？');
+  });
+});
