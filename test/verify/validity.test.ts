@@ -14,6 +14,7 @@ import type { Finding } from '../../compiler/verify/finding.js';
 import { specialise } from '../../compiler/verify/specialise.js';
 import { evaluate } from '../../compiler/interpret/interpreter.js';
 import { irOf } from '../interpret/helpers.js';
+import { staticChecks } from '../../compiler/verify/static.js';
 
 const FIXTURE = readFileSync('test/sql/fixtures/validity/政策.zc', 'utf8').replace(/^\s*来源：.*$/m, '');
 const PROPS = `
@@ -62,4 +63,25 @@ describe('a property about a validity counted from an uncertain 施行日', () =
     expect(u.replay?.interpreter).toBe('confirmed');
     expect(one(fs, 'ZC0920', 'uncertain:育儿补贴').replay?.interpreter).toBe('confirmed');
   }, T);
+});
+
+describe('ZC0917: a 有效期 counted from the 施行日 that starts before it', () => {
+  const src = (start: string, eff: string) => `政策 「测试」 { 生效：${eff} }
+实体 家庭 { 已登记：是否 }
+条款 一、 {
+  措施 凭证 {
+    对象：家庭
+    结果 发放：是否
+    规则 「甲」 { 条件：家庭.已登记  发放 = 是  有效期：${start} 至 施行日 + 1年 }
+  }
+}`;
+  const found = (start: string, eff: string) => staticChecks(irOf(src(start, eff)), []).filter((f) => f.code === 'ZC0917').map((f) => f.message);
+  it('certain or uncertain 施行日: 施行日 - 1个月 is reported, 施行日 and 施行日 + 1天 are not', () => {
+    for (const eff of ['2025年1月15日', '某日（2025年1月15日，2025年1月31日）']) {
+      expect(found('施行日 - 1个月', eff), eff).toHaveLength(1);
+      expect(found('施行日', eff), eff).toEqual([]);
+      expect(found('施行日 + 1天', eff), eff).toEqual([]);
+    }
+    expect(found('施行日 - 1个月', '某日（2025年1月15日，2025年1月31日）')[0]).toContain('施行日 - 1个月 至 施行日 + 1年');
+  });
 });
