@@ -294,13 +294,20 @@ export function ruleText(rule: IrRule, outcomes: readonly IrOutcome[]): string {
   return `当${condText(rule.condition)}时，${then}。`;
 }
 
-/** “2024-03-01 至 2026-12-31”, or '' when the rule is valid whenever the policy is. */
-export function validityText(rule: Pick<IrRule, 'validFrom' | 'validTo'>): string {
-  const { validFrom: f, validTo: t } = rule;
-  if (f !== undefined && t !== undefined) return `${dateText(f)} 至 ${dateText(t)}`;
-  if (f !== undefined) return `自 ${dateText(f)} 起`;
-  if (t !== undefined) return `至 ${dateText(t)} 止`;
-  return '';
+/**
+ * “2024-03-01 至 2026-12-31”, or '' when the rule is valid whenever the policy is. A period counted from the
+ * 施行日 says so and gives its dates: “自施行日起3年（2024-01-15 至 2027-01-14）”; an end counted from an
+ * uncertain 施行日 is its range: “自施行日起1年（2025-01-15—2025-01-31 之间的某日 至 2026-01-14—
+ * 2026-01-30 之间的某日，取决于施行日）”.
+ */
+export function validityText(rule: Pick<IrRule, 'validFrom' | 'validTo' | 'validFromRange' | 'validToRange' | 'validText'>): string {
+  const { validFrom: f, validTo: t, validFromRange: fr, validToRange: tr } = rule;
+  const range = (x: NonNullable<IrRule['validFromRange']>) => (x.shifts ? `${dateText(x.lo)}—${dateText(x.hi)} 之间的某日` : '施行日未知');
+  const from = f !== undefined ? dateText(f) : fr ? range(fr) : undefined;
+  const to = t !== undefined ? dateText(t) : tr ? range(tr) : undefined;
+  const dates = from !== undefined && to !== undefined ? `${from} 至 ${to}` : from !== undefined ? `自 ${from} 起` : to !== undefined ? `至 ${to} 止` : '';
+  if (rule.validText === undefined) return dates;
+  return `${rule.validText}（${dates}${fr || tr ? '，取决于施行日' : ''}）`;
 }
 
 /** The policy's sunset in plain Chinese. */

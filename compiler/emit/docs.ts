@@ -623,7 +623,7 @@ class PolicyPage {
       for (const l of ls) if (!keys.includes(l.key)) keys.push(l.key);
       return ls;
     });
-    const hasValidity = rules.some(({ r }) => r.validFrom !== undefined || r.validTo !== undefined);
+    const hasValidity = rules.some(({ r }) => validityText(r) !== '');
     const unit = [o.unit, o.period].filter((x) => x).join('，');
     const head: Rich[] = [['规则'], ...keys.map((k) => [k]), ...(hasValidity ? [['有效期']] : []), [`${o.name}${unit ? `（${unit}）` : ''}`], ['优先于']];
     const rows = rules.map(({ r, j }, n): Rich[] => {

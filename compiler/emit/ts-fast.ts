@@ -278,7 +278,16 @@ export function fastJudge(m: IrMeasure, index: number, mod: ModuleGen): string {
     const tests = [r.validFrom !== undefined ? `s.day >= ${r.validFrom}` : '', r.validTo !== undefined ? `s.day <= ${r.validTo}` : ''].filter((x) => x);
     const risky = mod.risky(r.condition);
     e(2, `// 规则「${commentText(r.name)}」`);
-    if (tests.length === 0) {
+    if (r.validFromRange || r.validToRange) {
+      // (validity counted from an uncertain 施行日: _inForce is three-valued, as in evaluate's _judge)
+      if (read.has(i)) e(2, `let a${i}: boolean | null = false;`);
+      e(2, `const v${i} = _inForce(rs[${i}] as _Rule, s.day);`);
+      e(2, `if (v${i} !== false) {`);
+      e(3, `${read.has(i) ? `a${i} = ` : ''}(rs[${i}] as _Rule).cond(c);`);
+      if (risky) e(3, `(rs[${i}] as _Rule).trace(c, []);`);
+      if (read.has(i)) e(3, `if (v${i} === null && a${i} !== false) a${i} = null;`);
+      e(2, '}');
+    } else if (tests.length === 0) {
       e(2, `${bind}(rs[${i}] as _Rule).cond(c);`);
       if (risky) e(2, `(rs[${i}] as _Rule).trace(c, []);`);
     } else if (!risky) {

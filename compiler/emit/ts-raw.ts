@@ -235,6 +235,8 @@ function rawMeasure(mod: ModuleGen, m: IrMeasure, seen = new Set<string>()): boo
   if (seen.has(m.name)) return false;
   seen.add(m.name);
   if (!m.rules.every((r) => mod.rawSupported(r.condition) && r.assignments.every((a) => mod.rawSupported(a.value)))) return false;
+  // (a validity counted from an uncertain 施行日 is three-valued: the converted path's _inForce decides it)
+  if (m.rules.some((r) => r.validFromRange || r.validToRange)) return false;
   if (m.application !== undefined) {
     const ai = mod.measure(m.application);
     const am = mod.ir.measures[ai];

@@ -793,6 +793,10 @@ class Emitter {
       `  name: ${lit(r.name)},`,
       `  from: ${r.validFrom !== undefined ? `${r.validFrom} /* ${iso(r.validFrom)} */` : 'undefined'},`,
       `  to: ${r.validTo !== undefined ? `${r.validTo} /* ${iso(r.validTo)} */` : 'undefined'},`,
+      // (an end counted from an uncertain 施行日: its range and the 施行日 it depends on; the written 有效期)
+      ...(r.validFromRange ? [`  fr: [${r.validFromRange.lo}, ${r.validFromRange.hi}, ${lit(r.validFromRange.why)}],`] : []),
+      ...(r.validToRange ? [`  tr: [${r.validToRange.lo}, ${r.validToRange.hi}, ${lit(r.validToRange.why)}],`] : []),
+      ...(r.validText !== undefined ? [`  vt: ${lit(r.validText)},`] : []),
       `  overrides: [${overrides.join(', ')}],`,
       `  cond: ${indent(conditionFn(this.mod, r.condition), '  ').trimStart()},`,
       `  trace: ${indent(traceFn(this.mod, r.condition), '  ').trimStart()},`,

@@ -30,7 +30,7 @@
  */
 import Fraction from 'fraction.js';
 import { fromDayNumber, formatIso, fullYearsOfAge, fullMonthsOfAge, addMonthsClamped, dayNumber, workdayDeadline } from '../common/calendar.js';
-import type { IrExpr, IrProgram, IrMeasure, IrType, IrDefinition } from '../ir/ir.js';
+import type { IrExpr, IrProgram, IrMeasure, IrType, IrDefinition, IrRule } from '../ir/ir.js';
 import { MONEY_SCALE, unitOf, isRatio, ratioText } from '../ir/ir.js';
 import { NONEXISTENT, validateInput, type Facts, type Rec, type RuntimeValue } from './validate.js';
 import {
@@ -807,6 +807,25 @@ function decisionOf(m: IrMeasure, status: Status, results: Decision['结果'], r
   return d as unknown as Decision;
 }
 
+/**
+ * Is the rule in force on `day` (its 有效期, both ends included)? Kleene: null when an end counted from an
+ * uncertain 施行日 lies on both sides of the day (d ≥ from.lo but d < from.hi, or d ≤ to.hi but d > to.lo).
+ */
+export function ruleInForce(r: IrRule, day: number): boolean | null {
+  if ((r.validFrom !== undefined && day < r.validFrom) || (r.validTo !== undefined && day > r.validTo)) return false;
+  if ((r.validFromRange && day < r.validFromRange.lo) || (r.validToRange && day > r.validToRange.hi)) return false;
+  if ((r.validFromRange && day < r.validFromRange.hi) || (r.validToRange && day > r.validToRange.lo)) return null;
+  return true;
+}
+
+/** The rule's validity period for explanations: `2024-01-15 至 2027-01-14`, an uncertain end as its range. */
+function validityRangeText(r: IrRule): string {
+  const end = (d: number | undefined, x: IrRule['validFromRange']) =>
+    d !== undefined ? formatIso(fromDayNumber(d)) : x ? (x.why.endsWith('（原文未载明）') ? '未知' : `${formatIso(fromDayNumber(x.lo))}—${formatIso(fromDayNumber(x.hi))} 之间`) : '…';
+  const text = `${end(r.validFrom, r.validFromRange)} 至 ${end(r.validTo, r.validToRange)}`;
+  return r.validText ? `${r.validText}：${text}` : text;
+}
+
 function evaluateMeasure(m: IrMeasure, sh: Shared, raw: Map<string, RuntimeValue>): Decision {
   const status0 = sh.status0;
   if (status0) return decisionOf(m, status0, {}, [status0 === '已废止' ? '政策已废止' : '政策尚未生效'], []);
@@ -828,13 +847,20 @@ function evaluateMeasure(m: IrMeasure, sh: Shared, raw: Map<string, RuntimeValue
     const memo = new Map<IrExpr, V>();
     let a: boolean | null;
     let note: string | undefined;
-    if ((r.validFrom !== undefined && sh.evalDay < r.validFrom) || (r.validTo !== undefined && sh.evalDay > r.validTo)) {
+    const inForce = ruleInForce(r, sh.evalDay);
+    if (inForce === false) {
       a = false;
-      note = `不在有效期内（${r.validFrom !== undefined ? formatIso(fromDayNumber(r.validFrom)) : '…'} 至 ${r.validTo !== undefined ? formatIso(fromDayNumber(r.validTo)) : '…'}）`;
+      note = `不在有效期内（${validityRangeText(r)}）`;
     } else {
       a = evalExpr(r.condition, rctx) as boolean | null;
       traceConditions(r.condition, rctx, conds, memo);
-      if (a === null) note = `缺少事实：${[...missing].join('、')}`;
+      // INVARIANT (Kleene): a rule whose validity is unknown (an end counted from an uncertain 施行日) applies
+      // unknown unless its condition is false; the 施行日 and its range are what is missing
+      if (inForce === null && a !== false) {
+        a = null;
+        for (const x of [r.validFromRange, r.validToRange]) if (x) missing.add(x.why);
+        note = `可能不在有效期内（${validityRangeText(r)}）：取决于${[r.validFromRange?.why, r.validToRange?.why].filter((x, i, xs) => x && xs.indexOf(x) === i).join('、')}`;
+      } else if (a === null) note = `缺少事实：${[...missing].join('、')}`;
     }
     for (const x of missing) measureMissing.add(x);
     applies.set(r.name, a);

@@ -148,10 +148,37 @@ export interface IrRule {
   /** Day numbers, inclusive. */
   readonly validFrom?: number;
   readonly validTo?: number;
+  /**
+   * An end of the validity period counted from an 施行日 that is known only within a range (生效：某日（…）)
+   * or not at all (生效：未知): that end lies somewhere in [lo, hi] (see `IrDayRange`); `validFrom` /
+   * `validTo` is then absent on that side. A rule is in force on day d for certain when d ≥ validFromRange.hi
+   * and d ≤ validToRange.lo, for certain not when d < validFromRange.lo or d > validToRange.hi, and unknown
+   * otherwise (grammar/README.md §15.7).
+   */
+  readonly validFromRange?: IrDayRange;
+  readonly validToRange?: IrDayRange;
+  /** The 有效期 as written when an end is counted from the 施行日 (`施行日 至 施行日 + 3年 - 1天`, `3年`): docs, explanations. */
+  readonly validText?: string;
   /** Names of the rules this one overrides (transitively closed). */
   readonly overrides: readonly string[];
   readonly origin: Origin;
   readonly note?: string;
+}
+
+/**
+ * A day known only to lie in [lo, hi] (day numbers, lo < hi): an end of a validity period counted from an
+ * uncertain 施行日. `why` names the 施行日 as 缺少 lists it (`施行日（2024-01-15 至 2024-01-31 之间，确切日期未知）`,
+ * or `施行日（原文未载明）` — then [lo, hi] is the whole calendar, 0001-01-01 to 9999-12-31: never decided).
+ */
+export interface IrDayRange {
+  readonly lo: number;
+  readonly hi: number;
+  readonly why: string;
+  /**
+   * How the end is counted from the 施行日 (in order; absent when the 施行日 is unknown): the verifier encodes
+   * the end of the 施行日 it chooses exactly (grammar/README.md §6.3 month arithmetic).
+   */
+  readonly shifts?: readonly { readonly unit: 'months' | 'days'; readonly n: number }[];
 }
 
 export interface IrOutcome {

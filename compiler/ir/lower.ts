@@ -11,7 +11,11 @@
  */
 import { basename, dirname, resolve } from 'node:path';
 import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
-import { dayNumber, formatIso } from '../common/calendar.js';
+import { dayNumber, formatIso, MIN_YEAR, MAX_YEAR } from '../common/calendar.js';
+import { durationShift, periodEnd, relativeEnd, shiftDay, type DateShift } from '../semantics/validity.js';
+
+/** The day range of an unknown date: the whole calendar (years 1–9999). */
+const WHOLE_CALENDAR = { lo: dayNumber({ y: MIN_YEAR, m: 1, d: 1 }), hi: dayNumber({ y: MAX_YEAR, m: 12, d: 31 }) };
 import {
   decMul, decDivExact, decIsInteger, decToBigInt, decimal, decToString, type Decimal,
 } from '../common/decimal.js';
@@ -21,7 +25,7 @@ import { valueOn, type ParameterSet, type ParamDef } from '../semantics/paramete
 import type { CompiledProgram } from '../project/program.js';
 import { EVAL_DATE, EFFECTIVE_DATE, AGGREGATES, SOME_DAY } from '../semantics/builtins.js';
 import type {
-  IrExpr, IrType, IrProgram, IrMeasure, IrRule, IrEntity, IrParam, IrIndicator, Origin, IrCitation, IrDoubtRef, IrDefinition, IrAssumption,
+  IrExpr, IrType, IrProgram, IrMeasure, IrRule, IrEntity, IrParam, IrIndicator, Origin, IrCitation, IrDoubtRef, IrDefinition, IrAssumption, IrDayRange,
 } from './ir.js';
 import { MONEY_SCALE, unitOf, isRatio, ratioText } from './ir.js';
 import Fraction from 'fraction.js';
@@ -348,6 +352,41 @@ class Lowerer {
     };
   }
 
+  /**
+   * A rule's validity period: plain dates as day numbers; an end counted from the 施行日 (`施行日 + 3年 - 1天`,
+   * `有效期：3年`) shifted from it — a day number when the 施行日 is certain, else the range of the end
+   * (the shifts are monotone: the end of the range's first day to the end of its last; the whole calendar
+   * when the 施行日 is unknown).
+   */
+  validity(r: A.RuleDecl, policy: Pick<IrProgram['policy'], 'effective' | 'effectiveRange'>): Pick<IrRule, 'validFrom' | 'validTo' | 'validFromRange' | 'validToRange' | 'validText'> {
+    const ends: [A.Expr | undefined, DateShift[] | undefined][] = r.validFor
+      ? [[undefined, []], [undefined, (() => { const s = durationShift(r.validFor); return s ? periodEnd(s) : undefined; })()]]
+      : [[r.validFrom, r.validFrom ? relativeEnd(r.validFrom) : undefined], [r.validTo, r.validTo ? relativeEnd(r.validTo) : undefined]];
+    const out: { validFrom?: number; validTo?: number; validFromRange?: IrDayRange; validToRange?: IrDayRange; validText?: string } = {};
+    const keys = [['validFrom', 'validFromRange'], ['validTo', 'validToRange']] as const;
+    let relative = false;
+    ends.forEach(([e, shifts], i) => {
+      const [day, range] = keys[i]!;
+      if (e?.kind === 'date') { out[day] = dayNumber(e.value); return; }
+      if (!shifts) return;
+      relative = true;
+      const shifted = (d: number): number | undefined => { try { return shiftDay(d, shifts); } catch { return undefined; } };
+      if (policy.effective !== undefined) {
+        const d = shifted(policy.effective);
+        if (d !== undefined) out[day] = d;
+      } else if (policy.effectiveRange) {
+        const { lo, hi, loIso, hiIso } = policy.effectiveRange;
+        const [a, b] = [shifted(lo), shifted(hi)];
+        if (a !== undefined && b !== undefined) {
+          if (a === b) out[day] = a;
+          else out[range] = { lo: a, hi: b, why: `施行日（${loIso} 至 ${hiIso} 之间，确切日期未知）`, shifts };
+        }
+      } else out[range] = { lo: WHOLE_CALENDAR.lo, hi: WHOLE_CALENDAR.hi, why: '施行日（原文未载明）' };
+    });
+    if (relative) out.validText = r.validFor ? `自施行日起${this.origin(r.validFor.span).text}` : `${this.origin(r.validFrom!.span).text} 至 ${this.origin(r.validTo!.span).text}`;
+    return out;
+  }
+
   run(): IrProgram {
     const p = this.p;
     const pol = p.policy?.decl;
@@ -401,8 +440,7 @@ class Lowerer {
       });
       const rules: IrRule[] = d.rules.map((r) => {
         const cond = r.condition ? this.expr(r.condition) : ({ k: 'const', type: BOOL, value: true } as IrExpr);
-        const from = r.validFrom?.kind === 'date' ? dayNumber(r.validFrom.value) : undefined;
-        const to = r.validTo?.kind === 'date' ? dayNumber(r.validTo.value) : undefined;
+        const v = this.validity(r, policy);
         return {
           name: r.name.text, condition: cond,
           assignments: r.assignments.map((a) => {
@@ -411,7 +449,7 @@ class Lowerer {
           }),
           overrides: [...(m.overrides.get(r.name.text) ?? [])].sort(),
           origin: this.origin(r.span),
-          ...(from !== undefined ? { validFrom: from } : {}), ...(to !== undefined ? { validTo: to } : {}),
+          ...v,
           ...(r.note ? { note: r.note.value } : {}),
         };
       });

@@ -18,8 +18,10 @@ import { suggest } from './binder.js';
 import { compareDates } from '../common/calendar.js';
 import { children } from '../syntax/ast-walk.js';
 import { DeferredMap } from './deferred-map.js';
+import { durationShift, relativeEnd } from './validity.js';
 
-type Scope = 'rule' | 'sunset' | 'indicator' | 'property' | 'validity' | 'definition' | 'assumption';
+/** `validity`: an indicator's 日期 (a plain date); `ruleValidity`: the ends of a rule's 有效期 (a date, or 施行日 ± 时长). */
+type Scope = 'rule' | 'sunset' | 'indicator' | 'property' | 'validity' | 'ruleValidity' | 'definition' | 'assumption';
 
 /**
  * Where an expression is checked.
@@ -525,17 +527,10 @@ class Checker {
         this.err('ZC0407', n.span, '“事件”只能在政策的“失效”条件和“性质”中使用');
         return T.error;
       }
-      // (施行日 is a constant of the policy: allowed in 失效, not in indicators or validity periods, which are plain dates)
-      if ((kind === 'entity' || kind === 'definition' || (text === EFFECTIVE_DATE && scope !== 'sunset')) && (scope === 'indicator' || scope === 'validity' || scope === 'sunset') && text !== EVENT_ENTITY) {
-        const what = scope === 'indicator' ? '指标' : scope === 'validity' ? '有效期' : '失效条件';
-        if (text === EFFECTIVE_DATE && scope === 'validity') {
-          // (施行日 is not a case fact: the validity's ends are plain dates, and a period counted from an 施行日 known
-          // only within a range is a condition — said so, with the way to write it)
-          this.err('ZC0407', n.span, '有效期的起止须直接写日期，不能用“施行日”', {
-            help: '施行日确定时写出日期（有效期：2024年3月1日 至 2027年2月28日）；自施行日起计的期限（如“有效期三年”）写成定义并用在规则的条件中：定义 「在有效期内」 = 评估日期 < 施行日 + 3年',
-          });
-          return T.error;
-        }
+      // (施行日 is a constant of the policy: allowed in 失效 and in a rule's 有效期 — `施行日 + 3年 - 1天`, checked
+      // for that form below — not in indicators, which are plain numbers and dates)
+      if ((kind === 'entity' || kind === 'definition' || (text === EFFECTIVE_DATE && scope !== 'sunset' && scope !== 'ruleValidity')) && (scope === 'indicator' || scope === 'validity' || scope === 'ruleValidity' || scope === 'sunset') && text !== EVENT_ENTITY) {
+        const what = scope === 'indicator' ? '指标' : scope === 'validity' ? '指标的日期' : scope === 'ruleValidity' ? '有效期' : '失效条件';
         this.err('ZC0407', n.span, `${what}中不能使用${kind === 'entity' ? `实体“${text}”` : kind === 'definition' ? `定义“${text}”` : `“${text}”`}（${what}不依赖个案事实）`);
         return T.error;
       }
@@ -847,10 +842,19 @@ class Checker {
         }
         for (const v of [r.validFrom, r.validTo]) {
           if (!v) continue;
-          const t = this.expr(v, env0('validity'));
+          const t = this.expr(v, env0('ruleValidity'));
           if (t.k !== 'date' && t.k !== 'error') this.err('ZC0501', v.span, `有效期的起止应为日期，这里是${typeToString(t)}`);
           // (an end whose type is already an error has its diagnostic: one mistake, one error)
-          else if (t.k !== 'error' && v.kind !== 'date') this.err('ZC0311', v.span, '有效期的起止须直接写日期（如 2024年3月1日），不能是表达式或参数', { help: '写成“有效期：2024年3月1日 至 2026年12月31日”' });
+          else if (t.k !== 'error' && v.kind !== 'date' && !relativeEnd(v)) {
+            this.err('ZC0311', v.span, '有效期的起止须写日期（如 2024年3月1日）或“施行日 ± 时长”（如 施行日 + 3年 - 1天），不能是其他表达式或参数', { help: '写成“有效期：2024年3月1日 至 2026年12月31日”；自施行日起三年写成“有效期：3年”' });
+          }
+        }
+        if (r.validFor) {
+          const t = this.expr(r.validFor, env0('ruleValidity'));
+          const s = durationShift(r.validFor);
+          if (t.k !== 'error' && (!s || s.n <= 0)) {
+            this.err('ZC0311', r.validFor.span, '“有效期”的期限应为正整数的天、周、个月或年（如 有效期：3年），自施行日起算', { help: '写成“有效期：3年”，或写出起止：“有效期：2024年3月1日 至 2027年2月28日”' });
+          }
         }
       }
     }

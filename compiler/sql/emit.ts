@@ -945,11 +945,20 @@ class Emitter {
       if (m.subject && subj === undefined) this.rootRef(m.subject);
       // A: rule applicability
       const aCols: string[] = [];
-      const valid = (r: IrMeasure['rules'][number]) => [r.validFrom !== undefined ? `zc_ed >= ${r.validFrom}` : '', r.validTo !== undefined ? `zc_ed <= ${r.validTo}` : ''].filter(Boolean).join(' AND ') || 'TRUE';
+      // (an end counted from an uncertain 施行日: out of force for certain before its range's first day or after the
+      // last; unknown inside the range — the rule then applies unknown unless its condition is false, as _inForce)
+      const valid = (r: IrMeasure['rules'][number]) => [
+        r.validFrom !== undefined ? `zc_ed >= ${r.validFrom}` : '', r.validTo !== undefined ? `zc_ed <= ${r.validTo}` : '',
+        r.validFromRange ? `zc_ed >= ${r.validFromRange.lo}` : '', r.validToRange ? `zc_ed <= ${r.validToRange.hi}` : '',
+      ].filter(Boolean).join(' AND ') || 'TRUE';
+      const validUnknown = (r: IrMeasure['rules'][number]) => [
+        r.validFromRange ? `zc_ed < ${r.validFromRange.hi}` : '', r.validToRange ? `zc_ed > ${r.validToRange.lo}` : '',
+      ].filter(Boolean).join(' OR ');
       const gate = `(zc_s0 IS NULL AND NOT ${subjNone})`;
       m.rules.forEach((r, k) => {
         const c = this.sv(this.expr(r.condition, root));
-        aCols.push(`CASE WHEN ${gate} AND ${valid(r)} THEN ${c.v} ELSE FALSE END AS ${p}a${k}`);
+        const u = validUnknown(r);
+        aCols.push(`CASE WHEN ${gate} AND ${valid(r)} THEN ${u ? `CASE WHEN ${u} THEN CASE WHEN (${c.v}) IS FALSE THEN FALSE END ELSE ${c.v} END` : c.v} ELSE FALSE END AS ${p}a${k}`);
       });
       level(`zc_m${i}a`, aCols);
       // B: per outcome, the value of each surely-applicable winner
@@ -980,7 +989,10 @@ class Emitter {
       m.rules.forEach((r, k) => {
         const tm = this.traceMissing(r.condition, root);
         missing.push(...whenArr(d, valid(r), tm));
-        void k;
+        // the uncertain 施行日 a validity counted from it depends on, while it decides nothing
+        const u = validUnknown(r);
+        const whys = [...new Set([r.validFromRange?.why, r.validToRange?.why].filter((x): x is string => x !== undefined))];
+        if (u) missing.push(when(d, `${valid(r)} AND (${u}) AND ${p}a${k} IS NULL`, whys.map((x) => S(x))));
       });
       for (const x of info) {
         const { o, j, sure, unsure, vals } = x;

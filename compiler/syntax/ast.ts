@@ -240,6 +240,8 @@ export interface RuleDecl {
   readonly assignments: readonly Assignment[];
   readonly validFrom?: Expr;
   readonly validTo?: Expr;
+  /** `有效期：3年` (one duration, no 至): the period counted from the 施行日 — 施行日 至 施行日 + 3年 − 1天. */
+  readonly validFor?: Expr;
   readonly quotes: readonly StrLit[];
   readonly note?: StrLit;
 }

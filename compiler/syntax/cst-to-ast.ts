@@ -1009,21 +1009,24 @@ export class Builder {
     const condition = this.expr1(at.get('条件'));
     let validFrom: A.Expr | undefined;
     let validTo: A.Expr | undefined;
+    let validFor: A.Expr | undefined;
     const v = at.get('有效期');
     if (v) {
       const item = v.values[0];
-      if (item && item.rangeEnd) {
+      // (one value that is a number: a duration counted from the 施行日, `有效期：三年` — the checker checks its unit)
+      if (item && !item.rangeEnd && item.expr.kind === 'number' && v.values.length === 1) validFor = item.expr;
+      else if (item && item.rangeEnd) {
         validFrom = item.expr;
         validTo = item.rangeEnd;
         if (validFrom.kind === 'date' && validTo.kind === 'date' && compareDates(validFrom.value, validTo.value) > 0) {
           this.err('ZC0308', item.span, '有效期的起始日期晚于终止日期', { help: '写成“有效期：起始日期 至 终止日期”' });
         }
-      } else this.err('ZC0311', v.span, '“有效期”应写成“起始日期 至 终止日期”');
+      } else this.err('ZC0311', v.span, '“有效期”应写成“起始日期 至 终止日期”或自施行日起的期限（如“有效期：3年”）');
     }
     const note = this.string1(at.get('说明'));
     return {
       kind: 'rule', name, overrides, assignments, span, quotes: this.strings(at.get('原文')),
-      ...(condition ? { condition } : {}), ...(validFrom ? { validFrom } : {}), ...(validTo ? { validTo } : {}), ...(note ? { note } : {}),
+      ...(condition ? { condition } : {}), ...(validFrom ? { validFrom } : {}), ...(validTo ? { validTo } : {}), ...(validFor ? { validFor } : {}), ...(note ? { note } : {}),
     };
   }
 

@@ -75,6 +75,8 @@ export function boundaries(ir: IrProgram): Boundaries {
     r.assignments.forEach((a) => visit(a.value));
     if (r.validFrom !== undefined) b.dates.add(r.validFrom);
     if (r.validTo !== undefined) b.dates.add(r.validTo);
+    // (the ends of a validity counted from an uncertain 施行日: both ends of each range)
+    for (const x of [r.validFromRange, r.validToRange]) if (x && x.shifts) { b.dates.add(x.lo); b.dates.add(x.hi); }
   }
   if (ir.policy.sunset) visit(ir.policy.sunset.condition);
   if (ir.policy.effective !== undefined) b.dates.add(ir.policy.effective);

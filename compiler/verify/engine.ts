@@ -654,11 +654,16 @@ function usesEffective(ir: IrProgram, m: IrMeasure): boolean {
     if ((e.k === 'applies' || e.k === 'outcome') && !seen.has(`m:${e.measure}`)) {
       seen.add(`m:${e.measure}`);
       const m2 = ir.measures.find((x) => x.name === e.measure);
-      if (m2 && m2.rules.some((r) => walk(r.condition) || r.assignments.some((a) => walk(a.value)))) return true;
+      if (m2 && m2.rules.some((r) => countedFromEffective(r) || walk(r.condition) || r.assignments.some((a) => walk(a.value)))) return true;
     }
     return irChildren(e).some(walk);
   };
-  return m.rules.some((r) => walk(r.condition) || r.assignments.some((a) => walk(a.value)));
+  return m.rules.some((r) => countedFromEffective(r) || walk(r.condition) || r.assignments.some((a) => walk(a.value)));
+}
+
+/** A rule whose 有效期 is counted from an uncertain 施行日 (an end known only within a range). */
+function countedFromEffective(r: IrMeasure['rules'][number]): boolean {
+  return !!(r.validFromRange?.shifts || r.validToRange?.shifts);
 }
 
 /**

@@ -44,9 +44,10 @@
 import { init } from 'z3-solver';
 import Fraction from 'fraction.js';
 import { addMonthsClamped, dayNumber, daysInMonth, formatIso, fromDayNumber, fullMonthsOfAge, workdayCoverage } from '../common/calendar.js';
-import type { IrEntity, IrExpr, IrField, IrMeasure, IrProgram, IrRule, IrType } from '../ir/ir.js';
+import type { IrEntity, IrExpr, IrField, IrMeasure, IrProgram, IrRule, IrType, IrDayRange } from '../ir/ir.js';
 import { isRatio } from '../ir/ir.js';
 import { formatFen, irChildren } from '../interpret/interpreter.js';
+import { shiftDay } from '../semantics/validity.js';
 
 type Z3Ctx = Awaited<ReturnType<typeof init>>['Context'] extends (name: string) => infer C ? C : never;
 // The high-level API's generic types are heavy; the encoder works with these aliases.
@@ -1067,6 +1068,50 @@ export class SmtEncoder {
     return this.withEvent ? this.Z.And(this.effective(), this.Z.Not(this.isVoid())) : this.effective();
   }
 
+  /**
+   * Kleene: is E inside the rule's 有效期 (t) / outside it (f)? Undefined without one. An end counted from an
+   * uncertain 施行日 is, in interval mode, its range (decided only when the whole range agrees: the interpreter's
+   * `ruleInForce`); otherwise the end of the 施行日 variable the query chooses, exactly (piecewise over the
+   * range: X + the end's offset, which changes only where a month-end clamps); an unknown 施行日 decides nothing.
+   */
+  validity(r: IrRule): { t: ZBool; f: ZBool } | undefined {
+    const Z = this.Z;
+    const t: ZBool[] = [];
+    const f: ZBool[] = [];
+    if (r.validFrom !== undefined) { t.push(this.E.ge(r.validFrom)); f.push(this.E.lt(r.validFrom)); }
+    if (r.validTo !== undefined) { t.push(this.E.le(r.validTo)); f.push(this.E.gt(r.validTo)); }
+    for (const [x, from] of [[r.validFromRange, true], [r.validToRange, false]] as const) {
+      if (!x) continue;
+      const p = this.ir.policy.effectiveRange;
+      if (this.intervals || !x.shifts || !p) {
+        // (interval mode, or an unknown 施行日 — its range is the whole calendar: never decided inside it)
+        t.push(from ? this.E.ge(x.hi) : this.E.le(x.lo));
+        f.push(from ? this.E.lt(x.lo) : this.E.gt(x.hi));
+        continue;
+      }
+      const X = this.uncertainDate('施行日', '施行日', p.lo, p.hi);
+      const end = this.shiftedEnd(X, p.lo, p.hi, x.shifts);
+      t.push(from ? this.E.ge(end) : this.E.le(end));
+      f.push(from ? this.E.lt(end) : this.E.gt(end));
+    }
+    if (!t.length) return undefined;
+    return { t: Z.And(...t), f: Z.Or(...f) };
+  }
+
+  /** X shifted (X known to lie in [lo, hi]): X + offset, the offset constant on each piece of the range. */
+  private shiftedEnd(X: ZExpr, lo: number, hi: number, shifts: NonNullable<IrDayRange['shifts']>): ZExpr {
+    const pieces: { last: number; off: number }[] = [];
+    for (let d = lo; d <= hi; d++) {
+      const off = shiftDay(d, shifts) - d;
+      const lastPiece = pieces[pieces.length - 1];
+      if (lastPiece && lastPiece.off === off) lastPiece.last = d;
+      else pieces.push({ last: d, off });
+    }
+    let acc: ZExpr = X.add(pieces[pieces.length - 1]!.off) as ZExpr;
+    for (let i = pieces.length - 2; i >= 0; i--) acc = this.Z.If(X.le(pieces[i]!.last), X.add(pieces[i]!.off), acc) as ZExpr;
+    return acc;
+  }
+
   /** Kleene applicability of a rule (validity period included). */
   rule(m: IrMeasure, r: IrRule): { t: ZBool; f: ZBool } {
     return this.measureEnc(m).rule.get(r);
@@ -1086,11 +1131,8 @@ export class SmtEncoder {
       const h = ruleMemo.get(r);
       if (h) return h;
       const c = this.enc(r.condition);
-      const valid: ZBool[] = [];
-      if (r.validFrom !== undefined) valid.push(this.E.ge(r.validFrom));
-      if (r.validTo !== undefined) valid.push(this.E.le(r.validTo));
-      const inValid = valid.length ? Z.And(...valid) : undefined;
-      const x = inValid ? { t: Z.And(inValid, this.T(c)), f: Z.Or(Z.Not(inValid), this.F(c)) } : { t: this.T(c), f: this.F(c) };
+      const v = this.validity(r);
+      const x = v ? { t: Z.And(v.t, this.T(c)), f: Z.Or(v.f, this.F(c)) } : { t: this.T(c), f: this.F(c) };
       ruleMemo.set(r, x);
       return x;
     };

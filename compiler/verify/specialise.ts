@@ -2,7 +2,7 @@
  * Specialise an IR to chosen values of its uncertain dates, for witness replay.
  * Input: IrProgram + the values of 施行日 (a range) and of 某日（lo，hi） nodes (by source
  * place). Output: the same program where those dates are known — the policy's effective
- * date set, each chosen 某日 a date constant.
+ * date set (and the ends of validity periods counted from it), each chosen 某日 a date constant.
  * The interpreter gives 存疑 while a date is uncertain; a solver witness holds for one value
  * of the date, and is replayed on the program where the date has that value.
  */
@@ -10,6 +10,7 @@ import { dayNumber, formatIso, fromDayNumber } from '../common/calendar.js';
 import { parseDate } from '../common/calendar.js';
 import type { IrExpr, IrProgram } from '../ir/ir.js';
 import { someDayKey, type UncertainChoice } from './smt.js';
+import { shiftDay } from '../semantics/validity.js';
 
 /** Map every expression of an IR bottom-up. */
 export function mapExpr(e: IrExpr, f: (e: IrExpr) => IrExpr): IrExpr {
@@ -67,6 +68,22 @@ export function specialise(ir: IrProgram, dates: readonly UncertainChoice[] | un
     const { effectiveRange: _r, ...policy } = ir.policy;
     void _r;
     out = { ...out, policy: { ...policy, effective: eff, effectiveIso: formatIso(fromDayNumber(eff)) } };
+    // a validity counted from the 施行日: its ends on the chosen day (as lowering computes them for a certain 施行日)
+    out = {
+      ...out,
+      measures: out.measures.map((m) => (m.rules.some((r) => r.validFromRange?.shifts || r.validToRange?.shifts) ? {
+        ...m,
+        rules: m.rules.map((r) => {
+          if (!r.validFromRange?.shifts && !r.validToRange?.shifts) return r;
+          const { validFromRange: f, validToRange: t, ...rest } = r;
+          return {
+            ...rest,
+            ...(f?.shifts ? { validFrom: shiftDay(eff, f.shifts) } : f ? { validFromRange: f } : {}),
+            ...(t?.shifts ? { validTo: shiftDay(eff, t.shifts) } : t ? { validToRange: t } : {}),
+          };
+        }),
+      } : m)),
+    };
   }
   if ([...at.keys()].some((k) => k !== '施行日')) {
     out = mapProgram(out, (e) => {

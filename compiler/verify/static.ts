@@ -87,6 +87,12 @@ export function staticChecks(ir: IrProgram, events: unknown[], textOf?: (file: s
       if (r.validFrom !== undefined && ir.policy.effective !== undefined && r.validFrom < ir.policy.effective) {
         add('ZC0917', { message: `规则“${r.name}”的有效期起于政策生效之前`, origin: r.origin, subject: `validity:${m.name}/${r.name}` });
       }
+      // (counted from an uncertain 施行日: the start of the range's first or last day is before that day — `施行日 - 1个月 至 …`)
+      const fr = r.validFromRange;
+      const range = ir.policy.effectiveRange;
+      if (fr?.shifts && range && (fr.lo < range.lo || fr.hi < range.hi)) {
+        add('ZC0917', { message: `规则“${r.name}”的有效期起于政策生效之前（${r.validText ?? '自施行日起算'}）`, origin: r.origin, subject: `validity:${m.name}/${r.name}` });
+      }
     }
   }
 

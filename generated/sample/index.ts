@@ -1291,6 +1291,11 @@ interface _Rule {
   /** 有效期（日序，含两端）。 */
   readonly from: number | undefined;
   readonly to: number | undefined;
+  /** 自施行日起算、施行日只知道范围（或未知）时，有效期的起点 / 终点所在的范围 [最早, 最晚, 取决于的施行日]。 */
+  readonly fr?: readonly [number, number, string];
+  readonly tr?: readonly [number, number, string];
+  /** 自施行日起算的有效期的原文写法（用于说明）。 */
+  readonly vt?: string;
   /** 本规则作为例外所优先于的规则（本措施内的序号）。 */
   readonly overrides: readonly number[];
   readonly cond: (c: _Ctx) => boolean | null;
@@ -1337,8 +1342,20 @@ function _has(o: object, k: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, k);
 }
 
-function _inForce(r: _Rule, day: number): boolean {
-  return (r.from === undefined || day >= r.from) && (r.to === undefined || day <= r.to);
+/** 评估日是否在规则的有效期内（含两端）；起止自不确定的施行日起算而评估日落在其范围之内时为 null（未知）。 */
+function _inForce(r: _Rule, day: number): boolean | null {
+  if ((r.from !== undefined && day < r.from) || (r.to !== undefined && day > r.to)) return false;
+  if ((r.fr !== undefined && day < r.fr[0]) || (r.tr !== undefined && day > r.tr[1])) return false;
+  if ((r.fr !== undefined && day < r.fr[1]) || (r.tr !== undefined && day > r.tr[0])) return null;
+  return true;
+}
+
+/** 规则的有效期（说明用）：确定的一端写日期，自不确定的施行日起算的一端写范围。 */
+function _validityText(r: _Rule): string {
+  const end = (d: number | undefined, x: readonly [number, number, string] | undefined): string =>
+    d !== undefined ? _iso(d) : x !== undefined ? (x[2].endsWith('（原文未载明）') ? '未知' : _iso(x[0]) + '—' + _iso(x[1]) + ' 之间') : '…';
+  const text = end(r.from, r.fr) + ' 至 ' + end(r.to, r.tr);
+  return r.vt !== undefined ? r.vt + '：' + text : text;
 }
 
 function _outcomeValue(o: _Outcome, v: _Val): { readonly 值: number | boolean | string; readonly 单位: string; readonly 分?: number } {
@@ -1460,15 +1477,22 @@ function _judge(m: _Measure, s: _Scope, raw: (_Val | undefined)[]): 决定 {
     const conds: 条件追踪[] = [];
     const no: string[] = [];
     const unk: string[] = [];
-    if (!_inForce(r, s.day)) {
+    const inForce = _inForce(r, s.day);
+    if (inForce === false) {
       a = false;
-      note = '不在有效期内（' + (r.from !== undefined ? _iso(r.from) : '…') + ' 至 ' + (r.to !== undefined ? _iso(r.to) : '…') + '）';
+      note = '不在有效期内（' + _validityText(r) + '）';
     } else {
       const c = _ctx(s, defs);
       a = r.cond(c);
       r.trace(c, conds);
       const miss = c.miss as Set<string>;
-      if (a === null) note = '缺少事实：' + Array.from(miss).join('、');
+      // 有效期未知（自不确定的施行日起算）：条件不成立时不适用，否则适用与否未知，缺少的是施行日
+      if (inForce === null && a !== false) {
+        a = null;
+        const why: string[] = [];
+        for (const x of [r.fr, r.tr]) if (x !== undefined) { miss.add(x[2]); if (!why.includes(x[2])) why.push(x[2]); }
+        note = '可能不在有效期内（' + _validityText(r) + '）：取决于' + why.join('、');
+      } else if (a === null) note = '缺少事实：' + Array.from(miss).join('、');
       for (const x of miss) missAll.add(x);
       if (a !== true) r.unmet(c, no, unk);
     }

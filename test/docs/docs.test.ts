@@ -204,3 +204,18 @@ describe('documentation emitter: definitions, lists, uncertain dates, assumption
     expect(md).toMatch(/\| \[孩次\]\(#definition-\d+\) \| 整数 \| 定义：由其他事实推出，不需输入 \|/);
   });
 });
+
+describe('documentation emitter: a 有效期 counted from an uncertain 施行日 (test/sql/fixtures/validity)', () => {
+  const p = loadPolicy('test/sql/fixtures/validity');
+  const files = emitDocs([{ ir: p.ir, checked: p.checked }]);
+  it('each rule shows the 有效期 as written and the range of each end; the decision table too; the page is well formed', () => {
+    expect(p.errors).toBe(0);
+    const md = files.get('validity.md')!;
+    expect(md).toContain('  - 有效期：自施行日起1年（2025-01-15—2025-01-31 之间的某日 至 2026-01-14—2026-01-30 之间的某日，取决于施行日）');
+    expect(md).toContain('  - 有效期：施行日 + 1个月 至 施行日 + 13个月 - 1天（2025-02-15—2025-02-28 之间的某日 至 2026-02-14—2026-02-27 之间的某日，取决于施行日）');
+    expect(md).toMatch(/\| 规则 \|.*\| 有效期 \|/);
+    expect(md).toContain('| 2025年6月1日 至 施行日 + 18个月（2025-06-01 至 2026-07-15—2026-07-31 之间的某日，取决于施行日） |');
+    expect(checkMarkdown(md)).toEqual([]);
+    expect(checkHtml(files.get('validity.html')!)).toEqual([]);
+  });
+});

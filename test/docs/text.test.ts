@@ -112,6 +112,12 @@ describe('plain-Chinese rendering of IR conditions', () => {
     expect(validityText({ validFrom: 19783, validTo: 20818 })).toBe('2024-03-01 至 2026-12-31');
     expect(validityText({ validFrom: 19783 })).toBe('自 2024-03-01 起');
     expect(validityText({})).toBe('');
+    // counted from the 施行日: certain (the dates), within a range (each end's range), unknown
+    expect(validityText({ validFrom: 19737, validTo: 20832, validText: '自施行日起三年' })).toBe('自施行日起三年（2024-01-15 至 2027-01-14）');
+    expect(validityText({ validFromRange: { lo: 20103, hi: 20119, why: 'w', shifts: [] }, validToRange: { lo: 20467, hi: 20483, why: 'w', shifts: [{ unit: 'months', n: 12 }, { unit: 'days', n: -1 }] }, validText: '自施行日起1年' }))
+      .toBe('自施行日起1年（2025-01-15—2025-01-31 之间的某日 至 2026-01-14—2026-01-30 之间的某日，取决于施行日）');
+    expect(validityText({ validFrom: 19783, validToRange: { lo: -719162, hi: 2932896, why: '施行日（原文未载明）' }, validText: '2024年3月1日 至 施行日 + 3年' }))
+      .toBe('2024年3月1日 至 施行日 + 3年（2024-03-01 至 施行日未知，取决于施行日）');
     const ev: IrExpr = { k: 'event', type: LEVEL, field: '级别', origin: o() };
     const cat: IrExpr = { k: 'event', type: { k: 'text' }, field: '类别', origin: o() };
     const cond = and({ k: 'in', type: B, x: ev, values: ['国家', '省', '市'].map((m) => c(LEVEL, m)), negated: false, origin: o() }, cmp('=', cat, c({ k: 'text' }, '生育支持政策')));

@@ -97,6 +97,7 @@ export function collectConstants(ir: IrProgram): Constants {
       r.assignments.forEach((a) => walk(a.value, visit));
       if (r.validFrom !== undefined) k.dates.add(r.validFrom);
       if (r.validTo !== undefined) k.dates.add(r.validTo);
+      for (const x of [r.validFromRange, r.validToRange]) if (x && x.shifts) { k.dates.add(x.lo); k.dates.add(x.hi); }
     }
   }
   for (const d of ir.definitions) walk(d.expr, visit);

@@ -675,3 +675,41 @@ describe('found by driving the server from neovim (session 23)', () => {
     expect(d2.fixes?.map((f) => f.title)).toEqual(['补上“」”']);
   });
 });
+
+describe('services on a 有效期 counted from the 施行日 (有效期：三年, 施行日 ± 时长)', () => {
+  const SRC = `政策 「有效期」 {
+  来源："s.txt"
+  生效：某日（2025年1月15日，2025年1月31日）
+}
+实体 家庭 { 已登记：是否 }
+条款 一、 {
+  措施 凭证 {
+    对象：家庭
+    结果 发放：是否
+    规则 「一年」 { 条件：家庭.已登记  发放 = 是  有效期：三年 }
+    规则 「次月起」 { 条件：家庭.已登记  发放 = 是  有效期：施行日 + 1个月 至 施行日 + 13个月 - 1天 }
+  }
+}
+定义 「登记在施行后」 = 评估日期 ≥ 施行日
+`;
+  const w = ws(SRC);
+  const hv = (off: number) => hoverAt(w.set, 'm.zc', off, TODAY)?.text ?? '';
+  it('compiles without errors; hover on 施行日 in a 有效期 shows the 生效 range, as elsewhere; hover on 有效期 explains the forms', () => {
+    expect(w.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const inValidity = hv(at(SRC, '施行日 + 1个月', 1));
+    expect(inValidity).toContain('某日（2025-01-15 至 2025-01-31 之间，含两端）');
+    expect(hv(at(SRC, '施行日 + 13个月', 1))).toBe(inValidity);
+    expect(hv(at(SRC, '≥ 施行日', 3))).toBe(inValidity);
+    expect(hv(at(SRC, '有效期：三年', 1))).toContain('只写时长（有效期：三年）即自施行日起算');
+  });
+  it('semantic tokens: 施行日 in a 有效期 is the token it is in a definition; the duration is a number', () => {
+    const toks = semanticTokens(w.set, 'm.zc');
+    const typeAt = (off: number) => { const t = toks.find((x) => x.start === off); return t ? TOKEN_TYPES[t.type] : undefined; };
+    const inDef = typeAt(at(SRC, '≥ 施行日', 2));
+    expect(inDef).toBeDefined();
+    expect(typeAt(at(SRC, '施行日 + 1个月'))).toBe(inDef);
+    expect(typeAt(at(SRC, '施行日 + 13个月'))).toBe(inDef);
+    expect(typeAt(at(SRC, '三年'))).toBe(typeAt(at(SRC, '1个月')));
+    expect(typeAt(at(SRC, '三年'))).toBeDefined();
+  });
+});

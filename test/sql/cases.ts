@@ -57,7 +57,7 @@ function constants(ir: IrProgram) {
     if (x.k === 'const') add(x.type, x.value);
     if (x.k === 'someDay') { dates.add(x.lo); dates.add(x.hi); }
   });
-  for (const m of ir.measures) for (const r of m.rules) { if (r.validFrom !== undefined) dates.add(r.validFrom); if (r.validTo !== undefined) dates.add(r.validTo); }
+  for (const m of ir.measures) for (const r of m.rules) { if (r.validFrom !== undefined) dates.add(r.validFrom); if (r.validTo !== undefined) dates.add(r.validTo); for (const x of [r.validFromRange, r.validToRange]) if (x && x.shifts) { dates.add(x.lo); dates.add(x.hi); } }
   for (const p of ir.params) for (const v of p.values) dates.add(v.from);
   if (ir.policy.effective !== undefined) dates.add(ir.policy.effective);
   if (ir.policy.effectiveRange) { dates.add(ir.policy.effectiveRange.lo); dates.add(ir.policy.effectiveRange.hi); }

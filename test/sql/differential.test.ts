@@ -2,7 +2,8 @@
  * Differential tests of the SQL pass on seeded random scenarios, for the real policies under
  * policies/ and for fixtures that use every construct the SQL compiles: test/docs/fixtures/depth
  * (§15: lists, quantifiers, aggregates, 第N个, definitions, 某日/施行日 intervals),
- * test/emit/fixtures/coverage (parameters, dates, sunset) and test/sql/fixtures/sunset (a 失效
+ * test/emit/fixtures/coverage (parameters, dates, sunset), test/sql/fixtures/validity (rule validity periods
+ * counted from an uncertain 施行日: unknown inside each end's range) and test/sql/fixtures/sunset (a 失效
  * condition against an uncertain 施行日: 可能废止; same-unit division as an exact ratio; ratio ÷
  * ratio; an outcome beside a rule of unknown applicability).
  *
@@ -76,6 +77,8 @@ const SETS: [string, string[]][] = [
   ['test/docs/fixtures/depth', []],
   ['test/emit/fixtures/coverage', []],
   ['test/sql/fixtures/sunset', ['未生效']],
+  // a 有效期 counted from an uncertain 施行日 (test/sql/validity.test.ts: every boundary date)
+  ['test/sql/fixtures/validity', ['未生效']],
 ];
 
 /** The generated TypeScript evaluator of a policy, compiled in-process (or why not). */
