@@ -18,7 +18,7 @@ import { suggest } from './binder.js';
 import { compareDates } from '../common/calendar.js';
 import { children } from '../syntax/ast-walk.js';
 import { DeferredMap } from './deferred-map.js';
-import { durationShift, relativeEnd } from './validity.js';
+import { durationShift, relativeEnd, startAlwaysAfterEnd } from './validity.js';
 
 /** `validity`: an indicator's 日期 (a plain date); `ruleValidity`: the ends of a rule's 有效期 (a date, or 施行日 ± 时长). */
 type Scope = 'rule' | 'sunset' | 'indicator' | 'property' | 'validity' | 'ruleValidity' | 'definition' | 'assumption';
@@ -848,6 +848,12 @@ class Checker {
           else if (t.k !== 'error' && v.kind !== 'date' && !relativeEnd(v)) {
             this.err('ZC0311', v.span, '有效期的起止须写日期（如 2024年3月1日）或“施行日 ± 时长”（如 施行日 + 3年 - 1天），不能是其他表达式或参数', { help: '写成“有效期：2024年3月1日 至 2026年12月31日”；自施行日起三年写成“有效期：3年”' });
           }
+        }
+        // both ends counted from the 施行日: the start after the end whatever day it is (as ZC0308 for two dates)
+        const fromShifts = r.validFrom ? relativeEnd(r.validFrom) : undefined;
+        const toShifts = r.validTo ? relativeEnd(r.validTo) : undefined;
+        if (fromShifts && toShifts && startAlwaysAfterEnd(fromShifts, toShifts)) {
+          this.err('ZC0308', { file: r.validFrom!.span.file, start: r.validFrom!.span.start, end: r.validTo!.span.end }, '有效期的起点晚于终点（两端都自施行日起算，无论施行日是哪一天）', { help: '写成“有效期：施行日 至 施行日 + 3年 - 1天”，起点在前' });
         }
         if (r.validFor) {
           const t = this.expr(r.validFor, env0('ruleValidity'));

@@ -61,3 +61,23 @@ export function shiftDay(day: number, shifts: readonly DateShift[]): number {
   for (const s of shifts) d = s.unit === 'months' ? addMonthsClamped(d, s.n) : addDays(d, s.n);
   return dayNumber(d);
 }
+
+/** 2000-01-01 … 2003-12-31 as day numbers: every month length and leap position once (the shifts' month-end clamping repeats with them). */
+const CYCLE_FROM = dayNumber({ y: 2000, m: 1, d: 1 });
+const CYCLE_DAYS = 1461;
+
+/**
+ * Do two ends counted from the same 施行日 (`from` 至 `to`) put the start after the end whatever day the
+ * 施行日 is? Tried for every 施行日 of a four-year cycle (each month length and leap day once); a pair whose
+ * order depends on the day (施行日 + 1个月 至 施行日 + 30天) is not reported here.
+ */
+export function startAlwaysAfterEnd(from: readonly DateShift[], to: readonly DateShift[]): boolean {
+  for (let d = CYCLE_FROM; d < CYCLE_FROM + CYCLE_DAYS; d++) {
+    try {
+      if (shiftDay(d, from) <= shiftDay(d, to)) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
