@@ -179,6 +179,22 @@ describe('playground in headless Chromium', () => {
     await page.mouse.move(10, 10);
   });
 
+  it('hovering a definition in a rule shows what it is derived from and its 原文 (derive, don\'t ask)', async () => {
+    await page.keyboard.press('Escape');
+    await page.mouse.move(10, 10);
+    const at = await find('并且 家庭.「夫妻至少一方户籍在本县」', '并且 家庭.「'.length + 2); // inside the name, in 「二孩补助」's condition
+    const p = await pixel(at);
+    await page.mouse.move(p.x, p.y);
+    const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: '定义' }).first();
+    await hover.waitFor({ state: 'visible', timeout: 10_000 });
+    const text = await hover.innerText();
+    expect(text).toContain('家庭.丈夫户籍在本县 或 家庭.妻子户籍在本县');
+    expect(text).toContain('原文');
+    expect(text).toContain('夫妻至少一方户籍在本县');
+    expect(text).toContain('二（一）');
+    await page.mouse.move(10, 10);
+  });
+
   it('offers completions from the compiler (field names after a dot)', async () => {
     const at = await find('家庭.子女数 ≥ 3孩', 3); // just after 家庭.
     await page.evaluate((q) => { const ed = (window as any).playground.editor; ed.focus(); ed.setPosition(q); ed.trigger('test', 'editor.action.triggerSuggest', {}); }, at);
