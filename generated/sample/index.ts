@@ -274,19 +274,28 @@ export type 性别 = "男" | "女";
 /**
  * 实体「家庭」的事实（字段均可省略）。
  * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：生育补助
+ * 由事实推出的定义（不是输入字段，由求值模块计算，见决定的“定义”）：
+ *   - 夫妻至少一方户籍在本县（是否）：以夫妻双方各自的户口簿为准
  */
 export interface 家庭 {
   /**
-   * 家庭现有子女人数（含本次生育）
+   * 夫妻生育的子女人数（含本次生育）：出生医学证明的份数
    * 类型：整数（非负）
    * 用于：生育补助
    */
   readonly 子女数?: number;
   /**
+   * 丈夫户口簿上的户籍地是否在本县
    * 类型：是否（true / false）
    * 用于：生育补助
    */
-  readonly 夫妻至少一方户籍在本县?: boolean;
+  readonly 丈夫户籍在本县?: boolean;
+  /**
+   * 妻子户口簿上的户籍地是否在本县
+   * 类型：是否（true / false）
+   * 用于：生育补助
+   */
+  readonly 妻子户籍在本县?: boolean;
 }
 
 /**
@@ -295,16 +304,19 @@ export interface 家庭 {
  */
 export interface 婴幼儿 {
   /**
+   * 出生医学证明上的出生日期
    * 类型：日期（"YYYY-MM-DD"，须为真实日期且不晚于评估日期）
    * 用于：托育补贴
    */
   readonly 出生日期?: string;
   /**
+   * 婴幼儿户口簿上的户籍地是否在本县
    * 类型：是否（true / false）
    * 用于：托育补贴
    */
   readonly 户籍在本县?: boolean;
   /**
+   * 所入托育机构是否在县卫健委的托育机构备案名单上
    * 类型：是否（true / false）
    * 用于：托育补贴
    */
@@ -316,9 +328,13 @@ export interface 婴幼儿 {
  * 以其为对象的措施（写作 '不存在' 时为“不适用”；省略时它是否存在未知，本会适用的为“存疑”）：延长产假
  */
 export interface 女职工 {
-  /** 类型：枚举「性别」（男、女） */
+  /**
+   * 居民身份证上的性别
+   * 类型：枚举「性别」（男、女）
+   */
   readonly 性别?: 性别;
   /**
+   * 生育登记上登记的本次生育孩次
    * 类型：整数（非负）
    * 用于：延长产假
    */
@@ -1591,6 +1607,16 @@ function _absentSubject(subject: string): string {
   return '输入中没有「' + subject + '」：不知道是否存在，其事实均为未知（若确实没有，写 ' + subject + ': ' + _NONEXISTENT + '）';
 }
 
+/** 输入中的实体（实体的唯一实例）；没有时记入缺少并返回 null。 */
+function _root(c: _Ctx, e: number, name: string): _Rec | null {
+  const r = c.s.f[e];
+  if (r === undefined) {
+    c.miss?.add(c.s.n[e] === true ? name + '（输入声明没有「' + name + '」）' : name);
+    return null;
+  }
+  return r;
+}
+
 /** 输入中实体的字段；实体或字段缺少时记入缺少（"实体.字段"）并返回 null（未知）。 */
 function _field(c: _Ctx, e: number, f: number, path: string): _Val | _Rec | _List | null {
   const r = c.s.f[e];
@@ -1604,6 +1630,77 @@ function _field(c: _Ctx, e: number, f: number, path: string): _Val | _Rec | _Lis
     return null;
   }
   return v;
+}
+
+/** 记录的字段；缺少时记入缺少（记录的路径 + 字段名）并返回 null。 */
+function _get(c: _Ctx, r: _Rec, f: number, name: string): _Val | _Rec | _List | null {
+  const v = r.v[f];
+  if (v === undefined) {
+    c.miss?.add(r.path + '.' + name);
+    return null;
+  }
+  return v;
+}
+
+// ── 定义（按实例缓存：每次求值中每个实例只算一次）──
+
+interface _Def {
+  readonly name: string;
+  readonly kind: _Kind;
+  readonly unit: string;
+  /** 条款标签与定义自己的原文（用于解释）。 */
+  readonly label: string | undefined;
+  readonly quotes: readonly string[] | undefined;
+  readonly f: (c: _Ctx, self: _Rec | null) => _V;
+}
+
+/** 定义 i 在实例 self（全局定义为 null）上的取值；其缺少的事实、未确认参数与用到的定义转告调用者。 */
+function _def(c: _Ctx, i: number, self: _Rec | null): _V {
+  const d = _DEFS[i] as _Def;
+  const s = c.s;
+  if (!s.full) {
+    // evaluateFast：只缓存取值（不收集说明）
+    if (s.rm && self !== null) {
+      const slots = self.v as (_V | undefined)[];
+      const slot = _DEF_SLOT[i] as number;
+      let v = slots[slot];
+      if (v === undefined) {
+        v = d.f(c, self);
+        slots[slot] = v;
+      }
+      return v;
+    }
+    const key = (self === null ? 0 : self.id) * _DEFS.length + i;
+    let v = s.fm[key];
+    if (v === undefined) {
+      v = d.f(c, self);
+      s.fm[key] = v;
+    }
+    return v;
+  }
+  let memo = s.memo[i];
+  if (memo === undefined) memo = s.memo[i] = [];
+  const id = self === null ? 0 : self.id;
+  let hit = memo[id];
+  if (hit === undefined) {
+    const miss = new Set<string>();
+    const used = new Set<string>();
+    const defs = new Map<string, 定义追踪>();
+    const v = d.f({ s, ev: c.ev, evDay: c.evDay, miss, used, defs }, self);
+    hit = { v, miss: Array.from(miss), used: Array.from(used), defs: Array.from(defs.values()) };
+    memo[id] = hit;
+  }
+  if (c.miss !== undefined) for (const x of hit.miss) c.miss.add(x);
+  if (c.used !== undefined) for (const x of hit.used) c.used.add(x);
+  if (c.defs !== undefined) {
+    for (const t of hit.defs) c.defs.set((t.实例 ?? '') + '\u0000' + t.定义, t);
+    const at = self === null ? undefined : self.path;
+    c.defs.set((at ?? '') + '\u0000' + d.name, {
+      定义: d.name, 值: _show(d.kind, d.unit, hit.v), ...(at !== undefined ? { 实例: at } : {}),
+      ...(d.label !== undefined ? { 条款: d.label } : {}), ...(d.quotes !== undefined ? { 原文: d.quotes } : {}),
+    });
+  }
+  return hit.v;
 }
 
 // ── 年龄（《民法典》第二百零一条、第二百零二条）──
@@ -1729,12 +1826,13 @@ function _voidDoubt(m: { readonly day: number; readonly ev: 上级政策事件; 
 const _ENTITIES: readonly _Entity[] = [
   {
     name: "家庭",
-    index: new Map<string, number>([["子女数", 0], ["夫妻至少一方户籍在本县", 1]]),
+    index: new Map<string, number>([["子女数", 0], ["丈夫户籍在本县", 1], ["妻子户籍在本县", 2]]),
     types: [
       { k: 'i', signed: false },
       { k: 'b' },
+      { k: 'b' },
     ],
-    names: "子女数、夫妻至少一方户籍在本县",
+    names: "子女数、丈夫户籍在本县、妻子户籍在本县",
   },
   {
     name: "婴幼儿",
@@ -1816,12 +1914,13 @@ const _m0: _Measure = {
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _field(c, 0, 1, "家庭.夫妻至少一方户籍在本县") as boolean | null;
-          if (t4 === false) {
+          const t4 = _root(c, 0, "家庭");
+          const t5: boolean | null = t4 === null ? null : _dq0(c, t4) as boolean | null;
+          if (t5 === false) {
             t1 = false;
             break Lt1;
           }
-          if (t4 === null) t1u = true;
+          if (t5 === null) t1u = true;
           if (t1u) t1 = null;
         }
         return t1;
@@ -1836,11 +1935,13 @@ const _m0: _Measure = {
           out.push({ 条件: "家庭.子女数 二孩及以上", 成立: t2, 取值: o });
         }
         { // 家庭.「夫妻至少一方户籍在本县」
-          const t4 = _field(c, 0, 1, "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          const t4 = _root(c, 0, "家庭");
+          const t5: boolean | null = t4 === null ? null : _dq0(c, t4) as boolean | null;
           const o: Record<string, string> = {};
-          const t5 = _field(c, 0, 1, "家庭.夫妻至少一方户籍在本县") as boolean | null;
-          o["家庭.「夫妻至少一方户籍在本县」"] = _show("b", "", t5);
-          out.push({ 条件: "家庭.「夫妻至少一方户籍在本县」", 成立: t4, 取值: o });
+          const t6 = _root(c, 0, "家庭");
+          const t7: boolean | null = t6 === null ? null : _dq0(c, t6) as boolean | null;
+          o["家庭.「夫妻至少一方户籍在本县」"] = _show("b", "", t7);
+          out.push({ 条件: "家庭.「夫妻至少一方户籍在本县」", 成立: t5, 取值: o });
         }
       },
       unmet: (c: _Ctx, no: string[], unk: string[]): void => {
@@ -1851,9 +1952,10 @@ const _m0: _Measure = {
           else if (t2 === null) unk.push("家庭.子女数 二孩及以上");
         }
         { // 家庭.「夫妻至少一方户籍在本县」
-          const t3 = _field(c, 0, 1, "家庭.夫妻至少一方户籍在本县") as boolean | null;
-          if (t3 === false) no.push("家庭.「夫妻至少一方户籍在本县」");
-          else if (t3 === null) unk.push("家庭.「夫妻至少一方户籍在本县」");
+          const t3 = _root(c, 0, "家庭");
+          const t4: boolean | null = t3 === null ? null : _dq0(c, t3) as boolean | null;
+          if (t4 === false) no.push("家庭.「夫妻至少一方户籍在本县」");
+          else if (t4 === null) unk.push("家庭.「夫妻至少一方户籍在本县」");
         }
       },
       risky: false,
@@ -1881,12 +1983,13 @@ const _m0: _Measure = {
             break Lt1;
           }
           if (t3 === null) t1u = true;
-          const t4 = _field(c, 0, 1, "家庭.夫妻至少一方户籍在本县") as boolean | null;
-          if (t4 === false) {
+          const t4 = _root(c, 0, "家庭");
+          const t5: boolean | null = t4 === null ? null : _dq0(c, t4) as boolean | null;
+          if (t5 === false) {
             t1 = false;
             break Lt1;
           }
-          if (t4 === null) t1u = true;
+          if (t5 === null) t1u = true;
           if (t1u) t1 = null;
         }
         return t1;
@@ -1901,11 +2004,13 @@ const _m0: _Measure = {
           out.push({ 条件: "家庭.子女数 ≥ 3孩", 成立: t2, 取值: o });
         }
         { // 家庭.「夫妻至少一方户籍在本县」
-          const t4 = _field(c, 0, 1, "家庭.夫妻至少一方户籍在本县") as boolean | null;
+          const t4 = _root(c, 0, "家庭");
+          const t5: boolean | null = t4 === null ? null : _dq0(c, t4) as boolean | null;
           const o: Record<string, string> = {};
-          const t5 = _field(c, 0, 1, "家庭.夫妻至少一方户籍在本县") as boolean | null;
-          o["家庭.「夫妻至少一方户籍在本县」"] = _show("b", "", t5);
-          out.push({ 条件: "家庭.「夫妻至少一方户籍在本县」", 成立: t4, 取值: o });
+          const t6 = _root(c, 0, "家庭");
+          const t7: boolean | null = t6 === null ? null : _dq0(c, t6) as boolean | null;
+          o["家庭.「夫妻至少一方户籍在本县」"] = _show("b", "", t7);
+          out.push({ 条件: "家庭.「夫妻至少一方户籍在本县」", 成立: t5, 取值: o });
         }
       },
       unmet: (c: _Ctx, no: string[], unk: string[]): void => {
@@ -1916,9 +2021,10 @@ const _m0: _Measure = {
           else if (t2 === null) unk.push("家庭.子女数 ≥ 3孩");
         }
         { // 家庭.「夫妻至少一方户籍在本县」
-          const t3 = _field(c, 0, 1, "家庭.夫妻至少一方户籍在本县") as boolean | null;
-          if (t3 === false) no.push("家庭.「夫妻至少一方户籍在本县」");
-          else if (t3 === null) unk.push("家庭.「夫妻至少一方户籍在本县」");
+          const t3 = _root(c, 0, "家庭");
+          const t4: boolean | null = t3 === null ? null : _dq0(c, t3) as boolean | null;
+          if (t4 === false) no.push("家庭.「夫妻至少一方户籍在本县」");
+          else if (t4 === null) unk.push("家庭.「夫妻至少一方户籍在本县」");
         }
       },
       risky: false,
@@ -2399,7 +2505,7 @@ function _fr0(x0: unknown, k: _FastCheck, depth: number): _Rec {
   if (typeof x0 !== 'object' || x0 === null || depth > _FAST_DEPTH) throw _BAIL;
   const o = x0 as Record<string, unknown>;
   if (o.constructor !== Object || Object.getPrototypeOf(o) !== Object.prototype) throw _BAIL;
-  const v: (_Val | _Rec | _List | undefined)[] = [undefined, undefined];
+  const v: (_Val | _Rec | _List | undefined)[] = [undefined, undefined, undefined, undefined];
   const r: _Rec = { id: k.next++, path: '', v };
   // own enumerable keys (the prototype is Object.prototype, which has none: _fproto)
   for (const key in o) {
@@ -2410,10 +2516,16 @@ function _fr0(x0: unknown, k: _FastCheck, depth: number): _Rec {
         v[0] = x === 0 ? 0 : x;
         break;
       }
-      case "夫妻至少一方户籍在本县": {
-        const x = o["夫妻至少一方户籍在本县"];
+      case "丈夫户籍在本县": {
+        const x = o["丈夫户籍在本县"];
         if (typeof x !== 'boolean') throw _BAIL;
         v[1] = x;
+        break;
+      }
+      case "妻子户籍在本县": {
+        const x = o["妻子户籍在本县"];
+        if (typeof x !== 'boolean') throw _BAIL;
+        v[2] = x;
         break;
       }
       default: throw _BAIL;
@@ -2581,8 +2693,8 @@ function _rv0(x0: unknown, _DN: number, depth: number): boolean {
       case 3:
         if (key !== "子女数") return false;
         break;
-      case 11:
-        if (key !== "夫妻至少一方户籍在本县") return false;
+      case 7:
+        if (key !== "丈夫户籍在本县" && key !== "妻子户籍在本县") return false;
         break;
       default: return false;
     }
@@ -2596,7 +2708,12 @@ function _rv0(x0: unknown, _DN: number, depth: number): boolean {
     if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) return false;
     m++;
   }
-  x = o["夫妻至少一方户籍在本县"];
+  x = o["丈夫户籍在本县"];
+  if (x !== undefined) {
+    if (typeof x !== 'boolean') return false;
+    m++;
+  }
+  x = o["妻子户籍在本县"];
   if (x !== undefined) {
     if (typeof x !== 'boolean') return false;
     m++;
@@ -2605,7 +2722,7 @@ function _rv0(x0: unknown, _DN: number, depth: number): boolean {
   // undefined: as many keys as such names, each key a declared name, and no key with the value undefined
   // (else an own undefined would let a non-enumerable or inherited value of another declared name in;
   // looked for only when a declared name reads undefined: with every one present there is none)
-  return n === m && (m === 2 || _rnoUndef(o));
+  return n === m && (m === 3 || _rnoUndef(o));
 }
 
 /** 直接校验实体「婴幼儿」的一个记录（见 _rawCheck）：合格为 true，任何不寻常之处为 false。 */
@@ -2701,7 +2818,7 @@ const _NO_VALUES: Readonly<Record<string, number | boolean | string>> = Object.f
 const _rn0: 快速决定 = Object.freeze({ 措施: "生育补助", 状态: '不适用', 结果: _NO_VALUES });
 
 /** 措施「生育补助」在直接路径上的判定：与 _Measure.fast 相同的状态与取值（及可领取）。 */
-function _rm0(F: _RR, _day: number, _D: string): 快速决定 {
+function _rm0(F: _RR, _day: number, D: string): 快速决定 {
   let st: 状态;
   let res: Record<string, number | boolean | string> | undefined;
   const unknownSubject = F["家庭"] === undefined;
@@ -2712,22 +2829,21 @@ function _rm0(F: _RR, _day: number, _D: string): 快速决定 {
     Lt1: {
       let t1u = false;
       const t2: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
-      const t3 = t2 === null ? undefined : t2["夫妻至少一方户籍在本县"] as boolean | undefined;
-      const t4: boolean | null = t3 === undefined ? null : t3;
-      if (t4 === false) {
+      const t3 = t2 === null ? undefined : t2["子女数"] as number | undefined;
+      const t4: number | null = t3 === undefined ? null : t3 + 0;
+      const t5: boolean | null = t4 === null ? null : t4 >= 2;
+      if (t5 === false) {
         t1 = false;
         break Lt1;
       }
-      if (t4 === null) t1u = true;
-      const t5: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
-      const t6 = t5 === null ? undefined : t5["子女数"] as number | undefined;
-      const t7: number | null = t6 === undefined ? null : t6 + 0;
-      const t8: boolean | null = t7 === null ? null : t7 >= 2;
-      if (t8 === false) {
+      if (t5 === null) t1u = true;
+      const t6: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t7: boolean | null = t6 === null ? null : _rd0(F, D, t6);
+      if (t7 === false) {
         t1 = false;
         break Lt1;
       }
-      if (t8 === null) t1u = true;
+      if (t7 === null) t1u = true;
       if (t1u) t1 = null;
     }
     a0 = t1;
@@ -2739,22 +2855,21 @@ function _rm0(F: _RR, _day: number, _D: string): 快速决定 {
     Lt1: {
       let t1u = false;
       const t2: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
-      const t3 = t2 === null ? undefined : t2["夫妻至少一方户籍在本县"] as boolean | undefined;
-      const t4: boolean | null = t3 === undefined ? null : t3;
-      if (t4 === false) {
+      const t3 = t2 === null ? undefined : t2["子女数"] as number | undefined;
+      const t4: number | null = t3 === undefined ? null : t3 + 0;
+      const t5: boolean | null = t4 === null ? null : t4 >= 3;
+      if (t5 === false) {
         t1 = false;
         break Lt1;
       }
-      if (t4 === null) t1u = true;
-      const t5: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
-      const t6 = t5 === null ? undefined : t5["子女数"] as number | undefined;
-      const t7: number | null = t6 === undefined ? null : t6 + 0;
-      const t8: boolean | null = t7 === null ? null : t7 >= 3;
-      if (t8 === false) {
+      if (t5 === null) t1u = true;
+      const t6: _RR | null = (F["家庭"] as _RR | undefined) ?? null;
+      const t7: boolean | null = t6 === null ? null : _rd0(F, D, t6);
+      if (t7 === false) {
         t1 = false;
         break Lt1;
       }
-      if (t8 === null) t1u = true;
+      if (t7 === null) t1u = true;
       if (t1u) t1 = null;
     }
     a1 = t1;
@@ -2800,6 +2915,30 @@ function _rm0(F: _RR, _day: number, _D: string): 快速决定 {
 
 /** 各措施在直接路径上的判定（按措施序号）；undefined：没有（选了它的求值走转换后的记录，见 _rawSel）。 */
 const _RAW_MEASURES: readonly (((F: _RR, day: number, D: string) => 快速决定) | undefined)[] = [_rm0, undefined, undefined];
+
+/** 定义「家庭.夫妻至少一方户籍在本县」在直接路径上的取值（不缓存）。 */
+function _rd0(_F: _RR, _D: string, self: _RR | null): boolean | null {
+  let t1: boolean | null = false;
+  Lt1: {
+    let t1u = false;
+    const t2 = self === null ? undefined : self["丈夫户籍在本县"] as boolean | undefined;
+    const t3: boolean | null = t2 === undefined ? null : t2;
+    if (t3 === true) {
+      t1 = true;
+      break Lt1;
+    }
+    if (t3 === null) t1u = true;
+    const t4 = self === null ? undefined : self["妻子户籍在本县"] as boolean | undefined;
+    const t5: boolean | null = t4 === undefined ? null : t4;
+    if (t5 === true) {
+      t1 = true;
+      break Lt1;
+    }
+    if (t5 === null) t1u = true;
+    if (t1u) t1 = null;
+  }
+  return t1;
+}
 
 // the last batch found fit for the raw path, and its evaluation date as 年 × 10000 + 月 × 100 + 日 (a _Batch is
 // never changed after _batch made it: the answer holds for as long as the same batch comes back)
@@ -2859,6 +2998,62 @@ function _rawOne(F: _RR, b: _Batch): 快速决定集 {
   }
   if (b.reg === undefined) return { 评估日期: D, 决定 };
   return { 评估日期: D, 事件登记: b.reg, 决定 };
+}
+
+/** 定义（由事实推出的结论），按声明顺序；求值时按实例缓存。 */
+const _DEFS: readonly _Def[] = [
+  /**
+   * 定义「家庭.夫妻至少一方户籍在本县」（是否），在实体「家庭」的每个实例上
+   * 条款：二（一）（锚点 sec_2__subsec_1）
+   * 原文：
+   *   夫妻至少一方户籍在本县
+   * 说明：以夫妻双方各自的户口簿为准
+   * 表达式：家庭.丈夫户籍在本县 或 家庭.妻子户籍在本县
+   */
+  {
+    name: "家庭.夫妻至少一方户籍在本县",
+    kind: "b",
+    unit: "",
+    label: "二（一）",
+    quotes: ["夫妻至少一方户籍在本县"],
+    f: (c: _Ctx, self: _Rec | null): _V => {
+      let t1: boolean | null = false;
+      Lt1: {
+        let t1u = false;
+        const t2 = self === null ? null : _get(c, self, 1, "丈夫户籍在本县") as boolean | null;
+        if (t2 === true) {
+          t1 = true;
+          break Lt1;
+        }
+        if (t2 === null) t1u = true;
+        const t3 = self === null ? null : _get(c, self, 2, "妻子户籍在本县") as boolean | null;
+        if (t3 === true) {
+          t1 = true;
+          break Lt1;
+        }
+        if (t3 === null) t1u = true;
+        if (t1u) t1 = null;
+      }
+      return t1;
+    },
+  },
+];
+
+/** 定义在记录取值数组中的位置（实体上的定义，在字段之后；evaluateFast 在此缓存取值）；全局定义为 -1。 */
+const _DEF_SLOT: readonly number[] = [3];
+
+/** 定义「家庭.夫妻至少一方户籍在本县」在一个记录上的取值（evaluateFast 的主求值缓存在记录的第 3 格；其他情况即 _def）。 */
+function _dq0(c: _Ctx, self: _Rec): _V {
+  if (c.s.rm) {
+    const slots = self.v as (_V | undefined)[];
+    let v = slots[3];
+    if (v === undefined) {
+      v = (_DEFS[0] as _Def).f(c, self);
+      slots[3] = v;
+    }
+    return v;
+  }
+  return _def(c, 0, self);
 }
 
 /** 失效条件：事件.级别 属于 {国家、省、市} 并且 事件.类别 为 "生育支持政策" 并且 事件.日期 ≥ 2024年3月1日（起算：当日） */

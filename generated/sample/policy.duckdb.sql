@@ -65,7 +65,8 @@ WITH zc_pd AS (
     zc_t2."编号" IS NOT NULL AS zc_p2,
     EXISTS (SELECT 1 FROM "声明不存在" AS zc_x WHERE zc_x."编号" = zc_c."编号" AND zc_x."实体" = '女职工') AS zc_n2,
     zc_t0."子女数" AS zc_r0_0,
-    zc_t0."夫妻至少一方户籍在本县" AS zc_r0_1,
+    zc_t0."丈夫户籍在本县" AS zc_r0_1,
+    zc_t0."妻子户籍在本县" AS zc_r0_2,
     CAST((zc_t1."出生日期") - DATE '1970-01-01' AS INTEGER) AS zc_r1_0,
     zc_t1."户籍在本县" AS zc_r1_1,
     zc_t1."入托机构已备案" AS zc_r1_2,
@@ -80,8 +81,8 @@ WITH zc_pd AS (
 zc_base AS (SELECT * FROM zc_base0),
 zc_m0a AS (
   SELECT zc_base.*,
-    CASE WHEN (zc_s0 IS NULL AND NOT zc_n0) AND TRUE THEN ((CASE WHEN zc_p0 THEN zc_r0_0 END >= 2) AND CASE WHEN zc_p0 THEN zc_r0_1 END) ELSE FALSE END AS m0_a0,
-    CASE WHEN (zc_s0 IS NULL AND NOT zc_n0) AND TRUE THEN ((CASE WHEN zc_p0 THEN zc_r0_0 END >= 3) AND CASE WHEN zc_p0 THEN zc_r0_1 END) ELSE FALSE END AS m0_a1
+    CASE WHEN (zc_s0 IS NULL AND NOT zc_n0) AND TRUE THEN ((CASE WHEN zc_p0 THEN zc_r0_0 END >= 2) AND CASE WHEN zc_p0 THEN (CASE WHEN zc_p0 THEN zc_r0_1 END OR CASE WHEN zc_p0 THEN zc_r0_2 END) END) ELSE FALSE END AS m0_a0,
+    CASE WHEN (zc_s0 IS NULL AND NOT zc_n0) AND TRUE THEN ((CASE WHEN zc_p0 THEN zc_r0_0 END >= 3) AND CASE WHEN zc_p0 THEN (CASE WHEN zc_p0 THEN zc_r0_1 END OR CASE WHEN zc_p0 THEN zc_r0_2 END) END) ELSE FALSE END AS m0_a1
   FROM zc_base
 ),
 zc_m0b AS (
@@ -109,7 +110,7 @@ zc_m0d AS (
 zc_m0e AS (
   SELECT zc_m0d.*,
     CASE WHEN m0_状态 = '存疑' AND zc_maybe THEN NULL ELSE m0_raw0 END AS m0_0,
-    CASE WHEN m0_状态 = '存疑' THEN nullif(list_sort(list_distinct(list_concat(CASE WHEN TRUE THEN list_concat(CASE WHEN CASE WHEN zc_p0 THEN zc_r0_0 END IS NULL THEN [CASE WHEN zc_n0 THEN '家庭.子女数（输入声明没有「家庭」）' ELSE '家庭.子女数' END] ELSE CAST([] AS VARCHAR[]) END, CASE WHEN CASE WHEN zc_p0 THEN zc_r0_1 END IS NULL THEN [CASE WHEN zc_n0 THEN '家庭.夫妻至少一方户籍在本县（输入声明没有「家庭」）' ELSE '家庭.夫妻至少一方户籍在本县' END] ELSE CAST([] AS VARCHAR[]) END) ELSE CAST([] AS VARCHAR[]) END, CASE WHEN TRUE THEN list_concat(CASE WHEN CASE WHEN zc_p0 THEN zc_r0_0 END IS NULL THEN [CASE WHEN zc_n0 THEN '家庭.子女数（输入声明没有「家庭」）' ELSE '家庭.子女数' END] ELSE CAST([] AS VARCHAR[]) END, CASE WHEN CASE WHEN zc_p0 THEN zc_r0_1 END IS NULL THEN [CASE WHEN zc_n0 THEN '家庭.夫妻至少一方户籍在本县（输入声明没有「家庭」）' ELSE '家庭.夫妻至少一方户籍在本县' END] ELSE CAST([] AS VARCHAR[]) END) ELSE CAST([] AS VARCHAR[]) END, CASE WHEN NOT zc_p0 AND m0_状态 <> '不适用' THEN ['家庭'] ELSE CAST([] AS VARCHAR[]) END))), CAST([] AS VARCHAR[])) END AS m0_缺少
+    CASE WHEN m0_状态 = '存疑' THEN nullif(list_sort(list_distinct(list_concat(CASE WHEN TRUE THEN list_concat(CASE WHEN CASE WHEN zc_p0 THEN zc_r0_0 END IS NULL THEN [CASE WHEN zc_n0 THEN '家庭.子女数（输入声明没有「家庭」）' ELSE '家庭.子女数' END] ELSE CAST([] AS VARCHAR[]) END, CASE WHEN NOT zc_p0 THEN [CASE WHEN zc_n0 THEN '家庭（输入声明没有「家庭」）' ELSE '家庭' END] ELSE CAST([] AS VARCHAR[]) END, CASE WHEN zc_p0 THEN list_concat(CASE WHEN CASE WHEN zc_p0 THEN zc_r0_1 END IS NULL AND zc_p0 THEN ['家庭' || '.丈夫户籍在本县'] ELSE CAST([] AS VARCHAR[]) END, CASE WHEN CASE WHEN zc_p0 THEN zc_r0_1 END IS NOT TRUE THEN CASE WHEN CASE WHEN zc_p0 THEN zc_r0_2 END IS NULL AND zc_p0 THEN ['家庭' || '.妻子户籍在本县'] ELSE CAST([] AS VARCHAR[]) END ELSE CAST([] AS VARCHAR[]) END) ELSE CAST([] AS VARCHAR[]) END) ELSE CAST([] AS VARCHAR[]) END, CASE WHEN TRUE THEN list_concat(CASE WHEN CASE WHEN zc_p0 THEN zc_r0_0 END IS NULL THEN [CASE WHEN zc_n0 THEN '家庭.子女数（输入声明没有「家庭」）' ELSE '家庭.子女数' END] ELSE CAST([] AS VARCHAR[]) END, CASE WHEN NOT zc_p0 THEN [CASE WHEN zc_n0 THEN '家庭（输入声明没有「家庭」）' ELSE '家庭' END] ELSE CAST([] AS VARCHAR[]) END, CASE WHEN zc_p0 THEN list_concat(CASE WHEN CASE WHEN zc_p0 THEN zc_r0_1 END IS NULL AND zc_p0 THEN ['家庭' || '.丈夫户籍在本县'] ELSE CAST([] AS VARCHAR[]) END, CASE WHEN CASE WHEN zc_p0 THEN zc_r0_1 END IS NOT TRUE THEN CASE WHEN CASE WHEN zc_p0 THEN zc_r0_2 END IS NULL AND zc_p0 THEN ['家庭' || '.妻子户籍在本县'] ELSE CAST([] AS VARCHAR[]) END ELSE CAST([] AS VARCHAR[]) END) ELSE CAST([] AS VARCHAR[]) END) ELSE CAST([] AS VARCHAR[]) END, CASE WHEN NOT zc_p0 AND m0_状态 <> '不适用' THEN ['家庭'] ELSE CAST([] AS VARCHAR[]) END))), CAST([] AS VARCHAR[])) END AS m0_缺少
   FROM zc_m0d
 ),
 zc_m1a AS (

@@ -52,6 +52,8 @@ export function generateLspPolicy(lines = 10_000) {
     '政策 「基准县育儿支持办法」 {', '  文号："示政〔2024〕1号"', '  来源："source.txt"', '  生效：2024年3月1日', '  解释机关：县卫健委', '}', '',
     '机构 县卫健委 { 全称："示例县卫生健康委员会" }', '机构 县财政局', '', '参数 法定产假天数：时长（天） 来自 "参数.yaml"', '',
     '条款 二、 "支持措施" {', '  原文："二、支持措施"',
+    // the sample's definition (类型.zc has the two spouses' 户籍, not the conclusion the rules test)
+    '  定义 家庭.「夫妻至少一方户籍在本县」 = 家庭.丈夫户籍在本县 或 家庭.妻子户籍在本县 {', '    原文："夫妻至少一方户籍在本县"', '  }',
   ];
   let i = 0;
   while (out.length < lines - 24) {

@@ -264,7 +264,7 @@ export async function benchVerify(opts = {}) {
   const summary = {};
   out(`load average at start: ${load()}  (2-core machine shared with other jobs: wall times are inflated by the load; CPU time is the steadier figure)`);
 
-  // ── before vs after on the same inputs: the sample policy (unchanged since before issue 9) ──
+  // ── before vs after on the same inputs: the sample policy (both trees verify this tree's policies/sample) ──
   if (opts.baseline) {
     const SAMPLE = join(ROOT, 'policies', 'sample');
     const args = ['--format', 'json', '--runs', String(pbtRuns), '--events', join(ROOT, 'policies', 'events.yaml')];

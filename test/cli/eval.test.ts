@@ -43,7 +43,7 @@ function expectClearError(r: { code: number; out: string; err: string }, code: s
   expect(r.err).toMatch(/共 \d+ 个错误/);
 }
 
-const GOOD = '政策: sample\n事实:\n  家庭: { 子女数: 3, 夫妻至少一方户籍在本县: true }\n';
+const GOOD = '政策: sample\n事实:\n  家庭: { 子女数: 3, 丈夫户籍在本县: true }\n';
 
 describe('YAML errors: Chinese, with the place', () => {
   const cases: [string, string, string, RegExp][] = [
@@ -72,10 +72,10 @@ describe('YAML errors: Chinese, with the place', () => {
   });
 
   it('a full-width colon after a nested key is one diagnostic: the YAML parser\'s own error on that line (“补上结尾的引号或括号”) is not shown', async () => {
-    const r = await evalCase('fw2.yaml', '政策: sample\n事实:\n  家庭:\n    子女数: 3\n    夫妻至少一方户籍在本县：true\n');
-    expectClearError(r, 'ZC0806', 'fw2.yaml:5:16');
+    const r = await evalCase('fw2.yaml', '政策: sample\n事实:\n  家庭:\n    子女数: 3\n    丈夫户籍在本县：true\n');
+    expectClearError(r, 'ZC0806', 'fw2.yaml:5:12');
     expect(r.err.match(/错误\[ZC0806\]/g)).toHaveLength(1);
-    expect(r.err).toContain('“夫妻至少一方户籍在本县”后面是全角冒号“：”');
+    expect(r.err).toContain('“丈夫户籍在本县”后面是全角冒号“：”');
     expect(r.err).not.toContain('补上结尾的引号或括号');
   });
 
@@ -140,10 +140,10 @@ describe('the shape of the case file', () => {
   });
 
   it('type errors point at the value (line:col), unknown fields and entities at the key', async () => {
-    const r = await evalCase('types.yaml', '事实:\n  家庭:\n    子女数: -1\n    夫妻至少一方户籍在本县: 是\n    子女数目: 3\n  猫: {}\n  婴幼儿: { 出生日期: 2024-07-01 }\n');
+    const r = await evalCase('types.yaml', '事实:\n  家庭:\n    子女数: -1\n    丈夫户籍在本县: 是\n    子女数目: 3\n  猫: {}\n  婴幼儿: { 出生日期: 2024-07-01 }\n');
     expectClearError(r, 'ZC0804', 'types.yaml:3:10');
     expect(r.err).toContain('事实.家庭.子女数 应为非负整数，这里是 -1');
-    expect(r.err).toContain('--> types.yaml:4:18');
+    expect(r.err).toContain('--> types.yaml:4:14');
     expect(r.err).toContain('应为是否（true/false），这里是 "是"');
     expect(r.err).toContain('--> types.yaml:5:5');
     expect(r.err).toContain('事实.家庭 没有字段“子女数目”');
@@ -226,7 +226,7 @@ describe('zhengce eval --help: its case file example', () => {
 
 describe('a fact written the way a drafter writes it in a .zc file: the help gives the value to write', () => {
   it('a date 2024年4月10日 → 改为 2024-04-10, with the fix; full-width digits → half-width', async () => {
-    const r = await evalCase('drafter-values.yaml', '政策: sample\n事实:\n  家庭: { 子女数: ３, 夫妻至少一方户籍在本县: true }\n  婴幼儿: { 出生日期: 2024年4月10日, 户籍在本县: true }\n');
+    const r = await evalCase('drafter-values.yaml', '政策: sample\n事实:\n  家庭: { 子女数: ３, 丈夫户籍在本县: true }\n  婴幼儿: { 出生日期: 2024年4月10日, 户籍在本县: true }\n');
     expectClearError(r, 'ZC0804', 'drafter-values.yaml:3:14');
     expect(r.err).toContain('= 帮助: 改为 3（非负整数，数字用半角）');
     expect(r.err).toContain('= 帮助: 改为 2024-04-10（日期（YYYY-MM-DD））');

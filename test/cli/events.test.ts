@@ -41,7 +41,7 @@ function policiesDir(name: string, registry: string | Buffer | undefined): strin
 
 /** A provincial birth-support policy on 2024-04-01: voids the sample policy from that day. */
 const VOIDING = '- 日期: 2024-04-01\n  级别: 省\n  类别: 生育支持政策\n  标题: 省级生育支持政策\n';
-const CASE = '政策: sample\n事实:\n  家庭: { 子女数: 3, 夫妻至少一方户籍在本县: true }\n';
+const CASE = '政策: sample\n事实:\n  家庭: { 子女数: 3, 丈夫户籍在本县: true }\n';
 let casePath: string;
 
 beforeAll(() => {
@@ -203,7 +203,7 @@ describe('readEvents (the language server’s verifier locates its own events.ya
 describe('the language server (解释 code lens, 核查) chooses the registry by the CLI’s rule (policyRegistry)', () => {
   const root = (dir: string) => join(dir, 'sample', '示例.zc');
   // one child: 生育补助 不适用 (explained: the smallest change) while in force, 已废止 after VOIDING
-  const facts = { 家庭: { 子女数: 1, 夫妻至少一方户籍在本县: true } };
+  const facts = { 家庭: { 子女数: 1, 丈夫户籍在本县: true } };
   const statusIn = (r: Awaited<ReturnType<typeof runExplain>>) => (r as unknown as { report: { 措施: { 措施: string; 状态: string }[] } }).report.措施.find((m) => m.措施 === '生育补助')?.状态;
 
   it('policyRegistry: the directory’s own; else none, naming one a directory up (the same for a file and its directory)', () => {

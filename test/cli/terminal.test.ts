@@ -28,7 +28,7 @@ beforeAll(() => {
   // a property that fails, whose 说明 is quoted in the finding message
   writeFileSync(main, readFileSync(main, 'utf8').replace('  性质 「补助非负」 {\n    断言：生育补助.补助金额 ≥ 0元\n  }', `  性质 「补助非负」 {\n    说明："${HOSTILE}"\n    断言：生育补助.补助金额 ≥ 3000元\n  }`));
   // a failing scenario whose name is hostile
-  writeFileSync(join(dir, 'sample', 'scenarios', '恶意.yaml'), `政策: sample\n场景:\n  - 名称: "${HOSTILE.replace(/\u001b/g, '\\e').replace(/\u0007/g, '\\a')}"\n    日期: 2024-06-01\n    事实: { 家庭: { 子女数: 1, 夫妻至少一方户籍在本县: true } }\n    期望: { 生育补助: { 状态: 适用 } }\n`);
+  writeFileSync(join(dir, 'sample', 'scenarios', '恶意.yaml'), `政策: sample\n场景:\n  - 名称: "${HOSTILE.replace(/\u001b/g, '\\e').replace(/\u0007/g, '\\a')}"\n    日期: 2024-06-01\n    事实: { 家庭: { 子女数: 1, 丈夫户籍在本县: true } }\n    期望: { 生育补助: { 状态: 适用 } }\n`);
 });
 
 function expectSafe(text: string): void {

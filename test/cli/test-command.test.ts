@@ -30,14 +30,14 @@ describe('zhengce test', () => {
     expect(r.out).toContain('错误[ZC0502]');
     expect(r.out).toContain('示例.zc:11:');
     expect(r.out).not.toContain('✓');
-    expect(r.out).toMatch(/共 12 个场景：0 个通过，12 个失败\n$/u);
+    expect(r.out).toMatch(/共 15 个场景：0 个通过，15 个失败\n$/u);
     expect(r.code).toBe(1);
   });
 
   it('the shipped policies pass, by directory, by scenarios folder and by default; --policies still chooses', async () => {
     for (const argv of [['test', 'policies/sample'], ['test', 'policies/sample/scenarios'], ['test', '--policies', 'policies/sample', join(broken, 'scenarios')]]) {
       const r = await runMain(argv);
-      expect([argv.join(' '), r.code, r.out.trimEnd().split('\n').pop()]).toEqual([argv.join(' '), 0, '共 12 个场景：12 个通过，0 个失败']);
+      expect([argv.join(' '), r.code, r.out.trimEnd().split('\n').pop()]).toEqual([argv.join(' '), 0, '共 15 个场景：15 个通过，0 个失败']);
     }
     expect(scenarioPolicyPaths(nodeHost, ['policies/sample/scenarios/sample.yaml'])).toEqual([join(REPO_DIR, 'policies/sample')]);
     expect(scenarioPolicyPaths(nodeHost, ['policies', 'policies/sample'])).toEqual([join(REPO_DIR, 'policies')]);

@@ -57,6 +57,16 @@ describe('documentation emitter: the sample policy', () => {
     expect(html).toMatch(/<div class="pair"><div class="left">\s*<div class="coltitle">原文<\/div>\s*<blockquote class="yuanwen"><p>（一）生育补助。对<mark>生育二孩及以上<\/mark>/);
   });
 
+  it('lists the definition the rules use, with its 原文, and the facts under it as the inputs (derive, don\'t ask)', () => {
+    const md = files.get('sample.md')!;
+    expect(md).toContain('<b>定义「家庭.夫妻至少一方户籍在本县」</b>：当且仅当该「家庭」的「丈夫户籍在本县」，或该「家庭」的「妻子户籍在本县」（[见定义](#definition-1)）');
+    expect(md).toMatch(/### <a id="definition-1"><\/a>定义「家庭.夫妻至少一方户籍在本县」\n\n\*\*原文\*\*\n\n> 夫妻至少一方户籍在本县\n/);
+    expect(md).toContain('  - 所用定义：[定义「家庭.夫妻至少一方户籍在本县」](#definition-1)');
+    // the entity table: the facts with the document each is read from; the definition is not asked for
+    expect(md).toContain('| 丈夫户籍在本县 | 是否 | 丈夫户口簿上的户籍地是否在本县 |');
+    expect(md).toContain('| [夫妻至少一方户籍在本县](#definition-1) | 是否 | 定义：由其他事实推出，不需输入 |');
+  });
+
   it('renders a decision table per outcome', () => {
     const md = files.get('sample.md')!;
     expect(md).toContain('| 规则 | 「家庭」的「子女数」在2及以上（含本数） | 「家庭」的「夫妻至少一方户籍在本县」 | 「家庭」的「子女数」大于或等于3 | 补助金额（元，一次性） | 优先于 |');

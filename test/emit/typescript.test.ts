@@ -124,7 +124,7 @@ describe('emitTypeScript: the module type-checks', () => {
       ].join('\n'));
       writeFileSync(consumer, [
         `import { evaluate, evaluateFast, InputError, type 输入事实, type 决定集, type 快速决定集, type Decisions, type 上级政策事件, type 状态 } from './p${sample}/index.js';`,
-        "const facts: 输入事实 = { 家庭: { 子女数: 3, 夫妻至少一方户籍在本县: true }, 女职工: { 性别: '女' } };",
+        "const facts: 输入事实 = { 家庭: { 子女数: 3, 丈夫户籍在本县: true }, 女职工: { 性别: '女' } };",
         "const events: 上级政策事件[] = [{ 日期: '2024-07-01', 级别: '国家', 类别: '生育支持政策' }];",
         "const d: 决定集 = evaluate(facts, '2024-07-15', events);",
         'const same: Decisions = d;',
@@ -321,8 +321,10 @@ describe('schema.json', () => {
       expect(check({ [ir.entities[0]!.name]: { 外星: 1 } })).toBe(false);
     }
     const sample = compileSchema(JSON.parse(emitTypeScript(SAMPLE).get('schema.json')!) as Schema);
-    expect(sample({ 家庭: { 子女数: 3, 夫妻至少一方户籍在本县: true }, 婴幼儿: { 出生日期: '2024-02-29' }, 女职工: { 性别: '女' } })).toBe(true);
+    expect(sample({ 家庭: { 子女数: 3, 丈夫户籍在本县: true }, 婴幼儿: { 出生日期: '2024-02-29' }, 女职工: { 性别: '女' } })).toBe(true);
     expect(sample({ 家庭: { 子女数: -1 } })).toBe(false);
+    // a definition is derived, never input: the schema has no field for it
+    expect(sample({ 家庭: { 夫妻至少一方户籍在本县: true } })).toBe(false);
     expect(sample({ 家庭: { 子女数: 1.5 } })).toBe(false);
     expect(sample({ 婴幼儿: { 出生日期: '2023-02-29' } })).toBe(false);
     expect(sample({ 女职工: { 性别: '其他' } })).toBe(false);
@@ -472,7 +474,7 @@ describe('generated runtime: independent checks against the specification', () =
   it('evaluateFast agrees with evaluate on every status and outcome value', async () => {
     const gen = await importGenerated(emitTypeScript(SAMPLE).get('index.ts')!);
     // born 2024-01-14: 6 months completed on 2024-07-15 (on 2024-07-14 itself still 5)
-    const facts = { 家庭: { 子女数: 3, 夫妻至少一方户籍在本县: true }, 婴幼儿: { 出生日期: '2024-01-14', 户籍在本县: true, 入托机构已备案: true }, 女职工: { 生育孩次: 3 } };
+    const facts = { 家庭: { 子女数: 3, 丈夫户籍在本县: true }, 婴幼儿: { 出生日期: '2024-01-14', 户籍在本县: true, 入托机构已备案: true }, 女职工: { 生育孩次: 3 } };
     const full = gen.evaluate(facts, '2024-07-15') as Full;
     const fast = gen.evaluateFast(facts, '2024-07-15') as { 决定: { 措施: string; 状态: string; 结果: Record<string, unknown> }[] };
     expect(fast.决定).toEqual(full.决定.map((d) => ({ 措施: d.措施, 状态: d.状态, 结果: Object.fromEntries(Object.entries(d.结果).map(([k, v]) => [k, v.值])) })));

@@ -179,6 +179,22 @@ describe('playground in headless Chromium', () => {
     await page.mouse.move(10, 10);
   });
 
+  it('hovering a definition in a rule shows what it is derived from and its 原文 (derive, don\'t ask)', async () => {
+    await page.keyboard.press('Escape');
+    await page.mouse.move(10, 10);
+    const at = await find('并且 家庭.「夫妻至少一方户籍在本县」', '并且 家庭.「'.length + 2); // inside the name, in 「二孩补助」's condition
+    const p = await pixel(at);
+    await page.mouse.move(p.x, p.y);
+    const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: '定义' }).first();
+    await hover.waitFor({ state: 'visible', timeout: 10_000 });
+    const text = await hover.innerText();
+    expect(text).toContain('家庭.丈夫户籍在本县 或 家庭.妻子户籍在本县');
+    expect(text).toContain('原文');
+    expect(text).toContain('夫妻至少一方户籍在本县');
+    expect(text).toContain('二（一）');
+    await page.mouse.move(10, 10);
+  });
+
   it('offers completions from the compiler (field names after a dot)', async () => {
     const at = await find('家庭.子女数 ≥ 3孩', 3); // just after 家庭.
     await page.evaluate((q) => { const ed = (window as any).playground.editor; ed.focus(); ed.setPosition(q); ed.trigger('test', 'editor.action.triggerSuggest', {}); }, at);
@@ -446,15 +462,20 @@ describe('playground in headless Chromium', () => {
     const count = page.locator('#facts-form [name="root[家庭][子女数]"]');
     await count.waitFor({ state: 'visible', timeout: 10_000 });
     // every field of every entity of the schema has an input, labelled with its name
-    for (const name of ['root[家庭][夫妻至少一方户籍在本县]', 'root[婴幼儿][出生日期]', 'root[女职工][性别]']) expect(await page.locator(`#facts-form [name="${name}"]`).count()).toBe(1);
-    expect(await page.locator('#facts-form').innerText()).toContain('家庭现有子女人数');
+    for (const name of ['root[家庭][丈夫户籍在本县]', 'root[家庭][妻子户籍在本县]', 'root[婴幼儿][出生日期]', 'root[女职工][性别]']) expect(await page.locator(`#facts-form [name="${name}"]`).count()).toBe(1);
+    // derive, don't ask: the form asks for each spouse's 户籍 (a fact off a 户口簿), never for the
+    // conclusion the sample defines from them
+    expect(await page.locator('#facts-form [name="root[家庭][夫妻至少一方户籍在本县]"]').count()).toBe(0);
+    expect(await page.locator('#facts-form').innerText()).not.toContain('夫妻至少一方户籍在本县');
+    expect(await page.locator('#facts-form').innerText()).toContain('出生医学证明的份数');
+    expect(await page.locator('#facts-form').innerText()).toContain('丈夫户口簿上的户籍地是否在本县');
     expect(await page.locator('#facts-form [name="root[女职工][性别]"] option').allInnerTexts()).toEqual(expect.arrayContaining(['男', '女']));
     // the form speaks Chinese too: an entity's switcher names its two choices, a 是否 field offers 是 / 否
     // (it showed json-editor's “object” / “string”, and “true” / “false” inside an entity)
     expect(await page.locator('#facts-form select.je-switcher').first().isVisible()).toBe(true);
     const switcher = await page.locator('#facts-form select.je-switcher').first().locator('option').allInnerTexts();
     expect(switcher).toEqual(['填写事实', '不存在']);
-    expect(await page.locator('#facts-form [name="root[家庭][夫妻至少一方户籍在本县]"] option').allInnerTexts()).toEqual(expect.arrayContaining(['是', '否']));
+    expect(await page.locator('#facts-form [name="root[家庭][丈夫户籍在本县]"] option').allInnerTexts()).toEqual(expect.arrayContaining(['是', '否']));
     const english = await page.evaluate(() => [...document.querySelectorAll('#facts-form option, #facts-form button, #facts-form label, #facts-form h3, #facts-form span')]
       .filter((e) => (e.tagName === 'OPTION' ? e.closest('select')! : e).checkVisibility())
       .map((e) => (e.tagName === 'OPTION' ? e.textContent! : (e as HTMLElement).innerText).trim()).filter((t) => /[A-Za-z]{2,}/.test(t) && !/^[\x00-\x7f]*[^\x00-\x7f]/.test(t)));
@@ -478,7 +499,7 @@ describe('playground in headless Chromium', () => {
     await page.screenshot({ path: resolve(OUT, 'playground-form.png') });
     // the JSON tab shows what the form holds
     await page.click('#tab-json');
-    expect(JSON.parse(await page.locator('#facts').inputValue())).toMatchObject({ 家庭: { 子女数: 3, 夫妻至少一方户籍在本县: true } });
+    expect(JSON.parse(await page.locator('#facts').inputValue())).toMatchObject({ 家庭: { 子女数: 3, 丈夫户籍在本县: true, 妻子户籍在本县: false } });
     await page.click('#tab-form');
     // resize: drag the splitter 200 px to the left
     const before = (await page.locator('#panel').boundingBox())!.width;
@@ -494,7 +515,7 @@ describe('playground in headless Chromium', () => {
   });
 
   it('evaluates a three-child family from raw JSON: 生育补助 5000.00 元', async () => {
-    const facts = { 家庭: { 子女数: 3, 夫妻至少一方户籍在本县: true } };
+    const facts = { 家庭: { 子女数: 3, 丈夫户籍在本县: true } };
     await page.click('#tab-json');
     expect(await page.locator('#facts').isVisible()).toBe(true);
     await page.fill('#facts', JSON.stringify(facts, null, 2));
@@ -515,13 +536,26 @@ describe('playground in headless Chromium', () => {
     expect(absent).toContain('存疑');
     expect(absent).toContain('输入中没有「婴幼儿」');
     // why not, beside a 不适用 decision: the conditions that failed, per rule (the traced evaluation)
-    await page.fill('#facts', JSON.stringify({ 家庭: { 子女数: 1, 夫妻至少一方户籍在本县: true } }));
+    await page.fill('#facts', JSON.stringify({ 家庭: { 子女数: 1, 丈夫户籍在本县: true } }));
     await page.click('#run');
     await expect.poll(() => page.locator('#decisions tr[data-measure="生育补助"] .why-not').innerText(), { timeout: 10_000 }).toContain('为何不适用');
     const wn = await page.locator('#decisions tr[data-measure="生育补助"] .why-not').innerText();
     expect(wn).toContain('规则“二孩补助”未满足：家庭.子女数 二孩及以上');
     expect(wn).toContain('规则“三孩补助”未满足：家庭.子女数 ≥ 3孩');
     expect(await page.locator('#decisions tr[data-measure="生育补助"] td').nth(1).innerText()).toBe('不适用');
+    // a condition on a definition: why-not names the definition, its value and 原文 (derive, don't ask)
+    await page.fill('#facts', JSON.stringify({ 家庭: { 子女数: 3, 丈夫户籍在本县: false, 妻子户籍在本县: false } }));
+    await page.click('#run');
+    await expect.poll(() => page.locator('#decisions tr[data-measure="生育补助"] .why-not').innerText(), { timeout: 10_000 }).toContain('规则“二孩补助”未满足：家庭.「夫妻至少一方户籍在本县」');
+    expect(await page.locator('#decisions tr[data-measure="生育补助"] .why-not').innerText()).toContain('定义「家庭.夫妻至少一方户籍在本县」：否（原文：“夫妻至少一方户籍在本县”，二（一））');
+    // one spouse not local, the other not filled in: 存疑, naming the fact under the definition
+    await page.fill('#facts', JSON.stringify({ 家庭: { 子女数: 2, 丈夫户籍在本县: false } }));
+    await page.click('#run');
+    await expect.poll(() => page.locator('#decisions tr[data-measure="生育补助"] .why-not').innerText(), { timeout: 10_000 }).toContain('为何存疑');
+    const unknown = await page.locator('#decisions tr[data-measure="生育补助"] .why-not').innerText();
+    expect(unknown).toContain('规则“二孩补助”未知（缺少事实）：家庭.「夫妻至少一方户籍在本县」');
+    expect(unknown).toContain('定义「家庭.夫妻至少一方户籍在本县」：（未知）');
+    expect(unknown).toContain('缺少的事实：家庭.妻子户籍在本县');
     await page.screenshot({ path: resolve(OUT, 'playground-decisions.png') });
 
     // Invalid input is reported, not thrown.

@@ -51,14 +51,14 @@ describe('scenario schema', () => {
     expect(bad.diagnostics.map((d) => [d.code, d.message, d.help])).toEqual([['ZC1101', '场景“b”的“日期”无效：2023年不是闰年，2月只有28日', undefined]]);
   });
   it('reports a failing expectation with the actual value', () => {
-    const host = memoryHost({ 'x/scenarios/a.yaml': '政策: sample\n场景:\n  - 名称: 错的期望\n    日期: 2024-06-01\n    事实: { 家庭: { 子女数: 3, 夫妻至少一方户籍在本县: true } }\n    期望: { 生育补助: { 结果: { 补助金额: 1000 } } }\n' }, nodeHost);
+    const host = memoryHost({ 'x/scenarios/a.yaml': '政策: sample\n场景:\n  - 名称: 错的期望\n    日期: 2024-06-01\n    事实: { 家庭: { 子女数: 3, 丈夫户籍在本县: true } }\n    期望: { 生育补助: { 结果: { 补助金额: 1000 } } }\n' }, nodeHost);
     const r = runScenarioFiles(['x/scenarios/a.yaml'], ['policies/sample'], host);
     expect(r.results).toHaveLength(1);
     expect(r.results[0]!.passed).toBe(false);
     expect(r.results[0]!.problems[0]).toContain('5000.00');
   });
   it('a misspelt measure name gets the nearest one', () => {
-    const host = memoryHost({ 'x/scenarios/a.yaml': '政策: sample\n场景:\n  - 名称: 错字\n    日期: 2024-06-01\n    事实: { 家庭: { 子女数: 3, 夫妻至少一方户籍在本县: true } }\n    期望: { 延长产价: { 状态: 适用 } }\n' }, nodeHost);
+    const host = memoryHost({ 'x/scenarios/a.yaml': '政策: sample\n场景:\n  - 名称: 错字\n    日期: 2024-06-01\n    事实: { 家庭: { 子女数: 3, 丈夫户籍在本县: true } }\n    期望: { 延长产价: { 状态: 适用 } }\n' }, nodeHost);
     const r = runScenarioFiles(['x/scenarios/a.yaml'], ['policies/sample'], host);
     expect(r.results[0]!.problems[0]).toMatch(/^没有措施“延长产价”，是否想写“延长产假”？（可用：/u);
   });

@@ -52,7 +52,7 @@ describe('zhengce batch: input a new user gets wrong', () => {
     const dir = join(tmp, 'out-dir');
     mkdirSync(join(dir, 'out.csv'), { recursive: true });
     const csv = join(dir, 'in.csv');
-    writeFileSync(csv, '编号,子女数,夫妻至少一方户籍在本县\n1,2,true\n');
+    writeFileSync(csv, '编号,子女数,丈夫户籍在本县\n1,2,true\n');
     const r = await batch(['--policy', 'sample', '--date', '2024-07-01', '--in', csv, '--out', join(dir, 'out.csv')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`--out“${join(dir, 'out.csv')}”是一个目录：请给一个文件名`);
@@ -62,7 +62,7 @@ describe('zhengce batch: input a new user gets wrong', () => {
 
   it('a repeated 编号 in a CSV or JSON Lines file is one ZC1202 naming both rows; nothing is written', async () => {
     const csv = join(tmp, 'dup.csv');
-    writeFileSync(csv, '编号,子女数,夫妻至少一方户籍在本县\n1,2,true\n2,3,true\n1,3,true\n');
+    writeFileSync(csv, '编号,子女数,丈夫户籍在本县\n1,2,true\n2,3,true\n1,3,true\n');
     const out = join(tmp, 'dup-out.csv');
     const r = await batch(['--policy', 'sample', '--date', '2024-07-01', '--in', csv, '--out', out]);
     expect(r.stderr).toContain('错误[ZC1202]: 输入文件');
@@ -86,13 +86,13 @@ describe('zhengce batch: input a new user gets wrong', () => {
     expect(r.stderr).not.toContain('column0');
     expectRefused(r, out);
     const header = join(tmp, 'header.csv');
-    writeFileSync(header, '\ufeff编号,子女数,夫妻至少一方户籍在本县\r\n');
+    writeFileSync(header, '\ufeff编号,子女数,丈夫户籍在本县\r\n');
     const r2 = await batch(['--policy', 'sample', '--date', '2024-07-01', '--in', header, '--out', out]);
     expect(r2.status, r2.stderr).toBe(0);
     expect(r2.stderr).toContain('（0 行');
     // a spreadsheet's export: UTF-8 BOM, CRLF line ends, Chinese column names
     const excel = join(tmp, 'excel.csv');
-    writeFileSync(excel, '\ufeff编号,子女数,夫妻至少一方户籍在本县\r\n1,2,true\r\n2,3,true\r\n');
+    writeFileSync(excel, '\ufeff编号,子女数,丈夫户籍在本县\r\n1,2,true\r\n2,3,true\r\n');
     const r3 = await batch(['--policy', 'sample', '--date', '2024-07-01', '--in', excel, '--out', out]);
     expect(r3.status, r3.stderr).toBe(0);
     expect(readFileSync(out, 'utf8').trimEnd().split('\n').sort()).toEqual(['1,,,适用,,200000', '2,,,适用,,500000', '编号,废止日期,可能废止日期,生育补助.状态,生育补助.缺少,生育补助.补助金额（分）']);
@@ -150,15 +150,15 @@ describe('zhengce batch: input a new user gets wrong', () => {
 
   it('a table in a DuckDB file is validated like a file: bad value (编号 and column), unknown column, repeated 编号; missing column unknown; nothing written', async () => {
     const file = join(tmp, 'county.duckdb');
-    await duckFile(file, `CREATE TABLE "户" ("编号" BIGINT, "子女数" INTEGER, "夫妻至少一方户籍在本县" VARCHAR);
+    await duckFile(file, `CREATE TABLE "户" ("编号" BIGINT, "子女数" INTEGER, "丈夫户籍在本县" VARCHAR);
       INSERT INTO "户" VALUES (1, 2, 'true'), (2, 3, '是'), (3, 1, 'false');`);
     const run = () => batch(['--policy', 'sample', '--date', '2024-07-01', '--db', `duckdb:${file}`, '--in', '户', '--out', '决定']);
     const outTables = async () => (await duckRows(`SELECT table_name FROM information_schema.tables WHERE table_name LIKE '决定%'`, file)).length;
     const r1 = await run();
-    expect(r1.stderr).toContain('错误[ZC1202]: 输入表“户”中 编号 = 2 的行，列“夫妻至少一方户籍在本县”：期望是否（true/false），实际为 "是"');
+    expect(r1.stderr).toContain('错误[ZC1202]: 输入表“户”中 编号 = 2 的行，列“丈夫户籍在本县”：期望是否（true/false），实际为 "是"');
     expect(r1.status).toBe(1);
     expect(await outTables()).toBe(0);
-    await duckFile(file, `UPDATE "户" SET "夫妻至少一方户籍在本县" = 'true' WHERE "编号" = 2; UPDATE "户" SET "子女数" = -3 WHERE "编号" = 3;`);
+    await duckFile(file, `UPDATE "户" SET "丈夫户籍在本县" = 'true' WHERE "编号" = 2; UPDATE "户" SET "子女数" = -3 WHERE "编号" = 3;`);
     const r2 = await run();
     expect(r2.stderr).toContain('中 编号 = 3 的行，列“子女数”：期望非负整数，实际为 "-3"');
     expect(r2.status).toBe(1);
@@ -177,12 +177,12 @@ describe('zhengce batch: input a new user gets wrong', () => {
     expect(r6.stderr).toContain(`错误[ZC1204]: DuckDB 数据库文件“${typo}”不存在`);
     expect(r6.status).toBe(1);
     expect(existsSync(typo)).toBe(false);
-    // a missing column is unknown, as in a file: 存疑 naming it
-    await duckFile(file, `ALTER TABLE "户" DROP COLUMN "子女"; ALTER TABLE "户" DROP COLUMN "夫妻至少一方户籍在本县";`);
+    // a missing column is unknown, as in a file: 存疑 naming it (the facts under the definition 「夫妻至少一方户籍在本县」: neither spouse's 户籍 is known)
+    await duckFile(file, `ALTER TABLE "户" DROP COLUMN "子女"; ALTER TABLE "户" DROP COLUMN "丈夫户籍在本县";`);
     const r5 = await run();
     expect(r5.status, r5.stderr).toBe(0);
     const rows = await duckRows(`SELECT "编号", "生育补助.状态" AS s, CAST("生育补助.缺少" AS VARCHAR) AS q FROM "决定" ORDER BY 1`, file);
-    expect(rows).toEqual([1, 2, 3].map((k) => ({ 编号: String(k), s: k === 3 ? '不适用' : '存疑', q: k === 3 ? null : '[家庭.夫妻至少一方户籍在本县]' })));
+    expect(rows).toEqual([1, 2, 3].map((k) => ({ 编号: String(k), s: k === 3 ? '不适用' : '存疑', q: k === 3 ? null : '[家庭.丈夫户籍在本县, 家庭.妻子户籍在本县]' })));
   }, 300_000);
 
   it('an output table holds what an output file holds, under the same names (DuckDB); PostgreSQL names each column in its comment', async () => {

@@ -17,15 +17,15 @@ beforeAll(() => {
 });
 
 interface Case { entity: string; value: Record<string, unknown>; refused?: string }
-/** One field per case (sample policy: 家庭.子女数 整数, 「夫妻至少一方户籍在本县」 是否; 婴幼儿.出生日期 日期; 女职工.性别 枚举). */
+/** One field per case (sample policy: 家庭.子女数 整数, 丈夫户籍在本县 是否; 婴幼儿.出生日期 日期; 女职工.性别 枚举). */
 const CASES: Case[] = [
   { entity: '家庭', value: { 子女数: '3' }, refused: '的列“子女数”：期望非负整数，实际为 "3"' },
   { entity: '家庭', value: { 子女数: -3 }, refused: '的列“子女数”：期望非负整数，实际为 -3' },
   { entity: '家庭', value: { 子女数: true }, refused: '的列“子女数”：期望非负整数，实际为 true' },
   { entity: '家庭', value: { 子女数: 3 } },
-  { entity: '家庭', value: { 夫妻至少一方户籍在本县: 'true' }, refused: '的列“夫妻至少一方户籍在本县”：期望是否（true/false），实际为 "true"' },
-  { entity: '家庭', value: { 夫妻至少一方户籍在本县: 1 }, refused: '的列“夫妻至少一方户籍在本县”：期望是否（true/false），实际为 1' },
-  { entity: '家庭', value: { 夫妻至少一方户籍在本县: false } },
+  { entity: '家庭', value: { 丈夫户籍在本县: 'true' }, refused: '的列“丈夫户籍在本县”：期望是否（true/false），实际为 "true"' },
+  { entity: '家庭', value: { 丈夫户籍在本县: 1 }, refused: '的列“丈夫户籍在本县”：期望是否（true/false），实际为 1' },
+  { entity: '家庭', value: { 丈夫户籍在本县: false } },
   { entity: '婴幼儿', value: { 出生日期: '2024-1-1' }, refused: '的列“出生日期”：期望不晚于评估日期的日期（YYYY-MM-DD），实际为 "2024-1-1"' },
   { entity: '婴幼儿', value: { 出生日期: 20240101 }, refused: '的列“出生日期”：期望不晚于评估日期的日期（YYYY-MM-DD），实际为 20240101' },
   { entity: '婴幼儿', value: { 出生日期: '2024-01-01' } },

@@ -28,7 +28,7 @@ beforeAll(() => {
 
 const batch = (args: string[]) => runCliAsync(['batch', '--events', 'none', ...args], { timeoutMs: 300_000 });
 const SAMPLE = ['--policy', 'sample', '--date', '2024-07-01'];
-const HOUSEHOLDS = '编号,子女数,夫妻至少一方户籍在本县\n1,3,true\n2,1,true\n';
+const HOUSEHOLDS = '编号,子女数,丈夫户籍在本县\n1,3,true\n2,1,true\n';
 
 /** A new directory `name` under this file's temporary directory holding in.csv (HOUSEHOLDS). */
 function householdsIn(name: string): { dir: string; csv: string } {
@@ -112,7 +112,7 @@ describe('zhengce batch: Ctrl-C on PostgreSQL', () => {
     try {
       // enough rows that the run is still validating when its schema is seen
       await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema};
-        CREATE TABLE ${schema}."家庭" ("编号" bigint PRIMARY KEY, "子女数" bigint, "夫妻至少一方户籍在本县" boolean);
+        CREATE TABLE ${schema}."家庭" ("编号" bigint PRIMARY KEY, "子女数" bigint, "丈夫户籍在本县" boolean);
         INSERT INTO ${schema}."家庭" SELECT g, g % 5, g % 3 <> 0 FROM generate_series(1, 1000000) g;`);
       const child = spawn(process.execPath, [BIN, 'batch', '--events', 'none', ...SAMPLE, '--db', PG_URL, '--in', `${schema}."家庭"`, '--out', `${schema}."决定"`], {
         cwd: REPO_DIR,
@@ -210,10 +210,10 @@ describe('zhengce batch: a directory of one file per table', () => {
 describe('zhengce batch: malformed input files', () => {
   it('a malformed JSON Lines line is one ZC1202 naming its line and column, in Chinese', async () => {
     const jl = join(tmp, 'bad.jsonl');
-    writeFileSync(jl, '{"编号":1,"子女数":3,"夫妻至少一方户籍在本县":true}\n{"编号":2,"子女数":1,"夫妻至少一方户籍在本县":true\n{"编号":3,"子女数":1}\n');
+    writeFileSync(jl, '{"编号":1,"子女数":3,"丈夫户籍在本县":true}\n{"编号":2,"子女数":1,"丈夫户籍在本县":true\n{"编号":3,"子女数":1}\n');
     const out = join(tmp, 'bad-out.csv');
     const r = await batch([...SAMPLE, '--in', jl, '--out', out]);
-    expect(r.stderr).toContain(`错误[ZC1202]: 输入文件“${jl}”第 2 行第 35 列不是有效的 JSON`);
+    expect(r.stderr).toContain(`错误[ZC1202]: 输入文件“${jl}”第 2 行第 31 列不是有效的 JSON`);
     expect(r.stderr).not.toContain('Malformed JSON');
     expect(r.status).toBe(1);
     expect(existsSync(out)).toBe(false);
@@ -223,7 +223,7 @@ describe('zhengce batch: malformed input files', () => {
     const out = join(tmp, 'ragged-out.csv');
     for (const [name, text, line, n] of [['short', '1,3,true\n2,3\n', 3, 2], ['long', '1,3,true\n2,3,true,x\n', 3, 4], ['quoted', '1,"3,\n4",true\n2,3\n', 4, 2]] as const) {
       const csv = join(tmp, `${name}.csv`);
-      writeFileSync(csv, `编号,子女数,夫妻至少一方户籍在本县\n${text}`);
+      writeFileSync(csv, `编号,子女数,丈夫户籍在本县\n${text}`);
       const r = await batch([...SAMPLE, '--in', csv, '--out', out]);
       expect(r.stderr, name).toContain(`错误[ZC1202]: 输入文件“${csv}”第 ${line} 行有 ${n} 个字段，表头有 3 列`);
       expect(r.stderr, name).not.toContain('不是表“家庭”的列');
@@ -234,7 +234,7 @@ describe('zhengce batch: malformed input files', () => {
 
   it('a JSON array (.json) is refused as such: one object per line is wanted', async () => {
     const json = join(tmp, 'array.json');
-    writeFileSync(json, '[{"编号":1,"子女数":3,"夫妻至少一方户籍在本县":true}]\n');
+    writeFileSync(json, '[{"编号":1,"子女数":3,"丈夫户籍在本县":true}]\n');
     const out = join(tmp, 'array-out.csv');
     const r = await batch([...SAMPLE, '--in', json, '--out', out]);
     expect(r.stderr).toContain(`错误[ZC1202]: 输入文件“${json}”是一个 JSON 数组：`);

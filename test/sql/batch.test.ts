@@ -143,7 +143,7 @@ describe('zhengce batch (DuckDB, nested input)', () => {
 
   it('quoted table names in a DuckDB file: --in "Households 2024", --out "Decisions ""2024""" (case and spaces kept, no temporary table left); a name that is not one is refused', async () => {
     const flat = join(tmp, 'flat-q.csv');
-    writeFileSync(flat, '编号,子女数,夫妻至少一方户籍在本县\n1,2,true\n2,3,false\n3,1,true\n');
+    writeFileSync(flat, '编号,子女数,丈夫户籍在本县\n1,2,true\n2,3,false\n3,1,true\n');
     const file = join(tmp, 'quoted.duckdb');
     {
       const inst = await DuckDBInstance.create(file);
@@ -192,7 +192,7 @@ describe('zhengce batch (DuckDB, nested input)', () => {
     expect(r.status).toBe(1);
     expect(existsSync(out)).toBe(false);
     const flat = join(tmp, 'flat.csv');
-    writeFileSync(flat, '编号,子女数,夫妻至少一方户籍在本县\n1,2,true\n2,两个,false\n');
+    writeFileSync(flat, '编号,子女数,丈夫户籍在本县\n1,2,true\n2,两个,false\n');
     const r2 = await runCliAsync(['batch', '--policy', 'sample', '--date', '2024-07-01', '--in', flat, '--out', out], { timeoutMs: 300_000 });
     expect(r2.stderr).toContain('ZC1202');
     expect(r2.stderr).toContain('子女数');

@@ -76,8 +76,10 @@ export function decisionRow(dec: Decision): HTMLTableRowElement {
 /**
  * Beside a 不适用 or 存疑 decision: per rule, the conditions that do not hold and those that are
  * unknown (the traced evaluation's 未满足 / 未知 — no solver; the smallest change that would make
- * it 适用 is `zhengce explain`, or the explain lens on a case file in the editor).
- * Undefined when there is nothing to say.
+ * it 适用 is `zhengce explain`, or the explain lens on a case file in the editor); then the
+ * definitions those conditions rest on, each with its value and 原文, and for 存疑 the facts that
+ * would decide it (缺少) — a condition on a definition names a conclusion, these name what it was
+ * derived from. Undefined when there is nothing to say.
  */
 export function whyNot(dec: Decision): HTMLElement | undefined {
   if (dec.状态 !== '不适用' && dec.状态 !== '存疑') return undefined;
@@ -88,6 +90,11 @@ export function whyNot(dec: Decision): HTMLElement | undefined {
     if (r.未知?.length) lines.push(`规则“${r.规则}”未知（缺少事实）：${r.未知.join('；')}`);
   }
   if (!lines.length) return undefined;
+  for (const t of dec.定义 ?? []) {
+    const where = [t.原文?.length ? `原文：${t.原文.map((q) => `“${q}”`).join('')}` : '', t.条款 ?? ''].filter(Boolean).join('，');
+    lines.push(`定义「${t.定义}」${t.实例 && t.实例 !== t.定义.split('.')[0] ? `（${t.实例}）` : ''}：${t.值}${where ? `（${where}）` : ''}`);
+  }
+  if (dec.状态 === '存疑' && dec.缺少?.length) lines.push(`缺少的事实：${dec.缺少.join('、')}`);
   const box = el('div', undefined, 'why-not');
   box.appendChild(el('div', dec.状态 === '不适用' ? '为何不适用：' : '为何存疑：', 'label'));
   const ul = el('ul');

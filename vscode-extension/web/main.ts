@@ -361,7 +361,8 @@ function onDiagnostics(version: number, ds: WireDiagnostic[], millis: number): v
 
 // ── decisions panel ──────────────────────────────────────────────────
 const SAMPLE_FACTS = {
-  家庭: { 子女数: 2, 夫妻至少一方户籍在本县: true },
+  // facts read off documents (户口簿…); 「夫妻至少一方户籍在本县」 is the sample's definition, derived from them
+  家庭: { 子女数: 2, 丈夫户籍在本县: true, 妻子户籍在本县: false },
   婴幼儿: { 出生日期: '2023-10-15', 户籍在本县: true, 入托机构已备案: true },
 };
 
