@@ -144,22 +144,53 @@ export function staticChecks(ir: IrProgram, events: unknown[], textOf?: (file: s
   }
 
   // ── concepts tested differently across measures ──
+  // (a rule's condition is read through the definitions it uses, each once per measure: a test moved
+  // into a 定义 — 「夫妻至少一方户籍在本县」 — is still the measure's test)
+  const defs = new Map(ir.definitions.map((d) => [d.name, d] as const));
+  const throughDefs = (conditions: readonly IrExpr[], visit: (e: IrExpr) => void): void => {
+    const seen = new Set<string>();
+    // every definition reached from e, through definitions too (acyclic, ZC0410; `seen` stops a cycle anyway)
+    const reach = (e: IrExpr): void => {
+      if (e.k === 'def' && !seen.has(e.name)) {
+        seen.add(e.name);
+        const d = defs.get(e.name);
+        if (d) {
+          visit(d.expr);
+          reach(d.expr);
+        }
+      }
+      irChildren(e).forEach(reach);
+    };
+    for (const c of conditions) {
+      visit(c);
+      reach(c);
+    }
+  };
+  // an entity's field read at the root (家庭.子女数) or of an instance (a definition's own entity, a list's element)
+  const asField = (x: IrExpr): { entity: string; field: string } | undefined =>
+    x.k === 'field' ? x : x.k === 'get' && x.of.type.k === 'entity' ? { entity: x.of.type.name, field: x.field } : undefined;
+  // does x read a record (a field, a definition, a list's element)? — else it is a value: a constant, a parameter, 施行日
+  const readsRecord = (x: IrExpr): boolean => x.k === 'field' || x.k === 'get' || x.k === 'def' || x.k === 'var' || irChildren(x).some(readsRecord);
   const uses = new Map<string, Map<string, Set<string>>>(); // field → measure → tests
   const visit = (e: IrExpr, measure: string): void => {
     if (e.k === 'cmp') {
-      const f = e.a.k === 'field' ? e.a : e.b.k === 'field' ? e.b : e.a.k === 'age' && e.a.birth.k === 'field' ? e.a.birth : undefined;
-      if (f && f.k === 'field') {
+      const fx = asField(e.a) ? e.a : asField(e.b) ? e.b : e.a.k === 'age' && asField(e.a.birth) ? e.a.birth : undefined;
+      const f = fx && asField(fx);
+      const other = fx === e.a || (e.a.k === 'age') ? e.b : e.a;
+      // (a field against another record's — 出生日期 < 子女.出生日期, ordering children in a 孩次 definition — relates two
+      // records; it is no test of the concept against a value)
+      if (fx && f && !readsRecord(other)) {
         const key = `${f.entity}.${f.field}`;
         const m = uses.get(key) ?? new Map<string, Set<string>>();
         const set = m.get(measure) ?? new Set<string>();
-        const other = f === e.a || (e.a.k === 'age') ? e.b : e.a;
         set.add(`${e.word ?? e.op} ${other.k === 'const' ? display(other.type, other.value) : other.origin?.text ?? ''}`);
         m.set(measure, set);
         uses.set(key, m);
       }
     }
-    if (e.k === 'field' && e.type.k === 'bool') {
-      const key = `${e.entity}.${e.field}`;
+    const bf = e.type.k === 'bool' ? asField(e) : undefined;
+    if (bf) {
+      const key = `${bf.entity}.${bf.field}`;
       const m = uses.get(key) ?? new Map<string, Set<string>>();
       m.set(measure, (m.get(measure) ?? new Set()).add('为 是'));
       uses.set(key, m);
@@ -167,7 +198,7 @@ export function staticChecks(ir: IrProgram, events: unknown[], textOf?: (file: s
     // a comparison's operands were handled above; do not count them again
     if (e.k !== 'cmp') for (const c of irChildren(e)) visit(c, measure);
   };
-  for (const m of ir.measures) for (const r of m.rules) visit(r.condition, m.name);
+  for (const m of ir.measures) throughDefs(m.rules.map((r) => r.condition), (e) => visit(e, m.name));
   for (const [field, byMeasure] of [...uses].sort()) {
     if (byMeasure.size < 2) continue;
     const variants = new Set([...byMeasure.values()].map((s) => [...s].sort().join('；')));
@@ -186,21 +217,22 @@ export function staticChecks(ir: IrProgram, events: unknown[], textOf?: (file: s
   for (const m of ir.measures) {
     const fields = new Set<string>();
     const walk = (e: IrExpr): void => {
-      if (e.k === 'field' && /户籍|籍/u.test(e.field)) fields.add(`${e.entity}.${e.field}`);
+      const f = asField(e);
+      if (f && /户籍|籍/u.test(f.field)) fields.add(`${f.entity}.${f.field}`);
       irChildren(e).forEach(walk);
     };
-    for (const r of m.rules) walk(r.condition);
+    throughDefs(m.rules.map((r) => r.condition), walk);
     if (fields.size) residency.set(m.name, fields);
   }
-  const forms = new Set([...residency.values()].map((s) => [...s].sort().join('+')));
+  const forms = new Set([...residency.values()].map((s) => [...s].sort().join('、')));
   if (residency.size >= 2 && forms.size >= 2) {
     const ms = [...residency.keys()].map((mn) => ir.measures.find((mm) => mm.name === mn)!);
     add('ZC0912', {
       clauses: ms.map((mm) => ({ anchor: mm.citation.anchor, label: mm.citation.label })),
       related: ms.slice(1).map((mm) => ({ span: span(mm.origin), message: `措施“${mm.name}”` })),
-      message: `户籍条件在不同措施中表述不同：${[...residency].map(([m, s]) => `${m}：${[...s].sort().join(' 且 ')}`).join('；')}`,
+      message: `户籍条件在不同措施中表述不同：${[...residency].map(([m, s]) => `${m}：${[...s].sort().join('、')}`).join('；')}`,
       origin: ms[0]!.origin, subject: 'concept:户籍',
-      sides: [...residency].map(([m, s]) => ({ measure: m, yields: [...s].sort().join(' 且 ') })),
+      sides: [...residency].map(([m, s]) => ({ measure: m, yields: [...s].sort().join('、') })),
     });
   }
   return out;
