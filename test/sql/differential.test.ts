@@ -48,7 +48,7 @@
 import { describe, expect, it } from 'vitest';
 import { nodeHost } from '../../compiler/project/host.js';
 import { loadPolicies } from '../../compiler/project/policies.js';
-import { duckdb, postgres, type Engine } from './engines.js';
+import { sqlEngines } from './engines.js';
 import { compare, loadPolicy, type TsEvaluator } from './harness.js';
 import { loadavg } from 'node:os';
 import ts from 'typescript';
@@ -102,12 +102,7 @@ for (const [dir, alsoExpected] of SETS) {
   for (const p of policies) {
     describe(`interpreter = generated evaluator = DuckDB = PostgreSQL: ${dir} ${p.ir.policy.id}`, () => {
       it(`≥ ${ROWS} SQL rows (${(PER + FREE) * SCENARIOS} cases), all four engines (generated evaluate with traces on ${FULL_PER * SCENARIOS}; seed ${SEED})`, async () => {
-        const engines: Engine[] = [await duckdb()];
-        const r = await postgres();
-        if ('unavailable' in r) {
-          if (process.env['CI']) throw new Error(`PostgreSQL unreachable under CI: ${r.unavailable}`);
-          console.warn(`PostgreSQL 差分测试没有运行（本机无服务器）：${r.unavailable}`);
-        } else engines.push(r);
+        const engines = await sqlEngines('差分测试');
         try {
           for (const e of engines) await loadPolicy(e, p.ir);
           const g = generated(p.ir);

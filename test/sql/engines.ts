@@ -167,3 +167,17 @@ export async function postgres(): Promise<Engine | { unavailable: string }> {
     close: async () => { rmSync(csvDir, { recursive: true, force: true }); await client.query(`DROP SCHEMA ${schema} CASCADE`); await client.end(); },
   };
 }
+
+/**
+ * The SQL engines of a differential test: DuckDB, and PostgreSQL when reachable — under CI its absence
+ * fails the test; elsewhere it is said (what did not run) and the test runs on DuckDB alone.
+ */
+export async function sqlEngines(what: string): Promise<Engine[]> {
+  const engines: Engine[] = [await duckdb()];
+  const r = await postgres();
+  if ('unavailable' in r) {
+    if (process.env['CI']) throw new Error(`PostgreSQL unreachable under CI: ${r.unavailable}`);
+    console.warn(`${what}没有在 PostgreSQL 上运行（本机无服务器）：${r.unavailable}`);
+  } else engines.push(r);
+  return engines;
+}

@@ -18,7 +18,7 @@ import { loadPolicies } from '../../compiler/project/policies.js';
 import { evaluate } from '../../compiler/interpret/interpreter.js';
 import { emitTypeScript } from '../../compiler/emit/typescript.js';
 import { dayNumber, formatIso, fromDayNumber } from '../../compiler/common/calendar.js';
-import { duckdb, postgres, type Engine } from './engines.js';
+import { sqlEngines } from './engines.js';
 import { compare, loadPolicy, type Scenario, type TsEvaluator } from './harness.js';
 
 const policy = loadPolicies(['test/sql/fixtures/validity'], nodeHost).policies[0]!;
@@ -119,12 +119,7 @@ describe('有效期 counted from an uncertain 施行日: interpreter = generated
     }
     facts.push({ 家庭: '不存在' });
     const scenarios = (): Scenario[] => dates.map((date) => ({ date, events: [], facts }));
-    const engines: Engine[] = [await duckdb()];
-    const r = await postgres();
-    if ('unavailable' in r) {
-      if (process.env['CI']) throw new Error(`PostgreSQL unreachable under CI: ${r.unavailable}`);
-      console.warn(`PostgreSQL 差分测试没有运行（本机无服务器）：${r.unavailable}`);
-    } else engines.push(r);
+    const engines = await sqlEngines('差分测试');
     try {
       for (const e of engines) await loadPolicy(e, ir);
       const res = await compare(engines, ir, scenarios, generated(), facts.length, 3);
