@@ -794,9 +794,9 @@ function misspeltAttributeKey(t: IToken, tokens: IToken[], i: number): string | 
 
 /** Where each declaration may be written (语言说明 §8.1), for a declaration found where it may not be. */
 const DECLARED_IN: ReadonlyMap<TokenType, string> = new Map([
-  [T.Measure, '措施只能写在条款内：条款 编号 { 措施 名称 { … } }'],
-  [T.Rule, '规则只能写在措施内：措施 名称 { 规则 名称 { … } }'],
-  [T.Outcome, '结果只能写在措施内：措施 名称 { 结果 名称：类型 }'],
+  [T.Measure, '措施只能写在条款内，如 条款 一、 { 措施 名称 { … } }'],
+  [T.Rule, '规则只能写在措施内，如 措施 名称 { 规则 名称 { … } }'],
+  [T.Outcome, '结果只能写在措施内，如 措施 名称 { 结果 名称：类型 }'],
   [T.Definition, '定义只能写在顶层或条款内'],
   [T.Policy, '政策只能写在顶层'], [T.Entity, '实体只能写在顶层'], [T.Enum, '枚举只能写在顶层'], [T.Org, '机构只能写在顶层'], [T.Param, '参数只能写在顶层'],
 ]);
@@ -825,8 +825,7 @@ function misplacedDeclaration(file: SourceFile, t: IToken, tokens: IToken[], i: 
     }
   }
   const inWhat = owner ? `${owner.image}内` : '顶层';
-  // (a unit of a 条款's body is parsed inside a made-up 条款: its “{” has no real offset)
-  return diag('ZC0209', file.span(t.startOffset, tokenEnd(t)), `“${t.image}”不能写在${inWhat}：${where}`, {
+  return diag('ZC0209', file.span(t.startOffset, tokenEnd(t)), `“${t.image}”不能写在${inWhat}；${where}`, {
     help: '各种声明可以写在哪里，见语言说明 §8.1 的总览表',
   });
 }

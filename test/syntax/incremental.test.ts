@@ -344,7 +344,13 @@ test('edits that change the brace or string structure inside a nested item: the 
         const inc = reparseFile(before.value, sf, { keepCst, inPlace });
         const full = parseFile(sf, { keepCst, inPlace });
         expect(shape(inc), name).toEqual(shape(full));
-        // the items before the edit are the earlier parse's very nodes: their units were not parsed again
+        // the items before the edit are the earlier parse's very nodes: their units were not parsed again —
+        // unless the edit left a brace open that the recovery closes (slips.ts closeOpenBlocks: 条款 13. inside
+        // 条款 12.): such a file is parsed whole (index.ts reparseFile)
+        if (full.diagnostics.some((d) => d.code === 'ZC0203' && /之前闭合|集合没有闭合/.test(d.message))) {
+          expect(name).toBe('"}" deleted at the end of an item');
+          continue;
+        }
         const now = (inc.value.ast.items.find((x) => x.kind === 'clause' && x.span.start === (before.value.ast.items.at(-1) as { span: { start: number } }).span.start) as { items: readonly unknown[] } | undefined)?.items ?? [];
         for (let k = 1; k < first.length; k++) expect(now[k], name).toBe(first[k]);
       }
