@@ -44,6 +44,11 @@ const entries = {
   ZC0203: { severity: 'error', title: '语法错误：括号不匹配' },
   ZC0204: { severity: 'error', title: '嵌套过深，无法处理' },
   ZC0205: { severity: 'error', title: '语法错误过多，其后未解析' },
+  ZC0206: { severity: 'error', title: '结果的写法顺序不对' },
+  ZC0207: { severity: 'error', title: '“是”不能用作赋值或比较' },
+  ZC0208: { severity: 'error', title: '量词应写在列表之后' },
+  ZC0209: { severity: 'error', title: '声明写在了不能写它的地方' },
+  ZC0210: { severity: 'error', title: '定性没有值：由事实推出的结论应写作定义' },
   // ── literals & AST ─────────────────────────────────────────────────
   ZC0301: { severity: 'error', title: '数字写法有歧义或无效' },
   ZC0302: { severity: 'error', title: '日期无效' },

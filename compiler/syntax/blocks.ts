@@ -19,9 +19,10 @@ import { SourceFile, type Span } from '../common/source.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ClauseDecl, ClauseItem, StrLit, TopItem } from './ast.js';
 import { lexRange, MAX_UNEXPECTED, tokenEnd } from './lexer.js';
-import { chevrotainParse, parseFast, parseTokens } from './parser.js';
+import { chevrotainParse, parseFast, parseTokens, unclosedBlock } from './parser.js';
 import { buildAst } from './cst-to-ast.js';
 import { Clause, LBrace, RBrace } from './tokens.js';
+import { closeOpenBlocks } from './slips.js';
 
 /** One top-level block of a parsed file. */
 export interface Block {
@@ -73,7 +74,20 @@ export function parseBlocks(
   source: SourceFile, start: number, end: number, tokens: IToken[], comments: IToken[], lexDiagnostics: Diagnostic[], unexpected: number[],
   toEnd: boolean, keepCst: boolean, oneShot = false, knownEnds?: number[], dropTokens = false,
 ): Block[] | undefined {
-  const ends = knownEnds ?? blockEnds(tokens);
+  let ends = knownEnds ?? blockEnds(tokens);
+  // (the error path: the last block runs to the end of the file unclosed — a set literal or a declaration
+  // left open is closed where it ends, slips.ts `closeOpenBlocks`; each ZC0203 goes to the block that holds it)
+  let closed: Diagnostic[] | undefined;
+  if (toEnd) {
+    const tail = ends.length ? ends[ends.length - 1]! : 0;
+    const c = tail < tokens.length ? closeOpenBlocks(source, tokens, tail) : undefined;
+    if (c) {
+      if (dropTokens) tokens.length = 0;
+      tokens = c.tokens;
+      ends = blockEnds(tokens);
+      closed = c.diagnostics;
+    }
+  }
   const lastEnd = ends.length ? tokenEnd(tokens[ends[ends.length - 1]! - 1]!) : start;
   if (!toEnd && (ends.length === 0 || ends[ends.length - 1] !== tokens.length || lastEnd !== end)) return undefined;
   const ranges: { from: number; to: number; t0: number; t1: number }[] = [];
@@ -112,6 +126,15 @@ export function parseBlocks(
     blocks.push(parseBlock(source, r.from, r.to, bt, bc, ld, unexpected.slice(u0, u), keepCst, undefined, oneShot));
     if (dropTokens) bt.length = 0;
   }
+  if (closed) {
+    for (const x of closed) {
+      const b = blocks.find((y) => y.start <= x.span.start && x.span.start < y.end) ?? blocks[blocks.length - 1]!;
+      const m = b as { parseDiagnostics: Diagnostic[]; syntaxErrors: boolean };
+      m.parseDiagnostics = [...b.parseDiagnostics, x].sort((p, q) => p.span.start - q.span.start);
+      m.syntaxErrors = true;
+      repairedBlocks.add(b);
+    }
+  }
   // (anything left — impossible for ordered input — goes to the last block, never dropped)
   if (blocks.length && (c < comments.length || d < lexDiagnostics.length || u < unexpected.length)) {
     const last = blocks[blocks.length - 1]!;
@@ -121,6 +144,12 @@ export function parseBlocks(
   }
   return blocks;
 }
+
+/**
+ * Blocks whose tokens hold a “}” made up for a set literal or declaration left open (`parseBlocks`): a parse made from one
+ * is made whole again (index.ts `reparseFile`) — the made-up token is not in the text an edit changes.
+ */
+export const repairedBlocks = new WeakSet<Block>();
 
 /** The placeholder of a block's token slice once taken (`parseBlocks` with `dropTokens`). */
 const NO_TOKENS: IToken[] = [];
@@ -783,8 +812,18 @@ function blockUnits(e: Env, t0: number, t1: number, start: number, end: number):
   if (h < 0) return undefined;
   const c = clauseUnits(e, h, t1, closed);
   if (!c) return undefined;
-  if (!closed && !c.parseD.some((d) => d.span.start === end)) {
-    c.parseD = [...c.parseD, diag('ZC0202', e.source.span(end, end), '文件意外结束，此处缺少“}”', { help: '检查是否缺少右花括号“}”或“）”' })];
+  if (!closed) {
+    // the block runs to the end of the file: one error at the innermost “{” of the block still open
+    // (its declaration named, the “{” as related information), instead of “文件意外结束” at the end
+    const ts: IToken[] = [];
+    for (let i = t0; i < t1; i++) ts.push(get(w, i));
+    const eof = (d: Diagnostic) => d.span.start === end && (d.code === 'ZC0202' || d.code === 'ZC0203');
+    // (a “{” the parse already reported as out of place — `补助金额 {= 2000元` — is the brace left open)
+    const stray = c.parseD.some((d) => d.code === 'ZC0201' && d.span.end - d.span.start === 1 && /[{｛]/.test(e.source.text[d.span.start]!));
+    const open = stray ? undefined : unclosedBlock(e.source, ts);
+    if (stray) c.parseD = c.parseD.filter((d) => !eof(d));
+    else if (open) c.parseD = [...c.parseD.filter((d) => !eof(d)), open];
+    else if (!c.parseD.some((d) => d.span.start === end)) c.parseD = [...c.parseD, diag('ZC0202', e.source.span(end, end), '文件意外结束，此处缺少“}”', { help: '检查是否缺少右花括号“}”或“）”' })];
     c.errors = true;
   }
   if (h === t0) return c;

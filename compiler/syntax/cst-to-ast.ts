@@ -275,7 +275,7 @@ export class Builder {
     if (dt) {
       const r = parseDate(dt.image);
       if (!r.ok) {
-        this.err('ZC0302', this.spanOf(dt), `日期“${dt.image}”无效：${r.message}`, r.help ? { help: r.help } : {});
+        this.err('ZC0302', this.spanOf(dt), r.message.startsWith('日期') ? r.message : `日期无效：${r.message}`, r.help ? { help: r.help } : {});
         return undefined;
       }
       return { kind: 'date', span: this.spanOf(dt), value: r.value, raw: dt.image };

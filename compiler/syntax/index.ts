@@ -8,7 +8,8 @@ import type { SourceFile } from '../common/source.js';
 import type { Result } from '../diagnostics/diagnostic.js';
 import { lexRange, mergeByStart, unexpectedDiagnostics } from './lexer.js';
 import type { FileAst, TopItem } from './ast.js';
-import { blockEnds, clausesOf, firstAtOrAfter, prefixUnits, type PrefixUnit, editRanges, fixReused, joinCst, moveTokens, MoveLog, parseBlocks, parseBlock, shiftBlock, shiftSpans, shiftToken, withCst, type Block, type Reuse, type TokenView } from './blocks.js';
+import { closeOpenBlocks } from './slips.js';
+import { blockEnds, clausesOf, firstAtOrAfter, prefixUnits, type PrefixUnit, editRanges, fixReused, joinCst, moveTokens, MoveLog, parseBlocks, parseBlock, repairedBlocks, shiftBlock, shiftSpans, shiftToken, withCst, type Block, type Reuse, type TokenView } from './blocks.js';
 import type { ClauseDecl } from './ast.js';
 import { tokenEnd } from './lexer.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -314,6 +315,8 @@ function commonSuffix(a: string, b: string, n: number): number {
 export function reparseFile(previous: ParsedFile, source: SourceFile, opts: ParseOptions = {}): Result<ParsedFile> {
   // After an edit that made a syntax error, the next edit is re-parsed against the last parse without
   // errors: the edit that repairs it (or undoes it) finds that parse's nodes again.
+  // (a parse with a “}” made up for a set or declaration left open: its tokens are not the text's — parse the file whole)
+  if (previous.syntaxErrors && previous.blocks?.some((x) => repairedBlocks.has(x))) return parseFile(source, opts);
   const good = previous.syntaxErrors ? previous.lastGood : undefined;
   // (the moves `previous` made in the nodes of `good`, not yet undone)
   const pending = previous.syntaxErrors ? undoLogs.get(previous) : undefined;
@@ -511,6 +514,14 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
     ends = blockEnds(v);
   }
   const toEnd = jj === last;
+  // (a set literal or declaration left open in the file's unclosed last block: the whole-file parse closes it — blocks.ts `parseBlocks`)
+  if (toEnd) {
+    const tail = ends.length ? ends[ends.length - 1]! : 0;
+    if (tail < v.length && closeOpenBlocks(undefined, v, tail)) {
+      log?.toggle(); // (the earlier parse as it was: nothing else was moved yet)
+      return parseFile(source, opts);
+    }
+  }
   const w: TokenView = { v, sfx, delta, copies: new Map() };
   const at = (x: number) => (x >= sfx ? v[x]!.startOffset + delta : v[x]!.startOffset);
   // Comments, lexical diagnostics and runs of unrecognised characters of the region, likewise.

@@ -13,6 +13,7 @@ import { tokenEnd } from './lexer.js';
 import { parseAst } from './ast-parser.js';
 import type { TopItem } from './ast.js';
 import { suggest } from '../common/suggest.js';
+import { beginnerSlips } from './slips.js';
 
 /**
  * Syntax errors one parse reports (a block, or one unit of a block: blocks.ts) before it stops: the
@@ -636,7 +637,9 @@ export function parseFast(file: SourceFile, tokens: IToken[]): TopItem[] | undef
  */
 export function chevrotainParse(file: SourceFile, given: IToken[]): Result<CstNode> {
   const misspelt = misspeltKeywords(given);
-  const tokens = misspelt.tokens;
+  // a beginner's slips (slips.ts): one diagnostic each, and the tokens the drafter meant
+  const slips = beginnerSlips(file, misspelt.tokens);
+  const tokens = slips.tokens;
   const parser = getParser();
   parser.text = file.text;
   parser.stoppedAt = undefined;
@@ -659,6 +662,7 @@ export function chevrotainParse(file: SourceFile, given: IToken[]): Result<CstNo
   const diagnostics: Diagnostic[] = misspelt.found.map(({ token, word }) => diag('ZC0201', file.span(token.startOffset, tokenEnd(token)), `“${token.image}”不是关键字，应为“${word}”`, {
     fixes: [{ title: `改为“${word}”`, edits: [{ span: file.span(token.startOffset, tokenEnd(token)), newText: word }] }],
   }));
+  diagnostics.push(...slips.diagnostics);
   const seen = new Set<number>();
   // token → index: a cursor walked from the previous error's token (errors come in text order, so
   // all the walks together read each token about once; helpFor needs a token's neighbour). A
@@ -688,7 +692,9 @@ export function chevrotainParse(file: SourceFile, given: IToken[]): Result<CstNo
       seen.add(s);
       diagnostics.push(diag('ZC0202', file.span(s, tokenEnd(unfinished)), `${describeToken(unfinished)}之后缺少${expected || '内容'}`));
     } else if (isEof) {
-      diagnostics.push(diag('ZC0202', file.span(start, end), `文件意外结束${expected ? `，此处缺少${expected}` : ''}`, { help: '检查是否缺少右花括号“}”或“）”' }));
+      const open = expected === '“}”' ? unclosedBlock(file, tokens) : undefined;
+      if (open) diagnostics.push(open);
+      else diagnostics.push(diag('ZC0202', file.span(start, end), `文件意外结束${expected ? `，此处缺少${expected}` : ''}`, { help: '检查是否缺少右花括号“}”或“）”' }));
     } else if (t.tokenType === T.RBrace || t.tokenType === T.RParen) {
       diagnostics.push(diag('ZC0203', file.span(start, end), `多余或位置不对的${describeToken(t)}${expected ? `，此处应为${expected}` : ''}`));
     } else {
@@ -701,6 +707,16 @@ export function chevrotainParse(file: SourceFile, given: IToken[]): Result<CstNo
           help: `属性是固定的词（语言说明 §8）；改为“${key}”`,
           fixes: [{ title: `改为“${key}”`, edits: [{ span, newText: key }] }],
         }));
+        continue;
+      }
+      const paren = expected === '“）”' ? unclosedParen(file, t, tokens, i) : undefined;
+      if (paren) {
+        diagnostics.push(paren);
+        continue;
+      }
+      const misplaced = misplacedDeclaration(file, t, tokens, i);
+      if (misplaced) {
+        diagnostics.push(misplaced);
         continue;
       }
       const help = helpFor(t, tokens, i);
@@ -775,6 +791,122 @@ function misspeltAttributeKey(t: IToken, tokens: IToken[], i: number): string | 
   if (t.tokenType !== T.Name || i < 0 || tokens[i + 1]?.tokenType !== T.Colon) return undefined;
   return suggest(t.image, ATTRIBUTE_WORDS);
 }
+
+/** Where each declaration may be written (语言说明 §8.1), for a declaration found where it may not be. */
+const DECLARED_IN: ReadonlyMap<TokenType, string> = new Map([
+  [T.Measure, '措施只能写在条款内，如 条款 一、 { 措施 名称 { … } }'],
+  [T.Rule, '规则只能写在措施内，如 措施 名称 { 规则 名称 { … } }'],
+  [T.Outcome, '结果只能写在措施内，如 措施 名称 { 结果 名称：类型 }'],
+  [T.Definition, '定义只能写在顶层或条款内'],
+  [T.Policy, '政策只能写在顶层'], [T.Entity, '实体只能写在顶层'], [T.Enum, '枚举只能写在顶层'], [T.Org, '机构只能写在顶层'], [T.Param, '参数只能写在顶层'],
+]);
+
+/**
+ * A declaration keyword (措施, 规则, 结果, 定义 …) where the parse failed, followed by a name: a
+ * declaration written where it may not be — ZC0209 says where it belongs (the enclosing block named).
+ * INVARIANT: decided by the tokens alone (the brace nesting before it, the token after it).
+ */
+function misplacedDeclaration(file: SourceFile, t: IToken, tokens: IToken[], i: number): Diagnostic | undefined {
+  const where = DECLARED_IN.get(t.tokenType);
+  const next = tokens[i + 1];
+  if (!where || i < 0 || !next || (next.tokenType !== T.Name && next.tokenType !== T.QuotedName)) return undefined;
+  // the block it stands in: the declaration keyword before the innermost “{” still open
+  let depth = 0;
+  let owner: IToken | undefined;
+  for (let k = i - 1; k >= 0; k--) {
+    const ty = tokens[k]!.tokenType;
+    if (ty === T.RBrace) depth++;
+    else if (ty === T.LBrace) {
+      if (depth === 0) {
+        for (let o = k - 1; o >= 0 && o >= k - 8; o--) if (DECL_OWNER.has(tokens[o]!.tokenType)) { owner = tokens[o]; break; }
+        break;
+      }
+      depth--;
+    }
+  }
+  const inWhat = owner ? `${owner.image}内` : '顶层';
+  return diag('ZC0209', file.span(t.startOffset, tokenEnd(t)), `“${t.image}”不能写在${inWhat}；${where}`, {
+    help: '各种声明可以写在哪里，见语言说明 §8.1 的总览表',
+  });
+}
+const DECL_OWNER = new Set<TokenType>([T.Policy, T.Entity, T.Enum, T.Org, T.Clause, T.Annex, T.Measure, T.Rule, T.Qualitative, T.Doubt, T.Property, T.Definition, T.Indicator, T.Assumption]);
+
+/**
+ * Where a “）” was expected at token `i`: the “（” left open — ZC0203 at it (not at the token the parse
+ * stopped at, which is often right: `属于 （国家、省` stops at the “、”), the stop as related information,
+ * and the fix: “）” after the token before the stop; a set written in round brackets (`属于 （…`) is told to
+ * use braces. INVARIANT: decided by the tokens alone.
+ */
+function unclosedParen(file: SourceFile, t: IToken, tokens: IToken[], i: number): Diagnostic | undefined {
+  if (i <= 0) return undefined;
+  let depth = 0;
+  let k = i - 1;
+  for (; k >= 0; k--) {
+    const ty = tokens[k]!.tokenType;
+    if (ty === T.RParen) depth++;
+    else if (ty === T.LParen) {
+      if (depth === 0) break;
+      depth--;
+    } else if (ty === T.LBrace || ty === T.RBrace) return undefined;
+  }
+  if (k < 0) return undefined;
+  const open = tokens[k]!;
+  const prev = tokens[i - 1]!;
+  if (Number.isNaN(open.startOffset) || Number.isNaN(prev.startOffset)) return undefined;
+  const at = tokenEnd(prev);
+  const stop = file.span(t.startOffset, tokenEnd(t));
+  const isSet = k > 0 && (tokens[k - 1]!.tokenType === T.In || tokens[k - 1]!.tokenType === T.NotIn) && t.tokenType === T.Comma;
+  if (isSet) {
+    return diag('ZC0203', file.span(open.startOffset, tokenEnd(open)), '集合用花括号：属于 {国家、省}，不用圆括号', {
+      help: '集合写作 {国家、省、市}：元素之间用“、”分隔（语言说明 §5）',
+      related: [{ span: stop, message: '圆括号里不能有“、”' }],
+      fixes: [{ title: '改为“{”', edits: [{ span: file.span(open.startOffset, tokenEnd(open)), newText: '{' }] }],
+    });
+  }
+  return diag('ZC0203', file.span(open.startOffset, tokenEnd(open)), `“${open.image}”没有对应的“）”`, {
+    help: `在“${prev.image.length > 20 ? prev.image.slice(0, 20) + '…' : prev.image}”之后补上“）”`,
+    related: [{ span: stop, message: '解析到这里仍未闭合' }],
+    fixes: [{ title: '补上“）”', edits: [{ span: file.span(at, at), newText: '）' }] }],
+  });
+}
+
+/**
+ * At the end of input with a “}” expected: the innermost “{” still open — ZC0203 at its declaration
+ * (keyword and name), the “{” as related information, with a fix inserting “}” at the end of the text.
+ * Undefined when no real “{” is open (a made-up 条款's).
+ */
+export function unclosedBlock(file: SourceFile, tokens: IToken[]): Diagnostic | undefined {
+  const stack: number[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const ty = tokens[k]!.tokenType;
+    if (ty === T.LBrace) stack.push(k);
+    else if (ty === T.RBrace) stack.pop();
+  }
+  for (let s = stack.length - 1; s >= 0; s--) {
+    const b = stack[s]!;
+    const brace = tokens[b]!;
+    // (not a “{” inserted in recovery, nor a made-up 条款's — blocks.ts wraps a unit at its first token's offset)
+    if (Number.isNaN(brace.startOffset) || brace.image === '' || tokens[b + 1]?.startOffset === brace.startOffset) continue;
+    let o = b - 1;
+    while (o >= 0 && b - o <= 8 && !DECL_OWNER.has(tokens[o]!.tokenType) && tokens[o]!.tokenType !== T.LBrace && tokens[o]!.tokenType !== T.RBrace) o--;
+    const owner = o >= 0 && DECL_OWNER.has(tokens[o]!.tokenType) ? o : -1;
+    // the declaration's name (a 条款's number) when one follows its keyword
+    let nameEnd = owner + 1;
+    if (owner >= 0 && tokens[owner]!.tokenType === T.Clause) while (nameEnd < b && tokens[nameEnd]!.tokenType !== T.StringLit) nameEnd++;
+    else if (owner >= 0 && isNamed(tokens[owner + 1]) && owner + 1 < b) nameEnd = owner + 2;
+    const name = owner >= 0 && nameEnd > owner + 1 ? file.text.slice(tokens[owner + 1]!.startOffset, tokenEnd(tokens[nameEnd - 1]!)) : '';
+    const what = owner >= 0 ? `${tokens[owner]!.image}${name ? `“${name}”` : ''}` : '这个块';
+    const at = owner >= 0 ? file.span(tokens[owner]!.startOffset, tokenEnd(tokens[nameEnd - 1]!)) : file.span(brace.startOffset, tokenEnd(brace));
+    const endAt = file.span(file.text.length, file.text.length);
+    return diag('ZC0203', at, `${what}的“{”没有对应的“}”：直到文件结尾仍未闭合`, {
+      help: `在${what}的内容之后补上“}”`,
+      related: [{ span: file.span(brace.startOffset, tokenEnd(brace)), message: '这个“{”未闭合' }],
+      fixes: [{ title: '在文件结尾补上“}”', edits: [{ span: endAt, newText: file.text.endsWith('\n') || file.text === '' ? '}\n' : '\n}\n' }] }],
+    });
+  }
+  return undefined;
+}
+const isNamed = (t: IToken | undefined) => !!t && (t.tokenType === T.Name || t.tokenType === T.QuotedName);
 
 /** Tokens that need something after them: operators, connectives, `：` and list separators. */
 const CONTINUES = new Set<TokenType>([T.Plus, T.Minus, T.Times, T.Divide, T.GreaterEq, T.LessEq, T.NotEq, T.EqEq, T.Greater, T.Less, T.And, T.Or, T.Not, T.In, T.Is, T.Colon, T.Comma, T.Dash]);

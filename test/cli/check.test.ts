@@ -78,7 +78,7 @@ const MISTAKES: Mistake[] = [
   {
     what: 'literal: the 13th month',
     files: { 'a.zc': '指标 甲 = 2023年13月1日\n' },
-    code: 'ZC0302', at: 'a.zc:1:8', message: '日期“2023年13月1日”无效：月份必须在1到12之间，这里是13', caret: '  |           ^^^^^^^^^^^^^ 此处',
+    code: 'ZC0302', at: 'a.zc:1:8', message: '日期无效：月份必须在1到12之间，这里是13', caret: '  |           ^^^^^^^^^^^^^ 此处',
   },
   {
     what: 'binder: undefined name with a suggestion',

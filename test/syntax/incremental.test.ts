@@ -344,7 +344,13 @@ test('edits that change the brace or string structure inside a nested item: the 
         const inc = reparseFile(before.value, sf, { keepCst, inPlace });
         const full = parseFile(sf, { keepCst, inPlace });
         expect(shape(inc), name).toEqual(shape(full));
-        // the items before the edit are the earlier parse's very nodes: their units were not parsed again
+        // the items before the edit are the earlier parse's very nodes: their units were not parsed again —
+        // unless the edit left a brace open that the recovery closes (slips.ts closeOpenBlocks: 条款 13. inside
+        // 条款 12.): such a file is parsed whole (index.ts reparseFile)
+        if (full.diagnostics.some((d) => d.code === 'ZC0203' && /之前闭合|集合没有闭合/.test(d.message))) {
+          expect(name).toBe('"}" deleted at the end of an item');
+          continue;
+        }
         const now = (inc.value.ast.items.find((x) => x.kind === 'clause' && x.span.start === (before.value.ast.items.at(-1) as { span: { start: number } }).span.start) as { items: readonly unknown[] } | undefined)?.items ?? [];
         for (let k = 1; k < first.length; k++) expect(now[k], name).toBe(first[k]);
       }
@@ -373,14 +379,14 @@ test('a parse stops after MAX_SYNTAX_ERRORS syntax errors: one ZC0205 says where
   expect(chapter.items.filter((x) => x.kind === 'clause').length).toBeGreaterThanOrEqual(19);
 });
 
-test('a 条款 never closed (the file ends inside it) is parsed in units, with one ZC0202 at the end of the file', () => {
+test('a 条款 never closed (the file ends inside it) is parsed in units, with one error at the stray “{” (not at the end of the file)', () => {
   const text = nestedChapter(6);
   const at = text.indexOf('补助金额 = 2000元', text.indexOf('条款 3.')) + 5;
   const edited = text.slice(0, at) + '{' + text.slice(at);
   const full = parseFile(new SourceFile('/ws/a.zc', edited));
-  const eof = full.diagnostics.filter((d) => d.code === 'ZC0202' && d.span.start === edited.length);
-  expect(eof).toHaveLength(1);
-  expect(eof[0]!.message).toBe('文件意外结束，此处缺少“}”');
+  // (was: also a ZC0202 “文件意外结束” at the end of the file)
+  expect(full.diagnostics.filter((d) => d.span.start === edited.length)).toEqual([]);
+  expect(full.diagnostics.map((d) => [d.code, d.span.start])[0]).toEqual(['ZC0201', at]);
   const chapter = full.value.ast.items.at(-1) as { kind: string; items: readonly { kind: string }[] };
   expect(chapter.items.filter((x) => x.kind === 'clause').length).toBeGreaterThanOrEqual(3);
   expect(shape(reparseFile(parseFile(new SourceFile('/ws/a.zc', text)).value, new SourceFile('/ws/a.zc', edited)))).toEqual(shape(full));
