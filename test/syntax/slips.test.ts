@@ -44,7 +44,7 @@ const SLIPS: [string, string, string, string, boolean][] = [
   ['措施 at the top level', '\n条款 六、 {', '\n措施 顶层 {\n  对象：家庭\n}\n条款 六、 {', 'ZC0209', false],
   ['date without its day', '生效：2024年1月15日', '生效：2024年1月', 'ZC0302', false],
   ['条款 not closed', '\n}\n\n# ⑧', '\n\n# ⑧', 'ZC0203', true],
-  ['规则 not closed', '        有效期：2024年1月15日 至 2027年1月14日\n      }\n      规则 「违法生育不予发放」', '        有效期：2024年1月15日 至 2027年1月14日\n      规则 「违法生育不予发放」', 'ZC0203', true],
+  ['规则 not closed', '        有效期：三年\n      }\n      规则 「违法生育不予发放」', '        有效期：三年\n      规则 「违法生育不予发放」', 'ZC0203', true],
   ['set not closed', '且 「有违法生育处理」', '且 家庭.夫妻 至少一方满足（户籍 属于 {本县、外县） 且 「有违法生育处理」', 'ZC0203', false],
 ];
 
