@@ -846,7 +846,9 @@ function blockUnits(e: Env, t0: number, t1: number, start: number, end: number):
     }
   }
   pre ??= parseUnit(e, t0, h, start, at, false);
-  const rec: PrefixUnit = { start, end: at, holder: pre.items, n: pre.items.length, parseD: pre.parseD, astD: pre.astD, errors: pre.errors };
+  // INVARIANT: the record holds the prefix's own diagnostics — copies: `merge` pushes the 条款's into pre's arrays
+  // (shared, a reuse of this prefix brought the 条款's diagnostics of this parse back beside the next parse's own)
+  const rec: PrefixUnit = { start, end: at, holder: pre.items, n: pre.items.length, parseD: pre.parseD.slice(), astD: pre.astD.slice(), errors: pre.errors };
   merge(pre, c);
   pre.prefix = rec;
   return pre;
