@@ -406,6 +406,17 @@ function setEnd(tokens: readonly IToken[], k: number): { kind: 'closed' | 'open'
   return undefined;
 }
 
+/** How many “{” of `tokens[from..]` are left without their “}” (a “}” with none open is ignored). */
+function unclosedBraces(tokens: readonly IToken[], from: number): number {
+  let depth = 0;
+  for (let i = from; i < tokens.length; i++) {
+    const ty = tokens[i]!.tokenType;
+    if (ty === T.LBrace) depth++;
+    else if (ty === T.RBrace && depth > 0) depth--;
+  }
+  return depth;
+}
+
 /** A set literal left open: the “{” and where its “}” goes (before token `at`). */
 export interface OpenSet {
   readonly brace: number;
@@ -422,13 +433,7 @@ export interface OpenSet {
  * tail's braces balance.
  */
 export function openSets(tokens: readonly IToken[], from: number): OpenSet[] {
-  let depth = 0;
-  for (let i = from; i < tokens.length; i++) {
-    const ty = tokens[i]!.tokenType;
-    if (ty === T.LBrace) depth++;
-    else if (ty === T.RBrace && depth > 0) depth--;
-  }
-  if (depth === 0) return [];
+  if (unclosedBraces(tokens, from) === 0) return [];
   const out: OpenSet[] = [];
   for (let k = from + 1; k < tokens.length; k++) {
     if (tokens[k]!.tokenType !== T.LBrace) continue;
@@ -538,12 +543,7 @@ export interface OpenDecl {
  * INVARIANT: decided by the tokens alone, never by white space or indentation.
  */
 export function openDecls(tokens: readonly IToken[], from: number): OpenDecl[] {
-  let excess = 0;
-  for (let i = from; i < tokens.length; i++) {
-    const ty = tokens[i]!.tokenType;
-    if (ty === T.LBrace) excess++;
-    else if (ty === T.RBrace && excess > 0) excess--;
-  }
+  const excess = unclosedBraces(tokens, from);
   if (excess === 0) return [];
   const stack: Open[] = [];
   const out: OpenDecl[] = [];
