@@ -11,11 +11,15 @@
  * fact; the fields of added elements come with it). The solver is asked for 0, 1, 2 … changes
  * (AtMost); each solution is replayed through the interpreter, and its set of changed facts and
  * every superset of it are excluded before the next question, so every alternative is
- * irreducible and the first ones are minimum. Facts missing from the case are free for the
- * solver; the ones an alternative really needs (checked by replay, dropping each in turn) are
- * listed as facts to supply and counted.
- * INVARIANT: an undecided solver query is said (状态 '未判定'), never turned into "no change
- * helps"; an alternative is only shown when the interpreter confirms 适用 with it.
+ * irreducible and the first ones are minimum. A solution the interpreter does not confirm rules out
+ * only itself (a few times per set of changes; then the set is given up on, unrefuted). Facts and
+ * whole lists missing from the case are free for the solver; the ones an alternative really needs
+ * (checked by replay, dropping each in turn — and a list's elements and their fields) are listed as
+ * facts to supply and counted. An uncertain 施行日/某日 is encoded as the interpreter has it (its
+ * range; a comparison the range does not decide is unknown) wherever the encoding covers it.
+ * INVARIANT: an undecided solver query, or a set of changes whose solutions all failed replay, is said
+ * (结论 '未判定'), never turned into "no change helps"; an alternative is only shown when the
+ * interpreter confirms 适用 with it.
  */
 import type { IrExpr, IrMeasure, IrProgram, IrType } from '../ir/ir.js';
 import { isRatio } from '../ir/ir.js';
@@ -89,7 +93,7 @@ export interface MeasureExplanation {
   readonly 理由: readonly string[];
   /** Per rule: the conditions that do not hold and those that are unknown (from the trace). */
   readonly 未满足: readonly { readonly 规则: string; readonly 未满足: readonly string[]; readonly 未知: readonly string[] }[];
-  /** 找到 alternatives found; 无 no change of facts within the bounds makes it 适用 (proved); 未判定 the solver did not decide; 不需要 already 适用; 无法改变 not in force on that date. */
+  /** 找到 alternatives found; 无 no change of facts within the bounds makes it 适用 (proved); 未判定 the solver did not decide, or none of its solutions replayed; 不需要 already 适用; 无法改变 not in force on that date. */
   readonly 结论: '找到' | '无' | '未判定' | '不需要' | '无法改变';
   readonly 建议: readonly Alternative[];
   readonly 缺少?: readonly DecidingFact[];
@@ -105,6 +109,9 @@ export interface ExplainReport {
 }
 
 type Raw = Record<string, unknown>;
+
+/** Models of one set of changes tried before the set is given up on (each failed replay rules out only itself). */
+const MAX_UNREPLAYED = 3;
 
 /** Deep copy of plain JSON-like data. */
 function clone<T>(x: T): T {
@@ -258,10 +265,20 @@ async function explainMeasure(ctx: Ctx, m: IrMeasure, d: Decision, ds: Decisions
   }
   const notes: string[] = [];
   const Z = ctx.Z;
-  const enc = new SmtEncoder(Z, ctx.ir, { listBound: ctx.opts.listBound ?? DEFAULT_LIST_BOUND });
-  const me = enc.measureEnc(m);
+  // The interpreter's three-valued dates where the encoding covers them (intervals: an uncertain 施行日 or
+  // 某日 is its range, and a comparison the range does not decide is unknown — the measure is then 存疑, not
+  // 适用), so that a model is a case the interpreter finds 适用 too; else one variable per uncertain date (a
+  // model may then pick a 施行日 the interpreter does not assume, and replay rejects it).
+  const listBound = ctx.opts.listBound ?? DEFAULT_LIST_BOUND;
+  let enc = new SmtEncoder(Z, ctx.ir, { listBound, intervals: true });
+  let me = enc.measureEnc(m);
+  let assume = enc.assumptions();
+  if (enc.intervalUnsupported) {
+    enc = new SmtEncoder(Z, ctx.ir, { listBound });
+    me = enc.measureEnc(m);
+    assume = enc.assumptions();
+  }
   const goal: ZBool = me.applies;
-  const assume = enc.assumptions();
   // the measure's facts are now registered in enc.vars / enc.lists
   const ties: ZBool[] = [enc.E.eq(ctx.evalDay)];
   const changeable: { ch: ZBool; label: string }[] = [];
@@ -318,9 +335,13 @@ async function explainMeasure(ctx: Ctx, m: IrMeasure, d: Decision, ds: Decisions
   const alts: Alternative[] = [];
   let undecided = false;
   let notReproduced = 0;
+  /** Change sets given up on after MAX_UNREPLAYED models of them failed replay (no proof that they cannot help). */
+  let abandoned = 0;
   let calls = 0;
   // INVARIANT: every alternative found (or refuted by replay) excludes itself and its supersets at every later k
   const blocks: ZBool[] = [];
+  /** Models that failed replay, per set of changes (labels joined). */
+  const unreplayed = new Map<string, number>();
   const check = async (): Promise<'sat' | 'unsat' | 'unknown'> => {
     const t0 = performance.now();
     const r = (await solver.check()) as 'sat' | 'unsat' | 'unknown';
@@ -371,12 +392,27 @@ async function explainMeasure(ctx: Ctx, m: IrMeasure, d: Decision, ds: Decisions
       const changed = changeable.filter((c) => model.eval(c.ch, true).toString() === 'true');
       model = await closest(model, changed);
       const alt = buildAlternative(ctx, m, enc, model, changed.map((c) => c.label), lengths, inCase);
+      const key = changed.map((c) => c.label).join('\u0000');
+      if (!alt) {
+        notReproduced++;
+        const tries = (unreplayed.get(key) ?? 0) + 1;
+        unreplayed.set(key, tries);
+        if (tries < MAX_UNREPLAYED) {
+          // INVARIANT: a model the interpreter does not confirm rules out only itself (its values of the facts it
+          // changes or supplies), not its set of changes: another model of the same set may replay (the
+          // encoding approximates 月龄, month arithmetic and working days) — and with no change at all,
+          // blocking the set would block every model, a "proof" that nothing helps
+          const own = modelValues(enc, model);
+          solver.add(own.length ? Z.Not(Z.And(...own)) : Z.Bool.val(false));
+          if (own.length) continue;
+        }
+        abandoned++;
+      } else alts.push(alt);
       // exclude this set of changes and every superset of it
       const block = changed.length ? Z.Or(...changed.map((c) => Z.Not(c.ch))) : Z.Bool.val(false);
       blocks.push(block);
       solver.add(block);
-      if (alt) alts.push(alt);
-      else notReproduced++;
+      if (!changed.length) break;
     }
     solver.pop();
   }
@@ -392,11 +428,41 @@ async function explainMeasure(ctx: Ctx, m: IrMeasure, d: Decision, ds: Decisions
     notes.unshift(`求解器未能在${limitText(ctx.opts)}判定：不能断言“无论怎样改变事实都不适用”`);
     return { ...base, 结论: '未判定', 建议: [], ...(deciding ? { 缺少: deciding } : {}), 说明: notes };
   }
+  if (abandoned) {
+    // INVARIANT: "no change helps" is said only when the solver refuted every change set; a set given up on
+    // after its models failed replay is not refuted
+    notes.unshift(`没有找到经解释器复现的方案；求解器找到的 ${abandoned} 组改变的解都未能复现，不能断言“无论怎样改变事实都不适用”`);
+    return { ...base, 结论: '未判定', 建议: [], ...(deciding ? { 缺少: deciding } : {}), 说明: notes };
+  }
   const fixedNote = ctx.opts.fixed?.length ? `（固定不变：${ctx.opts.fixed.join('、')}）` : '';
   notes.unshift(maxK < changeable.length
     ? `改变至多 ${maxK} 项事实${fixedNote}都不能使措施“${m.name}”在 ${ctx.date} 适用（只搜索到 ${maxK} 项；列表至多 ${enc.B} 个元素）`
     : `无论怎样改变事实${fixedNote}，措施“${m.name}”在 ${ctx.date} 都不会适用（求解器证明；列表至多 ${enc.B} 个元素）`);
   return { ...base, 结论: '无', 建议: [], ...(deciding ? { 缺少: deciding } : {}), 说明: notes };
+}
+
+/**
+ * The model's values of every fact and list length on elements it has (those the case gives and does not
+ * change are tied to the case: the same in every model), as equalities: their negation rules out this model
+ * of the changed case (buildAlternative builds the case from these) and no other.
+ */
+function modelValues(enc: SmtEncoder, model: any): ZBool[] {
+  const n = new Map<string, number>();
+  for (const [path, l] of enc.lists) n.set(path, Number(model.eval(l.n, true).toString()));
+  const alive = (root: string, steps: readonly Step[]): boolean => {
+    let p = root;
+    for (const s of steps) {
+      if (typeof s === 'number') {
+        if (s >= (n.get(p) ?? 0)) return false;
+        p = `${p}[${s}]`;
+      } else p = `${p}.${s}`;
+    }
+    return true;
+  };
+  const out: ZBool[] = [];
+  for (const l of enc.lists.values()) if (alive(l.root, l.steps)) out.push(l.n.eq(model.eval(l.n, true)));
+  for (const f of enc.vars.values()) if (alive(f.root, f.steps)) out.push(f.v.eq(model.eval(f.v, true)));
+  return out;
 }
 
 /** The changed case from a model: changed facts take the model's values; missing facts needed are supplied (pruned by replay). */
@@ -420,6 +486,16 @@ function buildAlternative(ctx: Ctx, m: IrMeasure, enc: SmtEncoder, model: any, c
     const nv = getRaw(w.facts as Raw, f.root, f.steps);
     changes.push({ 事实: pathText(f.root, f.steps), 原值: show(getRaw(ctx.raw, f.root, f.steps)), 新值: show(nv), 类别: '改变' });
     setRaw(facts, f.root, f.steps, nv);
+  }
+  // lists the case does not give (not even empty) on records the changed case has: the model's, elements and
+  // all (outer lists first: an inner list comes with its element), supplied — pruned below like a supplied fact
+  const suppliedLists: { root: string; steps: readonly Step[] }[] = [];
+  for (const l of enc.lists.values()) {
+    if (getRaw(facts, l.root, l.steps) !== undefined || !elementsExist(facts, l.root, l.steps)) continue;
+    const wl = getRaw(w.facts as Raw, l.root, l.steps);
+    if (!Array.isArray(wl)) continue;
+    setRaw(facts, l.root, l.steps, clone(wl));
+    suppliedLists.push(l);
   }
   // facts the case does not give (and elements of lists it does not have): the model's values
   const supplied: FactVar[] = [];
@@ -453,6 +529,27 @@ function buildAlternative(ctx: Ctx, m: IrMeasure, enc: SmtEncoder, model: any, c
     needed.push(f);
   }
   for (const f of needed) changes.push({ 事实: pathText(f.root, f.steps), 新值: show(getRaw(facts, f.root, f.steps)), 类别: '补充' });
+  // a supplied list the measure needs, with only the elements and fields of elements it needs (each dropped in turn)
+  for (const l of suppliedLists) {
+    const v = getRaw(facts, l.root, l.steps) as Raw[];
+    setRaw(facts, l.root, l.steps, undefined);
+    if (applies(facts)) continue;
+    setRaw(facts, l.root, l.steps, v);
+    for (let i = v.length - 1; i >= 0; i--) {
+      const [el] = v.splice(i, 1);
+      if (!applies(facts)) v.splice(i, 0, el!);
+    }
+    for (const el of v) {
+      if (el === null || typeof el !== 'object') continue;
+      for (const k of Object.keys(el)) {
+        const x = el[k];
+        if (x !== null && typeof x === 'object') continue;
+        delete el[k];
+        if (!applies(facts)) el[k] = x;
+      }
+    }
+    changes.push({ 事实: pathText(l.root, l.steps), 新值: JSON.stringify(v), 类别: '补充' });
+  }
   const dec = decide(ctx, facts, m.name)!;
   return {
     改变数: changes.length, 改变: changes, 状态: dec.状态, 结果: dec.结果,
@@ -469,6 +566,17 @@ function buildAlternative(ctx: Ctx, m: IrMeasure, enc: SmtEncoder, model: any, c
 function conjunctTexts(e: IrExpr | undefined): string[] {
   // (a constant 是 is no 条件: the rule always applies)
   return e ? conjuncts(e).filter((x) => !(x.k === 'const' && typeof x.value === 'boolean') && x.origin?.text).map((x) => x.origin!.text!) : [];
+}
+
+/** Does every element on the path (each list index) exist in `facts`? (The records on the way may be missing.) */
+function elementsExist(facts: Raw, root: string, steps: readonly Step[]): boolean {
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i]!;
+    if (typeof s !== 'number') continue;
+    const arr = getRaw(facts, root, steps.slice(0, i));
+    if (!Array.isArray(arr) || s >= arr.length) return false;
+  }
+  return true;
 }
 
 /** Replay a changed case through the generated evaluator emitted from the IR: its whole decisions must equal the interpreter's. */

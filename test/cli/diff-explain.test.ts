@@ -83,6 +83,21 @@ describe('zhengce explain', () => {
     expect(j.措施[0].结论).toBe('无');
   });
 
+  it('the county: a family with one child and no 计划生育证件 written — each measure that can apply gets its replayed way there, none a false "never"', () => {
+    // (the 证件 list was not supplied and the county's uncertain 施行日 was one free variable: both measures
+    // were reported "无论怎样改变事实…都不会适用（求解器证明）")
+    const c = join(tmp, 'county.yaml');
+    writeFileSync(c, '政策: luanchuan\n事实:\n  家庭:\n    夫妻: [ { 户籍: 栾川县 } ]\n    子女: [ { 出生日期: 2010-03-02, 同胎序号: 1, 户籍: 栾川县 } ]\n');
+    const run = (m: string) => JSON.parse(runCli(['explain', c, '--date', '2024-06-01', '--events', 'none', '--measure', m, '--format', 'json'], { timeoutMs: 120_000 }).stdout).措施[0];
+    const cert = run('计划生育家庭奖励扶助延续');
+    expect(cert.结论).toBe('找到');
+    expect(cert.建议[0].改变).toEqual([{ 事实: '家庭.计划生育证件', 新值: expect.stringMatching(/^\[\{"证件类别":"独生子女父母光荣证","发证日期":"(19|200|201[0-5])/), 类别: '补充' }]);
+    const birth = run('生育补助');
+    expect(birth.结论).toBe('找到');
+    expect(birth.建议[0].复现).toEqual({ 解释器: 'confirmed', 生成的求值器: 'confirmed' });
+    expect(birth.建议[0].改变[0].事实).toBe('家庭.子女（个数）');
+  });
+
   it('a case whose facts fail validation gets the InputError as eval reports it (code, file:line:col), not an explanation', () => {
     const c = join(tmp, 'bad.yaml');
     writeFileSync(c, '政策: sample\n事实:\n  家庭: { 子女数: -1 }\n');

@@ -191,6 +191,83 @@ describe('explain --why-not', () => {
     expect(frozen.措施[0]!.建议.some((x) => x.改变.some((c) => c.事实 === '家庭.子女[2].户籍'))).toBe(false);
   });
 
+  it('a list the case does not give at all is supplied — only the elements and fields the measure needs — not "nothing helps"', async () => {
+    // (a model that supplied the list used to be built without it, failed replay, and — with no change in its
+    // set of changes — blocked every model: "无论怎样改变事实…都不会适用（求解器证明）")
+    const lir = irOf(`政策 「证件」 { 生效：2020年1月1日 }
+枚举 证件类别 { 光荣证、其他证件 }
+实体 证件 { 种类：证件类别  发证日期：日期 }
+实体 家庭 { 证件：列表（证件）  户籍在本县：是否 }
+条款 一、 "扶助" {
+  措施 扶助 {
+    对象：家庭
+    结果 扶助额：金额 每月
+    规则 「调整前的光荣证」 { 条件：家庭.证件 至少一个满足（种类 为 光荣证 且 发证日期 < 2016年1月1日）  扶助额 = 100元 }
+  }
+}`);
+    const facts = { 家庭: { 户籍在本县: true } };
+    const r = await explain(lir, facts, DATE, [], opts);
+    const m = r.措施[0]!;
+    expect(m.状态).toBe('存疑');
+    expect(m.结论).toBe('找到');
+    const a = m.建议[0]!;
+    expect(a.改变数).toBe(1);
+    expect(a.改变[0]).toMatchObject({ 事实: '家庭.证件', 类别: '补充' });
+    const list = (a.事实 as { 家庭: { 证件: { 种类: string; 发证日期: string }[] } }).家庭.证件;
+    expect(list).toHaveLength(1);
+    expect(Object.keys(list[0]!).sort()).toEqual(['发证日期', '种类']);
+    expect(list[0]!.种类).toBe('光荣证');
+    expect(list[0]!.发证日期 < '2016-01-01').toBe(true);
+    expect(JSON.parse(a.改变[0]!.新值)).toEqual(list);
+    expect(evaluate(lir, a.事实, DATE, []).决定[0]!.状态).toBe('适用');
+    expect(a.复现).toEqual({ 解释器: 'confirmed', 生成的求值器: 'confirmed' });
+  });
+
+  it('an uncertain 施行日 is its range, as the interpreter has it: a child to add (or a birth date to change) on or after the whole range', async () => {
+    // (with a variable for 施行日 the solver chose a date inside the range that the interpreter does not
+    // assume; the one model failed replay and its set of changes was blocked: "都不会适用（求解器证明）")
+    const lir = irOf(`政策 「施行日未知」 { 生效：某日（2023年1月1日，2023年12月31日） }
+实体 人 { 出生日期：日期 }
+实体 家庭 { 子女：列表（人） }
+条款 一、 "补助" {
+  措施 「新生儿补助」 {
+    对象：家庭
+    结果 补助额：金额 一次性
+    规则 「实施后出生」 { 条件：家庭.子女 至少一个满足（出生日期 ≥ 施行日）  补助额 = 1000元 }
+  }
+}`);
+    const facts = { 家庭: { 子女: [{ 出生日期: '2010-03-02' }] } };
+    const r = await explain(lir, facts, DATE, [], opts);
+    const m = r.措施[0]!;
+    expect(m.状态).toBe('不适用');
+    expect(m.结论).toBe('找到');
+    for (const a of m.建议) {
+      expect(evaluate(lir, a.事实, DATE, []).决定[0]!.状态).toBe('适用');
+      const kids = (a.事实 as { 家庭: { 子女: { 出生日期?: string }[] } }).家庭.子女;
+      expect(kids.some((k) => (k.出生日期 ?? '') >= '2023-12-31')).toBe(true);
+    }
+  });
+
+  it('never claims that nothing helps when the solver\'s models only failed replay: undecided, said so', async () => {
+    // 施行日 + 3个月 leaves the interval encoding (month arithmetic on an uncertain date): one variable for
+    // 施行日, so the solver's models put the 申请日期 where the interpreter cannot decide (存疑); those models
+    // are not a proof that no change helps
+    const lir = irOf(`政策 「按月」 { 生效：某日（2023年1月1日，2023年12月31日） }
+实体 家庭 { 申请日期：日期 }
+条款 一、 "补助" {
+  措施 「补助」 {
+    对象：家庭
+    结果 补助额：金额 一次性
+    规则 「三个月后申请」 { 条件：家庭.申请日期 ≥ 施行日 + 3个月  补助额 = 1000元 }
+  }
+}`);
+    const r = await explain(lir, { 家庭: { 申请日期: '2023-02-01' } }, DATE, [], opts);
+    const m = r.措施[0]!;
+    expect(m.结论).not.toBe('无');
+    if (m.结论 === '未判定') expect(m.说明[0]).toContain('未能复现');
+    for (const a of m.建议) expect(evaluate(lir, a.事实, DATE, []).决定[0]!.状态).toBe('适用');
+  });
+
   it('rejects invalid facts with the InputError, not an explanation', async () => {
     await expect(explain(ir, { 家庭: { 子女数: -1, 未知字段: 1 } }, DATE, [], opts)).rejects.toBeInstanceOf(InputError);
   });
