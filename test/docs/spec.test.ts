@@ -36,6 +36,8 @@ import { evaluate, evaluateExpr } from '../../compiler/interpret/interpreter.js'
 import { validateInput } from '../../compiler/interpret/validate.js';
 import type { Decision } from '../../compiler/interpret/decision.js';
 import { REPO_DIR } from '../helpers/golden.js';
+import { format } from '../../compiler/format/format.js';
+import { SourceFile } from '../../compiler/common/source.js';
 
 const SPEC = join(REPO_DIR, 'grammar', 'README.md');
 const EXAMPLES = join(REPO_DIR, 'grammar', 'examples');
@@ -96,6 +98,29 @@ describe('grammar/examples: every complete example passes `zhengce check`', () =
       if (fe.body !== text) problems.push(`grammar/README.md:${fe.line}: the block differs from grammar/examples/${m[1]}`);
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('grammar/README.md: the spec shows the house style', () => {
+  it('every ```zc block that is not a wrong example for `zhengce check` is as `zhengce fmt` prints it', () => {
+    // A wrong example's output quotes lines and columns of the text as written, so its
+    // layout is part of what it shows; a block that does not parse is a fragment.
+    const checked = new Set<Fence>();
+    let last: Fence | undefined;
+    for (const fe of all) {
+      if (fe.lang === 'zc') last = fe;
+      else if (fe.lang === 'text' && last && /`zhengce check[^`]*` 输出/.test(fe.before)) {
+        checked.add(last);
+        last = undefined;
+      }
+    }
+    const shown = all.filter((fe) => fe.lang === 'zc' && !checked.has(fe));
+    expect(shown.length).toBeGreaterThan(20);
+    const unformatted = shown.filter((fe) => {
+      const r = format(new SourceFile('例.zc', fe.body));
+      return r.value !== undefined && r.value !== fe.body;
+    });
+    expect(unformatted.map((fe) => `grammar/README.md:${fe.line}`)).toEqual([]);
   });
 });
 
