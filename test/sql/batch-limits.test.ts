@@ -75,14 +75,14 @@ async function limited<T>(n: number, jobs: (() => Promise<T>)[]): Promise<T[]> {
 }
 
 /** Rows of 家庭: 编号 1.. with one value each (`rows[i]` = [column, text]). */
-function csv(rows: readonly (readonly [Col, string])[]): string {
+function csv(rows: readonly (readonly [Col, string, ...number[]])[]): string {
   return `编号,${COLS.join(',')}\n${rows.map(([c, t], i) => [String(i + 1), ...COLS.map((x) => (x === c ? t : ''))].join(',')).join('\n')}\n`;
 }
-function jsonl(rows: readonly (readonly [Col, string])[]): string {
+function jsonl(rows: readonly (readonly [Col, string, ...number[]])[]): string {
   return rows.map(([c, t], i) => `{"编号":${i + 1},"${c}":${json(c, t)}}`).join('\n') + '\n';
 }
 /** SQL rows (DuckDB and PostgreSQL): every column text. */
-const sqlRows = (rows: readonly (readonly [Col, string])[]) => rows.map(([c, t], i) => `('${i + 1}', ${COLS.map((x) => (x === c ? `'${t}'` : 'NULL')).join(', ')})`).join(', ');
+const sqlRows = (rows: readonly (readonly [Col, string, ...number[]])[]) => rows.map(([c, t], i) => `('${i + 1}', ${COLS.map((x) => (x === c ? `'${t}'` : 'NULL')).join(', ')})`).join(', ');
 const createText = (table: string) => `CREATE TABLE ${table} ("编号" VARCHAR, ${COLS.map((c) => `"${c}" VARCHAR`).join(', ')})`;
 
 /** The batch outcome for each row: the integer, or the fen of a 金额. */
