@@ -354,6 +354,18 @@ function validTyped(d: Dialect, c: Column, col: string, text: string, srcType: s
   return typed === undefined ? v : { ok: typed, expected: v.expected };
 }
 
+/** The largest 序号 (a list element's place): the layout stores it as INTEGER. */
+const MAX_ORDINAL = '2147483647';
+
+/**
+ * A key column's check from its integer check `v`: 编号 a non-negative integer, 序号 also at most
+ * MAX_ORDINAL — a larger one was taken and then failed the cast to INTEGER, DuckDB's English
+ * "Conversion Error" (ZC1203) instead of a ZC1202 naming the row. `value` is the column (SQL).
+ */
+function keyCheck(k: string, v: { ok: string; expected: string }, value: string): { ok: string; expected: string } {
+  return k === '序号' ? { ok: `(${v.ok}) AND ${intSql(value)} <= ${MAX_ORDINAL}`, expected: `非负整数（至多 ${MAX_ORDINAL}）` } : { ok: v.ok, expected: '非负整数' };
+}
+
 /**
  * The checks of an input's columns (a file's or a table's): its key columns (`keys`, non-negative
  * integers) and every column of `known` it has, each on its type where exact (validTyped).
@@ -361,7 +373,7 @@ function validTyped(d: Dialect, c: Column, col: string, text: string, srcType: s
 function columnChecks(d: Dialect, keys: readonly string[], cols: readonly string[], known: ReadonlyMap<string, Column>, colType: ReadonlyMap<string, string>, evalDay: string): { name: string; ok: string; expected: string }[] {
   const key = { type: { k: 'int' }, signed: false } as Column;
   return [
-    ...keys.filter((k) => cols.includes(k)).map((k) => ({ name: k, ...validTyped(d, { ...key, name: k }, d.id(k), `CAST(${d.id(k)} AS VARCHAR)`, colType.get(k), evalDay), expected: '非负整数' })),
+    ...keys.filter((k) => cols.includes(k)).map((k) => ({ name: k, ...keyCheck(k, validTyped(d, { ...key, name: k }, d.id(k), `CAST(${d.id(k)} AS VARCHAR)`, colType.get(k), evalDay), d.id(k)) })),
     ...cols.filter((c) => known.has(c)).map((c) => ({ name: c, ...validTyped(d, known.get(c)!, d.id(c), `CAST(${d.id(c)} AS VARCHAR)`, colType.get(c), evalDay) })),
   ];
 }
@@ -606,7 +618,8 @@ async function bindReadable(db: Db, t: Table, path: string, evalDay: string, chi
       const c = json.checked[Number(r['zc_bad'])]!;
       // the value as written (its JSON text), read again for this one row only
       const raw = (await db.query(`SELECT CAST(${d.id(c.name)} AS VARCHAR) AS v FROM (SELECT ${d.id(c.name)}, row_number() OVER () AS zc_row FROM ${src}) AS zc_r WHERE zc_row = ${Number(r['zc_row'])}`))[0]?.['v'];
-      const expected = c.type === 'presence' || c.type.k === 'date' || (c.type.k === 'quantity' && c.type.dim === 'ratio') ? validSql(d, c, 'NULL', evalDay).expected : typeLabel(c.type, c.signed);
+      const expected = c.name === '序号' && keyCols.includes(c.name) ? keyCheck(c.name, validSql(d, c, 'NULL', evalDay), 'NULL').expected
+        : c.type === 'presence' || c.type.k === 'date' || (c.type.k === 'quantity' && c.type.dim === 'ratio') ? validSql(d, c, 'NULL', evalDay).expected : typeLabel(c.type, c.signed);
       throw new BatchError('ZC1202', `输入文件“${path}”第 ${Number(r['zc_row'])} 行（数据行）的列“${c.name}”：期望${expected}，实际为 ${String(raw)}`);
     }
   }
@@ -688,7 +701,8 @@ function jsonChecked(d: Dialect, src: string, keyCols: readonly string[], cols: 
   const text = (c: string) => `json_extract_string(${d.id(c)}, '$')`;
   const bad = checked.map((c) => {
     const v = d.id(c.name);
-    return `(coalesce(json_type(${v}), 'NULL') <> 'NULL' AND NOT coalesce(json_type(${v}) IN (${jsonTypesOf(c).map(S).join(', ')}) AND ${validSql(d, c, text(c.name), evalDay).ok}, FALSE))`;
+    const check = keyCols.includes(c.name) ? keyCheck(c.name, validSql(d, c, text(c.name), evalDay), text(c.name)) : validSql(d, c, text(c.name), evalDay);
+    return `(coalesce(json_type(${v}), 'NULL') <> 'NULL' AND NOT coalesce(json_type(${v}) IN (${jsonTypesOf(c).map(S).join(', ')}) AND ${check.ok}, FALSE))`;
   });
   const which = checked.length ? `CASE ${bad.map((b, i) => `WHEN ${b} THEN ${i}`).join(' ')} END` : 'NULL';
   // each value stored in its column's type (a valid row's text casts exactly; a row with zc_bad fails

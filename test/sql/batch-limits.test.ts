@@ -8,7 +8,7 @@
  * Each value is checked against eval (the interpreter, in process) and against batch reading it from
  * CSV, JSON Lines, Parquet, a DuckDB table and a PostgreSQL table; a refusal names row and column.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureDist, runCliAsync } from '../helpers/dist.js';
@@ -228,5 +228,22 @@ describe('batch refuses what eval refuses: one ZC1202 naming row and column', ()
         await c.end();
       }
     }
+  });
+});
+
+describe('序号 (a list element\'s place) is at most 2147483647, the layout\'s INTEGER', () => {
+  it('a directory of tables: 2147483647 taken, 2147483648 one ZC1202 naming row and column (was DuckDB\'s English Conversion Error, ZC1203)', async () => {
+    const tutorial = 'docs/tutorial/yucai';
+    const run = async (v: string) => {
+      const dir = join(tmp, `seq-${v}`);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, '家庭.csv'), '编号,子女,申请受理日期\n1,true,2024-03-01\n');
+      writeFileSync(join(dir, '家庭.子女.csv'), `编号,序号,出生日期,户籍,同胎序号\n1,${v},2024-02-01,本县,1\n`);
+      return { dir, r: await runCliAsync(['batch', '--events', 'none', '--date', '2024-07-01', '--paths', tutorial, '--in', dir, '--out', join(tmp, `seq-${v}.out.jsonl`)], { timeoutMs: 180_000 }) };
+    };
+    const [ok, bad] = await Promise.all([run('2147483647'), run('2147483648')]);
+    expect(ok.r.status, ok.r.stderr).toBe(0);
+    expect(bad.r.status).toBe(1);
+    expect(bad.r.stderr).toContain(`错误[ZC1202]: 输入文件“${join(bad.dir, '家庭.子女.csv')}”第 1 行（数据行）的列“序号”：期望非负整数（至多 2147483647），实际为 "2147483648"`);
   });
 });
