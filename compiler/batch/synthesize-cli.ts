@@ -12,7 +12,7 @@ import { parseProfile, synthesizeSql, type Assumption } from './synthesize.js';
 import { emitSql } from '../sql/emit.js';
 import { DUCKDB, sqlString as S } from '../sql/dialect.js';
 import { layoutOf } from '../sql/layout.js';
-import { bindFile, type Db } from '../cli/batch.js';
+import { bindFile, intFunctionSql, type Db } from '../cli/batch.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Io } from '../cli/common.js';
 
 export async function runSynthesize(policy: LoweredPolicy, values: Record<string, unknown>, paths: string, io: Io): Promise<number> {
@@ -61,6 +61,7 @@ export async function runSynthesize(policy: LoweredPolicy, values: Record<string
       // the synthetic rows bound exactly as \`zhengce batch --in\` binds nested input (lists → child views)
       const layout = layoutOf(policy.ir);
       const db: Db = { d: DUCKDB, exec: async (q) => { await c.run(q); }, query: async (q) => (await c.runAndReadAll(q)).getRowObjectsJson() as Record<string, unknown>[], close: async () => undefined };
+      await db.exec(intFunctionSql(DUCKDB, ''));
       await bindFile(db, layout.roots.find((t) => t.name === p.profile.entity)!, resolve(out), date, false, layout);
       await c.run(`CREATE OR REPLACE VIEW "案件" AS SELECT "编号" FROM ${JSON.stringify(p.profile.entity)};`);
       const ir = policy.ir;

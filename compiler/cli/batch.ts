@@ -193,15 +193,55 @@ function fullMatch(d: Dialect, v: string, re: string): string {
 }
 
 /**
- * The text of an integer value (整数, a count or duration, 编号/序号) as every input takes it — the
- * rule of `zhengce eval` and of the generated evaluator's JSON Schema ("type": "integer", draft
- * 2020-12: a number whose fractional part is zero): at most 15 digits, optionally a fraction of
- * zeros — "3", "3.0" (CSV text, a JSON 3.0, a Parquet DOUBLE's text), never "3.5"; a minus sign only
- * on a signed field, or on a zero (eval takes JSON's -0 as 0).
- * INVARIANT: batch and eval agree on an integer — eval (JSON.parse, YAML) reads 3.0 as 3.
+ * The largest integer any input takes (2^53 − 1): `zhengce eval` and the generated evaluator take a
+ * JSON/YAML number when Number.isSafeInteger, the JSON Schema says "type": "integer" with minimum
+ * and maximum ±(2^53 − 1). 金额 is held in fen: at most 2^53 − 1 fen, 90071992547409.91 元.
  */
-export function intPattern(signed: boolean): string {
-  return `${signed ? '-?[0-9]{1,15}' : '(-?0+|[0-9]{1,15})'}(\\.0+)?`;
+const MAX_INT = '9007199254740991';
+const MAX_MONEY = '90071992547409.91';
+
+/**
+ * The text of a number as every input may write it: JSON's number (an optional minus, digits, an
+ * optional fraction, an optional exponent of at most four digits) — what eval reads from JSON/YAML
+ * (3, 3.0, 1e15, 1.5E+1), a CSV cell, a flat JSON Lines value's text, a Parquet DOUBLE's or a
+ * PostgreSQL numeric/float column's text ("1e+20"). Leading zeros are kept as CSV writes them (007).
+ */
+const NUMBER_PATTERN = '-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]{1,4})?';
+
+/**
+ * SQL that defines zc_int(t): the BIGINT value of a number text `t` (NUMBER_PATTERN) whose value is
+ * an integer of at most 2^53 − 1 in magnitude ("3", "3.0", "1e15", "-0", "0.5e1"), NULL for any
+ * other text ("3.5", "9007199254740992", "1e16", "abc"). Exact, never through binary floating point:
+ * PostgreSQL by numeric; DuckDB (no arbitrary precision) on the digits — the digits D of the
+ * mantissa without leading zeros, of which p stand before the point once the exponent is applied:
+ * the value is an integer when every digit after the first p is 0, in range when p < 16 or the 16
+ * digits are at most 9007199254740991.
+ * INVARIANT: batch and eval agree on an integer: a value eval takes (a JSON/YAML number n with
+ * Number.isSafeInteger(n)) written as its text is taken, with the same value; 2^53 and beyond,
+ * fractions and exponent forms of them are refused by both. (eval reads a number through binary
+ * floating point first: a text of more than 17 significant digits that rounds to an integer, such as
+ * 3.0000000000000001, is 3 to eval and refused here.) Every database that binds an input (runBatch, the
+ * --synthesize --docs run) runs it first; `schema` is PostgreSQL's (the run's zc_batch_* schema).
+ */
+export function intFunctionSql(d: Dialect, schema: string): string {
+  if (d.name !== 'duckdb') {
+    return `CREATE FUNCTION ${schema}.zc_int(t text) RETURNS bigint LANGUAGE plpgsql IMMUTABLE AS $$ DECLARE n numeric; BEGIN
+      IF t !~ '^(?:${NUMBER_PATTERN})$' THEN RETURN NULL; END IF;
+      n := t::numeric;
+      IF n <> trunc(n) OR abs(n) > ${MAX_INT} THEN RETURN NULL; END IF;
+      RETURN n::bigint;
+    END $$`;
+  }
+  const e = `strpos(lower(t), 'e')`;
+  const m = `(CASE WHEN ${e} > 0 THEN left(t, ${e} - 1) ELSE t END)`;
+  const exp = `(CASE WHEN ${e} > 0 THEN TRY_CAST(substr(t, ${e} + 1) AS INTEGER) ELSE 0 END)`;
+  const a = `ltrim(${m}, '-')`;
+  const digits = `replace(${a}, '.', '')`;
+  const dz = `ltrim(${digits}, '0')`;
+  const p = `CAST(length(split_part(${a}, '.', 1)) + ${exp} - (length(${digits}) - length(${dz})) AS INTEGER)`;
+  const integral = `(${dz} = '' OR (length(rtrim(${dz}, '0')) <= ${p} AND (${p} < 16 OR (${p} = 16 AND rpad(${dz}, 16, '0') <= '${MAX_INT}'))))`;
+  const value = `CASE WHEN ${dz} = '' THEN 0 WHEN left(t, 1) = '-' THEN -CAST(rpad(${dz}, ${p}, '0') AS BIGINT) ELSE CAST(rpad(${dz}, ${p}, '0') AS BIGINT) END`;
+  return `CREATE MACRO zc_int(t) AS CASE WHEN regexp_full_match(t, '[0-9]{1,15}') THEN CAST(t AS BIGINT) WHEN regexp_full_match(t, '${NUMBER_PATTERN}') AND ${integral} THEN ${value} END`;
 }
 
 /**
@@ -214,9 +254,9 @@ function ratioPattern(signed: boolean): string {
   return `${sign}[0-9]{1,15}(\\.[0-9]{1,15})?[%‰]|${sign}[0-9]+/[1-9][0-9]*`;
 }
 
-/** SQL: a valid integer text `v` (intPattern) → BIGINT, in the dialect (PostgreSQL casts "3.0" to bigint only through numeric). */
-function intSql(d: Dialect, v: string): string {
-  return d.name === 'duckdb' ? `CAST(${v} AS BIGINT)` : `CAST(CAST(${v} AS NUMERIC) AS BIGINT)`;
+/** SQL: the value of an integer `v` (zc_int on its text; NULL when it is not one). */
+function intSql(v: string): string {
+  return `zc_int(CAST(${v} AS VARCHAR))`;
 }
 
 /**
@@ -235,29 +275,53 @@ function ratioSql(d: Dialect, v: string): string {
   return `CASE WHEN strpos(${v}, '/') > 0 THEN ${v} WHEN ${n} = 0 THEN '0/1' ELSE CAST(${div(n, g)} AS VARCHAR) || '/' || CAST(${div(dd, g)} AS VARCHAR) END`;
 }
 
+/** What a column holds, as batch reads it: an integer quantity (a count, a duration) is an 'int'. */
+type ValueKind = 'presence' | 'bool' | 'int' | 'money' | 'date' | 'enum' | 'text' | 'ratio' | 'unsupported';
+
+/**
+ * The kind of a column's values. INVARIANT: the one place that classifies a column's type — its
+ * check (validSql, typedValidSql, jsonTypesOf), its value (castSql) and its SQL type (columnSqlType)
+ * all switch on it, so a type cannot be checked as one kind and cast as another.
+ */
+function valueKind(c: Column): ValueKind {
+  if (c.type === 'presence') return 'presence';
+  switch (c.type.k) {
+    case 'bool': case 'int': case 'money': case 'date': case 'enum': case 'text': return c.type.k;
+    case 'quantity': return c.type.dim === 'ratio' ? 'ratio' : 'int';
+    default: return 'unsupported';
+  }
+}
+
 /**
  * SQL boolean: a VARCHAR value `v` is valid for the column (interpreter's validation rules), in
  * the dialect `d` (PostgreSQL: a date's text is tested by zc_is_date, created by runBatch, since
- * PostgreSQL has no TRY_CAST). A presence flag (a list or nested record given) is TRUE or NULL
- * (unknown): FALSE has no meaning in the layout and would read as "given" (an empty list).
+ * PostgreSQL has no TRY_CAST; an integer's by zc_int, intFunctionSql). A presence flag (a list or
+ * nested record given) is TRUE or NULL (unknown): FALSE has no meaning in the layout and would read
+ * as "given" (an empty list). 金额: eval's text (at most two decimals, no exponent), at most
+ * 2^53 − 1 fen.
  */
 function validSql(d: Dialect, c: Column, v: string, evalDay: string): { ok: string; expected: string } {
-  if (c.type === 'presence') return { ok: `lower(${v}) = 'true'`, expected: 'true（已给出；不知道时留空/NULL，不能写 false）' };
-  const t = c.type;
-  switch (t.k) {
+  const signed = c.signed === true;
+  const kind = valueKind(c);
+  switch (kind) {
+    case 'presence': return { ok: `lower(${v}) = 'true'`, expected: 'true（已给出；不知道时留空/NULL，不能写 false）' };
     case 'bool': return { ok: `lower(${v}) IN ('true', 'false')`, expected: '是否（true/false）' };
-    case 'int': return { ok: fullMatch(d, v, intPattern(c.signed === true)), expected: c.signed ? '整数' : '非负整数' };
-    case 'money': return { ok: fullMatch(d, v, `${c.signed ? '-?' : ''}(0|[1-9][0-9]{0,13})(\\.[0-9]{1,2})?`), expected: '金额（元，最多两位小数）' };
+    case 'int': return { ok: signed ? `${intSql(v)} IS NOT NULL` : `${intSql(v)} >= 0`, expected: signed ? '整数' : '非负整数' };
+    case 'money': {
+      const money = d.name === 'duckdb' ? `TRY_CAST(${v} AS DECIMAL(18,2))` : `CAST(${v} AS NUMERIC)`;
+      return { ok: `CASE WHEN ${fullMatch(d, v, `${signed ? '-?' : ''}(0|[1-9][0-9]{0,13})(\\.[0-9]{1,2})?`)} THEN abs(${money}) <= ${MAX_MONEY} ELSE FALSE END`, expected: '金额（元，最多两位小数）' };
+    }
     case 'date': return {
       ok: `${fullMatch(d, v, '[0-9]{4}-[0-9]{2}-[0-9]{2}')} AND ${d.name === 'duckdb' ? `TRY_CAST(${v} AS DATE) IS NOT NULL AND TRY_CAST(${v} AS DATE) <= DATE ${S(evalDay)}` : `CASE WHEN zc_is_date(${v}) THEN CAST(${v} AS DATE) <= DATE ${S(evalDay)} ELSE FALSE END`}`,
       expected: '不晚于评估日期的日期（YYYY-MM-DD）',
     };
-    case 'enum': return { ok: `${v} IN (${t.members.map(S).join(', ')})`, expected: `以下之一：${t.members.join('、')}` };
+    case 'enum': {
+      const members = c.type !== 'presence' && c.type.k === 'enum' ? c.type.members : [];
+      return { ok: `${v} IN (${members.map(S).join(', ')})`, expected: `以下之一：${members.join('、')}` };
+    }
     case 'text': return { ok: 'TRUE', expected: '文本' };
-    case 'quantity':
-      if (t.dim === 'ratio') return { ok: fullMatch(d, v, ratioPattern(c.signed === true)), expected: c.signed ? '比例（如 "50%"、"-4.8‰"）' : '比例（如 "50%"、"4.8‰"）' };
-      return { ok: fullMatch(d, v, intPattern(c.signed === true)), expected: c.signed ? '整数' : '非负整数' };
-    default: return { ok: 'FALSE', expected: '（不支持的类型）' };
+    case 'ratio': return { ok: fullMatch(d, v, ratioPattern(signed)), expected: signed ? '比例（如 "50%"、"-4.8‰"）' : '比例（如 "50%"、"4.8‰"）' };
+    case 'unsupported': return { ok: 'FALSE', expected: '（不支持的类型）' };
   }
 }
 
@@ -265,21 +329,19 @@ const INTEGER_TYPES = /^U?(?:TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)$/;
 
 /**
  * The check of validSql on a typed source column (Parquet/JSON: `srcType` from DESCRIBE) without
- * the text round trip (CAST to VARCHAR, regular expression), where the type makes the two exact
- * equals; undefined otherwise (then validSql on the text). A BOOLEAN's text is always true/false;
- * an integer's text matches -?[0-9]{1,15} exactly when |v| ≤ 999,999,999,999,999 (no sign when
- * unsigned); a DATE's text is YYYY-MM-DD exactly for the years 0001–9999 (year 0 and before read
- * "… (BC)", 10000 and after have five digits, ±infinity is a word), and the evaluation date is at
- * most 9999-12-31, so "text matches and the date ≤ the evaluation date" is the BETWEEN below.
+ * the text round trip (CAST to VARCHAR, zc_int), where the type makes the two exact equals;
+ * undefined otherwise (then validSql on the text). A BOOLEAN's text is always true/false; an
+ * integer type's value is taken exactly when |v| ≤ 2^53 − 1 (and v ≥ 0 when unsigned); a DATE's
+ * text is YYYY-MM-DD exactly for the years 0001–9999 (year 0 and before read "… (BC)", 10000 and
+ * after have five digits, ±infinity is a word), and the evaluation date is at most 9999-12-31, so
+ * "text matches and the date ≤ the evaluation date" is the BETWEEN below.
  */
 function typedValidSql(c: Column, v: string, srcType: string | undefined, evalDay: string): string | undefined {
   if (srcType === undefined) return undefined;
-  const int = () => (INTEGER_TYPES.test(srcType) ? `${v} BETWEEN ${c.signed ? '-999999999999999' : '0'} AND 999999999999999` : undefined);
-  if (c.type === 'presence') return srcType === 'BOOLEAN' ? `${v} IS TRUE` : undefined;
-  switch (c.type.k) {
+  switch (valueKind(c)) {
+    case 'presence': return srcType === 'BOOLEAN' ? `${v} IS TRUE` : undefined;
     case 'bool': return srcType === 'BOOLEAN' ? 'TRUE' : undefined;
-    case 'int': return int();
-    case 'quantity': return c.type.dim === 'ratio' ? undefined : int();
+    case 'int': return INTEGER_TYPES.test(srcType) ? `${v} BETWEEN ${c.signed ? `-${MAX_INT}` : '0'} AND ${MAX_INT}` : undefined;
     case 'date': return srcType === 'DATE' ? `${v} BETWEEN DATE '0001-01-01' AND DATE ${S(evalDay)}` : undefined;
     default: return undefined;
   }
@@ -292,6 +354,18 @@ function validTyped(d: Dialect, c: Column, col: string, text: string, srcType: s
   return typed === undefined ? v : { ok: typed, expected: v.expected };
 }
 
+/** The largest 序号 (a list element's place): the layout stores it as INTEGER. */
+const MAX_ORDINAL = '2147483647';
+
+/**
+ * A key column's check from its integer check `v`: 编号 a non-negative integer, 序号 also at most
+ * MAX_ORDINAL — a larger one was taken and then failed the cast to INTEGER, DuckDB's English
+ * "Conversion Error" (ZC1203) instead of a ZC1202 naming the row. `value` is the column (SQL).
+ */
+function keyCheck(k: string, v: { ok: string; expected: string }, value: string): { ok: string; expected: string } {
+  return k === '序号' ? { ok: `(${v.ok}) AND ${intSql(value)} <= ${MAX_ORDINAL}`, expected: `非负整数（至多 ${MAX_ORDINAL}）` } : { ok: v.ok, expected: '非负整数' };
+}
+
 /**
  * The checks of an input's columns (a file's or a table's): its key columns (`keys`, non-negative
  * integers) and every column of `known` it has, each on its type where exact (validTyped).
@@ -299,35 +373,35 @@ function validTyped(d: Dialect, c: Column, col: string, text: string, srcType: s
 function columnChecks(d: Dialect, keys: readonly string[], cols: readonly string[], known: ReadonlyMap<string, Column>, colType: ReadonlyMap<string, string>, evalDay: string): { name: string; ok: string; expected: string }[] {
   const key = { type: { k: 'int' }, signed: false } as Column;
   return [
-    ...keys.filter((k) => cols.includes(k)).map((k) => ({ name: k, ...validTyped(d, { ...key, name: k }, d.id(k), `CAST(${d.id(k)} AS VARCHAR)`, colType.get(k), evalDay), expected: '非负整数' })),
+    ...keys.filter((k) => cols.includes(k)).map((k) => ({ name: k, ...keyCheck(k, validTyped(d, { ...key, name: k }, d.id(k), `CAST(${d.id(k)} AS VARCHAR)`, colType.get(k), evalDay), d.id(k)) })),
     ...cols.filter((c) => known.has(c)).map((c) => ({ name: c, ...validTyped(d, known.get(c)!, d.id(c), `CAST(${d.id(c)} AS VARCHAR)`, colType.get(c), evalDay) })),
   ];
 }
 
 /** A view's select item for column `c`: `given` (SQL text, read as VARCHAR and cast to the column's type), or NULL (unknown) when the input lacks it. */
 function columnSelect(d: Dialect, c: Column, given: string | undefined): string {
-  const value = given !== undefined ? castSql(d, c, `CAST(${given} AS VARCHAR)`) : `CAST(NULL AS ${c.type === 'presence' ? 'BOOLEAN' : columnSqlType(c)})`;
+  const value = given !== undefined ? castSql(d, c, `CAST(${given} AS VARCHAR)`) : `CAST(NULL AS ${columnSqlType(c)})`;
   return `${value} AS ${d.id(c.name)}`;
 }
 
 /** The SQL type of a bound column (the layout's: ratios the text "n/d"). */
 function columnSqlType(c: Column): string {
-  if (c.type === 'presence') return 'BOOLEAN';
-  switch (c.type.k) {
-    case 'bool': return 'BOOLEAN';
+  switch (valueKind(c)) {
+    case 'presence': case 'bool': return 'BOOLEAN';
     case 'int': return 'BIGINT';
     case 'money': return 'DECIMAL(18,2)';
     case 'date': return 'DATE';
-    case 'quantity': return c.type.dim === 'ratio' ? 'VARCHAR' : 'BIGINT';
     default: return 'VARCHAR';
   }
 }
 
-/** A valid text `v` of column `c` (validSql) → the layout's value: integers through intSql, ratios through ratioSql. */
+/** A valid text `v` of column `c` (validSql) → the layout's value: integers through zc_int, ratios through ratioSql. */
 function castSql(d: Dialect, c: Column, v: string): string {
-  if (c.type !== 'presence' && (c.type.k === 'int' || (c.type.k === 'quantity' && c.type.dim !== 'ratio'))) return intSql(d, v);
-  if (c.type !== 'presence' && c.type.k === 'quantity' && c.type.dim === 'ratio') return ratioSql(d, v);
-  return `CAST(${v} AS ${columnSqlType(c)})`;
+  switch (valueKind(c)) {
+    case 'int': return intSql(v);
+    case 'ratio': return ratioSql(d, v);
+    default: return `CAST(${v} AS ${columnSqlType(c)})`;
+  }
 }
 
 function readerSql(path: string, rowNumber: boolean): string {
@@ -346,8 +420,8 @@ function readerSql(path: string, rowNumber: boolean): string {
  */
 async function duplicateKey(db: Db, rel: string, keys: readonly string[], order: string): Promise<{ key: string; first: string; second: string } | undefined> {
   const d = db.d;
-  // (grouped by the key's value, not its text: "3" and "3.0" are one 编号 — intPattern)
-  const k = keys.map((x) => intSql(d, d.id(x)));
+  // (grouped by the key's value, not its text: "3" and "3.0" are one 编号 — zc_int)
+  const k = keys.map((x) => intSql(d.id(x)));
   const r = (await db.query(`SELECT ${k.map((x, i) => `CAST(${x} AS VARCHAR) AS zc_k${i}`).join(', ')}, min(${order}) AS zc_a FROM ${rel} GROUP BY ${k.join(', ')} HAVING count(*) > 1 ORDER BY zc_a LIMIT 1`))[0];
   if (!r) return undefined;
   const key = keys.map((_, i) => String(r[`zc_k${i}`])).join('、');
@@ -544,7 +618,8 @@ async function bindReadable(db: Db, t: Table, path: string, evalDay: string, chi
       const c = json.checked[Number(r['zc_bad'])]!;
       // the value as written (its JSON text), read again for this one row only
       const raw = (await db.query(`SELECT CAST(${d.id(c.name)} AS VARCHAR) AS v FROM (SELECT ${d.id(c.name)}, row_number() OVER () AS zc_row FROM ${src}) AS zc_r WHERE zc_row = ${Number(r['zc_row'])}`))[0]?.['v'];
-      const expected = c.type === 'presence' || c.type.k === 'date' || (c.type.k === 'quantity' && c.type.dim === 'ratio') ? validSql(d, c, 'NULL', evalDay).expected : typeLabel(c.type, c.signed);
+      const expected = c.name === '序号' && keyCols.includes(c.name) ? keyCheck(c.name, validSql(d, c, 'NULL', evalDay), 'NULL').expected
+        : c.type === 'presence' || c.type.k === 'date' || (c.type.k === 'quantity' && c.type.dim === 'ratio') ? validSql(d, c, 'NULL', evalDay).expected : typeLabel(c.type, c.signed);
       throw new BatchError('ZC1202', `输入文件“${path}”第 ${Number(r['zc_row'])} 行（数据行）的列“${c.name}”：期望${expected}，实际为 ${String(raw)}`);
     }
   }
@@ -592,13 +667,11 @@ async function bindReadable(db: Db, t: Table, path: string, evalDay: string, chi
  * for 金额, a string for dates, enumerations, text and ratios.
  */
 function jsonTypesOf(c: Column): readonly string[] {
-  if (c.type === 'presence') return ['BOOLEAN'];
-  switch (c.type.k) {
-    case 'bool': return ['BOOLEAN'];
-    // (a DOUBLE such as 3.0 passes when its text is an integer's: intPattern)
+  switch (valueKind(c)) {
+    case 'presence': case 'bool': return ['BOOLEAN'];
+    // (a DOUBLE such as 3.0 or 1e15 passes when its text is an integer's: zc_int)
     case 'int': return ['UBIGINT', 'BIGINT', 'DOUBLE'];
     case 'money': return ['UBIGINT', 'BIGINT', 'DOUBLE', 'VARCHAR'];
-    case 'quantity': return c.type.dim === 'ratio' ? ['VARCHAR'] : ['UBIGINT', 'BIGINT', 'DOUBLE'];
     default: return ['VARCHAR'];
   }
 }
@@ -628,7 +701,8 @@ function jsonChecked(d: Dialect, src: string, keyCols: readonly string[], cols: 
   const text = (c: string) => `json_extract_string(${d.id(c)}, '$')`;
   const bad = checked.map((c) => {
     const v = d.id(c.name);
-    return `(coalesce(json_type(${v}), 'NULL') <> 'NULL' AND NOT coalesce(json_type(${v}) IN (${jsonTypesOf(c).map(S).join(', ')}) AND ${validSql(d, c, text(c.name), evalDay).ok}, FALSE))`;
+    const check = keyCols.includes(c.name) ? keyCheck(c.name, validSql(d, c, text(c.name), evalDay), text(c.name)) : validSql(d, c, text(c.name), evalDay);
+    return `(coalesce(json_type(${v}), 'NULL') <> 'NULL' AND NOT coalesce(json_type(${v}) IN (${jsonTypesOf(c).map(S).join(', ')}) AND ${check.ok}, FALSE))`;
   });
   const which = checked.length ? `CASE ${bad.map((b, i) => `WHEN ${b} THEN ${i}`).join(' ')} END` : 'NULL';
   // each value stored in its column's type (a valid row's text casts exactly; a row with zc_bad fails
@@ -670,17 +744,20 @@ async function bindTable(db: Db, t: Table, rel: string, label: string, evalDay: 
   const nul = await db.query(`SELECT 1 AS x FROM ${raw} WHERE ${where(keys)} LIMIT 1`);
   if (nul.length) throw new BatchError('ZC1202', `输入表“${label}”有“${keys.join('/')}”为空的行`);
   const rowName = (r: Record<string, unknown>) => keys.map((k, i) => `${k} = ${String(r[`zc_k${i}`])}`).join('、');
+  // a row is named by its key's value as the user's data has it (编号 = 2, not a numeric column's
+  // 2.0 or a float's 2e+00); a key that is no integer, as stored
+  const keyText = (k: string) => `coalesce(CAST(${intSql(d.id(k))} AS VARCHAR), CAST(${d.id(k)} AS VARCHAR))`;
   const checks = columnChecks(d, keys, cols, known, colType, evalDay);
   const bad = checks.map((c) => `(${d.id(c.name)} IS NOT NULL AND NOT coalesce(${c.ok}, FALSE))`);
-  const rows = await db.query(`SELECT ${keys.map((k, i) => `CAST(${d.id(k)} AS VARCHAR) AS zc_k${i}`).join(', ')}, CASE ${checks.map((c, i) => `WHEN ${bad[i]} THEN ${i}`).join(' ')} END AS zc_col, CASE ${checks.map((c, i) => `WHEN ${bad[i]} THEN CAST(${d.id(c.name)} AS VARCHAR)`).join(' ')} END AS zc_v FROM ${raw} WHERE ${bad.join(' OR ')} ORDER BY ${keys.map((k) => d.id(k)).join(', ')} LIMIT 1`);
+  const rows = await db.query(`SELECT ${keys.map((k, i) => `${keyText(k)} AS zc_k${i}`).join(', ')}, CASE ${checks.map((c, i) => `WHEN ${bad[i]} THEN ${i}`).join(' ')} END AS zc_col, CASE ${checks.map((c, i) => `WHEN ${bad[i]} THEN CAST(${d.id(c.name)} AS VARCHAR)`).join(' ')} END AS zc_v FROM ${raw} WHERE ${bad.join(' OR ')} ORDER BY ${keys.map((k) => d.id(k)).join(', ')} LIMIT 1`);
   if (rows.length) {
     const r = rows[0]!;
     const c = checks[Number(r['zc_col'])]!;
     throw new BatchError('ZC1202', `输入表“${label}”中 ${rowName(r)} 的行，列“${c.name}”：期望${c.expected}，实际为 ${JSON.stringify(r['zc_v'])}`);
   }
-  const dup = await duplicateKey(db, raw, keys, intSql(d, d.id(keys[0]!)));
+  const dup = await duplicateKey(db, raw, keys, intSql(d.id(keys[0]!)));
   if (dup) throw new BatchError('ZC1202', `输入表“${label}”中“${keys.join('/')}”（${dup.key}）有不止一行：${keys.length > 1 ? '列表的每个元素' : '每个案件（编号）'}只能有一行`);
-  const sel = keys.map((k) => `CAST(${intSql(d, d.id(k))} AS ${k === '编号' ? 'BIGINT' : 'INTEGER'}) AS ${d.id(k)}`);
+  const sel = keys.map((k) => `CAST(${intSql(d.id(k))} AS ${k === '编号' ? 'BIGINT' : 'INTEGER'}) AS ${d.id(k)}`);
   for (const c of t.columns) sel.push(columnSelect(d, c, cols.includes(c.name) ? d.id(c.name) : undefined));
   await db.exec(`CREATE VIEW ${d.id(t.name)} AS SELECT ${sel.join(', ')} FROM ${raw}`);
 }
@@ -1106,6 +1183,8 @@ export async function runBatch(argv: string[], io: Io): Promise<number> {
       // validation of a date given as text (validSql): PostgreSQL has no TRY_CAST
       await db.exec(`CREATE FUNCTION ${pgSchema}.zc_is_date(t text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$ BEGIN PERFORM t::date; RETURN TRUE; EXCEPTION WHEN others THEN RETURN FALSE; END $$`);
     }
+    // an integer's text → its value, or NULL (validSql, castSql, the keys)
+    await db.exec(intFunctionSql(d, pgSchema));
     if (inTable) {
       // the input table is bound first: the DDL below then keeps it (CREATE TABLE IF NOT EXISTS)
       const catalog = isPg ? undefined : USER_CATALOG;

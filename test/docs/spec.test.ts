@@ -36,6 +36,9 @@ import { evaluate, evaluateExpr } from '../../compiler/interpret/interpreter.js'
 import { validateInput } from '../../compiler/interpret/validate.js';
 import type { Decision } from '../../compiler/interpret/decision.js';
 import { REPO_DIR } from '../helpers/golden.js';
+import { format } from '../../compiler/format/format.js';
+import { parseFile } from '../../compiler/syntax/index.js';
+import { SourceFile } from '../../compiler/common/source.js';
 
 const SPEC = join(REPO_DIR, 'grammar', 'README.md');
 const EXAMPLES = join(REPO_DIR, 'grammar', 'examples');
@@ -96,6 +99,41 @@ describe('grammar/examples: every complete example passes `zhengce check`', () =
       if (fe.body !== text) problems.push(`grammar/README.md:${fe.line}: the block differs from grammar/examples/${m[1]}`);
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('grammar/examples: every input is a fact read off a document (DESIGN §7, derive, don\'t ask)', () => {
+  it('no entity field is a conclusion the text defines (孩次, 资格, 是否符合…): those are 定义', () => {
+    const conclusion = /孩次|资格|符合|享受|可领取/;
+    const fields = readdirSync(EXAMPLES).filter((f) => f.endsWith('.zc')).flatMap((f) => {
+      const ast = parseFile(new SourceFile(f, readFileSync(join(EXAMPLES, f), 'utf8'))).value.ast;
+      return ast.items.flatMap((d) => (d.kind === 'entity' ? d.fields.map((x) => `${f}: ${d.name.text}.${x.name.text}`) : []));
+    });
+    expect(fields.length).toBeGreaterThan(40);
+    expect(fields.filter((x) => conclusion.test(x.split('.').pop()!))).toEqual([]);
+  });
+});
+
+describe('grammar/README.md: the spec shows the house style', () => {
+  it('every ```zc block that is not a wrong example for `zhengce check` is as `zhengce fmt` prints it', () => {
+    // A wrong example's output quotes lines and columns of the text as written, so its
+    // layout is part of what it shows; a block that does not parse is a fragment.
+    const checked = new Set<Fence>();
+    let last: Fence | undefined;
+    for (const fe of all) {
+      if (fe.lang === 'zc') last = fe;
+      else if (fe.lang === 'text' && last && /`zhengce check[^`]*` 输出/.test(fe.before)) {
+        checked.add(last);
+        last = undefined;
+      }
+    }
+    const shown = all.filter((fe) => fe.lang === 'zc' && !checked.has(fe));
+    expect(shown.length).toBeGreaterThan(20);
+    const unformatted = shown.filter((fe) => {
+      const r = format(new SourceFile('例.zc', fe.body));
+      return r.value !== undefined && r.value !== fe.body;
+    });
+    expect(unformatted.map((fe) => `grammar/README.md:${fe.line}`)).toEqual([]);
   });
 });
 
@@ -302,7 +340,7 @@ describe('grammar/README.md §15: the evaluation claims', () => {
     expect([d.对象, d.发放对象]).toEqual(['婴幼儿', '托育机构']);
     expect(d.申请).toMatchObject({ 措施: '托育补贴申请条件', 状态: '适用', 条款: { 锚点: 'annex_1', 标签: '附件1' } });
     expect(d.可领取!.结果['补贴金额']!.值).toBe('300.00');
-    const leave = decision('发放对象示例', { 女职工: { 生育孩次: 3 } }, '2024-06-01', '延长产假');
+    const leave = decision('发放对象示例', { 女职工: { 分娩日期: '2024-05-20', 子女: [{ 出生日期: '2017-03-02', 同胎序号: 1 }, { 出生日期: '2020-08-15', 同胎序号: 1 }, { 出生日期: '2024-05-20', 同胎序号: 1 }] } }, '2024-06-01', '延长产假');
     expect(leave.发放对象).toBe('女职工本人（由用人单位落实）');
     expect(leave.申请).toBeUndefined();
   });

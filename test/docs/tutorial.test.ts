@@ -20,6 +20,9 @@ import { memoryHost, nodeHost } from '../../compiler/project/host.js';
 import { computeCoverage } from '../../compiler/coverage/coverage.js';
 import { findScenarioFiles, runScenarioFiles } from '../../compiler/cli/test.js';
 import { REPO_DIR } from '../helpers/golden.js';
+import { parseFile } from '../../compiler/syntax/index.js';
+import { SourceFile } from '../../compiler/common/source.js';
+import type { DoubtDecl } from '../../compiler/syntax/ast.js';
 
 const DOCS = join(REPO_DIR, 'docs');
 const EXAMPLE = join(DOCS, 'tutorial', 'yucai');
@@ -64,6 +67,29 @@ describe('every ```zc block in docs/', () => {
       expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`)).toEqual([]);
     });
   }
+});
+
+describe('the readings an example makes are recorded (存疑), not silent', () => {
+  /** Every node of a parsed file (objects and arrays, depth first). */
+  const nodes = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.flatMap(nodes) : v !== null && typeof v === 'object' ? [v as Record<string, unknown>, ...Object.values(v).flatMap(nodes)] : []);
+  const examples = [...walk(DOCS), ...walk(join(REPO_DIR, 'grammar', 'examples')), ...walk(join(REPO_DIR, 'policies'))].filter((f) => f.endsWith('.zc'));
+  it('有效期：三年 (counted from the 施行日, two readings a day apart — §8.11) comes with a 存疑 quoting the sentence that says 有效期', () => {
+    const unrecorded: string[] = [];
+    let counted = 0;
+    for (const f of examples) {
+      const all = nodes(parseFile(new SourceFile(f, readFileSync(f, 'utf8'))).value.ast);
+      if (!all.some((n) => n['kind'] === 'rule' && n['validFor'] !== undefined)) continue;
+      counted++;
+      const doubts = all.filter((n) => n['kind'] === 'doubt') as unknown as DoubtDecl[];
+      if (!doubts.some((d) => d.quotes.some((q) => q.value.includes('有效期')) && d.readings.length >= 2 && d.adopted)) unrecorded.push(relative(REPO_DIR, f));
+    }
+    expect(counted).toBeGreaterThan(0);
+    expect(unrecorded).toEqual([]);
+  });
+  it('the tutorial shows the 存疑 that record its readings of the dates', () => {
+    const md = readFileSync(join(DOCS, 'tutorial.md'), 'utf8');
+    for (const name of ['「有效期三年的起止」', '「发布之日」', '「三孩的范围」', '「日后的含义」']) expect(md, name).toContain(`存疑 ${name} {`);
+  });
 });
 
 describe('docs/tutorial.md and its example', () => {

@@ -238,11 +238,13 @@ describe('a parse given by the caller (the language server reuses its own)', () 
 });
 
 describe('the policies we ship and teach from are in the standard format', () => {
-  it('policies/ and docs/tutorial/ (a drafter copies them: `zhengce fmt --check` must not flag the example)', () => {
+  it('policies/, docs/tutorial/ and the spec\'s grammar/examples/ (a drafter copies them: `zhengce fmt --check` must not flag the example)', () => {
     const root = join(import.meta.dirname, '..', '..');
     const zc = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? zc(join(dir, e.name)) : e.name.endsWith('.zc') ? [join(dir, e.name)] : []));
-    const files = [...zc(join(root, 'policies')), ...zc(join(root, 'docs', 'tutorial'))];
-    expect(files.length).toBeGreaterThan(10);
+    const examples = zc(join(root, 'grammar', 'examples'));
+    expect(examples.length).toBeGreaterThan(10);
+    const files = [...zc(join(root, 'policies')), ...zc(join(root, 'docs', 'tutorial')), ...examples];
+    expect(files.length).toBeGreaterThan(25);
     const unformatted = files.filter((f) => {
       const text = readFileSync(f, 'utf8');
       return format(new SourceFile(f, text)).value !== text;

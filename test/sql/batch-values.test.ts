@@ -76,7 +76,7 @@ describe('an integer value written 3.0 is the integer 3 in every input; 3.5 is r
     expect(b!.stderr).toContain('错误[ZC0804]');
   });
 
-  it('PostgreSQL tables: 3.0 (numeric or text) is 3, 3.5 is refused naming the row by its key as stored', async () => {
+  it('PostgreSQL tables: 3.0 (numeric or text) is 3, 3.5 is refused naming the row by its key as the data has it (编号 = 2, not 2.0 as a numeric column holds it)', async () => {
     const c = await pgClient('整数 3.0 的表输入测试');
     if (!c) return;
     const schema = `zc_tint_${process.pid}`;
@@ -95,7 +95,7 @@ describe('an integer value written 3.0 is the integer 3 in every input; 3.5 is r
       await c.query(`UPDATE ${schema}."家庭" SET "子女数" = 3.5 WHERE "编号" = 2`);
       const r = await run('家庭');
       expect(r.status).toBe(1);
-      expect(r.stderr).toContain(`中 编号 = 2.0 的行，列“子女数”：期望非负整数，实际为 "3.5"`);
+      expect(r.stderr).toContain(`中 编号 = 2 的行，列“子女数”：期望非负整数，实际为 "3.5"`);
     } finally {
       await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await c.end();
