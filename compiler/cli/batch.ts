@@ -30,7 +30,7 @@ import { nodeHost } from '../project/host.js';
 import { findPolicy, loadPolicies, policyNotFound, readEvents, type LoweredPolicy } from '../project/policies.js';
 import { renderDiagnosticsText } from '../diagnostics/render.js';
 import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { validateInput, isoToDay, typeLabel } from '../interpret/validate.js';
+import { validateInput, isoToDay, typeLabel, MONEY_NUMBER_EXACT, MONEY_NUMBER_INEXACT } from '../interpret/validate.js';
 import { isRatio, type IrProgram } from '../ir/ir.js';
 import { emitSql, measureRefs } from '../sql/emit.js';
 import { DUCKDB, POSTGRES, sqlString as S, sqlString, type Dialect } from '../sql/dialect.js';
@@ -617,8 +617,9 @@ async function bindReadable(db: Db, t: Table, path: string, evalDay: string, chi
     if (r) {
       const c = json.checked[Number(r['zc_bad'])]!;
       // the value as written (its JSON text), read again for this one row only
-      const raw = (await db.query(`SELECT CAST(${d.id(c.name)} AS VARCHAR) AS v FROM (SELECT ${d.id(c.name)}, row_number() OVER () AS zc_row FROM ${src}) AS zc_r WHERE zc_row = ${Number(r['zc_row'])}`))[0]?.['v'];
-      const expected = c.name === '序号' && keyCols.includes(c.name) ? keyCheck(c.name, validSql(d, c, 'NULL', evalDay), 'NULL').expected
+      const one = (await db.query(`SELECT CAST(${d.id(c.name)} AS VARCHAR) AS v${valueKind(c) === 'money' ? `, ${inexactMoneySql(d.id(c.name))} AS inexact` : ''} FROM (SELECT ${d.id(c.name)}, row_number() OVER () AS zc_row FROM ${src}) AS zc_r WHERE zc_row = ${Number(r['zc_row'])}`))[0];
+      const raw = one?.['v'];
+      const expected = one?.['inexact'] === true ? MONEY_NUMBER_INEXACT : c.name === '序号' && keyCols.includes(c.name) ? keyCheck(c.name, validSql(d, c, 'NULL', evalDay), 'NULL').expected
         : c.type === 'presence' || c.type.k === 'date' || (c.type.k === 'quantity' && c.type.dim === 'ratio') ? validSql(d, c, 'NULL', evalDay).expected : typeLabel(c.type, c.signed);
       throw new BatchError('ZC1202', `输入文件“${path}”第 ${Number(r['zc_row'])} 行（数据行）的列“${c.name}”：期望${expected}，实际为 ${String(raw)}`);
     }
@@ -676,6 +677,12 @@ function jsonTypesOf(c: Column): readonly string[] {
   }
 }
 
+/** SQL: the JSON value `v` is a number with a fractional part at or above MONEY_NUMBER_EXACT (2^46) in magnitude. */
+function inexactMoneySql(v: string): string {
+  const x = `TRY_CAST(json_extract_string(${v}, '$') AS DOUBLE)`;
+  return `coalesce(json_type(${v}) = 'DOUBLE' AND abs(${x}) >= ${MONEY_NUMBER_EXACT} AND ${x} <> trunc(${x}), FALSE)`;
+}
+
 /**
  * DuckDB's reader of a flat JSON Lines file: top-level keys as columns (unknown keys, a line that is
  * not an object and malformed JSON are errors, as with full detection), each value kept as JSON
@@ -702,7 +709,9 @@ function jsonChecked(d: Dialect, src: string, keyCols: readonly string[], cols: 
   const bad = checked.map((c) => {
     const v = d.id(c.name);
     const check = keyCols.includes(c.name) ? keyCheck(c.name, validSql(d, c, text(c.name), evalDay), text(c.name)) : validSql(d, c, text(c.name), evalDay);
-    return `(coalesce(json_type(${v}), 'NULL') <> 'NULL' AND NOT coalesce(json_type(${v}) IN (${jsonTypesOf(c).map(S).join(', ')}) AND ${check.ok}, FALSE))`;
+    // a money number with cents at or above 2^46 元 is no longer the decimal written (as in eval: MONEY_NUMBER_EXACT)
+    const exact = valueKind(c) === 'money' ? ` AND NOT ${inexactMoneySql(v)}` : '';
+    return `(coalesce(json_type(${v}), 'NULL') <> 'NULL' AND NOT coalesce(json_type(${v}) IN (${jsonTypesOf(c).map(S).join(', ')}) AND ${check.ok}${exact}, FALSE))`;
   });
   const which = checked.length ? `CASE ${bad.map((b, i) => `WHEN ${b} THEN ${i}`).join(' ')} END` : 'NULL';
   // each value stored in its column's type (a valid row's text casts exactly; a row with zc_bad fails

@@ -147,6 +147,17 @@ export function typeLabel(t: IrType, signed = false): string {
 }
 
 const MONEY_RE = /^-?(0|[1-9]\d*)(\.\d{1,2})?$/;
+
+/**
+ * 2^46 元: below it a number (JSON, YAML) with cents is the decimal as written — doubles there are less
+ * than 0.01 apart, so the shortest text of the number is the author's; from it up, 70368744177664.99 is
+ * already 70368744177664.98 when read. A fractional money number that large is refused (write it as text):
+ * never a silently different amount. The generated evaluator (ts-runtime.ts `_parseMoney`) and batch's JSON
+ * Lines check (cli/batch.ts `jsonChecked`) use the same bound.
+ */
+export const MONEY_NUMBER_EXACT = 2 ** 46;
+/** What a fractional money number at or above MONEY_NUMBER_EXACT must be instead. */
+export const MONEY_NUMBER_INEXACT = `金额的文本（${MONEY_NUMBER_EXACT} 元及以上带小数的金额须写成文本，如 "90071992547409.91"：这样的数字读入时已不能精确到分）`;
 const RATIO_RE = /^(-?\d+(?:\.\d+)?)([%‰])$/;
 
 /** Convert one scalar input value to its runtime representation, or describe the problem. */
@@ -165,6 +176,8 @@ export function convertValue(t: IrType, v: unknown, evalDay: number | undefined,
       return { ok: true, value: d };
     }
     case 'money': {
+      // INVARIANT: a number's text is its author's only below MONEY_NUMBER_EXACT (or when it is an integer)
+      if (typeof v === 'number' && !Number.isInteger(v) && Math.abs(v) >= MONEY_NUMBER_EXACT) return { ok: false, expected: MONEY_NUMBER_INEXACT };
       const s = typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'string' ? v : undefined;
       if (s === undefined || !MONEY_RE.test(s)) return bad();
       const neg = s.startsWith('-');

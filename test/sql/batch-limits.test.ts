@@ -17,6 +17,8 @@ import { nodeHost } from '../../compiler/project/host.js';
 import { loadPolicies } from '../../compiler/project/policies.js';
 import { evaluate } from '../../compiler/interpret/interpreter.js';
 import { PG_URL, duckRows, pgClient } from './engines.js';
+import { loadGeneratedEvaluator } from '../../compiler/emit/load.js';
+import { MONEY_NUMBER_EXACT } from '../../compiler/interpret/validate.js';
 
 const POLICY = 'test/sql/fixtures/number-limits';
 const tmp = tmpDirForFile('zhengce-batch-limits-');
@@ -245,5 +247,49 @@ describe('序号 (a list element\'s place) is at most 2147483647, the layout\'s 
     expect(ok.r.status, ok.r.stderr).toBe(0);
     expect(bad.r.status).toBe(1);
     expect(bad.r.stderr).toContain(`错误[ZC1202]: 输入文件“${join(bad.dir, '家庭.子女.csv')}”第 1 行（数据行）的列“序号”：期望非负整数（至多 2147483647），实际为 "2147483648"`);
+  });
+});
+
+describe('a 金额 written as a JSON number: exact below 2^46 元, refused with cents from there up (never a silently different amount)', () => {
+  // (a double from 2^46 up is 1/64 or more from the next: 70368744177664.99 reads as 70368744177664.98)
+  const TAKEN: readonly [string, number][] = [
+    ['35184372088832.99', 3518437208883299],
+    ['70368744177663.99', 7036874417766399],
+    ['70368744177664', 7036874417766400],
+    ['90071992547409', 9007199254740900],
+  ];
+  const INEXACT = ['70368744177664.99', '70368744177664.5', '90071992547409.91'];
+  const ir = loadPolicies([POLICY], nodeHost).policies[0]!.ir!;
+  const facts = (text: string) => JSON.parse(`{"家庭":{"存款":${text}}}`) as unknown;
+  it('the bound is 2^46', () => {
+    expect(MONEY_NUMBER_EXACT).toBe(70368744177664);
+    for (const t of INEXACT.slice(0, 1)) expect(String(Number(t))).not.toBe(t);
+  });
+  it('eval and the generated evaluator take the exact ones with their fen, and refuse the others saying to write text', async () => {
+    const gen = await loadGeneratedEvaluator(ir);
+    for (const [t, fen] of TAKEN) {
+      expect((evaluate(ir, facts(t), '2025-07-01', []).决定[0]!.结果['存款'] as { 分: number }).分, t).toBe(fen);
+      expect((gen(facts(t), '2025-07-01', []).决定[0]!.结果['存款'] as { 分: number }).分, t).toBe(fen);
+    }
+    for (const t of INEXACT) {
+      expect(() => evaluate(ir, facts(t), '2025-07-01', []), t).toThrow(/须写成文本/);
+      expect(() => gen(facts(t), '2025-07-01', []), t).toThrow(/须写成文本/);
+    }
+  });
+  it('batch from JSON Lines: the same, one ZC1202 naming row and column', async () => {
+    const ok = join(tmp, 'money-number-ok.jsonl');
+    writeFileSync(ok, TAKEN.map(([t], i) => `{"编号":${i + 1},"存款":${t}}`).join('\n') + '\n');
+    const r = await batch(['--in', ok, '--out', join(tmp, 'money-number-ok.out.jsonl')]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(outcome(join(tmp, 'money-number-ok.out.jsonl'))).toEqual(TAKEN.map(([, fen]) => ['存款', fen]));
+    const jobs = INEXACT.map((t, i) => async () => {
+      const f = join(tmp, `money-number-bad-${i}.jsonl`);
+      writeFileSync(f, `{"编号":1,"存款":1}\n{"编号":2,"存款":${t}}\n`);
+      return { t, f, r: await batch(['--in', f, '--out', join(tmp, `money-number-bad-${i}.out.jsonl`)]) };
+    });
+    for (const { t, f, r: b } of await limited(3, jobs)) {
+      expect(b.status, t).toBe(1);
+      expect(b.stderr, t).toContain(`错误[ZC1202]: 输入文件“${f}”第 2 行（数据行）的列“存款”：期望金额的文本（70368744177664 元及以上带小数的金额须写成文本`);
+    }
   });
 });
