@@ -13,6 +13,10 @@
  */
 import type { IrEntity, IrField, IrProgram, IrType } from '../ir/ir.js';
 import { unitOf } from '../ir/ir.js';
+import { MONEY_NUMBER_EXACT } from '../interpret/validate.js';
+
+/** The largest whole number of 元 whose fen is a safe integer (2^53 − 1 fen = 90071992547409.91 元). */
+const MAX_WHOLE_YUAN = Math.floor(Number.MAX_SAFE_INTEGER / 100);
 
 export const MONEY_PATTERN = '^(0|[1-9][0-9]*)(\\.[0-9]{1,2})?$';
 export const SIGNED_MONEY_PATTERN = '^-?(0|[1-9][0-9]*)(\\.[0-9]{1,2})?$';
@@ -80,7 +84,10 @@ function fieldSchema(f: IrField): Record<string, unknown> {
         description,
         anyOf: [
           { type: 'string', pattern: signed ? SIGNED_MONEY_PATTERN : MONEY_PATTERN },
-          signed ? { type: 'number' } : { type: 'number', minimum: 0 },
+          // a whole number of 元 up to 2^53 − 1 fen; a number with cents only below 2^46 元, where it is still
+          // the decimal written (validate.ts MONEY_NUMBER_EXACT)
+          { type: 'integer', minimum: signed ? -MAX_WHOLE_YUAN : 0, maximum: MAX_WHOLE_YUAN },
+          { type: 'number', ...(signed ? { exclusiveMinimum: -MONEY_NUMBER_EXACT } : { minimum: 0 }), exclusiveMaximum: MONEY_NUMBER_EXACT },
         ],
       };
     case 'date': return { description, type: 'string', format: 'date', pattern: DATE_PATTERN };

@@ -269,12 +269,14 @@ function validate(schema: Schema, v: unknown, root: Schema = schema): boolean {
   if (type === 'integer' && !(typeof v === 'number' && Number.isInteger(v))) return false;
   if (typeof schema['minimum'] === 'number' && !((v as number) >= (schema['minimum'] as number))) return false;
   if (typeof schema['maximum'] === 'number' && !((v as number) <= (schema['maximum'] as number))) return false;
+  if (typeof schema['exclusiveMinimum'] === 'number' && !((v as number) > (schema['exclusiveMinimum'] as number))) return false;
+  if (typeof schema['exclusiveMaximum'] === 'number' && !((v as number) < (schema['exclusiveMaximum'] as number))) return false;
   if (Array.isArray(schema['enum']) && !(schema['enum'] as unknown[]).includes(v)) return false;
   if (typeof schema['pattern'] === 'string' && !new RegExp(schema['pattern'] as string, 'u').test(v as string)) return false;
   return true;
 }
 
-const KEYWORDS = new Set(['$schema', 'title', 'description', 'type', 'properties', 'additionalProperties', 'anyOf', 'pattern', 'format', 'enum', 'minimum', 'maximum', '$defs', '$ref', 'items']);
+const KEYWORDS = new Set(['$schema', 'title', 'description', 'type', 'properties', 'additionalProperties', 'anyOf', 'pattern', 'format', 'enum', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', '$defs', '$ref', 'items']);
 
 function keywordsOf(s: unknown, out: Set<string>, underProperties = false): void {
   if (s === null || typeof s !== 'object' || Array.isArray(s)) {
@@ -333,6 +335,11 @@ describe('schema.json', () => {
     expect(fixture({ 申请人: { 月收入: 1000.5 } })).toBe(true);
     expect(fixture({ 申请人: { 月收入: '1000.505' } })).toBe(false);
     expect(fixture({ 申请人: { 月收入: -1 } })).toBe(false);
+    // a number with cents from 2^46 元 up is no longer the amount written (the evaluator refuses it); whole 元 up to 2^53 − 1 fen
+    expect(fixture({ 申请人: { 月收入: 70368744177663.5 } })).toBe(true);
+    expect(fixture({ 申请人: { 月收入: 70368744177664.5 } })).toBe(false);
+    expect(fixture({ 申请人: { 月收入: 90071992547409 } })).toBe(true);
+    expect(fixture({ 申请人: { 月收入: 90071992547410 } })).toBe(false);
     expect(fixture({ 申请人: { 补助比例: '50' } })).toBe(false);
     const depth = compileSchema(JSON.parse(emitTypeScript(DEPTH).get('schema.json')!) as Schema);
     expect(depth({ 家庭: { 子女: [{ 出生日期: '2020-01-01', 子女: [{ 增减: -2 }] }], 差额: '-1.50', 户主: { 份额: '33.3%' }, 入托机构: { 备案: true } } })).toBe(true);
@@ -368,7 +375,8 @@ describe('schema.json', () => {
           if (f.signed && f.type.k === 'int') expect(fs['minimum']).toBeLessThan(0);
           if (f.type.k === 'enum') expect(fs['enum']).toEqual(f.type.members);
           if (f.type.k === 'date') expect(fs['pattern']).toBeTypeOf('string');
-          if (f.type.k === 'money') expect(fs['anyOf']).toHaveLength(2);
+          // text; a whole number of 元 (≤ 2^53 − 1 fen); a number with cents below 2^46 元
+          if (f.type.k === 'money') expect(fs['anyOf']).toHaveLength(3);
         }
       }
       const used = new Set<string>();
