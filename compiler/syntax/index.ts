@@ -8,7 +8,7 @@ import type { SourceFile } from '../common/source.js';
 import type { Result } from '../diagnostics/diagnostic.js';
 import { lexRange, mergeByStart, unexpectedDiagnostics } from './lexer.js';
 import type { FileAst, TopItem } from './ast.js';
-import { closeOpenBlocks } from './slips.js';
+import { closedDiagnostics, closeFound, findOpenBlocks, type OpenBlocks } from './slips.js';
 import { blockEnds, clausesOf, firstAtOrAfter, prefixUnits, type PrefixUnit, editRanges, fixReused, joinCst, moveTokens, MoveLog, parseBlocks, parseBlock, repairedBlocks, shiftBlock, shiftSpans, shiftToken, withCst, type Block, type Reuse, type TokenView } from './blocks.js';
 import type { ClauseDecl } from './ast.js';
 import { tokenEnd } from './lexer.js';
@@ -520,20 +520,22 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
   // before its “}”: the whole-file parse closes it by a “}” of no width, blocks.ts `parseBlocks`; so does this
   // parse, in the region's tokens, and parses the region's blocks in units as usual — the 条款 the edit did not
   // touch reused. The ZC0203 of each are made once the tokens are moved: `closedAt`)
-  let closedAt: number | undefined;
+  let found: { open: OpenBlocks; real: IToken[] } | undefined;
   if (toEnd) {
     const tail = ends.length ? ends[ends.length - 1]! : 0;
-    const c = tail < v.length ? closeOpenBlocks(undefined, v, tail) : undefined;
-    if (c) {
+    const open = tail < v.length ? findOpenBlocks(v, tail) : undefined;
+    if (open) {
+      const c = closeFound(undefined, v, open);
       const placed = placeClosers(c.tokens, v, sfx, delta);
       if (!placed) {
         log?.toggle(); // (the earlier parse as it was: nothing else was moved yet)
         return parseFile(source, opts);
       }
+      // (`real`: the text's tokens, which an in-place parse moves — the ZC0203 are made from them once moved)
+      found = { open, real: v };
       v = c.tokens;
       sfx = placed.sfx;
       ends = blockEnds(v);
-      closedAt = tail;
     }
   }
   const w: TokenView = { v, sfx, delta, copies: new Map() };
@@ -626,7 +628,7 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
   if (log) moves = log;
   void at;
   // (the ZC0203 of the blocks closed above, as the whole-file parse makes them: from the text's tokens, now at their offsets)
-  const closed = closedAt === undefined ? undefined : closeOpenBlocks(source, v.filter((t) => !isCloser(t)), closedAt)?.diagnostics;
+  const closed = found && closedDiagnostics(source, move ? found.real : v.filter((t) => !isCloser(t)), found.open);
   const out: Block[] = blocks.slice(0, i).map((x) => (x.syntaxErrors && delta !== 0 ? reparsedBlock(source, x, keepCst) : x));
   for (let k = 0; k < fresh.length; k++) {
     const f = fresh[k]!;

@@ -642,12 +642,36 @@ export function openDecls(tokens: readonly IToken[], from: number): OpenDecl[] {
 }
 
 /**
+ * The set literals and declarations left open in `tokens[from..]` (`openSets`; `openDecls` of the tokens with those
+ * sets closed — its indices are into `closedSets`), or undefined when there is none. Decided by the tokens alone.
+ */
+export interface OpenBlocks {
+  readonly sets: readonly OpenSet[];
+  /** `tokens` with the open sets closed (`tokens` itself when there is none): what `decls` index. */
+  readonly closedSets: readonly IToken[];
+  readonly decls: readonly OpenDecl[];
+}
+
+export function findOpenBlocks(tokens: readonly IToken[], from: number): OpenBlocks | undefined {
+  const sets = openSets(tokens, from);
+  const closedSets = sets.length ? closeSets(undefined, tokens, sets).tokens : tokens;
+  const decls = openDecls(closedSets, from);
+  return sets.length || decls.length ? { sets, closedSets, decls } : undefined;
+}
+
+/**
  * `tokens` with every set literal and declaration left open in `tokens[from..]` closed (slips.ts
  * `openSets`, `openDecls`: a “}” of no width each), and the one ZC0203 of each (with `file`), or undefined
  * when there is none. INVARIANT: `tokens` is not changed; decided by the tokens alone.
  */
 export function closeOpenBlocks(file: SourceFile | undefined, tokens: readonly IToken[], from: number): { tokens: IToken[]; diagnostics: Diagnostic[] } | undefined {
-  const sets = openSets(tokens, from);
+  const found = findOpenBlocks(tokens, from);
+  return found && closeFound(file, tokens, found);
+}
+
+/** `closeOpenBlocks` of what `findOpenBlocks` found in `tokens`. */
+export function closeFound(file: SourceFile | undefined, tokens: readonly IToken[], found: OpenBlocks): { tokens: IToken[]; diagnostics: Diagnostic[] } {
+  const { sets, decls } = found;
   let ts: IToken[] = tokens as IToken[];
   const diagnostics: Diagnostic[] = [];
   if (sets.length) {
@@ -655,8 +679,6 @@ export function closeOpenBlocks(file: SourceFile | undefined, tokens: readonly I
     ts = c.tokens;
     diagnostics.push(...c.diagnostics);
   }
-  const decls = openDecls(ts, from);
-  if (!sets.length && !decls.length) return undefined;
   if (decls.length) {
     const out: IToken[] = [];
     let s = 0;
@@ -673,6 +695,15 @@ export function closeOpenBlocks(file: SourceFile | undefined, tokens: readonly I
     ts = out;
   }
   return { tokens: ts, diagnostics };
+}
+
+/**
+ * The ZC0203 diagnostics of `closeFound(file, tokens, found)` alone — without the closed tokens when no set is
+ * open (the declarations' indices are then into `tokens` itself).
+ */
+export function closedDiagnostics(file: SourceFile, tokens: readonly IToken[], found: OpenBlocks): Diagnostic[] {
+  if (found.sets.length) return closeFound(file, tokens, found).diagnostics;
+  return found.decls.map((d) => unclosedDecl(file, tokens, d.owner, d.brace, d.at));
 }
 
 /** ZC0203 of a declaration left unclosed: at its keyword and name, the “{” related, the fix a “}” before `at`. */

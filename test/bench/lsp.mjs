@@ -516,7 +516,8 @@ export function typingPoint(text, needle) {
 
 /**
  * A drafter typing a new block (issue 13, session 26): `block` typed into `text` at `at` one code point per
- * didChange — so that its “{” stays open until the last lines, and its “「” for a few keystrokes — to every
+ * didChange, on a new line (Enter first) — so that its “{” stays open until the last line, and its “「” for a few
+ * keystrokes — to every
  * server in `srvs` in turn (which goes first alternates keystroke by keystroke), then deleted again in one
  * change (not measured). Per server: didChange → publishDiagnostics (wall ms) per keystroke, the errors
  * published, and per keystroke whether a “{” was open. `srvs[k].version`: the last version sent (editLoopAll).
@@ -527,11 +528,12 @@ export async function typingLoopAll(srvs, uri, text, at, block) {
   const open = [];
   let version = srvs[0].version ?? 1;
   const cpu0 = srvs.map((s) => processCpuMs(s.proc.pid));
-  const cps = [...block];
+  // (as an editor types it: Enter first — an empty line — then the block's lines on it, the text after the cursor on its line empty)
+  const cps = ['\n', ...block.replace(/\n$/, '')];
   let typed = '';
   for (const ch of cps) {
-    const pos = positionAt(text.slice(0, at) + typed, at + typed.length);
-    typed += ch;
+    const pos = typed === '' ? positionAt(text, at) : positionAt(text.slice(0, at) + typed, at + typed.length - 1);
+    typed = typed === '' ? '\n' : typed.slice(0, -1) + ch + '\n';
     version++;
     for (let j = 0; j < srvs.length; j++) {
       const k = (j + version) % srvs.length;
@@ -556,11 +558,12 @@ export async function typingLoopAll(srvs, uri, text, at, block) {
   return srvs.map((s, k) => ({ diagMs: diag[k], errors: errors[k], open, cpuPerEdit: (processCpuMs(s.proc.pid) - cpu0[k]) / diag[k].length }));
 }
 
-/** The texts of typing `block` into `text` at `at`, one code point at a time, then `text` again. */
+/** The texts of typing `block` into `text` at `at` as `typingLoopAll` types it (Enter, then one code point at a time), then `text` again. */
 function* typingTexts(text, at, block) {
-  let typed = '';
-  for (const ch of block) {
-    typed += ch;
+  let typed = '\n';
+  yield text.slice(0, at) + typed + text.slice(at);
+  for (const ch of block.replace(/\n$/, '')) {
+    typed = typed.slice(0, -1) + ch + '\n';
     yield text.slice(0, at) + typed + text.slice(at);
   }
   yield text;
