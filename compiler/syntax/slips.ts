@@ -680,19 +680,20 @@ export function closeFound(file: SourceFile | undefined, tokens: readonly IToken
     diagnostics.push(...c.diagnostics);
   }
   if (decls.length) {
-    const out: IToken[] = [];
-    let s = 0;
-    for (let i = 0; i <= ts.length; i++) {
-      while (s < decls.length && decls[s]!.at === i) {
-        const { brace, owner } = decls[s++]!;
-        const next = ts[i]!;
-        const b = ts[brace]!;
-        out.push({ ...b, image: '', startOffset: next.startOffset, endOffset: next.startOffset - 1, tokenType: T.RBrace, tokenTypeIdx: T.RBrace.tokenTypeIdx! });
-        if (file) diagnostics.push(unclosedDecl(file, ts, owner, brace, i));
-      }
-      if (i < ts.length) out.push(ts[i]!);
+    // (the runs of tokens between the closers copied whole — `concat` of slices, not a push per token: the
+    // language server does this on every keystroke while a block being typed is open)
+    const parts: IToken[][] = [];
+    let from = 0;
+    for (const { brace, owner, at } of decls) {
+      if (at > from) parts.push(ts.slice(from, at));
+      from = at;
+      const next = ts[at]!;
+      const b = ts[brace]!;
+      parts.push([{ ...b, image: '', startOffset: next.startOffset, endOffset: next.startOffset - 1, tokenType: T.RBrace, tokenTypeIdx: T.RBrace.tokenTypeIdx! }]);
+      if (file) diagnostics.push(unclosedDecl(file, ts, owner, brace, at));
     }
-    ts = out;
+    if (from < ts.length) parts.push(ts.slice(from));
+    ts = ([] as IToken[]).concat(...parts);
   }
   return { tokens: ts, diagnostics };
 }
