@@ -628,7 +628,8 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
   if (log) moves = log;
   void at;
   // (the ZC0203 of the blocks closed above, as the whole-file parse makes them: from the text's tokens, now at their offsets)
-  const closed = found && closedDiagnostics(source, move ? found.real : v.filter((t) => !isCloser(t)), found.open);
+  // (a keyword retyped by findOpenBlocks is a new token, moved in `v` only: then the tokens of `v`)
+  const closed = found && closedDiagnostics(source, move && !found.open.keywords.length ? found.real : v.filter((t) => !isCloser(t)), found.open);
   const out: Block[] = blocks.slice(0, i).map((x) => (x.syntaxErrors && delta !== 0 ? reparsedBlock(source, x, keepCst) : x));
   for (let k = 0; k < fresh.length; k++) {
     const f = fresh[k]!;

@@ -650,13 +650,44 @@ export interface OpenBlocks {
   /** `tokens` with the open sets closed (`tokens` itself when there is none): what `decls` index. */
   readonly closedSets: readonly IToken[];
   readonly decls: readonly OpenDecl[];
+  /** Names that are declaration keywords after a “.” (`keywordsAfterDot`): retyped in the closed tokens. */
+  readonly keywords: readonly number[];
 }
 
 export function findOpenBlocks(tokens: readonly IToken[], from: number): OpenBlocks | undefined {
-  const sets = openSets(tokens, from);
-  const closedSets = sets.length ? closeSets(undefined, tokens, sets).tokens : tokens;
+  const keywords = keywordsAfterDot(tokens, from);
+  const base = withKeywords(tokens, keywords);
+  const sets = openSets(base, from);
+  const closedSets = sets.length ? closeSets(undefined, base, sets).tokens : base;
   const decls = openDecls(closedSets, from);
-  return sets.length || decls.length ? { sets, closedSets, decls } : undefined;
+  return sets.length || decls.length ? { sets, closedSets, decls, keywords } : undefined;
+}
+
+/**
+ * A declaration keyword read as a field after a “.” (`条件：家庭.` typed, the next line `存疑 「甲」 {`): the
+ * lexer makes a name of a keyword after a “.”, so the declaration was not seen. Indices of such names followed
+ * by a name — a path never is (ungrammatical either way) — in `tokens[from..]`.
+ */
+function keywordsAfterDot(tokens: readonly IToken[], from: number): number[] {
+  const out: number[] = [];
+  for (let k = from + 1; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.tokenType === T.Name && tokens[k - 1]!.tokenType === T.Dot && isNameTok(tokens[k + 1]) && DECL_IMAGES.has(t.image)) out.push(k);
+  }
+  return out;
+}
+const DECL_IMAGES = new Set(['规则', '措施', '定义', '定性', '存疑', '指标', '性质', '前提', '实体', '机构']);
+
+/** `tokens` with the names at `at` retyped to the declaration keyword they spell (new objects; `tokens` itself when none). */
+function withKeywords(tokens: readonly IToken[], at: readonly number[]): readonly IToken[] {
+  if (!at.length) return tokens;
+  const ts = tokens.slice();
+  for (const k of at) {
+    const t = ts[k]!;
+    const kw = lexRange(new SourceFile('/zc-slip', t.image), 0, t.image.length).value.tokens[0]!;
+    ts[k] = retype(t, kw.tokenType);
+  }
+  return ts;
 }
 
 /**
@@ -670,8 +701,9 @@ export function closeOpenBlocks(file: SourceFile | undefined, tokens: readonly I
 }
 
 /** `closeOpenBlocks` of what `findOpenBlocks` found in `tokens`. */
-export function closeFound(file: SourceFile | undefined, tokens: readonly IToken[], found: OpenBlocks): { tokens: IToken[]; diagnostics: Diagnostic[] } {
+export function closeFound(file: SourceFile | undefined, given: readonly IToken[], found: OpenBlocks): { tokens: IToken[]; diagnostics: Diagnostic[] } {
   const { sets, decls } = found;
+  const tokens = withKeywords(given, found.keywords);
   let ts: IToken[] = tokens as IToken[];
   const diagnostics: Diagnostic[] = [];
   if (sets.length) {

@@ -127,6 +127,20 @@ describe('the county chapter with one set left open (issue 13: 21 errors)', () =
     }
   });
 
+  it('a 规则 typed open whose 条件 ends in “家庭.” before a 存疑 (the lexer reads the keyword after “.” as a field): the 规则 left open and the path left unfinished, not 21 errors', () => {
+    const at = CHAPTER.indexOf('\n      存疑 「三孩的计算口径」') + 1;
+    const typing = CHAPTER.slice(0, at) + '      规则 「新规则」 {\n        条件：家庭.\n' + CHAPTER.slice(at);
+    const ds = parseFile(new SourceFile('/ws/第四章.zc', typing)).diagnostics.filter((d) => d.severity === 'error');
+    expect(ds.map((d) => `${d.code} ${d.message}`)).toEqual(['ZC0203 规则「新规则」的“{”没有对应的“}”：应在存疑「三孩的计算口径」之前闭合', 'ZC0202 “.”之后缺少内容']);
+    expect(ds[1]!.span.start).toBe(typing.indexOf('家庭.\n', at) + 2);
+    const cache = new ParseCache(() => false);
+    cache.get('/ws/第四章.zc', CHAPTER);
+    const r = cache.get('/ws/第四章.zc', typing.replace('家庭.\n', '家庭\n'));
+    expect(r.value.syntaxErrors).toBe(true);
+    const inc = cache.get('/ws/第四章.zc', typing);
+    expect(inc.diagnostics.map((d) => `${d.code} ${d.span.start}`).sort()).toEqual(parseFile(new SourceFile('/ws/第四章.zc', typing)).diagnostics.map((d) => `${d.code} ${d.span.start}`).sort());
+  });
+
   it('the incremental parse equals the whole-file parse: opening it, editing elsewhere while open, closing it', () => {
     const shape = (r: ReturnType<typeof parseFile>) => JSON.stringify({ d: r.diagnostics.map((d) => [d.code, d.span.start, d.message]), a: r.value.ast, e: r.value.syntaxErrors }, (_k, v) => (typeof v === 'bigint' ? String(v) : v));
     const clean = parseFile(new SourceFile('/ws/第四章.zc', CHAPTER));
