@@ -8,7 +8,7 @@ import type { SourceFile } from '../common/source.js';
 import type { Result } from '../diagnostics/diagnostic.js';
 import { lexRange, mergeByStart, unexpectedDiagnostics } from './lexer.js';
 import type { FileAst, TopItem } from './ast.js';
-import { closeOpenBlocks } from './slips.js';
+import { closedDiagnostics, closeFound, findOpenBlocks, type OpenBlocks } from './slips.js';
 import { blockEnds, clausesOf, firstAtOrAfter, prefixUnits, type PrefixUnit, editRanges, fixReused, joinCst, moveTokens, MoveLog, parseBlocks, parseBlock, repairedBlocks, shiftBlock, shiftSpans, shiftToken, withCst, type Block, type Reuse, type TokenView } from './blocks.js';
 import type { ClauseDecl } from './ast.js';
 import { tokenEnd } from './lexer.js';
@@ -315,8 +315,9 @@ function commonSuffix(a: string, b: string, n: number): number {
 export function reparseFile(previous: ParsedFile, source: SourceFile, opts: ParseOptions = {}): Result<ParsedFile> {
   // After an edit that made a syntax error, the next edit is re-parsed against the last parse without
   // errors: the edit that repairs it (or undoes it) finds that parse's nodes again.
-  // (a parse with a “}” made up for a set or declaration left open: its tokens are not the text's — parse the file whole)
-  if (previous.syntaxErrors && previous.blocks?.some((x) => repairedBlocks.has(x))) return parseFile(source, opts);
+  // (a parse with a “}” made up for a set or declaration left open: its tokens are not the text's — re-parsed
+  // against its lastGood when the edit since that is local, as a block being typed is; else the file whole)
+  const repaired = previous.syntaxErrors && !!previous.blocks?.some((x) => repairedBlocks.has(x));
   const good = previous.syntaxErrors ? previous.lastGood : undefined;
   // (the moves `previous` made in the nodes of `good`, not yet undone)
   const pending = previous.syntaxErrors ? undoLogs.get(previous) : undefined;
@@ -331,6 +332,7 @@ export function reparseFile(previous: ParsedFile, source: SourceFile, opts: Pars
     if (r) fromGood = true;
     else toggleAll(pending, 'redo');
   }
+  if (!r && repaired) return parseFile(source, opts);
   r ??= reparseFrom(previous, source, opts, false)!;
   // INVARIANT: lastGood only changes what is re-parsed, never the result (it is a correct parse of its own text — once the moves recorded with the parse that keeps it are undone).
   if (!r.value.syntaxErrors) {
@@ -514,12 +516,26 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
     ends = blockEnds(v);
   }
   const toEnd = jj === last;
-  // (a set literal or declaration left open in the file's unclosed last block: the whole-file parse closes it — blocks.ts `parseBlocks`)
+  // (a set literal or declaration left open in the file's unclosed last block — a drafter typing a new block
+  // before its “}”: the whole-file parse closes it by a “}” of no width, blocks.ts `parseBlocks`; so does this
+  // parse, in the region's tokens, and parses the region's blocks in units as usual — the 条款 the edit did not
+  // touch reused. The ZC0203 of each are made once the tokens are moved: `closedAt`)
+  let found: { open: OpenBlocks; real: IToken[] } | undefined;
   if (toEnd) {
     const tail = ends.length ? ends[ends.length - 1]! : 0;
-    if (tail < v.length && closeOpenBlocks(undefined, v, tail)) {
-      log?.toggle(); // (the earlier parse as it was: nothing else was moved yet)
-      return parseFile(source, opts);
+    const open = tail < v.length ? findOpenBlocks(v, tail) : undefined;
+    if (open) {
+      const c = closeFound(undefined, v, open);
+      const placed = placeClosers(c.tokens, v, sfx, delta);
+      if (!placed) {
+        log?.toggle(); // (the earlier parse as it was: nothing else was moved yet)
+        return parseFile(source, opts);
+      }
+      // (`real`: the text's tokens, which an in-place parse moves — the ZC0203 are made from them once moved)
+      found = { open, real: v };
+      v = c.tokens;
+      sfx = placed.sfx;
+      ends = blockEnds(v);
     }
   }
   const w: TokenView = { v, sfx, delta, copies: new Map() };
@@ -611,12 +627,26 @@ function reparseFrom(previous: ParsedFile, source: SourceFile, opts: ParseOption
   }
   if (log) moves = log;
   void at;
+  // (the ZC0203 of the blocks closed above, as the whole-file parse makes them: from the text's tokens, now at their offsets)
+  // (a keyword retyped by findOpenBlocks is a new token, moved in `v` only: then the tokens of `v`)
+  const closed = found && closedDiagnostics(source, move && !found.open.keywords.length ? found.real : v.filter((t) => !isCloser(t)), found.open);
   const out: Block[] = blocks.slice(0, i).map((x) => (x.syntaxErrors && delta !== 0 ? reparsedBlock(source, x, keepCst) : x));
   for (let k = 0; k < fresh.length; k++) {
     const f = fresh[k]!;
     const sp = spans[k]!;
     const blk: Block = { ...f, tokens: sp.t0 === 0 && sp.t1 === v.length ? v : v.slice(sp.t0, sp.t1), comments: oldC.slice(parts[k]!.c0, parts[k]!.c1) };
-    out.push(keepCst ? withCst(blk, source) : blk);
+    if (closed) {
+      // (each ZC0203 to the block that holds it, else the last: blocks.ts `parseBlocks`)
+      const mine = closed.filter((x) => (blk.start <= x.span.start && x.span.start < blk.end) || (k === fresh.length - 1 && !fresh.some((y) => y.start <= x.span.start && x.span.start < y.end)));
+      if (mine.length) {
+        const m = blk as { parseDiagnostics: Diagnostic[]; syntaxErrors: boolean };
+        m.parseDiagnostics = [...blk.parseDiagnostics, ...mine].sort((p, q) => p.span.start - q.span.start);
+        m.syntaxErrors = true;
+      }
+    }
+    const made = keepCst ? withCst(blk, source) : blk;
+    if (closed && made.syntaxErrors && closed.some((x) => made.parseDiagnostics.includes(x))) repairedBlocks.add(made);
+    out.push(made);
   }
   for (let k = jj + 1; k < blocks.length; k++) out.push(shiftBlock(blocks[k]!, delta, move, keepCst ? source : undefined, spanLog));
   const bound = nestingBounds.get(previous);
@@ -681,4 +711,34 @@ function changedRange(old: Block, t0: number, t1: number, r0: number, r1: number
 /** A block before the edit with a syntax error, parsed again: an error may point at the end of the text ("文件意外结束"). */
 function reparsedBlock(source: SourceFile, x: Block, keepCst: boolean): Block {
   return parseBlock(source, x.start, x.end, x.tokens, x.comments, x.lexDiagnostics, x.unexpected, keepCst);
+}
+
+/** A “}” of no width that `closeOpenBlocks` made up (a lexed token always has an image). */
+const isCloser = (t: IToken) => t.tokenType === RBrace && t.image === '';
+
+/**
+ * Where the “}” of no width that `closeOpenBlocks` put into the region's tokens `v` (old offsets from `sfx` on)
+ * stand relative to `sfx`: the new `sfx` (the closers before it counted), or undefined when a closer stands right
+ * at `sfx` with an offset that could be either side's — the caller parses whole.
+ * INVARIANT: a closer at or after the new `sfx` has an old offset (moved by `delta` with the tokens around it).
+ */
+function placeClosers(repaired: readonly IToken[], v: readonly IToken[], sfx: number, delta: number): { sfx: number } | undefined {
+  let real = 0;
+  let out = sfx;
+  for (let q = 0; q < repaired.length; q++) {
+    const t = repaired[q]!;
+    if (!isCloser(t)) {
+      real++;
+      continue;
+    }
+    if (real < sfx) out++;
+    else if (real === sfx && delta !== 0) {
+      // (a declaration's closer takes the next token's start — old; a set's the end of the token before it — new)
+      const decl = real < v.length && t.startOffset === v[real]!.startOffset;
+      const set = real > 0 && t.startOffset === tokenEnd(v[real - 1]!);
+      if (decl === set) return undefined;
+      if (set) out++;
+    }
+  }
+  return { sfx: out };
 }

@@ -106,6 +106,9 @@ export function quotedNameRun(image: string): number {
   return i;
 }
 
+/** What follows 至少一 in a quantifier (至少一个, 至少一方, 至少一人: slips.ts `QUANT_PREFIX`). */
+const QUANT_TAILS = new Set(['个', '方', '人']);
+
 /** End offset (exclusive) of a token; position tracking is offset-only. */
 export function tokenEnd(t: IToken): number {
   return t.startOffset + t.image.length;
@@ -344,7 +347,9 @@ function lexRangeOf(file: SourceFile, start0: number, end0: number): Result<Rang
       const gluedNext = !!next && isAdjacent(t, next);
       const boundFollows = gluedNext && (next.tokenType === Unit || next.tokenType === Word || next.tokenType === Dash);
       const glued = (next && next.tokenType === Name && gluedNext) || (prev && prev.tokenType === Name && isAdjacent(prev, t) && !boundFollows);
-      if (glued) {
+      // (至|少|一|方: a quantifier written before its list, `至少一方 家庭.夫妻 满足（…）` — slips.ts ⑤ reports it, once)
+      const quantifier = !!prev && !!next && prev.image === '少' && w > 1 && tokens[w - 2]!.image === '至' && isAdjacent(tokens[w - 2], prev) && t.image === '一' && QUANT_TAILS.has(next.image);
+      if (glued && !quantifier) {
         const s0 = prev && prev.tokenType === Name && isAdjacent(prev, t) ? prev.startOffset : start;
         const e0 = next && next.tokenType === Name && isAdjacent(t, next) ? tokenEnd(next) : end;
         const whole = file.text.slice(s0, e0);

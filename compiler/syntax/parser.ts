@@ -683,7 +683,10 @@ export function chevrotainParse(file: SourceFile, given: IToken[]): Result<CstNo
     if (seen.has(start)) continue; // one error per place
     seen.add(start);
     const expected = expectedOf(e);
-    const unfinished = isEof ? undefined : unfinishedBefore(tokens, indexOf(t));
+    // (a “}” of no width — made up for a block left open, slips.ts closeOpenBlocks — is no token of the text: the
+    // mistake is that what precedes it is unfinished, `条件：家庭.` with the next declaration on the next line)
+    const madeUp = !isEof && t.tokenType === T.RBrace && t.image === '' ? tokens[indexOf(t) - 1] : undefined;
+    const unfinished = isEof ? undefined : unfinishedBefore(tokens, indexOf(t)) ?? madeUp;
     if (unfinished) {
       // the mistake is what was left out after it, not the token found next — often on the next
       // line, so the error was reported one line too low (issue 13)

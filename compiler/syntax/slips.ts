@@ -15,10 +15,36 @@
  * INVARIANT: the given tokens are never changed (a parse cache keeps them): rewritten tokens are new objects.
  */
 import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
-import type { SourceFile } from '../common/source.js';
+import { SourceFile } from '../common/source.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import * as T from './tokens.js';
-import { tokenEnd } from './lexer.js';
+import { lexRange, tokenEnd } from './lexer.js';
+
+/** Words written before a “（”: the builtin functions (builtins.ts), 适用, and the types that take one. */
+const FUNC_WORDS = ['工作日期限', '某日', '周岁', '月龄', '天数', '数量', '人数', '合计', '最大', '最小', '适用', '时长', '列表'];
+
+/**
+ * Whether a “）” that closes nothing follows from token `from` on, before the declaration or attribute ends
+ * (a brace, an attribute key or a declaration keyword).
+ */
+function strayCloseAfter(tokens: readonly IToken[], from: number): boolean {
+  let depth = 0;
+  for (let k = from; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    const ty = t.tokenType;
+    if (ty === T.LParen) depth++;
+    else if (ty === T.RParen) {
+      if (depth === 0) return true;
+      depth--;
+    } else if (ty === T.LBrace || ty === T.RBrace || isDeclKeyword(t) || tokenMatcher(t, T.AttrKey)) return false;
+  }
+  return false;
+}
+
+/** `text` lexed as tokens starting at offset `at` (a word split off a name: its keyword type, if it is one). */
+function lexedAt(text: string, at: number): IToken[] {
+  return lexRange(new SourceFile('/zc-slip', text), 0, text.length).value.tokens.map((x) => ({ ...x, startOffset: x.startOffset + at, endOffset: x.startOffset + at + x.image.length - 1 }));
+}
 
 /** Money written the colloquial way (`5000块`): the unit a drafter meant. */
 const MONEY_SLANG: ReadonlyMap<string, string> = new Map([['块', '元'], ['块钱', '元'], ['圆', '元'], ['元钱', '元'], ['万块', '万元']]);
@@ -146,6 +172,23 @@ export function beginnerSlips(file: SourceFile, given: IToken[]): Slips {
       }));
       own()[i] = retype(t, T.EqEq);
       continue;
+    }
+    // ⑪ `数量家庭.夫妻）`, `时长天）`, `适用入托补贴）` — the “（” after a function word or a type left out: the word
+    //    and its argument read as one name, and the “）” as stray → `数量（家庭.夫妻）`
+    if (ty === T.Name) {
+      const f = FUNC_WORDS.find((x) => t.image.length > x.length && t.image.startsWith(x));
+      if (f !== undefined && strayCloseAfter(tokens, i + 1)) {
+        const at = t.startOffset + f.length;
+        const rest = t.image.slice(f.length);
+        diagnostics.push(diag('ZC0203', file.span(t.startOffset, tokenEnd(t)), `“${f}”之后缺少“（”：应为“${f}（${rest}…）”`, {
+          help: `${f}的参数写在括号中，如“${f}（${rest}）”`,
+          fixes: [{ title: `在“${f}”之后补上“（”`, edits: [{ span: file.span(at, at), newText: '（' }] }],
+        }));
+        // (the word and its argument lexed apart, at their offsets; a “（” of no width between them)
+        const lp = retype(t, T.LParen, '', at);
+        own().splice(i, 1, ...lexedAt(f, t.startOffset), { ...lp, endOffset: at - 1 }, ...lexedAt(rest, at));
+        continue;
+      }
     }
     // ④ `5000块` — colloquial money → 元
     if ((ty === T.NumberLit || ty === T.ChineseNumber) && tokens[i + 1]?.tokenType === T.Name && MONEY_SLANG.has(tokens[i + 1]!.image)) {
@@ -536,6 +579,33 @@ export interface OpenDecl {
 }
 
 /**
+ * The declaration keyword whose block the “{” at `k` opens, or -1: the nearest keyword before it that starts a
+ * declaration, with no “{” or “}” between — but a set literal's (`属于 {本县、外县}`), which a 定义's or 性质's
+ * expression may hold before its “{”. A 定义's header (`定义 家庭.「甲」 = 家庭.夫妻 至少一方满足（…） {`) is
+ * often longer than a dozen tokens. Bounded (`MAX_HEADER` tokens) so that a walk over a file stays linear.
+ */
+function ownerOf(tokens: readonly IToken[], from: number, k: number): number {
+  for (let o = k - 1; o >= from && k - o <= MAX_HEADER; o--) {
+    const t = tokens[o]!;
+    const ty = t.tokenType;
+    if (ty === T.LBrace) return -1;
+    if (ty === T.RBrace) {
+      // (a set literal: back over it to its “{”, which follows 属于 / 不属于)
+      let b = o - 1;
+      while (b >= from && tokens[b]!.tokenType !== T.LBrace && tokens[b]!.tokenType !== T.RBrace) b--;
+      const before = tokens[b - 1]?.tokenType;
+      if (b < from || tokens[b]!.tokenType !== T.LBrace || (before !== T.In && before !== T.NotIn)) return -1;
+      o = b;
+      continue;
+    }
+    if (isDeclKeyword(t)) return startsDecl(tokens, o) ? o : -1;
+  }
+  return -1;
+}
+/** The longest declaration header `ownerOf` walks back over (tokens). */
+const MAX_HEADER = 200;
+
+/**
  * The declarations whose “}” was left out, in `tokens[from..]` (a file's unclosed last block): a declaration
  * that its enclosing block may not hold (语言说明 §8.1: 规则 only in a 措施, 措施 only in a 条款, a 条款 only
  * in a 条款 of a higher level) closes that block before it. Only when exactly as many such places are found
@@ -550,9 +620,7 @@ export function openDecls(tokens: readonly IToken[], from: number): OpenDecl[] {
   for (let k = from; k < tokens.length; k++) {
     const ty = tokens[k]!.tokenType;
     if (ty === T.LBrace) {
-      let o = k - 1;
-      while (o >= from && k - o <= 12 && !isDeclKeyword(tokens[o]!) && tokens[o]!.tokenType !== T.LBrace && tokens[o]!.tokenType !== T.RBrace) o--;
-      const owner = o >= from && isDeclKeyword(tokens[o]!) && startsDecl(tokens, o) ? o : -1;
+      const owner = ownerOf(tokens, from, k);
       // (a “{” of no declaration, set or attribute block — `补助金额 {= 2000元` — is itself the mistake: the
       // parse reports it there; which declaration lacks its “}” is not known)
       const prev = tokens[k - 1];
@@ -574,12 +642,68 @@ export function openDecls(tokens: readonly IToken[], from: number): OpenDecl[] {
 }
 
 /**
+ * The set literals and declarations left open in `tokens[from..]` (`openSets`; `openDecls` of the tokens with those
+ * sets closed — its indices are into `closedSets`), or undefined when there is none. Decided by the tokens alone.
+ */
+export interface OpenBlocks {
+  readonly sets: readonly OpenSet[];
+  /** `tokens` with the open sets closed (`tokens` itself when there is none): what `decls` index. */
+  readonly closedSets: readonly IToken[];
+  readonly decls: readonly OpenDecl[];
+  /** Names that are declaration keywords after a “.” (`keywordsAfterDot`): retyped in the closed tokens. */
+  readonly keywords: readonly number[];
+}
+
+export function findOpenBlocks(tokens: readonly IToken[], from: number): OpenBlocks | undefined {
+  const keywords = keywordsAfterDot(tokens, from);
+  const base = withKeywords(tokens, keywords);
+  const sets = openSets(base, from);
+  const closedSets = sets.length ? closeSets(undefined, base, sets).tokens : base;
+  const decls = openDecls(closedSets, from);
+  return sets.length || decls.length ? { sets, closedSets, decls, keywords } : undefined;
+}
+
+/**
+ * A declaration keyword read as a field after a “.” (`条件：家庭.` typed, the next line `存疑 「甲」 {`): the
+ * lexer makes a name of a keyword after a “.”, so the declaration was not seen. Indices of such names followed
+ * by a name — a path never is (ungrammatical either way) — in `tokens[from..]`.
+ */
+function keywordsAfterDot(tokens: readonly IToken[], from: number): number[] {
+  const out: number[] = [];
+  for (let k = from + 1; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.tokenType === T.Name && tokens[k - 1]!.tokenType === T.Dot && isNameTok(tokens[k + 1]) && DECL_IMAGES.has(t.image)) out.push(k);
+  }
+  return out;
+}
+const DECL_IMAGES = new Set(['规则', '措施', '定义', '定性', '存疑', '指标', '性质', '前提', '实体', '机构']);
+
+/** `tokens` with the names at `at` retyped to the declaration keyword they spell (new objects; `tokens` itself when none). */
+function withKeywords(tokens: readonly IToken[], at: readonly number[]): readonly IToken[] {
+  if (!at.length) return tokens;
+  const ts = tokens.slice();
+  for (const k of at) {
+    const t = ts[k]!;
+    const kw = lexRange(new SourceFile('/zc-slip', t.image), 0, t.image.length).value.tokens[0]!;
+    ts[k] = retype(t, kw.tokenType);
+  }
+  return ts;
+}
+
+/**
  * `tokens` with every set literal and declaration left open in `tokens[from..]` closed (slips.ts
  * `openSets`, `openDecls`: a “}” of no width each), and the one ZC0203 of each (with `file`), or undefined
  * when there is none. INVARIANT: `tokens` is not changed; decided by the tokens alone.
  */
 export function closeOpenBlocks(file: SourceFile | undefined, tokens: readonly IToken[], from: number): { tokens: IToken[]; diagnostics: Diagnostic[] } | undefined {
-  const sets = openSets(tokens, from);
+  const found = findOpenBlocks(tokens, from);
+  return found && closeFound(file, tokens, found);
+}
+
+/** `closeOpenBlocks` of what `findOpenBlocks` found in `tokens`. */
+export function closeFound(file: SourceFile | undefined, given: readonly IToken[], found: OpenBlocks): { tokens: IToken[]; diagnostics: Diagnostic[] } {
+  const { sets, decls } = found;
+  const tokens = withKeywords(given, found.keywords);
   let ts: IToken[] = tokens as IToken[];
   const diagnostics: Diagnostic[] = [];
   if (sets.length) {
@@ -587,24 +711,32 @@ export function closeOpenBlocks(file: SourceFile | undefined, tokens: readonly I
     ts = c.tokens;
     diagnostics.push(...c.diagnostics);
   }
-  const decls = openDecls(ts, from);
-  if (!sets.length && !decls.length) return undefined;
   if (decls.length) {
-    const out: IToken[] = [];
-    let s = 0;
-    for (let i = 0; i <= ts.length; i++) {
-      while (s < decls.length && decls[s]!.at === i) {
-        const { brace, owner } = decls[s++]!;
-        const next = ts[i]!;
-        const b = ts[brace]!;
-        out.push({ ...b, image: '', startOffset: next.startOffset, endOffset: next.startOffset - 1, tokenType: T.RBrace, tokenTypeIdx: T.RBrace.tokenTypeIdx! });
-        if (file) diagnostics.push(unclosedDecl(file, ts, owner, brace, i));
-      }
-      if (i < ts.length) out.push(ts[i]!);
+    // (the runs of tokens between the closers copied whole — `concat` of slices, not a push per token: the
+    // language server does this on every keystroke while a block being typed is open)
+    const parts: IToken[][] = [];
+    let from = 0;
+    for (const { brace, owner, at } of decls) {
+      if (at > from) parts.push(ts.slice(from, at));
+      from = at;
+      const next = ts[at]!;
+      const b = ts[brace]!;
+      parts.push([{ ...b, image: '', startOffset: next.startOffset, endOffset: next.startOffset - 1, tokenType: T.RBrace, tokenTypeIdx: T.RBrace.tokenTypeIdx! }]);
+      if (file) diagnostics.push(unclosedDecl(file, ts, owner, brace, at));
     }
-    ts = out;
+    if (from < ts.length) parts.push(ts.slice(from));
+    ts = ([] as IToken[]).concat(...parts);
   }
   return { tokens: ts, diagnostics };
+}
+
+/**
+ * The ZC0203 diagnostics of `closeFound(file, tokens, found)` alone — without the closed tokens when no set is
+ * open (the declarations' indices are then into `tokens` itself).
+ */
+export function closedDiagnostics(file: SourceFile, tokens: readonly IToken[], found: OpenBlocks): Diagnostic[] {
+  if (found.sets.length) return closeFound(file, tokens, found).diagnostics;
+  return found.decls.map((d) => unclosedDecl(file, tokens, d.owner, d.brace, d.at));
 }
 
 /** ZC0203 of a declaration left unclosed: at its keyword and name, the “{” related, the fix a “}” before `at`. */

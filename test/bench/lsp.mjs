@@ -9,6 +9,9 @@
  *  - hover and completion latency on the same file;
  *  - diagnostics latency for the same kind of edits in policies/luanchuan/第四章.zc, in a
  *    copy of the county's workspace (chapterEdits);
+ *  - a drafter typing a new 规则 one character per keystroke into both files (typingLoopAll): the
+ *    “{” stays open until the block's last line, its “「” for a few keystrokes — p50/p95 overall and
+ *    while the “{” is open, and the diagnostics published per keystroke;
  *  - where the time of one recompilation goes: lex / parse / AST / bind / check /
  *    quotes+parameters, measured in-process with the compiler's passes (dist/).
  * The in-process compile() rows compile what the server compiles per edit (`serverCompiler`): the roots of the
@@ -290,7 +293,8 @@ export async function compilePerEdit(dir, path, text, { edits = 60, seed = 11 } 
  * and the baseline checkout's (`baseRoot`, its dist/) on the same one-character edits, in turn (which
  * side goes first alternates edit by edit). CPU time per compile.
  */
-export async function compileBeforeAfter(dir, path, text, baseRoot, { edits = 60, seed = 11 } = {}) {
+export async function compileBeforeAfter(dir, path, text, baseRoot, opts = {}) {
+  const { edits = 60, seed = 11 } = opts;
   const load = (root) => import(pathToFileURL(join(root, 'dist', 'compiler', 'index.js')).href);
   const rand = rng(seed);
   const sides = [];
@@ -300,8 +304,10 @@ export async function compileBeforeAfter(dir, path, text, baseRoot, { edits = 60
     sides.push({ run: await serverCompiler(root, dir, path, text, cache), ms: [] });
   }
   const kinds = [];
-  for (const { ch, inserted } of oneCharEdits(text, rand, edits)) {
-    for (const next of [inserted, text]) {
+  // (opts.typing: a typing session's texts instead — the block typed one code point at a time, then deleted)
+  const typing = opts.typing ? [...typingTexts(text, opts.typing.at, opts.typing.block)] : undefined;
+  for (const { ch, inserted } of typing ? [{ ch: '', inserted: text }] : oneCharEdits(text, rand, edits)) {
+    for (const next of typing ?? [inserted, text]) {
       // (the two sides take turns going first: the one after pays for the garbage the other left)
       for (const s of kinds.length % 2 ? [...sides].reverse() : sides) {
         const t0 = cpu();
@@ -372,8 +378,10 @@ export async function chapterEdits(server, tmp, { edits = 60, seed = 20240301, b
     srvs.push(await openServer(server, dir, 'county', uri, text));
     if (baseServer) srvs.push(await openServer(baseServer, dir, 'county', uri, text));
     const rs = await editLoopAll(srvs, uri, text, rand, edits);
+    const tp = typingPoint(text, '「三孩及以上生育补助」');
+    const typing = await typingLoopAll(srvs, uri, text, tp.at, TYPED_BLOCK(tp.indent));
     for (const s of srvs) await s.shutdown();
-    const out = { diagMs: rs[0].diagMs, sizes: rs[0].sizes, kinds: rs[0].kinds, cpuPerEdit: rs[0].cpuPerEdit, lines: rs[0].text.split('\n').length - 1, others: srvs[0].all.others };
+    const out = { diagMs: rs[0].diagMs, sizes: rs[0].sizes, kinds: rs[0].kinds, cpuPerEdit: rs[0].cpuPerEdit, lines: rs[0].text.split('\n').length - 1, others: srvs[0].all.others, typing };
     // compile() alone on these very edits (in-process, after the servers: not under their load)
     out.compileMs = await compileOnEdits(dir, path, text, { edits, seed });
     if (rs[1]) out.base = { diagMs: rs[1].diagMs, sizes: rs[1].sizes, cpuPerEdit: rs[1].cpuPerEdit };
@@ -489,8 +497,83 @@ export async function editLoopAll(srvs, uri, text, rand, edits) {
       text = change.next;
     }
   }
+  for (const s of srvs) s.version = version;
   return srvs.map((s, k) => ({ diagMs: diag[k], sizes: sizes[k], kinds, cpuPerEdit: (processCpuMs(s.proc.pid) - cpu0[k]) / diag[k].length, text }));
 }
+
+/** The new 规则 a typing session types (`typingLoopAll`), indented by `indent`: a “{” left open for most of it. */
+export const TYPED_BLOCK = (indent) => `${indent}规则 「新规则」 {\n${indent}  条件：家庭.子女数 ≥ 3孩\n${indent}  补助金额 = 1000元\n${indent}}\n`;
+
+/**
+ * Where a typing session types its block: the start of the line after the 规则 `needle` names (closed by a
+ * line “      }”), and the indentation of a 措施's item.
+ */
+export function typingPoint(text, needle) {
+  const k = text.indexOf(needle);
+  const close = text.indexOf('\n      }\n', k);
+  return { at: close + 9, indent: '      ' };
+}
+
+/**
+ * A drafter typing a new block (issue 13, session 26): `block` typed into `text` at `at` one code point per
+ * didChange, on a new line (Enter first) — so that its “{” stays open until the last line, and its “「” for a few
+ * keystrokes — to every
+ * server in `srvs` in turn (which goes first alternates keystroke by keystroke), then deleted again in one
+ * change (not measured). Per server: didChange → publishDiagnostics (wall ms) per keystroke, the errors
+ * published, and per keystroke whether a “{” was open. `srvs[k].version`: the last version sent (editLoopAll).
+ */
+export async function typingLoopAll(srvs, uri, text, at, block) {
+  const diag = srvs.map(() => []);
+  const errors = srvs.map(() => []);
+  const open = [];
+  let version = srvs[0].version ?? 1;
+  const cpu0 = srvs.map((s) => processCpuMs(s.proc.pid));
+  // (as an editor types it: Enter first — an empty line — then the block's lines on it, the text after the cursor on its line empty)
+  const cps = ['\n', ...block.replace(/\n$/, '')];
+  let typed = '';
+  for (const ch of cps) {
+    const pos = typed === '' ? positionAt(text, at) : positionAt(text.slice(0, at) + typed, at + typed.length - 1);
+    typed = typed === '' ? '\n' : typed.slice(0, -1) + ch + '\n';
+    version++;
+    for (let j = 0; j < srvs.length; j++) {
+      const k = (j + version) % srvs.length;
+      const { P, conn, published } = srvs[k];
+      const p = published(version);
+      const s = performance.now();
+      await conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: pos }, text: ch }] });
+      diag[k].push((await p) - s);
+      errors[k].push(srvs[k].sizes.get(version)?.n ?? NaN);
+    }
+    open.push((typed.match(/{/g) ?? []).length > (typed.match(/}/g) ?? []).length);
+  }
+  // (the block deleted again: the file as it was, for what follows)
+  const typedText = text.slice(0, at) + typed + text.slice(at);
+  version++;
+  await Promise.all(srvs.map(async (s) => {
+    const p = s.published(version);
+    await s.conn.sendNotification(s.P.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range: { start: positionAt(text, at), end: positionAt(typedText, at + typed.length) }, text: '' }] });
+    await p;
+    s.version = version;
+  }));
+  return srvs.map((s, k) => ({ diagMs: diag[k], errors: errors[k], open, cpuPerEdit: (processCpuMs(s.proc.pid) - cpu0[k]) / diag[k].length }));
+}
+
+/** The texts of typing `block` into `text` at `at` as `typingLoopAll` types it (Enter, then one code point at a time), then `text` again. */
+function* typingTexts(text, at, block) {
+  let typed = '\n';
+  yield text.slice(0, at) + typed + text.slice(at);
+  for (const ch of block.replace(/\n$/, '')) {
+    typed = typed.slice(0, -1) + ch + '\n';
+    yield text.slice(0, at) + typed + text.slice(at);
+  }
+  yield text;
+}
+
+/** One line of a typing session's figures: all keystrokes, those while a “{” was open, and the published diagnostics. */
+const typingStats = (r) => {
+  const whileOpen = r.diagMs.filter((_, i) => r.open[i]);
+  return `${stats(r.diagMs)}; while a “{” was open p50 ${f1(pct(whileOpen, 50))} p95 ${f1(pct(whileOpen, 95))} (n ${whileOpen.length}); server CPU per keystroke ${f1(r.cpuPerEdit)} ms; diagnostics published per keystroke max ${Math.max(...r.errors)} p50 ${pct(r.errors, 50)}`;
+};
 
 /**
  * Run the benchmark; returns the printed lines (also suitable for a section's log).
@@ -541,6 +624,9 @@ export async function benchLsp(opts = {}) {
     // ── one-character edits at random places (each to this tree's server, then to the baseline's) ──
     const loops = await editLoopAll(baseSrv ? [srv, baseSrv] : [srv], uri, text, rand, edits);
     const { diagMs, cpuPerEdit, kinds } = loops[0];
+    // ── a drafter typing a new 规则 in the middle of the file, one character per keystroke (the “{” open until its last line) ──
+    const tp = typingPoint(text, `「三孩补助${Math.round(lines / 40)}」`);
+    const typing = await typingLoopAll(baseSrv ? [srv, baseSrv] : [srv], uri, text, tp.at, TYPED_BLOCK(tp.indent));
     if (baseSrv) await baseSrv.shutdown();
 
     // ── hover and completion ──
@@ -580,6 +666,8 @@ export async function benchLsp(opts = {}) {
     if (loops[1]) log(`  BEFORE (baseline ${opts.baseline.commit}, same edits interleaved): ${stats(loops[1].diagMs)}; server CPU per edit ${f1(loops[1].cpuPerEdit)} ms; after/before p50 ${f1(pct(diagMs, 50) / pct(loops[1].diagMs, 50))}× p95 ${f1(dp95 / pct(loops[1].diagMs, 95))}×`);
     if (loops[1]) log(`  BEFORE by kind of edit: ${byKind(loops[1].diagMs, kinds)}`);
     log(`  (with the editor's default debounce, add 150 ms)`);
+    log(`typing a new 规则 (${typing[0].diagMs.length} keystrokes, one character each) in the middle of the file: ${typingStats(typing[0])}   goal p95 < ${GOAL_DIAG_P95} ms: ${pct(typing[0].diagMs, 95) < GOAL_DIAG_P95 ? 'met' : 'NOT met'}, p50 < ${GOAL_DIAG_P50} ms: ${pct(typing[0].diagMs, 50) < GOAL_DIAG_P50 ? 'met' : 'NOT met'}`);
+    if (typing[1]) log(`  BEFORE (baseline ${opts.baseline.commit}, same keystrokes interleaved): ${typingStats(typing[1])}; after/before p50 ${f1(pct(typing[0].diagMs, 50) / pct(typing[1].diagMs, 50))}× p95 ${f1(pct(typing[0].diagMs, 95) / pct(typing[1].diagMs, 95))}×`);
     log(`hover:      ${stats(hoverMs)}   goal p95 < ${GOAL_HOVER_P95} ms: ${hp95 < GOAL_HOVER_P95 ? 'met' : 'NOT met'}`);
     log(`completion: ${stats(complMs)}`);
     const ch = await chapterEdits(server, tmp, { edits, seed: opts.seed ?? 20240301, baseServer });
@@ -593,6 +681,8 @@ export async function benchLsp(opts = {}) {
     if (ch.base) log(`  BEFORE by kind of edit: ${byKind(ch.base.diagMs, ch.kinds)}`);
     log(`  published per edit: ${published(ch.sizes, ch.kinds)}`);
     if (ch.base) log(`  BEFORE published per edit: ${published(ch.base.sizes, ch.kinds)}`);
+    log(`第四章.zc: typing a new 规则 (${ch.typing[0].diagMs.length} keystrokes) into 措施 生育补助: ${typingStats(ch.typing[0])}   goal p95 < ${GOAL_CHAPTER_P95} ms: ${pct(ch.typing[0].diagMs, 95) < GOAL_CHAPTER_P95 ? 'met' : 'NOT met'}`);
+    if (ch.typing[1]) log(`  BEFORE (baseline, same keystrokes interleaved): ${typingStats(ch.typing[1])}; after/before p50 ${f1(pct(ch.typing[0].diagMs, 50) / pct(ch.typing[1].diagMs, 50))}× p95 ${f1(pct(ch.typing[0].diagMs, 95) / pct(ch.typing[1].diagMs, 95))}×`);
 
     // ── where one recompilation spends its time ──
     try {
@@ -618,6 +708,9 @@ export async function benchLsp(opts = {}) {
           log(`compile() per edit as the server calls it, ${label}, CPU ms, interleaved: after p50 ${f1(pct(ba.after, 50))} p95 ${f1(pct(ba.after, 95))} · BEFORE (baseline) p50 ${f1(pct(ba.before, 50))} p95 ${f1(pct(ba.before, 95))} · after/before p50 ${f1(pct(ba.after, 50) / pct(ba.before, 50))}× p95 ${f1(pct(ba.after, 95) / pct(ba.before, 95))}×`);
           log(`  after by kind: ${byKind(ba.after, ba.kinds)}`);
           log(`  BEFORE by kind: ${byKind(ba.before, ba.kinds)}`);
+          const tp = typingPoint(t, label === '第四章.zc' ? '「三孩及以上生育补助」' : `「三孩补助${Math.round(lines / 40)}」`);
+          const ty = await compileBeforeAfterFresh(d, p, t, opts.baseline.root, { typing: { at: tp.at, block: TYPED_BLOCK(tp.indent) } });
+          log(`compile() per keystroke typing a new 规则, ${label}, CPU ms, interleaved: after p50 ${f1(pct(ty.after, 50))} p95 ${f1(pct(ty.after, 95))} · BEFORE (baseline) p50 ${f1(pct(ty.before, 50))} p95 ${f1(pct(ty.before, 95))} · after/before p50 ${f1(pct(ty.after, 50) / pct(ty.before, 50))}× p95 ${f1(pct(ty.after, 95) / pct(ty.before, 95))}× (n ${ty.after.length})`);
         }
       }
       // ── the incremental front end alone (CPU time), the 10,000-line file and 第四章.zc ──

@@ -15,6 +15,7 @@ import { memoryHost } from '../../compiler/project/host.js';
 import { applyEdits } from '../../compiler/format/format.js';
 import { SourceFile } from '../../compiler/common/source.js';
 import { parseFile, reparseFile } from '../../compiler/syntax/index.js';
+import { ParseCache } from '../../compiler/project/program.js';
 import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -39,6 +40,12 @@ const SLIPS: [string, string, string, string, boolean][] = [
   ['块 for 元', '补贴金额 = 300元', '补贴金额 = 300块', 'ZC0303', true],
   ['quantifier in front', '家庭.夫妻 至少一方满足（因违法生育受到处理）', '至少一个 家庭.夫妻 满足（因违法生育受到处理）', 'ZC0208', true],
   ['quantifier word in front', '家庭.夫妻 均满足（户籍 为 本县）', '均满足 家庭.夫妻（户籍 为 本县）', 'ZC0208', true],
+  // (至|少|一|方 — the lexer's ZC0108 “少一方” beside the ZC0208 was a second error for the one slip)
+  ['至少一方 in front', '家庭.夫妻 至少一方满足（因违法生育受到处理）', '至少一方 家庭.夫妻 满足（因违法生育受到处理）', 'ZC0208', true],
+  // (the “（” after a function word left out: `数量家庭.夫妻）` read as one unknown name and a stray “）” — ZC0401 + ZC0203)
+  ['“（” left out after 数量 in a 定义', '数量（家庭.夫妻） = 2 且', '数量家庭.夫妻） = 2 且', 'ZC0203', true],
+  ['“（” left out after 人数 in a 定义', '人数（家庭.子女，', '人数家庭.子女，', 'ZC0203', true],
+  ['“（” left out after 数量 in a 条件', '条件：数量（家庭.夫妻） ≤ 2', '条件：数量家庭.夫妻） ≤ 2', 'ZC0203', true],
   ['定性 with a value', '定义 「有违法生育处理」 =', '定性 「有违法生育处理」 =', 'ZC0210', true],
   ['定义 inside a 措施', '    结果 审核截止日：日期\n', '    结果 审核截止日：日期\n    定义 「十日」 = 家庭.申请受理日期 ≥ 2024年1月1日\n', 'ZC0209', true],
   ['措施 at the top level', '\n条款 六、 {', '\n措施 顶层 {\n  对象：家庭\n}\n条款 六、 {', 'ZC0209', false],
@@ -98,6 +105,40 @@ describe('the county chapter with one set left open (issue 13: 21 errors)', () =
     expect(parseFile(new SourceFile('/ws/第四章.zc', fixed)).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const c = parseFile(new SourceFile('/ws/第四章.zc', inCondition)).diagnostics.filter((d) => d.severity === 'error');
     expect(c.map((d) => d.code)).toEqual(['ZC0203']);
+  });
+
+  it('a 规则 typed before its “}” (the “{” open) ahead of a 存疑: one ZC0203 at the 规则 — the 定义 before it, whose header is longer than a dozen tokens, does not hide where it closes', () => {
+    const at = CHAPTER.indexOf('\n      存疑 「三孩的计算口径」') + 1;
+    const typing = CHAPTER.slice(0, at) + '      规则 「新规则」 {\n        条件：家庭.「夫妻至少一方户籍在本县」\n' + CHAPTER.slice(at);
+    const ds = parseFile(new SourceFile('/ws/第四章.zc', typing)).diagnostics.filter((d) => d.severity === 'error');
+    expect(ds.map((d) => `${d.code} ${d.message}`)).toEqual(['ZC0203 规则「新规则」的“{”没有对应的“}”：应在存疑「三孩的计算口径」之前闭合']);
+    expect(ds[0]!.span.start).toBe(at + 6);
+    const fixed = applyEdits(typing, ds[0]!.fixes![0]!.edits);
+    expect(parseFile(new SourceFile('/ws/第四章.zc', fixed)).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // as the language server parses it, keystroke by keystroke from the chapter: the same as the whole-file parse
+    const cache = new ParseCache(() => false);
+    cache.get('/ws/第四章.zc', CHAPTER);
+    const block = '      规则 「新规则」 {\n        条件：家庭.「夫妻至少一方户籍在本县」\n';
+    for (let n = 1; n <= block.length; n++) {
+      const t = CHAPTER.slice(0, at) + block.slice(0, n) + CHAPTER.slice(at);
+      const r = cache.get('/ws/第四章.zc', t);
+      const full = parseFile(new SourceFile('/ws/第四章.zc', t));
+      expect(r.diagnostics.map((d) => `${d.code} ${d.span.start}`).sort()).toEqual(full.diagnostics.map((d) => `${d.code} ${d.span.start}`).sort());
+    }
+  });
+
+  it('a 规则 typed open whose 条件 ends in “家庭.” before a 存疑 (the lexer reads the keyword after “.” as a field): the 规则 left open and the path left unfinished, not 21 errors', () => {
+    const at = CHAPTER.indexOf('\n      存疑 「三孩的计算口径」') + 1;
+    const typing = CHAPTER.slice(0, at) + '      规则 「新规则」 {\n        条件：家庭.\n' + CHAPTER.slice(at);
+    const ds = parseFile(new SourceFile('/ws/第四章.zc', typing)).diagnostics.filter((d) => d.severity === 'error');
+    expect(ds.map((d) => `${d.code} ${d.message}`)).toEqual(['ZC0203 规则「新规则」的“{”没有对应的“}”：应在存疑「三孩的计算口径」之前闭合', 'ZC0202 “.”之后缺少内容']);
+    expect(ds[1]!.span.start).toBe(typing.indexOf('家庭.\n', at) + 2);
+    const cache = new ParseCache(() => false);
+    cache.get('/ws/第四章.zc', CHAPTER);
+    const r = cache.get('/ws/第四章.zc', typing.replace('家庭.\n', '家庭\n'));
+    expect(r.value.syntaxErrors).toBe(true);
+    const inc = cache.get('/ws/第四章.zc', typing);
+    expect(inc.diagnostics.map((d) => `${d.code} ${d.span.start}`).sort()).toEqual(parseFile(new SourceFile('/ws/第四章.zc', typing)).diagnostics.map((d) => `${d.code} ${d.span.start}`).sort());
   });
 
   it('the incremental parse equals the whole-file parse: opening it, editing elsewhere while open, closing it', () => {
