@@ -15,7 +15,6 @@ import { expect, test } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CstNode, IToken } from 'chevrotain';
 import { SourceFile } from '../../compiler/common/source.js';
 import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 import { lexRange, MAX_UNEXPECTED } from '../../compiler/syntax/lexer.js';
@@ -23,6 +22,7 @@ import { parseFile, reparseFile, type ParsedFile } from '../../compiler/syntax/i
 import { ParseCache } from '../../compiler/project/program.js';
 import type { ClauseItem, TopItem } from '../../compiler/syntax/ast.js';
 import { MAX_SYNTAX_ERRORS } from '../../compiler/syntax/parser.js';
+import { parseShape } from './parse-shape.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const read = (...p: string[]) => readFileSync(join(ROOT, 'policies', ...p), 'utf8');
@@ -85,24 +85,8 @@ function apply(text: string, e: Edit): string {
   return text.slice(0, x) + e.text + text.slice(y);
 }
 
-const tok = (t: IToken) => [t.tokenType.name, t.image, t.startOffset, t.endOffset];
-function cstShape(n: CstNode): unknown {
-  const kids: Record<string, unknown[]> = {};
-  for (const k of Object.keys(n.children).sort()) kids[k] = n.children[k]!.map((c) => ('tokenType' in c ? tok(c as IToken) : cstShape(c as CstNode)));
-  return { name: n.name, loc: [n.location?.startOffset, n.location?.endOffset], recovered: !!n.recoveredNode, kids };
-}
-function shape(r: { value: ParsedFile; diagnostics: readonly Diagnostic[] }) {
-  return {
-    tokens: r.value.tokens.map(tok),
-    comments: r.value.comments.map(tok),
-    ast: r.value.ast,
-    // (the same diagnostics; inside a re-parsed 条款 item they may come in another order — every consumer sorts them)
-    diagnostics: [...r.diagnostics].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code) || a.message.localeCompare(b.message)),
-    syntaxErrors: r.value.syntaxErrors,
-    blocks: r.value.blocks?.map((b) => [b.start, b.end]),
-    cst: r.value.cst ? cstShape(r.value.cst) : undefined,
-  };
-}
+/** The comparable shape of a parse, with its CST (parse-shape.ts). */
+const shape = (r: { value: ParsedFile; diagnostics: readonly Diagnostic[] }) => parseShape(r, true);
 
 /** One string for the whole shape (BigInt-safe): comparing strings is ~10× faster than a deep toEqual of two ASTs. */
 const key = (x: unknown) => JSON.stringify(x, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));

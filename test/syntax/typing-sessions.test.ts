@@ -20,7 +20,6 @@ import { expect, test } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IToken } from 'chevrotain';
 import { SourceFile } from '../../compiler/common/source.js';
 import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 import { parseFile, type ParsedFile } from '../../compiler/syntax/index.js';
@@ -28,6 +27,7 @@ import { ParseCache, compile } from '../../compiler/project/program.js';
 import { memoryHost, nodeHost } from '../../compiler/project/host.js';
 // @ts-expect-error — a plain .mjs module of the benchmark (no types)
 import { generateLspPolicy } from '../bench/lsp.mjs';
+import { parseShape } from './parse-shape.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SAMPLE_DIR = join(ROOT, 'policies', 'sample');
@@ -67,17 +67,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('undo' as const), back: fc.integer({ min: 1, max: 4 }) }) },
 );
 
-const tok = (t: IToken) => [t.tokenType.name, t.image, t.startOffset, t.endOffset];
-function shape(r: { value: ParsedFile; diagnostics: readonly Diagnostic[] }) {
-  return {
-    tokens: r.value.tokens.map(tok),
-    comments: r.value.comments.map(tok),
-    ast: r.value.ast,
-    diagnostics: [...r.diagnostics].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code) || a.message.localeCompare(b.message)),
-    syntaxErrors: r.value.syntaxErrors,
-    blocks: r.value.blocks?.map((b) => [b.start, b.end]),
-  };
-}
+/** The comparable shape of a parse (parse-shape.ts). */
+const shape = (r: { value: ParsedFile; diagnostics: readonly Diagnostic[] }) => parseShape(r);
 const key = (x: unknown) => JSON.stringify(x, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
 const diagKey = (ds: readonly Diagnostic[]) => key([...ds].map((d) => [d.span.file, d.span.start, d.span.end, d.code, d.severity, d.message]).sort());
 
