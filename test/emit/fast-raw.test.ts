@@ -307,4 +307,107 @@ describe('evaluateFast 的直接路径（栾川县）：与转换后的路径、
     mine.push({ 说明: '（调用之后才放进去的）' });
     expect(attempt(() => g.evaluateFast(bare, '2025-12-30', [], three))).toBe(wantBare);
   });
+
+  // the raw check's edges (ts-raw.ts rawValidation): every value or record _validate refuses is refused by _rawCheck too
+  // (the row then gets evaluate's InputError), every one it accepts in an unusual form (a date built at run time, an
+  // inherited or non-enumerable declared field) gives evaluate's answer — _rawCheck's own verdict asserted besides
+  it('直接路径的校验：畸形日期、多余的键、值为 undefined 的键、继承的键——与 evaluate 相同（_rawCheck 拒绝的确实被拒绝）', async () => {
+    const g = (await importGenerated(emitTypeScript(p.ir!).get('index.ts')! + '\nexport { _rawSwitch as __rawSwitch, _rawCheck as __rawCheck, _dayNum as __dayNum };\n')) as unknown as Gen & {
+      __rawCheck(facts: unknown, DN: number): boolean; __dayNum(D: string): number;
+    };
+    const D = '2024-07-15';
+    const DN = g.__dayNum(D);
+    const three = { 措施: THREE };
+    const family = (): Record<string, unknown> => ({
+      夫妻: [{ 户籍: '栾川县', 缴存住房公积金: true }, { 户籍: '县外', 缴存住房公积金: false }],
+      子女: [
+        { 出生日期: '2019-03-01', 同胎序号: 1, 户籍: '栾川县', 性别: '女', 健在: true },
+        { 出生日期: '2021-05-05', 同胎序号: 1, 户籍: '栾川县', 性别: '男', 健在: true },
+        { 出生日期: '2024-02-01', 同胎序号: 1, 户籍: '栾川县', 性别: '女', 健在: true },
+      ],
+      居住地: '栾川县', 申请租房提取住房公积金: true, 购房类型: '首套自住住房', 所购住房为商品房: true, 所购住房所在地: '栾川县', 购房日期: '2024-03-03',
+      已网上登记并保存三孩生育证: true, 有医院出具的三孩出生证明: true, 有户口簿: true, 计划生育证件: [],
+    });
+    const kid = (h: Record<string, unknown>, i = 2): Record<string, unknown> => (h['子女'] as Record<string, unknown>[])[i]!;
+    const withBirth = (v: unknown) => (h: Record<string, unknown>): void => void (kid(h)['出生日期'] = v);
+    const ymd = ['2024', '02', '01'];
+    // [name, change to the family, accepted by _rawCheck, an input error (else decisions)]
+    const cases: [string, (h: Record<string, unknown>) => void, boolean, boolean?][] = [
+      ['原样', () => {}, true],
+      ['运行时拼接的日期（join）', withBirth(ymd.join('-')), true],
+      ['运行时拼接的日期（+）', withBirth('2024-0' + String(2 + Number(ymd[2]) - 1) + '-01'), true],
+      ['截取的日期（slice）', withBirth('2024-02-01T08:00:00'.slice(0, 10)), true],
+      ['拼接成的长字符串（cons string，19 个字符）', withBirth('2024-02-01' + 'T00:00:00'), false],
+      ['全角数字', withBirth('２０２４-02-01'), false],
+      ['阿拉伯-印度数字', withBirth('٢٠٢٤-٠٢-٠١'), false],
+      ['一个非 ASCII 数字', withBirth('2024-0٢-01'), false],
+      ['2023-02-29（平年）', withBirth('2023-02-29'), false],
+      ['2100-02-29（整百的平年）', withBirth('2100-02-29'), false],
+      ['2024-04-31', withBirth('2024-04-31'), false],
+      ['月份 00', withBirth('2024-00-10'), false],
+      ['月份 13', withBirth('2024-13-01'), false],
+      ['0000 年', withBirth('0000-01-01'), false],
+      ['单独的代理项（结尾）', withBirth('2024-02-0\uD800'), false],
+      ['单独的代理项（开头）', withBirth('\uDC00024-02-01'), false],
+      ['晚于评估日期一天', withBirth('2024-07-16'), false],
+      ['String 对象', withBirth(new String('2024-02-01')), false],
+      ['家庭多一个键', (h) => void (h['外星'] = 1), false],
+      ['子女多一个键', (h) => void (kid(h, 0)['备注'] = '无'), false],
+      ['夫妻多一个键', (h) => void ((h['夫妻'] as Record<string, unknown>[])[1]!['姓名'] = '某'), false],
+      ['子女的键值为 undefined', (h) => void (kid(h, 1)['性别'] = undefined), false],
+      ['家庭的键值为 undefined', (h) => void (h['有户口簿'] = undefined), false],
+      ['同胎序号 1.5', (h) => void (kid(h)['同胎序号'] = 1.5), false],
+      ['同胎序号 -1', (h) => void (kid(h)['同胎序号'] = -1), false],
+      ['同胎序号 "1"', (h) => void (kid(h)['同胎序号'] = '1'), false],
+      // (a hole at the end of a list: _validate skips it, the raw check leaves the row to the converted path)
+      ['列表末尾的空位', (h) => void ((h['子女'] as unknown[]).length = 4), false, false],
+      ['原型带声明字段的记录（继承的键）', (h) => void ((h['夫妻'] as unknown[])[1] = Object.assign(Object.create({ 户籍: '栾川县' }) as object, { 缴存住房公积金: true })), false],
+      ['缺一个字段（省略，不是 undefined）', (h) => void delete kid(h, 0)['性别'], true],
+    ];
+    const run = (facts: unknown): [string, string, string, boolean] => {
+      const on = attempt(() => g.evaluateFast(facts, D, undefined, three));
+      g.__rawSwitch(false);
+      let off: string;
+      try {
+        off = attempt(() => g.evaluateFast(facts, D, undefined, three));
+      } finally {
+        g.__rawSwitch(true);
+      }
+      const ev = attempt(() => fastSelectedOf(g.evaluate(facts, D) as FullDecisions, THREE));
+      return [on, off, ev, g.__rawCheck(facts, DN)];
+    };
+    let refused = 0;
+    for (const [name, change, accepted, error = !accepted] of cases) {
+      const h = family();
+      change(h);
+      const [on, off, ev, raw] = run({ 家庭: h });
+      expect(on, name).toBe(off);
+      expect(on, name).toBe(ev);
+      expect(raw, name).toBe(accepted);
+      if (error) expect(on, name).toContain('inputError');
+      else expect(on, name).toContain('适用');
+      if (!accepted) refused++;
+    }
+    expect(refused).toBeGreaterThan(20);
+    // a declared name on Object.prototype — enumerable (for-in lists it), or not (only a named read finds it) — on a
+    // spouse that lacks it: _rawCheck refuses (the raw code would read the inherited value), the answer is evaluate's
+    for (const enumerable of [true, false]) {
+      const h = family();
+      delete (h['夫妻'] as Record<string, unknown>[])[1]!['户籍'];
+      Object.defineProperty(Object.prototype, '户籍', { value: '栾川县', enumerable, configurable: true, writable: true });
+      let r: [string, string, string, boolean];
+      try {
+        r = run({ 家庭: h });
+      } finally {
+        delete (Object.prototype as Record<string, unknown>)['户籍'];
+      }
+      expect(r[0], `Object.prototype.户籍 enumerable=${enumerable}`).toBe(r[1]);
+      expect(r[0]).toBe(r[2]);
+      expect(r[3]).toBe(false);
+    }
+    // and without it the same spouse record is fine on the raw path
+    const h = family();
+    delete (h['夫妻'] as Record<string, unknown>[])[1]!['户籍'];
+    expect(run({ 家庭: h })[3]).toBe(true);
+  });
 });
