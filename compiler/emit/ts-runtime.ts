@@ -408,7 +408,7 @@ function _convert(t: _FieldType, v: unknown, day: number | undefined): { readonl
     case 'e': r = typeof v === 'string' && t.members.indexOf(v) >= 0 ? v : undefined; break;
     case 'i': r = _integer(v, t.signed); break;
     case 'm':
-      if (typeof v === 'number' && !Number.isInteger(v) && Math.abs(v) >= _MONEY_NUMBER_EXACT) return { ok: false, expected: '金额的文本（70368744177664 元及以上带小数的金额须写成文本，如 "90071992547409.91"：这样的数字读入时已不能精确到分）' };
+      if (typeof v === 'number' && Number.isFinite(v) && !Number.isInteger(v) && Math.abs(v) >= _MONEY_NUMBER_EXACT) return { ok: false, expected: '金额的文本（70368744177664 元及以上带小数的金额须写成文本，如 "90071992547409.91"：这样的数字读入时已不能精确到分）' };
       r = _parseMoney(v, t.signed);
       break;
     case 'r': r = _parseRatio(v, t.signed); break;
@@ -505,7 +505,7 @@ function _isArray(v: unknown): v is readonly unknown[] {
   }
 }
 
-/** 数组的元素（每个只读一次，跳过稀疏数组的空位）；读不出的长度或元素记为问题，不抛出异常。 */
+/** 数组的元素（每个只读一次）；稀疏数组的空位（跳过会悄悄少一个元素）、读不出的长度或元素记为问题，不抛出异常。 */
 function _items(v: readonly unknown[], path: string, expected: string, problems: 输入问题[]): [number, unknown][] | undefined {
   let n: number;
   try {
@@ -517,7 +517,10 @@ function _items(v: readonly unknown[], path: string, expected: string, problems:
   const out: [number, unknown][] = [];
   for (let i = 0; i < n; i++) {
     try {
-      if (!(i in v)) continue; // 稀疏数组的空位不是元素
+      if (!(i in v)) {
+        problems.push({ 路径: path + '[' + String(i) + ']', 期望: expected, 实际: '空位（稀疏数组中没有这个元素）' });
+        continue;
+      }
       out.push([i, v[i]]);
     } catch (e) {
       problems.push({ 路径: path + '[' + String(i) + ']', 期望: expected, 实际: '读取时出错（' + _thrown(e) + '）' });

@@ -177,7 +177,7 @@ export function convertValue(t: IrType, v: unknown, evalDay: number | undefined,
     }
     case 'money': {
       // INVARIANT: a number's text is its author's only below MONEY_NUMBER_EXACT (or when it is an integer)
-      if (typeof v === 'number' && !Number.isInteger(v) && Math.abs(v) >= MONEY_NUMBER_EXACT) return { ok: false, expected: MONEY_NUMBER_INEXACT };
+      if (typeof v === 'number' && Number.isFinite(v) && !Number.isInteger(v) && Math.abs(v) >= MONEY_NUMBER_EXACT) return { ok: false, expected: MONEY_NUMBER_INEXACT };
       const s = typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'string' ? v : undefined;
       if (s === undefined || !MONEY_RE.test(s)) return bad();
       const neg = s.startsWith('-');
@@ -205,8 +205,9 @@ export function convertValue(t: IrType, v: unknown, evalDay: number | undefined,
 }
 
 /**
- * The elements of an array with their indices, each read once (holes of a sparse array are
- * not elements); a length or element that cannot be read (a Proxy trap throws) is a problem.
+ * The elements of an array with their indices, each read once; a hole of a sparse array (`[a, , b]`) is a
+ * problem — skipped, it would silently make the list shorter (a child fewer, another 孩次) — and so is a
+ * length or element that cannot be read (a Proxy trap throws).
  */
 function readItems(v: readonly unknown[], path: string, expected: string, problems: InputProblem[]): [number, unknown][] | undefined {
   let n: number;
@@ -219,7 +220,10 @@ function readItems(v: readonly unknown[], path: string, expected: string, proble
   const out: [number, unknown][] = [];
   for (let i = 0; i < n; i++) {
     try {
-      if (!(i in v)) continue;
+      if (!(i in v)) {
+        problems.push({ 路径: `${path}[${i}]`, 期望: expected, 实际: HOLE });
+        continue;
+      }
       out.push([i, v[i]]);
     } catch (e) {
       problems.push({ 路径: `${path}[${i}]`, 期望: expected, 实际: `读取时出错（${thrownText(e)}）` });
@@ -227,6 +231,9 @@ function readItems(v: readonly unknown[], path: string, expected: string, proble
   }
   return out;
 }
+
+/** What a hole of a sparse array is, in a problem (the generated evaluator's _items says the same). */
+const HOLE = '空位（稀疏数组中没有这个元素）';
 
 /** An array (not a revoked Proxy); never throws. */
 function isArray(v: unknown): v is readonly unknown[] {

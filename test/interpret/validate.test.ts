@@ -6,6 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convertValue, isoToDay, typeLabel, validateInput } from '../../compiler/interpret/validate.js';
+import { loadGeneratedEvaluator } from '../../compiler/emit/load.js';
+import { irOf } from './helpers.js';
 import type { IrType } from '../../compiler/ir/ir.js';
 import { program, T } from './ir-builders.js';
 
@@ -52,6 +54,9 @@ describe('convertValue', () => {
     for (const bad of ['-5', '1.234', '1e3', '01', '1,000', '', ' 100', '100.', '.5', '+1', '90071992547409.92', -1, 0.001, 1e21, Number.NaN, Infinity, null, {}, true]) {
       expect(ok(T.money, bad), JSON.stringify(bad)).toEqual({ ok: false, expected: '金额（元，最多两位小数，如 "1000.50"）' });
     }
+    // a number with cents from 2^46 元 up is no longer the amount written: refused, saying to write text
+    expect(ok(T.money, 70368744177663.99)).toEqual({ ok: true, value: 7036874417766399 });
+    for (const bad of [70368744177664.99, -70368744177664.5]) expect(ok(T.money, bad)).toEqual({ ok: false, expected: expect.stringContaining('须写成文本') });
   });
 
   it('金额: every fen amount written as 元.角分 is read exactly (property)', () => {
@@ -160,5 +165,32 @@ describe('validateInput', () => {
     expect(v.events.map((e) => e.event.类别)).toEqual(['a', 'b', 'c', 'd']);
     expect(v.events.map((e) => e.day)).toEqual([day('2024-01-01'), day('2024-01-02'), day('2024-01-03'), day('2024-01-04')]);
     expect(v.problems.map((p) => p.路径)).toEqual(['事件[4].日期', '事件[5].级别', '事件[6].类别']);
+  });
+});
+
+describe('a hole in a list (a sparse array from a JavaScript caller)', () => {
+  it('is an input problem at its index, in the interpreter and the generated evaluator alike — never a shorter list', async () => {
+    const lir = irOf(`政策 「列表」 { 生效：2020年1月1日 }
+实体 人 { 出生日期：日期 }
+实体 家庭 { 子女：列表（人） }
+条款 一、 "补助" {
+  措施 「三孩补助」 {
+    对象：家庭
+    结果 补助额：金额 一次性
+    规则 「三孩」 { 条件：人数（家庭.子女） ≥ 3  补助额 = 1000元 }
+  }
+}`);
+    // eslint-disable-next-line no-sparse-arrays
+    const facts = { 家庭: { 子女: [{ 出生日期: '2019-01-01' }, , { 出生日期: '2021-01-01' }] } };
+    const want = ['事实.家庭.子女[1]|对象（实体「人」的字段 → 值）|空位（稀疏数组中没有这个元素）'];
+    expect(validateInput(lir, facts, '2024-07-15', []).problems.map((p) => `${p.路径}|${p.期望}|${p.实际}`)).toEqual(want);
+    const gen = await loadGeneratedEvaluator(lir);
+    let problems: { 路径: string; 期望: string; 实际: string }[] | undefined;
+    try {
+      gen(facts, '2024-07-15', []);
+    } catch (e) {
+      problems = (e as { problems?: { 路径: string; 期望: string; 实际: string }[] }).problems;
+    }
+    expect(problems?.map((p) => `${p.路径}|${p.期望}|${p.实际}`)).toEqual(want);
   });
 });
