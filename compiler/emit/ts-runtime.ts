@@ -457,6 +457,7 @@ function _thrown(e: unknown): string {
 
 /** 错误信息中的「实际」：JSON 形式，过长截断；不抛出异常。 */
 function _got(v: unknown): string {
+  if (v === _HOLE) return '空位（稀疏数组中没有这个元素）';
   if (v === undefined) return '（缺失）';
   if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
   if (typeof v === 'bigint') return String(v) + 'n（BigInt）';
@@ -505,7 +506,10 @@ function _isArray(v: unknown): v is readonly unknown[] {
   }
 }
 
-/** 数组的元素（每个只读一次）；稀疏数组的空位（跳过会悄悄少一个元素）、读不出的长度或元素记为问题，不抛出异常。 */
+/** 稀疏数组的空位（_items 给出的元素；跳过会悄悄少一个元素）。 */
+const _HOLE: unique symbol = Symbol('空位');
+
+/** 数组的元素（每个只读一次；空位为 _HOLE，由校验报为问题）；读不出的长度或元素记为问题，不抛出异常。 */
 function _items(v: readonly unknown[], path: string, expected: string, problems: 输入问题[]): [number, unknown][] | undefined {
   let n: number;
   try {
@@ -517,11 +521,8 @@ function _items(v: readonly unknown[], path: string, expected: string, problems:
   const out: [number, unknown][] = [];
   for (let i = 0; i < n; i++) {
     try {
-      if (!(i in v)) {
-        problems.push({ 路径: path + '[' + String(i) + ']', 期望: expected, 实际: '空位（稀疏数组中没有这个元素）' });
-        continue;
-      }
-      out.push([i, v[i]]);
+      // （空位是任何校验都不接受的元素：它的问题按输入顺序报出，_got 说明）
+      out.push([i, i in v ? v[i] : _HOLE]);
     } catch (e) {
       problems.push({ 路径: path + '[' + String(i) + ']', 期望: expected, 实际: '读取时出错（' + _thrown(e) + '）' });
     }

@@ -75,6 +75,7 @@ export function thrownText(e: unknown): string {
 
 /** How a value is shown in a problem's 实际: JSON, shortened; never throws. */
 export function show(v: unknown): string {
+  if (v === HOLE) return '空位（稀疏数组中没有这个元素）';
   if (v === undefined) return '（缺失）';
   if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
   if (typeof v === 'bigint') return `${String(v)}n（BigInt）`;
@@ -128,6 +129,9 @@ export function isPlainRecord(v: unknown): v is Record<string, unknown> {
   }
   return nonPlain(v) === undefined;
 }
+
+/** A hole of a sparse array, as readItems gives it (no validation accepts it; the generated evaluator's _items says the same). */
+const HOLE: unique symbol = Symbol('空位');
 
 /** The marker a case uses to state that an entity does not exist (`家庭: 不存在`). */
 export const NONEXISTENT = '不存在';
@@ -220,11 +224,8 @@ function readItems(v: readonly unknown[], path: string, expected: string, proble
   const out: [number, unknown][] = [];
   for (let i = 0; i < n; i++) {
     try {
-      if (!(i in v)) {
-        problems.push({ 路径: `${path}[${i}]`, 期望: expected, 实际: HOLE });
-        continue;
-      }
-      out.push([i, v[i]]);
+      // (a hole is an element no validation accepts: its problem comes in input order, shown by `show`)
+      out.push([i, i in v ? v[i] : HOLE]);
     } catch (e) {
       problems.push({ 路径: `${path}[${i}]`, 期望: expected, 实际: `读取时出错（${thrownText(e)}）` });
     }
@@ -232,8 +233,6 @@ function readItems(v: readonly unknown[], path: string, expected: string, proble
   return out;
 }
 
-/** What a hole of a sparse array is, in a problem (the generated evaluator's _items says the same). */
-const HOLE = '空位（稀疏数组中没有这个元素）';
 
 /** An array (not a revoked Proxy); never throws. */
 function isArray(v: unknown): v is readonly unknown[] {

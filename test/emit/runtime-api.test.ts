@@ -67,8 +67,9 @@ describe('input validation: every problem, in input order, the same from evaluat
       p('事实.人.体重', '实体「人」的字段（出生日期、户籍、同胎序号、月收入、增减、份额、子女）', '未知字段'),
     ]],
     // eslint-disable-next-line no-sparse-arrays
-    ['lists (a hole is no element), nested objects, signed money, a missing value', () => ({ 家庭: { 夫妻: [1, , { 户籍: 5 }], 户主: [], 入托机构: { 名称: 3, 备案: 'true' }, 差额: -1n, 申请日期: undefined } }), [
+    ['lists (a hole is a problem at its index, not a shorter list), nested objects, signed money, a missing value', () => ({ 家庭: { 夫妻: [1, , { 户籍: 5 }], 户主: [], 入托机构: { 名称: 3, 备案: 'true' }, 差额: -1n, 申请日期: undefined } }), [
       p('事实.家庭.夫妻[0]', PERSON, '1'),
+      p('事实.家庭.夫妻[1]', PERSON, '空位（稀疏数组中没有这个元素）'),
       p('事实.家庭.夫妻[2].户籍', '以下之一：本县、外县', '5'),
       p('事实.家庭.户主', PERSON, '[]'),
       p('事实.家庭.入托机构.名称', '文本', '3'),
