@@ -30,7 +30,7 @@ import { fromDayNumber, fullMonthsOfAge } from '../common/calendar.js';
 import { loadGeneratedEvaluator } from '../emit/load.js';
 import { compareDecisions } from '../verify/engine.js';
 import { applyLimits, limitText } from '../verify/limits.js';
-import { DEFAULT_LIST_BOUND, SmtEncoder, decodeWitness, z3, type FactVar, type Step, type ZBool, type ZExpr } from '../verify/smt.js';
+import { DEFAULT_LIST_BOUND, SmtEncoder, decodeWitness, onElements, z3, type FactVar, type Step, type ZBool, type ZExpr } from '../verify/smt.js';
 
 export interface ExplainOptions {
   /** Only this measure (default: every measure that is 不适用 or 存疑 and whose 对象 is in the facts). */
@@ -449,16 +449,7 @@ async function explainMeasure(ctx: Ctx, m: IrMeasure, d: Decision, ds: Decisions
 function modelValues(enc: SmtEncoder, model: any): ZBool[] {
   const n = new Map<string, number>();
   for (const [path, l] of enc.lists) n.set(path, Number(model.eval(l.n, true).toString()));
-  const alive = (root: string, steps: readonly Step[]): boolean => {
-    let p = root;
-    for (const s of steps) {
-      if (typeof s === 'number') {
-        if (s >= (n.get(p) ?? 0)) return false;
-        p = `${p}[${s}]`;
-      } else p = `${p}.${s}`;
-    }
-    return true;
-  };
+  const alive = (root: string, steps: readonly Step[]): boolean => onElements(n, root, steps);
   const out: ZBool[] = [];
   for (const l of enc.lists.values()) if (alive(l.root, l.steps)) out.push(l.n.eq(model.eval(l.n, true)));
   for (const f of enc.vars.values()) if (alive(f.root, f.steps)) out.push(f.v.eq(model.eval(f.v, true)));

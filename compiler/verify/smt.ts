@@ -1358,6 +1358,18 @@ export function ratioInput(f: Fraction): string {
   return s.includes('(') ? `${pct.round(6).toString()}%` : `${s}%`;
 }
 
+/** Does every list index on the path root + steps lie below its list's length (`lengths`: list path → length; none is 0)? */
+export function onElements(lengths: ReadonlyMap<string, number>, root: string, steps: readonly Step[]): boolean {
+  let p = root;
+  for (const s of steps) {
+    if (typeof s === 'number') {
+      if (s >= (lengths.get(p) ?? 0)) return false;
+      p = `${p}[${s}]`;
+    } else p = `${p}.${s}`;
+  }
+  return true;
+}
+
 /** Turn a model into a concrete, valid input. `entities` forces entities to appear. */
 export function decodeWitness(encs: SmtEncoder | readonly SmtEncoder[], model: ZExpr, entities: readonly string[] = [], withEvent = false): Witness {
   const all = Array.isArray(encs) ? (encs as readonly SmtEncoder[]) : [encs as SmtEncoder];
@@ -1370,17 +1382,7 @@ export function decodeWitness(encs: SmtEncoder | readonly SmtEncoder[], model: Z
   for (const [path, l] of enc.lists) lengths.set(path, num(model, l.n));
   const ageOf = new Map<string, number>();
   for (const a of (enc as unknown as { sh: Shared }).sh.ages.values()) if (a.birthPath) ageOf.set(a.birthPath, num(model, a.months));
-  /** Does every list index on the path lie below its list's length? */
-  const alive = (root: string, steps: readonly Step[]): boolean => {
-    let p = root;
-    for (const s of steps) {
-      if (typeof s === 'number') {
-        if (s >= (lengths.get(p) ?? 0)) return false;
-        p = `${p}[${s}]`;
-      } else p = `${p}.${s}`;
-    }
-    return true;
-  };
+  const alive = (root: string, steps: readonly Step[]): boolean => onElements(lengths, root, steps);
   /** The container at root + steps (creating records and arrays on the way). */
   const place = (root: string, steps: readonly Step[], listPaths: readonly string[]): Record<string, unknown> | unknown[] => {
     let cur: Record<string, unknown> | unknown[] = (facts[root] ??= {});
