@@ -73,6 +73,9 @@ export function thrownText(e: unknown): string {
   return m.length > 60 ? m.slice(0, 60) + '…' : m;
 }
 
+/** A hole of a sparse array, as readItems gives it (no validation accepts it; the generated evaluator's _items says the same). */
+const HOLE: unique symbol = Symbol('空位');
+
 /** How a value is shown in a problem's 实际: JSON, shortened; never throws. */
 export function show(v: unknown): string {
   if (v === HOLE) return '空位（稀疏数组中没有这个元素）';
@@ -129,9 +132,6 @@ export function isPlainRecord(v: unknown): v is Record<string, unknown> {
   }
   return nonPlain(v) === undefined;
 }
-
-/** A hole of a sparse array, as readItems gives it (no validation accepts it; the generated evaluator's _items says the same). */
-const HOLE: unique symbol = Symbol('空位');
 
 /** The marker a case uses to state that an entity does not exist (`家庭: 不存在`). */
 export const NONEXISTENT = '不存在';

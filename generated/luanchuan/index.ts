@@ -1150,11 +1150,16 @@ const _RATIO_RE = /^(-?)([0-9]+)(?:\.([0-9]+))?([%‰])$/;
 /** 2^46 元：带小数的数在此以下才是作者所写的十进制数（见 compiler/interpret/validate.ts MONEY_NUMBER_EXACT）。 */
 const _MONEY_NUMBER_EXACT = 70368744177664;
 
+/** 是 2^46 元及以上、带小数的有限数（读入时已不是所写的金额：_parseMoney 拒收，_convert 说明须写成文本）。 */
+function _inexactMoney(v: unknown): boolean {
+  return typeof v === 'number' && Number.isFinite(v) && !Number.isInteger(v) && Math.abs(v) >= _MONEY_NUMBER_EXACT;
+}
+
 /** 金额（元）：最多两位小数的十进制文本或数 → 分（须为安全整数；负数须可为负；带小数的数须小于 2^46 元）。 */
 function _parseMoney(v: unknown, signed: boolean): number | undefined {
   let s: string;
   if (typeof v === 'number') {
-    if (!Number.isFinite(v) || (!Number.isInteger(v) && Math.abs(v) >= _MONEY_NUMBER_EXACT)) return undefined;
+    if (!Number.isFinite(v) || _inexactMoney(v)) return undefined;
     s = String(v);
   } else if (typeof v === 'string') s = v;
   else return undefined;
@@ -1189,8 +1194,9 @@ function _convert(t: _FieldType, v: unknown, day: number | undefined): { readonl
     case 'e': r = typeof v === 'string' && t.members.indexOf(v) >= 0 ? v : undefined; break;
     case 'i': r = _integer(v, t.signed); break;
     case 'm':
-      if (typeof v === 'number' && Number.isFinite(v) && !Number.isInteger(v) && Math.abs(v) >= _MONEY_NUMBER_EXACT) return { ok: false, expected: '金额的文本（70368744177664 元及以上带小数的金额须写成文本，如 "90071992547409.91"：这样的数字读入时已不能精确到分）' };
       r = _parseMoney(v, t.signed);
+      // (the reason looked for only on a refusal)
+      if (r === undefined && _inexactMoney(v)) return { ok: false, expected: '金额的文本（70368744177664 元及以上带小数的金额须写成文本，如 "90071992547409.91"：这样的数字读入时已不能精确到分）' };
       break;
     case 'r': r = _parseRatio(v, t.signed); break;
     case 'd': {
